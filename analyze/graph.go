@@ -1,0 +1,128 @@
+package analyze
+
+import (
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Graph is the import graph of the packages archie was asked to check.
+type Graph struct {
+	// Modules are the main modules: one, or every module of a go.work.
+	Modules []*Module
+	// Packages are the packages that matched the load patterns, sorted by
+	// import path. Packages they import are known only by path.
+	Packages []*Package
+	// Errors are the problems found while loading: files that do not parse,
+	// imports that cannot be resolved. Packages with errors are still in
+	// Packages with every import that could be read.
+	Errors []Error
+
+	byPath map[string]*Package
+
+	mu        sync.Mutex
+	positions map[string]map[string][]token.Position // package path -> import path -> specs
+}
+
+// A Module is a Go module whose packages are being checked.
+type Module struct {
+	Path string // module path, as in go.mod
+	Dir  string // absolute directory holding go.mod
+}
+
+// A Package is one loaded Go package.
+type Package struct {
+	Path      string   // import path
+	Name      string   // package name
+	Dir       string   // absolute directory
+	Module    *Module  // the main module holding it
+	GoFiles   []string // absolute paths of the non-test Go files
+	TestFiles []string // absolute paths of the _test.go files, when tests are loaded
+	Imports   []Import // sorted by path, each path once
+}
+
+// An Import is one imported package path. Test is true when only _test.go
+// files import it.
+type Import struct {
+	Path string
+	Test bool
+}
+
+// An Error is a problem found while loading. Pos is zero when the problem
+// has no position in a file (a pattern that matched nothing, say).
+type Error struct {
+	Pos     token.Position
+	Package string
+	Msg     string
+}
+
+func (e Error) String() string {
+	if e.Pos.IsValid() {
+		return e.Pos.String() + ": " + e.Msg
+	}
+	if e.Package != "" {
+		return e.Package + ": " + e.Msg
+	}
+	return e.Msg
+}
+
+// NewGraph returns a graph of the given packages. Load builds graphs from
+// code; tests build them from literals.
+func NewGraph(modules []*Module, pkgs []*Package) *Graph {
+	g := &Graph{Modules: modules, Packages: pkgs, byPath: make(map[string]*Package, len(pkgs))}
+	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Path < pkgs[j].Path })
+	for _, p := range pkgs {
+		g.byPath[p.Path] = p
+		sort.Slice(p.Imports, func(i, j int) bool { return p.Imports[i].Path < p.Imports[j].Path })
+	}
+	return g
+}
+
+// Package returns the loaded package with the given import path, or nil.
+func (g *Graph) Package(path string) *Package { return g.byPath[path] }
+
+// Module returns the main module that holds the import path, or nil when
+// the path belongs to the standard library or another module.
+func (g *Graph) Module(path string) *Module {
+	if p := g.byPath[path]; p != nil && p.Module != nil {
+		return p.Module
+	}
+	var best *Module
+	for _, m := range g.Modules {
+		if within(path, m.Path) && (best == nil || len(m.Path) > len(best.Path)) {
+			best = m
+		}
+	}
+	return best
+}
+
+// Dir returns the absolute directory of a package of the main modules,
+// whether or not it was loaded, and false for any other package.
+func (g *Graph) Dir(path string) (string, bool) {
+	if p := g.byPath[path]; p != nil && p.Dir != "" {
+		return p.Dir, true
+	}
+	m := g.Module(path)
+	if m == nil {
+		return "", false
+	}
+	return filepath.Join(m.Dir, filepath.FromSlash(strings.TrimPrefix(path[len(m.Path):], "/"))), true
+}
+
+// IsStd reports whether path names a standard-library package. Like
+// goimports, it treats a path whose first element has no dot as standard,
+// unless a main module claims it (module "shop" is not the standard library).
+func (g *Graph) IsStd(path string) bool {
+	if g.Module(path) != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// within reports whether path is prefix or below it.
+func within(path, prefix string) bool {
+	return path == prefix || strings.HasPrefix(path, prefix) && path[len(prefix)] == '/'
+}

@@ -1,0 +1,190 @@
+package analyze
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Mode is what Load asks of go/packages: enough for import rules and no
+// more. It stays close to the cost of "go list -deps"; bench/ measures it.
+const Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
+
+// Options say what to load.
+type Options struct {
+	Dir      string   // directory to run the go command in
+	Patterns []string // package patterns as for go list; default ./...
+	Tags     []string // build tags
+	Tests    bool     // include _test.go files and their imports
+	Env      []string // environment of the go command; default os.Environ()
+}
+
+// Load loads the packages matching opts.Patterns and their imports. It never
+// fails because of problems in the code it reads: those are returned in
+// Graph.Errors. It fails only when the go command itself cannot run.
+func Load(ctx context.Context, opts Options) (*Graph, error) {
+	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    Mode,
+		Dir:     opts.Dir,
+		Tests:   opts.Tests,
+		// Never let the go command fetch a toolchain on archie's behalf.
+		Env: append(env[:len(env):len(env)], "GOTOOLCHAIN=local"),
+	}
+	if len(opts.Tags) > 0 {
+		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+	}
+	loaded, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	return fromPackages(loaded), nil
+}
+
+// fromPackages merges go/packages results, including test variants, into a
+// Graph. With tests, go/packages returns up to four packages per directory:
+// p, "p [p.test]" (p with its _test.go files), "p_test [p.test]" (the
+// external test package) and "p.test" (the generated test main). archie sees
+// one package p whose imports are marked Test when only test files make them.
+func fromPackages(loaded []*packages.Package) *Graph {
+	type entry struct {
+		pkg     *Package
+		imports map[string]bool // path -> test only
+	}
+	entries := make(map[string]*entry)
+	modules := make(map[string]*Module)
+	seenErr := make(map[string]bool)
+	var errs []Error
+
+	get := func(path string) *entry {
+		e := entries[path]
+		if e == nil {
+			e = &entry{pkg: &Package{Path: path}, imports: make(map[string]bool)}
+			entries[path] = e
+		}
+		return e
+	}
+	for _, lp := range loaded {
+		for _, le := range lp.Errors {
+			e := Error{Pos: parsePos(le.Pos), Package: lp.PkgPath, Msg: le.Msg}
+			if key := e.String(); !seenErr[key] {
+				seenErr[key] = true
+				errs = append(errs, e)
+			}
+		}
+		if lp.PkgPath == "" || strings.HasSuffix(lp.ID, ".test") && lp.Name == "main" {
+			continue // nothing was loaded, or the generated test main
+		}
+		testVariant := strings.Contains(lp.ID, " [")
+		path := lp.PkgPath
+		if testVariant && strings.HasSuffix(lp.Name, "_test") {
+			path = strings.TrimSuffix(path, "_test")
+		}
+		e := get(path)
+		p := e.pkg
+		if !testVariant {
+			p.Name, p.Dir, p.GoFiles = lp.Name, lp.Dir, lp.GoFiles
+		} else {
+			if p.Dir == "" {
+				p.Dir = lp.Dir
+			}
+			for _, f := range lp.GoFiles {
+				if strings.HasSuffix(f, "_test.go") {
+					p.TestFiles = append(p.TestFiles, f)
+				}
+			}
+		}
+		if lp.Module != nil && lp.Module.Main {
+			m := modules[lp.Module.Path]
+			if m == nil {
+				m = &Module{Path: lp.Module.Path, Dir: lp.Module.Dir}
+				modules[m.Path] = m
+			}
+			p.Module = m
+		}
+		for imp := range lp.Imports {
+			if imp == path {
+				continue // the external test package importing the package under test
+			}
+			if test, ok := e.imports[imp]; !ok || test && !testVariant {
+				e.imports[imp] = testVariant
+			}
+		}
+	}
+
+	var mods []*Module
+	for _, m := range modules {
+		mods = append(mods, m)
+	}
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	var pkgs []*Package
+	for _, e := range entries {
+		if e.pkg.Name == "" && len(e.pkg.GoFiles) == 0 && len(e.pkg.TestFiles) == 0 {
+			continue // a pattern that named no package; its error is in errs
+		}
+		sort.Strings(e.pkg.TestFiles)
+		e.pkg.TestFiles = dedup(e.pkg.TestFiles)
+		for path, test := range e.imports {
+			e.pkg.Imports = append(e.pkg.Imports, Import{Path: path, Test: test})
+		}
+		pkgs = append(pkgs, e.pkg)
+	}
+	g := NewGraph(mods, pkgs)
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].String() < errs[j].String() })
+	g.Errors = errs
+	return g
+}
+
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// parsePos parses the "file:line:col" form go/packages uses for positions.
+func parsePos(s string) token.Position {
+	var pos token.Position
+	if s == "" || s == "-" {
+		return pos
+	}
+	rest := s
+	nums := make([]int, 0, 2)
+	for range 2 {
+		i := strings.LastIndexByte(rest, ':')
+		if i < 0 {
+			break
+		}
+		n, err := strconv.Atoi(rest[i+1:])
+		if err != nil {
+			break
+		}
+		nums = append(nums, n)
+		rest = rest[:i]
+	}
+	pos.Filename = rest
+	switch len(nums) {
+	case 2:
+		pos.Line, pos.Column = nums[1], nums[0]
+	case 1:
+		pos.Line = nums[0]
+	}
+	return pos
+}

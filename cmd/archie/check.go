@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/report"
+	"github.com/archie-dev/archie/rules"
+	"github.com/spf13/cobra"
+)
+
+type checkOptions struct {
+	config string
+	format string
+	tags   []string
+	strict bool
+}
+
+func newCheckCmd() *cobra.Command {
+	var opts checkOptions
+	cmd := &cobra.Command{
+		Use:   "check [dir] [packages]",
+		Short: "Check the code against the rules in archie.yaml",
+		Long: `check loads the Go packages below dir (default: the current directory) and
+checks them against archie.yaml, found in dir or the nearest parent.
+
+Package patterns after dir are as for go list, relative to dir; the default is
+./... . Exit status: 0 no errors, 1 violations of severity error, 2 the check
+could not run (bad flags or config, code that could not be loaded).`,
+		Example: `  archie check
+  archie check ./services/billing
+  archie check . ./internal/... --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
+	f.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	f.StringSliceVar(&opts.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any package could not be loaded completely")
+	return cmd
+}
+
+func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, args []string) error {
+	if opts.format != "text" && opts.format != "json" {
+		return fmt.Errorf("unknown --format %q: use text or json", opts.format)
+	}
+	dir, patterns := splitCheckArgs(args)
+	configPath := opts.config
+	if configPath == "" {
+		p, err := rules.FindConfig(dir)
+		if errors.Is(err, rules.ErrNoConfig) {
+			return fmt.Errorf("%w; write one (see docs/config.md) or pass --config", err)
+		} else if err != nil {
+			return err
+		}
+		configPath = relToCwd(p)
+	}
+	cfg, err := rules.LoadConfig(configPath)
+	if err != nil {
+		return err
+	}
+	if !cfg.HasRules() {
+		fmt.Fprintf(stderr, "archie: %s declares no rules: nothing to check\n", configPath)
+	}
+
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests})
+	if err != nil {
+		return err
+	}
+	color := useColor(stderr)
+	if len(g.Errors) > 0 {
+		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: color})
+	}
+	if len(g.Packages) == 0 {
+		return fmt.Errorf("no Go packages found for %s in %s", strings.Join(orDefault(patterns), " "), dir)
+	}
+
+	abs, _ := filepath.Abs(dir)
+	res, err := rules.Check(cfg, g, rules.Options{Complete: len(patterns) == 0 && abs == cfg.Dir})
+	if err != nil {
+		return err
+	}
+	switch opts.format {
+	case "json":
+		err = report.JSON(stdout, res, g.Errors, cfg.Dir)
+	default:
+		err = report.Text(stdout, res, report.TextOptions{Color: useColor(stdout)})
+	}
+	if err != nil {
+		return err
+	}
+
+	if errs, _, _ := res.Count(); errs > 0 {
+		return errViolations
+	}
+	if n := brokenPackages(g); n > 0 {
+		msg := fmt.Sprintf("%d of %d packages could not be loaded completely (errors above); their imports may be incomplete", n, len(g.Packages))
+		if opts.strict {
+			return errors.New(msg)
+		}
+		fmt.Fprintf(stderr, "archie: warning: %s; pass --strict to fail on this\n", msg)
+	}
+	return nil
+}
+
+// splitCheckArgs separates the optional directory from package patterns:
+// the first argument is the directory when it names one and is not a
+// pattern with "...".
+func splitCheckArgs(args []string) (dir string, patterns []string) {
+	dir = "."
+	if len(args) > 0 && !strings.Contains(args[0], "...") {
+		if info, err := os.Stat(args[0]); err == nil && info.IsDir() {
+			dir, args = args[0], args[1:]
+		}
+	}
+	return dir, args
+}
+
+func orDefault(patterns []string) []string {
+	if len(patterns) == 0 {
+		return []string{"./..."}
+	}
+	return patterns
+}
+
+// brokenPackages counts the packages with load errors.
+func brokenPackages(g *analyze.Graph) int {
+	seen := make(map[string]bool)
+	for _, e := range g.Errors {
+		if e.Package != "" && g.Package(e.Package) != nil {
+			seen[e.Package] = true
+		}
+	}
+	return len(seen)
+}
+
+// relToCwd shows a path relative to the working directory when it is below
+// it, as users expect in messages.
+func relToCwd(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
+}

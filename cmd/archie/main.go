@@ -1,0 +1,44 @@
+// Command archie keeps a Go codebase's architecture honest: it checks the
+// rules declared in archie.yaml against the real package graph.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes, as CONTRACT.md §2 defines them.
+const (
+	exitOK         = 0
+	exitViolations = 1
+	exitError      = 2
+)
+
+// errViolations is returned by a command that did its job and found
+// violations that fail the check; it has already said what they are.
+var errViolations = errors.New("violations found")
+
+// run executes the command line and decides the exit code, in one place.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errViolations):
+		return exitViolations
+	default:
+		fmt.Fprintf(stderr, "archie: %v\n", err)
+		return exitError
+	}
+}

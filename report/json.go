@@ -1,0 +1,134 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/rules"
+)
+
+// CheckSchema names the version of the JSON that JSON writes.
+const CheckSchema = "archie.check/v1"
+
+type jsonCheck struct {
+	Schema     string          `json:"schema"`
+	Summary    jsonSummary     `json:"summary"`
+	Violations []jsonViolation `json:"violations"`
+	LoadErrors []jsonLoadError `json:"load_errors"`
+}
+
+type jsonSummary struct {
+	Packages   int `json:"packages"`
+	Violations int `json:"violations"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Baselined  int `json:"baselined"`
+}
+
+type jsonViolation struct {
+	Kind      string       `json:"kind"`
+	Rule      string       `json:"rule"`
+	Severity  string       `json:"severity"`
+	From      string       `json:"from"`
+	To        string       `json:"to"`
+	Position  jsonPosition `json:"position"`
+	Message   string       `json:"message"`
+	Why       string       `json:"why,omitempty"`
+	ADR       *string      `json:"adr"`
+	Baselined bool         `json:"baselined"`
+	Cycle     *jsonCycle   `json:"cycle,omitempty"`
+}
+
+type jsonPosition struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+type jsonCycle struct {
+	Folders []string         `json:"folders"`
+	Edges   []jsonFolderEdge `json:"edges"`
+	Cut     []jsonFolderEdge `json:"cut"`
+}
+
+type jsonFolderEdge struct {
+	From    string       `json:"from"`
+	To      string       `json:"to"`
+	Imports []jsonImport `json:"imports"`
+}
+
+type jsonImport struct {
+	From     string       `json:"from"`
+	To       string       `json:"to"`
+	Position jsonPosition `json:"position"`
+}
+
+type jsonLoadError struct {
+	Package  string        `json:"package,omitempty"`
+	Position *jsonPosition `json:"position,omitempty"`
+	Message  string        `json:"message"`
+}
+
+// JSON writes the result as one JSON object, in the archie.check/v1 schema
+// of CONTRACT.md, followed by a newline. loadErrors are the problems met
+// while loading the code; dir is the directory their files are shown
+// relative to.
+func JSON(w io.Writer, res *rules.Result, loadErrors []analyze.Error, dir string) error {
+	errs, warns, baselined := res.Count()
+	out := jsonCheck{
+		Schema:     CheckSchema,
+		Summary:    jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined},
+		Violations: make([]jsonViolation, 0, len(res.Violations)),
+		LoadErrors: make([]jsonLoadError, 0, len(loadErrors)),
+	}
+	for _, v := range res.Violations {
+		jv := jsonViolation{
+			Kind: v.Kind, Rule: v.Rule, Severity: string(v.Severity), From: v.From, To: v.To,
+			Position: jsonPos(v.Position), Message: v.Message, Why: v.Why, ADR: adrNumber(v.ADR), Baselined: v.Baselined,
+		}
+		if c := v.Cycle; c != nil {
+			jv.Cycle = &jsonCycle{Folders: c.Folders, Edges: jsonEdges(c.Edges), Cut: jsonEdges(c.Cut)}
+		}
+		out.Violations = append(out.Violations, jv)
+	}
+	for _, e := range loadErrors {
+		je := jsonLoadError{Package: e.Package, Message: e.Msg}
+		if e.Pos.IsValid() {
+			p := jsonPos(relPosition(e.Pos, dir))
+			je.Position = &p
+		}
+		out.LoadErrors = append(out.LoadErrors, je)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func jsonPos(p rules.Position) jsonPosition {
+	return jsonPosition{File: p.File, Line: p.Line, Column: p.Column}
+}
+
+func jsonEdges(edges []rules.FolderEdge) []jsonFolderEdge {
+	out := make([]jsonFolderEdge, 0, len(edges))
+	for _, e := range edges {
+		je := jsonFolderEdge{From: e.From, To: e.To, Imports: make([]jsonImport, 0, len(e.Imports))}
+		for _, imp := range e.Imports {
+			je.Imports = append(je.Imports, jsonImport{From: imp.From, To: imp.To, Position: jsonPos(imp.Position)})
+		}
+		out = append(out, je)
+	}
+	return out
+}
+
+// adrNumber formats an ADR number as the contract wants it: "0002", or
+// null when the rule cites none.
+func adrNumber(n int) *string {
+	if n == 0 {
+		return nil
+	}
+	s := fmt.Sprintf("%04d", n)
+	return &s
+}

@@ -1,0 +1,155 @@
+package report
+
+import (
+	"fmt"
+	"go/token"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/rules"
+)
+
+// TextOptions tune Text.
+type TextOptions struct {
+	Color bool // colour with ANSI escapes; the caller decides (terminal, NO_COLOR)
+}
+
+// Text writes the result for people: violations grouped by rule, one line
+// each with its position, severity, message, rule and decision record,
+// then a summary line.
+func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
+	st := newStyles(w, opts.Color)
+	var b strings.Builder
+	for _, grp := range groupByRule(res.Violations) {
+		first := grp[0]
+		b.WriteString(st.header.Render(first.Rule))
+		if about := ruleAbout(first); about != "" {
+			b.WriteString(st.dim.Render(" — " + about))
+		}
+		b.WriteString("\n")
+		for _, v := range grp {
+			sev := st.err.Render("error")
+			if v.Severity == rules.SeverityWarning {
+				sev = st.warn.Render("warning")
+			}
+			tags := v.Rule
+			if v.ADR != 0 {
+				tags += fmt.Sprintf(", ADR-%04d", v.ADR)
+			}
+			if v.Baselined {
+				tags += ", baselined"
+			}
+			fmt.Fprintf(&b, "  %s: %s: %s %s\n", st.file.Render(v.Position.String()), sev, v.Message, st.rule.Render("["+tags+"]"))
+			if c := v.Cycle; c != nil {
+				cut := make(map[[2]string]bool)
+				for _, e := range c.Cut {
+					cut[[2]string{e.From, e.To}] = true
+				}
+				for _, e := range c.Edges {
+					mark := ""
+					if cut[[2]string{e.From, e.To}] {
+						mark = st.warn.Render("  ← cut")
+					}
+					fmt.Fprintf(&b, "      %s → %s%s\n", e.From, e.To, mark)
+					for _, imp := range e.Imports {
+						fmt.Fprintf(&b, "        %s %s\n", st.file.Render(imp.Position.String()), st.dim.Render(imp.To))
+					}
+				}
+			}
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(summary(res, st))
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ruleAbout is the one sentence shown beside a rule's name: the rule's own
+// why for free-form rules, the family's summary otherwise.
+func ruleAbout(v rules.Violation) string {
+	if v.Why != "" {
+		return v.Why
+	}
+	if f := rules.LookupFamily(v.Kind); f != nil {
+		return f.Summary
+	}
+	return ""
+}
+
+func groupByRule(vs []rules.Violation) [][]rules.Violation {
+	index := make(map[string]int)
+	var groups [][]rules.Violation
+	for _, v := range vs {
+		key := v.Kind + "\x00" + v.Rule
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], v)
+	}
+	return groups
+}
+
+func summary(res *rules.Result, st styles) string {
+	errs, warns, baselined := res.Count()
+	pkgs := plural(res.Packages, "package")
+	if errs+warns+baselined == 0 {
+		return st.ok.Render("✓ no violations") + " in " + pkgs
+	}
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning"))
+	}
+	if baselined > 0 {
+		parts = append(parts, fmt.Sprintf("%d baselined", baselined))
+	}
+	mark := st.err.Render("✗")
+	if errs == 0 {
+		mark = st.warn.Render("!")
+	}
+	return fmt.Sprintf("%s %s (%s) in %s", mark, plural(len(res.Violations), "violation"), strings.Join(parts, ", "), pkgs)
+}
+
+// LoadErrors writes the problems met while loading code, one per line with
+// its position relative to dir.
+func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions) error {
+	st := newStyles(w, opts.Color)
+	var b strings.Builder
+	for _, e := range errs {
+		where := e.Package
+		if e.Pos.IsValid() {
+			where = relPosition(e.Pos, dir).String()
+		}
+		if where == "" {
+			where = "archie"
+		}
+		fmt.Fprintf(&b, "%s: %s %s\n", st.file.Render(where), st.err.Render("load error:"), e.Msg)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// relPosition shows a load error's position relative to dir when the file
+// is below it.
+func relPosition(p token.Position, dir string) rules.Position {
+	file := p.Filename
+	if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		file = filepath.ToSlash(rel)
+	}
+	return rules.Position{File: file, Line: p.Line, Column: p.Column}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

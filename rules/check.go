@@ -1,0 +1,378 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/archie-dev/archie/analyze"
+)
+
+// A Violation is one broken rule at one place in the code.
+type Violation struct {
+	Kind     string   // layer, hexagonal, context, forbid, cycle, exception-expired
+	Rule     string   // the config section, or the name of a free-form rule
+	Severity Severity // error or warning
+	From, To string   // import paths (cycles: the import to cut)
+	Position Position // the import spec, relative to the config directory
+	Message  string
+	Why      string // the rule's own explanation, when it has one
+	ADR      int    // the decision record behind the rule; 0 when none
+
+	// Baselined is true for a known violation that does not fail the check.
+	Baselined bool
+	// Cycle describes the folders of a cycle violation.
+	Cycle *Cycle
+}
+
+// A Position is a place in a file; File is slash-separated and relative to
+// the config directory when the file is below it.
+type Position struct {
+	File         string
+	Line, Column int
+}
+
+func (p Position) String() string {
+	switch {
+	case p.File == "":
+		return "-"
+	case p.Line == 0:
+		return p.File
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Result is the outcome of Check.
+type Result struct {
+	Packages   int         // packages checked
+	Violations []Violation // sorted by kind, from, to, file, line
+}
+
+// Count returns how many violations are new errors, new warnings and
+// baselined.
+func (r *Result) Count() (errors, warnings, baselined int) {
+	for _, v := range r.Violations {
+		switch {
+		case v.Baselined:
+			baselined++
+		case v.Severity == SeverityError:
+			errors++
+		default:
+			warnings++
+		}
+	}
+	return
+}
+
+// Options tune Check.
+type Options struct {
+	// Now is the day expired exceptions are judged against; zero means today.
+	Now time.Time
+	// Complete says the graph holds every package below the config
+	// directory, so a group pattern that matches none of them is a mistake.
+	Complete bool
+}
+
+// A Family is one kind of rule archie checks. Families lists them all;
+// their docs feed "archie explain".
+type Family struct {
+	Name    string // as written in archie.yaml
+	Kind    string // the kind of its violations
+	Summary string // one line
+	Doc     string // a paragraph
+	run     func(*checker)
+}
+
+// Families are the rule families, in the order they are checked.
+var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, exceptionsFamily}
+
+// LookupFamily returns the family with the given name or kind.
+func LookupFamily(name string) *Family {
+	for _, f := range Families {
+		if f.Name == name || f.Kind == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Check judges the graph against the config. It returns a *ConfigError
+// when the config does not fit the code: a pattern that matches nothing, or
+// a package that two groups claim equally.
+func Check(cfg *Config, g *analyze.Graph, opts Options) (*Result, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	c := &checker{cfg: cfg, g: g, opts: opts, refs: make(map[string]pkgRef)}
+	if opts.Complete {
+		if err := c.checkPatternsMatch(); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range Families {
+		f.run(c)
+		if c.err != nil {
+			return nil, c.err
+		}
+	}
+	res := &Result{Packages: len(g.Packages), Violations: c.out}
+	if res.Violations == nil {
+		res.Violations = []Violation{}
+	}
+	SortViolations(res.Violations)
+	return res, nil
+}
+
+// SortViolations sorts violations by kind, from, to, file and line, the
+// order of the JSON contract.
+func SortViolations(vs []Violation) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		switch {
+		case a.Kind != b.Kind:
+			return a.Kind < b.Kind
+		case a.From != b.From:
+			return a.From < b.From
+		case a.To != b.To:
+			return a.To < b.To
+		case a.Position.File != b.Position.File:
+			return a.Position.File < b.Position.File
+		case a.Position.Line != b.Position.Line:
+			return a.Position.Line < b.Position.Line
+		case a.Position.Column != b.Position.Column:
+			return a.Position.Column < b.Position.Column
+		case a.Rule != b.Rule:
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// checker holds what the families share while checking one graph.
+type checker struct {
+	cfg  *Config
+	g    *analyze.Graph
+	opts Options
+	refs map[string]pkgRef
+	out  []Violation
+	err  error
+}
+
+// ref describes a package path for pattern matching.
+func (c *checker) ref(p string) pkgRef {
+	if r, ok := c.refs[p]; ok {
+		return r
+	}
+	r := pkgRef{path: p}
+	if dir, ok := c.g.Dir(p); ok {
+		r.local = true
+		rel, err := filepath.Rel(c.cfg.Dir, dir)
+		if err != nil {
+			rel = dir
+		}
+		r.rel = filepath.ToSlash(rel)
+	} else {
+		r.std = c.g.IsStd(p)
+	}
+	c.refs[p] = r
+	return r
+}
+
+// name is how messages name a package: its folder for packages of the
+// module, its import path otherwise.
+func (c *checker) name(p string) string {
+	if r := c.ref(p); r.local && !strings.HasPrefix(r.rel, "../") {
+		return r.rel
+	}
+	return p
+}
+
+// imports calls fn for every import of every package, skipping test-only
+// imports unless the config asks for them.
+func (c *checker) imports(fn func(from *analyze.Package, to string)) {
+	for _, p := range c.g.Packages {
+		for _, imp := range p.Imports {
+			if imp.Test && !c.cfg.Tests {
+				continue
+			}
+			fn(p, imp.Path)
+		}
+	}
+}
+
+// edge is a judgement about one import, before it is located in files.
+type edge struct {
+	kind, rule string
+	severity   Severity
+	adr        int
+	why        string
+	from, to   string
+	message    string
+}
+
+// report adds a violation for every import spec of e in the code.
+func (c *checker) report(e edge) {
+	v := Violation{Kind: e.kind, Rule: e.rule, Severity: e.severity, From: e.from, To: e.to, Message: e.message, Why: e.why, ADR: e.adr}
+	specs := c.g.Positions(e.from, e.to)
+	if len(specs) == 0 {
+		c.out = append(c.out, v)
+		return
+	}
+	for _, s := range specs {
+		v.Position = c.position(s.Filename, s.Line, s.Column)
+		c.out = append(c.out, v)
+	}
+}
+
+func (c *checker) position(file string, line, col int) Position {
+	if rel, err := filepath.Rel(c.cfg.Dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		file = rel
+	}
+	return Position{File: filepath.ToSlash(file), Line: line, Column: col}
+}
+
+// A group is a named set of packages within one section.
+type group struct {
+	name     string
+	what     string // "layer", "context", ... for messages
+	patterns Patterns
+}
+
+// assignment maps packages to the group of a section that claims them.
+type assignment struct {
+	section string
+	groups  []group
+	cache   map[string]int
+}
+
+func newAssignment(section string, groups []group) *assignment {
+	return &assignment{section: section, groups: groups, cache: make(map[string]int)}
+}
+
+// of returns the index of the group whose most specific pattern matches the
+// package, or -1. Two groups matching at equal specificity is a config
+// error, recorded in c.err.
+func (a *assignment) of(c *checker, p string) int {
+	if i, ok := a.cache[p]; ok {
+		return i
+	}
+	r := c.ref(p)
+	best, bestSpec := -1, -1
+	var bestPat Pattern
+	for i, gr := range a.groups {
+		pat, ok := gr.patterns.matchAny(r)
+		if !ok {
+			continue
+		}
+		switch s := pat.specificity(); {
+		case s > bestSpec:
+			best, bestSpec, bestPat = i, s, pat
+		case s == bestSpec && c.err == nil:
+			first, second := a.groups[best], gr
+			c.err = &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf(
+				"package %s is claimed by %s %q (%s, line %d) and %s %q (%s) with equal specificity; make one pattern more specific",
+				p, first.what, first.name, bestPat, bestPat.Pos.Line, second.what, second.name, pat)}
+		}
+	}
+	a.cache[p] = best
+	return best
+}
+
+// checkPatternsMatch rejects group patterns that select no package of the
+// module: they are typos or stale, and would make a rule check nothing.
+func (c *checker) checkPatternsMatch() error {
+	var universe []pkgRef
+	seen := make(map[string]bool)
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			if r := c.ref(p); r.local {
+				universe = append(universe, r)
+			}
+		}
+	}
+	for _, p := range c.g.Packages {
+		add(p.Path)
+		for _, imp := range p.Imports {
+			add(imp.Path)
+		}
+	}
+	check := func(where string, ps Patterns) error {
+		for _, pat := range ps {
+			matched := false
+			for _, r := range universe {
+				if pat.match(r) {
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s pattern %q matches no package of the module%s", where, pat.Text, c.patternHint(pat))}
+			}
+		}
+		return nil
+	}
+	var err error
+	try := func(where string, ps Patterns) {
+		if err == nil {
+			err = check(where, ps)
+		}
+	}
+	if l := c.cfg.Layers; l != nil {
+		for _, layer := range l.Order {
+			try(fmt.Sprintf("layer %q", layer.Name), layer.Packages)
+		}
+	}
+	if h := c.cfg.Hexagonal; h != nil {
+		try("hexagonal core", h.Core)
+		try("hexagonal ports", h.Ports)
+		try("hexagonal adapters", h.Adapters)
+	}
+	if cx := c.cfg.Contexts; cx != nil {
+		try("contexts shared", cx.Shared)
+		for _, ctx := range cx.List {
+			try(fmt.Sprintf("context %q", ctx.Name), ctx.Packages)
+			try(fmt.Sprintf("context %q api", ctx.Name), ctx.API)
+		}
+	}
+	for _, r := range c.cfg.Rules {
+		try(fmt.Sprintf("rule %q", r.Name), r.Packages)
+	}
+	return err
+}
+
+// patternHint suggests the folder a relative pattern probably meant.
+func (c *checker) patternHint(pat Pattern) string {
+	if !pat.rel {
+		if c.g.Module(strings.TrimSuffix(pat.Text, "/...")) == nil && len(c.g.Modules) > 0 {
+			return fmt.Sprintf(" (import-path patterns must name packages of module %s; relative patterns start with ./)", c.g.Modules[0].Path)
+		}
+		return ""
+	}
+	var literal []string
+	for _, e := range pat.elems {
+		if e == "..." || strings.ContainsAny(e, "*?[") {
+			break
+		}
+		literal = append(literal, e)
+	}
+	want := strings.Join(literal, "/")
+	var dirs []string
+	for _, p := range c.g.Packages {
+		dirs = append(dirs, c.ref(p.Path).rel)
+	}
+	if s := suggest(want, dirs); s != "" && want != "" {
+		return fmt.Sprintf(" (did you mean ./%s?)", s)
+	}
+	return ""
+}
+
+// adrOf is a helper for families whose section has an adr key.
+func severityOf(s Severity) Severity { return s.or(SeverityError) }
+
+func lastElem(p string) string { return path.Base(p) }

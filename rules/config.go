@@ -1,0 +1,433 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigNames are the file names FindConfig looks for, in order.
+var ConfigNames = []string{"archie.yaml", ".archie.yaml"}
+
+// Config is a parsed archie.yaml.
+type Config struct {
+	Version    int         `yaml:"version"`
+	ADR        ADRConfig   `yaml:"adr"`
+	Layers     *Layers     `yaml:"layers"`
+	Hexagonal  *Hexagonal  `yaml:"hexagonal"`
+	Contexts   *Contexts   `yaml:"contexts"`
+	Rules      []*Rule     `yaml:"rules"`
+	Cycles     *Cycles     `yaml:"cycles"`
+	Exceptions []Exception `yaml:"exceptions"`
+	Tests      bool        `yaml:"tests"`
+
+	// Sections of the contract that this version of archie does not check
+	// yet. They are parsed so that a config using them fails loudly instead
+	// of passing silently.
+	Services yaml.Node `yaml:"services"`
+	Smells   yaml.Node `yaml:"smells"`
+	Baseline yaml.Node `yaml:"baseline"`
+
+	// File is the config's path as given to LoadConfig; Dir is the
+	// absolute directory that relative patterns start from.
+	File string `yaml:"-"`
+	Dir  string `yaml:"-"`
+}
+
+// ADRConfig says where decision records live.
+type ADRConfig struct {
+	Dir string `yaml:"dir"`
+}
+
+// Layers orders groups of packages from top to bottom.
+type Layers struct {
+	Strict   bool     `yaml:"strict"`
+	ADR      int      `yaml:"adr"`
+	Severity Severity `yaml:"severity"`
+	Order    []*Layer `yaml:"order"`
+}
+
+// A Layer is one named group of packages in Layers.Order.
+type Layer struct {
+	Name     string   `yaml:"name"`
+	Packages Patterns `yaml:"packages"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// Hexagonal describes a ports-and-adapters architecture.
+type Hexagonal struct {
+	ADR        int      `yaml:"adr"`
+	Severity   Severity `yaml:"severity"`
+	Core       Patterns `yaml:"core"`
+	Ports      Patterns `yaml:"ports"`
+	Adapters   Patterns `yaml:"adapters"`
+	CoreAllow  Patterns `yaml:"core_allow"`
+	CoreForbid Patterns `yaml:"core_forbid"`
+}
+
+// Contexts describes bounded contexts and the shared kernel between them.
+type Contexts struct {
+	ADR      int        `yaml:"adr"`
+	Severity Severity   `yaml:"severity"`
+	Shared   Patterns   `yaml:"shared"`
+	List     []*Context `yaml:"list"`
+}
+
+// A Context is one bounded context.
+type Context struct {
+	Name     string   `yaml:"name"`
+	Packages Patterns `yaml:"packages"`
+	API      Patterns `yaml:"api"`
+	Uses     []Name   `yaml:"uses"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// A Rule is a free-form import rule: its packages may not import what
+// Forbid lists, and, when Allow is given, may import only what it lists.
+type Rule struct {
+	Name     string   `yaml:"name"`
+	Packages Patterns `yaml:"packages"`
+	Forbid   Patterns `yaml:"forbid"`
+	Allow    Patterns `yaml:"allow"`
+	Severity Severity `yaml:"severity"`
+	ADR      int      `yaml:"adr"`
+	Why      string   `yaml:"why"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// Cycles asks for cycles between folders to be reported.
+type Cycles struct {
+	Severity Severity `yaml:"severity"`
+	Depth    int      `yaml:"depth"`
+	ADR      int      `yaml:"adr"`
+}
+
+// An Exception accepts the violations of imports from From to To, with a
+// reason, until a date.
+type Exception struct {
+	From  Pattern `yaml:"from"`
+	To    Pattern `yaml:"to"`
+	Why   string  `yaml:"why"`
+	Until Date    `yaml:"until"`
+	Pos   Pos     `yaml:"-"`
+}
+
+// Pos is a position in the config file.
+type Pos struct{ Line, Column int }
+
+// A Name is a string with the position it was written at.
+type Name struct {
+	Text string
+	Pos  Pos
+}
+
+// A Date is a calendar day written as 2006-01-02.
+type Date struct {
+	time.Time
+	Pos Pos
+}
+
+// Severity is how much a violation matters: error fails the check, warning
+// is reported only, off turns the rule off.
+type Severity string
+
+// The severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityOff     Severity = "off"
+)
+
+func (s Severity) or(def Severity) Severity {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// A ConfigError is a problem with archie.yaml, at a line and column when
+// it has one.
+type ConfigError struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Pos.Line == 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// ErrNoConfig is returned by FindConfig when no config file exists in the
+// directory or any of its parents.
+var ErrNoConfig = errors.New("no archie.yaml found")
+
+// FindConfig returns the path of the config file for dir: archie.yaml or
+// .archie.yaml in dir or the nearest parent that has one.
+func FindConfig(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		for _, name := range ConfigNames {
+			p := filepath.Join(d, name)
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("%w in %s or any parent directory", ErrNoConfig, abs)
+		}
+	}
+}
+
+// LoadConfig reads and validates the config file at path. Errors about its
+// content are *ConfigError values with the line and column at fault.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := ParseConfig(path, data)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Dir = filepath.Dir(abs)
+	return cfg, nil
+}
+
+// ParseConfig parses and validates config data; file names it in errors.
+func ParseConfig(file string, data []byte) (*Config, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &ConfigError{File: file, Msg: "the file is empty; start it with \"version: 1\""}
+		}
+		return nil, yamlError(file, err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &ConfigError{File: file, Pos: pos(root), Msg: "the config must be a mapping of sections (version, layers, rules, ...)"}
+	}
+	if err := checkKeys(file, root, reflect.TypeOf(Config{}), ""); err != nil {
+		return nil, err
+	}
+	cfg := &Config{File: file}
+	if err := root.Decode(cfg); err != nil {
+		return nil, yamlError(file, err)
+	}
+	if err := cfg.validate(root); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// yamlError turns a yaml.v3 error, which puts "line N:" inside its text,
+// into a ConfigError with that line.
+func yamlError(file string, err error) error {
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		if ce.File == "" {
+			ce.File = file
+		}
+		return ce
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		_, rest, _ := strings.Cut(msg, ":")
+		return &ConfigError{File: file, Pos: Pos{Line: line, Column: 1}, Msg: strings.TrimSpace(rest)}
+	}
+	return &ConfigError{File: file, Msg: msg}
+}
+
+func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
+
+// checkKeys walks a YAML node against the Go type it will decode into and
+// rejects keys that type does not have, with a did-you-mean hint. yaml.v3's
+// KnownFields does this too, but reports neither the column nor a hint, and
+// is lost inside custom unmarshalers.
+func checkKeys(file string, n *yaml.Node, t reflect.Type, where string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch {
+	case t == reflect.TypeOf(yaml.Node{}):
+		return nil
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			if err := checkKeys(file, item, t.Elem(), where); err != nil {
+				return err
+			}
+		}
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields := make(map[string]reflect.Type)
+		var names []string
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = f.Type
+			names = append(names, tag)
+		}
+		if len(names) == 0 {
+			return nil // a scalar type with its own unmarshaler
+		}
+		seen := make(map[string]bool)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				msg := fmt.Sprintf("unknown key %q%s", k.Value, in(where))
+				if s := suggest(k.Value, names); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				} else {
+					msg += " (known keys: " + strings.Join(names, ", ") + ")"
+				}
+				return &ConfigError{File: file, Pos: pos(k), Msg: msg}
+			}
+			if seen[k.Value] {
+				return &ConfigError{File: file, Pos: pos(k), Msg: fmt.Sprintf("key %q appears twice%s", k.Value, in(where))}
+			}
+			seen[k.Value] = true
+			sub := k.Value
+			if where != "" {
+				sub = where + "." + k.Value
+			}
+			if err := checkKeys(file, v, ft, sub); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func in(where string) string {
+	if where == "" {
+		return ""
+	}
+	return " in " + where
+}
+
+// suggest returns the candidate closest to s, if it is close enough to be
+// a likely typo.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist <= max(2, len(s)/3) && bestDist < len(s) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// UnmarshalYAML records where each group was written.
+func (l *Layer) UnmarshalYAML(n *yaml.Node) error {
+	type plain Layer
+	l.Pos = pos(n)
+	return n.Decode((*plain)(l))
+}
+
+// UnmarshalYAML records where each context was written.
+func (c *Context) UnmarshalYAML(n *yaml.Node) error {
+	type plain Context
+	c.Pos = pos(n)
+	return n.Decode((*plain)(c))
+}
+
+// UnmarshalYAML records where each rule was written.
+func (r *Rule) UnmarshalYAML(n *yaml.Node) error {
+	type plain Rule
+	r.Pos = pos(n)
+	return n.Decode((*plain)(r))
+}
+
+// UnmarshalYAML records where each exception was written.
+func (e *Exception) UnmarshalYAML(n *yaml.Node) error {
+	type plain Exception
+	e.Pos = pos(n)
+	return n.Decode((*plain)(e))
+}
+
+// UnmarshalYAML reads a name and its position.
+func (nm *Name) UnmarshalYAML(n *yaml.Node) error {
+	nm.Pos = pos(n)
+	return n.Decode(&nm.Text)
+}
+
+// UnmarshalYAML reads a date as written in YAML (2027-03-01).
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	d.Pos = pos(n)
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil {
+		return &ConfigError{Pos: d.Pos, Msg: fmt.Sprintf("date %q is not of the form 2006-01-02", n.Value)}
+	}
+	d.Time = t
+	return nil
+}
+
+// UnmarshalYAML accepts error, warning and off.
+func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
+	switch v := Severity(n.Value); v {
+	case SeverityError, SeverityWarning, SeverityOff:
+		*s = v
+		return nil
+	}
+	return &ConfigError{Pos: pos(n), Msg: fmt.Sprintf("severity %q is not one of error, warning, off", n.Value)}
+}
+
+// HasRules reports whether the config declares anything to check.
+func (c *Config) HasRules() bool {
+	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil
+}

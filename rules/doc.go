@@ -1,0 +1,7 @@
+// Package rules reads archie.yaml and judges a package graph against it.
+//
+// Each rule family (layers, hexagonal, contexts, forbid rules, cycles) is a
+// function from its section of the config and an analyze.Graph to
+// violations. Rules never print: Check returns a Result, and package report
+// decides how it looks.
+package rules

@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+)
+
+var exceptionsFamily = &Family{
+	Name:    "exceptions",
+	Kind:    "exception-expired",
+	Summary: "accepted debts hide their violations until they expire",
+	Doc: `exceptions accept violations of imports from one set of packages to another,
+each with a why and optionally an until date. Until that day has passed the
+matching violations are not reported; after it, they are reported again and
+the exception itself is reported as expired, so that a debt taken "for one
+sprint" cannot become permanent without anyone deciding it.`,
+	run: applyExceptions,
+}
+
+// applyExceptions runs last: it removes the violations that live exceptions
+// cover and reports the exceptions that have expired.
+func applyExceptions(c *checker) {
+	if len(c.cfg.Exceptions) == 0 {
+		return
+	}
+	today := c.opts.Now
+	expired := func(e Exception) bool {
+		// until is the last day the exception holds.
+		return !e.Until.IsZero() && today.After(e.Until.Add(24*time.Hour))
+	}
+	kept := c.out[:0]
+	for _, v := range c.out {
+		covered := false
+		for _, e := range c.cfg.Exceptions {
+			if !expired(e) && e.From.match(c.ref(v.From)) && e.To.match(c.ref(v.To)) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			kept = append(kept, v)
+		}
+	}
+	c.out = kept
+	file := filepath.Base(c.cfg.File)
+	for _, e := range c.cfg.Exceptions {
+		if !expired(e) {
+			continue
+		}
+		c.out = append(c.out, Violation{
+			Kind: "exception-expired", Rule: "exceptions", Severity: SeverityError,
+			From: e.From.Text, To: e.To.Text,
+			Position: Position{File: file, Line: e.Pos.Line, Column: e.Pos.Column},
+			Message:  fmt.Sprintf("the exception for %s → %s expired on %s: fix the imports or renew it with a new date", e.From, e.To, e.Until.Format(time.DateOnly)),
+			Why:      e.Why,
+		})
+	}
+}

@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// validate checks what the YAML decoder cannot: required keys, known
+// names, and sections this version does not support yet.
+func (c *Config) validate(root *yaml.Node) error {
+	errf := func(p Pos, format string, args ...any) error {
+		return &ConfigError{File: c.File, Pos: p, Msg: fmt.Sprintf(format, args...)}
+	}
+	keyPos := func(key string) Pos {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return pos(root.Content[i])
+			}
+		}
+		return Pos{Line: 1, Column: 1}
+	}
+	if c.Version != 1 {
+		if c.Version == 0 {
+			return errf(Pos{Line: 1, Column: 1}, "missing \"version: 1\" at the top of the file")
+		}
+		return errf(keyPos("version"), "version %d is not supported; this archie reads version 1", c.Version)
+	}
+	for _, key := range []string{"services", "smells", "baseline"} {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return errf(pos(root.Content[i]), "%q is part of the archie.yaml format but this version of archie does not check it yet; remove the section rather than let it pass unchecked", key)
+			}
+		}
+	}
+
+	if l := c.Layers; l != nil {
+		if len(l.Order) == 0 {
+			return errf(keyPos("layers"), "layers has no order: list the layers from top to bottom under layers.order")
+		}
+		if err := uniqueNames(c, "layer", len(l.Order), func(i int) (string, Pos) { return l.Order[i].Name, l.Order[i].Pos }); err != nil {
+			return err
+		}
+		for _, layer := range l.Order {
+			if len(layer.Packages) == 0 {
+				return errf(layer.Pos, "layer %q has no packages", layer.Name)
+			}
+		}
+	}
+	if h := c.Hexagonal; h != nil {
+		if len(h.Core) == 0 {
+			return errf(keyPos("hexagonal"), "hexagonal has no core: list the domain and application packages under hexagonal.core")
+		}
+	}
+	if cx := c.Contexts; cx != nil {
+		if len(cx.List) == 0 {
+			return errf(keyPos("contexts"), "contexts has no list: name each bounded context under contexts.list")
+		}
+		if err := uniqueNames(c, "context", len(cx.List), func(i int) (string, Pos) { return cx.List[i].Name, cx.List[i].Pos }); err != nil {
+			return err
+		}
+		names := make([]string, len(cx.List))
+		for i, ctx := range cx.List {
+			names[i] = ctx.Name
+		}
+		for _, ctx := range cx.List {
+			if len(ctx.Packages) == 0 {
+				return errf(ctx.Pos, "context %q has no packages", ctx.Name)
+			}
+			for _, u := range ctx.Uses {
+				if !contains(names, u.Text) {
+					return errf(u.Pos, "context %q uses unknown context %q%s", ctx.Name, u.Text, didYouMean(u.Text, names))
+				}
+				if u.Text == ctx.Name {
+					return errf(u.Pos, "context %q lists itself in uses; a context may always use its own packages", ctx.Name)
+				}
+			}
+		}
+	}
+	if err := uniqueNames(c, "rule", len(c.Rules), func(i int) (string, Pos) { return c.Rules[i].Name, c.Rules[i].Pos }); err != nil {
+		return err
+	}
+	for _, r := range c.Rules {
+		if len(r.Packages) == 0 {
+			return errf(r.Pos, "rule %q has no packages: say which packages it constrains", r.Name)
+		}
+		if r.Forbid == nil && r.Allow == nil {
+			return errf(r.Pos, "rule %q has neither forbid nor allow: say what its packages may not (forbid) or may only (allow) import", r.Name)
+		}
+	}
+	if cy := c.Cycles; cy != nil && cy.Depth < 0 {
+		return errf(keyPos("cycles"), "cycles.depth must be 1 or more (folders that deep below the module root are compared)")
+	}
+	for _, e := range c.Exceptions {
+		if e.From.Text == "" || e.To.Text == "" {
+			return errf(e.Pos, "an exception needs both from and to")
+		}
+		if e.Why == "" {
+			return errf(e.Pos, "the exception from %s to %s has no why: say why the debt is accepted", e.From, e.To)
+		}
+	}
+	return nil
+}
+
+func uniqueNames(c *Config, what string, n int, at func(int) (string, Pos)) error {
+	seen := make(map[string]bool)
+	for i := range n {
+		name, p := at(i)
+		if name == "" {
+			return &ConfigError{File: c.File, Pos: p, Msg: fmt.Sprintf("this %s has no name", what)}
+		}
+		if seen[name] {
+			return &ConfigError{File: c.File, Pos: p, Msg: fmt.Sprintf("%s %q is declared twice", what, name)}
+		}
+		seen[name] = true
+	}
+	return nil
+}
+
+func didYouMean(s string, names []string) string {
+	if m := suggest(s, names); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -19,7 +19,7 @@ const Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | pac
 // Options say what to load.
 type Options struct {
 	Dir      string   // directory to run the go command in
-	Patterns []string // package patterns as for go list; default ./...
+	Patterns []string // package patterns as for go list; default ./..., or every module of Dir's go.work
 	Tags     []string // build tags
 	Tests    bool     // include _test.go files and their imports
 	Env      []string // environment of the go command; default os.Environ()
@@ -30,6 +30,13 @@ type Options struct {
 // Graph.Errors. It fails only when the go command itself cannot run.
 func Load(ctx context.Context, opts Options) (*Graph, error) {
 	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		ws, err := workspacePatterns(opts.Dir)
+		if err != nil {
+			return nil, err
+		}
+		patterns = ws
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -146,7 +153,41 @@ func fromPackages(loaded []*packages.Package) *Graph {
 	g := NewGraph(mods, pkgs)
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].String() < errs[j].String() })
 	g.Errors = errs
+	g.recoverImports()
 	return g
+}
+
+// recoverImports adds the imports that the go command dropped. When a file
+// does not parse, go list reports the error and leaves that file's imports
+// out; a check that trusted it would pass silently. Parsing the import
+// blocks of the broken packages ourselves recovers every import spec
+// written before the syntax error.
+func (g *Graph) recoverImports() {
+	broken := make(map[string]bool)
+	for _, e := range g.Errors {
+		broken[e.Package] = true
+	}
+	for _, p := range g.Packages {
+		if !broken[p.Path] {
+			continue
+		}
+		have := make(map[string]bool, len(p.Imports))
+		for _, imp := range p.Imports {
+			have[imp.Path] = true
+		}
+		specs := g.specs(p.Path)
+		for path, pos := range specs {
+			if have[path] || path == p.Path || path == "C" {
+				continue
+			}
+			test := true
+			for _, ps := range pos {
+				test = test && strings.HasSuffix(ps.Filename, "_test.go")
+			}
+			p.Imports = append(p.Imports, Import{Path: path, Test: test})
+		}
+		sort.Slice(p.Imports, func(i, j int) bool { return p.Imports[i].Path < p.Imports[j].Path })
+	}
 }
 
 func dedup(s []string) []string {

@@ -13,17 +13,23 @@ import (
 // that break a rule costs little even in a large graph. It returns nil when
 // the package was not loaded from files.
 func (g *Graph) Positions(from, path string) []token.Position {
+	return g.specs(from)[path]
+}
+
+// specs returns the import specs of a package by import path, parsing
+// its files the first time it is asked.
+func (g *Graph) specs(pkg string) map[string][]token.Position {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.positions == nil {
 		g.positions = make(map[string]map[string][]token.Position)
 	}
-	specs, ok := g.positions[from]
+	specs, ok := g.positions[pkg]
 	if !ok {
-		specs = importSpecs(g.byPath[from])
-		g.positions[from] = specs
+		specs = importSpecs(g.byPath[pkg])
+		g.positions[pkg] = specs
 	}
-	return specs[path]
+	return specs
 }
 
 func importSpecs(p *Package) map[string][]token.Position {

@@ -40,9 +40,9 @@ func checkContexts(c *checker) {
 		var msg string
 		switch {
 		case !y.API.has(c.ref(to)):
-			msg = fmt.Sprintf("%s imports %s internals: %s is not in %s's api", x.Name, y.Name, c.name(to), y.Name)
+			msg = fmt.Sprintf("%s imports %s internals: %s is not in the api of %s", x.Name, y.Name, c.name(to), y.Name)
 		case len(x.Uses) > 0 && !usesContext(x, y.Name):
-			msg = fmt.Sprintf("%s imports %s, which is not in %s's uses", x.Name, y.Name, x.Name)
+			msg = fmt.Sprintf("%s imports %s but does not list it in uses", x.Name, y.Name)
 		default:
 			return
 		}

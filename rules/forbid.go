@@ -33,7 +33,7 @@ func checkRules(c *checker) {
 			case rule.Forbid.has(r):
 				msg = fmt.Sprintf("%s imports %s, which %s forbids", c.name(from.Path), c.name(to), rule.Name)
 			case rule.Allow != nil && !rule.Allow.has(r) && !rule.Packages.has(r):
-				msg = fmt.Sprintf("%s imports %s, which is not in %s's allow list", c.name(from.Path), c.name(to), rule.Name)
+				msg = fmt.Sprintf("%s imports %s, which is not in the allow list of %s", c.name(from.Path), c.name(to), rule.Name)
 			default:
 				return
 			}

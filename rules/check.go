@@ -250,8 +250,15 @@ type assignment struct {
 	cache   map[string]int
 }
 
-func newAssignment(section string, groups []group) *assignment {
-	return &assignment{section: section, groups: groups, cache: make(map[string]int)}
+// assign returns the assignment of the section's groups, having checked
+// every loaded package for a tie, so that an ambiguous config fails even
+// where no import crosses the groups.
+func (c *checker) assign(section string, groups []group) *assignment {
+	a := &assignment{section: section, groups: groups, cache: make(map[string]int)}
+	for _, p := range c.g.Packages {
+		a.of(c, p.Path)
+	}
+	return a
 }
 
 // of returns the index of the group whose most specific pattern matches the

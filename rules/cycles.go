@@ -136,7 +136,7 @@ func checkCycles(c *checker) {
 // outside the main modules.
 func (c *checker) folder(p string, depth int) string {
 	m := c.g.Module(p)
-	if m == nil {
+	if m == nil || !strings.HasPrefix(p, m.Path) {
 		return ""
 	}
 	elems := splitPath(strings.TrimPrefix(p[len(m.Path):], "/"))
@@ -230,35 +230,46 @@ func stronglyConnected(succ map[string][]string) [][]string {
 	return comps
 }
 
-// maxExactSubsets bounds the exhaustive search for the smallest cut; past
-// it, minimalCut settles for a cut from which no edge can be put back.
-const maxExactSubsets = 200_000
+// exactWork bounds the exhaustive search for the smallest cut, in edge
+// visits (subsets tried × edges). Past it, minimalCut settles for a greedy
+// cut from which no edge can be put back; a large component is better
+// served by a quick, good answer than a slow, perfect one.
+const exactWork = 2_000_000
 
 // minimalCut returns the fewest edges whose removal makes the component
 // acyclic (a minimum feedback arc set), preferring edges with fewer imports.
-// Components are small in practice, so it searches exhaustively by size;
-// for a large component it falls back to a greedy cut.
+// Small components are searched exhaustively by size; large ones get a
+// greedy cut.
 func minimalCut(nodes []string, edges []FolderEdge) []FolderEdge {
-	weight := func(set []int) int {
-		w := 0
-		for _, i := range set {
-			w += len(edges[i].Imports)
-		}
-		return w
-	}
-	budget := maxExactSubsets
+	cg := newCutGraph(nodes, edges)
+	budget := exactWork / max(1, len(edges))
+	skip := make([]bool, len(edges))
 	for k := 1; k <= len(edges) && budget > 0; k++ {
 		var best []int
+		bestWeight := 0
 		forEachSubset(len(edges), k, &budget, func(set []int) {
-			if (best == nil || weight(set) < weight(best)) && acyclicWithout(nodes, edges, set) {
-				best = append([]int(nil), set...)
+			w := 0
+			for _, i := range set {
+				w += cg.weight[i]
+			}
+			if best != nil && w >= bestWeight {
+				return
+			}
+			for _, i := range set {
+				skip[i] = true
+			}
+			if cg.acyclic(skip) {
+				best, bestWeight = append([]int(nil), set...), w
+			}
+			for _, i := range set {
+				skip[i] = false
 			}
 		})
 		if best != nil {
 			return pick(edges, best)
 		}
 	}
-	return pick(edges, greedyCut(nodes, edges))
+	return pick(edges, cg.greedyCut())
 }
 
 func pick(edges []FolderEdge, idx []int) []FolderEdge {
@@ -291,90 +302,114 @@ func forEachSubset(n, k int, budget *int, fn func([]int)) {
 	rec(0, 0)
 }
 
-// acyclicWithout reports whether the graph has no cycle once the edges at
-// the given indexes are removed (Kahn's algorithm).
-func acyclicWithout(nodes []string, edges []FolderEdge, removed []int) bool {
-	skip := make(map[int]bool, len(removed))
-	for _, i := range removed {
-		skip[i] = true
+// cutGraph is a component's folder graph with nodes and edges as integers,
+// so that the acyclicity test at the heart of the search allocates nothing.
+type cutGraph struct {
+	n        int
+	from, to []int
+	weight   []int // imports per edge
+	indeg    []int
+	queue    []int
+	out      [][]int // node -> edge indexes
+}
+
+func newCutGraph(nodes []string, edges []FolderEdge) *cutGraph {
+	id := make(map[string]int, len(nodes))
+	for i, n := range nodes {
+		id[n] = i
 	}
-	indeg := make(map[string]int, len(nodes))
-	succ := make(map[string][]string)
+	g := &cutGraph{n: len(nodes), indeg: make([]int, len(nodes)), queue: make([]int, 0, len(nodes)), out: make([][]int, len(nodes))}
 	for i, e := range edges {
+		f, t := id[e.From], id[e.To]
+		g.from, g.to = append(g.from, f), append(g.to, t)
+		g.weight = append(g.weight, len(e.Imports))
+		g.out[f] = append(g.out[f], i)
+	}
+	return g
+}
+
+// acyclic reports whether the graph has no cycle without the skipped
+// edges (Kahn's algorithm).
+func (g *cutGraph) acyclic(skip []bool) bool {
+	clear(g.indeg)
+	for i, t := range g.to {
 		if !skip[i] {
-			indeg[e.To]++
-			succ[e.From] = append(succ[e.From], e.To)
+			g.indeg[t]++
 		}
 	}
-	var queue []string
-	for _, n := range nodes {
-		if indeg[n] == 0 {
-			queue = append(queue, n)
+	q := g.queue[:0]
+	for n, d := range g.indeg {
+		if d == 0 {
+			q = append(q, n)
 		}
 	}
 	done := 0
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
+	for len(q) > 0 {
+		n := q[len(q)-1]
+		q = q[:len(q)-1]
 		done++
-		for _, m := range succ[n] {
-			if indeg[m]--; indeg[m] == 0 {
-				queue = append(queue, m)
+		for _, e := range g.out[n] {
+			if skip[e] {
+				continue
+			}
+			if g.indeg[g.to[e]]--; g.indeg[g.to[e]] == 0 {
+				q = append(q, g.to[e])
 			}
 		}
 	}
-	return done == len(nodes)
+	return done == g.n
 }
 
-// greedyCut removes, while a cycle remains, the lightest edge of the
-// first cycle found, then puts back every removed edge that is not needed.
-func greedyCut(nodes []string, edges []FolderEdge) []int {
+// greedyCut removes, while a cycle remains, the lightest edge of a cycle
+// found by depth-first search, then puts back every removed edge that is
+// not needed.
+func (g *cutGraph) greedyCut() []int {
+	skip := make([]bool, len(g.to))
 	var removed []int
-	for !acyclicWithout(nodes, edges, removed) {
-		cyc := findCycle(nodes, edges, removed)
+	for !g.acyclic(skip) {
+		cyc := g.findCycle(skip)
 		lightest := cyc[0]
-		for _, i := range cyc[1:] {
-			if len(edges[i].Imports) < len(edges[lightest].Imports) {
-				lightest = i
+		for _, e := range cyc[1:] {
+			if g.weight[e] < g.weight[lightest] {
+				lightest = e
 			}
 		}
+		skip[lightest] = true
 		removed = append(removed, lightest)
 	}
 	for i := len(removed) - 1; i >= 0; i-- {
-		without := append(append([]int(nil), removed[:i]...), removed[i+1:]...)
-		if acyclicWithout(nodes, edges, without) {
-			removed = without
+		skip[removed[i]] = false
+		if !g.acyclic(skip) {
+			skip[removed[i]] = true
 		}
 	}
-	sort.Ints(removed)
-	return removed
+	var cut []int
+	for e, s := range skip {
+		if s {
+			cut = append(cut, e)
+		}
+	}
+	return cut
 }
 
-// findCycle returns the indexes of the edges of one cycle.
-func findCycle(nodes []string, edges []FolderEdge, removed []int) []int {
-	skip := make(map[int]bool)
-	for _, i := range removed {
-		skip[i] = true
-	}
-	out := make(map[string][]int)
-	for i, e := range edges {
-		if !skip[i] {
-			out[e.From] = append(out[e.From], i)
-		}
-	}
-	state := make(map[string]int) // 0 new, 1 on path, 2 done
-	var path []int
+// findCycle returns the edges of one cycle left by the skipped edges.
+func (g *cutGraph) findCycle(skip []bool) []int {
+	state := make([]int8, g.n) // 0 new, 1 on the path, 2 done
+	var path []int             // edges from the root to the current node
 	var found []int
-	var dfs func(n string) bool
-	dfs = func(n string) bool {
+	var dfs func(n int) bool
+	dfs = func(n int) bool {
 		state[n] = 1
-		for _, i := range out[n] {
-			m := edges[i].To
-			path = append(path, i)
+		for _, e := range g.out[n] {
+			if skip[e] {
+				continue
+			}
+			m := g.to[e]
+			path = append(path, e)
 			if state[m] == 1 {
 				for j := len(path) - 1; j >= 0; j-- {
 					found = append(found, path[j])
-					if edges[path[j]].From == m {
+					if g.from[path[j]] == m {
 						break
 					}
 				}
@@ -388,7 +423,7 @@ func findCycle(nodes []string, edges []FolderEdge, removed []int) []int {
 		state[n] = 2
 		return false
 	}
-	for _, n := range nodes {
+	for n := range g.n {
 		if state[n] == 0 && dfs(n) {
 			return found
 		}

@@ -110,8 +110,8 @@ hexagonal:
 				"core/a -> core/b ports fmt github.com/google/uuid net/http adapters/db github.com/x/y util",
 				"core/b",
 				"ports -> core/a net/url adapters/db",
-				"adapters/db -> core/a ports github.com/lib/pq adapters/db/gen adapters/web util",
-				"adapters/db/gen", "adapters/web", "util",
+				"adapters/db -> core/a ports github.com/lib/pq adapters/db/gen adapters/web util adapters",
+				"adapters/db/gen", "adapters/web", "util", "adapters -> adapters/web",
 			},
 			want: []string{
 				"hexagonal adapters/db->adapters/web",

@@ -69,7 +69,9 @@ func checkHexagonal(c *checker) {
 			}
 		case roleAdapter:
 			if target == roleAdapter {
-				if a, b := c.adapter(from.Path), c.adapter(to); a != b {
+				a, aok := c.adapterOf(from.Path)
+				b, bok := c.adapterOf(to)
+				if aok && bok && a != b {
 					msg = fmt.Sprintf("adapter %s imports adapter %s (adapters must not depend on each other)", a, b)
 				}
 			}
@@ -81,24 +83,37 @@ func checkHexagonal(c *checker) {
 	})
 }
 
-// adapter names the adapter a package belongs to: the direct child of the
-// adapters root that holds it (internal/adapters/postgres for
-// internal/adapters/postgres/repo).
+// adapter names the adapter a package belongs to, for messages.
 func (c *checker) adapter(p string) string {
+	if name, ok := c.adapterOf(p); ok {
+		return name
+	}
+	return c.name(p)
+}
+
+// adapterOf names the adapter a package belongs to: the direct child of the
+// adapters root that holds it (internal/adapters/postgres for
+// internal/adapters/postgres/repo). The root package itself
+// (internal/adapters) belongs to no single adapter: it is code the
+// adapters under it share, so ok is false for it.
+func (c *checker) adapterOf(p string) (name string, ok bool) {
 	r := c.ref(p)
 	pat, ok := c.cfg.Hexagonal.Adapters.matchAny(r)
 	if !ok {
-		return c.name(p)
+		return "", false
 	}
 	elems := strings.Split(r.path, "/")
 	if pat.rel {
 		elems = splitPath(r.rel)
 	}
 	n := len(pat.elems)
-	if n > 0 && pat.elems[n-1] == "..." && len(elems) >= n {
+	if n > 0 && pat.elems[n-1] == "..." {
+		if len(elems) < n {
+			return "", false // the adapters root itself
+		}
 		elems = elems[:n]
 	}
-	return strings.Join(elems, "/")
+	return strings.Join(elems, "/"), true
 }
 
 // has reports whether any of the patterns matches r.

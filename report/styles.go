@@ -16,7 +16,11 @@ type styles struct {
 
 func newStyles(w io.Writer, color bool) styles {
 	r := lipgloss.NewRenderer(w)
-	if !color {
+	// The caller has decided (terminal, NO_COLOR); the styles use the 16
+	// basic colours, which every colour terminal shows.
+	if color {
+		r.SetColorProfile(termenv.ANSI)
+	} else {
 		r.SetColorProfile(termenv.Ascii)
 	}
 	return styles{

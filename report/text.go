@@ -42,6 +42,9 @@ func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
 				tags += ", baselined"
 			}
 			fmt.Fprintf(&b, "  %s: %s: %s %s\n", st.file.Render(v.Position.String()), sev, v.Message, st.rule.Render("["+tags+"]"))
+			if v.Why != "" && v.Kind != "forbid" {
+				fmt.Fprintf(&b, "      %s\n", st.dim.Render("why: "+v.Why))
+			}
 			if c := v.Cycle; c != nil {
 				cut := make(map[[2]string]bool)
 				for _, e := range c.Cut {
@@ -70,7 +73,7 @@ func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
 // ruleAbout is the one sentence shown beside a rule's name: the rule's own
 // why for free-form rules, the family's summary otherwise.
 func ruleAbout(v rules.Violation) string {
-	if v.Why != "" {
+	if v.Why != "" && v.Kind == "forbid" {
 		return v.Why
 	}
 	if f := rules.LookupFamily(v.Kind); f != nil {

@@ -1,0 +1,52 @@
+package analyze
+
+import (
+	"go/token"
+	"testing"
+)
+
+func TestGraphClassifies(t *testing.T) {
+	mods := []*Module{{Path: "shop", Dir: "/src/shop"}, {Path: "example.com/lib", Dir: "/src/lib"}}
+	g := NewGraph(mods, []*Package{{Path: "shop/internal/app", Dir: "/src/shop/internal/app", Module: mods[0]}})
+	tests := []struct {
+		path    string
+		std     bool
+		dir     string
+		isLocal bool
+	}{
+		{"fmt", true, "", false},
+		{"net/http", true, "", false},
+		{"shop/internal/app", false, "/src/shop/internal/app", true},
+		{"shop/internal/notloaded", false, "/src/shop/internal/notloaded", true}, // a module without a dot is not std
+		{"example.com/lib/x", false, "/src/lib/x", true},
+		{"example.com/library", false, "", false},
+		{"github.com/x/y", false, "", false},
+	}
+	for _, tt := range tests {
+		if got := g.IsStd(tt.path); got != tt.std {
+			t.Errorf("IsStd(%q) = %v, want %v", tt.path, got, tt.std)
+		}
+		dir, ok := g.Dir(tt.path)
+		if ok != tt.isLocal || dir != tt.dir {
+			t.Errorf("Dir(%q) = %q, %v, want %q, %v", tt.path, dir, ok, tt.dir, tt.isLocal)
+		}
+	}
+}
+
+func TestParsePos(t *testing.T) {
+	tests := []struct {
+		in   string
+		want token.Position
+	}{
+		{"a/b.go:3:8", token.Position{Filename: "a/b.go", Line: 3, Column: 8}},
+		{"a/b.go:3", token.Position{Filename: "a/b.go", Line: 3}},
+		{"/x/c:d.go:1:2", token.Position{Filename: "/x/c:d.go", Line: 1, Column: 2}},
+		{"", token.Position{}},
+		{"-", token.Position{}},
+	}
+	for _, tt := range tests {
+		if got := parsePos(tt.in); got != tt.want {
+			t.Errorf("parsePos(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -245,16 +244,15 @@ type group struct {
 
 // assignment maps packages to the group of a section that claims them.
 type assignment struct {
-	section string
-	groups  []group
-	cache   map[string]int
+	groups []group
+	cache  map[string]int
 }
 
 // assign returns the assignment of the section's groups, having checked
 // every loaded package for a tie, so that an ambiguous config fails even
 // where no import crosses the groups.
-func (c *checker) assign(section string, groups []group) *assignment {
-	a := &assignment{section: section, groups: groups, cache: make(map[string]int)}
+func (c *checker) assign(groups []group) *assignment {
+	a := &assignment{groups: groups, cache: make(map[string]int)}
 	for _, p := range c.g.Packages {
 		a.of(c, p.Path)
 	}
@@ -379,7 +377,5 @@ func (c *checker) patternHint(pat Pattern) string {
 	return ""
 }
 
-// adrOf is a helper for families whose section has an adr key.
+// severityOf is a section's severity, error unless it says otherwise.
 func severityOf(s Severity) Severity { return s.or(SeverityError) }
-
-func lastElem(p string) string { return path.Base(p) }

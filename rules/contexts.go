@@ -29,7 +29,7 @@ func checkContexts(c *checker) {
 	for _, ctx := range cx.List {
 		groups = append(groups, group{name: ctx.Name, what: "context", patterns: ctx.Packages})
 	}
-	in := c.assign("contexts", groups)
+	in := c.assign(groups)
 	c.imports(func(from *analyze.Package, to string) {
 		i := in.of(c, from.Path)
 		j := in.of(c, to)

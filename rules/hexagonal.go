@@ -32,7 +32,7 @@ func checkHexagonal(c *checker) {
 	if h == nil || h.Severity == SeverityOff {
 		return
 	}
-	roles := c.assign("hexagonal", []group{
+	roles := c.assign([]group{
 		{name: "core", what: "hexagonal", patterns: h.Core},
 		{name: "ports", what: "hexagonal", patterns: h.Ports},
 		{name: "adapters", what: "hexagonal", patterns: h.Adapters},

@@ -28,7 +28,7 @@ func checkLayers(c *checker) {
 	for i, layer := range l.Order {
 		groups[i] = group{name: layer.Name, what: "layer", patterns: layer.Packages}
 	}
-	in := c.assign("layers", groups)
+	in := c.assign(groups)
 	c.imports(func(from *analyze.Package, to string) {
 		i := in.of(c, from.Path)
 		if i < 0 {

@@ -165,9 +165,6 @@ func (p Pattern) specificity() int {
 	return 2*n + exact
 }
 
-// wildcard reports whether the pattern can match more than one package.
-func (p Pattern) wildcard() bool { return p.specificity()%2 == 0 }
-
 // matchAny returns the most specific pattern of ps that matches r.
 func (ps Patterns) matchAny(r pkgRef) (Pattern, bool) {
 	var best Pattern

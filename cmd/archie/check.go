@@ -80,7 +80,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: color})
 	}
 	if len(g.Packages) == 0 {
-		return fmt.Errorf("no Go packages found for %s in %s", strings.Join(orDefault(patterns), " "), dir)
+		return fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
 	}
 
 	abs, _ := filepath.Abs(dir)

@@ -68,6 +68,18 @@ func (e Error) String() string {
 	return e.Msg
 }
 
+// Incomplete returns how many loaded packages had load errors, and so may
+// be missing imports that a file which did not parse would have added.
+func (g *Graph) Incomplete() int {
+	seen := make(map[string]bool)
+	for _, e := range g.Errors {
+		if e.Package != "" && g.byPath[e.Package] != nil {
+			seen[e.Package] = true
+		}
+	}
+	return len(seen)
+}
+
 // NewGraph returns a graph of the given packages. Load builds graphs from
 // code; tests build them from literals.
 func NewGraph(modules []*Module, pkgs []*Package) *Graph {

@@ -101,7 +101,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if errs, _, _ := res.Count(); errs > 0 {
 		return errViolations
 	}
-	if n := brokenPackages(g); n > 0 {
+	if n := g.Incomplete(); n > 0 {
 		msg := fmt.Sprintf("%d of %d packages could not be loaded completely (errors above); their imports may be incomplete", n, len(g.Packages))
 		if opts.strict {
 			return errors.New(msg)
@@ -129,17 +129,6 @@ func orDefault(patterns []string) []string {
 		return []string{"./..."}
 	}
 	return patterns
-}
-
-// brokenPackages counts the packages with load errors.
-func brokenPackages(g *analyze.Graph) int {
-	seen := make(map[string]bool)
-	for _, e := range g.Errors {
-		if e.Package != "" && g.Package(e.Package) != nil {
-			seen[e.Package] = true
-		}
-	}
-	return len(seen)
 }
 
 // relToCwd shows a path relative to the working directory when it is below

@@ -41,11 +41,23 @@ type Config struct {
 	// absolute directory that relative patterns start from.
 	File string `yaml:"-"`
 	Dir  string `yaml:"-"`
+
+	citations []Citation
 }
 
 // ADRConfig says where decision records live.
 type ADRConfig struct {
 	Dir string `yaml:"dir"`
+	// Statuses are the statuses `archie adr lint` accepts; empty means
+	// proposed, accepted, rejected, deprecated, superseded and draft.
+	Statuses []string `yaml:"statuses"`
+}
+
+// A Citation is a rule that names the decision record behind it.
+type Citation struct {
+	Rule string // "layers", "hexagonal", "contexts", "cycles" or a rule's name
+	ADR  int
+	Pos  Pos // of the adr key's value
 }
 
 // Layers orders groups of packages from top to bottom.
@@ -241,6 +253,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	if err := cfg.validate(root); err != nil {
 		return nil, err
 	}
+	cfg.citations = citations(root)
 	return cfg, nil
 }
 
@@ -430,4 +443,45 @@ func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
 // HasRules reports whether the config declares anything to check.
 func (c *Config) HasRules() bool {
 	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil
+}
+
+// Citations lists the rules that cite a decision record with `adr:`, in
+// the order the file states them.
+func (c *Config) Citations() []Citation { return c.citations }
+
+// citations finds every `adr:` key of a section or a free-form rule.
+func citations(root *yaml.Node) []Citation {
+	var out []Citation
+	cite := func(rule string, m *yaml.Node) {
+		if m.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value != "adr" {
+				continue
+			}
+			var n int
+			if err := m.Content[i+1].Decode(&n); err == nil && n > 0 {
+				out = append(out, Citation{Rule: rule, ADR: n, Pos: pos(m.Content[i+1])})
+			}
+		}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i].Value, root.Content[i+1]
+		switch key {
+		case "layers", "hexagonal", "contexts", "cycles":
+			cite(key, val)
+		case "rules":
+			for _, r := range val.Content {
+				name := ""
+				for j := 0; j+1 < len(r.Content); j += 2 {
+					if r.Content[j].Value == "name" {
+						name = r.Content[j+1].Value
+					}
+				}
+				cite(name, r)
+			}
+		}
+	}
+	return out
 }

@@ -17,7 +17,7 @@ package graph, and points at every import that breaks it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newExplainCmd())
+	root.AddCommand(newCheckCmd(), newExplainCmd(), newADRCmd())
 	return root
 }
 

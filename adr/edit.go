@@ -1,0 +1,403 @@
+package adr
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// SetStatus changes a record's status. Accepting a record that supersedes
+// others marks them superseded, with links both ways, as adr-tools does
+// when the new record is created.
+func (l *Log) SetStatus(ref, status string) (*Record, error) {
+	status = strings.TrimSpace(status)
+	if status == "" || strings.ContainsAny(status, "\r\n") {
+		return nil, fmt.Errorf("status %q: give one line of text, such as Accepted", status)
+	}
+	r, err := l.Find(ref)
+	if err != nil {
+		return nil, err
+	}
+	status = statusCase(status, r.Format)
+	r.setStatus(status)
+	changed := []*Record{r}
+	if Canonical(status) == "accepted" {
+		for _, link := range r.Links {
+			if !isSupersedes(link.Verb) {
+				continue
+			}
+			old := l.resolve(link)
+			if old == nil {
+				return nil, fmt.Errorf("%s:%d: %s links to %s, which does not exist", r.File, link.Line, link.Verb, linkName(link))
+			}
+			if !old.supersededBy(r, l) {
+				changed = append(changed, l.markSuperseded(old, r))
+			}
+		}
+	}
+	if err := l.checkUnchanged(changed); err != nil {
+		return nil, err
+	}
+	return r, l.save(changed)
+}
+
+// AddLink states a link from src to tgt with verb, and back with reverse,
+// as adr-tools' "adr link" does.
+func (l *Log) AddLink(srcRef, verb, tgtRef, reverse string) error {
+	src, err := l.Find(srcRef)
+	if err != nil {
+		return err
+	}
+	tgt, err := l.Find(tgtRef)
+	if err != nil {
+		return err
+	}
+	if src == tgt {
+		return fmt.Errorf("%s cannot link to itself", src.Name())
+	}
+	for _, v := range []string{verb, reverse} {
+		if strings.TrimSpace(v) == "" || strings.ContainsAny(v, "[]()\r\n") {
+			return fmt.Errorf("link verb %q: give words such as Amends or \"Amended by\"", v)
+		}
+	}
+	src.addLink(verb, tgt)
+	tgt.addLink(reverse, src)
+	changed := []*Record{src, tgt}
+	if err := l.checkUnchanged(changed); err != nil {
+		return err
+	}
+	return l.save(changed)
+}
+
+// Renumber gives the record numbered old the number new: it renames the
+// file, changes a numbered heading, and rewrites every link to it in the
+// other records. It refuses when new is taken.
+func (l *Log) Renumber(ref string, to int) (*Record, error) {
+	r, err := l.Find(ref)
+	if err != nil {
+		return nil, err
+	}
+	if to <= 0 {
+		return nil, fmt.Errorf("new number %d: give a positive number", to)
+	}
+	if r.Number == 0 {
+		return nil, fmt.Errorf("%s is named by date, not number; rename it by hand", r.Name())
+	}
+	if rs := l.Number(to); len(rs) > 0 {
+		return nil, fmt.Errorf("number %d is taken by %s", to, rs[0].Name())
+	}
+	from := r.Number
+	oldName := r.Name()
+	i := 0
+	for i < len(oldName) && oldName[i] >= '0' && oldName[i] <= '9' {
+		i++
+	}
+	newName := fmt.Sprintf("%04d", to) + oldName[i:]
+	newFile := filepath.Join(filepath.Dir(r.File), newName)
+
+	var changed []*Record
+	for _, o := range l.Records {
+		if o == r {
+			continue
+		}
+		edited := false
+		for _, link := range o.Links {
+			if l.resolve(link) != r {
+				continue
+			}
+			idx := link.Line - 1
+			t := o.src.text(idx)
+			if link.Href != "" {
+				newHref := strings.Replace(link.Href, r.ID(), strings.TrimSuffix(newName, ".md"), 1)
+				t = strings.Replace(t, "("+link.Href+")", "("+newHref+")", 1)
+				t = strings.Replace(t, "["+strconv.Itoa(from)+". ", "["+strconv.Itoa(to)+". ", 1)
+			}
+			t = refPattern(from).ReplaceAllString(t, Label(to))
+			o.src.replace(idx, t)
+			edited = true
+		}
+		if edited {
+			o.reparse()
+			changed = append(changed, o)
+		}
+	}
+	if r.TitleLine > 0 && numbered.MatchString(r.heading) {
+		r.src.replace(r.TitleLine-1, "# "+strconv.Itoa(to)+". "+r.Title)
+	}
+	if err := l.checkUnchanged(append([]*Record{r}, changed...)); err != nil {
+		return nil, err
+	}
+	if err := create(newFile, []byte(r.src.String())); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("%s already exists", newFile)
+		}
+		return nil, err
+	}
+	if err := l.save(changed); err != nil {
+		return nil, err
+	}
+	if err := os.Remove(r.File); err != nil {
+		return nil, err
+	}
+	r.File, r.Number = newFile, to
+	r.reparse()
+	r.orig = r.src.String()
+	l.sort()
+	return r, nil
+}
+
+func refPattern(n int) *regexp.Regexp {
+	return regexp.MustCompile(`\bADR[- ]?0*` + strconv.Itoa(n) + `\b`)
+}
+
+func linkName(link Link) string {
+	if link.Href != "" {
+		return link.Href
+	}
+	return Label(link.Target)
+}
+
+// markSuperseded states in old that by supersedes it, in old's own format.
+func (l *Log) markSuperseded(old, by *Record) *Record {
+	switch old.statusAt {
+	case statusFront:
+		old.setStatus("superseded by " + by.Label())
+	case statusBullet:
+		old.setStatus(fmt.Sprintf("superseded by [%s](%s)", by.Label(), by.Name()))
+	default:
+		old.addLink(l.supersededByVerb(old.Format), by)
+		old.removeStatus()
+	}
+	return old
+}
+
+// supersededBy reports whether r already says that by supersedes it.
+func (r *Record) supersededBy(by *Record, l *Log) bool {
+	for _, link := range r.Links {
+		if isSupersededBy(link.Verb) && l.resolve(link) == by {
+			return true
+		}
+	}
+	return false
+}
+
+// addLink writes a link to target in r's own format: a line in the status
+// section for Nygard records, placed where adr-tools places it (just
+// before the next section); a bullet under "## Links" for MADR ones.
+func (r *Record) addLink(verb string, target *Record) {
+	if r.Format == MADR {
+		r.addBullet(fmt.Sprintf("* %s [%s](%s)", verb, target.Label(), target.Name()))
+		return
+	}
+	line := fmt.Sprintf("%s [%s](%s)", verb, target.Heading(), target.Name())
+	s := r.sectionLine("status")
+	switch {
+	case s < 0:
+		at := r.TitleLine // after the title, or the date line below it
+		if r.DateLine > at {
+			at = r.DateLine
+		}
+		r.src = r.src.insert(at, "", "## Status", "", line)
+	default:
+		next := len(r.src)
+		for i := s + 1; i < len(r.src); i++ {
+			if strings.HasPrefix(r.src[i], "##") || strings.HasPrefix(r.src[i], "# ") {
+				next = i
+				break
+			}
+		}
+		if next == len(r.src) {
+			if next > 0 && !isBlank(r.src[next-1]) {
+				r.src = r.src.insert(next, "")
+				next++
+			}
+			r.src = r.src.insert(next, line)
+		} else {
+			r.src = r.src.insert(next, line, "")
+		}
+	}
+	r.reparse()
+}
+
+// addBullet appends a bullet to the "## Links" section, creating it at
+// the end of the record when there is none.
+func (r *Record) addBullet(bullet string) {
+	s := r.sectionLine("links")
+	if s < 0 {
+		n := len(r.src)
+		texts := []string{"## Links", "", bullet}
+		if n > 0 && !isBlank(r.src[n-1]) {
+			texts = append([]string{""}, texts...)
+		}
+		r.src = r.src.insert(n, texts...)
+		r.reparse()
+		return
+	}
+	last := s
+	for i := s + 1; i < len(r.src); i++ {
+		if h, _ := heading(r.src.text(i)); h > 0 {
+			break
+		}
+		if !isBlank(r.src[i]) {
+			last = i
+		}
+	}
+	if last == s {
+		r.src = r.src.insert(s+1, "", bullet)
+	} else {
+		r.src = r.src.insert(last+1, bullet)
+	}
+	r.reparse()
+}
+
+// sectionLine is the index of the "## name" heading, -1 if none.
+func (r *Record) sectionLine(name string) int {
+	for i := range r.src {
+		if lv, text := heading(r.src.text(i)); lv >= 1 && lv <= 2 && strings.EqualFold(strings.TrimSuffix(text, ":"), name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// setStatus writes a new status where the record keeps it.
+func (r *Record) setStatus(status string) {
+	idx := r.StatusLine - 1
+	switch r.statusAt {
+	case statusFront:
+		t := r.src.text(idx)
+		k := strings.Index(strings.ToLower(t), "status:")
+		r.src.replace(idx, t[:k+len("status:")]+" "+yamlString(status))
+	case statusBullet:
+		t := r.src.text(idx)
+		k := strings.Index(strings.ToLower(t), "status:")
+		end := k + len("status:")
+		if strings.HasPrefix(t[end:], "**") {
+			end += 2
+		}
+		r.src.replace(idx, t[:end]+" "+status)
+	case statusSection:
+		if idx >= 0 && !r.isLinkLine(idx) && !strings.Contains(strings.ToLower(r.src.text(idx)), "## status") {
+			r.src.replace(idx, status)
+			break
+		}
+		if s := r.sectionLine("status"); s >= 0 {
+			if lv, text := heading(r.src.text(s)); lv > 0 && strings.Contains(text, ":") {
+				r.src.replace(s, r.src.text(s)[:strings.Index(r.src.text(s), ":")+1]+" "+status)
+				break
+			}
+			at := s + 1
+			if at < len(r.src) && isBlank(r.src[at]) {
+				at++
+			}
+			r.src = r.src.insert(at, status, "")
+		}
+	default:
+		if r.fmEnd > 0 {
+			r.src = r.src.insert(r.fmEnd, "status: "+yamlString(status))
+		} else {
+			at := r.TitleLine
+			if r.DateLine > at {
+				at = r.DateLine
+			}
+			r.src = r.src.insert(at, "", "## Status", "", status)
+		}
+	}
+	r.reparse()
+}
+
+func (r *Record) isLinkLine(idx int) bool {
+	for _, l := range r.Links {
+		if l.Line == idx+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// removeStatus drops the status line of a Nygard record, as adr-tools does
+// when a record is superseded, and the blank line it leaves doubled.
+func (r *Record) removeStatus() {
+	idx := r.StatusLine - 1
+	if r.statusAt != statusSection || idx < 0 || r.isLinkLine(idx) {
+		return
+	}
+	if lv, _ := heading(r.src.text(idx)); lv > 0 {
+		return
+	}
+	n := 1
+	if idx > 0 && isBlank(r.src[idx-1]) && idx+1 < len(r.src) && isBlank(r.src[idx+1]) {
+		n = 2
+	}
+	r.src = r.src.remove(idx, n)
+	r.reparse()
+}
+
+// yamlString writes a status as a YAML scalar, quoted when it would not
+// read back as the same string.
+func yamlString(s string) string {
+	plain := s != "" && !strings.ContainsAny(s, ":#[]{},&*!|>'\"%@`") && strings.TrimSpace(s) == s
+	if plain {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// reparse reads the record again from its edited lines.
+func (r *Record) reparse() {
+	n, file, orig := r.Number, r.File, r.orig
+	p, err := Parse(file, []byte(r.src.String()))
+	if err != nil {
+		return // edits never break front matter; keep what we had
+	}
+	format := r.Format
+	*r = *p
+	r.Number, r.orig, r.Format = n, orig, format
+}
+
+// reset forgets edits not yet saved.
+func (r *Record) reset() {
+	r.src = splitLines(r.orig)
+	r.reparse()
+}
+
+// checkUnchanged refuses to write records whose files changed on disk
+// since they were read, so a concurrent edit is never lost.
+func (l *Log) checkUnchanged(rs []*Record) error {
+	for _, r := range rs {
+		data, err := os.ReadFile(r.File)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", r.File, err)
+		}
+		if !bytes.Equal(data, []byte(r.orig)) {
+			return fmt.Errorf("%s changed while archie was working on it; nothing was written, run the command again", r.File)
+		}
+	}
+	return nil
+}
+
+// save writes the records that changed, each atomically.
+func (l *Log) save(rs []*Record) error {
+	seen := make(map[*Record]bool)
+	for _, r := range rs {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		data := r.src.String()
+		if data == r.orig {
+			continue
+		}
+		if err := rewrite(r.File, []byte(data)); err != nil {
+			return fmt.Errorf("write %s: %w", r.File, err)
+		}
+		r.orig = data
+	}
+	return nil
+}

@@ -1,0 +1,206 @@
+package adr
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A Log is the directory of decision records.
+type Log struct {
+	Dir     string
+	Records []*Record // by number, then file name
+	// Unreadable holds the record files that could not be parsed; they
+	// are left out of Records and never rewritten.
+	Unreadable []*ParseError
+}
+
+// DefaultDir is where records go when nothing says otherwise.
+const DefaultDir = "docs/adr"
+
+// knownDirs are where teams keep records, in the order archie looks for
+// them: archie's default, adr-tools' default, MADR's default.
+var knownDirs = []string{"docs/adr", "doc/adr", "docs/decisions"}
+
+// FindDir looks for the records directory the way adr-tools does, from dir
+// up to the repository root (the first directory holding .git) or the
+// filesystem root: a .adr-dir file names it, else an existing docs/adr,
+// doc/adr or docs/decisions. It returns the directory and true, or
+// DefaultDir below dir and false when there is none.
+func FindDir(dir string) (string, bool, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false, err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if data, err := os.ReadFile(filepath.Join(d, ".adr-dir")); err == nil {
+			name := strings.TrimSpace(string(data))
+			if name == "" {
+				return "", false, fmt.Errorf("%s is empty: it should name the records directory", filepath.Join(d, ".adr-dir"))
+			}
+			if !filepath.IsAbs(name) {
+				name = filepath.Join(d, name)
+			}
+			return name, true, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", false, err
+		}
+		for _, k := range knownDirs {
+			p := filepath.Join(d, k)
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				return p, true, nil
+			}
+		}
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
+			break
+		}
+	}
+	return filepath.Join(abs, DefaultDir), false, nil
+}
+
+// Read reads every record in dir: files named like 0001-title.md (or
+// 20240131-title.md). A missing directory is an error that wraps
+// fs.ErrNotExist; a record that cannot be parsed goes to Unreadable.
+func Read(dir string) (*Log, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read decision records: %w", err)
+	}
+	l := &Log{Dir: dir}
+	for _, e := range entries {
+		if e.IsDir() || !IsRecordName(e.Name()) {
+			continue
+		}
+		file := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("read decision record: %w", err)
+		}
+		r, err := Parse(file, data)
+		if err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				l.Unreadable = append(l.Unreadable, pe)
+				continue
+			}
+			return nil, err
+		}
+		l.Records = append(l.Records, r)
+	}
+	l.sort()
+	return l, nil
+}
+
+func (l *Log) sort() {
+	sort.SliceStable(l.Records, func(i, j int) bool {
+		a, b := l.Records[i], l.Records[j]
+		if a.Number != b.Number {
+			return a.Number < b.Number
+		}
+		return a.Name() < b.Name()
+	})
+}
+
+// Number returns the records with number n: one, or several when two
+// branches both added it.
+func (l *Log) Number(n int) []*Record {
+	var out []*Record
+	for _, r := range l.Records {
+		if r.Number == n {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Find returns the record a reference names: its number ("7", "0007",
+// "ADR-0007") or part of its file name ("use-kafka"), as adr-tools takes
+// them. A reference that names no record, or several, is an error.
+func (l *Log) Find(ref string) (*Record, error) {
+	ref = strings.TrimSpace(ref)
+	if n, ok := parseNumber(ref); ok {
+		switch rs := l.Number(n); len(rs) {
+		case 0:
+			return nil, fmt.Errorf("no decision record numbered %d in %s", n, l.Dir)
+		case 1:
+			return rs[0], nil
+		default:
+			return nil, fmt.Errorf("%d decision records are numbered %d (%s and %s); renumber one with archie adr renumber", len(rs), n, rs[0].Name(), rs[1].Name())
+		}
+	}
+	var found []*Record
+	for _, r := range l.Records {
+		if strings.Contains(r.Name(), ref) {
+			found = append(found, r)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no decision record in %s matches %q", l.Dir, ref)
+	case 1:
+		return found[0], nil
+	default:
+		return nil, fmt.Errorf("%q matches %d decision records (%s, %s, ...): give its number", ref, len(found), found[0].Name(), found[1].Name())
+	}
+}
+
+func parseNumber(ref string) (int, bool) {
+	s := strings.TrimPrefix(strings.TrimPrefix(strings.ToUpper(ref), "ADR"), "-")
+	if s == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n > 0
+}
+
+// resolve returns the record a link points at: the file it names when that
+// exists, else the record with its number.
+func (l *Log) resolve(link Link) *Record {
+	if link.Href != "" {
+		base := filepath.Base(strings.SplitN(link.Href, "#", 2)[0])
+		for _, r := range l.Records {
+			if r.Name() == base || r.ID() == base {
+				return r
+			}
+		}
+	}
+	if link.Target != 0 {
+		if rs := l.Number(link.Target); len(rs) == 1 {
+			return rs[0]
+		}
+	}
+	return nil
+}
+
+// next is the number a new record takes: one more than the highest number
+// any file in the directory starts with (as adr-tools counts), dates
+// excluded.
+func (l *Log) next() (int, error) {
+	entries, err := os.ReadDir(l.Dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, err
+	}
+	max := 0
+	for _, e := range entries {
+		name := e.Name()
+		i := 0
+		for i < len(name) && name[i] >= '0' && name[i] <= '9' {
+			i++
+		}
+		if i == 0 {
+			continue
+		}
+		if _, isDate := datePrefix(name[:i]); isDate {
+			continue
+		}
+		if n, err := strconv.Atoi(name[:i]); err == nil && n > max {
+			max = n
+		}
+	}
+	return max + 1, nil
+}

@@ -1,0 +1,552 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/archie-dev/archie/adr"
+	"github.com/archie-dev/archie/rules"
+	"github.com/spf13/cobra"
+)
+
+// adrEnv is what every adr subcommand shares: where the records are and
+// the archie.yaml that cites them.
+type adrEnv struct {
+	dir    string // --dir
+	config string // --config
+}
+
+func newADRCmd() *cobra.Command {
+	env := &adrEnv{}
+	cmd := &cobra.Command{
+		Use:   "adr",
+		Short: "Create, link and check architecture decision records",
+		Long: `adr manages Architecture Decision Records in the directory teams already
+keep them in, in adr-tools' (Nygard) format or MADR, mixed if need be.
+
+The directory is --dir, else adr.dir in archie.yaml, else the one a .adr-dir
+file names (as adr-tools), else an existing docs/adr, doc/adr or
+docs/decisions, else docs/adr.`,
+	}
+	cmd.PersistentFlags().StringVar(&env.dir, "dir", "", "records `directory` (default: see above)")
+	cmd.PersistentFlags().StringVarP(&env.config, "config", "c", "", "archie.yaml `file` whose rules cite records (default: found from the current directory)")
+	cmd.AddCommand(
+		newADRInitCmd(env), newADRNewCmd(env), newADRStatusCmd(env), newADRLinkCmd(env),
+		newADRRenumberCmd(env), newADRListCmd(env), newADRIndexCmd(env), newADRGraphCmd(env),
+		newADRLintCmd(env),
+	)
+	return cmd
+}
+
+// config loads archie.yaml when there is one; nil when there is none.
+func (e *adrEnv) loadConfig() (*rules.Config, error) {
+	path := e.config
+	if path == "" {
+		p, err := rules.FindConfig(".")
+		if errors.Is(err, rules.ErrNoConfig) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		path = relToCwd(p)
+	}
+	return rules.LoadConfig(path)
+}
+
+// resolveDir decides the records directory, and says whether it exists.
+func (e *adrEnv) resolveDir(cfg *rules.Config) (string, error) {
+	if e.dir != "" {
+		return filepath.Clean(e.dir), nil
+	}
+	if cfg != nil && cfg.ADR.Dir != "" {
+		return relToCwd(filepath.Join(cfg.Dir, cfg.ADR.Dir)), nil
+	}
+	start := "."
+	dir, found, err := adr.FindDir(start)
+	if err != nil {
+		return "", err
+	}
+	if !found && cfg != nil {
+		dir = filepath.Join(cfg.Dir, adr.DefaultDir)
+	}
+	return relToCwd(dir), nil
+}
+
+// open reads the log; missing says what to do when the directory does not
+// exist yet, or "" to treat it as empty.
+func (e *adrEnv) open(missing string) (*adr.Log, *rules.Config, error) {
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, err := e.resolveDir(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	log, err := adr.Read(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if missing != "" {
+			return nil, nil, fmt.Errorf("no decision records: %s does not exist; %s", dir, missing)
+		}
+		return &adr.Log{Dir: dir}, cfg, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return log, cfg, nil
+}
+
+// citations converts the rules' citations of records into adr's terms.
+func citations(cfg *rules.Config) []adr.Citation {
+	if cfg == nil {
+		return nil
+	}
+	var out []adr.Citation
+	for _, c := range cfg.Citations() {
+		out = append(out, adr.Citation{Rule: c.Rule, ADR: c.ADR, File: cfg.File, Line: c.Pos.Line})
+	}
+	return out
+}
+
+func today() string {
+	if d := os.Getenv("ADR_DATE"); d != "" {
+		return d
+	}
+	return time.Now().Format("2006-01-02")
+}
+
+const initHint = "create it with archie adr init, or pass --dir"
+
+func newADRInitCmd(env *adrEnv) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "init [dir]",
+		Short: "Start a decision log with its first record",
+		Long: `init creates the records directory and its first record, the decision to
+record decisions. Given a directory, it also writes .adr-dir naming it, as
+adr-tools does, so adr-tools and archie find the same records.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if err := writeADRDirFile(args[0]); err != nil {
+					return err
+				}
+				env.dir = args[0]
+			}
+			log, _, err := env.open("")
+			if err != nil {
+				return err
+			}
+			r, err := log.Init(format, today())
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(r.File))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "nygard", "record `format`: "+strings.Join(adr.TemplateNames(), ", "))
+	return cmd
+}
+
+// writeADRDirFile writes .adr-dir in the current directory, unless one
+// naming another directory is there already.
+func writeADRDirFile(dir string) error {
+	data, err := os.ReadFile(".adr-dir")
+	if err == nil {
+		if strings.TrimSpace(string(data)) == filepath.ToSlash(filepath.Clean(dir)) {
+			return nil
+		}
+		return fmt.Errorf(".adr-dir already names %s; edit it by hand to move the records", strings.TrimSpace(string(data)))
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	f, err := os.OpenFile(".adr-dir", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintln(f, filepath.ToSlash(filepath.Clean(dir))); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+type adrNewOptions struct {
+	supersedes []string
+	links      []string
+	status     string
+	format     string
+	edit       bool
+	noEdit     bool
+}
+
+func newADRNewCmd(env *adrEnv) *cobra.Command {
+	var opts adrNewOptions
+	cmd := &cobra.Command{
+		Use:   "new TITLE...",
+		Short: "Write a new decision record and print its path",
+		Long: `new writes the next numbered record from a template and prints its path.
+The template is the records directory's templates/template.md when it has
+one (with adr-tools' NUMBER, TITLE, DATE and STATUS placeholders), else
+--format, else the format of the latest record. The date is today, or
+ADR_DATE. On a terminal, $VISUAL or $EDITOR opens the record (--no-edit:
+never).
+
+A record that supersedes others is Proposed until accepted (--status
+accepted, or archie adr status N accepted later); accepting it marks the
+records it supersedes.`,
+		Example: `  archie adr new Use PostgreSQL for orders
+  archie adr new --supersedes 3 --status accepted Use CockroachDB
+  archie adr new --link "5:Amends:Amended by" Split the billing context`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runADRNew(cmd, env, opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.supersedes, "supersedes", "s", nil, "`record` the new one supersedes (number or part of its file name); repeatable")
+	f.StringArrayVarP(&opts.links, "link", "l", nil, "`TARGET:VERB:REVERSE` link to state both ways, such as \"5:Amends:Amended by\"; repeatable")
+	f.StringVar(&opts.status, "status", "Proposed", "`status` of the new record")
+	f.StringVar(&opts.format, "format", "", "record `format`: "+strings.Join(adr.TemplateNames(), ", ")+" (default: as the directory)")
+	f.BoolVar(&opts.edit, "edit", false, "open the record in $VISUAL or $EDITOR even when not on a terminal")
+	f.BoolVar(&opts.noEdit, "no-edit", false, "never open an editor")
+	cmd.MarkFlagsMutuallyExclusive("edit", "no-edit")
+	return cmd
+}
+
+func runADRNew(cmd *cobra.Command, env *adrEnv, opts adrNewOptions, args []string) error {
+	var links []adr.LinkSpec
+	for _, s := range opts.links {
+		ls, err := adr.ParseLinkSpec(s)
+		if err != nil {
+			return err
+		}
+		links = append(links, ls)
+	}
+	log, _, err := env.open("")
+	if err != nil {
+		return err
+	}
+	r, err := log.New(adr.NewOptions{
+		Title:        strings.Join(args, " "),
+		Status:       opts.status,
+		Date:         today(),
+		Template:     opts.format,
+		TemplateFile: os.Getenv("ADR_TEMPLATE"),
+		Supersedes:   opts.supersedes,
+		Links:        links,
+	})
+	if err != nil {
+		return err
+	}
+	if opts.edit || (!opts.noEdit && isTerminal(os.Stdin) && isTerminal(os.Stdout)) {
+		if err := openEditor(r.File, cmd.ErrOrStderr()); err != nil {
+			fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(r.File))
+			return err
+		}
+	}
+	_, err = fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(r.File))
+	return err
+}
+
+// openEditor opens file in $VISUAL or $EDITOR (which may carry arguments,
+// such as "code --wait"); without either it does nothing.
+func openEditor(file string, stderr io.Writer) error {
+	editor := os.Getenv("VISUAL")
+	if editor == "" {
+		editor = os.Getenv("EDITOR")
+	}
+	if editor == "" {
+		return nil
+	}
+	c := exec.Command("sh", "-c", editor+` "$1"`, "sh", file)
+	c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, stderr
+	if err := c.Run(); err != nil {
+		return fmt.Errorf("editor %q: %w (the record is written)", editor, err)
+	}
+	return nil
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func newADRStatusCmd(env *adrEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:   "status RECORD STATUS...",
+		Short: "Change a record's status",
+		Long: `status changes the status of a record, given by number or part of its file
+name, where the record keeps it (status section, front matter or bullet).
+Accepting a record that supersedes others marks them superseded.`,
+		Example: `  archie adr status 7 accepted`,
+		Args:    cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, _, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			r, err := log.SetStatus(args[0], strings.Join(args[1:], " "))
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(r.File))
+			return err
+		},
+	}
+}
+
+func newADRLinkCmd(env *adrEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:     "link SOURCE VERB TARGET REVERSE",
+		Short:   "Link two records both ways",
+		Example: `  archie adr link 12 Amends 10 "Amended by"`,
+		Args:    cobra.ExactArgs(4),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, _, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			return log.AddLink(args[0], args[1], args[2], args[3])
+		},
+	}
+}
+
+func newADRRenumberCmd(env *adrEnv) *cobra.Command {
+	return &cobra.Command{
+		Use:   "renumber RECORD NEW",
+		Short: "Give a record a new number, and fix every link to it",
+		Long: `renumber renames a record's file to its new number, changes a numbered
+heading, and rewrites the links other records have to it: the fix when two
+branches both added the same number.`,
+		Example: `  archie adr renumber 7 9`,
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			to, err := strconv.Atoi(args[1])
+			if err != nil {
+				return fmt.Errorf("new number %q: give a number", args[1])
+			}
+			log, _, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			r, err := log.Renumber(args[0], to)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(r.File))
+			return err
+		},
+	}
+}
+
+func newADRListCmd(env *adrEnv) *cobra.Command {
+	var status, format string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List records with their status, links and the rules that cite them",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, cfg, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			for _, e := range log.Unreadable {
+				fmt.Fprintf(cmd.ErrOrStderr(), "archie: %v (left out)\n", e)
+			}
+			entries := log.Entries(citations(cfg), status)
+			switch format {
+			case "json":
+				return adr.WriteJSON(cmd.OutOrStdout(), entries)
+			case "text":
+				return adr.WriteText(cmd.OutOrStdout(), entries)
+			}
+			return fmt.Errorf("unknown --format %q: use text or json", format)
+		},
+	}
+	cmd.Flags().StringVar(&status, "status", "", "list only records with this `status`")
+	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+func newADRIndexCmd(env *adrEnv) *cobra.Command {
+	var opts adr.IndexOptions
+	var output string
+	cmd := &cobra.Command{
+		Use:   "index",
+		Short: "Write a table of contents of the records (adr-tools' generate toc)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, _, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			var b bytes.Buffer
+			if err := log.Index(&b, opts); err != nil {
+				return err
+			}
+			if output == "" {
+				_, err := cmd.OutOrStdout().Write(b.Bytes())
+				return err
+			}
+			if adr.IsRecordName(filepath.Base(output)) {
+				return fmt.Errorf("--output %s is named like a decision record; choose another name, such as README.md", output)
+			}
+			return writeFileAtomic(output, b.Bytes())
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `file` instead of stdout (replaced atomically)")
+	cmd.Flags().BoolVar(&opts.ByStatus, "by-status", false, "group the records by status")
+	cmd.Flags().StringVarP(&opts.Prefix, "prefix", "p", "", "`prefix` for each link, such as doc/adr/")
+	return cmd
+}
+
+func newADRGraphCmd(env *adrEnv) *cobra.Command {
+	var opts adr.GraphOptions
+	cmd := &cobra.Command{
+		Use:   "graph",
+		Short: "Draw the records and their links (supersedes, amends) as DOT or Mermaid",
+		Example: `  archie adr graph | dot -Tsvg > decisions.svg
+  archie adr graph --format mermaid`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, _, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			return log.Graph(cmd.OutOrStdout(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "dot", "output `format`: dot or mermaid")
+	cmd.Flags().StringVarP(&opts.Prefix, "prefix", "p", "", "DOT: `prefix` for each node's link")
+	cmd.Flags().StringVarP(&opts.Extension, "extension", "e", ".html", "DOT: `extension` of the linked documents")
+	return cmd
+}
+
+func newADRLintCmd(env *adrEnv) *cobra.Command {
+	var base, format string
+	cmd := &cobra.Command{
+		Use:   "lint",
+		Short: "Check the records, their links, and the rules that cite them",
+		Long: `lint reports, as file:line: message, numbers used twice, broken and
+one-sided links, missing titles, statuses and dates, statuses outside the
+allowed set (adr.statuses in archie.yaml), file names that no longer match
+their title, and archie.yaml rules citing a record that is missing,
+rejected or superseded.
+
+With --base, it also finds numbers this branch uses that the base revision
+gives to another record: two branches that both added record 7 (needs git).
+Exit status 1 when there is an error, 0 when only warnings.`,
+		Example: `  archie adr lint
+  archie adr lint --base origin/main`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log, cfg, err := env.open(initHint)
+			if err != nil {
+				return err
+			}
+			opts := adr.LintOptions{Citations: citations(cfg)}
+			if cfg != nil && len(cfg.ADR.Statuses) > 0 {
+				opts.Statuses = cfg.ADR.Statuses
+			}
+			if base != "" {
+				if opts.Base, opts.Ancestor, err = gitRecordNames(log.Dir, base); err != nil {
+					return err
+				}
+				opts.BaseName = base
+			}
+			if format != "text" && format != "json" {
+				return fmt.Errorf("unknown --format %q: use text or json", format)
+			}
+			findings := log.Lint(opts)
+			if err := adr.WriteFindings(cmd.OutOrStdout(), findings, format); err != nil {
+				return err
+			}
+			errs, warns := 0, 0
+			for _, f := range findings {
+				if f.Severity == "error" {
+					errs++
+				} else {
+					warns++
+				}
+			}
+			if format == "text" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%d records, %d errors, %d warnings\n", len(log.Records)+len(log.Unreadable), errs, warns)
+			}
+			if errs > 0 {
+				return errViolations
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&base, "base", "", "git `revision` to compare numbers with, such as origin/main")
+	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+// gitRecordNames lists the files of dir at rev, and at the merge base of
+// HEAD and rev (nil when there is none), with git.
+func gitRecordNames(dir, rev string) (base, ancestor []string, err error) {
+	list := func(r string) ([]string, error) {
+		c := exec.Command("git", "ls-tree", "--name-only", r, "--", "./")
+		c.Dir = dir
+		var stderr bytes.Buffer
+		c.Stderr = &stderr
+		out, err := c.Output()
+		if err != nil {
+			return nil, fmt.Errorf("git ls-tree %s in %s: %v: %s", r, dir, err, strings.TrimSpace(stderr.String()))
+		}
+		names := []string{}
+		for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if l != "" {
+				names = append(names, filepath.Base(l))
+			}
+		}
+		return names, nil
+	}
+	if base, err = list(rev); err != nil {
+		return nil, nil, err
+	}
+	c := exec.Command("git", "merge-base", "HEAD", rev)
+	c.Dir = dir
+	if out, err := c.Output(); err == nil {
+		ancestor, _ = list(strings.TrimSpace(string(out)))
+	}
+	return base, ancestor, nil
+}
+
+// writeFileAtomic replaces file through a temporary file and a rename.
+func writeFileAtomic(file string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err = f.Write(data); err == nil {
+		err = f.Close()
+	} else {
+		f.Close()
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, file)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
+}

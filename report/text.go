@@ -14,6 +14,10 @@ import (
 // TextOptions tune Text.
 type TextOptions struct {
 	Color bool // colour with ANSI escapes; the caller decides (terminal, NO_COLOR)
+	// Decisions are the titles of the decision records rules cite, by
+	// number, so that a violation names its decision: "ADR-0002 Layered
+	// architecture".
+	Decisions map[int]string
 }
 
 // Text writes the result for people: violations grouped by rule, one line
@@ -37,6 +41,9 @@ func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
 			tags := v.Rule
 			if v.ADR != 0 {
 				tags += fmt.Sprintf(", ADR-%04d", v.ADR)
+				if title := opts.Decisions[v.ADR]; title != "" {
+					tags += " " + title
+				}
 			}
 			if v.Baselined {
 				tags += ", baselined"

@@ -117,6 +117,33 @@ func citations(cfg *rules.Config) []adr.Citation {
 	return out
 }
 
+// decisionTitles are the titles of the records cfg's rules cite, for
+// violations to name their decision; none when the records cannot be read.
+func decisionTitles(cfg *rules.Config) map[int]string {
+	if len(cfg.Citations()) == 0 {
+		return nil
+	}
+	dir := filepath.Join(cfg.Dir, cfg.ADR.Dir)
+	if cfg.ADR.Dir == "" {
+		d, found, err := adr.FindDir(cfg.Dir)
+		if err != nil || !found {
+			return nil
+		}
+		dir = d
+	}
+	log, err := adr.Read(dir)
+	if err != nil {
+		return nil
+	}
+	titles := make(map[int]string)
+	for _, c := range cfg.Citations() {
+		if rs := log.Number(c.ADR); len(rs) == 1 {
+			titles[c.ADR] = rs[0].Title
+		}
+	}
+	return titles
+}
+
 func today() string {
 	if d := os.Getenv("ADR_DATE"); d != "" {
 		return d

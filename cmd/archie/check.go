@@ -92,7 +92,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	case "json":
 		err = report.JSON(stdout, res, g.Errors, cfg.Dir)
 	default:
-		err = report.Text(stdout, res, report.TextOptions{Color: useColor(stdout)})
+		err = report.Text(stdout, res, report.TextOptions{Color: useColor(stdout), Decisions: decisionTitles(cfg)})
 	}
 	if err != nil {
 		return err

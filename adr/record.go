@@ -285,8 +285,8 @@ func (r *Record) setStatusValue(v string, line int) {
 // date line and status section, MADR 2's metadata bullets and a links
 // section.
 func (r *Record) parseBody(start int) {
-	section := ""     // the current "## " section, lower case
-	preamble := true  // before the first "## " heading
+	section := ""    // the current "## " section, lower case
+	preamble := true // before the first "## " heading
 	inFence := false
 	for i := start; i < len(r.src); i++ {
 		t := r.src.text(i)

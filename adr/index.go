@@ -108,19 +108,19 @@ func (l *Log) Graph(w io.Writer, opts GraphOptions) error {
 	case "mermaid":
 		b.WriteString("flowchart BT\n")
 		for _, r := range l.Records {
-			fmt.Fprintf(&b, "  %s[\"%s\"]\n", nodeID(r), mermaidText(r.Heading()))
+			fmt.Fprintf(&b, "  %s[\"%s\"]\n", mermaidID(r), mermaidText(r.Heading()))
 		}
 		for _, r := range l.Records {
 			for _, link := range r.Links {
 				if t := l.resolve(link); t != nil && !isReverse(link.Verb) {
-					fmt.Fprintf(&b, "  %s -->|%s| %s\n", nodeID(r), mermaidText(link.Verb), nodeID(t))
+					fmt.Fprintf(&b, "  %s -->|%s| %s\n", mermaidID(r), mermaidText(link.Verb), mermaidID(t))
 				}
 			}
 		}
 		var gone []string
 		for _, r := range l.Records {
 			if s := Canonical(r.Status); s == "superseded" || s == "rejected" || s == "deprecated" {
-				gone = append(gone, nodeID(r))
+				gone = append(gone, mermaidID(r))
 			}
 		}
 		if len(gone) > 0 {
@@ -150,6 +150,8 @@ func nodeID(r *Record) string {
 	}
 	return "_" + string(id)
 }
+
+func mermaidID(r *Record) string { return "adr" + nodeID(r) }
 
 func dotQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`

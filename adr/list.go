@@ -91,7 +91,8 @@ func WriteJSON(w io.Writer, entries []Entry) error {
 // WriteText writes entries as an aligned table: number, status, date,
 // title, then the links and the rules that cite the record.
 func WriteText(w io.Writer, entries []Entry) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var buf strings.Builder
+	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 	for _, e := range entries {
 		num := fmt.Sprintf("%04d", e.Number)
 		if e.Number == 0 {
@@ -116,11 +117,22 @@ func WriteText(w io.Writer, entries []Entry) error {
 		if len(e.Rules) > 0 {
 			extra = append(extra, "enforced by "+strings.Join(e.Rules, ", "))
 		}
-		line := fmt.Sprintf("%s\t%s\t%s\t%s", num, status, date, e.Title)
+		about := ""
 		if len(extra) > 0 {
-			line += "\t(" + strings.Join(extra, "; ") + ")"
+			about = "(" + strings.Join(extra, "; ") + ")"
 		}
-		fmt.Fprintln(tw, line)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", num, status, date, e.Title, about)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		out.WriteString(strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			out.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
 }

@@ -126,6 +126,11 @@ func (l *Log) Find(ref string) (*Record, error) {
 	if n, ok := parseNumber(ref); ok {
 		switch rs := l.Number(n); len(rs) {
 		case 0:
+			for _, e := range l.Unreadable {
+				if m, _, _ := numberOf(filepath.Base(e.File)); m == n {
+					return nil, fmt.Errorf("record %d cannot be read, so archie leaves it alone: %w", n, e)
+				}
+			}
 			return nil, fmt.Errorf("no decision record numbered %d in %s", n, l.Dir)
 		case 1:
 			return rs[0], nil

@@ -509,7 +509,7 @@ Exit status 1 when there is an error, 0 when only warnings.`,
 				}
 			}
 			if format == "text" {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d records, %d errors, %d warnings\n", len(log.Records)+len(log.Unreadable), errs, warns)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s, %s, %s\n", plural(len(log.Records)+len(log.Unreadable), "record"), plural(errs, "error"), plural(warns, "warning"))
 			}
 			if errs > 0 {
 				return errViolations
@@ -576,4 +576,11 @@ func writeFileAtomic(file string, data []byte) error {
 		return fmt.Errorf("write %s: %w", file, err)
 	}
 	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -160,7 +160,9 @@ func newADRInitCmd(env *adrEnv) *cobra.Command {
 		Short: "Start a decision log with its first record",
 		Long: `init creates the records directory and its first record, the decision to
 record decisions. Given a directory, it also writes .adr-dir naming it, as
-adr-tools does, so adr-tools and archie find the same records.`,
+adr-tools does, so adr-tools and archie find the same records; in Nygard
+format it writes .adr-dir for any directory other than adr-tools' default,
+doc/adr.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -173,6 +175,12 @@ adr-tools does, so adr-tools and archie find the same records.`,
 			if err != nil {
 				return err
 			}
+			if len(args) == 0 && format == string(adr.Nygard) && filepath.ToSlash(log.Dir) != "doc/adr" && !hasADRDirFile() {
+				// adr-tools looks in doc/adr unless .adr-dir says otherwise.
+				if err := writeADRDirFile(log.Dir); err != nil {
+					return err
+				}
+			}
 			r, err := log.Init(format, today())
 			if err != nil {
 				return err
@@ -183,6 +191,22 @@ adr-tools does, so adr-tools and archie find the same records.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "nygard", "record `format`: "+strings.Join(adr.TemplateNames(), ", "))
 	return cmd
+}
+
+// hasADRDirFile reports whether a .adr-dir file is in the current
+// directory or a parent, where adr-tools looks for one.
+func hasADRDirFile() bool {
+	d, err := os.Getwd()
+	for err == nil {
+		if _, err := os.Stat(filepath.Join(d, ".adr-dir")); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+		d = filepath.Dir(d)
+	}
+	return false
 }
 
 // writeADRDirFile writes .adr-dir in the current directory, unless one

@@ -86,19 +86,15 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 	if to <= 0 {
 		return nil, fmt.Errorf("new number %d: give a positive number", to)
 	}
-	if r.Number == 0 {
+	if r.Dated {
 		return nil, fmt.Errorf("%s is named by date, not number; rename it by hand", r.Name())
 	}
 	if rs := l.Number(to); len(rs) > 0 {
 		return nil, fmt.Errorf("number %d is taken by %s", to, rs[0].Name())
 	}
 	from := r.Number
-	oldName := r.Name()
-	i := 0
-	for i < len(oldName) && oldName[i] >= '0' && oldName[i] <= '9' {
-		i++
-	}
-	newName := fmt.Sprintf("%04d", to) + oldName[i:]
+	rn, _ := parseName(r.Name())
+	newName := fmt.Sprintf("%s%0*d-%s.md", rn.prefix, len(rn.digits), to, rn.slug)
 	newFile := filepath.Join(filepath.Dir(r.File), newName)
 
 	var changed []*Record
@@ -127,8 +123,13 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 			changed = append(changed, o)
 		}
 	}
-	if r.TitleLine > 0 && numbered.MatchString(r.heading) {
-		r.src.replace(r.TitleLine-1, "# "+strconv.Itoa(to)+". "+r.Title)
+	if r.TitleLine > 0 {
+		if numbered.MatchString(r.heading) {
+			r.src.replace(r.TitleLine-1, "# "+strconv.Itoa(to)+". "+r.Title)
+		} else if m := labelled.FindStringSubmatchIndex(r.heading); m != nil {
+			digits := r.heading[m[2]:m[3]]
+			r.src.replace(r.TitleLine-1, "# "+r.heading[:m[2]]+fmt.Sprintf("%0*d", len(digits), to)+r.heading[m[3]:])
+		}
 	}
 	if err := l.checkUnchanged(append([]*Record{r}, changed...)); err != nil {
 		return nil, err

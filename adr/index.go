@@ -139,7 +139,7 @@ func isReverse(verb string) bool {
 }
 
 func nodeID(r *Record) string {
-	if r.Number != 0 {
+	if !r.Dated {
 		return fmt.Sprintf("_%d", r.Number)
 	}
 	id := []byte(r.ID())

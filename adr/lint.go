@@ -74,8 +74,18 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 	}
 
 	next := l.nextFree(opts.Base)
+	// A name that no longer matches its title is worth a warning where
+	// names are made from titles, as adr-tools makes them; a team that
+	// names files by hand (most names differ) is not warned about each.
+	matching := 0
 	for _, r := range l.Records {
-		if r.Number != 0 {
+		if rn, _ := parseName(r.Name()); strings.ToLower(rn.slug) == Slug(r.Title) {
+			matching++
+		}
+	}
+	namesFollowTitles := matching*2 >= len(l.Records)
+	for _, r := range l.Records {
+		if !r.Dated {
 			if same := l.Number(r.Number); len(same) > 1 {
 				var others []string
 				for _, o := range same {
@@ -90,6 +100,9 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 			add(r.File, 1, "error", "no title: start the record with a \"# Title\" heading")
 		}
 		switch {
+		case r.Status == "" && r.Format == MADR:
+			// MADR makes status optional; say so, but do not fail
+			add(r.File, max(r.TitleLine, 1), "warning", "no status: add a %s", statusHint(r))
 		case r.Status == "":
 			add(r.File, max(r.TitleLine, 1), "error", "no status: add a %s", statusHint(r))
 		case !allowedSet[Canonical(r.Status)]:
@@ -98,9 +111,10 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 		if r.Date == "" {
 			add(r.File, max(r.TitleLine, 1), "warning", "no date: add %s", dateHint(r))
 		}
-		if r.Title != "" {
-			if want := Slug(r.Title); want != "" && slugOf(r.Name()) != want {
-				add(r.File, r.TitleLine, "warning", "file name does not match the title %q: rename it to %s", r.Title, prefixOf(r.Name())+"-"+want+".md")
+		if r.Title != "" && namesFollowTitles {
+			rn, _ := parseName(r.Name())
+			if want := Slug(r.Title); want != "" && strings.ToLower(rn.slug) != want {
+				add(r.File, r.TitleLine, "warning", "file name does not match the title %q: rename it to %s%s-%s.md", r.Title, rn.prefix, rn.digits, want)
 			}
 		}
 		for _, link := range r.Links {
@@ -173,8 +187,9 @@ func (l *Log) collisions(opts LintOptions, next int) []Finding {
 	var fs []Finding
 	for _, name := range opts.Base {
 		name = filepath.Base(name)
-		n, _, ok := numberOf(name)
-		if !ok || n == 0 || here[name] || before[name] {
+		rn, ok := parseName(name)
+		n := rn.number
+		if !ok || rn.date != "" || here[name] || before[name] {
 			continue // not a record, the same file, or one this branch renamed
 		}
 		for _, r := range l.Number(n) {
@@ -192,8 +207,8 @@ func (l *Log) nextFree(base []string) int {
 		n = max(n, r.Number)
 	}
 	for _, name := range base {
-		if m, _, ok := numberOf(filepath.Base(name)); ok {
-			n = max(n, m)
+		if rn, ok := parseName(filepath.Base(name)); ok {
+			n = max(n, rn.number)
 		}
 	}
 	return n + 1
@@ -227,17 +242,6 @@ func dateHint(r *Record) string {
 		return "a \"* Date:\" line under the title"
 	}
 	return "a \"Date: YYYY-MM-DD\" line under the title"
-}
-
-func prefixOf(name string) string {
-	i := strings.IndexByte(name, '-')
-	return name[:i]
-}
-
-func slugOf(name string) string {
-	name = strings.TrimSuffix(name, ".md")
-	_, slug, _ := strings.Cut(name, "-")
-	return slug
 }
 
 // WriteFindings writes findings as `file:line: message` lines, or as a

@@ -21,6 +21,7 @@ type Citation struct {
 // An Entry is a record as `archie adr list` shows it.
 type Entry struct {
 	Number int         `json:"number"`
+	Dated  bool        `json:"-"`
 	ID     string      `json:"id"`
 	Title  string      `json:"title"`
 	Status string      `json:"status"`
@@ -47,20 +48,20 @@ func (l *Log) Entries(cites []Citation, status string) []Entry {
 			continue
 		}
 		e := Entry{
-			Number: r.Number, ID: r.ID(), Title: r.Title, Status: r.Status, Date: r.Date,
+			Number: r.Number, Dated: r.Dated, ID: r.ID(), Title: r.Title, Status: r.Status, Date: r.Date,
 			File: filepath.ToSlash(r.File), Links: []LinkEntry{}, Rules: []string{},
 		}
 		for _, link := range r.Links {
 			le := LinkEntry{Verb: link.Verb, Target: link.Target}
 			if t := l.resolve(link); t != nil {
 				le.Target = t.Number
-				if t.Number == 0 {
+				if t.Dated {
 					le.File = filepath.ToSlash(t.File)
 				}
 			}
 			e.Links = append(e.Links, le)
 		}
-		if r.Number != 0 {
+		if !r.Dated {
 			for _, c := range cites {
 				if c.ADR == r.Number && !contains(e.Rules, c.Rule) {
 					e.Rules = append(e.Rules, c.Rule)
@@ -95,7 +96,7 @@ func WriteText(w io.Writer, entries []Entry) error {
 	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 	for _, e := range entries {
 		num := fmt.Sprintf("%04d", e.Number)
-		if e.Number == 0 {
+		if e.Dated {
 			num = e.ID
 		}
 		status := e.Status

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,7 +128,7 @@ func (l *Log) Find(ref string) (*Record, error) {
 		switch rs := l.Number(n); len(rs) {
 		case 0:
 			for _, e := range l.Unreadable {
-				if m, _, _ := numberOf(filepath.Base(e.File)); m == n {
+				if rn, _ := parseName(filepath.Base(e.File)); rn.number == n && rn.date == "" {
 					return nil, fmt.Errorf("record %d cannot be read, so archie leaves it alone: %w", n, e)
 				}
 			}
@@ -182,6 +183,8 @@ func (l *Log) resolve(link Link) *Record {
 	return nil
 }
 
+var leadingNumber = regexp.MustCompile(`^((?i:adr-?)?)([0-9]+)`)
+
 // next is the number a new record takes: one more than the highest number
 // any file in the directory starts with (as adr-tools counts), dates
 // excluded.
@@ -192,18 +195,14 @@ func (l *Log) next() (int, error) {
 	}
 	max := 0
 	for _, e := range entries {
-		name := e.Name()
-		i := 0
-		for i < len(name) && name[i] >= '0' && name[i] <= '9' {
-			i++
-		}
-		if i == 0 {
+		m := leadingNumber.FindStringSubmatch(e.Name())
+		if m == nil {
 			continue
 		}
-		if _, isDate := datePrefix(name[:i]); isDate {
+		if _, isDate := datePrefix(m[2]); isDate && m[1] == "" {
 			continue
 		}
-		if n, err := strconv.Atoi(name[:i]); err == nil && n > max {
+		if n, err := strconv.Atoi(m[2]); err == nil && n > max {
 			max = n
 		}
 	}

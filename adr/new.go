@@ -127,7 +127,8 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 	}
 	byDate := l.namedByDate()
 	for attempt := 0; attempt < 100; attempt, n = attempt+1, n+1 {
-		name := fmt.Sprintf("%04d-%s.md", n, slug)
+		prefix, width := l.naming()
+		name := fmt.Sprintf("%s%0*d-%s.md", prefix, width, n, slug)
 		number := n
 		if byDate {
 			name = strings.ReplaceAll(opts.Date, "-", "") + "-" + slug + ".md"
@@ -174,6 +175,19 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 	return nil, fmt.Errorf("could not find a free number for a new record in %s", l.Dir)
 }
 
+// naming is how the directory's latest numbered record is named: "" and
+// 4 digits as adr-tools and MADR do (0007-title.md), or "adr-" and 3 for a
+// directory of adr-007-title.md files. New records follow it.
+func (l *Log) naming() (prefix string, width int) {
+	prefix, width = "", 4
+	for _, r := range l.Records {
+		if rn, ok := parseName(r.Name()); ok && !r.Dated {
+			prefix, width = rn.prefix, len(rn.digits)
+		}
+	}
+	return prefix, width
+}
+
 // namedByDate reports whether the directory names its records by date, as
 // log4brains does; new records follow suit.
 func (l *Log) namedByDate() bool {
@@ -181,7 +195,7 @@ func (l *Log) namedByDate() bool {
 		return false
 	}
 	for _, r := range l.Records {
-		if r.Number != 0 {
+		if !r.Dated {
 			return false
 		}
 	}

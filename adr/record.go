@@ -30,6 +30,7 @@ const (
 // A Record is one decision record as read from its file.
 type Record struct {
 	Number int    // from the file name; 0 for date-prefixed (log4brains) names
+	Dated  bool   // named by date (20240131-title.md), as log4brains does; Number is 0
 	File   string // the file's path: the log's directory joined with its name
 	Format Format
 
@@ -87,7 +88,7 @@ func (r *Record) Heading() string {
 // Label names the record in messages: "ADR-0002" or, for a record named by
 // date, its file name without extension.
 func (r *Record) Label() string {
-	if r.Number == 0 {
+	if r.Dated {
 		return r.ID()
 	}
 	return Label(r.Number)
@@ -111,8 +112,9 @@ func (e *ParseError) Error() string {
 }
 
 var (
-	fileName   = regexp.MustCompile(`^([0-9]+)-[^/]*\.md$`)
+	fileName   = regexp.MustCompile(`^((?i:adr-?)?)([0-9]+)-([^/]*)\.md$`)
 	numbered   = regexp.MustCompile(`^([0-9]+)\.\s+(.*)$`)
+	labelled   = regexp.MustCompile(`^(?i:ADR)[- ]?([0-9]+)\s*[:.\-–—]\s*(.*)$`)
 	linkLine   = regexp.MustCompile(`^(?:[*-]\s+)?([^\[\]]+?)\s+\[([^\]]*)\]\(([^)\s]*)\)\s*$`)
 	inlineLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
 	bareRef    = regexp.MustCompile(`(?i)\bADR[- ]?0*([0-9]+)\b`)
@@ -121,25 +123,36 @@ var (
 )
 
 // IsRecordName reports whether a file name is a decision record's: digits,
-// a hyphen, anything, ".md" (as adr-tools lists them).
+// a hyphen, anything, ".md" (as adr-tools lists them), optionally after
+// "adr-" (adr-001-title.md, a common hand-made naming).
 func IsRecordName(name string) bool { return fileName.MatchString(name) }
 
-// numberOf returns the number a record file name carries, and whether the
-// name is a record's at all. Names that start with a date (20240131-...,
-// as log4brains writes them) are records with number 0.
-func numberOf(name string) (n int, date string, ok bool) {
+// A recordName is what a record's file name says.
+type recordName struct {
+	prefix string // "" or "adr-" as written
+	digits string
+	number int    // 0 when dated
+	date   string // YYYY-MM-DD when the name starts with a date
+	slug   string
+}
+
+// parseName reads a record file name; ok is false for other files.
+func parseName(name string) (recordName, bool) {
 	m := fileName.FindStringSubmatch(name)
 	if m == nil {
-		return 0, "", false
+		return recordName{}, false
 	}
-	if d, isDate := datePrefix(m[1]); isDate {
-		return 0, d, true
+	rn := recordName{prefix: m[1], digits: m[2], slug: m[3]}
+	if d, isDate := datePrefix(m[2]); isDate && m[1] == "" {
+		rn.date = d
+		return rn, true
 	}
-	n, err := strconv.Atoi(m[1])
+	n, err := strconv.Atoi(m[2])
 	if err != nil {
-		return 0, "", false
+		return recordName{}, false
 	}
-	return n, "", true
+	rn.number = n
+	return rn, true
 }
 
 func datePrefix(digits string) (string, bool) {
@@ -156,8 +169,9 @@ func datePrefix(digits string) (string, bool) {
 // Parse reads one record. file is its path, used for the number (from the
 // file name) and in errors.
 func Parse(file string, data []byte) (*Record, error) {
-	n, nameDate, _ := numberOf(filepath.Base(file))
-	r := &Record{Number: n, File: file, Format: Nygard, src: splitLines(string(data)), orig: string(data)}
+	rn, _ := parseName(filepath.Base(file))
+	nameDate := rn.date
+	r := &Record{Number: rn.number, Dated: rn.date != "", File: file, Format: Nygard, src: splitLines(string(data)), orig: string(data)}
 	body := 0
 	if len(r.src) > 0 && r.src.text(0) == "---" {
 		if err := r.parseFrontMatter(); err != nil {
@@ -304,7 +318,9 @@ func (r *Record) parseBody(start int) {
 				r.heading = text
 				r.Title = text
 				if m := numbered.FindStringSubmatch(text); m != nil {
-					r.Title = m[2]
+					r.Title = m[2] // "2. Use MySQL", as adr-tools writes it
+				} else if m := labelled.FindStringSubmatch(text); m != nil {
+					r.Title = m[2] // "ADR-0002: Use MySQL"
 				}
 				continue
 			case level == 1:
@@ -442,8 +458,8 @@ func hrefNumber(href string) int {
 	if !strings.HasSuffix(base, ".md") {
 		base += ".md"
 	}
-	n, _, _ := numberOf(base)
-	return n
+	rn, _ := parseName(base)
+	return rn.number
 }
 
 func refNumber(text string) int {

@@ -71,6 +71,12 @@ func TestParse(t *testing.T) {
 			want: Record{Number: 6, Format: Nygard, Title: "Z", Status: "Deprecated", StatusLine: 11},
 		},
 		{
+			name: "title labelled with the record number, bold bullets",
+			file: "0002-auth.md",
+			text: "# ADR-0002: The authorization server is the only sign-in path\n\n- **Status:** Accepted\n- **Date:** 2026-06-30\n",
+			want: Record{Number: 2, Format: MADR, Title: "The authorization server is the only sign-in path", Status: "Accepted", Date: "2026-06-30", StatusLine: 3},
+		},
+		{
 			name: "a status that links elsewhere is still the status",
 			file: "0008-w.md",
 			text: "# 8. W\n\n## Status\n\nAccepted, see [the RFC](https://example.com/rfc)\n",

@@ -71,6 +71,9 @@ func (e *adrEnv) resolveDir(cfg *rules.Config) (string, error) {
 		return relToCwd(filepath.Join(cfg.Dir, cfg.ADR.Dir)), nil
 	}
 	start := "."
+	if e.config != "" && cfg != nil {
+		start = cfg.Dir // the project --config names, wherever we run from
+	}
 	dir, found, err := adr.FindDir(start)
 	if err != nil {
 		return "", err

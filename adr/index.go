@@ -1,8 +1,12 @@
 package adr
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -53,6 +57,31 @@ func (l *Log) Index(w io.Writer, opts IndexOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// WriteIndex writes the Index to file, replacing it atomically. A file
+// named like a record is refused: an index must not take a record's place.
+func (l *Log) WriteIndex(file string, opts IndexOptions) error {
+	if IsRecordName(filepath.Base(file)) {
+		return fmt.Errorf("%s is named like a decision record; write the index to another file, such as README.md", file)
+	}
+	var b bytes.Buffer
+	if err := l.Index(&b, opts); err != nil {
+		return err
+	}
+	perm := fs.FileMode(0o644)
+	if info, err := os.Stat(file); err == nil {
+		perm = info.Mode().Perm()
+	}
+	tmp, err := writeTemp(filepath.Dir(file), filepath.Base(file), b.Bytes(), perm)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
 }
 
 // statusRank orders status groups: decisions in force first.

@@ -446,18 +446,10 @@ func newADRIndexCmd(env *adrEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var b bytes.Buffer
-			if err := log.Index(&b, opts); err != nil {
-				return err
-			}
 			if output == "" {
-				_, err := cmd.OutOrStdout().Write(b.Bytes())
-				return err
+				return log.Index(cmd.OutOrStdout(), opts)
 			}
-			if adr.IsRecordName(filepath.Base(output)) {
-				return fmt.Errorf("--output %s is named like a decision record; choose another name, such as README.md", output)
-			}
-			return writeFileAtomic(output, b.Bytes())
+			return log.WriteIndex(output, opts)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `file` instead of stdout (replaced atomically)")
@@ -578,31 +570,6 @@ func gitRecordNames(dir, rev string) (base, ancestor []string, err error) {
 		ancestor, _ = list(strings.TrimSpace(string(out)))
 	}
 	return base, ancestor, nil
-}
-
-// writeFileAtomic replaces file through a temporary file and a rename.
-func writeFileAtomic(file string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err = f.Write(data); err == nil {
-		err = f.Close()
-	} else {
-		f.Close()
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, file)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	return nil
 }
 
 func plural(n int, noun string) string {

@@ -140,7 +140,6 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		if err != nil {
 			return nil, fmt.Errorf("template: %w", err)
 		}
-		r.Format = format
 		var changed []*Record
 		for _, old := range supersedes {
 			r.addLink(l.supersedesVerb(r.Format), old)

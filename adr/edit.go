@@ -350,16 +350,15 @@ func yamlString(s string) string {
 	return strconv.Quote(s)
 }
 
-// reparse reads the record again from its edited lines.
+// reparse reads the record again from its edited lines; what it was
+// read from on disk (orig) stays, for checkUnchanged and save.
 func (r *Record) reparse() {
-	n, file, orig := r.Number, r.File, r.orig
-	p, err := Parse(file, []byte(r.src.String()))
+	p, err := Parse(r.File, []byte(r.src.String()))
 	if err != nil {
 		return // edits never break front matter; keep what we had
 	}
-	format := r.Format
+	p.orig = r.orig
 	*r = *p
-	r.Number, r.orig, r.Format = n, orig, format
 }
 
 // reset forgets edits not yet saved.

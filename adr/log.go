@@ -39,10 +39,10 @@ func FindDir(dir string) (string, bool, error) {
 		return "", false, err
 	}
 	for d := abs; ; d = filepath.Dir(d) {
-		if data, err := os.ReadFile(filepath.Join(d, ".adr-dir")); err == nil {
+		if data, err := os.ReadFile(filepath.Join(d, dirFile)); err == nil {
 			name := strings.TrimSpace(string(data))
 			if name == "" {
-				return "", false, fmt.Errorf("%s is empty: it should name the records directory", filepath.Join(d, ".adr-dir"))
+				return "", false, fmt.Errorf("%s is empty: it should name the records directory", filepath.Join(d, dirFile))
 			}
 			if !filepath.IsAbs(name) {
 				name = filepath.Join(d, name)
@@ -62,6 +62,48 @@ func FindDir(dir string) (string, bool, error) {
 		}
 	}
 	return filepath.Join(abs, DefaultDir), false, nil
+}
+
+// dirFile is the file adr-tools reads the records directory's name from.
+const dirFile = ".adr-dir"
+
+// HasDirFile reports whether a .adr-dir file is in dir or a parent, where
+// adr-tools looks for one.
+func HasDirFile(dir string) bool {
+	d, err := filepath.Abs(dir)
+	for err == nil {
+		if _, err := os.Stat(filepath.Join(d, dirFile)); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+		d = filepath.Dir(d)
+	}
+	return false
+}
+
+// WriteDirFile writes a .adr-dir file in dir naming records (a path
+// relative to dir), as adr-tools' init does, so that adr-tools finds the
+// same records. One that already names records is left alone; one that
+// names another directory is an error, never replaced.
+func WriteDirFile(dir, records string) error {
+	file := filepath.Join(dir, dirFile)
+	name := filepath.ToSlash(filepath.Clean(records))
+	data, err := os.ReadFile(file)
+	if err == nil {
+		if old := strings.TrimSpace(string(data)); old != name {
+			return fmt.Errorf("%s already names %s; edit it by hand to move the records", file, old)
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := create(file, []byte(name+"\n")); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
 }
 
 // Read reads every record in dir: files named like 0001-title.md (or
@@ -167,10 +209,9 @@ func parseNumber(ref string) (int, bool) {
 // resolve returns the record a link points at: the file it names when that
 // exists, else the record with its number.
 func (l *Log) resolve(link Link) *Record {
-	if link.Href != "" {
-		base := filepath.Base(strings.SplitN(link.Href, "#", 2)[0])
+	if name, ok := hrefFile(link.Href); ok {
 		for _, r := range l.Records {
-			if r.Name() == base || r.ID() == base {
+			if r.Name() == name {
 				return r
 			}
 		}

@@ -438,27 +438,31 @@ func parseLink(t string, line int) (Link, bool) {
 	return Link{Verb: strings.TrimSpace(m[1]), Target: target, Href: m[3], Line: line}, true
 }
 
-func hrefIsRecord(href string) bool {
+// hrefFile is the record file name a link points at ("0002-x.md" for
+// "../adr/0002-x#intro"), and whether it names a record at all.
+func hrefFile(href string) (string, bool) {
 	if strings.Contains(href, "://") {
-		return false
+		return "", false
 	}
 	base := path.Base(strings.SplitN(href, "#", 2)[0])
 	if !strings.HasSuffix(base, ".md") {
 		base += ".md" // links written without extension, as some sites want
 	}
-	return IsRecordName(base)
+	return base, IsRecordName(base)
+}
+
+func hrefIsRecord(href string) bool {
+	_, ok := hrefFile(href)
+	return ok
 }
 
 // hrefNumber is the record number a link's file names, 0 if none.
 func hrefNumber(href string) int {
-	if !hrefIsRecord(href) {
+	name, ok := hrefFile(href)
+	if !ok {
 		return 0
 	}
-	base := path.Base(strings.SplitN(href, "#", 2)[0])
-	if !strings.HasSuffix(base, ".md") {
-		base += ".md"
-	}
-	rn, _ := parseName(base)
+	rn, _ := parseName(name)
 	return rn.number
 }
 

@@ -62,26 +62,32 @@ func (e *adrEnv) loadConfig() (*rules.Config, error) {
 	return rules.LoadConfig(path)
 }
 
-// resolveDir decides the records directory, and says whether it exists.
+// resolveDir decides the records directory: --dir, else recordsDir.
 func (e *adrEnv) resolveDir(cfg *rules.Config) (string, error) {
 	if e.dir != "" {
 		return filepath.Clean(e.dir), nil
-	}
-	if cfg != nil && cfg.ADR.Dir != "" {
-		return relToCwd(filepath.Join(cfg.Dir, cfg.ADR.Dir)), nil
 	}
 	start := "."
 	if e.config != "" && cfg != nil {
 		start = cfg.Dir // the project --config names, wherever we run from
 	}
-	dir, found, err := adr.FindDir(start)
-	if err != nil {
-		return "", err
+	dir, _, err := recordsDir(cfg, start)
+	return relToCwd(dir), err
+}
+
+// recordsDir is where the records of the project are: adr.dir in
+// archie.yaml, else what adr.FindDir finds from start, else docs/adr
+// beside archie.yaml (or below start without one). found says whether
+// the directory was named or seen rather than defaulted.
+func recordsDir(cfg *rules.Config, start string) (dir string, found bool, err error) {
+	if cfg != nil && cfg.ADR.Dir != "" {
+		return filepath.Join(cfg.Dir, cfg.ADR.Dir), true, nil
 	}
-	if !found && cfg != nil {
+	dir, found, err = adr.FindDir(start)
+	if err == nil && !found && cfg != nil {
 		dir = filepath.Join(cfg.Dir, adr.DefaultDir)
 	}
-	return relToCwd(dir), nil
+	return dir, found, err
 }
 
 // open reads the log; missing says what to do when the directory does not
@@ -126,13 +132,9 @@ func decisionTitles(cfg *rules.Config) map[int]string {
 	if len(cfg.Citations()) == 0 {
 		return nil
 	}
-	dir := filepath.Join(cfg.Dir, cfg.ADR.Dir)
-	if cfg.ADR.Dir == "" {
-		d, found, err := adr.FindDir(cfg.Dir)
-		if err != nil || !found {
-			return nil
-		}
-		dir = d
+	dir, found, err := recordsDir(cfg, cfg.Dir)
+	if err != nil || !found {
+		return nil
 	}
 	log, err := adr.Read(dir)
 	if err != nil {
@@ -169,7 +171,7 @@ doc/adr.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				if err := writeADRDirFile(args[0]); err != nil {
+				if err := adr.WriteDirFile(".", args[0]); err != nil {
 					return err
 				}
 				env.dir = args[0]
@@ -178,9 +180,9 @@ doc/adr.`,
 			if err != nil {
 				return err
 			}
-			if len(args) == 0 && format == string(adr.Nygard) && filepath.ToSlash(log.Dir) != "doc/adr" && !hasADRDirFile() {
+			if len(args) == 0 && format == string(adr.Nygard) && filepath.ToSlash(log.Dir) != "doc/adr" && !adr.HasDirFile(".") {
 				// adr-tools looks in doc/adr unless .adr-dir says otherwise.
-				if err := writeADRDirFile(log.Dir); err != nil {
+				if err := adr.WriteDirFile(".", log.Dir); err != nil {
 					return err
 				}
 			}
@@ -194,46 +196,6 @@ doc/adr.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "nygard", "record `format`: "+strings.Join(adr.TemplateNames(), ", "))
 	return cmd
-}
-
-// hasADRDirFile reports whether a .adr-dir file is in the current
-// directory or a parent, where adr-tools looks for one.
-func hasADRDirFile() bool {
-	d, err := os.Getwd()
-	for err == nil {
-		if _, err := os.Stat(filepath.Join(d, ".adr-dir")); err == nil {
-			return true
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-		d = filepath.Dir(d)
-	}
-	return false
-}
-
-// writeADRDirFile writes .adr-dir in the current directory, unless one
-// naming another directory is there already.
-func writeADRDirFile(dir string) error {
-	data, err := os.ReadFile(".adr-dir")
-	if err == nil {
-		if strings.TrimSpace(string(data)) == filepath.ToSlash(filepath.Clean(dir)) {
-			return nil
-		}
-		return fmt.Errorf(".adr-dir already names %s; edit it by hand to move the records", strings.TrimSpace(string(data)))
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	f, err := os.OpenFile(".adr-dir", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintln(f, filepath.ToSlash(filepath.Clean(dir))); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 type adrNewOptions struct {
@@ -330,11 +292,6 @@ func openEditor(file string, stderr io.Writer) error {
 		return fmt.Errorf("editor %q: %w (the record is written)", editor, err)
 	}
 	return nil
-}
-
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 func newADRStatusCmd(env *adrEnv) *cobra.Command {

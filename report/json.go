@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/rules"
 )
 
@@ -71,11 +70,11 @@ type jsonLoadError struct {
 	Message  string        `json:"message"`
 }
 
-// JSON writes the result as one JSON object, in the archie.check/v1 schema
-// of CONTRACT.md, followed by a newline. loadErrors are the problems met
-// while loading the code; dir is the directory their files are shown
-// relative to.
-func JSON(w io.Writer, res *rules.Result, loadErrors []analyze.Error, dir string) error {
+// JSON writes the check as one JSON object, in the archie.check/v1 schema
+// of CONTRACT.md, followed by a newline, with the problems met while
+// loading the code.
+func JSON(w io.Writer, c *Check) error {
+	res, loadErrors := c.Result, c.LoadErrors
 	errs, warns, baselined := res.Count()
 	out := jsonCheck{
 		Schema:     CheckSchema,
@@ -96,15 +95,20 @@ func JSON(w io.Writer, res *rules.Result, loadErrors []analyze.Error, dir string
 	for _, e := range loadErrors {
 		je := jsonLoadError{Package: e.Package, Message: e.Msg}
 		if e.Pos.IsValid() {
-			p := jsonPos(relPosition(e.Pos, dir))
+			p := jsonPos(relPosition(e.Pos, c.Dir))
 			je.Position = &p
 		}
 		out.LoadErrors = append(out.LoadErrors, je)
 	}
+	return writeJSON(w, out)
+}
+
+// writeJSON writes v indented, without HTML escapes, and a newline.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(v)
 }
 
 func jsonPos(p rules.Position) jsonPosition {

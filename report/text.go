@@ -14,16 +14,14 @@ import (
 // TextOptions tune Text.
 type TextOptions struct {
 	Color bool // colour with ANSI escapes; the caller decides (terminal, NO_COLOR)
-	// Decisions are the titles of the decision records rules cite, by
-	// number, so that a violation names its decision: "ADR-0002 Layered
-	// architecture".
-	Decisions map[int]string
 }
 
 // Text writes the result for people: violations grouped by rule, one line
 // each with its position, severity, message, rule and decision record,
-// then a summary line.
-func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
+// then a summary line. A violation names its decision record with the
+// record's title: "ADR-0002 Layer the shop".
+func Text(w io.Writer, c *Check, opts TextOptions) error {
+	res := c.Result
 	st := newStyles(w, opts.Color)
 	var b strings.Builder
 	for _, grp := range groupByRule(res.Violations) {
@@ -39,11 +37,8 @@ func Text(w io.Writer, res *rules.Result, opts TextOptions) error {
 				sev = st.warn.Render("warning")
 			}
 			tags := v.Rule
-			if v.ADR != 0 {
-				tags += fmt.Sprintf(", ADR-%04d", v.ADR)
-				if title := opts.Decisions[v.ADR]; title != "" {
-					tags += " " + title
-				}
+			if d := c.decision(v.ADR); d != "" {
+				tags += ", " + d
 			}
 			if v.Baselined {
 				tags += ", baselined"

@@ -21,7 +21,7 @@ func sampleResult() *rules.Result {
 
 func TestText(t *testing.T) {
 	var b bytes.Buffer
-	if err := Text(&b, sampleResult(), TextOptions{}); err != nil {
+	if err := Text(&b, &Check{Result: sampleResult()}, TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `layers — a package may import its own layer and the layers below it, never a layer above
@@ -44,7 +44,7 @@ exceptions — accepted debts hide their violations until they expire
 func TestTextColour(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		var b bytes.Buffer
-		if err := Text(&b, sampleResult(), TextOptions{Color: color}); err != nil {
+		if err := Text(&b, &Check{Result: sampleResult()}, TextOptions{Color: color}); err != nil {
 			t.Fatal(err)
 		}
 		if got := strings.Contains(b.String(), "\x1b["); got != color {
@@ -55,7 +55,7 @@ func TestTextColour(t *testing.T) {
 
 func TestJSONEmptyIsArray(t *testing.T) {
 	var b bytes.Buffer
-	if err := JSON(&b, &rules.Result{}, nil, "/"); err != nil {
+	if err := JSON(&b, &Check{Result: &rules.Result{}, Dir: "/"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"violations": []`, `"load_errors": []`, `"schema": "archie.check/v1"`} {

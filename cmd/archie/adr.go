@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/archie-dev/archie/adr"
+	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
 )
@@ -128,10 +129,11 @@ func citations(cfg *rules.Config) []adr.Citation {
 
 // decisionTitles are the titles of the records cfg's rules cite, for
 // violations to name their decision; none when the records cannot be read.
-func decisionTitles(cfg *rules.Config) map[int]string {
-	if len(cfg.Citations()) == 0 {
-		return nil
-	}
+// decisions reads the project's decision records for reports, with the
+// rules that cite each; a project without records has none. Records are
+// only cited here, so a broken directory is adr lint's business, not
+// check's.
+func decisions(cfg *rules.Config) map[int]report.Decision {
 	dir, found, err := recordsDir(cfg, cfg.Dir)
 	if err != nil || !found {
 		return nil
@@ -140,13 +142,29 @@ func decisionTitles(cfg *rules.Config) map[int]string {
 	if err != nil {
 		return nil
 	}
-	titles := make(map[int]string)
+	cites := make(map[int][]string)
 	for _, c := range cfg.Citations() {
-		if rs := log.Number(c.ADR); len(rs) == 1 {
-			titles[c.ADR] = rs[0].Title
-		}
+		cites[c.ADR] = append(cites[c.ADR], c.Rule)
 	}
-	return titles
+	out := make(map[int]report.Decision)
+	for _, r := range log.Records {
+		if r.Number == 0 || r.Dated {
+			continue
+		}
+		if _, dup := out[r.Number]; dup {
+			// Two records share the number (adr lint reports it): cite
+			// neither title rather than the wrong one.
+			out[r.Number] = report.Decision{Number: r.Number}
+			continue
+		}
+		file, err := filepath.Rel(cfg.Dir, r.File)
+		if err != nil {
+			file = r.File
+		}
+		out[r.Number] = report.Decision{Number: r.Number, Title: r.Title, Status: r.Status,
+			File: filepath.ToSlash(file), Rules: cites[r.Number]}
+	}
+	return out
 }
 
 func today() string {

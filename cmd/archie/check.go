@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
@@ -16,10 +17,11 @@ import (
 )
 
 type checkOptions struct {
-	config string
-	format string
-	tags   []string
-	strict bool
+	config  string
+	format  string
+	outputs []string // format=file
+	tags    []string
+	strict  bool
 }
 
 func newCheckCmd() *cobra.Command {
@@ -35,22 +37,28 @@ Package patterns after dir are as for go list, relative to dir; the default is
 could not run (bad flags or config, code that could not be loaded).`,
 		Example: `  archie check
   archie check ./services/billing
-  archie check . ./internal/... --format json`,
+  archie check . ./internal/... --format json
+  archie check --output sarif=archie.sarif --output junit=archie.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, args)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
-	f.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	f.StringVar(&opts.format, "format", "text", "output `format` on stdout: "+strings.Join(report.CheckFormats, ", "))
+	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
 	f.StringSliceVar(&opts.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any package could not be loaded completely")
 	return cmd
 }
 
 func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, args []string) error {
-	if opts.format != "text" && opts.format != "json" {
-		return fmt.Errorf("unknown --format %q: use text or json", opts.format)
+	if !slices.Contains(report.CheckFormats, opts.format) {
+		return fmt.Errorf("unknown --format %q: use one of %s", opts.format, strings.Join(report.CheckFormats, ", "))
+	}
+	outputs, err := parseOutputs(opts.outputs, report.CheckFormats)
+	if err != nil {
+		return err
 	}
 	dir, patterns := splitCheckArgs(args)
 	configPath := opts.config
@@ -88,14 +96,17 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "json":
-		err = report.JSON(stdout, res, g.Errors, cfg.Dir)
-	default:
-		err = report.Text(stdout, res, report.TextOptions{Color: useColor(stdout), Decisions: decisionTitles(cfg)})
+	run := &report.Check{
+		Result: res, LoadErrors: g.Errors, Dir: cfg.Dir, Prefix: repoPrefix(cfg.Dir),
+		ConfigFile: relSlash(cfg.Dir, cfg.File), Rules: cfg.Declared(), Decisions: decisions(cfg),
 	}
-	if err != nil {
+	if err := report.WriteCheck(stdout, opts.format, run, useColor(stdout)); err != nil {
 		return err
+	}
+	for _, o := range outputs {
+		if err := writeFile(o.file, func(w io.Writer) error { return report.WriteCheck(w, o.format, run, false) }); err != nil {
+			return err
+		}
 	}
 
 	if errs, _, _ := res.Count(); errs > 0 {

@@ -1,0 +1,219 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/archie-dev/archie/rules"
+)
+
+// The SARIF 2.1.0 objects archie writes: the subset GitHub code scanning
+// and other viewers read, with nothing empty or defaulted written out, so
+// that the file diffs cleanly between runs.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string         `json:"id"`
+		ShortDescription     sarifText      `json:"shortDescription"`
+		FullDescription      sarifText      `json:"fullDescription"`
+		Help                 sarifMarkdown  `json:"help"`
+		DefaultConfiguration sarifLevel     `json:"defaultConfiguration"`
+		Properties           map[string]any `json:"properties,omitempty"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifMarkdown struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
+	}
+	sarifLevel struct {
+		Level string `json:"level"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful bool                `json:"executionSuccessful"`
+		Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations,omitempty"`
+	}
+	sarifResult struct {
+		RuleID       string             `json:"ruleId"`
+		RuleIndex    int                `json:"ruleIndex"`
+		Level        string             `json:"level"`
+		Message      sarifText          `json:"message"`
+		Locations    []sarifLocation    `json:"locations"`
+		Fingerprints map[string]string  `json:"partialFingerprints"`
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+		Properties   map[string]any     `json:"properties,omitempty"`
+	}
+	sarifLocation struct {
+		Physical sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		Artifact sarifArtifact `json:"artifactLocation"`
+		Region   *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
+	}
+)
+
+// sarifSchema is the schema the log declares: SARIF 2.1.0 with its errata,
+// as published by OASIS.
+const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// SARIF writes the check as a SARIF 2.1.0 log for code-scanning tools:
+// every declared rule once, with its documentation and decision record, and
+// one result per violation at the import that breaks the rule. Paths are
+// relative to the repository root (%SRCROOT%), as GitHub expects.
+func SARIF(w io.Writer, c *Check) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           "archie",
+			InformationURI: "https://github.com/archie-dev/archie",
+			Rules:          []sarifRule{},
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+		Results:     []sarifResult{},
+	}
+	index := make(map[string]int)
+	for i, r := range c.ruleList() {
+		index[r.Name] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, c.sarifRule(r))
+	}
+	for _, e := range c.LoadErrors {
+		n := sarifNotification{Level: "warning", Message: sarifText{Text: "load error: " + e.Msg}}
+		if e.Pos.IsValid() {
+			n.Locations = []sarifLocation{c.sarifLocation(relPosition(e.Pos, c.Dir))}
+		}
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, n)
+	}
+	for _, v := range c.Result.Violations {
+		res := sarifResult{
+			RuleID:    v.Rule,
+			RuleIndex: index[v.Rule],
+			Level:     sarifLevelOf(v.Severity),
+			Message:   sarifText{Text: c.sentence(v)},
+			Locations: []sarifLocation{c.sarifLocation(v.Position)},
+			// The fingerprint names the broken dependency, not its line, so
+			// an alert survives edits above it.
+			Fingerprints: map[string]string{"archieDependency/v1": fingerprint(v.Rule, v.From, v.To, c.fromRoot(v.Position.File))},
+			Properties:   map[string]any{"kind": v.Kind, "from": v.From, "to": v.To},
+		}
+		if v.Baselined {
+			res.Suppressions = []sarifSuppression{{Kind: "external", Justification: "in the baseline"}}
+		}
+		run.Results = append(run.Results, res)
+	}
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+func (c *Check) sarifRule(r rules.DeclaredRule) sarifRule {
+	short := about(r)
+	full, help := short, short
+	if f := rules.LookupFamily(r.Kind); f != nil {
+		full = strings.Join(strings.Fields(f.Doc), " ")
+		help = f.Doc
+		if r.Why != "" {
+			help = r.Why + "\n\n" + help
+		}
+	}
+	md := help
+	props := map[string]any{"tags": []string{"architecture", r.Kind}}
+	if r.ADR != 0 {
+		d := c.decision(r.ADR)
+		help += "\n\nDecided in " + d + "."
+		md += "\n\nDecided in **" + d + "**"
+		if rec, ok := c.Decisions[r.ADR]; ok && rec.File != "" {
+			md += " (`" + c.fromRoot(rec.File) + "`)"
+			props["adrFile"] = c.fromRoot(rec.File)
+		}
+		md += "."
+		props["adr"] = fmt.Sprintf("%04d", r.ADR)
+	}
+	return sarifRule{
+		ID:                   r.Name,
+		ShortDescription:     sarifText{Text: short},
+		FullDescription:      sarifText{Text: full},
+		Help:                 sarifMarkdown{Text: help, Markdown: md},
+		DefaultConfiguration: sarifLevel{Level: sarifLevelOf(r.Severity)},
+		Properties:           props,
+	}
+}
+
+// sarifLocation places a position; a violation with no file (an import the
+// loader could not locate) is placed at the config file.
+func (c *Check) sarifLocation(p rules.Position) sarifLocation {
+	if p.File == "" {
+		p = rules.Position{File: c.configFile()}
+	}
+	loc := sarifLocation{Physical: sarifPhysical{Artifact: sarifArtifact{URI: c.fromRoot(p.File), URIBaseID: "%SRCROOT%"}}}
+	if p.Line > 0 {
+		loc.Physical.Region = &sarifRegion{StartLine: p.Line, StartColumn: p.Column}
+	}
+	return loc
+}
+
+func (c *Check) configFile() string {
+	if c.ConfigFile != "" {
+		return c.ConfigFile
+	}
+	return "archie.yaml"
+}
+
+// sentence is a violation's message with the decision it breaks, as one
+// line for annotations and code-scanning alerts.
+func (c *Check) sentence(v rules.Violation) string {
+	s := v.Message
+	if v.Why != "" && v.Kind != "forbid" {
+		s += " (" + v.Why + ")"
+	}
+	if d := c.decision(v.ADR); d != "" {
+		s += "; decided in " + d
+	}
+	return s
+}
+
+func sarifLevelOf(s rules.Severity) string {
+	if s == rules.SeverityWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+func fingerprint(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:8])
+}

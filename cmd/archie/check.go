@@ -10,9 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
-	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -60,46 +58,14 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if err != nil {
 		return err
 	}
-	dir, patterns := splitCheckArgs(args)
-	configPath := opts.config
-	if configPath == "" {
-		p, err := rules.FindConfig(dir)
-		if errors.Is(err, rules.ErrNoConfig) {
-			return fmt.Errorf("%w; write one (see docs/config.md) or pass --config", err)
-		} else if err != nil {
-			return err
-		}
-		configPath = relToCwd(p)
-	}
-	cfg, err := rules.LoadConfig(configPath)
+	p, err := loadProject(ctx, stderr, loadOptions{config: opts.config, tags: opts.tags}, args, true)
 	if err != nil {
 		return err
 	}
-	if !cfg.HasRules() {
-		fmt.Fprintf(stderr, "archie: %s declares no rules: nothing to check\n", configPath)
+	if !p.cfg.HasRules() {
+		fmt.Fprintf(stderr, "archie: %s declares no rules: nothing to check\n", relToCwd(p.cfg.File))
 	}
-
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests})
-	if err != nil {
-		return err
-	}
-	color := useColor(stderr)
-	if len(g.Errors) > 0 {
-		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: color})
-	}
-	if len(g.Packages) == 0 {
-		return fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
-	}
-
-	abs, _ := filepath.Abs(dir)
-	res, err := rules.Check(cfg, g, rules.Options{Complete: len(patterns) == 0 && abs == cfg.Dir})
-	if err != nil {
-		return err
-	}
-	run := &report.Check{
-		Result: res, LoadErrors: g.Errors, Dir: cfg.Dir, Prefix: repoPrefix(cfg.Dir),
-		ConfigFile: relSlash(cfg.Dir, cfg.File), Rules: cfg.Declared(), Decisions: decisions(cfg),
-	}
+	run := p.checkReport()
 	if err := report.WriteCheck(stdout, opts.format, run, useColor(stdout)); err != nil {
 		return err
 	}
@@ -109,11 +75,11 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 		}
 	}
 
-	if errs, _, _ := res.Count(); errs > 0 {
+	if errs, _, _ := p.result.Count(); errs > 0 {
 		return errViolations
 	}
-	if n := g.Incomplete(); n > 0 {
-		msg := fmt.Sprintf("%d of %d packages could not be loaded completely (errors above); their imports may be incomplete", n, len(g.Packages))
+	if n := p.graph.Incomplete(); n > 0 {
+		msg := fmt.Sprintf("%d of %d packages could not be loaded completely (errors above); their imports may be incomplete", n, len(p.graph.Packages))
 		if opts.strict {
 			return errors.New(msg)
 		}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/report"
+	"github.com/archie-dev/archie/rules"
+)
+
+// loadOptions are the flags every command that loads code shares.
+type loadOptions struct {
+	config string
+	tags   []string
+}
+
+// A project is the code below a directory, loaded and judged by its
+// archie.yaml.
+type project struct {
+	cfg    *rules.Config
+	graph  *analyze.Graph
+	result *rules.Result
+	// complete says every package below the config directory was loaded.
+	complete bool
+}
+
+// loadProject finds the config, loads the packages and checks them. With
+// needConfig false a missing archie.yaml is not an error: the project is
+// drawn and measured without groups or rules. Load errors go to stderr.
+func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args []string, needConfig bool) (*project, error) {
+	dir, patterns := splitCheckArgs(args)
+	cfg, err := findConfig(dir, opts.config, needConfig)
+	if err != nil {
+		return nil, err
+	}
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests})
+	if err != nil {
+		return nil, err
+	}
+	if len(g.Errors) > 0 {
+		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
+	}
+	if len(g.Packages) == 0 {
+		return nil, fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
+	}
+	abs, _ := filepath.Abs(dir)
+	complete := len(patterns) == 0 && abs == cfg.Dir
+	res, err := rules.Check(cfg, g, rules.Options{Complete: complete})
+	if err != nil {
+		return nil, err
+	}
+	return &project{cfg: cfg, graph: g, result: res, complete: complete}, nil
+}
+
+// findConfig loads the config named by --config, else the one in dir or a
+// parent. Without one, and when none is needed, it returns an empty config
+// for dir.
+func findConfig(dir, flag string, need bool) (*rules.Config, error) {
+	path := flag
+	if path == "" {
+		p, err := rules.FindConfig(dir)
+		switch {
+		case errors.Is(err, rules.ErrNoConfig) && !need:
+			abs, err := filepath.Abs(dir)
+			if err != nil {
+				return nil, err
+			}
+			return &rules.Config{Version: 1, Dir: abs}, nil
+		case errors.Is(err, rules.ErrNoConfig):
+			return nil, fmt.Errorf("%w; write one (see docs/config.md) or pass --config", err)
+		case err != nil:
+			return nil, err
+		}
+		path = relToCwd(p)
+	}
+	return rules.LoadConfig(path)
+}
+
+// checkReport is what report renderers need to know about a project's check.
+func (p *project) checkReport() *report.Check {
+	return &report.Check{
+		Result: p.result, LoadErrors: p.graph.Errors, Dir: p.cfg.Dir, Prefix: repoPrefix(p.cfg.Dir),
+		ConfigFile: relSlash(p.cfg.Dir, p.cfg.File), Rules: p.cfg.Declared(), Decisions: decisions(p.cfg),
+	}
+}

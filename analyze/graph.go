@@ -24,6 +24,9 @@ type Graph struct {
 
 	mu        sync.Mutex
 	positions map[string]map[string][]token.Position // package path -> import path -> specs
+
+	sizesOnce sync.Once
+	sizes     map[string]Size
 }
 
 // A Module is a Go module whose packages are being checked.

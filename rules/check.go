@@ -88,7 +88,7 @@ type Family struct {
 }
 
 // Families are the rule families, in the order they are checked.
-var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, exceptionsFamily}
+var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, metricsFamily, exceptionsFamily}
 
 // LookupFamily returns the family with the given name or kind.
 func LookupFamily(name string) *Family {

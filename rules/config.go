@@ -28,6 +28,7 @@ type Config struct {
 	Rules      []*Rule     `yaml:"rules"`
 	Cycles     *Cycles     `yaml:"cycles"`
 	Exceptions []Exception `yaml:"exceptions"`
+	Metrics    *Metrics    `yaml:"metrics"`
 	Tests      bool        `yaml:"tests"`
 
 	// Sections of the contract that this version of archie does not check
@@ -121,6 +122,20 @@ type Cycles struct {
 	Severity Severity `yaml:"severity"`
 	Depth    int      `yaml:"depth"`
 	ADR      int      `yaml:"adr"`
+}
+
+// Metrics sets thresholds on the coupling and size measures of archie
+// metrics; a node past one is a violation.
+type Metrics struct {
+	Level          string   `yaml:"level"` // package (default), layer or context
+	Severity       Severity `yaml:"severity"`
+	ADR            int      `yaml:"adr"`
+	Exclude        Patterns `yaml:"exclude"` // packages not judged
+	MaxDistance    *float64 `yaml:"max-distance"`
+	MaxInstability *float64 `yaml:"max-instability"`
+	MaxAfferent    *int     `yaml:"max-afferent"`
+	MaxEfferent    *int     `yaml:"max-efferent"`
+	MaxLines       *int     `yaml:"max-lines"`
 }
 
 // An Exception accepts the violations of imports from From to To, with a
@@ -442,7 +457,7 @@ func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
 
 // HasRules reports whether the config declares anything to check.
 func (c *Config) HasRules() bool {
-	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil
+	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil || c.Metrics != nil
 }
 
 // Citations lists the rules that cite a decision record with `adr:`, in
@@ -469,7 +484,7 @@ func citations(root *yaml.Node) []Citation {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i].Value, root.Content[i+1]
 		switch key {
-		case "layers", "hexagonal", "contexts", "cycles":
+		case "layers", "hexagonal", "contexts", "cycles", "metrics":
 			cite(key, val)
 		case "rules":
 			for _, r := range val.Content {

@@ -34,6 +34,9 @@ func (c *Config) Declared() []DeclaredRule {
 	if cy := c.Cycles; cy != nil {
 		add("cycles", "cycle", cy.Severity, cy.ADR, "")
 	}
+	if m := c.Metrics; m != nil {
+		add("metrics", "metric", m.Severity.or(SeverityWarning), m.ADR, "")
+	}
 	if len(c.Exceptions) > 0 {
 		add("exceptions", "exception-expired", SeverityError, 0, "")
 	}

@@ -91,6 +91,31 @@ func (c *Config) validate(root *yaml.Node) error {
 	if cy := c.Cycles; cy != nil && cy.Depth < 0 {
 		return errf(keyPos("cycles"), "cycles.depth must be 1 or more (folders that deep below the module root are compared)")
 	}
+	if m := c.Metrics; m != nil {
+		at := keyPos("metrics")
+		switch m.Level {
+		case "", "package":
+		case "layer", "context":
+			if m.Level == "layer" && c.Layers == nil || m.Level == "context" && c.Contexts == nil {
+				return errf(at, "metrics.level is %s but the config has no %ss section to group packages by", m.Level, m.Level)
+			}
+		default:
+			return errf(at, "metrics.level %q is not one of package, layer, context", m.Level)
+		}
+		if m.MaxDistance == nil && m.MaxInstability == nil && m.MaxAfferent == nil && m.MaxEfferent == nil && m.MaxLines == nil {
+			return errf(at, "metrics sets no threshold: add max-distance, max-instability, max-afferent, max-efferent or max-lines")
+		}
+		for name, v := range map[string]*float64{"max-distance": m.MaxDistance, "max-instability": m.MaxInstability} {
+			if v != nil && (*v < 0 || *v > 1) {
+				return errf(at, "metrics.%s is %g; it is a ratio between 0 and 1", name, *v)
+			}
+		}
+		for name, v := range map[string]*int{"max-afferent": m.MaxAfferent, "max-efferent": m.MaxEfferent, "max-lines": m.MaxLines} {
+			if v != nil && *v < 0 {
+				return errf(at, "metrics.%s is %d; want 0 or more", name, *v)
+			}
+		}
+	}
 	for _, e := range c.Exceptions {
 		if e.From.Text == "" || e.To.Text == "" {
 			return errf(e.Pos, "an exception needs both from and to")

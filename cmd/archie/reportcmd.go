@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/archie-dev/archie/report"
+	"github.com/archie-dev/archie/rules"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	load loadOptions
+	html string
+}
+
+func newReportCmd() *cobra.Command {
+	var opts reportOptions
+	cmd := &cobra.Command{
+		Use:   "report [dir] [packages] --html FILE",
+		Short: "Write a self-contained HTML report: violations, graphs, metrics and decisions",
+		Long: `report checks the code as archie check does and writes one HTML file that
+opens from disk with nothing fetched: a summary, the violations by rule with
+the lines of code they point at, the dependency graph at every level
+archie.yaml defines (layers, contexts, hexagon; packages by folder without
+one) as an interactive drawing, the package metrics and the decision records
+with the rules that enforce them.
+
+Its exit status is check's: 1 when there are violations of severity error,
+so a CI job can publish the report and still fail.`,
+		Example: `  archie report --html archie-report.html`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReport(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.load.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
+	f.StringSliceVar(&opts.load.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	f.StringVar(&opts.html, "html", "", "write the report to `file`")
+	return cmd
+}
+
+// maxOverviewNodes is how many nodes the package overview may draw before
+// packages are grouped by folder.
+const maxOverviewNodes = 40
+
+func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions, args []string) error {
+	if opts.html == "" {
+		return errors.New("say where to write the report: archie report --html FILE")
+	}
+	p, err := loadProject(ctx, stderr, opts.load, args, false)
+	if err != nil {
+		return err
+	}
+	page := &report.Page{
+		Title: p.cfg.Dir,
+		Check: p.checkReport(),
+		ReadFile: func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(p.cfg.Dir, filepath.FromSlash(name)))
+		},
+	}
+	if p.graph.Modules != nil && len(p.graph.Modules) > 0 {
+		page.Title = p.graph.Modules[0].Path
+	}
+	for _, level := range []struct {
+		name    string
+		present bool
+	}{{"layer", p.cfg.Layers != nil}, {"context", p.cfg.Contexts != nil}, {"hexagon", p.cfg.Hexagonal != nil}} {
+		if !level.present {
+			continue
+		}
+		d, err := rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: level.name, Unused: true})
+		if err != nil {
+			return err
+		}
+		page.Diagrams = append(page.Diagrams, d)
+	}
+	overview, err := packageOverview(p)
+	if err != nil {
+		return err
+	}
+	page.Diagrams = append(page.Diagrams, overview)
+
+	page.MetricsLevel = "package"
+	if page.Metrics, err = rules.Measure(p.cfg, p.graph, "package"); err != nil {
+		return err
+	}
+	report.SortMetrics(page.Metrics, "distance")
+
+	if err := writeFile(opts.html, func(w io.Writer) error { return report.HTML(w, page) }); err != nil {
+		return err
+	}
+	errs, warns, _ := p.result.Count()
+	fmt.Fprintf(stdout, "wrote %s: %d errors, %d warnings in %d packages\n", opts.html, errs, warns, p.result.Packages)
+	if errs > 0 {
+		return errViolations
+	}
+	return nil
+}
+
+// packageOverview draws the packages, grouped by folder as deep as keeps
+// the drawing readable.
+func packageOverview(p *project) (*rules.Diagram, error) {
+	var best *rules.Diagram
+	for depth := 0; depth <= 4; depth++ {
+		d, err := rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "package", Depth: depth})
+		if err != nil {
+			return nil, err
+		}
+		if depth == 0 && len(d.Nodes) <= maxOverviewNodes {
+			return d, nil
+		}
+		if depth > 0 && len(d.Nodes) <= maxOverviewNodes {
+			best = d
+		} else if depth > 0 {
+			break
+		}
+	}
+	if best == nil {
+		return rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "package", Depth: 1})
+	}
+	return best, nil
+}

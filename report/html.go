@@ -1,0 +1,211 @@
+package report
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/archie-dev/archie/rules"
+)
+
+// A Page is everything the HTML report shows.
+type Page struct {
+	Title    string // what was checked, for the heading
+	Check    *Check
+	Diagrams []*rules.Diagram // one tab each, the first shown first
+	// Metrics are the measures of MetricsLevel's nodes.
+	Metrics      []*rules.Metric
+	MetricsLevel string
+	// ReadFile reads a file relative to Check.Dir, to show the lines that
+	// break a rule; nil shows no code.
+	ReadFile func(name string) ([]byte, error)
+}
+
+var (
+	//go:embed html/report.tmpl
+	reportTemplate string
+	//go:embed html/report.css
+	reportCSS string
+	//go:embed html/report.js
+	reportJS string
+
+	reportPage = template.Must(template.New("report").Funcs(template.FuncMap{"ratio": ratio}).Parse(reportTemplate))
+)
+
+// HTML writes the report as one self-contained page: styles, script and
+// drawings inline, nothing fetched when it is opened. The diagrams are laid
+// out here, top to bottom by rank, and drawn as SVG.
+func HTML(w io.Writer, p *Page) error {
+	errs, warns, _ := p.Check.Result.Count()
+	v := htmlView{
+		Title: p.Title, Packages: p.Check.Result.Packages, Errors: errs, Warnings: warns,
+		Rules: p.Check.ruleList(), Metrics: p.Metrics, MetricsLevel: p.MetricsLevel,
+		CSS: template.CSS(reportCSS), JS: template.JS(reportJS),
+	}
+	for _, d := range p.Diagrams {
+		v.Diagrams = append(v.Diagrams, htmlDiagramOf(d))
+	}
+	v.Groups = htmlGroups(p)
+	var nums []int
+	for n := range p.Check.Decisions {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		d := p.Check.Decisions[n]
+		v.Decisions = append(v.Decisions, htmlDecision{ID: fmt.Sprintf("ADR-%04d", n), Title: d.Title, Status: d.Status,
+			Rules: strings.Join(d.Rules, ", "), File: p.Check.fromRoot(d.File)})
+	}
+	return reportPage.Execute(w, v)
+}
+
+type htmlView struct {
+	Title                      string
+	Packages, Errors, Warnings int
+	Rules                      []rules.DeclaredRule
+	Diagrams                   []htmlDiagram
+	Groups                     []htmlGroup
+	Metrics                    []*rules.Metric
+	MetricsLevel               string
+	Decisions                  []htmlDecision
+	CSS                        template.CSS
+	JS                         template.JS
+}
+
+type htmlDiagram struct {
+	Level, Summary string
+	Width, Height  string
+	Nodes          []htmlNode
+	Edges          []htmlEdge
+}
+
+type htmlNode struct {
+	ID, About, Title string
+	X, Y, W, H, CX   string
+	Outside          bool
+}
+
+type htmlEdge struct {
+	From, To, Title, Label string
+	Path, LX, LY           string
+	Violation, Unused      bool
+}
+
+type htmlGroup struct {
+	Rule, About string
+	Items       []htmlViolation
+}
+
+type htmlViolation struct {
+	Severity, Position, Message, Decision string
+	Nodes                                 string // JSON list of "level:node" the violation touches
+	Code                                  []htmlLine
+}
+
+type htmlLine struct {
+	N    int
+	Text string
+	Hit  bool
+}
+
+type htmlDecision struct {
+	ID, Title, Status, Rules, File string
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+func htmlDiagramOf(d *rules.Diagram) htmlDiagram {
+	boxes, width, height := layoutDiagram(d)
+	hd := htmlDiagram{Level: d.Level, Summary: graphSummary(d), Width: num(width), Height: num(height)}
+	for _, n := range d.Nodes {
+		b := boxes[n.ID]
+		title := n.ID
+		if len(n.Packages) > 0 {
+			title += "\n" + strings.Join(n.Packages, "\n")
+		}
+		hd.Nodes = append(hd.Nodes, htmlNode{ID: n.ID, About: nodeAbout(n), Title: title,
+			X: num(b.X), Y: num(b.Y), W: num(b.W), H: num(b.H), CX: num(b.W / 2),
+			Outside: n.Kind == "std" || n.Kind == "external"})
+	}
+	for _, e := range d.Edges {
+		path, lx, ly := edgePath(boxes[e.From], boxes[e.To])
+		label := strconv.Itoa(e.Imports)
+		title := fmt.Sprintf("%s → %s: %s", e.From, e.To, plural(e.Imports, "import"))
+		switch {
+		case e.Violations > 0:
+			label += " " + edgeNote(e)
+			title += "; " + edgeNote(e)
+		case e.Imports == 0:
+			label, title = "declared, unused", fmt.Sprintf("%s → %s: declared, unused", e.From, e.To)
+		}
+		hd.Edges = append(hd.Edges, htmlEdge{From: e.From, To: e.To, Title: title, Label: label,
+			Path: path, LX: num(lx), LY: num(ly), Violation: e.Violations > 0, Unused: e.Imports == 0})
+	}
+	return hd
+}
+
+// htmlGroups lists violations by rule with the nodes each touches in every
+// diagram, for the click filter, and the lines of code they point at.
+func htmlGroups(p *Page) []htmlGroup {
+	nodeOf := make(map[string]map[string]string) // level -> package -> node
+	for _, d := range p.Diagrams {
+		m := make(map[string]string)
+		for _, n := range d.Nodes {
+			for _, pkg := range n.Packages {
+				m[pkg] = n.ID
+			}
+			m[n.ID] = n.ID // std, external, and smells naming nodes directly
+		}
+		nodeOf[d.Level] = m
+	}
+	files := make(map[string][]string)
+	var out []htmlGroup
+	for _, grp := range groupByRule(p.Check.Result.Violations) {
+		g := htmlGroup{Rule: grp[0].Rule, About: ruleAbout(grp[0])}
+		for _, v := range grp {
+			var nodes []string
+			for _, d := range p.Diagrams {
+				for _, end := range []string{v.From, v.To} {
+					if id, ok := nodeOf[d.Level][end]; ok && !slices.Contains(nodes, d.Level+":"+id) {
+						nodes = append(nodes, d.Level+":"+id)
+					}
+				}
+			}
+			if nodes == nil {
+				nodes = []string{}
+			}
+			js, _ := json.Marshal(nodes)
+			hv := htmlViolation{Severity: string(v.Severity), Position: v.Position.String(), Message: v.Message,
+				Decision: p.Check.decision(v.ADR), Nodes: string(js)}
+			hv.Code = snippet(p, files, v.Position)
+			g.Items = append(g.Items, hv)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// snippet is the line a position points at with one line either side.
+func snippet(p *Page, files map[string][]string, pos rules.Position) []htmlLine {
+	if p.ReadFile == nil || pos.File == "" || pos.Line == 0 {
+		return nil
+	}
+	lines, ok := files[pos.File]
+	if !ok {
+		if data, err := p.ReadFile(pos.File); err == nil {
+			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+		}
+		files[pos.File] = lines
+	}
+	var out []htmlLine
+	for n := max(1, pos.Line-1); n <= min(len(lines), pos.Line+1); n++ {
+		out = append(out, htmlLine{N: n, Text: lines[n-1], Hit: n == pos.Line})
+	}
+	return out
+}

@@ -58,8 +58,9 @@ func SortMetrics(ms []*rules.Metric, column string) error {
 	return nil
 }
 
-// Metrics renders metrics in the named format. flagged names the nodes a
-// metrics threshold reports, marked in the text table.
+// Metrics renders metrics in the named format. flagged holds the import
+// paths (package level) or names of the nodes a threshold reports, marked
+// in the text table.
 func Metrics(w io.Writer, format, level string, ms []*rules.Metric, flagged map[string]bool, color bool) error {
 	switch format {
 	case "text":
@@ -106,7 +107,7 @@ func metricsText(w io.Writer, level string, ms []*rules.Metric, flagged map[stri
 		switch {
 		case n == 0:
 			s = st.header.Render(s)
-		case flagged[ms[n-1].Name]:
+		case flagged[ms[n-1].Name] || flagged[ms[n-1].Path] && ms[n-1].Path != "":
 			s = st.warn.Render(s + "  !")
 		}
 		b.WriteString(s + "\n")

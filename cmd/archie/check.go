@@ -15,10 +15,9 @@ import (
 )
 
 type checkOptions struct {
-	config  string
+	load    loadOptions
 	format  string
 	outputs []string // format=file
-	tags    []string
 	strict  bool
 }
 
@@ -42,10 +41,9 @@ could not run (bad flags or config, code that could not be loaded).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
+	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format` on stdout: "+strings.Join(report.CheckFormats, ", "))
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
-	f.StringSliceVar(&opts.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any package could not be loaded completely")
 	return cmd
 }
@@ -58,7 +56,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if err != nil {
 		return err
 	}
-	p, err := loadProject(ctx, stderr, loadOptions{config: opts.config, tags: opts.tags}, args, true)
+	p, err := loadProject(ctx, stderr, opts.load, args, true)
 	if err != nil {
 		return err
 	}

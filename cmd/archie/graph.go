@@ -45,8 +45,7 @@ dependency pointing up).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.load.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
-	f.StringSliceVar(&opts.load.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format`: "+strings.Join(report.GraphFormats, ", "))
 	f.StringVar(&opts.diagram.Level, "level", "", "`level` to group packages at: "+strings.Join(rules.Levels, ", ")+" (default: layer when archie.yaml has layers, else package)")
 	f.IntVar(&opts.diagram.Depth, "depth", 0, "at package level, group packages by their first `N` folders below the module root")

@@ -40,8 +40,7 @@ past them; here those rows are marked with !.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.load.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
-	f.StringSliceVar(&opts.load.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	opts.load.addFlags(f)
 	f.StringVar(&opts.level, "level", "package", "`level` to measure: "+strings.Join(rules.MetricLevels, ", "))
 	f.StringVar(&opts.format, "format", "text", "output `format`: "+strings.Join(report.MetricsFormats, ", "))
 	f.StringVar(&opts.sort, "sort", "name", "sort by `column`: "+strings.Join(report.MetricsColumns, ", ")+" (measures largest first)")
@@ -70,7 +69,7 @@ func runMetrics(ctx context.Context, stdout, stderr io.Writer, opts metricsOptio
 	return report.Metrics(stdout, opts.format, opts.level, ms, flaggedMetrics(p, opts.level), useColor(stdout))
 }
 
-// flaggedMetrics names the nodes that the config's metrics thresholds
+// flaggedMetrics names (by import path or group name) the nodes that the config's metrics thresholds
 // report at the level shown.
 func flaggedMetrics(p *project, level string) map[string]bool {
 	m := p.cfg.Metrics
@@ -80,7 +79,7 @@ func flaggedMetrics(p *project, level string) map[string]bool {
 	flagged := make(map[string]bool)
 	for _, v := range p.result.Violations {
 		if v.Kind == "metric" {
-			flagged[strings.SplitN(v.Message, ": ", 2)[0]] = true
+			flagged[v.From] = true // the import path at package level, else the group
 		}
 	}
 	return flagged

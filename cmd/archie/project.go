@@ -11,12 +11,18 @@ import (
 	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
+	"github.com/spf13/pflag"
 )
 
 // loadOptions are the flags every command that loads code shares.
 type loadOptions struct {
 	config string
 	tags   []string
+}
+
+func (o *loadOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVarP(&o.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
+	f.StringSliceVar(&o.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
 }
 
 // A project is the code below a directory, loaded and judged by its

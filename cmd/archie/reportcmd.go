@@ -38,8 +38,7 @@ so a CI job can publish the report and still fail.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.load.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
-	f.StringSliceVar(&opts.load.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	opts.load.addFlags(f)
 	f.StringVar(&opts.html, "html", "", "write the report to `file`")
 	return cmd
 }

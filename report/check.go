@@ -99,14 +99,14 @@ func (c *Check) ruleList() []rules.DeclaredRule {
 	return append(out, extra...)
 }
 
-// about is a rule's one-line description: its own why, else its family's
-// summary.
+// about is a rule's one-line description: a free-form rule's own why, else
+// its family's summary; "" when it has neither.
 func about(r rules.DeclaredRule) string {
-	if r.Why != "" {
+	if r.Why != "" && r.Kind == "forbid" {
 		return r.Why
 	}
 	if f := rules.LookupFamily(r.Kind); f != nil {
 		return f.Summary
 	}
-	return r.Name
+	return ""
 }

@@ -39,8 +39,6 @@ func levelNoun(level string) string {
 	switch level {
 	case "hexagon":
 		return "hexagonal role"
-	case "package":
-		return "package"
 	}
 	return level
 }

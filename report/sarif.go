@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -141,7 +142,7 @@ func SARIF(w io.Writer, c *Check) error {
 }
 
 func (c *Check) sarifRule(r rules.DeclaredRule) sarifRule {
-	short := about(r)
+	short := cmp.Or(about(r), r.Name)
 	full, help := short, short
 	if f := rules.LookupFamily(r.Kind); f != nil {
 		full = strings.Join(strings.Fields(f.Doc), " ")

@@ -72,16 +72,9 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 	return err
 }
 
-// ruleAbout is the one sentence shown beside a rule's name: the rule's own
-// why for free-form rules, the family's summary otherwise.
+// ruleAbout is the one sentence shown beside a violated rule's name.
 func ruleAbout(v rules.Violation) string {
-	if v.Why != "" && v.Kind == "forbid" {
-		return v.Why
-	}
-	if f := rules.LookupFamily(v.Kind); f != nil {
-		return f.Summary
-	}
-	return ""
+	return about(rules.DeclaredRule{Name: v.Rule, Kind: v.Kind, Why: v.Why})
 }
 
 func groupByRule(vs []rules.Violation) [][]rules.Violation {

@@ -62,7 +62,7 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 			return os.ReadFile(filepath.Join(p.cfg.Dir, filepath.FromSlash(name)))
 		},
 	}
-	if p.graph.Modules != nil && len(p.graph.Modules) > 0 {
+	if len(p.graph.Modules) > 0 {
 		page.Title = p.graph.Modules[0].Path
 	}
 	for _, level := range []struct {
@@ -102,25 +102,21 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 }
 
 // packageOverview draws the packages, grouped by folder as deep as keeps
-// the drawing readable.
+// the drawing within maxOverviewNodes (by top-level folder at least).
 func packageOverview(p *project) (*rules.Diagram, error) {
-	var best *rules.Diagram
-	for depth := 0; depth <= 4; depth++ {
-		d, err := rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "package", Depth: depth})
-		if err != nil {
-			return nil, err
-		}
-		if depth == 0 && len(d.Nodes) <= maxOverviewNodes {
-			return d, nil
-		}
-		if depth > 0 && len(d.Nodes) <= maxOverviewNodes {
-			best = d
-		} else if depth > 0 {
-			break
-		}
+	draw := func(depth int) (*rules.Diagram, error) {
+		return rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "package", Depth: depth})
 	}
-	if best == nil {
-		return rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "package", Depth: 1})
+	if d, err := draw(0); err != nil || len(d.Nodes) <= maxOverviewNodes {
+		return d, err
 	}
-	return best, nil
+	best, err := draw(1)
+	for depth := 2; depth <= 4 && err == nil; depth++ {
+		d, derr := draw(depth)
+		if derr != nil || len(d.Nodes) > maxOverviewNodes {
+			return best, derr
+		}
+		best = d
+	}
+	return best, err
 }

@@ -23,6 +23,9 @@ type Options struct {
 	Tags     []string // build tags
 	Tests    bool     // include _test.go files and their imports
 	Env      []string // environment of the go command; default os.Environ()
+	// Nested also loads the modules in folders below Dir that no go.work
+	// lists, as repositories of one module per service have them.
+	Nested bool
 }
 
 // Load loads the packages matching opts.Patterns and their imports. It never
@@ -58,6 +61,41 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	loaded, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	if opts.Nested && len(opts.Patterns) == 0 {
+		mods, err := nestedModules(opts.Dir)
+		if err != nil {
+			return nil, err
+		}
+		have := make(map[string]bool)
+		for _, lp := range loaded {
+			if lp.Module != nil {
+				have[lp.Module.Dir] = true
+			}
+		}
+		if len(mods) > 0 {
+			// The root is no module, or a module that does not reach
+			// into its nested ones: drop what ./... found outside any module.
+			kept := loaded[:0]
+			for _, lp := range loaded {
+				if lp.Module != nil || lp.PkgPath != "" && len(lp.Errors) == 0 {
+					kept = append(kept, lp)
+				}
+			}
+			loaded = kept
+		}
+		for _, m := range mods {
+			if have[m] {
+				continue
+			}
+			sub := *cfg
+			sub.Dir = m
+			more, err := packages.Load(&sub, "./...")
+			if err != nil {
+				return nil, fmt.Errorf("load %s: %w", m, err)
+			}
+			loaded = append(loaded, more...)
+		}
 	}
 	return fromPackages(loaded), nil
 }

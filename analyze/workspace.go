@@ -40,3 +40,31 @@ func workspacePatterns(dir string) ([]string, error) {
 	}
 	return patterns, nil
 }
+
+// nestedModules returns the absolute directories below dir (dir excluded)
+// that hold a go.mod, skipping hidden folders, vendor, testdata and
+// node_modules, as the go command does for ./... .
+func nestedModules(dir string) ([]string, error) {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	var mods []string
+	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if e.IsDir() {
+			name := e.Name()
+			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "vendor" || name == "testdata" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.Name() == "go.mod" && filepath.Dir(path) != root {
+			mods = append(mods, filepath.Dir(path))
+		}
+		return nil
+	})
+	return mods, err
+}

@@ -12,11 +12,11 @@ import (
 
 // A Violation is one broken rule at one place in the code.
 type Violation struct {
-	Kind     string   // layer, hexagonal, context, forbid, cycle, exception-expired
+	Kind     string   // layer, hexagonal, context, forbid, cycle, metric, exception-expired, or a smell
 	Rule     string   // the config section, or the name of a free-form rule
 	Severity Severity // error or warning
-	From, To string   // import paths (cycles: the import to cut)
-	Position Position // the import spec, relative to the config directory
+	From, To string   // import paths (cycles: the import to cut); services for smells
+	Position Position // the import spec, relative to the config directory; smells: the first evidence
 	Message  string
 	Why      string // the rule's own explanation, when it has one
 	ADR      int    // the decision record behind the rule; 0 when none
@@ -25,6 +25,12 @@ type Violation struct {
 	Baselined bool
 	// Cycle describes the folders of a cycle violation.
 	Cycle *Cycle
+
+	// Evidence is every fact a smell rests on; Resource names what is
+	// shared ("table orders"); Path is the services along a sync chain.
+	Evidence []Evidence
+	Resource string
+	Path     []string
 }
 
 // A Position is a place in a file; File is slash-separated and relative to
@@ -75,6 +81,8 @@ type Options struct {
 	// Complete says the graph holds every package below the config
 	// directory, so a group pattern that matches none of them is a mistake.
 	Complete bool
+	// System holds the services' facts when smells are checked.
+	System *analyze.System
 }
 
 // A Family is one kind of rule archie checks. Families lists them all;
@@ -88,7 +96,8 @@ type Family struct {
 }
 
 // Families are the rule families, in the order they are checked.
-var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, metricsFamily, exceptionsFamily}
+var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, metricsFamily,
+	sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, exceptionsFamily}
 
 // LookupFamily returns the family with the given name or kind.
 func LookupFamily(name string) *Family {

@@ -29,13 +29,12 @@ type Config struct {
 	Cycles     *Cycles     `yaml:"cycles"`
 	Exceptions []Exception `yaml:"exceptions"`
 	Metrics    *Metrics    `yaml:"metrics"`
+	Services   []*Service  `yaml:"services"`
+	Smells     *Smells     `yaml:"smells"`
 	Tests      bool        `yaml:"tests"`
 
-	// Sections of the contract that this version of archie does not check
-	// yet. They are parsed so that a config using them fails loudly instead
-	// of passing silently.
-	Services yaml.Node `yaml:"services"`
-	Smells   yaml.Node `yaml:"smells"`
+	// Baseline is part of the contract but not checked yet. It is parsed
+	// so that a config using it fails loudly instead of passing silently.
 	Baseline yaml.Node `yaml:"baseline"`
 
 	// File is the config's path as given to LoadConfig; Dir is the
@@ -457,7 +456,7 @@ func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
 
 // HasRules reports whether the config declares anything to check.
 func (c *Config) HasRules() bool {
-	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil || c.Metrics != nil
+	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil || c.Metrics != nil || c.Smells.Any()
 }
 
 // Citations lists the rules that cite a decision record with `adr:`, in
@@ -486,6 +485,10 @@ func citations(root *yaml.Node) []Citation {
 		switch key {
 		case "layers", "hexagonal", "contexts", "cycles", "metrics":
 			cite(key, val)
+		case "smells":
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				cite(val.Content[j].Value, val.Content[j+1])
+			}
 		case "rules":
 			for _, r := range val.Content {
 				name := ""

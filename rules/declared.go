@@ -37,6 +37,15 @@ func (c *Config) Declared() []DeclaredRule {
 	if m := c.Metrics; m != nil {
 		add("metrics", "metric", m.Severity.or(SeverityWarning), m.ADR, "")
 	}
+	for _, f := range []*Family{sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily} {
+		if sm := c.Smells.get(f.Name); sm != nil {
+			sev := sm.severity(f.Name)
+			if sev == SeverityOff && f.Name == "shared-database" {
+				sev = sm.Server.or(SeverityWarning)
+			}
+			add(f.Name, f.Kind, sev, sm.ADR, sm.Why)
+		}
+	}
 	if len(c.Exceptions) > 0 {
 		add("exceptions", "exception-expired", SeverityError, 0, "")
 	}

@@ -26,7 +26,7 @@ func (c *Config) validate(root *yaml.Node) error {
 		}
 		return errf(keyPos("version"), "version %d is not supported; this archie reads version 1", c.Version)
 	}
-	for _, key := range []string{"services", "smells", "baseline"} {
+	for _, key := range []string{"baseline"} {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if root.Content[i].Value == key {
 				return errf(pos(root.Content[i]), "%q is part of the archie.yaml format but this version of archie does not check it yet; remove the section rather than let it pass unchecked", key)
@@ -115,6 +115,9 @@ func (c *Config) validate(root *yaml.Node) error {
 				return errf(at, "metrics.%s is %d; want 0 or more", name, *v)
 			}
 		}
+	}
+	if err := c.validateServices(errf, keyPos); err != nil {
+		return err
 	}
 	for _, e := range c.Exceptions {
 		if e.From.Text == "" || e.To.Text == "" {

@@ -45,6 +45,7 @@ could not run (bad flags or config, code that could not be loaded).`,
 	f.StringVar(&opts.format, "format", "text", "output `format` on stdout: "+strings.Join(report.CheckFormats, ", "))
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any package could not be loaded completely")
+	f.StringArrayVar(&opts.load.facts, "facts", nil, "merge the services of another repository, as `file` written by archie services --format json (repeatable)")
 	return cmd
 }
 
@@ -55,6 +56,9 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	outputs, err := parseOutputs(opts.outputs, report.CheckFormats)
 	if err != nil {
 		return err
+	}
+	if len(opts.load.facts) > 0 {
+		opts.load.services = true
 	}
 	p, err := loadProject(ctx, stderr, opts.load, args, true)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -18,6 +19,10 @@ import (
 type loadOptions struct {
 	config string
 	tags   []string
+	// services asks for the services' facts even without smells in the
+	// config; facts are archie services JSON files of other repositories.
+	services bool
+	facts    []string
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -30,6 +35,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 type project struct {
 	cfg    *rules.Config
 	graph  *analyze.Graph
+	system *analyze.System // nil unless services or smells need it
 	result *rules.Result
 	// complete says every package below the config directory was loaded.
 	complete bool
@@ -44,7 +50,10 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	if err != nil {
 		return nil, err
 	}
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests})
+	// Services span every module below dir: one module per service is
+	// common, with or without a go.work.
+	needSystem := opts.services || cfg.Smells.Any()
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem})
 	if err != nil {
 		return nil, err
 	}
@@ -56,11 +65,52 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	}
 	abs, _ := filepath.Abs(dir)
 	complete := len(patterns) == 0 && abs == cfg.Dir
-	res, err := rules.Check(cfg, g, rules.Options{Complete: complete})
+	p := &project{cfg: cfg, graph: g, complete: complete}
+	if needSystem {
+		if p.system, err = loadSystem(ctx, stderr, cfg, g, dir, opts); err != nil {
+			return nil, err
+		}
+	}
+	p.result, err = rules.Check(cfg, g, rules.Options{Complete: complete, System: p.system})
 	if err != nil {
 		return nil, err
 	}
-	return &project{cfg: cfg, graph: g, result: res, complete: complete}, nil
+	return p, nil
+}
+
+// loadSystem finds the services and reads their facts, then merges the
+// facts files of other repositories.
+func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*analyze.System, error) {
+	specs, err := cfg.ServiceSpecs(g)
+	if err != nil {
+		return nil, err
+	}
+	services := analyze.Services(g, specs)
+	sys, errs, err := analyze.LoadSystem(ctx, g, services, dir, analyze.SystemOptions{Tags: opts.tags})
+	if err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "archie: %d problems type-checking the services' code; facts in those packages may be missing:\n", len(errs))
+		report.LoadErrors(stderr, errs, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
+	}
+	for _, file := range opts.facts {
+		other, err := readFacts(file)
+		if err != nil {
+			return nil, err
+		}
+		sys.Merge(other)
+	}
+	return sys, nil
+}
+
+func readFacts(file string) (*analyze.System, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("--facts: %w", err)
+	}
+	defer f.Close()
+	return report.ReadServices(f, file)
 }
 
 // findConfig loads the config named by --config, else the one in dir or a

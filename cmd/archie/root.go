@@ -17,7 +17,7 @@ package graph, and points at every import that breaks it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newGraphCmd(), newMetricsCmd(), newReportCmd(), newExplainCmd(), newADRCmd())
+	root.AddCommand(newCheckCmd(), newServicesCmd(), newGraphCmd(), newMetricsCmd(), newReportCmd(), newExplainCmd(), newADRCmd())
 	return root
 }
 

@@ -1,0 +1,216 @@
+package analyze
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A deployment is what the deployment files of a repository say about its
+// workloads: docker-compose services and Kubernetes objects (Helm values
+// and templates count where they parse as plain YAML).
+type deployment struct {
+	// workloads by name: compose services, Kubernetes Deployments,
+	// StatefulSets, DaemonSets, Pods, Jobs and Services.
+	workloads map[string]*workload
+}
+
+type workload struct {
+	name string
+	env  map[string]string // environment key -> value, as written
+	dir  string            // compose build context, absolute
+	file string            // where it is declared, relative
+}
+
+// readDeployment reads every YAML file below dir that looks like a compose
+// file or a Kubernetes manifest. Files that do not parse are skipped: a
+// Helm template is not YAML until it is rendered.
+func readDeployment(dir string) *deployment {
+	d := &deployment{workloads: make(map[string]*workload)}
+	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := e.Name()
+		if e.IsDir() {
+			if path != dir && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if ext := filepath.Ext(name); ext != ".yaml" && ext != ".yml" {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || len(data) > 1<<20 {
+			return nil
+		}
+		d.read(dir, path, data)
+		return nil
+	})
+	return d
+}
+
+func (d *deployment) read(root, path string, data []byte) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	rel := relTo(root, path)
+	for {
+		var doc map[string]any
+		if err := dec.Decode(&doc); err != nil {
+			return
+		}
+		if doc == nil {
+			continue
+		}
+		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
+			d.compose(filepath.Dir(path), rel, services)
+			continue
+		}
+		kind, _ := doc["kind"].(string)
+		meta, _ := doc["metadata"].(map[string]any)
+		name, _ := meta["name"].(string)
+		if name == "" {
+			continue
+		}
+		switch kind {
+		case "Service":
+			d.workload(name, rel)
+		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
+			w := d.workload(name, rel)
+			for _, c := range containers(doc) {
+				cname, _ := c["name"].(string)
+				cw := w
+				if cname != "" && cname != name {
+					cw = d.workload(cname, rel)
+				}
+				envs, _ := c["env"].([]any)
+				for _, e := range envs {
+					em, _ := e.(map[string]any)
+					k, _ := em["name"].(string)
+					if v, ok := em["value"]; ok && k != "" {
+						s := scalar(v)
+						w.env[k], cw.env[k] = s, s
+					}
+				}
+			}
+		}
+	}
+}
+
+// containers digs the containers out of a workload's pod template.
+func containers(doc map[string]any) []map[string]any {
+	spec, _ := doc["spec"].(map[string]any)
+	for range 3 { // Pod, Deployment (template), CronJob (jobTemplate.spec.template)
+		if cs, ok := spec["containers"].([]any); ok {
+			var out []map[string]any
+			for _, c := range cs {
+				if m, ok := c.(map[string]any); ok {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		next, _ := spec["template"].(map[string]any)
+		if next == nil {
+			next, _ = spec["jobTemplate"].(map[string]any)
+		}
+		spec, _ = next["spec"].(map[string]any)
+		if spec == nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (d *deployment) compose(base, rel string, services map[string]any) {
+	for name, s := range services {
+		w := d.workload(name, rel)
+		m, _ := s.(map[string]any)
+		switch env := m["environment"].(type) {
+		case map[string]any:
+			for k, v := range env {
+				w.env[k] = scalar(v)
+			}
+		case []any:
+			for _, kv := range env {
+				s, _ := kv.(string)
+				if k, v, ok := strings.Cut(s, "="); ok {
+					w.env[k] = v
+				}
+			}
+		}
+		switch b := m["build"].(type) {
+		case string:
+			w.dir = filepath.Join(base, b)
+		case map[string]any:
+			if c, ok := b["context"].(string); ok {
+				w.dir = filepath.Join(base, c)
+			}
+		}
+		if h, ok := m["hostname"].(string); ok && h != name {
+			hw := d.workload(h, rel)
+			hw.dir = w.dir
+			hw.env = w.env
+		}
+	}
+}
+
+func (d *deployment) workload(name, file string) *workload {
+	w := d.workloads[name]
+	if w == nil {
+		w = &workload{name: name, env: make(map[string]string), file: file}
+		d.workloads[name] = w
+	}
+	return w
+}
+
+func scalar(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case nil:
+		return ""
+	default:
+		out, _ := yaml.Marshal(v)
+		return strings.TrimSpace(string(out))
+	}
+}
+
+// forService returns the workloads that deploy the service: same name
+// once punctuation is ignored, or a compose build context holding its entry.
+func (d *deployment) forService(svc *Service, entryDir string) []*workload {
+	var out []*workload
+	for _, w := range d.workloads {
+		if norm(w.name) == norm(svc.Name) || w.dir != "" && entryDir != "" && within(filepath.ToSlash(entryDir), filepath.ToSlash(w.dir)) {
+			out = append(out, w)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// env returns the value a service's deployment gives an environment key.
+func (d *deployment) env(svc *Service, entryDir, key string) (string, bool) {
+	for _, w := range d.forService(svc, entryDir) {
+		if v, ok := w.env[key]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// norm folds a name for comparison: lower case, letters and digits only.
+func norm(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

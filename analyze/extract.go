@@ -1,0 +1,1012 @@
+package analyze
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// facts are what one service's reachable code does, before targets are
+// resolved to services.
+type facts struct {
+	svc      *Service
+	entryDir string
+	calls    []*call
+	dials    []*call // grpc.Dial and friends: only their literal targets matter
+	messages []*message
+}
+
+// A call is one synchronous call site.
+type call struct {
+	protocol string
+	proto    string  // grpc: the proto service's full name
+	method   string  // grpc: the method; http: the HTTP method
+	targets  []value // http and dials: the URL or address
+	ev       Evidence
+	handlers []string // endpoints of the caller whose handlers reach the call
+	fn       *ssa.Function
+}
+
+// A message is one publish or subscribe site.
+type message struct {
+	protocol string
+	topic    string // "" when it does not resolve
+	publish  bool
+	ev       Evidence
+}
+
+// An extractor finds facts in one SSA program.
+type extractor struct {
+	prog   *program
+	res    *resolver
+	deploy *deployment
+	fset   *token.FileSet
+	// grpc maps a Go package path and a gRPC service's Go name
+	// ("CartService") to the proto service's full name.
+	grpc map[string]map[string]string
+	// contracts are the packages holding only generated code.
+	contracts map[string]bool
+	dirs      map[string]string // package path -> directory
+}
+
+func newExtractor(p *program, loaded []*packages.Package, deploy *deployment) *extractor {
+	x := &extractor{prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
+		grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
+	for _, lp := range loaded {
+		x.dirs[lp.PkgPath] = lp.Dir
+		if generated(lp.Syntax) {
+			x.contracts[lp.PkgPath] = true
+		}
+		for _, f := range lp.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if cl, ok := n.(*ast.CompositeLit); ok {
+					x.serviceDesc(lp.PkgPath, cl)
+				}
+				return true
+			})
+		}
+	}
+	return x
+}
+
+// serviceDesc records the proto name of a grpc.ServiceDesc literal:
+// ServiceName "hipstershop.CartService", HandlerType (*CartServiceServer)(nil).
+func (x *extractor) serviceDesc(pkg string, cl *ast.CompositeLit) {
+	var name, handler string
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		if key == nil {
+			continue
+		}
+		switch key.Name {
+		case "ServiceName":
+			if lit, ok := kv.Value.(*ast.BasicLit); ok {
+				name, _ = strconv.Unquote(lit.Value)
+			}
+		case "HandlerType":
+			ast.Inspect(kv.Value, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && strings.HasSuffix(id.Name, "Server") {
+					handler = strings.TrimSuffix(id.Name, "Server")
+				}
+				return true
+			})
+		}
+	}
+	if name != "" && handler != "" {
+		if x.grpc[pkg] == nil {
+			x.grpc[pkg] = make(map[string]string)
+		}
+		x.grpc[pkg][handler] = name
+	}
+}
+
+// protoName returns the proto service behind a Go gRPC service name in a
+// package: from a ServiceDesc in its source, or from the
+// "X_Method_FullMethodName" constants newer generators export.
+func (x *extractor) protoName(pkg *types.Package, goName string) string {
+	if n := x.grpc[pkg.Path()][goName]; n != "" {
+		return n
+	}
+	for _, name := range pkg.Scope().Names() {
+		if !strings.HasPrefix(name, goName+"_") || !strings.HasSuffix(name, "_FullMethodName") {
+			continue
+		}
+		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
+			full := strings.TrimPrefix(constant.StringVal(c.Val()), "/")
+			if svc, _, ok := strings.Cut(full, "/"); ok {
+				if x.grpc[pkg.Path()] == nil {
+					x.grpc[pkg.Path()] = make(map[string]string)
+				}
+				x.grpc[pkg.Path()][goName] = svc
+				return svc
+			}
+		}
+	}
+	return ""
+}
+
+// service finds the facts of one service.
+func (x *extractor) service(svc *Service) *facts {
+	f := &facts{svc: svc}
+	if svc.Entry != "" {
+		f.entryDir = x.dirs[svc.Entry]
+	}
+	inService := make(map[string]bool, len(svc.Packages))
+	for _, p := range svc.Packages {
+		inService[p] = true
+	}
+	var roots []*ssa.Function
+	for _, pkg := range x.prog.prog.AllPackages() {
+		if !x.prog.source[pkg] || !containsAny([]string{pkg.Pkg.Path()}, svc.Roots) {
+			continue
+		}
+		if pkg.Pkg.Name() == "main" && svc.Entry == pkg.Pkg.Path() && len(svc.Roots) == 1 {
+			roots = append(roots, pkg.Func("main"), pkg.Func("init"))
+			continue
+		}
+		for _, fn := range x.prog.funcs {
+			if fn.Pkg == pkg {
+				roots = append(roots, fn)
+			}
+		}
+	}
+	reach := x.prog.reach(roots)
+	x.res.within = reach
+	defer func() { x.res.within = nil }()
+
+	var fns []*ssa.Function
+	for fn := range reach {
+		if fn.Pkg != nil && inService[fn.Pkg.Pkg.Path()] {
+			fns = append(fns, fn)
+		}
+	}
+	sort.Slice(fns, func(i, j int) bool {
+		return fns[i].Pos() < fns[j].Pos() || fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String()
+	})
+
+	stores := make(map[string]*Store)
+	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				x.inspect(f, fn, c, stores, handlers)
+			}
+		}
+	}
+	for _, s := range stores {
+		s.Evidence = sortEvidence(s.Evidence)
+		sort.Strings(s.Tables)
+		svc.Stores = append(svc.Stores, s)
+	}
+
+	// Which request handlers reach each call: that is what makes a chain.
+	names := make([]string, 0, len(handlers))
+	for name := range handlers {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		from := x.prog.reach(handlers[name])
+		for _, c := range f.calls {
+			if from[c.fn] {
+				c.handlers = append(c.handlers, name)
+			}
+		}
+	}
+	for _, c := range f.calls {
+		if len(c.handlers) > 0 {
+			c.ev.Handler = c.handlers[0]
+		}
+	}
+	return f
+}
+
+// position returns where an instruction is, or its function when the
+// instruction has no position of its own.
+func (x *extractor) position(fn *ssa.Function, pos token.Pos) token.Position {
+	if !pos.IsValid() {
+		pos = fn.Pos()
+	}
+	return x.fset.Position(pos)
+}
+
+var registerServer = regexp.MustCompile(`^Register(\w+)Server$`)
+
+// inspect looks at one call and records what it means.
+func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, stores map[string]*Store, handlers map[string][]*ssa.Function) {
+	common := ci.Common()
+	key := calleeKey(common)
+	args := common.Args
+	if !common.IsInvoke() && common.StaticCallee() != nil && common.StaticCallee().Signature.Recv() != nil {
+		args = args[1:] // the receiver
+	}
+	ev := Evidence{Pos: x.position(fn, ci.Pos())}
+	arg := func(i int) ssa.Value {
+		if i < len(args) {
+			return args[i]
+		}
+		return nil
+	}
+	str := func(i int) []value { return x.res.strings(arg(i)) }
+	first := func(i int) string {
+		for _, v := range str(i) {
+			if !strings.Contains(v.text, "…") {
+				return v.text
+			}
+		}
+		return ""
+	}
+
+	// gRPC: a generated client's method, or a generated Register…Server.
+	if proto, method := x.grpcCall(fn, common); proto != "" {
+		ev.Detail = method
+		ev.Method = proto + "/" + method
+		f.calls = append(f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn})
+		return
+	}
+	if callee := common.StaticCallee(); callee != nil && callee.Pkg != nil {
+		if m := registerServer.FindStringSubmatch(callee.Name()); m != nil && callee.Signature.Recv() == nil {
+			if proto := x.protoName(callee.Pkg.Pkg, m[1]); proto != "" {
+				ev.Detail = callee.Name()
+				f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: proto, Pos: ev.Pos})
+				if len(args) >= 2 {
+					for _, m := range x.methodsOf(args[1]) {
+						name := proto + "/" + m.Name()
+						handlers[name] = append(handlers[name], m)
+					}
+				}
+				return
+			}
+		}
+	}
+
+	switch key {
+	// HTTP clients.
+	case "net/http.Get", "net/http.Head", "net/http.Post", "net/http.PostForm",
+		"net/http.Client.Get", "net/http.Client.Head", "net/http.Client.Post", "net/http.Client.PostForm":
+		method := strings.ToUpper(key[strings.LastIndexByte(key, '.')+1:])
+		if method == "POSTFORM" {
+			method = "POST"
+		}
+		x.httpCall(f, fn, method, str(0), ev)
+	case "net/http.NewRequest":
+		x.httpCall(f, fn, first(0), str(1), ev)
+	case "net/http.NewRequestWithContext":
+		x.httpCall(f, fn, first(1), str(2), ev)
+	case "github.com/go-resty/resty.Request.Get", "github.com/go-resty/resty.Request.Post", "github.com/go-resty/resty.Request.Put",
+		"github.com/go-resty/resty.Request.Delete", "github.com/go-resty/resty.Request.Patch":
+		x.httpCall(f, fn, strings.ToUpper(key[strings.LastIndexByte(key, '.')+1:]), str(0), ev)
+	case "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext", "google.golang.org/grpc.NewClient", "net.Dial", "net.DialTimeout":
+		i := 0
+		if key == "google.golang.org/grpc.DialContext" || strings.HasPrefix(key, "net.") {
+			i = 1
+		}
+		ev.Detail = key[strings.LastIndexByte(key, '/')+1:]
+		f.dials = append(f.dials, &call{protocol: "dial", targets: str(i), ev: ev, fn: fn})
+
+	// HTTP routes.
+	case "net/http.HandleFunc", "net/http.Handle", "net/http.ServeMux.HandleFunc", "net/http.ServeMux.Handle":
+		method, route, _ := strings.Cut(first(0), " ")
+		if route == "" {
+			method, route = "", method
+		}
+		x.route(f, handlers, method, route, arg(1), ev)
+	case "github.com/gorilla/mux.Router.HandleFunc", "github.com/gorilla/mux.Router.Handle":
+		x.route(f, handlers, gorillaMethods(ci), first(0), arg(1), ev)
+	case "github.com/go-chi/chi.Router.Handle", "github.com/go-chi/chi.Router.HandleFunc", "github.com/go-chi/chi.Mux.Handle", "github.com/go-chi/chi.Mux.HandleFunc":
+		x.route(f, handlers, "", first(0), arg(1), ev)
+	case "github.com/go-chi/chi.Router.Method", "github.com/go-chi/chi.Router.MethodFunc", "github.com/go-chi/chi.Mux.Method", "github.com/go-chi/chi.Mux.MethodFunc":
+		x.route(f, handlers, strings.ToUpper(first(0)), first(1), arg(2), ev)
+
+	// Stores.
+	case "database/sql.Open", "github.com/jmoiron/sqlx.Open", "github.com/jmoiron/sqlx.Connect", "github.com/jmoiron/sqlx.MustConnect", "github.com/jmoiron/sqlx.MustOpen":
+		x.store(f, stores, driverKind(first(0)), str(1), ev)
+	case "github.com/jackc/pgx.Connect", "github.com/jackc/pgx/pgxpool.New", "github.com/jackc/pgx/pgxpool.Connect", "github.com/jackc/pgx/pgxpool.ParseConfig", "github.com/jackc/pgx.ParseConfig":
+		x.store(f, stores, "postgres", str(1), ev)
+	case "gorm.io/gorm.Open", "github.com/jinzhu/gorm.Open":
+		kind, dsn := "sql", []value(nil)
+		if c, ok := arg(0).(*ssa.Call); ok {
+			k := calleeKey(c.Common())
+			kind = driverKind(strings.TrimSuffix(strings.TrimPrefix(k, "gorm.io/driver/"), ".Open"))
+			if len(c.Common().Args) > 0 {
+				dsn = x.res.strings(c.Common().Args[0])
+			}
+		} else if key == "github.com/jinzhu/gorm.Open" {
+			kind, dsn = driverKind(first(0)), str(1)
+		}
+		x.store(f, stores, kind, dsn, ev)
+	case "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql":
+		x.store(f, stores, "mysql", str(0), ev)
+	case "github.com/zeromicro/go-zero/core/stores/sqlx.NewSqlConn":
+		x.store(f, stores, driverKind(first(0)), str(1), ev)
+	case "go.mongodb.org/mongo-driver/mongo.Connect", "go.mongodb.org/mongo-driver/mongo.NewClient":
+		var uri []value
+		for _, a := range args {
+			uri = append(uri, x.applyURI(a)...)
+		}
+		x.store(f, stores, "mongo", uri, ev)
+	case "github.com/redis/go-redis.NewClient", "github.com/go-redis/redis.NewClient":
+		x.store(f, stores, "redis", x.res.storedField(arg(0), "Addr"), ev)
+	case "github.com/zeromicro/go-zero/core/stores/redis.New", "github.com/zeromicro/go-zero/core/stores/redis.MustNewRedis", "github.com/zeromicro/go-zero/core/stores/redis.NewRedis":
+		x.store(f, stores, "redis", str(0), ev)
+	case "cloud.google.com/go/firestore.NewClient":
+		x.store(f, stores, "firestore", prefixed("project ", str(1)), ev)
+
+	// Tables and collections.
+	case "go.mongodb.org/mongo-driver/mongo.Database.Collection", "cloud.google.com/go/firestore.Client.Collection":
+		if name := first(0); name != "" {
+			kind := "mongo"
+			if strings.HasPrefix(key, "cloud.google.com") {
+				kind = "firestore"
+			}
+			ev.Detail = "collection " + name
+			x.touch(f, stores, kind, name, ev)
+		}
+	case "gorm.io/gorm.DB.Table", "github.com/jinzhu/gorm.DB.Table":
+		if name := first(0); name != "" {
+			ev.Detail = "table " + name
+			x.touch(f, stores, "sql", name, ev)
+		}
+	case "gorm.io/gorm.DB.Model", "gorm.io/gorm.DB.Create", "gorm.io/gorm.DB.Save", "gorm.io/gorm.DB.Find", "gorm.io/gorm.DB.First",
+		"gorm.io/gorm.DB.Last", "gorm.io/gorm.DB.Take", "gorm.io/gorm.DB.Delete", "gorm.io/gorm.DB.FirstOrCreate", "gorm.io/gorm.DB.Updates",
+		"gorm.io/gorm.DB.AutoMigrate":
+		if len(args) > 0 {
+			if table := x.modelTable(args[0]); table != "" {
+				ev.Detail = "model for table " + table
+				x.touch(f, stores, "sql", table, ev)
+			}
+		}
+
+	// Messaging.
+	case "github.com/segmentio/kafka-go.Writer.WriteMessages":
+		x.message(f, "kafka", true, x.res.storedField(common.Args[0], "Topic"), ev)
+	case "github.com/segmentio/kafka-go.NewReader":
+		x.message(f, "kafka", false, x.res.storedField(arg(0), "Topic"), ev)
+	case "github.com/IBM/sarama.SyncProducer.SendMessage", "github.com/Shopify/sarama.SyncProducer.SendMessage":
+		x.message(f, "kafka", true, x.res.storedField(arg(0), "Topic"), ev)
+	case "github.com/IBM/sarama.Consumer.ConsumePartition", "github.com/Shopify/sarama.Consumer.ConsumePartition":
+		x.message(f, "kafka", false, str(0), ev)
+	case "github.com/IBM/sarama.ConsumerGroup.Consume", "github.com/Shopify/sarama.ConsumerGroup.Consume":
+		x.message(f, "kafka", false, x.res.sliceStrings(arg(1)), ev)
+	case "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe":
+		x.message(f, "kafka", false, str(0), ev)
+	case "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics":
+		x.message(f, "kafka", false, x.res.sliceStrings(arg(0)), ev)
+	case "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce":
+		x.message(f, "kafka", true, x.res.storedField(arg(0), "Topic"), ev)
+	case "github.com/zeromicro/go-queue/kq.NewPusher":
+		x.message(f, "kafka", true, str(1), ev)
+	case "github.com/nats-io/nats.go.Conn.Publish", "github.com/nats-io/nats.go.Conn.PublishMsg", "github.com/nats-io/nats.go.JetStreamContext.Publish", "github.com/nats-io/nats.go/jetstream.JetStream.Publish":
+		i := 0
+		if strings.HasSuffix(key, "jetstream.JetStream.Publish") {
+			i = 1
+		}
+		x.message(f, "nats", true, str(i), ev)
+	case "github.com/nats-io/nats.go.Conn.Subscribe", "github.com/nats-io/nats.go.Conn.QueueSubscribe", "github.com/nats-io/nats.go.Conn.ChanSubscribe",
+		"github.com/nats-io/nats.go.JetStreamContext.Subscribe", "github.com/nats-io/nats.go.JetStreamContext.QueueSubscribe":
+		x.message(f, "nats", false, str(0), ev)
+	case "github.com/nats-io/nats.go.Conn.Request", "github.com/nats-io/nats.go.Conn.RequestWithContext":
+		i := 0
+		if strings.HasSuffix(key, "WithContext") {
+			i = 1
+		}
+		x.message(f, "nats", true, str(i), ev)
+	case "github.com/rabbitmq/amqp091-go.Channel.Publish", "github.com/streadway/amqp.Channel.Publish":
+		x.message(f, "amqp", true, amqpTopic(first(0), str(1)), ev)
+	case "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext":
+		x.message(f, "amqp", true, amqpTopic(first(1), str(2)), ev)
+	case "github.com/rabbitmq/amqp091-go.Channel.Consume", "github.com/streadway/amqp.Channel.Consume":
+		x.message(f, "amqp", false, str(0), ev)
+	case "cloud.google.com/go/pubsub.Topic.Publish":
+		x.message(f, "pubsub", true, x.res.callArg(common.Args[0], "cloud.google.com/go/pubsub.Client.Topic", 0), ev)
+	case "cloud.google.com/go/pubsub.Subscription.Receive":
+		x.message(f, "pubsub", false, x.res.callArg(common.Args[0], "cloud.google.com/go/pubsub.Client.Subscription", 0), ev)
+	case "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish":
+		x.message(f, "watermill", true, str(0), ev)
+	case "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe":
+		x.message(f, "watermill", false, str(1), ev)
+	case "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler":
+		x.message(f, "watermill", false, str(1), ev)
+		x.message(f, "watermill", true, str(3), ev)
+	case "github.com/ThreeDotsLabs/watermill/message.Router.AddNoPublisherHandler", "github.com/ThreeDotsLabs/watermill/message.Router.AddConsumerHandler":
+		x.message(f, "watermill", false, str(1), ev)
+	case "github.com/hibiken/asynq.Client.Enqueue", "github.com/hibiken/asynq.Client.EnqueueContext", "github.com/hibiken/asynq.Scheduler.Register":
+		i := 0
+		if strings.HasSuffix(key, "EnqueueContext") || strings.HasSuffix(key, "Register") {
+			i = 1
+		}
+		x.message(f, "asynq", true, x.res.callArg(arg(i), "github.com/hibiken/asynq.NewTask", 0), ev)
+	case "github.com/hibiken/asynq.ServeMux.HandleFunc", "github.com/hibiken/asynq.ServeMux.Handle":
+		x.message(f, "asynq", false, str(0), ev)
+	}
+
+	// gin and echo routes, with the prefixes of their groups.
+	if m := webRoute.FindStringSubmatch(key); m != nil {
+		method := m[1]
+		pathArg, handlerArg := 0, 1
+		if method == "Handle" || method == "Add" {
+			method, pathArg, handlerArg = strings.ToUpper(first(0)), 1, 2
+		} else if method == "Any" {
+			method = ""
+		}
+		prefix := ""
+		if len(common.Args) > 0 && !common.IsInvoke() {
+			prefix = x.groupPrefix(common.Args[0], 4)
+		}
+		x.route(f, handlers, method, prefix+first(pathArg), arg(handlerArg), ev)
+	}
+	if m := chiRoute.FindStringSubmatch(key); m != nil {
+		x.route(f, handlers, strings.ToUpper(m[2]), first(0), arg(1), ev)
+	}
+
+	// SQL written in the code, handed to a database library.
+	if dbPackage(key) {
+		for _, a := range args {
+			for _, v := range x.res.strings(a) {
+				for _, t := range sqlTables(v.text) {
+					e := ev
+					e.Detail = "SQL names table " + t
+					x.touch(f, stores, "sql", t, e)
+				}
+			}
+		}
+	}
+}
+
+var (
+	webRoute = regexp.MustCompile(`^github\.com/(?:gin-gonic/gin\.(?:RouterGroup|IRoutes|IRouter)|labstack/echo\.(?:Echo|Group))\.(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Handle|Add)$`)
+	chiRoute = regexp.MustCompile(`^github\.com/go-chi/chi\.(Router|Mux)\.(Get|Post|Put|Delete|Patch|Head|Options|Connect|Trace)$`)
+)
+
+// grpcCall recognizes a call of a generated gRPC client's method, through
+// its XClient interface or its xClient implementation, and returns the
+// proto service and the method. Calls made inside the generated package
+// itself are the stub's plumbing, not the service's.
+func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
+	var t types.Type
+	var method string
+	if c.IsInvoke() {
+		t, method = c.Value.Type(), c.Method.Name()
+	} else if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+		t, method = callee.Signature.Recv().Type(), callee.Name()
+	} else {
+		return "", ""
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || !strings.HasSuffix(named.Obj().Name(), "Client") {
+		return "", ""
+	}
+	pkg := named.Obj().Pkg()
+	if fn.Pkg != nil && fn.Pkg.Pkg == pkg {
+		return "", ""
+	}
+	goName := strings.TrimSuffix(named.Obj().Name(), "Client")
+	if r := []rune(goName); len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+		goName = string(r)
+	}
+	return x.protoName(pkg, goName), method
+}
+
+// methodsOf returns the methods of the concrete value behind v, an
+// interface argument such as the server implementation given to
+// Register…Server.
+func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			return x.prog.methodsOf[w.X.Type()]
+		case *ssa.ChangeInterface:
+			v = w.X
+		case *ssa.Call, *ssa.UnOp, *ssa.Parameter, *ssa.Phi, *ssa.FieldAddr:
+			// The concrete type is behind a constructor, a variable or a
+			// parameter: take every type of the program that implements
+			// the interface.
+			iface, ok := v.Type().Underlying().(*types.Interface)
+			if !ok {
+				return nil
+			}
+			var out []*ssa.Function
+			for t, ms := range x.prog.methodsOf {
+				if types.Implements(t, iface) && !types.IsInterface(t) {
+					out = append(out, ms...)
+				}
+			}
+			return out
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// handlerFuncs returns the functions behind a handler argument: a
+// function, a closure, a method value, http.HandlerFunc(f) or a value
+// whose ServeHTTP serves.
+func (x *extractor) handlerFuncs(v ssa.Value) []*ssa.Function {
+	for range 6 {
+		switch w := v.(type) {
+		case *ssa.Function:
+			return []*ssa.Function{w}
+		case *ssa.MakeClosure:
+			return []*ssa.Function{w.Fn.(*ssa.Function)}
+		case *ssa.Slice: // gin's handlers ...HandlerFunc
+			var out []*ssa.Function
+			for _, e := range sliceElems(w.X) {
+				out = append(out, x.handlerFuncs(e)...)
+			}
+			return out
+		case *ssa.ChangeType:
+			v = w.X
+		case *ssa.Convert:
+			v = w.X
+		case *ssa.MakeInterface:
+			if ms := x.prog.methodsOf[w.X.Type()]; len(ms) > 0 {
+				return ms
+			}
+			v = w.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (x *extractor) route(f *facts, handlers map[string][]*ssa.Function, method, route string, handler ssa.Value, ev Evidence) {
+	if route == "" {
+		route = "…"
+	}
+	ep := Endpoint{Protocol: "http", Method: method, Route: route, Pos: ev.Pos}
+	f.svc.Endpoints = append(f.svc.Endpoints, ep)
+	name := strings.TrimSpace(method + " " + route)
+	handlers[name] = append(handlers[name], x.handlerFuncs(handler)...)
+}
+
+// gorillaMethods returns the methods a gorilla/mux route is limited to by
+// a .Methods("GET", …) call on it.
+func gorillaMethods(ci ssa.CallInstruction) string {
+	v, ok := ci.(*ssa.Call)
+	if !ok || v.Referrers() == nil {
+		return ""
+	}
+	for _, ref := range *v.Referrers() {
+		c, ok := ref.(*ssa.Call)
+		if !ok || calleeKey(c.Common()) != "github.com/gorilla/mux.Route.Methods" || len(c.Common().Args) < 2 {
+			continue
+		}
+		if sl, ok := c.Common().Args[1].(*ssa.Slice); ok {
+			var ms []string
+			for _, e := range sliceElems(sl.X) {
+				if k, ok := e.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+					ms = append(ms, constant.StringVal(k.Value))
+				}
+			}
+			return strings.Join(ms, ",")
+		}
+	}
+	return ""
+}
+
+// groupPrefix returns the path prefix of a gin or echo route group.
+func (x *extractor) groupPrefix(v ssa.Value, depth int) string {
+	if depth == 0 {
+		return ""
+	}
+	for {
+		switch w := v.(type) {
+		case *ssa.FieldAddr:
+			v = w.X // the RouterGroup embedded in gin.Engine
+			continue
+		case *ssa.UnOp:
+			v = w.X
+			continue
+		case *ssa.Call:
+			k := calleeKey(w.Common())
+			if (k == "github.com/gin-gonic/gin.RouterGroup.Group" || k == "github.com/labstack/echo.Echo.Group" || k == "github.com/labstack/echo.Group.Group") && len(w.Common().Args) >= 2 {
+				p := ""
+				for _, s := range x.res.strings(w.Common().Args[1]) {
+					p = s.text
+					break
+				}
+				return x.groupPrefix(w.Common().Args[0], depth-1) + p
+			}
+		}
+		return ""
+	}
+}
+
+func (x *extractor) httpCall(f *facts, fn *ssa.Function, method string, urls []value, ev Evidence) {
+	if method == "" {
+		method = "GET"
+	}
+	ev.Detail = method
+	f.calls = append(f.calls, &call{protocol: "http", method: method, targets: urls, ev: ev, fn: fn})
+}
+
+func (x *extractor) message(f *facts, protocol string, publish bool, topics []value, ev Evidence) {
+	verb := "consume"
+	if publish {
+		verb = "publish"
+	}
+	added := false
+	for _, t := range topics {
+		if t.text == "" || strings.Contains(t.text, "…") {
+			continue
+		}
+		e := ev
+		e.Detail = verb + " " + t.text
+		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e})
+		added = true
+	}
+	if !added {
+		e := ev
+		e.Detail = verb + " (topic not static)"
+		f.messages = append(f.messages, &message{protocol: protocol, publish: publish, ev: e})
+	}
+}
+
+// store records a database or cache the service opens.
+func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
+	resource, server := "", ""
+	for _, v := range config {
+		switch {
+		case len(v.env) > 0 && strings.TrimSpace(v.text) == "${"+v.env[0]+"}":
+			resource = "env " + v.env[0]
+			if val, ok := x.deploy.env(f.svc, f.entryDir, v.env[0]); ok {
+				server = dsnServer(val)
+			}
+		case v.lit || v.flag != "":
+			resource = "dsn " + redact(v.text)
+			server = dsnServer(v.text)
+		case len(v.env) > 0:
+			resource = "env " + strings.Join(v.env, ", ")
+		}
+		if resource != "" {
+			break
+		}
+	}
+	ev.Detail = "opens " + kind
+	if resource != "" {
+		ev.Detail += " (" + resource + ")"
+	}
+	k := kind + "\x00" + resource
+	s := stores[k]
+	if s == nil {
+		s = &Store{Kind: kind, Resource: resource, Server: server, Touches: make(map[string][]Evidence)}
+		stores[k] = s
+	}
+	s.Evidence = append(s.Evidence, ev)
+}
+
+// touch records a table or collection the service names. SQL tables go to
+// the service's SQL stores; a service that names tables without opening a
+// store archie recognizes gets a store of kind "sql" with no resource.
+func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string, ev Evidence) {
+	var target *Store
+	keys := make([]string, 0, len(stores))
+	for k := range stores {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := stores[k]
+		if s.Kind == kind || kind == "sql" && sqlKind(s.Kind) {
+			target = s
+			break
+		}
+	}
+	if target == nil {
+		target = stores[kind+"\x00"]
+		if target == nil {
+			target = &Store{Kind: kind, Touches: make(map[string][]Evidence)}
+			stores[kind+"\x00"] = target
+		}
+	}
+	if _, ok := target.Touches[table]; !ok {
+		target.Tables = append(target.Tables, table)
+	}
+	target.Touches[table] = append(target.Touches[table], ev)
+}
+
+func sqlKind(kind string) bool {
+	switch kind {
+	case "postgres", "mysql", "sqlite", "sqlserver", "sql":
+		return true
+	}
+	return false
+}
+
+func driverKind(driver string) string {
+	switch d := strings.ToLower(driver); {
+	case d == "postgres" || d == "pgx" || d == "postgresql" || strings.HasPrefix(d, "pgx/") || d == "cloudsqlpostgres":
+		return "postgres"
+	case d == "mysql":
+		return "mysql"
+	case strings.HasPrefix(d, "sqlite"):
+		return "sqlite"
+	case d == "sqlserver" || d == "mssql":
+		return "sqlserver"
+	}
+	return "sql"
+}
+
+// dbPackage reports whether a call goes to a database library, so that
+// string arguments are SQL.
+func dbPackage(key string) bool {
+	for _, p := range []string{"database/sql.", "github.com/jmoiron/sqlx.", "github.com/jackc/pgx.", "github.com/jackc/pgx/pgxpool.",
+		"github.com/jackc/pgx/pgconn.", "gorm.io/gorm.DB.Raw", "gorm.io/gorm.DB.Exec", "github.com/zeromicro/go-zero/core/stores/sqlx.",
+		"github.com/zeromicro/go-zero/core/stores/sqlc.", "github.com/Masterminds/squirrel.", "github.com/doug-martin/goqu."} {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
+var sqlStart = regexp.MustCompile(`(?i)^\s*(select|insert|update|delete|with|create|alter|drop|truncate|replace|merge)\b`)
+
+// sqlTables returns the tables a SQL statement names.
+func sqlTables(q string) []string {
+	if !sqlStart.MatchString(q) {
+		return nil
+	}
+	var out []string
+	for _, m := range sqlTable.FindAllStringSubmatch(q, -1) {
+		t := strings.NewReplacer("`", "", `"`, "").Replace(m[1])
+		switch strings.ToLower(t) {
+		case "select", "set", "values", "lateral", "unnest", "only", "if":
+			continue
+		}
+		if !contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// modelTable returns the table of a gorm model argument: its TableName()
+// result, or gorm's default, the snake-case plural of the type name.
+func (x *extractor) modelTable(v ssa.Value) string {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	t := v.Type()
+	for {
+		switch u := t.(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		}
+		break
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	for _, rt := range []types.Type{named, types.NewPointer(named)} {
+		for _, m := range x.prog.methodsOf[rt] {
+			if m.Name() != "TableName" {
+				continue
+			}
+			for _, b := range m.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+					for _, s := range x.res.strings(ret.Results[0]) {
+						if s.lit {
+							return s.text
+						}
+					}
+				}
+			}
+		}
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return ""
+	}
+	return plural(snake(named.Obj().Name()))
+}
+
+func snake(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func plural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+func (x *extractor) applyURI(v ssa.Value) []value {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	k := calleeKey(c.Common())
+	if k == "go.mongodb.org/mongo-driver/mongo/options.ClientOptions.ApplyURI" && len(c.Common().Args) >= 2 {
+		return x.res.strings(c.Common().Args[1])
+	}
+	for _, a := range c.Common().Args {
+		if out := x.applyURI(a); out != nil {
+			return out
+		}
+	}
+	return nil
+}
+
+func prefixed(p string, vs []value) []value {
+	out := make([]value, len(vs))
+	for i, v := range vs {
+		v.text = p + v.text
+		out[i] = v
+	}
+	return out
+}
+
+func amqpTopic(exchange string, keys []value) []value {
+	if exchange == "" {
+		return keys
+	}
+	return prefixed(exchange+"/", keys)
+}
+
+// storedField resolves a string field of the struct a pointer or value
+// argument holds: Topic in &kafka.Writer{Topic: "orders"}.
+func (r *resolver) storedField(v ssa.Value, field string) []value {
+	if v == nil {
+		return nil
+	}
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == field {
+			return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
+		}
+	}
+	return nil
+}
+
+// callArg resolves argument i of the call to key that produced v:
+// the topic name in client.Topic("orders").Publish(…).
+func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.Call:
+			args := w.Common().Args
+			if calleeKey(w.Common()) == key {
+				if !w.Common().IsInvoke() && w.Common().StaticCallee().Signature.Recv() != nil {
+					args = args[1:]
+				}
+				if i < len(args) {
+					return r.strings(args[i])
+				}
+			}
+			return nil
+		case *ssa.UnOp:
+			if fa, ok := w.X.(*ssa.FieldAddr); ok {
+				var out []value
+				for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+					if r.ok(s.fn) {
+						out = appendValues(out, r.callArg(s.val, key, i))
+					}
+				}
+				return out
+			}
+			v = w.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// sliceStrings resolves the elements of a []string literal.
+func (r *resolver) sliceStrings(v ssa.Value) []value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return r.strings(v)
+	}
+	var out []value
+	for _, e := range sliceElems(sl.X) {
+		out = appendValues(out, r.strings(e))
+	}
+	return out
+}
+
+var dsnHost = regexp.MustCompile(`^(?:[a-z0-9+]+://)?(?:[^@/]*@)?(?:tcp\()?([^/?)]+)\)?(/[^?]*)?`)
+
+// dsnServer reduces a DSN or address to host[:port]/database, which is what
+// two services must share to share a database.
+func dsnServer(dsn string) string {
+	dsn = strings.TrimSpace(dsn)
+	if dsn == "" || strings.Contains(dsn, "${") || strings.Contains(dsn, "…") {
+		return ""
+	}
+	if strings.Contains(dsn, "=") && !strings.Contains(dsn, "://") {
+		// key=value form: host=db port=5432 dbname=orders
+		kv := make(map[string]string)
+		for _, f := range strings.Fields(dsn) {
+			if k, v, ok := strings.Cut(f, "="); ok {
+				kv[k] = v
+			}
+		}
+		if kv["host"] == "" {
+			return ""
+		}
+		s := kv["host"]
+		if kv["port"] != "" {
+			s += ":" + kv["port"]
+		}
+		return s + "/" + kv["dbname"]
+	}
+	m := dsnHost.FindStringSubmatch(dsn)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
+}
+
+// redact hides a password in a DSN.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if at := strings.IndexByte(dsn[i+3:], '@'); at >= 0 {
+			userinfo := dsn[i+3 : i+3+at]
+			if u, _, ok := strings.Cut(userinfo, ":"); ok {
+				return dsn[:i+3] + u + ":***" + dsn[i+3+at:]
+			}
+		}
+	}
+	return dsn
+}

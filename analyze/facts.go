@@ -1,0 +1,219 @@
+package analyze
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// systemMode loads what facts need: syntax and types of the services'
+// own packages, with their dependencies read from export data.
+const systemMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// SystemOptions say how to load the services' code.
+type SystemOptions struct {
+	Tags []string
+	Env  []string // environment of the go command; default os.Environ()
+}
+
+// LoadSystem reads the facts of each service: it type-checks the services'
+// packages (dependencies from export data, as gopls does), builds their SSA
+// form, and walks the code reachable from each service's roots. dir is the
+// directory the system is read from: deployment files below it resolve
+// hosts and environment keys, and evidence paths are relative to it.
+func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, opts SystemOptions) (*System, []Error, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	sys := &System{Dir: abs, Services: services, Contracts: make(map[string]bool)}
+	for _, svc := range services {
+		if d, ok := g.Dir(svc.Entry); ok && svc.Entry != "" {
+			svc.EntryDir = relTo(abs, d)
+		}
+	}
+	deploy := readDeployment(abs)
+	var errs []Error
+
+	// Load per module: the packages of one module type-check together.
+	byModule := make(map[string][]string)
+	for _, svc := range services {
+		for _, p := range svc.Packages {
+			if pkg := g.Package(p); pkg != nil && pkg.Module != nil {
+				byModule[pkg.Module.Dir] = append(byModule[pkg.Module.Dir], p)
+			}
+		}
+	}
+	mods := make([]string, 0, len(byModule))
+	for m := range byModule {
+		mods = append(mods, m)
+	}
+	sort.Strings(mods)
+	var found []*facts
+	for _, modDir := range mods {
+		paths := uniq(byModule[modDir])
+		env := opts.Env
+		if env == nil {
+			env = os.Environ()
+		}
+		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: append(env[:len(env):len(env)], "GOTOOLCHAIN=local")}
+		if len(opts.Tags) > 0 {
+			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+		}
+		loaded, err := packages.Load(cfg, paths...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
+		}
+		prog, source := buildSSA(loaded, &errs)
+		p := newProgram(prog, source)
+		x := newExtractor(p, loaded, deploy)
+		for path := range x.contracts {
+			sys.Contracts[path] = true
+		}
+		for _, svc := range services {
+			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
+				found = append(found, x.service(svc))
+			}
+		}
+	}
+	link(sys, found, deploy)
+	for i := range errs {
+		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)
+	}
+	return sys, errs, nil
+}
+
+// buildSSA creates an SSA program for the loaded packages: those that
+// type-checked are built from syntax, their dependencies from types only.
+func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.Package) {
+	var fset *token.FileSet
+	if len(loaded) > 0 {
+		fset = loaded[0].Fset
+	}
+	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics)
+	created := make(map[*types.Package]bool)
+	var createDeps func(*types.Package)
+	createDeps = func(tp *types.Package) {
+		for _, imp := range tp.Imports() {
+			if !created[imp] {
+				created[imp] = true
+				prog.CreatePackage(imp, nil, nil, true)
+				createDeps(imp)
+			}
+		}
+	}
+	var source []*ssa.Package
+	for _, lp := range loaded {
+		for _, e := range lp.Errors {
+			*errs = append(*errs, Error{Pos: parsePos(e.Pos), Package: lp.PkgPath, Msg: e.Msg})
+		}
+		if lp.Types == nil || lp.IllTyped || created[lp.Types] {
+			continue
+		}
+		created[lp.Types] = true
+		source = append(source, prog.CreatePackage(lp.Types, lp.Syntax, lp.TypesInfo, true))
+	}
+	for _, lp := range loaded {
+		if lp.Types != nil && !lp.IllTyped {
+			createDeps(lp.Types)
+		}
+	}
+	for _, p := range source {
+		p.Build()
+	}
+	return prog, source
+}
+
+func containsAny(set, xs []string) bool {
+	for _, x := range xs {
+		i := sort.SearchStrings(set, x)
+		if i < len(set) && set[i] == x {
+			return true
+		}
+	}
+	return false
+}
+
+func uniq(s []string) []string {
+	sort.Strings(s)
+	return dedup(s)
+}
+
+func relTo(dir, file string) string {
+	if file == "" {
+		return ""
+	}
+	if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return file
+}
+
+// calleeKey names what a call calls, with major-version suffixes dropped
+// from module paths: "net/http.Get", "net/http.Client.Do",
+// "github.com/go-chi/chi.Router.Get". It is "" for calls of function values.
+func calleeKey(c *ssa.CallCommon) string {
+	if c.IsInvoke() {
+		if named, ok := types.Unalias(c.Value.Type()).(*types.Named); ok && named.Obj().Pkg() != nil {
+			return normPath(named.Obj().Pkg().Path()) + "." + named.Obj().Name() + "." + c.Method.Name()
+		}
+		return ""
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return ""
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return ""
+	}
+	pkg := normPath(obj.Pkg().Path())
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := types.Unalias(t).(*types.Named); ok {
+			return pkg + "." + named.Obj().Name() + "." + fn.Name()
+		}
+		return ""
+	}
+	return pkg + "." + fn.Name()
+}
+
+var majorVersion = regexp.MustCompile(`/v[0-9]+(/|$)`)
+
+// normPath drops major-version elements from an import path, so that one
+// recognizer covers chi and chi/v5.
+func normPath(p string) string {
+	return strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
+}
+
+// generated reports whether every file of the package carries the "Code
+// generated ... DO NOT EDIT." header: an API contract such as gRPC stubs,
+// not code of the service that generated it.
+func generated(files []*ast.File) bool {
+	if len(files) == 0 {
+		return false
+	}
+	for _, f := range files {
+		if !ast.IsGenerated(f) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,330 @@
+package analyze
+
+import (
+	"net"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// A Message is a topic, subject, queue or task type a service publishes
+// to or consumes from.
+type Message struct {
+	Protocol string
+	Topic    string // "" when it is not static
+	Evidence []Evidence
+}
+
+// A Hardcoded address is a host:port or URL of another service, written as
+// a literal, that reaches a client call or a dial.
+type Hardcoded struct {
+	From, To string
+	Address  string
+	Evidence []Evidence
+}
+
+// link turns each service's facts into edges between services: gRPC calls
+// go to the service that registers the proto service, HTTP calls to the
+// service their host names, messages from publishers to consumers of the
+// same topic. What cannot be attributed is listed as unresolved.
+func link(sys *System, found []*facts, deploy *deployment) {
+	l := &linker{sys: sys, deploy: deploy, serves: make(map[string][]string), edges: make(map[string]*Edge), entryDirs: make(map[string]string)}
+	for _, f := range found {
+		l.entryDirs[f.svc.Name] = f.entryDir
+		for _, ep := range f.svc.Endpoints {
+			if ep.Protocol == "grpc" && !contains(l.serves[ep.Name], f.svc.Name) {
+				l.serves[ep.Name] = append(l.serves[ep.Name], f.svc.Name)
+			}
+		}
+	}
+	for _, f := range found {
+		for _, c := range f.calls {
+			switch c.protocol {
+			case "grpc":
+				l.grpc(f, c)
+			case "http":
+				l.http(f, c)
+			}
+		}
+		for _, d := range f.dials {
+			for _, v := range d.targets {
+				if v.lit {
+					if to, _, ok := l.host(f, v.text); ok && to != f.svc.Name {
+						l.hardcoded(f, to, v.text, d.ev)
+					}
+				}
+			}
+		}
+	}
+	l.messages(found)
+	for _, e := range l.edges {
+		e.Evidence = sortEvidence(e.Evidence)
+		sys.Edges = append(sys.Edges, e)
+	}
+	for _, h := range l.hard {
+		h.Evidence = sortEvidence(h.Evidence)
+	}
+	sys.Hardcoded = l.hard
+	sort.Slice(sys.Hardcoded, func(i, j int) bool {
+		a, b := sys.Hardcoded[i], sys.Hardcoded[j]
+		return a.From+"\x00"+a.To+"\x00"+a.Address < b.From+"\x00"+b.To+"\x00"+b.Address
+	})
+	sys.sort()
+}
+
+type linker struct {
+	sys       *System
+	deploy    *deployment
+	serves    map[string][]string // proto service -> Go services registering it
+	edges     map[string]*Edge
+	hard      []*Hardcoded
+	entryDirs map[string]string
+}
+
+func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) {
+	e := &Edge{From: from, To: to, Kind: kind, Protocol: protocol, Target: target, Topic: topic, Known: known}
+	if old := l.edges[e.key()]; old != nil {
+		e = old
+	} else {
+		l.edges[e.key()] = e
+	}
+	e.Evidence = append(e.Evidence, ev...)
+}
+
+func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
+	for _, u := range l.sys.Unresolved {
+		if u.From == from && u.Protocol == protocol && u.Target == target {
+			u.Evidence = sortEvidence(append(u.Evidence, ev))
+			return
+		}
+	}
+	l.sys.Unresolved = append(l.sys.Unresolved, &Unresolved{From: from, Protocol: protocol, Target: target, Evidence: []Evidence{ev}})
+}
+
+func (l *linker) hardcoded(f *facts, to, addr string, ev Evidence) {
+	for _, h := range l.hard {
+		if h.From == f.svc.Name && h.To == to && h.Address == addr {
+			h.Evidence = append(h.Evidence, ev)
+			return
+		}
+	}
+	ev.Literal = addr
+	l.hard = append(l.hard, &Hardcoded{From: f.svc.Name, To: to, Address: addr, Evidence: []Evidence{ev}})
+}
+
+func (l *linker) grpc(f *facts, c *call) {
+	if c.proto == "" {
+		l.unresolved(f.svc.Name, "grpc", "a gRPC client whose proto service archie could not read", c.ev)
+		return
+	}
+	if to := l.serves[c.proto]; len(to) > 0 {
+		for _, t := range to {
+			l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+		}
+		return
+	}
+	short := c.proto[strings.LastIndexByte(c.proto, '.')+1:]
+	if to, known, ok := l.name(short); ok {
+		l.edge(f.svc.Name, to, "sync", "grpc", c.proto, "", known, c.ev)
+		return
+	}
+	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
+}
+
+func (l *linker) http(f *facts, c *call) {
+	if len(c.targets) == 0 {
+		l.unresolved(f.svc.Name, "http", "a URL archie could not follow", c.ev)
+		return
+	}
+	for _, v := range c.targets {
+		to, known, ok := l.host(f, v.text)
+		if !ok {
+			target := v.text
+			if len(v.env) > 0 {
+				target = "env " + strings.Join(v.env, ", ")
+			}
+			l.unresolved(f.svc.Name, "http", target, c.ev)
+			continue
+		}
+		if to == f.svc.Name {
+			continue // a service calling itself is not an edge between services
+		}
+		ev := c.ev
+		ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
+		target := v.text
+		if v.lit {
+			l.hardcoded(f, to, v.text, c.ev)
+		}
+		l.edge(f.svc.Name, to, "sync", "http", target, "", known, ev)
+	}
+}
+
+var envRef = regexp.MustCompile(`\$\{([^}]+)\}`)
+
+// host resolves the host of an address or URL to a service: through the
+// caller's deployment environment for ${KEY} parts, then by name.
+func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
+	expanded := envRef.ReplaceAllStringFunc(addr, func(ref string) string {
+		key := ref[2 : len(ref)-1]
+		if v, found := l.deploy.env(f.svc, f.entryDir, key); found {
+			return v
+		}
+		return ref
+	})
+	h := hostOf(expanded)
+	if m := envRef.FindStringSubmatch(h); m != nil {
+		return l.envName(m[1])
+	}
+	if h == "" || strings.Contains(h, "…") {
+		return "", false, false
+	}
+	return l.name(h)
+}
+
+// hostOf returns the host of a URL or host:port, without the port.
+func hostOf(addr string) string {
+	s := addr
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	s = strings.TrimPrefix(s, "dns:///")
+	if i := strings.IndexAny(s, "/?"); i >= 0 {
+		s = s[:i]
+	}
+	if at := strings.LastIndexByte(s, '@'); at >= 0 {
+		s = s[at+1:]
+	}
+	if h, _, err := net.SplitHostPort(s); err == nil {
+		s = h
+	}
+	return s
+}
+
+func urlPath(u string) string {
+	s := u
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		return s[i:]
+	}
+	return ""
+}
+
+// name resolves a host or service name: a Go service of the tree (known),
+// else a workload of the deployment files. Local and numeric hosts name
+// nothing.
+func (l *linker) name(host string) (to string, known, ok bool) {
+	label, _, _ := strings.Cut(host, ".")
+	if net.ParseIP(host) != nil || label == "localhost" || label == "" {
+		return "", false, false
+	}
+	candidates := []string{norm(label)}
+	if n := strings.TrimSuffix(norm(label), "service"); n != norm(label) && n != "" {
+		candidates = append(candidates, n)
+	} else {
+		candidates = append(candidates, norm(label)+"service")
+	}
+	for _, c := range candidates {
+		for _, svc := range l.sys.Services {
+			if norm(svc.Name) == c {
+				return svc.Name, true, true
+			}
+		}
+	}
+	for _, c := range candidates {
+		names := make([]string, 0, len(l.deploy.workloads))
+		for n := range l.deploy.workloads {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if norm(n) != c {
+				continue
+			}
+			// A workload built from a Go service's folder is that service.
+			w := l.deploy.workloads[n]
+			for _, svc := range l.sys.Services {
+				if w.dir != "" && l.entryDirs[svc.Name] != "" && within(l.entryDirs[svc.Name], w.dir) {
+					return svc.Name, true, true
+				}
+			}
+			return n, false, true
+		}
+	}
+	return "", false, false
+}
+
+var envSuffix = regexp.MustCompile(`(?i)(_(SVC|SERVICE))?_(ADDR|ADDRESS|URL|URI|HOST|HOSTNAME|ENDPOINT|TARGET|SERVER)$`)
+
+// envName resolves an environment key by naming convention:
+// CHECKOUT_SERVICE_ADDR names checkoutservice (or checkout).
+func (l *linker) envName(key string) (string, bool, bool) {
+	m := envSuffix.FindStringSubmatch(key)
+	if m == nil {
+		return "", false, false
+	}
+	full := key[:len(key)-len(m[0])+len(m[1])] // CHECKOUT_SERVICE
+	base := key[:len(key)-len(m[0])]           // CHECKOUT
+	for _, n := range []string{full, base} {
+		if to, known, ok := l.name(strings.ReplaceAll(n, "_", "-")); ok {
+			return to, known, ok
+		}
+	}
+	return "", false, false
+}
+
+// messages pairs publishers and consumers of the same topic.
+func (l *linker) messages(found []*facts) {
+	type side struct {
+		svc string
+		ev  Evidence
+	}
+	pubs := make(map[string][]side)
+	subs := make(map[string][]side)
+	for _, f := range found {
+		topics := make(map[string]*Message)
+		for _, m := range f.messages {
+			k := m.protocol + "\x00" + m.topic
+			if m.topic != "" {
+				if m.publish {
+					pubs[k] = append(pubs[k], side{f.svc.Name, m.ev})
+				} else {
+					subs[k] = append(subs[k], side{f.svc.Name, m.ev})
+				}
+			}
+			if m.publish {
+				k = "p" + k
+			} else {
+				k = "c" + k
+			}
+			t := topics[k]
+			if t == nil {
+				t = &Message{Protocol: m.protocol, Topic: m.topic}
+				topics[k] = t
+				if m.publish {
+					f.svc.Publishes = append(f.svc.Publishes, t)
+				} else {
+					f.svc.Consumes = append(f.svc.Consumes, t)
+				}
+			}
+			t.Evidence = append(t.Evidence, m.ev)
+		}
+		for _, ms := range [][]*Message{f.svc.Publishes, f.svc.Consumes} {
+			sort.Slice(ms, func(i, j int) bool { return ms[i].Protocol+ms[i].Topic < ms[j].Protocol+ms[j].Topic })
+			for _, m := range ms {
+				m.Evidence = sortEvidence(m.Evidence)
+			}
+		}
+	}
+	for k, ps := range pubs {
+		protocol, topic, _ := strings.Cut(k, "\x00")
+		for _, p := range ps {
+			for _, s := range subs[k] {
+				if p.svc != s.svc {
+					l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package analyze
+
+import (
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// A Service is a deployable unit: by default one main package and the
+// packages of the main modules it imports, directly or not.
+type Service struct {
+	Name string
+	// Entry is the import path of the main package, or "" when the service
+	// was declared without one.
+	Entry string
+	// EntryDir is the entry's folder relative to the system's directory,
+	// slash-separated.
+	EntryDir string
+	// Packages are the import paths of the main modules' packages that make
+	// up the service, sorted.
+	Packages []string
+	// Roots are the packages whose code starts the service's work: the
+	// entry, or when several services share one main, each service's own
+	// declared packages.
+	Roots []string
+	// Declared says archie.yaml named the service.
+	Declared bool
+
+	Endpoints []Endpoint
+	Stores    []*Store
+	Publishes []*Message
+	Consumes  []*Message
+}
+
+// A ServiceSpec is a service as archie.yaml declares it: a name and the
+// packages (import paths, already matched) that make it up.
+type ServiceSpec struct {
+	Name     string
+	Packages []string
+}
+
+// Services returns the services of the graph. Without specs every main
+// package is a service named after its folder; specs replace that list.
+func Services(g *Graph, specs []ServiceSpec) []*Service {
+	if len(specs) > 0 {
+		return declaredServices(g, specs)
+	}
+	var mains []*Package
+	for _, p := range g.Packages {
+		if p.Name == "main" && p.Module != nil && len(p.GoFiles) > 0 {
+			mains = append(mains, p)
+		}
+	}
+	names := serviceNames(g, mains)
+	var out []*Service
+	for i, p := range mains {
+		out = append(out, &Service{Name: names[i], Entry: p.Path, Packages: g.closure([]string{p.Path}), Roots: []string{p.Path}})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// declaredServices builds the services archie.yaml lists. A service's code
+// is its declared packages and what they import from the main modules. A
+// main package declared by one service is its entry; a main that several
+// services share starts each of them from that service's other packages.
+func declaredServices(g *Graph, specs []ServiceSpec) []*Service {
+	owners := make(map[string]int) // main package -> services declaring it
+	for _, s := range specs {
+		for _, p := range s.Packages {
+			if pkg := g.Package(p); pkg != nil && pkg.Name == "main" {
+				owners[p]++
+			}
+		}
+	}
+	var out []*Service
+	for _, s := range specs {
+		svc := &Service{Name: s.Name, Declared: true, Packages: g.closure(s.Packages)}
+		var own []string
+		for _, p := range s.Packages {
+			if pkg := g.Package(p); pkg != nil && pkg.Name == "main" {
+				if svc.Entry == "" {
+					svc.Entry = p
+				}
+				if owners[p] == 1 {
+					svc.Roots = append(svc.Roots, p)
+				}
+			} else {
+				own = append(own, p)
+			}
+		}
+		if len(svc.Roots) == 0 {
+			svc.Roots = own
+		}
+		out = append(out, svc)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// closure returns the packages of the main modules that the given ones
+// import, directly or not, themselves included, sorted. Test imports do
+// not count: tests are not deployed.
+func (g *Graph) closure(paths []string) []string {
+	seen := make(map[string]bool)
+	var visit func(string)
+	visit = func(path string) {
+		p := g.Package(path)
+		if p == nil || p.Module == nil || seen[path] {
+			return
+		}
+		seen[path] = true
+		for _, imp := range p.Imports {
+			if !imp.Test {
+				visit(imp.Path)
+			}
+		}
+	}
+	for _, p := range paths {
+		visit(p)
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// serviceNames names each main package after its folder, or after the
+// module's folder for a main at a module root. Names that collide take
+// parent folders, joined with "-" and skipping "cmd", until they are unique:
+// app/order/cmd/api becomes order-api.
+func serviceNames(g *Graph, mains []*Package) []string {
+	elems := make([][]string, len(mains))
+	for i, p := range mains {
+		dir := p.Dir
+		if dir == "" {
+			dir, _ = g.Dir(p.Path)
+		}
+		var es []string
+		for _, e := range strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/") {
+			if e != "" && e != "cmd" {
+				es = append(es, e)
+			}
+		}
+		if len(es) == 0 {
+			es = []string{path.Base(p.Path)}
+		}
+		elems[i] = es
+	}
+	depth := make([]int, len(mains))
+	for i := range depth {
+		depth[i] = 1
+	}
+	name := func(i int) string {
+		es := elems[i]
+		d := min(depth[i], len(es))
+		return strings.Join(es[len(es)-d:], "-")
+	}
+	for {
+		byName := make(map[string][]int)
+		for i := range mains {
+			byName[name(i)] = append(byName[name(i)], i)
+		}
+		grew := false
+		for _, idx := range byName {
+			if len(idx) < 2 {
+				continue
+			}
+			for _, i := range idx {
+				if depth[i] < len(elems[i]) {
+					depth[i]++
+					grew = true
+				}
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	out := make([]string, len(mains))
+	for i := range mains {
+		out[i] = name(i)
+	}
+	return out
+}
+
+// ServiceOf returns the service whose packages include path first in
+// name order, or nil.
+func ServiceOf(services []*Service, path string) *Service {
+	for _, s := range services {
+		i := sort.SearchStrings(s.Packages, path)
+		if i < len(s.Packages) && s.Packages[i] == path {
+			return s
+		}
+	}
+	return nil
+}

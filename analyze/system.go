@@ -1,0 +1,185 @@
+package analyze
+
+import (
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// A System is what the services of a repository serve, call, publish,
+// consume and store, as far as their code and deployment files tell.
+type System struct {
+	Dir        string // absolute directory the system was read from
+	Services   []*Service
+	Edges      []*Edge
+	Unresolved []*Unresolved
+	Hardcoded  []*Hardcoded
+	// Contracts are the packages made only of generated code, such as gRPC
+	// stubs: importing one is using an API, not another service's code.
+	Contracts map[string]bool
+}
+
+// An Endpoint is something a service serves: a gRPC service or an HTTP route.
+type Endpoint struct {
+	Protocol string // "grpc" or "http"
+	Name     string // gRPC: the proto service's full name
+	Method   string // HTTP method, "" for any
+	Route    string // HTTP route pattern
+	Pos      token.Position
+}
+
+// A Store is a database or cache a service opens, and what it touches.
+type Store struct {
+	Kind     string // postgres, mysql, sqlite, mongo, redis, firestore, sql (driver unknown)
+	Resource string // what configures it: "env DATABASE_URL", "dsn postgres://db:5432/orders", "" when unknown
+	// Server is the database server or database the resource resolves to,
+	// through a literal or a deployment file ("postgres://db:5432/orders"),
+	// or "" when it stays unknown.
+	Server   string
+	Tables   []string // tables or collections, sorted
+	Evidence []Evidence
+	// Touches holds the evidence for each table: the SQL literal, the
+	// model or the collection call that names it.
+	Touches map[string][]Evidence
+}
+
+// An Edge is one service talking to another, through one target.
+type Edge struct {
+	From     string
+	To       string // the service called or the one consuming; "" for a topic nobody consumes here
+	Kind     string // "sync" or "async"
+	Protocol string // grpc, http, kafka, nats, amqp, pubsub, watermill, asynq
+	Target   string // proto service, URL, host or env key it was resolved through
+	Topic    string // async: topic, subject, queue or task type
+	// Known is false when the target has no Go code in the analysed tree
+	// (named from a deployment file, an env key or a proto service).
+	Known    bool
+	Evidence []Evidence
+}
+
+// Evidence is one fact in the code: where, and what.
+type Evidence struct {
+	Pos    token.Position
+	Detail string
+	// Handler is the endpoint of the calling service from whose request
+	// handler the call is reachable ("hipstershop.CheckoutService/PlaceOrder",
+	// "GET /cart"), or "" when it is reachable only from start-up code.
+	Handler string `json:",omitempty"`
+	// Method is the called endpoint, when known: the gRPC method's full
+	// name or the HTTP method and path.
+	Method string `json:",omitempty"`
+	// Literal is the host:port or URL written in the code that reached
+	// the call, when there is one.
+	Literal string `json:",omitempty"`
+}
+
+// An Unresolved call is one archie found but could not attribute to a
+// service. It says so rather than guess.
+type Unresolved struct {
+	From     string
+	Protocol string
+	Target   string
+	Evidence []Evidence
+}
+
+// Service returns the named service, or nil.
+func (s *System) Service(name string) *Service {
+	for _, svc := range s.Services {
+		if svc.Name == name {
+			return svc
+		}
+	}
+	return nil
+}
+
+// Merge adds other's services, edges and unresolved targets to s: the
+// facts of a system split across repositories. A service known to both
+// keeps s's facts. Edges whose target was not known in s and is a service
+// of other become known.
+func (s *System) Merge(other *System) {
+	for _, svc := range other.Services {
+		if s.Service(svc.Name) == nil {
+			s.Services = append(s.Services, svc)
+		}
+	}
+	have := make(map[string]bool)
+	for _, e := range s.Edges {
+		have[e.key()] = true
+	}
+	for _, e := range other.Edges {
+		if !have[e.key()] {
+			s.Edges = append(s.Edges, e)
+		}
+	}
+	for _, e := range s.Edges {
+		if !e.Known && s.Service(e.To) != nil {
+			e.Known = true
+		}
+	}
+	s.Unresolved = append(s.Unresolved, other.Unresolved...)
+	s.sort()
+}
+
+func (e *Edge) key() string {
+	return strings.Join([]string{e.From, e.To, e.Kind, e.Protocol, e.Target, e.Topic}, "\x00")
+}
+
+// sort puts everything in a stable order so that output diffs cleanly.
+func (s *System) sort() {
+	sort.Slice(s.Services, func(i, j int) bool { return s.Services[i].Name < s.Services[j].Name })
+	sort.SliceStable(s.Edges, func(i, j int) bool { return s.Edges[i].key() < s.Edges[j].key() })
+	sort.SliceStable(s.Unresolved, func(i, j int) bool {
+		a, b := s.Unresolved[i], s.Unresolved[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.Protocol != b.Protocol {
+			return a.Protocol < b.Protocol
+		}
+		return a.Target < b.Target
+	})
+	for _, svc := range s.Services {
+		sort.Slice(svc.Endpoints, func(i, j int) bool {
+			a, b := svc.Endpoints[i], svc.Endpoints[j]
+			if a.Protocol != b.Protocol {
+				return a.Protocol < b.Protocol
+			}
+			if a.Name+a.Route != b.Name+b.Route {
+				return a.Name+a.Route < b.Name+b.Route
+			}
+			return a.Method < b.Method
+		})
+		sort.Slice(svc.Stores, func(i, j int) bool {
+			a, b := svc.Stores[i], svc.Stores[j]
+			if a.Kind != b.Kind {
+				return a.Kind < b.Kind
+			}
+			return a.Resource < b.Resource
+		})
+	}
+}
+
+// sortEvidence orders evidence by position and drops repeats.
+func sortEvidence(ev []Evidence) []Evidence {
+	sort.SliceStable(ev, func(i, j int) bool {
+		a, b := ev[i].Pos, ev[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return ev[i].Detail+ev[i].Handler < ev[j].Detail+ev[j].Handler
+	})
+	out := ev[:0]
+	for i, e := range ev {
+		if i > 0 && e == ev[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,462 @@
+package analyze
+
+import (
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A value is what archie can tell about a string the code computes: its
+// text, with "${KEY}" for what an environment variable supplies and "…"
+// for what stays unknown.
+type value struct {
+	text string
+	env  []string // environment keys read
+	flag string   // the flag whose default this is, if any
+	lit  bool     // the whole text is written in the code
+}
+
+// maxValues bounds how many alternatives one resolution keeps.
+const maxValues = 16
+
+// resolver follows strings through an SSA program, flow-insensitively:
+// constants, concatenation, fmt.Sprintf, os.Getenv, flag defaults, and
+// stores to struct fields, globals, locals and through pointer parameters.
+type resolver struct {
+	prog *program
+	// stores are the values stored in each struct field ("pkg.T.Field"),
+	// global and local variable, with the function that stores them.
+	fields  map[string][]stored
+	globals map[*ssa.Global][]stored
+	// callers are the static call sites of each function.
+	callers map[*ssa.Function][]ssa.CallInstruction
+	// within, when set, limits stores and callers to one service's code.
+	within map[*ssa.Function]bool
+}
+
+type stored struct {
+	fn  *ssa.Function
+	val ssa.Value
+	// call and param are set when the store is made through a pointer
+	// parameter: val is then read in the callee with param bound to the
+	// call's argument.
+	call ssa.CallInstruction
+}
+
+func newResolver(p *program) *resolver {
+	r := &resolver{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction)}
+	// Stores through a pointer parameter (func set(dst *string, key string)
+	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
+	// to whatever each caller passes.
+	paramStores := make(map[*ssa.Parameter][]ssa.Value)
+	for _, fn := range p.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.Store:
+					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val})
+					if param, ok := in.Addr.(*ssa.Parameter); ok {
+						paramStores[param] = append(paramStores[param], in.Val)
+					}
+				case ssa.CallInstruction:
+					if callee := in.Common().StaticCallee(); callee != nil {
+						r.callers[callee] = append(r.callers[callee], in)
+					}
+				}
+			}
+		}
+	}
+	for param, vals := range paramStores {
+		fn := param.Parent()
+		idx := paramIndex(param)
+		for _, call := range r.callers[fn] {
+			args := call.Common().Args
+			if idx < len(args) {
+				for _, v := range vals {
+					r.addStore(call.Parent(), args[idx], stored{fn: call.Parent(), val: v, call: call})
+				}
+			}
+		}
+	}
+	// flag.StringVar(&dst, name, default, usage) stores its default.
+	for _, fn := range p.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				key := calleeKey(call.Common())
+				if key == "flag.StringVar" || key == "flag.FlagSet.StringVar" {
+					args := call.Common().Args
+					if key == "flag.FlagSet.StringVar" {
+						args = args[1:]
+					}
+					if len(args) >= 3 {
+						r.addStore(fn, args[0], stored{fn: fn, val: args[2]})
+					}
+				}
+			}
+		}
+	}
+	return r
+}
+
+func (r *resolver) addStore(fn *ssa.Function, addr ssa.Value, s stored) {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		r.fields[fieldKey(a.X.Type(), a.Field)] = append(r.fields[fieldKey(a.X.Type(), a.Field)], s)
+	case *ssa.Global:
+		r.globals[a] = append(r.globals[a], s)
+	case *ssa.Alloc:
+		r.fields[allocKey(a)] = append(r.fields[allocKey(a)], s)
+	}
+}
+
+func paramIndex(p *ssa.Parameter) int {
+	for i, q := range p.Parent().Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// fieldKey names a struct field by its struct type and index.
+func fieldKey(ptr types.Type, field int) string {
+	t := ptr
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || field >= st.NumFields() {
+		return ""
+	}
+	return types.TypeString(t, nil) + "." + st.Field(field).Name()
+}
+
+func allocKey(a *ssa.Alloc) string {
+	return "alloc " + a.Parent().String() + " " + a.Name()
+}
+
+// strings resolves v to the strings it may hold.
+func (r *resolver) strings(v ssa.Value) []value {
+	return r.resolve(v, nil, 6, make(map[ssa.Value]bool))
+}
+
+func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == nil || r.within[fn] }
+
+func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	if v == nil || depth <= 0 || busy[v] {
+		return nil
+	}
+	busy[v] = true
+	defer delete(busy, v)
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value != nil && v.Value.Kind() == constant.String {
+			return []value{{text: constant.StringVal(v.Value), lit: true}}
+		}
+		if v.Value != nil && v.Value.Kind() == constant.Int {
+			return []value{{text: v.Value.ExactString(), lit: true}}
+		}
+		return nil
+	case *ssa.BinOp:
+		if v.Op.String() != "+" {
+			return nil
+		}
+		return concat(r.resolveOr(v.X, bind, depth, busy), r.resolveOr(v.Y, bind, depth, busy))
+	case *ssa.Phi:
+		var out []value
+		for _, e := range v.Edges {
+			out = appendValues(out, r.resolve(e, bind, depth-1, busy))
+		}
+		return out
+	case *ssa.ChangeType:
+		return r.resolve(v.X, bind, depth, busy)
+	case *ssa.Convert:
+		return r.resolve(v.X, bind, depth, busy)
+	case *ssa.MakeInterface:
+		return r.resolve(v.X, bind, depth, busy)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
+			return r.call(call.Common(), bind, depth, busy)
+		}
+		return nil
+	case *ssa.Call:
+		return r.call(v.Common(), bind, depth, busy)
+	case *ssa.UnOp:
+		if v.Op.String() == "*" {
+			return r.load(v.X, bind, depth, busy)
+		}
+		return nil
+	case *ssa.Field:
+		return r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy)
+	case *ssa.Parameter:
+		if b, ok := bind[v]; ok {
+			return r.resolve(b, nil, depth-1, busy)
+		}
+		idx := paramIndex(v)
+		var out []value
+		for _, call := range r.callers[v.Parent()] {
+			if !r.ok(call.Parent()) {
+				continue
+			}
+			if args := call.Common().Args; idx >= 0 && idx < len(args) {
+				out = appendValues(out, r.resolve(args[idx], nil, depth-1, busy))
+			}
+		}
+		return out
+	case *ssa.FreeVar:
+		fn := v.Parent()
+		idx := -1
+		for i, fv := range fn.FreeVars {
+			if fv == v {
+				idx = i
+			}
+		}
+		var out []value
+		for _, ref := range referrersOf(fn) {
+			if mc, ok := ref.(*ssa.MakeClosure); ok && idx < len(mc.Bindings) {
+				out = appendValues(out, r.resolve(mc.Bindings[idx], bind, depth-1, busy))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// resolveOr is resolve, with "…" standing for what stays unknown.
+func (r *resolver) resolveOr(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	if out := r.resolve(v, bind, depth-1, busy); len(out) > 0 {
+		return out
+	}
+	return []value{{text: "…"}}
+}
+
+// load resolves what is read through the pointer addr.
+func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		return r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy)
+	case *ssa.Global:
+		out := r.storedIn(r.globals[a], depth, busy)
+		return out
+	case *ssa.Alloc:
+		return r.storedIn(r.fields[allocKey(a)], depth, busy)
+	case *ssa.Call:
+		// *flag.String(name, default, usage)
+		switch calleeKey(a.Common()) {
+		case "flag.String", "flag.FlagSet.String":
+			args := a.Common().Args
+			if calleeKey(a.Common()) == "flag.FlagSet.String" {
+				args = args[1:]
+			}
+			if len(args) >= 2 {
+				var out []value
+				name := r.resolve(args[0], bind, depth-1, busy)
+				for _, d := range r.resolve(args[1], bind, depth-1, busy) {
+					d.lit = false
+					if len(name) > 0 {
+						d.flag = name[0].text
+					}
+					out = appendValues(out, []value{d})
+				}
+				return out
+			}
+		}
+	case *ssa.UnOp:
+		// a global holding a pointer: var addr = flag.String(...)
+		if g, ok := a.X.(*ssa.Global); ok {
+			var out []value
+			for _, s := range r.globals[g] {
+				if r.ok(s.fn) {
+					out = appendValues(out, r.load(s.val, bind, depth-1, busy))
+				}
+			}
+			return out
+		}
+	case *ssa.Parameter:
+		if b, ok := bind[a]; ok {
+			return r.load(b, nil, depth-1, busy)
+		}
+	}
+	return nil
+}
+
+func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool) []value {
+	var out []value
+	for _, s := range stores {
+		if !r.ok(s.fn) {
+			continue
+		}
+		var bind map[*ssa.Parameter]ssa.Value
+		if s.call != nil {
+			if callee := s.call.Common().StaticCallee(); callee != nil {
+				bind = make(map[*ssa.Parameter]ssa.Value)
+				for i, p := range callee.Params {
+					if i < len(s.call.Common().Args) {
+						bind[p] = s.call.Common().Args[i]
+					}
+				}
+			}
+		}
+		out = appendValues(out, r.resolve(s.val, bind, depth-1, busy))
+	}
+	return out
+}
+
+// call resolves the string a call returns: environment lookups, formatting,
+// joins, and functions of the program whose returns resolve.
+func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	args := c.Args
+	switch calleeKey(c) {
+	case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
+		var out []value
+		for _, k := range r.resolve(args[0], bind, depth-1, busy) {
+			if k.lit {
+				out = append(out, value{text: "${" + k.text + "}", env: []string{k.text}})
+			}
+		}
+		return out
+	case "fmt.Sprintf":
+		if len(args) == 0 {
+			return nil
+		}
+		var parts []ssa.Value
+		if sl, ok := args[1].(*ssa.Slice); ok {
+			parts = sliceElems(sl.X)
+		}
+		var out []value
+		for _, format := range r.resolve(args[0], bind, depth-1, busy) {
+			out = appendValues(out, r.sprintf(format, parts, bind, depth, busy))
+		}
+		return out
+	case "net.JoinHostPort":
+		return concat(concat(r.resolveOr(args[0], bind, depth, busy), []value{{text: ":", lit: true}}), r.resolveOr(args[1], bind, depth, busy))
+	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Join", "strings.Join":
+		return r.resolve(args[0], bind, depth-1, busy)
+	}
+	callee := c.StaticCallee()
+	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {
+		return nil
+	}
+	cb := make(map[*ssa.Parameter]ssa.Value, len(callee.Params))
+	for i, p := range callee.Params {
+		if i < len(args) {
+			cb[p] = args[i]
+		}
+	}
+	var out []value
+	for _, b := range callee.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+			out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
+		}
+	}
+	return out
+}
+
+// sprintf fills format's verbs with what its arguments resolve to.
+func (r *resolver) sprintf(format value, args []ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	out := []value{{lit: format.lit, env: format.env}}
+	text := format.text
+	argi := 0
+	for {
+		i := strings.IndexByte(text, '%')
+		if i < 0 || i == len(text)-1 {
+			return concat(out, []value{{text: text, lit: true}})
+		}
+		out = concat(out, []value{{text: text[:i], lit: true}})
+		j := i + 1
+		for j < len(text) && strings.IndexByte("+-# 0123456789.", text[j]) >= 0 {
+			j++
+		}
+		if j >= len(text) {
+			return out
+		}
+		if text[j] == '%' {
+			out = concat(out, []value{{text: "%", lit: true}})
+		} else {
+			var vals []value
+			if argi < len(args) {
+				vals = r.resolve(args[argi], bind, depth-1, busy)
+			}
+			if len(vals) == 0 {
+				vals = []value{{text: "…"}}
+			}
+			out = concat(out, vals)
+			argi++
+		}
+		text = text[j+1:]
+	}
+}
+
+// sliceElems returns the values stored in the elements of an array
+// allocation, as the ...any of a variadic call builds it.
+func sliceElems(arr ssa.Value) []ssa.Value {
+	alloc, ok := arr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var elems []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, ref2 := range *ia.Referrers() {
+			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
+				elems = append(elems, st.Val)
+			}
+		}
+	}
+	return elems
+}
+
+func referrersOf(fn *ssa.Function) []ssa.Instruction {
+	if fn.Parent() == nil {
+		return nil
+	}
+	var out []ssa.Instruction
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				out = append(out, instr)
+			}
+		}
+	}
+	return out
+}
+
+func concat(a, b []value) []value {
+	var out []value
+	for _, x := range a {
+		for _, y := range b {
+			if len(out) == maxValues {
+				return out
+			}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag}
+			v.env = append(append(v.env, x.env...), y.env...)
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func appendValues(out, more []value) []value {
+next:
+	for _, v := range more {
+		if len(out) == maxValues {
+			break
+		}
+		for _, o := range out {
+			if o.text == v.text && o.lit == v.lit {
+				continue next
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/archie-dev/archie/report"
+	"github.com/spf13/cobra"
+)
+
+type servicesOptions struct {
+	load   loadOptions
+	format string
+}
+
+func newServicesCmd() *cobra.Command {
+	var opts servicesOptions
+	cmd := &cobra.Command{
+		Use:   "services [dir]",
+		Short: "List the services, what they serve, call, publish, consume and store",
+		Long: `services finds the deployable services below dir (every main package, named
+after its folder, or the services: of archie.yaml) and reads from their code
+what each one serves (gRPC services, HTTP routes), calls (gRPC and HTTP, with
+the service each call reaches), publishes and consumes (Kafka, NATS, AMQP,
+Pub/Sub, watermill, asynq) and stores (databases, tables, collections).
+
+Only code reachable from a service's main counts. Hosts and environment keys
+are resolved through the docker-compose files and Kubernetes manifests below
+dir, then by name (CHECKOUT_SERVICE_ADDR → checkoutservice); what stays
+unresolved is listed as such. No archie.yaml is needed.`,
+		Example: `  archie services
+  archie services --format json > services.json
+  archie services --format dot | dot -Tsvg > services.svg`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServices(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, args)
+		},
+	}
+	f := cmd.Flags()
+	opts.load.addFlags(f)
+	f.StringVar(&opts.format, "format", "text", "output `format`: "+strings.Join(report.ServicesFormats, ", "))
+	return cmd
+}
+
+func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOptions, args []string) error {
+	if !slices.Contains(report.ServicesFormats, opts.format) {
+		return fmt.Errorf("unknown --format %q: use one of %s", opts.format, strings.Join(report.ServicesFormats, ", "))
+	}
+	opts.load.services = true
+	p, err := loadProject(ctx, stderr, opts.load, args, false)
+	if err != nil {
+		return err
+	}
+	if len(p.system.Services) == 0 {
+		fmt.Fprintf(stderr, "archie: no main package below %s, so no service; declare them under services: in archie.yaml\n", relToCwd(p.system.Dir))
+	}
+	return report.Services(stdout, opts.format, p.system, useColor(stdout))
+}

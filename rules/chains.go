@@ -1,0 +1,290 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+)
+
+// A hop is one synchronous call on a chain: from a service, reachable from
+// one of its request handlers (or from anywhere, for cycles), to a
+// service's endpoint.
+type hop struct {
+	from, to string
+	handler  string // the caller's endpoint whose handler reaches the call
+	method   string // the called endpoint, when known
+	ev       analyze.Evidence
+}
+
+// syncChain reports chains of synchronous calls, started in a request
+// handler and continued in the handler each call reaches, longer than
+// max-depth; and every cycle of synchronous calls between services.
+func (c *checker) syncChain(sm *Smell, sev Severity) {
+	sys := c.opts.System
+	maxDepth := sm.MaxDepth
+	if maxDepth == 0 {
+		maxDepth = 2
+	}
+	endpoints := make(map[string][]string) // service -> handler names
+	for _, s := range sys.Services {
+		for _, e := range s.Endpoints {
+			endpoints[s.Name] = append(endpoints[s.Name], endpointName(e))
+		}
+	}
+	out := make(map[string][]hop) // service -> its calls
+	for _, e := range sys.Edges {
+		if e.Kind != "sync" {
+			continue
+		}
+		for _, ev := range e.Evidence {
+			out[e.From] = append(out[e.From], hop{from: e.From, to: e.To, handler: ev.Handler, method: ev.Method, ev: ev})
+		}
+	}
+
+	// continues reports whether a call made by the service reached through
+	// h continues the chain: it is reachable from the handler h reached.
+	continues := func(h hop, next hop) bool {
+		if next.handler == "" {
+			return false
+		}
+		if h.method == "" {
+			return true // the handler reached is not known: any handler may be it
+		}
+		return handlerServes(next.handler, h.method)
+	}
+
+	var chains [][]hop
+	var walk func(path []hop, seen map[string]bool)
+	walk = func(path []hop, seen map[string]bool) {
+		last := path[len(path)-1]
+		extended := false
+		for _, next := range out[last.to] {
+			if seen[next.to] || !continues(last, next) {
+				continue
+			}
+			seen[next.to] = true
+			walk(append(path[:len(path):len(path)], next), seen)
+			delete(seen, next.to)
+			extended = true
+		}
+		if !extended && len(path) > maxDepth {
+			chains = append(chains, path)
+		}
+	}
+	for _, s := range sortedKeys(out) {
+		for _, h := range out[s] {
+			if h.handler == "" || h.to == h.from {
+				continue
+			}
+			walk([]hop{h}, map[string]bool{h.from: true, h.to: true})
+		}
+	}
+
+	// One violation per path of services, with the first calls found.
+	reported := make(map[string]bool)
+	sort.SliceStable(chains, func(i, j int) bool { return len(chains[i]) > len(chains[j]) })
+	for _, ch := range chains {
+		names := []string{ch[0].from}
+		for _, h := range ch {
+			names = append(names, h.to)
+		}
+		key := strings.Join(names, " → ")
+		if reported[key] || coveredBy(key, reported) {
+			continue
+		}
+		reported[key] = true
+		var ev []analyze.Evidence
+		for _, h := range ch {
+			e := h.ev
+			e.Detail = fmt.Sprintf("%s calls %s", h.from, h.to)
+			if h.method != "" {
+				e.Detail += " " + h.method
+			}
+			if h.handler != "" {
+				e.Detail += " in handler " + h.handler
+			}
+			ev = append(ev, e)
+		}
+		msg := fmt.Sprintf("a request to %s waits on %d synchronous hops (%s), more than max-depth %d: latency and failures add up along the chain", names[0], len(ch), key, maxDepth)
+		v := c.smellViolation("sync-chain", sm, sev, names[0], names[len(names)-1], msg, ev)
+		v.Path = names
+		c.out = append(c.out, v)
+	}
+
+	for _, cyc := range syncCycles(sys) {
+		key := strings.Join(cyc, " → ")
+		var ev []analyze.Evidence
+		for i := 0; i+1 < len(cyc); i++ {
+			for _, h := range out[cyc[i]] {
+				if h.to == cyc[i+1] {
+					e := h.ev
+					e.Detail = fmt.Sprintf("%s calls %s", h.from, h.to)
+					if h.method != "" {
+						e.Detail += " " + h.method
+					}
+					ev = append(ev, e)
+					break
+				}
+			}
+		}
+		msg := fmt.Sprintf("synchronous cycle %s: these services wait on each other and cannot fail or deploy alone", key)
+		v := c.smellViolation("sync-chain", sm, sev, cyc[0], cyc[len(cyc)-2], msg, ev)
+		v.Path = cyc
+		c.out = append(c.out, v)
+	}
+}
+
+// coveredBy reports whether a chain is part of a longer one already
+// reported.
+func coveredBy(key string, reported map[string]bool) bool {
+	for k := range reported {
+		if strings.Contains(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+func endpointName(e analyze.Endpoint) string {
+	if e.Protocol == "grpc" {
+		return e.Name
+	}
+	return strings.TrimSpace(e.Method + " " + e.Route)
+}
+
+// handlerServes reports whether the handler named like an endpoint
+// ("hipstershop.CartService/GetCart", "GET /cart/{id}") serves the called
+// method ("hipstershop.CartService/GetCart", "GET /cart/42").
+func handlerServes(handler, method string) bool {
+	if handler == method {
+		return true
+	}
+	hm, hroute, ok := strings.Cut(handler, " ")
+	if !ok {
+		hm, hroute = "", handler
+	}
+	cm, croute, ok := strings.Cut(method, " ")
+	if !ok || !strings.HasPrefix(hroute, "/") {
+		return false
+	}
+	if hm != "" && !strings.Contains(","+hm+",", ","+cm+",") {
+		return false
+	}
+	if i := strings.IndexAny(croute, "?#"); i >= 0 {
+		croute = croute[:i]
+	}
+	hs := strings.Split(strings.Trim(hroute, "/"), "/")
+	cs := strings.Split(strings.Trim(croute, "/"), "/")
+	for i, h := range hs {
+		if h == "*" || strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") {
+			return true
+		}
+		if i >= len(cs) {
+			return false
+		}
+		if strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{") || cs[i] == "…" || strings.Contains(cs[i], "…") {
+			continue
+		}
+		if h != cs[i] {
+			return false
+		}
+	}
+	return len(cs) == len(hs) || strings.HasSuffix(hroute, "/")
+}
+
+// syncCycles returns one cycle, as service names ending where they start,
+// for each group of services that call each other synchronously in a circle.
+func syncCycles(sys *analyze.System) [][]string {
+	adj := make(map[string][]string)
+	for _, e := range sys.Edges {
+		if e.Kind == "sync" && e.From != e.To && !contains(adj[e.From], e.To) {
+			adj[e.From] = append(adj[e.From], e.To)
+		}
+	}
+	for k := range adj {
+		sort.Strings(adj[k])
+	}
+	// Tarjan's strongly connected components.
+	index := make(map[string]int)
+	low := make(map[string]int)
+	on := make(map[string]bool)
+	var stack []string
+	var comps [][]string
+	n := 0
+	var strong func(v string)
+	strong = func(v string) {
+		index[v], low[v] = n, n
+		n++
+		stack = append(stack, v)
+		on[v] = true
+		for _, w := range adj[v] {
+			if _, ok := index[w]; !ok {
+				strong(w)
+				low[v] = min(low[v], low[w])
+			} else if on[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var comp []string
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				on[w] = false
+				comp = append(comp, w)
+				if w == v {
+					break
+				}
+			}
+			if len(comp) > 1 {
+				sort.Strings(comp)
+				comps = append(comps, comp)
+			}
+		}
+	}
+	for _, v := range sortedKeys(adj) {
+		if _, ok := index[v]; !ok {
+			strong(v)
+		}
+	}
+	var out [][]string
+	for _, comp := range comps {
+		in := make(map[string]bool)
+		for _, v := range comp {
+			in[v] = true
+		}
+		// Shortest way back to the first member, breadth first.
+		start := comp[0]
+		prev := map[string]string{}
+		queue := []string{start}
+		found := false
+		for len(queue) > 0 && !found {
+			v := queue[0]
+			queue = queue[1:]
+			for _, w := range adj[v] {
+				if !in[w] {
+					continue
+				}
+				if w == start {
+					prev[start] = v
+					found = true
+					break
+				}
+				if _, ok := prev[w]; !ok {
+					prev[w] = v
+					queue = append(queue, w)
+				}
+			}
+		}
+		cyc := []string{start}
+		for v := prev[start]; v != start; v = prev[v] {
+			cyc = append([]string{v}, cyc...)
+		}
+		cyc = append([]string{start}, cyc...)
+		out = append(out, cyc)
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i], " ") < strings.Join(out[j], " ") })
+	return out
+}

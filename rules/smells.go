@@ -1,0 +1,399 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"gopkg.in/yaml.v3"
+)
+
+// A Service is a deployable unit as archie.yaml declares it.
+type Service struct {
+	Name     string   `yaml:"name"`
+	Packages Patterns `yaml:"packages"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// UnmarshalYAML records where each service was written.
+func (s *Service) UnmarshalYAML(n *yaml.Node) error {
+	type plain Service
+	s.Pos = pos(n)
+	return n.Decode((*plain)(s))
+}
+
+// Smells says which distributed-monolith smells archie check reports.
+// A smell not listed is not checked.
+type Smells struct {
+	SharedDatabase     *Smell `yaml:"shared-database"`
+	SyncChain          *Smell `yaml:"sync-chain"`
+	CrossServiceImport *Smell `yaml:"cross-service-import"`
+	HardcodedEndpoint  *Smell `yaml:"hardcoded-endpoint"`
+}
+
+// A Smell is written as a bare severity (shared-database: error) or as a
+// mapping with options.
+type Smell struct {
+	Severity Severity `yaml:"severity"`
+	// Server is the severity of two services sharing one database server or
+	// database through the same configuration, with disjoint tables
+	// (shared-database only; default warning).
+	Server Severity `yaml:"server"`
+	// MaxDepth is the longest synchronous chain allowed, in hops
+	// (sync-chain only; default 2).
+	MaxDepth int    `yaml:"max-depth"`
+	ADR      int    `yaml:"adr"`
+	Why      string `yaml:"why"`
+	Pos      Pos    `yaml:"-"`
+}
+
+// UnmarshalYAML accepts a severity or a mapping.
+func (s *Smell) UnmarshalYAML(n *yaml.Node) error {
+	s.Pos = pos(n)
+	if n.Kind == yaml.ScalarNode {
+		return n.Decode(&s.Severity)
+	}
+	type plain Smell
+	return n.Decode((*plain)(s))
+}
+
+// Any reports whether a smell is checked.
+func (s *Smells) Any() bool {
+	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil)
+}
+
+// smellDefaults are the severities of smells listed without one.
+var smellDefaults = map[string]Severity{
+	"shared-database":      SeverityError,
+	"sync-chain":           SeverityWarning,
+	"cross-service-import": SeverityError,
+	"hardcoded-endpoint":   SeverityWarning,
+}
+
+// list returns the configured smells by name.
+func (s *Smells) list() map[string]*Smell {
+	out := make(map[string]*Smell)
+	if s == nil {
+		return out
+	}
+	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint} {
+		if sm != nil {
+			out[name] = sm
+		}
+	}
+	return out
+}
+
+func (s *Smells) get(name string) *Smell { return s.list()[name] }
+
+// severity returns the smell's severity, its default when unset.
+func (s *Smell) severity(name string) Severity { return s.Severity.or(smellDefaults[name]) }
+
+// ServiceSpecs matches the packages of each service declared in archie.yaml.
+// It fails when a service's patterns match no loaded package.
+func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]analyze.ServiceSpec, error) {
+	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
+	var out []analyze.ServiceSpec
+	for _, s := range cfg.Services {
+		spec := analyze.ServiceSpec{Name: s.Name}
+		for _, p := range g.Packages {
+			if _, ok := s.Packages.matchAny(c.ref(p.Path)); ok {
+				spec.Packages = append(spec.Packages, p.Path)
+			}
+		}
+		if len(spec.Packages) == 0 {
+			return nil, &ConfigError{File: cfg.File, Pos: s.Pos, Msg: fmt.Sprintf("service %q matches no package: check its packages patterns (relative to %s)", s.Name, cfg.Dir)}
+		}
+		out = append(out, spec)
+	}
+	return out, nil
+}
+
+func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos func(string) Pos) error {
+	if err := uniqueNames(c, "service", len(c.Services), func(i int) (string, Pos) { return c.Services[i].Name, c.Services[i].Pos }); err != nil {
+		return err
+	}
+	for _, s := range c.Services {
+		if len(s.Packages) == 0 {
+			return errf(s.Pos, "service %q has no packages: list its main package and the packages that are its own", s.Name)
+		}
+	}
+	if c.Smells != nil && !c.Smells.Any() {
+		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import or hardcoded-endpoint")
+	}
+	for name, sm := range c.Smells.list() {
+		if sm.MaxDepth < 0 {
+			return errf(sm.Pos, "%s.max-depth is %d; want 1 or more", name, sm.MaxDepth)
+		}
+		if sm.MaxDepth != 0 && name != "sync-chain" {
+			return errf(sm.Pos, "max-depth applies to sync-chain only")
+		}
+		if sm.Server != "" && name != "shared-database" {
+			return errf(sm.Pos, "server applies to shared-database only")
+		}
+	}
+	return nil
+}
+
+var (
+	sharedDatabaseFamily = &Family{
+		Name: "shared-database", Kind: "shared-database",
+		Summary: "two services touch the same table, or the same database through the same configuration",
+		Doc: `A service that shares its tables with another cannot change its schema, scale
+or deploy on its own: the two are one system split across processes. archie
+finds the tables each service names (SQL in the code, ORM models, collection
+names), reachable from that service's entry point, and reports every table or
+collection two services touch (severity, default error). Two services that
+open the same database server or database, resolved through a literal DSN or a
+deployment file, with disjoint tables, are reported at the server severity
+(default warning). Give each service its own store and talk through its API.`,
+		run: func(c *checker) { c.smell("shared-database", c.sharedDatabase) },
+	}
+	syncChainFamily = &Family{
+		Name: "sync-chain", Kind: "sync-chain",
+		Summary: "a request waits on a chain of synchronous calls longer than max-depth, or on a cycle",
+		Doc: `A request handler that calls a service whose handler calls another, and so on,
+makes every request wait on the whole chain: latency adds up and one slow
+service stalls all. archie follows gRPC and HTTP calls reachable from each
+request handler to the handler they reach, and reports chains longer than
+max-depth hops (default 2) with their path. Any cycle of synchronous calls
+between services is always reported. Messages (Kafka, NATS, AMQP, Pub/Sub,
+watermill, asynq) end a chain.`,
+		run: func(c *checker) { c.smell("sync-chain", c.syncChain) },
+	}
+	crossServiceImportFamily = &Family{
+		Name: "cross-service-import", Kind: "cross-service-import",
+		Summary: "a service imports code that belongs to another service",
+		Doc: `A service that imports another service's packages ships that code in its own
+binary: a change there needs both redeployed. A package belongs to a service
+when archie.yaml declares it under that service, or when it lives in the folder
+tree of the service's main package. Packages made only of generated code (gRPC
+stubs and clients) are API contracts and may be imported. Move shared code to a
+library package owned by neither, or call the service through its API.`,
+		run: func(c *checker) { c.smell("cross-service-import", c.crossServiceImport) },
+	}
+	hardcodedEndpointFamily = &Family{
+		Name: "hardcoded-endpoint", Kind: "hardcoded-endpoint",
+		Summary: "a literal address of another service reaches a client call or a dial",
+		Doc: `An address written in the code ties the caller to one deployment of the callee:
+it cannot move, scale behind a new name or be tested against a fake. archie
+reports a literal host:port or URL that names another service and reaches an
+HTTP call or a dial with no environment variable or flag to override it. Read
+the address from configuration.`,
+		run: func(c *checker) { c.smell("hardcoded-endpoint", c.hardcodedEndpoint) },
+	}
+)
+
+// smell runs one smell's check when archie.yaml lists it and the services'
+// facts were loaded.
+func (c *checker) smell(name string, run func(*Smell, Severity)) {
+	sm := c.cfg.Smells.get(name)
+	if sm == nil || c.opts.System == nil {
+		return
+	}
+	if sev := sm.severity(name); sev != SeverityOff {
+		run(sm, sev)
+	} else if name == "shared-database" && sm.Server != SeverityOff {
+		run(sm, sev)
+	}
+}
+
+// smellViolation builds a violation of a smell from its evidence.
+func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to, message string, ev []analyze.Evidence) Violation {
+	v := Violation{Kind: name, Rule: name, Severity: sev, From: from, To: to, Message: message, Why: sm.Why, ADR: sm.ADR}
+	for _, e := range ev {
+		v.Evidence = append(v.Evidence, Evidence{Position: c.position(e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: e.Detail})
+	}
+	if len(v.Evidence) > 0 {
+		v.Position = v.Evidence[0].Position
+	}
+	return v
+}
+
+// Evidence is one fact a smell rests on.
+type Evidence struct {
+	Position Position
+	Detail   string
+}
+
+func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
+	sys := c.opts.System
+	type touch struct {
+		svc   string
+		store *analyze.Store
+	}
+	byTable := make(map[string][]touch)
+	for _, s := range sys.Services {
+		for _, st := range s.Stores {
+			for _, t := range st.Tables {
+				k := tableResource(st.Kind, t)
+				byTable[k] = append(byTable[k], touch{s.Name, st})
+			}
+		}
+	}
+	shareTable := make(map[[2]string]bool)
+	for _, res := range sortedKeys(byTable) {
+		ts := byTable[res]
+		for i := range ts {
+			for j := range ts {
+				a, b := ts[i], ts[j]
+				if a.svc >= b.svc || a.store.Server != "" && b.store.Server != "" && a.store.Server != b.store.Server {
+					continue // one service, or tables of the same name in two databases
+				}
+				shareTable[[2]string{a.svc, b.svc}] = true
+				if sev == SeverityOff {
+					continue
+				}
+				table := res[strings.IndexByte(res, ' ')+1:]
+				ev := append(append([]analyze.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
+				msg := fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", a.svc, b.svc, res)
+				v := c.smellViolation("shared-database", sm, sev, a.svc, b.svc, msg, ev)
+				v.Resource = res
+				c.out = append(c.out, v)
+			}
+		}
+	}
+	server := sm.Server.or(SeverityWarning)
+	if server == SeverityOff {
+		return
+	}
+	type open struct {
+		svc   string
+		store *analyze.Store
+	}
+	byServer := make(map[string][]open)
+	for _, s := range sys.Services {
+		for _, st := range s.Stores {
+			if st.Server != "" {
+				byServer[st.Kind+" "+st.Server] = append(byServer[st.Kind+" "+st.Server], open{s.Name, st})
+			}
+		}
+	}
+	for _, key := range sortedKeys(byServer) {
+		os := byServer[key]
+		for i := range os {
+			for j := range os {
+				a, b := os[i], os[j]
+				if a.svc >= b.svc || shareTable[[2]string{a.svc, b.svc}] {
+					continue
+				}
+				res := "database " + a.store.Server
+				if a.store.Resource == b.store.Resource && a.store.Resource != "" {
+					res = a.store.Resource
+				}
+				msg := fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", a.svc, b.svc, a.store.Kind, a.store.Server)
+				ev := append(append([]analyze.Evidence{}, a.store.Evidence...), b.store.Evidence...)
+				v := c.smellViolation("shared-database", sm, server, a.svc, b.svc, msg, ev)
+				v.Resource = res
+				c.out = append(c.out, v)
+			}
+		}
+	}
+}
+
+// tableResource names a table or collection for messages and matching.
+func tableResource(kind, table string) string {
+	switch kind {
+	case "mongo", "firestore":
+		return "collection " + table
+	case "redis":
+		return "key " + table
+	}
+	return "table " + table
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {
+	for _, h := range c.opts.System.Hardcoded {
+		msg := fmt.Sprintf("%s reaches %s at the literal address %q: read it from configuration so %s can move", h.From, h.To, h.Address, h.To)
+		v := c.smellViolation("hardcoded-endpoint", sm, sev, h.From, h.To, msg, h.Evidence)
+		v.Resource = "address " + h.Address
+		c.out = append(c.out, v)
+	}
+}
+
+// crossServiceImport reports imports, made by a service's code, of
+// packages that belong to another service and not to it.
+func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
+	sys := c.opts.System
+	owners := make(map[string][]string) // package -> services owning it
+	for _, s := range sys.Services {
+		for _, p := range c.owned(s) {
+			owners[p] = append(owners[p], s.Name)
+		}
+	}
+	for _, s := range sys.Services {
+		mine := make(map[string]bool)
+		for _, o := range c.owned(s) {
+			mine[o] = true
+		}
+		for _, path := range s.Packages {
+			p := c.g.Package(path)
+			if p == nil {
+				continue
+			}
+			for _, imp := range p.Imports {
+				if imp.Test || mine[imp.Path] || sys.Contracts[imp.Path] {
+					continue
+				}
+				for _, other := range owners[imp.Path] {
+					if other == s.Name {
+						continue
+					}
+					msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", s.Name, c.name(imp.Path), other)
+					specs := c.g.Positions(path, imp.Path)
+					var ev []analyze.Evidence
+					for _, sp := range specs {
+						ev = append(ev, analyze.Evidence{Pos: sp, Detail: "import " + imp.Path})
+					}
+					v := c.smellViolation("cross-service-import", sm, sev, s.Name, other, msg, ev)
+					v.Resource = "package " + imp.Path
+					c.out = append(c.out, v)
+				}
+			}
+		}
+	}
+}
+
+// owned returns the packages that belong to a service: the ones declared
+// for it, or those in the folder tree of its main package.
+func (c *checker) owned(s *analyze.Service) []string {
+	var out []string
+	if spec := c.declaredService(s.Name); spec != nil {
+		for _, p := range c.g.Packages {
+			if _, ok := spec.Packages.matchAny(c.ref(p.Path)); ok {
+				out = append(out, p.Path)
+			}
+		}
+		return out
+	}
+	dir, ok := c.g.Dir(s.Entry)
+	if !ok || s.Entry == "" {
+		return nil
+	}
+	for _, p := range c.g.Packages {
+		if d, ok := c.g.Dir(p.Path); ok && (d == dir || strings.HasPrefix(d, dir+string(filepath.Separator))) {
+			out = append(out, p.Path)
+		}
+	}
+	return out
+}
+
+func (c *checker) declaredService(name string) *Service {
+	for _, s := range c.cfg.Services {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}

@@ -196,12 +196,18 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 
 // env returns the value a service's deployment gives an environment key.
 func (d *deployment) env(svc *Service, entryDir, key string) (string, bool) {
+	v, _, ok := d.envIn(svc, entryDir, key)
+	return v, ok
+}
+
+// envIn is env, with the deployment file that sets the key.
+func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file string, ok bool) {
 	for _, w := range d.forService(svc, entryDir) {
 		if v, ok := w.env[key]; ok {
-			return v, true
+			return v, w.file, true
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 // norm folds a name for comparison: lower case, letters and digits only.

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -515,7 +516,7 @@ func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
 	for range 4 {
 		switch w := v.(type) {
 		case *ssa.MakeInterface:
-			return x.prog.methodsOf[w.X.Type()]
+			return x.prog.methods(w.X.Type())
 		case *ssa.ChangeInterface:
 			v = w.X
 		case *ssa.Call, *ssa.UnOp, *ssa.Parameter, *ssa.Phi, *ssa.FieldAddr:
@@ -527,11 +528,11 @@ func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
 				return nil
 			}
 			var out []*ssa.Function
-			for t, ms := range x.prog.methodsOf {
+			x.prog.methodsOf.Iterate(func(t types.Type, ms any) {
 				if types.Implements(t, iface) && !types.IsInterface(t) {
-					out = append(out, ms...)
+					out = append(out, ms.([]*ssa.Function)...)
 				}
-			}
+			})
 			return out
 		default:
 			return nil
@@ -561,7 +562,7 @@ func (x *extractor) handlerFuncs(v ssa.Value) []*ssa.Function {
 		case *ssa.Convert:
 			v = w.X
 		case *ssa.MakeInterface:
-			if ms := x.prog.methodsOf[w.X.Type()]; len(ms) > 0 {
+			if ms := x.prog.methods(w.X.Type()); len(ms) > 0 {
 				return ms
 			}
 			v = w.X
@@ -667,14 +668,17 @@ func (x *extractor) message(f *facts, protocol string, publish bool, topics []va
 
 // store records a database or cache the service opens.
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
-	resource, server := "", ""
+	resource, server, from := "", "", ""
 	for _, v := range config {
 		switch {
 		case len(v.env) > 0 && strings.TrimSpace(v.text) == "${"+v.env[0]+"}":
 			resource = "env " + v.env[0]
-			if val, ok := x.deploy.env(f.svc, f.entryDir, v.env[0]); ok {
+			if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, v.env[0]); ok {
 				server = dsnServer(val)
+				from = fmt.Sprintf(" = %s in %s", redact(val), file)
 			}
+		case strings.HasPrefix(v.text, "project ") && v.lit:
+			resource, server = v.text, v.text
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)
@@ -687,7 +691,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 	}
 	ev.Detail = "opens " + kind
 	if resource != "" {
-		ev.Detail += " (" + resource + ")"
+		ev.Detail += " (" + resource + from + ")"
 	}
 	k := kind + "\x00" + resource
 	s := stores[k]
@@ -817,7 +821,7 @@ func (x *extractor) modelTable(v ssa.Value) string {
 		return ""
 	}
 	for _, rt := range []types.Type{named, types.NewPointer(named)} {
-		for _, m := range x.prog.methodsOf[rt] {
+		for _, m := range x.prog.methods(rt) {
 			if m.Name() != "TableName" {
 				continue
 			}
@@ -864,6 +868,14 @@ func plural(s string) string {
 }
 
 func (x *extractor) applyURI(v ssa.Value) []value {
+	if sl, ok := v.(*ssa.Slice); ok { // opts ...*options.ClientOptions
+		for _, e := range sliceElems(sl.X) {
+			if out := x.applyURI(e); out != nil {
+				return out
+			}
+		}
+		return nil
+	}
 	c, ok := v.(*ssa.Call)
 	if !ok {
 		return nil

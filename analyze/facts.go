@@ -46,12 +46,14 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 	deploy := readDeployment(abs)
 	var errs []Error
 
-	// Load per module: the packages of one module type-check together.
+	// Load per module, or per workspace: the packages of one build
+	// type-check together.
 	byModule := make(map[string][]string)
 	for _, svc := range services {
 		for _, p := range svc.Packages {
 			if pkg := g.Package(p); pkg != nil && pkg.Module != nil {
-				byModule[pkg.Module.Dir] = append(byModule[pkg.Module.Dir], p)
+				root := buildRoot(pkg.Module.Dir)
+				byModule[root] = append(byModule[root], p)
 			}
 		}
 	}
@@ -133,6 +135,22 @@ func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.P
 		p.Build()
 	}
 	return prog, source
+}
+
+// buildRoot returns the folder the go command builds a module's packages
+// from: the nearest folder above it with a go.work, as the go command
+// finds it, or the module's own.
+func buildRoot(modDir string) string {
+	for dir := modDir; ; {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return modDir
+		}
+		dir = parent
+	}
 }
 
 func containsAny(set, xs []string) bool {

@@ -4,6 +4,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // program is one SSA program: the source packages of the services of one
@@ -17,13 +18,20 @@ type program struct {
 	// impls indexes the methods of the source packages' named types by
 	// name, for calls through interfaces.
 	impls map[string][]*ssa.Function
-	// methodsOf lists the methods of each source type, for values of that
-	// type that become interfaces (a library may call any of them).
-	methodsOf map[types.Type][]*ssa.Function
+	// methodsOf lists the methods of each source type (T and *T), for
+	// values of that type that become interfaces (a library may call any
+	// of them).
+	methodsOf typeutil.Map // types.Type -> []*ssa.Function
+}
+
+// methods returns the methods of a source type.
+func (p *program) methods(t types.Type) []*ssa.Function {
+	ms, _ := p.methodsOf.At(t).([]*ssa.Function)
+	return ms
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), impls: make(map[string][]*ssa.Function), methodsOf: make(map[types.Type][]*ssa.Function)}
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), impls: make(map[string][]*ssa.Function)}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -55,7 +63,7 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 							continue // promoted from an embedded type elsewhere
 						}
 						add(fn)
-						p.methodsOf[t] = append(p.methodsOf[t], fn)
+						p.methodsOf.Set(t, append(p.methods(t), fn))
 						p.impls[fn.Name()] = append(p.impls[fn.Name()], fn)
 					}
 				}
@@ -86,7 +94,7 @@ func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 	for _, r := range roots {
 		push(r)
 	}
-	typesSeen := make(map[types.Type]bool)
+	var typesSeen typeutil.Map
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -107,9 +115,9 @@ func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 				}
 				if mi, ok := instr.(*ssa.MakeInterface); ok {
 					t := mi.X.Type()
-					if !typesSeen[t] {
-						typesSeen[t] = true
-						for _, m := range p.methodsOf[t] {
+					if typesSeen.At(t) == nil {
+						typesSeen.Set(t, true)
+						for _, m := range p.methods(t) {
 							push(m)
 						}
 					}

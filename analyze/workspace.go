@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -49,7 +50,7 @@ func nestedModules(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var mods []string
+	var mods, replaced []string
 	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -61,10 +62,45 @@ func nestedModules(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if e.Name() == "go.mod" && filepath.Dir(path) != root {
-			mods = append(mods, filepath.Dir(path))
+		if e.Name() == "go.mod" {
+			if filepath.Dir(path) != root {
+				mods = append(mods, filepath.Dir(path))
+			}
+			replaced = append(replaced, localReplacements(path)...)
 		}
 		return nil
 	})
-	return mods, err
+	// A module another one replaces with a local folder is a dependency
+	// kept in the tree (a fork, a stand-in), not part of the system.
+	out := mods[:0]
+	for _, m := range mods {
+		if !slices.Contains(replaced, m) {
+			out = append(out, m)
+		}
+	}
+	return out, err
+}
+
+// localReplacements returns the absolute folders that a go.mod's replace
+// directives point to.
+func localReplacements(gomod string) []string {
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		return nil
+	}
+	f, err := modfile.Parse(gomod, data, nil)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, r := range f.Replace {
+		if modfile.IsDirectoryPath(r.New.Path) {
+			p := r.New.Path
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(gomod), p)
+			}
+			out = append(out, filepath.Clean(p))
+		}
+	}
+	return out
 }

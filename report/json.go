@@ -38,6 +38,17 @@ type jsonViolation struct {
 	ADR       *string      `json:"adr"`
 	Baselined bool         `json:"baselined"`
 	Cycle     *jsonCycle   `json:"cycle,omitempty"`
+	Evidence  []jsonFact   `json:"evidence,omitempty"`
+	Resource  string       `json:"resource,omitempty"`
+	Path      []string     `json:"path,omitempty"`
+}
+
+// jsonFact is one piece of evidence of a service smell.
+type jsonFact struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Detail string `json:"detail"`
 }
 
 type jsonPosition struct {
@@ -90,6 +101,10 @@ func JSON(w io.Writer, c *Check) error {
 		if c := v.Cycle; c != nil {
 			jv.Cycle = &jsonCycle{Folders: c.Folders, Edges: jsonEdges(c.Edges), Cut: jsonEdges(c.Cut)}
 		}
+		for _, e := range v.Evidence {
+			jv.Evidence = append(jv.Evidence, jsonFact{File: e.Position.File, Line: e.Position.Line, Column: e.Position.Column, Detail: e.Detail})
+		}
+		jv.Resource, jv.Path = v.Resource, v.Path
 		out.Violations = append(out.Violations, jv)
 	}
 	for _, e := range loadErrors {

@@ -63,6 +63,12 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 					}
 				}
 			}
+			// A smell shows every fact it rests on, beyond the first.
+			if len(v.Evidence) > 1 {
+				for _, e := range v.Evidence {
+					fmt.Fprintf(&b, "      %s %s\n", st.file.Render(e.Position.String()), st.dim.Render(e.Detail))
+				}
+			}
 		}
 		b.WriteString("\n")
 	}

@@ -1,0 +1,3 @@
+module gorm.io/driver/postgres
+
+go 1.22

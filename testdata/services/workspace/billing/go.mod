@@ -1,0 +1,5 @@
+module example.com/billing
+
+go 1.22
+
+require example.com/contracts v0.0.0

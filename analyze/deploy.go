@@ -38,7 +38,7 @@ func readDeployment(dir string) *deployment {
 		}
 		name := e.Name()
 		if e.IsDir() {
-			if path != dir && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "testdata") {
+			if path != dir && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "third_party" || name == "testdata") {
 				return filepath.SkipDir
 			}
 			return nil

@@ -191,6 +191,7 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
+	mergeStores(stores)
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
 		sort.Strings(s.Tables)
@@ -254,6 +255,15 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		}
 		return ""
 	}
+	// route is first, but a route partly known ("…/trainer/calendar") is
+	// better than none.
+	route := func(i int) string {
+		vs := str(i)
+		if r := first(i); r != "" || len(vs) == 0 {
+			return r
+		}
+		return vs[0].text
+	}
 
 	// gRPC: a generated client's method, or a generated Register…Server.
 	if proto, method := x.grpcCall(fn, common); proto != "" {
@@ -304,17 +314,17 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 
 	// HTTP routes.
 	case "net/http.HandleFunc", "net/http.Handle", "net/http.ServeMux.HandleFunc", "net/http.ServeMux.Handle":
-		method, route, _ := strings.Cut(first(0), " ")
-		if route == "" {
-			method, route = "", method
+		method, path, _ := strings.Cut(route(0), " ")
+		if path == "" {
+			method, path = "", method
 		}
-		x.route(f, handlers, method, route, arg(1), ev)
+		x.route(f, handlers, method, path, arg(1), ev)
 	case "github.com/gorilla/mux.Router.HandleFunc", "github.com/gorilla/mux.Router.Handle":
-		x.route(f, handlers, gorillaMethods(ci), first(0), arg(1), ev)
+		x.route(f, handlers, gorillaMethods(ci), route(0), arg(1), ev)
 	case "github.com/go-chi/chi.Router.Handle", "github.com/go-chi/chi.Router.HandleFunc", "github.com/go-chi/chi.Mux.Handle", "github.com/go-chi/chi.Mux.HandleFunc":
-		x.route(f, handlers, "", first(0), arg(1), ev)
+		x.route(f, handlers, "", route(0), arg(1), ev)
 	case "github.com/go-chi/chi.Router.Method", "github.com/go-chi/chi.Router.MethodFunc", "github.com/go-chi/chi.Mux.Method", "github.com/go-chi/chi.Mux.MethodFunc":
-		x.route(f, handlers, strings.ToUpper(first(0)), first(1), arg(2), ev)
+		x.route(f, handlers, strings.ToUpper(first(0)), route(1), arg(2), ev)
 
 	// Stores.
 	case "database/sql.Open", "github.com/jmoiron/sqlx.Open", "github.com/jmoiron/sqlx.Connect", "github.com/jmoiron/sqlx.MustConnect", "github.com/jmoiron/sqlx.MustOpen":
@@ -451,10 +461,10 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		if len(common.Args) > 0 && !common.IsInvoke() {
 			prefix = x.groupPrefix(common.Args[0], 4)
 		}
-		x.route(f, handlers, method, prefix+first(pathArg), arg(handlerArg), ev)
+		x.route(f, handlers, method, prefix+route(pathArg), arg(handlerArg), ev)
 	}
 	if m := chiRoute.FindStringSubmatch(key); m != nil {
-		x.route(f, handlers, strings.ToUpper(m[2]), first(0), arg(1), ev)
+		x.route(f, handlers, strings.ToUpper(m[2]), route(0), arg(1), ev)
 	}
 
 	// SQL written in the code, handed to a database library.
@@ -730,6 +740,35 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 		target.Tables = append(target.Tables, table)
 	}
 	target.Touches[table] = append(target.Touches[table], ev)
+}
+
+// mergeStores gives the tables found before any store was opened (a
+// store of the kind with no resource) to the one store of that kind the
+// service opens, when there is exactly one.
+func mergeStores(stores map[string]*Store) {
+	for k, loose := range stores {
+		if loose.Resource != "" || len(loose.Evidence) > 0 {
+			continue
+		}
+		var only *Store
+		n := 0
+		for _, s := range stores {
+			if s != loose && (s.Kind == loose.Kind || loose.Kind == "sql" && sqlKind(s.Kind)) {
+				only = s
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		for _, t := range loose.Tables {
+			if _, ok := only.Touches[t]; !ok {
+				only.Tables = append(only.Tables, t)
+			}
+			only.Touches[t] = append(only.Touches[t], loose.Touches[t]...)
+		}
+		delete(stores, k)
+	}
 }
 
 func sqlKind(kind string) bool {

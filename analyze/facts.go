@@ -48,14 +48,22 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 
 	// Load per module, or per workspace: the packages of one build
 	// type-check together.
+	// A service's packages load in the build of its entry's module, which
+	// reaches sibling modules through its go.mod's replace directives.
 	byModule := make(map[string][]string)
 	for _, svc := range services {
-		for _, p := range svc.Packages {
-			if pkg := g.Package(p); pkg != nil && pkg.Module != nil {
-				root := buildRoot(pkg.Module.Dir)
-				byModule[root] = append(byModule[root], p)
+		var mod *Module
+		for _, r := range append([]string{svc.Entry}, svc.Roots...) {
+			if pkg := g.Package(r); pkg != nil && pkg.Module != nil {
+				mod = pkg.Module
+				break
 			}
 		}
+		if mod == nil {
+			continue
+		}
+		root := buildRoot(mod.Dir)
+		byModule[root] = append(byModule[root], svc.Packages...)
 	}
 	mods := make([]string, 0, len(byModule))
 	for m := range byModule {

@@ -119,7 +119,9 @@ func (l *linker) grpc(f *facts, c *call) {
 	}
 	if to := l.serves[c.proto]; len(to) > 0 {
 		for _, t := range to {
-			l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+			if t != f.svc.Name { // a service calling itself is not an edge between services
+				l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+			}
 		}
 		return
 	}

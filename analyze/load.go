@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,7 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
+	var nestedErrs []Error
 	if opts.Nested && len(opts.Patterns) == 0 {
 		mods, err := nestedModules(opts.Dir)
 		if err != nil {
@@ -92,12 +94,17 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 			sub.Dir = m
 			more, err := packages.Load(&sub, "./...")
 			if err != nil {
-				return nil, fmt.Errorf("load %s: %w", m, err)
+				// One module that cannot be listed (a missing go.sum
+				// entry, say) leaves the others to check.
+				nestedErrs = append(nestedErrs, Error{Pos: token.Position{Filename: filepath.Join(m, "go.mod")}, Msg: "module not loaded: " + strings.TrimSpace(err.Error())})
+				continue
 			}
 			loaded = append(loaded, more...)
 		}
 	}
-	return fromPackages(loaded), nil
+	g := fromPackages(loaded)
+	g.Errors = append(g.Errors, nestedErrs...)
+	return g, nil
 }
 
 // fromPackages merges go/packages results, including test variants, into a

@@ -15,9 +15,6 @@ type program struct {
 	// funcs are every function with a body: package members, methods and
 	// the closures inside them.
 	funcs []*ssa.Function
-	// impls indexes the methods of the source packages' named types by
-	// name, for calls through interfaces.
-	impls map[string][]*ssa.Function
 	// methodsOf lists the methods of each source type (T and *T), for
 	// values of that type that become interfaces (a library may call any
 	// of them).
@@ -31,7 +28,7 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), impls: make(map[string][]*ssa.Function)}
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool)}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -64,7 +61,6 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 						}
 						add(fn)
 						p.methodsOf.Set(t, append(p.methods(t), fn))
-						p.impls[fn.Name()] = append(p.impls[fn.Name()], fn)
 					}
 				}
 			}
@@ -74,13 +70,16 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 	return p
 }
 
-// reach returns the functions reachable from roots. Calls with a static
-// callee are followed; a call through an interface reaches every method of
-// that name whose receiver implements the interface; and, because library
-// code archie has no body for may call them, a function mentioned as a
-// value (a handler passed to a router, a goroutine, a callback) and the
-// methods of a value converted to an interface (a server registered with
-// gRPC) are reachable as soon as the code mentioning them is.
+// reach returns the functions reachable from roots, in the manner of Rapid
+// Type Analysis. Calls with a static callee are followed. A value can only
+// be called through an interface once reachable code has converted it to
+// one, so the methods of every type converted to an interface are
+// reachable, whether the call is in the program or in a library archie has
+// no body for (a server registered with gRPC). A function mentioned as a
+// value (a handler given to a router, a goroutine, a callback) is
+// reachable as soon as the code mentioning it is. A repository type that
+// implements an interface but is never built is not reached, as class
+// hierarchy analysis would have it.
 func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 	seen := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
@@ -101,15 +100,7 @@ func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if c, ok := instr.(ssa.CallInstruction); ok {
-					common := c.Common()
-					if common.IsInvoke() {
-						iface, _ := common.Value.Type().Underlying().(*types.Interface)
-						for _, m := range p.impls[common.Method.Name()] {
-							if iface != nil && types.Implements(m.Signature.Recv().Type(), iface) {
-								push(m)
-							}
-						}
-					} else if callee := common.StaticCallee(); callee != nil {
+					if callee := c.Common().StaticCallee(); callee != nil {
 						push(callee)
 					}
 				}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -44,63 +43,29 @@ func workspacePatterns(dir string) ([]string, error) {
 
 // nestedModules returns the absolute directories below dir (dir excluded)
 // that hold a go.mod, skipping hidden folders, vendor, testdata and
-// node_modules, as the go command does for ./... .
+// node_modules as the go command does for ./..., and third_party, where
+// repositories keep copies of other people's modules.
 func nestedModules(dir string) ([]string, error) {
 	root, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	var mods, replaced []string
+	var mods []string
 	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
 		if e.IsDir() {
 			name := e.Name()
-			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "vendor" || name == "testdata" || name == "node_modules") {
+			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "vendor" || name == "third_party" || name == "testdata" || name == "node_modules") {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if e.Name() == "go.mod" {
-			if filepath.Dir(path) != root {
-				mods = append(mods, filepath.Dir(path))
-			}
-			replaced = append(replaced, localReplacements(path)...)
+		if e.Name() == "go.mod" && filepath.Dir(path) != root {
+			mods = append(mods, filepath.Dir(path))
 		}
 		return nil
 	})
-	// A module another one replaces with a local folder is a dependency
-	// kept in the tree (a fork, a stand-in), not part of the system.
-	out := mods[:0]
-	for _, m := range mods {
-		if !slices.Contains(replaced, m) {
-			out = append(out, m)
-		}
-	}
-	return out, err
-}
-
-// localReplacements returns the absolute folders that a go.mod's replace
-// directives point to.
-func localReplacements(gomod string) []string {
-	data, err := os.ReadFile(gomod)
-	if err != nil {
-		return nil
-	}
-	f, err := modfile.Parse(gomod, data, nil)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, r := range f.Replace {
-		if modfile.IsDirectoryPath(r.New.Path) {
-			p := r.New.Path
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(filepath.Dir(gomod), p)
-			}
-			out = append(out, filepath.Clean(p))
-		}
-	}
-	return out
+	return mods, err
 }

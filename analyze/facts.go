@@ -237,9 +237,27 @@ func generated(files []*ast.File) bool {
 		return false
 	}
 	for _, f := range files {
-		if !ast.IsGenerated(f) {
+		if !ast.IsGenerated(f) && !generatedBang(f) {
 			return false
 		}
 	}
 	return true
+}
+
+var generatedComment = regexp.MustCompile(`^// Code generated .* DO NOT EDIT[.!]$`)
+
+// generatedBang accepts the "DO NOT EDIT!" that older goctl versions
+// write, which the Go convention (and ast.IsGenerated) does not.
+func generatedBang(f *ast.File) bool {
+	for _, g := range f.Comments {
+		if g.Pos() > f.Package {
+			break
+		}
+		for _, c := range g.List {
+			if generatedComment.MatchString(c.Text) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -55,9 +55,12 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 				for _, t := range []types.Type{named, types.NewPointer(named)} {
 					mset := prog.MethodSets.MethodSet(t)
 					for i := range mset.Len() {
+						// Promoted methods come as wrappers that call the
+						// embedded type's method: a go-zero model's custom
+						// type reaches its generated default's queries.
 						fn := prog.MethodValue(mset.At(i))
-						if fn == nil || fn.Pkg != pkg {
-							continue // promoted from an embedded type elsewhere
+						if fn == nil {
+							continue
 						}
 						add(fn)
 						p.methodsOf.Set(t, append(p.methods(t), fn))

@@ -186,15 +186,3 @@ func serviceNames(g *Graph, mains []*Package) []string {
 	}
 	return out
 }
-
-// ServiceOf returns the service whose packages include path first in
-// name order, or nil.
-func ServiceOf(services []*Service, path string) *Service {
-	for _, s := range services {
-		i := sort.SearchStrings(s.Packages, path)
-		if i < len(s.Packages) && s.Packages[i] == path {
-			return s
-		}
-	}
-	return nil
-}

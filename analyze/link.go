@@ -234,12 +234,12 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 			}
 		}
 	}
+	names := make([]string, 0, len(l.deploy.workloads))
+	for n := range l.deploy.workloads {
+		names = append(names, n)
+	}
+	sort.Strings(names)
 	for _, c := range candidates {
-		names := make([]string, 0, len(l.deploy.workloads))
-		for n := range l.deploy.workloads {
-			names = append(names, n)
-		}
-		sort.Strings(names)
 		for _, n := range names {
 			if norm(n) != c {
 				continue

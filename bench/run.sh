@@ -52,18 +52,10 @@ fi
 export GOTOOLCHAIN=local
 echo "repo: $repo ($module), $(cd "$repo" && go list ./... 2>/dev/null | wc -l) packages in ./..., $(cd "$repo" && go list -deps ./... 2>/dev/null | wc -l) with dependencies"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-for round in $(seq 0 "$runs"); do
-  for i in "${!cmds[@]}"; do
-    (cd "$repo" && /usr/bin/time -f '%e %M' -o "$work/t" bash -c "${cmds[$i]}" >/dev/null 2>&1) || true
-    [[ $round -gt 0 ]] && tail -n 1 "$work/t" >>"$work/times.${names[$i]}"
-  done
-done
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-floor=$(cut -d' ' -f1 "$work/times.minload" | median)
+source "$here/bench/lib.sh"
+interleave
+floor=$(wall minload)
 printf '%-14s %10s %10s %14s\n' command "wall (s)" "peak MiB" "× minload"
 for n in "${names[@]}"; do
-  wall=$(cut -d' ' -f1 "$work/times.$n" | median)
-  rss=$(cut -d' ' -f2 "$work/times.$n" | median)
-  printf '%-14s %10.2f %10.0f %14.2f\n' "$n" "$wall" "$(echo "$rss/1024" | bc -l)" "$(echo "$wall/$floor" | bc -l)"
+  printf '%-14s %10.2f %10.0f %14.2f\n' "$n" "$(wall "$n")" "$(echo "$(rss "$n")/1024" | bc -l)" "$(echo "$(wall "$n")/$floor" | bc -l)"
 done

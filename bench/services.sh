@@ -25,19 +25,11 @@ names=(typecheck archie-services)
 cmds=("$work/typecheck . $work/packages" "$work/archie services")
 echo "repo: $repo: $(grep -c . "$work/packages") packages in services, $(cd "$repo" && go list ./... 2>/dev/null | wc -l) in ./..."
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-for round in $(seq 0 "$runs"); do
-  for i in "${!cmds[@]}"; do
-    (cd "$repo" && /usr/bin/time -f '%e %M' -o "$work/t" bash -c "${cmds[$i]}" >/dev/null 2>&1) || true
-    [[ $round -gt 0 ]] && tail -n 1 "$work/t" >>"$work/times.${names[$i]}"
-  done
-done
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-floor=$(cut -d' ' -f1 "$work/times.typecheck" | median)
-floorrss=$(cut -d' ' -f2 "$work/times.typecheck" | median)
+source "$here/bench/lib.sh"
+interleave
+floor=$(wall typecheck)
+floorrss=$(rss typecheck)
 printf '%-16s %10s %10s %10s %10s\n' command "wall (s)" "peak MiB" "× time" "× memory"
 for n in "${names[@]}"; do
-  wall=$(cut -d' ' -f1 "$work/times.$n" | median)
-  rss=$(cut -d' ' -f2 "$work/times.$n" | median)
-  printf '%-16s %10.2f %10.0f %10.2f %10.2f\n' "$n" "$wall" "$(echo "$rss/1024" | bc -l)" "$(echo "$wall/$floor" | bc -l)" "$(echo "$rss/$floorrss" | bc -l)"
+  printf '%-16s %10.2f %10.0f %10.2f %10.2f\n' "$n" "$(wall "$n")" "$(echo "$(rss "$n")/1024" | bc -l)" "$(echo "$(wall "$n")/$floor" | bc -l)" "$(echo "$(rss "$n")/$floorrss" | bc -l)"
 done

@@ -272,10 +272,10 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 		}
 	}
 	for _, key := range sortedKeys(byServer) {
-		os := byServer[key]
-		for i := range os {
-			for j := range os {
-				a, b := os[i], os[j]
+		opens := byServer[key]
+		for i := range opens {
+			for j := range opens {
+				a, b := opens[i], opens[j]
 				if a.svc >= b.svc || shareTable[[2]string{a.svc, b.svc}] {
 					continue
 				}

@@ -1,0 +1,19 @@
+# bench/lib.sh: what the bench scripts share. Source it after setting
+# repo, runs, work, and the arrays names and cmds.
+
+# interleave runs every command once per round, one warm-up round first,
+# recording "wall-seconds peak-KiB" per run in $work/times.NAME.
+interleave() {
+  for round in $(seq 0 "$runs"); do
+    for i in "${!cmds[@]}"; do
+      (cd "$repo" && /usr/bin/time -f '%e %M' -o "$work/t" bash -c "${cmds[$i]}" >/dev/null 2>&1) || true
+      [[ $round -gt 0 ]] && tail -n 1 "$work/t" >>"$work/times.${names[$i]}"
+    done
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# wall NAME and rss NAME print a command's median wall time and peak KiB.
+wall() { cut -d' ' -f1 "$work/times.$1" | median; }
+rss() { cut -d' ' -f2 "$work/times.$1" | median; }

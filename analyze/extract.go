@@ -47,10 +47,20 @@ type message struct {
 
 // An extractor finds facts in one SSA program.
 type extractor struct {
+	*syntaxFacts
 	prog   *program
 	res    *resolver
 	deploy *deployment
 	fset   *token.FileSet
+}
+
+func newExtractor(p *program, syn *syntaxFacts, deploy *deployment) *extractor {
+	return &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset}
+}
+
+// syntaxFacts are what facts need from the services' syntax trees, read
+// before SSA building lets the trees' type information go.
+type syntaxFacts struct {
 	// grpc maps a Go package path and a gRPC service's Go name
 	// ("CartService") to the proto service's full name.
 	grpc map[string]map[string]string
@@ -59,9 +69,8 @@ type extractor struct {
 	dirs      map[string]string // package path -> directory
 }
 
-func newExtractor(p *program, loaded []*packages.Package, deploy *deployment) *extractor {
-	x := &extractor{prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
+func scanSyntax(loaded []*packages.Package) *syntaxFacts {
+	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
 	for _, lp := range loaded {
 		x.dirs[lp.PkgPath] = lp.Dir
 		if generated(lp.Syntax) {
@@ -81,7 +90,7 @@ func newExtractor(p *program, loaded []*packages.Package, deploy *deployment) *e
 
 // serviceDesc records the proto name of a grpc.ServiceDesc literal:
 // ServiceName "hipstershop.CartService", HandlerType (*CartServiceServer)(nil).
-func (x *extractor) serviceDesc(pkg string, cl *ast.CompositeLit) {
+func (x *syntaxFacts) serviceDesc(pkg string, cl *ast.CompositeLit) {
 	var name, handler string
 	for _, elt := range cl.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -204,12 +213,18 @@ func (x *extractor) service(svc *Service) *facts {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		from := x.prog.reach(handlers[name])
-		for _, c := range f.calls {
-			if from[c.fn] {
-				c.handlers = append(c.handlers, name)
-			}
+	served := make([][]*ssa.Function, len(names))
+	for i, name := range names {
+		served[i] = handlers[name]
+	}
+	targets := make([]*ssa.Function, len(f.calls))
+	for i, c := range f.calls {
+		targets[i] = c.fn
+	}
+	by := x.prog.reachers(served, targets)
+	for _, c := range f.calls {
+		for _, i := range by[c.fn].members() {
+			c.handlers = append(c.handlers, names[i])
 		}
 	}
 	for _, c := range f.calls {

@@ -85,9 +85,10 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}
+		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
 		p := newProgram(prog, source)
-		x := newExtractor(p, loaded, deploy)
+		x := newExtractor(p, syn, deploy)
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}
@@ -106,6 +107,8 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 
 // buildSSA creates an SSA program for the loaded packages: those that
 // type-checked are built from syntax, their dependencies from types only.
+// It takes the packages' syntax and type information: it clears them in
+// loaded, so that what SSA building no longer needs can be freed.
 func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.Package) {
 	var fset *token.FileSet
 	if len(loaded) > 0 {
@@ -133,15 +136,14 @@ func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.P
 		}
 		created[lp.Types] = true
 		source = append(source, prog.CreatePackage(lp.Types, lp.Syntax, lp.TypesInfo, true))
+		lp.Syntax, lp.TypesInfo = nil, nil
 	}
 	for _, lp := range loaded {
 		if lp.Types != nil && !lp.IllTyped {
 			createDeps(lp.Types)
 		}
 	}
-	for _, p := range source {
-		p.Build()
-	}
+	prog.Build() // in parallel, one package per core
 	return prog, source
 }
 

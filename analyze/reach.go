@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -18,7 +19,8 @@ type program struct {
 	// methodsOf lists the methods of each source type (T and *T), for
 	// values of that type that become interfaces (a library may call any
 	// of them).
-	methodsOf typeutil.Map // types.Type -> []*ssa.Function
+	methodsOf typeutil.Map                      // types.Type -> []*ssa.Function
+	succs     map[*ssa.Function][]*ssa.Function // memo of successors
 }
 
 // methods returns the methods of a source type.
@@ -28,7 +30,7 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool)}
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), succs: make(map[*ssa.Function][]*ssa.Function)}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -43,8 +45,15 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 	}
 	for _, pkg := range source {
 		p.source[pkg] = true
-		for _, m := range pkg.Members {
-			switch m := m.(type) {
+		// Members in a fixed order: the resolver keeps alternatives in
+		// the order it meets them.
+		names := make([]string, 0, len(pkg.Members))
+		for name := range pkg.Members {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			switch m := pkg.Members[name].(type) {
 			case *ssa.Function:
 				add(m)
 			case *ssa.Type:
@@ -85,48 +94,178 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 // hierarchy analysis would have it.
 func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 	seen := make(map[*ssa.Function]bool)
-	var work []*ssa.Function
-	push := func(fn *ssa.Function) {
-		if fn == nil || seen[fn] {
-			return
-		}
-		seen[fn] = true
-		work = append(work, fn)
-	}
+	work := make([]*ssa.Function, 0, len(roots))
 	for _, r := range roots {
-		push(r)
+		if r != nil && !seen[r] {
+			seen[r] = true
+			work = append(work, r)
+		}
 	}
-	var typesSeen typeutil.Map
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok {
-					if callee := c.Common().StaticCallee(); callee != nil {
-						push(callee)
-					}
-				}
-				if mi, ok := instr.(*ssa.MakeInterface); ok {
-					t := mi.X.Type()
-					if typesSeen.At(t) == nil {
-						typesSeen.Set(t, true)
-						for _, m := range p.methods(t) {
-							push(m)
-						}
-					}
-				}
-				var ops [16]*ssa.Value
-				for _, op := range instr.Operands(ops[:0]) {
-					if op == nil {
-						continue
-					}
-					if f, ok := (*op).(*ssa.Function); ok {
-						push(f)
-					}
-				}
+		for _, next := range p.successors(fn) {
+			if !seen[next] {
+				seen[next] = true
+				work = append(work, next)
 			}
 		}
 	}
 	return seen
+}
+
+// successors returns the functions that reaching fn makes reachable: its
+// static callees, the functions it mentions as values, and the methods of
+// the types it converts to interfaces. They are found once per function:
+// every service, and every handler within one, walks the same code.
+func (p *program) successors(fn *ssa.Function) []*ssa.Function {
+	if next, ok := p.succs[fn]; ok {
+		return next
+	}
+	var next []*ssa.Function
+	var ops [16]*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil {
+					next = append(next, callee)
+				}
+			}
+			if mi, ok := instr.(*ssa.MakeInterface); ok {
+				next = append(next, p.methods(mi.X.Type())...)
+			}
+			for _, op := range instr.Operands(ops[:0]) {
+				if op == nil {
+					continue
+				}
+				if f, ok := (*op).(*ssa.Function); ok {
+					next = append(next, f)
+				}
+			}
+		}
+	}
+	p.succs[fn] = next
+	return next
+}
+
+// reachers tells, for each of targets, which of the root sets reach it:
+// bit i of the result for a target is set when roots[i] reaches it. It
+// walks the code once, whatever the number of root sets, propagating
+// what each function reaches over the strongly connected components of
+// the reachability graph.
+func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function) map[*ssa.Function]bitset {
+	index := make(map[*ssa.Function]int, len(targets))
+	for i, t := range targets {
+		index[t] = i
+	}
+	// reaches[fn] is the set of targets fn reaches, as indices.
+	reaches := make(map[*ssa.Function]bitset)
+	tarjan := newTarjan(p.successors, func(scc []*ssa.Function) {
+		var set bitset
+		for _, fn := range scc {
+			if i, ok := index[fn]; ok {
+				set.add(i)
+			}
+			for _, next := range p.successors(fn) {
+				set.union(reaches[next])
+			}
+		}
+		for _, fn := range scc {
+			reaches[fn] = set
+		}
+	})
+	out := make(map[*ssa.Function]bitset, len(targets))
+	for i, set := range roots {
+		for _, r := range set {
+			if r == nil {
+				continue
+			}
+			tarjan.visit(r)
+			for _, t := range reaches[r].members() {
+				b := out[targets[t]]
+				b.add(i)
+				out[targets[t]] = b
+			}
+		}
+	}
+	return out
+}
+
+// A bitset is a set of small non-negative integers.
+type bitset []uint64
+
+func (b *bitset) add(i int) {
+	for len(*b) <= i/64 {
+		*b = append(*b, 0)
+	}
+	(*b)[i/64] |= 1 << (i % 64)
+}
+
+func (b *bitset) union(c bitset) {
+	for len(*b) < len(c) {
+		*b = append(*b, 0)
+	}
+	for i, w := range c {
+		(*b)[i] |= w
+	}
+}
+
+func (b bitset) has(i int) bool { return i/64 < len(b) && b[i/64]&(1<<(i%64)) != 0 }
+
+func (b bitset) members() []int {
+	var out []int
+	for i := range len(b) * 64 {
+		if b.has(i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// A tarjan finds the strongly connected components of the graph that
+// next describes, from whichever functions it is asked to visit. It hands
+// each component to done after every component that one reaches.
+type tarjan struct {
+	next    func(*ssa.Function) []*ssa.Function
+	done    func(scc []*ssa.Function)
+	index   map[*ssa.Function]int
+	low     map[*ssa.Function]int
+	onStack map[*ssa.Function]bool
+	stack   []*ssa.Function
+}
+
+func newTarjan(next func(*ssa.Function) []*ssa.Function, done func([]*ssa.Function)) *tarjan {
+	return &tarjan{next: next, done: done, index: make(map[*ssa.Function]int), low: make(map[*ssa.Function]int), onStack: make(map[*ssa.Function]bool)}
+}
+
+func (t *tarjan) visit(v *ssa.Function) {
+	if _, ok := t.index[v]; ok {
+		return
+	}
+	i := len(t.index)
+	t.index[v], t.low[v] = i, i
+	t.stack = append(t.stack, v)
+	t.onStack[v] = true
+	for _, w := range t.next(v) {
+		if _, ok := t.index[w]; !ok {
+			t.visit(w)
+			t.low[v] = min(t.low[v], t.low[w])
+		} else if t.onStack[w] {
+			t.low[v] = min(t.low[v], t.index[w])
+		}
+	}
+	if t.low[v] != t.index[v] {
+		return
+	}
+	var scc []*ssa.Function
+	for {
+		w := t.stack[len(t.stack)-1]
+		t.stack = t.stack[:len(t.stack)-1]
+		t.onStack[w] = false
+		scc = append(scc, w)
+		if w == v {
+			break
+		}
+	}
+	t.done(scc)
 }

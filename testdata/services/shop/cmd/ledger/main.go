@@ -19,7 +19,14 @@ type ledger struct {
 	cache   *redis.Client
 }
 
+// prefix is where ledger's HTTP routes live: at the root, unless
+// LEDGER_PREFIX moves them.
+var prefix = ""
+
 func main() {
+	if p := os.Getenv("LEDGER_PREFIX"); p != "" {
+		prefix = p
+	}
 	ctx := context.Background()
 	client, err := mongo.Connect(ctx, options.Client().ApplyURI(os.Getenv("MONGO_URI")))
 	if err != nil {
@@ -28,7 +35,7 @@ func main() {
 	l := &ledger{entries: client.Database("ledger").Collection("entries"), cache: redis.NewClient(&redis.Options{Addr: "cache:6379"})}
 
 	r := mux.NewRouter()
-	r.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {}).Methods("GET")
+	r.HandleFunc(prefix+"/health", func(w http.ResponseWriter, r *http.Request) {}).Methods("GET")
 	go http.ListenAndServe(":8081", r)
 
 	s := grpc.NewServer()

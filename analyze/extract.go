@@ -183,8 +183,17 @@ func (x *extractor) service(svc *Service) *facts {
 			fns = append(fns, fn)
 		}
 	}
+	// In the order of the source: token.Pos offsets depend on the order
+	// go/packages happened to parse the files in.
+	at := make(map[*ssa.Function]token.Position, len(fns))
+	for _, fn := range fns {
+		at[fn] = x.fset.Position(fn.Pos())
+	}
 	sort.Slice(fns, func(i, j int) bool {
-		return fns[i].Pos() < fns[j].Pos() || fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String()
+		if c := comparePos(at[fns[i]], at[fns[j]]); c != 0 {
+			return c < 0
+		}
+		return fns[i].String() < fns[j].String()
 	})
 
 	stores := make(map[string]*Store)
@@ -541,29 +550,51 @@ func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
 	for range 4 {
 		switch w := v.(type) {
 		case *ssa.MakeInterface:
-			return x.prog.methods(w.X.Type())
+			if !isTypeParam(w.X) {
+				return x.prog.methods(w.X.Type())
+			}
+			return x.implementations(w.Type())
+		case *ssa.ChangeType:
+			if !isTypeParam(w.X) {
+				return nil
+			}
+			return x.implementations(w.Type())
 		case *ssa.ChangeInterface:
 			v = w.X
 		case *ssa.Call, *ssa.UnOp, *ssa.Parameter, *ssa.Phi, *ssa.FieldAddr:
 			// The concrete type is behind a constructor, a variable or a
 			// parameter: take every type of the program that implements
 			// the interface.
-			iface, ok := v.Type().Underlying().(*types.Interface)
-			if !ok {
-				return nil
-			}
-			var out []*ssa.Function
-			x.prog.methodsOf.Iterate(func(t types.Type, ms any) {
-				if types.Implements(t, iface) && !types.IsInterface(t) {
-					out = append(out, ms.([]*ssa.Function)...)
-				}
-			})
-			return out
+			return x.implementations(v.Type())
 		default:
 			return nil
 		}
 	}
 	return nil
+}
+
+// isTypeParam reports whether v has a type parameter's type: a generic
+// body, built once for all its instances, does not know which type v has.
+func isTypeParam(v ssa.Value) bool {
+	_, ok := types.Unalias(v.Type()).(*types.TypeParam)
+	return ok
+}
+
+// implementations returns the methods of every type of the program that
+// implements an interface type: what a value of that type can be when the
+// code does not say.
+func (x *extractor) implementations(t types.Type) []*ssa.Function {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*ssa.Function
+	x.prog.methodsOf.Iterate(func(t types.Type, ms any) {
+		if types.Implements(t, iface) && !types.IsInterface(t) {
+			out = append(out, ms.([]*ssa.Function)...)
+		}
+	})
+	return out
 }
 
 // handlerFuncs returns the functions behind a handler argument: a
@@ -583,10 +614,16 @@ func (x *extractor) handlerFuncs(v ssa.Value) []*ssa.Function {
 			}
 			return out
 		case *ssa.ChangeType:
+			if isTypeParam(w.X) {
+				return x.implementations(w.Type())
+			}
 			v = w.X
 		case *ssa.Convert:
 			v = w.X
 		case *ssa.MakeInterface:
+			if isTypeParam(w.X) {
+				return x.implementations(w.Type())
+			}
 			if ms := x.prog.methods(w.X.Type()); len(ms) > 0 {
 				return ms
 			}

@@ -114,7 +114,7 @@ func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.P
 	if len(loaded) > 0 {
 		fset = loaded[0].Fset
 	}
-	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics)
+	prog := ssa.NewProgram(fset, 0)
 	created := make(map[*types.Package]bool)
 	var createDeps func(*types.Package)
 	createDeps = func(tp *types.Package) {

@@ -123,6 +123,9 @@ func (p *program) successors(fn *ssa.Function) []*ssa.Function {
 		return next
 	}
 	var next []*ssa.Function
+	for _, t := range fn.TypeArgs() {
+		next = append(next, p.methods(t)...)
+	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"go/token"
 	"sort"
 	"strings"
@@ -147,7 +148,10 @@ func (s *System) sort() {
 			if a.Name+a.Route != b.Name+b.Route {
 				return a.Name+a.Route < b.Name+b.Route
 			}
-			return a.Method < b.Method
+			if a.Method != b.Method {
+				return a.Method < b.Method
+			}
+			return comparePos(a.Pos, b.Pos) < 0
 		})
 		sort.Slice(svc.Stores, func(i, j int) bool {
 			a, b := svc.Stores[i], svc.Stores[j]
@@ -162,15 +166,8 @@ func (s *System) sort() {
 // sortEvidence orders evidence by position and drops repeats.
 func sortEvidence(ev []Evidence) []Evidence {
 	sort.SliceStable(ev, func(i, j int) bool {
-		a, b := ev[i].Pos, ev[j].Pos
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
+		if c := comparePos(ev[i].Pos, ev[j].Pos); c != 0 {
+			return c < 0
 		}
 		return ev[i].Detail+ev[i].Handler < ev[j].Detail+ev[j].Handler
 	})
@@ -182,4 +179,9 @@ func sortEvidence(ev []Evidence) []Evidence {
 		out = append(out, e)
 	}
 	return out
+}
+
+// comparePos orders positions by file, line and column.
+func comparePos(a, b token.Position) int {
+	return cmp.Or(strings.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }

@@ -51,7 +51,13 @@ func newResolver(p *program) *resolver {
 	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
 	// to whatever each caller passes.
 	paramStores := make(map[*ssa.Parameter][]ssa.Value)
-	for _, fn := range p.funcs {
+	// The program's functions, and the instances of generic functions
+	// they call: an instance delegates to its generic body, so the
+	// body's parameters come from the instance's callers.
+	funcs := p.funcs[:len(p.funcs):len(p.funcs)]
+	seen := make(map[*ssa.Function]bool, len(funcs))
+	for i := 0; i < len(funcs); i++ {
+		fn := funcs[i]
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
@@ -61,8 +67,25 @@ func newResolver(p *program) *resolver {
 						paramStores[param] = append(paramStores[param], in.Val)
 					}
 				case ssa.CallInstruction:
-					if callee := in.Common().StaticCallee(); callee != nil {
-						r.callers[callee] = append(r.callers[callee], in)
+					callee := in.Common().StaticCallee()
+					if callee == nil {
+						continue
+					}
+					r.callers[callee] = append(r.callers[callee], in)
+					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
+						seen[callee] = true
+						funcs = append(funcs, callee)
+					}
+					// flag.StringVar(&dst, name, default, usage) stores
+					// its default.
+					if callee.Name() == "StringVar" && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "flag" {
+						args := in.Common().Args
+						if callee.Signature.Recv() != nil {
+							args = args[1:]
+						}
+						if len(args) >= 3 {
+							r.addStore(fn, args[0], stored{fn: fn, val: args[2]})
+						}
 					}
 				}
 			}
@@ -76,27 +99,6 @@ func newResolver(p *program) *resolver {
 			if idx < len(args) {
 				for _, v := range vals {
 					r.addStore(call.Parent(), args[idx], stored{fn: call.Parent(), val: v, call: call})
-				}
-			}
-		}
-	}
-	// flag.StringVar(&dst, name, default, usage) stores its default.
-	for _, fn := range p.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				key := calleeKey(call.Common())
-				if key == "flag.StringVar" || key == "flag.FlagSet.StringVar" {
-					args := call.Common().Args
-					if key == "flag.FlagSet.StringVar" {
-						args = args[1:]
-					}
-					if len(args) >= 3 {
-						r.addStore(fn, args[0], stored{fn: fn, val: args[2]})
-					}
 				}
 			}
 		}

@@ -43,7 +43,13 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 			svc.EntryDir = relTo(abs, d)
 		}
 	}
-	deploy := readDeployment(abs)
+	// The deployment files are read while the go command loads code.
+	var deploy *deployment
+	deployed := make(chan struct{})
+	go func() {
+		defer close(deployed)
+		deploy = readDeployment(abs)
+	}()
 	var errs []Error
 
 	// Load per module, or per workspace: the packages of one build
@@ -88,6 +94,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
 		p := newProgram(prog, source)
+		<-deployed
 		x := newExtractor(p, syn, deploy)
 		for path := range x.contracts {
 			sys.Contracts[path] = true
@@ -98,6 +105,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 			}
 		}
 	}
+	<-deployed
 	link(sys, found, deploy)
 	for i := range errs {
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)

@@ -4,7 +4,9 @@
 # Times `archie services` on a repository against the floor of type-checking
 # the same packages with go/packages, dependencies from export data
 # (bench/typecheck), in one run. The packages are those archie services
-# attributes to services; a first run lists them. Runs are interleaved after
+# attributes to services; a first run lists them, with the directory of
+# their service, so that the floor loads them in the same builds (module or
+# go.work) archie does. Runs are interleaved after
 # one warm-up round; medians of wall time and peak RSS are reported, with
 # ratios to the floor. Nothing is written into REPO.
 set -euo pipefail
@@ -19,11 +21,14 @@ export GOTOOLCHAIN=local
 go build -o "$work/archie" "$here/cmd/archie"
 go build -o "$work/typecheck" "$here/bench/typecheck"
 (cd "$repo" && "$work/archie" services --format json 2>/dev/null) |
-  python3 -c 'import json,sys; print("\n".join(sorted({p for s in json.load(sys.stdin)["services"] for p in s["packages"]})))' >"$work/packages"
+  python3 -c 'import json,sys; print("\n".join(sorted({s["entry"] + " " + p for s in json.load(sys.stdin)["services"] for p in s["packages"]})))' >"$work/packages"
 
-names=(typecheck archie-services)
-cmds=("$work/typecheck . $work/packages" "$work/archie services")
-echo "repo: $repo: $(grep -c . "$work/packages") packages in services, $(cd "$repo" && go list ./... 2>/dev/null | wc -l) in ./..."
+# archie collects garbage at GOGC=150 unless GOGC is set; the last line
+# shows what it takes at Go's default, as the floor runs.
+names=(typecheck archie-services archie-gogc100)
+cmds=("$work/typecheck . $work/packages" "$work/archie services" "GOGC=100 $work/archie services")
+echo "repo: $repo: $(cut -d' ' -f2 "$work/packages" | sort -u | grep -c .) packages in services, $(cd "$repo" && go list ./... 2>/dev/null | wc -l) in ./..., $(cd "$repo" && go list -deps ./... 2>/dev/null | wc -l) with their dependencies"
+"$work/typecheck" "$repo" "$work/packages"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
 source "$here/bench/lib.sh"
 interleave

@@ -8,9 +8,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
+	// archie is a batch job whose heap grows with the code it loads and
+	// is freed at exit: collecting less often than Go's default buys
+	// time for little memory (on istio, bench/services.sh: 0.55 s of
+	// 4.8 s, for 3% more peak memory). GOGC, when set, still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(150)
+	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 

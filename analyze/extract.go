@@ -54,8 +54,12 @@ type extractor struct {
 	fset   *token.FileSet
 }
 
-func newExtractor(p *program, syn *syntaxFacts, deploy *deployment) *extractor {
-	return &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset}
+// newExtractor prepares to find facts in a program; root is the folder the
+// system is read from.
+func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
+	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset}
+	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root)
+	return x
 }
 
 // syntaxFacts are what facts need from the services' syntax trees, read
@@ -428,6 +432,12 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		x.message(f, "kafka", true, x.res.storedField(arg(0), "Topic"), ev)
 	case "github.com/zeromicro/go-queue/kq.NewPusher":
 		x.message(f, "kafka", true, str(1), ev)
+	case "github.com/zeromicro/go-queue/kq.MustNewQueue", "github.com/zeromicro/go-queue/kq.NewQueue":
+		topics := x.res.storedField(arg(0), "Topic")
+		if len(topics) == 0 {
+			topics = x.res.fromConfig(arg(0), "Topic")
+		}
+		x.message(f, "kafka", false, topics, ev)
 	case "github.com/nats-io/nats.go.Conn.Publish", "github.com/nats-io/nats.go.Conn.PublishMsg", "github.com/nats-io/nats.go.JetStreamContext.Publish", "github.com/nats-io/nats.go/jetstream.JetStream.Publish":
 		i := 0
 		if strings.HasSuffix(key, "jetstream.JetStream.Publish") {
@@ -741,6 +751,10 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			}
 		case strings.HasPrefix(v.text, "project ") && v.lit:
 			resource, server = v.text, v.text
+		case v.config != "" && !strings.Contains(v.text, "…"):
+			resource = "dsn " + redact(v.text)
+			server = dsnServer(v.text)
+			from = " in " + v.config
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)
@@ -1101,7 +1115,9 @@ func dsnServer(dsn string) string {
 	return m[1] + m[2]
 }
 
-// redact hides a password in a DSN.
+// redact hides a password in a DSN: a URL's user info
+// (postgres://user:***@db/x), MySQL's user:***@tcp(db:3306)/x, and a
+// password= field (host=db password=***).
 func redact(dsn string) string {
 	if i := strings.Index(dsn, "://"); i >= 0 {
 		if at := strings.IndexByte(dsn[i+3:], '@'); at >= 0 {
@@ -1110,6 +1126,14 @@ func redact(dsn string) string {
 				return dsn[:i+3] + u + ":***" + dsn[i+3+at:]
 			}
 		}
+		return dsn
 	}
-	return dsn
+	if at := strings.LastIndexByte(dsn, '@'); at > 0 && !strings.ContainsAny(dsn[:at], " /") {
+		if u, _, ok := strings.Cut(dsn[:at], ":"); ok {
+			return u + ":***" + dsn[at:]
+		}
+	}
+	return passwordField.ReplaceAllString(dsn, "${1}***")
 }
+
+var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;]+`)

@@ -95,7 +95,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 		prog, source := buildSSA(loaded, &errs)
 		p := newProgram(prog, source)
 		<-deployed
-		x := newExtractor(p, syn, deploy)
+		x := newExtractor(p, syn, deploy, abs)
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}

@@ -58,6 +58,22 @@ type Edge struct {
 	Evidence []Evidence
 }
 
+// Site returns where the From service makes the edge: the call, or for an
+// async edge the publish (its evidence holds the consumer's too).
+func (e *Edge) Site() Evidence {
+	if e.Kind == "async" {
+		for _, ev := range e.Evidence {
+			if strings.HasPrefix(ev.Detail, "publish ") {
+				return ev
+			}
+		}
+	}
+	if len(e.Evidence) == 0 {
+		return Evidence{}
+	}
+	return e.Evidence[0]
+}
+
 // Evidence is one fact in the code: where, and what.
 type Evidence struct {
 	Pos    token.Position

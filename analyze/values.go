@@ -1,11 +1,13 @@
 package analyze
 
 import (
+	"cmp"
 	"go/constant"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A value is what archie can tell about a string the code computes: its
@@ -16,6 +18,8 @@ type value struct {
 	env  []string // environment keys read
 	flag string   // the flag whose default this is, if any
 	lit  bool     // the whole text is written in the code
+	// config is the configuration file the text is read from, if any.
+	config string
 }
 
 // maxValues bounds how many alternatives one resolution keeps.
@@ -34,6 +38,10 @@ type resolver struct {
 	callers map[*ssa.Function][]ssa.CallInstruction
 	// within, when set, limits stores and callers to one service's code.
 	within map[*ssa.Function]bool
+	// configLoads are the calls that load a config file into a struct,
+	// and configs the files loaded into each struct type (config.go).
+	configLoads []ssa.CallInstruction
+	configs     typeutil.Map // types.Type -> []*configDoc
 }
 
 type stored struct {
@@ -72,6 +80,9 @@ func newResolver(p *program) *resolver {
 						continue
 					}
 					r.callers[callee] = append(r.callers[callee], in)
+					if isConfigLoader(callee) {
+						r.configLoads = append(r.configLoads, in)
+					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
 						seen[callee] = true
 						funcs = append(funcs, callee)
@@ -195,7 +206,10 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		return nil
 	case *ssa.Field:
-		return r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy)
+		if out := r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy); len(out) > 0 {
+			return out
+		}
+		return r.fromConfig(v)
 	case *ssa.Parameter:
 		if b, ok := bind[v]; ok {
 			return r.resolve(b, nil, depth-1, busy)
@@ -242,7 +256,10 @@ func (r *resolver) resolveOr(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, dep
 func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		return r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy)
+		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
+			return out
+		}
+		return r.fromConfig(a)
 	case *ssa.Global:
 		out := r.storedIn(r.globals[a], depth, busy)
 		return out
@@ -439,7 +456,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag, config: cmp.Or(x.config, y.config)}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)
 		}

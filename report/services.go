@@ -272,7 +272,7 @@ func servicesText(w io.Writer, sys *analyze.System, color bool) error {
 			if e.Kind == "async" {
 				via = "topic " + e.Topic
 			}
-			fmt.Fprintf(&b, "  calls     %-5s %s via %s  %s\n", e.Protocol, to, via, pos(e.Evidence[0]))
+			fmt.Fprintf(&b, "  calls     %-5s %s via %s  %s\n", e.Protocol, to, via, pos(e.Site()))
 		}
 		for _, m := range s.Publishes {
 			fmt.Fprintf(&b, "  publishes %-5s %s  %s\n", m.Protocol, topicName(m.Topic), pos(m.Evidence[0]))

@@ -21,6 +21,8 @@ require (
 	go.mongodb.org/mongo-driver v1.0.0
 	github.com/redis/go-redis/v9 v9.0.0
 	cloud.google.com/go/firestore v1.0.0
+	github.com/zeromicro/go-zero v1.0.0
+	github.com/zeromicro/go-queue v1.0.0
 )
 
 replace (
@@ -42,4 +44,6 @@ replace (
 	go.mongodb.org/mongo-driver => ./third_party/go.mongodb.org/mongo-driver
 	github.com/redis/go-redis/v9 => ./third_party/github.com/redis/go-redis/v9
 	cloud.google.com/go/firestore => ./third_party/cloud.google.com/go/firestore
+	github.com/zeromicro/go-zero => ./third_party/github.com/zeromicro/go-zero
+	github.com/zeromicro/go-queue => ./third_party/github.com/zeromicro/go-queue
 )

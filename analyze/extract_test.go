@@ -1,0 +1,34 @@
+package analyze
+
+import "testing"
+
+func TestRedact(t *testing.T) {
+	for _, tc := range []struct{ dsn, want string }{
+		{"postgres://shop:secret@db:5432/shop", "postgres://shop:***@db:5432/shop"},
+		{"redis://:secret@cache:6379/0", "redis://:***@cache:6379/0"},
+		{"postgres://db:5432/shop", "postgres://db:5432/shop"},
+		{"root:PXDN93@tcp(mysql:3306)/orders?parseTime=true", "root:***@tcp(mysql:3306)/orders?parseTime=true"},
+		{"root:p@ss@tcp(mysql:3306)/orders", "root:***@tcp(mysql:3306)/orders"},
+		{"root@tcp(mysql:3306)/orders", "root@tcp(mysql:3306)/orders"},
+		{"host=db port=5432 user=shop password=secret dbname=shop", "host=db port=5432 user=shop password=*** dbname=shop"},
+		{"Server=db;Database=shop;User Id=sa;Password=secret;", "Server=db;Database=shop;User Id=sa;Password=***;"},
+		{"cache:6379", "cache:6379"},
+	} {
+		if got := redact(tc.dsn); got != tc.want {
+			t.Errorf("redact(%q) = %q, want %q", tc.dsn, got, tc.want)
+		}
+	}
+}
+
+func TestDSNServer(t *testing.T) {
+	for _, tc := range []struct{ dsn, want string }{
+		{"postgres://shop:secret@db:5432/shop?sslmode=disable", "db:5432/shop"},
+		{"host=db port=5432 dbname=orders", "db:5432/orders"},
+		{"${DATABASE_URL}", ""},
+		{"", ""},
+	} {
+		if got := dsnServer(tc.dsn); got != tc.want {
+			t.Errorf("dsnServer(%q) = %q, want %q", tc.dsn, got, tc.want)
+		}
+	}
+}

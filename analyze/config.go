@@ -23,8 +23,8 @@ import (
 // isConfigLoader reports whether fn fills its second argument from the
 // file named by its first.
 func isConfigLoader(fn *ssa.Function) bool {
-	return fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/zeromicro/go-zero/core/conf" &&
-		(fn.Name() == "MustLoad" || fn.Name() == "Load")
+	return (fn.Name() == "MustLoad" || fn.Name() == "Load") && fn.Pkg != nil &&
+		normPath(fn.Pkg.Pkg.Path()) == "github.com/zeromicro/go-zero/core/conf"
 }
 
 // A configDoc is one configuration file, loaded into a struct type.

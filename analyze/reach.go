@@ -123,8 +123,12 @@ func (p *program) successors(fn *ssa.Function) []*ssa.Function {
 		return next
 	}
 	var next []*ssa.Function
+	// An instance of a generic function delegates to the generic body,
+	// built once: what the body converts to an interface may be any of
+	// its type arguments, or a pointer to one.
 	for _, t := range fn.TypeArgs() {
 		next = append(next, p.methods(t)...)
+		next = append(next, p.methods(types.NewPointer(t))...)
 	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {

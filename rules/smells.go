@@ -203,7 +203,15 @@ func (c *checker) smell(name string, run func(*Smell, Severity)) {
 // smellViolation builds a violation of a smell from its evidence.
 func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to, message string, ev []analyze.Evidence) Violation {
 	v := Violation{Kind: name, Rule: name, Severity: sev, From: from, To: to, Message: message, Why: sm.Why, ADR: sm.ADR}
+	// Two services that run the same code (a shared model package) have
+	// the same facts: each is listed once.
+	seen := make(map[analyze.Evidence]bool, len(ev))
 	for _, e := range ev {
+		k := analyze.Evidence{Pos: e.Pos, Detail: e.Detail}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
 		v.Evidence = append(v.Evidence, Evidence{Position: c.position(e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: e.Detail})
 	}
 	if len(v.Evidence) > 0 {

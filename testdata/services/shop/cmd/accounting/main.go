@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"flag"
 
+	"example.com/shop/internal/journal"
 	"github.com/zeromicro/go-queue/kq"
 	"github.com/zeromicro/go-zero/core/conf"
 )
@@ -23,8 +24,7 @@ type Config struct {
 type booker struct{ db *sql.DB }
 
 func (b booker) Consume(ctx context.Context, key, value string) error {
-	_, err := b.db.ExecContext(ctx, "INSERT INTO journal (entry) VALUES ($1)", value)
-	return err
+	return journal.Book(ctx, b.db, value)
 }
 
 func main() {

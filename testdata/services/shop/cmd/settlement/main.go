@@ -5,8 +5,10 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 
+	"example.com/shop/internal/journal"
 	"github.com/zeromicro/go-queue/kq"
 	"github.com/zeromicro/go-zero/core/conf"
 )
@@ -20,6 +22,9 @@ type Config struct {
 		Brokers []string
 		Topic   string
 	} `json:"SettledConf"`
+	Database struct {
+		DataSource string
+	}
 }
 
 type serviceContext struct {
@@ -36,5 +41,11 @@ func main() {
 	var c Config
 	conf.MustLoad(*configFile, &c)
 	svc := newServiceContext(c)
+	// Settlement books its own entries: the journal's table is shared.
+	db, err := sql.Open("postgres", c.Database.DataSource)
+	if err != nil {
+		panic(err)
+	}
+	journal.Book(context.Background(), db, "settled")
 	svc.pusher.Push(context.Background(), "settled")
 }

@@ -203,50 +203,12 @@ func syncCycles(sys *analyze.System) [][]string {
 			adj[e.From] = append(adj[e.From], e.To)
 		}
 	}
-	for k := range adj {
-		sort.Strings(adj[k])
-	}
-	// Tarjan's strongly connected components.
-	index := make(map[string]int)
-	low := make(map[string]int)
-	on := make(map[string]bool)
-	var stack []string
+	// stronglyConnected sorts each list of successors, so the walk below
+	// is deterministic too.
 	var comps [][]string
-	n := 0
-	var strong func(v string)
-	strong = func(v string) {
-		index[v], low[v] = n, n
-		n++
-		stack = append(stack, v)
-		on[v] = true
-		for _, w := range adj[v] {
-			if _, ok := index[w]; !ok {
-				strong(w)
-				low[v] = min(low[v], low[w])
-			} else if on[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] == index[v] {
-			var comp []string
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				on[w] = false
-				comp = append(comp, w)
-				if w == v {
-					break
-				}
-			}
-			if len(comp) > 1 {
-				sort.Strings(comp)
-				comps = append(comps, comp)
-			}
-		}
-	}
-	for _, v := range sortedKeys(adj) {
-		if _, ok := index[v]; !ok {
-			strong(v)
+	for _, comp := range stronglyConnected(adj) {
+		if len(comp) > 1 {
+			comps = append(comps, comp)
 		}
 	}
 	var out [][]string

@@ -72,7 +72,7 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(summary(res, st))
+	b.WriteString(c.summary(st))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -99,7 +99,9 @@ func groupByRule(vs []rules.Violation) [][]rules.Violation {
 	return groups
 }
 
-func summary(res *rules.Result, st styles) string {
+// summary is the check's last line: how many violations of each kind.
+func (c *Check) summary(st styles) string {
+	res := c.Result
 	errs, warns, baselined := res.Count()
 	pkgs := plural(res.Packages, "package")
 	if errs+warns+baselined == 0 {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -25,6 +27,10 @@ const systemMode = packages.NeedName | packages.NeedFiles | packages.NeedImports
 type SystemOptions struct {
 	Tags []string
 	Env  []string // environment of the go command; default os.Environ()
+	// CGO type-checks cgo files, which runs the C compiler on them with
+	// the repository's flags. Without it they are left out (CGO_ENABLED=0)
+	// and LoadSystem says which.
+	CGO bool
 }
 
 // LoadSystem reads the facts of each service: it type-checks the services'
@@ -79,17 +85,16 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 	var found []*facts
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		env := opts.Env
-		if env == nil {
-			env = os.Environ()
-		}
-		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: append(env[:len(env):len(env)], "GOTOOLCHAIN=local")}
+		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: goEnv(opts.Env, !opts.CGO)}
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
 		loaded, err := packages.Load(cfg, paths...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
+		}
+		if !opts.CGO {
+			errs = append(errs, cgoLeftOut(loaded, opts.Tags)...)
 		}
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
@@ -267,6 +272,44 @@ func generatedBang(f *ast.File) bool {
 			if generatedComment.MatchString(c.Text) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// cgoLeftOut names the cgo files of the loaded packages that a build with
+// cgo would compile and CGO_ENABLED=0 left out, each as an error: the
+// facts in them are missing, and code that calls into them may not
+// type-check.
+func cgoLeftOut(loaded []*packages.Package, tags []string) []Error {
+	bc := build.Default
+	bc.CgoEnabled = true
+	bc.BuildTags = tags
+	var out []Error
+	for _, lp := range loaded {
+		for _, file := range lp.IgnoredFiles {
+			if !strings.HasSuffix(file, ".go") || !importsC(file) {
+				continue
+			}
+			if ok, err := bc.MatchFile(filepath.Dir(file), filepath.Base(file)); err != nil || !ok {
+				continue
+			}
+			out = append(out, Error{Pos: token.Position{Filename: file, Line: 1, Column: 1}, Package: lp.PkgPath,
+				Msg: "cgo file left out of the services analysis (cgo runs the C compiler with the repository's flags); pass --cgo to include it"})
+		}
+	}
+	return out
+}
+
+// importsC reports whether a Go file imports "C".
+func importsC(file string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ImportsOnly)
+	if err != nil {
+		return false
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"C"` {
+			return true
 		}
 	}
 	return false

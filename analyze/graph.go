@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"go/token"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,6 +22,7 @@ type Graph struct {
 	Errors []Error
 
 	byPath map[string]*Package
+	goroot string // GOROOT of the go command that loaded the graph; "" when unknown
 
 	mu        sync.Mutex
 	positions map[string]map[string][]token.Position // package path -> import path -> specs
@@ -69,18 +71,6 @@ func (e Error) String() string {
 		return e.Package + ": " + e.Msg
 	}
 	return e.Msg
-}
-
-// Incomplete returns how many loaded packages had load errors, and so may
-// be missing imports that a file which did not parse would have added.
-func (g *Graph) Incomplete() int {
-	seen := make(map[string]bool)
-	for _, e := range g.Errors {
-		if e.Package != "" && g.byPath[e.Package] != nil {
-			seen[e.Package] = true
-		}
-	}
-	return len(seen)
 }
 
 // NewGraph returns a graph of the given packages. Load builds graphs from
@@ -135,6 +125,18 @@ func (g *Graph) IsStd(path string) bool {
 	}
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// StdExists reports whether path names a package of the standard library
+// of the Go installation that loaded the graph (a folder below its src
+// with the path's name), and true when that is unknown: graphs built in
+// tests, or code that imports nothing from the standard library.
+func (g *Graph) StdExists(path string) bool {
+	if g.goroot == "" {
+		return true
+	}
+	info, err := os.Stat(filepath.Join(g.goroot, "src", filepath.FromSlash(path)))
+	return err == nil && info.IsDir()
 }
 
 // within reports whether path is prefix or below it.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -15,7 +14,10 @@ import (
 
 // Mode is what Load asks of go/packages: enough for import rules and no
 // more. It stays close to the cost of "go list -deps"; bench/ measures it.
-const Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
+// NeedDeps costs no extra go command work (go/packages lists -deps for
+// NeedImports anyway) and keeps the errors of imported packages: an import
+// of a package that exists nowhere is an error there, not in the importer.
+const Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
 
 // Options say what to load.
 type Options struct {
@@ -44,17 +46,12 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	env := opts.Env
-	if env == nil {
-		env = os.Environ()
-	}
 	cfg := &packages.Config{
 		Context: ctx,
 		Mode:    Mode,
 		Dir:     opts.Dir,
 		Tests:   opts.Tests,
-		// Never let the go command fetch a toolchain on archie's behalf.
-		Env: append(env[:len(env):len(env)], "GOTOOLCHAIN=local"),
+		Env:     goEnv(opts.Env, false),
 	}
 	if len(opts.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
@@ -178,6 +175,42 @@ func fromPackages(loaded []*packages.Package) *Graph {
 		}
 	}
 
+	// The errors of imported packages: a package that exists nowhere, a
+	// module that go.mod does not require, a module not downloaded. go list
+	// reports them on the imported package, at the import that needs it.
+	goroot := ""
+	seenDep := make(map[*packages.Package]bool)
+	var visit func(*packages.Package)
+	visit = func(lp *packages.Package) {
+		for _, dep := range lp.Imports {
+			if seenDep[dep] {
+				continue
+			}
+			seenDep[dep] = true
+			for _, le := range dep.Errors {
+				e := Error{Pos: parsePos(le.Pos), Package: dep.PkgPath, Msg: le.Msg}
+				if m := modules[modulePathOf(dep.PkgPath, modules)]; m != nil && strings.HasPrefix(le.Msg, "no required module provides package") {
+					// The go command's advice (go get) is wrong for a
+					// folder of the module itself that does not exist.
+					e.Msg = fmt.Sprintf("package %s does not exist: module %s has no folder %s", dep.PkgPath, m.Path, strings.TrimPrefix(dep.PkgPath, m.Path+"/"))
+				}
+				if key := e.String(); !seenErr[key] {
+					seenErr[key] = true
+					errs = append(errs, e)
+				}
+			}
+			if goroot == "" && dep.Module == nil && dep.Dir != "" && !strings.Contains(dep.PkgPath, ".") {
+				if d, ok := strings.CutSuffix(dep.Dir, string(filepath.Separator)+filepath.Join("src", filepath.FromSlash(dep.PkgPath))); ok {
+					goroot = d
+				}
+			}
+			visit(dep)
+		}
+	}
+	for _, lp := range loaded {
+		visit(lp)
+	}
+
 	var mods []*Module
 	for _, m := range modules {
 		mods = append(mods, m)
@@ -196,7 +229,20 @@ func fromPackages(loaded []*packages.Package) *Graph {
 		pkgs = append(pkgs, e.pkg)
 	}
 	g := NewGraph(mods, pkgs)
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].String() < errs[j].String() })
+	g.goroot = goroot
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.Pos.Filename != b.Pos.Filename {
+			return a.Pos.Filename < b.Pos.Filename
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Column != b.Pos.Column {
+			return a.Pos.Column < b.Pos.Column
+		}
+		return a.String() < b.String()
+	})
 	g.Errors = errs
 	g.recoverImports()
 	return g
@@ -273,4 +319,16 @@ func parsePos(s string) token.Position {
 		pos.Line = nums[0]
 	}
 	return pos
+}
+
+// modulePathOf returns the path of the module in modules that holds the
+// import path, the longest when several do, or "".
+func modulePathOf(path string, modules map[string]*Module) string {
+	best := ""
+	for mp := range modules {
+		if within(path, mp) && len(mp) > len(best) {
+			best = mp
+		}
+	}
+	return best
 }

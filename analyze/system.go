@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"cmp"
+	"fmt"
 	"go/token"
 	"sort"
 	"strings"
@@ -110,15 +111,17 @@ func (s *System) Service(name string) *Service {
 }
 
 // Merge adds other's services, edges and unresolved targets to s: the
-// facts of a system split across repositories. A service known to both
-// keeps s's facts. Edges whose target was not known in s and is a service
-// of other become known.
-func (s *System) Merge(other *System) {
+// facts of a system split across repositories. Edges whose target was not
+// known in s and is a service of other become known. A service name both
+// systems have is an error, and s is left as it was: keeping either side's
+// facts would silently drop the other's.
+func (s *System) Merge(other *System) error {
 	for _, svc := range other.Services {
-		if s.Service(svc.Name) == nil {
-			s.Services = append(s.Services, svc)
+		if s.Service(svc.Name) != nil {
+			return fmt.Errorf("service %q is in both; name the services apart (services: in archie.yaml names this repository's)", svc.Name)
 		}
 	}
+	s.Services = append(s.Services, other.Services...)
 	have := make(map[string]bool)
 	for _, e := range s.Edges {
 		have[e.key()] = true
@@ -135,6 +138,7 @@ func (s *System) Merge(other *System) {
 	}
 	s.Unresolved = append(s.Unresolved, other.Unresolved...)
 	s.sort()
+	return nil
 }
 
 func (e *Edge) key() string {

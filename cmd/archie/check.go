@@ -44,7 +44,7 @@ could not run (bad flags or config, code that could not be loaded).`,
 	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format` on stdout: "+strings.Join(report.CheckFormats, ", "))
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
-	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any package could not be loaded completely")
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any code could not be loaded completely, even with violations")
 	f.StringArrayVar(&opts.load.facts, "facts", nil, "merge the services of another repository, as `file` written by archie services --format json (repeatable)")
 	return cmd
 }
@@ -77,15 +77,18 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 		}
 	}
 
-	if errs, _, _ := p.result.Count(); errs > 0 {
-		return errViolations
-	}
-	if n := p.graph.Incomplete(); n > 0 {
-		msg := fmt.Sprintf("%d of %d packages could not be loaded completely (errors above); their imports may be incomplete", n, len(p.graph.Packages))
+	// A check that could not see all the code must not pass as if it had:
+	// under --strict that is a failure of its own, and it wins over
+	// violations (exit 2, not 1), since what was not seen may hide more.
+	if n := len(p.loadErrors()); n > 0 {
+		msg := fmt.Sprintf("the check is incomplete: %s while loading the code (listed above); what they hide was not checked", plural(n, "problem"))
 		if opts.strict {
 			return errors.New(msg)
 		}
 		fmt.Fprintf(stderr, "archie: warning: %s; pass --strict to fail on this\n", msg)
+	}
+	if errs, _, _ := p.result.Count(); errs > 0 {
+		return errViolations
 	}
 	return nil
 }

@@ -23,11 +23,13 @@ type loadOptions struct {
 	// config; facts are archie services JSON files of other repositories.
 	services bool
 	facts    []string
+	cgo      bool
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
 	f.StringSliceVar(&o.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
+	f.BoolVar(&o.cgo, "cgo", false, "type-check cgo files for the services analysis (runs the C compiler with the repository's #cgo flags)")
 }
 
 // A project is the code below a directory, loaded and judged by its
@@ -39,6 +41,14 @@ type project struct {
 	result *rules.Result
 	// complete says every package below the config directory was loaded.
 	complete bool
+	// systemErrors are the problems met type-checking the services' code.
+	systemErrors []analyze.Error
+}
+
+// loadErrors are all the problems met loading the project's code: while
+// any exists, the check did not see all of it.
+func (p *project) loadErrors() []analyze.Error {
+	return append(p.graph.Errors[:len(p.graph.Errors):len(p.graph.Errors)], p.systemErrors...)
 }
 
 // loadProject finds the config, loads the packages and checks them. With
@@ -67,7 +77,7 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	complete := len(patterns) == 0 && abs == cfg.Dir
 	p := &project{cfg: cfg, graph: g, complete: complete}
 	if needSystem {
-		if p.system, err = loadSystem(ctx, stderr, cfg, g, dir, opts); err != nil {
+		if p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts); err != nil {
 			return nil, err
 		}
 	}
@@ -79,16 +89,17 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 }
 
 // loadSystem finds the services and reads their facts, then merges the
-// facts files of other repositories.
-func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*analyze.System, error) {
+// facts files of other repositories. It returns the problems met
+// type-checking the services' code, which it has printed.
+func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*analyze.System, []analyze.Error, error) {
 	specs, err := cfg.ServiceSpecs(g)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	services := analyze.Services(g, specs)
-	sys, errs, err := analyze.LoadSystem(ctx, g, services, dir, analyze.SystemOptions{Tags: opts.tags})
+	sys, errs, err := analyze.LoadSystem(ctx, g, services, dir, analyze.SystemOptions{Tags: opts.tags, CGO: opts.cgo})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(errs) > 0 {
 		fmt.Fprintf(stderr, "archie: %d problems type-checking the services' code; facts in those packages may be missing:\n", len(errs))
@@ -97,11 +108,13 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 	for _, file := range opts.facts {
 		other, err := readFacts(file)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		sys.Merge(other)
+		if err := sys.Merge(other); err != nil {
+			return nil, nil, fmt.Errorf("--facts %s: %w", file, err)
+		}
 	}
-	return sys, nil
+	return sys, errs, nil
 }
 
 func readFacts(file string) (*analyze.System, error) {
@@ -140,7 +153,7 @@ func findConfig(dir, flag string, need bool) (*rules.Config, error) {
 // checkReport is what report renderers need to know about a project's check.
 func (p *project) checkReport() *report.Check {
 	return &report.Check{
-		Result: p.result, LoadErrors: p.graph.Errors, Dir: p.cfg.Dir, Prefix: repoPrefix(p.cfg.Dir),
+		Result: p.result, LoadErrors: p.loadErrors(), Dir: p.cfg.Dir, Prefix: repoPrefix(p.cfg.Dir),
 		ConfigFile: relSlash(p.cfg.Dir, p.cfg.File), Rules: p.cfg.Declared(), Decisions: decisions(p.cfg),
 	}
 }

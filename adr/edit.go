@@ -103,7 +103,10 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 			continue
 		}
 		edited := false
-		for _, link := range o.Links {
+		// Later links first, so that earlier ones on the same line keep
+		// their place.
+		for k := len(o.Links) - 1; k >= 0; k-- {
+			link := o.Links[k]
 			if l.resolve(link) != r {
 				continue
 			}
@@ -111,8 +114,16 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 			t := o.src.text(idx)
 			if link.Href != "" {
 				newHref := strings.Replace(link.Href, r.ID(), strings.TrimSuffix(newName, ".md"), 1)
-				t = strings.Replace(t, "("+link.Href+")", "("+newHref+")", 1)
-				t = strings.Replace(t, "["+strconv.Itoa(from)+". ", "["+strconv.Itoa(to)+". ", 1)
+				text := link.text
+				if rest, ok := strings.CutPrefix(text, strconv.Itoa(from)+". "); ok {
+					text = strconv.Itoa(to) + ". " + rest
+				}
+				text = refPattern(from).ReplaceAllString(text, Label(to))
+				if link.end > 0 {
+					t = t[:link.start] + markdownLink(text, newHref) + t[link.end:]
+				} else {
+					t = strings.Replace(t, "("+escapeLinkDest(link.Href)+")", "("+escapeLinkDest(newHref)+")", 1)
+				}
 			}
 			t = refPattern(from).ReplaceAllString(t, Label(to))
 			o.src.replace(idx, t)
@@ -134,7 +145,7 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 	if err := l.checkUnchanged(append([]*Record{r}, changed...)); err != nil {
 		return nil, err
 	}
-	if err := create(newFile, []byte(r.src.String())); err != nil {
+	if err := create(newFile, []byte(r.content())); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s already exists", newFile)
 		}
@@ -148,7 +159,7 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 	}
 	r.File, r.Number = newFile, to
 	r.reparse()
-	r.orig = r.src.String()
+	r.orig = r.content()
 	l.sort()
 	return r, nil
 }
@@ -170,7 +181,7 @@ func (l *Log) markSuperseded(old, by *Record) *Record {
 	case statusFront:
 		old.setStatus("superseded by " + by.Label())
 	case statusBullet:
-		old.setStatus(fmt.Sprintf("superseded by [%s](%s)", by.Label(), by.Name()))
+		old.setStatus("superseded by " + markdownLink(by.Label(), by.Name()))
 	default:
 		old.addLink(l.supersededByVerb(old.Format), by)
 		old.removeStatus()
@@ -193,10 +204,10 @@ func (r *Record) supersededBy(by *Record, l *Log) bool {
 // before the next section); a bullet under "## Links" for MADR ones.
 func (r *Record) addLink(verb string, target *Record) {
 	if r.Format == MADR {
-		r.addBullet(fmt.Sprintf("* %s [%s](%s)", verb, target.Label(), target.Name()))
+		r.addBullet("* " + verb + " " + markdownLink(target.Label(), target.Name()))
 		return
 	}
-	line := fmt.Sprintf("%s [%s](%s)", verb, target.Heading(), target.Name())
+	line := verb + " " + markdownLink(target.Heading(), target.Name())
 	s := r.sectionLine("status")
 	switch {
 	case s < 0:
@@ -353,7 +364,7 @@ func yamlString(s string) string {
 // reparse reads the record again from its edited lines; what it was
 // read from on disk (orig) stays, for checkUnchanged and save.
 func (r *Record) reparse() {
-	p, err := Parse(r.File, []byte(r.src.String()))
+	p, err := Parse(r.File, []byte(r.content()))
 	if err != nil {
 		return // edits never break front matter; keep what we had
 	}
@@ -363,8 +374,9 @@ func (r *Record) reparse() {
 
 // reset forgets edits not yet saved.
 func (r *Record) reset() {
-	r.src = splitLines(r.orig)
-	r.reparse()
+	if p, err := Parse(r.File, []byte(r.orig)); err == nil {
+		*r = *p
+	}
 }
 
 // checkUnchanged refuses to write records whose files changed on disk
@@ -390,7 +402,7 @@ func (l *Log) save(rs []*Record) error {
 			continue
 		}
 		seen[r] = true
-		data := r.src.String()
+		data := r.content()
 		if data == r.orig {
 			continue
 		}

@@ -24,7 +24,7 @@ func (l *Log) Index(w io.Writer, opts IndexOptions) error {
 	var b strings.Builder
 	b.WriteString("# Architecture Decision Records\n\n")
 	item := func(r *Record) {
-		fmt.Fprintf(&b, "* [%s](%s%s)\n", r.Heading(), opts.Prefix, r.Name())
+		b.WriteString("* " + markdownLink(r.Heading(), opts.Prefix+r.Name()) + "\n")
 	}
 	if !opts.ByStatus {
 		for _, r := range l.Records {

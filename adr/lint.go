@@ -79,7 +79,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 	// names files by hand (most names differ) is not warned about each.
 	matching := 0
 	for _, r := range l.Records {
-		if rn, _ := parseName(r.Name()); strings.ToLower(rn.slug) == Slug(r.Title) {
+		if rn, _ := parseName(r.Name()); slugMatches(rn.slug, r.Title) {
 			matching++
 		}
 	}
@@ -113,7 +113,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 		}
 		if r.Title != "" && namesFollowTitles {
 			rn, _ := parseName(r.Name())
-			if want := Slug(r.Title); want != "" && strings.ToLower(rn.slug) != want {
+			if want := Slug(r.Title); want != "" && !slugMatches(rn.slug, r.Title) {
 				add(r.File, r.TitleLine, "warning", "file name does not match the title %q: rename it to %s%s-%s.md", r.Title, rn.prefix, rn.digits, want)
 			}
 		}

@@ -47,8 +47,15 @@ func ParseLinkSpec(s string) (LinkSpec, error) {
 // Slug turns a title into the file-name part adr-tools makes of it: every
 // run of characters other than ASCII letters and digits becomes one
 // hyphen, letters are lower-cased, and hyphens at either end go.
-// "Something About Node.JS" is "something-about-node-js".
-func Slug(title string) string {
+// "Something About Node.JS" is "something-about-node-js". Unlike
+// adr-tools, which drops every byte outside ASCII, Latin letters with
+// accents keep their base letter ("Über uns" is "uber-uns", "Straße" is
+// "strasse"), so names stay lower-case ASCII and still say something.
+func Slug(title string) string { return slug(title, true) }
+
+// slug is Slug, transliterating Latin letters or, as adr-tools does,
+// dropping them.
+func slug(title string, transliterate bool) string {
 	var b strings.Builder
 	hyphen := false
 	for _, c := range title {
@@ -59,6 +66,9 @@ func Slug(title string) string {
 		case c >= 'A' && c <= 'Z':
 			b.WriteRune(c + 'a' - 'A')
 			hyphen = false
+		case transliterate && latin[c] != "":
+			b.WriteString(latin[c])
+			hyphen = false
 		default:
 			if !hyphen {
 				b.WriteByte('-')
@@ -68,6 +78,36 @@ func Slug(title string) string {
 	}
 	return strings.Trim(b.String(), "-")
 }
+
+// slugMatches reports whether a file's slug is one archie or adr-tools
+// would make of title.
+func slugMatches(fileSlug, title string) bool {
+	s := strings.ToLower(fileSlug)
+	return s == slug(title, true) || s == slug(title, false)
+}
+
+// latin spells the letters of Latin-1 and Latin Extended-A in lower-case
+// ASCII, as their base letters (ligatures and ß as two).
+var latin = func() map[rune]string {
+	m := make(map[rune]string)
+	for _, p := range []struct{ letters, ascii string }{
+		{"ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"}, {"ÇçĆćĈĉĊċČč", "c"}, {"ĎďĐđÐð", "d"},
+		{"ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"}, {"ĜĝĞğĠġĢģ", "g"}, {"ĤĥĦħ", "h"},
+		{"ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"}, {"Ĵĵ", "j"}, {"Ķķĸ", "k"}, {"ĹĺĻļĽľĿŀŁł", "l"},
+		{"ÑñŃńŅņŇňŉŊŋ", "n"}, {"ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"}, {"ŔŕŖŗŘř", "r"},
+		{"ŚśŜŝŞşŠšſ", "s"}, {"ŢţŤťŦŧ", "t"}, {"ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"},
+		{"Ŵŵ", "w"}, {"ÝýÿŶŷŸ", "y"}, {"ŹźŻżŽž", "z"},
+	} {
+		for _, c := range p.letters {
+			m[c] = p.ascii
+		}
+	}
+	for c, s := range map[rune]string{'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe", 'ß': "ss", 'ẞ': "ss",
+		'Þ': "th", 'þ': "th", 'Ĳ': "ij", 'ĳ': "ij"} {
+		m[c] = s
+	}
+	return m
+}()
 
 // New creates a record: the next number (one more than the highest in the
 // directory), a file named after the title, the template filled in, and
@@ -155,7 +195,7 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		if err := l.checkUnchanged(changed); err != nil {
 			return nil, err
 		}
-		err = create(file, []byte(r.src.String()))
+		err = create(file, []byte(r.content()))
 		if errors.Is(err, fs.ErrExist) && !byDate {
 			// Taken by a writer that does not lock: take the next number.
 			for _, c := range changed {
@@ -166,7 +206,7 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		if err != nil {
 			return nil, fmt.Errorf("create %s: %w", file, err)
 		}
-		r.orig = r.src.String()
+		r.orig = r.content()
 		l.Records = append(l.Records, r)
 		l.sort()
 		return r, l.save(changed)

@@ -43,7 +43,8 @@ type Record struct {
 	// Lines (1-based) where the record states each thing; 0 when it does not.
 	TitleLine, StatusLine, DateLine int
 
-	src      lines
+	bom      bool   // the file starts with a UTF-8 byte-order mark, kept on rewrite
+	src      lines  // the file's lines, after any byte-order mark
 	orig     string // the file's content when read or last written
 	fmEnd    int    // index of the line closing the front matter; 0 without one
 	statusAt where  // where the status lives, for rewriting it
@@ -55,8 +56,11 @@ type Record struct {
 type Link struct {
 	Verb   string // as written: "Supersedes", "Superceded by", "Amended by"
 	Target int    // the number of the record linked to; 0 when the link names none
-	Href   string // the file the link points at, as written; "" for a bare "ADR-0005"
+	Href   string // the file the link points at, unescaped; "" for a bare "ADR-0005"
 	Line   int
+
+	text       string // the link text, unescaped
+	start, end int    // the bytes of the link in its line; end is 0 when unknown
 }
 
 // where says in which form a record keeps its status.
@@ -115,8 +119,6 @@ var (
 	fileName   = regexp.MustCompile(`^((?i:adr-?)?)([0-9]+)-([^/]*)\.md$`)
 	numbered   = regexp.MustCompile(`^([0-9]+)\.\s+(.*)$`)
 	labelled   = regexp.MustCompile(`^(?i:ADR)[- ]?([0-9]+)\s*[:.\-–—]\s*(.*)$`)
-	linkLine   = regexp.MustCompile(`^(?:[*-]\s+)?([^\[\]]+?)\s+\[([^\]]*)\]\(([^)\s]*)\)\s*$`)
-	inlineLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
 	bareRef    = regexp.MustCompile(`(?i)\bADR[- ]?0*([0-9]+)\b`)
 	metaBullet = regexp.MustCompile(`^[*-]\s+(?:\*\*)?([A-Za-z][A-Za-z -]*?)(?:\*\*)?:(?:\*\*)?\s*(.*)$`)
 	fence      = regexp.MustCompile("^\\s*(```|~~~)")
@@ -171,7 +173,8 @@ func datePrefix(digits string) (string, bool) {
 func Parse(file string, data []byte) (*Record, error) {
 	rn, _ := parseName(filepath.Base(file))
 	nameDate := rn.date
-	r := &Record{Number: rn.number, Dated: rn.date != "", File: file, Format: Nygard, src: splitLines(string(data)), orig: string(data)}
+	text, bom := strings.CutPrefix(string(data), utf8BOM)
+	r := &Record{Number: rn.number, Dated: rn.date != "", File: file, Format: Nygard, bom: bom, src: splitLines(text), orig: string(data)}
 	body := 0
 	if len(r.src) > 0 && r.src.text(0) == "---" {
 		if err := r.parseFrontMatter(); err != nil {
@@ -185,6 +188,18 @@ func Parse(file string, data []byte) (*Record, error) {
 		r.Date = nameDate
 	}
 	return r, nil
+}
+
+// utf8BOM is the byte-order mark some Windows editors put first.
+const utf8BOM = "\ufeff"
+
+// content is the record's file content as edited: its lines, after the
+// byte-order mark it was read with.
+func (r *Record) content() string {
+	if r.bom {
+		return utf8BOM + r.src.String()
+	}
+	return r.src.String()
 }
 
 func (r *Record) parseFrontMatter() error {
@@ -271,15 +286,22 @@ func splitNames(s string) []string {
 // "superseded by ADR-0005". The link becomes a Link; the status is what
 // remains, without a trailing "by".
 func (r *Record) setStatusValue(v string, line int) {
-	if m := inlineLink.FindStringSubmatchIndex(v); m != nil {
-		verb := strings.TrimSpace(v[:m[0]])
-		href := v[m[4]:m[5]]
-		target := hrefNumber(href)
+	if m, ok := findLink(v, 0); ok {
+		verb := strings.TrimSpace(v[:m.start])
+		target := hrefNumber(m.dest)
 		if target == 0 {
-			target = refNumber(v[m[2]:m[3]])
+			target = refNumber(m.text)
 		}
-		if verb != "" && (target != 0 || hrefIsRecord(href)) {
-			r.Links = append(r.Links, Link{Verb: verb, Target: target, Href: href, Line: line})
+		if verb != "" && (target != 0 || hrefIsRecord(m.dest)) {
+			link := Link{Verb: verb, Target: target, Href: m.dest, Line: line, text: m.text}
+			// Where the value is written as is (not quoted), the link
+			// can be rewritten in place.
+			if lt := r.src.text(line - 1); strings.Count(lt, v) == 1 {
+				if off := strings.Index(lt, v); off > 0 && lt[off-1] != '"' && lt[off-1] != '\'' {
+					link.start, link.end = off+m.start, off+m.end
+				}
+			}
+			r.Links = append(r.Links, link)
 			r.Status = strings.TrimSuffix(strings.TrimSuffix(verb, " by"), " By")
 			return
 		}
@@ -430,12 +452,20 @@ func heading(t string) (int, string) {
 // the same as a bullet. Links to anything but a record file are not
 // links between records.
 func parseLink(t string, line int) (Link, bool) {
-	m := linkLine.FindStringSubmatch(strings.TrimSpace(t))
-	if m == nil || !hrefIsRecord(m[3]) {
+	s := strings.TrimRight(t, " \t")
+	i := len(s) - len(strings.TrimLeft(s, " \t"))
+	if i+1 < len(s) && (s[i] == '*' || s[i] == '-') && (s[i+1] == ' ' || s[i+1] == '\t') {
+		i += 2
+	}
+	m, ok := findLink(s, i)
+	if !ok || m.end != len(s) || !hrefIsRecord(m.dest) {
 		return Link{}, false
 	}
-	target := hrefNumber(m[3])
-	return Link{Verb: strings.TrimSpace(m[1]), Target: target, Href: m[3], Line: line}, true
+	verb := strings.TrimSpace(s[i:m.start])
+	if verb == "" || strings.ContainsAny(verb, "[]") || m.start == i || (s[m.start-1] != ' ' && s[m.start-1] != '\t') {
+		return Link{}, false
+	}
+	return Link{Verb: verb, Target: hrefNumber(m.dest), Href: m.dest, Line: line, text: m.text, start: m.start, end: m.end}, true
 }
 
 // hrefFile is the record file name a link points at ("0002-x.md" for

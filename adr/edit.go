@@ -1,7 +1,6 @@
 package adr
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,71 +19,91 @@ func (l *Log) SetStatus(ref, status string) (*Record, error) {
 	if status == "" || strings.ContainsAny(status, "\r\n") {
 		return nil, fmt.Errorf("status %q: give one line of text, such as Accepted", status)
 	}
-	r, err := l.Find(ref)
+	var r *Record
+	err := l.transact(func() error {
+		var err error
+		if r, err = l.Find(ref); err != nil {
+			return err
+		}
+		status := statusCase(status, r.Format)
+		r.setStatus(status)
+		changed := []*Record{r}
+		if Canonical(status) == "accepted" {
+			for _, link := range r.Links {
+				if !isSupersedes(link.Verb) {
+					continue
+				}
+				old := l.resolve(link)
+				if old == nil {
+					return fmt.Errorf("%s:%d: %s links to %s, which does not exist", r.File, link.Line, link.Verb, linkName(link))
+				}
+				if !old.supersededBy(r, l) {
+					changed = append(changed, l.markSuperseded(old, r))
+				}
+			}
+		}
+		return l.save(fmt.Sprintf("status change of %s", r.Label()), changed...)
+	})
 	if err != nil {
 		return nil, err
 	}
-	status = statusCase(status, r.Format)
-	r.setStatus(status)
-	changed := []*Record{r}
-	if Canonical(status) == "accepted" {
-		for _, link := range r.Links {
-			if !isSupersedes(link.Verb) {
-				continue
-			}
-			old := l.resolve(link)
-			if old == nil {
-				return nil, fmt.Errorf("%s:%d: %s links to %s, which does not exist", r.File, link.Line, link.Verb, linkName(link))
-			}
-			if !old.supersededBy(r, l) {
-				changed = append(changed, l.markSuperseded(old, r))
-			}
-		}
-	}
-	if err := l.checkUnchanged(changed); err != nil {
-		return nil, err
-	}
-	return r, l.save(changed)
+	return r, nil
 }
 
 // AddLink states a link from src to tgt with verb, and back with reverse,
 // as adr-tools' "adr link" does.
 func (l *Log) AddLink(srcRef, verb, tgtRef, reverse string) error {
-	src, err := l.Find(srcRef)
-	if err != nil {
-		return err
-	}
-	tgt, err := l.Find(tgtRef)
-	if err != nil {
-		return err
-	}
-	if src == tgt {
-		return fmt.Errorf("%s cannot link to itself", src.Name())
-	}
 	for _, v := range []string{verb, reverse} {
 		if strings.TrimSpace(v) == "" || strings.ContainsAny(v, "[]()\r\n") {
 			return fmt.Errorf("link verb %q: give words such as Amends or \"Amended by\"", v)
 		}
 	}
-	src.addLink(verb, tgt)
-	tgt.addLink(reverse, src)
-	changed := []*Record{src, tgt}
-	if err := l.checkUnchanged(changed); err != nil {
-		return err
-	}
-	return l.save(changed)
+	return l.transact(func() error {
+		src, err := l.Find(srcRef)
+		if err != nil {
+			return err
+		}
+		tgt, err := l.Find(tgtRef)
+		if err != nil {
+			return err
+		}
+		if src == tgt {
+			return fmt.Errorf("%s cannot link to itself", src.Name())
+		}
+		src.addLink(verb, tgt)
+		tgt.addLink(reverse, src)
+		return l.save(fmt.Sprintf("link of %s to %s", src.Label(), tgt.Label()), src, tgt)
+	})
 }
 
 // Renumber gives the record numbered old the number new: it renames the
 // file, changes a numbered heading, and rewrites every link to it in the
 // other records. It refuses when new is taken.
 func (l *Log) Renumber(ref string, to int) (*Record, error) {
-	r, err := l.Find(ref)
+	if to <= 0 {
+		return nil, fmt.Errorf("new number %d: give a positive number", to)
+	}
+	var r *Record
+	err := l.transact(func() error {
+		var err error
+		r, err = l.renumber(ref, to)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if to <= 0 {
-		return nil, fmt.Errorf("new number %d: give a positive number", to)
+	return r, nil
+}
+
+func (l *Log) renumber(ref string, to int) (*Record, error) {
+	if n, ok := parseNumber(ref); ok && len(l.renumbered) == 2 && l.renumbered[0] == n && l.renumbered[1] == to && len(l.Number(n)) == 0 {
+		if rs := l.Number(to); len(rs) == 1 {
+			return rs[0], nil // the renumber an interrupted run began, completed on reading
+		}
+	}
+	r, err := l.Find(ref)
+	if err != nil {
+		return nil, err
 	}
 	if r.Dated {
 		return nil, fmt.Errorf("%s is named by date, not number; rename it by hand", r.Name())
@@ -142,26 +161,42 @@ func (l *Log) Renumber(ref string, to int) (*Record, error) {
 			r.src.replace(r.TitleLine-1, "# "+r.heading[:m[2]]+fmt.Sprintf("%0*d", len(digits), to)+r.heading[m[3]:])
 		}
 	}
-	if err := l.checkUnchanged(append([]*Record{r}, changed...)); err != nil {
-		return nil, err
+	j := &journal{Op: fmt.Sprintf("renumber of %s to %d", r.Label(), to), Renumber: []int{from, to}}
+	if target, isLink := symlinkTarget(r.File); isLink {
+		// The link moves; the file it leads to is edited where it is.
+		j.Steps = append(j.Steps, step{Kind: stepSymlink, File: newName, Link: target})
+		j.Steps = append(j.Steps, rewrites(r)...)
+		j.Steps = append(j.Steps, rewrites(changed...)...)
+		j.Steps = append(j.Steps, step{Kind: stepRemove, File: r.Name(), Link: target})
+	} else {
+		j.Steps = append(j.Steps, step{Kind: stepCreate, File: newName, After: []byte(r.content())})
+		j.Steps = append(j.Steps, rewrites(changed...)...)
+		j.Steps = append(j.Steps, step{Kind: stepRemove, File: r.Name(), Before: hash([]byte(r.orig))})
 	}
-	if err := create(newFile, []byte(r.content())); err != nil {
+	if err := l.commit(j); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s already exists", newFile)
 		}
 		return nil, err
 	}
-	if err := l.save(changed); err != nil {
-		return nil, err
-	}
-	if err := os.Remove(r.File); err != nil {
-		return nil, err
+	for _, o := range changed {
+		o.orig = o.content()
 	}
 	r.File, r.Number = newFile, to
 	r.reparse()
 	r.orig = r.content()
 	l.sort()
 	return r, nil
+}
+
+// symlinkTarget is what a symbolic link leads to, and whether file is one.
+func symlinkTarget(file string) (string, bool) {
+	info, err := os.Lstat(file)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return "", false
+	}
+	target, err := os.Readlink(file)
+	return target, err == nil
 }
 
 func refPattern(n int) *regexp.Regexp {
@@ -379,37 +414,13 @@ func (r *Record) reset() {
 	}
 }
 
-// checkUnchanged refuses to write records whose files changed on disk
-// since they were read, so a concurrent edit is never lost.
-func (l *Log) checkUnchanged(rs []*Record) error {
-	for _, r := range rs {
-		data, err := os.ReadFile(r.File)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", r.File, err)
-		}
-		if !bytes.Equal(data, []byte(r.orig)) {
-			return fmt.Errorf("%s changed while archie was working on it; nothing was written, run the command again", r.File)
-		}
+// save writes the records that changed, in one transaction.
+func (l *Log) save(op string, rs ...*Record) error {
+	if err := l.commit(&journal{Op: op, Steps: rewrites(rs...)}); err != nil {
+		return err
 	}
-	return nil
-}
-
-// save writes the records that changed, each atomically.
-func (l *Log) save(rs []*Record) error {
-	seen := make(map[*Record]bool)
 	for _, r := range rs {
-		if seen[r] {
-			continue
-		}
-		seen[r] = true
-		data := r.content()
-		if data == r.orig {
-			continue
-		}
-		if err := rewrite(r.File, []byte(data)); err != nil {
-			return fmt.Errorf("write %s: %w", r.File, err)
-		}
-		r.orig = data
+		r.orig = r.content()
 	}
 	return nil
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -65,23 +63,16 @@ func (l *Log) WriteIndex(file string, opts IndexOptions) error {
 	if IsRecordName(filepath.Base(file)) {
 		return fmt.Errorf("%s is named like a decision record; write the index to another file, such as README.md", file)
 	}
-	var b bytes.Buffer
-	if err := l.Index(&b, opts); err != nil {
-		return err
-	}
-	perm := fs.FileMode(0o644)
-	if info, err := os.Stat(file); err == nil {
-		perm = info.Mode().Perm()
-	}
-	tmp, err := writeTemp(filepath.Dir(file), filepath.Base(file), b.Bytes(), perm)
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, file); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	return nil
+	return l.transact(func() error {
+		var b bytes.Buffer
+		if err := l.Index(&b, opts); err != nil {
+			return err
+		}
+		if err := replace(file, b.Bytes()); err != nil {
+			return fmt.Errorf("write %s: %w", file, err)
+		}
+		return nil
+	})
 }
 
 // statusRank orders status groups: decisions in force first.

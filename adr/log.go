@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // A Log is the directory of decision records.
@@ -19,6 +20,14 @@ type Log struct {
 	// Unreadable holds the record files that could not be parsed; they
 	// are left out of Records and never rewritten.
 	Unreadable []*ParseError
+	// Skipped holds what is named like a record but is no file to read: a
+	// symbolic link that loops, leads nowhere or to a directory, a pipe,
+	// a file that cannot be opened. Callers warn about them.
+	Skipped []*ParseError
+	// Recovered says what interrupted changes reading the log completed.
+	Recovered []string
+
+	renumbered []int // the from and to of a renumber completed on reading
 }
 
 // DefaultDir is where records go when nothing says otherwise.
@@ -120,9 +129,34 @@ func Read(dir string) (*Log, error) {
 			continue
 		}
 		file := filepath.Join(dir, e.Name())
+		skip := func(msg string) { l.Skipped = append(l.Skipped, &ParseError{File: file, Msg: msg}) }
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err := os.Stat(file)
+			switch {
+			case errors.Is(err, syscall.ELOOP):
+				skip("symbolic link loops; skipped")
+				continue
+			case errors.Is(err, fs.ErrNotExist):
+				skip("symbolic link leads nowhere; skipped")
+				continue
+			case err != nil:
+				skip(fmt.Sprintf("cannot follow the symbolic link (%v); skipped", errors.Unwrap(err)))
+				continue
+			case info.IsDir():
+				skip("symbolic link to a directory; skipped")
+				continue
+			case !info.Mode().IsRegular():
+				skip("symbolic link to something other than a file; skipped")
+				continue
+			}
+		} else if !e.Type().IsRegular() {
+			skip("not a regular file; skipped")
+			continue
+		}
 		data, err := os.ReadFile(file)
 		if err != nil {
-			return nil, fmt.Errorf("read decision record: %w", err)
+			skip(fmt.Sprintf("cannot be read (%v); skipped", errors.Unwrap(err)))
+			continue
 		}
 		r, err := Parse(file, data)
 		if err != nil {

@@ -134,6 +134,23 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		return nil, err
 	}
 	status := statusCase(opts.Status, format)
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", l.Dir, err)
+	}
+	var r *Record
+	err = l.transact(func() error {
+		var err error
+		r, err = l.create(opts, title, slug, tmpl, status)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// create writes the new record and the links to it, holding the lock.
+func (l *Log) create(opts NewOptions, title, slug, tmpl, status string) (*Record, error) {
 	// Find every record the new one refers to before writing anything.
 	var supersedes []*Record
 	for _, ref := range opts.Supersedes {
@@ -151,15 +168,6 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		}
 		linked[i] = r
 	}
-
-	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", l.Dir, err)
-	}
-	unlock, err := lockDir(l.Dir)
-	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", l.Dir, err)
-	}
-	defer unlock()
 
 	n, err := l.next()
 	if err != nil {
@@ -192,10 +200,10 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 			linked[i].addLink(ls.Reverse, r)
 			changed = append(changed, linked[i])
 		}
-		if err := l.checkUnchanged(changed); err != nil {
-			return nil, err
-		}
-		err = create(file, []byte(r.content()))
+		j := &journal{Op: "new record " + name}
+		j.Steps = append(j.Steps, step{Kind: stepCreate, File: name, After: []byte(r.content())})
+		j.Steps = append(j.Steps, rewrites(changed...)...)
+		err = l.commit(j)
 		if errors.Is(err, fs.ErrExist) && !byDate {
 			// Taken by a writer that does not lock: take the next number.
 			for _, c := range changed {
@@ -206,10 +214,13 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		if err != nil {
 			return nil, fmt.Errorf("create %s: %w", file, err)
 		}
+		for _, c := range changed {
+			c.orig = c.content()
+		}
 		r.orig = r.content()
 		l.Records = append(l.Records, r)
 		l.sort()
-		return r, l.save(changed)
+		return r, nil
 	}
 	return nil, fmt.Errorf("could not find a free number for a new record in %s", l.Dir)
 }

@@ -29,15 +29,16 @@ func (l *Log) SetStatus(ref, status string) (*Record, error) {
 		r.setStatus(status)
 		changed := []*Record{r}
 		if Canonical(status) == "accepted" {
+			ix := l.index()
 			for _, link := range r.Links {
 				if !isSupersedes(link.Verb) {
 					continue
 				}
-				old := l.resolve(link)
+				old := ix.resolve(link)
 				if old == nil {
 					return fmt.Errorf("%s:%d: %s links to %s, which does not exist", r.File, link.Line, link.Verb, linkName(link))
 				}
-				if !old.supersededBy(r, l) {
+				if !old.supersededBy(r, ix) {
 					changed = append(changed, l.markSuperseded(old, r))
 				}
 			}
@@ -117,6 +118,7 @@ func (l *Log) renumber(ref string, to int) (*Record, error) {
 	newFile := filepath.Join(filepath.Dir(r.File), newName)
 
 	var changed []*Record
+	ix := l.index()
 	for _, o := range l.Records {
 		if o == r {
 			continue
@@ -126,7 +128,7 @@ func (l *Log) renumber(ref string, to int) (*Record, error) {
 		// their place.
 		for k := len(o.Links) - 1; k >= 0; k-- {
 			link := o.Links[k]
-			if l.resolve(link) != r {
+			if ix.resolve(link) != r {
 				continue
 			}
 			idx := link.Line - 1
@@ -225,9 +227,9 @@ func (l *Log) markSuperseded(old, by *Record) *Record {
 }
 
 // supersededBy reports whether r already says that by supersedes it.
-func (r *Record) supersededBy(by *Record, l *Log) bool {
+func (r *Record) supersededBy(by *Record, ix *logIndex) bool {
 	for _, link := range r.Links {
-		if isSupersededBy(link.Verb) && l.resolve(link) == by {
+		if isSupersededBy(link.Verb) && ix.resolve(link) == by {
 			return true
 		}
 	}

@@ -335,3 +335,20 @@ func BenchmarkLintManyLinks(b *testing.B) {
 		}
 	}
 }
+
+// Reading a record with thousands of links is linear too.
+func BenchmarkReadManyLinks(b *testing.B) {
+	dir := b.TempDir()
+	var hub strings.Builder
+	hub.WriteString("# 1. Hub\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n")
+	for i := 2; i <= 2001; i++ {
+		fmt.Fprintf(&hub, "Amended by [%d. R \\[x\\]](%04d-r.md)\n\n", i, i)
+	}
+	data := []byte(hub.String())
+	b.ResetTimer()
+	for b.Loop() {
+		if r, err := Parse(filepath.Join(dir, "0001-hub.md"), data); err != nil || len(r.Links) != 2000 {
+			b.Fatalf("%v, %d links", err, len(r.Links))
+		}
+	}
+}

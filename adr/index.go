@@ -100,6 +100,7 @@ type GraphOptions struct {
 // dotted edges, and one labelled edge per forward link (links whose verb
 // ends in "by" are the other side of one and are left out).
 func (l *Log) Graph(w io.Writer, opts GraphOptions) error {
+	ix := l.index()
 	var b strings.Builder
 	switch opts.Format {
 	case "", "dot":
@@ -119,7 +120,7 @@ func (l *Log) Graph(w io.Writer, opts GraphOptions) error {
 		b.WriteString("  }\n")
 		for _, r := range l.Records {
 			for _, link := range r.Links {
-				if t := l.resolve(link); t != nil && !isReverse(link.Verb) {
+				if t := ix.resolve(link); t != nil && !isReverse(link.Verb) {
 					fmt.Fprintf(&b, "  %s -> %s [label=%s, weight=0]\n", nodeID(r), nodeID(t), dotQuote(link.Verb))
 				}
 			}
@@ -132,7 +133,7 @@ func (l *Log) Graph(w io.Writer, opts GraphOptions) error {
 		}
 		for _, r := range l.Records {
 			for _, link := range r.Links {
-				if t := l.resolve(link); t != nil && !isReverse(link.Verb) {
+				if t := ix.resolve(link); t != nil && !isReverse(link.Verb) {
 					fmt.Fprintf(&b, "  %s -->|%s| %s\n", mermaidID(r), mermaidText(link.Verb), mermaidID(t))
 				}
 			}

@@ -74,6 +74,18 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 	}
 
 	next := l.nextFree(opts.Base)
+	// Resolve every link once: a record with thousands of links is
+	// checked in time linear in them.
+	ix := l.index()
+	type pair struct{ from, to *Record }
+	linked := make(map[pair]bool)
+	for _, r := range l.Records {
+		for _, link := range r.Links {
+			if t := ix.resolve(link); t != nil {
+				linked[pair{r, t}] = true
+			}
+		}
+	}
 	// A name that no longer matches its title is worth a warning where
 	// names are made from titles, as adr-tools makes them; a team that
 	// names files by hand (most names differ) is not warned about each.
@@ -86,7 +98,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 	namesFollowTitles := matching*2 >= len(l.Records)
 	for _, r := range l.Records {
 		if !r.Dated {
-			if same := l.Number(r.Number); len(same) > 1 {
+			if same := ix.byNumber[r.Number]; len(same) > 1 {
 				var others []string
 				for _, o := range same {
 					if o != r {
@@ -118,7 +130,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 			}
 		}
 		for _, link := range r.Links {
-			t := l.resolve(link)
+			t := ix.resolve(link)
 			if t == nil {
 				add(r.File, link.Line, "error", "broken link: %q points at %s, which is not a record in %s", link.Verb, linkName(link), l.Dir)
 				continue
@@ -126,7 +138,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 			if isSupersedes(link.Verb) && Canonical(r.Status) != "accepted" {
 				continue // the superseded record is marked once this one is accepted
 			}
-			if !t.linksTo(r, l) {
+			if !linked[pair{t, r}] {
 				add(r.File, link.Line, "error", "one-sided link: %s says %q %s, but %s has no link back; run `archie adr link` or add it by hand", r.Label(), link.Verb, t.Label(), t.Name())
 			}
 		}
@@ -137,7 +149,7 @@ func (l *Log) Lint(opts LintOptions) []Finding {
 	}
 
 	for _, c := range opts.Citations {
-		rs := l.Number(c.ADR)
+		rs := ix.byNumber[c.ADR]
 		if len(rs) == 0 {
 			add(c.File, c.Line, "error", "%s cites %s, which is not a record in %s", c.Rule, Label(c.ADR), l.Dir)
 			continue
@@ -212,16 +224,6 @@ func (l *Log) nextFree(base []string) int {
 		}
 	}
 	return n + 1
-}
-
-// linksTo reports whether r states any link to t.
-func (r *Record) linksTo(t *Record, l *Log) bool {
-	for _, link := range r.Links {
-		if l.resolve(link) == t {
-			return true
-		}
-	}
-	return false
 }
 
 func statusHint(r *Record) string {

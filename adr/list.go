@@ -43,6 +43,7 @@ type LinkEntry struct {
 // matches adr-tools' "Superceded").
 func (l *Log) Entries(cites []Citation, status string) []Entry {
 	out := []Entry{}
+	ix := l.index()
 	for _, r := range l.Records {
 		if status != "" && Canonical(r.Status) != Canonical(status) {
 			continue
@@ -53,7 +54,7 @@ func (l *Log) Entries(cites []Citation, status string) []Entry {
 		}
 		for _, link := range r.Links {
 			le := LinkEntry{Verb: link.Verb, Target: link.Target}
-			if t := l.resolve(link); t != nil {
+			if t := ix.resolve(link); t != nil {
 				le.Target = t.Number
 				if t.Dated {
 					le.File = filepath.ToSlash(t.File)

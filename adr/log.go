@@ -242,16 +242,34 @@ func parseNumber(ref string) (int, bool) {
 
 // resolve returns the record a link points at: the file it names when that
 // exists, else the record with its number.
-func (l *Log) resolve(link Link) *Record {
+func (l *Log) resolve(link Link) *Record { return l.index().resolve(link) }
+
+// A logIndex finds records by name and number in constant time, for
+// passes over every link of a large log.
+type logIndex struct {
+	byName   map[string]*Record
+	byNumber map[int][]*Record
+}
+
+func (l *Log) index() *logIndex {
+	ix := &logIndex{byName: make(map[string]*Record, len(l.Records)), byNumber: make(map[int][]*Record, len(l.Records))}
+	for _, r := range l.Records {
+		if _, dup := ix.byName[r.Name()]; !dup {
+			ix.byName[r.Name()] = r
+		}
+		ix.byNumber[r.Number] = append(ix.byNumber[r.Number], r)
+	}
+	return ix
+}
+
+func (ix *logIndex) resolve(link Link) *Record {
 	if name, ok := hrefFile(link.Href); ok {
-		for _, r := range l.Records {
-			if r.Name() == name {
-				return r
-			}
+		if r := ix.byName[name]; r != nil {
+			return r
 		}
 	}
 	if link.Target != 0 {
-		if rs := l.Number(link.Target); len(rs) == 1 {
+		if rs := ix.byNumber[link.Target]; len(rs) == 1 {
 			return rs[0]
 		}
 	}

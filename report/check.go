@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"path/filepath"
 	"sort"
 
 	"github.com/archie-dev/archie/analyze"
@@ -61,8 +62,8 @@ func WriteCheck(w io.Writer, format string, c *Check, color bool) error {
 
 // fromRoot turns a position's file into a path from the repository root.
 func (c *Check) fromRoot(file string) string {
-	if c.Prefix == "" || file == "" {
-		return file
+	if c.Prefix == "" || file == "" || path.IsAbs(file) || filepath.IsAbs(file) {
+		return file // absolute: a file outside the config directory
 	}
 	return path.Join(c.Prefix, file)
 }
@@ -109,4 +110,28 @@ func about(r rules.DeclaredRule) string {
 		return f.Summary
 	}
 	return ""
+}
+
+// Complete reports whether archie saw all the code it was asked to check:
+// with load errors, what the unloaded code imports was not checked, so no
+// violation found does not mean none exists.
+func (c *Check) Complete() bool { return len(c.LoadErrors) == 0 }
+
+// incompleteReason says why the check is incomplete, in one phrase.
+func (c *Check) incompleteReason() string {
+	return "the check is incomplete: " + plural(len(c.LoadErrors), "problem") + " while loading the code"
+}
+
+// loadErrorLine is a load error as one line: where, then what.
+func (c *Check) loadErrorLine(e analyze.Error) string {
+	where := e.Package
+	if e.Pos.IsValid() {
+		p := relPosition(e.Pos, c.Dir)
+		p.File = c.fromRoot(p.File)
+		where = p.String()
+	}
+	if where == "" {
+		return e.Msg
+	}
+	return where + ": " + e.Msg
 }

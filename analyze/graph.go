@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -137,6 +138,30 @@ func (g *Graph) StdExists(path string) bool {
 	}
 	info, err := os.Stat(filepath.Join(g.goroot, "src", filepath.FromSlash(path)))
 	return err == nil && info.IsDir()
+}
+
+// StdPackages lists the import paths of the standard library of the Go
+// installation that loaded the graph (nil when that is unknown), for
+// "did you mean" hints. It walks GOROOT/src, so it is for error paths.
+func (g *Graph) StdPackages() []string {
+	if g.goroot == "" {
+		return nil
+	}
+	src := filepath.Join(g.goroot, "src")
+	var out []string
+	filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if name := d.Name(); name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			return filepath.SkipDir
+		}
+		if rel, err := filepath.Rel(src, p); err == nil && rel != "." {
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	return out
 }
 
 // within reports whether path is prefix or below it.

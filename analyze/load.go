@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -101,6 +102,16 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	}
 	g := fromPackages(loaded)
 	g.Errors = append(g.Errors, nestedErrs...)
+	if g.goroot == "" {
+		// The code imports nothing of the standard library: ask the go
+		// command where it is, so that config entries naming it can
+		// still be checked.
+		cmd := exec.CommandContext(ctx, "go", "env", "GOROOT")
+		cmd.Dir, cmd.Env = opts.Dir, cfg.Env
+		if out, err := cmd.Output(); err == nil {
+			g.goroot = strings.TrimSpace(string(out))
+		}
+	}
 	return g, nil
 }
 

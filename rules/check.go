@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/archie-dev/archie/analyze"
+	"golang.org/x/mod/module"
 )
 
 // A Violation is one broken rule at one place in the code.
@@ -121,6 +123,9 @@ func Check(cfg *Config, g *analyze.Graph, opts Options) (*Result, error) {
 		if err := c.checkPatternsMatch(); err != nil {
 			return nil, err
 		}
+	}
+	if err := c.checkImportPatterns(); err != nil {
+		return nil, err
 	}
 	for _, f := range Families {
 		f.run(c)
@@ -357,7 +362,106 @@ func (c *checker) checkPatternsMatch() error {
 	for _, r := range c.cfg.Rules {
 		try(fmt.Sprintf("rule %q", r.Name), r.Packages)
 	}
+	for _, e := range c.cfg.Exceptions {
+		try("exception from", Patterns{e.From})
+		if e.To.rel {
+			try("exception to", Patterns{e.To})
+		}
+	}
+	if err == nil {
+		err = c.checkCycleDepth()
+	}
 	return err
+}
+
+// checkCycleDepth rejects a cycles.depth at which every folder is a single
+// package: Go forbids cycles between packages, so the rule could never fire.
+// Test imports can close a cycle between packages, so with tests the depth
+// may reach the deepest package.
+func (c *checker) checkCycleDepth() error {
+	cy := c.cfg.Cycles
+	if cy == nil || cy.Depth == 0 {
+		return nil
+	}
+	deepest := 0
+	for _, p := range c.g.Packages {
+		if m := c.g.Module(p.Path); m != nil && within(p.Path, m.Path) {
+			deepest = max(deepest, len(splitPath(strings.TrimPrefix(p.Path[len(m.Path):], "/"))))
+		}
+	}
+	if cy.Depth > deepest || cy.Depth == deepest && !c.cfg.Tests {
+		return &ConfigError{File: c.cfg.File, Pos: cy.DepthPos, Msg: fmt.Sprintf(
+			"cycles.depth %d makes every folder a single package (the deepest is %d below its module root), and Go already forbids cycles between packages: the rule could never fire; use a depth below %d",
+			cy.Depth, deepest, max(deepest, 1))}
+	}
+	return nil
+}
+
+// checkImportPatterns rejects what forbid and allow lists name that can
+// never match: a path that looks like the standard library's (no dot in
+// its first element) but names no package of it, or an import path that
+// the go command would refuse. A third-party path that nothing imports
+// yet stays valid: forbidding a library before anyone uses it is a rule.
+func (c *checker) checkImportPatterns() error {
+	check := func(where string, ps Patterns) error {
+		for _, pat := range ps {
+			if pat.std || pat.rel {
+				continue
+			}
+			literal := pat.literal()
+			if literal == "" {
+				continue
+			}
+			if err := module.CheckImportPath(literal); err != nil {
+				return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s entry %q is not an import path: %v", where, pat.Text, errors.Unwrap(err))}
+			}
+			first, _, _ := strings.Cut(literal, "/")
+			if strings.Contains(first, ".") || c.g.Module(literal) != nil || c.knownPrefix(literal) {
+				continue
+			}
+			if !c.g.StdExists(literal) {
+				return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s entry %q names no standard-library package%s; a module path starts with a domain (example.com/...)", where, pat.Text, didYouMean(literal, c.g.StdPackages()))}
+			}
+		}
+		return nil
+	}
+	var err error
+	try := func(where string, ps Patterns) {
+		if err == nil {
+			err = check(where, ps)
+		}
+	}
+	for _, r := range c.cfg.Rules {
+		try(fmt.Sprintf("rule %q forbid", r.Name), r.Forbid)
+		try(fmt.Sprintf("rule %q allow", r.Name), r.Allow)
+	}
+	if h := c.cfg.Hexagonal; h != nil {
+		try("hexagonal core_allow", h.CoreAllow)
+		try("hexagonal core_forbid", h.CoreForbid)
+	}
+	for _, e := range c.cfg.Exceptions {
+		if !e.To.rel {
+			try("exception to", Patterns{e.To})
+		}
+	}
+	return err
+}
+
+// knownPrefix reports whether some package the graph knows, loaded or
+// imported, is at or below path: a module whose path has no dot (module
+// "shop"), or a GOPATH-style import.
+func (c *checker) knownPrefix(path string) bool {
+	for _, p := range c.g.Packages {
+		if within(p.Path, path) {
+			return true
+		}
+		for _, imp := range p.Imports {
+			if within(imp.Path, path) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // patternHint suggests the folder a relative pattern probably meant.
@@ -368,14 +472,7 @@ func (c *checker) patternHint(pat Pattern) string {
 		}
 		return ""
 	}
-	var literal []string
-	for _, e := range pat.elems {
-		if e == "..." || strings.ContainsAny(e, "*?[") {
-			break
-		}
-		literal = append(literal, e)
-	}
-	want := strings.Join(literal, "/")
+	want := pat.literal()
 	var dirs []string
 	for _, p := range c.g.Packages {
 		dirs = append(dirs, c.ref(p.Path).rel)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 
@@ -121,6 +122,19 @@ type Cycles struct {
 	Severity Severity `yaml:"severity"`
 	Depth    int      `yaml:"depth"`
 	ADR      int      `yaml:"adr"`
+	DepthPos Pos      `yaml:"-"`
+}
+
+// UnmarshalYAML records where the depth was written.
+func (cy *Cycles) UnmarshalYAML(n *yaml.Node) error {
+	type plain Cycles
+	cy.DepthPos = pos(n)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "depth" {
+			cy.DepthPos = pos(n.Content[i+1])
+		}
+	}
+	return n.Decode((*plain)(cy))
 }
 
 // Metrics sets thresholds on the coupling and size measures of archie
@@ -221,10 +235,14 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
+// maxConfigSize bounds what LoadConfig reads: an archie.yaml is a page or
+// two, and a file of megabytes is a mistake, not a config.
+const maxConfigSize = 4 << 20
+
 // LoadConfig reads and validates the config file at path. Errors about its
 // content are *ConfigError values with the line and column at fault.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -240,14 +258,67 @@ func LoadConfig(path string) (*Config, error) {
 	return cfg, nil
 }
 
+// readRegular reads a regular file of at most limit bytes. A FIFO, a
+// device or a directory is refused before it is opened for reading, so
+// that archie never blocks on one.
+func readRegular(path string, limit int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s)", path, kindOf(info.Mode()))
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes; a config is at most %d", path, info.Size(), limit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s is over %d bytes; a config is at most that", path, limit)
+	}
+	return data, err
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
+}
+
 // ParseConfig parses and validates config data; file names it in errors.
 func ParseConfig(file string, data []byte) (*Config, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 BOM, as some editors write
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, &ConfigError{File: file, Msg: "the file is empty; start it with \"version: 1\""}
 		}
+		return nil, yamlError(file, err)
+	}
+	// A second document would be ignored by the decoder, and with it every
+	// rule it holds: refuse it rather than check half the config.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		at := pos(&next)
+		if len(next.Content) > 0 {
+			at = pos(next.Content[0])
+		}
+		return nil, &ConfigError{File: file, Pos: at, Msg: "a second YAML document starts here (after ---): archie.yaml is one document; remove the --- line and merge the sections"}
+	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlError(file, err)
 	}
 	root := &doc
@@ -283,6 +354,10 @@ func yamlError(file string, err error) error {
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	if i := strings.Index(msg, "\n"); i >= 0 {
+		msg = msg[:i] // the first of several: fixing it often fixes the rest
+	}
+	msg = plainTypes(msg)
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 		_, rest, _ := strings.Cut(msg, ":")
@@ -292,6 +367,39 @@ func yamlError(file string, err error) error {
 }
 
 func pos(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
+
+// yamlTypeError matches yaml.v3's "cannot unmarshal !!str `abc` into int".
+var yamlTypeError = regexp.MustCompile("cannot unmarshal (!!\\w+)(?: `([^`]*)`)? into (\\S+)")
+
+// plainTypes says a YAML type error in the words of archie.yaml: what was
+// written and what was expected, not Go's type names.
+func plainTypes(msg string) string {
+	return yamlTypeError.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := yamlTypeError.FindStringSubmatch(m)
+		got := map[string]string{"!!map": "a mapping", "!!seq": "a list", "!!str": "text", "!!int": "a number",
+			"!!float": "a number", "!!bool": "true or false", "!!null": "nothing", "!!timestamp": "a date"}[sub[1]]
+		if got == "" {
+			got = "a value"
+		}
+		if sub[2] != "" {
+			got += fmt.Sprintf(" %q", sub[2])
+		}
+		want := "another kind of value"
+		switch t := sub[3]; {
+		case strings.HasPrefix(t, "[]"), strings.HasPrefix(t, "rules.Patterns"):
+			want = "a list"
+		case strings.HasPrefix(t, "map["), strings.HasPrefix(t, "rules."):
+			want = "a mapping of keys"
+		case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"), strings.HasPrefix(t, "float"):
+			want = "a number"
+		case t == "bool":
+			want = "true or false"
+		case t == "string":
+			want = "text"
+		}
+		return fmt.Sprintf("found %s where %s is expected", got, want)
+	})
+}
 
 // checkKeys walks a YAML node against the Go type it will decode into and
 // rejects keys that type does not have, with a did-you-mean hint. yaml.v3's

@@ -63,6 +63,9 @@ func ParsePattern(text string) (Pattern, error) {
 		if e == "" {
 			return p, fmt.Errorf("package pattern %q has an empty path element", text)
 		}
+		if strings.Contains(e, "**") {
+			return p, fmt.Errorf("package pattern %q: ** is not a pattern here; write dir/... for a folder and everything below it, * for one path element", text)
+		}
 		if e != "..." && strings.Contains(e, "...") {
 			return p, fmt.Errorf("package pattern %q: ... must be a whole path element (a/...), use * within an element", text)
 		}
@@ -145,6 +148,23 @@ func matchElems(pat, elems []string) bool {
 		pat, elems = pat[1:], elems[1:]
 	}
 	return len(elems) == 0
+}
+
+// literal is the pattern's path up to its first wildcard element.
+func (p Pattern) literal() string {
+	var out []string
+	for _, e := range p.elems {
+		if e == "..." || strings.ContainsAny(e, "*?[") {
+			break
+		}
+		out = append(out, e)
+	}
+	return strings.Join(out, "/")
+}
+
+// within reports whether path is prefix or below it.
+func within(path, prefix string) bool {
+	return path == prefix || strings.HasPrefix(path, prefix) && path[len(prefix)] == '/'
 }
 
 // specificity ranks patterns for "the most specific group wins": the

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/archie-dev/archie/rules"
@@ -66,12 +68,15 @@ type (
 		Level        string             `json:"level"`
 		Message      sarifText          `json:"message"`
 		Locations    []sarifLocation    `json:"locations"`
+		Related      []sarifLocation    `json:"relatedLocations,omitempty"`
 		Fingerprints map[string]string  `json:"partialFingerprints"`
 		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
 		Properties   map[string]any     `json:"properties,omitempty"`
 	}
 	sarifLocation struct {
+		ID       int           `json:"id,omitempty"` // from 1: relatedLocations only
 		Physical sarifPhysical `json:"physicalLocation"`
+		Message  *sarifText    `json:"message,omitempty"`
 	}
 	sarifPhysical struct {
 		Artifact sarifArtifact `json:"artifactLocation"`
@@ -106,7 +111,9 @@ func SARIF(w io.Writer, c *Check) error {
 			InformationURI: "https://github.com/archie-dev/archie",
 			Rules:          []sarifRule{},
 		}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+		// A run that could not load all the code did not do its job,
+		// whatever it found: consumers must not read it as a pass.
+		Invocations: []sarifInvocation{{ExecutionSuccessful: c.Complete()}},
 		Results:     []sarifResult{},
 	}
 	index := make(map[string]int)
@@ -115,7 +122,11 @@ func SARIF(w io.Writer, c *Check) error {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, c.sarifRule(r))
 	}
 	for _, e := range c.LoadErrors {
-		n := sarifNotification{Level: "warning", Message: sarifText{Text: "load error: " + e.Msg}}
+		msg := e.Msg
+		if !e.Pos.IsValid() && e.Package != "" {
+			msg = e.Package + ": " + msg
+		}
+		n := sarifNotification{Level: "error", Message: sarifText{Text: "load error: " + msg}}
 		if e.Pos.IsValid() {
 			n.Locations = []sarifLocation{c.sarifLocation(relPosition(e.Pos, c.Dir))}
 		}
@@ -132,6 +143,13 @@ func SARIF(w io.Writer, c *Check) error {
 			// an alert survives edits above it.
 			Fingerprints: map[string]string{"archieDependency/v1": fingerprint(v.Rule, v.From, v.To, c.fromRoot(v.Position.File))},
 			Properties:   map[string]any{"kind": v.Kind, "from": v.From, "to": v.To},
+		}
+		// Each fact a smell rests on is a place of its own in the viewer.
+		for i, e := range v.Evidence {
+			loc := c.sarifLocation(e.Position)
+			loc.ID = i + 1
+			loc.Message = &sarifText{Text: cmp.Or(e.Detail, "evidence")}
+			res.Related = append(res.Related, loc)
 		}
 		if v.Baselined {
 			res.Suppressions = []sarifSuppression{{Kind: "external", Justification: "in the baseline"}}
@@ -180,11 +198,45 @@ func (c *Check) sarifLocation(p rules.Position) sarifLocation {
 	if p.File == "" {
 		p = rules.Position{File: c.configFile()}
 	}
-	loc := sarifLocation{Physical: sarifPhysical{Artifact: sarifArtifact{URI: c.fromRoot(p.File), URIBaseID: "%SRCROOT%"}}}
+	art := sarifArtifact{URI: uriPath(c.fromRoot(p.File)), URIBaseID: "%SRCROOT%"}
+	if file := filepath.ToSlash(p.File); path.IsAbs(file) || filepath.IsAbs(p.File) {
+		// A file outside the repository (a dependency's) has no place
+		// below %SRCROOT%: it is named by its absolute file URI.
+		if !strings.HasPrefix(file, "/") {
+			file = "/" + file // C:/x on Windows
+		}
+		art = sarifArtifact{URI: "file://" + uriPath(file)}
+	}
+	loc := sarifLocation{Physical: sarifPhysical{Artifact: art}}
 	if p.Line > 0 {
 		loc.Physical.Region = &sarifRegion{StartLine: p.Line, StartColumn: p.Column}
 	}
 	return loc
+}
+
+// uriPath turns a slash-separated file path into the path of a URI
+// reference (RFC 3986), as SARIF wants artifact locations: every byte but
+// the unreserved characters (letters, digits, - . _ ~) and the / that
+// separates segments is percent-encoded, UTF-8 included. The reserved
+// characters that a path may hold raw are encoded too: a colon in the first
+// segment would read as a scheme, and decoding gives the same path either
+// way. (net/url keeps ":" and, in url.URL.String, prefixes "./" instead,
+// which changes the path that code scanning matches to the repository.)
+func uriPath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 func (c *Check) configFile() string {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"strings"
 	"testing"
@@ -155,5 +156,33 @@ func TestGitHubEscapesEverything(t *testing.T) {
 		if data != "m"+s {
 			t.Errorf("with %q: message %q, want %q", s, data, "m"+s)
 		}
+	}
+}
+
+// TestGitHubIncomplete: each load error is an annotation, and the summary
+// says the check is incomplete.
+func TestGitHubIncomplete(t *testing.T) {
+	var b bytes.Buffer
+	if err := GitHub(&b, incompleteCheck()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("GitHub() wrote %d lines, want two annotations and the summary:\n%s", len(lines), b.String())
+	}
+	for i, want := range []struct {
+		props map[string]string
+		msg   string
+	}{
+		{map[string]string{"file": "domain/x.go", "line": "6", "col": "2", "title": "archie: load error"}, "string literal not terminated"},
+		{map[string]string{"title": "archie: load error"}, "m/infra: no required module provides package"},
+	} {
+		name, props, msg := parseCommand(t, lines[i])
+		if name != "warning" || msg != want.msg || fmt.Sprint(props) != fmt.Sprint(want.props) {
+			t.Errorf("line %d = %s %v %q, want warning %v %q", i, name, props, msg, want.props, want.msg)
+		}
+	}
+	if s := lines[2]; strings.Contains(s, "✓") || !strings.Contains(s, "incomplete") {
+		t.Errorf("summary %q does not say the check is incomplete", s)
 	}
 }

@@ -99,12 +99,21 @@ func groupByRule(vs []rules.Violation) [][]rules.Violation {
 	return groups
 }
 
-// summary is the check's last line: how many violations of each kind.
+// summary is the check's last line: how many violations of each kind, and
+// whether the check saw all the code. An incomplete check never shows the
+// check mark: what it could not load may hold violations.
 func (c *Check) summary(st styles) string {
 	res := c.Result
 	errs, warns, baselined := res.Count()
 	pkgs := plural(res.Packages, "package")
+	incomplete := ""
+	if !c.Complete() {
+		incomplete = c.incompleteReason() + " (see above)"
+	}
 	if errs+warns+baselined == 0 {
+		if incomplete != "" {
+			return st.warn.Render("!") + " no violations found in " + pkgs + ", but " + incomplete
+		}
 		return st.ok.Render("✓ no violations") + " in " + pkgs
 	}
 	var parts []string
@@ -121,7 +130,11 @@ func (c *Check) summary(st styles) string {
 	if errs == 0 {
 		mark = st.warn.Render("!")
 	}
-	return fmt.Sprintf("%s %s (%s) in %s", mark, plural(len(res.Violations), "violation"), strings.Join(parts, ", "), pkgs)
+	line := fmt.Sprintf("%s %s (%s) in %s", mark, plural(len(res.Violations), "violation"), strings.Join(parts, ", "), pkgs)
+	if incomplete != "" {
+		line += "; " + incomplete
+	}
+	return line
 }
 
 // LoadErrors writes the problems met while loading code, one per line with

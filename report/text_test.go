@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"go/token"
 	"strings"
 	"testing"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/rules"
 )
 
@@ -62,5 +64,43 @@ func TestJSONEmptyIsArray(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("JSON() = %s, missing %s", b.String(), want)
 		}
+	}
+}
+
+// incompleteCheck found nothing, but could not load all the code.
+func incompleteCheck() *Check {
+	return &Check{Result: &rules.Result{Packages: 2}, Dir: "/m", LoadErrors: []analyze.Error{
+		{Pos: token.Position{Filename: "/m/domain/x.go", Line: 6, Column: 2}, Package: "m/domain", Msg: "string literal not terminated"},
+		{Package: "m/infra", Msg: "no required module provides package"},
+	}}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestTextIncomplete: no violations found in code that could not all be
+// loaded is not a pass, whether or not violations were found elsewhere.
+func TestTextIncomplete(t *testing.T) {
+	c := incompleteCheck()
+	var b bytes.Buffer
+	if err := Text(&b, c, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lastLine(b.String()), "! no violations found in 2 packages, but the check is incomplete: 2 problems while loading the code (see above)"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if strings.Contains(b.String(), "✓") {
+		t.Errorf("an incomplete check shows a check mark:\n%s", b.String())
+	}
+
+	c.Result = sampleResult()
+	b.Reset()
+	if err := Text(&b, c, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := lastLine(b.String()), "✗ 3 violations (2 errors, 1 warning) in 3 packages; the check is incomplete: 2 problems while loading the code (see above)"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
 	}
 }

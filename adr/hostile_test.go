@@ -352,3 +352,38 @@ func BenchmarkReadManyLinks(b *testing.B) {
 		}
 	}
 }
+
+// A .adr-dir that leads out of the repository is followed, as adr-tools
+// follows it, and said to be outside.
+func TestLocateOutside(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	must(t, os.MkdirAll(filepath.Join(repo, ".git"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(repo, "sub", "docs"), 0o755))
+	must(t, os.MkdirAll(filepath.Join(root, "elsewhere"), 0o755))
+	must(t, os.Symlink(filepath.Join(root, "elsewhere"), filepath.Join(repo, "link")))
+	tests := []struct {
+		dirFile, content string
+		outside          bool
+	}{
+		{"repo/.adr-dir", "docs/adr", false},
+		{"repo/.adr-dir", "../elsewhere", true},
+		{"repo/.adr-dir", filepath.Join(root, "elsewhere"), true},
+		{"repo/.adr-dir", "link/adr", true},
+		{"repo/.adr-dir", filepath.Join(repo, "docs"), false},
+		{"repo/sub/.adr-dir", "../docs/adr", false},
+		{"repo/sub/.adr-dir", "../../x", true},
+	}
+	for _, tt := range tests {
+		file := filepath.Join(root, tt.dirFile)
+		writeFile(t, file, tt.content+"\n")
+		loc, err := Locate(filepath.Join(repo, "sub", "docs"))
+		os.Remove(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if loc.DirFile != file || loc.Outside != tt.outside {
+			t.Errorf("%s = %q: Locate = %+v, want outside %v", tt.dirFile, tt.content, loc, tt.outside)
+		}
+	}
+}

@@ -43,34 +43,98 @@ var knownDirs = []string{"docs/adr", "doc/adr", "docs/decisions"}
 // doc/adr or docs/decisions. It returns the directory and true, or
 // DefaultDir below dir and false when there is none.
 func FindDir(dir string) (string, bool, error) {
+	loc, err := Locate(dir)
+	return loc.Dir, loc.Found, err
+}
+
+// A Location is the records directory Locate found, and how.
+type Location struct {
+	Dir   string
+	Found bool // named or seen, rather than the default
+	// DirFile is the .adr-dir file that named Dir; "" when none did.
+	DirFile string
+	// Outside is set when DirFile names a directory outside the
+	// repository holding it (or, outside a repository, outside the
+	// directory holding it). adr-tools follows such a name, so archie
+	// does too, but callers should say so: a stray or planted .adr-dir
+	// would otherwise have archie write files anywhere.
+	Outside bool
+}
+
+// Locate is FindDir, saying also which .adr-dir named the directory and
+// whether that leads outside the repository.
+func Locate(dir string) (Location, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", false, err
+		return Location{}, err
 	}
 	for d := abs; ; d = filepath.Dir(d) {
-		if data, err := os.ReadFile(filepath.Join(d, dirFile)); err == nil {
+		file := filepath.Join(d, dirFile)
+		if data, err := os.ReadFile(file); err == nil {
 			name := strings.TrimSpace(string(data))
 			if name == "" {
-				return "", false, fmt.Errorf("%s is empty: it should name the records directory", filepath.Join(d, dirFile))
+				return Location{}, fmt.Errorf("%s is empty: it should name the records directory", file)
+			}
+			if strings.ContainsAny(name, "\x00\n") {
+				return Location{}, fmt.Errorf("%s should hold one directory name on one line", file)
 			}
 			if !filepath.IsAbs(name) {
 				name = filepath.Join(d, name)
 			}
-			return name, true, nil
+			return Location{Dir: name, Found: true, DirFile: file, Outside: !within(repoRoot(d), name)}, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", false, err
+			return Location{}, err
 		}
 		for _, k := range knownDirs {
 			p := filepath.Join(d, k)
 			if info, err := os.Stat(p); err == nil && info.IsDir() {
-				return p, true, nil
+				return Location{Dir: p, Found: true}, nil
 			}
 		}
 		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
 			break
 		}
 	}
-	return filepath.Join(abs, DefaultDir), false, nil
+	return Location{Dir: filepath.Join(abs, DefaultDir)}, nil
+}
+
+// repoRoot is the repository holding d: the nearest directory at or
+// above it with .git, else d.
+func repoRoot(d string) string {
+	for p := d; ; p = filepath.Dir(p) {
+		if _, err := os.Stat(filepath.Join(p, ".git")); err == nil {
+			return p
+		}
+		if filepath.Dir(p) == p {
+			return d
+		}
+	}
+}
+
+// within reports whether path is root or below it, once symbolic links
+// are followed as far as the path exists.
+func within(root, path string) bool {
+	root, path = realPath(root), realPath(path)
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// realPath resolves the symbolic links of the longest part of p that
+// exists.
+func realPath(p string) string {
+	p = filepath.Clean(p)
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
 }
 
 // dirFile is the file adr-tools reads the records directory's name from.
@@ -206,6 +270,11 @@ func (l *Log) Find(ref string) (*Record, error) {
 			for _, e := range l.Unreadable {
 				if rn, _ := parseName(filepath.Base(e.File)); rn.number == n && rn.date == "" {
 					return nil, fmt.Errorf("record %d cannot be read, so archie leaves it alone: %w", n, e)
+				}
+			}
+			for _, e := range l.Skipped {
+				if rn, _ := parseName(filepath.Base(e.File)); rn.number == n && rn.date == "" {
+					return nil, fmt.Errorf("record %d is not a file archie can read: %w", n, e)
 				}
 			}
 			return nil, fmt.Errorf("no decision record numbered %d in %s", n, l.Dir)

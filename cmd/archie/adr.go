@@ -64,16 +64,21 @@ func (e *adrEnv) loadConfig() (*rules.Config, error) {
 }
 
 // resolveDir decides the records directory: --dir, else recordsDir.
-func (e *adrEnv) resolveDir(cfg *rules.Config) (string, error) {
+// warning is set when a .adr-dir leads outside its repository.
+func (e *adrEnv) resolveDir(cfg *rules.Config) (dir, warning string, err error) {
 	if e.dir != "" {
-		return filepath.Clean(e.dir), nil
+		return filepath.Clean(e.dir), "", nil
 	}
 	start := "."
 	if e.config != "" && cfg != nil {
 		start = cfg.Dir // the project --config names, wherever we run from
 	}
-	dir, _, err := recordsDir(cfg, start)
-	return relToCwd(dir), err
+	loc, err := locateRecords(cfg, start)
+	if loc.Outside {
+		warning = fmt.Sprintf("warning: %s names %s, outside the repository; archie reads and writes records there",
+			filepath.ToSlash(relToCwd(loc.DirFile)), filepath.ToSlash(relToCwd(loc.Dir)))
+	}
+	return relToCwd(loc.Dir), warning, err
 }
 
 // recordsDir is where the records of the project are: adr.dir in
@@ -81,28 +86,38 @@ func (e *adrEnv) resolveDir(cfg *rules.Config) (string, error) {
 // beside archie.yaml (or below start without one). found says whether
 // the directory was named or seen rather than defaulted.
 func recordsDir(cfg *rules.Config, start string) (dir string, found bool, err error) {
-	if cfg != nil && cfg.ADR.Dir != "" {
-		return filepath.Join(cfg.Dir, cfg.ADR.Dir), true, nil
-	}
-	dir, found, err = adr.FindDir(start)
-	if err == nil && !found && cfg != nil {
-		dir = filepath.Join(cfg.Dir, adr.DefaultDir)
-	}
-	return dir, found, err
+	loc, err := locateRecords(cfg, start)
+	return loc.Dir, loc.Found, err
 }
 
-// open reads the log; missing says what to do when the directory does not
-// exist yet, or "" to treat it as empty.
-func (e *adrEnv) open(missing string) (*adr.Log, *rules.Config, error) {
+func locateRecords(cfg *rules.Config, start string) (adr.Location, error) {
+	if cfg != nil && cfg.ADR.Dir != "" {
+		return adr.Location{Dir: filepath.Join(cfg.Dir, cfg.ADR.Dir), Found: true}, nil
+	}
+	loc, err := adr.Locate(start)
+	if err == nil && !loc.Found && cfg != nil {
+		loc.Dir = filepath.Join(cfg.Dir, adr.DefaultDir)
+	}
+	return loc, err
+}
+
+// open reads the log, completing a change an interrupted archie left, and
+// says on stderr what it completed and what it skipped. missing says what
+// to do when the directory does not exist yet, or "" to treat it as empty.
+func (e *adrEnv) open(cmd *cobra.Command, missing string) (*adr.Log, *rules.Config, error) {
 	cfg, err := e.loadConfig()
 	if err != nil {
 		return nil, nil, err
 	}
-	dir, err := e.resolveDir(cfg)
+	dir, warning, err := e.resolveDir(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	log, err := adr.Read(dir)
+	stderr := cmd.ErrOrStderr()
+	if warning != "" {
+		fmt.Fprintf(stderr, "archie: %s\n", warning)
+	}
+	log, err := adr.Open(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		if missing != "" {
 			return nil, nil, fmt.Errorf("no decision records: %s does not exist; %s", dir, missing)
@@ -111,6 +126,12 @@ func (e *adrEnv) open(missing string) (*adr.Log, *rules.Config, error) {
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, note := range log.Recovered {
+		fmt.Fprintf(stderr, "archie: %s\n", note)
+	}
+	for _, s := range log.Skipped {
+		fmt.Fprintf(stderr, "archie: warning: %s\n", filepath.ToSlash(s.Error()))
 	}
 	return log, cfg, nil
 }
@@ -194,7 +215,7 @@ doc/adr.`,
 				}
 				env.dir = args[0]
 			}
-			log, _, err := env.open("")
+			log, _, err := env.open(cmd, "")
 			if err != nil {
 				return err
 			}
@@ -268,7 +289,7 @@ func runADRNew(cmd *cobra.Command, env *adrEnv, opts adrNewOptions, args []strin
 		}
 		links = append(links, ls)
 	}
-	log, _, err := env.open("")
+	log, _, err := env.open(cmd, "")
 	if err != nil {
 		return err
 	}
@@ -322,7 +343,7 @@ Accepting a record that supersedes others marks them superseded.`,
 		Example: `  archie adr status 7 accepted`,
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, _, err := env.open(initHint)
+			log, _, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -343,7 +364,7 @@ func newADRLinkCmd(env *adrEnv) *cobra.Command {
 		Example: `  archie adr link 12 Amends 10 "Amended by"`,
 		Args:    cobra.ExactArgs(4),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, _, err := env.open(initHint)
+			log, _, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -366,7 +387,7 @@ branches both added the same number.`,
 			if err != nil {
 				return fmt.Errorf("new number %q: give a number", args[1])
 			}
-			log, _, err := env.open(initHint)
+			log, _, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -387,7 +408,7 @@ func newADRListCmd(env *adrEnv) *cobra.Command {
 		Short: "List records with their status, links and the rules that cite them",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, cfg, err := env.open(initHint)
+			log, cfg, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -417,7 +438,7 @@ func newADRIndexCmd(env *adrEnv) *cobra.Command {
 		Short: "Write a table of contents of the records (adr-tools' generate toc)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, _, err := env.open(initHint)
+			log, _, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -442,7 +463,7 @@ func newADRGraphCmd(env *adrEnv) *cobra.Command {
   archie adr graph --format mermaid`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, _, err := env.open(initHint)
+			log, _, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}
@@ -473,7 +494,7 @@ Exit status 1 when there is an error, 0 when only warnings.`,
   archie adr lint --base origin/main`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			log, cfg, err := env.open(initHint)
+			log, cfg, err := env.open(cmd, initHint)
 			if err != nil {
 				return err
 			}

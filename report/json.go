@@ -24,6 +24,9 @@ type jsonSummary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Baselined  int `json:"baselined"`
+	// Complete is false when code could not be loaded (see load_errors):
+	// then no violation found does not mean none exists.
+	Complete bool `json:"complete"`
 }
 
 type jsonViolation struct {
@@ -83,13 +86,15 @@ type jsonLoadError struct {
 
 // JSON writes the check as one JSON object, in the archie.check/v1 schema
 // of CONTRACT.md, followed by a newline, with the problems met while
-// loading the code.
+// loading the code; summary.complete, an addition to the schema, is false
+// when there are any.
 func JSON(w io.Writer, c *Check) error {
 	res, loadErrors := c.Result, c.LoadErrors
 	errs, warns, baselined := res.Count()
+	sum := jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined, Complete: c.Complete()}
 	out := jsonCheck{
 		Schema:     CheckSchema,
-		Summary:    jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined},
+		Summary:    sum,
 		Violations: make([]jsonViolation, 0, len(res.Violations)),
 		LoadErrors: make([]jsonLoadError, 0, len(loadErrors)),
 	}

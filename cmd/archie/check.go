@@ -19,6 +19,7 @@ type checkOptions struct {
 	format  string
 	outputs []string // format=file
 	strict  bool
+	force   bool // replace --output files that are not archie reports
 }
 
 func newCheckCmd() *cobra.Command {
@@ -44,6 +45,7 @@ could not run (bad flags or config, code that could not be loaded).`,
 	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format` on stdout: "+strings.Join(report.CheckFormats, ", "))
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
+	f.BoolVar(&opts.force, "force", false, "let --output replace an existing file that is not an archie report of that format")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any code could not be loaded completely, even with violations")
 	f.StringArrayVar(&opts.load.facts, "facts", nil, "merge the services of another repository, as `file` written by archie services --format json (repeatable)")
 	return cmd
@@ -63,6 +65,11 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	p, err := loadProject(ctx, stderr, opts.load, args, true)
 	if err != nil {
 		return err
+	}
+	for _, o := range outputs {
+		if err := mayReplace(o.file, o.format, p.cfg.File, opts.force); err != nil {
+			return err
+		}
 	}
 	if !p.cfg.HasRules() {
 		fmt.Fprintf(stderr, "archie: %s declares no rules: nothing to check\n", relToCwd(p.cfg.File))

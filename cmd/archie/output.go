@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/archie-dev/archie/report"
 )
 
 // An output is one --output format=file request.
@@ -29,10 +33,41 @@ func parseOutputs(values, formats []string) ([]output, error) {
 	return out, nil
 }
 
+// mayReplace refuses to let a report replace a file it should not: the
+// config in use, anything that is not a regular file, and, without force, a
+// file that holds something other than an earlier archie report of the
+// same format (-o json=archie.yaml once replaced a config with JSON).
+func mayReplace(path, format, config string, force bool) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("write %s: it exists and is not a regular file; name another file", path)
+	}
+	if c, err := os.Stat(config); err == nil && os.SameFile(info, c) {
+		return fmt.Errorf("write %s: that is the config file; name another file for the %s report", path, format)
+	}
+	if force {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if !report.IsOwnOutput(format, data) {
+		return fmt.Errorf("write %s: it exists and is not an archie %s report; remove it, name another file, or pass --force to replace it", path, format)
+	}
+	return nil
+}
+
 // writeFile writes a report through a temporary file in the same directory
 // and renames it into place, so a reader never sees half a report and a
 // failed run leaves the previous one intact. Missing parent directories are
-// made, as CI artifact folders often are not there yet.
+// made, as CI artifact folders often are not there yet. Callers check
+// mayReplace first, before any work is done.
 func writeFile(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

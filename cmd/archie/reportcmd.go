@@ -14,8 +14,9 @@ import (
 )
 
 type reportOptions struct {
-	load loadOptions
-	html string
+	load  loadOptions
+	html  string
+	force bool
 }
 
 func newReportCmd() *cobra.Command {
@@ -40,6 +41,7 @@ so a CI job can publish the report and still fail.`,
 	f := cmd.Flags()
 	opts.load.addFlags(f)
 	f.StringVar(&opts.html, "html", "", "write the report to `file`")
+	f.BoolVar(&opts.force, "force", false, "replace an existing file that is not an archie report")
 	return cmd
 }
 
@@ -53,6 +55,9 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 	}
 	p, err := loadProject(ctx, stderr, opts.load, args, false)
 	if err != nil {
+		return err
+	}
+	if err := mayReplace(opts.html, "html", p.cfg.File, opts.force); err != nil {
 		return err
 	}
 	page := &report.Page{

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -16,7 +17,9 @@ adapters, bounded contexts, import rules, folder cycles) against the real
 package graph, and points at every import that breaks it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("archie {{.Version}}\n")
 	root.AddCommand(newCheckCmd(), newServicesCmd(), newGraphCmd(), newMetricsCmd(), newReportCmd(), newExplainCmd(), newADRCmd())
 	return root
 }
@@ -35,4 +38,35 @@ func useColor(w io.Writer) bool {
 func isTerminal(f *os.File) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// version is the module version archie was built at (go install ...@v1.2.0
+// records it), else the commit it was built from, with the Go version.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+		var rev, modified string
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = "+dirty"
+				}
+			}
+		}
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		if rev != "" {
+			v += " " + rev + modified
+		}
+	}
+	return v + " (" + info.GoVersion + ")"
 }

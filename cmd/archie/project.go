@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
@@ -69,6 +70,7 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	}
 	if len(g.Errors) > 0 {
 		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
+		moduleHint(stderr, g.Errors, dir)
 	}
 	if len(g.Packages) == 0 {
 		return nil, fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
@@ -102,8 +104,9 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 		return nil, nil, err
 	}
 	if len(errs) > 0 {
-		fmt.Fprintf(stderr, "archie: %d problems type-checking the services' code; facts in those packages may be missing:\n", len(errs))
+		fmt.Fprintf(stderr, "archie: %s type-checking the services' code; facts in those packages may be missing:\n", plural(len(errs), "problem"))
 		report.LoadErrors(stderr, errs, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
+		moduleHint(stderr, errs, dir)
 	}
 	for _, file := range opts.facts {
 		other, err := readFacts(file)
@@ -155,5 +158,21 @@ func (p *project) checkReport() *report.Check {
 	return &report.Check{
 		Result: p.result, LoadErrors: p.loadErrors(), Dir: p.cfg.Dir, Prefix: repoPrefix(p.cfg.Dir),
 		ConfigFile: relSlash(p.cfg.Dir, p.cfg.File), Rules: p.cfg.Declared(), Decisions: decisions(p.cfg),
+	}
+}
+
+// missingModule matches the go command's ways of saying that a module the
+// code needs is not in the module cache or go.sum.
+var missingModule = regexp.MustCompile(`missing go.sum entry|module lookup disabled|GOPROXY=off|cannot find module providing package|not in the module cache|dial tcp|no such host`)
+
+// moduleHint says what to run when load errors come from modules that are
+// not downloaded: archie reads the module cache and never changes go.mod
+// or go.sum, so it is for the user to fetch them.
+func moduleHint(w io.Writer, errs []analyze.Error, dir string) {
+	for _, e := range errs {
+		if missingModule.MatchString(e.Msg) {
+			fmt.Fprintf(w, "archie: modules the code needs are not downloaded or not in go.sum: run `go mod download` (or `go mod tidy`) in %s, then archie again\n", dir)
+			return
+		}
 	}
 }

@@ -99,7 +99,7 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 		return err
 	}
 	errs, warns, _ := p.result.Count()
-	fmt.Fprintf(stdout, "wrote %s: %d errors, %d warnings in %d packages\n", opts.html, errs, warns, p.result.Packages)
+	fmt.Fprintf(stdout, "wrote %s: %s, %s in %s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), plural(p.result.Packages, "package"))
 	if errs > 0 {
 		return errViolations
 	}

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SetStatus changes a record's status. Accepting a record that supersedes
@@ -55,10 +57,11 @@ func (l *Log) SetStatus(ref, status string) (*Record, error) {
 // as adr-tools' "adr link" does.
 func (l *Log) AddLink(srcRef, verb, tgtRef, reverse string) error {
 	for _, v := range []string{verb, reverse} {
-		if strings.TrimSpace(v) == "" || strings.ContainsAny(v, "[]()\r\n") {
-			return fmt.Errorf("link verb %q: give words such as Amends or \"Amended by\"", v)
+		if err := checkVerb(v); err != nil {
+			return err
 		}
 	}
+	verb, reverse = strings.TrimSpace(verb), strings.TrimSpace(reverse)
 	return l.transact(func() error {
 		src, err := l.Find(srcRef)
 		if err != nil {
@@ -75,6 +78,26 @@ func (l *Log) AddLink(srcRef, verb, tgtRef, reverse string) error {
 		tgt.addLink(reverse, src)
 		return l.save(fmt.Sprintf("link of %s to %s", src.Label(), tgt.Label()), src, tgt)
 	})
+}
+
+// checkVerb refuses a link verb that would not read back as one: it
+// must start with a letter (not "#", "*" or a digit, which make a
+// heading, a bullet or a list item of the line) and hold no brackets,
+// parentheses or line breaks.
+func checkVerb(v string) error {
+	if !validVerb(v) {
+		return fmt.Errorf("link verb %q: give words such as Amends or \"Amended by\"", v)
+	}
+	return nil
+}
+
+func validVerb(v string) bool {
+	if strings.ContainsAny(v, "[]()\r\n\x00") {
+		return false
+	}
+	v = strings.TrimSpace(v)
+	first, _ := utf8.DecodeRuneInString(v)
+	return v != "" && unicode.IsLetter(first)
 }
 
 // Renumber gives the record numbered old the number new: it renames the
@@ -248,20 +271,17 @@ func (r *Record) addLink(verb string, target *Record) {
 	s := r.sectionLine("status")
 	switch {
 	case s < 0:
-		at := r.TitleLine // after the title, or the date line below it
-		if r.DateLine > at {
-			at = r.DateLine
-		}
-		r.src = r.src.insert(at, "", "## Status", "", line)
+		r.insertStatusSection(line)
 	default:
-		next := len(r.src)
+		fenced := r.fenced()
+		next := r.end()
 		for i := s + 1; i < len(r.src); i++ {
-			if strings.HasPrefix(r.src[i], "##") || strings.HasPrefix(r.src[i], "# ") {
+			if r.isHeading(i, fenced) {
 				next = i
 				break
 			}
 		}
-		if next == len(r.src) {
+		if next == len(r.src) || !r.isHeading(next, fenced) {
 			if next > 0 && !isBlank(r.src[next-1]) {
 				r.src = r.src.insert(next, "")
 				next++
@@ -274,12 +294,32 @@ func (r *Record) addLink(verb string, target *Record) {
 	r.reparse()
 }
 
+// insertStatusSection adds a "## Status" section holding line below the
+// title and date, before the first heading after them: the lines in
+// between stay in the part of the record they were read in.
+func (r *Record) insertStatusSection(line string) {
+	at := max(r.TitleLine, r.DateLine)
+	fenced := r.fenced()
+	for at < len(r.src) && !r.isHeading(at, fenced) {
+		at++
+	}
+	at = min(at, r.end())
+	block := []string{"## Status", "", line}
+	if at > 0 && !isBlank(r.src[at-1]) {
+		block = append([]string{""}, block...)
+	}
+	if at < len(r.src) {
+		block = append(block, "")
+	}
+	r.src = r.src.insert(at, block...)
+}
+
 // addBullet appends a bullet to the "## Links" section, creating it at
 // the end of the record when there is none.
 func (r *Record) addBullet(bullet string) {
 	s := r.sectionLine("links")
 	if s < 0 {
-		n := len(r.src)
+		n := r.end()
 		texts := []string{"## Links", "", bullet}
 		if n > 0 && !isBlank(r.src[n-1]) {
 			texts = append([]string{""}, texts...)
@@ -289,8 +329,9 @@ func (r *Record) addBullet(bullet string) {
 		return
 	}
 	last := s
-	for i := s + 1; i < len(r.src); i++ {
-		if h, _ := heading(r.src.text(i)); h > 0 {
+	fenced := r.fenced()
+	for i := s + 1; i < r.end(); i++ {
+		if r.isHeading(i, fenced) {
 			break
 		}
 		if !isBlank(r.src[i]) {
@@ -305,9 +346,57 @@ func (r *Record) addBullet(bullet string) {
 	r.reparse()
 }
 
-// sectionLine is the index of the "## name" heading, -1 if none.
-func (r *Record) sectionLine(name string) int {
+// fenced marks the lines inside fenced code blocks, fences included,
+// where a "#" starts no heading.
+func (r *Record) fenced() []bool {
+	mask := make([]bool, len(r.src))
+	inFence := false
 	for i := range r.src {
+		if fence.MatchString(r.src.text(i)) {
+			inFence = !inFence
+			mask[i] = true
+			continue
+		}
+		mask[i] = inFence
+	}
+	return mask
+}
+
+// end is where text added at the end of the record is read as text: the
+// end of the file, or the start of a code block left open until it.
+func (r *Record) end() int {
+	open, inFence := len(r.src), false
+	for i := range r.src {
+		if fence.MatchString(r.src.text(i)) {
+			if inFence = !inFence; inFence {
+				open = i
+			}
+		}
+	}
+	if inFence {
+		return open
+	}
+	return len(r.src)
+}
+
+// isHeading reports whether line i is a heading outside code blocks.
+func (r *Record) isHeading(i int, fenced []bool) bool {
+	lv, _ := heading(r.src.text(i))
+	return lv > 0 && !fenced[i]
+}
+
+// sectionLine is the index of the "## name" heading, -1 if none. Code
+// blocks are not sections.
+func (r *Record) sectionLine(name string) int {
+	inFence := false
+	for i := range r.src {
+		if fence.MatchString(r.src.text(i)) {
+			inFence = !inFence
+			continue
+		}
+		if inFence || i == r.TitleLine-1 {
+			continue
+		}
 		if lv, text := heading(r.src.text(i)); lv >= 1 && lv <= 2 && strings.EqualFold(strings.TrimSuffix(text, ":"), name) {
 			return i
 		}
@@ -332,15 +421,20 @@ func (r *Record) setStatus(status string) {
 		}
 		r.src.replace(idx, t[:end]+" "+status)
 	case statusSection:
-		if idx >= 0 && !r.isLinkLine(idx) && !strings.Contains(strings.ToLower(r.src.text(idx)), "## status") {
-			r.src.replace(idx, status)
-			break
-		}
-		if s := r.sectionLine("status"); s >= 0 {
-			if lv, text := heading(r.src.text(s)); lv > 0 && strings.Contains(text, ":") {
-				r.src.replace(s, r.src.text(s)[:strings.Index(r.src.text(s), ":")+1]+" "+status)
+		if idx >= 0 && idx < len(r.src) {
+			t := r.src.text(idx)
+			if lv, text := heading(t); lv > 0 {
+				if k := strings.Index(text, ":"); k >= 0 && strings.EqualFold(strings.TrimSpace(text[:k]), "status") {
+					// "## Status: Accepted"
+					r.src.replace(idx, t[:strings.Index(t, ":")+1]+" "+status)
+					break
+				}
+			} else if !r.isLinkLine(idx) {
+				r.src.replace(idx, status)
 				break
 			}
+		}
+		if s := r.sectionLine("status"); s >= 0 {
 			at := s + 1
 			if at < len(r.src) && isBlank(r.src[at]) {
 				at++
@@ -351,11 +445,7 @@ func (r *Record) setStatus(status string) {
 		if r.fmEnd > 0 {
 			r.src = r.src.insert(r.fmEnd, "status: "+yamlString(status))
 		} else {
-			at := r.TitleLine
-			if r.DateLine > at {
-				at = r.DateLine
-			}
-			r.src = r.src.insert(at, "", "## Status", "", status)
+			r.insertStatusSection(status)
 		}
 	}
 	r.reparse()

@@ -123,6 +123,14 @@ func (l *Log) New(opts NewOptions) (*Record, error) {
 		}
 		return nil, fmt.Errorf("title %q has no ASCII letters or digits to name the file after", title)
 	}
+	for _, ls := range opts.Links {
+		if err := checkVerb(ls.Verb); err != nil {
+			return nil, err
+		}
+		if err := checkVerb(ls.Reverse); err != nil {
+			return nil, err
+		}
+	}
 	if opts.Status == "" {
 		opts.Status = "Proposed"
 	}

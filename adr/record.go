@@ -367,12 +367,20 @@ func (r *Record) parseBody(start int) {
 			continue
 		}
 		switch {
-		case section == "status" && (r.statusAt == statusNone || r.statusAt == statusSection):
-			r.statusAt = statusSection
+		case section == "status":
+			// Links are read wherever the status is kept; the status
+			// itself only when the section keeps it.
 			if l, ok := parseLink(t, i+1); ok {
+				if r.statusAt == statusNone {
+					r.statusAt = statusSection
+				}
 				r.Links = append(r.Links, l)
 				continue
 			}
+			if r.statusAt != statusNone && r.statusAt != statusSection {
+				continue
+			}
+			r.statusAt = statusSection
 			if r.Status == "" {
 				r.Status = strings.TrimSpace(t)
 				r.StatusLine = i + 1
@@ -418,7 +426,7 @@ func (r *Record) parseMeta(t string, line int) {
 			r.DateLine = line
 		}
 	case "status":
-		if r.statusAt == statusNone {
+		if r.statusAt == statusNone && val != "" {
 			r.statusAt = statusBullet
 			r.StatusLine = line
 			r.setStatusValue(val, line)

@@ -1082,16 +1082,19 @@ func (r *resolver) sliceStrings(v ssa.Value) []value {
 	return out
 }
 
-var dsnHost = regexp.MustCompile(`^(?:[a-z0-9+]+://)?(?:[^@/]*@)?(?:tcp\()?([^/?)]+)\)?(/[^?]*)?`)
+// mysqlAddr finds where the user info of a MySQL DSN ends and its address
+// begins: user:pass@tcp(host:port)/db, user@unix(/tmp/sock)/db, @(host)/db.
+var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
 
 // dsnServer reduces a DSN or address to host[:port]/database, which is what
-// two services must share to share a database.
+// two services must share to share a database. It never returns user
+// info: a password in it would end up in archie's output.
 func dsnServer(dsn string) string {
 	dsn = strings.TrimSpace(dsn)
 	if dsn == "" || strings.Contains(dsn, "${") || strings.Contains(dsn, "…") {
 		return ""
 	}
-	if strings.Contains(dsn, "=") && !strings.Contains(dsn, "://") {
+	if strings.Contains(dsn, "=") && !strings.Contains(dsn, "://") && !mysqlAddr.MatchString(dsn) {
 		// key=value form: host=db port=5432 dbname=orders
 		kv := make(map[string]string)
 		for _, f := range strings.Fields(dsn) {
@@ -1108,11 +1111,41 @@ func dsnServer(dsn string) string {
 		}
 		return s + "/" + kv["dbname"]
 	}
-	m := dsnHost.FindStringSubmatch(dsn)
-	if m == nil {
+	if locs := mysqlAddr.FindAllStringIndex(dsn, -1); len(locs) > 0 {
+		// The last one: a password may hold "@(" too.
+		rest := dsn[locs[len(locs)-1][1]:]
+		host, after, ok := strings.Cut(rest, ")")
+		if !ok || host == "" {
+			return ""
+		}
+		return host + database(after)
+	}
+	rest := dsn
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	end := len(rest)
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		end = i
+	}
+	host := rest[:end]
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:]
+	}
+	if host == "" {
 		return ""
 	}
-	return m[1] + m[2]
+	return host + database(rest[end:])
+}
+
+// database is the "/name" that follows a DSN's address, without options.
+func database(after string) string {
+	if !strings.HasPrefix(after, "/") {
+		return ""
+	}
+	db, _, _ := strings.Cut(after, "?")
+	db, _, _ = strings.Cut(db, "#")
+	return db
 }
 
 // redact hides a password in a DSN: a URL's user info

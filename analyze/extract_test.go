@@ -24,6 +24,12 @@ func TestDSNServer(t *testing.T) {
 	for _, tc := range []struct{ dsn, want string }{
 		{"postgres://shop:secret@db:5432/shop?sslmode=disable", "db:5432/shop"},
 		{"host=db port=5432 dbname=orders", "db:5432/orders"},
+		{"root:p@ss@tcp(mysql:3306)/orders?parseTime=true", "mysql:3306/orders"},
+		{"user@unix(/tmp/mysql.sock)/shop", "/tmp/mysql.sock/shop"},
+		{"postgres://u:pw@db/shop#frag", "db/shop"},
+		{"postgres://0:0000@?/0", ""},
+		{"redis://:secret@cache:6379", "cache:6379"},
+		{"cache:6379", "cache:6379"},
 		{"${DATABASE_URL}", ""},
 		{"", ""},
 	} {

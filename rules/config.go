@@ -416,7 +416,14 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type, where string) error {
 	case t == reflect.TypeOf(yaml.Node{}):
 		return nil
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		elem := t.Elem()
+		for elem.Kind() == reflect.Pointer {
+			elem = elem.Elem()
+		}
 		for _, item := range n.Content {
+			if item.Kind == yaml.ScalarNode && item.Tag == "!!null" && elem.Kind() == reflect.Struct && elem.NumField() > 0 {
+				return &ConfigError{File: file, Pos: pos(item), Msg: fmt.Sprintf("empty entry%s: write it out or remove the dash", in(where))}
+			}
 			if err := checkKeys(file, item, t.Elem(), where); err != nil {
 				return err
 			}

@@ -129,25 +129,28 @@ func splitPath(rel string) []string {
 	return strings.Split(rel, "/")
 }
 
+// matchElems matches path elements against pattern elements, where "..."
+// stands for any number of elements. It runs in time proportional to
+// len(pat)×len(elems) however many "..." a pattern holds: a config is
+// input, and backtracking over a hostile one would not end.
 func matchElems(pat, elems []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "..." {
-			for i := 0; i <= len(elems); i++ {
-				if matchElems(pat[1:], elems[i:]) {
-					return true
-				}
+	// ok[j] says pat[:i] matches elems[:j], for the i of the loop.
+	ok := make([]bool, len(elems)+1)
+	ok[0] = true
+	for _, pe := range pat {
+		if pe == "..." {
+			for j := 1; j <= len(elems); j++ {
+				ok[j] = ok[j] || ok[j-1]
 			}
-			return false
+			continue
 		}
-		if len(elems) == 0 {
-			return false
+		for j := len(elems); j >= 1; j-- {
+			m, _ := path.Match(pe, elems[j-1])
+			ok[j] = ok[j-1] && m
 		}
-		if ok, _ := path.Match(pat[0], elems[0]); !ok {
-			return false
-		}
-		pat, elems = pat[1:], elems[1:]
+		ok[0] = false
 	}
-	return len(elems) == 0
+	return ok[len(elems)]
 }
 
 // literal is the pattern's path up to its first wildcard element.

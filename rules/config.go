@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -307,7 +308,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &ConfigError{File: file, Msg: "the file is empty; start it with \"version: 1\""}
 		}
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	// A second document would be ignored by the decoder, and with it every
 	// rule it holds: refuse it rather than check half the config.
@@ -319,7 +320,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		}
 		return nil, &ConfigError{File: file, Pos: at, Msg: "a second YAML document starts here (after ---): archie.yaml is one document; remove the --- line and merge the sections"}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -333,7 +334,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	cfg := &Config{File: file}
 	if err := root.Decode(cfg); err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	if err := cfg.validate(root); err != nil {
 		return nil, err
@@ -344,7 +345,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 
 // yamlError turns a yaml.v3 error, which puts "line N:" inside its text,
 // into a ConfigError with that line.
-func yamlError(file string, err error) error {
+func yamlError(file string, data []byte, err error) error {
 	var ce *ConfigError
 	if errors.As(err, &ce) {
 		if ce.File == "" {
@@ -361,7 +362,14 @@ func yamlError(file string, err error) error {
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 		_, rest, _ := strings.Cut(msg, ":")
-		return &ConfigError{File: file, Pos: Pos{Line: line, Column: 1}, Msg: strings.TrimSpace(rest)}
+		msg = strings.TrimSpace(rest)
+		if lines := bytes.Split(data, []byte("\n")); line <= len(lines) && bytes.HasPrefix(bytes.TrimLeft(lines[line-1], " "), []byte("\t")) {
+			msg += " (YAML indents with spaces, not tabs)"
+		}
+		return &ConfigError{File: file, Pos: Pos{Line: line, Column: 1}, Msg: msg}
+	}
+	if !utf8.Valid(data) {
+		msg += " (archie.yaml must be UTF-8 text)"
 	}
 	return &ConfigError{File: file, Msg: msg}
 }
@@ -396,6 +404,9 @@ func plainTypes(msg string) string {
 			want = "true or false"
 		case t == "string":
 			want = "text"
+		}
+		if strings.HasPrefix(got, "a number") && want == "a number" {
+			return fmt.Sprintf("%s is out of range", got)
 		}
 		return fmt.Sprintf("found %s where %s is expected", got, want)
 	})

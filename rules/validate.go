@@ -26,6 +26,9 @@ func (c *Config) validate(root *yaml.Node) error {
 		}
 		return errf(keyPos("version"), "version %d is not supported; this archie reads version 1", c.Version)
 	}
+	if err := checkADRNumbers(c.File, root); err != nil {
+		return err
+	}
 	for _, key := range []string{"baseline"} {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if root.Content[i].Value == key {
@@ -159,4 +162,25 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkADRNumbers rejects a negative `adr:` anywhere a rule cites a
+// decision record: it would cite none.
+func checkADRNumbers(file string, n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	for i, child := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && child.Value == "adr" && i+1 < len(n.Content) {
+			v := n.Content[i+1]
+			var num int
+			if v.Kind == yaml.ScalarNode && v.Decode(&num) == nil && num < 0 {
+				return &ConfigError{File: file, Pos: pos(v), Msg: fmt.Sprintf("adr %d is not a record number; write the number of the decision record (adr: 2 for 0002-...)", num)}
+			}
+		}
+		if err := checkADRNumbers(file, child); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -221,11 +221,18 @@ func (c *Check) sarifLocation(p rules.Position) sarifLocation {
 // characters that a path may hold raw are encoded too: a colon in the first
 // segment would read as a scheme, and decoding gives the same path either
 // way. (net/url keeps ":" and, in url.URL.String, prefixes "./" instead,
-// which changes the path that code scanning matches to the repository.)
+// which changes the path that code scanning matches to the repository.) A
+// path cannot start with "//", which would read as a host: the second
+// slash is encoded.
 func uriPath(p string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
-	for i := 0; i < len(p); i++ {
+	i := 0
+	if strings.HasPrefix(p, "//") {
+		b.WriteString("/%2F")
+		i = 2
+	}
+	for ; i < len(p); i++ {
 		switch c := p[i]; {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
 			c == '-', c == '.', c == '_', c == '~', c == '/':

@@ -215,6 +215,9 @@ func TestURIPath(t *testing.T) {
 		{"-._~/AZaz09", "-._~/AZaz09"},
 		{"[v6]@!$&'()*+,;=", "%5Bv6%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D"},
 		{"\xff.go", "%FF.go"},
+		{"/abs/x.go", "/abs/x.go"},
+		{"//host/x", "/%2Fhost/x"}, // not an authority
+		{"///x", "/%2F/x"},
 	} {
 		if got := uriPath(tt.in); got != tt.want {
 			t.Errorf("uriPath(%q) = %q, want %q", tt.in, got, tt.want)

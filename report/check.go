@@ -29,6 +29,9 @@ type Check struct {
 	Rules []rules.DeclaredRule
 	// Decisions are the project's decision records by number.
 	Decisions map[int]Decision
+	// Baseline names the baseline file the result was judged with,
+	// relative to Dir ("" when none), for its fixed entries.
+	Baseline string
 }
 
 // A Decision is a decision record as reports cite it.

@@ -16,6 +16,18 @@ type jsonCheck struct {
 	Summary    jsonSummary     `json:"summary"`
 	Violations []jsonViolation `json:"violations"`
 	LoadErrors []jsonLoadError `json:"load_errors"`
+	// Fixed are the baseline's entries that no longer occur.
+	Fixed []jsonFixed `json:"fixed"`
+}
+
+type jsonFixed struct {
+	Rule     string `json:"rule"`
+	Kind     string `json:"kind"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Resource string `json:"resource,omitempty"`
+	Count    int    `json:"count"`
+	Line     int    `json:"line,omitempty"` // in the baseline file
 }
 
 type jsonSummary struct {
@@ -24,6 +36,7 @@ type jsonSummary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Baselined  int `json:"baselined"`
+	Fixed      int `json:"fixed"` // baselined violations that no longer occur
 	// Complete is false when code could not be loaded (see load_errors):
 	// then no violation found does not mean none exists.
 	Complete bool `json:"complete"`
@@ -91,12 +104,17 @@ type jsonLoadError struct {
 func JSON(w io.Writer, c *Check) error {
 	res, loadErrors := c.Result, c.LoadErrors
 	errs, warns, baselined := res.Count()
-	sum := jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined, Complete: c.Complete()}
+	sum := jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined,
+		Fixed: fixedCount(res.Fixed), Complete: c.Complete()}
 	out := jsonCheck{
 		Schema:     CheckSchema,
 		Summary:    sum,
 		Violations: make([]jsonViolation, 0, len(res.Violations)),
 		LoadErrors: make([]jsonLoadError, 0, len(loadErrors)),
+		Fixed:      make([]jsonFixed, 0, len(res.Fixed)),
+	}
+	for _, e := range res.Fixed {
+		out.Fixed = append(out.Fixed, jsonFixed{Rule: e.Rule, Kind: e.Kind, From: e.From, To: e.To, Resource: e.Resource, Count: e.Count, Line: e.Line})
 	}
 	for _, v := range res.Violations {
 		jv := jsonViolation{

@@ -18,13 +18,21 @@ type TextOptions struct {
 
 // Text writes the result for people: violations grouped by rule, one line
 // each with its position, severity, message, rule and decision record,
-// then a summary line. A violation names its decision record with the
-// record's title: "ADR-0002 Layer the shop".
+// then what the baseline accepts that no longer occurs, then a summary
+// line. A violation names its decision record with the record's title:
+// "ADR-0002 Layer the shop". Baselined violations are only counted: a
+// legacy codebase's hundreds of accepted ones would bury the new.
 func Text(w io.Writer, c *Check, opts TextOptions) error {
 	res := c.Result
 	st := newStyles(w, opts.Color)
 	var b strings.Builder
-	for _, grp := range groupByRule(res.Violations) {
+	var shown []rules.Violation
+	for _, v := range res.Violations {
+		if !v.Baselined {
+			shown = append(shown, v)
+		}
+	}
+	for _, grp := range groupByRule(shown) {
 		first := grp[0]
 		b.WriteString(st.header.Render(first.Rule))
 		if about := ruleAbout(first); about != "" {
@@ -39,9 +47,6 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 			tags := v.Rule
 			if d := c.decision(v.ADR); d != "" {
 				tags += ", " + d
-			}
-			if v.Baselined {
-				tags += ", baselined"
 			}
 			fmt.Fprintf(&b, "  %s: %s: %s %s\n", st.file.Render(v.Position.String()), sev, v.Message, st.rule.Render("["+tags+"]"))
 			if v.Why != "" && v.Kind != "forbid" {
@@ -69,6 +74,17 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 					fmt.Fprintf(&b, "      %s %s\n", st.file.Render(e.Position.String()), st.dim.Render(e.Detail))
 				}
 			}
+		}
+		b.WriteString("\n")
+	}
+	if len(res.Fixed) > 0 {
+		b.WriteString(st.header.Render("fixed") + st.dim.Render(" — the baseline accepts these and they no longer occur; archie check --update-baseline drops them") + "\n")
+		for _, e := range res.Fixed {
+			where := c.Baseline
+			if e.Line > 0 {
+				where = fmt.Sprintf("%s:%d", where, e.Line)
+			}
+			fmt.Fprintf(&b, "  %s: %s %s\n", st.file.Render(where), e, st.dim.Render(fmt.Sprintf("(%s fixed)", plural(e.Count, "violation"))))
 		}
 		b.WriteString("\n")
 	}
@@ -110,11 +126,25 @@ func (c *Check) summary(st styles) string {
 	if !c.Complete() {
 		incomplete = c.incompleteReason() + " (see above)"
 	}
+	fixed := ""
+	if n := len(res.Fixed); n > 0 {
+		fixed = fmt.Sprintf(", %d fixed", fixedCount(res.Fixed))
+	}
 	if errs+warns+baselined == 0 {
 		if incomplete != "" {
 			return st.warn.Render("!") + " no violations found in " + pkgs + ", but " + incomplete
 		}
+		if fixed != "" {
+			return st.ok.Render("✓ no violations") + " (" + strings.TrimPrefix(fixed, ", ") + ") in " + pkgs
+		}
 		return st.ok.Render("✓ no violations") + " in " + pkgs
+	}
+	if errs+warns == 0 {
+		line := fmt.Sprintf("no new violations (%d baselined%s) in %s", baselined, fixed, pkgs)
+		if incomplete != "" {
+			return st.warn.Render("!") + " " + line + ", but " + incomplete
+		}
+		return st.ok.Render("✓") + " " + line
 	}
 	var parts []string
 	if errs > 0 {
@@ -126,11 +156,14 @@ func (c *Check) summary(st styles) string {
 	if baselined > 0 {
 		parts = append(parts, fmt.Sprintf("%d baselined", baselined))
 	}
+	if fixed != "" {
+		parts = append(parts, strings.TrimPrefix(fixed, ", "))
+	}
 	mark := st.err.Render("✗")
 	if errs == 0 {
 		mark = st.warn.Render("!")
 	}
-	line := fmt.Sprintf("%s %s (%s) in %s", mark, plural(len(res.Violations), "violation"), strings.Join(parts, ", "), pkgs)
+	line := fmt.Sprintf("%s %s (%s) in %s", mark, plural(errs+warns, "violation"), strings.Join(parts, ", "), pkgs)
 	if incomplete != "" {
 		line += "; " + incomplete
 	}
@@ -171,4 +204,13 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// fixedCount is how many violations the baseline accepted that are gone.
+func fixedCount(es []rules.BaselineEntry) int {
+	n := 0
+	for _, e := range es {
+		n += e.Count
+	}
+	return n
 }

@@ -58,6 +58,9 @@ func (p Position) String() string {
 type Result struct {
 	Packages   int         // packages checked
 	Violations []Violation // sorted by kind, from, to, file, line
+	// Fixed are the baseline's entries that no longer occur (Count: how
+	// many of that key are gone), set by Baseline.Apply.
+	Fixed []BaselineEntry
 }
 
 // Count returns how many violations are new errors, new warnings and

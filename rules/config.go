@@ -35,9 +35,9 @@ type Config struct {
 	Smells     *Smells     `yaml:"smells"`
 	Tests      bool        `yaml:"tests"`
 
-	// Baseline is part of the contract but not checked yet. It is parsed
-	// so that a config using it fails loudly instead of passing silently.
-	Baseline yaml.Node `yaml:"baseline"`
+	// Baseline is the file of accepted violations, relative to Dir;
+	// empty means DefaultBaseline, if that file exists.
+	Baseline Name `yaml:"baseline"`
 
 	// File is the config's path as given to LoadConfig; Dir is the
 	// absolute directory that relative patterns start from.
@@ -578,6 +578,15 @@ func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	}
 	return &ConfigError{Pos: pos(n), Msg: fmt.Sprintf("severity %q is not one of error, warning, off", n.Value)}
+}
+
+// BaselineFile is the absolute path of the baseline file, and whether the
+// config names it (then it must exist, unless it is being written).
+func (c *Config) BaselineFile() (path string, named bool) {
+	if c.Baseline.Text != "" {
+		return filepath.Join(c.Dir, filepath.FromSlash(c.Baseline.Text)), true
+	}
+	return filepath.Join(c.Dir, DefaultBaseline), false
 }
 
 // HasRules reports whether the config declares anything to check.

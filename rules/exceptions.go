@@ -29,12 +29,13 @@ func applyExceptions(c *checker) {
 		// until is the last day the exception holds.
 		return !e.Until.IsZero() && today.After(e.Until.Add(24*time.Hour))
 	}
+	used := make([]bool, len(c.cfg.Exceptions))
 	kept := c.out[:0]
 	for _, v := range c.out {
 		covered := false
-		for _, e := range c.cfg.Exceptions {
+		for i, e := range c.cfg.Exceptions {
 			if !expired(e) && e.From.match(c.ref(v.From)) && e.To.match(c.ref(v.To)) {
-				covered = true
+				covered, used[i] = true, true
 				break
 			}
 		}
@@ -44,8 +45,21 @@ func applyExceptions(c *checker) {
 	}
 	c.out = kept
 	file := filepath.Base(c.cfg.File)
-	for _, e := range c.cfg.Exceptions {
+	for i, e := range c.cfg.Exceptions {
 		if !expired(e) {
+			// A live exception that hides nothing is stale: the debt was
+			// paid, or its patterns no longer say what they meant. It
+			// fails nothing, but should be removed before it hides a
+			// new violation nobody accepted.
+			if !used[i] && c.opts.Complete {
+				c.out = append(c.out, Violation{
+					Kind: "exception-unused", Rule: "exceptions", Severity: SeverityWarning,
+					From: e.From.Text, To: e.To.Text,
+					Position: Position{File: file, Line: e.Pos.Line, Column: e.Pos.Column},
+					Message:  fmt.Sprintf("the exception for %s → %s hides no violation: remove it", e.From, e.To),
+					Why:      e.Why,
+				})
+			}
 			continue
 		}
 		c.out = append(c.out, Violation{

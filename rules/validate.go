@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -29,12 +31,8 @@ func (c *Config) validate(root *yaml.Node) error {
 	if err := checkADRNumbers(c.File, root); err != nil {
 		return err
 	}
-	for _, key := range []string{"baseline"} {
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == key {
-				return errf(pos(root.Content[i]), "%q is part of the archie.yaml format but this version of archie does not check it yet; remove the section rather than let it pass unchecked", key)
-			}
-		}
+	if b := c.Baseline; b.Pos.Line != 0 && (b.Text == "" || filepath.IsAbs(b.Text) || strings.ContainsAny(b.Text, "\x00\n")) {
+		return errf(b.Pos, "baseline must name a file relative to archie.yaml, such as %s", DefaultBaseline)
 	}
 
 	if l := c.Layers; l != nil {

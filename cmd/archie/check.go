@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/archie-dev/archie/report"
+	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -20,6 +22,8 @@ type checkOptions struct {
 	outputs []string // format=file
 	strict  bool
 	force   bool // replace --output files that are not archie reports
+	// strictBaseline fails on baseline entries that no longer occur.
+	strictBaseline bool
 }
 
 func newCheckCmd() *cobra.Command {
@@ -47,6 +51,9 @@ could not run (bad flags or config, code that could not be loaded).`,
 	f.StringArrayVarP(&opts.outputs, "output", "o", nil, "also write `format=file` (repeatable), e.g. sarif=archie.sarif")
 	f.BoolVar(&opts.force, "force", false, "let --output replace an existing file that is not an archie report of that format")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any code could not be loaded completely, even with violations")
+	f.BoolVar(&opts.load.updateBaseline, "update-baseline", false, "accept every current violation: write them to the baseline file (baseline: in archie.yaml, default "+rules.DefaultBaseline+")")
+	f.BoolVar(&opts.strictBaseline, "strict-baseline", false, "fail when the baseline accepts violations that no longer occur, so that it only shrinks deliberately")
+	f.StringVar(&opts.load.newSince, "new-since", "", "fail only on violations added since git `revision` (checked in a temporary worktree with the same config); the baseline file is not read")
 	f.StringArrayVar(&opts.load.facts, "facts", nil, "merge the services of another repository, as `file` written by archie services --format json (repeatable)")
 	return cmd
 }
@@ -62,9 +69,26 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if len(opts.load.facts) > 0 {
 		opts.load.services = true
 	}
+	if opts.load.updateBaseline && opts.load.newSince != "" {
+		return errors.New("--update-baseline and --new-since do not go together: the first accepts today's violations, the second a revision's")
+	}
 	p, err := loadProject(ctx, stderr, opts.load, args, true)
 	if err != nil {
 		return err
+	}
+	if opts.load.newSince != "" {
+		dir, patterns := splitCheckArgs(args)
+		b, err := sinceRevision(ctx, stderr, p.cfg, dir, patterns, opts.load, opts.load.newSince)
+		if err != nil {
+			return err
+		}
+		b.Apply(p.result)
+		p.since = opts.load.newSince
+	}
+	if opts.load.updateBaseline {
+		if err := p.updateBaseline(stderr, opts); err != nil {
+			return err
+		}
 	}
 	for _, o := range outputs {
 		if err := mayReplace(o.file, o.format, p.cfg.File, opts.force); err != nil {
@@ -97,6 +121,36 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if errs, _, _ := p.result.Count(); errs > 0 {
 		return errViolations
 	}
+	if opts.strictBaseline && p.baseline != nil && len(p.result.Fixed) > 0 {
+		for _, e := range p.result.Fixed {
+			fmt.Fprintf(stderr, "%s:%d: baseline entry %s no longer occurs (%s fixed): run archie check --update-baseline to drop it\n", p.baseline.File, e.Line, e, plural(e.Count, "violation"))
+		}
+		return errViolations
+	}
+	return nil
+}
+
+// updateBaseline writes every violation of the check into the baseline
+// file and marks them all baselined. It never replaces a file that is not
+// a baseline, and refuses under --strict when the check was incomplete:
+// a baseline written from part of the code would hide nothing of the rest,
+// but would look as if it covered it.
+func (p *project) updateBaseline(stderr io.Writer, opts checkOptions) error {
+	file, _ := p.cfg.BaselineFile()
+	if n := len(p.loadErrors()); n > 0 && opts.strict {
+		return fmt.Errorf("not writing %s: the check is incomplete (%s while loading the code, listed above)", relToCwd(file), plural(n, "problem"))
+	}
+	if data, err := os.ReadFile(file); err == nil && !opts.force {
+		if _, err := rules.ReadBaseline(file, data); err != nil && len(bytes.TrimSpace(data)) > 0 {
+			return fmt.Errorf("not replacing %s: it is not an archie baseline (%v); pass --force to replace it", relToCwd(file), err)
+		}
+	}
+	b := rules.NewBaseline(p.result.Violations)
+	if err := writeFile(file, func(w io.Writer) error { _, err := w.Write(b.Marshal()); return err }); err != nil {
+		return err
+	}
+	b.Apply(p.result)
+	fmt.Fprintf(stderr, "archie: wrote %s: %s accepted under %s\n", relToCwd(file), plural(len(p.result.Violations), "violation"), plural(len(b.Entries), "key"))
 	return nil
 }
 

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 )
 
 func main() {
@@ -19,7 +21,13 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(150)
 	}
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	// An interrupt cancels the context, so that what a command set up
+	// (the worktree of --new-since, a temporary file) is removed on the
+	// way out; a second interrupt kills as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit codes, as CONTRACT.md §2 defines them.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,6 +26,13 @@ type loadOptions struct {
 	services bool
 	facts    []string
 	cgo      bool
+	// updateBaseline and newSince replace the baseline file: the first
+	// rewrites it, the second accepts what a git revision had instead.
+	updateBaseline bool
+	newSince       string
+	// base marks the load of --new-since's revision: patterns there may
+	// match nothing, since the config is the current one.
+	base bool
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -44,6 +52,10 @@ type project struct {
 	complete bool
 	// systemErrors are the problems met type-checking the services' code.
 	systemErrors []analyze.Error
+	// baseline is the baseline file applied to result, if any; since is
+	// the revision of --new-since, whose violations were applied instead.
+	baseline *rules.Baseline
+	since    string
 }
 
 // loadErrors are all the problems met loading the project's code: while
@@ -61,6 +73,18 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	if err != nil {
 		return nil, err
 	}
+	p, err := checkTree(ctx, stderr, cfg, dir, patterns, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.applyBaseline(opts); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// checkTree loads the packages below dir and checks them against cfg.
+func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions) (*project, error) {
 	// Services span every module below dir: one module per service is
 	// common, with or without a go.work.
 	needSystem := opts.services || cfg.Smells.Any()
@@ -83,11 +107,37 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 			return nil, err
 		}
 	}
-	p.result, err = rules.Check(cfg, g, rules.Options{Complete: complete, System: p.system})
+	p.result, err = rules.Check(cfg, g, rules.Options{Complete: complete && !opts.base, System: p.system})
 	if err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// applyBaseline marks the violations the baseline accepts: the config's
+// baseline file (or .archie-baseline.json when it exists) unless the
+// baseline is being rewritten or --new-since replaces it.
+func (p *project) applyBaseline(opts loadOptions) error {
+	if opts.updateBaseline || opts.newSince != "" || p.cfg.File == "" {
+		return nil
+	}
+	file, named := p.cfg.BaselineFile()
+	data, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !named:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return &rules.ConfigError{File: relToCwd(p.cfg.File), Pos: p.cfg.Baseline.Pos, Msg: fmt.Sprintf("baseline %s does not exist; write it with archie check --update-baseline", p.cfg.Baseline.Text)}
+	case err != nil:
+		return fmt.Errorf("read baseline: %w", err)
+	}
+	b, err := rules.ReadBaseline(relToCwd(file), data)
+	if err != nil {
+		return err
+	}
+	b.Apply(p.result)
+	p.baseline = b
+	return nil
 }
 
 // loadSystem finds the services and reads their facts, then merges the
@@ -157,7 +207,7 @@ func findConfig(dir, flag string, need bool) (*rules.Config, error) {
 func (p *project) checkReport() *report.Check {
 	return &report.Check{
 		Result: p.result, LoadErrors: p.loadErrors(), Dir: p.cfg.Dir, Prefix: repoPrefix(p.cfg.Dir),
-		ConfigFile: relSlash(p.cfg.Dir, p.cfg.File), Rules: p.cfg.Declared(), Decisions: decisions(p.cfg),
+		ConfigFile: relSlash(p.cfg.Dir, p.cfg.File), Rules: p.cfg.Declared(), Decisions: decisions(p.cfg), Baseline: p.baselineName(),
 	}
 }
 
@@ -175,4 +225,17 @@ func moduleHint(w io.Writer, errs []analyze.Error, dir string) {
 			return
 		}
 	}
+}
+
+// baselineName says what the result was judged against: the baseline file
+// relative to the config's directory, "--new-since REV", or "" for none.
+func (p *project) baselineName() string {
+	switch {
+	case p.since != "":
+		return "--new-since " + p.since
+	case p.baseline != nil:
+		file, _ := p.cfg.BaselineFile()
+		return relSlash(p.cfg.Dir, file)
+	}
+	return ""
 }

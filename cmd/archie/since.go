@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/archie-dev/archie/rules"
+)
+
+// sinceRevision checks the code as it was at git revision rev, with the
+// current config, and returns what it finds as a baseline: with it, only
+// what the working tree added since rev fails. The revision is checked
+// out in a temporary git worktree, removed on every way out, an interrupt
+// included (ctx is cancelled on one).
+func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions, rev string) (b *rules.Baseline, err error) {
+	absDir, err := realAbs(dir)
+	if err != nil {
+		return nil, err
+	}
+	root, err := git(ctx, absDir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("--new-since needs the code in a git repository: %w", err)
+	}
+	commit, err := git(ctx, root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		return nil, fmt.Errorf("--new-since %s: no such commit in this clone; a shallow clone (as CI checks out) needs it fetched first: git fetch --depth=1 origin %s (or fetch-depth: 0 in actions/checkout)", rev, rev)
+	}
+	tmp, err := os.MkdirTemp("", "archie-since-")
+	if err != nil {
+		return nil, err
+	}
+	tree := filepath.Join(tmp, "tree")
+	defer func() {
+		// A fresh context: ctx may be the cancelled one of an interrupt.
+		if _, rmErr := git(context.Background(), root, "worktree", "remove", "--force", tree); rmErr != nil {
+			os.RemoveAll(tmp)
+			git(context.Background(), root, "worktree", "prune")
+		}
+		os.RemoveAll(tmp)
+	}()
+	if _, err := git(ctx, root, "worktree", "add", "--detach", "--quiet", tree, commit); err != nil {
+		return nil, fmt.Errorf("--new-since %s: check it out: %w", rev, err)
+	}
+
+	relDir, err := filepath.Rel(root, absDir)
+	if err != nil {
+		return nil, err
+	}
+	baseDir := filepath.Join(tree, relDir)
+	if _, err := os.Stat(baseDir); err != nil {
+		return &rules.Baseline{}, nil // the folder is new since rev: everything in it is
+	}
+	cfgDir, err := realAbs(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	relCfg, err := filepath.Rel(root, cfgDir)
+	if err != nil || strings.HasPrefix(relCfg, "..") {
+		return nil, fmt.Errorf("--new-since: the config %s is outside the repository %s", cfg.File, root)
+	}
+	base := *cfg
+	base.Dir = filepath.Join(tree, relCfg)
+	opts.base = true
+	var errs bytes.Buffer
+	p, err := checkTree(ctx, &errs, &base, baseDir, patterns, opts)
+	if err != nil {
+		return nil, fmt.Errorf("--new-since %s: checking the code as it was: %w", rev, err)
+	}
+	if n := len(p.loadErrors()); n > 0 {
+		// What did not load there counts as new here: stricter, never
+		// a silent pass.
+		fmt.Fprintf(stderr, "archie: warning: --new-since %s: %s loading the code as it was; violations they hid there count as new\n", rev, plural(n, "problem"))
+	}
+	return rules.NewBaseline(p.result.Violations), nil
+}
+
+// git runs a git command in dir and returns its output, trimmed.
+func git(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", errors.New(msg)
+		}
+		return "", fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// realAbs is path made absolute with its symbolic links resolved, as git
+// reports the repository root.
+func realAbs(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}

@@ -5,7 +5,10 @@ import (
 	"go/token"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/rules"
@@ -34,9 +37,9 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 	}
 	for _, grp := range groupByRule(shown) {
 		first := grp[0]
-		b.WriteString(st.header.Render(first.Rule))
+		b.WriteString(st.header.Render(clean(first.Rule)))
 		if about := ruleAbout(first); about != "" {
-			b.WriteString(st.dim.Render(" — " + about))
+			b.WriteString(st.dim.Render(" — " + clean(about)))
 		}
 		b.WriteString("\n")
 		for _, v := range grp {
@@ -44,13 +47,13 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 			if v.Severity == rules.SeverityWarning {
 				sev = st.warn.Render("warning")
 			}
-			tags := v.Rule
+			tags := clean(v.Rule)
 			if d := c.decision(v.ADR); d != "" {
 				tags += ", " + d
 			}
-			fmt.Fprintf(&b, "  %s: %s: %s %s\n", st.file.Render(v.Position.String()), sev, v.Message, st.rule.Render("["+tags+"]"))
+			fmt.Fprintf(&b, "  %s: %s: %s %s\n", st.file.Render(clean(v.Position.String())), sev, clean(v.Message), st.rule.Render("["+tags+"]"))
 			if v.Why != "" && v.Kind != "forbid" {
-				fmt.Fprintf(&b, "      %s\n", st.dim.Render("why: "+v.Why))
+				fmt.Fprintf(&b, "      %s\n", st.dim.Render("why: "+clean(v.Why)))
 			}
 			if c := v.Cycle; c != nil {
 				cut := make(map[[2]string]bool)
@@ -71,7 +74,7 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 			// A smell shows every fact it rests on, beyond the first.
 			if len(v.Evidence) > 1 {
 				for _, e := range v.Evidence {
-					fmt.Fprintf(&b, "      %s %s\n", st.file.Render(e.Position.String()), st.dim.Render(e.Detail))
+					fmt.Fprintf(&b, "      %s %s\n", st.file.Render(clean(e.Position.String())), st.dim.Render(clean(e.Detail)))
 				}
 			}
 		}
@@ -84,7 +87,7 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 			if e.Line > 0 {
 				where = fmt.Sprintf("%s:%d", where, e.Line)
 			}
-			fmt.Fprintf(&b, "  %s: %s %s\n", st.file.Render(where), e, st.dim.Render(fmt.Sprintf("(%s fixed)", plural(e.Count, "violation"))))
+			fmt.Fprintf(&b, "  %s: %s %s\n", st.file.Render(clean(where)), clean(e.String()), st.dim.Render(fmt.Sprintf("(%s fixed)", plural(e.Count, "violation"))))
 		}
 		b.WriteString("\n")
 	}
@@ -183,7 +186,7 @@ func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions)
 		if where == "" {
 			where = "archie"
 		}
-		fmt.Fprintf(&b, "%s: %s %s\n", st.file.Render(where), st.err.Render("load error:"), e.Msg)
+		fmt.Fprintf(&b, "%s: %s %s\n", st.file.Render(clean(where)), st.err.Render("load error:"), cleanLines(e.Msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -213,4 +216,53 @@ func fixedCount(es []rules.BaselineEntry) int {
 		n += e.Count
 	}
 	return n
+}
+
+// clean makes text from archie.yaml or from the analysed code safe to
+// print on a terminal: control characters (an escape sequence in a rule
+// name would restyle or rewrite the screen; a newline would forge a line
+// of output) and invalid UTF-8 are shown escaped, as Go quotes them.
+func clean(s string) string {
+	if !needsCleaning(s, false) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cleanLines is clean for messages that are several lines by design, such
+// as the go command's: newlines and tabs stay.
+func cleanLines(s string) string {
+	if !needsCleaning(s, true) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j, p := range parts {
+			parts[j] = clean(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func needsCleaning(s string, lines bool) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) && !(lines && (r == '\n' || r == '\t')) {
+			return true
+		}
+	}
+	return false
 }

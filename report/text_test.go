@@ -104,3 +104,23 @@ func TestTextIncomplete(t *testing.T) {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
+
+func TestClean(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"layers", "layers"},
+		{"über → domain", "über → domain"},
+		{"rule\x1b[31mred", `rule\x1b[31mred`},
+		{"a\nb", `a\nb`},
+		{"bad\xffname", `bad\xffname`},
+		{"tab\there", `tab\there`},
+		{"\u0085next line", `\u0085next line`},
+		{"\uFFFD kept", "\uFFFD kept"},
+	} {
+		if got := clean(tc.in); got != tc.want {
+			t.Errorf("clean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got, want := cleanLines("no required module; to add it:\n\tgo get x\x1b"), "no required module; to add it:\n\tgo get x\\x1b"; got != want {
+		t.Errorf("cleanLines = %q, want %q", got, want)
+	}
+}

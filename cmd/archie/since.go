@@ -61,12 +61,12 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	if err != nil {
 		return nil, err
 	}
-	relCfg, err := filepath.Rel(root, cfgDir)
-	if err != nil || strings.HasPrefix(relCfg, "..") {
-		return nil, fmt.Errorf("--new-since: the config %s is outside the repository %s", cfg.File, root)
-	}
 	base := *cfg
-	base.Dir = filepath.Join(tree, relCfg)
+	// Relative patterns start from the config's folder: its copy in the
+	// worktree. A config outside the repository stays where it is.
+	if relCfg, err := filepath.Rel(root, cfgDir); err == nil && !strings.HasPrefix(relCfg, "..") {
+		base.Dir = filepath.Join(tree, relCfg)
+	}
 	opts.base = true
 	var errs bytes.Buffer
 	p, err := checkTree(ctx, &errs, &base, baseDir, patterns, opts)

@@ -19,6 +19,9 @@ type System struct {
 	// Contracts are the packages made only of generated code, such as gRPC
 	// stubs: importing one is using an API, not another service's code.
 	Contracts map[string]bool
+	// Problems counts what could not be loaded of the code the facts come
+	// from; while it is above 0 the facts may be missing some.
+	Problems int
 }
 
 // An Endpoint is something a service serves: a gRPC service or an HTTP route.
@@ -137,6 +140,7 @@ func (s *System) Merge(other *System) error {
 		}
 	}
 	s.Unresolved = append(s.Unresolved, other.Unresolved...)
+	s.Problems += other.Problems
 	s.sort()
 	return nil
 }

@@ -43,6 +43,11 @@ type (
 		Edges      []jsonEdge       `json:"edges"`
 		Unresolved []jsonUnresolved `json:"unresolved"`
 		Hardcoded  []jsonHardcoded  `json:"hardcoded"`
+		// Complete is false when the code could not all be loaded
+		// (Problems problems): the facts may be missing some. A
+		// document without it is taken as complete.
+		Complete *bool `json:"complete,omitempty"`
+		Problems int   `json:"problems,omitempty"`
 	}
 	jsonService struct {
 		Name      string         `json:"name"`
@@ -122,7 +127,9 @@ func ServicesJSON(sys *analyze.System) any {
 		}
 		return out
 	}
-	doc := jsonServices{Schema: ServicesSchema, Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{}}
+	complete := sys.Problems == 0
+	doc := jsonServices{Schema: ServicesSchema, Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
+		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
@@ -203,6 +210,9 @@ func ReadServices(r io.Reader, name string) (*analyze.System, error) {
 		return out
 	}
 	sys := &analyze.System{}
+	if doc.Complete != nil && !*doc.Complete {
+		sys.Problems = max(1, doc.Problems)
+	}
 	for _, s := range doc.Services {
 		if s.Name == "" {
 			return nil, fmt.Errorf("%s: a service has no name", name)
@@ -308,7 +318,11 @@ func servicesText(w io.Writer, sys *analyze.System, color bool) error {
 			async++
 		}
 	}
-	fmt.Fprintf(&b, "\n%s, %s, %s, %s.\n", plural(len(sys.Services), "service"), plural(sync, "synchronous edge"), plural(async, "asynchronous edge"), plural(len(sys.Unresolved), "unresolved target"))
+	fmt.Fprintf(&b, "\n%s, %s, %s, %s", plural(len(sys.Services), "service"), plural(sync, "synchronous edge"), plural(async, "asynchronous edge"), plural(len(sys.Unresolved), "unresolved target"))
+	if sys.Problems > 0 {
+		fmt.Fprintf(&b, "; %s, read from incomplete code: %s while loading it (see above)", st.warn.Render("facts may be missing"), plural(sys.Problems, "problem"))
+	}
+	b.WriteString(".\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

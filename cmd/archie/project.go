@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -153,19 +154,24 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(errs) > 0 {
-		fmt.Fprintf(stderr, "archie: %s type-checking the services' code; facts in those packages may be missing:\n", plural(len(errs), "problem"))
-		report.LoadErrors(stderr, errs, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
-		moduleHint(stderr, errs, dir)
-	}
 	for _, file := range opts.facts {
 		other, err := readFacts(file)
 		if err != nil {
 			return nil, nil, err
 		}
+		if other.Problems > 0 {
+			// Facts read from incomplete code make this check incomplete.
+			errs = append(errs, analyze.Error{Pos: token.Position{Filename: file}, Msg: fmt.Sprintf("--facts %s was written from code that did not all load (%s there); facts from it may be missing", file, plural(other.Problems, "problem"))})
+			other.Problems = 0
+		}
 		if err := sys.Merge(other); err != nil {
 			return nil, nil, fmt.Errorf("--facts %s: %w", file, err)
 		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "archie: %s reading the services' facts; some may be missing:\n", plural(len(errs), "problem"))
+		report.LoadErrors(stderr, errs, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
+		moduleHint(stderr, errs, dir)
 	}
 	return sys, errs, nil
 }

@@ -14,6 +14,7 @@ import (
 type servicesOptions struct {
 	load   loadOptions
 	format string
+	strict bool
 }
 
 func newServicesCmd() *cobra.Command {
@@ -42,6 +43,7 @@ unresolved is listed as such. No archie.yaml is needed.`,
 	f := cmd.Flags()
 	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format`: "+strings.Join(report.ServicesFormats, ", "))
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any of the code could not be loaded, so facts may be missing")
 	return cmd
 }
 
@@ -57,5 +59,12 @@ func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOpt
 	if len(p.system.Services) == 0 {
 		fmt.Fprintf(stderr, "archie: no main package below %s, so no service; declare them under services: in archie.yaml\n", relToCwd(p.system.Dir))
 	}
-	return report.Services(stdout, opts.format, p.system, useColor(stdout))
+	p.system.Problems = len(p.loadErrors())
+	if err := report.Services(stdout, opts.format, p.system, useColor(stdout)); err != nil {
+		return err
+	}
+	if n := p.system.Problems; n > 0 && opts.strict {
+		return fmt.Errorf("the services were read from incomplete code: %s while loading it (listed above)", plural(n, "problem"))
+	}
+	return nil
 }

@@ -72,13 +72,42 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if opts.load.updateBaseline && opts.load.newSince != "" {
 		return errors.New("--update-baseline and --new-since do not go together: the first accepts today's violations, the second a revision's")
 	}
-	p, err := loadProject(ctx, stderr, opts.load, args, true)
+	dir, patterns := splitCheckArgs(args)
+	cfg, err := findConfig(dir, opts.load.config, true)
 	if err != nil {
 		return err
 	}
-	if opts.load.newSince != "" {
-		dir, patterns := splitCheckArgs(args)
-		b, err := sinceRevision(ctx, stderr, p.cfg, dir, patterns, opts.load, opts.load.newSince)
+	// --new-since checks the revision beside today's code: the two loads
+	// share the go command's caches, and a machine has a core for each.
+	var since func() (*rules.Baseline, error)
+	if rev := opts.load.newSince; rev != "" {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		done := make(chan struct{})
+		var b *rules.Baseline
+		var sinceErr error
+		var warnings bytes.Buffer
+		go func() {
+			defer close(done)
+			b, sinceErr = sinceRevision(ctx, &warnings, cfg, dir, patterns, opts.load, rev)
+		}()
+		since = func() (*rules.Baseline, error) {
+			<-done
+			io.Copy(stderr, &warnings)
+			return b, sinceErr
+		}
+		// Whatever happens here, the worktree is removed before archie
+		// exits: on an early return, cancel the revision's load (deferred
+		// last, so it runs first), then wait for its cleanup.
+		defer since()
+		defer cancel()
+	}
+	p, err := loadConfigured(ctx, stderr, cfg, dir, patterns, opts.load)
+	if err != nil {
+		return err
+	}
+	if since != nil {
+		b, err := since()
 		if err != nil {
 			return err
 		}

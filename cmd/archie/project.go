@@ -74,6 +74,11 @@ func loadProject(ctx context.Context, stderr io.Writer, opts loadOptions, args [
 	if err != nil {
 		return nil, err
 	}
+	return loadConfigured(ctx, stderr, cfg, dir, patterns, opts)
+}
+
+// loadConfigured is loadProject once the config is found.
+func loadConfigured(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions) (*project, error) {
 	p, err := checkTree(ctx, stderr, cfg, dir, patterns, opts)
 	if err != nil {
 		return nil, err

@@ -74,6 +74,9 @@ type InferredContext struct {
 // InferredHexagon is a ports-and-adapters section.
 type InferredHexagon struct {
 	Core, Ports, Adapters []string
+	// DrivingPorts are folders named ports whose code imports more than
+	// the core and the standard library: handlers, listed as adapters.
+	DrivingPorts []string
 	// CoreImports are the third-party packages the core imports today:
 	// violations until they are listed in core_allow or removed.
 	CoreImports []string
@@ -118,6 +121,13 @@ var support = map[string]bool{
 	"testhelpers": true, "mocks": true, "mock": true, "fakes": true, "fake": true, "examples": true, "example": true,
 	"_examples": true, "tools": true, "hack": true, "scripts": true, "docs": true, "doc": true, "bench": true,
 	"benchmark": true, "benchmarks": true, "third_party": true, "thirdparty": true,
+}
+
+// notContext are names of layers and toolboxes, never of a bounded
+// context, which is named after what the business does (ordering).
+var notContext = map[string]bool{
+	"business": true, "foundation": true, "platform": true, "sdk": true, "lib": true, "libs": true,
+	"util": true, "utils": true, "support": true, "pkg": true, "internal": true, "src": true,
 }
 
 var sharedNames = map[string]bool{"shared": true, "common": true, "kernel": true, "sharedkernel": true, "shared_kernel": true}
@@ -216,6 +226,36 @@ func Infer(g *analyze.Graph, dir string) *Inferred {
 
 	in.Hexagon = tree.findHexagon(ctxIn, ctxs, roles)
 	if h := in.Hexagon; h != nil {
+		// archie's ports are interfaces the core owns. A ports folder
+		// whose code imports third-party or other packages of the module
+		// holds handlers (driving adapters, as Three Dots Labs name them).
+		inner := parsePatterns(append(append([]string(nil), h.Core...), h.Ports...))
+		var ports []string
+		for _, pt := range h.Ports {
+			one := parsePatterns([]string{pt})
+			driving := false
+			for _, p := range pkgs {
+				if !one.has(pkgRef{path: p.path, rel: p.rel, local: true}) {
+					continue
+				}
+				for _, imp := range p.imports {
+					if g.IsStd(imp) {
+						continue
+					}
+					q, local := tree.byPath[imp]
+					if !local || !inner.has(pkgRef{path: q.path, rel: q.rel, local: true}) {
+						driving = true
+					}
+				}
+			}
+			if driving {
+				h.Adapters = append(h.Adapters, pt)
+				h.DrivingPorts = append(h.DrivingPorts, pt)
+			} else {
+				ports = append(ports, pt)
+			}
+		}
+		h.Ports = ports
 		core := parsePatterns(h.Core)
 		seen := make(map[string]bool)
 		for _, p := range pkgs {
@@ -335,8 +375,11 @@ func (t *folderTree) findContexts() (in string, ctxs, roles []string) {
 		inner := make(map[string]map[string]bool) // child -> its role subfolders
 		shared := make(map[string]int)
 		for _, c := range t.children[f] {
-			if support[c] || sharedNames[c] || c == "cmd" {
+			if support[c] || sharedNames[c] || notContext[c] || c == "cmd" {
 				continue
+			}
+			if _, role := roleRank[c]; role {
+				continue // app/domain and business/domain are layers, not contexts
 			}
 			inner[c] = make(map[string]bool)
 			for _, s := range t.children[path.Join(f, c)] {
@@ -574,11 +617,21 @@ func orderUnits(units []*unit, edges map[[2]int][]ImportRef) (cycles []InferredC
 	for i, u := range units {
 		idx[u.label] = i
 	}
+	// A unit that no other imports and that imports half the others or
+	// more is the composition root (evrone's internal/app): above all,
+	// whatever its name says.
+	imported := make([]bool, len(units))
+	fanOut := make([]int, len(units))
+	for k := range edges {
+		imported[k[1]] = true
+		fanOut[k[0]]++
+	}
+	root := func(i int) bool { return !imported[i] && fanOut[i] >= 2 && 2*fanOut[i] >= len(units)-1 }
 	cut := make(map[[2]int]bool)
 	succ := make(map[string][]string)
 	for k, imps := range edges {
 		a, b := units[k[0]], units[k[1]]
-		if againstNames(a, b) {
+		if !root(k[0]) && againstNames(a, b) {
 			cut[k] = true
 			against = append(against, FolderEdge{From: a.label, To: b.label, Imports: imps})
 			continue

@@ -111,6 +111,9 @@ hexagonal:
 		if len(h.Adapters) > 0 {
 			w("  adapters: [%s]\n", yamlList(h.Adapters))
 		}
+		if len(h.DrivingPorts) > 0 {
+			w("  # %s: named ports, but its code imports more than the core and the\n  # standard library: handlers that drive the core, so adapters here.\n", commentText(strings.Join(h.DrivingPorts, ", ")))
+		}
 		if len(h.CoreImports) > 0 {
 			w("  # The core imports these third-party packages today (violations, accepted in\n  # the baseline); list the ones it may use under core_allow:\n")
 			for _, p := range h.CoreImports {

@@ -74,8 +74,8 @@ type InferredContext struct {
 // InferredHexagon is a ports-and-adapters section.
 type InferredHexagon struct {
 	Core, Ports, Adapters []string
-	// DrivingPorts are folders named ports whose code imports more than
-	// the core and the standard library: handlers, listed as adapters.
+	// DrivingPorts are folders named ports whose code serves HTTP or
+	// gRPC: handlers, listed as adapters.
 	DrivingPorts []string
 	// CoreImports are the third-party packages the core imports today:
 	// violations until they are listed in core_allow or removed.
@@ -227,9 +227,8 @@ func Infer(g *analyze.Graph, dir string) *Inferred {
 	in.Hexagon = tree.findHexagon(ctxIn, ctxs, roles)
 	if h := in.Hexagon; h != nil {
 		// archie's ports are interfaces the core owns. A ports folder
-		// whose code imports third-party or other packages of the module
-		// holds handlers (driving adapters, as Three Dots Labs name them).
-		inner := parsePatterns(append(append([]string(nil), h.Core...), h.Ports...))
+		// whose code serves HTTP or gRPC holds handlers (driving adapters,
+		// which Three Dots Labs call ports).
 		var ports []string
 		for _, pt := range h.Ports {
 			one := parsePatterns([]string{pt})
@@ -239,11 +238,7 @@ func Infer(g *analyze.Graph, dir string) *Inferred {
 					continue
 				}
 				for _, imp := range p.imports {
-					if g.IsStd(imp) {
-						continue
-					}
-					q, local := tree.byPath[imp]
-					if !local || !inner.has(pkgRef{path: q.path, rel: q.rel, local: true}) {
+					if serving(imp) {
 						driving = true
 					}
 				}
@@ -774,6 +769,20 @@ func (t *folderTree) findHexagon(ctxIn string, ctxs, roles []string) *InferredHe
 		return nil
 	}
 	return h
+}
+
+// servingPrefixes are the packages handlers import to serve requests.
+var servingPrefixes = []string{"net/http", "google.golang.org/grpc", "github.com/go-chi/chi", "github.com/gin-gonic/gin",
+	"github.com/labstack/echo", "github.com/gorilla/mux", "github.com/gofiber/fiber", "github.com/julienschmidt/httprouter"}
+
+// serving reports whether an import is of a package that serves requests.
+func serving(imp string) bool {
+	for _, p := range servingPrefixes {
+		if within(imp, p) || strings.HasPrefix(imp, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // cycleDepth chooses the depth of folders the cycles rule compares: that

@@ -112,7 +112,7 @@ hexagonal:
 			w("  adapters: [%s]\n", yamlList(h.Adapters))
 		}
 		if len(h.DrivingPorts) > 0 {
-			w("  # %s: named ports, but its code imports more than the core and the\n  # standard library: handlers that drive the core, so adapters here.\n", commentText(strings.Join(h.DrivingPorts, ", ")))
+			w("  # %s: named ports, but its code serves requests (HTTP or gRPC):\n  # handlers that drive the core, so adapters in archie's terms.\n", commentText(strings.Join(h.DrivingPorts, ", ")))
 		}
 		if len(h.CoreImports) > 0 {
 			w("  # The core imports these third-party packages today (violations, accepted in\n  # the baseline); list the ones it may use under core_allow:\n")

@@ -434,8 +434,17 @@ func (t *folderTree) units(ctxIn string, ctxs, roles []string) ([]*unit, []LeftO
 	if t.has("internal") {
 		expand["internal"] = true
 	}
+	// pkg/ (or src/, lib/) is where the structure lives only when it is
+	// where the code is: beside pilot/ and security/ (istio) it is one
+	// layer of libraries.
+	others := false
+	for _, c := range t.children["."] {
+		if !containers[c] && c != "cmd" && !support[c] && !t.mainOnly[c] {
+			others = true
+		}
+	}
 	for c := range containers {
-		if c != "internal" && t.has(c) && t.count[c] > t.count["internal"] {
+		if c != "internal" && t.has(c) && t.count[c] > t.count["internal"] && !others {
 			expand[c] = true
 		}
 	}

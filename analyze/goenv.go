@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// goEnv is the environment archie runs the go command in. It starts from
+// GoEnv is the environment archie runs the go command in. It starts from
 // env (os.Environ() when nil) and makes loading safe for the code being
 // read:
 //
@@ -19,7 +19,7 @@ import (
 //     repository's #cgo lines, and a checker should not do that unless
 //     asked (--cgo). Listing imports never runs it, so Load keeps the
 //     user's setting and sees the same files a build would.
-func goEnv(env []string, noCgo bool) []string {
+func GoEnv(env []string, noCgo bool) []string {
 	if env == nil {
 		env = os.Environ()
 	}

@@ -164,6 +164,35 @@ func (g *Graph) StdPackages() []string {
 	return out
 }
 
+// Closure returns the packages of the main modules that the given ones
+// import, directly or not, themselves included, sorted. Test imports do
+// not count: tests are not deployed.
+func (g *Graph) Closure(paths []string) []string {
+	seen := make(map[string]bool)
+	var visit func(string)
+	visit = func(path string) {
+		p := g.Package(path)
+		if p == nil || p.Module == nil || seen[path] {
+			return
+		}
+		seen[path] = true
+		for _, imp := range p.Imports {
+			if !imp.Test {
+				visit(imp.Path)
+			}
+		}
+	}
+	for _, p := range paths {
+		visit(p)
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // within reports whether path is prefix or below it.
 func within(path, prefix string) bool {
 	return path == prefix || strings.HasPrefix(path, prefix) && path[len(prefix)] == '/'

@@ -45,8 +45,8 @@ func TestParsePos(t *testing.T) {
 		{"-", token.Position{}},
 	}
 	for _, tt := range tests {
-		if got := parsePos(tt.in); got != tt.want {
-			t.Errorf("parsePos(%q) = %+v, want %+v", tt.in, got, tt.want)
+		if got := ParsePos(tt.in); got != tt.want {
+			t.Errorf("ParsePos(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 		Mode:    Mode,
 		Dir:     opts.Dir,
 		Tests:   opts.Tests,
-		Env:     goEnv(opts.Env, false),
+		Env:     GoEnv(opts.Env, false),
 	}
 	if len(opts.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
@@ -140,7 +140,7 @@ func fromPackages(loaded []*packages.Package) *Graph {
 	}
 	for _, lp := range loaded {
 		for _, le := range lp.Errors {
-			e := Error{Pos: parsePos(le.Pos), Package: lp.PkgPath, Msg: le.Msg}
+			e := Error{Pos: ParsePos(le.Pos), Package: lp.PkgPath, Msg: le.Msg}
 			if key := e.String(); !seenErr[key] {
 				seenErr[key] = true
 				errs = append(errs, e)
@@ -199,7 +199,7 @@ func fromPackages(loaded []*packages.Package) *Graph {
 			}
 			seenDep[dep] = true
 			for _, le := range dep.Errors {
-				e := Error{Pos: parsePos(le.Pos), Package: dep.PkgPath, Msg: le.Msg}
+				e := Error{Pos: ParsePos(le.Pos), Package: dep.PkgPath, Msg: le.Msg}
 				if m := modules[modulePathOf(dep.PkgPath, modules)]; m != nil && strings.HasPrefix(le.Msg, "no required module provides package") {
 					// The go command's advice (go get) is wrong for a
 					// folder of the module itself that does not exist.
@@ -302,8 +302,8 @@ func dedup(s []string) []string {
 	return out
 }
 
-// parsePos parses the "file:line:col" form go/packages uses for positions.
-func parsePos(s string) token.Position {
+// ParsePos parses the "file:line:col" form go/packages uses for positions.
+func ParsePos(s string) token.Position {
 	var pos token.Position
 	if s == "" || s == "-" {
 		return pos

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
 )
 
 // A hop is one synchronous call on a chain: from a service, reachable from
@@ -15,7 +15,7 @@ type hop struct {
 	from, to string
 	handler  string // the caller's endpoint whose handler reaches the call
 	method   string // the called endpoint, when known
-	ev       analyze.Evidence
+	ev       services.Evidence
 }
 
 // syncChain reports chains of synchronous calls, started in a request
@@ -95,7 +95,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			continue
 		}
 		reported[key] = true
-		var ev []analyze.Evidence
+		var ev []services.Evidence
 		for _, h := range ch {
 			e := h.ev
 			e.Detail = fmt.Sprintf("%s calls %s", h.from, h.to)
@@ -115,7 +115,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 
 	for _, cyc := range syncCycles(sys) {
 		key := strings.Join(cyc, " → ")
-		var ev []analyze.Evidence
+		var ev []services.Evidence
 		for i := 0; i+1 < len(cyc); i++ {
 			for _, h := range out[cyc[i]] {
 				if h.to == cyc[i+1] {
@@ -147,7 +147,7 @@ func coveredBy(key string, reported map[string]bool) bool {
 	return false
 }
 
-func endpointName(e analyze.Endpoint) string {
+func endpointName(e services.Endpoint) string {
 	if e.Protocol == "grpc" {
 		return e.Name
 	}
@@ -196,7 +196,7 @@ func handlerServes(handler, method string) bool {
 
 // syncCycles returns one cycle, as service names ending where they start,
 // for each group of services that call each other synchronously in a circle.
-func syncCycles(sys *analyze.System) [][]string {
+func syncCycles(sys *services.System) [][]string {
 	adj := make(map[string][]string)
 	for _, e := range sys.Edges {
 		if e.Kind == "sync" && e.From != e.To && !contains(adj[e.From], e.To) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
 	"golang.org/x/mod/module"
 )
 
@@ -87,7 +88,7 @@ type Options struct {
 	// directory, so a group pattern that matches none of them is a mistake.
 	Complete bool
 	// System holds the services' facts when smells are checked.
-	System *analyze.System
+	System *services.System
 }
 
 // A Family is one kind of rule archie checks. Families lists them all;

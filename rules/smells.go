@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
 	"gopkg.in/yaml.v3"
 )
 
@@ -93,11 +94,11 @@ func (s *Smell) severity(name string) Severity { return s.Severity.or(smellDefau
 
 // ServiceSpecs matches the packages of each service declared in archie.yaml.
 // It fails when a service's patterns match no loaded package.
-func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]analyze.ServiceSpec, error) {
+func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]services.ServiceSpec, error) {
 	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
-	var out []analyze.ServiceSpec
+	var out []services.ServiceSpec
 	for _, s := range cfg.Services {
-		spec := analyze.ServiceSpec{Name: s.Name}
+		spec := services.ServiceSpec{Name: s.Name}
 		for _, p := range g.Packages {
 			if _, ok := s.Packages.matchAny(c.ref(p.Path)); ok {
 				spec.Packages = append(spec.Packages, p.Path)
@@ -201,13 +202,13 @@ func (c *checker) smell(name string, run func(*Smell, Severity)) {
 }
 
 // smellViolation builds a violation of a smell from its evidence.
-func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to, message string, ev []analyze.Evidence) Violation {
+func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to, message string, ev []services.Evidence) Violation {
 	v := Violation{Kind: name, Rule: name, Severity: sev, From: from, To: to, Message: message, Why: sm.Why, ADR: sm.ADR}
 	// Two services that run the same code (a shared model package) have
 	// the same facts: each is listed once.
-	seen := make(map[analyze.Evidence]bool, len(ev))
+	seen := make(map[services.Evidence]bool, len(ev))
 	for _, e := range ev {
-		k := analyze.Evidence{Pos: e.Pos, Detail: e.Detail}
+		k := services.Evidence{Pos: e.Pos, Detail: e.Detail}
 		if seen[k] {
 			continue
 		}
@@ -230,7 +231,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 	sys := c.opts.System
 	type touch struct {
 		svc   string
-		store *analyze.Store
+		store *services.Store
 	}
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
@@ -255,7 +256,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 					continue
 				}
 				table := res[strings.IndexByte(res, ' ')+1:]
-				ev := append(append([]analyze.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
+				ev := append(append([]services.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
 				msg := fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", a.svc, b.svc, res)
 				v := c.smellViolation("shared-database", sm, sev, a.svc, b.svc, msg, ev)
 				v.Resource = res
@@ -269,7 +270,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 	}
 	type open struct {
 		svc   string
-		store *analyze.Store
+		store *services.Store
 	}
 	byServer := make(map[string][]open)
 	for _, s := range sys.Services {
@@ -292,7 +293,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 					res = a.store.Resource
 				}
 				msg := fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", a.svc, b.svc, a.store.Kind, a.store.Server)
-				ev := append(append([]analyze.Evidence{}, a.store.Evidence...), b.store.Evidence...)
+				ev := append(append([]services.Evidence{}, a.store.Evidence...), b.store.Evidence...)
 				v := c.smellViolation("shared-database", sm, server, a.svc, b.svc, msg, ev)
 				v.Resource = res
 				c.out = append(c.out, v)
@@ -360,9 +361,9 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 					}
 					msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", s.Name, c.name(imp.Path), other)
 					specs := c.g.Positions(path, imp.Path)
-					var ev []analyze.Evidence
+					var ev []services.Evidence
 					for _, sp := range specs {
-						ev = append(ev, analyze.Evidence{Pos: sp, Detail: "import " + imp.Path})
+						ev = append(ev, services.Evidence{Pos: sp, Detail: "import " + imp.Path})
 					}
 					v := c.smellViolation("cross-service-import", sm, sev, s.Name, other, msg, ev)
 					v.Resource = "package " + imp.Path
@@ -375,7 +376,7 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 
 // owned returns the packages that belong to a service: the ones declared
 // for it, or those in the folder tree of its main package.
-func (c *checker) owned(s *analyze.Service) []string {
+func (c *checker) owned(s *services.Service) []string {
 	var out []string
 	if spec := c.declaredService(s.Name); spec != nil {
 		for _, p := range c.g.Packages {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/pflag"
@@ -47,7 +48,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 type project struct {
 	cfg    *rules.Config
 	graph  *analyze.Graph
-	system *analyze.System // nil unless services or smells need it
+	system *services.System // nil unless services or smells need it
 	result *rules.Result
 	// complete says every package below the config directory was loaded.
 	complete bool
@@ -149,13 +150,13 @@ func (p *project) applyBaseline(opts loadOptions) error {
 // loadSystem finds the services and reads their facts, then merges the
 // facts files of other repositories. It returns the problems met
 // type-checking the services' code, which it has printed.
-func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*analyze.System, []analyze.Error, error) {
+func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*services.System, []analyze.Error, error) {
 	specs, err := cfg.ServiceSpecs(g)
 	if err != nil {
 		return nil, nil, err
 	}
-	services := analyze.Services(g, specs)
-	sys, errs, err := analyze.LoadSystem(ctx, g, services, dir, analyze.SystemOptions{Tags: opts.tags, CGO: opts.cgo})
+	svcs := services.Find(g, specs)
+	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -181,13 +182,13 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 	return sys, errs, nil
 }
 
-func readFacts(file string) (*analyze.System, error) {
+func readFacts(file string) (*services.System, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, fmt.Errorf("--facts: %w", err)
 	}
 	defer f.Close()
-	return report.ReadServices(f, file)
+	return services.Read(f, file)
 }
 
 // findConfig loads the config named by --config, else the one in dir or a

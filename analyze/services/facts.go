@@ -1,8 +1,9 @@
-package analyze
+package services
 
 import (
 	"context"
 	"fmt"
+	"github.com/archie-dev/archie/analyze"
 	"go/ast"
 	"go/build"
 	"go/parser"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,8 +25,8 @@ import (
 const systemMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
-// SystemOptions say how to load the services' code.
-type SystemOptions struct {
+// Options say how to load the services' code.
+type Options struct {
 	Tags []string
 	Env  []string // environment of the go command; default os.Environ()
 	// CGO type-checks cgo files, which runs the C compiler on them with
@@ -33,12 +35,12 @@ type SystemOptions struct {
 	CGO bool
 }
 
-// LoadSystem reads the facts of each service: it type-checks the services'
+// Load reads the facts of each service: it type-checks the services'
 // packages (dependencies from export data, as gopls does), builds their SSA
 // form, and walks the code reachable from each service's roots. dir is the
 // directory the system is read from: deployment files below it resolve
 // hosts and environment keys, and evidence paths are relative to it.
-func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, opts SystemOptions) (*System, []Error, error) {
+func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string, opts Options) (*System, []analyze.Error, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, nil, err
@@ -56,7 +58,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 		defer close(deployed)
 		deploy = readDeployment(abs)
 	}()
-	var errs []Error
+	var errs []analyze.Error
 
 	// Load per module, or per workspace: the packages of one build
 	// type-check together.
@@ -64,7 +66,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 	// reaches sibling modules through its go.mod's replace directives.
 	byModule := make(map[string][]string)
 	for _, svc := range services {
-		var mod *Module
+		var mod *analyze.Module
 		for _, r := range append([]string{svc.Entry}, svc.Roots...) {
 			if pkg := g.Package(r); pkg != nil && pkg.Module != nil {
 				mod = pkg.Module
@@ -85,7 +87,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 	var found []*facts
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: goEnv(opts.Env, !opts.CGO)}
+		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
@@ -122,7 +124,7 @@ func LoadSystem(ctx context.Context, g *Graph, services []*Service, dir string, 
 // type-checked are built from syntax, their dependencies from types only.
 // It takes the packages' syntax and type information: it clears them in
 // loaded, so that what SSA building no longer needs can be freed.
-func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.Package) {
+func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, []*ssa.Package) {
 	var fset *token.FileSet
 	if len(loaded) > 0 {
 		fset = loaded[0].Fset
@@ -142,7 +144,7 @@ func buildSSA(loaded []*packages.Package, errs *[]Error) (*ssa.Program, []*ssa.P
 	var source []*ssa.Package
 	for _, lp := range loaded {
 		for _, e := range lp.Errors {
-			*errs = append(*errs, Error{Pos: parsePos(e.Pos), Package: lp.PkgPath, Msg: e.Msg})
+			*errs = append(*errs, analyze.Error{Pos: analyze.ParsePos(e.Pos), Package: lp.PkgPath, Msg: e.Msg})
 		}
 		if lp.Types == nil || lp.IllTyped || created[lp.Types] {
 			continue
@@ -188,7 +190,7 @@ func containsAny(set, xs []string) bool {
 
 func uniq(s []string) []string {
 	sort.Strings(s)
-	return dedup(s)
+	return slices.Compact(s)
 }
 
 func relTo(dir, file string) string {
@@ -281,11 +283,11 @@ func generatedBang(f *ast.File) bool {
 // cgo would compile and CGO_ENABLED=0 left out, each as an error: the
 // facts in them are missing, and code that calls into them may not
 // type-check.
-func cgoLeftOut(loaded []*packages.Package, tags []string) []Error {
+func cgoLeftOut(loaded []*packages.Package, tags []string) []analyze.Error {
 	bc := build.Default
 	bc.CgoEnabled = true
 	bc.BuildTags = tags
-	var out []Error
+	var out []analyze.Error
 	for _, lp := range loaded {
 		for _, file := range lp.IgnoredFiles {
 			if !strings.HasSuffix(file, ".go") || !importsC(file) {
@@ -294,7 +296,7 @@ func cgoLeftOut(loaded []*packages.Package, tags []string) []Error {
 			if ok, err := bc.MatchFile(filepath.Dir(file), filepath.Base(file)); err != nil || !ok {
 				continue
 			}
-			out = append(out, Error{Pos: token.Position{Filename: file, Line: 1, Column: 1}, Package: lp.PkgPath,
+			out = append(out, analyze.Error{Pos: token.Position{Filename: file, Line: 1, Column: 1}, Package: lp.PkgPath,
 				Msg: "cgo file left out of the services analysis (cgo runs the C compiler with the repository's flags); pass --cgo to include it"})
 		}
 	}

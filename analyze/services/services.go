@@ -1,6 +1,7 @@
-package analyze
+package services
 
 import (
+	"github.com/archie-dev/archie/analyze"
 	"path"
 	"path/filepath"
 	"sort"
@@ -40,13 +41,13 @@ type ServiceSpec struct {
 	Packages []string
 }
 
-// Services returns the services of the graph. Without specs every main
+// Find returns the services of the graph. Without specs every main
 // package is a service named after its folder; specs replace that list.
-func Services(g *Graph, specs []ServiceSpec) []*Service {
+func Find(g *analyze.Graph, specs []ServiceSpec) []*Service {
 	if len(specs) > 0 {
 		return declaredServices(g, specs)
 	}
-	var mains []*Package
+	var mains []*analyze.Package
 	for _, p := range g.Packages {
 		if p.Name == "main" && p.Module != nil && len(p.GoFiles) > 0 {
 			mains = append(mains, p)
@@ -55,7 +56,7 @@ func Services(g *Graph, specs []ServiceSpec) []*Service {
 	names := serviceNames(g, mains)
 	var out []*Service
 	for i, p := range mains {
-		out = append(out, &Service{Name: names[i], Entry: p.Path, Packages: g.closure([]string{p.Path}), Roots: []string{p.Path}})
+		out = append(out, &Service{Name: names[i], Entry: p.Path, Packages: g.Closure([]string{p.Path}), Roots: []string{p.Path}})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -65,7 +66,7 @@ func Services(g *Graph, specs []ServiceSpec) []*Service {
 // is its declared packages and what they import from the main modules. A
 // main package declared by one service is its entry; a main that several
 // services share starts each of them from that service's other packages.
-func declaredServices(g *Graph, specs []ServiceSpec) []*Service {
+func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 	owners := make(map[string]int) // main package -> services declaring it
 	for _, s := range specs {
 		for _, p := range s.Packages {
@@ -76,7 +77,7 @@ func declaredServices(g *Graph, specs []ServiceSpec) []*Service {
 	}
 	var out []*Service
 	for _, s := range specs {
-		svc := &Service{Name: s.Name, Declared: true, Packages: g.closure(s.Packages)}
+		svc := &Service{Name: s.Name, Declared: true, Packages: g.Closure(s.Packages)}
 		var own []string
 		for _, p := range s.Packages {
 			if pkg := g.Package(p); pkg != nil && pkg.Name == "main" {
@@ -99,40 +100,11 @@ func declaredServices(g *Graph, specs []ServiceSpec) []*Service {
 	return out
 }
 
-// closure returns the packages of the main modules that the given ones
-// import, directly or not, themselves included, sorted. Test imports do
-// not count: tests are not deployed.
-func (g *Graph) closure(paths []string) []string {
-	seen := make(map[string]bool)
-	var visit func(string)
-	visit = func(path string) {
-		p := g.Package(path)
-		if p == nil || p.Module == nil || seen[path] {
-			return
-		}
-		seen[path] = true
-		for _, imp := range p.Imports {
-			if !imp.Test {
-				visit(imp.Path)
-			}
-		}
-	}
-	for _, p := range paths {
-		visit(p)
-	}
-	out := make([]string, 0, len(seen))
-	for p := range seen {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // serviceNames names each main package after its folder, or after the
 // module's folder for a main at a module root. Names that collide take
 // parent folders, joined with "-" and skipping "cmd", until they are unique:
 // app/order/cmd/api becomes order-api.
-func serviceNames(g *Graph, mains []*Package) []string {
+func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 	elems := make([][]string, len(mains))
 	for i, p := range mains {
 		dir := p.Dir

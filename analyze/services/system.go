@@ -1,4 +1,4 @@
-package analyze
+package services
 
 import (
 	"cmp"
@@ -208,4 +208,9 @@ func sortEvidence(ev []Evidence) []Evidence {
 // comparePos orders positions by file, line and column.
 func comparePos(a, b token.Position) int {
 	return cmp.Or(strings.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+}
+
+// within reports whether path is prefix or below it.
+func within(path, prefix string) bool {
+	return path == prefix || strings.HasPrefix(path, prefix) && path[len(prefix)] == '/'
 }

@@ -1,0 +1,239 @@
+package services
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+	"path/filepath"
+)
+
+// Schema names the version of the JSON that Write writes and Read reads.
+const Schema = "archie.services/v1"
+
+// The JSON of CONTRACT.md §5, plus publishes, consumes and hardcoded.
+type (
+	jsonServices struct {
+		Schema     string           `json:"schema"`
+		Services   []jsonService    `json:"services"`
+		Edges      []jsonEdge       `json:"edges"`
+		Unresolved []jsonUnresolved `json:"unresolved"`
+		Hardcoded  []jsonHardcoded  `json:"hardcoded"`
+		// Complete is false when the code could not all be loaded
+		// (Problems problems): the facts may be missing some. A
+		// document without it is taken as complete.
+		Complete *bool `json:"complete,omitempty"`
+		Problems int   `json:"problems,omitempty"`
+	}
+	jsonService struct {
+		Name      string         `json:"name"`
+		Entry     string         `json:"entry"`
+		Packages  []string       `json:"packages"`
+		Endpoints []jsonEndpoint `json:"endpoints"`
+		Stores    []jsonStore    `json:"stores"`
+		Publishes []jsonMessage  `json:"publishes"`
+		Consumes  []jsonMessage  `json:"consumes"`
+	}
+	jsonEndpoint struct {
+		Protocol string            `json:"protocol"`
+		Name     string            `json:"name,omitempty"`
+		Method   string            `json:"method,omitempty"`
+		Route    string            `json:"route,omitempty"`
+		Position *jsonEvidenceItem `json:"position,omitempty"`
+	}
+	jsonStore struct {
+		Kind     string                        `json:"kind"`
+		Resource string                        `json:"resource,omitempty"`
+		Server   string                        `json:"server,omitempty"`
+		Tables   []string                      `json:"tables"`
+		Evidence []jsonEvidenceItem            `json:"evidence"`
+		Touches  map[string][]jsonEvidenceItem `json:"touches,omitempty"`
+	}
+	jsonMessage struct {
+		Protocol string             `json:"protocol"`
+		Topic    string             `json:"topic,omitempty"`
+		Evidence []jsonEvidenceItem `json:"evidence"`
+	}
+	jsonEdge struct {
+		From     string             `json:"from"`
+		To       string             `json:"to"`
+		Kind     string             `json:"kind"`
+		Protocol string             `json:"protocol"`
+		Target   string             `json:"target"`
+		Topic    string             `json:"topic,omitempty"`
+		Known    bool               `json:"known"`
+		Evidence []jsonEvidenceItem `json:"evidence"`
+	}
+	jsonUnresolved struct {
+		From     string             `json:"from"`
+		Protocol string             `json:"protocol"`
+		Target   string             `json:"target"`
+		Evidence []jsonEvidenceItem `json:"evidence"`
+	}
+	jsonHardcoded struct {
+		From     string             `json:"from"`
+		To       string             `json:"to"`
+		Address  string             `json:"address"`
+		Evidence []jsonEvidenceItem `json:"evidence"`
+	}
+	jsonEvidenceItem struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Detail  string `json:"detail,omitempty"`
+		Handler string `json:"handler,omitempty"`
+		Method  string `json:"method,omitempty"`
+		Literal string `json:"literal,omitempty"`
+	}
+)
+
+// document returns the archie.services/v1 document of a system.
+func document(sys *System) jsonServices {
+	ev := func(es []Evidence) []jsonEvidenceItem {
+		out := make([]jsonEvidenceItem, 0, len(es))
+		for _, e := range es {
+			out = append(out, evidenceItem(sys.Dir, e))
+		}
+		return out
+	}
+	msgs := func(ms []*Message) []jsonMessage {
+		out := make([]jsonMessage, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, jsonMessage{Protocol: m.Protocol, Topic: m.Topic, Evidence: ev(m.Evidence)})
+		}
+		return out
+	}
+	complete := sys.Problems == 0
+	doc := jsonServices{Schema: Schema, Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
+		Complete: &complete, Problems: sys.Problems}
+	for _, s := range sys.Services {
+		js := jsonService{Name: s.Name, Entry: s.EntryDir, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
+			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		for _, e := range s.Endpoints {
+			je := jsonEndpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
+			if e.Pos.IsValid() {
+				p := evidenceItem(sys.Dir, Evidence{Pos: e.Pos})
+				je.Position = &p
+			}
+			js.Endpoints = append(js.Endpoints, je)
+		}
+		for _, st := range s.Stores {
+			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence)}
+			if len(st.Touches) > 0 {
+				jst.Touches = make(map[string][]jsonEvidenceItem, len(st.Touches))
+				for t, es := range st.Touches {
+					jst.Touches[t] = ev(es)
+				}
+			}
+			js.Stores = append(js.Stores, jst)
+		}
+		doc.Services = append(doc.Services, js)
+	}
+	for _, e := range sys.Edges {
+		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})
+	}
+	for _, u := range sys.Unresolved {
+		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
+	}
+	for _, h := range sys.Hardcoded {
+		doc.Hardcoded = append(doc.Hardcoded, jsonHardcoded{From: h.From, To: h.To, Address: h.Address, Evidence: ev(h.Evidence)})
+	}
+	return doc
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// evidenceItem places evidence relative to dir, slash-separated.
+func evidenceItem(dir string, e Evidence) jsonEvidenceItem {
+	return jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal}
+}
+
+// Rel is a file of the system relative to its directory, slash-separated,
+// as output shows it.
+func (s *System) Rel(file string) string { return relFile(s.Dir, file) }
+
+func relFile(dir, file string) string {
+	if filepath.IsAbs(file) {
+		if rel, err := filepath.Rel(dir, file); err == nil {
+			file = rel
+		}
+	}
+	return filepath.ToSlash(file)
+}
+
+// Write writes the system as the archie.services/v1 JSON document of
+// CONTRACT.md §5, indented, that Read and archie check --facts read back.
+func Write(w io.Writer, sys *System) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(document(sys))
+}
+
+// Read reads an archie.services/v1 document, as another repository's CI
+// wrote it, back into a system. Its files stay relative to that
+// repository.
+func Read(r io.Reader, name string) (*System, error) {
+	var doc jsonServices
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: not an archie services document: %v", name, err)
+	}
+	if doc.Schema != Schema {
+		return nil, fmt.Errorf("%s: schema is %q, want %q (write it with archie services --format json)", name, doc.Schema, Schema)
+	}
+	ev := func(items []jsonEvidenceItem) []Evidence {
+		out := make([]Evidence, 0, len(items))
+		for _, it := range items {
+			out = append(out, Evidence{Pos: token.Position{Filename: it.File, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Method: it.Method, Literal: it.Literal})
+		}
+		return out
+	}
+	msgs := func(ms []jsonMessage) []*Message {
+		var out []*Message
+		for _, m := range ms {
+			out = append(out, &Message{Protocol: m.Protocol, Topic: m.Topic, Evidence: ev(m.Evidence)})
+		}
+		return out
+	}
+	sys := &System{}
+	if doc.Complete != nil && !*doc.Complete {
+		sys.Problems = max(1, doc.Problems)
+	}
+	for _, s := range doc.Services {
+		if s.Name == "" {
+			return nil, fmt.Errorf("%s: a service has no name", name)
+		}
+		svc := &Service{Name: s.Name, EntryDir: s.Entry, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		for _, e := range s.Endpoints {
+			ep := Endpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
+			if e.Position != nil {
+				ep.Pos = token.Position{Filename: e.Position.File, Line: e.Position.Line, Column: e.Position.Column}
+			}
+			svc.Endpoints = append(svc.Endpoints, ep)
+		}
+		for _, st := range s.Stores {
+			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence)}
+			for t, items := range st.Touches {
+				store.Touches[t] = ev(items)
+			}
+			svc.Stores = append(svc.Stores, store)
+		}
+		sys.Services = append(sys.Services, svc)
+	}
+	for _, e := range doc.Edges {
+		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})
+	}
+	for _, u := range doc.Unresolved {
+		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
+	}
+	for _, h := range doc.Hardcoded {
+		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Evidence: ev(h.Evidence)})
+	}
+	return sys, nil
+}

@@ -169,10 +169,8 @@ func (p *project) updateBaseline(stderr io.Writer, opts checkOptions) error {
 	if n := len(p.loadErrors()); n > 0 && opts.strict {
 		return fmt.Errorf("not writing %s: the check is incomplete (%s while loading the code, listed above)", relToCwd(file), plural(n, "problem"))
 	}
-	if data, err := os.ReadFile(file); err == nil && !opts.force {
-		if _, err := rules.ReadBaseline(file, data); err != nil && len(bytes.TrimSpace(data)) > 0 {
-			return fmt.Errorf("not replacing %s: it is not an archie baseline (%v); pass --force to replace it", relToCwd(file), err)
-		}
+	if err := mayReplaceBaseline(file, opts.force); err != nil {
+		return err
 	}
 	b := rules.NewBaseline(p.result.Violations)
 	if err := writeFile(file, func(w io.Writer) error { _, err := w.Write(b.Marshal()); return err }); err != nil {

@@ -20,18 +20,10 @@ import (
 // symbolic link is followed: the file it leads to is rewritten in its own
 // directory, and the link stays a link.
 func rewrite(file string, data []byte) error {
-	real, err := filepath.EvalSymlinks(file)
-	if err != nil {
+	if _, err := os.Stat(file); err != nil {
 		return err
 	}
-	info, err := os.Stat(real)
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", file)
-	}
-	return renameInto(real, data, info.Mode().Perm())
+	return replace(file, data)
 }
 
 // replace writes file whether or not it exists, atomically, following a

@@ -18,18 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/archie" "$here/cmd/archie"
-module=$(cd "$repo" && GOTOOLCHAIN=local go list -m -f '{{.Path}}' | head -1)
-cat >"$work/archie.yaml" <<YAML
-version: 1
-rules:
-  - name: bench-no-unsafe
-    packages: [$module/...]
-    forbid: [unsafe]
-    severity: warning
-cycles:
-  depth: 2
-  severity: warning
-YAML
+source "$here/bench/lib.sh"
+bench_config
 
 names=(check new-since)
 cmds=(
@@ -44,7 +34,6 @@ fi
 export GOTOOLCHAIN=local
 echo "repo: $repo ($module) at $(git -C "$repo" rev-parse --short HEAD), $(cd "$repo" && go list ./... 2>/dev/null | wc -l) packages in ./..., $(cd "$repo" && go list -deps ./... 2>/dev/null | wc -l) with dependencies"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-source "$here/bench/lib.sh"
 interleave
 floor=$(wall check)
 printf '%-10s %10s %10s %10s\n' command "wall (s)" "peak MiB" "× check"

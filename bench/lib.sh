@@ -1,5 +1,23 @@
 # bench/lib.sh: what the bench scripts share. Source it after setting
-# repo, runs, work, and the arrays names and cmds.
+# repo, runs and work; set the arrays names and cmds before interleave.
+
+# bench_config writes $work/archie.yaml, outside the repository: a forbid
+# rule over every package of the module and folder cycles at depth 2, so
+# that every package is judged. It sets module.
+bench_config() {
+  module=$(cd "$repo" && GOTOOLCHAIN=local go list -m -f '{{.Path}}' | head -1)
+  cat >"$work/archie.yaml" <<YAML
+version: 1
+rules:
+  - name: bench-no-unsafe
+    packages: [$module/...]
+    forbid: [unsafe]
+    severity: warning
+cycles:
+  depth: 2
+  severity: warning
+YAML
+}
 
 # interleave runs every command once per round, one warm-up round first,
 # recording "wall-seconds peak-KiB" per run in $work/times.NAME.

@@ -24,18 +24,8 @@ trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/archie" "$here/cmd/archie"
 go build -o "$work/minload" "$here/bench/minload"
-module=$(cd "$repo" && GOTOOLCHAIN=local go list -m -f '{{.Path}}' | head -1)
-cat >"$work/archie.yaml" <<YAML
-version: 1
-rules:
-  - name: bench-no-unsafe
-    packages: [$module/...]
-    forbid: [unsafe]
-    severity: warning
-cycles:
-  depth: 2
-  severity: warning
-YAML
+source "$here/bench/lib.sh"
+bench_config
 
 names=(go-list minload archie)
 cmds=(
@@ -52,7 +42,6 @@ fi
 export GOTOOLCHAIN=local
 echo "repo: $repo ($module), $(cd "$repo" && go list ./... 2>/dev/null | wc -l) packages in ./..., $(cd "$repo" && go list -deps ./... 2>/dev/null | wc -l) with dependencies"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-source "$here/bench/lib.sh"
 interleave
 floor=$(wall minload)
 printf '%-14s %10s %10s %14s\n' command "wall (s)" "peak MiB" "× minload"

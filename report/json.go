@@ -20,14 +20,11 @@ type jsonCheck struct {
 	Fixed []jsonFixed `json:"fixed"`
 }
 
+// jsonFixed is a baseline entry that no longer occurs, with its line in
+// the baseline file.
 type jsonFixed struct {
-	Rule     string `json:"rule"`
-	Kind     string `json:"kind"`
-	From     string `json:"from,omitempty"`
-	To       string `json:"to,omitempty"`
-	Resource string `json:"resource,omitempty"`
-	Count    int    `json:"count"`
-	Line     int    `json:"line,omitempty"` // in the baseline file
+	rules.BaselineEntry
+	Line int `json:"line,omitempty"`
 }
 
 type jsonSummary struct {
@@ -114,7 +111,7 @@ func JSON(w io.Writer, c *Check) error {
 		Fixed:      make([]jsonFixed, 0, len(res.Fixed)),
 	}
 	for _, e := range res.Fixed {
-		out.Fixed = append(out.Fixed, jsonFixed{Rule: e.Rule, Kind: e.Kind, From: e.From, To: e.To, Resource: e.Resource, Count: e.Count, Line: e.Line})
+		out.Fixed = append(out.Fixed, jsonFixed{BaselineEntry: e, Line: e.Line})
 	}
 	for _, v := range res.Violations {
 		jv := jsonViolation{

@@ -92,6 +92,21 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			}
 		}
 	}
+	if len(sys.Tools) > 0 {
+		// Tools take no part in smells; listing them says which mains
+		// archie set aside, so a service it missed can be named.
+		if len(sys.Services) > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s  %s\n", st.header.Render("tools"), st.dim.Render("mains no deployment file runs and that serve nothing, or that archie.yaml's mains.tools names"))
+		width := 0
+		for _, t := range sys.Tools {
+			width = max(width, len(t.Name))
+		}
+		for _, t := range sys.Tools {
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, t.Name, st.dim.Render(t.EntryDir))
+		}
+	}
 	sync, async := 0, 0
 	for _, e := range sys.Edges {
 		if e.Kind == "sync" {
@@ -100,7 +115,11 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			async++
 		}
 	}
-	fmt.Fprintf(&b, "\n%s, %s, %s, %s", plural(len(sys.Services), "service"), plural(sync, "synchronous edge"), plural(async, "asynchronous edge"), plural(len(sys.Unresolved), "unresolved target"))
+	fmt.Fprintf(&b, "\n%s, ", plural(len(sys.Services), "service"))
+	if len(sys.Tools) > 0 {
+		fmt.Fprintf(&b, "%s, ", plural(len(sys.Tools), "tool"))
+	}
+	fmt.Fprintf(&b, "%s, %s, %s", plural(sync, "synchronous edge"), plural(async, "asynchronous edge"), plural(len(sys.Unresolved), "unresolved target"))
 	if sys.Problems > 0 {
 		fmt.Fprintf(&b, "; %s, read from incomplete code: %s while loading it (see above)", st.warn.Render("facts may be missing"), plural(sys.Problems, "problem"))
 	}

@@ -32,6 +32,7 @@ type Config struct {
 	Exceptions []Exception `yaml:"exceptions"`
 	Metrics    *Metrics    `yaml:"metrics"`
 	Services   []*Service  `yaml:"services"`
+	Mains      *Mains      `yaml:"mains"`
 	Smells     *Smells     `yaml:"smells"`
 	Tests      bool        `yaml:"tests"`
 

@@ -112,6 +112,61 @@ func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]services.ServiceSpec, error
 	return out, nil
 }
 
+// Mains sorts main packages by hand where discovery would not: mains that
+// are services though no deployment file archie reads runs them and they
+// serve nothing it recognizes, and mains that are tools though they serve
+// (a debug server).
+type Mains struct {
+	Services Patterns `yaml:"services"`
+	Tools    Patterns `yaml:"tools"`
+	Pos      Pos      `yaml:"-"`
+}
+
+// UnmarshalYAML records where the section was written.
+func (m *Mains) UnmarshalYAML(n *yaml.Node) error {
+	type plain Mains
+	m.Pos = pos(n)
+	return n.Decode((*plain)(m))
+}
+
+// MainSpecs matches the main packages of the mains section. It fails when
+// a pattern matches no main package.
+func (cfg *Config) MainSpecs(g *analyze.Graph) (services.Mains, error) {
+	var out services.Mains
+	if cfg.Mains == nil {
+		return out, nil
+	}
+	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
+	match := func(kind string, pats Patterns) ([]string, error) {
+		var paths []string
+		for _, pat := range pats {
+			n := 0
+			for _, p := range g.Packages {
+				if p.Name != "main" {
+					continue
+				}
+				one := Patterns{pat}
+				if _, ok := one.matchAny(c.ref(p.Path)); ok {
+					paths = append(paths, p.Path)
+					n++
+				}
+			}
+			if n == 0 {
+				return nil, &ConfigError{File: cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("mains.%s: %s matches no main package (relative to %s)", kind, pat.Text, cfg.Dir)}
+			}
+		}
+		return paths, nil
+	}
+	var err error
+	if out.Services, err = match("services", cfg.Mains.Services); err != nil {
+		return out, err
+	}
+	if out.Tools, err = match("tools", cfg.Mains.Tools); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
 func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos func(string) Pos) error {
 	if err := uniqueNames(c, "service", len(c.Services), func(i int) (string, Pos) { return c.Services[i].Name, c.Services[i].Pos }); err != nil {
 		return err

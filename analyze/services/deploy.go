@@ -18,6 +18,8 @@ type deployment struct {
 	// workloads by name: compose services, Kubernetes Deployments,
 	// StatefulSets, DaemonSets, Pods, Jobs and Services.
 	workloads map[string]*workload
+	// runs are what each deployment file runs (runs.go).
+	runs []*run
 }
 
 type workload struct {
@@ -43,14 +45,22 @@ func readDeployment(dir string) *deployment {
 			}
 			return nil
 		}
-		if ext := filepath.Ext(name); ext != ".yaml" && ext != ".yml" {
+		ext := filepath.Ext(name)
+		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" {
 			return nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil || len(data) > 1<<20 {
 			return nil
 		}
-		d.read(dir, path, data)
+		switch {
+		case isDockerfile(name):
+			d.dockerfile(dir, path, data)
+		case name == "Procfile":
+			d.procfile(dir, path, data)
+		default:
+			d.read(dir, path, data)
+		}
 		return nil
 	})
 	return d
@@ -71,6 +81,14 @@ func (d *deployment) read(root, path string, data []byte) {
 			d.compose(filepath.Dir(path), rel, services)
 			continue
 		}
+		switch base := filepath.Base(path); {
+		case strings.Contains(base, "goreleaser"):
+			d.goreleaser(root, path, doc)
+			continue
+		case base == "Chart.yaml" || strings.HasPrefix(base, "values") && doc["kind"] == nil && doc["apiVersion"] == nil:
+			d.helm(root, path, doc)
+			continue
+		}
 		kind, _ := doc["kind"].(string)
 		meta, _ := doc["metadata"].(map[string]any)
 		name, _ := meta["name"].(string)
@@ -80,10 +98,20 @@ func (d *deployment) read(root, path string, data []byte) {
 		switch kind {
 		case "Service":
 			d.workload(name, rel)
+			d.newRun(rel).name(name)
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
 			w := d.workload(name, rel)
+			r := d.newRun(rel)
+			r.name(name)
 			for _, c := range containers(doc) {
 				cname, _ := c["name"].(string)
+				r.name(cname)
+				if img, ok := c["image"].(string); ok {
+					r.image(img)
+				}
+				if cmd, ok := c["command"].([]any); ok && len(cmd) > 0 {
+					r.name(scalar(cmd[0]))
+				}
 				cw := w
 				if cname != "" && cname != name {
 					cw = d.workload(cname, rel)
@@ -128,9 +156,26 @@ func containers(doc map[string]any) []map[string]any {
 }
 
 func (d *deployment) compose(base, rel string, services map[string]any) {
+	r := d.newRun(rel)
 	for name, s := range services {
 		w := d.workload(name, rel)
 		m, _ := s.(map[string]any)
+		if img, ok := m["image"].(string); ok {
+			r.image(img)
+		}
+		if m["build"] != nil {
+			r.name(name) // a service built from the repository's code
+		}
+		switch c := m["command"].(type) {
+		case string:
+			if f := strings.Fields(c); len(f) > 0 {
+				r.name(f[0])
+			}
+		case []any:
+			if len(c) > 0 {
+				r.name(scalar(c[0]))
+			}
+		}
 		switch env := m["environment"].(type) {
 		case map[string]any:
 			for k, v := range env {
@@ -151,6 +196,9 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			if c, ok := b["context"].(string); ok {
 				w.dir = filepath.Join(base, c)
 			}
+		}
+		if w.dir != "" {
+			r.dirs[w.dir] = true // the build context is the main's folder
 		}
 		if h, ok := m["hostname"].(string); ok && h != name {
 			hw := d.workload(h, rel)

@@ -45,12 +45,20 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	if err != nil {
 		return nil, nil, err
 	}
-	sys := &System{Dir: abs, Services: services, Contracts: make(map[string]bool)}
+	sys := &System{Dir: abs, Contracts: make(map[string]bool)}
 	for _, svc := range services {
 		if d, ok := g.Dir(svc.Entry); ok && svc.Entry != "" {
 			svc.EntryDir = relTo(abs, d)
 		}
+		// Tools archie.yaml names, or that declared services leave out,
+		// are not loaded at all.
+		if svc.Tool {
+			sys.Tools = append(sys.Tools, svc)
+		} else {
+			sys.Services = append(sys.Services, svc)
+		}
 	}
+	services = sys.Services
 	// The deployment files are read while the go command loads code.
 	var deploy *deployment
 	deployed := make(chan struct{})
@@ -108,11 +116,16 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		for _, svc := range services {
 			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
-				found = append(found, x.service(svc))
+				f := x.service(svc)
+				if svc.decide && !f.serves() && deploy.runsService(svc, svc.entryAbs(abs)) == "" {
+					svc.listens = x.listens(svc)
+				}
+				found = append(found, f)
 			}
 		}
 	}
 	<-deployed
+	found = classify(sys, found, deploy)
 	link(sys, found, deploy)
 	for i := range errs {
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)

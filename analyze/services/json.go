@@ -14,8 +14,11 @@ const Schema = "archie.services/v1"
 // The JSON of CONTRACT.md §5, plus publishes, consumes and hardcoded.
 type (
 	jsonServices struct {
-		Schema     string           `json:"schema"`
-		Services   []jsonService    `json:"services"`
+		Schema   string        `json:"schema"`
+		Services []jsonService `json:"services"`
+		// Tools are the main packages that are not services; absent when
+		// there are none.
+		Tools      []jsonTool       `json:"tools,omitempty"`
 		Edges      []jsonEdge       `json:"edges"`
 		Unresolved []jsonUnresolved `json:"unresolved"`
 		Hardcoded  []jsonHardcoded  `json:"hardcoded"`
@@ -33,6 +36,10 @@ type (
 		Stores    []jsonStore    `json:"stores"`
 		Publishes []jsonMessage  `json:"publishes"`
 		Consumes  []jsonMessage  `json:"consumes"`
+	}
+	jsonTool struct {
+		Name  string `json:"name"`
+		Entry string `json:"entry"`
 	}
 	jsonEndpoint struct {
 		Protocol string            `json:"protocol"`
@@ -128,6 +135,9 @@ func document(sys *System) jsonServices {
 			js.Stores = append(js.Stores, jst)
 		}
 		doc.Services = append(doc.Services, js)
+	}
+	for _, t := range sys.Tools {
+		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir})
 	}
 	for _, e := range sys.Edges {
 		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})
@@ -225,6 +235,9 @@ func Read(r io.Reader, name string) (*System, error) {
 			svc.Stores = append(svc.Stores, store)
 		}
 		sys.Services = append(sys.Services, svc)
+	}
+	for _, t := range doc.Tools {
+		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true})
 	}
 	for _, e := range doc.Edges {
 		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})

@@ -4,6 +4,7 @@ import (
 	"github.com/archie-dev/archie/analyze"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -27,6 +28,17 @@ type Service struct {
 	Roots []string
 	// Declared says archie.yaml named the service.
 	Declared bool
+	// Tool marks a main package that is not a service: no deployment file
+	// runs it and its code serves nothing (a code generator, a CLI, a
+	// migration runner), or archie.yaml says so. Tools take no part in
+	// smells.
+	Tool bool
+	// decide marks a main package that discovery found: Load makes it a
+	// service when a deployment file runs it or its code serves something,
+	// and a tool otherwise.
+	decide bool
+	// listens says the main's code starts a listener or a server.
+	listens bool
 
 	Endpoints []Endpoint
 	Stores    []*Store
@@ -41,22 +53,53 @@ type ServiceSpec struct {
 	Packages []string
 }
 
-// Find returns the services of the graph. Without specs every main
-// package is a service named after its folder; specs replace that list.
-func Find(g *analyze.Graph, specs []ServiceSpec) []*Service {
-	if len(specs) > 0 {
-		return declaredServices(g, specs)
-	}
-	var mains []*analyze.Package
+// Mains sorts main packages by hand, as archie.yaml's mains: section
+// does: the import paths of mains that are services whatever discovery
+// finds, and of mains that are tools whatever they serve.
+type Mains struct {
+	Services []string
+	Tools    []string
+}
+
+// Find returns the main packages of the graph, each named after its
+// folder. Without specs each is a candidate service that Load keeps as a
+// service only when a deployment file runs it or its code serves
+// something (mains.Services always, mains.Tools never); with specs the
+// declared services replace discovery, and the mains none of them
+// declares are tools.
+func Find(g *analyze.Graph, specs []ServiceSpec, mains Mains) []*Service {
+	var all []*analyze.Package
 	for _, p := range g.Packages {
 		if p.Name == "main" && p.Module != nil && len(p.GoFiles) > 0 {
-			mains = append(mains, p)
+			all = append(all, p)
 		}
 	}
-	names := serviceNames(g, mains)
+	names := serviceNames(g, all)
 	var out []*Service
-	for i, p := range mains {
-		out = append(out, &Service{Name: names[i], Entry: p.Path, Packages: g.Closure([]string{p.Path}), Roots: []string{p.Path}})
+	if len(specs) > 0 {
+		out = declaredServices(g, specs)
+		declared := make(map[string]bool)
+		for _, s := range specs {
+			for _, p := range s.Packages {
+				declared[p] = true
+			}
+		}
+		for i, p := range all {
+			if !declared[p.Path] {
+				out = append(out, &Service{Name: names[i], Entry: p.Path, Roots: []string{p.Path}, Tool: true})
+			}
+		}
+	} else {
+		for i, p := range all {
+			svc := &Service{Name: names[i], Entry: p.Path, Packages: g.Closure([]string{p.Path}), Roots: []string{p.Path}, decide: true}
+			switch {
+			case slices.Contains(mains.Tools, p.Path):
+				svc.Tool, svc.decide, svc.Packages = true, false, nil
+			case slices.Contains(mains.Services, p.Path):
+				svc.decide = false
+			}
+			out = append(out, svc)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -11,8 +11,12 @@ import (
 // A System is what the services of a repository serve, call, publish,
 // consume and store, as far as their code and deployment files tell.
 type System struct {
-	Dir        string // absolute directory the system was read from
-	Services   []*Service
+	Dir      string // absolute directory the system was read from
+	Services []*Service
+	// Tools are the main packages that are not services: nothing deploys
+	// them and they serve nothing, or archie.yaml says so. Only their
+	// names and entries are kept.
+	Tools      []*Service
 	Edges      []*Edge
 	Unresolved []*Unresolved
 	Hardcoded  []*Hardcoded
@@ -125,6 +129,7 @@ func (s *System) Merge(other *System) error {
 		}
 	}
 	s.Services = append(s.Services, other.Services...)
+	s.Tools = append(s.Tools, other.Tools...)
 	have := make(map[string]bool)
 	for _, e := range s.Edges {
 		have[e.key()] = true
@@ -152,6 +157,7 @@ func (e *Edge) key() string {
 // sort puts everything in a stable order so that output diffs cleanly.
 func (s *System) sort() {
 	sort.Slice(s.Services, func(i, j int) bool { return s.Services[i].Name < s.Services[j].Name })
+	sort.Slice(s.Tools, func(i, j int) bool { return s.Tools[i].Name < s.Tools[j].Name })
 	sort.SliceStable(s.Edges, func(i, j int) bool { return s.Edges[i].key() < s.Edges[j].key() })
 	sort.SliceStable(s.Unresolved, func(i, j int) bool {
 		a, b := s.Unresolved[i], s.Unresolved[j]

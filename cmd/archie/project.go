@@ -155,7 +155,11 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 	if err != nil {
 		return nil, nil, err
 	}
-	svcs := services.Find(g, specs)
+	mains, err := cfg.MainSpecs(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	svcs := services.Find(g, specs, mains)
 	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo})
 	if err != nil {
 		return nil, nil, err

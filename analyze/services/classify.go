@@ -1,0 +1,124 @@
+package services
+
+import (
+	"path/filepath"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Services and tools. Every main package is a binary, but only some are
+// deployed: a code generator, a diagram tool, a CLI or a migration runner
+// shares code with the services and would make smells of it. Discovery
+// keeps a main as a service when a deployment file runs it (runs.go) or
+// when its reachable code serves something: registers gRPC services or
+// HTTP routes, consumes messages, or listens. Both are known only once the
+// code is loaded, so Load reads the facts of every main it found, once,
+// and then sets the tools aside.
+
+// listenCalls are the calls that make a process serve, whatever it
+// serves: a listener, an HTTP or gRPC server started, a web framework run.
+var listenCalls = map[string]bool{
+	"net.Listen": true, "net.ListenTCP": true, "net.ListenUDP": true, "net.ListenPacket": true, "net.ListenUnix": true,
+	"net.ListenConfig.Listen": true, "net.ListenConfig.ListenPacket": true,
+	"net/http.ListenAndServe": true, "net/http.ListenAndServeTLS": true, "net/http.Serve": true, "net/http.ServeTLS": true,
+	"net/http.Server.ListenAndServe": true, "net/http.Server.ListenAndServeTLS": true, "net/http.Server.Serve": true, "net/http.Server.ServeTLS": true,
+	"google.golang.org/grpc.Server.Serve":                          true,
+	"github.com/gin-gonic/gin.Engine.Run":                          true,
+	"github.com/gin-gonic/gin.Engine.RunTLS":                       true,
+	"github.com/labstack/echo.Echo.Start":                          true,
+	"github.com/labstack/echo.Echo.StartTLS":                       true,
+	"github.com/labstack/echo.Echo.StartServer":                    true,
+	"github.com/gofiber/fiber.App.Listen":                          true,
+	"github.com/gofiber/fiber.App.Listener":                        true,
+	"github.com/zeromicro/go-zero/rest.Server.Start":               true,
+	"github.com/zeromicro/go-zero/zrpc.RpcServer.Start":            true,
+	"github.com/zeromicro/go-zero/core/service.ServiceGroup.Start": true,
+}
+
+// listens reports whether the code a main package reaches starts a
+// listener or a server. Load asks it only of mains that nothing else makes
+// a service, so the walk is paid for the tools alone.
+func (x *extractor) listens(svc *Service) bool {
+	var roots []*ssa.Function
+	for _, pkg := range x.prog.prog.AllPackages() {
+		if x.prog.source[pkg] && pkg.Pkg.Path() == svc.Entry {
+			for _, fn := range []*ssa.Function{pkg.Func("main"), pkg.Func("init")} {
+				if fn != nil {
+					roots = append(roots, fn)
+				}
+			}
+		}
+	}
+	if len(roots) == 0 {
+		return false
+	}
+	for fn := range x.prog.reach(roots) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok && listenCalls[calleeKey(c.Common())] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// serves reports whether a main's reachable code serves something.
+func (f *facts) serves() bool {
+	if len(f.svc.Endpoints) > 0 || f.svc.listens {
+		return true
+	}
+	for _, m := range f.messages {
+		if !m.publish {
+			return true
+		}
+	}
+	return false
+}
+
+// classify sets the tools among the mains discovery found apart from the
+// services: those no deployment file runs whose code serves nothing. It
+// returns the facts of the services.
+func classify(sys *System, found []*facts, deploy *deployment) []*facts {
+	byName := make(map[string]*facts, len(found))
+	for _, f := range found {
+		byName[f.svc.Name] = f
+	}
+	var svcs []*Service
+	for _, svc := range sys.Services {
+		if svc.decide {
+			f := byName[svc.Name]
+			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
+			if !deployed && (f == nil || !f.serves()) {
+				svc.Tool, svc.decide = true, false
+				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes = nil, nil, nil, nil
+				sys.Tools = append(sys.Tools, svc)
+				delete(byName, svc.Name)
+				continue
+			}
+			svc.decide = false
+		}
+		svcs = append(svcs, svc)
+	}
+	sys.Services = svcs
+	var out []*facts
+	for _, f := range found {
+		if byName[f.svc.Name] == f {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// entryAbs returns the absolute folder of the service's main package, or
+// "" without one.
+func (s *Service) entryAbs(root string) string {
+	if s.EntryDir == "" {
+		return ""
+	}
+	if filepath.IsAbs(s.EntryDir) {
+		return s.EntryDir
+	}
+	return filepath.Join(root, filepath.FromSlash(s.EntryDir))
+}

@@ -1,0 +1,311 @@
+package services
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// What deployment files run. A main package is a service when a
+// deployment file runs it: a Dockerfile builds it (go build, go install)
+// or sits in its folder, a compose service builds its folder, or a
+// Dockerfile ENTRYPOINT, a compose or Kubernetes container, an image, a
+// Helm chart, a Procfile process or a goreleaser build that ships an
+// image bears its name. Patterns that build everything ("./...") say
+// nothing about one main: they build the tools too.
+
+// A run is one deployment file's word on what it runs.
+type run struct {
+	file  string          // relative to the system's folder
+	dirs  map[string]bool // absolute folders of main packages it builds
+	names map[string]bool // binary, image, workload names, folded by norm
+}
+
+func (d *deployment) newRun(file string) *run {
+	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool)}
+	d.runs = append(d.runs, r)
+	return r
+}
+
+func (r *run) name(s string) {
+	s = strings.Trim(s, `"'`)
+	if strings.ContainsAny(s, "$") {
+		// ${REGISTRY}/orders: the part after the variable still names it.
+		s = s[strings.LastIndexAny(s, "}/")+1:]
+	}
+	if n := norm(path.Base(s)); n != "" {
+		r.names[n] = true
+	}
+}
+
+// image records the name of an image: its last path element, without
+// tag or digest.
+func (r *run) image(ref string) {
+	ref, _, _ = strings.Cut(ref, "@")
+	base := ref[strings.LastIndexByte(ref, '/')+1:]
+	base, _, _ = strings.Cut(base, ":")
+	r.name(base)
+}
+
+// runsService returns the deployment file that runs the service, or "".
+// entry is the absolute folder of its main package.
+func (d *deployment) runsService(svc *Service, entry string) string {
+	if d == nil {
+		return ""
+	}
+	names := []string{norm(svc.Name), norm(filepath.Base(entry))}
+	for _, r := range d.runs {
+		if entry != "" && r.dirs[entry] {
+			return r.file
+		}
+		for _, n := range names {
+			if n != "" && r.names[n] {
+				return r.file
+			}
+		}
+	}
+	return ""
+}
+
+// isDockerfile reports whether a file name is a Dockerfile's.
+func isDockerfile(name string) bool {
+	return name == "Dockerfile" || name == "Containerfile" || strings.HasPrefix(name, "Dockerfile.") || strings.HasSuffix(name, ".Dockerfile") || strings.HasSuffix(name, ".dockerfile")
+}
+
+// dockerfile reads what a Dockerfile builds and runs. Relative package
+// paths of go build and go install resolve against the Dockerfile's folder
+// and each folder above it up to the system's, since the build context
+// may be any of them.
+func (d *deployment) dockerfile(root, file string, data []byte) {
+	r := d.newRun(relTo(root, file))
+	dir := filepath.Dir(file)
+	r.dirs[dir] = true // a Dockerfile beside a main package deploys it
+	var contexts []string
+	for c := dir; ; c = filepath.Dir(c) {
+		contexts = append(contexts, c)
+		if c == root || !within(filepath.ToSlash(c), filepath.ToSlash(root)) || filepath.Dir(c) == c {
+			break
+		}
+	}
+	workdir := ""
+	for _, line := range logicalLines(data) {
+		kw, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch strings.ToUpper(kw) {
+		case "WORKDIR":
+			workdir = strings.TrimSpace(rest)
+		case "RUN":
+			for _, cmd := range shellCommands(rest) {
+				r.goBuild(cmd, contexts, workdir)
+			}
+		case "ENTRYPOINT", "CMD":
+			if words := execWords(rest); len(words) > 0 {
+				r.name(words[0])
+			}
+		}
+	}
+}
+
+// goBuild records what a go build or go install command builds.
+func (r *run) goBuild(words []string, contexts []string, workdir string) {
+	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
+		words = words[1:]
+	}
+	if len(words) < 2 || path.Base(words[0]) != "go" || words[1] != "build" && words[1] != "install" {
+		return
+	}
+	var pkgs []string
+	for i := 2; i < len(words); i++ {
+		w := strings.Trim(words[i], `"'`)
+		if strings.HasPrefix(w, "-") {
+			flag, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+			if !hasValue && valueFlags[flag] && i+1 < len(words) {
+				i++
+				if flag == "o" {
+					r.name(words[i])
+				}
+			} else if hasValue && flag == "o" {
+				r.name(w[strings.IndexByte(w, '=')+1:])
+			}
+			continue
+		}
+		pkgs = append(pkgs, w)
+	}
+	if len(pkgs) == 0 {
+		pkgs = []string{"."}
+	}
+	for _, p := range pkgs {
+		if strings.Contains(p, "...") || strings.Contains(p, "@") {
+			continue // everything, or a tool installed from elsewhere
+		}
+		if strings.HasSuffix(p, ".go") {
+			p = path.Dir(p)
+		}
+		if !strings.HasPrefix(p, ".") {
+			continue // an import path: go install of another module's tool
+		}
+		// The files usually sit in the image where the context's do, or
+		// below the WORKDIR they were copied to.
+		for _, c := range contexts {
+			r.dirs[filepath.Join(c, filepath.FromSlash(p))] = true
+			if workdir != "" && !path.IsAbs(p) {
+				wd := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
+				for i := range wd {
+					r.dirs[filepath.Join(c, filepath.FromSlash(strings.Join(wd[i:], "/")), filepath.FromSlash(p))] = true
+				}
+			}
+		}
+	}
+}
+
+// valueFlags are the go build flags that take their value as the next word.
+var valueFlags = map[string]bool{"o": true, "tags": true, "ldflags": true, "gcflags": true, "asmflags": true, "mod": true, "modfile": true,
+	"p": true, "pkgdir": true, "overlay": true, "installsuffix": true, "buildmode": true, "compiler": true, "pgo": true, "toolexec": true, "C": true}
+
+// logicalLines joins a Dockerfile's continued lines and drops comments.
+func logicalLines(data []byte) []string {
+	var out []string
+	var cur strings.Builder
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasSuffix(line, "\\") {
+			cur.WriteString(strings.TrimSuffix(line, "\\") + " ")
+			continue
+		}
+		cur.WriteString(line)
+		out = append(out, cur.String())
+		cur.Reset()
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// shellCommands splits a shell line into its simple commands' words.
+func shellCommands(s string) [][]string {
+	if words := execWords(s); strings.HasPrefix(strings.TrimSpace(s), "[") {
+		return [][]string{words}
+	}
+	var out [][]string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '&' || r == ';' || r == '|' }) {
+		if f := strings.Fields(part); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// execWords returns the words of an instruction in exec form (a JSON
+// array) or shell form.
+func execWords(s string) []string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		var words []string
+		if json.Unmarshal([]byte(s), &words) == nil {
+			return words
+		}
+	}
+	return strings.Fields(s)
+}
+
+// procfile reads a Procfile: each process type and the program it runs.
+func (d *deployment) procfile(root, file string, data []byte) {
+	r := d.newRun(relTo(root, file))
+	for _, line := range strings.Split(string(data), "\n") {
+		kind, cmd, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(strings.TrimSpace(kind), "#") {
+			continue
+		}
+		r.name(strings.TrimSpace(kind))
+		for _, words := range shellCommands(cmd) {
+			for len(words) > 0 && strings.Contains(words[0], "=") {
+				words = words[1:]
+			}
+			if len(words) >= 2 && words[0] == "go" && words[1] == "run" {
+				words[1] = "build"
+				r.goBuild(words, []string{filepath.Dir(file)}, "")
+			} else if len(words) > 0 {
+				r.name(words[0])
+			}
+		}
+	}
+}
+
+// goreleaser reads the builds of a goreleaser config that ships images
+// (dockers, kos): the binaries it releases only as archives are CLIs.
+func (d *deployment) goreleaser(root, file string, doc map[string]any) {
+	if doc["dockers"] == nil && doc["kos"] == nil && doc["docker_manifests"] == nil && doc["dockers_v2"] == nil {
+		return
+	}
+	r := d.newRun(relTo(root, file))
+	builds, _ := doc["builds"].([]any)
+	for _, b := range builds {
+		m, _ := b.(map[string]any)
+		dir := filepath.Dir(file)
+		if s, ok := m["dir"].(string); ok {
+			dir = filepath.Join(dir, s)
+		}
+		main := "."
+		if s, ok := m["main"].(string); ok {
+			main = s
+		}
+		if strings.HasSuffix(main, ".go") {
+			main = path.Dir(main)
+		}
+		r.dirs[filepath.Join(dir, filepath.FromSlash(main))] = true
+		if s, ok := m["binary"].(string); ok {
+			r.name(s)
+		}
+	}
+}
+
+// helm reads a chart's name and the images its values name.
+func (d *deployment) helm(root, file string, doc map[string]any) {
+	r := d.newRun(relTo(root, file))
+	if filepath.Base(file) == "Chart.yaml" {
+		if s, ok := doc["name"].(string); ok {
+			r.name(s)
+		}
+		return
+	}
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				switch {
+				case k == "image":
+					if s, ok := x.(string); ok {
+						r.image(s)
+					} else if m, ok := x.(map[string]any); ok {
+						if s, ok := m["repository"].(string); ok {
+							r.image(s)
+						}
+					}
+				case k == "nameOverride" || k == "fullnameOverride":
+					if s, ok := x.(string); ok {
+						r.name(s)
+					}
+				default:
+					walk(x, depth+1)
+				}
+			}
+		case []any:
+			for _, x := range v {
+				walk(x, depth+1)
+			}
+		}
+	}
+	walk(doc, 0)
+}

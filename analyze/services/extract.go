@@ -52,6 +52,9 @@ type extractor struct {
 	res    *resolver
 	deploy *deployment
 	fset   *token.FileSet
+	// trace, when set, hears of every recognizer that matches a call:
+	// the fixtures' test checks that each row is shown at work.
+	trace func(*recognizer, *site)
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
@@ -259,39 +262,15 @@ func (x *extractor) position(fn *ssa.Function, pos token.Pos) token.Position {
 
 var registerServer = regexp.MustCompile(`^Register(\w+)Server$`)
 
-// inspect looks at one call and records what it means.
+// inspect looks at one call and records what it means: a generated gRPC
+// client's or server's, or what the recognizers of its library say.
 func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, stores map[string]*Store, handlers map[string][]*ssa.Function) {
 	common := ci.Common()
-	key := calleeKey(common)
 	args := common.Args
 	if !common.IsInvoke() && common.StaticCallee() != nil && common.StaticCallee().Signature.Recv() != nil {
 		args = args[1:] // the receiver
 	}
 	ev := Evidence{Pos: x.position(fn, ci.Pos())}
-	arg := func(i int) ssa.Value {
-		if i < len(args) {
-			return args[i]
-		}
-		return nil
-	}
-	str := func(i int) []value { return x.res.strings(arg(i)) }
-	first := func(i int) string {
-		for _, v := range str(i) {
-			if !strings.Contains(v.text, "…") {
-				return v.text
-			}
-		}
-		return ""
-	}
-	// route is first, but a route partly known ("…/trainer/calendar") is
-	// better than none.
-	route := func(i int) string {
-		vs := str(i)
-		if r := first(i); r != "" || len(vs) == 0 {
-			return r
-		}
-		return vs[0].text
-	}
 
 	// gRPC: a generated client's method, or a generated Register…Server.
 	if proto, method := x.grpcCall(fn, common); proto != "" {
@@ -316,209 +295,16 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		}
 	}
 
-	switch key {
-	// HTTP clients.
-	case "net/http.Get", "net/http.Head", "net/http.Post", "net/http.PostForm",
-		"net/http.Client.Get", "net/http.Client.Head", "net/http.Client.Post", "net/http.Client.PostForm":
-		method := strings.ToUpper(key[strings.LastIndexByte(key, '.')+1:])
-		if method == "POSTFORM" {
-			method = "POST"
-		}
-		x.httpCall(f, fn, method, str(0), ev)
-	case "net/http.NewRequest":
-		x.httpCall(f, fn, first(0), str(1), ev)
-	case "net/http.NewRequestWithContext":
-		x.httpCall(f, fn, first(1), str(2), ev)
-	case "github.com/go-resty/resty.Request.Get", "github.com/go-resty/resty.Request.Post", "github.com/go-resty/resty.Request.Put",
-		"github.com/go-resty/resty.Request.Delete", "github.com/go-resty/resty.Request.Patch":
-		x.httpCall(f, fn, strings.ToUpper(key[strings.LastIndexByte(key, '.')+1:]), str(0), ev)
-	case "google.golang.org/grpc.Dial", "google.golang.org/grpc.DialContext", "google.golang.org/grpc.NewClient", "net.Dial", "net.DialTimeout":
-		i := 0
-		if key == "google.golang.org/grpc.DialContext" || strings.HasPrefix(key, "net.") {
-			i = 1
-		}
-		ev.Detail = key[strings.LastIndexByte(key, '/')+1:]
-		f.dials = append(f.dials, &call{protocol: "dial", targets: str(i), ev: ev, fn: fn})
-
-	// HTTP routes.
-	case "net/http.HandleFunc", "net/http.Handle", "net/http.ServeMux.HandleFunc", "net/http.ServeMux.Handle":
-		method, path, _ := strings.Cut(route(0), " ")
-		if path == "" {
-			method, path = "", method
-		}
-		x.route(f, handlers, method, path, arg(1), ev)
-	case "github.com/gorilla/mux.Router.HandleFunc", "github.com/gorilla/mux.Router.Handle":
-		x.route(f, handlers, gorillaMethods(ci), route(0), arg(1), ev)
-	case "github.com/go-chi/chi.Router.Handle", "github.com/go-chi/chi.Router.HandleFunc", "github.com/go-chi/chi.Mux.Handle", "github.com/go-chi/chi.Mux.HandleFunc":
-		x.route(f, handlers, "", route(0), arg(1), ev)
-	case "github.com/go-chi/chi.Router.Method", "github.com/go-chi/chi.Router.MethodFunc", "github.com/go-chi/chi.Mux.Method", "github.com/go-chi/chi.Mux.MethodFunc":
-		x.route(f, handlers, strings.ToUpper(first(0)), route(1), arg(2), ev)
-
-	// Stores.
-	case "database/sql.Open", "github.com/jmoiron/sqlx.Open", "github.com/jmoiron/sqlx.Connect", "github.com/jmoiron/sqlx.MustConnect", "github.com/jmoiron/sqlx.MustOpen":
-		x.store(f, stores, driverKind(first(0)), str(1), ev)
-	case "github.com/jackc/pgx.Connect", "github.com/jackc/pgx/pgxpool.New", "github.com/jackc/pgx/pgxpool.Connect", "github.com/jackc/pgx/pgxpool.ParseConfig", "github.com/jackc/pgx.ParseConfig":
-		x.store(f, stores, "postgres", str(1), ev)
-	case "gorm.io/gorm.Open", "github.com/jinzhu/gorm.Open":
-		kind, dsn := "sql", []value(nil)
-		if c, ok := arg(0).(*ssa.Call); ok {
-			k := calleeKey(c.Common())
-			kind = driverKind(strings.TrimSuffix(strings.TrimPrefix(k, "gorm.io/driver/"), ".Open"))
-			if len(c.Common().Args) > 0 {
-				dsn = x.res.strings(c.Common().Args[0])
-			}
-		} else if key == "github.com/jinzhu/gorm.Open" {
-			kind, dsn = driverKind(first(0)), str(1)
-		}
-		x.store(f, stores, kind, dsn, ev)
-	case "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql":
-		x.store(f, stores, "mysql", str(0), ev)
-	case "github.com/zeromicro/go-zero/core/stores/sqlx.NewSqlConn":
-		x.store(f, stores, driverKind(first(0)), str(1), ev)
-	case "go.mongodb.org/mongo-driver/mongo.Connect", "go.mongodb.org/mongo-driver/mongo.NewClient":
-		var uri []value
-		for _, a := range args {
-			uri = append(uri, x.applyURI(a)...)
-		}
-		x.store(f, stores, "mongo", uri, ev)
-	case "github.com/redis/go-redis.NewClient", "github.com/go-redis/redis.NewClient":
-		x.store(f, stores, "redis", x.res.storedField(arg(0), "Addr"), ev)
-	case "github.com/zeromicro/go-zero/core/stores/redis.New", "github.com/zeromicro/go-zero/core/stores/redis.MustNewRedis", "github.com/zeromicro/go-zero/core/stores/redis.NewRedis":
-		x.store(f, stores, "redis", str(0), ev)
-	case "cloud.google.com/go/firestore.NewClient":
-		x.store(f, stores, "firestore", prefixed("project ", str(1)), ev)
-
-	// Tables and collections.
-	case "go.mongodb.org/mongo-driver/mongo.Database.Collection", "cloud.google.com/go/firestore.Client.Collection":
-		if name := first(0); name != "" {
-			kind := "mongo"
-			if strings.HasPrefix(key, "cloud.google.com") {
-				kind = "firestore"
-			}
-			ev.Detail = "collection " + name
-			x.touch(f, stores, kind, name, ev)
-		}
-	case "gorm.io/gorm.DB.Table", "github.com/jinzhu/gorm.DB.Table":
-		if name := first(0); name != "" {
-			ev.Detail = "table " + name
-			x.touch(f, stores, "sql", name, ev)
-		}
-	case "gorm.io/gorm.DB.Model", "gorm.io/gorm.DB.Create", "gorm.io/gorm.DB.Save", "gorm.io/gorm.DB.Find", "gorm.io/gorm.DB.First",
-		"gorm.io/gorm.DB.Last", "gorm.io/gorm.DB.Take", "gorm.io/gorm.DB.Delete", "gorm.io/gorm.DB.FirstOrCreate", "gorm.io/gorm.DB.Updates",
-		"gorm.io/gorm.DB.AutoMigrate":
-		if len(args) > 0 {
-			if table := x.modelTable(args[0]); table != "" {
-				ev.Detail = "model for table " + table
-				x.touch(f, stores, "sql", table, ev)
-			}
-		}
-
-	// Messaging.
-	case "github.com/segmentio/kafka-go.Writer.WriteMessages":
-		x.message(f, "kafka", true, x.res.storedField(common.Args[0], "Topic"), ev)
-	case "github.com/segmentio/kafka-go.NewReader":
-		x.message(f, "kafka", false, x.res.storedField(arg(0), "Topic"), ev)
-	case "github.com/IBM/sarama.SyncProducer.SendMessage", "github.com/Shopify/sarama.SyncProducer.SendMessage":
-		x.message(f, "kafka", true, x.res.storedField(arg(0), "Topic"), ev)
-	case "github.com/IBM/sarama.Consumer.ConsumePartition", "github.com/Shopify/sarama.Consumer.ConsumePartition":
-		x.message(f, "kafka", false, str(0), ev)
-	case "github.com/IBM/sarama.ConsumerGroup.Consume", "github.com/Shopify/sarama.ConsumerGroup.Consume":
-		x.message(f, "kafka", false, x.res.sliceStrings(arg(1)), ev)
-	case "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe":
-		x.message(f, "kafka", false, str(0), ev)
-	case "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics":
-		x.message(f, "kafka", false, x.res.sliceStrings(arg(0)), ev)
-	case "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce":
-		x.message(f, "kafka", true, x.res.storedField(arg(0), "Topic"), ev)
-	case "github.com/zeromicro/go-queue/kq.NewPusher":
-		x.message(f, "kafka", true, str(1), ev)
-	case "github.com/zeromicro/go-queue/kq.MustNewQueue", "github.com/zeromicro/go-queue/kq.NewQueue":
-		topics := x.res.storedField(arg(0), "Topic")
-		if len(topics) == 0 {
-			topics = x.res.fromConfig(arg(0), "Topic")
-		}
-		x.message(f, "kafka", false, topics, ev)
-	case "github.com/nats-io/nats.go.Conn.Publish", "github.com/nats-io/nats.go.Conn.PublishMsg", "github.com/nats-io/nats.go.JetStreamContext.Publish", "github.com/nats-io/nats.go/jetstream.JetStream.Publish":
-		i := 0
-		if strings.HasSuffix(key, "jetstream.JetStream.Publish") {
-			i = 1
-		}
-		x.message(f, "nats", true, str(i), ev)
-	case "github.com/nats-io/nats.go.Conn.Subscribe", "github.com/nats-io/nats.go.Conn.QueueSubscribe", "github.com/nats-io/nats.go.Conn.ChanSubscribe",
-		"github.com/nats-io/nats.go.JetStreamContext.Subscribe", "github.com/nats-io/nats.go.JetStreamContext.QueueSubscribe":
-		x.message(f, "nats", false, str(0), ev)
-	case "github.com/nats-io/nats.go.Conn.Request", "github.com/nats-io/nats.go.Conn.RequestWithContext":
-		i := 0
-		if strings.HasSuffix(key, "WithContext") {
-			i = 1
-		}
-		x.message(f, "nats", true, str(i), ev)
-	case "github.com/rabbitmq/amqp091-go.Channel.Publish", "github.com/streadway/amqp.Channel.Publish":
-		x.message(f, "amqp", true, amqpTopic(first(0), str(1)), ev)
-	case "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext":
-		x.message(f, "amqp", true, amqpTopic(first(1), str(2)), ev)
-	case "github.com/rabbitmq/amqp091-go.Channel.Consume", "github.com/streadway/amqp.Channel.Consume":
-		x.message(f, "amqp", false, str(0), ev)
-	case "cloud.google.com/go/pubsub.Topic.Publish":
-		x.message(f, "pubsub", true, x.res.callArg(common.Args[0], "cloud.google.com/go/pubsub.Client.Topic", 0), ev)
-	case "cloud.google.com/go/pubsub.Subscription.Receive":
-		x.message(f, "pubsub", false, x.res.callArg(common.Args[0], "cloud.google.com/go/pubsub.Client.Subscription", 0), ev)
-	case "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish":
-		x.message(f, "watermill", true, str(0), ev)
-	case "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe":
-		x.message(f, "watermill", false, str(1), ev)
-	case "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler":
-		x.message(f, "watermill", false, str(1), ev)
-		x.message(f, "watermill", true, str(3), ev)
-	case "github.com/ThreeDotsLabs/watermill/message.Router.AddNoPublisherHandler", "github.com/ThreeDotsLabs/watermill/message.Router.AddConsumerHandler":
-		x.message(f, "watermill", false, str(1), ev)
-	case "github.com/hibiken/asynq.Client.Enqueue", "github.com/hibiken/asynq.Client.EnqueueContext", "github.com/hibiken/asynq.Scheduler.Register":
-		i := 0
-		if strings.HasSuffix(key, "EnqueueContext") || strings.HasSuffix(key, "Register") {
-			i = 1
-		}
-		x.message(f, "asynq", true, x.res.callArg(arg(i), "github.com/hibiken/asynq.NewTask", 0), ev)
-	case "github.com/hibiken/asynq.ServeMux.HandleFunc", "github.com/hibiken/asynq.ServeMux.Handle":
-		x.message(f, "asynq", false, str(0), ev)
+	key := calleeKey(common)
+	rows := recognized.lookup(key)
+	if len(rows) == 0 {
+		return
 	}
-
-	// gin and echo routes, with the prefixes of their groups.
-	if m := webRoute.FindStringSubmatch(key); m != nil {
-		method := m[1]
-		pathArg, handlerArg := 0, 1
-		if method == "Handle" || method == "Add" {
-			method, pathArg, handlerArg = strings.ToUpper(first(0)), 1, 2
-		} else if method == "Any" {
-			method = ""
-		}
-		prefix := ""
-		if len(common.Args) > 0 && !common.IsInvoke() {
-			prefix = x.groupPrefix(common.Args[0], 4)
-		}
-		x.route(f, handlers, method, prefix+route(pathArg), arg(handlerArg), ev)
-	}
-	if m := chiRoute.FindStringSubmatch(key); m != nil {
-		x.route(f, handlers, strings.ToUpper(m[2]), route(0), arg(1), ev)
-	}
-
-	// SQL written in the code, handed to a database library.
-	if dbPackage(key) {
-		for _, a := range args {
-			for _, v := range x.res.strings(a) {
-				for _, t := range sqlTables(v.text) {
-					e := ev
-					e.Detail = "SQL names table " + t
-					x.touch(f, stores, "sql", t, e)
-				}
-			}
-		}
+	s := &site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores, handlers: handlers}
+	for _, r := range rows {
+		x.apply(r, s)
 	}
 }
-
-var (
-	webRoute = regexp.MustCompile(`^github\.com/(?:gin-gonic/gin\.(?:RouterGroup|IRoutes|IRouter)|labstack/echo\.(?:Echo|Group))\.(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|Any|Handle|Add)$`)
-	chiRoute = regexp.MustCompile(`^github\.com/go-chi/chi\.(Router|Mux)\.(Get|Post|Put|Delete|Patch|Head|Options|Connect|Trace)$`)
-)
 
 // grpcCall recognizes a call of a generated gRPC client's method, through
 // its XClient interface or its xClient implementation, and returns the
@@ -857,19 +643,6 @@ func driverKind(driver string) string {
 		return "sqlserver"
 	}
 	return "sql"
-}
-
-// dbPackage reports whether a call goes to a database library, so that
-// string arguments are SQL.
-func dbPackage(key string) bool {
-	for _, p := range []string{"database/sql.", "github.com/jmoiron/sqlx.", "github.com/jackc/pgx.", "github.com/jackc/pgx/pgxpool.",
-		"github.com/jackc/pgx/pgconn.", "gorm.io/gorm.DB.Raw", "gorm.io/gorm.DB.Exec", "github.com/zeromicro/go-zero/core/stores/sqlx.",
-		"github.com/zeromicro/go-zero/core/stores/sqlc.", "github.com/Masterminds/squirrel.", "github.com/doug-martin/goqu."} {
-		if strings.HasPrefix(key, p) {
-			return true
-		}
-	}
-	return false
 }
 
 var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")

@@ -1,0 +1,449 @@
+package services
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A recognizer says what a call of one library API means: the fact it
+// yields and which of its arguments names the route, target, topic, DSN
+// or table. The walk looks every call up in recognizers by its callee key;
+// a library archie learns is one more row, plus a stand-in and a fixture
+// under testdata/recognizers that shows the row at work.
+type recognizer struct {
+	lib  string // the library, as its module path without major version
+	key  string // the API as calleeKey names it; {a,b} stands for either
+	fact fact
+	// kind is the protocol (http, kafka, nats, …) or the store kind
+	// (postgres, mongo, redis, …).
+	kind string
+	// name is what the fact is about: the route served, the URL or
+	// address called, the topic, the DSN or address of a store, the table.
+	name operand
+	// method is an HTTP method: a route's or a client call's.
+	method operand
+	// driver names the store kind when the library serves several, as
+	// database/sql's driver name does.
+	driver operand
+	// handler is the argument holding a route's handler.
+	handler int
+	// grouped routes are relative to the gin or echo group the method is
+	// called on.
+	grouped bool
+	// do handles an API a row cannot describe; the other fields are then
+	// what do makes of them.
+	do func(x *extractor, s *site, r *recognizer)
+}
+
+// A fact is what a recognized call tells about its service.
+type fact int
+
+const (
+	serves    fact = iota + 1 // serves an HTTP route
+	calls                     // calls over HTTP
+	dials                     // connects to an address (gRPC, TCP): only literal addresses matter
+	publishes                 // publishes to a topic, subject, exchange or task type
+	consumes                  // consumes one
+	opens                     // opens a database or cache
+	names                     // names a table or collection
+	takesSQL                  // takes SQL, whose strings name tables; its key is a prefix
+)
+
+var factNames = [...]string{serves: "endpoint", calls: "call", dials: "dial", publishes: "publish", consumes: "consume", opens: "store", names: "table", takesSQL: "sql"}
+
+func (f fact) String() string { return factNames[f] }
+
+// An operand says where a call keeps a value, and how to read it.
+type operand struct {
+	how    source
+	i      int    // the argument, counted without the receiver; recv for the receiver
+	field  string // fromField, fromConfField
+	maker  string // fromMaker: the callee key of the call that made the argument
+	prefix string // put before each value ("project " for a Firestore project ID)
+}
+
+// recv as an argument index is the value a method is called on.
+const recv = -1
+
+// A source is a way of reading an operand.
+type source int
+
+const (
+	none           source = iota
+	fromArg               // the strings the argument may hold
+	fromField             // a string field of the struct the argument is or points to
+	fromConfField         // the same, or the field of a go-zero config struct loaded from a file
+	fromElems             // the elements of a []string argument
+	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
+	fromExchange          // an AMQP exchange (argument i) and routing key (i+1), as "exchange/key"
+	fromModel             // the table of a gorm model argument
+	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
+)
+
+func arg(i int) operand                 { return operand{how: fromArg, i: i} }
+func field(i int, f string) operand     { return operand{how: fromField, i: i, field: f} }
+func confField(i int, f string) operand { return operand{how: fromConfField, i: i, field: f} }
+func elems(i int) operand               { return operand{how: fromElems, i: i} }
+func madeBy(i int, key string) operand  { return operand{how: fromMaker, i: i, maker: key} }
+func exchange(i int) operand            { return operand{how: fromExchange, i: i} }
+func model(i int) operand               { return operand{how: fromModel, i: i} }
+func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
+func calledName() operand               { return operand{how: fromCalledName} }
+
+// recognizers is every library API archie knows, by library. gRPC's
+// generated clients and Register…Server functions are recognized apart,
+// by their shape: their names are the services', not a library's.
+var recognizers = []*recognizer{
+	// HTTP clients. A client's method is kept as written: net/http sends
+	// "get" as it is.
+	{lib: "net/http", key: "net/http.{Get,Head,Post,PostForm}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
+	{lib: "net/http", key: "net/http.Client.{Get,Head,Post,PostForm}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
+	{lib: "net/http", key: "net/http.NewRequest", fact: calls, kind: "http", method: arg(0), name: arg(1)},
+	{lib: "net/http", key: "net/http.NewRequestWithContext", fact: calls, kind: "http", method: arg(1), name: arg(2)},
+	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
+
+	// Dials: the address matters when it is a literal.
+	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.{Dial,NewClient}", fact: dials, name: arg(0)},
+	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.DialContext", fact: dials, name: arg(1)},
+	{lib: "net", key: "net.{Dial,DialTimeout}", fact: dials, name: arg(1)},
+
+	// HTTP routes. A route's method is upper-cased, as routers match it.
+	{lib: "net/http", key: "net/http.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).muxPattern},
+	{lib: "net/http", key: "net/http.ServeMux.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).muxPattern},
+	{lib: "github.com/gorilla/mux", key: "github.com/gorilla/mux.Router.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).gorillaRoute},
+	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Handle,HandleFunc}", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Method,MethodFunc}", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
+	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Get,Post,Put,Delete,Patch,Head,Options,Connect,Trace}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1, grouped: true},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1, grouped: true},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2, grouped: true},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1, grouped: true},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1, grouped: true},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2, grouped: true},
+
+	// Stores opened.
+	{lib: "database/sql", key: "database/sql.Open", fact: opens, driver: arg(0), name: arg(1)},
+	{lib: "github.com/jmoiron/sqlx", key: "github.com/jmoiron/sqlx.{Open,Connect,MustConnect,MustOpen}", fact: opens, driver: arg(0), name: arg(1)},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.{Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{New,Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Open", fact: opens, do: (*extractor).gormOpen},
+	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.Open", fact: opens, driver: arg(0), name: arg(1), do: (*extractor).gormOpen},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql", fact: opens, kind: "mysql", name: arg(0)},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewSqlConn", fact: opens, driver: arg(0), name: arg(1)},
+	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.{Connect,NewClient}", fact: opens, kind: "mongo", do: (*extractor).mongoConnect},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},
+	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.NewClient", fact: opens, kind: "firestore", name: project(1)},
+
+	// Tables and collections named.
+	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Database.Collection", fact: names, kind: "mongo", name: arg(0)},
+	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.Client.Collection", fact: names, kind: "firestore", name: arg(0)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
+	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
+
+	// SQL handed to a database library: any call whose key starts so.
+	{lib: "database/sql", key: "database/sql.", fact: takesSQL},
+	{lib: "github.com/jmoiron/sqlx", key: "github.com/jmoiron/sqlx.", fact: takesSQL},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.", fact: takesSQL},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.", fact: takesSQL},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgconn.", fact: takesSQL},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Raw,Exec}", fact: takesSQL},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.", fact: takesSQL},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlc.", fact: takesSQL},
+	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.", fact: takesSQL},
+	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
+
+	// Kafka.
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic")},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.Consumer.ConsumePartition", fact: consumes, kind: "kafka", name: arg(0)},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.ConsumerGroup.Consume", fact: consumes, kind: "kafka", name: elems(1)},
+	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe", fact: consumes, kind: "kafka", name: arg(0)},
+	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics", fact: consumes, kind: "kafka", name: elems(0)},
+	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.NewPusher", fact: publishes, kind: "kafka", name: arg(1)},
+	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.{MustNewQueue,NewQueue}", fact: consumes, kind: "kafka", name: confField(0, "Topic")},
+
+	// NATS.
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishMsg,Request}", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.Publish", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+
+	// AMQP.
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext", fact: publishes, kind: "amqp", name: exchange(1)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
+	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
+	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
+
+	// Google Pub/Sub.
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Topic.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Topic")},
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscription.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscription")},
+
+	// watermill. A router handler consumes one topic and publishes to
+	// another: two rows.
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1)},
+
+	// asynq: the task type is the topic.
+	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
+	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.{Client.EnqueueContext,Scheduler.Register}", fact: publishes, kind: "asynq", name: madeBy(1, "github.com/hibiken/asynq.NewTask")},
+	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.ServeMux.{HandleFunc,Handle}", fact: consumes, kind: "asynq", name: arg(0)},
+}
+
+// An index finds the recognizers of a call by its callee key.
+type index struct {
+	exact  map[string][]*recognizer // by key, in the order of recognizers
+	prefix []*recognizer            // takesSQL rows: keys that are prefixes
+	keys   map[*recognizer][]string // each row's keys, expanded
+}
+
+func newIndex(rows []*recognizer) *index {
+	t := &index{exact: make(map[string][]*recognizer), keys: make(map[*recognizer][]string)}
+	for _, r := range rows {
+		t.keys[r] = expand(r.key)
+		if r.fact == takesSQL {
+			t.prefix = append(t.prefix, r)
+			continue
+		}
+		for _, k := range t.keys[r] {
+			t.exact[k] = append(t.exact[k], r)
+		}
+	}
+	return t
+}
+
+// lookup returns the rows a call's key matches: its own first, in table
+// order, then the first SQL library whose prefix it has.
+func (t *index) lookup(key string) []*recognizer {
+	out := t.exact[key]
+	for _, r := range t.prefix {
+		for _, p := range t.keys[r] {
+			if strings.HasPrefix(key, p) {
+				return append(out[:len(out):len(out)], r)
+			}
+		}
+	}
+	return out
+}
+
+var recognized = newIndex(recognizers)
+
+// expand spells out the alternatives of a key: "a.{B,C}.D" is "a.B.D" and
+// "a.C.D".
+func expand(key string) []string {
+	open := strings.IndexByte(key, '{')
+	if open < 0 {
+		return []string{key}
+	}
+	end := strings.IndexByte(key[open:], '}') + open
+	var out []string
+	for _, alt := range strings.Split(key[open+1:end], ",") {
+		for _, rest := range expand(key[end+1:]) {
+			out = append(out, key[:open]+alt+rest)
+		}
+	}
+	return out
+}
+
+// A site is one call the walk looks at, with what the rows need of it.
+type site struct {
+	f        *facts
+	fn       *ssa.Function
+	instr    ssa.CallInstruction
+	common   *ssa.CallCommon
+	key      string
+	args     []ssa.Value // without the receiver of a static method call
+	ev       Evidence
+	stores   map[string]*Store
+	handlers map[string][]*ssa.Function
+}
+
+// arg returns argument i, the receiver for recv, or nil.
+func (s *site) arg(i int) ssa.Value {
+	if i == recv {
+		if s.common.IsInvoke() {
+			return s.common.Value
+		}
+		if len(s.common.Args) > 0 {
+			return s.common.Args[0]
+		}
+		return nil
+	}
+	if i >= 0 && i < len(s.args) {
+		return s.args[i]
+	}
+	return nil
+}
+
+// values reads an operand of a call.
+func (x *extractor) values(o operand, s *site) []value {
+	var out []value
+	switch o.how {
+	case fromArg:
+		out = x.res.strings(s.arg(o.i))
+	case fromField:
+		out = x.res.storedField(s.arg(o.i), o.field)
+	case fromConfField:
+		if out = x.res.storedField(s.arg(o.i), o.field); len(out) == 0 {
+			out = x.res.fromConfig(s.arg(o.i), o.field)
+		}
+	case fromElems:
+		out = x.res.sliceStrings(s.arg(o.i))
+	case fromMaker:
+		if v := s.arg(o.i); v != nil {
+			out = x.res.callArg(v, o.maker, 0)
+		}
+	case fromExchange:
+		out = amqpTopic(firstOf(x.res.strings(s.arg(o.i))), x.res.strings(s.arg(o.i+1)))
+	case fromModel:
+		if v := s.arg(o.i); v != nil {
+			if t := x.modelTable(v); t != "" {
+				out = []value{{text: t, lit: true}}
+			}
+		}
+	case fromCalledName:
+		m := strings.ToUpper(s.key[strings.LastIndexByte(s.key, '.')+1:])
+		if m == "POSTFORM" {
+			m = "POST"
+		}
+		out = []value{{text: m, lit: true}}
+	}
+	if o.prefix != "" {
+		out = prefixed(o.prefix, out)
+	}
+	return out
+}
+
+// first reads an operand and returns its first fully known value.
+func (x *extractor) first(o operand, s *site) string { return firstOf(x.values(o, s)) }
+
+func firstOf(vs []value) string {
+	for _, v := range vs {
+		if !strings.Contains(v.text, "…") {
+			return v.text
+		}
+	}
+	return ""
+}
+
+// routeOf reads a route: its first fully known value, but a route partly
+// known ("…/trainer/calendar") is better than none.
+func (x *extractor) routeOf(o operand, s *site) string {
+	vs := x.values(o, s)
+	if r := firstOf(vs); r != "" || len(vs) == 0 {
+		return r
+	}
+	return vs[0].text
+}
+
+// apply records what a recognized call means.
+func (x *extractor) apply(r *recognizer, s *site) {
+	if x.trace != nil {
+		x.trace(r, s)
+	}
+	if r.do != nil {
+		r.do(x, s, r)
+		return
+	}
+	switch r.fact {
+	case calls:
+		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
+	case dials:
+		ev := s.ev
+		ev.Detail = s.key[strings.LastIndexByte(s.key, '/')+1:]
+		s.f.dials = append(s.f.dials, &call{protocol: "dial", targets: x.values(r.name, s), ev: ev, fn: s.fn})
+	case serves:
+		prefix := ""
+		if r.grouped && len(s.common.Args) > 0 && !s.common.IsInvoke() {
+			prefix = x.groupPrefix(s.common.Args[0], 4)
+		}
+		x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), prefix+x.routeOf(r.name, s), s.arg(r.handler), s.ev)
+	case publishes, consumes:
+		x.message(s.f, r.kind, r.fact == publishes, x.values(r.name, s), s.ev)
+	case opens:
+		kind := r.kind
+		if r.driver.how != none {
+			kind = driverKind(x.first(r.driver, s))
+		}
+		x.store(s.f, s.stores, kind, x.values(r.name, s), s.ev)
+	case names:
+		name := x.first(r.name, s)
+		if name == "" {
+			return
+		}
+		ev := s.ev
+		switch {
+		case r.name.how == fromModel:
+			ev.Detail = "model for table " + name
+		case r.kind == "sql":
+			ev.Detail = "table " + name
+		default:
+			ev.Detail = "collection " + name
+		}
+		x.touch(s.f, s.stores, r.kind, name, ev)
+	case takesSQL:
+		for _, a := range s.args {
+			for _, v := range x.res.strings(a) {
+				for _, t := range sqlTables(v.text) {
+					ev := s.ev
+					ev.Detail = "SQL names table " + t
+					x.touch(s.f, s.stores, "sql", t, ev)
+				}
+			}
+		}
+	}
+}
+
+// muxPattern records a net/http route, whose pattern may start with its
+// method: "GET /orders/{id}" (Go 1.22).
+func (x *extractor) muxPattern(s *site, r *recognizer) {
+	method, path, _ := strings.Cut(x.routeOf(r.name, s), " ")
+	if path == "" {
+		method, path = "", method
+	}
+	x.route(s.f, s.handlers, method, path, s.arg(r.handler), s.ev)
+}
+
+// gorillaRoute records a gorilla/mux route, whose methods come from a
+// .Methods("GET", …) call on the route it returns.
+func (x *extractor) gorillaRoute(s *site, r *recognizer) {
+	x.route(s.f, s.handlers, gorillaMethods(s.instr), x.routeOf(r.name, s), s.arg(r.handler), s.ev)
+}
+
+// gormOpen records a gorm database: gorm.Open(postgres.Open(dsn)) names
+// the driver by the dialector's package; jinzhu/gorm's Open(driver, dsn)
+// takes them as database/sql does.
+func (x *extractor) gormOpen(s *site, r *recognizer) {
+	kind, dsn := "sql", []value(nil)
+	if c, ok := s.arg(0).(*ssa.Call); ok {
+		k := calleeKey(c.Common())
+		kind = driverKind(strings.TrimSuffix(strings.TrimPrefix(k, "gorm.io/driver/"), ".Open"))
+		if len(c.Common().Args) > 0 {
+			dsn = x.res.strings(c.Common().Args[0])
+		}
+	} else if r.driver.how != none {
+		kind, dsn = driverKind(x.first(r.driver, s)), x.values(r.name, s)
+	}
+	x.store(s.f, s.stores, kind, dsn, s.ev)
+}
+
+// mongoConnect records a MongoDB client, whose URI is given to
+// options.Client().ApplyURI among its options.
+func (x *extractor) mongoConnect(s *site, r *recognizer) {
+	var uri []value
+	for _, a := range s.args {
+		uri = append(uri, x.applyURI(a)...)
+	}
+	x.store(s.f, s.stores, r.kind, uri, s.ev)
+}

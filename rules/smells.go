@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -225,9 +226,14 @@ watermill, asynq) end a chain.`,
 		Doc: `A service that imports another service's packages ships that code in its own
 binary: a change there needs both redeployed. A package belongs to a service
 when archie.yaml declares it under that service, or when it lives in the folder
-tree of the service's main package. Packages made only of generated code (gRPC
-stubs and clients) are API contracts and may be imported. Move shared code to a
-library package owned by neither, or call the service through its API.`,
+tree of the service's main package (the nearest, when mains nest). archie
+reports each import written in the service's own code (its packages and the
+libraries only it reaches) that crosses into another service, at that import;
+imports inside the other service's packages, or in libraries several services
+share, are not the importer's. Packages made only of generated code (gRPC
+stubs and clients) are API contracts and may be imported. Tools (mains that
+are not services) take no part. Move shared code to a library package owned by
+neither, or call the service through its API.`,
 		run: func(c *checker) { c.smell("cross-service-import", c.crossServiceImport) },
 	}
 	hardcodedEndpointFamily = &Family{
@@ -386,38 +392,78 @@ func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {
 	}
 }
 
-// crossServiceImport reports imports, made by a service's code, of
-// packages that belong to another service and not to it.
+// crossServiceImport reports the imports, written in a service's own
+// code, of packages that belong to another service and not to it. A
+// service's own code is the packages it owns and the unowned packages
+// only it reaches, found by walking its imports from its roots without
+// entering another service's packages: an import made inside another
+// service's tree, or in a library several services share, is not this
+// service's to answer for. Each crossing is reported once, at the import
+// specs of the package that makes it.
 func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 	sys := c.opts.System
-	owners := make(map[string][]string) // package -> services owning it
+	owners := c.owners(sys) // package -> services owning it
+	owns := func(p, svc string) bool { return slices.Contains(owners[p], svc) }
+	reach := make(map[string][]string) // package -> services reaching it in their own code
+	walked := make(map[string][]string)
 	for _, s := range sys.Services {
-		for _, p := range c.owned(s) {
-			owners[p] = append(owners[p], s.Name)
+		in := make(map[string]bool, len(s.Packages))
+		for _, p := range s.Packages {
+			in[p] = true
+		}
+		seen := make(map[string]bool)
+		var queue []string
+		push := func(p string) {
+			if !seen[p] && in[p] && (len(owners[p]) == 0 || owns(p, s.Name)) {
+				seen[p] = true
+				queue = append(queue, p)
+			}
+		}
+		for _, r := range s.Roots {
+			push(r)
+		}
+		for _, p := range s.Packages {
+			if owns(p, s.Name) {
+				push(p)
+			}
+		}
+		for len(queue) > 0 {
+			p := queue[0]
+			queue = queue[1:]
+			walked[s.Name] = append(walked[s.Name], p)
+			reach[p] = append(reach[p], s.Name)
+			if pkg := c.g.Package(p); pkg != nil {
+				for _, imp := range pkg.Imports {
+					if !imp.Test {
+						push(imp.Path)
+					}
+				}
+			}
 		}
 	}
 	for _, s := range sys.Services {
-		mine := make(map[string]bool)
-		for _, o := range c.owned(s) {
-			mine[o] = true
-		}
-		for _, path := range s.Packages {
+		own := walked[s.Name]
+		sort.Strings(own)
+		for _, path := range own {
+			if !owns(path, s.Name) && len(reach[path]) > 1 {
+				continue // a library other services reach too
+			}
 			p := c.g.Package(path)
 			if p == nil {
 				continue
 			}
+			who := s.Name
+			if path != s.Entry {
+				who += " (" + c.name(path) + ")"
+			}
 			for _, imp := range p.Imports {
-				if imp.Test || mine[imp.Path] || sys.Contracts[imp.Path] {
+				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] {
 					continue
 				}
 				for _, other := range owners[imp.Path] {
-					if other == s.Name {
-						continue
-					}
-					msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", s.Name, c.name(imp.Path), other)
-					specs := c.g.Positions(path, imp.Path)
+					msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), other)
 					var ev []services.Evidence
-					for _, sp := range specs {
+					for _, sp := range c.g.Positions(path, imp.Path) {
 						ev = append(ev, services.Evidence{Pos: sp, Detail: "import " + imp.Path})
 					}
 					v := c.smellViolation("cross-service-import", sm, sev, s.Name, other, msg, ev)
@@ -429,25 +475,46 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 	}
 }
 
-// owned returns the packages that belong to a service: the ones declared
-// for it, or those in the folder tree of its main package.
-func (c *checker) owned(s *services.Service) []string {
-	var out []string
-	if spec := c.declaredService(s.Name); spec != nil {
-		for _, p := range c.g.Packages {
-			if _, ok := spec.Packages.matchAny(c.ref(p.Path)); ok {
-				out = append(out, p.Path)
-			}
-		}
-		return out
+// owners returns the services each package belongs to: the services that
+// declare it, or the service whose main package's folder holds it, the
+// nearest when main packages nest (a tool's folder belongs to no service).
+func (c *checker) owners(sys *services.System) map[string][]string {
+	out := make(map[string][]string)
+	type root struct {
+		dir, svc string // svc is "" for a tool
 	}
-	dir, ok := c.g.Dir(s.Entry)
-	if !ok || s.Entry == "" {
-		return nil
+	var roots []root
+	for _, s := range sys.Services {
+		if spec := c.declaredService(s.Name); spec != nil {
+			for _, p := range c.g.Packages {
+				if _, ok := spec.Packages.matchAny(c.ref(p.Path)); ok {
+					out[p.Path] = append(out[p.Path], s.Name)
+				}
+			}
+			continue
+		}
+		if dir, ok := c.g.Dir(s.Entry); ok && s.Entry != "" {
+			roots = append(roots, root{dir, s.Name})
+		}
+	}
+	for _, t := range sys.Tools {
+		if dir, ok := c.g.Dir(t.Entry); ok && t.Entry != "" {
+			roots = append(roots, root{dir, ""})
+		}
 	}
 	for _, p := range c.g.Packages {
-		if d, ok := c.g.Dir(p.Path); ok && (d == dir || strings.HasPrefix(d, dir+string(filepath.Separator))) {
-			out = append(out, p.Path)
+		d, ok := c.g.Dir(p.Path)
+		if !ok {
+			continue
+		}
+		best := root{}
+		for _, r := range roots {
+			if (d == r.dir || strings.HasPrefix(d, r.dir+string(filepath.Separator))) && len(r.dir) > len(best.dir) {
+				best = r
+			}
+		}
+		if best.svc != "" && !slices.Contains(out[p.Path], best.svc) {
+			out[p.Path] = append(out[p.Path], best.svc)
 		}
 	}
 	return out

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
+)
+
+// system builds a literal system from "pkg -> imports" lines of module
+// example.com/m: packages named main* are main packages, found as services
+// by discovery; those listed in tools are tools.
+func system(t *testing.T, tools []string, lines ...string) (*analyze.Graph, *services.System) {
+	t.Helper()
+	g := graph(t, lines...)
+	for _, p := range g.Packages {
+		p.Name = "pkg"
+		if strings.HasPrefix(p.Path, "example.com/m/cmd/") && strings.Count(p.Path, "/") == 3 {
+			p.Name = "main"
+			p.GoFiles = []string{p.Dir + "/main.go"}
+		}
+	}
+	var mains services.Mains
+	for _, tool := range tools {
+		mains.Tools = append(mains.Tools, "example.com/m/"+tool)
+	}
+	for _, p := range g.Packages {
+		if p.Name == "main" && !slices.Contains(mains.Tools, p.Path) {
+			mains.Services = append(mains.Services, p.Path)
+		}
+	}
+	sys := &services.System{Dir: "/m", Contracts: map[string]bool{"example.com/m/cmd/orders/ordersv1": true}}
+	for _, s := range services.Find(g, nil, mains) {
+		if s.Tool {
+			sys.Tools = append(sys.Tools, s)
+		} else {
+			sys.Services = append(sys.Services, s)
+		}
+	}
+	return g, sys
+}
+
+func TestCrossServiceImportOwnCode(t *testing.T) {
+	g, sys := system(t, []string{"cmd/gen"},
+		"cmd/orders -> cmd/orders/store cmd/orders/ordersv1 internal/shared",
+		"cmd/orders/store -> cmd/orders/db",
+		"cmd/orders/db",
+		"cmd/orders/ordersv1",
+		// worker's own main and library cross into orders; the store's
+		// import of orders' db is orders' own, never worker's.
+		"cmd/worker -> cmd/orders/store cmd/orders/ordersv1 internal/wlib internal/shared",
+		"internal/wlib -> cmd/orders/db",
+		// a library orders and worker share: not either one's own code.
+		"internal/shared -> cmd/payments/api",
+		"cmd/payments -> cmd/payments/api",
+		"cmd/payments/api",
+		// a tool's imports, and imports of the tool's tree, are no smell.
+		"cmd/gen -> cmd/orders/store cmd/gen/tmpl",
+		"cmd/gen/tmpl",
+		"cmd/payments/api/ext -> cmd/gen/tmpl",
+	)
+	cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n  cross-service-import: error\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Dir = "/m"
+	res, err := Check(cfg, g, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Complete: true, System: sys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range res.Violations {
+		got = append(got, v.From+"->"+v.To+": "+v.Message)
+	}
+	sort.Strings(got)
+	want := []string{
+		"worker->orders: worker (internal/wlib) imports cmd/orders/db, code of service orders: a change there means deploying both",
+		"worker->orders: worker imports cmd/orders/store, code of service orders: a change there means deploying both",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,5 @@
+// Package db is orders' connection pool.
+package db
+
+// Pool is a connection pool.
+type Pool struct{ Size int }

@@ -1,0 +1,17 @@
+// Command worker reads orders' store directly.
+package main
+
+import (
+	"net/http"
+
+	"example.com/crossing/cmd/orders/store" // want cross-service-import
+	"example.com/crossing/internal/shared"
+	"example.com/crossing/internal/workerlib"
+)
+
+func main() {
+	s := &store.Store{Pool: workerlib.Pool()}
+	_ = s
+	shared.Log("worker")
+	http.ListenAndServe(":8082", nil)
+}

@@ -1,0 +1,3 @@
+module example.com/crossing
+
+go 1.22

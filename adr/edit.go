@@ -443,12 +443,25 @@ func (r *Record) setStatus(status string) {
 		}
 	default:
 		if r.fmEnd > 0 {
-			r.src = r.src.insert(r.fmEnd, "status: "+yamlString(status))
+			// At the indentation of the keys already there: a key less
+			// indented than its siblings is not YAML.
+			r.src = r.src.insert(r.fmEnd, r.frontIndent()+"status: "+yamlString(status))
 		} else {
 			r.insertStatusSection(status)
 		}
 	}
 	r.reparse()
+}
+
+// frontIndent is the indentation of the front matter's first key.
+func (r *Record) frontIndent() string {
+	for i := 1; i < r.fmEnd; i++ {
+		t := r.src.text(i)
+		if trimmed := strings.TrimLeft(t, " \t"); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+			return t[:len(t)-len(trimmed)]
+		}
+	}
+	return ""
 }
 
 func (r *Record) isLinkLine(idx int) bool {

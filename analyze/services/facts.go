@@ -99,6 +99,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
+		first := len(errs)
 		loaded, err := packages.Load(cfg, paths...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
@@ -108,6 +109,16 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
+		if len(mods) > 1 {
+			// With several builds, say which one met the problem.
+			build := "module " + relTo(abs, modDir)
+			if _, err := os.Stat(filepath.Join(modDir, "go.work")); err == nil {
+				build = "go.work in " + relTo(abs, modDir)
+			}
+			for i := first; i < len(errs); i++ {
+				errs[i].Msg += " (in the build of " + build + ")"
+			}
+		}
 		p := newProgram(prog, source)
 		<-deployed
 		x := newExtractor(p, syn, deploy, abs)

@@ -1,0 +1,262 @@
+package services
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/archie-dev/archie/analyze"
+	"golang.org/x/tools/go/packages"
+)
+
+// recognizerFixtures is a workspace of one small module per library or
+// family of libraries, each a main package calling the library's APIs;
+// third_party holds stand-ins for the libraries, with their real import
+// paths, wired by the go.work's replace directives.
+const recognizerFixtures = "testdata/recognizers"
+
+// TestRecognizers checks the facts each fixture's calls yield against the
+// expectations written next to them: a `// want "publish kafka orders"`
+// comment expects that fact at that line, written out exactly (see
+// factString); every fact must be expected. It also checks that every
+// API of the recognizers table is called by some fixture.
+func TestRecognizers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a workspace with the go command")
+	}
+	root, err := filepath.Abs(recognizerFixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := filepath.Glob(filepath.Join(root, "*", "go.mod"))
+	if err != nil || len(mods) == 0 {
+		t.Fatalf("no fixture modules: %v", err)
+	}
+	var patterns []string
+	for _, m := range mods {
+		if name := filepath.Base(filepath.Dir(m)); name != "third_party" {
+			patterns = append(patterns, "./"+name+"/...")
+		}
+	}
+	cfg := &packages.Config{Context: context.Background(), Mode: systemMode, Dir: root, Env: analyze.GoEnv(nil, true)}
+	loaded, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []analyze.Error
+	syn := scanSyntax(loaded)
+	modules := make(map[string][]string) // fixture -> its packages
+	for _, lp := range loaded {
+		for _, e := range lp.Errors {
+			t.Errorf("%s: %s", e.Pos, e.Msg)
+		}
+		if name, ok := strings.CutPrefix(lp.PkgPath, "example.com/"); ok {
+			name, _, _ = strings.Cut(name, "/")
+			modules[name] = append(modules[name], lp.PkgPath)
+		}
+	}
+	prog, source := buildSSA(loaded, &errs)
+	x := newExtractor(newProgram(prog, source), syn, &deployment{}, root)
+
+	// What each row matched, and where.
+	covered := make(map[string]bool) // expanded key
+	libsAt := make(map[string][]string)
+	x.trace = func(r *recognizer, s *site) {
+		covered[s.key] = true
+		at := posKey(root, s.ev.Pos.Filename, s.ev.Pos.Line)
+		if !contains(libsAt[at], r.lib) {
+			libsAt[at] = append(libsAt[at], r.lib)
+		}
+	}
+
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		pkgs := uniq(modules[name])
+		entry := "example.com/" + name
+		f := x.service(&Service{Name: name, Entry: entry, Packages: pkgs, Roots: []string{entry}})
+		t.Run(name, func(t *testing.T) {
+			wants := readFactWants(t, root, filepath.Join(root, name))
+			for _, got := range factStrings(root, f) {
+				ws := wants[got.at]
+				if i := indexOf(ws, got.fact); i >= 0 {
+					wants[got.at] = append(ws[:i], ws[i+1:]...)
+					continue
+				}
+				t.Errorf("%s: unexpected fact %q (%s)", got.at, got.fact, strings.Join(libsAt[got.at], ", "))
+			}
+			for _, at := range sortedKeys(wants) {
+				for _, w := range wants[at] {
+					lib := strings.Join(libsAt[at], ", ")
+					if lib == "" {
+						lib = "no recognizer matched the call"
+					}
+					t.Errorf("%s: no fact %q (%s)", at, w, lib)
+				}
+			}
+		})
+	}
+
+	for _, r := range recognizers {
+		for _, k := range recognized.keys[r] {
+			if !covered[k] && !(r.fact == takesSQL && coveredPrefix(covered, k)) {
+				t.Errorf("%s: no fixture calls %s (a %s row)", r.lib, k, r.fact)
+			}
+		}
+	}
+}
+
+func coveredPrefix(covered map[string]bool, prefix string) bool {
+	for k := range covered {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// A gotFact is one fact as the fixtures' want comments spell it.
+type gotFact struct {
+	at   string // file:line, relative to the fixtures
+	fact string
+}
+
+// factStrings spells out every fact of a service, one per evidence:
+//
+//	serve http GET /orders/{id}      serve grpc shop.Payments
+//	call http POST http://orders/x   call grpc shop.Payments/Charge
+//	dial payments:9090
+//	publish kafka orders             consume nats (topic not static)
+//	store postgres dsn postgres://…  store postgres table orders
+//	store mongo collection carts
+func factStrings(root string, f *facts) []gotFact {
+	var out []gotFact
+	add := func(file string, line int, format string, args ...any) {
+		out = append(out, gotFact{posKey(root, file, line), strings.TrimSpace(fmt.Sprintf(format, args...))})
+	}
+	texts := func(vs []value) string {
+		var s []string
+		for _, v := range vs {
+			s = append(s, v.text)
+		}
+		return strings.Join(s, " | ")
+	}
+	for _, e := range f.svc.Endpoints {
+		if e.Protocol == "grpc" {
+			add(e.Pos.Filename, e.Pos.Line, "serve grpc %s", e.Name)
+		} else {
+			add(e.Pos.Filename, e.Pos.Line, "serve %s %s", e.Protocol, strings.TrimSpace(e.Method+" "+e.Route))
+		}
+	}
+	for _, c := range f.calls {
+		if c.protocol == "grpc" {
+			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call grpc %s/%s", c.proto, c.method)
+		} else {
+			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call %s %s %s", c.protocol, c.method, texts(c.targets))
+		}
+	}
+	for _, d := range f.dials {
+		add(d.ev.Pos.Filename, d.ev.Pos.Line, "dial %s", texts(d.targets))
+	}
+	for _, m := range f.messages {
+		verb, topic := "consume", m.topic
+		if m.publish {
+			verb = "publish"
+		}
+		if topic == "" {
+			topic = "(topic not static)"
+		}
+		add(m.ev.Pos.Filename, m.ev.Pos.Line, "%s %s %s", verb, m.protocol, topic)
+	}
+	for _, s := range f.svc.Stores {
+		for _, ev := range s.Evidence {
+			add(ev.Pos.Filename, ev.Pos.Line, "store %s %s", s.Kind, s.Resource)
+		}
+		for _, tb := range s.Tables {
+			for _, ev := range s.Touches[tb] {
+				noun := "table"
+				if strings.HasPrefix(ev.Detail, "collection ") {
+					noun = "collection"
+				}
+				add(ev.Pos.Filename, ev.Pos.Line, "store %s %s %s", s.Kind, noun, tb)
+			}
+		}
+	}
+	return out
+}
+
+func posKey(root, file string, line int) string {
+	if rel, err := filepath.Rel(root, file); err == nil {
+		file = filepath.ToSlash(rel)
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+func indexOf(s []string, x string) int {
+	for i, v := range s {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+var factWant = regexp.MustCompile(`//\s*want\s+(".*)$`)
+
+// readFactWants collects the want comments of a fixture module by
+// file:line.
+func readFactWants(t *testing.T, root, dir string) map[string][]string {
+	t.Helper()
+	wants := make(map[string][]string)
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for line := 1; sc.Scan(); line++ {
+			m := factWant.FindStringSubmatch(sc.Text())
+			if m == nil {
+				continue
+			}
+			at := posKey(root, path, line)
+			for rest := strings.TrimSpace(m[1]); rest != ""; rest = strings.TrimSpace(rest) {
+				q, err := strconv.QuotedPrefix(rest)
+				if err != nil {
+					t.Fatalf("%s: bad want comment: %v", at, err)
+				}
+				rest = rest[len(q):]
+				s, _ := strconv.Unquote(q)
+				wants[at] = append(wants[at], s)
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wants
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,22 @@
+// Command amqp publishes to exchanges and consumes queues with both AMQP
+// clients.
+package main
+
+import (
+	"context"
+
+	amqp "github.com/rabbitmq/amqp091-go"
+	streadway "github.com/streadway/amqp"
+)
+
+func main() {
+	ctx := context.Background()
+	var ch *amqp.Channel
+	ch.Publish("shop", "orders.created", false, false, amqp.Publishing{})     // want "publish amqp shop/orders.created"
+	ch.PublishWithContext(ctx, "", "emails", false, false, amqp.Publishing{}) // want "publish amqp emails"
+	ch.Consume("emails", "", true, false, false, false, nil)                  // want "consume amqp emails"
+
+	var old *streadway.Channel
+	old.Publish("", "invoices", false, false, streadway.Publishing{}) // want "publish amqp invoices"
+	old.Consume("invoices", "", true, false, false, false, nil)       // want "consume amqp invoices"
+}

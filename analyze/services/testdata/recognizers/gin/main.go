@@ -1,0 +1,43 @@
+// Command gin serves routes with gin: on the engine, on a group, whose
+// prefix the routes take, and through the IRoutes and IRouter interfaces.
+package main
+
+import "github.com/gin-gonic/gin"
+
+func h(c *gin.Context) {}
+
+func main() {
+	e := gin.Default()
+	g := e.Group("/api")
+	g.GET("/get", h)                 // want "serve http GET /api/get"
+	g.POST("/post", h)               // want "serve http POST /api/post"
+	g.PUT("/put", h)                 // want "serve http PUT /api/put"
+	g.DELETE("/delete", h)           // want "serve http DELETE /api/delete"
+	g.PATCH("/patch", h)             // want "serve http PATCH /api/patch"
+	g.HEAD("/head", h)               // want "serve http HEAD /api/head"
+	g.OPTIONS("/options", h)         // want "serve http OPTIONS /api/options"
+	g.Any("/any", h)                 // want "serve http /api/any"
+	g.Handle("delete", "/handle", h) // want "serve http DELETE /api/handle"
+
+	var routes gin.IRoutes = g
+	routes.GET("/get", h)                 // want "serve http GET /get"
+	routes.POST("/post", h)               // want "serve http POST /post"
+	routes.PUT("/put", h)                 // want "serve http PUT /put"
+	routes.DELETE("/delete", h)           // want "serve http DELETE /delete"
+	routes.PATCH("/patch", h)             // want "serve http PATCH /patch"
+	routes.HEAD("/head", h)               // want "serve http HEAD /head"
+	routes.OPTIONS("/options", h)         // want "serve http OPTIONS /options"
+	routes.Any("/any", h)                 // want "serve http /any"
+	routes.Handle("delete", "/handle", h) // want "serve http DELETE /handle"
+
+	var router gin.IRouter = &e.RouterGroup
+	router.GET("/get", h)                 // want "serve http GET /get"
+	router.POST("/post", h)               // want "serve http POST /post"
+	router.PUT("/put", h)                 // want "serve http PUT /put"
+	router.DELETE("/delete", h)           // want "serve http DELETE /delete"
+	router.PATCH("/patch", h)             // want "serve http PATCH /patch"
+	router.HEAD("/head", h)               // want "serve http HEAD /head"
+	router.OPTIONS("/options", h)         // want "serve http OPTIONS /options"
+	router.Any("/any", h)                 // want "serve http /any"
+	router.Handle("delete", "/handle", h) // want "serve http DELETE /handle"
+}

@@ -1,0 +1,40 @@
+// Command gorm opens a database with gorm, names tables through models,
+// Table and SQL, and opens another with jinzhu/gorm.
+package main
+
+import (
+	jinzhu "github.com/jinzhu/gorm"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+type Order struct{ ID int }
+
+type LineItem struct{ ID int }
+
+type Customer struct{ ID int }
+
+// TableName names the table gorm uses for customers.
+func (Customer) TableName() string { return "clients" }
+
+func main() {
+	db, _ := gorm.Open(postgres.Open("postgres://db:5432/shop")) // want "store postgres dsn postgres://db:5432/shop"
+	db.Table("invoices")                                         // want "store postgres table invoices"
+	db.Model(&Order{})                                           // want "store postgres table orders"
+	db.Create(&LineItem{})                                       // want "store postgres table line_items"
+	db.Save(&Customer{})                                         // want "store postgres table clients"
+	db.Find(&[]Order{})                                          // want "store postgres table orders"
+	db.First(&Order{})                                           // want "store postgres table orders"
+	db.Last(&Order{})                                            // want "store postgres table orders"
+	db.Take(&Order{})                                            // want "store postgres table orders"
+	db.Delete(&Order{})                                          // want "store postgres table orders"
+	db.FirstOrCreate(&Order{})                                   // want "store postgres table orders"
+	db.Updates(&Order{})                                         // want "store postgres table orders"
+	// AutoMigrate's models come as ...any: no model is read from them.
+	db.AutoMigrate(&Order{})
+	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"
+	db.Exec("DELETE FROM carts WHERE id = 1") // want "store postgres table carts"
+
+	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy") // want "store mysql"
+	old.Table("legacy_orders")                                    // want "store mysql table legacy_orders"
+}

@@ -1,0 +1,34 @@
+// Command gozero opens go-zero's SQL and Redis stores and pushes to and
+// consumes from Kafka with go-queue's kq.
+package main
+
+import (
+	"context"
+
+	"github.com/zeromicro/go-queue/kq"
+	"github.com/zeromicro/go-zero/core/stores/redis"
+	"github.com/zeromicro/go-zero/core/stores/sqlc"
+	"github.com/zeromicro/go-zero/core/stores/sqlx"
+)
+
+type handler struct{}
+
+func (handler) Consume(ctx context.Context, key, value string) error { return nil }
+
+func main() {
+	conn := sqlx.NewMysql("root@tcp(mysql:3306)/shop") // want "store mysql dsn root@tcp(mysql:3306)/shop"
+	conn.Exec("INSERT INTO orders (id) VALUES (?)", 1) // want "store mysql table orders"
+	var cc sqlc.CachedConn
+	var id int
+	cc.QueryRowNoCache(&id, "SELECT id FROM users WHERE id = ?", 1) // want "store mysql table users"
+	sqlx.NewSqlConn("postgres", "postgres://db:5432/shop")          // want "store postgres dsn postgres://db:5432/shop"
+
+	redis.New("cache:6379")               // want "store redis dsn cache:6379"
+	redis.MustNewRedis("cache2:6379")     // want "store redis dsn cache2:6379"
+	redis.NewRedis("cache3:6379", "node") // want "store redis dsn cache3:6379"
+
+	kq.NewPusher([]string{"kafka:9092"}, "payments") // want "publish kafka payments"
+	c := kq.KqConf{Topic: "settled"}
+	kq.MustNewQueue(c, handler{}) // want "consume kafka settled"
+	kq.NewQueue(c, handler{})     // want "consume kafka settled"
+}

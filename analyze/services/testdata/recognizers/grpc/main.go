@@ -1,0 +1,29 @@
+// Command grpc dials gRPC servers, calls a generated client and
+// registers a generated server.
+package main
+
+import (
+	"context"
+
+	"example.com/grpc/gen/paymentsv1"
+	"google.golang.org/grpc"
+)
+
+type server struct{}
+
+func (server) Charge(ctx context.Context, in *paymentsv1.ChargeRequest) (*paymentsv1.ChargeReply, error) {
+	return nil, nil
+}
+
+func main() {
+	ctx := context.Background()
+	grpc.Dial("payments:9090")               // want "dial payments:9090"
+	grpc.DialContext(ctx, "ledger:9090")     // want "dial ledger:9090"
+	conn, _ := grpc.NewClient("orders:9090") // want "dial orders:9090"
+
+	client := paymentsv1.NewPaymentsClient(conn)
+	client.Charge(ctx, &paymentsv1.ChargeRequest{}) // want "call grpc shop.Payments/Charge"
+
+	s := grpc.NewServer()
+	paymentsv1.RegisterPaymentsServer(s, server{}) // want "serve grpc shop.Payments"
+}

@@ -1,0 +1,41 @@
+// Command kafka publishes to and consumes from Kafka with kafka-go,
+// sarama (at both its import paths) and confluent-kafka-go.
+package main
+
+import (
+	"context"
+
+	"github.com/IBM/sarama"
+	shopify "github.com/Shopify/sarama"
+	ckafka "github.com/confluentinc/confluent-kafka-go/v2/kafka"
+	"github.com/segmentio/kafka-go"
+)
+
+func main() {
+	ctx := context.Background()
+	w := &kafka.Writer{Topic: "orders"}
+	w.WriteMessages(ctx, kafka.Message{})                  // want "publish kafka orders"
+	kafka.NewReader(kafka.ReaderConfig{Topic: "payments"}) // want "consume kafka payments"
+
+	p, _ := sarama.NewSyncProducer(nil)
+	p.SendMessage(&sarama.ProducerMessage{Topic: "invoices"}) // want "publish kafka invoices"
+	c, _ := sarama.NewConsumer(nil)
+	c.ConsumePartition("refunds", 0, 0) // want "consume kafka refunds"
+	g, _ := sarama.NewConsumerGroup(nil, "billing")
+	g.Consume(ctx, []string{"audits", "audits-v2"}, nil) // want "consume kafka audits" "consume kafka audits-v2"
+
+	sp, _ := shopify.NewSyncProducer(nil)
+	sp.SendMessage(&shopify.ProducerMessage{Topic: "receipts"}) // want "publish kafka receipts"
+	sc, _ := shopify.NewConsumer(nil)
+	sc.ConsumePartition("returns", 0, 0) // want "consume kafka returns"
+	sg, _ := shopify.NewConsumerGroup(nil, "billing")
+	sg.Consume(ctx, []string{"ledger"}, nil) // want "consume kafka ledger"
+
+	cons, _ := ckafka.NewConsumer()
+	cons.Subscribe("shipments", nil)                          // want "consume kafka shipments"
+	cons.SubscribeTopics([]string{"labels", "tracking"}, nil) // want "consume kafka labels" "consume kafka tracking"
+	prod, _ := ckafka.NewProducer()
+	topic := "deliveries"
+	// The topic sits in TopicPartition, which the row does not read.
+	prod.Produce(&ckafka.Message{TopicPartition: ckafka.TopicPartition{Topic: &topic}}, nil) // want "publish kafka (topic not static)"
+}

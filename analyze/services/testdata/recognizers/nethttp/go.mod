@@ -1,0 +1,7 @@
+module example.com/nethttp
+
+go 1.22
+
+require (
+	github.com/go-resty/resty/v2 v2.0.0
+)

@@ -1,0 +1,50 @@
+// Command nethttp calls and serves HTTP with net/http, dials with net,
+// and calls with resty.
+package main
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+)
+
+func handle(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	ctx := context.Background()
+	http.Get("http://catalog/products")                  // want "call http GET http://catalog/products"
+	http.Head("http://catalog/health")                   // want "call http HEAD http://catalog/health"
+	http.Post("http://orders/orders", "text/plain", nil) // want "call http POST http://orders/orders"
+	http.PostForm("http://orders/form", url.Values{})    // want "call http POST http://orders/form"
+
+	c := &http.Client{}
+	c.Get("http://catalog/a")                     // want "call http GET http://catalog/a"
+	c.Head("http://catalog/b")                    // want "call http HEAD http://catalog/b"
+	c.Post("http://catalog/c", "text/plain", nil) // want "call http POST http://catalog/c"
+	c.PostForm("http://catalog/d", nil)           // want "call http POST http://catalog/d"
+
+	// A client's method is sent as written.
+	http.NewRequest("PUT", "http://orders/orders/1", nil)                    // want "call http PUT http://orders/orders/1"
+	http.NewRequestWithContext(ctx, "delete", "http://orders/orders/2", nil) // want "call http delete http://orders/orders/2"
+
+	r := resty.New().R()
+	r.Get("http://reviews/a")    // want "call http GET http://reviews/a"
+	r.Post("http://reviews/b")   // want "call http POST http://reviews/b"
+	r.Put("http://reviews/c")    // want "call http PUT http://reviews/c"
+	r.Delete("http://reviews/d") // want "call http DELETE http://reviews/d"
+	r.Patch("http://reviews/e")  // want "call http PATCH http://reviews/e"
+
+	net.Dial("tcp", "cache:6379")                     // want "dial cache:6379"
+	net.DialTimeout("tcp", "queue:5672", time.Second) // want "dial queue:5672"
+
+	// Go 1.22 patterns carry their method.
+	http.HandleFunc("GET /orders/{id}", handle)       // want "serve http GET /orders/{id}"
+	http.Handle("/metrics", http.HandlerFunc(handle)) // want "serve http /metrics"
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /orders", handle)                 // want "serve http POST /orders"
+	mux.Handle("/static/", http.FileServer(http.Dir("."))) // want "serve http /static/"
+}

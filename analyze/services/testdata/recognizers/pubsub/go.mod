@@ -1,0 +1,7 @@
+module example.com/pubsub
+
+go 1.22
+
+require (
+	cloud.google.com/go/pubsub v1.0.0
+)

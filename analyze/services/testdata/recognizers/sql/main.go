@@ -1,0 +1,18 @@
+// Command sql opens a database with database/sql and names tables in
+// SQL given to it, to squirrel and to goqu.
+package main
+
+import (
+	"database/sql"
+
+	"github.com/Masterminds/squirrel"
+	"github.com/doug-martin/goqu/v9"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "postgres://db:5432/shop")                      // want "store postgres dsn postgres://db:5432/shop"
+	db.Query("SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id") // want "store postgres table orders" "store postgres table order_items"
+	db.Exec("UPDATE stock SET n = n - 1")                                         // want "store postgres table stock"
+	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
+	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
+}

@@ -1,0 +1,3 @@
+module cloud.google.com/go/firestore
+
+go 1.22

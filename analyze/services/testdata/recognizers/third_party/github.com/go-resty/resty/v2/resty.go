@@ -1,0 +1,18 @@
+// Package resty stands in for go-resty: the API shape archie recognizes, no behaviour.
+package resty
+
+type Client struct{}
+
+func New() *Client { return &Client{} }
+
+type Request struct{}
+
+func (c *Client) R() *Request { return &Request{} }
+
+type Response struct{}
+
+func (r *Request) Get(url string) (*Response, error)    { return nil, nil }
+func (r *Request) Post(url string) (*Response, error)   { return nil, nil }
+func (r *Request) Put(url string) (*Response, error)    { return nil, nil }
+func (r *Request) Delete(url string) (*Response, error) { return nil, nil }
+func (r *Request) Patch(url string) (*Response, error)  { return nil, nil }

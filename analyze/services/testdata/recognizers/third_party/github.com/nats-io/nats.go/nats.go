@@ -1,0 +1,39 @@
+// Package nats stands in for nats.go: the API shape archie recognizes, no behaviour.
+package nats
+
+import (
+	"context"
+	"time"
+)
+
+type Msg struct{ Subject string }
+
+type MsgHandler func(*Msg)
+
+type Subscription struct{}
+
+type Conn struct{}
+
+func Connect(url string) (*Conn, error) { return &Conn{}, nil }
+
+func (nc *Conn) Publish(subj string, data []byte) error { return nil }
+func (nc *Conn) PublishMsg(m *Msg) error                { return nil }
+func (nc *Conn) Request(subj string, data []byte, timeout time.Duration) (*Msg, error) {
+	return nil, nil
+}
+func (nc *Conn) RequestWithContext(ctx context.Context, subj string, data []byte) (*Msg, error) {
+	return nil, nil
+}
+func (nc *Conn) Subscribe(subj string, cb MsgHandler) (*Subscription, error) { return nil, nil }
+func (nc *Conn) QueueSubscribe(subj, queue string, cb MsgHandler) (*Subscription, error) {
+	return nil, nil
+}
+func (nc *Conn) ChanSubscribe(subj string, ch chan *Msg) (*Subscription, error) { return nil, nil }
+
+type JetStreamContext interface {
+	Publish(subj string, data []byte) (any, error)
+	Subscribe(subj string, cb MsgHandler) (*Subscription, error)
+	QueueSubscribe(subj, queue string, cb MsgHandler) (*Subscription, error)
+}
+
+func (nc *Conn) JetStream() (JetStreamContext, error) { return nil, nil }

@@ -1,0 +1,209 @@
+package services
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// TestReach walks small programs, built to SSA from source with no
+// imports (nothing is loaded), from main and init.
+func TestReach(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // reached, besides main and init
+		not  []string // functions that must not be reached
+	}{
+		{
+			name: "static calls, transitively",
+			src: `
+func a() { b() }
+func b() {}
+func c() {}
+func main() { a() }`,
+			want: []string{"a", "b"},
+			not:  []string{"c"},
+		},
+		{
+			name: "a function mentioned as a value is reached, called or not",
+			src: `
+var hooks []func()
+func register(f func()) { hooks = append(hooks, f) }
+func onStart() {}
+func worker() {}
+func unused() {}
+func main() { register(onStart); go worker() }`,
+			want: []string{"register", "onStart", "worker"},
+			not:  []string{"unused"},
+		},
+		{
+			name: "closures and method values",
+			src: `
+type T struct{}
+func (T) M() {}
+func (T) N() {}
+func call(f func()) { f() }
+func main() { call(func() { call(T{}.M) }) }`,
+			want: []string{"call", "main$1", "T.M"},
+			not:  []string{"T.N"},
+		},
+		{
+			name: "the methods of a type converted to an interface, not of one never converted",
+			src: `
+type I interface{ M() }
+type T struct{}
+func (T) M()     {}
+func (T) Other() {}
+type P struct{}
+func (*P) M() {}
+type U struct{}
+func (U) M() {}
+func use(i I) {}
+func main() { use(T{}); use(&P{}) }`,
+			want: []string{"use", "T.M", "T.Other", "*P.M"},
+			not:  []string{"U.M"},
+		},
+		{
+			name: "a generic instance reaches the methods of its type arguments",
+			src: `
+type I interface{ M() }
+type V struct{}
+func (V) M() {}
+type W struct{}
+func (W) M() {}
+func G[X I](x X) { x.M() }
+func main() { G(V{}) }`,
+			want: []string{"G", "V.M"},
+			not:  []string{"W.M"},
+		},
+		{
+			name: "a pointer type argument reaches its methods",
+			src: `
+type I interface{ M() }
+type V struct{}
+func (*V) M() {}
+func G[X I](x X) { x.M() }
+func main() { G(&V{}) }`,
+			want: []string{"G", "*V.M"},
+		},
+		{
+			name: "init is a root",
+			src: `
+func setup() {}
+func init() { setup() }
+func main() {}`,
+			want: []string{"setup"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, pkg := buildSource(t, tc.src)
+			got := make(map[string]bool)
+			for fn := range p.reach([]*ssa.Function{pkg.Func("main"), pkg.Func("init")}) {
+				got[shortName(fn)] = true
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("reach does not reach %s; reached %s", w, reachedNames(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[n] {
+					t.Errorf("reach reaches %s; reached %s", n, reachedNames(got))
+				}
+			}
+		})
+	}
+}
+
+// TestReachers tells which of several root sets reach each target.
+func TestReachers(t *testing.T) {
+	p, pkg := buildSource(t, `
+func shared() {}
+func onlyA() {}
+func a() { shared(); onlyA(); loop() }
+func b() { shared() }
+func loop() { loop2() }
+func loop2() { loop(); onlyLoop() }
+func onlyLoop() {}
+func main() {}`)
+	fn := func(name string) *ssa.Function { return pkg.Func(name) }
+	targets := []*ssa.Function{fn("shared"), fn("onlyA"), fn("onlyLoop"), fn("main")}
+	by := p.reachers([][]*ssa.Function{{fn("a")}, {fn("b")}}, targets)
+	for _, tc := range []struct {
+		target string
+		want   []int
+	}{
+		{"shared", []int{0, 1}},
+		{"onlyA", []int{0}},
+		{"onlyLoop", []int{0}},
+		{"main", nil},
+	} {
+		if got := by[fn(tc.target)].members(); !equalInts(got, tc.want) {
+			t.Errorf("reachers of %s = %v, want %v", tc.target, got, tc.want)
+		}
+	}
+}
+
+// buildSource builds one package main from source into a program.
+func buildSource(t *testing.T, src string) (*program, *ssa.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "main.go", "package main\n"+src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("example.com/r", "main"), []*ast.File{f}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newProgram(pkg.Prog, []*ssa.Package{pkg}), pkg
+}
+
+// shortName names a function as the tests do: "a", "T.M", "*P.M",
+// "main$1", "G" for an instance of G.
+func shortName(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		star := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, star = p.Elem(), "*"
+		}
+		if n, ok := t.(*types.Named); ok {
+			return star + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+func reachedNames(set map[string]bool) string {
+	var out []string
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,326 @@
+package rules
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archie-dev/archie/analyze/services"
+)
+
+// checkSmells runs archie check with the smells section given on a literal
+// system of services: nothing is loaded.
+func checkSmells(t *testing.T, smells string, sys *services.System) []Violation {
+	t.Helper()
+	cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n"+smells))
+	if err != nil {
+		t.Fatalf("ParseConfig: %v", err)
+	}
+	cfg.Dir = "/m"
+	res, err := Check(cfg, graph(t), Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), System: sys})
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	return res.Violations
+}
+
+// smellLines renders smell violations as "kind severity from->to resource"
+// lines, with the path of a chain.
+func smellLines(vs []Violation) []string {
+	var out []string
+	for _, v := range vs {
+		s := fmt.Sprintf("%s %s %s->%s %s", v.Kind, v.Severity, v.From, v.To, v.Resource)
+		if len(v.Path) > 0 {
+			s += "[" + strings.Join(v.Path, " ") + "]"
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
+
+// at is evidence in a service's main.go.
+func at(svc string, line int, detail string) services.Evidence {
+	return services.Evidence{Pos: token.Position{Filename: "/m/cmd/" + svc + "/main.go", Line: line, Column: 2}, Detail: detail}
+}
+
+// stores builds a service that opens one store of a kind, on a server
+// ("" for unknown) through a resource, and touches tables in it.
+func stores(svc, kind, server, resource string, tables ...string) *services.Service {
+	st := &services.Store{Kind: kind, Server: server, Resource: resource, Tables: tables, Touches: make(map[string][]services.Evidence),
+		Evidence: []services.Evidence{at(svc, 10, "opens "+kind)}}
+	for i, tb := range tables {
+		st.Touches[tb] = []services.Evidence{at(svc, 20+i, "SQL names table "+tb)}
+	}
+	return &services.Service{Name: svc, Stores: []*services.Store{st}}
+}
+
+func TestSharedDatabase(t *testing.T) {
+	tests := []struct {
+		name   string
+		smells string
+		svcs   []*services.Service
+		want   []string
+	}{
+		{
+			name:   "two services touch one table",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "", "env DATABASE_URL", "orders"), stores("b", "postgres", "", "env DB", "orders", "payments")},
+			want:   []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "one service touching a table twice shares nothing",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "", "", "orders", "orders")},
+		},
+		{
+			name:   "tables of one name in two databases are two tables",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/shop", "", "orders"), stores("b", "postgres", "db2:5432/shop", "", "orders")},
+		},
+		{
+			name:   "a table in a known and an unknown database may be one",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/shop", "", "orders"), stores("b", "sql", "", "", "orders")},
+			want:   []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "a collection is named as one",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "mongo", "", "", "carts"), stores("b", "mongo", "", "", "carts")},
+			want:   []string{"shared-database error a->b collection carts"},
+		},
+		{
+			name:   "one database server through one configuration, disjoint tables: the server severity",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/shop", "env DATABASE_URL", "orders"), stores("b", "postgres", "db:5432/shop", "env DATABASE_URL", "payments")},
+			want:   []string{"shared-database warning a->b env DATABASE_URL"},
+		},
+		{
+			name:   "one database server through two configurations",
+			smells: "  shared-database: {severity: error, server: error}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/shop", "env A_DB", "orders"), stores("b", "postgres", "db:5432/shop", "env B_DB", "payments")},
+			want:   []string{"shared-database error a->b database db:5432/shop"},
+		},
+		{
+			name:   "a shared table is not reported again as a shared server",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/shop", "", "orders"), stores("b", "postgres", "db:5432/shop", "", "orders")},
+			want:   []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "server: off",
+			smells: "  shared-database: {severity: error, server: off}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/shop", "", "orders"), stores("b", "postgres", "db:5432/shop", "", "payments")},
+		},
+		{
+			name:   "severity off keeps the server check, and a shared table still hides the server",
+			smells: "  shared-database: off",
+			svcs: []*services.Service{stores("a", "postgres", "db:5432/shop", "", "orders"), stores("b", "postgres", "db:5432/shop", "", "orders"),
+				stores("c", "mysql", "mysql:3306/shop", "", "stock"), stores("d", "mysql", "mysql:3306/shop", "", "carts")},
+			want: []string{"shared-database warning c->d database mysql:3306/shop"},
+		},
+		{
+			name:   "not listed, not checked",
+			smells: "  hardcoded-endpoint: warning",
+			svcs:   []*services.Service{stores("a", "postgres", "", "", "orders"), stores("b", "postgres", "", "", "orders")},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := smellLines(checkSmells(t, tc.smells, &services.System{Dir: "/m", Services: tc.svcs}))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSharedDatabaseMessageAndEvidence(t *testing.T) {
+	vs := checkSmells(t, "  shared-database: {severity: error, adr: 7, why: one owner per table}", &services.System{Dir: "/m", Services: []*services.Service{
+		stores("a", "postgres", "", "", "orders"), stores("b", "postgres", "", "", "orders")}})
+	if len(vs) != 1 {
+		t.Fatalf("violations = %v, want 1", smellLines(vs))
+	}
+	v := vs[0]
+	if want := "a and b both touch table orders: neither can change it or deploy alone"; v.Message != want {
+		t.Errorf("message = %q, want %q", v.Message, want)
+	}
+	if v.ADR != 7 || v.Why != "one owner per table" {
+		t.Errorf("ADR, why = %d, %q; want 7, %q", v.ADR, v.Why, "one owner per table")
+	}
+	var ev []string
+	for _, e := range v.Evidence {
+		ev = append(ev, fmt.Sprintf("%s:%d %s", e.Position.File, e.Position.Line, e.Detail))
+	}
+	want := []string{"cmd/a/main.go:20 SQL names table orders", "cmd/b/main.go:20 SQL names table orders"}
+	if strings.Join(ev, "\n") != strings.Join(want, "\n") {
+		t.Errorf("evidence = %q, want %q", ev, want)
+	}
+	if v.Position != v.Evidence[0].Position {
+		t.Errorf("position = %v, want the first evidence's %v", v.Position, v.Evidence[0].Position)
+	}
+}
+
+// syncCall is a synchronous call from one service to another, made in the
+// caller's handler (or "" from start-up code), to the callee's method.
+func syncCall(from, to, handler, method string) *services.Edge {
+	ev := at(from, 30, "GET")
+	ev.Handler, ev.Method = handler, method
+	return &services.Edge{From: from, To: to, Kind: "sync", Protocol: "http", Target: "http://" + to, Known: true, Evidence: []services.Evidence{ev}}
+}
+
+func TestSyncChain(t *testing.T) {
+	chain := []*services.Edge{syncCall("a", "b", "GET /a", "GET /b"), syncCall("b", "c", "GET /b", "GET /c"), syncCall("c", "d", "GET /c", "GET /d")}
+	tests := []struct {
+		name   string
+		smells string
+		edges  []*services.Edge
+		want   []string
+	}{
+		{
+			name:   "three hops from a handler, more than the default max-depth 2",
+			smells: "  sync-chain: warning",
+			edges:  chain,
+			want:   []string{"sync-chain warning a->d [a b c d]"},
+		},
+		{
+			name:   "three hops within max-depth 3",
+			smells: "  sync-chain: {severity: warning, max-depth: 3}",
+			edges:  chain,
+		},
+		{
+			name:   "a chain continues only in the handler the call reaches",
+			smells: "  sync-chain: {severity: error, max-depth: 1}",
+			edges:  []*services.Edge{syncCall("a", "b", "GET /a", "GET /b"), syncCall("b", "c", "GET /other", "GET /c")},
+		},
+		{
+			name:   "the handler reached is matched by pattern",
+			smells: "  sync-chain: {severity: error, max-depth: 1}",
+			edges:  []*services.Edge{syncCall("a", "b", "GET /a", "GET /b/42"), syncCall("b", "c", "GET /b/{id}", "GET /c")},
+			want:   []string{"sync-chain error a->c [a b c]"},
+		},
+		{
+			name:   "an unknown method reached may be any handler",
+			smells: "  sync-chain: {severity: error, max-depth: 1}",
+			edges:  []*services.Edge{syncCall("a", "b", "GET /a", ""), syncCall("b", "c", "GET /other", "GET /c")},
+			want:   []string{"sync-chain error a->c [a b c]"},
+		},
+		{
+			name:   "calls from start-up code start no chain",
+			smells: "  sync-chain: {severity: error, max-depth: 1}",
+			edges:  []*services.Edge{syncCall("a", "b", "", "GET /b"), syncCall("b", "c", "", "GET /c")},
+		},
+		{
+			name:   "messages end a chain",
+			smells: "  sync-chain: {severity: error, max-depth: 1}",
+			edges: []*services.Edge{syncCall("a", "b", "GET /a", "GET /b"),
+				{From: "b", To: "c", Kind: "async", Protocol: "kafka", Topic: "orders", Evidence: []services.Evidence{at("b", 40, "publish orders")}}},
+		},
+		{
+			name:   "a cycle is reported whatever the depth and the handlers",
+			smells: "  sync-chain: {severity: warning, max-depth: 5}",
+			edges:  []*services.Edge{syncCall("a", "b", "", "GET /b"), syncCall("b", "a", "", "GET /a")},
+			want:   []string{"sync-chain warning a->b [a b a]"},
+		},
+		{
+			name:   "a service calling itself is no chain and no cycle",
+			smells: "  sync-chain: {severity: warning, max-depth: 1}",
+			edges:  []*services.Edge{syncCall("a", "a", "GET /a", "GET /b")},
+		},
+		{
+			name:   "not listed, not checked",
+			smells: "  shared-database: error",
+			edges:  chain,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var svcs []*services.Service
+			for _, n := range []string{"a", "b", "c", "d"} {
+				svcs = append(svcs, &services.Service{Name: n})
+			}
+			got := smellLines(checkSmells(t, tc.smells, &services.System{Dir: "/m", Services: svcs, Edges: tc.edges}))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSyncChainMessage(t *testing.T) {
+	vs := checkSmells(t, "  sync-chain: warning", &services.System{Dir: "/m", Edges: []*services.Edge{
+		syncCall("a", "b", "GET /a", "GET /b"), syncCall("b", "c", "GET /b", "GET /c"), syncCall("c", "d", "GET /c", "GET /d")}})
+	if len(vs) != 1 {
+		t.Fatalf("violations = %v, want 1", smellLines(vs))
+	}
+	if want := "a request to a waits on 3 synchronous hops (a → b → c → d), more than max-depth 2: latency and failures add up along the chain"; vs[0].Message != want {
+		t.Errorf("message = %q, want %q", vs[0].Message, want)
+	}
+	var details []string
+	for _, e := range vs[0].Evidence {
+		details = append(details, e.Detail)
+	}
+	want := []string{"a calls b GET /b in handler GET /a", "b calls c GET /c in handler GET /b", "c calls d GET /d in handler GET /c"}
+	if strings.Join(details, "\n") != strings.Join(want, "\n") {
+		t.Errorf("evidence = %q, want %q", details, want)
+	}
+}
+
+func TestHandlerServes(t *testing.T) {
+	for _, tc := range []struct {
+		handler, method string
+		want            bool
+	}{
+		{"hipstershop.CartService/GetCart", "hipstershop.CartService/GetCart", true},
+		{"hipstershop.CartService/GetCart", "hipstershop.CartService/AddItem", false},
+		{"GET /cart/{id}", "GET /cart/42", true},
+		{"GET /cart/:id", "GET /cart/42", true},
+		{"GET /cart/{id}", "POST /cart/42", false},
+		{"GET,POST /orders", "POST /orders", true},
+		{"/orders", "DELETE /orders", true},
+		{"GET /a", "GET /a?x=1", true},
+		{"GET /a/b", "GET /a", false},
+		{"GET /a", "GET /a/b", false},
+		{"/static/", "GET /static/css/site.css", true},
+		{"GET /files/*", "GET /files/a/b", true},
+		{"GET /files/{path...}", "GET /files/a/b", true},
+		{"GET /cart/{id}", "GET /cart/…", true},
+		{"GET /cart", "GET …/cart", false},
+	} {
+		if got := handlerServes(tc.handler, tc.method); got != tc.want {
+			t.Errorf("handlerServes(%q, %q) = %v, want %v", tc.handler, tc.method, got, tc.want)
+		}
+	}
+}
+
+func TestHardcodedEndpoint(t *testing.T) {
+	hard := []*services.Hardcoded{{From: "frontend", To: "reviews", Address: "http://reviews:8081/api", Evidence: []services.Evidence{at("frontend", 40, "GET")}}}
+	tests := []struct {
+		name   string
+		smells string
+		want   []string
+	}{
+		{"a literal address of another service", "  hardcoded-endpoint: warning", []string{"hardcoded-endpoint warning frontend->reviews address http://reviews:8081/api"}},
+		{"at the severity configured", "  hardcoded-endpoint: error", []string{"hardcoded-endpoint error frontend->reviews address http://reviews:8081/api"}},
+		{"off", "  hardcoded-endpoint: off", nil},
+		{"not listed, not checked", "  sync-chain: warning", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs := checkSmells(t, tc.smells, &services.System{Dir: "/m", Hardcoded: hard})
+			if got := smellLines(vs); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if len(vs) == 1 {
+				if want := `frontend reaches reviews at the literal address "http://reviews:8081/api": read it from configuration so reviews can move`; vs[0].Message != want {
+					t.Errorf("message = %q, want %q", vs[0].Message, want)
+				}
+				if p := vs[0].Position; p.File != "cmd/frontend/main.go" || p.Line != 40 {
+					t.Errorf("position = %v, want cmd/frontend/main.go:40", p)
+				}
+			}
+		})
+	}
+}

@@ -12,8 +12,11 @@
 // functions used as values, and the methods of types converted to
 // interfaces), resolves strings through constants, environment keys,
 // flags, config files and deployment manifests, and links calls to the
-// services that answer them. Write and Read are the archie.services/v1
-// JSON of CONTRACT.md §5, which archie check --facts merges.
+// services that answer them. What a call of each library API means is
+// declared in one table, recognizers: a new library is a row there, a
+// stand-in and a fixture under testdata/recognizers. Write and Read are
+// the archie.services/v1 JSON of CONTRACT.md §5, which archie check
+// --facts merges.
 //
 // Types and SSA never leave this package: rules judge its facts, report
 // renders them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,14 +14,20 @@ import (
 type IndexOptions struct {
 	Prefix   string // put before each record's file name in links
 	ByStatus bool   // group the records under one heading per status
+	// Force lets WriteIndex replace a file that is not an index it wrote.
+	Force bool
 }
+
+// indexHeading is the first line of every index Index writes, by which
+// WriteIndex knows a file it may replace.
+const indexHeading = "# Architecture Decision Records"
 
 // Index writes a table of contents in the format of adr-tools' "adr
 // generate toc": a heading, then one "* [1. Title](0001-title.md)" line
 // per record.
 func (l *Log) Index(w io.Writer, opts IndexOptions) error {
 	var b strings.Builder
-	b.WriteString("# Architecture Decision Records\n\n")
+	b.WriteString(indexHeading + "\n\n")
 	item := func(r *Record) {
 		b.WriteString("* " + markdownLink(r.Heading(), opts.Prefix+r.Name()) + "\n")
 	}
@@ -58,10 +65,17 @@ func (l *Log) Index(w io.Writer, opts IndexOptions) error {
 }
 
 // WriteIndex writes the Index to file, replacing it atomically. A file
-// named like a record is refused: an index must not take a record's place.
+// named like a record is refused: an index must not take a record's place;
+// so is, without opts.Force, a file that holds anything but an index.
 func (l *Log) WriteIndex(file string, opts IndexOptions) error {
 	if IsRecordName(filepath.Base(file)) {
 		return fmt.Errorf("%s is named like a decision record; write the index to another file, such as README.md", file)
+	}
+	if !opts.Force {
+		data, err := os.ReadFile(file)
+		if err == nil && len(bytes.TrimSpace(data)) > 0 && !bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\ufeff")), []byte(indexHeading)) {
+			return fmt.Errorf("%s exists and is not an index archie wrote; remove it, name another file, or pass --force to replace it", file)
+		}
 	}
 	return l.transact(func() error {
 		var b bytes.Buffer

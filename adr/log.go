@@ -70,7 +70,11 @@ func Locate(dir string) (Location, error) {
 	}
 	for d := abs; ; d = filepath.Dir(d) {
 		file := filepath.Join(d, dirFile)
-		if data, err := os.ReadFile(file); err == nil {
+		data, err := readDirFile(file)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Location{}, err
+		}
+		if err == nil {
 			name := strings.TrimSpace(string(data))
 			if name == "" {
 				return Location{}, fmt.Errorf("%s is empty: it should name the records directory", file)
@@ -82,8 +86,6 @@ func Locate(dir string) (Location, error) {
 				name = filepath.Join(d, name)
 			}
 			return Location{Dir: name, Found: true, DirFile: file, Outside: !within(repoRoot(d), name)}, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return Location{}, err
 		}
 		for _, k := range knownDirs {
 			p := filepath.Join(d, k)
@@ -140,6 +142,19 @@ func realPath(p string) string {
 // dirFile is the file adr-tools reads the records directory's name from.
 const dirFile = ".adr-dir"
 
+// readDirFile reads a .adr-dir file, refusing anything but a regular file
+// before opening it: a named pipe there would block every command.
+func readDirFile(file string) ([]byte, error) {
+	info, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > 4096 {
+		return nil, fmt.Errorf("%s is not a small regular file naming the records directory; remove or fix it", file)
+	}
+	return os.ReadFile(file)
+}
+
 // HasDirFile reports whether a .adr-dir file is in dir or a parent, where
 // adr-tools looks for one.
 func HasDirFile(dir string) bool {
@@ -163,7 +178,7 @@ func HasDirFile(dir string) bool {
 func WriteDirFile(dir, records string) error {
 	file := filepath.Join(dir, dirFile)
 	name := filepath.ToSlash(filepath.Clean(records))
-	data, err := os.ReadFile(file)
+	data, err := readDirFile(file)
 	if err == nil {
 		if old := strings.TrimSpace(string(data)); old != name {
 			return fmt.Errorf("%s already names %s; edit it by hand to move the records", file, old)

@@ -36,6 +36,12 @@ type Options struct {
 // fails because of problems in the code it reads: those are returned in
 // Graph.Errors. It fails only when the go command itself cannot run.
 func Load(ctx context.Context, opts Options) (*Graph, error) {
+	// The go command reports directories as it reaches them: through a
+	// symbolic link when it is started in one. Rules compare those with
+	// the config's directory, so both are taken without links.
+	if dir, err := RealDir(opts.Dir); err == nil {
+		opts.Dir = dir
+	}
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		ws, err := workspacePatterns(opts.Dir)
@@ -342,4 +348,18 @@ func modulePathOf(path string, modules map[string]*Module) string {
 		}
 	}
 	return best
+}
+
+// RealDir is dir as an absolute path without symbolic links ("." for the
+// working directory when dir is ""), the form archie compares directories
+// in.
+func RealDir(dir string) (string, error) {
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }

@@ -48,6 +48,12 @@ func HTML(w io.Writer, p *Page) error {
 		Rules: p.Check.ruleList(), Metrics: p.Metrics, MetricsLevel: p.MetricsLevel,
 		CSS: template.CSS(reportCSS), JS: template.JS(reportJS),
 	}
+	if !p.Check.Complete() {
+		v.Incomplete = p.Check.incompleteReason()
+		for _, e := range p.Check.LoadErrors {
+			v.LoadErrors = append(v.LoadErrors, p.Check.loadErrorLine(e))
+		}
+	}
 	for _, d := range p.Diagrams {
 		v.Diagrams = append(v.Diagrams, htmlDiagramOf(d))
 	}
@@ -74,8 +80,12 @@ type htmlView struct {
 	Metrics                    []*rules.Metric
 	MetricsLevel               string
 	Decisions                  []htmlDecision
-	CSS                        template.CSS
-	JS                         template.JS
+	// Incomplete says why the check did not see all the code, with the
+	// problems it met; "" when it did.
+	Incomplete string
+	LoadErrors []string
+	CSS        template.CSS
+	JS         template.JS
 }
 
 type htmlDiagram struct {

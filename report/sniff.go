@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"regexp"
-	"strings"
 )
 
-// IsOwnOutput reports whether data is what archie writes in format ("text",
-// "json", "sarif", "github", "junit" or "html"), so that a file holding it
+// IsOwnOutput reports whether data is what archie check writes in format
+// ("text", "json", "sarif", "github", "junit") or archie report ("html"),
+// so that a file holding it
 // may be replaced by a newer run without asking. It errs on the side of
 // no: a refusal costs the user a --force, a wrong yes costs a file.
 func IsOwnOutput(format string, data []byte) bool {
@@ -21,7 +21,9 @@ func IsOwnOutput(format string, data []byte) bool {
 		var doc struct {
 			Schema string `json:"schema"`
 		}
-		return json.Unmarshal(data, &doc) == nil && strings.HasPrefix(doc.Schema, "archie.")
+		// Exactly a check report: a baseline, a facts file or a graph is
+		// JSON archie wrote too, and no report to replace.
+		return json.Unmarshal(data, &doc) == nil && doc.Schema == CheckSchema
 	case "sarif":
 		var doc struct {
 			Runs []struct {

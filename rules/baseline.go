@@ -170,6 +170,7 @@ func ReadBaseline(file string, data []byte) (*Baseline, error) {
 		line, col := lineCol(data, offset)
 		return &ConfigError{File: file, Pos: Pos{Line: line, Column: col}, Msg: fmt.Sprintf(format, args...)}
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark some editors add
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var doc struct {

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -127,6 +128,8 @@ func Check(cfg *Config, g *analyze.Graph, opts Options) (*Result, error) {
 		if err := c.checkPatternsMatch(); err != nil {
 			return nil, err
 		}
+	} else if err := c.checkGroupFolders(); err != nil {
+		return nil, err
 	}
 	if err := c.checkImportPatterns(); err != nil {
 		return nil, err
@@ -341,40 +344,60 @@ func (c *checker) checkPatternsMatch() error {
 		return nil
 	}
 	var err error
-	try := func(where string, ps Patterns) {
+	c.groupPatterns(func(where string, ps Patterns) {
 		if err == nil {
 			err = check(where, ps)
 		}
-	}
-	if l := c.cfg.Layers; l != nil {
-		for _, layer := range l.Order {
-			try(fmt.Sprintf("layer %q", layer.Name), layer.Packages)
-		}
-	}
-	if h := c.cfg.Hexagonal; h != nil {
-		try("hexagonal core", h.Core)
-		try("hexagonal ports", h.Ports)
-		try("hexagonal adapters", h.Adapters)
-	}
-	if cx := c.cfg.Contexts; cx != nil {
-		try("contexts shared", cx.Shared)
-		for _, ctx := range cx.List {
-			try(fmt.Sprintf("context %q", ctx.Name), ctx.Packages)
-			try(fmt.Sprintf("context %q api", ctx.Name), ctx.API)
-		}
-	}
-	for _, r := range c.cfg.Rules {
-		try(fmt.Sprintf("rule %q", r.Name), r.Packages)
-	}
-	for _, e := range c.cfg.Exceptions {
-		try("exception from", Patterns{e.From})
-		if e.To.rel {
-			try("exception to", Patterns{e.To})
-		}
-	}
+	})
 	if err == nil {
 		err = c.checkCycleDepth()
 	}
+	return err
+}
+
+// groupPatterns calls fn with every pattern of the config that selects the
+// module's own packages: layers, zones, contexts, rules' packages and
+// exceptions.
+func (c *checker) groupPatterns(fn func(where string, ps Patterns)) {
+	if l := c.cfg.Layers; l != nil {
+		for _, layer := range l.Order {
+			fn(fmt.Sprintf("layer %q", layer.Name), layer.Packages)
+		}
+	}
+	if h := c.cfg.Hexagonal; h != nil {
+		fn("hexagonal core", h.Core)
+		fn("hexagonal ports", h.Ports)
+		fn("hexagonal adapters", h.Adapters)
+	}
+	if cx := c.cfg.Contexts; cx != nil {
+		fn("contexts shared", cx.Shared)
+		for _, ctx := range cx.List {
+			fn(fmt.Sprintf("context %q", ctx.Name), ctx.Packages)
+			fn(fmt.Sprintf("context %q api", ctx.Name), ctx.API)
+		}
+	}
+	for _, r := range c.cfg.Rules {
+		fn(fmt.Sprintf("rule %q", r.Name), r.Packages)
+	}
+	for _, e := range c.cfg.Exceptions {
+		fn("exception from", Patterns{e.From})
+		if e.To.rel {
+			fn("exception to", Patterns{e.To})
+		}
+	}
+}
+
+// checkGroupFolders is what can be checked of the group patterns when only
+// part of the module was loaded: each names a folder that exists.
+func (c *checker) checkGroupFolders() error {
+	var err error
+	c.groupPatterns(func(where string, ps Patterns) {
+		for _, pat := range ps {
+			if err == nil {
+				err = c.checkOwnFolder(where+" pattern", pat)
+			}
+		}
+	})
 	return err
 }
 
@@ -409,7 +432,16 @@ func (c *checker) checkCycleDepth() error {
 func (c *checker) checkImportPatterns() error {
 	check := func(where string, ps Patterns) error {
 		for _, pat := range ps {
-			if pat.std || pat.rel {
+			if pat.std || pat.Text == "C" {
+				continue // C: cgo's pseudo-package, forbidden to keep a package pure Go
+			}
+			// An entry that names the module's own packages must name a
+			// folder that is there, and, when the whole module is
+			// loaded, a package: else it can never match.
+			if err := c.checkOwnFolder(where+" entry", pat); err != nil {
+				return err
+			}
+			if pat.rel {
 				continue
 			}
 			literal := pat.literal()
@@ -418,6 +450,12 @@ func (c *checker) checkImportPatterns() error {
 			}
 			if err := module.CheckImportPath(literal); err != nil {
 				return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s entry %q is not an import path: %v", where, pat.Text, errors.Unwrap(err))}
+			}
+			for _, m := range c.g.Modules {
+				if len(literal) >= len(m.Path) && strings.EqualFold(literal[:len(m.Path)], m.Path) && !within(literal, m.Path) &&
+					(len(literal) == len(m.Path) || literal[len(m.Path)] == '/') {
+					return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s entry %q differs from module %s only in case: import paths are case-sensitive", where, pat.Text, m.Path)}
+				}
 			}
 			first, _, _ := strings.Cut(literal, "/")
 			if strings.Contains(first, ".") || c.g.Module(literal) != nil || c.knownPrefix(literal) {
@@ -449,6 +487,61 @@ func (c *checker) checkImportPatterns() error {
 		}
 	}
 	return err
+}
+
+// checkOwnFolder rejects a pattern that names the module's own packages
+// (relative, or an import path below a main module) when the folder its
+// literal part names does not exist, with the nearest folder's children as
+// did-you-mean. It needs no package loaded, so it also holds when only
+// part of the module was loaded.
+func (c *checker) checkOwnFolder(where string, pat Pattern) error {
+	if pat.std {
+		return nil
+	}
+	literal := pat.literal()
+	var dir string
+	switch {
+	case pat.rel:
+		dir = filepath.Join(c.cfg.Dir, filepath.FromSlash(literal))
+	case c.g.Module(literal) != nil:
+		dir, _ = c.g.Dir(literal)
+	default:
+		return nil
+	}
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return nil
+	}
+	if _, err := os.Stat(c.cfg.Dir); err != nil {
+		return nil // a graph built in a test, of folders on no disk
+	}
+	// The deepest folder that exists, and what is in it.
+	parent := dir
+	for {
+		next := filepath.Dir(parent)
+		if next == parent {
+			break
+		}
+		parent = next
+		if info, err := os.Stat(parent); err == nil && info.IsDir() {
+			break
+		}
+	}
+	var names []string
+	if entries, err := os.ReadDir(parent); err == nil {
+		for _, e := range entries {
+			if e.IsDir() {
+				names = append(names, e.Name())
+			}
+		}
+	}
+	hint := ""
+	if s := suggest(filepath.Base(dir), names); s != "" {
+		rel, err := filepath.Rel(c.cfg.Dir, filepath.Join(parent, s))
+		if err == nil && !strings.HasPrefix(rel, "..") {
+			hint = fmt.Sprintf(" (did you mean ./%s?)", filepath.ToSlash(rel))
+		}
+	}
+	return &ConfigError{File: c.cfg.File, Pos: pat.Pos, Msg: fmt.Sprintf("%s %q names no folder of the module%s", where, pat.Text, hint)}
 }
 
 // knownPrefix reports whether some package the graph knows, loaded or

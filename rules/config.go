@@ -223,13 +223,21 @@ func FindConfig(dir string) (string, error) {
 		return "", err
 	}
 	for d := abs; ; d = filepath.Dir(d) {
+		var found []string
 		for _, name := range ConfigNames {
 			p := filepath.Join(d, name)
 			if _, err := os.Stat(p); err == nil {
-				return p, nil
+				found = append(found, p)
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				return "", err
 			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			// One would be read and the other's rules never run.
+			return "", fmt.Errorf("both %s and %s are in %s: keep one (or pass --config)", ConfigNames[0], ConfigNames[1], d)
 		}
 		if filepath.Dir(d) == d {
 			return "", fmt.Errorf("%w in %s or any parent directory", ErrNoConfig, abs)
@@ -244,7 +252,7 @@ const maxConfigSize = 4 << 20
 // LoadConfig reads and validates the config file at path. Errors about its
 // content are *ConfigError values with the line and column at fault.
 func LoadConfig(path string) (*Config, error) {
-	data, err := readRegular(path, maxConfigSize)
+	data, err := ReadRegular(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -256,14 +264,20 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Patterns are matched against directories as the go command reports
+	// them, without symbolic links: take the config's folder so too.
 	cfg.Dir = filepath.Dir(abs)
+	if real, err := filepath.EvalSymlinks(cfg.Dir); err == nil {
+		cfg.Dir = real
+	}
 	return cfg, nil
 }
 
-// readRegular reads a regular file of at most limit bytes. A FIFO, a
+// ReadRegular reads a regular file of at most limit bytes. A FIFO, a
 // device or a directory is refused before it is opened for reading, so
-// that archie never blocks on one.
-func readRegular(path string, limit int64) ([]byte, error) {
+// that archie never blocks on one. Config, baseline and facts files are
+// read through it.
+func ReadRegular(path string, limit int64) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -272,7 +286,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is not a regular file (%s)", path, kindOf(info.Mode()))
 	}
 	if info.Size() > limit {
-		return nil, fmt.Errorf("%s is %d bytes; a config is at most %d", path, info.Size(), limit)
+		return nil, fmt.Errorf("%s is %d bytes; archie reads at most %d", path, info.Size(), limit)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -281,7 +295,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err == nil && int64(len(data)) > limit {
-		err = fmt.Errorf("%s is over %d bytes; a config is at most that", path, limit)
+		err = fmt.Errorf("%s is over %d bytes; archie reads at most that", path, limit)
 	}
 	return data, err
 }
@@ -565,7 +579,7 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	d.Pos = pos(n)
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		return &ConfigError{Pos: d.Pos, Msg: fmt.Sprintf("date %q is not of the form 2006-01-02", n.Value)}
+		return &ConfigError{Pos: d.Pos, Msg: fmt.Sprintf("date %q is not a day written YYYY-MM-DD, such as 2027-03-01", n.Value)}
 	}
 	d.Time = t
 	return nil

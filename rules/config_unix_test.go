@@ -35,7 +35,7 @@ func TestLoadConfigNotRegular(t *testing.T) {
 	if err := os.WriteFile(big, make([]byte, maxConfigSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadConfig(big); err == nil || !strings.Contains(err.Error(), "a config is at most") {
+	if _, err := LoadConfig(big); err == nil || !strings.Contains(err.Error(), "archie reads at most") {
 		t.Errorf("LoadConfig(big) = %v, want a size error", err)
 	}
 }

@@ -31,13 +31,31 @@ func (c *Config) validate(root *yaml.Node) error {
 	if err := checkADRNumbers(c.File, root); err != nil {
 		return err
 	}
-	if b := c.Baseline; b.Pos.Line != 0 && (b.Text == "" || filepath.IsAbs(b.Text) || strings.ContainsAny(b.Text, "\x00\n")) {
-		return errf(b.Pos, "baseline must name a file relative to archie.yaml, such as %s", DefaultBaseline)
+	if b := c.Baseline; b.Pos.Line != 0 && (b.Text == "" || filepath.IsAbs(b.Text) || strings.ContainsAny(b.Text, "\x00\n") || !strings.HasSuffix(b.Text, ".json")) {
+		// .json only: --update-baseline rewrites the file, and must never
+		// be pointed at the config, go.mod or a source file.
+		return errf(b.Pos, "baseline must name a .json file relative to archie.yaml, such as %s", DefaultBaseline)
 	}
 
+	// A section written with nothing under it would check nothing, and say
+	// nothing: "cycles:" with its settings commented out turned the cycle
+	// check off.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && k.Value != "tests" {
+			hint := "give it its settings or remove it"
+			if k.Value == "cycles" {
+				hint = "write cycles: {} for the defaults, or remove it"
+			}
+			return errf(pos(k), "%s is empty: %s", k.Value, hint)
+		}
+	}
 	if l := c.Layers; l != nil {
 		if len(l.Order) == 0 {
 			return errf(keyPos("layers"), "layers has no order: list the layers from top to bottom under layers.order")
+		}
+		if len(l.Order) == 1 && (c.Metrics == nil || c.Metrics.Level != "layer") {
+			return errf(keyPos("layers"), "layers has one layer, which may always import itself: the rule could never fire; list at least two (one layer only groups packages for metrics.level: layer)")
 		}
 		if err := uniqueNames(c, "layer", len(l.Order), func(i int) (string, Pos) { return l.Order[i].Name, l.Order[i].Pos }); err != nil {
 			return err
@@ -56,6 +74,9 @@ func (c *Config) validate(root *yaml.Node) error {
 	if cx := c.Contexts; cx != nil {
 		if len(cx.List) == 0 {
 			return errf(keyPos("contexts"), "contexts has no list: name each bounded context under contexts.list")
+		}
+		if len(cx.List) == 1 && (c.Metrics == nil || c.Metrics.Level != "context") {
+			return errf(keyPos("contexts"), "contexts has one context, which may always use its own packages: the rule could never fire; list at least two")
 		}
 		if err := uniqueNames(c, "context", len(cx.List), func(i int) (string, Pos) { return cx.List[i].Name, cx.List[i].Pos }); err != nil {
 			return err
@@ -87,6 +108,10 @@ func (c *Config) validate(root *yaml.Node) error {
 		}
 		if r.Forbid == nil && r.Allow == nil {
 			return errf(r.Pos, "rule %q has neither forbid nor allow: say what its packages may not (forbid) or may only (allow) import", r.Name)
+		}
+		if r.Forbid != nil && len(r.Forbid) == 0 && r.Allow == nil {
+			// allow: [] is a rule (import nothing); forbid: [] is none.
+			return errf(r.Pos, "rule %q forbids nothing (forbid: []): list what its packages may not import", r.Name)
 		}
 	}
 	if cy := c.Cycles; cy != nil && cy.Depth < 0 {

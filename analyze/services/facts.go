@@ -41,7 +41,7 @@ type Options struct {
 // directory the system is read from: deployment files below it resolve
 // hosts and environment keys, and evidence paths are relative to it.
 func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string, opts Options) (*System, []analyze.Error, error) {
-	abs, err := filepath.Abs(dir)
+	abs, err := analyze.RealDir(dir)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -450,6 +450,7 @@ func newADRIndexCmd(env *adrEnv) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `file` instead of stdout (replaced atomically)")
 	cmd.Flags().BoolVar(&opts.ByStatus, "by-status", false, "group the records by status")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "let --output replace a file that is not an index archie wrote")
 	cmd.Flags().StringVarP(&opts.Prefix, "prefix", "p", "", "`prefix` for each link, such as doc/adr/")
 	return cmd
 }

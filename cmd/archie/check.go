@@ -42,6 +42,11 @@ could not run (bad flags or config, code that could not be loaded).`,
   archie check . ./internal/... --format json
   archie check --output sarif=archie.sarif --output junit=archie.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("new-since") && opts.load.newSince == "" {
+				// An unset CI variable: checking everything instead would
+				// pass or fail for the wrong reason.
+				return errors.New("--new-since is empty: name a git revision, such as origin/main")
+			}
 			return runCheck(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, args)
 		},
 	}
@@ -166,6 +171,9 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 // but would look as if it covered it.
 func (p *project) updateBaseline(stderr io.Writer, opts checkOptions) error {
 	file, _ := p.cfg.BaselineFile()
+	if !p.complete {
+		return fmt.Errorf("not writing %s from part of the project: it would drop what the baseline accepts elsewhere; run archie check --update-baseline in %s without package patterns", relToCwd(file), relToCwd(p.cfg.Dir))
+	}
 	if n := len(p.loadErrors()); n > 0 && opts.strict {
 		return fmt.Errorf("not writing %s: the check is incomplete (%s while loading the code, listed above)", relToCwd(file), plural(n, "problem"))
 	}

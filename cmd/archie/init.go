@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
 )
@@ -62,7 +63,7 @@ func runInit(ctx context.Context, stdout, stderr io.Writer, opts initOptions, di
 	if !info.IsDir() {
 		return fmt.Errorf("init: %s is not a directory", dir)
 	}
-	abs, err := filepath.Abs(dir)
+	abs, err := analyze.RealDir(dir)
 	if err != nil {
 		return fmt.Errorf("init: %w", err)
 	}

@@ -24,7 +24,7 @@ func main() {
 	// An interrupt cancels the context, so that what a command set up
 	// (the worktree of --new-since, a temporary file) is removed on the
 	// way out; a second interrupt kills as usual.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

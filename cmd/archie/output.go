@@ -20,6 +20,7 @@ type output struct{ format, file string }
 // typo fails at once rather than after a long load.
 func parseOutputs(values, formats []string) ([]output, error) {
 	var out []output
+	seen := make(map[string]string)
 	for _, v := range values {
 		format, file, ok := strings.Cut(v, "=")
 		if !ok || file == "" {
@@ -28,6 +29,11 @@ func parseOutputs(values, formats []string) ([]output, error) {
 		if !slices.Contains(formats, format) {
 			return nil, fmt.Errorf("--output %q: unknown format %q; use one of %s", v, format, strings.Join(formats, ", "))
 		}
+		key := filepath.Clean(file)
+		if prev, ok := seen[key]; ok {
+			return nil, fmt.Errorf("--output %q: %s is also the %s report; give each its own file", v, file, prev)
+		}
+		seen[key] = format
 		out = append(out, output{format, file})
 	}
 	return out, nil

@@ -1,14 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"go/token"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -106,7 +105,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	if len(g.Packages) == 0 {
 		return nil, fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
 	}
-	abs, _ := filepath.Abs(dir)
+	abs, _ := analyze.RealDir(dir)
 	complete := len(patterns) == 0 && abs == cfg.Dir
 	p := &project{cfg: cfg, graph: g, complete: complete}
 	if needSystem {
@@ -129,7 +128,7 @@ func (p *project) applyBaseline(opts loadOptions) error {
 		return nil
 	}
 	file, named := p.cfg.BaselineFile()
-	data, err := os.ReadFile(file)
+	data, err := rules.ReadRegular(file, maxBaselineSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && !named:
 		return nil
@@ -143,6 +142,11 @@ func (p *project) applyBaseline(opts loadOptions) error {
 		return err
 	}
 	b.Apply(p.result)
+	if !p.complete {
+		// Part of the project was loaded: what the baseline accepts in
+		// the rest did not go away, it was not looked at.
+		p.result.Fixed = nil
+	}
 	p.baseline = b
 	return nil
 }
@@ -187,13 +191,19 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 }
 
 func readFacts(file string) (*services.System, error) {
-	f, err := os.Open(file)
+	data, err := rules.ReadRegular(file, maxFactsSize)
 	if err != nil {
 		return nil, fmt.Errorf("--facts: %w", err)
 	}
-	defer f.Close()
-	return services.Read(f, file)
+	return services.Read(bytes.NewReader(data), file)
 }
+
+// What archie reads at most of a baseline and of a facts file: far above
+// any real one, far below what would exhaust memory.
+const (
+	maxBaselineSize = 256 << 20
+	maxFactsSize    = 256 << 20
+)
 
 // findConfig loads the config named by --config, else the one in dir or a
 // parent. Without one, and when none is needed, it returns an empty config
@@ -204,7 +214,7 @@ func findConfig(dir, flag string, need bool) (*rules.Config, error) {
 		p, err := rules.FindConfig(dir)
 		switch {
 		case errors.Is(err, rules.ErrNoConfig) && !need:
-			abs, err := filepath.Abs(dir)
+			abs, err := analyze.RealDir(dir)
 			if err != nil {
 				return nil, err
 			}

@@ -14,9 +14,10 @@ import (
 )
 
 type reportOptions struct {
-	load  loadOptions
-	html  string
-	force bool
+	load   loadOptions
+	html   string
+	force  bool
+	strict bool
 }
 
 func newReportCmd() *cobra.Command {
@@ -42,6 +43,7 @@ so a CI job can publish the report and still fail.`,
 	opts.load.addFlags(f)
 	f.StringVar(&opts.html, "html", "", "write the report to `file`")
 	f.BoolVar(&opts.force, "force", false, "replace an existing file that is not an archie report")
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any code could not be loaded completely, after writing the report")
 	return cmd
 }
 
@@ -99,7 +101,15 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 		return err
 	}
 	errs, warns, _ := p.result.Count()
-	fmt.Fprintf(stdout, "wrote %s: %s, %s in %s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), plural(p.result.Packages, "package"))
+	incomplete := ""
+	n := len(p.loadErrors())
+	if n > 0 {
+		incomplete = fmt.Sprintf("; the check is incomplete: %s while loading the code (listed above)", plural(n, "problem"))
+	}
+	fmt.Fprintf(stdout, "wrote %s: %s, %s in %s%s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), plural(p.result.Packages, "package"), incomplete)
+	if n > 0 && opts.strict {
+		return fmt.Errorf("the check is incomplete: %s while loading the code", plural(n, "problem"))
+	}
 	if errs > 0 {
 		return errViolations
 	}

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
@@ -22,7 +23,7 @@ import (
 // out in a temporary git worktree, removed on every way out, an interrupt
 // included (ctx is cancelled on one).
 func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions, rev string) (b *rules.Baseline, err error) {
-	absDir, err := realAbs(dir)
+	absDir, err := analyze.RealDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -34,8 +35,15 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	if err != nil {
 		return nil, fmt.Errorf("--new-since %s: no such commit in this clone; a shallow clone (as CI checks out) needs it fetched first: git fetch --depth=1 origin %s (or fetch-depth: 0 in actions/checkout)", rev, rev)
 	}
-	tmp, err := os.MkdirTemp("", "archie-since-")
+	sweepWorktrees(ctx, root)
+	tmp, err := os.MkdirTemp("", sincePrefix)
 	if err != nil {
+		return nil, err
+	}
+	// Who owns the worktree, so that a later run can remove it when this
+	// one was killed before it could (SIGKILL, a power cut).
+	if err := os.WriteFile(filepath.Join(tmp, "pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(tmp)
 		return nil, err
 	}
 	tree := filepath.Join(tmp, "tree")
@@ -59,7 +67,7 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	if _, err := os.Stat(baseDir); err != nil {
 		return &rules.Baseline{}, nil // the folder is new since rev: everything in it is
 	}
-	cfgDir, err := realAbs(cfg.Dir)
+	cfgDir, err := analyze.RealDir(cfg.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +89,35 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 		fmt.Fprintf(stderr, "archie: warning: --new-since %s: %s loading the code as it was; violations they hid there count as new\n", rev, plural(n, "problem"))
 	}
 	return rules.NewBaseline(p.result.Violations), nil
+}
+
+// sincePrefix starts the name of every temporary folder of --new-since.
+const sincePrefix = "archie-since-"
+
+// sweepWorktrees removes the worktrees of --new-since runs that were
+// killed before they could clean up: registered with git, in a temporary
+// folder of ours, whose process is gone. A killed "git worktree add"
+// leaves its worktree locked, so removal is forced twice.
+func sweepWorktrees(ctx context.Context, root string) {
+	list, err := git(ctx, root, "worktree", "list", "--porcelain")
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(list, "\n") {
+		tree, ok := strings.CutPrefix(line, "worktree ")
+		if !ok || filepath.Base(tree) != "tree" || !strings.HasPrefix(filepath.Base(filepath.Dir(tree)), sincePrefix) {
+			continue
+		}
+		tmp := filepath.Dir(tree)
+		if data, err := os.ReadFile(filepath.Join(tmp, "pid")); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && processAlive(pid) {
+				continue // another archie is using it
+			}
+		}
+		git(ctx, root, "worktree", "remove", "--force", "--force", tree)
+		os.RemoveAll(tmp)
+	}
+	git(ctx, root, "worktree", "prune")
 }
 
 // checkout makes a worktree of commit at tree. With goOnly, only what the
@@ -145,14 +182,4 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 		return "", fmt.Errorf("git %s: %w", args[0], err)
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-// realAbs is path made absolute with its symbolic links resolved, as git
-// reports the repository root.
-func realAbs(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	return filepath.EvalSymlinks(abs)
 }

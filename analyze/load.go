@@ -100,7 +100,7 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 			if err != nil {
 				// One module that cannot be listed (a missing go.sum
 				// entry, say) leaves the others to check.
-				nestedErrs = append(nestedErrs, Error{Pos: token.Position{Filename: filepath.Join(m, "go.mod")}, Msg: "module not loaded: " + strings.TrimSpace(err.Error())})
+				nestedErrs = append(nestedErrs, Error{Pos: token.Position{Filename: filepath.Join(m, "go.mod"), Line: 1, Column: 1}, Msg: "module not loaded: " + goCommandError(err)})
 				continue
 			}
 			loaded = append(loaded, more...)
@@ -362,4 +362,14 @@ func RealDir(dir string) (string, error) {
 		return "", err
 	}
 	return filepath.EvalSymlinks(abs)
+}
+
+// goCommandError is what the go command said, without the wrapping
+// go/packages puts around it ("err: exit status 1: stderr: go: ").
+func goCommandError(err error) string {
+	msg := strings.TrimSpace(err.Error())
+	if _, rest, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = rest
+	}
+	return strings.TrimPrefix(msg, "go: ")
 }

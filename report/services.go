@@ -60,6 +60,9 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			if !e.Known {
 				to += " (no Go code here)"
 			}
+			if e.Ambiguous != "" {
+				to += " (perhaps: " + e.Ambiguous + "; not counted in chains)"
+			}
 			via := e.Target
 			if e.Kind == "async" {
 				via = "topic " + e.Topic

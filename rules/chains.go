@@ -35,7 +35,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 	}
 	out := make(map[string][]hop) // service -> its calls
 	for _, e := range sys.Edges {
-		if e.Kind != "sync" {
+		if e.Kind != "sync" || e.Ambiguous != "" {
 			continue
 		}
 		for _, ev := range e.Evidence {
@@ -199,7 +199,7 @@ func handlerServes(handler, method string) bool {
 func syncCycles(sys *services.System) [][]string {
 	adj := make(map[string][]string)
 	for _, e := range sys.Edges {
-		if e.Kind == "sync" && e.From != e.To && !contains(adj[e.From], e.To) {
+		if e.Kind == "sync" && e.Ambiguous == "" && e.From != e.To && !contains(adj[e.From], e.To) {
 			adj[e.From] = append(adj[e.From], e.To)
 		}
 	}

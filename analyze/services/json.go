@@ -62,14 +62,17 @@ type (
 		Evidence []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonEdge struct {
-		From     string             `json:"from"`
-		To       string             `json:"to"`
-		Kind     string             `json:"kind"`
-		Protocol string             `json:"protocol"`
-		Target   string             `json:"target"`
-		Topic    string             `json:"topic,omitempty"`
-		Known    bool               `json:"known"`
-		Evidence []jsonEvidenceItem `json:"evidence"`
+		From     string `json:"from"`
+		To       string `json:"to"`
+		Kind     string `json:"kind"`
+		Protocol string `json:"protocol"`
+		Target   string `json:"target"`
+		Topic    string `json:"topic,omitempty"`
+		Known    bool   `json:"known"`
+		// Ambiguous says why the callee is not certain; such an edge
+		// takes no part in chains.
+		Ambiguous string             `json:"ambiguous,omitempty"`
+		Evidence  []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonUnresolved struct {
 		From     string             `json:"from"`
@@ -140,7 +143,7 @@ func document(sys *System) jsonServices {
 		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir})
 	}
 	for _, e := range sys.Edges {
-		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})
+		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range sys.Unresolved {
 		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
@@ -240,7 +243,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true})
 	}
 	for _, e := range doc.Edges {
-		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Evidence: ev(e.Evidence)})
+		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range doc.Unresolved {
 		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})

@@ -81,7 +81,7 @@ type linker struct {
 	entryDirs map[string]string
 }
 
-func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) {
+func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
 	e := &Edge{From: from, To: to, Kind: kind, Protocol: protocol, Target: target, Topic: topic, Known: known}
 	if old := l.edges[e.key()]; old != nil {
 		e = old
@@ -89,6 +89,7 @@ func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool
 		l.edges[e.key()] = e
 	}
 	e.Evidence = append(e.Evidence, ev...)
+	return e
 }
 
 func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
@@ -118,9 +119,17 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	if to := l.serves[c.proto]; len(to) > 0 {
+		ambiguous := ""
+		if contains(to, f.svc.Name) {
+			// A proxy or a peer: it serves the API it calls, so the call
+			// may well go to another instance of its own kind.
+			ambiguous = f.svc.Name + " serves " + c.proto + " too"
+		}
 		for _, t := range to {
 			if t != f.svc.Name { // a service calling itself is not an edge between services
-				l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+				if e := l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev); ambiguous != "" {
+					e.Ambiguous = ambiguous
+				}
 			}
 		}
 		return

@@ -62,8 +62,13 @@ type Edge struct {
 	Topic    string // async: topic, subject, queue or task type
 	// Known is false when the target has no Go code in the analysed tree
 	// (named from a deployment file, an env key or a proto service).
-	Known    bool
-	Evidence []Evidence
+	Known bool
+	// Ambiguous, when not "", says why the callee is not certain: the
+	// caller serves the same gRPC service, so the call may go to another
+	// instance of its own kind. Such an edge is listed but takes no part
+	// in chains: a false smell costs more than a missed one.
+	Ambiguous string
+	Evidence  []Evidence
 }
 
 // Site returns where the From service makes the edge: the call, or for an

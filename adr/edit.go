@@ -346,12 +346,15 @@ func (r *Record) addBullet(bullet string) {
 	r.reparse()
 }
 
-// fenced marks the lines inside fenced code blocks, fences included,
-// where a "#" starts no heading.
+// fenced marks the lines inside fenced code blocks, fences included, and
+// the front matter: where a "#" starts no heading.
 func (r *Record) fenced() []bool {
 	mask := make([]bool, len(r.src))
+	for i := 0; i < r.bodyStart(); i++ {
+		mask[i] = true // front matter: no heading there either
+	}
 	inFence := false
-	for i := range r.src {
+	for i := r.bodyStart(); i < len(r.src); i++ {
 		if fence.MatchString(r.src.text(i)) {
 			inFence = !inFence
 			mask[i] = true
@@ -366,7 +369,7 @@ func (r *Record) fenced() []bool {
 // end of the file, or the start of a code block left open until it.
 func (r *Record) end() int {
 	open, inFence := len(r.src), false
-	for i := range r.src {
+	for i := r.bodyStart(); i < len(r.src); i++ {
 		if fence.MatchString(r.src.text(i)) {
 			if inFence = !inFence; inFence {
 				open = i
@@ -379,6 +382,15 @@ func (r *Record) end() int {
 	return len(r.src)
 }
 
+// bodyStart is the index of the first line after the front matter: a
+// "~~~" or "# x" in front matter is YAML, not markdown.
+func (r *Record) bodyStart() int {
+	if r.fmEnd > 0 {
+		return r.fmEnd + 1
+	}
+	return 0
+}
+
 // isHeading reports whether line i is a heading outside code blocks.
 func (r *Record) isHeading(i int, fenced []bool) bool {
 	lv, _ := heading(r.src.text(i))
@@ -389,7 +401,7 @@ func (r *Record) isHeading(i int, fenced []bool) bool {
 // blocks are not sections.
 func (r *Record) sectionLine(name string) int {
 	inFence := false
-	for i := range r.src {
+	for i := r.bodyStart(); i < len(r.src); i++ {
 		if fence.MatchString(r.src.text(i)) {
 			inFence = !inFence
 			continue

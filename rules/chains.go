@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,7 +75,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			chains = append(chains, path)
 		}
 	}
-	for _, s := range sortedKeys(out) {
+	for _, s := range slices.Sorted(maps.Keys(out)) {
 		for _, h := range out[s] {
 			if h.handler == "" || h.to == h.from {
 				continue

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -304,7 +305,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 		}
 	}
 	shareTable := make(map[[2]string]bool)
-	for _, res := range sortedKeys(byTable) {
+	for _, res := range slices.Sorted(maps.Keys(byTable)) {
 		ts := byTable[res]
 		for i := range ts {
 			for j := range ts {
@@ -341,7 +342,7 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 			}
 		}
 	}
-	for _, key := range sortedKeys(byServer) {
+	for _, key := range slices.Sorted(maps.Keys(byServer)) {
 		opens := byServer[key]
 		for i := range opens {
 			for j := range opens {
@@ -372,15 +373,6 @@ func tableResource(kind, table string) string {
 		return "key " + table
 	}
 	return "table " + table
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,7 +97,7 @@ func TestRecognizers(t *testing.T) {
 				}
 				t.Errorf("%s: unexpected fact %q (%s)", got.at, got.fact, strings.Join(libsAt[got.at], ", "))
 			}
-			for _, at := range sortedKeys(wants) {
+			for _, at := range slices.Sorted(maps.Keys(wants)) {
 				for _, w := range wants[at] {
 					lib := strings.Join(libsAt[at], ", ")
 					if lib == "" {
@@ -250,13 +252,4 @@ func readFactWants(t *testing.T, root, dir string) map[string][]string {
 		t.Fatal(err)
 	}
 	return wants
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -161,6 +161,17 @@ func (l *Log) commit(j *journal) error {
 	if len(j.Steps) == 0 {
 		return nil
 	}
+	// A record archie writes must read back: an edit that would leave
+	// one unreadable (front matter archie does not understand well
+	// enough to edit) writes nothing at all.
+	for _, s := range j.Steps {
+		if s.Kind != stepRewrite && s.Kind != stepCreate {
+			continue
+		}
+		if _, err := Parse(l.path(s), s.After); err != nil {
+			return fmt.Errorf("not writing %s: the change would leave it unreadable (%v); make it by hand", l.path(s), err)
+		}
+	}
 	seen := make(map[string]bool)
 	for _, s := range j.Steps {
 		file := l.path(s)

@@ -456,8 +456,15 @@ func (r *Record) setStatus(status string) {
 	default:
 		if r.fmEnd > 0 {
 			// At the indentation of the keys already there: a key less
-			// indented than its siblings is not YAML.
-			r.src = r.src.insert(r.fmEnd, r.frontIndent()+"status: "+yamlString(status))
+			// indented than its siblings is not YAML. Front matter a line
+			// cannot be added to (a value running on below its key) gets
+			// a status section instead.
+			edited := r.src.insert(r.fmEnd, r.frontIndent()+"status: "+yamlString(status))
+			if _, err := Parse(r.File, []byte(edited.String())); err == nil {
+				r.src = edited
+			} else {
+				r.insertStatusSection(status)
+			}
 		} else {
 			r.insertStatusSection(status)
 		}
@@ -518,7 +525,7 @@ func yamlString(s string) string {
 func (r *Record) reparse() {
 	p, err := Parse(r.File, []byte(r.content()))
 	if err != nil {
-		return // edits never break front matter; keep what we had
+		return // keep what we had; commit refuses to write what does not read back
 	}
 	p.orig = r.orig
 	*r = *p

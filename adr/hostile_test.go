@@ -387,3 +387,25 @@ func TestLocateOutside(t *testing.T) {
 		}
 	}
 }
+
+// A change that would leave a record unreadable writes nothing.
+func TestCommitRefusesUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "0001-use-go.md")
+	orig := "# 1. Use Go\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n"
+	if err := os.WriteFile(file, []byte(orig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := "---\nstatus: [\n---\n# 1. Use Go\n"
+	err = l.commit(&journal{Op: "test", Steps: []step{{Kind: stepRewrite, File: "0001-use-go.md", Before: hash([]byte(orig)), After: []byte(bad)}}})
+	if err == nil || !strings.Contains(err.Error(), "would leave it unreadable") {
+		t.Errorf("commit of an unreadable record = %v, want a refusal", err)
+	}
+	if data, _ := os.ReadFile(file); string(data) != orig {
+		t.Errorf("the record changed:\n%s", data)
+	}
+}

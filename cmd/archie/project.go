@@ -113,7 +113,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 			return nil, err
 		}
 	}
-	p.result, err = rules.Check(cfg, g, rules.Options{Complete: complete && !opts.base, System: p.system})
+	p.result, err = rules.Check(cfg, g, rules.Options{Complete: complete && !opts.base, Foreign: opts.base, System: p.system})
 	if err != nil {
 		return nil, err
 	}

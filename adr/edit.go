@@ -425,9 +425,20 @@ func (r *Record) setStatus(status string) {
 		k := strings.Index(strings.ToLower(t), "status:")
 		r.src.replace(idx, t[:k+len("status:")]+" "+yamlString(status))
 	case statusBullet:
+		// "* Status: x", "* **Status:** x", "* **Status**: x": the value
+		// starts after the colon that follows the word, and after the
+		// bold marker that may close it.
 		t := r.src.text(idx)
-		k := strings.Index(strings.ToLower(t), "status:")
-		end := k + len("status:")
+		k := strings.Index(strings.ToLower(t), "status")
+		c := -1
+		if k >= 0 {
+			c = strings.IndexByte(t[k:], ':')
+		}
+		if c < 0 {
+			r.insertStatusSection(status)
+			break
+		}
+		end := k + c + 1
 		if strings.HasPrefix(t[end:], "**") {
 			end += 2
 		}
@@ -456,11 +467,11 @@ func (r *Record) setStatus(status string) {
 	default:
 		if r.fmEnd > 0 {
 			// At the indentation of the keys already there: a key less
-			// indented than its siblings is not YAML. Front matter a line
-			// cannot be added to (a value running on below its key) gets
-			// a status section instead.
+			// indented than its siblings is not YAML. Front matter a key
+			// cannot be added to so that it reads back (a value running
+			// on below its key takes the line in) gets a status section.
 			edited := r.src.insert(r.fmEnd, r.frontIndent()+"status: "+yamlString(status))
-			if _, err := Parse(r.File, []byte(edited.String())); err == nil {
+			if p, err := Parse(r.File, []byte(edited.String())); err == nil && Canonical(p.Status) == Canonical(status) {
 				r.src = edited
 			} else {
 				r.insertStatusSection(status)

@@ -103,7 +103,13 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 		moduleHint(stderr, g.Errors, dir)
 	}
 	if len(g.Packages) == 0 {
-		return nil, fmt.Errorf("no Go packages found for %s in %s: archie checks Go modules (a go.mod or go.work), see the load errors above", strings.Join(orDefault(patterns), " "), dir)
+		why := "archie checks Go modules (a go.mod or go.work)"
+		if len(g.Errors) > 0 {
+			why += "; see the load errors above"
+		} else if len(patterns) > 0 {
+			why = "the patterns match no package of the module"
+		}
+		return nil, fmt.Errorf("no Go packages found for %s in %s: %s", strings.Join(orDefault(patterns), " "), dir, why)
 	}
 	abs, _ := analyze.RealDir(dir)
 	complete := len(patterns) == 0 && abs == cfg.Dir

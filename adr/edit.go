@@ -28,7 +28,9 @@ func (l *Log) SetStatus(ref, status string) (*Record, error) {
 			return err
 		}
 		status := statusCase(status, r.Format)
-		r.setStatus(status)
+		if err := r.setStatus(status); err != nil {
+			return err
+		}
 		changed := []*Record{r}
 		if Canonical(status) == "accepted" {
 			ix := l.index()
@@ -41,7 +43,10 @@ func (l *Log) SetStatus(ref, status string) (*Record, error) {
 					return fmt.Errorf("%s:%d: %s links to %s, which does not exist", r.File, link.Line, link.Verb, linkName(link))
 				}
 				if !old.supersededBy(r, ix) {
-					changed = append(changed, l.markSuperseded(old, r))
+					if err := l.markSuperseded(old, r); err != nil {
+						return err
+					}
+					changed = append(changed, old)
 				}
 			}
 		}
@@ -236,17 +241,16 @@ func linkName(link Link) string {
 }
 
 // markSuperseded states in old that by supersedes it, in old's own format.
-func (l *Log) markSuperseded(old, by *Record) *Record {
+func (l *Log) markSuperseded(old, by *Record) error {
 	switch old.statusAt {
 	case statusFront:
-		old.setStatus("superseded by " + by.Label())
+		return old.setStatus("superseded by " + by.Label())
 	case statusBullet:
-		old.setStatus("superseded by " + markdownLink(by.Label(), by.Name()))
-	default:
-		old.addLink(l.supersededByVerb(old.Format), by)
-		old.removeStatus()
+		return old.setStatus("superseded by " + markdownLink(by.Label(), by.Name()))
 	}
-	return old
+	old.addLink(l.supersededByVerb(old.Format), by)
+	old.removeStatus()
+	return nil
 }
 
 // supersededBy reports whether r already says that by supersedes it.
@@ -416,8 +420,23 @@ func (r *Record) sectionLine(name string) int {
 	return -1
 }
 
-// setStatus writes a new status where the record keeps it.
-func (r *Record) setStatus(status string) {
+// setStatus writes a new status where the record keeps it. An edit after
+// which the record does not read back with that status (front matter
+// shaped in ways archie does not edit) is undone, and is an error: the
+// record is never left half changed.
+func (r *Record) setStatus(status string) error {
+	saved := append(lines(nil), r.src...)
+	r.writeStatus(status)
+	if p, err := Parse(r.File, []byte(r.content())); err != nil || Canonical(p.Status) != Canonical(status) {
+		r.src = saved
+		r.reparse()
+		return fmt.Errorf("%s: cannot set its status to %q where it keeps it (line %d); edit it by hand", r.File, status, r.StatusLine)
+	}
+	return nil
+}
+
+// writeStatus writes a new status where the record keeps it.
+func (r *Record) writeStatus(status string) {
 	idx := r.StatusLine - 1
 	switch r.statusAt {
 	case statusFront:

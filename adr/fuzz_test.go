@@ -113,7 +113,12 @@ func FuzzEdit(f *testing.F) {
 			if !plainWords(status) {
 				return
 			}
-			r.setStatus(statusCase(status, r.Format))
+			if err := r.setStatus(statusCase(status, r.Format)); err != nil {
+				if !reflect.DeepEqual(lineTexts(r.src), oldLines) {
+					t.Fatalf("a refused status change left the record changed:\n%q", r.content())
+				}
+				return // refused, and nothing changed: what the edit API promises
+			}
 		} else {
 			if !validVerb(verb) {
 				return

@@ -200,7 +200,10 @@ func (l *Log) create(opts NewOptions, title, slug, tmpl, status string) (*Record
 		for _, old := range supersedes {
 			r.addLink(l.supersedesVerb(r.Format), old)
 			if Canonical(status) == "accepted" {
-				changed = append(changed, l.markSuperseded(old, r))
+				if err := l.markSuperseded(old, r); err != nil {
+					return nil, err
+				}
+				changed = append(changed, old)
 			}
 		}
 		for i, ls := range opts.Links {

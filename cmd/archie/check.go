@@ -82,6 +82,12 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if err != nil {
 		return err
 	}
+	// Before any work: a refusal costs nothing, and nothing is written.
+	for _, o := range outputs {
+		if err := mayReplace(o.file, o.format, cfg.File, opts.force); err != nil {
+			return err
+		}
+	}
 	// --new-since checks the revision beside today's code: the two loads
 	// share the go command's caches, and a machine has a core for each.
 	var since func() (*rules.Baseline, error)
@@ -121,11 +127,6 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	}
 	if opts.load.updateBaseline {
 		if err := p.updateBaseline(stderr, opts); err != nil {
-			return err
-		}
-	}
-	for _, o := range outputs {
-		if err := mayReplace(o.file, o.format, p.cfg.File, opts.force); err != nil {
 			return err
 		}
 	}

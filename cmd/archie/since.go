@@ -33,7 +33,23 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	}
 	commit, err := git(ctx, root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
+		if _, objErr := git(ctx, root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev); objErr == nil {
+			return nil, fmt.Errorf("--new-since %s: that is not a commit; name a commit, branch or tag", rev)
+		}
 		return nil, fmt.Errorf("--new-since %s: no such commit in this clone; a shallow clone (as CI checks out) needs it fetched first: git fetch --depth=1 origin %s (or fetch-depth: 0 in actions/checkout)", rev, rev)
+	}
+	// Where the revision goes, so that the config's relative patterns find
+	// it as they find today's code: the config's folder is in the
+	// repository (its copy in the worktree), or above it (the worktree at
+	// the same path below a stand-in for the config's folder).
+	cfgDir, err := analyze.RealDir(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	relCfg, inside := relBelow(root, cfgDir)
+	relRoot, above := relBelow(cfgDir, root)
+	if !inside && !above {
+		return nil, fmt.Errorf("--new-since: the config %s is beside the repository %s, not in or above it; its folder patterns cannot be applied to the revision", cfg.File, root)
 	}
 	sweepWorktrees(ctx, root)
 	tmp, err := os.MkdirTemp("", sincePrefix)
@@ -46,7 +62,16 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	tree := filepath.Join(tmp, "tree")
+	tree, baseCfgDir := filepath.Join(tmp, "tree"), ""
+	if inside {
+		baseCfgDir = filepath.Join(tree, relCfg)
+	} else {
+		tree, baseCfgDir = filepath.Join(tmp, "cfg", relRoot), filepath.Join(tmp, "cfg")
+		if err := os.MkdirAll(filepath.Dir(tree), 0o755); err != nil {
+			os.RemoveAll(tmp)
+			return nil, err
+		}
+	}
 	defer func() {
 		// A fresh context: ctx may be the cancelled one of an interrupt.
 		if _, rmErr := git(context.Background(), root, "worktree", "remove", "--force", tree); rmErr != nil {
@@ -67,16 +92,8 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	if _, err := os.Stat(baseDir); err != nil {
 		return &rules.Baseline{}, nil // the folder is new since rev: everything in it is
 	}
-	cfgDir, err := analyze.RealDir(cfg.Dir)
-	if err != nil {
-		return nil, err
-	}
 	base := *cfg
-	// Relative patterns start from the config's folder: its copy in the
-	// worktree. A config outside the repository stays where it is.
-	if relCfg, err := filepath.Rel(root, cfgDir); err == nil && !strings.HasPrefix(relCfg, "..") {
-		base.Dir = filepath.Join(tree, relCfg)
-	}
+	base.Dir = baseCfgDir
 	opts.base = true
 	var errs bytes.Buffer
 	p, err := checkTree(ctx, &errs, &base, baseDir, patterns, opts)
@@ -91,6 +108,15 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	return rules.NewBaseline(p.result.Violations), nil
 }
 
+// relBelow returns target relative to dir when target is dir or below it.
+func relBelow(dir, target string) (string, bool) {
+	rel, err := filepath.Rel(dir, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
+}
+
 // sincePrefix starts the name of every temporary folder of --new-since.
 const sincePrefix = "archie-since-"
 
@@ -103,12 +129,21 @@ func sweepWorktrees(ctx context.Context, root string) {
 	if err != nil {
 		return
 	}
+	temp, err := analyze.RealDir(os.TempDir())
+	if err != nil {
+		return
+	}
 	for _, line := range strings.Split(list, "\n") {
 		tree, ok := strings.CutPrefix(line, "worktree ")
-		if !ok || filepath.Base(tree) != "tree" || !strings.HasPrefix(filepath.Base(filepath.Dir(tree)), sincePrefix) {
+		if !ok {
 			continue
 		}
-		tmp := filepath.Dir(tree)
+		rel, below := relBelow(temp, tree)
+		first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		if !below || !strings.HasPrefix(first, sincePrefix) || first == rel {
+			continue
+		}
+		tmp := filepath.Join(temp, first)
 		if data, err := os.ReadFile(filepath.Join(tmp, "pid")); err == nil {
 			if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && processAlive(pid) {
 				continue // another archie is using it

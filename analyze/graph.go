@@ -21,6 +21,10 @@ type Graph struct {
 	// imports that cannot be resolved. Packages with errors are still in
 	// Packages with every import that could be read.
 	Errors []Error
+	// Skipped are the folders below the loaded directory that hold a
+	// module of their own which no pattern or go.work reached: ./... does
+	// not enter them, so their code was not read.
+	Skipped []string
 
 	byPath map[string]*Package
 	goroot string // GOROOT of the go command that loaded the graph; "" when unknown

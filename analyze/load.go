@@ -108,6 +108,21 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	}
 	g := fromPackages(loaded)
 	g.Errors = append(g.Errors, nestedErrs...)
+	if !opts.Nested && len(opts.Patterns) == 0 {
+		// ./... stops at a folder with a go.mod of its own: say which
+		// modules below Dir that leaves out, rather than pass them over.
+		if mods, err := nestedModules(opts.Dir); err == nil {
+			have := make(map[string]bool)
+			for _, m := range g.Modules {
+				have[m.Dir] = true
+			}
+			for _, m := range mods {
+				if !have[m] {
+					g.Skipped = append(g.Skipped, m)
+				}
+			}
+		}
+	}
 	if g.goroot == "" {
 		// The code imports nothing of the standard library: ask the go
 		// command where it is, so that config entries naming it can

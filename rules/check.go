@@ -577,6 +577,13 @@ func (c *checker) patternHint(pat Pattern) string {
 		return ""
 	}
 	want := pat.literal()
+	dir := filepath.Join(c.cfg.Dir, filepath.FromSlash(want))
+	for _, m := range c.g.Skipped {
+		if rel, err := filepath.Rel(m, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			name, _ := filepath.Rel(c.cfg.Dir, m)
+			return fmt.Sprintf(" (it is in %s, a module of its own that ./... does not enter: list the modules in a go.work, or check %s on its own)", filepath.ToSlash(name), filepath.ToSlash(name))
+		}
+	}
 	var dirs []string
 	for _, p := range c.g.Packages {
 		dirs = append(dirs, c.ref(p.Path).rel)

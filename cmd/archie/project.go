@@ -102,6 +102,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
 		moduleHint(stderr, g.Errors, dir)
 	}
+	skippedNote(stderr, g.Skipped)
 	if len(g.Packages) == 0 {
 		why := "archie checks Go modules (a go.mod or go.work)"
 		if len(g.Errors) > 0 {
@@ -270,4 +271,26 @@ func (p *project) baselineName() string {
 		return relSlash(p.cfg.Dir, file)
 	}
 	return ""
+}
+
+// skippedNote says which nested modules ./... did not enter: their code
+// was not read, and a green result says nothing of it.
+func skippedNote(w io.Writer, dirs []string) {
+	if len(dirs) == 0 {
+		return
+	}
+	names := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		names = append(names, relToCwd(d))
+	}
+	shown := names
+	if len(shown) > 5 {
+		shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(names)-5))
+	}
+	what := "a module of its own"
+	if len(names) > 1 {
+		what = "modules of their own"
+	}
+	fmt.Fprintf(w, "archie: note: not checked: %s, %s that ./... does not enter; check each on its own (archie check %s) or list them in a go.work\n",
+		strings.Join(shown, ", "), what, names[0])
 }

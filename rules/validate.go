@@ -31,10 +31,11 @@ func (c *Config) validate(root *yaml.Node) error {
 	if err := checkADRNumbers(c.File, root); err != nil {
 		return err
 	}
-	if b := c.Baseline; b.Pos.Line != 0 && (b.Text == "" || filepath.IsAbs(b.Text) || strings.ContainsAny(b.Text, "\x00\n") || !strings.HasSuffix(b.Text, ".json")) {
+	if b := c.Baseline; b.Pos.Line != 0 && (b.Text == "" || filepath.IsAbs(b.Text) || strings.ContainsAny(b.Text, "\x00\n") || !strings.HasSuffix(b.Text, ".json") ||
+		strings.HasPrefix(filepath.ToSlash(filepath.Clean(b.Text)), "../")) {
 		// .json only: --update-baseline rewrites the file, and must never
 		// be pointed at the config, go.mod or a source file.
-		return errf(b.Pos, "baseline must name a .json file relative to archie.yaml, such as %s", DefaultBaseline)
+		return errf(b.Pos, "baseline must name a .json file in or below archie.yaml's folder, such as %s", DefaultBaseline)
 	}
 
 	// A section written with nothing under it would check nothing, and say

@@ -83,7 +83,7 @@ func loadConfigured(ctx context.Context, stderr io.Writer, cfg *rules.Config, di
 	if err != nil {
 		return nil, err
 	}
-	if err := p.applyBaseline(opts); err != nil {
+	if err := p.applyBaseline(stderr, opts); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -130,7 +130,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 // applyBaseline marks the violations the baseline accepts: the config's
 // baseline file (or .archie-baseline.json when it exists) unless the
 // baseline is being rewritten or --new-since replaces it.
-func (p *project) applyBaseline(opts loadOptions) error {
+func (p *project) applyBaseline(stderr io.Writer, opts loadOptions) error {
 	if opts.updateBaseline || opts.newSince != "" || p.cfg.File == "" {
 		return nil
 	}
@@ -149,6 +149,9 @@ func (p *project) applyBaseline(opts loadOptions) error {
 		return err
 	}
 	b.Apply(p.result)
+	if m := foreignModule(b, p.graph); m != "" && len(p.result.Fixed) > 0 {
+		fmt.Fprintf(stderr, "archie: note: %s accepts violations of packages of %s, which this code has none of (was the module renamed?); after checking, archie check --update-baseline rewrites it\n", relToCwd(file), m)
+	}
 	if !p.complete {
 		// Part of the project was loaded: what the baseline accepts in
 		// the rest did not go away, it was not looked at.
@@ -293,4 +296,26 @@ func skippedNote(w io.Writer, dirs []string) {
 	}
 	fmt.Fprintf(w, "archie: note: not checked: %s, %s that ./... does not enter; check each on its own (archie check %s) or list them in a go.work\n",
 		strings.Join(shown, ", "), what, names[0])
+}
+
+// foreignModule is the module path, as far as it shows, of the packages a
+// baseline's entries start from when none of them is in the loaded code:
+// the module was renamed (a /v2, a move), and every entry now reads as
+// fixed while the same violations read as new.
+func foreignModule(b *rules.Baseline, g *analyze.Graph) string {
+	for _, e := range b.Entries {
+		if !strings.Contains(e.From, "/") {
+			continue // a service name, a pattern
+		}
+		if g.Module(e.From) != nil {
+			return ""
+		}
+	}
+	for _, e := range b.Entries {
+		if first, rest, ok := strings.Cut(e.From, "/"); ok && strings.Contains(first, ".") {
+			second, _, _ := strings.Cut(rest, "/")
+			return first + "/" + second
+		}
+	}
+	return ""
 }

@@ -137,6 +137,10 @@ func (c *Check) summary(st styles) string {
 		if incomplete != "" {
 			return st.warn.Render("!") + " no violations found in " + pkgs + ", but " + incomplete
 		}
+		if len(c.Rules) == 0 && len(res.Fixed) == 0 {
+			// An empty config passes, but nothing was judged: no check mark.
+			return st.warn.Render("!") + " nothing checked in " + pkgs + ": the config declares no rules"
+		}
 		if fixed != "" {
 			return st.ok.Render("✓ no violations") + " (" + strings.TrimPrefix(fixed, ", ") + ") in " + pkgs
 		}

@@ -131,7 +131,11 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 		}
 	}
 	if !p.cfg.HasRules() {
-		fmt.Fprintf(stderr, "archie: %s declares no rules: nothing to check\n", relToCwd(p.cfg.File))
+		msg := fmt.Sprintf("%s declares no rules: nothing to check", relToCwd(p.cfg.File))
+		if opts.strict {
+			return errors.New(msg + "; --strict fails on it")
+		}
+		fmt.Fprintf(stderr, "archie: %s\n", msg)
 	}
 	run := p.checkReport()
 	if err := report.WriteCheck(stdout, opts.format, run, useColor(stdout)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -144,15 +145,64 @@ func (s *System) Merge(other *System) error {
 			s.Edges = append(s.Edges, e)
 		}
 	}
+	s.Unresolved = append(s.Unresolved, other.Unresolved...)
+	s.relink()
+	s.Problems += other.Problems
+	s.sort()
+	return nil
+}
+
+// relink matches the calls one repository could not place with the
+// services another repository's facts say answer them: a gRPC call to a
+// proto service that exactly one merged service serves goes to it, whether
+// its repository named the callee from a deployment file or left it
+// unresolved. Then per-repository facts give the edges and chains a run
+// over the whole tree would.
+func (s *System) relink() {
+	serves := make(map[string][]string) // proto service -> services serving it
+	for _, svc := range s.Services {
+		for _, ep := range svc.Endpoints {
+			if ep.Protocol == "grpc" && !slices.Contains(serves[ep.Name], svc.Name) {
+				serves[ep.Name] = append(serves[ep.Name], svc.Name)
+			}
+		}
+	}
+	server := func(from, proto string) (string, bool) {
+		if to := serves[proto]; len(to) == 1 && to[0] != from {
+			return to[0], true
+		}
+		return "", false
+	}
+	byKey := make(map[string]*Edge)
+	var edges []*Edge
+	add := func(e *Edge) {
+		if old := byKey[e.key()]; old != nil {
+			old.Evidence = sortEvidence(append(old.Evidence, e.Evidence...))
+			return
+		}
+		byKey[e.key()] = e
+		edges = append(edges, e)
+	}
 	for _, e := range s.Edges {
 		if !e.Known && s.Service(e.To) != nil {
 			e.Known = true
 		}
+		if !e.Known && e.Kind == "sync" && e.Protocol == "grpc" {
+			if to, ok := server(e.From, e.Target); ok {
+				e.To, e.Known = to, true
+			}
+		}
+		add(e)
 	}
-	s.Unresolved = append(s.Unresolved, other.Unresolved...)
-	s.Problems += other.Problems
-	s.sort()
-	return nil
+	kept := s.Unresolved[:0]
+	for _, u := range s.Unresolved {
+		if to, ok := server(u.From, u.Target); ok && u.Protocol == "grpc" {
+			add(&Edge{From: u.From, To: to, Kind: "sync", Protocol: "grpc", Target: u.Target, Known: true, Evidence: u.Evidence})
+			continue
+		}
+		kept = append(kept, u)
+	}
+	s.Edges, s.Unresolved = edges, kept
 }
 
 func (e *Edge) key() string {

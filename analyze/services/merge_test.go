@@ -1,0 +1,58 @@
+package services
+
+import (
+	"reflect"
+	"testing"
+)
+
+// Facts merged from two repositories give the edges one run over both
+// would: a gRPC call the caller's repository could only name (from a
+// deployment file) or not place at all goes to the service that serves
+// the proto service in the other repository's facts.
+func TestMergeRelinksGRPC(t *testing.T) {
+	front := &System{
+		Services: []*Service{{Name: "front"}},
+		Edges: []*Edge{
+			{From: "front", To: "payments", Kind: "sync", Protocol: "grpc", Target: "shop.Payments", Evidence: []Evidence{{Detail: "Charge"}}},
+			{From: "front", To: "search", Kind: "sync", Protocol: "http", Target: "http://search/q"},
+		},
+		Unresolved: []*Unresolved{
+			{From: "front", Protocol: "grpc", Target: "shop.Ledger", Evidence: []Evidence{{Detail: "Record"}}},
+			{From: "front", Protocol: "grpc", Target: "shop.Unknown"},
+		},
+	}
+	back := &System{Services: []*Service{
+		{Name: "payment-svc", Endpoints: []Endpoint{{Protocol: "grpc", Name: "shop.Payments"}}},
+		{Name: "ledger-svc", Endpoints: []Endpoint{{Protocol: "grpc", Name: "shop.Ledger"}}},
+	}}
+	if err := front.Merge(back); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range front.Edges {
+		got = append(got, e.From+" → "+e.To+" "+e.Protocol+" known="+map[bool]string{true: "yes", false: "no"}[e.Known])
+	}
+	want := []string{"front → ledger-svc grpc known=yes", "front → payment-svc grpc known=yes", "front → search http known=no"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("edges after merge = %q, want %q", got, want)
+	}
+	if len(front.Unresolved) != 1 || front.Unresolved[0].Target != "shop.Unknown" {
+		t.Errorf("unresolved after merge = %+v, want only shop.Unknown", front.Unresolved)
+	}
+}
+
+// A proto service that several merged services serve stays as it was: the
+// call could go to any of them.
+func TestMergeLeavesAmbiguousGRPC(t *testing.T) {
+	a := &System{Services: []*Service{{Name: "a"}}, Edges: []*Edge{{From: "a", To: "x", Kind: "sync", Protocol: "grpc", Target: "p.S"}}}
+	b := &System{Services: []*Service{
+		{Name: "b1", Endpoints: []Endpoint{{Protocol: "grpc", Name: "p.S"}}},
+		{Name: "b2", Endpoints: []Endpoint{{Protocol: "grpc", Name: "p.S"}}},
+	}}
+	if err := a.Merge(b); err != nil {
+		t.Fatal(err)
+	}
+	if e := a.Edges[0]; e.To != "x" || e.Known {
+		t.Errorf("edge = %+v, want it left to x, unknown", e)
+	}
+}

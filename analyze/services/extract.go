@@ -237,7 +237,7 @@ func (x *extractor) service(svc *Service) *facts {
 	for i, c := range f.calls {
 		targets[i] = c.fn
 	}
-	by := x.prog.reachers(served, targets)
+	by := x.prog.reachers(served, targets, reach)
 	for _, c := range f.calls {
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])

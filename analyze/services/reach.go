@@ -2,6 +2,7 @@ package services
 
 import (
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -21,6 +22,11 @@ type program struct {
 	// of them).
 	methodsOf typeutil.Map                      // types.Type -> []*ssa.Function
 	succs     map[*ssa.Function][]*ssa.Function // memo of successors
+	// dispatch memoizes, for each function, the methods its interface
+	// method calls may run: those of every source type that implements
+	// the interface.
+	dispatch map[*ssa.Function][]*ssa.Function
+	impls    typeutil.Map // *types.Interface -> []types.Type of source types implementing it
 }
 
 // methods returns the methods of a source type.
@@ -30,7 +36,8 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), succs: make(map[*ssa.Function][]*ssa.Function)}
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), succs: make(map[*ssa.Function][]*ssa.Function),
+		dispatch: make(map[*ssa.Function][]*ssa.Function)}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -160,21 +167,43 @@ func (p *program) successors(fn *ssa.Function) []*ssa.Function {
 // walks the code once, whatever the number of root sets, propagating
 // what each function reaches over the strongly connected components of
 // the reachability graph.
-func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function) map[*ssa.Function]bitset {
+//
+// A root set is a request handler, and what it reaches must follow the
+// calls it makes through interfaces: a handler that calls a use case
+// through an injected interface, which calls a repository through
+// another, runs the repository's outgoing calls. An interface method
+// call reaches the method of every type that implements the interface
+// and whose method the service reaches (within): the implementations the
+// service builds, and not those of code it never runs.
+func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, within map[*ssa.Function]bool) map[*ssa.Function]bitset {
 	index := make(map[*ssa.Function]int, len(targets))
 	for i, t := range targets {
 		index[t] = i
 	}
+	succs := make(map[*ssa.Function][]*ssa.Function)
+	next := func(fn *ssa.Function) []*ssa.Function {
+		if out, ok := succs[fn]; ok {
+			return out
+		}
+		out := slices.Clip(p.successors(fn)) // appending copies the memo
+		for _, m := range p.dispatched(fn) {
+			if within[m] {
+				out = append(out, m)
+			}
+		}
+		succs[fn] = out
+		return out
+	}
 	// reaches[fn] is the set of targets fn reaches, as indices.
 	reaches := make(map[*ssa.Function]bitset)
-	tarjan := newTarjan(p.successors, func(scc []*ssa.Function) {
+	tarjan := newTarjan(next, func(scc []*ssa.Function) {
 		var set bitset
 		for _, fn := range scc {
 			if i, ok := index[fn]; ok {
 				set.add(i)
 			}
-			for _, next := range p.successors(fn) {
-				set.union(reaches[next])
+			for _, n := range next(fn) {
+				set.union(reaches[n])
 			}
 		}
 		for _, fn := range scc {
@@ -196,6 +225,54 @@ func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function) map
 		}
 	}
 	return out
+}
+
+// dispatched returns the methods that the interface method calls of fn
+// may run: for a call of M on interface I, the method M of every source
+// type implementing I.
+func (p *program) dispatched(fn *ssa.Function) []*ssa.Function {
+	if d, ok := p.dispatch[fn]; ok {
+		return d
+	}
+	var out []*ssa.Function
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok || !c.Common().IsInvoke() {
+				continue
+			}
+			iface, ok := c.Common().Value.Type().Underlying().(*types.Interface)
+			if !ok {
+				continue
+			}
+			name := c.Common().Method.Name()
+			for _, t := range p.implementers(iface) {
+				for _, m := range p.methods(t) {
+					if m.Name() == name {
+						out = append(out, m)
+					}
+				}
+			}
+		}
+	}
+	p.dispatch[fn] = out
+	return out
+}
+
+// implementers returns the source types (T or *T) that implement an
+// interface.
+func (p *program) implementers(iface *types.Interface) []types.Type {
+	if ts, ok := p.impls.At(iface).([]types.Type); ok {
+		return ts
+	}
+	ts := []types.Type{}
+	p.methodsOf.Iterate(func(t types.Type, _ any) {
+		if !types.IsInterface(t) && types.Implements(t, iface) {
+			ts = append(ts, t)
+		}
+	})
+	p.impls.Set(iface, ts)
+	return ts
 }
 
 // A bitset is a set of small non-negative integers.

@@ -137,7 +137,7 @@ func onlyLoop() {}
 func main() {}`)
 	fn := func(name string) *ssa.Function { return pkg.Func(name) }
 	targets := []*ssa.Function{fn("shared"), fn("onlyA"), fn("onlyLoop"), fn("main")}
-	by := p.reachers([][]*ssa.Function{{fn("a")}, {fn("b")}}, targets)
+	by := p.reachers([][]*ssa.Function{{fn("a")}, {fn("b")}}, targets, nil)
 	for _, tc := range []struct {
 		target string
 		want   []int
@@ -150,6 +150,44 @@ func main() {}`)
 		if got := by[fn(tc.target)].members(); !equalInts(got, tc.want) {
 			t.Errorf("reachers of %s = %v, want %v", tc.target, got, tc.want)
 		}
+	}
+}
+
+// TestReachersThroughInterfaces follows a handler into the use case and
+// repository it was given as interfaces: to the implementations the
+// program builds, not to those it never does.
+func TestReachersThroughInterfaces(t *testing.T) {
+	p, pkg := buildSource(t, `
+type Repo interface{ Save() }
+type sqlRepo struct{}
+func (sqlRepo) Save() { write() }
+type memRepo struct{}
+func (memRepo) Save() { remember() }
+func write()    {}
+func remember() {}
+type UseCase interface{ Do() }
+type orders struct{ r Repo }
+func (o *orders) Do() { o.r.Save() }
+type Handler struct{ uc UseCase }
+func (h *Handler) Create() { h.uc.Do() }
+func (h *Handler) Health() {}
+func main() { h := &Handler{uc: &orders{r: sqlRepo{}}}; h.Create(); h.Health() }`)
+	fn := func(name string) *ssa.Function { return pkg.Func(name) }
+	method := func(typ, name string) *ssa.Function {
+		return p.prog.LookupMethod(types.NewPointer(pkg.Type(typ).Type()), pkg.Pkg, name)
+	}
+	within := p.reach([]*ssa.Function{fn("main")})
+	targets := []*ssa.Function{fn("write"), fn("remember")}
+	by := p.reachers([][]*ssa.Function{{method("Handler", "Create")}, {method("Handler", "Health")}}, targets, within)
+	if got := by[fn("write")].members(); !equalInts(got, []int{0}) {
+		t.Errorf("write is reached by handlers %v, want [0]: Create reaches it through two interfaces", got)
+	}
+	if got := by[fn("remember")].members(); len(got) != 0 {
+		t.Errorf("remember is reached by handlers %v, want none: memRepo is never built", got)
+	}
+	// Without the service's reach, an interface call goes nowhere.
+	if got := p.reachers([][]*ssa.Function{{method("Handler", "Create")}}, targets, nil)[fn("write")].members(); len(got) != 0 {
+		t.Errorf("with nothing reached, write is reached by %v", got)
 	}
 }
 

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,14 +18,20 @@ const GraphSchema = "archie.graph/v1"
 var GraphFormats = []string{"text", "dot", "mermaid", "json", "matrix"}
 
 // Graph renders a diagram in the named format; color applies to text and
-// matrix only.
+// matrix only. The service level is drawn as archie services draws.
 func Graph(w io.Writer, format string, d *rules.Diagram, color bool) error {
 	switch format {
 	case "text":
 		return graphText(w, d, color)
 	case "dot":
+		if d.Level == "service" {
+			return servicesDOT(w, d)
+		}
 		return graphDOT(w, d)
 	case "mermaid":
+		if d.Level == "service" {
+			return servicesMermaid(w, d)
+		}
 		return graphMermaid(w, d)
 	case "json":
 		return graphJSON(w, d)
@@ -63,13 +70,21 @@ func graphText(w io.Writer, d *rules.Diagram, color bool) error {
 	for _, n := range d.Nodes {
 		fmt.Fprintf(&b, "%s %s\n", st.header.Render(n.ID), st.dim.Render(nodeAbout(n)))
 		for _, e := range out[n.ID] {
-			weight := plural(e.Imports, "import")
-			if e.Imports == 0 {
+			arrow, weight := "→", plural(e.Imports, "import")
+			switch {
+			case e.Kind == "data":
+				arrow, weight = "↔", fmt.Sprintf("%-6s %s", e.Kind, serviceLabel(e))
+			case e.Kind != "":
+				weight = fmt.Sprintf("%-6s %s", e.Kind, serviceLabel(e))
+			case e.Imports == 0:
 				weight = "declared, unused"
 			}
-			line := fmt.Sprintf("  → %-*s  %s", width, e.To, weight)
+			line := fmt.Sprintf("  %s %-*s  %s", arrow, width, e.To, weight)
 			if note := edgeNote(e); note != "" {
 				line += "  " + st.err.Render(note)
+			}
+			if site := edgeSite(e); site != "" {
+				line += "  " + st.dim.Render(site)
 			}
 			b.WriteString(line + "\n")
 		}
@@ -81,6 +96,8 @@ func graphText(w io.Writer, d *rules.Diagram, color bool) error {
 
 func nodeAbout(n *rules.Node) string {
 	switch n.Kind {
+	case "external-service":
+		return "(no Go code here)"
 	case "package", "std", "external":
 		if len(n.Packages) <= 1 {
 			return "(" + n.Kind + ")"
@@ -96,6 +113,12 @@ func graphSummary(d *rules.Diagram) string {
 	}
 	if d.Hidden > 0 {
 		s += fmt.Sprintf("; %s outside the focus not shown", plural(d.Hidden, "node"))
+	}
+	if d.Unresolved > 0 {
+		s += fmt.Sprintf("; %s archie could not attribute not shown (archie services lists them)", plural(d.Unresolved, "call"))
+	}
+	if d.Problems > 0 {
+		s += fmt.Sprintf("; drawn from incomplete code: %s while loading it, edges may be missing", plural(d.Problems, "problem"))
 	}
 	return s
 }
@@ -197,6 +220,30 @@ func graphMermaid(w io.Writer, d *rules.Diagram) error {
 	return err
 }
 
+// matrixCell is what a matrix cell says of its edges: the imports at the
+// package and group levels, a letter per kind at the service level, then
+// "!" when one breaks a rule.
+func matrixCell(es []*rules.DiagramEdge) string {
+	es = slices.Clone(es)
+	slices.SortStableFunc(es, func(a, b *rules.DiagramEdge) int {
+		return slices.Index(rules.EdgeKinds, a.Kind) - slices.Index(rules.EdgeKinds, b.Kind)
+	})
+	var text string
+	bad := false
+	for _, e := range es {
+		if e.Kind == "" {
+			text = strconv.Itoa(e.Imports)
+		} else {
+			text += e.Kind[:1]
+		}
+		bad = bad || e.Violations > 0
+	}
+	if bad {
+		text += "!"
+	}
+	return text
+}
+
 // mermaidText escapes text for a quoted Mermaid label.
 func mermaidText(s string) string {
 	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;").Replace(s)
@@ -209,6 +256,10 @@ type jsonGraph struct {
 	Edges    []jsonGraphEdge `json:"edges"`
 	Unplaced int             `json:"unplaced"`
 	Hidden   int             `json:"hidden"`
+	// Unresolved is set at the service level only.
+	Unresolved *int `json:"unresolved,omitempty"`
+	Complete   bool `json:"complete"`
+	Problems   int  `json:"problems,omitempty"`
 }
 
 type jsonGraphNode struct {
@@ -225,15 +276,37 @@ type jsonGraphEdge struct {
 	Declared   bool     `json:"declared"`
 	Violations int      `json:"violations"`
 	Rules      []string `json:"rules"`
+	// Kind and Links are set at the service level only.
+	Kind  string          `json:"kind,omitempty"`
+	Links []jsonGraphLink `json:"links,omitempty"`
+}
+
+type jsonGraphLink struct {
+	Protocol  string     `json:"protocol,omitempty"`
+	Target    string     `json:"target"`
+	Ambiguous string     `json:"ambiguous,omitempty"`
+	Evidence  []jsonFact `json:"evidence"`
 }
 
 func graphJSON(w io.Writer, d *rules.Diagram) error {
-	out := jsonGraph{Schema: GraphSchema, Level: d.Level, Nodes: []jsonGraphNode{}, Edges: []jsonGraphEdge{}, Unplaced: d.Unplaced, Hidden: d.Hidden}
+	out := jsonGraph{Schema: GraphSchema, Level: d.Level, Nodes: []jsonGraphNode{}, Edges: []jsonGraphEdge{}, Unplaced: d.Unplaced, Hidden: d.Hidden,
+		Complete: d.Problems == 0, Problems: d.Problems}
+	if d.Level == "service" {
+		out.Unresolved = &d.Unresolved
+	}
 	for _, n := range d.Nodes {
 		out.Nodes = append(out.Nodes, jsonGraphNode{ID: n.ID, Kind: n.Kind, Rank: n.Rank, Packages: orEmpty(n.Packages)})
 	}
 	for _, e := range d.Edges {
-		out.Edges = append(out.Edges, jsonGraphEdge{From: e.From, To: e.To, Imports: e.Imports, Declared: e.Declared, Violations: e.Violations, Rules: orEmpty(e.Rules)})
+		je := jsonGraphEdge{From: e.From, To: e.To, Imports: e.Imports, Declared: e.Declared, Violations: e.Violations, Rules: orEmpty(e.Rules), Kind: e.Kind}
+		for _, l := range e.Links {
+			jl := jsonGraphLink{Protocol: l.Protocol, Target: l.Target, Ambiguous: l.Ambiguous, Evidence: []jsonFact{}}
+			for _, ev := range l.Evidence {
+				jl.Evidence = append(jl.Evidence, jsonFact{File: ev.Position.File, Line: ev.Position.Line, Column: ev.Position.Column, Detail: ev.Detail})
+			}
+			je.Links = append(je.Links, jl)
+		}
+		out.Edges = append(out.Edges, je)
 	}
 	return writeJSON(w, out)
 }
@@ -256,17 +329,28 @@ func graphMatrix(w io.Writer, d *rules.Diagram, color bool) error {
 	for i, nd := range d.Nodes {
 		index[nd.ID] = i
 	}
-	cells := make([][]*rules.DiagramEdge, n)
+	cells := make([][][]*rules.DiagramEdge, n)
 	for i := range cells {
-		cells[i] = make([]*rules.DiagramEdge, n)
+		cells[i] = make([][]*rules.DiagramEdge, n)
 	}
-	cellWidth := len(strconv.Itoa(n))
 	for _, e := range d.Edges {
-		if e.Imports == 0 {
+		if e.Imports == 0 && e.Kind == "" {
 			continue
 		}
-		cells[index[e.To]][index[e.From]] = e
-		cellWidth = max(cellWidth, len(strconv.Itoa(e.Imports))+1)
+		r, c := index[e.To], index[e.From]
+		cells[r][c] = append(cells[r][c], e)
+		if e.Kind == "data" { // shared both ways
+			cells[c][r] = append(cells[c][r], e)
+		}
+	}
+	cellWidth := len(strconv.Itoa(n))
+	for _, row := range cells {
+		for _, es := range row {
+			if len(es) > 0 {
+				// room for the "!" mark whether or not this cell has it
+				cellWidth = max(cellWidth, utf8.RuneCountInString(strings.TrimSuffix(matrixCell(es), "!"))+1)
+			}
+		}
 	}
 	labelWidth := 0
 	for i, nd := range d.Nodes {
@@ -282,23 +366,21 @@ func graphMatrix(w io.Writer, d *rules.Diagram, color bool) error {
 	for r, nd := range d.Nodes {
 		fmt.Fprintf(&b, "%-*s", labelWidth, fmt.Sprintf("%d %s", r+1, nd.ID))
 		for c := range n {
-			e := cells[r][c]
+			es := cells[r][c]
 			var cell string
 			switch {
 			case r == c:
 				cell = fmt.Sprintf("%*s", cellWidth, "■")
-			case e == nil:
+			case len(es) == 0:
 				cell = fmt.Sprintf("%*s", cellWidth, "·")
 			default:
-				mark := ""
-				if e.Violations > 0 {
-					mark = "!"
-				}
-				cell = fmt.Sprintf("%*s", cellWidth, strconv.Itoa(e.Imports)+mark)
-				if r < c {
+				text := matrixCell(es)
+				cell = fmt.Sprintf("%*s", cellWidth, text)
+				up := r < c && slices.ContainsFunc(es, func(e *rules.DiagramEdge) bool { return e.Kind != "data" })
+				if up {
 					back++
 				}
-				if e.Violations > 0 || r < c {
+				if strings.HasSuffix(text, "!") || up {
 					cell = st.err.Render(cell)
 				}
 			}
@@ -306,7 +388,11 @@ func graphMatrix(w io.Writer, d *rules.Diagram, color bool) error {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.dim.Render("column imports row; numbers above the diagonal point upwards; ! marks imports that break a rule") + "\n")
+	legend := "column imports row; numbers above the diagonal point upwards; ! marks imports that break a rule"
+	if d.Level == "service" {
+		legend = "column calls row: s sync, a async, d shares a store with it, i imports its code; letters above the diagonal point upwards; ! marks a smell"
+	}
+	b.WriteString(st.dim.Render(legend) + "\n")
 	summary := graphSummary(d)
 	if back > 0 {
 		summary += fmt.Sprintf("; %d above the diagonal", back)

@@ -3,11 +3,12 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze/services"
+	"github.com/archie-dev/archie/rules"
 )
 
 // ServicesFormats are the formats Services knows.
@@ -21,10 +22,10 @@ func Services(w io.Writer, format string, sys *services.System, color bool) erro
 		return servicesText(w, sys, color)
 	case "json":
 		return services.Write(w, sys)
-	case "dot":
-		return servicesDOT(w, sys)
-	case "mermaid":
-		return servicesMermaid(w, sys)
+	case "dot", "mermaid":
+		// One drawing of services: archie graph --level service's,
+		// without the smells.
+		return Graph(w, format, rules.ServiceDiagram(sys, nil, sys.Dir), false)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
@@ -138,80 +139,169 @@ func topicName(t string) string {
 	return t
 }
 
-func servicesDOT(w io.Writer, sys *services.System) error {
+// Colours of the service map besides violations: a shared store.
+const colorData = "#8c564b"
+
+// servicesDOT draws a service-level diagram for Graphviz: calls solid,
+// messages dashed, shared stores bold without arrows, imports of another
+// service's code dotted, smells red; each edge's tooltip (a title in SVG)
+// lists its facts with file:line.
+func servicesDOT(w io.Writer, d *rules.Diagram) error {
 	var b strings.Builder
 	b.WriteString("digraph services {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
-	for _, n := range serviceNodes(sys) {
-		attrs := ""
-		if !n.known {
-			attrs = ", style=\"rounded,dashed\""
-		}
-		fmt.Fprintf(&b, "  %s [label=%s%s];\n", strconv.Quote(n.name), strconv.Quote(n.name), attrs)
+	if d.Problems > 0 {
+		fmt.Fprintf(&b, "  label=%s;\n  labelloc=t;\n", dotQuote(incompleteNote(d)))
 	}
-	for _, e := range sys.Edges {
-		label := e.Protocol
-		style := ""
-		if e.Kind == "async" {
-			label += " " + e.Topic
-			style = ", style=dashed"
+	for _, n := range d.Nodes {
+		attrs := ""
+		if n.Kind == "external-service" {
+			attrs = ", style=\"rounded,dashed\", tooltip=" + dotQuote(n.ID+" "+nodeAbout(n))
 		}
-		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", strconv.Quote(e.From), strconv.Quote(e.To), strconv.Quote(label), style)
+		fmt.Fprintf(&b, "  %s [label=%s%s];\n", dotQuote(n.ID), dotQuote(n.ID), attrs)
+	}
+	for _, e := range d.Edges {
+		label := serviceLabel(e)
+		if e.Kind == "import" {
+			label = "imports code" // the packages are in the tooltip
+		}
+		var attrs []string
+		switch e.Kind {
+		case "async":
+			attrs = append(attrs, "style=dashed")
+		case "data":
+			attrs = append(attrs, "dir=none", "style=bold")
+		case "import":
+			attrs = append(attrs, "style=dotted")
+		}
+		switch {
+		case e.Violations > 0:
+			label += " " + edgeNote(e)
+			attrs = append(attrs, fmt.Sprintf("color=%q, fontcolor=%q, penwidth=2", colorViolation, colorViolation))
+		case e.Kind == "data":
+			attrs = append(attrs, fmt.Sprintf("color=%q, fontcolor=%q", colorData, colorData))
+		}
+		attrs = append([]string{"label=" + dotQuote(label)}, attrs...)
+		attrs = append(attrs, "tooltip="+dotQuote(edgeTooltip(e)))
+		fmt.Fprintf(&b, "  %s -> %s [%s];\n", dotQuote(e.From), dotQuote(e.To), strings.Join(attrs, ", "))
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func servicesMermaid(w io.Writer, sys *services.System) error {
+// servicesMermaid draws a service-level diagram for Mermaid: calls -->,
+// messages -.->, shared stores === (no arrow), smells red.
+func servicesMermaid(w io.Writer, d *rules.Diagram) error {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
+	if d.Problems > 0 {
+		fmt.Fprintf(&b, "  %%%% %s\n", incompleteNote(d))
+	}
 	ids := make(map[string]string)
-	for i, n := range serviceNodes(sys) {
-		ids[n.name] = "s" + strconv.Itoa(i)
+	for i, n := range d.Nodes {
+		ids[n.ID] = "s" + strconv.Itoa(i)
 		shape := "[\"%s\"]"
-		if !n.known {
+		if n.Kind == "external-service" {
 			shape = "[/\"%s\"/]"
 		}
-		fmt.Fprintf(&b, "  %s"+shape+"\n", ids[n.name], mermaidText(n.name))
+		fmt.Fprintf(&b, "  %s"+shape+"\n", ids[n.ID], mermaidText(n.ID))
 	}
-	for _, e := range sys.Edges {
-		arrow := "-->"
-		label := e.Protocol
-		if e.Kind == "async" {
+	var red, data []string
+	for i, e := range d.Edges {
+		arrow, label := "-->", serviceLabel(e)
+		switch e.Kind {
+		case "async":
 			arrow = "-.->"
-			label += " " + e.Topic
+		case "data":
+			arrow = "==="
+		case "import":
+			label = "imports code"
+		}
+		if e.Violations > 0 {
+			label += " " + edgeNote(e)
+			red = append(red, strconv.Itoa(i))
+		} else if e.Kind == "data" {
+			data = append(data, strconv.Itoa(i))
 		}
 		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", ids[e.From], arrow, mermaidText(label), ids[e.To])
+	}
+	if len(red) > 0 {
+		fmt.Fprintf(&b, "  linkStyle %s stroke:%s,stroke-width:2px,color:%s\n", strings.Join(red, ","), colorViolation, colorViolation)
+	}
+	if len(data) > 0 {
+		fmt.Fprintf(&b, "  linkStyle %s stroke:%s,color:%s\n", strings.Join(data, ","), colorData, colorData)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-type serviceNode struct {
-	name  string
-	known bool
+// incompleteNote says a drawing was made from code that did not all load.
+func incompleteNote(d *rules.Diagram) string {
+	return fmt.Sprintf("incomplete: %s while loading the code, edges may be missing", plural(d.Problems, "problem"))
 }
 
-// serviceNodes are the services and the targets without Go code here.
-func serviceNodes(sys *services.System) []serviceNode {
-	seen := make(map[string]bool)
-	var out []serviceNode
-	for _, s := range sys.Services {
-		seen[s.Name] = true
-		out = append(out, serviceNode{s.Name, true})
-	}
-	var extra []string
-	for _, e := range sys.Edges {
-		for _, n := range []string{e.From, e.To} {
-			if !seen[n] {
-				seen[n] = true
-				extra = append(extra, n)
-			}
+// serviceLabel names what a service-level edge goes through: "grpc, http",
+// "kafka order-placed", "table orders", the packages imported; a "?" marks
+// a callee that is not certain.
+func serviceLabel(e *rules.DiagramEdge) string {
+	var parts []string
+	for _, l := range e.Links {
+		p := l.Protocol
+		switch {
+		case e.Kind == "import":
+			p = strings.TrimPrefix(l.Target, "package ")
+		case e.Kind == "async":
+			p += " " + topicName(l.Target)
+		case e.Kind == "data", p == "":
+			p = l.Target
+		}
+		if l.Ambiguous != "" {
+			p += "?"
+		}
+		if !slices.Contains(parts, p) {
+			parts = append(parts, p)
 		}
 	}
-	sort.Strings(extra)
-	for _, n := range extra {
-		out = append(out, serviceNode{n, false})
+	return strings.Join(parts, ", ")
+}
+
+// edgeSite is where the first fact of a service-level edge is, or "".
+func edgeSite(e *rules.DiagramEdge) string {
+	for _, l := range e.Links {
+		if len(l.Evidence) > 0 {
+			p := l.Evidence[0].Position
+			return fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
 	}
-	return out
+	return ""
+}
+
+// maxTooltipFacts is how many facts of one link a tooltip lists.
+const maxTooltipFacts = 8
+
+// edgeTooltip lists a service-level edge's facts, one a line: each link,
+// then where it shows in the code, then the smells.
+func edgeTooltip(e *rules.DiagramEdge) string {
+	arrow := " → "
+	if e.Kind == "data" {
+		arrow = " ↔ "
+	}
+	lines := []string{e.From + arrow + e.To + " (" + e.Kind + ")"}
+	for _, l := range e.Links {
+		lines = append(lines, strings.TrimSpace(l.Protocol+" "+l.Target))
+		if l.Ambiguous != "" {
+			lines = append(lines, "  perhaps: "+l.Ambiguous+"; not counted in chains")
+		}
+		for i, ev := range l.Evidence {
+			if i == maxTooltipFacts {
+				lines = append(lines, fmt.Sprintf("  and %d more", len(l.Evidence)-i))
+				break
+			}
+			lines = append(lines, "  "+strings.TrimSpace(ev.Position.String()+" "+ev.Detail))
+		}
+	}
+	if note := edgeNote(e); note != "" {
+		lines = append(lines, note)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -258,7 +258,12 @@ func (c *checker) report(e edge) {
 }
 
 func (c *checker) position(file string, line, col int) Position {
-	if rel, err := filepath.Rel(c.cfg.Dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+	return positionIn(c.cfg.Dir, file, line, col)
+}
+
+// positionIn is a position with the file relative to dir when it is below it.
+func positionIn(dir, file string, line, col int) Position {
+	if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
 		file = rel
 	}
 	return Position{File: filepath.ToSlash(file), Line: line, Column: col}

@@ -3,10 +3,12 @@ package rules
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
 )
 
 // Levels are the groupings a Diagram can draw, from finest to coarsest.
@@ -27,6 +29,8 @@ type DiagramOptions struct {
 	// uses: each layer on the one below it, each context on those in its
 	// uses list, each adapter on the ports.
 	Unused bool
+	// System is what the service level draws: the services' facts.
+	System *services.System
 }
 
 // A Diagram is the import graph aggregated at one level: nodes are the
@@ -41,14 +45,21 @@ type Diagram struct {
 	Unplaced int
 	// Hidden counts the nodes a focus left out.
 	Hidden int
+	// Unresolved counts, at the service level, the calls archie found but
+	// could not attribute to a service: they have no edge.
+	Unresolved int
+	// Problems counts what could not be loaded of the code drawn: while
+	// it is above 0, edges may be missing. The caller sets it.
+	Problems int
 }
 
 // A Node is one box of a Diagram.
 type Node struct {
 	ID   string // the group's name, or a package folder or path
-	Kind string // package, folder, layer, context, shared, core, ports, adapter, module, std, external
+	Kind string // package, folder, layer, context, shared, core, ports, adapter, module, std, external, service, external-service
 	// Rank places the node top to bottom: the config's order for layers,
-	// otherwise importers above what they import (0 is the top).
+	// otherwise importers above what they import, callers above what they
+	// call (0 is the top).
 	Rank     int
 	Packages []string // the loaded packages it holds, sorted
 }
@@ -62,6 +73,25 @@ type DiagramEdge struct {
 	Rules      []string
 	Violations int
 	Declared   bool // the config declares this dependency
+	// Kind is "" for imports. At the service level it is sync (calls),
+	// async (messages), data (the two share a store; undirected, From
+	// sorts first) or import (From imports code of To, which only the
+	// cross-service-import smell finds).
+	Kind string
+	// Links are what a service-level edge stands for, each with its
+	// evidence: the call targets, topics, shared tables or imports.
+	Links []Link
+}
+
+// A Link is one fact behind a service-level edge.
+type Link struct {
+	Protocol string // grpc, http, kafka…; the store kind for data; "" for an import
+	// Target is what the link goes through: a proto service, URL or env
+	// key, a topic, "table orders", "package example.com/x".
+	Target string
+	// Ambiguous, when not "", says why the callee is not certain.
+	Ambiguous string
+	Evidence  []Evidence
 }
 
 // BuildDiagram aggregates the graph at a level, marking the edges whose
@@ -69,6 +99,9 @@ type DiagramEdge struct {
 // archie.yaml): the package and module levels need no config.
 func BuildDiagram(cfg *Config, g *analyze.Graph, res *Result, opts DiagramOptions) (*Diagram, error) {
 	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
+	if opts.Level == "service" {
+		return c.serviceDiagram(res, opts)
+	}
 	place, err := c.placer(opts)
 	if err != nil {
 		return nil, err
@@ -272,8 +305,6 @@ func (c *checker) placer(opts DiagramOptions) (func(p string) (id, kind string, 
 			}
 			return outside(p)
 		}, nil
-	case "service":
-		return nil, fmt.Errorf("--level service needs the services archie finds in the code, which this version does not find yet; use --level package, layer, context, hexagon or module")
 	}
 	return nil, fmt.Errorf("unknown --level %q: use one of %s", opts.Level, strings.Join(Levels, ", "))
 }
@@ -309,11 +340,20 @@ func (c *checker) declared(level string) [][2]string {
 // Layers keep the config's order; otherwise a node sits above everything
 // it imports, with the members of a cycle side by side.
 func (c *checker) rank(d *Diagram, level string) {
+	var order map[string]int
 	if level == "layer" {
-		order := make(map[string]int)
+		order = make(map[string]int)
 		for i, l := range c.cfg.Layers.Order {
 			order[l.Name] = i
 		}
+	}
+	rankDiagram(d, order)
+}
+
+// rankDiagram ranks the nodes in the given order, or when order is nil
+// each above what it depends on, and sorts nodes and edges by rank.
+func rankDiagram(d *Diagram, order map[string]int) {
+	if order != nil {
 		bottom := len(order)
 		for _, n := range d.Nodes {
 			if r, ok := order[n.ID]; ok {
@@ -328,7 +368,7 @@ func (c *checker) rank(d *Diagram, level string) {
 			succ[n.ID] = nil
 		}
 		for _, e := range d.Edges {
-			if e.Imports > 0 {
+			if e.Imports > 0 || e.Kind != "" && e.Kind != "data" {
 				succ[e.From] = append(succ[e.From], e.To)
 			}
 		}
@@ -383,7 +423,10 @@ func (c *checker) rank(d *Diagram, level string) {
 		if pos[a.From] != pos[b.From] {
 			return pos[a.From] < pos[b.From]
 		}
-		return pos[a.To] < pos[b.To]
+		if pos[a.To] != pos[b.To] {
+			return pos[a.To] < pos[b.To]
+		}
+		return slices.Index(EdgeKinds, a.Kind) < slices.Index(EdgeKinds, b.Kind)
 	})
 }
 

@@ -146,7 +146,10 @@ func TestBuildDiagramErrors(t *testing.T) {
 		want string
 	}{
 		{empty, DiagramOptions{Level: "layer"}, "--level layer groups packages by the layers of archie.yaml, and there is none"},
-		{empty, DiagramOptions{Level: "service"}, "does not find yet"},
+		{empty, DiagramOptions{Level: "service"}, "--level service draws the services' facts, and none were loaded"},
+		{empty, DiagramOptions{Level: "service", System: shopSystem(), Std: true}, "--level service draws services"},
+		{empty, DiagramOptions{Level: "service", System: shopSystem(), Depth: 1}, "--depth groups packages by folder at --level package, not service"},
+		{empty, DiagramOptions{Level: "service", System: shopSystem(), Focus: "ordrs"}, `names no node and matches no package at level service (did you mean "orders"?)`},
 		{empty, DiagramOptions{Level: "package", Focus: "./c"}, `--focus "./c" names no node and matches no package at level package`},
 		{empty, DiagramOptions{Level: "package", Focus: "aa"}, `(did you mean "a"?)`},
 	} {

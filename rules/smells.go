@@ -290,7 +290,40 @@ type Evidence struct {
 }
 
 func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
-	sys := c.opts.System
+	server := sm.Server.or(SeverityWarning)
+	for _, sh := range sharings(c.opts.System) {
+		var v Violation
+		switch {
+		case sh.server == "" && sev != SeverityOff:
+			msg := fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", sh.a, sh.b, sh.resource)
+			v = c.smellViolation("shared-database", sm, sev, sh.a, sh.b, msg, sh.ev)
+		case sh.server != "" && server != SeverityOff:
+			msg := fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", sh.a, sh.b, sh.kind, sh.server)
+			v = c.smellViolation("shared-database", sm, server, sh.a, sh.b, msg, sh.ev)
+		default:
+			continue
+		}
+		v.Resource = sh.resource
+		c.out = append(c.out, v)
+	}
+}
+
+// A sharing is two services that touch one store: a table or collection
+// both name, or, with disjoint tables, one database server both open.
+type sharing struct {
+	a, b     string // the services, a before b
+	resource string // "table orders", "database db:5432/shop" or the configuration both use
+	kind     string // the store's kind: postgres, mongo…
+	server   string // the server both open, for a server sharing; "" for a table
+	ev       []services.Evidence
+}
+
+// sharings lists what the services of a system share, whatever the smells
+// say of it: the tables and collections (by name, then services), then the
+// database servers of pairs that share no table. The shared-database smell
+// judges them, and the service map draws them.
+func sharings(sys *services.System) []sharing {
+	var out []sharing
 	type touch struct {
 		svc   string
 		store *services.Store
@@ -314,31 +347,17 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 					continue // one service, or tables of the same name in two databases
 				}
 				shareTable[[2]string{a.svc, b.svc}] = true
-				if sev == SeverityOff {
-					continue
-				}
 				table := res[strings.IndexByte(res, ' ')+1:]
 				ev := append(append([]services.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
-				msg := fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", a.svc, b.svc, res)
-				v := c.smellViolation("shared-database", sm, sev, a.svc, b.svc, msg, ev)
-				v.Resource = res
-				c.out = append(c.out, v)
+				out = append(out, sharing{a: a.svc, b: b.svc, resource: res, kind: a.store.Kind, ev: ev})
 			}
 		}
 	}
-	server := sm.Server.or(SeverityWarning)
-	if server == SeverityOff {
-		return
-	}
-	type open struct {
-		svc   string
-		store *services.Store
-	}
-	byServer := make(map[string][]open)
+	byServer := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
 			if st.Server != "" {
-				byServer[st.Kind+" "+st.Server] = append(byServer[st.Kind+" "+st.Server], open{s.Name, st})
+				byServer[st.Kind+" "+st.Server] = append(byServer[st.Kind+" "+st.Server], touch{s.Name, st})
 			}
 		}
 	}
@@ -354,14 +373,12 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 				if a.store.Resource == b.store.Resource && a.store.Resource != "" {
 					res = a.store.Resource
 				}
-				msg := fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", a.svc, b.svc, a.store.Kind, a.store.Server)
 				ev := append(append([]services.Evidence{}, a.store.Evidence...), b.store.Evidence...)
-				v := c.smellViolation("shared-database", sm, server, a.svc, b.svc, msg, ev)
-				v.Resource = res
-				c.out = append(c.out, v)
+				out = append(out, sharing{a: a.svc, b: b.svc, resource: res, kind: a.store.Kind, server: a.store.Server, ev: ev})
 			}
 		}
 	}
+	return out
 }
 
 // tableResource names a table or collection for messages and matching.

@@ -56,9 +56,7 @@ func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOpt
 	if err != nil {
 		return err
 	}
-	if len(p.system.Services) == 0 {
-		fmt.Fprintf(stderr, "archie: no main package below %s, so no service; declare them under services: in archie.yaml\n", relToCwd(p.system.Dir))
-	}
+	noServicesNote(stderr, p)
 	p.system.Problems = len(p.loadErrors())
 	if err := report.Services(stdout, opts.format, p.system, useColor(stdout)); err != nil {
 		return err
@@ -67,4 +65,15 @@ func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOpt
 		return fmt.Errorf("the services were read from incomplete code: %s while loading it (listed above)", plural(n, "problem"))
 	}
 	return nil
+}
+
+// noServicesNote says why a run with the services' facts has no service.
+func noServicesNote(stderr io.Writer, p *project) {
+	switch {
+	case len(p.system.Services) > 0:
+	case len(p.system.Tools) > 0:
+		fmt.Fprintf(stderr, "archie: no service below %s, only %s that no deployment file runs and that serve nothing archie found; declare services under services: in archie.yaml\n", relToCwd(p.system.Dir), plural(len(p.system.Tools), "main package"))
+	default:
+		fmt.Fprintf(stderr, "archie: no main package below %s, so no service; declare them under services: in archie.yaml\n", relToCwd(p.system.Dir))
+	}
 }

@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/archie-dev/archie/analyze/services"
+)
+
+// drawServices renders a service diagram as "rank:id kind" node lines and
+// "from-kind->to links [rules]×n" edge lines, a link as
+// "protocol target@file:line".
+func drawServices(d *Diagram) string {
+	var out []string
+	for _, n := range d.Nodes {
+		out = append(out, fmt.Sprintf("%d:%s %s", n.Rank, n.ID, n.Kind))
+	}
+	for _, e := range d.Edges {
+		var links []string
+		for _, l := range e.Links {
+			s := strings.TrimSpace(l.Protocol + " " + l.Target)
+			for _, ev := range l.Evidence {
+				s += fmt.Sprintf("@%s:%d", ev.Position.File, ev.Position.Line)
+			}
+			if l.Ambiguous != "" {
+				s += "?"
+			}
+			links = append(links, s)
+		}
+		s := fmt.Sprintf("%s-%s->%s %s", e.From, e.Kind, e.To, strings.Join(links, "; "))
+		if e.Violations > 0 {
+			s += fmt.Sprintf(" %v×%d", e.Rules, e.Violations)
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "\n")
+}
+
+// shopSystem is a small shop: front calls orders, orders calls pay and
+// publishes to mail, orders and pay share a table, front dials an address
+// of pay that no call uses, and front calls a service with no Go code.
+func shopSystem() *services.System {
+	orders := stores("orders", "postgres", "", "env DATABASE_URL", "orders")
+	pay := stores("pay", "postgres", "", "env DATABASE_URL", "orders", "payments")
+	return &services.System{
+		Dir:      "/m",
+		Services: []*services.Service{{Name: "front"}, {Name: "mail"}, orders, pay},
+		Edges: []*services.Edge{
+			syncCall("front", "orders", "GET /", "GET /orders"),
+			syncCall("front", "search", "GET /", "GET /q"),
+			syncCall("orders", "pay", "GET /orders", "GET /pay"),
+			{From: "orders", To: "mail", Kind: "async", Protocol: "kafka", Target: "placed", Topic: "placed", Known: true,
+				Evidence: []services.Evidence{at("orders", 40, "publish placed"), at("mail", 41, "consume placed")}},
+			{From: "pay", To: "orders", Kind: "sync", Protocol: "grpc", Target: "shop.Orders", Known: true, Ambiguous: "pay serves shop.Orders too",
+				Evidence: []services.Evidence{at("pay", 50, "Get")}},
+		},
+		Unresolved: []*services.Unresolved{{From: "front", Protocol: "http", Target: "env X"}},
+		Hardcoded:  []*services.Hardcoded{{From: "front", To: "pay", Address: "pay:80", Evidence: []services.Evidence{at("front", 60, "grpc.Dial")}}},
+	}
+}
+
+func TestServiceDiagram(t *testing.T) {
+	sys := shopSystem()
+	d := ServiceDiagram(sys, nil, "/m")
+	want := `0:front service
+1:orders service
+1:pay service
+2:mail service
+2:search external-service
+front-sync->orders http http://orders@cmd/front/main.go:30
+front-sync->search http http://search@cmd/front/main.go:30
+orders-sync->pay http http://pay@cmd/orders/main.go:30
+orders-data->pay postgres table orders@cmd/orders/main.go:20@cmd/pay/main.go:20
+orders-async->mail kafka placed@cmd/orders/main.go:40@cmd/mail/main.go:41
+pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
+	if got := drawServices(d); got != want {
+		t.Errorf("ServiceDiagram =\n%s\nwant:\n%s", got, want)
+	}
+	if d.Unresolved != 1 || d.Level != "service" {
+		t.Errorf("Unresolved, Level = %d, %q, want 1, service", d.Unresolved, d.Level)
+	}
+
+	// The smells mark the edges they are about: each hop of a chain, the
+	// shared table, the literal address (an edge of its own when no call
+	// uses it) and an import of another service's code.
+	vs := checkSmells(t, "  shared-database: error\n  sync-chain: {severity: warning, max-depth: 1}\n  hardcoded-endpoint: warning\n", sys)
+	vs = append(vs, Violation{Kind: "cross-service-import", Rule: "cross-service-import", From: "mail", To: "orders",
+		Resource: "package example.com/m/cmd/orders/store", Evidence: []Evidence{{Position: Position{File: "cmd/mail/main.go", Line: 3}, Detail: "import example.com/m/cmd/orders/store"}}},
+		Violation{Kind: "layer", Rule: "layers", From: "example.com/m/a", To: "example.com/m/b"})
+	d = ServiceDiagram(sys, &Result{Violations: vs}, "/m")
+	want = `0:front service
+1:mail service
+1:orders service
+1:pay service
+1:search external-service
+front-sync->orders http http://orders@cmd/front/main.go:30 [sync-chain]×1
+front-sync->pay address pay:80@cmd/front/main.go:60 [hardcoded-endpoint]×1
+front-sync->search http http://search@cmd/front/main.go:30
+mail-import->orders package example.com/m/cmd/orders/store@cmd/mail/main.go:3 [cross-service-import]×1
+orders-async->mail kafka placed@cmd/orders/main.go:40@cmd/mail/main.go:41
+orders-sync->pay http http://pay@cmd/orders/main.go:30 [sync-chain]×1
+orders-data->pay postgres table orders@cmd/orders/main.go:20@cmd/pay/main.go:20 [shared-database]×1
+pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
+	if got := drawServices(d); got != want {
+		t.Errorf("ServiceDiagram with smells =\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -55,6 +55,9 @@ type extractor struct {
 	// trace, when set, hears of every recognizer that matches a call:
 	// the fixtures' test checks that each row is shown at work.
 	trace func(*recognizer, *site)
+	// uses holds, while a service is walked, the calls that take each
+	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
+	uses map[*ssa.Function][]use
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
@@ -203,6 +206,8 @@ func (x *extractor) service(svc *Service) *facts {
 		return fns[i].String() < fns[j].String()
 	})
 
+	x.uses = funcUses(fns)
+	defer func() { x.uses = nil }()
 	stores := make(map[string]*Store)
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {
@@ -266,10 +271,7 @@ var registerServer = regexp.MustCompile(`^Register(\w+)Server$`)
 // client's or server's, or what the recognizers of its library say.
 func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, stores map[string]*Store, handlers map[string][]*ssa.Function) {
 	common := ci.Common()
-	args := common.Args
-	if !common.IsInvoke() && common.StaticCallee() != nil && common.StaticCallee().Signature.Recv() != nil {
-		args = args[1:] // the receiver
-	}
+	args := argsOf(common)
 	ev := Evidence{Pos: x.position(fn, ci.Pos())}
 
 	// gRPC: a generated client's method, or a generated Register…Server.
@@ -339,36 +341,6 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 	return x.protoName(pkg, goName), method
 }
 
-// methodsOf returns the methods of the concrete value behind v, an
-// interface argument such as the server implementation given to
-// Register…Server.
-func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
-	for range 4 {
-		switch w := v.(type) {
-		case *ssa.MakeInterface:
-			if !isTypeParam(w.X) {
-				return x.prog.methods(w.X.Type())
-			}
-			return x.implementations(w.Type())
-		case *ssa.ChangeType:
-			if !isTypeParam(w.X) {
-				return nil
-			}
-			return x.implementations(w.Type())
-		case *ssa.ChangeInterface:
-			v = w.X
-		case *ssa.Call, *ssa.UnOp, *ssa.Parameter, *ssa.Phi, *ssa.FieldAddr:
-			// The concrete type is behind a constructor, a variable or a
-			// parameter: take every type of the program that implements
-			// the interface.
-			return x.implementations(v.Type())
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
 // isTypeParam reports whether v has a type parameter's type: a generic
 // body, built once for all its instances, does not know which type v has.
 func isTypeParam(v ssa.Value) bool {
@@ -391,44 +363,6 @@ func (x *extractor) implementations(t types.Type) []*ssa.Function {
 		}
 	})
 	return out
-}
-
-// handlerFuncs returns the functions behind a handler argument: a
-// function, a closure, a method value, http.HandlerFunc(f) or a value
-// whose ServeHTTP serves.
-func (x *extractor) handlerFuncs(v ssa.Value) []*ssa.Function {
-	for range 6 {
-		switch w := v.(type) {
-		case *ssa.Function:
-			return []*ssa.Function{w}
-		case *ssa.MakeClosure:
-			return []*ssa.Function{w.Fn.(*ssa.Function)}
-		case *ssa.Slice: // gin's handlers ...HandlerFunc
-			var out []*ssa.Function
-			for _, e := range sliceElems(w.X) {
-				out = append(out, x.handlerFuncs(e)...)
-			}
-			return out
-		case *ssa.ChangeType:
-			if isTypeParam(w.X) {
-				return x.implementations(w.Type())
-			}
-			v = w.X
-		case *ssa.Convert:
-			v = w.X
-		case *ssa.MakeInterface:
-			if isTypeParam(w.X) {
-				return x.implementations(w.Type())
-			}
-			if ms := x.prog.methods(w.X.Type()); len(ms) > 0 {
-				return ms
-			}
-			v = w.X
-		default:
-			return nil
-		}
-	}
-	return nil
 }
 
 func (x *extractor) route(f *facts, handlers map[string][]*ssa.Function, method, route string, handler ssa.Value, ev Evidence) {
@@ -464,34 +398,6 @@ func gorillaMethods(ci ssa.CallInstruction) string {
 		}
 	}
 	return ""
-}
-
-// groupPrefix returns the path prefix of a gin or echo route group.
-func (x *extractor) groupPrefix(v ssa.Value, depth int) string {
-	if depth == 0 {
-		return ""
-	}
-	for {
-		switch w := v.(type) {
-		case *ssa.FieldAddr:
-			v = w.X // the RouterGroup embedded in gin.Engine
-			continue
-		case *ssa.UnOp:
-			v = w.X
-			continue
-		case *ssa.Call:
-			k := calleeKey(w.Common())
-			if (k == "github.com/gin-gonic/gin.RouterGroup.Group" || k == "github.com/labstack/echo.Echo.Group" || k == "github.com/labstack/echo.Group.Group") && len(w.Common().Args) >= 2 {
-				p := ""
-				for _, s := range x.res.strings(w.Common().Args[1]) {
-					p = s.text
-					break
-				}
-				return x.groupPrefix(w.Common().Args[0], depth-1) + p
-			}
-		}
-		return ""
-	}
 }
 
 func (x *extractor) httpCall(f *facts, fn *ssa.Function, method string, urls []value, ev Evidence) {

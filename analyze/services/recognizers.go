@@ -26,11 +26,10 @@ type recognizer struct {
 	// driver names the store kind when the library serves several, as
 	// database/sql's driver name does.
 	driver operand
-	// handler is the argument holding a route's handler.
+	// handler is the argument holding a route's handler. A route is
+	// served under the prefixes of the router it is registered on
+	// (scopes).
 	handler int
-	// grouped routes are relative to the gin or echo group the method is
-	// called on.
-	grouped bool
 	// do handles an API a row cannot describe; the other fields are then
 	// what do makes of them.
 	do func(x *extractor, s *site, r *recognizer)
@@ -112,15 +111,17 @@ var recognizers = []*recognizer{
 	{lib: "net/http", key: "net/http.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).muxPattern},
 	{lib: "net/http", key: "net/http.ServeMux.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).muxPattern},
 	{lib: "github.com/gorilla/mux", key: "github.com/gorilla/mux.Router.{HandleFunc,Handle}", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).gorillaRoute},
+	{lib: "github.com/gorilla/mux", key: "github.com/gorilla/mux.Route.{Handler,HandlerFunc}", fact: serves, kind: "http", handler: 0, do: (*extractor).gorillaHandler},
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Handle,HandleFunc}", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.Mount", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).chiMount},
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Method,MethodFunc}", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Get,Post,Put,Delete,Patch,Head,Options,Connect,Trace}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
-	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1, grouped: true},
-	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1, grouped: true},
-	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2, grouped: true},
-	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1, grouped: true},
-	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1, grouped: true},
-	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2, grouped: true},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 
 	// Stores opened.
 	{lib: "database/sql", key: "database/sql.Open", fact: opens, driver: arg(0), name: arg(1)},
@@ -364,11 +365,14 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		ev.Detail = s.key[strings.LastIndexByte(s.key, '/')+1:]
 		s.f.dials = append(s.f.dials, &call{protocol: "dial", targets: x.values(r.name, s), ev: ev, fn: s.fn})
 	case serves:
-		prefix := ""
-		if r.grouped && len(s.common.Args) > 0 && !s.common.IsInvoke() {
-			prefix = x.groupPrefix(s.common.Args[0], 4)
+		route := x.routeOf(r.name, s)
+		for _, p := range x.prefixes(recvOf(s.common)) {
+			path := joinRoute(p, route)
+			if route == "/" && p != "" && r.lib == "github.com/go-chi/chi" {
+				path = p // chi serves a sub-router's "/" at /api and /api/
+			}
+			x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
 		}
-		x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), prefix+x.routeOf(r.name, s), s.arg(r.handler), s.ev)
 	case publishes, consumes:
 		x.message(s.f, r.kind, r.fact == publishes, x.values(r.name, s), s.ev)
 	case opens:
@@ -412,13 +416,17 @@ func (x *extractor) muxPattern(s *site, r *recognizer) {
 	if path == "" {
 		method, path = "", method
 	}
-	x.route(s.f, s.handlers, method, path, s.arg(r.handler), s.ev)
+	for _, p := range x.prefixes(recvOf(s.common)) {
+		x.route(s.f, s.handlers, method, joinRoute(p, path), s.arg(r.handler), s.ev)
+	}
 }
 
 // gorillaRoute records a gorilla/mux route, whose methods come from a
 // .Methods("GET", …) call on the route it returns.
 func (x *extractor) gorillaRoute(s *site, r *recognizer) {
-	x.route(s.f, s.handlers, gorillaMethods(s.instr), x.routeOf(r.name, s), s.arg(r.handler), s.ev)
+	for _, p := range x.prefixes(recvOf(s.common)) {
+		x.route(s.f, s.handlers, gorillaMethods(s.instr), joinRoute(p, x.routeOf(r.name, s)), s.arg(r.handler), s.ev)
+	}
 }
 
 // gormOpen records a gorm database: gorm.Open(postgres.Open(dsn)) names

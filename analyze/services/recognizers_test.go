@@ -137,6 +137,7 @@ type gotFact struct {
 //
 //	serve http GET /orders/{id}      serve grpc shop.Payments
 //	call http POST http://orders/x   call grpc shop.Payments/Charge
+//	call http GET http://ledger/x in GET /orders/{id}, shop.Payments/Charge
 //	dial payments:9090
 //	publish kafka orders             consume nats (topic not static)
 //	store postgres dsn postgres://…  store postgres table orders
@@ -161,10 +162,14 @@ func factStrings(root string, f *facts) []gotFact {
 		}
 	}
 	for _, c := range f.calls {
+		in := ""
+		if len(c.handlers) > 0 {
+			in = " in " + strings.Join(c.handlers, ", ")
+		}
 		if c.protocol == "grpc" {
-			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call grpc %s/%s", c.proto, c.method)
+			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call grpc %s/%s%s", c.proto, c.method, in)
 		} else {
-			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call %s %s %s", c.protocol, c.method, texts(c.targets))
+			add(c.ev.Pos.Filename, c.ev.Pos.Line, "call %s %s %s%s", c.protocol, c.method, texts(c.targets), in)
 		}
 	}
 	for _, d := range f.dials {

@@ -1,5 +1,5 @@
 // Command chi serves routes with chi, through its Mux and its Router
-// interface.
+// interface, and under the prefixes of its sub-routers.
 package main
 
 import (
@@ -41,4 +41,57 @@ func main() {
 	r.Options("/router/options", f)               // want "serve http OPTIONS /router/options"
 	r.Connect("/router/connect", f)               // want "serve http CONNECT /router/connect"
 	r.Trace("/router/trace", f)                   // want "serve http TRACE /router/trace"
+	scoped()
+}
+
+func mw(next http.Handler) http.Handler { return next }
+
+// scoped serves routes under the prefixes of chi's Route, Group, With and
+// Mount, in closures, methods and functions that build a sub-router.
+func scoped() {
+	f := handle
+	r := chi.NewRouter()
+	r.Route("/api", func(r chi.Router) {
+		r.Get("/orders", orders) // want "serve http GET /api/orders"
+		r.Route("/v2", func(r chi.Router) {
+			r.Get("/", f) // want "serve http GET /api/v2"
+		})
+		r.With(mw).Post("/orders", f) // want "serve http POST /api/orders"
+		r.Group(func(r chi.Router) {
+			r.Delete("/orders/{id}", f) // want "serve http DELETE /api/orders/{id}"
+		})
+		r.Mount("/files", http.FileServer(http.Dir("."))) // want "serve http /api/files/*"
+	})
+	r.Route("/users", users{}.routes)
+	r.Mount("/admin", adminRouter())
+	r.Mount("/static", http.FileServer(http.Dir("."))) // want "serve http /static/*"
+	r.Mount("/legacy", legacy{})                       // want "serve http /legacy/*"
+	sub := chi.NewRouter()
+	sub.Get("/ping", f) // want "serve http GET /internal/ping"
+	r.Mount("/internal", sub)
+	http.ListenAndServe(":8080", r)
+}
+
+func orders(w http.ResponseWriter, r *http.Request) {
+	http.Get("http://orders/list") // want "call http GET http://orders/list in GET /api/orders"
+}
+
+func adminRouter() http.Handler {
+	r := chi.NewRouter()
+	r.Get("/stats", handle) // want "serve http GET /admin/stats"
+	return r
+}
+
+type users struct{}
+
+func (users) routes(r chi.Router) {
+	r.Get("/{id}", handle) // want "serve http GET /users/{id}"
+}
+
+// legacy is a handler mounted whole: it serves everything under its
+// pattern.
+type legacy struct{}
+
+func (legacy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	http.Get("http://legacy/x") // want "call http GET http://legacy/x in /legacy/*"
 }

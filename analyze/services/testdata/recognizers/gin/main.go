@@ -1,5 +1,6 @@
 // Command gin serves routes with gin: on the engine, on a group, whose
-// prefix the routes take, and through the IRoutes and IRouter interfaces.
+// prefix the routes take, and through the IRoutes and IRouter interfaces,
+// which keep the prefix of the group or engine behind them.
 package main
 
 import "github.com/gin-gonic/gin"
@@ -20,15 +21,15 @@ func main() {
 	g.Handle("delete", "/handle", h) // want "serve http DELETE /api/handle"
 
 	var routes gin.IRoutes = g
-	routes.GET("/get", h)                 // want "serve http GET /get"
-	routes.POST("/post", h)               // want "serve http POST /post"
-	routes.PUT("/put", h)                 // want "serve http PUT /put"
-	routes.DELETE("/delete", h)           // want "serve http DELETE /delete"
-	routes.PATCH("/patch", h)             // want "serve http PATCH /patch"
-	routes.HEAD("/head", h)               // want "serve http HEAD /head"
-	routes.OPTIONS("/options", h)         // want "serve http OPTIONS /options"
-	routes.Any("/any", h)                 // want "serve http /any"
-	routes.Handle("delete", "/handle", h) // want "serve http DELETE /handle"
+	routes.GET("/get", h)                 // want "serve http GET /api/get"
+	routes.POST("/post", h)               // want "serve http POST /api/post"
+	routes.PUT("/put", h)                 // want "serve http PUT /api/put"
+	routes.DELETE("/delete", h)           // want "serve http DELETE /api/delete"
+	routes.PATCH("/patch", h)             // want "serve http PATCH /api/patch"
+	routes.HEAD("/head", h)               // want "serve http HEAD /api/head"
+	routes.OPTIONS("/options", h)         // want "serve http OPTIONS /api/options"
+	routes.Any("/any", h)                 // want "serve http /api/any"
+	routes.Handle("delete", "/handle", h) // want "serve http DELETE /api/handle"
 
 	var router gin.IRouter = &e.RouterGroup
 	router.GET("/get", h)                 // want "serve http GET /get"

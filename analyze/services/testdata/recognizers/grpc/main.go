@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"net/http"
 
 	"example.com/grpc/gen/paymentsv1"
 	"google.golang.org/grpc"
@@ -12,8 +13,13 @@ import (
 type server struct{}
 
 func (server) Charge(ctx context.Context, in *paymentsv1.ChargeRequest) (*paymentsv1.ChargeReply, error) {
+	http.Get("http://ledger/record") // want "call http GET http://ledger/record in shop.Payments/Charge"
 	return nil, nil
 }
+
+// newServer is a constructor: the server registered is the type it
+// returns.
+func newServer() paymentsv1.PaymentsServer { return server{} }
 
 func main() {
 	ctx := context.Background()
@@ -25,5 +31,6 @@ func main() {
 	client.Charge(ctx, &paymentsv1.ChargeRequest{}) // want "call grpc shop.Payments/Charge"
 
 	s := grpc.NewServer()
-	paymentsv1.RegisterPaymentsServer(s, server{}) // want "serve grpc shop.Payments"
+	paymentsv1.RegisterPaymentsServer(s, server{})    // want "serve grpc shop.Payments"
+	paymentsv1.RegisterPaymentsServer(s, newServer()) // want "serve grpc shop.Payments"
 }

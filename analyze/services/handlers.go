@@ -1,0 +1,226 @@
+package services
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// handlerFuncs returns the functions that serve requests for a handler
+// argument: a function, a closure, a method value, http.HandlerFunc(f), a
+// value whose ServeHTTP serves; the handlers a middleware wraps (auth(h),
+// http.TimeoutHandler(h, d, msg), otelhttp.NewHandler(h, "op"), alice's
+// chain.Then(h)) with the closure a middleware of the program returns;
+// what a handler constructor of the program returns (go-zero's
+// XHandler(svcCtx)). What these call through interfaces is the walk's to
+// follow (reachers).
+func (x *extractor) handlerFuncs(v ssa.Value) []*ssa.Function {
+	var out []*ssa.Function
+	for _, fn := range x.handlerValues(v, 6, make(map[ssa.Value]bool)) {
+		if !slices.Contains(out, fn) {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]bool) []*ssa.Function {
+	if v == nil || depth == 0 || busy[v] {
+		return nil
+	}
+	busy[v] = true
+	switch w := v.(type) {
+	case *ssa.Function:
+		return []*ssa.Function{w}
+	case *ssa.MakeClosure:
+		return []*ssa.Function{w.Fn.(*ssa.Function)}
+	case *ssa.Slice: // gin's handlers ...HandlerFunc
+		var out []*ssa.Function
+		for _, e := range sliceElems(w.X) {
+			out = append(out, x.handlerValues(e, depth-1, busy)...)
+		}
+		return out
+	case *ssa.ChangeType:
+		if isTypeParam(w.X) {
+			return x.implementations(w.Type())
+		}
+		return x.handlerValues(w.X, depth, busy)
+	case *ssa.Convert:
+		return x.handlerValues(w.X, depth, busy)
+	case *ssa.ChangeInterface:
+		return x.handlerValues(w.X, depth, busy)
+	case *ssa.MakeInterface:
+		if isTypeParam(w.X) {
+			return x.implementations(w.Type())
+		}
+		// A type of the program serves with its ServeHTTP; a func type
+		// with a ServeHTTP method (type appHandler func(…) error) serves
+		// with the function it holds as well.
+		ms := x.prog.methods(w.X.Type())
+		return append(ms[:len(ms):len(ms)], x.handlerValues(w.X, depth, busy)...)
+	case *ssa.Phi:
+		var out []*ssa.Function
+		for _, e := range w.Edges {
+			out = append(out, x.handlerValues(e, depth-1, busy)...)
+		}
+		return out
+	case *ssa.Call:
+		return x.wrapped(w, depth-1, busy)
+	case *ssa.Parameter:
+		// A helper's parameter is the one argument its only caller
+		// passes; with several callers the route in the helper is theirs
+		// all, and which handler goes with which route is not known.
+		if calls := x.callersOf(w.Parent()); len(calls) == 1 {
+			if i := paramIndex(w); i < len(calls[0].Common().Args) {
+				return x.handlerValues(calls[0].Common().Args[i], depth-1, busy)
+			}
+		}
+	case *ssa.FreeVar:
+		var out []*ssa.Function
+		for _, b := range freeVarBindings(w) {
+			out = append(out, x.handlerValues(b, depth-1, busy)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// wrapped returns the handlers behind one a call makes: the arguments and
+// receiver of a handler type that it wraps, and, when the function called
+// is the program's, the handlers it returns.
+func (x *extractor) wrapped(c *ssa.Call, depth int, busy map[ssa.Value]bool) []*ssa.Function {
+	common := c.Common()
+	ops := common.Args
+	if common.IsInvoke() {
+		ops = append([]ssa.Value{common.Value}, ops...)
+	}
+	var out []*ssa.Function
+	for _, a := range ops {
+		if wraps(a.Type(), c.Type()) {
+			out = append(out, x.handlerValues(a, depth, busy)...)
+		}
+	}
+	if callee := common.StaticCallee(); callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				out = append(out, x.handlerValues(ret.Results[0], depth, busy)...)
+			}
+		}
+	}
+	return out
+}
+
+// wraps reports whether an argument of type t to a call that returns a
+// handler of type h is a handler the call wraps: a net/http handler, or
+// a value of h's own func or interface type (echo's
+// func(next echo.HandlerFunc) echo.HandlerFunc).
+func wraps(t, h types.Type) bool {
+	if httpHandler(t) {
+		return true
+	}
+	switch h.Underlying().(type) {
+	case *types.Signature, *types.Interface:
+		return types.Identical(t.Underlying(), h.Underlying())
+	}
+	return false
+}
+
+// httpHandler reports whether values of type t serve HTTP as net/http
+// means it: a func(http.ResponseWriter, *http.Request) or a type with
+// that ServeHTTP method.
+func httpHandler(t types.Type) bool {
+	if sig, ok := t.Underlying().(*types.Signature); ok {
+		return handlerSignature(sig)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	if fn, ok := obj.(*types.Func); ok {
+		return handlerSignature(fn.Type().(*types.Signature))
+	}
+	return false
+}
+
+func handlerSignature(sig *types.Signature) bool {
+	return sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		types.TypeString(sig.Params().At(0).Type(), nil) == "net/http.ResponseWriter" &&
+		types.TypeString(sig.Params().At(1).Type(), nil) == "*net/http.Request"
+}
+
+// callersOf returns the static calls of fn within the service walked.
+func (x *extractor) callersOf(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, c := range x.res.callers[fn] {
+		if x.res.ok(c.Parent()) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// freeVarBindings returns what the closures of v's function capture as v.
+func freeVarBindings(v *ssa.FreeVar) []ssa.Value {
+	fn := v.Parent()
+	idx := -1
+	for i, fv := range fn.FreeVars {
+		if fv == v {
+			idx = i
+		}
+	}
+	var out []ssa.Value
+	for _, ref := range referrersOf(fn) {
+		if mc, ok := ref.(*ssa.MakeClosure); ok && idx >= 0 && idx < len(mc.Bindings) {
+			out = append(out, mc.Bindings[idx])
+		}
+	}
+	return out
+}
+
+// methodsOf returns the methods of the concrete value behind v, an
+// interface argument such as the server implementation given to
+// Register…Server.
+func (x *extractor) methodsOf(v ssa.Value) []*ssa.Function {
+	return x.methodsBehind(v, 4)
+}
+
+func (x *extractor) methodsBehind(v ssa.Value, depth int) []*ssa.Function {
+	if depth == 0 {
+		return nil
+	}
+	switch w := v.(type) {
+	case *ssa.MakeInterface:
+		if !isTypeParam(w.X) {
+			return x.prog.methods(w.X.Type())
+		}
+		return x.implementations(w.Type())
+	case *ssa.ChangeType:
+		if !isTypeParam(w.X) {
+			return nil
+		}
+		return x.implementations(w.Type())
+	case *ssa.ChangeInterface:
+		return x.methodsBehind(w.X, depth-1)
+	case *ssa.Call:
+		// A constructor of the program: the types it returns.
+		if callee := w.Common().StaticCallee(); callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
+			var out []*ssa.Function
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+					ms := x.methodsBehind(ret.Results[0], depth-1)
+					if ms == nil {
+						return x.implementations(v.Type())
+					}
+					out = append(out, ms...)
+				}
+			}
+			if out != nil {
+				return out
+			}
+		}
+		return x.implementations(v.Type())
+	case *ssa.UnOp, *ssa.Parameter, *ssa.Phi, *ssa.FieldAddr:
+		// The concrete type is behind a variable or a parameter: take
+		// every type of the program that implements the interface.
+		return x.implementations(v.Type())
+	}
+	return nil
+}

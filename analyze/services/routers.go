@@ -1,0 +1,478 @@
+package services
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A scope is a router API that serves routes under a path prefix, after
+// the prefix of the router it is called on. Its result is a router that
+// does (a gin or echo group, chi's With, a gorilla subrouter), or it hands
+// one to a function (chi's Route and Group), or it serves a router made
+// elsewhere under the prefix (chi's Mount, net/http's StripPrefix).
+type scope struct {
+	key    string
+	prefix operand // the prefix, if the scope adds one
+	fn     operand // the function handed the scoped router
+	mounts operand // the router served under the prefix
+	// route: the prefix is the path of the gorilla route the method is
+	// called on (PathPrefix("/api").Subrouter()).
+	route bool
+}
+
+var scopes = []*scope{
+	{key: "github.com/gin-gonic/gin.RouterGroup.Group", prefix: arg(0)},
+	{key: "github.com/labstack/echo.{Echo,Group}.Group", prefix: arg(0)},
+	{key: "github.com/go-chi/chi.{Router,Mux}.Route", prefix: arg(0), fn: arg(1)},
+	{key: "github.com/go-chi/chi.{Router,Mux}.Group", fn: arg(0)},
+	{key: "github.com/go-chi/chi.{Router,Mux}.With"},
+	{key: "github.com/go-chi/chi.{Router,Mux}.Mount", prefix: arg(0), mounts: arg(1)},
+	{key: "github.com/gorilla/mux.Route.Subrouter", route: true},
+	{key: "net/http.StripPrefix", prefix: arg(0), mounts: arg(1)},
+}
+
+var scopeIndex = func() map[string]*scope {
+	m := make(map[string]*scope)
+	for _, s := range scopes {
+		for _, k := range expand(s.key) {
+			m[k] = s
+		}
+	}
+	return m
+}()
+
+// argsOf returns the arguments of a call without its receiver.
+func argsOf(c *ssa.CallCommon) []ssa.Value {
+	if !c.IsInvoke() && c.StaticCallee() != nil && c.StaticCallee().Signature.Recv() != nil {
+		return c.Args[1:]
+	}
+	return c.Args
+}
+
+// recvOf returns the receiver of a method call, or nil.
+func recvOf(c *ssa.CallCommon) ssa.Value {
+	if c.IsInvoke() {
+		return c.Value
+	}
+	if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0]
+	}
+	return nil
+}
+
+// A use is a call that takes a function as a value, as argument i
+// (without the receiver). A method value (h.routes) is a use of the
+// method, whose parameters come after its receiver: recv is 1.
+type use struct {
+	call ssa.CallInstruction
+	arg  int
+	recv int
+}
+
+// funcUses finds the calls in fns that take a function or closure as a
+// value.
+func funcUses(fns []*ssa.Function) map[*ssa.Function][]use {
+	out := make(map[*ssa.Function][]use)
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				for i, a := range argsOf(c.Common()) {
+					switch w := a.(type) {
+					case *ssa.Function:
+						out[w] = append(out[w], use{c, i, 0})
+					case *ssa.MakeClosure:
+						f := w.Fn.(*ssa.Function)
+						out[f] = append(out[f], use{c, i, 0})
+						if m := boundMethod(f); m != nil {
+							out[m] = append(out[m], use{c, i, 1})
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// boundMethod returns the method a method value's wrapper calls.
+func boundMethod(f *ssa.Function) *ssa.Function {
+	if !strings.HasPrefix(f.Synthetic, "bound method wrapper") {
+		return nil
+	}
+	for _, b := range f.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil {
+					return callee
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// prefixes returns the path prefixes a router value serves its routes
+// under: "" for a router served as it is, "/api" for a chi router routed
+// or mounted at /api, a gorilla subrouter of PathPrefix("/api"), a gin or
+// echo group. Where the router goes is not followed past stores to
+// variables of other functions: such a router serves at "".
+func (x *extractor) prefixes(v ssa.Value) []string {
+	if v == nil {
+		return []string{""}
+	}
+	return orRoot(x.prefixesOf(v, 8, make(map[ssa.Value][]string)))
+}
+
+func orRoot(ps []string) []string {
+	if len(ps) == 0 {
+		return []string{""}
+	}
+	return ps
+}
+
+// busyPrefixes marks a value whose prefixes are being found.
+var busyPrefixes = []string{}
+
+func (x *extractor) prefixesOf(v ssa.Value, depth int, memo map[ssa.Value][]string) []string {
+	if v == nil || depth == 0 {
+		return nil
+	}
+	if ps, ok := memo[v]; ok {
+		return ps
+	}
+	memo[v] = busyPrefixes
+	ps := x.prefixesNow(v, depth, memo)
+	memo[v] = ps
+	return ps
+}
+
+func (x *extractor) prefixesNow(v ssa.Value, depth int, memo map[ssa.Value][]string) []string {
+	switch w := v.(type) {
+	case *ssa.Call:
+		common := w.Common()
+		sc := scopeIndex[calleeKey(common)]
+		if sc == nil || sc.mounts.how != none {
+			return x.mounted(w, depth-1, memo)
+		}
+		base := x.prefixesOf(recvOf(common), depth-1, memo)
+		p := ""
+		if sc.route {
+			router, path, _, _ := x.gorillaMatch(recvOf(common))
+			base, p = x.prefixesOf(router, depth-1, memo), path
+		}
+		if sc.prefix.how != none {
+			p = x.text(argsOf(common), sc.prefix.i)
+		}
+		return joinAll(base, p)
+	case *ssa.UnOp:
+		if w.Op == token.MUL {
+			return x.loadedPrefixes(w.X, depth-1, memo)
+		}
+	case *ssa.FieldAddr: // gin's RouterGroup, embedded in the Engine
+		return x.prefixesOf(w.X, depth-1, memo)
+	case *ssa.MakeInterface:
+		return x.prefixesOf(w.X, depth-1, memo)
+	case *ssa.ChangeInterface:
+		return x.prefixesOf(w.X, depth-1, memo)
+	case *ssa.ChangeType:
+		return x.prefixesOf(w.X, depth-1, memo)
+	case *ssa.Phi:
+		var out []string
+		for _, e := range w.Edges {
+			out = union(out, x.prefixesOf(e, depth-1, memo))
+		}
+		return out
+	case *ssa.FreeVar:
+		var out []string
+		for _, b := range freeVarBindings(w) {
+			out = union(out, x.prefixesOf(b, depth-1, memo))
+		}
+		return out
+	case *ssa.Parameter:
+		fn, i := w.Parent(), paramIndex(w)
+		var out []string
+		for _, c := range x.callersOf(fn) {
+			if args := c.Common().Args; i < len(args) {
+				out = union(out, orRoot(x.prefixesOf(args[i], depth-1, memo)))
+			}
+		}
+		// A function handed the router: r.Route("/api", func(r chi.Router) {…}).
+		for _, u := range x.uses[fn] {
+			common := u.call.Common()
+			sc := scopeIndex[calleeKey(common)]
+			if sc == nil || sc.fn.how == none || sc.fn.i != u.arg || i != u.recv {
+				continue
+			}
+			p := ""
+			if sc.prefix.how != none {
+				p = x.text(argsOf(common), sc.prefix.i)
+			}
+			out = union(out, joinAll(x.prefixesOf(recvOf(common), depth-1, memo), p))
+		}
+		return out
+	}
+	return nil
+}
+
+// loadedPrefixes returns the prefixes of the routers stored where addr
+// points.
+func (x *extractor) loadedPrefixes(addr ssa.Value, depth int, memo map[ssa.Value][]string) []string {
+	var stores []stored
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		stores = x.res.fields[fieldKey(a.X.Type(), a.Field)]
+	case *ssa.Global:
+		stores = x.res.globals[a]
+	case *ssa.Alloc:
+		stores = x.res.fields[allocKey(a)]
+	case *ssa.FreeVar:
+		var out []string
+		for _, b := range freeVarBindings(a) {
+			out = union(out, x.loadedPrefixes(b, depth-1, memo))
+		}
+		return out
+	}
+	var out []string
+	for _, s := range stores {
+		if x.res.ok(s.fn) {
+			out = union(out, orRoot(x.prefixesOf(s.val, depth-1, memo)))
+		}
+	}
+	return out
+}
+
+// mounted returns the prefixes a router made by a call is mounted under:
+// r.Mount("/api", v), http.StripPrefix("/api", v), through interfaces,
+// returns and the functions v is passed to. None when it is served as it
+// is.
+func (x *extractor) mounted(v ssa.Value, depth int, memo map[ssa.Value][]string) []string {
+	if depth <= 0 || v.Referrers() == nil {
+		return nil
+	}
+	var out []string
+	for _, ref := range *v.Referrers() {
+		switch r := ref.(type) {
+		case ssa.CallInstruction:
+			common := r.Common()
+			if sc := scopeIndex[calleeKey(common)]; sc != nil && sc.mounts.how != none {
+				args := argsOf(common)
+				if sc.mounts.i < len(args) && args[sc.mounts.i] == v {
+					out = union(out, joinAll(x.prefixesOf(recvOf(common), depth-1, memo), x.text(args, sc.prefix.i)))
+				}
+				continue
+			}
+			// A function of the program the router is passed to.
+			if callee := common.StaticCallee(); callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
+				for i, a := range common.Args {
+					if a == v && i < len(callee.Params) {
+						out = union(out, x.mounted(callee.Params[i], depth-1, memo))
+					}
+				}
+			}
+		case *ssa.MakeInterface:
+			out = union(out, x.mounted(r, depth-1, memo))
+		case *ssa.ChangeInterface:
+			out = union(out, x.mounted(r, depth-1, memo))
+		case *ssa.ChangeType:
+			out = union(out, x.mounted(r, depth-1, memo))
+		case *ssa.Phi:
+			out = union(out, x.mounted(r, depth-1, memo))
+		case *ssa.Return:
+			for _, c := range x.callersOf(r.Parent()) {
+				if cv, ok := c.(*ssa.Call); ok {
+					out = union(out, x.mounted(cv, depth-1, memo))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// gorillaMatch reads the chain of matchers a gorilla/mux route is built
+// with (r.PathPrefix("/api").Methods("GET")): the router it starts from,
+// its path or path prefix and its methods. The router is nil when the
+// chain holds a call archie does not know.
+func (x *extractor) gorillaMatch(v ssa.Value) (router ssa.Value, path string, prefix bool, methods []string) {
+	for range 8 {
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			return nil, "", false, nil
+		}
+		key := calleeKey(c.Common())
+		rest, ok := strings.CutPrefix(key, "github.com/gorilla/mux.")
+		if !ok {
+			return nil, "", false, nil
+		}
+		typ, method, _ := strings.Cut(rest, ".")
+		args := argsOf(c.Common())
+		switch method {
+		case "Path", "PathPrefix":
+			if path == "" {
+				path, prefix = x.text(args, 0), method == "PathPrefix"
+			}
+		case "Methods":
+			if len(args) > 0 {
+				methods = append(methods, constStrings(args[0])...)
+			}
+		case "NewRoute", "Host", "Schemes", "Headers", "HeadersRegexp", "Queries", "MatcherFunc", "Name":
+		default:
+			return nil, "", false, nil
+		}
+		if typ == "Router" {
+			return recvOf(c.Common()), path, prefix, methods
+		}
+		v = recvOf(c.Common())
+	}
+	return nil, "", false, nil
+}
+
+// constStrings returns the constant strings of a variadic ...string
+// argument.
+func constStrings(v ssa.Value) []string {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range sliceElems(sl.X) {
+		if k, ok := e.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			out = append(out, constant.StringVal(k.Value))
+		}
+	}
+	return out
+}
+
+// routerTypes are the routers whose routes archie records one by one:
+// serving one under a prefix is no endpoint of its own.
+var routerTypes = map[string]bool{
+	"github.com/go-chi/chi.Mux": true, "github.com/go-chi/chi.Router": true,
+	"github.com/gorilla/mux.Router": true, "net/http.ServeMux": true,
+	"github.com/gin-gonic/gin.Engine": true, "github.com/labstack/echo.Echo": true,
+}
+
+// isRouter reports whether a handler value is a router archie records the
+// routes of.
+func (x *extractor) isRouter(v ssa.Value, depth int) bool {
+	if v == nil || depth == 0 {
+		return false
+	}
+	t := v.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && routerTypes[normPath(named.Obj().Pkg().Path())+"."+named.Obj().Name()] {
+		return true
+	}
+	switch w := v.(type) {
+	case *ssa.MakeInterface:
+		return x.isRouter(w.X, depth-1)
+	case *ssa.ChangeInterface:
+		return x.isRouter(w.X, depth-1)
+	case *ssa.Phi:
+		for _, e := range w.Edges {
+			if x.isRouter(e, depth-1) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		if callee := w.Common().StaticCallee(); callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 && x.isRouter(ret.Results[0], depth-1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// text reads argument i as a route or prefix: its first fully known
+// value, else a partly known one, else "…".
+func (x *extractor) text(args []ssa.Value, i int) string {
+	if i < 0 || i >= len(args) {
+		return ""
+	}
+	vs := x.res.strings(args[i])
+	if r := firstOf(vs); r != "" {
+		return r
+	}
+	if len(vs) > 0 {
+		return vs[0].text
+	}
+	return "…"
+}
+
+// joinRoute puts a route under a prefix.
+func joinRoute(prefix, route string) string {
+	if prefix == "" {
+		return route
+	}
+	if strings.HasPrefix(route, "/") {
+		return strings.TrimSuffix(prefix, "/") + route
+	}
+	return prefix + route
+}
+
+func joinAll(bases []string, p string) []string {
+	var out []string
+	for _, b := range orRoot(bases) {
+		out = union(out, []string{joinRoute(b, p)})
+	}
+	return out
+}
+
+// union adds to a the strings of b it lacks, up to maxValues.
+func union(a, b []string) []string {
+	for _, s := range b {
+		if len(a) < maxValues && !contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// prefixRoute names the routes under a prefix: /static/* for a gorilla
+// PathPrefix("/static/") or a chi Mount("/static", h).
+func prefixRoute(p string) string {
+	return strings.TrimSuffix(p, "/") + "/*"
+}
+
+// chiMount records a handler chi mounts under a pattern; a router mounted
+// so serves its own routes, under the pattern.
+func (x *extractor) chiMount(s *site, r *recognizer) {
+	h := s.arg(r.handler)
+	if x.isRouter(h, 4) {
+		return
+	}
+	for _, p := range x.prefixes(s.arg(recv)) {
+		x.route(s.f, s.handlers, "", joinRoute(p, prefixRoute(x.routeOf(r.name, s))), h, s.ev)
+	}
+}
+
+// gorillaHandler records a gorilla/mux route built from matchers:
+// r.PathPrefix("/static/").Handler(h), r.Path("/x").Methods("GET").HandlerFunc(f).
+// A route with no path matches any and is left out.
+func (x *extractor) gorillaHandler(s *site, r *recognizer) {
+	router, path, prefix, methods := x.gorillaMatch(s.arg(recv))
+	h := s.arg(r.handler)
+	if router == nil || path == "" || x.isRouter(h, 4) {
+		return
+	}
+	if prefix {
+		path = prefixRoute(path)
+	}
+	if m := gorillaMethods(s.instr); m != "" {
+		methods = append(methods, m)
+	}
+	for _, p := range x.prefixes(router) {
+		x.route(s.f, s.handlers, strings.Join(methods, ","), joinRoute(p, path), h, s.ev)
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/gorilla/handlers
+
+go 1.22

@@ -476,3 +476,119 @@ func (x *extractor) gorillaHandler(s *site, r *recognizer) {
 		x.route(s.f, s.handlers, strings.Join(methods, ","), joinRoute(p, path), h, s.ev)
 	}
 }
+
+// gozeroRoutes records go-zero rest routes, as goctl writes them in
+// internal/handler/routes.go: server.AddRoutes([]rest.Route{{Method:
+// http.MethodGet, Path: "/orders/:id", Handler: GetOrderHandler(serverCtx)}},
+// rest.WithPrefix("/v1")), the routes maybe wrapped in
+// rest.WithMiddlewares(ms, routes...). Each route's evidence is its Path.
+func (x *extractor) gozeroRoutes(s *site, r *recognizer) {
+	if len(s.args) == 0 {
+		return
+	}
+	prefix := ""
+	if len(s.args) > 1 {
+		if sl, ok := s.args[1].(*ssa.Slice); ok {
+			for _, o := range sliceElems(sl.X) {
+				if c, ok := o.(*ssa.Call); ok && calleeKey(c.Common()) == "github.com/zeromicro/go-zero/rest.WithPrefix" {
+					prefix = x.text(c.Common().Args, 0)
+				}
+			}
+		}
+	}
+	var routes []structLit
+	if strings.HasSuffix(s.key, ".AddRoute") {
+		if l, ok := s.args[0].(*ssa.UnOp); ok {
+			routes = append(routes, structStores(l.X))
+		}
+	} else {
+		rs := s.args[0]
+		if c, ok := rs.(*ssa.Call); ok {
+			switch calleeKey(c.Common()) {
+			case "github.com/zeromicro/go-zero/rest.WithMiddlewares", "github.com/zeromicro/go-zero/rest.WithMiddleware":
+				rs = c.Common().Args[1]
+			}
+		}
+		if sl, ok := rs.(*ssa.Slice); ok {
+			routes = structElems(sl.X)
+		}
+	}
+	for _, rt := range routes {
+		path, ok := rt.fields["Path"]
+		if !ok {
+			continue
+		}
+		ev := s.ev
+		if pos := rt.pos["Path"]; pos.IsValid() {
+			ev.Pos = x.position(s.fn, pos)
+		}
+		method := ""
+		if m, ok := rt.fields["Method"]; ok {
+			method = strings.ToUpper(x.text([]ssa.Value{m}, 0))
+		}
+		x.route(s.f, s.handlers, method, joinRoute(prefix, x.text([]ssa.Value{path}, 0)), rt.fields["Handler"], ev)
+	}
+}
+
+// A structLit is what a composite literal of a struct stores in its
+// fields, by name, and where.
+type structLit struct {
+	fields map[string]ssa.Value
+	pos    map[string]token.Pos
+}
+
+// structStores reads the fields a composite literal stores at addr.
+func structStores(addr ssa.Value) structLit {
+	lit := structLit{fields: make(map[string]ssa.Value), pos: make(map[string]token.Pos)}
+	st, ok := deref(addr.Type()).Underlying().(*types.Struct)
+	if !ok || addr.Referrers() == nil {
+		return lit
+	}
+	for _, ref := range *addr.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Referrers() == nil {
+			continue
+		}
+		for _, ref2 := range *fa.Referrers() {
+			if store, ok := ref2.(*ssa.Store); ok && store.Addr == fa {
+				name := st.Field(fa.Field).Name()
+				lit.fields[name], lit.pos[name] = store.Val, store.Pos()
+			}
+		}
+	}
+	return lit
+}
+
+// structElems reads the elements of a slice literal of structs.
+func structElems(arr ssa.Value) []structLit {
+	alloc, ok := arr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []structLit
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		// An element is built in place, or in a literal of its own that
+		// is copied in.
+		lit := structStores(ia)
+		for _, ref2 := range *ia.Referrers() {
+			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
+				if l, ok := st.Val.(*ssa.UnOp); ok && l.Op == token.MUL {
+					lit = structStores(l.X)
+				}
+			}
+		}
+		out = append(out, lit)
+	}
+	return out
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}

@@ -1,19 +1,23 @@
-// Command gozero opens go-zero's SQL and Redis stores and pushes to and
-// consumes from Kafka with go-queue's kq.
+// Command gozero opens go-zero's SQL and Redis stores, pushes to and
+// consumes from Kafka with go-queue's kq, and serves the routes goctl
+// generates in internal/handler/routes.go.
 package main
 
 import (
 	"context"
 
+	"example.com/gozero/internal/handler"
+	"example.com/gozero/internal/svc"
 	"github.com/zeromicro/go-queue/kq"
 	"github.com/zeromicro/go-zero/core/stores/redis"
 	"github.com/zeromicro/go-zero/core/stores/sqlc"
 	"github.com/zeromicro/go-zero/core/stores/sqlx"
+	"github.com/zeromicro/go-zero/rest"
 )
 
-type handler struct{}
+type consumer struct{}
 
-func (handler) Consume(ctx context.Context, key, value string) error { return nil }
+func (consumer) Consume(ctx context.Context, key, value string) error { return nil }
 
 func main() {
 	conn := sqlx.NewMysql("root@tcp(mysql:3306)/shop") // want "store mysql dsn root@tcp(mysql:3306)/shop"
@@ -29,6 +33,10 @@ func main() {
 
 	kq.NewPusher([]string{"kafka:9092"}, "payments") // want "publish kafka payments"
 	c := kq.KqConf{Topic: "settled"}
-	kq.MustNewQueue(c, handler{}) // want "consume kafka settled"
-	kq.NewQueue(c, handler{})     // want "consume kafka settled"
+	kq.MustNewQueue(c, consumer{}) // want "consume kafka settled"
+	kq.NewQueue(c, consumer{})     // want "consume kafka settled"
+
+	server := rest.MustNewServer(rest.RestConf{Port: 8888})
+	handler.RegisterHandlers(server, svc.NewServiceContext())
+	server.Start()
 }

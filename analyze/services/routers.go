@@ -32,6 +32,7 @@ var scopes = []*scope{
 	{key: "github.com/go-chi/chi.{Router,Mux}.With"},
 	{key: "github.com/go-chi/chi.{Router,Mux}.Mount", prefix: arg(0), mounts: arg(1)},
 	{key: "github.com/gorilla/mux.Route.Subrouter", route: true},
+	{key: "github.com/go-kratos/kratos/transport/http.Server.Route", prefix: arg(0)},
 	{key: "net/http.StripPrefix", prefix: arg(0), mounts: arg(1)},
 }
 
@@ -443,6 +444,14 @@ func union(a, b []string) []string {
 // PathPrefix("/static/") or a chi Mount("/static", h).
 func prefixRoute(p string) string {
 	return strings.TrimSuffix(p, "/") + "/*"
+}
+
+// prefixRoute records a handler served under a path prefix: kratos's
+// HandlePrefix("/static/", h).
+func (x *extractor) prefixRoute(s *site, r *recognizer) {
+	for _, p := range x.prefixes(recvOf(s.common)) {
+		x.route(s.f, s.handlers, "", joinRoute(p, prefixRoute(x.routeOf(r.name, s))), s.arg(r.handler), s.ev)
+	}
 }
 
 // chiMount records a handler chi mounts under a pattern; a router mounted

@@ -19,6 +19,9 @@ type Page struct {
 	Title    string // what was checked, for the heading
 	Check    *Check
 	Diagrams []*rules.Diagram // one tab each, the first shown first
+	// Services is the service map (rules.ServiceDiagram), shown in a
+	// section of its own; nil when the run read no services.
+	Services *rules.Diagram
 	// Metrics are the measures of MetricsLevel's nodes.
 	Metrics      []*rules.Metric
 	MetricsLevel string
@@ -57,6 +60,10 @@ func HTML(w io.Writer, p *Page) error {
 	for _, d := range p.Diagrams {
 		v.Diagrams = append(v.Diagrams, htmlDiagramOf(d))
 	}
+	if p.Services != nil {
+		sd := htmlDiagramOf(p.Services)
+		v.Services = &sd
+	}
 	v.Groups = htmlGroups(p)
 	var nums []int
 	for n := range p.Check.Decisions {
@@ -76,6 +83,7 @@ type htmlView struct {
 	Packages, Errors, Warnings int
 	Rules                      []rules.DeclaredRule
 	Diagrams                   []htmlDiagram
+	Services                   *htmlDiagram
 	Groups                     []htmlGroup
 	Metrics                    []*rules.Metric
 	MetricsLevel               string
@@ -93,6 +101,9 @@ type htmlDiagram struct {
 	Width, Height  string
 	Nodes          []htmlNode
 	Edges          []htmlEdge
+	// Incomplete says, for the service map, that code behind it did not
+	// all load; "" when it did.
+	Incomplete string
 }
 
 type htmlNode struct {
@@ -105,7 +116,20 @@ type htmlEdge struct {
 	From, To, Title, Label string
 	Path, LX, LY           string
 	Violation, Unused      bool
+	// At the service level: the kind, an id for its row of facts, the
+	// arrow (→ or ↔), the facts by link and the smells on it.
+	Kind, Row, Arrow, Smells string
+	Links                    []htmlLink
 }
+
+// An htmlLink is one fact behind a service-level edge and where it shows.
+type htmlLink struct {
+	What      string
+	Ambiguous string
+	Evidence  []htmlFact
+}
+
+type htmlFact struct{ Position, Detail string }
 
 type htmlGroup struct {
 	Rule, About string
@@ -141,10 +165,23 @@ func htmlDiagramOf(d *rules.Diagram) htmlDiagram {
 		}
 		hd.Nodes = append(hd.Nodes, htmlNode{ID: n.ID, About: nodeAbout(n), Title: title,
 			X: num(b.X), Y: num(b.Y), W: num(b.W), H: num(b.H), CX: num(b.W / 2),
-			Outside: n.Kind == "std" || n.Kind == "external"})
+			Outside: n.Kind == "std" || n.Kind == "external" || n.Kind == "external-service"})
 	}
-	for _, e := range d.Edges {
-		path, lx, ly := edgePath(boxes[e.From], boxes[e.To])
+	if d.Problems > 0 {
+		hd.Incomplete = incompleteNote(d)
+	}
+	// Edges one way between two nodes (at the service level a call and a
+	// shared store, say) bow apart; the other way they take another route.
+	parallel := make(map[[2]string]int)
+	for i, e := range d.Edges {
+		pair := [2]string{e.From, e.To}
+		bend := float64(parallel[pair]) * parallelGap
+		parallel[pair]++
+		path, lx, ly := edgePath(boxes[e.From], boxes[e.To], bend)
+		if e.Kind != "" {
+			hd.Edges = append(hd.Edges, htmlServiceEdge(e, i, path, lx, ly))
+			continue
+		}
 		label := strconv.Itoa(e.Imports)
 		title := fmt.Sprintf("%s → %s: %s", e.From, e.To, plural(e.Imports, "import"))
 		switch {
@@ -160,11 +197,40 @@ func htmlDiagramOf(d *rules.Diagram) htmlDiagram {
 	return hd
 }
 
+// htmlServiceEdge is an edge of the service map: its facts are its
+// tooltip and the rows of the table below the drawing.
+func htmlServiceEdge(e *rules.DiagramEdge, i int, path string, lx, ly float64) htmlEdge {
+	he := htmlEdge{From: e.From, To: e.To, Title: edgeTooltip(e), Label: serviceLabel(e),
+		Path: path, LX: num(lx), LY: num(ly), Violation: e.Violations > 0,
+		Kind: e.Kind, Row: fmt.Sprintf("service-edge-%d", i), Arrow: "→", Smells: edgeNote(e)}
+	if e.Kind == "data" {
+		he.Arrow = "↔"
+	}
+	if e.Kind == "import" {
+		he.Label = "imports code"
+	}
+	if he.Smells != "" {
+		he.Label += " ✗" // the smells are in the tooltip and the table: the map stays legible
+	}
+	for _, l := range e.Links {
+		hl := htmlLink{What: strings.TrimSpace(l.Protocol + " " + l.Target), Ambiguous: l.Ambiguous}
+		for _, ev := range l.Evidence {
+			hl.Evidence = append(hl.Evidence, htmlFact{Position: ev.Position.String(), Detail: ev.Detail})
+		}
+		he.Links = append(he.Links, hl)
+	}
+	return he
+}
+
 // htmlGroups lists violations by rule with the nodes each touches in every
 // diagram, for the click filter, and the lines of code they point at.
 func htmlGroups(p *Page) []htmlGroup {
 	nodeOf := make(map[string]map[string]string) // level -> package -> node
-	for _, d := range p.Diagrams {
+	diagrams := p.Diagrams
+	if p.Services != nil {
+		diagrams = append(diagrams[:len(diagrams):len(diagrams)], p.Services)
+	}
+	for _, d := range diagrams {
 		m := make(map[string]string)
 		for _, n := range d.Nodes {
 			for _, pkg := range n.Packages {
@@ -180,8 +246,10 @@ func htmlGroups(p *Page) []htmlGroup {
 		g := htmlGroup{Rule: grp[0].Rule, About: ruleAbout(grp[0])}
 		for _, v := range grp {
 			var nodes []string
-			for _, d := range p.Diagrams {
-				for _, end := range []string{v.From, v.To} {
+			// A chain touches every service along it.
+			ends := append([]string{v.From, v.To}, v.Path...)
+			for _, d := range diagrams {
+				for _, end := range ends {
 					if id, ok := nodeOf[d.Level][end]; ok && !slices.Contains(nodes, d.Level+":"+id) {
 						nodes = append(nodes, d.Level+":"+id)
 					}

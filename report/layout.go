@@ -24,6 +24,7 @@ const (
 	margin   = 24.0
 	charW    = 7.2
 	nodePadX = 22.0
+	arcRoom  = 60.0
 )
 
 // layoutDiagram places a diagram's nodes in rows by rank, top to bottom, as
@@ -107,7 +108,8 @@ func layoutDiagram(d *rules.Diagram) (boxes map[string]box, width, height float6
 			boxes[n.ID] = b
 		}
 	}
-	return boxes, width + 2*margin, margin*2 + float64(len(ranks))*(nodeH+rowGap) - rowGap
+	// Room right and below for the arcs of edges that point up or left.
+	return boxes, width + 2*margin + arcRoom, margin*2 + float64(len(ranks))*(nodeH+rowGap) - rowGap + arcRoom
 }
 
 func nodeWidth(n *rules.Node) float64 {
@@ -115,22 +117,27 @@ func nodeWidth(n *rules.Node) float64 {
 	return math.Max(90, float64(chars)*charW+2*nodePadX)
 }
 
+// parallelGap is how far apart edges between the same two nodes bow (the
+// service map has a call and a shared store between one pair, say).
+const parallelGap = 34.0
+
 // edgePath draws an edge between two boxes: down from the bottom of the
 // importer to the top of what it imports, up along the side for an edge
-// that points up, and as an arc between neighbours in one row.
-func edgePath(a, b box) (path string, lx, ly float64) {
+// that points up, and as an arc between neighbours in one row. bend bows
+// the edge further out, so that edges between one pair stay apart.
+func edgePath(a, b box, bend float64) (path string, lx, ly float64) {
 	switch {
 	case b.Y > a.Y: // downwards
 		x1, y1, x2, y2 := a.cx(), a.Y+a.H, b.cx(), b.Y
 		dy := (y2 - y1) / 2
-		return fmt.Sprintf("M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", x1, y1, x1, y1+dy, x2, y2-dy, x2, y2), (x1 + x2) / 2, (y1 + y2) / 2
+		return fmt.Sprintf("M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", x1, y1, x1+bend, y1+dy, x2+bend, y2-dy, x2, y2), (x1+x2)/2 + bend*0.75, (y1 + y2) / 2
 	case b.Y < a.Y: // upwards: leave and enter on the right, bowed out
 		x1, y1, x2, y2 := a.X+a.W*0.8, a.Y, b.X+b.W*0.8, b.Y+b.H
-		bow := 60.0
+		bow := 60.0 + bend
 		return fmt.Sprintf("M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", x1, y1, x1+bow, y1-bow, x2+bow, y2+bow, x2, y2), (x1+x2)/2 + bow*0.75, (y1 + y2) / 2
 	default: // same row: rightwards over the top, leftwards under the bottom
 		x1, x2 := a.cx(), b.cx()
-		y, lift := a.Y, -(40.0 + math.Abs(x2-x1)/6)
+		y, lift := a.Y, -(40.0 + bend + math.Abs(x2-x1)/6)
 		if x2 < x1 {
 			y, lift = a.Y+a.H, -lift
 		}

@@ -30,11 +30,8 @@ func chromium(t *testing.T) string {
 // would, and the console shows no error.
 func TestHTMLReportInBrowser(t *testing.T) {
 	browser := chromium(t)
-	page := filepath.Join(t.TempDir(), "report.html")
-	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), []string{"report", "../../testdata/example", "--html", page}, &stdout, &stderr); code != exitViolations {
-		t.Fatalf("archie report exit %d, want %d: %s", code, exitViolations, stderr.String())
-	}
+	page := writeReport(t, "../../testdata/example")
+	shop := writeReport(t, "../../testdata/services/shop")
 	for _, tt := range []struct {
 		url    string
 		checks map[string]string // what the DOM must match
@@ -51,6 +48,18 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			"filtered":  `<b id="filter-count">3</b>`,
 			"hidden":    `<li class="violation error" data-nodes="\[&quot;layer:application&quot;[^"]*" hidden="">`,
 			"selection": `<g class="node selected" data-id="domain"`,
+		}},
+		// The service map: its own section beside the dependency tabs;
+		// a click on a service lists the smells it is in, chains through
+		// it included.
+		{"file://" + shop + "#node=service:orders", map[string]string{
+			"ready":        `<body data-ready="1">`,
+			"map":          `(?s)<section id="services">.*<div class="diagram" data-level="service">.*data-id="frontend".*data-id="catalog"`,
+			"tabs kept":    `<div class="diagram" data-level="package">`,
+			"red data":     `<g class="edge data violation" data-from="orders" data-to="payments"`,
+			"filtered":     `<b id="filter-count">4</b>`,
+			"chain listed": `<li class="violation warning" data-nodes="[^"]*service:orders[^"]*">\s*<span class="sev warning">warning</span> <span class="pos">cmd/frontend/main.go:47:34</span>`,
+			"selection":    `<g class="node selected" data-id="orders"`,
 		}},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -80,4 +89,16 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			os.WriteFile(filepath.Join(os.TempDir(), "archie-report-dom.html"), dom, 0o644)
 		}
 	}
+}
+
+// writeReport writes the HTML report of a fixture and returns its path; the
+// fixtures have violations, so archie exits 1.
+func writeReport(t *testing.T, dir string) string {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), "report.html")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"report", dir, "--html", page}, &stdout, &stderr); code != exitViolations {
+		t.Fatalf("archie report %s exit %d, want %d: %s", dir, code, exitViolations, stderr.String())
+	}
+	return page
 }

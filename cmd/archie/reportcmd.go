@@ -29,8 +29,10 @@ func newReportCmd() *cobra.Command {
 opens from disk with nothing fetched: a summary, the violations by rule with
 the lines of code they point at, the dependency graph at every level
 archie.yaml defines (layers, contexts, hexagon; packages by folder without
-one) as an interactive drawing, the package metrics and the decision records
-with the rules that enforce them.
+one) as an interactive drawing, the service map when archie.yaml lists
+smells (calls, messages and shared stores between the services, the smells
+in red, the file:line of each fact), the package metrics and the decision
+records with the rules that enforce them.
 
 Its exit status is check's: 1 when there are violations of severity error,
 so a CI job can publish the report and still fail.`,
@@ -84,6 +86,14 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 			return err
 		}
 		page.Diagrams = append(page.Diagrams, d)
+	}
+	if p.system != nil && len(p.system.Services) > 0 {
+		d, err := rules.BuildDiagram(p.cfg, p.graph, p.result, rules.DiagramOptions{Level: "service", System: p.system})
+		if err != nil {
+			return err
+		}
+		d.Problems = len(p.loadErrors())
+		page.Services = d
 	}
 	overview, err := packageOverview(p)
 	if err != nil {

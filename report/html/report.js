@@ -7,9 +7,11 @@ window.addEventListener("error", ev => {
   "use strict";
   const $ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
 
-  // Level tabs.
+  // Level tabs of the dependency graph; the service map has a section of
+  // its own.
   function showLevel(level) {
-    $(".diagram").forEach(d => d.hidden = d.dataset.level !== level);
+    if (!$(".tabs button").some(b => b.dataset.level === level)) return;
+    $("#graph .diagram").forEach(d => d.hidden = d.dataset.level !== level);
     $(".tabs button").forEach(b => b.classList.toggle("active", b.dataset.level === level));
   }
   $(".tabs button").forEach(b => b.addEventListener("click", () => showLevel(b.dataset.level)));
@@ -29,7 +31,7 @@ window.addEventListener("error", ev => {
     }, { passive: false });
     let drag = null;
     svg.addEventListener("pointerdown", ev => {
-      if (ev.target.closest(".node")) return;
+      if (ev.target.closest(".node, #services .edge")) return;
       drag = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y };
       svg.setPointerCapture(ev.pointerId);
     });
@@ -58,6 +60,17 @@ window.addEventListener("error", ev => {
     });
     node.addEventListener("click", () => filter(node.closest(".diagram").dataset.level, id));
   });
+
+  // Click an edge of the service map: its facts open in the table below.
+  $("#services .edge").forEach(edge => edge.addEventListener("click", () => {
+    const row = document.getElementById(edge.dataset.row);
+    if (!row) return;
+    $("details", row).forEach(d => d.open = true);
+    $("tr.chosen").forEach(r => r.classList.remove("chosen"));
+    row.classList.add("chosen");
+    history.replaceState(null, "", "#" + row.id);
+    row.scrollIntoView({ block: "center" });
+  }));
 
   // Click: only the violations that touch the node stay listed.
   function filter(level, id) {

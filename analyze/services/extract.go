@@ -134,11 +134,17 @@ func (x *syntaxFacts) serviceDesc(pkg string, cl *ast.CompositeLit) {
 }
 
 // protoName returns the proto service behind a Go gRPC service name in a
-// package: from a ServiceDesc in its source, or from the
-// "X_Method_FullMethodName" constants newer generators export.
+// package: from a ServiceDesc in its source, from the
+// "X_Method_FullMethodName" constants newer generators export, or from the
+// "XName" constant of connect's generated code.
 func (x *extractor) protoName(pkg *types.Package, goName string) string {
 	if n := x.grpc[pkg.Path()][goName]; n != "" {
 		return n
+	}
+	if importsConnect(pkg) {
+		if c, ok := pkg.Scope().Lookup(goName + "Name").(*types.Const); ok && c.Val().Kind() == constant.String {
+			return constant.StringVal(c.Val())
+		}
 	}
 	for _, name := range pkg.Scope().Names() {
 		if !strings.HasPrefix(name, goName+"_") || !strings.HasSuffix(name, "_FullMethodName") {
@@ -297,15 +303,83 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		}
 	}
 
+	if x.connect(f, fn, common, args, ev, handlers) {
+		return
+	}
+
 	key := calleeKey(common)
 	rows := recognized.lookup(key)
 	if len(rows) == 0 {
+		return
+	}
+	if connectHandler.MatchString(rootFunc(fn).Name()) && importsConnect(fn.Pkg.Pkg) {
+		// The mux inside bufbuild's generated New…Handler: its routes
+		// are the proto service's methods, recorded as such.
 		return
 	}
 	s := &site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores, handlers: handlers}
 	for _, r := range rows {
 		x.apply(r, s)
 	}
+}
+
+var (
+	connectHandler = regexp.MustCompile(`^New(\w+)Handler$`)
+	connectClient  = regexp.MustCompile(`^New(\w+)Client$`)
+)
+
+// connect recognizes the constructors protoc-gen-connect-go generates:
+// New…Handler(svc) serves the proto service, its methods served by svc's;
+// New…Client(httpClient, baseURL) dials baseURL (its calls are
+// recognized as gRPC clients' are, by grpcCall). Connect's services are
+// proto services, served and called as gRPC's are, and a connect handler
+// answers gRPC too.
+func (x *extractor) connect(f *facts, fn *ssa.Function, common *ssa.CallCommon, args []ssa.Value, ev Evidence, handlers map[string][]*ssa.Function) bool {
+	callee := common.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil || callee.Pkg == fn.Pkg || !importsConnect(callee.Pkg.Pkg) {
+		return false
+	}
+	if m := connectHandler.FindStringSubmatch(callee.Name()); m != nil {
+		proto := x.protoName(callee.Pkg.Pkg, m[1])
+		if proto == "" {
+			return false
+		}
+		ev.Detail = callee.Name()
+		f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: proto, Pos: ev.Pos})
+		if len(args) > 0 {
+			for _, m := range x.methodsOf(args[0]) {
+				name := proto + "/" + m.Name()
+				handlers[name] = append(handlers[name], m)
+			}
+		}
+		return true
+	}
+	if m := connectClient.FindStringSubmatch(callee.Name()); m != nil && len(args) >= 2 && x.protoName(callee.Pkg.Pkg, m[1]) != "" {
+		ev.Detail = callee.Name()
+		f.dials = append(f.dials, &call{protocol: "dial", targets: x.res.strings(args[1]), ev: ev, fn: fn})
+		return true
+	}
+	return false
+}
+
+// importsConnect reports whether a package is connect's generated code:
+// it imports connect-go, under its old path or its new.
+func importsConnect(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch normPath(imp.Path()) {
+		case "connectrpc.com/connect", "github.com/bufbuild/connect-go":
+			return true
+		}
+	}
+	return false
+}
+
+// rootFunc returns the function a closure is written in.
+func rootFunc(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
 }
 
 // grpcCall recognizes a call of a generated gRPC client's method, through

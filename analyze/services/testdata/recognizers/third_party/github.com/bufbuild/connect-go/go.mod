@@ -1,0 +1,3 @@
+module github.com/bufbuild/connect-go
+
+go 1.22

@@ -382,10 +382,16 @@ func rootFunc(fn *ssa.Function) *ssa.Function {
 	return fn
 }
 
+// gatewayRequest names the functions grpc-gateway generates to forward a
+// route's request to the gRPC client: request_Greeter_SayHello_0.
+var gatewayRequest = regexp.MustCompile(`^request_\w+_\d+$`)
+
 // grpcCall recognizes a call of a generated gRPC client's method, through
 // its XClient interface or its xClient implementation, and returns the
 // proto service and the method. Calls made inside the generated package
-// itself are the stub's plumbing, not the service's.
+// itself are the stub's plumbing, not the service's, but for those of
+// grpc-gateway's request_ functions: a route of the gateway calls the
+// service behind it.
 func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
 	var t types.Type
 	var method string
@@ -404,7 +410,7 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 		return "", ""
 	}
 	pkg := named.Obj().Pkg()
-	if fn.Pkg != nil && fn.Pkg.Pkg == pkg {
+	if fn.Pkg != nil && fn.Pkg.Pkg == pkg && !gatewayRequest.MatchString(rootFunc(fn).Name()) {
 		return "", ""
 	}
 	goName := strings.TrimSuffix(named.Obj().Name(), "Client")

@@ -123,6 +123,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/rest.Server.{AddRoutes,AddRoute}", fact: serves, kind: "http", do: (*extractor).gozeroRoutes},
+	{lib: "github.com/grpc-ecosystem/grpc-gateway", key: "github.com/grpc-ecosystem/grpc-gateway/runtime.ServeMux.Handle", fact: serves, kind: "http", method: arg(0), handler: 2, do: (*extractor).gatewayRoute},
+	{lib: "github.com/grpc-ecosystem/grpc-gateway", key: "github.com/grpc-ecosystem/grpc-gateway/runtime.ServeMux.HandlePath", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/go-kratos/kratos", key: "github.com/go-kratos/kratos/transport/http.Router.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS,CONNECT,TRACE}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/go-kratos/kratos", key: "github.com/go-kratos/kratos/transport/http.Router.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/go-kratos/kratos", key: "github.com/go-kratos/kratos/transport/http.Server.{Handle,HandleFunc}", fact: serves, kind: "http", name: arg(0), handler: 1},

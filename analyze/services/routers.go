@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -600,4 +601,147 @@ func deref(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// gatewayRoute records a route grpc-gateway generates:
+// mux.Handle("GET", pattern_Greeter_SayHello_0, h), where the pattern is
+// a global compiled from its template, runtime.MustPattern(
+// runtime.NewPattern(1, ops, pool, verb)). The template is read back from
+// the ops: /v1/greeter/{name}.
+func (x *extractor) gatewayRoute(s *site, r *recognizer) {
+	route := ""
+	if l, ok := s.arg(1).(*ssa.UnOp); ok {
+		if g, ok := l.X.(*ssa.Global); ok {
+			for _, st := range x.res.globals[g] {
+				if route = gatewayPattern(st.val); route != "" {
+					break
+				}
+			}
+		}
+	}
+	x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), route, s.arg(r.handler), s.ev)
+}
+
+// gatewayPattern decodes runtime.MustPattern(runtime.NewPattern(version,
+// ops, pool, verb)) as grpc-gateway's Pattern.String does, with a
+// capture of one segment written {name}. It returns "" when the ops are
+// not all constants.
+func gatewayPattern(v ssa.Value) string {
+	c, ok := v.(*ssa.Call)
+	if !ok || calleeKey(c.Common()) != "github.com/grpc-ecosystem/grpc-gateway/runtime.MustPattern" {
+		return ""
+	}
+	e, ok := c.Common().Args[0].(*ssa.Extract)
+	if !ok {
+		return ""
+	}
+	np, ok := e.Tuple.(*ssa.Call)
+	if !ok || calleeKey(np.Common()) != "github.com/grpc-ecosystem/grpc-gateway/runtime.NewPattern" || len(np.Common().Args) < 4 {
+		return ""
+	}
+	args := np.Common().Args
+	ops, pool := constElems(args[1]), constElems(args[2])
+	if ops == nil || len(ops)%2 != 0 {
+		return ""
+	}
+	var stack []string
+	for i := 0; i < len(ops); i += 2 {
+		code, n := ops[i], ops[i+1]
+		ci, err1 := strconv.Atoi(code)
+		oi, err2 := strconv.Atoi(n)
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		switch ci {
+		case 0: // OpNop
+		case 1: // OpPush: one segment
+			stack = append(stack, "*")
+		case 2: // OpLitPush
+			if oi >= len(pool) {
+				return ""
+			}
+			stack = append(stack, pool[oi])
+		case 3: // OpPushM: any segments
+			stack = append(stack, "**")
+		case 4: // OpConcatN
+			if oi > len(stack) {
+				return ""
+			}
+			l := len(stack) - oi
+			stack = append(stack[:l], strings.Join(stack[l:], "/"))
+		case 5: // OpCapture
+			if oi >= len(pool) || len(stack) == 0 {
+				return ""
+			}
+			top := len(stack) - 1
+			if stack[top] == "*" {
+				stack[top] = "{" + pool[oi] + "}"
+			} else {
+				stack[top] = "{" + pool[oi] + "=" + stack[top] + "}"
+			}
+		default:
+			return ""
+		}
+	}
+	route := "/" + strings.Join(stack, "/")
+	if verb := constElems(args[3]); len(verb) == 1 && verb[0] != "" {
+		route += ":" + verb[0]
+	}
+	return route
+}
+
+// constElems returns the constants of a slice literal, in index order, or
+// the one constant v is; nil if any is not constant.
+func constElems(v ssa.Value) []string {
+	if k, ok := v.(*ssa.Const); ok {
+		if k.Value == nil {
+			return []string{""}
+		}
+		if k.Value.Kind() == constant.String {
+			return []string{constant.StringVal(k.Value)}
+		}
+		return []string{k.Value.ExactString()}
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	arr, ok := deref(alloc.Type()).Underlying().(*types.Array)
+	if !ok {
+		return nil
+	}
+	out := make([]string, arr.Len())
+	set := 0
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			return nil
+		}
+		i, err := strconv.Atoi(idx.Value.ExactString())
+		if err != nil || i < 0 || i >= len(out) {
+			return nil
+		}
+		for _, ref2 := range *ia.Referrers() {
+			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
+				k := constElems(st.Val)
+				if len(k) != 1 {
+					return nil
+				}
+				out[i] = k[0]
+				set++
+			}
+		}
+	}
+	if set != len(out) {
+		return nil
+	}
+	return out
 }

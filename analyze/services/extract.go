@@ -309,6 +309,11 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 
 	key := calleeKey(common)
 	rows := recognized.lookup(key)
+	if len(rows) == 0 && common.IsInvoke() {
+		if key = routerInterface(common); key != "" {
+			rows = recognized.lookup(key)
+		}
+	}
 	if len(rows) == 0 {
 		return
 	}

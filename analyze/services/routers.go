@@ -121,6 +121,39 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 	return nil
 }
 
+// routerStandIns are the routers an interface of the program may stand
+// for: oapi-codegen registers its routes on an EchoRouter or a ServeMux it
+// declares, which echo's Echo and net/http's ServeMux implement.
+var routerStandIns = []struct{ pkg, name string }{
+	{"github.com/labstack/echo", "Echo"},
+	{"net/http", "ServeMux"},
+}
+
+// routerInterface returns the callee key a method call through an
+// interface of the program has when a router its package imports
+// implements the interface: the router's own method.
+func routerInterface(c *ssa.CallCommon) string {
+	named, ok := types.Unalias(c.Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return ""
+	}
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	for _, imp := range named.Obj().Pkg().Imports() {
+		for _, r := range routerStandIns {
+			if normPath(imp.Path()) != r.pkg {
+				continue
+			}
+			if tn, ok := imp.Scope().Lookup(r.name).(*types.TypeName); ok && types.Implements(types.NewPointer(tn.Type()), iface) {
+				return r.pkg + "." + r.name + "." + c.Method.Name()
+			}
+		}
+	}
+	return ""
+}
+
 // prefixes returns the path prefixes a router value serves its routes
 // under: "" for a router served as it is, "/api" for a chi router routed
 // or mounted at /api, a gorilla subrouter of PathPrefix("/api"), a gin or

@@ -3,6 +3,7 @@ package services
 import (
 	"cmp"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -209,7 +210,10 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if out := r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
-		return r.fromConfig(v)
+		if out := r.fromConfig(v); len(out) > 0 {
+			return out
+		}
+		return r.unsetIn(v.X, v.Field, depth)
 	case *ssa.Parameter:
 		if b, ok := bind[v]; ok {
 			return r.resolve(b, nil, depth-1, busy)
@@ -259,7 +263,10 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
-		return r.fromConfig(a)
+		if out := r.fromConfig(a); len(out) > 0 {
+			return out
+		}
+		return r.unset(a.X, a.Field, depth)
 	case *ssa.Global:
 		out := r.storedIn(r.globals[a], depth, busy)
 		return out
@@ -478,4 +485,141 @@ next:
 		out = append(out, v)
 	}
 	return out
+}
+
+// unset resolves a string field that no code of the service stores to,
+// read through ptr: when ptr is a local composite literal, or a copy of
+// one, whose address goes nowhere the field could be set, the field holds
+// its zero value, "". oapi-codegen's HandlerFromMux leaves
+// ChiServerOptions.BaseURL out, and the routes are at BaseURL+"/pets".
+// It is nil when the struct comes from anywhere else.
+func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
+	if depth <= 0 {
+		return nil
+	}
+	switch p := ptr.(type) {
+	case *ssa.FreeVar:
+		var out []value
+		for _, b := range freeVarBindings(p) {
+			vs := r.unset(b, field, depth-1)
+			if vs == nil {
+				return nil
+			}
+			out = appendValues(out, vs)
+		}
+		return out
+	case *ssa.Alloc:
+		copies, ok := localStruct(p, field, 3)
+		if !ok {
+			return nil
+		}
+		if len(copies) == 0 {
+			return []value{{text: "", lit: true}}
+		}
+		var out []value
+		for _, c := range copies {
+			vs := r.unsetIn(c, field, depth-1)
+			if vs == nil {
+				return nil
+			}
+			out = appendValues(out, vs)
+		}
+		return out
+	}
+	return nil
+}
+
+// unsetIn is unset for a struct value: a local one loaded, or a
+// parameter each caller of the service passes one to.
+func (r *resolver) unsetIn(v ssa.Value, field, depth int) []value {
+	if depth <= 0 {
+		return nil
+	}
+	switch w := v.(type) {
+	case *ssa.UnOp:
+		if w.Op == token.MUL {
+			return r.unset(w.X, field, depth)
+		}
+	case *ssa.Const:
+		if w.Value == nil {
+			return []value{{text: "", lit: true}}
+		}
+	case *ssa.Parameter:
+		idx := paramIndex(w)
+		var out []value
+		calls := 0
+		for _, call := range r.callers[w.Parent()] {
+			if !r.ok(call.Parent()) {
+				continue
+			}
+			args := call.Common().Args
+			if idx < 0 || idx >= len(args) {
+				return nil
+			}
+			vs := r.unsetIn(args[idx], field, depth-1)
+			if vs == nil {
+				return nil
+			}
+			out = appendValues(out, vs)
+			calls++
+		}
+		if calls == 0 {
+			return nil
+		}
+		return out
+	}
+	return nil
+}
+
+// localStruct reports whether a struct allocation keeps its field to
+// itself: the field's address is only read from, and the struct's address
+// only used for its fields, loaded, or captured by closures that do the
+// same. It returns the struct values copied into it whole.
+func localStruct(a ssa.Value, field, depth int) (copies []ssa.Value, ok bool) {
+	if depth <= 0 || a.Referrers() == nil {
+		return nil, false
+	}
+	for _, ref := range *a.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.FieldAddr:
+			if u.Field != field {
+				continue
+			}
+			for _, ref2 := range *u.Referrers() {
+				switch l := ref2.(type) {
+				case *ssa.UnOp:
+					if l.Op != token.MUL {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return nil, false
+			}
+		case *ssa.Store:
+			if u.Addr != a {
+				return nil, false // the struct's address is stored away
+			}
+			copies = append(copies, u.Val)
+		case *ssa.MakeClosure:
+			fn := u.Fn.(*ssa.Function)
+			for i, b := range u.Bindings {
+				if b == a && i < len(fn.FreeVars) {
+					more, ok := localStruct(fn.FreeVars[i], field, depth-1)
+					if !ok {
+						return nil, false
+					}
+					copies = append(copies, more...)
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return copies, true
 }

@@ -35,3 +35,6 @@ func (e *Echo) HEAD(path string, h HandlerFunc) *Route     { return nil }
 func (g *Group) HEAD(path string, h HandlerFunc) *Route    { return nil }
 func (e *Echo) OPTIONS(path string, h HandlerFunc) *Route  { return nil }
 func (g *Group) OPTIONS(path string, h HandlerFunc) *Route { return nil }
+
+func (e *Echo) CONNECT(path string, h HandlerFunc) *Route  { return nil }
+func (g *Group) CONNECT(path string, h HandlerFunc) *Route { return nil }

@@ -18,15 +18,36 @@ type program struct {
 	// the closures inside them.
 	funcs []*ssa.Function
 	// methodsOf lists the methods of each source type (T and *T), for
-	// values of that type that become interfaces (a library may call any
-	// of them).
-	methodsOf typeutil.Map                      // types.Type -> []*ssa.Function
-	succs     map[*ssa.Function][]*ssa.Function // memo of successors
+	// values of that type that become interfaces.
+	methodsOf typeutil.Map // types.Type -> []*ssa.Function
+	// withMethod lists the source types that have a method of each name:
+	// the candidates of an interface method call.
+	withMethod map[string][]types.Type
+	// sourceTypes are the packages whose types the program declares.
+	sourceTypes map[*types.Package]bool
+	info        map[*ssa.Function]*fnInfo // memo of scan
 	// dispatch memoizes, for each function, the methods its interface
 	// method calls may run: those of every source type that implements
 	// the interface.
 	dispatch map[*ssa.Function][]*ssa.Function
-	impls    typeutil.Map // *types.Interface -> []types.Type of source types implementing it
+}
+
+// fnInfo is what reaching a function brings, found once per function:
+// every service, and every handler within one, walks the same code.
+type fnInfo struct {
+	// next are its static callees, the functions it mentions as values
+	// and the methods of its values that a library may call.
+	next []*ssa.Function
+	// converts are the types it converts to interfaces, invokes the
+	// interface methods it calls.
+	converts []types.Type
+	invokes  []invoke
+}
+
+// An invoke is a call of a method through an interface.
+type invoke struct {
+	iface *types.Interface
+	name  string
 }
 
 // methods returns the methods of a source type.
@@ -36,7 +57,8 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), succs: make(map[*ssa.Function][]*ssa.Function),
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: make(map[*ssa.Function]*fnInfo),
+		withMethod: make(map[string][]types.Type), sourceTypes: make(map[*types.Package]bool),
 		dispatch: make(map[*ssa.Function][]*ssa.Function)}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
@@ -52,6 +74,7 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 	}
 	for _, pkg := range source {
 		p.source[pkg] = true
+		p.sourceTypes[pkg.Pkg] = true
 		// Members in a fixed order: the resolver keeps alternatives in
 		// the order it meets them.
 		names := make([]string, 0, len(pkg.Members))
@@ -80,6 +103,7 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 						}
 						add(fn)
 						p.methodsOf.Set(t, append(p.methods(t), fn))
+						p.withMethod[fn.Name()] = append(p.withMethod[fn.Name()], t)
 					}
 				}
 			}
@@ -89,77 +113,171 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 	return p
 }
 
-// reach returns the functions reachable from roots, in the manner of Rapid
-// Type Analysis. Calls with a static callee are followed. A value can only
-// be called through an interface once reachable code has converted it to
-// one, so the methods of every type converted to an interface are
-// reachable, whether the call is in the program or in a library archie has
-// no body for (a server registered with gRPC). A function mentioned as a
-// value (a handler given to a router, a goroutine, a callback) is
-// reachable as soon as the code mentioning it is. A repository type that
-// implements an interface but is never built is not reached, as class
-// hierarchy analysis would have it.
+// reach returns the functions reachable from roots, by Rapid Type
+// Analysis. Calls with a static callee are followed. A method called
+// through an interface runs on a value some reachable code converted to
+// an interface, so the call reaches the method of every type that
+// reachable code converts and that implements the interface: a
+// repository type that implements an interface but is never built is not
+// reached, as class hierarchy analysis would have it. A library archie
+// has no body for may call the methods of the library interface a value
+// is given to it as (a server registered with gRPC, an http.Handler). A
+// function mentioned as a value (a handler given to a router, a
+// goroutine, a callback) is reachable as soon as the code mentioning it
+// is.
 func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 	seen := make(map[*ssa.Function]bool)
-	work := make([]*ssa.Function, 0, len(roots))
-	for _, r := range roots {
-		if r != nil && !seen[r] {
-			seen[r] = true
-			work = append(work, r)
+	var work []*ssa.Function
+	push := func(fn *ssa.Function) {
+		if fn != nil && !seen[fn] {
+			seen[fn] = true
+			work = append(work, fn)
 		}
 	}
+	for _, r := range roots {
+		push(r)
+	}
+	// The types converted so far, and the interface methods called so
+	// far by name: each new one of either meets every earlier other.
+	var converted typeutil.Map // types.Type -> bool
+	called := make(map[string][]*types.Interface)
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, next := range p.successors(fn) {
-			if !seen[next] {
-				seen[next] = true
-				work = append(work, next)
+		in := p.scan(fn)
+		for _, next := range in.next {
+			push(next)
+		}
+		for _, t := range in.converts {
+			if converted.At(t) != nil {
+				continue
+			}
+			converted.Set(t, true)
+			for _, m := range p.methods(t) {
+				for _, iface := range called[m.Name()] {
+					if types.Implements(t, iface) {
+						push(m)
+						break
+					}
+				}
+			}
+		}
+		for _, inv := range in.invokes {
+			if slices.ContainsFunc(called[inv.name], func(i *types.Interface) bool { return types.Identical(i, inv.iface) }) {
+				continue
+			}
+			called[inv.name] = append(called[inv.name], inv.iface)
+			for _, t := range p.withMethod[inv.name] {
+				if converted.At(t) != nil && types.Implements(t, inv.iface) {
+					push(p.method(t, inv.name))
+				}
 			}
 		}
 	}
 	return seen
 }
 
-// successors returns the functions that reaching fn makes reachable: its
-// static callees, the functions it mentions as values, and the methods of
-// the types it converts to interfaces. They are found once per function:
-// every service, and every handler within one, walks the same code.
-func (p *program) successors(fn *ssa.Function) []*ssa.Function {
-	if next, ok := p.succs[fn]; ok {
-		return next
+// method returns the method of a source type by name.
+func (p *program) method(t types.Type, name string) *ssa.Function {
+	for _, m := range p.methods(t) {
+		if m.Name() == name {
+			return m
+		}
 	}
-	var next []*ssa.Function
+	return nil
+}
+
+// successors returns the functions that reaching fn makes reachable
+// whatever else is reached: its static callees, the functions it
+// mentions as values, and the methods a library may call on what it is
+// given.
+func (p *program) successors(fn *ssa.Function) []*ssa.Function {
+	return p.scan(fn).next
+}
+
+// scan reads a function once for what reaching it brings.
+func (p *program) scan(fn *ssa.Function) *fnInfo {
+	if in, ok := p.info[fn]; ok {
+		return in
+	}
+	in := new(fnInfo)
 	// An instance of a generic function delegates to the generic body,
 	// built once: what the body converts to an interface may be any of
 	// its type arguments, or a pointer to one.
 	for _, t := range fn.TypeArgs() {
-		next = append(next, p.methods(t)...)
-		next = append(next, p.methods(types.NewPointer(t))...)
+		in.next = append(in.next, p.methods(t)...)
+		in.next = append(in.next, p.methods(types.NewPointer(t))...)
 	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); callee != nil {
-					next = append(next, callee)
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				c := instr.Common()
+				if callee := c.StaticCallee(); callee != nil {
+					in.next = append(in.next, callee)
+				} else if c.IsInvoke() {
+					if iface, ok := c.Value.Type().Underlying().(*types.Interface); ok {
+						in.invokes = append(in.invokes, invoke{iface, c.Method.Name()})
+					}
 				}
-			}
-			if mi, ok := instr.(*ssa.MakeInterface); ok {
-				next = append(next, p.methods(mi.X.Type())...)
+			case *ssa.MakeInterface:
+				in.converts = append(in.converts, instr.X.Type())
+				in.next = append(in.next, p.libraryCalls(instr.X.Type(), instr.Type())...)
+			case *ssa.ChangeInterface:
+				// An interface value handed to a library, even as any
+				// (a gRPC server given to RegisterService): the library
+				// may call any method of the interface it had on
+				// whatever it holds.
+				if p.library(instr.Type()) {
+					if iface, ok := instr.X.Type().Underlying().(*types.Interface); ok {
+						for i := range iface.NumMethods() {
+							in.invokes = append(in.invokes, invoke{iface, iface.Method(i).Name()})
+						}
+					}
+				}
 			}
 			for _, op := range instr.Operands(ops[:0]) {
 				if op == nil {
 					continue
 				}
 				if f, ok := (*op).(*ssa.Function); ok {
-					next = append(next, f)
+					in.next = append(in.next, f)
 				}
 			}
 		}
 	}
-	p.succs[fn] = next
-	return next
+	p.info[fn] = in
+	return in
+}
+
+// library reports whether an interface type is a library's, whose
+// methods code archie has no body for may call: one declared outside the
+// program's source packages, error, or an interface literal.
+func (p *program) library(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return true
+	}
+	pkg := named.Obj().Pkg()
+	return pkg == nil || !p.sourceTypes[pkg]
+}
+
+// libraryCalls returns the methods of a source type t that a library may
+// call once a value of t is converted to iface: iface's methods, when
+// iface is a library's.
+func (p *program) libraryCalls(t, iface types.Type) []*ssa.Function {
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 || !p.library(iface) {
+		return nil
+	}
+	var out []*ssa.Function
+	for _, m := range p.methods(t) {
+		if obj, _, _ := types.LookupFieldOrMethod(iface, false, nil, m.Name()); obj != nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // reachers tells, for each of targets, which of the root sets reach it:
@@ -235,44 +353,15 @@ func (p *program) dispatched(fn *ssa.Function) []*ssa.Function {
 		return d
 	}
 	var out []*ssa.Function
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			c, ok := instr.(ssa.CallInstruction)
-			if !ok || !c.Common().IsInvoke() {
-				continue
-			}
-			iface, ok := c.Common().Value.Type().Underlying().(*types.Interface)
-			if !ok {
-				continue
-			}
-			name := c.Common().Method.Name()
-			for _, t := range p.implementers(iface) {
-				for _, m := range p.methods(t) {
-					if m.Name() == name {
-						out = append(out, m)
-					}
-				}
+	for _, inv := range p.scan(fn).invokes {
+		for _, t := range p.withMethod[inv.name] {
+			if types.Implements(t, inv.iface) {
+				out = append(out, p.method(t, inv.name))
 			}
 		}
 	}
 	p.dispatch[fn] = out
 	return out
-}
-
-// implementers returns the source types (T or *T) that implement an
-// interface.
-func (p *program) implementers(iface *types.Interface) []types.Type {
-	if ts, ok := p.impls.At(iface).([]types.Type); ok {
-		return ts
-	}
-	ts := []types.Type{}
-	p.methodsOf.Iterate(func(t types.Type, _ any) {
-		if !types.IsInterface(t) && types.Implements(t, iface) {
-			ts = append(ts, t)
-		}
-	})
-	p.impls.Set(iface, ts)
-	return ts
 }
 
 // A bitset is a set of small non-negative integers.

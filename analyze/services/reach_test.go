@@ -56,7 +56,7 @@ func main() { call(func() { call(T{}.M) }) }`,
 			not:  []string{"T.N"},
 		},
 		{
-			name: "the methods of a type converted to an interface, not of one never converted",
+			name: "an interface call reaches the types converted to interfaces, not one never converted",
 			src: `
 type I interface{ M() }
 type T struct{}
@@ -66,10 +66,44 @@ type P struct{}
 func (*P) M() {}
 type U struct{}
 func (U) M() {}
-func use(i I) {}
+func use(i I) { i.M() }
 func main() { use(T{}); use(&P{}) }`,
-			want: []string{"use", "T.M", "T.Other", "*P.M"},
-			not:  []string{"U.M"},
+			want: []string{"use", "T.M", "*P.M"},
+			not:  []string{"U.M", "T.Other"},
+		},
+		{
+			name: "a type converted after the call is met is reached too",
+			src: `
+type Repo interface{ Get() }
+type sqlRepo struct{}
+func (sqlRepo) Get() {}
+func use(r Repo) { if r != nil { r.Get() } }
+func later() Repo { return sqlRepo{} }
+func main() { use(nil); later() }`,
+			want: []string{"use", "later", "sqlRepo.Get"},
+		},
+		{
+			name: "a method no reachable code calls is not reached, though its type is built",
+			src: `
+type Repo interface{ Get() }
+type sqlRepo struct{}
+func (sqlRepo) Get() { query() }
+func query() {}
+func New() Repo { return sqlRepo{} }
+func main() { New() }`,
+			want: []string{"New"},
+			not:  []string{"sqlRepo.Get", "query"},
+		},
+		{
+			name: "a library may call the methods of the library interface it is given",
+			src: `
+type E struct{}
+func (E) Error() string { return "" }
+func (E) Unused()       {}
+func fail() error { return E{} }
+func main() { fail() }`,
+			want: []string{"fail", "E.Error"},
+			not:  []string{"E.Unused"},
 		},
 		{
 			name: "a generic instance reaches the methods of its type arguments",
@@ -93,6 +127,22 @@ func (*V) M() {}
 func G[X I](x X) { x.M() }
 func main() { G(&V{}) }`,
 			want: []string{"G", "*V.M"},
+		},
+		{
+			name: "an interface value handed on as a library's interface may have any of its methods called",
+			src: `
+type Server interface {
+	error
+	Serve()
+}
+type T struct{}
+func (T) Error() string { return "" }
+func (T) Serve()        {}
+func (T) Helper()       {}
+func register(e error) {}
+func main() { var s Server = T{}; register(s) }`,
+			want: []string{"register", "T.Error", "T.Serve"},
+			not:  []string{"T.Helper"},
 		},
 		{
 			name: "init is a root",

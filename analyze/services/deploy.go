@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -20,12 +21,17 @@ type deployment struct {
 	workloads map[string]*workload
 	// runs are what each deployment file runs (runs.go).
 	runs []*run
+	// entries are the folders of the services' mains, absolute: a build
+	// context holding several of them is not one service's.
+	entries []string
+	// dotenv memoizes the .env file of each compose project folder.
+	dotenv map[string]map[string]string
 }
 
 type workload struct {
 	name string
 	env  map[string]string // environment key -> value, as written
-	dir  string            // compose build context, absolute
+	dir  string            // folder it is built from (Dockerfile's, else the compose build context), absolute
 	file string            // where it is declared, relative
 }
 
@@ -33,7 +39,7 @@ type workload struct {
 // file or a Kubernetes manifest. Files that do not parse are skipped: a
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
-	d := &deployment{workloads: make(map[string]*workload)}
+	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string)}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -157,44 +163,65 @@ func containers(doc map[string]any) []map[string]any {
 
 func (d *deployment) compose(base, rel string, services map[string]any) {
 	r := d.newRun(rel)
+	vars := d.projectEnv(base)
 	for name, s := range services {
 		w := d.workload(name, rel)
 		m, _ := s.(map[string]any)
 		if img, ok := m["image"].(string); ok {
-			r.image(img)
+			r.image(interpolate(img, vars))
 		}
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
 		}
 		switch c := m["command"].(type) {
 		case string:
-			if f := strings.Fields(c); len(f) > 0 {
+			if f := strings.Fields(interpolate(c, vars)); len(f) > 0 {
 				r.name(f[0])
 			}
 		case []any:
 			if len(c) > 0 {
-				r.name(scalar(c[0]))
+				r.name(interpolate(scalar(c[0]), vars))
 			}
 		}
+		// A key given without a value takes the project's: the shell's,
+		// or the .env file's beside the compose file.
 		switch env := m["environment"].(type) {
 		case map[string]any:
 			for k, v := range env {
-				w.env[k] = scalar(v)
+				if v == nil {
+					if pv, ok := vars[k]; ok {
+						w.env[k] = pv
+					}
+					continue
+				}
+				w.env[k] = interpolate(scalar(v), vars)
 			}
 		case []any:
 			for _, kv := range env {
 				s, _ := kv.(string)
 				if k, v, ok := strings.Cut(s, "="); ok {
-					w.env[k] = v
+					w.env[k] = interpolate(v, vars)
+				} else if pv, ok := vars[s]; ok {
+					w.env[s] = pv
 				}
 			}
 		}
 		switch b := m["build"].(type) {
 		case string:
-			w.dir = filepath.Join(base, b)
+			w.dir = filepath.Join(base, interpolate(b, vars))
 		case map[string]any:
 			if c, ok := b["context"].(string); ok {
-				w.dir = filepath.Join(base, c)
+				w.dir = filepath.Join(base, interpolate(c, vars))
+			}
+			// A Dockerfile outside the context's root says which of
+			// several mains the context holds is built; one archie cannot
+			// read leaves it unknown.
+			if f, ok := b["dockerfile"].(string); ok {
+				if f = interpolate(f, vars); strings.Contains(f, "$") {
+					w.dir = ""
+				} else if w.dir != "" {
+					w.dir = filepath.Dir(filepath.Join(w.dir, f))
+				}
 			}
 		}
 		if w.dir != "" {
@@ -206,6 +233,62 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			hw.env = w.env
 		}
 	}
+}
+
+// projectEnv returns the variables of the .env file of a compose project
+// folder: what ${VAR} in its compose files and keys given without a value
+// stand for.
+func (d *deployment) projectEnv(dir string) map[string]string {
+	if vars, ok := d.dotenv[dir]; ok {
+		return vars
+	}
+	vars := make(map[string]string)
+	if data, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && len(data) <= 1<<20 {
+		for _, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "export "))
+			k, v, ok := strings.Cut(line, "=")
+			if !ok || strings.HasPrefix(line, "#") {
+				continue
+			}
+			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+				if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+					v = v[1 : end+1]
+				}
+			} else if i := strings.Index(v, " #"); i >= 0 {
+				v = strings.TrimSpace(v[:i])
+			}
+			vars[k] = v
+		}
+		// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
+		for k, v := range vars {
+			vars[k] = interpolate(v, vars)
+		}
+	}
+	d.dotenv[dir] = vars
+	return vars
+}
+
+var composeVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// interpolate replaces the ${VAR}, ${VAR:-default} and $VAR of a compose
+// value whose variable is known, or that has a default; the others stay
+// as they are.
+func interpolate(s string, vars map[string]string) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	return composeVar.ReplaceAllStringFunc(s, func(ref string) string {
+		m := composeVar.FindStringSubmatch(ref)
+		name := m[1] + m[4]
+		if v, ok := vars[name]; ok && (v != "" || m[2] != ":-") {
+			return v
+		}
+		if m[2] == ":-" || m[2] == "-" {
+			return m[3]
+		}
+		return ref
+	})
 }
 
 func (d *deployment) workload(name, file string) *workload {
@@ -234,12 +317,36 @@ func scalar(v any) string {
 func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	var out []*workload
 	for _, w := range d.workloads {
-		if norm(w.name) == norm(svc.Name) || w.dir != "" && entryDir != "" && within(filepath.ToSlash(entryDir), filepath.ToSlash(w.dir)) {
+		if norm(w.name) == norm(svc.Name) || entryDir != "" && d.builds(w, entryDir) {
 			out = append(out, w)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+// know tells the deployment where the services' mains are.
+func (d *deployment) know(services []*Service, root string) {
+	d.entries = d.entries[:0]
+	for _, svc := range services {
+		if dir := svc.entryAbs(root); dir != "" {
+			d.entries = append(d.entries, dir)
+		}
+	}
+}
+
+// builds reports whether a workload is built from the folder of the main
+// in entryDir, and from no other service's.
+func (d *deployment) builds(w *workload, entryDir string) bool {
+	if w.dir == "" || !within(filepath.ToSlash(entryDir), filepath.ToSlash(w.dir)) {
+		return false
+	}
+	for _, e := range d.entries {
+		if e != entryDir && within(filepath.ToSlash(e), filepath.ToSlash(w.dir)) {
+			return false
+		}
+	}
+	return true
 }
 
 // env returns the value a service's deployment gives an environment key.

@@ -121,6 +121,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		p := newProgram(prog, source)
 		<-deployed
+		deploy.know(services, abs)
 		x := newExtractor(p, syn, deploy, abs)
 		for path := range x.contracts {
 			sys.Contracts[path] = true
@@ -136,6 +137,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 	}
 	<-deployed
+	deploy.know(services, abs)
 	found = classify(sys, found, deploy)
 	link(sys, found, deploy)
 	for i := range errs {

@@ -256,7 +256,7 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 			// A workload built from a Go service's folder is that service.
 			w := l.deploy.workloads[n]
 			for _, svc := range l.sys.Services {
-				if w.dir != "" && l.entryDirs[svc.Name] != "" && within(l.entryDirs[svc.Name], w.dir) {
+				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) {
 					return svc.Name, true, true
 				}
 			}

@@ -1,0 +1,109 @@
+package services
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestInterpolate(t *testing.T) {
+	vars := map[string]string{"PORT": "7070", "EMPTY": ""}
+	tests := []struct{ in, want string }{
+		{"cart:${PORT}", "cart:7070"},
+		{"cart:$PORT", "cart:7070"},
+		{"${MISSING}", "${MISSING}"},
+		{"${MISSING:-8080}", "8080"},
+		{"${MISSING-8080}", "8080"},
+		{"${EMPTY:-8080}", "8080"},
+		{"${EMPTY-8080}", ""},
+		{"${PORT:?required}", "7070"},
+		{"no variables", "no variables"},
+	}
+	for _, tc := range tests {
+		if got := interpolate(tc.in, vars); got != tc.want {
+			t.Errorf("interpolate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestComposeProject reads a compose project whose services are all built
+// from the repository root, each with its own Dockerfile, some named
+// through the .env file, and whose environment keys take their values
+// from it.
+func TestComposeProject(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".env", `# the project's settings
+CART_PORT=7070
+CART_ADDR=cart:${CART_PORT}
+CHECKOUT_DOCKERFILE="./src/checkout/Dockerfile"
+QUOTED='single' # comment
+`)
+	write("compose.yaml", `
+services:
+  checkout:
+    build:
+      context: ./
+      dockerfile: ${CHECKOUT_DOCKERFILE}
+    environment:
+      - CART_ADDR
+      - QUOTED
+      - UNSET
+      - LITERAL=x:${CART_PORT}
+  cart:
+    build:
+      context: ./
+      dockerfile: src/cart/Dockerfile
+  mystery:
+    build:
+      context: ./
+      dockerfile: ${NOT_IN_ENV}
+  whole:
+    build: .
+`)
+	d := readDeployment(root)
+	d.entries = []string{filepath.Join(root, "src/checkout"), filepath.Join(root, "src/orders")}
+
+	checkout := d.workloads["checkout"]
+	for k, want := range map[string]string{"CART_ADDR": "cart:7070", "QUOTED": "single", "LITERAL": "x:7070"} {
+		if got := checkout.env[k]; got != want {
+			t.Errorf("checkout's %s = %q, want %q", k, got, want)
+		}
+	}
+	if v, ok := checkout.env["UNSET"]; ok {
+		t.Errorf("checkout's UNSET = %q, want no value: neither the shell nor .env sets it", v)
+	}
+	for name, want := range map[string]string{"checkout": "src/checkout", "cart": "src/cart", "mystery": "", "whole": "."} {
+		got := d.workloads[name].dir
+		if got != "" {
+			got, _ = filepath.Rel(root, got)
+			got = filepath.ToSlash(got)
+		}
+		if got != want {
+			t.Errorf("%s is built from %q, want %q", name, got, want)
+		}
+	}
+	// The root holds two services' mains: building from it says neither.
+	for _, tc := range []struct {
+		workload, entry string
+		want            bool
+	}{
+		{"checkout", "src/checkout", true},
+		{"cart", "src/checkout", false},
+		{"whole", "src/checkout", false},
+		{"mystery", "src/checkout", false},
+	} {
+		if got := d.builds(d.workloads[tc.workload], filepath.Join(root, tc.entry)); got != tc.want {
+			t.Errorf("%s builds %s = %v, want %v", tc.workload, tc.entry, got, tc.want)
+		}
+	}
+}

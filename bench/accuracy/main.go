@@ -1,0 +1,288 @@
+// Command accuracy scores what archie found on a real system against the
+// ground truth written for it by reading its code (docs/accuracy/*.yaml).
+//
+//	accuracy TRUTH.yaml SERVICES.json CHECK.json
+//
+// SERVICES.json is `archie services --format json` on the system, CHECK.json
+// `archie check --format json` with every smell on. It prints one line of
+// tab-separated counts and scores, then what was missed and what was wrong,
+// for a person to read.
+//
+// archie's services are matched to the truth's by name, then by the folder
+// of their main package when only one service of the truth has it. A truth
+// that runs one binary as several services is not matched by one archie
+// service for that binary: its edges count as wrong and missed, as they
+// would for a user.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+type truth struct {
+	Repository string `yaml:"repository"`
+	Services   []struct {
+		Name  string `yaml:"name"`
+		Entry string `yaml:"entry"`
+	} `yaml:"services"`
+	External []struct {
+		Name string `yaml:"name"`
+	} `yaml:"external"`
+	Edges []struct {
+		From  string `yaml:"from"`
+		To    string `yaml:"to"`
+		Kind  string `yaml:"kind"`
+		Topic string `yaml:"topic"`
+	} `yaml:"edges"`
+	Stores []struct {
+		Service string   `yaml:"service"`
+		Kind    string   `yaml:"kind"`
+		Tables  []string `yaml:"tables"`
+	} `yaml:"stores"`
+	Smells []struct {
+		Rule     string   `yaml:"rule"`
+		Services []string `yaml:"services"`
+	} `yaml:"smells"`
+}
+
+type found struct {
+	Services []struct {
+		Name   string `json:"name"`
+		Entry  string `json:"entry"`
+		Stores []struct {
+			Kind   string   `json:"kind"`
+			Tables []string `json:"tables"`
+		} `json:"stores"`
+	} `json:"services"`
+	Edges []struct {
+		From string `json:"from"`
+		To   string `json:"to"`
+		Kind string `json:"kind"`
+	} `json:"edges"`
+}
+
+type checked struct {
+	Violations []struct {
+		Rule     string   `json:"rule"`
+		Severity string   `json:"severity"`
+		From     string   `json:"from"`
+		To       string   `json:"to"`
+		Path     []string `json:"path"`
+		Message  string   `json:"message"`
+	} `json:"violations"`
+}
+
+func main() {
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: accuracy TRUTH.yaml SERVICES.json CHECK.json")
+		os.Exit(2)
+	}
+	var t truth
+	var f found
+	var c checked
+	read(os.Args[1], func(b []byte) error { return yaml.Unmarshal(b, &t) })
+	read(os.Args[2], func(b []byte) error { return json.Unmarshal(b, &f) })
+	read(os.Args[3], func(b []byte) error { return json.Unmarshal(b, &c) })
+	s := score(&t, &f, &c)
+	fmt.Printf("%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n",
+		s.services, s.servicesFound, s.extraServices,
+		s.sync.truth, s.sync.found, s.sync.right,
+		s.async.truth, s.async.found, s.async.right,
+		s.tables, s.tablesFound, s.smells, s.smellsRight, s.falseErrors)
+	for _, l := range s.notes {
+		fmt.Println(l)
+	}
+}
+
+func read(path string, decode func([]byte) error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = decode(b)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "accuracy: %s: %v\n", path, err)
+		os.Exit(2)
+	}
+}
+
+// An edgeScore counts the edges of one kind: in the truth, found by
+// archie, and found right.
+type edgeScore struct{ truth, found, right int }
+
+type scores struct {
+	services, servicesFound, extraServices int
+	sync, async                            edgeScore
+	tables, tablesFound                    int
+	smells, smellsRight, falseErrors       int
+	notes                                  []string
+}
+
+func score(t *truth, f *found, c *checked) scores {
+	var s scores
+	name := matchServices(t, f)
+	s.services = len(t.Services)
+	matched := make(map[string]bool)
+	for _, svc := range f.Services {
+		if n, ok := name[svc.Name]; ok {
+			matched[n] = true
+		} else {
+			s.extraServices++
+			s.notes = append(s.notes, fmt.Sprintf("service not in the truth: %s (%s)", svc.Name, svc.Entry))
+		}
+	}
+	s.servicesFound = len(matched)
+	for _, svc := range t.Services {
+		if !matched[svc.Name] {
+			s.notes = append(s.notes, fmt.Sprintf("service missed: %s (%s)", svc.Name, svc.Entry))
+		}
+	}
+
+	external := make(map[string]string)
+	for _, e := range t.External {
+		external[norm(e.Name)] = e.Name
+	}
+	// to maps an edge's callee to the truth's name: a service of the
+	// system, or one outside it (not Go), named as its deployment does.
+	to := func(n string) string {
+		if m, ok := name[n]; ok {
+			return m
+		}
+		if m, ok := external[norm(n)]; ok {
+			return m
+		}
+		return "?" + n
+	}
+	for _, kind := range []string{"sync", "async"} {
+		want := make(map[string]bool)
+		for _, e := range t.Edges {
+			if e.Kind == kind {
+				want[e.From+" → "+e.To] = true
+			}
+		}
+		got := make(map[string]bool)
+		for _, e := range f.Edges {
+			if e.Kind == kind {
+				from, ok := name[e.From]
+				if !ok {
+					from = "?" + e.From
+				}
+				got[from+" → "+to(e.To)] = true
+			}
+		}
+		es := edgeScore{truth: len(want), found: len(got)}
+		for k := range got {
+			if want[k] {
+				es.right++
+			} else {
+				s.notes = append(s.notes, fmt.Sprintf("%s edge wrong: %s", kind, k))
+			}
+		}
+		for k := range want {
+			if !got[k] {
+				s.notes = append(s.notes, fmt.Sprintf("%s edge missed: %s", kind, k))
+			}
+		}
+		if kind == "sync" {
+			s.sync = es
+		} else {
+			s.async = es
+		}
+	}
+
+	tables := make(map[string]bool)
+	for _, svc := range f.Services {
+		for _, st := range svc.Stores {
+			for _, tb := range st.Tables {
+				tables[name[svc.Name]+" "+tb] = true
+			}
+		}
+	}
+	for _, st := range t.Stores {
+		for _, tb := range st.Tables {
+			s.tables++
+			if tables[st.Service+" "+tb] || tables[st.Service+" "+tb[strings.LastIndex(tb, ".")+1:]] {
+				s.tablesFound++
+			} else {
+				s.notes = append(s.notes, fmt.Sprintf("table missed: %s %s", st.Service, tb))
+			}
+		}
+	}
+
+	s.smells = len(t.Smells)
+	for _, v := range c.Violations {
+		switch v.Rule {
+		case "shared-database", "sync-chain", "cross-service-import", "hardcoded-endpoint":
+		default:
+			continue
+		}
+		involved := []string{name[v.From], to(v.To)}
+		for _, p := range v.Path {
+			involved = append(involved, to(p))
+		}
+		right := false
+		for _, sm := range t.Smells {
+			if sm.Rule == v.Rule && subset(involved, sm.Services) {
+				right = true
+				break
+			}
+		}
+		if right {
+			s.smellsRight++
+			continue
+		}
+		if v.Severity == "error" {
+			s.falseErrors++
+		}
+		s.notes = append(s.notes, fmt.Sprintf("smell not in the truth (%s): %s", v.Severity, v.Message))
+	}
+	sort.Strings(s.notes)
+	return s
+}
+
+// matchServices maps archie's service names to the truth's: the same
+// name, else the only service of the truth whose main is in that folder.
+func matchServices(t *truth, f *found) map[string]string {
+	names := make(map[string]bool)
+	byEntry := make(map[string][]string)
+	for _, s := range t.Services {
+		names[s.Name] = true
+		byEntry[s.Entry] = append(byEntry[s.Entry], s.Name)
+	}
+	out := make(map[string]string)
+	for _, s := range f.Services {
+		if names[s.Name] {
+			out[s.Name] = s.Name
+		} else if ns := byEntry[s.Entry]; len(ns) == 1 {
+			out[s.Name] = ns[0]
+		}
+	}
+	return out
+}
+
+// norm makes deployment names comparable: "cartservice", "cart-service"
+// and "cart" name one service.
+func norm(n string) string {
+	n = strings.ToLower(strings.NewReplacer("-", "", "_", "", ".", "").Replace(n))
+	return strings.TrimSuffix(n, "service")
+}
+
+func subset(xs, of []string) bool {
+	for _, x := range xs {
+		found := false
+		for _, y := range of {
+			if x == y {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

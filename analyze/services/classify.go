@@ -16,7 +16,8 @@ import (
 // and then sets the tools aside.
 
 // listenCalls are the calls that make a process serve, whatever it
-// serves: a listener, an HTTP or gRPC server started, a web framework run.
+// serves: a listener, an HTTP or gRPC server started, a web framework or
+// a scheduler run.
 var listenCalls = map[string]bool{
 	"net.Listen": true, "net.ListenTCP": true, "net.ListenUDP": true, "net.ListenPacket": true, "net.ListenUnix": true,
 	"net.ListenConfig.Listen": true, "net.ListenConfig.ListenPacket": true,
@@ -33,6 +34,16 @@ var listenCalls = map[string]bool{
 	"github.com/zeromicro/go-zero/rest.Server.Start":               true,
 	"github.com/zeromicro/go-zero/zrpc.RpcServer.Start":            true,
 	"github.com/zeromicro/go-zero/core/service.ServiceGroup.Start": true,
+	"github.com/go-kratos/kratos.App.Run":                          true,
+	"github.com/micro/go-micro.Service.Run":                        true,
+	"github.com/asim/go-micro.Service.Run":                         true,
+	"go-micro.dev.Service.Run":                                     true,
+	// Schedulers run until the process ends: a daemon, not a tool.
+	"github.com/hibiken/asynq.Scheduler.Run":             true,
+	"github.com/hibiken/asynq.Scheduler.Start":           true,
+	"github.com/robfig/cron.Cron.Run":                    true,
+	"github.com/robfig/cron.Cron.Start":                  true,
+	"github.com/go-co-op/gocron.Scheduler.StartBlocking": true,
 }
 
 // listens reports whether the code a main package reaches starts a

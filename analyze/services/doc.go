@@ -14,9 +14,14 @@
 // flags, config files and deployment manifests, and links calls to the
 // services that answer them. What a call of each library API means is
 // declared in one table, recognizers: a new library is a row there, a
-// stand-in and a fixture under testdata/recognizers. Write and Read are
-// the archie.services/v1 JSON of CONTRACT.md §5, which archie check
-// --facts merges.
+// stand-in and a fixture under testdata/recognizers. The router APIs that
+// put routes under a prefix (groups, sub-routers, mounts) are a second
+// table, scopes. Generated code named after the API it serves (gRPC's
+// Register…Server and clients, connect's New…Handler and New…Client) is
+// recognized by its shape. A route's handlers are followed through
+// middleware and handler constructors, so that the calls a request runs
+// are known. Write and Read are the archie.services/v1 JSON of
+// CONTRACT.md §5, which archie check --facts merges.
 //
 // Types and SSA never leave this package: rules judge its facts, report
 // renders them.

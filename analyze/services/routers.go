@@ -642,7 +642,7 @@ func deref(t types.Type) types.Type {
 // runtime.NewPattern(1, ops, pool, verb)). The template is read back from
 // the ops: /v1/greeter/{name}.
 func (x *extractor) gatewayRoute(s *site, r *recognizer) {
-	route := ""
+	route := gatewayPattern(s.arg(1)) // a pattern built in place
 	if l, ok := s.arg(1).(*ssa.UnOp); ok {
 		if g, ok := l.X.(*ssa.Global); ok {
 			for _, st := range x.res.globals[g] {

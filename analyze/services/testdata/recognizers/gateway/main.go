@@ -33,5 +33,7 @@ func main() {
 	mux.HandlePath("GET", "/healthz", func(w http.ResponseWriter, r *http.Request, _ map[string]string) { // want "serve http GET /healthz"
 		http.Get("http://db/ping") // want "call http GET http://db/ping in GET /healthz"
 	})
+	root := runtime.MustPattern(runtime.NewPattern(1, []int{2, 0}, []string{""}, ""))
+	mux.Handle("GET", root, func(w http.ResponseWriter, r *http.Request, _ map[string]string) {}) // want "serve http GET /"
 	http.ListenAndServe(":8080", mux)
 }

@@ -54,11 +54,18 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 		if isTypeParam(w.X) {
 			return x.implementations(w.Type())
 		}
-		// A type of the program serves with its ServeHTTP; a func type
-		// with a ServeHTTP method (type appHandler func(…) error) serves
-		// with the function it holds as well.
-		ms := x.prog.methods(w.X.Type())
-		return append(ms[:len(ms):len(ms)], x.handlerValues(w.X, depth, busy)...)
+		// A type of the program serves with the methods the interface
+		// asks of it (ServeHTTP), not its others; a func type with a
+		// ServeHTTP method (type appHandler func(…) error) serves with
+		// the function it holds as well.
+		var out []*ssa.Function
+		iface, _ := w.Type().Underlying().(*types.Interface)
+		for _, m := range x.prog.methods(w.X.Type()) {
+			if iface == nil || hasMethod(iface, m.Name()) {
+				out = append(out, m)
+			}
+		}
+		return append(out, x.handlerValues(w.X, depth, busy)...)
 	case *ssa.Phi:
 		var out []*ssa.Function
 		for _, e := range w.Edges {
@@ -84,6 +91,15 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 		return out
 	}
 	return nil
+}
+
+func hasMethod(iface *types.Interface, name string) bool {
+	for i := range iface.NumMethods() {
+		if iface.Method(i).Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapped returns the handlers behind one a call makes: the arguments and

@@ -77,6 +77,11 @@ func (fn appHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Close is not how appHandler serves: it is no handler of /app.
+func (fn appHandler) Close() {
+	http.Get("http://svc/close") // want "call http GET http://svc/close"
+}
+
 func app(w http.ResponseWriter, r *http.Request) error {
 	_, err := http.Get("http://svc/app") // want "call http GET http://svc/app in /app"
 	return err
@@ -104,5 +109,6 @@ func main() {
 	http.Handle("/phi", h) // want "serve http /phi"
 
 	http.Handle("/app", appHandler(app)) // want "serve http /app"
+	appHandler(app).Close()
 	http.ListenAndServe(":8080", r)
 }

@@ -58,6 +58,10 @@ type extractor struct {
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
+	// bind holds, while a route registered by a helper is recorded for
+	// one of its callers, the helper's parameters bound to that caller's
+	// arguments (helperSites).
+	bind map[*ssa.Parameter]ssa.Value
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
@@ -324,7 +328,19 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	}
 	s := &site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores, handlers: handlers}
 	for _, r := range rows {
-		x.apply(r, s)
+		if r.fact != serves {
+			x.apply(r, s)
+			continue
+		}
+		sites := x.helperSites(s, r)
+		if sites == nil {
+			x.apply(r, s)
+		}
+		for _, hs := range sites {
+			x.bind = hs.bind
+			x.apply(r, hs)
+			x.bind = nil
+		}
 	}
 }
 
@@ -462,7 +478,7 @@ func (x *extractor) route(f *facts, handlers map[string][]*ssa.Function, method,
 
 // gorillaMethods returns the methods a gorilla/mux route is limited to by
 // a .Methods("GET", …) call on it.
-func gorillaMethods(ci ssa.CallInstruction) string {
+func (x *extractor) gorillaMethods(ci ssa.CallInstruction) string {
 	v, ok := ci.(*ssa.Call)
 	if !ok || v.Referrers() == nil {
 		return ""
@@ -475,8 +491,8 @@ func gorillaMethods(ci ssa.CallInstruction) string {
 		if sl, ok := c.Common().Args[1].(*ssa.Slice); ok {
 			var ms []string
 			for _, e := range sliceElems(sl.X) {
-				if k, ok := e.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-					ms = append(ms, constant.StringVal(k.Value))
+				if m := firstOf(x.res.resolve(e, x.bind, 2, make(map[ssa.Value]bool))); m != "" {
+					ms = append(ms, m)
 				}
 			}
 			return strings.Join(ms, ",")

@@ -75,9 +75,12 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 	case *ssa.Call:
 		return x.wrapped(w, depth-1, busy)
 	case *ssa.Parameter:
-		// A helper's parameter is the one argument its only caller
-		// passes; with several callers the route in the helper is theirs
-		// all, and which handler goes with which route is not known.
+		// A helper's parameter is the argument of the caller the route
+		// is recorded for (helperSites), or the one argument its only
+		// caller passes.
+		if b, ok := x.bind[w]; ok {
+			return x.handlerValues(b, depth-1, busy)
+		}
 		if calls := x.callersOf(w.Parent()); len(calls) == 1 {
 			if i := paramIndex(w); i < len(calls[0].Common().Args) {
 				return x.handlerValues(calls[0].Common().Args[i], depth-1, busy)

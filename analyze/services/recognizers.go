@@ -275,6 +275,9 @@ type site struct {
 	ev       Evidence
 	stores   map[string]*Store
 	handlers map[string][]*ssa.Function
+	// bind binds the parameters of the helper a route is registered in to
+	// the arguments of one of its callers.
+	bind map[*ssa.Parameter]ssa.Value
 }
 
 // arg returns argument i, the receiver for recv, or nil.
@@ -299,7 +302,7 @@ func (x *extractor) values(o operand, s *site) []value {
 	var out []value
 	switch o.how {
 	case fromArg:
-		out = x.res.strings(s.arg(o.i))
+		out = x.res.resolve(s.arg(o.i), s.bind, 6, make(map[ssa.Value]bool))
 	case fromField:
 		out = x.res.storedField(s.arg(o.i), o.field)
 	case fromConfField:
@@ -432,7 +435,7 @@ func (x *extractor) muxPattern(s *site, r *recognizer) {
 // .Methods("GET", …) call on the route it returns.
 func (x *extractor) gorillaRoute(s *site, r *recognizer) {
 	for _, p := range x.prefixes(recvOf(s.common)) {
-		x.route(s.f, s.handlers, gorillaMethods(s.instr), joinRoute(p, x.routeOf(r.name, s)), s.arg(r.handler), s.ev)
+		x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, x.routeOf(r.name, s)), s.arg(r.handler), s.ev)
 	}
 }
 

@@ -232,6 +232,9 @@ func (x *extractor) prefixesNow(v ssa.Value, depth int, memo map[ssa.Value][]str
 		}
 		return out
 	case *ssa.Parameter:
+		if b, ok := x.bind[w]; ok {
+			return x.prefixesOf(b, depth-1, memo)
+		}
 		fn, i := w.Parent(), paramIndex(w)
 		var out []string
 		for _, c := range x.callersOf(fn) {
@@ -435,7 +438,7 @@ func (x *extractor) text(args []ssa.Value, i int) string {
 	if i < 0 || i >= len(args) {
 		return ""
 	}
-	vs := x.res.strings(args[i])
+	vs := x.res.resolve(args[i], x.bind, 6, make(map[ssa.Value]bool))
 	if r := firstOf(vs); r != "" {
 		return r
 	}
@@ -512,7 +515,7 @@ func (x *extractor) gorillaHandler(s *site, r *recognizer) {
 	if prefix {
 		path = prefixRoute(path)
 	}
-	if m := gorillaMethods(s.instr); m != "" {
+	if m := x.gorillaMethods(s.instr); m != "" {
 		methods = append(methods, m)
 	}
 	for _, p := range x.prefixes(router) {
@@ -777,4 +780,79 @@ func constElems(v ssa.Value) []string {
 		return nil
 	}
 	return out
+}
+
+// helperSites returns, for a route registered in a helper with several
+// callers whose path or handler is one of the helper's parameters
+// (func route(r chi.Router, method, path string, h http.HandlerFunc)), the
+// route as each caller registers it: the parameters bound to its
+// arguments, its evidence the caller's line. It is nil for any other
+// route.
+func (x *extractor) helperSites(s *site, r *recognizer) []*site {
+	fn := s.fn
+	if fn.Parent() != nil || len(fn.Params) == 0 {
+		return nil
+	}
+	var ops []ssa.Value
+	for _, o := range []operand{r.name, r.method} {
+		if o.how == fromArg {
+			ops = append(ops, s.arg(o.i))
+		}
+	}
+	ops = append(ops, s.arg(r.handler))
+	depends := false
+	for _, v := range ops {
+		if v != nil && usesParam(v, fn, 4) {
+			depends = true
+		}
+	}
+	if !depends {
+		return nil
+	}
+	calls := x.callersOf(fn)
+	if len(calls) < 2 {
+		return nil
+	}
+	var out []*site
+	for _, c := range calls {
+		args := c.Common().Args
+		if len(args) != len(fn.Params) {
+			return nil
+		}
+		hs := *s
+		hs.bind = make(map[*ssa.Parameter]ssa.Value, len(args))
+		for i, p := range fn.Params {
+			hs.bind[p] = args[i]
+		}
+		hs.ev.Pos = x.position(c.Parent(), c.Pos())
+		out = append(out, &hs)
+	}
+	return out
+}
+
+// usesParam reports whether v is computed from a parameter of fn: the
+// parameter itself, a conversion or a concatenation of it.
+func usesParam(v ssa.Value, fn *ssa.Function, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch w := v.(type) {
+	case *ssa.Parameter:
+		return w.Parent() == fn
+	case *ssa.BinOp:
+		return usesParam(w.X, fn, depth-1) || usesParam(w.Y, fn, depth-1)
+	case *ssa.ChangeType:
+		return usesParam(w.X, fn, depth-1)
+	case *ssa.Convert:
+		return usesParam(w.X, fn, depth-1)
+	case *ssa.MakeInterface:
+		return usesParam(w.X, fn, depth-1)
+	case *ssa.Call:
+		for _, a := range w.Common().Args {
+			if usesParam(a, fn, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -69,6 +69,11 @@ func scoped() {
 	sub := chi.NewRouter()
 	sub.Get("/ping", f) // want "serve http GET /internal/ping"
 	r.Mount("/internal", sub)
+
+	// A helper's route is each caller's, at the caller's line, under the
+	// prefix of the router that caller passes.
+	route(r, "get", "/helper/a", helperA)    // want "serve http GET /helper/a"
+	route(sub, "post", "/helper/b", helperB) // want "serve http POST /internal/helper/b"
 	http.ListenAndServe(":8080", r)
 }
 
@@ -94,4 +99,16 @@ type legacy struct{}
 
 func (legacy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.Get("http://legacy/x") // want "call http GET http://legacy/x in /legacy/*"
+}
+
+func route(r chi.Router, method, path string, h http.HandlerFunc) {
+	r.With(mw).Method(method, path, h)
+}
+
+func helperA(w http.ResponseWriter, r *http.Request) {
+	http.Get("http://helper/a") // want "call http GET http://helper/a in GET /helper/a"
+}
+
+func helperB(w http.ResponseWriter, r *http.Request) {
+	http.Get("http://helper/b") // want "call http GET http://helper/b in POST /internal/helper/b"
 }

@@ -26,6 +26,9 @@ func main() {
 	r.Methods("PUT").Path("/items/{id}").Handler(http.HandlerFunc(handle)) // want "serve http PUT /items/{id}"
 	r.Host("admin.example.com").Subrouter().HandleFunc("/host", handle)    // want "serve http /host"
 
+	handleRoute(api, "DELETE", "/orders/{id}", handle) // want "serve http DELETE /api/orders/{id}"
+	handleRoute(r, "PATCH", "/items/{id}", handle)     // want "serve http PATCH /items/{id}"
+
 	// A router served under a prefix it strips: its routes are under it.
 	r.PathPrefix("/v1").Handler(http.StripPrefix("/v1", v1())) // want "serve http /v1/*"
 	http.ListenAndServe(":8080", r)
@@ -43,4 +46,9 @@ func orders(w http.ResponseWriter, r *http.Request) {
 
 func files(w http.ResponseWriter, r *http.Request) {
 	http.Get("http://files/x") // want "call http GET http://files/x in /api/files/*"
+}
+
+// handleRoute registers a route for its callers.
+func handleRoute(r *mux.Router, method, path string, h http.HandlerFunc) {
+	r.HandleFunc(path, h).Methods(method)
 }

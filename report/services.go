@@ -48,6 +48,9 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		if s.EntryDir != "" {
 			fmt.Fprintf(&b, "  %s", st.dim.Render(s.EntryDir))
 		}
+		if s.Run != nil {
+			fmt.Fprintf(&b, "  %s", st.dim.Render("run "+s.Run.String()))
+		}
 		b.WriteString("\n")
 		for _, e := range s.Endpoints {
 			what := e.Name

@@ -17,7 +17,10 @@ import (
 type Service struct {
 	Name     string   `yaml:"name"`
 	Packages Patterns `yaml:"packages"`
-	Pos      Pos      `yaml:"-"`
+	// Run chooses this service of a main that runs several: its first
+	// argument ("worker"), or an environment variable ("MODE=worker").
+	Run string `yaml:"run"`
+	Pos Pos    `yaml:"-"`
 }
 
 // UnmarshalYAML records where each service was written.
@@ -100,7 +103,7 @@ func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]services.ServiceSpec, error
 	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
 	var out []services.ServiceSpec
 	for _, s := range cfg.Services {
-		spec := services.ServiceSpec{Name: s.Name}
+		spec := services.ServiceSpec{Name: s.Name, Run: s.Run}
 		for _, p := range g.Packages {
 			if _, ok := s.Packages.matchAny(c.ref(p.Path)); ok {
 				spec.Packages = append(spec.Packages, p.Path)
@@ -328,6 +331,8 @@ func sharings(sys *services.System) []sharing {
 		svc   string
 		store *services.Store
 	}
+	// Two choices of one main share their tables with themselves.
+	twins := func(a, b string) bool { return services.SameBinary(sys.Service(a), sys.Service(b)) }
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
@@ -343,8 +348,8 @@ func sharings(sys *services.System) []sharing {
 		for i := range ts {
 			for j := range ts {
 				a, b := ts[i], ts[j]
-				if a.svc >= b.svc || a.store.Server != "" && b.store.Server != "" && a.store.Server != b.store.Server {
-					continue // one service, or tables of the same name in two databases
+				if a.svc >= b.svc || twins(a.svc, b.svc) || a.store.Server != "" && b.store.Server != "" && a.store.Server != b.store.Server {
+					continue // one service (or one main), or tables of the same name in two databases
 				}
 				shareTable[[2]string{a.svc, b.svc}] = true
 				table := res[strings.IndexByte(res, ' ')+1:]
@@ -366,7 +371,7 @@ func sharings(sys *services.System) []sharing {
 		for i := range opens {
 			for j := range opens {
 				a, b := opens[i], opens[j]
-				if a.svc >= b.svc || shareTable[[2]string{a.svc, b.svc}] {
+				if a.svc >= b.svc || twins(a.svc, b.svc) || shareTable[[2]string{a.svc, b.svc}] {
 					continue
 				}
 				res := "database " + a.store.Server
@@ -516,14 +521,18 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		if !ok {
 			continue
 		}
-		best := root{}
+		// The nearest main's folder; the services of a main that runs
+		// several all own it.
+		best := ""
 		for _, r := range roots {
-			if (d == r.dir || strings.HasPrefix(d, r.dir+string(filepath.Separator))) && len(r.dir) > len(best.dir) {
-				best = r
+			if (d == r.dir || strings.HasPrefix(d, r.dir+string(filepath.Separator))) && len(r.dir) > len(best) {
+				best = r.dir
 			}
 		}
-		if best.svc != "" && !slices.Contains(out[p.Path], best.svc) {
-			out[p.Path] = append(out[p.Path], best.svc)
+		for _, r := range roots {
+			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) {
+				out[p.Path] = append(out[p.Path], r.svc)
+			}
 		}
 	}
 	return out

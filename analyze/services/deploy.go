@@ -32,6 +32,8 @@ type workload struct {
 	name string
 	env  map[string]string // environment key -> value, as written
 	dir  string            // folder it is built from (Dockerfile's, else the compose build context), absolute
+	src  string            // folder of the repository it runs in, mounted as its working directory, absolute
+	args []string          // its entrypoint and command, as words
 	file string            // where it is declared, relative
 }
 
@@ -122,6 +124,11 @@ func (d *deployment) read(root, path string, data []byte) {
 				if cname != "" && cname != name {
 					cw = d.workload(cname, rel)
 				}
+				args := append(words(c["command"], nil), words(c["args"], nil)...)
+				w.args = append(w.args, args...)
+				if cw != w {
+					cw.args = append(cw.args, args...)
+				}
 				envs, _ := c["env"].([]any)
 				for _, e := range envs {
 					em, _ := e.(map[string]any)
@@ -173,15 +180,14 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
 		}
-		switch c := m["command"].(type) {
-		case string:
-			if f := strings.Fields(interpolate(c, vars)); len(f) > 0 {
-				r.name(f[0])
-			}
-		case []any:
-			if len(c) > 0 {
-				r.name(interpolate(scalar(c[0]), vars))
-			}
+		if cmd := words(m["command"], vars); len(cmd) > 0 {
+			r.name(cmd[0])
+		}
+		w.args = append(words(m["entrypoint"], vars), words(m["command"], vars)...)
+		// A development container that mounts the repository and runs in
+		// a folder of it (go run, a file watcher) runs that folder's main.
+		if wd, ok := m["working_dir"].(string); ok {
+			w.src = mounted(base, interpolate(wd, vars), m["volumes"])
 		}
 		// A key given without a value takes the project's: the shell's,
 		// or the .env file's beside the compose file.
@@ -233,6 +239,41 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			hw.env = w.env
 		}
 	}
+}
+
+// words returns a compose entrypoint or command as words: a string split
+// as a shell would without quotes, or a list.
+func words(v any, vars map[string]string) []string {
+	switch c := v.(type) {
+	case string:
+		return strings.Fields(interpolate(c, vars))
+	case []any:
+		out := make([]string, 0, len(c))
+		for _, e := range c {
+			out = append(out, interpolate(scalar(e), vars))
+		}
+		return out
+	}
+	return nil
+}
+
+// mounted returns the folder of the repository a container path is, by
+// the bind mounts of a compose service ("./internal:/internal"), or "".
+func mounted(base, path string, volumes any) string {
+	vs, _ := volumes.([]any)
+	best, bestLen := "", -1
+	for _, v := range vs {
+		s, _ := v.(string)
+		host, ctr, ok := strings.Cut(s, ":")
+		if !ok || !strings.HasPrefix(host, ".") {
+			continue // a named volume or an absolute path outside the repository
+		}
+		ctr, _, _ = strings.Cut(ctr, ":") // :ro
+		if rest, ok := strings.CutPrefix(path, strings.TrimSuffix(ctr, "/")); ok && (rest == "" || rest[0] == '/') && len(ctr) > bestLen {
+			best, bestLen = filepath.Join(base, host, rest), len(ctr)
+		}
+	}
+	return best
 }
 
 // projectEnv returns the variables of the .env file of a compose project
@@ -338,6 +379,9 @@ func (d *deployment) know(services []*Service, root string) {
 // builds reports whether a workload is built from the folder of the main
 // in entryDir, and from no other service's.
 func (d *deployment) builds(w *workload, entryDir string) bool {
+	if w.src != "" && filepath.Clean(w.src) == filepath.Clean(entryDir) {
+		return true
+	}
 	if w.dir == "" || !within(filepath.ToSlash(entryDir), filepath.ToSlash(w.dir)) {
 		return false
 	}

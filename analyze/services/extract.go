@@ -183,7 +183,7 @@ func (x *extractor) service(svc *Service) *facts {
 		if !x.prog.source[pkg] || !containsAny([]string{pkg.Pkg.Path()}, svc.Roots) {
 			continue
 		}
-		if pkg.Pkg.Name() == "main" && svc.Entry == pkg.Pkg.Path() && len(svc.Roots) == 1 {
+		if pkg.Pkg.Name() == "main" && svc.Entry == pkg.Pkg.Path() && (len(svc.Roots) == 1 || svc.Run != nil) {
 			roots = append(roots, pkg.Func("main"), pkg.Func("init"))
 			continue
 		}
@@ -193,7 +193,13 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
-	reach := x.prog.reach(roots)
+	var dead map[*ssa.BasicBlock]bool
+	if svc.Run != nil && svc.Entry != "" {
+		if main := x.mainOf(svc.Entry); main != nil {
+			dead = deadBlocks(main, svc.Run)
+		}
+	}
+	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
 	defer func() { x.res.within = nil }()
 
@@ -222,6 +228,9 @@ func (x *extractor) service(svc *Service) *facts {
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
+			if dead[b] {
+				continue
+			}
 			for _, instr := range b.Instrs {
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {

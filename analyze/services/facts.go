@@ -93,6 +93,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	}
 	sort.Strings(mods)
 	var found []*facts
+	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
 		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
@@ -128,16 +129,33 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		for _, svc := range services {
 			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
-				f := x.service(svc)
-				if svc.decide && !f.serves() && deploy.runsService(svc, svc.entryAbs(abs)) == "" {
-					svc.listens = x.listens(svc)
+				vs := x.variants(svc, x.dirs[svc.Entry])
+				if len(vs) > 1 {
+					split[svc] = vs
 				}
-				found = append(found, f)
+				for _, v := range vs {
+					f := x.service(v)
+					if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
+						v.listens = x.listens(v)
+					}
+					found = append(found, f)
+				}
 			}
 		}
 	}
 	<-deployed
 	deploy.know(services, abs)
+	if len(split) > 0 {
+		var all []*Service
+		for _, s := range sys.Services {
+			if vs, ok := split[s]; ok {
+				all = append(all, vs...)
+			} else {
+				all = append(all, s)
+			}
+		}
+		sys.Services = all
+	}
 	found = classify(sys, found, deploy)
 	link(sys, found, deploy)
 	for i := range errs {

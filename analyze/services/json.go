@@ -29,8 +29,11 @@ type (
 		Problems int   `json:"problems,omitempty"`
 	}
 	jsonService struct {
-		Name      string         `json:"name"`
-		Entry     string         `json:"entry"`
+		Name  string `json:"name"`
+		Entry string `json:"entry"`
+		// Run is what chooses this service of a main that runs several:
+		// its first argument, or KEY=VALUE of an environment variable.
+		Run       string         `json:"run,omitempty"`
 		Packages  []string       `json:"packages"`
 		Endpoints []jsonEndpoint `json:"endpoints"`
 		Stores    []jsonStore    `json:"stores"`
@@ -117,7 +120,7 @@ func document(sys *System) jsonServices {
 	doc := jsonServices{Schema: Schema, Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
 		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
-		js := jsonService{Name: s.Name, Entry: s.EntryDir, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
+		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		for _, e := range s.Endpoints {
 			je := jsonEndpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
@@ -223,6 +226,9 @@ func Read(r io.Reader, name string) (*System, error) {
 			return nil, fmt.Errorf("%s: a service has no name", name)
 		}
 		svc := &Service{Name: s.Name, EntryDir: s.Entry, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		if s.Run != "" {
+			svc.Run = ParseSelector(s.Run)
+		}
 		for _, e := range s.Endpoints {
 			ep := Endpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
 			if e.Position != nil {

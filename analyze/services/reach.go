@@ -126,6 +126,12 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 // goroutine, a callback) is reachable as soon as the code mentioning it
 // is.
 func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
+	return p.reachLive(roots, nil)
+}
+
+// reachLive is reach with some blocks left out: those of main that do not
+// run for one of the services its binary runs.
+func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool) map[*ssa.Function]bool {
 	seen := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
 	push := func(fn *ssa.Function) {
@@ -145,6 +151,9 @@ func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
 		in := p.scan(fn)
+		if len(dead) > 0 && len(fn.Blocks) > 0 && hasDead(fn, dead) {
+			in = p.scanBlocks(fn, dead)
+		}
 		for _, next := range in.next {
 			push(next)
 		}
@@ -200,6 +209,22 @@ func (p *program) scan(fn *ssa.Function) *fnInfo {
 	if in, ok := p.info[fn]; ok {
 		return in
 	}
+	in := p.scanBlocks(fn, nil)
+	p.info[fn] = in
+	return in
+}
+
+func hasDead(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) bool {
+	for _, b := range fn.Blocks {
+		if dead[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// scanBlocks is scan, without the blocks that do not run.
+func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *fnInfo {
 	in := new(fnInfo)
 	// An instance of a generic function delegates to the generic body,
 	// built once: what the body converts to an interface may be any of
@@ -210,6 +235,9 @@ func (p *program) scan(fn *ssa.Function) *fnInfo {
 	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {
+		if dead[b] {
+			continue
+		}
 		for _, instr := range b.Instrs {
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
@@ -247,7 +275,6 @@ func (p *program) scan(fn *ssa.Function) *fnInfo {
 			}
 		}
 	}
-	p.info[fn] = in
 	return in
 }
 

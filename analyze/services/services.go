@@ -28,6 +28,11 @@ type Service struct {
 	Roots []string
 	// Declared says archie.yaml named the service.
 	Declared bool
+	// Run chooses this service of a main that runs several, from its
+	// first argument or an environment variable; nil when the main runs
+	// one service. Only the code main runs for that choice is the
+	// service's.
+	Run *Selector
 	// Tool marks a main package that is not a service: no deployment file
 	// runs it and its code serves nothing (a code generator, a CLI, a
 	// migration runner), or archie.yaml says so. Tools take no part in
@@ -51,6 +56,7 @@ type Service struct {
 type ServiceSpec struct {
 	Name     string
 	Packages []string
+	Run      string // archie.yaml's run:, "" when absent
 }
 
 // Mains sorts main packages by hand, as archie.yaml's mains: section
@@ -121,13 +127,16 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 	var out []*Service
 	for _, s := range specs {
 		svc := &Service{Name: s.Name, Declared: true, Packages: g.Closure(s.Packages)}
+		if s.Run != "" {
+			svc.Run = ParseSelector(s.Run)
+		}
 		var own []string
 		for _, p := range s.Packages {
 			if pkg := g.Package(p); pkg != nil && pkg.Name == "main" {
 				if svc.Entry == "" {
 					svc.Entry = p
 				}
-				if owners[p] == 1 {
+				if owners[p] == 1 || svc.Run != nil {
 					svc.Roots = append(svc.Roots, p)
 				}
 			} else {
@@ -136,6 +145,9 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 		}
 		if len(svc.Roots) == 0 {
 			svc.Roots = own
+		}
+		if svc.Run != nil && svc.Entry != "" {
+			svc.Roots = []string{svc.Entry} // main, for the run: choice
 		}
 		out = append(out, svc)
 	}

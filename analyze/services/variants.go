@@ -1,0 +1,295 @@
+package services
+
+import (
+	"go/constant"
+	"go/token"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// One binary, several services. A main may choose what it serves from its
+// first argument (`app frontend`) or from an environment variable
+// (SERVER_TO_RUN=grpc), and each deployment of it sets its own: each is a
+// service of its own, whose code is what main runs for that choice. archie
+// reads the choices main's code compares the argument or variable with,
+// and the values the deployment files give them.
+
+// A Selector is what chooses one service of a binary that runs several:
+// the first argument, or an environment variable, and its value.
+type Selector struct {
+	Env   string // the variable; "" for the first argument
+	Value string
+}
+
+// String is the selector as archie.yaml's run: writes it: "frontend" or
+// "SERVER_TO_RUN=grpc".
+func (s *Selector) String() string {
+	if s == nil {
+		return ""
+	}
+	if s.Env == "" {
+		return s.Value
+	}
+	return s.Env + "=" + s.Value
+}
+
+// ParseSelector reads a run: value: KEY=VALUE for an environment
+// variable, else the first argument.
+func ParseSelector(s string) *Selector {
+	if k, v, ok := strings.Cut(s, "="); ok {
+		return &Selector{Env: k, Value: v}
+	}
+	return &Selector{Value: s}
+}
+
+// SameBinary reports whether two services are two choices of one main:
+// one code, deployed twice, that shares its tables and packages with
+// itself.
+func SameBinary(a, b *Service) bool {
+	if a == nil || b == nil || a.Run == nil || b.Run == nil {
+		return false
+	}
+	if a.Entry != "" || b.Entry != "" {
+		return a.Entry == b.Entry
+	}
+	return a.EntryDir != "" && a.EntryDir == b.EntryDir
+}
+
+// choice is what a comparison in main tests: the first argument (env "")
+// or an environment variable.
+type choice struct{ env string }
+
+// choiceOf returns what a value of main holds, when it is the first
+// argument or an environment variable, perhaps case-folded or trimmed.
+func choiceOf(v ssa.Value) (choice, bool) {
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.Call:
+			callee := w.Common().StaticCallee()
+			if callee == nil || callee.Pkg == nil {
+				return choice{}, false
+			}
+			args := w.Common().Args
+			switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+			case "strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
+				v = args[0]
+				continue
+			case "os.Getenv":
+				if k, ok := stringConst(args[0]); ok {
+					return choice{env: k}, true
+				}
+			case "flag.Arg":
+				if c, ok := args[0].(*ssa.Const); ok && c.Value != nil && constant.Compare(c.Value, token.EQL, constant.MakeInt64(0)) {
+					return choice{}, true
+				}
+			}
+			return choice{}, false
+		case *ssa.UnOp: // os.Args[1], loaded
+			if w.Op != token.MUL {
+				return choice{}, false
+			}
+			ia, ok := w.X.(*ssa.IndexAddr)
+			if !ok {
+				return choice{}, false
+			}
+			idx, ok := ia.Index.(*ssa.Const)
+			if !ok || idx.Value == nil {
+				return choice{}, false
+			}
+			switch base := ia.X.(type) {
+			case *ssa.UnOp: // *os.Args
+				if g, ok := base.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Args" &&
+					constant.Compare(idx.Value, token.EQL, constant.MakeInt64(1)) {
+					return choice{}, true
+				}
+			case *ssa.Call: // flag.Args()[0]
+				if callee := base.Common().StaticCallee(); callee != nil && callee.Pkg != nil &&
+					callee.Pkg.Pkg.Path() == "flag" && callee.Name() == "Args" &&
+					constant.Compare(idx.Value, token.EQL, constant.MakeInt64(0)) {
+					return choice{}, true
+				}
+			}
+			return choice{}, false
+		default:
+			return choice{}, false
+		}
+	}
+	return choice{}, false
+}
+
+func stringConst(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(c.Value), true
+}
+
+// test is one comparison of main's: the choice against a value.
+type test struct {
+	choice choice
+	value  string
+	eq     bool // == rather than !=
+}
+
+// testOf returns the comparison an if of main's branches on, if it is one
+// of the choice with a constant.
+func testOf(instr ssa.Instruction) (test, bool) {
+	ifi, ok := instr.(*ssa.If)
+	if !ok {
+		return test{}, false
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return test{}, false
+	}
+	x, y := cmp.X, cmp.Y
+	if _, ok := stringConst(x); ok {
+		x, y = y, x
+	}
+	val, ok := stringConst(y)
+	if !ok {
+		return test{}, false
+	}
+	ch, ok := choiceOf(x)
+	if !ok {
+		return test{}, false
+	}
+	return test{choice: ch, value: val, eq: cmp.Op == token.EQL}, true
+}
+
+// choices returns the values main compares each choice with: the
+// services it can be.
+func choices(main *ssa.Function) map[choice][]string {
+	out := make(map[choice][]string)
+	for _, b := range main.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && !contains(out[t.choice], t.value) {
+			out[t.choice] = append(out[t.choice], t.value)
+		}
+	}
+	return out
+}
+
+// deadBlocks returns the blocks of main that do not run when sel chooses:
+// the other branches of its comparisons of the choice.
+func deadBlocks(main *ssa.Function, sel *Selector) map[*ssa.BasicBlock]bool {
+	if sel == nil || len(main.Blocks) == 0 {
+		return nil
+	}
+	live := make(map[*ssa.BasicBlock]bool)
+	work := []*ssa.BasicBlock{main.Blocks[0]}
+	live[main.Blocks[0]] = true
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		next := b.Succs
+		if len(b.Instrs) > 0 {
+			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && t.choice.env == sel.Env {
+				if (t.value == sel.Value) == t.eq {
+					next = b.Succs[:1]
+				} else {
+					next = b.Succs[1:]
+				}
+			}
+		}
+		for _, s := range next {
+			if !live[s] {
+				live[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	dead := make(map[*ssa.BasicBlock]bool)
+	for _, b := range main.Blocks {
+		if !live[b] {
+			dead[b] = true
+		}
+	}
+	return dead
+}
+
+// variants splits a service whose main chooses what it serves into one
+// service per deployment that chooses differently: each named as its
+// deployment names it. A service archie.yaml declares, or that fewer than
+// two deployments run with distinct choices main knows, stays whole.
+func (x *extractor) variants(svc *Service, entryDir string) []*Service {
+	if svc.Declared || svc.Run != nil || svc.Entry == "" || len(svc.Roots) != 1 || svc.Roots[0] != svc.Entry {
+		return []*Service{svc}
+	}
+	main := x.mainOf(svc.Entry)
+	if main == nil {
+		return []*Service{svc}
+	}
+	cases := choices(main)
+	if len(cases) == 0 {
+		return []*Service{svc}
+	}
+	type pick struct {
+		name string
+		sel  *Selector
+	}
+	var picks []pick
+	values := make(map[string]bool)
+	for _, w := range x.deploy.forService(svc, entryDir) {
+		var sel *Selector
+		for ch, vals := range cases {
+			if ch.env != "" {
+				if v, ok := w.env[ch.env]; ok && contains(vals, foldChoice(v, vals)) {
+					sel = &Selector{Env: ch.env, Value: foldChoice(v, vals)}
+				}
+				continue
+			}
+			for _, a := range w.args {
+				if contains(vals, a) {
+					sel = &Selector{Value: a}
+					break
+				}
+			}
+		}
+		if sel != nil {
+			picks = append(picks, pick{w.name, sel})
+			values[sel.String()] = true
+		}
+	}
+	if len(values) < 2 {
+		return []*Service{svc}
+	}
+	sort.Slice(picks, func(i, j int) bool { return picks[i].name < picks[j].name })
+	var out []*Service
+	for _, p := range picks {
+		v := *svc
+		v.Name, v.Run = p.name, p.sel
+		v.Endpoints, v.Stores, v.Publishes, v.Consumes = nil, nil, nil, nil
+		out = append(out, &v)
+	}
+	return out
+}
+
+// foldChoice returns the value main compares with for a deployment's
+// value: main may fold its case first (strings.ToLower).
+func foldChoice(v string, cases []string) string {
+	if contains(cases, v) {
+		return v
+	}
+	for _, c := range cases {
+		if strings.EqualFold(c, strings.TrimSpace(v)) {
+			return c
+		}
+	}
+	return v
+}
+
+// mainOf returns the main function of a source main package.
+func (x *extractor) mainOf(path string) *ssa.Function {
+	for pkg := range x.prog.source {
+		if pkg.Pkg.Path() == path && pkg.Pkg.Name() == "main" {
+			return pkg.Func("main")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,3 @@
+module example.com/oneapp
+
+go 1.22

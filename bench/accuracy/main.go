@@ -161,7 +161,9 @@ func score(t *truth, f *found, c *checked) scores {
 	for _, kind := range []string{"sync", "async"} {
 		want := make(map[string]bool)
 		for _, e := range t.Edges {
-			if e.Kind == kind {
+			// A call to another instance of the caller is no edge
+			// between services.
+			if e.Kind == kind && e.From != e.To {
 				want[e.From+" → "+e.To] = true
 			}
 		}
@@ -215,6 +217,7 @@ func score(t *truth, f *found, c *checked) scores {
 	}
 
 	s.smells = len(t.Smells)
+	matchedSmell := make(map[int]bool)
 	for _, v := range c.Violations {
 		switch v.Rule {
 		case "shared-database", "sync-chain", "cross-service-import", "hardcoded-endpoint":
@@ -226,20 +229,25 @@ func score(t *truth, f *found, c *checked) scores {
 			involved = append(involved, to(p))
 		}
 		right := false
-		for _, sm := range t.Smells {
+		for i, sm := range t.Smells {
 			if sm.Rule == v.Rule && subset(involved, sm.Services) {
 				right = true
-				break
+				matchedSmell[i] = true
 			}
 		}
 		if right {
-			s.smellsRight++
 			continue
 		}
 		if v.Severity == "error" {
 			s.falseErrors++
 		}
 		s.notes = append(s.notes, fmt.Sprintf("smell not in the truth (%s): %s", v.Severity, v.Message))
+	}
+	s.smellsRight = len(matchedSmell)
+	for i, sm := range t.Smells {
+		if !matchedSmell[i] {
+			s.notes = append(s.notes, fmt.Sprintf("smell missed: %s %s", sm.Rule, strings.Join(sm.Services, ", ")))
+		}
 	}
 	sort.Strings(s.notes)
 	return s

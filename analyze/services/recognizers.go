@@ -100,6 +100,9 @@ var recognizers = []*recognizer{
 	{lib: "net/http", key: "net/http.Client.{Get,Head,Post,PostForm}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
 	{lib: "net/http", key: "net/http.NewRequest", fact: calls, kind: "http", method: arg(0), name: arg(1)},
 	{lib: "net/http", key: "net/http.NewRequestWithContext", fact: calls, kind: "http", method: arg(1), name: arg(2)},
+	// go-kit's gRPC transport names the proto service and method as
+	// strings; the call happens when the client's endpoint is invoked.
+	{lib: "github.com/go-kit/kit", key: "github.com/go-kit/kit/transport/grpc.NewClient", fact: calls, kind: "grpc", name: arg(1), method: arg(2), do: (*extractor).namedGRPCCall},
 	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
 
 	// Dials: the address matters when it is a literal.
@@ -464,4 +467,17 @@ func (x *extractor) mongoConnect(s *site, r *recognizer) {
 		uri = append(uri, x.applyURI(a)...)
 	}
 	x.store(s.f, s.stores, r.kind, uri, s.ev)
+}
+
+// namedGRPCCall records a gRPC call whose proto service and method are
+// strings (go-kit's transport). One it cannot read is not recorded.
+func (x *extractor) namedGRPCCall(s *site, r *recognizer) {
+	proto, method := x.first(r.name, s), x.first(r.method, s)
+	if proto == "" || method == "" || strings.ContainsAny(proto+method, "…$") {
+		return
+	}
+	ev := s.ev
+	ev.Detail = method
+	ev.Method = proto + "/" + method
+	s.f.calls = append(s.f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: s.fn})
 }

@@ -13,7 +13,7 @@ import (
 const service = "pb.Add"
 
 func main() {
-	conn, _ := grpc.Dial("addsvc:8082") // want "dial addsvc:8082"
+	conn, _ := grpc.Dial("addsvc:8082")                                            // want "dial addsvc:8082"
 	sum := grpctransport.NewClient(conn, service, "Sum", nil, nil, nil).Endpoint() // want "call grpc pb.Add/Sum"
 	sum(context.Background(), nil)
 	method := "Concat"

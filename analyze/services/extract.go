@@ -87,7 +87,7 @@ func scanSyntax(loaded []*packages.Package) *syntaxFacts {
 	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
 	for _, lp := range loaded {
 		x.dirs[lp.PkgPath] = lp.Dir
-		if generated(lp.Syntax) {
+		if generated(lp.Syntax) || declaresOnly(lp.Syntax) {
 			x.contracts[lp.PkgPath] = true
 		}
 		for _, f := range lp.Syntax {

@@ -290,6 +290,23 @@ func normPath(p string) string {
 	return strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
 }
 
+// declaresOnly reports whether a package declares types, constants and
+// variables but no function: a message's payload and name shared by its
+// producer and its consumer, a contract as a generated stub is.
+func declaresOnly(files []*ast.File) bool {
+	if len(files) == 0 {
+		return false
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if _, ok := d.(*ast.FuncDecl); ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // generated reports whether every file of the package carries the "Code
 // generated ... DO NOT EDIT." header: an API contract such as gRPC stubs,
 // not code of the service that generated it.

@@ -22,7 +22,9 @@ type System struct {
 	Unresolved []*Unresolved
 	Hardcoded  []*Hardcoded
 	// Contracts are the packages made only of generated code, such as gRPC
-	// stubs: importing one is using an API, not another service's code.
+	// stubs, or only of declarations with no function, such as message
+	// payloads and task names: importing one is using an API, not another
+	// service's code.
 	Contracts map[string]bool
 	// Problems counts what could not be loaded of the code the facts come
 	// from; while it is above 0 the facts may be missing some.

@@ -4,7 +4,8 @@ package main
 import (
 	"net/http"
 
-	"example.com/crossing/cmd/orders/store" // want cross-service-import
+	"example.com/crossing/cmd/orders/events" // a contract: declarations only
+	"example.com/crossing/cmd/orders/store"  // want cross-service-import
 	"example.com/crossing/internal/shared"
 	"example.com/crossing/internal/workerlib"
 )
@@ -12,6 +13,7 @@ import (
 func main() {
 	s := &store.Store{Pool: workerlib.Pool()}
 	_ = s
+	_ = events.OrderPlaced{ID: events.Topic}
 	shared.Log("worker")
 	http.ListenAndServe(":8082", nil)
 }

@@ -232,6 +232,10 @@ func (x *extractor) service(svc *Service) *facts {
 				continue
 			}
 			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					x.entSpecTable(f, fn, st, stores)
+					continue
+				}
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -135,6 +136,12 @@ var recognizers = []*recognizer{
 
 	// Stores opened.
 	{lib: "database/sql", key: "database/sql.Open", fact: opens, driver: arg(0), name: arg(1)},
+	// database/sql's Open, wrapped with instrumentation or by ent.
+	{lib: "github.com/XSAM/otelsql", key: "github.com/XSAM/otelsql.Open", fact: opens, driver: arg(0), name: arg(1)},
+	{lib: "entgo.io/ent", key: "entgo.io/ent/dialect/sql.Open", fact: opens, driver: arg(0), name: arg(1)},
+	// ent's generated code names its tables in the specs it builds; the
+	// older literals are read by entSpecTable.
+	{lib: "entgo.io/ent", key: "entgo.io/ent/dialect/sql/sqlgraph.{NewQuerySpec,NewCreateSpec,NewUpdateSpec,NewDeleteSpec}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jmoiron/sqlx", key: "github.com/jmoiron/sqlx.{Open,Connect,MustConnect,MustOpen}", fact: opens, driver: arg(0), name: arg(1)},
 	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.{Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
 	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{New,Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
@@ -480,4 +487,36 @@ func (x *extractor) namedGRPCCall(s *site, r *recognizer) {
 	ev.Detail = method
 	ev.Method = proto + "/" + method
 	s.f.calls = append(s.f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: s.fn})
+}
+
+// entSpecTable reads the table of a spec literal ent's generated code
+// builds (ent before v0.11 writes &sqlgraph.NodeSpec{Table: user.Table}
+// rather than calling NewQuerySpec): a store of a constant in the Table
+// field of a NodeSpec or CreateSpec.
+func (x *extractor) entSpecTable(f *facts, fn *ssa.Function, st *ssa.Store, stores map[string]*Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || normPath(named.Obj().Pkg().Path()) != "entgo.io/ent/dialect/sql/sqlgraph" {
+		return
+	}
+	if n := named.Obj().Name(); n != "NodeSpec" && n != "CreateSpec" {
+		return
+	}
+	s, ok := named.Underlying().(*types.Struct)
+	if !ok || s.Field(fa.Field).Name() != "Table" {
+		return
+	}
+	table, ok := stringConst(st.Val)
+	if !ok || table == "" {
+		return
+	}
+	ev := Evidence{Pos: x.position(fn, st.Pos()), Detail: "table " + table}
+	x.touch(f, stores, "sql", table, ev)
 }

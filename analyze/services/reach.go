@@ -42,6 +42,16 @@ type fnInfo struct {
 	// interface methods it calls.
 	converts []types.Type
 	invokes  []invoke
+	// params are the conversions of a generic body's type parameters
+	// (or pointers to them) to a library's interface: its instances
+	// convert their type arguments so.
+	params []paramConvert
+}
+
+type paramConvert struct {
+	param *types.TypeParam
+	ptr   bool
+	iface types.Type
 }
 
 // An invoke is a call of a method through an interface.
@@ -227,11 +237,37 @@ func hasDead(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) bool {
 func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *fnInfo {
 	in := new(fnInfo)
 	// An instance of a generic function delegates to the generic body,
-	// built once: what the body converts to an interface may be any of
-	// its type arguments, or a pointer to one.
-	for _, t := range fn.TypeArgs() {
-		in.next = append(in.next, p.methods(t)...)
-		in.next = append(in.next, p.methods(types.NewPointer(t))...)
+	// built once: what the body converts to an interface, or calls a
+	// method of, may be any of its type arguments, or a pointer to one. A
+	// library's generic code, whose body archie does not have, may call
+	// the methods its type parameter's constraint names.
+	if o := fn.Origin(); o != nil {
+		tparams, targs := fn.TypeParams(), fn.TypeArgs()
+		for i, t := range targs {
+			in.converts = append(in.converts, t, types.NewPointer(t))
+			if o.Blocks == nil && i < tparams.Len() {
+				c := tparams.At(i).Constraint()
+				in.next = append(in.next, p.libraryCalls(t, c)...)
+				in.next = append(in.next, p.libraryCalls(types.NewPointer(t), c)...)
+			}
+		}
+		if o.Blocks != nil {
+			for _, pc := range p.scan(o).params {
+				for i := range min(tparams.Len(), len(targs)) {
+					if tparams.At(i) == pc.param {
+						t := targs[i]
+						if pc.ptr {
+							t = types.NewPointer(t)
+						}
+						in.next = append(in.next, p.libraryCalls(t, pc.iface)...)
+					}
+				}
+			}
+		}
+	}
+	var unused map[ssa.Instruction]bool
+	if len(dead) > 0 {
+		unused = deadUses(fn, dead)
 	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {
@@ -239,6 +275,9 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 			continue
 		}
 		for _, instr := range b.Instrs {
+			if unused[instr] {
+				continue
+			}
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
 				c := instr.Common()
@@ -252,6 +291,13 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 			case *ssa.MakeInterface:
 				in.converts = append(in.converts, instr.X.Type())
 				in.next = append(in.next, p.libraryCalls(instr.X.Type(), instr.Type())...)
+				if pc, ok := paramConversion(instr.X, instr.Type()); ok && p.library(pc.iface) {
+					in.params = append(in.params, pc)
+				}
+			case *ssa.ChangeType: // a type parameter's value as its constraint
+				if pc, ok := paramConversion(instr.X, instr.Type()); ok && types.IsInterface(pc.iface) && p.library(pc.iface) {
+					in.params = append(in.params, pc)
+				}
 			case *ssa.ChangeInterface:
 				// An interface value handed to a library, even as any
 				// (a gRPC server given to RegisterService): the library
@@ -276,6 +322,54 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 		}
 	}
 	return in
+}
+
+// paramConversion returns the conversion of x to an interface when x is
+// a value of a type parameter, or a pointer to one.
+func paramConversion(x ssa.Value, to types.Type) (paramConvert, bool) {
+	t, ptr := x.Type(), false
+	if p, ok := t.(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	tp, ok := t.(*types.TypeParam)
+	return paramConvert{tp, ptr, to}, ok
+}
+
+// deadUses returns the closures and interface values that fn's live
+// blocks make for its dead blocks alone: a handler main builds before it
+// chooses, for the router of one choice only, is not the other choices'.
+func deadUses(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) map[ssa.Instruction]bool {
+	out := make(map[ssa.Instruction]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, b := range fn.Blocks {
+			if dead[b] {
+				continue
+			}
+			for _, instr := range b.Instrs {
+				switch instr.(type) {
+				case *ssa.MakeClosure, *ssa.MakeInterface, *ssa.ChangeInterface:
+				default:
+					continue
+				}
+				refs := instr.(ssa.Value).Referrers()
+				if out[instr] || refs == nil || len(*refs) == 0 {
+					continue
+				}
+				all := true
+				for _, r := range *refs {
+					if !dead[r.Block()] && !out[r] {
+						all = false
+						break
+					}
+				}
+				if all {
+					out[instr], changed = true, true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // library reports whether an interface type is a library's, whose

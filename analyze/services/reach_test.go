@@ -119,6 +119,30 @@ func main() { G(V{}) }`,
 			not:  []string{"W.M"},
 		},
 		{
+			name: "a generic instance reaches the methods its body calls, not all its type argument's",
+			src: `
+type I interface{ M() }
+type V struct{}
+func (V) M()      {}
+func (V) Unused() {}
+func G[X I](x X) { x.M() }
+func main() { G(V{}) }`,
+			want: []string{"G", "V.M"},
+			not:  []string{"V.Unused"},
+		},
+		{
+			name: "a generic body that hands its type parameter to a library as its interface reaches the argument's methods of it",
+			src: `
+type E struct{}
+func (E) Error() string { return "" }
+func (E) Unused()       {}
+func asError[T error](t T) error { return t }
+func asAny[T any](t T) error { var x any = &t; return x.(error) }
+func main() { asError(E{}); asAny(0) }`,
+			want: []string{"asError", "E.Error"},
+			not:  []string{"E.Unused"},
+		},
+		{
 			name: "a pointer type argument reaches its methods",
 			src: `
 type I interface{ M() }

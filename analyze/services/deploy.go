@@ -2,10 +2,12 @@ package services
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +37,9 @@ type workload struct {
 	src  string            // folder of the repository it runs in, mounted as its working directory, absolute
 	args []string          // its entrypoint and command, as words
 	file string            // where it is declared, relative
+	// alias marks a compose service's hostname: another name of the
+	// same container.
+	alias bool
 }
 
 // readDeployment reads every YAML file below dir that looks like a compose
@@ -57,8 +62,8 @@ func readDeployment(dir string) *deployment {
 		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" {
 			return nil
 		}
-		data, err := os.ReadFile(path)
-		if err != nil || len(data) > 1<<20 {
+		data, ok := readSmall(path)
+		if !ok {
 			return nil
 		}
 		switch {
@@ -72,6 +77,22 @@ func readDeployment(dir string) *deployment {
 		return nil
 	})
 	return d
+}
+
+// readSmall reads a deployment file: a regular file of at most 1 MiB. A
+// link to a device or a pipe in a checkout reads as nothing, not forever.
+func readSmall(path string) ([]byte, bool) {
+	const max = 1 << 20
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() || fi.Size() > max {
+		return nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	return data, err == nil && len(data) <= max
 }
 
 func (d *deployment) read(root, path string, data []byte) {
@@ -171,23 +192,24 @@ func containers(doc map[string]any) []map[string]any {
 func (d *deployment) compose(base, rel string, services map[string]any) {
 	r := d.newRun(rel)
 	vars := d.projectEnv(base)
+	expand := expander(vars)
 	for name, s := range services {
 		w := d.workload(name, rel)
 		m, _ := s.(map[string]any)
 		if img, ok := m["image"].(string); ok {
-			r.image(interpolate(img, vars))
+			r.image(expand(img))
 		}
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
 		}
-		if cmd := words(m["command"], vars); len(cmd) > 0 {
+		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
-		w.args = append(words(m["entrypoint"], vars), words(m["command"], vars)...)
+		w.args = append(words(m["entrypoint"], expand), words(m["command"], expand)...)
 		// A development container that mounts the repository and runs in
 		// a folder of it (go run, a file watcher) runs that folder's main.
 		if wd, ok := m["working_dir"].(string); ok {
-			w.src = mounted(base, interpolate(wd, vars), m["volumes"])
+			w.src = mounted(base, expand(wd), m["volumes"])
 		}
 		// A key given without a value takes the project's: the shell's,
 		// or the .env file's beside the compose file.
@@ -200,13 +222,13 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 					}
 					continue
 				}
-				w.env[k] = interpolate(scalar(v), vars)
+				w.env[k] = expand(scalar(v))
 			}
 		case []any:
 			for _, kv := range env {
 				s, _ := kv.(string)
 				if k, v, ok := strings.Cut(s, "="); ok {
-					w.env[k] = interpolate(v, vars)
+					w.env[k] = expand(v)
 				} else if pv, ok := vars[s]; ok {
 					w.env[s] = pv
 				}
@@ -214,43 +236,53 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		}
 		switch b := m["build"].(type) {
 		case string:
-			w.dir = filepath.Join(base, interpolate(b, vars))
+			w.dir = filepath.Join(base, expand(b))
 		case map[string]any:
 			if c, ok := b["context"].(string); ok {
-				w.dir = filepath.Join(base, interpolate(c, vars))
+				w.dir = filepath.Join(base, expand(c))
 			}
-			// A Dockerfile outside the context's root says which of
+			// A Dockerfile below the context's root says which of
 			// several mains the context holds is built; one archie cannot
-			// read leaves it unknown.
+			// read leaves it unknown. One outside the context says
+			// nothing of it.
 			if f, ok := b["dockerfile"].(string); ok {
-				if f = interpolate(f, vars); strings.Contains(f, "$") {
+				if f = expand(f); strings.Contains(f, "$") {
 					w.dir = ""
-				} else if w.dir != "" {
-					w.dir = filepath.Dir(filepath.Join(w.dir, f))
+				} else if df := filepath.Dir(filepath.Join(w.dir, f)); w.dir != "" && within(filepath.ToSlash(df), filepath.ToSlash(w.dir)) {
+					w.dir = df
 				}
 			}
 		}
 		if w.dir != "" {
 			r.dirs[w.dir] = true // the build context is the main's folder
 		}
-		if h, ok := m["hostname"].(string); ok && h != name {
-			hw := d.workload(h, rel)
-			hw.dir = w.dir
-			hw.env = w.env
+		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
+			if hw := d.workloads[h]; hw == nil || hw.alias {
+				d.workloads[h] = &workload{name: h, env: w.env, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true}
+			}
 		}
 	}
 }
 
+func has(m map[string]any, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
 // words returns a compose entrypoint or command as words: a string split
-// as a shell would without quotes, or a list.
-func words(v any, vars map[string]string) []string {
+// as a shell would without quotes, or a list; expand, if not nil,
+// interpolates them.
+func words(v any, expand func(string) string) []string {
+	if expand == nil {
+		expand = func(s string) string { return s }
+	}
 	switch c := v.(type) {
 	case string:
-		return strings.Fields(interpolate(c, vars))
+		return strings.Fields(expand(c))
 	case []any:
 		out := make([]string, 0, len(c))
 		for _, e := range c {
-			out = append(out, interpolate(scalar(e), vars))
+			out = append(out, expand(scalar(e)))
 		}
 		return out
 	}
@@ -284,7 +316,8 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 		return vars
 	}
 	vars := make(map[string]string)
-	if data, err := os.ReadFile(filepath.Join(dir, ".env")); err == nil && len(data) <= 1<<20 {
+	expand := expander(vars)
+	if data, ok := readSmall(filepath.Join(dir, ".env")); ok {
 		for _, line := range strings.Split(string(data), "\n") {
 			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "export "))
 			k, v, ok := strings.Cut(line, "=")
@@ -299,11 +332,8 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 			} else if i := strings.Index(v, " #"); i >= 0 {
 				v = strings.TrimSpace(v[:i])
 			}
-			vars[k] = v
-		}
-		// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
-		for k, v := range vars {
-			vars[k] = interpolate(v, vars)
+			// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
+			vars[k] = expand(v)
 		}
 	}
 	d.dotenv[dir] = vars
@@ -314,27 +344,57 @@ var composeVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}
 
 // interpolate replaces the ${VAR}, ${VAR:-default} and $VAR of a compose
 // value whose variable is known, or that has a default; the others stay
-// as they are.
+// as they are. A value that would grow past maxValue stays as it is:
+// ${A}${A}… of a long A is no address.
 func interpolate(s string, vars map[string]string) string {
 	if !strings.Contains(s, "$") {
 		return s
 	}
-	return composeVar.ReplaceAllStringFunc(s, func(ref string) string {
+	size := len(s)
+	out := composeVar.ReplaceAllStringFunc(s, func(ref string) string {
+		if size > maxValue {
+			return ref
+		}
 		m := composeVar.FindStringSubmatch(ref)
 		name := m[1] + m[4]
-		if v, ok := vars[name]; ok && (v != "" || m[2] != ":-") {
-			return v
+		v, ok := vars[name]
+		switch {
+		case ok && (v != "" || m[2] != ":-"):
+		case m[2] == ":-" || m[2] == "-":
+			v = m[3]
+		default:
+			return ref
 		}
-		if m[2] == ":-" || m[2] == "-" {
-			return m[3]
-		}
-		return ref
+		size += len(v) - len(ref)
+		return v
 	})
+	if size > maxValue {
+		return s
+	}
+	return out
+}
+
+// maxValue bounds what interpolation makes of one value.
+const maxValue = 1 << 16
+
+// expander returns interpolate with vars, for the values of one file:
+// what it adds to all of them together is bounded too, as many values
+// of ${A} each would multiply a long A.
+func expander(vars map[string]string) func(string) string {
+	budget := 1 << 20
+	return func(s string) string {
+		if budget <= 0 {
+			return s
+		}
+		out := interpolate(s, vars)
+		budget -= len(out) - len(s)
+		return out
+	}
 }
 
 func (d *deployment) workload(name, file string) *workload {
 	w := d.workloads[name]
-	if w == nil {
+	if w == nil || w.alias { // a hostname, until a service of that name
 		w = &workload{name: name, env: make(map[string]string), file: file}
 		d.workloads[name] = w
 	}
@@ -358,12 +418,28 @@ func scalar(v any) string {
 func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	var out []*workload
 	for _, w := range d.workloads {
+		if !w.runs(svc.Run) {
+			continue // another of the services its binary runs
+		}
 		if norm(w.name) == norm(svc.Name) || entryDir != "" && d.builds(w, entryDir) {
 			out = append(out, w)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+// runs reports whether a workload makes the choice sel of a binary that
+// runs several services; any workload runs a binary that runs one (nil).
+func (w *workload) runs(sel *Selector) bool {
+	if sel == nil {
+		return true
+	}
+	if sel.Env != "" {
+		v, ok := w.env[sel.Env]
+		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
+	}
+	return slices.Contains(w.args, sel.Value)
 }
 
 // know tells the deployment where the services' mains are.

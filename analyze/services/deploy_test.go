@@ -1,8 +1,10 @@
 package services
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -69,6 +71,10 @@ services:
       dockerfile: ${NOT_IN_ENV}
   whole:
     build: .
+  api:
+    build:
+      context: ./src/api
+      dockerfile: ../../docker/api.Dockerfile
 `)
 	d := readDeployment(root)
 	d.entries = []string{filepath.Join(root, "src/checkout"), filepath.Join(root, "src/orders")}
@@ -82,7 +88,7 @@ services:
 	if v, ok := checkout.env["UNSET"]; ok {
 		t.Errorf("checkout's UNSET = %q, want no value: neither the shell nor .env sets it", v)
 	}
-	for name, want := range map[string]string{"checkout": "src/checkout", "cart": "src/cart", "mystery": "", "whole": "."} {
+	for name, want := range map[string]string{"checkout": "src/checkout", "cart": "src/cart", "mystery": "", "whole": ".", "api": "src/api"} {
 		got := d.workloads[name].dir
 		if got != "" {
 			got, _ = filepath.Rel(root, got)
@@ -105,5 +111,51 @@ services:
 		if got := d.builds(d.workloads[tc.workload], filepath.Join(root, tc.entry)); got != tc.want {
 			t.Errorf("%s builds %s = %v, want %v", tc.workload, tc.entry, got, tc.want)
 		}
+	}
+}
+
+// TestInterpolateBounded: values that name a long value many times stay
+// as written, in one value and across a file's values, instead of
+// multiplying it.
+func TestInterpolateBounded(t *testing.T) {
+	vars := map[string]string{"A": strings.Repeat("a", 1000)}
+	in := strings.Repeat("${A}", 1000)
+	if got := interpolate(in, vars); got != in {
+		t.Errorf("interpolate(${A} x 1000) is %d bytes, want it as written", len(got))
+	}
+	root := t.TempDir()
+	env := "X=" + strings.Repeat("x", 60000) + "\n"
+	for i := range 100 {
+		env += fmt.Sprintf("Y%d=${X}\n", i)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".env"), []byte(env), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, v := range readDeployment(root).projectEnv(root) {
+		size += len(v)
+	}
+	if size > 2<<20 {
+		t.Errorf(".env of %d bytes expands to %d bytes", len(env), size)
+	}
+}
+
+// TestDeploymentFilesNotRegular: a deployment file or .env that links to
+// a device is read as nothing, not until memory runs out.
+func TestDeploymentFilesNotRegular(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "compose.yaml"), []byte("services:\n  api:\n    build: .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{".env", "compose.override.yaml"} {
+		if err := os.Symlink("/dev/zero", filepath.Join(root, name)); err != nil {
+			t.Skip(err)
+		}
+	}
+	if d := readDeployment(root); d.workloads["api"] == nil {
+		t.Errorf("compose.yaml's api is not read")
 	}
 }

@@ -253,10 +253,11 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 			if norm(n) != c {
 				continue
 			}
-			// A workload built from a Go service's folder is that service.
+			// A workload built from a Go service's folder is that service
+			// (that one of the services its binary runs).
 			w := l.deploy.workloads[n]
 			for _, svc := range l.sys.Services {
-				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) {
+				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run) {
 					return svc.Name, true, true
 				}
 			}

@@ -161,14 +161,15 @@ func testOf(instr ssa.Instruction) (test, bool) {
 }
 
 // choices returns the values main compares each choice with: the
-// services it can be.
+// services it can be. The empty value chooses none: it is the check that
+// the choice was made.
 func choices(main *ssa.Function) map[choice][]string {
 	out := make(map[choice][]string)
 	for _, b := range main.Blocks {
 		if len(b.Instrs) == 0 {
 			continue
 		}
-		if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && !contains(out[t.choice], t.value) {
+		if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && t.value != "" && !contains(out[t.choice], t.value) {
 			out[t.choice] = append(out[t.choice], t.value)
 		}
 	}
@@ -229,45 +230,51 @@ func (x *extractor) variants(svc *Service, entryDir string) []*Service {
 	if len(cases) == 0 {
 		return []*Service{svc}
 	}
-	type pick struct {
-		name string
-		sel  *Selector
+	// One choice splits the binary: the first, in a fixed order, that
+	// deployments make differently. A hostname is its service's, and a
+	// second deployment of a choice is the first one's service.
+	keys := make([]choice, 0, len(cases))
+	for ch := range cases {
+		keys = append(keys, ch)
 	}
-	var picks []pick
-	values := make(map[string]bool)
-	for _, w := range x.deploy.forService(svc, entryDir) {
-		var sel *Selector
-		for ch, vals := range cases {
-			if ch.env != "" {
-				if v, ok := w.env[ch.env]; ok && contains(vals, foldChoice(v, vals)) {
-					sel = &Selector{Env: ch.env, Value: foldChoice(v, vals)}
-				}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].env < keys[j].env })
+	workloads := x.deploy.forService(svc, entryDir) // by name
+	for _, ch := range keys {
+		var out []*Service
+		chosen := make(map[string]bool)
+		for _, w := range workloads {
+			sel := choose(w, ch, cases[ch])
+			if w.alias || sel == nil || chosen[sel.Value] {
 				continue
 			}
-			for _, a := range w.args {
-				if contains(vals, a) {
-					sel = &Selector{Value: a}
-					break
-				}
-			}
+			chosen[sel.Value] = true
+			v := *svc
+			v.Name, v.Run = w.name, sel
+			v.Endpoints, v.Stores, v.Publishes, v.Consumes = nil, nil, nil, nil
+			out = append(out, &v)
 		}
-		if sel != nil {
-			picks = append(picks, pick{w.name, sel})
-			values[sel.String()] = true
+		if len(out) >= 2 {
+			return out
 		}
 	}
-	if len(values) < 2 {
-		return []*Service{svc}
+	return []*Service{svc}
+}
+
+// choose returns the value a workload gives a choice of main's, among
+// those main compares it with, or nil.
+func choose(w *workload, ch choice, vals []string) *Selector {
+	if ch.env != "" {
+		if v, ok := w.env[ch.env]; ok && contains(vals, foldChoice(v, vals)) {
+			return &Selector{Env: ch.env, Value: foldChoice(v, vals)}
+		}
+		return nil
 	}
-	sort.Slice(picks, func(i, j int) bool { return picks[i].name < picks[j].name })
-	var out []*Service
-	for _, p := range picks {
-		v := *svc
-		v.Name, v.Run = p.name, p.sel
-		v.Endpoints, v.Stores, v.Publishes, v.Consumes = nil, nil, nil, nil
-		out = append(out, &v)
+	for _, a := range w.args {
+		if contains(vals, a) {
+			return &Selector{Value: a}
+		}
 	}
-	return out
+	return nil
 }
 
 // foldChoice returns the value main compares with for a deployment's

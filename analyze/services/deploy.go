@@ -205,7 +205,10 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
-		w.args = append(words(m["entrypoint"], expand), words(m["command"], expand)...)
+		// An override file that says neither keeps the first file's.
+		if args := append(words(m["entrypoint"], expand), words(m["command"], expand)...); len(args) > 0 {
+			w.args = args
+		}
 		// A development container that mounts the repository and runs in
 		// a folder of it (go run, a file watcher) runs that folder's main.
 		if wd, ok := m["working_dir"].(string); ok {
@@ -439,7 +442,7 @@ func (w *workload) runs(sel *Selector) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
-	return slices.Contains(w.args, sel.Value)
+	return slices.Contains(programArgs(w.args), sel.Value)
 }
 
 // know tells the deployment where the services' mains are.

@@ -159,3 +159,25 @@ func TestDeploymentFilesNotRegular(t *testing.T) {
 		t.Errorf("compose.yaml's api is not read")
 	}
 }
+
+// TestComposeOverride: a later compose file that sets a service's
+// restart policy, not its command, leaves the command the first file
+// gave it.
+func TestComposeOverride(t *testing.T) {
+	root := t.TempDir()
+	for name, content := range map[string]string{
+		"compose.yaml":             "services:\n  worker:\n    build: .\n    command: [app, worker]\n",
+		"deploy/compose.prod.yaml": "services:\n  worker:\n    restart: always\n",
+	} {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := readDeployment(root).workloads["worker"].args; strings.Join(got, " ") != "app worker" {
+		t.Errorf("worker's command = %q, want [app worker]", got)
+	}
+}

@@ -3,6 +3,7 @@ package services
 import (
 	"go/constant"
 	"go/token"
+	"path"
 	"sort"
 	"strings"
 
@@ -269,9 +270,28 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 		}
 		return nil
 	}
-	for _, a := range w.args {
+	for _, a := range programArgs(w.args) {
 		if contains(vals, a) {
 			return &Selector{Value: a}
+		}
+	}
+	return nil
+}
+
+// programArgs returns the words of a command that may be its program's
+// arguments: those after the package of `go run [flags] PKG`, whose run
+// is the go command's.
+func programArgs(args []string) []string {
+	if len(args) < 2 || path.Base(args[0]) != "go" || args[1] != "run" {
+		return args
+	}
+	for i := 2; i < len(args); i++ {
+		flag, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		switch {
+		case !strings.HasPrefix(args[i], "-"):
+			return args[i+1:]
+		case !hasValue && valueFlags[flag]:
+			i++
 		}
 	}
 	return nil

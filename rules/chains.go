@@ -54,7 +54,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		if h.method == "" {
 			return true // the handler reached is not known: any handler may be it
 		}
-		return handlerServes(next.handler, h.method)
+		return services.RouteServes(next.handler, h.method)
 	}
 
 	var chains [][]hop
@@ -154,46 +154,6 @@ func endpointName(e services.Endpoint) string {
 		return e.Name
 	}
 	return strings.TrimSpace(e.Method + " " + e.Route)
-}
-
-// handlerServes reports whether the handler named like an endpoint
-// ("hipstershop.CartService/GetCart", "GET /cart/{id}") serves the called
-// method ("hipstershop.CartService/GetCart", "GET /cart/42").
-func handlerServes(handler, method string) bool {
-	if handler == method {
-		return true
-	}
-	hm, hroute, ok := strings.Cut(handler, " ")
-	if !ok {
-		hm, hroute = "", handler
-	}
-	cm, croute, ok := strings.Cut(method, " ")
-	if !ok || !strings.HasPrefix(hroute, "/") {
-		return false
-	}
-	if hm != "" && !strings.Contains(","+hm+",", ","+cm+",") {
-		return false
-	}
-	if i := strings.IndexAny(croute, "?#"); i >= 0 {
-		croute = croute[:i]
-	}
-	hs := strings.Split(strings.Trim(hroute, "/"), "/")
-	cs := strings.Split(strings.Trim(croute, "/"), "/")
-	for i, h := range hs {
-		if h == "*" || strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") {
-			return true
-		}
-		if i >= len(cs) {
-			return false
-		}
-		if strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{") || cs[i] == "…" || strings.Contains(cs[i], "…") {
-			continue
-		}
-		if h != cs[i] {
-			return false
-		}
-	}
-	return len(cs) == len(hs) || strings.HasSuffix(hroute, "/")
 }
 
 // syncCycles returns one cycle, as service names ending where they start,

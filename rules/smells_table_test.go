@@ -289,8 +289,8 @@ func TestHandlerServes(t *testing.T) {
 		{"GET /cart/{id}", "GET /cart/…", true},
 		{"GET /cart", "GET …/cart", false},
 	} {
-		if got := handlerServes(tc.handler, tc.method); got != tc.want {
-			t.Errorf("handlerServes(%q, %q) = %v, want %v", tc.handler, tc.method, got, tc.want)
+		if got := services.RouteServes(tc.handler, tc.method); got != tc.want {
+			t.Errorf("RouteServes(%q, %q) = %v, want %v", tc.handler, tc.method, got, tc.want)
 		}
 	}
 }

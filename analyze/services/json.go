@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io"
 	"path/filepath"
+	"strings"
 )
 
 // Schema names the version of the JSON that Write writes and Read reads.
@@ -14,8 +15,12 @@ const Schema = "archie.services/v1"
 // The JSON of CONTRACT.md §5, plus publishes, consumes and hardcoded.
 type (
 	jsonServices struct {
-		Schema   string        `json:"schema"`
-		Services []jsonService `json:"services"`
+		Schema string `json:"schema"`
+		// Repository names where the facts come from (the folder archie
+		// ran in): evidence read back from another repository's facts
+		// says it, as REPOSITORY:FILE.
+		Repository string        `json:"repository,omitempty"`
+		Services   []jsonService `json:"services"`
 		// Tools are the main packages that are not services; absent when
 		// there are none.
 		Tools      []jsonTool       `json:"tools,omitempty"`
@@ -117,7 +122,7 @@ func document(sys *System) jsonServices {
 		return out
 	}
 	complete := sys.Problems == 0
-	doc := jsonServices{Schema: Schema, Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
+	doc := jsonServices{Schema: Schema, Repository: repositoryName(sys.Dir), Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
 		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
@@ -203,10 +208,20 @@ func Read(r io.Reader, name string) (*System, error) {
 	if doc.Schema != Schema {
 		return nil, fmt.Errorf("%s: schema is %q, want %q (write it with archie services --format json)", name, doc.Schema, Schema)
 	}
+	// Evidence names its repository: the files are that repository's,
+	// not this one's.
+	repo := doc.Repository
+	if repo == "" || strings.ContainsAny(repo, ":/\\\x00\n") {
+		repo = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
 	ev := func(items []jsonEvidenceItem) []Evidence {
 		out := make([]Evidence, 0, len(items))
 		for _, it := range items {
-			out = append(out, Evidence{Pos: token.Position{Filename: it.File, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Method: it.Method, Literal: it.Literal})
+			file := it.File
+			if file != "" {
+				file = repo + ":" + file
+			}
+			out = append(out, Evidence{Pos: token.Position{Filename: file, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Method: it.Method, Literal: it.Literal})
 		}
 		return out
 	}
@@ -258,4 +273,12 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Evidence: ev(h.Evidence)})
 	}
 	return sys, nil
+}
+
+// repositoryName is the name facts written from dir go by: its folder's.
+func repositoryName(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Base(dir)
 }

@@ -154,7 +154,13 @@ func (l *linker) http(f *facts, c *call) {
 			if len(v.env) > 0 {
 				target = "env " + strings.Join(v.env, ", ")
 			}
-			l.unresolved(f.svc.Name, "http", target, c.ev)
+			// The path stays with the call: another repository's facts
+			// may say which service serves it.
+			ev := c.ev
+			if p := urlPath(v.text); strings.HasPrefix(p, "/") {
+				ev.Method = strings.TrimSpace(c.method + " " + p)
+			}
+			l.unresolved(f.svc.Name, "http", target, ev)
 			continue
 		}
 		if to == f.svc.Name {

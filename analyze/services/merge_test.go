@@ -56,3 +56,40 @@ func TestMergeLeavesAmbiguousGRPC(t *testing.T) {
 		t.Errorf("edge = %+v, want it left to x, unknown", e)
 	}
 }
+
+// An HTTP call one repository could not place goes to the one service
+// whose specific route serves its method and path; a probe, a catch-all
+// or a path two services serve places nothing.
+func TestRouteServer(t *testing.T) {
+	sys := &System{Services: []*Service{
+		{Name: "front"},
+		{Name: "orders", Endpoints: []Endpoint{
+			{Protocol: "http", Method: "POST", Route: "/orders"},
+			{Protocol: "http", Method: "GET", Route: "/orders/{id}"},
+			{Protocol: "http", Route: "/health"},
+			{Protocol: "http", Route: "/static/*"},
+		}},
+		{Name: "billing", Endpoints: []Endpoint{{Protocol: "http", Route: "/invoices"}}},
+		{Name: "billing-v2", Endpoints: []Endpoint{{Protocol: "http", Method: "GET", Route: "/invoices"}}},
+	}}
+	tests := []struct {
+		call, want string
+	}{
+		{"POST /orders", "orders"},
+		{"GET /orders/42?x=1", "orders"},
+		{"GET /orders", ""},        // orders serves POST only
+		{"GET /health", ""},        // a probe
+		{"GET /static/app.js", ""}, // a catch-all
+		{"GET /invoices", ""},      // two services serve it
+		{"", ""},                   // no path known
+	}
+	for _, tc := range tests {
+		got, _ := sys.routeServer("front", tc.call)
+		if got != tc.want {
+			t.Errorf("routeServer(%q) = %q, want %q", tc.call, got, tc.want)
+		}
+	}
+	if got, ok := sys.routeServer("orders", "POST /orders"); ok {
+		t.Errorf("a call to its own route is placed at %q", got)
+	}
+}

@@ -202,9 +202,106 @@ func (s *System) relink() {
 			add(&Edge{From: u.From, To: to, Kind: "sync", Protocol: "grpc", Target: u.Target, Known: true, Evidence: u.Evidence})
 			continue
 		}
+		if u.Protocol == "http" {
+			// Each call under the target is placed by its own path.
+			var left []Evidence
+			for _, ev := range u.Evidence {
+				if to, ok := s.routeServer(u.From, ev.Method); ok {
+					add(&Edge{From: u.From, To: to, Kind: "sync", Protocol: "http", Target: u.Target, Known: true, Evidence: []Evidence{ev}})
+				} else {
+					left = append(left, ev)
+				}
+			}
+			if len(left) == 0 {
+				continue
+			}
+			u.Evidence = left
+		}
 		kept = append(kept, u)
 	}
 	s.Edges, s.Unresolved = edges, kept
+}
+
+// RouteServes reports whether the handler named like an endpoint
+// ("hipstershop.CartService/GetCart", "GET /cart/{id}") serves the called
+// method ("hipstershop.CartService/GetCart", "GET /cart/42").
+func RouteServes(handler, method string) bool {
+	if handler == method {
+		return true
+	}
+	hm, hroute, ok := strings.Cut(handler, " ")
+	if !ok {
+		hm, hroute = "", handler
+	}
+	cm, croute, ok := strings.Cut(method, " ")
+	if !ok || !strings.HasPrefix(hroute, "/") {
+		return false
+	}
+	if hm != "" && !strings.Contains(","+hm+",", ","+cm+",") {
+		return false
+	}
+	if i := strings.IndexAny(croute, "?#"); i >= 0 {
+		croute = croute[:i]
+	}
+	hs := strings.Split(strings.Trim(hroute, "/"), "/")
+	cs := strings.Split(strings.Trim(croute, "/"), "/")
+	for i, h := range hs {
+		if h == "*" || strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") {
+			return true
+		}
+		if i >= len(cs) {
+			return false
+		}
+		if strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{") || cs[i] == "…" || strings.Contains(cs[i], "…") {
+			continue
+		}
+		if h != cs[i] {
+			return false
+		}
+	}
+	return len(cs) == len(hs) || strings.HasSuffix(hroute, "/")
+}
+
+// routeServer places an HTTP call its repository could not, by its
+// method and path ("GET /items"): the one other service with a specific
+// route serving it. A path several services serve, or only a generic one,
+// places nothing.
+func (s *System) routeServer(from, call string) (string, bool) {
+	if call == "" {
+		return "", false
+	}
+	var servers []string
+	for _, svc := range s.Services {
+		for _, ep := range svc.Endpoints {
+			if ep.Protocol == "http" && specificRoute(ep.Route) && RouteServes(strings.TrimSpace(ep.Method+" "+ep.Route), call) && !slices.Contains(servers, svc.Name) {
+				servers = append(servers, svc.Name)
+			}
+		}
+	}
+	if len(servers) != 1 || servers[0] == from {
+		return "", false
+	}
+	return servers[0], true
+}
+
+// specificRoute reports whether an HTTP route names one API of one
+// service: a literal segment, no catch-all, and not a probe every service
+// answers. Only such a route places a call by its path alone.
+func specificRoute(route string) bool {
+	switch strings.TrimSuffix(route, "/") {
+	case "", "/health", "/healthz", "/livez", "/readyz", "/ready", "/live", "/metrics", "/status", "/version", "/ping":
+		return false
+	}
+	literal := false
+	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
+		switch {
+		case seg == "*" || strings.HasPrefix(seg, "*") || strings.HasSuffix(seg, "...}") || strings.Contains(seg, "…"):
+			return false
+		case seg != "" && !strings.HasPrefix(seg, ":") && !strings.HasPrefix(seg, "{"):
+			literal = true
+		}
+	}
+	return literal
 }
 
 func (e *Edge) key() string {

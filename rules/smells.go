@@ -475,16 +475,23 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] {
 					continue
 				}
-				for _, other := range owners[imp.Path] {
-					msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), other)
-					var ev []services.Evidence
-					for _, sp := range c.g.Positions(path, imp.Path) {
-						ev = append(ev, services.Evidence{Pos: sp, Detail: "import " + imp.Path})
-					}
-					v := c.smellViolation("cross-service-import", sm, sev, s.Name, other, msg, ev)
-					v.Resource = "package " + imp.Path
-					c.out = append(c.out, v)
+				// One import, one violation, naming every service whose
+				// code it is.
+				others := owners[imp.Path]
+				if len(others) == 0 {
+					continue
 				}
+				msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), others[0])
+				if len(others) > 1 {
+					msg = fmt.Sprintf("%s imports %s, code of services %s and %s: a change there means deploying them all", who, c.name(imp.Path), strings.Join(others[:len(others)-1], ", "), others[len(others)-1])
+				}
+				var ev []services.Evidence
+				for _, sp := range c.g.Positions(path, imp.Path) {
+					ev = append(ev, services.Evidence{Pos: sp, Detail: "import " + imp.Path})
+				}
+				v := c.smellViolation("cross-service-import", sm, sev, s.Name, others[0], msg, ev)
+				v.Resource = "package " + imp.Path
+				c.out = append(c.out, v)
 			}
 		}
 	}
@@ -517,6 +524,12 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			roots = append(roots, root{dir, ""})
 		}
 	}
+	services := 0 // with a main of their own
+	for _, r := range roots {
+		if r.svc != "" {
+			services++
+		}
+	}
 	for _, p := range c.g.Packages {
 		d, ok := c.g.Dir(p.Path)
 		if !ok {
@@ -533,6 +546,46 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		for _, r := range roots {
 			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) {
 				out[p.Path] = append(out[p.Path], r.svc)
+			}
+		}
+		if best != "" {
+			continue
+		}
+		// Outside every main's folder, a package belongs to the services
+		// of the nearest folder above it that holds mains, when they all
+		// sit in one folder of it and are not all the services:
+		// app/order/model is order-api's and order-rpc's, whose mains are
+		// in app/order/cmd, beside app/payment's. A folder whose mains sit
+		// in several of its folders (services/a, services/b) is a
+		// collection of services, and one holding every service's main
+		// (the root of cmd/* and internal/*) a whole system: their shared
+		// packages are no one's.
+		for a := d; ; a = filepath.Dir(a) {
+			var svcs []string
+			child, one := "", true
+			for _, r := range roots {
+				rest, ok := strings.CutPrefix(r.dir, a+string(filepath.Separator))
+				if r.svc == "" || !ok {
+					continue
+				}
+				c, _, _ := strings.Cut(rest, string(filepath.Separator))
+				if child != "" && c != child {
+					one = false
+				}
+				child = c
+				if !slices.Contains(svcs, r.svc) {
+					svcs = append(svcs, r.svc)
+				}
+			}
+			if len(svcs) > 0 {
+				if one && len(svcs) < services {
+					sort.Strings(svcs)
+					out[p.Path] = svcs
+				}
+				break
+			}
+			if filepath.Dir(a) == a {
+				break
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -19,7 +20,7 @@ func system(t *testing.T, tools []string, lines ...string) (*analyze.Graph, *ser
 	g := graph(t, lines...)
 	for _, p := range g.Packages {
 		p.Name = "pkg"
-		if strings.HasPrefix(p.Path, "example.com/m/cmd/") && strings.Count(p.Path, "/") == 3 {
+		if path.Base(path.Dir(p.Path)) == "cmd" {
 			p.Name = "main"
 			p.GoFiles = []string{p.Dir + "/main.go"}
 		}
@@ -80,6 +81,40 @@ func TestCrossServiceImportOwnCode(t *testing.T) {
 	want := []string{
 		"worker->orders: worker (internal/wlib) imports cmd/orders/db, code of service orders: a change there means deploying both",
 		"worker->orders: worker imports cmd/orders/store, code of service orders: a change there means deploying both",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A package outside every main's folder belongs to the services of the
+// nearest folder above it holding mains, when that folder is one domain:
+// app/order/model is order-api's and order-rpc's, and payment-rpc's import
+// of it crosses into both; common, beside every domain, is no one's.
+func TestCrossServiceImportDomainFolders(t *testing.T) {
+	g, sys := system(t, nil,
+		"app/order/cmd/api -> app/order/model common",
+		"app/order/cmd/rpc -> app/order/model",
+		"app/order/model",
+		"app/payment/cmd/rpc -> app/order/model common app/payment/model",
+		"app/payment/model",
+		"common",
+	)
+	cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n  cross-service-import: error\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Dir = "/m"
+	res, err := Check(cfg, g, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Complete: true, System: sys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range res.Violations {
+		got = append(got, v.From+"->"+v.To+": "+v.Message)
+	}
+	want := []string{
+		"payment-rpc->api: payment-rpc imports app/order/model, code of services api and order-rpc: a change there means deploying them all",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -228,9 +228,20 @@ func score(t *truth, f *found, c *checked) scores {
 		for _, p := range v.Path {
 			involved = append(involved, to(p))
 		}
+		// An import of code several services own names them all in its
+		// message; it is right when one of them is the truth's.
+		if v.Rule == "cross-service-import" {
+			involved = involved[:1]
+			if owners := ownersIn(v.Message); len(owners) > 0 {
+				for i, o := range owners {
+					owners[i] = to(o)
+				}
+				involved = append(involved, owners...)
+			}
+		}
 		right := false
 		for i, sm := range t.Smells {
-			if sm.Rule == v.Rule && subset(involved, sm.Services) {
+			if sm.Rule == v.Rule && (subset(involved, sm.Services) || v.Rule == "cross-service-import" && len(involved) > 1 && subset(involved[:1], sm.Services) && overlaps(involved[1:], sm.Services)) {
 				right = true
 				matchedSmell[i] = true
 			}
@@ -293,4 +304,33 @@ func subset(xs, of []string) bool {
 		}
 	}
 	return true
+}
+
+// ownersIn reads the services a cross-service-import message says own the
+// imported code: "code of service a" or "code of services a, b and c".
+func ownersIn(msg string) []string {
+	_, rest, ok := strings.Cut(msg, "code of service")
+	if !ok {
+		return nil
+	}
+	rest = strings.TrimPrefix(rest, "s")
+	rest, _, _ = strings.Cut(rest, ":")
+	var out []string
+	for _, part := range strings.Split(strings.ReplaceAll(rest, " and ", ", "), ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func overlaps(xs, ys []string) bool {
+	for _, x := range xs {
+		for _, y := range ys {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

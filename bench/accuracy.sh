@@ -57,6 +57,7 @@ BEGIN {
   print "|---|---|---|---|---|---|---|---|---|---|---|"
 }
 {
+  if ($16 == "false") $1 = $1 " †"
   printf "| %s | %d / %d | %d | %d / %d / %d | %s | %s | %s | %d / %d / %d | %d / %d | %d / %d | %d |\n",
     $1, $3, $2, $4, $5, $6, $7, ratio($7, $6), ratio($7, $5),
     ($5 + $6 == 0) ? "–" : sprintf("%.2f", f1($6 ? $7 / $6 : 0, $5 ? $7 / $5 : 0)),
@@ -67,6 +68,7 @@ END {
   p = sum[6] ? sum[7] / sum[6] : 0; r = sum[5] ? sum[7] / sum[5] : 0
   printf "| **all** | %d / %d | %d | %d / %d / %d | **%.2f** | **%.2f** | **%.2f** | %d / %d / %d | %d / %d | %d / %d | **%d** |\n",
     sum[3], sum[2], sum[4], sum[5], sum[6], sum[7], p, r, f1(p, r), sum[8], sum[9], sum[10], sum[12], sum[11], sum[14], sum[13], sum[15]
-}' "$work/rows"
+}
+END { print "\n† archie could not load all of the code here: it said so, and the facts may be missing some." }' "$work/rows"
 echo
 cat "$work/notes"

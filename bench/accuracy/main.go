@@ -5,8 +5,8 @@
 //
 // SERVICES.json is `archie services --format json` on the system, CHECK.json
 // `archie check --format json` with every smell on. It prints one line of
-// tab-separated counts and scores, then what was missed and what was wrong,
-// for a person to read.
+// tab-separated counts, ending with whether archie could load all the code,
+// then what was missed and what was wrong, for a person to read.
 //
 // archie's services are matched to the truth's by name, then by the folder
 // of their main package when only one service of the truth has it. A truth
@@ -52,6 +52,7 @@ type truth struct {
 }
 
 type found struct {
+	Complete *bool `json:"complete"`
 	Services []struct {
 		Name   string `json:"name"`
 		Entry  string `json:"entry"`
@@ -90,11 +91,12 @@ func main() {
 	read(os.Args[2], func(b []byte) error { return json.Unmarshal(b, &f) })
 	read(os.Args[3], func(b []byte) error { return json.Unmarshal(b, &c) })
 	s := score(&t, &f, &c)
-	fmt.Printf("%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n",
+	complete := f.Complete == nil || *f.Complete
+	fmt.Printf("%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%v\n",
 		s.services, s.servicesFound, s.extraServices,
 		s.sync.truth, s.sync.found, s.sync.right,
 		s.async.truth, s.async.found, s.async.right,
-		s.tables, s.tablesFound, s.smells, s.smellsRight, s.falseErrors)
+		s.tables, s.tablesFound, s.smells, s.smellsRight, s.falseErrors, complete)
 	for _, l := range s.notes {
 		fmt.Println(l)
 	}

@@ -251,6 +251,8 @@ func (x *extractor) service(svc *Service) *facts {
 		svc.Stores = append(svc.Stores, s)
 	}
 
+	f.calls = x.liftCalls(f.calls, reach)
+
 	// Which request handlers reach each call: that is what makes a chain.
 	names := make([]string, 0, len(handlers))
 	for name := range handlers {
@@ -963,3 +965,114 @@ func redact(dsn string) string {
 }
 
 var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;]+`)
+
+// liftCalls moves a call made inside a generated client (goctl's wrapper
+// around a gRPC stub) to the lines of the service's own code that call
+// into it: the evidence a maintainer reads is where their code calls, and
+// only the client methods the service calls become calls. A call no own
+// code reaches through the service's reachable functions stays where it
+// is.
+func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*call {
+	var out []*call
+	var callers map[*ssa.Function][]callSite
+	for _, c := range calls {
+		if !x.inContract(c.fn) {
+			out = append(out, c)
+			continue
+		}
+		if callers == nil {
+			callers = x.callersWithin(reach)
+		}
+		var sites []callSite
+		seen := map[*ssa.Function]bool{c.fn: true}
+		work := []*ssa.Function{c.fn}
+		for len(work) > 0 {
+			fn := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range callers[fn] {
+				switch {
+				case !x.inContract(s.fn):
+					sites = append(sites, s)
+				case !seen[s.fn]:
+					seen[s.fn] = true
+					work = append(work, s.fn)
+				}
+			}
+		}
+		if len(sites) == 0 {
+			out = append(out, c)
+			continue
+		}
+		for _, s := range sites {
+			lifted := *c
+			lifted.fn = s.fn
+			lifted.ev.Pos = x.position(s.fn, s.pos)
+			out = append(out, &lifted)
+		}
+	}
+	// A wrapper whose interface has the stub's methods is a candidate of
+	// every call on the stub too: a line that already makes the call
+	// makes it once.
+	type key struct {
+		pos                     token.Position
+		protocol, proto, method string
+	}
+	seen := make(map[key]bool, len(out))
+	kept := out[:0]
+	for _, c := range out {
+		k := key{c.ev.Pos, c.protocol, c.proto, c.method}
+		if c.protocol == "http" || !seen[k] {
+			seen[k] = true
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// A callSite is a call in fn at pos.
+type callSite struct {
+	fn  *ssa.Function
+	pos token.Pos
+}
+
+func (x *extractor) inContract(fn *ssa.Function) bool {
+	return fn != nil && fn.Pkg != nil && x.contracts[fn.Pkg.Pkg.Path()]
+}
+
+// callersWithin returns the call sites of each reachable function among
+// reachable functions: static calls, and interface calls to the
+// implementations the service reaches.
+func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Function][]callSite {
+	out := make(map[*ssa.Function][]callSite)
+	for fn := range reach {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				site := callSite{fn, instr.Pos()}
+				if callee := c.Common().StaticCallee(); callee != nil {
+					if reach[callee] {
+						out[callee] = append(out[callee], site)
+					}
+					continue
+				}
+				if !c.Common().IsInvoke() {
+					continue
+				}
+				iface, ok := c.Common().Value.Type().Underlying().(*types.Interface)
+				if !ok {
+					continue
+				}
+				name := c.Common().Method.Name()
+				for _, t := range x.prog.withMethod[name] {
+					if m := x.prog.method(t, name); m != nil && reach[m] && types.Implements(t, iface) {
+						out[m] = append(out[m], site)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

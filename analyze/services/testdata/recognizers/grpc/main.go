@@ -6,6 +6,7 @@ import (
 	"context"
 	"net/http"
 
+	"example.com/grpc/gen/payments"
 	"example.com/grpc/gen/paymentsv1"
 	"google.golang.org/grpc"
 )
@@ -30,7 +31,15 @@ func main() {
 	client := paymentsv1.NewPaymentsClient(conn)
 	client.Charge(ctx, &paymentsv1.ChargeRequest{}) // want "call grpc shop.Payments/Charge"
 
+	// goctl's client wraps the stub: the call is where this code calls
+	// the wrapper, not inside it.
+	charge(ctx, payments.NewPayments(conn))
+
 	s := grpc.NewServer()
 	paymentsv1.RegisterPaymentsServer(s, server{})    // want "serve grpc shop.Payments"
 	paymentsv1.RegisterPaymentsServer(s, newServer()) // want "serve grpc shop.Payments"
+}
+
+func charge(ctx context.Context, p payments.Payments) {
+	p.Charge(ctx, &paymentsv1.ChargeRequest{}) // want "call grpc shop.Payments/Charge"
 }

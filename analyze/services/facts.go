@@ -129,7 +129,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		for _, svc := range services {
 			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
-				vs := x.variants(svc, x.dirs[svc.Entry])
+				vs := x.variants(svc, x.dirs[svc.Entry], services)
 				if len(vs) > 1 {
 					split[svc] = vs
 				}

@@ -218,8 +218,10 @@ func deadBlocks(main *ssa.Function, sel *Selector) map[*ssa.BasicBlock]bool {
 // variants splits a service whose main chooses what it serves into one
 // service per deployment that chooses differently: each named as its
 // deployment names it. A service archie.yaml declares, or that fewer than
-// two deployments run with distinct choices main knows, stays whole.
-func (x *extractor) variants(svc *Service, entryDir string) []*Service {
+// two deployments run with distinct choices main knows, stays whole. A
+// deployment named as another of the services is not one of them: two
+// services would bear one name.
+func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*Service {
 	if svc.Declared || svc.Run != nil || svc.Entry == "" || len(svc.Roots) != 1 || svc.Roots[0] != svc.Entry {
 		return []*Service{svc}
 	}
@@ -239,13 +241,19 @@ func (x *extractor) variants(svc *Service, entryDir string) []*Service {
 		keys = append(keys, ch)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].env < keys[j].env })
+	taken := make(map[string]bool)
+	for _, s := range all {
+		if s != svc {
+			taken[norm(s.Name)] = true
+		}
+	}
 	workloads := x.deploy.forService(svc, entryDir) // by name
 	for _, ch := range keys {
 		var out []*Service
 		chosen := make(map[string]bool)
 		for _, w := range workloads {
 			sel := choose(w, ch, cases[ch])
-			if w.alias || sel == nil || chosen[sel.Value] {
+			if w.alias || taken[norm(w.name)] || sel == nil || chosen[sel.Value] {
 				continue
 			}
 			chosen[sel.Value] = true

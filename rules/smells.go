@@ -333,7 +333,11 @@ func sharings(sys *services.System) []sharing {
 		store *services.Store
 	}
 	// Two choices of one main share their tables with themselves.
-	twins := func(a, b string) bool { return services.SameBinary(sys.Service(a), sys.Service(b)) }
+	byName := make(map[string]*services.Service, len(sys.Services))
+	for _, s := range sys.Services {
+		byName[s.Name] = s
+	}
+	twins := func(a, b string) bool { return services.SameBinary(byName[a], byName[b]) }
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {

@@ -84,12 +84,12 @@ func TestRouteServer(t *testing.T) {
 		{"", ""},                   // no path known
 	}
 	for _, tc := range tests {
-		got, _ := sys.routeServer("front", tc.call)
+		got, _ := sys.routeIndex().server("front", tc.call)
 		if got != tc.want {
 			t.Errorf("routeServer(%q) = %q, want %q", tc.call, got, tc.want)
 		}
 	}
-	if got, ok := sys.routeServer("orders", "POST /orders"); ok {
+	if got, ok := sys.routeIndex().server("orders", "POST /orders"); ok {
 		t.Errorf("a call to its own route is placed at %q", got)
 	}
 }

@@ -130,28 +130,54 @@ func (s *System) Service(name string) *Service {
 // known in s and is a service of other become known. A service name both
 // systems have is an error, and s is left as it was: keeping either side's
 // facts would silently drop the other's.
-func (s *System) Merge(other *System) error {
-	for _, svc := range other.Services {
-		if s.Service(svc.Name) != nil {
-			return fmt.Errorf("service %q is in both; name the services apart (services: in archie.yaml names this repository's)", svc.Name)
+func (s *System) Merge(other *System) error { return s.MergeAll([]*System{other}) }
+
+// MergeAll is Merge of many systems at once, as an organisation's CI merges
+// the facts of all its repositories: the calls are relinked once, not once
+// per repository. A service name two of them have is a *MergeError, and
+// s is left as it was.
+func (s *System) MergeAll(others []*System) error {
+	have := make(map[string]bool, len(s.Services))
+	for _, svc := range s.Services {
+		have[svc.Name] = true
+	}
+	for i, o := range others {
+		for _, svc := range o.Services {
+			if have[svc.Name] {
+				return &MergeError{Index: i, Service: svc.Name}
+			}
+			have[svc.Name] = true
 		}
 	}
-	s.Services = append(s.Services, other.Services...)
-	s.Tools = append(s.Tools, other.Tools...)
-	have := make(map[string]bool)
+	edges := make(map[string]bool, len(s.Edges))
 	for _, e := range s.Edges {
-		have[e.key()] = true
+		edges[e.key()] = true
 	}
-	for _, e := range other.Edges {
-		if !have[e.key()] {
-			s.Edges = append(s.Edges, e)
+	for _, o := range others {
+		s.Services = append(s.Services, o.Services...)
+		s.Tools = append(s.Tools, o.Tools...)
+		for _, e := range o.Edges {
+			if k := e.key(); !edges[k] {
+				edges[k] = true
+				s.Edges = append(s.Edges, e)
+			}
 		}
+		s.Unresolved = append(s.Unresolved, o.Unresolved...)
+		s.Problems += o.Problems
 	}
-	s.Unresolved = append(s.Unresolved, other.Unresolved...)
 	s.relink()
-	s.Problems += other.Problems
 	s.sort()
 	return nil
+}
+
+// A MergeError names a service that two merged systems both have.
+type MergeError struct {
+	Index   int // of the system in MergeAll's others that has it again
+	Service string
+}
+
+func (e *MergeError) Error() string {
+	return fmt.Sprintf("service %q is in both; name the services apart (services: in archie.yaml names this repository's)", e.Service)
 }
 
 // relink matches the calls one repository could not place with the
@@ -175,6 +201,11 @@ func (s *System) relink() {
 		}
 		return "", false
 	}
+	names := make(map[string]bool, len(s.Services))
+	for _, svc := range s.Services {
+		names[svc.Name] = true
+	}
+	routes := s.routeIndex()
 	byKey := make(map[string]*Edge)
 	var edges []*Edge
 	add := func(e *Edge) {
@@ -186,7 +217,7 @@ func (s *System) relink() {
 		edges = append(edges, e)
 	}
 	for _, e := range s.Edges {
-		if !e.Known && s.Service(e.To) != nil {
+		if !e.Known && names[e.To] {
 			e.Known = true
 		}
 		if !e.Known && e.Kind == "sync" && e.Protocol == "grpc" {
@@ -206,7 +237,7 @@ func (s *System) relink() {
 			// Each call under the target is placed by its own path.
 			var left []Evidence
 			for _, ev := range u.Evidence {
-				if to, ok := s.routeServer(u.From, ev.Method); ok {
+				if to, ok := routes.server(u.From, ev.Method); ok {
 					add(&Edge{From: u.From, To: to, Kind: "sync", Protocol: "http", Target: u.Target, Known: true, Evidence: []Evidence{ev}})
 				} else {
 					left = append(left, ev)
@@ -262,19 +293,51 @@ func RouteServes(handler, method string) bool {
 	return len(cs) == len(hs) || strings.HasSuffix(hroute, "/")
 }
 
-// routeServer places an HTTP call its repository could not, by its
-// method and path ("GET /items"): the one other service with a specific
-// route serving it. A path several services serve, or only a generic one,
-// places nothing.
-func (s *System) routeServer(from, call string) (string, bool) {
-	if call == "" {
-		return "", false
-	}
-	var servers []string
+// A routeIndex finds the services whose specific HTTP routes may serve a
+// call by the call's first path segment, so that placing calls costs
+// little whatever the number of services merged.
+type routeIndex struct {
+	bySegment map[string][]route // the route's first segment, when literal
+	anyFirst  []route            // routes starting with a parameter
+}
+
+type route struct{ name, service string } // name as "GET /orders/{id}"
+
+func (s *System) routeIndex() *routeIndex {
+	ix := &routeIndex{bySegment: make(map[string][]route)}
 	for _, svc := range s.Services {
 		for _, ep := range svc.Endpoints {
-			if ep.Protocol == "http" && specificRoute(ep.Route) && RouteServes(strings.TrimSpace(ep.Method+" "+ep.Route), call) && !slices.Contains(servers, svc.Name) {
-				servers = append(servers, svc.Name)
+			if ep.Protocol != "http" || !specificRoute(ep.Route) {
+				continue
+			}
+			r := route{strings.TrimSpace(ep.Method + " " + ep.Route), svc.Name}
+			first, _, _ := strings.Cut(strings.TrimPrefix(ep.Route, "/"), "/")
+			if strings.HasPrefix(first, ":") || strings.HasPrefix(first, "{") {
+				ix.anyFirst = append(ix.anyFirst, r)
+			} else {
+				ix.bySegment[first] = append(ix.bySegment[first], r)
+			}
+		}
+	}
+	return ix
+}
+
+// server places an HTTP call its repository could not, by its method and
+// path ("GET /items"): the one other service with a specific route
+// serving it. A path several services serve, or only a generic one,
+// places nothing.
+func (ix *routeIndex) server(from, call string) (string, bool) {
+	_, path, ok := strings.Cut(call, " ")
+	if !ok {
+		return "", false
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	first, _, _ = strings.Cut(first, "?")
+	var servers []string
+	for _, rs := range [][]route{ix.bySegment[first], ix.anyFirst} {
+		for _, r := range rs {
+			if RouteServes(r.name, call) && !slices.Contains(servers, r.service) {
+				servers = append(servers, r.service)
 			}
 		}
 	}

@@ -57,11 +57,18 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		return services.RouteServes(next.handler, h.method)
 	}
 
+	// Each chain of max-depth+1 hops is a violation, shown continued as
+	// far as it goes. Enumerating every maximal chain instead
+	// grows exponentially with the services an organisation merges;
+	// chains of a bounded length do not.
 	var chains [][]hop
 	var walk func(path []hop, seen map[string]bool)
 	walk = func(path []hop, seen map[string]bool) {
+		if len(path) > maxDepth {
+			chains = append(chains, continued(path, seen, out, continues))
+			return
+		}
 		last := path[len(path)-1]
-		extended := false
 		for _, next := range out[last.to] {
 			if seen[next.to] || !continues(last, next) {
 				continue
@@ -69,10 +76,6 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			seen[next.to] = true
 			walk(append(path[:len(path):len(path)], next), seen)
 			delete(seen, next.to)
-			extended = true
-		}
-		if !extended && len(path) > maxDepth {
-			chains = append(chains, path)
 		}
 	}
 	for _, s := range slices.Sorted(maps.Keys(out)) {
@@ -84,19 +87,20 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		}
 	}
 
-	// One violation per path of services, with the first calls found.
-	reported := make(map[string]bool)
+	// One violation per path of services, with the first calls found; a
+	// path within a longer one reported is not reported again.
+	reported := &chainIndex{at: make(map[[2]string][][2]int)}
 	sort.SliceStable(chains, func(i, j int) bool { return len(chains[i]) > len(chains[j]) })
 	for _, ch := range chains {
 		names := []string{ch[0].from}
 		for _, h := range ch {
 			names = append(names, h.to)
 		}
-		key := strings.Join(names, " → ")
-		if reported[key] || coveredBy(key, reported) {
+		if reported.covers(names) {
 			continue
 		}
-		reported[key] = true
+		reported.add(names)
+		key := strings.Join(names, " → ")
 		var ev []services.Evidence
 		for _, h := range ch {
 			e := h.ev
@@ -138,15 +142,64 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 	}
 }
 
-// coveredBy reports whether a chain is part of a longer one already
-// reported.
-func coveredBy(key string, reported map[string]bool) bool {
-	for k := range reported {
-		if strings.Contains(k, key) {
+// maxShownExtra is how many hops beyond its first max-depth+1 a chain is
+// shown with at most.
+const maxShownExtra = 8
+
+// continued returns path continued as long as it goes, by the first call
+// that continues it each time: the chain a violation shows. The violation
+// stands on path alone, which is already longer than max-depth.
+func continued(path []hop, seen map[string]bool, out map[string][]hop, continues func(hop, hop) bool) []hop {
+	path = path[:len(path):len(path)]
+	var added []string
+	defer func() {
+		for _, n := range added {
+			delete(seen, n)
+		}
+	}()
+	for extra := 0; extra < maxShownExtra; extra++ {
+		last := path[len(path)-1]
+		found := false
+		for _, next := range out[last.to] {
+			if !seen[next.to] && continues(last, next) {
+				seen[next.to] = true
+				added = append(added, next.to)
+				path = append(path, next)
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return path
+}
+
+// A chainIndex tells whether a path of services lies within a chain
+// already reported, by the chains' consecutive pairs.
+type chainIndex struct {
+	chains [][]string
+	at     map[[2]string][][2]int // pair -> (chain, position) where it starts
+}
+
+func (ix *chainIndex) covers(names []string) bool {
+	for _, p := range ix.at[[2]string{names[0], names[1]}] {
+		ch := ix.chains[p[0]]
+		if p[1]+len(names) <= len(ch) && slices.Equal(ch[p[1]:p[1]+len(names)], names) {
 			return true
 		}
 	}
 	return false
+}
+
+func (ix *chainIndex) add(names []string) {
+	i := len(ix.chains)
+	ix.chains = append(ix.chains, names)
+	for j := 0; j+1 < len(names); j++ {
+		k := [2]string{names[j], names[j+1]}
+		ix.at[k] = append(ix.at[k], [2]int{i, j})
+	}
 }
 
 func endpointName(e services.Endpoint) string {

@@ -249,6 +249,34 @@ func TestSyncChain(t *testing.T) {
 	}
 }
 
+// A ladder of services, each calling both of the next rung from the
+// handler it is called in, has 2^rungs chains: sync-chain reports each
+// chain of max-depth+1 hops once, not every path, and ends. Branches after
+// the first max-depth+1 hops are shown once, on the first branch.
+func TestSyncChainLadder(t *testing.T) {
+	const rungs = 40
+	var edges []*services.Edge
+	name := func(r, i int) string { return fmt.Sprintf("s%d-%d", r, i) }
+	for r := 0; r+1 < rungs; r++ {
+		for i := range 2 {
+			for j := range 2 {
+				edges = append(edges, syncCall(name(r, i), name(r+1, j), "GET /"+name(r, i), "GET /"+name(r+1, j)))
+			}
+		}
+	}
+	vs := checkSmells(t, "  sync-chain: {severity: warning, max-depth: 2}", &services.System{Dir: "/m", Edges: edges})
+	// Each start (two services a rung, two calls each) begins 2×2×2 chains
+	// of three hops; shown continued, later starts lie within earlier ones.
+	if len(vs) == 0 || len(vs) > (rungs-3)*2*8 {
+		t.Fatalf("%d violations, want between 1 and %d", len(vs), (rungs-3)*2*8)
+	}
+	for _, v := range vs {
+		if len(v.Path) < 4 || len(v.Path) > 4+8 {
+			t.Errorf("chain %v: want 3 hops continued by at most 8", v.Path)
+		}
+	}
+}
+
 func TestSyncChainMessage(t *testing.T) {
 	vs := checkSmells(t, "  sync-chain: warning", &services.System{Dir: "/m", Edges: []*services.Edge{
 		syncCall("a", "b", "GET /a", "GET /b"), syncCall("b", "c", "GET /b", "GET /c"), syncCall("c", "d", "GET /c", "GET /d")}})

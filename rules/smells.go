@@ -218,8 +218,10 @@ deployment file, with disjoint tables, are reported at the server severity
 		Doc: `A request handler that calls a service whose handler calls another, and so on,
 makes every request wait on the whole chain: latency adds up and one slow
 service stalls all. archie follows gRPC and HTTP calls reachable from each
-request handler to the handler they reach, and reports chains longer than
-max-depth hops (default 2) with their path. Any cycle of synchronous calls
+request handler to the handler they reach, and reports each distinct chain of
+max-depth+1 hops (default max-depth 2), shown with its path continued as far as
+its first branch goes (8 hops more at most); a chain within one already
+reported is not reported again. Any cycle of synchronous calls
 between services is always reported. Messages (Kafka, NATS, AMQP, Pub/Sub,
 watermill, asynq) end a chain.`,
 		run: func(c *checker) { c.smell("sync-chain", c.syncChain) },

@@ -3,7 +3,6 @@ package services
 import (
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -55,12 +54,12 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 			if v.text == "" || strings.ContainsAny(v.text, "…$") {
 				continue
 			}
-			file := v.text
-			if !filepath.IsAbs(file) {
-				file = filepath.Join(dir, file)
+			file, ok := configPath(root, dir, v.text)
+			if !ok {
+				continue
 			}
-			data, err := os.ReadFile(file)
-			if err != nil {
+			data, ok := readSmall(file)
+			if !ok {
 				continue // a file archie cannot read tells it nothing
 			}
 			var doc yaml.Node
@@ -181,4 +180,17 @@ func lookupKeys(n *yaml.Node, keys []string) *yaml.Node {
 		n = next
 	}
 	return n
+}
+
+// configPath returns the file a config load names, relative to the
+// loading package's folder dir, when it is in the repository at root: a
+// path in the code may name /etc/app.yaml on the machine that runs the
+// service, or a device, which tell nothing of this code.
+func configPath(root, dir, name string) (string, bool) {
+	file := name
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	file = filepath.Clean(file)
+	return file, within(filepath.ToSlash(file), filepath.ToSlash(filepath.Clean(root)))
 }

@@ -62,12 +62,17 @@ type extractor struct {
 	// one of its callers, the helper's parameters bound to that caller's
 	// arguments (helperSites).
 	bind map[*ssa.Parameter]ssa.Value
+	// connectPkgs memoizes importsConnect, asked of every call's package.
+	connectPkgs map[*types.Package]bool
+	// routers memoizes routerInterface's stand-in by interface type.
+	routers map[*types.Named]string
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
-	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset}
+	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
+		connectPkgs: make(map[*types.Package]bool), routers: make(map[*types.Named]string)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root)
 	return x
 }
@@ -145,7 +150,7 @@ func (x *extractor) protoName(pkg *types.Package, goName string) string {
 	if n := x.grpc[pkg.Path()][goName]; n != "" {
 		return n
 	}
-	if importsConnect(pkg) {
+	if x.importsConnect(pkg) {
 		if c, ok := pkg.Scope().Lookup(goName + "Name").(*types.Const); ok && c.Val().Kind() == constant.String {
 			return constant.StringVal(c.Val())
 		}
@@ -329,14 +334,14 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	key := calleeKey(common)
 	rows := recognized.lookup(key)
 	if len(rows) == 0 && common.IsInvoke() {
-		if key = routerInterface(common); key != "" {
+		if key = x.routerInterface(common); key != "" {
 			rows = recognized.lookup(key)
 		}
 	}
 	if len(rows) == 0 {
 		return
 	}
-	if connectHandler.MatchString(rootFunc(fn).Name()) && importsConnect(fn.Pkg.Pkg) {
+	if connectHandler.MatchString(rootFunc(fn).Name()) && x.importsConnect(fn.Pkg.Pkg) {
 		// The mux inside bufbuild's generated New…Handler: its routes
 		// are the proto service's methods, recorded as such.
 		return
@@ -372,7 +377,7 @@ var (
 // answers gRPC too.
 func (x *extractor) connect(f *facts, fn *ssa.Function, common *ssa.CallCommon, args []ssa.Value, ev Evidence, handlers map[string][]*ssa.Function) bool {
 	callee := common.StaticCallee()
-	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil || callee.Pkg == fn.Pkg || !importsConnect(callee.Pkg.Pkg) {
+	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil || callee.Pkg == fn.Pkg || !x.importsConnect(callee.Pkg.Pkg) {
 		return false
 	}
 	if m := connectHandler.FindStringSubmatch(callee.Name()); m != nil {
@@ -400,6 +405,15 @@ func (x *extractor) connect(f *facts, fn *ssa.Function, common *ssa.CallCommon, 
 
 // importsConnect reports whether a package is connect's generated code:
 // it imports connect-go, under its old path or its new.
+func (x *extractor) importsConnect(pkg *types.Package) bool {
+	if v, ok := x.connectPkgs[pkg]; ok {
+		return v
+	}
+	v := importsConnect(pkg)
+	x.connectPkgs[pkg] = v
+	return v
+}
+
 func importsConnect(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch normPath(imp.Path()) {

@@ -287,7 +287,25 @@ var majorVersion = regexp.MustCompile(`/v[0-9]+(/|$)`)
 // normPath drops major-version elements from an import path, so that one
 // recognizer covers chi and chi/v5.
 func normPath(p string) string {
+	if !hasMajorVersion(p) {
+		return p // most paths: no regular expression run per call
+	}
 	return strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
+}
+
+// hasMajorVersion reports whether a path may have a /vN element.
+func hasMajorVersion(p string) bool {
+	for i := strings.Index(p, "/v"); i >= 0; {
+		if i+2 < len(p) && p[i+2] >= '0' && p[i+2] <= '9' {
+			return true
+		}
+		j := strings.Index(p[i+2:], "/v")
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
 }
 
 // declaresOnly reports whether a package declares types, constants and

@@ -132,11 +132,25 @@ var routerStandIns = []struct{ pkg, name string }{
 // routerInterface returns the callee key a method call through an
 // interface of the program has when a router its package imports
 // implements the interface: the router's own method.
-func routerInterface(c *ssa.CallCommon) string {
+func (x *extractor) routerInterface(c *ssa.CallCommon) string {
 	named, ok := types.Unalias(c.Value.Type()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
 	}
+	router, ok := x.routers[named]
+	if !ok {
+		router = standInFor(named)
+		x.routers[named] = router
+	}
+	if router == "" {
+		return ""
+	}
+	return router + "." + c.Method.Name()
+}
+
+// standInFor returns the router type ("github.com/labstack/echo.Echo") a
+// program's interface stands in for, or "".
+func standInFor(named *types.Named) string {
 	iface, ok := named.Underlying().(*types.Interface)
 	if !ok {
 		return ""
@@ -147,7 +161,7 @@ func routerInterface(c *ssa.CallCommon) string {
 				continue
 			}
 			if tn, ok := imp.Scope().Lookup(r.name).(*types.TypeName); ok && types.Implements(types.NewPointer(tn.Type()), iface) {
-				return r.pkg + "." + r.name + "." + c.Method.Name()
+				return r.pkg + "." + r.name
 			}
 		}
 	}

@@ -107,7 +107,7 @@ type Family struct {
 }
 
 // Families are the rule families, in the order they are checked.
-var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily, cyclesFamily, metricsFamily,
+var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, exhaustiveFamily, rulesFamily, cyclesFamily, metricsFamily,
 	sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, exceptionsFamily}
 
 // LookupFamily returns the family with the given name or kind.
@@ -391,6 +391,9 @@ func (c *checker) groupPatterns(fn func(where string, ps Patterns)) {
 	}
 	for _, r := range c.cfg.Rules {
 		fn(fmt.Sprintf("rule %q", r.Name), r.Packages)
+	}
+	if e := c.cfg.Exhaustive; e.on() {
+		fn("exhaustive except", e.Except)
 	}
 	for _, e := range c.cfg.Exceptions {
 		fn("exception from", Patterns{e.From})

@@ -35,6 +35,9 @@ type Config struct {
 	Mains      *Mains      `yaml:"mains"`
 	Smells     *Smells     `yaml:"smells"`
 	Tests      bool        `yaml:"tests"`
+	// Exhaustive asks every package of the module to be placed in a
+	// layer, a context or a hexagon zone.
+	Exhaustive *Exhaustive `yaml:"exhaustive"`
 
 	// Baseline is the file of accepted violations, relative to Dir;
 	// empty means DefaultBaseline, if that file exists.
@@ -606,7 +609,7 @@ func (c *Config) BaselineFile() (path string, named bool) {
 
 // HasRules reports whether the config declares anything to check.
 func (c *Config) HasRules() bool {
-	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil || c.Metrics != nil || c.Smells.Any()
+	return c.Layers != nil || c.Hexagonal != nil || c.Contexts != nil || len(c.Rules) > 0 || c.Cycles != nil || c.Metrics != nil || c.Smells.Any() || c.Exhaustive.on()
 }
 
 // Citations lists the rules that cite a decision record with `adr:`, in

@@ -67,6 +67,9 @@ func (c *Config) validate(root *yaml.Node) error {
 			}
 		}
 	}
+	if e := c.Exhaustive; e.on() && c.Layers == nil && c.Hexagonal == nil && c.Contexts == nil {
+		return errf(e.Pos, "exhaustive asks every package to be in a layer, a context or a hexagon zone, and the config declares none: add layers, contexts or hexagonal, or remove exhaustive")
+	}
 	if h := c.Hexagonal; h != nil {
 		if len(h.Core) == 0 {
 			return errf(keyPos("hexagonal"), "hexagonal has no core: list the domain and application packages under hexagonal.core")

@@ -64,20 +64,7 @@ func TestCrossServiceImportOwnCode(t *testing.T) {
 		"cmd/gen/tmpl",
 		"cmd/payments/api/ext -> cmd/gen/tmpl",
 	)
-	cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n  cross-service-import: error\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Dir = "/m"
-	res, err := Check(cfg, g, Options{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Complete: true, System: sys})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, v := range res.Violations {
-		got = append(got, v.From+"->"+v.To+": "+v.Message)
-	}
-	sort.Strings(got)
+	got := crossServiceImports(t, g, sys)
 	want := []string{
 		"worker->orders: worker (internal/wlib) imports cmd/orders/db, code of service orders: a change there means deploying both",
 		"worker->orders: worker imports cmd/orders/store, code of service orders: a change there means deploying both",
@@ -100,6 +87,19 @@ func TestCrossServiceImportDomainFolders(t *testing.T) {
 		"app/payment/model",
 		"common",
 	)
+	got := crossServiceImports(t, g, sys)
+	want := []string{
+		"payment-rpc->api: payment-rpc imports app/order/model, code of services api and order-rpc: a change there means deploying them all",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// crossServiceImports checks a system with cross-service-import on and
+// returns its violations as "from->to: message", sorted.
+func crossServiceImports(t *testing.T, g *analyze.Graph, sys *services.System) []string {
+	t.Helper()
 	cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n  cross-service-import: error\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -113,10 +113,6 @@ func TestCrossServiceImportDomainFolders(t *testing.T) {
 	for _, v := range res.Violations {
 		got = append(got, v.From+"->"+v.To+": "+v.Message)
 	}
-	want := []string{
-		"payment-rpc->api: payment-rpc imports app/order/model, code of services api and order-rpc: a change there means deploying them all",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sort.Strings(got)
+	return got
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"gopkg.in/yaml.v3"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the CLI scripts")
@@ -43,7 +44,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
+			"status":     cmdStatus,
+			"actionstep": cmdActionStep,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" { // permissions do not stop root
@@ -76,6 +78,38 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// cmdActionStep writes the shell of a step of the repository's action.yml
+// to a file, so that a script runs it as GitHub's runner would:
+//
+//	actionstep Check check.sh
+func cmdActionStep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: actionstep STEP-NAME FILE")
+	}
+	data, err := os.ReadFile("../../action.yml")
+	ts.Check(err)
+	var action struct {
+		Runs struct {
+			Steps []struct {
+				Name  string `yaml:"name"`
+				Shell string `yaml:"shell"`
+				Run   string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"runs"`
+	}
+	ts.Check(yaml.Unmarshal(data, &action))
+	for _, s := range action.Runs.Steps {
+		if s.Name == args[0] {
+			if s.Shell != "bash" {
+				ts.Fatalf("step %q runs in %q, not bash", args[0], s.Shell)
+			}
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(s.Run), 0o644))
+			return
+		}
+	}
+	ts.Fatalf("action.yml has no step named %q", args[0])
 }
 
 // goEnvironment is what the go command needs inside a script, whose

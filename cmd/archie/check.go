@@ -67,6 +67,7 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	if !slices.Contains(report.CheckFormats, opts.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", opts.format, strings.Join(report.CheckFormats, ", "))
 	}
+	opts.load.progress = showsProgress(stderr, opts.format)
 	outputs, err := parseOutputs(opts.outputs, report.CheckFormats)
 	if err != nil {
 		return err

@@ -36,6 +36,8 @@ type loadOptions struct {
 	// base marks the load of --new-since's revision: patterns there may
 	// match nothing, since the config is the current one.
 	base bool
+	// progress is shown on stderr while the code loads (showsProgress).
+	progress bool
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -96,10 +98,14 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	// Services span every module below dir: one module per service is
 	// common, with or without a go.work.
 	needSystem := opts.services || cfg.Smells.Any()
+	prog := newProgress(stderr, opts.progress)
+	defer prog.end()
+	prog.set("listing the packages")
 	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem})
 	if err != nil {
 		return nil, err
 	}
+	prog.end() // load errors and notes follow on stderr
 	if len(g.Errors) > 0 {
 		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
 		moduleHint(stderr, g.Errors, dir)
@@ -118,7 +124,11 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	complete := len(patterns) == 0 && abs == cfg.Dir
 	p := &project{cfg: cfg, graph: g, complete: complete}
 	if needSystem {
-		if p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts); err != nil {
+		prog := newProgress(stderr, opts.progress)
+		prog.set("type-checking the services (a first run also compiles their dependencies)")
+		p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts)
+		prog.end()
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -51,6 +51,7 @@ func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOpt
 	if !slices.Contains(report.ServicesFormats, opts.format) {
 		return fmt.Errorf("unknown --format %q: use one of %s", opts.format, strings.Join(report.ServicesFormats, ", "))
 	}
+	opts.load.progress = showsProgress(stderr, opts.format)
 	opts.load.services = true
 	p, err := loadProject(ctx, stderr, opts.load, args, false)
 	if err != nil {

@@ -95,6 +95,7 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	base := *cfg
 	base.Dir = baseCfgDir
 	opts.base = true
+	opts.progress = false // the current tree's load speaks for both
 	var errs bytes.Buffer
 	p, err := checkTree(ctx, &errs, &base, baseDir, patterns, opts)
 	if err != nil {

@@ -14,10 +14,15 @@ import (
 func (in *Inferred) YAML() []byte {
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	// The first line tells the YAML language server (VS Code, and editors
+	// that embed it) which schema to complete and check the file with.
+	w("# yaml-language-server: $schema=%s\n", SchemaURL)
 	w(`# archie.yaml, written by archie init from the imports of the code as it is
 # today. It is a starting point: rename the layers, tighten what the code
 # allows, delete what is wrong. Every key is described in docs/config.md
-# (https://github.com/archie-dev/archie/blob/main/docs/config.md).
+# (https://github.com/archie-dev/archie/blob/main/docs/config.md). The first
+# line gives editors archie.yaml's JSON Schema; without network, write it
+# here with archie schema > .archie.schema.json and point $schema at that.
 #
 # The violations the code has today are accepted in %s (the
 # baseline), so archie check passes now and fails on the next new one.

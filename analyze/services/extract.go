@@ -517,14 +517,8 @@ func (x *extractor) gorillaMethods(ci ssa.CallInstruction) string {
 		if !ok || calleeKey(c.Common()) != "github.com/gorilla/mux.Route.Methods" || len(c.Common().Args) < 2 {
 			continue
 		}
-		if sl, ok := c.Common().Args[1].(*ssa.Slice); ok {
-			var ms []string
-			for _, e := range sliceElems(sl.X) {
-				if m := firstOf(x.res.resolve(e, x.bind, 2, make(map[ssa.Value]bool))); m != "" {
-					ms = append(ms, m)
-				}
-			}
-			return strings.Join(ms, ",")
+		if _, ok := c.Common().Args[1].(*ssa.Slice); ok {
+			return strings.Join(x.methodNames(c.Common().Args[1]), ",")
 		}
 	}
 	return ""

@@ -372,7 +372,7 @@ func (x *extractor) gorillaMatch(v ssa.Value) (router ssa.Value, path string, pr
 			}
 		case "Methods":
 			if len(args) > 0 {
-				methods = append(methods, constStrings(args[0])...)
+				methods = append(methods, x.methodNames(args[0])...)
 			}
 		case "NewRoute", "Host", "Schemes", "Headers", "HeadersRegexp", "Queries", "MatcherFunc", "Name":
 		default:
@@ -386,17 +386,18 @@ func (x *extractor) gorillaMatch(v ssa.Value) (router ssa.Value, path string, pr
 	return nil, "", false, nil
 }
 
-// constStrings returns the constant strings of a variadic ...string
-// argument.
-func constStrings(v ssa.Value) []string {
+// methodNames returns the methods of gorilla's variadic Methods("GET", …)
+// argument, resolved as the route's path is: a helper's parameter is what
+// the caller the route is recorded for passes (helperSites).
+func (x *extractor) methodNames(v ssa.Value) []string {
 	sl, ok := v.(*ssa.Slice)
 	if !ok {
 		return nil
 	}
 	var out []string
 	for _, e := range sliceElems(sl.X) {
-		if k, ok := e.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-			out = append(out, constant.StringVal(k.Value))
+		if m := firstOf(x.res.resolve(e, x.bind, 2, make(map[ssa.Value]bool))); m != "" {
+			out = append(out, m)
 		}
 	}
 	return out

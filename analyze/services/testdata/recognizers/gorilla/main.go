@@ -28,6 +28,8 @@ func main() {
 
 	handleRoute(api, "DELETE", "/orders/{id}", handle) // want "serve http DELETE /api/orders/{id}"
 	handleRoute(r, "PATCH", "/items/{id}", handle)     // want "serve http PATCH /items/{id}"
+	matchRoute(api, "DELETE", "/carts/{id}", handle)   // want "serve http DELETE /api/carts/{id}"
+	matchRoute(r, "PATCH", "/carts/{id}", handle)      // want "serve http PATCH /carts/{id}"
 
 	// A router served under a prefix it strips: its routes are under it.
 	r.PathPrefix("/v1").Handler(http.StripPrefix("/v1", v1())) // want "serve http /v1/*"
@@ -51,4 +53,9 @@ func files(w http.ResponseWriter, r *http.Request) {
 // handleRoute registers a route for its callers.
 func handleRoute(r *mux.Router, method, path string, h http.HandlerFunc) {
 	r.HandleFunc(path, h).Methods(method)
+}
+
+// matchRoute registers a route built from matchers for its callers.
+func matchRoute(r *mux.Router, method, path string, h http.HandlerFunc) {
+	r.Methods(method).Path(path).HandlerFunc(h)
 }

@@ -328,27 +328,33 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 				continue
 			}
 			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+			literal := false // single-quoted: used as written
 			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
 				if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+					literal = v[0] == '\''
 					v = v[1 : end+1]
 				}
 			} else if i := strings.Index(v, " #"); i >= 0 {
 				v = strings.TrimSpace(v[:i])
 			}
 			// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
-			vars[k] = expand(v)
+			if !literal {
+				v = expand(v)
+			}
+			vars[k] = v
 		}
 	}
 	d.dotenv[dir] = vars
 	return vars
 }
 
-var composeVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+var composeVar = regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
 
 // interpolate replaces the ${VAR}, ${VAR:-default} and $VAR of a compose
 // value whose variable is known, or that has a default; the others stay
-// as they are. A value that would grow past maxValue stays as it is:
-// ${A}${A}… of a long A is no address.
+// as they are. $$ is a literal $, as compose writes a variable left to the
+// container's shell ($$PORT). A value that would grow past maxValue stays
+// as it is: ${A}${A}… of a long A is no address.
 func interpolate(s string, vars map[string]string) string {
 	if !strings.Contains(s, "$") {
 		return s
@@ -357,6 +363,10 @@ func interpolate(s string, vars map[string]string) string {
 	out := composeVar.ReplaceAllStringFunc(s, func(ref string) string {
 		if size > maxValue {
 			return ref
+		}
+		if ref == "$$" {
+			size--
+			return "$"
 		}
 		m := composeVar.FindStringSubmatch(ref)
 		name := m[1] + m[4]

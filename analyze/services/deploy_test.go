@@ -20,6 +20,9 @@ func TestInterpolate(t *testing.T) {
 		{"${EMPTY-8080}", ""},
 		{"${PORT:?required}", "7070"},
 		{"no variables", "no variables"},
+		{"$$PORT", "$PORT"}, // left to the container's shell
+		{"$${PORT}:$PORT", "${PORT}:7070"},
+		{"a$$b", "a$b"},
 	}
 	for _, tc := range tests {
 		if got := interpolate(tc.in, vars); got != tc.want {
@@ -49,6 +52,7 @@ CART_PORT=7070
 CART_ADDR=cart:${CART_PORT}
 CHECKOUT_DOCKERFILE="./src/checkout/Dockerfile"
 QUOTED='single' # comment
+RAW='${CART_PORT}'
 `)
 	write("compose.yaml", `
 services:
@@ -59,6 +63,7 @@ services:
     environment:
       - CART_ADDR
       - QUOTED
+      - RAW
       - UNSET
       - LITERAL=x:${CART_PORT}
   cart:
@@ -80,7 +85,7 @@ services:
 	d.entries = []string{filepath.Join(root, "src/checkout"), filepath.Join(root, "src/orders")}
 
 	checkout := d.workloads["checkout"]
-	for k, want := range map[string]string{"CART_ADDR": "cart:7070", "QUOTED": "single", "LITERAL": "x:7070"} {
+	for k, want := range map[string]string{"CART_ADDR": "cart:7070", "QUOTED": "single", "RAW": "${CART_PORT}", "LITERAL": "x:7070"} {
 		if got := checkout.env[k]; got != want {
 			t.Errorf("checkout's %s = %q, want %q", k, got, want)
 		}

@@ -54,6 +54,9 @@ type jsonViolation struct {
 	Evidence  []jsonFact   `json:"evidence,omitempty"`
 	Resource  string       `json:"resource,omitempty"`
 	Path      []string     `json:"path,omitempty"`
+	// Chain is the import paths from from to to of a transitive rule's
+	// violation.
+	Chain []string `json:"chain,omitempty"`
 }
 
 // jsonFact is one piece of evidence of a service smell.
@@ -124,7 +127,7 @@ func JSON(w io.Writer, c *Check) error {
 		for _, e := range v.Evidence {
 			jv.Evidence = append(jv.Evidence, jsonFact{File: e.Position.File, Line: e.Position.Line, Column: e.Position.Column, Detail: e.Detail})
 		}
-		jv.Resource, jv.Path = v.Resource, v.Path
+		jv.Resource, jv.Path, jv.Chain = v.Resource, v.Path, v.Chain
 		out.Violations = append(out.Violations, jv)
 	}
 	for _, e := range loadErrors {

@@ -35,6 +35,9 @@ type Violation struct {
 	Evidence []Evidence
 	Resource string
 	Path     []string
+	// Chain is the packages from From to To along the imports of a
+	// transitive rule's violation, both ends included.
+	Chain []string
 }
 
 // A Position is a place in a file; File is slash-separated and relative to
@@ -189,6 +192,7 @@ type checker struct {
 	refs map[string]pkgRef
 	out  []Violation
 	err  error
+	ig   *importGraph // built by importGraph when a rule needs it
 }
 
 // ref describes a package path for pattern matching.

@@ -119,7 +119,10 @@ type Rule struct {
 	Severity Severity `yaml:"severity"`
 	ADR      int      `yaml:"adr"`
 	Why      string   `yaml:"why"`
-	Pos      Pos      `yaml:"-"`
+	// Transitive forbids reaching what Forbid lists through any chain of
+	// imports of the module, not only importing it.
+	Transitive bool `yaml:"transitive"`
+	Pos        Pos  `yaml:"-"`
 }
 
 // Cycles asks for cycles between folders to be reported.

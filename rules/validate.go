@@ -117,6 +117,9 @@ func (c *Config) validate(root *yaml.Node) error {
 			// allow: [] is a rule (import nothing); forbid: [] is none.
 			return errf(r.Pos, "rule %q forbids nothing (forbid: []): list what its packages may not import", r.Name)
 		}
+		if r.Transitive && len(r.Forbid) == 0 {
+			return errf(r.Pos, "rule %q is transitive but forbids nothing: transitive forbids reaching what forbid lists; add forbid or remove transitive", r.Name)
+		}
 	}
 	if cy := c.Cycles; cy != nil && cy.Depth < 0 {
 		return errf(keyPos("cycles"), "cycles.depth must be 1 or more (folders that deep below the module root are compared)")

@@ -79,8 +79,9 @@ func readDeployment(dir string) *deployment {
 	return d
 }
 
-// readSmall reads a deployment file: a regular file of at most 1 MiB. A
-// link to a device or a pipe in a checkout reads as nothing, not forever.
+// readSmall reads a deployment, .env or config file: a regular file of at
+// most 1 MiB. A link to a device or a pipe in a checkout reads as nothing,
+// not forever.
 func readSmall(path string) ([]byte, bool) {
 	const max = 1 << 20
 	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() || fi.Size() > max {

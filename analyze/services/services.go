@@ -136,7 +136,7 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 				if svc.Entry == "" {
 					svc.Entry = p
 				}
-				if owners[p] == 1 || svc.Run != nil {
+				if owners[p] == 1 {
 					svc.Roots = append(svc.Roots, p)
 				}
 			} else {

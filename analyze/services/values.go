@@ -230,18 +230,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		return out
 	case *ssa.FreeVar:
-		fn := v.Parent()
-		idx := -1
-		for i, fv := range fn.FreeVars {
-			if fv == v {
-				idx = i
-			}
-		}
 		var out []value
-		for _, ref := range referrersOf(fn) {
-			if mc, ok := ref.(*ssa.MakeClosure); ok && idx < len(mc.Bindings) {
-				out = appendValues(out, r.resolve(mc.Bindings[idx], bind, depth-1, busy))
-			}
+		for _, b := range freeVarBindings(v) {
+			out = appendValues(out, r.resolve(b, bind, depth-1, busy))
 		}
 		return out
 	}

@@ -45,8 +45,8 @@ func newImportGraph(g *analyze.Graph, tests bool) *importGraph {
 	return ig
 }
 
-// next calls fn for every package p imports that a chain whose first
-// package is first may follow, in import-path order.
+// next calls fn for every package p imports that a chain may follow
+// from it, in import-path order; first says p starts the chain.
 func (ig *importGraph) next(p string, first bool, fn func(to string)) {
 	for _, imp := range ig.out[p] {
 		if imp.Test && !(first && ig.tests) {
@@ -62,8 +62,9 @@ func (ig *importGraph) next(p string, first bool, fn func(to string)) {
 // (from -> to, keyed by edgeKey(from, to)) it may not take. Of several
 // shortest chains it returns the first in the order of package paths, so
 // that answers do not change from run to run. An empty from package set
-// has no chain.
-func (ig *importGraph) shortest(from []string, to func(string) bool, banned map[string]bool, skip map[string]bool) []string {
+// has no chain. middle says the packages of from are not the first of the
+// chain, so that their test imports are not followed.
+func (ig *importGraph) shortest(from []string, to func(string) bool, banned, skip map[string]bool, middle bool) []string {
 	parent := make(map[string]string)
 	seen := make(map[string]bool)
 	var queue []string
@@ -92,7 +93,7 @@ func (ig *importGraph) shortest(from []string, to func(string) bool, banned map[
 			slices.Reverse(chain)
 			return chain
 		}
-		ig.next(p, starts[p], func(q string) {
+		ig.next(p, starts[p] && !middle, func(q string) {
 			if seen[q] || banned[q] || skip[edgeKey(p, q)] {
 				return
 			}
@@ -112,7 +113,7 @@ func edgeKey(from, to string) string { return from + "\x00" + to }
 // package, so the search costs n × chain length breadth-first searches,
 // never an enumeration of all paths.
 func (ig *importGraph) chains(from []string, to func(string) bool, n int) [][]string {
-	first := ig.shortest(from, to, nil, nil)
+	first := ig.shortest(from, to, nil, nil, false)
 	if first == nil || n <= 0 {
 		return nil
 	}
@@ -139,7 +140,7 @@ func (ig *importGraph) chains(from []string, to func(string) bool, n int) [][]st
 						starts = append(starts, f)
 					}
 				}
-				spur = ig.shortest(starts, to, nil, nil)
+				spur = ig.shortest(starts, to, nil, nil, false)
 			} else {
 				root := last[:j+1]
 				banned := make(map[string]bool)
@@ -152,11 +153,8 @@ func (ig *importGraph) chains(from []string, to func(string) bool, n int) [][]st
 						skip[edgeKey(c[j], c[j+1])] = true
 					}
 				}
-				if j == 0 {
-					spur = ig.shortest(root, to, banned, skip)
-				} else {
-					spur = ig.shortestFrom(last[j], to, banned, skip)
-				}
+				// Past the first package, a test import is not followed.
+				spur = ig.shortest([]string{last[j]}, to, banned, skip, j > 0)
 			}
 			if spur == nil {
 				continue
@@ -179,15 +177,6 @@ func (ig *importGraph) chains(from []string, to func(string) bool, n int) [][]st
 		candidates = slices.Delete(candidates, best, best+1)
 	}
 	return found
-}
-
-// shortestFrom is shortest from one package in the middle of a chain:
-// its test imports are not followed.
-func (ig *importGraph) shortestFrom(p string, to func(string) bool, banned, skip map[string]bool) []string {
-	saved := ig.tests
-	ig.tests = false
-	defer func() { ig.tests = saved }()
-	return ig.shortest([]string{p}, to, banned, skip)
 }
 
 // distances returns, for every package that reaches target through

@@ -55,6 +55,7 @@ func TestChains(t *testing.T) {
 		{"test import off", []string{"a -> test:b", "b -> c"}, false, []string{"a"}, []string{"c"}, 1, ""},
 		{"test import first", []string{"a -> test:b", "b -> c"}, true, []string{"a"}, []string{"c"}, 1, "a>b>c"},
 		{"test import later", []string{"a -> b", "b -> test:c"}, true, []string{"a"}, []string{"c"}, 1, ""},
+		{"test import at a deviation", []string{"a -> b", "b -> c test:d", "c -> d"}, true, []string{"a"}, []string{"d"}, 5, "a>b>c>d"},
 		{"test import later, deviating", []string{"a -> b x", "b -> test:c", "x -> c"}, true, []string{"a"}, []string{"c"}, 5, "a>x>c"},
 	}
 	for _, tt := range tests {

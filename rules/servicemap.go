@@ -126,7 +126,7 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 	}
 	for _, e := range edges {
 		if e.Kind == "import" {
-			e.Imports = len(e.Links) // one link per package imported
+			e.Imports = len(e.Links) // one link per package of from importing one of to
 		}
 		d.Edges = append(d.Edges, e)
 	}

@@ -39,7 +39,10 @@ func (c *checker) serviceDiagram(res *Result, opts DiagramOptions) (*Diagram, er
 // code gets an import edge. Evidence is relative to dir when below it.
 // Targets with no Go code here are nodes of kind external-service.
 func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
-	d := &Diagram{Level: "service", Unresolved: len(sys.Unresolved), Problems: sys.Problems}
+	d := &Diagram{Level: "service", Problems: sys.Problems}
+	for _, u := range sys.Unresolved {
+		d.Unresolved += max(1, len(u.Evidence)) // one target, each call to it at its line
+	}
 	nodes := make(map[string]*Node)
 	for _, s := range sys.Services {
 		nodes[s.Name] = &Node{ID: s.Name, Kind: "service", Packages: slices.Sorted(slices.Values(s.Packages))}

@@ -105,4 +105,10 @@ pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
 	if got := drawServices(d); got != want {
 		t.Errorf("ServiceDiagram with smells =\n%s\nwant:\n%s", got, want)
 	}
+
+	// Two calls to one target archie could not place are two calls.
+	sys.Unresolved[0].Evidence = []services.Evidence{at("front", 70, "GET"), at("front", 71, "GET")}
+	if d := ServiceDiagram(sys, nil, "/m"); d.Unresolved != 2 {
+		t.Errorf("Unresolved = %d for two calls to one target, want 2", d.Unresolved)
+	}
 }

@@ -232,7 +232,11 @@ watermill, asynq) end a chain.`,
 		Doc: `A service that imports another service's packages ships that code in its own
 binary: a change there needs both redeployed. A package belongs to a service
 when archie.yaml declares it under that service, or when it lives in the folder
-tree of the service's main package (the nearest, when mains nest). archie
+tree of the service's main package (the nearest, when mains nest). A package in
+no main's folder belongs to the services of the nearest folder above it that
+holds mains all in one of its folders: app/order/model is order-api's and
+order-rpc's when their mains are in app/order/cmd. A folder that holds every
+service's main, or mains in several of its folders, is no one's. archie
 reports each import written in the service's own code (its packages and the
 libraries only it reaches) that crosses into another service, at that import;
 imports inside the other service's packages, or in libraries several services
@@ -504,8 +508,9 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 }
 
 // owners returns the services each package belongs to: the services that
-// declare it, or the service whose main package's folder holds it, the
-// nearest when main packages nest (a tool's folder belongs to no service).
+// declare it, or the services whose main package's folder holds it, the
+// nearest when main packages nest (a tool's folder belongs to no service),
+// or, for a package in no main's folder, the services of its domain folder.
 func (c *checker) owners(sys *services.System) map[string][]string {
 	out := make(map[string][]string)
 	type root struct {

@@ -109,6 +109,13 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 				e := edge(v.From, v.To, "import")
 				e.Links = append(e.Links, Link{Target: v.Resource, Evidence: v.Evidence})
 				on = append(on, e)
+			case "god-service":
+				// Every synchronous call into it is part of the smell.
+				for _, e := range sys.Edges {
+					if e.To == v.From && e.Kind == "sync" && e.From != e.To && e.Ambiguous == "" {
+						on = append(on, edge(e.From, e.To, "sync"))
+					}
+				}
 			}
 			for _, e := range on {
 				if len(e.Links) == 0 {

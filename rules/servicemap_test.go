@@ -106,6 +106,19 @@ pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
 		t.Errorf("ServiceDiagram with smells =\n%s\nwant:\n%s", got, want)
 	}
 
+	// A god service marks every synchronous call into it.
+	vs = checkSmells(t, "  god-service: {min-callers: 1, fan-in: 0.2}\n", sys)
+	d = ServiceDiagram(sys, &Result{Violations: vs}, "/m")
+	var marked []string
+	for _, e := range d.Edges {
+		if e.Violations > 0 {
+			marked = append(marked, fmt.Sprintf("%s->%s %v", e.From, e.To, e.Rules))
+		}
+	}
+	if want := "front->orders [god-service]; front->search [god-service]; orders->pay [god-service]"; strings.Join(marked, "; ") != want {
+		t.Errorf("god-service marks %q, want %q", strings.Join(marked, "; "), want)
+	}
+
 	// Two calls to one target archie could not place are two calls.
 	sys.Unresolved[0].Evidence = []services.Evidence{at("front", 70, "GET"), at("front", 71, "GET")}
 	if d := ServiceDiagram(sys, nil, "/m"); d.Unresolved != 2 {

@@ -37,6 +37,7 @@ type Smells struct {
 	SyncChain          *Smell `yaml:"sync-chain"`
 	CrossServiceImport *Smell `yaml:"cross-service-import"`
 	HardcodedEndpoint  *Smell `yaml:"hardcoded-endpoint"`
+	GodService         *Smell `yaml:"god-service"`
 }
 
 // A Smell is written as a bare severity (shared-database: error) or as a
@@ -49,10 +50,17 @@ type Smell struct {
 	Server Severity `yaml:"server"`
 	// MaxDepth is the longest synchronous chain allowed, in hops
 	// (sync-chain only; default 2).
-	MaxDepth int    `yaml:"max-depth"`
-	ADR      int    `yaml:"adr"`
-	Why      string `yaml:"why"`
-	Pos      Pos    `yaml:"-"`
+	MaxDepth int `yaml:"max-depth"`
+	// FanIn is the share of the other services that may call one
+	// synchronously (god-service only; default 0.5), MinCallers the
+	// fewest callers that make a god service whatever the share (default
+	// 3), and Endpoints the most endpoints one may serve (default 50).
+	FanIn      float64 `yaml:"fan-in"`
+	MinCallers int     `yaml:"min-callers"`
+	Endpoints  int     `yaml:"endpoints"`
+	ADR        int     `yaml:"adr"`
+	Why        string  `yaml:"why"`
+	Pos        Pos     `yaml:"-"`
 }
 
 // UnmarshalYAML accepts a severity or a mapping.
@@ -67,7 +75,7 @@ func (s *Smell) UnmarshalYAML(n *yaml.Node) error {
 
 // Any reports whether a smell is checked.
 func (s *Smells) Any() bool {
-	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil)
+	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil)
 }
 
 // smellDefaults are the severities of smells listed without one.
@@ -76,6 +84,7 @@ var smellDefaults = map[string]Severity{
 	"sync-chain":           SeverityWarning,
 	"cross-service-import": SeverityError,
 	"hardcoded-endpoint":   SeverityWarning,
+	"god-service":          SeverityWarning,
 }
 
 // list returns the configured smells by name.
@@ -84,7 +93,7 @@ func (s *Smells) list() map[string]*Smell {
 	if s == nil {
 		return out
 	}
-	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint} {
+	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint, "god-service": s.GodService} {
 		if sm != nil {
 			out[name] = sm
 		}
@@ -182,7 +191,7 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		}
 	}
 	if c.Smells != nil && !c.Smells.Any() {
-		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import or hardcoded-endpoint")
+		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint or god-service")
 	}
 	for name, sm := range c.Smells.list() {
 		if sm.MaxDepth < 0 {
@@ -193,6 +202,15 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		}
 		if sm.Server != "" && name != "shared-database" {
 			return errf(sm.Pos, "server applies to shared-database only")
+		}
+		if (sm.FanIn != 0 || sm.MinCallers != 0 || sm.Endpoints != 0) && name != "god-service" {
+			return errf(sm.Pos, "fan-in, min-callers and endpoints apply to god-service only")
+		}
+		if sm.FanIn < 0 || sm.FanIn > 1 {
+			return errf(sm.Pos, "god-service.fan-in is %v; want a share above 0 and at most 1, such as 0.5", sm.FanIn)
+		}
+		if sm.MinCallers < 0 || sm.Endpoints < 0 {
+			return errf(sm.Pos, "god-service.min-callers and endpoints want 1 or more")
 		}
 	}
 	return nil

@@ -352,3 +352,83 @@ func TestHardcodedEndpoint(t *testing.T) {
 		})
 	}
 }
+
+func TestGodService(t *testing.T) {
+	svc := func(name string) *services.Service { return &services.Service{Name: name} }
+	twin := func(name, run string) *services.Service {
+		return &services.Service{Name: name, Entry: "example.com/m/cmd/app", Run: services.ParseSelector(run)}
+	}
+	calls := func(to string, from ...string) []*services.Edge {
+		var out []*services.Edge
+		for _, f := range from {
+			out = append(out, syncCall(f, to, "", "GET /"+to))
+		}
+		return out
+	}
+	five := []*services.Service{svc("a"), svc("b"), svc("c"), svc("d"), svc("hub")}
+	tests := []struct {
+		name   string
+		smells string
+		svcs   []*services.Service
+		edges  []*services.Edge
+		want   []string
+	}{
+		{
+			name:   "every other service calls it",
+			smells: "  god-service: warning",
+			svcs:   five,
+			edges:  calls("hub", "a", "b", "c", "d"),
+			want:   []string{"god-service warning hub-> service hub"},
+		},
+		{
+			name:   "two callers are fewer than min-callers, whatever the share",
+			smells: "  god-service: warning",
+			svcs:   []*services.Service{svc("a"), svc("b"), svc("hub")},
+			edges:  calls("hub", "a", "b"),
+		},
+		{
+			name:   "three callers of eight others are not most of them",
+			smells: "  god-service: warning",
+			svcs:   []*services.Service{svc("a"), svc("b"), svc("c"), svc("d"), svc("e"), svc("f"), svc("g"), svc("h"), svc("hub")},
+			edges:  calls("hub", "a", "b", "c"),
+		},
+		{
+			name:   "fan-in lowered: three of eight is enough",
+			smells: "  god-service: {severity: error, fan-in: 0.3}",
+			svcs:   []*services.Service{svc("a"), svc("b"), svc("c"), svc("d"), svc("e"), svc("f"), svc("g"), svc("h"), svc("hub")},
+			edges:  calls("hub", "a", "b", "c"),
+			want:   []string{"god-service error hub-> service hub"},
+		},
+		{
+			name:   "the services of one binary are one caller",
+			smells: "  god-service: warning",
+			svcs:   []*services.Service{twin("app-http", "http"), twin("app-grpc", "grpc"), svc("c"), svc("hub")},
+			edges:  calls("hub", "app-http", "app-grpc", "c"),
+		},
+		{
+			name:   "a service calling itself is not its own caller",
+			smells: "  god-service: {min-callers: 1}",
+			svcs:   []*services.Service{svc("a"), svc("hub")},
+			edges:  calls("hub", "hub"),
+		},
+		{
+			name:   "more endpoints than allowed",
+			smells: "  god-service: {endpoints: 2}",
+			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
+				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
+			want: []string{"god-service warning api-> service api"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := smellLines(checkSmells(t, tc.smells, &services.System{Dir: "/m", Services: tc.svcs, Edges: tc.edges}))
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+	vs := checkSmells(t, "  god-service: warning", &services.System{Dir: "/m", Services: five, Edges: calls("hub", "a", "b", "c", "d")})
+	if want := "hub is called synchronously by 4 of the 4 other services (a, b, c, d), more than fan-in 0.5: when it fails or changes, they all do"; len(vs) != 1 || vs[0].Message != want {
+		t.Errorf("violations = %v, want one saying %q", vs, want)
+	}
+}

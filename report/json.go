@@ -117,18 +117,7 @@ func JSON(w io.Writer, c *Check) error {
 		out.Fixed = append(out.Fixed, jsonFixed{BaselineEntry: e, Line: e.Line})
 	}
 	for _, v := range res.Violations {
-		jv := jsonViolation{
-			Kind: v.Kind, Rule: v.Rule, Severity: string(v.Severity), From: v.From, To: v.To,
-			Position: jsonPos(v.Position), Message: v.Message, Why: v.Why, ADR: adrNumber(v.ADR), Baselined: v.Baselined,
-		}
-		if c := v.Cycle; c != nil {
-			jv.Cycle = &jsonCycle{Folders: c.Folders, Edges: jsonEdges(c.Edges), Cut: jsonEdges(c.Cut)}
-		}
-		for _, e := range v.Evidence {
-			jv.Evidence = append(jv.Evidence, jsonFact{File: e.Position.File, Line: e.Position.Line, Column: e.Position.Column, Detail: e.Detail})
-		}
-		jv.Resource, jv.Path, jv.Chain = v.Resource, v.Path, v.Chain
-		out.Violations = append(out.Violations, jv)
+		out.Violations = append(out.Violations, jsonViolationOf(v))
 	}
 	for _, e := range loadErrors {
 		je := jsonLoadError{Package: e.Package, Message: e.Msg}
@@ -139,6 +128,21 @@ func JSON(w io.Writer, c *Check) error {
 		out.LoadErrors = append(out.LoadErrors, je)
 	}
 	return writeJSON(w, out)
+}
+
+func jsonViolationOf(v rules.Violation) jsonViolation {
+	jv := jsonViolation{
+		Kind: v.Kind, Rule: v.Rule, Severity: string(v.Severity), From: v.From, To: v.To,
+		Position: jsonPos(v.Position), Message: v.Message, Why: v.Why, ADR: adrNumber(v.ADR), Baselined: v.Baselined,
+	}
+	if c := v.Cycle; c != nil {
+		jv.Cycle = &jsonCycle{Folders: c.Folders, Edges: jsonEdges(c.Edges), Cut: jsonEdges(c.Cut)}
+	}
+	for _, e := range v.Evidence {
+		jv.Evidence = append(jv.Evidence, jsonFact{File: e.Position.File, Line: e.Position.Line, Column: e.Position.Column, Detail: e.Detail})
+	}
+	jv.Resource, jv.Path, jv.Chain = v.Resource, v.Path, v.Chain
+	return jv
 }
 
 // writeJSON writes v indented, without HTML escapes, and a newline.

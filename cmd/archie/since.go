@@ -19,24 +19,49 @@ import (
 
 // sinceRevision checks the code as it was at git revision rev, with the
 // current config, and returns what it finds as a baseline: with it, only
-// what the working tree added since rev fails. The revision is checked
-// out in a temporary git worktree, removed on every way out, an interrupt
-// included (ctx is cancelled on one).
-func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions, rev string) (b *rules.Baseline, err error) {
-	absDir, err := analyze.RealDir(dir)
+// what the working tree added since rev fails.
+func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions, rev string) (*rules.Baseline, error) {
+	b := &rules.Baseline{} // the folder is new since rev: everything in it is
+	err := atRevision(ctx, cfg, dir, patterns, opts, "--new-since", rev, func(p *project) error {
+		if p == nil {
+			return nil
+		}
+		if n := len(p.loadErrors()) - sparseErrors(p.loadErrors()); n > 0 {
+			// What did not load there counts as new here: stricter, never
+			// a silent pass.
+			fmt.Fprintf(stderr, "archie: warning: --new-since %s: %s loading the code as it was; violations they hid there count as new\n", rev, plural(n, "problem"))
+		}
+		b = rules.NewBaseline(p.result.Violations)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return b, nil
+}
+
+// atRevision checks the code as it was at git revision rev, with the
+// current config, and hands the project to use; flag names the option
+// that asked, for messages. The revision is checked out in a temporary
+// git worktree, which exists while use runs and is removed on every way
+// out, an interrupt included (ctx is cancelled on one). When dir did not
+// exist at rev, use gets nil. The load's own messages are dropped: the
+// current tree's load says the same of the same code.
+func atRevision(ctx context.Context, cfg *rules.Config, dir string, patterns []string, opts loadOptions, flag, rev string, use func(p *project) error) error {
+	absDir, err := analyze.RealDir(dir)
+	if err != nil {
+		return err
+	}
 	root, err := git(ctx, absDir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, fmt.Errorf("--new-since needs the code in a git repository: %w", err)
+		return fmt.Errorf("%s needs the code in a git repository: %w", flag, err)
 	}
 	commit, err := git(ctx, root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		if _, objErr := git(ctx, root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev); objErr == nil {
-			return nil, fmt.Errorf("--new-since %s: that is not a commit; name a commit, branch or tag", rev)
+			return fmt.Errorf("%s %s: that is not a commit; name a commit, branch or tag", flag, rev)
 		}
-		return nil, fmt.Errorf("--new-since %s: no such commit in this clone; a shallow clone (as CI checks out) needs it fetched first: git fetch --depth=1 origin %s (or fetch-depth: 0 in actions/checkout)", rev, rev)
+		return fmt.Errorf("%s %s: no such commit in this clone; a shallow clone (as CI checks out) needs it fetched first: git fetch --depth=1 origin %s (or fetch-depth: 0 in actions/checkout)", flag, rev, rev)
 	}
 	// Where the revision goes, so that the config's relative patterns find
 	// it as they find today's code: the config's folder is in the
@@ -44,23 +69,23 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	// the same path below a stand-in for the config's folder).
 	cfgDir, err := analyze.RealDir(cfg.Dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	relCfg, inside := relBelow(root, cfgDir)
 	relRoot, above := relBelow(cfgDir, root)
 	if !inside && !above {
-		return nil, fmt.Errorf("--new-since: the config %s is beside the repository %s, not in or above it; its folder patterns cannot be applied to the revision", cfg.File, root)
+		return fmt.Errorf("%s: the config %s is beside the repository %s, not in or above it; its folder patterns cannot be applied to the revision", flag, cfg.File, root)
 	}
 	sweepWorktrees(ctx, root)
 	tmp, err := os.MkdirTemp("", sincePrefix)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// Who owns the worktree, so that a later run can remove it when this
 	// one was killed before it could (SIGKILL, a power cut).
 	if err := os.WriteFile(filepath.Join(tmp, "pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
 		os.RemoveAll(tmp)
-		return nil, err
+		return err
 	}
 	tree, baseCfgDir := filepath.Join(tmp, "tree"), ""
 	if inside {
@@ -69,7 +94,7 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 		tree, baseCfgDir = filepath.Join(tmp, "cfg", relRoot), filepath.Join(tmp, "cfg")
 		if err := os.MkdirAll(filepath.Dir(tree), 0o755); err != nil {
 			os.RemoveAll(tmp)
-			return nil, err
+			return err
 		}
 	}
 	defer func() {
@@ -81,16 +106,16 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 		os.RemoveAll(tmp)
 	}()
 	if err := checkout(ctx, root, tree, commit, !opts.services && !cfg.Smells.Any()); err != nil {
-		return nil, fmt.Errorf("--new-since %s: check it out: %w", rev, err)
+		return fmt.Errorf("%s %s: check it out: %w", flag, rev, err)
 	}
 
 	relDir, err := filepath.Rel(root, absDir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	baseDir := filepath.Join(tree, relDir)
 	if _, err := os.Stat(baseDir); err != nil {
-		return &rules.Baseline{}, nil // the folder is new since rev: everything in it is
+		return use(nil)
 	}
 	base := *cfg
 	base.Dir = baseCfgDir
@@ -99,14 +124,9 @@ func sinceRevision(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir
 	var errs bytes.Buffer
 	p, err := checkTree(ctx, &errs, &base, baseDir, patterns, opts)
 	if err != nil {
-		return nil, fmt.Errorf("--new-since %s: checking the code as it was: %w", rev, err)
+		return fmt.Errorf("%s %s: checking the code as it was: %w", flag, rev, err)
 	}
-	if n := len(p.loadErrors()) - sparseErrors(p.loadErrors()); n > 0 {
-		// What did not load there counts as new here: stricter, never
-		// a silent pass.
-		fmt.Fprintf(stderr, "archie: warning: --new-since %s: %s loading the code as it was; violations they hid there count as new\n", rev, plural(n, "problem"))
-	}
-	return rules.NewBaseline(p.result.Violations), nil
+	return use(p)
 }
 
 // relBelow returns target relative to dir when target is dir or below it.

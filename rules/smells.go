@@ -121,6 +121,12 @@ func (cfg *Config) ServiceSpecs(g *analyze.Graph) ([]services.ServiceSpec, error
 		if len(spec.Packages) == 0 {
 			return nil, &ConfigError{File: cfg.File, Pos: s.Pos, Msg: fmt.Sprintf("service %q matches no package: check its packages patterns (relative to %s)", s.Name, cfg.Dir)}
 		}
+		if s.Run != "" && !slices.ContainsFunc(spec.Packages, func(p string) bool {
+			pkg := g.Package(p)
+			return pkg != nil && pkg.Name == "main"
+		}) {
+			return nil, &ConfigError{File: cfg.File, Pos: s.Pos, Msg: fmt.Sprintf("service %q has run: %q but none of its packages is a main package: run: chooses which service a main runs; list the main under packages", s.Name, s.Run)}
+		}
 		out = append(out, spec)
 	}
 	return out, nil
@@ -188,6 +194,9 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 	for _, s := range c.Services {
 		if len(s.Packages) == 0 {
 			return errf(s.Pos, "service %q has no packages: list its main package and the packages that are its own", s.Name)
+		}
+		if k, v, env := strings.Cut(s.Run, "="); env && (k == "" || v == "" || strings.ContainsAny(k, " \t")) || s.Run != strings.TrimSpace(s.Run) {
+			return errf(s.Pos, "service %q: run: %q is neither the first argument (web) nor a variable and its value (SERVER_TO_RUN=grpc)", s.Name, s.Run)
 		}
 	}
 	if c.Smells != nil && !c.Smells.Any() {

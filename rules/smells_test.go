@@ -116,3 +116,29 @@ func crossServiceImports(t *testing.T, g *analyze.Graph, sys *services.System) [
 	sort.Strings(got)
 	return got
 }
+
+// run: chooses which service a main runs: on a service without a main
+// package it could choose nothing.
+func TestServiceRunNeedsMain(t *testing.T) {
+	g := graph(t, "cmd/app -> internal/lib", "internal/lib")
+	for _, p := range g.Packages {
+		p.Name = map[bool]string{true: "main", false: "lib"}[p.Path == "example.com/m/cmd/app"]
+	}
+	for _, tc := range []struct {
+		packages string
+		wantErr  bool
+	}{
+		{"./cmd/app", false},
+		{"./internal/lib", true},
+	} {
+		cfg, err := ParseConfig("archie.yaml", []byte("version: 1\nservices:\n  - name: web\n    packages: ["+tc.packages+"]\n    run: web\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Dir = "/m"
+		_, err = cfg.ServiceSpecs(g)
+		if (err != nil) != tc.wantErr || err != nil && !strings.Contains(err.Error(), "none of its packages is a main package") {
+			t.Errorf("packages %s: ServiceSpecs error = %v, want error %v", tc.packages, err, tc.wantErr)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func diffMarkdownRows(d *DiffReport, rows int) string {
 	}
 	more := func(n int, what string) {
 		if k := n - shown(n); k > 0 {
-			fmt.Fprintf(&b, "\n…and %s more, not shown.\n", plural(k, what))
+			fmt.Fprintf(&b, "\n…and %s, not shown.\n", plural(k, "more "+what))
 		}
 	}
 	edges := func(title string, es []rules.ArchEdge, in string) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
@@ -89,6 +91,10 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 	why := ""
 	switch {
 	case level.Level != "":
+		// Before any loading: the level must have groups to compare.
+		if _, err := rules.BuildDiagram(cfg, analyze.NewGraph(nil, nil), nil, level); err != nil {
+			return err
+		}
 	case cfg.Layers != nil:
 		level.Level, why = "layer", "archie.yaml has layers"
 	case cfg.Contexts != nil:
@@ -106,6 +112,7 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 	done := make(chan struct{})
 	var base *rules.Architecture
 	var baseProblems int
+	var baseErrs bytes.Buffer // what did not load there, to say after today's
 	var baseErr error
 	go func() {
 		defer close(done)
@@ -116,7 +123,7 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 			}
 			errs := p.loadErrors()
 			if baseProblems = len(errs) - sparseErrors(errs); baseProblems > 0 {
-				return nil
+				return report.LoadErrors(&baseErrs, errs, p.cfg.Dir, report.TextOptions{})
 			}
 			var err error
 			base, err = rules.NewArchitecture(p.cfg, p.graph, p.result, level)
@@ -144,7 +151,9 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 		return baseErr
 	}
 	if baseProblems > 0 {
-		return fmt.Errorf("no diff: the base %s could not be loaded completely (%s; archie check there lists them); a diff of part of the code would pass for all of it", opts.base, plural(baseProblems, "problem"))
+		fmt.Fprintf(stderr, "archie: as it was at %s:\n", opts.base)
+		io.Copy(stderr, &baseErrs)
+		return fmt.Errorf("no diff: the base %s could not be loaded completely (%s, listed above); a diff of part of the code would pass for all of it", opts.base, plural(baseProblems, "problem"))
 	}
 	d := &report.DiffReport{ArchDiff: rules.CompareArchitecture(base, head), Base: opts.base, Depth: level.Depth, LevelWhy: why}
 	if err := report.Diff(stdout, opts.format, d); err != nil {

@@ -138,10 +138,11 @@ func relBelow(dir, target string) (string, bool) {
 	return rel, true
 }
 
-// sincePrefix starts the name of every temporary folder of --new-since.
+// sincePrefix starts the name of every temporary folder of atRevision
+// (check --new-since, diff --base).
 const sincePrefix = "archie-since-"
 
-// sweepWorktrees removes the worktrees of --new-since runs that were
+// sweepWorktrees removes the worktrees of atRevision's runs that were
 // killed before they could clean up: registered with git, in a temporary
 // folder of ours, whose process is gone. A killed "git worktree add"
 // leaves its worktree locked, so removal is forced twice.

@@ -101,6 +101,9 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 		level.Level, why = "context", "archie.yaml has contexts and no layers"
 	default:
 		level.Level, why = "package", "archie.yaml has no layers or contexts"
+		if cfg.File == "" {
+			why = "no archie.yaml"
+		}
 		if opts.depth == 0 {
 			level.Depth = 2
 		}

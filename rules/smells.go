@@ -562,10 +562,10 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			roots = append(roots, root{dir, ""})
 		}
 	}
-	services := 0 // with a main of their own
+	withMain := 0 // services with a main of their own
 	for _, r := range roots {
 		if r.svc != "" {
-			services++
+			withMain++
 		}
 	}
 	for _, p := range c.g.Packages {
@@ -616,7 +616,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 				}
 			}
 			if len(svcs) > 0 {
-				if one && len(svcs) < services {
+				if one && len(svcs) < withMain {
 					sort.Strings(svcs)
 					out[p.Path] = svcs
 				}

@@ -159,6 +159,47 @@ func Check(cfg *Config, g *analyze.Graph, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// importFamilies are the families that judge each import on its own,
+// knowing only the importing package and the imported path: what
+// CheckImports runs.
+var importFamilies = []*Family{layersFamily, hexagonalFamily, contextsFamily, rulesFamily}
+
+// CheckImports judges the imports of one package, path, against the
+// families that judge each import on its own (layers, hexagonal, contexts
+// and the direct part of rules) and hides what live exceptions cover. g
+// needs to hold only that package and the modules it belongs to: the
+// packages it imports are matched by path and folder, so a driver that sees
+// one package at a time, as go vet does, judges its imports as Check does
+// and gets the same violations for them. Transitive rules, cycles, metrics,
+// smells and the exceptions' own reports need the whole graph and are left
+// to Check.
+func CheckImports(cfg *Config, g *analyze.Graph, path string, opts Options) ([]Violation, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	c := &checker{cfg: cfg, g: g, opts: opts, refs: make(map[string]pkgRef), only: path}
+	if !opts.Foreign {
+		if err := c.checkGroupFolders(); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.checkImportPatterns(); err != nil {
+		return nil, err
+	}
+	for _, f := range importFamilies {
+		f.run(c)
+		if c.err != nil {
+			return nil, c.err
+		}
+	}
+	c.cover()
+	if c.out == nil {
+		c.out = []Violation{}
+	}
+	SortViolations(c.out)
+	return c.out, nil
+}
+
 // SortViolations sorts violations by kind, from, to, file and line, the
 // order of the JSON contract.
 func SortViolations(vs []Violation) {
@@ -193,6 +234,9 @@ type checker struct {
 	out  []Violation
 	err  error
 	ig   *importGraph // built by importGraph when a rule needs it
+	// only, when set, is the one package whose imports are judged
+	// (CheckImports): rules that need the whole graph stay silent.
+	only string
 }
 
 // ref describes a package path for pattern matching.
@@ -228,6 +272,9 @@ func (c *checker) name(p string) string {
 // imports unless the config asks for them.
 func (c *checker) imports(fn func(from *analyze.Package, to string)) {
 	for _, p := range c.g.Packages {
+		if c.only != "" && p.Path != c.only {
+			continue
+		}
 		for _, imp := range p.Imports {
 			if imp.Test && !c.cfg.Tests {
 				continue

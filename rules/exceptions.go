@@ -24,29 +24,10 @@ func applyExceptions(c *checker) {
 	if len(c.cfg.Exceptions) == 0 {
 		return
 	}
-	today := c.opts.Now
-	expired := func(e Exception) bool {
-		// until is the last day the exception holds.
-		return !e.Until.IsZero() && today.After(e.Until.Add(24*time.Hour))
-	}
-	used := make([]bool, len(c.cfg.Exceptions))
-	kept := c.out[:0]
-	for _, v := range c.out {
-		covered := false
-		for i, e := range c.cfg.Exceptions {
-			if !expired(e) && e.From.match(c.ref(v.From)) && e.To.match(c.ref(v.To)) {
-				covered, used[i] = true, true
-				break
-			}
-		}
-		if !covered {
-			kept = append(kept, v)
-		}
-	}
-	c.out = kept
+	used := c.cover()
 	file := filepath.Base(c.cfg.File)
 	for i, e := range c.cfg.Exceptions {
-		if !expired(e) {
+		if !c.expired(e) {
 			// A live exception that hides nothing is stale: the debt was
 			// paid, or its patterns no longer say what they meant. It
 			// fails nothing, but should be removed before it hides a
@@ -70,4 +51,34 @@ func applyExceptions(c *checker) {
 			Why:      e.Why,
 		})
 	}
+}
+
+// expired reports whether the exception's until day has passed: until is
+// the last day it holds.
+func (c *checker) expired(e Exception) bool {
+	return !e.Until.IsZero() && c.opts.Now.After(e.Until.Add(24*time.Hour))
+}
+
+// cover removes the violations that a live exception covers and returns,
+// for each exception, whether it covered any.
+func (c *checker) cover() (used []bool) {
+	used = make([]bool, len(c.cfg.Exceptions))
+	if len(used) == 0 {
+		return used
+	}
+	kept := c.out[:0]
+	for _, v := range c.out {
+		covered := false
+		for i, e := range c.cfg.Exceptions {
+			if !c.expired(e) && e.From.match(c.ref(v.From)) && e.To.match(c.ref(v.To)) {
+				covered, used[i] = true, true
+				break
+			}
+		}
+		if !covered {
+			kept = append(kept, v)
+		}
+	}
+	c.out = kept
+	return used
 }

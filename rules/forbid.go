@@ -44,7 +44,7 @@ func checkRules(c *checker) {
 			c.report(edge{kind: "forbid", rule: rule.Name, severity: severityOf(rule.Severity), adr: rule.ADR, why: rule.Why,
 				from: from.Path, to: to, message: msg})
 		})
-		if rule.Transitive {
+		if rule.Transitive && c.only == "" {
 			c.reach(rule)
 		}
 	}

@@ -1,0 +1,109 @@
+package archieimports
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/rules"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer reports the imports of a package that break archie.yaml's
+// import rules, at each import spec, as "MESSAGE [rule]" like archie
+// check's text ("MESSAGE [rule, warning]" for a rule of severity warning).
+var Analyzer = &analysis.Analyzer{
+	Name: "archieimports",
+	Doc: `check imports against archie.yaml's import rules
+
+archieimports judges each import of a package against the archie.yaml
+found in the package's folder or the nearest one above it: layers,
+hexagonal, contexts and the direct part of the free-form rules, with
+live exceptions applied. Transitive rules, cycles, metrics and smells
+need the whole graph: run archie check for them.`,
+	URL: "https://github.com/archie-dev/archie",
+	Run: run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if len(pass.Files) == 0 {
+		return nil, nil
+	}
+	names := make([]string, len(pass.Files))
+	for i, f := range pass.Files {
+		names[i] = pass.Fset.PositionFor(f.Package, false).Filename
+	}
+	dir := filepath.Dir(names[0])
+	file, err := rules.FindConfig(dir)
+	if errors.Is(err, rules.ErrNoConfig) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	cfg, err := rules.LoadConfig(file)
+	if err != nil {
+		return nil, err
+	}
+	// The go command runs go vet with its own environment: GOWORK there
+	// is the workspace the package was built in.
+	own, modules, err := analyze.FindModules(dir, os.Getenv("GOWORK"))
+	if err != nil {
+		return nil, fmt.Errorf("find the module of %s: %w", dir, err)
+	}
+	if real, err := analyze.RealDir(dir); err == nil {
+		dir = real
+	}
+
+	// archie sees an external test package (p_test) as part of p, with
+	// imports made only by test files marked Test, as analyze.Load does.
+	path := pass.Pkg.Path()
+	if strings.HasSuffix(pass.Pkg.Name(), "_test") {
+		path = strings.TrimSuffix(path, "_test")
+	}
+	testOnly := make(map[string]bool)
+	for i, f := range pass.Files {
+		test := strings.HasSuffix(names[i], "_test.go")
+		for _, spec := range f.Imports {
+			imp, err := strconv.Unquote(spec.Path.Value)
+			if err != nil || imp == path {
+				continue
+			}
+			if t, ok := testOnly[imp]; !ok || t && !test {
+				testOnly[imp] = test
+			}
+		}
+	}
+	pkg := &analyze.Package{Path: path, Name: strings.TrimSuffix(pass.Pkg.Name(), "_test"), Dir: dir, Module: own}
+	for imp, test := range testOnly {
+		pkg.Imports = append(pkg.Imports, analyze.Import{Path: imp, Test: test})
+	}
+	vs, err := rules.CheckImports(cfg, analyze.NewGraph(modules, []*analyze.Package{pkg}), path, rules.Options{})
+	if err != nil {
+		return nil, err
+	}
+
+	// The package was given no files, so each violation stands for every
+	// spec of its import; archie check reports test files' specs only
+	// when the config checks tests.
+	for _, v := range vs {
+		msg := fmt.Sprintf("%s [%s]", v.Message, v.Rule)
+		if v.Severity == rules.SeverityWarning {
+			msg = fmt.Sprintf("%s [%s, warning]", v.Message, v.Rule)
+		}
+		for i, f := range pass.Files {
+			if strings.HasSuffix(names[i], "_test.go") && !cfg.Tests {
+				continue
+			}
+			for _, spec := range f.Imports {
+				if imp, err := strconv.Unquote(spec.Path.Value); err == nil && imp == v.To {
+					pass.Report(analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(), Category: v.Kind, Message: msg})
+				}
+			}
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,4 @@
+// Package db is an adapter.
+package db
+
+var X int

@@ -1,0 +1,2 @@
+// Package api is what the stock context offers the others.
+package api

@@ -1,0 +1,2 @@
+// Package web is the top layer.
+package web

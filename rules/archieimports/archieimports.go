@@ -33,11 +33,20 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) == 0 {
 		return nil, nil
 	}
+	// The files as written: go vet hands over cgo's output for a package
+	// that uses cgo, whose line directives name the files it came from,
+	// and files of its own (_cgo_gotypes.go) that nobody wrote.
 	names := make([]string, len(pass.Files))
+	dir := ""
 	for i, f := range pass.Files {
-		names[i] = pass.Fset.PositionFor(f.Package, false).Filename
+		names[i] = pass.Fset.Position(f.Package).Filename
+		if !generatedByCgo(names[i]) && dir == "" {
+			dir = filepath.Dir(names[i])
+		}
 	}
-	dir := filepath.Dir(names[0])
+	if dir == "" {
+		return nil, nil
+	}
 	file, err := rules.FindConfig(dir)
 	if errors.Is(err, rules.ErrNoConfig) {
 		return nil, nil
@@ -66,10 +75,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	testOnly := make(map[string]bool)
 	for i, f := range pass.Files {
+		if generatedByCgo(names[i]) {
+			continue
+		}
 		test := strings.HasSuffix(names[i], "_test.go")
 		for _, spec := range f.Imports {
 			imp, err := strconv.Unquote(spec.Path.Value)
-			if err != nil || imp == path {
+			// "C" is cgo's pseudo-package, which go list does not
+			// count as an import either.
+			if err != nil || imp == path || imp == "C" {
 				continue
 			}
 			if t, ok := testOnly[imp]; !ok || t && !test {
@@ -95,7 +109,7 @@ func run(pass *analysis.Pass) (any, error) {
 			msg = fmt.Sprintf("%s [%s, warning]", v.Message, v.Rule)
 		}
 		for i, f := range pass.Files {
-			if strings.HasSuffix(names[i], "_test.go") && !cfg.Tests {
+			if generatedByCgo(names[i]) || strings.HasSuffix(names[i], "_test.go") && !cfg.Tests {
 				continue
 			}
 			for _, spec := range f.Imports {
@@ -106,4 +120,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// generatedByCgo reports whether a file is one cgo writes (_cgo_gotypes.go,
+// _cgo_import.go): no one wrote its imports, and it lives in a temporary
+// folder. The go command never builds a file whose name starts with _.
+func generatedByCgo(name string) bool {
+	return strings.HasPrefix(filepath.Base(name), "_")
 }

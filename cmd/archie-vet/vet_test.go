@@ -14,6 +14,8 @@ import (
 
 	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/rules"
+	"github.com/archie-dev/archie/rules/archieimports"
+	"golang.org/x/tools/go/analysis"
 )
 
 // TestGoVet builds archie-vet, runs go vet -vettool with it over fixture
@@ -21,6 +23,11 @@ import (
 // failing exit status and one line per violation, at the same file:line:col
 // with the same message.
 func TestGoVet(t *testing.T) {
+	// Naming the analyzer here also links it into the test binary, so
+	// that go test's cache knows the tool it builds has changed.
+	if err := analysis.Validate([]*analysis.Analyzer{archieimports.Analyzer}); err != nil {
+		t.Fatal(err)
+	}
 	if testing.Short() {
 		t.Skip("builds archie-vet and runs go vet")
 	}

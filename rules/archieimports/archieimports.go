@@ -69,8 +69,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// archie sees an external test package (p_test) as part of p, with
 	// imports made only by test files marked Test, as analyze.Load does.
-	path := pass.Pkg.Path()
-	if strings.HasSuffix(pass.Pkg.Name(), "_test") {
+	path, name := packageOf(pass, own, dir)
+	if strings.HasSuffix(name, "_test") {
 		path = strings.TrimSuffix(path, "_test")
 	}
 	testOnly := make(map[string]bool)
@@ -91,7 +91,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	pkg := &analyze.Package{Path: path, Name: strings.TrimSuffix(pass.Pkg.Name(), "_test"), Dir: dir, Module: own}
+	pkg := &analyze.Package{Path: path, Name: strings.TrimSuffix(name, "_test"), Dir: dir, Module: own}
 	for imp, test := range testOnly {
 		pkg.Imports = append(pkg.Imports, analyze.Import{Path: imp, Test: test})
 	}
@@ -127,4 +127,23 @@ func run(pass *analysis.Pass) (any, error) {
 // folder. The go command never builds a file whose name starts with _.
 func generatedByCgo(name string) bool {
 	return strings.HasPrefix(filepath.Base(name), "_")
+}
+
+// packageOf returns the import path and name of the package a pass is
+// over: from its types, or, for a driver that loads syntax only (as
+// golangci-lint does for linters that need no types), from its module and
+// folder and its files' package clause.
+func packageOf(pass *analysis.Pass, own *analyze.Module, dir string) (path, name string) {
+	if pass.Pkg != nil && pass.Pkg.Path() != "" {
+		return pass.Pkg.Path(), pass.Pkg.Name()
+	}
+	name = pass.Files[0].Name.Name
+	if own == nil {
+		return "", name
+	}
+	rel, err := filepath.Rel(own.Dir, dir)
+	if err != nil || rel == "." {
+		return own.Path, name
+	}
+	return own.Path + "/" + filepath.ToSlash(rel), name
 }

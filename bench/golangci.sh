@@ -11,9 +11,11 @@
 # same file:line:col with the same messages, as go vet -vettool=archie-vet
 # must too. Then it times, interleaved, golangci-lint with depguard alone
 # against depguard and archie, its result cache cleaned before each run (the
-# go build cache stays warm: both read the same export data). go vet is not
-# timed: the go command caches vet results, and clearing its cache times
-# compiling the standard library instead. Slow the first time
+# go build cache stays warm: both read the same export data), and go vet
+# with its own analyzers against go vet -vettool=archie-vet, on a copy of
+# REPO whose Go files gain a comment before each run (the go command caches
+# vet results per file content; clearing its whole cache would time
+# compiling the standard library instead). Slow the first time
 # (golangci-lint compiles for minutes on 2 cores); not part of CI.
 set -euo pipefail
 
@@ -98,9 +100,13 @@ echo "go vet -vettool=archie-vet reports the same"
 
 repo=$(cd "$timed" && pwd)
 echo "timing on $repo"
-names=(golangci-depguard golangci-depguard-archie)
+cp -r "$repo" "$work/vetcopy"
+touchgo="find $work/vetcopy -name '*.go' -exec sh -c 'echo \"// \$\$\" >>\"\$1\"' _ {} \\;"
+names=(golangci-depguard golangci-depguard-archie go-vet go-vet-archie)
 cmds=("$work/custom-gcl cache clean >/dev/null 2>&1; $work/custom-gcl run --config $work/depguard.yml ./..."
-  "$work/custom-gcl cache clean >/dev/null 2>&1; $work/custom-gcl run --config $work/with-archie.yml ./...")
+  "$work/custom-gcl cache clean >/dev/null 2>&1; $work/custom-gcl run --config $work/with-archie.yml ./..."
+  "$touchgo; cd $work/vetcopy && go vet ./..."
+  "$touchgo; cd $work/vetcopy && go vet -vettool=$work/archie-vet ./...")
 source "$here/bench/lib.sh"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores; golangci-lint's cache cleaned before each run"
 interleave

@@ -832,8 +832,48 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 	}
 	for i := range st.NumFields() {
 		if st.Field(i).Name() == field {
+			if own := r.literalField(v, i); len(own) > 0 {
+				return own
+			}
 			return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
 		}
+	}
+	return nil
+}
+
+// literalField resolves field i of a struct built in place and handed on
+// (&kgo.Record{Topic: "orders"}, kafka.ReaderConfig{Topic: "payments"}):
+// what this value's own field holds, not what any value of its type was
+// ever given. Two records with two topics in one function are two topics,
+// one per call.
+func (r *resolver) literalField(v ssa.Value, i int) []value {
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+			continue
+		case *ssa.UnOp: // a struct passed by value: *alloc
+			if w.Op != token.MUL {
+				return nil
+			}
+			v = w.X
+			continue
+		case *ssa.Alloc:
+			var out []value
+			for _, ref := range *w.Referrers() {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || fa.Field != i || fa.Referrers() == nil {
+					continue
+				}
+				for _, use := range *fa.Referrers() {
+					if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+						out = append(out, r.strings(st.Val)...)
+					}
+				}
+			}
+			return out
+		}
+		return nil
 	}
 	return nil
 }

@@ -183,6 +183,10 @@ var recognizers = []*recognizer{
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics", fact: consumes, kind: "kafka", name: elems(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.Client.{Produce,TryProduce}", fact: publishes, kind: "kafka", name: field(1, "Topic")},
+	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.Client.ProduceSync", fact: publishes, kind: "kafka", do: (*extractor).recordTopics},
+	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.ConsumeTopics", fact: consumes, kind: "kafka", name: elems(0)},
+	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.DefaultProduceTopic", fact: publishes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.NewPusher", fact: publishes, kind: "kafka", name: arg(1)},
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.{MustNewQueue,NewQueue}", fact: consumes, kind: "kafka", name: confField(0, "Topic")},
 
@@ -519,4 +523,16 @@ func (x *extractor) entSpecTable(f *facts, fn *ssa.Function, st *ssa.Store, stor
 	}
 	ev := Evidence{Pos: x.position(fn, st.Pos()), Detail: "table " + table}
 	x.touch(f, stores, "sql", table, ev)
+}
+
+// recordTopics records the topics of the records a variadic produce call
+// is given: franz-go's ProduceSync(ctx, &kgo.Record{Topic: "orders"}, …).
+func (x *extractor) recordTopics(s *site, r *recognizer) {
+	var topics []value
+	if sl, ok := s.arg(1).(*ssa.Slice); ok {
+		for _, e := range sliceElems(sl.X) {
+			topics = append(topics, x.res.storedField(e, "Topic")...)
+		}
+	}
+	x.message(s.f, r.kind, true, topics, s.ev)
 }

@@ -14,7 +14,10 @@ import (
 func main() {
 	ctx := context.Background()
 	w := &kafka.Writer{Topic: "orders"}
-	w.WriteMessages(ctx, kafka.Message{})                  // want "publish kafka orders"
+	w.WriteMessages(ctx, kafka.Message{}) // want "publish kafka orders"
+	// A second writer of the same type: its own topic, not both.
+	w2 := &kafka.Writer{Topic: "orders-audit"}
+	w2.WriteMessages(ctx, kafka.Message{})                 // want "publish kafka orders-audit"
 	kafka.NewReader(kafka.ReaderConfig{Topic: "payments"}) // want "consume kafka payments"
 
 	p, _ := sarama.NewSyncProducer(nil)

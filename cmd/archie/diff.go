@@ -108,6 +108,10 @@ func runDiff(ctx context.Context, stdout, stderr io.Writer, opts diffOptions, ar
 			level.Depth = 2
 		}
 	}
+	if opts.depth > 0 && level.Level != "package" {
+		// A level chosen for us: the depth would be ignored, yet reported.
+		return fmt.Errorf("--depth groups packages by folder at --level package, not %s (chosen because %s): add --level package", level.Level, why)
+	}
 
 	// The revision loads beside today's code, as for check --new-since;
 	// its architecture is taken while its worktree exists.

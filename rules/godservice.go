@@ -81,7 +81,7 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 		msg := fmt.Sprintf("%s is called synchronously by %d of the %d other services (%s), more than fan-in %g: when it fails or changes, they all do",
 			to, len(from), others, strings.Join(from, ", "), fanIn)
 		v := c.smellViolation("god-service", sm, sev, to, "", msg, ev)
-		v.Resource = "service " + to
+		v.Resource = "callers of service " + to
 		c.out = append(c.out, v)
 	}
 	for _, s := range sys.Services {
@@ -102,7 +102,7 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 		}
 		msg := fmt.Sprintf("%s serves %d endpoints (HTTP routes and gRPC services), more than %d: one team's service has become everyone's API", s.Name, n, maxEndpoints)
 		v := c.smellViolation("god-service", sm, sev, s.Name, "", msg, ev)
-		v.Resource = "service " + s.Name
+		v.Resource = "endpoints of service " + s.Name
 		c.out = append(c.out, v)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/archie-dev/archie/analyze/services"
 )
@@ -110,9 +111,14 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 				e.Links = append(e.Links, Link{Target: v.Resource, Evidence: v.Evidence})
 				on = append(on, e)
 			case "god-service":
-				// Every synchronous call into it is part of the smell.
+				// The calls into it that make it one (not its endpoint
+				// count): as the smell counts them.
+				if !strings.HasPrefix(v.Resource, "callers of ") {
+					break
+				}
 				for _, e := range sys.Edges {
-					if e.To == v.From && e.Kind == "sync" && e.From != e.To && e.Ambiguous == "" {
+					if e.To == v.From && e.Kind == "sync" && e.From != e.To && e.Ambiguous == "" && len(e.Evidence) > 0 &&
+						!services.SameBinary(sys.Service(e.From), sys.Service(e.To)) {
 						on = append(on, edge(e.From, e.To, "sync"))
 					}
 				}

@@ -118,6 +118,13 @@ pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
 	if want := "front->orders [god-service]; front->search [god-service]; orders->pay [god-service]"; strings.Join(marked, "; ") != want {
 		t.Errorf("god-service marks %q, want %q", strings.Join(marked, "; "), want)
 	}
+	// One for its endpoints alone marks no call.
+	d = ServiceDiagram(sys, &Result{Violations: []Violation{{Kind: "god-service", Rule: "god-service", From: "orders", Resource: "endpoints of service orders"}}}, "/m")
+	for _, e := range d.Edges {
+		if e.Violations > 0 {
+			t.Errorf("a god-service for its endpoints marks %s->%s", e.From, e.To)
+		}
+	}
 
 	// Two calls to one target archie could not place are two calls.
 	sys.Unresolved[0].Evidence = []services.Evidence{at("front", 70, "GET"), at("front", 71, "GET")}

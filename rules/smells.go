@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/analyze/services"
@@ -195,14 +196,16 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		if len(s.Packages) == 0 {
 			return errf(s.Pos, "service %q has no packages: list its main package and the packages that are its own", s.Name)
 		}
-		if k, v, env := strings.Cut(s.Run, "="); env && (k == "" || v == "" || strings.ContainsAny(k, " \t")) || s.Run != strings.TrimSpace(s.Run) {
+		if k, v, env := strings.Cut(s.Run, "="); env && (k == "" || v == "" || strings.ContainsFunc(k, unicode.IsSpace) || unicode.IsSpace(rune(v[0]))) || s.Run != strings.TrimSpace(s.Run) {
 			return errf(s.Pos, "service %q: run: %q is neither the first argument (web) nor a variable and its value (SERVER_TO_RUN=grpc)", s.Name, s.Run)
 		}
 	}
 	if c.Smells != nil && !c.Smells.Any() {
 		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint or god-service")
 	}
-	for name, sm := range c.Smells.list() {
+	smells := c.Smells.list()
+	for _, name := range slices.Sorted(maps.Keys(smells)) { // the first error, whatever the map's order
+		sm := smells[name]
 		if sm.MaxDepth < 0 {
 			return errf(sm.Pos, "%s.max-depth is %d; want 1 or more", name, sm.MaxDepth)
 		}

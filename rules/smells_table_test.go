@@ -378,7 +378,7 @@ func TestGodService(t *testing.T) {
 			smells: "  god-service: warning",
 			svcs:   five,
 			edges:  calls("hub", "a", "b", "c", "d"),
-			want:   []string{"god-service warning hub-> service hub"},
+			want:   []string{"god-service warning hub-> callers of service hub"},
 		},
 		{
 			name:   "two callers are fewer than min-callers, whatever the share",
@@ -397,7 +397,7 @@ func TestGodService(t *testing.T) {
 			smells: "  god-service: {severity: error, fan-in: 0.3}",
 			svcs:   []*services.Service{svc("a"), svc("b"), svc("c"), svc("d"), svc("e"), svc("f"), svc("g"), svc("h"), svc("hub")},
 			edges:  calls("hub", "a", "b", "c"),
-			want:   []string{"god-service error hub-> service hub"},
+			want:   []string{"god-service error hub-> callers of service hub"},
 		},
 		{
 			name:   "the services of one binary are one caller",
@@ -416,7 +416,7 @@ func TestGodService(t *testing.T) {
 			smells: "  god-service: {endpoints: 2}",
 			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
 				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
-			want: []string{"god-service warning api-> service api"},
+			want: []string{"god-service warning api-> endpoints of service api"},
 		},
 	}
 	for _, tc := range tests {

@@ -809,12 +809,6 @@ func prefixed(p string, vs []value) []value {
 	return out
 }
 
-func amqpTopic(exchange string, keys []value) []value {
-	if exchange == "" {
-		return keys
-	}
-	return prefixed(exchange+"/", keys)
-}
 
 // storedField resolves a string field of the struct a pointer or value
 // argument holds: Topic in &kafka.Writer{Topic: "orders"}.

@@ -337,12 +337,63 @@ func (l *linker) messages(found []*facts) {
 	}
 	for k, ps := range pubs {
 		protocol, topic, _ := strings.Cut(k, "\x00")
-		for _, p := range ps {
-			for _, s := range subs[k] {
-				if p.svc != s.svc {
-					l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
+		for sk, ss := range subs {
+			sp, pattern, _ := strings.Cut(sk, "\x00")
+			if sp != protocol || !topicMatches(protocol, topic, pattern) {
+				continue
+			}
+			for _, p := range ps {
+				for _, s := range ss {
+					if p.svc != s.svc {
+						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
+					}
 				}
 			}
 		}
 	}
+}
+
+// topicMatches reports whether a message published to topic reaches a
+// consumer of pattern: the same name, or for NATS a subject matched by
+// * (one token) and > (the rest), and for AMQP a routing key matched by a
+// topic exchange binding's * (one word) and # (any number of words).
+func topicMatches(protocol, topic, pattern string) bool {
+	if topic == pattern {
+		return true
+	}
+	switch protocol {
+	case "nats":
+		return wordsMatch(strings.Split(topic, "."), strings.Split(pattern, "."), "*", ">", false)
+	case "amqp":
+		ex, key, ok := strings.Cut(topic, "/")
+		pex, pkey, pok := strings.Cut(pattern, "/")
+		if !ok || !pok || ex != pex {
+			return false
+		}
+		return wordsMatch(strings.Split(key, "."), strings.Split(pkey, "."), "*", "#", true)
+	}
+	return false
+}
+
+// wordsMatch matches words against a pattern whose one word matches any
+// one word and whose rest word matches what is left: at least one word,
+// or any number when zero is allowed.
+func wordsMatch(words, pattern []string, one, rest string, zero bool) bool {
+	for i, p := range pattern {
+		if p == rest {
+			if zero {
+				for j := i; j <= len(words); j++ {
+					if wordsMatch(words[j:], pattern[i+1:], one, rest, zero) {
+						return true
+					}
+				}
+				return false
+			}
+			return i == len(pattern)-1 && len(words) > i
+		}
+		if i >= len(words) || (p != one && p != words[i]) {
+			return false
+		}
+	}
+	return len(words) == len(pattern)
 }

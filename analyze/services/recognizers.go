@@ -58,6 +58,7 @@ func (f fact) String() string { return factNames[f] }
 type operand struct {
 	how    source
 	i      int    // the argument, counted without the receiver; recv for the receiver
+	j      int    // fromExchange: the argument holding the routing key
 	field  string // fromField, fromConfField
 	maker  string // fromMaker: the callee key of the call that made the argument
 	prefix string // put before each value ("project " for a Firestore project ID)
@@ -76,7 +77,7 @@ const (
 	fromConfField         // the same, or the field of a go-zero config struct loaded from a file
 	fromElems             // the elements of a []string argument
 	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
-	fromExchange          // an AMQP exchange (argument i) and routing key (i+1), as "exchange/key"
+	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
 	fromModel             // the table of a gorm model argument
 	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
 )
@@ -86,7 +87,8 @@ func field(i int, f string) operand     { return operand{how: fromField, i: i, f
 func confField(i int, f string) operand { return operand{how: fromConfField, i: i, field: f} }
 func elems(i int) operand               { return operand{how: fromElems, i: i} }
 func madeBy(i int, key string) operand  { return operand{how: fromMaker, i: i, maker: key} }
-func exchange(i int) operand            { return operand{how: fromExchange, i: i} }
+func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
+func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
 func model(i int) operand               { return operand{how: fromModel, i: i} }
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
@@ -202,8 +204,12 @@ var recognizers = []*recognizer{
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext", fact: publishes, kind: "amqp", name: exchange(1)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
+	// A queue bound to an exchange receives what is published to it with
+	// a matching routing key: the binding is what its consumer consumes.
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2)},
 	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
 	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
+	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2)},
 
 	// Google Pub/Sub.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Topic.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Topic")},
@@ -330,7 +336,7 @@ func (x *extractor) values(o operand, s *site) []value {
 			out = x.res.callArg(v, o.maker, 0)
 		}
 	case fromExchange:
-		out = amqpTopic(firstOf(x.res.strings(s.arg(o.i))), x.res.strings(s.arg(o.i+1)))
+		out = pairs(x.res.strings(s.arg(o.i)), x.res.strings(s.arg(o.j)))
 	case fromModel:
 		if v := s.arg(o.i); v != nil {
 			if t := x.modelTable(v); t != "" {

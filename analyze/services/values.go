@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -21,6 +22,11 @@ type value struct {
 	lit  bool     // the whole text is written in the code
 	// config is the configuration file the text is read from, if any.
 	config string
+	// group is the call that received the text through a function
+	// argument: the Configure(Exchange("a"), Key("b")) options give their
+	// texts one group, and two texts of different groups are never paired
+	// (see pair).
+	group ssa.CallInstruction
 }
 
 // maxValues bounds how many alternatives one resolution keeps.
@@ -48,6 +54,9 @@ type resolver struct {
 type stored struct {
 	fn  *ssa.Function
 	val ssa.Value
+	// fresh is set for a field of a struct its function allocates and
+	// returns: a constructor's default, which a later store overrides.
+	fresh bool
 	// call and param are set when the store is made through a pointer
 	// parameter: val is then read in the callee with param bound to the
 	// call's argument.
@@ -71,7 +80,7 @@ func newResolver(p *program) *resolver {
 			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
 				case *ssa.Store:
-					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val})
+					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
 					if param, ok := in.Addr.(*ssa.Parameter); ok {
 						paramStores[param] = append(paramStores[param], in.Val)
 					}
@@ -207,6 +216,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		return nil
 	case *ssa.Field:
+		if c, arg := echoed(v.X, v.Field); c != nil {
+			return r.resolve(c.Args[arg], bind, depth-1, busy)
+		}
 		if out := r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
@@ -225,7 +237,7 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 				continue
 			}
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
-				out = appendValues(out, r.resolve(args[idx], nil, depth-1, busy))
+				out = appendValues(out, grouped(r.resolve(args[idx], nil, depth-1, busy), call))
 			}
 		}
 		return out
@@ -253,6 +265,20 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	case *ssa.FieldAddr:
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
+		}
+		// q, _ := ch.QueueDeclare("orders", …); ch.Consume(q.Name, …)
+		if local, ok := a.X.(*ssa.Alloc); ok && local.Referrers() != nil {
+			var out []value
+			for _, ref := range *local.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == local {
+					if c, arg := echoed(st.Val, a.Field); c != nil {
+						out = appendValues(out, r.resolve(c.Args[arg], bind, depth-1, busy))
+					}
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
 		}
 		if out := r.fromConfig(a); len(out) > 0 {
 			return out
@@ -299,14 +325,26 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if b, ok := bind[a]; ok {
 			return r.load(b, nil, depth-1, busy)
 		}
+	case *ssa.FreeVar:
+		// A variable a closure captures: func(p *T) { p.f = name }.
+		var out []value
+		for _, b := range freeVarBindings(a) {
+			out = appendValues(out, r.load(b, bind, depth-1, busy))
+		}
+		return out
 	}
 	return nil
 }
 
 func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool) []value {
-	var out []value
+	var out, defaults []value
+	overridden := false
 	for _, s := range stores {
 		if !r.ok(s.fn) {
+			continue
+		}
+		if s.fresh {
+			defaults = appendValues(defaults, r.resolve(s.val, nil, depth-1, busy))
 			continue
 		}
 		var bind map[*ssa.Parameter]ssa.Value
@@ -321,8 +359,158 @@ func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool)
 			}
 		}
 		out = appendValues(out, r.resolve(s.val, bind, depth-1, busy))
+		overridden = true
+	}
+	if overridden {
+		return out
+	}
+	return defaults
+}
+
+// echoes are library results whose field holds an argument of the call
+// that made them: the Name of the queue QueueDeclare declares.
+var echoes = map[string]map[string]int{
+	"github.com/rabbitmq/amqp091-go.Channel.QueueDeclare": {"Name": 0},
+	"github.com/streadway/amqp.Channel.QueueDeclare":      {"Name": 0},
+}
+
+// echoed returns the call and the argument index (receiver included) that
+// field of the struct x echoes, if it does.
+func echoed(x ssa.Value, field int) (*ssa.CallCommon, int) {
+	st, ok := x.Type().Underlying().(*types.Struct)
+	if e, ok := x.(*ssa.Extract); ok && e.Index == 0 {
+		x = e.Tuple
+	}
+	c, isCall := x.(*ssa.Call)
+	if !ok || !isCall {
+		return nil, 0
+	}
+	fields := echoes[calleeKey(c.Common())]
+	if fields == nil || field >= st.NumFields() {
+		return nil, 0
+	}
+	i, ok := fields[st.Field(field).Name()]
+	if !ok {
+		return nil, 0
+	}
+	if c.Common().Signature().Recv() != nil || c.Common().IsInvoke() {
+		if !c.Common().IsInvoke() {
+			i++ // the receiver is Args[0]
+		}
+	}
+	if i >= len(c.Common().Args) {
+		return nil, 0
+	}
+	return c.Common(), i
+}
+
+// grouped gives the values that come from one call's argument the group of
+// the call its result is handed to, if they have none yet: the options of
+// one Configure(Exchange("a"), Key("b")).
+func grouped(vs []value, call ssa.CallInstruction) []value {
+	c, ok := call.(*ssa.Call)
+	if !ok {
+		return vs
+	}
+	g := receiverOf(c, 3)
+	if g == nil {
+		return vs
+	}
+	for i := range vs {
+		if vs[i].group == nil {
+			vs[i].group = g
+		}
+	}
+	return vs
+}
+
+// receiverOf returns the call that v is handed to as an argument, directly
+// or as an element of a variadic slice.
+func receiverOf(v ssa.Value, depth int) ssa.CallInstruction {
+	if depth == 0 || v.Referrers() == nil {
+		return nil
+	}
+	for _, ref := range *v.Referrers() {
+		switch u := ref.(type) {
+		case ssa.CallInstruction:
+			if slices.Contains(u.Common().Args, v) {
+				return u
+			}
+		case *ssa.MakeInterface:
+			if c := receiverOf(u, depth-1); c != nil {
+				return c
+			}
+		case *ssa.Store:
+			ia, ok := u.Addr.(*ssa.IndexAddr)
+			if !ok || u.Val != v {
+				continue
+			}
+			if a, ok := ia.X.(*ssa.Alloc); ok && a.Referrers() != nil {
+				for _, ref2 := range *a.Referrers() {
+					if sl, ok := ref2.(*ssa.Slice); ok {
+						if c := receiverOf(sl, depth-1); c != nil {
+							return c
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// pairs joins two values read from the same place, as an AMQP exchange and
+// routing key, as "a/b", or b alone when a is empty; values of different
+// groups are not paired.
+func pairs(as, bs []value) []value {
+	var out []value
+	for _, a := range as {
+		for _, b := range bs {
+			if a.group != nil && b.group != nil && a.group != b.group {
+				continue
+			}
+			v := b
+			if a.text != "" {
+				v.text = a.text + "/" + b.text
+				v.lit = a.lit && b.lit
+				v.env = append(slices.Clip(a.env), b.env...)
+			}
+			out = appendValues(out, []value{v})
+		}
 	}
 	return out
+}
+
+// constructed reports whether addr is a field of a struct its function
+// allocates and returns: a constructor's default.
+func constructed(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	a, ok := fa.X.(*ssa.Alloc)
+	if !ok || !a.Heap {
+		return false
+	}
+	for _, ref := range *a.Referrers() {
+		v := ssa.Value(nil)
+		switch u := ref.(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.MakeInterface:
+			v = u
+		case *ssa.ChangeType:
+			v = u
+		}
+		if v != nil && v.Referrers() != nil {
+			for _, ref2 := range *v.Referrers() {
+				if _, ok := ref2.(*ssa.Return); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // call resolves the string a call returns: environment lookups, formatting,
@@ -469,7 +657,7 @@ next:
 			break
 		}
 		for _, o := range out {
-			if o.text == v.text && o.lit == v.lit {
+			if o.text == v.text && o.lit == v.lit && o.group == v.group {
 				continue next
 			}
 		}

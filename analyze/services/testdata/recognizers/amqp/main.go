@@ -16,7 +16,13 @@ func main() {
 	ch.PublishWithContext(ctx, "", "emails", false, false, amqp.Publishing{}) // want "publish amqp emails"
 	ch.Consume("emails", "", true, false, false, false, nil)                  // want "consume amqp emails"
 
+	// A declared queue's name, and what it is bound to.
+	q, _ := ch.QueueDeclare("audit", true, false, false, false, nil)
+	ch.QueueBind(q.Name, "orders.*", "shop", false, nil)   // want "consume amqp shop/orders.*"
+	ch.Consume(q.Name, "", true, false, false, false, nil) // want "consume amqp audit"
+
 	var old *streadway.Channel
 	old.Publish("", "invoices", false, false, streadway.Publishing{}) // want "publish amqp invoices"
 	old.Consume("invoices", "", true, false, false, false, nil)       // want "consume amqp invoices"
+	old.QueueBind("invoices", "#", "billing", false, nil)             // want "consume amqp billing/#"
 }

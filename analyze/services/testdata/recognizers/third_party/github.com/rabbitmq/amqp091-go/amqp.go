@@ -20,3 +20,11 @@ func (ch *Channel) Consume(queue, consumer string, autoAck, exclusive, noLocal, 
 func (ch *Channel) PublishWithContext(ctx context.Context, exchange, key string, mandatory, immediate bool, msg Publishing) error {
 	return nil
 }
+
+type Queue struct{ Name string }
+
+func (ch *Channel) QueueDeclare(name string, durable, autoDelete, exclusive, noWait bool, args any) (Queue, error) {
+	return Queue{Name: name}, nil
+}
+
+func (ch *Channel) QueueBind(name, key, exchange string, noWait bool, args any) error { return nil }

@@ -14,3 +14,11 @@ func (ch *Channel) Publish(exchange, key string, mandatory, immediate bool, msg 
 func (ch *Channel) Consume(queue, consumer string, autoAck, exclusive, noLocal, noWait bool, args any) (<-chan Delivery, error) {
 	return nil, nil
 }
+
+type Queue struct{ Name string }
+
+func (ch *Channel) QueueDeclare(name string, durable, autoDelete, exclusive, noWait bool, args any) (Queue, error) {
+	return Queue{Name: name}, nil
+}
+
+func (ch *Channel) QueueBind(name, key, exchange string, noWait bool, args any) error { return nil }

@@ -1,0 +1,33 @@
+package services
+
+import "testing"
+
+func TestTopicMatches(t *testing.T) {
+	for _, c := range []struct {
+		protocol, topic, pattern string
+		want                     bool
+	}{
+		{"kafka", "orders", "orders", true},
+		{"kafka", "orders", "orders.*", false},
+		{"nats", "orders.created", "orders.*", true},
+		{"nats", "orders.created.eu", "orders.*", false},
+		{"nats", "orders.created.eu", "orders.>", true},
+		{"nats", "orders", "orders.>", false},
+		{"nats", "orders.created", ">", true},
+		{"nats", "orders.created", "*.created", true},
+		{"nats", "orders.created", "orders.created.>", false},
+		{"amqp", "shop/orders.created", "shop/orders.*", true},
+		{"amqp", "shop/orders.created", "shop/#", true},
+		{"amqp", "shop/orders", "shop/orders.#", true},
+		{"amqp", "shop/orders.created.eu", "shop/orders.*", false},
+		{"amqp", "shop/orders.created.eu", "shop/#.eu", true},
+		{"amqp", "shop/orders.created", "other/orders.created", false},
+		{"amqp", "orders", "shop/#", false},
+		{"amqp", "orders-queue", "orders-queue", true},
+		{"watermill", "orders.created", "orders.*", false},
+	} {
+		if got := topicMatches(c.protocol, c.topic, c.pattern); got != c.want {
+			t.Errorf("topicMatches(%q, %q, %q) = %v, want %v", c.protocol, c.topic, c.pattern, got, c.want)
+		}
+	}
+}

@@ -809,7 +809,6 @@ func prefixed(p string, vs []value) []value {
 	return out
 }
 
-
 // storedField resolves a string field of the struct a pointer or value
 // argument holds: Topic in &kafka.Writer{Topic: "orders"}.
 func (r *resolver) storedField(v ssa.Value, field string) []value {

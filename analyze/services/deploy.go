@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -28,6 +29,12 @@ type deployment struct {
 	entries []string
 	// dotenv memoizes the .env file of each compose project folder.
 	dotenv map[string]map[string]string
+	// goBuilds are the packages each Dockerfile's go build commands
+	// build, relative to its build context, by the Dockerfile's absolute
+	// path; images are the Dockerfile and context a Makefile's or
+	// script's docker build tags each image with.
+	goBuilds map[string][]string
+	images   map[string][2]string
 }
 
 type workload struct {
@@ -37,6 +44,10 @@ type workload struct {
 	src  string            // folder of the repository it runs in, mounted as its working directory, absolute
 	args []string          // its entrypoint and command, as words
 	file string            // where it is declared, relative
+	// image is the image it runs, without tag; dockerfile and context
+	// are the Dockerfile it is built with and its build context,
+	// absolute, when compose names them.
+	image, dockerfile, context string
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -46,7 +57,8 @@ type workload struct {
 // file or a Kubernetes manifest. Files that do not parse are skipped: a
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
-	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string)}
+	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
+		goBuilds: make(map[string][]string), images: make(map[string][2]string)}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -59,7 +71,8 @@ func readDeployment(dir string) *deployment {
 			return nil
 		}
 		ext := filepath.Ext(name)
-		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" {
+		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
+		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script {
 			return nil
 		}
 		data, ok := readSmall(path)
@@ -71,12 +84,108 @@ func readDeployment(dir string) *deployment {
 			d.dockerfile(dir, path, data)
 		case name == "Procfile":
 			d.procfile(dir, path, data)
+		case script:
+			d.dockerBuilds(path, data)
 		default:
 			d.read(dir, path, data)
 		}
 		return nil
 	})
+	d.builtFrom()
 	return d
+}
+
+// builtFrom places the workloads whose Dockerfile sits apart from the main
+// it builds (build/Dockerfile.api running go build ./cmd/api), or whose
+// image a Makefile builds, at the folder the Dockerfile's go build builds,
+// when that is one folder.
+func (d *deployment) builtFrom() {
+	for _, w := range d.workloads {
+		df, ctx := w.dockerfile, w.context
+		if df == "" && w.image != "" {
+			df, ctx = d.images[w.image][0], d.images[w.image][1]
+		}
+		if pkgs := d.goBuilds[df]; df != "" && len(pkgs) == 1 {
+			if dir := filepath.Join(ctx, filepath.FromSlash(pkgs[0])); isDir(dir) {
+				w.dir = dir
+			}
+		}
+	}
+}
+
+// dockerBuilds reads the docker build commands of a Makefile or a shell
+// script: the Dockerfile (-f, else the context's) each image (-t) is
+// built with. A command archie cannot read whole, with a variable in its
+// file or context, tells nothing.
+func (d *deployment) dockerBuilds(file string, data []byte) {
+	dir := filepath.Dir(file)
+	for _, line := range logicalLines(data) {
+		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			i := slices.Index(cmd, "build")
+			if i < 1 || path.Base(cmd[0]) != "docker" && path.Base(cmd[0]) != "podman" || i > 2 {
+				continue
+			}
+			var tags []string
+			dockerfile, context := "", ""
+			for j := i + 1; j < len(cmd); j++ {
+				w := cmd[j]
+				flag, val, hasVal := strings.Cut(w, "=")
+				switch {
+				case flag == "-t" || flag == "--tag" || flag == "-f" || flag == "--file":
+					if !hasVal {
+						if j+1 >= len(cmd) {
+							break
+						}
+						j++
+						val = cmd[j]
+					}
+					if flag == "-t" || flag == "--tag" {
+						tags = append(tags, val)
+					} else {
+						dockerfile = val
+					}
+				case strings.HasPrefix(w, "-"):
+					if !hasVal && j+1 < len(cmd) && dockerValueFlags[strings.TrimLeft(flag, "-")] {
+						j++
+					}
+				default:
+					context = w
+				}
+			}
+			if context == "" || strings.Contains(context+dockerfile, "$") {
+				continue
+			}
+			ctx := filepath.Join(dir, context)
+			df := filepath.Join(ctx, "Dockerfile")
+			if dockerfile != "" {
+				df = filepath.Join(dir, dockerfile)
+			}
+			for _, t := range tags {
+				if img := imageRepo(t); img != "" && !strings.Contains(img, "$") {
+					d.images[img] = [2]string{df, ctx}
+				}
+			}
+		}
+	}
+}
+
+func isDir(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && fi.IsDir()
+}
+
+// dockerValueFlags are the docker build flags that take a value.
+var dockerValueFlags = map[string]bool{"build-arg": true, "target": true, "platform": true, "label": true,
+	"cache-from": true, "cache-to": true, "secret": true, "ssh": true, "output": true, "o": true, "network": true,
+	"progress": true, "add-host": true, "iidfile": true, "builder": true}
+
+// imageRepo returns an image reference without its tag or digest.
+func imageRepo(ref string) string {
+	ref, _, _ = strings.Cut(ref, "@")
+	if i := strings.LastIndexByte(ref, ':'); i > strings.LastIndexByte(ref, '/') {
+		ref = ref[:i]
+	}
+	return ref
 }
 
 // readSmall reads a deployment, .env or config file: a regular file of at
@@ -138,6 +247,9 @@ func (d *deployment) read(root, path string, data []byte) {
 				r.name(cname)
 				if img, ok := c["image"].(string); ok {
 					r.image(img)
+					if w.image == "" {
+						w.image = imageRepo(img)
+					}
 				}
 				if cmd, ok := c["command"].([]any); ok && len(cmd) > 0 {
 					r.name(scalar(cmd[0]))
@@ -199,6 +311,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		m, _ := s.(map[string]any)
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
+			w.image = imageRepo(expand(img))
 		}
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
@@ -253,6 +366,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 				if f = expand(f); strings.Contains(f, "$") {
 					w.dir = ""
 				} else if df := filepath.Dir(filepath.Join(w.dir, f)); w.dir != "" && within(filepath.ToSlash(df), filepath.ToSlash(w.dir)) {
+					w.dockerfile, w.context = filepath.Join(w.dir, f), w.dir
 					w.dir = df
 				}
 			}

@@ -186,3 +186,22 @@ func TestComposeOverride(t *testing.T) {
 		t.Errorf("worker's command = %q, want [app worker]", got)
 	}
 }
+
+func TestDockerBuilds(t *testing.T) {
+	d := &deployment{images: make(map[string][2]string)}
+	d.dockerBuilds("/r/Makefile", []byte("docker:\n\t@docker build -f ./build/Dockerfile.api --build-arg V=$(V) -t org/api:kafka .\n"+
+		"web:\n\tdocker buildx build --platform linux/amd64 --tag=org/web ./web\n"+
+		"skip:\n\tdocker build -t org/x $(CTX)\n"))
+	want := map[string][2]string{
+		"org/api": {"/r/build/Dockerfile.api", "/r"},
+		"org/web": {"/r/web/Dockerfile", "/r/web"},
+	}
+	if len(d.images) != len(want) {
+		t.Errorf("images = %v, want %v", d.images, want)
+	}
+	for img, w := range want {
+		if got := d.images[img]; got != w {
+			t.Errorf("images[%q] = %v, want %v", img, got, w)
+		}
+	}
+}

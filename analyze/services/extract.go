@@ -55,6 +55,8 @@ type extractor struct {
 	// trace, when set, hears of every recognizer that matches a call:
 	// the fixtures' test checks that each row is shown at work.
 	trace func(*recognizer, *site)
+	// cobra holds the functions of each cobra subcommand (variants.go).
+	cobra map[string][]*ssa.Function
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
@@ -203,6 +205,7 @@ func (x *extractor) service(svc *Service) *facts {
 		if main := x.mainOf(svc.Entry); main != nil {
 			dead = deadBlocks(main, svc.Run)
 		}
+		dead = x.otherCommands(svc.Run, dead)
 	}
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -22,10 +23,13 @@ type run struct {
 	file  string          // relative to the system's folder
 	dirs  map[string]bool // absolute folders of main packages it builds
 	names map[string]bool // binary, image, workload names, folded by norm
+	// built are the packages a Dockerfile's go build commands name,
+	// relative to its build context.
+	built map[string]bool
 }
 
 func (d *deployment) newRun(file string) *run {
-	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool)}
+	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool)}
 	d.runs = append(d.runs, r)
 	return r
 }
@@ -81,6 +85,13 @@ func isDockerfile(name string) bool {
 // may be any of them.
 func (d *deployment) dockerfile(root, file string, data []byte) {
 	r := d.newRun(relTo(root, file))
+	defer func() {
+		// What its go build commands build, for the workloads built with it.
+		for p := range r.built {
+			d.goBuilds[file] = append(d.goBuilds[file], p)
+		}
+		sort.Strings(d.goBuilds[file])
+	}()
 	dir := filepath.Dir(file)
 	r.dirs[dir] = true // a Dockerfile beside a main package deploys it
 	var contexts []string
@@ -145,6 +156,9 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) {
 		}
 		if !strings.HasPrefix(p, ".") {
 			continue // an import path: go install of another module's tool
+		}
+		if !strings.HasPrefix(p, "..") {
+			r.built[path.Clean(p)] = true
 		}
 		// The files usually sit in the image where the context's do, or
 		// below the WORKDIR they were copied to.

@@ -3,7 +3,10 @@ package services
 import (
 	"go/constant"
 	"go/token"
+	"go/types"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -230,6 +233,9 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 		return []*Service{svc}
 	}
 	cases := choices(main)
+	if cmds := x.subcommands(); len(cmds) > 0 && len(cases[choice{}]) == 0 {
+		cases[choice{}] = slices.Sorted(maps.Keys(cmds))
+	}
 	if len(cases) == 0 {
 		return []*Service{svc}
 	}
@@ -317,6 +323,108 @@ func foldChoice(v string, cases []string) string {
 		}
 	}
 	return v
+}
+
+// subcommands returns the functions each cobra subcommand runs, by its
+// name: a program whose first argument chooses a command (`app chat`)
+// runs that command's Run alone. They are read from the commands the
+// program's code builds, &cobra.Command{Use: "chat", Run: …}.
+func (x *extractor) subcommands() map[string][]*ssa.Function {
+	if x.cobra != nil {
+		return x.cobra
+	}
+	x.cobra = make(map[string][]*ssa.Function)
+	type command struct {
+		use string
+		run []*ssa.Function
+	}
+	cmds := make(map[ssa.Value]*command)
+	for _, fn := range x.prog.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok || !isCobraCommand(fa.X.Type()) {
+					continue
+				}
+				c := cmds[fa.X]
+				if c == nil {
+					c = &command{}
+					cmds[fa.X] = c
+				}
+				switch fieldName(fa) {
+				case "Use":
+					if u, ok := stringConst(st.Val); ok {
+						c.use, _, _ = strings.Cut(strings.TrimSpace(u), " ")
+					}
+				case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
+					switch f := st.Val.(type) {
+					case *ssa.Function:
+						c.run = append(c.run, f)
+					case *ssa.MakeClosure:
+						c.run = append(c.run, f.Fn.(*ssa.Function))
+					}
+				}
+			}
+		}
+	}
+	for _, c := range cmds {
+		if c.use != "" && len(c.run) > 0 {
+			x.cobra[c.use] = append(x.cobra[c.use], c.run...)
+		}
+	}
+	return x.cobra
+}
+
+func isCobraCommand(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := p.Elem().(*types.Named)
+	return ok && n.Obj().Name() == "Command" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "github.com/spf13/cobra"
+}
+
+func fieldName(fa *ssa.FieldAddr) string {
+	st, ok := fa.X.Type().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
+}
+
+// otherCommands returns the blocks of the subcommands sel does not choose:
+// they do not run.
+func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
+	cmds := x.subcommands()
+	if sel == nil || sel.Env != "" || cmds[sel.Value] == nil {
+		return dead
+	}
+	if dead == nil {
+		dead = make(map[*ssa.BasicBlock]bool)
+	}
+	var kill func(fn *ssa.Function)
+	kill = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			dead[b] = true
+		}
+		for _, anon := range fn.AnonFuncs {
+			kill(anon)
+		}
+	}
+	for name, runs := range cmds {
+		if name != sel.Value {
+			for _, fn := range runs {
+				if !slices.Contains(cmds[sel.Value], fn) {
+					kill(fn)
+				}
+			}
+		}
+	}
+	return dead
 }
 
 // mainOf returns the main function of a source main package.

@@ -5,56 +5,141 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 	"gopkg.in/yaml.v3"
 )
 
-// Run-time configuration files. A go-zero service reads its settings from
-// a YAML file into a struct (conf.MustLoad(*configFile, &c)), so its Kafka
-// topic, its DSN or its peers' addresses are fields of that struct, not
-// strings in the code. archie reads the files the code names, relative to
-// the folder of the package that loads them (go-zero services start from
-// it, with etc/NAME.yaml as the -f flag's default), and a read of a field
-// of the struct resolves to what the files give it.
+// Run-time configuration. A service often reads its settings into a
+// struct: from a YAML file (go-zero's conf.MustLoad(*configFile, &c),
+// viper's Unmarshal after SetConfigFile, cleanenv's ReadConfig) or from
+// environment variables its fields' tags name (cleanenv, envconfig,
+// caarlos0/env). Its Kafka topic, its DSN or its peers' addresses are then
+// fields of that struct, not strings in the code. archie reads the files
+// the code names, relative to the folder of the package that loads them
+// or, for a path built on the working directory, to the repository; a
+// read of a field of the struct resolves to what the files give it, or to
+// the environment variable its tag names, which the deployment sets.
 
-// isConfigLoader reports whether fn fills its second argument from the
-// file named by its first.
-func isConfigLoader(fn *ssa.Function) bool {
-	return (fn.Name() == "MustLoad" || fn.Name() == "Load") && fn.Pkg != nil &&
-		normPath(fn.Pkg.Pkg.Path()) == "github.com/zeromicro/go-zero/core/conf"
+// A configLoad is one call that fills a struct from configuration.
+type configLoad struct {
+	call ssa.CallInstruction
+	file ssa.Value // the file's name, or nil: viper's are its SetConfigFile calls'
+	into ssa.Value // the struct's address
+	tag  string    // the struct tag that names a field's key in the file
+	// env is the struct tag that names a field's environment variable,
+	// when the loader reads one; prefix is envconfig's prefix argument.
+	env    string
+	prefix ssa.Value
 }
 
-// A configDoc is one configuration file, loaded into a struct type.
+// configLoadOf returns the config load a call of fn is, if it is one.
+func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool) {
+	if fn.Pkg == nil {
+		return configLoad{}, false
+	}
+	args := call.Common().Args
+	if fn.Signature.Recv() != nil {
+		args = args[1:]
+	}
+	l := configLoad{call: call}
+	switch normPath(fn.Pkg.Pkg.Path()) + "." + fn.Name() {
+	case "github.com/zeromicro/go-zero/core/conf.MustLoad", "github.com/zeromicro/go-zero/core/conf.Load":
+		l.tag = "json"
+		if len(args) >= 2 {
+			l.file, l.into = args[0], args[1]
+		}
+	case "github.com/spf13/viper.Unmarshal", "github.com/spf13/viper.UnmarshalExact":
+		l.tag = "mapstructure"
+		if len(args) >= 1 {
+			l.into = args[0]
+		}
+	case "github.com/ilyakaznacheev/cleanenv.ReadConfig":
+		l.tag, l.env = "yaml", "env"
+		if len(args) >= 2 {
+			l.file, l.into = args[0], args[1]
+		}
+	case "github.com/ilyakaznacheev/cleanenv.ReadEnv", "github.com/caarlos0/env.Parse":
+		l.env = "env"
+		if len(args) >= 1 {
+			l.into = args[0]
+		}
+	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
+		l.env = "envconfig"
+		if len(args) >= 2 {
+			l.prefix, l.into = args[0], args[1]
+		}
+	default:
+		return configLoad{}, false
+	}
+	return l, l.into != nil
+}
+
+func isViperFile(fn *ssa.Function) bool {
+	return fn.Name() == "SetConfigFile" && fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/spf13/viper"
+}
+
+// A configDoc is one source of configuration loaded into a struct type:
+// a file, or the environment.
 type configDoc struct {
 	file string
-	root *yaml.Node // the document's top mapping
+	root *yaml.Node // the file's top mapping; nil for the environment
+	tag  string     // the struct tag naming a field's key in the file
+	// env and prefix say how a field's environment variable is named.
+	env, prefix string
 }
 
 // readConfigs reads the files of the config loads the resolver met. dirOf
 // gives a package's folder; values name their file relative to root.
 func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
-	for _, call := range r.configLoads {
-		args := call.Common().Args
-		if len(args) < 2 || call.Parent().Pkg == nil {
+	for _, l := range r.configLoads {
+		if l.call.Parent().Pkg == nil {
 			continue
 		}
 		t := types.Type(nil)
-		if mi, ok := args[1].(*ssa.MakeInterface); ok {
+		if mi, ok := l.into.(*ssa.MakeInterface); ok {
 			if p, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
 				t = p.Elem()
 			}
+		} else if p, ok := l.into.Type().Underlying().(*types.Pointer); ok {
+			t = p.Elem()
 		}
-		if t == nil {
+		if _, ok := t.(*types.Named); !ok {
 			continue
 		}
-		dir := dirOf(call.Parent().Pkg.Pkg.Path())
-		for _, v := range r.strings(args[0]) {
-			if v.text == "" || strings.ContainsAny(v.text, "…$") {
+		add := func(d *configDoc) {
+			docs, _ := r.configs.At(t).([]*configDoc)
+			r.configs.Set(t, append(docs, d))
+		}
+		if l.env != "" {
+			d := &configDoc{env: l.env}
+			if l.prefix != nil {
+				d.prefix = firstOf(r.strings(l.prefix))
+			}
+			add(d)
+		}
+		var names []value
+		switch {
+		case l.file != nil:
+			names = r.strings(l.file)
+		case l.tag == "mapstructure":
+			names = r.viperFiles(l.call)
+		}
+		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
+		for _, v := range names {
+			name := v.text
+			// A path built on the working directory the service is
+			// started in: the repository's root, as its README runs it.
+			base := dir
+			if rest, ok := strings.CutPrefix(name, "…/"); ok {
+				name, base = rest, root
+			}
+			if name == "" || strings.ContainsAny(name, "…$") {
 				continue
 			}
-			file, ok := configPath(root, dir, v.text)
+			file, ok := configPath(root, base, name)
 			if !ok {
 				continue
 			}
@@ -66,26 +151,67 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 			if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 				continue
 			}
-			docs, _ := r.configs.At(t).([]*configDoc)
-			r.configs.Set(t, append(docs, &configDoc{file: relTo(root, file), root: doc.Content[0]}))
+			add(&configDoc{file: relTo(root, file), root: doc.Content[0], tag: l.tag})
 		}
 	}
 }
 
+// viperFiles returns the files viper is told to read before a call
+// unmarshals them: its SetConfigFile calls in the same package, or the
+// program's one.
+func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
+	var same, all []ssa.CallInstruction
+	for _, c := range r.viperSets {
+		all = append(all, c)
+		if c.Parent().Pkg == call.Parent().Pkg {
+			same = append(same, c)
+		}
+	}
+	if len(same) == 0 && len(all) == 1 {
+		same = all
+	}
+	var out []value
+	for _, c := range same {
+		args := c.Common().Args
+		if len(args) > 0 {
+			out = appendValues(out, r.strings(args[len(args)-1]))
+		}
+	}
+	return out
+}
+
 // fromConfig resolves a value read from a loaded config struct, or a
-// field below it (more): the values the config files give it.
+// field below it (more): the values the config files give it, or the
+// environment variable its tag names.
 func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	if r.configs.Len() == 0 {
 		return nil
 	}
-	root, keys := r.configPath(v)
+	root, path := r.configPath(v)
 	if root == nil {
 		return nil
 	}
-	keys = append(keys, more...)
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
+	// The environment first: it overrides the file.
 	for _, d := range docs {
+		if d.root == nil && len(more) == 0 && len(path) > 0 {
+			if k := envKey(path, d); k != "" {
+				return []value{{text: "${" + k + "}", env: []string{k}}}
+			}
+		}
+	}
+	for _, d := range docs {
+		if d.root == nil {
+			continue
+		}
+		keys := make([]string, 0, len(path)+len(more))
+		for _, f := range path {
+			if k, ok := configKey(f.t, f.i, d.tag); ok {
+				keys = append(keys, k)
+			}
+		}
+		keys = append(keys, more...)
 		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
@@ -93,35 +219,63 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	return out
 }
 
+// A fieldRef is one field on the way from a config struct to a value.
+type fieldRef struct {
+	t types.Type // the struct, or a pointer to it
+	i int
+}
+
+// envKey returns the environment variable a field is read from, by the
+// tag the loader honours: cleanenv's and caarlos0/env's env:"NAME",
+// envconfig's envconfig:"NAME" or its PREFIX_FIELD. Only the last field's
+// tag names it.
+func envKey(path []fieldRef, d *configDoc) string {
+	f := path[len(path)-1]
+	st := structOf(f.t)
+	if st == nil || f.i >= st.NumFields() {
+		return ""
+	}
+	name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get(d.env), ",")
+	if d.env == "envconfig" {
+		if name == "" && len(path) == 1 {
+			name = strings.ToUpper(st.Field(f.i).Name())
+		}
+		if name != "" && d.prefix != "" {
+			name = strings.ToUpper(d.prefix) + "_" + name
+		}
+	}
+	return name
+}
+
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
 // configPath walks a field read back to the config struct it is read
-// from: the struct's type and the keys from it down to the field.
-func (r *resolver) configPath(v ssa.Value) (types.Type, []string) {
-	var keys []string
+// from: the struct's type and the fields from it down to the value.
+func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef) {
+	var path []fieldRef
 	for range 12 {
 		if t := r.configType(v.Type()); t != nil {
-			for i, j := 0, len(keys)-1; i < j; i, j = i+1, j-1 {
-				keys[i], keys[j] = keys[j], keys[i]
-			}
-			return t, keys
+			slices.Reverse(path)
+			return t, path
 		}
-		var st types.Type
-		var field int
 		switch w := v.(type) {
 		case *ssa.Field:
-			st, field, v = w.X.Type(), w.Field, w.X
+			path, v = append(path, fieldRef{w.X.Type(), w.Field}), w.X
 		case *ssa.FieldAddr:
-			st, field, v = w.X.Type(), w.Field, w.X
+			path, v = append(path, fieldRef{w.X.Type(), w.Field}), w.X
 		case *ssa.UnOp:
 			if w.Op != token.MUL {
 				return nil, nil
 			}
 			v = w.X
-			continue
 		default:
 			return nil, nil
-		}
-		if k, ok := configKey(st, field); ok {
-			keys = append(keys, k)
 		}
 	}
 	return nil, nil
@@ -139,18 +293,19 @@ func (r *resolver) configType(t types.Type) types.Type {
 	return nil
 }
 
-// configKey returns the key a struct field is read from: its json tag's
-// name, or its own. An embedded struct's fields sit at its parent's level.
-func configKey(t types.Type, i int) (string, bool) {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok || i >= st.NumFields() {
+// configKey returns the key a struct field is read from: its tag's name
+// (json for go-zero, mapstructure for viper, yaml for cleanenv), or its
+// own. An embedded struct's fields sit at its parent's level.
+func configKey(t types.Type, i int, tag string) (string, bool) {
+	st := structOf(t)
+	if st == nil || i >= st.NumFields() {
 		return "", false
 	}
 	f := st.Field(i)
-	name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+	name := ""
+	if tag != "" {
+		name, _, _ = strings.Cut(reflect.StructTag(st.Tag(i)).Get(tag), ",")
+	}
 	if name == "" && f.Embedded() {
 		return "", false
 	}

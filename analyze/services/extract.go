@@ -874,6 +874,41 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 	return nil
 }
 
+// fieldSlice resolves the strings of a []string field of a struct built in
+// place: GroupTopics in kafka.ReaderConfig{GroupTopics: topics}.
+func (r *resolver) fieldSlice(v ssa.Value, field string) []value {
+	st := structOf(v.Type())
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+			continue
+		case *ssa.UnOp:
+			if w.Op != token.MUL {
+				return nil
+			}
+			v = w.X
+			continue
+		case *ssa.Alloc:
+			var out []value
+			for _, ref := range *w.Referrers() {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || st == nil || fa.Field >= st.NumFields() || st.Field(fa.Field).Name() != field || fa.Referrers() == nil {
+					continue
+				}
+				for _, use := range *fa.Referrers() {
+					if s, ok := use.(*ssa.Store); ok && s.Addr == fa {
+						out = appendValues(out, r.sliceStrings(s.Val))
+					}
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
+}
+
 // callArg resolves argument i of the call to key that produced v:
 // the topic name in client.Topic("orders").Publish(…).
 func (r *resolver) callArg(v ssa.Value, key string, i int) []value {

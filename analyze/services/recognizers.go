@@ -62,6 +62,9 @@ type operand struct {
 	field  string // fromField, fromConfField
 	maker  string // fromMaker: the callee key of the call that made the argument
 	prefix string // put before each value ("project " for a Firestore project ID)
+	// or is read when this operand gives nothing: a Kafka writer without
+	// a topic sends each message to its own.
+	or *operand
 }
 
 // recv as an argument index is the value a method is called on.
@@ -80,6 +83,8 @@ const (
 	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
 	fromModel             // the table of a gorm model argument
 	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
+	fromElemField         // a string field of the elements of a slice argument: each message's Topic
+	fromFieldElems        // a []string field of the struct the argument is: a reader's GroupTopics
 )
 
 func arg(i int) operand                 { return operand{how: fromArg, i: i} }
@@ -92,6 +97,13 @@ func binding(key, exchange int) operand { return operand{how: fromExchange, i: e
 func model(i int) operand               { return operand{how: fromModel, i: i} }
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
+func elemField(i int, f string) operand { return operand{how: fromElemField, i: i, field: f} }
+func fieldElems(i int, f string) operand {
+	return operand{how: fromFieldElems, i: i, field: f}
+}
+
+// orElse is o, or else when o gives nothing.
+func (o operand) orElse(alt operand) operand { o.or = &alt; return o }
 
 // recognizers is every library API archie knows, by library. gRPC's
 // generated clients and Register…Server functions are recognized apart,
@@ -177,8 +189,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
 
 	// Kafka.
-	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic")},
-	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.Consumer.ConsumePartition", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.ConsumerGroup.Consume", fact: consumes, kind: "kafka", name: elems(1)},
@@ -343,12 +355,29 @@ func (x *extractor) values(o operand, s *site) []value {
 				out = []value{{text: t, lit: true}}
 			}
 		}
+	case fromElemField:
+		if v := s.arg(o.i); v != nil {
+			if sl, ok := v.Type().Underlying().(*types.Slice); ok {
+				if st, ok := sl.Elem().Underlying().(*types.Struct); ok {
+					for i := range st.NumFields() {
+						if st.Field(i).Name() == o.field {
+							out = x.res.storedIn(x.res.fields[fieldKey(sl.Elem(), i)], 6, make(map[ssa.Value]bool))
+						}
+					}
+				}
+			}
+		}
+	case fromFieldElems:
+		out = x.res.fieldSlice(s.arg(o.i), o.field)
 	case fromCalledName:
 		m := strings.ToUpper(s.key[strings.LastIndexByte(s.key, '.')+1:])
 		if m == "POSTFORM" {
 			m = "POST"
 		}
 		out = []value{{text: m, lit: true}}
+	}
+	if len(out) == 0 && o.or != nil {
+		return x.values(*o.or, s)
 	}
 	if o.prefix != "" {
 		out = prefixed(o.prefix, out)

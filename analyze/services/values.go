@@ -47,8 +47,9 @@ type resolver struct {
 	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
 	// and configs the files loaded into each struct type (config.go).
-	configLoads []ssa.CallInstruction
-	configs     typeutil.Map // types.Type -> []*configDoc
+	configLoads []configLoad
+	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
+	configs     typeutil.Map          // types.Type -> []*configDoc
 }
 
 type stored struct {
@@ -90,8 +91,10 @@ func newResolver(p *program) *resolver {
 						continue
 					}
 					r.callers[callee] = append(r.callers[callee], in)
-					if isConfigLoader(callee) {
-						r.configLoads = append(r.configLoads, in)
+					if l, ok := configLoadOf(callee, in); ok {
+						r.configLoads = append(r.configLoads, l)
+					} else if isViperFile(callee) {
+						r.viperSets = append(r.viperSets, in)
 					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
 						seen[callee] = true
@@ -199,6 +202,13 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		return out
 	case *ssa.ChangeType:
 		return r.resolve(v.X, bind, depth, busy)
+	case *ssa.Slice:
+		// []string{a, b}: each of its strings.
+		var out []value
+		for _, e := range sliceElems(v.X) {
+			out = appendValues(out, r.resolve(e, bind, depth-1, busy))
+		}
+		return out
 	case *ssa.Convert:
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.MakeInterface:

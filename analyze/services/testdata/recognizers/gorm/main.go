@@ -35,6 +35,6 @@ func main() {
 	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"
 	db.Exec("DELETE FROM carts WHERE id = 1") // want "store postgres table carts"
 
-	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy") // want "store mysql"
+	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy") // want "store mysql dsn root@tcp(mysql:3306)/legacy"
 	old.Table("legacy_orders")                                    // want "store mysql table legacy_orders"
 }

@@ -3,13 +3,20 @@ package kafka
 
 import "context"
 
-type Message struct{ Value []byte }
+type Message struct {
+	Topic string
+	Value []byte
+}
 
 type Writer struct{ Topic string }
 
 func (w *Writer) WriteMessages(ctx context.Context, msgs ...Message) error { return nil }
 
-type ReaderConfig struct{ Topic string }
+type ReaderConfig struct {
+	Topic       string
+	GroupID     string
+	GroupTopics []string
+}
 
 type Reader struct{}
 

@@ -1,0 +1,10 @@
+module example.com/kafkamsg
+
+go 1.22
+
+require (
+	github.com/segmentio/kafka-go v1.0.0
+	github.com/IBM/sarama v1.0.0
+	github.com/Shopify/sarama v1.0.0
+	github.com/confluentinc/confluent-kafka-go/v2 v2.0.0
+)

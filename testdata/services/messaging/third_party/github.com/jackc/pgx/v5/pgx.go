@@ -1,0 +1,12 @@
+// Package pgx is a stand-in with the API shape archie recognizes; it does nothing.
+package pgx
+
+import "context"
+
+type Rows interface{ Close() }
+type CommandTag string
+type Conn struct{ dsn string }
+
+func Connect(ctx context.Context, connString string) (*Conn, error) { return &Conn{connString}, nil }
+
+func (c *Conn) Exec(ctx context.Context, sql string, args ...any) (CommandTag, error) { return "", nil }

@@ -289,14 +289,16 @@ func TestSchemaKeys(t *testing.T) {
 	}
 	// Keys that the Go type has for all smells and the schema gives only
 	// to the smell they apply to.
-	godOnly := []string{"fan-in", "min-callers", "endpoints"}
+	godOnly := []string{"fan-in", "min-callers", "endpoints", "min-dependents", "instability"}
 	narrowed := map[string][]string{
 		"smells.shared-database":      append([]string{"max-depth"}, godOnly...),
 		"smells.sync-chain":           append([]string{"server"}, godOnly...),
 		"smells.cross-service-import": append([]string{"max-depth", "server"}, godOnly...),
 		"smells.hardcoded-endpoint":   append([]string{"max-depth", "server"}, godOnly...),
+		"smells.god-package":          {"max-depth", "server", "database", "host", "min-callers", "endpoints"},
 		"smells.god-service":          {"max-depth", "server"},
 	}
+	narrowed["smells.god-service"] = append(narrowed["smells.god-service"], "min-dependents", "instability")
 	var walk func(where string, typ reflect.Type, s map[string]any)
 	walk = func(where string, typ reflect.Type, s map[string]any) {
 		for typ.Kind() == reflect.Pointer {
@@ -426,6 +428,11 @@ func TestSchemaForms(t *testing.T) {
 		{"version: 1\nsmells: {shared-database: fatal}\n", false},
 		{"version: 1\nsmells: {shared-database: {max-depth: 3}}\n", false},
 		{"version: 1\nsmells: {hardcoded-endpoint: {server: warning}}\n", false},
+		{"version: 1\nsmells: {god-package: warning}\n", true},
+		{"version: 1\nsmells: {god-package: {severity: error, fan-in: 0.6, min-dependents: 4, instability: 0.4}}\n", true},
+		{"version: 1\nsmells: {god-package: {min-callers: 3}}\n", false},
+		{"version: 1\nsmells: {god-service: {instability: 0.5}}\n", false},
+		{"version: 1\nsmells: {god-package: {instability: 1}}\n", false},
 		{"version: 1\nsmells: {}\n", false},
 		{"version: 1\nrules: [{name: r, packages: ./a, forbid: [net/http], severity: warning}]\n", true},
 		{"version: 1\nrules: [{name: r, packages: ./a, forbid: [net/http], severity: fatal}]\n", false},

@@ -39,6 +39,7 @@ type Smells struct {
 	CrossServiceImport *Smell `yaml:"cross-service-import"`
 	HardcodedEndpoint  *Smell `yaml:"hardcoded-endpoint"`
 	GodService         *Smell `yaml:"god-service"`
+	GodPackage         *Smell `yaml:"god-package"`
 }
 
 // A Smell is written as a bare severity (shared-database: error) or as a
@@ -53,15 +54,23 @@ type Smell struct {
 	// (sync-chain only; default 2).
 	MaxDepth int `yaml:"max-depth"`
 	// FanIn is the share of the other services that may call one
-	// synchronously (god-service only; default 0.5), MinCallers the
-	// fewest callers that make a god service whatever the share (default
-	// 3), and Endpoints the most endpoints one may serve (default 50).
+	// synchronously (god-service; default 0.5), or of the module's other
+	// packages that may import one (god-package; default 0.5). MinCallers
+	// is the fewest callers that make a god service whatever the share
+	// (default 3), and Endpoints the most endpoints one may serve (default
+	// 50).
 	FanIn      float64 `yaml:"fan-in"`
 	MinCallers int     `yaml:"min-callers"`
 	Endpoints  int     `yaml:"endpoints"`
-	ADR        int     `yaml:"adr"`
-	Why        string  `yaml:"why"`
-	Pos        Pos     `yaml:"-"`
+	// MinDependents is the fewest importers that make a god package
+	// whatever the share (default 5), and Instability the most a package
+	// that many import may have, counting the module's own packages only
+	// (default 0.25) (god-package only).
+	MinDependents int     `yaml:"min-dependents"`
+	Instability   float64 `yaml:"instability"`
+	ADR           int     `yaml:"adr"`
+	Why           string  `yaml:"why"`
+	Pos           Pos     `yaml:"-"`
 }
 
 // UnmarshalYAML accepts a severity or a mapping.
@@ -76,6 +85,12 @@ func (s *Smell) UnmarshalYAML(n *yaml.Node) error {
 
 // Any reports whether a smell is checked.
 func (s *Smells) Any() bool {
+	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil || s.GodPackage != nil)
+}
+
+// Services reports whether a smell that needs the services' facts is
+// checked: god-package judges the import graph alone.
+func (s *Smells) Services() bool {
 	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil)
 }
 
@@ -86,6 +101,7 @@ var smellDefaults = map[string]Severity{
 	"cross-service-import": SeverityError,
 	"hardcoded-endpoint":   SeverityWarning,
 	"god-service":          SeverityWarning,
+	"god-package":          SeverityWarning,
 }
 
 // list returns the configured smells by name.
@@ -94,7 +110,7 @@ func (s *Smells) list() map[string]*Smell {
 	if s == nil {
 		return out
 	}
-	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint, "god-service": s.GodService} {
+	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint, "god-service": s.GodService, "god-package": s.GodPackage} {
 		if sm != nil {
 			out[name] = sm
 		}
@@ -201,7 +217,7 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		}
 	}
 	if c.Smells != nil && !c.Smells.Any() {
-		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint or god-service")
+		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint, god-service or god-package")
 	}
 	smells := c.Smells.list()
 	for _, name := range slices.Sorted(maps.Keys(smells)) { // the first error, whatever the map's order
@@ -215,11 +231,23 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		if sm.Server != "" && name != "shared-database" {
 			return errf(sm.Pos, "server applies to shared-database only")
 		}
-		if (sm.FanIn != 0 || sm.MinCallers != 0 || sm.Endpoints != 0) && name != "god-service" {
-			return errf(sm.Pos, "fan-in, min-callers and endpoints apply to god-service only")
+		if sm.FanIn != 0 && name != "god-service" && name != "god-package" {
+			return errf(sm.Pos, "fan-in applies to god-service and god-package only")
+		}
+		if (sm.MinCallers != 0 || sm.Endpoints != 0) && name != "god-service" {
+			return errf(sm.Pos, "min-callers and endpoints apply to god-service only")
+		}
+		if (sm.MinDependents != 0 || sm.Instability != 0) && name != "god-package" {
+			return errf(sm.Pos, "min-dependents and instability apply to god-package only")
 		}
 		if sm.FanIn < 0 || sm.FanIn > 1 {
-			return errf(sm.Pos, "god-service.fan-in is %v; want a share above 0 and at most 1, such as 0.5", sm.FanIn)
+			return errf(sm.Pos, "%s.fan-in is %v; want a share above 0 and at most 1, such as 0.5", name, sm.FanIn)
+		}
+		if sm.MinDependents < 0 {
+			return errf(sm.Pos, "god-package.min-dependents is %d; want 1 or more", sm.MinDependents)
+		}
+		if sm.Instability < 0 || sm.Instability >= 1 {
+			return errf(sm.Pos, "god-package.instability is %v; want an instability above 0 and below 1, such as 0.5", sm.Instability)
 		}
 		if sm.MinCallers < 0 || sm.Endpoints < 0 {
 			return errf(sm.Pos, "god-service.min-callers and endpoints want 1 or more")

@@ -97,7 +97,7 @@ func loadConfigured(ctx context.Context, stderr io.Writer, cfg *rules.Config, di
 func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir string, patterns []string, opts loadOptions) (*project, error) {
 	// Services span every module below dir: one module per service is
 	// common, with or without a go.work.
-	needSystem := opts.services || cfg.Smells.Any()
+	needSystem := opts.services || cfg.Smells.Services()
 	prog := newProgress(stderr, opts.progress)
 	defer prog.end()
 	prog.set("listing the packages")

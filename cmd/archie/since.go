@@ -105,7 +105,7 @@ func atRevision(ctx context.Context, cfg *rules.Config, dir string, patterns []s
 		}
 		os.RemoveAll(tmp)
 	}()
-	if err := checkout(ctx, root, tree, commit, !opts.services && !cfg.Smells.Any()); err != nil {
+	if err := checkout(ctx, root, tree, commit, !opts.services && !cfg.Smells.Services()); err != nil {
 		return fmt.Errorf("%s %s: check it out: %w", flag, rev, err)
 	}
 

@@ -683,6 +683,7 @@ var sqlStart = regexp.MustCompile(`(?i)^\s*(select|insert|update|delete|with|cre
 
 // sqlTables returns the tables a SQL statement names.
 func sqlTables(q string) []string {
+	q = skipSQLComments(q)
 	if !sqlStart.MatchString(q) {
 		return nil
 	}
@@ -698,6 +699,30 @@ func sqlTables(q string) []string {
 		}
 	}
 	return out
+}
+
+// skipSQLComments returns a statement without the comments before it:
+// sqlc puts "-- name: CreateOrder :one" first.
+func skipSQLComments(q string) string {
+	for {
+		t := strings.TrimLeft(q, " \t\r\n")
+		switch {
+		case strings.HasPrefix(t, "--"):
+			_, rest, ok := strings.Cut(t, "\n")
+			if !ok {
+				return ""
+			}
+			q = rest
+		case strings.HasPrefix(t, "/*"):
+			_, rest, ok := strings.Cut(t[2:], "*/")
+			if !ok {
+				return ""
+			}
+			q = rest
+		default:
+			return t
+		}
+	}
 }
 
 func contains(s []string, x string) bool {

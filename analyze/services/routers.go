@@ -121,12 +121,18 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 	return nil
 }
 
-// routerStandIns are the routers an interface of the program may stand
-// for: oapi-codegen registers its routes on an EchoRouter or a ServeMux it
-// declares, which echo's Echo and net/http's ServeMux implement.
+// routerStandIns are the library types an interface of the program may
+// stand for: oapi-codegen registers its routes on an EchoRouter or a
+// ServeMux it declares, which echo's Echo and net/http's ServeMux
+// implement; sqlc's queries go through a DBTX it declares, which a
+// database/sql, pgx or sqlx handle implements.
 var routerStandIns = []struct{ pkg, name string }{
 	{"github.com/labstack/echo", "Echo"},
 	{"net/http", "ServeMux"},
+	{"database/sql", "DB"},
+	{"github.com/jackc/pgx", "Conn"},
+	{"github.com/jackc/pgx/pgxpool", "Pool"},
+	{"github.com/jmoiron/sqlx", "DB"},
 }
 
 // routerInterface returns the callee key a method call through an

@@ -3,7 +3,10 @@
 package main
 
 import (
+	"context"
 	"database/sql"
+
+	"example.com/sql/queries"
 
 	"github.com/Masterminds/squirrel"
 	"github.com/doug-martin/goqu/v9"
@@ -15,4 +18,5 @@ func main() {
 	db.Exec("UPDATE stock SET n = n - 1")                                         // want "store postgres table stock"
 	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
 	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
+	queries.New(db).CreateRefund(context.Background(), "r1", 10)
 }

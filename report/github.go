@@ -30,7 +30,7 @@ func GitHub(w io.Writer, c *Check) error {
 	for _, v := range c.Result.Violations {
 		cmd := "error"
 		switch {
-		case v.Baselined:
+		case v.Baselined, v.Severity == rules.SeverityInfo:
 			cmd = "notice"
 		case v.Severity == rules.SeverityWarning:
 			cmd = "warning"

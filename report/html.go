@@ -47,7 +47,7 @@ var (
 func HTML(w io.Writer, p *Page) error {
 	errs, warns, _ := p.Check.Result.Count()
 	v := htmlView{
-		Title: p.Title, Packages: p.Check.Result.Packages, Errors: errs, Warnings: warns,
+		Title: p.Title, Packages: p.Check.Result.Packages, Errors: errs, Warnings: warns, Infos: p.Check.Result.Infos(),
 		Rules: p.Check.ruleList(), Metrics: p.Metrics, MetricsLevel: p.MetricsLevel,
 		CSS: template.CSS(reportCSS), JS: template.JS(reportJS),
 	}
@@ -81,6 +81,7 @@ func HTML(w io.Writer, p *Page) error {
 type htmlView struct {
 	Title                      string
 	Packages, Errors, Warnings int
+	Infos                      int // shown only when there are some
 	Rules                      []rules.DeclaredRule
 	Diagrams                   []htmlDiagram
 	Services                   *htmlDiagram

@@ -32,6 +32,7 @@ type jsonSummary struct {
 	Violations int `json:"violations"`
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
+	Infos      int `json:"infos"` // info violations: reported, never failing, not warnings
 	Baselined  int `json:"baselined"`
 	Fixed      int `json:"fixed"` // baselined violations that no longer occur
 	// Complete is false when code could not be loaded (see load_errors):
@@ -104,7 +105,7 @@ type jsonLoadError struct {
 func JSON(w io.Writer, c *Check) error {
 	res, loadErrors := c.Result, c.LoadErrors
 	errs, warns, baselined := res.Count()
-	sum := jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Baselined: baselined,
+	sum := jsonSummary{Packages: res.Packages, Violations: len(res.Violations), Errors: errs, Warnings: warns, Infos: res.Infos(), Baselined: baselined,
 		Fixed: fixedCount(res.Fixed), Complete: c.Complete()}
 	out := jsonCheck{
 		Schema:     CheckSchema,

@@ -169,7 +169,7 @@ func (c *Check) junitViolationCase(v rules.Violation) junitCase {
 	case v.Severity == rules.SeverityError:
 		tc.Failure = &junitProblem{Type: xmlString(v.Kind), Message: xmlString(v.Message), Text: xmlString(text.String())}
 	default:
-		tc.SystemOut = junitTextOf("warning: " + text.String() + "\n")
+		tc.SystemOut = junitTextOf(string(v.Severity) + ": " + text.String() + "\n")
 	}
 	return tc
 }

@@ -267,8 +267,11 @@ func (c *Check) sentence(v rules.Violation) string {
 }
 
 func sarifLevelOf(s rules.Severity) string {
-	if s == rules.SeverityWarning {
+	switch s {
+	case rules.SeverityWarning:
 		return "warning"
+	case rules.SeverityInfo:
+		return "note"
 	}
 	return "error"
 }

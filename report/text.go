@@ -44,8 +44,11 @@ func Text(w io.Writer, c *Check, opts TextOptions) error {
 		b.WriteString("\n")
 		for _, v := range grp {
 			sev := st.err.Render("error")
-			if v.Severity == rules.SeverityWarning {
+			switch v.Severity {
+			case rules.SeverityWarning:
 				sev = st.warn.Render("warning")
+			case rules.SeverityInfo:
+				sev = st.dim.Render("info")
 			}
 			tags := clean(v.Rule)
 			if d := c.decision(v.ADR); d != "" {
@@ -133,6 +136,21 @@ func (c *Check) summary(st styles) string {
 	if n := len(res.Fixed); n > 0 {
 		fixed = fmt.Sprintf(", %d fixed", fixedCount(res.Fixed))
 	}
+	infos := ""
+	if n := res.Infos(); n > 0 {
+		infos = ", " + plural(n, "info")
+	}
+	if errs+warns+baselined == 0 && infos != "" {
+		// Infos are reported, not violations: nothing to fix.
+		line := "no violations" + infos + " in " + pkgs
+		if fixed != "" {
+			line = fmt.Sprintf("no violations (%s)%s in %s", strings.TrimPrefix(fixed, ", "), infos, pkgs)
+		}
+		if incomplete != "" {
+			return st.warn.Render("!") + " " + line + ", but " + incomplete
+		}
+		return st.ok.Render("✓") + " " + line
+	}
 	if errs+warns+baselined == 0 {
 		if incomplete != "" {
 			return st.warn.Render("!") + " no violations found in " + pkgs + ", but " + incomplete
@@ -147,7 +165,7 @@ func (c *Check) summary(st styles) string {
 		return st.ok.Render("✓ no violations") + " in " + pkgs
 	}
 	if errs+warns == 0 {
-		line := fmt.Sprintf("no new violations (%d baselined%s) in %s", baselined, fixed, pkgs)
+		line := fmt.Sprintf("no new violations (%d baselined%s)%s in %s", baselined, fixed, infos, pkgs)
 		if incomplete != "" {
 			return st.warn.Render("!") + " " + line + ", but " + incomplete
 		}
@@ -170,7 +188,7 @@ func (c *Check) summary(st styles) string {
 	if errs == 0 {
 		mark = st.warn.Render("!")
 	}
-	line := fmt.Sprintf("%s %s (%s) in %s", mark, plural(errs+warns, "violation"), strings.Join(parts, ", "), pkgs)
+	line := fmt.Sprintf("%s %s (%s)%s in %s", mark, plural(errs+warns, "violation"), strings.Join(parts, ", "), infos, pkgs)
 	if incomplete != "" {
 		line += "; " + incomplete
 	}

@@ -18,7 +18,7 @@ import (
 type Violation struct {
 	Kind     string   // layer, hexagonal, context, forbid, cycle, metric, exception-expired, or a smell
 	Rule     string   // the config section, or the name of a free-form rule
-	Severity Severity // error or warning
+	Severity Severity // error, warning or info
 	From, To string   // import paths (cycles: the import to cut); services for smells
 	Position Position // the import spec, relative to the config directory; smells: the first evidence
 	Message  string
@@ -69,7 +69,7 @@ type Result struct {
 }
 
 // Count returns how many violations are new errors, new warnings and
-// baselined.
+// baselined. New infos are counted by Infos.
 func (r *Result) Count() (errors, warnings, baselined int) {
 	for _, v := range r.Violations {
 		switch {
@@ -77,11 +77,23 @@ func (r *Result) Count() (errors, warnings, baselined int) {
 			baselined++
 		case v.Severity == SeverityError:
 			errors++
-		default:
+		case v.Severity != SeverityInfo:
 			warnings++
 		}
 	}
 	return
+}
+
+// Infos returns how many violations are new infos: reported, never
+// failing, and not counted among the warnings.
+func (r *Result) Infos() int {
+	n := 0
+	for _, v := range r.Violations {
+		if !v.Baselined && v.Severity == SeverityInfo {
+			n++
+		}
+	}
+	return n
 }
 
 // Options tune Check.

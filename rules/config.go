@@ -185,13 +185,16 @@ type Date struct {
 }
 
 // Severity is how much a violation matters: error fails the check, warning
-// is reported only, off turns the rule off.
+// is reported only, info is reported as a note that is counted apart from
+// warnings (a fact worth knowing, not a debt), off turns the rule off.
+// Neither warning nor info ever fails a run.
 type Severity string
 
 // The severities.
 const (
 	SeverityError   Severity = "error"
 	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
 	SeverityOff     Severity = "off"
 )
 
@@ -591,14 +594,14 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// UnmarshalYAML accepts error, warning and off.
+// UnmarshalYAML accepts error, warning, info and off.
 func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
 	switch v := Severity(n.Value); v {
-	case SeverityError, SeverityWarning, SeverityOff:
+	case SeverityError, SeverityWarning, SeverityInfo, SeverityOff:
 		*s = v
 		return nil
 	}
-	return &ConfigError{Pos: pos(n), Msg: fmt.Sprintf("severity %q is not one of error, warning, off", n.Value)}
+	return &ConfigError{Pos: pos(n), Msg: fmt.Sprintf("severity %q is not one of error, warning, info, off", n.Value)}
 }
 
 // BaselineFile is the absolute path of the baseline file, and whether the

@@ -41,7 +41,10 @@ func (c *Config) Declared() []DeclaredRule {
 		if sm := c.Smells.get(f.Name); sm != nil {
 			sev := sm.severity(f.Name)
 			if sev == SeverityOff && f.Name == "shared-database" {
-				sev = sm.Server.or(SeverityWarning)
+				sev = sm.databaseSeverity()
+				if sev == SeverityOff {
+					sev = sm.hostSeverity()
+				}
 			}
 			add(f.Name, f.Kind, sev, sm.ADR, sm.Why)
 		}

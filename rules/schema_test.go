@@ -292,11 +292,11 @@ func TestSchemaKeys(t *testing.T) {
 	godOnly := []string{"fan-in", "min-callers", "endpoints", "min-dependents", "instability"}
 	narrowed := map[string][]string{
 		"smells.shared-database":      append([]string{"max-depth"}, godOnly...),
-		"smells.sync-chain":           append([]string{"server"}, godOnly...),
-		"smells.cross-service-import": append([]string{"max-depth", "server"}, godOnly...),
-		"smells.hardcoded-endpoint":   append([]string{"max-depth", "server"}, godOnly...),
+		"smells.sync-chain":           append([]string{"server", "database", "host"}, godOnly...),
+		"smells.cross-service-import": append([]string{"max-depth", "server", "database", "host"}, godOnly...),
+		"smells.hardcoded-endpoint":   append([]string{"max-depth", "server", "database", "host"}, godOnly...),
 		"smells.god-package":          {"max-depth", "server", "database", "host", "min-callers", "endpoints"},
-		"smells.god-service":          {"max-depth", "server"},
+		"smells.god-service":          {"max-depth", "server", "database", "host"},
 	}
 	narrowed["smells.god-service"] = append(narrowed["smells.god-service"], "min-dependents", "instability")
 	var walk func(where string, typ reflect.Type, s map[string]any)
@@ -428,6 +428,12 @@ func TestSchemaForms(t *testing.T) {
 		{"version: 1\nsmells: {shared-database: fatal}\n", false},
 		{"version: 1\nsmells: {shared-database: {max-depth: 3}}\n", false},
 		{"version: 1\nsmells: {hardcoded-endpoint: {server: warning}}\n", false},
+		{"version: 1\nsmells: {shared-database: {severity: error, server: warning}}\n", true},
+		{"version: 1\nsmells: {shared-database: {severity: error, database: warning, host: info}}\n", true},
+		{"version: 1\nsmells: {shared-database: {database: warning, server: error}}\n", false},
+		{"version: 1\nsmells: {shared-database: {host: notice}}\n", false},
+		{"version: 1\nsmells: {sync-chain: {host: info}}\n", false},
+		{"version: 1\nrules: [{name: r, packages: ./a, forbid: [net/http], severity: info}]\n", true},
 		{"version: 1\nsmells: {god-package: warning}\n", true},
 		{"version: 1\nsmells: {god-package: {severity: error, fan-in: 0.6, min-dependents: 4, instability: 0.4}}\n", true},
 		{"version: 1\nsmells: {god-package: {min-callers: 3}}\n", false},

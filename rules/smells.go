@@ -46,10 +46,22 @@ type Smells struct {
 // mapping with options.
 type Smell struct {
 	Severity Severity `yaml:"severity"`
-	// Server is the severity of two services sharing one database server or
-	// database through the same configuration, with disjoint tables
-	// (shared-database only; default warning).
+	// Database is the severity of two services opening the same database
+	// (one host and database, resolved from a DSN or from one deployment
+	// value) with disjoint tables (shared-database only; default: Server,
+	// else warning).
+	Database Severity `yaml:"database"`
+	// Server is the older name of Database, from when archie did not tell
+	// a shared database from a shared server: it still sets the
+	// same-database level when Database is absent (both at once is an
+	// error), and server: off also turns Host off unless Host is set, since
+	// it said not to report shared servers.
 	Server Severity `yaml:"server"`
+	// Host is the severity of two services whose databases are distinct
+	// but on the same server (db:5432/orders and db:5432/billing): they
+	// scale, upgrade and fail together (shared-database only; default
+	// info, off when server: off).
+	Host Severity `yaml:"host"`
 	// MaxDepth is the longest synchronous chain allowed, in hops
 	// (sync-chain only; default 2).
 	MaxDepth int `yaml:"max-depth"`
@@ -231,6 +243,15 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		if sm.Server != "" && name != "shared-database" {
 			return errf(sm.Pos, "server applies to shared-database only")
 		}
+		if sm.Database != "" && name != "shared-database" {
+			return errf(sm.Pos, "database applies to shared-database only")
+		}
+		if sm.Host != "" && name != "shared-database" {
+			return errf(sm.Pos, "host applies to shared-database only")
+		}
+		if sm.Database != "" && sm.Server != "" {
+			return errf(sm.Pos, "shared-database sets both database and server: server is the older name of database, keep database only")
+		}
 		if sm.FanIn != 0 && name != "god-service" && name != "god-package" {
 			return errf(sm.Pos, "fan-in applies to god-service and god-package only")
 		}
@@ -259,15 +280,22 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 var (
 	sharedDatabaseFamily = &Family{
 		Name: "shared-database", Kind: "shared-database",
-		Summary: "two services touch the same table, or the same database through the same configuration",
+		Summary: "two services touch the same table, open the same database, or use the same database server",
 		Doc: `A service that shares its tables with another cannot change its schema, scale
 or deploy on its own: the two are one system split across processes. archie
 finds the tables each service names (SQL in the code, ORM models, collection
-names), reachable from that service's entry point, and reports every table or
-collection two services touch (severity, default error). Two services that
-open the same database server or database, resolved through a literal DSN or a
-deployment file, with disjoint tables, are reported at the server severity
-(default warning). Give each service its own store and talk through its API.`,
+names), reachable from that service's entry point, and judges three levels.
+Two services that touch the same table or collection are reported at
+severity (default error). Two that open the same database (host and
+database, resolved from a literal DSN, a config file or one deployment
+value) with disjoint tables are reported at database (default warning;
+server, its older name, sets it when database is absent). Two whose
+databases are distinct but on the same server (db:5432/orders and
+db:5432/billing) are reported at host (default info, which never fails a
+run; off when server: off and host is absent): they scale, upgrade and fail
+together. Each pair is reported at its closest level only, and the evidence
+shows where each side's connection comes from. Give each service its own
+store and talk through its API.`,
 		run: func(c *checker) { c.smell("shared-database", c.sharedDatabase) },
 	}
 	syncChainFamily = &Family{
@@ -326,7 +354,7 @@ func (c *checker) smell(name string, run func(*Smell, Severity)) {
 	}
 	if sev := sm.severity(name); sev != SeverityOff {
 		run(sm, sev)
-	} else if name == "shared-database" && sm.Server != SeverityOff {
+	} else if name == "shared-database" && (sm.databaseSeverity() != SeverityOff || sm.hostSeverity() != SeverityOff) {
 		run(sm, sev)
 	}
 }
@@ -357,39 +385,72 @@ type Evidence struct {
 	Detail   string
 }
 
+// databaseSeverity is shared-database's severity for two services opening
+// the same database: database, else the older server, else warning.
+func (s *Smell) databaseSeverity() Severity {
+	if s.Database != "" {
+		return s.Database
+	}
+	return s.Server.or(SeverityWarning)
+}
+
+// hostSeverity is shared-database's severity for two services using the
+// same server with distinct databases: host, else off when the older
+// server key turned shared servers off, else info.
+func (s *Smell) hostSeverity() Severity {
+	if s.Host == "" && s.Server == SeverityOff {
+		return SeverityOff
+	}
+	return s.Host.or(SeverityInfo)
+}
+
 func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
-	server := sm.Server.or(SeverityWarning)
 	for _, sh := range sharings(c.opts.System) {
-		var v Violation
-		switch {
-		case sh.server == "" && sev != SeverityOff:
-			msg := fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", sh.a, sh.b, sh.resource)
-			v = c.smellViolation("shared-database", sm, sev, sh.a, sh.b, msg, sh.ev)
-		case sh.server != "" && server != SeverityOff:
-			msg := fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", sh.a, sh.b, sh.kind, sh.server)
-			v = c.smellViolation("shared-database", sm, server, sh.a, sh.b, msg, sh.ev)
-		default:
+		level, msg := sev, ""
+		switch sh.level {
+		case levelTable:
+			msg = fmt.Sprintf("%s and %s both touch %s: neither can change it or deploy alone", sh.a, sh.b, sh.resource)
+		case levelDatabase:
+			level = sm.databaseSeverity()
+			msg = fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", sh.a, sh.b, sh.kind, sh.server)
+		case levelHost:
+			level = sm.hostSeverity()
+			msg = fmt.Sprintf("%s and %s use the same %s server %s with databases %s and %s: they scale, upgrade and fail together", sh.a, sh.b, sh.kind, sh.server, sh.dbA, sh.dbB)
+		}
+		if level == SeverityOff {
 			continue
 		}
+		v := c.smellViolation("shared-database", sm, level, sh.a, sh.b, msg, sh.ev)
 		v.Resource = sh.resource
 		c.out = append(c.out, v)
 	}
 }
 
+// The levels of a sharing, closest first.
+const (
+	levelTable    = iota + 1 // a table or collection both touch
+	levelDatabase            // one database both open, disjoint tables
+	levelHost                // one server, distinct databases
+)
+
 // A sharing is two services that touch one store: a table or collection
-// both name, or, with disjoint tables, one database server both open.
+// both name, or, with disjoint tables, one database both open, or one
+// server that holds a database of each.
 type sharing struct {
 	a, b     string // the services, a before b
-	resource string // "table orders", "database db:5432/shop" or the configuration both use
+	level    int    // levelTable, levelDatabase or levelHost
+	resource string // "table orders", "database db:5432/shop", the configuration both use, or "server db:5432"
 	kind     string // the store's kind: postgres, mongo…
-	server   string // the server both open, for a server sharing; "" for a table
+	server   string // the database (db:5432/shop) or, at levelHost, the server (db:5432) both use; "" for a table
+	dbA, dbB string // levelHost: the databases of a and of b on that server
 	ev       []services.Evidence
 }
 
 // sharings lists what the services of a system share, whatever the smells
 // say of it: the tables and collections (by name, then services), then the
-// database servers of pairs that share no table. The shared-database smell
-// judges them, and the service map draws them.
+// databases of pairs that share no table, then the servers of pairs that
+// share neither. The shared-database smell judges them, and the service map
+// draws them.
 func sharings(sys *services.System) []sharing {
 	var out []sharing
 	type touch struct {
@@ -411,7 +472,7 @@ func sharings(sys *services.System) []sharing {
 			}
 		}
 	}
-	shareTable := make(map[[2]string]bool)
+	shared := make(map[[2]string]bool) // pairs already reported at a closer level
 	for _, res := range slices.Sorted(maps.Keys(byTable)) {
 		ts := byTable[res]
 		for i := range ts {
@@ -420,10 +481,10 @@ func sharings(sys *services.System) []sharing {
 				if a.svc >= b.svc || twins(a.svc, b.svc) || a.store.Server != "" && b.store.Server != "" && a.store.Server != b.store.Server {
 					continue // one service (or one main), or tables of the same name in two databases
 				}
-				shareTable[[2]string{a.svc, b.svc}] = true
+				shared[[2]string{a.svc, b.svc}] = true
 				table := res[strings.IndexByte(res, ' ')+1:]
 				ev := append(append([]services.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
-				out = append(out, sharing{a: a.svc, b: b.svc, resource: res, kind: a.store.Kind, ev: ev})
+				out = append(out, sharing{a: a.svc, b: b.svc, level: levelTable, resource: res, kind: a.store.Kind, ev: ev})
 			}
 		}
 	}
@@ -435,22 +496,114 @@ func sharings(sys *services.System) []sharing {
 			}
 		}
 	}
+	var databases []sharing
 	for _, key := range slices.Sorted(maps.Keys(byServer)) {
 		opens := byServer[key]
 		for i := range opens {
 			for j := range opens {
 				a, b := opens[i], opens[j]
-				if a.svc >= b.svc || twins(a.svc, b.svc) || shareTable[[2]string{a.svc, b.svc}] {
+				if a.svc >= b.svc || twins(a.svc, b.svc) || shared[[2]string{a.svc, b.svc}] {
 					continue
 				}
 				res := "database " + a.store.Server
 				if a.store.Resource == b.store.Resource && a.store.Resource != "" {
 					res = a.store.Resource
 				}
-				ev := append(append([]services.Evidence{}, a.store.Evidence...), b.store.Evidence...)
-				out = append(out, sharing{a: a.svc, b: b.svc, resource: res, kind: a.store.Kind, server: a.store.Server, ev: ev})
+				ev := append(storeEvidence(a.store), storeEvidence(b.store)...)
+				databases = append(databases, sharing{a: a.svc, b: b.svc, level: levelDatabase, resource: res, kind: a.store.Kind, server: a.store.Server, ev: ev})
 			}
 		}
+	}
+	for _, sh := range databases {
+		shared[[2]string{sh.a, sh.b}] = true
+	}
+	out = append(out, databases...)
+	// One server, distinct databases: each pair once per server, with
+	// every database each side has there.
+	type hostPair struct{ key, a, b string }
+	hosts := make(map[hostPair]*sharing)
+	byHost := make(map[string][]touch)
+	for _, s := range sys.Services {
+		for _, st := range s.Stores {
+			if host, db := splitServer(st.Server); host != "" && db != "" {
+				byHost[st.Kind+" "+host] = append(byHost[st.Kind+" "+host], touch{s.Name, st})
+			}
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(byHost)) {
+		opens := byHost[key]
+		for i := range opens {
+			for j := range opens {
+				a, b := opens[i], opens[j]
+				if a.svc >= b.svc || twins(a.svc, b.svc) || shared[[2]string{a.svc, b.svc}] || a.store.Server == b.store.Server {
+					continue
+				}
+				host, dbA := splitServer(a.store.Server)
+				_, dbB := splitServer(b.store.Server)
+				k := hostPair{key, a.svc, b.svc}
+				sh := hosts[k]
+				if sh == nil {
+					sh = &sharing{a: a.svc, b: b.svc, level: levelHost, resource: "server " + host, kind: a.store.Kind, server: host}
+					hosts[k] = sh
+				}
+				sh.dbA = addName(sh.dbA, dbA)
+				sh.dbB = addName(sh.dbB, dbB)
+				for _, e := range append(storeEvidence(a.store), storeEvidence(b.store)...) {
+					if !slices.Contains(sh.ev, e) {
+						sh.ev = append(sh.ev, e)
+					}
+				}
+			}
+		}
+	}
+	for _, k := range slices.SortedFunc(maps.Keys(hosts), func(x, y hostPair) int {
+		return strings.Compare(x.key+"\x00"+x.a+"\x00"+x.b, y.key+"\x00"+y.a+"\x00"+y.b)
+	}) {
+		out = append(out, *hosts[k])
+	}
+	return out
+}
+
+// addName adds a name to a sorted list written "a, b", once.
+func addName(list, name string) string {
+	var names []string
+	if list != "" {
+		names = strings.Split(list, ", ")
+	}
+	if !slices.Contains(names, name) {
+		names = append(names, name)
+		slices.Sort(names)
+	}
+	return strings.Join(names, ", ")
+}
+
+// splitServer splits a store's server, host[:port]/database as the
+// services analysis writes it, into the server and the database. It
+// returns "" for the host when the server cannot be told apart from the
+// database: a socket path (/var/run/postgresql/shop) or a project name.
+// The database is "" when the DSN named none.
+func splitServer(server string) (host, db string) {
+	if server == "" || strings.HasPrefix(server, "/") || strings.Contains(server, " ") {
+		return "", ""
+	}
+	host, db, _ = strings.Cut(server, "/")
+	return host, db
+}
+
+// storeEvidence is where a service opens a store, each fact naming where
+// its connection comes from (env DATABASE_URL, dsn postgres://…): facts
+// written before archie named it get it added. Resources are redacted
+// when the services analysis records them.
+func storeEvidence(st *services.Store) []services.Evidence {
+	out := make([]services.Evidence, 0, len(st.Evidence))
+	for _, e := range st.Evidence {
+		if e.Detail == "" {
+			e.Detail = "opens " + st.Kind
+		}
+		if st.Resource != "" && !strings.Contains(e.Detail, st.Resource) {
+			e.Detail += " (" + st.Resource + ")"
+		}
+		out = append(out, e)
 	}
 	return out
 }

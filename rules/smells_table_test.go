@@ -122,6 +122,72 @@ func TestSharedDatabase(t *testing.T) {
 			want: []string{"shared-database warning c->d database mysql:3306/shop"},
 		},
 		{
+			name:   "one server, distinct databases: info by default",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/orders", "env DATABASE_URL", "orders"), stores("b", "postgres", "db:5432/billing", "env DATABASE_URL", "payments")},
+			want:   []string{"shared-database info a->b server db:5432"},
+		},
+		{
+			name:   "host sets the server level",
+			smells: "  shared-database: {severity: error, host: warning}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/orders", "", "orders"), stores("b", "postgres", "db:5432/billing", "", "payments")},
+			want:   []string{"shared-database warning a->b server db:5432"},
+		},
+		{
+			name:   "host: off",
+			smells: "  shared-database: {host: off}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/orders", "", "orders"), stores("b", "postgres", "db:5432/billing", "", "payments")},
+		},
+		{
+			name:   "the older server: off said no shared servers either",
+			smells: "  shared-database: {severity: error, server: off}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/orders", "", "orders"), stores("b", "postgres", "db:5432/billing", "", "payments")},
+		},
+		{
+			name:   "server: off with host set",
+			smells: "  shared-database: {severity: error, server: off, host: warning}",
+			svcs: []*services.Service{stores("a", "postgres", "db:5432/orders", "", "orders"), stores("b", "postgres", "db:5432/billing", "", "payments"),
+				stores("c", "postgres", "db:5432/shop", "", "stock"), stores("d", "postgres", "db:5432/shop", "", "carts")},
+			want: []string{"shared-database warning a->b server db:5432", "shared-database warning a->c server db:5432", "shared-database warning a->d server db:5432",
+				"shared-database warning b->c server db:5432", "shared-database warning b->d server db:5432"},
+		},
+		{
+			name:   "database sets the database level",
+			smells: "  shared-database: {severity: error, database: error}",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/shop", "env DATABASE_URL", "orders"), stores("b", "postgres", "db:5432/shop", "env DATABASE_URL", "payments")},
+			want:   []string{"shared-database error a->b env DATABASE_URL"},
+		},
+		{
+			name:   "database: off leaves the other levels",
+			smells: "  shared-database: {database: off}",
+			svcs: []*services.Service{stores("a", "postgres", "db:5432/shop", "", "orders"), stores("b", "postgres", "db:5432/shop", "", "orders", "payments"),
+				stores("c", "postgres", "db:5432/shop", "", "stock"), stores("d", "postgres", "db:5432/billing", "", "invoices")},
+			want: []string{"shared-database error a->b table orders", "shared-database info a->d server db:5432", "shared-database info b->d server db:5432", "shared-database info c->d server db:5432"},
+		},
+		{
+			name:   "each pair at its closest level only",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{
+				{Name: "a", Stores: []*services.Store{stores("a", "postgres", "db:5432/shop", "", "orders").Stores[0], stores("a", "postgres", "db:5432/audit", "", "log").Stores[0]}},
+				{Name: "b", Stores: []*services.Store{stores("b", "postgres", "db:5432/shop", "", "orders").Stores[0], stores("b", "postgres", "db:5432/stats", "", "hits").Stores[0]}},
+				{Name: "c", Stores: []*services.Store{stores("c", "postgres", "db:5432/shop", "", "carts").Stores[0]}},
+			},
+			want: []string{"shared-database error a->b table orders", "shared-database warning a->c database db:5432/shop", "shared-database warning b->c database db:5432/shop"},
+		},
+		{
+			name:   "tables of one name in two databases of one server: the server level",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db:5432/orders", "", "events"), stores("b", "postgres", "db:5432/billing", "", "events")},
+			want:   []string{"shared-database info a->b server db:5432"},
+		},
+		{
+			name:   "an unknown database, another kind, a socket or another port is no shared server",
+			smells: "  shared-database: {host: error}",
+			svcs: []*services.Service{stores("a", "postgres", "db:5432", "", "orders"), stores("b", "postgres", "db:5432/billing", "", "payments"),
+				stores("c", "mysql", "db:5432/stock", "", "stock"), stores("d", "postgres", "/var/run/postgresql/x", "", "x"),
+				stores("e", "postgres", "/var/run/postgresql/y", "", "y"), stores("f", "postgres", "db:5433/carts", "", "carts")},
+		},
+		{
 			name:   "not listed, not checked",
 			smells: "  hardcoded-endpoint: warning",
 			svcs:   []*services.Service{stores("a", "postgres", "", "", "orders"), stores("b", "postgres", "", "", "orders")},
@@ -160,6 +226,109 @@ func TestSharedDatabaseMessageAndEvidence(t *testing.T) {
 	}
 	if v.Position != v.Evidence[0].Position {
 		t.Errorf("position = %v, want the first evidence's %v", v.Position, v.Evidence[0].Position)
+	}
+}
+
+func TestSharedDatabaseLevelMessages(t *testing.T) {
+	withDB := func(svc, server, resource string, tables ...string) *services.Service {
+		s := stores(svc, "postgres", server, resource, tables...)
+		s.Stores[0].Evidence[0].Detail = "opens postgres (" + resource + ")"
+		return s
+	}
+	tests := []struct {
+		name   string
+		svcs   []*services.Service
+		msg    string
+		ev     []string
+		sev    Severity
+		resTxt string
+	}{
+		{
+			name:   "table",
+			svcs:   []*services.Service{withDB("a", "", "env DATABASE_URL", "orders"), withDB("b", "", "env DB", "orders")},
+			msg:    "a and b both touch table orders: neither can change it or deploy alone",
+			ev:     []string{"cmd/a/main.go:20 SQL names table orders", "cmd/b/main.go:20 SQL names table orders"},
+			sev:    SeverityError,
+			resTxt: "table orders",
+		},
+		{
+			name:   "database",
+			svcs:   []*services.Service{withDB("a", "db:5432/shop", "env DATABASE_URL", "orders"), withDB("b", "db:5432/shop", "dsn postgres://app:***@db:5432/shop", "payments")},
+			msg:    "a and b open the same postgres database db:5432/shop, with disjoint tables: one schema, one server, two owners",
+			ev:     []string{"cmd/a/main.go:10 opens postgres (env DATABASE_URL)", "cmd/b/main.go:10 opens postgres (dsn postgres://app:***@db:5432/shop)"},
+			sev:    SeverityWarning,
+			resTxt: "database db:5432/shop",
+		},
+		{
+			name:   "server",
+			svcs:   []*services.Service{withDB("a", "db:5432/orders", "env ORDERS_DB", "orders"), withDB("b", "db:5432/billing", "dsn postgres://db:5432/billing", "invoices")},
+			msg:    "a and b use the same postgres server db:5432 with databases orders and billing: they scale, upgrade and fail together",
+			ev:     []string{"cmd/a/main.go:10 opens postgres (env ORDERS_DB)", "cmd/b/main.go:10 opens postgres (dsn postgres://db:5432/billing)"},
+			sev:    SeverityInfo,
+			resTxt: "server db:5432",
+		},
+		{
+			name: "evidence without the resource, as older facts files have it, gets it",
+			svcs: []*services.Service{stores("a", "postgres", "db:5432/orders", "env ORDERS_DB", "orders"), stores("b", "postgres", "db:5432/billing", "", "invoices")},
+			msg:  "a and b use the same postgres server db:5432 with databases orders and billing: they scale, upgrade and fail together",
+			ev:   []string{"cmd/a/main.go:10 opens postgres (env ORDERS_DB)", "cmd/b/main.go:10 opens postgres"},
+			sev:  SeverityInfo, resTxt: "server db:5432",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs := checkSmells(t, "  shared-database: error", &services.System{Dir: "/m", Services: tc.svcs})
+			if len(vs) != 1 {
+				t.Fatalf("violations = %v, want 1", smellLines(vs))
+			}
+			v := vs[0]
+			if v.Message != tc.msg || v.Severity != tc.sev || v.Resource != tc.resTxt {
+				t.Errorf("message, severity, resource = %q, %s, %q; want %q, %s, %q", v.Message, v.Severity, v.Resource, tc.msg, tc.sev, tc.resTxt)
+			}
+			var ev []string
+			for _, e := range v.Evidence {
+				ev = append(ev, fmt.Sprintf("%s:%d %s", e.Position.File, e.Position.Line, e.Detail))
+			}
+			if strings.Join(ev, "\n") != strings.Join(tc.ev, "\n") {
+				t.Errorf("evidence = %q, want %q", ev, tc.ev)
+			}
+		})
+	}
+}
+
+func TestSharedDatabaseServersOfAPair(t *testing.T) {
+	a := stores("a", "postgres", "db:5432/orders", "", "orders")
+	a.Stores = append(a.Stores, stores("a", "postgres", "db:5432/audit", "", "log").Stores[0])
+	b := stores("b", "postgres", "db:5432/billing", "", "invoices")
+	vs := checkSmells(t, "  shared-database: error", &services.System{Dir: "/m", Services: []*services.Service{a, b}})
+	if len(vs) != 1 {
+		t.Fatalf("violations = %v, want one for the pair", smellLines(vs))
+	}
+	if want := "a and b use the same postgres server db:5432 with databases audit, orders and billing: they scale, upgrade and fail together"; vs[0].Message != want {
+		t.Errorf("message = %q, want %q", vs[0].Message, want)
+	}
+}
+
+func TestSharedDatabaseConfig(t *testing.T) {
+	for _, tc := range []struct {
+		yaml, err string
+	}{
+		{"  shared-database: {severity: error, server: warning}", ""},
+		{"  shared-database: {severity: error, database: warning, host: warning}", ""},
+		{"  shared-database: {host: info}", ""},
+		{"  shared-database:\n    database: error\n    server: warning", "archie.yaml:4:5: shared-database sets both database and server: server is the older name of database, keep database only"},
+		{"  sync-chain: {severity: warning, database: error}", "archie.yaml:3:15: database applies to shared-database only"},
+		{"  god-service: {host: error}", "archie.yaml:3:16: host applies to shared-database only"},
+		{"  shared-database: {host: notice}", `archie.yaml:3:27: severity "notice" is not one of error, warning, info, off`},
+	} {
+		_, err := ParseConfig("archie.yaml", []byte("version: 1\nsmells:\n"+tc.yaml))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("ParseConfig(%q) = %q, want %q", tc.yaml, got, tc.err)
+		}
 	}
 }
 

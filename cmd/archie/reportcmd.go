@@ -116,7 +116,11 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 	if n > 0 {
 		incomplete = fmt.Sprintf("; the check is incomplete: %s while loading the code (listed above)", plural(n, "problem"))
 	}
-	fmt.Fprintf(stdout, "wrote %s: %s, %s in %s%s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), plural(p.result.Packages, "package"), incomplete)
+	infos := ""
+	if n := p.result.Infos(); n > 0 {
+		infos = ", " + plural(n, "info")
+	}
+	fmt.Fprintf(stdout, "wrote %s: %s, %s%s in %s%s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), infos, plural(p.result.Packages, "package"), incomplete)
 	if n > 0 && opts.strict {
 		return fmt.Errorf("the check is incomplete: %s while loading the code", plural(n, "problem"))
 	}

@@ -105,8 +105,8 @@ func run(pass *analysis.Pass) (any, error) {
 	// when the config checks tests.
 	for _, v := range vs {
 		msg := fmt.Sprintf("%s [%s]", v.Message, v.Rule)
-		if v.Severity == rules.SeverityWarning {
-			msg = fmt.Sprintf("%s [%s, warning]", v.Message, v.Rule)
+		if v.Severity == rules.SeverityWarning || v.Severity == rules.SeverityInfo {
+			msg = fmt.Sprintf("%s [%s, %s]", v.Message, v.Rule, v.Severity)
 		}
 		for i, f := range pass.Files {
 			if generatedByCgo(names[i]) || strings.HasSuffix(names[i], "_test.go") && !cfg.Tests {

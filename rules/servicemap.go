@@ -96,6 +96,9 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 	}
 	if res != nil {
 		for _, v := range res.Violations {
+			if v.Severity == SeverityInfo {
+				continue // a note, not a smell to draw in red
+			}
 			var on []*DiagramEdge
 			switch v.Kind {
 			case "sync-chain":

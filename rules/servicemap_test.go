@@ -126,6 +126,19 @@ pay-sync->orders grpc shop.Orders@cmd/pay/main.go:50?`
 		}
 	}
 
+	// Two services on one server with distinct databases share a data
+	// edge, labelled with the server; the smell's info is a note, not red.
+	servers := &services.System{Dir: "/m", Services: []*services.Service{
+		stores("billing", "postgres", "db:5432/billing", "env BILLING_DSN", "invoices"), stores("orders", "postgres", "db:5432/orders", "env ORDERS_DSN", "orders")}}
+	vs = checkSmells(t, "  shared-database: error\n", servers)
+	if len(vs) != 1 || vs[0].Severity != SeverityInfo {
+		t.Fatalf("violations = %v, want one info", smellLines(vs))
+	}
+	d = ServiceDiagram(servers, &Result{Violations: vs}, "/m")
+	if got, want := drawServices(d), "0:billing service\n0:orders service\nbilling-data->orders postgres server db:5432@cmd/billing/main.go:10@cmd/orders/main.go:10"; got != want {
+		t.Errorf("ServiceDiagram of one server =\n%s\nwant:\n%s", got, want)
+	}
+
 	// Two calls to one target archie could not place are two calls.
 	sys.Unresolved[0].Evidence = []services.Evidence{at("front", 70, "GET"), at("front", 71, "GET")}
 	if d := ServiceDiagram(sys, nil, "/m"); d.Unresolved != 2 {

@@ -541,10 +541,12 @@ func (x *extractor) message(f *facts, protocol string, publish bool, topics []va
 		verb = "publish"
 	}
 	added := false
+	seen := make(map[string]bool, len(topics))
 	for _, t := range topics {
-		if t.text == "" || strings.Contains(t.text, "…") {
-			continue
+		if t.text == "" || strings.Contains(t.text, "…") || seen[t.text] {
+			continue // a topic given by two calls' options is one topic
 		}
+		seen[t.text] = true
 		e := ev
 		e.Detail = verb + " " + t.text
 		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e})

@@ -4,7 +4,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -233,8 +232,16 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 		return []*Service{svc}
 	}
 	cases := choices(main)
-	if cmds := x.subcommands(); len(cmds) > 0 && len(cases[choice{}]) == 0 {
-		cases[choice{}] = slices.Sorted(maps.Keys(cmds))
+	if len(cases[choice{}]) == 0 {
+		// The subcommands of this binary: those its own packages build.
+		for name, runs := range x.subcommands() {
+			for _, fn := range runs {
+				if fn.Pkg != nil && slices.Contains(svc.Packages, fn.Pkg.Pkg.Path()) && !contains(cases[choice{}], name) {
+					cases[choice{}] = append(cases[choice{}], name)
+				}
+			}
+		}
+		slices.Sort(cases[choice{}])
 	}
 	if len(cases) == 0 {
 		return []*Service{svc}

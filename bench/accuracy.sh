@@ -27,6 +27,7 @@ smells:
   sync-chain: {severity: warning, max-depth: 1}
   cross-service-import: error
   hardcoded-endpoint: warning
+  dual-write: warning
 YAML
 
 systems=("$@")

@@ -93,6 +93,15 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			}
 			fmt.Fprintf(&b, "  stores    %s  %s\n", what, p)
 		}
+		for _, d := range s.DualWrites {
+			outbox := "no outbox"
+			if d.Outbox {
+				outbox = "with an outbox"
+			}
+			if len(d.Write) > 0 && len(d.Publish) > 0 {
+				fmt.Fprintf(&b, "  writes    %s, then %s, %s  %s\n", strings.TrimPrefix(d.Write[0].Detail, "writes "), d.Publish[0].Detail, outbox, pos(d.Write[0]))
+			}
+		}
 		for _, u := range sys.Unresolved {
 			if u.From == s.Name {
 				fmt.Fprintf(&b, "  %s %-5s %s  %s\n", st.warn.Render("unresolved"), u.Protocol, u.Target, pos(u.Evidence[0]))

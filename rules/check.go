@@ -123,7 +123,7 @@ type Family struct {
 
 // Families are the rule families, in the order they are checked.
 var Families = []*Family{layersFamily, hexagonalFamily, contextsFamily, exhaustiveFamily, rulesFamily, cyclesFamily, metricsFamily,
-	sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, godServiceFamily, godPackageFamily, exceptionsFamily}
+	sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, godServiceFamily, godPackageFamily, dualWriteFamily, exceptionsFamily}
 
 // LookupFamily returns the family with the given name or kind.
 func LookupFamily(name string) *Family {

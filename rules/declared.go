@@ -37,7 +37,7 @@ func (c *Config) Declared() []DeclaredRule {
 	if m := c.Metrics; m != nil {
 		add("metrics", "metric", m.Severity.or(SeverityWarning), m.ADR, "")
 	}
-	for _, f := range []*Family{sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, godServiceFamily, godPackageFamily} {
+	for _, f := range []*Family{sharedDatabaseFamily, syncChainFamily, crossServiceImportFamily, hardcodedEndpointFamily, godServiceFamily, godPackageFamily, dualWriteFamily} {
 		if sm := c.Smells.get(f.Name); sm != nil {
 			sev := sm.severity(f.Name)
 			if sev == SeverityOff && f.Name == "shared-database" {

@@ -295,6 +295,7 @@ func TestSchemaKeys(t *testing.T) {
 		"smells.sync-chain":           append([]string{"server", "database", "host"}, godOnly...),
 		"smells.cross-service-import": append([]string{"max-depth", "server", "database", "host"}, godOnly...),
 		"smells.hardcoded-endpoint":   append([]string{"max-depth", "server", "database", "host"}, godOnly...),
+		"smells.dual-write":           append([]string{"max-depth", "server", "database", "host"}, godOnly...),
 		"smells.god-package":          {"max-depth", "server", "database", "host", "min-callers", "endpoints"},
 		"smells.god-service":          {"max-depth", "server", "database", "host"},
 	}

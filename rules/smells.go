@@ -40,6 +40,7 @@ type Smells struct {
 	HardcodedEndpoint  *Smell `yaml:"hardcoded-endpoint"`
 	GodService         *Smell `yaml:"god-service"`
 	GodPackage         *Smell `yaml:"god-package"`
+	DualWrite          *Smell `yaml:"dual-write"`
 }
 
 // A Smell is written as a bare severity (shared-database: error) or as a
@@ -97,13 +98,13 @@ func (s *Smell) UnmarshalYAML(n *yaml.Node) error {
 
 // Any reports whether a smell is checked.
 func (s *Smells) Any() bool {
-	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil || s.GodPackage != nil)
+	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil || s.GodPackage != nil || s.DualWrite != nil)
 }
 
 // Services reports whether a smell that needs the services' facts is
 // checked: god-package judges the import graph alone.
 func (s *Smells) Services() bool {
-	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil)
+	return s != nil && (s.SharedDatabase != nil || s.SyncChain != nil || s.CrossServiceImport != nil || s.HardcodedEndpoint != nil || s.GodService != nil || s.DualWrite != nil)
 }
 
 // smellDefaults are the severities of smells listed without one.
@@ -114,6 +115,7 @@ var smellDefaults = map[string]Severity{
 	"hardcoded-endpoint":   SeverityWarning,
 	"god-service":          SeverityWarning,
 	"god-package":          SeverityWarning,
+	"dual-write":           SeverityWarning,
 }
 
 // list returns the configured smells by name.
@@ -122,7 +124,7 @@ func (s *Smells) list() map[string]*Smell {
 	if s == nil {
 		return out
 	}
-	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint, "god-service": s.GodService, "god-package": s.GodPackage} {
+	for name, sm := range map[string]*Smell{"shared-database": s.SharedDatabase, "sync-chain": s.SyncChain, "cross-service-import": s.CrossServiceImport, "hardcoded-endpoint": s.HardcodedEndpoint, "god-service": s.GodService, "god-package": s.GodPackage, "dual-write": s.DualWrite} {
 		if sm != nil {
 			out[name] = sm
 		}
@@ -229,7 +231,7 @@ func (c *Config) validateServices(errf func(Pos, string, ...any) error, keyPos f
 		}
 	}
 	if c.Smells != nil && !c.Smells.Any() {
-		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint, god-service or god-package")
+		return errf(keyPos("smells"), "smells lists no smell: add shared-database, sync-chain, cross-service-import, hardcoded-endpoint, god-service, god-package or dual-write")
 	}
 	smells := c.Smells.list()
 	for _, name := range slices.Sorted(maps.Keys(smells)) { // the first error, whatever the map's order

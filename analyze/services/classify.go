@@ -103,7 +103,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
 			if !deployed && (f == nil || !f.serves()) {
 				svc.Tool, svc.decide = true, false
-				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes = nil, nil, nil, nil
+				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)
 				delete(byName, svc.Name)
 				continue

@@ -24,6 +24,19 @@ type facts struct {
 	calls    []*call
 	dials    []*call // grpc.Dial and friends: only their literal targets matter
 	messages []*message
+	// writes are the calls that write a table, and publishes the calls
+	// that publish a message: dual writes are paths that do both.
+	writes    []*access
+	publishes []*access
+}
+
+// An access is one call that writes a table or publishes a message.
+type access struct {
+	instr ssa.CallInstruction
+	ev    Evidence
+	// outbox marks a write to an outbox table: the message is published
+	// from the row, after the transaction.
+	outbox bool
 }
 
 // A call is one synchronous call site.
@@ -260,6 +273,7 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 
 	f.calls = x.liftCalls(f.calls, reach)
+	svc.DualWrites = x.dualWrites(f, fns, reach)
 
 	// Which request handlers reach each call: that is what makes a chain.
 	names := make([]string, 0, len(handlers))
@@ -702,6 +716,18 @@ func sqlTables(q string) []string {
 	}
 	return out
 }
+
+// sqlWritten returns the table a SQL statement writes, if it writes one:
+// INSERT INTO t, UPDATE t, DELETE FROM t, REPLACE INTO t, MERGE INTO t.
+func sqlWritten(q string) string {
+	m := sqlWrite.FindStringSubmatch(skipSQLComments(q))
+	if m == nil {
+		return ""
+	}
+	return strings.NewReplacer("`", "", `"`, "").Replace(m[1])
+}
+
+var sqlWrite = regexp.MustCompile("(?is)^\\s*(?:with\\b.*?\\)\\s*)?(?:insert\\s+(?:ignore\\s+)?into|update(?:\\s+only)?|delete\\s+from|replace\\s+into|merge\\s+into|upsert\\s+into)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
 
 // skipSQLComments returns a statement without the comments before it:
 // sqlc puts "-- name: CreateOrder :one" first.

@@ -38,3 +38,21 @@ func TestDSNServer(t *testing.T) {
 		}
 	}
 }
+
+func TestSQLWritten(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"INSERT INTO orders (id) VALUES ($1)", "orders"},
+		{"-- name: CreateOrder :one\nINSERT INTO\n    kitchen.kitchen_orders (id) VALUES ($1)", "kitchen.kitchen_orders"},
+		{"update `stock` set n = n - 1", "stock"},
+		{"DELETE FROM carts WHERE id = 1", "carts"},
+		{"INSERT IGNORE INTO audit VALUES (1)", "audit"},
+		{"WITH x AS (SELECT 1) UPDATE orders SET a = 1", "orders"},
+		{"SELECT * FROM orders", ""},
+		{"select id from orders where status = 'update pending'", ""},
+		{"CREATE TABLE orders (id int)", ""},
+	} {
+		if got := sqlWritten(c.q); got != c.want {
+			t.Errorf("sqlWritten(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}

@@ -44,6 +44,16 @@ type (
 		Stores    []jsonStore    `json:"stores"`
 		Publishes []jsonMessage  `json:"publishes"`
 		Consumes  []jsonMessage  `json:"consumes"`
+		// DualWrites are functions that write a table and publish a
+		// message on one path; absent from facts written before them.
+		DualWrites []jsonDualWrite `json:"dualWrites,omitempty"`
+	}
+	jsonDualWrite struct {
+		Function string             `json:"function"`
+		Position jsonEvidenceItem   `json:"position"`
+		Write    []jsonEvidenceItem `json:"write"`
+		Publish  []jsonEvidenceItem `json:"publish"`
+		Outbox   bool               `json:"outbox,omitempty"`
 	}
 	jsonTool struct {
 		Name  string `json:"name"`
@@ -127,6 +137,10 @@ func document(sys *System) jsonServices {
 	for _, s := range sys.Services {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		for _, d := range s.DualWrites {
+			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
+				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox})
+		}
 		for _, e := range s.Endpoints {
 			je := jsonEndpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
 			if e.Pos.IsValid() {
@@ -243,6 +257,11 @@ func Read(r io.Reader, name string) (*System, error) {
 		svc := &Service{Name: s.Name, EntryDir: s.Entry, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
+		}
+		for _, d := range s.DualWrites {
+			svc.DualWrites = append(svc.DualWrites, DualWrite{Function: d.Function,
+				Pos:   token.Position{Filename: d.Position.File, Line: d.Position.Line, Column: d.Position.Column},
+				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox})
 		}
 		for _, e := range s.Endpoints {
 			ep := Endpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}

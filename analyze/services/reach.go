@@ -415,6 +415,38 @@ func (p *program) libraryCalls(t, iface types.Type) []*ssa.Function {
 // and whose method the service reaches (within): the implementations the
 // service builds, and not those of code it never runs.
 func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, within map[*ssa.Function]bool) map[*ssa.Function]bitset {
+	t := p.targetWalk(targets, within)
+	out := make(map[*ssa.Function]bitset, len(targets))
+	for i, set := range roots {
+		for _, r := range set {
+			if r == nil {
+				continue
+			}
+			for _, ti := range t.reached(r).members() {
+				b := out[targets[ti]]
+				b.add(i)
+				out[targets[ti]] = b
+			}
+		}
+	}
+	return out
+}
+
+// A targetWalk finds which of a list of target functions each function
+// reaches, over the calls reachers follows.
+type targetWalk struct {
+	next    func(*ssa.Function) []*ssa.Function
+	tarjan  *tarjan
+	reaches map[*ssa.Function]bitset // target indices
+}
+
+// reached returns the indices of the targets fn reaches, itself included.
+func (t *targetWalk) reached(fn *ssa.Function) bitset {
+	t.tarjan.visit(fn)
+	return t.reaches[fn]
+}
+
+func (p *program) targetWalk(targets []*ssa.Function, within map[*ssa.Function]bool) *targetWalk {
 	index := make(map[*ssa.Function]int, len(targets))
 	for i, t := range targets {
 		index[t] = i
@@ -449,21 +481,7 @@ func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, wit
 			reaches[fn] = set
 		}
 	})
-	out := make(map[*ssa.Function]bitset, len(targets))
-	for i, set := range roots {
-		for _, r := range set {
-			if r == nil {
-				continue
-			}
-			tarjan.visit(r)
-			for _, t := range reaches[r].members() {
-				b := out[targets[t]]
-				b.add(i)
-				out[targets[t]] = b
-			}
-		}
-	}
-	return out
+	return &targetWalk{next: next, tarjan: tarjan, reaches: reaches}
 }
 
 // dispatched returns the methods that the interface method calls of fn

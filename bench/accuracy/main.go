@@ -222,11 +222,14 @@ func score(t *truth, f *found, c *checked) scores {
 	matchedSmell := make(map[int]bool)
 	for _, v := range c.Violations {
 		switch v.Rule {
-		case "shared-database", "sync-chain", "cross-service-import", "hardcoded-endpoint":
+		case "shared-database", "sync-chain", "cross-service-import", "hardcoded-endpoint", "dual-write":
 		default:
 			continue
 		}
-		involved := []string{name[v.From], to(v.To)}
+		involved := []string{name[v.From]}
+		if v.To != "" {
+			involved = append(involved, to(v.To))
+		}
 		for _, p := range v.Path {
 			involved = append(involved, to(p))
 		}

@@ -20,7 +20,7 @@ package graph, and points at every import that breaks it.`,
 		Version:       version(),
 	}
 	root.SetVersionTemplate("archie {{.Version}}\n")
-	root.AddCommand(newCheckCmd(), newDiffCmd(), newServicesCmd(), newGraphCmd(), newMetricsCmd(), newReportCmd(), newExplainCmd(), newADRCmd(), newInitCmd(), newSchemaCmd())
+	root.AddCommand(newCheckCmd(), newDiffCmd(), newServicesCmd(), newExtractCmd(), newGraphCmd(), newMetricsCmd(), newReportCmd(), newExplainCmd(), newADRCmd(), newInitCmd(), newSchemaCmd())
 	return root
 }
 

@@ -1,0 +1,360 @@
+package services
+
+import (
+	"context"
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Seams are the calls and table accesses between the packages of a
+// module's code, read once for the question of where it could be cut
+// apart (archie extract): each call that a cut would separate becomes a
+// network call, each table both sides touch a shared database.
+type Seams struct {
+	// Mains are the main packages whose reachable code was read; none
+	// when the module has no main, and then every function counts.
+	Mains []string
+	// Loaded are the packages that type-checked and were read, sorted;
+	// Reached those with a function reachable from a main; Failed those
+	// the mains import that did not type-check (or import one that did
+	// not): their calls and tables are missing.
+	Loaded  []string
+	Reached []string
+	Failed  []string
+	// Calls are the calls from one package of the main modules to
+	// another, on reachable paths, one per call site and callee.
+	Calls []SeamCall
+	// Touches are the tables and collections each package names, with
+	// the same evidence archie services gives its stores.
+	Touches []Touch
+}
+
+// A SeamCall is one call site in one package of a function of another.
+type SeamCall struct {
+	From, To       string // import paths of the caller's and the callee's packages
+	Caller, Callee string // "Func" or "Type.Method"
+	Pos            token.Position
+	// Dynamic says the call goes through an interface, to a method of a
+	// type that reachable code makes into one.
+	Dynamic bool `json:",omitempty"`
+	// Constructor says the call is wiring done once at start-up, not a
+	// call a request makes: the callee is a function named New…, or the
+	// caller is a package's initialization.
+	Constructor bool `json:",omitempty"`
+	// Types are the types of the main modules in the callee's parameters
+	// and results ("example.com/shop/internal/billing.Invoice"), which a
+	// network call would have to send.
+	Types []string `json:",omitempty"`
+}
+
+// A Touch is a package naming a table or a collection.
+type Touch struct {
+	Package string
+	Kind    string // the store kind: postgres, mongo, sql…
+	Table   string
+	Evidence
+}
+
+// LoadSeams type-checks the code the module's mains reach (dependencies
+// from export data, as Load does), builds it into SSA and reads the calls
+// between its packages on the paths reachable from the mains, and the
+// tables each package touches. dir is the directory evidence paths are
+// relative to.
+func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) (*Seams, []analyze.Error, error) {
+	abs, err := analyze.RealDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &Seams{}
+	var all []string
+	for _, p := range g.Packages {
+		if p.Module == nil || len(p.GoFiles) == 0 {
+			continue
+		}
+		all = append(all, p.Path)
+		if p.Name == "main" {
+			s.Mains = append(s.Mains, p.Path)
+		}
+	}
+	// Per build, as Load does: the packages of one module or go.work
+	// type-check together.
+	byBuild := make(map[string][]string)
+	for _, p := range all {
+		if len(s.Mains) > 0 && g.Package(p).Name != "main" {
+			continue
+		}
+		root := buildRoot(g.Package(p).Module.Dir)
+		byBuild[root] = append(byBuild[root], p)
+	}
+	builds := make([]string, 0, len(byBuild))
+	for b := range byBuild {
+		builds = append(builds, b)
+	}
+	sort.Strings(builds)
+	var errs []analyze.Error
+	deploy := readDeployment(abs)
+	for _, build := range builds {
+		paths := byBuild[build]
+		if len(s.Mains) > 0 {
+			paths = g.Closure(paths)
+		}
+		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: build, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+		if len(opts.Tags) > 0 {
+			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+		}
+		loaded, err := packages.Load(cfg, paths...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load the code in %s: %w", build, err)
+		}
+		if !opts.CGO {
+			errs = append(errs, cgoLeftOut(loaded, opts.Tags)...)
+		}
+		for _, lp := range loaded {
+			if lp.Types == nil || lp.IllTyped {
+				s.Failed = append(s.Failed, lp.PkgPath)
+			}
+		}
+		syn := scanSyntax(loaded)
+		prog, source := buildSSA(loaded, &errs)
+		p := newProgram(prog, source)
+		s.read(p, syn, deploy, abs, paths)
+	}
+	for i := range errs {
+		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)
+	}
+	s.sort()
+	return s, errs, nil
+}
+
+// read adds what one SSA program says to s.
+func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs string, paths []string) {
+	inModule := make(map[*types.Package]bool)
+	var roots []*ssa.Function
+	for pkg := range p.source {
+		inModule[pkg.Pkg] = true
+		s.Loaded = append(s.Loaded, pkg.Pkg.Path())
+		if len(s.Mains) == 0 || pkg.Pkg.Name() == "main" {
+			if len(s.Mains) > 0 {
+				roots = append(roots, pkg.Func("main"), pkg.Func("init"))
+				continue
+			}
+			for _, fn := range p.funcs {
+				if fn.Pkg == pkg {
+					roots = append(roots, fn)
+				}
+			}
+		}
+	}
+	reach := p.reach(roots)
+	reached := make(map[string]bool)
+	fset := p.prog.Fset
+	for fn := range reach {
+		from := funcPkg(fn)
+		if from == nil || !inModule[from] {
+			continue
+		}
+		reached[from.Path()] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := ci.Common()
+				var callees []*ssa.Function
+				dynamic := false
+				if callee := c.StaticCallee(); callee != nil {
+					callees = append(callees, callee)
+				} else if c.IsInvoke() {
+					iface, ok := c.Value.Type().Underlying().(*types.Interface)
+					if !ok {
+						continue
+					}
+					dynamic = true
+					for _, t := range p.withMethod[c.Method.Name()] {
+						if m := p.method(t, c.Method.Name()); m != nil && reach[m] && types.Implements(t, iface) {
+							callees = append(callees, m)
+						}
+					}
+				}
+				for _, callee := range callees {
+					to := funcPkg(callee)
+					if to == nil || to == from || !inModule[to] || callee.Synthetic == "package initializer" {
+						continue
+					}
+					pos := instr.Pos()
+					if !pos.IsValid() {
+						pos = fn.Pos()
+					}
+					at := fset.Position(pos)
+					at.Filename = relTo(abs, at.Filename)
+					name := funcName(callee)
+					caller := rootFunc(fn)
+					startup := strings.HasPrefix(name, "New") || caller.Synthetic == "package initializer"
+					s.Calls = append(s.Calls, SeamCall{
+						From: from.Path(), To: to.Path(), Caller: funcName(caller), Callee: name, Pos: at,
+						Dynamic: dynamic, Constructor: startup, Types: signatureTypes(callee, inModule),
+					})
+				}
+			}
+		}
+	}
+	for path := range reached {
+		s.Reached = append(s.Reached, path)
+	}
+
+	// Tables: the facts archie services finds, for all the code at once,
+	// each given to the package whose file holds its evidence.
+	pkgOfDir := make(map[string]string)
+	for path, d := range syn.dirs {
+		pkgOfDir[d] = path
+	}
+	var mains []string
+	for _, m := range s.Mains {
+		if containsAny(paths, []string{m}) {
+			mains = append(mains, m)
+		}
+	}
+	all := &Service{Name: "all", Packages: paths, Roots: mains}
+	if len(mains) == 0 {
+		all.Roots = paths
+	}
+	x := newExtractor(p, syn, deploy, abs)
+	x.service(all)
+	for _, st := range all.Stores {
+		for table, evs := range st.Touches {
+			for _, ev := range evs {
+				pkg := pkgOfDir[filepath.Dir(ev.Pos.Filename)]
+				if pkg == "" {
+					continue
+				}
+				ev.Pos.Filename = relTo(abs, ev.Pos.Filename)
+				s.Touches = append(s.Touches, Touch{Package: pkg, Kind: st.Kind, Table: table, Evidence: ev})
+			}
+		}
+	}
+}
+
+func (s *Seams) sort() {
+	sort.Strings(s.Mains)
+	s.Loaded = uniq(s.Loaded)
+	s.Reached = uniq(s.Reached)
+	s.Failed = uniq(s.Failed)
+	sort.Slice(s.Calls, func(i, j int) bool {
+		a, b := s.Calls[i], s.Calls[j]
+		if c := comparePos(a.Pos, b.Pos); c != 0 {
+			return c < 0
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Callee < b.Callee
+	})
+	sort.Slice(s.Touches, func(i, j int) bool {
+		a, b := s.Touches[i], s.Touches[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		return comparePos(a.Pos, b.Pos) < 0
+	})
+}
+
+// funcPkg returns the package that declares a function: its origin's for
+// an instance of a generic function, the declared method's for a wrapper,
+// the enclosing function's for a closure.
+func funcPkg(fn *ssa.Function) *types.Package {
+	fn = rootFunc(fn)
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if obj := fn.Object(); obj != nil {
+		return obj.Pkg()
+	}
+	if fn.Pkg != nil {
+		return fn.Pkg.Pkg
+	}
+	return nil
+}
+
+// funcName names a function as people write it: "Func" or "Type.Method".
+func funcName(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return fn.Name()
+	}
+	if recv := obj.Type().(*types.Signature).Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := types.Unalias(t).(*types.Named); ok {
+			return named.Obj().Name() + "." + obj.Name()
+		}
+	}
+	return obj.Name()
+}
+
+// signatureTypes returns the named types of the module that a function's
+// parameters and results hold (through pointers, slices, maps, channels
+// and type arguments), as "import/path.Name", sorted.
+func signatureTypes(fn *ssa.Function, inModule map[*types.Package]bool) []string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	sig := fn.Signature
+	if obj, ok := fn.Object().(*types.Func); ok {
+		sig = obj.Type().(*types.Signature)
+	}
+	seen := make(map[string]bool)
+	var walk func(types.Type)
+	walk = func(t types.Type) {
+		switch t := types.Unalias(t).(type) {
+		case *types.Named:
+			if pkg := t.Obj().Pkg(); pkg != nil && inModule[pkg] {
+				seen[pkg.Path()+"."+t.Obj().Name()] = true
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		}
+	}
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tuple.Len() {
+			walk(tuple.At(i).Type())
+		}
+	}
+	if len(seen) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,557 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services"
+)
+
+// An ExtractCandidate is a set of packages that might become a service of
+// its own: a bounded context of archie.yaml, or a folder.
+type ExtractCandidate struct {
+	Name     string
+	Packages []string // import paths, sorted
+}
+
+// ExtractCandidates returns the candidates a pattern names: the context of
+// archie.yaml of that name; else, for a pattern with a wildcard element
+// (./internal/*), one candidate per folder it matches, each with every
+// package below that folder (or below it matching the rest of the
+// pattern); else one candidate of the packages the pattern matches.
+func ExtractCandidates(cfg *Config, g *analyze.Graph, text string) ([]ExtractCandidate, error) {
+	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
+	if cfg.Contexts != nil {
+		for _, ctx := range cfg.Contexts.List {
+			if ctx.Name != text {
+				continue
+			}
+			cand := ExtractCandidate{Name: ctx.Name}
+			for _, p := range g.Packages {
+				if _, ok := ctx.Packages.matchAny(c.ref(p.Path)); ok {
+					cand.Packages = append(cand.Packages, p.Path)
+				}
+			}
+			if len(cand.Packages) == 0 {
+				return nil, fmt.Errorf("context %q matches no package", text)
+			}
+			return []ExtractCandidate{cand}, nil
+		}
+	}
+	pat, err := ParsePattern(text)
+	if err != nil {
+		return nil, err
+	}
+	if pat.std {
+		return nil, fmt.Errorf("%q names the standard library, not packages of the module", text)
+	}
+	glob := -1
+	for i, e := range pat.elems {
+		if e != "..." && strings.ContainsAny(e, "*?[") {
+			glob = i
+		}
+	}
+	byName := make(map[string]*ExtractCandidate)
+	for _, p := range g.Packages {
+		if p.Module == nil {
+			continue
+		}
+		r := c.ref(p.Path)
+		elems := strings.Split(r.path, "/")
+		if pat.rel {
+			if !r.local {
+				continue
+			}
+			elems = splitPath(r.rel)
+		}
+		var name string
+		switch {
+		case glob < 0:
+			if !pat.match(r) {
+				continue
+			}
+			name = strings.TrimSuffix(strings.TrimPrefix(path.Clean(text), "./"), "/...")
+		case len(elems) > glob && matchElems(pat.elems[:glob+1], elems[:glob+1]):
+			if glob+1 < len(pat.elems) && !pat.match(r) {
+				continue
+			}
+			name = strings.Join(elems[:glob+1], "/")
+		default:
+			continue
+		}
+		if byName[name] == nil {
+			byName[name] = &ExtractCandidate{Name: name}
+		}
+		byName[name].Packages = append(byName[name].Packages, p.Path)
+	}
+	if len(byName) == 0 {
+		return nil, fmt.Errorf("%q matches no package of the module (patterns are relative to %s)", text, cfg.Dir)
+	}
+	out := make([]ExtractCandidate, 0, len(byName))
+	for _, cand := range byName {
+		sort.Strings(cand.Packages)
+		out = append(out, *cand)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// ExtractOptions are the judgement's knobs.
+type ExtractOptions struct {
+	// Shared are packages both sides would keep as a library (a shared
+	// kernel, a logger): calls into them are not network calls. Default:
+	// archie.yaml's contexts.shared, and ./pkg/... of the module.
+	Shared Patterns
+	// CallsBack is the number of synchronous call sites back into the rest
+	// at which extracting makes a distributed monolith (default 15).
+	CallsBack int
+}
+
+// Extraction verdicts, cheapest first.
+const (
+	ExtractCheap       = "cheap"
+	ExtractModerate    = "moderate"
+	ExtractCostly      = "costly"
+	ExtractDistributed = "distributed-monolith"
+	ExtractUnreached   = "not-reached"
+	ExtractNotChecked  = "not-checked"
+)
+
+var verdictOrder = map[string]int{ExtractCheap: 0, ExtractModerate: 1, ExtractCostly: 2, ExtractDistributed: 3, ExtractUnreached: 4, ExtractNotChecked: 5}
+
+// An Extraction is what it would take to make a candidate a service of
+// its own.
+type Extraction struct {
+	Name     string
+	Packages []string
+	// Unreached are the candidate's packages no main reaches: their calls
+	// were not counted. NotChecked are those whose code did not
+	// type-check: their calls were not read.
+	Unreached  []string
+	NotChecked []string
+	// Out are the calls from the candidate into the rest, In those from
+	// the rest into it: each would become a network call. Grouped by the
+	// called package.
+	Out, In []CallGroup
+	// Wiring are the calls of constructors (New…) and the calls a main
+	// makes into the candidate: start-up code the new service's own main
+	// would do, not network calls.
+	Wiring []CallGroup
+	// Library are the calls from the candidate into shared packages, which
+	// it would keep as a library.
+	Library []CallGroup
+	// Types are the types of the module in the signatures of Out and In.
+	Types []CrossType
+	// Tables are those the candidate's packages touch; Shared marks those
+	// the rest touches too.
+	Tables []TableUse
+	// ImportsOut are the imports of the rest (outside shared packages)
+	// that the candidate makes; ImportsIn the imports of the candidate
+	// that the rest makes. Each would break.
+	ImportsOut, ImportsIn []ImportEdge
+	Verdict               string
+	Reasons               []string
+	Rank                  int // 1 is the cheapest candidate
+}
+
+// A CallGroup is the calls into one package.
+type CallGroup struct {
+	Package   string
+	Functions []CalledFunc
+}
+
+// A CalledFunc is one function called across the boundary, with its call
+// sites.
+type CalledFunc struct {
+	Name  string // "Func" or "Type.Method"
+	Sites []CallSite
+}
+
+// A CallSite is where a call is made, and from which function.
+type CallSite struct {
+	Caller  string // "import/path.Func"
+	Pos     token.Position
+	Dynamic bool // through an interface
+}
+
+// A CrossType is a type that crosses the boundary in calls' signatures.
+type CrossType struct {
+	Type      string // "import/path.Name"
+	Direction string // "out", "in" or "both"
+	Functions int    // the functions whose signature holds it
+}
+
+// A TableUse is a table the candidate touches.
+type TableUse struct {
+	Table string
+	Kind  string
+	// Shared says packages of the rest touch it too.
+	Shared bool
+	// Candidate and Rest are the packages that touch it on each side.
+	Candidate, Rest []string
+	Evidence        []services.Touch
+}
+
+// An ImportEdge is one import across the boundary.
+type ImportEdge struct {
+	From, To string
+	Pos      token.Position
+}
+
+// Counts of an extraction's seams.
+func (e *Extraction) OutSites() int { return sites(e.Out) }
+func (e *Extraction) OutFuncs() int { return funcs(e.Out) }
+func (e *Extraction) InSites() int  { return sites(e.In) }
+func (e *Extraction) InFuncs() int  { return funcs(e.In) }
+func (e *Extraction) SharedTables() int {
+	n := 0
+	for _, t := range e.Tables {
+		if t.Shared {
+			n++
+		}
+	}
+	return n
+}
+
+func sites(gs []CallGroup) int {
+	n := 0
+	for _, g := range gs {
+		for _, f := range g.Functions {
+			n += len(f.Sites)
+		}
+	}
+	return n
+}
+
+func funcs(gs []CallGroup) int {
+	n := 0
+	for _, g := range gs {
+		n += len(g.Functions)
+	}
+	return n
+}
+
+// Extract judges what separating each candidate from the rest of the
+// module would take, and ranks the candidates cheapest first.
+func Extract(cfg *Config, g *analyze.Graph, seams *services.Seams, cands []ExtractCandidate, opts ExtractOptions) []*Extraction {
+	if opts.CallsBack <= 0 {
+		opts.CallsBack = 15
+	}
+	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
+	shared := opts.Shared
+	if len(shared) == 0 {
+		if cfg.Contexts != nil {
+			shared = append(shared, cfg.Contexts.Shared...)
+		}
+		if p, err := ParsePattern("./pkg/..."); err == nil {
+			shared = append(shared, p)
+		}
+	}
+	isShared := func(pkg string) bool {
+		_, ok := shared.matchAny(c.ref(pkg))
+		return ok
+	}
+	var out []*Extraction
+	for _, cand := range cands {
+		out = append(out, extractOne(g, seams, cand, isShared, opts))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return extractLess(out[i], out[j]) })
+	for i, e := range out {
+		e.Rank = i + 1
+	}
+	return out
+}
+
+// extractLess orders candidates by how cheaply they separate: verdict,
+// then calls back into the rest, shared tables, functions called back,
+// calls in, types crossing, imports to break, name.
+func extractLess(a, b *Extraction) bool {
+	if c := cmp.Or(
+		cmp.Compare(verdictOrder[a.Verdict], verdictOrder[b.Verdict]),
+		cmp.Compare(a.OutSites(), b.OutSites()),
+		cmp.Compare(a.SharedTables(), b.SharedTables()),
+		cmp.Compare(a.OutFuncs(), b.OutFuncs()),
+		cmp.Compare(a.InSites(), b.InSites()),
+		cmp.Compare(len(a.Types), len(b.Types)),
+		cmp.Compare(len(a.ImportsOut)+len(a.ImportsIn), len(b.ImportsOut)+len(b.ImportsIn)),
+	); c != 0 {
+		return c < 0
+	}
+	return a.Name < b.Name
+}
+
+func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, isShared func(string) bool, opts ExtractOptions) *Extraction {
+	e := &Extraction{Name: cand.Name, Packages: cand.Packages}
+	in := make(map[string]bool, len(cand.Packages))
+	for _, p := range cand.Packages {
+		in[p] = true
+	}
+	reached := make(map[string]bool, len(seams.Reached))
+	for _, p := range seams.Reached {
+		reached[p] = true
+	}
+	failed := make(map[string]bool, len(seams.Failed))
+	for _, p := range seams.Failed {
+		failed[p] = true
+	}
+	for _, p := range cand.Packages {
+		switch {
+		case failed[p]:
+			e.NotChecked = append(e.NotChecked, p)
+		case !reached[p]:
+			e.Unreached = append(e.Unreached, p)
+		}
+	}
+	isMain := func(p string) bool {
+		pkg := g.Package(p)
+		return pkg != nil && pkg.Name == "main"
+	}
+	var outC, inC, wiring, library []services.SeamCall
+	for _, call := range seams.Calls {
+		switch {
+		case in[call.From] && !in[call.To]:
+			switch {
+			case isShared(call.To):
+				library = append(library, call)
+			case call.Constructor:
+				wiring = append(wiring, call)
+			default:
+				outC = append(outC, call)
+			}
+		case !in[call.From] && in[call.To]:
+			switch {
+			case call.Constructor || isMain(call.From):
+				wiring = append(wiring, call)
+			default:
+				inC = append(inC, call)
+			}
+		}
+	}
+	e.Out, e.In, e.Wiring, e.Library = groupCalls(outC), groupCalls(inC), groupCalls(wiring), groupCalls(library)
+	e.Types = crossTypes(outC, inC)
+
+	// Tables.
+	byTable := make(map[string]*TableUse)
+	var tables []string
+	for _, t := range seams.Touches {
+		key := t.Kind + "\x00" + t.Table
+		u := byTable[key]
+		if u == nil {
+			u = &TableUse{Table: t.Table, Kind: t.Kind}
+			byTable[key] = u
+			tables = append(tables, key)
+		}
+		if in[t.Package] {
+			u.Candidate = appendUniq(u.Candidate, t.Package)
+		} else {
+			u.Rest = appendUniq(u.Rest, t.Package)
+		}
+		u.Evidence = append(u.Evidence, t)
+	}
+	sort.Strings(tables)
+	for _, k := range tables {
+		u := byTable[k]
+		if len(u.Candidate) == 0 {
+			continue
+		}
+		u.Shared = len(u.Rest) > 0
+		e.Tables = append(e.Tables, *u)
+	}
+
+	// Imports across the boundary.
+	for _, p := range g.Packages {
+		if p.Module == nil {
+			continue
+		}
+		for _, imp := range p.Imports {
+			if imp.Test {
+				continue
+			}
+			to := g.Package(imp.Path)
+			if to == nil || to.Module == nil {
+				continue
+			}
+			switch {
+			case in[p.Path] && !in[imp.Path] && !isShared(imp.Path):
+				e.ImportsOut = append(e.ImportsOut, importEdge(g, p.Path, imp.Path))
+			case !in[p.Path] && in[imp.Path]:
+				e.ImportsIn = append(e.ImportsIn, importEdge(g, p.Path, imp.Path))
+			}
+		}
+	}
+	e.judge(opts, len(seams.Mains) > 0)
+	return e
+}
+
+func importEdge(g *analyze.Graph, from, to string) ImportEdge {
+	edge := ImportEdge{From: from, To: to}
+	if ps := g.Positions(from, to); len(ps) > 0 {
+		edge.Pos = ps[0]
+	}
+	return edge
+}
+
+func appendUniq(s []string, x string) []string {
+	if slices.Contains(s, x) {
+		return s
+	}
+	s = append(s, x)
+	sort.Strings(s)
+	return s
+}
+
+// groupCalls groups calls by the called package, then function.
+func groupCalls(calls []services.SeamCall) []CallGroup {
+	byPkg := make(map[string]map[string][]CallSite)
+	for _, c := range calls {
+		if byPkg[c.To] == nil {
+			byPkg[c.To] = make(map[string][]CallSite)
+		}
+		byPkg[c.To][c.Callee] = append(byPkg[c.To][c.Callee], CallSite{Caller: c.From + "." + c.Caller, Pos: c.Pos, Dynamic: c.Dynamic})
+	}
+	out := []CallGroup{}
+	for pkg, fns := range byPkg {
+		g := CallGroup{Package: pkg}
+		for name, sites := range fns {
+			g.Functions = append(g.Functions, CalledFunc{Name: name, Sites: sites})
+		}
+		sort.Slice(g.Functions, func(i, j int) bool { return g.Functions[i].Name < g.Functions[j].Name })
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Package < out[j].Package })
+	return out
+}
+
+func crossTypes(out, in []services.SeamCall) []CrossType {
+	type key struct{ t, fn string }
+	dir := make(map[string]string)
+	fns := make(map[key]bool)
+	for i, calls := range [][]services.SeamCall{out, in} {
+		d := []string{"out", "in"}[i]
+		for _, c := range calls {
+			for _, t := range c.Types {
+				switch dir[t] {
+				case "":
+					dir[t] = d
+				case d:
+				default:
+					dir[t] = "both"
+				}
+				fns[key{t, c.To + "." + c.Callee}] = true
+			}
+		}
+	}
+	count := make(map[string]int)
+	for k := range fns {
+		count[k.t]++
+	}
+	res := []CrossType{}
+	for t, d := range dir {
+		res = append(res, CrossType{Type: t, Direction: d, Functions: count[t]})
+	}
+	sort.Slice(res, func(i, j int) bool { return res[i].Type < res[j].Type })
+	return res
+}
+
+// judge gives the verdict and its reasons. The thresholds:
+//
+//   - not-checked: some of its packages did not type-check;
+//   - not-reached: no main reaches any of the candidate's packages, so no
+//     call was counted;
+//   - distributed-monolith: CallsBack (15) or more synchronous call sites
+//     back into the rest;
+//   - costly: 5 or more call sites back, or a table shared with the rest;
+//   - moderate: 1 to 4 call sites back, or calls both ways;
+//   - cheap: no call back into the rest and no shared table: what the rest
+//     calls becomes the new service's API.
+func (e *Extraction) judge(opts ExtractOptions, mains bool) {
+	outS, outF, inS, inF, shared := e.OutSites(), e.OutFuncs(), e.InSites(), e.InFuncs(), e.SharedTables()
+	level := ExtractCheap
+	raise := func(l string) {
+		if verdictOrder[l] > verdictOrder[level] {
+			level = l
+		}
+	}
+	if len(e.NotChecked) > 0 {
+		// Green means checked: a candidate whose code was not all read
+		// gets no verdict on what was.
+		e.Verdict = ExtractNotChecked
+		why := "its code did not type-check: its calls were not read"
+		if len(e.NotChecked) < len(e.Packages) {
+			why = fmt.Sprintf("%d of its %d packages did not type-check: their calls were not read", len(e.NotChecked), len(e.Packages))
+		}
+		e.Reasons = append(e.Reasons, why)
+		e.Reasons = append(e.Reasons, importReasons(e)...)
+		return
+	}
+	if mains && len(e.Unreached) == len(e.Packages) {
+		e.Verdict = ExtractUnreached
+		e.Reasons = append(e.Reasons, "no main reaches its packages: no call was counted")
+		e.Reasons = append(e.Reasons, importReasons(e)...)
+		return
+	}
+	switch {
+	case outS >= opts.CallsBack:
+		raise(ExtractDistributed)
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s back into the rest across %s: extracting it as is makes a distributed monolith (%d or more)",
+			plural(outS, "synchronous call"), plural(outF, "function"), opts.CallsBack))
+	case outS >= 5:
+		raise(ExtractCostly)
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s back into the rest across %s: each becomes a network call", plural(outS, "synchronous call"), plural(outF, "function")))
+	case outS > 0:
+		raise(ExtractModerate)
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s back into the rest across %s: each becomes a network call", plural(outS, "synchronous call"), plural(outF, "function")))
+	default:
+		e.Reasons = append(e.Reasons, "no synchronous call back into the rest")
+	}
+	if outS > 0 && inS > 0 {
+		raise(ExtractModerate)
+		e.Reasons = append(e.Reasons, "calls go both ways: the service and the rest would call each other")
+	}
+	if shared > 0 {
+		raise(ExtractCostly)
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s shared with the rest: split the data first, or both sides keep one database", plural(shared, "table")))
+	}
+	if inF > 0 {
+		e.Reasons = append(e.Reasons, fmt.Sprintf("the rest calls %s of it (%s): its API to serve over the network", plural(inF, "function"), plural(inS, "call site")))
+	}
+	if len(e.Types) > 0 {
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s of the module in the signatures of those calls: each needs a wire format", plural(len(e.Types), "type")))
+	}
+	e.Reasons = append(e.Reasons, importReasons(e)...)
+	if len(e.Unreached) > 0 {
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s no main reaches: their calls were not counted", plural(len(e.Unreached), "package")))
+	}
+	e.Verdict = level
+}
+
+func importReasons(e *Extraction) []string {
+	if len(e.ImportsOut)+len(e.ImportsIn) == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s to break (%d from it into the rest, %d into it)", plural(len(e.ImportsOut)+len(e.ImportsIn), "import"), len(e.ImportsOut), len(e.ImportsIn))}
+}
+
+// RelExtractions makes the positions of extractions relative to dir.
+func RelExtractions(es []*Extraction, dir string) {
+	rel := func(p *token.Position) {
+		if r, err := filepath.Rel(dir, p.Filename); err == nil && !strings.HasPrefix(r, "..") && filepath.IsAbs(p.Filename) {
+			p.Filename = filepath.ToSlash(r)
+		}
+	}
+	for _, e := range es {
+		for i := range e.ImportsOut {
+			rel(&e.ImportsOut[i].Pos)
+		}
+		for i := range e.ImportsIn {
+			rel(&e.ImportsIn[i].Pos)
+		}
+	}
+}

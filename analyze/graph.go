@@ -25,6 +25,10 @@ type Graph struct {
 	// module of their own which no pattern or go.work reached: ./... does
 	// not enter them, so their code was not read.
 	Skipped []string
+	// Loader is the loader that built the graph: LoaderFast or
+	// LoaderPackages. Fallback says why the fast loader was not used
+	// when it was tried.
+	Loader, Fallback string
 
 	byPath map[string]*Package
 	goroot string // GOROOT of the go command that loaded the graph; "" when unknown

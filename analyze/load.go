@@ -30,11 +30,19 @@ type Options struct {
 	// Nested also loads the modules in folders below Dir that no go.work
 	// lists, as repositories of one module per service have them.
 	Nested bool
+	// Loader chooses how: LoaderAuto (the fast loader when it can judge
+	// the code exactly, else go/packages), LoaderPackages or LoaderFast.
+	Loader string
 }
 
 // Load loads the packages matching opts.Patterns and their imports. It never
 // fails because of problems in the code it reads: those are returned in
 // Graph.Errors. It fails only when the go command itself cannot run.
+//
+// Unless opts.Loader says otherwise, it first tries the fast loader, which
+// reads the files itself without go list (see fastLoad), and loads with
+// go/packages whenever that one cannot be sure of the same result.
+// Graph.Loader says which ran, and Graph.Fallback why the fast one did not.
 func Load(ctx context.Context, opts Options) (*Graph, error) {
 	// The go command reports directories as it reaches them: through a
 	// symbolic link when it is started in one. Rules compare those with
@@ -42,6 +50,35 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	if dir, err := RealDir(opts.Dir); err == nil {
 		opts.Dir = dir
 	}
+	var fallback string
+	switch opts.Loader {
+	case LoaderAuto, LoaderFast:
+		g, why := fastLoad(ctx, opts)
+		if g != nil {
+			if !opts.Nested && len(opts.Patterns) == 0 {
+				g.Skipped = skippedModules(opts.Dir, g.Modules)
+			}
+			g.Loader = LoaderFast
+			return g, nil
+		}
+		if opts.Loader == LoaderFast {
+			return nil, fmt.Errorf("the fast loader cannot load %s: %s", opts.Dir, why)
+		}
+		fallback = why
+	case LoaderPackages:
+	default:
+		return nil, fmt.Errorf("unknown loader %q: use %q or %q", opts.Loader, LoaderPackages, LoaderFast)
+	}
+	g, err := loadPackages(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	g.Loader, g.Fallback = LoaderPackages, fallback
+	return g, nil
+}
+
+// loadPackages is Load with go/packages.
+func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		ws, err := workspacePatterns(opts.Dir)
@@ -109,19 +146,7 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	g := fromPackages(loaded)
 	g.Errors = append(g.Errors, nestedErrs...)
 	if !opts.Nested && len(opts.Patterns) == 0 {
-		// ./... stops at a folder with a go.mod of its own: say which
-		// modules below Dir that leaves out, rather than pass them over.
-		if mods, err := nestedModules(opts.Dir); err == nil {
-			have := make(map[string]bool)
-			for _, m := range g.Modules {
-				have[m.Dir] = true
-			}
-			for _, m := range mods {
-				if !have[m] {
-					g.Skipped = append(g.Skipped, m)
-				}
-			}
-		}
+		g.Skipped = skippedModules(opts.Dir, g.Modules)
 	}
 	if g.goroot == "" {
 		// The code imports nothing of the standard library: ask the go
@@ -134,6 +159,27 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 		}
 	}
 	return g, nil
+}
+
+// skippedModules returns the folders below dir with a go.mod that none of
+// the loaded modules is: ./... stops at a folder with a go.mod of its own,
+// and Load says which modules that leaves out rather than pass them over.
+func skippedModules(dir string, loaded []*Module) []string {
+	mods, err := nestedModules(dir)
+	if err != nil {
+		return nil
+	}
+	have := make(map[string]bool)
+	for _, m := range loaded {
+		have[m.Dir] = true
+	}
+	var out []string
+	for _, m := range mods {
+		if !have[m] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // fromPackages merges go/packages results, including test variants, into a

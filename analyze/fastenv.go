@@ -1,0 +1,136 @@
+package analyze
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"go/build"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// fastEnv is what the fast loader needs of the go command's settings: the
+// values "go env" prints, so that go env -w settings and the defaults the
+// go command computes (CGO_ENABLED with or without a C compiler) count as
+// they do for go list.
+type fastEnv struct {
+	GOROOT, GOOS, GOARCH, GOMODCACHE, GOWORK, GOVERSION, GOFLAGS string
+	GOEXPERIMENT, GO111MODULE, CGO_ENABLED, GOPATH               string
+}
+
+// readGoEnv runs go env once, in dir, with the environment Load gives
+// the go command.
+func readGoEnv(ctx context.Context, dir string, env []string) (*fastEnv, error) {
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOROOT", "GOOS", "GOARCH", "GOMODCACHE", "GOWORK", "GOVERSION", "GOFLAGS", "GOEXPERIMENT", "GO111MODULE", "CGO_ENABLED", "GOPATH")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	var e fastEnv
+	if err := json.Unmarshal(out, &e); err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	return &e, nil
+}
+
+var goVersionRE = regexp.MustCompile(`^go1\.(\d+)(\.\d+)?((rc|beta)\d+)?$`)
+
+// buildContext is the go/build context that selects the files go list
+// would select with these settings and build tags, or the reason it
+// cannot be built exactly.
+func (e *fastEnv) buildContext(tags []string) (*build.Context, string) {
+	m := goVersionRE.FindStringSubmatch(e.GOVERSION)
+	if m == nil {
+		return nil, fmt.Sprintf("go version %q has no release tags archie knows", e.GOVERSION)
+	}
+	minor, _ := strconv.Atoi(m[1])
+	ctx := build.Default
+	ctx.GOROOT, ctx.GOPATH = e.GOROOT, ""
+	ctx.GOOS, ctx.GOARCH = e.GOOS, e.GOARCH
+	ctx.CgoEnabled = e.CGO_ENABLED == "1"
+	ctx.Compiler = "gc"
+	ctx.UseAllFiles = false
+	ctx.ReleaseTags = nil
+	for i := 1; i <= minor; i++ {
+		ctx.ReleaseTags = append(ctx.ReleaseTags, "go1."+strconv.Itoa(i))
+	}
+	// The go command's own tool tags (goexperiment.*, amd64.v2, ...) are
+	// those of its build, not archie's: files that name them are left
+	// to go list (see dottedTag).
+	ctx.ToolTags = nil
+	ctx.BuildTags = nil
+	for _, t := range tags {
+		if !validTag(t) {
+			return nil, fmt.Sprintf("build tag %q", t)
+		}
+		ctx.BuildTags = append(ctx.BuildTags, t)
+	}
+	return &ctx, ""
+}
+
+func validTag(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// dottedTag reports whether a build constraint names a tag whose truth
+// the fast loader cannot know: tags with a dot other than release tags,
+// such as goexperiment.synctest or amd64.v3, which depend on how the go
+// command was built and on GOAMD64 and friends.
+func dottedTag(tag string) bool {
+	if !strings.Contains(tag, ".") {
+		return false
+	}
+	if n, ok := strings.CutPrefix(tag, "go1."); ok {
+		if _, err := strconv.Atoi(n); err == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// fastFlags reads the GOFLAGS value (already without -mod, see GoEnv):
+// the build tags it sets, or why the fast loader cannot honour it. Only
+// flags that do not change which files or packages go list sees are
+// understood; any other flag (-overlay, -modfile, -race, -compiler, ...)
+// leaves the load to go list.
+func fastFlags(goflags string) (tags []string, set bool, why string) {
+	for _, f := range strings.Fields(goflags) {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		switch name {
+		case "tags":
+			tags, set = splitTags(value), true
+		case "buildvcs", "trimpath", "modcacherw", "p", "mod":
+		default:
+			return nil, false, fmt.Sprintf("GOFLAGS %s", f)
+		}
+		_ = hasValue
+	}
+	return tags, set, ""
+}
+
+// splitTags splits a -tags value as the go command does: on commas, or on
+// spaces in the older form.
+func splitTags(v string) []string {
+	sep := ","
+	if !strings.Contains(v, ",") {
+		sep = " "
+	}
+	var out []string
+	for _, t := range strings.Split(v, sep) {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

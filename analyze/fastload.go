@@ -1,0 +1,657 @@
+package analyze
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/build"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/mod/module"
+)
+
+// Loaders Options.Loader names.
+const (
+	// LoaderAuto tries the fast loader and falls back to go/packages
+	// whenever the fast loader cannot judge the code exactly.
+	LoaderAuto = ""
+	// LoaderPackages always loads with go/packages (go list), the
+	// reference.
+	LoaderPackages = "packages"
+	// LoaderFast loads with the fast loader only and fails where it would
+	// fall back: for tests and benchmarks that must know which ran.
+	LoaderFast = "fast"
+)
+
+// fastLoad loads the import graph without go list: it walks the
+// directories the patterns name, selects each one's files with go/build as
+// the go command would (GOOS, GOARCH, build tags, cgo, release tags), and
+// resolves every import, and the imports of the packages it reaches, in
+// the standard library, the main module or the modules of the build list,
+// so that it sees every error go list would report. It builds a graph
+// only when it can be sure go list would report no problem at all: any
+// doubt is a reason, returned instead, and Load asks go list. A graph with
+// load errors is never built here, so a verdict from this path never
+// hides an incomplete check.
+func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
+	if opts.Nested {
+		return nil, "nested modules are loaded for the services analysis"
+	}
+	env, err := readGoEnv(ctx, opts.Dir, GoEnv(opts.Env, false))
+	if err != nil {
+		return nil, err.Error()
+	}
+	if env.GO111MODULE == "off" {
+		return nil, "GO111MODULE=off"
+	}
+	if env.GOWORK != "" && env.GOWORK != "off" {
+		return nil, "a go.work applies"
+	}
+	if env.GOEXPERIMENT != "" {
+		return nil, "GOEXPERIMENT is set"
+	}
+	tags, tagsSet, why := fastFlags(env.GOFLAGS)
+	if why != "" {
+		return nil, why
+	}
+	if len(opts.Tags) > 0 || !tagsSet {
+		tags = opts.Tags // -tags on the command line overrides GOFLAGS
+	}
+	bctx, why := env.buildContext(tags)
+	if why != "" {
+		return nil, why
+	}
+	main, err := findModuleRoot(opts.Dir)
+	if err != nil {
+		return nil, err.Error()
+	}
+	if err := module.CheckImportPath(main.Path); err != nil {
+		return nil, err.Error()
+	}
+	bl, why := fastModuleGraph(env, main)
+	if why != "" {
+		return nil, why
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err.Error()
+	}
+	dirs, why := matchDirs(opts.Dir, main, opts.Patterns)
+	if why != "" {
+		return nil, why
+	}
+	l := &fastLoader{ctx: bctx, env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
+	g, why := l.load(ctx, dirs)
+	if why != "" {
+		return nil, why
+	}
+	return g, ""
+}
+
+// findModuleRoot returns the module holding dir: the nearest go.mod.
+func findModuleRoot(dir string) (*Module, error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if m, err := readModule(d); err == nil {
+			return m, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if filepath.Dir(d) == d {
+			return nil, fmt.Errorf("no go.mod in %s or a parent", dir)
+		}
+	}
+}
+
+// matchDirs returns the directories the patterns match as candidate
+// packages (a directory whose files all fail the build constraints is
+// dropped later), keyed by import path. It understands ./... and
+// directory patterns relative to dir; any other pattern is a reason.
+func matchDirs(dir string, main *Module, patterns []string) (map[string]string, string) {
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	out := make(map[string]string)
+	for _, p := range patterns {
+		if p != "." && p != "./..." && !strings.HasPrefix(p, "./") {
+			return nil, fmt.Sprintf("pattern %q", p)
+		}
+		root, wild := strings.CutSuffix(p, "/...")
+		if p == "./..." {
+			root, wild = ".", true
+		}
+		if strings.Contains(root, "...") || strings.ContainsAny(root, "*?[\\") {
+			return nil, fmt.Sprintf("pattern %q", p)
+		}
+		for _, elem := range strings.Split(path.Clean(root), "/") {
+			if elem == ".." || elem != "." && (strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") || elem == "testdata" || elem == "vendor") {
+				return nil, fmt.Sprintf("pattern %q", p)
+			}
+		}
+		abs := filepath.Join(dir, filepath.FromSlash(root))
+		if nestedGoMod(main.Dir, abs) {
+			return nil, fmt.Sprintf("pattern %q names another module", p)
+		}
+		if !wild {
+			ip, why := importPathOf(main, abs)
+			if why != "" {
+				return nil, why
+			}
+			out[ip] = abs
+			continue
+		}
+		var why string
+		err := filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				why = err.Error()
+				return filepath.SkipAll
+			}
+			if !d.IsDir() {
+				return nil
+			}
+			if p != abs {
+				name := d.Name()
+				if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
+					return filepath.SkipDir
+				}
+				if name == "vendor" {
+					why = "a vendor folder in the module"
+					return filepath.SkipAll
+				}
+				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			if !hasGoFiles(p) {
+				return nil
+			}
+			ip, w := importPathOf(main, p)
+			if w != "" {
+				why = w
+				return filepath.SkipAll
+			}
+			out[ip] = p
+			return nil
+		})
+		if why != "" {
+			return nil, why
+		}
+		if err != nil {
+			return nil, err.Error()
+		}
+	}
+	return out, ""
+}
+
+// importPathOf is the import path of a directory of the main module.
+func importPathOf(main *Module, dir string) (string, string) {
+	rel, err := filepath.Rel(main.Dir, dir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Sprintf("%s is outside module %s", dir, main.Path)
+	}
+	ip := main.Path
+	if rel != "." {
+		ip += "/" + filepath.ToSlash(rel)
+	}
+	if err := module.CheckImportPath(ip); err != nil {
+		return "", err.Error()
+	}
+	return ip, ""
+}
+
+// A fastLoader reads packages and follows their imports.
+type fastLoader struct {
+	ctx   *build.Context
+	env   *fastEnv
+	bl    *buildList
+	tests bool
+
+	mu    sync.Mutex
+	nodes map[string]*fastNode // by import path
+	why   string               // the first reason to give up
+}
+
+// A fastNode is one package the load reached.
+type fastNode struct {
+	path string
+	dir  string
+	std  bool
+	main bool // matched by the patterns
+	bp   *build.Package
+	// imports are the non-test imports other than "C"; testImports and
+	// xtestImports those of the _test.go files, when tests are loaded.
+	imports, testImports, xtestImports []string
+}
+
+func (l *fastLoader) fail(why string) {
+	l.mu.Lock()
+	if l.why == "" {
+		l.why = why
+	}
+	l.mu.Unlock()
+}
+
+func (l *fastLoader) failed() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.why != ""
+}
+
+// load reads the matched directories and everything they import, level by
+// level with a worker per core, then checks the whole for what go list
+// would object to and builds the graph.
+func (l *fastLoader) load(ctx context.Context, dirs map[string]string) (*Graph, string) {
+	var level []*fastNode
+	for ip, dir := range dirs {
+		n := &fastNode{path: ip, dir: dir, main: true}
+		l.nodes[ip] = n
+		level = append(level, n)
+	}
+	for len(level) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err.Error()
+		}
+		l.scan(level)
+		if l.failed() {
+			return nil, l.why
+		}
+		// Matched directories whose files all fail the build
+		// constraints are no packages: ./... passes over them.
+		var next []*fastNode
+		for _, n := range level {
+			if n.bp == nil {
+				continue
+			}
+			imports := n.imports
+			if n.main && l.tests {
+				imports = append(append(append([]string(nil), imports...), n.testImports...), n.xtestImports...)
+			}
+			for _, imp := range imports {
+				if imp == n.path {
+					continue // an external test importing its package
+				}
+				if m, ok := l.nodes[imp]; ok {
+					if m.main && (m.bp == nil || len(m.bp.GoFiles)+len(m.bp.CgoFiles) == 0) {
+						return nil, fmt.Sprintf("%s imports %s, which has no Go files to build", n.path, imp)
+					}
+					continue
+				}
+				m, why := l.locate(imp)
+				if why != "" {
+					return nil, why
+				}
+				l.nodes[imp] = m
+				if !m.std {
+					next = append(next, m)
+				}
+			}
+		}
+		level = next
+	}
+	if why := l.check(); why != "" {
+		return nil, why
+	}
+	return l.graph(), ""
+}
+
+// locate finds an imported package: the standard library first, as the
+// go command looks, then the modules.
+func (l *fastLoader) locate(imp string) (*fastNode, string) {
+	if strings.HasPrefix(imp, "./") || strings.HasPrefix(imp, "../") || imp == "." || imp == ".." {
+		return nil, fmt.Sprintf("relative import %q", imp)
+	}
+	if err := module.CheckImportPath(imp); err != nil {
+		return nil, fmt.Sprintf("import %q: %v", imp, err)
+	}
+	first, _, _ := strings.Cut(imp, "/")
+	if !strings.Contains(first, ".") {
+		dir := filepath.Join(l.env.GOROOT, "src", filepath.FromSlash(imp))
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			if within(imp, l.bl.main.Path) {
+				return nil, fmt.Sprintf("%s is both in the standard library and the module", imp)
+			}
+			if first == "cmd" || first == "vendor" || first == "internal" || strings.Contains("/"+imp+"/", "/internal/") {
+				return nil, fmt.Sprintf("import of %s", imp)
+			}
+			n := &fastNode{path: imp, dir: dir, std: true}
+			bp, err := l.ctx.ImportDir(dir, 0)
+			if err != nil || len(bp.GoFiles)+len(bp.CgoFiles) == 0 || bp.Name == "main" {
+				return nil, fmt.Sprintf("standard package %s: %v", imp, err)
+			}
+			return n, ""
+		}
+		if !within(imp, l.bl.main.Path) {
+			return nil, fmt.Sprintf("%s is not in the standard library", imp)
+		}
+	}
+	dir, why := l.bl.resolve(imp)
+	if why != "" {
+		return nil, why
+	}
+	return &fastNode{path: imp, dir: dir}, ""
+}
+
+// scan reads the files of the given packages with go/build, in parallel.
+func (l *fastLoader) scan(nodes []*fastNode) {
+	work := make(chan *fastNode)
+	var wg sync.WaitGroup
+	for range max(2, runtime.GOMAXPROCS(0)*2) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range work {
+				if why := l.read(n); why != "" {
+					l.fail(why)
+				}
+			}
+		}()
+	}
+	for _, n := range nodes {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+}
+
+// read selects a package's files and its imports, and finds what go list
+// would call an error in it.
+func (l *fastLoader) read(n *fastNode) string {
+	bp, err := l.ctx.ImportDir(n.dir, build.ImportComment)
+	var noGo *build.NoGoError
+	if errors.As(err, &noGo) && n.main {
+		return "" // not a package for ./...; see load
+	}
+	if err != nil {
+		return fmt.Sprintf("%s: %v", n.path, err)
+	}
+	if len(bp.InvalidGoFiles) > 0 {
+		return fmt.Sprintf("%s: invalid files %v", n.path, bp.InvalidGoFiles)
+	}
+	for _, t := range bp.AllTags {
+		if dottedTag(t) {
+			return fmt.Sprintf("%s: build constraint on %s", n.path, t)
+		}
+	}
+	if !n.main && (len(bp.GoFiles)+len(bp.CgoFiles) == 0 || bp.Name == "main") {
+		return fmt.Sprintf("%s is not an importable package", n.path)
+	}
+	embeds := bp.EmbedPatterns
+	if n.main && l.tests {
+		embeds = append(append(append([]string(nil), embeds...), bp.TestEmbedPatterns...), bp.XTestEmbedPatterns...)
+	}
+	if why := checkEmbeds(n.dir, embeds); why != "" {
+		return fmt.Sprintf("%s: %s", n.path, why)
+	}
+	n.bp = bp
+	n.imports = withoutC(bp.Imports)
+	if n.main && l.tests {
+		n.testImports = withoutC(bp.TestImports)
+		n.xtestImports = withoutC(bp.XTestImports)
+	}
+	return ""
+}
+
+func withoutC(imports []string) []string {
+	out := make([]string, 0, len(imports))
+	for _, imp := range imports {
+		if imp != "C" {
+			out = append(out, imp)
+		}
+	}
+	return out
+}
+
+// checkEmbeds reports why a package's //go:embed patterns might make go
+// list report an error: a pattern that matches nothing, a directory with
+// nothing to embed, a file in another module or not regular. It is
+// stricter than the go command where that is simpler.
+func checkEmbeds(dir string, patterns []string) string {
+	if len(patterns) > 0 && strings.ContainsAny(dir, "*?[\\") {
+		return "embed in a folder whose name has glob characters"
+	}
+	for _, p := range patterns {
+		all := false
+		if rest, ok := strings.CutPrefix(p, "all:"); ok {
+			p, all = rest, true
+		}
+		if p == "." || !fs.ValidPath(p) {
+			return fmt.Sprintf("embed pattern %q", p)
+		}
+		if _, err := path.Match(p, ""); err != nil {
+			return fmt.Sprintf("embed pattern %q", p)
+		}
+		matches, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil || len(matches) == 0 {
+			return fmt.Sprintf("embed pattern %q matches nothing", p)
+		}
+		for _, m := range matches {
+			if nestedGoMod(dir, m) {
+				return fmt.Sprintf("embed pattern %q reaches another module", p)
+			}
+			info, err := os.Lstat(m)
+			if err != nil {
+				return err.Error()
+			}
+			if info.Mode().IsRegular() {
+				continue
+			}
+			if !info.IsDir() {
+				return fmt.Sprintf("embed pattern %q matches an irregular file", p)
+			}
+			files, why := 0, ""
+			filepath.WalkDir(m, func(q string, d fs.DirEntry, err error) error {
+				if err != nil {
+					why = err.Error()
+					return filepath.SkipAll
+				}
+				name := d.Name()
+				if q != m && !all && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				switch {
+				case d.IsDir():
+					if q != m {
+						if _, err := os.Stat(filepath.Join(q, "go.mod")); err == nil {
+							why = "embedded folder holds another module"
+							return filepath.SkipAll
+						}
+					}
+					if name == ".git" || name == ".hg" || name == ".svn" || name == ".bzr" {
+						why = "embedded folder holds " + name
+						return filepath.SkipAll
+					}
+				case d.Type().IsRegular():
+					files++
+				default:
+					why = "embedded folder holds an irregular file"
+					return filepath.SkipAll
+				}
+				return nil
+			})
+			if why != "" {
+				return why
+			}
+			if files == 0 {
+				return fmt.Sprintf("embed pattern %q: a folder with nothing to embed", p)
+			}
+		}
+	}
+	return ""
+}
+
+// check looks at the whole load for the errors go list reports across
+// packages: import cycles (in tests too), internal packages imported from
+// outside their tree, programs imported, and import paths that differ
+// only in case.
+func (l *fastLoader) check() string {
+	lower := make(map[string]string)
+	for p := range l.nodes {
+		lp := strings.ToLower(p)
+		if other, ok := lower[lp]; ok && other != p {
+			return fmt.Sprintf("import paths %s and %s differ only in case", p, other)
+		}
+		lower[lp] = p
+	}
+	for _, n := range l.nodes {
+		if n.bp == nil {
+			continue
+		}
+		edges := [][]string{n.imports, n.testImports, n.xtestImports}
+		for _, imps := range edges {
+			for _, imp := range imps {
+				if imp == n.path {
+					continue
+				}
+				if !internalAllowed(n.path, imp) {
+					return fmt.Sprintf("%s may not import %s", n.path, imp)
+				}
+				if m := l.nodes[imp]; m != nil && !m.std && !m.main && m.bp != nil && m.bp.Name == "main" {
+					return fmt.Sprintf("%s imports the program %s", n.path, imp)
+				}
+				if m := l.nodes[imp]; m != nil && m.main && m.bp != nil && m.bp.Name == "main" {
+					return fmt.Sprintf("%s imports the program %s", n.path, imp)
+				}
+			}
+		}
+	}
+	// Cycles through non-test imports, then a package whose own test
+	// files import something that imports it.
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := make(map[string]int)
+	var cycle string
+	var visit func(p string) bool
+	visit = func(p string) bool {
+		n := l.nodes[p]
+		if n == nil || n.std {
+			return false
+		}
+		switch state[p] {
+		case active:
+			cycle = p
+			return true
+		case done:
+			return false
+		}
+		state[p] = active
+		for _, imp := range n.imports {
+			if visit(imp) {
+				return true
+			}
+		}
+		state[p] = done
+		return false
+	}
+	for p := range l.nodes {
+		if visit(p) {
+			return "import cycle through " + cycle
+		}
+	}
+	if l.tests {
+		reach := make(map[string]map[string]bool)
+		var closure func(p string) map[string]bool
+		closure = func(p string) map[string]bool {
+			if r, ok := reach[p]; ok {
+				return r
+			}
+			r := map[string]bool{p: true}
+			reach[p] = r
+			if n := l.nodes[p]; n != nil && !n.std {
+				for _, imp := range n.imports {
+					for q := range closure(imp) {
+						r[q] = true
+					}
+				}
+			}
+			return r
+		}
+		for p, n := range l.nodes {
+			if !n.main {
+				continue
+			}
+			for _, imp := range n.testImports {
+				if imp != p && closure(imp)[p] {
+					return fmt.Sprintf("import cycle in the tests of %s through %s", p, imp)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// internalAllowed applies the go command's rule for internal packages: a
+// path with an element "internal" may be imported only from the tree
+// rooted at that element's parent (the last such element counts).
+func internalAllowed(importer, imp string) bool {
+	parent := ""
+	switch {
+	case strings.HasSuffix(imp, "/internal"):
+		parent = strings.TrimSuffix(imp, "/internal")
+	case strings.Contains(imp, "/internal/"):
+		parent = imp[:strings.LastIndex(imp, "/internal/")]
+	case imp == "internal" || strings.HasPrefix(imp, "internal/"):
+		return false // only the standard library's
+	default:
+		return true
+	}
+	return within(importer, parent)
+}
+
+// graph builds the Graph of the matched packages, as fromPackages does
+// from go list's.
+func (l *fastLoader) graph() *Graph {
+	main := &Module{Path: l.bl.main.Path, Dir: l.bl.main.Dir}
+	var pkgs []*Package
+	for _, n := range l.nodes {
+		if !n.main || n.bp == nil {
+			continue
+		}
+		bp := n.bp
+		p := &Package{Path: n.path, Name: bp.Name, Dir: n.dir, Module: main}
+		for _, f := range bp.GoFiles {
+			p.GoFiles = append(p.GoFiles, filepath.Join(n.dir, f))
+		}
+		for _, f := range bp.CgoFiles {
+			p.GoFiles = append(p.GoFiles, filepath.Join(n.dir, f))
+		}
+		seen := make(map[string]bool)
+		for _, imp := range n.imports {
+			if !seen[imp] {
+				seen[imp] = true
+				p.Imports = append(p.Imports, Import{Path: imp})
+			}
+		}
+		if l.tests {
+			for _, f := range append(append([]string(nil), bp.TestGoFiles...), bp.XTestGoFiles...) {
+				p.TestFiles = append(p.TestFiles, filepath.Join(n.dir, f))
+			}
+			sort.Strings(p.TestFiles)
+			p.TestFiles = dedup(p.TestFiles)
+			for _, imp := range append(append([]string(nil), n.testImports...), n.xtestImports...) {
+				if imp != n.path && !seen[imp] {
+					seen[imp] = true
+					p.Imports = append(p.Imports, Import{Path: imp, Test: true})
+				}
+			}
+		}
+		pkgs = append(pkgs, p)
+	}
+	var mods []*Module
+	if len(pkgs) > 0 {
+		mods = []*Module{main}
+	}
+	g := NewGraph(mods, pkgs)
+	g.goroot = l.env.GOROOT
+	return g
+}

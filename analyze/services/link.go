@@ -2,6 +2,7 @@ package services
 
 import (
 	"net"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -355,7 +356,7 @@ func (l *linker) messages(found []*facts) {
 
 // topicMatches reports whether a message published to topic reaches a
 // consumer of pattern: the same name, or for NATS a subject matched by
-// * (one token) and > (the rest), and for AMQP a routing key matched by a
+// * (one token) and > (the rest), for Redis a PSUBSCRIBE glob, and for AMQP a routing key matched by a
 // topic exchange binding's * (one word) and # (any number of words).
 func topicMatches(protocol, topic, pattern string) bool {
 	if topic == pattern {
@@ -364,6 +365,10 @@ func topicMatches(protocol, topic, pattern string) bool {
 	switch protocol {
 	case "nats":
 		return wordsMatch(strings.Split(topic, "."), strings.Split(pattern, "."), "*", ">", false)
+	case "redis":
+		// PSUBSCRIBE's glob patterns.
+		ok, _ := path.Match(pattern, topic)
+		return ok
 	case "amqp":
 		ex, key, ok := strings.Cut(topic, "/")
 		pex, pkey, pok := strings.Cut(pattern, "/")

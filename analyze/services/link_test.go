@@ -25,6 +25,8 @@ func TestTopicMatches(t *testing.T) {
 		{"amqp", "orders", "shop/#", false},
 		{"amqp", "orders-queue", "orders-queue", true},
 		{"watermill", "orders.created", "orders.*", false},
+		{"redis", "orders.created", "orders.*", true},
+		{"redis", "orders.created", "carts.*", false},
 	} {
 		if got := topicMatches(c.protocol, c.topic, c.pattern); got != c.want {
 			t.Errorf("topicMatches(%q, %q, %q) = %v, want %v", c.protocol, c.topic, c.pattern, got, c.want)

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"cmp"
 	"go/types"
 	"strings"
 
@@ -168,10 +169,12 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.NewClient", fact: opens, kind: "firestore", name: project(1)},
+	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.NewCluster", fact: opens, kind: "cassandra", name: elems(0)},
 
 	// Tables and collections named.
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Database.Collection", fact: names, kind: "mongo", name: arg(0)},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.Client.Collection", fact: names, kind: "firestore", name: arg(0)},
+	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Collection.{InsertOne,InsertMany,UpdateOne,UpdateMany,UpdateByID,ReplaceOne,DeleteOne,DeleteMany,FindOneAndUpdate,FindOneAndReplace,FindOneAndDelete,BulkWrite}", fact: names, kind: "mongo", name: madeBy(recv, "go.mongodb.org/mongo-driver/mongo.Database.Collection")},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
@@ -187,11 +190,13 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlc.", fact: takesSQL},
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.", fact: takesSQL},
 	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
+	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 
 	// Kafka.
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.AsyncProducer.Input", fact: publishes, kind: "kafka", do: (*extractor).asyncInput},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.Consumer.ConsumePartition", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.ConsumerGroup.Consume", fact: consumes, kind: "kafka", name: elems(1)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe", fact: consumes, kind: "kafka", name: arg(0)},
@@ -211,6 +216,12 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+
+	// Redis: pub/sub channels, whose patterns match as globs, and streams.
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1)},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
 
 	// AMQP.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
@@ -474,7 +485,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				for _, t := range sqlTables(v.text) {
 					ev := s.ev
 					ev.Detail = "SQL names table " + t
-					x.touch(s.f, s.stores, "sql", t, ev)
+					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), t, ev)
 				}
 				if t := sqlWritten(v.text); t != "" && written == "" {
 					written = t
@@ -485,6 +496,35 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			x.write(s, written)
 		}
 	}
+}
+
+// asyncInput records what a sarama async producer publishes: the topics
+// of the messages sent on its Input() channel.
+func (x *extractor) asyncInput(s *site, r *recognizer) {
+	call, ok := s.instr.(*ssa.Call)
+	if !ok || call.Referrers() == nil {
+		return
+	}
+	for _, ref := range *call.Referrers() {
+		if send, ok := ref.(*ssa.Send); ok && send.Chan == call {
+			ev := s.ev
+			ev.Pos = x.position(s.fn, send.Pos())
+			x.message(s.f, r.kind, true, x.res.storedField(send.X, "Topic"), ev)
+		}
+	}
+}
+
+// streamsRead records the streams an XRead or XReadGroup reads: the first
+// half of its Streams, whose second half are the IDs to read from.
+func (x *extractor) streamsRead(s *site, r *recognizer) {
+	vs := x.res.fieldSlice(s.arg(1), "Streams")
+	var out []value
+	for _, v := range vs[:(len(vs)+1)/2] {
+		if v.text != ">" && v.text != "$" && v.text != "0" {
+			out = append(out, v)
+		}
+	}
+	x.message(s.f, r.kind, false, out, s.ev)
 }
 
 // write records a call that writes a table.
@@ -500,7 +540,9 @@ func (x *extractor) write(s *site, table string) {
 func writesModel(key string) bool {
 	m := key[strings.LastIndexByte(key, '.')+1:]
 	switch m {
-	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec":
+	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec",
+		"InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID", "ReplaceOne", "DeleteOne", "DeleteMany",
+		"FindOneAndUpdate", "FindOneAndReplace", "FindOneAndDelete", "BulkWrite":
 		return true
 	}
 	return false

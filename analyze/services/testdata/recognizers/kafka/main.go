@@ -26,6 +26,10 @@ func main() {
 	c.ConsumePartition("refunds", 0, 0) // want "consume kafka refunds"
 	g, _ := sarama.NewConsumerGroup(nil, "billing")
 	g.Consume(ctx, []string{"audits", "audits-v2"}, nil) // want "consume kafka audits" "consume kafka audits-v2"
+	ap, _ := sarama.NewAsyncProducer(nil)
+	ap.Input() <- &sarama.ProducerMessage{Topic: "receipts"} // want "publish kafka receipts"
+	sap, _ := shopify.NewAsyncProducer(nil)
+	sap.Input() <- &shopify.ProducerMessage{Topic: "receipts-v1"} // want "publish kafka receipts-v1"
 
 	sp, _ := shopify.NewSyncProducer(nil)
 	sp.SendMessage(&shopify.ProducerMessage{Topic: "receipts"}) // want "publish kafka receipts"

@@ -1,5 +1,5 @@
-// Command mongo opens MongoDB, its URI given through ApplyURI, and names
-// a collection.
+// Command mongo opens MongoDB, its URI given through ApplyURI, names a
+// collection and writes it.
 package main
 
 import (
@@ -13,5 +13,18 @@ func main() {
 	ctx := context.Background()
 	client, _ := mongo.Connect(ctx, options.Client().ApplyURI("mongodb://mongo:27017/shop")) // want "store mongo dsn mongodb://mongo:27017/shop"
 	mongo.NewClient(options.Client().ApplyURI("mongodb://mongo2:27017/shop"))                // want "store mongo dsn mongodb://mongo2:27017/shop"
-	client.Database("shop").Collection("carts")                                              // want "store mongo collection carts"
+	carts := client.Database("shop").Collection("carts")                                     // want "store mongo collection carts"
+	carts.InsertOne(ctx, map[string]any{"id": 1})                                            // want "store mongo collection carts"
+	carts.UpdateOne(ctx, nil, nil)                                                           // want "store mongo collection carts"
+	carts.DeleteMany(ctx, nil)                                                               // want "store mongo collection carts"
+	carts.FindOne(ctx, nil)
+	carts.InsertMany(ctx)        // want "store mongo collection carts"
+	carts.UpdateMany(ctx)        // want "store mongo collection carts"
+	carts.UpdateByID(ctx)        // want "store mongo collection carts"
+	carts.ReplaceOne(ctx)        // want "store mongo collection carts"
+	carts.DeleteOne(ctx)         // want "store mongo collection carts"
+	carts.FindOneAndUpdate(ctx)  // want "store mongo collection carts"
+	carts.FindOneAndReplace(ctx) // want "store mongo collection carts"
+	carts.FindOneAndDelete(ctx)  // want "store mongo collection carts"
+	carts.BulkWrite(ctx)         // want "store mongo collection carts"
 }

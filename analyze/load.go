@@ -33,6 +33,9 @@ type Options struct {
 	// Loader chooses how: LoaderAuto (the fast loader when it can judge
 	// the code exactly, else go/packages), LoaderPackages or LoaderFast.
 	Loader string
+	// FallingBack, when set, is told why the fast loader gave way to
+	// go/packages before that slower load starts: progress to show.
+	FallingBack func(why string)
 }
 
 // Load loads the packages matching opts.Patterns and their imports. It never
@@ -65,6 +68,9 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 			return nil, fmt.Errorf("the fast loader cannot load %s: %s", opts.Dir, why)
 		}
 		fallback = why
+		if opts.FallingBack != nil {
+			opts.FallingBack(why)
+		}
 	case LoaderPackages:
 	default:
 		return nil, fmt.Errorf("unknown loader %q: use %q or %q", opts.Loader, LoaderPackages, LoaderFast)

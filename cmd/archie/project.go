@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
+	"os"
 	"regexp"
 	"runtime"
 	"strings"
@@ -38,12 +39,46 @@ type loadOptions struct {
 	base bool
 	// progress is shown on stderr while the code loads (showsProgress).
 	progress bool
+	// loader is analyze.Options.Loader: "" (auto), "fast" or "packages",
+	// from the hidden --loader or ARCHIE_LOADER. Naming one also says on
+	// stderr which loader ran.
+	loader string
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVarP(&o.config, "config", "c", "", "config `file` (default: archie.yaml in dir or a parent)")
 	f.StringSliceVar(&o.tags, "tags", nil, "build `tags` to load the code with, comma-separated")
 	f.BoolVar(&o.cgo, "cgo", false, "type-check cgo files for the services analysis (runs the C compiler with the repository's #cgo flags)")
+	f.StringVar(&o.loader, "loader", os.Getenv("ARCHIE_LOADER"), "how to read the import graph: auto (without go list when that gives the same graph), fast, or packages (go list)")
+	f.MarkHidden("loader")
+}
+
+// loaderOption is the analyze loader a --loader or ARCHIE_LOADER value
+// names.
+func loaderOption(v string) (string, error) {
+	switch v {
+	case "", "auto":
+		return analyze.LoaderAuto, nil
+	case analyze.LoaderFast, analyze.LoaderPackages:
+		return v, nil
+	}
+	return "", fmt.Errorf("unknown loader %q (--loader or ARCHIE_LOADER): use auto, fast or packages", v)
+}
+
+// loaderNote says on stderr which loader read the graph, when one was
+// named: the escape hatch is for people who want to know.
+func loaderNote(w io.Writer, named string, g *analyze.Graph) {
+	if named == "" {
+		return
+	}
+	switch {
+	case g.Loader == analyze.LoaderFast:
+		fmt.Fprintf(w, "archie: read %d packages without go list (fast loader)\n", len(g.Packages))
+	case g.Fallback != "":
+		fmt.Fprintf(w, "archie: listed %d packages with go list: the fast loader gave way (%s)\n", len(g.Packages), g.Fallback)
+	default:
+		fmt.Fprintf(w, "archie: listed %d packages with go list\n", len(g.Packages))
+	}
 }
 
 // A project is the code below a directory, loaded and judged by its
@@ -100,12 +135,18 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	needSystem := opts.services || cfg.Smells.Services()
 	prog := newProgress(stderr, opts.progress)
 	defer prog.end()
-	prog.set("listing the packages")
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem})
+	loader, err := loaderOption(opts.loader)
+	if err != nil {
+		return nil, err
+	}
+	prog.set("reading the packages")
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem, Loader: loader,
+		FallingBack: func(why string) { prog.set("listing the packages with go list (%s)", why) }})
 	if err != nil {
 		return nil, err
 	}
 	prog.end() // load errors and notes follow on stderr
+	loaderNote(stderr, opts.loader, g)
 	if len(g.Errors) > 0 {
 		report.LoadErrors(stderr, g.Errors, cfg.Dir, report.TextOptions{Color: useColor(stderr)})
 		moduleHint(stderr, g.Errors, dir)

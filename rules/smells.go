@@ -624,6 +624,9 @@ func tableResource(kind, table string) string {
 func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {
 	for _, h := range c.opts.System.Hardcoded {
 		msg := fmt.Sprintf("%s reaches %s at the literal address %q: read it from configuration so %s can move", h.From, h.To, h.Address, h.To)
+		if h.Flag != "" {
+			msg = fmt.Sprintf("%s reaches %s at %q, the default of flag -%s, which no deployment sets: set it where %s is deployed so %s can move", h.From, h.To, h.Address, h.Flag, h.From, h.To)
+		}
 		v := c.smellViolation("hardcoded-endpoint", sm, sev, h.From, h.To, msg, h.Evidence)
 		v.Resource = "address " + h.Address
 		c.out = append(c.out, v)

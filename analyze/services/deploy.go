@@ -35,6 +35,10 @@ type deployment struct {
 	// script's docker build tags each image with.
 	goBuilds map[string][]string
 	images   map[string][2]string
+	// otherArgs are the words of the commands that Dockerfiles and
+	// Procfiles run, for any service: a flag one sets is not a default
+	// nothing overrides.
+	otherArgs []string
 }
 
 type workload struct {

@@ -99,9 +99,11 @@ type (
 		Evidence []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonHardcoded struct {
-		From     string             `json:"from"`
-		To       string             `json:"to"`
-		Address  string             `json:"address"`
+		From    string `json:"from"`
+		To      string `json:"to"`
+		Address string `json:"address"`
+		// Flag is the flag whose default the address is.
+		Flag     string             `json:"flag,omitempty"`
 		Evidence []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonEvidenceItem struct {
@@ -171,7 +173,7 @@ func document(sys *System) jsonServices {
 		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
 	}
 	for _, h := range sys.Hardcoded {
-		doc.Hardcoded = append(doc.Hardcoded, jsonHardcoded{From: h.From, To: h.To, Address: h.Address, Evidence: ev(h.Evidence)})
+		doc.Hardcoded = append(doc.Hardcoded, jsonHardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Evidence: ev(h.Evidence)})
 	}
 	return doc
 }
@@ -289,7 +291,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
 	}
 	for _, h := range doc.Hardcoded {
-		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Evidence: ev(h.Evidence)})
+		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Evidence: ev(h.Evidence)})
 	}
 	return sys, nil
 }

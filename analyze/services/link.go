@@ -21,6 +21,9 @@ type Message struct {
 type Hardcoded struct {
 	From, To string
 	Address  string
+	// Flag is the flag whose default the address is, when no deployment
+	// sets it; "" for a literal.
+	Flag     string
 	Evidence []Evidence
 }
 
@@ -49,9 +52,9 @@ func link(sys *System, found []*facts, deploy *deployment) {
 		}
 		for _, d := range f.dials {
 			for _, v := range d.targets {
-				if v.lit {
+				if l.fixed(f, v) {
 					if to, _, ok := l.host(f, v.text); ok && to != f.svc.Name {
-						l.hardcoded(f, to, v.text, d.ev)
+						l.hardcoded(f, to, v, d.ev)
 					}
 				}
 			}
@@ -103,15 +106,53 @@ func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
 	l.sys.Unresolved = append(l.sys.Unresolved, &Unresolved{From: from, Protocol: protocol, Target: target, Evidence: []Evidence{ev}})
 }
 
-func (l *linker) hardcoded(f *facts, to, addr string, ev Evidence) {
+// fixed reports whether an address is fixed in the code: written as a
+// literal, or a flag's default that no deployment of the service
+// overrides. A flag nothing deploys says nothing: it may be set by hand.
+func (l *linker) fixed(f *facts, v value) bool {
+	if v.lit {
+		return true
+	}
+	if v.flag == "" || l.deploy == nil {
+		return false
+	}
+	ws := l.deploy.forService(f.svc, f.entryDir)
+	if len(ws) == 0 || setsFlag(l.deploy.otherArgs, v.flag) {
+		return false
+	}
+	for _, w := range ws {
+		if setsFlag(w.args, v.flag) {
+			return false
+		}
+	}
+	return true
+}
+
+// setsFlag reports whether a command's words set a flag: -name, --name,
+// -name=…, --name=….
+func setsFlag(args []string, name string) bool {
+	for _, a := range args {
+		a = strings.TrimLeft(a, "-")
+		if a == name || strings.HasPrefix(a, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
+	addr, flag := v.text, ""
+	if !v.lit {
+		flag = v.flag
+	}
 	for _, h := range l.hard {
-		if h.From == f.svc.Name && h.To == to && h.Address == addr {
+		if h.From == f.svc.Name && h.To == to && h.Address == addr && h.Flag == flag {
 			h.Evidence = append(h.Evidence, ev)
 			return
 		}
 	}
 	ev.Literal = addr
-	l.hard = append(l.hard, &Hardcoded{From: f.svc.Name, To: to, Address: addr, Evidence: []Evidence{ev}})
+	l.hard = append(l.hard, &Hardcoded{From: f.svc.Name, To: to, Address: addr, Flag: flag, Evidence: []Evidence{ev}})
 }
 
 func (l *linker) grpc(f *facts, c *call) {
@@ -170,8 +211,8 @@ func (l *linker) http(f *facts, c *call) {
 		ev := c.ev
 		ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
 		target := v.text
-		if v.lit {
-			l.hardcoded(f, to, v.text, c.ev)
+		if l.fixed(f, v) {
+			l.hardcoded(f, to, v, c.ev)
 		}
 		l.edge(f.svc.Name, to, "sync", "http", target, "", known, ev)
 	}

@@ -114,6 +114,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])
+				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
 		}
 	}
@@ -248,6 +249,7 @@ func (d *deployment) procfile(root, file string, data []byte) {
 				r.goBuild(words, []string{filepath.Dir(file)}, "")
 			} else if len(words) > 0 {
 				r.name(words[0])
+				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"net/http"
 	"os"
 
 	"example.com/messaging/bus"
@@ -10,7 +12,12 @@ import (
 	amqp "github.com/rabbitmq/amqp091-go"
 )
 
+// counter's URL: compose sets it.
+var counterURL = flag.String("counter-url", "http://counter:8080", "where counter answers")
+
 func main() {
+	flag.Parse()
+	http.Get(*counterURL + "/ready")
 	ctx := context.Background()
 	db, _ := pgx.Connect(ctx, os.Getenv("DATABASE_URL"))
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))

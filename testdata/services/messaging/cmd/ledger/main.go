@@ -3,6 +3,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"net/http"
 	"os"
 
 	"example.com/messaging/bus"
@@ -11,7 +13,13 @@ import (
 	amqp "github.com/rabbitmq/amqp091-go"
 )
 
+// counter's URL: a flag whose default no deployment overrides is as
+// fixed as a literal.
+var counterURL = flag.String("counter-url", "http://counter:8080", "where counter answers")
+
 func main() {
+	flag.Parse()
+	http.Get(*counterURL + "/totals")
 	cfg, env, err := ledger.Load()
 	if err != nil {
 		panic(err)

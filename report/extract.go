@@ -117,13 +117,13 @@ func extractText(w io.Writer, r *ExtractReport, color bool) error {
 			fmt.Fprintf(&b, "  types crossing: %s\n", strings.Join(ts, ", "))
 		}
 		if len(e.Tables) > 0 {
-			fmt.Fprintf(&b, "  tables %s\n", st.dim.Render("(reads and writes not told apart)"))
+			fmt.Fprintf(&b, "  tables\n")
 			for _, t := range e.Tables {
 				side := "own"
 				if t.Shared {
 					side = st.warn.Render("shared") + " with " + shortAll(r, t.Rest)
 				}
-				fmt.Fprintf(&b, "    %-24s %s  %s\n", t.Kind+" "+t.Table, side, at(ownTouch(t).Pos))
+				fmt.Fprintf(&b, "    %-24s %s %s  %s\n", t.Kind+" "+t.Table, side, st.dim.Render(accessPhrase(t)), at(ownTouch(t).Pos))
 			}
 		}
 		imports := func(title string, es []rules.ImportEdge) {
@@ -175,6 +175,20 @@ func mainsPhrase(mains []string) string {
 		return "from every function (no main package)"
 	}
 	return "from " + plural(len(mains), "main")
+}
+
+// accessPhrase says how each side touches a table, where SQL tells.
+func accessPhrase(t rules.TableUse) string {
+	or := func(a string) string {
+		if a == "" {
+			return "?"
+		}
+		return a
+	}
+	if !t.Shared {
+		return "(" + or(t.CandidateAccess) + ")"
+	}
+	return "(it: " + or(t.CandidateAccess) + "; the rest: " + or(t.RestAccess) + ")"
 }
 
 // ownTouch is the first evidence of a table in the candidate's own code.
@@ -266,9 +280,14 @@ type (
 		Table     string            `json:"table"`
 		Kind      string            `json:"kind"`
 		Shared    bool              `json:"shared"`
+		Access    extractJSONAccess `json:"access"`
 		Candidate []string          `json:"candidate"`
 		Rest      []string          `json:"rest"`
 		Evidence  []extractJSONSite `json:"evidence"`
+	}
+	extractJSONAccess struct {
+		Candidate string `json:"candidate"`
+		Rest      string `json:"rest"`
 	}
 	extractJSONImports struct {
 		Out []extractJSONImport `json:"out"`
@@ -321,9 +340,13 @@ func extractJSON(w io.Writer, r *ExtractReport) error {
 			one.Types = []rules.CrossType{}
 		}
 		for _, t := range e.Tables {
-			jt := extractJSONTable{Table: t.Table, Kind: t.Kind, Shared: t.Shared, Candidate: orEmpty(t.Candidate), Rest: orEmpty(t.Rest), Evidence: []extractJSONSite{}}
+			jt := extractJSONTable{Table: t.Table, Kind: t.Kind, Shared: t.Shared, Access: extractJSONAccess{t.CandidateAccess, t.RestAccess}, Candidate: orEmpty(t.Candidate), Rest: orEmpty(t.Rest), Evidence: []extractJSONSite{}}
 			for _, ev := range t.Evidence {
-				jt.Evidence = append(jt.Evidence, extractJSONSite{File: ev.Pos.Filename, Line: ev.Pos.Line, Column: ev.Pos.Column, Package: ev.Package, Detail: ev.Detail})
+				detail := ev.Detail
+				if ev.Access != "" {
+					detail += " (" + ev.Access + ")"
+				}
+				jt.Evidence = append(jt.Evidence, extractJSONSite{File: ev.Pos.Filename, Line: ev.Pos.Line, Column: ev.Pos.Column, Package: ev.Package, Detail: detail})
 			}
 			one.Tables = append(one.Tables, jt)
 		}
@@ -376,14 +399,14 @@ func extractMarkdown(w io.Writer, r *ExtractReport) error {
 			b.WriteString(strings.Join(ts, ", ") + "\n")
 		}
 		if len(e.Tables) > 0 {
-			b.WriteString("\n| table | kind | shared with | evidence |\n|---|---|---|---|\n")
+			b.WriteString("\n| table | kind | shared with | access | evidence |\n|---|---|---|---|---|\n")
 			for _, t := range e.Tables {
 				with := "—"
 				if t.Shared {
 					with = shortAll(r, t.Rest)
 				}
 				ev := ownTouch(t)
-				fmt.Fprintf(&b, "| `%s` | %s | %s | `%s:%d` |\n", t.Table, t.Kind, with, ev.Pos.Filename, ev.Pos.Line)
+				fmt.Fprintf(&b, "| `%s` | %s | %s | %s | `%s:%d` |\n", t.Table, t.Kind, with, strings.Trim(accessPhrase(t), "()"), ev.Pos.Filename, ev.Pos.Line)
 			}
 		}
 	}

@@ -19,6 +19,9 @@ import (
 type ExtractCandidate struct {
 	Name     string
 	Packages []string // import paths, sorted
+	// Dir is the candidate's folder relative to the config's, when it is
+	// one: its sibling folders are components of the module too.
+	Dir string
 }
 
 // ExtractCandidates returns the candidates a pattern names: the context of
@@ -88,6 +91,9 @@ func ExtractCandidates(cfg *Config, g *analyze.Graph, text string) ([]ExtractCan
 		}
 		if byName[name] == nil {
 			byName[name] = &ExtractCandidate{Name: name}
+			if pat.rel {
+				byName[name].Dir = name
+			}
 		}
 		byName[name].Packages = append(byName[name].Packages, p.Path)
 	}
@@ -106,8 +112,10 @@ func ExtractCandidates(cfg *Config, g *analyze.Graph, text string) ([]ExtractCan
 // ExtractOptions are the judgement's knobs.
 type ExtractOptions struct {
 	// Shared are packages both sides would keep as a library (a shared
-	// kernel, a logger): calls into them are not network calls. Default:
-	// archie.yaml's contexts.shared, and ./pkg/... of the module.
+	// kernel, a logger): calls into them are not network calls. They add
+	// to archie.yaml's contexts.shared, the contracts (generated code,
+	// declarations only) and the packages that are part of no component
+	// and import none (libraries: see Extract).
 	Shared Patterns
 	// CallsBack is the number of synchronous call sites back into the rest
 	// at which extracting makes a distributed monolith (default 15).
@@ -144,8 +152,10 @@ type Extraction struct {
 	// makes into the candidate: start-up code the new service's own main
 	// would do, not network calls.
 	Wiring []CallGroup
-	// Library are the calls from the candidate into shared packages, which
-	// it would keep as a library.
+	// Library are the calls between the candidate and shared packages,
+	// which it would keep as a library: a shared kernel, ./pkg/..., and
+	// contracts (generated code such as gRPC stubs, or packages of
+	// declarations only).
 	Library []CallGroup
 	// Types are the types of the module in the signatures of Out and In.
 	Types []CrossType
@@ -170,7 +180,7 @@ type CallGroup struct {
 // A CalledFunc is one function called across the boundary, with its call
 // sites.
 type CalledFunc struct {
-	Name  string // "Func" or "Type.Method"
+	Name  string // "Func" or "Type.Method"; "Interface.Method" for calls through an interface
 	Sites []CallSite
 }
 
@@ -196,7 +206,11 @@ type TableUse struct {
 	Shared bool
 	// Candidate and Rest are the packages that touch it on each side.
 	Candidate, Rest []string
-	Evidence        []services.Touch
+	// Access says, for each side, "read", "write", "read, write", or ""
+	// when no SQL literal of that side says how it touches the table
+	// (an ORM model, a query built at run time).
+	CandidateAccess, RestAccess string
+	Evidence                    []services.Touch
 }
 
 // An ImportEdge is one import across the boundary.
@@ -245,16 +259,19 @@ func Extract(cfg *Config, g *analyze.Graph, seams *services.Seams, cands []Extra
 		opts.CallsBack = 15
 	}
 	c := &checker{cfg: cfg, g: g, refs: make(map[string]pkgRef)}
-	shared := opts.Shared
-	if len(shared) == 0 {
-		if cfg.Contexts != nil {
-			shared = append(shared, cfg.Contexts.Shared...)
-		}
-		if p, err := ParsePattern("./pkg/..."); err == nil {
-			shared = append(shared, p)
-		}
+	shared := slices.Clone(opts.Shared)
+	if cfg.Contexts != nil {
+		shared = append(shared, cfg.Contexts.Shared...)
 	}
+	contracts := make(map[string]bool, len(seams.Contracts))
+	for _, p := range seams.Contracts {
+		contracts[p] = true
+	}
+	library := libraries(cfg, c, g, cands)
 	isShared := func(pkg string) bool {
+		if contracts[pkg] || library[pkg] {
+			return true
+		}
 		_, ok := shared.matchAny(c.ref(pkg))
 		return ok
 	}
@@ -265,6 +282,76 @@ func Extract(cfg *Config, g *analyze.Graph, seams *services.Seams, cands []Extra
 	sort.SliceStable(out, func(i, j int) bool { return extractLess(out[i], out[j]) })
 	for i, e := range out {
 		e.Rank = i + 1
+	}
+	return out
+}
+
+// libraries returns the packages of the module that are libraries: part
+// of no component and importing none, directly or not. The components
+// are the candidates, the contexts of archie.yaml, and the folders beside
+// each candidate's (./internal/* when the candidate is
+// ./internal/billing); a package of ./pkg, ./foundation or
+// ./business/sdk that imports no such folder is a library both sides of
+// a cut would keep, and calling it is not a network call.
+func libraries(cfg *Config, c *checker, g *analyze.Graph, cands []ExtractCandidate) map[string]bool {
+	component := make(map[string]bool)
+	for _, cand := range cands {
+		for _, p := range cand.Packages {
+			component[p] = true
+		}
+	}
+	if cfg.Contexts != nil {
+		for _, ctx := range cfg.Contexts.List {
+			for _, p := range g.Packages {
+				if _, ok := ctx.Packages.matchAny(c.ref(p.Path)); ok {
+					component[p.Path] = true
+				}
+			}
+		}
+	}
+	parents := make(map[string]bool)
+	for _, cand := range cands {
+		if cand.Dir != "" && path.Dir(cand.Dir) != "." {
+			parents[path.Dir(cand.Dir)] = true
+		}
+	}
+	for _, p := range g.Packages {
+		r := c.ref(p.Path)
+		if !r.local {
+			continue
+		}
+		for parent := range parents {
+			if strings.HasPrefix(r.rel, parent+"/") {
+				component[p.Path] = true
+			}
+		}
+	}
+	// A package is a library when nothing it imports in the module is a
+	// component or a main.
+	memo := make(map[string]bool)
+	var lib func(string) bool
+	lib = func(p string) bool {
+		if v, ok := memo[p]; ok {
+			return v
+		}
+		memo[p] = false // cycles: not a library
+		pkg := g.Package(p)
+		if pkg == nil || pkg.Module == nil || component[p] || pkg.Name == "main" {
+			return false
+		}
+		for _, imp := range pkg.Imports {
+			if to := g.Package(imp.Path); !imp.Test && to != nil && to.Module != nil && !lib(imp.Path) {
+				return false
+			}
+		}
+		memo[p] = true
+		return true
+	}
+	out := make(map[string]bool)
+	for _, p := range g.Packages {
+		if lib(p.Path) {
+			out[p.Path] = true
+		}
 	}
 	return out
 }
@@ -327,6 +414,10 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 			}
 		case !in[call.From] && in[call.To]:
 			switch {
+			case isShared(call.From):
+				// Generated server stubs calling the handlers they
+				// serve: the call is already a network call.
+				library = append(library, call)
 			case call.Constructor || isMain(call.From):
 				wiring = append(wiring, call)
 			default:
@@ -340,20 +431,42 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 	// Tables.
 	byTable := make(map[string]*TableUse)
 	var tables []string
+	access := make(map[string]map[bool]map[string]bool) // table -> in candidate -> access
 	for _, t := range seams.Touches {
-		key := t.Kind + "\x00" + t.Table
-		u := byTable[key]
+		if !in[t.Package] && isShared(t.Package) {
+			// A library's helper that runs queries (archie services'
+			// facts point at it) touches the tables of whoever calls
+			// it: that is not the rest sharing them.
+			continue
+		}
+		u := byTable[t.Table]
 		if u == nil {
 			u = &TableUse{Table: t.Table, Kind: t.Kind}
-			byTable[key] = u
-			tables = append(tables, key)
+			byTable[t.Table] = u
+			tables = append(tables, t.Table)
+			access[t.Table] = map[bool]map[string]bool{true: {}, false: {}}
+		}
+		if u.Kind == "sql" {
+			u.Kind = t.Kind // the store's kind, when its facts know it
 		}
 		if in[t.Package] {
 			u.Candidate = appendUniq(u.Candidate, t.Package)
 		} else {
 			u.Rest = appendUniq(u.Rest, t.Package)
 		}
+		if t.Access != "" {
+			access[t.Table][in[t.Package]][t.Access] = true
+		}
 		u.Evidence = append(u.Evidence, t)
+	}
+	accessOf := func(m map[string]bool) string {
+		var out []string
+		for _, a := range []string{"read", "write"} {
+			if m[a] {
+				out = append(out, a)
+			}
+		}
+		return strings.Join(out, ", ")
 	}
 	sort.Strings(tables)
 	for _, k := range tables {
@@ -362,6 +475,7 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 			continue
 		}
 		u.Shared = len(u.Rest) > 0
+		u.CandidateAccess, u.RestAccess = accessOf(access[u.Table][true]), accessOf(access[u.Table][false])
 		e.Tables = append(e.Tables, *u)
 	}
 
@@ -409,12 +523,45 @@ func appendUniq(s []string, x string) []string {
 
 // groupCalls groups calls by the called package, then function.
 func groupCalls(calls []services.SeamCall) []CallGroup {
-	byPkg := make(map[string]map[string][]CallSite)
+	// A call through an interface is one call, whichever implementations
+	// (a type and its tracing decorator, in one package or two) it may
+	// reach: it is named by the interface's method, and goes to the
+	// interface's package when an implementation is there, else to the
+	// first implementation's.
+	type site struct {
+		name string
+		pos  token.Position
+	}
+	target := make(map[site]string)
 	for _, c := range calls {
-		if byPkg[c.To] == nil {
-			byPkg[c.To] = make(map[string][]CallSite)
+		if !c.Dynamic || c.Interface == "" {
+			continue
 		}
-		byPkg[c.To][c.Callee] = append(byPkg[c.To][c.Callee], CallSite{Caller: c.From + "." + c.Caller, Pos: c.Pos, Dynamic: c.Dynamic})
+		k := site{c.Interface, c.Pos}
+		if t, ok := target[k]; !ok || t != c.InterfacePkg && (c.To == c.InterfacePkg || c.To < t) {
+			target[k] = c.To
+		}
+	}
+	byPkg := make(map[string]map[string][]CallSite)
+	type key struct {
+		pkg string
+		site
+	}
+	seen := make(map[key]bool)
+	for _, c := range calls {
+		name, to := c.Callee, c.To
+		if c.Dynamic && c.Interface != "" {
+			name, to = c.Interface, target[site{c.Interface, c.Pos}]
+		}
+		if k := (key{to, site{name, c.Pos}}); seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		if byPkg[to] == nil {
+			byPkg[to] = make(map[string][]CallSite)
+		}
+		byPkg[to][name] = append(byPkg[to][name], CallSite{Caller: c.From + "." + c.Caller, Pos: c.Pos, Dynamic: c.Dynamic})
 	}
 	out := []CallGroup{}
 	for pkg, fns := range byPkg {
@@ -517,7 +664,17 @@ func (e *Extraction) judge(opts ExtractOptions, mains bool) {
 	}
 	if shared > 0 {
 		raise(ExtractCostly)
-		e.Reasons = append(e.Reasons, fmt.Sprintf("%s shared with the rest: split the data first, or both sides keep one database", plural(shared, "table")))
+		both := 0
+		for _, t := range e.Tables {
+			if t.Shared && strings.Contains(t.CandidateAccess, "write") && strings.Contains(t.RestAccess, "write") {
+				both++
+			}
+		}
+		why := fmt.Sprintf("%s shared with the rest", plural(shared, "table"))
+		if both > 0 {
+			why += fmt.Sprintf(" (%d written by both sides)", both)
+		}
+		e.Reasons = append(e.Reasons, why+": split the data first, or both sides keep one database")
 	}
 	if inF > 0 {
 		e.Reasons = append(e.Reasons, fmt.Sprintf("the rest calls %s of it (%s): its API to serve over the network", plural(inF, "function"), plural(inS, "call site")))

@@ -3,9 +3,11 @@ package services
 import (
 	"context"
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,6 +31,9 @@ type Seams struct {
 	Loaded  []string
 	Reached []string
 	Failed  []string
+	// Contracts are the packages of generated code (gRPC stubs) or of
+	// declarations only: an API both sides of a cut keep.
+	Contracts []string
 	// Calls are the calls from one package of the main modules to
 	// another, on reachable paths, one per call site and callee.
 	Calls []SeamCall
@@ -43,8 +48,12 @@ type SeamCall struct {
 	Caller, Callee string // "Func" or "Type.Method"
 	Pos            token.Position
 	// Dynamic says the call goes through an interface, to a method of a
-	// type that reachable code makes into one.
-	Dynamic bool `json:",omitempty"`
+	// type that reachable code makes into one; Interface then names the
+	// interface's method ("TaskRepo.GetByID"), the same for every
+	// implementation the call may reach.
+	Dynamic      bool   `json:",omitempty"`
+	Interface    string `json:",omitempty"`
+	InterfacePkg string `json:",omitempty"` // the import path of the interface's package
 	// Constructor says the call is wiring done once at start-up, not a
 	// call a request makes: the callee is a function named New…, or the
 	// caller is a package's initialization.
@@ -60,6 +69,11 @@ type Touch struct {
 	Package string
 	Kind    string // the store kind: postgres, mongo, sql…
 	Table   string
+	// Access is "read" or "write" for a SQL literal of the package's own
+	// whose statement says so (SELECT reads; INSERT, UPDATE, DELETE,
+	// MERGE and REPLACE write their first table and read the others),
+	// "" when it is not known.
+	Access string `json:",omitempty"`
 	Evidence
 }
 
@@ -164,13 +178,14 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 		reached[from.Path()] = true
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				s.sqlLiterals(from.Path(), fn, instr, fset, abs)
 				ci, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue
 				}
 				c := ci.Common()
 				var callees []*ssa.Function
-				dynamic := false
+				dynamic, iname, ipkg := false, "", ""
 				if callee := c.StaticCallee(); callee != nil {
 					callees = append(callees, callee)
 				} else if c.IsInvoke() {
@@ -179,6 +194,13 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 						continue
 					}
 					dynamic = true
+					iname = c.Method.Name()
+					if named, ok := types.Unalias(c.Value.Type()).(*types.Named); ok {
+						iname = named.Obj().Name() + "." + iname
+						if named.Obj().Pkg() != nil {
+							ipkg = named.Obj().Pkg().Path()
+						}
+					}
 					for _, t := range p.withMethod[c.Method.Name()] {
 						if m := p.method(t, c.Method.Name()); m != nil && reach[m] && types.Implements(t, iface) {
 							callees = append(callees, m)
@@ -201,7 +223,7 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 					startup := strings.HasPrefix(name, "New") || caller.Synthetic == "package initializer"
 					s.Calls = append(s.Calls, SeamCall{
 						From: from.Path(), To: to.Path(), Caller: funcName(caller), Callee: name, Pos: at,
-						Dynamic: dynamic, Constructor: startup, Types: signatureTypes(callee, inModule),
+						Dynamic: dynamic, Interface: iname, InterfacePkg: ipkg, Constructor: startup, Types: signatureTypes(callee, inModule),
 					})
 				}
 			}
@@ -209,6 +231,9 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 	}
 	for path := range reached {
 		s.Reached = append(s.Reached, path)
+	}
+	for path := range syn.contracts {
+		s.Contracts = append(s.Contracts, path)
 	}
 
 	// Tables: the facts archie services finds, for all the code at once,
@@ -243,11 +268,55 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 	}
 }
 
+// sqlLiterals records the tables that the SQL string constants an
+// instruction uses name: the package that writes a query touches its
+// tables, whichever helper runs it (archie services' store facts point
+// at the helper).
+func (s *Seams) sqlLiterals(pkg string, fn *ssa.Function, instr ssa.Instruction, fset *token.FileSet, abs string) {
+	var ops [8]*ssa.Value
+	for _, op := range instr.Operands(ops[:0]) {
+		if op == nil {
+			continue
+		}
+		c, ok := (*op).(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+			continue
+		}
+		q := constant.StringVal(c.Value)
+		tables := sqlTables(q)
+		if len(tables) == 0 {
+			continue
+		}
+		pos := instr.Pos()
+		if !pos.IsValid() {
+			pos = fn.Pos()
+		}
+		at := fset.Position(pos)
+		at.Filename = relTo(abs, at.Filename)
+		verb := strings.ToLower(sqlStart.FindStringSubmatch(skipSQLComments(q))[1])
+		for i, t := range tables {
+			access := ""
+			switch verb {
+			case "select":
+				access = "read"
+			case "insert", "update", "delete", "merge", "replace":
+				access = "read"
+				if i == 0 {
+					access = "write"
+				}
+			}
+			s.Touches = append(s.Touches, Touch{Package: pkg, Kind: "sql", Table: t, Access: access,
+				Evidence: Evidence{Pos: at, Detail: "SQL names table " + t}})
+		}
+	}
+}
+
 func (s *Seams) sort() {
 	sort.Strings(s.Mains)
 	s.Loaded = uniq(s.Loaded)
 	s.Reached = uniq(s.Reached)
 	s.Failed = uniq(s.Failed)
+	s.Contracts = uniq(s.Contracts)
 	sort.Slice(s.Calls, func(i, j int) bool {
 		a, b := s.Calls[i], s.Calls[j]
 		if c := comparePos(a.Pos, b.Pos); c != 0 {
@@ -266,7 +335,16 @@ func (s *Seams) sort() {
 		if a.Table != b.Table {
 			return a.Table < b.Table
 		}
-		return comparePos(a.Pos, b.Pos) < 0
+		if c := comparePos(a.Pos, b.Pos); c != 0 {
+			return c < 0
+		}
+		if a.Access != b.Access {
+			return a.Access < b.Access
+		}
+		return a.Kind < b.Kind
+	})
+	s.Touches = slices.CompactFunc(s.Touches, func(a, b Touch) bool {
+		return a.Package == b.Package && a.Table == b.Table && a.Access == b.Access && a.Pos == b.Pos
 	})
 }
 

@@ -52,7 +52,7 @@ names its packages.`,
 	f := cmd.Flags()
 	opts.load.addFlags(f)
 	f.StringVar(&opts.format, "format", "text", "output `format`: "+strings.Join(report.ExtractFormats, ", "))
-	f.StringSliceVar(&opts.shared, "shared", nil, "`patterns` of packages both sides would keep as a library, whose calls are not network calls (default: contexts.shared of archie.yaml and ./pkg/...)")
+	f.StringSliceVar(&opts.shared, "shared", nil, "`patterns` of packages both sides would keep as a library, whose calls are not network calls (besides contexts.shared of archie.yaml, generated code, and packages that import no component)")
 	f.IntVar(&opts.callsBack, "calls-back", 15, "synchronous call sites back into the rest from which extracting makes a distributed monolith")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 2) when any of the code could not be loaded, so calls may be missing")
 	return cmd

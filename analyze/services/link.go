@@ -345,6 +345,15 @@ func (l *linker) messages(found []*facts) {
 	for _, f := range found {
 		topics := make(map[string]*Message)
 		for _, m := range f.messages {
+			// A topic the deployment names: ${ORDERS_TOPIC} is its value.
+			if l.deploy != nil {
+				m.topic = envRef.ReplaceAllStringFunc(m.topic, func(ref string) string {
+					if v, found := l.deploy.env(f.svc, f.entryDir, ref[2:len(ref)-1]); found {
+						return v
+					}
+					return ref
+				})
+			}
 			k := m.protocol + "\x00" + m.topic
 			if m.topic != "" {
 				if m.publish {

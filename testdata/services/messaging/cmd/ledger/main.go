@@ -26,8 +26,11 @@ func main() {
 	}
 	db, _ := pgx.Connect(context.Background(), env.DatabaseURL)
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
+	// The exchange audit events go to is the deployment's to say.
+	audit := bus.NewPublisher(conn).Configure(bus.Exchange(os.Getenv("AUDIT_EXCHANGE")), bus.Key("booked"))
 	c := bus.NewConsumer(conn, bus.FromExchange(cfg.Bus.Exchange), bus.Queue(cfg.Bus.Queue), bus.Binding(cfg.Bus.Key))
 	c.Start(func(amqp.Delivery) {
 		db.Exec(context.Background(), "INSERT INTO entries (amount) VALUES ($1)", 1)
 	})
+	audit.Publish(context.Background(), []byte("closed"))
 }

@@ -84,19 +84,22 @@ func validTag(t string) bool {
 }
 
 // dottedTag reports whether a build constraint names a tag whose truth
-// the fast loader cannot know: tags with a dot other than release tags,
-// such as goexperiment.synctest or amd64.v3, which depend on how the go
-// command was built and on GOAMD64 and friends.
+// the fast loader cannot know: goexperiment.* and the architecture
+// feature tags (amd64.v3, arm.7, ...), which depend on how the go command
+// was built and on GOAMD64 and friends. Other tags with dots are build
+// tags like any other (antlr.nomutex).
 func dottedTag(tag string) bool {
-	if !strings.Contains(tag, ".") {
+	prefix, _, ok := strings.Cut(tag, ".")
+	if !ok {
 		return false
 	}
-	if n, ok := strings.CutPrefix(tag, "go1."); ok {
-		if _, err := strconv.Atoi(n); err == nil {
-			return false
-		}
+	switch prefix {
+	case "goexperiment", "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le",
+		"ppc64", "ppc64le", "riscv64", "s390x", "wasm", "sparc64", "ppc", "riscv", "mips64p32", "mips64p32le",
+		"amd64p32", "armbe", "arm64be", "s390", "sparc":
+		return true
 	}
-	return true
+	return false
 }
 
 // fastFlags reads the GOFLAGS value (already without -mod, see GoEnv):

@@ -26,6 +26,10 @@ type buildList struct {
 	mods     map[string]*fastModule
 	sums     map[string]bool // go.sum lines, see readGoSum
 	modcache string
+	// pruned says the main module's go.mod is at go 1.17 or later; roots
+	// are then the modules it requires, where imports are looked up first.
+	pruned bool
+	roots  map[string]bool
 }
 
 // A fastModule is one selected module and where its files are.
@@ -197,6 +201,11 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 	}
 	bl.sums = sums
 	bl.modcache = env.GOMODCACHE
+	bl.pruned = pruned
+	bl.roots = make(map[string]bool)
+	for path := range listed {
+		bl.roots[path] = true
+	}
 	return bl, ""
 }
 
@@ -227,46 +236,56 @@ func readGoSum(file string) (map[string]bool, error) {
 // several provide it, or when the module providing it would have to be
 // downloaded or checked against a go.sum that lacks it.
 func (bl *buildList) resolve(path string) (dir string, why string) {
-	var found []string
-	if within(path, bl.main.Path) {
-		d := filepath.Join(bl.mainDir, filepath.FromSlash(strings.TrimPrefix(path[len(bl.main.Path):], "/")))
-		if hasGoFiles(d) && !nestedGoMod(bl.mainDir, d) {
-			found = append(found, d)
-		}
+	// The go command looks first among the main module's own requirements
+	// (with a pruned module graph), then in the whole graph; a go.sum
+	// entry missing for any module it looks into is an error, as is a
+	// package that several modules provide.
+	passes := []bool{false}
+	if bl.pruned {
+		passes = []bool{true, false}
 	}
-	for prefix := path; ; {
-		if m := bl.mods[prefix]; m != nil {
-			d := filepath.Join(m.dir, filepath.FromSlash(strings.TrimPrefix(path[len(prefix):], "/")))
-			if !m.local {
-				if !bl.sums[m.sumPath+" "+m.sumVersion] {
-					return "", fmt.Sprintf("go.sum has no entry for %s@%s, which may provide %s", m.sumPath, m.sumVersion, path)
-				}
-				ep, _ := module.EscapePath(m.sumPath)
-				ev, _ := module.EscapeVersion(m.sumVersion)
-				if _, err := os.Stat(filepath.Join(bl.modcache, "cache", "download", ep, "@v", ev+".ziphash")); err != nil {
-					return "", fmt.Sprintf("%s@%s is not in the module cache", m.sumPath, m.sumVersion)
-				}
-				if _, err := os.Stat(m.dir); err != nil {
-					return "", fmt.Sprintf("%s@%s is not extracted in the module cache", m.sumPath, m.sumVersion)
-				}
-			}
-			if hasGoFiles(d) && !(m.local && nestedGoMod(m.dir, d)) {
+	for _, rootsOnly := range passes {
+		var found []string
+		if within(path, bl.main.Path) {
+			d := filepath.Join(bl.mainDir, filepath.FromSlash(strings.TrimPrefix(path[len(bl.main.Path):], "/")))
+			if hasGoFiles(d) && !nestedGoMod(bl.mainDir, d) {
 				found = append(found, d)
 			}
 		}
-		i := strings.LastIndexByte(prefix, '/')
-		if i < 0 {
-			break
+		for prefix := path; ; {
+			if m := bl.mods[prefix]; m != nil && (!rootsOnly || bl.roots[prefix]) {
+				d := filepath.Join(m.dir, filepath.FromSlash(strings.TrimPrefix(path[len(prefix):], "/")))
+				if !m.local {
+					if !bl.sums[m.sumPath+" "+m.sumVersion] {
+						return "", fmt.Sprintf("go.sum has no entry for %s@%s, which may provide %s", m.sumPath, m.sumVersion, path)
+					}
+					ep, _ := module.EscapePath(m.sumPath)
+					ev, _ := module.EscapeVersion(m.sumVersion)
+					if _, err := os.Stat(filepath.Join(bl.modcache, "cache", "download", ep, "@v", ev+".ziphash")); err != nil {
+						return "", fmt.Sprintf("%s@%s is not in the module cache", m.sumPath, m.sumVersion)
+					}
+					if _, err := os.Stat(m.dir); err != nil {
+						return "", fmt.Sprintf("%s@%s is not extracted in the module cache", m.sumPath, m.sumVersion)
+					}
+				}
+				if hasGoFiles(d) && !(m.local && nestedGoMod(m.dir, d)) {
+					found = append(found, d)
+				}
+			}
+			i := strings.LastIndexByte(prefix, '/')
+			if i < 0 {
+				break
+			}
+			prefix = prefix[:i]
 		}
-		prefix = prefix[:i]
+		switch {
+		case len(found) == 1:
+			return found[0], ""
+		case len(found) > 1:
+			return "", fmt.Sprintf("several modules provide %s", path)
+		}
 	}
-	switch len(found) {
-	case 0:
-		return "", fmt.Sprintf("no module provides %s", path)
-	case 1:
-		return found[0], ""
-	}
-	return "", fmt.Sprintf("several modules provide %s", path)
+	return "", fmt.Sprintf("no module provides %s", path)
 }
 
 // hasGoFiles reports whether dir is a directory with a .go file, tests

@@ -250,7 +250,7 @@ type (
 		CallsIn    extractJSONCalls   `json:"calls_in"`
 		Wiring     extractJSONCalls   `json:"wiring"`
 		Library    extractJSONCalls   `json:"library"`
-		Types      []rules.CrossType  `json:"types"`
+		Types      []extractJSONType  `json:"types"`
 		Tables     []extractJSONTable `json:"tables"`
 		Imports    extractJSONImports `json:"imports"`
 	}
@@ -284,6 +284,11 @@ type (
 		Candidate []string          `json:"candidate"`
 		Rest      []string          `json:"rest"`
 		Evidence  []extractJSONSite `json:"evidence"`
+	}
+	extractJSONType struct {
+		Type      string `json:"type"`
+		Direction string `json:"direction"`
+		Functions int    `json:"functions"`
 	}
 	extractJSONAccess struct {
 		Candidate string `json:"candidate"`
@@ -334,10 +339,11 @@ func extractJSON(w io.Writer, r *ExtractReport) error {
 	for _, e := range r.Extractions {
 		one := extractJSONOne{Name: e.Name, Rank: e.Rank, Verdict: e.Verdict, Reasons: orEmpty(e.Reasons), Packages: orEmpty(e.Packages),
 			Unreached: orEmpty(e.Unreached), NotChecked: orEmpty(e.NotChecked), CallsOut: jsonCalls(e.Out), CallsIn: jsonCalls(e.In), Wiring: jsonCalls(e.Wiring),
-			Library: jsonCalls(e.Library), Types: e.Types, Tables: []extractJSONTable{},
+			Library: jsonCalls(e.Library), Tables: []extractJSONTable{},
 			Imports: extractJSONImports{Out: jsonImports(e.ImportsOut), In: jsonImports(e.ImportsIn)}}
-		if one.Types == nil {
-			one.Types = []rules.CrossType{}
+		one.Types = []extractJSONType{}
+		for _, t := range e.Types {
+			one.Types = append(one.Types, extractJSONType{t.Type, t.Direction, t.Functions})
 		}
 		for _, t := range e.Tables {
 			jt := extractJSONTable{Table: t.Table, Kind: t.Kind, Shared: t.Shared, Access: extractJSONAccess{t.CandidateAccess, t.RestAccess}, Candidate: orEmpty(t.Candidate), Rest: orEmpty(t.Rest), Evidence: []extractJSONSite{}}

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -339,13 +338,23 @@ func (s *Seams) sort() {
 			return c < 0
 		}
 		if a.Access != b.Access {
-			return a.Access < b.Access
+			return a.Access > b.Access // what SQL says first
 		}
 		return a.Kind < b.Kind
 	})
-	s.Touches = slices.CompactFunc(s.Touches, func(a, b Touch) bool {
-		return a.Package == b.Package && a.Table == b.Table && a.Access == b.Access && a.Pos == b.Pos
-	})
+	// One SQL literal is one touch, whether the store facts or the
+	// literal itself told of it.
+	out := s.Touches[:0]
+	for _, t := range s.Touches {
+		if n := len(out); n > 0 && out[n-1].Package == t.Package && out[n-1].Table == t.Table && out[n-1].Pos == t.Pos {
+			if out[n-1].Kind == "sql" {
+				out[n-1].Kind = t.Kind // the store's kind, when its facts know it
+			}
+			continue
+		}
+		out = append(out, t)
+	}
+	s.Touches = out
 }
 
 // funcPkg returns the package that declares a function: its origin's for

@@ -2,6 +2,7 @@ package services
 
 import (
 	"bytes"
+	"encoding/base64"
 	"io"
 	"io/fs"
 	"os"
@@ -39,6 +40,21 @@ type deployment struct {
 	// Procfiles run, for any service: a flag one sets is not a default
 	// nothing overrides.
 	otherArgs []string
+	// configMaps and secrets hold the data of the Kubernetes ConfigMaps
+	// and Secrets by name, and envFrom the containers' references to
+	// them, resolved once every file is read.
+	configMaps, secrets map[string]map[string]string
+	envFrom             []envSource
+}
+
+// An envSource is a container's variable, or all of them with a prefix,
+// taken from a ConfigMap or a Secret.
+type envSource struct {
+	w        *workload
+	secret   bool
+	name     string // the ConfigMap's or Secret's
+	key, ref string // the variable and the key it reads; "" for every key (envFrom)
+	prefix   string
 }
 
 type workload struct {
@@ -52,6 +68,9 @@ type workload struct {
 	// are the Dockerfile it is built with and its build context,
 	// absolute, when compose names them.
 	image, dockerfile, context string
+	// secret names, for each variable a Secret gives, where it comes
+	// from: its value is used, never shown.
+	secret map[string]string
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -62,7 +81,8 @@ type workload struct {
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
-		goBuilds: make(map[string][]string), images: make(map[string][2]string)}
+		goBuilds: make(map[string][]string), images: make(map[string][2]string),
+		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string)}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -96,7 +116,65 @@ func readDeployment(dir string) *deployment {
 		return nil
 	})
 	d.builtFrom()
+	d.resolveEnvFrom()
 	return d
+}
+
+// resolveEnvFrom gives the containers the variables their ConfigMaps and
+// Secrets hold. One a file of the repository does not hold stays unset.
+func (d *deployment) resolveEnvFrom() {
+	for _, src := range d.envFrom {
+		data := d.configMaps[src.name]
+		if src.secret {
+			data = d.secrets[src.name]
+		}
+		set := func(k, v string) {
+			if _, ok := src.w.env[k]; ok {
+				return // a variable set in env wins over envFrom
+			}
+			src.w.env[k] = v
+			if src.secret {
+				if src.w.secret == nil {
+					src.w.secret = make(map[string]string)
+				}
+				src.w.secret[k] = "secret " + src.name
+			}
+		}
+		if src.key != "" {
+			if v, ok := data[src.ref]; ok {
+				set(src.key, v)
+			}
+			continue
+		}
+		for k, v := range data {
+			set(src.prefix+k, v)
+		}
+	}
+}
+
+// kubeData reads a ConfigMap's data, or a Secret's stringData and its
+// base64 data.
+func kubeData(doc map[string]any, secret bool) map[string]string {
+	out := make(map[string]string)
+	if m, ok := doc["data"].(map[string]any); ok {
+		for k, v := range m {
+			s := scalar(v)
+			if secret {
+				b, err := base64.StdEncoding.DecodeString(s)
+				if err != nil {
+					continue
+				}
+				s = string(b)
+			}
+			out[k] = s
+		}
+	}
+	if m, ok := doc["stringData"].(map[string]any); ok && secret {
+		for k, v := range m {
+			out[k] = scalar(v)
+		}
+	}
+	return out
 }
 
 // builtFrom places the workloads whose Dockerfile sits apart from the main
@@ -239,6 +317,10 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		switch kind {
+		case "ConfigMap":
+			d.configMaps[name] = kubeData(doc, false)
+		case "Secret":
+			d.secrets[name] = kubeData(doc, true)
 		case "Service":
 			d.workload(name, rel)
 			d.newRun(rel).name(name)
@@ -274,6 +356,29 @@ func (d *deployment) read(root, path string, data []byte) {
 					if v, ok := em["value"]; ok && k != "" {
 						s := scalar(v)
 						w.env[k], cw.env[k] = s, s
+					}
+					from, _ := em["valueFrom"].(map[string]any)
+					for ref, secret := range map[string]bool{"configMapKeyRef": false, "secretKeyRef": true} {
+						if r, ok := from[ref].(map[string]any); ok && k != "" {
+							n, _ := r["name"].(string)
+							rk, _ := r["key"].(string)
+							for _, target := range uniqWorkloads(w, cw) {
+								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, key: k, ref: rk})
+							}
+						}
+					}
+				}
+				froms, _ := c["envFrom"].([]any)
+				for _, e := range froms {
+					em, _ := e.(map[string]any)
+					prefix, _ := em["prefix"].(string)
+					for ref, secret := range map[string]bool{"configMapRef": false, "secretRef": true} {
+						if r, ok := em[ref].(map[string]any); ok {
+							n, _ := r["name"].(string)
+							for _, target := range uniqWorkloads(w, cw) {
+								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, prefix: prefix})
+							}
+						}
 					}
 				}
 			}
@@ -524,6 +629,13 @@ func expander(vars map[string]string) func(string) string {
 	}
 }
 
+func uniqWorkloads(a, b *workload) []*workload {
+	if a == b {
+		return []*workload{a}
+	}
+	return []*workload{a, b}
+}
+
 func (d *deployment) workload(name, file string) *workload {
 	w := d.workloads[name]
 	if w == nil || w.alias { // a hostname, until a service of that name
@@ -611,6 +723,9 @@ func (d *deployment) env(svc *Service, entryDir, key string) (string, bool) {
 func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file string, ok bool) {
 	for _, w := range d.forService(svc, entryDir) {
 		if v, ok := w.env[key]; ok {
+			if from := w.secret[key]; from != "" {
+				return v, from + " in " + w.file, true
+			}
 			return v, w.file, true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"hash/crc32"
 	"regexp"
 	"sort"
 	"strconv"
@@ -583,6 +584,14 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, v.env[0]); ok {
 				server = dsnServer(val)
 				from = fmt.Sprintf(" = %s in %s", redact(val), file)
+				if strings.HasPrefix(file, "secret ") {
+					// A Secret's value is used, never shown: two services
+					// with one database still share one identity.
+					from = " from " + file
+					if server != "" {
+						server = fmt.Sprintf("secret #%08x", crc32.ChecksumIEEE([]byte(server)))
+					}
+				}
 			}
 		case strings.HasPrefix(v.text, "project ") && v.lit:
 			resource, server = v.text, v.text

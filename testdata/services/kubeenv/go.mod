@@ -1,0 +1,3 @@
+module example.com/kubeenv
+
+go 1.22

@@ -432,6 +432,12 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 	byTable := make(map[string]*TableUse)
 	var tables []string
 	access := make(map[string]map[bool]map[string]bool) // table -> in candidate -> access
+	kinds := make(map[string]string)                    // table -> the store's kind, where facts know it
+	for _, t := range seams.Touches {
+		if t.Kind != "sql" && kinds[t.Table] == "" {
+			kinds[t.Table] = t.Kind
+		}
+	}
 	for _, t := range seams.Touches {
 		if !in[t.Package] && isShared(t.Package) {
 			// A library's helper that runs queries (archie services'
@@ -446,8 +452,8 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 			tables = append(tables, t.Table)
 			access[t.Table] = map[bool]map[string]bool{true: {}, false: {}}
 		}
-		if u.Kind == "sql" {
-			u.Kind = t.Kind // the store's kind, when its facts know it
+		if k := kinds[t.Table]; k != "" {
+			u.Kind = k
 		}
 		if in[t.Package] {
 			u.Candidate = appendUniq(u.Candidate, t.Package)

@@ -6,7 +6,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -143,8 +146,90 @@ func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) 
 	for i := range errs {
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)
 	}
+	s.expandViews(readViews(abs))
 	s.sort()
 	return s, errs, nil
+}
+
+// createView matches a view's definition in a SQL file: its name and the
+// query it stands for.
+var createView = regexp.MustCompile(`(?is)\bcreate\s+(?:or\s+replace\s+)?(?:materialized\s+)?view\s+(?:if\s+not\s+exists\s+)?([\w."]+)\s+as\s`)
+
+// viewEnd ends a view's query: a semicolon, a comment line, a blank line,
+// or the next statement (migration files split by comments need none).
+var viewEnd = regexp.MustCompile(`(?i);|\n\s*--|\n\s*\n|\n\s*(create|alter|drop|insert|update|delete|grant)\s`)
+
+// readViews returns the tables each view reads, from the CREATE VIEW
+// statements of the .sql files below dir (migrations, schemas), with
+// where each view is defined.
+func readViews(dir string) map[string]view {
+	views := make(map[string]view)
+	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := e.Name()
+		if e.IsDir() {
+			if path != dir && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".sql") {
+			return nil
+		}
+		if info, err := e.Info(); err != nil || info.Size() > 4<<20 {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		for _, m := range createView.FindAllSubmatchIndex(data, -1) {
+			name := strings.ReplaceAll(string(data[m[2]:m[3]]), `"`, "")
+			body := data[m[1]:]
+			if end := viewEnd.FindIndex(body); end != nil {
+				body = body[:end[0]]
+			}
+			tables := sqlTables(string(body))
+			if len(tables) == 0 {
+				continue
+			}
+			line := 1 + strings.Count(string(data[:m[0]]), "\n")
+			views[name] = view{tables: tables, pos: token.Position{Filename: relTo(dir, path), Line: line, Column: 1}}
+		}
+		return nil
+	})
+	return views
+}
+
+type view struct {
+	tables []string
+	pos    token.Position
+}
+
+// expandViews adds, for each touch of a view, a read of each table the
+// view reads: a package that queries a view over other packages' tables
+// shares them.
+func (s *Seams) expandViews(views map[string]view) {
+	if len(views) == 0 {
+		return
+	}
+	n := len(s.Touches)
+	for _, t := range s.Touches[:n] {
+		v, ok := views[t.Table]
+		if !ok {
+			continue
+		}
+		for _, base := range v.tables {
+			if base == t.Table {
+				continue
+			}
+			ev := t.Evidence
+			ev.Detail = fmt.Sprintf("view %s reads table %s (%s:%d)", t.Table, base, v.pos.Filename, v.pos.Line)
+			s.Touches = append(s.Touches, Touch{Package: t.Package, Kind: t.Kind, Table: base, Access: "read", Evidence: ev})
+		}
+	}
 }
 
 // read adds what one SSA program says to s.

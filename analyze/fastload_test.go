@@ -83,17 +83,31 @@ func TestFastLoadMatchesPackages(t *testing.T) {
 	var mu = make(chan struct{}, 1)
 	fast, total := 0, 0
 	t.Run("modules", func(t *testing.T) {
+		// Each module with and without tests, and once more for another
+		// platform without cgo, with a build tag.
+		variants := []struct {
+			name  string
+			tests bool
+			env   []string
+			tags  []string
+		}{
+			{"tests=false", false, nil, nil},
+			{"tests=true", true, nil, nil},
+			{"windows-386-tags", true, []string{"GOOS=windows", "GOARCH=386", "CGO_ENABLED=0"}, []string{"integration", "e2e"}},
+		}
 		for _, dir := range fixtureModules(t) {
-			for _, tests := range []bool{false, true} {
-				name := fmt.Sprintf("%s/tests=%v", strings.TrimPrefix(dir, root), tests)
+			for _, v := range variants {
+				tests := v.tests
+				env := append(os.Environ(), v.env...)
+				name := strings.TrimPrefix(dir, root) + "/" + v.name
 				t.Run(name, func(t *testing.T) {
 					t.Parallel()
 					ctx := context.Background()
-					want, err := Load(ctx, Options{Dir: dir, Tests: tests, Loader: LoaderPackages})
+					want, err := Load(ctx, Options{Dir: dir, Tests: tests, Env: env, Tags: v.tags, Loader: LoaderPackages})
 					if err != nil {
 						t.Skipf("go/packages: %v", err)
 					}
-					got, err := Load(ctx, Options{Dir: dir, Tests: tests})
+					got, err := Load(ctx, Options{Dir: dir, Tests: tests, Env: env, Tags: v.tags})
 					if err != nil {
 						t.Fatalf("Load: %v", err)
 					}
@@ -197,9 +211,11 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"two packages", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "a/b.go": "package b\n"}, nil, "found packages"},
 		{"embed", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"embed\"\n\n//go:embed nothing.txt\nvar s string\n"}, nil, "matches nothing"},
 		{"internal", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b/internal/c\"\n", "b/internal/c/c.go": "package c\n"}, nil, "may not import"},
+		{"newer dependency", map[string]string{"go.mod": "module example.com/m\n\ngo 1.22\n\nrequire golang.org/x/mod v0.42.0\n", "go.sum": "golang.org/x/mod v0.42.0 h1:ICeL3t2L30ljSPHHxDnR4fqVcBt/zR2zJAb9juavmQg=\ngolang.org/x/mod v0.42.0/go.mod h1:u5fzIrRInkL8MaO1cbRkUHT64v303YIT5KEqpNr7jRs=\n", "a/a.go": "package a\n\nimport _ \"golang.org/x/mod/semver\"\n"}, nil, "requires go 1.26.0"},
+		{"test-only import", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b_test.go": "package b\n"}, nil, "no Go files"},
 		{"program", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/cmd\"\n", "cmd/main.go": "package main\n"}, nil, "program"},
 		{"not std", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"fmtx\"\n"}, nil, "not in the standard library"},
-		{"go too new", map[string]string{"go.mod": "module example.com/m\n\ngo 1.99\n", "a/a.go": "package a\n"}, nil, ""},
+		{"go too new", map[string]string{"go.mod": "module example.com/m\n\ngo 1.99\n", "a/a.go": "package a\n"}, nil, "newer than the go command"},
 		// go list itself refuses the next two or not; no graph from the
 		// fast loader either way unless it agrees.
 		{"old go.mod", map[string]string{"go.mod": "module example.com/m\n\ngo 1.16\n", "a/a.go": "package a\n"}, nil, ""},
@@ -212,21 +228,92 @@ func TestFastLoadFallsBack(t *testing.T) {
 			for _, kv := range c.env {
 				tests = tests || kv == "ARCHIE_TEST_TESTS=1"
 			}
-			g, err := Load(context.Background(), Options{Dir: dir, Env: env, Tests: tests})
-			if err != nil {
-				if c.want == "" {
-					return
-				}
-				t.Fatalf("Load: %v", err)
-			}
 			if c.want == "" {
-				return // either path will do; only no error is asked
+				return // either loader will do; only no panic is asked
 			}
-			if g.Loader != LoaderPackages {
-				t.Fatalf("Loader = %q, want a fall back to go/packages", g.Loader)
+			// Load with the automatic choice falls back exactly when
+			// the fast loader alone fails.
+			_, err := Load(context.Background(), Options{Dir: dir, Env: env, Tests: tests, Loader: LoaderFast})
+			if err == nil {
+				t.Fatalf("the fast loader loaded it; want it to give way to go list")
 			}
-			if !strings.Contains(g.Fallback, c.want) {
-				t.Errorf("Fallback = %q, want it to mention %q", g.Fallback, c.want)
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("reason %q, want it to mention %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestFastLoadEdgeCases runs the differential comparison on a module made
+// for it: files for other platforms and tags, cgo, a package of tests
+// only, one of external tests only, a folder whose files all fail the
+// constraints, ignored files, embeds, a nested module, folders go list
+// passes over (testdata, _x, .x, a symbolic link) and a dependency from
+// the module cache, under several platforms and tags.
+func TestFastLoadEdgeCases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	sum, err := os.ReadFile("../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":             "module example.com/edge\n\ngo 1.26.0\n\nrequire golang.org/x/mod v0.42.0\n",
+		"go.sum":             string(sum),
+		"main.go":            "package main\n\nimport (\n\t_ \"example.com/edge/plat\"\n\t_ \"golang.org/x/mod/semver\"\n)\n\nfunc main() {}\n",
+		"plat/a.go":          "package plat\n",
+		"plat/a_linux.go":    "package plat\n\nimport _ \"os/signal\"\n",
+		"plat/a_windows.go":  "package plat\n\nimport _ \"syscall\"\n",
+		"plat/tag.go":        "//go:build integration && !windows\n\npackage plat\n\nimport _ \"net/http\"\n",
+		"plat/old.go":        "// +build e2e\n\npackage plat\n\nimport _ \"encoding/json\"\n",
+		"plat/cgo.go":        "package plat\n\n// int x;\nimport \"C\"\nimport _ \"unsafe\"\n",
+		"plat/ign.go":        "//go:build ignore\n\npackage main\n\nimport _ \"example.org/not/there\"\n",
+		"plat/a_test.go":     "package plat\n\nimport _ \"testing\"\n",
+		"plat/x_test.go":     "package plat_test\n\nimport (\n\t_ \"example.com/edge/plat\"\n\t_ \"example.com/edge/emb\"\n)\n",
+		"onlytest/o_test.go": "package onlytest\n\nimport _ \"strings\"\n",
+		"onlyx/o_test.go":    "package onlyx_test\n\nimport _ \"bytes\"\n",
+		"never/n.go":         "//go:build never\n\npackage never\n",
+		"emb/e.go":           "package emb\n\nimport _ \"embed\"\n\n//go:embed data\nvar _ string\n",
+		"emb/data/f.txt":     "x",
+		"nested/go.mod":      "module example.com/nested\n",
+		"nested/n.go":        "package nested\n",
+		"testdata/t/t.go":    "package t\n",
+		"_under/u.go":        "package u\n",
+		".dot/d.go":          "package d\n",
+		"real/r.go":          "package r\n\nimport _ \"golang.org/x/mod/module\"\n",
+		"doc/readme.txt":     "no Go here",
+	})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	variants := []struct {
+		name  string
+		tests bool
+		env   []string
+		tags  []string
+	}{
+		{"linux", false, []string{"GOOS=linux", "GOARCH=amd64"}, nil},
+		{"linux-tests-tags", true, []string{"GOOS=linux", "GOARCH=amd64"}, []string{"integration", "e2e"}},
+		{"windows-nocgo", true, []string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0"}, []string{"integration"}},
+		{"darwin-cgo", true, []string{"GOOS=darwin", "GOARCH=arm64", "CGO_ENABLED=1"}, nil},
+		{"goflags-tags", true, []string{"GOFLAGS=-tags=integration -buildvcs=false"}, nil},
+	}
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			ctx := context.Background()
+			env := append(os.Environ(), v.env...)
+			got, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Tags: v.tags, Loader: LoaderFast})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Tags: v.tags, Loader: LoaderPackages})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
+				t.Errorf("fast graph differs from go/packages'\n%s", diffFacts(g, w))
 			}
 		})
 	}

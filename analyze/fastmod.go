@@ -165,6 +165,11 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 		if why != "" {
 			return nil, why
 		}
+		if f.Go != nil && pruned && version.Compare("go"+f.Go.Version, goVersion) > 0 {
+			// The go line of go.mod must be at least every dependency's:
+			// the go command asks for go mod tidy.
+			return nil, fmt.Sprintf("%s@%s requires go %s, newer than go.mod's %s", n.path, n.ver, f.Go.Version, mf.Go.Version)
+		}
 		depPruned := f.Go != nil && version.Compare("go"+f.Go.Version, "go1.17") >= 0
 		for _, r := range f.Require {
 			queue = append(queue, node{r.Mod.Path, r.Mod.Version, !pruned || !depPruned})

@@ -109,15 +109,20 @@ func dottedTag(tag string) bool {
 // leaves the load to go list.
 func fastFlags(goflags string) (tags []string, set bool, why string) {
 	for _, f := range strings.Fields(goflags) {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		name, value, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
 		switch name {
 		case "tags":
 			tags, set = splitTags(value), true
-		case "buildvcs", "trimpath", "modcacherw", "p", "mod":
+		case "mod":
+			// GoEnv drops -mod from GOFLAGS in the environment, not from
+			// go env -w: -mod=vendor there reads another tree.
+			if value != "readonly" && value != "mod" {
+				return nil, false, fmt.Sprintf("GOFLAGS %s", f)
+			}
+		case "buildvcs", "trimpath", "modcacherw", "p":
 		default:
 			return nil, false, fmt.Sprintf("GOFLAGS %s", f)
 		}
-		_ = hasValue
 	}
 	return tags, set, ""
 }

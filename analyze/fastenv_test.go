@@ -108,6 +108,8 @@ func TestFastFlags(t *testing.T) {
 		{"-tags=a,b", []string{"a", "b"}, true, false},
 		{"--tags=a -modcacherw", []string{"a"}, true, false},
 		{"-race", nil, false, true},
+		{"-mod=mod", nil, false, false},
+		{"-mod=vendor", nil, false, true},
 		{"-overlay=o.json", nil, false, true},
 		{"-modfile=x.mod", nil, false, true},
 		{"-compiler=gccgo", nil, false, true},
@@ -153,12 +155,15 @@ func TestFastClassify(t *testing.T) {
 	main := filepath.Join(root, "main")
 	writeTree(t, root, map[string]string{
 		"main/go.mod":         "module example.com/m\n\ngo 1.22\n\nrequire (\n\tgithub.com/Upper/lib v1.0.0\n\texample.org/nosum v1.0.0\n\texample.org/local v0.0.0\n)\n\nreplace example.org/local => ../local\n",
-		"main/go.sum":         "github.com/Upper/lib v1.0.0 h1:x=\ngithub.com/Upper/lib v1.0.0/go.mod h1:x=\nexample.org/nosum v1.0.0/go.mod h1:x=\n",
+		"main/go.sum":         "example.org/indirect v1.0.0 h1:x=\nexample.org/indirect v1.0.0/go.mod h1:x=\ngithub.com/Upper/lib v1.0.0 h1:x=\ngithub.com/Upper/lib v1.0.0/go.mod h1:x=\nexample.org/nosum v1.0.0/go.mod h1:x=\n",
 		"main/a/a.go":         "package a\n",
 		"main/sub/go.mod":     "module example.com/m/sub\n",
 		"main/sub/s.go":       "package s\n",
 		"main/test/x_test.go": "package x\n",
-		"modcache/cache/download/github.com/!upper/lib/@v/v1.0.0.mod":     "module github.com/Upper/lib\n\ngo 1.20\n",
+		"modcache/cache/download/github.com/!upper/lib/@v/v1.0.0.mod":     "module github.com/Upper/lib\n\ngo 1.20\n\nrequire example.org/indirect v1.0.0\n",
+		"modcache/cache/download/example.org/indirect/@v/v1.0.0.mod":      "module example.org/indirect\n\ngo 1.20\n",
+		"modcache/cache/download/example.org/indirect/@v/v1.0.0.ziphash":  "h1:x=\n",
+		"modcache/example.org/indirect@v1.0.0/p/p.go":                     "package p\n",
 		"modcache/cache/download/github.com/!upper/lib/@v/v1.0.0.ziphash": "h1:x=\n",
 		"modcache/github.com/!upper/lib@v1.0.0/x/x.go":                    "package x\n",
 		"modcache/cache/download/example.org/nosum/@v/v1.0.0.mod":         "module example.org/nosum\n\ngo 1.20\n",
@@ -189,6 +194,7 @@ func TestFastClassify(t *testing.T) {
 		{"github.com/Upper/lib/y", "", "no module provides"},
 		{"example.org/nosum/z", "", "go.sum has no entry for example.org/nosum@v1.0.0"},
 		{"example.org/other/z", "", "no module provides"},
+		{"example.org/indirect/p", "", "a module go.mod does not require"},
 		{"./a", "", "relative import"},
 	}
 	for _, c := range cases {
@@ -212,6 +218,7 @@ func TestFastClassify(t *testing.T) {
 	// makes go.mod untidy: the go command would refuse it.
 	writeTree(t, root, map[string]string{
 		"modcache/cache/download/github.com/!upper/lib/@v/v1.0.0.mod": "module github.com/Upper/lib\n\ngo 1.20\n\nrequire example.org/nosum v1.2.0\n",
+		"main/go.mod": "module example.com/m\n\ngo 1.22\n\nrequire (\n\tgithub.com/Upper/lib v1.0.0\n\texample.org/nosum v1.0.0\n)\n",
 	})
 	if _, why := fastModuleGraph(env, &Module{Path: "example.com/m", Dir: main}); !strings.Contains(why, "not tidy") {
 		t.Errorf("untidy go.mod: reason %q, want one with %q", why, "not tidy")

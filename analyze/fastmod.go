@@ -69,6 +69,9 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 	if len(mf.Exclude) > 0 {
 		return nil, "go.mod excludes module versions"
 	}
+	if len(mf.Ignore) > 0 {
+		return nil, "go.mod ignores folders"
+	}
 	sums, err := readGoSum(filepath.Join(main.Dir, "go.sum"))
 	if err != nil {
 		return nil, err.Error()
@@ -284,6 +287,9 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 			prefix = prefix[:i]
 		}
 		switch {
+		case len(found) == 1 && bl.pruned && !rootsOnly && !within(path, bl.main.Path):
+			// go.mod must require every module it takes packages from.
+			return "", fmt.Sprintf("%s comes from a module go.mod does not require", path)
 		case len(found) == 1:
 			return found[0], ""
 		case len(found) > 1:

@@ -267,16 +267,17 @@ func Extract(cfg *Config, g *analyze.Graph, seams *services.Seams, cands []Extra
 	for _, p := range seams.Contracts {
 		contracts[p] = true
 	}
-	library := libraries(cfg, c, g, cands)
-	isShared := func(pkg string) bool {
-		if contracts[pkg] || library[pkg] {
-			return true
-		}
-		_, ok := shared.matchAny(c.ref(pkg))
-		return ok
-	}
+	clean := cleanPackages(cfg, c, g, cands)
 	var out []*Extraction
 	for _, cand := range cands {
+		library := librariesOf(g, cand, clean)
+		isShared := func(pkg string) bool {
+			if contracts[pkg] || library[pkg] {
+				return true
+			}
+			_, ok := shared.matchAny(c.ref(pkg))
+			return ok
+		}
 		out = append(out, extractOne(g, seams, cand, isShared, opts))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return extractLess(out[i], out[j]) })
@@ -286,14 +287,15 @@ func Extract(cfg *Config, g *analyze.Graph, seams *services.Seams, cands []Extra
 	return out
 }
 
-// libraries returns the packages of the module that are libraries: part
-// of no component and importing none, directly or not. The components
-// are the candidates, the contexts of archie.yaml, and the folders beside
-// each candidate's (./internal/* when the candidate is
-// ./internal/billing); a package of ./pkg, ./foundation or
-// ./business/sdk that imports no such folder is a library both sides of
-// a cut would keep, and calling it is not a network call.
-func libraries(cfg *Config, c *checker, g *analyze.Graph, cands []ExtractCandidate) map[string]bool {
+// cleanPackages returns the packages of the module that could be
+// libraries: part of no component and importing none, directly or not.
+// The components are the candidates, the contexts of archie.yaml, and
+// the folders beside each candidate's (./internal/* when the candidate is
+// ./internal/billing); a package of ./pkg, ./foundation or ./business/sdk
+// that imports no such folder is clean. The clean packages a candidate
+// imports are its libraries (librariesOf): both sides of a cut would keep
+// them, and calling them is not a network call.
+func cleanPackages(cfg *Config, c *checker, g *analyze.Graph, cands []ExtractCandidate) map[string]bool {
 	component := make(map[string]bool)
 	for _, cand := range cands {
 		for _, p := range cand.Packages {
@@ -326,21 +328,21 @@ func libraries(cfg *Config, c *checker, g *analyze.Graph, cands []ExtractCandida
 			}
 		}
 	}
-	// A package is a library when nothing it imports in the module is a
-	// component or a main.
+	// A package is clean when nothing it imports in the module, directly
+	// or not, is a component or a main.
 	memo := make(map[string]bool)
-	var lib func(string) bool
-	lib = func(p string) bool {
+	var clean func(string) bool
+	clean = func(p string) bool {
 		if v, ok := memo[p]; ok {
 			return v
 		}
-		memo[p] = false // cycles: not a library
+		memo[p] = false // cycles: not clean
 		pkg := g.Package(p)
 		if pkg == nil || pkg.Module == nil || component[p] || pkg.Name == "main" {
 			return false
 		}
 		for _, imp := range pkg.Imports {
-			if to := g.Package(imp.Path); !imp.Test && to != nil && to.Module != nil && !lib(imp.Path) {
+			if to := g.Package(imp.Path); !imp.Test && to != nil && to.Module != nil && !clean(imp.Path) {
 				return false
 			}
 		}
@@ -349,9 +351,34 @@ func libraries(cfg *Config, c *checker, g *analyze.Graph, cands []ExtractCandida
 	}
 	out := make(map[string]bool)
 	for _, p := range g.Packages {
-		if lib(p.Path) {
+		if clean(p.Path) {
 			out[p.Path] = true
 		}
+	}
+	return out
+}
+
+// librariesOf returns the clean packages a candidate imports, directly or
+// through other clean packages: it would take them along as libraries.
+// A clean package it does not import (a repository the composition root
+// builds and hands it through an interface) stays with the rest.
+func librariesOf(g *analyze.Graph, cand ExtractCandidate, clean map[string]bool) map[string]bool {
+	out := make(map[string]bool)
+	var add func(string)
+	add = func(p string) {
+		pkg := g.Package(p)
+		if pkg == nil {
+			return
+		}
+		for _, imp := range pkg.Imports {
+			if !imp.Test && clean[imp.Path] && !out[imp.Path] {
+				out[imp.Path] = true
+				add(imp.Path)
+			}
+		}
+	}
+	for _, p := range cand.Packages {
+		add(p)
 	}
 	return out
 }

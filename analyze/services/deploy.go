@@ -45,6 +45,9 @@ type deployment struct {
 	// them, resolved once every file is read.
 	configMaps, secrets map[string]map[string]string
 	envFrom             []envSource
+	// subscriptions are the Pub/Sub topic of each subscription, by
+	// Terraform or Config Connector (pubsub.go).
+	subscriptions map[string]string
 }
 
 // An envSource is a container's variable, or all of them with a prefix,
@@ -82,7 +85,8 @@ type workload struct {
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string),
-		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string)}
+		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
+		subscriptions: make(map[string]string)}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -96,7 +100,7 @@ func readDeployment(dir string) *deployment {
 		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
-		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script {
+		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" {
 			return nil
 		}
 		data, ok := readSmall(path)
@@ -110,6 +114,8 @@ func readDeployment(dir string) *deployment {
 			d.procfile(dir, path, data)
 		case script:
 			d.dockerBuilds(path, data)
+		case ext == ".tf":
+			d.terraform(data)
 		default:
 			d.read(dir, path, data)
 		}
@@ -317,6 +323,14 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		switch kind {
+		case "PubSubSubscription": // Config Connector
+			spec, _ := doc["spec"].(map[string]any)
+			ref, _ := spec["topicRef"].(map[string]any)
+			if t, _ := ref["name"].(string); t != "" {
+				d.subscriptions[name] = t
+			} else if t, _ := ref["external"].(string); t != "" {
+				d.subscriptions[name] = t[strings.LastIndexByte(t, '/')+1:]
+			}
 		case "ConfigMap":
 			d.configMaps[name] = kubeData(doc, false)
 		case "Secret":

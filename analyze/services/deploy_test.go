@@ -205,3 +205,36 @@ func TestDockerBuilds(t *testing.T) {
 		}
 	}
 }
+
+func TestTerraformSubscriptions(t *testing.T) {
+	d := &deployment{subscriptions: make(map[string]string)}
+	d.terraform([]byte(`
+resource "google_pubsub_topic" "orders" {
+  name = "orders"
+}
+resource "google_pubsub_subscription" "billing" {
+  name  = "orders-billing"
+  topic = google_pubsub_topic.orders.id
+  push_config {
+    push_endpoint = "https://billing/push"
+  }
+}
+resource "google_pubsub_subscription" "audit" {
+  name  = "orders-audit"
+  topic = "projects/shop/topics/orders-v2"
+}
+resource "google_pubsub_subscription" "templated" {
+  name  = "${var.env}-sub"
+  topic = "orders"
+}
+`))
+	want := map[string]string{"orders-billing": "orders", "orders-audit": "orders-v2"}
+	if len(d.subscriptions) != len(want) {
+		t.Errorf("subscriptions = %v, want %v", d.subscriptions, want)
+	}
+	for k, v := range want {
+		if d.subscriptions[k] != v {
+			t.Errorf("subscriptions[%q] = %q, want %q", k, d.subscriptions[k], v)
+		}
+	}
+}

@@ -29,6 +29,9 @@ type facts struct {
 	// that publish a message: dual writes are paths that do both.
 	writes    []*access
 	publishes []*access
+	// subscriptions are the Pub/Sub subscriptions the code creates, with
+	// their topics.
+	subscriptions map[string]string
 }
 
 // An access is one call that writes a table or publishes a message.
@@ -926,6 +929,41 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 				for _, use := range *fa.Referrers() {
 					if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
 						out = append(out, r.strings(st.Val)...)
+					}
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
+}
+
+// fieldValues returns the values stored in a field of a struct built in
+// place.
+func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
+	st := structOf(v.Type())
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+			continue
+		case *ssa.UnOp:
+			if w.Op != token.MUL {
+				return nil
+			}
+			v = w.X
+			continue
+		case *ssa.Alloc:
+			var out []ssa.Value
+			for _, ref := range *w.Referrers() {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || st == nil || fa.Field >= st.NumFields() || st.Field(fa.Field).Name() != field || fa.Referrers() == nil {
+					continue
+				}
+				for _, use := range *fa.Referrers() {
+					if s, ok := use.(*ssa.Store); ok && s.Addr == fa {
+						out = append(out, s.Val)
 					}
 				}
 			}

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"maps"
 	"net"
 	"path"
 	"regexp"
@@ -342,6 +343,15 @@ func (l *linker) messages(found []*facts) {
 	}
 	pubs := make(map[string][]side)
 	subs := make(map[string][]side)
+	// The topic of each Pub/Sub subscription: infrastructure's, and what
+	// the code creates.
+	topicOf := make(map[string]string)
+	if l.deploy != nil {
+		maps.Copy(topicOf, l.deploy.subscriptions)
+	}
+	for _, f := range found {
+		maps.Copy(topicOf, f.subscriptions)
+	}
 	for _, f := range found {
 		topics := make(map[string]*Message)
 		for _, m := range f.messages {
@@ -360,6 +370,9 @@ func (l *linker) messages(found []*facts) {
 					pubs[k] = append(pubs[k], side{f.svc.Name, m.ev})
 				} else {
 					subs[k] = append(subs[k], side{f.svc.Name, m.ev})
+					if t := topicOf[m.topic]; m.protocol == "pubsub" && t != "" && t != m.topic {
+						subs[m.protocol+"\x00"+t] = append(subs[m.protocol+"\x00"+t], side{f.svc.Name, m.ev})
+					}
 				}
 			}
 			if m.publish {

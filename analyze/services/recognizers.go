@@ -237,6 +237,8 @@ var recognizers = []*recognizer{
 	// Google Pub/Sub.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Topic.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Topic")},
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscription.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscription")},
+	// A subscription created in code receives its config's topic.
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Client.CreateSubscription", fact: consumes, kind: "pubsub", do: (*extractor).createSubscription},
 
 	// watermill. A router handler consumes one topic and publishes to
 	// another: two rows.
@@ -525,6 +527,25 @@ func (x *extractor) streamsRead(s *site, r *recognizer) {
 		}
 	}
 	x.message(s.f, r.kind, false, out, s.ev)
+}
+
+// createSubscription records the topic of a Pub/Sub subscription the code
+// creates: CreateSubscription(ctx, "orders-sub",
+// pubsub.SubscriptionConfig{Topic: client.Topic("orders")}).
+func (x *extractor) createSubscription(s *site, r *recognizer) {
+	sub := firstOf(x.values(arg(1), s))
+	cfg := s.arg(2)
+	if sub == "" || cfg == nil {
+		return
+	}
+	for _, v := range x.res.fieldValues(cfg, "Topic") {
+		if topic := firstOf(x.res.callArg(v, "cloud.google.com/go/pubsub.Client.Topic", 0)); topic != "" {
+			if s.f.subscriptions == nil {
+				s.f.subscriptions = make(map[string]string)
+			}
+			s.f.subscriptions[sub] = topic
+		}
+	}
 }
 
 // write records a call that writes a table.

@@ -23,3 +23,9 @@ func (t *Topic) Publish(ctx context.Context, msg *Message) *PublishResult { retu
 func (s *Subscription) Receive(ctx context.Context, f func(context.Context, *Message)) error {
 	return nil
 }
+
+type SubscriptionConfig struct{ Topic *Topic }
+
+func (c *Client) CreateSubscription(ctx context.Context, id string, cfg SubscriptionConfig) (*Subscription, error) {
+	return &Subscription{}, nil
+}

@@ -109,6 +109,7 @@ func extractText(w io.Writer, r *ExtractReport, color bool) error {
 		}
 		calls("calls back into the rest (each a network call), by package called:", e.Out)
 		calls("calls from the rest into it (its API), by package called:", e.In)
+		calls("calls that hand over a transaction (one transaction on both sides):", e.Transactions)
 		if len(e.Types) > 0 {
 			var ts []string
 			for _, t := range e.Types {
@@ -250,6 +251,7 @@ type (
 		CallsIn    extractJSONCalls   `json:"calls_in"`
 		Wiring     extractJSONCalls   `json:"wiring"`
 		Library    extractJSONCalls   `json:"library"`
+		Tx         extractJSONCalls   `json:"transactions"`
 		Types      []extractJSONType  `json:"types"`
 		Tables     []extractJSONTable `json:"tables"`
 		Imports    extractJSONImports `json:"imports"`
@@ -339,7 +341,7 @@ func extractJSON(w io.Writer, r *ExtractReport) error {
 	for _, e := range r.Extractions {
 		one := extractJSONOne{Name: e.Name, Rank: e.Rank, Verdict: e.Verdict, Reasons: orEmpty(e.Reasons), Packages: orEmpty(e.Packages),
 			Unreached: orEmpty(e.Unreached), NotChecked: orEmpty(e.NotChecked), CallsOut: jsonCalls(e.Out), CallsIn: jsonCalls(e.In), Wiring: jsonCalls(e.Wiring),
-			Library: jsonCalls(e.Library), Tables: []extractJSONTable{},
+			Library: jsonCalls(e.Library), Tx: jsonCalls(e.Transactions), Tables: []extractJSONTable{},
 			Imports: extractJSONImports{Out: jsonImports(e.ImportsOut), In: jsonImports(e.ImportsIn)}}
 		one.Types = []extractJSONType{}
 		for _, t := range e.Types {
@@ -396,6 +398,7 @@ func extractMarkdown(w io.Writer, r *ExtractReport) error {
 		}
 		calls("Calls back into the rest (each a network call):", e.Out)
 		calls("Calls from the rest into it (its API):", e.In)
+		calls("Calls that hand over a transaction (one transaction on both sides):", e.Transactions)
 		if len(e.Types) > 0 {
 			b.WriteString("\nTypes crossing the boundary: ")
 			var ts []string

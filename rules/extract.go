@@ -159,6 +159,10 @@ type Extraction struct {
 	Library []CallGroup
 	// Types are the types of the module in the signatures of Out and In.
 	Types []CrossType
+	// Transactions are the calls of Out and In that hand the callee the
+	// caller's transaction: a transaction that spans both sides, which
+	// would need a saga.
+	Transactions []CallGroup
 	// Tables are those the candidate's packages touch; Shared marks those
 	// the rest touches too.
 	Tables []TableUse
@@ -391,6 +395,7 @@ func extractLess(a, b *Extraction) bool {
 		cmp.Compare(verdictOrder[a.Verdict], verdictOrder[b.Verdict]),
 		cmp.Compare(a.OutSites(), b.OutSites()),
 		cmp.Compare(a.SharedTables(), b.SharedTables()),
+		cmp.Compare(sites(a.Transactions), sites(b.Transactions)),
 		cmp.Compare(a.OutFuncs(), b.OutFuncs()),
 		cmp.Compare(a.InSites(), b.InSites()),
 		cmp.Compare(len(a.Types), len(b.Types)),
@@ -454,6 +459,13 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 	}
 	e.Out, e.In, e.Wiring, e.Library = groupCalls(outC), groupCalls(inC), groupCalls(wiring), groupCalls(library)
 	e.Types = crossTypes(outC, inC)
+	var txs []services.SeamCall
+	for _, call := range slices.Concat(outC, inC) {
+		if call.Tx {
+			txs = append(txs, call)
+		}
+	}
+	e.Transactions = groupCalls(txs)
 
 	// Tables.
 	byTable := make(map[string]*TableUse)
@@ -647,7 +659,8 @@ func crossTypes(out, in []services.SeamCall) []CrossType {
 //     call was counted;
 //   - distributed-monolith: CallsBack (15) or more synchronous call sites
 //     back into the rest;
-//   - costly: 5 or more call sites back, or a table shared with the rest;
+//   - costly: 5 or more call sites back, a table shared with the rest, or
+//     a call across the cut that hands over a transaction;
 //   - moderate: 1 to 4 call sites back, or calls both ways;
 //   - cheap: no call back into the rest and no shared table: what the rest
 //     calls becomes the new service's API.
@@ -694,6 +707,10 @@ func (e *Extraction) judge(opts ExtractOptions, mains bool) {
 	if outS > 0 && inS > 0 {
 		raise(ExtractModerate)
 		e.Reasons = append(e.Reasons, "calls go both ways: the service and the rest would call each other")
+	}
+	if n := sites(e.Transactions); n > 0 {
+		raise(ExtractCostly)
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s across the cut %s the caller's transaction: one transaction spans both sides and would need a saga", plural(n, "call"), map[bool]string{true: "hands over", false: "hand over"}[n == 1]))
 	}
 	if shared > 0 {
 		raise(ExtractCostly)

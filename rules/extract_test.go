@@ -87,6 +87,11 @@ func TestExtractVerdicts(t *testing.T) {
 		{"a few back", [][]services.SeamCall{calls("internal/a", "internal/b", "B.Get", 4)}, nil, ExtractModerate, "4 synchronous calls back into the rest across 1 function"},
 		{"several back", [][]services.SeamCall{calls("internal/a", "internal/b", "B.Get", 3), calls("internal/a/store", "internal/b", "B.Put", 2)}, nil, ExtractCostly, "5 synchronous calls back into the rest across 2 functions"},
 		{"distributed", [][]services.SeamCall{calls("internal/a", "internal/b", "B.Get", 15)}, nil, ExtractDistributed, "makes a distributed monolith (15 or more)"},
+		{"transaction handed over", [][]services.SeamCall{func() []services.SeamCall {
+			c := calls("internal/a", "internal/b", "B.ChargeTx", 1)
+			c[0].Tx = true
+			return c
+		}()}, nil, ExtractCostly, "1 call across the cut hands over the caller's transaction"},
 		{"shared table", nil, []services.Touch{
 			{Package: "example.com/m/internal/a/store", Kind: "sql", Table: "orders", Access: "write"},
 			{Package: "example.com/m/internal/b", Kind: "sql", Table: "orders", Access: "write"},

@@ -60,6 +60,10 @@ type SeamCall struct {
 	// call a request makes: the callee is a function named New…, or the
 	// caller is a package's initialization.
 	Constructor bool `json:",omitempty"`
+	// Tx says a parameter of the callee is a transaction (a type with
+	// Commit and Rollback methods: *sql.Tx, pgx.Tx, a CommitRollbacker):
+	// the callee works inside the caller's transaction.
+	Tx bool `json:",omitempty"`
 	// Types are the types of the main modules in the callee's parameters
 	// and results ("example.com/shop/internal/billing.Invoice"), which a
 	// network call would have to send.
@@ -307,7 +311,7 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 					startup := strings.HasPrefix(name, "New") || caller.Synthetic == "package initializer"
 					s.Calls = append(s.Calls, SeamCall{
 						From: from.Path(), To: to.Path(), Caller: funcName(caller), Callee: name, Pos: at,
-						Dynamic: dynamic, Interface: iname, InterfacePkg: ipkg, Constructor: startup, Types: signatureTypes(callee, inModule),
+						Dynamic: dynamic, Interface: iname, InterfacePkg: ipkg, Constructor: startup, Types: signatureTypes(callee, inModule), Tx: takesTx(callee),
 					})
 				}
 			}
@@ -478,6 +482,34 @@ func funcName(fn *ssa.Function) string {
 		}
 	}
 	return obj.Name()
+}
+
+// takesTx reports whether a function takes a transaction: a parameter
+// whose type, or a pointer to it, has Commit and Rollback methods.
+func takesTx(fn *ssa.Function) bool {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	params := fn.Signature.Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		for _, t := range []types.Type{t, types.NewPointer(t)} {
+			ms := types.NewMethodSet(t)
+			if ms.Lookup(nil, "Commit") != nil && ms.Lookup(nil, "Rollback") != nil {
+				return true
+			}
+			if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil {
+				pkg := named.Obj().Pkg()
+				if ms.Lookup(pkg, "Commit") != nil && ms.Lookup(pkg, "Rollback") != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // signatureTypes returns the named types of the module that a function's

@@ -21,9 +21,9 @@ func NewService(db *sql.DB, orders *ordering.Service) *Service {
 	return &Service{db: db, orders: orders}
 }
 
-// Charge writes an invoice for an order.
-func (s *Service) Charge(ctx context.Context, o ordering.Order, total int) error {
-	_, err := s.db.ExecContext(ctx, "INSERT INTO invoices (order_id, total) VALUES ($1, $2)", o.ID, total)
+// Charge writes an invoice for an order, in the order's transaction.
+func (s *Service) Charge(ctx context.Context, tx *sql.Tx, o ordering.Order, total int) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO invoices (order_id, total) VALUES ($1, $2)", o.ID, total)
 	return err
 }
 

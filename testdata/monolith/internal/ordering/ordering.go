@@ -22,9 +22,10 @@ type Notifier interface {
 	Send(ctx context.Context, to, text string) error
 }
 
-// Billing is what ordering needs of billing.
+// Billing is what ordering needs of billing: it charges within the
+// order's transaction.
 type Billing interface {
-	Charge(ctx context.Context, o Order, total int) error
+	Charge(ctx context.Context, tx *sql.Tx, o Order, total int) error
 }
 
 // Service places orders.
@@ -53,10 +54,18 @@ func (s *Service) Place(ctx context.Context, o Order) error {
 		}
 		total += p.Price
 	}
-	if _, err := s.db.ExecContext(ctx, "INSERT INTO orders (id, customer, total) VALUES ($1, $2, $3)", o.ID, o.Customer, total); err != nil {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
 		return err
 	}
-	if err := s.billing.Charge(ctx, o, total); err != nil {
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO orders (id, customer, total) VALUES ($1, $2, $3)", o.ID, o.Customer, total); err != nil {
+		return err
+	}
+	if err := s.billing.Charge(ctx, tx, o, total); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
 		return err
 	}
 	return s.notifier.Send(ctx, o.Customer, "order placed")

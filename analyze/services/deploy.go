@@ -48,6 +48,10 @@ type deployment struct {
 	// subscriptions are the Pub/Sub topic of each subscription, by
 	// Terraform or Config Connector (pubsub.go).
 	subscriptions map[string]string
+	// charts name the Helm chart of each folder, and helmEnv are the
+	// variables its values files give (runs.go).
+	charts  map[string]string
+	helmEnv []helmValues
 }
 
 // An envSource is a container's variable, or all of them with a prefix,
@@ -86,7 +90,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string)}
+		subscriptions: make(map[string]string), charts: make(map[string]string)}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -123,6 +127,7 @@ func readDeployment(dir string) *deployment {
 	})
 	d.builtFrom()
 	d.resolveEnvFrom()
+	d.resolveHelm()
 	return d
 }
 

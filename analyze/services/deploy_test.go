@@ -238,3 +238,34 @@ resource "google_pubsub_subscription" "templated" {
 		}
 	}
 }
+
+func TestHelmValuesEnv(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"charts/orders/Chart.yaml":  "name: orders\nversion: 0.1.0\n",
+		"charts/orders/values.yaml": "image: {repository: shop/orders}\nenv:\n  - name: PAYMENTS_URL\n    value: http://payments:8080\n  - name: TEMPLATED\n    value: \"{{ .Values.x }}\"\n",
+		"deploy/values.yaml":        "global: {env: {REGION: eu}}\nbilling:\n  image: shop/billing\n  env:\n    DATABASE_URL: postgres://db:5432/billing\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := readDeployment(root)
+	if got := d.workloads["orders"].env["PAYMENTS_URL"]; got != "http://payments:8080" {
+		t.Errorf("orders' PAYMENTS_URL = %q, want http://payments:8080", got)
+	}
+	if v, ok := d.workloads["orders"].env["TEMPLATED"]; ok {
+		t.Errorf("orders' TEMPLATED = %q, want no value: a template is not one", v)
+	}
+	if got := d.workloads["billing"].env["DATABASE_URL"]; got != "postgres://db:5432/billing" {
+		t.Errorf("billing's DATABASE_URL = %q, want postgres://db:5432/billing", got)
+	}
+	if w := d.workloads["global"]; w != nil {
+		t.Errorf("global is not a service: %+v", w)
+	}
+}

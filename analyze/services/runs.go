@@ -289,11 +289,12 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 	if filepath.Base(file) == "Chart.yaml" {
 		if s, ok := doc["name"].(string); ok {
 			r.name(s)
+			d.charts[filepath.Dir(file)] = s
 		}
 		return
 	}
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
+	var walk func(v any, depth int, section string)
+	walk = func(v any, depth int, section string) {
 		if depth > 8 {
 			return
 		}
@@ -301,6 +302,12 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 		case map[string]any:
 			for k, x := range v {
 				switch {
+				case k == "env" || k == "extraEnv" || k == "environment":
+					// A chart's variables: its own, or those of the
+					// section of an umbrella chart's values they are in.
+					if env := helmEnv(x); len(env) > 0 {
+						d.helmEnv = append(d.helmEnv, helmValues{dir: filepath.Dir(file), file: relTo(root, file), section: section, env: env})
+					}
 				case k == "image":
 					if s, ok := x.(string); ok {
 						r.image(s)
@@ -314,14 +321,72 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 						r.name(s)
 					}
 				default:
-					walk(x, depth+1)
+					sub := section
+					if depth == 0 && !helmGeneric[k] {
+						sub = k
+					}
+					walk(x, depth+1, sub)
 				}
 			}
 		case []any:
 			for _, x := range v {
-				walk(x, depth+1)
+				walk(x, depth+1, section)
 			}
 		}
 	}
-	walk(doc, 0)
+	walk(doc, 0, "")
+}
+
+// helmGeneric are top-level keys of a chart's values that are not one of
+// its services: their variables are the chart's own.
+var helmGeneric = map[string]bool{"deployment": true, "container": true, "app": true, "pod": true, "global": true, "config": true, "image": true, "service": true, "spec": true}
+
+// helmValues are the variables a values file gives a chart's service.
+type helmValues struct {
+	dir, file, section string
+	env                map[string]string
+}
+
+// helmEnv reads variables written as a mapping (KEY: value) or as a
+// container's list (- name: KEY, value: value).
+func helmEnv(v any) map[string]string {
+	out := make(map[string]string)
+	switch e := v.(type) {
+	case map[string]any:
+		for k, x := range e {
+			if _, nested := x.(map[string]any); !nested {
+				out[k] = scalar(x)
+			}
+		}
+	case []any:
+		for _, item := range e {
+			m, _ := item.(map[string]any)
+			k, _ := m["name"].(string)
+			if x, ok := m["value"]; ok && k != "" {
+				out[k] = scalar(x)
+			}
+		}
+	}
+	return out
+}
+
+// resolveHelm gives the variables of the values files to the workloads
+// they are for: a section's name, else the chart's (its Chart.yaml beside
+// the values). A variable a manifest sets keeps its value.
+func (d *deployment) resolveHelm() {
+	for _, h := range d.helmEnv {
+		name := h.section
+		if name == "" {
+			name = d.charts[h.dir]
+		}
+		if name == "" {
+			continue
+		}
+		w := d.workload(name, h.file)
+		for k, v := range h.env {
+			if _, ok := w.env[k]; !ok && !strings.Contains(v, "{{") {
+				w.env[k] = v
+			}
+		}
+	}
 }

@@ -373,11 +373,11 @@ func extractMarkdown(w io.Writer, r *ExtractReport) error {
 		fmt.Fprintf(&b, " **Incomplete:** %s while loading; %s not checked (%s).", plural(r.Problems, "problem"), plural(len(r.NotChecked), "package"), shortAll(r, r.NotChecked))
 	}
 	b.WriteString("\n\n")
-	b.WriteString("| rank | candidate | verdict | calls back (sites / functions) | calls in (sites / functions) | shared tables | types crossing | imports to break |\n")
-	b.WriteString("|---:|---|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| rank | candidate | verdict | calls back (sites / functions) | calls in (sites / functions) | shared tables | transactions handed over | types crossing | imports to break |\n")
+	b.WriteString("|---:|---|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, e := range r.Extractions {
-		fmt.Fprintf(&b, "| %d | `%s` | %s | %d / %d | %d / %d | %d | %d | %d |\n", e.Rank, e.Name, e.Verdict,
-			e.OutSites(), e.OutFuncs(), e.InSites(), e.InFuncs(), e.SharedTables(), len(e.Types), len(e.ImportsOut)+len(e.ImportsIn))
+		fmt.Fprintf(&b, "| %d | `%s` | %s | %d / %d | %d / %d | %d | %d | %d | %d |\n", e.Rank, e.Name, e.Verdict,
+			e.OutSites(), e.OutFuncs(), e.InSites(), e.InFuncs(), e.SharedTables(), siteCount(e.Transactions), len(e.Types), len(e.ImportsOut)+len(e.ImportsIn))
 	}
 	for _, e := range r.Extractions {
 		fmt.Fprintf(&b, "\n## %d. `%s`: %s\n\n", e.Rank, e.Name, e.Verdict)

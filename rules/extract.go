@@ -545,7 +545,21 @@ func extractOne(g *analyze.Graph, seams *services.Seams, cand ExtractCandidate, 
 			}
 		}
 	}
+	rest, importers := 0, make(map[string]bool)
+	for _, p := range g.Packages {
+		if p.Module != nil && !in[p.Path] && len(p.GoFiles) > 0 {
+			rest++
+		}
+	}
+	for _, imp := range e.ImportsIn {
+		importers[imp.From] = true
+	}
 	e.judge(opts, len(seams.Mains) > 0)
+	if n := len(importers); n >= 4 && 3*n >= rest {
+		// Not a verdict: a leaf every layer imports is cheap to cut off
+		// and still no service.
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%d of the rest's %d packages import it: a shared kernel more than a service (--shared names one)", n, rest))
+	}
 	return e
 }
 

@@ -171,7 +171,7 @@ func TestFastClassify(t *testing.T) {
 		"local/l/l.go": "package l\n",
 	})
 	env := &fastEnv{GOROOT: runtime.GOROOT(), GOOS: "linux", GOARCH: "amd64", GOVERSION: "go1.26.0", GOMODCACHE: cache}
-	bl, why := fastModuleGraph(env, &Module{Path: "example.com/m", Dir: main})
+	bl, why := fastModuleGraph(env, []*Module{{Path: "example.com/m", Dir: main}}, "")
 	if why != "" {
 		t.Fatal(why)
 	}
@@ -220,7 +220,7 @@ func TestFastClassify(t *testing.T) {
 		"modcache/cache/download/github.com/!upper/lib/@v/v1.0.0.mod": "module github.com/Upper/lib\n\ngo 1.20\n\nrequire example.org/nosum v1.2.0\n",
 		"main/go.mod": "module example.com/m\n\ngo 1.22\n\nrequire (\n\tgithub.com/Upper/lib v1.0.0\n\texample.org/nosum v1.0.0\n)\n",
 	})
-	if _, why := fastModuleGraph(env, &Module{Path: "example.com/m", Dir: main}); !strings.Contains(why, "not tidy") {
+	if _, why := fastModuleGraph(env, []*Module{{Path: "example.com/m", Dir: main}}, ""); !strings.Contains(why, "not tidy") {
 		t.Errorf("untidy go.mod: reason %q, want one with %q", why, "not tidy")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 )
 
@@ -51,9 +52,6 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	if env.GO111MODULE == "off" {
 		return nil, "GO111MODULE=off"
 	}
-	if env.GOWORK != "" && env.GOWORK != "off" {
-		return nil, "a go.work applies"
-	}
 	if env.GOEXPERIMENT != "" {
 		return nil, "GOEXPERIMENT is set"
 	}
@@ -68,23 +66,36 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	if why != "" {
 		return nil, why
 	}
-	main, err := findModuleRoot(opts.Dir)
-	if err != nil {
-		return nil, err.Error()
+	work := env.GOWORK
+	if work == "off" {
+		work = ""
 	}
-	if err := module.CheckImportPath(main.Path); err != nil {
-		return nil, err.Error()
+	mains, why := mainModules(opts.Dir, work)
+	if why != "" {
+		return nil, why
 	}
-	bl, why := fastModuleGraph(env, main)
+	bl, why := fastModuleGraph(env, mains, work)
 	if why != "" {
 		return nil, why
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err.Error()
 	}
-	dirs, why := matchDirs(opts.Dir, main, opts.Patterns)
+	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		// As Load: every module of a go.work in Dir, else ./... .
+		ws, err := workspacePatterns(opts.Dir)
+		if err != nil {
+			return nil, err.Error()
+		}
+		patterns = ws
+	}
+	dirs, why := matchDirs(opts.Dir, mains, patterns)
 	if why != "" {
 		return nil, why
+	}
+	if len(dirs) == 0 {
+		return nil, "the patterns match no folder with Go files"
 	}
 	l := &fastLoader{ctx: bctx, env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
 	g, why := l.load(ctx, dirs)
@@ -92,6 +103,57 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 		return nil, why
 	}
 	return g, ""
+}
+
+// mainModules returns the main modules as the go command sees them from
+// dir: the module holding dir, or every module of the go.work in use.
+func mainModules(dir, work string) ([]*Module, string) {
+	own, ownErr := findModuleRoot(dir)
+	if work == "" {
+		if ownErr != nil {
+			return nil, ownErr.Error()
+		}
+		if err := module.CheckImportPath(own.Path); err != nil {
+			return nil, err.Error()
+		}
+		return []*Module{own}, ""
+	}
+	data, err := os.ReadFile(work)
+	if err != nil {
+		return nil, err.Error()
+	}
+	wf, err := modfile.ParseWork(work, data, nil)
+	if err != nil {
+		return nil, "go.work: " + err.Error()
+	}
+	var mains []*Module
+	// The module holding dir must be one of the workspace's, unless it
+	// holds the go.work itself (a repository whose testdata has one):
+	// the patterns then say which modules are read.
+	listed := ownErr != nil || !withinDir(own.Dir, filepath.Dir(work))
+	for _, use := range wf.Use {
+		d := use.Path
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(filepath.Dir(work), d)
+		}
+		real, err := RealDir(d)
+		if err != nil {
+			return nil, fmt.Sprintf("go.work uses %s: %v", use.Path, err)
+		}
+		m, err := readModule(real)
+		if err != nil {
+			return nil, fmt.Sprintf("go.work uses %s: %v", use.Path, err)
+		}
+		if err := module.CheckImportPath(m.Path); err != nil {
+			return nil, err.Error()
+		}
+		listed = listed || own.Dir == m.Dir
+		mains = append(mains, m)
+	}
+	if !listed {
+		return nil, dir + " is in a module its go.work does not use"
+	}
+	return mains, ""
 }
 
 // findModuleRoot returns the module holding dir: the nearest go.mod.
@@ -110,13 +172,14 @@ func findModuleRoot(dir string) (*Module, error) {
 
 // matchDirs returns the directories the patterns match as candidate
 // packages (a directory whose files all fail the build constraints is
-// dropped later), keyed by import path. It understands ./... and
-// directory patterns relative to dir; any other pattern is a reason.
-func matchDirs(dir string, main *Module, patterns []string) (map[string]string, string) {
+// dropped later), by import path, with the main module of each. It
+// understands ./... and directory patterns relative to dir; any other
+// pattern is a reason.
+func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastMatch, string) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	out := make(map[string]string)
+	out := make(map[string]fastMatch)
 	for _, p := range patterns {
 		if p != "." && p != "./..." && !strings.HasPrefix(p, "./") {
 			return nil, fmt.Sprintf("pattern %q", p)
@@ -134,67 +197,110 @@ func matchDirs(dir string, main *Module, patterns []string) (map[string]string, 
 			}
 		}
 		abs := filepath.Join(dir, filepath.FromSlash(root))
-		if nestedGoMod(main.Dir, abs) {
-			return nil, fmt.Sprintf("pattern %q names another module", p)
-		}
 		if !wild {
-			ip, why := importPathOf(main, abs)
+			m := dirModule(mains, abs)
+			if m == nil {
+				return nil, fmt.Sprintf("pattern %q names no main module's folder", p)
+			}
+			ip, why := importPathOf(m, abs)
 			if why != "" {
 				return nil, why
 			}
-			out[ip] = abs
+			out[ip] = fastMatch{abs, m}
 			continue
 		}
-		var why string
-		err := filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				why = err.Error()
-				return filepath.SkipAll
+		// Every main module below the pattern's folder, or the one
+		// holding it, from there.
+		for _, m := range mains {
+			start := ""
+			switch {
+			case withinDir(m.Dir, abs):
+				start = m.Dir
+			case withinDir(abs, m.Dir) && dirModule(mains, abs) == m:
+				start = abs
+			default:
+				continue
 			}
-			if !d.IsDir() {
-				return nil
+			if why := walkPackages(start, m, out); why != "" {
+				return nil, why
 			}
-			if p != abs {
-				name := d.Name()
-				if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
-					return filepath.SkipDir
-				}
-				if name == "vendor" {
-					why = "a vendor folder in the module"
-					return filepath.SkipAll
-				}
-				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			if !hasGoFiles(p) {
-				return nil
-			}
-			ip, w := importPathOf(main, p)
-			if w != "" {
-				why = w
-				return filepath.SkipAll
-			}
-			out[ip] = p
-			return nil
-		})
-		if why != "" {
-			return nil, why
-		}
-		if err != nil {
-			return nil, err.Error()
 		}
 	}
 	return out, ""
 }
 
-// importPathOf is the import path of a directory of the main module.
-func importPathOf(main *Module, dir string) (string, string) {
-	rel, err := filepath.Rel(main.Dir, dir)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Sprintf("%s is outside module %s", dir, main.Path)
+// A fastMatch is a folder a pattern matched, in a main module.
+type fastMatch struct {
+	dir string
+	mod *Module
+}
+
+// dirModule returns the main module whose tree holds dir with no go.mod
+// in between, or nil.
+func dirModule(mains []*Module, dir string) *Module {
+	for _, m := range mains {
+		if withinDir(dir, m.Dir) && !nestedGoMod(m.Dir, dir) {
+			return m
+		}
 	}
-	ip := main.Path
+	return nil
+}
+
+// withinDir reports whether dir is root or below it.
+func withinDir(dir, root string) bool {
+	return dir == root || strings.HasPrefix(dir, root+string(filepath.Separator))
+}
+
+// walkPackages adds the folders with Go files below start, in module m,
+// passing over what ./... passes over: folders named testdata or starting
+// with . or _, other modules and symbolic links.
+func walkPackages(start string, m *Module, out map[string]fastMatch) string {
+	var why string
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			why = err.Error()
+			return filepath.SkipAll
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != start {
+			name := d.Name()
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
+				return filepath.SkipDir
+			}
+			if name == "vendor" {
+				why = "a vendor folder in the module"
+				return filepath.SkipAll
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
+		}
+		if !hasGoFiles(p) {
+			return nil
+		}
+		ip, w := importPathOf(m, p)
+		if w != "" {
+			why = w
+			return filepath.SkipAll
+		}
+		out[ip] = fastMatch{p, m}
+		return nil
+	})
+	if why == "" && err != nil {
+		why = err.Error()
+	}
+	return why
+}
+
+// importPathOf is the import path of a directory of a main module.
+func importPathOf(m *Module, dir string) (string, string) {
+	rel, err := filepath.Rel(m.Dir, dir)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Sprintf("%s is outside module %s", dir, m.Path)
+	}
+	ip := m.Path
 	if rel != "." {
 		ip += "/" + filepath.ToSlash(rel)
 	}
@@ -221,7 +327,8 @@ type fastNode struct {
 	path string
 	dir  string
 	std  bool
-	main bool // matched by the patterns
+	main bool    // matched by the patterns
+	mod  *Module // the main module of a matched package
 	bp   *build.Package
 	// imports are the non-test imports other than "C"; testImports and
 	// xtestImports those of the _test.go files, when tests are loaded.
@@ -245,10 +352,10 @@ func (l *fastLoader) failed() bool {
 // load reads the matched directories and everything they import, level by
 // level with a worker per core, then checks the whole for what go list
 // would object to and builds the graph.
-func (l *fastLoader) load(ctx context.Context, dirs map[string]string) (*Graph, string) {
+func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Graph, string) {
 	var level []*fastNode
-	for ip, dir := range dirs {
-		n := &fastNode{path: ip, dir: dir, main: true}
+	for ip, d := range dirs {
+		n := &fastNode{path: ip, dir: d.dir, main: true, mod: d.mod}
 		l.nodes[ip] = n
 		level = append(level, n)
 	}
@@ -312,8 +419,8 @@ func (l *fastLoader) locate(imp string) (*fastNode, string) {
 	if !strings.Contains(first, ".") {
 		dir := filepath.Join(l.env.GOROOT, "src", filepath.FromSlash(imp))
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
-			if within(imp, l.bl.main.Path) {
-				return nil, fmt.Sprintf("%s is both in the standard library and the module", imp)
+			if l.bl.mainOf(imp) != nil {
+				return nil, fmt.Sprintf("%s is both in the standard library and a main module", imp)
 			}
 			if first == "cmd" || first == "vendor" || first == "internal" || strings.Contains("/"+imp+"/", "/internal/") {
 				return nil, fmt.Sprintf("import of %s", imp)
@@ -325,7 +432,7 @@ func (l *fastLoader) locate(imp string) (*fastNode, string) {
 			}
 			return n, ""
 		}
-		if !within(imp, l.bl.main.Path) {
+		if l.bl.mainOf(imp) == nil {
 			return nil, fmt.Sprintf("%s is not in the standard library", imp)
 		}
 	}
@@ -611,14 +718,15 @@ func internalAllowed(importer, imp string) bool {
 // graph builds the Graph of the matched packages, as fromPackages does
 // from go list's.
 func (l *fastLoader) graph() *Graph {
-	main := &Module{Path: l.bl.main.Path, Dir: l.bl.main.Dir}
+	used := make(map[*Module]bool)
 	var pkgs []*Package
 	for _, n := range l.nodes {
 		if !n.main || n.bp == nil {
 			continue
 		}
 		bp := n.bp
-		p := &Package{Path: n.path, Name: bp.Name, Dir: n.dir, Module: main}
+		p := &Package{Path: n.path, Name: bp.Name, Dir: n.dir, Module: n.mod}
+		used[n.mod] = true
 		for _, f := range bp.GoFiles {
 			p.GoFiles = append(p.GoFiles, filepath.Join(n.dir, f))
 		}
@@ -648,9 +756,10 @@ func (l *fastLoader) graph() *Graph {
 		pkgs = append(pkgs, p)
 	}
 	var mods []*Module
-	if len(pkgs) > 0 {
-		mods = []*Module{main}
+	for m := range used {
+		mods = append(mods, m)
 	}
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
 	g := NewGraph(mods, pkgs)
 	g.goroot = l.env.GOROOT
 	return g

@@ -202,7 +202,9 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"missing module", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.org/nowhere/x\"\n"}, nil, "no module provides"},
 		{"missing folder", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n"}, nil, "no module provides"},
 		{"vendor", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": ""}, nil, "vendors"},
-		{"go.work", map[string]string{"go.work": "go 1.22\n\nuse .\n", "go.mod": gomod, "a/a.go": "package a\n"}, nil, "go.work"},
+		{"go.work not using the module", map[string]string{"go.work": "go 1.22\n\nuse ./b\n", "go.mod": gomod, "a/a.go": "package a\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n"}, nil, "does not use"},
+		{"workspace module at a version", map[string]string{"go.work": "go 1.22\n\nuse (\n\t.\n\t./b\n)\n", "go.mod": gomod + "\nrequire example.com/b v0.1.0\n", "a/a.go": "package a\n\nimport _ \"example.com/b\"\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n", "b/b.go": "package b\n"}, nil, "a module of the workspace"},
+		{"go.work older than a module", map[string]string{"go.work": "go 1.21\n\nuse .\n", "go.mod": gomod, "a/a.go": "package a\n"}, nil, "newer than go.work's"},
 		{"goflags", map[string]string{"go.mod": gomod, "a/a.go": "package a\n"}, []string{"GOFLAGS=-race"}, "GOFLAGS -race"},
 		{"cycle", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n\nimport _ \"example.com/m/a\"\n"}, nil, "import cycle"},
 		{"test cycle", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "a/a_test.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n\nimport _ \"example.com/m/a\"\n"}, []string{"ARCHIE_TEST_TESTS=1"}, "import cycle in the tests"},
@@ -316,5 +318,54 @@ func TestFastLoadEdgeCases(t *testing.T) {
 				t.Errorf("fast graph differs from go/packages'\n%s", diffFacts(g, w))
 			}
 		})
+	}
+}
+
+// TestFastLoadWorkspace compares the loaders on a go.work of two modules,
+// one requiring the other (replaced by its folder, else the go command
+// looks for the version required), one
+// depending on the module cache, loaded from the workspace root, from a
+// module and with a pattern.
+func TestFastLoadWorkspace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	sum, err := os.ReadFile("../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.work":           "go 1.26.0\n\nuse (\n\t./a\n\t./b\n)\n",
+		"a/go.mod":          "module example.com/a\n\ngo 1.26.0\n\nrequire example.com/b v0.1.0\n\nreplace example.com/b => ../b\n",
+		"a/x/x.go":          "package x\n\nimport _ \"example.com/b/y\"\n",
+		"a/x/x_test.go":     "package x_test\n\nimport _ \"example.com/a/x\"\n",
+		"b/go.mod":          "module example.com/b\n\ngo 1.26.0\n\nrequire golang.org/x/mod v0.42.0\n",
+		"b/go.sum":          string(sum),
+		"b/y/y.go":          "package y\n\nimport _ \"golang.org/x/mod/semver\"\n",
+		"b/internal/z/z.go": "package z\n",
+		"b/main.go":         "package main\n\nimport _ \"example.com/b/internal/z\"\n\nfunc main() {}\n",
+		"tools/go.mod":      "module example.com/tools\n\ngo 1.26.0\n",
+		"tools/t.go":        "package tools\n",
+	})
+	for _, c := range []struct {
+		sub      string
+		patterns []string
+	}{{"", nil}, {"a", nil}, {"b", []string{"./y/..."}}, {"", []string{"./b/..."}}} {
+		for _, tests := range []bool{false, true} {
+			d := filepath.Join(dir, c.sub)
+			ctx := context.Background()
+			got, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderFast})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderPackages})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
+				t.Errorf("%s %v tests=%v: fast graph differs from go/packages'\n%s", c.sub, c.patterns, tests, diffFacts(g, w))
+			}
+		}
 	}
 }

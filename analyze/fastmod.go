@@ -20,14 +20,15 @@ import (
 // from go.mod files alone as the go command's minimal version selection
 // does, or nothing when that cannot be done exactly.
 type buildList struct {
-	main    *Module
-	mainDir string
-	// mods are the selected modules by path, the main module excluded.
+	// mains are the main modules: the module, or those of the go.work.
+	mains []*Module
+	// mods are the selected modules by path, the main modules excluded.
 	mods     map[string]*fastModule
 	sums     map[string]bool // go.sum lines, see readGoSum
 	modcache string
-	// pruned says the main module's go.mod is at go 1.17 or later; roots
-	// are then the modules it requires, where imports are looked up first.
+	// pruned says the module graph is pruned (go 1.17 or later, or a
+	// workspace); roots are then the modules the main modules require,
+	// where imports are looked up first.
 	pruned bool
 	roots  map[string]bool
 }
@@ -41,71 +42,164 @@ type fastModule struct {
 	sumVersion    string
 }
 
-// fastModuleGraph reads the main module's go.mod and the go.mod files of
-// its requirements from the module cache and selects versions as the go
-// command does. It returns why it cannot whenever the go command would
-// do something it does not reproduce: download, report an untidy go.mod,
-// a missing go.sum entry or a go version too new, vendor, or exclude.
-func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
-	file := filepath.Join(main.Dir, "go.mod")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err.Error()
-	}
-	mf, err := modfile.Parse(file, data, nil)
-	if err != nil {
-		return nil, "go.mod: " + err.Error()
-	}
-	if mf.Go == nil {
-		return nil, "go.mod has no go line"
-	}
-	goVersion := "go" + mf.Go.Version
-	if version.Compare(goVersion, env.GOVERSION) > 0 {
-		return nil, fmt.Sprintf("go.mod requires %s, newer than the go command (%s)", goVersion, env.GOVERSION)
-	}
-	if info, err := os.Stat(filepath.Join(main.Dir, "vendor")); err == nil && info.IsDir() {
-		return nil, "the module vendors its dependencies"
-	}
-	if len(mf.Exclude) > 0 {
-		return nil, "go.mod excludes module versions"
-	}
-	if len(mf.Ignore) > 0 {
-		return nil, "go.mod ignores folders"
-	}
-	sums, err := readGoSum(filepath.Join(main.Dir, "go.sum"))
-	if err != nil {
-		return nil, err.Error()
-	}
-	pruned := version.Compare(goVersion, "go1.17") >= 0
+// A fastReplace is a replace directive, with a directory made absolute.
+type fastReplace struct {
+	old, new module.Version
+}
 
-	replace := func(path, ver string) (module.Version, bool) {
-		var hit *modfile.Replace
+// fastModuleGraph reads the go.mod files of the main modules (and the
+// go.work that lists them, when work is not "") and those of their
+// requirements from the module cache, and selects versions as the go
+// command does. It returns why it cannot whenever the go command would do
+// something it does not reproduce: download, report an untidy go.mod, a
+// missing go.sum entry or a go version too new, vendor, or exclude.
+func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, string) {
+	sums := make(map[string]bool)
+	addSums := func(file string) string {
+		s, err := readGoSum(file)
+		if err != nil {
+			return err.Error()
+		}
+		for k := range s {
+			sums[k] = true
+		}
+		return ""
+	}
+	local := func(base string, v module.Version) module.Version {
+		if v.Version == "" && !filepath.IsAbs(v.Path) {
+			v.Path = filepath.Join(base, v.Path)
+		}
+		return v
+	}
+	var workReplace []fastReplace
+	goVersion := "" // no module in the graph may need a newer go than this
+	if work != "" {
+		data, err := os.ReadFile(work)
+		if err != nil {
+			return nil, err.Error()
+		}
+		wf, err := modfile.ParseWork(work, data, nil)
+		if err != nil {
+			return nil, "go.work: " + err.Error()
+		}
+		if wf.Go == nil {
+			return nil, "go.work has no go line"
+		}
+		goVersion = "go" + wf.Go.Version
+		if version.Compare(goVersion, env.GOVERSION) > 0 {
+			return nil, fmt.Sprintf("go.work requires %s, newer than the go command (%s)", goVersion, env.GOVERSION)
+		}
+		if info, err := os.Stat(filepath.Join(filepath.Dir(work), "vendor")); err == nil && info.IsDir() {
+			return nil, "the workspace vendors its dependencies"
+		}
+		if why := addSums(work + ".sum"); why != "" {
+			return nil, why
+		}
+		for _, r := range wf.Replace {
+			workReplace = append(workReplace, fastReplace{r.Old, local(filepath.Dir(work), r.New)})
+		}
+	}
+	isMain := make(map[string]bool)
+	var modReplace []fastReplace
+	listed := make(map[string]string)
+	type node struct {
+		path, ver string
+		expand    bool
+	}
+	var queue []node
+	pruned := work != ""
+	for _, m := range mains {
+		if isMain[m.Path] {
+			return nil, "two main modules are " + m.Path
+		}
+		isMain[m.Path] = true
+		file := filepath.Join(m.Dir, "go.mod")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err.Error()
+		}
+		mf, err := modfile.Parse(file, data, nil)
+		if err != nil {
+			return nil, "go.mod: " + err.Error()
+		}
+		if mf.Go == nil {
+			return nil, file + " has no go line"
+		}
+		v := "go" + mf.Go.Version
+		if version.Compare(v, env.GOVERSION) > 0 {
+			return nil, fmt.Sprintf("go.mod requires %s, newer than the go command (%s)", v, env.GOVERSION)
+		}
+		if work == "" {
+			goVersion = v
+			pruned = version.Compare(v, "go1.17") >= 0
+		} else if version.Compare(v, goVersion) > 0 {
+			return nil, fmt.Sprintf("%s requires %s, newer than go.work's", file, v)
+		}
+		if info, err := os.Stat(filepath.Join(m.Dir, "vendor")); err == nil && info.IsDir() {
+			return nil, "the module vendors its dependencies"
+		}
+		if len(mf.Exclude) > 0 {
+			return nil, "go.mod excludes module versions"
+		}
+		if len(mf.Ignore) > 0 {
+			return nil, "go.mod ignores folders"
+		}
+		if why := addSums(filepath.Join(m.Dir, "go.sum")); why != "" {
+			return nil, why
+		}
 		for _, r := range mf.Replace {
-			if r.Old.Path == path && (r.Old.Version == "" && hit == nil || r.Old.Version == ver) {
-				hit = r
+			modReplace = append(modReplace, fastReplace{r.Old, local(m.Dir, r.New)})
+		}
+		for _, r := range mf.Require {
+			if v, ok := listed[r.Mod.Path]; !ok || semver.Compare(r.Mod.Version, v) > 0 {
+				listed[r.Mod.Path] = r.Mod.Version
 			}
+			queue = append(queue, node{r.Mod.Path, r.Mod.Version, true})
 		}
-		if hit == nil {
-			return module.Version{Path: path, Version: ver}, false
+	}
+
+	// replace finds the replacement of a module version: go.work's first,
+	// then the main modules', which must then agree.
+	replace := func(path, ver string) (module.Version, bool, string) {
+		pick := func(rs []fastReplace) (module.Version, bool, string) {
+			var hit *fastReplace
+			for i, r := range rs {
+				switch {
+				case r.old.Path != path:
+				case r.old.Version == ver:
+					if hit != nil && hit.old.Version == ver && hit.new != r.new {
+						return module.Version{}, false, "conflicting replacements of " + path
+					}
+					hit = &rs[i]
+				case r.old.Version == "" && (hit == nil || hit.old.Version == ""):
+					if hit != nil && hit.new != r.new {
+						return module.Version{}, false, "conflicting replacements of " + path
+					}
+					hit = &rs[i]
+				}
+			}
+			if hit == nil {
+				return module.Version{}, false, ""
+			}
+			return hit.new, true, ""
 		}
-		return hit.New, true
+		if v, ok, why := pick(workReplace); ok || why != "" {
+			return v, ok, why
+		}
+		if v, ok, why := pick(modReplace); ok || why != "" {
+			return v, ok, why
+		}
+		return module.Version{Path: path, Version: ver}, false, ""
 	}
 	// goModOf returns the go.mod of a module version in the graph.
 	goModOf := func(path, ver string) (*modfile.File, string) {
-		target, replaced := replace(path, ver)
+		target, replaced, why := replace(path, ver)
+		if why != "" {
+			return nil, why
+		}
 		var file string
-		var data []byte
 		if replaced && target.Version == "" {
-			dir := target.Path
-			if !filepath.IsAbs(dir) {
-				dir = filepath.Join(main.Dir, dir)
-			}
-			file = filepath.Join(dir, "go.mod")
-			d, err := os.ReadFile(file)
-			if err != nil {
-				return nil, fmt.Sprintf("replacement %s of %s: %v", target.Path, path, err)
-			}
-			data = d
+			file = filepath.Join(target.Path, "go.mod")
 		} else {
 			if !sums[target.Path+" "+target.Version+"/go.mod"] {
 				return nil, fmt.Sprintf("go.sum has no entry for %s@%s/go.mod", target.Path, target.Version)
@@ -116,11 +210,10 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 				return nil, fmt.Sprintf("module %s@%s", target.Path, target.Version)
 			}
 			file = filepath.Join(env.GOMODCACHE, "cache", "download", ep, "@v", ev+".mod")
-			d, err := os.ReadFile(file)
-			if err != nil {
-				return nil, fmt.Sprintf("go.mod of %s@%s is not in the module cache", target.Path, target.Version)
-			}
-			data = d
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Sprintf("go.mod of %s@%s: %v", path, ver, err)
 		}
 		f, err := modfile.ParseLax(file, data, nil)
 		if err != nil {
@@ -132,29 +225,26 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 		return f, ""
 	}
 
-	// The module graph: the main module's requirements, the requirements
+	// The module graph: the main modules' requirements, the requirements
 	// of each, and below a module whose go.mod predates graph pruning
 	// (go 1.17) everything it requires, transitively; with an unpruned
 	// main module, everything.
 	selected := make(map[string]string)
-	listed := make(map[string]string)
-	type node struct {
-		path, ver string
-		expand    bool
-	}
 	seen := make(map[string]bool)
-	var queue []node
-	for _, r := range mf.Require {
-		if v, ok := listed[r.Mod.Path]; !ok || semver.Compare(r.Mod.Version, v) > 0 {
-			listed[r.Mod.Path] = r.Mod.Version
-		}
-		queue = append(queue, node{r.Mod.Path, r.Mod.Version, true})
-	}
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		if n.path == main.Path {
-			return nil, "a dependency requires the main module"
+		if isMain[n.path] {
+			if work == "" {
+				return nil, "a dependency requires the main module"
+			}
+			// A module of the workspace stands for every version of it,
+			// but the go command still reads the go.mod of the version
+			// required, unless a directory replaces it.
+			if target, replaced, _ := replace(n.path, n.ver); !replaced || target.Version != "" {
+				return nil, fmt.Sprintf("a module requires %s@%s, a module of the workspace", n.path, n.ver)
+			}
+			continue
 		}
 		if semver.Compare(n.ver, selected[n.path]) > 0 {
 			selected[n.path] = n.ver
@@ -171,28 +261,33 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 		if f.Go != nil && pruned && version.Compare("go"+f.Go.Version, goVersion) > 0 {
 			// The go line of go.mod must be at least every dependency's:
 			// the go command asks for go mod tidy.
-			return nil, fmt.Sprintf("%s@%s requires go %s, newer than go.mod's %s", n.path, n.ver, f.Go.Version, mf.Go.Version)
+			return nil, fmt.Sprintf("%s@%s requires go %s, newer than %s", n.path, n.ver, f.Go.Version, goVersion)
 		}
 		depPruned := f.Go != nil && version.Compare("go"+f.Go.Version, "go1.17") >= 0
 		for _, r := range f.Require {
 			queue = append(queue, node{r.Mod.Path, r.Mod.Version, !pruned || !depPruned})
 		}
 	}
-	for path, v := range listed {
-		if selected[path] != v {
-			return nil, fmt.Sprintf("go.mod is not tidy: %s %s is required, %s selected", path, v, selected[path])
+	if work == "" {
+		for path, v := range listed {
+			if selected[path] != v {
+				return nil, fmt.Sprintf("go.mod is not tidy: %s %s is required, %s selected", path, v, selected[path])
+			}
 		}
 	}
-	bl := &buildList{main: main, mainDir: main.Dir, mods: make(map[string]*fastModule)}
+	bl := &buildList{mains: mains, mods: make(map[string]*fastModule), sums: sums, modcache: env.GOMODCACHE, pruned: pruned, roots: make(map[string]bool)}
+	for path := range listed {
+		bl.roots[path] = true
+	}
 	for path, ver := range selected {
-		target, replaced := replace(path, ver)
+		target, replaced, why := replace(path, ver)
+		if why != "" {
+			return nil, why
+		}
 		m := &fastModule{path: path, version: ver}
 		if replaced && target.Version == "" {
 			m.local = true
 			m.dir = target.Path
-			if !filepath.IsAbs(m.dir) {
-				m.dir = filepath.Join(main.Dir, m.dir)
-			}
 			if real, err := filepath.EvalSymlinks(m.dir); err == nil {
 				m.dir = real
 			}
@@ -207,14 +302,19 @@ func fastModuleGraph(env *fastEnv, main *Module) (*buildList, string) {
 		}
 		bl.mods[path] = m
 	}
-	bl.sums = sums
-	bl.modcache = env.GOMODCACHE
-	bl.pruned = pruned
-	bl.roots = make(map[string]bool)
-	for path := range listed {
-		bl.roots[path] = true
-	}
 	return bl, ""
+}
+
+// mainOf returns the main module whose tree holds the import path (the
+// longest), or nil.
+func (bl *buildList) mainOf(path string) *Module {
+	var best *Module
+	for _, m := range bl.mains {
+		if within(path, m.Path) && (best == nil || len(m.Path) > len(best.Path)) {
+			best = m
+		}
+	}
+	return best
 }
 
 // readGoSum returns the lines of a go.sum as "path version" and
@@ -254,9 +354,12 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 	}
 	for _, rootsOnly := range passes {
 		var found []string
-		if within(path, bl.main.Path) {
-			d := filepath.Join(bl.mainDir, filepath.FromSlash(strings.TrimPrefix(path[len(bl.main.Path):], "/")))
-			if hasGoFiles(d) && !nestedGoMod(bl.mainDir, d) {
+		for _, m := range bl.mains {
+			if !within(path, m.Path) {
+				continue
+			}
+			d := filepath.Join(m.Dir, filepath.FromSlash(strings.TrimPrefix(path[len(m.Path):], "/")))
+			if hasGoFiles(d) && !nestedGoMod(m.Dir, d) {
 				found = append(found, d)
 			}
 		}
@@ -287,7 +390,7 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 			prefix = prefix[:i]
 		}
 		switch {
-		case len(found) == 1 && bl.pruned && !rootsOnly && !within(path, bl.main.Path):
+		case len(found) == 1 && bl.pruned && !rootsOnly && bl.mainOf(path) == nil:
 			// go.mod must require every module it takes packages from.
 			return "", fmt.Sprintf("%s comes from a module go.mod does not require", path)
 		case len(found) == 1:

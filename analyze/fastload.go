@@ -206,7 +206,7 @@ func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastM
 			if why != "" {
 				return nil, why
 			}
-			out[ip] = fastMatch{abs, m}
+			out[ip] = fastMatch{abs, m, true}
 			continue
 		}
 		// Every main module below the pattern's folder, or the one
@@ -231,8 +231,9 @@ func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastM
 
 // A fastMatch is a folder a pattern matched, in a main module.
 type fastMatch struct {
-	dir string
-	mod *Module
+	dir     string
+	mod     *Module
+	literal bool // named by a pattern without ...: it must be a package
 }
 
 // dirModule returns the main module whose tree holds dir with no go.mod
@@ -285,7 +286,7 @@ func walkPackages(start string, m *Module, out map[string]fastMatch) string {
 			why = w
 			return filepath.SkipAll
 		}
-		out[ip] = fastMatch{p, m}
+		out[ip] = fastMatch{p, m, false}
 		return nil
 	})
 	if why == "" && err != nil {
@@ -324,12 +325,13 @@ type fastLoader struct {
 
 // A fastNode is one package the load reached.
 type fastNode struct {
-	path string
-	dir  string
-	std  bool
-	main bool    // matched by the patterns
-	mod  *Module // the main module of a matched package
-	bp   *build.Package
+	path    string
+	dir     string
+	std     bool
+	main    bool    // matched by the patterns
+	literal bool    // by a pattern without ...
+	mod     *Module // the main module of a matched package
+	bp      *build.Package
 	// imports are the non-test imports other than "C"; testImports and
 	// xtestImports those of the _test.go files, when tests are loaded.
 	imports, testImports, xtestImports []string
@@ -355,7 +357,7 @@ func (l *fastLoader) failed() bool {
 func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Graph, string) {
 	var level []*fastNode
 	for ip, d := range dirs {
-		n := &fastNode{path: ip, dir: d.dir, main: true, mod: d.mod}
+		n := &fastNode{path: ip, dir: d.dir, main: true, literal: d.literal, mod: d.mod}
 		l.nodes[ip] = n
 		level = append(level, n)
 	}
@@ -468,9 +470,9 @@ func (l *fastLoader) scan(nodes []*fastNode) {
 // read selects a package's files and its imports, and finds what go list
 // would call an error in it.
 func (l *fastLoader) read(n *fastNode) string {
-	bp, err := l.ctx.ImportDir(n.dir, build.ImportComment)
+	bp, err := l.ctx.ImportDir(n.dir, 0)
 	var noGo *build.NoGoError
-	if errors.As(err, &noGo) && n.main {
+	if errors.As(err, &noGo) && n.main && !n.literal {
 		return "" // not a package for ./...; see load
 	}
 	if err != nil {

@@ -204,6 +204,7 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"vendor", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": ""}, nil, "vendors"},
 		{"go.work not using the module", map[string]string{"go.work": "go 1.22\n\nuse ./b\n", "go.mod": gomod, "a/a.go": "package a\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n"}, nil, "does not use"},
 		{"workspace module at a version", map[string]string{"go.work": "go 1.22\n\nuse (\n\t.\n\t./b\n)\n", "go.mod": gomod + "\nrequire example.com/b v0.1.0\n", "a/a.go": "package a\n\nimport _ \"example.com/b\"\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n", "b/b.go": "package b\n"}, nil, "a module of the workspace"},
+		{"literal pattern, no package", map[string]string{"go.mod": gomod, "a/a.go": "//go:build never\n\npackage a\n", "ARCHIE_PATTERNS": "./a"}, nil, "no buildable Go source files"},
 		{"go.work older than a module", map[string]string{"go.work": "go 1.21\n\nuse .\n", "go.mod": gomod, "a/a.go": "package a\n"}, nil, "newer than go.work's"},
 		{"goflags", map[string]string{"go.mod": gomod, "a/a.go": "package a\n"}, []string{"GOFLAGS=-race"}, "GOFLAGS -race"},
 		{"cycle", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n\nimport _ \"example.com/m/a\"\n"}, nil, "import cycle"},
@@ -235,7 +236,11 @@ func TestFastLoadFallsBack(t *testing.T) {
 			}
 			// Load with the automatic choice falls back exactly when
 			// the fast loader alone fails.
-			_, err := Load(context.Background(), Options{Dir: dir, Env: env, Tests: tests, Loader: LoaderFast})
+			var patterns []string
+			if p, ok := c.files["ARCHIE_PATTERNS"]; ok {
+				patterns = strings.Fields(p)
+			}
+			_, err := Load(context.Background(), Options{Dir: dir, Env: env, Tests: tests, Patterns: patterns, Loader: LoaderFast})
 			if err == nil {
 				t.Fatalf("the fast loader loaded it; want it to give way to go list")
 			}

@@ -77,8 +77,40 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 	return l, l.into != nil
 }
 
-func isViperFile(fn *ssa.Function) bool {
-	return fn.Name() == "SetConfigFile" && fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/spf13/viper"
+func isViperFile(fn *ssa.Function) bool { return isViper(fn, "SetConfigFile") }
+
+func isViper(fn *ssa.Function, name string) bool {
+	return fn.Name() == name && fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/spf13/viper"
+}
+
+// viperValue resolves a key viper is asked for: the value the files it
+// reads give, else the default the code sets.
+func (r *resolver) viperValue(key string, depth int, busy map[ssa.Value]bool) []value {
+	var out []value
+	keys := strings.Split(key, ".")
+	for _, d := range r.viperDocs {
+		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
+			out = appendValues(out, []value{{text: n.Value, config: d.file}})
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, c := range r.viperDefs {
+		args := c.Common().Args
+		if len(args) >= 2 && c.Common().Signature().Recv() != nil && !c.Common().IsInvoke() {
+			args = args[1:]
+		}
+		if !r.ok(c.Parent()) || len(args) < 2 {
+			continue
+		}
+		for _, k := range r.strings(args[0]) {
+			if k.lit && strings.EqualFold(k.text, key) {
+				out = appendValues(out, r.resolve(args[1], nil, depth-1, busy))
+			}
+		}
+	}
+	return out
 }
 
 // A configDoc is one source of configuration loaded into a struct type:
@@ -94,6 +126,17 @@ type configDoc struct {
 // readConfigs reads the files of the config loads the resolver met. dirOf
 // gives a package's folder; values name their file relative to root.
 func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
+	for _, c := range r.viperSets {
+		args := c.Common().Args
+		if len(args) == 0 || c.Parent().Pkg == nil {
+			continue
+		}
+		for _, v := range r.strings(args[len(args)-1]) {
+			if d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), v.text, "mapstructure"); d != nil {
+				r.viperDocs = append(r.viperDocs, d)
+			}
+		}
+	}
 	for _, l := range r.configLoads {
 		if l.call.Parent().Pkg == nil {
 			continue
@@ -129,31 +172,37 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		}
 		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, v := range names {
-			name := v.text
-			// A path built on the working directory the service is
-			// started in: the repository's root, as its README runs it.
-			base := dir
-			if rest, ok := strings.CutPrefix(name, "…/"); ok {
-				name, base = rest, root
+			if d := readConfigDoc(root, dir, v.text, l.tag); d != nil {
+				add(d)
 			}
-			if name == "" || strings.ContainsAny(name, "…$") {
-				continue
-			}
-			file, ok := configPath(root, base, name)
-			if !ok {
-				continue
-			}
-			data, ok := readSmall(file)
-			if !ok {
-				continue // a file archie cannot read tells it nothing
-			}
-			var doc yaml.Node
-			if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-				continue
-			}
-			add(&configDoc{file: relTo(root, file), root: doc.Content[0], tag: l.tag})
 		}
 	}
+}
+
+// readConfigDoc reads the YAML file a config load names, relative to the
+// loading package's folder dir, or nil. A path built on the working
+// directory the service is started in ("…/config.yaml") is read from the
+// repository's root, as its README runs it.
+func readConfigDoc(root, dir, name, tag string) *configDoc {
+	if rest, ok := strings.CutPrefix(name, "…/"); ok {
+		name, dir = rest, root
+	}
+	if name == "" || strings.ContainsAny(name, "…$") {
+		return nil
+	}
+	file, ok := configPath(root, dir, name)
+	if !ok {
+		return nil
+	}
+	data, ok := readSmall(file)
+	if !ok {
+		return nil // a file archie cannot read tells it nothing
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	return &configDoc{file: relTo(root, file), root: doc.Content[0], tag: tag}
 }
 
 // viperFiles returns the files viper is told to read before a call

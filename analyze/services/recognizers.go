@@ -347,7 +347,7 @@ func (x *extractor) values(o operand, s *site) []value {
 	var out []value
 	switch o.how {
 	case fromArg:
-		out = x.res.resolve(s.arg(o.i), s.bind, 6, make(map[ssa.Value]bool))
+		out = x.res.resolve(s.arg(o.i), s.bind, resolveDepth, make(map[ssa.Value]bool))
 	case fromField:
 		out = x.res.storedField(s.arg(o.i), o.field)
 	case fromConfField:

@@ -29,6 +29,11 @@ type value struct {
 	group ssa.CallInstruction
 }
 
+// resolveDepth bounds how many steps a value is followed back: a queue's
+// name read from viper, handed to an option, captured by its closure,
+// stored in a field and echoed by QueueDeclare takes seven.
+const resolveDepth = 8
+
 // maxValues bounds how many alternatives one resolution keeps.
 const maxValues = 16
 
@@ -49,6 +54,8 @@ type resolver struct {
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
+	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
+	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	configs     typeutil.Map          // types.Type -> []*configDoc
 }
 
@@ -95,6 +102,8 @@ func newResolver(p *program) *resolver {
 						r.configLoads = append(r.configLoads, l)
 					} else if isViperFile(callee) {
 						r.viperSets = append(r.viperSets, in)
+					} else if isViper(callee, "SetDefault") {
+						r.viperDefs = append(r.viperDefs, in)
 					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
 						seen[callee] = true
@@ -169,7 +178,7 @@ func allocKey(a *ssa.Alloc) string {
 
 // strings resolves v to the strings it may hold.
 func (r *resolver) strings(v ssa.Value) []value {
-	return r.resolve(v, nil, 6, make(map[ssa.Value]bool))
+	return r.resolve(v, nil, resolveDepth, make(map[ssa.Value]bool))
 }
 
 func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == nil || r.within[fn] }
@@ -547,6 +556,23 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		var out []value
 		for _, format := range r.resolve(args[0], bind, depth-1, busy) {
 			out = appendValues(out, r.sprintf(format, parts, bind, depth, busy))
+		}
+		return out
+	case "github.com/spf13/viper.GetString", "github.com/spf13/viper.Viper.GetString":
+		// viper.GetString("kafka.topic"): the files viper reads, then
+		// the defaults the code sets.
+		i := 0
+		if c.Signature().Recv() != nil && !c.IsInvoke() {
+			i = 1
+		}
+		if i >= len(args) {
+			return nil
+		}
+		var out []value
+		for _, k := range r.resolve(args[i], bind, depth-1, busy) {
+			if k.lit {
+				out = appendValues(out, r.viperValue(k.text, depth, busy))
+			}
 		}
 		return out
 	case "net.JoinHostPort":

@@ -11,6 +11,7 @@ import (
 	"example.com/messaging/ledger"
 	"github.com/jackc/pgx/v5"
 	amqp "github.com/rabbitmq/amqp091-go"
+	"github.com/spf13/viper"
 )
 
 // counter's URL: a flag whose default no deployment overrides is as
@@ -27,8 +28,11 @@ func main() {
 	db, _ := pgx.Connect(context.Background(), env.DatabaseURL)
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
 	// The exchange audit events go to is the deployment's to say.
-	audit := bus.NewPublisher(conn).Configure(bus.Exchange(os.Getenv("AUDIT_EXCHANGE")), bus.Key("booked"))
-	c := bus.NewConsumer(conn, bus.FromExchange(cfg.Bus.Exchange), bus.Queue(cfg.Bus.Queue), bus.Binding(cfg.Bus.Key))
+	// Its routing key is a default viper is given; the queue's name is
+	// read from the file viper loaded.
+	viper.SetDefault("audit.key", "booked")
+	audit := bus.NewPublisher(conn).Configure(bus.Exchange(os.Getenv("AUDIT_EXCHANGE")), bus.Key(viper.GetString("audit.key")))
+	c := bus.NewConsumer(conn, bus.FromExchange(cfg.Bus.Exchange), bus.Queue(viper.GetString("bus.queueName")), bus.Binding(cfg.Bus.Key))
 	c.Start(func(amqp.Delivery) {
 		db.Exec(context.Background(), "INSERT INTO entries (amount) VALUES ($1)", 1)
 	})

@@ -6,3 +6,5 @@ func SetConfigType(in string)     {}
 func ReadInConfig() error         { return nil }
 func Unmarshal(rawVal any) error  { return nil }
 func GetString(key string) string { return "" }
+
+func SetDefault(key string, value any) {}

@@ -198,7 +198,8 @@ func TestFastClassify(t *testing.T) {
 		{"./a", "", "relative import"},
 	}
 	for _, c := range cases {
-		n, why := l.locate(c.imp)
+		n := &fastNode{path: c.imp}
+		why := l.locate(n)
 		switch {
 		case c.fail != "":
 			if !strings.Contains(why, c.fail) {

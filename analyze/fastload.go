@@ -351,56 +351,69 @@ func (l *fastLoader) failed() bool {
 	return l.why != ""
 }
 
-// load reads the matched directories and everything they import, level by
-// level with a worker per core, then checks the whole for what go list
-// would object to and builds the graph.
+// load reads the matched directories and everything they import, each
+// package in a goroutine of its own as soon as an importer names it (a
+// worker per core and as many waiting on the disk), then checks the whole
+// for what go list would object to and builds the graph.
 func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Graph, string) {
-	var level []*fastNode
+	var matched []*fastNode
 	for ip, d := range dirs {
 		n := &fastNode{path: ip, dir: d.dir, main: true, literal: d.literal, mod: d.mod}
 		l.nodes[ip] = n
-		level = append(level, n)
+		matched = append(matched, n)
 	}
-	for len(level) > 0 {
-		if err := ctx.Err(); err != nil {
-			return nil, err.Error()
-		}
-		l.scan(level)
-		if l.failed() {
-			return nil, l.why
-		}
-		// Matched directories whose files all fail the build
-		// constraints are no packages: ./... passes over them.
-		var next []*fastNode
-		for _, n := range level {
+	sem := make(chan struct{}, max(4, runtime.GOMAXPROCS(0)*2))
+	var wg sync.WaitGroup
+	var visit func(n *fastNode, located bool)
+	visit = func(n *fastNode, located bool) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if l.failed() {
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				l.fail(err.Error())
+				return
+			}
+			if !located {
+				if why := l.locate(n); why != "" {
+					l.fail(why)
+					return
+				}
+			}
+			if why := l.read(n); why != "" {
+				l.fail(why)
+				return
+			}
 			if n.bp == nil {
-				continue
+				return // the standard library, whose imports are not followed, or no package
 			}
-			imports := n.imports
-			if n.main && l.tests {
-				imports = append(append(append([]string(nil), imports...), n.testImports...), n.xtestImports...)
-			}
-			for _, imp := range imports {
+			for _, imp := range n.allImports() {
 				if imp == n.path {
 					continue // an external test importing its package
 				}
-				if m, ok := l.nodes[imp]; ok {
-					if m.main && (m.bp == nil || len(m.bp.GoFiles)+len(m.bp.CgoFiles) == 0) {
-						return nil, fmt.Sprintf("%s imports %s, which has no Go files to build", n.path, imp)
-					}
-					continue
+				l.mu.Lock()
+				_, ok := l.nodes[imp]
+				m := &fastNode{path: imp}
+				if !ok {
+					l.nodes[imp] = m
 				}
-				m, why := l.locate(imp)
-				if why != "" {
-					return nil, why
-				}
-				l.nodes[imp] = m
-				if !m.std {
-					next = append(next, m)
+				l.mu.Unlock()
+				if !ok {
+					visit(m, false)
 				}
 			}
-		}
-		level = next
+		}()
+	}
+	for _, n := range matched {
+		visit(n, true)
+	}
+	wg.Wait()
+	if l.why != "" {
+		return nil, l.why
 	}
 	if why := l.check(); why != "" {
 		return nil, why
@@ -408,68 +421,71 @@ func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Grap
 	return l.graph(), ""
 }
 
-// locate finds an imported package: the standard library first, as the
-// go command looks, then the modules.
-func (l *fastLoader) locate(imp string) (*fastNode, string) {
+// allImports are the imports a node's package makes that the load
+// follows: with tests, a matched package's test imports too.
+func (n *fastNode) allImports() []string {
+	if len(n.testImports)+len(n.xtestImports) == 0 {
+		return n.imports
+	}
+	return append(append(append([]string(nil), n.imports...), n.testImports...), n.xtestImports...)
+}
+
+// locate finds where an imported package is: the standard library first,
+// as the go command looks, then the modules.
+func (l *fastLoader) locate(n *fastNode) string {
+	imp := n.path
 	if strings.HasPrefix(imp, "./") || strings.HasPrefix(imp, "../") || imp == "." || imp == ".." {
-		return nil, fmt.Sprintf("relative import %q", imp)
+		return fmt.Sprintf("relative import %q", imp)
 	}
 	if err := module.CheckImportPath(imp); err != nil {
-		return nil, fmt.Sprintf("import %q: %v", imp, err)
+		return fmt.Sprintf("import %q: %v", imp, err)
 	}
 	first, _, _ := strings.Cut(imp, "/")
 	if !strings.Contains(first, ".") {
 		dir := filepath.Join(l.env.GOROOT, "src", filepath.FromSlash(imp))
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
 			if l.bl.mainOf(imp) != nil {
-				return nil, fmt.Sprintf("%s is both in the standard library and a main module", imp)
+				return fmt.Sprintf("%s is both in the standard library and a main module", imp)
 			}
 			if first == "cmd" || first == "vendor" || first == "internal" || strings.Contains("/"+imp+"/", "/internal/") {
-				return nil, fmt.Sprintf("import of %s", imp)
+				return fmt.Sprintf("import of %s", imp)
 			}
-			n := &fastNode{path: imp, dir: dir, std: true}
-			bp, err := l.ctx.ImportDir(dir, 0)
-			if err != nil || len(bp.GoFiles)+len(bp.CgoFiles) == 0 || bp.Name == "main" {
-				return nil, fmt.Sprintf("standard package %s: %v", imp, err)
-			}
-			return n, ""
+			n.dir, n.std = dir, true
+			return ""
 		}
 		if l.bl.mainOf(imp) == nil {
-			return nil, fmt.Sprintf("%s is not in the standard library", imp)
+			return fmt.Sprintf("%s is not in the standard library", imp)
 		}
 	}
 	dir, why := l.bl.resolve(imp)
 	if why != "" {
-		return nil, why
+		return why
 	}
-	return &fastNode{path: imp, dir: dir}, ""
-}
-
-// scan reads the files of the given packages with go/build, in parallel.
-func (l *fastLoader) scan(nodes []*fastNode) {
-	work := make(chan *fastNode)
-	var wg sync.WaitGroup
-	for range max(2, runtime.GOMAXPROCS(0)*2) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range work {
-				if why := l.read(n); why != "" {
-					l.fail(why)
-				}
-			}
-		}()
-	}
-	for _, n := range nodes {
-		work <- n
-	}
-	close(work)
-	wg.Wait()
+	n.dir = dir
+	return ""
 }
 
 // read selects a package's files and its imports, and finds what go list
 // would call an error in it.
 func (l *fastLoader) read(n *fastNode) string {
+	if n.std {
+		// The standard library is consistent: one file that builds is
+		// enough to know the package is there for this platform.
+		entries, err := os.ReadDir(n.dir)
+		if err != nil {
+			return err.Error()
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			if ok, err := l.ctx.MatchFile(n.dir, name); err == nil && ok {
+				return ""
+			}
+		}
+		return fmt.Sprintf("standard package %s has no files to build", n.path)
+	}
 	bp, err := l.ctx.ImportDir(n.dir, 0)
 	var noGo *build.NoGoError
 	if errors.As(err, &noGo) && n.main && !n.literal {
@@ -618,6 +634,9 @@ func (l *fastLoader) check() string {
 			for _, imp := range imps {
 				if imp == n.path {
 					continue
+				}
+				if m := l.nodes[imp]; m != nil && m.main && (m.bp == nil || len(m.bp.GoFiles)+len(m.bp.CgoFiles) == 0) {
+					return fmt.Sprintf("%s imports %s, which has no Go files to build", n.path, imp)
 				}
 				if !internalAllowed(n.path, imp) {
 					return fmt.Sprintf("%s may not import %s", n.path, imp)

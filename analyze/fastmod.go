@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
@@ -31,6 +32,8 @@ type buildList struct {
 	// where imports are looked up first.
 	pruned bool
 	roots  map[string]bool
+	// checked holds usable's answer by module path.
+	checked sync.Map
 }
 
 // A fastModule is one selected module and where its files are.
@@ -366,18 +369,8 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 		for prefix := path; ; {
 			if m := bl.mods[prefix]; m != nil && (!rootsOnly || bl.roots[prefix]) {
 				d := filepath.Join(m.dir, filepath.FromSlash(strings.TrimPrefix(path[len(prefix):], "/")))
-				if !m.local {
-					if !bl.sums[m.sumPath+" "+m.sumVersion] {
-						return "", fmt.Sprintf("go.sum has no entry for %s@%s, which may provide %s", m.sumPath, m.sumVersion, path)
-					}
-					ep, _ := module.EscapePath(m.sumPath)
-					ev, _ := module.EscapeVersion(m.sumVersion)
-					if _, err := os.Stat(filepath.Join(bl.modcache, "cache", "download", ep, "@v", ev+".ziphash")); err != nil {
-						return "", fmt.Sprintf("%s@%s is not in the module cache", m.sumPath, m.sumVersion)
-					}
-					if _, err := os.Stat(m.dir); err != nil {
-						return "", fmt.Sprintf("%s@%s is not extracted in the module cache", m.sumPath, m.sumVersion)
-					}
+				if why := bl.usable(m); why != "" {
+					return "", why + ", which may provide " + path
 				}
 				if hasGoFiles(d) && !(m.local && nestedGoMod(m.dir, d)) {
 					found = append(found, d)
@@ -400,6 +393,29 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 		}
 	}
 	return "", fmt.Sprintf("no module provides %s", path)
+}
+
+// usable says why the go command could not look into a module without
+// the network or a change to go.sum, once per module.
+func (bl *buildList) usable(m *fastModule) string {
+	if m.local {
+		return ""
+	}
+	if why, ok := bl.checked.Load(m.path); ok {
+		return why.(string)
+	}
+	why := ""
+	ep, _ := module.EscapePath(m.sumPath)
+	ev, _ := module.EscapeVersion(m.sumVersion)
+	if !bl.sums[m.sumPath+" "+m.sumVersion] {
+		why = fmt.Sprintf("go.sum has no entry for %s@%s", m.sumPath, m.sumVersion)
+	} else if _, err := os.Stat(filepath.Join(bl.modcache, "cache", "download", ep, "@v", ev+".ziphash")); err != nil {
+		why = fmt.Sprintf("%s@%s is not in the module cache", m.sumPath, m.sumVersion)
+	} else if _, err := os.Stat(m.dir); err != nil {
+		why = fmt.Sprintf("%s@%s is not extracted in the module cache", m.sumPath, m.sumVersion)
+	}
+	bl.checked.Store(m.path, why)
+	return why
 }
 
 // hasGoFiles reports whether dir is a directory with a .go file, tests

@@ -60,6 +60,7 @@ type message struct {
 	topic    string // "" when it does not resolve
 	publish  bool
 	ev       Evidence
+	fn       *ssa.Function // where the call is
 }
 
 // An extractor finds facts in one SSA program.
@@ -74,6 +75,8 @@ type extractor struct {
 	trace func(*recognizer, *site)
 	// cobra holds the functions of each cobra subcommand (variants.go).
 	cobra map[string][]*ssa.Function
+	// users counts the mains whose code holds each package (packageUsers).
+	users map[string]int
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
@@ -277,6 +280,7 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 
 	f.calls = x.liftCalls(f.calls, reach)
+	f.messages = x.liftMessages(f.messages, reach)
 	svc.DualWrites = x.dualWrites(f, fns, reach)
 
 	// Which request handlers reach each call: that is what makes a chain.
@@ -553,7 +557,7 @@ func (x *extractor) httpCall(f *facts, fn *ssa.Function, method string, urls []v
 	f.calls = append(f.calls, &call{protocol: "http", method: method, targets: urls, ev: ev, fn: fn})
 }
 
-func (x *extractor) message(f *facts, protocol string, publish bool, topics []value, ev Evidence) {
+func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish bool, topics []value, ev Evidence) {
 	verb := "consume"
 	if publish {
 		verb = "publish"
@@ -567,13 +571,13 @@ func (x *extractor) message(f *facts, protocol string, publish bool, topics []va
 		seen[t.text] = true
 		e := ev
 		e.Detail = verb + " " + t.text
-		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e})
+		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn})
 		added = true
 	}
 	if !added {
 		e := ev
 		e.Detail = verb + " (topic not static)"
-		f.messages = append(f.messages, &message{protocol: protocol, publish: publish, ev: e})
+		f.messages = append(f.messages, &message{protocol: protocol, publish: publish, ev: e, fn: fn})
 	}
 }
 
@@ -1206,6 +1210,54 @@ func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*ca
 		}
 	}
 	return kept
+}
+
+// liftMessages moves a publish or a consume made inside a library several
+// services share (a messaging wrapper) to the lines of this service's own
+// code that call into it: the topic is the same, the evidence is where
+// this service's code asks for it. One that no own code reaches stays.
+func (x *extractor) liftMessages(ms []*message, reach map[*ssa.Function]bool) []*message {
+	shared := func(fn *ssa.Function) bool {
+		return fn != nil && fn.Pkg != nil && x.users[fn.Pkg.Pkg.Path()] > 1
+	}
+	var out []*message
+	var callers map[*ssa.Function][]callSite
+	for _, m := range ms {
+		if !shared(m.fn) {
+			out = append(out, m)
+			continue
+		}
+		if callers == nil {
+			callers = x.callersWithin(reach)
+		}
+		var sites []callSite
+		seen := map[*ssa.Function]bool{m.fn: true}
+		work := []*ssa.Function{m.fn}
+		for len(work) > 0 && len(sites) < 8 {
+			fn := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range callers[fn] {
+				switch {
+				case !shared(s.fn):
+					sites = append(sites, s)
+				case !seen[s.fn]:
+					seen[s.fn] = true
+					work = append(work, s.fn)
+				}
+			}
+		}
+		if len(sites) == 0 {
+			out = append(out, m)
+			continue
+		}
+		for _, s := range sites {
+			lifted := *m
+			lifted.fn = s.fn
+			lifted.ev.Pos = x.position(s.fn, s.pos)
+			out = append(out, &lifted)
+		}
+	}
+	return out
 }
 
 // A callSite is a call in fn at pos.

@@ -124,6 +124,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		<-deployed
 		deploy.know(services, abs)
 		x := newExtractor(p, syn, deploy, abs)
+		x.users = packageUsers(services)
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}
@@ -394,4 +395,21 @@ func importsC(file string) bool {
 		}
 	}
 	return false
+}
+
+// packageUsers counts the mains whose services' code holds each package:
+// a package two of them use is a library of theirs, not either's own.
+func packageUsers(services []*Service) map[string]int {
+	users := make(map[string]int)
+	seen := make(map[string]bool)
+	for _, svc := range services {
+		if seen[svc.Entry] && svc.Entry != "" {
+			continue // another service of one main: the same code
+		}
+		seen[svc.Entry] = true
+		for _, p := range svc.Packages {
+			users[p]++
+		}
+	}
+	return users
 }

@@ -447,7 +447,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 	case publishes, consumes:
 		topics := x.values(r.name, s)
-		x.message(s.f, r.kind, r.fact == publishes, topics, s.ev)
+		x.message(s.f, s.fn, r.kind, r.fact == publishes, topics, s.ev)
 		if r.fact == publishes {
 			ev := s.ev
 			ev.Detail = "publishes " + r.kind
@@ -511,7 +511,7 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 		if send, ok := ref.(*ssa.Send); ok && send.Chan == call {
 			ev := s.ev
 			ev.Pos = x.position(s.fn, send.Pos())
-			x.message(s.f, r.kind, true, x.res.storedField(send.X, "Topic"), ev)
+			x.message(s.f, s.fn, r.kind, true, x.res.storedField(send.X, "Topic"), ev)
 		}
 	}
 }
@@ -526,7 +526,7 @@ func (x *extractor) streamsRead(s *site, r *recognizer) {
 			out = append(out, v)
 		}
 	}
-	x.message(s.f, r.kind, false, out, s.ev)
+	x.message(s.f, s.fn, r.kind, false, out, s.ev)
 }
 
 // createSubscription records the topic of a Pub/Sub subscription the code
@@ -677,5 +677,5 @@ func (x *extractor) recordTopics(s *site, r *recognizer) {
 			topics = append(topics, x.res.storedField(e, "Topic")...)
 		}
 	}
-	x.message(s.f, r.kind, true, topics, s.ev)
+	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 }

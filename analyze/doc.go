@@ -8,4 +8,12 @@
 // the files of the packages a rule asks about. Types from go/packages never
 // leave this package. The services analysis, which needs types and SSA,
 // lives beneath it in analyze/services and builds on the Graph.
+//
+// For the import graph alone, Load first tries a loader that does not run
+// go list (fastload.go): it computes the build list from go.mod files in
+// the module cache, selects files with go/build and follows every import
+// through the dependencies, so that it sees what go list would call an
+// error. Wherever it cannot be sure of go list's answer it gives way to
+// go/packages, which stays the reference; the differential tests hold the
+// two to the same graph.
 package analyze

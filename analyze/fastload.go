@@ -140,6 +140,10 @@ func mainModules(dir, work string) ([]*Module, string) {
 		if err != nil {
 			return nil, fmt.Sprintf("go.work uses %s: %v", use.Path, err)
 		}
+		if real != filepath.Clean(d) {
+			// go list names the folder as go.work does, links and all.
+			return nil, fmt.Sprintf("go.work uses %s through a symbolic link", use.Path)
+		}
 		m, err := readModule(real)
 		if err != nil {
 			return nil, fmt.Sprintf("go.work uses %s: %v", use.Path, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
@@ -92,7 +93,11 @@ func runExplainChain(ctx context.Context, stdout, stderr io.Writer, opts explain
 	if err != nil {
 		return err
 	}
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Tags: opts.tags, Tests: cfg.Tests})
+	loader, err := loaderOption(os.Getenv("ARCHIE_LOADER"))
+	if err != nil {
+		return err
+	}
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Tags: opts.tags, Tests: cfg.Tests, Loader: loader})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package services
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -749,6 +751,26 @@ func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file stri
 		}
 	}
 	return "", "", false
+}
+
+// shown expands a ${KEY} reference to the value the service's deployment
+// gives the key, for a fact archie shows: a Secret's value is used, never
+// shown, so it becomes an identity that is the same for every service
+// reading the same value. A key no deployment sets stays as written.
+func (d *deployment) shown(svc *Service, entryDir, ref string) string {
+	v, file, ok := d.envIn(svc, entryDir, ref[2:len(ref)-1])
+	switch {
+	case !ok:
+		return ref
+	case strings.HasPrefix(file, "secret "):
+		return secretID(v)
+	}
+	return v
+}
+
+// secretID names a Secret's value without showing it.
+func secretID(v string) string {
+	return fmt.Sprintf("secret #%08x", crc32.ChecksumIEEE([]byte(v)))
 }
 
 // norm folds a name for comparison: lower case, letters and digits only.

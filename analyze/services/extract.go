@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"hash/crc32"
 	"regexp"
 	"sort"
 	"strconv"
@@ -596,7 +595,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 					// with one database still share one identity.
 					from = " from " + file
 					if server != "" {
-						server = fmt.Sprintf("secret #%08x", crc32.ChecksumIEEE([]byte(server)))
+						server = secretID(server)
 					}
 				}
 			}

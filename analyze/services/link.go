@@ -358,10 +358,7 @@ func (l *linker) messages(found []*facts) {
 			// A topic the deployment names: ${ORDERS_TOPIC} is its value.
 			if l.deploy != nil {
 				m.topic = envRef.ReplaceAllStringFunc(m.topic, func(ref string) string {
-					if v, found := l.deploy.env(f.svc, f.entryDir, ref[2:len(ref)-1]); found {
-						return v
-					}
-					return ref
+					return l.deploy.shown(f.svc, f.entryDir, ref)
 				})
 			}
 			k := m.protocol + "\x00" + m.topic

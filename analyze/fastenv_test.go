@@ -176,7 +176,7 @@ func TestFastClassify(t *testing.T) {
 		t.Fatal(why)
 	}
 	ctx, _ := env.buildContext(nil)
-	l := &fastLoader{ctx: ctx, env: env, bl: bl, nodes: make(map[string]*fastNode)}
+	l := &fastLoader{ctx: ctx, depCtx: withoutTests(ctx), env: env, bl: bl, nodes: make(map[string]*fastNode)}
 	cases := []struct {
 		imp  string
 		dir  string // found here, "std" for the standard library

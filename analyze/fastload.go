@@ -97,7 +97,7 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	if len(dirs) == 0 {
 		return nil, "the patterns match no folder with Go files"
 	}
-	l := &fastLoader{ctx: bctx, env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
+	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
 	g, why := l.load(ctx, dirs)
 	if why != "" {
 		return nil, why
@@ -317,10 +317,15 @@ func importPathOf(m *Module, dir string) (string, string) {
 
 // A fastLoader reads packages and follows their imports.
 type fastLoader struct {
-	ctx   *build.Context
-	env   *fastEnv
-	bl    *buildList
-	tests bool
+	ctx *build.Context
+	// depCtx reads packages of the module cache without their _test.go
+	// files, which go list does not read for dependencies either: a
+	// published module whose tests do not even parse is not worth
+	// reading every dependency's tests for.
+	depCtx *build.Context
+	env    *fastEnv
+	bl     *buildList
+	tests  bool
 
 	mu    sync.Mutex
 	nodes map[string]*fastNode // by import path
@@ -425,6 +430,30 @@ func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Grap
 	return l.graph(), ""
 }
 
+// withoutTests returns a copy of ctx that does not see _test.go files.
+func withoutTests(ctx *build.Context) *build.Context {
+	c := *ctx
+	c.ReadDir = func(dir string) ([]fs.FileInfo, error) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		infos := make([]fs.FileInfo, 0, len(entries))
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			info, err := e.Info()
+			if err != nil {
+				return nil, err
+			}
+			infos = append(infos, info)
+		}
+		return infos, nil
+	}
+	return &c
+}
+
 // allImports are the imports a node's package makes that the load
 // follows: with tests, a matched package's test imports too.
 func (n *fastNode) allImports() []string {
@@ -490,7 +519,11 @@ func (l *fastLoader) read(n *fastNode) string {
 		}
 		return fmt.Sprintf("standard package %s has no files to build", n.path)
 	}
-	bp, err := l.ctx.ImportDir(n.dir, 0)
+	ctx := l.ctx
+	if !n.main && withinDir(n.dir, l.env.GOMODCACHE) {
+		ctx = l.depCtx
+	}
+	bp, err := ctx.ImportDir(n.dir, 0)
 	var noGo *build.NoGoError
 	if errors.As(err, &noGo) && n.main && !n.literal {
 		return "" // not a package for ./...; see load

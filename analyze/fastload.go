@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
@@ -97,6 +98,7 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	if len(dirs) == 0 {
 		return nil, "the patterns match no folder with Go files"
 	}
+	bctx.ReadDir = func(dir string) ([]fs.FileInfo, error) { return readDir(dir, false) }
 	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
 	g, why := l.load(ctx, dirs)
 	if why != "" {
@@ -433,26 +435,35 @@ func (l *fastLoader) load(ctx context.Context, dirs map[string]fastMatch) (*Grap
 // withoutTests returns a copy of ctx that does not see _test.go files.
 func withoutTests(ctx *build.Context) *build.Context {
 	c := *ctx
-	c.ReadDir = func(dir string) ([]fs.FileInfo, error) {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		infos := make([]fs.FileInfo, 0, len(entries))
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), "_test.go") {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				return nil, err
-			}
-			infos = append(infos, info)
-		}
-		return infos, nil
-	}
+	c.ReadDir = func(dir string) ([]fs.FileInfo, error) { return readDir(dir, true) }
 	return &c
 }
+
+// readDir lists a folder for go/build from its entries alone: go/build
+// asks a FileInfo only its name and type, and an lstat per file would
+// double the system calls of a load.
+func readDir(dir string, skipTests bool) ([]fs.FileInfo, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	infos := make([]fs.FileInfo, 0, len(entries))
+	for _, e := range entries {
+		if skipTests && strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		infos = append(infos, entryInfo{e})
+	}
+	return infos, nil
+}
+
+// entryInfo is a DirEntry as a FileInfo with no size or time.
+type entryInfo struct{ fs.DirEntry }
+
+func (e entryInfo) Size() int64        { return 0 }
+func (e entryInfo) Mode() fs.FileMode  { return e.Type() }
+func (e entryInfo) ModTime() time.Time { return time.Time{} }
+func (e entryInfo) Sys() any           { return nil }
 
 // allImports are the imports a node's package makes that the load
 // follows: with tests, a matched package's test imports too.

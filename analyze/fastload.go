@@ -208,6 +208,9 @@ func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastM
 			if m == nil {
 				return nil, fmt.Sprintf("pattern %q names no main module's folder", p)
 			}
+			if rel, err := filepath.Rel(m.Dir, abs); err != nil || hiddenPath(rel) {
+				return nil, fmt.Sprintf("%s is in a folder go list passes over", abs)
+			}
 			ip, why := importPathOf(m, abs)
 			if why != "" {
 				return nil, why
@@ -233,6 +236,20 @@ func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastM
 		}
 	}
 	return out, ""
+}
+
+// hiddenPath reports whether a relative path has an element that ./...
+// passes over: testdata, vendor, or a name starting with . or _.
+func hiddenPath(rel string) bool {
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if elem == "." {
+			continue
+		}
+		if elem == ".." || elem == "testdata" || elem == "vendor" || strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") {
+			return true
+		}
+	}
+	return false
 }
 
 // A fastMatch is a folder a pattern matched, in a main module.
@@ -262,6 +279,9 @@ func withinDir(dir, root string) bool {
 // passing over what ./... passes over: folders named testdata or starting
 // with . or _, other modules and symbolic links.
 func walkPackages(start string, m *Module, out map[string]fastMatch) string {
+	if rel, err := filepath.Rel(m.Dir, start); err != nil || hiddenPath(rel) {
+		return fmt.Sprintf("%s is in a folder go list passes over", start)
+	}
 	var why string
 	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

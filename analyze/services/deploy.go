@@ -62,6 +62,7 @@ type envSource struct {
 	w        *workload
 	secret   bool
 	name     string // the ConfigMap's or Secret's
+	file     string // the manifest that refers to it, relative
 	key, ref string // the variable and the key it reads; "" for every key (envFrom)
 	prefix   string
 }
@@ -78,7 +79,8 @@ type workload struct {
 	// absolute, when compose names them.
 	image, dockerfile, context string
 	// secret names, for each variable a Secret gives, where it comes
-	// from: its value is used, never shown.
+	// from: its value is used, never shown. A compose hostname's alias
+	// shares it with env.
 	secret map[string]string
 	// alias marks a compose service's hostname: another name of the
 	// same container.
@@ -147,10 +149,7 @@ func (d *deployment) resolveEnvFrom() {
 			}
 			src.w.env[k] = v
 			if src.secret {
-				if src.w.secret == nil {
-					src.w.secret = make(map[string]string)
-				}
-				src.w.secret[k] = "secret " + src.name
+				src.w.secret[k] = "secret " + src.name + " in " + src.file
 			}
 		}
 		if src.key != "" {
@@ -384,7 +383,7 @@ func (d *deployment) read(root, path string, data []byte) {
 							n, _ := r["name"].(string)
 							rk, _ := r["key"].(string)
 							for _, target := range uniqWorkloads(w, cw) {
-								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, key: k, ref: rk})
+								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, file: rel, key: k, ref: rk})
 							}
 						}
 					}
@@ -397,7 +396,7 @@ func (d *deployment) read(root, path string, data []byte) {
 						if r, ok := em[ref].(map[string]any); ok {
 							n, _ := r["name"].(string)
 							for _, target := range uniqWorkloads(w, cw) {
-								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, prefix: prefix})
+								d.envFrom = append(d.envFrom, envSource{w: target, secret: secret, name: n, file: rel, prefix: prefix})
 							}
 						}
 					}
@@ -506,7 +505,8 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		}
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {
-				d.workloads[h] = &workload{name: h, env: w.env, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true}
+				// The alias shares the variables, and which of them are secret.
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true}
 			}
 		}
 	}
@@ -660,7 +660,7 @@ func uniqWorkloads(a, b *workload) []*workload {
 func (d *deployment) workload(name, file string) *workload {
 	w := d.workloads[name]
 	if w == nil || w.alias { // a hostname, until a service of that name
-		w = &workload{name: name, env: make(map[string]string), file: file}
+		w = &workload{name: name, env: make(map[string]string), secret: make(map[string]string), file: file}
 		d.workloads[name] = w
 	}
 	return w
@@ -745,7 +745,7 @@ func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file stri
 	for _, w := range d.forService(svc, entryDir) {
 		if v, ok := w.env[key]; ok {
 			if from := w.secret[key]; from != "" {
-				return v, from + " in " + w.file, true
+				return v, from, true
 			}
 			return v, w.file, true
 		}

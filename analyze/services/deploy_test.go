@@ -269,3 +269,39 @@ func TestHelmValuesEnv(t *testing.T) {
 		t.Errorf("global is not a service: %+v", w)
 	}
 }
+
+// A compose hostname is another name of the same container: a variable a
+// Secret gives that container is as secret under either name, and says
+// the manifest that refers to the Secret.
+func TestSecretThroughHostname(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"docker-compose.yaml": "services:\n  orders:\n    build: ./cmd/orders\n    hostname: aaa-orders\n",
+		"k8s/app.yaml": "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {url: postgres://u:pw@db.internal/shop}\n---\n" +
+			"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n" +
+			"          env:\n            - name: DATABASE_URL\n              valueFrom: {secretKeyRef: {name: db, key: url}}\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := readDeployment(root)
+	for _, name := range []string{"orders", "aaa-orders"} {
+		w := d.workloads[name]
+		if w == nil {
+			t.Fatalf("no workload %s", name)
+		}
+		if got, want := w.secret["DATABASE_URL"], "secret db in k8s/app.yaml"; got != want {
+			t.Errorf("%s's DATABASE_URL comes from %q, want %q", name, got, want)
+		}
+	}
+	svc := &Service{Name: "orders"}
+	if v, file, _ := d.envIn(svc, filepath.Join(root, "cmd", "orders"), "DATABASE_URL"); file != "secret db in k8s/app.yaml" {
+		t.Errorf("envIn(orders, DATABASE_URL) = %q from %q, want it from secret db in k8s/app.yaml", v, file)
+	}
+}

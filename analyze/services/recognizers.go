@@ -483,6 +483,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	case takesSQL:
 		written := ""
 		for _, a := range s.args {
+			if queryArgs(a) {
+				continue
+			}
 			for _, v := range x.res.strings(a) {
 				for _, t := range sqlTables(v.text) {
 					ev := s.ev
@@ -498,6 +501,18 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			x.write(s, written)
 		}
 	}
+}
+
+// queryArgs reports whether an argument of a call that takes SQL is the
+// statement's parameters (args ...any, arg interface{}), not its text: a
+// parameter "update orders" is a value, and names no table.
+func queryArgs(a ssa.Value) bool {
+	t := a.Type().Underlying()
+	if sl, ok := t.(*types.Slice); ok {
+		t = sl.Elem().Underlying()
+	}
+	_, ok := t.(*types.Interface)
+	return ok
 }
 
 // asyncInput records what a sarama async producer publishes: the topics

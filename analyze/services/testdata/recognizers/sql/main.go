@@ -16,6 +16,7 @@ func main() {
 	db, _ := sql.Open("postgres", "postgres://db:5432/shop")                      // want "store postgres dsn postgres://db:5432/shop"
 	db.Query("SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id") // want "store postgres table orders" "store postgres table order_items"
 	db.Exec("UPDATE stock SET n = n - 1")                                         // want "store postgres table stock"
+	db.Query("SELECT id FROM notes WHERE body = $1", "update orders")             // want "store postgres table notes"
 	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
 	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
 	queries.New(db).CreateRefund(context.Background(), "r1", 10)

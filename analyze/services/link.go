@@ -442,23 +442,35 @@ func topicMatches(protocol, topic, pattern string) bool {
 
 // wordsMatch matches words against a pattern whose one word matches any
 // one word and whose rest word matches what is left: at least one word,
-// or any number when zero is allowed.
+// or any number when zero is allowed. Where a rest word may stand for any
+// number of words, what it failed to match is remembered: a pattern of
+// many # would otherwise try every way to split the words between them.
 func wordsMatch(words, pattern []string, one, rest string, zero bool) bool {
-	for i, p := range pattern {
-		if p == rest {
-			if zero {
-				for j := i; j <= len(words); j++ {
-					if wordsMatch(words[j:], pattern[i+1:], one, rest, zero) {
+	failed := make(map[[2]int]bool) // pattern[i:] does not match words[j:]
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for ; i < len(pattern); i, j = i+1, j+1 {
+			p := pattern[i]
+			if p == rest {
+				if !zero {
+					return i == len(pattern)-1 && len(words) > j
+				}
+				if failed[[2]int{i, j}] {
+					return false
+				}
+				for k := j; k <= len(words); k++ {
+					if match(i+1, k) {
 						return true
 					}
 				}
+				failed[[2]int{i, j}] = true
 				return false
 			}
-			return i == len(pattern)-1 && len(words) > i
+			if j >= len(words) || (p != one && p != words[j]) {
+				return false
+			}
 		}
-		if i >= len(words) || (p != one && p != words[i]) {
-			return false
-		}
+		return j == len(words)
 	}
-	return len(words) == len(pattern)
+	return match(0, 0)
 }

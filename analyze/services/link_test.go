@@ -1,6 +1,9 @@
 package services
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTopicMatches(t *testing.T) {
 	for _, c := range []struct {
@@ -27,6 +30,17 @@ func TestTopicMatches(t *testing.T) {
 		{"watermill", "orders.created", "orders.*", false},
 		{"redis", "orders.created", "orders.*", true},
 		{"redis", "orders.created", "carts.*", false},
+		{"amqp", "shop/a.b.c", "shop/#.#.#", true},
+		{"amqp", "shop/a.b.c", "shop/#.b.#", true},
+		{"amqp", "shop/a.b.c", "shop/#.c.#.b", false},
+		{"amqp", "shop/", "shop/#", true},
+		{"nats", "orders", ">", true},
+		{"nats", "orders", "*", true},
+		{"nats", "orders.created", "*", false},
+		// Many #: each split of the words is tried once, not every
+		// way to reach it (this took minutes).
+		{"amqp", "shop/" + strings.Repeat("a.", 59) + "a", "shop/" + strings.Repeat("#.a.", 20) + "b", false},
+		{"amqp", "shop/" + strings.Repeat("a.", 59) + "a", "shop/" + strings.Repeat("#.a.", 20) + "#", true},
 	} {
 		if got := topicMatches(c.protocol, c.topic, c.pattern); got != c.want {
 			t.Errorf("topicMatches(%q, %q, %q) = %v, want %v", c.protocol, c.topic, c.pattern, got, c.want)

@@ -93,7 +93,11 @@ for arg in "$@"; do
   ratio=$(echo "$tp/$ta" | bc -l)
   cratio=$(echo "$tc/$ta" | bc -l)
   printf '   archie check: go/packages %.2f s (%.2f s with an empty build cache), automatic %.2f s: %.1f× (%.1f×), medians of %d runs\n' "$tp" "$tc" "$ta" "$ratio" "$cratio" "$runs"
-  summary+=("$(printf '| %s | %s | %s | %s | %.2f | %.2f | %.2f | %.1f× | %.1f× |' "$(basename "$repo")" "${loader:-?}" "$verdict" "$graphs" "$tp" "$tc" "$ta" "$ratio" "$cratio")")
+  # After a fall-back both loads are go list's, and only one had a cold
+  # cache: no ratio to give.
+  cold=$(printf '%.1f×' "$cratio")
+  [[ $loader == *"gave way"* ]] && cold="—"
+  summary+=("$(printf '| %s | %s | %s | %s | %.2f | %.2f | %.2f | %.1f× | %s |' "$(basename "$repo")" "${loader:-?}" "$verdict" "$graphs" "$tp" "$tc" "$ta" "$ratio" "$cold")")
 done
 
 echo

@@ -306,6 +306,8 @@ func TestFastLoadEdgeCases(t *testing.T) {
 		{"windows-nocgo", true, []string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0"}, []string{"integration"}},
 		{"darwin-cgo", true, []string{"GOOS=darwin", "GOARCH=arm64", "CGO_ENABLED=1"}, nil},
 		{"goflags-tags", true, []string{"GOFLAGS=-tags=integration -buildvcs=false"}, nil},
+		{"goflags-tags-overridden", true, []string{"GOFLAGS=-tags=integration"}, []string{"e2e"}},
+		{"js-wasm", true, []string{"GOOS=js", "GOARCH=wasm"}, nil},
 	}
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {

@@ -2,10 +2,12 @@ package services
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestInterpolate(t *testing.T) {
@@ -303,5 +305,64 @@ func TestSecretThroughHostname(t *testing.T) {
 	svc := &Service{Name: "orders"}
 	if v, file, _ := d.envIn(svc, filepath.Join(root, "cmd", "orders"), "DATABASE_URL"); file != "secret db in k8s/app.yaml" {
 		t.Errorf("envIn(orders, DATABASE_URL) = %q from %q, want it from secret db in k8s/app.yaml", v, file)
+	}
+}
+
+// Terraform a regular expression misreads: resources in comments, braces
+// in strings and heredocs, names in nested maps and blocks.
+func TestTerraformHostile(t *testing.T) {
+	d := &deployment{subscriptions: make(map[string]string)}
+	d.terraform([]byte(`
+resource "google_pubsub_topic" "orders" {
+  name = "orders"
+}
+resource "google_pubsub_subscription" "billing" {
+  labels = {
+    name = "team-a"
+  }
+  filter = "attributes.kind = \"}\" OR \"${lookup(var.m, "k}")}\""
+  description = <<-EOT
+    closes } here
+    resource "google_pubsub_subscription" "fake" {
+      name = "fake-sub"
+      topic = "fake"
+  EOT
+  name  = "orders-billing" # resource "google_pubsub_subscription" "x" {
+  topic = google_pubsub_topic.orders.name
+}
+/*
+resource "google_pubsub_subscription" "old" {
+  name  = "orders-billing"
+  topic = "orders-v1"
+}
+*/
+// resource "google_pubsub_subscription" "older" { name = "orders-billing"
+resource "google_pubsub_subscription" "broken" {
+  name = var.name
+  filter = "{"
+  push_config { attributes = { x = "y" } }
+  topic = "audit"
+}
+resource "google_pubsub_topic" "audit" {
+  name = "orders-audit"
+}
+`))
+	want := map[string]string{"orders-billing": "orders"}
+	if !maps.Equal(d.subscriptions, want) {
+		t.Errorf("subscriptions = %v, want %v", d.subscriptions, want)
+	}
+}
+
+// A Terraform file of many resources whose braces never close is read
+// once, not once per resource.
+func TestTerraformUnclosed(t *testing.T) {
+	src := strings.Repeat("resource \"google_pubsub_subscription\" \"s\" {\n  name = \"s\"\n  topic = \"t\"\n  x = {\n", 20000)
+	d := &deployment{subscriptions: make(map[string]string)}
+	done := make(chan bool)
+	go func() { d.terraform([]byte(src)); done <- true }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("terraform did not finish in 20 s")
 	}
 }

@@ -1,7 +1,9 @@
 package services
 
 import (
+	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -19,15 +21,34 @@ var (
 )
 
 // terraform reads the Pub/Sub topics and subscriptions of a Terraform
-// file. A name built from variables names nothing archie can match.
+// file. A name built from variables names nothing archie can match; a
+// resource in a comment, and a name or topic in a nested block or map
+// (labels = { name = "team" }), are not the resource's.
 func (d *deployment) terraform(data []byte) {
-	src := string(data)
+	code, shape := hclShape(data)
+	src := string(code)
+	closing := braces(shape)
 	topics := make(map[string]string) // resource label -> topic name
 	type sub struct{ name, topic, ref string }
 	var subs []sub
+	var starts [][]int
 	for _, m := range tfResource.FindAllStringSubmatchIndex(src, -1) {
+		if at := m[0] + strings.Index(src[m[0]:m[1]], "resource"); shape[at] == 'r' {
+			starts = append(starts, m) // not in a string
+		}
+	}
+	for i, m := range starts {
 		kind, label := src[m[2]:m[3]], src[m[4]:m[5]]
-		body := block(src[m[1]:])
+		// A block that does not close ends where the next begins.
+		end, ok := closing[m[1]-1]
+		if next := len(src); i+1 < len(starts) {
+			if next = starts[i+1][0]; !ok || end > next {
+				end = next
+			}
+		} else if !ok {
+			end = next
+		}
+		body := topLevel(code[m[1]:end], shape[m[1]:end])
 		name := ""
 		if n := tfName.FindStringSubmatch(body); n != nil {
 			name = n[1]
@@ -51,19 +72,130 @@ func (d *deployment) terraform(data []byte) {
 	}
 }
 
-// block returns the body of a block whose opening brace was just read, up
-// to its closing brace.
-func block(src string) string {
-	depth := 1
-	for i, r := range src {
-		switch r {
-		case '{':
-			depth++
-		case '}':
-			if depth--; depth == 0 {
-				return src[:i]
+// hclShape returns HCL source without its comments (#, //, /* */) and
+// heredocs' text, and the same again with the insides of its strings and
+// templates blanked too, so that what braces remain are the code's. Both
+// keep every newline and the offsets of the source.
+func hclShape(src []byte) (code, shape []byte) {
+	code = slices.Clone(src)
+	shape = slices.Clone(src)
+	blank := func(b []byte, from, to int) {
+		for i := from; i < to && i < len(b); i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
 			}
 		}
 	}
-	return src
+	var stack []byte // 's' a string, 't' a template's braces inside one
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if len(stack) == 0 {
+			switch {
+			case c == '#' || c == '/' && i+1 < len(src) && src[i+1] == '/':
+				end := bytes.IndexByte(src[i:], '\n')
+				if end < 0 {
+					end = len(src) - i
+				}
+				blank(code, i, i+end)
+				blank(shape, i, i+end)
+				i += end - 1
+			case c == '/' && i+1 < len(src) && src[i+1] == '*':
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				if end < 0 {
+					end = len(src) - i - 2
+				}
+				blank(code, i, i+end+4)
+				blank(shape, i, i+end+4)
+				i += end + 3
+			case c == '"':
+				stack = append(stack, 's')
+			case c == '<' && i+1 < len(src) && src[i+1] == '<':
+				if m := heredoc.FindSubmatch(src[i:]); m != nil {
+					end := len(src)
+					for j := i + len(m[0]); j < len(src); {
+						line := src[j:]
+						if k := bytes.IndexByte(line, '\n'); k >= 0 {
+							line = line[:k]
+						}
+						if string(bytes.TrimSpace(line)) == string(m[1]) {
+							end = j
+							break
+						}
+						j += len(line) + 1
+					}
+					blank(code, i+len(m[0]), end) // no attribute of the block
+					blank(shape, i, end)
+					i = end - 1
+				}
+			}
+			continue
+		}
+		shape[i] = ' '
+		switch top := stack[len(stack)-1]; {
+		case c == '\n':
+			shape[i] = '\n'
+			stack = stack[:0] // a string does not go on past its line
+		case top == 's' && c == '\\':
+			if i+1 < len(src) && src[i+1] != '\n' {
+				shape[i+1] = ' '
+				i++
+			}
+		case top == 's' && c == '"':
+			stack = stack[:len(stack)-1]
+		case top == 's' && (c == '$' || c == '%') && i+1 < len(src) && src[i+1] == '{':
+			if i > 0 && src[i-1] == c { // $${ is a literal ${
+				continue
+			}
+			shape[i+1] = ' '
+			i++
+			stack = append(stack, 't')
+		case top == 't' && c == '"':
+			stack = append(stack, 's')
+		case top == 't' && c == '{':
+			stack = append(stack, 't')
+		case top == 't' && c == '}':
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return code, shape
+}
+
+var heredoc = regexp.MustCompile(`^<<-?([A-Za-z_][A-Za-z0-9_]*)\r?\n`)
+
+// braces returns the offset of the brace that closes each opening brace
+// of shape that is closed.
+func braces(shape []byte) map[int]int {
+	out := make(map[int]int)
+	var open []int
+	for i, c := range shape {
+		switch c {
+		case '{':
+			open = append(open, i)
+		case '}':
+			if len(open) > 0 {
+				out[open[len(open)-1]] = i
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	return out
+}
+
+// topLevel returns the attributes of a block's body that are its own:
+// what nested blocks and maps hold is blanked.
+func topLevel(code, shape []byte) string {
+	out := slices.Clone(code)
+	depth := 0
+	for i, c := range shape {
+		switch c {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		}
+		if depth > 0 && out[i] != '\n' || c == '}' || c == ']' {
+			out[i] = ' '
+		}
+	}
+	return string(out)
 }

@@ -225,3 +225,41 @@ func TestFastClassify(t *testing.T) {
 		t.Errorf("untidy go.mod: reason %q, want one with %q", why, "not tidy")
 	}
 }
+
+// TestFastLazyGraph checks that, as the go command with a pruned module
+// graph, the go.mod files below the main module's requirements are needed
+// only for imports its requirements do not provide.
+func TestFastLazyGraph(t *testing.T) {
+	root := t.TempDir()
+	cache := filepath.Join(root, "modcache")
+	main := filepath.Join(root, "main")
+	writeTree(t, root, map[string]string{
+		"main/go.mod": "module example.com/m\n\ngo 1.22\n\nrequire example.org/old v1.0.0\n",
+		"main/go.sum": "example.org/old v1.0.0 h1:x=\nexample.org/old v1.0.0/go.mod h1:x=\n",
+		// A requirement from before graph pruning, whose own requirement
+		// has no go.mod in the cache: the go command reads it only when
+		// it loads the whole graph.
+		"modcache/cache/download/example.org/old/@v/v1.0.0.mod":     "module example.org/old\n\ngo 1.16\n\nrequire example.org/deep v1.0.0\n",
+		"modcache/cache/download/example.org/old/@v/v1.0.0.ziphash": "h1:x=\n",
+		"modcache/example.org/old@v1.0.0/q/q.go":                    "package q\n",
+	})
+	env := &fastEnv{GOROOT: runtime.GOROOT(), GOOS: "linux", GOARCH: "amd64", GOVERSION: "go1.26.0", GOMODCACHE: cache}
+	bl, why := fastModuleGraph(env, []*Module{{Path: "example.com/m", Dir: main}}, "")
+	if why != "" {
+		t.Fatal(why)
+	}
+	if bl.graphWhy == "" {
+		t.Errorf("graphWhy is empty; want why the whole graph cannot be read")
+	}
+	if dir, why := bl.resolve("example.org/old/q"); why != "" || dir != filepath.Join(cache, "example.org/old@v1.0.0/q") {
+		t.Errorf("resolve(example.org/old/q) = %q, %q", dir, why)
+	}
+	if _, why := bl.resolve("example.org/deep/p"); !strings.Contains(why, "not in a module the main modules require") {
+		t.Errorf("resolve(example.org/deep/p): reason %q", why)
+	}
+	// An unpruned main module reads the whole graph at once.
+	writeTree(t, root, map[string]string{"main/go.mod": "module example.com/m\n\ngo 1.16\n\nrequire example.org/old v1.0.0\n"})
+	if _, why := fastModuleGraph(env, []*Module{{Path: "example.com/m", Dir: main}}, ""); !strings.Contains(why, "example.org/deep") {
+		t.Errorf("unpruned main module: reason %q, want one naming example.org/deep", why)
+	}
+}

@@ -23,15 +23,17 @@ import (
 type buildList struct {
 	// mains are the main modules: the module, or those of the go.work.
 	mains []*Module
-	// mods are the selected modules by path, the main modules excluded.
-	mods     map[string]*fastModule
+	// mods are the selected modules by path, the main modules excluded;
+	// rootMods those the main modules require, at the versions required.
+	mods, rootMods map[string]*fastModule
+	// graphWhy says why the whole module graph could not be read: imports
+	// not found among rootMods then leave the load to go list.
+	graphWhy string
 	sums     map[string]bool // go.sum lines, see readGoSum
 	modcache string
 	// pruned says the module graph is pruned (go 1.17 or later, or a
-	// workspace); roots are then the modules the main modules require,
-	// where imports are looked up first.
+	// workspace): imports are then looked up in rootMods first.
 	pruned bool
-	roots  map[string]bool
 	// checked holds usable's answer by module path.
 	checked sync.Map
 }
@@ -106,8 +108,8 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 	var modReplace []fastReplace
 	listed := make(map[string]string)
 	type node struct {
-		path, ver string
-		expand    bool
+		path, ver    string
+		expand, root bool
 	}
 	var queue []node
 	pruned := work != ""
@@ -157,7 +159,7 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 			if v, ok := listed[r.Mod.Path]; !ok || semver.Compare(r.Mod.Version, v) > 0 {
 				listed[r.Mod.Path] = r.Mod.Version
 			}
-			queue = append(queue, node{r.Mod.Path, r.Mod.Version, true})
+			queue = append(queue, node{r.Mod.Path, r.Mod.Version, true, true})
 		}
 	}
 
@@ -234,6 +236,7 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 	// main module, everything.
 	selected := make(map[string]string)
 	seen := make(map[string]bool)
+	graphWhy := "" // why the whole module graph cannot be read, if it cannot
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
@@ -258,6 +261,16 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		seen[key] = true
 		f, why := goModOf(n.path, n.ver)
+		if why != "" && pruned && !n.root {
+			// The go command reads the go.mod files below the main
+			// modules' requirements only when an import is not found
+			// among those (a lazy module graph); until then, neither
+			// does this.
+			if graphWhy == "" {
+				graphWhy = why
+			}
+			continue
+		}
 		if why != "" {
 			return nil, why
 		}
@@ -268,21 +281,19 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		depPruned := f.Go != nil && version.Compare("go"+f.Go.Version, "go1.17") >= 0
 		for _, r := range f.Require {
-			queue = append(queue, node{r.Mod.Path, r.Mod.Version, !pruned || !depPruned})
+			queue = append(queue, node{r.Mod.Path, r.Mod.Version, !pruned || !depPruned, false})
 		}
 	}
-	if work == "" {
+	if work == "" && graphWhy == "" {
 		for path, v := range listed {
 			if selected[path] != v {
 				return nil, fmt.Sprintf("go.mod is not tidy: %s %s is required, %s selected", path, v, selected[path])
 			}
 		}
 	}
-	bl := &buildList{mains: mains, mods: make(map[string]*fastModule), sums: sums, modcache: env.GOMODCACHE, pruned: pruned, roots: make(map[string]bool)}
-	for path := range listed {
-		bl.roots[path] = true
-	}
-	for path, ver := range selected {
+	bl := &buildList{mains: mains, mods: make(map[string]*fastModule), rootMods: make(map[string]*fastModule),
+		sums: sums, modcache: env.GOMODCACHE, pruned: pruned, graphWhy: graphWhy}
+	at := func(path, ver string) (*fastModule, string) {
 		target, replaced, why := replace(path, ver)
 		if why != "" {
 			return nil, why
@@ -294,16 +305,35 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 			if real, err := filepath.EvalSymlinks(m.dir); err == nil {
 				m.dir = real
 			}
-		} else {
-			ep, err1 := module.EscapePath(target.Path)
-			ev, err2 := module.EscapeVersion(target.Version)
-			if err1 != nil || err2 != nil {
-				return nil, fmt.Sprintf("module %s@%s", target.Path, target.Version)
-			}
-			m.dir = filepath.Join(env.GOMODCACHE, ep+"@"+ev)
-			m.sumPath, m.sumVersion = target.Path, target.Version
+			return m, ""
+		}
+		ep, err1 := module.EscapePath(target.Path)
+		ev, err2 := module.EscapeVersion(target.Version)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Sprintf("module %s@%s", target.Path, target.Version)
+		}
+		m.dir = filepath.Join(env.GOMODCACHE, ep+"@"+ev)
+		m.sumPath, m.sumVersion = target.Path, target.Version
+		return m, ""
+	}
+	for path, ver := range selected {
+		m, why := at(path, ver)
+		if why != "" {
+			return nil, why
 		}
 		bl.mods[path] = m
+	}
+	// Imports are looked up first in the modules required, at the
+	// versions required.
+	for path, ver := range listed {
+		if isMain[path] {
+			continue
+		}
+		m, why := at(path, ver)
+		if why != "" {
+			return nil, why
+		}
+		bl.rootMods[path] = m
 	}
 	return bl, ""
 }
@@ -366,8 +396,15 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 				found = append(found, d)
 			}
 		}
+		if !rootsOnly && bl.graphWhy != "" {
+			return "", fmt.Sprintf("%s is not in a module the main modules require, and %s", path, bl.graphWhy)
+		}
+		mods := bl.mods
+		if rootsOnly {
+			mods = bl.rootMods
+		}
 		for prefix := path; ; {
-			if m := bl.mods[prefix]; m != nil && (!rootsOnly || bl.roots[prefix]) {
+			if m := mods[prefix]; m != nil {
 				d := filepath.Join(m.dir, filepath.FromSlash(strings.TrimPrefix(path[len(prefix):], "/")))
 				if why := bl.usable(m); why != "" {
 					return "", why + ", which may provide " + path
@@ -401,7 +438,7 @@ func (bl *buildList) usable(m *fastModule) string {
 	if m.local {
 		return ""
 	}
-	if why, ok := bl.checked.Load(m.path); ok {
+	if why, ok := bl.checked.Load(m.sumPath + "@" + m.sumVersion); ok {
 		return why.(string)
 	}
 	why := ""
@@ -414,7 +451,7 @@ func (bl *buildList) usable(m *fastModule) string {
 	} else if _, err := os.Stat(m.dir); err != nil {
 		why = fmt.Sprintf("%s@%s is not extracted in the module cache", m.sumPath, m.sumVersion)
 	}
-	bl.checked.Store(m.path, why)
+	bl.checked.Store(m.sumPath+"@"+m.sumVersion, why)
 	return why
 }
 

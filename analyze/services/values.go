@@ -356,14 +356,18 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 }
 
 func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool) []value {
-	var out, defaults []value
+	var out, defaults, kept []value
 	overridden := false
 	for _, s := range stores {
 		if !r.ok(s.fn) {
 			continue
 		}
 		if s.fresh {
-			defaults = appendValues(defaults, r.resolve(s.val, nil, depth-1, busy))
+			d := r.resolve(s.val, nil, depth-1, busy)
+			defaults = appendValues(defaults, d)
+			if r.keepsDefaults(s.fn) {
+				kept = appendValues(kept, d)
+			}
 			continue
 		}
 		var bind map[*ssa.Parameter]ssa.Value
@@ -381,9 +385,32 @@ func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool)
 		overridden = true
 	}
 	if overridden {
-		return out
+		return appendValues(out, kept)
 	}
 	return defaults
+}
+
+// keepsDefaults reports whether a constructor that takes options is
+// called, in the code at hand, without them or with options chosen at run
+// time (if … { opts = append(opts, WithTopic("x")) }): the default it
+// writes may then hold whatever the options write.
+func (r *resolver) keepsDefaults(ctor *ssa.Function) bool {
+	if !ctor.Signature.Variadic() {
+		return false // a setter's store overrides, as before
+	}
+	for _, call := range r.callers[ctor] {
+		if !r.ok(call.Parent()) {
+			continue
+		}
+		args := call.Common().Args
+		if len(args) == 0 {
+			continue
+		}
+		if _, literal := args[len(args)-1].(*ssa.Slice); !literal {
+			return true // New(nc), or New(nc, opts...)
+		}
+	}
+	return false
 }
 
 // echoes are library results whose field holds an argument of the call

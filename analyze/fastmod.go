@@ -284,7 +284,9 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 			queue = append(queue, node{r.Mod.Path, r.Mod.Version, !pruned || !depPruned, false})
 		}
 	}
-	if work == "" && graphWhy == "" {
+	// With part of the graph unread, what was read can still show go.mod
+	// untidy: the rest could only raise versions further.
+	if work == "" {
 		for path, v := range listed {
 			if selected[path] != v {
 				return nil, fmt.Sprintf("go.mod is not tidy: %s %s is required, %s selected", path, v, selected[path])

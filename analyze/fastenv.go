@@ -109,7 +109,10 @@ func dottedTag(tag string) bool {
 // leaves the load to go list.
 func fastFlags(goflags string) (tags []string, set bool, why string) {
 	for _, f := range strings.Fields(goflags) {
-		name, value, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		name, value, hasValue := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if !hasValue && (name == "tags" || name == "mod" || name == "p") {
+			return nil, false, fmt.Sprintf("GOFLAGS %s without a value", f) // the go command refuses it
+		}
 		switch name {
 		case "tags":
 			tags, set = splitTags(value), true

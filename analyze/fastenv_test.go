@@ -110,6 +110,8 @@ func TestFastFlags(t *testing.T) {
 		{"-race", nil, false, true},
 		{"-mod=mod", nil, false, false},
 		{"-mod=vendor", nil, false, true},
+		{"-tags", nil, false, true},
+		{"-tags=", nil, true, false},
 		{"-overlay=o.json", nil, false, true},
 		{"-modfile=x.mod", nil, false, true},
 		{"-compiler=gccgo", nil, false, true},

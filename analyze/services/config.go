@@ -194,7 +194,7 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 	if !ok {
 		return nil
 	}
-	data, ok := readSmall(file)
+	data, ok := readSmall(realPath(root), file)
 	if !ok {
 		return nil // a file archie cannot read tells it nothing
 	}

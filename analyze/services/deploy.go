@@ -54,6 +54,9 @@ type deployment struct {
 	// variables its values files give (runs.go).
 	charts  map[string]string
 	helmEnv []helmValues
+	// root is the folder read, its links resolved: no file outside it
+	// is read.
+	root string
 }
 
 // An envSource is a container's variable, or all of them with a prefix,
@@ -95,6 +98,7 @@ func readDeployment(dir string) *deployment {
 		goBuilds: make(map[string][]string), images: make(map[string][2]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
 		subscriptions: make(map[string]string), charts: make(map[string]string)}
+	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -111,7 +115,7 @@ func readDeployment(dir string) *deployment {
 		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" {
 			return nil
 		}
-		data, ok := readSmall(path)
+		data, ok := readSmall(d.root, path)
 		if !ok {
 			return nil
 		}
@@ -263,6 +267,18 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 	}
 }
 
+// realPath is path made absolute with its links resolved, as far as
+// that can be done.
+func realPath(path string) string {
+	if p, err := filepath.Abs(path); err == nil {
+		path = p
+	}
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		return p
+	}
+	return path
+}
+
 func isDir(dir string) bool {
 	fi, err := os.Stat(dir)
 	return err == nil && fi.IsDir()
@@ -283,10 +299,19 @@ func imageRepo(ref string) string {
 }
 
 // readSmall reads a deployment, .env or config file: a regular file of at
-// most 1 MiB. A link to a device or a pipe in a checkout reads as nothing,
-// not forever.
-func readSmall(path string) ([]byte, bool) {
+// most 1 MiB below root (realPath's). A link to a device or a pipe in a
+// checkout reads as nothing, not forever; a link out of the repository
+// leads to the machine's files (a .env or a config of the user running
+// archie), which are not the code's and must not be shown.
+func readSmall(root, path string) ([]byte, bool) {
 	const max = 1 << 20
+	path, err := filepath.Abs(path)
+	if err == nil {
+		path, err = filepath.EvalSymlinks(path)
+	}
+	if err != nil || !within(filepath.ToSlash(path), filepath.ToSlash(root)) {
+		return nil, false
+	}
 	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() || fi.Size() > max {
 		return nil, false
 	}
@@ -565,7 +590,7 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 	}
 	vars := make(map[string]string)
 	expand := expander(vars)
-	if data, ok := readSmall(filepath.Join(dir, ".env")); ok {
+	if data, ok := readSmall(d.root, filepath.Join(dir, ".env")); ok {
 		for _, line := range strings.Split(string(data), "\n") {
 			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "export "))
 			k, v, ok := strings.Cut(line, "=")

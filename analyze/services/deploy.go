@@ -38,9 +38,9 @@ type deployment struct {
 	// script's docker build tags each image with.
 	goBuilds map[string][]string
 	images   map[string][2]string
-	// otherArgs are the words of the commands that Dockerfiles and
-	// Procfiles run, for any service: a flag one sets is not a default
-	// nothing overrides.
+	// otherArgs are the words of the commands that Dockerfiles,
+	// Procfiles, Makefiles and scripts run, for any service: a flag one
+	// sets is not a default nothing overrides.
 	otherArgs []string
 	// configMaps and secrets hold the data of the Kubernetes ConfigMaps
 	// and Secrets by name, and envFrom the containers' references to
@@ -219,6 +219,8 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 	dir := filepath.Dir(file)
 	for _, line := range logicalLines(data) {
 		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			// A script that runs a service with a flag sets that flag.
+			d.otherArgs = append(d.otherArgs, cmd...)
 			i := slices.Index(cmd, "build")
 			if i < 1 || path.Base(cmd[0]) != "docker" && path.Base(cmd[0]) != "podman" || i > 2 {
 				continue

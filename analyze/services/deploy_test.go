@@ -366,3 +366,16 @@ func TestTerraformUnclosed(t *testing.T) {
 		t.Fatal("terraform did not finish in 20 s")
 	}
 }
+
+func TestScriptsSetFlags(t *testing.T) {
+	d := &deployment{images: make(map[string][2]string)}
+	d.dockerBuilds("/r/scripts/run-local.sh", []byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"))
+	for _, flag := range []string{"geoaddr", "searchaddr", "port"} {
+		if !setsFlag(d.otherArgs, flag) {
+			t.Errorf("the script sets -%s; otherArgs = %q", flag, d.otherArgs)
+		}
+	}
+	if setsFlag(d.otherArgs, "rateaddr") {
+		t.Errorf("no script sets -rateaddr; otherArgs = %q", d.otherArgs)
+	}
+}

@@ -95,8 +95,11 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		}
 		for _, d := range s.DualWrites {
 			outbox := "no outbox"
-			if d.Outbox {
-				outbox = "with an outbox"
+			switch {
+			case d.Outbox && d.SameTx:
+				outbox = "with an outbox in the change's transaction"
+			case d.Outbox:
+				outbox = "with an outbox (archie sees no transaction they share)"
 			}
 			if len(d.Write) > 0 && len(d.Publish) > 0 {
 				fmt.Fprintf(&b, "  writes    %s, then %s, %s  %s\n", strings.TrimPrefix(d.Write[0].Detail, "writes "), d.Publish[0].Detail, outbox, pos(d.Write[0]))

@@ -3,6 +3,7 @@ package services
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/ssa"
@@ -27,8 +28,12 @@ type DualWrite struct {
 	// another function.
 	Write, Publish []Evidence
 	// Outbox says Function also writes an outbox table: the publish is
-	// the outbox's relay or redundant, and no dual write.
+	// the outbox's relay or redundant, and no dual write. SameTx says the
+	// outbox row and the change are written through one transaction
+	// value; an outbox written outside the change's transaction is lost
+	// or orphaned as the message would be.
 	Outbox bool `json:",omitempty"`
+	SameTx bool `json:",omitempty"`
 }
 
 // dualWrites finds the service's dual writes among the functions of its
@@ -100,17 +105,81 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 		dw := DualWrite{Function: fn.String(), Pos: x.position(fn, fn.Pos())}
 		dw.Write = x.accessEvidence(fn, w, what[w])
 		dw.Publish = x.accessEvidence(fn, p, what[p])
+		var outboxTx, changeTx []ssa.Value
 		for _, c := range writes {
+			outbox, change := false, false
 			for _, a := range what[c] {
 				if kind[a] && a.outbox {
-					dw.Outbox = true
+					outbox = true
+				} else if kind[a] {
+					change = true
 				}
+			}
+			if outbox {
+				dw.Outbox = true
+				outboxTx = append(outboxTx, txValues(c)...)
+				if change {
+					dw.SameTx = true // one call writes both: its callee's to say
+				}
+			}
+			if change {
+				changeTx = append(changeTx, txValues(c)...)
+			}
+		}
+		for _, t := range outboxTx {
+			if slices.Contains(changeTx, t) {
+				dw.SameTx = true
 			}
 		}
 		out = append(out, dw)
 	}
 	sort.Slice(out, func(i, j int) bool { return comparePos(out[i].Pos, out[j].Pos) < 0 })
 	return out
+}
+
+// txValues returns the transactions a call writes through: its receiver
+// or arguments of a transaction type (database/sql's Tx, pgx's Tx, sqlx's
+// Tx, a gorm DB handed to a Transaction callback), seen through loads.
+func txValues(c ssa.CallInstruction) []ssa.Value {
+	common := c.Common()
+	vals := append([]ssa.Value{}, common.Args...)
+	if common.IsInvoke() {
+		vals = append(vals, common.Value)
+	}
+	var out []ssa.Value
+	for _, v := range vals {
+		for range 3 {
+			if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+				v = u.X
+				continue
+			}
+			if mi, ok := v.(*ssa.MakeInterface); ok {
+				v = mi.X
+				continue
+			}
+			break
+		}
+		if isTxType(v.Type()) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func isTxType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	path := normPath(n.Obj().Pkg().Path())
+	switch n.Obj().Name() {
+	case "Tx":
+		return path == "database/sql" || path == "github.com/jackc/pgx" || path == "github.com/jmoiron/sqlx" || path == "github.com/uptrace/bun"
+	}
+	return false
 }
 
 // onePath returns a write and a publish of which one runs on every path

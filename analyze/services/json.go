@@ -54,6 +54,9 @@ type (
 		Write    []jsonEvidenceItem `json:"write"`
 		Publish  []jsonEvidenceItem `json:"publish"`
 		Outbox   bool               `json:"outbox,omitempty"`
+		// SameTx says the outbox row is written through the change's
+		// transaction.
+		SameTx bool `json:"sameTransaction,omitempty"`
 	}
 	jsonTool struct {
 		Name  string `json:"name"`
@@ -141,7 +144,7 @@ func document(sys *System) jsonServices {
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		for _, d := range s.DualWrites {
 			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
-				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox})
+				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
 		}
 		for _, e := range s.Endpoints {
 			je := jsonEndpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
@@ -263,7 +266,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		for _, d := range s.DualWrites {
 			svc.DualWrites = append(svc.DualWrites, DualWrite{Function: d.Function,
 				Pos:   token.Position{Filename: d.Position.File, Line: d.Position.Line, Column: d.Position.Column},
-				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox})
+				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
 		}
 		for _, e := range s.Endpoints {
 			ep := Endpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}

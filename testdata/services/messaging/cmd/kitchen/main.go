@@ -26,8 +26,13 @@ func main() {
 	c.Start(func(d amqp.Delivery) {
 		// The event is written with the order, and a relay publishes it:
 		// the outbox pattern, no dual write.
-		db.Exec(ctx, "INSERT INTO kitchen_orders (id) VALUES ($1)", d.Body)
-		db.Exec(ctx, "INSERT INTO outbox (topic, body) VALUES ('counter', $1)", d.Body)
+		tx, err := db.Begin(ctx)
+		if err != nil {
+			return
+		}
+		tx.Exec(ctx, "INSERT INTO kitchen_orders (id) VALUES ($1)", d.Body)
+		tx.Exec(ctx, "INSERT INTO outbox (topic, body) VALUES ('counter', $1)", d.Body)
+		tx.Commit(ctx)
 		done.Publish(ctx, d.Body)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -815,8 +816,19 @@ func (x *extractor) modelTable(v ssa.Value) string {
 			}
 		}
 	}
-	if _, ok := named.Underlying().(*types.Struct); !ok {
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
 		return ""
+	}
+	// bun names it in its embedded BaseModel's tag: bun:"table:orders,alias:o".
+	for i := range st.NumFields() {
+		if st.Field(i).Embedded() && st.Field(i).Name() == "BaseModel" {
+			for _, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {
+				if t, ok := strings.CutPrefix(part, "table:"); ok && t != "" {
+					return t
+				}
+			}
+		}
 	}
 	return plural(snake(named.Obj().Name()))
 }

@@ -178,6 +178,9 @@ var recognizers = []*recognizer{
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
+	// bun's queries name their model's table: its bun:"table:…" tag, or
+	// bun's default.
+	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.{InsertQuery,SelectQuery,UpdateQuery,DeleteQuery}.Model", fact: names, kind: "sql", name: model(0)},
 
 	// SQL handed to a database library: any call whose key starts so.
 	{lib: "database/sql", key: "database/sql.", fact: takesSQL},
@@ -190,6 +193,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlc.", fact: takesSQL},
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.", fact: takesSQL},
 	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
+	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 
 	// Kafka.
@@ -574,6 +578,9 @@ func (x *extractor) write(s *site, table string) {
 // spec writes it: gorm's Create, Save, Updates, Delete, FirstOrCreate and
 // ent's create, update and delete specs.
 func writesModel(key string) bool {
+	if strings.HasPrefix(key, "github.com/uptrace/bun.") {
+		return !strings.Contains(key, ".SelectQuery.")
+	}
 	m := key[strings.LastIndexByte(key, '.')+1:]
 	switch m {
 	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec",

@@ -3,6 +3,7 @@ package services
 import (
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -33,6 +34,9 @@ type configLoad struct {
 	// when the loader reads one; prefix is envconfig's prefix argument.
 	env    string
 	prefix ssa.Value
+	// kratos and koanf loads read the files their sources name in the
+	// same package (sourceFiles).
+	kratos, koanf bool
 }
 
 // configLoadOf returns the config load a call of fn is, if it is one.
@@ -65,6 +69,19 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		l.env = "env"
 		if len(args) >= 1 {
 			l.into = args[0]
+		}
+	case "github.com/go-kratos/kratos/config.Config.Scan":
+		// kratos: the files its file.NewSource calls name (a file or a
+		// folder of them), read with the json names protoc gives fields.
+		l.tag, l.kratos = "json", true
+		if len(args) >= 1 {
+			l.into = args[0]
+		}
+	case "github.com/knadh/koanf.Unmarshal", "github.com/knadh/koanf.UnmarshalWithConf": // (*Koanf) methods
+		// koanf: the files its file.Provider calls name.
+		l.tag, l.koanf = "koanf", true
+		if len(args) >= 2 {
+			l.into = args[1]
 		}
 	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
 		l.env = "envconfig"
@@ -152,10 +169,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		if _, ok := t.(*types.Named); !ok {
 			continue
 		}
-		add := func(d *configDoc) {
-			docs, _ := r.configs.At(t).([]*configDoc)
-			r.configs.Set(t, append(docs, d))
-		}
+		add := func(d *configDoc) { r.addConfig(t, d, 4) }
 		if l.env != "" {
 			d := &configDoc{env: l.env}
 			if l.prefix != nil {
@@ -169,14 +183,63 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 			names = r.strings(l.file)
 		case l.tag == "mapstructure":
 			names = r.viperFiles(l.call)
+		case l.kratos:
+			names = r.sourceFiles(l.call, "github.com/go-kratos/kratos/config/file.NewSource")
+		case l.koanf:
+			names = r.sourceFiles(l.call, "github.com/knadh/koanf/providers/file.Provider")
 		}
 		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, v := range names {
-			if d := readConfigDoc(root, dir, v.text, l.tag); d != nil {
-				add(d)
+			for _, name := range configFiles(root, dir, v.text) {
+				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
+					add(d)
+				}
 			}
 		}
 	}
+}
+
+// sourceFiles returns the files the calls to key (a config source's
+// constructor) in the package of a config load name.
+func (r *resolver) sourceFiles(call ssa.CallInstruction, key string) []value {
+	var out []value
+	for _, fn := range r.prog.funcs {
+		if fn.Pkg != call.Parent().Pkg {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok && calleeKey(c.Common()) == key && len(c.Common().Args) > 0 {
+					out = appendValues(out, r.strings(c.Common().Args[0]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// configFiles returns the name of a config file, or the YAML and JSON
+// files of a folder kratos reads whole.
+func configFiles(root, dir, name string) []string {
+	if strings.HasPrefix(name, "…/") || strings.ContainsAny(name, "$") {
+		return []string{name}
+	}
+	path, ok := configPath(root, dir, name)
+	if !ok || !isDir(path) {
+		return []string{name}
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		switch filepath.Ext(e.Name()) {
+		case ".yaml", ".yml", ".json":
+			out = append(out, filepath.Join(name, e.Name()))
+		}
+	}
+	return out
 }
 
 // readConfigDoc reads the YAML file a config load names, relative to the
@@ -195,6 +258,13 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 		return nil
 	}
 	data, ok := readSmall(realPath(root), file)
+	if !ok && !filepath.IsAbs(name) && dir != root {
+		// Relative to the working directory, which the repository's
+		// root is as often as the package's folder.
+		if file, ok = configPath(root, root, name); ok {
+			data, ok = readSmall(realPath(root), file)
+		}
+	}
 	if !ok {
 		return nil // a file archie cannot read tells it nothing
 	}
@@ -203,6 +273,46 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 		return nil
 	}
 	return &configDoc{file: relTo(root, file), root: doc.Content[0], tag: tag}
+}
+
+// addConfig records a config source of a struct type, and of the struct
+// types of its fields, down to depth: a service often hands each part of
+// its config to the code that uses it (bc.Data to NewDB, through wire), and
+// the part's fields are read from the part's own node.
+func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
+	docs, _ := r.configs.At(t).([]*configDoc)
+	for _, old := range docs {
+		if old.file == d.file && old.root == d.root && old.env == d.env {
+			return
+		}
+	}
+	r.configs.Set(t, append(docs, d))
+	st := structOf(t)
+	if st == nil || depth == 0 {
+		return
+	}
+	for i := range st.NumFields() {
+		ft := st.Field(i).Type()
+		if p, ok := ft.(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if _, ok := types.Unalias(ft).(*types.Named); !ok || structOf(ft) == nil {
+			continue
+		}
+		sub := *d
+		if d.root != nil && !st.Field(i).Embedded() {
+			k, ok := configKey(t, i, d.tag)
+			if !ok {
+				continue
+			}
+			n := lookupKeys(d.root, []string{k})
+			if n == nil || n.Kind != yaml.MappingNode {
+				continue
+			}
+			sub.root = n
+		}
+		r.addConfig(ft, &sub, depth-1)
+	}
 }
 
 // viperFiles returns the files viper is told to read before a call

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net"
 	"reflect"
 	"regexp"
 	"sort"
@@ -620,6 +621,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 	if resource != "" {
 		ev.Detail += " (" + resource + from + ")"
 	}
+	if loopback(server) {
+		// Each container's localhost is its own: a development default
+		// that two services share says nothing of where they run.
+		server = ""
+	}
 	k := kind + "\x00" + resource
 	s := stores[k]
 	if s == nil {
@@ -731,6 +737,19 @@ func sqlTables(q string) []string {
 		}
 	}
 	return out
+}
+
+// loopback reports whether a server a DSN names is this machine's.
+func loopback(server string) bool {
+	host := server
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		host = host[:i]
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	return host == "localhost" || host == "0.0.0.0" || strings.HasPrefix(host, "127.") || host == "::1"
 }
 
 // sqlWritten returns the table a SQL statement writes, if it writes one:

@@ -56,3 +56,14 @@ func TestSQLWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopback(t *testing.T) {
+	for server, want := range map[string]bool{
+		"localhost:5432/shop": true, "127.0.0.1:3306/test": true, "[::1]:5432/x": true, "0.0.0.0:6379": true,
+		"db:5432/shop": false, "localhost.example.com:5432/x": false, "": false, "127db:5432/x": false,
+	} {
+		if got := loopback(server); got != want {
+			t.Errorf("loopback(%q) = %v, want %v", server, got, want)
+		}
+	}
+}

@@ -95,6 +95,10 @@ func newResolver(p *program) *resolver {
 				case ssa.CallInstruction:
 					callee := in.Common().StaticCallee()
 					if callee == nil {
+						// kratos's config is an interface.
+						if in.Common().IsInvoke() && calleeKey(in.Common()) == "github.com/go-kratos/kratos/config.Config.Scan" && len(in.Common().Args) > 0 {
+							r.configLoads = append(r.configLoads, configLoad{call: in, into: in.Common().Args[0], tag: "json", kratos: true})
+						}
 						continue
 					}
 					r.callers[callee] = append(r.callers[callee], in)

@@ -1,0 +1,3 @@
+module github.com/knadh/koanf/providers/file
+
+go 1.22

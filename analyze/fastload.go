@@ -100,10 +100,23 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	}
 	bctx.ReadDir = func(dir string) ([]fs.FileInfo, error) { return readDir(dir, false) }
 	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
+	if opts.Cache != nil {
+		var mainDirs, keyFiles []string
+		if !opts.CacheDepsOnly {
+			for _, m := range mains {
+				mainDirs = append(mainDirs, m.Path+" "+m.Dir)
+			}
+			keyFiles = mainKeyFiles(mains, work)
+		}
+		l.cache = opts.Cache.newLoadCache(env, bctx, mainDirs, keyFiles)
+	}
 	g, why := l.load(ctx, dirs)
 	if why != "" {
 		return nil, why
 	}
+	// Only what a load without a problem read is kept: a load that gives
+	// way to go list leaves the cache as it was.
+	l.cache.commit()
 	return g, ""
 }
 
@@ -348,6 +361,7 @@ type fastLoader struct {
 	env    *fastEnv
 	bl     *buildList
 	tests  bool
+	cache  *loadCache // nil without a cache
 
 	mu    sync.Mutex
 	nodes map[string]*fastNode // by import path
@@ -535,6 +549,9 @@ func (l *fastLoader) read(n *fastNode) string {
 	if n.std {
 		// The standard library is consistent: one file that builds is
 		// enough to know the package is there for this platform.
+		if l.cache.stdOK(n.path) {
+			return ""
+		}
 		entries, err := os.ReadDir(n.dir)
 		if err != nil {
 			return err.Error()
@@ -545,22 +562,40 @@ func (l *fastLoader) read(n *fastNode) string {
 				continue
 			}
 			if ok, err := l.ctx.MatchFile(n.dir, name); err == nil && ok {
+				l.cache.stdFound(n.path)
 				return ""
 			}
 		}
 		return fmt.Sprintf("standard package %s has no files to build", n.path)
 	}
-	ctx := l.ctx
+	ctx, dep := l.ctx, false
 	if !n.main && withinDir(n.dir, l.env.GOMODCACHE) {
-		ctx = l.depCtx
+		ctx, dep = l.depCtx, true
 	}
-	bp, err := ctx.ImportDir(n.dir, 0)
+	var bp *build.Package
+	var err error
+	cd := l.cache.lookup(n.dir, dep)
+	if cd != nil && cd.hit != nil {
+		if cd.hit.NoGo {
+			err = &build.NoGoError{Dir: n.dir}
+		} else {
+			bp = cd.hit.pkg()
+		}
+	} else {
+		bp, err = ctx.ImportDir(n.dir, 0)
+	}
 	var noGo *build.NoGoError
 	if errors.As(err, &noGo) && n.main && !n.literal {
+		if cd != nil && cd.hit == nil {
+			cd.record(nil, true)
+		}
 		return "" // not a package for ./...; see load
 	}
 	if err != nil {
 		return fmt.Sprintf("%s: %v", n.path, err)
+	}
+	if cd != nil && cd.hit == nil {
+		cd.record(bp, false)
 	}
 	if len(bp.InvalidGoFiles) > 0 {
 		return fmt.Sprintf("%s: invalid files %v", n.path, bp.InvalidGoFiles)

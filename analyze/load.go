@@ -36,6 +36,11 @@ type Options struct {
 	// FallingBack, when set, is told why the fast loader gave way to
 	// go/packages before that slower load starts: progress to show.
 	FallingBack func(why string)
+	// Cache, when not nil, keeps what the fast loader reads for the next
+	// load; CacheDepsOnly keeps only the dependencies' folders, for a
+	// tree that will not be loaded again (a temporary worktree).
+	Cache         *Cache
+	CacheDepsOnly bool
 }
 
 // Load loads the packages matching opts.Patterns and their imports. It never

@@ -41,6 +41,14 @@ func TestScripts(t *testing.T) {
 			}
 			env.Setenv("TESTDATA", testdata)
 			env.Setenv("NO_COLOR", "1")
+			// Each script has a cache of its own, outside $WORK, so that
+			// scripts that edit code and run again go through it.
+			cache, err := os.MkdirTemp("", "archie-cache-")
+			if err != nil {
+				return err
+			}
+			env.Defer(func() { os.RemoveAll(cache) })
+			env.Setenv("ARCHIE_CACHE_DIR", cache)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

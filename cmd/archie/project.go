@@ -43,6 +43,8 @@ type loadOptions struct {
 	// from the hidden --loader or ARCHIE_LOADER. Naming one also says on
 	// stderr which loader ran.
 	loader string
+	// noCache turns off the fast loader's cache (--no-cache).
+	noCache bool
 }
 
 func (o *loadOptions) addFlags(f *pflag.FlagSet) {
@@ -51,6 +53,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.cgo, "cgo", false, "type-check cgo files for the services analysis (runs the C compiler with the repository's #cgo flags)")
 	f.StringVar(&o.loader, "loader", os.Getenv("ARCHIE_LOADER"), "how to read the import graph: auto (without go list when that gives the same graph), fast, or packages (go list)")
 	f.MarkHidden("loader")
+	f.BoolVar(&o.noCache, "no-cache", false, "read every package folder again instead of using the cache of earlier runs (also ARCHIE_NO_CACHE=1)")
 }
 
 // loaderOption is the analyze loader a --loader or ARCHIE_LOADER value
@@ -139,8 +142,15 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	if err != nil {
 		return nil, err
 	}
+	cache, err := openCache(stderr, opts.noCache)
+	if err != nil {
+		return nil, err
+	}
 	prog.set("reading the packages")
+	// --new-since's revision is read from a temporary worktree: only its
+	// dependencies are worth keeping.
 	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem, Loader: loader,
+		Cache: cache, CacheDepsOnly: opts.base,
 		FallingBack: func(why string) { prog.set("listing the packages with go list (%s)", why) }})
 	if err != nil {
 		return nil, err

@@ -417,27 +417,36 @@ func structOf(t types.Type) *types.Struct {
 // configPath walks a field read back to the config struct it is read
 // from: the struct's type and the fields from it down to the value.
 func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef) {
+	// The outermost config struct on the way: a part of the config has
+	// the docs of every place its type appears (TopicConfig under each
+	// topic's key), the root the one place this read comes from.
 	var path []fieldRef
+	var best types.Type
+	var bestPath []fieldRef
 	for range 12 {
 		if t := r.configType(v.Type()); t != nil {
-			slices.Reverse(path)
-			return t, path
+			best, bestPath = t, slices.Clone(path)
 		}
 		switch w := v.(type) {
 		case *ssa.Field:
 			path, v = append(path, fieldRef{w.X.Type(), w.Field}), w.X
+			continue
 		case *ssa.FieldAddr:
 			path, v = append(path, fieldRef{w.X.Type(), w.Field}), w.X
+			continue
 		case *ssa.UnOp:
-			if w.Op != token.MUL {
-				return nil, nil
+			if w.Op == token.MUL {
+				v = w.X
+				continue
 			}
-			v = w.X
-		default:
-			return nil, nil
 		}
+		break
 	}
-	return nil, nil
+	if best == nil {
+		return nil, nil
+	}
+	slices.Reverse(bestPath)
+	return best, bestPath
 }
 
 // configType returns t, or what t points to, when config files are

@@ -9,9 +9,17 @@ import (
 	"github.com/knadh/koanf/v2"
 )
 
+// A Peer is where another service answers; the config has one per peer.
+type Peer struct {
+	URL string `koanf:"url"`
+}
+
 type Config struct {
-	CatalogURL string `koanf:"catalog_url"`
-	DSN        string `koanf:"dsn"`
+	Peers struct {
+		Catalog Peer `koanf:"catalog"`
+		Billing Peer `koanf:"billing"`
+	} `koanf:"peers"`
+	DSN string `koanf:"dsn"`
 }
 
 func main() {
@@ -24,7 +32,7 @@ func main() {
 	db, _ := sql.Open("mysql", cfg.DSN)
 	http.HandleFunc("/orders", func(http.ResponseWriter, *http.Request) {
 		db.Exec("INSERT INTO orders (id) VALUES (1)")
-		http.Get(cfg.CatalogURL + "/items")
+		http.Get(cfg.Peers.Catalog.URL + "/items")
 	})
 	http.ListenAndServe(":8001", nil)
 }

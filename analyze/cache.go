@@ -116,6 +116,9 @@ func mainKeyFiles(mains []*Module, work string) []string {
 type cacheBundle struct {
 	Key  string               // the full key, against a hash collision or a misplaced file
 	Dirs map[string]*dirEntry // by folder: absolute, or relative to the module version's root
+	// Has says whether a folder of a module version has a .go file: the
+	// go command's test of which module provides a package.
+	Has map[string]bool
 }
 
 // A dirEntry is what the fast loader read of one folder.
@@ -176,6 +179,7 @@ type bundle struct {
 	once      sync.Once
 	mu        sync.Mutex
 	dirs      map[string]*dirEntry
+	has       map[string]bool
 	dirty     bool
 }
 
@@ -183,7 +187,7 @@ type bundle struct {
 // one is reported and treated as empty.
 func (b *bundle) load(c *Cache) {
 	b.once.Do(func() {
-		b.dirs = make(map[string]*dirEntry)
+		b.dirs, b.has = make(map[string]*dirEntry), make(map[string]bool)
 		cb, err := readBundle(b.file)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -197,6 +201,9 @@ func (b *bundle) load(c *Cache) {
 			return
 		}
 		b.dirs = cb.Dirs
+		if cb.Has != nil {
+			b.has = cb.Has
+		}
 		touch(b.file)
 	})
 }
@@ -431,6 +438,29 @@ func (cd *cachedDir) record(bp *build.Package, noGo bool) {
 	cd.b.put(cd.key, e)
 }
 
+// hasGoFiles is the function hasGoFiles for a folder of the module cache,
+// answered from the bundle of its module version when an earlier load
+// asked.
+func (lc *loadCache) hasGoFiles(dir string) bool {
+	b, rel := lc.modBundle(dir)
+	if b == nil {
+		return hasGoFiles(dir)
+	}
+	b.load(lc.c)
+	b.mu.Lock()
+	has, ok := b.has[rel]
+	b.mu.Unlock()
+	if ok {
+		return has
+	}
+	has = hasGoFiles(dir)
+	b.mu.Lock()
+	b.has[rel] = has
+	b.dirty = true
+	b.mu.Unlock()
+	return has
+}
+
 // stdOK reports whether the standard library package was found buildable
 // by an earlier load with the same key.
 func (lc *loadCache) stdOK(path string) bool {
@@ -554,7 +584,7 @@ func (lc *loadCache) commit() {
 	for _, b := range all {
 		b.mu.Lock()
 		if b.dirty {
-			if writeBundle(b.file, &cacheBundle{Key: b.key, Dirs: b.dirs}) == nil {
+			if writeBundle(b.file, &cacheBundle{Key: b.key, Dirs: b.dirs, Has: b.has}) == nil {
 				wrote = true
 			}
 			b.dirty = false

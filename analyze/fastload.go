@@ -109,6 +109,7 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 			keyFiles = mainKeyFiles(mains, work)
 		}
 		l.cache = opts.Cache.newLoadCache(env, bctx, mainDirs, keyFiles)
+		bl.hasGoFiles = l.cache.hasGoFiles
 	}
 	g, why := l.load(ctx, dirs)
 	if why != "" {

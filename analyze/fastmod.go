@@ -36,6 +36,9 @@ type buildList struct {
 	pruned bool
 	// checked holds usable's answer by module path.
 	checked sync.Map
+	// hasGoFiles, when set, answers hasGoFiles for the folders of
+	// modules in the module cache, which do not change (the cache).
+	hasGoFiles func(dir string) bool
 }
 
 // A fastModule is one selected module and where its files are.
@@ -411,7 +414,11 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 				if why := bl.usable(m); why != "" {
 					return "", why + ", which may provide " + path
 				}
-				if hasGoFiles(d) && !(m.local && nestedGoMod(m.dir, d)) {
+				has := bl.hasGoFiles
+				if m.local || has == nil {
+					has = hasGoFiles
+				}
+				if has(d) && !(m.local && nestedGoMod(m.dir, d)) {
 					found = append(found, d)
 				}
 			}

@@ -306,7 +306,11 @@ func imageRepo(ref string) string {
 // leads to the machine's files (a .env or a config of the user running
 // archie), which are not the code's and must not be shown.
 func readSmall(root, path string) ([]byte, bool) {
-	const max = 1 << 20
+	return readLimited(root, path, 1<<20)
+}
+
+// readLimited is readSmall for a file of at most max bytes.
+func readLimited(root, path string, max int64) ([]byte, bool) {
 	path, err := filepath.Abs(path)
 	if err == nil {
 		path, err = filepath.EvalSymlinks(path)
@@ -323,7 +327,7 @@ func readSmall(root, path string) ([]byte, bool) {
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	return data, err == nil && len(data) <= max
+	return data, err == nil && int64(len(data)) <= max
 }
 
 func (d *deployment) read(root, path string, data []byte) {

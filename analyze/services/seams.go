@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -168,6 +167,7 @@ var viewEnd = regexp.MustCompile(`(?i);|\n\s*--|\n\s*\n|\n\s*(create|alter|drop|
 // where each view is defined.
 func readViews(dir string) map[string]view {
 	views := make(map[string]view)
+	root := realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -182,11 +182,10 @@ func readViews(dir string) map[string]view {
 		if !strings.HasSuffix(name, ".sql") {
 			return nil
 		}
-		if info, err := e.Info(); err != nil || info.Size() > 4<<20 {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
+		// A link to a device, a pipe or out of the repository reads as
+		// nothing, not forever.
+		data, ok := readLimited(root, path, 4<<20)
+		if !ok {
 			return nil
 		}
 		for _, m := range createView.FindAllSubmatchIndex(data, -1) {

@@ -39,8 +39,8 @@ type deployment struct {
 	goBuilds map[string][]string
 	images   map[string][2]string
 	// otherArgs are the words of the commands that Dockerfiles,
-	// Procfiles, Makefiles and scripts run, for any service: a flag one
-	// sets is not a default nothing overrides.
+	// Procfiles, Makefiles, scripts and Helm values run, for any service:
+	// a flag one sets is not a default nothing overrides.
 	otherArgs []string
 	// configMaps and secrets hold the data of the Kubernetes ConfigMaps
 	// and Secrets by name, and envFrom the containers' references to

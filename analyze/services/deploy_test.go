@@ -379,3 +379,30 @@ func TestScriptsSetFlags(t *testing.T) {
 		t.Errorf("no script sets -rateaddr; otherArgs = %q", d.otherArgs)
 	}
 }
+
+// A Helm chart's values set its container's flags (args, command,
+// extraArgs as a list or a map): a flag they set is not a default that
+// no deployment overrides.
+func TestHelmValuesArgs(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"charts/orders/Chart.yaml":  "name: orders\nversion: 0.1.0\n",
+		"charts/orders/values.yaml": "env: {REGION: eu}\nargs: [\"--peer\", \"http://billing:8080\"]\n",
+		"charts/audit/values.yaml":  "audit:\n  extraArgs: {sink: \"http://store:9000\"}\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := readDeployment(root)
+	for _, flag := range []string{"peer", "sink"} {
+		if !setsFlag(d.otherArgs, flag) {
+			t.Errorf("flag -%s is not set by the Helm values: other args %q", flag, d.otherArgs)
+		}
+	}
+}

@@ -316,6 +316,16 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 							r.image(s)
 						}
 					}
+				case k == "args" || k == "command" || k == "extraArgs":
+					// The chart's container's words: a flag they set is
+					// not a default nothing overrides.
+					if m, ok := x.(map[string]any); ok {
+						for flag, v := range m {
+							d.otherArgs = append(d.otherArgs, "--"+flag+"="+scalar(v))
+						}
+					} else {
+						d.otherArgs = append(d.otherArgs, words(x, nil)...)
+					}
 				case k == "nameOverride" || k == "fullnameOverride":
 					if s, ok := x.(string); ok {
 						r.name(s)

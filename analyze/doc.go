@@ -16,4 +16,9 @@
 // error. Wherever it cannot be sure of go list's answer it gives way to
 // go/packages, which stays the reference; the differential tests hold the
 // two to the same graph.
+//
+// A Cache (cache.go) keeps what the fast loader read of each folder for
+// the next run, keyed by everything that selects files; a folder of the
+// main modules is read again when its listing changed. Only loads that
+// succeeded without go list are kept.
 package analyze

@@ -203,17 +203,27 @@ func onePath(writes, pubs []ssa.CallInstruction) (ssa.CallInstruction, ssa.CallI
 // the methods of the service's types that an interface call may reach.
 func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool) []*ssa.Function {
 	common := c.Common()
+	// A function handed to the call runs inside it: the closure given to
+	// gorm's db.Transaction, a retry helper's body.
+	var out []*ssa.Function
+	for _, a := range common.Args {
+		switch f := a.(type) {
+		case *ssa.MakeClosure:
+			out = append(out, f.Fn.(*ssa.Function))
+		case *ssa.Function:
+			out = append(out, f)
+		}
+	}
 	if fn := common.StaticCallee(); fn != nil {
-		return []*ssa.Function{fn}
+		return append(out, fn)
 	}
 	if !common.IsInvoke() {
-		return nil
+		return out
 	}
 	iface, ok := common.Value.Type().Underlying().(*types.Interface)
 	if !ok {
 		return nil
 	}
-	var out []*ssa.Function
 	name := common.Method.Name()
 	for _, t := range x.prog.withMethod[name] {
 		if types.Implements(t, iface) {

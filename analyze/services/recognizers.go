@@ -453,12 +453,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		topics := x.values(r.name, s)
 		x.message(s.f, s.fn, r.kind, r.fact == publishes, topics, s.ev)
 		if r.fact == publishes {
-			ev := s.ev
-			ev.Detail = "publishes " + r.kind
-			if len(topics) == 1 && !strings.Contains(topics[0].text, "…") {
-				ev.Detail += " " + topics[0].text // a shared helper's site may publish to several
-			}
-			s.f.publishes = append(s.f.publishes, &access{instr: s.instr, ev: ev})
+			x.published(s, r.kind, topics)
 		}
 	case opens:
 		kind := r.kind
@@ -519,6 +514,19 @@ func queryArgs(a ssa.Value) bool {
 	return ok
 }
 
+// published records a call that publishes, for dual writes.
+func (x *extractor) published(s *site, kind string, topics []value) {
+	ev := s.ev
+	ev.Detail = "publishes " + kind
+	if len(topics) == 1 && !strings.Contains(topics[0].text, "…") {
+		// A shared helper's site may publish to several: one is named.
+		ev.Detail += " " + envRef.ReplaceAllStringFunc(topics[0].text, func(ref string) string {
+			return x.deploy.shown(s.f.svc, s.f.entryDir, ref)
+		})
+	}
+	s.f.publishes = append(s.f.publishes, &access{instr: s.instr, ev: ev})
+}
+
 // asyncInput records what a sarama async producer publishes: the topics
 // of the messages sent on its Input() channel.
 func (x *extractor) asyncInput(s *site, r *recognizer) {
@@ -530,7 +538,9 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 		if send, ok := ref.(*ssa.Send); ok && send.Chan == call {
 			ev := s.ev
 			ev.Pos = x.position(s.fn, send.Pos())
-			x.message(s.f, s.fn, r.kind, true, x.res.storedField(send.X, "Topic"), ev)
+			topics := x.res.storedField(send.X, "Topic")
+			x.message(s.f, s.fn, r.kind, true, topics, ev)
+			x.published(s, r.kind, topics)
 		}
 	}
 }
@@ -700,4 +710,5 @@ func (x *extractor) recordTopics(s *site, r *recognizer) {
 		}
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
+	x.published(s, r.kind, topics)
 }

@@ -33,8 +33,29 @@ func main() {
 	viper.SetDefault("audit.key", "booked")
 	audit := bus.NewPublisher(conn).Configure(bus.Exchange(os.Getenv("AUDIT_EXCHANGE")), bus.Key(viper.GetString("audit.key")))
 	c := bus.NewConsumer(conn, bus.FromExchange(cfg.Bus.Exchange), bus.Queue(viper.GetString("bus.queueName")), bus.Binding(cfg.Bus.Key))
-	c.Start(func(amqp.Delivery) {
-		db.Exec(context.Background(), "INSERT INTO entries (amount) VALUES ($1)", 1)
+	c.Start(func(d amqp.Delivery) {
+		// The entry is booked in a transaction a helper runs, and the
+		// audit event published after it commits: two writes.
+		ctx := context.Background()
+		if err := inTx(ctx, db, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, "INSERT INTO entries (amount) VALUES ($1)", 1)
+			return err
+		}); err != nil {
+			return
+		}
+		audit.Publish(ctx, d.Body)
 	})
 	audit.Publish(context.Background(), []byte("closed"))
+}
+
+// inTx runs f in a transaction of db.
+func inTx(ctx context.Context, db *pgx.Conn, f func(pgx.Tx) error) error {
+	tx, err := db.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
 }

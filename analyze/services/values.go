@@ -344,6 +344,28 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			}
 			return out
 		}
+		// a local variable holding a pointer, captured by a closure:
+		// peer := flag.String(…); go func() { use(*peer) }()
+		var locals []ssa.Value
+		switch x := a.X.(type) {
+		case *ssa.Alloc:
+			locals = []ssa.Value{x}
+		case *ssa.FreeVar:
+			locals = freeVarBindings(x)
+		}
+		var out []value
+		for _, l := range locals {
+			if al, ok := l.(*ssa.Alloc); ok {
+				for _, s := range r.fields[allocKey(al)] {
+					if r.ok(s.fn) {
+						out = appendValues(out, r.load(s.val, bind, depth-1, busy))
+					}
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
 	case *ssa.Parameter:
 		if b, ok := bind[a]; ok {
 			return r.load(b, nil, depth-1, busy)

@@ -12,12 +12,10 @@ import (
 	amqp "github.com/rabbitmq/amqp091-go"
 )
 
-// counter's URL: compose sets it.
-var counterURL = flag.String("counter-url", "http://counter:8080", "where counter answers")
-
 func main() {
+	// counter's URL: compose sets it. It is read in the closure below.
+	counterURL := flag.String("counter-url", "http://counter:8080", "where counter answers")
 	flag.Parse()
-	http.Get(*counterURL + "/ready")
 	ctx := context.Background()
 	db, _ := pgx.Connect(ctx, os.Getenv("DATABASE_URL"))
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
@@ -34,5 +32,6 @@ func main() {
 		tx.Exec(ctx, "INSERT INTO outbox (topic, body) VALUES ('counter', $1)", d.Body)
 		tx.Commit(ctx)
 		done.Publish(ctx, d.Body)
+		http.Get(*counterURL + "/ready")
 	})
 }

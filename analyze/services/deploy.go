@@ -228,7 +228,7 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 			var tags []string
 			dockerfile, context := "", ""
 			for j := i + 1; j < len(cmd); j++ {
-				w := cmd[j]
+				w := strings.Trim(cmd[j], `"'`)
 				flag, val, hasVal := strings.Cut(w, "=")
 				switch {
 				case flag == "-t" || flag == "--tag" || flag == "-f" || flag == "--file":
@@ -237,7 +237,7 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 							break
 						}
 						j++
-						val = cmd[j]
+						val = strings.Trim(cmd[j], `"'`)
 					}
 					if flag == "-t" || flag == "--tag" {
 						tags = append(tags, val)

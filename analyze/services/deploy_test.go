@@ -193,10 +193,12 @@ func TestDockerBuilds(t *testing.T) {
 	d := &deployment{images: make(map[string][2]string)}
 	d.dockerBuilds("/r/Makefile", []byte("docker:\n\t@docker build -f ./build/Dockerfile.api --build-arg V=$(V) -t org/api:kafka .\n"+
 		"web:\n\tdocker buildx build --platform linux/amd64 --tag=org/web ./web\n"+
-		"skip:\n\tdocker build -t org/x $(CTX)\n"))
+		"skip:\n\tdocker build -t org/x $(CTX)\n"+
+		"quoted:\n\tdocker build -f \"build/Dockerfile.q\" -t \"org/q:1\" \".\"\n"))
 	want := map[string][2]string{
 		"org/api": {"/r/build/Dockerfile.api", "/r"},
 		"org/web": {"/r/web/Dockerfile", "/r/web"},
+		"org/q":   {"/r/build/Dockerfile.q", "/r"},
 	}
 	if len(d.images) != len(want) {
 		t.Errorf("images = %v, want %v", d.images, want)

@@ -3,7 +3,6 @@ package services
 import (
 	"maps"
 	"net"
-	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -426,9 +425,7 @@ func topicMatches(protocol, topic, pattern string) bool {
 	case "nats":
 		return wordsMatch(strings.Split(topic, "."), strings.Split(pattern, "."), "*", ">", false)
 	case "redis":
-		// PSUBSCRIBE's glob patterns.
-		ok, _ := path.Match(pattern, topic)
-		return ok
+		return redisGlob(pattern, topic)
 	case "amqp":
 		ex, key, ok := strings.Cut(topic, "/")
 		pex, pkey, pok := strings.Cut(pattern, "/")
@@ -438,6 +435,45 @@ func topicMatches(protocol, topic, pattern string) bool {
 		return wordsMatch(strings.Split(key, "."), strings.Split(pkey, "."), "*", "#", true)
 	}
 	return false
+}
+
+// redisGlob matches a channel against a PSUBSCRIBE pattern: * any run of
+// characters, / included; ? one; [...] one of a class; \x the character x.
+func redisGlob(pattern, s string) bool {
+	var re strings.Builder
+	re.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; c {
+		case '*':
+			re.WriteString("(?s:.*)")
+		case '?':
+			re.WriteString("(?s:.)")
+		case '[':
+			end := strings.IndexByte(pattern[i+1:], ']')
+			if end < 0 {
+				re.WriteString(regexp.QuoteMeta("["))
+				continue
+			}
+			class := pattern[i+1 : i+1+end]
+			if strings.HasPrefix(class, "^") {
+				class = "^" + regexp.QuoteMeta(class[1:])
+			} else {
+				class = regexp.QuoteMeta(class)
+			}
+			re.WriteString("[" + strings.ReplaceAll(class, `\-`, "-") + "]")
+			i += end + 1
+		case '\\':
+			if i+1 < len(pattern) {
+				i++
+				re.WriteString(regexp.QuoteMeta(pattern[i : i+1]))
+			}
+		default:
+			re.WriteString(regexp.QuoteMeta(pattern[i : i+1]))
+		}
+	}
+	re.WriteString("$")
+	m, err := regexp.MatchString(re.String(), s)
+	return err == nil && m
 }
 
 // wordsMatch matches words against a pattern whose one word matches any

@@ -43,7 +43,7 @@ const (
 // load errors is never built here, so a verdict from this path never
 // hides an incomplete check.
 func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
-	if opts.Nested {
+	if opts.Nested && len(opts.Patterns) > 0 {
 		return nil, "nested modules are loaded for the services analysis"
 	}
 	env, err := readGoEnv(ctx, opts.Dir, GoEnv(opts.Env, false))
@@ -114,6 +114,17 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	g, why := l.load(ctx, dirs)
 	if why != "" {
 		return nil, why
+	}
+	if opts.Nested {
+		// The services analysis also reads the modules below Dir that
+		// ./... does not enter (one module per service): go list loads
+		// those one by one. When there is none, or the go.work uses them
+		// all, the graph is the one go list would give, and the go list
+		// of the services' typed load is the only one the run pays.
+		if skipped := skippedModules(opts.Dir, g.Modules); len(skipped) > 0 {
+			rel, _ := filepath.Rel(opts.Dir, skipped[0])
+			return nil, fmt.Sprintf("nested modules are loaded for the services analysis (%s)", filepath.ToSlash(rel))
+		}
 	}
 	// Only what a load without a problem read is kept: a load that gives
 	// way to go list leaves the cache as it was.

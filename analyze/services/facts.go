@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 )
@@ -101,7 +102,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
 		first := len(errs)
-		loaded, err := packages.Load(cfg, paths...)
+		loaded, err := packages.Load(cfg, loadPatterns(g, modDir, paths, cfg.Env)...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}
@@ -221,6 +222,75 @@ func buildRoot(modDir string) string {
 		}
 		dir = parent
 	}
+}
+
+// loadPatterns names the packages to type-check in the build of root,
+// each by its folder relative to root where the go command reads that as
+// the same package: go/packages splits a list of patterns longer than
+// 16 383 characters into several go list runs, each over the same
+// dependencies, run at once (a few hundred import paths of a long module
+// path are enough), and folders are shorter. A package outside the main
+// modules of the build, in a folder a pattern could read otherwise (".",
+// "_", testdata, vendor, "..."), or under a GOWORK or -modfile the folder
+// of root does not say keeps its import path.
+func loadPatterns(g *analyze.Graph, root string, paths []string, env []string) []string {
+	for _, kv := range env {
+		if k, v, _ := strings.Cut(kv, "="); k == "GOWORK" && v != "" || k == "GOFLAGS" && strings.Contains(v, "modfile") {
+			return paths
+		}
+	}
+	mains := map[string]bool{root: true}
+	if data, err := os.ReadFile(filepath.Join(root, "go.work")); err == nil {
+		mains = make(map[string]bool)
+		wf, err := modfile.ParseWork(filepath.Join(root, "go.work"), data, nil)
+		if err != nil {
+			return paths
+		}
+		for _, use := range wf.Use {
+			d := use.Path
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(root, d)
+			}
+			mains[filepath.Clean(d)] = true
+		}
+	}
+	out := make([]string, len(paths))
+	for i, path := range paths {
+		out[i] = path
+		pkg := g.Package(path)
+		if pkg == nil || pkg.Module == nil || pkg.Dir == "" || !mains[pkg.Module.Dir] {
+			continue
+		}
+		rel, err := filepath.Rel(root, pkg.Dir)
+		if err != nil || !plainDir(rel) {
+			continue
+		}
+		if rel == "." {
+			out[i] = "."
+		} else {
+			out[i] = "./" + filepath.ToSlash(rel)
+		}
+	}
+	return out
+}
+
+// plainDir reports whether a relative folder is one the go command reads
+// as a directory pattern naming exactly the package in it.
+func plainDir(rel string) bool {
+	if rel == "." {
+		return true
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if elem == "" || elem == ".." || elem[0] == '.' || elem[0] == '_' || elem == "testdata" || elem == "vendor" || strings.Contains(elem, "...") {
+			return false
+		}
+		for _, r := range elem {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.+~", r)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func containsAny(set, xs []string) bool {

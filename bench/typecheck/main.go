@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,8 +21,12 @@ import (
 )
 
 func main() {
+	resolve := len(os.Args) == 4 && os.Args[1] == "-patterns"
+	if resolve {
+		os.Args = append(os.Args[:1], os.Args[2:]...)
+	}
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: typecheck ROOT PACKAGES-FILE")
+		fmt.Fprintln(os.Stderr, "usage: typecheck [-patterns] ROOT PACKAGES-FILE")
 		os.Exit(2)
 	}
 	root, err := filepath.Abs(os.Args[1])
@@ -32,12 +37,19 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	if resolve {
+		patterns(root, f)
+		return
+	}
 	byBuild := make(map[string]map[string]bool)
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		dir, pkg, ok := strings.Cut(sc.Text(), " ")
 		if !ok {
 			continue
+		}
+		if _, pattern, ok := strings.Cut(pkg, " "); ok {
+			pkg = pattern
 		}
 		b := build(filepath.Join(root, dir))
 		if byBuild[b] == nil {
@@ -83,6 +95,90 @@ func build(dir string) string {
 			return mod
 		}
 	}
+}
+
+// patterns prints each "DIR PACKAGE" line of f with a third field, the
+// pattern to load the package by: its folder relative to the build, as
+// archie names the packages of a build's main modules (analyze/services'
+// loadPatterns), so that go/packages does not split a long list of import
+// paths into several go list runs for the floor when it does not for
+// archie. Run before timing: it lists the packages with go list -find.
+func patterns(root string, f *os.File) {
+	type line struct{ dir, pkg, b string }
+	var lines []line
+	byBuild := make(map[string][]string)
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		dir, pkg, ok := strings.Cut(sc.Text(), " ")
+		if !ok {
+			continue
+		}
+		b := build(filepath.Join(root, dir))
+		lines = append(lines, line{dir, pkg, b})
+		byBuild[b] = append(byBuild[b], pkg)
+	}
+	pattern := make(map[string]string) // build + " " + package -> pattern
+	for b, pkgs := range byBuild {
+		mains := make(map[string]bool)
+		out, err := goCmd(b, "list", "-m", "-f", "{{.Dir}}")
+		if err != nil {
+			fail(err)
+		}
+		for _, d := range strings.Fields(out) {
+			mains[d] = true
+		}
+		out, err = goCmd(b, append([]string{"list", "-e", "-find", "-f", "{{.ImportPath}} {{.Dir}} {{with .Module}}{{.Dir}}{{end}}"}, pkgs...)...)
+		if err != nil {
+			fail(err)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			f := strings.Fields(l)
+			if len(f) != 3 || !mains[f[2]] {
+				continue
+			}
+			rel, err := filepath.Rel(b, f[1])
+			if err != nil || !plainDir(rel) {
+				continue
+			}
+			p := "."
+			if rel != "." {
+				p = "./" + filepath.ToSlash(rel)
+			}
+			pattern[b+" "+f[0]] = p
+		}
+	}
+	for _, l := range lines {
+		p := pattern[l.b+" "+l.pkg]
+		if p == "" {
+			p = l.pkg
+		}
+		fmt.Println(l.dir, l.pkg, p)
+	}
+}
+
+// plainDir is analyze/services' plainDir.
+func plainDir(rel string) bool {
+	if rel == "." {
+		return true
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if elem == "" || elem == ".." || elem[0] == '.' || elem[0] == '_' || elem == "testdata" || elem == "vendor" || strings.Contains(elem, "...") {
+			return false
+		}
+		for _, r := range elem {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.+~", r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func goCmd(dir string, args ...string) (string, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir, cmd.Env, cmd.Stderr = dir, append(os.Environ(), "GOTOOLCHAIN=local", "CGO_ENABLED=0"), os.Stderr
+	out, err := cmd.Output()
+	return string(out), err
 }
 
 func fail(err error) {

@@ -58,3 +58,36 @@ func TestLoaderOption(t *testing.T) {
 		t.Errorf("loaderOption(%q): no error", "golist")
 	}
 }
+
+// TestServicesLoadersAgree runs archie services --format json on every
+// services fixture with go list and with the automatic choice, which reads
+// the import graph without go list when no nested module needs one, so
+// that the typed load of the services is the only go list of the run.
+func TestServicesLoadersAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every services fixture twice")
+	}
+	dirs, err := filepath.Glob("../../testdata/services/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := 0
+	for _, dir := range dirs {
+		services := func(loader string) (string, string, string) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), []string{"services", "--loader", loader, "--format", "json", dir}, &stdout, &stderr)
+			return stdout.String(), stderr.String(), strconv.Itoa(code)
+		}
+		refOut, _, refCode := services("packages")
+		out, stderr, code := services("auto")
+		if out != refOut || code != refCode {
+			t.Errorf("%s: archie services differs between loaders: exit %s with go list, %s automatic\n--- go list\n%s\n--- automatic\n%s", dir, refCode, code, refOut, out)
+		}
+		if strings.Contains(stderr, "without go list (fast loader)") {
+			fast++
+		}
+	}
+	if fast == 0 {
+		t.Errorf("the fast loader ran on no services fixture")
+	}
+}

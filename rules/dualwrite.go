@@ -16,9 +16,11 @@ in its own transaction, loses one of the two when it crashes between them: the
 change without its event, or an event for a change that never committed.
 archie reports a function of a service's own code in which a call that writes a
 table (SQL INSERT, UPDATE, DELETE, MERGE; gorm's Create, Save, Updates, Delete;
-ent's create, update and delete) and a call that publishes a message both run,
-one on every path to the other, with both call sites and the write and publish
-they reach. A function that also writes an outbox table (a table whose name
+bun's inserts, updates and deletes; ent's create, update and delete; mongo's
+writes) runs, and a call that publishes a message runs after it on every path,
+with both call sites and the write and publish they reach. A write inside a
+function the call runs before it returns (a transaction helper's closure)
+counts; a handler handed to a router does not. A function that also writes an outbox table (a table whose name
 holds "outbox") follows the outbox pattern and is not reported. Write the event
 to an outbox table in the change's transaction and publish from there, or
 publish first and make the write idempotent on redelivery.`,
@@ -44,6 +46,13 @@ func (c *checker) dualWrite(sm *Smell, sev Severity) {
 
 // shortFunc names a function without its package's path:
 // (*example.com/shop/orders.Service).Place is (*orders.Service).Place.
-func shortFunc(name string) string { return pkgDirs.ReplaceAllString(name, "") }
+func shortFunc(name string) string {
+	// example.com/bar/v2.F is bar.F: a major version names no package.
+	name = majorVersion.ReplaceAllString(name, "$1.")
+	return pkgDirs.ReplaceAllString(name, "")
+}
 
-var pkgDirs = regexp.MustCompile(`(?:[^()*/\s]+/)+`)
+var (
+	majorVersion = regexp.MustCompile(`([^()*/\s]+)/v[0-9]+\.`)
+	pkgDirs      = regexp.MustCompile(`(?:[^()*/\s]+/)+`)
+)

@@ -601,3 +601,17 @@ func TestGodService(t *testing.T) {
 		t.Errorf("violations = %v, want one saying %q", vs, want)
 	}
 }
+
+func TestShortFunc(t *testing.T) {
+	for in, want := range map[string]string{
+		"(*example.com/shop/orders.Service).Place": "(*orders.Service).Place",
+		"example.com/shop/orders.Place$1":          "orders.Place$1",
+		"github.com/x/bar/v2.F":                    "bar.F",
+		"(*github.com/x/bar/v2/store.DB).Save":     "(*store.DB).Save",
+		"main.main":                                "main.main",
+	} {
+		if got := shortFunc(in); got != want {
+			t.Errorf("shortFunc(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -246,9 +246,10 @@ resource "google_pubsub_subscription" "templated" {
 func TestHelmValuesEnv(t *testing.T) {
 	root := t.TempDir()
 	files := map[string]string{
-		"charts/orders/Chart.yaml":  "name: orders\nversion: 0.1.0\n",
-		"charts/orders/values.yaml": "image: {repository: shop/orders}\nenv:\n  - name: PAYMENTS_URL\n    value: http://payments:8080\n  - name: TEMPLATED\n    value: \"{{ .Values.x }}\"\n",
-		"deploy/values.yaml":        "global: {env: {REGION: eu}}\nbilling:\n  image: shop/billing\n  env:\n    DATABASE_URL: postgres://db:5432/billing\n",
+		"charts/orders/Chart.yaml":         "name: orders\nversion: 0.1.0\n",
+		"charts/orders/values.yaml":        "image: {repository: shop/orders}\nenv:\n  - name: PAYMENTS_URL\n    value: http://payments:8080\n  - name: TEMPLATED\n    value: \"{{ .Values.x }}\"\n",
+		"deploy/values.yaml":               "global: {env: {REGION: eu}}\nbilling:\n  image: shop/billing\n  env:\n    DATABASE_URL: postgres://db:5432/billing\npostgresql:\n  env: {POSTGRES_DB: x}\n",
+		"deploy/charts/billing/Chart.yaml": "name: billing\n",
 	}
 	for name, data := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
@@ -268,6 +269,9 @@ func TestHelmValuesEnv(t *testing.T) {
 	}
 	if got := d.workloads["billing"].env["DATABASE_URL"]; got != "postgres://db:5432/billing" {
 		t.Errorf("billing's DATABASE_URL = %q, want postgres://db:5432/billing", got)
+	}
+	if w := d.workloads["postgresql"]; w != nil {
+		t.Errorf("postgresql is a subchart no chart here names, not a service: %+v", w)
 	}
 	if w := d.workloads["global"]; w != nil {
 		t.Errorf("global is not a service: %+v", w)

@@ -21,17 +21,17 @@ import (
 // A DualWrite is a function that writes a table and publishes a message on
 // one path.
 type DualWrite struct {
-	Function string // package path and name: example.com/shop/orders.(*Service).Place
+	Function string // as SSA names it: (*example.com/shop/orders.Service).Place
 	Pos      token.Position
 	// Write and Publish are the calls in Function that write and publish,
 	// each followed by the write or publish it reaches, when that is in
 	// another function.
 	Write, Publish []Evidence
-	// Outbox says Function also writes an outbox table: the publish is
-	// the outbox's relay or redundant, and no dual write. SameTx says the
-	// outbox row and the change are written through one transaction
-	// value; an outbox written outside the change's transaction is lost
-	// or orphaned as the message would be.
+	// Outbox says Function also writes an outbox table: the outbox
+	// pattern, not reported. SameTx says archie saw the outbox row and the
+	// change written through one transaction value; when it is false the
+	// transaction may still be shared (carried in a context.Context), so
+	// it is shown, never judged.
 	Outbox bool `json:",omitempty"`
 	SameTx bool `json:",omitempty"`
 }
@@ -72,7 +72,7 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 				if !ok {
 					continue
 				}
-				as := bySite[c]
+				as := slices.Clip(bySite[c])
 				for _, callee := range x.callees(c, reach) {
 					for _, t := range walk.reached(callee).members() {
 						as = append(as, byFn[targets[t]]...)
@@ -138,8 +138,9 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 }
 
 // txValues returns the transactions a call writes through: its receiver
-// or arguments of a transaction type (database/sql's Tx, pgx's Tx, sqlx's
-// Tx, a gorm DB handed to a Transaction callback), seen through loads.
+// or arguments of a transaction type (database/sql's, pgx's, pgxpool's,
+// sqlx's or bun's Tx), seen through loads and interfaces: the value that
+// holds the transaction, at any depth of pointers.
 func txValues(c ssa.CallInstruction) []ssa.Value {
 	common := c.Common()
 	vals := append([]ssa.Value{}, common.Args...)
@@ -148,7 +149,11 @@ func txValues(c ssa.CallInstruction) []ssa.Value {
 	}
 	var out []ssa.Value
 	for _, v := range vals {
-		for range 3 {
+		var tx ssa.Value
+		for range 4 {
+			if isTxType(v.Type()) {
+				tx = v // the innermost value of the type: the variable holding it
+			}
 			if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 				v = u.X
 				continue
@@ -159,15 +164,22 @@ func txValues(c ssa.CallInstruction) []ssa.Value {
 			}
 			break
 		}
-		if isTxType(v.Type()) {
-			out = append(out, v)
+		if tx == nil && isTxType(v.Type()) {
+			tx = v
+		}
+		if tx != nil {
+			out = append(out, tx)
 		}
 	}
 	return out
 }
 
 func isTxType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
+	for {
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			break
+		}
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
@@ -177,21 +189,22 @@ func isTxType(t types.Type) bool {
 	path := normPath(n.Obj().Pkg().Path())
 	switch n.Obj().Name() {
 	case "Tx":
-		return path == "database/sql" || path == "github.com/jackc/pgx" || path == "github.com/jmoiron/sqlx" || path == "github.com/uptrace/bun"
+		return path == "database/sql" || path == "github.com/jackc/pgx" || path == "github.com/jackc/pgx/pgxpool" || path == "github.com/jmoiron/sqlx" || path == "github.com/uptrace/bun"
 	}
 	return false
 }
 
-// onePath returns a write and a publish of which one runs on every path
-// to the other: both in one block, or one's block dominating the other's.
+// onePath returns a write and a publish that runs on every path after it:
+// the write first in one block, or the write's block dominating the
+// publish's. A publish first, with a write its redelivery can repeat, is
+// the other way out of a dual write.
 func onePath(writes, pubs []ssa.CallInstruction) (ssa.CallInstruction, ssa.CallInstruction, bool) {
 	for _, w := range writes {
 		for _, p := range pubs {
 			if w == p {
 				continue
 			}
-			wb, pb := w.Block(), p.Block()
-			if wb == pb || wb.Dominates(pb) || pb.Dominates(wb) {
+			if before(w, p) {
 				return w, p, true
 			}
 		}
@@ -199,30 +212,53 @@ func onePath(writes, pubs []ssa.CallInstruction) (ssa.CallInstruction, ssa.CallI
 	return nil, nil, false
 }
 
+// before reports whether a runs on every path to b, before it.
+func before(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, in := range ab.Instrs {
+		switch in {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
 // callees returns the functions a call may run: its static callee, or
-// the methods of the service's types that an interface call may reach.
+// the methods of the service's types that an interface call may reach,
+// and the functions it is handed that it runs before it returns.
 func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool) []*ssa.Function {
 	common := c.Common()
-	// A function handed to the call runs inside it: the closure given to
-	// gorm's db.Transaction, a retry helper's body.
+	static := common.StaticCallee()
 	var out []*ssa.Function
-	for _, a := range common.Args {
-		switch f := a.(type) {
+	for i, a := range common.Args {
+		var f *ssa.Function
+		switch v := a.(type) {
 		case *ssa.MakeClosure:
-			out = append(out, f.Fn.(*ssa.Function))
+			f = v.Fn.(*ssa.Function)
 		case *ssa.Function:
+			f = v
+		}
+		// A handler handed to a router runs later, on another request;
+		// a transaction helper's body runs now.
+		if f != nil && runsArg(static, calleeKey(common), i) {
 			out = append(out, f)
 		}
 	}
-	if fn := common.StaticCallee(); fn != nil {
-		return append(out, fn)
+	if static != nil {
+		return append(out, static)
 	}
 	if !common.IsInvoke() {
 		return out
 	}
 	iface, ok := common.Value.Type().Underlying().(*types.Interface)
 	if !ok {
-		return nil
+		return out
 	}
 	name := common.Method.Name()
 	for _, t := range x.prog.withMethod[name] {
@@ -233,6 +269,43 @@ func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool)
 		}
 	}
 	return out
+}
+
+// txRunners are the library calls that run the function they are given
+// in a transaction before they return.
+var txRunners = map[string]bool{
+	"gorm.io/gorm.DB.Transaction":                                       true,
+	"github.com/jinzhu/gorm.DB.Transaction":                             true,
+	"github.com/jackc/pgx.BeginFunc":                                    true,
+	"github.com/jackc/pgx.BeginTxFunc":                                  true,
+	"github.com/jackc/pgx/pgxpool.Pool.BeginFunc":                       true,
+	"github.com/jackc/pgx/pgxpool.Pool.BeginTxFunc":                     true,
+	"github.com/uptrace/bun.DB.RunInTx":                                 true,
+	"github.com/jmoiron/sqlx.DB.Transact":                               true,
+	"github.com/zeromicro/go-zero/core/stores/sqlx.SqlConn.TransactCtx": true,
+	"github.com/zeromicro/go-zero/core/stores/sqlx.SqlConn.Transact":    true,
+}
+
+// runsArg reports whether a call runs its argument i before it returns:
+// a library's transaction runner, or a function of the program that calls
+// that parameter itself.
+func runsArg(callee *ssa.Function, key string, i int) bool {
+	if txRunners[key] {
+		return true
+	}
+	if callee == nil || callee.Blocks == nil || i >= len(callee.Params) {
+		return false
+	}
+	param := callee.Params[i]
+	if param.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *param.Referrers() {
+		if call, ok := ref.(*ssa.Call); ok && call.Call.Value == param {
+			return true
+		}
+	}
+	return false
 }
 
 // accessEvidence is the call in fn, then the site it reaches when that is

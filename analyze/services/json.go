@@ -46,7 +46,7 @@ type (
 		Consumes  []jsonMessage  `json:"consumes"`
 		// DualWrites are functions that write a table and publish a
 		// message on one path; absent from facts written before them.
-		DualWrites []jsonDualWrite `json:"dualWrites,omitempty"`
+		DualWrites []jsonDualWrite `json:"dualWrites"`
 	}
 	jsonDualWrite struct {
 		Function string             `json:"function"`
@@ -141,7 +141,7 @@ func document(sys *System) jsonServices {
 		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
-			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes), DualWrites: []jsonDualWrite{}}
 		for _, d := range s.DualWrites {
 			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
 				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
@@ -265,7 +265,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		}
 		for _, d := range s.DualWrites {
 			svc.DualWrites = append(svc.DualWrites, DualWrite{Function: d.Function,
-				Pos:   token.Position{Filename: d.Position.File, Line: d.Position.Line, Column: d.Position.Column},
+				Pos:   ev([]jsonEvidenceItem{d.Position})[0].Pos,
 				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
 		}
 		for _, e := range s.Endpoints {

@@ -4,8 +4,10 @@ import (
 	"maps"
 	"net"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A Message is a topic, subject, queue or task type a service publishes
@@ -131,10 +133,13 @@ func (l *linker) fixed(f *facts, v value) bool {
 // setsFlag reports whether a command's words set a flag: -name, --name,
 // -name=…, --name=….
 func setsFlag(args []string, name string) bool {
-	for _, a := range args {
-		a = strings.TrimLeft(a, "-")
-		if a == name || strings.HasPrefix(a, name+"=") {
-			return true
+	for _, arg := range args {
+		// sh -c "app -addr=x" is one word of many.
+		for _, a := range strings.Fields(arg) {
+			a = strings.TrimLeft(strings.Trim(a, `"'`), "-")
+			if a == name || strings.HasPrefix(a, name+"=") {
+				return true
+			}
 		}
 	}
 	return false
@@ -395,9 +400,11 @@ func (l *linker) messages(found []*facts) {
 			}
 		}
 	}
-	for k, ps := range pubs {
+	for _, k := range slices.Sorted(maps.Keys(pubs)) {
+		ps := pubs[k]
 		protocol, topic, _ := strings.Cut(k, "\x00")
-		for sk, ss := range subs {
+		for _, sk := range slices.Sorted(maps.Keys(subs)) {
+			ss := subs[sk]
 			sp, pattern, _ := strings.Cut(sk, "\x00")
 			if sp != protocol || !topicMatches(protocol, topic, pattern) {
 				continue
@@ -472,9 +479,23 @@ func redisGlob(pattern, s string) bool {
 		}
 	}
 	re.WriteString("$")
-	m, err := regexp.MatchString(re.String(), s)
-	return err == nil && m
+	globMu.Lock()
+	rx, ok := globs[pattern]
+	if !ok {
+		rx, _ = regexp.Compile(re.String()) // nil: a pattern that does not compile matches only itself
+		globs[pattern] = rx
+	}
+	globMu.Unlock()
+	if rx == nil {
+		return pattern == s
+	}
+	return rx.MatchString(s)
 }
+
+var (
+	globMu sync.Mutex
+	globs  = make(map[string]*regexp.Regexp)
+)
 
 // wordsMatch matches words against a pattern whose one word matches any
 // one word and whose rest word matches what is left: at least one word,

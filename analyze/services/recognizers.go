@@ -59,7 +59,7 @@ func (f fact) String() string { return factNames[f] }
 type operand struct {
 	how    source
 	i      int    // the argument, counted without the receiver; recv for the receiver
-	j      int    // fromExchange: the argument holding the routing key
+	j      int    // fromExchange: the argument holding the routing key; fromMaker: the maker's argument
 	field  string // fromField, fromConfField
 	maker  string // fromMaker: the callee key of the call that made the argument
 	prefix string // put before each value ("project " for a Firestore project ID)
@@ -93,6 +93,9 @@ func field(i int, f string) operand     { return operand{how: fromField, i: i, f
 func confField(i int, f string) operand { return operand{how: fromConfField, i: i, field: f} }
 func elems(i int) operand               { return operand{how: fromElems, i: i} }
 func madeBy(i int, key string) operand  { return operand{how: fromMaker, i: i, maker: key} }
+func madeByArg(i int, key string, j int) operand {
+	return operand{how: fromMaker, i: i, maker: key, j: j}
+}
 func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
 func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
 func model(i int) operand               { return operand{how: fromModel, i: i} }
@@ -211,6 +214,9 @@ var recognizers = []*recognizer{
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.ConsumeTopics", fact: consumes, kind: "kafka", name: elems(0)},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.DefaultProduceTopic", fact: publishes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.NewPusher", fact: publishes, kind: "kafka", name: arg(1)},
+	// The push itself, where a dual write's publish is: to the topic of
+	// the pusher it is made on.
+	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.Pusher.{Push,KPush}", fact: publishes, kind: "kafka", name: madeByArg(recv, "github.com/zeromicro/go-queue/kq.NewPusher", 1)},
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.{MustNewQueue,NewQueue}", fact: consumes, kind: "kafka", name: confField(0, "Topic")},
 
 	// NATS.
@@ -362,7 +368,7 @@ func (x *extractor) values(o operand, s *site) []value {
 		out = x.res.sliceStrings(s.arg(o.i))
 	case fromMaker:
 		if v := s.arg(o.i); v != nil {
-			out = x.res.callArg(v, o.maker, 0)
+			out = x.res.callArg(v, o.maker, o.j)
 		}
 	case fromExchange:
 		out = pairs(x.res.strings(s.arg(o.i)), x.res.strings(s.arg(o.j)))

@@ -158,7 +158,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) {
 		if !strings.HasPrefix(p, ".") {
 			continue // an import path: go install of another module's tool
 		}
-		if !strings.HasPrefix(p, "..") {
+		if p != ".." && !strings.HasPrefix(p, "../") {
 			r.built[path.Clean(p)] = true
 		}
 		// The files usually sit in the image where the context's do, or
@@ -384,10 +384,16 @@ func helmEnv(v any) map[string]string {
 // they are for: a section's name, else the chart's (its Chart.yaml beside
 // the values). A variable a manifest sets keeps its value.
 func (d *deployment) resolveHelm() {
+	charts := make(map[string]bool, len(d.charts))
+	for _, c := range d.charts {
+		charts[c] = true
+	}
 	for _, h := range d.helmEnv {
 		name := h.section
 		if name == "" {
 			name = d.charts[h.dir]
+		} else if _, ok := d.workloads[name]; !ok && !charts[name] {
+			continue // a section that names no chart or workload: a subchart's, a setting's
 		}
 		if name == "" {
 			continue

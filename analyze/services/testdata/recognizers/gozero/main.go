@@ -31,7 +31,9 @@ func main() {
 	redis.MustNewRedis("cache2:6379")     // want "store redis dsn cache2:6379"
 	redis.NewRedis("cache3:6379", "node") // want "store redis dsn cache3:6379"
 
-	kq.NewPusher([]string{"kafka:9092"}, "payments") // want "publish kafka payments"
+	pusher := kq.NewPusher([]string{"kafka:9092"}, "payments") // want "publish kafka payments"
+	pusher.Push(context.Background(), "paid")                  // want "publish kafka payments"
+	pusher.KPush(context.Background(), "k", "paid")            // want "publish kafka payments"
 	c := kq.KqConf{Topic: "settled"}
 	kq.MustNewQueue(c, consumer{}) // want "consume kafka settled"
 	kq.NewQueue(c, consumer{})     // want "consume kafka settled"

@@ -20,3 +20,6 @@ type MessageQueue interface{ Start() }
 
 func MustNewQueue(c KqConf, handler ConsumeHandler) MessageQueue      { return nil }
 func NewQueue(c KqConf, handler ConsumeHandler) (MessageQueue, error) { return nil, nil }
+
+func (p *Pusher) Push(ctx context.Context, v string) error     { return nil }
+func (p *Pusher) KPush(ctx context.Context, k, v string) error { return nil }

@@ -126,6 +126,7 @@ func readDeployment(dir string) *deployment {
 			d.procfile(dir, path, data)
 		case script:
 			d.dockerBuilds(path, data)
+			d.scriptArgs(data)
 		case ext == ".tf":
 			d.terraform(data)
 		default:
@@ -219,8 +220,6 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 	dir := filepath.Dir(file)
 	for _, line := range logicalLines(data) {
 		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
-			// A script that runs a service with a flag sets that flag.
-			d.otherArgs = append(d.otherArgs, cmd...)
 			i := slices.Index(cmd, "build")
 			if i < 1 || path.Base(cmd[0]) != "docker" && path.Base(cmd[0]) != "podman" || i > 2 {
 				continue
@@ -284,6 +283,16 @@ func realPath(path string) string {
 func isDir(dir string) bool {
 	fi, err := os.Stat(dir)
 	return err == nil && fi.IsDir()
+}
+
+// scriptArgs keeps the words of a Makefile's or script's commands: one
+// that runs a service with a flag sets that flag.
+func (d *deployment) scriptArgs(data []byte) {
+	for _, line := range logicalLines(data) {
+		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			d.otherArgs = append(d.otherArgs, cmd...)
+		}
+	}
 }
 
 // dockerValueFlags are the docker build flags that take a value.

@@ -375,7 +375,7 @@ func TestTerraformUnclosed(t *testing.T) {
 
 func TestScriptsSetFlags(t *testing.T) {
 	d := &deployment{images: make(map[string][2]string)}
-	d.dockerBuilds("/r/scripts/run-local.sh", []byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"))
+	d.scriptArgs([]byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"))
 	for _, flag := range []string{"geoaddr", "searchaddr", "port"} {
 		if !setsFlag(d.otherArgs, flag) {
 			t.Errorf("the script sets -%s; otherArgs = %q", flag, d.otherArgs)

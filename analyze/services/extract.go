@@ -87,7 +87,7 @@ type extractor struct {
 	bind map[*ssa.Parameter]ssa.Value
 	// connectPkgs memoizes importsConnect, asked of every call's package.
 	connectPkgs map[*types.Package]bool
-	// routers memoizes routerInterface's stand-in by interface type.
+	// routers memoizes libraryInterface's stand-in by interface type.
 	routers map[*types.Named]string
 }
 
@@ -360,7 +360,7 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	key := calleeKey(common)
 	rows := recognized.lookup(key)
 	if len(rows) == 0 && common.IsInvoke() {
-		if key = x.routerInterface(common); key != "" {
+		if key = x.libraryInterface(common); key != "" {
 			rows = recognized.lookup(key)
 		}
 	}

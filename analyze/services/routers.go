@@ -121,12 +121,12 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 	return nil
 }
 
-// routerStandIns are the library types an interface of the program may
+// libraryStandIns are the library types an interface of the program may
 // stand for: oapi-codegen registers its routes on an EchoRouter or a
 // ServeMux it declares, which echo's Echo and net/http's ServeMux
 // implement; sqlc's queries go through a DBTX it declares, which a
 // database/sql, pgx or sqlx handle implements.
-var routerStandIns = []struct{ pkg, name string }{
+var libraryStandIns = []struct{ pkg, name string }{
 	{"github.com/labstack/echo", "Echo"},
 	{"net/http", "ServeMux"},
 	{"database/sql", "DB"},
@@ -135,10 +135,11 @@ var routerStandIns = []struct{ pkg, name string }{
 	{"github.com/jmoiron/sqlx", "DB"},
 }
 
-// routerInterface returns the callee key a method call through an
-// interface of the program has when a router its package imports
-// implements the interface: the router's own method.
-func (x *extractor) routerInterface(c *ssa.CallCommon) string {
+// libraryInterface returns the callee key a method call through an
+// interface of the program has when a library type its package imports
+// implements the interface (a router, a database handle): that type's own
+// method.
+func (x *extractor) libraryInterface(c *ssa.CallCommon) string {
 	named, ok := types.Unalias(c.Value.Type()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
@@ -162,7 +163,7 @@ func standInFor(named *types.Named) string {
 		return ""
 	}
 	for _, imp := range named.Obj().Pkg().Imports() {
-		for _, r := range routerStandIns {
+		for _, r := range libraryStandIns {
 			if normPath(imp.Path()) != r.pkg {
 				continue
 			}

@@ -260,12 +260,9 @@ func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool)
 	if !ok {
 		return out
 	}
-	name := common.Method.Name()
-	for _, t := range x.prog.withMethod[name] {
-		if types.Implements(t, iface) {
-			if m := x.prog.method(t, name); m != nil && reach[m] {
-				out = append(out, m)
-			}
+	for _, m := range x.prog.implementers(iface, common.Method.Name()) {
+		if reach[m] {
+			out = append(out, m)
 		}
 	}
 	return out

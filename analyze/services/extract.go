@@ -1326,9 +1326,8 @@ func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Functio
 				if !ok {
 					continue
 				}
-				name := c.Common().Method.Name()
-				for _, t := range x.prog.withMethod[name] {
-					if m := x.prog.method(t, name); m != nil && reach[m] && types.Implements(t, iface) {
+				for _, m := range x.prog.implementers(iface, c.Common().Method.Name()) {
+					if reach[m] {
 						out[m] = append(out[m], site)
 					}
 				}

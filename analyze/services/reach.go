@@ -30,6 +30,8 @@ type program struct {
 	// method calls may run: those of every source type that implements
 	// the interface.
 	dispatch map[*ssa.Function][]*ssa.Function
+	// impls memoizes implementers by interface and method.
+	impls map[implKey][]*ssa.Function
 }
 
 // fnInfo is what reaching a function brings, found once per function:
@@ -493,14 +495,37 @@ func (p *program) dispatched(fn *ssa.Function) []*ssa.Function {
 	}
 	var out []*ssa.Function
 	for _, inv := range p.scan(fn).invokes {
-		for _, t := range p.withMethod[inv.name] {
-			if types.Implements(t, inv.iface) {
-				out = append(out, p.method(t, inv.name))
-			}
-		}
+		out = append(out, p.implementers(inv.iface, inv.name)...)
 	}
 	p.dispatch[fn] = out
 	return out
+}
+
+// implementers returns method name of every source type that implements
+// iface: what a call of it through the interface may run.
+func (p *program) implementers(iface *types.Interface, name string) []*ssa.Function {
+	k := implKey{iface, name}
+	if ms, ok := p.impls[k]; ok {
+		return ms
+	}
+	var out []*ssa.Function
+	for _, t := range p.withMethod[name] {
+		if types.Implements(t, iface) {
+			if m := p.method(t, name); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	if p.impls == nil {
+		p.impls = make(map[implKey][]*ssa.Function)
+	}
+	p.impls[k] = out
+	return out
+}
+
+type implKey struct {
+	iface *types.Interface
+	name  string
 }
 
 // A bitset is a set of small non-negative integers.

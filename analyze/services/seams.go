@@ -288,8 +288,8 @@ func (s *Seams) read(p *program, syn *syntaxFacts, deploy *deployment, abs strin
 							ipkg = named.Obj().Pkg().Path()
 						}
 					}
-					for _, t := range p.withMethod[c.Method.Name()] {
-						if m := p.method(t, c.Method.Name()); m != nil && reach[m] && types.Implements(t, iface) {
+					for _, m := range p.implementers(iface, c.Method.Name()) {
+						if reach[m] {
 							callees = append(callees, m)
 						}
 					}

@@ -38,6 +38,8 @@ type deployment struct {
 	// script's docker build tags each image with.
 	goBuilds map[string][]string
 	images   map[string][2]string
+	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
+	dockerCmds map[string][]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -95,7 +97,7 @@ type workload struct {
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
-		goBuilds: make(map[string][]string), images: make(map[string][2]string),
+		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
 		subscriptions: make(map[string]string), charts: make(map[string]string)}
 	d.root = realPath(dir)
@@ -208,6 +210,10 @@ func (d *deployment) builtFrom() {
 			if dir := filepath.Join(ctx, filepath.FromSlash(pkgs[0])); isDir(dir) {
 				w.dir = dir
 			}
+		}
+		// A workload that says no command runs its image's.
+		if len(w.args) == 0 && df != "" {
+			w.args = d.dockerCmds[df]
 		}
 	}
 }

@@ -102,9 +102,19 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 	}
 	workdir := ""
+	// The image's command: its last stage's ENTRYPOINT and CMD.
+	var entrypoint, command []string
+	defer func() {
+		if d.dockerCmds == nil {
+			d.dockerCmds = make(map[string][]string)
+		}
+		d.dockerCmds[file] = append(entrypoint, command...)
+	}()
 	for _, line := range logicalLines(data) {
 		kw, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
 		switch strings.ToUpper(kw) {
+		case "FROM":
+			entrypoint, command = nil, nil
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)
 		case "RUN":
@@ -115,6 +125,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
+			}
+			if strings.EqualFold(kw, "ENTRYPOINT") {
+				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
+			} else {
+				command = execWords(rest)
 			}
 		}
 	}

@@ -179,6 +179,9 @@ var recognizers = []*recognizer{
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.Client.Collection", fact: names, kind: "firestore", name: arg(0)},
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Collection.{InsertOne,InsertMany,UpdateOne,UpdateMany,UpdateByID,ReplaceOne,DeleteOne,DeleteMany,FindOneAndUpdate,FindOneAndReplace,FindOneAndDelete,BulkWrite}", fact: names, kind: "mongo", name: madeBy(recv, "go.mongodb.org/mongo-driver/mongo.Database.Collection")},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
+	// squirrel's builders, as goctl's models use them.
+	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{SelectBuilder,DeleteBuilder}.From", fact: names, kind: "sql", name: arg(0)},
+	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
 	// bun's queries name their model's table: its bun:"table:…" tag, or
@@ -468,7 +471,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		x.store(s.f, s.stores, kind, x.values(r.name, s), s.ev)
 	case names:
-		name := x.first(r.name, s)
+		name := strings.Trim(x.first(r.name, s), "`\"")
 		if name == "" {
 			return
 		}
@@ -594,6 +597,10 @@ func (x *extractor) write(s *site, table string) {
 // spec writes it: gorm's Create, Save, Updates, Delete, FirstOrCreate and
 // ent's create, update and delete specs.
 func writesModel(key string) bool {
+	if strings.HasPrefix(key, "github.com/Masterminds/squirrel.") {
+		return strings.HasPrefix(key, "github.com/Masterminds/squirrel.Insert") || strings.HasPrefix(key, "github.com/Masterminds/squirrel.Update") ||
+			strings.HasPrefix(key, "github.com/Masterminds/squirrel.Delete")
+	}
 	if strings.HasPrefix(key, "github.com/uptrace/bun.") {
 		return !strings.Contains(key, ".SelectQuery.")
 	}

@@ -20,4 +20,16 @@ func main() {
 	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
 	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
 	queries.New(db).CreateRefund(context.Background(), "r1", 10)
+
+	// squirrel's builders name their tables, as goctl's models use them:
+	// the table a constructor keeps in a field, quoted.
+	m := newModel()
+	squirrel.Select("id").From(m.table) // want "store postgres table wishlists"
+	squirrel.Insert("wishlists")        // want "store postgres table wishlists"
+	squirrel.Update("wishlists")        // want "store postgres table wishlists"
+	squirrel.Delete("").From("baskets") // want "store postgres table baskets"
 }
+
+type model struct{ table string }
+
+func newModel() *model { return &model{table: "`wishlists`"} }

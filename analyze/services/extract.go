@@ -78,6 +78,9 @@ type extractor struct {
 	cobra map[string][]*ssa.Function
 	// users counts the mains whose code holds each package (packageUsers).
 	users map[string]int
+	// siteCallers are, while a service is walked, the call sites of its
+	// reachable functions (ownSites).
+	siteCallers map[*ssa.Function][]callSite
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
@@ -230,7 +233,8 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
-	defer func() { x.res.within = nil }()
+	x.siteCallers = nil
+	defer func() { x.res.within, x.siteCallers = nil, nil }()
 
 	var fns []*ssa.Function
 	for fn := range reach {
@@ -662,6 +666,9 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 	if _, ok := target.Touches[table]; !ok {
 		target.Tables = append(target.Tables, table)
 	}
+	// SQL a shared helper runs stays at the helper's line: the table is
+	// read from every caller's argument at once, so no one caller's line
+	// could be said to name it.
 	target.Touches[table] = append(target.Touches[table], ev)
 }
 
@@ -1247,35 +1254,9 @@ func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*ca
 // code that call into it: the topic is the same, the evidence is where
 // this service's code asks for it. One that no own code reaches stays.
 func (x *extractor) liftMessages(ms []*message, reach map[*ssa.Function]bool) []*message {
-	shared := func(fn *ssa.Function) bool {
-		return fn != nil && fn.Pkg != nil && x.users[fn.Pkg.Pkg.Path()] > 1
-	}
 	var out []*message
-	var callers map[*ssa.Function][]callSite
 	for _, m := range ms {
-		if !shared(m.fn) {
-			out = append(out, m)
-			continue
-		}
-		if callers == nil {
-			callers = x.callersWithin(reach)
-		}
-		var sites []callSite
-		seen := map[*ssa.Function]bool{m.fn: true}
-		work := []*ssa.Function{m.fn}
-		for len(work) > 0 && len(sites) < 8 {
-			fn := work[len(work)-1]
-			work = work[:len(work)-1]
-			for _, s := range callers[fn] {
-				switch {
-				case !shared(s.fn):
-					sites = append(sites, s)
-				case !seen[s.fn]:
-					seen[s.fn] = true
-					work = append(work, s.fn)
-				}
-			}
-		}
+		sites := x.ownSites(m.fn, reach)
 		if len(sites) == 0 {
 			out = append(out, m)
 			continue
@@ -1288,6 +1269,41 @@ func (x *extractor) liftMessages(ms []*message, reach map[*ssa.Function]bool) []
 		}
 	}
 	return out
+}
+
+// shared reports whether fn is in a library the code of several mains
+// holds, not the service's own.
+func (x *extractor) shared(fn *ssa.Function) bool {
+	return fn != nil && fn.Pkg != nil && x.users[fn.Pkg.Pkg.Path()] > 1
+}
+
+// ownSites returns, for a function of a shared library, the first lines
+// of the service's own code (at most eight) that reach it; nil for a
+// function of the service's own, or one no own code reaches.
+func (x *extractor) ownSites(fn *ssa.Function, reach map[*ssa.Function]bool) []callSite {
+	if !x.shared(fn) || reach == nil {
+		return nil
+	}
+	if x.siteCallers == nil {
+		x.siteCallers = x.callersWithin(reach)
+	}
+	var sites []callSite
+	seen := map[*ssa.Function]bool{fn: true}
+	work := []*ssa.Function{fn}
+	for len(work) > 0 && len(sites) < 8 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range x.siteCallers[f] {
+			switch {
+			case !x.shared(s.fn):
+				sites = append(sites, s)
+			case !seen[s.fn]:
+				seen[s.fn] = true
+				work = append(work, s.fn)
+			}
+		}
+	}
+	return sites
 }
 
 // A callSite is a call in fn at pos.

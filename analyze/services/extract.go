@@ -949,6 +949,16 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 // ever given. Two records with two topics in one function are two topics,
 // one per call.
 func (r *resolver) literalField(v ssa.Value, i int) []value {
+	var out []value
+	for _, val := range storedAt(v, i) {
+		out = append(out, r.strings(val)...)
+	}
+	return out
+}
+
+// storedAt returns the values stored in field i of a struct built in
+// place, through the interface or the load that hands it on.
+func storedAt(v ssa.Value, i int) []ssa.Value {
 	for range 4 {
 		switch w := v.(type) {
 		case *ssa.MakeInterface:
@@ -961,7 +971,7 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 			v = w.X
 			continue
 		case *ssa.Alloc:
-			var out []value
+			var out []ssa.Value
 			for _, ref := range *w.Referrers() {
 				fa, ok := ref.(*ssa.FieldAddr)
 				if !ok || fa.Field != i || fa.Referrers() == nil {
@@ -969,7 +979,7 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 				}
 				for _, use := range *fa.Referrers() {
 					if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-						out = append(out, r.strings(st.Val)...)
+						out = append(out, st.Val)
 					}
 				}
 			}
@@ -981,36 +991,16 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 }
 
 // fieldValues returns the values stored in a field of a struct built in
-// place.
+// place, by the field's name.
 func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
 	st := structOf(v.Type())
-	for range 4 {
-		switch w := v.(type) {
-		case *ssa.MakeInterface:
-			v = w.X
-			continue
-		case *ssa.UnOp:
-			if w.Op != token.MUL {
-				return nil
-			}
-			v = w.X
-			continue
-		case *ssa.Alloc:
-			var out []ssa.Value
-			for _, ref := range *w.Referrers() {
-				fa, ok := ref.(*ssa.FieldAddr)
-				if !ok || st == nil || fa.Field >= st.NumFields() || st.Field(fa.Field).Name() != field || fa.Referrers() == nil {
-					continue
-				}
-				for _, use := range *fa.Referrers() {
-					if s, ok := use.(*ssa.Store); ok && s.Addr == fa {
-						out = append(out, s.Val)
-					}
-				}
-			}
-			return out
-		}
+	if st == nil {
 		return nil
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == field {
+			return storedAt(v, i)
+		}
 	}
 	return nil
 }
@@ -1018,36 +1008,11 @@ func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
 // fieldSlice resolves the strings of a []string field of a struct built in
 // place: GroupTopics in kafka.ReaderConfig{GroupTopics: topics}.
 func (r *resolver) fieldSlice(v ssa.Value, field string) []value {
-	st := structOf(v.Type())
-	for range 4 {
-		switch w := v.(type) {
-		case *ssa.MakeInterface:
-			v = w.X
-			continue
-		case *ssa.UnOp:
-			if w.Op != token.MUL {
-				return nil
-			}
-			v = w.X
-			continue
-		case *ssa.Alloc:
-			var out []value
-			for _, ref := range *w.Referrers() {
-				fa, ok := ref.(*ssa.FieldAddr)
-				if !ok || st == nil || fa.Field >= st.NumFields() || st.Field(fa.Field).Name() != field || fa.Referrers() == nil {
-					continue
-				}
-				for _, use := range *fa.Referrers() {
-					if s, ok := use.(*ssa.Store); ok && s.Addr == fa {
-						out = appendValues(out, r.sliceStrings(s.Val))
-					}
-				}
-			}
-			return out
-		}
-		return nil
+	var out []value
+	for _, val := range r.fieldValues(v, field) {
+		out = appendValues(out, r.sliceStrings(val))
 	}
-	return nil
+	return out
 }
 
 // callArg resolves argument i of the call to key that produced v:

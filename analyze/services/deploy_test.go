@@ -251,15 +251,7 @@ func TestHelmValuesEnv(t *testing.T) {
 		"deploy/values.yaml":               "global: {env: {REGION: eu}}\nbilling:\n  image: shop/billing\n  env:\n    DATABASE_URL: postgres://db:5432/billing\npostgresql:\n  env: {POSTGRES_DB: x}\n",
 		"deploy/charts/billing/Chart.yaml": "name: billing\n",
 	}
-	for name, data := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	d := readDeployment(root)
 	if got := d.workloads["orders"].env["PAYMENTS_URL"]; got != "http://payments:8080" {
 		t.Errorf("orders' PAYMENTS_URL = %q, want http://payments:8080", got)
@@ -289,15 +281,7 @@ func TestSecretThroughHostname(t *testing.T) {
 			"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: orders}\nspec:\n  template:\n    spec:\n      containers:\n        - name: orders\n" +
 			"          env:\n            - name: DATABASE_URL\n              valueFrom: {secretKeyRef: {name: db, key: url}}\n",
 	}
-	for name, data := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	d := readDeployment(root)
 	for _, name := range []string{"orders", "aaa-orders"} {
 		w := d.workloads[name]
@@ -396,6 +380,18 @@ func TestHelmValuesArgs(t *testing.T) {
 		"charts/orders/values.yaml": "env: {REGION: eu}\nargs: [\"--peer\", \"http://billing:8080\"]\n",
 		"charts/audit/values.yaml":  "audit:\n  extraArgs: {sink: \"http://store:9000\"}\n",
 	}
+	writeFiles(t, root, files)
+	d := readDeployment(root)
+	for _, flag := range []string{"peer", "sink"} {
+		if !setsFlag(d.otherArgs, flag) {
+			t.Errorf("flag -%s is not set by the Helm values: other args %q", flag, d.otherArgs)
+		}
+	}
+}
+
+// writeFiles writes files, by slash-separated path, below root.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
 	for name, data := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -403,12 +399,6 @@ func TestHelmValuesArgs(t *testing.T) {
 		}
 		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
-		}
-	}
-	d := readDeployment(root)
-	for _, flag := range []string{"peer", "sink"} {
-		if !setsFlag(d.otherArgs, flag) {
-			t.Errorf("flag -%s is not set by the Helm values: other args %q", flag, d.otherArgs)
 		}
 	}
 }

@@ -18,8 +18,9 @@ fails, and every team waits on it to change: it is the monolith again, behind a
 network. archie reports a service that at least min-callers services (default 3)
 call synchronously, when they are more than fan-in (default 0.5) of the other
 services, with each caller's first call; and a service that serves more than
-endpoints (default 50) HTTP routes and gRPC services. Two services of one binary
-count as one caller. Split the service by what its callers use, or let them
+endpoints (default 50) HTTP routes and gRPC services, when the system has
+another service (one deployable is a monolith, its endpoints all there are). Two
+services of one binary count as one caller. Split the service by what its callers use, or let them
 read its data from messages.`,
 	run: func(c *checker) { c.smell("god-service", c.godService) },
 }
@@ -83,6 +84,11 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 		v := c.smellViolation("god-service", sm, sev, to, "", msg, ev)
 		v.Resource = "callers of service " + to
 		c.out = append(c.out, v)
+	}
+	// A system of one deployable is a monolith, not a service everyone's
+	// API has gathered in: its endpoints are all there are.
+	if others < 1 {
+		return
 	}
 	for _, s := range sys.Services {
 		n := 0

@@ -583,9 +583,15 @@ func TestGodService(t *testing.T) {
 		{
 			name:   "more endpoints than allowed",
 			smells: "  god-service: {endpoints: 2}",
-			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
+			svcs: []*services.Service{svc("web"), {Name: "api", Endpoints: []services.Endpoint{
 				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
 			want: []string{"god-service warning api-> endpoints of service api"},
+		},
+		{
+			name:   "a system of one service is a monolith: its endpoints are all there are",
+			smells: "  god-service: {endpoints: 2}",
+			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
+				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
 		},
 	}
 	for _, tc := range tests {

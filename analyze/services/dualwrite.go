@@ -61,7 +61,24 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 			bySite[a.instr] = append(bySite[a.instr], a)
 		}
 	}
-	walk := x.prog.targetWalk(targets, reach)
+	// Over calls only: a function that registers a handler, or hands one
+	// to a container, does not run it (wiring reaches everything).
+	calls := make(map[*ssa.Function][]*ssa.Function)
+	walk := newTargetWalk(targets, func(fn *ssa.Function) []*ssa.Function {
+		if out, ok := calls[fn]; ok {
+			return out
+		}
+		var out []*ssa.Function
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					out = append(out, x.callees(c, reach)...)
+				}
+			}
+		}
+		calls[fn] = out
+		return out
+	})
 	var out []DualWrite
 	for _, fn := range fns {
 		var writes, pubs []ssa.CallInstruction

@@ -417,7 +417,7 @@ func (p *program) libraryCalls(t, iface types.Type) []*ssa.Function {
 // and whose method the service reaches (within): the implementations the
 // service builds, and not those of code it never runs.
 func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, within map[*ssa.Function]bool) map[*ssa.Function]bitset {
-	t := p.targetWalk(targets, within)
+	t := newTargetWalk(targets, p.handlerSuccessors(within))
 	out := make(map[*ssa.Function]bitset, len(targets))
 	for i, set := range roots {
 		for _, r := range set {
@@ -435,7 +435,7 @@ func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, wit
 }
 
 // A targetWalk finds which of a list of target functions each function
-// reaches, over the calls reachers follows.
+// reaches, over a graph of what each function may run next.
 type targetWalk struct {
 	next    func(*ssa.Function) []*ssa.Function
 	tarjan  *tarjan
@@ -448,13 +448,12 @@ func (t *targetWalk) reached(fn *ssa.Function) bitset {
 	return t.reaches[fn]
 }
 
-func (p *program) targetWalk(targets []*ssa.Function, within map[*ssa.Function]bool) *targetWalk {
-	index := make(map[*ssa.Function]int, len(targets))
-	for i, t := range targets {
-		index[t] = i
-	}
+// handlerSuccessors is what a request handler's code may run next: what
+// reaching a function makes reachable, and the methods of the service's
+// types its interface calls may reach. It is memoized.
+func (p *program) handlerSuccessors(within map[*ssa.Function]bool) func(*ssa.Function) []*ssa.Function {
 	succs := make(map[*ssa.Function][]*ssa.Function)
-	next := func(fn *ssa.Function) []*ssa.Function {
+	return func(fn *ssa.Function) []*ssa.Function {
 		if out, ok := succs[fn]; ok {
 			return out
 		}
@@ -466,6 +465,14 @@ func (p *program) targetWalk(targets []*ssa.Function, within map[*ssa.Function]b
 		}
 		succs[fn] = out
 		return out
+	}
+}
+
+// newTargetWalk walks the graph next gives.
+func newTargetWalk(targets []*ssa.Function, next func(*ssa.Function) []*ssa.Function) *targetWalk {
+	index := make(map[*ssa.Function]int, len(targets))
+	for i, t := range targets {
+		index[t] = i
 	}
 	// reaches[fn] is the set of targets fn reaches, as indices.
 	reaches := make(map[*ssa.Function]bitset)

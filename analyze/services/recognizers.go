@@ -225,7 +225,8 @@ var recognizers = []*recognizer{
 	// NATS.
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishMsg,Request}", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.Publish", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},

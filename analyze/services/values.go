@@ -602,10 +602,7 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		if len(args) == 0 {
 			return nil
 		}
-		var parts []ssa.Value
-		if sl, ok := args[1].(*ssa.Slice); ok {
-			parts = sliceElems(sl.X)
-		}
+		parts := varargs(args[1])
 		var out []value
 		for _, format := range r.resolve(args[0], bind, depth-1, busy) {
 			out = appendValues(out, r.sprintf(format, parts, bind, depth, busy))
@@ -685,6 +682,21 @@ func (r *resolver) sprintf(format value, args []ssa.Value, bind map[*ssa.Paramet
 		}
 		text = text[j+1:]
 	}
+}
+
+// varargs returns the leading values of a variadic argument that are
+// known: a slice built in place, or one such slice appended to
+// (params := []any{table}; fmt.Sprintf(q, append(params, args...)...)).
+func varargs(v ssa.Value) []ssa.Value {
+	switch w := v.(type) {
+	case *ssa.Slice:
+		return sliceElems(w.X)
+	case *ssa.Call:
+		if b, ok := w.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(w.Call.Args) > 0 {
+			return varargs(w.Call.Args[0])
+		}
+	}
+	return nil
 }
 
 // sliceElems returns the values stored in the elements of an array

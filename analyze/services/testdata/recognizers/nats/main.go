@@ -24,9 +24,12 @@ func main() {
 	nc.ChanSubscribe("audits", make(chan *nats.Msg))    // want "consume nats audits"
 
 	js, _ := nc.JetStream()
-	js.Publish("events", nil)              // want "publish nats events"
-	js.Subscribe("events.a", cb)           // want "consume nats events.a"
-	js.QueueSubscribe("events.b", "q", cb) // want "consume nats events.b"
+	js.Publish("events", nil)                             // want "publish nats events"
+	js.PublishAsync("events.async", nil)                  // want "publish nats events.async"
+	js.PublishMsg(&nats.Msg{Subject: "events.msg"})       // want "publish nats events.msg"
+	js.PublishMsgAsync(&nats.Msg{Subject: "events.msg2"}) // want "publish nats events.msg2"
+	js.Subscribe("events.a", cb)                          // want "consume nats events.a"
+	js.QueueSubscribe("events.b", "q", cb)                // want "consume nats events.b"
 
 	j2, _ := jetstream.New(nc)
 	j2.Publish(ctx, "events.c", nil) // want "publish nats events.c"

@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"example.com/sql/queries"
 
@@ -20,6 +21,7 @@ func main() {
 	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
 	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
 	queries.New(db).CreateRefund(context.Background(), "r1", 10)
+	db.Exec(table("INSERT INTO %s (id) VALUES (%d)", 1)) // want "store postgres table ledger_rows"
 
 	// squirrel's builders name their tables, as goctl's models use them:
 	// the table a constructor keeps in a field, quoted.
@@ -33,3 +35,11 @@ func main() {
 type model struct{ table string }
 
 func newModel() *model { return &model{table: "`wishlists`"} }
+
+// table fills a query's table in the way a store helper does: the table
+// first, then the caller's arguments.
+func table(query string, args ...any) string {
+	params := []any{"ledger_rows"}
+	params = append(params, args...)
+	return fmt.Sprintf(query, params...)
+}

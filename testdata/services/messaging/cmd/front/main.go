@@ -19,7 +19,9 @@ var (
 	pub *bus.Publisher
 )
 
-func order(w http.ResponseWriter, r *http.Request) {
+type handlers struct{}
+
+func (handlers) order(w http.ResponseWriter, r *http.Request) {
 	db.Exec(r.Context(), "INSERT INTO front_orders (id) VALUES (1)")
 }
 
@@ -37,8 +39,27 @@ func main() {
 	db, _ = pgx.Connect(ctx, os.Getenv("DATABASE_URL"))
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
 	pub = bus.NewPublisher(conn).Configure(bus.Exchange("front-exchange"), bus.Key("front-key"))
-	http.HandleFunc("/orders", order)
+	routes()
+	wire()
+	// Announced once the routes are registered and the start-up work is
+	// queued: registering what writes runs no write.
+	pub.Publish(ctx, []byte("front up"))
+	http.ListenAndServe(":8080", nil)
+}
+
+func routes() {
+	var hs handlers
+	http.HandleFunc("/orders", hs.order)
 	http.HandleFunc("/notify", notify)
 	http.HandleFunc("/placed", publishFirst)
-	http.ListenAndServe(":8080", nil)
+}
+
+// onStart is work queued to run when the server starts, as a container
+// keeps its providers.
+var onStart []func()
+
+func later(f func()) { onStart = append(onStart, f) }
+
+func wire() {
+	later(func() { db.Exec(context.Background(), "INSERT INTO front_orders (id) VALUES (0)") })
 }

@@ -32,6 +32,9 @@ func (nc *Conn) ChanSubscribe(subj string, ch chan *Msg) (*Subscription, error) 
 
 type JetStreamContext interface {
 	Publish(subj string, data []byte) (any, error)
+	PublishAsync(subj string, data []byte) (any, error)
+	PublishMsg(m *Msg) (any, error)
+	PublishMsgAsync(m *Msg) (any, error)
 	Subscribe(subj string, cb MsgHandler) (*Subscription, error)
 	QueueSubscribe(subj, queue string, cb MsgHandler) (*Subscription, error)
 }

@@ -255,6 +255,14 @@ func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool)
 	var out []*ssa.Function
 	for i, a := range common.Args {
 		var f *ssa.Function
+		// func literals given as a named func type: sqlc.ExecCtxFn(…).
+		for {
+			if ct, ok := a.(*ssa.ChangeType); ok {
+				a = ct.X
+				continue
+			}
+			break
+		}
 		switch v := a.(type) {
 		case *ssa.MakeClosure:
 			f = v.Fn.(*ssa.Function)
@@ -263,7 +271,7 @@ func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool)
 		}
 		// A handler handed to a router runs later, on another request;
 		// a transaction helper's body runs now.
-		if f != nil && runsArg(static, calleeKey(common), i) {
+		if f != nil && x.runsArg(static, calleeKey(common), i) {
 			out = append(out, f)
 		}
 	}
@@ -301,13 +309,38 @@ var txRunners = map[string]bool{
 }
 
 // runsArg reports whether a call runs its argument i before it returns:
-// a library's transaction runner, or a function of the program that calls
-// that parameter itself.
-func runsArg(callee *ssa.Function, key string, i int) bool {
+// a library's transaction runner, a library call that takes a callback
+// (go-zero's ExecCtx(ctx, func…)) unless archie knows it for one that
+// registers a handler or a consumer, or a function of the program that
+// calls that parameter itself.
+func (x *extractor) runsArg(callee *ssa.Function, key string, i int) bool {
 	if txRunners[key] {
 		return true
 	}
-	if callee == nil || callee.Blocks == nil || i >= len(callee.Params) {
+	if callee == nil {
+		return false
+	}
+	// A promoted method's wrapper runs what the method it wraps runs.
+	if callee.Synthetic != "" && callee.Blocks != nil {
+		for _, b := range callee.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					if inner := c.Call.StaticCallee(); inner != nil && inner != callee {
+						return x.runsArg(inner, calleeKey(&c.Call), i)
+					}
+				}
+			}
+		}
+	}
+	if callee.Blocks == nil || callee.Pkg == nil || !x.prog.source[callee.Pkg] {
+		for _, r := range recognized.lookup(key) {
+			if r.fact == serves || r.fact == consumes {
+				return false // it keeps the function for later
+			}
+		}
+		return !laterRunners[key]
+	}
+	if i >= len(callee.Params) {
 		return false
 	}
 	param := callee.Params[i]
@@ -320,6 +353,13 @@ func runsArg(callee *ssa.Function, key string, i int) bool {
 		}
 	}
 	return false
+}
+
+// laterRunners are library calls that keep the function they are given to
+// run it later, or on another goroutine's schedule.
+var laterRunners = map[string]bool{
+	"time.AfterFunc": true, "runtime.SetFinalizer": true,
+	"net/http.Handle": true, "net/http.HandleFunc": true, "net/http.ServeMux.Handle": true, "net/http.ServeMux.HandleFunc": true,
 }
 
 // accessEvidence is the call in fn, then the site it reaches when that is

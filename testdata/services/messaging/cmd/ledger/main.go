@@ -48,8 +48,12 @@ func main() {
 	audit.Publish(context.Background(), []byte("closed"))
 }
 
+// txFunc is work done in a transaction; a func literal given for it is
+// converted to it.
+type txFunc func(pgx.Tx) error
+
 // inTx runs f in a transaction of db.
-func inTx(ctx context.Context, db *pgx.Conn, f func(pgx.Tx) error) error {
+func inTx(ctx context.Context, db *pgx.Conn, f txFunc) error {
 	tx, err := db.Begin(ctx)
 	if err != nil {
 		return err

@@ -25,6 +25,9 @@ type facts struct {
 	entryDir string
 	calls    []*call
 	dials    []*call // grpc.Dial and friends: only their literal targets matter
+	// brokers are the message brokers the code connects to, by protocol:
+	// where a message goes that no service of the tree consumes.
+	brokers  []*call
 	messages []*message
 	// writes are the calls that write a table, and publishes the calls
 	// that publish a message: dual writes are paths that do both.

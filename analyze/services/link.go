@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/token"
 	"maps"
 	"net"
 	"regexp"
@@ -228,14 +229,7 @@ var envRef = regexp.MustCompile(`\$\{([^}]+)\}`)
 // host resolves the host of an address or URL to a service: through the
 // caller's deployment environment for ${KEY} parts, then by name.
 func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
-	expanded := envRef.ReplaceAllStringFunc(addr, func(ref string) string {
-		key := ref[2 : len(ref)-1]
-		if v, found := l.deploy.env(f.svc, f.entryDir, key); found {
-			return v
-		}
-		return ref
-	})
-	h := hostOf(expanded)
+	h := hostOf(l.expand(f, addr))
 	if m := envRef.FindStringSubmatch(h); m != nil {
 		return l.envName(m[1])
 	}
@@ -243,6 +237,17 @@ func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
 		return "", false, false
 	}
 	return l.name(h)
+}
+
+// expand fills an address's ${KEY} parts with the values the service's
+// deployment gives them.
+func (l *linker) expand(f *facts, addr string) string {
+	return envRef.ReplaceAllStringFunc(addr, func(ref string) string {
+		if v, found := l.deploy.env(f.svc, f.entryDir, ref[2:len(ref)-1]); found {
+			return v
+		}
+		return ref
+	})
 }
 
 // hostOf returns the host of a URL or host:port, without the port.
@@ -400,16 +405,24 @@ func (l *linker) messages(found []*facts) {
 			}
 		}
 	}
+	// A call site that publishes to several topics (values archie could
+	// not pair) of which one is consumed here publishes to that one: the
+	// others are no edge to a broker.
+	consumedAt := make(map[token.Position]bool)
+	var outside []string
 	for _, k := range slices.Sorted(maps.Keys(pubs)) {
 		ps := pubs[k]
 		protocol, topic, _ := strings.Cut(k, "\x00")
+		consumed := false
 		for _, sk := range slices.Sorted(maps.Keys(subs)) {
 			ss := subs[sk]
 			sp, pattern, _ := strings.Cut(sk, "\x00")
 			if sp != protocol || !topicMatches(protocol, topic, pattern) {
 				continue
 			}
+			consumed = true
 			for _, p := range ps {
+				consumedAt[p.ev.Pos] = true
 				for _, s := range ss {
 					if p.svc != s.svc {
 						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
@@ -417,7 +430,66 @@ func (l *linker) messages(found []*facts) {
 				}
 			}
 		}
+		if !consumed {
+			outside = append(outside, k)
+		}
 	}
+	// A message nobody here consumes is consumed outside the tree, by
+	// code in another language or another repository: its edge goes as
+	// far as archie can follow it, to the broker the publisher connects to.
+	byName := make(map[string]*facts, len(found))
+	for _, f := range found {
+		byName[f.svc.Name] = f
+	}
+	for _, k := range outside {
+		protocol, topic, _ := strings.Cut(k, "\x00")
+		for _, p := range pubs[k] {
+			if consumedAt[p.ev.Pos] {
+				continue
+			}
+			if to, known, ev, ok := l.broker(byName[p.svc], protocol); ok {
+				l.edge(p.svc, to, "async", protocol, topic, topic, known, p.ev, ev)
+			}
+		}
+	}
+}
+
+// broker names the one broker of a protocol that a service connects to,
+// as its deployment names it, with the evidence of the connection. The
+// addresses one connection lists are seeds of one cluster, named by the
+// first; a service whose connections go to different brokers, or to one
+// archie cannot name, has none.
+func (l *linker) broker(f *facts, protocol string) (to string, known bool, ev Evidence, ok bool) {
+	if f == nil {
+		return "", false, Evidence{}, false
+	}
+	for _, b := range f.brokers {
+		if b.protocol != protocol {
+			continue
+		}
+		for _, v := range b.targets {
+			name, k, found := l.seed(f, v.text)
+			if !found || name == f.svc.Name || to != "" && to != name {
+				return "", false, Evidence{}, false
+			}
+			to, known, ev = name, k, b.ev
+			ev.Detail = "connects to " + protocol + " broker " + redact(envRef.ReplaceAllStringFunc(v.text, func(ref string) string {
+				return l.deploy.shown(f.svc, f.entryDir, ref)
+			}))
+		}
+	}
+	return to, known, ev, to != ""
+}
+
+// seed names the first host of a broker list, "kafka-1:9092,kafka-2:9092",
+// that resolves.
+func (l *linker) seed(f *facts, list string) (to string, known, ok bool) {
+	for addr := range strings.SplitSeq(l.expand(f, list), ",") {
+		if to, known, ok = l.host(f, strings.TrimSpace(addr)); ok {
+			return to, known, ok
+		}
+	}
+	return "", false, false
 }
 
 // topicMatches reports whether a message published to topic reaches a

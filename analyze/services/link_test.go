@@ -1,6 +1,8 @@
 package services
 
 import (
+	"go/token"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,5 +58,74 @@ func TestTopicMatches(t *testing.T) {
 		if got := topicMatches(c.protocol, c.topic, c.pattern); got != c.want {
 			t.Errorf("topicMatches(%q, %q, %q) = %v, want %v", c.protocol, c.topic, c.pattern, got, c.want)
 		}
+	}
+}
+
+func TestBroker(t *testing.T) {
+	svc := &Service{Name: "orders"}
+	d := &deployment{workloads: map[string]*workload{
+		"orders":   {name: "orders", env: map[string]string{"KAFKA_ADDR": "kafka:9092", "SEEDS": "kafka-1:9092,kafka-2:9092", "AMQP_URL": "amqp://app:s3cret@rabbitmq:5672/"}},
+		"kafka":    {name: "kafka"},
+		"kafka-1":  {name: "kafka-1"},
+		"kafka-2":  {name: "kafka-2"},
+		"rabbitmq": {name: "rabbitmq"},
+		"other":    {name: "other"},
+	}}
+	conn := func(protocol string, addrs ...string) *call {
+		c := &call{protocol: protocol, ev: Evidence{Pos: token.Position{Filename: "main.go", Line: 7}}}
+		for _, a := range addrs {
+			c.targets = append(c.targets, value{text: a})
+		}
+		return c
+	}
+	for _, c := range []struct {
+		name    string
+		brokers []*call
+		to      string // "" for none
+		detail  string
+	}{
+		{"from the deployment's env", []*call{conn("kafka", "${KAFKA_ADDR}")}, "kafka", "connects to kafka broker kafka:9092"},
+		{"a seed list names its first", []*call{conn("kafka", "${SEEDS}")}, "kafka-1", "connects to kafka broker kafka-1:9092,kafka-2:9092"},
+		{"two connections to one broker", []*call{conn("kafka", "kafka:9092"), conn("kafka", "${KAFKA_ADDR}")}, "kafka", "connects to kafka broker kafka:9092"},
+		{"two brokers: none", []*call{conn("kafka", "kafka:9092"), conn("kafka", "other:9092")}, "", ""},
+		{"one archie cannot name: none", []*call{conn("kafka", "kafka:9092"), conn("kafka", "${UNSET}")}, "", ""},
+		{"localhost names nothing", []*call{conn("kafka", "localhost:9092")}, "", ""},
+		{"another protocol's broker", []*call{conn("nats", "nats://kafka:4222")}, "", ""},
+		{"a password is not shown", []*call{conn("kafka", "${AMQP_URL}")}, "rabbitmq", "connects to kafka broker amqp://app:***@rabbitmq:5672/"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := &linker{sys: &System{Services: []*Service{svc}}, deploy: d}
+			to, _, ev, ok := l.broker(&facts{svc: svc, brokers: c.brokers}, "kafka")
+			if to != c.to || ok != (c.to != "") || ev.Detail != c.detail {
+				t.Errorf("broker = %q, %v, %q; want %q, %q", to, ok, ev.Detail, c.to, c.detail)
+			}
+		})
+	}
+}
+
+// A publish nobody in the tree consumes goes to its broker, unless the
+// same call site publishes to a topic that is consumed here: then the
+// other topics are values archie could not tell apart, not messages.
+func TestMessagesToBroker(t *testing.T) {
+	at := func(line int) Evidence { return Evidence{Pos: token.Position{Filename: "main.go", Line: line}} }
+	orders, billing := &Service{Name: "orders"}, &Service{Name: "billing"}
+	d := &deployment{workloads: map[string]*workload{"kafka": {name: "kafka"}}}
+	l := &linker{sys: &System{Services: []*Service{orders, billing}}, deploy: d, edges: make(map[string]*Edge)}
+	l.messages([]*facts{
+		{svc: orders, brokers: []*call{{protocol: "kafka", targets: []value{{text: "kafka:9092"}}, ev: at(3)}}, messages: []*message{
+			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(10)},
+			{protocol: "kafka", topic: "orders.default", publish: true, ev: at(10)},
+			{protocol: "kafka", topic: "orders.audit", publish: true, ev: at(20)},
+		}},
+		{svc: billing, messages: []*message{{protocol: "kafka", topic: "orders.placed", ev: at(30)}}},
+	})
+	var got []string
+	for _, e := range l.edges {
+		got = append(got, e.From+" → "+e.To+" "+e.Topic)
+	}
+	slices.Sort(got)
+	want := []string{"orders → billing orders.placed", "orders → kafka orders.audit"}
+	if !slices.Equal(got, want) {
+		t.Errorf("edges = %q, want %q", got, want)
 	}
 }

@@ -49,9 +49,10 @@ const (
 	opens                     // opens a database or cache
 	names                     // names a table or collection
 	takesSQL                  // takes SQL, whose strings name tables; its key is a prefix
+	connects                  // connects to a message broker at an address
 )
 
-var factNames = [...]string{serves: "endpoint", calls: "call", dials: "dial", publishes: "publish", consumes: "consume", opens: "store", names: "table", takesSQL: "sql"}
+var factNames = [...]string{serves: "endpoint", calls: "call", dials: "dial", publishes: "publish", consumes: "consume", opens: "store", names: "table", takesSQL: "sql", connects: "broker"}
 
 func (f fact) String() string { return factNames[f] }
 
@@ -203,6 +204,11 @@ var recognizers = []*recognizer{
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 
 	// Kafka.
+	// Brokers: where a publish nobody in the tree consumes goes.
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.{NewReader,NewWriter}", fact: connects, kind: "kafka", name: fieldElems(0, "Brokers")},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.TCP", fact: connects, kind: "kafka", name: elems(0)},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.{NewSyncProducer,NewAsyncProducer,NewConsumer,NewConsumerGroup,NewClient}", fact: connects, kind: "kafka", name: elems(0)},
+	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.SeedBrokers", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
@@ -223,6 +229,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.{MustNewQueue,NewQueue}", fact: consumes, kind: "kafka", name: confField(0, "Topic")},
 
 	// NATS.
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Connect", fact: connects, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishMsg,Request}", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
@@ -238,6 +245,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
 
 	// AMQP.
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
+	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext", fact: publishes, kind: "amqp", name: exchange(1)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
@@ -446,6 +455,10 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	switch r.fact {
 	case calls:
 		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
+	case connects:
+		if targets := x.values(r.name, s); len(targets) > 0 {
+			s.f.brokers = append(s.f.brokers, &call{protocol: r.kind, targets: targets, ev: s.ev, fn: s.fn})
+		}
 	case dials:
 		ev := s.ev
 		ev.Detail = s.key[strings.LastIndexByte(s.key, '/')+1:]

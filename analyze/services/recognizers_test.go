@@ -138,7 +138,7 @@ type gotFact struct {
 //	serve http GET /orders/{id}      serve grpc shop.Payments
 //	call http POST http://orders/x   call grpc shop.Payments/Charge
 //	call http GET http://ledger/x in GET /orders/{id}, shop.Payments/Charge
-//	dial payments:9090
+//	dial payments:9090               broker kafka kafka:9092
 //	publish kafka orders             consume nats (topic not static)
 //	store postgres dsn postgres://…  store postgres table orders
 //	store mongo collection carts
@@ -174,6 +174,9 @@ func factStrings(root string, f *facts) []gotFact {
 	}
 	for _, d := range f.dials {
 		add(d.ev.Pos.Filename, d.ev.Pos.Line, "dial %s", texts(d.targets))
+	}
+	for _, b := range f.brokers {
+		add(b.ev.Pos.Filename, b.ev.Pos.Line, "broker %s %s", b.protocol, texts(b.targets))
 	}
 	for _, m := range f.messages {
 		verb, topic := "consume", m.topic

@@ -629,6 +629,10 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return concat(concat(r.resolveOr(args[0], bind, depth, busy), []value{{text: ":", lit: true}}), r.resolveOr(args[1], bind, depth, busy))
 	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Join", "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
+	case "strings.Split", "strings.SplitN", "strings.Fields":
+		// A list kept in one string, "kafka-1:9092,kafka-2:9092", stays
+		// one: who reads it splits it.
+		return r.resolve(args[0], bind, depth-1, busy)
 	}
 	callee := c.StaticCallee()
 	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"os"
 
 	amqp "github.com/rabbitmq/amqp091-go"
 	streadway "github.com/streadway/amqp"
@@ -11,6 +12,11 @@ import (
 
 func main() {
 	ctx := context.Background()
+	conn, _ := amqp.Dial("amqp://guest:guest@rabbitmq:5672/") // want "broker amqp amqp://guest:guest@rabbitmq:5672/"
+	conn.Channel()
+	amqp.DialConfig(os.Getenv("AMQP_URL"), amqp.Config{})          // want "broker amqp ${AMQP_URL}"
+	streadway.Dial("amqp://rabbit:5672")                           // want "broker amqp amqp://rabbit:5672"
+	streadway.DialConfig("amqp://rabbit:5672", streadway.Config{}) // want "broker amqp amqp://rabbit:5672"
 	var ch *amqp.Channel
 	ch.Publish("shop", "orders.created", false, false, amqp.Publishing{})     // want "publish amqp shop/orders.created"
 	ch.PublishWithContext(ctx, "", "emails", false, false, amqp.Publishing{}) // want "publish amqp emails"

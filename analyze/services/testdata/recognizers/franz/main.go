@@ -11,7 +11,7 @@ import (
 func main() {
 	ctx := context.Background()
 	cl, _ := kgo.NewClient(
-		kgo.SeedBrokers("kafka:9092"),
+		kgo.SeedBrokers("kafka:9092"),          // want "broker kafka kafka:9092"
 		kgo.ConsumeTopics("orders", "refunds"), // want "consume kafka orders" "consume kafka refunds"
 		kgo.ConsumerGroup("billing"),
 	)

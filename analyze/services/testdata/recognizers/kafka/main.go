@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"strings"
 
 	"github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
@@ -20,18 +22,20 @@ func main() {
 	w2.WriteMessages(ctx, kafka.Message{})                 // want "publish kafka orders-audit"
 	kafka.NewReader(kafka.ReaderConfig{Topic: "payments"}) // want "consume kafka payments"
 
-	p, _ := sarama.NewSyncProducer(nil)
-	p.SendMessage(&sarama.ProducerMessage{Topic: "invoices"}) // want "publish kafka invoices"
+	p, _ := sarama.NewSyncProducer([]string{"kafka-1:9092", "kafka-2:9092"}) // want "broker kafka kafka-1:9092 | kafka-2:9092"
+	p.SendMessage(&sarama.ProducerMessage{Topic: "invoices"})                // want "publish kafka invoices"
 	c, _ := sarama.NewConsumer(nil)
 	c.ConsumePartition("refunds", 0, 0) // want "consume kafka refunds"
 	g, _ := sarama.NewConsumerGroup(nil, "billing")
 	g.Consume(ctx, []string{"audits", "audits-v2"}, nil) // want "consume kafka audits" "consume kafka audits-v2"
 	ap, _ := sarama.NewAsyncProducer(nil)
-	ap.Input() <- &sarama.ProducerMessage{Topic: "receipts"} // want "publish kafka receipts"
-	sap, _ := shopify.NewAsyncProducer(nil)
+	ap.Input() <- &sarama.ProducerMessage{Topic: "receipts"}      // want "publish kafka receipts"
+	sap, _ := shopify.NewAsyncProducer(brokers("KAFKA_BROKERS"))  // want "broker kafka ${KAFKA_BROKERS}"
 	sap.Input() <- &shopify.ProducerMessage{Topic: "receipts-v1"} // want "publish kafka receipts-v1"
 
 	sp, _ := shopify.NewSyncProducer(nil)
+	sarama.NewClient([]string{"kafka:9092"}) // want "broker kafka kafka:9092"
+	shopify.NewClient(nil)
 	sp.SendMessage(&shopify.ProducerMessage{Topic: "receipts"}) // want "publish kafka receipts"
 	sc, _ := shopify.NewConsumer(nil)
 	sc.ConsumePartition("returns", 0, 0) // want "consume kafka returns"
@@ -46,3 +50,6 @@ func main() {
 	// The topic sits in TopicPartition, which the row does not read.
 	prod.Produce(&ckafka.Message{TopicPartition: ckafka.TopicPartition{Topic: &topic}}, nil) // want "publish kafka (topic not static)"
 }
+
+// brokers reads a comma-separated list of brokers from the environment.
+func brokers(key string) []string { return strings.Split(os.Getenv(key), ",") }

@@ -17,11 +17,12 @@ func (p *producer) publish(ctx context.Context, msgs ...kafka.Message) error {
 func topics() []string { return []string{"refunds-requested", "refunds-approved"} }
 
 func reader(groupTopics []string) *kafka.Reader {
-	return kafka.NewReader(kafka.ReaderConfig{GroupID: "refunds", GroupTopics: groupTopics}) // want "consume kafka refunds-requested" "consume kafka refunds-approved"
+	return kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"kafka:9092"}, GroupID: "refunds", GroupTopics: groupTopics}) // want "broker kafka kafka:9092" "consume kafka refunds-requested" "consume kafka refunds-approved"
 }
 
 func main() {
-	p := &producer{w: &kafka.Writer{}}
+	p := &producer{w: &kafka.Writer{Addr: kafka.TCP("kafka-a:9092", "kafka-b:9092")}} // want "broker kafka kafka-a:9092 | kafka-b:9092"
+	kafka.NewWriter(kafka.WriterConfig{Brokers: []string{"kafka-c:9092"}})            // want "broker kafka kafka-c:9092"
 	p.publish(context.Background(), kafka.Message{Topic: "refunds"})
 	reader(topics())
 }

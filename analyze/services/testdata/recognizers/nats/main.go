@@ -14,7 +14,7 @@ func cb(m *nats.Msg) {}
 
 func main() {
 	ctx := context.Background()
-	nc, _ := nats.Connect("nats://nats:4222")
+	nc, _ := nats.Connect("nats://nats:4222")           // want "broker nats nats://nats:4222"
 	nc.Publish("orders.created", nil)                   // want "publish nats orders.created"
 	nc.PublishMsg(&nats.Msg{Subject: "orders.updated"}) // want "publish nats (topic not static)"
 	nc.Request("prices.get", nil, time.Second)          // want "publish nats prices.get"

@@ -44,3 +44,7 @@ type async struct{ in chan *ProducerMessage }
 func (a async) Input() chan<- *ProducerMessage { return a.in }
 
 func NewAsyncProducer(addrs []string) (AsyncProducer, error) { return async{}, nil }
+
+type Client interface{}
+
+func NewClient(addrs []string) (Client, error) { return client{}, nil }

@@ -7,6 +7,15 @@ type Delivery struct{}
 
 type Channel struct{}
 
+type Connection struct{}
+
+func (c *Connection) Channel() (*Channel, error) { return &Channel{}, nil }
+
+type Config struct{ Vhost string }
+
+func Dial(url string) (*Connection, error)                      { return &Connection{}, nil }
+func DialConfig(url string, config Config) (*Connection, error) { return &Connection{}, nil }
+
 func (ch *Channel) Publish(exchange, key string, mandatory, immediate bool, msg Publishing) error {
 	return nil
 }

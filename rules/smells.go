@@ -329,8 +329,9 @@ reports each import written in the service's own code (its packages and the
 libraries only it reaches) that crosses into another service, at that import;
 imports inside the other service's packages, or in libraries several services
 share, are not the importer's. Packages made only of generated code (gRPC
-stubs and clients), and packages that declare no function (message payloads,
-task names, sentinel errors), are API contracts and may be imported. Tools (mains that
+stubs and clients), protobuf packages (protoc's generated messages, with the
+helpers written beside them), and packages that declare no function (message
+payloads, task names, sentinel errors), are API contracts and may be imported. Tools (mains that
 are not services) take no part. Move shared code to a library package owned by
 neither, or call the service through its API.`,
 		run: func(c *checker) { c.smell("cross-service-import", c.crossServiceImport) },

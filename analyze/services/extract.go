@@ -112,7 +112,8 @@ type syntaxFacts struct {
 	// grpc maps a Go package path and a gRPC service's Go name
 	// ("CartService") to the proto service's full name.
 	grpc map[string]map[string]string
-	// contracts are the packages holding only generated code.
+	// contracts are the packages that are an API: generated code only,
+	// declarations only, or a protobuf package.
 	contracts map[string]bool
 	dirs      map[string]string // package path -> directory
 }
@@ -121,7 +122,7 @@ func scanSyntax(loaded []*packages.Package) *syntaxFacts {
 	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
 	for _, lp := range loaded {
 		x.dirs[lp.PkgPath] = lp.Dir
-		if generated(lp.Syntax) || declaresOnly(lp.Syntax) {
+		if generated(lp.Syntax) || declaresOnly(lp.Syntax) || protoPackage(lp) {
 			x.contracts[lp.PkgPath] = true
 		}
 		for _, f := range lp.Syntax {

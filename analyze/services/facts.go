@@ -411,6 +411,22 @@ func generated(files []*ast.File) bool {
 	return true
 }
 
+// protoPackage reports whether a package holds protoc's generated
+// messages (a generated .pb.go file): the API its owner publishes, even
+// with hand-written helpers beside them (a message's Key method, the
+// registration of its types).
+func protoPackage(lp *packages.Package) bool {
+	if lp.Fset == nil {
+		return false
+	}
+	for _, f := range lp.Syntax {
+		if strings.HasSuffix(lp.Fset.Position(f.Package).Filename, ".pb.go") && (ast.IsGenerated(f) || generatedBang(f)) {
+			return true
+		}
+	}
+	return false
+}
+
 var generatedComment = regexp.MustCompile(`^// Code generated .* DO NOT EDIT[.!]$`)
 
 // generatedBang accepts the "DO NOT EDIT!" that older goctl versions

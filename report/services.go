@@ -51,6 +51,9 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		if s.Run != nil {
 			fmt.Fprintf(&b, "  %s", st.dim.Render("run "+s.Run.String()))
 		}
+		if len(s.Profiles) > 0 {
+			fmt.Fprintf(&b, "  %s", st.dim.Render("profile "+strings.Join(s.Profiles, ", ")))
+		}
 		b.WriteString("\n")
 		for _, e := range s.Endpoints {
 			what := e.Name

@@ -465,7 +465,10 @@ func sharings(sys *services.System) []sharing {
 	for _, s := range sys.Services {
 		byName[s.Name] = s
 	}
-	twins := func(a, b string) bool { return services.SameBinary(byName[a], byName[b]) }
+	// Nor do services never deployed together.
+	twins := func(a, b string) bool {
+		return services.SameBinary(byName[a], byName[b]) || services.Apart(byName[a], byName[b])
+	}
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
@@ -703,8 +706,10 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 					continue
 				}
 				// One import, one violation, naming every service whose
-				// code it is.
-				others := owners[imp.Path]
+				// code it is and that runs beside this one.
+				others := slices.DeleteFunc(slices.Clone(owners[imp.Path]), func(o string) bool {
+					return services.Apart(s, sys.Service(o))
+				})
 				if len(others) == 0 {
 					continue
 				}

@@ -40,6 +40,8 @@ type deployment struct {
 	images   map[string][2]string
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
+	// dockerArgs are each Dockerfile's ARG defaults.
+	dockerArgs map[string]map[string]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -90,6 +92,11 @@ type workload struct {
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
+	// profiles are the compose profiles that start it; none when it
+	// always starts.
+	profiles []string
+	// buildArgs are the compose build args its image is built with.
+	buildArgs map[string]string
 }
 
 // readDeployment reads every YAML file below dir that looks like a compose
@@ -207,7 +214,18 @@ func (d *deployment) builtFrom() {
 			df, ctx = d.images[w.image][0], d.images[w.image][1]
 		}
 		if pkgs := d.goBuilds[df]; df != "" && len(pkgs) == 1 {
-			if dir := filepath.Join(ctx, filepath.FromSlash(pkgs[0])); isDir(dir) {
+			// go build ./${service}/cmd/service: the build arg the
+			// workload's image is built with, else the ARG's default.
+			pkg := os.Expand(pkgs[0], func(k string) string {
+				if v, ok := w.buildArgs[k]; ok {
+					return v
+				}
+				if v, ok := d.dockerArgs[df][k]; ok {
+					return v
+				}
+				return "${" + k + "}"
+			})
+			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && isDir(dir) {
 				w.dir = dir
 			}
 		}
@@ -491,6 +509,9 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
 		}
+		if ps := words(m["profiles"], expand); len(ps) > 0 {
+			w.profiles = ps
+		}
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
@@ -537,6 +558,21 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			// several mains the context holds is built; one archie cannot
 			// read leaves it unknown. One outside the context says
 			// nothing of it.
+			switch args := b["args"].(type) {
+			case map[string]any:
+				w.buildArgs = make(map[string]string, len(args))
+				for k, v := range args {
+					w.buildArgs[k] = expand(scalar(v))
+				}
+			case []any:
+				w.buildArgs = make(map[string]string, len(args))
+				for _, kv := range args {
+					s, _ := kv.(string)
+					if k, v, ok := strings.Cut(s, "="); ok {
+						w.buildArgs[k] = expand(v)
+					}
+				}
+			}
 			if f, ok := b["dockerfile"].(string); ok {
 				if f = expand(f); strings.Contains(f, "$") {
 					w.dir = ""
@@ -552,7 +588,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
-				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true}
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, profiles: w.profiles}
 			}
 		}
 	}
@@ -737,6 +773,25 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// profiles returns the compose profiles a service starts in, or nil when
+// some deployment of it starts it whatever the profile (or none is known).
+func (d *deployment) profiles(svc *Service, entryDir string) []string {
+	ws := d.forService(svc, entryDir)
+	var out []string
+	for _, w := range ws {
+		if len(w.profiles) == 0 {
+			return nil
+		}
+		for _, p := range w.profiles {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

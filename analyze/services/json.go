@@ -38,7 +38,10 @@ type (
 		Entry string `json:"entry"`
 		// Run is what chooses this service of a main that runs several:
 		// its first argument, or KEY=VALUE of an environment variable.
-		Run       string         `json:"run,omitempty"`
+		Run string `json:"run,omitempty"`
+		// Profiles are the compose profiles that start the service, when
+		// every deployment of it names some.
+		Profiles  []string       `json:"profiles,omitempty"`
 		Packages  []string       `json:"packages"`
 		Endpoints []jsonEndpoint `json:"endpoints"`
 		Stores    []jsonStore    `json:"stores"`
@@ -140,7 +143,7 @@ func document(sys *System) jsonServices {
 	doc := jsonServices{Schema: Schema, Repository: repositoryName(sys.Dir), Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
 		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
-		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
+		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Profiles: s.Profiles, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes), DualWrites: []jsonDualWrite{}}
 		for _, d := range s.DualWrites {
 			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
@@ -259,7 +262,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		if s.Name == "" {
 			return nil, fmt.Errorf("%s: a service has no name", name)
 		}
-		svc := &Service{Name: s.Name, EntryDir: s.Entry, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		svc := &Service{Name: s.Name, EntryDir: s.Entry, Profiles: s.Profiles, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
 		}

@@ -38,6 +38,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 	l := &linker{sys: sys, deploy: deploy, serves: make(map[string][]string), edges: make(map[string]*Edge), entryDirs: make(map[string]string)}
 	for _, f := range found {
 		l.entryDirs[f.svc.Name] = f.entryDir
+		f.svc.Profiles = deploy.profiles(f.svc, f.entryDir)
 		for _, ep := range f.svc.Endpoints {
 			if ep.Protocol == "grpc" && !contains(l.serves[ep.Name], f.svc.Name) {
 				l.serves[ep.Name] = append(l.serves[ep.Name], f.svc.Name)
@@ -90,6 +91,9 @@ type linker struct {
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
 	e := &Edge{From: from, To: to, Kind: kind, Protocol: protocol, Target: target, Topic: topic, Known: known}
+	if Apart(l.sys.Service(from), l.sys.Service(to)) {
+		return e // never deployed together: the callee is another's
+	}
 	if old := l.edges[e.key()]; old != nil {
 		e = old
 	} else {

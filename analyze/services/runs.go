@@ -117,6 +117,17 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			entrypoint, command = nil, nil
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)
+		case "ARG":
+			// ARG service=orders: a default a build arg may override.
+			if k, v, ok := strings.Cut(strings.TrimSpace(rest), "="); ok {
+				if d.dockerArgs == nil {
+					d.dockerArgs = make(map[string]map[string]string)
+				}
+				if d.dockerArgs[file] == nil {
+					d.dockerArgs[file] = make(map[string]string)
+				}
+				d.dockerArgs[file][k] = strings.Trim(v, `"'`)
+			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
 				r.goBuild(cmd, contexts, workdir)

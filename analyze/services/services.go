@@ -44,6 +44,10 @@ type Service struct {
 	decide bool
 	// listens says the main's code starts a listener or a server.
 	listens bool
+	// Profiles are the compose profiles that start the service, when
+	// every deployment of it names some: a service never runs beside one
+	// whose profiles it shares none of (Apart).
+	Profiles []string
 
 	Endpoints []Endpoint
 	Stores    []*Store

@@ -60,6 +60,22 @@ func SameBinary(a, b *Service) bool {
 	return a.EntryDir != "" && a.EntryDir == b.EntryDir
 }
 
+// Apart reports whether two services never run together: each starts
+// only in compose profiles the other does not, as a modular monolith and
+// the services cut from it are offered as alternatives. Their code,
+// tables and calls are not shared between running deployables.
+func Apart(a, b *Service) bool {
+	if a == nil || b == nil || len(a.Profiles) == 0 || len(b.Profiles) == 0 {
+		return false
+	}
+	for _, p := range a.Profiles {
+		if slices.Contains(b.Profiles, p) {
+			return false
+		}
+	}
+	return true
+}
+
 // choice is what a comparison in main tests: the first argument (env "")
 // or an environment variable.
 type choice struct{ env string }

@@ -100,29 +100,127 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 				add(m)
 			case *ssa.Type:
 				named, ok := m.Type().(*types.Named)
-				if !ok || named.TypeParams() != nil {
+				if !ok {
 					continue
 				}
-				for _, t := range []types.Type{named, types.NewPointer(named)} {
-					mset := prog.MethodSets.MethodSet(t)
-					for i := range mset.Len() {
-						// Promoted methods come as wrappers that call the
-						// embedded type's method: a go-zero model's custom
-						// type reaches its generated default's queries.
-						fn := prog.MethodValue(mset.At(i))
-						if fn == nil {
-							continue
-						}
-						add(fn)
-						p.methodsOf.Set(t, append(p.methods(t), fn))
-						p.withMethod[fn.Name()] = append(p.withMethod[fn.Name()], t)
+				if named.TypeParams() != nil {
+					// A generic type's methods: their bodies, which its
+					// instances run.
+					for i := range named.NumMethods() {
+						add(prog.FuncValue(named.Method(i)))
 					}
+					continue
 				}
+				p.addMethods(named, add)
 			}
 		}
 		add(pkg.Func("init"))
 	}
+	// The instances of generic types that the code converts to an
+	// interface (a handler[Event] registered as an EventHandler), or
+	// that an instance of a generic function does (NewOrchestrator[Data]
+	// returning its orchestrator[T] as an Orchestrator[T]): their methods
+	// run when the interface's are called.
+	register := func(t types.Type) {
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if named, ok := t.(*types.Named); ok && concreteInstance(named) && p.sourceTypes[named.Obj().Pkg()] && p.methodsOf.At(named) == nil {
+			p.addMethods(named, add)
+		}
+	}
+	instances := make(map[*ssa.Function]bool)
+	for i := 0; i < len(p.funcs); i++ {
+		for _, b := range p.funcs[i].Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.MakeInterface:
+					register(instr.X.Type())
+				case ssa.CallInstruction:
+					callee := instr.Common().StaticCallee()
+					if callee == nil || callee.Origin() == nil || callee.Origin().Blocks == nil || instances[callee] {
+						continue
+					}
+					instances[callee] = true
+					for _, t := range p.scan(callee.Origin()).converts {
+						if inst := instantiate(t, callee.TypeParams(), callee.TypeArgs()); inst != nil {
+							register(inst)
+						}
+					}
+				}
+			}
+		}
+	}
 	return p
+}
+
+// concreteInstance reports whether a named type is an instance of a
+// generic type whose type arguments are all known.
+func concreteInstance(named *types.Named) bool {
+	args := named.TypeArgs()
+	if args.Len() == 0 {
+		return false
+	}
+	for i := range args.Len() {
+		if _, ok := args.At(i).(*types.TypeParam); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// instantiate returns the type t of a generic body (orchestrator[T], or a
+// pointer to it) as an instance with the type arguments targs has for
+// tparams, or nil.
+func instantiate(t types.Type, tparams *types.TypeParamList, targs []types.Type) types.Type {
+	ptr, ok := t.(*types.Pointer)
+	if ok {
+		t = ptr.Elem()
+	}
+	named, isNamed := t.(*types.Named)
+	if !isNamed || named.TypeArgs().Len() == 0 || tparams == nil {
+		return nil
+	}
+	args := make([]types.Type, named.TypeArgs().Len())
+	for i := range args {
+		args[i] = named.TypeArgs().At(i)
+		if tp, isParam := args[i].(*types.TypeParam); isParam {
+			j := slices.IndexFunc(slices.Collect(tparams.TypeParams()), func(q *types.TypeParam) bool { return q == tp })
+			if j < 0 || j >= len(targs) {
+				return nil
+			}
+			args[i] = targs[j]
+		}
+	}
+	inst, err := types.Instantiate(nil, named.Origin(), args, false)
+	if err != nil {
+		return nil
+	}
+	if ok {
+		return types.NewPointer(inst)
+	}
+	return inst
+}
+
+// addMethods records the methods of a named type and of its pointer.
+func (p *program) addMethods(named *types.Named, add func(*ssa.Function)) {
+	for _, t := range []types.Type{named, types.NewPointer(named)} {
+		mset := p.prog.MethodSets.MethodSet(t)
+		var ms []*ssa.Function
+		for i := range mset.Len() {
+			// Promoted methods come as wrappers that call the
+			// embedded type's method: a go-zero model's custom
+			// type reaches its generated default's queries.
+			fn := p.prog.MethodValue(mset.At(i))
+			if fn == nil {
+				continue
+			}
+			add(fn)
+			ms = append(ms, fn)
+			p.withMethod[fn.Name()] = append(p.withMethod[fn.Name()], t)
+		}
+		p.methodsOf.Set(t, ms)
+	}
 }
 
 // reach returns the functions reachable from roots, by Rapid Type
@@ -254,6 +352,11 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 			}
 		}
 		if o.Blocks != nil {
+			for _, t := range p.scan(o).converts {
+				if inst := instantiate(t, tparams, targs); inst != nil {
+					in.converts = append(in.converts, inst)
+				}
+			}
 			for _, pc := range p.scan(o).params {
 				for i := range min(tparams.Len(), len(targs)) {
 					if tparams.At(i) == pc.param {

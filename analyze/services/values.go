@@ -48,6 +48,10 @@ type resolver struct {
 	globals map[*ssa.Global][]stored
 	// callers are the static call sites of each function.
 	callers map[*ssa.Function][]ssa.CallInstruction
+	// invokes are the calls through an interface; invokers, made from
+	// them when first asked, the ones that may run each method.
+	invokes  []ssa.CallInstruction
+	invokers map[*ssa.Function][]ssa.CallInstruction
 	// within, when set, limits stores and callers to one service's code.
 	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
@@ -98,6 +102,9 @@ func newResolver(p *program) *resolver {
 						// kratos's config is an interface.
 						if in.Common().IsInvoke() && calleeKey(in.Common()) == "github.com/go-kratos/kratos/config.Config.Scan" && len(in.Common().Args) > 0 {
 							r.configLoads = append(r.configLoads, configLoad{call: in, into: in.Common().Args[0], tag: "json", kratos: true})
+						}
+						if in.Common().IsInvoke() {
+							r.invokes = append(r.invokes, in)
 						}
 						continue
 					}
@@ -261,6 +268,17 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			}
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
 				out = appendValues(out, grouped(r.resolve(args[idx], nil, depth-1, busy), call))
+			}
+		}
+		// A method called through an interface (a messaging library's
+		// Subscribe behind its MessageSubscriber) takes what the calls
+		// give, the receiver aside.
+		for _, call := range r.invokersOf(v.Parent()) {
+			if !r.ok(call.Parent()) {
+				continue
+			}
+			if args := call.Common().Args; idx >= 1 && idx-1 < len(args) {
+				out = appendValues(out, grouped(r.resolve(args[idx-1], nil, depth-1, busy), call))
 			}
 		}
 		return out
@@ -634,6 +652,9 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		// one: who reads it splits it.
 		return r.resolve(args[0], bind, depth-1, busy)
 	}
+	if c.IsInvoke() {
+		return r.invoked(c, bind, depth, busy)
+	}
 	callee := c.StaticCallee()
 	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {
 		return nil
@@ -651,6 +672,54 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		}
 	}
 	return out
+}
+
+// invoked resolves the string a call through an interface returns: what
+// the implementations of the program's code return (msg.Subject() of a
+// message type that keeps its subject in a field).
+func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []value
+	for _, m := range r.prog.implementers(iface, c.Method.Name()) {
+		// A pointer type's wrapper of a value method has no package.
+		if m.Blocks == nil || !r.ok(m) || !r.prog.source[m.Pkg] && m.Synthetic == "" || len(m.Params) != len(c.Args)+1 {
+			continue
+		}
+		cb := make(map[*ssa.Parameter]ssa.Value, len(m.Params))
+		cb[m.Params[0]] = c.Value
+		for i, a := range c.Args {
+			cb[m.Params[i+1]] = a
+		}
+		for _, b := range m.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+				out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
+			}
+		}
+	}
+	return out
+}
+
+// invokersOf returns the calls through an interface that may run method
+// fn: those whose interface fn's receiver type implements.
+func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
+	if fn.Signature.Recv() == nil {
+		return nil
+	}
+	if r.invokers == nil {
+		r.invokers = make(map[*ssa.Function][]ssa.CallInstruction)
+		for _, call := range r.invokes {
+			c := call.Common()
+			if iface, ok := c.Value.Type().Underlying().(*types.Interface); ok {
+				for _, m := range r.prog.implementers(iface, c.Method.Name()) {
+					r.invokers[m] = append(r.invokers[m], call)
+				}
+			}
+		}
+	}
+	return r.invokers[fn]
 }
 
 // sprintf fills format's verbs with what its arguments resolve to.

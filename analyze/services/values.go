@@ -50,8 +50,9 @@ type resolver struct {
 	callers map[*ssa.Function][]ssa.CallInstruction
 	// invokes are the calls through an interface; invokers, made from
 	// them when first asked, the ones that may run each method.
-	invokes  []ssa.CallInstruction
-	invokers map[*ssa.Function][]ssa.CallInstruction
+	invokes   []ssa.CallInstruction
+	invokesOf map[string][]ssa.CallInstruction // by method name
+	invokers  map[*ssa.Function][]ssa.CallInstruction
 	// within, when set, limits stores and callers to one service's code.
 	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
@@ -703,23 +704,43 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 }
 
 // invokersOf returns the calls through an interface that may run method
-// fn: those whose interface fn's receiver type implements.
+// fn: those of its name whose interface fn's receiver type (or a pointer
+// to it) implements. Found when first asked, for the methods whose
+// parameters are read.
 func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
-	if fn.Signature.Recv() == nil {
+	recv := fn.Signature.Recv()
+	if recv == nil || len(r.invokes) == 0 {
 		return nil
+	}
+	if calls, ok := r.invokers[fn]; ok {
+		return calls
 	}
 	if r.invokers == nil {
 		r.invokers = make(map[*ssa.Function][]ssa.CallInstruction)
+		r.invokesOf = make(map[string][]ssa.CallInstruction)
 		for _, call := range r.invokes {
-			c := call.Common()
-			if iface, ok := c.Value.Type().Underlying().(*types.Interface); ok {
-				for _, m := range r.prog.implementers(iface, c.Method.Name()) {
-					r.invokers[m] = append(r.invokers[m], call)
-				}
-			}
+			name := call.Common().Method.Name()
+			r.invokesOf[name] = append(r.invokesOf[name], call)
 		}
 	}
-	return r.invokers[fn]
+	t := recv.Type()
+	var out []ssa.CallInstruction
+	for _, call := range r.invokesOf[fn.Name()] {
+		iface, ok := call.Common().Value.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		if types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface) {
+			out = append(out, call)
+		}
+	}
+	r.invokers[fn] = out
+	return out
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // sprintf fills format's verbs with what its arguments resolve to.

@@ -43,8 +43,10 @@ for s in "${systems[@]}"; do
   want=$(sed -n 's/^commit: *//p' "$truth")
   have=$(git -C "$dir" rev-parse HEAD)
   [ "$want" = "$have" ] || echo "warning: $dir is at $have, the truth was written at $want" >&2
-  (cd "$dir" && "$work/archie" services --format json >"$work/$s.services.json" 2>"$work/$s.err") || true
-  (cd "$dir" && "$work/archie" check --config "$work/smells.yaml" --format json . >"$work/$s.check.json" 2>>"$work/$s.err") || true
+  # A system that is one folder of its repository names it as path:.
+  run=$dir/$(sed -n 's/^path: *//p' "$truth")
+  (cd "$run" && "$work/archie" services --format json >"$work/$s.services.json" 2>"$work/$s.err") || true
+  (cd "$run" && "$work/archie" check --config "$work/smells.yaml" --format json . >"$work/$s.check.json" 2>>"$work/$s.err") || true
   "$work/accuracy" "$truth" "$work/$s.services.json" "$work/$s.check.json" >"$work/$s.out"
   printf '%s\t%s\n' "$s" "$(head -1 "$work/$s.out")" >>"$work/rows"
   { echo "## $s"; tail -n +2 "$work/$s.out"; echo; } >>"$work/notes"

@@ -40,8 +40,10 @@ type deployment struct {
 	images   map[string][2]string
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
-	// dockerArgs are each Dockerfile's ARG defaults.
-	dockerArgs map[string]map[string]string
+	// dockerArgs are each Dockerfile's ARG defaults, and dockerWorkdirs
+	// the WORKDIR its go build runs in, when a build arg fills it.
+	dockerArgs     map[string]map[string]string
+	dockerWorkdirs map[string]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -97,6 +99,17 @@ type workload struct {
 	profiles []string
 	// buildArgs are the compose build args its image is built with.
 	buildArgs map[string]string
+	// deployedBy are the files that deploy it: compose files that define
+	// it whole (an image or a build, not an overlay's few keys),
+	// Kubernetes manifests, Helm values.
+	deployedBy []string
+}
+
+// deployedIn records a file that deploys the workload.
+func (w *workload) deployedIn(file string) {
+	if !slices.Contains(w.deployedBy, file) {
+		w.deployedBy = append(w.deployedBy, file)
+	}
 }
 
 // readDeployment reads every YAML file below dir that looks like a compose
@@ -216,7 +229,7 @@ func (d *deployment) builtFrom() {
 		if pkgs := d.goBuilds[df]; df != "" && len(pkgs) == 1 {
 			// go build ./${service}/cmd/service: the build arg the
 			// workload's image is built with, else the ARG's default.
-			pkg := os.Expand(pkgs[0], func(k string) string {
+			arg := func(k string) string {
 				if v, ok := w.buildArgs[k]; ok {
 					return v
 				}
@@ -224,9 +237,23 @@ func (d *deployment) builtFrom() {
 					return v
 				}
 				return "${" + k + "}"
-			})
+			}
+			pkg := os.Expand(pkgs[0], arg)
 			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && isDir(dir) {
 				w.dir = dir
+			}
+			// go install . in WORKDIR $GOPATH/src/${service}/cmd/${cmd},
+			// the context copied to $GOPATH/src: the longest end of the
+			// folder that is a folder of the context.
+			if wd := d.dockerWorkdirs[df]; wd != "" && pkgs[0] == "." {
+				parts := strings.Split(strings.Trim(path.Clean(os.Expand(wd, arg)), "/"), "/")
+				for i := range parts {
+					rel := strings.Join(parts[i:], "/")
+					if dir := filepath.Join(ctx, filepath.FromSlash(rel)); !strings.Contains(rel, "$") && isDir(dir) {
+						w.dir = dir
+						break
+					}
+				}
 			}
 		}
 		// A workload that says no command runs its image's.
@@ -307,6 +334,11 @@ func realPath(path string) string {
 func isDir(dir string) bool {
 	fi, err := os.Stat(dir)
 	return err == nil && fi.IsDir()
+}
+
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // scriptArgs keeps the words of a Makefile's or script's commands: one
@@ -406,10 +438,11 @@ func (d *deployment) read(root, path string, data []byte) {
 		case "Secret":
 			d.secrets[name] = kubeData(doc, true)
 		case "Service":
-			d.workload(name, rel)
+			d.workload(name, rel).deployedIn(rel)
 			d.newRun(rel).name(name)
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
 			w := d.workload(name, rel)
+			w.deployedIn(rel)
 			r := d.newRun(rel)
 			r.name(name)
 			for _, c := range containers(doc) {
@@ -427,6 +460,7 @@ func (d *deployment) read(root, path string, data []byte) {
 				cw := w
 				if cname != "" && cname != name {
 					cw = d.workload(cname, rel)
+					cw.deployedIn(rel)
 				}
 				args := append(words(c["command"], nil), words(c["args"], nil)...)
 				w.args = append(w.args, args...)
@@ -512,6 +546,9 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if ps := words(m["profiles"], expand); len(ps) > 0 {
 			w.profiles = ps
 		}
+		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
+			w.deployedIn(rel)
+		}
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
@@ -554,10 +591,6 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			if c, ok := b["context"].(string); ok {
 				w.dir = filepath.Join(base, expand(c))
 			}
-			// A Dockerfile below the context's root says which of
-			// several mains the context holds is built; one archie cannot
-			// read leaves it unknown. One outside the context says
-			// nothing of it.
 			switch args := b["args"].(type) {
 			case map[string]any:
 				w.buildArgs = make(map[string]string, len(args))
@@ -573,7 +606,14 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 					}
 				}
 			}
-			if f, ok := b["dockerfile"].(string); ok {
+			// A Dockerfile below the context's root says which of
+			// several mains the context holds is built; one archie cannot
+			// read leaves it unknown. One outside the context says
+			// nothing of it. The context's own Dockerfile, given build
+			// args, may say which main they choose.
+			if f, ok := b["dockerfile"].(string); !ok && len(w.buildArgs) > 0 && w.dir != "" && isFile(filepath.Join(w.dir, "Dockerfile")) {
+				w.dockerfile, w.context = filepath.Join(w.dir, "Dockerfile"), w.dir
+			} else if ok {
 				if f = expand(f); strings.Contains(f, "$") {
 					w.dir = ""
 				} else if df := filepath.Dir(filepath.Join(w.dir, f)); w.dir != "" && within(filepath.ToSlash(df), filepath.ToSlash(w.dir)) {
@@ -588,7 +628,8 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
-				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, profiles: w.profiles}
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true,
+					profiles: w.profiles, deployedBy: w.deployedBy, buildArgs: w.buildArgs, dockerfile: w.dockerfile, context: w.context}
 			}
 		}
 	}
@@ -788,6 +829,24 @@ func (d *deployment) profiles(svc *Service, entryDir string) []string {
 		for _, p := range w.profiles {
 			if !slices.Contains(out, p) {
 				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// deployedBy returns the files that deploy a service, or nil when one of
+// its workloads says none.
+func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
+	var out []string
+	for _, w := range d.forService(svc, entryDir) {
+		if len(w.deployedBy) == 0 {
+			return nil
+		}
+		for _, f := range w.deployedBy {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
 			}
 		}
 	}

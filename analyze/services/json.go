@@ -41,12 +41,14 @@ type (
 		Run string `json:"run,omitempty"`
 		// Profiles are the compose profiles that start the service, when
 		// every deployment of it names some.
-		Profiles  []string       `json:"profiles,omitempty"`
-		Packages  []string       `json:"packages"`
-		Endpoints []jsonEndpoint `json:"endpoints"`
-		Stores    []jsonStore    `json:"stores"`
-		Publishes []jsonMessage  `json:"publishes"`
-		Consumes  []jsonMessage  `json:"consumes"`
+		Profiles []string `json:"profiles,omitempty"`
+		// DeployedBy are the files that deploy the service.
+		DeployedBy []string       `json:"deployedBy,omitempty"`
+		Packages   []string       `json:"packages"`
+		Endpoints  []jsonEndpoint `json:"endpoints"`
+		Stores     []jsonStore    `json:"stores"`
+		Publishes  []jsonMessage  `json:"publishes"`
+		Consumes   []jsonMessage  `json:"consumes"`
 		// DualWrites are functions that write a table and publish a
 		// message on one path; absent from facts written before them.
 		DualWrites []jsonDualWrite `json:"dualWrites"`
@@ -143,7 +145,7 @@ func document(sys *System) jsonServices {
 	doc := jsonServices{Schema: Schema, Repository: repositoryName(sys.Dir), Services: []jsonService{}, Edges: []jsonEdge{}, Unresolved: []jsonUnresolved{}, Hardcoded: []jsonHardcoded{},
 		Complete: &complete, Problems: sys.Problems}
 	for _, s := range sys.Services {
-		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Profiles: s.Profiles, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
+		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes), DualWrites: []jsonDualWrite{}}
 		for _, d := range s.DualWrites {
 			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
@@ -262,7 +264,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		if s.Name == "" {
 			return nil, fmt.Errorf("%s: a service has no name", name)
 		}
-		svc := &Service{Name: s.Name, EntryDir: s.Entry, Profiles: s.Profiles, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		svc := &Service{Name: s.Name, EntryDir: s.Entry, Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
 		}

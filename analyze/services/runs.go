@@ -131,6 +131,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
 				r.goBuild(cmd, contexts, workdir)
+				if strings.Contains(workdir, "$") && len(r.built) > 0 {
+					// WORKDIR /src/${service}/cmd: a build arg says
+					// which main go build . builds.
+					if d.dockerWorkdirs == nil {
+						d.dockerWorkdirs = make(map[string]string)
+					}
+					d.dockerWorkdirs[file] = workdir
+				}
 			}
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {
@@ -425,6 +433,7 @@ func (d *deployment) resolveHelm() {
 			continue
 		}
 		w := d.workload(name, h.file)
+		w.deployedIn(h.file)
 		for k, v := range h.env {
 			if _, ok := w.env[k]; !ok && !strings.Contains(v, "{{") {
 				w.env[k] = v

@@ -45,9 +45,11 @@ type Service struct {
 	// listens says the main's code starts a listener or a server.
 	listens bool
 	// Profiles are the compose profiles that start the service, when
-	// every deployment of it names some: a service never runs beside one
-	// whose profiles it shares none of (Apart).
-	Profiles []string
+	// every deployment of it names some; DeployedBy the files that deploy
+	// it (compose files, manifests, Helm values). They say which services
+	// never run together (Apart).
+	Profiles   []string
+	DeployedBy []string
 
 	Endpoints []Endpoint
 	Stores    []*Store

@@ -60,20 +60,48 @@ func SameBinary(a, b *Service) bool {
 	return a.EntryDir != "" && a.EntryDir == b.EntryDir
 }
 
-// Apart reports whether two services never run together: each starts
-// only in compose profiles the other does not, as a modular monolith and
-// the services cut from it are offered as alternatives. Their code,
-// tables and calls are not shared between running deployables.
+// Apart reports whether two services never run together, as a modular
+// monolith and the services cut from the same modules are offered as
+// alternatives: compose starts each only under profiles the other has
+// none of, or one runs all of the other's code and no file deploys both
+// (docker-compose-monolith.yml beside docker-compose.yml). Their code, tables and calls are not shared
+// between running deployables.
 func Apart(a, b *Service) bool {
-	if a == nil || b == nil || len(a.Profiles) == 0 || len(b.Profiles) == 0 {
+	if a == nil || b == nil {
 		return false
 	}
-	for _, p := range a.Profiles {
-		if slices.Contains(b.Profiles, p) {
+	if disjoint(a.Profiles, b.Profiles) {
+		return true
+	}
+	return disjoint(a.DeployedBy, b.DeployedBy) && (bundles(a, b) || bundles(b, a))
+}
+
+// disjoint reports whether two non-empty lists share no element.
+func disjoint(x, y []string) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	for _, e := range x {
+		if slices.Contains(y, e) {
 			return false
 		}
 	}
 	return true
+}
+
+// bundles reports whether a runs all of b's code but b's main package.
+func bundles(a, b *Service) bool {
+	n := 0
+	for _, p := range b.Packages {
+		if p == b.Entry {
+			continue
+		}
+		if _, found := slices.BinarySearch(a.Packages, p); !found {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // choice is what a comparison in main tests: the first argument (env "")

@@ -173,7 +173,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		if l.env != "" {
 			d := &configDoc{env: l.env}
 			if l.prefix != nil {
-				d.prefix = firstOf(r.strings(l.prefix))
+				// A prefix read from the environment is one no
+				// deployment may set: none is the default.
+				if p := firstOf(r.strings(l.prefix)); !strings.Contains(p, "${") {
+					d.prefix = p
+				}
 			}
 			add(d)
 		}
@@ -385,25 +389,43 @@ type fieldRef struct {
 }
 
 // envKey returns the environment variable a field is read from, by the
-// tag the loader honours: cleanenv's and caarlos0/env's env:"NAME",
-// envconfig's envconfig:"NAME" or its PREFIX_FIELD. Only the last field's
-// tag names it.
+// tag the loader honours: cleanenv's and caarlos0/env's env:"NAME", whose
+// last field's tag names it, or envconfig's PREFIX_OUTER_FIELD, each
+// struct on the way adding its envconfig:"NAME" or its own name (an
+// embedded one nothing).
 func envKey(path []fieldRef, d *configDoc) string {
-	f := path[len(path)-1]
-	st := structOf(f.t)
-	if st == nil || f.i >= st.NumFields() {
-		return ""
-	}
-	name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get(d.env), ",")
-	if d.env == "envconfig" {
-		if name == "" && len(path) == 1 {
-			name = strings.ToUpper(st.Field(f.i).Name())
+	if d.env != "envconfig" {
+		f := path[len(path)-1]
+		st := structOf(f.t)
+		if st == nil || f.i >= st.NumFields() {
+			return ""
 		}
-		if name != "" && d.prefix != "" {
-			name = strings.ToUpper(d.prefix) + "_" + name
-		}
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get(d.env), ",")
+		return name
 	}
-	return name
+	var parts []string
+	if d.prefix != "" {
+		parts = append(parts, strings.ToUpper(d.prefix))
+	}
+	for i, f := range path {
+		st := structOf(f.t)
+		if st == nil || f.i >= st.NumFields() {
+			return ""
+		}
+		field := st.Field(f.i)
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get("envconfig"), ",")
+		switch {
+		case name == "-":
+			return ""
+		case name != "":
+		case field.Embedded() && i < len(path)-1:
+			continue
+		default:
+			name = field.Name()
+		}
+		parts = append(parts, strings.ToUpper(name))
+	}
+	return strings.Join(parts, "_")
 }
 
 func structOf(t types.Type) *types.Struct {

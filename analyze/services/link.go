@@ -152,6 +152,9 @@ func setsFlag(args []string, name string) bool {
 }
 
 func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
+	if Apart(f.svc, l.sys.Service(to)) {
+		return // the address names a service never deployed beside it
+	}
 	addr, flag := v.text, ""
 	if !v.lit {
 		flag = v.flag

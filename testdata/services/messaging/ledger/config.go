@@ -19,9 +19,12 @@ type Config struct {
 	} `mapstructure:"bus"`
 }
 
-// Env is read from LEDGER_DATABASE_URL.
+// Env is read from LEDGER_DATABASE_URL: envconfig names a nested
+// struct's field after the struct's tag, then its own.
 type Env struct {
-	DatabaseURL string `envconfig:"DATABASE_URL"`
+	Database struct {
+		URL string `envconfig:"URL"`
+	} `envconfig:"DATABASE"`
 }
 
 func Load() (*Config, *Env, error) {

@@ -25,7 +25,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	db, _ := pgx.Connect(context.Background(), env.DatabaseURL)
+	db, _ := pgx.Connect(context.Background(), env.Database.URL)
 	conn, _ := amqp.Dial(os.Getenv("RABBITMQ_URL"))
 	// The exchange audit events go to is the deployment's to say.
 	// Its routing key is a default viper is given; the queue's name is

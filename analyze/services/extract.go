@@ -36,6 +36,11 @@ type facts struct {
 	// subscriptions are the Pub/Sub subscriptions the code creates, with
 	// their topics.
 	subscriptions map[string]string
+	// unseen are the dependencies that send or receive messages archie
+	// cannot see; libs the dependencies the service's code calls, each
+	// at its first call.
+	unseen []unseenLib
+	libs   map[*types.Package]token.Position
 }
 
 // An access is one call that writes a table or publishes a message.
@@ -277,6 +282,7 @@ func (x *extractor) service(svc *Service) *facts {
 				if !ok {
 					continue
 				}
+				x.calledLib(f, fn, c)
 				x.inspect(f, fn, c, stores, handlers)
 			}
 		}

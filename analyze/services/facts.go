@@ -126,6 +126,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		deploy.know(services, abs)
 		x := newExtractor(p, syn, deploy, abs)
 		x.users = packageUsers(services)
+
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}
@@ -137,6 +138,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 				}
 				for _, v := range vs {
 					f := x.service(v)
+					f.unseen = unseenLibs(f)
 					if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
 						v.listens = x.listens(v)
 					}

@@ -66,6 +66,16 @@ func link(sys *System, found []*facts, deploy *deployment) {
 		}
 	}
 	l.messages(found)
+	// A service with no message of its own that imports a library over a
+	// messaging client may send and receive through it: say so.
+	for _, f := range found {
+		if len(f.messages) > 0 {
+			continue
+		}
+		for _, u := range f.unseen {
+			l.unresolved(f.svc.Name, u.kind, "messages through "+u.pkg+", a library over "+u.wraps+" whose code archie does not read", u.ev)
+		}
+	}
 	for _, e := range l.edges {
 		e.Evidence = sortEvidence(e.Evidence)
 		sys.Edges = append(sys.Edges, e)

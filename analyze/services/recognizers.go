@@ -238,6 +238,11 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 
+	// NATS Streaming (stan): channels, matched by name.
+	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.Conn.{Publish,PublishAsync}", fact: publishes, kind: "nats-streaming", name: arg(0)},
+	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.Conn.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats-streaming", name: arg(0)},
+	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.NatsURL", fact: connects, kind: "nats-streaming", name: arg(0)},
+
 	// Redis: pub/sub channels, whose patterns match as globs, and streams.
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1)},

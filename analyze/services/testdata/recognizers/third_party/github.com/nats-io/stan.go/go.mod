@@ -1,0 +1,3 @@
+module github.com/nats-io/stan.go
+
+go 1.22

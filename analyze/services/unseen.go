@@ -1,0 +1,131 @@
+package services
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// An unseenLib is a dependency a service's code imports that sends or
+// receives messages with a client archie recognizes, but whose own API
+// archie does not know: archie reads no code of dependencies, so those
+// messages are not seen (an event-sourcing framework over NATS Streaming).
+type unseenLib struct {
+	pkg   string // the dependency's package
+	wraps string // the messaging clients it uses
+	kind  string
+	ev    Evidence // where the service's code imports the way to it
+}
+
+// messagingLibs maps each library whose calls archie reads as messages to
+// their kind, and knownLibs holds every library a recognizer names.
+// Redis is left out: a cache wraps it far more often than a queue does.
+var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
+	msg, known := make(map[string]string), make(map[string]bool)
+	for _, r := range recognizers {
+		known[r.lib] = true
+		if (r.fact == publishes || r.fact == consumes) && !strings.HasPrefix(r.kind, "redis") {
+			msg[r.lib] = r.kind
+		}
+	}
+	return msg, known
+}()
+
+// libOf returns the library of libs a package belongs to: its module or
+// a folder above, or a module named after it (watermill-kafka is one of
+// watermill's).
+func libOf[V any](path string, libs map[string]V) (string, bool) {
+	p := normPath(path)
+	for {
+		if _, ok := libs[p]; ok {
+			return p, true
+		}
+		if i := strings.LastIndexByte(p, '-'); i > strings.LastIndexByte(p, '/') {
+			if _, ok := libs[p[:i]]; ok {
+				return p[:i], true
+			}
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return "", false
+		}
+		p = p[:i]
+	}
+}
+
+// calledLib records the dependency a call goes into: a function of it, or
+// a method of one of its interfaces.
+func (x *extractor) calledLib(f *facts, fn *ssa.Function, c ssa.CallInstruction) {
+	if fn.Synthetic != "" {
+		return // a package initializer calling its imports' (no choice of the code)
+	}
+	var pkg *types.Package
+	if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg != nil {
+		if callee.Name() == "init" && callee.Signature.Recv() == nil {
+			return
+		}
+		pkg = callee.Pkg.Pkg
+	} else if named, ok := types.Unalias(c.Common().Value.Type()).(*types.Named); ok && c.Common().IsInvoke() {
+		pkg = named.Obj().Pkg()
+	}
+	if pkg == nil || x.prog.sourceTypes[pkg] || !strings.Contains(strings.SplitN(pkg.Path(), "/", 2)[0], ".") {
+		return
+	}
+	if f.libs == nil {
+		f.libs = make(map[*types.Package]token.Position)
+	}
+	if _, ok := f.libs[pkg]; !ok {
+		f.libs[pkg] = x.position(fn, c.Pos())
+	}
+}
+
+// unseenLibs finds the dependencies a service's code calls, and those
+// their types refer to, that use a messaging client and are not
+// themselves a library archie knows. Each is reported once, at the
+// service's first call on the way to it.
+func unseenLibs(f *facts) []unseenLib {
+	type step struct {
+		pkg *types.Package
+		at  token.Position
+	}
+	var queue []step
+	seen := make(map[string]bool)
+	for pkg, at := range f.libs {
+		seen[pkg.Path()] = true
+		queue = append(queue, step{pkg, at})
+	}
+	// In the order of the source, then of the path.
+	slices.SortFunc(queue, func(a, b step) int {
+		if c := comparePos(a.at, b.at); c != 0 {
+			return c
+		}
+		return strings.Compare(a.pkg.Path(), b.pkg.Path())
+	})
+	var out []unseenLib
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		if _, ok := libOf(s.pkg.Path(), knownLibs); ok {
+			continue // its calls are read where the service makes them
+		}
+		var wraps []string
+		for _, t := range s.pkg.Imports() {
+			if lib, ok := libOf(t.Path(), messagingLibs); ok && !slices.Contains(wraps, lib) {
+				wraps = append(wraps, lib)
+			}
+		}
+		if len(wraps) > 0 {
+			out = append(out, unseenLib{pkg: s.pkg.Path(), wraps: strings.Join(wraps, ", "), kind: messagingLibs[wraps[0]], ev: Evidence{Pos: s.at, Detail: "calls into " + s.pkg.Path()}})
+		}
+		for _, t := range s.pkg.Imports() {
+			if p := t.Path(); !seen[p] && strings.Contains(strings.SplitN(p, "/", 2)[0], ".") {
+				seen[p] = true
+				queue = append(queue, step{t, s.at})
+			}
+		}
+	}
+	return out
+}

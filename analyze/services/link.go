@@ -190,6 +190,11 @@ func (l *linker) grpc(f *facts, c *call) {
 			// A proxy or a peer: it serves the API it calls, so the call
 			// may well go to another instance of its own kind.
 			ambiguous = f.svc.Name + " serves " + c.proto + " too"
+		} else if a, b, ok := l.alternatives(f.svc, to); ok {
+			// A caller deployed beside neither, or beside both, of two
+			// servers that never run together: the call goes to
+			// whichever is deployed.
+			ambiguous = a + " and " + b + " both serve " + c.proto + " and never run together"
 		}
 		for _, t := range to {
 			if t != f.svc.Name { // a service calling itself is not an edge between services
@@ -206,6 +211,25 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
+}
+
+// alternatives returns two of the services that serve a call and are
+// apart from each other, though neither is apart from the caller.
+func (l *linker) alternatives(caller *Service, to []string) (string, string, bool) {
+	var cands []*Service
+	for _, t := range to {
+		if s := l.sys.Service(t); s != nil && t != caller.Name && !Apart(caller, s) {
+			cands = append(cands, s)
+		}
+	}
+	for i, a := range cands {
+		for _, b := range cands[i+1:] {
+			if Apart(a, b) {
+				return a.Name, b.Name, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 func (l *linker) http(f *facts, c *call) {

@@ -129,3 +129,27 @@ func TestMessagesToBroker(t *testing.T) {
 		t.Errorf("edges = %q, want %q", got, want)
 	}
 }
+
+// A call served by two services that never run together goes to
+// whichever is deployed, unless the caller runs beside only one.
+func TestAlternatives(t *testing.T) {
+	mono := &Service{Name: "monolith", Profiles: []string{"monolith"}}
+	orders := &Service{Name: "orders", Profiles: []string{"services"}}
+	gateway := &Service{Name: "gateway"} // no deployment file runs it
+	billing := &Service{Name: "billing", Profiles: []string{"services"}}
+	l := &linker{sys: &System{Services: []*Service{mono, orders, gateway, billing}}}
+	for _, c := range []struct {
+		caller *Service
+		to     []string
+		want   bool
+	}{
+		{gateway, []string{"monolith", "orders"}, true},
+		{billing, []string{"monolith", "orders"}, false}, // billing runs beside orders only
+		{gateway, []string{"orders"}, false},
+		{gateway, []string{"orders", "billing"}, false}, // they run together
+	} {
+		if _, _, got := l.alternatives(c.caller, c.to); got != c.want {
+			t.Errorf("alternatives(%s, %q) = %v, want %v", c.caller.Name, c.to, got, c.want)
+		}
+	}
+}

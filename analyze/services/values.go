@@ -250,6 +250,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if c, arg := echoed(v.X, v.Field); c != nil {
 			return r.resolve(c.Args[arg], bind, depth-1, busy)
 		}
+		if out := r.echoedKept(v.X, v.Field, depth, busy); len(out) > 0 {
+			return out
+		}
 		if out := r.storedIn(r.fields[fieldKey(v.X.Type(), v.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
@@ -319,6 +322,12 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 				}
 			}
 			if len(out) > 0 {
+				return out
+			}
+		}
+		// p.queue.Name, p's queue declared in its constructor.
+		if inner, ok := a.X.(*ssa.FieldAddr); ok {
+			if out := r.echoedKept(inner, a.Field, depth, busy); len(out) > 0 {
 				return out
 			}
 		}
@@ -463,6 +472,36 @@ func (r *resolver) keepsDefaults(ctor *ssa.Function) bool {
 var echoes = map[string]map[string]int{
 	"github.com/rabbitmq/amqp091-go.Channel.QueueDeclare": {"Name": 0},
 	"github.com/streadway/amqp.Channel.QueueDeclare":      {"Name": 0},
+}
+
+// echoedKept resolves a field of a struct kept in another struct's field
+// (s.queue.Name) from the calls that made what was stored there: the
+// queue a constructor declared.
+func (r *resolver) echoedKept(x ssa.Value, field int, depth int, busy map[ssa.Value]bool) []value {
+	var key string
+	switch k := x.(type) {
+	case *ssa.Field:
+		key = fieldKey(k.X.Type(), k.Field)
+	case *ssa.FieldAddr:
+		key = fieldKey(k.X.Type(), k.Field)
+	case *ssa.UnOp:
+		if fa, ok := k.X.(*ssa.FieldAddr); ok && k.Op == token.MUL {
+			key = fieldKey(fa.X.Type(), fa.Field)
+		}
+	}
+	if key == "" {
+		return nil
+	}
+	var out []value
+	for _, st := range r.fields[key] {
+		if !r.ok(st.fn) {
+			continue
+		}
+		if c, arg := echoed(st.val, field); c != nil {
+			out = appendValues(out, r.resolve(c.Args[arg], nil, depth-1, busy))
+		}
+	}
+	return out
 }
 
 // echoed returns the call and the argument index (receiver included) that

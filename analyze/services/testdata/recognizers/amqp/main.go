@@ -32,3 +32,24 @@ func main() {
 	old.Consume("invoices", "", true, false, false, false, nil)       // want "consume amqp invoices"
 	old.QueueBind("invoices", "#", "billing", false, nil)             // want "consume amqp billing/#"
 }
+
+// A queue a constructor declares, kept in the struct it returns and read
+// back when publishing.
+type payments struct {
+	queue   streadway.Queue
+	channel *streadway.Channel
+}
+
+func newPayments(ch *streadway.Channel) payments {
+	q, _ := ch.QueueDeclare("orders-to-pay", true, false, false, false, nil)
+	return payments{q, ch}
+}
+
+func (p payments) send() {
+	p.channel.Publish("", p.queue.Name, false, false, streadway.Publishing{}) // want "publish amqp orders-to-pay"
+}
+
+func init() {
+	var old *streadway.Channel
+	newPayments(old).send()
+}

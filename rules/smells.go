@@ -467,7 +467,7 @@ func sharings(sys *services.System) []sharing {
 	}
 	// Nor do services never deployed together.
 	twins := func(a, b string) bool {
-		return services.SameBinary(byName[a], byName[b]) || services.Apart(byName[a], byName[b])
+		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b])
 	}
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
@@ -706,11 +706,10 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 					continue
 				}
 				// One import, one violation, naming every service whose
-				// code it is and that runs beside this one.
-				others := slices.DeleteFunc(slices.Clone(owners[imp.Path]), func(o string) bool {
-					return services.Apart(s, sys.Service(o))
-				})
-				if len(others) == 0 {
+				// code it is. Code of a service this one is an
+				// alternative to (a monolith of its module) is its own too.
+				others := owners[imp.Path]
+				if len(others) == 0 || slices.ContainsFunc(others, func(o string) bool { return sys.Apart(s, sys.Service(o)) }) {
 					continue
 				}
 				msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), others[0])

@@ -173,8 +173,9 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		if l.env != "" {
 			d := &configDoc{env: l.env}
 			if l.prefix != nil {
-				// A prefix read from the environment is one no
-				// deployment may set: none is the default.
+				// A prefix read from the environment: archie cannot tell
+				// whether a deployment sets it, and none is envconfig's
+				// default.
 				if p := firstOf(r.strings(l.prefix)); !strings.Contains(p, "${") {
 					d.prefix = p
 				}
@@ -360,7 +361,12 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	for _, d := range docs {
 		if d.root == nil && len(more) == 0 && len(path) > 0 {
 			if k := envKey(path, d); k != "" {
-				return []value{{text: "${" + k + "}", env: []string{k}}}
+				out := []value{{text: "${" + k + "}", env: []string{k}}}
+				// envconfig falls back to a field's own tag, unprefixed.
+				if alt := envconfigAlt(path, d); alt != "" && alt != k {
+					out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
+				}
+				return out
 			}
 		}
 	}
@@ -426,6 +432,24 @@ func envKey(path []fieldRef, d *configDoc) string {
 		parts = append(parts, strings.ToUpper(name))
 	}
 	return strings.Join(parts, "_")
+}
+
+// envconfigAlt returns the variable envconfig reads a field from when its
+// prefixed name is unset: the field's own tag.
+func envconfigAlt(path []fieldRef, d *configDoc) string {
+	if d.env != "envconfig" {
+		return ""
+	}
+	f := path[len(path)-1]
+	st := structOf(f.t)
+	if st == nil || f.i >= st.NumFields() {
+		return ""
+	}
+	name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get("envconfig"), ",")
+	if name == "-" {
+		return ""
+	}
+	return strings.ToUpper(name)
 }
 
 func structOf(t types.Type) *types.Struct {

@@ -244,15 +244,12 @@ func (d *deployment) builtFrom() {
 			}
 			// go install . in WORKDIR $GOPATH/src/${service}/cmd/${cmd},
 			// the context copied to $GOPATH/src: the longest end of the
-			// folder that is a folder of the context.
+			// folder that is a folder of the context and keeps every part
+			// a build arg names. A part no arg fills after one that an
+			// arg does leaves it unknown.
 			if wd := d.dockerWorkdirs[df]; wd != "" && pkgs[0] == "." {
-				parts := strings.Split(strings.Trim(path.Clean(os.Expand(wd, arg)), "/"), "/")
-				for i := range parts {
-					rel := strings.Join(parts[i:], "/")
-					if dir := filepath.Join(ctx, filepath.FromSlash(rel)); !strings.Contains(rel, "$") && isDir(dir) {
-						w.dir = dir
-						break
-					}
+				if dir := argDir(ctx, wd, arg); dir != "" {
+					w.dir = dir
 				}
 			}
 		}
@@ -329,6 +326,33 @@ func realPath(path string) string {
 		return p
 	}
 	return path
+}
+
+// argDir returns the folder of the context that a WORKDIR whose parts
+// build args fill names, or "".
+func argDir(ctx, workdir string, arg func(string) string) string {
+	parts := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
+	first := -1 // the first part an arg fills
+	for i, p := range parts {
+		e := os.Expand(p, arg)
+		switch {
+		case !strings.Contains(p, "$"):
+		case !strings.Contains(e, "$"):
+			if first < 0 {
+				first = i
+			}
+		case first >= 0:
+			return "" // a part no arg fills, below one that an arg does
+		}
+		parts[i] = e
+	}
+	for i := 0; i <= first; i++ {
+		rel := strings.Join(parts[i:], "/")
+		if dir := filepath.Join(ctx, filepath.FromSlash(rel)); !strings.Contains(rel, "$") && isDir(dir) {
+			return dir
+		}
+	}
+	return ""
 }
 
 func isDir(dir string) bool {

@@ -402,3 +402,37 @@ func writeFiles(t *testing.T, root string, files map[string]string) {
 		}
 	}
 }
+
+// A WORKDIR names the main `go build .` builds when build args fill its
+// parts; a part no arg fills, below one that an arg does, leaves it
+// unknown, and so does a WORKDIR no arg fills.
+func TestArgDir(t *testing.T) {
+	ctx := t.TempDir()
+	for _, d := range []string{"order/cmd/service", "server"} {
+		if err := os.MkdirAll(filepath.Join(ctx, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := map[string]string{"service": "order", "cmd": "service"}
+	arg := func(k string) string {
+		if v, ok := args[k]; ok {
+			return v
+		}
+		return "${" + k + "}"
+	}
+	for _, c := range []struct{ workdir, want string }{
+		{"$GOPATH/src/${service}/cmd/${cmd}", "order/cmd/service"},
+		{"/src/${service}/cmd/service", "order/cmd/service"},
+		{"/src/${SERVICE}/server", ""},
+		{"/src/${service}/${OTHER}/service", ""},
+		{"/app/server", ""},
+	} {
+		got := argDir(ctx, c.workdir, arg)
+		if c.want != "" {
+			c.want = filepath.Join(ctx, c.want)
+		}
+		if got != c.want {
+			t.Errorf("argDir(%q) = %q, want %q", c.workdir, got, c.want)
+		}
+	}
+}

@@ -36,11 +36,9 @@ type facts struct {
 	// subscriptions are the Pub/Sub subscriptions the code creates, with
 	// their topics.
 	subscriptions map[string]string
-	// unseen are the dependencies that send or receive messages archie
-	// cannot see; libs the dependencies the service's code calls, each
-	// at its first call.
-	unseen []unseenLib
-	libs   map[*types.Package]token.Position
+	// libs are the dependencies the service's code calls, each at its
+	// first call (unseen.go).
+	libs map[*types.Package]token.Position
 }
 
 // An access is one call that writes a table or publishes a message.
@@ -70,6 +68,9 @@ type message struct {
 	publish  bool
 	ev       Evidence
 	fn       *ssa.Function // where the call is
+	// list marks a topic that is a comma-separated list of them, split
+	// once the deployment's values fill it in.
+	list bool
 }
 
 // An extractor finds facts in one SSA program.
@@ -586,7 +587,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		seen[t.text] = true
 		e := ev
 		e.Detail = verb + " " + t.text
-		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn})
+		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list})
 		added = true
 	}
 	if !added {

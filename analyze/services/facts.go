@@ -138,7 +138,6 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 				}
 				for _, v := range vs {
 					f := x.service(v)
-					f.unseen = unseenLibs(f)
 					if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
 						v.listens = x.listens(v)
 					}

@@ -72,7 +72,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 		if len(f.messages) > 0 {
 			continue
 		}
-		for _, u := range f.unseen {
+		for _, u := range unseenLibs(f) {
 			l.unresolved(f.svc.Name, u.kind, "messages through "+u.pkg+", a library over "+u.wraps+" whose code archie does not read", u.ev)
 		}
 	}
@@ -102,7 +102,7 @@ type linker struct {
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
 	e := &Edge{From: from, To: to, Kind: kind, Protocol: protocol, Target: target, Topic: topic, Known: known}
-	if Apart(l.sys.Service(from), l.sys.Service(to)) {
+	if l.sys.Apart(l.sys.Service(from), l.sys.Service(to)) {
 		return e // never deployed together: the callee is another's
 	}
 	if old := l.edges[e.key()]; old != nil {
@@ -162,7 +162,7 @@ func setsFlag(args []string, name string) bool {
 }
 
 func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
-	if Apart(f.svc, l.sys.Service(to)) {
+	if l.sys.Apart(f.svc, l.sys.Service(to)) {
 		return // the address names a service never deployed beside it
 	}
 	addr, flag := v.text, ""
@@ -218,13 +218,13 @@ func (l *linker) grpc(f *facts, c *call) {
 func (l *linker) alternatives(caller *Service, to []string) (string, string, bool) {
 	var cands []*Service
 	for _, t := range to {
-		if s := l.sys.Service(t); s != nil && t != caller.Name && !Apart(caller, s) {
+		if s := l.sys.Service(t); s != nil && t != caller.Name && !l.sys.Apart(caller, s) {
 			cands = append(cands, s)
 		}
 	}
 	for i, a := range cands {
 		for _, b := range cands[i+1:] {
-			if Apart(a, b) {
+			if l.sys.Apart(a, b) {
 				return a.Name, b.Name, true
 			}
 		}
@@ -405,6 +405,7 @@ func (l *linker) messages(found []*facts) {
 	}
 	for _, f := range found {
 		topics := make(map[string]*Message)
+		var ms []*message
 		for _, m := range f.messages {
 			// A topic the deployment names: ${ORDERS_TOPIC} is its value.
 			if l.deploy != nil {
@@ -412,6 +413,20 @@ func (l *linker) messages(found []*facts) {
 					return l.deploy.shown(f.svc, f.entryDir, ref)
 				})
 			}
+			if !m.list {
+				ms = append(ms, m)
+				continue
+			}
+			for part := range strings.SplitSeq(m.topic, ",") {
+				if part = strings.TrimSpace(part); part != "" {
+					one := *m
+					one.topic, one.list = part, false
+					ms = append(ms, &one)
+				}
+			}
+		}
+		f.messages = ms
+		for _, m := range f.messages {
 			k := m.protocol + "\x00" + m.topic
 			if m.topic != "" {
 				if m.publish {
@@ -450,7 +465,11 @@ func (l *linker) messages(found []*facts) {
 	// A call site that publishes to several topics (values archie could
 	// not pair) of which one is consumed here publishes to that one: the
 	// others are no edge to a broker.
-	consumedAt := make(map[token.Position]bool)
+	type site struct {
+		svc string
+		pos token.Position
+	}
+	consumedAt := make(map[site]bool)
 	var outside []string
 	for _, k := range slices.Sorted(maps.Keys(pubs)) {
 		ps := pubs[k]
@@ -464,7 +483,7 @@ func (l *linker) messages(found []*facts) {
 			}
 			consumed = true
 			for _, p := range ps {
-				consumedAt[p.ev.Pos] = true
+				consumedAt[site{p.svc, p.ev.Pos}] = true
 				for _, s := range ss {
 					if p.svc != s.svc {
 						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
@@ -485,8 +504,11 @@ func (l *linker) messages(found []*facts) {
 	}
 	for _, k := range outside {
 		protocol, topic, _ := strings.Cut(k, "\x00")
+		if strings.Contains(topic, "${") {
+			continue // a topic no deployment names: whether it is consumed is unknown
+		}
 		for _, p := range pubs[k] {
-			if consumedAt[p.ev.Pos] {
+			if consumedAt[site{p.svc, p.ev.Pos}] {
 				continue
 			}
 			if to, known, ev, ok := l.broker(byName[p.svc], protocol); ok {

@@ -133,10 +133,10 @@ func TestMessagesToBroker(t *testing.T) {
 // A call served by two services that never run together goes to
 // whichever is deployed, unless the caller runs beside only one.
 func TestAlternatives(t *testing.T) {
-	mono := &Service{Name: "monolith", Profiles: []string{"monolith"}}
-	orders := &Service{Name: "orders", Profiles: []string{"services"}}
-	gateway := &Service{Name: "gateway"} // no deployment file runs it
-	billing := &Service{Name: "billing", Profiles: []string{"services"}}
+	mono := &Service{Name: "monolith", Entry: "shop/cmd/monolith", Packages: []string{"shop/billing/app", "shop/cmd/monolith", "shop/lib/log", "shop/orders/app"}, Profiles: []string{"monolith"}}
+	orders := &Service{Name: "orders", Entry: "shop/orders/cmd", Packages: []string{"shop/lib/log", "shop/orders/app", "shop/orders/cmd"}, Profiles: []string{"services"}}
+	gateway := &Service{Name: "gateway", Entry: "shop/gateway/cmd", Packages: []string{"shop/gateway/cmd", "shop/lib/log"}} // no deployment file runs it
+	billing := &Service{Name: "billing", Entry: "shop/billing/cmd", Packages: []string{"shop/billing/app", "shop/billing/cmd", "shop/lib/log"}, Profiles: []string{"services"}}
 	l := &linker{sys: &System{Services: []*Service{mono, orders, gateway, billing}}}
 	for _, c := range []struct {
 		caller *Service
@@ -151,5 +151,67 @@ func TestAlternatives(t *testing.T) {
 		if _, _, got := l.alternatives(c.caller, c.to); got != c.want {
 			t.Errorf("alternatives(%s, %q) = %v, want %v", c.caller.Name, c.to, got, c.want)
 		}
+	}
+}
+
+// Two services are apart when one runs all of the other's own code and no
+// deployment puts them side by side; shared libraries are no one's own.
+func TestApart(t *testing.T) {
+	svc := func(name, entry string, profiles, deployedBy []string, pkgs ...string) *Service {
+		return &Service{Name: name, Entry: entry, Packages: append([]string{entry}, pkgs...), Profiles: profiles, DeployedBy: deployedBy}
+	}
+	for _, c := range []struct {
+		name string
+		a, b *Service
+		want bool
+	}{
+		{"a monolith in its own profile",
+			svc("mono", "m/cmd/mono", []string{"mono"}, nil, "m/orders/app", "m/lib"),
+			svc("orders", "m/orders/cmd", []string{"svc"}, nil, "m/orders/app", "m/lib"), true},
+		{"a monolith in its own compose file",
+			svc("mono", "m/cmd/mono", nil, []string{"compose-mono.yml"}, "m/orders/app"),
+			svc("orders", "m/orders/cmd", nil, []string{"compose.yml"}, "m/orders/app"), true},
+		{"started together",
+			svc("mono", "m/cmd/mono", nil, []string{"compose.yml"}, "m/orders/app"),
+			svc("orders", "m/orders/cmd", nil, []string{"compose.yml"}, "m/orders/app"), false},
+		{"a manifest each, sharing only libraries",
+			svc("orders", "m/cmd/orders", nil, []string{"k8s/orders.yaml"}, "m/internal/orders", "m/pkg/config"),
+			svc("gateway", "m/cmd/gateway", nil, []string{"k8s/gateway.yaml"}, "m/pkg/config"), false},
+		{"a worker reading part of orders' code, in its own compose file",
+			svc("worker", "m/worker/cmd", nil, []string{"worker/compose.yml"}, "m/orders/store", "m/orders/domain"),
+			svc("orders", "m/orders/cmd", nil, []string{"compose.yml"}, "m/orders/store", "m/orders/domain", "m/orders/api", "m/orders/app"), false},
+		{"two profiles, neither running the other's code",
+			svc("orders", "m/orders/cmd", []string{"orders"}, nil, "m/orders/app"),
+			svc("billing", "m/billing/cmd", []string{"billing"}, nil, "m/billing/app"), false},
+	} {
+		sys := &System{Services: []*Service{c.a, c.b}}
+		if got := sys.Apart(c.a, c.b); got != c.want {
+			t.Errorf("%s: Apart = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// Topics a deployment gives as one comma-separated variable are split
+// once its value is known: each is a topic of its own.
+func TestListTopics(t *testing.T) {
+	at := func(line int) Evidence { return Evidence{Pos: token.Position{Filename: "main.go", Line: line}} }
+	orders, billing := &Service{Name: "orders"}, &Service{Name: "billing"}
+	d := &deployment{workloads: map[string]*workload{
+		"billing": {name: "billing", env: map[string]string{"TOPICS": "orders.placed, orders.paid"}},
+	}}
+	l := &linker{sys: &System{Services: []*Service{orders, billing}}, deploy: d, edges: make(map[string]*Edge)}
+	l.messages([]*facts{
+		{svc: orders, messages: []*message{{protocol: "kafka", topic: "orders.paid", publish: true, ev: at(10)}}},
+		{svc: billing, messages: []*message{{protocol: "kafka", topic: "${TOPICS}", list: true, ev: at(30)}}},
+	})
+	var got []string
+	for _, e := range l.edges {
+		got = append(got, e.From+" → "+e.To+" "+e.Topic)
+	}
+	if want := []string{"orders → billing orders.paid"}; !slices.Equal(got, want) {
+		t.Errorf("edges = %q, want %q", got, want)
+	}
+	if n := len(billing.Consumes); n != 2 {
+		t.Errorf("billing consumes %d topics, want 2", n)
 	}
 }

@@ -32,6 +32,8 @@ type program struct {
 	dispatch map[*ssa.Function][]*ssa.Function
 	// impls memoizes implementers by interface and method.
 	impls map[implKey][]*ssa.Function
+	// instances dedupes the generic types' instances instantiate makes.
+	instances *types.Context
 }
 
 // fnInfo is what reaching a function brings, found once per function:
@@ -71,7 +73,7 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: make(map[*ssa.Function]*fnInfo),
 		withMethod: make(map[string][]types.Type), sourceTypes: make(map[*types.Package]bool),
-		dispatch: make(map[*ssa.Function][]*ssa.Function)}
+		dispatch: make(map[*ssa.Function][]*ssa.Function), instances: types.NewContext()}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -143,7 +145,7 @@ func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
 					}
 					instances[callee] = true
 					for _, t := range p.scan(callee.Origin()).converts {
-						if inst := instantiate(t, callee.TypeParams(), callee.TypeArgs()); inst != nil {
+						if inst := instantiate(p.instances, t, callee.TypeParams(), callee.TypeArgs()); inst != nil {
 							register(inst)
 						}
 					}
@@ -172,7 +174,7 @@ func concreteInstance(named *types.Named) bool {
 // instantiate returns the type t of a generic body (orchestrator[T], or a
 // pointer to it) as an instance with the type arguments targs has for
 // tparams, or nil.
-func instantiate(t types.Type, tparams *types.TypeParamList, targs []types.Type) types.Type {
+func instantiate(ctxt *types.Context, t types.Type, tparams *types.TypeParamList, targs []types.Type) types.Type {
 	ptr, ok := t.(*types.Pointer)
 	if ok {
 		t = ptr.Elem()
@@ -192,7 +194,7 @@ func instantiate(t types.Type, tparams *types.TypeParamList, targs []types.Type)
 			args[i] = targs[j]
 		}
 	}
-	inst, err := types.Instantiate(nil, named.Origin(), args, false)
+	inst, err := types.Instantiate(ctxt, named.Origin(), args, false)
 	if err != nil {
 		return nil
 	}
@@ -353,7 +355,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 		}
 		if o.Blocks != nil {
 			for _, t := range p.scan(o).converts {
-				if inst := instantiate(t, tparams, targs); inst != nil {
+				if inst := instantiate(p.instances, t, tparams, targs); inst != nil {
 					in.converts = append(in.converts, inst)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -130,8 +131,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
-				r.goBuild(cmd, contexts, workdir)
-				if strings.Contains(workdir, "$") && len(r.built) > 0 {
+				if pkgs := r.goBuild(cmd, contexts, workdir); strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
 					// WORKDIR /src/${service}/cmd: a build arg says
 					// which main go build . builds.
 					if d.dockerWorkdirs == nil {
@@ -155,14 +155,13 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 }
 
 // goBuild records what a go build or go install command builds.
-func (r *run) goBuild(words []string, contexts []string, workdir string) {
+func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string) {
 	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
 		words = words[1:]
 	}
 	if len(words) < 2 || path.Base(words[0]) != "go" || words[1] != "build" && words[1] != "install" {
-		return
+		return nil
 	}
-	var pkgs []string
 	for i := 2; i < len(words); i++ {
 		w := strings.Trim(words[i], `"'`)
 		if strings.HasPrefix(w, "-") {
@@ -207,6 +206,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) {
 			}
 		}
 	}
+	return pkgs
 }
 
 // valueFlags are the go build flags that take their value as the next word.

@@ -22,10 +22,13 @@ type System struct {
 	Unresolved []*Unresolved
 	Hardcoded  []*Hardcoded
 	// Contracts are the packages made only of generated code, such as gRPC
-	// stubs, or only of declarations with no function, such as message
-	// payloads and task names: importing one is using an API, not another
-	// service's code.
+	// stubs, protobuf packages (their generated messages and the helpers
+	// written beside them), or only of declarations with no function, such
+	// as message payloads and task names: importing one is using an API,
+	// not another service's code.
 	Contracts map[string]bool
+	// apart memoizes Apart by pair.
+	apart map[[2]*Service]bool
 	// Problems counts what could not be loaded of the code the facts come
 	// from; while it is above 0 the facts may be missing some.
 	Problems int
@@ -58,7 +61,7 @@ type Store struct {
 // An Edge is one service talking to another, through one target.
 type Edge struct {
 	From     string
-	To       string // the service called or the one consuming; "" for a topic nobody consumes here
+	To       string // the service called or the one consuming; for a topic nobody here consumes, the broker
 	Kind     string // "sync" or "async"
 	Protocol string // grpc, http, kafka, nats, amqp, pubsub, watermill, asynq
 	Target   string // proto service, URL, host or env key it was resolved through

@@ -88,14 +88,15 @@ func (x *extractor) calledLib(f *facts, fn *ssa.Function, c ssa.CallInstruction)
 // service's first call on the way to it.
 func unseenLibs(f *facts) []unseenLib {
 	type step struct {
-		pkg *types.Package
-		at  token.Position
+		pkg    *types.Package
+		at     token.Position
+		called string // the dependency the service's call goes into
 	}
 	var queue []step
 	seen := make(map[string]bool)
 	for pkg, at := range f.libs {
 		seen[pkg.Path()] = true
-		queue = append(queue, step{pkg, at})
+		queue = append(queue, step{pkg, at, pkg.Path()})
 	}
 	// In the order of the source, then of the path.
 	slices.SortFunc(queue, func(a, b step) int {
@@ -118,12 +119,12 @@ func unseenLibs(f *facts) []unseenLib {
 			}
 		}
 		if len(wraps) > 0 {
-			out = append(out, unseenLib{pkg: s.pkg.Path(), wraps: strings.Join(wraps, ", "), kind: messagingLibs[wraps[0]], ev: Evidence{Pos: s.at, Detail: "calls into " + s.pkg.Path()}})
+			out = append(out, unseenLib{pkg: s.pkg.Path(), wraps: strings.Join(wraps, ", "), kind: messagingLibs[wraps[0]], ev: Evidence{Pos: s.at, Detail: "calls into " + s.called}})
 		}
 		for _, t := range s.pkg.Imports() {
 			if p := t.Path(); !seen[p] && strings.Contains(strings.SplitN(p, "/", 2)[0], ".") {
 				seen[p] = true
-				queue = append(queue, step{t, s.at})
+				queue = append(queue, step{t, s.at, s.called})
 			}
 		}
 	}

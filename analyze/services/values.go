@@ -27,6 +27,9 @@ type value struct {
 	// texts one group, and two texts of different groups are never paired
 	// (see pair).
 	group ssa.CallInstruction
+	// list marks a text that holds a comma-separated list
+	// (strings.Split(os.Getenv("TOPICS"), ",")): who reads it splits it.
+	list bool
 }
 
 // resolveDepth bounds how many steps a value is followed back: a queue's
@@ -53,6 +56,10 @@ type resolver struct {
 	invokes   []ssa.CallInstruction
 	invokesOf map[string][]ssa.CallInstruction // by method name
 	invokers  map[*ssa.Function][]ssa.CallInstruction
+	// convertedTo are the interfaces each named type (or a pointer to it)
+	// is converted to: only calls through those, or through an interface
+	// one of them satisfies, may run its methods.
+	convertedTo map[*types.TypeName][]types.Type
 	// within, when set, limits stores and callers to one service's code.
 	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
@@ -92,6 +99,15 @@ func newResolver(p *program) *resolver {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch in := instr.(type) {
+				case *ssa.MakeInterface:
+					if obj := namedOf(in.X.Type()); obj != nil {
+						if r.convertedTo == nil {
+							r.convertedTo = make(map[*types.TypeName][]types.Type)
+						}
+						if !slices.ContainsFunc(r.convertedTo[obj], func(t types.Type) bool { return types.Identical(t, in.Type()) }) {
+							r.convertedTo[obj] = append(r.convertedTo[obj], in.Type())
+						}
+					}
 				case *ssa.Store:
 					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
 					if param, ok := in.Addr.(*ssa.Parameter); ok {
@@ -687,10 +703,18 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return concat(concat(r.resolveOr(args[0], bind, depth, busy), []value{{text: ":", lit: true}}), r.resolveOr(args[1], bind, depth, busy))
 	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Join", "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
-	case "strings.Split", "strings.SplitN", "strings.Fields":
-		// A list kept in one string, "kafka-1:9092,kafka-2:9092", stays
-		// one: who reads it splits it.
-		return r.resolve(args[0], bind, depth-1, busy)
+	case "strings.Split", "strings.SplitN":
+		// A list kept in one string, "kafka-1:9092,kafka-2:9092" or a
+		// variable a deployment sets so, stays one, marked: who reads it
+		// splits it, once the deployment's value is known.
+		if sep := r.resolve(args[1], bind, depth-1, busy); len(sep) != 1 || sep[0].text != "," {
+			return nil
+		}
+		out := r.resolve(args[0], bind, depth-1, busy)
+		for i := range out {
+			out[i].list = true
+		}
+		return out
 	}
 	if c.IsInvoke() {
 		return r.invoked(c, bind, depth, busy)
@@ -763,18 +787,42 @@ func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 		}
 	}
 	t := recv.Type()
+	convs := r.convertedTo[namedOf(t)]
+	// Each interface is judged once, not once per call through it.
+	judged := make(map[types.Type]bool)
+	may := func(it types.Type) bool {
+		if v, ok := judged[it]; ok {
+			return v
+		}
+		iface, _ := it.Underlying().(*types.Interface)
+		v := iface != nil && (types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface)) &&
+			slices.ContainsFunc(convs, func(c types.Type) bool {
+				// A value made any may be asserted to anything.
+				ci, _ := c.Underlying().(*types.Interface)
+				return ci != nil && (ci.NumMethods() == 0 || types.AssignableTo(c, it))
+			})
+		judged[it] = v
+		return v
+	}
 	var out []ssa.CallInstruction
 	for _, call := range r.invokesOf[fn.Name()] {
-		iface, ok := call.Common().Value.Type().Underlying().(*types.Interface)
-		if !ok {
-			continue
-		}
-		if types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface) {
+		if may(call.Common().Value.Type()) {
 			out = append(out, call)
 		}
 	}
 	r.invokers[fn] = out
 	return out
+}
+
+// namedOf returns the type name of a named type or a pointer to one.
+func namedOf(t types.Type) *types.TypeName {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
 }
 
 func isPointer(t types.Type) bool {

@@ -60,20 +60,39 @@ func SameBinary(a, b *Service) bool {
 	return a.EntryDir != "" && a.EntryDir == b.EntryDir
 }
 
-// Apart reports whether two services never run together, as a modular
-// monolith and the services cut from the same modules are offered as
-// alternatives: compose starts each only under profiles the other has
-// none of, or one runs all of the other's code and no file deploys both
-// (docker-compose-monolith.yml beside docker-compose.yml). Their code, tables and calls are not shared
-// between running deployables.
-func Apart(a, b *Service) bool {
-	if a == nil || b == nil {
+// Apart reports whether two services never run together: one runs all of
+// the other's own code but its main (a modular monolith and a service cut
+// from the same module), and no deployment puts them side by side: compose
+// starts them under profiles with none in common, or no file deploys both
+// (docker-compose-monolith.yml beside docker-compose.yml). Their code,
+// tables and calls are not shared between running deployables. Two
+// services of one binary are twins, not alternatives.
+func (s *System) Apart(a, b *Service) bool {
+	if a == nil || b == nil || a == b || SameBinary(a, b) {
 		return false
 	}
-	if disjoint(a.Profiles, b.Profiles) {
-		return true
+	if !disjoint(a.Profiles, b.Profiles) && !disjoint(a.DeployedBy, b.DeployedBy) {
+		return false
 	}
-	return disjoint(a.DeployedBy, b.DeployedBy) && (bundles(a, b) || bundles(b, a))
+	k := [2]*Service{a, b}
+	if a.Name > b.Name {
+		k = [2]*Service{b, a}
+	}
+	if v, ok := s.apart[k]; ok {
+		return v
+	}
+	if s.apart == nil {
+		s.apart = make(map[[2]*Service]bool)
+	}
+	mains := make([]string, 0, len(s.Services))
+	for _, svc := range s.Services {
+		if svc.Entry != "" {
+			mains = append(mains, svc.Entry)
+		}
+	}
+	v := bundles(a, b, mains) || bundles(b, a, mains)
+	s.apart[k] = v
+	return v
 }
 
 // disjoint reports whether two non-empty lists share no element.
@@ -89,19 +108,64 @@ func disjoint(x, y []string) bool {
 	return true
 }
 
-// bundles reports whether a runs all of b's code but b's main package.
-func bundles(a, b *Service) bool {
-	n := 0
+// bundles reports whether a runs b's own code, but for b's main and what
+// only a main wires in (b's migrations): at least four in five of the
+// packages b owns, as cross-service-import says a service owns a package.
+// Shared libraries both run do not count; a service that imports a part of
+// another's code (a worker reading orders' store) does not bundle it.
+func bundles(a, b *Service, mains []string) bool {
+	own, in := 0, 0
 	for _, p := range b.Packages {
-		if p == b.Entry {
+		if p == b.Entry || !slices.Contains(ownerMains(p, mains), b.Entry) {
 			continue
 		}
-		if _, found := slices.BinarySearch(a.Packages, p); !found {
-			return false
+		own++
+		if _, found := slices.BinarySearch(a.Packages, p); found {
+			in++
 		}
-		n++
 	}
-	return n > 0
+	return in > 0 && in*5 >= own*4
+}
+
+// ownerMains returns the mains that own a package: those of the nearest
+// folder at or above it that holds mains, when they all sit in one of its
+// folders (order/internal is order-service's and order-cdc's when their
+// mains are in order/cmd), or the main whose folder it is in. A folder
+// that holds every service's main, or mains spread over several of its
+// folders, owns nothing.
+func ownerMains(pkg string, mains []string) []string {
+	for dir := pkg; ; {
+		var in []string
+		child := ""
+		one := true
+		for _, m := range mains {
+			if m == dir {
+				return []string{m}
+			}
+			rest, ok := strings.CutPrefix(m, dir+"/")
+			if !ok {
+				continue
+			}
+			in = append(in, m)
+			c, _, _ := strings.Cut(rest, "/")
+			if child == "" {
+				child = c
+			} else if c != child {
+				one = false
+			}
+		}
+		if len(in) > 0 {
+			if one && (len(in) < len(mains) || len(mains) == 1) {
+				return in
+			}
+			return nil // every service's, or spread over several folders: no one's
+		}
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			return nil
+		}
+		dir = dir[:i]
+	}
 }
 
 // choice is what a comparison in main tests: the first argument (env "")

@@ -60,6 +60,21 @@ func (s saga[T]) Start(v T) error { return s.pub.Publish("shipments.requested", 
 
 func NewSaga[T any](pub EventPublisher) Saga[T] { return saga[T]{pub: pub} }
 
+// directBus is used as itself, never as an interface: a call through an
+// interface it happens to satisfy (Notifier) does not run it.
+type directBus struct{ js nats.JetStreamContext }
+
+func (b directBus) Notify(topic string) error {
+	_, err := b.js.Publish(topic, nil) // want "publish nats billing.closed"
+	return err
+}
+
+type Notifier interface{ Notify(topic string) error }
+
+type logNotifier struct{}
+
+func (logNotifier) Notify(topic string) error { return nil }
+
 func main() {
 	nc, _ := nats.Connect("nats://nats:4222") // want "broker nats nats://nats:4222"
 	js, _ := nc.JetStream()
@@ -69,5 +84,8 @@ func main() {
 	var h Handler[string] = handlers[string]{pub: pub}
 	h.Handle("invoice")
 	NewSaga[int](pub).Start(1)
+	directBus{js: js}.Notify("billing.closed")
+	var n Notifier = logNotifier{}
+	n.Notify("password.reset")
 	s.Subscribe("payments.done", func(Message) {})
 }

@@ -50,7 +50,9 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 	}
 	callers := make(map[string]map[string]services.Evidence) // callee -> caller -> first call
 	for _, e := range sys.Edges {
-		all[e.To] = true
+		if e.Kind == "sync" {
+			all[e.To] = true // a broker a message goes to is no service
+		}
 		if e.Kind != "sync" || e.From == e.To || e.Ambiguous != "" || len(e.Evidence) == 0 ||
 			services.SameBinary(byName[e.From], byName[e.To]) {
 			continue

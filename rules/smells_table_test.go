@@ -593,6 +593,13 @@ func TestGodService(t *testing.T) {
 			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
 				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
 		},
+		{
+			name:   "nor does the broker its messages go to make it a system of two",
+			smells: "  god-service: {endpoints: 2}",
+			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{
+				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
+			edges: []*services.Edge{{From: "api", To: "kafka", Kind: "async", Protocol: "kafka", Target: "orders", Topic: "orders"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,6 +25,10 @@ type Graph struct {
 	// module of their own which no pattern or go.work reached: ./... does
 	// not enter them, so their code was not read.
 	Skipped []string
+	// Copies are the folders below it holding a module whose path another
+	// module already read has (a tutorial's copies of the code): their
+	// packages' import paths are taken, so their code was not read.
+	Copies []string
 	// Loader is the loader that built the graph: LoaderFast or
 	// LoaderPackages. Fallback says why the fast loader was not used
 	// when it was tried.

@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -116,15 +119,18 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
 	var nestedErrs []Error
+	var copies []string
 	if opts.Nested && len(opts.Patterns) == 0 {
 		mods, err := nestedModules(opts.Dir)
 		if err != nil {
 			return nil, err
 		}
 		have := make(map[string]bool)
+		modPaths := make(map[string]bool)
 		for _, lp := range loaded {
 			if lp.Module != nil {
 				have[lp.Module.Dir] = true
+				modPaths[lp.Module.Path] = true
 			}
 		}
 		if len(mods) > 0 {
@@ -142,8 +148,21 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 			if have[m] {
 				continue
 			}
+			// A copy of a module already read (a tutorial's chapter, a
+			// fork kept beside it) has its packages' import paths: one
+			// graph cannot hold both.
+			if mp := goModPath(m); mp != "" {
+				if modPaths[mp] {
+					copies = append(copies, m)
+					continue
+				}
+				modPaths[mp] = true
+			}
 			sub := *cfg
 			sub.Dir = m
+			if OutsideWorkspace(m) {
+				sub.Env = append(slices.Clone(cfg.Env), "GOWORK=off")
+			}
 			more, err := packages.Load(&sub, "./...")
 			if err != nil {
 				// One module that cannot be listed (a missing go.sum
@@ -156,6 +175,7 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 	}
 	g := fromPackages(loaded)
 	g.Errors = append(g.Errors, nestedErrs...)
+	g.Copies = copies
 	if !opts.Nested && len(opts.Patterns) == 0 {
 		g.Skipped = skippedModules(opts.Dir, g.Modules)
 	}
@@ -444,4 +464,13 @@ func goCommandError(err error) string {
 		msg = rest
 	}
 	return strings.TrimPrefix(msg, "go: ")
+}
+
+// goModPath returns the module path the go.mod in dir declares, or "".
+func goModPath(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	return modfile.ModulePath(data)
 }

@@ -69,3 +69,38 @@ func nestedModules(dir string) ([]string, error) {
 	})
 	return mods, err
 }
+
+// OutsideWorkspace reports whether the go command, run in the module in
+// modDir, finds a go.work above it that does not use the module: it then
+// refuses to load the module's packages unless GOWORK=off. A repository
+// keeps modules out of its workspace on purpose (examples, a tutorial's
+// copies); each loads in its own build.
+func OutsideWorkspace(modDir string) bool {
+	for dir := modDir; ; {
+		file := filepath.Join(dir, "go.work")
+		if data, err := os.ReadFile(file); err == nil {
+			if dir == modDir {
+				return false // the workspace's own folder: its build
+			}
+			work, err := modfile.ParseWork(file, data, nil)
+			if err != nil {
+				return false // the go command will say what is wrong with it
+			}
+			for _, use := range work.Use {
+				p := use.Path
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(dir, p)
+				}
+				if filepath.Clean(p) == filepath.Clean(modDir) {
+					return false
+				}
+			}
+			return true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}

@@ -98,6 +98,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
 		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+		if analyze.OutsideWorkspace(modDir) {
+			cfg.Env = append(cfg.Env, "GOWORK=off")
+		}
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
@@ -213,6 +216,9 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 // from: the nearest folder above it with a go.work, as the go command
 // finds it, or the module's own.
 func buildRoot(modDir string) string {
+	if analyze.OutsideWorkspace(modDir) {
+		return modDir // loaded with GOWORK=off
+	}
 	for dir := modDir; ; {
 		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
 			return dir

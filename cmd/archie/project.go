@@ -162,6 +162,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 		moduleHint(stderr, g.Errors, dir)
 	}
 	skippedNote(stderr, g.Skipped)
+	copiesNote(stderr, g.Copies)
 	if len(g.Packages) == 0 {
 		why := "archie checks Go modules (a go.mod or go.work)"
 		if len(g.Errors) > 0 {
@@ -394,6 +395,24 @@ func skippedNote(w io.Writer, dirs []string) {
 	}
 	fmt.Fprintf(w, "archie: note: not checked: %s, %s that ./... does not enter; check each on its own (archie check %s) or list them in a go.work\n",
 		strings.Join(shown, ", "), what, names[0])
+}
+
+// copiesNote says which nested modules were left out because another
+// module read has their module path.
+func copiesNote(w io.Writer, dirs []string) {
+	if len(dirs) == 0 {
+		return
+	}
+	names := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		names = append(names, relToCwd(d))
+	}
+	shown := names
+	if len(shown) > 5 {
+		shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(names)-5))
+	}
+	fmt.Fprintf(w, "archie: note: not checked: %s, modules whose path a module already read has (copies of its code); check each on its own (archie check %s)\n",
+		strings.Join(shown, ", "), names[0])
 }
 
 // foreignModule is the module path, as far as it shows, of the packages a

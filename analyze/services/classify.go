@@ -89,8 +89,9 @@ func (f *facts) serves() bool {
 }
 
 // classify sets the tools among the mains discovery found apart from the
-// services: those no deployment file runs whose code serves nothing. It
-// returns the facts of the services.
+// services: those no deployment file runs whose code serves nothing. A
+// main whose code could not be read stays a service. It returns the facts
+// of the services.
 func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	byName := make(map[string]*facts, len(found))
 	for _, f := range found {
@@ -101,7 +102,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
-			if !deployed && (f == nil || !f.serves()) {
+			if !deployed && (f == nil || !f.serves() && !f.unread) {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)

@@ -192,9 +192,27 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 		}
 	}
 	var source []*ssa.Package
+	depErrs := make(map[*packages.Package]bool)
 	for _, lp := range loaded {
 		for _, e := range lp.Errors {
 			*errs = append(*errs, analyze.Error{Pos: analyze.ParsePos(e.Pos), Package: lp.PkgPath, Msg: e.Msg})
+		}
+		if lp.IllTyped && len(lp.Errors) == 0 {
+			// Its own code is fine, a dependency's is not (one that does
+			// not build with this Go): its facts are not read, and the
+			// run must say so, with the dependency's first error.
+			packages.Visit([]*packages.Package{lp}, nil, func(dep *packages.Package) {
+				if dep != lp && len(dep.Errors) > 0 && !depErrs[dep] {
+					depErrs[dep] = true
+					e := dep.Errors[0]
+					msg := e.Msg
+					if n := len(dep.Errors); n > 1 {
+						msg += fmt.Sprintf(" (and %d more errors in %s)", n-1, dep.PkgPath)
+					}
+					*errs = append(*errs, analyze.Error{Pos: analyze.ParsePos(e.Pos), Package: dep.PkgPath,
+						Msg: msg + "; the code of every service that imports it was not read"})
+				}
+			})
 		}
 		if lp.Types == nil || lp.IllTyped || created[lp.Types] {
 			continue

@@ -194,6 +194,9 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 	var source []*ssa.Package
 	depErrs := make(map[*packages.Package]bool)
 	for _, lp := range loaded {
+		depErrs[lp] = true // a package loaded for itself reports its own errors
+	}
+	for _, lp := range loaded {
 		for _, e := range lp.Errors {
 			*errs = append(*errs, analyze.Error{Pos: analyze.ParsePos(e.Pos), Package: lp.PkgPath, Msg: e.Msg})
 		}

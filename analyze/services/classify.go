@@ -89,9 +89,10 @@ func (f *facts) serves() bool {
 }
 
 // classify sets the tools among the mains discovery found apart from the
-// services: those no deployment file runs whose code serves nothing. A
-// main whose code could not be read stays a service. It returns the facts
-// of the services.
+// services: those no deployment file runs whose code serves nothing (a
+// main whose code could not be read among them: the run says so, and
+// judging it a service would make its imports smells). It returns the
+// facts of the services.
 func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	byName := make(map[string]*facts, len(found))
 	for _, f := range found {
@@ -102,7 +103,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
-			if !deployed && (f == nil || !f.serves() && !f.unread) {
+			if !deployed && (f == nil || !f.serves()) {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)

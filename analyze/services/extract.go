@@ -39,8 +39,6 @@ type facts struct {
 	// libs are the dependencies the service's code calls, each at its
 	// first call (unseen.go).
 	libs map[*types.Package]token.Position
-	// unread says the service's main could not be read at all.
-	unread bool
 }
 
 // An access is one call that writes a table or publishes a message.
@@ -236,9 +234,6 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
-	// A main whose package could not be type-checked (a dependency that
-	// does not build) was not read: whether it serves is unknown.
-	f.unread = svc.Entry != "" && len(roots) == 0
 	var dead map[*ssa.BasicBlock]bool
 	if svc.Run != nil && svc.Entry != "" {
 		if main := x.mainOf(svc.Entry); main != nil {

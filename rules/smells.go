@@ -322,8 +322,9 @@ binary: a change there needs both redeployed. A package belongs to a service
 when archie.yaml declares it under that service, or when it lives in the folder
 tree of the service's main package (the nearest, when mains nest). A package in
 no main's folder belongs to the services of the nearest folder above it that
-holds mains all in one of its folders: app/order/model is order-api's and
-order-rpc's when their mains are in app/order/cmd. A folder that holds every
+holds mains all in one of its folders, those of them that run it:
+app/order/model is order-api's and order-rpc's when their mains are in
+app/order/cmd. A folder that holds every
 service's main, or mains in several of its folders, is no one's. archie
 reports each import written in the service's own code (its packages and the
 libraries only it reaches) that crosses into another service, at that import;
@@ -785,7 +786,8 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		}
 		// Outside every main's folder, a package belongs to the services
 		// of the nearest folder above it that holds mains, when they all
-		// sit in one folder of it and are not all the services:
+		// sit in one folder of it and are not all the services, and run
+		// it:
 		// app/order/model is order-api's and order-rpc's, whose mains are
 		// in app/order/cmd, beside app/payment's. A folder whose mains sit
 		// in several of its folders (services/a, services/b) is a
@@ -811,8 +813,17 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 			if len(svcs) > 0 {
 				if one && len(svcs) < withMain {
+					// Only those whose code it is: a folder of examples
+					// beside the functions/ that hold its mains is not
+					// theirs when none of them runs it.
+					svcs = slices.DeleteFunc(svcs, func(name string) bool {
+						svc := sys.Service(name)
+						return svc == nil || !slices.Contains(svc.Packages, p.Path)
+					})
 					sort.Strings(svcs)
-					out[p.Path] = svcs
+					if len(svcs) > 0 {
+						out[p.Path] = svcs
+					}
 				}
 				break
 			}

@@ -184,7 +184,7 @@ func (l *linker) grpc(f *facts, c *call) {
 		l.unresolved(f.svc.Name, "grpc", "a gRPC client whose proto service archie could not read", c.ev)
 		return
 	}
-	if to := l.serves[c.proto]; len(to) > 0 {
+	if to := l.deployedFirst(f.svc, l.serves[c.proto]); len(to) > 0 {
 		ambiguous := ""
 		if contains(to, f.svc.Name) {
 			// A proxy or a peer: it serves the API it calls, so the call
@@ -211,6 +211,27 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
+}
+
+// deployedFirst narrows the services that serve a call made by a
+// deployed service to those some deployment file runs, when there are
+// any: an example, a tutorial's copy or an all-in-one test binary that
+// serves the same API is not where the deployed caller's call goes. The
+// caller stays among them, to be seen calling itself.
+func (l *linker) deployedFirst(caller *Service, to []string) []string {
+	if len(caller.DeployedBy) == 0 && len(caller.Profiles) == 0 {
+		return to
+	}
+	var out []string
+	for _, t := range to {
+		if s := l.sys.Service(t); t == caller.Name || s != nil && (len(s.DeployedBy) > 0 || len(s.Profiles) > 0) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return to // none is deployed: any may be the callee
+	}
+	return out
 }
 
 // alternatives returns two of the services that serve a call and are

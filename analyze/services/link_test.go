@@ -215,3 +215,28 @@ func TestListTopics(t *testing.T) {
 		t.Errorf("billing consumes %d topics, want 2", n)
 	}
 }
+
+// A deployed service's call goes to the deployed services that serve the
+// API, not to an example or a test binary that serves it too.
+func TestDeployedFirst(t *testing.T) {
+	backend := &Service{Name: "backend", DeployedBy: []string{"k8s/backend.yaml"}}
+	mmf := &Service{Name: "mmf", DeployedBy: []string{"k8s/mmf.yaml"}}
+	example := &Service{Name: "example-mmf"}
+	allInOne := &Service{Name: "minimatch"}
+	tutorial := &Service{Name: "tutorial-director"}
+	l := &linker{sys: &System{Services: []*Service{backend, mmf, example, allInOne, tutorial}}}
+	for _, c := range []struct {
+		caller *Service
+		to     []string
+		want   []string
+	}{
+		{backend, []string{"example-mmf", "minimatch", "mmf"}, []string{"mmf"}},
+		{backend, []string{"backend", "minimatch"}, []string{"backend"}},                      // its own API: a call to itself
+		{backend, []string{"example-mmf", "minimatch"}, []string{"example-mmf", "minimatch"}}, // none deployed: all stay
+		{tutorial, []string{"backend", "minimatch"}, []string{"backend", "minimatch"}},        // an undeployed caller: all stay
+	} {
+		if got := l.deployedFirst(c.caller, c.to); !slices.Equal(got, c.want) {
+			t.Errorf("deployedFirst(%s, %q) = %q, want %q", c.caller.Name, c.to, got, c.want)
+		}
+	}
+}

@@ -238,6 +238,15 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 
+	// redigo: a connection, dialled or from a pool, and PUBLISH and
+	// SUBSCRIBE, which it sends as commands.
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.Dial", fact: opens, kind: "redis", name: arg(1)},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialContext", fact: opens, kind: "redis", name: arg(2)},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURL", fact: opens, kind: "redis", name: arg(0)},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURLContext", fact: opens, kind: "redis", name: arg(1)},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.Conn.Do", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.PubSubConn.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(0)},
+
 	// NATS Streaming (stan): channels, matched by name.
 	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.Conn.{Publish,PublishAsync}", fact: publishes, kind: "nats-streaming", name: arg(0)},
 	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.Conn.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats-streaming", name: arg(0)},
@@ -571,6 +580,20 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 			x.published(s, r.kind, topics)
 		}
 	}
+}
+
+// redigoPublish records a redigo Do("PUBLISH", channel, message): a
+// command like any other, a publish by its name.
+func (x *extractor) redigoPublish(s *site, r *recognizer) {
+	if !strings.EqualFold(x.first(arg(0), s), "PUBLISH") {
+		return
+	}
+	var topics []value
+	if ch := sliceElem(s.arg(1), 0); ch != nil {
+		topics = x.res.strings(ch)
+	}
+	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
+	x.published(s, r.kind, topics)
 }
 
 // streamsRead records the streams an XRead or XReadGroup reads: the first

@@ -902,6 +902,34 @@ func sliceElems(arr ssa.Value) []ssa.Value {
 	return elems
 }
 
+// sliceElem returns what is stored at index i of a slice literal (the
+// variadic arguments of a call), or nil.
+func sliceElem(v ssa.Value, i int) ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		if c, ok := ia.Index.(*ssa.Const); !ok || c.Int64() != int64(i) {
+			continue
+		}
+		for _, ref2 := range *ia.Referrers() {
+			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
+				return st.Val
+			}
+		}
+	}
+	return nil
+}
+
 func referrersOf(fn *ssa.Function) []ssa.Instruction {
 	if fn.Parent() == nil {
 		return nil

@@ -125,6 +125,11 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Shallower modules first: of two copies of one module path, the
+		// one nearer the root is read (shop/, not book/ch1/shop/).
+		sort.SliceStable(mods, func(i, j int) bool {
+			return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
+		})
 		have := make(map[string]bool)
 		modPaths := make(map[string]bool)
 		for _, lp := range loaded {

@@ -79,8 +79,8 @@ func OutsideWorkspace(modDir string) bool {
 	for dir := modDir; ; {
 		file := filepath.Join(dir, "go.work")
 		if data, err := os.ReadFile(file); err == nil {
-			if dir == modDir {
-				return false // the workspace's own folder: its build
+			if _, err := os.Stat(filepath.Join(modDir, "go.mod")); dir == modDir && err != nil {
+				return false // the workspace's own folder, no module: its build
 			}
 			work, err := modfile.ParseWork(file, data, nil)
 			if err != nil {

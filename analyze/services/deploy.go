@@ -239,7 +239,7 @@ func (d *deployment) builtFrom() {
 				return "${" + k + "}"
 			}
 			pkg := os.Expand(pkgs[0], arg)
-			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && isDir(dir) {
+			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && !strings.Contains(pkg, "//") && within(filepath.ToSlash(dir), filepath.ToSlash(ctx)) && isDir(dir) {
 				w.dir = dir
 			}
 			// go install . in WORKDIR $GOPATH/src/${service}/cmd/${cmd},
@@ -336,6 +336,8 @@ func argDir(ctx, workdir string, arg func(string) string) string {
 	for i, p := range parts {
 		e := os.Expand(p, arg)
 		switch {
+		case e == "" || e == "." || e == "..":
+			return "" // an arg that names no folder
 		case !strings.Contains(p, "$"):
 		case !strings.Contains(e, "$"):
 			if first < 0 {
@@ -348,7 +350,7 @@ func argDir(ctx, workdir string, arg func(string) string) string {
 	}
 	for i := 0; i <= first; i++ {
 		rel := strings.Join(parts[i:], "/")
-		if dir := filepath.Join(ctx, filepath.FromSlash(rel)); !strings.Contains(rel, "$") && isDir(dir) {
+		if dir := filepath.Join(ctx, filepath.FromSlash(rel)); !strings.Contains(rel, "$") && within(filepath.ToSlash(dir), filepath.ToSlash(ctx)) && isDir(dir) {
 			return dir
 		}
 	}
@@ -567,7 +569,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
 		}
-		if ps := words(m["profiles"], expand); len(ps) > 0 {
+		if ps := slices.DeleteFunc(words(m["profiles"], expand), func(p string) bool { return p == "" }); len(ps) > 0 {
 			w.profiles = ps
 		}
 		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
@@ -619,7 +621,9 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			case map[string]any:
 				w.buildArgs = make(map[string]string, len(args))
 				for k, v := range args {
-					w.buildArgs[k] = expand(scalar(v))
+					if v != nil { // a null arg takes the shell's value, or the ARG's default
+						w.buildArgs[k] = expand(scalar(v))
+					}
 				}
 			case []any:
 				w.buildArgs = make(map[string]string, len(args))

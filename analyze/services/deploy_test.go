@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -413,7 +414,7 @@ func TestArgDir(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	args := map[string]string{"service": "order", "cmd": "service"}
+	args := map[string]string{"service": "order", "cmd": "service", "empty": "", "up": ".."}
 	arg := func(k string) string {
 		if v, ok := args[k]; ok {
 			return v
@@ -426,6 +427,8 @@ func TestArgDir(t *testing.T) {
 		{"/src/${SERVICE}/server", ""},
 		{"/src/${service}/${OTHER}/service", ""},
 		{"/app/server", ""},
+		{"/src/${empty}/cmd/service", ""},
+		{"/src/${up}/etc", ""},
 	} {
 		got := argDir(ctx, c.workdir, arg)
 		if c.want != "" {
@@ -433,6 +436,20 @@ func TestArgDir(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("argDir(%q) = %q, want %q", c.workdir, got, c.want)
+		}
+	}
+}
+
+func TestQuotedWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		`service="orders" other=x`: {"service=orders", "other=x"},
+		`a='b c'  d`:               {"a=b c", "d"},
+		`service`:                  {"service"},
+		`x=""`:                     {"x="},
+		``:                         nil,
+	} {
+		if got := quotedWords(in); !slices.Equal(got, want) {
+			t.Errorf("quotedWords(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

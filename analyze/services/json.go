@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -264,7 +265,8 @@ func Read(r io.Reader, name string) (*System, error) {
 		if s.Name == "" {
 			return nil, fmt.Errorf("%s: a service has no name", name)
 		}
-		svc := &Service{Name: s.Name, EntryDir: s.Entry, Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: s.Packages, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
+		pkgs := slices.Sorted(slices.Values(s.Packages))
+		svc := &Service{Name: s.Name, EntryDir: s.Entry, Entry: entryOf(pkgs, s.Entry), Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: pkgs, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
 		}
@@ -310,4 +312,23 @@ func repositoryName(dir string) string {
 		return ""
 	}
 	return filepath.Base(dir)
+}
+
+// entryOf names the main package of a service read from facts: the one of
+// its packages whose import path ends in the folder of its main, as a
+// module's paths follow its folders. "" when none or several do.
+func entryOf(pkgs []string, dir string) string {
+	if dir == "" || dir == "." {
+		return ""
+	}
+	found := ""
+	for _, p := range pkgs {
+		if p == dir || strings.HasSuffix(p, "/"+dir) {
+			if found != "" {
+				return ""
+			}
+			found = p
+		}
+	}
+	return found
 }

@@ -119,15 +119,17 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)
 		case "ARG":
-			// ARG service=orders: a default a build arg may override.
-			if k, v, ok := strings.Cut(strings.TrimSpace(rest), "="); ok {
-				if d.dockerArgs == nil {
-					d.dockerArgs = make(map[string]map[string]string)
+			// ARG service=orders other=x: defaults a build arg may override.
+			for _, word := range quotedWords(rest) {
+				if k, v, ok := strings.Cut(word, "="); ok && k != "" {
+					if d.dockerArgs == nil {
+						d.dockerArgs = make(map[string]map[string]string)
+					}
+					if d.dockerArgs[file] == nil {
+						d.dockerArgs[file] = make(map[string]string)
+					}
+					d.dockerArgs[file][k] = v
 				}
-				if d.dockerArgs[file] == nil {
-					d.dockerArgs[file] = make(map[string]string)
-				}
-				d.dockerArgs[file][k] = strings.Trim(v, `"'`)
 			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
@@ -248,6 +250,35 @@ func shellCommands(s string) [][]string {
 		if f := strings.Fields(part); len(f) > 0 {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// quotedWords splits s at spaces outside quotes and drops the quotes:
+// service="orders" other=x is two words, service=orders and other=x.
+func quotedWords(s string) []string {
+	var out []string
+	var b strings.Builder
+	quote, in := rune(0), false
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote == 0 && (r == '"' || r == '\''):
+			quote, in = r, true
+		case quote == 0 && (r == ' ' || r == '\t'):
+			if in {
+				out = append(out, b.String())
+				b.Reset()
+				in = false
+			}
+		default:
+			b.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		out = append(out, b.String())
 	}
 	return out
 }

@@ -76,6 +76,9 @@ func nestedModules(dir string) ([]string, error) {
 // keeps modules out of its workspace on purpose (examples, a tutorial's
 // copies); each loads in its own build.
 func OutsideWorkspace(modDir string) bool {
+	if os.Getenv("GOWORK") != "" {
+		return false // the user chose the workspace, or none
+	}
 	for dir := modDir; ; {
 		file := filepath.Join(dir, "go.work")
 		if data, err := os.ReadFile(file); err == nil {

@@ -237,7 +237,7 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 // from: the nearest folder above it with a go.work, as the go command
 // finds it, or the module's own.
 func buildRoot(modDir string) string {
-	if analyze.OutsideWorkspace(modDir) {
+	if analyze.OutsideWorkspace(modDir) || os.Getenv("GOWORK") == "off" {
 		return modDir // loaded with GOWORK=off
 	}
 	for dir := modDir; ; {

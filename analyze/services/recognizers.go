@@ -215,6 +215,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.AsyncProducer.Input", fact: publishes, kind: "kafka", do: (*extractor).asyncInput},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.Consumer.ConsumePartition", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.ConsumerGroup.Consume", fact: consumes, kind: "kafka", name: elems(1)},
+	{lib: "github.com/bsm/sarama-cluster", key: "github.com/bsm/sarama-cluster.NewConsumer", fact: consumes, kind: "kafka", name: elems(2)},
+	{lib: "github.com/bsm/sarama-cluster", key: "github.com/bsm/sarama-cluster.NewConsumer", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics", fact: consumes, kind: "kafka", name: elems(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce", fact: publishes, kind: "kafka", name: field(0, "Topic")},

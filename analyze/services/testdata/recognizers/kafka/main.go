@@ -9,6 +9,7 @@ import (
 
 	"github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
+	cluster "github.com/bsm/sarama-cluster"
 	ckafka "github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	"github.com/segmentio/kafka-go"
 )
@@ -41,6 +42,8 @@ func main() {
 	sc.ConsumePartition("returns", 0, 0) // want "consume kafka returns"
 	sg, _ := shopify.NewConsumerGroup(nil, "billing")
 	sg.Consume(ctx, []string{"ledger"}, nil) // want "consume kafka ledger"
+
+	cluster.NewConsumer([]string{"kafka:9092"}, "billing", []string{"chargebacks"}, cluster.NewConfig()) // want "broker kafka kafka:9092" "consume kafka chargebacks"
 
 	cons, _ := ckafka.NewConsumer()
 	cons.Subscribe("shipments", nil)                          // want "consume kafka shipments"

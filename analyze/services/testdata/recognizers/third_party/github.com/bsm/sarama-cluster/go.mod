@@ -1,0 +1,3 @@
+module github.com/bsm/sarama-cluster
+
+go 1.22

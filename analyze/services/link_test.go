@@ -240,3 +240,19 @@ func TestDeployedFirst(t *testing.T) {
 		}
 	}
 }
+
+// A package in a main's folder is that main's, the nearest when mains
+// nest, before any folder of mains below it is considered.
+func TestOwnerMains(t *testing.T) {
+	mains := []string{"m/orders", "m/orders/cmd/cli", "m/billing/cmd/api"}
+	for pkg, want := range map[string][]string{
+		"m/orders/cmd/lib":   {"m/orders"},
+		"m/orders/cmd/cli/x": {"m/orders/cmd/cli"},
+		"m/billing/store":    {"m/billing/cmd/api"},
+		"m/lib":              nil,
+	} {
+		if got := ownerMains(pkg, mains); !slices.Equal(got, want) {
+			t.Errorf("ownerMains(%q) = %q, want %q", pkg, got, want)
+		}
+	}
+}

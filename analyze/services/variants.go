@@ -134,6 +134,18 @@ func bundles(a, b *Service, mains []string) bool {
 // that holds every service's main, or mains spread over several of its
 // folders, owns nothing.
 func ownerMains(pkg string, mains []string) []string {
+	// In a main's folder: the nearest such main's, as cross-service-import
+	// has it.
+	for dir := pkg; ; {
+		if slices.Contains(mains, dir) {
+			return []string{dir}
+		}
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			break
+		}
+		dir = dir[:i]
+	}
 	for dir := pkg; ; {
 		var in []string
 		child := ""

@@ -60,6 +60,8 @@ type deployment struct {
 	// variables its values files give (runs.go).
 	charts  map[string]string
 	helmEnv []helmValues
+	// helmImages are the images values files name, with the file.
+	helmImages [][2]string
 	// root is the folder read, its links resolved: no file outside it
 	// is read.
 	root string
@@ -868,7 +870,15 @@ func (d *deployment) profiles(svc *Service, entryDir string) []string {
 // its workloads says none.
 func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 	var out []string
-	for _, w := range d.forService(svc, entryDir) {
+	ws := d.forService(svc, entryDir)
+	if len(ws) == 0 {
+		// A chart's templates are not read (they are YAML only once
+		// rendered); its values name the images it deploys.
+		if f := d.helmDeployed(svc); f != "" {
+			return []string{f}
+		}
+	}
+	for _, w := range ws {
 		if len(w.deployedBy) == 0 {
 			return nil
 		}

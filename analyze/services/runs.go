@@ -376,9 +376,11 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 				case k == "image":
 					if s, ok := x.(string); ok {
 						r.image(s)
+						d.helmImage(s, relTo(root, file))
 					} else if m, ok := x.(map[string]any); ok {
 						if s, ok := m["repository"].(string); ok {
 							r.image(s)
+							d.helmImage(s, relTo(root, file))
 						}
 					}
 				case k == "args" || k == "command" || k == "extraArgs":
@@ -410,6 +412,43 @@ func (d *deployment) helm(root, file string, doc map[string]any) {
 		}
 	}
 	walk(doc, 0, "")
+}
+
+// helmImage records an image a chart's values name, by its last path
+// element without tag: a workload the chart deploys.
+func (d *deployment) helmImage(ref, file string) {
+	ref, _, _ = strings.Cut(ref, "@")
+	base := ref[strings.LastIndexByte(ref, '/')+1:]
+	base, _, _ = strings.Cut(base, ":")
+	if base != "" && !strings.ContainsAny(base, "{[") {
+		d.helmImages = append(d.helmImages, [2]string{base, file})
+	}
+}
+
+// helmDeployed returns the values file whose image is the service's: named
+// after it once the prefix every chart image shares (openmatch-backend's
+// openmatch-) is set aside.
+func (d *deployment) helmDeployed(svc *Service) string {
+	if len(d.helmImages) < 2 {
+		return ""
+	}
+	prefix := d.helmImages[0][0]
+	for _, img := range d.helmImages[1:] {
+		for !strings.HasPrefix(img[0], prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	if i := strings.LastIndexAny(prefix, "-_"); i >= 0 {
+		prefix = prefix[:i+1] // whole words only: openmatch-, not openmatch-s
+	} else {
+		prefix = ""
+	}
+	for _, img := range d.helmImages {
+		if norm(strings.TrimPrefix(img[0], prefix)) == norm(svc.Name) {
+			return img[1]
+		}
+	}
+	return ""
 }
 
 // helmGeneric are top-level keys of a chart's values that are not one of

@@ -429,19 +429,22 @@ func (d *deployment) helmImage(ref, file string) {
 // after it once the prefix every chart image shares (openmatch-backend's
 // openmatch-) is set aside.
 func (d *deployment) helmDeployed(svc *Service) string {
-	if len(d.helmImages) < 2 {
+	if len(d.helmImages) == 0 {
 		return ""
 	}
-	prefix := d.helmImages[0][0]
-	for _, img := range d.helmImages[1:] {
-		for !strings.HasPrefix(img[0], prefix) {
-			prefix = prefix[:len(prefix)-1]
+	prefix := ""
+	if len(d.helmImages) > 1 {
+		prefix = d.helmImages[0][0]
+		for _, img := range d.helmImages[1:] {
+			for !strings.HasPrefix(img[0], prefix) {
+				prefix = prefix[:len(prefix)-1]
+			}
 		}
-	}
-	if i := strings.LastIndexAny(prefix, "-_"); i >= 0 {
-		prefix = prefix[:i+1] // whole words only: openmatch-, not openmatch-s
-	} else {
-		prefix = ""
+		if i := strings.LastIndexAny(prefix, "-_"); i >= 0 {
+			prefix = prefix[:i+1] // whole words only: openmatch-, not openmatch-s
+		} else {
+			prefix = ""
+		}
 	}
 	for _, img := range d.helmImages {
 		if norm(strings.TrimPrefix(img[0], prefix)) == norm(svc.Name) {

@@ -9,15 +9,16 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// An unseenLib is a dependency a service's code imports that sends or
-// receives messages with a client archie recognizes, but whose own API
-// archie does not know: archie reads no code of dependencies, so those
-// messages are not seen (an event-sourcing framework over NATS Streaming).
+// An unseenLib is a dependency a service's code calls (or one the called
+// one's types refer to) that sends or receives messages with a client
+// archie recognizes, but whose own API archie does not know: archie reads
+// no code of dependencies, so those messages are not seen (an
+// event-sourcing framework over NATS Streaming).
 type unseenLib struct {
 	pkg   string // the dependency's package
 	wraps string // the messaging clients it uses
 	kind  string
-	ev    Evidence // where the service's code imports the way to it
+	ev    Evidence // the service's first call on the way to it
 }
 
 // messagingLibs maps each library whose calls archie reads as messages to

@@ -750,11 +750,30 @@ func sqlTables(q string) []string {
 		case "select", "set", "values", "lateral", "unnest", "only", "if":
 			continue
 		}
+		if systemTable(t) {
+			continue // the database's own catalog: every service may read it
+		}
 		if !contains(out, t) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// systemTable reports whether a table is a database's own catalog
+// (pg_catalog.pg_database, information_schema.tables, sqlite_master):
+// services that ask it whether their database exists share nothing.
+func systemTable(t string) bool {
+	l := strings.ToLower(t)
+	schema, name, qualified := strings.Cut(l, ".")
+	if qualified {
+		switch schema {
+		case "pg_catalog", "information_schema", "mysql", "performance_schema", "sys":
+			return true
+		}
+		l = name
+	}
+	return strings.HasPrefix(l, "pg_") || l == "sqlite_master" || l == "sqlite_schema" || l == "sqlite_sequence"
 }
 
 // loopback reports whether a server a DSN names is this machine's.

@@ -1,6 +1,9 @@
 package services
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestRedact(t *testing.T) {
 	for _, tc := range []struct{ dsn, want string }{
@@ -64,6 +67,23 @@ func TestLoopback(t *testing.T) {
 	} {
 		if got := loopback(server); got != want {
 			t.Errorf("loopback(%q) = %v, want %v", server, got, want)
+		}
+	}
+}
+
+// A database's own catalog is no table of a service's: two services that
+// ask it whether their database exists share nothing.
+func TestSystemTables(t *testing.T) {
+	for q, want := range map[string][]string{
+		"SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1":     nil,
+		"SELECT table_name FROM information_schema.tables":            nil,
+		"SELECT name FROM sqlite_master WHERE type='table'":           nil,
+		"SELECT * FROM pg_tables":                                     nil,
+		"SELECT o.id FROM orders o JOIN information_schema.columns c": {"orders"},
+		"INSERT INTO pg_orders (id) VALUES ($1)":                      nil,
+	} {
+		if got := sqlTables(q); !slices.Equal(got, want) {
+			t.Errorf("sqlTables(%q) = %q, want %q", q, got, want)
 		}
 	}
 }

@@ -749,7 +749,8 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 	var out []value
 	for _, m := range r.prog.implementers(iface, c.Method.Name()) {
 		// A pointer type's wrapper of a value method has no package.
-		if m.Blocks == nil || !r.ok(m) || !r.prog.source[m.Pkg] && m.Synthetic == "" || len(m.Params) != len(c.Args)+1 {
+		if m.Blocks == nil || !r.ok(m) || !r.prog.source[m.Pkg] && m.Synthetic == "" || len(m.Params) != len(c.Args)+1 ||
+			!r.mayHold(c.Value.Type(), m.Signature.Recv().Type()) {
 			continue
 		}
 		cb := make(map[*ssa.Parameter]ssa.Value, len(m.Params))
@@ -787,20 +788,13 @@ func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 		}
 	}
 	t := recv.Type()
-	convs := r.convertedTo[namedOf(t)]
 	// Each interface is judged once, not once per call through it.
 	judged := make(map[types.Type]bool)
 	may := func(it types.Type) bool {
 		if v, ok := judged[it]; ok {
 			return v
 		}
-		iface, _ := it.Underlying().(*types.Interface)
-		v := iface != nil && (types.Implements(t, iface) || !isPointer(t) && types.Implements(types.NewPointer(t), iface)) &&
-			slices.ContainsFunc(convs, func(c types.Type) bool {
-				// A value made any may be asserted to anything.
-				ci, _ := c.Underlying().(*types.Interface)
-				return ci != nil && (ci.NumMethods() == 0 || types.AssignableTo(c, it))
-			})
+		v := r.mayHold(it, t)
 		judged[it] = v
 		return v
 	}
@@ -812,6 +806,21 @@ func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	}
 	r.invokers[fn] = out
 	return out
+}
+
+// mayHold reports whether a value of interface type it may hold a t: t
+// (or a pointer to it) implements it, and the code converts t to it, or to
+// an interface that satisfies it, or to any (which may be asserted to
+// anything).
+func (r *resolver) mayHold(it, t types.Type) bool {
+	iface, _ := it.Underlying().(*types.Interface)
+	if iface == nil || !types.Implements(t, iface) && (isPointer(t) || !types.Implements(types.NewPointer(t), iface)) {
+		return false
+	}
+	return slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
+		ci, _ := c.Underlying().(*types.Interface)
+		return ci != nil && (ci.NumMethods() == 0 || types.AssignableTo(c, it))
+	})
 }
 
 // namedOf returns the type name of a named type or a pointer to one.

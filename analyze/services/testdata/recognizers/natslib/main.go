@@ -71,6 +71,12 @@ func (b directBus) Notify(topic string) error {
 
 type Notifier interface{ Notify(topic string) error }
 
+// auditRecord has a Subject too, but is used as itself, never as a
+// Message: what it returns is no subject a message is sent to.
+type auditRecord struct{}
+
+func (auditRecord) Subject() string { return "audit.records" }
+
 type logNotifier struct{}
 
 func (logNotifier) Notify(topic string) error { return nil }
@@ -85,6 +91,7 @@ func main() {
 	h.Handle("invoice")
 	NewSaga[int](pub).Start(1)
 	directBus{js: js}.Notify("billing.closed")
+	_ = auditRecord{}.Subject()
 	var n Notifier = logNotifier{}
 	n.Notify("password.reset")
 	s.Subscribe("payments.done", func(Message) {})

@@ -850,26 +850,12 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 // profiles returns the compose profiles a service starts in, or nil when
 // some deployment of it starts it whatever the profile (or none is known).
 func (d *deployment) profiles(svc *Service, entryDir string) []string {
-	ws := d.forService(svc, entryDir)
-	var out []string
-	for _, w := range ws {
-		if len(w.profiles) == 0 {
-			return nil
-		}
-		for _, p := range w.profiles {
-			if !slices.Contains(out, p) {
-				out = append(out, p)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
+	return everyWorkload(d.forService(svc, entryDir), func(w *workload) []string { return w.profiles })
 }
 
 // deployedBy returns the files that deploy a service, or nil when one of
 // its workloads says none.
 func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
-	var out []string
 	ws := d.forService(svc, entryDir)
 	if len(ws) == 0 {
 		// A chart's templates are not read (they are YAML only once
@@ -878,13 +864,20 @@ func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 			return []string{f}
 		}
 	}
+	return everyWorkload(ws, func(w *workload) []string { return w.deployedBy })
+}
+
+// everyWorkload returns the sorted union of what each workload says, or
+// nil when one of them says nothing.
+func everyWorkload(ws []*workload, of func(*workload) []string) []string {
+	var out []string
 	for _, w := range ws {
-		if len(w.deployedBy) == 0 {
+		if len(of(w)) == 0 {
 			return nil
 		}
-		for _, f := range w.deployedBy {
-			if !slices.Contains(out, f) {
-				out = append(out, f)
+		for _, x := range of(w) {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
 			}
 		}
 	}

@@ -892,22 +892,8 @@ func varargs(v ssa.Value) []ssa.Value {
 // sliceElems returns the values stored in the elements of an array
 // allocation, as the ...any of a variadic call builds it.
 func sliceElems(arr ssa.Value) []ssa.Value {
-	alloc, ok := arr.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
 	var elems []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, ref2 := range *ia.Referrers() {
-			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
-				elems = append(elems, st.Val)
-			}
-		}
-	}
+	storesOf(arr, func(_, val ssa.Value) { elems = append(elems, val) })
 	return elems
 }
 
@@ -918,25 +904,33 @@ func sliceElem(v ssa.Value, i int) ssa.Value {
 	if !ok {
 		return nil
 	}
-	alloc, ok := sl.X.(*ssa.Alloc)
+	var elem ssa.Value
+	storesOf(sl.X, func(index, val ssa.Value) {
+		if c, ok := index.(*ssa.Const); ok && elem == nil && c.Int64() == int64(i) {
+			elem = val
+		}
+	})
+	return elem
+}
+
+// storesOf calls f with each index of a local array and the value stored
+// there.
+func storesOf(arr ssa.Value, f func(index, val ssa.Value)) {
+	alloc, ok := arr.(*ssa.Alloc)
 	if !ok || alloc.Referrers() == nil {
-		return nil
+		return
 	}
 	for _, ref := range *alloc.Referrers() {
 		ia, ok := ref.(*ssa.IndexAddr)
 		if !ok || ia.Referrers() == nil {
 			continue
 		}
-		if c, ok := ia.Index.(*ssa.Const); !ok || c.Int64() != int64(i) {
-			continue
-		}
 		for _, ref2 := range *ia.Referrers() {
 			if st, ok := ref2.(*ssa.Store); ok && st.Addr == ia {
-				return st.Val
+				f(ia.Index, st.Val)
 			}
 		}
 	}
-	return nil
 }
 
 func referrersOf(fn *ssa.Function) []ssa.Instruction {

@@ -378,28 +378,22 @@ func (p *project) baselineName() string {
 // skippedNote says which nested modules ./... did not enter: their code
 // was not read, and a green result says nothing of it.
 func skippedNote(w io.Writer, dirs []string) {
-	if len(dirs) == 0 {
-		return
-	}
-	names := make([]string, 0, len(dirs))
-	for _, d := range dirs {
-		names = append(names, relToCwd(d))
-	}
-	shown := names
-	if len(shown) > 5 {
-		shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(names)-5))
-	}
 	what := "a module of its own"
-	if len(names) > 1 {
+	if len(dirs) > 1 {
 		what = "modules of their own"
 	}
-	fmt.Fprintf(w, "archie: note: not checked: %s, %s that ./... does not enter; check each on its own (archie check %s) or list them in a go.work\n",
-		strings.Join(shown, ", "), what, names[0])
+	notChecked(w, dirs, what+" that ./... does not enter", " or list them in a go.work")
 }
 
 // copiesNote says which nested modules were left out because another
 // module read has their module path.
 func copiesNote(w io.Writer, dirs []string) {
+	notChecked(w, dirs, "modules whose path a module already read has (copies of its code)", "")
+}
+
+// notChecked names the folders whose code was not read (five of them, and
+// how many more), why, and how to check the first on its own.
+func notChecked(w io.Writer, dirs []string, why, more string) {
 	if len(dirs) == 0 {
 		return
 	}
@@ -411,8 +405,8 @@ func copiesNote(w io.Writer, dirs []string) {
 	if len(shown) > 5 {
 		shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(names)-5))
 	}
-	fmt.Fprintf(w, "archie: note: not checked: %s, modules whose path a module already read has (copies of its code); check each on its own (archie check %s)\n",
-		strings.Join(shown, ", "), names[0])
+	fmt.Fprintf(w, "archie: note: not checked: %s, %s; check each on its own (archie check %s)%s\n",
+		strings.Join(shown, ", "), why, names[0], more)
 }
 
 // foreignModule is the module path, as far as it shows, of the packages a

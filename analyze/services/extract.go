@@ -601,6 +601,9 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
 	resource, server, from := "", "", ""
 	for _, v := range config {
+		if strings.TrimSpace(v.text) == "" {
+			continue // an empty setting names no database
+		}
 		switch {
 		case len(v.env) > 0 && strings.TrimSpace(v.text) == "${"+v.env[0]+"}":
 			resource = "env " + v.env[0]

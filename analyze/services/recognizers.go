@@ -3,6 +3,7 @@ package services
 import (
 	"cmp"
 	"go/types"
+	"path"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -692,7 +693,9 @@ func (x *extractor) gormOpen(s *site, r *recognizer) {
 	kind, dsn := "sql", []value(nil)
 	if c, ok := s.arg(0).(*ssa.Call); ok {
 		k := calleeKey(c.Common())
-		kind = driverKind(strings.TrimSuffix(strings.TrimPrefix(k, "gorm.io/driver/"), ".Open"))
+		// The dialector's package names the driver: gorm.io/driver/postgres,
+		// github.com/glebarez/sqlite.
+		kind = driverKind(path.Base(strings.TrimSuffix(k, ".Open")))
 		if len(c.Common().Args) > 0 {
 			dsn = x.res.strings(c.Common().Args[0])
 		}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"github.com/glebarez/sqlite"
 	jinzhu "github.com/jinzhu/gorm"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -35,6 +36,10 @@ func main() {
 	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"
 	db.Exec("DELETE FROM carts WHERE id = 1") // want "store postgres table carts"
 
+	// A dialector outside gorm.io/driver names its kind by its package;
+	// an empty file name names no database.
+	gorm.Open(sqlite.Open("cache.db"))                            // want "store sqlite dsn cache.db"
+	gorm.Open(sqlite.Open(""))                                    // want "store sqlite"
 	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy") // want "store mysql dsn root@tcp(mysql:3306)/legacy"
 	old.Table("legacy_orders")                                    // want "store mysql table legacy_orders"
 }

@@ -99,7 +99,7 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 				n++
 			}
 		}
-		if n <= maxEndpoints {
+		if n <= maxEndpoints || alone(sys, s) {
 			continue
 		}
 		var ev []services.Evidence
@@ -131,4 +131,16 @@ func distinctCallers(calls map[string]services.Evidence, byName map[string]*serv
 		}
 	}
 	return out
+}
+
+// alone reports whether a service never runs beside any other: a modular
+// monolith offered instead of the services cut from it is the one
+// deployable of its deployment, and its endpoints are all there are.
+func alone(sys *services.System, s *services.Service) bool {
+	for _, o := range sys.Services {
+		if o != s && !sys.Apart(s, o) {
+			return false
+		}
+	}
+	return len(sys.Services) > 1
 }

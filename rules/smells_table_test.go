@@ -594,6 +594,15 @@ func TestGodService(t *testing.T) {
 				{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}}},
 		},
 		{
+			name:   "nor is a monolith offered apart from the services cut from it",
+			smells: "  god-service: {endpoints: 2}",
+			svcs: []*services.Service{
+				{Name: "mono", Entry: "m/cmd/mono", Packages: []string{"m/cmd/mono", "m/orders/app"}, Profiles: []string{"monolith"}, Endpoints: []services.Endpoint{
+					{Protocol: "http", Method: "GET", Route: "/a"}, {Protocol: "http", Method: "GET", Route: "/b"}, {Protocol: "grpc", Name: "p.S"}}},
+				{Name: "orders", Entry: "m/orders/cmd", Packages: []string{"m/orders/app", "m/orders/cmd"}, Profiles: []string{"services"}},
+			},
+		},
+		{
 			name:   "nor does the broker its messages go to make it a system of two",
 			smells: "  god-service: {endpoints: 2}",
 			svcs: []*services.Service{{Name: "api", Endpoints: []services.Endpoint{

@@ -34,6 +34,8 @@ type Options struct {
 	// the repository's flags. Without it they are left out (CGO_ENABLED=0)
 	// and LoadSystem says which.
 	CGO bool
+	// Progress, when set, is told what a long load is doing.
+	Progress func(string)
 }
 
 // Load reads the facts of each service: it type-checks the services'
@@ -97,7 +99,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := &packages.Config{Context: ctx, Mode: systemMode, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
 		if analyze.OutsideWorkspace(modDir) {
 			cfg.Env = append(cfg.Env, "GOWORK=off")
 		}
@@ -105,7 +107,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
 		first := len(errs)
-		loaded, err := packages.Load(cfg, loadPatterns(g, modDir, paths, cfg.Env)...)
+		loaded, _, err := typeCheck(cfg, loadPatterns(g, modDir, paths, cfg.Env), opts.Progress)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}

@@ -47,11 +47,33 @@ func TestRecognizers(t *testing.T) {
 			patterns = append(patterns, "./"+name+"/...")
 		}
 	}
-	cfg := &packages.Config{Context: context.Background(), Mode: systemMode, Dir: root, Env: analyze.GoEnv(nil, true)}
-	loaded, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The facts are the same however the dependencies' types are read:
+	// from export data by go/packages (the reference), or from source
+	// by typeCheck, as on a runner whose build cache is empty.
+	t.Run("packages", func(t *testing.T) {
+		cfg := &packages.Config{Context: context.Background(), Mode: systemMode, Dir: root, Env: analyze.GoEnv(nil, true)}
+		loaded, err := packages.Load(cfg, patterns...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRecognizers(t, root, loaded)
+	})
+	t.Run("source", func(t *testing.T) {
+		cfg := &packages.Config{Context: context.Background(), Dir: root, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
+		loaded, fromSource, err := typeCheck(cfg, patterns, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fromSource == 0 {
+			t.Fatal("no dependency was read from source")
+		}
+		checkRecognizers(t, root, loaded)
+	})
+}
+
+// checkRecognizers checks the facts of the fixtures loaded against their
+// want comments.
+func checkRecognizers(t *testing.T, root string, loaded []*packages.Package) {
 	var errs []analyze.Error
 	syn := scanSyntax(loaded)
 	modules := make(map[string][]string) // fixture -> its packages

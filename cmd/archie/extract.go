@@ -113,8 +113,8 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, opts extractOptio
 		return err
 	}
 	prog = newProgress(stderr, showsProgress(stderr, opts.format))
-	prog.set("type-checking the code the mains reach (a first run also compiles its dependencies)")
-	seams, errs, err := services.LoadSeams(ctx, g, dir, services.Options{Tags: opts.load.tags, CGO: opts.load.cgo})
+	prog.set("type-checking the code the mains reach")
+	seams, errs, err := services.LoadSeams(ctx, g, dir, services.Options{Tags: opts.load.tags, CGO: opts.load.cgo, Progress: prog.say})
 	prog.end()
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/archie-dev/archie/analyze/services"
 	"github.com/rogpeppe/go-internal/testscript"
 	"gopkg.in/yaml.v3"
 )
@@ -19,6 +20,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files of the CLI scripts")
 
 func TestMain(m *testing.M) {
+	services.ServeToolexec()
 	testscript.Main(m, map[string]func(){
 		"archie": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})

@@ -63,6 +63,10 @@ func (p *progress) set(format string, args ...any) {
 	p.mu.Unlock()
 }
 
+// say sets the phase to msg; it is a func(string) for packages that
+// report what they do without knowing how it is shown.
+func (p *progress) say(msg string) { p.set("%s", msg) }
+
 func (p *progress) run() {
 	defer close(p.done)
 	t := time.NewTimer(p.delay)

@@ -177,8 +177,8 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	p := &project{cfg: cfg, graph: g, complete: complete}
 	if needSystem {
 		prog := newProgress(stderr, opts.progress)
-		prog.set("type-checking the services (a first run also compiles their dependencies)")
-		p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts)
+		prog.set("type-checking the services")
+		p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts, prog.say)
 		prog.end()
 		if err != nil {
 			return nil, err
@@ -228,7 +228,8 @@ func (p *project) applyBaseline(stderr io.Writer, opts loadOptions) error {
 // loadSystem finds the services and reads their facts, then merges the
 // facts files of other repositories. It returns the problems met
 // type-checking the services' code, which it has printed.
-func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions) (*services.System, []analyze.Error, error) {
+// say, when not nil, is told what a long load is doing.
+func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions, say func(string)) (*services.System, []analyze.Error, error) {
 	specs, err := cfg.ServiceSpecs(g)
 	if err != nil {
 		return nil, nil, err
@@ -238,7 +239,7 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 		return nil, nil, err
 	}
 	svcs := services.Find(g, specs, mains)
-	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo})
+	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo, Progress: say})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,340 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Reading the services' code needs the types of every package they
+// import. go/packages reads those from export data, which the go command
+// compiles first when its build cache does not have it: on a CI runner
+// with no cache, that is the whole dependency tree, minutes for a small
+// service. typeCheck asks the go command for export data but runs it with
+// this program as its -toolexec wrapper, which refuses every compile: the
+// packages whose export data is in the cache come back with it, the others
+// without, at once. Those are type-checked here from source, declarations
+// only (no function bodies), which takes seconds.
+
+// toolexecEnv, set in the environment of the go command, tells this
+// program that the go command runs it as its -toolexec wrapper.
+const toolexecEnv = "ARCHIE_TOOLEXEC"
+
+// notCached is what the wrapper says for a compile it refuses; the go
+// command reports it as the package's error, which typeCheck drops.
+const notCached = "archie: export data not in the build cache; read from source"
+
+// wrapperReady is set when the program serves as the wrapper (see
+// ServeToolexec): without it, typeCheck leaves the go command to compile.
+var wrapperReady bool
+
+// ServeToolexec is called first in main by a program that loads services
+// (and in TestMain by its tests). When the go command runs the program as
+// archie's -toolexec wrapper, it serves that and exits: tools run as asked,
+// except the compiler, which it refuses unless asked its version. Otherwise
+// it returns, and Load may use the program as its wrapper.
+func ServeToolexec() {
+	if os.Getenv(toolexecEnv) == "" {
+		wrapperReady = true
+		return
+	}
+	args := os.Args[1:]
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "archie: "+toolexecEnv+" is set, but no tool to run")
+		os.Exit(2)
+	}
+	tool := strings.TrimSuffix(filepath.Base(args[0]), ".exe")
+	if tool == "compile" && !slices.Contains(args[1:], "-V=full") {
+		fmt.Fprintln(os.Stderr, notCached)
+		os.Exit(1)
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			os.Exit(exit.ExitCode())
+		}
+		fmt.Fprintln(os.Stderr, "archie:", err)
+		os.Exit(2)
+	}
+	os.Exit(0)
+}
+
+// listMode is what typeCheck asks go list: the import graph with files,
+// and the export data the build cache already has.
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
+
+// wrapper returns the -toolexec flag that makes this program the go
+// command's wrapper, or "" when it cannot be: the program does not serve
+// (ServeToolexec was not called), its path cannot be quoted for the go
+// command, or the build already has a wrapper.
+func wrapper(cfg *packages.Config) string {
+	if !wrapperReady {
+		return ""
+	}
+	for _, f := range cfg.BuildFlags {
+		if strings.Contains(f, "toolexec") {
+			return ""
+		}
+	}
+	cgo := ""
+	for _, kv := range cfg.Env {
+		k, v, _ := strings.Cut(kv, "=")
+		if k == "GOFLAGS" && strings.Contains(v, "toolexec") {
+			return ""
+		}
+		if k == "CGO_ENABLED" {
+			cgo = v
+		}
+	}
+	if cgo != "0" {
+		// cgo files type-check only as cgo rewrites them, which
+		// go/packages knows how to do.
+		return ""
+	}
+	exe, err := os.Executable()
+	if err != nil || strings.ContainsAny(exe, `'"`) {
+		return ""
+	}
+	return "-toolexec='" + exe + "'"
+}
+
+// typeCheck loads the packages patterns name as packages.Load does in
+// systemMode: each of them from syntax, type-checked with full type
+// information; the packages they import from export data where the build
+// cache has it, and from source where it does not (declarations only, no
+// syntax kept). It returns the packages and how many dependencies it read
+// from source. Without a wrapper (see wrapper) it is packages.Load.
+// Before reading any from source it tells say how many.
+func typeCheck(cfg *packages.Config, patterns []string, say func(string)) ([]*packages.Package, int, error) {
+	flag := wrapper(cfg)
+	if flag == "" {
+		c := *cfg
+		c.Mode = systemMode
+		roots, err := packages.Load(&c, patterns...)
+		return roots, 0, err
+	}
+	c := *cfg
+	c.Mode = listMode
+	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), flag)
+	c.Env = append(slices.Clip(cfg.Env), toolexecEnv+"=1")
+	roots, err := packages.Load(&c, patterns...)
+	if err != nil {
+		return nil, 0, err
+	}
+	l := &typeLoader{fset: token.NewFileSet(), view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	for _, r := range roots {
+		l.root(r)
+	}
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	l.source = make(map[*packages.Package]*checking)
+	fromSource := 0
+	for _, p := range all { // dependencies first
+		p.Fset = l.fset
+		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, notCached) })
+		if p.PkgPath == "unsafe" {
+			p.Types = types.Unsafe
+			continue
+		}
+		p.Types = types.NewPackage(p.PkgPath, p.Name)
+		l.view[p.PkgPath] = p.Types
+		src := l.roots[p] || p.ExportFile == ""
+		for _, imp := range p.Imports {
+			src = src || l.source[imp] != nil
+		}
+		if src {
+			l.source[p] = &checking{done: make(chan struct{})}
+			if !l.roots[p] {
+				fromSource++
+			}
+		}
+	}
+	if fromSource > 0 && say != nil {
+		say(fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource))
+	}
+	ctx := cfg.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var wg sync.WaitGroup
+	for _, p := range all {
+		if c := l.source[p]; c != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer close(c.done)
+				l.check(ctx, p)
+			}()
+		}
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	return roots, fromSource, nil
+}
+
+// A typeLoader type-checks one build's packages.
+type typeLoader struct {
+	fset   *token.FileSet
+	roots  map[*packages.Package]bool
+	source map[*packages.Package]*checking // packages type-checked here
+
+	exportMu sync.Mutex                // reading export data, which fills view
+	view     map[string]*types.Package // by package path, every package of the build
+
+	cpu chan struct{} // a token per core
+}
+
+// checking is closed when a package's type-check is over.
+type checking struct{ done chan struct{} }
+
+func (l *typeLoader) root(p *packages.Package) {
+	if l.roots == nil {
+		l.roots = make(map[*packages.Package]bool)
+	}
+	l.roots[p] = true
+}
+
+// check parses and type-checks p from source once its imports are ready.
+func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
+	root := l.roots[p]
+	mode := parser.SkipObjectResolution | parser.AllErrors
+	if root {
+		mode |= parser.ParseComments
+	}
+	l.cpu <- struct{}{}
+	files := l.parse(p, mode)
+	<-l.cpu
+	illTyped := false
+	for _, imp := range p.Imports {
+		if c := l.source[imp]; c != nil {
+			<-c.done
+		}
+		illTyped = illTyped || imp.IllTyped
+	}
+	if ctx.Err() != nil {
+		p.IllTyped = true
+		return
+	}
+	tc := &types.Config{
+		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
+		IgnoreFuncBodies: !root,
+		Sizes:            p.TypesSizes,
+		Error: func(err error) {
+			var te types.Error
+			if errors.As(err, &te) {
+				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+			} else {
+				p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	var info *types.Info
+	if root {
+		info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+	}
+	l.cpu <- struct{}{}
+	err := types.NewChecker(tc, l.fset, p.Types, info).Files(files)
+	<-l.cpu
+	if err != nil && len(p.Errors) == 0 && len(files) > 0 {
+		p.Errors = append(p.Errors, packages.Error{Pos: l.fset.Position(files[0].Package).String(), Msg: err.Error(), Kind: packages.TypeError})
+	}
+	p.IllTyped = illTyped || len(p.Errors) > 0
+	if root {
+		p.Syntax, p.TypesInfo = files, info
+	}
+}
+
+// parse reads p's files; what does not parse is p's error.
+func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
+	var files []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		f, err := parser.ParseFile(l.fset, name, src, mode)
+		var list scanner.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		} else if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files
+}
+
+// imported returns the package p imports by path: type-checked here, or
+// read from its export data.
+func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	imp := p.Imports[path]
+	if imp == nil {
+		return nil, fmt.Errorf("could not import %s (no such package in the build)", path)
+	}
+	if l.source[imp] != nil {
+		return imp.Types, nil // its check is over: check waited for it
+	}
+	l.exportMu.Lock()
+	defer l.exportMu.Unlock()
+	if imp.Types.Complete() {
+		return imp.Types, nil
+	}
+	f, err := os.Open(imp.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", imp.ExportFile, err)
+	}
+	tp, err := gcexportdata.Read(r, l.fset, l.view, imp.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", imp.ExportFile, err)
+	}
+	return tp, nil
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -2,6 +2,12 @@
 // type-checks the given packages with go/packages, their dependencies read
 // from export data (as gopls does), and prints how many it got.
 //
+// With -source it is the floor of a run on an empty build cache: it lists
+// the packages and their dependencies with go list (no export data, so
+// nothing is compiled), then type-checks every one from source, in
+// parallel, the given packages in full and their dependencies without
+// function bodies.
+//
 // Each line of PACKAGES-FILE is "DIR PACKAGE": the directory of the
 // service the package belongs to (relative to ROOT) and its import path.
 // As archie does, packages are loaded in the build of that directory's
@@ -11,22 +17,29 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/packages"
 )
 
 func main() {
 	resolve := len(os.Args) == 4 && os.Args[1] == "-patterns"
-	if resolve {
+	source := len(os.Args) == 4 && os.Args[1] == "-source"
+	if resolve || source {
 		os.Args = append(os.Args[:1], os.Args[2:]...)
 	}
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: typecheck [-patterns] ROOT PACKAGES-FILE")
+		fmt.Fprintln(os.Stderr, "usage: typecheck [-patterns|-source] ROOT PACKAGES-FILE")
 		os.Exit(2)
 	}
 	root, err := filepath.Abs(os.Args[1])
@@ -71,14 +84,95 @@ func main() {
 		}
 		sort.Strings(paths)
 		cfg := &packages.Config{Mode: mode, Dir: b, Env: append(os.Environ(), "GOTOOLCHAIN=local")}
+		if source {
+			cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+				packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+			cfg.Env = append(cfg.Env, "CGO_ENABLED=0")
+		}
 		pkgs, err := packages.Load(cfg, paths...)
 		if err != nil {
 			fail(err)
+		}
+		if source {
+			fromSource(pkgs)
 		}
 		n += len(pkgs)
 	}
 	fmt.Println(n, "packages type-checked in", len(builds), "builds")
 }
+
+// fromSource type-checks roots and everything they import from source:
+// each package once its imports are done, as many at a time as there are
+// cores; the roots with their function bodies and type information.
+func fromSource(roots []*packages.Package) {
+	fset := token.NewFileSet()
+	isRoot := make(map[*packages.Package]bool)
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	done := make(map[*packages.Package]chan struct{})
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		done[p] = make(chan struct{})
+		all = append(all, p)
+	})
+	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range all {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[p])
+			cpu <- struct{}{}
+			var files []*ast.File
+			mode := parser.SkipObjectResolution
+			if isRoot[p] {
+				mode |= parser.ParseComments
+			}
+			for _, name := range p.CompiledGoFiles {
+				if f, _ := parser.ParseFile(fset, name, nil, mode); f != nil {
+					files = append(files, f)
+				}
+			}
+			<-cpu
+			for _, imp := range p.Imports {
+				<-done[imp]
+			}
+			if p.PkgPath == "unsafe" {
+				p.Types = types.Unsafe
+				return
+			}
+			cfg := &types.Config{
+				Importer: importer(func(path string) (*types.Package, error) {
+					if path == "unsafe" {
+						return types.Unsafe, nil
+					}
+					if imp := p.Imports[path]; imp != nil && imp.Types != nil {
+						return imp.Types, nil
+					}
+					return nil, fmt.Errorf("no package %s", path)
+				}),
+				IgnoreFuncBodies: !isRoot[p],
+				Sizes:            p.TypesSizes,
+				Error:            func(error) {},
+			}
+			var info *types.Info
+			if isRoot[p] {
+				info = &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+					Implicits: map[ast.Node]types.Object{}, Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{},
+					Selections: map[*ast.SelectorExpr]*types.Selection{}, FileVersions: map[*ast.File]string{}}
+			}
+			cpu <- struct{}{}
+			p.Types, _ = cfg.Check(p.PkgPath, fset, files, info)
+			<-cpu
+		}()
+	}
+	wg.Wait()
+}
+
+type importer func(string) (*types.Package, error)
+
+func (f importer) Import(path string) (*types.Package, error) { return f(path) }
 
 // build returns the folder a package in dir is built from: the nearest
 // folder above it with a go.work, else the nearest with a go.mod.

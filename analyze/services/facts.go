@@ -99,7 +99,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, false)}
 		if analyze.OutsideWorkspace(modDir) {
 			cfg.Env = append(cfg.Env, "GOWORK=off")
 		}
@@ -107,7 +107,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
 		first := len(errs)
-		loaded, _, err := typeCheck(cfg, loadPatterns(g, modDir, paths, cfg.Env), opts.Progress)
+		loaded, _, err := typeCheck(cfg, loadPatterns(g, modDir, paths, cfg.Env), opts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}

@@ -60,7 +60,7 @@ func TestRecognizers(t *testing.T) {
 	})
 	t.Run("source", func(t *testing.T) {
 		cfg := &packages.Config{Context: context.Background(), Dir: root, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
-		loaded, fromSource, err := typeCheck(cfg, patterns, nil)
+		loaded, fromSource, err := typeCheck(cfg, patterns, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

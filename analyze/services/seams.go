@@ -125,11 +125,11 @@ func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) 
 		if len(s.Mains) > 0 {
 			paths = g.Closure(paths)
 		}
-		cfg := &packages.Config{Context: ctx, Dir: build, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+		cfg := &packages.Config{Context: ctx, Dir: build, Env: analyze.GoEnv(opts.Env, false)}
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}
-		loaded, _, err := typeCheck(cfg, paths, opts.Progress)
+		loaded, _, err := typeCheck(cfg, paths, opts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the code in %s: %w", build, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -45,9 +46,10 @@ var wrapperReady bool
 
 // ServeToolexec is called first in main by a program that loads services
 // (and in TestMain by its tests). When the go command runs the program as
-// archie's -toolexec wrapper, it serves that and exits: tools run as asked,
-// except the compiler, which it refuses unless asked its version. Otherwise
-// it returns, and Load may use the program as its wrapper.
+// archie's -toolexec wrapper, it serves that and exits: tools run as
+// asked, except the compiler and cgo, which it refuses unless asked their
+// version. Otherwise it returns, and Load may use the program as its
+// wrapper.
 func ServeToolexec() {
 	if os.Getenv(toolexecEnv) == "" {
 		wrapperReady = true
@@ -59,7 +61,7 @@ func ServeToolexec() {
 		os.Exit(2)
 	}
 	tool := strings.TrimSuffix(filepath.Base(args[0]), ".exe")
-	if tool == "compile" && !slices.Contains(args[1:], "-V=full") {
+	if (tool == "compile" || tool == "cgo") && !slices.Contains(args[1:], "-V=full") {
 		fmt.Fprintln(os.Stderr, notCached)
 		os.Exit(1)
 	}
@@ -77,8 +79,9 @@ func ServeToolexec() {
 }
 
 // listMode is what typeCheck asks go list: the import graph with files,
-// and the export data the build cache already has.
-const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+// and the export data the build cache already has. Not the compiled
+// files: listing those runs cgo.
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
 
 // wrapper returns the -toolexec flag that makes this program the go
@@ -94,20 +97,10 @@ func wrapper(cfg *packages.Config) string {
 			return ""
 		}
 	}
-	cgo := ""
 	for _, kv := range cfg.Env {
-		k, v, _ := strings.Cut(kv, "=")
-		if k == "GOFLAGS" && strings.Contains(v, "toolexec") {
+		if k, v, _ := strings.Cut(kv, "="); k == "GOFLAGS" && strings.Contains(v, "toolexec") {
 			return ""
 		}
-		if k == "CGO_ENABLED" {
-			cgo = v
-		}
-	}
-	if cgo != "0" {
-		// cgo files type-check only as cgo rewrites them, which
-		// go/packages knows how to do.
-		return ""
 	}
 	exe, err := os.Executable()
 	if err != nil || strings.ContainsAny(exe, `'"`) {
@@ -121,13 +114,23 @@ func wrapper(cfg *packages.Config) string {
 // information; the packages they import from export data where the build
 // cache has it, and from source where it does not (declarations only, no
 // syntax kept). It returns the packages and how many dependencies it read
-// from source. Without a wrapper (see wrapper) it is packages.Load.
-// Before reading any from source it tells say how many.
-func typeCheck(cfg *packages.Config, patterns []string, say func(string)) ([]*packages.Package, int, error) {
+// from source, after telling opts.Progress how many it will.
+//
+// It runs no C compiler. The go command lists the files a build would,
+// with the environment's CGO_ENABLED, so that the export data the user's
+// own builds left in the cache is found. A dependency's cgo file is
+// type-checked without its C declarations; the packages of patterns are
+// read as with CGO_ENABLED=0 (see withoutCgo). With opts.CGO (--cgo),
+// go/packages loads instead, running cgo and compiling what the cache
+// lacks; so it does without a wrapper (see wrapper), with CGO_ENABLED=0.
+func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packages.Package, int, error) {
 	flag := wrapper(cfg)
-	if flag == "" {
+	if opts.CGO || flag == "" {
 		c := *cfg
 		c.Mode = systemMode
+		if !opts.CGO {
+			c.Env = append(slices.Clip(cfg.Env), "CGO_ENABLED=0")
+		}
 		roots, err := packages.Load(&c, patterns...)
 		return roots, 0, err
 	}
@@ -142,6 +145,7 @@ func typeCheck(cfg *packages.Config, patterns []string, say func(string)) ([]*pa
 	l := &typeLoader{fset: token.NewFileSet(), view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, r := range roots {
 		l.root(r)
+		withoutCgo(r, opts.Tags)
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
@@ -167,8 +171,8 @@ func typeCheck(cfg *packages.Config, patterns []string, say func(string)) ([]*pa
 			}
 		}
 	}
-	if fromSource > 0 && say != nil {
-		say(fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource))
+	if fromSource > 0 && opts.Progress != nil {
+		opts.Progress(fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource))
 	}
 	ctx := cfg.Context
 	if ctx == nil {
@@ -190,6 +194,30 @@ func typeCheck(cfg *packages.Config, patterns []string, say func(string)) ([]*pa
 		return nil, 0, err
 	}
 	return roots, fromSource, nil
+}
+
+// withoutCgo selects the files of a package that has cgo files as a build
+// with CGO_ENABLED=0 would: its SSA form cannot be built without its C
+// declarations, and its variant for builds without cgo, when it has one,
+// reads whole. The cgo files left out are among its ignored files, where
+// cgoLeftOut names them.
+func withoutCgo(p *packages.Package, tags []string) {
+	if !slices.ContainsFunc(p.GoFiles, importsC) {
+		return
+	}
+	bc := build.Default
+	bc.CgoEnabled = false
+	bc.BuildTags = tags
+	var files, ignored []string
+	for _, f := range append(slices.Clone(p.GoFiles), p.IgnoredFiles...) {
+		// MatchFile reads build constraints; import "C" is one more.
+		if ok, err := bc.MatchFile(filepath.Dir(f), filepath.Base(f)); err == nil && ok && strings.HasSuffix(f, ".go") && !importsC(f) {
+			files = append(files, f)
+		} else {
+			ignored = append(ignored, f)
+		}
+	}
+	p.GoFiles, p.IgnoredFiles = files, ignored
 }
 
 // A typeLoader type-checks one build's packages.
@@ -238,6 +266,7 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	tc := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
 		IgnoreFuncBodies: !root,
+		FakeImportC:      true, // C's declarations are cgo's to read
 		Sizes:            p.TypesSizes,
 		Error: func(err error) {
 			var te types.Error
@@ -279,7 +308,7 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 // parse reads p's files; what does not parse is p's error.
 func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
 	var files []*ast.File
-	for _, name := range p.CompiledGoFiles {
+	for _, name := range p.GoFiles { // with the cgo files
 		src, err := os.ReadFile(name)
 		if err != nil {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})

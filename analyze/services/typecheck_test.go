@@ -29,7 +29,7 @@ func TestTypeCheckBuildCache(t *testing.T) {
 	load := func() ([]*packages.Package, int) {
 		t.Helper()
 		cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: env}
-		roots, fromSource, err := typeCheck(cfg, []string{"./main"}, nil)
+		roots, fromSource, err := typeCheck(cfg, []string{"./main"}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +78,7 @@ func TestTypeCheckBrokenDependency(t *testing.T) {
 		"main/main.go": "package main\n\nimport \"example.com/m/dep\"\n\nfunc main() { _ = dep.Orders() }\n",
 	})
 	cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
-	roots, _, err := typeCheck(cfg, []string{"./main"}, nil)
+	roots, _, err := typeCheck(cfg, []string{"./main"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

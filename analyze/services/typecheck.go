@@ -196,14 +196,14 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	return roots, fromSource, nil
 }
 
-// withoutCgo selects the files of a package that has cgo files as a build
-// with CGO_ENABLED=0 would: its SSA form cannot be built without its C
-// declarations, and its variant for builds without cgo, when it has one,
+// withoutCgo selects the files of a package as a build with
+// CGO_ENABLED=0 would: its SSA form cannot be built without its cgo files'
+// C declarations, and its variant for builds without cgo, when it has one,
 // reads whole. The cgo files left out are among its ignored files, where
 // cgoLeftOut names them.
 func withoutCgo(p *packages.Package, tags []string) {
-	if !slices.ContainsFunc(p.GoFiles, importsC) {
-		return
+	if len(p.IgnoredFiles) == 0 && !slices.ContainsFunc(p.GoFiles, importsC) {
+		return // the same files either way
 	}
 	bc := build.Default
 	bc.CgoEnabled = false

@@ -970,6 +970,12 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 			if own := r.literalField(v, i); len(own) > 0 {
 				return own
 			}
+			if handedOnly(v) {
+				// A literal that leaves the field out, handed straight
+				// to the call: the field is empty, whatever other
+				// values of the type hold.
+				return nil
+			}
 			return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
 		}
 	}
@@ -1021,6 +1027,38 @@ func storedAt(v ssa.Value, i int) []ssa.Value {
 		return nil
 	}
 	return nil
+}
+
+// handedOnly reports whether v is a struct built in place whose only use,
+// besides setting its fields, is the one that hands it on: nothing else
+// can fill in a field it leaves out.
+func handedOnly(v ssa.Value) bool {
+	for range 4 {
+		if a, ok := v.(*ssa.Alloc); ok {
+			uses := 0
+			for _, ref := range *a.Referrers() {
+				if _, ok := ref.(*ssa.FieldAddr); !ok {
+					uses++
+				}
+			}
+			return uses == 1
+		}
+		if refs := v.Referrers(); refs == nil || len(*refs) != 1 {
+			return false
+		}
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+		case *ssa.UnOp:
+			if w.Op != token.MUL {
+				return false
+			}
+			v = w.X
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // fieldValues returns the values stored in a field of a struct built in

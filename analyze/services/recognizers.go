@@ -233,13 +233,23 @@ var recognizers = []*recognizer{
 
 	// NATS.
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Connect", fact: connects, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishMsg,Request}", fact: publishes, kind: "nats", name: arg(0)},
+	// A subject is an argument, or the Subject of a *nats.Msg handed over.
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishRequest,Request}", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{PublishMsg,RequestMsg}", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestMsgWithContext", fact: publishes, kind: "nats", name: field(1, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,QueueSubscribe,ChanSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,QueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishAsync", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsg", fact: publishes, kind: "nats", name: field(1, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsgAsync", fact: publishes, kind: "nats", name: field(0, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe,PullSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+	// The jetstream package consumes through a consumer whose config
+	// filters the stream's subjects.
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.{CreateConsumer,CreateOrUpdateConsumer}", fact: consumes, kind: "nats", name: field(2, "FilterSubject").orElse(fieldElems(2, "FilterSubjects"))},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.Stream.{CreateConsumer,CreateOrUpdateConsumer}", fact: consumes, kind: "nats", name: field(1, "FilterSubject").orElse(fieldElems(1, "FilterSubjects"))},
 
 	// redigo: a connection, dialled or from a pool, and PUBLISH and
 	// SUBSCRIBE, which it sends as commands.

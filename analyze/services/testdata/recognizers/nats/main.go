@@ -14,23 +14,51 @@ func cb(m *nats.Msg) {}
 
 func main() {
 	ctx := context.Background()
-	nc, _ := nats.Connect("nats://nats:4222")           // want "broker nats nats://nats:4222"
-	nc.Publish("orders.created", nil)                   // want "publish nats orders.created"
-	nc.PublishMsg(&nats.Msg{Subject: "orders.updated"}) // want "publish nats (topic not static)"
-	nc.Request("prices.get", nil, time.Second)          // want "publish nats prices.get"
-	nc.RequestWithContext(ctx, "stock.get", nil)        // want "publish nats stock.get"
-	nc.Subscribe("refunds", cb)                         // want "consume nats refunds"
-	nc.QueueSubscribe("emails", "workers", cb)          // want "consume nats emails"
-	nc.ChanSubscribe("audits", make(chan *nats.Msg))    // want "consume nats audits"
+	nc, _ := nats.Connect("nats://nats:4222")                      // want "broker nats nats://nats:4222"
+	nc.Publish("orders.created", nil)                              // want "publish nats orders.created"
+	nc.PublishMsg(&nats.Msg{Subject: "orders.updated"})            // want "publish nats orders.updated"
+	nc.PublishRequest("orders.quote", "inbox.1", nil)              // want "publish nats orders.quote"
+	nc.RequestMsg(&nats.Msg{Subject: "prices.msg"}, time.Second)   // want "publish nats prices.msg"
+	nc.RequestMsgWithContext(ctx, &nats.Msg{Subject: "stock.msg"}) // want "publish nats stock.msg"
+	nc.SubscribeSync("refunds.sync")                               // want "consume nats refunds.sync"
+	nc.QueueSubscribeSync("emails.sync", "workers")                // want "consume nats emails.sync"
+	nc.ChanQueueSubscribe("audits.q", "g", make(chan *nats.Msg))   // want "consume nats audits.q"
+	nc.Request("prices.get", nil, time.Second)                     // want "publish nats prices.get"
+	nc.RequestWithContext(ctx, "stock.get", nil)                   // want "publish nats stock.get"
+	nc.Subscribe("refunds", cb)                                    // want "consume nats refunds"
+	nc.QueueSubscribe("emails", "workers", cb)                     // want "consume nats emails"
+	nc.ChanSubscribe("audits", make(chan *nats.Msg))               // want "consume nats audits"
 
 	js, _ := nc.JetStream()
-	js.Publish("events", nil)                             // want "publish nats events"
-	js.PublishAsync("events.async", nil)                  // want "publish nats events.async"
-	js.PublishMsg(&nats.Msg{Subject: "events.msg"})       // want "publish nats events.msg"
-	js.PublishMsgAsync(&nats.Msg{Subject: "events.msg2"}) // want "publish nats events.msg2"
-	js.Subscribe("events.a", cb)                          // want "consume nats events.a"
-	js.QueueSubscribe("events.b", "q", cb)                // want "consume nats events.b"
+	js.Publish("events", nil)                                        // want "publish nats events"
+	js.PublishAsync("events.async", nil)                             // want "publish nats events.async"
+	js.PublishMsg(&nats.Msg{Subject: "events.msg"})                  // want "publish nats events.msg"
+	js.PublishMsgAsync(&nats.Msg{Subject: "events.msg2"})            // want "publish nats events.msg2"
+	js.Subscribe("events.a", cb)                                     // want "consume nats events.a"
+	js.QueueSubscribe("events.b", "q", cb)                           // want "consume nats events.b"
+	js.SubscribeSync("events.sync")                                  // want "consume nats events.sync"
+	js.QueueSubscribeSync("events.qsync", "q")                       // want "consume nats events.qsync"
+	js.ChanSubscribe("events.chan", make(chan *nats.Msg))            // want "consume nats events.chan"
+	js.ChanQueueSubscribe("events.qchan", "q", make(chan *nats.Msg)) // want "consume nats events.qchan"
+	js.PullSubscribe("events.pull", "durable")                       // want "consume nats events.pull"
 
 	j2, _ := jetstream.New(nc)
-	j2.Publish(ctx, "events.c", nil) // want "publish nats events.c"
+	j2.Publish(ctx, "events.c", nil)                                                                                       // want "publish nats events.c"
+	j2.PublishMsg(ctx, &nats.Msg{Subject: "events.d"})                                                                     // want "publish nats events.d"
+	j2.PublishAsync("events.e", nil)                                                                                       // want "publish nats events.e"
+	j2.PublishMsgAsync(&nats.Msg{Subject: "events.f"})                                                                     // want "publish nats events.f"
+	cons, _ := j2.CreateOrUpdateConsumer(ctx, "EVENTS", jetstream.ConsumerConfig{Durable: "d", FilterSubject: "events.g"}) // want "consume nats events.g"
+	cons.Consume(func(msg any) {})
+	st, _ := j2.Stream(ctx, "EVENTS")
+	st.CreateConsumer(ctx, jetstream.ConsumerConfig{FilterSubjects: []string{"events.h", "events.i"}}) // want "consume nats events.h" "consume nats events.i"
+	j2.CreateConsumer(ctx, "EVENTS", jetstream.ConsumerConfig{FilterSubject: "events.j"})              // want "consume nats events.j"
+	st.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{FilterSubject: "events.k"})                // want "consume nats events.k"
+	// A config filled in elsewhere holds what any of its type was given;
+	// one handed on as written holds what it says (events.h and .i above
+	// are not events.g).
+	cfg := jetstream.ConsumerConfig{Durable: "late"}
+	fill(&cfg)
+	st.CreateConsumer(ctx, cfg) // want "consume nats events.g" "consume nats events.j" "consume nats events.k" "consume nats events.late"
 }
+
+func fill(cfg *jetstream.ConsumerConfig) { cfg.FilterSubject = "events.late" }

@@ -18,6 +18,20 @@ func Connect(url string) (*Conn, error) { return &Conn{}, nil }
 
 func (nc *Conn) Publish(subj string, data []byte) error { return nil }
 func (nc *Conn) PublishMsg(m *Msg) error                { return nil }
+func (nc *Conn) PublishRequest(subj, reply string, data []byte) error {
+	return nil
+}
+func (nc *Conn) RequestMsg(m *Msg, timeout time.Duration) (*Msg, error) { return nil, nil }
+func (nc *Conn) RequestMsgWithContext(ctx context.Context, m *Msg) (*Msg, error) {
+	return nil, nil
+}
+func (nc *Conn) SubscribeSync(subj string) (*Subscription, error) { return nil, nil }
+func (nc *Conn) QueueSubscribeSync(subj, queue string) (*Subscription, error) {
+	return nil, nil
+}
+func (nc *Conn) ChanQueueSubscribe(subj, group string, ch chan *Msg) (*Subscription, error) {
+	return nil, nil
+}
 func (nc *Conn) Request(subj string, data []byte, timeout time.Duration) (*Msg, error) {
 	return nil, nil
 }
@@ -37,6 +51,11 @@ type JetStreamContext interface {
 	PublishMsgAsync(m *Msg) (any, error)
 	Subscribe(subj string, cb MsgHandler) (*Subscription, error)
 	QueueSubscribe(subj, queue string, cb MsgHandler) (*Subscription, error)
+	PullSubscribe(subj, durable string) (*Subscription, error)
+	SubscribeSync(subj string) (*Subscription, error)
+	QueueSubscribeSync(subj, queue string) (*Subscription, error)
+	ChanSubscribe(subj string, ch chan *Msg) (*Subscription, error)
+	ChanQueueSubscribe(subj, queue string, ch chan *Msg) (*Subscription, error)
 }
 
 func (nc *Conn) JetStream() (JetStreamContext, error) { return nil, nil }

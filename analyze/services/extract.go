@@ -99,6 +99,7 @@ type extractor struct {
 	bind map[*ssa.Parameter]ssa.Value
 	// connectPkgs memoizes importsConnect, asked of every call's package.
 	connectPkgs map[*types.Package]bool
+	kitexPkgs   map[*types.Package]string // a package -> the Kitex service it was generated for, or ""
 	// routers memoizes libraryInterface's stand-in by interface type.
 	routers map[*types.Named]string
 }
@@ -107,7 +108,7 @@ type extractor struct {
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		connectPkgs: make(map[*types.Package]bool), routers: make(map[*types.Named]string)}
+		connectPkgs: make(map[*types.Package]bool), kitexPkgs: make(map[*types.Package]string), routers: make(map[*types.Named]string)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root)
 	return x
 }
@@ -345,6 +346,9 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	args := argsOf(common)
 	ev := Evidence{Pos: x.position(fn, ci.Pos())}
 
+	if x.kitex(f, fn, common, args, ev, handlers) {
+		return
+	}
 	// gRPC: a generated client's method, or a generated Register…Server.
 	if proto, method := x.grpcCall(fn, common); proto != "" {
 		ev.Detail = method

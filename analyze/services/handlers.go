@@ -73,6 +73,15 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 		}
 		return out
 	case *ssa.Call:
+		if b, ok := w.Common().Value.(*ssa.Builtin); ok && b.Name() == "append" {
+			// append(middlewares(), handler)..., as Hertz's hz writes
+			// each route.
+			var out []*ssa.Function
+			for _, a := range w.Common().Args {
+				out = append(out, x.handlerValues(a, depth-1, busy)...)
+			}
+			return out
+		}
 		return x.wrapped(w, depth-1, busy)
 	case *ssa.Parameter:
 		// A helper's parameter is the argument of the caller the route

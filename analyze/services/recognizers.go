@@ -143,6 +143,11 @@ var recognizers = []*recognizer{
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
+	// Hertz (CloudWeGo): gin's shape; server.Hertz embeds its route.Engine,
+	// which embeds a RouterGroup.
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},

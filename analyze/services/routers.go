@@ -27,6 +27,7 @@ type scope struct {
 
 var scopes = []*scope{
 	{key: "github.com/gin-gonic/gin.RouterGroup.Group", prefix: arg(0)},
+	{key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRouter}.Group", prefix: arg(0)},
 	{key: "github.com/labstack/echo.{Echo,Group}.Group", prefix: arg(0)},
 	{key: "github.com/go-chi/chi.{Router,Mux}.Route", prefix: arg(0), fn: arg(1)},
 	{key: "github.com/go-chi/chi.{Router,Mux}.Group", fn: arg(0)},
@@ -416,6 +417,7 @@ var routerTypes = map[string]bool{
 	"github.com/go-chi/chi.Mux": true, "github.com/go-chi/chi.Router": true,
 	"github.com/gorilla/mux.Router": true, "net/http.ServeMux": true,
 	"github.com/gin-gonic/gin.Engine": true, "github.com/labstack/echo.Echo": true,
+	"github.com/cloudwego/hertz/pkg/route.Engine": true, "github.com/cloudwego/hertz/pkg/app/server.Hertz": true,
 }
 
 // isRouter reports whether a handler value is a router archie records the

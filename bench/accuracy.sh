@@ -45,8 +45,14 @@ for s in "${systems[@]}"; do
   [ "$want" = "$have" ] || echo "warning: $dir is at $have, the truth was written at $want" >&2
   # A system that is one folder of its repository names it as path:.
   run=$dir/$(sed -n 's/^path: *//p' "$truth")
-  (cd "$run" && "$work/archie" services --format json >"$work/$s.services.json" 2>"$work/$s.err") || true
-  (cd "$run" && "$work/archie" check --config "$work/smells.yaml" --format json . >"$work/$s.check.json" 2>>"$work/$s.err") || true
+  # A system that needs an older Go names it as go:; archie then runs that
+  # release's go command (downloaded once from the module proxy).
+  path=$PATH
+  if gover=$(sed -n 's/^go: *//p' "$truth") && [ -n "$gover" ]; then
+    path=$(GOTOOLCHAIN=go$gover go env GOROOT)/bin:$PATH
+  fi
+  (cd "$run" && PATH=$path "$work/archie" services --format json >"$work/$s.services.json" 2>"$work/$s.err") || true
+  (cd "$run" && PATH=$path "$work/archie" check --config "$work/smells.yaml" --format json . >"$work/$s.check.json" 2>>"$work/$s.err") || true
   "$work/accuracy" "$truth" "$work/$s.services.json" "$work/$s.check.json" >"$work/$s.out"
   printf '%s\t%s\n' "$s" "$(head -1 "$work/$s.out")" >>"$work/rows"
   { echo "## $s"; tail -n +2 "$work/$s.out"; echo; } >>"$work/notes"

@@ -9,6 +9,7 @@ import (
 	"net"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -843,6 +844,40 @@ func contains(s []string, x string) bool {
 
 // modelTable returns the table of a gorm model argument: its TableName()
 // result, or gorm's default, the snake-case plural of the type name.
+// joinTables returns the tables a model's many-to-many associations go
+// through, as gorm names them in a field's tag:
+// Categories []Category `gorm:"many2many:product_category"`. Writing
+// the model writes them; so does migrating it.
+func joinTables(v ssa.Value) []string {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	t := v.Type()
+	for {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		} else if sl, ok := t.Underlying().(*types.Slice); ok {
+			t = sl.Elem()
+		} else {
+			break
+		}
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := range st.NumFields() {
+		for _, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("gorm"), ";") {
+			k, name, ok := strings.Cut(strings.TrimSpace(part), ":")
+			if ok && strings.EqualFold(k, "many2many") && name != "" && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
 func (x *extractor) modelTable(v ssa.Value) string {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X

@@ -534,6 +534,15 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if writesModel(s.key) {
 			x.write(s, name)
 		}
+		if r.name.how == fromModel && s.arg(r.name.i) != nil {
+			for _, j := range joinTables(s.arg(r.name.i)) {
+				ev.Detail = "join table " + j + " of the model for table " + name
+				x.touch(s.f, s.stores, r.kind, j, ev)
+				if writesModel(s.key) {
+					x.write(s, j)
+				}
+			}
+		}
 	case takesSQL:
 		written := ""
 		for _, a := range s.args {

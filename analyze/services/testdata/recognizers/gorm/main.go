@@ -15,6 +15,18 @@ type LineItem struct{ ID int }
 
 type Customer struct{ ID int }
 
+// A product's categories are a many-to-many association: gorm keeps it in
+// a join table the tag names.
+type Product struct {
+	ID         int
+	Categories []Category `json:"categories" gorm:"many2many:product_category;"`
+}
+
+type Category struct {
+	ID       int
+	Products []Product `gorm:"many2many:product_category"`
+}
+
 // TableName names the table gorm uses for customers.
 func (Customer) TableName() string { return "clients" }
 
@@ -31,6 +43,8 @@ func main() {
 	db.Delete(&Order{})                                          // want "store postgres table orders"
 	db.FirstOrCreate(&Order{})                                   // want "store postgres table orders"
 	db.Updates(&Order{})                                         // want "store postgres table orders"
+	db.Create(&Product{})                                        // want "store postgres table products" "store postgres table product_category"
+	db.Find(&[]Category{})                                       // want "store postgres table categories" "store postgres table product_category"
 	// AutoMigrate's models come as ...any: no model is read from them.
 	db.AutoMigrate(&Order{})
 	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"

@@ -83,6 +83,18 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		if len(args) >= 2 {
 			l.into = args[1]
 		}
+	case "gopkg.in/yaml.v3.Unmarshal", "gopkg.in/yaml.v2.Unmarshal", "sigs.k8s.io/yaml.Unmarshal", "github.com/goccy/go-yaml.Unmarshal", "encoding/json.Unmarshal":
+		// A loader of the program's own: a file read whole, then
+		// decoded into the config struct.
+		l.tag = "yaml"
+		if fn.Pkg.Pkg.Path() == "encoding/json" {
+			l.tag = "json"
+		}
+		if len(args) >= 2 {
+			if l.file = readFileName(args[0]); l.file != nil {
+				l.into = args[1]
+			}
+		}
 	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
 		l.env = "envconfig"
 		if len(args) >= 2 {
@@ -92,6 +104,31 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		return configLoad{}, false
 	}
 	return l, l.into != nil
+}
+
+// readFileName returns the name of the file v was read from whole
+// (os.ReadFile(name)), or nil: a decoder given anything else (a request's
+// body) reads no configuration.
+func readFileName(v ssa.Value) ssa.Value {
+	for range 3 {
+		switch w := v.(type) {
+		case *ssa.Convert: // []byte(s)
+			v = w.X
+			continue
+		case *ssa.Extract:
+			v = w.Tuple
+			continue
+		case *ssa.Call:
+			if callee := w.Common().StaticCallee(); callee != nil && callee.Pkg != nil && len(w.Common().Args) == 1 {
+				switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+				case "os.ReadFile", "io/ioutil.ReadFile":
+					return w.Common().Args[0]
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func isViperFile(fn *ssa.Function) bool { return isViper(fn, "SetConfigFile") }
@@ -258,16 +295,19 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 	if name == "" || strings.ContainsAny(name, "…$") {
 		return nil
 	}
-	file, ok := configPath(root, dir, name)
-	if !ok {
-		return nil
-	}
-	data, ok := readSmall(realPath(root), file)
-	if !ok && !filepath.IsAbs(name) && dir != root {
-		// Relative to the working directory, which the repository's
-		// root is as often as the package's folder.
-		if file, ok = configPath(root, root, name); ok {
+	// A relative name is relative to the working directory: the loading
+	// package's folder, or a folder above it, up to the repository's
+	// root; a service is started in its main's folder (cd app/cart && go
+	// run .) or in the root as often as in the package's.
+	var file string
+	var data []byte
+	ok := false
+	for d := dir; !ok; d = filepath.Dir(d) {
+		if file, ok = configPath(root, d, name); ok {
 			data, ok = readSmall(realPath(root), file)
+		}
+		if filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
+			break
 		}
 	}
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
 	"slices"
 	"strings"
 
@@ -701,7 +702,29 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return out
 	case "net.JoinHostPort":
 		return concat(concat(r.resolveOr(args[0], bind, depth, busy), []value{{text: ":", lit: true}}), r.resolveOr(args[1], bind, depth, busy))
-	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "path.Join", "strings.Join":
+	case "path.Join", "path/filepath.Join":
+		// Join(elems...): a path whose parts may each have several
+		// values (filepath.Join("conf", env(), "conf.yaml")).
+		var elems []ssa.Value
+		for i := 0; ; i++ {
+			e := sliceElem(args[0], i)
+			if e == nil {
+				break
+			}
+			elems = append(elems, e)
+		}
+		if len(elems) == 0 {
+			return r.resolve(args[0], bind, depth-1, busy)
+		}
+		out := r.resolveOr(elems[0], bind, depth, busy)
+		for _, e := range elems[1:] {
+			out = concat(concat(out, []value{{text: "/", lit: true}}), r.resolveOr(e, bind, depth, busy))
+		}
+		for i := range out {
+			out[i].text = path.Clean(out[i].text)
+		}
+		return out
+	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
 	case "strings.Split", "strings.SplitN":
 		// A list kept in one string, "kafka-1:9092,kafka-2:9092" or a

@@ -38,8 +38,38 @@ type facts struct {
 	// their topics.
 	subscriptions map[string]string
 	// libs are the dependencies the service's code calls, each at its
-	// first call (unseen.go).
-	libs map[*types.Package]token.Position
+	// first call (unseen.go); unseen, what shed found through them.
+	libs   map[*types.Package]token.Position
+	unseen []unseenLib
+}
+
+// shed drops what the facts hold of the program they were read from,
+// once the service's facts are read: what links them needs none of it,
+// and the next build's program is then alone in memory.
+func (f *facts) shed() {
+	if f.libs != nil && len(f.messages) == 0 {
+		f.unseen = unseenLibs(f)
+	}
+	f.libs = nil
+	// Copies: a call or message may be another service's too.
+	shedCalls := func(calls []*call) []*call {
+		out := make([]*call, len(calls))
+		for i, c := range calls {
+			cc := *c
+			cc.fn = nil
+			out[i] = &cc
+		}
+		return out
+	}
+	f.calls, f.dials, f.brokers = shedCalls(f.calls), shedCalls(f.dials), shedCalls(f.brokers)
+	messages := make([]*message, len(f.messages))
+	for i, m := range f.messages {
+		mm := *m
+		mm.fn = nil
+		messages[i] = &mm
+	}
+	f.messages = messages
+	f.writes, f.publishes = nil, nil
 }
 
 // An access is one call that writes a table or publishes a message.
@@ -1424,6 +1454,16 @@ func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Functio
 				}
 			}
 		}
+	}
+	// In the order of the source, whatever the order reach was walked
+	// in: the first sites are the evidence.
+	for _, sites := range out {
+		slices.SortFunc(sites, func(a, b callSite) int {
+			if c := comparePos(x.fset.Position(a.pos), x.fset.Position(b.pos)); c != 0 {
+				return c
+			}
+			return strings.Compare(a.fn.String(), b.fn.String())
+		})
 	}
 	return out
 }

@@ -135,6 +135,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}
+		built := len(found)
 		for _, svc := range services {
 			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
 				vs := x.variants(svc, x.dirs[svc.Entry], services)
@@ -149,6 +150,12 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 					found = append(found, f)
 				}
 			}
+		}
+		// The build's services are read: what links them needs nothing
+		// of its program, which the next build's need not share memory
+		// with.
+		for _, f := range found[built:] {
+			f.shed()
 		}
 	}
 	<-deployed

@@ -72,7 +72,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 		if len(f.messages) > 0 {
 			continue
 		}
-		for _, u := range unseenLibs(f) {
+		for _, u := range f.unseen {
 			l.unresolved(f.svc.Name, u.kind, "messages through "+u.pkg+", a library over "+u.wraps+" whose code archie does not read", u.ev)
 		}
 	}

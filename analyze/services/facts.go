@@ -99,7 +99,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, false)}
+		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
 		if analyze.OutsideWorkspace(modDir) {
 			cfg.Env = append(cfg.Env, "GOWORK=off")
 		}

@@ -125,7 +125,7 @@ func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) 
 		if len(s.Mains) > 0 {
 			paths = g.Closure(paths)
 		}
-		cfg := &packages.Config{Context: ctx, Dir: build, Env: analyze.GoEnv(opts.Env, false)}
+		cfg := &packages.Config{Context: ctx, Dir: build, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
 		if len(opts.Tags) > 0 {
 			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 		}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -51,14 +50,12 @@ var wrapperReady bool
 // version. Otherwise it returns, and Load may use the program as its
 // wrapper.
 func ServeToolexec() {
-	if os.Getenv(toolexecEnv) == "" {
+	args := os.Args[1:]
+	// The go command names the tool by its absolute path; anything else
+	// is a command line, run as one (the variable leaked into a shell).
+	if os.Getenv(toolexecEnv) == "" || len(args) == 0 || !filepath.IsAbs(args[0]) {
 		wrapperReady = true
 		return
-	}
-	args := os.Args[1:]
-	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "archie: "+toolexecEnv+" is set, but no tool to run")
-		os.Exit(2)
 	}
 	tool := strings.TrimSuffix(filepath.Base(args[0]), ".exe")
 	if (tool == "compile" || tool == "cgo") && !slices.Contains(args[1:], "-V=full") {
@@ -79,8 +76,7 @@ func ServeToolexec() {
 }
 
 // listMode is what typeCheck asks go list: the import graph with files,
-// and the export data the build cache already has. Not the compiled
-// files: listing those runs cgo.
+// and the export data the build cache already has.
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
 
@@ -116,28 +112,23 @@ func wrapper(cfg *packages.Config) string {
 // syntax kept). It returns the packages and how many dependencies it read
 // from source, after telling opts.Progress how many it will.
 //
-// It runs no C compiler. The go command lists the files a build would,
-// with the environment's CGO_ENABLED, so that the export data the user's
-// own builds left in the cache is found. A dependency's cgo file is
-// type-checked without its C declarations; the packages of patterns are
-// read as with CGO_ENABLED=0 (see withoutCgo). With opts.CGO (--cgo),
-// go/packages loads instead, running cgo and compiling what the cache
-// lacks; so it does without a wrapper (see wrapper), with CGO_ENABLED=0.
+// Like packages.Load without --cgo, it lists with CGO_ENABLED=0 (the
+// caller's environment says so): no cgo runs, and a package is the files
+// a build without cgo selects. With opts.CGO (--cgo), go/packages loads
+// instead, running cgo and compiling what the cache lacks; so it does
+// without a wrapper (see wrapper).
 func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packages.Package, int, error) {
 	flag := wrapper(cfg)
 	if opts.CGO || flag == "" {
 		c := *cfg
 		c.Mode = systemMode
-		if !opts.CGO {
-			c.Env = append(slices.Clip(cfg.Env), "CGO_ENABLED=0")
-		}
 		roots, err := packages.Load(&c, patterns...)
 		return roots, 0, err
 	}
 	c := *cfg
 	c.Mode = listMode
 	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), flag)
-	c.Env = append(slices.Clip(cfg.Env), toolexecEnv+"=1")
+	c.Env = append(slices.Clip(cfg.Env), toolexecEnv+"=1", "CGO_ENABLED=0")
 	roots, err := packages.Load(&c, patterns...)
 	if err != nil {
 		return nil, 0, err
@@ -145,7 +136,6 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	l := &typeLoader{fset: token.NewFileSet(), view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, r := range roots {
 		l.root(r)
-		withoutCgo(r, opts.Tags)
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
@@ -196,30 +186,6 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	return roots, fromSource, nil
 }
 
-// withoutCgo selects the files of a package as a build with
-// CGO_ENABLED=0 would: its SSA form cannot be built without its cgo files'
-// C declarations, and its variant for builds without cgo, when it has one,
-// reads whole. The cgo files left out are among its ignored files, where
-// cgoLeftOut names them.
-func withoutCgo(p *packages.Package, tags []string) {
-	if len(p.IgnoredFiles) == 0 && !slices.ContainsFunc(p.GoFiles, importsC) {
-		return // the same files either way
-	}
-	bc := build.Default
-	bc.CgoEnabled = false
-	bc.BuildTags = tags
-	var files, ignored []string
-	for _, f := range append(slices.Clone(p.GoFiles), p.IgnoredFiles...) {
-		// MatchFile reads build constraints; import "C" is one more.
-		if ok, err := bc.MatchFile(filepath.Dir(f), filepath.Base(f)); err == nil && ok && strings.HasSuffix(f, ".go") && !importsC(f) {
-			files = append(files, f)
-		} else {
-			ignored = append(ignored, f)
-		}
-	}
-	p.GoFiles, p.IgnoredFiles = files, ignored
-}
-
 // A typeLoader type-checks one build's packages.
 type typeLoader struct {
 	fset   *token.FileSet
@@ -266,7 +232,6 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	tc := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
 		IgnoreFuncBodies: !root,
-		FakeImportC:      true, // C's declarations are cgo's to read
 		Sizes:            p.TypesSizes,
 		Error: func(err error) {
 			var te types.Error
@@ -308,7 +273,7 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 // parse reads p's files; what does not parse is p's error.
 func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
 	var files []*ast.File
-	for _, name := range p.GoFiles { // with the cgo files
+	for _, name := range p.GoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
@@ -317,6 +282,7 @@ func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
 		f, err := parser.ParseFile(l.fset, name, src, mode)
 		var list scanner.ErrorList
 		if errors.As(err, &list) {
+			list.RemoveMultiples() // one error a line, as go build says them
 			for _, e := range list {
 				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
 			}
@@ -338,7 +304,7 @@ func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package,
 	}
 	imp := p.Imports[path]
 	if imp == nil {
-		return nil, fmt.Errorf("could not import %s (no such package in the build)", path)
+		return nil, errors.New("not in the build")
 	}
 	if l.source[imp] != nil {
 		return imp.Types, nil // its check is over: check waited for it

@@ -716,14 +716,29 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		if len(elems) == 0 {
 			return r.resolve(args[0], bind, depth-1, busy)
 		}
-		out := r.resolveOr(elems[0], bind, depth, busy)
-		for _, e := range elems[1:] {
-			out = concat(concat(out, []value{{text: "/", lit: true}}), r.resolveOr(e, bind, depth, busy))
+		return r.joined(r.resolveOr(elems[0], bind, depth, busy), elems[1:], bind, depth, busy, path.Clean)
+	case "net/url.JoinPath":
+		// JoinPath(base, elems...): the base URL's path joined with
+		// the elements, its scheme and host kept.
+		var elems []ssa.Value
+		for i := 0; len(args) > 1; i++ {
+			e := sliceElem(args[1], i)
+			if e == nil {
+				break
+			}
+			elems = append(elems, e)
 		}
-		for i := range out {
-			out[i].text = path.Clean(out[i].text)
-		}
-		return out
+		return r.joined(r.resolveOr(args[0], bind, depth, busy), elems, bind, depth, busy, func(u string) string {
+			scheme, rest, ok := strings.Cut(u, "://")
+			if !ok {
+				return path.Clean(u)
+			}
+			host, p, ok := strings.Cut(rest, "/")
+			if !ok {
+				return u
+			}
+			return scheme + "://" + host + path.Clean("/"+p)
+		})
 	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
 	case "strings.Split", "strings.SplitN":
@@ -757,6 +772,19 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
 			out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
 		}
+	}
+	return out
+}
+
+// joined joins the values of base and of each of elems with "/", each
+// whole value cleaned by clean.
+func (r *resolver) joined(base []value, elems []ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool, clean func(string) string) []value {
+	out := base
+	for _, e := range elems {
+		out = concat(concat(out, []value{{text: "/", lit: true}}), r.resolveOr(e, bind, depth, busy))
+	}
+	for i := range out {
+		out[i].text = clean(out[i].text)
 	}
 	return out
 }

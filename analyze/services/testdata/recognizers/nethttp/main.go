@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"time"
 
 	"github.com/go-resty/resty/v2"
@@ -20,6 +21,11 @@ func main() {
 	http.Head("http://catalog/health")                   // want "call http HEAD http://catalog/health"
 	http.Post("http://orders/orders", "text/plain", nil) // want "call http POST http://orders/orders"
 	http.PostForm("http://orders/form", url.Values{})    // want "call http POST http://orders/form"
+	// URLs joined: url.JoinPath keeps the scheme's slashes; path.Join
+	// cleans them away, as it does at run time.
+	u, _ := url.JoinPath("http://catalog/api/", "v1", "items")
+	http.Get(u)                                     // want "call http GET http://catalog/api/v1/items"
+	http.Get(path.Join("http://catalog", "search")) // want "call http GET http:/catalog/search"
 
 	c := &http.Client{}
 	c.Get("http://catalog/a")                     // want "call http GET http://catalog/a"

@@ -36,6 +36,20 @@ func readGoEnv(ctx context.Context, dir string, env []string) (*fastEnv, error) 
 	return &e, nil
 }
 
+// readToolTags asks the go command for the tags its own build sets
+// (goexperiment.*, amd64.v1, ...), which go/build cannot know: they
+// depend on the go command's release, GOEXPERIMENT and GOAMD64 and the
+// like. It returns them, or why it could not.
+func readToolTags(ctx context.Context, dir string, env []string) ([]string, string) {
+	cmd := exec.CommandContext(ctx, "go", "list", "-e", "-f", "{{range context.ToolTags}}{{.}} {{end}}", "unsafe")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Sprintf("go list: %v", err)
+	}
+	return strings.Fields(string(out)), ""
+}
+
 var goVersionRE = regexp.MustCompile(`^go1\.(\d+)(\.\d+)?((rc|beta)\d+)?$`)
 
 // buildContext is the go/build context that selects the files go list

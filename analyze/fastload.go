@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -99,7 +100,8 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 		return nil, "the patterns match no folder with Go files"
 	}
 	bctx.ReadDir = func(dir string) ([]fs.FileInfo, error) { return readDir(dir, false) }
-	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode)}
+	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode),
+		toolTags: sync.OnceValues(func() ([]string, string) { return readToolTags(ctx, opts.Dir, GoEnv(opts.Env, false)) })}
 	if opts.Cache != nil {
 		var mainDirs, keyFiles []string
 		if !opts.CacheDepsOnly {
@@ -378,6 +380,11 @@ type fastLoader struct {
 	mu    sync.Mutex
 	nodes map[string]*fastNode // by import path
 	why   string               // the first reason to give up
+
+	// toolTags asks the go command, once, for the tags of its own build
+	// (goexperiment.*, amd64.v1): the few folders whose files name one
+	// are read again with them.
+	toolTags func() ([]string, string)
 }
 
 // A fastNode is one package the load reached.
@@ -596,9 +603,23 @@ func (l *fastLoader) read(n *fastNode) string {
 	} else {
 		bp, err = ctx.ImportDir(n.dir, 0)
 	}
+	// A folder whose files name a tool tag holds what those tags select:
+	// read again with the go command's, and not kept in the cache, whose
+	// key does not hold how the go command was built (GOAMD64, ...).
+	keep := true
+	if bp != nil && slices.ContainsFunc(bp.AllTags, dottedTag) {
+		keep = false
+		tags, why := l.toolTags()
+		if why != "" {
+			return fmt.Sprintf("%s: build constraint on tool tags: %s", n.path, why)
+		}
+		withTags := *ctx
+		withTags.ToolTags = tags
+		bp, err = withTags.ImportDir(n.dir, 0)
+	}
 	var noGo *build.NoGoError
 	if errors.As(err, &noGo) && n.main && !n.literal {
-		if cd != nil && cd.hit == nil {
+		if cd != nil && cd.hit == nil && keep {
 			cd.record(nil, true)
 		}
 		return "" // not a package for ./...; see load
@@ -606,16 +627,11 @@ func (l *fastLoader) read(n *fastNode) string {
 	if err != nil {
 		return fmt.Sprintf("%s: %v", n.path, err)
 	}
-	if cd != nil && cd.hit == nil {
+	if cd != nil && cd.hit == nil && keep {
 		cd.record(bp, false)
 	}
 	if len(bp.InvalidGoFiles) > 0 {
 		return fmt.Sprintf("%s: invalid files %v", n.path, bp.InvalidGoFiles)
-	}
-	for _, t := range bp.AllTags {
-		if dottedTag(t) {
-			return fmt.Sprintf("%s: build constraint on %s", n.path, t)
-		}
 	}
 	if !n.main && (len(bp.GoFiles)+len(bp.CgoFiles) == 0 || bp.Name == "main") {
 		return fmt.Sprintf("%s is not an importable package", n.path)

@@ -209,7 +209,6 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"goflags", map[string]string{"go.mod": gomod, "a/a.go": "package a\n"}, []string{"GOFLAGS=-race"}, "GOFLAGS -race"},
 		{"cycle", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n\nimport _ \"example.com/m/a\"\n"}, nil, "import cycle"},
 		{"test cycle", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "a/a_test.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n\nimport _ \"example.com/m/a\"\n"}, []string{"ARCHIE_TEST_TESTS=1"}, "import cycle in the tests"},
-		{"tool tag", map[string]string{"go.mod": gomod, "a/a.go": "//go:build goexperiment.synctest\n\npackage a\n", "a/b.go": "package a\n"}, nil, "goexperiment.synctest"},
 		{"syntax", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport \"fmt\n"}, nil, "a"},
 		{"two packages", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "a/b.go": "package b\n"}, nil, "found packages"},
 		{"embed", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"embed\"\n\n//go:embed nothing.txt\nvar s string\n"}, nil, "matches nothing"},
@@ -291,6 +290,12 @@ func TestFastLoadEdgeCases(t *testing.T) {
 		".dot/d.go":          "package d\n",
 		"real/r.go":          "package r\n\nimport _ \"golang.org/x/mod/module\"\n",
 		"doc/readme.txt":     "no Go here",
+		// Tool tags: the go command's build decides (a default
+		// experiment, the amd64 level); a folder of only such files.
+		"plat/exp_on.go":  "//go:build goexperiment.greenteagc\n\npackage plat\n\nimport _ \"container/list\"\n",
+		"plat/exp_off.go": "//go:build !goexperiment.greenteagc\n\npackage plat\n\nimport _ \"container/ring\"\n",
+		"plat/level.go":   "//go:build amd64.v3\n\npackage plat\n\nimport _ \"hash/crc32\"\n",
+		"expdir/e.go":     "//go:build goexperiment.regabiargs\n\npackage expdir\n",
 	})
 	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)
@@ -308,6 +313,7 @@ func TestFastLoadEdgeCases(t *testing.T) {
 		{"goflags-tags", true, []string{"GOFLAGS=-tags=integration -buildvcs=false"}, nil},
 		{"goflags-tags-overridden", true, []string{"GOFLAGS=-tags=integration"}, []string{"e2e"}},
 		{"js-wasm", true, []string{"GOOS=js", "GOARCH=wasm"}, nil},
+		{"goamd64-v3", false, []string{"GOOS=linux", "GOARCH=amd64", "GOAMD64=v3"}, nil},
 	}
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {

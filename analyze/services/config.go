@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -37,6 +38,10 @@ type configLoad struct {
 	// kratos and koanf loads read the files their sources name in the
 	// same package (sourceFiles).
 	kratos, koanf bool
+	// own marks a loader of the program's own (a file read whole, then
+	// decoded): its file counts only when the loading function names it
+	// itself, not when a caller hands the name in.
+	own bool
 }
 
 // configLoadOf returns the config load a call of fn is, if it is one.
@@ -86,7 +91,7 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 	case "gopkg.in/yaml.v3.Unmarshal", "gopkg.in/yaml.v2.Unmarshal", "sigs.k8s.io/yaml.Unmarshal", "github.com/goccy/go-yaml.Unmarshal", "encoding/json.Unmarshal":
 		// A loader of the program's own: a file read whole, then
 		// decoded into the config struct.
-		l.tag = "yaml"
+		l.tag, l.own = "yaml", true
 		if fn.Pkg.Pkg.Path() == "encoding/json" {
 			l.tag = "json"
 		}
@@ -104,6 +109,48 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		return configLoad{}, false
 	}
 	return l, l.into != nil
+}
+
+// holdsMain reports whether a folder holds a main package.
+func holdsMain(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, e.Name()), nil, parser.PackageClauseOnly)
+		return err == nil && f.Name.Name == "main"
+	}
+	return false
+}
+
+// nameInside reports whether the value v is made inside its function:
+// from constants, globals and calls, not from a parameter or a captured
+// variable a caller sets.
+func nameInside(v ssa.Value, depth int) bool {
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return false
+	case *ssa.Const, *ssa.Global, *ssa.Function:
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	var ops []*ssa.Value
+	for _, op := range instr.Operands(ops) {
+		if *op != nil && !nameInside(*op, depth-1) {
+			return false
+		}
+	}
+	return true
 }
 
 // readFileName returns the name of the file v was read from whole
@@ -170,6 +217,9 @@ func (r *resolver) viperValue(key string, depth int, busy map[ssa.Value]bool) []
 // A configDoc is one source of configuration loaded into a struct type:
 // a file, or the environment.
 type configDoc struct {
+	// load is the function that loads it: a service reads it only when
+	// it runs that function.
+	load *ssa.Function
 	file string
 	root *yaml.Node // the file's top mapping; nil for the environment
 	tag  string     // the struct tag naming a field's key in the file
@@ -206,7 +256,10 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		if _, ok := t.(*types.Named); !ok {
 			continue
 		}
-		add := func(d *configDoc) { r.addConfig(t, d, 4) }
+		add := func(d *configDoc) {
+			d.load = l.call.Parent()
+			r.addConfig(t, d, 4)
+		}
 		if l.env != "" {
 			d := &configDoc{env: l.env}
 			if l.prefix != nil {
@@ -221,6 +274,9 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 		}
 		var names []value
 		switch {
+		case l.own && !nameInside(l.file, 8):
+			// A shared loader handed each service's file: which file is
+			// whose is not tracked, so none is read.
 		case l.file != nil:
 			names = r.strings(l.file)
 		case l.tag == "mapstructure":
@@ -296,9 +352,10 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 		return nil
 	}
 	// A relative name is relative to the working directory: the loading
-	// package's folder, or a folder above it, up to the repository's
-	// root; a service is started in its main's folder (cd app/cart && go
-	// run .) or in the root as often as in the package's.
+	// package's folder, a folder above it up to the first that holds a
+	// main (a service is started in its main's folder: cd app/cart && go
+	// run .), or the repository's root. Never the folder of a main above
+	// that one: another service's.
 	var file string
 	var data []byte
 	ok := false
@@ -306,7 +363,13 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 		if file, ok = configPath(root, d, name); ok {
 			data, ok = readSmall(realPath(root), file)
 		}
-		if filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
+		if ok || filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
+			break
+		}
+		if holdsMain(d) {
+			if file, ok = configPath(root, root, name); ok {
+				data, ok = readSmall(realPath(root), file)
+			}
 			break
 		}
 	}
@@ -327,7 +390,7 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 	docs, _ := r.configs.At(t).([]*configDoc)
 	for _, old := range docs {
-		if old.file == d.file && old.root == d.root && old.env == d.env {
+		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load {
 			return
 		}
 	}
@@ -397,6 +460,7 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	}
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
+	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) })
 	// The environment first: it overrides the file.
 	for _, d := range docs {
 		if d.root == nil && len(more) == 0 && len(path) > 0 {

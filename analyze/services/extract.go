@@ -1106,8 +1106,19 @@ func handedOnly(v ssa.Value) bool {
 		if a, ok := v.(*ssa.Alloc); ok {
 			uses := 0
 			for _, ref := range *a.Referrers() {
-				if _, ok := ref.(*ssa.FieldAddr); !ok {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok {
 					uses++
+					continue
+				}
+				// A field's address handed on (into(&m.Subject)) may
+				// be filled there.
+				for _, u := range *fa.Referrers() {
+					if st, ok := u.(*ssa.Store); !ok || st.Addr != fa {
+						if _, load := u.(*ssa.UnOp); !load {
+							return false
+						}
+					}
 				}
 			}
 			return uses == 1

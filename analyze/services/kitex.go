@@ -1,7 +1,9 @@
 package services
 
 import (
+	"go/constant"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -10,14 +12,18 @@ import (
 // (kitex_gen/<namespace>/<name>service): NewServer(handler, …) serves the
 // service with handler, NewServiceInfo describes it for a server that
 // registers several, and NewClient(destService, …) returns a Client whose
-// methods are the IDL's. archie recognizes that shape, as it does gRPC's
-// generated code: the service is named "<namespace>.<Service>" after the
-// handler interface NewServer takes (user.UserService), so that a client's
-// calls meet the service that serves them. Calls inside the generated
-// package itself are its plumbing, not the service's.
+// methods are the IDL's. archie recognizes that shape, all three together,
+// as it does gRPC's generated code: the service is named as the IDL names
+// it ("<namespace>.<Service>", read from the literal NewServiceInfo
+// builds) or, when that code is not read, after the handler interface
+// NewServer takes, by its import path; the same for the server and its
+// clients, so that calls meet the service that serves them. Only calls of
+// the generated Client's methods are calls of the service, and calls
+// inside the generated package itself are its plumbing.
 
 const (
-	kitexServer = "github.com/cloudwego/kitex/server"
+	kitexServer      = "github.com/cloudwego/kitex/server"
+	kitexServiceInfo = "github.com/cloudwego/kitex/pkg/serviceinfo"
 )
 
 // kitexService returns the IDL service a package Kitex generated serves
@@ -30,16 +36,108 @@ func (x *extractor) kitexService(pkg *types.Package) string {
 		return name
 	}
 	name := ""
-	if fn, ok := pkg.Scope().Lookup("NewServer").(*types.Func); ok {
-		sig := fn.Type().(*types.Signature)
-		if sig.Params().Len() >= 1 && sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), kitexServer, "Server") {
-			if named, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named); ok && named.Obj().Pkg() != nil && types.IsInterface(named) {
-				name = named.Obj().Pkg().Name() + "." + named.Obj().Name()
+	if !strings.HasPrefix(pkg.Path(), "github.com/cloudwego/kitex/") && isFunc(pkg, "NewServiceInfo", kitexServiceInfo, "ServiceInfo") && isFunc(pkg, "NewClient", pkg.Path(), "Client") {
+		if fn, ok := pkg.Scope().Lookup("NewServer").(*types.Func); ok {
+			sig := fn.Type().(*types.Signature)
+			if sig.Params().Len() >= 1 && sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), kitexServer, "Server") {
+				if named, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named); ok && named.Obj().Pkg() != nil && types.IsInterface(named) {
+					name = x.kitexIDLName(pkg)
+					if name == "" {
+						name = named.Obj().Pkg().Path() + "." + named.Obj().Name()
+					}
+				}
 			}
 		}
 	}
 	x.kitexPkgs[pkg] = name
 	return name
+}
+
+// isFunc reports whether pkg has a function name whose first result is
+// (a pointer to) the named type path.typ.
+func isFunc(pkg *types.Package, name, path, typ string) bool {
+	fn, ok := pkg.Scope().Lookup(name).(*types.Func)
+	if !ok {
+		return false
+	}
+	res := fn.Type().(*types.Signature).Results()
+	if res.Len() == 0 {
+		return false
+	}
+	t := res.At(0).Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Name() == typ && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == path
+}
+
+// kitexIDLName reads the IDL's name of the service from the ServiceInfo
+// the package's NewServiceInfo builds: its ServiceName, after the
+// "PackageName" of its Extra map. It is "" when the function's code is not
+// read (a dependency's) or does not say.
+func (x *extractor) kitexIDLName(pkg *types.Package) string {
+	obj, ok := pkg.Scope().Lookup("NewServiceInfo").(*types.Func)
+	if !ok {
+		return ""
+	}
+	fn := x.prog.prog.FuncValue(obj)
+	if fn == nil || fn.Blocks == nil {
+		return ""
+	}
+	service, namespace := "", ""
+	seen := map[*ssa.Function]bool{}
+	var scan func(fn *ssa.Function, depth int)
+	scan = func(fn *ssa.Function, depth int) {
+		if fn == nil || fn.Blocks == nil || seen[fn] || depth == 0 {
+			return
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if fa, ok := in.Addr.(*ssa.FieldAddr); ok && isNamedType(typeDeref(fa.X.Type()), kitexServiceInfo, "ServiceInfo") &&
+						structOf(fa.X.Type()).Field(fa.Field).Name() == "ServiceName" {
+						if c, ok := in.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+							service = constant.StringVal(c.Value)
+						}
+					}
+				case *ssa.MapUpdate:
+					k, kok := in.Key.(*ssa.Const)
+					v := in.Value
+					if mi, ok := v.(*ssa.MakeInterface); ok {
+						v = mi.X
+					}
+					vc, vok := v.(*ssa.Const)
+					if kok && vok && k.Value != nil && vc.Value != nil && k.Value.Kind() == constant.String && vc.Value.Kind() == constant.String &&
+						constant.StringVal(k.Value) == "PackageName" {
+						namespace = constant.StringVal(vc.Value)
+					}
+				case *ssa.Call:
+					// newServiceInfo(…), as newer Kitex writes it.
+					if callee := in.Common().StaticCallee(); callee != nil && callee.Pkg != nil && callee.Pkg.Pkg == pkg {
+						scan(callee, depth-1)
+					}
+				}
+			}
+		}
+	}
+	scan(fn, 3)
+	if service == "" {
+		return ""
+	}
+	if namespace != "" {
+		return namespace + "." + service
+	}
+	return service
+}
+
+func typeDeref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // isNamedType reports whether t is the named type path.name.
@@ -78,7 +176,8 @@ func (x *extractor) kitex(f *facts, fn *ssa.Function, common *ssa.CallCommon, ar
 		}
 		if named, ok := types.Unalias(recv).(*types.Named); ok && named.Obj().Pkg() != nil {
 			pkg := named.Obj().Pkg()
-			if svc := x.kitexService(pkg); svc != "" && outside(pkg) {
+			if named.Obj().Name() == "Client" && outside(pkg) && x.kitexService(pkg) != "" {
+				svc := x.kitexService(pkg)
 				ev.Detail = method
 				ev.Method = svc + "/" + method
 				f.calls = append(f.calls, &call{protocol: "grpc", proto: svc, method: method, ev: ev, fn: fn})

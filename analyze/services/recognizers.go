@@ -534,13 +534,14 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if writesModel(s.key) {
 			x.write(s, name)
 		}
-		if r.name.how == fromModel && s.arg(r.name.i) != nil {
+		// gorm writes a model's many-to-many join tables when it creates
+		// or saves it; a read (Find, First) does not touch them unless
+		// preloaded, nor a delete unless told to.
+		if r.name.how == fromModel && s.arg(r.name.i) != nil && writesModel(s.key) && !strings.HasSuffix(s.key, ".Delete") {
 			for _, j := range joinTables(s.arg(r.name.i)) {
 				ev.Detail = "join table " + j + " of the model for table " + name
 				x.touch(s.f, s.stores, r.kind, j, ev)
-				if writesModel(s.key) {
-					x.write(s, j)
-				}
+				x.write(s, j)
 			}
 		}
 	case takesSQL:

@@ -713,6 +713,11 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 			elems = append(elems, e)
 		}
+		// Empty parts are left out, as Join leaves them.
+		elems = slices.DeleteFunc(elems, func(e ssa.Value) bool {
+			c, ok := e.(*ssa.Const)
+			return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == ""
+		})
 		if len(elems) == 0 {
 			return r.resolve(args[0], bind, depth-1, busy)
 		}

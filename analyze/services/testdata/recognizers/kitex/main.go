@@ -5,12 +5,17 @@ package main
 import (
 	"context"
 
+	"example.com/kitex/gen/registry"
 	"example.com/kitex/gen/user"
 	"example.com/kitex/gen/user/userservice"
 	"github.com/cloudwego/kitex/server"
 )
 
 type users struct{}
+
+type reg struct{}
+
+func (reg) Register(server.Server) error { return nil }
 
 func (users) Login(ctx context.Context, req *user.LoginReq) (*user.LoginResp, error) {
 	c, _ := userservice.NewClient("user")
@@ -24,4 +29,6 @@ func main() {
 	more.RegisterService(userservice.NewServiceInfo(), users{}) // want "serve grpc user.UserService"
 	svr.Run()
 	more.Run()
+	registry.NewServer(reg{}).Run()
+	registry.Tracer{}.Close()
 }

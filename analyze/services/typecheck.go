@@ -102,6 +102,9 @@ func wrapper(cfg *packages.Config) string {
 	if err != nil || strings.ContainsAny(exe, `'"`) {
 		return ""
 	}
+	if _, err := os.Stat(exe); err != nil {
+		return "" // replaced or removed since it started (go run's binary, an upgrade)
+	}
 	return "-toolexec='" + exe + "'"
 }
 

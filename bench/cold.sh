@@ -22,11 +22,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GOTOOLCHAIN=local
 
-go build -o "$work/archie" "$here/cmd/archie"
-go build -o "$work/typecheck" "$here/bench/typecheck"
-(cd "$repo" && "$work/archie" services --format json 2>/dev/null) |
-  python3 -c 'import json,sys; print("\n".join(sorted({s["entry"] + " " + p for s in json.load(sys.stdin)["services"] for p in s["packages"]})))' >"$work/paths"
-"$work/typecheck" -patterns "$repo" "$work/paths" >"$work/packages"
+source "$here/bench/lib.sh"
+service_packages
 
 # cold CMD runs CMD with an empty build cache of its own, removed after.
 cold="d=\$(mktemp -d -p $work); trap 'chmod -R u+w \$d; rm -rf \$d' EXIT; export GOCACHE=\$d ARCHIE_NO_CACHE=1;"
@@ -39,7 +36,6 @@ if [[ ${BEFORE:-} == 1 ]]; then
 fi
 echo "repo: $repo: $(cut -d' ' -f2 "$work/packages" | sort -u | grep -c .) packages in services"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-source "$here/bench/lib.sh"
 interleave
 printf '%-14s %10s %10s %12s %12s\n' command "wall (s)" "peak MiB" "× its floor" "× floor mem"
 for n in "${names[@]}"; do

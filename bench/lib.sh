@@ -35,3 +35,17 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 # wall NAME and rss NAME print a command's median wall time and peak KiB.
 wall() { cut -d' ' -f1 "$work/times.$1" | median; }
 rss() { cut -d' ' -f2 "$work/times.$1" | median; }
+
+# service_packages builds archie and bench/typecheck into $work and writes
+# $work/packages: each package archie services attributes to a service,
+# as "DIR PACKAGE PATTERN" lines, the pattern naming it as archie does:
+# by its folder in the build where that is the same package (go/packages
+# splits a list longer than 16 383 characters into several concurrent go
+# list runs over the same dependencies; folders keep loki's list in one).
+service_packages() {
+  go build -o "$work/archie" "$here/cmd/archie"
+  go build -o "$work/typecheck" "$here/bench/typecheck"
+  (cd "$repo" && "$work/archie" services --format json 2>/dev/null) |
+    python3 -c 'import json,sys; print("\n".join(sorted({s["entry"] + " " + p for s in json.load(sys.stdin)["services"] for p in s["packages"]})))' >"$work/paths"
+  "$work/typecheck" -patterns "$repo" "$work/paths" >"$work/packages"
+}

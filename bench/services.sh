@@ -18,15 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GOTOOLCHAIN=local
 
-go build -o "$work/archie" "$here/cmd/archie"
-go build -o "$work/typecheck" "$here/bench/typecheck"
-(cd "$repo" && "$work/archie" services --format json 2>/dev/null) |
-  python3 -c 'import json,sys; print("\n".join(sorted({s["entry"] + " " + p for s in json.load(sys.stdin)["services"] for p in s["packages"]})))' >"$work/paths"
-# The floor names each package as archie does: by its folder in the build
-# where that is the same package (go/packages splits a list longer than
-# 16 383 characters into several concurrent go list runs over the same
-# dependencies; folders keep loki's list in one).
-"$work/typecheck" -patterns "$repo" "$work/paths" >"$work/packages"
+source "$here/bench/lib.sh"
+service_packages
 
 # archie collects garbage at GOGC=150 unless GOGC is set; the last line
 # shows what it takes at Go's default, as the floor runs.
@@ -36,7 +29,6 @@ echo "repo: $repo: $(cut -d' ' -f2 "$work/packages" | sort -u | grep -c .) packa
 "$work/typecheck" "$repo" "$work/packages"
 echo "patterns: $(cut -d' ' -f3 "$work/packages" | sort -u | awk '{n += length($0) + 1} END {print n + 0}') characters as folders, $(cut -d' ' -f2 "$work/packages" | sort -u | awk '{n += length($0) + 1} END {print n + 0}') as import paths, over all builds (go/packages splits a build's list above 16383)"
 echo "runs: $runs after 1 warm-up, interleaved; $(nproc) cores"
-source "$here/bench/lib.sh"
 interleave
 floor=$(wall typecheck)
 floorrss=$(rss typecheck)

@@ -161,8 +161,8 @@ func (x *extractor) kitex(f *facts, fn *ssa.Function, common *ssa.CallCommon, ar
 		}
 		return true
 	}
-	// A client's method: on the generated Client interface, or on the
-	// type NewClient returns.
+	// A client's method: on the generated Client interface, which
+	// NewClient returns.
 	var recv types.Type
 	var method string
 	if common.IsInvoke() {

@@ -115,9 +115,8 @@ func wrapper(cfg *packages.Config) string {
 // syntax kept). It returns the packages and how many dependencies it read
 // from source, after telling opts.Progress how many it will.
 //
-// Like packages.Load without --cgo, it lists with CGO_ENABLED=0 (the
-// caller's environment says so): no cgo runs, and a package is the files
-// a build without cgo selects. With opts.CGO (--cgo), go/packages loads
+// Like packages.Load without --cgo, it lists with CGO_ENABLED=0: no cgo
+// runs, and a package is the files a build without cgo selects. With opts.CGO (--cgo), go/packages loads
 // instead, running cgo and compiling what the cache lacks; so it does
 // without a wrapper (see wrapper).
 func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packages.Package, int, error) {
@@ -131,7 +130,11 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	c := *cfg
 	c.Mode = listMode
 	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), flag)
-	c.Env = append(slices.Clip(cfg.Env), toolexecEnv+"=1", "CGO_ENABLED=0")
+	env := cfg.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	c.Env = append(slices.Clip(env), toolexecEnv+"=1", "CGO_ENABLED=0")
 	roots, err := packages.Load(&c, patterns...)
 	if err != nil {
 		return nil, 0, err

@@ -309,43 +309,42 @@ func walkPackages(start string, m *Module, out map[string]fastMatch) string {
 	if rel, err := filepath.Rel(m.Dir, start); err != nil || hiddenPath(rel) {
 		return fmt.Sprintf("%s is in a folder go list passes over", start)
 	}
-	var why string
-	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+	// One listing of each folder tells all the walk needs: whether it is
+	// another module, whether it holds Go files, and its subfolders.
+	var walk func(dir string) string
+	walk = func(dir string) string {
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			why = err.Error()
-			return filepath.SkipAll
+			return err.Error()
 		}
-		if !d.IsDir() {
-			return nil
+		if dir != start && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "go.mod" }) {
+			return "" // a module of its own
 		}
-		if p != start {
-			name := d.Name()
+		if goFilesIn(dir, entries) {
+			ip, why := importPathOf(m, dir)
+			if why != "" {
+				return why
+			}
+			out[ip] = fastMatch{dir, m, false}
+		}
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			name := e.Name()
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
-				return filepath.SkipDir
+				continue
 			}
 			if name == "vendor" {
-				why = "a vendor folder in the module"
-				return filepath.SkipAll
+				return "a vendor folder in the module"
 			}
-			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
-				return filepath.SkipDir
+			if why := walk(filepath.Join(dir, name)); why != "" {
+				return why
 			}
 		}
-		if !hasGoFiles(p) {
-			return nil
-		}
-		ip, w := importPathOf(m, p)
-		if w != "" {
-			why = w
-			return filepath.SkipAll
-		}
-		out[ip] = fastMatch{p, m, false}
-		return nil
-	})
-	if why == "" && err != nil {
-		why = err.Error()
+		return ""
 	}
-	return why
+	return walk(start)
 }
 
 // importPathOf is the import path of a directory of a main module.

@@ -471,6 +471,12 @@ func hasGoFiles(dir string) bool {
 	if err != nil {
 		return false
 	}
+	return goFilesIn(dir, entries)
+}
+
+// goFilesIn reports whether a folder's entries hold a Go file: a regular
+// file, or a link to one, named *.go.
+func goFilesIn(dir string, entries []fs.DirEntry) bool {
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue

@@ -111,6 +111,45 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 	return l, l.into != nil
 }
 
+// deployedNames returns the names a config file is read by when the
+// deployment files set a variable its name is built from
+// (filepath.Join("conf", os.Getenv("GO_ENV"), "conf.yaml")): the name
+// with their value in, when they set it to one value; none when to
+// several (which service's is which is not tracked); the code's default
+// only when they do not set it.
+func deployedNames(names []value, envValues func(key string) []string) []value {
+	if envValues == nil {
+		return names
+	}
+	var out []value
+	set := false
+	for _, v := range names {
+		if len(v.env) == 0 {
+			continue
+		}
+		text := v.text
+		for _, k := range v.env {
+			vals := envValues(k)
+			if len(vals) == 0 {
+				continue
+			}
+			set = true
+			if len(vals) > 1 || strings.Contains(vals[0], "$") {
+				text = ""
+				break
+			}
+			text = strings.ReplaceAll(text, "${"+k+"}", vals[0])
+		}
+		if text != "" && !strings.Contains(text, "${") {
+			out = append(out, value{text: text, lit: true})
+		}
+	}
+	if !set {
+		return names
+	}
+	return out
+}
+
 // holdsMain reports whether a folder holds a main package.
 func holdsMain(dir string) bool {
 	entries, err := os.ReadDir(dir)
@@ -229,7 +268,11 @@ type configDoc struct {
 
 // readConfigs reads the files of the config loads the resolver met. dirOf
 // gives a package's folder; values name their file relative to root.
-func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
+//
+// envValues gives the values the deployment files set a variable to, in
+// any workload: a file name built from a variable they set is read with
+// their value, not the code's default.
+func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, envValues func(key string) []string) {
 	for _, c := range r.viperSets {
 		args := c.Common().Args
 		if len(args) == 0 || c.Parent().Pkg == nil {
@@ -278,7 +321,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string) {
 			// A shared loader handed each service's file: which file is
 			// whose is not tracked, so none is read.
 		case l.file != nil:
-			names = r.strings(l.file)
+			names = deployedNames(r.strings(l.file), envValues)
 		case l.tag == "mapstructure":
 			names = r.viperFiles(l.call)
 		case l.kratos:

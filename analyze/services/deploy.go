@@ -78,6 +78,22 @@ type envSource struct {
 	prefix   string
 }
 
+// envValues returns the values the workloads set an environment variable
+// to, each once, sorted.
+func (d *deployment) envValues(key string) []string {
+	if d == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range d.workloads {
+		if v, ok := w.env[key]; ok && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 type workload struct {
 	name string
 	env  map[string]string // environment key -> value, as written

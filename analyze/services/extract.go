@@ -140,7 +140,7 @@ type extractor struct {
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
 		connectPkgs: make(map[*types.Package]bool), kitexPkgs: make(map[*types.Package]string), routers: make(map[*types.Named]string)}
-	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root)
+	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
 	return x
 }
 

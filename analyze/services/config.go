@@ -38,10 +38,6 @@ type configLoad struct {
 	// kratos and koanf loads read the files their sources name in the
 	// same package (sourceFiles).
 	kratos, koanf bool
-	// own marks a loader of the program's own (a file read whole, then
-	// decoded): its file counts only when the loading function names it
-	// itself, not when a caller hands the name in.
-	own bool
 }
 
 // configLoadOf returns the config load a call of fn is, if it is one.
@@ -91,7 +87,7 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 	case "gopkg.in/yaml.v3.Unmarshal", "gopkg.in/yaml.v2.Unmarshal", "sigs.k8s.io/yaml.Unmarshal", "github.com/goccy/go-yaml.Unmarshal", "encoding/json.Unmarshal":
 		// A loader of the program's own: a file read whole, then
 		// decoded into the config struct.
-		l.tag, l.own = "yaml", true
+		l.tag = "yaml"
 		if fn.Pkg.Pkg.Path() == "encoding/json" {
 			l.tag = "json"
 		}
@@ -317,8 +313,8 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		}
 		var names []value
 		switch {
-		case l.own && !nameInside(l.file, 8):
-			// A shared loader handed each service's file: which file is
+		case l.file != nil && !nameInside(l.file, 8) && len(r.callers[l.call.Parent()]) > 1:
+			// A shared loader handed each caller's file: which file is
 			// whose is not tracked, so none is read.
 		case l.file != nil:
 			names = deployedNames(r.strings(l.file), envValues)

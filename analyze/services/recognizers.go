@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -175,6 +176,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql", fact: opens, kind: "mysql", name: arg(0)},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewSqlConn", fact: opens, driver: arg(0), name: arg(1)},
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.{Connect,NewClient}", fact: opens, kind: "mongo", do: (*extractor).mongoConnect},
+	// Elasticsearch: its indices are the store's tables. olivere/elastic
+	// names one on each service it builds; go-elasticsearch on each
+	// request struct (its client's methods are function values).
+	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{NewClient,NewSimpleClient}", fact: opens, kind: "elasticsearch"},
+	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{IndexService,UpdateService,GetService,DeleteService,SearchService}.Index", fact: names, kind: "elasticsearch", name: arg(0)},
+	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.Client.{Search,CreateIndex,DeleteIndex,IndexExists}", fact: names, kind: "elasticsearch", name: arg(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewClient", fact: opens, kind: "elasticsearch", name: fieldElems(0, "Addresses")},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewDefaultClient", fact: opens, kind: "elasticsearch"},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{IndexRequest,GetRequest,DeleteRequest,UpdateRequest}.Do", fact: names, kind: "elasticsearch", name: field(recv, "Index")},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.SearchRequest.Do", fact: names, kind: "elasticsearch", name: fieldElems(recv, "Index")},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},
@@ -517,31 +528,42 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		x.store(s.f, s.stores, kind, x.values(r.name, s), s.ev)
 	case names:
-		name := strings.Trim(x.first(r.name, s), "`\"")
-		if name == "" {
-			return
+		var names []string
+		if r.name.how == fromFieldElems || r.name.how == fromElems {
+			// A list names each of its tables: a search over two indices.
+			for _, v := range x.values(r.name, s) {
+				if !strings.Contains(v.text, "…") && v.text != "" && !slices.Contains(names, v.text) {
+					names = append(names, v.text)
+				}
+			}
+		} else if name := strings.Trim(x.first(r.name, s), "`\""); name != "" {
+			names = []string{name}
 		}
-		ev := s.ev
-		switch {
-		case r.name.how == fromModel:
-			ev.Detail = "model for table " + name
-		case r.kind == "sql":
-			ev.Detail = "table " + name
-		default:
-			ev.Detail = "collection " + name
-		}
-		x.touch(s.f, s.stores, r.kind, name, ev)
-		if writesModel(s.key) {
-			x.write(s, name)
-		}
-		// gorm writes a model's many-to-many join tables when it creates
-		// or saves it; a read (Find, First) does not touch them unless
-		// preloaded, nor a delete unless told to.
-		if r.name.how == fromModel && s.arg(r.name.i) != nil && writesModel(s.key) && !strings.HasSuffix(s.key, ".Delete") {
-			for _, j := range joinTables(s.arg(r.name.i)) {
-				ev.Detail = "join table " + j + " of the model for table " + name
-				x.touch(s.f, s.stores, r.kind, j, ev)
-				x.write(s, j)
+		for _, name := range names {
+			ev := s.ev
+			switch {
+			case r.name.how == fromModel:
+				ev.Detail = "model for table " + name
+			case r.kind == "sql":
+				ev.Detail = "table " + name
+			case r.kind == "elasticsearch":
+				ev.Detail = "index " + name
+			default:
+				ev.Detail = "collection " + name
+			}
+			x.touch(s.f, s.stores, r.kind, name, ev)
+			if writesModel(s.key) {
+				x.write(s, name)
+			}
+			// gorm writes a model's many-to-many join tables when it
+			// creates or saves it; a read (Find, First) does not touch
+			// them unless preloaded, nor a delete unless told to.
+			if r.name.how == fromModel && s.arg(r.name.i) != nil && writesModel(s.key) && !strings.HasSuffix(s.key, ".Delete") {
+				for _, j := range joinTables(s.arg(r.name.i)) {
+					ev.Detail = "join table " + j + " of the model for table " + name
+					x.touch(s.f, s.stores, r.kind, j, ev)
+					x.write(s, j)
+				}
 			}
 		}
 	case takesSQL:

@@ -1,0 +1,34 @@
+// Command elastic writes and searches Elasticsearch indices with
+// olivere/elastic and with go-elasticsearch's request structs.
+package main
+
+import (
+	"context"
+
+	es8 "github.com/elastic/go-elasticsearch/v8"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+	"github.com/olivere/elastic/v7"
+)
+
+func main() {
+	ctx := context.Background()
+	c, _ := elastic.NewClient(elastic.SetURL("http://es:9200")) // want "store elasticsearch"
+	elastic.NewSimpleClient()                                   // want "store elasticsearch"
+	c.Index().Index("products").Do(ctx)                         // want "store elasticsearch table products"
+	c.Update().Index("products")                                // want "store elasticsearch table products"
+	c.Get().Index("orders")                                     // want "store elasticsearch table orders"
+	c.Delete().Index("orders")                                  // want "store elasticsearch table orders"
+	c.Search().Index("catalog").Do(ctx)                         // want "store elasticsearch table catalog"
+	c.Search("reviews")                                         // want "store elasticsearch table reviews"
+	c.CreateIndex("logs")                                       // want "store elasticsearch table logs"
+	c.DeleteIndex("old-logs")                                   // want "store elasticsearch table old-logs"
+	c.IndexExists("logs")                                       // want "store elasticsearch table logs"
+
+	es, _ := es8.NewClient(es8.Config{Addresses: []string{"http://search:9200"}}) // want "store elasticsearch dsn http://search:9200"
+	es8.NewDefaultClient()                                                        // want "store elasticsearch"
+	esapi.IndexRequest{Index: "posts"}.Do(ctx, es)                                // want "store elasticsearch table posts"
+	esapi.GetRequest{Index: "posts"}.Do(ctx, es)                                  // want "store elasticsearch table posts"
+	esapi.DeleteRequest{Index: "posts"}.Do(ctx, es)                               // want "store elasticsearch table posts"
+	esapi.UpdateRequest{Index: "posts"}.Do(ctx, es)                               // want "store elasticsearch table posts"
+	esapi.SearchRequest{Index: []string{"posts", "drafts"}}.Do(ctx, es)           // want "store elasticsearch table posts" "store elasticsearch table drafts"
+}

@@ -367,6 +367,13 @@ func calleeKey(c *ssa.CallCommon) string {
 	}
 	fn := c.StaticCallee()
 	if fn == nil {
+		// A value of a library's named function type, called: keyed by
+		// the type (go-elasticsearch's client.Index is an esapi.Index).
+		if named, ok := types.Unalias(c.Value.Type()).(*types.Named); ok && named.Obj().Pkg() != nil {
+			if _, ok := named.Underlying().(*types.Signature); ok {
+				return normPath(named.Obj().Pkg().Path()) + "." + named.Obj().Name()
+			}
+		}
 		return ""
 	}
 	if o := fn.Origin(); o != nil {

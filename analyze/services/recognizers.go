@@ -186,6 +186,10 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewDefaultClient", fact: opens, kind: "elasticsearch"},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{IndexRequest,GetRequest,DeleteRequest,UpdateRequest}.Do", fact: names, kind: "elasticsearch", name: field(recv, "Index")},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.SearchRequest.Do", fact: names, kind: "elasticsearch", name: fieldElems(recv, "Index")},
+	// The client's methods are values of esapi's function types:
+	// es.Index("posts", body), es.Search(es.Search.WithIndex("posts")).
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count,DeleteByQuery,UpdateByQuery}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},

@@ -30,5 +30,16 @@ func main() {
 	esapi.GetRequest{Index: "posts"}.Do(ctx, es)                                  // want "store elasticsearch table posts"
 	esapi.DeleteRequest{Index: "posts"}.Do(ctx, es)                               // want "store elasticsearch table posts"
 	esapi.UpdateRequest{Index: "posts"}.Do(ctx, es)                               // want "store elasticsearch table posts"
+	// The client's methods, function values.
+	es.Index("feed", nil, es.Index.WithDocumentID("1"))                           // want "store elasticsearch table feed"
+	es.Create("feed", "2", nil)                                                   // want "store elasticsearch table feed"
+	es.Update("feed", "2", nil)                                                   // want "store elasticsearch table feed"
+	es.Delete("feed", "2")                                                        // want "store elasticsearch table feed"
+	es.Get("feed", "2")                                                           // want "store elasticsearch table feed"
+	es.Exists("feed", "2")                                                        // want "store elasticsearch table feed"
+	es.Search(es.Search.WithContext(ctx), es.Search.WithIndex("feed", "archive")) // want "store elasticsearch table feed" "store elasticsearch table archive"
+	es.Count(es.Count.WithIndex("feed"))                                          // want "store elasticsearch table feed"
+	es.DeleteByQuery([]string{"x"}, nil, es.DeleteByQuery.WithIndex("stale"))     // want "store elasticsearch table stale"
+	es.UpdateByQuery([]string{"x"}, es.UpdateByQuery.WithIndex("stale"))          // want "store elasticsearch table stale"
 	esapi.SearchRequest{Index: []string{"posts", "drafts"}}.Do(ctx, es)           // want "store elasticsearch table posts" "store elasticsearch table drafts"
 }

@@ -11,8 +11,36 @@ type Transport interface{}
 type Response struct{}
 
 type API struct {
-	Index func(index string, body io.Reader) (*Response, error)
+	Index         Index
+	Create        Create
+	Update        Update
+	Delete        Delete
+	Get           Get
+	Exists        Exists
+	Search        Search
+	Count         Count
+	DeleteByQuery DeleteByQuery
+	UpdateByQuery UpdateByQuery
 }
+
+type Index func(index string, body io.Reader, o ...func(*IndexRequest)) (*Response, error)
+type Create func(index, id string, body io.Reader) (*Response, error)
+type Update func(index, id string, body io.Reader) (*Response, error)
+type Delete func(index, id string) (*Response, error)
+type Get func(index, id string) (*Response, error)
+type Exists func(index, id string) (*Response, error)
+
+type Search func(o ...func(*SearchRequest)) (*Response, error)
+type Count func(o ...func(*SearchRequest)) (*Response, error)
+type DeleteByQuery func(index []string, body io.Reader, o ...func(*SearchRequest)) (*Response, error)
+type UpdateByQuery func(index []string, o ...func(*SearchRequest)) (*Response, error)
+
+func (f Index) WithDocumentID(v string) func(*IndexRequest)         { return nil }
+func (f Search) WithIndex(v ...string) func(*SearchRequest)         { return nil }
+func (f Search) WithContext(v context.Context) func(*SearchRequest) { return nil }
+func (f Count) WithIndex(v ...string) func(*SearchRequest)          { return nil }
+func (f DeleteByQuery) WithIndex(v ...string) func(*SearchRequest)  { return nil }
+func (f UpdateByQuery) WithIndex(v ...string) func(*SearchRequest)  { return nil }
 
 type IndexRequest struct {
 	Index string

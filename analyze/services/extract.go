@@ -1193,6 +1193,13 @@ func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
 				return out
 			}
 			v = w.X
+		case *ssa.Slice:
+			// Options handed as a list: NewClient(elastic.SetURL(u), …).
+			var out []value
+			for _, e := range sliceElems(w.X) {
+				out = appendValues(out, r.callArg(e, key, i))
+			}
+			return out
 		default:
 			return nil
 		}

@@ -179,7 +179,7 @@ var recognizers = []*recognizer{
 	// Elasticsearch: its indices are the store's tables. olivere/elastic
 	// names one on each service it builds; go-elasticsearch on each
 	// request struct (its client's methods are function values).
-	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{NewClient,NewSimpleClient}", fact: opens, kind: "elasticsearch"},
+	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{NewClient,NewSimpleClient}", fact: opens, kind: "elasticsearch", name: madeByArg(0, "github.com/olivere/elastic.SetURL", 0)},
 	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{IndexService,UpdateService,GetService,DeleteService,SearchService}.Index", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.Client.{Search,CreateIndex,DeleteIndex,IndexExists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewClient", fact: opens, kind: "elasticsearch", name: fieldElems(0, "Addresses")},

@@ -12,7 +12,7 @@ import (
 
 func main() {
 	ctx := context.Background()
-	c, _ := elastic.NewClient(elastic.SetURL("http://es:9200")) // want "store elasticsearch"
+	c, _ := elastic.NewClient(elastic.SetURL("http://es:9200")) // want "store elasticsearch dsn http://es:9200"
 	elastic.NewSimpleClient()                                   // want "store elasticsearch"
 	c.Index().Index("products").Do(ctx)                         // want "store elasticsearch table products"
 	c.Update().Index("products")                                // want "store elasticsearch table products"

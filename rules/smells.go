@@ -417,6 +417,12 @@ func (c *checker) sharedDatabase(sm *Smell, sev Severity) {
 		case levelDatabase:
 			level = sm.databaseSeverity()
 			msg = fmt.Sprintf("%s and %s open the same %s database %s, with disjoint tables: one schema, one server, two owners", sh.a, sh.b, sh.kind, sh.server)
+			if sh.kind == "elasticsearch" {
+				// A cluster is a server: indices are what databases are
+				// elsewhere, and disjoint ones share no schema.
+				level = sm.hostSeverity()
+				msg = fmt.Sprintf("%s and %s use the same elasticsearch cluster %s with disjoint indices: they scale, upgrade and fail together", sh.a, sh.b, sh.server)
+			}
 		case levelHost:
 			level = sm.hostSeverity()
 			msg = fmt.Sprintf("%s and %s use the same %s server %s with databases %s and %s: they scale, upgrade and fail together", sh.a, sh.b, sh.kind, sh.server, sh.dbA, sh.dbB)

@@ -260,6 +260,14 @@ func TestSharedDatabaseLevelMessages(t *testing.T) {
 			resTxt: "database db:5432/shop",
 		},
 		{
+			name:   "elasticsearch cluster, distinct indices",
+			svcs:   []*services.Service{stores("a", "elasticsearch", "es:9200", "dsn http://es:9200", "orders"), stores("b", "elasticsearch", "es:9200", "dsn http://es:9200", "users")},
+			msg:    "a and b use the same elasticsearch cluster es:9200 with disjoint indices: they scale, upgrade and fail together",
+			ev:     []string{"cmd/a/main.go:10 opens elasticsearch (dsn http://es:9200)", "cmd/b/main.go:10 opens elasticsearch (dsn http://es:9200)"},
+			sev:    SeverityInfo,
+			resTxt: "dsn http://es:9200",
+		},
+		{
 			name:   "server",
 			svcs:   []*services.Service{withDB("a", "db:5432/orders", "env ORDERS_DB", "orders"), withDB("b", "db:5432/billing", "dsn postgres://db:5432/billing", "invoices")},
 			msg:    "a and b use the same postgres server db:5432 with databases orders and billing: they scale, upgrade and fail together",

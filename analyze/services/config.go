@@ -313,11 +313,15 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		}
 		var names []value
 		switch {
-		case l.file != nil && !nameInside(l.file, 8) && len(r.callers[l.call.Parent()]) > 1:
-			// A shared loader handed each caller's file: which file is
-			// whose is not tracked, so none is read.
 		case l.file != nil:
-			names = deployedNames(r.strings(l.file), envValues)
+			names = r.strings(l.file)
+			if !nameInside(l.file, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) {
+				// A shared loader handed each caller's file (maybe
+				// through a wrapper): which file is whose is not
+				// tracked, so none is read.
+				names = nil
+			}
+			names = deployedNames(names, envValues)
 		case l.tag == "mapstructure":
 			names = r.viperFiles(l.call)
 		case l.kratos:

@@ -79,16 +79,27 @@ type envSource struct {
 }
 
 // envValues returns the values the workloads set an environment variable
-// to, each once, sorted.
+// to, each once, sorted; "" among them when a workload leaves it unset
+// while another sets it (which workload runs which code is not asked
+// here: the value is one only when every workload has it).
 func (d *deployment) envValues(key string) []string {
 	if d == nil {
 		return nil
 	}
 	var out []string
+	unset := false
 	for _, w := range d.workloads {
-		if v, ok := w.env[key]; ok && !slices.Contains(out, v) {
+		v, ok := w.env[key]
+		if !ok {
+			unset = true
+			continue
+		}
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
+	}
+	if unset && len(out) > 0 && !slices.Contains(out, "") {
+		out = append(out, "")
 	}
 	sort.Strings(out)
 	return out

@@ -409,6 +409,11 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 
 	key := calleeKey(common)
 	rows := recognized.lookup(key)
+	if common.StaticCallee() == nil && !common.IsInvoke() {
+		// A function value of a library's named type: only a row for
+		// that type, not one for any function of its package.
+		rows = recognized.exact[key]
+	}
 	if len(rows) == 0 && common.IsInvoke() {
 		if key = x.libraryInterface(common); key != "" {
 			rows = recognized.lookup(key)
@@ -1172,8 +1177,16 @@ func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
 	for range 4 {
 		switch w := v.(type) {
 		case *ssa.Call:
+			if b, ok := w.Common().Value.(*ssa.Builtin); ok && b.Name() == "append" {
+				// opts = append(opts, elastic.SetURL(u))
+				var out []value
+				for _, a := range w.Common().Args {
+					out = appendValues(out, r.callArg(a, key, i))
+				}
+				return out
+			}
 			args := w.Common().Args
-			if calleeKey(w.Common()) == key {
+			if calleeKey(w.Common()) == key && w.Common().StaticCallee() != nil {
 				if !w.Common().IsInvoke() && w.Common().StaticCallee().Signature.Recv() != nil {
 					args = args[1:]
 				}

@@ -183,7 +183,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.{IndexService,UpdateService,GetService,DeleteService,SearchService}.Index", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/olivere/elastic", key: "github.com/olivere/elastic.Client.{Search,CreateIndex,DeleteIndex,IndexExists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewClient", fact: opens, kind: "elasticsearch", name: fieldElems(0, "Addresses")},
-	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewDefaultClient", fact: opens, kind: "elasticsearch"},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewDefaultClient", fact: opens, kind: "elasticsearch", do: (*extractor).esDefaultClient},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{IndexRequest,GetRequest,DeleteRequest,UpdateRequest}.Do", fact: names, kind: "elasticsearch", name: field(recv, "Index")},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.SearchRequest.Do", fact: names, kind: "elasticsearch", name: fieldElems(recv, "Index")},
 	// The client's methods are values of esapi's function types:
@@ -764,6 +764,12 @@ func (x *extractor) mongoConnect(s *site, r *recognizer) {
 		uri = append(uri, x.applyURI(a)...)
 	}
 	x.store(s.f, s.stores, r.kind, uri, s.ev)
+}
+
+// esDefaultClient records go-elasticsearch's default client: the cluster
+// ELASTICSEARCH_URL names, which the deployment sets per service.
+func (x *extractor) esDefaultClient(s *site, r *recognizer) {
+	x.store(s.f, s.stores, r.kind, []value{{text: "${ELASTICSEARCH_URL}", env: []string{"ELASTICSEARCH_URL"}}}, s.ev)
 }
 
 // namedGRPCCall records a gRPC call whose proto service and method are

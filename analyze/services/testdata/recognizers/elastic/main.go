@@ -25,7 +25,7 @@ func main() {
 	c.IndexExists("logs")                                       // want "store elasticsearch table logs"
 
 	es, _ := es8.NewClient(es8.Config{Addresses: []string{"http://search:9200"}}) // want "store elasticsearch dsn http://search:9200"
-	es8.NewDefaultClient()                                                        // want "store elasticsearch"
+	es8.NewDefaultClient()                                                        // want "store elasticsearch env ELASTICSEARCH_URL"
 	esapi.IndexRequest{Index: "posts"}.Do(ctx, es)                                // want "store elasticsearch table posts"
 	esapi.GetRequest{Index: "posts"}.Do(ctx, es)                                  // want "store elasticsearch table posts"
 	esapi.DeleteRequest{Index: "posts"}.Do(ctx, es)                               // want "store elasticsearch table posts"

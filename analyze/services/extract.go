@@ -391,13 +391,11 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		if m := registerServer.FindStringSubmatch(callee.Name()); m != nil && callee.Signature.Recv() == nil {
 			if proto := x.protoName(callee.Pkg.Pkg, m[1]); proto != "" {
 				ev.Detail = callee.Name()
-				f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: proto, Pos: ev.Pos})
+				var impl ssa.Value
 				if len(args) >= 2 {
-					for _, m := range x.methodsOf(args[1]) {
-						name := proto + "/" + m.Name()
-						handlers[name] = append(handlers[name], m)
-					}
+					impl = args[1]
 				}
+				x.serveGRPC(f, proto, impl, ev, handlers)
 				return
 			}
 		}
@@ -445,6 +443,19 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	}
 }
 
+// serveGRPC records that the service serves a proto service, its methods
+// served by those of impl (the implementation registered, when known).
+func (x *extractor) serveGRPC(f *facts, proto string, impl ssa.Value, ev Evidence, handlers map[string][]*ssa.Function) {
+	f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: proto, Pos: ev.Pos})
+	if impl == nil {
+		return
+	}
+	for _, m := range x.methodsOf(impl) {
+		name := proto + "/" + m.Name()
+		handlers[name] = append(handlers[name], m)
+	}
+}
+
 var (
 	connectHandler = regexp.MustCompile(`^New(\w+)Handler$`)
 	connectClient  = regexp.MustCompile(`^New(\w+)Client$`)
@@ -467,13 +478,11 @@ func (x *extractor) connect(f *facts, fn *ssa.Function, common *ssa.CallCommon, 
 			return false
 		}
 		ev.Detail = callee.Name()
-		f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: proto, Pos: ev.Pos})
+		var impl ssa.Value
 		if len(args) > 0 {
-			for _, m := range x.methodsOf(args[0]) {
-				name := proto + "/" + m.Name()
-				handlers[name] = append(handlers[name], m)
-			}
+			impl = args[0]
 		}
+		x.serveGRPC(f, proto, impl, ev, handlers)
 		return true
 	}
 	if m := connectClient.FindStringSubmatch(callee.Name()); m != nil && len(args) >= 2 && x.protoName(callee.Pkg.Pkg, m[1]) != "" {
@@ -524,20 +533,8 @@ var gatewayRequest = regexp.MustCompile(`^request_\w+_\d+$`)
 // grpc-gateway's request_ functions: a route of the gateway calls the
 // service behind it.
 func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
-	var t types.Type
-	var method string
-	if c.IsInvoke() {
-		t, method = c.Value.Type(), c.Method.Name()
-	} else if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
-		t, method = callee.Signature.Recv().Type(), callee.Name()
-	} else {
-		return "", ""
-	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || !strings.HasSuffix(named.Obj().Name(), "Client") {
+	named, method := calledOn(c)
+	if named == nil || !strings.HasSuffix(named.Obj().Name(), "Client") {
 		return "", ""
 	}
 	pkg := named.Obj().Pkg()
@@ -550,6 +547,29 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 		goName = string(r)
 	}
 	return x.protoName(pkg, goName), method
+}
+
+// calledOn returns the named type a method call is made on (through an
+// interface, or on a value or pointer of it) and the method, or nil for a
+// call of no method of a package's named type.
+func calledOn(c *ssa.CallCommon) (*types.Named, string) {
+	var t types.Type
+	var method string
+	if c.IsInvoke() {
+		t, method = c.Value.Type(), c.Method.Name()
+	} else if callee := c.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
+		t, method = callee.Signature.Recv().Type(), callee.Name()
+	} else {
+		return nil, ""
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil, ""
+	}
+	return named, method
 }
 
 // isTypeParam reports whether v has a type parameter's type: a generic

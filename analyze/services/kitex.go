@@ -154,42 +154,25 @@ func isNamedType(t types.Type, path, name string) bool {
 func (x *extractor) kitex(f *facts, fn *ssa.Function, common *ssa.CallCommon, args []ssa.Value, ev Evidence, handlers map[string][]*ssa.Function) bool {
 	outside := func(pkg *types.Package) bool { return fn.Pkg == nil || fn.Pkg.Pkg != pkg }
 	serve := func(svc string, handler ssa.Value) bool {
-		f.svc.Endpoints = append(f.svc.Endpoints, Endpoint{Protocol: "grpc", Name: svc, Pos: ev.Pos})
-		for _, m := range x.methodsOf(handler) {
-			name := svc + "/" + m.Name()
-			handlers[name] = append(handlers[name], m)
-		}
+		x.serveGRPC(f, svc, handler, ev, handlers)
 		return true
 	}
 	// A client's method: on the generated Client interface, which
 	// NewClient returns.
-	var recv types.Type
-	var method string
-	if common.IsInvoke() {
-		recv, method = common.Value.Type(), common.Method.Name()
-	} else if callee := common.StaticCallee(); callee != nil && callee.Signature.Recv() != nil {
-		recv, method = callee.Signature.Recv().Type(), callee.Name()
-	}
-	if recv != nil {
-		if p, ok := recv.(*types.Pointer); ok {
-			recv = p.Elem()
+	if named, method := calledOn(common); named != nil {
+		pkg := named.Obj().Pkg()
+		if svc := x.kitexService(pkg); named.Obj().Name() == "Client" && outside(pkg) && svc != "" {
+			ev.Detail = method
+			ev.Method = svc + "/" + method
+			f.calls = append(f.calls, &call{protocol: "grpc", proto: svc, method: method, ev: ev, fn: fn})
+			return true
 		}
-		if named, ok := types.Unalias(recv).(*types.Named); ok && named.Obj().Pkg() != nil {
-			pkg := named.Obj().Pkg()
-			if named.Obj().Name() == "Client" && outside(pkg) && x.kitexService(pkg) != "" {
-				svc := x.kitexService(pkg)
-				ev.Detail = method
-				ev.Method = svc + "/" + method
-				f.calls = append(f.calls, &call{protocol: "grpc", proto: svc, method: method, ev: ev, fn: fn})
-				return true
-			}
-			if isNamedType(named, kitexServer, "Server") && method == "RegisterService" && len(args) >= 2 {
-				if info, ok := args[0].(*ssa.Call); ok {
-					if c := info.Common().StaticCallee(); c != nil && c.Pkg != nil && c.Name() == "NewServiceInfo" && outside(c.Pkg.Pkg) {
-						if svc := x.kitexService(c.Pkg.Pkg); svc != "" {
-							ev.Detail = "RegisterService"
-							return serve(svc, args[1])
-						}
+		if isNamedType(named, kitexServer, "Server") && method == "RegisterService" && len(args) >= 2 {
+			if info, ok := args[0].(*ssa.Call); ok {
+				if c := info.Common().StaticCallee(); c != nil && c.Pkg != nil && c.Name() == "NewServiceInfo" && outside(c.Pkg.Pkg) {
+					if svc := x.kitexService(c.Pkg.Pkg); svc != "" {
+						ev.Detail = "RegisterService"
+						return serve(svc, args[1])
 					}
 				}
 			}

@@ -161,11 +161,13 @@ func (x *extractor) kitex(f *facts, fn *ssa.Function, common *ssa.CallCommon, ar
 	// NewClient returns.
 	if named, method := calledOn(common); named != nil {
 		pkg := named.Obj().Pkg()
-		if svc := x.kitexService(pkg); named.Obj().Name() == "Client" && outside(pkg) && svc != "" {
-			ev.Detail = method
-			ev.Method = svc + "/" + method
-			f.calls = append(f.calls, &call{protocol: "grpc", proto: svc, method: method, ev: ev, fn: fn})
-			return true
+		if named.Obj().Name() == "Client" && outside(pkg) {
+			if svc := x.kitexService(pkg); svc != "" {
+				ev.Detail = method
+				ev.Method = svc + "/" + method
+				f.calls = append(f.calls, &call{protocol: "grpc", proto: svc, method: method, ev: ev, fn: fn})
+				return true
+			}
 		}
 		if isNamedType(named, kitexServer, "Server") && method == "RegisterService" && len(args) >= 2 {
 			if info, ok := args[0].(*ssa.Call); ok {

@@ -139,13 +139,13 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	if err != nil {
 		return nil, 0, err
 	}
-	l := &typeLoader{fset: token.NewFileSet(), view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]*checking),
+		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, r := range roots {
-		l.root(r)
+		l.roots[r] = true
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
-	l.source = make(map[*packages.Package]*checking)
 	fromSource := 0
 	for _, p := range all { // dependencies first
 		p.Fset = l.fset
@@ -206,13 +206,6 @@ type typeLoader struct {
 
 // checking is closed when a package's type-check is over.
 type checking struct{ done chan struct{} }
-
-func (l *typeLoader) root(p *packages.Package) {
-	if l.roots == nil {
-		l.roots = make(map[*packages.Package]bool)
-	}
-	l.roots[p] = true
-}
 
 // check parses and type-checks p from source once its imports are ready.
 func (l *typeLoader) check(ctx context.Context, p *packages.Package) {

@@ -139,7 +139,7 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	if err != nil {
 		return nil, 0, err
 	}
-	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]*checking),
+	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
 		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, r := range roots {
 		l.roots[r] = true
@@ -161,7 +161,7 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 			src = src || l.source[imp] != nil
 		}
 		if src {
-			l.source[p] = &checking{done: make(chan struct{})}
+			l.source[p] = make(chan struct{})
 			if !l.roots[p] {
 				fromSource++
 			}
@@ -176,11 +176,11 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 	}
 	var wg sync.WaitGroup
 	for _, p := range all {
-		if c := l.source[p]; c != nil {
+		if done := l.source[p]; done != nil {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				defer close(c.done)
+				defer close(done)
 				l.check(ctx, p)
 			}()
 		}
@@ -196,16 +196,13 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 type typeLoader struct {
 	fset   *token.FileSet
 	roots  map[*packages.Package]bool
-	source map[*packages.Package]*checking // packages type-checked here
+	source map[*packages.Package]chan struct{} // packages type-checked here, closed when checked
 
 	exportMu sync.Mutex                // reading export data, which fills view
 	view     map[string]*types.Package // by package path, every package of the build
 
 	cpu chan struct{} // a token per core
 }
-
-// checking is closed when a package's type-check is over.
-type checking struct{ done chan struct{} }
 
 // check parses and type-checks p from source once its imports are ready.
 func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
@@ -219,8 +216,8 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	<-l.cpu
 	illTyped := false
 	for _, imp := range p.Imports {
-		if c := l.source[imp]; c != nil {
-			<-c.done
+		if done := l.source[imp]; done != nil {
+			<-done
 		}
 		illTyped = illTyped || imp.IllTyped
 	}

@@ -99,13 +99,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	for _, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := &packages.Config{Context: ctx, Dir: modDir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
-		if analyze.OutsideWorkspace(modDir) {
-			cfg.Env = append(cfg.Env, "GOWORK=off")
-		}
-		if len(opts.Tags) > 0 {
-			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
-		}
+		cfg := buildConfig(ctx, modDir, opts)
 		first := len(errs)
 		loaded, _, err := typeCheck(cfg, loadPatterns(g, modDir, paths, cfg.Env), opts)
 		if err != nil {
@@ -177,6 +171,21 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)
 	}
 	return sys, errs, nil
+}
+
+// buildConfig is how the code of one build (a module, or the go.work
+// above it; see buildRoot) is loaded: from its folder, with the
+// environment and tags of opts, and without a go.work above that does not
+// use the module.
+func buildConfig(ctx context.Context, dir string, opts Options) *packages.Config {
+	cfg := &packages.Config{Context: ctx, Dir: dir, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
+	if analyze.OutsideWorkspace(dir) {
+		cfg.Env = append(cfg.Env, "GOWORK=off")
+	}
+	if len(opts.Tags) > 0 {
+		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+	}
+	return cfg
 }
 
 // buildSSA creates an SSA program for the loaded packages: those that

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/archie-dev/archie/analyze"
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -125,11 +124,7 @@ func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) 
 		if len(s.Mains) > 0 {
 			paths = g.Closure(paths)
 		}
-		cfg := &packages.Config{Context: ctx, Dir: build, Env: analyze.GoEnv(opts.Env, !opts.CGO)}
-		if len(opts.Tags) > 0 {
-			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
-		}
-		loaded, _, err := typeCheck(cfg, paths, opts)
+		loaded, _, err := typeCheck(buildConfig(ctx, build, opts), paths, opts)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the code in %s: %w", build, err)
 		}

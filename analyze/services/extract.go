@@ -57,6 +57,11 @@ func (f *facts) shed() {
 		for i, c := range calls {
 			cc := *c
 			cc.fn = nil
+			cc.targets = make([]value, len(c.targets))
+			for j, v := range c.targets {
+				v.group = nil // its pairs are made
+				cc.targets[j] = v
+			}
 			out[i] = &cc
 		}
 		return out

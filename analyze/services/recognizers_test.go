@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -128,6 +129,12 @@ func checkRecognizers(t *testing.T, root string, loaded []*packages.Package) {
 					t.Errorf("%s: no fact %q (%s)", at, w, lib)
 				}
 			}
+			// Once shed, the facts hold nothing of the program, which
+			// the next build's program would otherwise share memory with.
+			f.shed()
+			if at := holdsProgram(reflect.ValueOf(f), "facts", make(map[uintptr]bool)); at != "" {
+				t.Errorf("shed facts still hold the program at %s", at)
+			}
 		})
 	}
 
@@ -138,6 +145,57 @@ func checkRecognizers(t *testing.T, root string, loaded []*packages.Package) {
 			}
 		}
 	}
+}
+
+// holdsProgram returns the path from v to a value of go/ssa, go/types or
+// go/ast, or "" when there is none.
+func holdsProgram(v reflect.Value, at string, seen map[uintptr]bool) string {
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return ""
+		}
+		return holdsProgram(v.Elem(), at, seen)
+	case reflect.Pointer, reflect.Map, reflect.Slice:
+		if v.IsNil() {
+			return ""
+		}
+		if seen[v.Pointer()] && v.Kind() != reflect.Slice {
+			return ""
+		}
+		seen[v.Pointer()] = true
+	}
+	switch v.Type().PkgPath() {
+	case "golang.org/x/tools/go/ssa", "go/types", "go/ast":
+		return at + " (" + v.Type().String() + ")"
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		return holdsProgram(v.Elem(), at, seen)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if p := holdsProgram(v.Field(i), at+"."+v.Type().Field(i).Name, seen); p != "" {
+				return p
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if p := holdsProgram(v.Index(i), fmt.Sprintf("%s[%d]", at, i), seen); p != "" {
+				return p
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			if p := holdsProgram(it.Key(), at+"[key]", seen); p != "" {
+				return p
+			}
+			if p := holdsProgram(it.Value(), fmt.Sprintf("%s[%v]", at, it.Key()), seen); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 func coveredPrefix(covered map[string]bool, prefix string) bool {

@@ -15,6 +15,14 @@ import (
 
 func handle(w http.ResponseWriter, r *http.Request) {}
 
+// report sends to the URL it is handed; its error is handed on.
+func report(url string) error {
+	_, err := http.Get(url) // want "call http GET http://stats/report"
+	return err
+}
+
+func logged(err error) {}
+
 func main() {
 	ctx := context.Background()
 	http.Get("http://catalog/products")                  // want "call http GET http://catalog/products"
@@ -26,6 +34,8 @@ func main() {
 	u, _ := url.JoinPath("http://catalog/api/", "v1", "items")
 	http.Get(u)                                     // want "call http GET http://catalog/api/v1/items"
 	http.Get(path.Join("http://catalog", "search")) // want "call http GET http:/catalog/search"
+
+	logged(report("http://stats/report"))
 
 	c := &http.Client{}
 	c.Get("http://catalog/a")                     // want "call http GET http://catalog/a"

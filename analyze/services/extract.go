@@ -123,9 +123,12 @@ type extractor struct {
 	cobra map[string][]*ssa.Function
 	// users counts the mains whose code holds each package (packageUsers).
 	users map[string]int
-	// siteCallers are, while a service is walked, the call sites of its
+	// siteCallers gives, while a service is walked, the call sites of its
 	// reachable functions (ownSites).
-	siteCallers map[*ssa.Function][]callSite
+	siteCallers func(*ssa.Function) []callSite
+	// sites are the call sites of the functions of the services walked
+	// so far (callersWithin).
+	sites siteIndex
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
@@ -1355,7 +1358,7 @@ var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;]+`)
 // is.
 func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*call {
 	var out []*call
-	var callers map[*ssa.Function][]callSite
+	var callers func(*ssa.Function) []callSite
 	for _, c := range calls {
 		if !x.inContract(c.fn) {
 			out = append(out, c)
@@ -1370,7 +1373,7 @@ func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*ca
 		for len(work) > 0 {
 			fn := work[len(work)-1]
 			work = work[:len(work)-1]
-			for _, s := range callers[fn] {
+			for _, s := range callers(fn) {
 				switch {
 				case !x.inContract(s.fn):
 					sites = append(sites, s)
@@ -1454,7 +1457,7 @@ func (x *extractor) ownSites(fn *ssa.Function, reach map[*ssa.Function]bool) []c
 	for len(work) > 0 && len(sites) < 8 {
 		f := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, s := range x.siteCallers[f] {
+		for _, s := range x.siteCallers(f) {
 			switch {
 			case !x.shared(s.fn):
 				sites = append(sites, s)
@@ -1477,12 +1480,51 @@ func (x *extractor) inContract(fn *ssa.Function) bool {
 	return fn != nil && fn.Pkg != nil && x.contracts[fn.Pkg.Pkg.Path()]
 }
 
-// callersWithin returns the call sites of each reachable function among
+// callersWithin returns, for a reachable function, its call sites in
 // reachable functions: static calls, and interface calls to the
-// implementations the service reaches.
-func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Function][]callSite {
-	out := make(map[*ssa.Function][]callSite)
+// implementations the service reaches; in the order of the source,
+// whatever the order reach was walked in, so that the first sites are the
+// evidence. The sites are read once per program (x.sites), not once per
+// service that reaches them: services of one build share most of their
+// code.
+func (x *extractor) callersWithin(reach map[*ssa.Function]bool) func(*ssa.Function) []callSite {
+	x.sites.scan(x, reach)
+	return func(fn *ssa.Function) []callSite {
+		if !reach[fn] {
+			return nil
+		}
+		var out []callSite
+		for _, s := range x.sites.of(x.fset, fn) {
+			if reach[s.fn] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+}
+
+// A siteIndex holds the call sites of each function, among the functions
+// scanned so far.
+type siteIndex struct {
+	scanned map[*ssa.Function]bool
+	sites   map[*ssa.Function][]callSite
+	sorted  map[*ssa.Function]bool
+}
+
+// scan adds the call sites in the functions of reach not yet scanned.
+func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
+	if ix.scanned == nil {
+		ix.scanned, ix.sites, ix.sorted = make(map[*ssa.Function]bool), make(map[*ssa.Function][]callSite), make(map[*ssa.Function]bool)
+	}
+	add := func(callee *ssa.Function, site callSite) {
+		ix.sites[callee] = append(ix.sites[callee], site)
+		ix.sorted[callee] = false
+	}
 	for fn := range reach {
+		if ix.scanned[fn] {
+			continue
+		}
+		ix.scanned[fn] = true
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				c, ok := instr.(ssa.CallInstruction)
@@ -1491,9 +1533,7 @@ func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Functio
 				}
 				site := callSite{fn, instr.Pos()}
 				if callee := c.Common().StaticCallee(); callee != nil {
-					if reach[callee] {
-						out[callee] = append(out[callee], site)
-					}
+					add(callee, site)
 					continue
 				}
 				if !c.Common().IsInvoke() {
@@ -1504,22 +1544,24 @@ func (x *extractor) callersWithin(reach map[*ssa.Function]bool) map[*ssa.Functio
 					continue
 				}
 				for _, m := range x.prog.implementers(iface, c.Common().Method.Name()) {
-					if reach[m] {
-						out[m] = append(out[m], site)
-					}
+					add(m, site)
 				}
 			}
 		}
 	}
-	// In the order of the source, whatever the order reach was walked
-	// in: the first sites are the evidence.
-	for _, sites := range out {
+}
+
+// of returns the call sites of fn, in the order of the source.
+func (ix *siteIndex) of(fset *token.FileSet, fn *ssa.Function) []callSite {
+	sites := ix.sites[fn]
+	if !ix.sorted[fn] {
 		slices.SortFunc(sites, func(a, b callSite) int {
-			if c := comparePos(x.fset.Position(a.pos), x.fset.Position(b.pos)); c != 0 {
+			if c := comparePos(fset.Position(a.pos), fset.Position(b.pos)); c != 0 {
 				return c
 			}
 			return strings.Compare(a.fn.String(), b.fn.String())
 		})
+		ix.sorted[fn] = true
 	}
-	return out
+	return sites
 }

@@ -97,11 +97,24 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	sort.Strings(mods)
 	var found []*facts
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
-	for _, modDir := range mods {
+	// The go command lists each build while this process reads the one
+	// before: their memory is not shared, their time is.
+	listCtx, stopListing := context.WithCancel(ctx)
+	defer stopListing()
+	lists := make([]*listing, len(mods))
+	for i, modDir := range mods {
+		cfg := buildConfig(listCtx, modDir, opts)
+		lists[i] = newListing(cfg, loadPatterns(g, modDir, uniq(byModule[modDir]), cfg.Env), opts)
+	}
+	go func() {
+		for _, l := range lists {
+			l.list()
+		}
+	}()
+	for i, modDir := range mods {
 		paths := uniq(byModule[modDir])
-		cfg := buildConfig(ctx, modDir, opts)
 		first := len(errs)
-		loaded, _, err := typeCheck(cfg, loadPatterns(g, modDir, paths, cfg.Env), opts)
+		loaded, _, err := lists[i].typeCheck()
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}

@@ -120,14 +120,36 @@ func wrapper(cfg *packages.Config) string {
 // instead, running cgo and compiling what the cache lacks; so it does
 // without a wrapper (see wrapper).
 func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packages.Package, int, error) {
+	l := newListing(cfg, patterns, opts)
+	l.list()
+	return l.typeCheck()
+}
+
+// A listing is one build's go list, run ahead of its type-check: the go
+// command lists the next build while this process reads the last one.
+type listing struct {
+	cfg      *packages.Config
+	patterns []string
+	opts     Options
+	// whole says go/packages lists and type-checks in one go, when
+	// typeCheck is called: with opts.CGO, or without a wrapper.
+	whole bool
+	roots []*packages.Package
+	err   error
+	done  chan struct{}
+}
+
+// newListing prepares the listing of what typeCheck loads; list runs it.
+func newListing(cfg *packages.Config, patterns []string, opts Options) *listing {
+	l := &listing{patterns: patterns, opts: opts, done: make(chan struct{})}
 	flag := wrapper(cfg)
-	if opts.CGO || flag == "" {
-		c := *cfg
-		c.Mode = systemMode
-		roots, err := packages.Load(&c, patterns...)
-		return roots, 0, err
-	}
 	c := *cfg
+	if l.whole = opts.CGO || flag == ""; l.whole {
+		c.Mode = systemMode
+		l.cfg = &c
+		close(l.done)
+		return l
+	}
 	c.Mode = listMode
 	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), flag)
 	env := cfg.Env
@@ -135,10 +157,31 @@ func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packag
 		env = os.Environ()
 	}
 	c.Env = append(slices.Clip(env), toolexecEnv+"=1", "CGO_ENABLED=0")
-	roots, err := packages.Load(&c, patterns...)
+	l.cfg = &c
+	return l
+}
+
+// list runs the go command, once; typeCheck waits for it.
+func (ls *listing) list() {
+	if ls.whole {
+		return
+	}
+	defer close(ls.done)
+	ls.roots, ls.err = packages.Load(ls.cfg, ls.patterns...)
+}
+
+// typeCheck waits for the listing and type-checks what it lists.
+func (ls *listing) typeCheck() ([]*packages.Package, int, error) {
+	if ls.whole {
+		roots, err := packages.Load(ls.cfg, ls.patterns...)
+		return roots, 0, err
+	}
+	<-ls.done
+	roots, err := ls.roots, ls.err
 	if err != nil {
 		return nil, 0, err
 	}
+	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
 		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, r := range roots {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -114,15 +115,11 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 	if len(opts.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 	}
-	loaded, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
-	}
-	var nestedErrs []Error
-	var copies []string
+	var mods []string
+	var ahead map[string]*nestedList
 	if opts.Nested && len(opts.Patterns) == 0 {
-		mods, err := nestedModules(opts.Dir)
-		if err != nil {
+		var err error
+		if mods, err = nestedModules(opts.Dir); err != nil {
 			return nil, err
 		}
 		// Shallower modules first: of two copies of one module path, the
@@ -130,6 +127,18 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		sort.SliceStable(mods, func(i, j int) bool {
 			return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
 		})
+		var stop context.CancelFunc
+		cfg.Context, stop = context.WithCancel(ctx)
+		defer stop()
+		ahead = listAhead(cfg, opts.Dir, mods)
+	}
+	loaded, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	var nestedErrs []Error
+	var copies []string
+	if opts.Nested && len(opts.Patterns) == 0 {
 		have := make(map[string]bool)
 		modPaths := make(map[string]bool)
 		for _, lp := range loaded {
@@ -163,12 +172,13 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 				}
 				modPaths[mp] = true
 			}
-			sub := *cfg
-			sub.Dir = m
-			if OutsideWorkspace(m) {
-				sub.Env = append(slices.Clone(cfg.Env), "GOWORK=off")
+			l := ahead[m]
+			if l == nil {
+				l = listNested(cfg, m)
+				l.list()
 			}
-			more, err := packages.Load(&sub, "./...")
+			<-l.done
+			more, err := l.pkgs, l.err
 			if err != nil {
 				// One module that cannot be listed (a missing go.sum
 				// entry, say) leaves the others to check.
@@ -195,6 +205,77 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		}
 	}
 	return g, nil
+}
+
+// A nestedList is the go list of a module below the one loaded, which
+// ./... does not enter.
+type nestedList struct {
+	cfg  packages.Config
+	pkgs []*packages.Package
+	err  error
+	done chan struct{}
+}
+
+func listNested(cfg *packages.Config, dir string) *nestedList {
+	l := &nestedList{cfg: *cfg, done: make(chan struct{})}
+	l.cfg.Dir = dir
+	if OutsideWorkspace(dir) {
+		l.cfg.Env = append(slices.Clone(cfg.Env), "GOWORK=off")
+	}
+	return l
+}
+
+func (l *nestedList) list() {
+	defer close(l.done)
+	l.pkgs, l.err = packages.Load(&l.cfg, "./...")
+}
+
+// listAhead starts listing the nested modules that the load of dir will
+// not hold, while that load runs: a module per service, each its own go
+// list, would otherwise wait for one another. The go command runs on
+// every core, this load's included; which modules are left to list is
+// guessed from the go.work and go.mod files, and the load decides (a
+// module it lists anyway, or a copy it leaves out, costs only time).
+func listAhead(cfg *packages.Config, dir string, mods []string) map[string]*nestedList {
+	held := make(map[string]bool) // folders and module paths the root's load holds
+	if patterns, err := workspacePatterns(dir); err == nil && len(patterns) > 0 && !slices.Contains(cfg.Env, "GOWORK=off") && os.Getenv("GOWORK") != "off" {
+		for _, p := range patterns {
+			m := filepath.Join(dir, strings.TrimSuffix(p, "/..."))
+			held[m] = true
+			held[goModPath(m)] = true
+		}
+	} else if mp := goModPath(dir); mp != "" {
+		held[dir], held[mp] = true, true
+	}
+	var todo []*nestedList
+	ahead := make(map[string]*nestedList)
+	for _, m := range mods {
+		mp := goModPath(m)
+		if held[m] || mp != "" && held[mp] {
+			continue
+		}
+		held[mp] = mp != ""
+		l := listNested(cfg, m)
+		ahead[m] = l
+		todo = append(todo, l)
+	}
+	next := make(chan *nestedList)
+	go func() {
+		defer close(next)
+		for _, l := range todo {
+			next <- l
+		}
+	}()
+	// One core is the root's load's until it ends; each module is listed
+	// once, in order, by one of these.
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		go func() {
+			for l := range next {
+				l.list()
+			}
+		}()
+	}
+	return ahead
 }
 
 // skippedModules returns the folders below dir with a go.mod that none of

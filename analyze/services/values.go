@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -381,7 +382,7 @@ func (r *resolver) written(updates []*ssa.MapUpdate, want map[string]bool, depth
 			unknown = true
 		}
 		for _, k := range keys {
-			if !k.lit {
+			if !k.lit && mayBeKey(k, want) {
 				unknown = true
 			}
 			if k.lit && want[k.text] {
@@ -393,7 +394,7 @@ func (r *resolver) written(updates []*ssa.MapUpdate, want map[string]bool, depth
 	var out []value
 	for _, u := range updates {
 		fn := u.Parent()
-		if !r.ok(fn) {
+		if !r.ok(fn) || copied(u) {
 			continue
 		}
 		if _, ok := u.Key.(*ssa.Parameter); !ok {
@@ -419,6 +420,43 @@ func (r *resolver) written(updates []*ssa.MapUpdate, want map[string]bool, depth
 		}
 	}
 	return out, unknown
+}
+
+// mayBeKey reports whether a key only partly known may be one of want:
+// "REPLY_…" is never "COMMAND_REPLY_CHANNEL"; a key from the environment,
+// a flag or a config file may be anything.
+func mayBeKey(k value, want map[string]bool) bool {
+	if len(k.env) > 0 || k.config != "" || k.flag != "" || !strings.Contains(k.text, "…") {
+		return true
+	}
+	parts := strings.Split(k.text, "…")
+	for i, part := range parts {
+		parts[i] = regexp.QuoteMeta(part)
+	}
+	re := regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
+	for w := range want {
+		if re.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// copied reports whether a map update copies an entry of another map of
+// its type (for k, v := range m { dst[k] = v }): it writes no key of its
+// own, only what the writes into maps of the type wrote.
+func copied(u *ssa.MapUpdate) bool {
+	k, ok1 := u.Key.(*ssa.Extract)
+	v, ok2 := u.Value.(*ssa.Extract)
+	if !ok1 || !ok2 || k.Tuple != v.Tuple || k.Index != 1 || v.Index != 2 {
+		return false
+	}
+	next, ok := k.Tuple.(*ssa.Next)
+	if !ok || next.IsString {
+		return false
+	}
+	rng, ok := next.Iter.(*ssa.Range)
+	return ok && mapKey(rng.X.Type()) == mapKey(u.Map.Type())
 }
 
 // mapKey names a map type for resolver.updates.
@@ -913,11 +951,16 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 	if !ok {
 		return nil
 	}
+	impls := r.prog.implementers(iface, c.Method.Name())
+	generic := false
+	if origin := paramInterface(c.Value.Type()); len(impls) == 0 && origin != nil {
+		impls, generic = r.originImplementers(origin, c.Method.Name()), true
+	}
 	var out []value
-	for _, m := range r.prog.implementers(iface, c.Method.Name()) {
+	for _, m := range impls {
 		// A pointer type's wrapper of a value method has no package.
 		if m.Blocks == nil || !r.ok(m) || !r.prog.source[m.Pkg] && m.Synthetic == "" || len(m.Params) != len(c.Args)+1 ||
-			!r.mayHold(c.Value.Type(), m.Signature.Recv().Type()) {
+			!generic && !r.mayHold(c.Value.Type(), m.Signature.Recv().Type()) {
 			continue
 		}
 		cb := make(map[*ssa.Parameter]ssa.Value, len(m.Params))
@@ -988,6 +1031,38 @@ func (r *resolver) mayHold(it, t types.Type) bool {
 		ci, _ := c.Underlying().(*types.Interface)
 		return ci != nil && (ci.NumMethods() == 0 || types.AssignableTo(c, it))
 	})
+}
+
+// paramInterface returns the generic interface of an interface type
+// instantiated over type parameters (Saga[T] in the body of a generic
+// function), or nil. No type implements such an instance: types are
+// instantiated with the types the code gives.
+func paramInterface(t types.Type) *types.Named {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(n) || n.TypeArgs().Len() == 0 || concreteInstance(n) {
+		return nil
+	}
+	return n.Origin()
+}
+
+// originImplementers returns the methods name of the types the code
+// converts to some instance of the generic interface origin: what an
+// interface call in a generic body (o.saga.ReplyTopic() on a Saga[T]) may
+// run.
+func (r *resolver) originImplementers(origin *types.Named, name string) []*ssa.Function {
+	var out []*ssa.Function
+	for _, t := range r.prog.withMethod[name] {
+		if !slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
+			n, ok := types.Unalias(c).(*types.Named)
+			return ok && n.Origin() == origin
+		}) {
+			continue
+		}
+		if m := r.prog.method(t, name); m != nil && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // namedOf returns the type name of a named type or a pointer to one.

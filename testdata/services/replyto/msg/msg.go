@@ -4,13 +4,14 @@ package msg
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/nats-io/nats.go"
 )
 
 const (
-	ReplyHdr = "reply-channel"
-	TraceHdr = "trace-id"
+	ReplyHdr = "COMMAND_REPLY_CHANNEL"
+	TraceHdr = "COMMAND_TRACE_ID"
 )
 
 type Metadata map[string]any
@@ -19,24 +20,26 @@ func (m Metadata) Set(key string, value any) { m[key] = value }
 
 func (m Metadata) Get(key string) any { return m[key] }
 
+// CopyTo copies every header: it writes no key of its own.
+func (m Metadata) CopyTo(dst Metadata) {
+	for k, v := range m {
+		dst[k] = v
+	}
+}
+
 type Command struct {
 	Name string
 	Meta Metadata
 }
 
-// Send publishes cmd to subject, asking for the reply on replyTo.
-func Send(nc *nats.Conn, subject, replyTo string, cmd Command) error {
-	if cmd.Meta == nil {
-		cmd.Meta = Metadata{}
-	}
-	cmd.Meta.Set(ReplyHdr, replyTo)
-	cmd.Meta.Set(TraceHdr, "not-a-subject")
-	cmd.Meta.Set("topic", "orders.audit")
+// Send publishes cmd to subject.
+func Send(nc *nats.Conn, subject string, cmd Command) error {
 	data, _ := json.Marshal(cmd)
 	return nc.Publish(subject, data)
 }
 
-// Handle replies to each command on the channel its header names.
+// Handle replies to each command on the channel its header names, with
+// the command's headers, renamed REPLY_….
 func Handle(nc *nats.Conn, subject string) {
 	nc.Subscribe(subject, func(m *nats.Msg) {
 		var cmd Command
@@ -45,6 +48,13 @@ func Handle(nc *nats.Conn, subject string) {
 		if !ok {
 			return
 		}
-		nc.Publish(dest, []byte("done"))
+		reply := Command{Name: "done", Meta: Metadata{}}
+		cmd.Meta.CopyTo(reply.Meta)
+		for k, v := range cmd.Meta {
+			if rest, ok := strings.CutPrefix(k, "COMMAND_"); ok {
+				reply.Meta.Set("REPLY_"+rest, v)
+			}
+		}
+		Send(nc, dest, reply)
 	})
 }

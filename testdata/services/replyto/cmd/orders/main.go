@@ -1,19 +1,24 @@
-// Command orders asks billing to charge, and hears the reply on its own
-// channel.
+// Command orders asks billing to charge, in a saga, and hears the reply
+// on the saga's channel.
 package main
 
 import (
 	"net/http"
 
-	"example.com/replyto/msg"
+	"example.com/replyto/saga"
 	"github.com/nats-io/nats.go"
 )
 
+type charge struct{}
+
+const replies = "orders.replies"
+
 func main() {
 	nc, _ := nats.Connect("nats://nats:4222")
-	nc.Subscribe("orders.replies", func(*nats.Msg) {})
+	o := saga.NewOrchestrator[*charge](saga.New[*charge](replies), nc)
+	nc.Subscribe(replies, func(*nats.Msg) {})
 	http.HandleFunc("/orders", func(http.ResponseWriter, *http.Request) {
-		msg.Send(nc, "billing.commands", "orders.replies", msg.Command{Name: "Charge"})
+		o.Send("billing.commands")
 	})
 	http.ListenAndServe(":8080", nil)
 }

@@ -115,6 +115,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		paths := uniq(byModule[modDir])
 		first := len(errs)
 		loaded, _, err := lists[i].typeCheck()
+		lists[i] = nil
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
 		}

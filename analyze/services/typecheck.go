@@ -178,6 +178,7 @@ func (ls *listing) typeCheck() ([]*packages.Package, int, error) {
 	}
 	<-ls.done
 	roots, err := ls.roots, ls.err
+	ls.roots = nil // the build's types go with its program, not with the listing
 	if err != nil {
 		return nil, 0, err
 	}

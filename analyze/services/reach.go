@@ -62,6 +62,7 @@ type paramConvert struct {
 type invoke struct {
 	iface *types.Interface
 	name  string
+	typ   types.Type // the interface type, as the call has it (Saga[T])
 }
 
 // methods returns the methods of a source type.
@@ -359,6 +360,17 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					in.converts = append(in.converts, inst)
 				}
 			}
+			// A method the body calls through an interface over its type
+			// parameters (o.saga.ReplyTopic() on a Saga[T]), which no
+			// type implements, is called on the instance's interface
+			// (Saga[*Order]).
+			for _, inv := range p.scan(o).invokes {
+				if inst := instantiate(p.instances, inv.typ, tparams, targs); inst != nil {
+					if iface, ok := inst.Underlying().(*types.Interface); ok {
+						in.invokes = append(in.invokes, invoke{iface, inv.name, inst})
+					}
+				}
+			}
 			for _, pc := range p.scan(o).params {
 				for i := range min(tparams.Len(), len(targs)) {
 					if tparams.At(i) == pc.param {
@@ -392,7 +404,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					in.next = append(in.next, callee)
 				} else if c.IsInvoke() {
 					if iface, ok := c.Value.Type().Underlying().(*types.Interface); ok {
-						in.invokes = append(in.invokes, invoke{iface, c.Method.Name()})
+						in.invokes = append(in.invokes, invoke{iface, c.Method.Name(), c.Value.Type()})
 					}
 				}
 			case *ssa.MakeInterface:
@@ -413,7 +425,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				if p.library(instr.Type()) {
 					if iface, ok := instr.X.Type().Underlying().(*types.Interface); ok {
 						for i := range iface.NumMethods() {
-							in.invokes = append(in.invokes, invoke{iface, iface.Method(i).Name()})
+							in.invokes = append(in.invokes, invoke{iface, iface.Method(i).Name(), instr.X.Type()})
 						}
 					}
 				}

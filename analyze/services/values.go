@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -62,10 +61,6 @@ type resolver struct {
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
 	convertedTo map[*types.TypeName][]types.Type
-	// updates are the writes into maps, by the map's type (mapKey);
-	// keying is set while what they write is followed (keyed).
-	updates map[string][]*ssa.MapUpdate
-	keying  bool
 	// within, when set, limits stores and callers to one service's code.
 	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
@@ -90,7 +85,7 @@ type stored struct {
 }
 
 func newResolver(p *program) *resolver {
-	r := &resolver{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction), updates: make(map[string][]*ssa.MapUpdate)}
+	r := &resolver{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction)}
 	// Stores through a pointer parameter (func set(dst *string, key string)
 	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
 	// to whatever each caller passes.
@@ -114,9 +109,6 @@ func newResolver(p *program) *resolver {
 							r.convertedTo[obj] = append(r.convertedTo[obj], in.Type())
 						}
 					}
-				case *ssa.MapUpdate:
-					k := mapKey(in.Map.Type())
-					r.updates[k] = append(r.updates[k], in)
 				case *ssa.Store:
 					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
 					if param, ok := in.Addr.(*ssa.Parameter); ok {
@@ -263,16 +255,6 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
 			return r.call(call.Common(), bind, depth, busy)
 		}
-		if ta, ok := v.Tuple.(*ssa.TypeAssert); ok && v.Index == 0 {
-			return r.resolve(ta.X, bind, depth, busy)
-		}
-		return nil
-	case *ssa.TypeAssert:
-		return r.resolve(v.X, bind, depth, busy)
-	case *ssa.Lookup:
-		if _, ok := v.X.Type().Underlying().(*types.Map); ok {
-			return r.keyed(v, bind, depth, busy)
-		}
 		return nil
 	case *ssa.Call:
 		return r.call(v.Common(), bind, depth, busy)
@@ -330,137 +312,6 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	}
 	return nil
 }
-
-// keyed resolves a read from a map by a key written in the code: it is
-// what the program writes into maps of that type under that key. A
-// message's metadata is one such map: the service that sends a command
-// sets its reply channel in a header, the one that handles it publishes
-// the reply to what the header holds. Writes in the service's own code
-// are taken first. When it has none, and every key it writes into such
-// maps is known, those of the whole program are: the map may have come
-// over the wire. A service that writes keys archie cannot read (a config
-// map filled from a file) may write this one itself, so no other
-// service's write is taken for it.
-func (r *resolver) keyed(v *ssa.Lookup, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
-	want := make(map[string]bool)
-	for _, k := range r.resolve(v.Index, bind, depth-1, busy) {
-		if k.lit && len(k.env) == 0 && k.config == "" && k.flag == "" {
-			want[k.text] = true
-		}
-	}
-	if len(want) == 0 {
-		return nil
-	}
-	// What was written is followed from where it was written, as far
-	// as any value is, once: a read from a map written with a read from
-	// another map ends there.
-	if r.keying {
-		return nil
-	}
-	r.keying = true
-	defer func() { r.keying = false }()
-	depth = resolveDepth
-	updates := r.updates[mapKey(v.X.Type())]
-	out, unknown := r.written(updates, want, depth, busy)
-	if len(out) == 0 && !unknown && r.within != nil {
-		within := r.within
-		r.within = nil
-		out, _ = r.written(updates, want, depth, busy)
-		r.within = within
-	}
-	return out
-}
-
-// written returns the values updates write under one of the keys want,
-// and whether some update's key is not known. An update in a setter
-// (func (m Metadata) Set(k string, v any)) is read for each call of the
-// setter, its key and value paired by that call.
-func (r *resolver) written(updates []*ssa.MapUpdate, want map[string]bool, depth int, busy map[ssa.Value]bool) ([]value, bool) {
-	unknown := false
-	matches := func(keys []value) bool {
-		if len(keys) == 0 {
-			unknown = true
-		}
-		for _, k := range keys {
-			if !k.lit && mayBeKey(k, want) {
-				unknown = true
-			}
-			if k.lit && want[k.text] {
-				return true
-			}
-		}
-		return false
-	}
-	var out []value
-	for _, u := range updates {
-		fn := u.Parent()
-		if !r.ok(fn) || copied(u) {
-			continue
-		}
-		if _, ok := u.Key.(*ssa.Parameter); !ok {
-			if matches(r.resolve(u.Key, nil, depth-1, busy)) {
-				out = appendValues(out, r.resolve(u.Value, nil, depth-1, busy))
-			}
-			continue
-		}
-		for _, call := range r.callers[fn] {
-			if !r.ok(call.Parent()) {
-				continue
-			}
-			args := call.Common().Args
-			b := make(map[*ssa.Parameter]ssa.Value, len(fn.Params))
-			for i, p := range fn.Params {
-				if i < len(args) {
-					b[p] = args[i]
-				}
-			}
-			if matches(r.resolve(u.Key, b, depth-1, busy)) {
-				out = appendValues(out, r.resolve(u.Value, b, depth-1, busy))
-			}
-		}
-	}
-	return out, unknown
-}
-
-// mayBeKey reports whether a key only partly known may be one of want:
-// "REPLY_…" is never "COMMAND_REPLY_CHANNEL"; a key from the environment,
-// a flag or a config file may be anything.
-func mayBeKey(k value, want map[string]bool) bool {
-	if len(k.env) > 0 || k.config != "" || k.flag != "" || !strings.Contains(k.text, "…") {
-		return true
-	}
-	parts := strings.Split(k.text, "…")
-	for i, part := range parts {
-		parts[i] = regexp.QuoteMeta(part)
-	}
-	re := regexp.MustCompile("^" + strings.Join(parts, ".*") + "$")
-	for w := range want {
-		if re.MatchString(w) {
-			return true
-		}
-	}
-	return false
-}
-
-// copied reports whether a map update copies an entry of another map of
-// its type (for k, v := range m { dst[k] = v }): it writes no key of its
-// own, only what the writes into maps of the type wrote.
-func copied(u *ssa.MapUpdate) bool {
-	k, ok1 := u.Key.(*ssa.Extract)
-	v, ok2 := u.Value.(*ssa.Extract)
-	if !ok1 || !ok2 || k.Tuple != v.Tuple || k.Index != 1 || v.Index != 2 {
-		return false
-	}
-	next, ok := k.Tuple.(*ssa.Next)
-	if !ok || next.IsString {
-		return false
-	}
-	rng, ok := next.Iter.(*ssa.Range)
-	return ok && mapKey(rng.X.Type()) == mapKey(u.Map.Type())
-}
-
-// mapKey names a map type for resolver.updates.
-func mapKey(t types.Type) string { return types.TypeString(t, nil) }
 
 // resolveOr is resolve, with "…" standing for what stays unknown.
 func (r *resolver) resolveOr(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {

@@ -4,7 +4,6 @@ package msg
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/nats-io/nats.go"
 )
@@ -20,13 +19,6 @@ func (m Metadata) Set(key string, value any) { m[key] = value }
 
 func (m Metadata) Get(key string) any { return m[key] }
 
-// CopyTo copies every header: it writes no key of its own.
-func (m Metadata) CopyTo(dst Metadata) {
-	for k, v := range m {
-		dst[k] = v
-	}
-}
-
 type Command struct {
 	Name string
 	Meta Metadata
@@ -38,8 +30,7 @@ func Send(nc *nats.Conn, subject string, cmd Command) error {
 	return nc.Publish(subject, data)
 }
 
-// Handle replies to each command on the channel its header names, with
-// the command's headers, renamed REPLY_….
+// Handle replies to each command on the channel its header names.
 func Handle(nc *nats.Conn, subject string) {
 	nc.Subscribe(subject, func(m *nats.Msg) {
 		var cmd Command
@@ -48,13 +39,6 @@ func Handle(nc *nats.Conn, subject string) {
 		if !ok {
 			return
 		}
-		reply := Command{Name: "done", Meta: Metadata{}}
-		cmd.Meta.CopyTo(reply.Meta)
-		for k, v := range cmd.Meta {
-			if rest, ok := strings.CutPrefix(k, "COMMAND_"); ok {
-				reply.Meta.Set("REPLY_"+rest, v)
-			}
-		}
-		Send(nc, dest, reply)
+		Send(nc, dest, Command{Name: "done"})
 	})
 }

@@ -1,6 +1,6 @@
 // Package saga sends a saga's commands, asking for the replies on the
-// saga's own channel: generic code, where the saga is a Saga[T] no type
-// implements until T is known.
+// saga's own channel, and hears them there: generic code, where the saga
+// is a Saga[T] that no type implements until T is known.
 package saga
 
 import (
@@ -27,6 +27,7 @@ func (s *saga[T]) Steps() []Step[T]   { return s.steps }
 
 type Orchestrator[T any] interface {
 	Send(subject string) error
+	Listen()
 }
 
 type orchestrator[T any] struct {
@@ -44,4 +45,9 @@ func (o orchestrator[T]) Send(subject string) error {
 	cmd.Meta.Set(msg.TraceHdr, "not-a-subject")
 	cmd.Meta.Set("topic", "orders.audit")
 	return msg.Send(o.nc, subject, cmd)
+}
+
+// Listen hears the replies on the saga's channel.
+func (o orchestrator[T]) Listen() {
+	o.nc.Subscribe(o.saga.ReplyTopic(), func(*nats.Msg) {})
 }

@@ -16,7 +16,7 @@ const replies = "orders.replies"
 func main() {
 	nc, _ := nats.Connect("nats://nats:4222")
 	o := saga.NewOrchestrator[*charge](saga.New[*charge](replies), nc)
-	nc.Subscribe(replies, func(*nats.Msg) {})
+	o.Listen()
 	http.HandleFunc("/orders", func(http.ResponseWriter, *http.Request) {
 		o.Send("billing.commands")
 	})

@@ -9,10 +9,12 @@ import (
 	"net"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/tools/go/packages"
@@ -128,7 +130,7 @@ type extractor struct {
 	siteCallers func(*ssa.Function) []callSite
 	// sites are the call sites of the functions of the services walked
 	// so far (callersWithin).
-	sites siteIndex
+	sites *siteIndex
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
@@ -137,17 +139,20 @@ type extractor struct {
 	// arguments (helperSites).
 	bind map[*ssa.Parameter]ssa.Value
 	// connectPkgs memoizes importsConnect, asked of every call's package.
-	connectPkgs map[*types.Package]bool
-	kitexPkgs   map[*types.Package]string // a package -> the Kitex service it was generated for, or ""
+	connectPkgs *memo[*types.Package, bool]
+	kitexPkgs   *memo[*types.Package, string] // a package -> the Kitex service it was generated for, or ""
 	// routers memoizes libraryInterface's stand-in by interface type.
-	routers map[*types.Named]string
+	routers *memo[*types.Named, string]
+	// protoNames memoizes the proto service names protoName reads from
+	// generated constants, by package path and Go name.
+	protoNames *memo[[2]string, string]
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		connectPkgs: make(map[*types.Package]bool), kitexPkgs: make(map[*types.Package]string), routers: make(map[*types.Named]string)}
+		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), routers: new(memo[*types.Named, string]), protoNames: new(memo[[2]string, string]), sites: new(siteIndex)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
 	return x
 }
@@ -226,27 +231,59 @@ func (x *extractor) protoName(pkg *types.Package, goName string) string {
 	if n := x.grpc[pkg.Path()][goName]; n != "" {
 		return n
 	}
-	if x.importsConnect(pkg) {
-		if c, ok := pkg.Scope().Lookup(goName + "Name").(*types.Const); ok && c.Val().Kind() == constant.String {
-			return constant.StringVal(c.Val())
-		}
-	}
-	for _, name := range pkg.Scope().Names() {
-		if !strings.HasPrefix(name, goName+"_") || !strings.HasSuffix(name, "_FullMethodName") {
-			continue
-		}
-		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
-			full := strings.TrimPrefix(constant.StringVal(c.Val()), "/")
-			if svc, _, ok := strings.Cut(full, "/"); ok {
-				if x.grpc[pkg.Path()] == nil {
-					x.grpc[pkg.Path()] = make(map[string]string)
-				}
-				x.grpc[pkg.Path()][goName] = svc
-				return svc
+	return x.protoNames.get([2]string{pkg.Path(), goName}, func() string {
+		if x.importsConnect(pkg) {
+			if c, ok := pkg.Scope().Lookup(goName + "Name").(*types.Const); ok && c.Val().Kind() == constant.String {
+				return constant.StringVal(c.Val())
 			}
 		}
+		for _, name := range pkg.Scope().Names() {
+			if !strings.HasPrefix(name, goName+"_") || !strings.HasSuffix(name, "_FullMethodName") {
+				continue
+			}
+			if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
+				full := strings.TrimPrefix(constant.StringVal(c.Val()), "/")
+				if svc, _, ok := strings.Cut(full, "/"); ok {
+					return svc
+				}
+			}
+		}
+		return ""
+	})
+}
+
+// services reads the facts of each service, on every core: each worker
+// walks one service at a time, sharing the program and what the others
+// found about it. The facts are in the order of svcs.
+func (x *extractor) services(svcs []*Service) []*facts {
+	out := make([]*facts, len(svcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(svcs)) {
+		w := x.fork()
+		wg.Go(func() {
+			for i := range next {
+				out[i] = w.service(svcs[i])
+			}
+		})
 	}
-	return ""
+	for i := range svcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// fork returns an extractor for one worker: it shares the program, the
+// resolver's tables and the memos, and has its own state for the service
+// it walks.
+func (x *extractor) fork() *extractor {
+	w := *x
+	res := *x.res
+	w.res = &res
+	w.siteCallers, w.uses, w.bind = nil, nil, nil
+	return &w
 }
 
 // service finds the facts of one service.
@@ -504,12 +541,7 @@ func (x *extractor) connect(f *facts, fn *ssa.Function, common *ssa.CallCommon, 
 // importsConnect reports whether a package is connect's generated code:
 // it imports connect-go, under its old path or its new.
 func (x *extractor) importsConnect(pkg *types.Package) bool {
-	if v, ok := x.connectPkgs[pkg]; ok {
-		return v
-	}
-	v := importsConnect(pkg)
-	x.connectPkgs[pkg] = v
-	return v
+	return x.connectPkgs.get(pkg, func() bool { return importsConnect(pkg) })
 }
 
 func importsConnect(pkg *types.Package) bool {
@@ -1493,19 +1525,14 @@ func (x *extractor) callersWithin(reach map[*ssa.Function]bool) func(*ssa.Functi
 		if !reach[fn] {
 			return nil
 		}
-		var out []callSite
-		for _, s := range x.sites.of(x.fset, fn) {
-			if reach[s.fn] {
-				out = append(out, s)
-			}
-		}
-		return out
+		return x.sites.of(x.fset, fn, reach)
 	}
 }
 
 // A siteIndex holds the call sites of each function, among the functions
-// scanned so far.
+// scanned so far; the workers reading services share it.
 type siteIndex struct {
+	mu      sync.Mutex
 	scanned map[*ssa.Function]bool
 	sites   map[*ssa.Function][]callSite
 	sorted  map[*ssa.Function]bool
@@ -1513,6 +1540,8 @@ type siteIndex struct {
 
 // scan adds the call sites in the functions of reach not yet scanned.
 func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	if ix.scanned == nil {
 		ix.scanned, ix.sites, ix.sorted = make(map[*ssa.Function]bool), make(map[*ssa.Function][]callSite), make(map[*ssa.Function]bool)
 	}
@@ -1551,8 +1580,11 @@ func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
 	}
 }
 
-// of returns the call sites of fn, in the order of the source.
-func (ix *siteIndex) of(fset *token.FileSet, fn *ssa.Function) []callSite {
+// of returns the call sites of fn in functions of reach, in the order of
+// the source.
+func (ix *siteIndex) of(fset *token.FileSet, fn *ssa.Function, reach map[*ssa.Function]bool) []callSite {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	sites := ix.sites[fn]
 	if !ix.sorted[fn] {
 		slices.SortFunc(sites, func(a, b callSite) int {
@@ -1563,5 +1595,11 @@ func (ix *siteIndex) of(fset *token.FileSet, fn *ssa.Function) []callSite {
 		})
 		ix.sorted[fn] = true
 	}
-	return sites
+	var out []callSite
+	for _, s := range sites {
+		if reach[s.fn] {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -144,20 +144,22 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			sys.Contracts[path] = true
 		}
 		built := len(found)
+		var todo []*Service
 		for _, svc := range services {
 			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
 				vs := x.variants(svc, x.dirs[svc.Entry], services)
 				if len(vs) > 1 {
 					split[svc] = vs
 				}
-				for _, v := range vs {
-					f := x.service(v)
-					if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
-						v.listens = x.listens(v)
-					}
-					found = append(found, f)
-				}
+				todo = append(todo, vs...)
 			}
+		}
+		for i, f := range x.services(todo) {
+			v := todo[i]
+			if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
+				v.listens = x.listens(v)
+			}
+			found = append(found, f)
 		}
 		// The build's services are read: what links them needs nothing
 		// of its program, which the next build's need not share memory

@@ -32,25 +32,27 @@ func (x *extractor) kitexService(pkg *types.Package) string {
 	if pkg == nil {
 		return ""
 	}
-	if name, ok := x.kitexPkgs[pkg]; ok {
-		return name
-	}
-	name := ""
-	if !strings.HasPrefix(pkg.Path(), "github.com/cloudwego/kitex/") && isFunc(pkg, "NewServiceInfo", kitexServiceInfo, "ServiceInfo") && isFunc(pkg, "NewClient", pkg.Path(), "Client") {
-		if fn, ok := pkg.Scope().Lookup("NewServer").(*types.Func); ok {
-			sig := fn.Type().(*types.Signature)
-			if sig.Params().Len() >= 1 && sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), kitexServer, "Server") {
-				if named, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named); ok && named.Obj().Pkg() != nil && types.IsInterface(named) {
-					name = x.kitexIDLName(pkg)
-					if name == "" {
-						name = named.Obj().Pkg().Path() + "." + named.Obj().Name()
-					}
-				}
-			}
+	return x.kitexPkgs.get(pkg, func() string {
+		if strings.HasPrefix(pkg.Path(), "github.com/cloudwego/kitex/") || !isFunc(pkg, "NewServiceInfo", kitexServiceInfo, "ServiceInfo") || !isFunc(pkg, "NewClient", pkg.Path(), "Client") {
+			return ""
 		}
-	}
-	x.kitexPkgs[pkg] = name
-	return name
+		fn, ok := pkg.Scope().Lookup("NewServer").(*types.Func)
+		if !ok {
+			return ""
+		}
+		sig := fn.Type().(*types.Signature)
+		if sig.Params().Len() < 1 || sig.Results().Len() != 1 || !isNamedType(sig.Results().At(0).Type(), kitexServer, "Server") {
+			return ""
+		}
+		named, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || !types.IsInterface(named) {
+			return ""
+		}
+		if name := x.kitexIDLName(pkg); name != "" {
+			return name
+		}
+		return named.Obj().Pkg().Path() + "." + named.Obj().Name()
+	})
 }
 
 // isFunc reports whether pkg has a function name whose first result is

@@ -25,13 +25,13 @@ type program struct {
 	withMethod map[string][]types.Type
 	// sourceTypes are the packages whose types the program declares.
 	sourceTypes map[*types.Package]bool
-	info        map[*ssa.Function]*fnInfo // memo of scan
+	info        *memo[*ssa.Function, *fnInfo] // memo of scan
 	// dispatch memoizes, for each function, the methods its interface
 	// method calls may run: those of every source type that implements
 	// the interface.
-	dispatch map[*ssa.Function][]*ssa.Function
+	dispatch *memo[*ssa.Function, []*ssa.Function]
 	// impls memoizes implementers by interface and method.
-	impls map[implKey][]*ssa.Function
+	impls *memo[implKey, []*ssa.Function]
 	// instances dedupes the generic types' instances instantiate makes.
 	instances *types.Context
 }
@@ -72,9 +72,9 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: make(map[*ssa.Function]*fnInfo),
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: new(memo[*ssa.Function, *fnInfo]), impls: new(memo[implKey, []*ssa.Function]),
 		withMethod: make(map[string][]types.Type), sourceTypes: make(map[*types.Package]bool),
-		dispatch: make(map[*ssa.Function][]*ssa.Function), instances: types.NewContext()}
+		dispatch: new(memo[*ssa.Function, []*ssa.Function]), instances: types.NewContext()}
 	seen := make(map[*ssa.Function]bool)
 	var add func(*ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -319,12 +319,7 @@ func (p *program) successors(fn *ssa.Function) []*ssa.Function {
 
 // scan reads a function once for what reaching it brings.
 func (p *program) scan(fn *ssa.Function) *fnInfo {
-	if in, ok := p.info[fn]; ok {
-		return in
-	}
-	in := p.scanBlocks(fn, nil)
-	p.info[fn] = in
-	return in
+	return p.info.get(fn, func() *fnInfo { return p.scanBlocks(fn, nil) })
 }
 
 func hasDead(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) bool {
@@ -614,37 +609,29 @@ func newTargetWalk(targets []*ssa.Function, next func(*ssa.Function) []*ssa.Func
 // may run: for a call of M on interface I, the method M of every source
 // type implementing I.
 func (p *program) dispatched(fn *ssa.Function) []*ssa.Function {
-	if d, ok := p.dispatch[fn]; ok {
-		return d
-	}
-	var out []*ssa.Function
-	for _, inv := range p.scan(fn).invokes {
-		out = append(out, p.implementers(inv.iface, inv.name)...)
-	}
-	p.dispatch[fn] = out
-	return out
+	return p.dispatch.get(fn, func() []*ssa.Function {
+		var out []*ssa.Function
+		for _, inv := range p.scan(fn).invokes {
+			out = append(out, p.implementers(inv.iface, inv.name)...)
+		}
+		return out
+	})
 }
 
 // implementers returns method name of every source type that implements
 // iface: what a call of it through the interface may run.
 func (p *program) implementers(iface *types.Interface, name string) []*ssa.Function {
-	k := implKey{iface, name}
-	if ms, ok := p.impls[k]; ok {
-		return ms
-	}
-	var out []*ssa.Function
-	for _, t := range p.withMethod[name] {
-		if types.Implements(t, iface) {
-			if m := p.method(t, name); m != nil {
-				out = append(out, m)
+	return p.impls.get(implKey{iface, name}, func() []*ssa.Function {
+		var out []*ssa.Function
+		for _, t := range p.withMethod[name] {
+			if types.Implements(t, iface) {
+				if m := p.method(t, name); m != nil {
+					out = append(out, m)
+				}
 			}
 		}
-	}
-	if p.impls == nil {
-		p.impls = make(map[implKey][]*ssa.Function)
-	}
-	p.impls[k] = out
-	return out
+		return out
+	})
 }
 
 type implKey struct {

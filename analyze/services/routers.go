@@ -145,11 +145,7 @@ func (x *extractor) libraryInterface(c *ssa.CallCommon) string {
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
 	}
-	router, ok := x.routers[named]
-	if !ok {
-		router = standInFor(named)
-		x.routers[named] = router
-	}
+	router := x.routers.get(named, func() string { return standInFor(named) })
 	if router == "" {
 		return ""
 	}

@@ -56,7 +56,7 @@ type resolver struct {
 	// them when first asked, the ones that may run each method.
 	invokes   []ssa.CallInstruction
 	invokesOf map[string][]ssa.CallInstruction // by method name
-	invokers  map[*ssa.Function][]ssa.CallInstruction
+	invokers  *memo[*ssa.Function, []ssa.CallInstruction]
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
@@ -164,6 +164,12 @@ func newResolver(p *program) *resolver {
 				}
 			}
 		}
+	}
+	r.invokers = new(memo[*ssa.Function, []ssa.CallInstruction])
+	r.invokesOf = make(map[string][]ssa.CallInstruction)
+	for _, call := range r.invokes {
+		name := call.Common().Method.Name()
+		r.invokesOf[name] = append(r.invokesOf[name], call)
 	}
 	return r
 }
@@ -837,18 +843,10 @@ func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	if recv == nil || len(r.invokes) == 0 {
 		return nil
 	}
-	if calls, ok := r.invokers[fn]; ok {
-		return calls
-	}
-	if r.invokers == nil {
-		r.invokers = make(map[*ssa.Function][]ssa.CallInstruction)
-		r.invokesOf = make(map[string][]ssa.CallInstruction)
-		for _, call := range r.invokes {
-			name := call.Common().Method.Name()
-			r.invokesOf[name] = append(r.invokesOf[name], call)
-		}
-	}
-	t := recv.Type()
+	return r.invokers.get(fn, func() []ssa.CallInstruction { return r.invokersOfType(fn, recv.Type()) })
+}
+
+func (r *resolver) invokersOfType(fn *ssa.Function, t types.Type) []ssa.CallInstruction {
 	// Each interface is judged once, not once per call through it.
 	judged := make(map[types.Type]bool)
 	may := func(it types.Type) bool {
@@ -865,7 +863,6 @@ func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 			out = append(out, call)
 		}
 	}
-	r.invokers[fn] = out
 	return out
 }
 

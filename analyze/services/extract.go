@@ -119,7 +119,9 @@ type extractor struct {
 	deploy *deployment
 	fset   *token.FileSet
 	// trace, when set, hears of every recognizer that matches a call:
-	// the fixtures' test checks that each row is shown at work.
+	// the fixtures' test checks that each row is shown at work, calling
+	// service itself, one service at a time (services' workers would
+	// call trace at once).
 	trace func(*recognizer, *site)
 	// cobra holds the functions of each cobra subcommand (variants.go).
 	cobra map[string][]*ssa.Function

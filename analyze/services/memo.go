@@ -14,7 +14,10 @@ type memo[K comparable, V any] struct {
 // get returns the value for k, computing it with f the first time. f runs
 // outside the lock, so that it may ask the memo again (a generic body's
 // instance asks for the body); when two workers compute one key at once,
-// the first value stored is the one both return.
+// the first value stored is the one both return. f must depend on the
+// program alone, never on the service the asking worker walks (its
+// reach, a resolver's within, a binding): the output would then depend on
+// which worker asked first.
 func (m *memo[K, V]) get(k K, f func() V) V {
 	m.mu.Lock()
 	v, ok := m.m[k]

@@ -282,8 +282,7 @@ func (x *extractor) services(svcs []*Service) []*facts {
 // it walks.
 func (x *extractor) fork() *extractor {
 	w := *x
-	res := *x.res
-	w.res = &res
+	w.res = &resolver{tables: x.res.tables}
 	w.siteCallers, w.uses, w.bind = nil, nil, nil
 	return &w
 }

@@ -45,6 +45,17 @@ const maxValues = 16
 // constants, concatenation, fmt.Sprintf, os.Getenv, flag defaults, and
 // stores to struct fields, globals, locals and through pointer parameters.
 type resolver struct {
+	*tables
+	// within, when set, limits stores and callers to one service's code:
+	// the one service a resolver walks at a time, while the tables are
+	// every walker's.
+	within map[*ssa.Function]bool
+}
+
+// tables are what a resolver reads of the program, made with it
+// (newResolver, readConfigs) and read only once the services are walked:
+// the workers that walk them in parallel share them.
+type tables struct {
 	prog *program
 	// stores are the values stored in each struct field ("pkg.T.Field"),
 	// global and local variable, with the function that stores them.
@@ -61,8 +72,6 @@ type resolver struct {
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
 	convertedTo map[*types.TypeName][]types.Type
-	// within, when set, limits stores and callers to one service's code.
-	within map[*ssa.Function]bool
 	// configLoads are the calls that load a config file into a struct,
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
@@ -85,7 +94,7 @@ type stored struct {
 }
 
 func newResolver(p *program) *resolver {
-	r := &resolver{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction)}
+	r := &resolver{tables: &tables{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction)}}
 	// Stores through a pointer parameter (func set(dst *string, key string)
 	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
 	// to whatever each caller passes.

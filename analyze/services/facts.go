@@ -103,8 +103,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	defer stopListing()
 	lists := make([]*listing, len(mods))
 	for i, modDir := range mods {
+		byModule[modDir] = uniq(byModule[modDir])
 		cfg := buildConfig(listCtx, modDir, opts)
-		lists[i] = newListing(cfg, loadPatterns(g, modDir, uniq(byModule[modDir]), cfg.Env), opts)
+		lists[i] = newListing(cfg, loadPatterns(g, modDir, byModule[modDir], cfg.Env), opts)
 	}
 	go func() {
 		for _, l := range lists {
@@ -112,7 +113,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 	}()
 	for i, modDir := range mods {
-		paths := uniq(byModule[modDir])
+		paths := byModule[modDir]
 		first := len(errs)
 		loaded, _, err := lists[i].typeCheck()
 		lists[i] = nil

@@ -262,8 +262,12 @@ func (l *linker) http(f *facts, c *call) {
 		to, known, ok := l.host(f, v.text)
 		if !ok {
 			target := v.text
-			if len(v.env) > 0 {
+			switch {
+			case len(v.env) > 0:
 				target = "env " + strings.Join(v.env, ", ")
+			case target == "":
+				// An empty default (a flag's "") names no URL at all.
+				target = "a URL archie could not follow"
 			}
 			// The path stays with the call: another repository's facts
 			// may say which service serves it.

@@ -144,6 +144,17 @@ func fastFlags(goflags string) (tags []string, set bool, why string) {
 	return tags, set, ""
 }
 
+// modFlag reports whether a GOFLAGS value sets -mod, which decides
+// whether a vendor folder is read.
+func modFlag(goflags string) bool {
+	for _, f := range strings.Fields(goflags) {
+		if name, _, _ := strings.Cut(strings.TrimLeft(f, "-"), "="); name == "mod" {
+			return true
+		}
+	}
+	return false
+}
+
 // splitTags splits a -tags value as the go command does: on commas, or on
 // spaces in the older form.
 func splitTags(v string) []string {

@@ -92,12 +92,19 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 		}
 		patterns = ws
 	}
-	dirs, why := matchDirs(opts.Dir, mains, patterns)
+	dirs, why := matchDirs(opts.Dir, mains, patterns, bl.ignore)
 	if why != "" {
 		return nil, why
 	}
 	if len(dirs) == 0 {
 		return nil, "the patterns match no folder with Go files"
+	}
+	if bl.vendor != nil {
+		for ip := range dirs {
+			if why := bl.vendor.shadowed(ip); why != "" {
+				return nil, why
+			}
+		}
 	}
 	bctx.ReadDir = func(dir string) ([]fs.FileInfo, error) { return readDir(dir, false) }
 	l := &fastLoader{ctx: bctx, depCtx: withoutTests(bctx), env: env, bl: bl, tests: opts.Tests, nodes: make(map[string]*fastNode),
@@ -208,7 +215,7 @@ func findModuleRoot(dir string) (*Module, error) {
 // dropped later), by import path, with the main module of each. It
 // understands ./... and directory patterns relative to dir; any other
 // pattern is a reason.
-func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastMatch, string) {
+func matchDirs(dir string, mains []*Module, patterns []string, ignore []string) (map[string]fastMatch, string) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -257,7 +264,7 @@ func matchDirs(dir string, mains []*Module, patterns []string) (map[string]fastM
 			default:
 				continue
 			}
-			if why := walkPackages(start, m, out); why != "" {
+			if why := walkPackages(start, m, ignore, out); why != "" {
 				return nil, why
 			}
 		}
@@ -273,6 +280,35 @@ func hiddenPath(rel string) bool {
 			continue
 		}
 		if elem == ".." || elem == "testdata" || elem == "vendor" || strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") {
+			return true
+		}
+	}
+	return false
+}
+
+// ignored applies go.mod's ignore directives to a folder of the module,
+// relative to its root, as the go command does when it matches ./...: a
+// directive ./x takes out the folder x at the root and what is below it,
+// a directive x every folder named x (or x/y, for x/y) at any depth.
+func ignored(ignore []string, rel string) bool {
+	if len(ignore) == 0 {
+		return false
+	}
+	slashed := func(p string) string {
+		p = filepath.ToSlash(p)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p
+		}
+		if !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+		return p
+	}
+	dir := slashed(rel)
+	for _, ig := range ignore {
+		p, atRoot := strings.CutPrefix(ig, "./")
+		p = slashed(p)
+		if atRoot && strings.HasPrefix(dir, p) || !atRoot && strings.Contains(dir, p) {
 			return true
 		}
 	}
@@ -303,10 +339,10 @@ func withinDir(dir, root string) bool {
 }
 
 // walkPackages adds the folders with Go files below start, in module m,
-// passing over what ./... passes over: folders named testdata or starting
-// with . or _, other modules and symbolic links.
-func walkPackages(start string, m *Module, out map[string]fastMatch) string {
-	if rel, err := filepath.Rel(m.Dir, start); err != nil || hiddenPath(rel) {
+// passing over what ./... passes over: folders named testdata or vendor or
+// starting with . or _, other modules and symbolic links.
+func walkPackages(start string, m *Module, ignore []string, out map[string]fastMatch) string {
+	if rel, err := filepath.Rel(m.Dir, start); err != nil || hiddenPath(rel) || ignored(ignore, rel) {
 		return fmt.Sprintf("%s is in a folder go list passes over", start)
 	}
 	// One listing of each folder tells all the walk needs: whether it is
@@ -332,13 +368,16 @@ func walkPackages(start string, m *Module, out map[string]fastMatch) string {
 				continue
 			}
 			name := e.Name()
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
+			// A ... never matches a path with a vendor element, in
+			// the vendor folder or below it.
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor" {
 				continue
 			}
-			if name == "vendor" {
-				return "a vendor folder in the module"
+			sub := filepath.Join(dir, name)
+			if rel, _ := filepath.Rel(m.Dir, sub); ignored(ignore, rel) {
+				continue
 			}
-			if why := walk(filepath.Join(dir, name)); why != "" {
+			if why := walk(sub); why != "" {
 				return why
 			}
 		}
@@ -536,6 +575,9 @@ func (l *fastLoader) locate(n *fastNode) string {
 	if err := module.CheckImportPath(imp); err != nil {
 		return fmt.Sprintf("import %q: %v", imp, err)
 	}
+	if strings.HasPrefix(imp, "vendor/") || strings.Contains(imp, "/vendor/") {
+		return fmt.Sprintf("import %q names a vendor folder", imp) // the go command refuses it
+	}
 	first, _, _ := strings.Cut(imp, "/")
 	if !strings.Contains(first, ".") {
 		dir := filepath.Join(l.env.GOROOT, "src", filepath.FromSlash(imp))
@@ -586,9 +628,13 @@ func (l *fastLoader) read(n *fastNode) string {
 		}
 		return fmt.Sprintf("standard package %s has no files to build", n.path)
 	}
+	// Dependencies are read without tests; those of the module cache
+	// are cached as immutable, vendored ones as the folders they are.
 	ctx, dep := l.ctx, false
 	if !n.main && withinDir(n.dir, l.env.GOMODCACHE) {
 		ctx, dep = l.depCtx, true
+	} else if !n.main && l.bl.vendor.holds(n.dir) {
+		ctx = l.depCtx
 	}
 	var bp *build.Package
 	var err error

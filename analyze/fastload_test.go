@@ -78,7 +78,8 @@ func TestFastLoadMatchesPackages(t *testing.T) {
 	mustBeFast := map[string]bool{
 		root:                                    true,
 		filepath.Join(root, "testdata/example"): true,
-		filepath.Join(root, "testdata/fixtures/layered"): true,
+		filepath.Join(root, "testdata/fixtures/layered"):  true,
+		filepath.Join(root, "testdata/fixtures/vendored"): true,
 	}
 	var mu = make(chan struct{}, 1)
 	fast, total := 0, 0
@@ -193,6 +194,7 @@ func TestFastLoadFallsBack(t *testing.T) {
 		return dir
 	}
 	const gomod = "module example.com/m\n\ngo 1.22\n"
+	const vendReq = "\nrequire example.com/d v1.0.0\n"
 	cases := []struct {
 		name  string
 		files map[string]string
@@ -201,7 +203,20 @@ func TestFastLoadFallsBack(t *testing.T) {
 	}{
 		{"missing module", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.org/nowhere/x\"\n"}, nil, "no module provides"},
 		{"missing folder", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n"}, nil, "no module provides"},
-		{"vendor", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": ""}, nil, "vendors"},
+		{"vendor, go 1.13", map[string]string{"go.mod": "module example.com/m\n\ngo 1.13\n", "a/a.go": "package a\n", "vendor/modules.txt": ""}, nil, "older than 1.14"},
+		{"vendor without modules.txt", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "no modules.txt"},
+		{"vendor for a workspace", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": "## workspace\n"}, nil, "for a workspace"},
+		{"vendor, requirement not explicit", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n", "vendor/modules.txt": "# example.com/d v1.0.0\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "inconsistent vendoring"},
+		{"vendor, explicit not required", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "inconsistent vendoring"},
+		{"vendor, replacement differs", map[string]string{"go.mod": gomod + vendReq + "replace example.com/d => ./d2\n", "a/a.go": "package a\n", "vendor/modules.txt": "# example.com/d v1.0.0 => ./d1\n## explicit\nexample.com/d\n# example.com/d => ./d1\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "inconsistent vendoring"},
+		{"vendor, replacement gone", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n", "vendor/modules.txt": "# example.com/d v1.0.0 => ./d1\n## explicit\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "inconsistent vendoring"},
+		{"vendor, too new", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit; go 1.99\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "newer than the go command"},
+		{"vendor, package not listed", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n\nimport _ \"example.com/d/e\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n", "vendor/example.com/d/e/e.go": "package e\n"}, nil, "not listed in vendor/modules.txt"},
+		{"vendor, package missing", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n\nimport _ \"example.com/d/f\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\nexample.com/d/f\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "not in the vendor folder"},
+		{"vendor and main module", map[string]string{"go.mod": "module example.com/m\n\ngo 1.16\n", "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n", "vendor/modules.txt": "# example.com/m v1.0.0\nexample.com/m/b\n", "vendor/example.com/m/b/b.go": "package b\n"}, nil, "both the main module and the vendor folder"},
+		{"vendor, GOFLAGS -mod in go env", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": "", "goenv": "GOFLAGS=-mod=mod\n"}, []string{"GOENV=goenv"}, "GOFLAGS sets -mod"},
+		{"vendor, module not required", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "not required in go.mod"},
+		{"import of a vendor path", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b/vendor/c\"\n", "b/vendor/c/c.go": "package c\n"}, nil, "names a vendor folder"},
 		{"go.work not using the module", map[string]string{"go.work": "go 1.22\n\nuse ./b\n", "go.mod": gomod, "a/a.go": "package a\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n"}, nil, "does not use"},
 		{"workspace module at a version", map[string]string{"go.work": "go 1.22\n\nuse (\n\t.\n\t./b\n)\n", "go.mod": gomod + "\nrequire example.com/b v0.1.0\n", "a/a.go": "package a\n\nimport _ \"example.com/b\"\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n", "b/b.go": "package b\n"}, nil, "a module of the workspace"},
 		{"literal pattern, no package", map[string]string{"go.mod": gomod, "a/a.go": "//go:build never\n\npackage a\n", "ARCHIE_PATTERNS": "./a"}, nil, "no buildable Go source files"},
@@ -225,7 +240,13 @@ func TestFastLoadFallsBack(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := mod(t, c.files)
-			env := append(os.Environ(), c.env...)
+			env := os.Environ()
+			for _, kv := range c.env {
+				if k, v, _ := strings.Cut(kv, "="); k == "GOENV" {
+					kv = "GOENV=" + filepath.Join(dir, v)
+				}
+				env = append(env, kv)
+			}
 			tests := false
 			for _, kv := range c.env {
 				tests = tests || kv == "ARCHIE_TEST_TESTS=1"

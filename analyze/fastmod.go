@@ -39,6 +39,12 @@ type buildList struct {
 	// hasGoFiles, when set, answers hasGoFiles for the folders of
 	// modules in the module cache, which do not change (the cache).
 	hasGoFiles func(dir string) bool
+	// vendor, when set, is where every dependency is: the module graph
+	// is then not read (see vendorTree).
+	vendor *vendorTree
+	// ignore are the folders go.mod's ignore directives take out of
+	// ./... (a single main module's).
+	ignore []string
 }
 
 // A fastModule is one selected module and where its files are.
@@ -81,12 +87,14 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 	}
 	var workReplace []fastReplace
 	goVersion := "" // no module in the graph may need a newer go than this
+	vendorDir := "" // the vendor folder the go command reads, if it does
+	var wf *modfile.WorkFile
 	if work != "" {
 		data, err := os.ReadFile(work)
 		if err != nil {
 			return nil, err.Error()
 		}
-		wf, err := modfile.ParseWork(work, data, nil)
+		wf, err = modfile.ParseWork(work, data, nil)
 		if err != nil {
 			return nil, "go.work: " + err.Error()
 		}
@@ -97,8 +105,8 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		if version.Compare(goVersion, env.GOVERSION) > 0 {
 			return nil, fmt.Sprintf("go.work requires %s, newer than the go command (%s)", goVersion, env.GOVERSION)
 		}
-		if info, err := os.Stat(filepath.Join(filepath.Dir(work), "vendor")); err == nil && info.IsDir() {
-			return nil, "the workspace vendors its dependencies"
+		if isDir(filepath.Join(filepath.Dir(work), "vendor")) {
+			vendorDir = filepath.Join(filepath.Dir(work), "vendor")
 		}
 		if why := addSums(work + ".sum"); why != "" {
 			return nil, why
@@ -116,6 +124,9 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 	}
 	var queue []node
 	pruned := work != ""
+	var ignore []string // go.mod's ignore directives, of a single main module
+	var modFiles []*modfile.File
+	excludes := false
 	for _, m := range mains {
 		if isMain[m.Path] {
 			return nil, "two main modules are " + m.Path
@@ -143,15 +154,20 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		} else if version.Compare(v, goVersion) > 0 {
 			return nil, fmt.Sprintf("%s requires %s, newer than go.work's", file, v)
 		}
-		if info, err := os.Stat(filepath.Join(m.Dir, "vendor")); err == nil && info.IsDir() {
-			return nil, "the module vendors its dependencies"
+		for _, ig := range mf.Ignore {
+			ignore = append(ignore, ig.Path)
 		}
-		if len(mf.Exclude) > 0 {
-			return nil, "go.mod excludes module versions"
+		if len(ignore) > 0 && work != "" {
+			return nil, "a module of the workspace ignores folders"
 		}
-		if len(mf.Ignore) > 0 {
-			return nil, "go.mod ignores folders"
+		if own := filepath.Join(m.Dir, "vendor"); own != vendorDir && isDir(own) {
+			if work != "" {
+				return nil, "a module of the workspace vendors its dependencies"
+			}
+			vendorDir = filepath.Join(m.Dir, "vendor")
 		}
+		modFiles = append(modFiles, mf)
+		excludes = excludes || len(mf.Exclude) > 0
 		if why := addSums(filepath.Join(m.Dir, "go.sum")); why != "" {
 			return nil, why
 		}
@@ -164,6 +180,20 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 			}
 			queue = append(queue, node{r.Mod.Path, r.Mod.Version, true, true})
 		}
+	}
+
+	if vendorDir != "" {
+		if modFlag(env.GOFLAGS) {
+			return nil, "the module vendors its dependencies and GOFLAGS sets -mod"
+		}
+		v, why := readVendor(env, vendorDir, mains, modFiles, wf)
+		if why != "" {
+			return nil, why
+		}
+		return &buildList{mains: mains, vendor: v, ignore: ignore}, ""
+	}
+	if excludes {
+		return nil, "go.mod excludes module versions" // which a vendored build does not read
 	}
 
 	// replace finds the replacement of a module version: go.work's first,
@@ -297,7 +327,7 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 	}
 	bl := &buildList{mains: mains, mods: make(map[string]*fastModule), rootMods: make(map[string]*fastModule),
-		sums: sums, modcache: env.GOMODCACHE, pruned: pruned, graphWhy: graphWhy}
+		sums: sums, modcache: env.GOMODCACHE, pruned: pruned, graphWhy: graphWhy, ignore: ignore}
 	at := func(path, ver string) (*fastModule, string) {
 		target, replaced, why := replace(path, ver)
 		if why != "" {
@@ -382,6 +412,9 @@ func readGoSum(file string) (map[string]bool, error) {
 // several provide it, or when the module providing it would have to be
 // downloaded or checked against a go.sum that lacks it.
 func (bl *buildList) resolve(path string) (dir string, why string) {
+	if bl.vendor != nil {
+		return bl.vendor.resolve(bl.mains, path)
+	}
 	// The go command looks first among the main module's own requirements
 	// (with a pruned module graph), then in the whole graph; a go.sum
 	// entry missing for any module it looks into is an error, as is a
@@ -462,6 +495,12 @@ func (bl *buildList) usable(m *fastModule) string {
 	}
 	bl.checked.Store(m.sumPath+"@"+m.sumVersion, why)
 	return why
+}
+
+// isDir reports whether name is a directory.
+func isDir(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.IsDir()
 }
 
 // hasGoFiles reports whether dir is a directory with a .go file, tests

@@ -74,6 +74,14 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	}
 	mains, why := mainModules(opts.Dir, work)
 	if why != "" {
+		if opts.Nested && work == "" && errors.Is(noModule(opts.Dir), errNoModule) && len(skippedModules(opts.Dir, nil)) > 0 {
+			// A folder of modules with none at its root, one per
+			// service: ./... matches nothing there, and Load reads
+			// each module below.
+			g := NewGraph(nil, nil)
+			g.goroot = env.GOROOT
+			return g, ""
+		}
 		return nil, why
 	}
 	bl, why := fastModuleGraph(env, mains, work)
@@ -123,17 +131,6 @@ func fastLoad(ctx context.Context, opts Options) (*Graph, string) {
 	g, why := l.load(ctx, dirs)
 	if why != "" {
 		return nil, why
-	}
-	if opts.Nested {
-		// The services analysis also reads the modules below Dir that
-		// ./... does not enter (one module per service): go list loads
-		// those one by one. When there is none, or the go.work uses them
-		// all, the graph is the one go list would give, and the go list
-		// of the services' typed load is the only one the run pays.
-		if skipped := skippedModules(opts.Dir, g.Modules); len(skipped) > 0 {
-			rel, _ := filepath.Rel(opts.Dir, skipped[0])
-			return nil, fmt.Sprintf("nested modules are loaded for the services analysis (%s)", filepath.ToSlash(rel))
-		}
 	}
 	// Only what a load without a problem read is kept: a load that gives
 	// way to go list leaves the cache as it was.
@@ -196,6 +193,9 @@ func mainModules(dir, work string) ([]*Module, string) {
 	return mains, ""
 }
 
+// errNoModule is findModuleRoot's error when no go.mod holds the folder.
+var errNoModule = errors.New("no go.mod")
+
 // findModuleRoot returns the module holding dir: the nearest go.mod.
 func findModuleRoot(dir string) (*Module, error) {
 	for d := dir; ; d = filepath.Dir(d) {
@@ -205,9 +205,16 @@ func findModuleRoot(dir string) (*Module, error) {
 			return nil, err
 		}
 		if filepath.Dir(d) == d {
-			return nil, fmt.Errorf("no go.mod in %s or a parent", dir)
+			return nil, fmt.Errorf("%w in %s or a parent", errNoModule, dir)
 		}
 	}
+}
+
+// noModule returns findModuleRoot's error for dir, nil when a module
+// holds it.
+func noModule(dir string) error {
+	_, err := findModuleRoot(dir)
+	return err
 }
 
 // matchDirs returns the directories the patterns match as candidate

@@ -66,11 +66,16 @@ func Load(ctx context.Context, opts Options) (*Graph, error) {
 	switch opts.Loader {
 	case LoaderAuto, LoaderFast:
 		g, why := fastLoad(ctx, opts)
+		if g != nil && opts.Nested && len(opts.Patterns) == 0 {
+			g, why = loadNested(ctx, opts, g)
+		}
 		if g != nil {
 			if !opts.Nested && len(opts.Patterns) == 0 {
 				g.Skipped = skippedModules(opts.Dir, g.Modules)
 			}
-			g.Loader = LoaderFast
+			if g.Loader == "" {
+				g.Loader = LoaderFast
+			}
 			return g, nil
 		}
 		if opts.Loader == LoaderFast {
@@ -205,6 +210,120 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		}
 	}
 	return g, nil
+}
+
+// loadNested adds to root, the fast loader's graph of Dir, the modules
+// below Dir that ./... does not enter, as loadPackages adds them: a
+// module already read, or a copy of one (by module path), is left out.
+// Each is read by the fast loader, or listed by go list where that one
+// gives way; the graph then says go list ran, and why. With LoaderFast,
+// a module the fast loader cannot read is the reason the load fails.
+func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string) {
+	mods, err := nestedModules(opts.Dir)
+	if err != nil {
+		return nil, err.Error()
+	}
+	sort.SliceStable(mods, func(i, j int) bool {
+		return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
+	})
+	have := make(map[string]bool)
+	modPaths := make(map[string]bool)
+	for _, m := range root.Modules {
+		have[m.Dir], modPaths[m.Path] = true, true
+	}
+	graphs := []*Graph{root}
+	var copies, slow []string
+	fallback := ""
+	for _, m := range mods {
+		if have[m] {
+			continue
+		}
+		if mp := goModPath(m); mp != "" {
+			if modPaths[mp] {
+				copies = append(copies, m)
+				continue
+			}
+			modPaths[mp] = true
+		}
+		sub := Options{Dir: m, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
+		if OutsideWorkspace(m) {
+			env := opts.Env
+			if env == nil {
+				env = os.Environ()
+			}
+			sub.Env = append(slices.Clone(env), "GOWORK=off")
+		}
+		g, why := fastLoad(ctx, sub)
+		if g == nil {
+			rel, _ := filepath.Rel(opts.Dir, m)
+			why = filepath.ToSlash(rel) + ": " + why
+			if opts.Loader == LoaderFast {
+				return nil, why
+			}
+			if fallback == "" {
+				fallback = why
+			}
+			slow = append(slow, m)
+			continue
+		}
+		graphs = append(graphs, g)
+	}
+	var errs []Error
+	if len(slow) > 0 {
+		if opts.FallingBack != nil {
+			opts.FallingBack(fallback)
+		}
+		cfg := &packages.Config{Context: ctx, Mode: Mode, Tests: opts.Tests, Env: GoEnv(opts.Env, false)}
+		if len(opts.Tags) > 0 {
+			cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
+		}
+		lists := make([]*nestedList, len(slow))
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i, m := range slow {
+			lists[i] = listNested(cfg, m)
+			go func() {
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				lists[i].list()
+			}()
+		}
+		var listed []*packages.Package
+		var notLoaded []Error
+		for i, l := range lists {
+			<-l.done
+			if l.err != nil {
+				notLoaded = append(notLoaded, Error{Pos: token.Position{Filename: filepath.Join(slow[i], "go.mod"), Line: 1, Column: 1}, Msg: "module not loaded: " + goCommandError(l.err)})
+				continue
+			}
+			listed = append(listed, l.pkgs...)
+		}
+		lg := fromPackages(listed)
+		graphs = append(graphs, lg)
+		errs = append(lg.Errors, notLoaded...)
+	}
+	var modules []*Module
+	var pkgs []*Package
+	seen := make(map[string]bool)
+	goroot := ""
+	for _, g := range graphs {
+		modules = append(modules, g.Modules...)
+		for _, p := range g.Packages {
+			if !seen[p.Path] {
+				seen[p.Path] = true
+				pkgs = append(pkgs, p)
+			}
+		}
+		if goroot == "" {
+			goroot = g.goroot
+		}
+	}
+	sort.SliceStable(modules, func(i, j int) bool { return modules[i].Path < modules[j].Path })
+	g := NewGraph(modules, pkgs)
+	g.Errors, g.Copies, g.goroot = errs, copies, goroot
+	if len(slow) > 0 {
+		g.Loader, g.Fallback = LoaderPackages, fallback
+	}
+	return g, ""
 }
 
 // A nestedList is the go list of a module below the one loaded, which
@@ -384,9 +503,11 @@ func fromPackages(loaded []*packages.Package) *Graph {
 			seenDep[dep] = true
 			for _, le := range dep.Errors {
 				e := Error{Pos: ParsePos(le.Pos), Package: dep.PkgPath, Msg: le.Msg}
-				if m := modules[modulePathOf(dep.PkgPath, modules)]; m != nil && strings.HasPrefix(le.Msg, "no required module provides package") {
+				if m := modules[modulePathOf(dep.PkgPath, modules)]; m != nil && lp.Module != nil && lp.Module.Path == m.Path && strings.HasPrefix(le.Msg, "no required module provides package") {
 					// The go command's advice (go get) is wrong for a
-					// folder of the module itself that does not exist.
+					// folder of the importer's own module that does not
+					// exist. (From another main module, read in a go list
+					// of its own, the advice stands.)
 					e.Msg = fmt.Sprintf("package %s does not exist: module %s has no folder %s", dep.PkgPath, m.Path, strings.TrimPrefix(dep.PkgPath, m.Path+"/"))
 				}
 				if key := e.String(); !seenErr[key] {

@@ -346,16 +346,17 @@ func withinDir(dir, root string) bool {
 }
 
 // walkPackages adds the folders with Go files below start, in module m,
-// passing over what ./... passes over: folders named testdata or vendor or
-// starting with . or _, other modules and symbolic links.
+// passing over what ./... passes over: folders named testdata or starting
+// with . or _, what is below a folder named vendor, other modules, symbolic
+// links and what go.mod ignores.
 func walkPackages(start string, m *Module, ignore []string, out map[string]fastMatch) string {
 	if rel, err := filepath.Rel(m.Dir, start); err != nil || hiddenPath(rel) || ignored(ignore, rel) {
 		return fmt.Sprintf("%s is in a folder go list passes over", start)
 	}
 	// One listing of each folder tells all the walk needs: whether it is
 	// another module, whether it holds Go files, and its subfolders.
-	var walk func(dir string) string
-	walk = func(dir string) string {
+	var walk func(dir string, descend bool) string
+	walk = func(dir string, descend bool) string {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return err.Error()
@@ -363,34 +364,41 @@ func walkPackages(start string, m *Module, ignore []string, out map[string]fastM
 		if dir != start && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "go.mod" }) {
 			return "" // a module of its own
 		}
-		if goFilesIn(dir, entries) {
+		has, err := goFilesIn(dir, entries)
+		if err != nil {
+			return err.Error()
+		}
+		if has {
 			ip, why := importPathOf(m, dir)
 			if why != "" {
 				return why
 			}
 			out[ip] = fastMatch{dir, m, false}
 		}
+		if !descend {
+			return ""
+		}
 		for _, e := range entries {
 			if !e.IsDir() {
 				continue
 			}
 			name := e.Name()
-			// A ... never matches a path with a vendor element, in
-			// the vendor folder or below it.
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor" {
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
 				continue
 			}
 			sub := filepath.Join(dir, name)
 			if rel, _ := filepath.Rel(m.Dir, sub); ignored(ignore, rel) {
 				continue
 			}
-			if why := walk(sub); why != "" {
+			// A ... matches a folder named vendor, never what is
+			// below it (a vendored package, in the module's vendor/).
+			if why := walk(sub, name != "vendor"); why != "" {
 				return why
 			}
 		}
 		return ""
 	}
-	return walk(start)
+	return walk(start, true)
 }
 
 // importPathOf is the import path of a directory of a main module.

@@ -187,6 +187,12 @@ func TestFastLoadFallsBack(t *testing.T) {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
+			if target, ok := strings.CutPrefix(body, "->"); ok {
+				if err := os.Symlink(target, p); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
 			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -216,6 +222,13 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"vendor and main module", map[string]string{"go.mod": "module example.com/m\n\ngo 1.16\n", "a/a.go": "package a\n\nimport _ \"example.com/m/b\"\n", "b/b.go": "package b\n", "vendor/modules.txt": "# example.com/m v1.0.0\nexample.com/m/b\n", "vendor/example.com/m/b/b.go": "package b\n"}, nil, "both the main module and the vendor folder"},
 		{"vendor, GOFLAGS -mod in go env", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "vendor/modules.txt": "", "goenv": "GOFLAGS=-mod=mod\n"}, []string{"GOENV=goenv"}, "GOFLAGS sets -mod"},
 		{"vendor, module not required", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "not required in go.mod"},
+		{"vendor, a module at two versions", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n# example.com/d v0.9.0\nexample.com/d/e\n", "vendor/example.com/d/d.go": "package d\n", "vendor/example.com/d/e/e.go": "package e\n"}, nil, "at v1.0.0 and v0.9.0"},
+		{"vendor, a package listed twice", map[string]string{"go.mod": gomod + vendReq, "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n# example.com/d v0.9.0\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "lists example.com/d twice"},
+		{"vendor, requirement excluded", map[string]string{"go.mod": gomod + vendReq + "exclude example.com/d v1.0.0\n", "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "which it requires"},
+		{"vendor, required twice", map[string]string{"go.mod": gomod + vendReq + "require example.com/d v0.9.0\n", "a/a.go": "package a\n\nimport _ \"example.com/d\"\n", "vendor/modules.txt": "# example.com/d v1.0.0\n## explicit\nexample.com/d\n# example.com/d v0.9.0\n## explicit\n", "vendor/example.com/d/d.go": "package d\n"}, nil, "requires example.com/d twice"},
+		{"vendor, go.work older than 1.14", map[string]string{"go.work": "go 1.13\n\nuse ./m\n", "m/go.mod": "module example.com/m\n\ngo 1.13\n", "m/a.go": "package a\n", "vendor/modules.txt": "## workspace\n"}, nil, "older than 1.14"},
+		{"vendor, workspace mark past 512 bytes", map[string]string{"go.work": "go 1.22\n\nuse ./m\n", "m/go.mod": gomod, "m/a.go": "package a\n", "vendor/modules.txt": "## " + strings.Repeat("x", 600) + "; workspace\n"}, nil, "written for a module"},
+		{"a .go link to nothing", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "b/b.go": "->nowhere.go"}, nil, "no such file"},
 		{"import of a vendor path", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b/vendor/c\"\n", "b/vendor/c/c.go": "package c\n"}, nil, "names a vendor folder"},
 		{"go.work not using the module", map[string]string{"go.work": "go 1.22\n\nuse ./b\n", "go.mod": gomod, "a/a.go": "package a\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n"}, nil, "does not use"},
 		{"workspace module at a version", map[string]string{"go.work": "go 1.22\n\nuse (\n\t.\n\t./b\n)\n", "go.mod": gomod + "\nrequire example.com/b v0.1.0\n", "a/a.go": "package a\n\nimport _ \"example.com/b\"\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n", "b/b.go": "package b\n"}, nil, "a module of the workspace"},

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
@@ -173,6 +174,14 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		for _, r := range mf.Replace {
 			modReplace = append(modReplace, fastReplace{r.Old, local(m.Dir, r.New)})
+		}
+		once := make(map[string]bool)
+		for _, r := range mf.Require {
+			if once[r.Mod.Path] {
+				// The go command wants go.mod tidied first.
+				return nil, fmt.Sprintf("%s requires %s twice", file, r.Mod.Path)
+			}
+			once[r.Mod.Path] = true
 		}
 		for _, r := range mf.Require {
 			if v, ok := listed[r.Mod.Path]; !ok || semver.Compare(r.Mod.Version, v) > 0 {
@@ -430,7 +439,12 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 				continue
 			}
 			d := filepath.Join(m.Dir, filepath.FromSlash(strings.TrimPrefix(path[len(m.Path):], "/")))
-			if hasGoFiles(d) && !nestedGoMod(m.Dir, d) {
+			if nestedGoMod(m.Dir, d) {
+				continue
+			}
+			if has, why := localGoFiles(d); why != "" {
+				return "", why
+			} else if has {
 				found = append(found, d)
 			}
 		}
@@ -447,11 +461,15 @@ func (bl *buildList) resolve(path string) (dir string, why string) {
 				if why := bl.usable(m); why != "" {
 					return "", why + ", which may provide " + path
 				}
-				has := bl.hasGoFiles
-				if m.local || has == nil {
-					has = hasGoFiles
-				}
-				if has(d) && !(m.local && nestedGoMod(m.dir, d)) {
+				switch {
+				case m.local && nestedGoMod(m.dir, d):
+				case m.local || bl.hasGoFiles == nil:
+					if has, why := localGoFiles(d); why != "" {
+						return "", why
+					} else if has {
+						found = append(found, d)
+					}
+				case bl.hasGoFiles(d):
 					found = append(found, d)
 				}
 			}
@@ -504,30 +522,52 @@ func isDir(name string) bool {
 }
 
 // hasGoFiles reports whether dir is a directory with a .go file, tests
-// included, as the go command asks of a module's folder.
+// included, as the go command asks of a module's folder. It is for the
+// module cache, which holds no links; see localGoFiles for other folders.
 func hasGoFiles(dir string) bool {
+	has, _ := localGoFiles(dir)
+	return has
+}
+
+// localGoFiles is hasGoFiles for a folder that may hold links: it also
+// says why the go command would fail on the folder, a *.go link it
+// cannot follow in a folder with no Go file.
+func localGoFiles(dir string) (bool, string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return false
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return false, ""
+		}
+		return false, err.Error()
 	}
-	return goFilesIn(dir, entries)
+	has, err := goFilesIn(dir, entries)
+	if err != nil {
+		return false, err.Error()
+	}
+	return has, ""
 }
 
 // goFilesIn reports whether a folder's entries hold a Go file: a regular
-// file, or a link to one, named *.go.
-func goFilesIn(dir string, entries []fs.DirEntry) bool {
+// file, or a link to one, named *.go. As the go command, it fails on a
+// *.go link it cannot follow when it finds no Go file.
+func goFilesIn(dir string, entries []fs.DirEntry) (bool, error) {
+	var firstErr error
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		if e.Type().IsRegular() {
-			return true
+			return true, nil
 		}
-		if info, err := os.Stat(filepath.Join(dir, e.Name())); err == nil && info.Mode().IsRegular() {
-			return true
+		info, err := os.Stat(filepath.Join(dir, e.Name()))
+		if err == nil && info.Mode().IsRegular() {
+			return true, nil
+		}
+		if err != nil && firstErr == nil {
+			firstErr = err
 		}
 	}
-	return false
+	return false, firstErr
 }
 
 // nestedGoMod reports whether a go.mod below root, up to and including

@@ -41,7 +41,13 @@ type vendorModule struct {
 // round, a module too old to record what the check needs.
 func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.File, wf *modfile.WorkFile) (*vendorTree, string) {
 	workspace := wf != nil
-	if !workspace && version.Compare("go"+modFiles[0].Go.Version, "go1.14") < 0 {
+	goLine := ""
+	if workspace {
+		goLine = wf.Go.Version
+	} else {
+		goLine = modFiles[0].Go.Version
+	}
+	if version.Compare("go"+goLine, "go1.14") < 0 {
 		// The go command then ignores the folder and reads the module
 		// cache; a vendor folder there is most likely stale.
 		return nil, "the module vendors its dependencies and its go line is older than 1.14"
@@ -66,11 +72,12 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 	var providing []module.Version
 	highest := make(map[string]string)
 	var cur module.Version
-	forWorkspace := false
+	// The go command looks for the workspace mark in the first line of
+	// the file's first 512 bytes.
+	first, _, _ := strings.Cut(string(data[:min(len(data), 512)]), "\n")
+	forWorkspace := strings.HasPrefix(first, "## ") && annotated(first, "workspace")
+	listedAt := make(map[string]string) // module path -> the version its packages are listed under
 	for i, line := range strings.Split(string(data), "\n") {
-		if i == 0 && strings.HasPrefix(line, "## ") {
-			forWorkspace = annotated(line, "workspace")
-		}
 		if strings.HasPrefix(line, "# ") {
 			f := strings.Fields(line)
 			switch {
@@ -116,6 +123,15 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 			continue
 		}
 		if f := strings.Fields(line); len(f) == 1 && module.CheckImportPath(f[0]) == nil {
+			if v.pkgs[f[0]] {
+				return nil, fmt.Sprintf("vendor/modules.txt lists %s twice", f[0])
+			}
+			if at, ok := listedAt[cur.Path]; ok && at != cur.Version {
+				// The go command takes each package from the module
+				// listed last, which may not be the one selected.
+				return nil, fmt.Sprintf("vendor/modules.txt lists packages of %s at %s and %s", cur.Path, at, cur.Version)
+			}
+			listedAt[cur.Path] = cur.Version
 			v.pkgs[f[0]] = true
 			if h, ok := highest[cur.Path]; !ok || semver.Compare(h, cur.Version) < 0 {
 				providing = append(providing, cur)
@@ -138,6 +154,13 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 	}
 	required := make(map[module.Version]bool)
 	for _, mf := range modFiles {
+		for _, e := range mf.Exclude {
+			for _, r := range mf.Require {
+				if r.Mod == e.Mod {
+					return nil, fmt.Sprintf("go.mod excludes %s@%s, which it requires", e.Mod.Path, e.Mod.Version)
+				}
+			}
+		}
 		for _, r := range mf.Require {
 			required[r.Mod] = true
 			if m := meta[r.Mod]; m == nil || !m.explicit {
@@ -271,7 +294,7 @@ func (rp *replacer) of(m module.Version) (module.Version, bool) {
 
 // annotated reports whether a "## a; b" line of modules.txt holds entry.
 func annotated(line, entry string) bool {
-	for _, e := range strings.Split(strings.TrimPrefix(line, "## "), ";") {
+	for e := range strings.SplitSeq(strings.TrimPrefix(line, "## "), ";") {
 		if strings.TrimSpace(e) == entry {
 			return true
 		}

@@ -192,6 +192,11 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count,DeleteByQuery,UpdateByQuery}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
+	// A cluster is named by its first seed node. (A failover client is not
+	// named: its sentinels serve several masters, its master name is
+	// "mymaster" in many unrelated deployments.)
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{NewClusterClient,NewUniversalClient}", fact: opens, kind: "redis", name: fieldElems(0, "Addrs")},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{NewClusterClient,NewUniversalClient}", fact: opens, kind: "redis", name: fieldElems(0, "Addrs")},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.NewClient", fact: opens, kind: "firestore", name: project(1)},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.NewCluster", fact: opens, kind: "cassandra", name: elems(0)},
@@ -286,10 +291,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/stan.go", key: "github.com/nats-io/stan.go.NatsURL", fact: connects, kind: "nats-streaming", name: arg(0)},
 
 	// Redis: pub/sub channels, whose patterns match as globs, and streams.
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
+	// go-redis declares its commands on the unexported cmdable that every
+	// client embeds, and subscribing on each client and on its PubSub.
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1)},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1)},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
 
 	// AMQP.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},

@@ -1,5 +1,6 @@
 // Command redis opens Redis with go-redis, at both its import paths, and
-// publishes and consumes through its channels and streams.
+// publishes and consumes through its channels and streams, on each kind of
+// client and through the interfaces code passes them by.
 package main
 
 import (
@@ -12,11 +13,15 @@ import (
 func main() {
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: "cache:6379"}) // want "store redis dsn cache:6379"
-	oldredis.NewClient(&oldredis.Options{Addr: "cache:6380"})  // want "store redis dsn cache:6380"
 
 	rdb.Publish(ctx, "orders.created", "1")                                                    // want "publish redis orders.created"
+	rdb.SPublish(ctx, "orders.sharded", "1")                                                   // want "publish redis orders.sharded"
 	rdb.Subscribe(ctx, "orders.created", "orders.paid")                                        // want "consume redis orders.created" "consume redis orders.paid"
 	rdb.PSubscribe(ctx, "orders.*")                                                            // want "consume redis orders.*"
+	ps := rdb.SSubscribe(ctx, "orders.sharded")                                                // want "consume redis orders.sharded"
+	ps.Subscribe(ctx, "orders.refunded")                                                       // want "consume redis orders.refunded"
+	ps.PSubscribe(ctx, "refunds.*")                                                            // want "consume redis refunds.*"
+	ps.SSubscribe(ctx, "refunds.sharded")                                                      // want "consume redis refunds.sharded"
 	rdb.XAdd(ctx, &redis.XAddArgs{Stream: "payments", Values: map[string]any{"id": 1}})        // want "publish redis-stream payments"
 	rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"payments", ">"}}) // want "consume redis-stream payments"
 	rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{"refunds", "0"}})                        // want "consume redis-stream refunds"
@@ -24,9 +29,60 @@ func main() {
 	// Through the interface a cluster client is used by.
 	var u redis.UniversalClient = rdb
 	u.Publish(ctx, "carts.emptied", "1")                                                   // want "publish redis carts.emptied"
+	u.SPublish(ctx, "carts.sharded", "1")                                                  // want "publish redis carts.sharded"
 	u.Subscribe(ctx, "carts.emptied")                                                      // want "consume redis carts.emptied"
 	u.PSubscribe(ctx, "carts.*")                                                           // want "consume redis carts.*"
+	u.SSubscribe(ctx, "carts.sharded")                                                     // want "consume redis carts.sharded"
 	u.XAdd(ctx, &redis.XAddArgs{Stream: "audits"})                                         // want "publish redis-stream audits"
 	u.XRead(ctx, &redis.XReadArgs{Streams: []string{"audits", "$"}})                       // want "consume redis-stream audits"
 	u.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"audits", ">"}}) // want "consume redis-stream audits"
+
+	// Through the commands' interface.
+	var c redis.Cmdable = rdb
+	c.Publish(ctx, "users.created", "1")                                               // want "publish redis users.created"
+	c.SPublish(ctx, "users.sharded", "1")                                              // want "publish redis users.sharded"
+	c.XAdd(ctx, &redis.XAddArgs{Stream: "signups"})                                    // want "publish redis-stream signups"
+	c.XRead(ctx, &redis.XReadArgs{Streams: []string{"signups", "$"}})                  // want "consume redis-stream signups"
+	c.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"signups"}}) // want "consume redis-stream signups"
+
+	// A cluster, by its seed nodes, and a ring.
+	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{"node1:7000", "node2:7000"}}) // want "store redis dsn node1:7000"
+	cc.Publish(ctx, "stock.low", "1")                                                                // want "publish redis stock.low"
+	cc.Subscribe(ctx, "stock.low")                                                                   // want "consume redis stock.low"
+	cc.PSubscribe(ctx, "stock.*")                                                                    // want "consume redis stock.*"
+	cc.SSubscribe(ctx, "stock.sharded")                                                              // want "consume redis stock.sharded"
+	cc.XAdd(ctx, &redis.XAddArgs{Stream: "restocks"})                                                // want "publish redis-stream restocks"
+	ring := redis.NewRing(&redis.RingOptions{Addrs: map[string]string{"a": "shard1:6379"}})
+	ring.Subscribe(ctx, "prices")                                                    // want "consume redis prices"
+	ring.PSubscribe(ctx, "prices.*")                                                 // want "consume redis prices.*"
+	ring.SSubscribe(ctx, "prices.eu")                                                // want "consume redis prices.eu"
+	redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{"cache:6390"}}) // want "store redis dsn cache:6390"
+	// Sentinels serve several masters: no store name is taken from them.
+	redis.NewFailoverClient(&redis.FailoverOptions{MasterName: "mymaster", SentinelAddrs: []string{"sentinel:26379"}})
+
+	// go-redis v8, the same shape.
+	old := oldredis.NewClient(&oldredis.Options{Addr: "cache:6380"})                             // want "store redis dsn cache:6380"
+	old.Publish(ctx, "legacy.created", "1")                                                      // want "publish redis legacy.created"
+	ops := old.Subscribe(ctx, "legacy.created")                                                  // want "consume redis legacy.created"
+	ops.Subscribe(ctx, "legacy.paid")                                                            // want "consume redis legacy.paid"
+	ops.PSubscribe(ctx, "legacy.*")                                                              // want "consume redis legacy.*"
+	old.PSubscribe(ctx, "legacy.x.*")                                                            // want "consume redis legacy.x.*"
+	old.XAdd(ctx, &oldredis.XAddArgs{Stream: "ledger"})                                          // want "publish redis-stream ledger"
+	old.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"ledger", "0"}})                        // want "consume redis-stream ledger"
+	old.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"ledger", ">"}})  // want "consume redis-stream ledger"
+	oc := oldredis.NewClusterClient(&oldredis.ClusterOptions{Addrs: []string{"node3:7000"}})     // want "store redis dsn node3:7000"
+	oc.Subscribe(ctx, "legacy.cluster")                                                          // want "consume redis legacy.cluster"
+	oc.PSubscribe(ctx, "legacy.cluster.*")                                                       // want "consume redis legacy.cluster.*"
+	ou := oldredis.NewUniversalClient(&oldredis.UniversalOptions{Addrs: []string{"cache:6391"}}) // want "store redis dsn cache:6391"
+	ou.Publish(ctx, "legacy.u", "1")                                                             // want "publish redis legacy.u"
+	ou.Subscribe(ctx, "legacy.u")                                                                // want "consume redis legacy.u"
+	ou.PSubscribe(ctx, "legacy.u.*")                                                             // want "consume redis legacy.u.*"
+	ou.XAdd(ctx, &oldredis.XAddArgs{Stream: "ulog"})                                             // want "publish redis-stream ulog"
+	ou.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"ulog", "0"}})                           // want "consume redis-stream ulog"
+	ou.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"ulog", ">"}})     // want "consume redis-stream ulog"
+	var oldc oldredis.Cmdable = old
+	oldc.Publish(ctx, "legacy.c", "1")                                                         // want "publish redis legacy.c"
+	oldc.XAdd(ctx, &oldredis.XAddArgs{Stream: "clog"})                                         // want "publish redis-stream clog"
+	oldc.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"clog", "0"}})                       // want "consume redis-stream clog"
+	oldc.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"clog", ">"}}) // want "consume redis-stream clog"
 }

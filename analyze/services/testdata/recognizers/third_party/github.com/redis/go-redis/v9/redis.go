@@ -1,13 +1,41 @@
-// Package redis stands in for redis/go-redis: the API shape archie recognizes, no behaviour.
+// Package redis stands in for redis/go-redis: the API shape archie
+// recognizes, no behaviour. As in the library, the commands are methods
+// of the unexported cmdable, which every client embeds; subscribing is a
+// method of each client, and of the PubSub it returns.
 package redis
 
 import "context"
 
 type Options struct{ Addr string }
 
-type Client struct{}
+type cmdable func(ctx context.Context, cmd any) error
+
+type Client struct{ cmdable }
 
 func NewClient(opt *Options) *Client { return &Client{} }
+
+type ClusterOptions struct{ Addrs []string }
+
+type ClusterClient struct{ cmdable }
+
+func NewClusterClient(opt *ClusterOptions) *ClusterClient { return &ClusterClient{} }
+
+type RingOptions struct{ Addrs map[string]string }
+
+type Ring struct{ cmdable }
+
+func NewRing(opt *RingOptions) *Ring { return &Ring{} }
+
+type UniversalOptions struct{ Addrs []string }
+
+func NewUniversalClient(opt *UniversalOptions) UniversalClient { return &Client{} }
+
+type FailoverOptions struct {
+	MasterName    string
+	SentinelAddrs []string
+}
+
+func NewFailoverClient(opt *FailoverOptions) *Client { return &Client{} }
 
 type XAddArgs struct {
 	Stream string
@@ -20,24 +48,43 @@ type XReadGroupArgs struct {
 	Streams  []string
 }
 
-type PubSub struct{}
-
-func (c *Client) Publish(ctx context.Context, channel string, message any) error { return nil }
-func (c *Client) Subscribe(ctx context.Context, channels ...string) *PubSub      { return &PubSub{} }
-func (c *Client) PSubscribe(ctx context.Context, patterns ...string) *PubSub     { return &PubSub{} }
-func (c *Client) XAdd(ctx context.Context, a *XAddArgs) error                    { return nil }
-func (c *Client) XReadGroup(ctx context.Context, a *XReadGroupArgs) error        { return nil }
-
 type XReadArgs struct{ Streams []string }
 
-func (c *Client) XRead(ctx context.Context, a *XReadArgs) error { return nil }
+func (c cmdable) Publish(ctx context.Context, channel string, message any) error  { return nil }
+func (c cmdable) SPublish(ctx context.Context, channel string, message any) error { return nil }
+func (c cmdable) XAdd(ctx context.Context, a *XAddArgs) error                     { return nil }
+func (c cmdable) XReadGroup(ctx context.Context, a *XReadGroupArgs) error         { return nil }
+func (c cmdable) XRead(ctx context.Context, a *XReadArgs) error                   { return nil }
 
-// UniversalClient is what a client, a cluster client or a ring are.
-type UniversalClient interface {
+type PubSub struct{}
+
+func (c *PubSub) Subscribe(ctx context.Context, channels ...string) error  { return nil }
+func (c *PubSub) PSubscribe(ctx context.Context, patterns ...string) error { return nil }
+func (c *PubSub) SSubscribe(ctx context.Context, channels ...string) error { return nil }
+
+func (c *Client) Subscribe(ctx context.Context, channels ...string) *PubSub         { return &PubSub{} }
+func (c *Client) PSubscribe(ctx context.Context, patterns ...string) *PubSub        { return &PubSub{} }
+func (c *Client) SSubscribe(ctx context.Context, channels ...string) *PubSub        { return &PubSub{} }
+func (c *ClusterClient) Subscribe(ctx context.Context, channels ...string) *PubSub  { return &PubSub{} }
+func (c *ClusterClient) PSubscribe(ctx context.Context, patterns ...string) *PubSub { return &PubSub{} }
+func (c *ClusterClient) SSubscribe(ctx context.Context, channels ...string) *PubSub { return &PubSub{} }
+func (c *Ring) Subscribe(ctx context.Context, channels ...string) *PubSub           { return &PubSub{} }
+func (c *Ring) PSubscribe(ctx context.Context, patterns ...string) *PubSub          { return &PubSub{} }
+func (c *Ring) SSubscribe(ctx context.Context, channels ...string) *PubSub          { return &PubSub{} }
+
+// Cmdable is the commands, as an interface.
+type Cmdable interface {
 	Publish(ctx context.Context, channel string, message any) error
-	Subscribe(ctx context.Context, channels ...string) *PubSub
-	PSubscribe(ctx context.Context, patterns ...string) *PubSub
+	SPublish(ctx context.Context, channel string, message any) error
 	XAdd(ctx context.Context, a *XAddArgs) error
 	XRead(ctx context.Context, a *XReadArgs) error
 	XReadGroup(ctx context.Context, a *XReadGroupArgs) error
+}
+
+// UniversalClient is what a client, a cluster client or a ring are.
+type UniversalClient interface {
+	Cmdable
+	Subscribe(ctx context.Context, channels ...string) *PubSub
+	PSubscribe(ctx context.Context, patterns ...string) *PubSub
+	SSubscribe(ctx context.Context, channels ...string) *PubSub
 }

@@ -41,11 +41,9 @@ type vendorModule struct {
 // round, a module too old to record what the check needs.
 func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.File, wf *modfile.WorkFile) (*vendorTree, string) {
 	workspace := wf != nil
-	goLine := ""
+	goLine := modFiles[0].Go.Version
 	if workspace {
 		goLine = wf.Go.Version
-	} else {
-		goLine = modFiles[0].Go.Version
 	}
 	if version.Compare("go"+goLine, "go1.14") < 0 {
 		// The go command then ignores the folder and reads the module
@@ -67,10 +65,9 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 		}
 		return meta[m]
 	}
-	// The modules that provide packages: each version that raised the
-	// module's version as the file was read, as the go command lists them.
+	// The modules that provide packages, each at the one version its
+	// packages are listed under.
 	var providing []module.Version
-	highest := make(map[string]string)
 	var cur module.Version
 	// The go command looks for the workspace mark in the first line of
 	// the file's first 512 bytes.
@@ -109,7 +106,7 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 			continue
 		}
 		if ann, ok := strings.CutPrefix(line, "## "); ok {
-			for _, e := range strings.Split(ann, ";") {
+			for e := range strings.SplitSeq(ann, ";") {
 				e = strings.TrimSpace(e)
 				if e == "explicit" {
 					at(cur).explicit = true
@@ -131,12 +128,11 @@ func readVendor(env *fastEnv, dir string, mains []*Module, modFiles []*modfile.F
 				// listed last, which may not be the one selected.
 				return nil, fmt.Sprintf("vendor/modules.txt lists packages of %s at %s and %s", cur.Path, at, cur.Version)
 			}
-			listedAt[cur.Path] = cur.Version
-			v.pkgs[f[0]] = true
-			if h, ok := highest[cur.Path]; !ok || semver.Compare(h, cur.Version) < 0 {
+			if _, ok := listedAt[cur.Path]; !ok {
+				listedAt[cur.Path] = cur.Version
 				providing = append(providing, cur)
-				highest[cur.Path] = cur.Version
 			}
+			v.pkgs[f[0]] = true
 		}
 	}
 	switch {

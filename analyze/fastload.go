@@ -259,21 +259,15 @@ func matchDirs(dir string, mains []*Module, patterns []string, ignore []string) 
 			out[ip] = fastMatch{abs, m, true}
 			continue
 		}
-		// Every main module below the pattern's folder, or the one
-		// holding it, from there.
-		for _, m := range mains {
-			start := ""
-			switch {
-			case withinDir(m.Dir, abs):
-				start = m.Dir
-			case withinDir(abs, m.Dir) && dirModule(mains, abs) == m:
-				start = abs
-			default:
-				continue
-			}
-			if why := walkPackages(start, m, ignore, out); why != "" {
-				return nil, why
-			}
+		// The go command walks from the pattern's folder in the main
+		// module holding it, and stops at every go.mod below: a module
+		// of the workspace in a subfolder is not matched.
+		m := dirModule(mains, abs)
+		if m == nil {
+			return nil, fmt.Sprintf("pattern %q names no main module's folder", p)
+		}
+		if why := walkPackages(abs, m, ignore, out); why != "" {
+			return nil, why
 		}
 	}
 	return out, ""

@@ -229,6 +229,7 @@ func TestFastLoadFallsBack(t *testing.T) {
 		{"vendor, go.work older than 1.14", map[string]string{"go.work": "go 1.13\n\nuse ./m\n", "m/go.mod": "module example.com/m\n\ngo 1.13\n", "m/a.go": "package a\n", "vendor/modules.txt": "## workspace\n"}, nil, "older than 1.14"},
 		{"vendor, workspace mark past 512 bytes", map[string]string{"go.work": "go 1.22\n\nuse ./m\n", "m/go.mod": gomod, "m/a.go": "package a\n", "vendor/modules.txt": "## " + strings.Repeat("x", 600) + "; workspace\n"}, nil, "written for a module"},
 		{"a .go link to nothing", map[string]string{"go.mod": gomod, "a/a.go": "package a\n", "b/b.go": "->nowhere.go"}, nil, "no such file"},
+		{"godebug", map[string]string{"go.mod": gomod + "\ngodebug nosuchkey=1\n", "a/a.go": "package a\n"}, nil, "sets godebug"},
 		{"import of a vendor path", map[string]string{"go.mod": gomod, "a/a.go": "package a\n\nimport _ \"example.com/m/b/vendor/c\"\n", "b/vendor/c/c.go": "package c\n"}, nil, "names a vendor folder"},
 		{"go.work not using the module", map[string]string{"go.work": "go 1.22\n\nuse ./b\n", "go.mod": gomod, "a/a.go": "package a\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n"}, nil, "does not use"},
 		{"workspace module at a version", map[string]string{"go.work": "go 1.22\n\nuse (\n\t.\n\t./b\n)\n", "go.mod": gomod + "\nrequire example.com/b v0.1.0\n", "a/a.go": "package a\n\nimport _ \"example.com/b\"\n", "b/go.mod": "module example.com/b\n\ngo 1.22\n", "b/b.go": "package b\n"}, nil, "a module of the workspace"},

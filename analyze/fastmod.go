@@ -102,6 +102,9 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		if wf.Go == nil {
 			return nil, "go.work has no go line"
 		}
+		if len(wf.Godebug) > 0 {
+			return nil, "go.work sets godebug" // whose keys the go command checks
+		}
 		goVersion = "go" + wf.Go.Version
 		if version.Compare(goVersion, env.GOVERSION) > 0 {
 			return nil, fmt.Sprintf("go.work requires %s, newer than the go command (%s)", goVersion, env.GOVERSION)
@@ -144,6 +147,9 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		if mf.Go == nil {
 			return nil, file + " has no go line"
+		}
+		if len(mf.Godebug) > 0 {
+			return nil, file + " sets godebug" // whose keys the go command checks
 		}
 		v := "go" + mf.Go.Version
 		if version.Compare(v, env.GOVERSION) > 0 {

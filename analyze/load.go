@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -193,7 +194,7 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 			loaded = append(loaded, more...)
 		}
 	}
-	g := fromPackages(loaded)
+	g := fromPackages(loaded, nil)
 	g.Errors = append(g.Errors, nestedErrs...)
 	g.Copies = copies
 	if !opts.Nested && len(opts.Patterns) == 0 {
@@ -245,7 +246,9 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 			}
 			modPaths[mp] = true
 		}
-		sub := Options{Dir: m, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
+		// As go list is run for it: ./... in its folder, whatever
+		// go.work it holds.
+		sub := Options{Dir: m, Patterns: []string{"./..."}, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
 		if OutsideWorkspace(m) {
 			env := opts.Env
 			if env == nil {
@@ -297,21 +300,36 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 			}
 			listed = append(listed, l.pkgs...)
 		}
-		lg := fromPackages(listed)
+		var read []*Module // the modules read without go list
+		for _, g := range graphs {
+			read = append(read, g.Modules...)
+		}
+		lg := fromPackages(listed, read)
 		graphs = append(graphs, lg)
 		errs = append(lg.Errors, notLoaded...)
 	}
 	var modules []*Module
 	var pkgs []*Package
+	seenMod := make(map[string]bool)
 	seen := make(map[string]bool)
 	goroot := ""
 	for _, g := range graphs {
-		modules = append(modules, g.Modules...)
-		for _, p := range g.Packages {
-			if !seen[p.Path] {
-				seen[p.Path] = true
-				pkgs = append(pkgs, p)
+		for _, m := range g.Modules {
+			if seenMod[m.Path] {
+				return nil, "two modules below the folder are " + m.Path
 			}
+			seenMod[m.Path] = true
+			modules = append(modules, m)
+		}
+		for _, p := range g.Packages {
+			if seen[p.Path] {
+				// Two modules hold the package (example.com/a's folder
+				// b and a module example.com/a/b): go list's graph is
+				// the reference for what comes of that.
+				return nil, "two modules below the folder hold " + p.Path
+			}
+			seen[p.Path] = true
+			pkgs = append(pkgs, p)
 		}
 		if goroot == "" {
 			goroot = g.goroot
@@ -423,7 +441,10 @@ func skippedModules(dir string, loaded []*Module) []string {
 // p, "p [p.test]" (p with its _test.go files), "p_test [p.test]" (the
 // external test package) and "p.test" (the generated test main). archie sees
 // one package p whose imports are marked Test when only test files make them.
-func fromPackages(loaded []*packages.Package) *Graph {
+//
+// known are main modules loaded apart (by the fast loader), which tell
+// whose folder a missing package would be in.
+func fromPackages(loaded []*packages.Package, known []*Module) *Graph {
 	type entry struct {
 		pkg     *Package
 		imports map[string]bool // path -> test only
@@ -489,6 +510,12 @@ func fromPackages(loaded []*packages.Package) *Graph {
 		}
 	}
 
+	all := maps.Clone(modules)
+	for _, m := range known {
+		if all[m.Path] == nil {
+			all[m.Path] = m
+		}
+	}
 	// The errors of imported packages: a package that exists nowhere, a
 	// module that go.mod does not require, a module not downloaded. go list
 	// reports them on the imported package, at the import that needs it.
@@ -503,7 +530,7 @@ func fromPackages(loaded []*packages.Package) *Graph {
 			seenDep[dep] = true
 			for _, le := range dep.Errors {
 				e := Error{Pos: ParsePos(le.Pos), Package: dep.PkgPath, Msg: le.Msg}
-				if m := modules[modulePathOf(dep.PkgPath, modules)]; m != nil && lp.Module != nil && lp.Module.Path == m.Path && strings.HasPrefix(le.Msg, "no required module provides package") {
+				if m := modules[modulePathOf(dep.PkgPath, all)]; m != nil && lp.Module != nil && lp.Module.Path == m.Path && strings.HasPrefix(le.Msg, "no required module provides package") {
 					// The go command's advice (go get) is wrong for a
 					// folder of the importer's own module that does not
 					// exist. (From another main module, read in a go list

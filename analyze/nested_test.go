@@ -57,6 +57,23 @@ func TestLoadNestedMatchesPackages(t *testing.T) {
 			"billing": svc("example.com/billing", "example.com/nowhere/x"),
 			"ship":    svc("example.com/ship", "example.com/orders/internal/store"),
 		}), false},
+		{"a module's folder is another module's path", tree(t, map[string]map[string]string{
+			"a": {"go.mod": "module example.com/a\n\ngo 1.22\n", "b/b.go": "package b\n\nimport _ \"strings\"\n"},
+			"c": {"go.mod": "module example.com/a/b\n\ngo 1.22\n", "c.go": "package bb\n\nimport _ \"fmt\"\n"},
+		}), false},
+		{"a missing package in a sibling module's path", tree(t, map[string]map[string]string{
+			"x": {"go.mod": "module example.com/x\n\ngo 1.22\n", "x.go": "package x\n\nimport _ \"example.com/x/y/z\"\n"},
+			"y": {"go.mod": "module example.com/x/y\n\ngo 1.22\n", "y.go": "package y\n"},
+		}), false},
+		{"a nested module with a go.work of its own", tree(t, map[string]map[string]string{
+			"m":     {"go.mod": "module example.com/m\n\ngo 1.22\n", "m.go": "package m\n", "go.work": "go 1.22\n\nuse (\n\t.\n\t./sub\n)\n"},
+			"m/sub": {"go.mod": "module example.com/dup\n\ngo 1.22\n", "s.go": "package dup\n\nimport _ \"strings\"\n"},
+			"x":     {"go.mod": "module example.com/dup\n\ngo 1.22\n", "x.go": "package dup\n\nimport _ \"fmt\"\n"},
+		}), true},
+		{"a go.mod with a godebug the go command refuses", tree(t, map[string]map[string]string{
+			"gd":   {"go.mod": "module example.com/gd\n\ngo 1.22\n\ngodebug nosuchkey=1\n", "gd.go": "package gd\n"},
+			"fine": svc("example.com/fine", "strings"),
+		}), false},
 		{"outside the go.work", tree(t, map[string]map[string]string{
 			"":       {"go.work": "go 1.22\n\nuse ./orders\n"},
 			"orders": svc("example.com/orders", "strings"),

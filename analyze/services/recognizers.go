@@ -37,6 +37,11 @@ type recognizer struct {
 	// do handles an API a row cannot describe; the other fields are then
 	// what do makes of them.
 	do func(x *extractor, s *site, r *recognizer)
+	// ctx says the row's argument indexes count a leading
+	// context.Context that other major versions of the API, under the
+	// same key, do not take (go-redis v6 and v7 against v8): a call
+	// without it is read as if it had one.
+	ctx bool
 }
 
 // A fact is what a recognized call tells about its service.
@@ -189,7 +194,8 @@ var recognizers = []*recognizer{
 	// The client's methods are values of esapi's function types:
 	// es.Index("posts", body), es.Search(es.Search.WithIndex("posts")).
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
-	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count,DeleteByQuery,UpdateByQuery}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{DeleteByQuery,UpdateByQuery}", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
 	// A cluster is named by its first seed node. (A failover client is not
@@ -197,7 +203,9 @@ var recognizers = []*recognizer{
 	// "mymaster" in many unrelated deployments.)
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{NewClusterClient,NewUniversalClient}", fact: opens, kind: "redis", name: fieldElems(0, "Addrs")},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{NewClusterClient,NewUniversalClient}", fact: opens, kind: "redis", name: fieldElems(0, "Addrs")},
-	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{New,MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: arg(0)},
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.New", fact: opens, kind: "redis", name: arg(0)},
+	// Since go-zero 1.4 these take a RedisConf, from the service's config file.
+	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: confField(0, "Host")},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.NewClient", fact: opens, kind: "firestore", name: project(1)},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.NewCluster", fact: opens, kind: "cassandra", name: elems(0)},
 
@@ -238,6 +246,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessages", fact: publishes, kind: "kafka", name: elemField(0, "Topic")},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.AsyncProducer.Input", fact: publishes, kind: "kafka", do: (*extractor).asyncInput},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.Consumer.ConsumePartition", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.ConsumerGroup.Consume", fact: consumes, kind: "kafka", name: elems(1)},
@@ -263,14 +272,14 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{PublishMsg,RequestMsg}", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestMsgWithContext", fact: publishes, kind: "nats", name: field(1, "Subject")},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishAsync", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsg", fact: publishes, kind: "nats", name: field(1, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsgAsync", fact: publishes, kind: "nats", name: field(0, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.JetStreamContext.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe,PullSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe,PullSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	// The jetstream package consumes through a consumer whose config
 	// filters the stream's subjects.
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.{CreateConsumer,CreateOrUpdateConsumer}", fact: consumes, kind: "nats", name: field(2, "FilterSubject").orElse(fieldElems(2, "FilterSubjects"))},
@@ -297,17 +306,18 @@ var recognizers = []*recognizer{
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1)},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 
 	// AMQP.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
 	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
-	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
-	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext", fact: publishes, kind: "amqp", name: exchange(1)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.{Publish,PublishWithDeferredConfirm}", fact: publishes, kind: "amqp", name: exchange(0)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.{PublishWithContext,PublishWithDeferredConfirmWithContext}", fact: publishes, kind: "amqp", name: exchange(1)},
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.ConsumeWithContext", fact: consumes, kind: "amqp", name: arg(1)},
 	// A queue bound to an exchange receives what is published to it with
 	// a matching routing key: the binding is what its consumer consumes.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2)},
@@ -318,6 +328,10 @@ var recognizers = []*recognizer{
 	// Google Pub/Sub.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Topic.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Topic")},
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscription.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscription")},
+	// v2: a client's Publisher publishes to its topic, its Subscriber
+	// receives from its subscription.
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Publisher.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Publisher")},
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscriber.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscriber")},
 	// A subscription created in code receives its config's topic.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Client.CreateSubscription", fact: consumes, kind: "pubsub", do: (*extractor).createSubscription},
 
@@ -423,6 +437,17 @@ func (s *site) arg(i int) ssa.Value {
 	return nil
 }
 
+// takesContext reports whether a call's first parameter, the receiver
+// aside, is a context.Context.
+func takesContext(c *ssa.CallCommon) bool {
+	params := c.Signature().Params()
+	if params.Len() == 0 {
+		return false
+	}
+	named, ok := types.Unalias(params.At(0).Type()).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "context" && named.Obj().Name() == "Context"
+}
+
 // values reads an operand of a call.
 func (x *extractor) values(o operand, s *site) []value {
 	var out []value
@@ -452,7 +477,11 @@ func (x *extractor) values(o operand, s *site) []value {
 	case fromElemField:
 		if v := s.arg(o.i); v != nil {
 			if sl, ok := v.Type().Underlying().(*types.Slice); ok {
-				if st, ok := sl.Elem().Underlying().(*types.Struct); ok {
+				elem := sl.Elem() // a struct, or a pointer to one: []*sarama.ProducerMessage
+				if p, ok := elem.Underlying().(*types.Pointer); ok {
+					elem = p.Elem()
+				}
+				if st, ok := elem.Underlying().(*types.Struct); ok {
 					for i := range st.NumFields() {
 						if st.Field(i).Name() == o.field {
 							out = x.res.storedIn(x.res.fields[fieldKey(sl.Elem(), i)], 6, make(map[ssa.Value]bool))
@@ -505,6 +534,11 @@ func (x *extractor) routeOf(o operand, s *site) string {
 func (x *extractor) apply(r *recognizer, s *site) {
 	if x.trace != nil {
 		x.trace(r, s)
+	}
+	if r.ctx && !takesContext(s.common) {
+		shifted := *s
+		shifted.args = append([]ssa.Value{nil}, s.args...)
+		s = &shifted
 	}
 	if r.do != nil {
 		r.do(x, s, r)

@@ -18,9 +18,12 @@ func main() {
 	streadway.Dial("amqp://rabbit:5672")                           // want "broker amqp amqp://rabbit:5672"
 	streadway.DialConfig("amqp://rabbit:5672", streadway.Config{}) // want "broker amqp amqp://rabbit:5672"
 	var ch *amqp.Channel
-	ch.Publish("shop", "orders.created", false, false, amqp.Publishing{})     // want "publish amqp shop/orders.created"
-	ch.PublishWithContext(ctx, "", "emails", false, false, amqp.Publishing{}) // want "publish amqp emails"
-	ch.Consume("emails", "", true, false, false, false, nil)                  // want "consume amqp emails"
+	ch.Publish("shop", "orders.created", false, false, amqp.Publishing{})                                 // want "publish amqp shop/orders.created"
+	ch.PublishWithContext(ctx, "", "emails", false, false, amqp.Publishing{})                             // want "publish amqp emails"
+	ch.Consume("emails", "", true, false, false, false, nil)                                              // want "consume amqp emails"
+	ch.PublishWithDeferredConfirm("shop", "orders.paid", false, false, amqp.Publishing{})                 // want "publish amqp shop/orders.paid"
+	ch.PublishWithDeferredConfirmWithContext(ctx, "shop", "orders.sent", false, false, amqp.Publishing{}) // want "publish amqp shop/orders.sent"
+	ch.ConsumeWithContext(ctx, "receipts", "", true, false, false, false, nil)                            // want "consume amqp receipts"
 
 	// A declared queue's name, and what it is bound to.
 	q, _ := ch.QueueDeclare("audit", true, false, false, false, nil)

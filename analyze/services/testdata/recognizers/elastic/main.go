@@ -39,7 +39,8 @@ func main() {
 	es.Exists("feed", "2")                                                        // want "store elasticsearch table feed"
 	es.Search(es.Search.WithContext(ctx), es.Search.WithIndex("feed", "archive")) // want "store elasticsearch table feed" "store elasticsearch table archive"
 	es.Count(es.Count.WithIndex("feed"))                                          // want "store elasticsearch table feed"
-	es.DeleteByQuery([]string{"x"}, nil, es.DeleteByQuery.WithIndex("stale"))     // want "store elasticsearch table stale"
-	es.UpdateByQuery([]string{"x"}, es.UpdateByQuery.WithIndex("stale"))          // want "store elasticsearch table stale"
-	esapi.SearchRequest{Index: []string{"posts", "drafts"}}.Do(ctx, es)           // want "store elasticsearch table posts" "store elasticsearch table drafts"
+	// Their indices are their first argument, as in the library.
+	es.DeleteByQuery([]string{"stale", "old"}, nil)                     // want "store elasticsearch table stale" "store elasticsearch table old"
+	es.UpdateByQuery([]string{"stale"})                                 // want "store elasticsearch table stale"
+	esapi.SearchRequest{Index: []string{"posts", "drafts"}}.Do(ctx, es) // want "store elasticsearch table posts" "store elasticsearch table drafts"
 }

@@ -27,9 +27,9 @@ func main() {
 	cc.QueryRowNoCache(&id, "SELECT id FROM users WHERE id = ?", 1) // want "store mysql table users"
 	sqlx.NewSqlConn("postgres", "postgres://db:5432/shop")          // want "store postgres dsn postgres://db:5432/shop"
 
-	redis.New("cache:6379")               // want "store redis dsn cache:6379"
-	redis.MustNewRedis("cache2:6379")     // want "store redis dsn cache2:6379"
-	redis.NewRedis("cache3:6379", "node") // want "store redis dsn cache3:6379"
+	redis.New("cache:6379")                                                // want "store redis dsn cache:6379"
+	redis.MustNewRedis(redis.RedisConf{Host: "cache2:6379", Type: "node"}) // want "store redis dsn cache2:6379"
+	redis.NewRedis(redis.RedisConf{Host: "cache3:6379"})                   // want "store redis dsn cache3:6379"
 
 	pusher := kq.NewPusher([]string{"kafka:9092"}, "payments") // want "publish kafka payments"
 	pusher.Push(context.Background(), "paid")                  // want "publish kafka payments"

@@ -42,6 +42,21 @@ func main() {
 	js.ChanQueueSubscribe("events.qchan", "q", make(chan *nats.Msg)) // want "consume nats events.qchan"
 	js.PullSubscribe("events.pull", "durable")                       // want "consume nats events.pull"
 
+	// The same through the JetStream interface, as code that is handed
+	// one holds it.
+	var j nats.JetStream = js
+	j.Publish("jobs", nil)                                        // want "publish nats jobs"
+	j.PublishAsync("jobs.async", nil)                             // want "publish nats jobs.async"
+	j.PublishMsg(&nats.Msg{Subject: "jobs.msg"})                  // want "publish nats jobs.msg"
+	j.PublishMsgAsync(&nats.Msg{Subject: "jobs.msg2"})            // want "publish nats jobs.msg2"
+	j.Subscribe("jobs.a", cb)                                     // want "consume nats jobs.a"
+	j.QueueSubscribe("jobs.b", "q", cb)                           // want "consume nats jobs.b"
+	j.SubscribeSync("jobs.sync")                                  // want "consume nats jobs.sync"
+	j.QueueSubscribeSync("jobs.qsync", "q")                       // want "consume nats jobs.qsync"
+	j.ChanSubscribe("jobs.chan", make(chan *nats.Msg))            // want "consume nats jobs.chan"
+	j.ChanQueueSubscribe("jobs.qchan", "q", make(chan *nats.Msg)) // want "consume nats jobs.qchan"
+	j.PullSubscribe("jobs.pull", "durable")                       // want "consume nats jobs.pull"
+
 	j2, _ := jetstream.New(nc)
 	j2.Publish(ctx, "events.c", nil)                                                                                       // want "publish nats events.c"
 	j2.PublishMsg(ctx, &nats.Msg{Subject: "events.d"})                                                                     // want "publish nats events.d"

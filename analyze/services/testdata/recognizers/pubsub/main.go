@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"cloud.google.com/go/pubsub"
+	pubsubv2 "cloud.google.com/go/pubsub/v2"
 )
 
 func main() {
@@ -15,4 +16,10 @@ func main() {
 	client.Subscription("reviews-sub").Receive(ctx, func(context.Context, *pubsub.Message) {}) // want "consume pubsub reviews-sub"
 	// The subscription's topic: no fact of its own, it matches the two.
 	client.CreateSubscription(ctx, "reviews-sub", pubsub.SubscriptionConfig{Topic: client.Topic("reviews")})
+
+	// v2 publishes through a Publisher and receives through a Subscriber.
+	c2, _ := pubsubv2.NewClient(ctx, "shop")
+	pub := c2.Publisher("ratings")
+	pub.Publish(ctx, &pubsubv2.Message{})                                                  // want "publish pubsub ratings"
+	c2.Subscriber("ratings-sub").Receive(ctx, func(context.Context, *pubsubv2.Message) {}) // want "consume pubsub ratings-sub"
 }

@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 
+	v7 "github.com/go-redis/redis/v7"
 	oldredis "github.com/go-redis/redis/v8"
 	"github.com/redis/go-redis/v9"
 )
@@ -80,6 +81,14 @@ func main() {
 	ou.XAdd(ctx, &oldredis.XAddArgs{Stream: "ulog"})                                             // want "publish redis-stream ulog"
 	ou.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"ulog", "0"}})                           // want "consume redis-stream ulog"
 	ou.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"ulog", ">"}})     // want "consume redis-stream ulog"
+	// go-redis v7 takes no context: its channel is its first argument,
+	// never the message.
+	r7 := v7.NewClient(&v7.Options{Addr: "cache:6381"})      // want "store redis dsn cache:6381"
+	r7.Publish("v7.created", "payload")                      // want "publish redis v7.created"
+	r7.Subscribe("v7.created", "v7.paid")                    // want "consume redis v7.created" "consume redis v7.paid"
+	r7.XAdd(&v7.XAddArgs{Stream: "v7log"})                   // want "publish redis-stream v7log"
+	r7.XRead(&v7.XReadArgs{Streams: []string{"v7log", "0"}}) // want "consume redis-stream v7log"
+
 	var oldc oldredis.Cmdable = old
 	oldc.Publish(ctx, "legacy.c", "1")                                                         // want "publish redis legacy.c"
 	oldc.XAdd(ctx, &oldredis.XAddArgs{Stream: "clog"})                                         // want "publish redis-stream clog"

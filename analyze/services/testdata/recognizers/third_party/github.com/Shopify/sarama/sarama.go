@@ -7,6 +7,7 @@ type ProducerMessage struct{ Topic string }
 
 type SyncProducer interface {
 	SendMessage(msg *ProducerMessage) (int32, int64, error)
+	SendMessages(msgs []*ProducerMessage) error
 }
 
 type PartitionConsumer interface{}
@@ -24,6 +25,7 @@ type ConsumerGroup interface {
 type client struct{}
 
 func (client) SendMessage(msg *ProducerMessage) (int32, int64, error) { return 0, 0, nil }
+func (client) SendMessages(msgs []*ProducerMessage) error             { return nil }
 func (client) ConsumePartition(topic string, partition int32, offset int64) (PartitionConsumer, error) {
 	return nil, nil
 }

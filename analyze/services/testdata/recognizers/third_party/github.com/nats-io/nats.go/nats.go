@@ -44,7 +44,13 @@ func (nc *Conn) QueueSubscribe(subj, queue string, cb MsgHandler) (*Subscription
 }
 func (nc *Conn) ChanSubscribe(subj string, ch chan *Msg) (*Subscription, error) { return nil, nil }
 
+// JetStreamContext is, as in the library, the JetStream interface and
+// the management ones; code holds either.
 type JetStreamContext interface {
+	JetStream
+}
+
+type JetStream interface {
 	Publish(subj string, data []byte) (any, error)
 	PublishAsync(subj string, data []byte) (any, error)
 	PublishMsg(m *Msg) (any, error)

@@ -37,3 +37,17 @@ func (ch *Channel) QueueDeclare(name string, durable, autoDelete, exclusive, noW
 }
 
 func (ch *Channel) QueueBind(name, key, exchange string, noWait bool, args any) error { return nil }
+
+type DeferredConfirmation struct{}
+
+func (ch *Channel) PublishWithDeferredConfirm(exchange, key string, mandatory, immediate bool, msg Publishing) (*DeferredConfirmation, error) {
+	return nil, nil
+}
+
+func (ch *Channel) PublishWithDeferredConfirmWithContext(ctx context.Context, exchange, key string, mandatory, immediate bool, msg Publishing) (*DeferredConfirmation, error) {
+	return nil, nil
+}
+
+func (ch *Channel) ConsumeWithContext(ctx context.Context, queue, consumer string, autoAck, exclusive, noLocal, noWait bool, args any) (<-chan Delivery, error) {
+	return nil, nil
+}

@@ -39,8 +39,6 @@ func (f Index) WithDocumentID(v string) func(*IndexRequest)         { return nil
 func (f Search) WithIndex(v ...string) func(*SearchRequest)         { return nil }
 func (f Search) WithContext(v context.Context) func(*SearchRequest) { return nil }
 func (f Count) WithIndex(v ...string) func(*SearchRequest)          { return nil }
-func (f DeleteByQuery) WithIndex(v ...string) func(*SearchRequest)  { return nil }
-func (f UpdateByQuery) WithIndex(v ...string) func(*SearchRequest)  { return nil }
 
 type IndexRequest struct {
 	Index string

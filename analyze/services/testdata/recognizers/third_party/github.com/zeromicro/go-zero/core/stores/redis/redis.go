@@ -5,6 +5,13 @@ type Redis struct{}
 
 type Option func(*Redis)
 
-func New(addr string, opts ...Option) *Redis                 { return &Redis{} }
-func MustNewRedis(addr string, opts ...Option) *Redis        { return &Redis{} }
-func NewRedis(addr, redisType string, pass ...string) *Redis { return &Redis{} }
+func New(addr string, opts ...Option) *Redis                  { return &Redis{} }
+func MustNewRedis(conf RedisConf, opts ...Option) *Redis      { return &Redis{} }
+func NewRedis(conf RedisConf, opts ...Option) (*Redis, error) { return &Redis{}, nil }
+
+// RedisConf is how a service's config file names its Redis.
+type RedisConf struct {
+	Host string
+	Type string
+	Pass string
+}

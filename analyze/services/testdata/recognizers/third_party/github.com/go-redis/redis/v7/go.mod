@@ -1,0 +1,3 @@
+module github.com/go-redis/redis/v7
+
+go 1.22

@@ -794,11 +794,21 @@ func (x *extractor) gormOpen(s *site, r *recognizer) {
 	kind, dsn := "sql", []value(nil)
 	if c, ok := s.arg(0).(*ssa.Call); ok {
 		k := calleeKey(c.Common())
+		dot := strings.LastIndexByte(k, '.')
 		// The dialector's package names the driver: gorm.io/driver/postgres,
-		// github.com/glebarez/sqlite.
-		kind = driverKind(path.Base(strings.TrimSuffix(k, ".Open")))
-		if len(c.Common().Args) > 0 {
-			dsn = x.res.strings(c.Common().Args[0])
+		// github.com/glebarez/sqlite. Its Open takes the DSN, its New a
+		// Config whose DSN it is.
+		if dot > 0 {
+			kind = driverKind(path.Base(k[:dot]))
+		}
+		if args := argsOf(c.Common()); len(args) > 0 {
+			if k[dot+1:] == "New" {
+				if dsn = x.res.storedField(args[0], "DSN"); len(dsn) == 0 {
+					dsn = x.res.fromConfig(args[0], "DSN")
+				}
+			} else {
+				dsn = x.res.strings(args[0])
+			}
 		}
 	} else if r.driver.how != none {
 		kind, dsn = driverKind(x.first(r.driver, s)), x.values(r.name, s)

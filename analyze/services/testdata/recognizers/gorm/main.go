@@ -52,8 +52,9 @@ func main() {
 
 	// A dialector outside gorm.io/driver names its kind by its package;
 	// an empty file name names no database.
-	gorm.Open(sqlite.Open("cache.db"))                            // want "store sqlite dsn cache.db"
-	gorm.Open(sqlite.Open(""))                                    // want "store sqlite"
-	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy") // want "store mysql dsn root@tcp(mysql:3306)/legacy"
-	old.Table("legacy_orders")                                    // want "store mysql table legacy_orders"
+	gorm.Open(sqlite.Open("cache.db"))                                            // want "store sqlite dsn cache.db"
+	gorm.Open(postgres.New(postgres.Config{DSN: "postgres://replica:5432/shop"})) // want "store postgres dsn postgres://replica:5432/shop"
+	gorm.Open(sqlite.Open(""))                                                    // want "store sqlite"
+	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy")                 // want "store mysql dsn root@tcp(mysql:3306)/legacy"
+	old.Table("legacy_orders")                                                    // want "store mysql table legacy_orders"
 }

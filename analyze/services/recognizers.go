@@ -148,18 +148,21 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Get,Post,Put,Delete,Patch,Head,Options,Connect,Trace}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
+	// Match serves one path for several methods: served as Any is.
+	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Match", fact: serves, kind: "http", name: arg(1), handler: 2},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	// Hertz (CloudWeGo): gin's shape; server.Hertz embeds its route.Engine,
 	// which embeds a RouterGroup.
-	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
-	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
-	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
+	{lib: "github.com/cloudwego/hertz", key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRoutes,IRouter}.Handle", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	// fiber: an App's own methods, and a group's through the Router
 	// interface App.Group hands back.
 	{lib: "github.com/gofiber/fiber", key: "github.com/gofiber/fiber.{App,Router}.{Get,Post,Put,Delete,Patch,Head,Options,Connect,Trace}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/gofiber/fiber", key: "github.com/gofiber/fiber.{App,Router}.All", fact: serves, kind: "http", name: arg(0), handler: 1},
 	{lib: "github.com/gofiber/fiber", key: "github.com/gofiber/fiber.{App,Router}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
-	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS,CONNECT,TRACE}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Match", fact: serves, kind: "http", name: arg(1), handler: 2},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
 	{lib: "github.com/labstack/echo", key: "github.com/labstack/echo.{Echo,Group}.Add", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/rest.Server.{AddRoutes,AddRoute}", fact: serves, kind: "http", do: (*extractor).gozeroRoutes},

@@ -26,7 +26,7 @@ type scope struct {
 }
 
 var scopes = []*scope{
-	{key: "github.com/gin-gonic/gin.RouterGroup.Group", prefix: arg(0)},
+	{key: "github.com/gin-gonic/gin.{RouterGroup,IRouter}.Group", prefix: arg(0)},
 	{key: "github.com/cloudwego/hertz/pkg/route.{RouterGroup,IRouter}.Group", prefix: arg(0)},
 	{key: "github.com/labstack/echo.{Echo,Group}.Group", prefix: arg(0)},
 	{key: "github.com/gofiber/fiber.{App,Router}.Group", prefix: arg(0)},

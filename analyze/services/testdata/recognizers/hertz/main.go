@@ -25,6 +25,17 @@ func register(r route.IRouter) {
 	root := r.Group("/", h)
 	root.GET("/cart", append(_getcartMw(), getCart)...) // want "serve http GET /cart"
 	root.POST("/cart/add", h)                           // want "serve http POST /cart/add"
+
+	// Routes on the interface itself.
+	r.GET("/r/get", h)              // want "serve http GET /r/get"
+	r.POST("/r/post", h)            // want "serve http POST /r/post"
+	r.PUT("/r/put", h)              // want "serve http PUT /r/put"
+	r.DELETE("/r/delete", h)        // want "serve http DELETE /r/delete"
+	r.PATCH("/r/patch", h)          // want "serve http PATCH /r/patch"
+	r.HEAD("/r/head", h)            // want "serve http HEAD /r/head"
+	r.OPTIONS("/r/options", h)      // want "serve http OPTIONS /r/options"
+	r.Any("/r/any", h)              // want "serve http /r/any"
+	r.Handle("put", "/r/handle", h) // want "serve http PUT /r/handle"
 }
 
 func main() {

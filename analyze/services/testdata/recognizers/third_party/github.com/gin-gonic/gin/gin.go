@@ -15,6 +15,7 @@ type IRoutes interface {
 	HEAD(path string, handlers ...HandlerFunc) IRoutes
 	OPTIONS(path string, handlers ...HandlerFunc) IRoutes
 	Any(path string, handlers ...HandlerFunc) IRoutes
+	Match(methods []string, path string, handlers ...HandlerFunc) IRoutes
 }
 
 type IRouter interface {
@@ -27,6 +28,10 @@ type RouterGroup struct{}
 func (g *RouterGroup) Group(path string, handlers ...HandlerFunc) *RouterGroup { return g }
 
 func (g *RouterGroup) Handle(method, path string, handlers ...HandlerFunc) IRoutes { return g }
+
+func (g *RouterGroup) Match(methods []string, path string, handlers ...HandlerFunc) IRoutes {
+	return g
+}
 
 func (g *RouterGroup) GET(path string, handlers ...HandlerFunc) IRoutes     { return g }
 func (g *RouterGroup) POST(path string, handlers ...HandlerFunc) IRoutes    { return g }

@@ -38,3 +38,8 @@ func (g *Group) OPTIONS(path string, h HandlerFunc) *Route { return nil }
 
 func (e *Echo) CONNECT(path string, h HandlerFunc) *Route  { return nil }
 func (g *Group) CONNECT(path string, h HandlerFunc) *Route { return nil }
+
+func (e *Echo) TRACE(path string, h HandlerFunc) *Route                      { return nil }
+func (g *Group) TRACE(path string, h HandlerFunc) *Route                     { return nil }
+func (e *Echo) Match(methods []string, path string, h HandlerFunc) []*Route  { return nil }
+func (g *Group) Match(methods []string, path string, h HandlerFunc) []*Route { return nil }

@@ -1256,6 +1256,12 @@ func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
 				}
 			}
 			return nil
+		case *ssa.Extract:
+			// A maker that also returns an error: conn, err := DialLeader(…).
+			if w.Index != 0 {
+				return nil
+			}
+			v = w.Tuple
 		case *ssa.UnOp:
 			if fa, ok := w.X.(*ssa.FieldAddr); ok {
 				var out []value

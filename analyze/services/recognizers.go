@@ -249,10 +249,15 @@ var recognizers = []*recognizer{
 	// Brokers: where a publish nobody in the tree consumes goes.
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.{NewReader,NewWriter}", fact: connects, kind: "kafka", name: fieldElems(0, "Brokers")},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.TCP", fact: connects, kind: "kafka", name: elems(0)},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.DialLeader", fact: connects, kind: "kafka", name: arg(2)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.{NewSyncProducer,NewAsyncProducer,NewConsumer,NewConsumerGroup,NewClient}", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.SeedBrokers", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
+	// A connection to a partition leader writes and reads the topic it
+	// was dialled for.
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Conn.WriteMessages", fact: publishes, kind: "kafka", name: madeByArg(recv, "github.com/segmentio/kafka-go.DialLeader", 3)},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Conn.{ReadMessage,ReadBatch}", fact: consumes, kind: "kafka", name: madeByArg(recv, "github.com/segmentio/kafka-go.DialLeader", 3)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessage", fact: publishes, kind: "kafka", name: field(0, "Topic")},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.SyncProducer.SendMessages", fact: publishes, kind: "kafka", name: elemField(0, "Topic")},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.AsyncProducer.Input", fact: publishes, kind: "kafka", do: (*extractor).asyncInput},

@@ -22,6 +22,12 @@ func main() {
 	w2 := &kafka.Writer{Topic: "orders-audit"}
 	w2.WriteMessages(ctx, kafka.Message{})                 // want "publish kafka orders-audit"
 	kafka.NewReader(kafka.ReaderConfig{Topic: "payments"}) // want "consume kafka payments"
+	// A connection to a partition's leader is for one topic.
+	conn, _ := kafka.DialLeader(ctx, "tcp", "kafka-3:9092", "shipments", 0) // want "broker kafka kafka-3:9092"
+	conn.WriteMessages(kafka.Message{Value: []byte("1")})                   // want "publish kafka shipments"
+	in, _ := kafka.DialLeader(ctx, "tcp", "kafka-3:9092", "returns-in", 0)  // want "broker kafka kafka-3:9092"
+	in.ReadMessage(1e6)                                                     // want "consume kafka returns-in"
+	in.ReadBatch(1, 1e6)                                                    // want "consume kafka returns-in"
 
 	p, _ := sarama.NewSyncProducer([]string{"kafka-1:9092", "kafka-2:9092"}) // want "broker kafka kafka-1:9092 | kafka-2:9092"
 	p.SendMessage(&sarama.ProducerMessage{Topic: "invoices"})                // want "publish kafka invoices"

@@ -131,6 +131,10 @@ var recognizers = []*recognizer{
 	// strings; the call happens when the client's endpoint is invoked.
 	{lib: "github.com/go-kit/kit", key: "github.com/go-kit/kit/transport/grpc.NewClient", fact: calls, kind: "grpc", name: arg(1), method: arg(2), do: (*extractor).namedGRPCCall},
 	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
+	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1)},
+	// resty v3's module path is its own.
+	{lib: "resty.dev", key: "resty.dev.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
+	{lib: "resty.dev", key: "resty.dev.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1)},
 
 	// Dials: the address matters when it is a literal.
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.{Dial,NewClient}", fact: dials, name: arg(0)},
@@ -304,7 +308,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialContext", fact: opens, kind: "redis", name: arg(2)},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURL", fact: opens, kind: "redis", name: arg(0)},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURLContext", fact: opens, kind: "redis", name: arg(1)},
-	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.Conn.Do", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.Conn.{Do,Send}", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.ConnWithContext.DoContext", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.PubSubConn.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(0)},
 
 	// NATS Streaming (stan): channels, matched by name.
@@ -315,14 +320,14 @@ var recognizers = []*recognizer{
 	// Redis: pub/sub channels, whose patterns match as globs, and streams.
 	// go-redis declares its commands on the unexported cmdable that every
 	// client embeds, and subscribing on each client and on its PubSub.
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1)},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1)},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 
 	// AMQP.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
@@ -697,11 +702,15 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 // redigoPublish records a redigo Do("PUBLISH", channel, message): a
 // command like any other, a publish by its name.
 func (x *extractor) redigoPublish(s *site, r *recognizer) {
-	if !strings.EqualFold(x.first(arg(0), s), "PUBLISH") {
+	cmd := 0 // Do(cmd, args...), or DoContext(ctx, cmd, args...)
+	if takesContext(s.common) {
+		cmd = 1
+	}
+	if !strings.EqualFold(x.first(arg(cmd), s), "PUBLISH") {
 		return
 	}
 	var topics []value
-	if ch := sliceElem(s.arg(1), 0); ch != nil {
+	if ch := sliceElem(s.arg(cmd+1), 0); ch != nil {
 		topics = x.res.strings(ch)
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)

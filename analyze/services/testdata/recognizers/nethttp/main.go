@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+	resty3 "resty.dev/v3"
 )
 
 func handle(w http.ResponseWriter, r *http.Request) {}
@@ -48,11 +49,21 @@ func main() {
 	http.NewRequestWithContext(ctx, "delete", "http://orders/orders/2", nil) // want "call http delete http://orders/orders/2"
 
 	r := resty.New().R()
-	r.Get("http://reviews/a")    // want "call http GET http://reviews/a"
-	r.Post("http://reviews/b")   // want "call http POST http://reviews/b"
-	r.Put("http://reviews/c")    // want "call http PUT http://reviews/c"
-	r.Delete("http://reviews/d") // want "call http DELETE http://reviews/d"
-	r.Patch("http://reviews/e")  // want "call http PATCH http://reviews/e"
+	r.Get("http://reviews/a")            // want "call http GET http://reviews/a"
+	r.Post("http://reviews/b")           // want "call http POST http://reviews/b"
+	r.Put("http://reviews/c")            // want "call http PUT http://reviews/c"
+	r.Delete("http://reviews/d")         // want "call http DELETE http://reviews/d"
+	r.Patch("http://reviews/e")          // want "call http PATCH http://reviews/e"
+	r.Execute("PUT", "http://reviews/x") // want "call http PUT http://reviews/x"
+
+	// resty v3 moved to its own module path.
+	r3 := resty3.New().R()
+	r3.Get("http://ratings/a")               // want "call http GET http://ratings/a"
+	r3.Post("http://ratings/b")              // want "call http POST http://ratings/b"
+	r3.Put("http://ratings/c")               // want "call http PUT http://ratings/c"
+	r3.Delete("http://ratings/d")            // want "call http DELETE http://ratings/d"
+	r3.Patch("http://ratings/e")             // want "call http PATCH http://ratings/e"
+	r3.Execute("delete", "http://ratings/f") // want "call http delete http://ratings/f"
 
 	net.Dial("tcp", "cache:6379")                     // want "dial cache:6379"
 	net.DialTimeout("tcp", "queue:5672", time.Second) // want "dial queue:5672"

@@ -19,6 +19,9 @@ func main() {
 	c := pool.Get()
 	c.Do("PUBLISH", "orders.created", "1") // want "publish redis orders.created"
 	c.Do("SET", "orders:1", "placed")
+	c.Send("PUBLISH", "orders.queued", "1") // want "publish redis orders.queued"
+	cc := c.(redis.ConnWithContext)
+	cc.DoContext(ctx, "PUBLISH", "orders.ctx", "1") // want "publish redis orders.ctx"
 	psc := redis.PubSubConn{Conn: c}
 	psc.Subscribe("orders.created", "orders.paid") // want "consume redis orders.created" "consume redis orders.paid"
 	psc.PSubscribe("orders.*")                     // want "consume redis orders.*"

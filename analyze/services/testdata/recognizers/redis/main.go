@@ -46,6 +46,14 @@ func main() {
 	c.XRead(ctx, &redis.XReadArgs{Streams: []string{"signups", "$"}})                  // want "consume redis-stream signups"
 	c.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"signups"}}) // want "consume redis-stream signups"
 
+	// Queued in a pipeline or a transaction.
+	pipe := rdb.Pipeline()
+	pipe.Publish(ctx, "pipe.created", "1")                                                     // want "publish redis pipe.created"
+	pipe.SPublish(ctx, "pipe.sharded", "1")                                                    // want "publish redis pipe.sharded"
+	pipe.XAdd(ctx, &redis.XAddArgs{Stream: "pipelog"})                                         // want "publish redis-stream pipelog"
+	pipe.XRead(ctx, &redis.XReadArgs{Streams: []string{"pipelog", "0"}})                       // want "consume redis-stream pipelog"
+	pipe.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"pipelog", ">"}}) // want "consume redis-stream pipelog"
+
 	// A cluster, by its seed nodes, and a ring.
 	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{"node1:7000", "node2:7000"}}) // want "store redis dsn node1:7000"
 	cc.Publish(ctx, "stock.low", "1")                                                                // want "publish redis stock.low"
@@ -88,6 +96,12 @@ func main() {
 	r7.Subscribe("v7.created", "v7.paid")                    // want "consume redis v7.created" "consume redis v7.paid"
 	r7.XAdd(&v7.XAddArgs{Stream: "v7log"})                   // want "publish redis-stream v7log"
 	r7.XRead(&v7.XReadArgs{Streams: []string{"v7log", "0"}}) // want "consume redis-stream v7log"
+
+	op := old.Pipeline()
+	op.Publish(ctx, "legacy.pipe", "1")                                                  // want "publish redis legacy.pipe"
+	op.XAdd(ctx, &oldredis.XAddArgs{Stream: "oplog"})                                    // want "publish redis-stream oplog"
+	op.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"oplog", "0"}})                  // want "consume redis-stream oplog"
+	op.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"oplog"}}) // want "consume redis-stream oplog"
 
 	var oldc oldredis.Cmdable = old
 	oldc.Publish(ctx, "legacy.c", "1")                                                         // want "publish redis legacy.c"

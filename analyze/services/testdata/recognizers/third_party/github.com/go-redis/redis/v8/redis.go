@@ -58,3 +58,9 @@ type UniversalClient interface {
 	Subscribe(ctx context.Context, channels ...string) *PubSub
 	PSubscribe(ctx context.Context, patterns ...string) *PubSub
 }
+
+type Pipeliner interface {
+	Cmdable
+}
+
+func (c *Client) Pipeline() Pipeliner { return nil }

@@ -11,8 +11,9 @@ func (c *Client) R() *Request { return &Request{} }
 
 type Response struct{}
 
-func (r *Request) Get(url string) (*Response, error)    { return nil, nil }
-func (r *Request) Post(url string) (*Response, error)   { return nil, nil }
-func (r *Request) Put(url string) (*Response, error)    { return nil, nil }
-func (r *Request) Delete(url string) (*Response, error) { return nil, nil }
-func (r *Request) Patch(url string) (*Response, error)  { return nil, nil }
+func (r *Request) Get(url string) (*Response, error)             { return nil, nil }
+func (r *Request) Post(url string) (*Response, error)            { return nil, nil }
+func (r *Request) Put(url string) (*Response, error)             { return nil, nil }
+func (r *Request) Delete(url string) (*Response, error)          { return nil, nil }
+func (r *Request) Patch(url string) (*Response, error)           { return nil, nil }
+func (r *Request) Execute(method, url string) (*Response, error) { return nil, nil }

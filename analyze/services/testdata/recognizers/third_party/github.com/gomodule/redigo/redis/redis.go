@@ -5,6 +5,7 @@ import "context"
 
 type Conn interface {
 	Do(commandName string, args ...interface{}) (reply interface{}, err error)
+	Send(commandName string, args ...interface{}) error
 	Close() error
 }
 
@@ -13,7 +14,18 @@ type DialOption struct{}
 type conn struct{}
 
 func (conn) Do(commandName string, args ...interface{}) (interface{}, error) { return nil, nil }
-func (conn) Close() error                                                    { return nil }
+func (conn) Send(commandName string, args ...interface{}) error              { return nil }
+func (conn) DoContext(ctx context.Context, commandName string, args ...interface{}) (interface{}, error) {
+	return nil, nil
+}
+
+// ConnWithContext is a connection whose commands take a context.
+type ConnWithContext interface {
+	Conn
+	DoContext(ctx context.Context, commandName string, args ...interface{}) (reply interface{}, err error)
+}
+
+func (conn) Close() error { return nil }
 
 func Dial(network, address string, options ...DialOption) (Conn, error) { return conn{}, nil }
 func DialContext(ctx context.Context, network, address string, options ...DialOption) (Conn, error) {

@@ -88,3 +88,10 @@ type UniversalClient interface {
 	PSubscribe(ctx context.Context, patterns ...string) *PubSub
 	SSubscribe(ctx context.Context, channels ...string) *PubSub
 }
+
+// Pipeliner queues commands: a pipeline or a transaction.
+type Pipeliner interface {
+	Cmdable
+}
+
+func (c *Client) Pipeline() Pipeliner { return nil }

@@ -39,8 +39,8 @@ type recognizer struct {
 	do func(x *extractor, s *site, r *recognizer)
 	// ctx says the row's argument indexes count a leading
 	// context.Context that other major versions of the API, under the
-	// same key, do not take (go-redis v6 and v7 against v8): a call
-	// without it is read as if it had one.
+	// same key, do not take (go-redis v6 and v7 against v8, pgx v3
+	// against v4): a call without it is read as if it had one.
 	ctx bool
 }
 
@@ -186,8 +186,11 @@ var recognizers = []*recognizer{
 	// older literals are read by entSpecTable.
 	{lib: "entgo.io/ent", key: "entgo.io/ent/dialect/sql/sqlgraph.{NewQuerySpec,NewCreateSpec,NewUpdateSpec,NewDeleteSpec}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jmoiron/sqlx", key: "github.com/jmoiron/sqlx.{Open,Connect,MustConnect,MustOpen}", fact: opens, driver: arg(0), name: arg(1)},
-	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.{Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
-	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{New,Connect,ParseConfig}", fact: opens, kind: "postgres", name: arg(1)},
+	// pgx v4 and v5: Connect(ctx, dsn), ParseConfig(dsn). (v3's Connect
+	// takes a ConnConfig, and no context.)
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.Connect", fact: opens, kind: "postgres", name: arg(1), ctx: true},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{New,Connect}", fact: opens, kind: "postgres", name: arg(1)},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx{,/pgxpool}.ParseConfig", fact: opens, kind: "postgres", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Open", fact: opens, do: (*extractor).gormOpen},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.Open", fact: opens, driver: arg(0), name: arg(1), do: (*extractor).gormOpen},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql", fact: opens, kind: "mysql", name: arg(0)},
@@ -320,10 +323,10 @@ var recognizers = []*recognizer{
 	// Redis: pub/sub channels, whose patterns match as globs, and streams.
 	// go-redis declares its commands on the unexported cmdable that every
 	// client embeds, and subscribing on each client and on its PubSub.
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream")},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},

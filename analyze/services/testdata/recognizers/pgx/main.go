@@ -19,10 +19,9 @@ func main() {
 	pgxpool.Connect(ctx, "postgres://pool2:5432/shop")       // want "store postgres dsn postgres://pool2:5432/shop"
 	pool.Query(ctx, "SELECT * FROM refunds")                 // want "store postgres table refunds"
 
-	// ParseConfig takes its DSN first; the row reads a second argument,
-	// as the recognizer always has, so the store has no resource.
-	pgx.ParseConfig("postgres://db:5432/shop")     // want "store postgres"
-	pgxpool.ParseConfig("postgres://db:5432/shop") // want "store postgres"
+	// ParseConfig takes its DSN first.
+	pgx.ParseConfig("postgres://db:5432/shop")     // want "store postgres dsn postgres://db:5432/shop"
+	pgxpool.ParseConfig("postgres://db:5432/shop") // want "store postgres dsn postgres://db:5432/shop"
 
 	var pc *pgconn.PgConn
 	pc.Exec(ctx, "DELETE FROM sessions") // want "store postgres table sessions"

@@ -1222,6 +1222,22 @@ func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
 	return nil
 }
 
+// pointee resolves the strings a *string points to: what the code stores
+// in the local variable whose address it is (&topic).
+func (r *resolver) pointee(p ssa.Value) []value {
+	a, ok := p.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return nil
+	}
+	var out []value
+	for _, ref := range *a.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a && r.ok(st.Parent()) {
+			out = appendValues(out, r.strings(st.Val))
+		}
+	}
+	return out
+}
+
 // fieldSlice resolves the strings of a []string field of a struct built in
 // place: GroupTopics in kafka.ReaderConfig{GroupTopics: topics}.
 func (r *resolver) fieldSlice(v ssa.Value, field string) []value {

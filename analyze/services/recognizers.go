@@ -274,7 +274,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/bsm/sarama-cluster", key: "github.com/bsm/sarama-cluster.NewConsumer", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.Subscribe", fact: consumes, kind: "kafka", name: arg(0)},
 	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Consumer.SubscribeTopics", fact: consumes, kind: "kafka", name: elems(0)},
-	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce", fact: publishes, kind: "kafka", name: field(0, "Topic")},
+	{lib: "github.com/confluentinc/confluent-kafka-go", key: "github.com/confluentinc/confluent-kafka-go/kafka.Producer.Produce", fact: publishes, kind: "kafka", do: (*extractor).confluentProduce},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.Client.{Produce,TryProduce}", fact: publishes, kind: "kafka", name: field(1, "Topic")},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.Client.ProduceSync", fact: publishes, kind: "kafka", do: (*extractor).recordTopics},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.ConsumeTopics", fact: consumes, kind: "kafka", name: elems(0)},
@@ -715,6 +715,21 @@ func (x *extractor) redigoPublish(s *site, r *recognizer) {
 	var topics []value
 	if ch := sliceElem(s.arg(cmd+1), 0); ch != nil {
 		topics = x.res.strings(ch)
+	}
+	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
+	x.published(s, r.kind, topics)
+}
+
+// confluentProduce records what confluent-kafka-go's Produce publishes:
+// the message's TopicPartition.Topic, a *string (&topic).
+func (x *extractor) confluentProduce(s *site, r *recognizer) {
+	var topics []value
+	if m := s.arg(0); m != nil {
+		for _, tp := range x.res.fieldValues(m, "TopicPartition") {
+			for _, p := range x.res.fieldValues(tp, "Topic") {
+				topics = appendValues(topics, x.res.pointee(p))
+			}
+		}
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)

@@ -56,9 +56,16 @@ func main() {
 	cons.SubscribeTopics([]string{"labels", "tracking"}, nil) // want "consume kafka labels" "consume kafka tracking"
 	prod, _ := ckafka.NewProducer()
 	topic := "deliveries"
-	// The topic sits in TopicPartition, which the row does not read.
-	prod.Produce(&ckafka.Message{TopicPartition: ckafka.TopicPartition{Topic: &topic}}, nil) // want "publish kafka (topic not static)"
+	// The topic sits in TopicPartition, as a *string.
+	prod.Produce(&ckafka.Message{TopicPartition: ckafka.TopicPartition{Topic: &topic}}, nil) // want "publish kafka deliveries"
+	msg := &ckafka.Message{Value: []byte("1")}
+	msg.TopicPartition = ckafka.TopicPartition{Topic: &topic}
+	prod.Produce(msg, nil)     // want "publish kafka deliveries"
+	prod.Produce(built(), nil) // want "publish kafka (topic not static)"
 }
 
 // brokers reads a comma-separated list of brokers from the environment.
 func brokers(key string) []string { return strings.Split(os.Getenv(key), ",") }
+
+// built makes a message elsewhere: its topic is not followed.
+func built() *ckafka.Message { return &ckafka.Message{} }

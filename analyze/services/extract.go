@@ -1105,6 +1105,9 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 			if own := r.literalField(v, i); len(own) > 0 {
 				return own
 			}
+			if made := r.returnedField(v, i); len(made) > 0 {
+				return made
+			}
 			if handedOnly(v) {
 				// A literal that leaves the field out, handed straight
 				// to the call: the field is empty, whatever other
@@ -1126,6 +1129,41 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 	var out []value
 	for _, val := range storedAt(v, i) {
 		out = append(out, r.strings(val)...)
+	}
+	return out
+}
+
+// returnedField resolves field i of a struct that a function of the
+// program builds and returns, with its parameters bound to the call's
+// arguments: build("orders") in func build(t string) *Msg { return &Msg{Topic: t} }.
+func (r *resolver) returnedField(v ssa.Value, i int) []value {
+	index := 0
+	if e, ok := v.(*ssa.Extract); ok {
+		v, index = e.Tuple, e.Index
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || !r.ok(callee) {
+		return nil
+	}
+	bind := make(map[*ssa.Parameter]ssa.Value)
+	for j, p := range callee.Params {
+		if j < len(call.Common().Args) {
+			bind[p] = call.Common().Args[j]
+		}
+	}
+	var out []value
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		for _, val := range storedAt(ret.Results[index], i) {
+			out = appendValues(out, r.resolve(val, bind, resolveDepth, make(map[ssa.Value]bool)))
+		}
 	}
 	return out
 }

@@ -312,7 +312,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURL", fact: opens, kind: "redis", name: arg(0)},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.DialURLContext", fact: opens, kind: "redis", name: arg(1)},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.Conn.{Do,Send}", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
-	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.ConnWithContext.DoContext", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
+	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.{ConnWithContext.DoContext,DoContext}", fact: publishes, kind: "redis", do: (*extractor).redigoPublish},
 	{lib: "github.com/gomodule/redigo", key: "github.com/gomodule/redigo/redis.PubSubConn.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(0)},
 
 	// NATS Streaming (stan): channels, matched by name.
@@ -328,7 +328,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 
@@ -458,6 +458,29 @@ func (s *site) arg(i int) ssa.Value {
 	return nil
 }
 
+// tableChained reports whether a gorm query was given its table by a
+// Table call earlier in its chain (db.Table("x").Where(…).Find(&m)).
+func tableChained(v ssa.Value) bool {
+	for range 8 {
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		k := calleeKey(c.Common())
+		switch k {
+		case "gorm.io/gorm.DB.Table", "github.com/jinzhu/gorm.DB.Table":
+			return true
+		}
+		if !strings.HasPrefix(k, "gorm.io/gorm.DB.") && !strings.HasPrefix(k, "github.com/jinzhu/gorm.DB.") {
+			return false
+		}
+		if v = recvOf(c.Common()); v == nil {
+			return false
+		}
+	}
+	return false
+}
+
 // takesContext reports whether a call's first parameter, the receiver
 // aside, is a context.Context.
 func takesContext(c *ssa.CallCommon) bool {
@@ -496,19 +519,14 @@ func (x *extractor) values(o operand, s *site) []value {
 			}
 		}
 	case fromElemField:
-		if v := s.arg(o.i); v != nil {
-			if sl, ok := v.Type().Underlying().(*types.Slice); ok {
-				elem := sl.Elem() // a struct, or a pointer to one: []*sarama.ProducerMessage
-				if p, ok := elem.Underlying().(*types.Pointer); ok {
-					elem = p.Elem()
-				}
-				if st, ok := elem.Underlying().(*types.Struct); ok {
-					for i := range st.NumFields() {
-						if st.Field(i).Name() == o.field {
-							out = x.res.storedIn(x.res.fields[fieldKey(sl.Elem(), i)], 6, make(map[ssa.Value]bool))
-						}
-					}
-				}
+		// The elements the call is handed, where the code builds the
+		// slice in sight (a literal, appends, a loop's appends): each
+		// one's field. A slice from elsewhere is not followed: every
+		// value of the element type the service stores would do, and
+		// a message built for a log line is not one sent.
+		if elems, ok := x.res.sliceMembers(s.arg(o.i), make(map[ssa.Value]bool)); ok {
+			for _, e := range elems {
+				out = appendValues(out, x.res.storedField(e, o.field))
 			}
 		}
 	case fromFieldElems:
@@ -598,6 +616,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		x.store(s.f, s.stores, kind, x.values(r.name, s), s.ev)
 	case names:
+		if r.name.how == fromModel && tableChained(recvOf(s.common)) {
+			// db.Table("archive").Find(&orders): the Table row named
+			// the table; the model's would be false.
+			return
+		}
 		var names []string
 		if r.name.how == fromFieldElems || r.name.how == fromElems {
 			// A list names each of its tables: a search over two indices.
@@ -705,9 +728,18 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 // redigoPublish records a redigo Do("PUBLISH", channel, message): a
 // command like any other, a publish by its name.
 func (x *extractor) redigoPublish(s *site, r *recognizer) {
-	cmd := 0 // Do(cmd, args...), or DoContext(ctx, cmd, args...)
-	if takesContext(s.common) {
-		cmd = 1
+	// The command is the first string parameter: Do(cmd, args...),
+	// DoContext(ctx, cmd, args...), redis.DoContext(c, ctx, cmd, args...).
+	cmd := -1
+	params := s.common.Signature().Params()
+	for i := range params.Len() {
+		if b, ok := params.At(i).Type().(*types.Basic); ok && b.Kind() == types.String {
+			cmd = i
+			break
+		}
+	}
+	if cmd < 0 {
+		return
 	}
 	if !strings.EqualFold(x.first(arg(cmd), s), "PUBLISH") {
 		return

@@ -996,6 +996,64 @@ func sliceElems(arr ssa.Value) []ssa.Value {
 	return elems
 }
 
+// sliceMembers returns the elements of a slice built in sight of the
+// service: a literal (the variadic arguments of a call), appends to one, a
+// loop's appends (a phi), nil, or a parameter each of whose callers in the
+// service hands one of those. ok is false when any part comes from
+// elsewhere (a field, a call's result, a caller outside the service).
+func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
+	if v == nil || len(seen) > 64 {
+		return nil, false
+	}
+	if seen[v] {
+		return nil, true // a loop's append to itself adds nothing new
+	}
+	seen[v] = true
+	all := func(vs []ssa.Value) ([]ssa.Value, bool) {
+		var out []ssa.Value
+		for _, a := range vs {
+			more, ok := r.sliceMembers(a, seen)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, more...)
+		}
+		return out, true
+	}
+	switch w := v.(type) {
+	case *ssa.Const:
+		return nil, w.IsNil()
+	case *ssa.Slice:
+		if _, isAlloc := w.X.(*ssa.Alloc); isAlloc {
+			return sliceElems(w.X), true
+		}
+	case *ssa.Call:
+		if b, isBuiltin := w.Common().Value.(*ssa.Builtin); isBuiltin && b.Name() == "append" {
+			return all(w.Common().Args)
+		}
+	case *ssa.Phi:
+		return all(w.Edges)
+	case *ssa.Parameter:
+		idx := paramIndex(w)
+		var args []ssa.Value
+		for _, call := range r.callers[w.Parent()] {
+			if a := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(a) {
+				args = append(args, a[idx])
+			}
+		}
+		for _, call := range r.invokersOf(w.Parent()) {
+			if a := call.Common().Args; r.ok(call.Parent()) && idx >= 1 && idx-1 < len(a) {
+				args = append(args, a[idx-1])
+			}
+		}
+		if len(args) == 0 {
+			return nil, false
+		}
+		return all(args)
+	}
+	return nil, false
+}
+
 // sliceElem returns what is stored at index i of a slice literal (the
 // variadic arguments of a call), or nil.
 func sliceElem(v ssa.Value, i int) ssa.Value {

@@ -45,6 +45,9 @@ func main() {
 	db.Updates(&Order{})                                         // want "store postgres table orders"
 	db.Create(&Product{})                                        // want "store postgres table products" "store postgres table product_category"
 	db.Find(&[]Category{})                                       // want "store postgres table categories"
+	// A query given its table by Table: the model names no table.
+	db.Table("archived_orders").Find(&[]Order{})                 // want "store postgres table archived_orders"
+	db.Table("archived_orders").Model(&Order{}).Find(&[]Order{}) // want "store postgres table archived_orders"
 	// AutoMigrate's models come as ...any: no model is read from them.
 	db.AutoMigrate(&Order{})
 	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"

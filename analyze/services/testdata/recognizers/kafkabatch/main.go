@@ -1,17 +1,35 @@
-// Command kafkabatch publishes a batch of messages with sarama's sync
-// producer: each message names its topic. The topics are those the
-// service stores in a ProducerMessage, so the batch is a service of its
-// own here.
+// Command kafkabatch publishes batches of messages with sarama's sync
+// producer: each message names its topic. Only the messages handed to the
+// producer count, not others of the type the service builds.
 package main
 
 import (
+	"fmt"
+
 	ibm "github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
 )
 
+// build makes a message for a topic: the producer sends what it returns.
+func build(topic string) *ibm.ProducerMessage { return &ibm.ProducerMessage{Topic: topic} }
+
+// send hands a batch on: its callers' batches are what it sends.
+func send(p ibm.SyncProducer, msgs []*ibm.ProducerMessage) {
+	p.SendMessages(msgs) // want "publish kafka audits"
+}
+
 func main() {
 	p, _ := ibm.NewSyncProducer([]string{"kafka:9092"})                            // want "broker kafka kafka:9092"
 	p.SendMessages([]*ibm.ProducerMessage{{Topic: "invoices"}, {Topic: "ledger"}}) // want "publish kafka invoices" "publish kafka ledger"
+	var batch []*ibm.ProducerMessage
+	for range 3 {
+		batch = append(batch, &ibm.ProducerMessage{Topic: "payouts"})
+	}
+	p.SendMessages(batch)              // want "publish kafka payouts"
+	p.SendMessage(build("statements")) // want "publish kafka statements"
+	send(p, []*ibm.ProducerMessage{{Topic: "audits"}})
+	// A message built for a log line is not sent.
+	fmt.Println(&ibm.ProducerMessage{Topic: "never-sent"})
 	sp, _ := shopify.NewSyncProducer(nil)
 	sp.SendMessages([]*shopify.ProducerMessage{{Topic: "refunds"}}) // want "publish kafka refunds"
 }

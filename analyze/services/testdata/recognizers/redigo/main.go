@@ -21,7 +21,8 @@ func main() {
 	c.Do("SET", "orders:1", "placed")
 	c.Send("PUBLISH", "orders.queued", "1") // want "publish redis orders.queued"
 	cc := c.(redis.ConnWithContext)
-	cc.DoContext(ctx, "PUBLISH", "orders.ctx", "1") // want "publish redis orders.ctx"
+	cc.DoContext(ctx, "PUBLISH", "orders.ctx", "1")      // want "publish redis orders.ctx"
+	redis.DoContext(c, ctx, "PUBLISH", "orders.fn", "1") // want "publish redis orders.fn"
 	psc := redis.PubSubConn{Conn: c}
 	psc.Subscribe("orders.created", "orders.paid") // want "consume redis orders.created" "consume redis orders.paid"
 	psc.PSubscribe("orders.*")                     // want "consume redis orders.*"

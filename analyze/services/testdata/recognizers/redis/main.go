@@ -97,6 +97,9 @@ func main() {
 	r7.XAdd(&v7.XAddArgs{Stream: "v7log"})                   // want "publish redis-stream v7log"
 	r7.XRead(&v7.XReadArgs{Streams: []string{"v7log", "0"}}) // want "consume redis-stream v7log"
 
+	oring := oldredis.NewRing(&oldredis.RingOptions{Addrs: map[string]string{"a": "shard2:6379"}})
+	oring.Subscribe(ctx, "legacy.ring")    // want "consume redis legacy.ring"
+	oring.PSubscribe(ctx, "legacy.ring.*") // want "consume redis legacy.ring.*"
 	op := old.Pipeline()
 	op.Publish(ctx, "legacy.pipe", "1")                                                  // want "publish redis legacy.pipe"
 	op.XAdd(ctx, &oldredis.XAddArgs{Stream: "oplog"})                                    // want "publish redis-stream oplog"

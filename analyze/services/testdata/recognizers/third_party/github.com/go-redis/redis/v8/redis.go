@@ -64,3 +64,12 @@ type Pipeliner interface {
 }
 
 func (c *Client) Pipeline() Pipeliner { return nil }
+
+type RingOptions struct{ Addrs map[string]string }
+
+type Ring struct{ cmdable }
+
+func NewRing(opt *RingOptions) *Ring { return &Ring{} }
+
+func (c *Ring) Subscribe(ctx context.Context, channels ...string) *PubSub  { return &PubSub{} }
+func (c *Ring) PSubscribe(ctx context.Context, patterns ...string) *PubSub { return &PubSub{} }

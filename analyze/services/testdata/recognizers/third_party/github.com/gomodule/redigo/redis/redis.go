@@ -48,3 +48,8 @@ type PubSubConn struct{ Conn Conn }
 
 func (c PubSubConn) Subscribe(channel ...interface{}) error  { return nil }
 func (c PubSubConn) PSubscribe(channel ...interface{}) error { return nil }
+
+// DoContext sends a command with a context on any connection.
+func DoContext(c Conn, ctx context.Context, cmd string, args ...interface{}) (interface{}, error) {
+	return nil, nil
+}

@@ -1289,6 +1289,15 @@ func (r *resolver) fieldSlice(v ssa.Value, field string) []value {
 // callArg resolves argument i of the call to key that produced v:
 // the topic name in client.Topic("orders").Publish(…).
 func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
+	return r.callArgBound(v, key, i, nil, 0)
+}
+
+// callArgBound is callArg with the parameters of the helper being read
+// bound to its caller's arguments: a helper that makes the value and
+// returns it (func dial(t string) (*kafka.Conn, error) { return
+// kafka.DialLeader(ctx, "tcp", addr, t, 0) }) is read through.
+func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
+	index := 0
 	for range 4 {
 		switch w := v.(type) {
 		case *ssa.Call:
@@ -1296,32 +1305,49 @@ func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
 				// opts = append(opts, elastic.SetURL(u))
 				var out []value
 				for _, a := range w.Common().Args {
-					out = appendValues(out, r.callArg(a, key, i))
+					out = appendValues(out, r.callArgBound(a, key, i, bind, depth))
 				}
 				return out
 			}
 			args := w.Common().Args
-			if calleeKey(w.Common()) == key && w.Common().StaticCallee() != nil {
-				if !w.Common().IsInvoke() && w.Common().StaticCallee().Signature.Recv() != nil {
+			callee := w.Common().StaticCallee()
+			if calleeKey(w.Common()) == key && callee != nil {
+				if index != 0 {
+					return nil // the maker's error, not what it made
+				}
+				if !w.Common().IsInvoke() && callee.Signature.Recv() != nil {
 					args = args[1:]
 				}
 				if i < len(args) {
-					return r.strings(args[i])
+					return r.resolve(args[i], bind, resolveDepth, make(map[ssa.Value]bool))
 				}
-			}
-			return nil
-		case *ssa.Extract:
-			// A maker that also returns an error: conn, err := DialLeader(…).
-			if w.Index != 0 {
 				return nil
 			}
-			v = w.Tuple
+			if callee == nil || len(callee.Blocks) == 0 || depth >= 2 || !r.ok(callee) {
+				return nil
+			}
+			inner := make(map[*ssa.Parameter]ssa.Value)
+			for j, p := range callee.Params {
+				if j < len(args) {
+					inner[p] = args[j]
+				}
+			}
+			var out []value
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(ret.Results) {
+					out = appendValues(out, r.callArgBound(ret.Results[index], key, i, inner, depth+1))
+				}
+			}
+			return out
+		case *ssa.Extract:
+			// A maker that also returns an error: conn, err := DialLeader(…).
+			v, index = w.Tuple, w.Index
 		case *ssa.UnOp:
 			if fa, ok := w.X.(*ssa.FieldAddr); ok {
 				var out []value
 				for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
 					if r.ok(s.fn) {
-						out = appendValues(out, r.callArg(s.val, key, i))
+						out = appendValues(out, r.callArgBound(s.val, key, i, nil, depth))
 					}
 				}
 				return out
@@ -1331,7 +1357,7 @@ func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
 			// Options handed as a list: NewClient(elastic.SetURL(u), …).
 			var out []value
 			for _, e := range sliceElems(w.X) {
-				out = appendValues(out, r.callArg(e, key, i))
+				out = appendValues(out, r.callArgBound(e, key, i, bind, depth))
 			}
 			return out
 		default:

@@ -28,6 +28,10 @@ func main() {
 	in, _ := kafka.DialLeader(ctx, "tcp", "kafka-3:9092", "returns-in", 0)  // want "broker kafka kafka-3:9092"
 	in.ReadMessage(1e6)                                                     // want "consume kafka returns-in"
 	in.ReadBatch(1, 1e6)                                                    // want "consume kafka returns-in"
+	// Dialled by a helper that returns the connection.
+	out, _ := dialTopic(ctx, "dispatches")
+	out.WriteMessages(kafka.Message{})        // want "publish kafka dispatches"
+	mustDial(ctx, "recalls").ReadMessage(1e6) // want "consume kafka recalls"
 
 	p, _ := sarama.NewSyncProducer([]string{"kafka-1:9092", "kafka-2:9092"}) // want "broker kafka kafka-1:9092 | kafka-2:9092"
 	p.SendMessage(&sarama.ProducerMessage{Topic: "invoices"})                // want "publish kafka invoices"
@@ -69,3 +73,12 @@ func brokers(key string) []string { return strings.Split(os.Getenv(key), ",") }
 
 // built makes a message elsewhere: its topic is not followed.
 func built() *ckafka.Message { return &ckafka.Message{} }
+
+func dialTopic(ctx context.Context, topic string) (*kafka.Conn, error) {
+	return kafka.DialLeader(ctx, "tcp", "kafka-3:9092", topic, 0) // want "broker kafka kafka-3:9092"
+}
+
+func mustDial(ctx context.Context, topic string) *kafka.Conn {
+	c, _ := dialTopic(ctx, topic)
+	return c
+}

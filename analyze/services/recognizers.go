@@ -323,8 +323,11 @@ var recognizers = []*recognizer{
 	// Redis: pub/sub channels, whose patterns match as globs, and streams.
 	// go-redis declares its commands on the unexported cmdable that every
 	// client embeds, and subscribing on each client and on its PubSub.
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{Publish,SPublish}", fact: publishes, kind: "redis", name: arg(1), ctx: true},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe,SSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
+	// Sharded channels (Redis 7) reach SSUBSCRIBE only, never a pattern.
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.SPublish", fact: publishes, kind: "redis-sharded", name: arg(1), ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.SSubscribe", fact: consumes, kind: "redis-sharded", name: elems(1), ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.Publish", fact: publishes, kind: "redis", name: arg(1), ctx: true},

@@ -16,13 +16,13 @@ func main() {
 	rdb := redis.NewClient(&redis.Options{Addr: "cache:6379"}) // want "store redis dsn cache:6379"
 
 	rdb.Publish(ctx, "orders.created", "1")                                                    // want "publish redis orders.created"
-	rdb.SPublish(ctx, "orders.sharded", "1")                                                   // want "publish redis orders.sharded"
+	rdb.SPublish(ctx, "orders.sharded", "1")                                                   // want "publish redis-sharded orders.sharded"
 	rdb.Subscribe(ctx, "orders.created", "orders.paid")                                        // want "consume redis orders.created" "consume redis orders.paid"
 	rdb.PSubscribe(ctx, "orders.*")                                                            // want "consume redis orders.*"
-	ps := rdb.SSubscribe(ctx, "orders.sharded")                                                // want "consume redis orders.sharded"
+	ps := rdb.SSubscribe(ctx, "orders.sharded")                                                // want "consume redis-sharded orders.sharded"
 	ps.Subscribe(ctx, "orders.refunded")                                                       // want "consume redis orders.refunded"
 	ps.PSubscribe(ctx, "refunds.*")                                                            // want "consume redis refunds.*"
-	ps.SSubscribe(ctx, "refunds.sharded")                                                      // want "consume redis refunds.sharded"
+	ps.SSubscribe(ctx, "refunds.sharded")                                                      // want "consume redis-sharded refunds.sharded"
 	rdb.XAdd(ctx, &redis.XAddArgs{Stream: "payments", Values: map[string]any{"id": 1}})        // want "publish redis-stream payments"
 	rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"payments", ">"}}) // want "consume redis-stream payments"
 	rdb.XRead(ctx, &redis.XReadArgs{Streams: []string{"refunds", "0"}})                        // want "consume redis-stream refunds"
@@ -30,10 +30,10 @@ func main() {
 	// Through the interface a cluster client is used by.
 	var u redis.UniversalClient = rdb
 	u.Publish(ctx, "carts.emptied", "1")                                                   // want "publish redis carts.emptied"
-	u.SPublish(ctx, "carts.sharded", "1")                                                  // want "publish redis carts.sharded"
+	u.SPublish(ctx, "carts.sharded", "1")                                                  // want "publish redis-sharded carts.sharded"
 	u.Subscribe(ctx, "carts.emptied")                                                      // want "consume redis carts.emptied"
 	u.PSubscribe(ctx, "carts.*")                                                           // want "consume redis carts.*"
-	u.SSubscribe(ctx, "carts.sharded")                                                     // want "consume redis carts.sharded"
+	u.SSubscribe(ctx, "carts.sharded")                                                     // want "consume redis-sharded carts.sharded"
 	u.XAdd(ctx, &redis.XAddArgs{Stream: "audits"})                                         // want "publish redis-stream audits"
 	u.XRead(ctx, &redis.XReadArgs{Streams: []string{"audits", "$"}})                       // want "consume redis-stream audits"
 	u.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"audits", ">"}}) // want "consume redis-stream audits"
@@ -41,7 +41,7 @@ func main() {
 	// Through the commands' interface.
 	var c redis.Cmdable = rdb
 	c.Publish(ctx, "users.created", "1")                                               // want "publish redis users.created"
-	c.SPublish(ctx, "users.sharded", "1")                                              // want "publish redis users.sharded"
+	c.SPublish(ctx, "users.sharded", "1")                                              // want "publish redis-sharded users.sharded"
 	c.XAdd(ctx, &redis.XAddArgs{Stream: "signups"})                                    // want "publish redis-stream signups"
 	c.XRead(ctx, &redis.XReadArgs{Streams: []string{"signups", "$"}})                  // want "consume redis-stream signups"
 	c.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"signups"}}) // want "consume redis-stream signups"
@@ -49,7 +49,7 @@ func main() {
 	// Queued in a pipeline or a transaction.
 	pipe := rdb.Pipeline()
 	pipe.Publish(ctx, "pipe.created", "1")                                                     // want "publish redis pipe.created"
-	pipe.SPublish(ctx, "pipe.sharded", "1")                                                    // want "publish redis pipe.sharded"
+	pipe.SPublish(ctx, "pipe.sharded", "1")                                                    // want "publish redis-sharded pipe.sharded"
 	pipe.XAdd(ctx, &redis.XAddArgs{Stream: "pipelog"})                                         // want "publish redis-stream pipelog"
 	pipe.XRead(ctx, &redis.XReadArgs{Streams: []string{"pipelog", "0"}})                       // want "consume redis-stream pipelog"
 	pipe.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"pipelog", ">"}}) // want "consume redis-stream pipelog"
@@ -59,12 +59,12 @@ func main() {
 	cc.Publish(ctx, "stock.low", "1")                                                                // want "publish redis stock.low"
 	cc.Subscribe(ctx, "stock.low")                                                                   // want "consume redis stock.low"
 	cc.PSubscribe(ctx, "stock.*")                                                                    // want "consume redis stock.*"
-	cc.SSubscribe(ctx, "stock.sharded")                                                              // want "consume redis stock.sharded"
+	cc.SSubscribe(ctx, "stock.sharded")                                                              // want "consume redis-sharded stock.sharded"
 	cc.XAdd(ctx, &redis.XAddArgs{Stream: "restocks"})                                                // want "publish redis-stream restocks"
 	ring := redis.NewRing(&redis.RingOptions{Addrs: map[string]string{"a": "shard1:6379"}})
 	ring.Subscribe(ctx, "prices")                                                    // want "consume redis prices"
 	ring.PSubscribe(ctx, "prices.*")                                                 // want "consume redis prices.*"
-	ring.SSubscribe(ctx, "prices.eu")                                                // want "consume redis prices.eu"
+	ring.SSubscribe(ctx, "prices.eu")                                                // want "consume redis-sharded prices.eu"
 	redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{"cache:6390"}}) // want "store redis dsn cache:6390"
 	// Sentinels serve several masters: no store name is taken from them.
 	redis.NewFailoverClient(&redis.FailoverOptions{MasterName: "mymaster", SentinelAddrs: []string{"sentinel:26379"}})

@@ -607,6 +607,13 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
 		}
 	case publishes, consumes:
+		if r.name.how == fromElems {
+			if c, ok := s.arg(r.name.i).(*ssa.Const); ok && c.IsNil() {
+				// Subscribe(ctx) with no channel yet: the PubSub's own
+				// Subscribe names them.
+				return
+			}
+		}
 		topics := x.values(r.name, s)
 		x.message(s.f, s.fn, r.kind, r.fact == publishes, topics, s.ev)
 		if r.fact == publishes {

@@ -22,6 +22,8 @@ func main() {
 	ps := rdb.SSubscribe(ctx, "orders.sharded")                                                // want "consume redis-sharded orders.sharded"
 	ps.Subscribe(ctx, "orders.refunded")                                                       // want "consume redis orders.refunded"
 	ps.PSubscribe(ctx, "refunds.*")                                                            // want "consume redis refunds.*"
+	later := rdb.Subscribe(ctx)                                                                // no channel yet: no fact
+	later.Subscribe(ctx, "later.created")                                                      // want "consume redis later.created"
 	ps.SSubscribe(ctx, "refunds.sharded")                                                      // want "consume redis-sharded refunds.sharded"
 	rdb.XAdd(ctx, &redis.XAddArgs{Stream: "payments", Values: map[string]any{"id": 1}})        // want "publish redis-stream payments"
 	rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"payments", ">"}}) // want "consume redis-stream payments"

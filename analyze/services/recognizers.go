@@ -354,8 +354,13 @@ var recognizers = []*recognizer{
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscription.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscription")},
 	// v2: a client's Publisher publishes to its topic, its Subscriber
 	// receives from its subscription.
-	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Publisher.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Publisher")},
-	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscriber.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscriber")},
+	// A name may be the resource's full name (projects/p/topics/t): its ID
+	// is what the code elsewhere names it by.
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Publisher.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Publisher"), do: (*extractor).pubsubV2},
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Subscriber.Receive", fact: consumes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Subscriber"), do: (*extractor).pubsubV2},
+	// v2 creates a subscription with its admin client: it receives its
+	// topic.
+	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub/apiv1.SubscriptionAdminClient.CreateSubscription", fact: consumes, kind: "pubsub", do: (*extractor).createSubscriptionV2},
 	// A subscription created in code receives its config's topic.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Client.CreateSubscription", fact: consumes, kind: "pubsub", do: (*extractor).createSubscription},
 
@@ -760,6 +765,45 @@ func (x *extractor) redigoPublish(s *site, r *recognizer) {
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)
+}
+
+// pubsubV2 records a v2 Publisher's publish or Subscriber's receive, by
+// the topic's or subscription's ID.
+func (x *extractor) pubsubV2(s *site, r *recognizer) {
+	names := x.values(r.name, s)
+	for i := range names {
+		names[i].text = pubsubID(names[i].text)
+	}
+	x.message(s.f, s.fn, r.kind, r.fact == publishes, names, s.ev)
+	if r.fact == publishes {
+		x.published(s, r.kind, names)
+	}
+}
+
+// createSubscriptionV2 records the topic of a subscription v2's admin
+// client creates: CreateSubscription(ctx, &pubsubpb.Subscription{Name:
+// "projects/p/subscriptions/s", Topic: "projects/p/topics/t"}).
+func (x *extractor) createSubscriptionV2(s *site, r *recognizer) {
+	sub := pubsubID(firstOf(x.res.storedField(s.arg(1), "Name")))
+	topic := pubsubID(firstOf(x.res.storedField(s.arg(1), "Topic")))
+	if sub == "" || topic == "" {
+		return
+	}
+	if s.f.subscriptions == nil {
+		s.f.subscriptions = make(map[string]string)
+	}
+	s.f.subscriptions[sub] = topic
+}
+
+// pubsubID is the ID of a Pub/Sub topic or subscription named by its
+// full name (projects/p/topics/t), or the name as it is.
+func pubsubID(name string) string {
+	for _, kind := range []string{"/topics/", "/subscriptions/"} {
+		if i := strings.LastIndex(name, kind); i >= 0 && strings.HasPrefix(name, "projects/") {
+			return name[i+len(kind):]
+		}
+	}
+	return name
 }
 
 // confluentProduce records what confluent-kafka-go's Produce publishes:

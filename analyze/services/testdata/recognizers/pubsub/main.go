@@ -7,6 +7,7 @@ import (
 
 	"cloud.google.com/go/pubsub"
 	pubsubv2 "cloud.google.com/go/pubsub/v2"
+	"cloud.google.com/go/pubsub/v2/apiv1/pubsubpb"
 )
 
 func main() {
@@ -22,4 +23,8 @@ func main() {
 	pub := c2.Publisher("ratings")
 	pub.Publish(ctx, &pubsubv2.Message{})                                                  // want "publish pubsub ratings"
 	c2.Subscriber("ratings-sub").Receive(ctx, func(context.Context, *pubsubv2.Message) {}) // want "consume pubsub ratings-sub"
+	// Full resource names name the IDs; the admin client's subscription
+	// matches the two, with no fact of its own.
+	c2.Publisher("projects/shop/topics/scores").Publish(ctx, &pubsubv2.Message{}) // want "publish pubsub scores"
+	c2.SubscriptionAdminClient.CreateSubscription(ctx, &pubsubpb.Subscription{Name: "projects/shop/subscriptions/scores-sub", Topic: "projects/shop/topics/scores"})
 }

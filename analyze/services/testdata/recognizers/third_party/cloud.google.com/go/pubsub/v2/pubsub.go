@@ -3,9 +3,15 @@
 // topic and a Subscriber for a subscription.
 package pubsub
 
-import "context"
+import (
+	"context"
 
-type Client struct{}
+	vkit "cloud.google.com/go/pubsub/v2/apiv1"
+)
+
+type Client struct {
+	SubscriptionAdminClient *vkit.SubscriptionAdminClient
+}
 
 func NewClient(ctx context.Context, projectID string) (*Client, error) { return &Client{}, nil }
 

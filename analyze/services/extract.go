@@ -1260,6 +1260,45 @@ func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
 	return nil
 }
 
+// restyBases resolves the base URLs a resty client is given: in its own
+// chain (resty.New().SetBaseURL(u)), by a call on it
+// (c.SetBaseURL(u)), or on what a struct field holding it was set to.
+func (r *resolver) restyBases(client ssa.Value, pkg string, depth int) []value {
+	if client == nil || depth > 4 {
+		return nil
+	}
+	setter := func(c *ssa.CallCommon) bool {
+		k := calleeKey(c)
+		return k == pkg+".Client.SetBaseURL" || k == pkg+".Client.SetHostURL"
+	}
+	var out []value
+	switch c := client.(type) {
+	case *ssa.Call:
+		if strings.HasPrefix(calleeKey(c.Common()), pkg+".Client.") {
+			if setter(c.Common()) && len(c.Common().Args) > 1 {
+				out = appendValues(out, r.strings(c.Common().Args[1]))
+			}
+			out = appendValues(out, r.restyBases(recvOf(c.Common()), pkg, depth+1))
+		}
+	case *ssa.UnOp:
+		if fa, ok := c.X.(*ssa.FieldAddr); ok {
+			for _, st := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+				if r.ok(st.fn) {
+					out = appendValues(out, r.restyBases(st.val, pkg, depth+1))
+				}
+			}
+		}
+	}
+	if refs := client.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if c, ok := ref.(*ssa.Call); ok && setter(c.Common()) && len(c.Common().Args) > 1 && c.Common().Args[0] == client {
+				out = appendValues(out, r.strings(c.Common().Args[1]))
+			}
+		}
+	}
+	return out
+}
+
 // pointee resolves the strings a *string points to: what the code stores
 // in the local variable whose address it is (&topic).
 func (r *resolver) pointee(p ssa.Value) []value {

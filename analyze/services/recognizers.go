@@ -130,11 +130,12 @@ var recognizers = []*recognizer{
 	// go-kit's gRPC transport names the proto service and method as
 	// strings; the call happens when the client's endpoint is invoked.
 	{lib: "github.com/go-kit/kit", key: "github.com/go-kit/kit/transport/grpc.NewClient", fact: calls, kind: "grpc", name: arg(1), method: arg(2), do: (*extractor).namedGRPCCall},
-	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
-	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1)},
-	// resty v3's module path is its own.
-	{lib: "resty.dev", key: "resty.dev.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
-	{lib: "resty.dev", key: "resty.dev.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1)},
+	// A path is sent under the client's SetBaseURL. resty v3's module path
+	// is its own.
+	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0), do: (*extractor).restyCall},
+	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1), do: (*extractor).restyCall},
+	{lib: "resty.dev", key: "resty.dev.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0), do: (*extractor).restyCall},
+	{lib: "resty.dev", key: "resty.dev.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1), do: (*extractor).restyCall},
 
 	// Dials: the address matters when it is a literal.
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.{Dial,NewClient}", fact: dials, name: arg(0)},
@@ -765,6 +766,54 @@ func (x *extractor) redigoPublish(s *site, r *recognizer) {
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)
+}
+
+// restyCall records a resty request: a path (/orders) is sent under the
+// base URL its client was given (SetBaseURL, or SetHostURL before v2.7),
+// a full URL as it is.
+func (x *extractor) restyCall(s *site, r *recognizer) {
+	urls := x.values(r.name, s)
+	pkg, _, _ := strings.Cut(s.key, ".Request.")
+	// The request, through its setters (R().SetPathParam(…).Get), to the
+	// client that made it.
+	var bases []value
+	req := recvOf(s.common)
+	for range 8 {
+		c, ok := req.(*ssa.Call)
+		if !ok {
+			break
+		}
+		k := calleeKey(c.Common())
+		if k == pkg+".Client.R" || k == pkg+".Client.NewRequest" {
+			bases = x.res.restyBases(recvOf(c.Common()), pkg, 0)
+			break
+		}
+		if !strings.HasPrefix(k, pkg+".Request.") {
+			break
+		}
+		req = recvOf(c.Common())
+	}
+	if len(bases) > 0 {
+		var joined []value
+		for _, u := range urls {
+			if !strings.HasPrefix(u.text, "/") {
+				joined = append(joined, u)
+				continue
+			}
+			for _, b := range bases {
+				j := b
+				j.text = strings.TrimSuffix(b.text, "/") + u.text
+				j.lit = u.lit && b.lit
+				j.env = append(slices.Clone(b.env), u.env...)
+				if j.config == "" {
+					j.config = u.config
+				}
+				joined = append(joined, j)
+			}
+		}
+		urls = joined
+	}
+	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
 }
 
 // pubsubV2 records a v2 Publisher's publish or Subscriber's receive, by

@@ -56,6 +56,17 @@ func main() {
 	r.Patch("http://reviews/e")          // want "call http PATCH http://reviews/e"
 	r.Execute("PUT", "http://reviews/x") // want "call http PUT http://reviews/x"
 
+	// A path goes under the client's base URL: set in its chain, or on it.
+	catalog := resty.New().SetBaseURL("http://catalog:8080").SetHeader("X", "1")
+	catalog.R().Get("/items")                              // want "call http GET http://catalog:8080/items"
+	catalog.R().SetPathParam("id", "1").Get("/items/{id}") // want "call http GET http://catalog:8080/items/{id}"
+	stock := resty3.New()
+	stock.SetBaseURL("http://stock:8080/")
+	stock.R().Post("/reserve")             // want "call http POST http://stock:8080/reserve"
+	stock.R().Get("http://pricing/quotes") // want "call http GET http://pricing/quotes"
+
+	newOrdersAPI("http://orders:9000").list()
+
 	// resty v3 moved to its own module path.
 	r3 := resty3.New().R()
 	r3.Get("http://ratings/a")               // want "call http GET http://ratings/a"
@@ -75,3 +86,10 @@ func main() {
 	mux.HandleFunc("POST /orders", handle)                 // want "serve http POST /orders"
 	mux.Handle("/static/", http.FileServer(http.Dir("."))) // want "serve http /static/"
 }
+
+// ordersAPI keeps its client in a field, its base URL set where it is made.
+type ordersAPI struct{ c *resty.Client }
+
+func newOrdersAPI(base string) *ordersAPI { return &ordersAPI{c: resty.New().SetBaseURL(base)} }
+
+func (a *ordersAPI) list() { a.c.R().Get("/orders") } // want "call http GET http://orders:9000/orders"

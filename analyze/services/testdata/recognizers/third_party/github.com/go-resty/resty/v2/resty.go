@@ -17,3 +17,8 @@ func (r *Request) Put(url string) (*Response, error)             { return nil, n
 func (r *Request) Delete(url string) (*Response, error)          { return nil, nil }
 func (r *Request) Patch(url string) (*Response, error)           { return nil, nil }
 func (r *Request) Execute(method, url string) (*Response, error) { return nil, nil }
+
+func (c *Client) SetBaseURL(url string) *Client { return c }
+func (c *Client) SetHeader(k, v string) *Client { return c }
+
+func (r *Request) SetPathParam(k, v string) *Request { return r }

@@ -130,13 +130,30 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 // ServeMux it declares, which echo's Echo and net/http's ServeMux
 // implement; sqlc's queries go through a DBTX it declares, which a
 // database/sql, pgx or sqlx handle implements.
-var libraryStandIns = []struct{ pkg, name string }{
-	{"github.com/labstack/echo", "Echo"},
-	{"net/http", "ServeMux"},
-	{"database/sql", "DB"},
-	{"github.com/jackc/pgx", "Conn"},
-	{"github.com/jackc/pgx/pgxpool", "Pool"},
-	{"github.com/jmoiron/sqlx", "DB"},
+var libraryStandIns = []struct {
+	pkg, name string
+	// alone: only where no type of the program implements the method
+	// called, so that nothing but a library value can be behind it
+	// (an in-house EventPublisher is not taken for a nats.Conn).
+	alone bool
+}{
+	{"github.com/labstack/echo", "Echo", false},
+	{"net/http", "ServeMux", false},
+	{"database/sql", "DB", false},
+	{"github.com/jackc/pgx", "Conn", false},
+	{"github.com/jackc/pgx/pgxpool", "Pool", false},
+	{"github.com/jmoiron/sqlx", "DB", false},
+	// Clients a program's own port interface is satisfied by
+	// (type Publisher interface{ Publish(…) } holding a *redis.Client).
+	{"github.com/redis/go-redis", "Client", true},
+	{"github.com/redis/go-redis", "ClusterClient", true},
+	{"github.com/go-redis/redis", "Client", true},
+	{"github.com/go-redis/redis", "ClusterClient", true},
+	{"github.com/rabbitmq/amqp091-go", "Channel", true},
+	{"github.com/streadway/amqp", "Channel", true},
+	{"github.com/nats-io/nats.go", "Conn", true},
+	{"github.com/segmentio/kafka-go", "Writer", true},
+	{"github.com/gofiber/fiber", "App", true},
 }
 
 // libraryInterface returns the callee key a method call through an
@@ -148,19 +165,52 @@ func (x *extractor) libraryInterface(c *ssa.CallCommon) string {
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
 	}
-	router := x.routers.get(named, func() string { return standInFor(named) })
-	if router == "" {
+	lib := x.routers.get(named, func() *types.TypeName { return standInFor(named) })
+	if lib == nil {
 		return ""
 	}
-	return router + "." + c.Method.Name()
-}
-
-// standInFor returns the router type ("github.com/labstack/echo.Echo") a
-// program's interface stands in for, or "".
-func standInFor(named *types.Named) string {
-	iface, ok := named.Underlying().(*types.Interface)
+	if standInAlone(lib) && len(x.prog.implementers(named.Underlying().(*types.Interface), c.Method.Name())) > 0 {
+		return ""
+	}
+	// Keyed as a call of the library type's method is: by the type the
+	// method is declared on (go-redis's Publish is its cmdable's).
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(lib.Type()), true, lib.Pkg(), c.Method.Name())
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return ""
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	rn, ok := types.Unalias(t).(*types.Named)
 	if !ok {
 		return ""
+	}
+	return normPath(fn.Pkg().Path()) + "." + rn.Obj().Name() + "." + fn.Name()
+}
+
+// standInAlone reports whether a stand-in library type counts only where
+// no type of the program implements the method.
+func standInAlone(tn *types.TypeName) bool {
+	for _, r := range libraryStandIns {
+		if r.alone && r.name == tn.Name() && normPath(tn.Pkg().Path()) == r.pkg {
+			return true
+		}
+	}
+	return false
+}
+
+// standInFor returns the library type (echo's Echo) a program's interface
+// stands in for, or nil.
+func standInFor(named *types.Named) *types.TypeName {
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
+		return nil
 	}
 	for _, imp := range named.Obj().Pkg().Imports() {
 		for _, r := range libraryStandIns {
@@ -168,11 +218,11 @@ func standInFor(named *types.Named) string {
 				continue
 			}
 			if tn, ok := imp.Scope().Lookup(r.name).(*types.TypeName); ok && types.Implements(types.NewPointer(tn.Type()), iface) {
-				return r.pkg + "." + r.name
+				return tn
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // prefixes returns the path prefixes a router value serves its routes

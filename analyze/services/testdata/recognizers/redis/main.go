@@ -48,6 +48,10 @@ func main() {
 	c.XRead(ctx, &redis.XReadArgs{Streams: []string{"signups", "$"}})                  // want "consume redis-stream signups"
 	c.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: []string{"signups"}}) // want "consume redis-stream signups"
 
+	// Through a port of the program's own that the client satisfies.
+	var port publisher = rdb
+	port.Publish(ctx, "port.topic", "1") // want "publish redis port.topic"
+
 	// Queued in a pipeline or a transaction.
 	pipe := rdb.Pipeline()
 	pipe.Publish(ctx, "pipe.created", "1")                                                     // want "publish redis pipe.created"
@@ -113,4 +117,9 @@ func main() {
 	oldc.XAdd(ctx, &oldredis.XAddArgs{Stream: "clog"})                                         // want "publish redis-stream clog"
 	oldc.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"clog", "0"}})                       // want "consume redis-stream clog"
 	oldc.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"clog", ">"}}) // want "consume redis-stream clog"
+}
+
+// publisher is the program's port; only go-redis's client implements it.
+type publisher interface {
+	Publish(ctx context.Context, channel string, message any) error
 }

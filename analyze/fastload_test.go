@@ -352,19 +352,7 @@ func TestFastLoadEdgeCases(t *testing.T) {
 	}
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
-			ctx := context.Background()
-			env := append(os.Environ(), v.env...)
-			got, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Tags: v.tags, Loader: LoaderFast})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Tags: v.tags, Loader: LoaderPackages})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
-				t.Errorf("fast graph differs from go/packages'\n%s", diffFacts(g, w))
-			}
+			sameGraph(t, Options{Dir: dir, Tests: v.tests, Env: append(os.Environ(), v.env...), Tags: v.tags}, v.name)
 		})
 	}
 }
@@ -401,19 +389,27 @@ func TestFastLoadWorkspace(t *testing.T) {
 		patterns []string
 	}{{"", nil}, {"a", nil}, {"b", []string{"./y/..."}}, {"", []string{"./b/..."}}} {
 		for _, tests := range []bool{false, true} {
-			d := filepath.Join(dir, c.sub)
-			ctx := context.Background()
-			got, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderFast})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderPackages})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
-				t.Errorf("%s %v tests=%v: fast graph differs from go/packages'\n%s", c.sub, c.patterns, tests, diffFacts(g, w))
-			}
+			sameGraph(t, Options{Dir: filepath.Join(dir, c.sub), Patterns: c.patterns, Tests: tests}, fmt.Sprintf("%s %v tests=%v", c.sub, c.patterns, tests))
 		}
+	}
+}
+
+// sameGraph loads opts with the fast loader alone, then with go/packages,
+// and fails unless the fast loader built the same graph.
+func sameGraph(t *testing.T, opts Options, what string) {
+	t.Helper()
+	ctx := context.Background()
+	opts.Loader = LoaderFast
+	got, err := Load(ctx, opts)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	opts.Loader = LoaderPackages
+	want, err := Load(ctx, opts)
+	if err != nil {
+		t.Fatalf("%s: go/packages: %v", what, err)
+	}
+	if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
+		t.Errorf("%s: fast graph differs from go/packages'\n%s", what, diffFacts(g, w))
 	}
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,18 +41,7 @@ func TestFastLoadVendored(t *testing.T) {
 		tests bool
 		env   []string
 	}{{false, nil}, {true, nil}, {true, []string{"GOOS=windows", "GOARCH=arm64", "CGO_ENABLED=0"}}} {
-		env := append(os.Environ(), v.env...)
-		got, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Loader: LoaderFast})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := Load(ctx, Options{Dir: dir, Tests: v.tests, Env: env, Loader: LoaderPackages})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
-			t.Errorf("tests=%v %v: fast graph differs from go/packages'\n%s", v.tests, v.env, diffFacts(g, w))
-		}
+		sameGraph(t, Options{Dir: dir, Tests: v.tests, Env: append(os.Environ(), v.env...)}, fmt.Sprintf("tests=%v %v", v.tests, v.env))
 	}
 
 	// A go.mod edited after go mod vendor: go list refuses the folder
@@ -155,18 +145,7 @@ func TestFastLoadWorkspaceVendored(t *testing.T) {
 		patterns []string
 	}{{"", nil}, {"lib/b", nil}, {"", []string{"./lib/b/..."}}} {
 		for _, tests := range []bool{false, true} {
-			d := filepath.Join(dir, c.sub)
-			got, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderFast})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := Load(ctx, Options{Dir: d, Patterns: c.patterns, Tests: tests, Loader: LoaderPackages})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g, w := factsOf(got), factsOf(want); !reflect.DeepEqual(g, w) {
-				t.Errorf("%s %v tests=%v: fast graph differs from go/packages'\n%s", c.sub, c.patterns, tests, diffFacts(g, w))
-			}
+			sameGraph(t, Options{Dir: filepath.Join(dir, c.sub), Patterns: c.patterns, Tests: tests}, fmt.Sprintf("%s %v tests=%v", c.sub, c.patterns, tests))
 		}
 	}
 	// The same folder written another way is the same replacement;

@@ -125,14 +125,9 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 	var ahead map[string]*nestedList
 	if opts.Nested && len(opts.Patterns) == 0 {
 		var err error
-		if mods, err = nestedModules(opts.Dir); err != nil {
+		if mods, err = shallowFirst(opts.Dir); err != nil {
 			return nil, err
 		}
-		// Shallower modules first: of two copies of one module path, the
-		// one nearer the root is read (shop/, not book/ch1/shop/).
-		sort.SliceStable(mods, func(i, j int) bool {
-			return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
-		})
 		var stop context.CancelFunc
 		cfg.Context, stop = context.WithCancel(ctx)
 		defer stop()
@@ -164,20 +159,9 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 			}
 			loaded = kept
 		}
-		for _, m := range mods {
-			if have[m] {
-				continue
-			}
-			// A copy of a module already read (a tutorial's chapter, a
-			// fork kept beside it) has its packages' import paths: one
-			// graph cannot hold both.
-			if mp := goModPath(m); mp != "" {
-				if modPaths[mp] {
-					copies = append(copies, m)
-					continue
-				}
-				modPaths[mp] = true
-			}
+		var read []string
+		read, copies = toRead(mods, have, modPaths)
+		for _, m := range read {
 			l := ahead[m]
 			if l == nil {
 				l = listNested(cfg, m)
@@ -220,32 +204,20 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 // gives way; the graph then says go list ran, and why. With LoaderFast,
 // a module the fast loader cannot read is the reason the load fails.
 func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string) {
-	mods, err := nestedModules(opts.Dir)
+	mods, err := shallowFirst(opts.Dir)
 	if err != nil {
 		return nil, err.Error()
 	}
-	sort.SliceStable(mods, func(i, j int) bool {
-		return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
-	})
 	have := make(map[string]bool)
 	modPaths := make(map[string]bool)
 	for _, m := range root.Modules {
 		have[m.Dir], modPaths[m.Path] = true, true
 	}
+	read, copies := toRead(mods, have, modPaths)
 	graphs := []*Graph{root}
-	var copies, slow []string
+	var slow []string
 	fallback := ""
-	for _, m := range mods {
-		if have[m] {
-			continue
-		}
-		if mp := goModPath(m); mp != "" {
-			if modPaths[mp] {
-				copies = append(copies, m)
-				continue
-			}
-			modPaths[mp] = true
-		}
+	for _, m := range read {
 		// As go list is run for it: ./... in its folder, whatever
 		// go.work it holds.
 		sub := Options{Dir: m, Patterns: []string{"./..."}, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
@@ -342,6 +314,42 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 		g.Loader, g.Fallback = LoaderPackages, fallback
 	}
 	return g, ""
+}
+
+// shallowFirst returns the modules below dir, shallower ones first: of
+// two copies of one module path, the one nearer the root is read (shop/,
+// not book/ch1/shop/).
+func shallowFirst(dir string) ([]string, error) {
+	mods, err := nestedModules(dir)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(mods, func(i, j int) bool {
+		return strings.Count(mods[i], string(filepath.Separator)) < strings.Count(mods[j], string(filepath.Separator))
+	})
+	return mods, nil
+}
+
+// toRead splits the nested modules into those to read and the copies of
+// a module already read: a copy (a tutorial's chapter, a fork kept beside
+// it) has its packages' import paths, and one graph cannot hold both.
+// have holds the folders of the modules read, modPaths their paths; it
+// takes in the modules to read.
+func toRead(mods []string, have, modPaths map[string]bool) (read, copies []string) {
+	for _, m := range mods {
+		if have[m] {
+			continue
+		}
+		if mp := goModPath(m); mp != "" {
+			if modPaths[mp] {
+				copies = append(copies, m)
+				continue
+			}
+			modPaths[mp] = true
+		}
+		read = append(read, m)
+	}
+	return read, copies
 }
 
 // A nestedList is the go list of a module below the one loaded, which

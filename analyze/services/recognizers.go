@@ -793,6 +793,13 @@ func (x *extractor) restyCall(s *site, r *recognizer) {
 		}
 		req = recvOf(c.Common())
 	}
+	if distinct := uniqTexts(bases); len(distinct) > 1 {
+		// Set to several (set again, or one field's type holding
+		// clients of different services): which one a request goes to
+		// depends on when and on which value, which archie does not
+		// follow. The path stays as it is, unresolved.
+		bases = nil
+	}
 	if len(bases) > 0 {
 		var joined []value
 		for _, u := range urls {
@@ -814,6 +821,17 @@ func (x *extractor) restyCall(s *site, r *recognizer) {
 		urls = joined
 	}
 	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
+}
+
+// uniqTexts returns the distinct texts of vs.
+func uniqTexts(vs []value) []string {
+	var out []string
+	for _, v := range vs {
+		if !slices.Contains(out, v.text) {
+			out = append(out, v.text)
+		}
+	}
+	return out
 }
 
 // pubsubV2 records a v2 Publisher's publish or Subscriber's receive, by

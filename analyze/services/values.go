@@ -1025,11 +1025,27 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		return nil, w.IsNil()
 	case *ssa.Slice:
 		if _, isAlloc := w.X.(*ssa.Alloc); isAlloc {
-			return sliceElems(w.X), true
+			return append(sliceElems(w.X), indexStores(w)...), true
 		}
+	case *ssa.MakeSlice:
+		// make([]*T, 0, len(ids)), then appends; or make([]*T, n) and
+		// msgs[i] = m.
+		return indexStores(w), true
 	case *ssa.Call:
 		if b, isBuiltin := w.Common().Value.(*ssa.Builtin); isBuiltin && b.Name() == "append" {
 			return all(w.Common().Args)
+		}
+		// A batch a function of the program builds and returns.
+		if callee := w.Common().StaticCallee(); callee != nil && len(callee.Blocks) > 0 && r.ok(callee) {
+			var rets []ssa.Value
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+					rets = append(rets, ret.Results[0])
+				}
+			}
+			if len(rets) > 0 {
+				return all(rets)
+			}
 		}
 	case *ssa.Phi:
 		return all(w.Edges)
@@ -1052,6 +1068,26 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		return all(args)
 	}
 	return nil, false
+}
+
+// indexStores returns what the code stores at an index of a slice value
+// itself: msgs[0] = m.
+func indexStores(sl ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	if refs := sl.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			ia, ok := ref.(*ssa.IndexAddr)
+			if !ok || ia.X != sl || ia.Referrers() == nil {
+				continue
+			}
+			for _, u := range *ia.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == ia {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // sliceElem returns what is stored at index i of a slice literal (the

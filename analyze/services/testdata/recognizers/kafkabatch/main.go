@@ -28,8 +28,23 @@ func main() {
 	p.SendMessages(batch)              // want "publish kafka payouts"
 	p.SendMessage(build("statements")) // want "publish kafka statements"
 	send(p, []*ibm.ProducerMessage{{Topic: "audits"}})
+	ids := []string{"1", "2"}
+	grown := make([]*ibm.ProducerMessage, 0, len(ids))
+	for range ids {
+		grown = append(grown, &ibm.ProducerMessage{Topic: "settlements"})
+	}
+	p.SendMessages(grown) // want "publish kafka settlements"
+	sized := make([]*ibm.ProducerMessage, len(ids))
+	sized[0] = &ibm.ProducerMessage{Topic: "reversals"}
+	p.SendMessages(sized)           // want "publish kafka reversals"
+	p.SendMessages(batchOf("fees")) // want "publish kafka fees"
 	// A message built for a log line is not sent.
 	fmt.Println(&ibm.ProducerMessage{Topic: "never-sent"})
 	sp, _ := shopify.NewSyncProducer(nil)
 	sp.SendMessages([]*shopify.ProducerMessage{{Topic: "refunds"}}) // want "publish kafka refunds"
+}
+
+// batchOf builds a batch for the caller to send.
+func batchOf(topic string) []*ibm.ProducerMessage {
+	return []*ibm.ProducerMessage{{Topic: topic}}
 }

@@ -66,6 +66,12 @@ func main() {
 	stock.R().Get("http://pricing/quotes") // want "call http GET http://pricing/quotes"
 
 	newOrdersAPI("http://orders:9000").list()
+	// A client set to two bases: which one a request goes to is not
+	// followed, so the path stays as it is.
+	moving := resty.New()
+	moving.SetBaseURL("http://users:8080")
+	moving.R().Get("/whoami") // want "call http GET /whoami"
+	moving.SetBaseURL("http://billing:8080")
 
 	// resty v3 moved to its own module path.
 	r3 := resty3.New().R()

@@ -132,9 +132,10 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 // database/sql, pgx or sqlx handle implements.
 var libraryStandIns = []struct {
 	pkg, name string
-	// alone: only where no type of the program implements the method
-	// called, so that nothing but a library value can be behind it
-	// (an in-house EventPublisher is not taken for a nats.Conn).
+	// alone: only where no type of the program that the service runs
+	// implements the method called, so that nothing but a library value
+	// can be behind it (an in-house EventPublisher is not taken for a
+	// nats.Conn).
 	alone bool
 }{
 	{"github.com/labstack/echo", "Echo", false},
@@ -169,8 +170,13 @@ func (x *extractor) libraryInterface(c *ssa.CallCommon) string {
 	if lib == nil {
 		return ""
 	}
-	if standInAlone(lib) && len(x.prog.implementers(named.Underlying().(*types.Interface), c.Method.Name())) > 0 {
-		return ""
+	if standInAlone(lib) {
+		// A type of the program this service runs may be behind it.
+		for _, m := range x.prog.implementers(named.Underlying().(*types.Interface), c.Method.Name()) {
+			if x.res.ok(m) {
+				return ""
+			}
+		}
 	}
 	// Keyed as a call of the library type's method is: by the type the
 	// method is declared on (go-redis's Publish is its cmdable's).

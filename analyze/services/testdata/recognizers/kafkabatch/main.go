@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	ibm "github.com/IBM/sarama"
@@ -40,6 +41,10 @@ func main() {
 	p.SendMessages(batchOf("fees")) // want "publish kafka fees"
 	// A message built for a log line is not sent.
 	fmt.Println(&ibm.ProducerMessage{Topic: "never-sent"})
+	// A type of this program with go-redis's Publish shape: the redis
+	// fixture's port still takes its client's calls, since that service
+	// does not run this type.
+	_ = memPublisher{}.Publish(context.Background(), "memory", nil)
 	sp, _ := shopify.NewSyncProducer(nil)
 	sp.SendMessages([]*shopify.ProducerMessage{{Topic: "refunds"}}) // want "publish kafka refunds"
 }
@@ -48,3 +53,8 @@ func main() {
 func batchOf(topic string) []*ibm.ProducerMessage {
 	return []*ibm.ProducerMessage{{Topic: topic}}
 }
+
+// memPublisher publishes in memory.
+type memPublisher struct{}
+
+func (memPublisher) Publish(ctx context.Context, channel string, message any) error { return nil }

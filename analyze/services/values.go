@@ -372,6 +372,37 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		return out
 	case *ssa.Alloc:
 		return r.storedIn(r.fields[allocKey(a)], depth, busy)
+	case *ssa.IndexAddr:
+		// An element of a slice or array the code builds in sight: the
+		// one at a constant index, else each (for _, t := range
+		// []string{"a", "b"}).
+		var arr ssa.Value
+		var extra []ssa.Value
+		switch x := a.X.(type) {
+		case *ssa.Slice:
+			if _, ok := x.X.(*ssa.Alloc); ok {
+				arr, extra = x.X, indexStores(x)
+			}
+		case *ssa.Alloc:
+			arr = x
+		}
+		if arr == nil {
+			return nil
+		}
+		idx, constant := a.Index.(*ssa.Const)
+		var out []value
+		storesOf(arr, func(index, val ssa.Value) {
+			if c, ok := index.(*ssa.Const); constant && ok && c.Int64() != idx.Int64() {
+				return
+			}
+			out = appendValues(out, r.resolve(val, bind, depth-1, busy))
+		})
+		if !constant {
+			for _, e := range extra {
+				out = appendValues(out, r.resolve(e, bind, depth-1, busy))
+			}
+		}
+		return out
 	case *ssa.Call:
 		// *flag.String(name, default, usage)
 		switch calleeKey(a.Common()) {

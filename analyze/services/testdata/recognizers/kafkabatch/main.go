@@ -39,6 +39,11 @@ func main() {
 	sized[0] = &ibm.ProducerMessage{Topic: "reversals"}
 	p.SendMessages(sized)           // want "publish kafka reversals"
 	p.SendMessages(batchOf("fees")) // want "publish kafka fees"
+	var each []*ibm.ProducerMessage
+	for _, t := range []string{"alerts", "digests"} {
+		each = append(each, &ibm.ProducerMessage{Topic: t})
+	}
+	p.SendMessages(each) // want "publish kafka alerts" "publish kafka digests"
 	// A message built for a log line is not sent.
 	fmt.Println(&ibm.ProducerMessage{Topic: "never-sent"})
 	// A type of this program with go-redis's Publish shape: the redis

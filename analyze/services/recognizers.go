@@ -369,6 +369,10 @@ var recognizers = []*recognizer{
 	// another: two rows.
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
+	// A backend's publisher or subscriber called as itself, not through
+	// message.Publisher. (Not gochannel's: it stays in one process.)
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1)},

@@ -4,6 +4,12 @@ package main
 import (
 	"context"
 
+	wamqp "github.com/ThreeDotsLabs/watermill-amqp/pkg/amqp"
+	wgcp "github.com/ThreeDotsLabs/watermill-googlecloud/pkg/googlecloud"
+	wkafka "github.com/ThreeDotsLabs/watermill-kafka/pkg/kafka"
+	wnats "github.com/ThreeDotsLabs/watermill-nats/pkg/nats"
+	wredis "github.com/ThreeDotsLabs/watermill-redisstream/pkg/redisstream"
+	wsql "github.com/ThreeDotsLabs/watermill-sql/pkg/sql"
 	"github.com/ThreeDotsLabs/watermill/message"
 )
 
@@ -21,4 +27,31 @@ func main() {
 	r.AddHandler("relay", "in", sub, "out", pub, relay)   // want "consume watermill in" "publish watermill out"
 	r.AddNoPublisherHandler("audit", "audits", sub, sink) // want "consume watermill audits"
 	r.AddConsumerHandler("mail", "emails", sub, sink)     // want "consume watermill emails"
+
+	// Each backend's publisher and subscriber called as themselves.
+	ctx := context.Background()
+	var kp wkafka.Publisher
+	kp.Publish("k.out") // want "publish watermill k.out"
+	var ks wkafka.Subscriber
+	ks.Subscribe(ctx, "k.in") // want "consume watermill k.in"
+	var ap wamqp.Publisher
+	ap.Publish("a.out") // want "publish watermill a.out"
+	var as wamqp.Subscriber
+	as.Subscribe(ctx, "a.in") // want "consume watermill a.in"
+	var np wnats.Publisher
+	np.Publish("n.out") // want "publish watermill n.out"
+	var ns wnats.Subscriber
+	ns.Subscribe(ctx, "n.in") // want "consume watermill n.in"
+	var rp wredis.Publisher
+	rp.Publish("r.out") // want "publish watermill r.out"
+	var rs wredis.Subscriber
+	rs.Subscribe(ctx, "r.in") // want "consume watermill r.in"
+	var gp wgcp.Publisher
+	gp.Publish("g.out") // want "publish watermill g.out"
+	var gs wgcp.Subscriber
+	gs.Subscribe(ctx, "g.in") // want "consume watermill g.in"
+	var sp wsql.Publisher
+	sp.Publish("s.out") // want "publish watermill s.out"
+	var ss wsql.Subscriber
+	ss.Subscribe(ctx, "s.in") // want "consume watermill s.in"
 }

@@ -1108,6 +1108,13 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 			if made := r.returnedField(v, i); len(made) > 0 {
 				return made
 			}
+			if libraryMade(v) {
+				// A struct a library call returns (opts from
+				// redis.ParseURL) holds what the library put there and
+				// what the code writes into it, not every value the
+				// program stores in a field of the type.
+				return r.writtenInto(v, i)
+			}
 			if handedOnly(v) {
 				// A literal that leaves the field out, handed straight
 				// to the call: the field is empty, whatever other
@@ -1129,6 +1136,40 @@ func (r *resolver) literalField(v ssa.Value, i int) []value {
 	var out []value
 	for _, val := range storedAt(v, i) {
 		out = append(out, r.strings(val)...)
+	}
+	return out
+}
+
+// libraryMade reports whether v is what a call of a function outside the
+// program returns.
+func libraryMade(v ssa.Value) bool {
+	if e, ok := v.(*ssa.Extract); ok {
+		v = e.Tuple
+	}
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := c.Common().StaticCallee()
+	return callee != nil && len(callee.Blocks) == 0
+}
+
+// writtenInto resolves what the code stores in field i of the struct v
+// points to, written on v itself (v.Addr = x).
+func (r *resolver) writtenInto(v ssa.Value, i int) []value {
+	var out []value
+	if refs := v.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.Field != i || fa.Referrers() == nil {
+				continue
+			}
+			for _, u := range *fa.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+					out = appendValues(out, r.strings(st.Val))
+				}
+			}
+		}
 	}
 	return out
 }

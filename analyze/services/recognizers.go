@@ -212,8 +212,9 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{DeleteByQuery,UpdateByQuery}", fact: names, kind: "elasticsearch", name: elems(0)},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: field(0, "Addr")},
+	// Options written out, or parsed from a URL: redis.ParseURL(os.Getenv("REDIS_URL")).
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: madeByArg(0, "github.com/redis/go-redis.ParseURL", 0).orElse(field(0, "Addr"))},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: madeByArg(0, "github.com/go-redis/redis.ParseURL", 0).orElse(field(0, "Addr"))},
 	// A cluster is named by its first seed node. (A failover client is not
 	// named: its sentinels serve several masters, its master name is
 	// "mymaster" in many unrelated deployments.)

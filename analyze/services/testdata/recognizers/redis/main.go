@@ -14,6 +14,10 @@ import (
 func main() {
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: "cache:6379"}) // want "store redis dsn cache:6379"
+	parsed, _ := redis.ParseURL("redis://sessions:6379/0")
+	redis.NewClient(parsed) // want "store redis dsn redis://sessions:6379/0"
+	oldParsed, _ := oldredis.ParseURL("redis://legacy:6379/1")
+	oldredis.NewClient(oldParsed) // want "store redis dsn redis://legacy:6379/1"
 
 	rdb.Publish(ctx, "orders.created", "1")                                                    // want "publish redis orders.created"
 	rdb.SPublish(ctx, "orders.sharded", "1")                                                   // want "publish redis-sharded orders.sharded"

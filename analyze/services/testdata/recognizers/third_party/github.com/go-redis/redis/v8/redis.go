@@ -73,3 +73,6 @@ func NewRing(opt *RingOptions) *Ring { return &Ring{} }
 
 func (c *Ring) Subscribe(ctx context.Context, channels ...string) *PubSub  { return &PubSub{} }
 func (c *Ring) PSubscribe(ctx context.Context, patterns ...string) *PubSub { return &PubSub{} }
+
+// ParseURL reads options from a redis:// URL.
+func ParseURL(url string) (*Options, error) { return &Options{}, nil }

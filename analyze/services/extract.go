@@ -978,7 +978,12 @@ func (x *extractor) modelTable(v ssa.Value) string {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
-	t := v.Type()
+	return x.modelTableOf(v.Type())
+}
+
+// modelTableOf is the table of a model type: its TableName(), or gorm's
+// naming of the type.
+func (x *extractor) modelTableOf(t types.Type) string {
 	for {
 		switch u := t.(type) {
 		case *types.Pointer:

@@ -330,7 +330,19 @@ func declIn(dir, rest string) *libDecl {
 					return ft
 				}
 			}
-			if id, ok := m.Type.(*ast.Ident); ok && len(m.Names) == 0 {
+			if len(m.Names) > 0 {
+				continue
+			}
+			// An embedded interface, or an instance of a generic one
+			// (ExecInterface[T]).
+			t := m.Type
+			switch x := t.(type) {
+			case *ast.IndexExpr:
+				t = x.X
+			case *ast.IndexListExpr:
+				t = x.X
+			}
+			if id, ok := t.(*ast.Ident); ok {
 				if ft := inIface(id.Name, append(seen, name)); ft != nil {
 					return ft
 				}
@@ -369,6 +381,14 @@ type UniversalClient interface {
 	Cmdable
 }
 
+type Exec[T any] interface {
+	Find(ctx context.Context) ([]T, error)
+}
+
+type Chain[T any] interface {
+	Exec[T]
+}
+
 type Index func(index string, body any) error
 
 func NewClient(addr string) *Client { return nil }
@@ -390,6 +410,7 @@ func NewClient(addr string) *Client { return nil }
 		{"Index", true, 2, false},
 		{"NewClient", true, 1, false},
 		{"Client.Close", false, 0, false},
+		{"Chain.Find", true, 1, false}, // through a generic embedded interface
 	} {
 		d := declIn(dir, c.rest)
 		if (d != nil) != c.found {

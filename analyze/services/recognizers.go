@@ -236,6 +236,11 @@ var recognizers = []*recognizer{
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
+	// gorm's generic API (gorm.G[Order](db).Create(ctx, &o)): the model
+	// is the interface's type argument.
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface}.{Create,CreateInBatches}", fact: names, kind: "sql", do: (*extractor).gormGeneric},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface,ChainInterface}.{Delete,Update,Updates,First,Last,Take,Find,Count}", fact: names, kind: "sql", do: (*extractor).gormGeneric},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface,ChainInterface}.Table", fact: names, kind: "sql", name: arg(0)},
 	// bun's queries name their model's table: its bun:"table:…" tag, or
 	// bun's default.
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.{InsertQuery,SelectQuery,UpdateQuery,DeleteQuery}.Model", fact: names, kind: "sql", name: model(0)},
@@ -473,7 +478,8 @@ func (s *site) arg(i int) ssa.Value {
 }
 
 // tableChained reports whether a gorm query was given its table by a
-// Table call earlier in its chain (db.Table("x").Where(…).Find(&m)).
+// Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
+// gorm.G[T](db).Table("x").Find(ctx)).
 func tableChained(v ssa.Value) bool {
 	for range 8 {
 		c, ok := v.(*ssa.Call)
@@ -481,11 +487,10 @@ func tableChained(v ssa.Value) bool {
 			return false
 		}
 		k := calleeKey(c.Common())
-		switch k {
-		case "gorm.io/gorm.DB.Table", "github.com/jinzhu/gorm.DB.Table":
+		if strings.HasSuffix(k, ".Table") && gormQuery(k) {
 			return true
 		}
-		if !strings.HasPrefix(k, "gorm.io/gorm.DB.") && !strings.HasPrefix(k, "github.com/jinzhu/gorm.DB.") {
+		if !gormQuery(k) {
 			return false
 		}
 		if v = recvOf(c.Common()); v == nil {
@@ -493,6 +498,41 @@ func tableChained(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// gormQuery reports whether a callee key is a method of a gorm query: a
+// *gorm.DB, or the generic API's interfaces.
+func gormQuery(k string) bool {
+	for _, p := range []string{"gorm.io/gorm.DB.", "github.com/jinzhu/gorm.DB.", "gorm.io/gorm.Interface.", "gorm.io/gorm.CreateInterface.", "gorm.io/gorm.ChainInterface."} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// gormGeneric records the table a call of gorm's generic API names: its
+// model, the type argument of the interface it is called on, unless a
+// Table call in the chain named the table.
+func (x *extractor) gormGeneric(s *site, r *recognizer) {
+	if tableChained(recvOf(s.common)) {
+		return
+	}
+	named, ok := types.Unalias(s.common.Value.Type()).(*types.Named)
+	if !ok || named.TypeArgs().Len() != 1 {
+		return
+	}
+	table := x.modelTableOf(named.TypeArgs().At(0))
+	if table == "" {
+		return
+	}
+	ev := s.ev
+	ev.Detail = "model for table " + table
+	x.touch(s.f, s.stores, r.kind, table, ev)
+	switch s.key[strings.LastIndexByte(s.key, '.')+1:] {
+	case "Create", "CreateInBatches", "Delete", "Update", "Updates":
+		x.write(s, table)
+	}
 }
 
 // takesContext reports whether a call's first parameter, the receiver

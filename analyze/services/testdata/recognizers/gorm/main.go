@@ -3,6 +3,8 @@
 package main
 
 import (
+	"context"
+
 	"github.com/glebarez/sqlite"
 	jinzhu "github.com/jinzhu/gorm"
 	"gorm.io/driver/postgres"
@@ -10,6 +12,8 @@ import (
 )
 
 type Order struct{ ID int }
+
+type Refund struct{ ID int }
 
 type LineItem struct{ ID int }
 
@@ -45,6 +49,43 @@ func main() {
 	db.Updates(&Order{})                                         // want "store postgres table orders"
 	db.Create(&Product{})                                        // want "store postgres table products" "store postgres table product_category"
 	db.Find(&[]Category{})                                       // want "store postgres table categories"
+	// The generic API: the model is the type argument.
+	ctx := context.Background()
+	g := gorm.G[Refund](db)
+	g.Create(ctx, &Refund{})                // want "store postgres table refunds"
+	g.CreateInBatches(ctx, &[]Refund{}, 10) // want "store postgres table refunds"
+	g.Delete(ctx)                           // want "store postgres table refunds"
+	g.Update(ctx, "status", "done")         // want "store postgres table refunds"
+	g.Updates(ctx, Refund{})                // want "store postgres table refunds"
+	g.First(ctx)                            // want "store postgres table refunds"
+	g.Last(ctx)                             // want "store postgres table refunds"
+	g.Take(ctx)                             // want "store postgres table refunds"
+	g.Find(ctx)                             // want "store postgres table refunds"
+	g.Count(ctx, "*")                       // want "store postgres table refunds"
+	g.Table("refunds_archive").Find(ctx)    // want "store postgres table refunds_archive"
+	sel := g.Select("id")
+	sel.Create(ctx, &Refund{})                // want "store postgres table refunds"
+	sel.CreateInBatches(ctx, &[]Refund{}, 10) // want "store postgres table refunds"
+	sel.Delete(ctx)                           // want "store postgres table refunds"
+	sel.Update(ctx, "status", "done")         // want "store postgres table refunds"
+	sel.Updates(ctx, Refund{})                // want "store postgres table refunds"
+	sel.First(ctx)                            // want "store postgres table refunds"
+	sel.Last(ctx)                             // want "store postgres table refunds"
+	sel.Take(ctx)                             // want "store postgres table refunds"
+	sel.Find(ctx)                             // want "store postgres table refunds"
+	sel.Count(ctx, "*")                       // want "store postgres table refunds"
+	sel.Table("refunds_old").Find(ctx)        // want "store postgres table refunds_old"
+	w := gorm.G[Customer](db).Where("id = ?", 1)
+	w.Delete(ctx)                   // want "store postgres table clients"
+	w.Update(ctx, "name", "x")      // want "store postgres table clients"
+	w.Updates(ctx, Customer{})      // want "store postgres table clients"
+	w.First(ctx)                    // want "store postgres table clients"
+	w.Last(ctx)                     // want "store postgres table clients"
+	w.Take(ctx)                     // want "store postgres table clients"
+	w.Find(ctx)                     // want "store postgres table clients"
+	w.Count(ctx, "*")               // want "store postgres table clients"
+	w.Table("clients_eu").Find(ctx) // want "store postgres table clients_eu"
+
 	// A query given its table by Table: the model names no table.
 	db.Table("archived_orders").Find(&[]Order{})                 // want "store postgres table archived_orders"
 	db.Table("archived_orders").Model(&Order{}).Find(&[]Order{}) // want "store postgres table archived_orders"

@@ -76,7 +76,7 @@ func (c *Cache) Counts() (hits, misses int64) { return c.hits.Load(), c.misses.L
 
 // cacheFormat names the layout of the bundles: a change to what they hold
 // takes a new folder, and the old one ages out.
-const cacheFormat = "load-v1"
+const cacheFormat = "load-v2"
 
 // cacheMagic starts every bundle file, before its checksum.
 const cacheMagic = "archie load cache v1\n"
@@ -143,8 +143,11 @@ type fileStamp struct {
 	Name    string
 	Size    int64
 	ModTime int64
-	Mode    fs.FileMode
-	Hash    []byte
+	// Change is the inode change time: an edit that keeps the size and
+	// puts the modification time back (touch -r, cp -p) still moves it.
+	Change int64
+	Mode   fs.FileMode
+	Hash   []byte
 }
 
 // racyWindow is how close to a listing a file's modification time must be
@@ -500,7 +503,7 @@ func listing(dir string) ([]fileStamp, int64, error) {
 		if info.IsDir() {
 			continue // a link to a folder
 		}
-		f := fileStamp{Name: e.Name(), Size: info.Size(), ModTime: info.ModTime().UnixNano(), Mode: info.Mode()}
+		f := fileStamp{Name: e.Name(), Size: info.Size(), ModTime: info.ModTime().UnixNano(), Change: changeTime(info), Mode: info.Mode()}
 		if racy(info.ModTime(), snap.UnixNano()) {
 			if f.Hash, err = hashFile(filepath.Join(dir, e.Name())); err != nil {
 				return nil, 0, err
@@ -539,7 +542,7 @@ func sameListing(dir string, e *dirEntry, now []fileStamp, snap int64) (same boo
 	stale := false
 	for i, old := range e.Files {
 		f := now[i]
-		if old.Name != f.Name || old.Size != f.Size || old.ModTime != f.ModTime || old.Mode != f.Mode {
+		if old.Name != f.Name || old.Size != f.Size || old.ModTime != f.ModTime || old.Change != f.Change || old.Mode != f.Mode {
 			return false, nil
 		}
 		if old.Hash == nil {

@@ -126,6 +126,7 @@ func TestCacheInvalidation(t *testing.T) {
 		{name: "nothing changed, files recent", same: true},
 		{name: "edit a file", aged: true, edit: map[string]string{"a/a.go": "package a\n\nimport _ \"bytes\"\n"}, reread: []string{"a"}},
 		{name: "edit a file within the tick it was read", edit: map[string]string{"a/a.go": "package a\n\nimport _ \"reflect\"\n"}, keepTimes: true, reread: []string{"a"}},
+		{name: "edit an old file keeping its size and time", aged: true, edit: map[string]string{"a/a.go": "package a\n\nimport _ \"strconv\"\n"}, keepTimes: true, reread: []string{"a"}},
 		{name: "edit a test file", aged: true, edit: map[string]string{"a/a_test.go": "package a\n\nimport _ \"fmt\"\n"}, reread: []string{"a"}},
 		{name: "add a file", aged: true, edit: map[string]string{"c/d.go": "package c\n\nimport _ \"example.com/m/a\"\n"}, reread: []string{"c"}},
 		{name: "remove a file", aged: true, edit: map[string]string{"a/a_test.go": ""}, reread: []string{"a"}},

@@ -173,7 +173,8 @@ func diffFacts(got, want graphFacts) string {
 }
 
 // TestFastLoadFallsBack checks that what the fast loader cannot judge goes
-// to go/packages: a missing dependency, a vendor folder, a go.work, a
+// to go/packages: a missing dependency, a vendor folder go list would
+// refuse or read otherwise, a go.work, a
 // GOFLAGS it does not know, an import cycle, a build constraint on a tool
 // tag.
 func TestFastLoadFallsBack(t *testing.T) {

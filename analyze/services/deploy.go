@@ -44,6 +44,8 @@ type deployment struct {
 	// the WORKDIR its go build runs in, when a build arg fills it.
 	dockerArgs     map[string]map[string]string
 	dockerWorkdirs map[string]string
+	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in.
+	buildWorkdirs map[string]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -109,9 +111,12 @@ type workload struct {
 	name string
 	env  map[string]string // environment key -> value, as written
 	dir  string            // folder it is built from (Dockerfile's, else the compose build context), absolute
-	src  string            // folder of the repository it runs in, mounted as its working directory, absolute
-	args []string          // its entrypoint and command, as words
-	file string            // where it is declared, relative
+	// built says dir is the one package its Dockerfile's go build
+	// builds (go build . in the context): the main there, not one below.
+	built bool
+	src   string   // folder of the repository it runs in, mounted as its working directory, absolute
+	args  []string // its entrypoint and command, as words
+	file  string   // where it is declared, relative
 	// image is the image it runs, without tag; dockerfile and context
 	// are the Dockerfile it is built with and its build context,
 	// absolute, when compose names them.
@@ -270,6 +275,10 @@ func (d *deployment) builtFrom() {
 			pkg := os.Expand(pkgs[0], arg)
 			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && !strings.Contains(pkg, "//") && within(filepath.ToSlash(dir), filepath.ToSlash(ctx)) && isDir(dir) {
 				w.dir = dir
+				// The package is that folder, not one below it, unless
+				// the WORKDIR may sit at a folder of the context that
+				// also holds it (WORKDIR /src/cmd/api; go build .).
+				w.built = !elsewhere(ctx, d.buildWorkdirs[df], pkg, dir)
 			}
 			// go install . in WORKDIR $GOPATH/src/${service}/cmd/${cmd},
 			// the context copied to $GOPATH/src: the longest end of the
@@ -278,7 +287,7 @@ func (d *deployment) builtFrom() {
 			// arg does leaves it unknown.
 			if wd := d.dockerWorkdirs[df]; wd != "" && pkgs[0] == "." {
 				if dir := argDir(ctx, wd, arg); dir != "" {
-					w.dir = dir
+					w.dir, w.built = dir, true
 				}
 			}
 		}
@@ -355,6 +364,23 @@ func realPath(path string) string {
 		return p
 	}
 	return path
+}
+
+// elsewhere reports whether a go build of pkg in workdir may build a
+// folder of the context other than dir: one that an end of the WORKDIR
+// names (WORKDIR /app/cmd/api, the context copied to /app).
+func elsewhere(ctx, workdir, pkg, dir string) bool {
+	if workdir == "" || strings.Contains(workdir, "$") {
+		return workdir != ""
+	}
+	parts := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
+	for i := range parts {
+		cand := filepath.Join(ctx, filepath.FromSlash(strings.Join(parts[i:], "/")), filepath.FromSlash(pkg))
+		if cand != dir && isDir(cand) {
+			return true
+		}
+	}
+	return false
 }
 
 // argDir returns the folder of the context that a WORKDIR whose parts
@@ -943,6 +969,11 @@ func (d *deployment) builds(w *workload, entryDir string) bool {
 	}
 	if w.dir == "" || !within(filepath.ToSlash(entryDir), filepath.ToSlash(w.dir)) {
 		return false
+	}
+	if w.built {
+		// go build . builds the package in the folder, whatever mains
+		// sit below it (docker build with the repository as context).
+		return filepath.Clean(entryDir) == filepath.Clean(w.dir)
 	}
 	for _, e := range d.entries {
 		if e != entryDir && within(filepath.ToSlash(e), filepath.ToSlash(w.dir)) {

@@ -133,7 +133,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
-				if pkgs := r.goBuild(cmd, contexts, workdir); strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
+				pkgs := r.goBuild(cmd, contexts, workdir)
+				if len(pkgs) > 0 {
+					if d.buildWorkdirs == nil {
+						d.buildWorkdirs = make(map[string]string)
+					}
+					d.buildWorkdirs[file] = workdir
+				}
+				if strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
 					// WORKDIR /src/${service}/cmd: a build arg says
 					// which main go build . builds.
 					if d.dockerWorkdirs == nil {

@@ -143,8 +143,8 @@ type extractor struct {
 	// connectPkgs memoizes importsConnect, asked of every call's package.
 	connectPkgs *memo[*types.Package, bool]
 	kitexPkgs   *memo[*types.Package, string] // a package -> the Kitex service it was generated for, or ""
-	// routers memoizes libraryInterface's stand-in by interface type.
-	routers *memo[*types.Named, *types.TypeName]
+	// standIns memoizes libraryInterface's stand-in by interface type.
+	standIns *memo[*types.Named, *types.TypeName]
 	// protoNames memoizes the proto service names protoName reads from
 	// generated constants, by package path and Go name.
 	protoNames *memo[[2]string, string]
@@ -154,7 +154,7 @@ type extractor struct {
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), routers: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sites: new(siteIndex)}
+		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sites: new(siteIndex)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
 	return x
 }

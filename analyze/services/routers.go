@@ -166,7 +166,7 @@ func (x *extractor) libraryInterface(c *ssa.CallCommon) string {
 	if !ok || named.Obj().Pkg() == nil {
 		return ""
 	}
-	lib := x.routers.get(named, func() *types.TypeName { return standInFor(named) })
+	lib := x.standIns.get(named, func() *types.TypeName { return standInFor(named) })
 	if lib == nil {
 		return ""
 	}

@@ -46,6 +46,9 @@ type deployment struct {
 	dockerWorkdirs map[string]string
 	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in.
 	buildWorkdirs map[string]string
+	// dockerTags are the build tags of each Dockerfile whose go build
+	// commands all build with the same (tagSet's form).
+	dockerTags map[string]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -151,7 +154,7 @@ func (w *workload) deployedIn(file string) {
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
-		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string),
+		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
 		subscriptions: make(map[string]string), charts: make(map[string]string)}
 	d.root = realPath(dir)
@@ -897,6 +900,34 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// buildTags returns the build tags the deployment builds a service's main
+// with, in tagSet's form ("" for none), each with a file that says so: the
+// go build commands that build its folder, and the Dockerfiles of its
+// workloads. Several say the builds disagree; none, that no file says.
+func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]string {
+	out := make(map[string]string)
+	say := func(tags, file string) {
+		if _, ok := out[tags]; !ok {
+			out[tags] = file
+		}
+	}
+	for _, r := range d.runs {
+		if t, ok := r.tags[entryDir]; ok && entryDir != "" {
+			say(t, r.file)
+		}
+	}
+	for _, w := range d.forService(svc, entryDir) {
+		df := w.dockerfile
+		if df == "" && w.image != "" {
+			df = d.images[w.image][0]
+		}
+		if t, ok := d.dockerTags[df]; ok {
+			say(t, relTo(root, df))
+		}
+	}
 	return out
 }
 

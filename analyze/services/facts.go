@@ -77,67 +77,98 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	// reaches sibling modules through its go.mod's replace directives.
 	byModule := make(map[string][]string)
 	for _, svc := range services {
-		var mod *analyze.Module
-		for _, r := range append([]string{svc.Entry}, svc.Roots...) {
-			if pkg := g.Package(r); pkg != nil && pkg.Module != nil {
-				mod = pkg.Module
-				break
-			}
+		if root := svc.buildRoot(g); root != "" {
+			byModule[root] = append(byModule[root], svc.Packages...)
 		}
-		if mod == nil {
-			continue
-		}
-		root := buildRoot(mod.Dir)
-		byModule[root] = append(byModule[root], svc.Packages...)
 	}
-	mods := make([]string, 0, len(byModule))
-	for m := range byModule {
-		mods = append(mods, m)
+	var builds []*codeBuild
+	for m, paths := range byModule {
+		builds = append(builds, &codeBuild{root: m, tags: opts.Tags, paths: uniq(paths)})
 	}
-	sort.Strings(mods)
+	sort.Slice(builds, func(i, j int) bool { return builds[i].root < builds[j].root })
 	var found []*facts
 	split := make(map[*Service][]*Service) // a main that runs several services -> them
 	// The go command lists each build while this process reads the one
-	// before: their memory is not shared, their time is.
+	// before: their memory is not shared, their time is. Builds with the
+	// build tags a deployment gives some services join once the
+	// deployment files are read.
 	listCtx, stopListing := context.WithCancel(ctx)
 	defer stopListing()
-	lists := make([]*listing, len(mods))
-	for i, modDir := range mods {
-		byModule[modDir] = uniq(byModule[modDir])
-		cfg := buildConfig(listCtx, modDir, opts)
-		lists[i] = newListing(cfg, loadPatterns(g, modDir, byModule[modDir], cfg.Env), opts)
+	toList := make(chan *listing, len(builds))
+	listed := false
+	listTagged := func(tagged []*codeBuild) {
+		if listed {
+			return
+		}
+		listed = true
+		for _, b := range tagged {
+			b.listing = newBuildListing(listCtx, b, g, opts)
+		}
+		go func() {
+			for _, b := range tagged {
+				toList <- b.listing
+			}
+			close(toList)
+		}()
+	}
+	defer listTagged(nil)
+	for _, b := range builds {
+		b.listing = newBuildListing(listCtx, b, g, opts)
+		toList <- b.listing
 	}
 	go func() {
-		for _, l := range lists {
+		for l := range toList {
 			l.list()
 		}
 	}()
-	for i, modDir := range mods {
-		paths := byModule[modDir]
+	ownTags := make(map[*Service]bool) // services read with a deployment's tags, in a build of their own
+	for i := 0; i < len(builds); i++ {
+		b := builds[i]
+		if i == 0 {
+			// The deployment files, read while the go command lists,
+			// say which services build with tags of their own.
+			<-deployed
+			deploy.know(services, abs)
+			tagged, tagErrs := taggedBuilds(g, services, deploy, abs, opts)
+			errs = append(errs, tagErrs...)
+			for _, tb := range tagged {
+				for _, svc := range tb.own {
+					ownTags[svc] = true
+				}
+			}
+			builds = append(builds, tagged...)
+			listTagged(tagged)
+		}
 		first := len(errs)
-		loaded, _, err := lists[i].typeCheck()
-		lists[i] = nil
+		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
+		b.listing = nil
 		if err != nil {
-			return nil, nil, fmt.Errorf("load the services' code in %s: %w", modDir, err)
+			return nil, nil, fmt.Errorf("load the services' code in %s: %w", b.root, err)
 		}
 		if !opts.CGO {
-			errs = append(errs, cgoLeftOut(loaded, opts.Tags)...)
+			errs = append(errs, cgoLeftOut(loaded, b.tags)...)
 		}
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
-		if len(mods) > 1 {
+		if len(byModule) > 1 || b.own != nil {
 			// With several builds, say which one met the problem.
-			build := "module " + relTo(abs, modDir)
-			if _, err := os.Stat(filepath.Join(modDir, "go.work")); err == nil {
-				build = "go.work in " + relTo(abs, modDir)
+			name := "module " + relTo(abs, b.root)
+			if _, err := os.Stat(filepath.Join(b.root, "go.work")); err == nil {
+				name = "go.work in " + relTo(abs, b.root)
+			}
+			if b.own != nil {
+				name += " with -tags=" + strings.Join(b.tags, ",")
 			}
 			for i := first; i < len(errs); i++ {
-				errs[i].Msg += " (in the build of " + build + ")"
+				errs[i].Msg += " (in the build of " + name + ")"
 			}
 		}
 		p := newProgram(prog, source)
-		<-deployed
-		deploy.know(services, abs)
+		if b.own != nil {
+			for _, svc := range b.own {
+				svc.Packages = mainClosure(loaded, svc)
+			}
+		}
 		x := newExtractor(p, syn, deploy, abs)
 		x.users = packageUsers(services)
 
@@ -147,7 +178,8 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		built := len(found)
 		var todo []*Service
 		for _, svc := range services {
-			if len(svc.Packages) > 0 && containsAny(paths, svc.Roots) {
+			mine := b.own == nil && !ownTags[svc] && containsAny(b.paths, svc.Roots) || slices.Contains(b.own, svc)
+			if len(svc.Packages) > 0 && mine {
 				vs := x.variants(svc, x.dirs[svc.Entry], services)
 				if len(vs) > 1 {
 					split[svc] = vs

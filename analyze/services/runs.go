@@ -27,10 +27,13 @@ type run struct {
 	// built are the packages a Dockerfile's go build commands name,
 	// relative to its build context.
 	built map[string]bool
+	// tags are the build tags each folder in dirs is built with by a go
+	// build command here, as tagSet writes them ("" for none).
+	tags map[string]string
 }
 
 func (d *deployment) newRun(file string) *run {
-	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool)}
+	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string)}
 	d.runs = append(d.runs, r)
 	return r
 }
@@ -77,7 +80,12 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 
 // isDockerfile reports whether a file name is a Dockerfile's.
 func isDockerfile(name string) bool {
-	return name == "Dockerfile" || name == "Containerfile" || strings.HasPrefix(name, "Dockerfile.") || strings.HasSuffix(name, ".Dockerfile") || strings.HasSuffix(name, ".dockerfile")
+	for _, base := range []string{"Dockerfile", "Containerfile"} {
+		if rest, ok := strings.CutPrefix(name, base); ok && (rest == "" || rest[0] == '.' || rest[0] == '-' || rest[0] == '_') {
+			return true // Dockerfile, Dockerfile.api, Dockerfile-api, Dockerfile_api
+		}
+	}
+	return strings.HasSuffix(name, ".Dockerfile") || strings.HasSuffix(name, ".dockerfile")
 }
 
 // dockerfile reads what a Dockerfile builds and runs. Relative package
@@ -103,6 +111,22 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 	}
 	workdir := ""
+	// The build tags of its go build commands: when they agree, they are
+	// those of a main the Dockerfile deploys by sitting in its folder.
+	tagSets := make(map[string]bool)
+	defer func() {
+		if len(tagSets) == 1 {
+			for t := range tagSets {
+				if _, ok := r.tags[dir]; !ok {
+					r.tags[dir] = t
+				}
+				if d.dockerTags == nil {
+					d.dockerTags = make(map[string]string)
+				}
+				d.dockerTags[file] = t
+			}
+		}
+	}()
 	// The image's command: its last stage's ENTRYPOINT and CMD.
 	var entrypoint, command []string
 	defer func() {
@@ -133,7 +157,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
-				pkgs := r.goBuild(cmd, contexts, workdir)
+				pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
+				if len(pkgs) > 0 && known {
+					tagSets[tags] = true
+				}
 				if len(pkgs) > 0 {
 					if d.buildWorkdirs == nil {
 						d.buildWorkdirs = make(map[string]string)
@@ -163,25 +190,36 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	}
 }
 
-// goBuild records what a go build or go install command builds.
-func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string) {
+// goBuild records what a go build or go install command builds, and the
+// build tags it builds with (tagSet's form); known is false when a
+// variable names them.
+func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string, tags string, known bool) {
+	known = true
 	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
+		if k, v, _ := strings.Cut(words[0], "="); k == "GOFLAGS" && strings.Contains(v, "-tags") {
+			known = false // GOFLAGS="-tags=a -mod=mod" is split into words here
+		}
 		words = words[1:]
 	}
 	if len(words) < 2 || path.Base(words[0]) != "go" || words[1] != "build" && words[1] != "install" {
-		return nil
+		return nil, "", false
 	}
 	for i := 2; i < len(words); i++ {
 		w := strings.Trim(words[i], `"'`)
 		if strings.HasPrefix(w, "-") {
-			flag, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+			flag, value, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
 			if !hasValue && valueFlags[flag] && i+1 < len(words) {
 				i++
+				value = words[i]
 				if flag == "o" {
 					r.name(words[i])
 				}
 			} else if hasValue && flag == "o" {
 				r.name(w[strings.IndexByte(w, '=')+1:])
+			}
+			if flag == "tags" {
+				tags = tagSet(value)
+				known = known && !strings.Contains(value, "$")
 			}
 			continue
 		}
@@ -205,17 +243,37 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		}
 		// The files usually sit in the image where the context's do, or
 		// below the WORKDIR they were copied to.
+		deploys := func(dir string) {
+			r.dirs[dir] = true
+			if known {
+				r.tags[dir] = tags
+			}
+		}
 		for _, c := range contexts {
-			r.dirs[filepath.Join(c, filepath.FromSlash(p))] = true
+			deploys(filepath.Join(c, filepath.FromSlash(p)))
 			if workdir != "" && !path.IsAbs(p) {
 				wd := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
 				for i := range wd {
-					r.dirs[filepath.Join(c, filepath.FromSlash(strings.Join(wd[i:], "/")), filepath.FromSlash(p))] = true
+					deploys(filepath.Join(c, filepath.FromSlash(strings.Join(wd[i:], "/")), filepath.FromSlash(p)))
 				}
 			}
 		}
 	}
-	return pkgs
+	return pkgs, tags, known
+}
+
+// tagSet writes a -tags value as a set: sorted, each tag once, joined by
+// commas. Quotes are dropped, and the old form's spaces separate as
+// commas do.
+func tagSet(value string) string {
+	var tags []string
+	for _, t := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == ' ' || r == '"' || r == '\'' }) {
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	sort.Strings(tags)
+	return strings.Join(tags, ",")
 }
 
 // valueFlags are the go build flags that take their value as the next word.

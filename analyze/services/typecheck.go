@@ -122,7 +122,7 @@ func wrapper(cfg *packages.Config) string {
 func typeCheck(cfg *packages.Config, patterns []string, opts Options) ([]*packages.Package, int, error) {
 	l := newListing(cfg, patterns, opts)
 	l.list()
-	return l.typeCheck()
+	return l.typeCheck(nil)
 }
 
 // A listing is one build's go list, run ahead of its type-check: the go
@@ -134,9 +134,12 @@ type listing struct {
 	// whole says go/packages lists and type-checks in one go, when
 	// typeCheck is called: with opts.CGO, or without a wrapper.
 	whole bool
-	roots []*packages.Package
-	err   error
-	done  chan struct{}
+	// withMains reads the packages of the main modules that the
+	// patterns' packages import with function bodies too.
+	withMains bool
+	roots     []*packages.Package
+	err       error
+	done      chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -170,10 +173,24 @@ func (ls *listing) list() {
 	ls.roots, ls.err = packages.Load(ls.cfg, ls.patterns...)
 }
 
-// typeCheck waits for the listing and type-checks what it lists.
-func (ls *listing) typeCheck() ([]*packages.Package, int, error) {
+// typeCheck waits for the listing and type-checks what it lists, but for
+// the packages in skip, which it reads at most as other packages' imports.
+func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, error) {
 	if ls.whole {
-		roots, err := packages.Load(ls.cfg, ls.patterns...)
+		patterns := ls.patterns // skip is not applied: these may be folders
+		if ls.withMains {
+			c := *ls.cfg
+			c.Mode = listMode &^ packages.NeedExportFile
+			listed, err := packages.Load(&c, patterns...)
+			if err != nil {
+				return nil, 0, err
+			}
+			patterns = nil
+			for _, p := range withMainsRoots(listed) {
+				patterns = append(patterns, p.PkgPath)
+			}
+		}
+		roots, err := packages.Load(ls.cfg, patterns...)
 		return roots, 0, err
 	}
 	<-ls.done
@@ -181,6 +198,12 @@ func (ls *listing) typeCheck() ([]*packages.Package, int, error) {
 	ls.roots = nil // the build's types go with its program, not with the listing
 	if err != nil {
 		return nil, 0, err
+	}
+	if ls.withMains {
+		roots = withMainsRoots(roots)
+	}
+	if len(skip) > 0 {
+		roots = slices.DeleteFunc(roots, func(p *packages.Package) bool { return skip[p.PkgPath] })
 	}
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),

@@ -769,6 +769,18 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			withMain++
 		}
 	}
+	// A package in a service's folder that its program does not build
+	// (the client package a service ships for others to call it with)
+	// is not its code: a change there does not deploy it.
+	runs := make(map[string]map[string]bool) // service -> its packages, when known
+	for _, s := range sys.Services {
+		if len(s.Packages) > 0 {
+			runs[s.Name] = make(map[string]bool, len(s.Packages))
+			for _, p := range s.Packages {
+				runs[s.Name][p] = true
+			}
+		}
+	}
 	for _, p := range c.g.Packages {
 		d, ok := c.g.Dir(p.Path)
 		if !ok {
@@ -783,7 +795,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 		}
 		for _, r := range roots {
-			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) {
+			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) && (runs[r.svc] == nil || runs[r.svc][p.Path]) {
 				out[p.Path] = append(out[p.Path], r.svc)
 			}
 		}

@@ -74,6 +74,26 @@ func TestCrossServiceImportOwnCode(t *testing.T) {
 	}
 }
 
+// A package in a service's folder that the service's program does not
+// build is not its code: registry ships registry/client for others to call
+// it with, and gc's import of it deploys gc alone. registry/store, which
+// registry builds, is registry's.
+func TestCrossServiceImportUnbuiltClient(t *testing.T) {
+	g, sys := system(t, nil,
+		"cmd/registry -> cmd/registry/store",
+		"cmd/registry/store",
+		"cmd/registry/client",
+		"cmd/gc -> cmd/registry/client cmd/registry/store",
+	)
+	got := crossServiceImports(t, g, sys)
+	want := []string{
+		"gc->registry: gc imports cmd/registry/store, code of service registry: a change there means deploying both",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A package outside every main's folder belongs to the services of the
 // nearest folder above it holding mains, when that folder is one domain:
 // app/order/model is order-api's and order-rpc's, and payment-rpc's import

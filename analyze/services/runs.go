@@ -30,10 +30,13 @@ type run struct {
 	// tags are the build tags each folder in dirs is built with by a go
 	// build command here, as tagSet writes them ("" for none).
 	tags map[string]string
+	// foreign are the names of the binaries its go install commands
+	// install from other modules (go install example.com/x/cmd/swagger@v1).
+	foreign map[string]bool
 }
 
 func (d *deployment) newRun(file string) *run {
-	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string)}
+	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]bool)}
 	d.runs = append(d.runs, r)
 	return r
 }
@@ -177,7 +180,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 			}
 		case "ENTRYPOINT", "CMD":
-			if words := execWords(rest); len(words) > 0 {
+			// An image whose command is a tool it installs from another
+			// module (go-swagger's swagger) runs no main of this one,
+			// whatever its name.
+			if words := execWords(rest); len(words) > 0 && !r.foreign[path.Base(words[0])] {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
@@ -229,6 +235,9 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		pkgs = []string{"."}
 	}
 	for _, p := range pkgs {
+		if tool, _, ok := strings.Cut(p, "@"); ok && !strings.HasPrefix(p, ".") && !strings.Contains(tool, "...") && r.foreign != nil {
+			r.foreign[path.Base(tool)] = true // go install example.com/x/cmd/swagger@v1
+		}
 		if strings.Contains(p, "...") || strings.Contains(p, "@") {
 			continue // everything, or a tool installed from elsewhere
 		}

@@ -848,8 +848,12 @@ func sqlTables(q string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range sqlTable.FindAllStringSubmatch(q, -1) {
-		t := strings.NewReplacer("`", "", `"`, "").Replace(m[1])
+	for _, m := range sqlTable.FindAllStringSubmatchIndex(q, -1) {
+		kw := strings.ToLower(q[m[0] : m[0]+4])
+		if (kw == "from" || kw == "join") && strings.HasPrefix(strings.TrimLeft(q[m[3]:], " \t\r\n"), "(") || inFromFunction(q[:m[0]]) {
+			continue // FROM now(), JOIN generate_series(…); EXTRACT(epoch FROM t)
+		}
+		t := strings.NewReplacer("`", "", `"`, "").Replace(q[m[2]:m[3]])
 		switch strings.ToLower(t) {
 		case "select", "set", "values", "lateral", "unnest", "only", "if":
 			continue
@@ -862,6 +866,37 @@ func sqlTables(q string) []string {
 		}
 	}
 	return out
+}
+
+// inFromFunction reports whether the end of a SQL prefix is inside the
+// parentheses of a function whose arguments FROM separates (EXTRACT(epoch
+// FROM t), SUBSTRING(s FROM 2), TRIM(LEADING 'x' FROM s)): what follows
+// is a value, no table.
+func inFromFunction(prefix string) bool {
+	var open []string // the word before each parenthesis still open
+	for i := 0; i < len(prefix); i++ {
+		switch prefix[i] {
+		case '(':
+			before := strings.TrimRight(prefix[:i], " \t\r\n")
+			j := len(before)
+			for j > 0 && (before[j-1] == '_' || unicode.IsLetter(rune(before[j-1])) || unicode.IsDigit(rune(before[j-1]))) {
+				j--
+			}
+			open = append(open, strings.ToLower(before[j:]))
+		case ')':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return false
+	}
+	switch open[len(open)-1] {
+	case "extract", "substring", "substr", "trim", "overlay", "position":
+		return true
+	}
+	return false
 }
 
 // systemTable reports whether a table is a database's own catalog
@@ -974,16 +1009,16 @@ func joinTables(v ssa.Value) []string {
 	return out
 }
 
-func (x *extractor) modelTable(v ssa.Value) string {
+func (x *extractor) modelTable(v ssa.Value, plural bool) string {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
-	return x.modelTableOf(v.Type())
+	return x.modelTableOf(v.Type(), plural)
 }
 
-// modelTableOf is the table of a model type: its TableName(), or gorm's
-// naming of the type.
-func (x *extractor) modelTableOf(t types.Type) string {
+// modelTableOf is the table of a model type: its TableName(), or the
+// type's name in snake case, plural as gorm names it or not as beego does.
+func (x *extractor) modelTableOf(t types.Type, plural bool) string {
 	for {
 		switch u := t.(type) {
 		case *types.Pointer:
@@ -1029,7 +1064,10 @@ func (x *extractor) modelTableOf(t types.Type) string {
 			}
 		}
 	}
-	return plural(snake(named.Obj().Name()))
+	if !plural {
+		return snake(named.Obj().Name())
+	}
+	return pluralOf(snake(named.Obj().Name()))
 }
 
 func snake(s string) string {
@@ -1047,7 +1085,7 @@ func snake(s string) string {
 	return b.String()
 }
 
-func plural(s string) string {
+func pluralOf(s string) string {
 	switch {
 	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
 		return s[:len(s)-1] + "ies"

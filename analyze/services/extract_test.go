@@ -81,6 +81,12 @@ func TestSystemTables(t *testing.T) {
 		"SELECT * FROM pg_tables":                                     nil,
 		"SELECT o.id FROM orders o JOIN information_schema.columns c": {"orders"},
 		"INSERT INTO pg_orders (id) VALUES ($1)":                      nil,
+		// Functions that take FROM, and functions after FROM, are no tables.
+		"UPDATE execution SET status = 'x' WHERE EXTRACT(epoch FROM NOW() - start_time) > ? AND NOT EXISTS (SELECT 1 FROM task)": {"execution", "task"},
+		"SELECT SUBSTRING(name FROM 2), TRIM(LEADING 'x' FROM code) FROM items":                                                  {"items"},
+		"SELECT n FROM generate_series(1, 10) n JOIN orders o ON o.id = n":                                                       {"orders"},
+		"SELECT * FROM (SELECT id FROM orders) o":                                                                                {"orders"},
+		"SELECT count(*) FROM orders WHERE id IN (SELECT order_id FROM lines)":                                                   {"orders", "lines"},
 	} {
 		if got := sqlTables(q); !slices.Equal(got, want) {
 			t.Errorf("sqlTables(%q) = %q, want %q", q, got, want)

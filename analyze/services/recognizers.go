@@ -91,6 +91,7 @@ const (
 	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
 	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
 	fromModel             // the table of a gorm model argument
+	fromSnakeModel        // the table of a beego model argument: TableName(), else its type's name in snake case
 	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
 	fromElemField         // a string field of the elements of a slice argument: each message's Topic
 	fromFieldElems        // a []string field of the struct the argument is: a reader's GroupTopics
@@ -107,6 +108,7 @@ func madeByArg(i int, key string, j int) operand {
 func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
 func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
 func model(i int) operand               { return operand{how: fromModel, i: i} }
+func snakeModel(i int) operand          { return operand{how: fromSnakeModel, i: i} }
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
 func elemField(i int, f string) operand { return operand{how: fromElemField, i: i, field: f} }
@@ -194,6 +196,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx{,/pgxpool}.ParseConfig", fact: opens, kind: "postgres", name: arg(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Open", fact: opens, do: (*extractor).gormOpen},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.Open", fact: opens, driver: arg(0), name: arg(1), do: (*extractor).gormOpen},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.RegisterDataBase", fact: opens, driver: arg(1), name: arg(2)},
+	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.RegisterDataBase", fact: opens, driver: arg(1), name: arg(2)},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewMysql", fact: opens, kind: "mysql", name: arg(0)},
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlx.NewSqlConn", fact: opens, driver: arg(0), name: arg(1)},
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.{Connect,NewClient}", fact: opens, kind: "mongo", do: (*extractor).mongoConnect},
@@ -241,6 +245,18 @@ var recognizers = []*recognizer{
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface}.{Create,CreateInBatches}", fact: names, kind: "sql", do: (*extractor).gormGeneric},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface,ChainInterface}.{Delete,Update,Updates,First,Last,Take,Find,Count}", fact: names, kind: "sql", do: (*extractor).gormGeneric},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface,ChainInterface}.Table", fact: names, kind: "sql", name: arg(0)},
+	// beego's ORM names a model's table by its TableName(), else by its
+	// type's name in snake case; QueryTable takes a model or a name.
+	// harbor calls it through its QueryExecutor; the context variants
+	// take the model second.
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.{Ormer,QueryExecutor,TxOrmer}.{Read,ReadForUpdate,ReadOrCreate,LoadRelated,Insert,InsertOrUpdate,Update,Delete}", fact: names, kind: "sql", name: snakeModel(0)},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.{Ormer,QueryExecutor,TxOrmer}.{ReadWithCtx,ReadForUpdateWithCtx,ReadOrCreateWithCtx,LoadRelatedWithCtx,InsertWithCtx,InsertOrUpdateWithCtx,UpdateWithCtx,DeleteWithCtx,InsertMulti}", fact: names, kind: "sql", name: snakeModel(1)},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.{Ormer,QueryExecutor,TxOrmer}.InsertMultiWithCtx", fact: names, kind: "sql", name: snakeModel(2)},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.{Ormer,QueryExecutor,TxOrmer}.QueryTable", fact: names, kind: "sql", name: snakeModel(0).orElse(arg(0))},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.{Ormer,QueryExecutor,TxOrmer}.QueryTableWithCtx", fact: names, kind: "sql", name: snakeModel(1).orElse(arg(1))},
+	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.Ormer.{Read,ReadForUpdate,ReadOrCreate,LoadRelated,Insert,InsertOrUpdate,Update,Delete}", fact: names, kind: "sql", name: snakeModel(0)},
+	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.Ormer.InsertMulti", fact: names, kind: "sql", name: snakeModel(1)},
+	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.Ormer.QueryTable", fact: names, kind: "sql", name: snakeModel(0).orElse(arg(0))},
 	// bun's queries name their model's table: its bun:"table:…" tag, or
 	// bun's default.
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.{InsertQuery,SelectQuery,UpdateQuery,DeleteQuery}.Model", fact: names, kind: "sql", name: model(0)},
@@ -257,6 +273,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.", fact: takesSQL},
 	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.", fact: takesSQL},
+	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
+	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 
 	// Kafka.
@@ -522,7 +540,7 @@ func (x *extractor) gormGeneric(s *site, r *recognizer) {
 	if !ok || named.TypeArgs().Len() != 1 {
 		return
 	}
-	table := x.modelTableOf(named.TypeArgs().At(0))
+	table := x.modelTableOf(named.TypeArgs().At(0), true)
 	if table == "" {
 		return
 	}
@@ -566,9 +584,9 @@ func (x *extractor) values(o operand, s *site) []value {
 		}
 	case fromExchange:
 		out = pairs(x.res.strings(s.arg(o.i)), x.res.strings(s.arg(o.j)))
-	case fromModel:
+	case fromModel, fromSnakeModel:
 		if v := s.arg(o.i); v != nil {
-			if t := x.modelTable(v); t != "" {
+			if t := x.modelTable(v, o.how == fromModel); t != "" {
 				out = []value{{text: t, lit: true}}
 			}
 		}
@@ -696,7 +714,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		for _, name := range names {
 			ev := s.ev
 			switch {
-			case r.name.how == fromModel:
+			case r.name.how == fromModel || r.name.how == fromSnakeModel:
 				ev.Detail = "model for table " + name
 			case r.kind == "sql":
 				ev.Detail = "table " + name
@@ -982,6 +1000,10 @@ func writesModel(key string) bool {
 	}
 	if strings.HasPrefix(key, "github.com/uptrace/bun.") {
 		return !strings.Contains(key, ".SelectQuery.")
+	}
+	if strings.HasPrefix(key, "github.com/beego/beego/client/orm.") || strings.HasPrefix(key, "github.com/astaxie/beego/orm.") {
+		m := key[strings.LastIndexByte(key, '.')+1:]
+		return strings.HasPrefix(m, "Insert") || strings.HasPrefix(m, "Update") || strings.HasPrefix(m, "Delete") || strings.HasPrefix(m, "ReadOrCreate")
 	}
 	m := key[strings.LastIndexByte(key, '.')+1:]
 	switch m {

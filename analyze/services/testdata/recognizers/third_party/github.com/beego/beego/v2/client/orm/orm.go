@@ -64,7 +64,9 @@ type Ormer interface {
 	Begin() (TxOrmer, error)
 }
 
-func RegisterDataBase(aliasName, driverName, dataSource string, params ...interface{}) error { return nil }
+func RegisterDataBase(aliasName, driverName, dataSource string, params ...interface{}) error {
+	return nil
+}
 
 func RegisterModel(models ...interface{}) {}
 

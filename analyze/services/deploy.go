@@ -49,6 +49,10 @@ type deployment struct {
 	// dockerTags are the build tags of each Dockerfile whose go build
 	// commands all build with the same (tagSet's form).
 	dockerTags map[string]string
+	// templated are the environment variables that templates archie
+	// cannot render (Helm's, Jinja's, envsubst's) set for some workload,
+	// each with one such file: which workload, and to what, is unknown.
+	templated map[string]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -154,7 +158,7 @@ func (w *workload) deployedIn(file string) {
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
-		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string),
+		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
 		subscriptions: make(map[string]string), charts: make(map[string]string)}
 	d.root = realPath(dir)
@@ -171,12 +175,19 @@ func readDeployment(dir string) *deployment {
 		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
-		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" {
+		template := templateExts[ext]
+		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" && !template {
 			return nil
 		}
 		data, ok := readSmall(d.root, path)
 		if !ok {
 			return nil
+		}
+		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) {
+			d.templateEnv(relTo(d.root, path), data)
+			if template {
+				return nil
+			}
 		}
 		switch {
 		case isDockerfile(name):
@@ -197,6 +208,25 @@ func readDeployment(dir string) *deployment {
 	d.resolveEnvFrom()
 	d.resolveHelm()
 	return d
+}
+
+// templateExts are the extensions of templates that render deployment
+// files: Jinja's, Go templates (Helm's helpers, envsubst's inputs).
+var templateExts = map[string]bool{".j2": true, ".jinja": true, ".jinja2": true, ".tpl": true, ".tmpl": true, ".gotmpl": true}
+
+// templateKey matches a line of a template that sets an environment
+// variable: KEY=… (an env file), KEY: … (a compose or ConfigMap map), or
+// - name: KEY (a container's env list).
+var templateKey = regexp.MustCompile(`(?m)^\s*(?:-\s*name:\s*["']?([A-Z][A-Z0-9_]*)["']?\s*$|(?:export\s+)?["']?([A-Z][A-Z0-9_]*)["']?\s*[:=])`)
+
+// templateEnv records the environment variables a template sets.
+func (d *deployment) templateEnv(rel string, data []byte) {
+	for _, m := range templateKey.FindAllSubmatch(data, -1) {
+		k := string(m[1]) + string(m[2])
+		if _, ok := d.templated[k]; !ok {
+			d.templated[k] = rel
+		}
+	}
 }
 
 // resolveEnvFrom gives the containers the variables their ConfigMaps and

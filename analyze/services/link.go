@@ -125,10 +125,18 @@ func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
 }
 
 // fixed reports whether an address is fixed in the code: written as a
-// literal, or a flag's default that no deployment of the service
-// overrides. A flag nothing deploys says nothing: it may be set by hand.
+// literal that is no environment variable's fallback a deployment sets,
+// or a flag's default that no deployment of the service overrides. A flag nothing deploys says nothing: it may be set by hand.
 func (l *linker) fixed(f *facts, v value) bool {
 	if v.lit {
+		// The fallback of an environment variable a deployment sets,
+		// or that a template archie cannot render may set, is not
+		// fixed: the deployment decides.
+		if k := v.fallbackOf; k != "" && l.deploy != nil {
+			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templated[k] != "" {
+				return false
+			}
+		}
 		return true
 	}
 	if v.flag == "" || l.deploy == nil {

@@ -31,6 +31,10 @@ type value struct {
 	// list marks a text that holds a comma-separated list
 	// (strings.Split(os.Getenv("TOPICS"), ",")): who reads it splits it.
 	list bool
+	// fallbackOf is the environment key a literal stands in for when
+	// the environment does not set it (see envFallbacks): a deployment
+	// that sets the key overrides it.
+	fallbackOf string
 }
 
 // resolveDepth bounds how many steps a value is followed back: a queue's
@@ -252,7 +256,7 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		for _, e := range v.Edges {
 			out = appendValues(out, r.resolve(e, bind, depth-1, busy))
 		}
-		return out
+		return envFallbacks(out)
 	case *ssa.ChangeType:
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.Slice:
@@ -824,7 +828,33 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
 		}
 	}
-	return out
+	return envFallbacks(out)
+}
+
+// envFallbacks marks the literals among a value's alternatives that stand
+// in for one environment variable read whole, the Go idiom of a default
+// (if v := os.Getenv("CORE_URL"); v != "" { return v }; return
+// "http://core:8080"): the literal is the key's fallback, which a
+// deployment that sets the key overrides.
+func envFallbacks(vals []value) []value {
+	key := ""
+	for _, v := range vals {
+		if len(v.env) == 1 && v.text == "${"+v.env[0]+"}" {
+			if key != "" && key != v.env[0] {
+				return vals // two keys: which one a literal stands in for is unknown
+			}
+			key = v.env[0]
+		}
+	}
+	if key == "" {
+		return vals
+	}
+	for i := range vals {
+		if vals[i].lit && vals[i].fallbackOf == "" {
+			vals[i].fallbackOf = key
+		}
+	}
+	return vals
 }
 
 // joined joins the values of base and of each of elems with "/", each
@@ -1179,7 +1209,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag, config: cmp.Or(x.config, y.config)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag, config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf)}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)
 		}

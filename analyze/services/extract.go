@@ -784,7 +784,9 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 	// SQL a shared helper runs stays at the helper's line: the table is
 	// read from every caller's argument at once, so no one caller's line
 	// could be said to name it.
-	target.Touches[table] = append(target.Touches[table], ev)
+	if !slices.Contains(target.Touches[table], ev) {
+		target.Touches[table] = append(target.Touches[table], ev)
+	}
 }
 
 // mergeStores gives the tables found before any store was opened (a

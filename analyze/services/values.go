@@ -37,10 +37,53 @@ type value struct {
 	fallbackOf string
 }
 
+// flagDefaults are the flag packages' definitions whose default names an
+// address or a port: flag's and pflag's (cobra's flags), by callee key,
+// with the argument indexes (receiver not counted) of the flag's name and
+// of its default. The pointer forms (flag.String) return the variable;
+// the Var forms (flag.StringVar(&addr, …)) store into their first
+// argument.
+var flagDefaults = map[string]struct {
+	name, def int
+	ptr       bool // returns the variable
+}{
+	"flag.String": {0, 1, true}, "flag.FlagSet.String": {0, 1, true}, "flag.Int": {0, 1, true}, "flag.FlagSet.Int": {0, 1, true},
+	"flag.StringVar": {1, 2, false}, "flag.FlagSet.StringVar": {1, 2, false}, "flag.IntVar": {1, 2, false}, "flag.FlagSet.IntVar": {1, 2, false},
+	"github.com/spf13/pflag.String": {0, 1, true}, "github.com/spf13/pflag.FlagSet.String": {0, 1, true},
+	"github.com/spf13/pflag.Int": {0, 1, true}, "github.com/spf13/pflag.FlagSet.Int": {0, 1, true},
+	"github.com/spf13/pflag.StringP": {0, 2, true}, "github.com/spf13/pflag.FlagSet.StringP": {0, 2, true},
+	"github.com/spf13/pflag.IntP": {0, 2, true}, "github.com/spf13/pflag.FlagSet.IntP": {0, 2, true},
+	"github.com/spf13/pflag.StringVar": {1, 2, false}, "github.com/spf13/pflag.FlagSet.StringVar": {1, 2, false},
+	"github.com/spf13/pflag.IntVar": {1, 2, false}, "github.com/spf13/pflag.FlagSet.IntVar": {1, 2, false},
+	"github.com/spf13/pflag.StringVarP": {1, 3, false}, "github.com/spf13/pflag.FlagSet.StringVarP": {1, 3, false},
+	"github.com/spf13/pflag.IntVarP": {1, 3, false}, "github.com/spf13/pflag.FlagSet.IntVarP": {1, 3, false},
+}
+
+// flagArgs returns the arguments of a call to a flag definition, without
+// its receiver, and the definition; ok is false for any other call.
+func flagArgs(c *ssa.CallCommon) (args []ssa.Value, name, def int, ptr, ok bool) {
+	k := calleeKey(c)
+	d, ok := flagDefaults[k]
+	if !ok {
+		return nil, 0, 0, false, false
+	}
+	args = c.Args
+	if c.Signature().Recv() != nil && !c.IsInvoke() {
+		args = args[1:]
+	}
+	if d.name >= len(args) || d.def >= len(args) {
+		return nil, 0, 0, false, false
+	}
+	return args, d.name, d.def, d.ptr, true
+}
+
 // resolveDepth bounds how many steps a value is followed back: a queue's
 // name read from viper, handed to an option, captured by its closure,
-// stored in a field and echoed by QueueDeclare takes seven.
-const resolveDepth = 8
+// stored in a field and echoed by QueueDeclare takes seven; a host a flag
+// defaults to, joined with its port into an options struct's field,
+// handed to a constructor that keeps it in a client's field and formatted
+// into the URL it calls takes nine (HotROD's clients).
+const resolveDepth = 10
 
 // maxValues bounds how many alternatives one resolution keeps.
 const maxValues = 16
@@ -95,6 +138,9 @@ type stored struct {
 	// parameter: val is then read in the callee with param bound to the
 	// call's argument.
 	call ssa.CallInstruction
+	// flagName is set when val is a flag's default (flag.StringVar):
+	// the flag's name.
+	flagName ssa.Value
 }
 
 func newResolver(p *program) *resolver {
@@ -153,14 +199,8 @@ func newResolver(p *program) *resolver {
 					}
 					// flag.StringVar(&dst, name, default, usage) stores
 					// its default.
-					if callee.Name() == "StringVar" && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "flag" {
-						args := in.Common().Args
-						if callee.Signature.Recv() != nil {
-							args = args[1:]
-						}
-						if len(args) >= 3 {
-							r.addStore(fn, args[0], stored{fn: fn, val: args[2]})
-						}
+					if args, name, def, ptr, ok := flagArgs(in.Common()); ok && !ptr {
+						r.addStore(fn, args[0], stored{fn: fn, val: args[def], flagName: args[name]})
 					}
 				}
 			}
@@ -409,24 +449,8 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		return out
 	case *ssa.Call:
 		// *flag.String(name, default, usage)
-		switch calleeKey(a.Common()) {
-		case "flag.String", "flag.FlagSet.String":
-			args := a.Common().Args
-			if calleeKey(a.Common()) == "flag.FlagSet.String" {
-				args = args[1:]
-			}
-			if len(args) >= 2 {
-				var out []value
-				name := r.resolve(args[0], bind, depth-1, busy)
-				for _, d := range r.resolve(args[1], bind, depth-1, busy) {
-					d.lit = false
-					if len(name) > 0 {
-						d.flag = name[0].text
-					}
-					out = appendValues(out, []value{d})
-				}
-				return out
-			}
+		if args, name, def, ptr, ok := flagArgs(a.Common()); ok && ptr {
+			return r.flagDefault(args[name], args[def], bind, depth, busy)
 		}
 	case *ssa.UnOp:
 		// a global holding a pointer: var addr = flag.String(...)
@@ -502,7 +526,11 @@ func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool)
 				}
 			}
 		}
-		out = appendValues(out, r.resolve(s.val, bind, depth-1, busy))
+		if s.flagName != nil {
+			out = appendValues(out, r.flagDefault(s.flagName, s.val, nil, depth, busy))
+		} else {
+			out = appendValues(out, r.resolve(s.val, bind, depth-1, busy))
+		}
 		overridden = true
 	}
 	if overridden {
@@ -710,6 +738,22 @@ func constructed(addr ssa.Value) bool {
 	return false
 }
 
+// flagDefault is a flag's default, marked as the default of the flag the
+// name gives: a deployment that sets the flag overrides it.
+func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	var out []value
+	// The name and default sit in the call: reading them is no step.
+	names := r.resolve(name, bind, depth, busy)
+	for _, d := range r.resolve(def, bind, depth, busy) {
+		d.lit = false
+		if len(names) > 0 {
+			d.flag = names[0].text
+		}
+		out = appendValues(out, []value{d})
+	}
+	return out
+}
+
 // call resolves the string a call returns: environment lookups, formatting,
 // joins, and functions of the program whose returns resolve.
 func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
@@ -750,6 +794,14 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		return out
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
+		// A port: strconv.Itoa(port), strconv.FormatInt(n, 10).
+		if len(args) == 2 {
+			if c, ok := args[1].(*ssa.Const); !ok || c.Value == nil || c.Value.ExactString() != "10" {
+				return nil
+			}
+		}
+		return r.resolve(args[0], bind, depth, busy) // a conversion, as Convert is: no step
 	case "net.JoinHostPort":
 		return concat(concat(r.resolveOr(args[0], bind, depth, busy), []value{{text: ":", lit: true}}), r.resolveOr(args[1], bind, depth, busy))
 	case "path.Join", "path/filepath.Join":

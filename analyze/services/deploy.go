@@ -3,6 +3,7 @@ package services
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -183,10 +184,10 @@ func readDeployment(dir string) *deployment {
 		if !ok {
 			return nil
 		}
-		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) {
+		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(path, data) {
 			d.templateEnv(relTo(d.root, path), data)
-			if template {
-				return nil
+			if template && !isDockerfile(name) {
+				return nil // Dockerfile.tmpl is read as a Dockerfile too
 			}
 		}
 		switch {
@@ -218,6 +219,22 @@ var templateExts = map[string]bool{".j2": true, ".jinja": true, ".jinja2": true,
 // variable: KEY=… (an env file), KEY: … (a compose or ConfigMap map), or
 // - name: KEY (a container's env list).
 var templateKey = regexp.MustCompile(`(?m)^\s*(?:-\s*name:\s*["']?([A-Z][A-Z0-9_]*)["']?\s*$|(?:export\s+)?["']?([A-Z][A-Z0-9_]*)["']?\s*[:=])`)
+
+// helmTemplate reports whether a YAML file with {{ in it is a template:
+// one below a chart's templates folder, or one that is not YAML until
+// rendered. A compose file whose logging tag is "{{.Name}}" is neither.
+func helmTemplate(path string, data []byte) bool {
+	if slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "templates") {
+		return true
+	}
+	var doc any
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		if err := dec.Decode(&doc); err != nil {
+			return !errors.Is(err, io.EOF)
+		}
+	}
+}
 
 // templateEnv records the environment variables a template sets.
 func (d *deployment) templateEnv(rel string, data []byte) {

@@ -1067,7 +1067,7 @@ func (x *extractor) modelTableOf(t types.Type, plural bool) string {
 		}
 	}
 	if !plural {
-		return snake(named.Obj().Name())
+		return beegoSnake(named.Obj().Name())
 	}
 	return pluralOf(snake(named.Obj().Name()))
 }
@@ -1085,6 +1085,23 @@ func snake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// beegoSnake names a model's table as beego's ORM does: an underscore
+// before every upper-case letter after the first letter, then lower case,
+// so APIKey is a_p_i_key (gorm's snake keeps acronyms whole: api_key).
+func beegoSnake(s string) string {
+	var b strings.Builder
+	seen := false // a letter other than an underscore so far
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i > 0 && c >= 'A' && c <= 'Z' && seen {
+			b.WriteByte('_')
+		}
+		seen = seen || c != '_'
+		b.WriteByte(c)
+	}
+	return strings.ToLower(b.String())
 }
 
 func pluralOf(s string) string {

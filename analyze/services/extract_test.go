@@ -93,3 +93,15 @@ func TestSystemTables(t *testing.T) {
 		}
 	}
 }
+
+// beego names a model's table by its own snake case, which splits
+// acronyms letter by letter.
+func TestBeegoSnake(t *testing.T) {
+	for in, want := range map[string]string{
+		"Order": "order", "LineItem": "line_item", "APIKey": "a_p_i_key", "_Foo": "_foo", "HTTPLog": "h_t_t_p_log", "user_id": "user_id",
+	} {
+		if got := beegoSnake(in); got != want {
+			t.Errorf("beegoSnake(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// The fallback of an environment variable a deployment sets,
 		// or that a template archie cannot render may set, is not
 		// fixed: the deployment decides.
-		if k := v.fallbackOf; k != "" && l.deploy != nil {
+		if k := v.fallbackOf; k != "" && l.deploy != nil && strings.Contains(v.fallbackText, addressOf(v.text)) {
 			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templated[k] != "" {
 				return false
 			}
@@ -152,6 +152,19 @@ func (l *linker) fixed(f *facts, v value) bool {
 		}
 	}
 	return true
+}
+
+// addressOf returns the host and port of a URL or a host:port: what a
+// fallback must hold for the deployment to decide where a call goes (a
+// fallback scheme of "http://core:8080" leaves core:8080 in the code).
+func addressOf(target string) string {
+	if _, rest, ok := strings.Cut(target, "://"); ok {
+		target = rest
+	}
+	if i := strings.IndexAny(target, "/?#"); i >= 0 {
+		target = target[:i]
+	}
+	return target
 }
 
 // setsFlag reports whether a command's words set a flag: -name, --name,

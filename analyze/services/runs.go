@@ -30,13 +30,15 @@ type run struct {
 	// tags are the build tags each folder in dirs is built with by a go
 	// build command here, as tagSet writes them ("" for none).
 	tags map[string]string
-	// foreign are the names of the binaries its go install commands
-	// install from other modules (go install example.com/x/cmd/swagger@v1).
-	foreign map[string]bool
+	// foreign are the binaries its go install commands install by
+	// import path at a version (go install example.com/x/cmd/swagger@v1),
+	// by name (as names folds it): a main of this repository only if
+	// the path is its own.
+	foreign map[string]string
 }
 
 func (d *deployment) newRun(file string) *run {
-	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]bool)}
+	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
 	d.runs = append(d.runs, r)
 	return r
 }
@@ -73,7 +75,7 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 			return r.file
 		}
 		for _, n := range names {
-			if n != "" && r.names[n] {
+			if n != "" && r.names[n] && (r.foreign[n] == "" || r.foreign[n] == svc.Entry) {
 				return r.file
 			}
 		}
@@ -114,13 +116,16 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 	}
 	workdir := ""
-	// The build tags of its go build commands: when they agree, they are
-	// those of a main the Dockerfile deploys by sitting in its folder.
+	// The build tags of its go build commands of this repository's
+	// code: when they agree, they are those of the workloads built with
+	// it, and of a main the Dockerfile sits beside when a build arg names
+	// what it builds (go build ./cmd/"$BIN").
 	tagSets := make(map[string]bool)
+	argBuild := false
 	defer func() {
 		if len(tagSets) == 1 {
 			for t := range tagSets {
-				if _, ok := r.tags[dir]; !ok {
+				if _, ok := r.tags[dir]; !ok && argBuild {
 					r.tags[dir] = t
 				}
 				if d.dockerTags == nil {
@@ -161,8 +166,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
 				pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
-				if len(pkgs) > 0 && known {
-					tagSets[tags] = true
+				for _, p := range pkgs {
+					if known && strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
+						tagSets[tags] = true // the repository's code, not a tool installed from elsewhere
+						argBuild = argBuild || strings.Contains(p, "$")
+					}
 				}
 				if len(pkgs) > 0 {
 					if d.buildWorkdirs == nil {
@@ -183,7 +191,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			// An image whose command is a tool it installs from another
 			// module (go-swagger's swagger) runs no main of this one,
 			// whatever its name.
-			if words := execWords(rest); len(words) > 0 && !r.foreign[path.Base(words[0])] {
+			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
@@ -236,7 +244,9 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 	}
 	for _, p := range pkgs {
 		if tool, _, ok := strings.Cut(p, "@"); ok && !strings.HasPrefix(p, ".") && !strings.Contains(tool, "...") && r.foreign != nil {
-			r.foreign[path.Base(tool)] = true // go install example.com/x/cmd/swagger@v1
+			if n := norm(path.Base(tool)); n != "" {
+				r.foreign[n] = tool // go install example.com/x/cmd/swagger@v1
+			}
 		}
 		if strings.Contains(p, "...") || strings.Contains(p, "@") {
 			continue // everything, or a tool installed from elsewhere
@@ -252,14 +262,22 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		}
 		// The files usually sit in the image where the context's do, or
 		// below the WORKDIR they were copied to.
+		// Its tags go to the nearest of those folders that is one: the
+		// build context that makes the path a package (go build . in a
+		// Dockerfile beside its main is that main, not the repository's
+		// root main).
+		tagged := !known
 		deploys := func(dir string) {
 			r.dirs[dir] = true
-			if known {
+			if !tagged && isDir(dir) {
 				r.tags[dir] = tags
+				tagged = true
 			}
 		}
 		for _, c := range contexts {
 			deploys(filepath.Join(c, filepath.FromSlash(p)))
+		}
+		for _, c := range contexts {
 			if workdir != "" && !path.IsAbs(p) {
 				wd := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
 				for i := range wd {
@@ -321,7 +339,7 @@ func shellCommands(s string) [][]string {
 	}
 	var out [][]string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '&' || r == ';' || r == '|' }) {
-		if f := strings.Fields(part); len(f) > 0 {
+		if f := quotedWords(part); len(f) > 0 { // -tags "jsoniter pg" is one word
 			out = append(out, f)
 		}
 	}

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -18,7 +19,10 @@ func TestIsDockerfile(t *testing.T) {
 }
 
 func TestGoBuildTags(t *testing.T) {
-	root := filepath.FromSlash("/src")
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "cmd", "api"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		cmd   []string
 		tags  string

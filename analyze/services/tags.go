@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/build"
+	"maps"
 	"os"
 	"slices"
 	"sort"
@@ -68,17 +69,34 @@ func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root str
 	}
 	var errs []analyze.Error
 	byKey := make(map[string]*codeBuild)
-	matters := make(map[string]bool) // tags + folder -> whether they select other files there
+	selected := make(map[string]string) // tags + folder -> the files they select there
 	for _, svc := range services {
 		broot := svc.buildRoot(g)
 		if len(svc.Packages) == 0 || broot == "" {
 			continue
 		}
 		sets := d.buildTags(svc, svc.entryAbs(root), root)
+		if len(sets) == 0 || len(sets) == 1 && sets[""] != "" {
+			continue // no deployment builds it with tags
+		}
+		// Tag sets that select the same files of its packages are one
+		// build (-tags=pg,netgo and -tags pg); one that selects the
+		// files no tags do is none.
+		plain := selection(g, svc.Packages, "", opts, selected)
 		effect := make(map[string]string) // tags that change its files, or "" -> a file saying them
-		for t, file := range sets {
-			if t != "" && !tagsMatter(g, svc.Packages, t, opts, matters) {
+		bySelection := make(map[string]string)
+		for _, t := range slices.Sorted(maps.Keys(sets)) {
+			file := sets[t]
+			sel := plain
+			if t != "" {
+				sel = selection(g, svc.Packages, t, opts, selected)
+			}
+			if sel == plain {
 				t = ""
+			} else if first, ok := bySelection[sel]; ok {
+				t = first
+			} else {
+				bySelection[sel] = t
 			}
 			if _, ok := effect[t]; !ok || file < effect[t] {
 				effect[t] = file
@@ -141,43 +159,46 @@ func tagsInGOFLAGS(env []string) bool {
 	return false
 }
 
-// tagsMatter reports whether building with tags (tagSet's form) selects
-// other files in the folders of pkgs than building without: only then is
-// the code another program. memo keeps the answer per folder.
-func tagsMatter(g *analyze.Graph, pkgs []string, tags string, opts Options, memo map[string]bool) bool {
-	plain := build.Default
-	plain.CgoEnabled = opts.CGO
-	plain.BuildTags = nil
-	tagged := plain
-	tagged.BuildTags = strings.Split(tags, ",")
+// selection names the files of the folders of pkgs that building with
+// tags (tagSet's form) compiles, the Go files that build constraints or
+// file names select, in one string: two tag sets that give one string
+// build the same code of those packages. memo keeps it per folder.
+func selection(g *analyze.Graph, pkgs []string, tags string, opts Options, memo map[string]string) string {
+	ctx := build.Default
+	ctx.CgoEnabled = opts.CGO
+	ctx.BuildTags = nil
+	if tags != "" {
+		ctx.BuildTags = strings.Split(tags, ",")
+	}
+	var b strings.Builder
 	for _, path := range pkgs {
 		dir, ok := g.Dir(path)
 		if !ok || dir == "" {
 			continue
 		}
 		key := tags + "\x00" + dir
-		differs, seen := memo[key]
+		files, seen := memo[key]
 		if !seen {
+			var names []string
 			entries, _ := os.ReadDir(dir)
 			for _, e := range entries {
 				name := e.Name()
 				if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 					continue
 				}
-				a, errA := plain.MatchFile(dir, name)
-				b, errB := tagged.MatchFile(dir, name)
-				if errA == nil && errB == nil && a != b {
-					differs = true
-					break
+				if ok, err := ctx.MatchFile(dir, name); err == nil && ok {
+					names = append(names, name)
 				}
 			}
-			memo[key] = differs
+			files = strings.Join(names, ",")
+			memo[key] = files
 		}
-		if differs {
-			return true
-		}
+		b.WriteString(dir)
+		b.WriteString(":")
+		b.WriteString(files)
+		b.WriteString(";")
 	}
-	return false
+	return b.String()
 }
 
 // onlyOthers returns the packages of a build that only services read in

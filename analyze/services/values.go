@@ -33,8 +33,9 @@ type value struct {
 	list bool
 	// fallbackOf is the environment key a literal stands in for when
 	// the environment does not set it (see envFallbacks): a deployment
-	// that sets the key overrides it.
-	fallbackOf string
+	// that sets the key overrides it. fallbackText is that literal, which
+	// may be only part of text ("http" of "http://core:8080").
+	fallbackOf, fallbackText string
 }
 
 // flagDefaults are the flag packages' definitions whose default names an
@@ -903,7 +904,7 @@ func envFallbacks(vals []value) []value {
 	}
 	for i := range vals {
 		if vals[i].lit && vals[i].fallbackOf == "" {
-			vals[i].fallbackOf = key
+			vals[i].fallbackOf, vals[i].fallbackText = key, vals[i].text
 		}
 	}
 	return vals
@@ -1261,7 +1262,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag, config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: x.flag + y.flag, config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)
 		}

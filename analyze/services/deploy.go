@@ -691,6 +691,10 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		// a folder of it (go run, a file watcher) runs that folder's main.
 		if wd, ok := m["working_dir"].(string); ok {
 			w.src = mounted(base, expand(wd), m["volumes"])
+			// go run there deploys that main, whatever it does.
+			if cmd := words(m["command"], expand); w.src != "" && len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run" {
+				r.dirs[w.src] = true
+			}
 		}
 		// A key given without a value takes the project's: the shell's,
 		// or the .env file's beside the compose file.

@@ -389,7 +389,7 @@ func skippedNote(w io.Writer, dirs []string) {
 // copiesNote says which nested modules were left out because another
 // module read has their module path.
 func copiesNote(w io.Writer, dirs []string) {
-	notChecked(w, dirs, "modules whose path a module already read has (copies of its code)", "")
+	notChecked(w, dirs, "modules whose module path a module already read has (copies of its code, or programs that share its path: give each module its own path)", "")
 }
 
 // notChecked names the folders whose code was not read (five of them, and

@@ -637,6 +637,9 @@ func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {
 		msg := fmt.Sprintf("%s reaches %s at the literal address %q: read it from configuration so %s can move", h.From, h.To, h.Address, h.To)
 		if h.Flag != "" {
 			msg = fmt.Sprintf("%s reaches %s at %q, the default of flag -%s, which no deployment sets: set it where %s is deployed so %s can move", h.From, h.To, h.Address, h.Flag, h.From, h.To)
+			if flags := strings.Split(h.Flag, ","); len(flags) > 1 {
+				msg = fmt.Sprintf("%s reaches %s at %q, the defaults of flags -%s, which no deployment sets: set them where %s is deployed so %s can move", h.From, h.To, h.Address, strings.Join(flags, " and -"), h.From, h.To)
+			}
 		}
 		v := c.smellViolation("hardcoded-endpoint", sm, sev, h.From, h.To, msg, h.Evidence)
 		v.Resource = "address " + h.Address

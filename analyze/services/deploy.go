@@ -186,8 +186,10 @@ func readDeployment(dir string) *deployment {
 		}
 		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(path, data) {
 			d.templateEnv(relTo(d.root, path), data)
-			if template && !isDockerfile(name) {
-				return nil // Dockerfile.tmpl is read as a Dockerfile too
+			// Dockerfile.tmpl is read as a Dockerfile too, but for a
+			// generator's templates (a templates folder holds them).
+			if template && (!isDockerfile(name) || slices.Contains(strings.Split(filepath.ToSlash(relTo(d.root, path)), "/"), "templates")) {
+				return nil
 			}
 		}
 		switch {
@@ -219,6 +221,29 @@ var templateExts = map[string]bool{".j2": true, ".jinja": true, ".jinja2": true,
 // variable: KEY=… (an env file), KEY: … (a compose or ConfigMap map), or
 // - name: KEY (a container's env list).
 var templateKey = regexp.MustCompile(`(?m)^\s*(?:-\s*name:\s*["']?([A-Z][A-Z0-9_]*)["']?\s*$|(?:export\s+)?["']?([A-Z][A-Z0-9_]*)["']?\s*[:=])`)
+
+// goRunDir returns the folder of the main a go run command's arguments
+// name, run in folder wd: its first argument that is no flag, a folder or
+// the .go files of one; "" when it names none there.
+func goRunDir(wd string, args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a, "-") {
+			if flag, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "="); !hasValue && valueFlags[flag] {
+				i++
+			}
+			continue
+		}
+		if strings.HasSuffix(a, ".go") {
+			a = path.Dir(a)
+		}
+		if !strings.HasPrefix(a, ".") || strings.Contains(a, "...") || strings.Contains(a, "$") {
+			return "" // an import path, a pattern, a variable
+		}
+		return filepath.Join(wd, filepath.FromSlash(a))
+	}
+	return wd // go run with no package runs the folder's
+}
 
 // helmTemplate reports whether a YAML file with {{ in it is a template:
 // one below a chart's templates folder, or one that is not YAML until
@@ -691,9 +716,12 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		// a folder of it (go run, a file watcher) runs that folder's main.
 		if wd, ok := m["working_dir"].(string); ok {
 			w.src = mounted(base, expand(wd), m["volumes"])
-			// go run there deploys that main, whatever it does.
+			// go run there deploys the main it names (go run .,
+			// go run main.go, go run ./cmd/worker), whatever it does.
 			if cmd := words(m["command"], expand); w.src != "" && len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run" {
-				r.dirs[w.src] = true
+				if dir := goRunDir(w.src, cmd[2:]); dir != "" {
+					r.dirs[dir] = true
+				}
 			}
 		}
 		// A key given without a value takes the project's: the shell's,

@@ -726,6 +726,10 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)
 			from = " in " + v.config
+		case v.flag != "" && x.deploy.setsFlags(f.svc, f.entryDir, v.flag):
+			// The default of a flag the deployment sets is not where
+			// the service connects.
+			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)

@@ -132,39 +132,38 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// The fallback of an environment variable a deployment sets,
 		// or that a template archie cannot render may set, is not
 		// fixed: the deployment decides.
-		if k := v.fallbackOf; k != "" && l.deploy != nil && strings.Contains(v.fallbackText, addressOf(v.text)) {
+		if k := v.fallbackOf; k != "" && l.deploy != nil && strings.Contains(v.fallbackText, hostOf(v.text)) {
 			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templated[k] != "" {
 				return false
 			}
 		}
 		return true
 	}
-	if v.flag == "" || l.deploy == nil {
+	if v.flag == "" || l.deploy == nil || len(l.deploy.forService(f.svc, f.entryDir)) == 0 {
 		return false
 	}
-	ws := l.deploy.forService(f.svc, f.entryDir)
-	if len(ws) == 0 || setsFlag(l.deploy.otherArgs, v.flag) {
-		return false
-	}
-	for _, w := range ws {
-		if setsFlag(w.args, v.flag) {
-			return false
-		}
-	}
-	return true
+	return !l.deploy.setsFlags(f.svc, f.entryDir, v.flag)
 }
 
-// addressOf returns the host and port of a URL or a host:port: what a
-// fallback must hold for the deployment to decide where a call goes (a
-// fallback scheme of "http://core:8080" leaves core:8080 in the code).
-func addressOf(target string) string {
-	if _, rest, ok := strings.Cut(target, "://"); ok {
-		target = rest
+// setsFlags reports whether a deployment sets any of the flags (a
+// comma-separated list): in a workload of the service's command, or in
+// any command a deployment file runs.
+func (d *deployment) setsFlags(svc *Service, entryDir, flags string) bool {
+	if d == nil {
+		return false
 	}
-	if i := strings.IndexAny(target, "/?#"); i >= 0 {
-		target = target[:i]
+	ws := d.forService(svc, entryDir)
+	for _, flag := range strings.Split(flags, ",") {
+		if setsFlag(d.otherArgs, flag) {
+			return true
+		}
+		for _, w := range ws {
+			if setsFlag(w.args, flag) {
+				return true
+			}
+		}
 	}
-	return target
+	return false
 }
 
 // setsFlag reports whether a command's words set a flag: -name, --name,

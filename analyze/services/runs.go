@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -269,7 +270,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		tagged := !known
 		deploys := func(dir string) {
 			r.dirs[dir] = true
-			if !tagged && isDir(dir) {
+			if !tagged && hasGoFiles(dir) {
 				r.tags[dir] = tags
 				tagged = true
 			}
@@ -287,6 +288,18 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		}
 	}
 	return pkgs, tags, known
+}
+
+// hasGoFiles reports whether a folder holds Go files: a package a go
+// build there may build (docker/, which holds the Dockerfile, is none).
+func hasGoFiles(dir string) bool {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+			return true
+		}
+	}
+	return false
 }
 
 // tagSet writes a -tags value as a set: sorted, each tag once, joined by
@@ -338,12 +351,45 @@ func shellCommands(s string) [][]string {
 		return [][]string{words}
 	}
 	var out [][]string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '&' || r == ';' || r == '|' }) {
+	for _, part := range splitCommands(s) {
 		if f := quotedWords(part); len(f) > 0 { // -tags "jsoniter pg" is one word
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// splitCommands splits a shell line at &, ; and | outside quotes and
+// command substitutions: -ldflags "-X main.v=$(git describe | tr -d v)"
+// stays one word of one command.
+func splitCommands(s string) []string {
+	var out []string
+	quote, subst, start := byte(0), 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else if quote == '"' && c == '$' && i+1 < len(s) && s[i+1] == '(' {
+				subst++
+				i++
+			} else if c == ')' && subst > 0 {
+				subst--
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '$' && i+1 < len(s) && s[i+1] == '(':
+			subst++
+			i++
+		case c == ')' && subst > 0:
+			subst--
+		case subst == 0 && (c == '&' || c == ';' || c == '|'):
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
 }
 
 // quotedWords splits s at spaces outside quotes and drops the quotes:

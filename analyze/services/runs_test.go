@@ -23,6 +23,9 @@ func TestGoBuildTags(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(root, "cmd", "api"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(root, "cmd", "api", "main.go"), []byte("package main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		cmd   []string
 		tags  string

@@ -51,9 +51,10 @@ type deployment struct {
 	// commands all build with the same (tagSet's form).
 	dockerTags map[string]string
 	// templated are the environment variables that templates archie
-	// cannot render (Helm's, Jinja's, envsubst's) set for some workload,
-	// each with one such file: which workload, and to what, is unknown.
-	templated map[string]string
+	// cannot render (Helm's, Jinja's, envsubst's) set, each with the
+	// templates that set it, relative: to what value is unknown, and for
+	// which workload only the template's folders say (see templateSets).
+	templated map[string][]string
 	// otherArgs are the words of the commands that Dockerfiles,
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
@@ -159,7 +160,7 @@ func (w *workload) deployedIn(file string) {
 // Helm template is not YAML until it is rendered.
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
-		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string]string),
+		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
 		subscriptions: make(map[string]string), charts: make(map[string]string)}
 	d.root = realPath(dir)
@@ -184,7 +185,7 @@ func readDeployment(dir string) *deployment {
 		if !ok {
 			return nil
 		}
-		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(path, data) {
+		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(relTo(d.root, path), data) {
 			d.templateEnv(relTo(d.root, path), data)
 			// Dockerfile.tmpl is read as a Dockerfile too, but for a
 			// generator's templates (a templates folder holds them).
@@ -234,11 +235,14 @@ func goRunDir(wd string, args []string) string {
 			}
 			continue
 		}
-		if strings.HasSuffix(a, ".go") {
-			a = path.Dir(a)
+		if strings.Contains(a, "$") {
+			return "" // a variable
 		}
-		if !strings.HasPrefix(a, ".") || strings.Contains(a, "...") || strings.Contains(a, "$") {
-			return "" // an import path, a pattern, a variable
+		if strings.HasSuffix(a, ".go") {
+			return filepath.Join(wd, filepath.FromSlash(path.Dir(a))) // go run ./producer/main.go
+		}
+		if !strings.HasPrefix(a, ".") || strings.Contains(a, "...") {
+			return "" // an import path, a pattern
 		}
 		return filepath.Join(wd, filepath.FromSlash(a))
 	}
@@ -265,10 +269,26 @@ func helmTemplate(path string, data []byte) bool {
 func (d *deployment) templateEnv(rel string, data []byte) {
 	for _, m := range templateKey.FindAllSubmatch(data, -1) {
 		k := string(m[1]) + string(m[2])
-		if _, ok := d.templated[k]; !ok {
-			d.templated[k] = rel
+		if !slices.Contains(d.templated[k], rel) {
+			d.templated[k] = append(d.templated[k], rel)
 		}
 	}
+}
+
+// templateSets reports whether a template archie cannot render sets an
+// environment variable for a service: one whose folders name the service
+// or its main's folder (templates/core/env.jinja, charts/orders/templates/
+// deployment.yaml), as a template of another service's does not.
+func (d *deployment) templateSets(svc *Service, entryDir, key string) bool {
+	names := []string{norm(svc.Name), norm(filepath.Base(entryDir))}
+	for _, file := range d.templated[key] {
+		for _, dir := range strings.Split(path.Dir(filepath.ToSlash(file)), "/") {
+			if n := norm(dir); n != "" && slices.Contains(names, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resolveEnvFrom gives the containers the variables their ConfigMaps and

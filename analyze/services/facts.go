@@ -101,12 +101,14 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			return
 		}
 		listed = true
-		for _, b := range tagged {
+		ls := make([]*listing, len(tagged))
+		for i, b := range tagged {
 			b.listing = newBuildListing(listCtx, b, g, opts)
+			ls[i] = b.listing // the loop clears b.listing once it is read
 		}
 		go func() {
-			for _, b := range tagged {
-				toList <- b.listing
+			for _, l := range ls {
+				toList <- l
 			}
 			close(toList)
 		}()

@@ -126,14 +126,16 @@ func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
 
 // fixed reports whether an address is fixed in the code: written as a
 // literal that is no environment variable's fallback a deployment sets,
-// or a flag's default that no deployment of the service overrides. A flag nothing deploys says nothing: it may be set by hand.
+// or a flag's default that no deployment of the service overrides. A flag
+// nothing deploys says nothing: it may be set by hand.
 func (l *linker) fixed(f *facts, v value) bool {
 	if v.lit {
-		// The fallback of an environment variable a deployment sets,
-		// or that a template archie cannot render may set, is not
-		// fixed: the deployment decides.
-		if k := v.fallbackOf; k != "" && l.deploy != nil && strings.Contains(v.fallbackText, hostOf(v.text)) {
-			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templated[k] != "" {
+		// The fallback of an environment variable a deployment sets for
+		// the service, or that a template of the service's archie cannot
+		// render sets, is not fixed when it names the host: the
+		// deployment decides. A fallback scheme leaves the host fixed.
+		if k := v.fallbackOf; k != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
+			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) {
 				return false
 			}
 		}

@@ -75,6 +75,9 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 		if entry != "" && r.dirs[entry] {
 			return r.file
 		}
+		// An image whose command is a tool it installs from another
+		// module (go-swagger's swagger) runs no main of this one,
+		// whatever its name.
 		for _, n := range names {
 			if n != "" && r.names[n] && (r.foreign[n] == "" || r.foreign[n] == svc.Entry) {
 				return r.file
@@ -86,6 +89,9 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 
 // isDockerfile reports whether a file name is a Dockerfile's.
 func isDockerfile(name string) bool {
+	if strings.HasSuffix(name, ".go") {
+		return false // Dockerfile_test.go, a generator's source
+	}
 	for _, base := range []string{"Dockerfile", "Containerfile"} {
 		if rest, ok := strings.CutPrefix(name, base); ok && (rest == "" || rest[0] == '.' || rest[0] == '-' || rest[0] == '_') {
 			return true // Dockerfile, Dockerfile.api, Dockerfile-api, Dockerfile_api
@@ -129,9 +135,6 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				if _, ok := r.tags[dir]; !ok && argBuild {
 					r.tags[dir] = t
 				}
-				if d.dockerTags == nil {
-					d.dockerTags = make(map[string]string)
-				}
 				d.dockerTags[file] = t
 			}
 		}
@@ -168,8 +171,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			for _, cmd := range shellCommands(rest) {
 				pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 				for _, p := range pkgs {
-					if known && strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
-						tagSets[tags] = true // the repository's code, not a tool installed from elsewhere
+					if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
+						// The repository's code, not a tool installed
+						// from elsewhere.
+						if known {
+							tagSets[tags] = true
+						} else {
+							tagSets[unreadTags] = true
+						}
 						argBuild = argBuild || strings.Contains(p, "$")
 					}
 				}
@@ -189,9 +198,6 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 			}
 		case "ENTRYPOINT", "CMD":
-			// An image whose command is a tool it installs from another
-			// module (go-swagger's swagger) runs no main of this one,
-			// whatever its name.
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
@@ -244,7 +250,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		pkgs = []string{"."}
 	}
 	for _, p := range pkgs {
-		if tool, _, ok := strings.Cut(p, "@"); ok && !strings.HasPrefix(p, ".") && !strings.Contains(tool, "...") && r.foreign != nil {
+		if tool, _, ok := strings.Cut(p, "@"); ok && !strings.HasPrefix(p, ".") && !strings.Contains(tool, "...") {
 			if n := norm(path.Base(tool)); n != "" {
 				r.foreign[n] = tool // go install example.com/x/cmd/swagger@v1
 			}
@@ -267,11 +273,14 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		// build context that makes the path a package (go build . in a
 		// Dockerfile beside its main is that main, not the repository's
 		// root main).
-		tagged := !known
+		tagged, set := false, tags
+		if !known {
+			set = unreadTags
+		}
 		deploys := func(dir string) {
 			r.dirs[dir] = true
 			if !tagged && hasGoFiles(dir) {
-				r.tags[dir] = tags
+				r.tags[dir] = set
 				tagged = true
 			}
 		}
@@ -289,6 +298,11 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 	}
 	return pkgs, tags, known
 }
+
+// unreadTags stands for the build tags of a go build that archie cannot
+// read (-tags "${TAGS}", GOFLAGS=-tags=…): the service may be another
+// program, and the run says so.
+const unreadTags = "$"
 
 // hasGoFiles reports whether a folder holds Go files: a package a go
 // build there may build (docker/, which holds the Dockerfile, is none).

@@ -11,6 +11,7 @@ func TestIsDockerfile(t *testing.T) {
 		"Dockerfile": true, "Containerfile": true, "Dockerfile.api": true, "Dockerfile-api": true,
 		"Dockerfile_api": true, "api.Dockerfile": true, "api.dockerfile": true,
 		"Dockerfiles": false, "DockerfileGenerator.go": false, "dockerfile.go": false, "Dockerfile.go.tmpl": true,
+		"Dockerfile_test.go": false, "Dockerfile-gen.go": false, "Dockerfile.go": false,
 	} {
 		if got := isDockerfile(name); got != want {
 			t.Errorf("isDockerfile(%q) = %v, want %v", name, got, want)
@@ -39,14 +40,44 @@ func TestGoBuildTags(t *testing.T) {
 		{[]string{"go", "build", "-tags=${TAGS}", "./cmd/api"}, "${TAGS}", false},
 		{[]string{"GOFLAGS=-tags=pg", "go", "build", "./cmd/api"}, "", false},
 	} {
-		r := &run{dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string)}
+		r := (&deployment{}).newRun("Dockerfile")
 		pkgs, tags, known := r.goBuild(tc.cmd, []string{root}, "")
-		if len(pkgs) != 1 || tags != tc.tags || known != tc.known {
+		if len(pkgs) != 1 || pkgs[0] != "./cmd/api" || tags != tc.tags || known != tc.known {
 			t.Errorf("goBuild(%q) = %q, %q, %v; want [./cmd/api], %q, %v", tc.cmd, pkgs, tags, known, tc.tags, tc.known)
 		}
-		got, ok := r.tags[filepath.Join(root, "cmd", "api")]
-		if ok != tc.known || ok && got != tc.tags {
-			t.Errorf("goBuild(%q) records tags %q, %v for ./cmd/api; want %q, %v", tc.cmd, got, ok, tc.tags, tc.known)
+		// Tags archie cannot read are recorded as such: the run says so.
+		want := tc.tags
+		if !tc.known {
+			want = unreadTags
+		}
+		if got := r.tags[filepath.Join(root, "cmd", "api")]; got != want {
+			t.Errorf("goBuild(%q) records tags %q for ./cmd/api; want %q", tc.cmd, got, want)
+		}
+	}
+}
+
+func TestGoRunDir(t *testing.T) {
+	wd := filepath.FromSlash("/app")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "/app"},
+		{[]string{"."}, "/app"},
+		{[]string{"main.go"}, "/app"},
+		{[]string{"./producer/main.go"}, "/app/producer"},
+		{[]string{"-race", "./cmd/worker"}, "/app/cmd/worker"},
+		{[]string{"-tags", "pg", "./cmd/worker", "--port=1"}, "/app/cmd/worker"},
+		{[]string{"./..."}, ""},
+		{[]string{"example.com/x/cmd/tool@latest"}, ""},
+		{[]string{"./cmd/$SERVICE"}, ""},
+	} {
+		want := tc.want
+		if want != "" {
+			want = filepath.FromSlash(want)
+		}
+		if got := goRunDir(wd, tc.args); got != want {
+			t.Errorf("goRunDir(%q) = %q, want %q", tc.args, got, want)
 		}
 	}
 }

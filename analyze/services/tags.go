@@ -79,6 +79,11 @@ func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root str
 		if len(sets) == 0 || len(sets) == 1 && sets[""] != "" {
 			continue // no deployment builds it with tags
 		}
+		if file, ok := sets[unreadTags]; ok {
+			errs = append(errs, analyze.Error{Package: svc.Entry, Msg: fmt.Sprintf(
+				"service %s is built with build tags archie cannot read (%s): its code was read without them; pass --tags to read it with them", svc.Name, file)})
+			continue
+		}
 		// Tag sets that select the same files of its packages are one
 		// build (-tags=pg,netgo and -tags pg); one that selects the
 		// files no tags do is none.

@@ -762,13 +762,13 @@ func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.
 // joinFlags names the flags whose defaults a text is made of, once each,
 // comma-separated: a deployment that sets any of them moves the address.
 func joinFlags(a, b string) string {
-	switch {
-	case a == "" || a == b:
-		return b
-	case b == "" || slices.Contains(strings.Split(a, ","), b):
-		return a
+	var out []string
+	for _, f := range strings.Split(a+","+b, ",") {
+		if f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
 	}
-	return a + "," + b
+	return strings.Join(out, ",")
 }
 
 // call resolves the string a call returns: environment lookups, formatting,

@@ -472,9 +472,10 @@ func sharings(sys *services.System) []sharing {
 	for _, s := range sys.Services {
 		byName[s.Name] = s
 	}
-	// Nor do services never deployed together.
+	// Nor do services never deployed together, or implementations of one
+	// API.
 	twins := func(a, b string) bool {
-		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b])
+		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b])
 	}
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {

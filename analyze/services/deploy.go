@@ -223,6 +223,32 @@ var templateExts = map[string]bool{".j2": true, ".jinja": true, ".jinja2": true,
 // - name: KEY (a container's env list).
 var templateKey = regexp.MustCompile(`(?m)^\s*(?:-\s*name:\s*["']?([A-Z][A-Z0-9_]*)["']?\s*$|(?:export\s+)?["']?([A-Z][A-Z0-9_]*)["']?\s*[:=])`)
 
+// daprRun reads a Dapr multi-app run file (dapr.yaml): each app runs its
+// command (go run .) in its appDirPath, under its appID.
+func (d *deployment) daprRun(base, rel string, apps []any) {
+	r := d.newRun(rel)
+	for _, a := range apps {
+		app, _ := a.(map[string]any)
+		dir, _ := app["appDirPath"].(string)
+		if dir == "" {
+			continue
+		}
+		if id, ok := app["appID"].(string); ok {
+			r.name(id)
+		}
+		wd := filepath.Join(base, filepath.FromSlash(dir))
+		cmd := words(app["command"], func(s string) string { return s })
+		switch {
+		case len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run":
+			if dir := goRunDir(wd, cmd[2:]); dir != "" {
+				r.dirs[dir] = true
+			}
+		case len(cmd) == 0:
+			r.dirs[wd] = true
+		}
+	}
+}
+
 // goRunDir returns the folder of the main a go run command's arguments
 // name, run in folder wd: its first argument that is no flag, a folder or
 // the .go files of one; "" when it names none there.
@@ -584,6 +610,10 @@ func (d *deployment) read(root, path string, data []byte) {
 		}
 		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
 			d.compose(filepath.Dir(path), rel, services)
+			continue
+		}
+		if apps, ok := doc["apps"].([]any); ok && doc["kind"] == nil {
+			d.daprRun(filepath.Dir(path), rel, apps)
 			continue
 		}
 		switch base := filepath.Base(path); {

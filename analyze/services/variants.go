@@ -95,6 +95,39 @@ func (s *System) Apart(a, b *Service) bool {
 	return v
 }
 
+// Implementations reports whether two services are implementations of
+// one API rather than two services: they serve the same gRPC services (at
+// least one, not counting grpc.health or grpc.reflection), neither calls
+// that API (peers that do, a proxy and its control plane, run together),
+// and no deployment runs both. An example's ent, gorm and sqlc versions of
+// one service use the same tables without sharing a database.
+func (s *System) Implementations(a, b *Service) bool {
+	if a == nil || b == nil || a == b {
+		return false
+	}
+	api := func(svc *Service) []string {
+		var out []string
+		for _, ep := range svc.Endpoints {
+			if ep.Protocol == "grpc" && ep.Name != "" && !strings.HasPrefix(ep.Name, "grpc.") && !slices.Contains(out, ep.Name) {
+				out = append(out, ep.Name)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	x := api(a)
+	if len(x) == 0 || !slices.Equal(x, api(b)) {
+		return false
+	}
+	for _, e := range s.Edges {
+		if (e.From == a.Name || e.From == b.Name) && e.Protocol == "grpc" && slices.Contains(x, e.Target) {
+			return false
+		}
+	}
+	together := len(a.DeployedBy) > 0 && len(b.DeployedBy) > 0 && !disjoint(a.DeployedBy, b.DeployedBy) && !disjoint(a.Profiles, b.Profiles)
+	return !together
+}
+
 // disjoint reports whether two non-empty lists share no element.
 func disjoint(x, y []string) bool {
 	if len(x) == 0 || len(y) == 0 {

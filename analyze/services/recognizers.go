@@ -391,6 +391,10 @@ var recognizers = []*recognizer{
 
 	// watermill. A router handler consumes one topic and publishes to
 	// another: two rows.
+	// Dapr's pub/sub, through its Go SDK: the topic a publish names, and
+	// a subscription's Topic.
+	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.PublishEvent", fact: publishes, kind: "dapr", name: arg(2)},
+	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/service/common.Service.AddTopicEventHandler", fact: consumes, kind: "dapr", name: field(0, "Topic")},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
 	// A backend's publisher or subscriber called as itself, not through

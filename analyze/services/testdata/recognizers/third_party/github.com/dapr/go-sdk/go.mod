@@ -1,0 +1,3 @@
+module github.com/dapr/go-sdk
+
+go 1.22

@@ -233,18 +233,28 @@ func (d *deployment) daprRun(base, rel string, apps []any) {
 		if dir == "" {
 			continue
 		}
-		if id, ok := app["appID"].(string); ok {
+		id, _ := app["appID"].(string)
+		if id != "" {
 			r.name(id)
 		}
 		wd := filepath.Join(base, filepath.FromSlash(dir))
 		cmd := words(app["command"], func(s string) string { return s })
+		src := ""
 		switch {
 		case len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run":
-			if dir := goRunDir(wd, cmd[2:]); dir != "" {
-				r.dirs[dir] = true
-			}
+			src = goRunDir(wd, cmd[2:])
 		case len(cmd) == 0:
-			r.dirs[wd] = true
+			src = wd
+		}
+		if src == "" {
+			continue
+		}
+		r.dirs[src] = true
+		// Its app ID is the name other apps invoke it by.
+		if id != "" {
+			w := d.workload(id, rel)
+			w.src = src
+			w.deployedIn(rel)
 		}
 	}
 }

@@ -395,6 +395,9 @@ var recognizers = []*recognizer{
 	// a subscription's Topic.
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.PublishEvent", fact: publishes, kind: "dapr", name: arg(2)},
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/service/common.Service.AddTopicEventHandler", fact: consumes, kind: "dapr", name: field(0, "Topic")},
+	// Service invocation names the app by its Dapr app ID: an HTTP call to
+	// http://APP-ID/METHOD, as the sidecar makes it.
+	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.{InvokeMethod,InvokeMethodWithContent,InvokeMethodWithCustomContent}", fact: calls, kind: "http", method: arg(3), name: arg(1), do: (*extractor).daprInvoke},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
 	// A backend's publisher or subscriber called as itself, not through
@@ -887,6 +890,13 @@ func (x *extractor) restyCall(s *site, r *recognizer) {
 		}
 		urls = joined
 	}
+	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
+}
+
+// daprInvoke records a Dapr service invocation: app ID and method, as the
+// URL the sidecar calls.
+func (x *extractor) daprInvoke(s *site, r *recognizer) {
+	urls := concat(concat(concat([]value{{text: "http://", lit: true}}, x.values(r.name, s)), []value{{text: "/", lit: true}}), x.values(arg(2), s))
 	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
 }
 

@@ -189,11 +189,16 @@ var recognizers = []*recognizer{
 	// older literals are read by entSpecTable.
 	{lib: "entgo.io/ent", key: "entgo.io/ent/dialect/sql/sqlgraph.{NewQuerySpec,NewCreateSpec,NewUpdateSpec,NewDeleteSpec}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jmoiron/sqlx", key: "github.com/jmoiron/sqlx.{Open,Connect,MustConnect,MustOpen}", fact: opens, driver: arg(0), name: arg(1)},
-	// pgx v4 and v5: Connect(ctx, dsn), ParseConfig(dsn). (v3's Connect
+	// pgx v4 and v5: Connect(ctx, dsn). (v3's Connect
 	// takes a ConnConfig, and no context.)
 	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.Connect", fact: opens, kind: "postgres", name: arg(1), ctx: true},
 	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{New,Connect}", fact: opens, kind: "postgres", name: arg(1)},
-	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx{,/pgxpool}.ParseConfig", fact: opens, kind: "postgres", name: arg(0)},
+	// A config parsed from a DSN opens nothing until a connect is handed
+	// it: ConnectConfig(ctx, cfg), NewWithConfig(ctx, cfg), with the DSN
+	// of the ParseConfig that made cfg. (Code that only parses a DSN, to
+	// read its host, opens no store.)
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx.ConnectConfig", fact: opens, kind: "postgres", name: madeByArg(1, "github.com/jackc/pgx.ParseConfig", 0)},
+	{lib: "github.com/jackc/pgx", key: "github.com/jackc/pgx/pgxpool.{ConnectConfig,NewWithConfig}", fact: opens, kind: "postgres", name: madeByArg(1, "github.com/jackc/pgx/pgxpool.ParseConfig", 0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Open", fact: opens, do: (*extractor).gormOpen},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.Open", fact: opens, driver: arg(0), name: arg(1), do: (*extractor).gormOpen},
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.RegisterDataBase", fact: opens, driver: arg(1), name: arg(2)},

@@ -19,9 +19,15 @@ func main() {
 	pgxpool.Connect(ctx, "postgres://pool2:5432/shop")       // want "store postgres dsn postgres://pool2:5432/shop"
 	pool.Query(ctx, "SELECT * FROM refunds")                 // want "store postgres table refunds"
 
-	// ParseConfig takes its DSN first.
-	pgx.ParseConfig("postgres://db:5432/shop")     // want "store postgres dsn postgres://db:5432/shop"
-	pgxpool.ParseConfig("postgres://db:5432/shop") // want "store postgres dsn postgres://db:5432/shop"
+	// A config parsed from a DSN and handed to a connect opens the DSN's
+	// database; one only parsed (to read its host) opens nothing.
+	cc, _ := pgx.ParseConfig("postgres://cc:5432/shop")
+	pgx.ConnectConfig(ctx, cc) // want "store postgres dsn postgres://cc:5432/shop"
+	pc1, _ := pgxpool.ParseConfig("postgres://pc1:5432/shop")
+	pgxpool.ConnectConfig(ctx, pc1) // want "store postgres dsn postgres://pc1:5432/shop"
+	pc2, _ := pgxpool.ParseConfig("postgres://pc2:5432/shop")
+	pgxpool.NewWithConfig(ctx, pc2) // want "store postgres dsn postgres://pc2:5432/shop"
+	pgx.ParseConfig("postgres://parsed:5432/only")
 
 	var pc *pgconn.PgConn
 	pc.Exec(ctx, "DELETE FROM sessions") // want "store postgres table sessions"

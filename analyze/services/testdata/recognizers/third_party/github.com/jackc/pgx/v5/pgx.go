@@ -7,7 +7,8 @@ type Conn struct{}
 
 type ConnConfig struct{}
 
-func Connect(ctx context.Context, connString string) (*Conn, error) { return &Conn{}, nil }
-func ParseConfig(connString string) (*ConnConfig, error)            { return &ConnConfig{}, nil }
+func Connect(ctx context.Context, connString string) (*Conn, error)   { return &Conn{}, nil }
+func ParseConfig(connString string) (*ConnConfig, error)              { return &ConnConfig{}, nil }
+func ConnectConfig(ctx context.Context, c *ConnConfig) (*Conn, error) { return &Conn{}, nil }
 
 func (c *Conn) Exec(ctx context.Context, sql string, args ...any) error { return nil }

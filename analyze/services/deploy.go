@@ -189,7 +189,7 @@ func readDeployment(dir string) *deployment {
 			d.templateEnv(relTo(d.root, path), data)
 			// Dockerfile.tmpl is read as a Dockerfile too, but for a
 			// generator's templates (a templates folder holds them).
-			if template && (!isDockerfile(name) || slices.Contains(strings.Split(filepath.ToSlash(relTo(d.root, path)), "/"), "templates")) {
+			if template && (!isDockerfile(name) || inTemplates(relTo(d.root, path))) {
 				return nil
 			}
 		}
@@ -238,12 +238,9 @@ func (d *deployment) daprRun(base, rel string, apps []any) {
 			r.name(id)
 		}
 		wd := filepath.Join(base, filepath.FromSlash(dir))
-		cmd := words(app["command"], func(s string) string { return s })
-		src := ""
-		switch {
-		case len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run":
-			src = goRunDir(wd, cmd[2:])
-		case len(cmd) == 0:
+		cmd := words(app["command"], nil)
+		src := goRun(wd, cmd)
+		if len(cmd) == 0 {
 			src = wd
 		}
 		if src == "" {
@@ -257,6 +254,15 @@ func (d *deployment) daprRun(base, rel string, apps []any) {
 			w.deployedIn(rel)
 		}
 	}
+}
+
+// goRun returns the folder of the main a command run in folder wd runs
+// when it is go run, or "".
+func goRun(wd string, cmd []string) string {
+	if len(cmd) < 2 || path.Base(cmd[0]) != "go" || cmd[1] != "run" {
+		return ""
+	}
+	return goRunDir(wd, cmd[2:])
 }
 
 // goRunDir returns the folder of the main a go run command's arguments
@@ -289,7 +295,7 @@ func goRunDir(wd string, args []string) string {
 // one below a chart's templates folder, or one that is not YAML until
 // rendered. A compose file whose logging tag is "{{.Name}}" is neither.
 func helmTemplate(path string, data []byte) bool {
-	if slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "templates") {
+	if inTemplates(path) {
 		return true
 	}
 	var doc any
@@ -299,6 +305,12 @@ func helmTemplate(path string, data []byte) bool {
 			return !errors.Is(err, io.EOF)
 		}
 	}
+}
+
+// inTemplates reports whether a path is below a folder named templates
+// (a Helm chart's, a generator's).
+func inTemplates(rel string) bool {
+	return slices.Contains(strings.Split(path.Dir(filepath.ToSlash(rel)), "/"), "templates")
 }
 
 // templateEnv records the environment variables a template sets.
@@ -778,10 +790,8 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			w.src = mounted(base, expand(wd), m["volumes"])
 			// go run there deploys the main it names (go run .,
 			// go run main.go, go run ./cmd/worker), whatever it does.
-			if cmd := words(m["command"], expand); w.src != "" && len(cmd) > 1 && path.Base(cmd[0]) == "go" && cmd[1] == "run" {
-				if dir := goRunDir(w.src, cmd[2:]); dir != "" {
-					r.dirs[dir] = true
-				}
+			if dir := goRun(w.src, words(m["command"], expand)); w.src != "" && dir != "" {
+				r.dirs[dir] = true
 			}
 		}
 		// A key given without a value takes the project's: the shell's,
@@ -1151,6 +1161,27 @@ func (d *deployment) builds(w *workload, entryDir string) bool {
 		}
 	}
 	return true
+}
+
+// setsFlags reports whether a deployment sets any of the flags (a
+// comma-separated list): in a workload of the service's command, or in
+// any command a deployment file runs.
+func (d *deployment) setsFlags(svc *Service, entryDir, flags string) bool {
+	if d == nil {
+		return false
+	}
+	ws := d.forService(svc, entryDir)
+	for _, flag := range strings.Split(flags, ",") {
+		if setsFlag(d.otherArgs, flag) {
+			return true
+		}
+		for _, w := range ws {
+			if setsFlag(w.args, flag) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // env returns the value a service's deployment gives an environment key.

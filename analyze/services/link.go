@@ -147,27 +147,6 @@ func (l *linker) fixed(f *facts, v value) bool {
 	return !l.deploy.setsFlags(f.svc, f.entryDir, v.flag)
 }
 
-// setsFlags reports whether a deployment sets any of the flags (a
-// comma-separated list): in a workload of the service's command, or in
-// any command a deployment file runs.
-func (d *deployment) setsFlags(svc *Service, entryDir, flags string) bool {
-	if d == nil {
-		return false
-	}
-	ws := d.forService(svc, entryDir)
-	for _, flag := range strings.Split(flags, ",") {
-		if setsFlag(d.otherArgs, flag) {
-			return true
-		}
-		for _, w := range ws {
-			if setsFlag(w.args, flag) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // setsFlag reports whether a command's words set a flag: -name, --name,
 // -name=…, --name=….
 func setsFlag(args []string, name string) bool {

@@ -64,7 +64,7 @@ func newBuildListing(ctx context.Context, b *codeBuild, g *analyze.Graph, opts O
 // module or go.work and set of tags, and an error for each service whose
 // deployments build it with tags that disagree.
 func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root string, opts Options) ([]*codeBuild, []analyze.Error) {
-	if len(opts.Tags) > 0 || tagsInGOFLAGS(opts.Env) {
+	if len(opts.Tags) > 0 || goflagsMention(opts.Env, "-tags") {
 		return nil, nil
 	}
 	var errs []analyze.Error
@@ -149,19 +149,6 @@ func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root str
 		return strings.Join(out[i].tags, ",") < strings.Join(out[j].tags, ",")
 	})
 	return out, errs
-}
-
-// tagsInGOFLAGS reports whether the go command's GOFLAGS set build tags.
-func tagsInGOFLAGS(env []string) bool {
-	if env == nil {
-		env = os.Environ()
-	}
-	for _, kv := range env {
-		if k, v, _ := strings.Cut(kv, "="); k == "GOFLAGS" && strings.Contains(v, "-tags") {
-			return true
-		}
-	}
-	return false
 }
 
 // selection names the files of the folders of pkgs that building with

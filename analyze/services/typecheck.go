@@ -93,10 +93,8 @@ func wrapper(cfg *packages.Config) string {
 			return ""
 		}
 	}
-	for _, kv := range cfg.Env {
-		if k, v, _ := strings.Cut(kv, "="); k == "GOFLAGS" && strings.Contains(v, "toolexec") {
-			return ""
-		}
+	if goflagsMention(cfg.Env, "toolexec") {
+		return ""
 	}
 	exe, err := os.Executable()
 	if err != nil || strings.ContainsAny(exe, `'"`) {
@@ -106,6 +104,20 @@ func wrapper(cfg *packages.Config) string {
 		return "" // replaced or removed since it started (go run's binary, an upgrade)
 	}
 	return "-toolexec='" + exe + "'"
+}
+
+// goflagsMention reports whether the go command's GOFLAGS, in env (nil
+// for this process's), mention a flag.
+func goflagsMention(env []string, flag string) bool {
+	if env == nil {
+		env = os.Environ()
+	}
+	for _, kv := range env {
+		if k, v, _ := strings.Cut(kv, "="); k == "GOFLAGS" && strings.Contains(v, flag) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeCheck loads the packages patterns name as packages.Load does in

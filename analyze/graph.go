@@ -46,8 +46,11 @@ type Graph struct {
 
 // A Module is a Go module whose packages are being checked.
 type Module struct {
-	Path string // module path, as in go.mod
+	Path string // module path, as in go.mod, or as LoadPrograms names it
 	Dir  string // absolute directory holding go.mod
+	// Declared is the path go.mod declares when Path is not it: a
+	// program whose go.mod repeats another module's path (LoadPrograms).
+	Declared string
 }
 
 // A Package is one loaded Go package.

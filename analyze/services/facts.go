@@ -142,6 +142,14 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			listTagged(tagged)
 		}
 		first := len(errs)
+		if b.listing.whole && b.listing.rename[0] != "" {
+			// go/packages names its packages by go.mod's path, which
+			// another module of the graph has.
+			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1},
+				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only without --cgo"})
+			b.listing = nil
+			continue
+		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
 		b.listing = nil
 		if err != nil {

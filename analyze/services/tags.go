@@ -56,6 +56,11 @@ func newBuildListing(ctx context.Context, b *codeBuild, g *analyze.Graph, opts O
 	// The graph was read without the tags: what the service's code
 	// imports with them is known once the go command lists it.
 	l.withMains = b.own != nil
+	for _, m := range g.Modules {
+		if m.Declared != "" && m.Dir == b.root {
+			l.rename = [2]string{m.Declared, m.Path}
+		}
+	}
 	return l
 }
 

@@ -149,9 +149,12 @@ type listing struct {
 	// withMains reads the packages of the main modules that the
 	// patterns' packages import with function bodies too.
 	withMains bool
-	roots     []*packages.Package
-	err       error
-	done      chan struct{}
+	// rename, when set, is the path the main module's go.mod declares
+	// and the path the graph gives it (analyze.LoadPrograms).
+	rename [2]string
+	roots  []*packages.Package
+	err    error
+	done   chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -210,6 +213,9 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	ls.roots = nil // the build's types go with its program, not with the listing
 	if err != nil {
 		return nil, 0, err
+	}
+	if ls.rename[0] != "" {
+		renameMain(roots, ls.rename[0], ls.rename[1])
 	}
 	if ls.withMains {
 		roots = withMainsRoots(roots)

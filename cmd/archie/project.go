@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -149,11 +150,22 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	prog.set("reading the packages")
 	// --new-since's revision is read from a temporary worktree: only its
 	// dependencies are worth keeping.
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem, Loader: loader,
+	lopts := analyze.Options{Dir: dir, Patterns: patterns, Tags: opts.tags, Tests: cfg.Tests, Nested: needSystem, Loader: loader,
 		Cache: cache, CacheDepsOnly: opts.base,
-		FallingBack: func(why string) { prog.set("listing the packages with go list (%s)", why) }})
+		FallingBack: func(why string) { prog.set("listing the packages with go list (%s)", why) }}
+	g, err := analyze.Load(ctx, lopts)
 	if err != nil {
 		return nil, err
+	}
+	// Modules that repeat another's module path are copies of its code,
+	// unless a deployment runs them side by side: then each is a program.
+	// go/packages (--cgo) can only read them under go.mod's path.
+	var programs []string
+	if needSystem {
+		programs = services.Programs(g, dir)
+		if len(programs) > 0 && !opts.cgo {
+			g = analyze.LoadPrograms(ctx, lopts, g, programs)
+		}
 	}
 	prog.end() // load errors and notes follow on stderr
 	loaderNote(stderr, opts.loader, g)
@@ -163,6 +175,7 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	}
 	skippedNote(stderr, g.Skipped)
 	copiesNote(stderr, g.Copies)
+	programsNote(stderr, g, programs, opts.cgo)
 	if len(g.Packages) == 0 {
 		why := "archie checks Go modules (a go.mod or go.work)"
 		if len(g.Errors) > 0 {
@@ -390,6 +403,24 @@ func skippedNote(w io.Writer, dirs []string) {
 // module read has their module path.
 func copiesNote(w io.Writer, dirs []string) {
 	notChecked(w, dirs, "modules whose module path a module already read has (copies of its code, or programs that share its path: give each module its own path)", "")
+}
+
+// programsNote names the modules read as programs of their own, and the
+// paths their packages go by; with --cgo, the first that was not read.
+func programsNote(w io.Writer, g *analyze.Graph, dirs []string, cgo bool) {
+	if cgo && len(dirs) > 0 {
+		fmt.Fprintf(w, "archie: note: %s: a deployment file runs it beside a module whose go.mod declares the same module path; archie reads such programs apart only without --cgo\n", relToCwd(dirs[0]))
+		return
+	}
+	var read []string
+	for _, m := range g.Modules {
+		if m.Declared != "" && slices.Contains(dirs, m.Dir) {
+			read = append(read, fmt.Sprintf("%s as %s", relToCwd(m.Dir), m.Path))
+		}
+	}
+	if len(read) > 0 {
+		fmt.Fprintf(w, "archie: note: read as programs of their own, which a deployment file runs side by side though their go.mod files declare one module path: %s\n", strings.Join(read, ", "))
+	}
 }
 
 // notChecked names the folders whose code was not read (five of them, and

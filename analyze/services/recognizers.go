@@ -281,6 +281,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
+	// watermill-sql's executors: a handler's transaction (TxFromContext).
+	{lib: "github.com/ThreeDotsLabs/watermill-sql", key: "github.com/ThreeDotsLabs/watermill-sql/pkg/sql.{ContextExecutor,Tx,Beginner}.{ExecContext,QueryContext}", fact: takesSQL},
 
 	// Kafka.
 	// Brokers: where a publish nobody in the tree consumes goes.
@@ -403,14 +405,14 @@ var recognizers = []*recognizer{
 	// Service invocation names the app by its Dapr app ID: an HTTP call to
 	// http://APP-ID/METHOD, as the sidecar makes it.
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.{InvokeMethod,InvokeMethodWithContent,InvokeMethodWithCustomContent}", fact: calls, kind: "http", method: arg(3), name: arg(1), do: (*extractor).daprInvoke},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0), do: (*extractor).watermillPublish},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
 	// A backend's publisher or subscriber called as itself, not through
 	// message.Publisher. (Not gochannel's: it stays in one process.)
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1)},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3), do: (*extractor).watermillPublish},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1)},
 
 	// asynq: the task type is the topic.
@@ -903,6 +905,28 @@ func (x *extractor) restyCall(s *site, r *recognizer) {
 func (x *extractor) daprInvoke(s *site, r *recognizer) {
 	urls := concat(concat(concat([]value{{text: "http://", lit: true}}, x.values(r.name, s)), []value{{text: "/", lit: true}}), x.values(arg(2), s))
 	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
+}
+
+// watermillPublish records a watermill publish. watermill-http's
+// Publisher takes a URL for its topic and POSTs the message there: that
+// is an HTTP call, not a message (no broker's topic name holds "://").
+func (x *extractor) watermillPublish(s *site, r *recognizer) {
+	var topics, urls []value
+	for _, v := range x.values(r.name, s) {
+		if t := strings.ToLower(v.text); strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
+			urls = append(urls, v)
+		} else {
+			topics = append(topics, v)
+		}
+	}
+	if len(urls) > 0 {
+		x.httpCall(s.f, s.fn, "POST", urls, s.ev)
+		if len(topics) == 0 {
+			return
+		}
+	}
+	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
+	x.published(s, r.kind, topics)
 }
 
 // uniqTexts returns the distinct texts of vs.

@@ -54,4 +54,19 @@ func main() {
 	sp.Publish("s.out") // want "publish watermill s.out"
 	var ss wsql.Subscriber
 	ss.Subscribe(ctx, "s.in") // want "consume watermill s.in"
+
+	// watermill-http's publisher POSTs to the URL it is given as topic.
+	pub.Publish("http://hooks:8001/orders")                                  // want "call http POST http://hooks:8001/orders"
+	r.AddHandler("hook", "paid", sub, "https://hooks:8001/paid", pub, relay) // want "consume watermill paid" "call http POST https://hooks:8001/paid"
+
+	// A handler's transaction takes SQL.
+	tx, _ := wsql.TxFromContext(ctx)
+	tx.ExecContext(ctx, "UPDATE counter SET value = value + 1") // want "store sql table counter"
+	tx.QueryContext(ctx, "SELECT value FROM counter")           // want "store sql table counter"
+	var ex wsql.ContextExecutor
+	ex.ExecContext(ctx, "DELETE FROM totals")        // want "store sql table totals"
+	ex.QueryContext(ctx, "SELECT value FROM totals") // want "store sql table totals"
+	var b wsql.Beginner
+	b.ExecContext(ctx, "INSERT INTO audit (n) VALUES (1)") // want "store sql table audit"
+	b.QueryContext(ctx, "SELECT n FROM audit")             // want "store sql table audit"
 }

@@ -17,3 +17,27 @@ type Subscriber struct{}
 func (s *Subscriber) Subscribe(ctx context.Context, topic string) (<-chan *message.Message, error) {
 	return nil, nil
 }
+
+// The executors a handler gets its transaction as (TxFromContext), with
+// the method set of v4.
+type Result interface{ RowsAffected() (int64, error) }
+
+type Rows interface{ Next() bool }
+
+type ContextExecutor interface {
+	ExecContext(ctx context.Context, query string, args ...any) (Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (Rows, error)
+}
+
+type Tx interface {
+	ContextExecutor
+	Rollback() error
+	Commit() error
+}
+
+func TxFromContext(ctx context.Context) (Tx, bool) { return nil, false }
+
+type Beginner interface {
+	ContextExecutor
+	BeginTx(ctx context.Context) (Tx, error)
+}

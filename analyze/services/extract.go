@@ -844,6 +844,10 @@ func driverKind(driver string) string {
 	return "sql"
 }
 
+// duplicateKey matches the end of MySQL's upsert before its UPDATE, whose
+// assignments follow, not a table.
+var duplicateKey = regexp.MustCompile(`(?i)\bduplicate\s+key\s*$`)
+
 var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
 var sqlStart = regexp.MustCompile(`(?i)^\s*(select|insert|update|delete|with|create|alter|drop|truncate|replace|merge)\b`)
 
@@ -858,6 +862,9 @@ func sqlTables(q string) []string {
 		kw := strings.ToLower(q[m[0] : m[0]+4])
 		if (kw == "from" || kw == "join") && strings.HasPrefix(strings.TrimLeft(q[m[3]:], " \t\r\n"), "(") || inFromFunction(q[:m[0]]) {
 			continue // FROM now(), JOIN generate_series(…); EXTRACT(epoch FROM t)
+		}
+		if kw == "upda" && duplicateKey.MatchString(q[:m[0]]) {
+			continue // MySQL's INSERT … ON DUPLICATE KEY UPDATE value = …
 		}
 		t := strings.NewReplacer("`", "", `"`, "").Replace(q[m[2]:m[3]])
 		switch strings.ToLower(t) {

@@ -83,6 +83,8 @@ func TestSystemTables(t *testing.T) {
 		"INSERT INTO pg_orders (id) VALUES ($1)":                      nil,
 		// Functions that take FROM, and functions after FROM, are no tables.
 		"UPDATE execution SET status = 'x' WHERE EXTRACT(epoch FROM NOW() - start_time) > ? AND NOT EXISTS (SELECT 1 FROM task)": {"execution", "task"},
+		"INSERT INTO counter (id, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = ?":                                        {"counter"},
+		"INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY\n\tUPDATE a = a + 1; UPDATE totals SET n = 1":                             {"t", "totals"},
 		"SELECT SUBSTRING(name FROM 2), TRIM(LEADING 'x' FROM code) FROM items":                                                  {"items"},
 		"SELECT n FROM generate_series(1, 10) n JOIN orders o ON o.id = n":                                                       {"orders"},
 		"SELECT * FROM (SELECT id FROM orders) o":                                                                                {"orders"},

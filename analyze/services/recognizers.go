@@ -406,14 +406,14 @@ var recognizers = []*recognizer{
 	// http://APP-ID/METHOD, as the sidecar makes it.
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.{InvokeMethod,InvokeMethodWithContent,InvokeMethodWithCustomContent}", fact: calls, kind: "http", method: arg(3), name: arg(1), do: (*extractor).daprInvoke},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0), do: (*extractor).watermillPublish},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 	// A backend's publisher or subscriber called as itself, not through
 	// message.Publisher. (Not gochannel's: it stays in one process.)
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0)},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1)},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0), do: (*extractor).watermillPublish},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill-{kafka/pkg/kafka,amqp/pkg/amqp,nats/pkg/nats,redisstream/pkg/redisstream,googlecloud/pkg/googlecloud,sql/pkg/sql}.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3), do: (*extractor).watermillPublish},
-	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1)},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 
 	// asynq: the task type is the topic.
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
@@ -927,6 +927,104 @@ func (x *extractor) watermillPublish(s *site, r *recognizer) {
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)
+	x.watermillSQL(s, watermillEnd(s, 4), "Publisher", topics)
+}
+
+// watermillConsume records a watermill subscription, and the tables
+// watermill-sql's subscriber reads it from.
+func (x *extractor) watermillConsume(s *site, r *recognizer) {
+	topics := x.values(r.name, s)
+	x.message(s.f, s.fn, r.kind, false, topics, s.ev)
+	x.watermillSQL(s, watermillEnd(s, 2), "Subscriber", topics)
+}
+
+// watermillSQLPkg is watermill-sql's package, as normPath writes it.
+const watermillSQLPkg = "github.com/ThreeDotsLabs/watermill-sql/pkg/sql"
+
+// watermillEnd returns the publisher or subscriber a watermill call uses:
+// the receiver of a Publish or Subscribe, else the router's argument i.
+func watermillEnd(s *site, i int) ssa.Value {
+	if strings.HasSuffix(s.key, ".Publish") || strings.HasSuffix(s.key, ".Subscribe") {
+		return s.arg(recv)
+	}
+	return s.arg(i)
+}
+
+// watermillSQL records the tables watermill-sql keeps the topics in when
+// end, a publisher or subscriber (what), is one of its own: each topic's
+// messages in watermill_TOPIC (its MySQL and PostgreSQL schemas, queue
+// schemas too), and a subscriber's offsets in watermill_offsets_TOPIC
+// when its config's offsets adapter, in sight, is a default one. A
+// schema that names its tables itself (GenerateMessagesTableName) names
+// none here.
+func (x *extractor) watermillSQL(s *site, end ssa.Value, what string, topics []value) {
+	maker, ok := watermillSQLMaker(end, what)
+	if !ok {
+		return
+	}
+	offsets := false
+	if maker != nil && len(maker.Args) > 1 {
+		cfg := maker.Args[1]
+		for _, schema := range x.res.fieldValues(cfg, "SchemaAdapter") {
+			if len(x.res.fieldValues(concrete(schema), "GenerateMessagesTableName")) > 0 {
+				return
+			}
+		}
+		for _, a := range x.res.fieldValues(cfg, "OffsetsAdapter") {
+			if n := namedOf(concrete(a).Type()); n != nil && (n.Name() == "DefaultMySQLOffsetsAdapter" || n.Name() == "DefaultPostgreSQLOffsetsAdapter") {
+				offsets = what == "Subscriber"
+			}
+		}
+	}
+	for _, t := range topics {
+		if t.text == "" || strings.ContainsAny(t.text, "…${}/:` \"") {
+			continue
+		}
+		ev := s.ev
+		ev.Detail = "watermill-sql's table of topic " + t.text
+		x.touch(s.f, s.stores, "sql", "watermill_"+t.text, ev)
+		if offsets {
+			ev.Detail = "watermill-sql's offsets of topic " + t.text
+			x.touch(s.f, s.stores, "sql", "watermill_offsets_"+t.text, ev)
+		}
+	}
+}
+
+// watermillSQLMaker reports whether v, a publisher or subscriber (what),
+// is watermill-sql's, and returns the call of its NewPublisher or
+// NewSubscriber that made it where the code shows it.
+func watermillSQLMaker(v ssa.Value, what string) (*ssa.CallCommon, bool) {
+	if v == nil {
+		return nil, false
+	}
+	v = concrete(v)
+	if e, ok := v.(*ssa.Extract); ok {
+		if c, ok := e.Tuple.(*ssa.Call); ok && calleeKey(c.Common()) == watermillSQLPkg+".New"+what {
+			return c.Common(), true
+		}
+	}
+	if n := namedOf(v.Type()); n != nil && n.Pkg() != nil && normPath(n.Pkg().Path()) == watermillSQLPkg {
+		return nil, n.Name() == what
+	}
+	return nil, false
+}
+
+// concrete returns the value an interface value was made from, where the
+// conversion is in sight.
+func concrete(v ssa.Value) ssa.Value {
+	for range 4 {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+		case *ssa.ChangeInterface:
+			v = w.X
+		case *ssa.ChangeType:
+			v = w.X
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // uniqTexts returns the distinct texts of vs.

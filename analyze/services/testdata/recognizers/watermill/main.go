@@ -51,9 +51,9 @@ func main() {
 	var gs wgcp.Subscriber
 	gs.Subscribe(ctx, "g.in") // want "consume watermill g.in"
 	var sp wsql.Publisher
-	sp.Publish("s.out") // want "publish watermill s.out"
+	sp.Publish("s.out") // want "publish watermill s.out" "store sql table watermill_s.out"
 	var ss wsql.Subscriber
-	ss.Subscribe(ctx, "s.in") // want "consume watermill s.in"
+	ss.Subscribe(ctx, "s.in") // want "consume watermill s.in" "store sql table watermill_s.in"
 
 	// watermill-http's publisher POSTs to the URL it is given as topic.
 	pub.Publish("http://hooks:8001/orders")                                  // want "call http POST http://hooks:8001/orders"
@@ -69,4 +69,16 @@ func main() {
 	var b wsql.Beginner
 	b.ExecContext(ctx, "INSERT INTO audit (n) VALUES (1)") // want "store sql table audit"
 	b.QueryContext(ctx, "SELECT n FROM audit")             // want "store sql table audit"
+
+	// watermill-sql keeps each topic in a table of its own, and a default
+	// offsets adapter the subscriber's offsets in another.
+	counted, _ := wsql.NewSubscriber(b, wsql.SubscriberConfig{SchemaAdapter: wsql.DefaultMySQLSchema{}, OffsetsAdapter: wsql.DefaultMySQLOffsetsAdapter{}})
+	r.AddConsumerHandler("count", "counter", counted, sink) // want "consume watermill counter" "store sql table watermill_counter" "store sql table watermill_offsets_counter"
+	queued, _ := wsql.NewSubscriber(b, wsql.SubscriberConfig{SchemaAdapter: wsql.DefaultMySQLSchema{}, OffsetsAdapter: wsql.PostgreSQLQueueOffsetsAdapter{}})
+	queued.Subscribe(ctx, "jobs") // want "consume watermill jobs" "store sql table watermill_jobs"
+	sqlPub, _ := wsql.NewPublisher(b, wsql.PublisherConfig{SchemaAdapter: wsql.DefaultMySQLSchema{}})
+	var asPub message.Publisher = sqlPub
+	asPub.Publish("events") // want "publish watermill events" "store sql table watermill_events"
+	named, _ := wsql.NewPublisher(b, wsql.PublisherConfig{SchemaAdapter: wsql.DefaultMySQLSchema{GenerateMessagesTableName: func(t string) string { return "q_" + t }}})
+	named.Publish("renamed") // want "publish watermill renamed"
 }

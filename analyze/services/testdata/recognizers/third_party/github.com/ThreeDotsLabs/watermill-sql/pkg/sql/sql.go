@@ -41,3 +41,36 @@ type Beginner interface {
 	ContextExecutor
 	BeginTx(ctx context.Context) (Tx, error)
 }
+
+// Its publisher and subscriber as made, with the config fields that say
+// which tables they use.
+type SchemaAdapter interface{ SchemaInitializingQueries(topic string) []string }
+
+type OffsetsAdapter interface{ AckMessageQuery(topic string) string }
+
+type DefaultMySQLSchema struct {
+	GenerateMessagesTableName func(topic string) string
+}
+
+func (DefaultMySQLSchema) SchemaInitializingQueries(topic string) []string { return nil }
+
+type DefaultMySQLOffsetsAdapter struct{}
+
+func (DefaultMySQLOffsetsAdapter) AckMessageQuery(topic string) string { return "" }
+
+type PostgreSQLQueueOffsetsAdapter struct{}
+
+func (PostgreSQLQueueOffsetsAdapter) AckMessageQuery(topic string) string { return "" }
+
+type PublisherConfig struct {
+	SchemaAdapter SchemaAdapter
+}
+
+type SubscriberConfig struct {
+	SchemaAdapter  SchemaAdapter
+	OffsetsAdapter OffsetsAdapter
+}
+
+func NewPublisher(db Beginner, config PublisherConfig) (*Publisher, error) { return nil, nil }
+
+func NewSubscriber(db Beginner, config SubscriberConfig) (*Subscriber, error) { return nil, nil }

@@ -41,7 +41,14 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			continue
 		}
 		for _, ev := range e.Evidence {
-			out[e.From] = append(out[e.From], hop{from: e.From, to: e.To, handler: ev.Handler, method: ev.Method, ev: ev})
+			// A call that several handlers reach is a hop from each.
+			handlers := ev.Handlers()
+			if len(handlers) == 0 {
+				handlers = []string{""}
+			}
+			for _, h := range handlers {
+				out[e.From] = append(out[e.From], hop{from: e.From, to: e.To, handler: h, method: ev.Method, ev: ev})
+			}
 		}
 	}
 

@@ -400,6 +400,7 @@ func (x *extractor) service(svc *Service) *facts {
 	for _, c := range f.calls {
 		if len(c.handlers) > 0 {
 			c.ev.Handler = c.handlers[0]
+			c.ev.Also = strings.Join(c.handlers[1:], "\n")
 		}
 	}
 	return f

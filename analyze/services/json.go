@@ -121,8 +121,10 @@ type (
 		Column  int    `json:"column"`
 		Detail  string `json:"detail,omitempty"`
 		Handler string `json:"handler,omitempty"`
-		Method  string `json:"method,omitempty"`
-		Literal string `json:"literal,omitempty"`
+		// Handlers are every handler reaching the call, when several do.
+		Handlers []string `json:"handlers,omitempty"`
+		Method   string   `json:"method,omitempty"`
+		Literal  string   `json:"literal,omitempty"`
 	}
 )
 
@@ -187,6 +189,15 @@ func document(sys *System) jsonServices {
 	return doc
 }
 
+// also is Evidence.Also of an item read back: the handlers after its
+// first.
+func also(it jsonEvidenceItem) string {
+	if len(it.Handlers) < 2 || it.Handlers[0] != it.Handler {
+		return ""
+	}
+	return strings.Join(it.Handlers[1:], "\n")
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -196,7 +207,11 @@ func nonNil(s []string) []string {
 
 // evidenceItem places evidence relative to dir, slash-separated.
 func evidenceItem(dir string, e Evidence) jsonEvidenceItem {
-	return jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal}
+	it := jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal}
+	if e.Also != "" {
+		it.Handlers = e.Handlers()
+	}
+	return it
 }
 
 // Rel is a file of the system relative to its directory, slash-separated,
@@ -246,7 +261,7 @@ func Read(r io.Reader, name string) (*System, error) {
 			if file != "" {
 				file = repo + ":" + file
 			}
-			out = append(out, Evidence{Pos: token.Position{Filename: file, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Method: it.Method, Literal: it.Literal})
+			out = append(out, Evidence{Pos: token.Position{Filename: file, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Also: also(it), Method: it.Method, Literal: it.Literal})
 		}
 		return out
 	}

@@ -101,12 +101,29 @@ type Evidence struct {
 	// handler the call is reachable ("hipstershop.CheckoutService/PlaceOrder",
 	// "GET /cart"), or "" when it is reachable only from start-up code.
 	Handler string `json:",omitempty"`
+	// Also are the other endpoints whose handlers reach the call, when
+	// more than one does, newline-separated (Evidence stays comparable);
+	// Handlers lists them all.
+	Also string `json:",omitempty"`
 	// Method is the called endpoint, when known: the gRPC method's full
 	// name or the HTTP method and path.
 	Method string `json:",omitempty"`
 	// Literal is the host:port or URL written in the code that reached
 	// the call, when there is one.
 	Literal string `json:",omitempty"`
+}
+
+// Handlers returns every endpoint whose handler reaches the call: Handler
+// and the others; none for start-up code.
+func (e Evidence) Handlers() []string {
+	if e.Handler == "" {
+		return nil
+	}
+	out := []string{e.Handler}
+	if e.Also != "" {
+		out = append(out, strings.Split(e.Also, "\n")...)
+	}
+	return out
 }
 
 // An Unresolved call is one archie found but could not attribute to a

@@ -146,13 +146,18 @@ func (g *Graph) rename(m *Module, to string) {
 			p.Path = move(p.Path)
 		}
 		for i := range p.Imports {
-			if ip := g.byPath[p.Imports[i].Path]; ip == nil || ip.Module == m {
+			// Only the program's own packages move: another module
+			// under its path (shop/api beside shop, by a replace) does
+			// not.
+			if ip := g.byPath[p.Imports[i].Path]; ip != nil && ip.Module == m {
 				p.Imports[i].Path = move(p.Imports[i].Path)
 			}
 		}
 	}
 	for i := range g.Errors {
-		g.Errors[i].Package = move(g.Errors[i].Package)
+		if ep := g.byPath[g.Errors[i].Package]; ep != nil && ep.Module == m {
+			g.Errors[i].Package = move(g.Errors[i].Package)
+		}
 	}
 	m.Path, m.Declared = to, from
 }

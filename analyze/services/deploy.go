@@ -76,6 +76,32 @@ type deployment struct {
 	// root is the folder read, its links resolved: no file outside it
 	// is read.
 	root string
+	// together are the code folders each compose file or Dapr run file
+	// runs or builds its services from, by file: what it starts side by
+	// side (see Programs).
+	together map[string][]codeFolder
+}
+
+// A codeFolder is where one service of a compose file or Dapr run file
+// comes from: the folder it is built from or runs go run in, and the
+// compose profiles that start it (none: always).
+type codeFolder struct {
+	dir      string
+	profiles []string
+}
+
+// runTogether reports whether two services of one file can be started
+// side by side: neither is behind a profile, or they share one.
+func (a codeFolder) runTogether(b codeFolder) bool {
+	if len(a.profiles) == 0 || len(b.profiles) == 0 {
+		return true
+	}
+	for _, p := range a.profiles {
+		if slices.Contains(b.profiles, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // An envSource is a container's variable, or all of them with a prefix,
@@ -162,7 +188,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string), charts: make(map[string]string)}
+		subscriptions: make(map[string]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -247,6 +273,7 @@ func (d *deployment) daprRun(base, rel string, apps []any) {
 			continue
 		}
 		r.dirs[src] = true
+		d.together[rel] = append(d.together[rel], codeFolder{dir: src})
 		// Its app ID is the name other apps invoke it by.
 		if id != "" {
 			w := d.workload(id, rel)
@@ -777,6 +804,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
 			w.deployedIn(rel)
 		}
+		code := codeFolder{profiles: w.profiles}
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
@@ -792,6 +820,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 			// go run main.go, go run ./cmd/worker), whatever it does.
 			if dir := goRun(w.src, words(m["command"], expand)); w.src != "" && dir != "" {
 				r.dirs[dir] = true
+				code.dir = dir
 			}
 		}
 		// A key given without a value takes the project's: the shell's,
@@ -859,6 +888,12 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		}
 		if w.dir != "" {
 			r.dirs[w.dir] = true // the build context is the main's folder
+		}
+		if m["build"] != nil && w.dir != "" {
+			code.dir = w.dir
+		}
+		if code.dir != "" {
+			d.together[rel] = append(d.together[rel], code)
 		}
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {

@@ -146,7 +146,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// go/packages names its packages by go.mod's path, which
 			// another module of the graph has.
 			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1},
-				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only without --cgo"})
+				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only when it type-checks the code itself (not with --cgo or a -toolexec in GOFLAGS)"})
 			b.listing = nil
 			continue
 		}
@@ -337,15 +337,19 @@ func buildRoot(modDir string) string {
 // path are enough), and folders are shorter. A package outside the main
 // modules of the build, in a folder a pattern could read otherwise (".",
 // "_", testdata, vendor, "..."), or under a GOWORK or -modfile the folder
-// of root does not say keeps its import path.
+// of root does not say keeps its import path. A program the graph names
+// apart (analyze.LoadPrograms) is always named by its folders: go list
+// knows no path of its.
 func loadPatterns(g *analyze.Graph, root string, paths []string, env []string) []string {
+	mains := map[string]bool{root: true}
+	workspace := true
 	for _, kv := range env {
 		if k, v, _ := strings.Cut(kv, "="); k == "GOWORK" && v != "" || k == "GOFLAGS" && strings.Contains(v, "modfile") {
-			return paths
+			mains = make(map[string]bool) // only programs named apart
+			workspace = false
 		}
 	}
-	mains := map[string]bool{root: true}
-	if data, err := os.ReadFile(filepath.Join(root, "go.work")); err == nil {
+	if data, err := os.ReadFile(filepath.Join(root, "go.work")); err == nil && workspace {
 		mains = make(map[string]bool)
 		wf, err := modfile.ParseWork(filepath.Join(root, "go.work"), data, nil)
 		if err != nil {
@@ -363,7 +367,7 @@ func loadPatterns(g *analyze.Graph, root string, paths []string, env []string) [
 	for i, path := range paths {
 		out[i] = path
 		pkg := g.Package(path)
-		if pkg == nil || pkg.Module == nil || pkg.Dir == "" || !mains[pkg.Module.Dir] {
+		if pkg == nil || pkg.Module == nil || pkg.Dir == "" || !mains[pkg.Module.Dir] && (pkg.Module.Declared == "" || pkg.Module.Dir != root) {
 			continue
 		}
 		rel, err := filepath.Rel(root, pkg.Dir)

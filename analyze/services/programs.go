@@ -15,10 +15,11 @@ import (
 // Programs returns the folders among g.Copies that hold programs of their
 // own rather than copies of another module's code: modules whose go.mod
 // repeats the path of another (two small programs, server/ and worker/,
-// each "module app"), which one deployment file runs or builds beside
-// another module of that path (a compose file running both, a Dapr run
-// file, a Makefile building both). A tutorial's chapters, each a copy of
-// the last, are not run together: they stay copies, not read.
+// each "module app"), which one compose file or Dapr run file starts side
+// by side with another module of that path (built from it, or go run in
+// it; compose services behind profiles that never start together do not
+// count). A tutorial's chapters, each a copy of the last, are not run
+// together: they stay copies, not read.
 // analyze.LoadPrograms reads the programs under paths of their own.
 func Programs(g *analyze.Graph, dir string) []string {
 	if len(g.Copies) == 0 {
@@ -57,34 +58,21 @@ func Programs(g *analyze.Graph, dir string) []string {
 		}
 	}
 	d := readDeployment(abs)
-	together := make(map[string]map[string][]string) // file -> declared path -> module folders it runs
-	add := func(file, folder string) {
-		m := moduleOf(folder)
-		if m == "" {
-			return
-		}
-		if together[file] == nil {
-			together[file] = make(map[string][]string)
-		}
-		p := pathOf[m]
-		if !slices.Contains(together[file][p], m) {
-			together[file][p] = append(together[file][p], m)
-		}
-	}
-	for _, r := range d.runs {
-		for f := range r.dirs {
-			add(r.file, f)
-		}
-	}
 	var out []string
-	for _, byPath := range together {
-		for _, mods := range byPath {
-			if len(mods) < 2 {
-				continue
-			}
-			for _, m := range mods {
-				if copies[m] && !slices.Contains(out, m) {
-					out = append(out, m)
+	for _, code := range d.together {
+		// Two services of the file, started side by side, from two
+		// modules of one path: each module is a program.
+		for i, a := range code {
+			ma := moduleOf(a.dir)
+			for _, b := range code[i+1:] {
+				mb := moduleOf(b.dir)
+				if ma == "" || mb == "" || ma == mb || pathOf[ma] != pathOf[mb] || !a.runTogether(b) {
+					continue
+				}
+				for _, m := range []string{ma, mb} {
+					if copies[m] && !slices.Contains(out, m) {
+						out = append(out, m)
+					}
 				}
 			}
 		}

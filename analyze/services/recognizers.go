@@ -908,12 +908,18 @@ func (x *extractor) daprInvoke(s *site, r *recognizer) {
 }
 
 // watermillPublish records a watermill publish. watermill-http's
-// Publisher takes a URL for its topic and POSTs the message there: that
-// is an HTTP call, not a message (no broker's topic name holds "://").
+// Publisher, where the code shows it is the one publishing, takes a URL
+// for its topic and POSTs the message there: that is an HTTP call, not a
+// message. (Other backends' topics may be URLs too: an SQS queue's.)
 func (x *extractor) watermillPublish(s *site, r *recognizer) {
 	var topics, urls []value
+	viaHTTP := false
+	if end := watermillEnd(s, 4); end != nil {
+		n := namedOf(concrete(end).Type())
+		viaHTTP = n != nil && n.Pkg() != nil && normPath(n.Pkg().Path()) == "github.com/ThreeDotsLabs/watermill-http/pkg/http" && n.Name() == "Publisher"
+	}
 	for _, v := range x.values(r.name, s) {
-		if t := strings.ToLower(v.text); strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
+		if t := strings.ToLower(v.text); viaHTTP && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://")) {
 			urls = append(urls, v)
 		} else {
 			topics = append(topics, v)

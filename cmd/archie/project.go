@@ -409,7 +409,11 @@ func copiesNote(w io.Writer, dirs []string) {
 // paths their packages go by; with --cgo, the first that was not read.
 func programsNote(w io.Writer, g *analyze.Graph, dirs []string, cgo bool) {
 	if cgo && len(dirs) > 0 {
-		fmt.Fprintf(w, "archie: note: %s: a deployment file runs it beside a module whose go.mod declares the same module path; archie reads such programs apart only without --cgo\n", relToCwd(dirs[0]))
+		names := make([]string, len(dirs))
+		for i, d := range dirs {
+			names[i] = relToCwd(d)
+		}
+		fmt.Fprintf(w, "archie: note: %s: a deployment file runs each beside a module whose go.mod declares the same module path; archie reads such programs apart only without --cgo\n", strings.Join(names, ", "))
 		return
 	}
 	var read []string

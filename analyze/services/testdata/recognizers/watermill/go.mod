@@ -10,4 +10,5 @@ require (
 	github.com/ThreeDotsLabs/watermill-redisstream v1.0.0
 	github.com/ThreeDotsLabs/watermill-googlecloud v1.0.0
 	github.com/ThreeDotsLabs/watermill-sql v1.0.0
+	github.com/ThreeDotsLabs/watermill-http v1.0.0
 )

@@ -6,6 +6,7 @@ import (
 
 	wamqp "github.com/ThreeDotsLabs/watermill-amqp/pkg/amqp"
 	wgcp "github.com/ThreeDotsLabs/watermill-googlecloud/pkg/googlecloud"
+	whttp "github.com/ThreeDotsLabs/watermill-http/pkg/http"
 	wkafka "github.com/ThreeDotsLabs/watermill-kafka/pkg/kafka"
 	wnats "github.com/ThreeDotsLabs/watermill-nats/pkg/nats"
 	wredis "github.com/ThreeDotsLabs/watermill-redisstream/pkg/redisstream"
@@ -55,9 +56,13 @@ func main() {
 	var ss wsql.Subscriber
 	ss.Subscribe(ctx, "s.in") // want "consume watermill s.in" "store sql table watermill_s.in"
 
-	// watermill-http's publisher POSTs to the URL it is given as topic.
-	pub.Publish("http://hooks:8001/orders")                                  // want "call http POST http://hooks:8001/orders"
-	r.AddHandler("hook", "paid", sub, "https://hooks:8001/paid", pub, relay) // want "consume watermill paid" "call http POST https://hooks:8001/paid"
+	// watermill-http's publisher POSTs to the URL it is given as topic;
+	// another's topic may be a URL too (an SQS queue's), still a topic.
+	hooks, _ := whttp.NewPublisher(whttp.PublisherConfig{})
+	var hook message.Publisher = hooks
+	hook.Publish("http://hooks:8001/orders")                                   // want "call http POST http://hooks:8001/orders"
+	r.AddHandler("hook", "paid", sub, "https://hooks:8001/paid", hooks, relay) // want "consume watermill paid" "call http POST https://hooks:8001/paid"
+	pub.Publish("https://sqs.example.com/1/orders")                            // want "publish watermill https://sqs.example.com/1/orders"
 
 	// A handler's transaction takes SQL.
 	tx, _ := wsql.TxFromContext(ctx)

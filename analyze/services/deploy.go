@@ -1087,6 +1087,25 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	return out
 }
 
+// onHost reports whether a service runs on the machine itself, not in a
+// container: no compose service, Kubernetes object or Dapr app runs it
+// and no Dockerfile builds it (a Makefile's go run, a build script, or
+// nothing that says).
+func (d *deployment) onHost(svc *Service, entryDir string) bool {
+	if d == nil || len(d.forService(svc, entryDir)) > 0 {
+		return false
+	}
+	for _, r := range d.runs {
+		if !isDockerfile(path.Base(r.file)) {
+			continue
+		}
+		if entryDir != "" && r.dirs[entryDir] || r.names[norm(svc.Name)] {
+			return false
+		}
+	}
+	return true
+}
+
 // buildTags returns the build tags the deployment builds a service's main
 // with, in tagSet's form ("" for none), each with a file that says so: the
 // go build commands that build its folder, and the Dockerfiles of its

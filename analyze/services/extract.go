@@ -702,6 +702,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 // store records a database or cache the service opens.
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
 	resource, server, from := "", "", ""
+	written := false // the DSN is written in the code, and nothing overrides it
 	for _, v := range config {
 		if strings.TrimSpace(v.text) == "" {
 			continue // an empty setting names no database
@@ -734,6 +735,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)
+			written = v.lit && v.flag == "" && v.fallbackOf == ""
 		case len(v.env) > 0:
 			resource = "env " + strings.Join(v.env, ", ")
 		}
@@ -745,9 +747,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 	if resource != "" {
 		ev.Detail += " (" + resource + from + ")"
 	}
-	if loopback(server) {
+	if loopback(server) && !(written && x.deploy.onHost(f.svc, f.entryDir)) {
 		// Each container's localhost is its own: a development default
-		// that two services share says nothing of where they run.
+		// that two services share says nothing of where they run. A
+		// service no container runs, whose code names localhost and
+		// nothing overrides it, runs beside the others on one machine.
 		server = ""
 	}
 	k := kind + "\x00" + resource

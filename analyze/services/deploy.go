@@ -80,6 +80,11 @@ type deployment struct {
 	// runs or builds its services from, by file: what it starts side by
 	// side (see Programs).
 	together map[string][]codeFolder
+	// containerTools says a file of a tool that builds or runs
+	// containers from the code is present (ko, Skaffold, Tilt, fly.io,
+	// Earthly, buildpacks, nixpacks, the Serverless framework): archie
+	// does not read them, so where the code runs is not known.
+	containerTools bool
 }
 
 // A codeFolder is where one service of a compose file or Dapr run file
@@ -168,6 +173,9 @@ type workload struct {
 	profiles []string
 	// buildArgs are the compose build args its image is built with.
 	buildArgs map[string]string
+	// compose marks a compose service, the only workloads that may run
+	// a third-party image beside services run on the machine itself.
+	compose bool
 	// deployedBy are the files that deploy it: compose files that define
 	// it whole (an image or a build, not an overlay's few keys),
 	// Kubernetes manifests, Helm values.
@@ -200,6 +208,9 @@ func readDeployment(dir string) *deployment {
 				return filepath.SkipDir
 			}
 			return nil
+		}
+		if containerToolFiles[name] {
+			d.containerTools = true
 		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
@@ -239,6 +250,11 @@ func readDeployment(dir string) *deployment {
 	d.resolveHelm()
 	return d
 }
+
+// containerToolFiles are the files of tools that build or run the code in
+// containers, which archie does not read.
+var containerToolFiles = map[string]bool{".ko.yaml": true, "skaffold.yaml": true, "skaffold.yml": true, "Tiltfile": true, "fly.toml": true,
+	"Earthfile": true, "project.toml": true, "nixpacks.toml": true, "serverless.yml": true, "serverless.yaml": true}
 
 // templateExts are the extensions of templates that render deployment
 // files: Jinja's, Go templates (Helm's helpers, envsubst's inputs).
@@ -790,6 +806,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 	expand := expander(vars)
 	for name, s := range services {
 		w := d.workload(name, rel)
+		w.compose = true
 		m, _ := s.(map[string]any)
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
@@ -1087,23 +1104,53 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	return out
 }
 
-// onHost reports whether a service runs on the machine itself, not in a
-// container: no compose service, Kubernetes object or Dapr app runs it
-// and no Dockerfile builds it (a Makefile's go run, a build script, or
-// nothing that says).
+// onHost reports whether a service runs on the machine itself, beside the
+// repository's other services: nothing in the repository runs its code in
+// a container or on a machine of its own. No Dockerfile, Procfile,
+// Kubernetes object, Helm chart, template archie cannot render, Dapr app
+// or container tool, and compose runs only third-party images (the
+// databases and brokers the services use, started beside them).
 func (d *deployment) onHost(svc *Service, entryDir string) bool {
-	if d == nil || len(d.forService(svc, entryDir)) > 0 {
+	if d == nil || d.containerTools || len(d.charts) > 0 || len(d.templated) > 0 || len(d.forService(svc, entryDir)) > 0 {
 		return false
 	}
 	for _, r := range d.runs {
-		if !isDockerfile(path.Base(r.file)) {
-			continue
+		if base := path.Base(r.file); isDockerfile(base) || base == "Procfile" {
+			return false
 		}
-		if entryDir != "" && r.dirs[entryDir] || r.names[norm(svc.Name)] {
+	}
+	for _, w := range d.workloads {
+		if !w.compose || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" || !infrastructureImage(w.image) {
 			return false
 		}
 	}
 	return true
+}
+
+// infrastructureImages are the images of the databases, brokers and
+// tools a compose file starts beside services run on the machine, by the
+// start of their name's last element; any other image may be a service's.
+var infrastructureImages = []string{"mysql", "mariadb", "postgres", "postgis", "redis", "mongo", "etcd", "elasticsearch", "opensearch",
+	"kibana", "grafana", "prometheus", "all-in-one", "jaeger", "zipkin", "opentelemetry-collector", "otel-collector", "victoria-metrics", "loki",
+	"tempo", "promtail", "kafka", "cp-kafka", "zookeeper", "cp-zookeeper", "rabbitmq", "nats", "consul", "vault", "minio", "localstack",
+	"memcached", "cassandra", "scylla", "clickhouse", "nginx", "traefik", "envoy", "haproxy", "mailhog", "mailpit", "adminer", "pgadmin",
+	"phpmyadmin", "redis-commander", "kafka-ui", "keycloak", "nacos", "pulsar", "redpanda", "dynamodb-local", "azurite", "mssql-server",
+	"cockroach", "emqx", "mosquitto", "kong", "apisix", "sentry", "influxdb", "neo4j", "arangodb", "couchdb", "couchbase", "dragonfly",
+	"valkey", "kafdrop", "akhq", "schema-registry", "cp-schema-registry", "debezium", "connect", "spanner-emulator", "pubsub-emulator"}
+
+// infrastructureImage reports whether an image, without tag, is one of
+// infrastructureImages.
+func infrastructureImage(image string) bool {
+	if image == "" {
+		return false
+	}
+	base := image[strings.LastIndexByte(image, '/')+1:]
+	for _, p := range infrastructureImages {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // buildTags returns the build tags the deployment builds a service's main

@@ -392,18 +392,53 @@ func (x *extractor) service(svc *Service) *facts {
 		targets[i] = c.fn
 	}
 	by := x.prog.reachers(served, targets, reach)
+	// Which handler a call is made for is not known where an interface
+	// call may run every implementation, or one function serves several
+	// routes (a proxy closure a factory makes for each): the first
+	// handler stands for it, as it always has. The others that reach it
+	// too are kept (chains continue from each) only when they reach it
+	// by plain calls and serve with functions of their own.
+	direct := x.prog.directReachers(served, targets)
+	shared := sharedHandlers(names, served)
 	for _, c := range f.calls {
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])
 		}
-	}
-	for _, c := range f.calls {
-		if len(c.handlers) > 0 {
-			c.ev.Handler = c.handlers[0]
-			c.ev.Also = strings.Join(c.handlers[1:], "\n")
+		if len(c.handlers) == 0 {
+			continue
 		}
+		c.ev.Handler = c.handlers[0]
+		var also []string
+		for _, i := range direct[c.fn].members() {
+			if names[i] != c.ev.Handler && !shared[i] {
+				also = append(also, names[i])
+			}
+		}
+		c.ev.Also = strings.Join(also, "\n")
 	}
 	return f
+}
+
+// sharedHandlers marks the handlers, by index, that serve with a function
+// another handler serves with too.
+func sharedHandlers(names []string, served [][]*ssa.Function) map[int]bool {
+	by := make(map[*ssa.Function][]int)
+	for i, fns := range served {
+		for _, fn := range fns {
+			if fn != nil && !slices.Contains(by[fn], i) {
+				by[fn] = append(by[fn], i)
+			}
+		}
+	}
+	out := make(map[int]bool)
+	for _, is := range by {
+		if len(is) > 1 {
+			for _, i := range is {
+				out[i] = true
+			}
+		}
+	}
+	return out
 }
 
 // position returns where an instruction is, or its function when the
@@ -498,6 +533,9 @@ func (x *extractor) serveGRPC(f *facts, proto string, impl ssa.Value, ev Evidenc
 		return
 	}
 	for _, m := range x.methodsOf(impl) {
+		if !token.IsExported(m.Name()) {
+			continue // a helper of the implementation, no RPC
+		}
 		name := proto + "/" + m.Name()
 		handlers[name] = append(handlers[name], m)
 	}
@@ -702,7 +740,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 // store records a database or cache the service opens.
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
 	resource, server, from := "", "", ""
-	written := false // the DSN is written in the code, and nothing overrides it
+	written := false // the DSN is a constant where it is used: nothing overrides it
 	for _, v := range config {
 		if strings.TrimSpace(v.text) == "" {
 			continue // an empty setting names no database
@@ -735,7 +773,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server = dsnServer(v.text)
-			written = v.lit && v.flag == "" && v.fallbackOf == ""
+			written = v.fixed && v.lit && v.flag == "" && v.fallbackOf == ""
 		case len(v.env) > 0:
 			resource = "env " + strings.Join(v.env, ", ")
 		}
@@ -1442,6 +1480,48 @@ func (r *resolver) fieldSlice(v ssa.Value, field string) []value {
 		out = appendValues(out, r.sliceStrings(val))
 	}
 	return out
+}
+
+// sqsQueueNames resolves the queue names of an SQS request whose QueueUrl
+// is the one GetQueueUrl answered (out.QueueUrl): the QueueName it was
+// asked.
+func (r *resolver) sqsQueueNames(input ssa.Value) []value {
+	if input == nil {
+		return nil
+	}
+	var out []value
+	for _, u := range r.fieldValues(input, "QueueUrl") {
+		load, ok := u.(*ssa.UnOp)
+		if !ok {
+			continue
+		}
+		fa, ok := load.X.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, key := range []string{"github.com/aws/aws-sdk-go-v2/service/sqs.Client.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrlWithContext"} {
+			i := 1
+			if strings.HasSuffix(key, ".SQS.GetQueueUrl") {
+				i = 0
+			}
+			if c := madeByCall(fa.X, key); c != nil && i+1 < len(c.Args) {
+				out = appendValues(out, r.storedField(c.Args[i+1], "QueueName")) // Args[0] is the client
+			}
+		}
+	}
+	return out
+}
+
+// madeByCall returns the call to key whose result v is (its first
+// result, where it has an error too), or nil.
+func madeByCall(v ssa.Value, key string) *ssa.CallCommon {
+	if e, ok := v.(*ssa.Extract); ok && e.Index == 0 {
+		v = e.Tuple
+	}
+	if c, ok := v.(*ssa.Call); ok && calleeKey(c.Common()) == key {
+		return c.Common()
+	}
+	return nil
 }
 
 // callArg resolves argument i of the call to key that produced v:

@@ -439,6 +439,10 @@ func (l *linker) messages(found []*facts) {
 					return l.deploy.shown(f.svc, f.entryDir, ref)
 				})
 			}
+			switch m.protocol {
+			case "sqs", "sns", "kinesis":
+				m.topic = awsName(m.topic) // a queue URL or ARN the deployment gives
+			}
 			if !m.list {
 				ms = append(ms, m)
 				continue

@@ -546,6 +546,26 @@ func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, wit
 	return out
 }
 
+// directReachers is reachers over plain calls only: no interface call's
+// implementations, so that a handler reaches what its own code calls.
+func (p *program) directReachers(roots [][]*ssa.Function, targets []*ssa.Function) map[*ssa.Function]bitset {
+	t := newTargetWalk(targets, p.successors)
+	out := make(map[*ssa.Function]bitset, len(targets))
+	for i, set := range roots {
+		for _, r := range set {
+			if r == nil {
+				continue
+			}
+			for _, ti := range t.reached(r).members() {
+				b := out[targets[ti]]
+				b.add(i)
+				out[targets[ti]] = b
+			}
+		}
+	}
+	return out
+}
+
 // A targetWalk finds which of a list of target functions each function
 // reaches, over a graph of what each function may run next.
 type targetWalk struct {

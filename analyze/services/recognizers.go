@@ -234,6 +234,13 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/redis.{MustNewRedis,NewRedis}", fact: opens, kind: "redis", name: confField(0, "Host")},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.NewClient", fact: opens, kind: "firestore", name: project(1)},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.NewCluster", fact: opens, kind: "cassandra", name: elems(0)},
+	// DynamoDB, through the AWS SDK (v2, and v1 whose calls take no
+	// context unless named …WithContext): each request names its table.
+	{lib: "github.com/aws/aws-sdk-go-v2/service/dynamodb", key: "github.com/aws/aws-sdk-go-v2/service/dynamodb.{New,NewFromConfig}", fact: opens, kind: "dynamodb"},
+	{lib: "github.com/aws/aws-sdk-go-v2/service/dynamodb", key: "github.com/aws/aws-sdk-go-v2/service/dynamodb.Client.{GetItem,PutItem,UpdateItem,DeleteItem,Query,Scan}", fact: names, kind: "dynamodb", name: field(1, "TableName")},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.New", fact: opens, kind: "dynamodb"},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.DynamoDB.{GetItem,PutItem,UpdateItem,DeleteItem,Query,Scan}", fact: names, kind: "dynamodb", name: field(0, "TableName")},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.DynamoDB.{GetItemWithContext,PutItemWithContext,UpdateItemWithContext,DeleteItemWithContext,QueryWithContext,ScanWithContext}", fact: names, kind: "dynamodb", name: field(1, "TableName")},
 
 	// Tables and collections named.
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Database.Collection", fact: names, kind: "mongo", name: arg(0)},
@@ -414,6 +421,21 @@ var recognizers = []*recognizer{
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3), do: (*extractor).watermillPublish},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
+
+	// AWS: an SQS queue is named by its URL, whose last element is its
+	// name; an SNS topic and a Kinesis stream by name or ARN, whose last
+	// element is. (v1's calls take no context unless …WithContext.)
+	{lib: "github.com/aws/aws-sdk-go-v2/service/sqs", key: "github.com/aws/aws-sdk-go-v2/service/sqs.Client.{SendMessage,SendMessageBatch}", fact: publishes, kind: "sqs", name: field(1, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go-v2/service/sqs", key: "github.com/aws/aws-sdk-go-v2/service/sqs.Client.ReceiveMessage", fact: consumes, kind: "sqs", name: field(1, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go-v2/service/sns", key: "github.com/aws/aws-sdk-go-v2/service/sns.Client.{Publish,PublishBatch}", fact: publishes, kind: "sns", name: field(1, "TopicArn"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go-v2/service/kinesis", key: "github.com/aws/aws-sdk-go-v2/service/kinesis.Client.{PutRecord,PutRecords}", fact: publishes, kind: "kinesis", name: field(1, "StreamName").orElse(field(1, "StreamARN")), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go-v2/service/kinesis", key: "github.com/aws/aws-sdk-go-v2/service/kinesis.Client.GetShardIterator", fact: consumes, kind: "kinesis", name: field(1, "StreamName").orElse(field(1, "StreamARN")), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sqs.SQS.{SendMessage,SendMessageBatch}", fact: publishes, kind: "sqs", name: field(0, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sqs.SQS.{SendMessageWithContext,SendMessageBatchWithContext}", fact: publishes, kind: "sqs", name: field(1, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sqs.SQS.ReceiveMessage", fact: consumes, kind: "sqs", name: field(0, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sqs.SQS.ReceiveMessageWithContext", fact: consumes, kind: "sqs", name: field(1, "QueueUrl"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sns.SNS.Publish", fact: publishes, kind: "sns", name: field(0, "TopicArn"), do: (*extractor).awsMessage},
+	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sns.SNS.PublishWithContext", fact: publishes, kind: "sns", name: field(1, "TopicArn"), do: (*extractor).awsMessage},
 
 	// asynq: the task type is the topic.
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
@@ -707,7 +729,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if r.driver.how != none {
 			kind = driverKind(x.first(r.driver, s))
 		}
-		x.store(s.f, s.stores, kind, x.values(r.name, s), s.ev)
+		vals := x.values(r.name, s)
+		if r.name.how == fromArg {
+			vals = x.res.fixedIf(vals, s.arg(r.name.i))
+		}
+		x.store(s.f, s.stores, kind, vals, s.ev)
 	case names:
 		if r.name.how == fromModel && tableChained(recvOf(s.common)) {
 			// db.Table("archive").Find(&orders): the Table row named
@@ -730,7 +756,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			switch {
 			case r.name.how == fromModel || r.name.how == fromSnakeModel:
 				ev.Detail = "model for table " + name
-			case r.kind == "sql":
+			case r.kind == "sql" || r.kind == "dynamodb":
 				ev.Detail = "table " + name
 			case r.kind == "elasticsearch":
 				ev.Detail = "index " + name
@@ -1033,6 +1059,38 @@ func concrete(v ssa.Value) ssa.Value {
 	return v
 }
 
+// awsMessage records an SQS, SNS or Kinesis message sent or received, by
+// the queue's, topic's or stream's name: the last element of its URL or
+// ARN (https://sqs.eu-west-1.amazonaws.com/123456789012/orders,
+// arn:aws:sns:eu-west-1:123456789012:orders), as the code elsewhere may
+// name it alone. An SQS queue URL asked of GetQueueUrl is its QueueName.
+func (x *extractor) awsMessage(s *site, r *recognizer) {
+	names := x.values(r.name, s)
+	if r.kind == "sqs" && len(names) == 0 {
+		names = x.res.sqsQueueNames(s.arg(r.name.i))
+	}
+	for i := range names {
+		names[i].text = awsName(names[i].text)
+	}
+	x.message(s.f, s.fn, r.kind, r.fact == publishes, names, s.ev)
+	if r.fact == publishes {
+		x.published(s, r.kind, names)
+	}
+}
+
+// awsName is the name an SQS queue URL, or an SNS topic's or Kinesis
+// stream's ARN, ends with; other texts as they are.
+func awsName(text string) string {
+	switch {
+	case strings.HasPrefix(text, "arn:"):
+		text = text[strings.LastIndexAny(text, ":/")+1:]
+	case strings.HasPrefix(text, "https://sqs.") || strings.HasPrefix(text, "http://sqs.") || strings.Contains(text, ".amazonaws.com/") || strings.Contains(text, "/queue/"):
+		text = strings.TrimSuffix(text, "/")
+		text = text[strings.LastIndexByte(text, '/')+1:]
+	}
+	return text
+}
+
 // uniqTexts returns the distinct texts of vs.
 func uniqTexts(vs []value) []string {
 	var out []string
@@ -1156,6 +1214,7 @@ func writesModel(key string) bool {
 	switch m {
 	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec",
 		"InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID", "ReplaceOne", "DeleteOne", "DeleteMany",
+		"PutItem", "UpdateItem", "DeleteItem", "PutItemWithContext", "UpdateItemWithContext", "DeleteItemWithContext",
 		"FindOneAndUpdate", "FindOneAndReplace", "FindOneAndDelete", "BulkWrite":
 		return true
 	}
@@ -1209,7 +1268,7 @@ func (x *extractor) gormOpen(s *site, r *recognizer) {
 					dsn = x.res.fromConfig(args[0], "DSN")
 				}
 			} else {
-				dsn = x.res.strings(args[0])
+				dsn = x.res.fixedIf(x.res.strings(args[0]), args[0])
 			}
 		}
 	} else if r.driver.how != none {

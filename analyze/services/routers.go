@@ -155,6 +155,15 @@ var libraryStandIns = []struct {
 	{"github.com/nats-io/nats.go", "Conn", true},
 	{"github.com/segmentio/kafka-go", "Writer", true},
 	{"github.com/gofiber/fiber", "App", true},
+	// The AWS SDKs' clients, behind an interface a program declares to
+	// test with a fake (or v1's dynamodbiface and sqsiface).
+	{"github.com/aws/aws-sdk-go-v2/service/dynamodb", "Client", true},
+	{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", true},
+	{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", true},
+	{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", true},
+	{"github.com/aws/aws-sdk-go/service/dynamodb", "DynamoDB", true},
+	{"github.com/aws/aws-sdk-go/service/sqs", "SQS", true},
+	{"github.com/aws/aws-sdk-go/service/sns", "SNS", true},
 }
 
 // libraryInterface returns the callee key a method call through an

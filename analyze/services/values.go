@@ -36,6 +36,60 @@ type value struct {
 	// that sets the key overrides it. fallbackText is that literal, which
 	// may be only part of text ("http" of "http://core:8080").
 	fallbackOf, fallbackText string
+	// fixed marks a text the code passes as a constant where it is used
+	// (a literal, a const, their concatenation; see constantArg): no
+	// flag, variable or configuration replaces it at run time.
+	fixed bool
+}
+
+// constantArg reports whether v is the same text on every run: a
+// constant (a literal, a const), a concatenation of constants, or what a
+// parameterless function of the service's code returns on every path
+// when that is one. A variable, a parameter or a field may be replaced at
+// run time (by a flag, the environment, a config file), so is not.
+func (r *resolver) constantArg(v ssa.Value, depth int) bool {
+	if v == nil || depth <= 0 {
+		return false
+	}
+	switch w := v.(type) {
+	case *ssa.Const:
+		return w.Value != nil
+	case *ssa.MakeInterface:
+		return r.constantArg(w.X, depth)
+	case *ssa.ChangeType:
+		return r.constantArg(w.X, depth)
+	case *ssa.Convert:
+		return r.constantArg(w.X, depth)
+	case *ssa.BinOp:
+		return w.Op == token.ADD && r.constantArg(w.X, depth) && r.constantArg(w.Y, depth)
+	case *ssa.Call:
+		callee := w.Common().StaticCallee()
+		if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] || len(w.Common().Args) > 0 {
+			return false
+		}
+		returns := 0
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+				if !r.constantArg(ret.Results[0], depth-1) {
+					return false
+				}
+				returns++
+			}
+		}
+		return returns > 0
+	}
+	return false
+}
+
+// fixedIf marks vals fixed when the code passes v, what they were read
+// from, as a constant.
+func (r *resolver) fixedIf(vals []value, v ssa.Value) []value {
+	if r.constantArg(v, 4) {
+		for i := range vals {
+			vals[i].fixed = true
+		}
+	}
+	return vals
 }
 
 // flagDefaults are the flag packages' definitions whose default names an
@@ -291,6 +345,13 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			return nil
 		}
 		return concat(r.resolveOr(v.X, bind, depth, busy), r.resolveOr(v.Y, bind, depth, busy))
+	case *ssa.Alloc:
+		// &table, a *string a request's field takes (the AWS SDKs'
+		// TableName: &table): the string stored in it.
+		if p, ok := v.Type().(*types.Pointer); ok && types.Identical(p.Elem(), types.Typ[types.String]) {
+			return r.load(v, bind, depth, busy)
+		}
+		return nil
 	case *ssa.Phi:
 		var out []value
 		for _, e := range v.Edges {
@@ -811,6 +872,9 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		return out
+	case "github.com/aws/aws-sdk-go-v2/aws.String", "github.com/aws/aws-sdk-go/aws.String":
+		// The SDKs' pointer of a string: the string.
+		return r.resolve(args[0], bind, depth, busy)
 	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint":
 		// A port: strconv.Itoa(port), strconv.FormatInt(n, 10).
 		if len(args) == 2 {

@@ -107,3 +107,22 @@ func TestBeegoSnake(t *testing.T) {
 		}
 	}
 }
+
+func TestNormPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"github.com/go-chi/chi/v5":                  "github.com/go-chi/chi",
+		"github.com/redis/go-redis/v9":              "github.com/redis/go-redis",
+		"net/http":                                  "net/http",
+		"gopkg.in/olivere/elastic.v5":               "github.com/olivere/elastic",
+		"gopkg.in/olivere/elastic.v5/uritemplates":  "github.com/olivere/elastic/uritemplates",
+		"gopkg.in/Shopify/sarama.v1":                "github.com/Shopify/sarama",
+		"gopkg.in/yaml.v3":                          "gopkg.in/yaml.v3",
+		"gopkg.in/olivere/elastic":                  "gopkg.in/olivere/elastic",
+		"gopkg.in/olivere/elastic.vx":               "gopkg.in/olivere/elastic.vx",
+		"gopkg.in/DataDog/dd-trace-go.v1/ddtrace/x": "github.com/DataDog/dd-trace-go/ddtrace/x",
+	} {
+		if got := normPath(in); got != want {
+			t.Errorf("normPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -474,10 +474,33 @@ var majorVersion = regexp.MustCompile(`/v[0-9]+(/|$)`)
 // normPath drops major-version elements from an import path, so that one
 // recognizer covers chi and chi/v5.
 func normPath(p string) string {
+	if strings.HasPrefix(p, "gopkg.in/") {
+		return gopkgIn(p)
+	}
 	if !hasMajorVersion(p) {
 		return p // most paths: no regular expression run per call
 	}
 	return strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
+}
+
+// gopkgIn names a package gopkg.in serves from GitHub by its GitHub path,
+// without the version: gopkg.in/olivere/elastic.v5/x is
+// github.com/olivere/elastic/x, as one recognizer knows both. A path of
+// one element (gopkg.in/yaml.v3) is kept.
+func gopkgIn(p string) string {
+	parts := strings.SplitN(strings.TrimPrefix(p, "gopkg.in/"), "/", 3)
+	if len(parts) < 2 {
+		return p
+	}
+	i := strings.LastIndex(parts[1], ".v")
+	if i <= 0 || i+2 >= len(parts[1]) || strings.Trim(parts[1][i+2:], "0123456789") != "" {
+		return p
+	}
+	out := "github.com/" + parts[0] + "/" + parts[1][:i]
+	if len(parts) == 3 {
+		out += "/" + parts[2]
+	}
+	return out
 }
 
 // hasMajorVersion reports whether a path may have a /vN element.

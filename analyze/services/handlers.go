@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -105,6 +106,34 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 	return nil
 }
 
+// programTypes returns the types of the program an interface value was
+// made from, where the code shows it: converted here, or returned so by a
+// function of the program (NewExecutableSchema(cfg)).
+func (x *extractor) programTypes(v ssa.Value, depth int) []types.Type {
+	if depth == 0 {
+		return nil
+	}
+	switch w := v.(type) {
+	case *ssa.MakeInterface:
+		if named := namedOf(w.X.Type()); named != nil && x.prog.sourceTypes[named.Pkg()] {
+			return []types.Type{w.X.Type()}
+		}
+	case *ssa.Call:
+		callee := w.Common().StaticCallee()
+		if callee == nil || callee.Blocks == nil || !x.prog.source[callee.Pkg] {
+			return nil
+		}
+		var out []types.Type
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+				out = append(out, x.programTypes(ret.Results[0], depth-1)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 func hasMethod(iface *types.Interface, name string) bool {
 	for i := range iface.NumMethods() {
 		if iface.Method(i).Name() == name {
@@ -116,20 +145,33 @@ func hasMethod(iface *types.Interface, name string) bool {
 
 // wrapped returns the handlers behind one a call makes: the arguments and
 // receiver of a handler type that it wraps, and, when the function called
-// is the program's, the handlers it returns.
+// is the program's, the handlers it returns. A library's handler made
+// from a value of the program (gqlgen's handler.GraphQL of the generated
+// executable schema, which calls the resolvers) serves with that value's
+// exported methods.
 func (x *extractor) wrapped(c *ssa.Call, depth int, busy map[ssa.Value]bool) []*ssa.Function {
 	common := c.Common()
 	ops := common.Args
 	if common.IsInvoke() {
 		ops = append([]ssa.Value{common.Value}, ops...)
 	}
+	callee := common.StaticCallee()
+	library := callee != nil && !x.prog.source[callee.Pkg]
 	var out []*ssa.Function
 	for _, a := range ops {
 		if wraps(a.Type(), c.Type()) {
 			out = append(out, x.handlerValues(a, depth, busy)...)
+		} else if library {
+			for _, t := range x.programTypes(a, 3) {
+				for _, m := range x.prog.methods(t) {
+					if token.IsExported(m.Name()) {
+						out = append(out, m)
+					}
+				}
+			}
 		}
 	}
-	if callee := common.StaticCallee(); callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
+	if callee != nil && callee.Blocks != nil && x.prog.source[callee.Pkg] {
 		for _, b := range callee.Blocks {
 			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
 				out = append(out, x.handlerValues(ret.Results[0], depth, busy)...)

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ssa"
 	"gopkg.in/yaml.v3"
@@ -98,6 +99,13 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		}
 	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
 		l.env = "envconfig"
+		if len(args) >= 2 {
+			l.prefix, l.into = args[0], args[1]
+		}
+	case "github.com/ardanlabs/conf.Parse", "github.com/ardanlabs/conf.ParseWithOptions":
+		// ardanlabs/conf: PREFIX_ and each field's name split at its
+		// words (Auth.APIHost is AUTH_API_HOST), or conf:"env:NAME".
+		l.env = "ardanlabs"
 		if len(args) >= 2 {
 			l.prefix, l.into = args[0], args[1]
 		}
@@ -293,7 +301,12 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			t = p.Elem()
 		}
 		if _, ok := t.(*types.Named); !ok {
-			continue
+			// A struct declared in place (cfg := struct{ Web struct{…} }{…},
+			// as ardanlabs/conf's users write it) is read from the
+			// environment only: its type is its shape.
+			if _, isStruct := t.(*types.Struct); !isStruct || l.env == "" {
+				continue
+			}
 		}
 		add := func(d *configDoc) {
 			d.load = l.call.Parent()
@@ -509,6 +522,13 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 		if d.root == nil && len(more) == 0 && len(path) > 0 {
 			if k := envKey(path, d); k != "" {
 				out := []value{{text: "${" + k + "}", env: []string{k}}}
+				// The tag's default stands in for it where no deployment
+				// sets it (envconfig's default:"…", conf:"default:…"). It
+				// is configuration, declared to be overridden, not a
+				// literal the code is bound to: no hard-coded endpoint.
+				if def := envDefault(path, d); def != "" {
+					out = append(out, value{text: def, fallbackOf: k, fallbackText: def})
+				}
 				// envconfig falls back to a field's own tag, unprefixed.
 				if alt := envconfigAlt(path, d); alt != "" && alt != k {
 					out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
@@ -547,6 +567,9 @@ type fieldRef struct {
 // struct on the way adding its envconfig:"NAME" or its own name (an
 // embedded one nothing).
 func envKey(path []fieldRef, d *configDoc) string {
+	if d.env == "ardanlabs" {
+		return ardanlabsKey(path, d.prefix)
+	}
 	if d.env != "envconfig" {
 		f := path[len(path)-1]
 		st := structOf(f.t)
@@ -579,6 +602,94 @@ func envKey(path []fieldRef, d *configDoc) string {
 		parts = append(parts, strings.ToUpper(name))
 	}
 	return strings.Join(parts, "_")
+}
+
+// ardanlabsKey returns the variable ardanlabs/conf reads a field from:
+// the prefix, then each struct's field name on the way split into its
+// words (an embedded struct adds none), all upper case and joined by "_";
+// a conf:"env:NAME" option names it after the prefix instead.
+func ardanlabsKey(path []fieldRef, prefix string) string {
+	var parts []string
+	for i, f := range path {
+		st := structOf(f.t)
+		if st == nil || f.i >= st.NumFields() {
+			return ""
+		}
+		field := st.Field(f.i)
+		opts := confOptions(reflect.StructTag(st.Tag(f.i)).Get("conf"))
+		if _, ok := opts["-"]; ok {
+			return ""
+		}
+		if i == len(path)-1 && opts["env"] != "" {
+			parts = []string{opts["env"]}
+			break
+		}
+		if field.Embedded() && i < len(path)-1 {
+			continue
+		}
+		parts = append(parts, camelWords(field.Name())...)
+	}
+	if prefix != "" {
+		parts = append([]string{prefix}, parts...)
+	}
+	return strings.ToUpper(strings.ReplaceAll(strings.Join(parts, "_"), "-", "_"))
+}
+
+// confOptions reads ardanlabs/conf's tag: comma-separated options, each a
+// word or key:value (default:http://auth:6000,env:AUTH_HOST,mask).
+func confOptions(tag string) map[string]string {
+	out := make(map[string]string)
+	for _, o := range strings.Split(tag, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(o), ":")
+		if k != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// camelWords splits a Go name into its words: APIHost is API and Host,
+// DBMaxIdleConns DB, Max, Idle and Conns. Digits after a lower-case
+// letter start a word; after an upper-case one they stay in it.
+func camelWords(name string) []string {
+	rs := []rune(name)
+	var out []string
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		prev, cur := rs[i-1], rs[i]
+		split := unicode.IsLower(prev) && unicode.IsUpper(cur) ||
+			unicode.IsDigit(prev) && !unicode.IsDigit(cur) ||
+			unicode.IsLower(prev) && unicode.IsDigit(cur) ||
+			unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(rs) && unicode.IsLower(rs[i+1])
+		if split {
+			out = append(out, string(rs[start:i]))
+			start = i
+		}
+	}
+	if start < len(rs) {
+		out = append(out, string(rs[start:]))
+	}
+	return out
+}
+
+// envDefault returns the default a field's tag gives where its variable
+// is unset: envconfig's default:"…", ardanlabs/conf's conf:"default:…".
+func envDefault(path []fieldRef, d *configDoc) string {
+	f := path[len(path)-1]
+	st := structOf(f.t)
+	if st == nil || f.i >= st.NumFields() {
+		return ""
+	}
+	tag := reflect.StructTag(st.Tag(f.i))
+	switch d.env {
+	case "envconfig":
+		return tag.Get("default")
+	case "ardanlabs":
+		// A default holding a comma is cut at it: conf's own options
+		// split there too, unless the value is quoted, which is rare.
+		return confOptions(tag.Get("conf"))["default"]
+	}
+	return ""
 }
 
 // envconfigAlt returns the variable envconfig reads a field from when its

@@ -820,6 +820,72 @@ func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.
 	return out
 }
 
+// bufferText resolves what a bytes.Buffer or strings.Builder holds where
+// its text is read: the string it was made from (bytes.NewBufferString(q))
+// or first written (b.WriteString(q)), followed by "…" when more is
+// written to it.
+func (r *resolver) bufferText(buf ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	var start []value
+	if c, ok := buf.(*ssa.Call); ok {
+		switch calleeKey(c.Common()) {
+		case "bytes.NewBufferString":
+			start = r.resolve(c.Common().Args[0], bind, depth-1, busy)
+		case "bytes.NewBuffer":
+			if conv, ok := c.Common().Args[0].(*ssa.Convert); ok {
+				start = r.resolve(conv.X, bind, depth-1, busy)
+			}
+		default:
+			return nil
+		}
+	} else if _, ok := buf.(*ssa.Alloc); !ok {
+		return nil
+	}
+	if buf.Referrers() == nil {
+		return nil
+	}
+	// What else writes to it, in the order of positions: its writes, and
+	// anything it is handed to (a helper adding a filter, a Fprintf).
+	type write struct {
+		pos  token.Pos
+		text ssa.Value // a WriteString's text; nil for other writes
+	}
+	var writes []write
+	for _, ref := range *buf.Referrers() {
+		if _, ok := ref.(*ssa.DebugRef); ok {
+			continue
+		}
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			writes = append(writes, write{pos: ref.Pos()})
+			continue
+		}
+		if args := call.Common().Args; call.Common().StaticCallee() != nil && len(args) > 0 && args[0] == buf {
+			switch key := calleeKey(call.Common()); key {
+			case "bytes.Buffer.String", "strings.Builder.String", "bytes.Buffer.Len", "strings.Builder.Len", "bytes.Buffer.Grow", "strings.Builder.Grow":
+				continue
+			case "bytes.Buffer.Reset", "strings.Builder.Reset", "bytes.Buffer.Truncate":
+				return nil // what it starts with is gone
+			case "bytes.Buffer.WriteString", "strings.Builder.WriteString":
+				writes = append(writes, write{pos: call.Pos(), text: args[1]})
+				continue
+			}
+		}
+		writes = append(writes, write{pos: call.Pos()})
+	}
+	slices.SortFunc(writes, func(a, b write) int { return cmp.Compare(a.pos, b.pos) })
+	if start == nil {
+		if len(writes) == 0 || writes[0].text == nil {
+			return nil
+		}
+		start = r.resolve(writes[0].text, bind, depth-1, busy)
+		writes = writes[1:]
+	}
+	if len(writes) > 0 {
+		start = concat(start, []value{{text: "…"}})
+	}
+	return start
+}
+
 // joinFlags names the flags whose defaults a text is made of, once each,
 // comma-separated: a deployment that sets any of them moves the address.
 func joinFlags(a, b string) string {
@@ -872,6 +938,13 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		return out
+	case "bytes.Buffer.String", "strings.Builder.String":
+		// A query built in a buffer: the text it starts with, and "…"
+		// for what is written after (a filter, an ORDER BY).
+		if len(args) == 1 {
+			return r.bufferText(args[0], bind, depth, busy)
+		}
+		return nil
 	case "github.com/aws/aws-sdk-go-v2/aws.String", "github.com/aws/aws-sdk-go/aws.String":
 		// The SDKs' pointer of a string: the string.
 		return r.resolve(args[0], bind, depth, busy)

@@ -872,7 +872,17 @@ func (r *resolver) bufferText(buf ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		}
 		writes = append(writes, write{pos: call.Pos()})
 	}
-	slices.SortFunc(writes, func(a, b write) int { return cmp.Compare(a.pos, b.pos) })
+	// A write without a position (an implicit conversion of its address,
+	// &sb to an io.Writer) is taken to come after the others.
+	slices.SortFunc(writes, func(a, b write) int {
+		if a.pos.IsValid() != b.pos.IsValid() {
+			if a.pos.IsValid() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
 	if start == nil {
 		if len(writes) == 0 || writes[0].text == nil {
 			return nil

@@ -3,9 +3,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"example.com/sql/queries"
 
@@ -17,9 +19,17 @@ func main() {
 	db, _ := sql.Open("postgres", "postgres://db:5432/shop")                      // want "store postgres dsn postgres://db:5432/shop"
 	db.Query("SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id") // want "store postgres table orders" "store postgres table order_items"
 	db.Exec("UPDATE stock SET n = n - 1")                                         // want "store postgres table stock"
-	db.Query("SELECT id FROM notes WHERE body = $1", "update orders")             // want "store postgres table notes"
-	squirrel.Expr("DELETE FROM carts")                                            // want "store postgres table carts"
-	goqu.L("INSERT INTO audit (id) VALUES (1)")                                   // want "store postgres table audit"
+	// A query built in a buffer: what it starts with names the table.
+	buf := bytes.NewBufferString("SELECT id FROM view_orders")
+	buf.WriteString(" WHERE total > 10")
+	db.Query(buf.String()) // want "store postgres table view_orders"
+	var sb strings.Builder
+	sb.WriteString("DELETE FROM carts")
+	fmt.Fprintf(&sb, " WHERE id = %d", 7)
+	db.Exec(sb.String())                                              // want "store postgres table carts"
+	db.Query("SELECT id FROM notes WHERE body = $1", "update orders") // want "store postgres table notes"
+	squirrel.Expr("DELETE FROM carts")                                // want "store postgres table carts"
+	goqu.L("INSERT INTO audit (id) VALUES (1)")                       // want "store postgres table audit"
 	queries.New(db).CreateRefund(context.Background(), "r1", 10)
 	db.Exec(table("INSERT INTO %s (id) VALUES (%d)", 1)) // want "store postgres table ledger_rows"
 

@@ -126,3 +126,24 @@ func TestNormPath(t *testing.T) {
 		}
 	}
 }
+
+func TestMessagingLibs(t *testing.T) {
+	// The AWS SDK v1 is one module of hundreds of services: only its SQS,
+	// SNS and Kinesis packages are messaging, not its S3 (a library over
+	// S3 hides no message).
+	for lib, want := range map[string]bool{
+		"github.com/aws/aws-sdk-go/service/sqs":            true,
+		"github.com/aws/aws-sdk-go/service/sns":            true,
+		"github.com/aws/aws-sdk-go":                        false,
+		"github.com/nats-io/nats.go":                       true,
+		"github.com/IBM/sarama":                            true,
+		"github.com/confluentinc/confluent-kafka-go/kafka": true,
+	} {
+		if _, got := messagingLibs[lib]; got != want {
+			t.Errorf("messagingLibs[%q] = %v, want %v", lib, got, want)
+		}
+	}
+	if lib, ok := libOf("github.com/aws/aws-sdk-go/service/s3/s3manager", messagingLibs); ok {
+		t.Errorf("libOf(s3manager) = %q, want none", lib)
+	}
+}

@@ -24,16 +24,37 @@ type unseenLib struct {
 // messagingLibs maps each library whose calls archie reads as messages to
 // their kind, and knownLibs holds every library a recognizer names.
 // Redis is left out: a cache wraps it far more often than a queue does.
+// Where the messaging API is a package below the library's module (the
+// AWS SDK v1's service/sqs, among its S3 and hundreds of others), that
+// package is the messaging library, not the whole module.
 var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
 	msg, known := make(map[string]string), make(map[string]bool)
 	for _, r := range recognizers {
 		known[r.lib] = true
 		if (r.fact == publishes || r.fact == consumes) && !strings.HasPrefix(r.kind, "redis") {
-			msg[r.lib] = r.kind
+			for _, k := range expand(r.key) {
+				msg[keyPackage(k, r.lib)] = r.kind
+			}
 		}
 	}
 	return msg, known
 }()
+
+// keyPackage returns the package of a recognizer's key below its library
+// (github.com/aws/aws-sdk-go/service/sqs of …/service/sqs.SQS.SendMessage),
+// or the library when the key is in its root package or elsewhere.
+func keyPackage(key, lib string) string {
+	rest, ok := strings.CutPrefix(key, lib+"/")
+	if !ok {
+		return lib
+	}
+	slash := strings.LastIndexByte(rest, '/')
+	dot := strings.IndexByte(rest[slash+1:], '.')
+	if dot < 0 {
+		return lib
+	}
+	return lib + "/" + rest[:slash+1+dot]
+}
 
 // libOf returns the library of libs a package belongs to: its module or
 // a folder above, or a module named after it (watermill-kafka is one of

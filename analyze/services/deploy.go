@@ -65,8 +65,10 @@ type deployment struct {
 	configMaps, secrets map[string]map[string]string
 	envFrom             []envSource
 	// subscriptions are the Pub/Sub topic of each subscription, by
-	// Terraform or Config Connector (pubsub.go).
+	// Terraform or Config Connector (pubsub.go); snsQueues the SNS topics
+	// each SQS queue is subscribed to, by Terraform.
 	subscriptions map[string]string
+	snsQueues     map[string][]string
 	// charts name the Helm chart of each folder, and helmEnv are the
 	// variables its values files give (runs.go).
 	charts  map[string]string
@@ -196,7 +198,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
+		subscriptions: make(map[string]string), snsQueues: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {

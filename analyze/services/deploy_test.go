@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -208,6 +209,41 @@ func TestDockerBuilds(t *testing.T) {
 		if got := d.images[img]; got != w {
 			t.Errorf("images[%q] = %v, want %v", img, got, w)
 		}
+	}
+}
+
+func TestTerraformSNSQueues(t *testing.T) {
+	d := &deployment{subscriptions: make(map[string]string), snsQueues: make(map[string][]string)}
+	d.terraform([]byte(`
+resource "aws_sns_topic" "orders" {
+  name = "order-events"
+}
+resource "aws_sqs_queue" "billing" {
+  name = "billing-orders"
+  tags = { name = "not-the-queue" }
+}
+resource "aws_sns_topic_subscription" "billing" {
+  topic_arn = aws_sns_topic.orders.arn
+  protocol  = "sqs"
+  endpoint  = aws_sqs_queue.billing.arn
+}
+resource "aws_sns_topic_subscription" "audit" {
+  topic_arn = "arn:aws:sns:eu-west-1:123456789012:payments"
+  protocol  = "sqs"
+  endpoint  = "arn:aws:sqs:eu-west-1:123456789012:audit"
+}
+resource "aws_sns_topic_subscription" "mail" {
+  topic_arn = aws_sns_topic.orders.arn
+  protocol  = "email"
+  endpoint  = "ops@example.com"
+}
+# resource "aws_sns_topic_subscription" "old" {
+#   topic_arn = aws_sns_topic.orders.arn
+# }
+`))
+	want := map[string][]string{"billing-orders": {"order-events"}, "audit": {"payments"}}
+	if !reflect.DeepEqual(d.snsQueues, want) {
+		t.Errorf("snsQueues = %v, want %v", d.snsQueues, want)
 	}
 }
 

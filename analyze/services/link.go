@@ -466,6 +466,12 @@ func (l *linker) messages(found []*facts) {
 					if t := topicOf[m.topic]; m.protocol == "pubsub" && t != "" && t != m.topic {
 						subs[m.protocol+"\x00"+t] = append(subs[m.protocol+"\x00"+t], side{f.svc.Name, m.ev})
 					}
+					// A queue subscribed to SNS topics receives them.
+					if m.protocol == "sqs" && l.deploy != nil {
+						for _, t := range l.deploy.snsQueues[m.topic] {
+							subs["sns\x00"+t] = append(subs["sns\x00"+t], side{f.svc.Name, m.ev})
+						}
+					}
 				}
 			}
 			if m.publish {

@@ -18,6 +18,13 @@ var (
 	tfResource = regexp.MustCompile(`(?m)^\s*resource\s+"google_pubsub_(topic|subscription)"\s+"([\w-]+)"\s*\{`)
 	tfName     = regexp.MustCompile(`(?m)^\s*name\s*=\s*"([^"$]+)"`)
 	tfTopic    = regexp.MustCompile(`(?m)^\s*topic\s*=\s*(?:"([^"$]+)"|google_pubsub_topic\.([\w-]+)\.(?:name|id))`)
+
+	// AWS: SNS topics, SQS queues, and the subscriptions of queues to
+	// topics, by literal ARN or by reference.
+	tfAWSResource = regexp.MustCompile(`(?m)^\s*resource\s+"aws_(sns_topic|sqs_queue|sns_topic_subscription)"\s+"([\w-]+)"\s*\{`)
+	tfTopicArn    = regexp.MustCompile(`(?m)^\s*topic_arn\s*=\s*(?:"([^"$]+)"|aws_sns_topic\.([\w-]+)\.(?:arn|id))`)
+	tfEndpoint    = regexp.MustCompile(`(?m)^\s*endpoint\s*=\s*(?:"([^"$]+)"|aws_sqs_queue\.([\w-]+)\.arn)`)
+	tfSQSProtocol = regexp.MustCompile(`(?m)^\s*protocol\s*=\s*"sqs"`)
 )
 
 // terraform reads the Pub/Sub topics and subscriptions of a Terraform
@@ -26,38 +33,19 @@ var (
 // (labels = { name = "team" }), are not the resource's.
 func (d *deployment) terraform(data []byte) {
 	code, shape := hclShape(data)
-	src := string(code)
-	closing := braces(shape)
 	topics := make(map[string]string) // resource label -> topic name
 	type sub struct{ name, topic, ref string }
 	var subs []sub
-	var starts [][]int
-	for _, m := range tfResource.FindAllStringSubmatchIndex(src, -1) {
-		if at := m[0] + strings.Index(src[m[0]:m[1]], "resource"); shape[at] == 'r' {
-			starts = append(starts, m) // not in a string
-		}
-	}
-	for i, m := range starts {
-		kind, label := src[m[2]:m[3]], src[m[4]:m[5]]
-		// A block that does not close ends where the next begins.
-		end, ok := closing[m[1]-1]
-		if next := len(src); i+1 < len(starts) {
-			if next = starts[i+1][0]; !ok || end > next {
-				end = next
-			}
-		} else if !ok {
-			end = next
-		}
-		body := topLevel(code[m[1]:end], shape[m[1]:end])
+	for _, b := range tfBlocks(code, shape, tfResource) {
 		name := ""
-		if n := tfName.FindStringSubmatch(body); n != nil {
+		if n := tfName.FindStringSubmatch(b.body); n != nil {
 			name = n[1]
 		}
-		if kind == "topic" {
-			topics[label] = name
+		if b.kind == "topic" {
+			topics[b.label] = name
 			continue
 		}
-		if t := tfTopic.FindStringSubmatch(body); t != nil && name != "" {
+		if t := tfTopic.FindStringSubmatch(b.body); t != nil && name != "" {
 			subs = append(subs, sub{name, t[1], t[2]})
 		}
 	}
@@ -70,6 +58,71 @@ func (d *deployment) terraform(data []byte) {
 			d.subscriptions[s.name] = topic
 		}
 	}
+	d.snsSubscriptions(code, shape)
+}
+
+// snsSubscriptions reads the SNS topics an SQS queue is subscribed to in
+// a Terraform file (aws_sns_topic_subscription of protocol sqs): what is
+// published to the topic is received from the queue.
+func (d *deployment) snsSubscriptions(code, shape []byte) {
+	names := make(map[string]string) // "sns_topic.label" or "sqs_queue.label" -> name
+	type sub struct{ topic, topicRef, queue, queueRef string }
+	var subs []sub
+	for _, b := range tfBlocks(code, shape, tfAWSResource) {
+		if b.kind != "sns_topic_subscription" {
+			if n := tfName.FindStringSubmatch(b.body); n != nil {
+				names[b.kind+"."+b.label] = n[1]
+			}
+			continue
+		}
+		t, q := tfTopicArn.FindStringSubmatch(b.body), tfEndpoint.FindStringSubmatch(b.body)
+		if t != nil && q != nil && tfSQSProtocol.MatchString(b.body) {
+			subs = append(subs, sub{t[1], t[2], q[1], q[2]})
+		}
+	}
+	for _, s := range subs {
+		topic, queue := awsName(s.topic), awsName(s.queue)
+		if s.topicRef != "" {
+			topic = names["sns_topic."+s.topicRef]
+		}
+		if s.queueRef != "" {
+			queue = names["sqs_queue."+s.queueRef]
+		}
+		if topic != "" && queue != "" && !slices.Contains(d.snsQueues[queue], topic) {
+			d.snsQueues[queue] = append(d.snsQueues[queue], topic)
+		}
+	}
+}
+
+// A tfBlock is one resource block of a Terraform file: its type's
+// part the pattern captures, its label, and its top-level body.
+type tfBlock struct{ kind, label, body string }
+
+// tfBlocks returns the resource blocks the pattern matches (its first
+// group the kind, its second the label), not those in strings.
+func tfBlocks(code, shape []byte, pattern *regexp.Regexp) []tfBlock {
+	src := string(code)
+	closing := braces(shape)
+	var starts [][]int
+	for _, m := range pattern.FindAllStringSubmatchIndex(src, -1) {
+		if at := m[0] + strings.Index(src[m[0]:m[1]], "resource"); shape[at] == 'r' {
+			starts = append(starts, m) // not in a string
+		}
+	}
+	var out []tfBlock
+	for i, m := range starts {
+		// A block that does not close ends where the next begins.
+		end, ok := closing[m[1]-1]
+		if next := len(src); i+1 < len(starts) {
+			if next = starts[i+1][0]; !ok || end > next {
+				end = next
+			}
+		} else if !ok {
+			end = next
+		}
+		out = append(out, tfBlock{kind: src[m[2]:m[3]], label: src[m[4]:m[5]], body: topLevel(code[m[1]:end], shape[m[1]:end])})
+	}
+	return out
 }
 
 // hclShape returns HCL source without its comments (#, //, /* */) and

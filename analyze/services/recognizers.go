@@ -437,6 +437,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sns.SNS.Publish", fact: publishes, kind: "sns", name: field(0, "TopicArn"), do: (*extractor).awsMessage},
 	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/sns.SNS.PublishWithContext", fact: publishes, kind: "sns", name: field(1, "TopicArn"), do: (*extractor).awsMessage},
 
+	// Azure Service Bus: a sender sends to the queue or topic it was made
+	// for, a receiver receives from its queue, or from a subscription of
+	// its topic. Event Hubs: a producer sends to its event hub, a
+	// consumer (or a processor over it) receives from it.
+	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus.Sender.{SendMessage,SendMessageBatch,ScheduleMessages,SendAMQPAnnotatedMessage}", fact: publishes, kind: "servicebus", name: madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus.Client.NewSender", 0)},
+	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus.Receiver.{ReceiveMessages,PeekMessages}", fact: consumes, kind: "servicebus", name: madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus.Client.NewReceiverForQueue", 0).orElse(madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus.Client.NewReceiverForSubscription", 0))},
+	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.ProducerClient.SendEventDataBatch", fact: publishes, kind: "eventhubs", name: madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewProducerClient", 1).orElse(madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewProducerClientFromConnectionString", 1))},
+	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.ConsumerClient.NewPartitionClient", fact: consumes, kind: "eventhubs", name: madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClient", 1).orElse(madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClientFromConnectionString", 1))},
+	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewProcessor", fact: consumes, kind: "eventhubs", name: madeByArg(0, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClient", 1).orElse(madeByArg(0, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClientFromConnectionString", 1))},
+
 	// asynq: the task type is the topic.
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.{Client.EnqueueContext,Scheduler.Register}", fact: publishes, kind: "asynq", name: madeBy(1, "github.com/hibiken/asynq.NewTask")},

@@ -761,6 +761,19 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		} else if name := strings.Trim(x.first(r.name, s), "`\""); name != "" {
 			names = []string{name}
 		}
+		// A name the environment gives (TableName: os.Getenv("TABLE"))
+		// is the deployment's value for this service; one it does not
+		// give names no table: another service's ${TABLE} is another.
+		names = slices.DeleteFunc(names, func(n string) bool { return strings.Contains(n, "${") })
+		for _, v := range x.values(r.name, s) {
+			if r.name.how == fromFieldElems || r.name.how == fromElems || !strings.Contains(v.text, "${") {
+				continue
+			}
+			if name, ok := x.deployedText(s.f, v.text); ok && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+			break // the first value, as x.first takes it
+		}
 		for _, name := range names {
 			ev := s.ev
 			switch {
@@ -1099,6 +1112,22 @@ func awsName(text string) string {
 		text = text[strings.LastIndexByte(text, '/')+1:]
 	}
 	return text
+}
+
+// deployedText returns a text with the environment variables it holds
+// replaced by the values the service's deployment gives them, and false
+// when it gives one of them none.
+func (x *extractor) deployedText(f *facts, text string) (string, bool) {
+	if x.deploy == nil {
+		return "", false
+	}
+	ok := true
+	out := envRef.ReplaceAllStringFunc(text, func(ref string) string {
+		v, set := x.deploy.env(f.svc, f.entryDir, envRef.FindStringSubmatch(ref)[1])
+		ok = ok && set && !strings.Contains(v, "${")
+		return v
+	})
+	return out, ok
 }
 
 // uniqTexts returns the distinct texts of vs.

@@ -444,15 +444,27 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 // its config to the code that uses it (bc.Data to NewDB, through wire), and
 // the part's fields are read from the part's own node.
 func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
-	docs, _ := r.configs.At(t).([]*configDoc)
+	docs, known := r.configs.At(t).([]*configDoc)
+	if known && docs == nil {
+		return // a struct declared in place that two loads fill (conflicting)
+	}
 	for _, old := range docs {
-		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load {
+		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix {
 			return
 		}
 	}
+	if _, named := t.(*types.Named); !named && len(docs) > 0 {
+		// Two structs declared in place with one shape are one type:
+		// which load filled the one read is not known.
+		r.configs.Set(t, []*configDoc(nil))
+		return
+	}
 	r.configs.Set(t, append(docs, d))
 	st := structOf(t)
-	if st == nil || depth == 0 {
+	if st == nil || depth == 0 || d.root == nil && d.env == "ardanlabs" {
+		// conf's names are the whole path from the struct loaded: a
+		// struct inside, read on its own, has none. (envconfig also
+		// reads a field by its own tag alone, which such a read has.)
 		return
 	}
 	for i := range st.NumFields() {
@@ -648,20 +660,36 @@ func confOptions(tag string) map[string]string {
 	return out
 }
 
-// camelWords splits a Go name into its words: APIHost is API and Host,
-// DBMaxIdleConns DB, Max, Idle and Conns. Digits after a lower-case
-// letter start a word; after an upper-case one they stay in it.
+// camelWords splits a Go name into its words as ardanlabs/conf does:
+// at every change between upper case, lower case and digits, but that a
+// run of capitals gives its last to the lower-case word after it. APIHost
+// is API and Host, V2Host V, 2 and Host, DBMaxIdleConns DB, Max, Idle and
+// Conns.
 func camelWords(name string) []string {
+	class := func(r rune) int {
+		switch {
+		case unicode.IsUpper(r):
+			return 1
+		case unicode.IsLower(r):
+			return 2
+		case unicode.IsDigit(r):
+			return 3
+		}
+		return 4
+	}
 	rs := []rune(name)
 	var out []string
 	start := 0
 	for i := 1; i < len(rs); i++ {
-		prev, cur := rs[i-1], rs[i]
-		split := unicode.IsLower(prev) && unicode.IsUpper(cur) ||
-			unicode.IsDigit(prev) && !unicode.IsDigit(cur) ||
-			unicode.IsLower(prev) && unicode.IsDigit(cur) ||
-			unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(rs) && unicode.IsLower(rs[i+1])
-		if split {
+		prev, cur := class(rs[i-1]), class(rs[i])
+		switch {
+		case prev == cur:
+		case prev == 1 && cur == 2:
+			if i-1 > start { // FOOBar: FOO, then Bar
+				out = append(out, string(rs[start:i-1]))
+				start = i - 1
+			}
+		default:
 			out = append(out, string(rs[start:i]))
 			start = i
 		}

@@ -1,6 +1,9 @@
 package services
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestConfigPath(t *testing.T) {
 	tests := []struct {
@@ -19,6 +22,24 @@ func TestConfigPath(t *testing.T) {
 		got, ok := configPath("/repo", tc.dir, tc.name)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("configPath(%q, %q) = %q, %v; want %q, %v", tc.dir, tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestCamelWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"Host":           "Host",
+		"APIHost":        "API Host",
+		"DBMaxIdleConns": "DB Max Idle Conns",
+		"V2Host":         "V 2 Host",
+		"S3Endpoint":     "S 3 Endpoint",
+		"K8sAPI":         "K 8 s API",
+		"AuthV1":         "Auth V 1",
+		"ID":             "ID",
+		"OAuth2URL":      "O Auth 2 URL",
+	} {
+		if got := strings.Join(camelWords(name), " "); got != want {
+			t.Errorf("camelWords(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

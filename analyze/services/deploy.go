@@ -211,7 +211,7 @@ func readDeployment(dir string) *deployment {
 			}
 			return nil
 		}
-		if containerToolFiles[name] {
+		if containerToolFiles[name] || strings.HasSuffix(name, ".nomad") || strings.HasSuffix(name, ".nomad.hcl") {
 			d.containerTools = true
 		}
 		ext := filepath.Ext(name)
@@ -254,7 +254,7 @@ func readDeployment(dir string) *deployment {
 }
 
 // containerToolFiles are the files of tools that build or run the code in
-// containers, which archie does not read.
+// containers, which archie does not read (and Nomad's job files, *.nomad).
 var containerToolFiles = map[string]bool{".ko.yaml": true, "skaffold.yaml": true, "skaffold.yml": true, "Tiltfile": true, "fly.toml": true,
 	"Earthfile": true, "project.toml": true, "nixpacks.toml": true, "serverless.yml": true, "serverless.yaml": true}
 

@@ -1,7 +1,6 @@
 package services
 
 import (
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -106,6 +105,21 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 	return nil
 }
 
+// calleeParamInterface returns the interface type of the parameter that operand
+// i of a static call's operands (receiver first, for a method) is passed
+// as, or nil.
+func calleeParamInterface(callee *ssa.Function, i int) *types.Interface {
+	sig := callee.Signature
+	if sig.Recv() != nil {
+		i-- // the receiver
+	}
+	if i < 0 || i >= sig.Params().Len() {
+		return nil
+	}
+	iface, _ := sig.Params().At(i).Type().Underlying().(*types.Interface)
+	return iface
+}
+
 // programTypes returns the types of the program an interface value was
 // made from, where the code shows it: converted here, or returned so by a
 // function of the program (NewExecutableSchema(cfg)).
@@ -158,13 +172,20 @@ func (x *extractor) wrapped(c *ssa.Call, depth int, busy map[ssa.Value]bool) []*
 	callee := common.StaticCallee()
 	library := callee != nil && !x.prog.source[callee.Pkg]
 	var out []*ssa.Function
-	for _, a := range ops {
+	for i, a := range ops {
 		if wraps(a.Type(), c.Type()) {
 			out = append(out, x.handlerValues(a, depth, busy)...)
 		} else if library {
+			// Only the methods the library's parameter asks for: those
+			// are what it may call (gqlgen's ExecutableSchema.Exec), not
+			// the value's others (a checker's background Refresh).
+			iface := calleeParamInterface(callee, i)
+			if iface == nil {
+				continue
+			}
 			for _, t := range x.programTypes(a, 3) {
 				for _, m := range x.prog.methods(t) {
-					if token.IsExported(m.Name()) {
+					if hasMethod(iface, m.Name()) {
 						out = append(out, m)
 					}
 				}

@@ -147,6 +147,26 @@ func (l *linker) fixed(f *facts, v value) bool {
 	return !l.deploy.setsFlags(f.svc, f.entryDir, v.flag)
 }
 
+// overridden reports whether a value is the fallback of an environment
+// variable every deployment of the service sets (a tag's default, or the
+// code's if v := os.Getenv(K); v != "" {…} return "…"): their values are
+// the ones used, and the fallback no address the service calls. One
+// deployment that leaves it unset (Kubernetes beside compose) runs with
+// the fallback; so may a workload several files define (compose's and a
+// manifest's of one name), whichever of them set it.
+func (l *linker) overridden(f *facts, v value) bool {
+	if v.fallbackOf == "" || l.deploy == nil {
+		return false
+	}
+	ws := l.deploy.forService(f.svc, f.entryDir)
+	for _, w := range ws {
+		if _, ok := w.env[v.fallbackOf]; !ok || len(w.deployedBy) > 1 {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 // setsFlag reports whether a command's words set a flag: -name, --name,
 // -name=…, --name=….
 func setsFlag(args []string, name string) bool {
@@ -260,6 +280,9 @@ func (l *linker) http(f *facts, c *call) {
 		return
 	}
 	for _, v := range c.targets {
+		if l.overridden(f, v) {
+			continue // the deployment sets the variable this stands in for
+		}
 		to, known, ok := l.host(f, v.text)
 		if !ok {
 			target := v.text

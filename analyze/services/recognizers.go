@@ -758,21 +758,8 @@ func (x *extractor) apply(r *recognizer, s *site) {
 					names = append(names, v.text)
 				}
 			}
-		} else if name := strings.Trim(x.first(r.name, s), "`\""); name != "" {
-			names = []string{name}
-		}
-		// A name the environment gives (TableName: os.Getenv("TABLE"))
-		// is the deployment's value for this service; one it does not
-		// give names no table: another service's ${TABLE} is another.
-		names = slices.DeleteFunc(names, func(n string) bool { return strings.Contains(n, "${") })
-		for _, v := range x.values(r.name, s) {
-			if r.name.how == fromFieldElems || r.name.how == fromElems || !strings.Contains(v.text, "${") {
-				continue
-			}
-			if name, ok := x.deployedText(s.f, v.text); ok && !slices.Contains(names, name) {
-				names = append(names, name)
-			}
-			break // the first value, as x.first takes it
+		} else {
+			names = x.storeNames(s, x.values(r.name, s))
 		}
 		for _, name := range names {
 			ev := s.ev
@@ -1112,6 +1099,42 @@ func awsName(text string) string {
 		text = text[strings.LastIndexByte(text, '/')+1:]
 	}
 	return text
+}
+
+// storeNames returns the table, collection or index a call names, from
+// the values of its name: a name the environment gives (TableName:
+// os.Getenv("TABLE")) is the deployment's value for this service, and
+// one it does not give names nothing (another service's ${TABLE} is
+// another table); the code's literal otherwise, the first, but not when it
+// is the fallback of a variable the deployment sets (table := "events";
+// if t := os.Getenv("TABLE"); t != "" { table = t }) or a flag's default
+// the deployment sets.
+func (x *extractor) storeNames(s *site, vals []value) []string {
+	var names []string
+	deployed := false
+	for _, v := range vals {
+		if strings.Contains(v.text, "${") {
+			if name, ok := x.deployedText(s.f, v.text); ok {
+				deployed = true
+				if name = strings.Trim(name, "`\""); name != "" && !slices.Contains(names, name) {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	for _, v := range vals {
+		if strings.Contains(v.text, "${") || strings.Contains(v.text, "…") {
+			continue
+		}
+		if deployed || v.flag != "" && x.deploy != nil && x.deploy.setsFlags(s.f.svc, s.f.entryDir, v.flag) {
+			break
+		}
+		if name := strings.Trim(v.text, "`\""); name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		break // the first, as before
+	}
+	return names
 }
 
 // deployedText returns a text with the environment variables it holds

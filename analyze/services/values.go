@@ -345,9 +345,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			return nil
 		}
 		return concat(r.resolveOr(v.X, bind, depth, busy), r.resolveOr(v.Y, bind, depth, busy))
-	case *ssa.Alloc:
-		// &table, a *string a request's field takes (the AWS SDKs'
-		// TableName: &table): the string stored in it.
+	case *ssa.Alloc, *ssa.FieldAddr:
+		// &table or &c.url, a *string a request's field takes (the AWS
+		// SDKs' TableName: &table): the string stored there.
 		if p, ok := v.Type().(*types.Pointer); ok && types.Identical(p.Elem(), types.Typ[types.String]) {
 			return r.load(v, bind, depth, busy)
 		}

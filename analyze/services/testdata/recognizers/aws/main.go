@@ -25,6 +25,16 @@ func record(p putter) {
 	p.PutItem(context.Background(), &dynamodb.PutItemInput{TableName: aws.String("ledger")}) // want "store dynamodb table ledger"
 }
 
+// consumer keeps its queue's URL in a field, and hands its address.
+type consumer struct {
+	q   *sqs.Client
+	url string
+}
+
+func (c *consumer) run(ctx context.Context) {
+	c.q.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: &c.url}) // want "consume sqs payments"
+}
+
 const queue = "https://sqs.eu-west-1.amazonaws.com/123456789012/orders"
 
 func main() {
@@ -47,6 +57,8 @@ func main() {
 	q.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(queue)}) // want "publish sqs orders"
 	url, _ := q.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: aws.String("refunds")})
 	q.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: url.QueueUrl}) // want "consume sqs refunds"
+
+	(&consumer{q: q, url: "https://sqs.eu-west-1.amazonaws.com/123456789012/payments"}).run(ctx)
 
 	var t *sns.Client
 	t.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn:aws:sns:eu-west-1:123456789012:paid")})           // want "publish sns paid"

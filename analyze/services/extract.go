@@ -1483,8 +1483,8 @@ func (r *resolver) fieldSlice(v ssa.Value, field string) []value {
 }
 
 // sqsQueueNames resolves the queue names of an SQS request whose QueueUrl
-// is the one GetQueueUrl answered (out.QueueUrl): the QueueName it was
-// asked.
+// is the one GetQueueUrl answered (out.QueueUrl), or CreateQueue: the
+// QueueName it was asked.
 func (r *resolver) sqsQueueNames(input ssa.Value) []value {
 	if input == nil {
 		return nil
@@ -1499,9 +1499,10 @@ func (r *resolver) sqsQueueNames(input ssa.Value) []value {
 		if !ok {
 			continue
 		}
-		for _, key := range []string{"github.com/aws/aws-sdk-go-v2/service/sqs.Client.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrlWithContext"} {
+		for _, key := range []string{"github.com/aws/aws-sdk-go-v2/service/sqs.Client.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrl", "github.com/aws/aws-sdk-go/service/sqs.SQS.GetQueueUrlWithContext",
+			"github.com/aws/aws-sdk-go-v2/service/sqs.Client.CreateQueue", "github.com/aws/aws-sdk-go/service/sqs.SQS.CreateQueue", "github.com/aws/aws-sdk-go/service/sqs.SQS.CreateQueueWithContext"} {
 			i := 1
-			if strings.HasSuffix(key, ".SQS.GetQueueUrl") {
+			if strings.HasSuffix(key, ".SQS.GetQueueUrl") || strings.HasSuffix(key, ".SQS.CreateQueue") {
 				i = 0
 			}
 			if c := madeByCall(fa.X, key); c != nil && i+1 < len(c.Args) {

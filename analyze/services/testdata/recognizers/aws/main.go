@@ -57,6 +57,8 @@ func main() {
 	q.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(queue)}) // want "publish sqs orders"
 	url, _ := q.GetQueueUrl(ctx, &sqs.GetQueueUrlInput{QueueName: aws.String("refunds")})
 	q.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: url.QueueUrl}) // want "consume sqs refunds"
+	made, _ := q.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String("audits")})
+	q.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: made.QueueUrl}) // want "publish sqs audits"
 
 	(&consumer{q: q, url: "https://sqs.eu-west-1.amazonaws.com/123456789012/payments"}).run(ctx)
 

@@ -15,6 +15,12 @@ type SendMessageOutput struct{}
 type SendMessageBatchOutput struct{}
 type ReceiveMessageOutput struct{}
 type GetQueueUrlOutput struct{ QueueUrl *string }
+type CreateQueueInput struct{ QueueName *string }
+type CreateQueueOutput struct{ QueueUrl *string }
+
+func (c *Client) CreateQueue(ctx context.Context, params *CreateQueueInput, optFns ...func(*Options)) (*CreateQueueOutput, error) {
+	return nil, nil
+}
 
 func (c *Client) SendMessage(ctx context.Context, params *SendMessageInput, optFns ...func(*Options)) (*SendMessageOutput, error) {
 	return nil, nil

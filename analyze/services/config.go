@@ -106,6 +106,13 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		// ardanlabs/conf: PREFIX_ and each field's name split at its
 		// words (Auth.APIHost is AUTH_API_HOST), or conf:"env:NAME".
 		l.env = "ardanlabs"
+		if len(args) >= 3 {
+			if _, isArgs := args[0].Type().Underlying().(*types.Slice); isArgs {
+				// v1: Parse(os.Args[1:], "SALES", &cfg).
+				l.prefix, l.into = args[1], args[2]
+				break
+			}
+		}
 		if len(args) >= 2 {
 			l.prefix, l.into = args[0], args[1]
 		}
@@ -538,12 +545,14 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 				// sets it (envconfig's default:"…", conf:"default:…"). It
 				// is configuration, declared to be overridden, not a
 				// literal the code is bound to: no hard-coded endpoint.
-				if def := envDefault(path, d); def != "" {
-					out = append(out, value{text: def, fallbackOf: k, fallbackText: def})
-				}
+				keys := k
 				// envconfig falls back to a field's own tag, unprefixed.
 				if alt := envconfigAlt(path, d); alt != "" && alt != k {
 					out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
+					keys += "," + alt
+				}
+				if def := envDefault(path, d); def != "" {
+					out = append(out, value{text: def, fallbackOf: keys, fallbackText: def})
 				}
 				return out
 			}

@@ -69,6 +69,12 @@ type deployment struct {
 	// each SQS queue is subscribed to, by Terraform.
 	subscriptions map[string]string
 	snsQueues     map[string][]string
+	// tfAWSNames are the names of Terraform's SNS topics and SQS queues
+	// by "sns_topic.LABEL" and "sqs_queue.LABEL", and tfSNSSubs its
+	// subscriptions of queues to topics (topic ARN, topic label, queue
+	// ARN, queue label), joined once every file is read (resolveSNS).
+	tfAWSNames map[string][]string
+	tfSNSSubs  [][4]string
 	// charts name the Helm chart of each folder, and helmEnv are the
 	// variables its values files give (runs.go).
 	charts  map[string]string
@@ -198,7 +204,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string), snsQueues: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
+		subscriptions: make(map[string]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -248,6 +254,7 @@ func readDeployment(dir string) *deployment {
 		return nil
 	})
 	d.builtFrom()
+	d.resolveSNS()
 	d.resolveEnvFrom()
 	d.resolveHelm()
 	return d
@@ -917,7 +924,7 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
-				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true,
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, compose: true, image: w.image,
 					profiles: w.profiles, deployedBy: w.deployedBy, buildArgs: w.buildArgs, dockerfile: w.dockerfile, context: w.context}
 			}
 		}
@@ -1126,28 +1133,41 @@ func (d *deployment) onHost(svc *Service, entryDir string) bool {
 			return false
 		}
 	}
-	return true
+	// With no deployment file at all, where the services run is not
+	// known (another repository deploys them): a compose file of their
+	// databases says they run beside it.
+	return len(d.workloads) > 0
 }
 
 // infrastructureImages are the images of the databases, brokers and
-// tools a compose file starts beside services run on the machine, by the
-// start of their name's last element; any other image may be a service's.
-var infrastructureImages = []string{"mysql", "mariadb", "postgres", "postgis", "redis", "mongo", "etcd", "elasticsearch", "opensearch",
-	"kibana", "grafana", "prometheus", "all-in-one", "jaeger", "zipkin", "opentelemetry-collector", "otel-collector", "victoria-metrics", "loki",
-	"tempo", "promtail", "kafka", "cp-kafka", "zookeeper", "cp-zookeeper", "rabbitmq", "nats", "consul", "vault", "minio", "localstack",
-	"memcached", "cassandra", "scylla", "clickhouse", "nginx", "traefik", "envoy", "haproxy", "mailhog", "mailpit", "adminer", "pgadmin",
-	"phpmyadmin", "redis-commander", "kafka-ui", "keycloak", "nacos", "pulsar", "redpanda", "dynamodb-local", "azurite", "mssql-server",
-	"cockroach", "emqx", "mosquitto", "kong", "apisix", "sentry", "influxdb", "neo4j", "arangodb", "couchdb", "couchbase", "dragonfly",
-	"valkey", "kafdrop", "akhq", "schema-registry", "cp-schema-registry", "debezium", "connect", "spanner-emulator", "pubsub-emulator"}
+// tools a compose file starts beside services run on the machine, by
+// their name's last element; infrastructureFamilies by its start (one
+// ends -contrib-dev, another -alpine). Any other image may be a service's
+// (acme/kafka-consumer is no Kafka).
+var infrastructureImages = map[string]bool{"mysql": true, "mariadb": true, "postgres": true, "postgis": true, "redis": true, "mongo": true,
+	"etcd": true, "elasticsearch": true, "opensearch": true, "kibana": true, "grafana": true, "prometheus": true, "all-in-one": true,
+	"jaeger": true, "zipkin": true, "loki": true, "tempo": true, "promtail": true, "kafka": true, "cp-kafka": true, "zookeeper": true,
+	"cp-zookeeper": true, "rabbitmq": true, "nats": true, "nats-streaming": true, "consul": true, "vault": true, "minio": true,
+	"localstack": true, "memcached": true, "cassandra": true, "scylla": true, "clickhouse-server": true, "nginx": true, "traefik": true,
+	"envoy": true, "haproxy": true, "mailhog": true, "mailpit": true, "adminer": true, "pgadmin4": true, "phpmyadmin": true,
+	"redis-commander": true, "kafka-ui": true, "keycloak": true, "nacos-server": true, "pulsar": true, "redpanda": true,
+	"dynamodb-local": true, "azurite": true, "mssql-server": true, "cockroach": true, "emqx": true, "mosquitto": true, "kong": true,
+	"apisix": true, "influxdb": true, "neo4j": true, "arangodb": true, "couchdb": true, "couchbase": true, "dragonfly": true,
+	"valkey": true, "kafdrop": true, "akhq": true, "cp-schema-registry": true, "elasticmq": true, "elasticmq-native": true}
+
+var infrastructureFamilies = []string{"opentelemetry-collector", "otel-collector", "victoria-metrics", "victoriametrics"}
 
 // infrastructureImage reports whether an image, without tag, is one of
-// infrastructureImages.
+// the infrastructure's.
 func infrastructureImage(image string) bool {
 	if image == "" {
 		return false
 	}
 	base := image[strings.LastIndexByte(image, '/')+1:]
-	for _, p := range infrastructureImages {
+	if infrastructureImages[base] {
+		return true
+	}
+	for _, p := range infrastructureFamilies {
 		if strings.HasPrefix(base, p) {
 			return true
 		}

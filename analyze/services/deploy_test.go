@@ -213,11 +213,15 @@ func TestDockerBuilds(t *testing.T) {
 }
 
 func TestTerraformSNSQueues(t *testing.T) {
-	d := &deployment{subscriptions: make(map[string]string), snsQueues: make(map[string][]string)}
+	d := &deployment{subscriptions: make(map[string]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string)}
+	// A module keeps its topics, queues and subscriptions in files of
+	// their own.
 	d.terraform([]byte(`
 resource "aws_sns_topic" "orders" {
   name = "order-events"
 }
+`))
+	d.terraform([]byte(`
 resource "aws_sqs_queue" "billing" {
   name = "billing-orders"
   tags = { name = "not-the-queue" }
@@ -241,6 +245,7 @@ resource "aws_sns_topic_subscription" "mail" {
 #   topic_arn = aws_sns_topic.orders.arn
 # }
 `))
+	d.resolveSNS()
 	want := map[string][]string{"billing-orders": {"order-events"}, "audit": {"payments"}}
 	if !reflect.DeepEqual(d.snsQueues, want) {
 		t.Errorf("snsQueues = %v, want %v", d.snsQueues, want)

@@ -109,6 +109,8 @@ type message struct {
 	// list marks a topic that is a comma-separated list of them, split
 	// once the deployment's values fill it in.
 	list bool
+	// fallbackOf is the variable a topic stands in for (value.fallbackOf).
+	fallbackOf string
 }
 
 // An extractor finds facts in one SSA program.
@@ -399,7 +401,7 @@ func (x *extractor) service(svc *Service) *facts {
 	// too are kept (chains continue from each) only when they reach it
 	// by plain calls and serve with functions of their own.
 	direct := x.prog.directReachers(served, targets)
-	shared := sharedHandlers(names, served)
+	shared := sharedHandlers(served)
 	for _, c := range f.calls {
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])
@@ -421,7 +423,7 @@ func (x *extractor) service(svc *Service) *facts {
 
 // sharedHandlers marks the handlers, by index, that serve with a function
 // another handler serves with too.
-func sharedHandlers(names []string, served [][]*ssa.Function) map[int]bool {
+func sharedHandlers(served [][]*ssa.Function) map[int]bool {
 	by := make(map[*ssa.Function][]int)
 	for i, fns := range served {
 		for _, fn := range fns {
@@ -727,7 +729,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		seen[t.text] = true
 		e := ev
 		e.Detail = verb + " " + t.text
-		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list})
+		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf})
 		added = true
 	}
 	if !added {

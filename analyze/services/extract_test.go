@@ -132,12 +132,12 @@ func TestMessagingLibs(t *testing.T) {
 	// SNS and Kinesis packages are messaging, not its S3 (a library over
 	// S3 hides no message).
 	for lib, want := range map[string]bool{
-		"github.com/aws/aws-sdk-go/service/sqs":            true,
-		"github.com/aws/aws-sdk-go/service/sns":            true,
-		"github.com/aws/aws-sdk-go":                        false,
-		"github.com/nats-io/nats.go":                       true,
-		"github.com/IBM/sarama":                            true,
-		"github.com/confluentinc/confluent-kafka-go/kafka": true,
+		"github.com/aws/aws-sdk-go/service/sqs":      true,
+		"github.com/aws/aws-sdk-go/service/sns":      true,
+		"github.com/aws/aws-sdk-go":                  false,
+		"github.com/nats-io/nats.go":                 true,
+		"github.com/IBM/sarama":                      true,
+		"github.com/confluentinc/confluent-kafka-go": true,
 	} {
 		if _, got := messagingLibs[lib]; got != want {
 			t.Errorf("messagingLibs[%q] = %v, want %v", lib, got, want)

@@ -146,7 +146,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// go/packages names its packages by go.mod's path, which
 			// another module of the graph has.
 			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1},
-				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only when it type-checks the code itself (not with --cgo or a -toolexec in GOFLAGS)"})
+				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only when it type-checks the code itself; here go/packages loads it (a -toolexec in GOFLAGS, or no wrapper archie can run)"})
 			b.listing = nil
 			continue
 		}

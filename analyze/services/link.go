@@ -134,9 +134,11 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// the service, or that a template of the service's archie cannot
 		// render sets, is not fixed when it names the host: the
 		// deployment decides. A fallback scheme leaves the host fixed.
-		if k := v.fallbackOf; k != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
-			if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) {
-				return false
+		if v.fallbackOf != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
+			for _, k := range strings.Split(v.fallbackOf, ",") {
+				if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) {
+					return false
+				}
 			}
 		}
 		return true
@@ -160,7 +162,12 @@ func (l *linker) overridden(f *facts, v value) bool {
 	}
 	ws := l.deploy.forService(f.svc, f.entryDir)
 	for _, w := range ws {
-		if _, ok := w.env[v.fallbackOf]; !ok || len(w.deployedBy) > 1 {
+		set := false
+		for _, k := range strings.Split(v.fallbackOf, ",") {
+			_, ok := w.env[k]
+			set = set || ok
+		}
+		if !set || len(w.deployedBy) > 1 {
 			return false
 		}
 	}
@@ -455,6 +462,9 @@ func (l *linker) messages(found []*facts) {
 	for _, f := range found {
 		topics := make(map[string]*Message)
 		var ms []*message
+		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
+			return l.overridden(f, value{fallbackOf: m.fallbackOf}) // the deployment's value is the topic
+		})
 		for _, m := range f.messages {
 			// A topic the deployment names: ${ORDERS_TOPIC} is its value.
 			if l.deploy != nil {

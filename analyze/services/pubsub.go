@@ -61,32 +61,42 @@ func (d *deployment) terraform(data []byte) {
 	d.snsSubscriptions(code, shape)
 }
 
-// snsSubscriptions reads the SNS topics an SQS queue is subscribed to in
-// a Terraform file (aws_sns_topic_subscription of protocol sqs): what is
-// published to the topic is received from the queue.
+// snsSubscriptions reads the SNS topics, SQS queues and subscriptions of
+// queues to topics (aws_sns_topic_subscription of protocol sqs) of a
+// Terraform file; resolveSNS joins them once every file is read, as a
+// module keeps them in sns.tf, sqs.tf and subscriptions.tf.
 func (d *deployment) snsSubscriptions(code, shape []byte) {
-	names := make(map[string]string) // "sns_topic.label" or "sqs_queue.label" -> name
-	type sub struct{ topic, topicRef, queue, queueRef string }
-	var subs []sub
 	for _, b := range tfBlocks(code, shape, tfAWSResource) {
 		if b.kind != "sns_topic_subscription" {
 			if n := tfName.FindStringSubmatch(b.body); n != nil {
-				names[b.kind+"."+b.label] = n[1]
+				d.tfAWSNames[b.kind+"."+b.label] = append(d.tfAWSNames[b.kind+"."+b.label], n[1])
 			}
 			continue
 		}
 		t, q := tfTopicArn.FindStringSubmatch(b.body), tfEndpoint.FindStringSubmatch(b.body)
 		if t != nil && q != nil && tfSQSProtocol.MatchString(b.body) {
-			subs = append(subs, sub{t[1], t[2], q[1], q[2]})
+			d.tfSNSSubs = append(d.tfSNSSubs, [4]string{t[1], t[2], q[1], q[2]})
 		}
 	}
-	for _, s := range subs {
-		topic, queue := awsName(s.topic), awsName(s.queue)
-		if s.topicRef != "" {
-			topic = names["sns_topic."+s.topicRef]
+}
+
+// resolveSNS records the SNS topics each SQS queue is subscribed to: what
+// is published to a topic is received from its queues. A reference to a
+// label two files name differently is left out.
+func (d *deployment) resolveSNS() {
+	for _, s := range d.tfSNSSubs {
+		topic, queue := awsName(s[0]), awsName(s[2])
+		if s[1] != "" {
+			topic = ""
+			if ns := d.tfAWSNames["sns_topic."+s[1]]; len(ns) == 1 {
+				topic = ns[0]
+			}
 		}
-		if s.queueRef != "" {
-			queue = names["sqs_queue."+s.queueRef]
+		if s[3] != "" {
+			queue = ""
+			if ns := d.tfAWSNames["sqs_queue."+s[3]]; len(ns) == 1 {
+				queue = ns[0]
+			}
 		}
 		if topic != "" && queue != "" && !slices.Contains(d.snsQueues[queue], topic) {
 			d.snsQueues[queue] = append(d.snsQueues[queue], topic)

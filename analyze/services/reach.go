@@ -546,8 +546,9 @@ func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, wit
 	return out
 }
 
-// directReachers is reachers over plain calls only: no interface call's
-// implementations, so that a handler reaches what its own code calls.
+// directReachers is reachers without interface dispatch: a handler
+// reaches what its code calls, and the functions it hands on as values,
+// but not every implementation an interface call may run.
 func (p *program) directReachers(roots [][]*ssa.Function, targets []*ssa.Function) map[*ssa.Function]bitset {
 	t := newTargetWalk(targets, p.successors)
 	out := make(map[*ssa.Function]bitset, len(targets))

@@ -1146,8 +1146,9 @@ func (x *extractor) deployedText(f *facts, text string) (string, bool) {
 	}
 	ok := true
 	out := envRef.ReplaceAllStringFunc(text, func(ref string) string {
-		v, set := x.deploy.env(f.svc, f.entryDir, envRef.FindStringSubmatch(ref)[1])
-		ok = ok && set && !strings.Contains(v, "${")
+		v, file, set := x.deploy.envIn(f.svc, f.entryDir, envRef.FindStringSubmatch(ref)[1])
+		// A Secret's value is used, never shown: no name from it.
+		ok = ok && set && !strings.Contains(v, "${") && !strings.HasPrefix(file, "secret ")
 		return v
 	})
 	return out, ok

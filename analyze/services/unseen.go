@@ -24,14 +24,18 @@ type unseenLib struct {
 // messagingLibs maps each library whose calls archie reads as messages to
 // their kind, and knownLibs holds every library a recognizer names.
 // Redis is left out: a cache wraps it far more often than a queue does.
-// Where the messaging API is a package below the library's module (the
-// AWS SDK v1's service/sqs, among its S3 and hundreds of others), that
-// package is the messaging library, not the whole module.
+// In a module of many services (the AWS SDK v1: service/sqs among its S3
+// and hundreds of others), the messaging library is the package of the
+// messaging API, not the whole module.
 var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
 	msg, known := make(map[string]string), make(map[string]bool)
 	for _, r := range recognizers {
 		known[r.lib] = true
 		if (r.fact == publishes || r.fact == consumes) && !strings.HasPrefix(r.kind, "redis") {
+			if !manyServices[r.lib] {
+				msg[r.lib] = r.kind
+				continue
+			}
 			for _, k := range expand(r.key) {
 				msg[keyPackage(k, r.lib)] = r.kind
 			}
@@ -39,6 +43,10 @@ var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
 	}
 	return msg, known
 }()
+
+// manyServices are the library modules that hold many services, of which
+// only some send messages.
+var manyServices = map[string]bool{"github.com/aws/aws-sdk-go": true}
 
 // keyPackage returns the package of a recognizer's key below its library
 // (github.com/aws/aws-sdk-go/service/sqs of …/service/sqs.SQS.SendMessage),

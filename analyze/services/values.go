@@ -32,8 +32,10 @@ type value struct {
 	// (strings.Split(os.Getenv("TOPICS"), ",")): who reads it splits it.
 	list bool
 	// fallbackOf is the environment key a literal stands in for when
-	// the environment does not set it (see envFallbacks): a deployment
-	// that sets the key overrides it. fallbackText is that literal, which
+	// the environment does not set it (see envFallbacks), or keys,
+	// comma-separated, when it stands in for any of them (envconfig's
+	// prefixed name and the field's own): a deployment that sets one
+	// overrides it. fallbackText is that literal, which
 	// may be only part of text ("http" of "http://core:8080").
 	fallbackOf, fallbackText string
 	// fixed marks a text the code passes as a constant where it is used

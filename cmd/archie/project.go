@@ -406,7 +406,7 @@ func copiesNote(w io.Writer, dirs []string) {
 }
 
 // programsNote names the modules read as programs of their own, and the
-// paths their packages go by; with --cgo, the first that was not read.
+// paths their packages go by; with --cgo, those that were not read.
 func programsNote(w io.Writer, g *analyze.Graph, dirs []string, cgo bool) {
 	if cgo && len(dirs) > 0 {
 		names := make([]string, len(dirs))

@@ -218,16 +218,7 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 	var slow []string
 	fallback := ""
 	for _, m := range read {
-		// As go list is run for it: ./... in its folder, whatever
-		// go.work it holds.
-		sub := Options{Dir: m, Patterns: []string{"./..."}, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
-		if OutsideWorkspace(m) {
-			env := opts.Env
-			if env == nil {
-				env = os.Environ()
-			}
-			sub.Env = append(slices.Clone(env), "GOWORK=off")
-		}
+		sub := moduleOptions(opts, m)
 		g, why := fastLoad(ctx, sub)
 		if g == nil {
 			rel, _ := filepath.Rel(opts.Dir, m)
@@ -314,6 +305,21 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 		g.Loader, g.Fallback = LoaderPackages, fallback
 	}
 	return g, ""
+}
+
+// moduleOptions are the options a nested module below opts.Dir is read
+// with on its own, as go list is run for it: ./... in its folder, whatever
+// go.work it holds, and without a go.work above that does not use it.
+func moduleOptions(opts Options, dir string) Options {
+	sub := Options{Dir: dir, Patterns: []string{"./..."}, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
+	if OutsideWorkspace(dir) {
+		env := opts.Env
+		if env == nil {
+			env = os.Environ()
+		}
+		sub.Env = append(slices.Clone(env), "GOWORK=off")
+	}
+	return sub
 }
 
 // shallowFirst returns the modules below dir, shallower ones first: of

@@ -3,7 +3,6 @@ package analyze
 import (
 	"context"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -81,14 +80,7 @@ func LoadPrograms(ctx context.Context, opts Options, g *Graph, dirs []string) *G
 // nested module: the fast loader first, unless opts say go list, and go
 // list where it gives way. It returns why when neither can.
 func programGraph(ctx context.Context, opts Options, dir string) (*Graph, string) {
-	sub := Options{Dir: dir, Patterns: []string{"./..."}, Tags: opts.Tags, Tests: opts.Tests, Env: opts.Env, Cache: opts.Cache, CacheDepsOnly: opts.CacheDepsOnly}
-	if OutsideWorkspace(dir) {
-		env := opts.Env
-		if env == nil {
-			env = os.Environ()
-		}
-		sub.Env = append(slices.Clone(env), "GOWORK=off")
-	}
+	sub := moduleOptions(opts, dir)
 	why := ""
 	if opts.Loader != LoaderPackages {
 		var g *Graph

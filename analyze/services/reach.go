@@ -529,28 +529,20 @@ func (p *program) libraryCalls(t, iface types.Type) []*ssa.Function {
 // and whose method the service reaches (within): the implementations the
 // service builds, and not those of code it never runs.
 func (p *program) reachers(roots [][]*ssa.Function, targets []*ssa.Function, within map[*ssa.Function]bool) map[*ssa.Function]bitset {
-	t := newTargetWalk(targets, p.handlerSuccessors(within))
-	out := make(map[*ssa.Function]bitset, len(targets))
-	for i, set := range roots {
-		for _, r := range set {
-			if r == nil {
-				continue
-			}
-			for _, ti := range t.reached(r).members() {
-				b := out[targets[ti]]
-				b.add(i)
-				out[targets[ti]] = b
-			}
-		}
-	}
-	return out
+	return reachersBy(roots, targets, p.handlerSuccessors(within))
 }
 
 // directReachers is reachers without interface dispatch: a handler
 // reaches what its code calls, and the functions it hands on as values,
 // but not every implementation an interface call may run.
 func (p *program) directReachers(roots [][]*ssa.Function, targets []*ssa.Function) map[*ssa.Function]bitset {
-	t := newTargetWalk(targets, p.successors)
+	return reachersBy(roots, targets, p.successors)
+}
+
+// reachersBy returns, for each target, the indexes of the root sets that
+// reach it over the graph next gives.
+func reachersBy(roots [][]*ssa.Function, targets []*ssa.Function, next func(*ssa.Function) []*ssa.Function) map[*ssa.Function]bitset {
+	t := newTargetWalk(targets, next)
 	out := make(map[*ssa.Function]bitset, len(targets))
 	for i, set := range roots {
 		for _, r := range set {

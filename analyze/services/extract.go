@@ -894,13 +894,44 @@ func driverKind(driver string) string {
 var duplicateKey = regexp.MustCompile(`(?i)\bduplicate\s+key\s*$`)
 
 var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
+
+// sqlCTE matches the names a WITH clause defines: WITH [RECURSIVE] a AS
+// (…), b (x, y) AS [NOT] MATERIALIZED (…).
+var sqlCTE = regexp.MustCompile(`(?i)(?:\bwith(?:\s+recursive)?|,)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\([^()]*\))?\s*\bas\s+(?:not\s+)?(?:materialized\s*)?\(`)
+
+// rowLock matches the end of a row-locking clause before its UPDATE:
+// SELECT … FOR UPDATE, FOR NO KEY UPDATE; what follows (OF t, SKIP
+// LOCKED, NOWAIT) names no table written.
+var rowLock = regexp.MustCompile(`(?i)\bfor\s+(?:no\s+key\s+)?$`)
+
+// sqlReserved are words that PostgreSQL and MySQL both reserve and a
+// table name could be mistaken for: unquoted, none names a table. (user
+// is reserved in PostgreSQL only: MySQL schemas name tables user.)
+var sqlReserved = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`all and as asc both case check collate column constraint create
+		current_date current_time current_timestamp current_user default desc distinct else except
+		false fetch for foreign from grant group having in intersect into leading limit localtime
+		localtimestamp not null on or order primary references select table then to trailing true
+		union unique using when where window with`) {
+		m[w] = true
+	}
+	return m
+}()
+
 var sqlStart = regexp.MustCompile(`(?i)^\s*(select|insert|update|delete|with|create|alter|drop|truncate|replace|merge)\b`)
 
 // sqlTables returns the tables a SQL statement names.
 func sqlTables(q string) []string {
-	q = skipSQLComments(q)
+	q = sqlCode(skipSQLComments(q))
 	if !sqlStart.MatchString(q) {
 		return nil
+	}
+	// A common table expression's name (WITH locked AS (…) UPDATE …
+	// FROM locked) is the statement's own, no table of the database.
+	ctes := make(map[string]bool)
+	for _, m := range sqlCTE.FindAllStringSubmatch(q, -1) {
+		ctes[strings.ToLower(m[1])] = true
 	}
 	var out []string
 	for _, m := range sqlTable.FindAllStringSubmatchIndex(q, -1) {
@@ -908,10 +939,23 @@ func sqlTables(q string) []string {
 		if (kw == "from" || kw == "join") && strings.HasPrefix(strings.TrimLeft(q[m[3]:], " \t\r\n"), "(") || inFromFunction(q[:m[0]]) {
 			continue // FROM now(), JOIN generate_series(…); EXTRACT(epoch FROM t)
 		}
-		if kw == "upda" && duplicateKey.MatchString(q[:m[0]]) {
-			continue // MySQL's INSERT … ON DUPLICATE KEY UPDATE value = …
+		if kw == "upda" && (duplicateKey.MatchString(q[:m[0]]) || rowLock.MatchString(q[:m[0]])) {
+			continue // MySQL's INSERT … ON DUPLICATE KEY UPDATE value = …; SELECT … FOR UPDATE OF t
 		}
-		t := strings.NewReplacer("`", "", `"`, "").Replace(q[m[2]:m[3]])
+		if strings.HasPrefix(q[m[3]:], "…") && strings.HasSuffix(q[m[2]:m[3]], "_") {
+			// v1_payload_… of fmt.Sprintf("v1_payload_%s", day): which
+			// table is known at run time. (A buffer's first text,
+			// "FROM orders", is whole before what is written after it.)
+			continue
+		}
+		name := q[m[2]:m[3]]
+		t := strings.NewReplacer("`", "", `"`, "").Replace(name)
+		if t == name && sqlReserved[strings.ToLower(t)] {
+			continue // AFTER INSERT OR UPDATE OR DELETE ON t; FROM  LIMIT (a name left empty)
+		}
+		if !strings.Contains(t, ".") && ctes[strings.ToLower(t)] {
+			continue
+		}
 		switch strings.ToLower(t) {
 		case "select", "set", "values", "lateral", "unnest", "only", "if":
 			continue
@@ -989,7 +1033,7 @@ func loopback(server string) bool {
 // sqlWritten returns the table a SQL statement writes, if it writes one:
 // INSERT INTO t, UPDATE t, DELETE FROM t, REPLACE INTO t, MERGE INTO t.
 func sqlWritten(q string) string {
-	m := sqlWrite.FindStringSubmatch(skipSQLComments(q))
+	m := sqlWrite.FindStringSubmatch(sqlCode(skipSQLComments(q)))
 	if m == nil {
 		return ""
 	}
@@ -997,6 +1041,43 @@ func sqlWritten(q string) string {
 }
 
 var sqlWrite = regexp.MustCompile("(?is)^\\s*(?:with\\b.*?\\)\\s*)?(?:insert\\s+(?:ignore\\s+)?into|update(?:\\s+only)?|delete\\s+from|replace\\s+into|merge\\s+into|upsert\\s+into)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
+
+// sqlCode returns a statement with its comments blanked and its string
+// literals emptied: "-- select the rows from the input" and 'from a'
+// name no table.
+func sqlCode(q string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		switch {
+		case strings.HasPrefix(q[i:], "--"):
+			j := strings.IndexByte(q[i:], '\n')
+			if j < 0 {
+				return b.String()
+			}
+			i += j - 1
+			b.WriteByte(' ')
+		case strings.HasPrefix(q[i:], "/*"):
+			j := strings.Index(q[i+2:], "*/")
+			if j < 0 {
+				return b.String()
+			}
+			i += j + 3
+			b.WriteByte(' ')
+		case q[i] == '\'':
+			// '' inside a literal is a quote: the scan ends the literal
+			// there and starts another at once.
+			j := strings.IndexByte(q[i+1:], '\'')
+			if j < 0 {
+				return b.String()
+			}
+			i += j + 1
+			b.WriteString("''")
+		default:
+			b.WriteByte(q[i])
+		}
+	}
+	return b.String()
+}
 
 // skipSQLComments returns a statement without the comments before it:
 // sqlc puts "-- name: CreateOrder :one" first.

@@ -89,6 +89,16 @@ func TestSystemTables(t *testing.T) {
 		"SELECT n FROM generate_series(1, 10) n JOIN orders o ON o.id = n":                                                       {"orders"},
 		"SELECT * FROM (SELECT id FROM orders) o":                                                                                {"orders"},
 		"SELECT count(*) FROM orders WHERE id IN (SELECT order_id FROM lines)":                                                   {"orders", "lines"},
+		// A WITH clause's names are the statement's own; reserved words
+		// and a row lock's clauses name no table.
+		"WITH locked AS (SELECT id FROM jobs FOR UPDATE SKIP LOCKED) UPDATE jobs SET n = 1 FROM locked WHERE jobs.id = locked.id":                      {"jobs"},
+		"WITH RECURSIVE tree (id, parent) AS (SELECT id, parent FROM nodes), counts AS MATERIALIZED (SELECT 1) SELECT * FROM tree JOIN counts ON true": {"nodes"},
+		"SELECT * FROM tasks t JOIN runtime r ON r.id = t.id FOR UPDATE OF r SKIP LOCKED":                                                              {"tasks", "runtime"},
+		"SELECT * FROM tasks FOR NO KEY UPDATE NOWAIT":                                                                                                 {"tasks"},
+		"CREATE TRIGGER mirror AFTER INSERT OR UPDATE OR DELETE ON runs FOR EACH ROW EXECUTE FUNCTION f()":                                             nil,
+		"SELECT * FROM  LIMIT 10":                   nil,
+		"SELECT * FROM \"order\" JOIN user ON true": {"order", "user"},
+		"WITH x AS (SELECT 1) SELECT * FROM s.x":    {"s.x"},
 	} {
 		if got := sqlTables(q); !slices.Equal(got, want) {
 			t.Errorf("sqlTables(%q) = %q, want %q", q, got, want)

@@ -39,6 +39,9 @@ type deployment struct {
 	// script's docker build tags each image with.
 	goBuilds map[string][]string
 	images   map[string][2]string
+	// imageNames are the builds of images tagged with a prefix archie
+	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it.
+	imageNames map[string][][2]string
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
 	// dockerArgs are each Dockerfile's ARG defaults, and dockerWorkdirs
@@ -164,11 +167,17 @@ type workload struct {
 	built bool
 	src   string   // folder of the repository it runs in, mounted as its working directory, absolute
 	args  []string // its entrypoint and command, as words
-	file  string   // where it is declared, relative
+	// ownArgs are those of its containers named as it, when a pod's
+	// containers are several (a sidecar runs another program).
+	ownArgs []string
+	file    string // where it is declared, relative
 	// image is the image it runs, without tag; dockerfile and context
 	// are the Dockerfile it is built with and its build context,
 	// absolute, when compose names them.
 	image, dockerfile, context string
+	// imageNamed marks an image taken from a container named as the
+	// workload, which another container's does not replace.
+	imageNamed bool
 	// secret names, for each variable a Secret gives, where it comes
 	// from: its value is used, never shown. A compose hostname's alias
 	// shares it with env.
@@ -453,7 +462,7 @@ func (d *deployment) builtFrom() {
 	for _, w := range d.workloads {
 		df, ctx := w.dockerfile, w.context
 		if df == "" && w.image != "" {
-			df, ctx = d.images[w.image][0], d.images[w.image][1]
+			df, ctx = d.imageBuild(w.image)
 		}
 		if pkgs := d.goBuilds[df]; df != "" && len(pkgs) == 1 {
 			// go build ./${service}/cmd/service: the build arg the
@@ -493,13 +502,41 @@ func (d *deployment) builtFrom() {
 	}
 }
 
+// imageBuild returns the Dockerfile and context an image is built with:
+// those a docker build tags it with, else those of the one build whose
+// tag ends in its name after a prefix archie cannot read (and that
+// builds Go code, when several do).
+func (d *deployment) imageBuild(image string) (dockerfile, context string) {
+	if b, ok := d.images[image]; ok {
+		return b[0], b[1]
+	}
+	bs := d.imageNames[path.Base(image)]
+	if len(bs) > 1 {
+		// A development Dockerfile that copies a binary built outside
+		// tags the same name: the one whose go build builds it is the
+		// image's.
+		bs = slices.DeleteFunc(slices.Clone(bs), func(b [2]string) bool { return len(d.goBuilds[b[0]]) == 0 })
+	}
+	if len(bs) == 1 {
+		return bs[0][0], bs[0][1]
+	}
+	return "", ""
+}
+
 // dockerBuilds reads the docker build commands of a Makefile or a shell
 // script: the Dockerfile (-f, else the context's) each image (-t) is
 // built with. A command archie cannot read whole, with a variable in its
 // file or context, tells nothing.
 func (d *deployment) dockerBuilds(file string, data []byte) {
 	dir := filepath.Dir(file)
+	var mk *makefile
+	if filepath.Ext(file) != ".sh" {
+		mk = parseMakefile(data) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
+	}
 	for _, line := range logicalLines(data) {
+		if mk != nil {
+			line = mk.expand(line)
+		}
 		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
 			i := slices.Index(cmd, "build")
 			if i < 1 || path.Base(cmd[0]) != "docker" && path.Base(cmd[0]) != "podman" || i > 2 {
@@ -541,8 +578,20 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 				df = filepath.Join(dir, dockerfile)
 			}
 			for _, t := range tags {
-				if img := imageRepo(t); img != "" && !strings.Contains(img, "$") {
+				img := imageRepo(t)
+				if img != "" && !strings.Contains(img, "$") {
 					d.images[img] = [2]string{df, ctx}
+					continue
+				}
+				// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but
+				// the name after it still says which image.
+				if n := img[strings.LastIndexAny(img, ")}/")+1:]; n != "" && !strings.Contains(n, "$") {
+					if d.imageNames == nil {
+						d.imageNames = make(map[string][][2]string)
+					}
+					if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
+						d.imageNames[n] = append(d.imageNames[n], b)
+					}
 				}
 			}
 		}
@@ -730,8 +779,10 @@ func (d *deployment) read(root, path string, data []byte) {
 				r.name(cname)
 				if img, ok := c["image"].(string); ok {
 					r.image(img)
-					if w.image == "" {
-						w.image = imageRepo(img)
+					// The workload's image is its container's of its own
+					// name, else its first (a patch may list a sidecar first).
+					if w.image == "" || cname == name && !w.imageNamed {
+						w.image, w.imageNamed = imageRepo(img), cname == name
 					}
 				}
 				if cmd, ok := c["command"].([]any); ok && len(cmd) > 0 {
@@ -744,6 +795,9 @@ func (d *deployment) read(root, path string, data []byte) {
 				}
 				args := append(words(c["command"], nil), words(c["args"], nil)...)
 				w.args = append(w.args, args...)
+				if cname == name {
+					w.ownArgs = append(w.ownArgs, args...)
+				}
 				if cw != w {
 					cw.args = append(cw.args, args...)
 				}
@@ -1194,7 +1248,7 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 	for _, w := range d.forService(svc, entryDir) {
 		df := w.dockerfile
 		if df == "" && w.image != "" {
-			df = d.images[w.image][0]
+			df, _ = d.imageBuild(w.image)
 		}
 		if t, ok := d.dockerTags[df]; ok {
 			say(t, relTo(root, df))
@@ -1251,7 +1305,12 @@ func (w *workload) runs(sel *Selector) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
-	return slices.Contains(programArgs(w.args), sel.Value)
+	for _, a := range programArgs(w.args) {
+		if a == sel.Value || programName(a) == sel.Value {
+			return true
+		}
+	}
+	return false
 }
 
 // know tells the deployment where the services' mains are.

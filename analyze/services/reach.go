@@ -50,6 +50,16 @@ type fnInfo struct {
 	// (or pointers to them) to a library's interface: its instances
 	// convert their type arguments so.
 	params []paramConvert
+	// stores are the functions it stores in package variables (var
+	// newClient = func(…) {…}), reached once some reached code reads the
+	// variable; globals are the package variables it mentions.
+	stores  []globalFunc
+	globals []*ssa.Global
+}
+
+type globalFunc struct {
+	global *ssa.Global
+	fn     *ssa.Function
 }
 
 type paramConvert struct {
@@ -260,6 +270,11 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 	// far by name: each new one of either meets every earlier other.
 	var converted typeutil.Map // types.Type -> bool
 	called := make(map[string][]*types.Interface)
+	// A function a package variable holds runs when code that reads the
+	// variable does: a package's initializer storing it is not enough
+	// (a CLI's client factories, linked into a server's binary).
+	read := make(map[*ssa.Global]bool)
+	held := make(map[*ssa.Global][]*ssa.Function)
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -269,6 +284,22 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 		}
 		for _, next := range in.next {
 			push(next)
+		}
+		for _, st := range in.stores {
+			if read[st.global] {
+				push(st.fn)
+			} else {
+				held[st.global] = append(held[st.global], st.fn)
+			}
+		}
+		for _, g := range in.globals {
+			if !read[g] {
+				read[g] = true
+				for _, f := range held[g] {
+					push(f)
+				}
+				delete(held, g)
+			}
 		}
 		for _, t := range in.converts {
 			if converted.At(t) != nil {
@@ -425,12 +456,22 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					}
 				}
 			}
+			if st, ok := instr.(*ssa.Store); ok && fn.Synthetic == "package initializer" {
+				g, isGlobal := st.Addr.(*ssa.Global)
+				if f, isFunc := st.Val.(*ssa.Function); isGlobal && isFunc {
+					in.stores = append(in.stores, globalFunc{g, f})
+					continue
+				}
+			}
 			for _, op := range instr.Operands(ops[:0]) {
 				if op == nil {
 					continue
 				}
-				if f, ok := (*op).(*ssa.Function); ok {
-					in.next = append(in.next, f)
+				switch v := (*op).(type) {
+				case *ssa.Function:
+					in.next = append(in.next, v)
+				case *ssa.Global:
+					in.globals = append(in.globals, v)
 				}
 			}
 		}

@@ -147,6 +147,51 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		d.dockerCmds[file] = append(entrypoint, command...)
 	}()
+	// runCmd reads one command a RUN line runs; make's are followed
+	// into the Makefile of the build context (RUN make argocd-all).
+	var runCmd func(cmd []string)
+	runCmd = func(cmd []string) {
+		if targets, ok := makeTargets(cmd); ok {
+			for _, c := range contexts {
+				if mk := makefileIn(c); mk != nil {
+					for _, t := range targets {
+						for _, rc := range mk.commands(t) {
+							runCmd(rc) // no make among them: commands followed those
+						}
+					}
+					break
+				}
+			}
+			return
+		}
+		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
+		for _, p := range pkgs {
+			if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
+				// The repository's code, not a tool installed
+				// from elsewhere.
+				if known {
+					tagSets[tags] = true
+				} else {
+					tagSets[unreadTags] = true
+				}
+				argBuild = argBuild || strings.Contains(p, "$")
+			}
+		}
+		if len(pkgs) > 0 {
+			if d.buildWorkdirs == nil {
+				d.buildWorkdirs = make(map[string]string)
+			}
+			d.buildWorkdirs[file] = workdir
+		}
+		if strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
+			// WORKDIR /src/${service}/cmd: a build arg says
+			// which main go build . builds.
+			if d.dockerWorkdirs == nil {
+				d.dockerWorkdirs = make(map[string]string)
+			}
+			d.dockerWorkdirs[file] = workdir
+		}
+	}
 	for _, line := range logicalLines(data) {
 		kw, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
 		switch strings.ToUpper(kw) {
@@ -169,33 +214,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		case "RUN":
 			for _, cmd := range shellCommands(rest) {
-				pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
-				for _, p := range pkgs {
-					if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
-						// The repository's code, not a tool installed
-						// from elsewhere.
-						if known {
-							tagSets[tags] = true
-						} else {
-							tagSets[unreadTags] = true
-						}
-						argBuild = argBuild || strings.Contains(p, "$")
-					}
-				}
-				if len(pkgs) > 0 {
-					if d.buildWorkdirs == nil {
-						d.buildWorkdirs = make(map[string]string)
-					}
-					d.buildWorkdirs[file] = workdir
-				}
-				if strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
-					// WORKDIR /src/${service}/cmd: a build arg says
-					// which main go build . builds.
-					if d.dockerWorkdirs == nil {
-						d.dockerWorkdirs = make(map[string]string)
-					}
-					d.dockerWorkdirs[file] = workdir
-				}
+				runCmd(cmd)
 			}
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {

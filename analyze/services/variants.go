@@ -213,66 +213,108 @@ func ownerMains(pkg string, mains []string) []string {
 	}
 }
 
-// choice is what a comparison in main tests: the first argument (env "")
+// choice is what a comparison in main tests: the command's words (env
+// ""): its first argument, or the name it is run by (argocd-server, a
+// link to the binary whose main switches on filepath.Base(os.Args[0]));
 // or an environment variable.
 type choice struct{ env string }
 
 // choiceOf returns what a value of main holds, when it is the first
-// argument or an environment variable, perhaps case-folded or trimmed.
-func choiceOf(v ssa.Value) (choice, bool) {
-	for range 4 {
-		switch w := v.(type) {
-		case *ssa.Call:
-			callee := w.Common().StaticCallee()
-			if callee == nil || callee.Pkg == nil {
-				return choice{}, false
-			}
-			args := w.Common().Args
-			switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
-			case "strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
-				v = args[0]
-				continue
-			case "os.Getenv":
-				if k, ok := stringConst(args[0]); ok {
-					return choice{env: k}, true
-				}
-			case "flag.Arg":
-				if c, ok := args[0].(*ssa.Const); ok && c.Value != nil && constant.Compare(c.Value, token.EQL, constant.MakeInt64(0)) {
-					return choice{}, true
-				}
-			}
-			return choice{}, false
-		case *ssa.UnOp: // os.Args[1], loaded
-			if w.Op != token.MUL {
-				return choice{}, false
-			}
-			ia, ok := w.X.(*ssa.IndexAddr)
-			if !ok {
-				return choice{}, false
-			}
-			idx, ok := ia.Index.(*ssa.Const)
-			if !ok || idx.Value == nil {
-				return choice{}, false
-			}
-			switch base := ia.X.(type) {
-			case *ssa.UnOp: // *os.Args
-				if g, ok := base.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Args" &&
-					constant.Compare(idx.Value, token.EQL, constant.MakeInt64(1)) {
-					return choice{}, true
-				}
-			case *ssa.Call: // flag.Args()[0]
-				if callee := base.Common().StaticCallee(); callee != nil && callee.Pkg != nil &&
-					callee.Pkg.Pkg.Path() == "flag" && callee.Name() == "Args" &&
-					constant.Compare(idx.Value, token.EQL, constant.MakeInt64(0)) {
-					return choice{}, true
+// argument, the program's name or an environment variable, perhaps
+// case-folded or trimmed: one choice, or several when the value is one of
+// them in turn (the name, unless a variable overrides it).
+func choiceOf(v ssa.Value) []choice {
+	return choicesOf(v, 4, make(map[ssa.Value]bool))
+}
+
+func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
+	if depth == 0 || seen[v] {
+		return nil
+	}
+	seen[v] = true
+	switch w := v.(type) {
+	case *ssa.Phi:
+		// if val := os.Getenv("BINARY_NAME"); val != "" { name = val }:
+		// either decides.
+		var out []choice
+		for _, e := range w.Edges {
+			for _, ch := range choicesOf(e, depth-1, seen) {
+				if !slices.Contains(out, ch) {
+					out = append(out, ch)
 				}
 			}
-			return choice{}, false
-		default:
-			return choice{}, false
+		}
+		return out
+	case *ssa.Call:
+		callee := w.Common().StaticCallee()
+		if callee == nil || callee.Pkg == nil {
+			return nil
+		}
+		args := w.Common().Args
+		switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
+		case "strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
+			return choicesOf(args[0], depth-1, seen)
+		case "path/filepath.Base", "path.Base":
+			if argIndex(args[0]) == 0 {
+				return []choice{{}} // the name it is run by
+			}
+		case "os.Getenv":
+			if k, ok := stringConst(args[0]); ok {
+				return []choice{{env: k}}
+			}
+		case "flag.Arg":
+			if c, ok := args[0].(*ssa.Const); ok && c.Value != nil && constant.Compare(c.Value, token.EQL, constant.MakeInt64(0)) {
+				return []choice{{}}
+			}
+		}
+		return nil
+	case *ssa.UnOp: // os.Args[1], loaded
+		if argIndex(w) == 1 {
+			return []choice{{}}
+		}
+		ia, ok := w.X.(*ssa.IndexAddr)
+		if !ok || w.Op != token.MUL {
+			return nil
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			return nil
+		}
+		if call, ok := ia.X.(*ssa.Call); ok { // flag.Args()[0]
+			if callee := call.Common().StaticCallee(); callee != nil && callee.Pkg != nil &&
+				callee.Pkg.Pkg.Path() == "flag" && callee.Name() == "Args" &&
+				constant.Compare(idx.Value, token.EQL, constant.MakeInt64(0)) {
+				return []choice{{}}
+			}
 		}
 	}
-	return choice{}, false
+	return nil
+}
+
+// argIndex returns i when v is os.Args[i], loaded, else -1.
+func argIndex(v ssa.Value) int64 {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return -1
+	}
+	ia, ok := load.X.(*ssa.IndexAddr)
+	if !ok {
+		return -1
+	}
+	idx, ok := ia.Index.(*ssa.Const)
+	if !ok || idx.Value == nil {
+		return -1
+	}
+	base, ok := ia.X.(*ssa.UnOp) // *os.Args
+	if !ok {
+		return -1
+	}
+	if g, ok := base.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && g.Name() == "Args" {
+		if i, exact := constant.Int64Val(idx.Value); exact {
+			return i
+		}
+	}
+	return -1
 }
 
 func stringConst(v ssa.Value) (string, bool) {
@@ -283,11 +325,11 @@ func stringConst(v ssa.Value) (string, bool) {
 	return constant.StringVal(c.Value), true
 }
 
-// test is one comparison of main's: the choice against a value.
+// test is one comparison of main's: the choices against a value.
 type test struct {
-	choice choice
-	value  string
-	eq     bool // == rather than !=
+	choices []choice
+	value   string
+	eq      bool // == rather than !=
 }
 
 // testOf returns the comparison an if of main's branches on, if it is one
@@ -309,11 +351,11 @@ func testOf(instr ssa.Instruction) (test, bool) {
 	if !ok {
 		return test{}, false
 	}
-	ch, ok := choiceOf(x)
-	if !ok {
+	chs := choiceOf(x)
+	if len(chs) == 0 {
 		return test{}, false
 	}
-	return test{choice: ch, value: val, eq: cmp.Op == token.EQL}, true
+	return test{choices: chs, value: val, eq: cmp.Op == token.EQL}, true
 }
 
 // choices returns the values main compares each choice with: the
@@ -325,8 +367,12 @@ func choices(main *ssa.Function) map[choice][]string {
 		if len(b.Instrs) == 0 {
 			continue
 		}
-		if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && t.value != "" && !contains(out[t.choice], t.value) {
-			out[t.choice] = append(out[t.choice], t.value)
+		if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && t.value != "" {
+			for _, ch := range t.choices {
+				if !contains(out[ch], t.value) {
+					out[ch] = append(out[ch], t.value)
+				}
+			}
 		}
 	}
 	return out
@@ -346,7 +392,7 @@ func deadBlocks(main *ssa.Function, sel *Selector) map[*ssa.BasicBlock]bool {
 		work = work[:len(work)-1]
 		next := b.Succs
 		if len(b.Instrs) > 0 {
-			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && t.choice.env == sel.Env {
+			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && slices.Contains(t.choices, choice{env: sel.Env}) {
 				if (t.value == sel.Value) == t.eq {
 					next = b.Succs[:1]
 				} else {
@@ -444,12 +490,28 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 		}
 		return nil
 	}
-	for _, a := range programArgs(w.args) {
+	args := w.args
+	if len(w.ownArgs) > 0 {
+		args = w.ownArgs // the pod's own container's, not a sidecar's
+	}
+	for _, a := range programArgs(args) {
 		if contains(vals, a) {
 			return &Selector{Value: a}
 		}
+		if n := programName(a); n != "" && contains(vals, n) {
+			return &Selector{Value: n}
+		}
 	}
 	return nil
+}
+
+// programName returns the name a word of a command runs a program by,
+// when it is a path to one (/usr/local/bin/argocd-server, ./app), else "".
+func programName(word string) string {
+	if !strings.Contains(word, "/") || strings.ContainsAny(word, "= ") || strings.HasPrefix(word, "-") || strings.HasSuffix(word, "/") {
+		return ""
+	}
+	return path.Base(word)
 }
 
 // programArgs returns the words of a command that may be its program's

@@ -189,6 +189,23 @@ func TestApart(t *testing.T) {
 			t.Errorf("%s: Apart = %v, want %v", c.name, got, c.want)
 		}
 	}
+	// An image only a Dockerfile builds runs beside nothing a file
+	// deploys when it bundles two services (an all-in-one), but a worker
+	// that runs one service's store may run beside it.
+	api := svc("api", "m/cmd/api", nil, []string{"compose.yml"}, "m/cmd/api/server")
+	engine := svc("engine", "m/cmd/engine", nil, []string{"compose.yml"}, "m/cmd/engine/run")
+	lite := svc("lite", "m/cmd/lite", nil, nil, "m/cmd/api/server", "m/cmd/engine/run")
+	slices.Sort(lite.Packages) // as services lists them
+	worker := svc("worker", "m/cmd/worker", nil, nil, "m/cmd/api/server")
+	sys := &System{Services: []*Service{api, engine, lite, worker}}
+	for _, c := range []struct {
+		a, b *Service
+		want bool
+	}{{lite, api, true}, {engine, lite, true}, {worker, api, false}, {api, engine, false}} {
+		if got := sys.Apart(c.a, c.b); got != c.want {
+			t.Errorf("Apart(%s, %s) = %v, want %v", c.a.Name, c.b.Name, got, c.want)
+		}
+	}
 }
 
 // Topics a deployment gives as one comma-separated variable are split

@@ -64,14 +64,23 @@ func SameBinary(a, b *Service) bool {
 // the other's own code but its main (a modular monolith and a service cut
 // from the same module), and no deployment puts them side by side: compose
 // starts them under profiles with none in common, or no file deploys both
-// (docker-compose-monolith.yml beside docker-compose.yml). Their code,
+// (docker-compose-monolith.yml beside docker-compose.yml, or an all-in-one
+// image that only a Dockerfile builds). Their code,
 // tables and calls are not shared between running deployables. Two
 // services of one binary are twins, not alternatives.
 func (s *System) Apart(a, b *Service) bool {
 	if a == nil || b == nil || a == b || SameBinary(a, b) {
 		return false
 	}
-	if !disjoint(a.Profiles, b.Profiles) && !disjoint(a.DeployedBy, b.DeployedBy) {
+	// Side by side when a file deploys both: compose files or manifests
+	// that run each (in profiles that meet). A service no such file runs
+	// (an all-in-one image a Dockerfile builds) is beside none of them.
+	// One that no compose file or manifest runs may still run beside the
+	// other, unless it is an all-in-one: it runs the own code of two
+	// services or more (hatchet-lite: the api's and the engine's).
+	together := !disjoint(a.Profiles, b.Profiles) && !disjoint(a.DeployedBy, b.DeployedBy)
+	oneRunBy := (len(a.DeployedBy) == 0) != (len(b.DeployedBy) == 0)
+	if together && !oneRunBy {
 		return false
 	}
 	k := [2]*Service{a, b}
@@ -91,6 +100,19 @@ func (s *System) Apart(a, b *Service) bool {
 		}
 	}
 	v := bundles(a, b, mains) || bundles(b, a, mains)
+	if v && together {
+		bundler := a
+		if !bundles(a, b, mains) {
+			bundler = b
+		}
+		n := 0
+		for _, o := range s.Services {
+			if o != bundler && !SameBinary(o, bundler) && bundles(bundler, o, mains) {
+				n++
+			}
+		}
+		v = n >= 2
+	}
 	s.apart[k] = v
 	return v
 }

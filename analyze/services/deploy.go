@@ -42,6 +42,9 @@ type deployment struct {
 	// imageNames are the builds of images tagged with a prefix archie
 	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it.
 	imageNames map[string][][2]string
+	// makefiles are the Makefiles read for Dockerfiles' make commands,
+	// by folder (nil where there is none).
+	makefiles map[string]*makefile
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
 	// dockerArgs are each Dockerfile's ARG defaults, and dockerWorkdirs
@@ -1306,7 +1309,7 @@ func (w *workload) runs(sel *Selector) bool {
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
 	for _, a := range programArgs(w.args) {
-		if a == sel.Value || programName(a) == sel.Value {
+		if a == sel.Value || sel.Name && programName(a) == sel.Value {
 			return true
 		}
 	}

@@ -129,6 +129,8 @@ func parseMakefile(data []byte) *makefile {
 
 // expand replaces the variables of s that the Makefile assigns plainly,
 // as often as they nest; the others stay as written.
+// A value that refers to itself (X = $(X)$(X)) stays as written past a
+// bound: make itself refuses it.
 func (m *makefile) expand(s string) string {
 	for range 8 {
 		next := makeRef.ReplaceAllStringFunc(s, func(ref string) string {
@@ -137,13 +139,16 @@ func (m *makefile) expand(s string) string {
 			}
 			return ref
 		})
-		if next == s {
+		if next == s || len(next) > maxExpanded {
 			break
 		}
 		s = next
 	}
 	return s
 }
+
+// maxExpanded bounds a line's expansion.
+const maxExpanded = 16 << 10
 
 // commands returns the shell commands a target runs: its prerequisites'
 // first, then its recipe's, following make's own calls ($(MAKE) other),
@@ -212,13 +217,22 @@ func makeTargets(cmd []string) ([]string, bool) {
 	return targets, true
 }
 
-// makefileIn reads the Makefile of a folder, if it has one.
-func makefileIn(dir string) *makefile {
+// makefileIn reads the Makefile of a folder, if it has one, once.
+func (d *deployment) makefileIn(dir string) *makefile {
+	if mk, ok := d.makefiles[dir]; ok {
+		return mk
+	}
+	var mk *makefile
 	for _, name := range []string{"GNUmakefile", "makefile", "Makefile"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err == nil && len(data) <= 4<<20 {
-			return parseMakefile(data)
+			mk = parseMakefile(data)
+			break
 		}
 	}
-	return nil
+	if d.makefiles == nil {
+		d.makefiles = make(map[string]*makefile)
+	}
+	d.makefiles[dir] = mk
+	return mk
 }

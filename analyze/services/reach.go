@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -34,6 +35,38 @@ type program struct {
 	impls *memo[implKey, []*ssa.Function]
 	// instances dedupes the generic types' instances instantiate makes.
 	instances *types.Context
+	// methodGlobals are the package variables some method mentions: a
+	// method may be run by reflection (net/rpc, json.Marshaler, a
+	// template), which reachability does not follow, so what they hold is
+	// reached whenever it is stored.
+	methodGlobalsOnce sync.Once
+	methodGlobals     map[*ssa.Global]bool
+}
+
+// globalsOfMethods returns the package variables methods mention.
+func (p *program) globalsOfMethods() map[*ssa.Global]bool {
+	p.methodGlobalsOnce.Do(func() {
+		p.methodGlobals = make(map[*ssa.Global]bool)
+		var ops [16]*ssa.Value
+		for _, fn := range p.funcs {
+			for m := fn; m != nil; m = m.Parent() { // a method's closures too
+				if m.Signature.Recv() == nil {
+					continue
+				}
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						for _, op := range instr.Operands(ops[:0]) {
+							if g, ok := (*op).(*ssa.Global); ok {
+								p.methodGlobals[g] = true
+							}
+						}
+					}
+				}
+				break
+			}
+		}
+	})
+	return p.methodGlobals
 }
 
 // fnInfo is what reaching a function brings, found once per function:
@@ -286,7 +319,7 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 			push(next)
 		}
 		for _, st := range in.stores {
-			if read[st.global] {
+			if read[st.global] || p.globalsOfMethods()[st.global] {
 				push(st.fn)
 			} else {
 				held[st.global] = append(held[st.global], st.fn)

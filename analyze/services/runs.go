@@ -153,7 +153,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	runCmd = func(cmd []string) {
 		if targets, ok := makeTargets(cmd); ok {
 			for _, c := range contexts {
-				if mk := makefileIn(c); mk != nil {
+				if mk := d.makefileIn(c); mk != nil {
 					for _, t := range targets {
 						for _, rc := range mk.commands(t) {
 							runCmd(rc) // no make among them: commands followed those

@@ -24,6 +24,9 @@ import (
 type Selector struct {
 	Env   string // the variable; "" for the first argument
 	Value string
+	// Name marks the name the binary is run by (a link to it, argv[0]),
+	// which a command's word that is a path gives by its base name.
+	Name bool
 }
 
 // String is the selector as archie.yaml's run: writes it: "frontend" or
@@ -239,7 +242,10 @@ func ownerMains(pkg string, mains []string) []string {
 // ""): its first argument, or the name it is run by (argocd-server, a
 // link to the binary whose main switches on filepath.Base(os.Args[0]));
 // or an environment variable.
-type choice struct{ env string }
+type choice struct {
+	env  string
+	name bool // the name it is run by, not its first argument
+}
 
 // choiceOf returns what a value of main holds, when it is the first
 // argument, the program's name or an environment variable, perhaps
@@ -278,7 +284,7 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 			return choicesOf(args[0], depth-1, seen)
 		case "path/filepath.Base", "path.Base":
 			if argIndex(args[0]) == 0 {
-				return []choice{{}} // the name it is run by
+				return []choice{{name: true}}
 			}
 		case "os.Getenv":
 			if k, ok := stringConst(args[0]); ok {
@@ -414,7 +420,7 @@ func deadBlocks(main *ssa.Function, sel *Selector) map[*ssa.BasicBlock]bool {
 		work = work[:len(work)-1]
 		next := b.Succs
 		if len(b.Instrs) > 0 {
-			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && slices.Contains(t.choices, choice{env: sel.Env}) {
+			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && slices.Contains(t.choices, choice{env: sel.Env, name: sel.Name}) {
 				if (t.value == sel.Value) == t.eq {
 					next = b.Succs[:1]
 				} else {
@@ -474,7 +480,12 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 	for ch := range cases {
 		keys = append(keys, ch)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].env < keys[j].env })
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].env != keys[j].env {
+			return keys[i].env < keys[j].env
+		}
+		return !keys[i].name && keys[j].name // the first argument first
+	})
 	taken := make(map[string]bool)
 	for _, s := range all {
 		if s != svc {
@@ -518,10 +529,10 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 	}
 	for _, a := range programArgs(args) {
 		if contains(vals, a) {
-			return &Selector{Value: a}
+			return &Selector{Value: a, Name: ch.name}
 		}
-		if n := programName(a); n != "" && contains(vals, n) {
-			return &Selector{Value: n}
+		if n := programName(a); ch.name && n != "" && contains(vals, n) {
+			return &Selector{Value: n, Name: true}
 		}
 	}
 	return nil

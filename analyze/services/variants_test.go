@@ -35,3 +35,36 @@ func TestChoose(t *testing.T) {
 		}
 	}
 }
+
+// A binary chosen by its first argument is not chosen by the name it is
+// run by (/app/server server and /app/server worker are two services);
+// one chosen by its name is, a path's base name included.
+func TestChooseName(t *testing.T) {
+	vals := []string{"server", "worker"}
+	for _, tc := range []struct {
+		args []string
+		ch   choice
+		want string
+	}{
+		{[]string{"/app/server", "worker"}, choice{}, "worker"},
+		{[]string{"/app/server", "server"}, choice{}, "server"},
+		{[]string{"/app/worker", "consume"}, choice{}, ""},
+		{[]string{"/usr/local/bin/worker", "--once"}, choice{name: true}, "worker"},
+		{[]string{"server"}, choice{name: true}, "server"},
+	} {
+		w := &workload{args: tc.args}
+		got := ""
+		if sel := choose(w, tc.ch, vals); sel != nil {
+			got = sel.Value
+			if !w.runs(sel) {
+				t.Errorf("workload running %q does not run its choice %q", tc.args, got)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("choose(%q, name %v) = %q, want %q", tc.args, tc.ch.name, got, tc.want)
+		}
+	}
+	if w := (&workload{args: []string{"/app/worker", "consume"}}); w.runs(&Selector{Value: "worker"}) {
+		t.Error("a first-argument choice matched the program's path")
+	}
+}

@@ -927,12 +927,7 @@ func sqlTables(q string) []string {
 	if !sqlStart.MatchString(q) {
 		return nil
 	}
-	// A common table expression's name (WITH locked AS (…) UPDATE …
-	// FROM locked) is the statement's own, no table of the database.
-	ctes := make(map[string]bool)
-	for _, m := range sqlCTE.FindAllStringSubmatch(q, -1) {
-		ctes[strings.ToLower(m[1])] = true
-	}
+	ctes := commonTables(q)
 	var out []string
 	for _, m := range sqlTable.FindAllStringSubmatchIndex(q, -1) {
 		kw := strings.ToLower(q[m[0] : m[0]+4])
@@ -953,7 +948,7 @@ func sqlTables(q string) []string {
 		if t == name && sqlReserved[strings.ToLower(t)] {
 			continue // AFTER INSERT OR UPDATE OR DELETE ON t; FROM  LIMIT (a name left empty)
 		}
-		if !strings.Contains(t, ".") && ctes[strings.ToLower(t)] {
+		if !strings.Contains(t, ".") && ctes.shadows(strings.ToLower(t), m[2]) {
 			continue
 		}
 		switch strings.ToLower(t) {
@@ -968,6 +963,56 @@ func sqlTables(q string) []string {
 		}
 	}
 	return out
+}
+
+// A cte is a common table expression a WITH clause defines: its body is
+// q[open:end], and recursive says the WITH is WITH RECURSIVE.
+type cte struct {
+	open, end int
+	recursive bool
+}
+
+type ctes map[string]cte
+
+// commonTables finds the names a statement's WITH clauses define.
+func commonTables(q string) ctes {
+	out := make(ctes)
+	recursive := false
+	for _, m := range sqlCTE.FindAllStringSubmatchIndex(q, -1) {
+		head := strings.ToLower(q[m[0]:m[2]])
+		if strings.Contains(head, "with") {
+			recursive = strings.Contains(head, "recursive")
+		}
+		open := m[1] - 1
+		depth, end := 0, len(q)
+		for i := open; i < len(q); i++ {
+			if q[i] == '(' {
+				depth++
+			} else if q[i] == ')' {
+				if depth--; depth == 0 {
+					end = i
+					break
+				}
+			}
+		}
+		name := strings.ToLower(q[m[2]:m[3]])
+		if _, ok := out[name]; !ok {
+			out[name] = cte{open, end, recursive}
+		}
+	}
+	return out
+}
+
+// shadows reports whether a name at offset at refers to the statement's
+// own common table expression, not to a table: after its definition, or
+// within it when the WITH is recursive. WITH orders AS (SELECT * FROM
+// orders) reads the table orders in its body.
+func (c ctes) shadows(name string, at int) bool {
+	d, ok := c[name]
+	if !ok {
+		return false
+	}
+	return at > d.end || d.recursive && at > d.open
 }
 
 // inFromFunction reports whether the end of a SQL prefix is inside the
@@ -1033,22 +1078,26 @@ func loopback(server string) bool {
 // sqlWritten returns the table a SQL statement writes, if it writes one:
 // INSERT INTO t, UPDATE t, DELETE FROM t, REPLACE INTO t, MERGE INTO t.
 func sqlWritten(q string) string {
-	m := sqlWrite.FindStringSubmatch(sqlCode(skipSQLComments(q)))
-	if m == nil {
-		return ""
+	code := sqlCode(skipSQLComments(q))
+	m := sqlWrite.FindStringSubmatchIndex(code)
+	if m == nil || strings.HasPrefix(code[m[3]:], "…") && strings.HasSuffix(code[m[2]:m[3]], "_") {
+		return "" // none, or a name known at run time (events_…)
 	}
-	return strings.NewReplacer("`", "", `"`, "").Replace(m[1])
+	return strings.NewReplacer("`", "", `"`, "").Replace(code[m[2]:m[3]])
 }
 
 var sqlWrite = regexp.MustCompile("(?is)^\\s*(?:with\\b.*?\\)\\s*)?(?:insert\\s+(?:ignore\\s+)?into|update(?:\\s+only)?|delete\\s+from|replace\\s+into|merge\\s+into|upsert\\s+into)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
 
 // sqlCode returns a statement with its comments blanked and its string
 // literals emptied: "-- select the rows from the input" and 'from a'
-// name no table.
+// name no table. Quoted identifiers ("order", `order`, and MySQL's
+// double-quoted strings) are kept whole, so a quote inside one starts
+// nothing; a backslash escapes a quote in a literal ('it\'s'). What is
+// left open (an unterminated literal or comment) is kept as written.
 func sqlCode(q string) string {
 	var b strings.Builder
 	for i := 0; i < len(q); i++ {
-		switch {
+		switch c := q[i]; {
 		case strings.HasPrefix(q[i:], "--"):
 			j := strings.IndexByte(q[i:], '\n')
 			if j < 0 {
@@ -1059,21 +1108,37 @@ func sqlCode(q string) string {
 		case strings.HasPrefix(q[i:], "/*"):
 			j := strings.Index(q[i+2:], "*/")
 			if j < 0 {
+				b.WriteString(q[i:])
 				return b.String()
 			}
 			i += j + 3
 			b.WriteByte(' ')
-		case q[i] == '\'':
-			// '' inside a literal is a quote: the scan ends the literal
-			// there and starts another at once.
-			j := strings.IndexByte(q[i+1:], '\'')
+		case c == '"' || c == '`':
+			j := strings.IndexByte(q[i+1:], c)
 			if j < 0 {
+				b.WriteString(q[i:])
 				return b.String()
 			}
+			b.WriteString(q[i : i+j+2])
 			i += j + 1
+		case c == '\'':
+			// '' inside a literal is a quote: the scan ends the literal
+			// there and starts another at once.
+			j := i + 1
+			for j < len(q) && q[j] != '\'' {
+				if q[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(q) {
+				b.WriteString(q[i:])
+				return b.String()
+			}
+			i = j
 			b.WriteString("''")
 		default:
-			b.WriteByte(q[i])
+			b.WriteByte(c)
 		}
 	}
 	return b.String()

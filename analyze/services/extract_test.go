@@ -50,6 +50,7 @@ func TestSQLWritten(t *testing.T) {
 		{"DELETE FROM carts WHERE id = 1", "carts"},
 		{"INSERT IGNORE INTO audit VALUES (1)", "audit"},
 		{"WITH x AS (SELECT 1) UPDATE orders SET a = 1", "orders"},
+		{"INSERT INTO events_… (id) VALUES (1)", ""},
 		{"SELECT * FROM orders", ""},
 		{"select id from orders where status = 'update pending'", ""},
 		{"CREATE TABLE orders (id int)", ""},
@@ -99,6 +100,18 @@ func TestSystemTables(t *testing.T) {
 		"SELECT * FROM  LIMIT 10":                   nil,
 		"SELECT * FROM \"order\" JOIN user ON true": {"order", "user"},
 		"WITH x AS (SELECT 1) SELECT * FROM s.x":    {"s.x"},
+		// Comments and string literals are no SQL.
+		"SELECT id FROM tasks -- select the tasks from the input\n WHERE a = 'join a' /* update is\n late */ AND b = 'it''s from b'": {"tasks"},
+		"INSERT INTO v1_payload_… SELECT * FROM payloads":                                                                            {"payloads"},
+		// A WITH clause's body reads the table it may be named after.
+		"WITH orders AS (SELECT * FROM orders WHERE paid) SELECT count(*) FROM orders":                             {"orders"},
+		"WITH a AS (SELECT 1), orders AS (SELECT * FROM orders) SELECT * FROM orders, a":                           {"orders"},
+		"WITH RECURSIVE t AS (SELECT id FROM nodes UNION SELECT n.id FROM nodes n JOIN t ON true) SELECT * FROM t": {"nodes"},
+		// Quotes inside quoted names and escaped quotes start nothing.
+		"SELECT id FROM notes WHERE body <> \"don't\" UNION SELECT id FROM orders WHERE note = 'x'": {"notes", "orders"},
+		"SELECT 'it\\'s' AS n, id FROM orders":                                                      {"orders"},
+		"SELECT * FROM t1, \"weird--name\" JOIN orders ON true":                                     {"t1", "orders"},
+		"SELECT 'unterminated FROM orders":                                                          {"orders"},
 	} {
 		if got := sqlTables(q); !slices.Equal(got, want) {
 			t.Errorf("sqlTables(%q) = %q, want %q", q, got, want)

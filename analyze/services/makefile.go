@@ -45,6 +45,7 @@ func parseMakefile(data []byte) *makefile {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	var pending strings.Builder
+	inDefine := false // a define … endef body is a variable's text
 	for sc.Scan() {
 		raw := sc.Text()
 		if strings.HasSuffix(raw, "\\") {
@@ -54,6 +55,13 @@ func parseMakefile(data []byte) *makefile {
 		pending.WriteString(raw)
 		line := pending.String()
 		pending.Reset()
+		if f := strings.Fields(line); inDefine {
+			inDefine = len(f) == 0 || f[0] != "endef"
+			continue
+		} else if len(f) > 0 && (f[0] == "define" || len(f) > 1 && f[1] == "define" && (f[0] == "export" || f[0] == "override")) {
+			inDefine = true
+			continue
+		}
 		if strings.HasPrefix(line, "\t") {
 			if cmd := strings.TrimSpace(line); cmd != "" && !strings.HasPrefix(cmd, "#") {
 				for _, r := range cur {
@@ -66,7 +74,11 @@ func parseMakefile(data []byte) *makefile {
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
-		switch kw, arg, _ := strings.Cut(t, " "); kw {
+		kw, arg := t, ""
+		if i := strings.IndexAny(t, " \t("); i >= 0 {
+			kw, arg = t[:i], t[i:]
+		}
+		switch kw {
 		case "ifdef", "ifeq", "ifneq":
 			conds = append(conds, "")
 			continue
@@ -78,7 +90,7 @@ func parseMakefile(data []byte) *makefile {
 				conds = conds[:len(conds)-1]
 			}
 			continue
-		case "else", "define", "endef", "include", "-include", "sinclude", "export", "unexport", "vpath":
+		case "else", "endef", "include", "-include", "sinclude", "export", "unexport", "vpath":
 			if kw != "export" || !strings.Contains(t, "=") {
 				continue
 			}
@@ -105,6 +117,9 @@ func parseMakefile(data []byte) *makefile {
 		rest = strings.TrimPrefix(rest, ":")
 		prereqs, inline, _ := strings.Cut(rest, ";")
 		cur = nil
+		if strings.Contains(prereqs, "=") {
+			continue // foo: VAR = x sets a variable for foo alone
+		}
 		for _, name := range strings.Fields(targets) {
 			if strings.HasPrefix(name, ".") {
 				continue // .PHONY and the like

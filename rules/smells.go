@@ -785,6 +785,17 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 		}
 	}
+	// A module whose packages another module of the tree imports is a
+	// library of the tree (argo-cd's gitops-engine, beside the example
+	// agent it ships): outside its mains' folders, its code is no one's.
+	library := make(map[*analyze.Module]bool)
+	for _, p := range c.g.Packages {
+		for _, imp := range p.Imports {
+			if q := c.g.Package(imp.Path); q != nil && q.Module != nil && p.Module != nil && q.Module != p.Module && !imp.Test {
+				library[q.Module] = true
+			}
+		}
+	}
 	for _, p := range c.g.Packages {
 		d, ok := c.g.Dir(p.Path)
 		if !ok {
@@ -803,7 +814,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 				out[p.Path] = append(out[p.Path], r.svc)
 			}
 		}
-		if best != "" {
+		if best != "" || p.Module != nil && library[p.Module] {
 			continue
 		}
 		// Outside every main's folder, a package belongs to the services

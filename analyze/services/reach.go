@@ -4,6 +4,7 @@ import (
 	"go/types"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
@@ -88,6 +89,12 @@ type fnInfo struct {
 	// variable; globals are the package variables it mentions.
 	stores  []globalFunc
 	globals []*ssa.Global
+	// commands are the functions it gives cobra commands to run (Run:
+	// func…), reached once some reached code executes a command; executes
+	// says it does (cmd.Execute(), or a command handed to a library that
+	// may: k8s' cli.Run(cmd)).
+	commands []*ssa.Function
+	executes bool
 }
 
 type globalFunc struct {
@@ -308,6 +315,11 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 	// (a CLI's client factories, linked into a server's binary).
 	read := make(map[*ssa.Global]bool)
 	held := make(map[*ssa.Global][]*ssa.Function)
+	// A cobra command's Run runs when the program executes a command:
+	// a documentation generator that only builds the commands (cobra/doc)
+	// runs none of them.
+	executed := false
+	var commands []*ssa.Function
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -317,6 +329,20 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 		}
 		for _, next := range in.next {
 			push(next)
+		}
+		if in.executes && !executed {
+			executed = true
+			for _, f := range commands {
+				push(f)
+			}
+			commands = nil
+		}
+		for _, f := range in.commands {
+			if executed {
+				push(f)
+			} else {
+				commands = append(commands, f)
+			}
 		}
 		for _, st := range in.stores {
 			if read[st.global] || p.globalsOfMethods()[st.global] {
@@ -489,6 +515,23 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					}
 				}
 			}
+			switch instr := instr.(type) {
+			case *ssa.MakeClosure:
+				if runsCommand(instr) {
+					in.commands = append(in.commands, instr.Fn.(*ssa.Function))
+					continue
+				}
+			case *ssa.Store:
+				if f, ok := instr.Val.(*ssa.Function); ok && commandRunField(instr.Addr) {
+					in.commands = append(in.commands, f)
+					continue
+				}
+			case ssa.CallInstruction:
+				in.executes = in.executes || p.executesCommand(instr.Common())
+			case *ssa.MakeInterface:
+				// A command behind an interface may be executed through it.
+				in.executes = in.executes || isCobraCommand(instr.X.Type())
+			}
 			if st, ok := instr.(*ssa.Store); ok && fn.Synthetic == "package initializer" {
 				g, isGlobal := st.Addr.(*ssa.Global)
 				if f, isFunc := st.Val.(*ssa.Function); isGlobal && isFunc {
@@ -510,6 +553,69 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 		}
 	}
 	return in
+}
+
+// commandRunField reports whether addr is a cobra command's field of a
+// function it runs (Run, RunE, PreRun, PersistentPostRunE, …).
+func commandRunField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok || !isCobraCommand(fa.X.Type()) {
+		return false
+	}
+	name := fieldName(fa)
+	return strings.HasSuffix(name, "Run") || strings.HasSuffix(name, "RunE")
+}
+
+// runsCommand reports whether a closure is only a cobra command's run
+// function: stored as one, or wrapped by a call whose result is
+// (Run: cli.WithSignalContext(func(…) {…})).
+func runsCommand(mc *ssa.MakeClosure) bool {
+	return onlyRun(mc, true)
+}
+
+func onlyRun(v ssa.Value, wrapped bool) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Val != v || !commandRunField(r.Addr) {
+				return false
+			}
+		case *ssa.Call:
+			if !wrapped || r.Common().StaticCallee() == nil || !onlyRun(r, false) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// executesCommand reports whether a call may run a cobra command: one of
+// its Execute methods, or a library (but cobra's own, its doc generator
+// among them) handed a command.
+func (p *program) executesCommand(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg == nil || p.source[callee.Pkg] {
+		return false
+	}
+	path := callee.Pkg.Pkg.Path()
+	if path == "github.com/spf13/cobra" {
+		return strings.HasPrefix(callee.Name(), "Execute")
+	}
+	if strings.HasPrefix(path, "github.com/spf13/cobra/") {
+		return false
+	}
+	for _, a := range c.Args {
+		if isCobraCommand(a.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // paramConversion returns the conversion of x to an interface when x is

@@ -214,6 +214,16 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if err != nil {
 		return nil, 0, err
 	}
+	if len(roots) == 0 && len(ls.patterns) > 0 {
+		// The go command failed before listing anything (a go.sum
+		// checksum mismatch, a module it cannot verify), and go/packages
+		// said nothing: no package read is no service checked.
+		pats := ls.patterns
+		if len(pats) > 3 {
+			pats = append(slices.Clip(pats[:3]), "…")
+		}
+		return nil, 0, fmt.Errorf("the go command listed none of the services' packages; run go list -deps %s in %s to see why", strings.Join(pats, " "), ls.cfg.Dir)
+	}
 	if ls.rename[0] != "" {
 		renameMain(roots, ls.rename[0], ls.rename[1])
 	}

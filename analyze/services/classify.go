@@ -88,8 +88,19 @@ func (f *facts) serves() bool {
 	return false
 }
 
+// sends reports whether the service's code sends a message.
+func (f *facts) sends() bool {
+	for _, m := range f.messages {
+		if m.publish {
+			return true
+		}
+	}
+	return false
+}
+
 // classify sets the tools among the mains discovery found apart from the
-// services: those no deployment file runs whose code serves nothing (a
+// services: those no deployment file runs whose code serves nothing, and
+// jobs (a migration runner, a compose service others wait to complete) (a
 // main whose code could not be read among them: the run says so, and
 // judging it a service would make its imports smells). It returns the
 // facts of the services.
@@ -103,7 +114,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
-			if !deployed && (f == nil || !f.serves()) {
+			// A job that runs to completion, deployed as one or running
+			// a schema migration tool, serving and sending nothing, is a
+			// tool: its tables are the services' it sets up.
+			job := f != nil && !f.serves() && !f.sends() && (f.migrates || deploy.oneShot(svc, svc.entryAbs(sys.Dir)))
+			if !deployed && (f == nil || !f.serves()) || job {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)

@@ -181,6 +181,10 @@ type workload struct {
 	// imageNamed marks an image taken from a container named as the
 	// workload, which another container's does not replace.
 	imageNamed bool
+	// oneShot marks a job that runs to completion: a Kubernetes Job, or
+	// a compose service others wait to complete
+	// (condition: service_completed_successfully).
+	oneShot bool
 	// secret names, for each variable a Secret gives, where it comes
 	// from: its value is used, never shown. A compose hostname's alias
 	// shares it with env.
@@ -775,6 +779,7 @@ func (d *deployment) read(root, path string, data []byte) {
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
 			w := d.workload(name, rel)
 			w.deployedIn(rel)
+			w.oneShot = w.oneShot || kind == "Job"
 			r := d.newRun(rel)
 			r.name(name)
 			for _, c := range containers(doc) {
@@ -886,6 +891,15 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		}
 		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
 			w.deployedIn(rel)
+		}
+		// Others that start once it has run to completion wait for a job
+		// (a migration, a seed), not for a service.
+		if deps, ok := m["depends_on"].(map[string]any); ok {
+			for dep, c := range deps {
+				if cm, ok := c.(map[string]any); ok && cm["condition"] == "service_completed_successfully" {
+					d.workload(dep, rel).oneShot = true
+				}
+			}
 		}
 		code := codeFolder{profiles: w.profiles}
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
@@ -1258,6 +1272,18 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 		}
 	}
 	return out
+}
+
+// oneShot reports whether every deployment of a service is a job that
+// runs to completion, and there is one.
+func (d *deployment) oneShot(svc *Service, entryDir string) bool {
+	ws := d.forService(svc, entryDir)
+	for _, w := range ws {
+		if !w.oneShot {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // profiles returns the compose profiles a service starts in, or nil when

@@ -41,8 +41,10 @@ type facts struct {
 	subscriptions map[string]string
 	// libs are the dependencies the service's code calls, each at its
 	// first call (unseen.go); unseen, what shed found through them.
-	libs   map[*types.Package]token.Position
-	unseen []unseenLib
+	libs map[*types.Package]token.Position
+	// migrates says the service's code calls a schema migration tool.
+	migrates bool
+	unseen   []unseenLib
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -51,6 +53,11 @@ type facts struct {
 func (f *facts) shed() {
 	if f.libs != nil && len(f.messages) == 0 {
 		f.unseen = unseenLibs(f)
+	}
+	for pkg := range f.libs {
+		if _, ok := libOf(pkg.Path(), migrationLibs); ok {
+			f.migrates = true
+		}
 	}
 	f.libs = nil
 	// Copies: a call or message may be another service's too.

@@ -44,6 +44,12 @@ var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
 	return msg, known
 }()
 
+// migrationLibs are the schema migration tools: a program that runs one
+// and serves nothing is a job that sets the services' tables up.
+var migrationLibs = map[string]bool{"github.com/pressly/goose": true, "github.com/golang-migrate/migrate": true,
+	"github.com/rubenv/sql-migrate": true, "github.com/go-gormigrate/gormigrate": true, "github.com/amacneil/dbmate": true,
+	"github.com/jackc/tern": true, "ariga.io/atlas": true, "github.com/GuiaBolso/darwin": true, "github.com/lopezator/migrator": true}
+
 // manyServices are the library modules that hold many services, of which
 // only some send messages.
 var manyServices = map[string]bool{"github.com/aws/aws-sdk-go": true}

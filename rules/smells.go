@@ -785,13 +785,19 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 		}
 	}
-	// A module whose packages another module of the tree imports is a
-	// library of the tree (argo-cd's gitops-engine, beside the example
-	// agent it ships): outside its mains' folders, its code is no one's.
+	// A module nested in the folder of a module that imports it is a
+	// library of that module (argo-cd's gitops-engine, beside the agent
+	// it ships): outside its mains' folders, its code is no one's.
+	// Sibling modules (order/, payment/) are services' own code, and
+	// importing one is the smell.
 	library := make(map[*analyze.Module]bool)
 	for _, p := range c.g.Packages {
 		for _, imp := range p.Imports {
-			if q := c.g.Package(imp.Path); q != nil && q.Module != nil && p.Module != nil && q.Module != p.Module && !imp.Test {
+			q := c.g.Package(imp.Path)
+			if q == nil || q.Module == nil || p.Module == nil || q.Module == p.Module || imp.Test {
+				continue
+			}
+			if strings.HasPrefix(q.Module.Dir, p.Module.Dir+string(filepath.Separator)) {
 				library[q.Module] = true
 			}
 		}

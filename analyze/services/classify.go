@@ -88,8 +88,12 @@ func (f *facts) serves() bool {
 	return false
 }
 
-// sends reports whether the service's code sends a message.
+// sends reports whether the service's code calls another service or
+// sends a message.
 func (f *facts) sends() bool {
+	if len(f.calls) > 0 {
+		return true
+	}
 	for _, m := range f.messages {
 		if m.publish {
 			return true
@@ -117,7 +121,10 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.
-			job := f != nil && !f.serves() && !f.sends() && (f.migrates || deploy.oneShot(svc, svc.entryAbs(sys.Dir)))
+			// A migration tool run at the start of a worker that compose
+			// restarts, or a Deployment runs, is no job's.
+			entry := svc.entryAbs(sys.Dir)
+			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || f.migrates && !deploy.longRunning(svc, entry))
 			if !deployed && (f == nil || !f.serves()) || job {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil

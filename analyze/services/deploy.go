@@ -185,6 +185,10 @@ type workload struct {
 	// a compose service others wait to complete
 	// (condition: service_completed_successfully).
 	oneShot bool
+	// longRunning marks a workload kept running: a Deployment,
+	// StatefulSet, DaemonSet or ReplicaSet, or a compose service restarted
+	// always or unless stopped.
+	longRunning bool
 	// secret names, for each variable a Secret gives, where it comes
 	// from: its value is used, never shown. A compose hostname's alias
 	// shares it with env.
@@ -780,6 +784,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			w := d.workload(name, rel)
 			w.deployedIn(rel)
 			w.oneShot = w.oneShot || kind == "Job"
+			w.longRunning = w.longRunning || kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet"
 			r := d.newRun(rel)
 			r.name(name)
 			for _, c := range containers(doc) {
@@ -891,6 +896,9 @@ func (d *deployment) compose(base, rel string, services map[string]any) {
 		}
 		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
 			w.deployedIn(rel)
+		}
+		if r, _ := m["restart"].(string); r == "always" || r == "unless-stopped" {
+			w.longRunning = true
 		}
 		// Others that start once it has run to completion wait for a job
 		// (a migration, a seed), not for a service.
@@ -1284,6 +1292,11 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// longRunning reports whether a deployment keeps the service running.
+func (d *deployment) longRunning(svc *Service, entryDir string) bool {
+	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.longRunning })
 }
 
 // profiles returns the compose profiles a service starts in, or nil when

@@ -2,6 +2,7 @@ package services
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/archie-dev/archie/analyze"
 	"go/ast"
@@ -152,6 +153,13 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
 		b.listing = nil
+		var none *listedNoneError
+		if errors.As(err, &none) {
+			// Its services' facts are missing, and the run says so; the
+			// other builds' are read.
+			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1}, Msg: none.msg})
+			continue
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", b.root, err)
 		}

@@ -197,11 +197,20 @@ func TestApart(t *testing.T) {
 	lite := svc("lite", "m/cmd/lite", nil, nil, "m/cmd/api/server", "m/cmd/engine/run")
 	slices.Sort(lite.Packages) // as services lists them
 	worker := svc("worker", "m/cmd/worker", nil, nil, "m/cmd/api/server")
-	sys := &System{Services: []*Service{api, engine, lite, worker}}
+	// An admin service that imports both's code but serves its own
+	// routes only is no all-in-one.
+	admin := svc("admin", "m/cmd/admin", nil, nil, "m/cmd/api/server", "m/cmd/engine/run")
+	slices.Sort(admin.Packages)
+	orders := Endpoint{Protocol: "http", Route: "/orders"}
+	jobs := Endpoint{Protocol: "grpc", Name: "jobs.Jobs"}
+	api.Endpoints, engine.Endpoints = []Endpoint{orders}, []Endpoint{jobs}
+	lite.Endpoints = []Endpoint{orders, jobs}
+	admin.Endpoints = []Endpoint{{Protocol: "http", Route: "/admin"}}
+	sys := &System{Services: []*Service{api, engine, lite, worker, admin}}
 	for _, c := range []struct {
 		a, b *Service
 		want bool
-	}{{lite, api, true}, {engine, lite, true}, {worker, api, false}, {api, engine, false}} {
+	}{{lite, api, true}, {engine, lite, true}, {worker, api, false}, {api, engine, false}, {admin, api, false}, {engine, admin, false}} {
 		if got := sys.Apart(c.a, c.b); got != c.want {
 			t.Errorf("Apart(%s, %s) = %v, want %v", c.a.Name, c.b.Name, got, c.want)
 		}

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 	"sort"
@@ -527,7 +528,10 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					continue
 				}
 			case ssa.CallInstruction:
-				in.executes = in.executes || p.executesCommand(instr.Common())
+				in.executes = in.executes || p.executesCommand(instr.Common()) || executesGeneric(instr.Common())
+			case *ssa.UnOp:
+				// root.RunE(root, args): the code runs a command's function itself.
+				in.executes = in.executes || instr.Op == token.MUL && commandRunField(instr.X)
 			case *ssa.MakeInterface:
 				// A command behind an interface may be executed through it.
 				in.executes = in.executes || isCobraCommand(instr.X.Type())
@@ -610,8 +614,31 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 	if strings.HasPrefix(path, "github.com/spf13/cobra/") {
 		return false
 	}
+	// A framework over cobra may hold the commands and run them
+	// (clifw.Main(), clifw.Run(Options{Root: root})).
+	for _, imp := range callee.Pkg.Pkg.Imports() {
+		if imp.Path() == "github.com/spf13/cobra" {
+			return true
+		}
+	}
 	for _, a := range c.Args {
 		if isCobraCommand(a.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// executesGeneric reports whether a call runs an instance of generic code
+// over cobra commands (run[*cobra.Command](root), which may call Execute
+// through its type parameter).
+func executesGeneric(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	for _, t := range callee.TypeArgs() {
+		if isCobraCommand(t) {
 			return true
 		}
 	}

@@ -222,7 +222,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		if len(pats) > 3 {
 			pats = append(slices.Clip(pats[:3]), "…")
 		}
-		return nil, 0, fmt.Errorf("the go command listed none of the services' packages; run go list -deps %s in %s to see why", strings.Join(pats, " "), ls.cfg.Dir)
+		return nil, 0, &listedNoneError{fmt.Sprintf("the go command listed none of the services' packages; run go list -deps %s in %s to see why", strings.Join(pats, " "), ls.cfg.Dir)}
 	}
 	if ls.rename[0] != "" {
 		renameMain(roots, ls.rename[0], ls.rename[1])
@@ -286,6 +286,12 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	}
 	return roots, fromSource, nil
 }
+
+// A listedNoneError is a build the go command listed nothing of: its
+// services are not read, and the others are.
+type listedNoneError struct{ msg string }
+
+func (e *listedNoneError) Error() string { return e.msg }
 
 // A typeLoader type-checks one build's packages.
 type typeLoader struct {

@@ -108,9 +108,12 @@ func (s *System) Apart(a, b *Service) bool {
 		if !bundles(a, b, mains) {
 			bundler = b
 		}
+		// It runs them when it serves what each serves, not only
+		// their domain types (an admin service importing two services'
+		// models is no all-in-one).
 		n := 0
 		for _, o := range s.Services {
-			if o != bundler && !SameBinary(o, bundler) && bundles(bundler, o, mains) {
+			if o != bundler && !SameBinary(o, bundler) && bundles(bundler, o, mains) && servesAll(bundler, o) {
 				n++
 			}
 		}
@@ -151,6 +154,21 @@ func (s *System) Implementations(a, b *Service) bool {
 	}
 	together := len(a.DeployedBy) > 0 && len(b.DeployedBy) > 0 && !disjoint(a.DeployedBy, b.DeployedBy) && !disjoint(a.Profiles, b.Profiles)
 	return !together
+}
+
+// servesAll reports whether a serves every endpoint of b, and b serves.
+func servesAll(a, b *Service) bool {
+	key := func(e Endpoint) string { return e.Protocol + " " + e.Name + " " + e.Method + " " + e.Route }
+	mine := make(map[string]bool, len(a.Endpoints))
+	for _, e := range a.Endpoints {
+		mine[key(e)] = true
+	}
+	for _, e := range b.Endpoints {
+		if !mine[key(e)] {
+			return false
+		}
+	}
+	return len(b.Endpoints) > 0
 }
 
 // disjoint reports whether two non-empty lists share no element.

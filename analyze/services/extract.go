@@ -327,6 +327,8 @@ func (x *extractor) service(svc *Service) *facts {
 			dead = deadBlocks(main, svc.Run)
 		}
 		dead = x.otherCommands(svc.Run, dead)
+	} else if svc.Entry != "" {
+		dead = x.rootCommandOnly(svc, f.entryDir, dead)
 	}
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach

@@ -700,6 +700,50 @@ func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) 
 	return dead
 }
 
+// rootCommandOnly returns the blocks of a cobra program's subcommands as
+// dead when every deployment of the service runs it naming none of them:
+// cobra then runs the root command alone (hatchet-admin, whose compose
+// service runs it bare, never runs its seed or quickstart). The root is
+// the command named as the main's folder. A deployment whose command is
+// not known may name one.
+func (x *extractor) rootCommandOnly(svc *Service, entryDir string, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
+	root := path.Base(svc.Entry)
+	cmds := x.subcommands()
+	if x.deploy == nil || cmds[root] == nil {
+		return dead
+	}
+	var names []string
+	for name, runs := range cmds {
+		for _, fn := range runs {
+			if name != root && fn.Pkg != nil && slices.Contains(svc.Packages, fn.Pkg.Pkg.Path()) {
+				names = append(names, name)
+				break
+			}
+		}
+	}
+	ws := x.deploy.forService(svc, entryDir)
+	if len(names) == 0 || len(ws) == 0 {
+		return dead
+	}
+	for _, w := range ws {
+		args := w.args
+		if len(w.ownArgs) > 0 {
+			args = w.ownArgs
+		}
+		if len(args) == 0 {
+			return dead
+		}
+		for _, a := range programArgs(args) {
+			for _, word := range strings.Fields(a) { // sh -c "app seed" is one word
+				if slices.Contains(names, strings.Trim(word, `"'`)) {
+					return dead
+				}
+			}
+		}
+	}
+	return x.otherCommands(&Selector{Value: root}, dead)
+}
+
 // mainOf returns the main function of a source main package.
 func (x *extractor) mainOf(path string) *ssa.Function {
 	for pkg := range x.prog.source {

@@ -193,6 +193,10 @@ type workload struct {
 	// from: its value is used, never shown. A compose hostname's alias
 	// shares it with env.
 	secret map[string]string
+	// bound are the variables a manifest binds to a ConfigMap's or a
+	// Secret's key, whether or not the key is there: an operator sets
+	// them where the service is deployed.
+	bound map[string]bool
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -825,6 +829,12 @@ func (d *deployment) read(root, path string, data []byte) {
 					from, _ := em["valueFrom"].(map[string]any)
 					for ref, secret := range map[string]bool{"configMapKeyRef": false, "secretKeyRef": true} {
 						if r, ok := from[ref].(map[string]any); ok && k != "" {
+							for _, target := range uniqWorkloads(w, cw) {
+								if target.bound == nil {
+									target.bound = make(map[string]bool)
+								}
+								target.bound[k] = true
+							}
 							n, _ := r["name"].(string)
 							rk, _ := r["key"].(string)
 							for _, target := range uniqWorkloads(w, cw) {
@@ -1292,6 +1302,12 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// binds reports whether a deployment of the service binds an environment
+// variable to a ConfigMap's or a Secret's key.
+func (d *deployment) binds(svc *Service, entryDir, key string) bool {
+	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.bound[key] })
 }
 
 // longRunning reports whether a deployment keeps the service running.

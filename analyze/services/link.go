@@ -125,7 +125,8 @@ func (l *linker) unresolved(from, protocol, target string, ev Evidence) {
 }
 
 // fixed reports whether an address is fixed in the code: written as a
-// literal that is no environment variable's fallback a deployment sets,
+// literal that is no environment variable's fallback a deployment sets
+// (or binds to a ConfigMap's or Secret's key an operator may set),
 // or a flag's default that no deployment of the service overrides. A flag
 // nothing deploys says nothing: it may be set by hand.
 func (l *linker) fixed(f *facts, v value) bool {
@@ -136,7 +137,7 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// deployment decides. A fallback scheme leaves the host fixed.
 		if v.fallbackOf != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
 			for _, k := range strings.Split(v.fallbackOf, ",") {
-				if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) {
+				if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) || l.deploy.binds(f.svc, f.entryDir, k) {
 					return false
 				}
 			}

@@ -42,6 +42,8 @@ type deployment struct {
 	// imageNames are the builds of images tagged with a prefix archie
 	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it.
 	imageNames map[string][][2]string
+	// imageArgs are the build args a docker build gives each image.
+	imageArgs map[string]map[string]string
 	// makefiles are the Makefiles read for Dockerfiles' make commands,
 	// by folder (nil where there is none).
 	makefiles map[string]*makefile
@@ -236,8 +238,18 @@ func readDeployment(dir string) *deployment {
 		}
 		name := e.Name()
 		if e.IsDir() {
-			if path != dir && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "third_party" || name == "testdata") {
+			if path != dir && name != ".github" && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "third_party" || name == "testdata") {
 				return filepath.SkipDir
+			}
+			return nil
+		}
+		// In .github, the workflows' docker builds say which Dockerfile
+		// builds each image a deployment runs.
+		if rel := filepath.ToSlash(relTo(dir, path)); strings.HasPrefix(rel, ".github/") {
+			if ext := filepath.Ext(name); filepath.Dir(rel) == ".github/workflows" && (ext == ".yml" || ext == ".yaml") {
+				if data, ok := readSmall(d.root, path); ok {
+					d.workflow(data)
+				}
 			}
 			return nil
 		}
@@ -486,6 +498,9 @@ func (d *deployment) builtFrom() {
 				if v, ok := w.buildArgs[k]; ok {
 					return v
 				}
+				if v, ok := d.imageArgs[w.image][k]; ok && w.dockerfile == "" {
+					return v // the build that tags the image the workload runs
+				}
 				if v, ok := d.dockerArgs[df][k]; ok {
 					return v
 				}
@@ -543,26 +558,43 @@ func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 // built with. A command archie cannot read whole, with a variable in its
 // file or context, tells nothing.
 func (d *deployment) dockerBuilds(file string, data []byte) {
-	dir := filepath.Dir(file)
 	var mk *makefile
 	if filepath.Ext(file) != ".sh" {
 		mk = parseMakefile(data) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
 	}
+	d.dockerBuildLines(filepath.Dir(file), data, mk)
+}
+
+// dockerBuildLines reads the docker build commands of shell lines run in
+// dir, with a Makefile's variables when they are a Makefile's.
+func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile) {
 	for _, line := range logicalLines(data) {
 		if mk != nil {
 			line = mk.expand(line)
 		}
 		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
+				cmd = cmd[1:] // DOCKER_BUILDKIT=1 docker build …
+			}
 			i := slices.Index(cmd, "build")
 			if i < 1 || path.Base(cmd[0]) != "docker" && path.Base(cmd[0]) != "podman" || i > 2 {
 				continue
 			}
 			var tags []string
 			dockerfile, context := "", ""
+			args := make(map[string]string)
 			for j := i + 1; j < len(cmd); j++ {
 				w := strings.Trim(cmd[j], `"'`)
 				flag, val, hasVal := strings.Cut(w, "=")
 				switch {
+				case flag == "--build-arg":
+					if !hasVal && j+1 < len(cmd) {
+						j++
+						val = strings.Trim(cmd[j], `"'`)
+					}
+					if k, v, ok := strings.Cut(val, "="); ok && k != "" && !strings.Contains(v, "$") {
+						args[k] = v
+					}
 				case flag == "-t" || flag == "--tag" || flag == "-f" || flag == "--file":
 					if !hasVal {
 						if j+1 >= len(cmd) {
@@ -593,21 +625,83 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 				df = filepath.Join(dir, dockerfile)
 			}
 			for _, t := range tags {
-				img := imageRepo(t)
-				if img != "" && !strings.Contains(img, "$") {
-					d.images[img] = [2]string{df, ctx}
-					continue
+				d.imageBuilt(t, df, ctx, args)
+			}
+		}
+	}
+}
+
+// imageBuilt records that an image (a tag: org/app:v1) is built with a
+// Dockerfile and context, and build args.
+func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string) {
+	img := imageRepo(tag)
+	if img != "" && !strings.Contains(img, "$") {
+		d.images[img] = [2]string{df, ctx}
+		if len(args) > 0 {
+			if d.imageArgs == nil {
+				d.imageArgs = make(map[string]map[string]string)
+			}
+			d.imageArgs[img] = args
+		}
+		return
+	}
+	// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but the name
+	// after it still says which image.
+	if n := img[strings.LastIndexAny(img, ")}/")+1:]; n != "" && !strings.Contains(n, "$") {
+		if d.imageNames == nil {
+			d.imageNames = make(map[string][][2]string)
+		}
+		if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
+			d.imageNames[n] = append(d.imageNames[n], b)
+		}
+	}
+}
+
+// workflow reads the images a GitHub Actions workflow builds: docker
+// build commands its steps run (in the repository's root, where the
+// checkout is), and docker/build-push-action steps.
+func (d *deployment) workflow(data []byte) {
+	var doc struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Run  string         `yaml:"run"`
+				Uses string         `yaml:"uses"`
+				With map[string]any `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if yaml.Unmarshal(data, &doc) != nil {
+		return
+	}
+	for _, job := range doc.Jobs {
+		for _, st := range job.Steps {
+			if st.Run != "" {
+				d.dockerBuildLines(d.root, []byte(st.Run), nil)
+			}
+			if !strings.HasPrefix(st.Uses, "docker/build-push-action@") {
+				continue
+			}
+			with := func(k string) string { v, _ := st.With[k].(string); return strings.TrimSpace(v) }
+			context, file := with("context"), with("file")
+			if context == "" {
+				context = "."
+			}
+			if strings.Contains(context+file, "$") {
+				continue
+			}
+			ctx := filepath.Join(d.root, context)
+			df := filepath.Join(ctx, "Dockerfile")
+			if file != "" {
+				df = filepath.Join(d.root, file)
+			}
+			args := make(map[string]string)
+			for _, line := range strings.Split(with("build-args"), "\n") {
+				if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok && k != "" && !strings.Contains(v, "$") {
+					args[k] = v
 				}
-				// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but
-				// the name after it still says which image.
-				if n := img[strings.LastIndexAny(img, ")}/")+1:]; n != "" && !strings.Contains(n, "$") {
-					if d.imageNames == nil {
-						d.imageNames = make(map[string][][2]string)
-					}
-					if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
-						d.imageNames[n] = append(d.imageNames[n], b)
-					}
-				}
+			}
+			for _, t := range strings.FieldsFunc(with("tags"), func(r rune) bool { return r == '\n' || r == ',' }) {
+				d.imageBuilt(strings.TrimSpace(t), df, ctx, args)
 			}
 		}
 	}

@@ -530,8 +530,10 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 			case ssa.CallInstruction:
 				in.executes = in.executes || p.executesCommand(instr.Common()) || executesGeneric(instr.Common())
 			case *ssa.UnOp:
-				// root.RunE(root, args): the code runs a command's function itself.
-				in.executes = in.executes || instr.Op == token.MUL && commandRunField(instr.X)
+				// root.RunE(root, args): the code runs a command's function
+				// itself; clifw.Root.AddCommand(…): a framework's own root
+				// command, which the framework runs.
+				in.executes = in.executes || instr.Op == token.MUL && (commandRunField(instr.X) || p.libraryCommand(instr.X))
 			case *ssa.MakeInterface:
 				// A command behind an interface may be executed through it.
 				in.executes = in.executes || isCobraCommand(instr.X.Type())
@@ -589,7 +591,7 @@ func onlyRun(v ssa.Value, wrapped bool) bool {
 				return false
 			}
 		case *ssa.Call:
-			if !wrapped || r.Common().StaticCallee() == nil || !onlyRun(r, false) {
+			if !wrapped || r.Common().StaticCallee() == nil || !onlyRun(r, false) && !capturedByRuns(r.Common(), v) {
 				return false
 			}
 		default:
@@ -597,6 +599,34 @@ func onlyRun(v ssa.Value, wrapped bool) bool {
 		}
 	}
 	return true
+}
+
+// capturedByRuns reports whether a call hands v to a function of the
+// program whose parameter only command run functions capture: a command
+// builder given a client factory (modifyResourceListCmd(getProjIf, …),
+// whose Run calls getProjIf).
+func capturedByRuns(c *ssa.CallCommon, v ssa.Value) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Blocks == nil || c.Value == v {
+		return false
+	}
+	for i, a := range c.Args {
+		if a != v || i >= len(callee.Params) {
+			continue
+		}
+		refs := callee.Params[i].Referrers()
+		if refs == nil || len(*refs) == 0 {
+			return false
+		}
+		for _, r := range *refs {
+			mc, ok := r.(*ssa.MakeClosure)
+			if !ok || !runsCommand(mc) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // executesCommand reports whether a call may run a cobra command: one of
@@ -614,16 +644,43 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 	if strings.HasPrefix(path, "github.com/spf13/cobra/") {
 		return false
 	}
-	// A framework over cobra may hold the commands and run them
-	// (clifw.Main(), clifw.Run(Options{Root: root})).
-	for _, imp := range callee.Pkg.Pkg.Imports() {
-		if imp.Path() == "github.com/spf13/cobra" {
+	// A library handed a command, or a value holding one
+	// (clifw.Run(Options{Root: root})), may run it.
+	for _, a := range c.Args {
+		if holdsCommand(a.Type(), 3) {
 			return true
 		}
 	}
-	for _, a := range c.Args {
-		if isCobraCommand(a.Type()) {
-			return true
+	return false
+}
+
+// libraryCommand reports whether addr is a library's package variable
+// holding a cobra command.
+func (p *program) libraryCommand(addr ssa.Value) bool {
+	g, ok := addr.(*ssa.Global)
+	return ok && g.Pkg != nil && !p.source[g.Pkg] && isCobraCommand(g.Type().(*types.Pointer).Elem())
+}
+
+// holdsCommand reports whether a value of type t is or holds a cobra
+// command: a pointer to one, or a struct, slice or pointer holding one,
+// a few levels down.
+func holdsCommand(t types.Type, depth int) bool {
+	if isCobraCommand(t) {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return holdsCommand(u.Elem(), depth-1)
+	case *types.Slice:
+		return holdsCommand(u.Elem(), depth-1)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if holdsCommand(u.Field(i).Type(), depth-1) {
+				return true
+			}
 		}
 	}
 	return false

@@ -2,12 +2,14 @@ package services
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -44,6 +46,8 @@ type deployment struct {
 	imageNames map[string][][2]string
 	// imageArgs are the build args a docker build gives each image.
 	imageArgs map[string]map[string]string
+	// ambiguous are the images built in ways that disagree.
+	ambiguous map[string]bool
 	// makefiles are the Makefiles read for Dockerfiles' make commands,
 	// by folder (nil where there is none).
 	makefiles map[string]*makefile
@@ -238,7 +242,7 @@ func readDeployment(dir string) *deployment {
 		}
 		name := e.Name()
 		if e.IsDir() {
-			if path != dir && name != ".github" && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "third_party" || name == "testdata") {
+			if path != dir && (name != ".github" || filepath.Dir(path) != filepath.Clean(dir)) && (strings.HasPrefix(name, ".") || name == "vendor" || name == "node_modules" || name == "third_party" || name == "testdata") {
 				return filepath.SkipDir
 			}
 			return nil
@@ -562,12 +566,12 @@ func (d *deployment) dockerBuilds(file string, data []byte) {
 	if filepath.Ext(file) != ".sh" {
 		mk = parseMakefile(data) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
 	}
-	d.dockerBuildLines(filepath.Dir(file), data, mk)
+	d.dockerBuildLines(filepath.Dir(file), data, mk, false)
 }
 
 // dockerBuildLines reads the docker build commands of shell lines run in
 // dir, with a Makefile's variables when they are a Makefile's.
-func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile) {
+func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, workflow bool) {
 	for _, line := range logicalLines(data) {
 		if mk != nil {
 			line = mk.expand(line)
@@ -592,7 +596,10 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile) {
 						j++
 						val = strings.Trim(cmd[j], `"'`)
 					}
-					if k, v, ok := strings.Cut(val, "="); ok && k != "" && !strings.Contains(v, "$") {
+					if k, v, ok := strings.Cut(val, "="); ok && k != "" {
+						if strings.Contains(v, "$") {
+							v = "${" + k + "}" // set, to what is not known: not the ARG's default
+						}
 						args[k] = v
 					}
 				case flag == "-t" || flag == "--tag" || flag == "-f" || flag == "--file":
@@ -625,24 +632,40 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile) {
 				df = filepath.Join(dir, dockerfile)
 			}
 			for _, t := range tags {
-				d.imageBuilt(t, df, ctx, args)
+				d.imageBuilt(t, df, ctx, args, mk != nil || !workflow)
 			}
 		}
 	}
 }
 
 // imageBuilt records that an image (a tag: org/app:v1) is built with a
-// Dockerfile and context, and build args.
-func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string) {
+// Dockerfile and context, and build args. Builds of one image that
+// disagree (two tags of a repository built for two mains, a workflow and
+// a Makefile) leave it unknown, whatever their order. byName allows a tag
+// whose registry archie cannot read to name its image by what follows.
+func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	if img != "" && !strings.Contains(img, "$") {
-		d.images[img] = [2]string{df, ctx}
-		if len(args) > 0 {
-			if d.imageArgs == nil {
-				d.imageArgs = make(map[string]map[string]string)
-			}
-			d.imageArgs[img] = args
+		if d.ambiguous[img] {
+			return
 		}
+		if b, ok := d.images[img]; ok && (b != [2]string{df, ctx} || !maps.Equal(d.imageArgs[img], args)) {
+			if d.ambiguous == nil {
+				d.ambiguous = make(map[string]bool)
+			}
+			d.ambiguous[img] = true
+			delete(d.images, img)
+			delete(d.imageArgs, img)
+			return
+		}
+		d.images[img] = [2]string{df, ctx}
+		if d.imageArgs == nil {
+			d.imageArgs = make(map[string]map[string]string)
+		}
+		d.imageArgs[img] = args
+		return
+	}
+	if !byName {
 		return
 	}
 	// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but the name
@@ -657,16 +680,26 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string) {
 	}
 }
 
+var ghExpr = regexp.MustCompile(`\$\{\{[^}]*\}\}`)
+
 // workflow reads the images a GitHub Actions workflow builds: docker
 // build commands its steps run (in the repository's root, where the
 // checkout is), and docker/build-push-action steps.
 func (d *deployment) workflow(data []byte) {
+	type defaults struct {
+		Run struct {
+			WorkingDirectory string `yaml:"working-directory"`
+		} `yaml:"run"`
+	}
 	var doc struct {
-		Jobs map[string]struct {
-			Steps []struct {
-				Run  string         `yaml:"run"`
-				Uses string         `yaml:"uses"`
-				With map[string]any `yaml:"with"`
+		Defaults defaults `yaml:"defaults"`
+		Jobs     map[string]struct {
+			Defaults defaults `yaml:"defaults"`
+			Steps    []struct {
+				Run              string         `yaml:"run"`
+				WorkingDirectory string         `yaml:"working-directory"`
+				Uses             string         `yaml:"uses"`
+				With             map[string]any `yaml:"with"`
 			} `yaml:"steps"`
 		} `yaml:"jobs"`
 	}
@@ -676,7 +709,12 @@ func (d *deployment) workflow(data []byte) {
 	for _, job := range doc.Jobs {
 		for _, st := range job.Steps {
 			if st.Run != "" {
-				d.dockerBuildLines(d.root, []byte(st.Run), nil)
+				wd := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory, doc.Defaults.Run.WorkingDirectory, ".")
+				// An expression is one word, whatever it holds: ${{ github.sha }}.
+				run := ghExpr.ReplaceAllString(st.Run, "$${GH}")
+				if !strings.Contains(wd, "$") {
+					d.dockerBuildLines(filepath.Join(d.root, wd), []byte(run), nil, true)
+				}
 			}
 			if !strings.HasPrefix(st.Uses, "docker/build-push-action@") {
 				continue
@@ -696,12 +734,15 @@ func (d *deployment) workflow(data []byte) {
 			}
 			args := make(map[string]string)
 			for _, line := range strings.Split(with("build-args"), "\n") {
-				if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok && k != "" && !strings.Contains(v, "$") {
+				if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok && k != "" {
+					if strings.Contains(v, "$") {
+						v = "${" + k + "}" // a matrix's, an output's: not known
+					}
 					args[k] = v
 				}
 			}
 			for _, t := range strings.FieldsFunc(with("tags"), func(r rune) bool { return r == '\n' || r == ',' }) {
-				d.imageBuilt(strings.TrimSpace(t), df, ctx, args)
+				d.imageBuilt(strings.TrimSpace(t), df, ctx, args, false)
 			}
 		}
 	}
@@ -1396,6 +1437,25 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// imageExpand fills the ${KEY} parts of a workload's command word with its
+// environment, else the build args of the image it runs ("/app-${TARGET}"
+// of an image built with --build-arg TARGET=admin).
+func (d *deployment) imageExpand(w *workload, word string) string {
+	if !strings.Contains(word, "$") {
+		return word
+	}
+	return envRef.ReplaceAllStringFunc(word, func(ref string) string {
+		k := ref[2 : len(ref)-1]
+		if v, ok := w.env[k]; ok {
+			return v
+		}
+		if v, ok := d.imageArgs[w.image][k]; ok && w.dockerfile == "" {
+			return v
+		}
+		return ref
+	})
 }
 
 // binds reports whether a deployment of the service binds an environment

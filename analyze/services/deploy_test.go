@@ -212,6 +212,49 @@ func TestDockerBuilds(t *testing.T) {
 	}
 }
 
+// A workflow's docker builds tie images to Dockerfiles and build args:
+// in the step's working directory, an expression one word, an unknown
+// build arg unknown (not its ARG's default), and one image built two ways
+// (two tags of a repository for two mains) no image archie can use.
+func TestWorkflowImages(t *testing.T) {
+	d := &deployment{root: "/r", images: make(map[string][2]string)}
+	d.workflow([]byte(`
+defaults: {run: {working-directory: deploy}}
+jobs:
+  web:
+    steps:
+      - run: |
+          DOCKER_BUILDKIT=1 docker build -t ghcr.io/acme/web:${{ github.sha }} \
+            --build-arg TARGET=web --build-arg V=${{ github.ref_name }} .
+  matrix:
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          file: build/servers.dockerfile
+          build-args: TARGET=${{ matrix.target }}
+          tags: ghcr.io/acme/any:${{ matrix.target }}
+  orders:
+    steps:
+      - run: docker build -f build/servers.dockerfile -t ghcr.io/acme/shop:orders --build-arg TARGET=orders .
+  billing:
+    defaults: {run: {working-directory: .}}
+    steps:
+      - run: docker build -f build/servers.dockerfile -t ghcr.io/acme/shop:billing --build-arg TARGET=billing .
+`))
+	if got, want := d.images["ghcr.io/acme/web"], [2]string{"/r/deploy/Dockerfile", "/r/deploy"}; got != want {
+		t.Errorf("web = %v, want %v", got, want)
+	}
+	if got, want := d.imageArgs["ghcr.io/acme/web"], map[string]string{"TARGET": "web", "V": "${V}"}; !maps.Equal(got, want) {
+		t.Errorf("web's args = %v, want %v", got, want)
+	}
+	if got := d.imageArgs["ghcr.io/acme/any"]["TARGET"]; got != "${TARGET}" {
+		t.Errorf("a matrix's build arg = %q, want it unknown", got)
+	}
+	if df, _ := d.imageBuild("ghcr.io/acme/shop"); df != "" || !d.ambiguous["ghcr.io/acme/shop"] {
+		t.Errorf("an image built for two mains gives Dockerfile %q, ambiguous %v", df, d.ambiguous["ghcr.io/acme/shop"])
+	}
+}
+
 func TestTerraformSNSQueues(t *testing.T) {
 	d := &deployment{subscriptions: make(map[string]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string)}
 	// A module keeps its topics, queues and subscriptions in files of

@@ -608,8 +608,9 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 	}
 	x.cobra = make(map[string][]*ssa.Function)
 	type command struct {
-		use string
-		run []*ssa.Function
+		use     string
+		aliases []string
+		run     []*ssa.Function
 	}
 	cmds := make(map[ssa.Value]*command)
 	for _, fn := range x.prog.funcs {
@@ -633,6 +634,14 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 					if u, ok := stringConst(st.Val); ok {
 						c.use, _, _ = strings.Cut(strings.TrimSpace(u), " ")
 					}
+				case "Aliases": // []string{"s"}: another name of the command
+					if sl, ok := st.Val.(*ssa.Slice); ok {
+						for _, e := range sliceElems(sl.X) {
+							if a, ok := stringConst(e); ok {
+								c.aliases = append(c.aliases, a)
+							}
+						}
+					}
 				case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
 					switch f := st.Val.(type) {
 					case *ssa.Function:
@@ -646,7 +655,9 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 	}
 	for _, c := range cmds {
 		if c.use != "" && len(c.run) > 0 {
-			x.cobra[c.use] = append(x.cobra[c.use], c.run...)
+			for _, name := range append([]string{c.use}, c.aliases...) {
+				x.cobra[name] = append(x.cobra[name], c.run...)
+			}
 		}
 	}
 	return x.cobra
@@ -704,21 +715,22 @@ func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) 
 // dead when every deployment of the service runs it naming none of them:
 // cobra then runs the root command alone (hatchet-admin, whose compose
 // service runs it bare, never runs its seed or quickstart). The root is
-// the command named as the main's folder. A deployment whose command is
-// not known may name one.
+// the command named as the main's folder, built by the service's own
+// code. A deployment whose command archie cannot read whole (a variable
+// in it, a script that runs the program), or a program that sets its own
+// arguments (SetArgs), may run any of them. Only the subcommands' own
+// closures die: a function the root's Run calls too stays.
 func (x *extractor) rootCommandOnly(svc *Service, entryDir string, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
 	root := path.Base(svc.Entry)
 	cmds := x.subcommands()
-	if x.deploy == nil || cmds[root] == nil {
+	own := func(fn *ssa.Function) bool { return fn.Pkg != nil && slices.Contains(svc.Packages, fn.Pkg.Pkg.Path()) }
+	if x.deploy == nil || !slices.ContainsFunc(cmds[root], own) || x.setsArgs(svc) {
 		return dead
 	}
 	var names []string
 	for name, runs := range cmds {
-		for _, fn := range runs {
-			if name != root && fn.Pkg != nil && slices.Contains(svc.Packages, fn.Pkg.Pkg.Path()) {
-				names = append(names, name)
-				break
-			}
+		if name != root && slices.ContainsFunc(runs, own) {
+			names = append(names, name)
 		}
 	}
 	ws := x.deploy.forService(svc, entryDir)
@@ -734,14 +746,56 @@ func (x *extractor) rootCommandOnly(svc *Service, entryDir string, dead map[*ssa
 			return dead
 		}
 		for _, a := range programArgs(args) {
+			a = x.deploy.imageExpand(w, a)
+			if strings.Contains(a, "$") || strings.HasSuffix(strings.Trim(a, `"'`), ".sh") {
+				return dead // ${CMD}, or an entrypoint script: what it runs is not known
+			}
 			for _, word := range strings.Fields(a) { // sh -c "app seed" is one word
-				if slices.Contains(names, strings.Trim(word, `"'`)) {
+				if slices.Contains(names, strings.Trim(word, `"';&|()<>`)) {
 					return dead
 				}
 			}
 		}
 	}
-	return x.otherCommands(&Selector{Value: root}, dead)
+	if dead == nil {
+		dead = make(map[*ssa.BasicBlock]bool)
+	}
+	for name, runs := range cmds {
+		if name == root {
+			continue
+		}
+		for _, fn := range runs {
+			// A closure is the command's own; a named function may be
+			// the root's too.
+			if fn.Parent() != nil && own(fn) && !slices.Contains(cmds[root], fn) {
+				for _, b := range fn.Blocks {
+					dead[b] = true
+				}
+			}
+		}
+	}
+	return dead
+}
+
+// setsArgs reports whether the service's code sets a cobra command's
+// arguments itself (root.SetArgs(…)): a bare deployment may run any
+// subcommand.
+func (x *extractor) setsArgs(svc *Service) bool {
+	for _, fn := range x.prog.funcs {
+		if fn.Pkg == nil || !slices.Contains(svc.Packages, fn.Pkg.Pkg.Path()) {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if callee := c.Common().StaticCallee(); callee != nil && callee.Name() == "SetArgs" && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "github.com/spf13/cobra" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mainOf returns the main function of a source main package.

@@ -815,12 +815,16 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 				best = r.dir
 			}
 		}
+		// In a library module, a main's folder holds only the main: the
+		// packages below it (engine/pkg/diff beside engine/main.go) are
+		// the library's.
+		lib := p.Module != nil && library[p.Module]
 		for _, r := range roots {
-			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) && (runs[r.svc] == nil || runs[r.svc][p.Path]) {
+			if best != "" && r.dir == best && r.svc != "" && !slices.Contains(out[p.Path], r.svc) && (runs[r.svc] == nil || runs[r.svc][p.Path]) && (!lib || d == best) {
 				out[p.Path] = append(out[p.Path], r.svc)
 			}
 		}
-		if best != "" || p.Module != nil && library[p.Module] {
+		if best != "" || lib {
 			continue
 		}
 		// Outside every main's folder, a package belongs to the services

@@ -614,19 +614,54 @@ func capturedByRuns(c *ssa.CallCommon, v ssa.Value) bool {
 		if a != v || i >= len(callee.Params) {
 			continue
 		}
-		refs := callee.Params[i].Referrers()
-		if refs == nil || len(*refs) == 0 {
-			return false
-		}
-		for _, r := range *refs {
-			mc, ok := r.(*ssa.MakeClosure)
-			if !ok || !runsCommand(mc) {
-				return false
-			}
-		}
-		return true
+		return onlyCapturedByRuns(callee.Params[i])
 	}
 	return false
+}
+
+// onlyCapturedByRuns reports whether v is used only by command run
+// closures that capture it: directly, or through the cell a captured
+// parameter is kept in (*t0 = getProjIf).
+func onlyCapturedByRuns(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.MakeClosure:
+			if !runsCommand(r) {
+				return false
+			}
+		case *ssa.Store:
+			cell, ok := r.Addr.(*ssa.Alloc)
+			if !ok || r.Val != v || !onlyCellCaptured(cell, r) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyCellCaptured reports whether a variable's cell is only written by
+// st and captured by command run closures.
+func onlyCellCaptured(cell *ssa.Alloc, st *ssa.Store) bool {
+	refs := cell.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if r == ssa.Instruction(st) {
+			continue
+		}
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok || !runsCommand(mc) {
+			return false
+		}
+	}
+	return true
 }
 
 // executesCommand reports whether a call may run a cobra command: one of
@@ -641,7 +676,9 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 	if path == "github.com/spf13/cobra" {
 		return strings.HasPrefix(callee.Name(), "Execute")
 	}
-	if strings.HasPrefix(path, "github.com/spf13/cobra/") {
+	if strings.HasPrefix(path, "github.com/spf13/cobra/") || strings.HasPrefix(path, "k8s.io/kubectl/") {
+		// cobra's doc generator walks the commands; kubectl's helpers
+		// (RunCreate(f, cmd)) read a command's flags: neither runs one.
 		return false
 	}
 	// A library handed a command, or a value holding one

@@ -576,12 +576,15 @@ func commandRunField(addr ssa.Value) bool {
 // function: stored as one, or wrapped by a call whose result is
 // (Run: cli.WithSignalContext(func(…) {…})).
 func runsCommand(mc *ssa.MakeClosure) bool {
-	return onlyRun(mc, true)
+	return onlyRun(mc, true, 4)
 }
 
-func onlyRun(v ssa.Value, wrapped bool) bool {
+// onlyRun is runsCommand for any value, through at most depth builders
+// (a builder's closure handed to another builder is a cycle in hostile
+// code).
+func onlyRun(v ssa.Value, wrapped bool, depth int) bool {
 	refs := v.Referrers()
-	if refs == nil || len(*refs) == 0 {
+	if refs == nil || len(*refs) == 0 || depth == 0 {
 		return false
 	}
 	for _, r := range *refs {
@@ -591,7 +594,7 @@ func onlyRun(v ssa.Value, wrapped bool) bool {
 				return false
 			}
 		case *ssa.Call:
-			if !wrapped || r.Common().StaticCallee() == nil || !onlyRun(r, false) && !capturedByRuns(r.Common(), v) {
+			if !wrapped || r.Common().StaticCallee() == nil || !onlyRun(r, false, depth) && !capturedByRuns(r.Common(), v, depth-1) {
 				return false
 			}
 		default:
@@ -605,7 +608,7 @@ func onlyRun(v ssa.Value, wrapped bool) bool {
 // program whose parameter only command run functions capture: a command
 // builder given a client factory (modifyResourceListCmd(getProjIf, …),
 // whose Run calls getProjIf).
-func capturedByRuns(c *ssa.CallCommon, v ssa.Value) bool {
+func capturedByRuns(c *ssa.CallCommon, v ssa.Value, depth int) bool {
 	callee := c.StaticCallee()
 	if callee == nil || callee.Blocks == nil || c.Value == v {
 		return false
@@ -614,7 +617,7 @@ func capturedByRuns(c *ssa.CallCommon, v ssa.Value) bool {
 		if a != v || i >= len(callee.Params) {
 			continue
 		}
-		return onlyCapturedByRuns(callee.Params[i])
+		return onlyCapturedByRuns(callee.Params[i], depth)
 	}
 	return false
 }
@@ -622,7 +625,7 @@ func capturedByRuns(c *ssa.CallCommon, v ssa.Value) bool {
 // onlyCapturedByRuns reports whether v is used only by command run
 // closures that capture it: directly, or through the cell a captured
 // parameter is kept in (*t0 = getProjIf).
-func onlyCapturedByRuns(v ssa.Value) bool {
+func onlyCapturedByRuns(v ssa.Value, depth int) bool {
 	refs := v.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
@@ -630,12 +633,12 @@ func onlyCapturedByRuns(v ssa.Value) bool {
 	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.MakeClosure:
-			if !runsCommand(r) {
+			if !onlyRun(r, true, depth) {
 				return false
 			}
 		case *ssa.Store:
 			cell, ok := r.Addr.(*ssa.Alloc)
-			if !ok || r.Val != v || !onlyCellCaptured(cell, r) {
+			if !ok || r.Val != v || !onlyCellCaptured(cell, r, depth) {
 				return false
 			}
 		default:
@@ -647,7 +650,7 @@ func onlyCapturedByRuns(v ssa.Value) bool {
 
 // onlyCellCaptured reports whether a variable's cell is only written by
 // st and captured by command run closures.
-func onlyCellCaptured(cell *ssa.Alloc, st *ssa.Store) bool {
+func onlyCellCaptured(cell *ssa.Alloc, st *ssa.Store, depth int) bool {
 	refs := cell.Referrers()
 	if refs == nil {
 		return false
@@ -657,7 +660,7 @@ func onlyCellCaptured(cell *ssa.Alloc, st *ssa.Store) bool {
 			continue
 		}
 		mc, ok := r.(*ssa.MakeClosure)
-		if !ok || !runsCommand(mc) {
+		if !ok || !onlyRun(mc, true, depth) {
 			return false
 		}
 	}

@@ -596,12 +596,7 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 						j++
 						val = strings.Trim(cmd[j], `"'`)
 					}
-					if k, v, ok := strings.Cut(val, "="); ok && k != "" {
-						if strings.Contains(v, "$") {
-							v = "${" + k + "}" // set, to what is not known: not the ARG's default
-						}
-						args[k] = v
-					}
+					buildArg(args, val)
 				case flag == "-t" || flag == "--tag" || flag == "-f" || flag == "--file":
 					if !hasVal {
 						if j+1 >= len(cmd) {
@@ -626,15 +621,32 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 			if context == "" || strings.Contains(context+dockerfile, "$") {
 				continue
 			}
-			ctx := filepath.Join(dir, context)
-			df := filepath.Join(ctx, "Dockerfile")
-			if dockerfile != "" {
-				df = filepath.Join(dir, dockerfile)
-			}
+			df, ctx := buildFiles(dir, context, dockerfile)
 			for _, t := range tags {
 				d.imageBuilt(t, df, ctx, args, mk != nil || !workflow)
 			}
 		}
+	}
+}
+
+// buildFiles returns the Dockerfile and context of a docker build run in
+// dir: the context's Dockerfile unless -f names one.
+func buildFiles(dir, context, dockerfile string) (df, ctx string) {
+	ctx = filepath.Join(dir, context)
+	if dockerfile == "" {
+		return filepath.Join(ctx, "Dockerfile"), ctx
+	}
+	return filepath.Join(dir, dockerfile), ctx
+}
+
+// buildArg records a build arg, KEY=VALUE. A value with a variable in it
+// is set, to what is not known: never the ARG's default.
+func buildArg(args map[string]string, kv string) {
+	if k, v, ok := strings.Cut(kv, "="); ok && k != "" {
+		if strings.Contains(v, "$") {
+			v = "${" + k + "}"
+		}
+		args[k] = v
 	}
 }
 
@@ -727,19 +739,10 @@ func (d *deployment) workflow(data []byte) {
 			if strings.Contains(context+file, "$") {
 				continue
 			}
-			ctx := filepath.Join(d.root, context)
-			df := filepath.Join(ctx, "Dockerfile")
-			if file != "" {
-				df = filepath.Join(d.root, file)
-			}
+			df, ctx := buildFiles(d.root, context, file)
 			args := make(map[string]string)
 			for _, line := range strings.Split(with("build-args"), "\n") {
-				if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok && k != "" {
-					if strings.Contains(v, "$") {
-						v = "${" + k + "}" // a matrix's, an output's: not known
-					}
-					args[k] = v
-				}
+				buildArg(args, strings.TrimSpace(line)) // a matrix's, an output's value is not known
 			}
 			for _, t := range strings.FieldsFunc(with("tags"), func(r rune) bool { return r == '\n' || r == ',' }) {
 				d.imageBuilt(strings.TrimSpace(t), df, ctx, args, false)

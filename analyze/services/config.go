@@ -33,9 +33,14 @@ type configLoad struct {
 	into ssa.Value // the struct's address
 	tag  string    // the struct tag that names a field's key in the file
 	// env is the struct tag that names a field's environment variable,
-	// when the loader reads one; prefix is envconfig's prefix argument.
-	env    string
-	prefix ssa.Value
+	// when the loader reads one; prefix is envconfig's prefix argument,
+	// options caarlos0/env's Options, whose Prefix is one.
+	env     string
+	prefix  ssa.Value
+	options ssa.Value
+	// typ is the struct filled, for a loader that returns it
+	// (caarlos0/env's ParseAs[T]) rather than filling into.
+	typ types.Type
 	// kratos and koanf loads read the files their sources name in the
 	// same package (sourceFiles).
 	kratos, koanf bool
@@ -43,7 +48,11 @@ type configLoad struct {
 
 // configLoadOf returns the config load a call of fn is, if it is one.
 func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool) {
-	if fn.Pkg == nil {
+	origin := fn
+	if o := fn.Origin(); o != nil {
+		origin = o // ParseAs, not ParseAs[app.Config], which has no package
+	}
+	if origin.Pkg == nil {
 		return configLoad{}, false
 	}
 	args := call.Common().Args
@@ -51,7 +60,7 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		args = args[1:]
 	}
 	l := configLoad{call: call}
-	switch normPath(fn.Pkg.Pkg.Path()) + "." + fn.Name() {
+	switch normPath(origin.Pkg.Pkg.Path()) + "." + origin.Name() {
 	case "github.com/zeromicro/go-zero/core/conf.MustLoad", "github.com/zeromicro/go-zero/core/conf.Load":
 		l.tag = "json"
 		if len(args) >= 2 {
@@ -72,6 +81,19 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		if len(args) >= 1 {
 			l.into = args[0]
 		}
+	case "github.com/caarlos0/env.ParseWithOptions":
+		l.env = "env"
+		if len(args) >= 2 {
+			l.into, l.options = args[0], args[1]
+		}
+	case "github.com/caarlos0/env.ParseAs", "github.com/caarlos0/env.ParseAsWithOptions":
+		l.env = "env"
+		if res := fn.Signature.Results(); res.Len() == 2 && call.Value() != nil {
+			l.typ, l.into = res.At(0).Type(), call.Value()
+		}
+		if len(args) >= 1 {
+			l.options = args[0]
+		}
 	case "github.com/go-kratos/kratos/config.Config.Scan":
 		// kratos: the files its file.NewSource calls name (a file or a
 		// folder of them), read with the json names protoc gives fields.
@@ -89,7 +111,7 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		// A loader of the program's own: a file read whole, then
 		// decoded into the config struct.
 		l.tag = "yaml"
-		if fn.Pkg.Pkg.Path() == "encoding/json" {
+		if origin.Pkg.Pkg.Path() == "encoding/json" {
 			l.tag = "json"
 		}
 		if len(args) >= 2 {
@@ -299,12 +321,12 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		if l.call.Parent().Pkg == nil {
 			continue
 		}
-		t := types.Type(nil)
-		if mi, ok := l.into.(*ssa.MakeInterface); ok {
+		t := l.typ
+		if mi, ok := l.into.(*ssa.MakeInterface); ok && t == nil {
 			if p, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
 				t = p.Elem()
 			}
-		} else if p, ok := l.into.Type().Underlying().(*types.Pointer); ok {
+		} else if p, ok := l.into.Type().Underlying().(*types.Pointer); ok && t == nil {
 			t = p.Elem()
 		}
 		if _, ok := t.(*types.Named); !ok {
@@ -321,7 +343,22 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		}
 		if l.env != "" {
 			d := &configDoc{env: l.env}
-			if l.prefix != nil {
+			if l.options != nil {
+				// Options built in place say whether they set a
+				// prefix; others may, and every variable's name is
+				// then unknown.
+				ps := r.fieldValues(l.options, "Prefix")
+				if !handedOnly(l.options) || len(ps) > 1 {
+					continue
+				}
+				if len(ps) == 1 {
+					p := r.strings(ps[0])
+					if len(p) != 1 || p[0].text == "" || strings.Contains(p[0].text, "${") {
+						continue // the names are not known
+					}
+					d.prefix = p[0].text
+				}
+			} else if l.prefix != nil {
 				// A prefix read from the environment: archie cannot tell
 				// whether a deployment sets it, and none is envconfig's
 				// default.
@@ -330,6 +367,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 				}
 			}
 			add(d)
+			r.noteEnvDefaults(t, d, nil)
 		}
 		var names []value
 		switch {
@@ -494,6 +532,12 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 			}
 			sub.root = n
 		}
+		if d.root == nil && d.env == "env" {
+			// Read on its own, a nested struct's variables carry the
+			// prefix its field declares (envPrefix:"DB_").
+			tag := reflect.StructTag(st.Tag(i))
+			sub.prefix = d.prefix + tag.Get("envPrefix") + tag.Get("env-prefix")
+		}
 		r.addConfig(ft, &sub, depth-1)
 	}
 }
@@ -536,7 +580,20 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
 	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) })
-	// The environment first: it overrides the file.
+	// The environment first: it overrides the file. One struct read
+	// under two names (envPrefix:"PRIMARY_" and "REPLICA_") is read from
+	// which one is not known.
+	envKeys := make(map[string]bool)
+	for _, d := range docs {
+		if d.root == nil && len(more) == 0 && len(path) > 0 {
+			if k := envKey(path, d); k != "" {
+				envKeys[k] = true
+			}
+		}
+	}
+	if len(envKeys) > 1 {
+		return nil
+	}
 	for _, d := range docs {
 		if d.root == nil && len(more) == 0 && len(path) > 0 {
 			if k := envKey(path, d); k != "" {
@@ -592,13 +649,27 @@ func envKey(path []fieldRef, d *configDoc) string {
 		return ardanlabsKey(path, d.prefix)
 	}
 	if d.env != "envconfig" {
-		f := path[len(path)-1]
-		st := structOf(f.t)
-		if st == nil || f.i >= st.NumFields() {
-			return ""
+		// caarlos0/env's and cleanenv's: the options' prefix, then the
+		// prefix each struct field on the way declares
+		// (envPrefix:"DB_", env-prefix:"DB_"), then the field's own.
+		prefix := d.prefix
+		for i, f := range path {
+			st := structOf(f.t)
+			if st == nil || f.i >= st.NumFields() {
+				return ""
+			}
+			tag := reflect.StructTag(st.Tag(f.i))
+			if i < len(path)-1 {
+				prefix += tag.Get("envPrefix") + tag.Get("env-prefix")
+				continue
+			}
+			name, _, _ := strings.Cut(tag.Get(d.env), ",")
+			if name == "" || name == "-" {
+				return ""
+			}
+			return prefix + name
 		}
-		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(f.i)).Get(d.env), ",")
-		return name
+		return ""
 	}
 	var parts []string
 	if d.prefix != "" {
@@ -710,7 +781,8 @@ func camelWords(name string) []string {
 }
 
 // envDefault returns the default a field's tag gives where its variable
-// is unset: envconfig's default:"…", ardanlabs/conf's conf:"default:…".
+// is unset: envconfig's default:"…", ardanlabs/conf's conf:"default:…",
+// caarlos0/env's envDefault:"…", cleanenv's env-default:"…".
 func envDefault(path []fieldRef, d *configDoc) string {
 	f := path[len(path)-1]
 	st := structOf(f.t)
@@ -725,8 +797,43 @@ func envDefault(path []fieldRef, d *configDoc) string {
 		// A default holding a comma is cut at it: conf's own options
 		// split there too, unless the value is quoted, which is rare.
 		return confOptions(tag.Get("conf"))["default"]
+	case "env": // caarlos0/env's, cleanenv's
+		if def := tag.Get("envDefault"); def != "" {
+			return def
+		}
+		return tag.Get("env-default")
 	}
 	return ""
+}
+
+// noteEnvDefaults records the default each field of a struct read from
+// the environment (by d) has, by the variable it is read from, down to
+// nested structs: a DSN the code builds of several variables is known
+// where the deployment sets some and the tags give the rest.
+func (r *resolver) noteEnvDefaults(t types.Type, d *configDoc, path []fieldRef) {
+	st := structOf(t)
+	if st == nil || len(path) > 4 {
+		return
+	}
+	if r.envDefaults == nil {
+		r.envDefaults = make(map[string]tagDefault)
+	}
+	for i := range st.NumFields() {
+		at := append(slices.Clip(path), fieldRef{t, i})
+		if ft := st.Field(i).Type(); structOf(ft) != nil {
+			r.noteEnvDefaults(ft, d, at)
+			continue
+		}
+		k := envKey(at, d)
+		if k == "" {
+			continue
+		}
+		def := tagDefault{text: envDefault(at, d)}
+		if old, ok := r.envDefaults[k]; ok && old != def {
+			def = tagDefault{several: true}
+		}
+		r.envDefaults[k] = def
+	}
 }
 
 // envconfigAlt returns the variable envconfig reads a field from when its

@@ -787,6 +787,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			written = v.fixed && v.lit && v.flag == "" && v.fallbackOf == ""
 		case len(v.env) > 0:
 			resource = "env " + strings.Join(v.env, ", ")
+			server, from = x.envServer(f, v)
 		}
 		if resource != "" {
 			break
@@ -1779,6 +1780,53 @@ func (r *resolver) sliceStrings(v ssa.Value) []value {
 // mysqlAddr finds where the user info of a MySQL DSN ends and its address
 // begins: user:pass@tcp(host:port)/db, user@unix(/tmp/sock)/db, @(host)/db.
 var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
+
+// envServer returns the server of a DSN the code builds of several
+// environment variables ("host=${DB_HOST} port=${DB_PORT} …"): each
+// variable the service's deployment sets is its value there, any other
+// the default its config struct's tag gives, or empty. It is "" unless
+// the deployment sets at least one and every other is known. from says
+// where the values come from, as store shows it.
+func (x *extractor) envServer(f *facts, v value) (server, from string) {
+	var b strings.Builder
+	var files []string
+	set, secret := false, false
+	text := v.text
+	for {
+		i := strings.Index(text, "${")
+		if i < 0 {
+			b.WriteString(text)
+			break
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			return "", ""
+		}
+		b.WriteString(text[:i])
+		key := text[i+2 : i+j]
+		text = text[i+j+1:]
+		if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, key); ok {
+			b.WriteString(val)
+			set, secret = true, secret || strings.HasPrefix(file, "secret ")
+			if !slices.Contains(files, file) {
+				files = append(files, file)
+			}
+			continue
+		}
+		def := x.res.envDefaults[key]
+		if def.several {
+			return "", ""
+		}
+		b.WriteString(def.text)
+	}
+	if server = dsnServer(b.String()); !set || server == "" {
+		return "", ""
+	}
+	if secret {
+		return secretID(server), " from " + strings.Join(files, ", ")
+	}
+	return server, fmt.Sprintf(" = %s in %s", redact(b.String()), strings.Join(files, ", "))
+}
 
 // dsnServer reduces a DSN or address to host[:port]/database, which is what
 // two services must share to share a database. It never returns user

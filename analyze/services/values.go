@@ -182,6 +182,15 @@ type tables struct {
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	configs     typeutil.Map          // types.Type -> []*configDoc
+	// envDefaults are the defaults the tags of config structs read from
+	// the environment give each variable (envDefault:"localhost").
+	envDefaults map[string]tagDefault
+}
+
+// A tagDefault is what a variable holds where no deployment sets it.
+type tagDefault struct {
+	text    string
+	several bool // two structs' tags disagree: which one is read is not known
 }
 
 type stored struct {

@@ -486,19 +486,60 @@ func sharings(sys *services.System) []sharing {
 			}
 		}
 	}
+	// known returns the databases archie knows a service to name a table
+	// in: those of its stores that name it, else, when it cannot tell
+	// where those are, those of all its stores of tables of that kind (a
+	// query whose connection archie cannot follow most likely runs on a
+	// database the service is known to open).
+	known := func(svc, res string, naming []*services.Store) []string {
+		servers := func(sts []*services.Store) []string {
+			var out []string
+			for _, st := range sts {
+				if st.Server != "" && !slices.Contains(out, st.Server) {
+					out = append(out, st.Server)
+				}
+			}
+			return out
+		}
+		if out := servers(naming); len(out) > 0 {
+			return out
+		}
+		var same []*services.Store
+		for _, st := range byName[svc].Stores {
+			if len(st.Tables) > 0 && strings.HasPrefix(res, tableResource(st.Kind, "")) {
+				same = append(same, st)
+			}
+		}
+		return servers(same)
+	}
 	shared := make(map[[2]string]bool) // pairs already reported at a closer level
 	for _, res := range slices.Sorted(maps.Keys(byTable)) {
-		ts := byTable[res]
-		for i := range ts {
-			for j := range ts {
-				a, b := ts[i], ts[j]
-				if a.svc >= b.svc || twins(a.svc, b.svc) || a.store.Server != "" && b.store.Server != "" && a.store.Server != b.store.Server {
-					continue // one service (or one main), or tables of the same name in two databases
+		table := res[strings.IndexByte(res, ' ')+1:]
+		// Each service's stores that name the table, in order.
+		var names []string
+		bySvc := make(map[string][]*services.Store)
+		for _, t := range byTable[res] {
+			if bySvc[t.svc] == nil {
+				names = append(names, t.svc)
+			}
+			bySvc[t.svc] = append(bySvc[t.svc], t.store)
+		}
+		slices.Sort(names)
+		for i, a := range names {
+			for _, b := range names[i+1:] {
+				if twins(a, b) || !sameDatabase(known(a, res, bySvc[a]), known(b, res, bySvc[b])) {
+					continue // one main, or tables of the same name in two databases
 				}
-				shared[[2]string{a.svc, b.svc}] = true
-				table := res[strings.IndexByte(res, ' ')+1:]
-				ev := append(append([]services.Evidence{}, a.store.Touches[table]...), b.store.Touches[table]...)
-				out = append(out, sharing{a: a.svc, b: b.svc, level: levelTable, resource: res, kind: a.store.Kind, ev: ev})
+				shared[[2]string{a, b}] = true
+				var ev []services.Evidence
+				for _, st := range append(slices.Clip(bySvc[a]), bySvc[b]...) {
+					for _, e := range st.Touches[table] {
+						if !slices.Contains(ev, e) {
+							ev = append(ev, e)
+						}
+					}
+				}
+				out = append(out, sharing{a: a, b: b, level: levelTable, resource: res, kind: bySvc[a][0].Kind, ev: ev})
 			}
 		}
 	}
@@ -578,6 +619,24 @@ func sharings(sys *services.System) []sharing {
 	return out
 }
 
+// sameDatabase reports whether two services that name one table may use
+// one database, given the databases each is known to name it in. Where
+// each side knows some, those decide: a store whose database archie
+// could not tell is then most likely one of the known ones, and a table
+// of the same name in two known databases is two tables. Otherwise the
+// unknown one may be the other's.
+func sameDatabase(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, s := range a {
+		if slices.Contains(b, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // addName adds a name to a sorted list written "a, b", once.
 func addName(list, name string) string {
 	var names []string
@@ -629,6 +688,8 @@ func tableResource(kind, table string) string {
 		return "collection " + table
 	case "redis":
 		return "key " + table
+	case "elasticsearch":
+		return "index " + table // not a SQL table of the same name
 	}
 	return "table " + table
 }

@@ -56,6 +56,12 @@ func stores(svc, kind, server, resource string, tables ...string) *services.Serv
 	return &services.Service{Name: svc, Stores: []*services.Store{st}}
 }
 
+// also gives a service the stores of another of its name.
+func also(s *services.Service, more *services.Service) *services.Service {
+	s.Stores = append(s.Stores, more.Stores...)
+	return s
+}
+
 func TestSharedDatabase(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -84,6 +90,36 @@ func TestSharedDatabase(t *testing.T) {
 			smells: "  shared-database: error",
 			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/shop", "", "orders"), stores("b", "sql", "", "", "orders")},
 			want:   []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "a store of unknown database beside a known one is the known one's",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"),
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "sql", "", "", "orders", "members"))},
+		},
+		{
+			name:   "a table only an unknown store names is judged by the service's known databases",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "members"),
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "sql", "", "", "members"))},
+		},
+		{
+			name:   "a known database in common is shared, whatever else each opens",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{also(stores("a", "postgres", "db1:5432/a", "", "orders"), stores("a", "postgres", "db3:5432/c", "", "orders")),
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "postgres", "db3:5432/c", "", "orders"))},
+			want: []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "with no database known on one side, the table may be one",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"), also(stores("b", "sql", "", "", "orders"), stores("b", "redis", "cache:6379/0", ""))},
+			want:   []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "a search index is not a SQL table of the same name",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "", "", "meows"), stores("b", "elasticsearch", "", "", "meows")},
 		},
 		{
 			name:   "a collection is named as one",

@@ -1026,7 +1026,7 @@ func containers(doc map[string]any) []map[string]any {
 
 func (d *deployment) compose(base, rel string, services map[string]any) {
 	r := d.newRun(rel)
-	vars := d.projectEnv(base)
+	vars := d.projectEnv(d.composeProject(base))
 	expand := expander(vars)
 	for name, s := range services {
 		w := d.workload(name, rel)
@@ -1200,6 +1200,33 @@ func mounted(base, path string, volumes any) string {
 		}
 	}
 	return best
+}
+
+// composeProject returns the folder whose .env gives the variables of a
+// compose file in folder dir: its own, or, when it has none, the nearest
+// folder above with a compose file and a .env. An add-on's file runs with
+// that project's (docker compose -f docker/docker-compose.yaml -f
+// docker/addons/reader/docker-compose.yaml), whose folder is the
+// project's.
+func (d *deployment) composeProject(dir string) string {
+	exists := func(dir, name string) bool {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		return err == nil && fi.Mode().IsRegular()
+	}
+	if exists(dir, ".env") {
+		return dir
+	}
+	for up := filepath.Dir(dir); within(filepath.ToSlash(up), filepath.ToSlash(d.root)) && up != dir; dir, up = up, filepath.Dir(up) {
+		if !exists(up, ".env") {
+			continue
+		}
+		for _, name := range []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"} {
+			if exists(up, name) {
+				return up
+			}
+		}
+	}
+	return dir
 }
 
 // projectEnv returns the variables of the .env file of a compose project

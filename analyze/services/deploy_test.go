@@ -537,3 +537,64 @@ func TestQuotedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeAddonEnv: a compose file with no .env of its own, below a
+// project folder with a compose file and a .env, is an add-on run with
+// that project: its ${VAR}s are the project's. A folder above with a
+// .env and no compose file is no project, and a file's own .env wins.
+func TestComposeAddonEnv(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{
+			name: "add-on below the project",
+			files: map[string]string{
+				"docker/.env":                             "READER_DB=postgres\n",
+				"docker/compose.yaml":                     "services:\n  db:\n    image: postgres\n",
+				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "postgres",
+		},
+		{
+			name: "its own .env wins",
+			files: map[string]string{
+				"docker/.env":                             "READER_DB=postgres\n",
+				"docker/compose.yaml":                     "services:\n  db:\n    image: postgres\n",
+				"docker/addons/reader/.env":               "READER_DB=readerdb\n",
+				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "readerdb",
+		},
+		{
+			name: "a .env with no compose file beside it is no project",
+			files: map[string]string{
+				"docker/.env": "READER_DB=postgres\n",
+				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "${READER_DB}", // unset: as written
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			for name, data := range tc.files {
+				p := filepath.Join(root, name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w := readDeployment(root).workloads["reader"]
+			if w == nil {
+				t.Fatal("no workload reader")
+			}
+			if got := w.env["DB_HOST"]; got != tc.want {
+				t.Errorf("DB_HOST = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -214,6 +214,12 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	if to := l.deployedFirst(f.svc, l.serves[c.proto]); len(to) > 0 {
+		if infrastructureProto(c.proto) && len(slices.DeleteFunc(slices.Clone(to), func(t string) bool { return t == f.svc.Name })) > 1 {
+			// Every gRPC server may serve it: the call goes wherever
+			// its connection goes, which is not read here.
+			l.unresolved(f.svc.Name, "grpc", c.proto+", which several services serve", c.ev)
+			return
+		}
 		ambiguous := ""
 		if contains(to, f.svc.Name) {
 			// A proxy or a peer: it serves the API it calls, so the call
@@ -240,6 +246,17 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
+}
+
+// infrastructureProto reports whether a gRPC service is one that servers
+// register beside their own API (health checks, reflection, channelz):
+// its name says nothing of which server a call reaches.
+func infrastructureProto(name string) bool {
+	switch name {
+	case "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "grpc.channelz.v1.Channelz":
+		return true
+	}
+	return false
 }
 
 // deployedFirst narrows the services that serve a call made by a

@@ -282,3 +282,38 @@ func TestOwnerMains(t *testing.T) {
 		}
 	}
 }
+
+// A health check or reflection call names no server: every gRPC server
+// registers them. Served by several, it is not an edge to each; served by
+// one other, that one is where it goes.
+func TestInfrastructureProto(t *testing.T) {
+	at := Evidence{Pos: token.Position{Filename: "authn.go", Line: 30}}
+	var svcs []*Service
+	for _, n := range []string{"alarms", "auth", "users", "certs"} {
+		svcs = append(svcs, &Service{Name: n})
+	}
+	for _, c := range []struct {
+		name    string
+		servers []string
+		want    []string
+	}{
+		{"served by several", []string{"alarms", "auth", "users"}, nil},
+		{"served by the caller and one other", []string{"alarms", "auth"}, []string{"alarms → auth"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := &linker{sys: &System{Services: svcs}, deploy: &deployment{}, edges: make(map[string]*Edge),
+				serves: map[string][]string{"grpc.health.v1.Health": c.servers, "auth.v1.AuthService": {"auth"}}}
+			l.grpc(&facts{svc: svcs[0]}, &call{proto: "grpc.health.v1.Health", ev: at})
+			var got []string
+			for _, e := range l.edges {
+				got = append(got, e.From+" → "+e.To)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("edges = %q, want %q", got, c.want)
+			}
+			if len(c.want) == 0 && (len(l.sys.Unresolved) != 1 || !strings.Contains(l.sys.Unresolved[0].Target, "several services serve")) {
+				t.Errorf("unresolved = %v, want the health check", l.sys.Unresolved)
+			}
+		})
+	}
+}

@@ -487,30 +487,43 @@ func sharings(sys *services.System) []sharing {
 		}
 	}
 	// known returns the databases archie knows a service to name a table
-	// in: those of its stores that name it, else, when it cannot tell
-	// where those are, those of all its stores of tables of that kind (a
-	// query whose connection archie cannot follow most likely runs on a
-	// database the service is known to open).
-	known := func(svc, res string, naming []*services.Store) []string {
-		servers := func(sts []*services.Store) []string {
-			var out []string
+	// in: those of its stores that name it. A store it opens through
+	// configuration archie cannot resolve may be any: then none is known. Where
+	// only queries name it, tied to no connection archie could follow,
+	// they most likely run on a database of that family the service is
+	// known to open.
+	known := func(svc string, naming []*services.Store) []string {
+		var out []string
+		add := func(sts []*services.Store, family func(*services.Store) bool) bool {
 			for _, st := range sts {
-				if st.Server != "" && !slices.Contains(out, st.Server) {
-					out = append(out, st.Server)
+				switch {
+				case !family(st):
+				case st.Server != "":
+					if !slices.Contains(out, st.Server) {
+						out = append(out, st.Server)
+					}
+				case len(st.Evidence) > 0 && st.Resource != "":
+					// Opened through configuration archie could not
+					// resolve: it may be any database. One whose
+					// address no configuration gives (built from a
+					// request's or a row's data) is a user's, not the
+					// service's own.
+					return false
 				}
 			}
+			return true
+		}
+		if !add(naming, func(*services.Store) bool { return true }) {
+			return nil
+		}
+		if len(out) > 0 {
 			return out
 		}
-		if out := servers(naming); len(out) > 0 {
-			return out
+		kind := naming[0].Kind
+		if !add(byName[svc].Stores, func(st *services.Store) bool { return sameFamily(st.Kind, kind) && len(st.Tables) > 0 }) {
+			return nil
 		}
-		var same []*services.Store
-		for _, st := range byName[svc].Stores {
-			if len(st.Tables) > 0 && strings.HasPrefix(res, tableResource(st.Kind, "")) {
-				same = append(same, st)
-			}
-		}
-		return servers(same)
+		return out
 	}
 	shared := make(map[[2]string]bool) // pairs already reported at a closer level
 	for _, res := range slices.Sorted(maps.Keys(byTable)) {
@@ -527,7 +540,7 @@ func sharings(sys *services.System) []sharing {
 		slices.Sort(names)
 		for i, a := range names {
 			for _, b := range names[i+1:] {
-				if twins(a, b) || !sameDatabase(known(a, res, bySvc[a]), known(b, res, bySvc[b])) {
+				if twins(a, b) || !sameDatabase(known(a, bySvc[a]), known(b, bySvc[b])) {
 					continue // one main, or tables of the same name in two databases
 				}
 				shared[[2]string{a, b}] = true
@@ -629,12 +642,42 @@ func sameDatabase(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	for _, s := range a {
-		if slices.Contains(b, s) {
-			return true
+	for _, x := range a {
+		for _, y := range b {
+			if sameServer(x, y) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// sameServer reports whether two servers, host[:port]/database, may be
+// one: the same host (in any case) and database, and the same port, or
+// one left to its driver's default.
+func sameServer(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ha, da, _ := strings.Cut(a, "/")
+	hb, db, _ := strings.Cut(b, "/")
+	ha, pa, _ := strings.Cut(ha, ":")
+	hb, pb, _ := strings.Cut(hb, ":")
+	return strings.EqualFold(ha, hb) && da == db && (pa == pb || pa == "" || pb == "")
+}
+
+// sameFamily reports whether two kinds of store hold the same kind of
+// table: the SQL databases (sql is a query archie could tie to none of
+// them) are one family, any other kind its own.
+func sameFamily(a, b string) bool {
+	sqlKind := func(k string) bool {
+		switch k {
+		case "sql", "postgres", "mysql", "sqlite", "sqlserver", "cockroach", "clickhouse":
+			return true
+		}
+		return false
+	}
+	return a == b || sqlKind(a) && sqlKind(b)
 }
 
 // addName adds a name to a sorted list written "a, b", once.

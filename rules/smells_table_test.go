@@ -56,6 +56,14 @@ func stores(svc, kind, server, resource string, tables ...string) *services.Serv
 	return &services.Service{Name: svc, Stores: []*services.Store{st}}
 }
 
+// queries is a service's SQL that names tables, tied to no connection
+// archie could follow: a store it never saw opened.
+func queries(svc string, tables ...string) *services.Service {
+	s := stores(svc, "sql", "", "", tables...)
+	s.Stores[0].Evidence = nil
+	return s
+}
+
 // also gives a service the stores of another of its name.
 func also(s *services.Service, more *services.Service) *services.Service {
 	s.Stores = append(s.Stores, more.Stores...)
@@ -92,16 +100,42 @@ func TestSharedDatabase(t *testing.T) {
 			want:   []string{"shared-database error a->b table orders"},
 		},
 		{
-			name:   "a store of unknown database beside a known one is the known one's",
+			name:   "queries tied to no connection beside a known database are the known one's",
 			smells: "  shared-database: error",
 			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"),
-				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "sql", "", "", "orders", "members"))},
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), queries("b", "orders", "members"))},
+		},
+		{
+			name:   "a connection it opens to a database archie cannot tell may be the other's",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"),
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "postgres", "", "env USERS_DB", "orders"))},
+			want: []string{"shared-database error a->b table orders"},
+		},
+		{
+			name:   "a connection no configuration names (a request's data) is a user's database",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"),
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "postgres", "", "", "orders"))},
+		},
+		{
+			name:   "a database of another family says nothing of where queries run",
+			smells: "  shared-database: error",
+			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "users"),
+				also(stores("b", "cassandra", "events:9042/ks", "", "events"), queries("b", "users"))},
+			want: []string{"shared-database error a->b table users"},
+		},
+		{
+			name:   "one database written with and without its port",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "Things-DB:5432/things", "", "orders"), stores("b", "postgres", "things-db/things", "", "orders")},
+			want:   []string{"shared-database error a->b table orders"},
 		},
 		{
 			name:   "a table only an unknown store names is judged by the service's known databases",
 			smells: "  shared-database: error",
 			svcs: []*services.Service{stores("a", "postgres", "db1:5432/a", "", "members"),
-				also(stores("b", "postgres", "db2:5432/b", "", "orders"), stores("b", "sql", "", "", "members"))},
+				also(stores("b", "postgres", "db2:5432/b", "", "orders"), queries("b", "members"))},
 		},
 		{
 			name:   "a known database in common is shared, whatever else each opens",
@@ -113,7 +147,7 @@ func TestSharedDatabase(t *testing.T) {
 		{
 			name:   "with no database known on one side, the table may be one",
 			smells: "  shared-database: error",
-			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"), also(stores("b", "sql", "", "", "orders"), stores("b", "redis", "cache:6379/0", ""))},
+			svcs:   []*services.Service{stores("a", "postgres", "db1:5432/a", "", "orders"), also(queries("b", "orders"), stores("b", "redis", "cache:6379/0", ""))},
 			want:   []string{"shared-database error a->b table orders"},
 		},
 		{

@@ -353,7 +353,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 				}
 				if len(ps) == 1 {
 					p := r.strings(ps[0])
-					if len(p) != 1 || p[0].text == "" || strings.Contains(p[0].text, "${") {
+					if len(p) != 1 || p[0].text == "" || strings.ContainsAny(p[0].text, "${…") {
 						continue // the names are not known
 					}
 					d.prefix = p[0].text
@@ -608,7 +608,7 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 					out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
 					keys += "," + alt
 				}
-				if def := envDefault(path, d); def != "" {
+				if def, _ := envDefault(path, d); def != "" {
 					out = append(out, value{text: def, fallbackOf: keys, fallbackText: def})
 				}
 				return out
@@ -783,27 +783,29 @@ func camelWords(name string) []string {
 // envDefault returns the default a field's tag gives where its variable
 // is unset: envconfig's default:"…", ardanlabs/conf's conf:"default:…",
 // caarlos0/env's envDefault:"…", cleanenv's env-default:"…".
-func envDefault(path []fieldRef, d *configDoc) string {
+// ok says whether the tag gives one at all (envDefault:"" does: empty).
+func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 	f := path[len(path)-1]
 	st := structOf(f.t)
 	if st == nil || f.i >= st.NumFields() {
-		return ""
+		return "", false
 	}
 	tag := reflect.StructTag(st.Tag(f.i))
 	switch d.env {
 	case "envconfig":
-		return tag.Get("default")
+		return tag.Lookup("default")
 	case "ardanlabs":
 		// A default holding a comma is cut at it: conf's own options
 		// split there too, unless the value is quoted, which is rare.
-		return confOptions(tag.Get("conf"))["default"]
+		def, ok = confOptions(tag.Get("conf"))["default"]
+		return def, ok
 	case "env": // caarlos0/env's, cleanenv's
-		if def := tag.Get("envDefault"); def != "" {
-			return def
+		if def, ok := tag.Lookup("envDefault"); ok {
+			return def, true
 		}
-		return tag.Get("env-default")
+		return tag.Lookup("env-default")
 	}
-	return ""
+	return "", false
 }
 
 // noteEnvDefaults records the default each field of a struct read from
@@ -828,7 +830,11 @@ func (r *resolver) noteEnvDefaults(t types.Type, d *configDoc, path []fieldRef) 
 		if k == "" {
 			continue
 		}
-		def := tagDefault{text: envDefault(at, d)}
+		text, ok := envDefault(at, d)
+		if !ok {
+			continue // unset, it holds nothing archie knows
+		}
+		def := tagDefault{text: text}
 		if old, ok := r.envDefaults[k]; ok && old != def {
 			def = tagDefault{several: true}
 		}

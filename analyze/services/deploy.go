@@ -203,6 +203,10 @@ type workload struct {
 	// Secret's key, whether or not the key is there: an operator sets
 	// them where the service is deployed.
 	bound map[string]bool
+	// envFile marks a compose service that reads variables from an
+	// env_file, which archie does not read: a variable it does not see
+	// set may be set there.
+	envFile bool
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -885,7 +889,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
-			d.compose(filepath.Dir(path), rel, services)
+			d.compose(filepath.Dir(path), rel, services, joinsNetwork(doc))
 			continue
 		}
 		if apps, ok := doc["apps"].([]any); ok && doc["kind"] == nil {
@@ -1024,14 +1028,21 @@ func containers(doc map[string]any) []map[string]any {
 	return nil
 }
 
-func (d *deployment) compose(base, rel string, services map[string]any) {
+func (d *deployment) compose(base, rel string, services map[string]any, addon bool) {
 	r := d.newRun(rel)
-	vars := d.projectEnv(d.composeProject(base))
+	project := base
+	if addon {
+		project = d.composeProject(base)
+	}
+	vars := d.projectEnv(project)
 	expand := expander(vars)
 	for name, s := range services {
 		w := d.workload(name, rel)
 		w.compose = true
 		m, _ := s.(map[string]any)
+		if m["env_file"] != nil {
+			w.envFile = true
+		}
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
 			w.image = imageRepo(expand(img))
@@ -1202,12 +1213,25 @@ func mounted(base, path string, volumes any) string {
 	return best
 }
 
-// composeProject returns the folder whose .env gives the variables of a
-// compose file in folder dir: its own, or, when it has none, the nearest
-// folder above with a compose file and a .env. An add-on's file runs with
-// that project's (docker compose -f docker/docker-compose.yaml -f
-// docker/addons/reader/docker-compose.yaml), whose folder is the
-// project's.
+// joinsNetwork reports whether a compose file joins a network another
+// project made (networks: {base: {external: true}}): an add-on to that
+// project.
+func joinsNetwork(doc map[string]any) bool {
+	nets, _ := doc["networks"].(map[string]any)
+	for _, n := range nets {
+		if m, ok := n.(map[string]any); ok && m["external"] == true {
+			return true
+		}
+	}
+	return false
+}
+
+// composeProject returns the folder whose .env gives the variables of an
+// add-on compose file (see joinsNetwork) in folder dir: its own, or, when
+// it has none, the nearest folder above with a compose file and a .env.
+// The add-on runs with that project's (docker compose -f
+// docker/docker-compose.yaml -f docker/addons/reader/docker-compose.yaml),
+// whose folder is the project's.
 func (d *deployment) composeProject(dir string) string {
 	exists := func(dir, name string) bool {
 		fi, err := os.Stat(filepath.Join(dir, name))
@@ -1486,6 +1510,12 @@ func (d *deployment) imageExpand(w *workload, word string) string {
 		}
 		return ref
 	})
+}
+
+// envFiles reports whether a deployment of the service reads variables
+// from an env_file.
+func (d *deployment) envFiles(svc *Service, entryDir string) bool {
+	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.envFile })
 }
 
 // binds reports whether a deployment of the service binds an environment

@@ -538,10 +538,12 @@ func TestQuotedWords(t *testing.T) {
 	}
 }
 
-// TestComposeAddonEnv: a compose file with no .env of its own, below a
-// project folder with a compose file and a .env, is an add-on run with
-// that project: its ${VAR}s are the project's. A folder above with a
-// .env and no compose file is no project, and a file's own .env wins.
+// TestComposeAddonEnv: a compose file that joins another project's
+// network, with no .env of its own, below a project folder with a compose
+// file and a .env, is an add-on run with that project: its ${VAR}s are
+// the project's. A folder above with a .env and no compose file is no
+// project, a file's own .env wins, and a file joining no network is a
+// project of its own.
 func TestComposeAddonEnv(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -553,7 +555,7 @@ func TestComposeAddonEnv(t *testing.T) {
 			files: map[string]string{
 				"docker/.env":                             "READER_DB=postgres\n",
 				"docker/compose.yaml":                     "services:\n  db:\n    image: postgres\n",
-				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+				"docker/addons/reader/docker-compose.yml": "networks:\n  base: {external: true}\nservices:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
 			},
 			want: "postgres",
 		},
@@ -563,7 +565,7 @@ func TestComposeAddonEnv(t *testing.T) {
 				"docker/.env":                             "READER_DB=postgres\n",
 				"docker/compose.yaml":                     "services:\n  db:\n    image: postgres\n",
 				"docker/addons/reader/.env":               "READER_DB=readerdb\n",
-				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+				"docker/addons/reader/docker-compose.yml": "networks:\n  base: {external: true}\nservices:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
 			},
 			want: "readerdb",
 		},
@@ -571,9 +573,18 @@ func TestComposeAddonEnv(t *testing.T) {
 			name: "a .env with no compose file beside it is no project",
 			files: map[string]string{
 				"docker/.env": "READER_DB=postgres\n",
-				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+				"docker/addons/reader/docker-compose.yml": "networks:\n  base: {external: true}\nservices:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
 			},
 			want: "${READER_DB}", // unset: as written
+		},
+		{
+			name: "a file that joins no other project's network is a project of its own",
+			files: map[string]string{
+				"docker/.env":                             "READER_DB=postgres\n",
+				"docker/compose.yaml":                     "services:\n  db:\n    image: postgres\n",
+				"docker/addons/reader/docker-compose.yml": "services:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "${READER_DB}",
 		},
 	}
 	for _, tc := range tests {

@@ -1784,13 +1784,16 @@ var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
 // envServer returns the server of a DSN the code builds of several
 // environment variables ("host=${DB_HOST} port=${DB_PORT} …"): each
 // variable the service's deployment sets is its value there, any other
-// the default its config struct's tag gives, or empty. It is "" unless
-// the deployment sets at least one and every other is known. from says
-// where the values come from, as store shows it.
+// the default its config struct's tag gives. It is "" unless the
+// deployment sets at least one and every other has a default, and where
+// the deployment may set them in ways archie does not read (an env_file).
+// A server made with a Secret's value is named by a hash of it. from says
+// where the values come from, as store shows it: the server, never the
+// DSN, which holds a password.
 func (x *extractor) envServer(f *facts, v value) (server, from string) {
 	var b strings.Builder
-	var files []string
-	set, secret := false, false
+	var files, secrets []string
+	set := false
 	text := v.text
 	for {
 		i := strings.Index(text, "${")
@@ -1807,14 +1810,17 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 		text = text[i+j+1:]
 		if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, key); ok {
 			b.WriteString(val)
-			set, secret = true, secret || strings.HasPrefix(file, "secret ")
+			set = true
+			if strings.HasPrefix(file, "secret ") && val != "" {
+				secrets = append(secrets, val)
+			}
 			if !slices.Contains(files, file) {
 				files = append(files, file)
 			}
 			continue
 		}
-		def := x.res.envDefaults[key]
-		if def.several {
+		def, ok := x.res.envDefaults[key]
+		if !ok || def.several || x.deploy.envFiles(f.svc, f.entryDir) {
 			return "", ""
 		}
 		b.WriteString(def.text)
@@ -1822,10 +1828,13 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 	if server = dsnServer(b.String()); !set || server == "" {
 		return "", ""
 	}
-	if secret {
-		return secretID(server), " from " + strings.Join(files, ", ")
+	for _, s := range secrets {
+		if strings.Contains(server, s) {
+			server = secretID(server)
+			break
+		}
 	}
-	return server, fmt.Sprintf(" = %s in %s", redact(b.String()), strings.Join(files, ", "))
+	return server, fmt.Sprintf(" = server %s in %s", server, strings.Join(files, ", "))
 }
 
 // dsnServer reduces a DSN or address to host[:port]/database, which is what

@@ -488,40 +488,29 @@ func sharings(sys *services.System) []sharing {
 	}
 	// known returns the databases archie knows a service to name a table
 	// in: those of its stores that name it. A store it opens through
-	// configuration archie cannot resolve may be any: then none is known. Where
-	// only queries name it, tied to no connection archie could follow,
-	// they most likely run on a database of that family the service is
-	// known to open.
+	// configuration archie cannot resolve may be any: then none is known.
+	// A store whose address no configuration gives (built from a
+	// request's or a row's data) is a user's database, not the service's
+	// own. Where only queries tied to no connection name the table, they
+	// most likely run on a database of that family the service is known
+	// to open.
 	known := func(svc string, naming []*services.Store) []string {
 		var out []string
-		add := func(sts []*services.Store, family func(*services.Store) bool) bool {
+		for pass, sts := range [][]*services.Store{naming, byName[svc].Stores} {
 			for _, st := range sts {
 				switch {
-				case !family(st):
+				case pass == 1 && (!sameFamily(st.Kind, naming[0].Kind) || len(st.Tables) == 0):
 				case st.Server != "":
 					if !slices.Contains(out, st.Server) {
 						out = append(out, st.Server)
 					}
 				case len(st.Evidence) > 0 && st.Resource != "":
-					// Opened through configuration archie could not
-					// resolve: it may be any database. One whose
-					// address no configuration gives (built from a
-					// request's or a row's data) is a user's, not the
-					// service's own.
-					return false
+					return nil
 				}
 			}
-			return true
-		}
-		if !add(naming, func(*services.Store) bool { return true }) {
-			return nil
-		}
-		if len(out) > 0 {
-			return out
-		}
-		kind := naming[0].Kind
-		if !add(byName[svc].Stores, func(st *services.Store) bool { return sameFamily(st.Kind, kind) && len(st.Tables) > 0 }) {
-			return nil
+			if len(out) > 0 {
+				break
+			}
 		}
 		return out
 	}
@@ -670,14 +659,7 @@ func sameServer(a, b string) bool {
 // table: the SQL databases (sql is a query archie could tie to none of
 // them) are one family, any other kind its own.
 func sameFamily(a, b string) bool {
-	sqlKind := func(k string) bool {
-		switch k {
-		case "sql", "postgres", "mysql", "sqlite", "sqlserver", "cockroach", "clickhouse":
-			return true
-		}
-		return false
-	}
-	return a == b || sqlKind(a) && sqlKind(b)
+	return a == b || services.SQLKind(a) && services.SQLKind(b)
 }
 
 // addName adds a name to a sorted list written "a, b", once.

@@ -321,13 +321,15 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		if l.call.Parent().Pkg == nil {
 			continue
 		}
-		t := l.typ
-		if mi, ok := l.into.(*ssa.MakeInterface); ok && t == nil {
-			if p, ok := mi.X.Type().Underlying().(*types.Pointer); ok {
+		t := l.typ // the struct filled: what into points to, unless the loader returns it
+		if t == nil {
+			into := l.into
+			if mi, ok := into.(*ssa.MakeInterface); ok {
+				into = mi.X
+			}
+			if p, ok := into.Type().Underlying().(*types.Pointer); ok {
 				t = p.Elem()
 			}
-		} else if p, ok := l.into.Type().Underlying().(*types.Pointer); ok && t == nil {
-			t = p.Elem()
 		}
 		if _, ok := t.(*types.Named); !ok {
 			// A struct declared in place (cfg := struct{ Web struct{…} }{…},
@@ -583,37 +585,36 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	// The environment first: it overrides the file. One struct read
 	// under two names (envPrefix:"PRIMARY_" and "REPLICA_") is read from
 	// which one is not known.
-	envKeys := make(map[string]bool)
+	var env *configDoc
+	k := ""
 	for _, d := range docs {
-		if d.root == nil && len(more) == 0 && len(path) > 0 {
-			if k := envKey(path, d); k != "" {
-				envKeys[k] = true
-			}
+		if d.root != nil || len(more) > 0 || len(path) == 0 {
+			continue
+		}
+		switch dk := envKey(path, d); {
+		case dk == "" || dk == k:
+		case k != "":
+			return nil
+		default:
+			env, k = d, dk
 		}
 	}
-	if len(envKeys) > 1 {
-		return nil
-	}
-	for _, d := range docs {
-		if d.root == nil && len(more) == 0 && len(path) > 0 {
-			if k := envKey(path, d); k != "" {
-				out := []value{{text: "${" + k + "}", env: []string{k}}}
-				// The tag's default stands in for it where no deployment
-				// sets it (envconfig's default:"…", conf:"default:…"). It
-				// is configuration, declared to be overridden, not a
-				// literal the code is bound to: no hard-coded endpoint.
-				keys := k
-				// envconfig falls back to a field's own tag, unprefixed.
-				if alt := envconfigAlt(path, d); alt != "" && alt != k {
-					out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
-					keys += "," + alt
-				}
-				if def, _ := envDefault(path, d); def != "" {
-					out = append(out, value{text: def, fallbackOf: keys, fallbackText: def})
-				}
-				return out
-			}
+	if env != nil {
+		out := []value{{text: "${" + k + "}", env: []string{k}}}
+		// The tag's default stands in for it where no deployment
+		// sets it (envconfig's default:"…", conf:"default:…"). It
+		// is configuration, declared to be overridden, not a
+		// literal the code is bound to: no hard-coded endpoint.
+		keys := k
+		// envconfig falls back to a field's own tag, unprefixed.
+		if alt := envconfigAlt(path, env); alt != "" && alt != k {
+			out = append(out, value{text: "${" + alt + "}", env: []string{alt}})
+			keys += "," + alt
 		}
+		if def, _ := envDefault(path, env); def != "" {
+			out = append(out, value{text: def, fallbackOf: keys, fallbackText: def})
+		}
+		return out
 	}
 	for _, d := range docs {
 		if d.root == nil {

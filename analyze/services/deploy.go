@@ -1233,19 +1233,15 @@ func joinsNetwork(doc map[string]any) bool {
 // docker/docker-compose.yaml -f docker/addons/reader/docker-compose.yaml),
 // whose folder is the project's.
 func (d *deployment) composeProject(dir string) string {
-	exists := func(dir, name string) bool {
-		fi, err := os.Stat(filepath.Join(dir, name))
-		return err == nil && fi.Mode().IsRegular()
-	}
-	if exists(dir, ".env") {
+	if isFile(filepath.Join(dir, ".env")) {
 		return dir
 	}
 	for up := filepath.Dir(dir); within(filepath.ToSlash(up), filepath.ToSlash(d.root)) && up != dir; dir, up = up, filepath.Dir(up) {
-		if !exists(up, ".env") {
+		if !isFile(filepath.Join(up, ".env")) {
 			continue
 		}
 		for _, name := range []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"} {
-			if exists(up, name) {
+			if isFile(filepath.Join(up, name)) {
 				return up
 			}
 		}

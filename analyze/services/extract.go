@@ -825,7 +825,7 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 	sort.Strings(keys)
 	for _, k := range keys {
 		s := stores[k]
-		if s.Kind == kind || kind == "sql" && sqlKind(s.Kind) {
+		if s.Kind == kind || kind == "sql" && SQLKind(s.Kind) {
 			target = s
 			break
 		}
@@ -859,7 +859,7 @@ func mergeStores(stores map[string]*Store) {
 		var only *Store
 		n := 0
 		for _, s := range stores {
-			if s != loose && (s.Kind == loose.Kind || loose.Kind == "sql" && sqlKind(s.Kind)) {
+			if s != loose && (s.Kind == loose.Kind || loose.Kind == "sql" && SQLKind(s.Kind)) {
 				only = s
 				n++
 			}
@@ -877,7 +877,9 @@ func mergeStores(stores map[string]*Store) {
 	}
 }
 
-func sqlKind(kind string) bool {
+// SQLKind reports whether a store's kind is a SQL database's; "sql" is
+// SQL archie could tie to no one driver.
+func SQLKind(kind string) bool {
 	switch kind {
 	case "postgres", "mysql", "sqlite", "sqlserver", "sql":
 		return true
@@ -1785,31 +1787,17 @@ var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
 // environment variables ("host=${DB_HOST} port=${DB_PORT} …"): each
 // variable the service's deployment sets is its value there, any other
 // the default its config struct's tag gives. It is "" unless the
-// deployment sets at least one and every other has a default, and where
-// the deployment may set them in ways archie does not read (an env_file).
+// deployment sets at least one and every other has a default, nor where
+// an env_file archie does not read may set the others.
 // A server made with a Secret's value is named by a hash of it. from says
 // where the values come from, as store shows it: the server, never the
 // DSN, which holds a password.
 func (x *extractor) envServer(f *facts, v value) (server, from string) {
-	var b strings.Builder
 	var files, secrets []string
-	set := false
-	text := v.text
-	for {
-		i := strings.Index(text, "${")
-		if i < 0 {
-			b.WriteString(text)
-			break
-		}
-		j := strings.IndexByte(text[i:], '}')
-		if j < 0 {
-			return "", ""
-		}
-		b.WriteString(text[:i])
-		key := text[i+2 : i+j]
-		text = text[i+j+1:]
+	set, defaulted, known := false, false, true
+	dsn := envRef.ReplaceAllStringFunc(v.text, func(ref string) string {
+		key := ref[2 : len(ref)-1]
 		if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, key); ok {
-			b.WriteString(val)
 			set = true
 			if strings.HasPrefix(file, "secret ") && val != "" {
 				secrets = append(secrets, val)
@@ -1817,15 +1805,16 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 			if !slices.Contains(files, file) {
 				files = append(files, file)
 			}
-			continue
+			return val
 		}
 		def, ok := x.res.envDefaults[key]
-		if !ok || def.several || x.deploy.envFiles(f.svc, f.entryDir) {
-			return "", ""
-		}
-		b.WriteString(def.text)
+		known, defaulted = known && ok && !def.several, true
+		return def.text
+	})
+	if !set || !known || defaulted && x.deploy.envFiles(f.svc, f.entryDir) {
+		return "", ""
 	}
-	if server = dsnServer(b.String()); !set || server == "" {
+	if server = dsnServer(dsn); server == "" {
 		return "", ""
 	}
 	for _, s := range secrets {

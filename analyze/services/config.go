@@ -81,6 +81,9 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		if len(args) >= 1 {
 			l.into = args[0]
 		}
+		if len(args) >= 2 {
+			l.options = args[1] // caarlos0/env before v10: Parse(&cfg, opts...)
+		}
 	case "github.com/caarlos0/env.ParseWithOptions":
 		l.env = "env"
 		if len(args) >= 2 {
@@ -346,20 +349,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 		if l.env != "" {
 			d := &configDoc{env: l.env}
 			if l.options != nil {
-				// Options built in place say whether they set a
-				// prefix; others may, and every variable's name is
-				// then unknown.
-				ps := r.fieldValues(l.options, "Prefix")
-				if !handedOnly(l.options) || len(ps) > 1 {
-					continue
+				prefix, ok := r.envOptions(l.options)
+				if !ok {
+					continue // the names are not known
 				}
-				if len(ps) == 1 {
-					p := r.strings(ps[0])
-					if len(p) != 1 || p[0].text == "" || strings.ContainsAny(p[0].text, "${…") {
-						continue // the names are not known
-					}
-					d.prefix = p[0].text
-				}
+				d.prefix = prefix
 			} else if l.prefix != nil {
 				// A prefix read from the environment: archie cannot tell
 				// whether a deployment sets it, and none is envconfig's
@@ -805,6 +799,44 @@ func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 			return def, true
 		}
 		return tag.Lookup("env-default")
+	}
+	return "", false
+}
+
+// envOptions reads the caarlos0/env Options a load is given (a value, or
+// the variadic slice of the versions before v10): the prefix of every
+// variable's name. ok is false when the names are not known: options
+// built elsewhere (they may set anything), a prefix archie cannot read,
+// or options that name variables otherwise (TagName, PrefixTagName,
+// UseFieldNameByDefault) or give their values (Environment).
+func (r *resolver) envOptions(opts ssa.Value) (prefix string, ok bool) {
+	if _, isSlice := opts.Type().Underlying().(*types.Slice); isSlice {
+		if c, isConst := opts.(*ssa.Const); isConst && c.IsNil() {
+			return "", true // Parse(&cfg): none
+		}
+		elems := varargs(opts)
+		if len(elems) != 1 {
+			return "", false
+		}
+		opts = elems[0]
+	}
+	if !handedOnly(opts) {
+		return "", false
+	}
+	for _, other := range []string{"TagName", "PrefixTagName", "DefaultValueTagName", "UseFieldNameByDefault", "Environment"} {
+		if len(r.fieldValues(opts, other)) > 0 {
+			return "", false
+		}
+	}
+	switch ps := r.fieldValues(opts, "Prefix"); len(ps) {
+	case 0:
+		return "", true
+	case 1:
+		p := r.strings(ps[0])
+		if len(p) != 1 || p[0].text == "" || strings.ContainsAny(p[0].text, "${…") {
+			return "", false
+		}
+		return p[0].text, true
 	}
 	return "", false
 }

@@ -57,6 +57,9 @@ type deployment struct {
 	// the WORKDIR its go build runs in, when a build arg fills it.
 	dockerArgs     map[string]map[string]string
 	dockerWorkdirs map[string]string
+	// dockerEnv are the variables each Dockerfile's ENV lines set, in
+	// any stage.
+	dockerEnv map[string]map[string]bool
 	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in.
 	buildWorkdirs map[string]string
 	// dockerTags are the build tags of each Dockerfile whose go build
@@ -1508,10 +1511,17 @@ func (d *deployment) imageExpand(w *workload, word string) string {
 	})
 }
 
-// envFiles reports whether a deployment of the service reads variables
-// from an env_file.
-func (d *deployment) envFiles(svc *Service, entryDir string) bool {
-	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.envFile })
+// setElsewhere reports whether a variable the service's deployment files
+// do not set may be set where archie does not read its value: an
+// env_file, or an ENV of the image it runs.
+func (d *deployment) setElsewhere(svc *Service, entryDir, key string) bool {
+	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool {
+		df := w.dockerfile
+		if df == "" && w.image != "" {
+			df, _ = d.imageBuild(w.image)
+		}
+		return w.envFile || d.dockerEnv[df][key]
+	})
 }
 
 // binds reports whether a deployment of the service binds an environment

@@ -1788,13 +1788,14 @@ var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
 // variable the service's deployment sets is its value there, any other
 // the default its config struct's tag gives. It is "" unless the
 // deployment sets at least one and every other has a default, nor where
-// an env_file archie does not read may set the others.
+// an env_file or the image's ENV, whose values archie does not read, may
+// set the others.
 // A server made with a Secret's value is named by a hash of it. from says
 // where the values come from, as store shows it: the server, never the
 // DSN, which holds a password.
 func (x *extractor) envServer(f *facts, v value) (server, from string) {
 	var files, secrets []string
-	set, defaulted, known := false, false, true
+	set, known := false, true
 	dsn := envRef.ReplaceAllStringFunc(v.text, func(ref string) string {
 		key := ref[2 : len(ref)-1]
 		if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, key); ok {
@@ -1808,10 +1809,10 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 			return val
 		}
 		def, ok := x.res.envDefaults[key]
-		known, defaulted = known && ok && !def.several, true
+		known = known && ok && !def.several && !x.deploy.setElsewhere(f.svc, f.entryDir, key)
 		return def.text
 	})
-	if !set || !known || defaulted && x.deploy.envFiles(f.svc, f.entryDir) {
+	if !set || !known {
 		return "", ""
 	}
 	if server = dsnServer(dsn); server == "" {

@@ -197,6 +197,22 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		switch strings.ToUpper(kw) {
 		case "FROM":
 			entrypoint, command = nil, nil
+		case "ENV":
+			// ENV KEY=value OTHER=value, or ENV KEY value.
+			words := quotedWords(rest)
+			if len(words) > 1 && !strings.Contains(words[0], "=") {
+				words = words[:1]
+			}
+			for _, w := range words {
+				k, _, _ := strings.Cut(w, "=")
+				if d.dockerEnv == nil {
+					d.dockerEnv = make(map[string]map[string]bool)
+				}
+				if d.dockerEnv[file] == nil {
+					d.dockerEnv[file] = make(map[string]bool)
+				}
+				d.dockerEnv[file][k] = true
+			}
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)
 		case "ARG":

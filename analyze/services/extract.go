@@ -44,7 +44,10 @@ type facts struct {
 	libs map[*types.Package]token.Position
 	// migrates says the service's code calls a schema migration tool.
 	migrates bool
-	unseen   []unseenLib
+	// redisKeys says the service's code runs a Redis command on keys
+	// (GET, HSET…), not only messaging: see busOnly.
+	redisKeys bool
+	unseen    []unseenLib
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -378,6 +381,13 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	mergeStores(stores)
+	if redisBus(f) {
+		for k, s := range stores {
+			if s.Kind == "redis" {
+				delete(stores, k)
+			}
+		}
+	}
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
 		sort.Strings(s.Tables)
@@ -499,6 +509,7 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	}
 
 	key := calleeKey(common)
+	f.redisKeys = f.redisKeys || redisKeyCommand(key)
 	rows := recognized.lookup(key)
 	if common.StaticCallee() == nil && !common.IsInvoke() {
 		// A function value of a library's named type: only a row for
@@ -846,6 +857,70 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 	if !slices.Contains(target.Touches[table], ev) {
 		target.Touches[table] = append(target.Touches[table], ev)
 	}
+}
+
+// redisBus reports whether a service uses Redis only as a message bus:
+// it publishes or consumes through pub/sub or streams and runs no command
+// on keys. Its Redis is then a broker, not a store, and two services on
+// it share no database.
+func redisBus(f *facts) bool {
+	if f.redisKeys {
+		return false
+	}
+	// A library over the client (go-redis/cache, a rate limiter, a
+	// lock) runs its commands where archie does not look.
+	for pkg := range f.libs {
+		if redisClient(pkg.Path()) {
+			continue
+		}
+		for _, imp := range pkg.Imports() {
+			if redisClient(imp.Path()) {
+				return false
+			}
+		}
+	}
+	for _, m := range f.messages {
+		if m.protocol == "redis" || m.protocol == "redis-stream" || m.protocol == "redis-sharded" {
+			return true
+		}
+	}
+	return false
+}
+
+// redisKeyCommand reports whether a call, by calleeKey, is a go-redis or
+// redigo client's method that reads or writes keys: any but those that
+// publish, subscribe, work a stream, or manage the client and its
+// connection. Do, Send and Process, which may run anything (redigo
+// publishes through them too), count as keys.
+func redisKeyCommand(key string) bool {
+	slash := strings.LastIndexByte(key, '/')
+	dot := strings.IndexByte(key[slash+1:], '.')
+	if slash < 0 || dot < 0 || !redisClient(key[:slash+1+dot]) {
+		return false
+	}
+	rest := key[slash+2+dot:]
+	typ, method, ok := strings.Cut(rest, ".")
+	if !ok || typ == "" || method == "" {
+		return false // a function of the package (NewClient, ParseURL), or none of its
+	}
+	if strings.HasPrefix(method, "X") && len(method) > 1 && method[1] >= 'A' && method[1] <= 'Z' {
+		return false // XADD, XREADGROUP, XACK, XGROUP…: a stream's
+	}
+	switch method {
+	case "Publish", "SPublish", "Subscribe", "PSubscribe", "SSubscribe", "Unsubscribe", "PUnsubscribe", "SUnsubscribe",
+		"Receive", "ReceiveMessage", "ReceiveTimeout", "Channel", "ChannelSize", "ChannelWithSubscriptions",
+		"PubSubChannels", "PubSubNumSub", "PubSubNumPat", "PubSubShardChannels", "PubSubShardNumSub",
+		"Ping", "Close", "Context", "WithContext", "Options", "AddHook", "PoolStats", "Err", "Result", "Val", "String", "Name", "Args":
+		return false
+	}
+	return true
+}
+
+// redisClient reports whether a package path, major version or not, is
+// a Redis client's: go-redis's or redigo's.
+func redisClient(path string) bool {
+	path = normPath(path)
+	return path == "github.com/redis/go-redis" || path == "github.com/go-redis/redis" || path == "github.com/gomodule/redigo/redis"
 }
 
 // mergeStores gives the tables found before any store was opened (a

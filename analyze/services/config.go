@@ -346,15 +346,22 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			d.load = l.call.Parent()
 			r.addConfig(t, d, 4)
 		}
-		if l.env != "" {
+		if l.env != "" && l.options != nil {
+			// One doc per prefix, each read by the function that gives
+			// it: a shared helper handed each caller's prefix reads each
+			// service's variables under its own.
+			prefixes, ok := r.envOptions(l.options, l.call.Parent())
+			if !ok {
+				continue // the names are not known
+			}
+			for _, p := range prefixes {
+				d := &configDoc{env: l.env, prefix: p.text, load: p.load}
+				r.addConfig(t, d, 4)
+				r.noteEnvDefaults(t, d, nil)
+			}
+		} else if l.env != "" {
 			d := &configDoc{env: l.env}
-			if l.options != nil {
-				prefix, ok := r.envOptions(l.options)
-				if !ok {
-					continue // the names are not known
-				}
-				d.prefix = prefix
-			} else if l.prefix != nil {
+			if l.prefix != nil {
 				// A prefix read from the environment: archie cannot tell
 				// whether a deployment sets it, and none is envconfig's
 				// default.
@@ -803,42 +810,84 @@ func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 	return "", false
 }
 
-// envOptions reads the caarlos0/env Options a load is given (a value, or
-// the variadic slice of the versions before v10): the prefix of every
-// variable's name. ok is false when the names are not known: options
-// built elsewhere (they may set anything), a prefix archie cannot read,
-// or options that name variables otherwise (TagName, PrefixTagName,
-// UseFieldNameByDefault) or give their values (Environment).
-func (r *resolver) envOptions(opts ssa.Value) (prefix string, ok bool) {
+// A prefixAt is a prefix of variables' names, and the function that
+// gives it: a service whose code runs that function reads its variables
+// under it.
+type prefixAt struct {
+	text string
+	load *ssa.Function
+}
+
+// envOptions reads the caarlos0/env Options a load in function fn is
+// given (a value, or the variadic slice of the versions before v10): the
+// prefix of every variable's name. A prefix fn is handed as a parameter
+// (a helper each service calls with its own, SetupDB("MG_USERS_DB_")) is
+// each static caller's, read where that caller runs. ok is false when
+// the names are not known: options built elsewhere (they may set
+// anything), a prefix archie cannot read, or options that name variables
+// otherwise (TagName, PrefixTagName, UseFieldNameByDefault) or give their
+// values (Environment).
+func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []prefixAt, ok bool) {
 	if _, isSlice := opts.Type().Underlying().(*types.Slice); isSlice {
 		if c, isConst := opts.(*ssa.Const); isConst && c.IsNil() {
-			return "", true // Parse(&cfg): none
+			return []prefixAt{{load: fn}}, true // Parse(&cfg): none
 		}
 		elems := varargs(opts)
 		if len(elems) != 1 {
-			return "", false
+			return nil, false
 		}
 		opts = elems[0]
 	}
 	if !handedOnly(opts) {
-		return "", false
+		return nil, false
 	}
 	for _, other := range []string{"TagName", "PrefixTagName", "DefaultValueTagName", "UseFieldNameByDefault", "Environment"} {
 		if len(r.fieldValues(opts, other)) > 0 {
-			return "", false
+			return nil, false
 		}
 	}
-	switch ps := r.fieldValues(opts, "Prefix"); len(ps) {
-	case 0:
-		return "", true
-	case 1:
-		p := r.strings(ps[0])
+	one := func(v ssa.Value) (string, bool) {
+		p := r.strings(v)
 		if len(p) != 1 || p[0].text == "" || strings.ContainsAny(p[0].text, "${…") {
 			return "", false
 		}
 		return p[0].text, true
 	}
-	return "", false
+	ps := r.fieldValues(opts, "Prefix")
+	switch {
+	case len(ps) == 0:
+		return []prefixAt{{load: fn}}, true
+	case len(ps) > 1:
+		return nil, false
+	}
+	// handed follows a parameter up its static callers, a few levels.
+	var handed func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool)
+	handed = func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool) {
+		param, isParam := v.(*ssa.Parameter)
+		if !isParam || param.Parent() != fn {
+			text, ok := one(v)
+			return []prefixAt{{text, fn}}, ok
+		}
+		callers := r.callers[fn]
+		if depth == 3 || len(callers) == 0 {
+			return nil, false
+		}
+		var out []prefixAt
+		for _, c := range callers {
+			args := c.Common().Args
+			i := paramIndex(param)
+			if i < 0 || i >= len(args) {
+				return nil, false
+			}
+			more, ok := handed(args[i], c.Parent(), depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, more...)
+		}
+		return out, true
+	}
+	return handed(ps[0], fn, 0)
 }
 
 // noteEnvDefaults records the default each field of a struct read from

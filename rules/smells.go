@@ -477,11 +477,13 @@ func sharings(sys *services.System) []sharing {
 	twins := func(a, b string) bool {
 		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b])
 	}
+	// Tables by name and family: a Cassandra table and a Postgres one of
+	// the same name are two.
 	byTable := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
 			for _, t := range st.Tables {
-				k := tableResource(st.Kind, t)
+				k := tableResource(st.Kind, t) + "\x00" + family(st.Kind)
 				byTable[k] = append(byTable[k], touch{s.Name, st})
 			}
 		}
@@ -499,7 +501,7 @@ func sharings(sys *services.System) []sharing {
 		for pass, sts := range [][]*services.Store{naming, byName[svc].Stores} {
 			for _, st := range sts {
 				switch {
-				case pass == 1 && (!sameFamily(st.Kind, naming[0].Kind) || len(st.Tables) == 0):
+				case pass == 1 && (family(st.Kind) != family(naming[0].Kind) || len(st.Tables) == 0):
 				case st.Server != "":
 					if !slices.Contains(out, st.Server) {
 						out = append(out, st.Server)
@@ -515,12 +517,13 @@ func sharings(sys *services.System) []sharing {
 		return out
 	}
 	shared := make(map[[2]string]bool) // pairs already reported at a closer level
-	for _, res := range slices.Sorted(maps.Keys(byTable)) {
+	for _, key := range slices.Sorted(maps.Keys(byTable)) {
+		res, _, _ := strings.Cut(key, "\x00")
 		table := res[strings.IndexByte(res, ' ')+1:]
 		// Each service's stores that name the table, in order.
 		var names []string
 		bySvc := make(map[string][]*services.Store)
-		for _, t := range byTable[res] {
+		for _, t := range byTable[key] {
 			if bySvc[t.svc] == nil {
 				names = append(names, t.svc)
 			}
@@ -655,11 +658,14 @@ func sameServer(a, b string) bool {
 	return strings.EqualFold(ha, hb) && da == db && (pa == pb || pa == "" || pb == "")
 }
 
-// sameFamily reports whether two kinds of store hold the same kind of
-// table: the SQL databases (sql is a query archie could tie to none of
-// them) are one family, any other kind its own.
-func sameFamily(a, b string) bool {
-	return a == b || services.SQLKind(a) && services.SQLKind(b)
+// family names the kind of database a store's tables are tables of: the
+// SQL databases (sql is a query archie could tie to none of them) are
+// one family, any other kind its own.
+func family(kind string) string {
+	if services.SQLKind(kind) {
+		return "sql"
+	}
+	return kind
 }
 
 // addName adds a name to a sorted list written "a, b", once.

@@ -151,6 +151,17 @@ func TestSharedDatabase(t *testing.T) {
 			want:   []string{"shared-database error a->b table orders"},
 		},
 		{
+			name:   "a Cassandra table is not a SQL table of the same name",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "cassandra", "", "", "messages"), stores("b", "postgres", "", "", "messages")},
+		},
+		{
+			name:   "a table of one SQL database may be another's, whatever the driver says",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "postgres", "", "", "messages"), queries("b", "messages")},
+			want:   []string{"shared-database error a->b table messages"},
+		},
+		{
 			name:   "a search index is not a SQL table of the same name",
 			smells: "  shared-database: error",
 			svcs:   []*services.Service{stores("a", "postgres", "", "", "meows"), stores("b", "elasticsearch", "", "", "meows")},

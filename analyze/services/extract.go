@@ -834,11 +834,14 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// The first store of the kind that configuration names, else the
+	// first of the kind: one whose address no configuration gives (built
+	// from a request's data) is a user's database, not where the
+	// service's own queries run.
 	for _, k := range keys {
 		s := stores[k]
-		if s.Kind == kind || kind == "sql" && SQLKind(s.Kind) {
+		if (s.Kind == kind || kind == "sql" && SQLKind(s.Kind)) && (target == nil || !configured(target) && configured(s)) {
 			target = s
-			break
 		}
 	}
 	if target == nil {
@@ -923,23 +926,38 @@ func redisClient(path string) bool {
 	return path == "github.com/redis/go-redis" || path == "github.com/go-redis/redis" || path == "github.com/gomodule/redigo/redis"
 }
 
+// configured reports whether configuration names a store's database: a
+// DSN, a variable, a flag. An in-memory SQLite database is none: a
+// test's or a demo's, in the process.
+func configured(s *Store) bool {
+	return s.Resource != "" && !strings.Contains(s.Resource, ":memory:")
+}
+
 // mergeStores gives the tables found before any store was opened (a
 // store of the kind with no resource) to the one store of that kind the
-// service opens, when there is exactly one.
+// service opens, when there is exactly one, or to the one configuration
+// names beside others that no configuration names.
 func mergeStores(stores map[string]*Store) {
 	for k, loose := range stores {
 		if loose.Resource != "" || len(loose.Evidence) > 0 {
 			continue
 		}
-		var only *Store
-		n := 0
+		// The one store of the kind configuration names, or the one
+		// store of the kind.
+		var only, named *Store
+		n, nc := 0, 0
 		for _, s := range stores {
 			if s != loose && (s.Kind == loose.Kind || loose.Kind == "sql" && SQLKind(s.Kind)) {
-				only = s
-				n++
+				only, n = s, n+1
+				if configured(s) {
+					named, nc = s, nc+1
+				}
 			}
 		}
-		if n != 1 {
+		switch {
+		case nc == 1:
+			only = named
+		case n != 1:
 			continue
 		}
 		for _, t := range loose.Tables {

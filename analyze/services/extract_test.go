@@ -1,6 +1,7 @@
 package services
 
 import (
+	"go/token"
 	"slices"
 	"testing"
 )
@@ -168,5 +169,31 @@ func TestMessagingLibs(t *testing.T) {
 	}
 	if lib, ok := libOf("github.com/aws/aws-sdk-go/service/s3/s3manager", messagingLibs); ok {
 		t.Errorf("libOf(s3manager) = %q, want none", lib)
+	}
+}
+
+// Tables a service names go to the store configuration names, not to a
+// connection built from a request's data beside it, nor to an in-memory
+// SQLite database; queries tied to no connection merge into the one
+// configured store of their family.
+func TestTablesGoToConfiguredStore(t *testing.T) {
+	ev := Evidence{Pos: token.Position{Filename: "main.go", Line: 1}}
+	newStore := func(kind, resource string) *Store {
+		return &Store{Kind: kind, Resource: resource, Touches: make(map[string][]Evidence), Evidence: []Evidence{ev}}
+	}
+	user := newStore("postgres", "")                // rule outputs: a user's database
+	own := newStore("postgres", "env DATABASE_URL") // the service's
+	mem := newStore("sqlite", "dsn :memory:")
+	stores := map[string]*Store{"postgres\x00": user, "postgres\x00env DATABASE_URL": own, "sqlite\x00dsn :memory:": mem}
+	x := &extractor{}
+	x.touch(&facts{}, stores, "sql", "orders", ev)
+	loose := &Store{Kind: "sql", Touches: map[string][]Evidence{"members": {ev}}, Tables: []string{"members"}}
+	stores["sql\x00"] = loose
+	mergeStores(stores)
+	if !slices.Equal(own.Tables, []string{"orders", "members"}) || len(user.Tables) > 0 || len(mem.Tables) > 0 {
+		t.Errorf("tables: own %q, user's %q, in-memory %q; want orders and members on the configured store", own.Tables, user.Tables, mem.Tables)
+	}
+	if _, ok := stores["sql\x00"]; ok {
+		t.Error("the loose queries' store is still there")
 	}
 }

@@ -828,24 +828,6 @@ type prefixAt struct {
 // otherwise (TagName, PrefixTagName, UseFieldNameByDefault) or give their
 // values (Environment).
 func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []prefixAt, ok bool) {
-	if _, isSlice := opts.Type().Underlying().(*types.Slice); isSlice {
-		if c, isConst := opts.(*ssa.Const); isConst && c.IsNil() {
-			return []prefixAt{{load: fn}}, true // Parse(&cfg): none
-		}
-		elems := varargs(opts)
-		if len(elems) != 1 {
-			return nil, false
-		}
-		opts = elems[0]
-	}
-	if !handedOnly(opts) {
-		return nil, false
-	}
-	for _, other := range []string{"TagName", "PrefixTagName", "DefaultValueTagName", "UseFieldNameByDefault", "Environment"} {
-		if len(r.fieldValues(opts, other)) > 0 {
-			return nil, false
-		}
-	}
 	one := func(v ssa.Value) (string, bool) {
 		p := r.strings(v)
 		if len(p) != 1 || p[0].text == "" || strings.ContainsAny(p[0].text, "${…") {
@@ -853,20 +835,13 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 		}
 		return p[0].text, true
 	}
-	ps := r.fieldValues(opts, "Prefix")
-	switch {
-	case len(ps) == 0:
-		return []prefixAt{{load: fn}}, true
-	case len(ps) > 1:
-		return nil, false
-	}
-	// handed follows a parameter up its static callers, a few levels.
-	var handed func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool)
-	handed = func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool) {
+	// handed reads v in fn, following a parameter of fn up its static
+	// callers, a few levels: each caller's value is read where it runs.
+	var handed func(v ssa.Value, fn *ssa.Function, depth int, read func(ssa.Value, *ssa.Function, int) ([]prefixAt, bool)) ([]prefixAt, bool)
+	handed = func(v ssa.Value, fn *ssa.Function, depth int, read func(ssa.Value, *ssa.Function, int) ([]prefixAt, bool)) ([]prefixAt, bool) {
 		param, isParam := v.(*ssa.Parameter)
 		if !isParam || param.Parent() != fn {
-			text, ok := one(v)
-			return []prefixAt{{text, fn}}, ok
+			return read(v, fn, depth)
 		}
 		callers := r.callers[fn]
 		if depth == 3 || len(callers) == 0 {
@@ -879,7 +854,7 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 			if i < 0 || i >= len(args) {
 				return nil, false
 			}
-			more, ok := handed(args[i], c.Parent(), depth+1)
+			more, ok := handed(args[i], c.Parent(), depth+1, read)
 			if !ok {
 				return nil, false
 			}
@@ -887,7 +862,42 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 		}
 		return out, true
 	}
-	return handed(ps[0], fn, 0)
+	prefix := func(v ssa.Value, fn *ssa.Function, _ int) ([]prefixAt, bool) {
+		text, ok := one(v)
+		return []prefixAt{{text, fn}}, ok
+	}
+	// options reads one Options value, or the variadic slice of them.
+	var options func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool)
+	options = func(v ssa.Value, fn *ssa.Function, depth int) ([]prefixAt, bool) {
+		if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+			if c, isConst := v.(*ssa.Const); isConst && c.IsNil() {
+				return []prefixAt{{load: fn}}, true // Parse(&cfg): none
+			}
+			elems := varargs(v)
+			if len(elems) != 1 {
+				return nil, false
+			}
+			v = elems[0]
+		}
+		if !handedOnly(v) {
+			return nil, false
+		}
+		for _, other := range []string{"TagName", "PrefixTagName", "DefaultValueTagName", "UseFieldNameByDefault", "Environment"} {
+			if len(r.fieldValues(v, other)) > 0 {
+				return nil, false
+			}
+		}
+		switch ps := r.fieldValues(v, "Prefix"); len(ps) {
+		case 0:
+			return []prefixAt{{load: fn}}, true
+		case 1:
+			return handed(ps[0], fn, depth, prefix)
+		}
+		return nil, false
+	}
+	// Options forwarded by a helper (Load(opts ...env.Options)) are each
+	// caller's.
+	return handed(opts, fn, 0, options)
 }
 
 // noteEnvDefaults records the default each field of a struct read from

@@ -58,8 +58,8 @@ type deployment struct {
 	dockerArgs     map[string]map[string]string
 	dockerWorkdirs map[string]string
 	// dockerEnv are the variables each Dockerfile's ENV lines set, in
-	// any stage.
-	dockerEnv map[string]map[string]bool
+	// any stage, with their values ("$" for one archie cannot read).
+	dockerEnv map[string]map[string]string
 	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in.
 	buildWorkdirs map[string]string
 	// dockerTags are the build tags of each Dockerfile whose go build
@@ -1511,17 +1511,29 @@ func (d *deployment) imageExpand(w *workload, word string) string {
 	})
 }
 
-// setElsewhere reports whether a variable the service's deployment files
-// do not set may be set where archie does not read its value: an
-// env_file, or an ENV of the image it runs.
-func (d *deployment) setElsewhere(svc *Service, entryDir, key string) bool {
-	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool {
+// imageEnv returns what the image a service runs sets a variable to
+// with ENV, the Dockerfile that does, and whether one does: "$" for a
+// value archie cannot read.
+func (d *deployment) imageEnv(svc *Service, entryDir, key string) (value, file string, ok bool) {
+	for _, w := range d.forService(svc, entryDir) {
 		df := w.dockerfile
 		if df == "" && w.image != "" {
 			df, _ = d.imageBuild(w.image)
 		}
-		return w.envFile || d.dockerEnv[df][key]
-	})
+		if df == "" && w.dir != "" {
+			df = filepath.Join(w.dir, "Dockerfile") // compose's build: DIR
+		}
+		if v, ok := d.dockerEnv[df][key]; ok {
+			return v, relTo(d.root, df), true
+		}
+	}
+	return "", "", false
+}
+
+// envFiles reports whether a deployment of the service reads variables
+// from an env_file, whose values archie does not read.
+func (d *deployment) envFiles(svc *Service, entryDir string) bool {
+	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.envFile })
 }
 
 // binds reports whether a deployment of the service binds an environment

@@ -45,9 +45,11 @@ type facts struct {
 	// migrates says the service's code calls a schema migration tool.
 	migrates bool
 	// redisKeys says the service's code runs a Redis command on keys
-	// (GET, HSET…), not only messaging: see busOnly.
-	redisKeys bool
-	unseen    []unseenLib
+	// (GET, HSET…), not only messaging, and typeParamCalls are the
+	// methods it calls on values of a type parameter: see redisBus.
+	redisKeys      bool
+	typeParamCalls []string
+	unseen         []unseenLib
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -371,6 +373,18 @@ func (x *extractor) service(svc *Service) *facts {
 					x.entSpecTable(f, fn, st, stores)
 					continue
 				}
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					// A method value (retry(rdb.Set, …)) runs its
+					// method wherever it is called.
+					if m, ok := mc.Fn.(*ssa.Function).Object().(*types.Func); ok && m.Pkg() != nil {
+						if recv := m.Signature().Recv(); recv != nil {
+							if named := namedOf(recv.Type()); named != nil {
+								f.redisKeys = f.redisKeys || redisKeyCommand(normPath(m.Pkg().Path())+"."+named.Name()+"."+m.Name())
+							}
+						}
+					}
+					continue
+				}
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue
@@ -519,6 +533,12 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	if len(rows) == 0 && common.IsInvoke() {
 		if key = x.libraryInterface(common); key != "" {
 			rows = recognized.lookup(key)
+			f.redisKeys = f.redisKeys || redisKeyCommand(key)
+		}
+		if _, generic := common.Value.Type().(*types.TypeParam); generic {
+			// What a type argument's method runs is not known here:
+			// see redisBus.
+			f.typeParamCalls = append(f.typeParamCalls, common.Method.Name())
 		}
 	}
 	if len(rows) == 0 {
@@ -871,9 +891,21 @@ func redisBus(f *facts) bool {
 		return false
 	}
 	// A library over the client (go-redis/cache, a rate limiter, a
-	// lock) runs its commands where archie does not look.
+	// lock) runs its commands where archie does not look; the client's
+	// own modules (its tracing hooks) run none. Generic code may call a
+	// client's key command on a type argument.
 	for pkg := range f.libs {
 		if redisClient(pkg.Path()) {
+			for _, name := range f.typeParamCalls {
+				if obj, ok := pkg.Scope().Lookup("Client").(*types.TypeName); ok && redisKeyCommand(normPath(pkg.Path())+".Client."+name) {
+					if m, _, _ := types.LookupFieldOrMethod(types.NewPointer(obj.Type()), true, pkg, name); m != nil {
+						return false
+					}
+				}
+			}
+			continue
+		}
+		if redisModule(pkg.Path()) {
 			continue
 		}
 		for _, imp := range pkg.Imports() {
@@ -931,6 +963,12 @@ func redisClient(path string) bool {
 // test's or a demo's, in the process.
 func configured(s *Store) bool {
 	return s.Resource != "" && !strings.Contains(s.Resource, ":memory:")
+}
+
+// redisModule reports whether a package is of a Redis client's own
+// modules (go-redis's extra/redisotel), which add hooks, not commands.
+func redisModule(path string) bool {
+	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis/")
 }
 
 // mergeStores gives the tables found before any store was opened (a
@@ -1880,9 +1918,9 @@ var mysqlAddr = regexp.MustCompile(`@[a-z]*\(`)
 // environment variables ("host=${DB_HOST} port=${DB_PORT} …"): each
 // variable the service's deployment sets is its value there, any other
 // the default its config struct's tag gives. It is "" unless the
-// deployment sets at least one and every other has a default, nor where
-// an env_file or the image's ENV, whose values archie does not read, may
-// set the others.
+// deployment sets at least one and every other has a default or the
+// value the image's ENV gives it, nor where an env_file, whose values
+// archie does not read, may set the others.
 // A server made with a Secret's value is named by a hash of it. from says
 // where the values come from, as store shows it: the server, never the
 // DSN, which holds a password.
@@ -1901,8 +1939,15 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 			}
 			return val
 		}
+		if val, file, ok := x.deploy.imageEnv(f.svc, f.entryDir, key); ok {
+			known = known && val != "$"
+			if !slices.Contains(files, file) {
+				files = append(files, file)
+			}
+			return val
+		}
 		def, ok := x.res.envDefaults[key]
-		known = known && ok && !def.several && !x.deploy.setElsewhere(f.svc, f.entryDir, key)
+		known = known && ok && !def.several && !x.deploy.envFiles(f.svc, f.entryDir)
 		return def.text
 	})
 	if !set || !known {

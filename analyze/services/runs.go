@@ -193,25 +193,32 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 	}
 	for _, line := range logicalLines(data) {
-		kw, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+		kw, rest := strings.TrimSpace(line), ""
+		if i := strings.IndexAny(kw, " \t"); i >= 0 {
+			kw, rest = kw[:i], strings.TrimSpace(kw[i+1:])
+		}
 		switch strings.ToUpper(kw) {
 		case "FROM":
 			entrypoint, command = nil, nil
 		case "ENV":
-			// ENV KEY=value OTHER=value, or ENV KEY value.
+			// ENV KEY=value OTHER=value, or ENV KEY value. A value
+			// holding a variable is "$": set, to what is not known.
 			words := quotedWords(rest)
 			if len(words) > 1 && !strings.Contains(words[0], "=") {
-				words = words[:1]
+				words = []string{words[0] + "=" + strings.Join(words[1:], " ")}
 			}
 			for _, w := range words {
-				k, _, _ := strings.Cut(w, "=")
+				k, v, _ := strings.Cut(w, "=")
+				if strings.Contains(v, "$") {
+					v = "$"
+				}
 				if d.dockerEnv == nil {
-					d.dockerEnv = make(map[string]map[string]bool)
+					d.dockerEnv = make(map[string]map[string]string)
 				}
 				if d.dockerEnv[file] == nil {
-					d.dockerEnv[file] = make(map[string]bool)
+					d.dockerEnv[file] = make(map[string]string)
 				}
-				d.dockerEnv[file][k] = true
+				d.dockerEnv[file][k] = v
 			}
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)

@@ -320,7 +320,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			}
 		}
 	}
-	for _, l := range r.configLoads {
+	for _, l := range r.throughWrappers(r.configLoads) {
 		if l.call.Parent().Pkg == nil {
 			continue
 		}
@@ -810,6 +810,214 @@ func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 	return "", false
 }
 
+// throughWrappers returns the loads, with each load from the environment
+// that a wrapper of the program's own makes into a struct it is handed
+// as an interface (func Parse(v any, opts ...Options) error) replaced by
+// one load at each of the wrapper's static callers, into the struct
+// that caller hands, a few levels up: the wrapper's own load has no type
+// to read. Options the wrapper forwards, or rebuilds field by field from
+// its own options of the same field names (mainflux's env.Parse copies
+// Prefix, TagName, Environment… from its Options into caarlos0/env's),
+// are each caller's. Options it builds otherwise are kept only when
+// they name constants; else the load is dropped: the names are unknown.
+func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
+	var out []configLoad
+	var up func(l configLoad, depth int)
+	up = func(l configLoad, depth int) {
+		into := l.into
+		for {
+			if c, ok := into.(*ssa.MakeInterface); ok {
+				into = c.X
+			} else if c, ok := into.(*ssa.ChangeInterface); ok {
+				into = c.X
+			} else {
+				break
+			}
+		}
+		param, ok := into.(*ssa.Parameter)
+		if !ok || l.env == "" || l.file != nil || !types.IsInterface(param.Type()) || param.Parent() != l.call.Parent() {
+			out = append(out, l)
+			return
+		}
+		fn := param.Parent()
+		// Which of fn's parameters, if any, the options and prefix are
+		// each caller's: -1 when they are fn's own constants.
+		handedAt := func(v ssa.Value) (int, bool) {
+			if v == nil {
+				return -1, true
+			}
+			if p, ok := v.(*ssa.Parameter); ok && p.Parent() == fn {
+				return paramIndex(p), true
+			}
+			if p := mirrored(v); p != nil && p.Parent() == fn {
+				return paramIndex(p), true
+			}
+			return -1, constantOptions(v)
+		}
+		opts, okOpts := handedAt(l.options)
+		prefix, okPrefix := handedAt(l.prefix)
+		if depth == 3 || !okOpts || !okPrefix {
+			return
+		}
+		for _, c := range r.callers[fn] {
+			args := c.Common().Args
+			if i := paramIndex(param); i < 0 || i >= len(args) || opts >= len(args) || prefix >= len(args) {
+				continue
+			}
+			w := l
+			w.call, w.into = c, args[paramIndex(param)]
+			if opts >= 0 {
+				w.options = args[opts]
+			}
+			if prefix >= 0 {
+				w.prefix = args[prefix]
+			}
+			up(w, depth+1)
+		}
+	}
+	for _, l := range loads {
+		up(l, 0)
+	}
+	return out
+}
+
+// mirrored returns the parameter whose options v rebuilds field by field:
+// a slice appended in a loop over the parameter, or one value, that
+// holds one struct each of whose fields set is the same-named field of
+// an element of the parameter (Options{Prefix: opt.Prefix}). nil if v is
+// anything else.
+func mirrored(v ssa.Value) *ssa.Parameter {
+	var elems []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value) bool
+	walk = func(v ssa.Value) bool {
+		if seen[v] {
+			return true // a loop's append to itself
+		}
+		if len(seen) > 32 {
+			return false
+		}
+		seen[v] = true
+		switch w := v.(type) {
+		case *ssa.Phi:
+			for _, e := range w.Edges {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		case *ssa.Call:
+			if b, ok := w.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(w.Call.Args) == 2 {
+				return walk(w.Call.Args[0]) && walk(w.Call.Args[1])
+			}
+			return false
+		case *ssa.Slice:
+			if _, ok := w.X.(*ssa.Alloc); ok {
+				elems = append(elems, sliceElems(w.X)...)
+				return true
+			}
+			return false
+		}
+		if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+			return false
+		}
+		elems = append(elems, v)
+		return true
+	}
+	if !walk(v) || len(elems) != 1 {
+		return nil
+	}
+	st := structOf(elems[0].Type())
+	if st == nil {
+		return nil
+	}
+	var from *ssa.Parameter
+	for i := range st.NumFields() {
+		for _, val := range storedAt(elems[0], i) {
+			p := fieldOfParam(val, st.Field(i).Name())
+			if p == nil || from != nil && p != from {
+				return nil
+			}
+			from = p
+		}
+	}
+	return from
+}
+
+// fieldOfParam returns the parameter v reads a field named name of: of
+// the parameter itself, or of an element of it (a range loop's variable).
+func fieldOfParam(v ssa.Value, name string) *ssa.Parameter {
+	var base ssa.Value
+	switch w := v.(type) {
+	case *ssa.Field:
+		if st := structOf(w.X.Type()); st != nil && st.Field(w.Field).Name() == name {
+			base = w.X
+		}
+	case *ssa.UnOp:
+		if fa, ok := w.X.(*ssa.FieldAddr); ok && w.Op == token.MUL {
+			if st := structOf(fa.X.Type()); st != nil && st.Field(fa.Field).Name() == name {
+				base = fa.X
+			}
+		}
+	}
+	for range 4 {
+		switch w := base.(type) {
+		case *ssa.Parameter:
+			return w
+		case *ssa.Alloc: // the loop's variable, stored whole once
+			var vals []ssa.Value
+			for _, ref := range *w.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == w {
+					vals = append(vals, st.Val)
+				}
+			}
+			if len(vals) != 1 {
+				return nil
+			}
+			base = vals[0]
+		case *ssa.UnOp:
+			base = w.X
+		case *ssa.IndexAddr:
+			base = w.X
+		case *ssa.Index:
+			base = w.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// constantOptions reports whether loader options v are a value built in
+// place whose every field set is a constant, or none.
+func constantOptions(v ssa.Value) bool {
+	if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+		if c, ok := v.(*ssa.Const); ok {
+			return c.IsNil()
+		}
+		elems := varargs(v)
+		if len(elems) != 1 {
+			return false
+		}
+		v = elems[0]
+	}
+	if c, ok := v.(*ssa.Const); ok {
+		return c != nil
+	}
+	st := structOf(v.Type())
+	if st == nil || !handedOnly(v) {
+		return false
+	}
+	for i := range st.NumFields() {
+		for _, val := range storedAt(v, i) {
+			if _, ok := val.(*ssa.Const); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // A prefixAt is a prefix of variables' names, and the function that
 // gives it: a service whose code runs that function reads its variables
 // under it.
@@ -844,6 +1052,9 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 			return read(v, fn, depth)
 		}
 		callers := r.callers[fn]
+		if len(callers) == 0 && r.uncalled(fn) {
+			return nil, true // never run: it hands nothing (a promoted method's wrapper)
+		}
 		if depth == 3 || len(callers) == 0 {
 			return nil, false
 		}

@@ -164,8 +164,11 @@ type tables struct {
 	// global and local variable, with the function that stores them.
 	fields  map[string][]stored
 	globals map[*ssa.Global][]stored
-	// callers are the static call sites of each function.
+	// callers are the static call sites of each function; valued, the
+	// functions the code uses as values (f := load), which may run
+	// anywhere.
 	callers map[*ssa.Function][]ssa.CallInstruction
+	valued  map[*ssa.Function]bool
 	// invokes are the calls through an interface; invokers, made from
 	// them when first asked, the ones that may run each method.
 	invokes   []ssa.CallInstruction
@@ -209,7 +212,7 @@ type stored struct {
 }
 
 func newResolver(p *program) *resolver {
-	r := &resolver{tables: &tables{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction)}}
+	r := &resolver{tables: &tables{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction), valued: make(map[*ssa.Function]bool)}}
 	// Stores through a pointer parameter (func set(dst *string, key string)
 	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
 	// to whatever each caller passes.
@@ -219,10 +222,19 @@ func newResolver(p *program) *resolver {
 	// body's parameters come from the instance's callers.
 	funcs := p.funcs[:len(p.funcs):len(p.funcs)]
 	seen := make(map[*ssa.Function]bool, len(funcs))
+	var rands []*ssa.Value
 	for i := 0; i < len(funcs); i++ {
 		fn := funcs[i]
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				rands = instr.Operands(rands[:0])
+				for j, v := range rands {
+					if f, ok := (*v).(*ssa.Function); ok {
+						if _, isCall := instr.(ssa.CallInstruction); !isCall || j > 0 {
+							r.valued[f] = true
+						}
+					}
+				}
 				switch in := instr.(type) {
 				case *ssa.MakeInterface:
 					if obj := namedOf(in.X.Type()); obj != nil {
@@ -1135,6 +1147,13 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 // fn: those of its name whose interface fn's receiver type (or a pointer
 // to it) implements. Found when first asked, for the methods whose
 // parameters are read.
+// uncalled reports whether nothing the program runs can call fn: no
+// static call, no use as a value, no call through an interface that may
+// hold its receiver. A promoted method's wrapper nobody calls is one.
+func (r *resolver) uncalled(fn *ssa.Function) bool {
+	return len(r.callers[fn]) == 0 && !r.valued[fn] && len(r.invokersOf(fn)) == 0
+}
+
 func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	recv := fn.Signature.Recv()
 	if recv == nil || len(r.invokes) == 0 {

@@ -892,7 +892,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
-			d.compose(filepath.Dir(path), rel, services, joinsNetwork(doc))
+			d.compose(filepath.Dir(path), rel, services, joinsNetwork(doc) || d.mergesInto(filepath.Dir(path), doc))
 			continue
 		}
 		if apps, ok := doc["apps"].([]any); ok && doc["kind"] == nil {
@@ -1229,8 +1229,39 @@ func joinsNetwork(doc map[string]any) bool {
 	return false
 }
 
+// mergesInto reports whether a compose file in folder dir, with no .env
+// of its own, declares a network the compose file of the project folder
+// above it (composeProject) declares too: an add-on written to be merged
+// into that project (docker compose -f docker/docker-compose.yml -f
+// docker/addons/bootstrap/docker-compose.yml), whose .env it reads.
+func (d *deployment) mergesInto(dir string, doc map[string]any) bool {
+	nets, _ := doc["networks"].(map[string]any)
+	project := d.composeProject(dir)
+	if len(nets) == 0 || project == dir {
+		return false
+	}
+	for _, name := range []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"} {
+		data, ok := readLimited(d.root, filepath.Join(project, name), 4<<20)
+		if !ok {
+			continue
+		}
+		var parent struct {
+			Networks map[string]any `yaml:"networks"`
+		}
+		if yaml.Unmarshal(data, &parent) != nil {
+			continue
+		}
+		for n := range nets {
+			if _, ok := parent.Networks[n]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // composeProject returns the folder whose .env gives the variables of an
-// add-on compose file (see joinsNetwork) in folder dir: its own, or, when
+// add-on compose file (see joinsNetwork, mergesInto) in folder dir: its own, or, when
 // it has none, the nearest folder above with a compose file and a .env.
 // The add-on runs with that project's (docker compose -f
 // docker/docker-compose.yaml -f docker/addons/reader/docker-compose.yaml),

@@ -578,6 +578,24 @@ func TestComposeAddonEnv(t *testing.T) {
 			want: "${READER_DB}", // unset: as written
 		},
 		{
+			name: "an add-on merged into the project above declares its network too",
+			files: map[string]string{
+				"docker/.env":                             "READER_DB=postgres\n",
+				"docker/compose.yaml":                     "networks:\n  base-net:\n    driver: bridge\nservices:\n  db:\n    image: postgres\n",
+				"docker/addons/reader/docker-compose.yml": "networks:\n  base-net:\nservices:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "postgres",
+		},
+		{
+			name: "a network of another name is the file's own",
+			files: map[string]string{
+				"docker/.env":                             "READER_DB=postgres\n",
+				"docker/compose.yaml":                     "networks:\n  base-net:\n    driver: bridge\nservices:\n  db:\n    image: postgres\n",
+				"docker/addons/reader/docker-compose.yml": "networks:\n  reader-net:\nservices:\n  reader:\n    build: .\n    environment:\n      DB_HOST: ${READER_DB}\n",
+			},
+			want: "${READER_DB}",
+		},
+		{
 			name: "a file that joins no other project's network is a project of its own",
 			files: map[string]string{
 				"docker/.env":                             "READER_DB=postgres\n",

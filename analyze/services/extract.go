@@ -782,6 +782,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 // store records a database or cache the service opens.
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
 	resource, server, from := "", "", ""
+	addr := ""       // the address server is read from, when it is one
 	written := false // the DSN is a constant where it is used: nothing overrides it
 	for _, v := range config {
 		if strings.TrimSpace(v.text) == "" {
@@ -791,7 +792,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		case len(v.env) > 0 && strings.TrimSpace(v.text) == "${"+v.env[0]+"}":
 			resource = "env " + v.env[0]
 			if val, file, ok := x.deploy.envIn(f.svc, f.entryDir, v.env[0]); ok {
-				server = dsnServer(val)
+				server, addr = dsnServer(val), val
 				from = fmt.Sprintf(" = %s in %s", redact(val), file)
 				if strings.HasPrefix(file, "secret ") {
 					// A Secret's value is used, never shown: two services
@@ -806,7 +807,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			resource, server = v.text, v.text
 		case v.config != "" && !strings.Contains(v.text, "…"):
 			resource = "dsn " + redact(v.text)
-			server = dsnServer(v.text)
+			server, addr = dsnServer(v.text), v.text
 			from = " in " + v.config
 		case v.flag != "" && x.deploy.setsFlags(f.svc, f.entryDir, v.flag):
 			// The default of a flag the deployment sets is not where
@@ -814,7 +815,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
-			server = dsnServer(v.text)
+			server, addr = dsnServer(v.text), v.text
 			written = v.fixed && v.lit && v.flag == "" && v.fallbackOf == ""
 		case len(v.env) > 0:
 			resource = "env " + strings.Join(v.env, ", ")
@@ -822,6 +823,15 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		}
 		if resource != "" {
 			break
+		}
+	}
+	if server != "" {
+		if other := otherSystem(kind, addr); other != "" {
+			// The deployment gives this setting to another build of the
+			// code (tags pick a NATS event store over a Redis one): the
+			// server is not this client's.
+			server = ""
+			from += ", another system's address (" + other + "://)"
 		}
 	}
 	ev.Detail = "opens " + kind
@@ -1963,6 +1973,40 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 		}
 	}
 	return server, fmt.Sprintf(" = server %s in %s", server, strings.Join(files, ", "))
+}
+
+// otherSystem returns the scheme of a store's address when it names a
+// system other than the store's kind (nats://… handed to a Redis
+// client), else "".
+func otherSystem(kind, addr string) string {
+	want := kind
+	if SQLKind(kind) {
+		want = "sql"
+	}
+	if _, known := schemeSystems[want]; !known {
+		return ""
+	}
+	scheme, _, ok := strings.Cut(strings.ToLower(strings.TrimSpace(addr)), "://")
+	if !ok {
+		return ""
+	}
+	for sys, schemes := range schemeSystems {
+		if sys != want && slices.Contains(schemes, scheme) {
+			return scheme
+		}
+	}
+	return ""
+}
+
+// schemeSystems are the URL schemes of the systems whose clients archie
+// records, by store kind (SQL kinds as "sql").
+var schemeSystems = map[string][]string{
+	"redis": {"redis", "rediss"},
+	"sql":   {"postgres", "postgresql", "mysql"},
+	"mongo": {"mongodb", "mongodb+srv"},
+	"nats":  {"nats"},
+	"amqp":  {"amqp", "amqps"},
+	"kafka": {"kafka"},
 }
 
 // dsnServer reduces a DSN or address to host[:port]/database, which is what

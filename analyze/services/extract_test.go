@@ -24,6 +24,25 @@ func TestRedact(t *testing.T) {
 	}
 }
 
+func TestOtherSystem(t *testing.T) {
+	for _, tc := range []struct{ kind, addr, want string }{
+		{"redis", "nats://nats:4222", "nats"},
+		{"redis", "amqp://guest:guest@nginx:5682/", "amqp"},
+		{"redis", "redis://cache:6379/0", ""},
+		{"redis", "REDISS://cache:6379/0", ""},
+		{"redis", "cache:6379", ""},             // no scheme: nothing to judge
+		{"postgres", "mysql://db/shop", ""},     // one family
+		{"sql", "mongodb://db/shop", "mongodb"}, // a driver archie could not name
+		{"mongo", "postgres://db/shop", "postgres"},
+		{"elasticsearch", "https://es:9200", ""}, // a kind no scheme names
+		{"redis", "", ""},
+	} {
+		if got := otherSystem(tc.kind, tc.addr); got != tc.want {
+			t.Errorf("otherSystem(%q, %q) = %q, want %q", tc.kind, tc.addr, got, tc.want)
+		}
+	}
+}
+
 func TestDSNServer(t *testing.T) {
 	for _, tc := range []struct{ dsn, want string }{
 		{"postgres://shop:secret@db:5432/shop?sslmode=disable", "db:5432/shop"},

@@ -359,16 +359,31 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 				r.addConfig(t, d, 4)
 				r.noteEnvDefaults(t, d, nil)
 			}
+		} else if l.env != "" && l.prefix != nil {
+			// envconfig's and ardanlabs/conf's prefix argument, each
+			// caller's where a helper is handed it. A prefix read from
+			// the environment: archie cannot tell whether a deployment
+			// sets it, and none is envconfig's default.
+			prefixes, ok := r.handed(l.prefix, l.call.Parent(), 0, func(v ssa.Value, fn *ssa.Function, _ int) ([]prefixAt, bool) {
+				texts := r.strings(v)
+				if len(texts) > 1 {
+					return nil, false // one of several: which is whose is not tracked
+				}
+				if p := firstOf(texts); !strings.Contains(p, "${") {
+					return []prefixAt{{p, fn}}, true
+				}
+				return []prefixAt{{load: fn}}, true
+			})
+			if !ok {
+				continue // the names are not known
+			}
+			for _, p := range prefixes {
+				d := &configDoc{env: l.env, prefix: p.text, load: p.load}
+				r.addConfig(t, d, 4)
+				r.noteEnvDefaults(t, d, nil)
+			}
 		} else if l.env != "" {
 			d := &configDoc{env: l.env}
-			if l.prefix != nil {
-				// A prefix read from the environment: archie cannot tell
-				// whether a deployment sets it, and none is envconfig's
-				// default.
-				if p := firstOf(r.strings(l.prefix)); !strings.Contains(p, "${") {
-					d.prefix = p
-				}
-			}
 			add(d)
 			r.noteEnvDefaults(t, d, nil)
 		}
@@ -932,6 +947,7 @@ func mirrored(v ssa.Value) *ssa.Parameter {
 		return nil
 	}
 	var from *ssa.Parameter
+	copied := make(map[string]bool)
 	for i := range st.NumFields() {
 		for _, val := range storedAt(elems[0], i) {
 			p := fieldOfParam(val, st.Field(i).Name())
@@ -939,6 +955,28 @@ func mirrored(v ssa.Value) *ssa.Parameter {
 				return nil
 			}
 			from = p
+			copied[st.Field(i).Name()] = true
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	// Every field the two types share is copied: the caller's Prefix
+	// is the loader's only if the wrapper hands it on.
+	own := from.Type().Underlying()
+	if sl, ok := own.(*types.Slice); ok {
+		own = sl.Elem()
+	}
+	ownSt := structOf(own)
+	if ownSt == nil {
+		return nil
+	}
+	for i := range ownSt.NumFields() {
+		name := ownSt.Field(i).Name()
+		for j := range st.NumFields() {
+			if st.Field(j).Name() == name && !copied[name] {
+				return nil
+			}
 		}
 	}
 	return from
@@ -964,11 +1002,18 @@ func fieldOfParam(v ssa.Value, name string) *ssa.Parameter {
 		switch w := base.(type) {
 		case *ssa.Parameter:
 			return w
-		case *ssa.Alloc: // the loop's variable, stored whole once
+		case *ssa.Alloc: // the loop's variable, stored whole once, never changed
 			var vals []ssa.Value
 			for _, ref := range *w.Referrers() {
 				if st, ok := ref.(*ssa.Store); ok && st.Addr == w {
 					vals = append(vals, st.Val)
+				}
+				if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Referrers() != nil {
+					for _, u := range *fa.Referrers() {
+						if _, load := u.(*ssa.UnOp); !load {
+							return nil // opt.Prefix = opt.Service + "_" + opt.Prefix
+						}
+					}
 				}
 			}
 			if len(vals) != 1 {
@@ -1043,36 +1088,6 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 		}
 		return p[0].text, true
 	}
-	// handed reads v in fn, following a parameter of fn up its static
-	// callers, a few levels: each caller's value is read where it runs.
-	var handed func(v ssa.Value, fn *ssa.Function, depth int, read func(ssa.Value, *ssa.Function, int) ([]prefixAt, bool)) ([]prefixAt, bool)
-	handed = func(v ssa.Value, fn *ssa.Function, depth int, read func(ssa.Value, *ssa.Function, int) ([]prefixAt, bool)) ([]prefixAt, bool) {
-		param, isParam := v.(*ssa.Parameter)
-		if !isParam || param.Parent() != fn {
-			return read(v, fn, depth)
-		}
-		callers := r.callers[fn]
-		if len(callers) == 0 && r.uncalled(fn) {
-			return nil, true // never run: it hands nothing (a promoted method's wrapper)
-		}
-		if depth == 3 || len(callers) == 0 {
-			return nil, false
-		}
-		var out []prefixAt
-		for _, c := range callers {
-			args := c.Common().Args
-			i := paramIndex(param)
-			if i < 0 || i >= len(args) {
-				return nil, false
-			}
-			more, ok := handed(args[i], c.Parent(), depth+1, read)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, more...)
-		}
-		return out, true
-	}
 	prefix := func(v ssa.Value, fn *ssa.Function, _ int) ([]prefixAt, bool) {
 		text, ok := one(v)
 		return []prefixAt{{text, fn}}, ok
@@ -1102,13 +1117,46 @@ func (r *resolver) envOptions(opts ssa.Value, fn *ssa.Function) (prefixes []pref
 		case 0:
 			return []prefixAt{{load: fn}}, true
 		case 1:
-			return handed(ps[0], fn, depth, prefix)
+			return r.handed(ps[0], fn, depth, prefix)
 		}
 		return nil, false
 	}
 	// Options forwarded by a helper (Load(opts ...env.Options)) are each
 	// caller's.
-	return handed(opts, fn, 0, options)
+	return r.handed(opts, fn, 0, options)
+}
+
+// handed reads v in fn with read, following a parameter of fn up its
+// static callers, a few levels: each caller's value is read where it
+// runs. A function nothing runs hands nothing; ok is false when a
+// caller's value cannot be read, or a function with a parameter to
+// follow has no static callers but may run.
+func (r *resolver) handed(v ssa.Value, fn *ssa.Function, depth int, read func(ssa.Value, *ssa.Function, int) ([]prefixAt, bool)) ([]prefixAt, bool) {
+	param, isParam := v.(*ssa.Parameter)
+	if !isParam || param.Parent() != fn {
+		return read(v, fn, depth)
+	}
+	callers := r.callers[fn]
+	if len(callers) == 0 && r.uncalled(fn) {
+		return nil, true // never run: it hands nothing (a promoted method's wrapper)
+	}
+	if depth == 3 || len(callers) == 0 {
+		return nil, false
+	}
+	var out []prefixAt
+	for _, c := range callers {
+		args := c.Common().Args
+		i := paramIndex(param)
+		if i < 0 || i >= len(args) {
+			return nil, false
+		}
+		more, ok := r.handed(args[i], c.Parent(), depth+1, read)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, more...)
+	}
+	return out, true
 }
 
 // noteEnvDefaults records the default each field of a struct read from

@@ -1235,9 +1235,44 @@ func joinsNetwork(doc map[string]any) bool {
 // into that project (docker compose -f docker/docker-compose.yml -f
 // docker/addons/bootstrap/docker-compose.yml), whose .env it reads.
 func (d *deployment) mergesInto(dir string, doc map[string]any) bool {
-	nets, _ := doc["networks"].(map[string]any)
+	var nets []string
+	if m, ok := doc["networks"].(map[string]any); ok {
+		for n := range m {
+			if n != "default" { // every project has one
+				nets = append(nets, n)
+			}
+		}
+	}
 	project := d.composeProject(dir)
 	if len(nets) == 0 || project == dir {
+		return false
+	}
+	// And it needs the project's .env: a variable it uses with no
+	// default of its own is set there. A project of its own would run
+	// with it empty.
+	vars := d.projectEnv(project)
+	needs := false
+	var walk func(v any)
+	walk = func(v any) {
+		switch w := v.(type) {
+		case string:
+			for _, m := range bareVar.FindAllStringSubmatch(w, -1) {
+				if _, ok := vars[m[1]]; ok {
+					needs = true
+				}
+			}
+		case map[string]any:
+			for _, x := range w {
+				walk(x)
+			}
+		case []any:
+			for _, x := range w {
+				walk(x)
+			}
+		}
+	}
+	walk(doc["services"])
+	if !needs {
 		return false
 	}
 	for _, name := range []string{"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"} {
@@ -1251,7 +1286,7 @@ func (d *deployment) mergesInto(dir string, doc map[string]any) bool {
 		if yaml.Unmarshal(data, &parent) != nil {
 			continue
 		}
-		for n := range nets {
+		for _, n := range nets {
 			if _, ok := parent.Networks[n]; ok {
 				return true
 			}
@@ -1259,6 +1294,9 @@ func (d *deployment) mergesInto(dir string, doc map[string]any) bool {
 	}
 	return false
 }
+
+// bareVar is a ${VAR} with no default or check of its own.
+var bareVar = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // composeProject returns the folder whose .env gives the variables of an
 // add-on compose file (see joinsNetwork, mergesInto) in folder dir: its own, or, when

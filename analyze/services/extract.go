@@ -825,11 +825,13 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			break
 		}
 	}
-	if server != "" {
+	if server != "" && !SQLKind(kind) && kind != "mongo" {
 		if other := otherSystem(kind, addr); other != "" {
 			// The deployment gives this setting to another build of the
 			// code (tags pick a NATS event store over a Redis one): the
-			// server is not this client's.
+			// server is not this client's. A store of tables keeps what
+			// it read: with no server, its tables would be judged as
+			// possibly in any database.
 			server = ""
 			from += ", another system's address (" + other + "://)"
 		}
@@ -2001,8 +2003,8 @@ func otherSystem(kind, addr string) string {
 // schemeSystems are the URL schemes of the systems whose clients archie
 // records, by store kind (SQL kinds as "sql").
 var schemeSystems = map[string][]string{
-	"redis": {"redis", "rediss"},
-	"sql":   {"postgres", "postgresql", "mysql"},
+	"redis": {"redis", "rediss", "redis+sentinel", "valkey", "valkeys"},
+	"sql":   {"postgres", "postgresql", "mysql", "sqlserver"},
 	"mongo": {"mongodb", "mongodb+srv"},
 	"nats":  {"nats"},
 	"amqp":  {"amqp", "amqps"},

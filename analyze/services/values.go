@@ -1143,10 +1143,6 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 	return out
 }
 
-// invokersOf returns the calls through an interface that may run method
-// fn: those of its name whose interface fn's receiver type (or a pointer
-// to it) implements. Found when first asked, for the methods whose
-// parameters are read.
 // uncalled reports whether nothing the program runs can call fn: no
 // static call, no use as a value, no call through an interface that may
 // hold its receiver. A promoted method's wrapper nobody calls is one.
@@ -1154,6 +1150,10 @@ func (r *resolver) uncalled(fn *ssa.Function) bool {
 	return len(r.callers[fn]) == 0 && !r.valued[fn] && len(r.invokersOf(fn)) == 0
 }
 
+// invokersOf returns the calls through an interface that may run method
+// fn: those of its name whose interface fn's receiver type (or a pointer
+// to it) implements. Found when first asked, for the methods whose
+// parameters are read.
 func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	recv := fn.Signature.Recv()
 	if recv == nil || len(r.invokes) == 0 {

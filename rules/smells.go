@@ -834,7 +834,9 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 // owners returns the services each package belongs to: the services that
 // declare it, or the services whose main package's folder holds it, the
 // nearest when main packages nest (a tool's folder belongs to no service),
-// or, for a package in no main's folder, the services of its domain folder.
+// or, for a package in no main's folder, the services of the folder beside
+// cmd/ named as their main's folder (users/ for cmd/users), else of its
+// domain folder.
 func (c *checker) owners(sys *services.System) map[string][]string {
 	out := make(map[string][]string)
 	type root struct {
@@ -917,6 +919,27 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 		}
 		if best != "" || lib {
+			continue
+		}
+		// The folder beside cmd/ named as a main's folder in it holds that
+		// main's code (supermq's domains/postgres is cmd/domains'), for
+		// the services that run it.
+		var named []string
+		for a := d; len(named) == 0; a = filepath.Dir(a) {
+			for _, r := range roots {
+				cmd := filepath.Dir(r.dir)
+				if r.svc != "" && filepath.Base(cmd) == "cmd" && filepath.Dir(cmd) == filepath.Dir(a) && filepath.Base(r.dir) == filepath.Base(a) &&
+					(runs[r.svc] == nil || runs[r.svc][p.Path]) && !slices.Contains(named, r.svc) {
+					named = append(named, r.svc)
+				}
+			}
+			if filepath.Dir(a) == a {
+				break
+			}
+		}
+		if len(named) > 0 {
+			sort.Strings(named)
+			out[p.Path] = named
 			continue
 		}
 		// Outside every main's folder, a package belongs to the services

@@ -116,6 +116,29 @@ func TestCrossServiceImportDomainFolders(t *testing.T) {
 	}
 }
 
+// The folder beside cmd/ named as a main's folder there holds that
+// main's code (cmd/users and users/postgres), where it runs it: users'
+// client package, which users does not build, and domains, which no
+// main is named after, are no one's.
+func TestCrossServiceImportFolderBesideCmd(t *testing.T) {
+	g, sys := system(t, nil,
+		"cmd/users -> users users/postgres",
+		"users",
+		"users/postgres",
+		"users/client",
+		"cmd/clients -> clients users/postgres users/client domains",
+		"clients",
+		"domains",
+	)
+	got := crossServiceImports(t, g, sys)
+	want := []string{
+		"clients->users: clients imports users/postgres, code of service users: a change there means deploying both",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // crossServiceImports checks a system with cross-service-import on and
 // returns its violations as "from->to: message", sorted.
 func crossServiceImports(t *testing.T, g *analyze.Graph, sys *services.System) []string {

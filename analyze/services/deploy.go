@@ -1674,10 +1674,40 @@ func (w *workload) runs(sel *Selector) bool {
 
 // know tells the deployment where the services' mains are.
 func (d *deployment) know(services []*Service, root string) {
+	d.nameAfterWorkloads(services, root)
 	d.entries = d.entries[:0]
 	for _, svc := range services {
 		if dir := svc.entryAbs(root); dir != "" {
 			d.entries = append(d.entries, dir)
+		}
+	}
+}
+
+// nameAfterWorkloads gives a main discovery named with its parent folders,
+// because another main's folder bears its folder's name (cmd/provision
+// became supermq-provision beside tools/provision/cmd), its folder's name
+// back when a deployment runs a workload of that name, which runs it by
+// the same rule as runsService: its deployment settings are that
+// workload's. Not when another service has the name, or another main's
+// folder is named so too.
+func (d *deployment) nameAfterWorkloads(services []*Service, root string) {
+	for _, svc := range services {
+		entry := svc.entryAbs(root)
+		base := norm(filepath.Base(entry))
+		if !svc.decide || entry == "" || base == "" || base == "cmd" || norm(svc.Name) == base {
+			continue
+		}
+		runs := false
+		for _, r := range d.runs {
+			runs = runs || r.names[base] && r.foreign[base] == ""
+		}
+		for _, o := range services {
+			if o != svc && (norm(o.Name) == base || norm(filepath.Base(o.entryAbs(root))) == base) {
+				runs = false
+			}
+		}
+		if runs {
+			svc.Name = filepath.Base(entry)
 		}
 	}
 }

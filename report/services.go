@@ -120,7 +120,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		if len(sys.Services) > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s  %s\n", st.header.Render("tools"), st.dim.Render("mains no deployment file runs and that serve nothing, jobs that run to completion, or what archie.yaml's mains.tools names"))
+		fmt.Fprintf(&b, "%s  %s\n", st.header.Render("tools"), st.dim.Render("mains no deployment file runs that serve nothing or are examples, jobs that run to completion, or what archie.yaml's mains.tools names"))
 		width := 0
 		for _, t := range sys.Tools {
 			width = max(width, len(t.Name))

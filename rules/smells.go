@@ -965,7 +965,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 					one = false
 				}
 				child = c
-				if !slices.Contains(svcs, r.svc) && !underExamples(rest) {
+				if !slices.Contains(svcs, r.svc) && !services.UnderExamples(rest) {
 					svcs = append(svcs, r.svc)
 				}
 			}
@@ -991,19 +991,6 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		}
 	}
 	return out
-}
-
-// underExamples reports whether a folder path passes through a folder of
-// examples: an example program (sdks/go/examples/streaming/server) owns
-// its own folder, not the library it shows (sdks/go).
-func underExamples(rel string) bool {
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-		switch strings.ToLower(part) {
-		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos":
-			return true
-		}
-	}
-	return false
 }
 
 func (c *checker) declaredService(name string) *Service {

@@ -2,6 +2,7 @@ package services
 
 import (
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -125,7 +126,10 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// restarts, or a Deployment runs, is no job's.
 			entry := svc.entryAbs(sys.Dir)
 			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || f.migrates && !deploy.longRunning(svc, entry))
-			if !deployed && (f == nil || !f.serves()) || job {
+			// An example program (sdks/go/examples/streaming/server)
+			// shows how to use the system; it is not one of its
+			// services unless a deployment file runs it.
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir)) || job {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)
@@ -144,6 +148,20 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		}
 	}
 	return out
+}
+
+// UnderExamples reports whether a folder path, relative to the system's
+// folder, passes through a folder of examples: an example program
+// (sdks/go/examples/streaming/server) owns its own folder, not the
+// library it shows (sdks/go), and is no service of the system.
+func UnderExamples(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		switch strings.ToLower(part) {
+		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos":
+			return true
+		}
+	}
+	return false
 }
 
 // entryAbs returns the absolute folder of the service's main package, or

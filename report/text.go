@@ -196,11 +196,22 @@ func (c *Check) summary(st styles) string {
 }
 
 // LoadErrors writes the problems met while loading code, one per line with
-// its position relative to dir.
+// its position relative to dir. A message met in several places (one
+// module the go command could not download, imported by a hundred files)
+// is written once, at its first place, with how many more there are.
 func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions) error {
 	st := newStyles(w, opts.Color)
 	var b strings.Builder
+	seen := make(map[string]int, len(errs))
 	for _, e := range errs {
+		seen[e.Msg]++
+	}
+	for _, e := range errs {
+		n, first := seen[e.Msg]
+		if n == 0 || !first {
+			continue
+		}
+		seen[e.Msg] = 0 // written
 		where := e.Package
 		if e.Pos.IsValid() {
 			where = relPosition(e.Pos, dir).String()
@@ -208,7 +219,11 @@ func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions)
 		if where == "" {
 			where = "archie"
 		}
-		fmt.Fprintf(&b, "%s: %s %s\n", st.file.Render(clean(where)), st.err.Render("load error:"), cleanLines(e.Msg))
+		more := ""
+		if n > 1 {
+			more = fmt.Sprintf(" (and %d more places)", n-1)
+		}
+		fmt.Fprintf(&b, "%s: %s %s%s\n", st.file.Render(clean(where)), st.err.Render("load error:"), cleanLines(e.Msg), more)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

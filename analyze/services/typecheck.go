@@ -326,11 +326,22 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 		p.IllTyped = true
 		return
 	}
+	// An import the go command could not list (a package of a module it
+	// could not download) leaves its names undefined: the type errors that follow
+	// are its consequences, hundreds of them, and say nothing more.
+	unlisted := func(e packages.Error) bool { return e.Kind == packages.ListError }
+	listed := !slices.ContainsFunc(p.Errors, unlisted)
+	for _, imp := range p.Imports {
+		listed = listed && !slices.ContainsFunc(imp.Errors, unlisted)
+	}
 	tc := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
 		IgnoreFuncBodies: !root,
 		Sizes:            p.TypesSizes,
 		Error: func(err error) {
+			if !listed {
+				return
+			}
 			var te types.Error
 			if errors.As(err, &te) {
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
@@ -358,10 +369,10 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	l.cpu <- struct{}{}
 	err := types.NewChecker(tc, l.fset, p.Types, info).Files(files)
 	<-l.cpu
-	if err != nil && len(p.Errors) == 0 && len(files) > 0 {
+	if err != nil && len(p.Errors) == 0 && len(files) > 0 && listed {
 		p.Errors = append(p.Errors, packages.Error{Pos: l.fset.Position(files[0].Package).String(), Msg: err.Error(), Kind: packages.TypeError})
 	}
-	p.IllTyped = illTyped || len(p.Errors) > 0
+	p.IllTyped = illTyped || !listed || len(p.Errors) > 0
 	if root {
 		p.Syntax, p.TypesInfo = files, info
 	}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/archie-dev/archie/analyze"
+)
+
+func TestModuleHint(t *testing.T) {
+	tests := []struct {
+		msg, want string
+	}{
+		{
+			msg:  "github.com/acme/tools@v0.0.5-alpha.1: reading https://proxy.golang.org/github.com/acme/tools/@v/v0.0.5-alpha.1.zip: 403 Forbidden\n\tserver response: This module version is not available.",
+			want: "archie: the module proxy refused github.com/acme/tools@v0.0.5-alpha.1 (403 Forbidden): the code that imports it was not read; if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then archie again\n",
+		},
+		{
+			msg:  "github.com/acme/gone@v1.2.3: reading https://goproxy.example/github.com/acme/gone/@v/v1.2.3.mod: 404 Not Found",
+			want: "archie: the module proxy refused github.com/acme/gone@v1.2.3 (404 Not Found): the code that imports it was not read; if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then archie again\n",
+		},
+		{
+			msg:  "missing go.sum entry for module providing package github.com/acme/lib",
+			want: "archie: modules the code needs are not downloaded or not in go.sum: run `go mod download` (or `go mod tidy`) in ., then archie again\n",
+		},
+		{msg: "undefined: x"},
+	}
+	for _, tc := range tests {
+		var b strings.Builder
+		moduleHint(&b, []analyze.Error{{Msg: tc.msg}}, ".")
+		if b.String() != tc.want {
+			t.Errorf("moduleHint(%q) =\n%q\nwant\n%q", tc.msg, b.String(), tc.want)
+		}
+	}
+}

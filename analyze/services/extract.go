@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"net"
@@ -161,14 +162,15 @@ type extractor struct {
 	standIns *memo[*types.Named, *types.TypeName]
 	// protoNames memoizes the proto service names protoName reads from
 	// generated constants, by package path and Go name.
-	protoNames *memo[[2]string, string]
+	protoNames  *memo[[2]string, string]
+	sourceDescs *memo[string, map[string]string] // descsInFiles, by package path
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sites: new(siteIndex)}
+		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sourceDescs: new(memo[string, map[string]string]), sites: new(siteIndex)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
 	return x
 }
@@ -183,10 +185,19 @@ type syntaxFacts struct {
 	// declarations only, or a protobuf package.
 	contracts map[string]bool
 	dirs      map[string]string // package path -> directory
+	// depFiles are the Go files of the packages read from export data
+	// (dependencies), by package path: where protoName looks for the
+	// ServiceDesc of gRPC code generated before its constants existed.
+	depFiles map[string][]string
 }
 
 func scanSyntax(loaded []*packages.Package) *syntaxFacts {
-	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string)}
+	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string), depFiles: make(map[string][]string)}
+	packages.Visit(loaded, nil, func(p *packages.Package) {
+		if p.Syntax == nil && len(p.GoFiles) > 0 {
+			x.depFiles[p.PkgPath] = p.GoFiles
+		}
+	})
 	for _, lp := range loaded {
 		x.dirs[lp.PkgPath] = lp.Dir
 		if generated(lp.Syntax) || declaresOnly(lp.Syntax) || protoPackage(lp) {
@@ -264,8 +275,44 @@ func (x *extractor) protoName(pkg *types.Package, goName string) string {
 				}
 			}
 		}
-		return ""
+		return x.sourceDescs.get(pkg.Path(), func() map[string]string { return descsInFiles(x.depFiles[pkg.Path()]) })[goName]
 	})
+}
+
+// descsInFiles reads the gRPC ServiceDescs of a dependency's generated
+// files, by Go service name: code generated before protoc-gen-go-grpc
+// exported its method names as constants says its proto names only
+// there (ServiceName: "manager.v2.Manager"), and export data keeps no
+// variable's value. The _grpc.pb.go files, else the .pb.go files
+// (protoc-gen-go's plugins=grpc wrote the stubs there).
+func descsInFiles(files []string) map[string]string {
+	var grpcFiles, pbFiles []string
+	for _, f := range files {
+		switch {
+		case strings.HasSuffix(f, "_grpc.pb.go"):
+			grpcFiles = append(grpcFiles, f)
+		case strings.HasSuffix(f, ".pb.go"):
+			pbFiles = append(pbFiles, f)
+		}
+	}
+	if len(grpcFiles) == 0 {
+		grpcFiles = pbFiles
+	}
+	sf := &syntaxFacts{grpc: make(map[string]map[string]string)}
+	fset := token.NewFileSet()
+	for _, name := range grpcFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if cl, ok := n.(*ast.CompositeLit); ok {
+				sf.serviceDesc("", cl)
+			}
+			return true
+		})
+	}
+	return sf.grpc[""]
 }
 
 // services reads the facts of each service, on every core: each worker

@@ -214,9 +214,10 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	if to := l.deployedFirst(f.svc, l.serves[c.proto]); len(to) > 0 {
-		if infrastructureProto(c.proto) && len(slices.DeleteFunc(slices.Clone(to), func(t string) bool { return t == f.svc.Name })) > 1 {
+		if infrastructureProto(c.proto) && (len(to) > 1 || contains(to, f.svc.Name)) {
 			// Every gRPC server may serve it: the call goes wherever
-			// its connection goes, which is not read here.
+			// its connection goes, which is not read here; the caller's
+			// own health check of a peer among them.
 			l.unresolved(f.svc.Name, "grpc", c.proto+", which several services serve", c.ev)
 			return
 		}

@@ -298,7 +298,8 @@ func TestInfrastructureProto(t *testing.T) {
 		want    []string
 	}{
 		{"served by several", []string{"alarms", "auth", "users"}, nil},
-		{"served by the caller and one other", []string{"alarms", "auth"}, []string{"alarms → auth"}},
+		{"served by the caller and one other", []string{"alarms", "auth"}, nil},
+		{"served by one other", []string{"auth"}, []string{"alarms → auth"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			l := &linker{sys: &System{Services: svcs}, deploy: &deployment{}, edges: make(map[string]*Edge),

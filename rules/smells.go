@@ -923,12 +923,13 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		}
 		// The folder beside cmd/ named as a main's folder in it holds that
 		// main's code (supermq's domains/postgres is cmd/domains'), for
-		// the services that run it.
+		// the services that run it; not a folder whose name says it is
+		// everyone's (api/, server/, common/ beside cmd/api, cmd/server).
 		var named []string
 		for a := d; len(named) == 0; a = filepath.Dir(a) {
 			for _, r := range roots {
 				cmd := filepath.Dir(r.dir)
-				if r.svc != "" && filepath.Base(cmd) == "cmd" && filepath.Dir(cmd) == filepath.Dir(a) && filepath.Base(r.dir) == filepath.Base(a) &&
+				if r.svc != "" && filepath.Base(cmd) == "cmd" && filepath.Dir(cmd) == filepath.Dir(a) && filepath.Base(r.dir) == filepath.Base(a) && !sharedFolderName[strings.ToLower(filepath.Base(a))] &&
 					(runs[r.svc] == nil || runs[r.svc][p.Path]) && !slices.Contains(named, r.svc) {
 					named = append(named, r.svc)
 				}
@@ -992,6 +993,12 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 	}
 	return out
 }
+
+// sharedFolderName are folder names that, beside cmd/, hold code meant
+// for every program (contracts, clients, helpers) even where a main in
+// cmd/ bears the same name.
+var sharedFolderName = map[string]bool{"api": true, "apis": true, "server": true, "client": true, "common": true, "shared": true,
+	"pkg": true, "lib": true, "libs": true, "internal": true, "core": true, "util": true, "utils": true, "web": true, "app": true, "proto": true, "gen": true}
 
 func (c *checker) declaredService(name string) *Service {
 	for _, s := range c.cfg.Services {

@@ -118,17 +118,20 @@ func TestCrossServiceImportDomainFolders(t *testing.T) {
 
 // The folder beside cmd/ named as a main's folder there holds that
 // main's code (cmd/users and users/postgres), where it runs it: users'
-// client package, which users does not build, and domains, which no
-// main is named after, are no one's.
+// client package, which users does not build, domains, which no main is
+// named after, and api/, whose name says it is everyone's, are no one's.
 func TestCrossServiceImportFolderBesideCmd(t *testing.T) {
 	g, sys := system(t, nil,
 		"cmd/users -> users users/postgres",
 		"users",
 		"users/postgres",
 		"users/client",
-		"cmd/clients -> clients users/postgres users/client domains",
+		"cmd/clients -> clients users/postgres users/client domains api/client",
 		"clients",
 		"domains",
+		// api/ beside cmd/api is everyone's: its client is no smell.
+		"cmd/api -> api/client",
+		"api/client",
 	)
 	got := crossServiceImports(t, g, sys)
 	want := []string{

@@ -164,13 +164,14 @@ type extractor struct {
 	// generated constants, by package path and Go name.
 	protoNames  *memo[[2]string, string]
 	sourceDescs *memo[string, map[string]string] // descsInFiles, by package path
+	naming      *memo[string, gormNaming]        // gormNaming's, under ""
 }
 
 // newExtractor prepares to find facts in a program; root is the folder the
 // system is read from.
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
-		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sourceDescs: new(memo[string, map[string]string]), sites: new(siteIndex)}
+		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sourceDescs: new(memo[string, map[string]string]), naming: new(memo[string, gormNaming]), sites: new(siteIndex)}
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
 	return x
 }
@@ -1473,7 +1474,72 @@ func (x *extractor) modelTableOf(t types.Type, plural bool) string {
 	if !plural {
 		return beegoSnake(named.Obj().Name())
 	}
-	return pluralOf(snake(named.Obj().Name()))
+	naming := x.gormNaming()
+	if naming.singular {
+		return naming.prefix + snake(named.Obj().Name())
+	}
+	return naming.prefix + pluralOf(snake(named.Obj().Name()))
+}
+
+// A gormNaming is how gorm names the tables of models with no TableName()
+// and of many2many joins: a prefix, and plural names unless singular.
+type gormNaming struct {
+	singular bool
+	prefix   string
+}
+
+// gormNaming reads the schema.NamingStrategy the program gives gorm.Config
+// (NamingStrategy: schema.NamingStrategy{SingularTable: true, TablePrefix:
+// "t_"}): gorm's default (plural, no prefix) when it builds none, or
+// builds several that disagree, or one whose fields are not constants.
+func (x *extractor) gormNaming() gormNaming {
+	return x.naming.get("", func() gormNaming {
+		var found []gormNaming
+		ok := true
+		for _, fn := range x.prog.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					strategy := func(t types.Type) bool {
+						obj := namedOf(t)
+						return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "gorm.io/gorm/schema" && obj.Name() == "NamingStrategy"
+					}
+					if mi, ok := instr.(*ssa.MakeInterface); ok {
+						if c, isConst := mi.X.(*ssa.Const); isConst && strategy(c.Type()) && !slices.Contains(found, gormNaming{}) {
+							found = append(found, gormNaming{}) // schema.NamingStrategy{}
+						}
+						continue
+					}
+					a, isAlloc := instr.(*ssa.Alloc)
+					if !isAlloc || !strategy(a.Type()) {
+						continue
+					}
+					obj := namedOf(a.Type())
+					var n gormNaming
+					st := structOf(obj.Type())
+					for i := range st.NumFields() {
+						for _, v := range storedAt(a, i) {
+							c, isConst := v.(*ssa.Const)
+							switch name := st.Field(i).Name(); {
+							case !isConst || c.Value == nil:
+								ok = ok && name != "SingularTable" && name != "TablePrefix" && name != "NameReplacer"
+							case name == "SingularTable" && c.Value.Kind() == constant.Bool:
+								n.singular = constant.BoolVal(c.Value)
+							case name == "TablePrefix" && c.Value.Kind() == constant.String:
+								n.prefix = constant.StringVal(c.Value)
+							}
+						}
+					}
+					if !slices.Contains(found, n) {
+						found = append(found, n)
+					}
+				}
+			}
+		}
+		if !ok || len(found) != 1 {
+			return gormNaming{}
+		}
+		return found[0]
+	})
 }
 
 func snake(s string) string {

@@ -782,6 +782,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			// them unless preloaded, nor a delete unless told to.
 			if r.name.how == fromModel && s.arg(r.name.i) != nil && writesModel(s.key) && !strings.HasSuffix(s.key, ".Delete") {
 				for _, j := range joinTables(s.arg(r.name.i)) {
+					j = x.gormNaming().prefix + j
 					ev.Detail = "join table " + j + " of the model for table " + name
 					x.touch(s.f, s.stores, r.kind, j, ev)
 					x.write(s, j)

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -220,13 +221,28 @@ func score(t *truth, f *found, c *checked) scores {
 
 	s.smells = len(t.Smells)
 	matchedSmell := make(map[int]bool)
+	roles := make(map[string][]string) // archie's service -> the truth's services with its main
+	for _, svc := range f.Services {
+		for _, ts := range t.Services {
+			if ts.Entry == svc.Entry {
+				roles[svc.Name] = append(roles[svc.Name], ts.Name)
+			}
+		}
+	}
 	for _, v := range c.Violations {
 		switch v.Rule {
 		case "shared-database", "sync-chain", "cross-service-import", "hardcoded-endpoint", "dual-write":
 		default:
 			continue
 		}
-		involved := []string{name[v.From]}
+		from := name[v.From]
+		if from == "" {
+			// One binary whose roles the truth names apart (a config
+			// file's key picks them): its smell is right when it is
+			// one role's.
+			from = v.From
+		}
+		involved := []string{from}
 		if v.To != "" {
 			involved = append(involved, to(v.To))
 		}
@@ -246,6 +262,14 @@ func score(t *truth, f *found, c *checked) scores {
 		}
 		right := false
 		for i, sm := range t.Smells {
+			involved := involved
+			if roles := roles[v.From]; len(roles) > 1 && name[v.From] == "" {
+				for _, r := range roles {
+					if slices.Contains(sm.Services, r) {
+						involved = append([]string{r}, involved[1:]...)
+					}
+				}
+			}
 			if sm.Rule == v.Rule && (subset(involved, sm.Services) || v.Rule == "cross-service-import" && len(involved) > 1 && subset(involved[:1], sm.Services) && overlaps(involved[1:], sm.Services)) {
 				right = true
 				matchedSmell[i] = true

@@ -220,7 +220,10 @@ func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions)
 			where = "archie"
 		}
 		more := ""
-		if n > 1 {
+		switch {
+		case n == 2:
+			more = " (and 1 more place)"
+		case n > 2:
 			more = fmt.Sprintf(" (and %d more places)", n-1)
 		}
 		fmt.Fprintf(&b, "%s: %s %s%s\n", st.file.Render(clean(where)), st.err.Render("load error:"), cleanLines(e.Msg), more)

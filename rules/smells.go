@@ -939,8 +939,16 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 			}
 		}
 		if len(named) > 0 {
-			sort.Strings(named)
-			out[p.Path] = named
+			// Unless every service builds it: JWT middleware in auth/,
+			// beside cmd/auth, that each service imports is everyone's.
+			all := withMain > 1
+			for _, r := range roots {
+				all = all && (r.svc == "" || runs[r.svc] != nil && runs[r.svc][p.Path])
+			}
+			if !all {
+				sort.Strings(named)
+				out[p.Path] = named
+			}
 			continue
 		}
 		// Outside every main's folder, a package belongs to the services

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,36 @@ func TestCamelWords(t *testing.T) {
 	} {
 		if got := strings.Join(camelWords(name), " "); got != want {
 			t.Errorf("camelWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestImportNames(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"github.com/openimsdk/tools/errs", []string{"errs"}},
+		{"github.com/cheggaaa/pb/v3", []string{"pb"}},
+		{"gopkg.in/yaml.v3", []string{"yaml"}},
+		{"github.com/mattn/go-sqlite3", []string{"go-sqlite3", "sqlite3"}},
+		{"v2", []string{"v2"}},
+	} {
+		if got := importNames(tc.path); !slices.Equal(got, tc.want) {
+			t.Errorf("importNames(%q) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	failed := map[string]bool{"errs": true}
+	for msg, want := range map[string]bool{
+		"undefined: errs":                         true,
+		"undefined: errs.Wrap":                    true,
+		`"x/errs" imported as rpcli and not used`: true,
+		"rpcli redeclared in this block":          true,
+		"undefined: retries":                      false,
+		`cannot use "three" (untyped string constant) as int value in variable declaration`: false,
+	} {
+		if got := consequence(msg, failed); got != want {
+			t.Errorf("consequence(%q) = %v, want %v", msg, got, want)
 		}
 	}
 }

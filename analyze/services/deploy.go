@@ -1697,10 +1697,19 @@ func (d *deployment) nameAfterWorkloads(services []*Service, root string) {
 		if !svc.decide || entry == "" || base == "" || base == "cmd" || norm(svc.Name) == base {
 			continue
 		}
-		runs := false
+		// A run of that name that builds another main runs that one.
+		runs, other := false, false
 		for _, r := range d.runs {
-			runs = runs || r.names[base] && r.foreign[base] == ""
+			if !r.names[base] || r.foreign[base] != "" {
+				continue
+			}
+			if len(r.dirs) == 0 || r.dirs[entry] {
+				runs = true
+			} else {
+				other = true
+			}
 		}
+		runs = runs && !other
 		for _, o := range services {
 			if o != svc && (norm(o.Name) == base || norm(filepath.Base(o.entryAbs(root))) == base) {
 				runs = false

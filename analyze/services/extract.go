@@ -1,6 +1,7 @@
 package services
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -8,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"net"
+	"os"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -284,25 +286,20 @@ func (x *extractor) protoName(pkg *types.Package, goName string) string {
 // files, by Go service name: code generated before protoc-gen-go-grpc
 // exported its method names as constants says its proto names only
 // there (ServiceName: "manager.v2.Manager"), and export data keeps no
-// variable's value. The _grpc.pb.go files, else the .pb.go files
-// (protoc-gen-go's plugins=grpc wrote the stubs there).
+// variable's value. The _grpc.pb.go files and the .pb.go files
+// (protoc-gen-go's plugins=grpc wrote the stubs there) that hold one.
 func descsInFiles(files []string) map[string]string {
-	var grpcFiles, pbFiles []string
-	for _, f := range files {
-		switch {
-		case strings.HasSuffix(f, "_grpc.pb.go"):
-			grpcFiles = append(grpcFiles, f)
-		case strings.HasSuffix(f, ".pb.go"):
-			pbFiles = append(pbFiles, f)
-		}
-	}
-	if len(grpcFiles) == 0 {
-		grpcFiles = pbFiles
-	}
 	sf := &syntaxFacts{grpc: make(map[string]map[string]string)}
 	fset := token.NewFileSet()
-	for _, name := range grpcFiles {
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+	for _, name := range files {
+		if !strings.HasSuffix(name, ".pb.go") {
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(data, []byte("ServiceDesc{")) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, data, parser.SkipObjectResolution)
 		if err != nil {
 			continue
 		}
@@ -1416,16 +1413,17 @@ func joinTables(v ssa.Value) []string {
 	return out
 }
 
-func (x *extractor) modelTable(v ssa.Value, plural bool) string {
+func (x *extractor) modelTable(v ssa.Value, plural bool, naming gormNaming) string {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
-	return x.modelTableOf(v.Type(), plural)
+	return x.modelTableOf(v.Type(), plural, naming)
 }
 
 // modelTableOf is the table of a model type: its TableName(), or the
-// type's name in snake case, plural as gorm names it or not as beego does.
-func (x *extractor) modelTableOf(t types.Type, plural bool) string {
+// type's name in snake case, plural as gorm and bun name it (gorm's with
+// the naming the service gives it) or not as beego does.
+func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) string {
 	for {
 		switch u := t.(type) {
 		case *types.Pointer:
@@ -1474,7 +1472,6 @@ func (x *extractor) modelTableOf(t types.Type, plural bool) string {
 	if !plural {
 		return beegoSnake(named.Obj().Name())
 	}
-	naming := x.gormNaming()
 	if naming.singular {
 		return naming.prefix + snake(named.Obj().Name())
 	}
@@ -1488,15 +1485,20 @@ type gormNaming struct {
 	prefix   string
 }
 
-// gormNaming reads the schema.NamingStrategy the program gives gorm.Config
-// (NamingStrategy: schema.NamingStrategy{SingularTable: true, TablePrefix:
-// "t_"}): gorm's default (plural, no prefix) when it builds none, or
-// builds several that disagree, or one whose fields are not constants.
-func (x *extractor) gormNaming() gormNaming {
-	return x.naming.get("", func() gormNaming {
+// gormNaming reads the schema.NamingStrategy the service's code gives
+// gorm.Config (NamingStrategy: schema.NamingStrategy{SingularTable: true,
+// TablePrefix: "t_"}): gorm's default (plural, no prefix) when its code
+// builds none, or several that disagree, or one whose fields are not
+// constants. Only the functions the service reaches count: a tool's or
+// another service's strategy names none of its tables.
+func (x *extractor) gormNaming(svc string) gormNaming {
+	return x.naming.get(svc, func() gormNaming {
 		var found []gormNaming
 		ok := true
 		for _, fn := range x.prog.funcs {
+			if !x.res.ok(fn) {
+				continue
+			}
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
 					strategy := func(t types.Type) bool {

@@ -586,7 +586,7 @@ func (x *extractor) gormGeneric(s *site, r *recognizer) {
 	if !ok || named.TypeArgs().Len() != 1 {
 		return
 	}
-	table := x.modelTableOf(named.TypeArgs().At(0), true)
+	table := x.modelTableOf(named.TypeArgs().At(0), true, x.gormNaming(s.f.svc.Name))
 	if table == "" {
 		return
 	}
@@ -632,7 +632,11 @@ func (x *extractor) values(o operand, s *site) []value {
 		out = pairs(x.res.strings(s.arg(o.i)), x.res.strings(s.arg(o.j)))
 	case fromModel, fromSnakeModel:
 		if v := s.arg(o.i); v != nil {
-			if t := x.modelTable(v, o.how == fromModel); t != "" {
+			var naming gormNaming
+			if strings.HasPrefix(s.key, "gorm.io/gorm.") {
+				naming = x.gormNaming(s.f.svc.Name)
+			}
+			if t := x.modelTable(v, o.how == fromModel, naming); t != "" {
 				out = []value{{text: t, lit: true}}
 			}
 		}
@@ -782,7 +786,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			// them unless preloaded, nor a delete unless told to.
 			if r.name.how == fromModel && s.arg(r.name.i) != nil && writesModel(s.key) && !strings.HasSuffix(s.key, ".Delete") {
 				for _, j := range joinTables(s.arg(r.name.i)) {
-					j = x.gormNaming().prefix + j
+					j = x.gormNaming(s.f.svc.Name).prefix + j
 					ev.Detail = "join table " + j + " of the model for table " + name
 					x.touch(s.f, s.stores, r.kind, j, ev)
 					x.write(s, j)

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -331,18 +332,37 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	// are its consequences, hundreds of them, and say nothing more.
 	unlisted := func(e packages.Error) bool { return e.Kind == packages.ListError }
 	listed := !slices.ContainsFunc(p.Errors, unlisted)
-	for _, imp := range p.Imports {
-		listed = listed && !slices.ContainsFunc(imp.Errors, unlisted)
+	failed := make(map[string]bool) // the names the unlisted imports go by
+	for path, imp := range p.Imports {
+		if slices.ContainsFunc(imp.Errors, unlisted) {
+			listed = false
+			for _, name := range importNames(path) {
+				failed[name] = true
+			}
+			if imp.Name != "" {
+				failed[imp.Name] = true
+			}
+		}
+	}
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			if spec.Name == nil {
+				continue
+			}
+			if path, err := strconv.Unquote(spec.Path.Value); err == nil && p.Imports[path] != nil && slices.ContainsFunc(p.Imports[path].Errors, unlisted) {
+				failed[spec.Name.Name] = true
+			}
+		}
 	}
 	tc := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
 		IgnoreFuncBodies: !root,
 		Sizes:            p.TypesSizes,
 		Error: func(err error) {
-			if !listed {
+			var te types.Error
+			if !listed && (!errors.As(err, &te) || consequence(te.Msg, failed)) {
 				return
 			}
-			var te types.Error
 			if errors.As(err, &te) {
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 			} else {
@@ -376,6 +396,42 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	if root {
 		p.Syntax, p.TypesInfo = files, info
 	}
+}
+
+// importNames are the names a package of an import path most likely
+// goes by when its own is unknown: the last element, without a major
+// version (pb/v3 is pb, yaml.v3 is yaml) and without go- or -go.
+func importNames(path string) []string {
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	if i := strings.Index(last, ".v"); i > 0 {
+		last = last[:i]
+	}
+	names := []string{last}
+	if n := strings.TrimSuffix(strings.TrimPrefix(last, "go-"), "-go"); n != last {
+		names = append(names, n)
+	}
+	return names
+}
+
+// consequence reports whether a type error follows from imports the go
+// command could not list (by the names in failed): the import itself,
+// names of it left undefined, the clashes a package of unknown name
+// makes. Any other error is the package's own.
+func consequence(msg string, failed map[string]bool) bool {
+	for _, s := range []string{"could not import", "imported as", "imported and not used", "redeclared in this block", "other declaration of", "missing type in composite literal"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
+		name, _, _ = strings.Cut(name, ".")
+		return failed[name]
+	}
+	return false
 }
 
 // parse reads p's files; what does not parse is p's error.

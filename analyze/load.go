@@ -135,7 +135,7 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 	}
 	loaded, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+		return nil, fmt.Errorf("load %s: %s", strings.Join(patterns, " "), goCommandError(err))
 	}
 	var nestedErrs []Error
 	var copies []string
@@ -702,16 +702,6 @@ func RealDir(dir string) (string, error) {
 		return "", err
 	}
 	return filepath.EvalSymlinks(abs)
-}
-
-// goCommandError is what the go command said, without the wrapping
-// go/packages puts around it ("err: exit status 1: stderr: go: ").
-func goCommandError(err error) string {
-	msg := strings.TrimSpace(err.Error())
-	if _, rest, ok := strings.Cut(msg, "stderr: "); ok {
-		msg = rest
-	}
-	return strings.TrimPrefix(msg, "go: ")
 }
 
 // goModPath returns the module path the go.mod in dir declares, or "".

@@ -364,17 +364,13 @@ func (p *project) checkReport() *report.Check {
 // code needs is not in the module cache or go.sum.
 var missingModule = regexp.MustCompile(`missing go.sum entry|module lookup disabled|GOPROXY=off|cannot find module providing package|not in the module cache|dial tcp|no such host`)
 
-// refusedModule matches the go command's report of a module version the
-// module proxy does not serve: MODULE@VERSION and the proxy's status.
-var refusedModule = regexp.MustCompile(`(\S+@\S+): reading https?://\S+: (4\d\d [A-Za-z ]+)`)
-
 // moduleHint says what to run when load errors come from modules that are
 // not downloaded: archie reads the module cache and never changes go.mod
 // or go.sum, so it is for the user to fetch them.
 func moduleHint(w io.Writer, errs []analyze.Error, dir string) {
 	for _, e := range errs {
-		if m := refusedModule.FindStringSubmatch(e.Msg); m != nil {
-			fmt.Fprintf(w, "archie: the module proxy refused %s (%s): the code that imports it was not read; if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then archie again\n", m[1], m[2])
+		if mod, status, ok := analyze.RefusedModule(e.Msg); ok {
+			fmt.Fprintf(w, "archie: %s\n", analyze.RefusedHint(mod, status))
 			return
 		}
 		if missingModule.MatchString(e.Msg) {

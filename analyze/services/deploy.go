@@ -1674,13 +1674,13 @@ func (w *workload) runs(sel *Selector) bool {
 
 // know tells the deployment where the services' mains are.
 func (d *deployment) know(services []*Service, root string) {
-	d.nameAfterWorkloads(services, root)
 	d.entries = d.entries[:0]
 	for _, svc := range services {
 		if dir := svc.entryAbs(root); dir != "" {
 			d.entries = append(d.entries, dir)
 		}
 	}
+	d.nameAfterWorkloads(services, root)
 }
 
 // nameAfterWorkloads gives a main discovery named with its parent folders,
@@ -1703,10 +1703,10 @@ func (d *deployment) nameAfterWorkloads(services []*Service, root string) {
 			if !r.names[base] || r.foreign[base] != "" {
 				continue
 			}
-			if len(r.dirs) == 0 || r.dirs[entry] {
-				runs = true
-			} else {
+			if d.buildsOtherMain(r, entry) {
 				other = true
+			} else {
+				runs = true
 			}
 		}
 		runs = runs && !other

@@ -87,6 +87,20 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 	return ""
 }
 
+// buildsOtherMain reports whether a run builds the main of another
+// service's folder and not the one in entry.
+func (d *deployment) buildsOtherMain(r *run, entry string) bool {
+	if entry == "" || r.dirs[entry] {
+		return false
+	}
+	for _, e := range d.entries {
+		if e != entry && r.dirs[e] {
+			return true
+		}
+	}
+	return false
+}
+
 // isDockerfile reports whether a file name is a Dockerfile's.
 func isDockerfile(name string) bool {
 	if strings.HasSuffix(name, ".go") {

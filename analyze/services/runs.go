@@ -78,6 +78,11 @@ func (d *deployment) runsService(svc *Service, entry string) string {
 		// An image whose command is a tool it installs from another
 		// module (go-swagger's swagger) runs no main of this one,
 		// whatever its name.
+		// Nor does one that builds another main (a Dockerfile whose go
+		// build names it), whatever it shares a name with.
+		if d.buildsOtherMain(r, entry) {
+			continue
+		}
 		for _, n := range names {
 			if n != "" && r.names[n] && (r.foreign[n] == "" || r.foreign[n] == svc.Entry) {
 				return r.file

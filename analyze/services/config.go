@@ -346,11 +346,30 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			d.load = l.call.Parent()
 			r.addConfig(t, d, 4)
 		}
-		if l.env != "" && l.options != nil {
+		if l.env != "" {
 			// One doc per prefix, each read by the function that gives
 			// it: a shared helper handed each caller's prefix reads each
 			// service's variables under its own.
-			prefixes, ok := r.envOptions(l.options, l.call.Parent())
+			prefixes, ok := []prefixAt{{load: l.call.Parent()}}, true
+			switch {
+			case l.options != nil: // caarlos0/env's Options
+				prefixes, ok = r.envOptions(l.options, l.call.Parent())
+			case l.prefix != nil:
+				// envconfig's and ardanlabs/conf's prefix argument. A
+				// prefix read from the environment: archie cannot tell
+				// whether a deployment sets it, and none is envconfig's
+				// default.
+				prefixes, ok = r.handed(l.prefix, l.call.Parent(), 0, func(v ssa.Value, fn *ssa.Function, _ int) ([]prefixAt, bool) {
+					texts := r.strings(v)
+					if len(texts) > 1 {
+						return nil, false // one of several: which is whose is not tracked
+					}
+					if p := firstOf(texts); !strings.Contains(p, "${") {
+						return []prefixAt{{p, fn}}, true
+					}
+					return []prefixAt{{load: fn}}, true
+				})
+			}
 			if !ok {
 				continue // the names are not known
 			}
@@ -359,33 +378,6 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 				r.addConfig(t, d, 4)
 				r.noteEnvDefaults(t, d, nil)
 			}
-		} else if l.env != "" && l.prefix != nil {
-			// envconfig's and ardanlabs/conf's prefix argument, each
-			// caller's where a helper is handed it. A prefix read from
-			// the environment: archie cannot tell whether a deployment
-			// sets it, and none is envconfig's default.
-			prefixes, ok := r.handed(l.prefix, l.call.Parent(), 0, func(v ssa.Value, fn *ssa.Function, _ int) ([]prefixAt, bool) {
-				texts := r.strings(v)
-				if len(texts) > 1 {
-					return nil, false // one of several: which is whose is not tracked
-				}
-				if p := firstOf(texts); !strings.Contains(p, "${") {
-					return []prefixAt{{p, fn}}, true
-				}
-				return []prefixAt{{load: fn}}, true
-			})
-			if !ok {
-				continue // the names are not known
-			}
-			for _, p := range prefixes {
-				d := &configDoc{env: l.env, prefix: p.text, load: p.load}
-				r.addConfig(t, d, 4)
-				r.noteEnvDefaults(t, d, nil)
-			}
-		} else if l.env != "" {
-			d := &configDoc{env: l.env}
-			add(d)
-			r.noteEnvDefaults(t, d, nil)
 		}
 		var names []value
 		switch {
@@ -839,17 +831,7 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 	var out []configLoad
 	var up func(l configLoad, depth int)
 	up = func(l configLoad, depth int) {
-		into := l.into
-		for {
-			if c, ok := into.(*ssa.MakeInterface); ok {
-				into = c.X
-			} else if c, ok := into.(*ssa.ChangeInterface); ok {
-				into = c.X
-			} else {
-				break
-			}
-		}
-		param, ok := into.(*ssa.Parameter)
+		param, ok := concrete(l.into).(*ssa.Parameter)
 		if !ok || l.env == "" || l.file != nil || !types.IsInterface(param.Type()) || param.Parent() != l.call.Parent() {
 			out = append(out, l)
 			return

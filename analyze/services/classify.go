@@ -118,7 +118,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, svc := range sys.Services {
 		if svc.decide {
 			f := byName[svc.Name]
-			deployed := deploy.runsService(svc, svc.entryAbs(sys.Dir)) != ""
+			deployed := deploy.deploysService(svc, svc.entryAbs(sys.Dir))
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.

@@ -67,11 +67,39 @@ func (r *run) image(ref string) {
 // runsService returns the deployment file that runs the service, or "".
 // entry is the absolute folder of its main package.
 func (d *deployment) runsService(svc *Service, entry string) string {
+	return d.runsServiceWhere(svc, entry, func(string) bool { return true })
+}
+
+// deploysService is runsService for the deployment files that deploy a
+// service: a file in a folder of development or test harnesses (hack/,
+// test/, e2e/, testdata/) runs a load generator or a test client, which
+// is no service for being run there.
+func (d *deployment) deploysService(svc *Service, entry string) bool {
+	return d.runsServiceWhere(svc, entry, func(file string) bool { return !harnessFolder(file) }) != ""
+}
+
+// harnessFolder reports whether a file's path, relative to the system's
+// folder, passes through a folder of development or test harnesses.
+func harnessFolder(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(filepath.Dir(rel)), "/") {
+		switch strings.ToLower(part) {
+		case "hack", "test", "tests", "e2e", "testdata":
+			return true
+		}
+	}
+	return false
+}
+
+// runsServiceWhere is runsService among the deployment files keep keeps.
+func (d *deployment) runsServiceWhere(svc *Service, entry string, keep func(file string) bool) string {
 	if d == nil {
 		return ""
 	}
 	names := []string{norm(svc.Name), norm(filepath.Base(entry))}
 	for _, r := range d.runs {
+		if !keep(r.file) {
+			continue
+		}
 		if entry != "" && r.dirs[entry] {
 			return r.file
 		}

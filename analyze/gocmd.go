@@ -6,22 +6,29 @@ import (
 )
 
 // refusedModule matches the go command's report of a module version the
-// module proxy does not serve: MODULE@VERSION and the proxy's status.
-var refusedModule = regexp.MustCompile(`(\S+@\S+): reading https?://\S+: (4\d\d [A-Za-z ]+)`)
+// module proxy (or the checksum database) does not serve: MODULE@VERSION,
+// the server and its status.
+var refusedModule = regexp.MustCompile(`(\S+@\S+): reading https?://([^/\s]+)\S*: (4\d\d [A-Za-z ]+)`)
 
 // RefusedModule returns the module version and the status of a module
-// proxy's refusal the go command reports in msg, if it reports one.
+// proxy's refusal the go command reports in msg, if it reports one; the
+// status names the checksum database when that is what refused.
 func RefusedModule(msg string) (module, status string, ok bool) {
 	m := refusedModule.FindStringSubmatch(msg)
 	if m == nil {
 		return "", "", false
 	}
-	return m[1], strings.TrimSpace(m[2]), true
+	status = strings.TrimSpace(m[3])
+	if strings.HasPrefix(m[2], "sum.") {
+		status += " from the checksum database " + m[2]
+	}
+	return m[1], status, true
 }
 
-// RefusedHint says what to do about a module the proxy refuses.
+// RefusedHint says what to do about a module the proxy or the checksum
+// database refuses.
 func RefusedHint(module, status string) string {
-	return "the module proxy refused " + module + " (" + status + "), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again"
+	return "the go command could not fetch " + module + " (" + status + "), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again"
 }
 
 // goCommandError is what the go command said, without the wrapping

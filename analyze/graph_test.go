@@ -55,7 +55,7 @@ func TestParsePos(t *testing.T) {
 func TestGoCommandError(t *testing.T) {
 	err := errors.New("err: exit status 1: stderr: go: downloading golang.org/x/mobile v0.0.0-2026\ngo: downloading github.com/pkg/sftp v1.13.9\ngo: github.com/acme/nat@v0.0.0-2026: reading https://proxy.golang.org/github.com/acme/nat/@v/v0.0.0-2026.mod: 403 Forbidden\n\tserver response: This module version is not available.")
 	want := "github.com/acme/nat@v0.0.0-2026: reading https://proxy.golang.org/github.com/acme/nat/@v/v0.0.0-2026.mod: 403 Forbidden\n\tserver response: This module version is not available.\n" +
-		"the module proxy refused github.com/acme/nat@v0.0.0-2026 (403 Forbidden), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again"
+		"the go command could not fetch github.com/acme/nat@v0.0.0-2026 (403 Forbidden), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again"
 	if got := goCommandError(err); got != want {
 		t.Errorf("goCommandError =\n%s\nwant\n%s", got, want)
 	}

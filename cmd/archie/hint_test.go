@@ -13,11 +13,15 @@ func TestModuleHint(t *testing.T) {
 	}{
 		{
 			msg:  "github.com/acme/tools@v0.0.5-alpha.1: reading https://proxy.golang.org/github.com/acme/tools/@v/v0.0.5-alpha.1.zip: 403 Forbidden\n\tserver response: This module version is not available.",
-			want: "archie: the module proxy refused github.com/acme/tools@v0.0.5-alpha.1 (403 Forbidden), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again\n",
+			want: "archie: the go command could not fetch github.com/acme/tools@v0.0.5-alpha.1 (403 Forbidden), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again\n",
 		},
 		{
 			msg:  "github.com/acme/gone@v1.2.3: reading https://goproxy.example/github.com/acme/gone/@v/v1.2.3.mod: 404 Not Found",
-			want: "archie: the module proxy refused github.com/acme/gone@v1.2.3 (404 Not Found), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again\n",
+			want: "archie: the go command could not fetch github.com/acme/gone@v1.2.3 (404 Not Found), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again\n",
+		},
+		{
+			msg:  "verifying github.com/acme/priv@v1.0.0: github.com/acme/priv@v1.0.0: reading https://sum.golang.org/lookup/github.com/acme/priv@v1.0.0: 404 Not Found",
+			want: "archie: the go command could not fetch github.com/acme/priv@v1.0.0 (404 Not Found from the checksum database sum.golang.org), so the code that needs it could not be read: if the module is private, set GOPRIVATE (and give the go command access to its repository) or GOPROXY, then run archie again\n",
 		},
 		{
 			msg:  "missing go.sum entry for module providing package github.com/acme/lib",

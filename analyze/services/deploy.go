@@ -1680,10 +1680,10 @@ func (d *deployment) know(services []*Service, root string) {
 			d.entries = append(d.entries, dir)
 		}
 	}
-	d.nameAfterWorkloads(services, root)
 }
 
-// nameAfterWorkloads gives a main discovery named with its parent folders,
+// nameAfterWorkloads (called once know has the mains) gives a main
+// discovery named with its parent folders,
 // because another main's folder bears its folder's name (cmd/provision
 // became supermq-provision beside tools/provision/cmd), its folder's name
 // back when a deployment runs a workload of that name, which runs it by

@@ -132,6 +132,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// say which services build with tags of their own.
 			<-deployed
 			deploy.know(services, abs)
+			// Before any service is read: its deployment settings
+			// follow its name.
+			deploy.nameAfterWorkloads(services, abs)
 			tagged, tagErrs := taggedBuilds(g, services, deploy, abs, opts)
 			errs = append(errs, tagErrs...)
 			for _, tb := range tagged {
@@ -221,6 +224,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	}
 	<-deployed
 	deploy.know(services, abs)
+	deploy.nameAfterWorkloads(services, abs) // where no build ran the first
 	if len(split) > 0 {
 		var all []*Service
 		for _, s := range sys.Services {

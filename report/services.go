@@ -88,7 +88,11 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 				what += " (" + d.Resource + ")"
 			}
 			if len(d.Tables) > 0 {
-				what += " tables " + strings.Join(d.Tables, ", ")
+				noun := " tables "
+				if d.Kind == "redis" {
+					noun = " keys " // patterns of keys: session:*
+				}
+				what += noun + strings.Join(d.Tables, ", ")
 			}
 			p := ""
 			if len(d.Evidence) > 0 {

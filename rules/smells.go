@@ -530,10 +530,19 @@ func sharings(sys *services.System) []sharing {
 			bySvc[t.svc] = append(bySvc[t.svc], t.store)
 		}
 		slices.Sort(names)
+		_, fam, _ := strings.Cut(key, "\x00")
 		for i, a := range names {
 			for _, b := range names[i+1:] {
-				if twins(a, b) || !sameDatabase(known(a, bySvc[a]), known(b, bySvc[b])) {
+				ka, kb := known(a, bySvc[a]), known(b, bySvc[b])
+				if twins(a, b) || !sameDatabase(ka, kb) {
 					continue // one main, or tables of the same name in two databases
+				}
+				if fam == "redis" && (len(ka) == 0 || len(kb) == 0) {
+					// A key pattern is no schema: services that each run
+					// a Redis of their own often key it alike, through
+					// one library ("lock:*"). Only one Redis both are
+					// known to open makes their keys shared.
+					continue
 				}
 				shared[[2]string{a, b}] = true
 				var ev []services.Evidence

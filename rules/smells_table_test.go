@@ -151,6 +151,23 @@ func TestSharedDatabase(t *testing.T) {
 			want:   []string{"shared-database error a->b table orders"},
 		},
 		{
+			name:   "a Redis key pattern two services name in one Redis is shared",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "redis", "cache:6379/0", "", "session:*"), stores("b", "redis", "cache:6379/0", "", "session:*", "cart:*")},
+			want:   []string{"shared-database error a->b key session:*"},
+		},
+		{
+			name:   "a Redis key pattern in a Redis archie cannot place is not judged",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "redis", "cache:6379/0", "", "lock:*"), stores("b", "redis", "", "env REDIS_URL", "lock:*")},
+		},
+		{
+			name:   "one key pattern in two Redis databases is two",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("a", "redis", "cache:6379/0", "", "lock:*"), stores("b", "redis", "cache:6379/1", "", "lock:*")},
+			want:   []string{"shared-database info a->b server cache:6379"},
+		},
+		{
 			name:   "a Cassandra table is not a SQL table of the same name",
 			smells: "  shared-database: error",
 			svcs:   []*services.Service{stores("a", "cassandra", "", "", "messages"), stores("b", "postgres", "", "", "messages")},

@@ -568,7 +568,6 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	}
 
 	key := calleeKey(common)
-	f.redisKeys = f.redisKeys || redisKeyCommand(key)
 	rows := recognized.lookup(key)
 	if common.StaticCallee() == nil && !common.IsInvoke() {
 		// A function value of a library's named type: only a row for
@@ -576,15 +575,19 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		rows = recognized.exact[key]
 	}
 	if len(rows) == 0 && common.IsInvoke() {
-		if key = x.libraryInterface(common); key != "" {
+		if lib := x.libraryInterface(common); lib != "" {
+			key = lib
 			rows = recognized.lookup(key)
-			f.redisKeys = f.redisKeys || redisKeyCommand(key)
 		}
 		if _, generic := common.Value.Type().(*types.TypeParam); generic {
 			// What a type argument's method runs is not known here:
 			// see redisBus.
 			f.typeParamCalls = append(f.typeParamCalls, common.Method.Name())
 		}
+	}
+	if redisKeyCall(key) {
+		f.redisKeys = true
+		x.redisKeyNames(&site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores})
 	}
 	if len(rows) == 0 {
 		return
@@ -939,93 +942,11 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 	}
 }
 
-// redisBus reports whether a service uses Redis only as a message bus:
-// it publishes or consumes through pub/sub or streams and runs no command
-// on keys. Its Redis is then a broker, not a store, and two services on
-// it share no database.
-func redisBus(f *facts) bool {
-	if f.redisKeys {
-		return false
-	}
-	// A library over the client (go-redis/cache, a rate limiter, a
-	// lock) runs its commands where archie does not look; the client's
-	// own modules (its tracing hooks) run none. Generic code may call a
-	// client's key command on a type argument.
-	for pkg := range f.libs {
-		if redisClient(pkg.Path()) {
-			for _, name := range f.typeParamCalls {
-				if obj, ok := pkg.Scope().Lookup("Client").(*types.TypeName); ok && redisKeyCommand(normPath(pkg.Path())+".Client."+name) {
-					if m, _, _ := types.LookupFieldOrMethod(types.NewPointer(obj.Type()), true, pkg, name); m != nil {
-						return false
-					}
-				}
-			}
-			continue
-		}
-		if redisModule(pkg.Path()) {
-			continue
-		}
-		for _, imp := range pkg.Imports() {
-			if redisClient(imp.Path()) {
-				return false
-			}
-		}
-	}
-	for _, m := range f.messages {
-		if m.protocol == "redis" || m.protocol == "redis-stream" || m.protocol == "redis-sharded" {
-			return true
-		}
-	}
-	return false
-}
-
-// redisKeyCommand reports whether a call, by calleeKey, is a go-redis or
-// redigo client's method that reads or writes keys: any but those that
-// publish, subscribe, work a stream, or manage the client and its
-// connection. Do, Send and Process, which may run anything (redigo
-// publishes through them too), count as keys.
-func redisKeyCommand(key string) bool {
-	slash := strings.LastIndexByte(key, '/')
-	dot := strings.IndexByte(key[slash+1:], '.')
-	if slash < 0 || dot < 0 || !redisClient(key[:slash+1+dot]) {
-		return false
-	}
-	rest := key[slash+2+dot:]
-	typ, method, ok := strings.Cut(rest, ".")
-	if !ok || typ == "" || method == "" {
-		return false // a function of the package (NewClient, ParseURL), or none of its
-	}
-	if strings.HasPrefix(method, "X") && len(method) > 1 && method[1] >= 'A' && method[1] <= 'Z' {
-		return false // XADD, XREADGROUP, XACK, XGROUP…: a stream's
-	}
-	switch method {
-	case "Publish", "SPublish", "Subscribe", "PSubscribe", "SSubscribe", "Unsubscribe", "PUnsubscribe", "SUnsubscribe",
-		"Receive", "ReceiveMessage", "ReceiveTimeout", "Channel", "ChannelSize", "ChannelWithSubscriptions",
-		"PubSubChannels", "PubSubNumSub", "PubSubNumPat", "PubSubShardChannels", "PubSubShardNumSub",
-		"Ping", "Close", "Context", "WithContext", "Options", "AddHook", "PoolStats", "Err", "Result", "Val", "String", "Name", "Args":
-		return false
-	}
-	return true
-}
-
-// redisClient reports whether a package path, major version or not, is
-// a Redis client's: go-redis's or redigo's.
-func redisClient(path string) bool {
-	path = normPath(path)
-	return path == "github.com/redis/go-redis" || path == "github.com/go-redis/redis" || path == "github.com/gomodule/redigo/redis"
-}
-
 // configured reports whether configuration names a store's database: a
 // DSN, a variable, a flag. An in-memory SQLite database is none: a
 // test's or a demo's, in the process.
 func configured(s *Store) bool {
 	return s.Resource != "" && !strings.Contains(s.Resource, ":memory:")
-}
-
-// redisModule reports whether a package is of a Redis client's own
-// modules (go-redis's extra/redisotel), which add hooks, not commands.
-func redisModule(path string) bool {
-	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis/")
 }
 
 // mergeStores gives the tables found before any store was opened (a

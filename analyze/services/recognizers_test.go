@@ -275,8 +275,11 @@ func factStrings(root string, f *facts) []gotFact {
 		for _, tb := range s.Tables {
 			for _, ev := range s.Touches[tb] {
 				noun := "table"
-				if strings.HasPrefix(ev.Detail, "collection ") {
+				switch {
+				case strings.HasPrefix(ev.Detail, "collection "):
 					noun = "collection"
+				case strings.HasPrefix(ev.Detail, "key "):
+					noun = "key"
 				}
 				add(ev.Pos.Filename, ev.Pos.Line, "store %s %s %s", s.Kind, noun, tb)
 			}

@@ -141,8 +141,12 @@ func flagArgs(c *ssa.CallCommon) (args []ssa.Value, name, def int, ptr, ok bool)
 // chain of helpers each called from eight places from 0.6 s to 29 s.
 const resolveDepth = 8
 
-// maxValues bounds how many alternatives one resolution keeps.
-const maxValues = 16
+// maxValues bounds how many alternatives one resolution keeps. A key
+// helper or a cache's Set is a funnel: every key the program keeps passes
+// through its parameter, argo-cd's about thirty, each in two or three
+// variants (a version suffix, a compression extension); at 16 the last
+// prefixes were cut off.
+const maxValues = 48
 
 // resolver follows strings through an SSA program, flow-insensitively:
 // constants, concatenation, fmt.Sprintf, os.Getenv, flag defaults, and

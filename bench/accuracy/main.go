@@ -205,13 +205,17 @@ func score(t *truth, f *found, c *checked) scores {
 		for _, st := range svc.Stores {
 			for _, tb := range st.Tables {
 				tables[name[svc.Name]+" "+tb] = true
+				if st.Kind == "redis" {
+					tables[name[svc.Name]+" key "+keyStart(tb)] = true
+				}
 			}
 		}
 	}
 	for _, st := range t.Stores {
 		for _, tb := range st.Tables {
 			s.tables++
-			if tables[st.Service+" "+tb] || tables[st.Service+" "+tb[strings.LastIndex(tb, ".")+1:]] {
+			if tables[st.Service+" "+tb] || tables[st.Service+" "+tb[strings.LastIndex(tb, ".")+1:]] ||
+				st.Kind == "redis" && keyStart(tb) != "" && tables[st.Service+" key "+keyStart(tb)] {
 				s.tablesFound++
 			} else {
 				s.notes = append(s.notes, fmt.Sprintf("table missed: %s %s", st.Service, tb))
@@ -362,4 +366,17 @@ func overlaps(xs, ys []string) bool {
 		}
 	}
 	return false
+}
+
+// keyStart is the known start of a Redis key: archie writes what stays
+// unknown as * ("mfst|*|*"), a truth as <placeholder> ("mfst|<app>|…"),
+// and may add a note in parentheses or after an arrow.
+func keyStart(key string) string {
+	if i := strings.IndexAny(key, "*<"); i >= 0 {
+		key = key[:i]
+	}
+	for _, sep := range []string{" (", " ->"} {
+		key, _, _ = strings.Cut(key, sep)
+	}
+	return key
 }

@@ -17,6 +17,7 @@ type XReadArgs struct{ Streams []string }
 func (c cmdable) Publish(channel string, message any) error { return nil }
 func (c cmdable) XAdd(a *XAddArgs) error                    { return nil }
 func (c cmdable) XRead(a *XReadArgs) error                  { return nil }
+func (c cmdable) Get(key string) error                      { return nil }
 
 type PubSub struct{}
 

@@ -56,6 +56,27 @@ func (c cmdable) XAdd(ctx context.Context, a *XAddArgs) error                   
 func (c cmdable) XReadGroup(ctx context.Context, a *XReadGroupArgs) error         { return nil }
 func (c cmdable) XRead(ctx context.Context, a *XReadArgs) error                   { return nil }
 
+// Commands on keys, under the parameter names go-redis gives them.
+func (c cmdable) Get(ctx context.Context, key string) error                               { return nil }
+func (c cmdable) Set(ctx context.Context, key string, value any, ttl int) error           { return nil }
+func (c cmdable) HSet(ctx context.Context, key string, values ...any) error               { return nil }
+func (c cmdable) Del(ctx context.Context, keys ...string) error                           { return nil }
+func (c cmdable) Rename(ctx context.Context, key, newkey string) error                    { return nil }
+func (c cmdable) SMove(ctx context.Context, source, destination string, member any) error { return nil }
+func (c cmdable) Scan(ctx context.Context, cursor uint64, match string, count int64) error {
+	return nil
+}
+func (c cmdable) HScan(ctx context.Context, key string, cursor uint64, match string, count int64) error {
+	return nil
+}
+func (c cmdable) Eval(ctx context.Context, script string, keys []string, args ...any) error {
+	return nil
+}
+func (c cmdable) MSet(ctx context.Context, values ...any) error { return nil }
+
+// Do sends any command by name.
+func (c *Client) Do(ctx context.Context, args ...any) error { return nil }
+
 type PubSub struct{}
 
 func (c *PubSub) Subscribe(ctx context.Context, channels ...string) error  { return nil }
@@ -79,6 +100,8 @@ type Cmdable interface {
 	XAdd(ctx context.Context, a *XAddArgs) error
 	XRead(ctx context.Context, a *XReadArgs) error
 	XReadGroup(ctx context.Context, a *XReadGroupArgs) error
+	Get(ctx context.Context, key string) error
+	Set(ctx context.Context, key string, value any, ttl int) error
 }
 
 // UniversalClient is what a client, a cluster client or a ring are.

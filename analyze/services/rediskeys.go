@@ -1,0 +1,275 @@
+package services
+
+import (
+	"go/types"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Redis holds keys, not tables: a service's "tables" in a Redis store are
+// the patterns of the keys its commands name, "session:*" for
+// "session:" + id, read from the key arguments of go-redis, redigo and
+// go-redis/cache calls. Two services that name one pattern in one Redis
+// read each other's data as surely as two that name one SQL table.
+
+// redisKeyNames records the keys a Redis command at s names as tables of
+// the service's Redis store. Which arguments are keys is read from the
+// callee's parameter names (key, keys, newkey, destKey, source,
+// destination…, as go-redis names them in every major version), from an
+// item's Key field (go-redis/cache), or, for a command sent by name
+// (Do("SET", key, …)), from the command.
+func (x *extractor) redisKeyNames(s *site) {
+	params := s.common.Signature().Params()
+	method := s.key[strings.LastIndexByte(s.key, '.')+1:]
+	var keys []value
+	for i := range params.Len() {
+		p := params.At(i)
+		field, item := itemKey(p.Type())
+		switch {
+		case keyParam(p.Name()), (method == "Scan" || method == "Keys") && (p.Name() == "match" || p.Name() == "pattern"):
+			if sl, ok := s.arg(i).(*ssa.Slice); ok {
+				for _, e := range sliceElems(sl.X) {
+					keys = append(keys, x.keyValues(e)...)
+				}
+			} else {
+				keys = append(keys, x.keyValues(s.arg(i))...)
+			}
+		case item:
+			for _, v := range storedAt(s.arg(i), field) {
+				keys = append(keys, x.keyValues(v)...)
+			}
+		case p.Name() == "commandName" || p.Name() == "cmd" || p.Name() == "cmdName":
+			// redigo: Do(commandName, args...), DoContext(ctx, cmd, args...).
+			if i+1 < params.Len() && keyedCommand(x.res.strings(s.arg(i))) {
+				keys = append(keys, x.keyValues(sliceElem(s.arg(i+1), 0))...)
+			}
+		case method == "Do" && i == 1 && params.Len() == 2 && takesContext(s.common):
+			// go-redis: Do(ctx, "SET", key, …).
+			if keyedCommand(x.res.strings(sliceElem(s.arg(i), 0))) {
+				keys = append(keys, x.keyValues(sliceElem(s.arg(i), 1))...)
+			}
+		}
+	}
+	var seen []string
+	for _, k := range keys {
+		pattern, ok := keyPattern(k)
+		if !ok || slices.Contains(seen, pattern) {
+			continue
+		}
+		seen = append(seen, pattern)
+		ev := s.ev
+		ev.Detail = "key " + pattern
+		x.touch(s.f, s.stores, "redis", pattern, ev)
+	}
+}
+
+// keyDepth is how far a key is followed: further than other values,
+// because a key is often built several calls from the command that sends
+// it (a typed helper's key, through a cache's Set, behind an interface,
+// to the client).
+const keyDepth = resolveDepth + 7
+
+func (x *extractor) keyValues(v ssa.Value) []value {
+	return x.res.resolve(v, nil, keyDepth, make(map[ssa.Value]bool))
+}
+
+// keyParam reports whether a Redis client's parameter of this name holds
+// a key or keys.
+func keyParam(name string) bool {
+	switch name {
+	case "key", "keys", "newkey", "newKey", "destKey", "dstKey", "sourceKey", "sourceKeys", "srcKey",
+		"source", "destination", "dest", "dst":
+		return true
+	}
+	return false
+}
+
+// itemKey returns the index of the Key field of a parameter that is a
+// cache item keyed by it: go-redis/cache's *Item.
+func itemKey(t types.Type) (int, bool) {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	named := namedOf(p.Elem())
+	if named == nil || named.Name() != "Item" || named.Pkg() == nil || normPath(named.Pkg().Path()) != "github.com/go-redis/cache" {
+		return 0, false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return 0, false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == "Key" && types.Identical(f.Type(), types.Typ[types.String]) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// keyedCommand reports whether a command sent by name takes a key as its
+// first argument: any but those of the connection, the server, scripts,
+// transactions, pub/sub and streams, or one whose name is not known.
+func keyedCommand(names []value) bool {
+	name := strings.ToUpper(firstOf(names))
+	if name == "" || strings.HasPrefix(name, "X") {
+		return false
+	}
+	switch name {
+	case "PUBLISH", "SPUBLISH", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE",
+		"MULTI", "EXEC", "DISCARD", "UNWATCH", "PING", "ECHO", "AUTH", "HELLO", "SELECT", "QUIT", "RESET",
+		"INFO", "CONFIG", "CLIENT", "CLUSTER", "COMMAND", "DBSIZE", "TIME", "FLUSHDB", "FLUSHALL", "SAVE", "BGSAVE",
+		"SCRIPT", "EVAL", "EVALSHA", "EVAL_RO", "EVALSHA_RO", "FUNCTION", "FCALL", "FCALL_RO",
+		"KEYS", "SCAN", "RANDOMKEY", "WAIT", "MONITOR", "SLOWLOG", "MEMORY", "OBJECT", "DEBUG", "LATENCY", "MODULE", "ACL",
+		"SENTINEL", "ROLE", "REPLICAOF", "SLAVEOF", "FAILOVER", "READONLY", "READWRITE", "ASKING", "PUBSUB",
+		"SHUTDOWN", "LASTSAVE", "BGREWRITEAOF", "SWAPDB", "SYNC", "PSYNC", "LOLWUT",
+		"MSET", "MSETNX":
+		return false
+	}
+	return true
+}
+
+// keyPattern names the keys a key the code computes stands for by their
+// known start: "mfst|*" for fmt.Sprintf("mfst|%s|%s", app, rev), as a
+// SCAN would MATCH them; a key known whole is itself. What follows the
+// first unknown part is left out: it is what varies between the callers
+// of a key helper (a version suffix, a compression extension), not which
+// data the key holds. A key with no known start (a prefix read from the
+// environment, a caller's whole key) or none a reader would recognize
+// ("k" + id) names nothing.
+func keyPattern(v value) (string, bool) {
+	if v.list || strings.Contains(v.text, "${") {
+		return "", false
+	}
+	p := strings.ReplaceAll(v.text, "…", "*")
+	if i := keyGap(p); i >= 0 {
+		p = p[:i] + "*"
+	}
+	start, _, unknown := strings.Cut(p, "*")
+	if seg := strings.LastIndexAny(start, ":|/") + 1; unknown && seg > 0 && !strings.ContainsFunc(start[seg:], unicode.IsLetter) {
+		// "peers:1-*": the number one caller gives is an ID like the
+		// rest of the segment, not part of the keys' name.
+		start = start[:seg]
+	}
+	if len(start) < 2 || !strings.ContainsFunc(start, unicode.IsLetter) {
+		return "", false
+	}
+	if unknown {
+		return start + "*", true
+	}
+	return start, true
+}
+
+// keyGap returns where a key's text has a part left empty, or -1: after
+// a separator at its end or one followed by another ("session_", "a||b",
+// "token_.gz"). A key is built as a prefix and a separator before what
+// varies; an empty part is where that value was unknown and only a
+// fallback, "", was found ("userinfo_" + sub, where sub's getter returns
+// "" when the claim is missing).
+func keyGap(p string) int {
+	const seps = ":|_-."
+	for i := 0; i < len(p); i++ {
+		if !strings.ContainsRune(seps, rune(p[i])) {
+			continue
+		}
+		if i+1 == len(p) || p[i+1] == p[i] || p[i] != '.' && p[i+1] == '.' {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// redisKeyCall reports whether a call, by calleeKey, names Redis keys:
+// a client's key command, or go-redis/cache's.
+func redisKeyCall(key string) bool {
+	if redisKeyCommand(key) {
+		return true
+	}
+	pkg, rest, ok := strings.Cut(key, ".Cache.")
+	return ok && pkg == "github.com/go-redis/cache" && !strings.Contains(rest, ".")
+}
+
+// redisBus reports whether a service uses Redis only as a message bus:
+// it publishes or consumes through pub/sub or streams and runs no command
+// on keys. Its Redis is then a broker, not a store, and two services on
+// it share no database.
+func redisBus(f *facts) bool {
+	if f.redisKeys {
+		return false
+	}
+	// A library over the client (go-redis/cache, a rate limiter, a
+	// lock) runs its commands where archie does not look; the client's
+	// own modules (its tracing hooks) run none. Generic code may call a
+	// client's key command on a type argument.
+	for pkg := range f.libs {
+		if redisClient(pkg.Path()) {
+			for _, name := range f.typeParamCalls {
+				if obj, ok := pkg.Scope().Lookup("Client").(*types.TypeName); ok && redisKeyCommand(normPath(pkg.Path())+".Client."+name) {
+					if m, _, _ := types.LookupFieldOrMethod(types.NewPointer(obj.Type()), true, pkg, name); m != nil {
+						return false
+					}
+				}
+			}
+			continue
+		}
+		if redisModule(pkg.Path()) {
+			continue
+		}
+		for _, imp := range pkg.Imports() {
+			if redisClient(imp.Path()) {
+				return false
+			}
+		}
+	}
+	for _, m := range f.messages {
+		if m.protocol == "redis" || m.protocol == "redis-stream" || m.protocol == "redis-sharded" {
+			return true
+		}
+	}
+	return false
+}
+
+// redisKeyCommand reports whether a call, by calleeKey, is a go-redis or
+// redigo client's method that reads or writes keys: any but those that
+// publish, subscribe, work a stream, or manage the client and its
+// connection. Do, Send and Process, which may run anything (redigo
+// publishes through them too), count as keys.
+func redisKeyCommand(key string) bool {
+	slash := strings.LastIndexByte(key, '/')
+	dot := strings.IndexByte(key[slash+1:], '.')
+	if slash < 0 || dot < 0 || !redisClient(key[:slash+1+dot]) {
+		return false
+	}
+	rest := key[slash+2+dot:]
+	typ, method, ok := strings.Cut(rest, ".")
+	if !ok || typ == "" || method == "" {
+		return false // a function of the package (NewClient, ParseURL), or none of its
+	}
+	if strings.HasPrefix(method, "X") && len(method) > 1 && method[1] >= 'A' && method[1] <= 'Z' {
+		return false // XADD, XREADGROUP, XACK, XGROUP…: a stream's
+	}
+	switch method {
+	case "Publish", "SPublish", "Subscribe", "PSubscribe", "SSubscribe", "Unsubscribe", "PUnsubscribe", "SUnsubscribe",
+		"Receive", "ReceiveMessage", "ReceiveTimeout", "Channel", "ChannelSize", "ChannelWithSubscriptions",
+		"PubSubChannels", "PubSubNumSub", "PubSubNumPat", "PubSubShardChannels", "PubSubShardNumSub",
+		"Ping", "Close", "Context", "WithContext", "Options", "AddHook", "PoolStats", "Err", "Result", "Val", "String", "Name", "Args":
+		return false
+	}
+	return true
+}
+
+// redisClient reports whether a package path, major version or not, is
+// a Redis client's: go-redis's or redigo's.
+func redisClient(path string) bool {
+	path = normPath(path)
+	return path == "github.com/redis/go-redis" || path == "github.com/go-redis/redis" || path == "github.com/gomodule/redigo/redis"
+}
+
+// redisModule reports whether a package is of a Redis client's own
+// modules (go-redis's extra/redisotel), which add hooks, not commands.
+func redisModule(path string) bool {
+	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis/")
+}

@@ -1,0 +1,3 @@
+module github.com/go-redis/cache/v9
+
+go 1.22

@@ -53,17 +53,35 @@ func (x *extractor) redisKeyNames(s *site) {
 			}
 		}
 	}
-	var seen []string
+	var patterns []string
 	for _, k := range keys {
-		pattern, ok := keyPattern(k)
-		if !ok || slices.Contains(seen, pattern) {
+		if p, ok := keyPattern(k); ok && !slices.Contains(patterns, p) {
+			patterns = append(patterns, p)
+		}
+	}
+	for _, pattern := range patterns {
+		if covered(pattern, patterns) {
 			continue
 		}
-		seen = append(seen, pattern)
 		ev := s.ev
 		ev.Detail = "key " + pattern
 		x.touch(s.f, s.stores, "redis", pattern, ev)
 	}
+}
+
+// covered reports whether a key is one of a family another pattern of
+// the same command names: "cluster|info|https://kubernetes.default.svc"
+// that one caller gives beside "cluster|info|*". The family's name must
+// be two levels deep at least: "cache:*", what a cache layer's prefix
+// before an unknown key gives, says too little to stand for its keys.
+func covered(key string, patterns []string) bool {
+	for _, p := range patterns {
+		start, ok := strings.CutSuffix(p, "*")
+		if ok && p != key && strings.HasPrefix(key, start) && strings.Count(start, ":")+strings.Count(start, "|") >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // keyDepth is how far a key is followed: further than other values,
@@ -141,7 +159,10 @@ func keyedCommand(names []value) bool {
 // environment, a caller's whole key) or none a reader would recognize
 // ("k" + id) names nothing.
 func keyPattern(v value) (string, bool) {
-	if v.list || strings.Contains(v.text, "${") {
+	if v.list || strings.Contains(v.text, "${") || strings.ContainsAny(v.text, " \t\r\n'\"`,()") {
+		// No key: an error's message or an event's description that a
+		// String or Error method of some type in the program returns,
+		// found for a caller's part of the key.
 		return "", false
 	}
 	p := strings.ReplaceAll(v.text, "…", "*")

@@ -28,6 +28,8 @@ func TestKeyPattern(t *testing.T) {
 		{"k…", ""},
 		{"12:…", ""},
 		{"${KEY_PREFIX}orders:…", ""},
+		{"cache:quota:project:ArtifactID-…, Repository-…", ""},
+		{"cache:quota:project:the sbom is not found", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -52,5 +54,15 @@ func TestKeyedCommand(t *testing.T) {
 	}
 	if keyedCommand([]value{{text: "…"}}) {
 		t.Error("a command not known is not keyed")
+	}
+}
+
+func TestCovered(t *testing.T) {
+	patterns := []string{"cache:*", "cache:cfgs", "cluster|info|*", "cluster|info|https://kubernetes.default.svc", "cache:quota:project:*", "cache:quota:project:{}", "session:*", "session:admin"}
+	want := map[string]bool{"cluster|info|https://kubernetes.default.svc": true, "cache:quota:project:{}": true}
+	for _, p := range patterns {
+		if got := covered(p, patterns); got != want[p] {
+			t.Errorf("covered(%q) = %v, want %v", p, got, want[p])
+		}
 	}
 }

@@ -537,17 +537,24 @@ func sharings(sys *services.System) []sharing {
 				if twins(a, b) || !sameDatabase(ka, kb) {
 					continue // one main, or tables of the same name in two databases
 				}
-				if fam == "redis" && (len(ka) == 0 || len(kb) == 0) {
+				if fam == "redis" && (len(ka) == 0 || len(kb) == 0 || !sameKey(bySvc[a], bySvc[b], table)) {
 					// A key pattern is no schema: services that each run
 					// a Redis of their own often key it alike, through
 					// one library ("lock:*"). Only one Redis both are
-					// known to open makes their keys shared.
+					// known to open makes their keys shared, and only
+					// keys of one full pattern: user:*:cart and
+					// user:*:sessions, both named user:*, never meet.
 					continue
 				}
 				shared[[2]string{a, b}] = true
 				var ev []services.Evidence
 				for _, st := range append(slices.Clip(bySvc[a]), bySvc[b]...) {
-					for _, e := range st.Touches[table] {
+					more := st.Touches[table]
+					if fam == "redis" && len(st.Evidence) > 0 {
+						// What makes keys shared is the one Redis both open.
+						more = append(slices.Clip(more), st.Evidence[0])
+					}
+					for _, e := range more {
 						if !slices.Contains(ev, e) {
 							ev = append(ev, e)
 						}
@@ -631,6 +638,23 @@ func sharings(sys *services.System) []sharing {
 		out = append(out, *hosts[k])
 	}
 	return out
+}
+
+// sameKey reports whether two services' stores name a Redis key by one
+// full pattern: the detail of the evidence of each (key user:*:cart).
+func sameKey(a, b []*services.Store, key string) bool {
+	for _, sa := range a {
+		for _, ea := range sa.Touches[key] {
+			for _, sb := range b {
+				for _, eb := range sb.Touches[key] {
+					if ea.Detail == eb.Detail {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sameDatabase reports whether two services that name one table may use

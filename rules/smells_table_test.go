@@ -56,6 +56,14 @@ func stores(svc, kind, server, resource string, tables ...string) *services.Serv
 	return &services.Service{Name: svc, Stores: []*services.Store{st}}
 }
 
+// keyed is a service that names a Redis key in cache:6379/0, its evidence
+// detail the key's full pattern.
+func keyed(svc, key, detail string) *services.Service {
+	s := stores(svc, "redis", "cache:6379/0", "", key)
+	s.Stores[0].Touches[key] = []services.Evidence{at(svc, 20, detail)}
+	return s
+}
+
 // queries is a service's SQL that names tables, tied to no connection
 // archie could follow: a store it never saw opened.
 func queries(svc string, tables ...string) *services.Service {
@@ -155,6 +163,12 @@ func TestSharedDatabase(t *testing.T) {
 			smells: "  shared-database: error",
 			svcs:   []*services.Service{stores("a", "redis", "cache:6379/0", "", "session:*"), stores("b", "redis", "cache:6379/0", "", "session:*", "cart:*")},
 			want:   []string{"shared-database error a->b key session:*"},
+		},
+		{
+			name:   "keys named alike whose full patterns differ never meet",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{keyed("a", "user:*", "key user:*:cart"), keyed("b", "user:*", "key user:*:sessions")},
+			want:   []string{"shared-database warning a->b database cache:6379/0"},
 		},
 		{
 			name:   "a Redis key pattern in a Redis archie cannot place is not judged",

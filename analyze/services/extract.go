@@ -52,7 +52,10 @@ type facts struct {
 	// methods it calls on values of a type parameter: see redisBus.
 	redisKeys      bool
 	typeParamCalls []string
-	unseen         []unseenLib
+	// keys are the Redis keys the service's commands name, placed in its
+	// stores once all are known (see placeKeys).
+	keys   []namedKey
+	unseen []unseenLib
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -440,6 +443,7 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	mergeStores(stores)
+	x.placeKeys(f, stores)
 	if redisBus(f) {
 		for k, s := range stores {
 			if s.Kind == "redis" {
@@ -925,20 +929,32 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 		}
 	}
 	if target == nil {
-		target = stores[kind+"\x00"]
-		if target == nil {
-			target = &Store{Kind: kind, Touches: make(map[string][]Evidence)}
-			stores[kind+"\x00"] = target
-		}
+		target = unopened(stores, kind)
 	}
-	if _, ok := target.Touches[table]; !ok {
-		target.Tables = append(target.Tables, table)
+	target.touch(table, ev)
+}
+
+// unopened is the service's store of a kind that holds what its code
+// names with no store archie saw it open, or could tell it ran on.
+func unopened(stores map[string]*Store, kind string) *Store {
+	target := stores[kind+"\x00"]
+	if target == nil {
+		target = &Store{Kind: kind, Touches: make(map[string][]Evidence)}
+		stores[kind+"\x00"] = target
+	}
+	return target
+}
+
+// touch records that the code names a table of the store, at ev.
+func (s *Store) touch(table string, ev Evidence) {
+	if _, ok := s.Touches[table]; !ok {
+		s.Tables = append(s.Tables, table)
 	}
 	// SQL a shared helper runs stays at the helper's line: the table is
 	// read from every caller's argument at once, so no one caller's line
 	// could be said to name it.
-	if !slices.Contains(target.Touches[table], ev) {
-		target.Touches[table] = append(target.Touches[table], ev)
+	if !slices.Contains(s.Touches[table], ev) {
+		s.Touches[table] = append(s.Touches[table], ev)
 	}
 }
 

@@ -15,13 +15,23 @@ import (
 // go-redis/cache calls. Two services that name one pattern in one Redis
 // read each other's data as surely as two that name one SQL table.
 
-// redisKeyNames records the keys a Redis command at s names as tables of
-// the service's Redis store. Which arguments are keys is read from the
-// callee's parameter names (key, keys, newkey, destKey, source,
-// destination…, as go-redis names them in every major version), from an
-// item's Key field (go-redis/cache), or, for a command sent by name
-// (Do("SET", key, …)), from the command.
+// A namedKey is a key a command names, before it is placed in a store:
+// its name, and its evidence, whose detail is its full pattern.
+type namedKey struct {
+	name string
+	ev   Evidence
+}
+
+// redisKeyNames records the keys a Redis command at s names, to be placed
+// in the service's Redis store (placeKeys). Which arguments are keys is
+// read from the callee's parameter names (key, keys, newkey, destKey,
+// source, destination…, as go-redis names them in every major version),
+// from an item's Key field (go-redis/cache), or, for a command sent by
+// name (Do("SET", key, …)), from the command.
 func (x *extractor) redisKeyNames(s *site) {
+	if !keyCommandType(s.key) {
+		return // InfoCmd.Item, ScanIterator.Val: no command on keys
+	}
 	params := s.common.Signature().Params()
 	method := s.key[strings.LastIndexByte(s.key, '.')+1:]
 	var keys []value
@@ -46,36 +56,56 @@ func (x *extractor) redisKeyNames(s *site) {
 			if i+1 < params.Len() && keyedCommand(x.res.strings(s.arg(i))) {
 				keys = append(keys, x.keyValues(sliceElem(s.arg(i+1), 0))...)
 			}
-		case method == "Do" && i == 1 && params.Len() == 2 && takesContext(s.common):
-			// go-redis: Do(ctx, "SET", key, …).
+		case method == "Do" && p.Name() == "args" && i == params.Len()-1 && (i == 0 || i == 1 && takesContext(s.common)):
+			// go-redis: Do(ctx, "SET", key, …); v6 and v7 take no context.
 			if keyedCommand(x.res.strings(sliceElem(s.arg(i), 0))) {
 				keys = append(keys, x.keyValues(sliceElem(s.arg(i), 1))...)
 			}
 		}
 	}
-	var patterns []string
+	var names, fulls []string
 	for _, k := range keys {
-		if p, ok := keyPattern(k); ok && !slices.Contains(patterns, p) {
-			patterns = append(patterns, p)
+		if name, full, ok := keyPattern(k); ok && !slices.Contains(fulls, full) {
+			names, fulls = append(names, name), append(fulls, full)
 		}
 	}
-	for _, pattern := range patterns {
-		if covered(pattern, patterns) {
+	for i, name := range names {
+		if covered(name, names) {
 			continue
 		}
 		ev := s.ev
-		ev.Detail = "key " + pattern
-		x.touch(s.f, s.stores, "redis", pattern, ev)
+		ev.Detail = "key " + fulls[i]
+		s.f.keys = append(s.f.keys, namedKey{name, ev})
 	}
 }
 
-// covered reports whether a key is one of a family another pattern of
-// the same command names: "cluster|info|https://kubernetes.default.svc"
+// placeKeys puts the keys a service names in its Redis store. Which
+// client a command ran on is not followed: a service that opens several
+// Redis has its keys kept in a store of their own, with no server, so
+// that they are listed but never judged shared with another service's.
+func (x *extractor) placeKeys(f *facts, stores map[string]*Store) {
+	opened := 0
+	for _, s := range stores {
+		if s.Kind == "redis" && len(s.Evidence) > 0 {
+			opened++
+		}
+	}
+	for _, k := range f.keys {
+		if opened > 1 {
+			unopened(stores, "redis").touch(k.name, k.ev)
+		} else {
+			x.touch(f, stores, "redis", k.name, k.ev)
+		}
+	}
+}
+
+// covered reports whether a key is one of a family another name of the
+// same command stands for: "cluster|info|https://kubernetes.default.svc"
 // that one caller gives beside "cluster|info|*". The family's name must
 // be two levels deep at least: "cache:*", what a cache layer's prefix
 // before an unknown key gives, says too little to stand for its keys.
-func covered(key string, patterns []string) bool {
-	for _, p := range patterns {
+func covered(key string, names []string) bool {
+	for _, p := range names {
 		start, ok := strings.CutSuffix(p, "*")
 		if ok && p != key && strings.HasPrefix(key, start) && strings.Count(start, ":")+strings.Count(start, "|") >= 2 {
 			return true
@@ -87,11 +117,52 @@ func covered(key string, patterns []string) bool {
 // keyDepth is how far a key is followed: further than other values,
 // because a key is often built several calls from the command that sends
 // it (a typed helper's key, through a cache's Set, behind an interface,
-// to the client).
-const keyDepth = resolveDepth + 7
+// to the client). keyBudget bounds the work of following one: argo-cd's
+// deepest takes about … steps.
+const (
+	keyDepth  = resolveDepth + 7
+	keyBudget = 20000
+)
 
+// keyValues resolves a key. strings.Join([]string{"cache", kind, id}, ":")
+// is its elements joined, not each element a key of its own.
 func (x *extractor) keyValues(v ssa.Value) []value {
-	return x.res.resolve(v, nil, keyDepth, make(map[ssa.Value]bool))
+	x.res.steps, x.res.limit = 0, keyBudget
+	defer func() { x.res.limit = 0 }()
+	busy := make(map[ssa.Value]bool)
+	if c, ok := v.(*ssa.Call); ok && calleeKey(c.Common()) == "strings.Join" && len(c.Common().Args) == 2 {
+		if sl, ok := c.Common().Args[0].(*ssa.Slice); ok {
+			sep := firstOf(x.res.strings(c.Common().Args[1]))
+			var out []value
+			for i, e := range sliceElems(sl.X) {
+				part := x.res.resolveOr(e, nil, keyDepth, busy)
+				if i == 0 {
+					out = part
+					continue
+				}
+				out = concat(concat(out, []value{{text: sep, lit: true}}), part)
+			}
+			return out
+		}
+	}
+	return x.res.resolve(v, nil, keyDepth, busy)
+}
+
+// keyCommandType reports whether a call, by calleeKey, is a method of a
+// client, pipeline, transaction or connection, or a function of its
+// package: the values of other types (a command's result) hold no key.
+func keyCommandType(key string) bool {
+	slash := strings.LastIndexByte(key, '/')
+	parts := strings.Split(key[slash+1:], ".")
+	if len(parts) < 3 {
+		return true // a function: redigo's DoContext
+	}
+	switch parts[len(parts)-2] {
+	case "cmdable", "Cmdable", "Client", "ClusterClient", "Ring", "UniversalClient", "Pipeliner", "Pipeline", "Tx",
+		"Conn", "ConnWithContext", "StatefulCmdable", "statefulCmdable", "Cache":
+		return true
+	}
+	return false
 }
 
 // keyParam reports whether a Redis client's parameter of this name holds
@@ -133,8 +204,8 @@ func itemKey(t types.Type) (int, bool) {
 // transactions, pub/sub and streams, or one whose name is not known.
 func keyedCommand(names []value) bool {
 	name := strings.ToUpper(firstOf(names))
-	if name == "" || strings.HasPrefix(name, "X") {
-		return false
+	if name == "" || strings.HasPrefix(name, "X") || strings.HasPrefix(name, "FT.") {
+		return false // streams; RediSearch's indices
 	}
 	switch name {
 	case "PUBLISH", "SPUBLISH", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE",
@@ -144,44 +215,59 @@ func keyedCommand(names []value) bool {
 		"KEYS", "SCAN", "RANDOMKEY", "WAIT", "MONITOR", "SLOWLOG", "MEMORY", "OBJECT", "DEBUG", "LATENCY", "MODULE", "ACL",
 		"SENTINEL", "ROLE", "REPLICAOF", "SLAVEOF", "FAILOVER", "READONLY", "READWRITE", "ASKING", "PUBSUB",
 		"SHUTDOWN", "LASTSAVE", "BGREWRITEAOF", "SWAPDB", "SYNC", "PSYNC", "LOLWUT",
-		"MSET", "MSETNX":
+		"MSET", "MSETNX", "BITOP":
 		return false
 	}
 	return true
 }
 
-// keyPattern names the keys a key the code computes stands for by their
-// known start: "mfst|*" for fmt.Sprintf("mfst|%s|%s", app, rev), as a
-// SCAN would MATCH them; a key known whole is itself. What follows the
-// first unknown part is left out: it is what varies between the callers
-// of a key helper (a version suffix, a compression extension), not which
-// data the key holds. A key with no known start (a prefix read from the
-// environment, a caller's whole key) or none a reader would recognize
-// ("k" + id) names nothing.
-func keyPattern(v value) (string, bool) {
+// keyPattern names the keys a key the code computes stands for, as a
+// SCAN would MATCH them. Its full pattern is "mfst|*|*|1.8" for
+// fmt.Sprintf("mfst|%s|%s|%s", app, rev, version); its name stops at the
+// first unknown part, "mfst|*", since what follows varies between the
+// callers of a key helper (a version, a compression suffix, a struct
+// printed with %v). A key known whole is itself. A segment (between
+// ":", "|" or "/") that is a number, or whose known part is one, is an ID,
+// known or not: the cluster ID a config file's default gives is a * in
+// "scheduler:clusters:*:tasks:*". A key with no known start (a prefix read
+// from the environment, a caller's whole key) or none a reader would
+// recognize ("k" + id) names nothing.
+func keyPattern(v value) (name, full string, ok bool) {
 	if v.list || strings.Contains(v.text, "${") || strings.ContainsAny(v.text, " \t\r\n'\"`,()") {
 		// No key: an error's message or an event's description that a
 		// String or Error method of some type in the program returns,
 		// found for a caller's part of the key.
-		return "", false
+		return "", "", false
 	}
 	p := strings.ReplaceAll(v.text, "…", "*")
 	if i := keyGap(p); i >= 0 {
 		p = p[:i] + "*"
 	}
-	start, _, unknown := strings.Cut(p, "*")
-	if seg := strings.LastIndexAny(start, ":|/") + 1; unknown && seg > 0 && !strings.ContainsFunc(start[seg:], unicode.IsLetter) {
-		// "peers:1-*": the number one caller gives is an ID like the
-		// rest of the segment, not part of the keys' name.
-		start = start[:seg]
+	var b strings.Builder
+	for rest := p; ; {
+		seg, after, more := rest, "", false
+		if i := strings.IndexAny(rest, ":|/"); i >= 0 {
+			seg, after, more = rest[:i], rest[i:], true
+		}
+		if known := strings.ReplaceAll(seg, "*", ""); seg != "" && !strings.ContainsFunc(known, unicode.IsLetter) && (known == "" || strings.Trim(known, "0123456789") == "" || strings.Contains(seg, "*")) {
+			seg = "*" // 42, 1-*, *-*-*: an ID
+		}
+		b.WriteString(seg)
+		if !more {
+			break
+		}
+		b.WriteByte(after[0])
+		rest = after[1:]
 	}
+	full = b.String()
+	start, _, unknown := strings.Cut(full, "*")
 	if len(start) < 2 || !strings.ContainsFunc(start, unicode.IsLetter) {
-		return "", false
+		return "", "", false
 	}
 	if unknown {
-		return start + "*", true
+		return start + "*", full, true
 	}
-	return start, true
+	return full, full, true
 }
 
 // keyGap returns where a key's text has a part left empty, or -1: after

@@ -157,6 +157,11 @@ type resolver struct {
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
 	within map[*ssa.Function]bool
+	// steps counts what a resolution has visited against limit, when
+	// limit is set: a key followed deep (see keyValues) through helpers
+	// each called from many places would otherwise take time exponential
+	// in the depth.
+	steps, limit int
 }
 
 // tables are what a resolver reads of the program, made with it
@@ -355,6 +360,12 @@ func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == n
 func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	if v == nil || depth <= 0 || busy[v] {
 		return nil
+	}
+	if r.limit > 0 {
+		if r.steps >= r.limit {
+			return nil
+		}
+		r.steps++
 	}
 	busy[v] = true
 	defer delete(busy, v)

@@ -18,7 +18,7 @@ func main() {
 	redis.DialURLContext(ctx, "redis://cache:6379/1") // want "store redis dsn redis://cache:6379/1"
 	c := pool.Get()
 	c.Do("PUBLISH", "orders.created", "1")  // want "publish redis orders.created"
-	c.Do("SET", "orders:1", "placed")       // want "store redis key orders:1"
+	c.Do("SET", "orders:1", "placed")       // want "store redis key orders:*"
 	c.Send("PUBLISH", "orders.queued", "1") // want "publish redis orders.queued"
 	cc := c.(redis.ConnWithContext)
 	cc.DoContext(ctx, "PUBLISH", "orders.ctx", "1")      // want "publish redis orders.ctx"

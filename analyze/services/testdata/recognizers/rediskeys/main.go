@@ -44,7 +44,7 @@ type redisBackend struct {
 }
 
 func (r *redisBackend) set(key string, v any) {
-	r.c.Set(&cache.Item{Key: r.prefix + key + ".gz", Value: v}) // want "store redis key app|tree|*" "store redis key app|diff|*"
+	r.c.Set(&cache.Item{Key: r.prefix + key + ".gz", Value: v}) // want "store redis key app|tree|*" "store redis key app|tree|*" "store redis key app|diff|*"
 }
 
 type layered struct{ b backend }

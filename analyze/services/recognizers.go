@@ -747,6 +747,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if r.name.how == fromArg {
 			vals = x.res.fixedIf(vals, s.arg(r.name.i))
 		}
+		if kind == "redis" {
+			vals = x.redisDB(s, vals)
+		}
 		x.store(s.f, s.stores, kind, vals, s.ev)
 	case names:
 		if r.name.how == fromModel && tableChained(recvOf(s.common)) {

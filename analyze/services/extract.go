@@ -54,8 +54,13 @@ type facts struct {
 	typeParamCalls []string
 	// keys are the Redis keys the service's commands name, placed in its
 	// stores once all are known (see placeKeys).
-	keys   []namedKey
-	unseen []unseenLib
+	keys []namedKey
+	// redisClients counts the calls that make a go-redis client, whether
+	// archie reads their address or not (a failover client's sentinels).
+	redisClients int
+	// redisDBUnknown says a client's database number is read at run time.
+	redisDBUnknown bool
+	unseen         []unseenLib
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -588,6 +593,9 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 			// see redisBus.
 			f.typeParamCalls = append(f.typeParamCalls, common.Method.Name())
 		}
+	}
+	if redisConstructor(key) {
+		f.redisClients++
 	}
 	if redisKeyCall(key) {
 		f.redisKeys = true

@@ -81,22 +81,39 @@ func (x *extractor) redisKeyNames(s *site) {
 
 // placeKeys puts the keys a service names in its Redis store. Which
 // client a command ran on is not followed: a service that opens several
-// Redis has its keys kept in a store of their own, with no server, so
-// that they are listed but never judged shared with another service's.
+// Redis, or one whose database number is read at run time, has its keys
+// kept in a store of their own, with no server, so that they are listed
+// but never judged shared with another service's.
 func (x *extractor) placeKeys(f *facts, stores map[string]*Store) {
-	opened := 0
-	for _, s := range stores {
-		if s.Kind == "redis" && len(s.Evidence) > 0 {
-			opened++
-		}
-	}
+	// A client made by a constructor whose address archie does not
+	// read (a failover client's sentinels) is a Redis too.
+	opened := max(f.redisClients, countOpened(stores))
 	for _, k := range f.keys {
-		if opened > 1 {
+		if opened > 1 || f.redisDBUnknown {
 			unopened(stores, "redis").touch(k.name, k.ev)
 		} else {
 			x.touch(f, stores, "redis", k.name, k.ev)
 		}
 	}
+}
+
+// countOpened counts the Redis stores a service was seen to open.
+func countOpened(stores map[string]*Store) int {
+	n := 0
+	for _, s := range stores {
+		if s.Kind == "redis" && len(s.Evidence) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// redisConstructor reports whether a call, by calleeKey, makes a go-redis
+// client of any kind.
+func redisConstructor(key string) bool {
+	pkg, name, ok := strings.Cut(key, ".New")
+	return ok && (pkg == "github.com/redis/go-redis" || pkg == "github.com/go-redis/redis") && !strings.Contains(name, ".") &&
+		(strings.HasSuffix(name, "Client") || name == "Ring")
 }
 
 // covered reports whether a key is one of a family another name of the
@@ -168,35 +185,76 @@ func keyCommandType(key string) bool {
 	return false
 }
 
-// redisDB adds the database a go-redis client's Options select to the
-// addresses it opens ("redis:6379" with DB: 2 is "redis:6379/2"): two
-// services on one server in databases 1 and 2 share no key. A URL names
-// its own database; a DB no constant gives, or 0, adds nothing.
+// redisDB adds the database a go-redis client's options select to the
+// addresses it opens ("redis:6379" with DB: 2 is "redis:6379/2", and so is
+// a URL with no database whose options are given DB 2 after ParseURL):
+// two services on one server in databases 1 and 2 share no key. A DB no
+// constant gives (a number read from the environment or a config file)
+// leaves the server as it is and the service's keys unjudged (see
+// placeKeys); 0 adds nothing.
 func (x *extractor) redisDB(s *site, vals []value) []value {
-	if !strings.HasSuffix(s.key, ".NewClient") || !redisClient(s.key[:strings.LastIndexByte(s.key, '.')]) {
+	if !(strings.HasSuffix(s.key, ".NewClient") || strings.HasSuffix(s.key, ".NewUniversalClient") || strings.HasSuffix(s.key, ".NewRing")) ||
+		!redisClient(s.key[:strings.LastIndexByte(s.key, '.')]) {
 		return vals
 	}
 	var db string
+	if field := fieldIndex(s.arg(0), "DB"); field >= 0 {
+		for _, v := range storedAt(s.arg(0), field) {
+			if len(x.res.strings(v)) == 0 {
+				db = "…" // a number the code reads at run time
+			}
+		}
+	}
 	for _, v := range x.res.storedField(s.arg(0), "DB") {
-		if !v.lit || v.text == db {
-			continue
+		switch {
+		case v.text == db:
+		case !v.lit || db != "":
+			db = "…" // from the environment, or one of several
+		default:
+			db = v.text
 		}
-		if db != "" {
-			return vals // one of several
-		}
-		db = v.text
+	}
+	if db == "…" {
+		// The server is still the one both may share; which database
+		// holds the keys is not known, so they are not judged.
+		s.f.redisDBUnknown = true
+		return vals
 	}
 	if db == "" || db == "0" {
 		return vals
 	}
 	out := make([]value, len(vals))
 	for i, v := range vals {
-		if !strings.Contains(v.text, "://") && !strings.Contains(v.text, "/") {
+		rest := v.text
+		if _, after, ok := strings.Cut(rest, "://"); ok {
+			rest = after
+		}
+		if !strings.Contains(rest, "/") {
 			v.text += "/" + db
 		}
 		out[i] = v
 	}
 	return out
+}
+
+// fieldIndex returns the index of a field of the struct v is or points
+// to, or -1.
+func fieldIndex(v ssa.Value, name string) int {
+	if v == nil {
+		return -1
+	}
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if st.Field(i).Name() == name {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // keyParam reports whether a Redis client's parameter of this name holds
@@ -295,6 +353,9 @@ func keyPattern(v value) (name, full string, ok bool) {
 	}
 	full = b.String()
 	start, _, unknown := strings.Cut(full, "*")
+	if !strings.Contains(p, "*") {
+		full = p // known whole: queue:1:jobs is not queue:2:jobs
+	}
 	if len(start) < 2 || !strings.ContainsFunc(start, unicode.IsLetter) {
 		return "", "", false
 	}

@@ -22,8 +22,9 @@ func TestKeyPattern(t *testing.T) {
 		// A number is an ID, whoever gives it.
 		{"manager:peers:1-…", "manager:peers:*"},
 		{"scheduler:scheduler-clusters:1:persistent-cache-tasks:…", "scheduler:scheduler-clusters:*:persistent-cache-tasks:*"},
-		{"cache:scan_all:execution_id:0:stopped", "cache:scan_all:execution_id:*:stopped"},
-		{"orders|42", "orders|*"},
+		// A key known whole keeps its number: queue:1:jobs is not queue:2:jobs.
+		{"cache:scan_all:execution_id:0:stopped", "cache:scan_all:execution_id:0:stopped"},
+		{"orders|42", "orders|42"},
 		{"cache:user_…", "cache:user_*"},
 		{"v1…", "v1*"},
 		// No known start a reader would recognize.
@@ -45,7 +46,7 @@ func TestKeyPattern(t *testing.T) {
 			t.Errorf("keyPattern(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
-	for text, want := range map[string]string{"mfst|…|…|1.8.3.gz": "mfst|*", "user:…:cart": "user:*", "config": "config", "scheduler:clusters:1:tasks:…": "scheduler:clusters:*"} {
+	for text, want := range map[string]string{"mfst|…|…|1.8.3.gz": "mfst|*", "user:…:cart": "user:*", "config": "config", "scheduler:clusters:1:tasks:…": "scheduler:clusters:*", "orders|42": "orders|*"} {
 		if got, _, _ := keyPattern(value{text: text}); got != want {
 			t.Errorf("keyPattern(%q) names %q, want %q", text, got, want)
 		}

@@ -1404,13 +1404,12 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 	if !ok {
 		return ""
 	}
-	// bun names it in its embedded BaseModel's tag: bun:"table:orders,alias:o".
+	// bun names it in its embedded BaseModel's tag: bun:"table:orders,alias:o",
+	// or as the tag's bare first part, bun:"sales.orders" (bun reads both).
 	for i := range st.NumFields() {
 		if st.Field(i).Embedded() && st.Field(i).Name() == "BaseModel" {
-			for _, part := range strings.Split(reflect.StructTag(st.Tag(i)).Get("bun"), ",") {
-				if t, ok := strings.CutPrefix(part, "table:"); ok && t != "" {
-					return t
-				}
+			if t := bunTable(reflect.StructTag(st.Tag(i)).Get("bun")); t != "" {
+				return t
 			}
 		}
 	}
@@ -1421,6 +1420,21 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 		return naming.prefix + snake(named.Obj().Name())
 	}
 	return naming.prefix + pluralOf(snake(named.Obj().Name()))
+}
+
+// bunTable is the table a bun BaseModel tag names: its table: option, else
+// its first part when that is a bare name, not an option (alias:o).
+func bunTable(tag string) string {
+	parts := strings.Split(tag, ",")
+	for _, part := range parts {
+		if t, ok := strings.CutPrefix(part, "table:"); ok && t != "" {
+			return t
+		}
+	}
+	if first := strings.TrimSpace(parts[0]); first != "" && !strings.Contains(first, ":") {
+		return first
+	}
+	return ""
 }
 
 // A gormNaming is how gorm names the tables of models with no TableName()

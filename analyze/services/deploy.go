@@ -1664,8 +1664,9 @@ func (w *workload) runs(sel *Selector) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
-	for _, a := range programArgs(w.args) {
-		if a == sel.Value || sel.Name && programName(a) == sel.Value {
+	words := programArgs(w.args)
+	for i, a := range words {
+		if _, ok := commandAt(words, i, []string{sel.Value}); ok || sel.Name && programName(a) == sel.Value {
 			return true
 		}
 	}

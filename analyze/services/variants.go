@@ -545,15 +545,27 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 	if len(w.ownArgs) > 0 {
 		args = w.ownArgs // the pod's own container's, not a sidecar's
 	}
-	for _, a := range programArgs(args) {
-		if contains(vals, a) {
-			return &Selector{Value: a, Name: ch.name}
+	words := programArgs(args)
+	for i, a := range words {
+		if v, ok := commandAt(words, i, vals); ok {
+			return &Selector{Value: v, Name: ch.name}
 		}
 		if n := programName(a); ch.name && n != "" && contains(vals, n) {
 			return &Selector{Value: n, Name: true}
 		}
 	}
 	return nil
+}
+
+// commandAt returns the longest of vals that the words from i spell: a
+// subcommand under a subcommand is chosen by two words (`api serve`).
+func commandAt(words []string, i int, vals []string) (string, bool) {
+	for j := min(len(words), i+4); j > i; j-- {
+		if v := strings.Join(words[i:j], " "); contains(vals, v) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // programName returns the name a word of a command runs a program by,
@@ -598,69 +610,184 @@ func foldChoice(v string, cases []string) string {
 	return v
 }
 
-// subcommands returns the functions each cobra subcommand runs, by its
-// name: a program whose first argument chooses a command (`app chat`)
-// runs that command's Run alone. They are read from the commands the
-// program's code builds, &cobra.Command{Use: "chat", Run: …}.
+// subcommands returns the functions each cobra subcommand runs, by the
+// words that choose it: a program whose arguments choose a command (`app
+// chat`, or `app api serve` for a command under a command) runs that
+// command's Run alone. They are read from the commands the program's code
+// builds, &cobra.Command{Use: "chat", Run: …}, and the tree its
+// AddCommand calls make of them; a command is named by the Use words of
+// its parents below the root, and a root (or a command whose parent is
+// not known) by its own. Aliases name a command too.
 func (x *extractor) subcommands() map[string][]*ssa.Function {
 	if x.cobra != nil {
 		return x.cobra
 	}
 	x.cobra = make(map[string][]*ssa.Function)
-	type command struct {
-		use     string
-		aliases []string
-		run     []*ssa.Function
+	cmds := make(map[ssa.Value]*cobraCommand)
+	get := func(v ssa.Value) *cobraCommand {
+		c := cmds[v]
+		if c == nil {
+			c = &cobraCommand{}
+			cmds[v] = c
+		}
+		return c
 	}
-	cmds := make(map[ssa.Value]*command)
+	globals := make(map[*ssa.Global][]ssa.Value) // a package's var cmd = &cobra.Command{…}
+	var adds [][2]ssa.Value                      // parent, child
 	for _, fn := range x.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok || !isCobraCommand(fa.X.Type()) {
-					continue
-				}
-				c := cmds[fa.X]
-				if c == nil {
-					c = &command{}
-					cmds[fa.X] = c
-				}
-				switch fieldName(fa) {
-				case "Use":
-					if u, ok := stringConst(st.Val); ok {
-						c.use, _, _ = strings.Cut(strings.TrimSpace(u), " ")
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					if g, ok := instr.Addr.(*ssa.Global); ok && isCobraCommand(instr.Val.Type()) {
+						globals[g] = append(globals[g], instr.Val)
+						continue
 					}
-				case "Aliases": // []string{"s"}: another name of the command
-					if sl, ok := st.Val.(*ssa.Slice); ok {
-						for _, e := range sliceElems(sl.X) {
-							if a, ok := stringConst(e); ok {
-								c.aliases = append(c.aliases, a)
+					fa, ok := instr.Addr.(*ssa.FieldAddr)
+					if !ok || !isCobraCommand(fa.X.Type()) {
+						continue
+					}
+					c := get(fa.X)
+					switch fieldName(fa) {
+					case "Use":
+						if u, ok := stringConst(instr.Val); ok {
+							use, _, _ := strings.Cut(strings.TrimSpace(u), " ")
+							c.names = append([]string{use}, c.names...)
+						}
+					case "Aliases": // []string{"s"}: another name of the command
+						if sl, ok := instr.Val.(*ssa.Slice); ok {
+							for _, e := range sliceElems(sl.X) {
+								if a, ok := stringConst(e); ok {
+									c.names = append(c.names, a)
+								}
 							}
 						}
+					case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
+						c.run = append(c.run, funcsOf(instr.Val, 0)...)
 					}
-				case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
-					switch f := st.Val.(type) {
-					case *ssa.Function:
-						c.run = append(c.run, f)
-					case *ssa.MakeClosure:
-						c.run = append(c.run, f.Fn.(*ssa.Function))
+				case *ssa.Call:
+					callee := instr.Call.StaticCallee()
+					if callee == nil || callee.Name() != "AddCommand" || len(instr.Call.Args) != 2 || !isCobraCommand(instr.Call.Args[0].Type()) {
+						continue
+					}
+					if sl, ok := instr.Call.Args[1].(*ssa.Slice); ok {
+						for _, e := range sliceElems(sl.X) {
+							adds = append(adds, [2]ssa.Value{instr.Call.Args[0], e})
+						}
 					}
 				}
 			}
 		}
 	}
-	for _, c := range cmds {
-		if c.use != "" && len(c.run) > 0 {
-			for _, name := range append([]string{c.use}, c.aliases...) {
-				x.cobra[name] = append(x.cobra[name], c.run...)
+	for _, a := range adds {
+		for _, child := range commandsOf(a[1], globals, cmds, 0) {
+			for _, parent := range commandsOf(a[0], globals, cmds, 0) {
+				if parent != child && !slices.Contains(cmds[child].parents, parent) {
+					cmds[child].parents = append(cmds[child].parents, parent)
+				}
 			}
+		}
+	}
+	// paths returns the words that choose c below its root: "" for a
+	// root. A command under itself (a tree archie misread) has none.
+	var paths func(v ssa.Value, depth int) []string
+	paths = func(v ssa.Value, depth int) []string {
+		c := cmds[v]
+		if len(c.parents) == 0 {
+			return []string{""}
+		}
+		if depth > 8 || len(c.names) == 0 || c.names[0] == "" {
+			return nil
+		}
+		var out []string
+		for _, p := range c.parents {
+			for _, pre := range paths(p, depth+1) {
+				for _, n := range c.names {
+					if w := strings.TrimSpace(pre + " " + n); !slices.Contains(out, w) && len(out) < 32 {
+						out = append(out, w)
+					}
+				}
+			}
+		}
+		return out
+	}
+	for v, c := range cmds {
+		if len(c.names) == 0 || c.names[0] == "" || len(c.run) == 0 {
+			continue
+		}
+		names := c.names
+		if len(c.parents) > 0 {
+			names = paths(v, 0)
+		}
+		for _, name := range names {
+			x.cobra[name] = append(x.cobra[name], c.run...)
 		}
 	}
 	return x.cobra
+}
+
+// A cobraCommand is a &cobra.Command{…} the code builds.
+type cobraCommand struct {
+	names   []string // Use's first word, then Aliases
+	run     []*ssa.Function
+	parents []ssa.Value // the commands it is added to
+}
+
+// commandsOf returns the cobra commands a value is: one built in sight
+// (its allocation, whose fields the code sets), a package variable that
+// holds one, or what a function that builds one returns.
+func commandsOf(v ssa.Value, globals map[*ssa.Global][]ssa.Value, cmds map[ssa.Value]*cobraCommand, depth int) []ssa.Value {
+	if cmds[v] != nil {
+		return []ssa.Value{v}
+	}
+	var out []ssa.Value
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
+			for _, val := range globals[g] {
+				out = append(out, commandsOf(val, globals, cmds, depth)...)
+			}
+		}
+	case *ssa.Call:
+		out = returnsOf(v, depth, func(r ssa.Value, d int) []ssa.Value { return commandsOf(r, globals, cmds, d) })
+	case *ssa.Phi:
+		if depth < 4 {
+			for _, e := range v.Edges {
+				out = append(out, commandsOf(e, globals, cmds, depth+1)...)
+			}
+		}
+	}
+	return out
+}
+
+// funcsOf returns the functions a func value is: a function, a closure,
+// or what a function that makes one returns (RunE: runServer(version)).
+func funcsOf(v ssa.Value, depth int) []*ssa.Function {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return []*ssa.Function{v}
+	case *ssa.MakeClosure:
+		return []*ssa.Function{v.Fn.(*ssa.Function)}
+	case *ssa.Call:
+		return returnsOf(v, depth, funcsOf)
+	}
+	return nil
+}
+
+// returnsOf applies of to what a call's static callee returns (its one
+// result), a few calls deep.
+func returnsOf[T any](call *ssa.Call, depth int, of func(ssa.Value, int) []T) []T {
+	callee := call.Call.StaticCallee()
+	if callee == nil || depth > 3 {
+		return nil
+	}
+	var out []T
+	for _, b := range callee.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) >= 1 {
+			out = append(out, of(ret.Results[0], depth+1)...)
+		}
+	}
+	return out
 }
 
 func isCobraCommand(t types.Type) bool {
@@ -751,7 +878,8 @@ func (x *extractor) rootCommandOnly(svc *Service, entryDir string, dead map[*ssa
 				return dead // ${CMD}, or an entrypoint script: what it runs is not known
 			}
 			for _, word := range strings.Fields(a) { // sh -c "app seed" is one word
-				if slices.Contains(names, strings.Trim(word, `"';&|()<>`)) {
+				word = strings.Trim(word, `"';&|()<>`)
+				if slices.ContainsFunc(names, func(n string) bool { first, _, _ := strings.Cut(n, " "); return first == word }) {
 					return dead
 				}
 			}

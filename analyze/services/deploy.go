@@ -25,6 +25,9 @@ import (
 // workloads: docker-compose services and Kubernetes objects (Helm values
 // and templates count where they parse as plain YAML).
 type deployment struct {
+	// commands are the names of the cobra subcommands (not roots) of the
+	// programs read: a deployment runs the first its arguments spell.
+	commands []string
 	// workloads by name: compose services, Kubernetes Deployments,
 	// StatefulSets, DaemonSets, Pods, Jobs and Services.
 	workloads map[string]*workload
@@ -1448,7 +1451,7 @@ func scalar(v any) string {
 func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	var out []*workload
 	for _, w := range d.workloads {
-		if !w.runs(svc.Run) {
+		if !w.runs(svc.Run, d.commands) {
 			continue // another of the services its binary runs
 		}
 		if norm(w.name) == norm(svc.Name) || entryDir != "" && d.builds(w, entryDir) {
@@ -1656,7 +1659,8 @@ func everyWorkload(ws []*workload, of func(*workload) []string) []string {
 
 // runs reports whether a workload makes the choice sel of a binary that
 // runs several services; any workload runs a binary that runs one (nil).
-func (w *workload) runs(sel *Selector) bool {
+// commands are the names of the program's cobra commands.
+func (w *workload) runs(sel *Selector, commands []string) bool {
 	if sel == nil {
 		return true
 	}
@@ -1664,10 +1668,17 @@ func (w *workload) runs(sel *Selector) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
+	// The command the words choose is the first they name, the longest
+	// path they spell from there: `api serve` runs serve under api, not
+	// api, nor every serve; in `api status serve`, serve is an argument.
+	cmds := append([]string{sel.Value}, commands...)
 	words := programArgs(w.args)
 	for i, a := range words {
-		if _, ok := commandAt(words, i, []string{sel.Value}); ok || sel.Name && programName(a) == sel.Value {
+		if sel.Name && programName(a) == sel.Value {
 			return true
+		}
+		if v, n := commandAt(words, i, cmds); n > 0 {
+			return v == sel.Value
 		}
 	}
 	return false

@@ -432,7 +432,7 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 			// (that one of the services its binary runs).
 			w := l.deploy.workloads[n]
 			for _, svc := range l.sys.Services {
-				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run) {
+				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run, l.deploy.commands) {
 					return svc.Name, true, true
 				}
 			}

@@ -547,7 +547,7 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 	}
 	words := programArgs(args)
 	for i, a := range words {
-		if v, ok := commandAt(words, i, vals); ok {
+		if v, n := commandAt(words, i, vals); n > 0 {
 			return &Selector{Value: v, Name: ch.name}
 		}
 		if n := programName(a); ch.name && n != "" && contains(vals, n) {
@@ -557,15 +557,48 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 	return nil
 }
 
-// commandAt returns the longest of vals that the words from i spell: a
-// subcommand under a subcommand is chosen by two words (`api serve`).
-func commandAt(words []string, i int, vals []string) (string, bool) {
-	for j := min(len(words), i+4); j > i; j-- {
-		if v := strings.Join(words[i:j], " "); contains(vals, v) {
-			return v, true
+// commandAt returns the longest of vals that the words from i spell, and
+// how many words spell it: a subcommand under a subcommand is chosen by
+// two words (`api serve`), and cobra lets flags stand between them (`api
+// --port 8080 serve`).
+func commandAt(words []string, i int, vals []string) (string, int) {
+	best, n, used := "", 0, 0
+	for _, v := range vals {
+		path := strings.Fields(v)
+		if len(path) <= n {
+			continue
+		}
+		if k := spells(words[i:], path); k > 0 {
+			best, n, used = v, len(path), k
 		}
 	}
-	return "", false
+	return best, used
+}
+
+// spells returns how many of words spell a command's path from the
+// first: its words in order, with only flags (and a flag's value) between
+// them; 0 when they do not.
+func spells(words, path []string) int {
+	if len(path) == 0 || len(words) == 0 || words[0] != path[0] {
+		return 0
+	}
+	j := 1
+	for _, p := range path[1:] {
+		for j < len(words) && words[j] != p {
+			if !strings.HasPrefix(words[j], "-") {
+				return 0
+			}
+			j++
+			if j < len(words) && !strings.Contains(words[j-1], "=") && !strings.HasPrefix(words[j], "-") && words[j] != p {
+				j++ // --port 8080
+			}
+		}
+		if j == len(words) {
+			return 0
+		}
+		j++
+	}
+	return j
 }
 
 // programName returns the name a word of a command runs a program by,
@@ -613,11 +646,15 @@ func foldChoice(v string, cases []string) string {
 // subcommands returns the functions each cobra subcommand runs, by the
 // words that choose it: a program whose arguments choose a command (`app
 // chat`, or `app api serve` for a command under a command) runs that
-// command's Run alone. They are read from the commands the program's code
+// command's Run alone, and the PersistentPreRun (and the like) of the
+// commands above it. They are read from the commands the program's code
 // builds, &cobra.Command{Use: "chat", Run: …}, and the tree its
-// AddCommand calls make of them; a command is named by the Use words of
-// its parents below the root, and a root (or a command whose parent is
-// not known) by its own. Aliases name a command too.
+// AddCommand calls make of them. A command is named by its Use word (or
+// an alias) after those of the commands above it, up to the root: `api
+// serve`, and `serve`, since the root of the binary a deployment runs may
+// itself be under another command (an all-in-one). A parent archie cannot
+// name (its Use is not a constant) or cannot tell (a variable that holds
+// several commands) ends the path there.
 func (x *extractor) subcommands() map[string][]*ssa.Function {
 	if x.cobra != nil {
 		return x.cobra
@@ -664,6 +701,8 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 						}
 					case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
 						c.run = append(c.run, funcsOf(instr.Val, 0)...)
+					case "PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE":
+						c.persistent = append(c.persistent, funcsOf(instr.Val, 0)...)
 					}
 				case *ssa.Call:
 					callee := instr.Call.StaticCallee()
@@ -679,48 +718,53 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 			}
 		}
 	}
+	// A command whose fields are set on what a function returned (c :=
+	// newServe(); c.RunE = run) is the command that function built.
+	for v, c := range cmds {
+		if _, ok := v.(*ssa.Alloc); ok {
+			continue
+		}
+		if to := originsOf(v, globals, cmds, 0); len(to) == 1 {
+			into := cmds[to[0]]
+			into.names = append(into.names, c.names...)
+			into.run = append(into.run, c.run...)
+			into.persistent = append(into.persistent, c.persistent...)
+			delete(cmds, v)
+		}
+	}
 	for _, a := range adds {
+		parents := commandsOf(a[0], globals, cmds, 0)
 		for _, child := range commandsOf(a[1], globals, cmds, 0) {
-			for _, parent := range commandsOf(a[0], globals, cmds, 0) {
+			for _, parent := range parents {
 				if parent != child && !slices.Contains(cmds[child].parents, parent) {
 					cmds[child].parents = append(cmds[child].parents, parent)
 				}
 			}
 		}
 	}
-	// paths returns the words that choose c below its root: "" for a
-	// root. A command under itself (a tree archie misread) has none.
-	var paths func(v ssa.Value, depth int) []string
-	paths = func(v ssa.Value, depth int) []string {
-		c := cmds[v]
-		if len(c.parents) == 0 {
-			return []string{""}
-		}
-		if depth > 8 || len(c.names) == 0 || c.names[0] == "" {
-			return nil
-		}
-		var out []string
-		for _, p := range c.parents {
-			for _, pre := range paths(p, depth+1) {
-				for _, n := range c.names {
-					if w := strings.TrimSpace(pre + " " + n); !slices.Contains(out, w) && len(out) < 32 {
-						out = append(out, w)
-					}
-				}
-			}
-		}
-		return out
-	}
+	chains := make(map[ssa.Value][][]ssa.Value)
 	for v, c := range cmds {
-		if len(c.names) == 0 || c.names[0] == "" || len(c.run) == 0 {
+		if len(c.names) == 0 || c.names[0] == "" {
 			continue
 		}
-		names := c.names
-		if len(c.parents) > 0 {
-			names = paths(v, 0)
-		}
-		for _, name := range names {
-			x.cobra[name] = append(x.cobra[name], c.run...)
+		for _, chain := range chainsTo(v, cmds, chains, nil) {
+			var runs []*ssa.Function
+			for _, a := range chain {
+				runs = append(runs, cmds[a].persistent...)
+			}
+			if runs = append(runs, c.run...); len(runs) == 0 {
+				continue
+			}
+			for _, name := range commandNames(chain, cmds) {
+				for _, fn := range runs {
+					if !slices.Contains(x.cobra[name], fn) {
+						x.cobra[name] = append(x.cobra[name], fn)
+					}
+				}
+				if len(chain) > 1 && x.deploy != nil && !slices.Contains(x.deploy.commands, name) {
+					x.deploy.commands = append(x.deploy.commands, name)
+				}
+			}
 		}
 	}
 	return x.cobra
@@ -728,25 +772,93 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 
 // A cobraCommand is a &cobra.Command{…} the code builds.
 type cobraCommand struct {
-	names   []string // Use's first word, then Aliases
-	run     []*ssa.Function
-	parents []ssa.Value // the commands it is added to
+	names      []string // Use's first word, then Aliases
+	run        []*ssa.Function
+	persistent []*ssa.Function // its PersistentPreRun and the like, run for the commands under it too
+	parents    []ssa.Value     // the commands it is added to
+}
+
+// chainsTo returns the paths of commands from a root down to v, each
+// ending at v: one per parent it is added to, a few at most. A path stops
+// going up at a command with no name, and at a cycle (a tree misread).
+func chainsTo(v ssa.Value, cmds map[ssa.Value]*cobraCommand, memo map[ssa.Value][][]ssa.Value, visiting []ssa.Value) [][]ssa.Value {
+	if out, ok := memo[v]; ok {
+		return out
+	}
+	c := cmds[v]
+	var out [][]ssa.Value
+	if len(c.parents) == 0 || len(visiting) > 8 {
+		out = [][]ssa.Value{{v}}
+	} else {
+		for _, p := range c.parents {
+			if slices.Contains(visiting, p) || len(cmds[p].names) == 0 || cmds[p].names[0] == "" {
+				out = append(out, []ssa.Value{v})
+				continue
+			}
+			for _, up := range chainsTo(p, cmds, memo, append(visiting, v)) {
+				if len(out) < 16 {
+					out = append(out, append(slices.Clip(up), v))
+				}
+			}
+		}
+	}
+	memo[v] = out
+	return out
+}
+
+// commandNames returns the words that choose the last command of a chain:
+// a root's (the chain's only command) by its own names; a command under
+// a root by the names of each tail of the chain below the root, `api
+// serve` and `serve`.
+func commandNames(chain []ssa.Value, cmds map[ssa.Value]*cobraCommand) []string {
+	if len(chain) == 1 {
+		return cmds[chain[0]].names
+	}
+	var out []string
+	for from := 1; from < len(chain); from++ {
+		words := []string{""}
+		for _, v := range chain[from:] {
+			var next []string
+			for _, pre := range words {
+				for _, n := range cmds[v].names {
+					if len(next) < 32 {
+						next = append(next, strings.TrimSpace(pre+" "+n))
+					}
+				}
+			}
+			words = next
+		}
+		for _, w := range words {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // commandsOf returns the cobra commands a value is: one built in sight
 // (its allocation, whose fields the code sets), a package variable that
-// holds one, or what a function that builds one returns.
+// holds one (and only one: a variable the code keeps reassigning tells
+// nothing), or what a function that builds one returns.
 func commandsOf(v ssa.Value, globals map[*ssa.Global][]ssa.Value, cmds map[ssa.Value]*cobraCommand, depth int) []ssa.Value {
-	if cmds[v] != nil {
+	if _, ok := v.(*ssa.Alloc); ok && cmds[v] != nil {
 		return []ssa.Value{v}
 	}
+	if out := originsOf(v, globals, cmds, depth); len(out) > 0 || cmds[v] == nil {
+		return out
+	}
+	return []ssa.Value{v}
+}
+
+// originsOf returns the commands built in sight that v, a variable's
+// value, a call's result or a phi, comes from.
+func originsOf(v ssa.Value, globals map[*ssa.Global][]ssa.Value, cmds map[ssa.Value]*cobraCommand, depth int) []ssa.Value {
 	var out []ssa.Value
 	switch v := v.(type) {
 	case *ssa.UnOp:
-		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
-			for _, val := range globals[g] {
-				out = append(out, commandsOf(val, globals, cmds, depth)...)
-			}
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && len(globals[g]) == 1 {
+			out = commandsOf(globals[g][0], globals, cmds, depth)
 		}
 	case *ssa.Call:
 		out = returnsOf(v, depth, func(r ssa.Value, d int) []ssa.Value { return commandsOf(r, globals, cmds, d) })

@@ -27,10 +27,10 @@ func TestChoose(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("choose(%q) = %q, want %q", tc.args, got, tc.want)
 		}
-		if tc.want != "" && !w.runs(&Selector{Value: tc.want}) {
+		if tc.want != "" && !w.runs(&Selector{Value: tc.want}, vals) {
 			t.Errorf("workload running %q does not run %q", tc.args, tc.want)
 		}
-		if tc.want != "run" && w.runs(&Selector{Value: "run"}) {
+		if tc.want != "run" && w.runs(&Selector{Value: "run"}, vals) {
 			t.Errorf("workload running %q runs %q", tc.args, "run")
 		}
 	}
@@ -56,7 +56,7 @@ func TestChooseName(t *testing.T) {
 		got := ""
 		if sel := choose(w, tc.ch, vals); sel != nil {
 			got = sel.Value
-			if !w.runs(sel) {
+			if !w.runs(sel, vals) {
 				t.Errorf("workload running %q does not run its choice %q", tc.args, got)
 			}
 		}
@@ -64,7 +64,44 @@ func TestChooseName(t *testing.T) {
 			t.Errorf("choose(%q, name %v) = %q, want %q", tc.args, tc.ch.name, got, tc.want)
 		}
 	}
-	if w := (&workload{args: []string{"/app/worker", "consume"}}); w.runs(&Selector{Value: "worker"}) {
+	if w := (&workload{args: []string{"/app/worker", "consume"}}); w.runs(&Selector{Value: "worker"}, nil) {
 		t.Error("a first-argument choice matched the program's path")
+	}
+}
+
+// A command under a command is chosen by its path, flags between its
+// words or not, and the longest path the words spell is the one chosen:
+// `api serve` runs serve, not api.
+func TestCommandAt(t *testing.T) {
+	cmds := []string{"api", "api serve", "serve", "connectors serve", "migrate up"}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"api", "serve"}, "api serve"},
+		{[]string{"api"}, "api"},
+		{[]string{"/pay", "api", "serve", "--port", "8080"}, "api serve"},
+		{[]string{"api", "--port", "8080", "serve"}, "api serve"},
+		{[]string{"api", "--port=8080", "serve"}, "api serve"},
+		{[]string{"api", "-v", "serve"}, "api serve"},
+		{[]string{"api", "status", "serve"}, "api"},
+		{[]string{"--verbose", "connectors", "serve"}, "connectors serve"},
+		{[]string{"connectors"}, ""},
+		{[]string{"serve"}, "serve"},
+		{[]string{"migrate", "down"}, ""},
+	} {
+		w := &workload{args: tc.args}
+		got := ""
+		if sel := choose(w, choice{}, cmds); sel != nil {
+			got = sel.Value
+		}
+		if got != tc.want {
+			t.Errorf("choose(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+		for _, c := range cmds {
+			if runs := w.runs(&Selector{Value: c}, cmds); runs != (c == tc.want) {
+				t.Errorf("workload %q runs %q: %v, want %v", tc.args, c, runs, !runs)
+			}
+		}
 	}
 }

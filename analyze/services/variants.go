@@ -661,6 +661,7 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 	}
 	x.cobra = make(map[string][]*ssa.Function)
 	cmds := make(map[ssa.Value]*cobraCommand)
+	t := &cobraTree{cmds: cmds, globals: make(map[*ssa.Global][]ssa.Value), calls: make(map[*ssa.Function][]*ssa.CallCommon)}
 	get := func(v ssa.Value) *cobraCommand {
 		c := cmds[v]
 		if c == nil {
@@ -669,15 +670,14 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 		}
 		return c
 	}
-	globals := make(map[*ssa.Global][]ssa.Value) // a package's var cmd = &cobra.Command{…}
-	var adds [][2]ssa.Value                      // parent, child
+	var adds [][2]ssa.Value // parent, child
 	for _, fn := range x.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.Store:
 					if g, ok := instr.Addr.(*ssa.Global); ok && isCobraCommand(instr.Val.Type()) {
-						globals[g] = append(globals[g], instr.Val)
+						t.globals[g] = append(t.globals[g], instr.Val)
 						continue
 					}
 					fa, ok := instr.Addr.(*ssa.FieldAddr)
@@ -706,7 +706,13 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 					}
 				case *ssa.Call:
 					callee := instr.Call.StaticCallee()
-					if callee == nil || callee.Name() != "AddCommand" || len(instr.Call.Args) != 2 || !isCobraCommand(instr.Call.Args[0].Type()) {
+					if callee == nil {
+						continue
+					}
+					if slices.ContainsFunc(callee.Params, func(p *ssa.Parameter) bool { return isCobraCommand(p.Type()) }) {
+						t.calls[callee] = append(t.calls[callee], &instr.Call)
+					}
+					if callee.Name() != "AddCommand" || len(instr.Call.Args) != 2 || !isCobraCommand(instr.Call.Args[0].Type()) {
 						continue
 					}
 					if sl, ok := instr.Call.Args[1].(*ssa.Slice); ok {
@@ -724,7 +730,7 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 		if _, ok := v.(*ssa.Alloc); ok {
 			continue
 		}
-		if to := originsOf(v, globals, cmds, 0); len(to) == 1 {
+		if to := t.originsOf(v, 0); len(to) == 1 {
 			into := cmds[to[0]]
 			into.names = append(into.names, c.names...)
 			into.run = append(into.run, c.run...)
@@ -733,8 +739,8 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 		}
 	}
 	for _, a := range adds {
-		parents := commandsOf(a[0], globals, cmds, 0)
-		for _, child := range commandsOf(a[1], globals, cmds, 0) {
+		parents := t.commandsOf(a[0], 0)
+		for _, child := range t.commandsOf(a[1], 0) {
 			for _, parent := range parents {
 				if parent != child && !slices.Contains(cmds[child].parents, parent) {
 					cmds[child].parents = append(cmds[child].parents, parent)
@@ -837,37 +843,74 @@ func commandNames(chain []ssa.Value, cmds map[ssa.Value]*cobraCommand) []string 
 	return out
 }
 
+// A cobraTree is what subcommands reads the tree of commands from.
+type cobraTree struct {
+	cmds    map[ssa.Value]*cobraCommand
+	globals map[*ssa.Global][]ssa.Value         // what each package variable is set to
+	calls   map[*ssa.Function][]*ssa.CallCommon // the static calls of each function that takes a command
+}
+
 // commandsOf returns the cobra commands a value is: one built in sight
 // (its allocation, whose fields the code sets), a package variable that
 // holds one (and only one: a variable the code keeps reassigning tells
-// nothing), or what a function that builds one returns.
-func commandsOf(v ssa.Value, globals map[*ssa.Global][]ssa.Value, cmds map[ssa.Value]*cobraCommand, depth int) []ssa.Value {
-	if _, ok := v.(*ssa.Alloc); ok && cmds[v] != nil {
+// nothing), what a function that builds one returns, an element of a
+// slice of them (a loop over []*cobra.Command{a, b}), or a parameter
+// each caller hands one (register(root)).
+func (t *cobraTree) commandsOf(v ssa.Value, depth int) []ssa.Value {
+	if _, ok := v.(*ssa.Alloc); ok && t.cmds[v] != nil {
 		return []ssa.Value{v}
 	}
-	if out := originsOf(v, globals, cmds, depth); len(out) > 0 || cmds[v] == nil {
+	if out := t.originsOf(v, depth); len(out) > 0 || t.cmds[v] == nil {
 		return out
 	}
 	return []ssa.Value{v}
 }
 
-// originsOf returns the commands built in sight that v, a variable's
-// value, a call's result or a phi, comes from.
-func originsOf(v ssa.Value, globals map[*ssa.Global][]ssa.Value, cmds map[ssa.Value]*cobraCommand, depth int) []ssa.Value {
+// originsOf returns the commands built in sight that v comes from.
+func (t *cobraTree) originsOf(v ssa.Value, depth int) []ssa.Value {
+	if depth > 4 {
+		return nil
+	}
 	var out []ssa.Value
 	switch v := v.(type) {
 	case *ssa.UnOp:
-		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && len(globals[g]) == 1 {
-			out = commandsOf(globals[g][0], globals, cmds, depth)
+		if v.Op != token.MUL {
+			break
 		}
-	case *ssa.Call:
-		out = returnsOf(v, depth, func(r ssa.Value, d int) []ssa.Value { return commandsOf(r, globals, cmds, d) })
-	case *ssa.Phi:
-		if depth < 4 {
-			for _, e := range v.Edges {
-				out = append(out, commandsOf(e, globals, cmds, depth+1)...)
+		switch x := v.X.(type) {
+		case *ssa.Global:
+			if len(t.globals[x]) == 1 {
+				out = t.commandsOf(t.globals[x][0], depth)
+			}
+		case *ssa.IndexAddr: // for _, c := range []*cobra.Command{a, b}
+			arr := x.X
+			if sl, ok := arr.(*ssa.Slice); ok {
+				arr = sl.X
+			}
+			if _, ok := arr.(*ssa.Alloc); ok {
+				for _, e := range sliceElems(arr) {
+					out = append(out, t.commandsOf(e, depth+1)...)
+				}
 			}
 		}
+	case *ssa.Call:
+		out = returnsOf(v, depth, t.commandsOf)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			out = append(out, t.commandsOf(e, depth+1)...)
+		}
+	case *ssa.Parameter:
+		fn := v.Parent()
+		if i := slices.Index(fn.Params, v); i >= 0 {
+			for _, c := range t.calls[fn] {
+				if len(c.Args) == len(fn.Params) {
+					out = append(out, t.commandsOf(c.Args[i], depth+1)...)
+				}
+			}
+		}
+	}
+	if len(out) > 16 {
+		return nil // too many to tell
 	}
 	return out
 }

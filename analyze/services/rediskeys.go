@@ -198,8 +198,8 @@ func (x *extractor) redisDB(s *site, vals []value) []value {
 		return vals
 	}
 	var db string
-	if field := fieldIndex(s.arg(0), "DB"); field >= 0 {
-		for _, v := range storedAt(s.arg(0), field) {
+	if opts := s.arg(0); opts != nil {
+		for _, v := range x.res.fieldValues(opts, "DB") {
 			if len(x.res.strings(v)) == 0 {
 				db = "…" // a number the code reads at run time
 			}
@@ -235,26 +235,6 @@ func (x *extractor) redisDB(s *site, vals []value) []value {
 		out[i] = v
 	}
 	return out
-}
-
-// fieldIndex returns the index of a field of the struct v is or points
-// to, or -1.
-func fieldIndex(v ssa.Value, name string) int {
-	if v == nil {
-		return -1
-	}
-	t := v.Type()
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if st, ok := t.Underlying().(*types.Struct); ok {
-		for i := range st.NumFields() {
-			if st.Field(i).Name() == name {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // keyParam reports whether a Redis client's parameter of this name holds

@@ -22,9 +22,10 @@ import (
 )
 
 // DefaultCacheMaxBytes is the size the cache is kept under when its
-// owner does not say otherwise: 256 MiB, room for the dependencies of
-// dozens of large modules.
-const DefaultCacheMaxBytes = 256 << 20
+// owner does not say otherwise: 1 GiB. The fast loader's bundles of a
+// large tree take a few MiB; the services analysis's export data of its
+// dependencies up to 200 MiB (loki).
+const DefaultCacheMaxBytes = 1 << 30
 
 // A Cache keeps what the fast loader read of each package folder, so that
 // a re-run reads again only the folders that changed. It is shared by
@@ -51,6 +52,8 @@ type Cache struct {
 	warn     func(string)
 	// hits and misses count package folders, for tests and notes.
 	hits, misses atomic.Int64
+	// wrote says a Put wrote an entry since the last Trim.
+	wrote atomic.Bool
 	// reread are the folders of the main modules read from the code, for
 	// tests.
 	mu     sync.Mutex
@@ -59,7 +62,8 @@ type Cache struct {
 
 // OpenCache returns the cache kept in dir, created on first write, kept
 // under maxBytes (DefaultCacheMaxBytes when 0) by removing the bundles
-// used least recently. warn, when not nil, is told of a damaged bundle.
+// and entries used least recently. warn, when not nil, is told of a
+// damaged bundle or entry.
 func OpenCache(dir string, maxBytes int64, warn func(string)) *Cache {
 	if maxBytes <= 0 {
 		maxBytes = DefaultCacheMaxBytes
@@ -230,13 +234,9 @@ func readBundle(file string) (*cacheBundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
-	if !ok || len(rest) < 4 {
-		return nil, errors.New("not an archie cache file")
-	}
-	sum, payload := binary.BigEndian.Uint32(rest), rest[4:]
-	if crc32.Checksum(payload, crcTable) != sum {
-		return nil, errors.New("checksum mismatch")
+	payload, err := checked(data, cacheMagic)
+	if err != nil {
+		return nil, err
 	}
 	var cb cacheBundle
 	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&cb); err != nil {
@@ -248,6 +248,20 @@ func readBundle(file string) (*cacheBundle, error) {
 	return &cb, nil
 }
 
+// checked returns the payload of a file writeChecked wrote, once its
+// magic and checksum are found right.
+func checked(data []byte, magic string) ([]byte, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
+	if !ok || len(rest) < 4 {
+		return nil, errors.New("not an archie cache file")
+	}
+	sum, payload := binary.BigEndian.Uint32(rest), rest[4:]
+	if crc32.Checksum(payload, crcTable) != sum {
+		return nil, errors.New("checksum mismatch")
+	}
+	return payload, nil
+}
+
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // writeBundle replaces a bundle file atomically: readers, in this process
@@ -257,8 +271,14 @@ func writeBundle(file string, cb *cacheBundle) error {
 	if err := gob.NewEncoder(&payload).Encode(cb); err != nil {
 		return err
 	}
+	return writeChecked(file, cacheMagic, payload.Bytes())
+}
+
+// writeChecked replaces file atomically with magic, the payload's
+// checksum and the payload.
+func writeChecked(file, magic string, payload []byte) error {
 	var head [4]byte
-	binary.BigEndian.PutUint32(head[:], crc32.Checksum(payload.Bytes(), crcTable))
+	binary.BigEndian.PutUint32(head[:], crc32.Checksum(payload, crcTable))
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
@@ -266,12 +286,12 @@ func writeBundle(file string, cb *cacheBundle) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(tmp, cacheMagic)
+	_, err = io.WriteString(tmp, magic)
 	if err == nil {
 		_, err = tmp.Write(head[:])
 	}
 	if err == nil {
-		_, err = tmp.Write(payload.Bytes())
+		_, err = tmp.Write(payload)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

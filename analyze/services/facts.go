@@ -37,6 +37,9 @@ type Options struct {
 	CGO bool
 	// Progress, when set, is told what a long load is doing.
 	Progress func(string)
+	// Cache, when set, keeps the types of the dependencies type-checked
+	// from source for the next run.
+	Cache *analyze.Cache
 }
 
 // Load reads the facts of each service: it type-checks the services'

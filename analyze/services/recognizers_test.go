@@ -70,6 +70,24 @@ func TestRecognizers(t *testing.T) {
 		}
 		checkRecognizers(t, root, loaded)
 	})
+	// And from the export data archie's cache kept of them.
+	t.Run("cached", func(t *testing.T) {
+		cfg := &packages.Config{Context: context.Background(), Dir: root, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
+		opts := Options{Cache: analyze.OpenCache(t.TempDir(), 0, func(msg string) { t.Error(msg) })}
+		for range 2 { // the second run keeps what it reads
+			if _, _, err := typeCheck(cfg, patterns, opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		loaded, fromSource, err := typeCheck(cfg, patterns, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fromSource != 0 {
+			t.Fatalf("%d dependencies read from source again", fromSource)
+		}
+		checkRecognizers(t, root, loaded)
+	})
 }
 
 // checkRecognizers checks the facts of the fixtures loaded against their

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/archie-dev/archie/analyze"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -236,7 +237,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	}
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
-		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0)), cache: opts.Cache}
 	for _, r := range roots {
 		l.roots[r] = true
 	}
@@ -263,8 +264,14 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 			}
 		}
 	}
+	reused := l.reuse(all, buildName(cfg, ls.patterns))
+	fromSource -= reused
 	if fromSource > 0 && opts.Progress != nil {
-		opts.Progress(fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource))
+		msg := fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource)
+		if reused > 0 {
+			msg += fmt.Sprintf(" (%d more read from archie's cache)", reused)
+		}
+		opts.Progress(msg)
 	}
 	ctx := cfg.Context
 	if ctx == nil {
@@ -276,12 +283,16 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				defer close(done)
 				l.check(ctx, p)
+				close(done) // its dependents go on while it is kept
+				l.keep(p)
 			}()
 		}
 	}
 	wg.Wait()
+	if l.cache != nil {
+		l.cache.Trim()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
@@ -304,6 +315,12 @@ type typeLoader struct {
 	view     map[string]*types.Package // by package path, every package of the build
 
 	cpu chan struct{} // a token per core
+
+	// cache keeps the export data of dependencies type-checked here, by
+	// keys (see typecache.go); nil without a cache.
+	cache     *analyze.Cache
+	keys      map[*packages.Package]string
+	keepTypes bool // write what is type-checked here to cache
 }
 
 // check parses and type-checks p from source once its imports are ready.

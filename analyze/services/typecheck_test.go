@@ -2,9 +2,13 @@ package services
 
 import (
 	"context"
+	"go/types"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/archie-dev/archie/analyze"
 	"golang.org/x/tools/go/packages"
@@ -93,5 +97,114 @@ func TestTypeCheckBrokenDependency(t *testing.T) {
 	}
 	if got := strings.Join(msgs, "; "); got != "undefined: Missing" {
 		t.Errorf("dep's errors = %q, want %q", got, "undefined: Missing")
+	}
+}
+
+// TestTypeCheckArchieCache: a dependency type-checked from source is
+// kept in archie's cache once the build ran before, and the next load
+// reads it there, with the same types; an edit of it, or of a package it imports, types it again,
+// and a dependency with an error is never kept.
+func TestTypeCheckArchieCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":         "module example.com/m\n\ngo 1.22\n",
+		"base/base.go":   "package base\n\ntype Topic string\n",
+		"dep/dep.go":     "package dep\n\nimport \"example.com/m/base\"\n\nfunc Orders() base.Topic { return \"orders\" }\n\ntype Client[T any] struct{ v T }\n\nfunc (c *Client[T]) Get() T { return c.v }\n",
+		"broken/b.go":    "package broken\n\nfunc Lost() Missing { return nil }\n",
+		"main/main.go":   "package main\n\nimport (\n\t\"example.com/m/base\"\n\t\"example.com/m/dep\"\n)\n\nfunc main() { var t base.Topic = dep.Orders(); var c dep.Client[int]; _ = c.Get(); _ = t }\n",
+		"other/other.go": "package other\n\nimport _ \"example.com/m/broken\"\n",
+	})
+	// Files written just now are not kept until they settle: write them
+	// an hour ago.
+	settle := func(files ...string) {
+		t.Helper()
+		then := time.Now().Add(-time.Hour)
+		for _, f := range files {
+			if err := os.Chtimes(filepath.Join(dir, f), then, then); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	settle("base/base.go", "dep/dep.go", "broken/b.go", "main/main.go", "other/other.go")
+	env := append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())
+	cache := analyze.OpenCache(t.TempDir(), 0, func(msg string) { t.Errorf("warning: %s", msg) })
+	load := func(patterns ...string) int {
+		t.Helper()
+		cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: env}
+		roots, fromSource, err := typeCheck(cfg, patterns, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := roots[0]
+		if r.PkgPath != "example.com/m/main" {
+			return fromSource
+		}
+		for _, e := range r.Errors {
+			t.Errorf("%s: %s", e.Pos, e.Msg)
+		}
+		if r.IllTyped || len(r.Syntax) != 1 {
+			t.Fatalf("main not type-checked: ill-typed %v, %d files", r.IllTyped, len(r.Syntax))
+		}
+		// One base.Topic, however dep's types were read.
+		orders := r.Imports["example.com/m/dep"].Types.Scope().Lookup("Orders").Type().(*types.Signature)
+		topic := r.Imports["example.com/m/base"].Types.Scope().Lookup("Topic").Type()
+		if !types.Identical(orders.Results().At(0).Type(), topic) {
+			t.Errorf("dep.Orders returns %s, not main's base.Topic", orders.Results().At(0).Type())
+		}
+		return fromSource
+	}
+	// The first load of a build keeps nothing (a CI runner that keeps
+	// no cache would pay for writing it), the second keeps both, the
+	// third reads them.
+	for i, want := range []int{2, 2, 0} {
+		if n := load("./main"); n != want {
+			t.Errorf("load %d: %d dependencies from source, want %d", i+1, n, want)
+		}
+	}
+	// An edit of dep types dep again, not base.
+	writeFiles(t, dir, map[string]string{"dep/dep.go": "package dep\n\nimport \"example.com/m/base\"\n\nfunc Orders() base.Topic { return \"orders.v2\" }\n\ntype Client[T any] struct{ v T }\n\nfunc (c *Client[T]) Get() T { return c.v }\n"})
+	settle("dep/dep.go")
+	if n := load("./main"); n != 1 {
+		t.Errorf("dep edited: %d from source, want 1", n)
+	}
+	// An edit of base types both again: dep's key holds base's.
+	writeFiles(t, dir, map[string]string{"base/base.go": "package base\n\ntype Topic string\n\nconst Default Topic = \"x\"\n"})
+	settle("base/base.go")
+	if n := load("./main"); n != 2 {
+		t.Errorf("base edited: %d from source, want 2", n)
+	}
+	// A new file in dep is part of its key.
+	writeFiles(t, dir, map[string]string{"dep/more.go": "package dep\n\nfunc More() {}\n"})
+	settle("dep/more.go")
+	if n := load("./main"); n != 1 {
+		t.Errorf("file added to dep: %d from source, want 1", n)
+	}
+	// broken is typed again on every load: its error is never cached.
+	for i := range 2 {
+		if n := load("./other"); n != 1 {
+			t.Errorf("load %d of other: %d from source, want 1 (broken)", i, n)
+		}
+	}
+	// A file edited just now keeps its package, and those importing it,
+	// out of the cache until it settles.
+	writeFiles(t, dir, map[string]string{"base/base.go": "package base\n\ntype Topic string\n\nconst Default Topic = \"y\"\n"})
+	for i, want := range []int{2, 2} {
+		if n := load("./main"); n != want {
+			t.Errorf("base edited just now, load %d: %d from source, want %d", i+1, n, want)
+		}
+	}
+	settle("base/base.go")
+	for i, want := range []int{2, 0} {
+		if n := load("./main"); n != want {
+			t.Errorf("base settled, load %d: %d from source, want %d", i+1, n, want)
+		}
+	}
+	// Another GOARCH's word size is another key.
+	env = append(env, "GOARCH=386")
+	if n := load("./main"); n != 2 {
+		t.Errorf("GOARCH=386: %d from source, want 2", n)
 	}
 }

@@ -10,10 +10,11 @@ import (
 	"github.com/archie-dev/archie/analyze"
 )
 
-// openCache returns the cache of the fast loader for a command, or nil
-// when --no-cache or ARCHIE_NO_CACHE=1 turns it off. It lives in
+// openCache returns the cache of the fast loader and of the types of the
+// services' dependencies for a command, or nil when --no-cache or
+// ARCHIE_NO_CACHE=1 turns it off. It lives in
 // ARCHIE_CACHE_DIR, else the user's cache folder (os.UserCacheDir()/archie),
-// and is kept under ARCHIE_CACHE_MAX_MIB mebibytes (default 256). A
+// and is kept under ARCHIE_CACHE_MAX_MIB mebibytes (default 1024). A
 // damaged entry is read again from the code with a warning on stderr.
 func openCache(stderr io.Writer, noCache bool) (*analyze.Cache, error) {
 	if noCache || os.Getenv("ARCHIE_NO_CACHE") == "1" {

@@ -95,8 +95,12 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, opts extractOptio
 	}
 	prog := newProgress(stderr, showsProgress(stderr, opts.format))
 	defer prog.end()
+	cache, err := openCache(stderr, opts.load.noCache)
+	if err != nil {
+		return err
+	}
 	prog.set("listing the packages")
-	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Tags: opts.load.tags})
+	g, err := analyze.Load(ctx, analyze.Options{Dir: dir, Tags: opts.load.tags, Cache: cache})
 	if err != nil {
 		return err
 	}
@@ -114,7 +118,7 @@ func runExtract(ctx context.Context, stdout, stderr io.Writer, opts extractOptio
 	}
 	prog = newProgress(stderr, showsProgress(stderr, opts.format))
 	prog.set("type-checking the code the mains reach")
-	seams, errs, err := services.LoadSeams(ctx, g, dir, services.Options{Tags: opts.load.tags, CGO: opts.load.cgo, Progress: prog.say})
+	seams, errs, err := services.LoadSeams(ctx, g, dir, services.Options{Tags: opts.load.tags, CGO: opts.load.cgo, Progress: prog.say, Cache: cache})
 	prog.end()
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ func (o *loadOptions) addFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.cgo, "cgo", false, "type-check cgo files for the services analysis (runs the C compiler with the repository's #cgo flags)")
 	f.StringVar(&o.loader, "loader", os.Getenv("ARCHIE_LOADER"), "how to read the import graph: auto (without go list when that gives the same graph), fast, or packages (go list)")
 	f.MarkHidden("loader")
-	f.BoolVar(&o.noCache, "no-cache", false, "read every package folder again instead of using the cache of earlier runs (also ARCHIE_NO_CACHE=1)")
+	f.BoolVar(&o.noCache, "no-cache", false, "read every package folder and type-check every dependency again instead of using the cache of earlier runs (also ARCHIE_NO_CACHE=1)")
 }
 
 // loaderOption is the analyze loader a --loader or ARCHIE_LOADER value
@@ -191,7 +191,13 @@ func checkTree(ctx context.Context, stderr io.Writer, cfg *rules.Config, dir str
 	if needSystem {
 		prog := newProgress(stderr, opts.progress)
 		prog.set("type-checking the services")
-		p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts, prog.say)
+		// --new-since's revision is read from a temporary worktree,
+		// whose packages would be kept under keys no later run has.
+		types := cache
+		if opts.base {
+			types = nil
+		}
+		p.system, p.systemErrors, err = loadSystem(ctx, stderr, cfg, g, dir, opts, types, prog.say)
 		prog.end()
 		if err != nil {
 			return nil, err
@@ -242,7 +248,7 @@ func (p *project) applyBaseline(stderr io.Writer, opts loadOptions) error {
 // facts files of other repositories. It returns the problems met
 // type-checking the services' code, which it has printed.
 // say, when not nil, is told what a long load is doing.
-func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions, say func(string)) (*services.System, []analyze.Error, error) {
+func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *analyze.Graph, dir string, opts loadOptions, cache *analyze.Cache, say func(string)) (*services.System, []analyze.Error, error) {
 	specs, err := cfg.ServiceSpecs(g)
 	if err != nil {
 		return nil, nil, err
@@ -252,7 +258,7 @@ func loadSystem(ctx context.Context, stderr io.Writer, cfg *rules.Config, g *ana
 		return nil, nil, err
 	}
 	svcs := services.Find(g, specs, mains)
-	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo, Progress: say})
+	sys, errs, err := services.Load(ctx, g, svcs, dir, services.Options{Tags: opts.tags, CGO: opts.cgo, Progress: say, Cache: cache})
 	if err != nil {
 		return nil, nil, err
 	}

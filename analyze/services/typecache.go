@@ -1,0 +1,216 @@
+package services
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"go/types"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/archie-dev/archie/analyze"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// A dependency the build cache has no export data for is type-checked
+// from source on every run: on a developer's machine that is most of a
+// large tree, since the go command's cache holds export data built with
+// cgo, and archie lists without it. So what typeCheck type-checks of a
+// dependency is kept in archie's cache as export data, under a key of
+// everything the types depend on: the package's files (by size,
+// modification and change times; a package with a file edited in the
+// last two seconds is not kept until it settles), its imports' keys, the Go release and
+// export format archie was built with, and the sizes of the target. A
+// re-run reads it there instead, unless an import it depends on is
+// type-checked again.
+//
+// Writing it costs a run a third more on a large tree (loki: each
+// package's export data holds the declarations it refers to in other
+// packages too, 200 MB in all), which a run that is never repeated, as
+// on a CI runner that keeps no cache, would pay for nothing. So the first
+// run of a build only notes that it ran; a later one keeps what it
+// type-checks.
+
+// typesKind names the cache's entries of export data, ranKind those that
+// say a build ran before.
+const (
+	typesKind = "types"
+	ranKind   = "types-ran"
+)
+
+// typesKeyBase is what every key of export data starts with: what makes
+// archie write and read it differently.
+var typesKeyBase = sync.OnceValue(func() string {
+	tools := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "golang.org/x/tools" {
+				tools = m.Version + " " + m.Sum
+			}
+		}
+	}
+	return "archie types v1\n" + runtime.Version() + "\nx/tools " + tools + "\n"
+})
+
+// reuse reads from the cache the export data of the dependencies all
+// packages list to type-check from source, where an earlier run kept it,
+// and takes them off the list. It returns how many it read. build names
+// the build among others (see ranKind).
+func (l *typeLoader) reuse(all []*packages.Package, build string) int {
+	if l.cache == nil {
+		return 0
+	}
+	if l.cache.Get(ranKind, build) != nil {
+		l.keepTypes = true
+	} else {
+		l.cache.Put(ranKind, build, nil)
+	}
+	var todo []*packages.Package
+	for _, p := range all {
+		if l.source[p] != nil && !l.roots[p] && len(p.Errors) == 0 {
+			todo = append(todo, p)
+		}
+	}
+	files := l.stampFiles(todo)
+	l.keys = make(map[*packages.Package]string, len(todo))
+	hits := 0
+	for _, p := range todo { // dependencies first
+		key := l.typesKey(p, files[p])
+		if key == "" {
+			continue
+		}
+		l.keys[p] = key
+		if !l.readsReady(p) {
+			continue
+		}
+		data := l.cache.Get(typesKind, key)
+		if data == nil {
+			continue
+		}
+		if _, err := gcexportdata.Read(bytes.NewReader(data), l.fset, l.view, p.PkgPath); err != nil {
+			// Unreadable: type-checked again below into a new package,
+			// and written over.
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+			l.view[p.PkgPath] = p.Types
+			continue
+		}
+		delete(l.source, p)
+		hits++
+	}
+	return hits
+}
+
+// readsReady reports whether every package p imports has its types
+// already, from export data: only then may p's be read from it.
+func (l *typeLoader) readsReady(p *packages.Package) bool {
+	for _, imp := range p.Imports {
+		if l.source[imp] != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// stampFiles returns the stamps of each package's files, one line each,
+// taken on every core; "" for a package with a file that cannot be
+// stamped.
+func (l *typeLoader) stampFiles(pkgs []*packages.Package) map[*packages.Package]string {
+	out := make([]string, len(pkgs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var b strings.Builder
+				for _, f := range pkgs[i].GoFiles {
+					s, settled, err := analyze.FileStamp(f)
+					if err != nil || !settled {
+						// Unreadable (type-checking says why), or edited
+						// just now: read from source, and kept once settled.
+						b.Reset()
+						break
+					}
+					fmt.Fprintf(&b, "%s\t%s\n", f, s)
+				}
+				out[i] = b.String()
+			}
+		}()
+	}
+	for i := range pkgs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	m := make(map[*packages.Package]string, len(pkgs))
+	for i, p := range pkgs {
+		m[p] = out[i]
+	}
+	return m
+}
+
+// typesKey returns the key of p's export data, or "" when p cannot be
+// kept: a file could not be stamped (unreadable, or edited just now), or
+// an import is a package read with its function bodies (a service's own).
+func (l *typeLoader) typesKey(p *packages.Package, files string) string {
+	if files == "" && len(p.GoFiles) > 0 {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%spackage %s %s\n", typesKeyBase(), p.PkgPath, p.Name)
+	if p.Module != nil {
+		fmt.Fprintf(h, "go %s\n", p.Module.GoVersion)
+	}
+	if s := p.TypesSizes; s != nil {
+		fmt.Fprintf(h, "sizes %d %d %d\n", s.Sizeof(types.Typ[types.Uintptr]), s.Alignof(types.Typ[types.Int64]), s.Alignof(types.Typ[types.Float64]))
+	}
+	h.Write([]byte(files))
+	paths := make([]string, 0, len(p.Imports))
+	for path := range p.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		imp := p.Imports[path]
+		var k string
+		switch {
+		case imp.PkgPath == "unsafe":
+			k = "unsafe"
+		case l.source[imp] == nil && imp.ExportFile != "":
+			k = "export " + imp.ExportFile // named by its content's hash in the build cache
+		default:
+			if k = l.keys[imp]; k == "" {
+				return ""
+			}
+		}
+		fmt.Fprintf(h, "import %s %s %s\n", path, imp.PkgPath, k)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// keep writes the export data of a dependency type-checked from source
+// to the cache, when it type-checked without an error and the build ran
+// before.
+func (l *typeLoader) keep(p *packages.Package) {
+	key := l.keys[p]
+	if !l.keepTypes || key == "" || p.IllTyped || len(p.Errors) > 0 {
+		return
+	}
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, l.fset, p.Types); err != nil {
+		return
+	}
+	l.cache.Put(typesKind, key, buf.Bytes())
+}
+
+// buildName names a build for ranKind: the folder it is listed in and
+// its patterns.
+func buildName(cfg *packages.Config, patterns []string) string {
+	return typesKeyBase() + cfg.Dir + "\n" + strings.Join(patterns, "\n")
+}

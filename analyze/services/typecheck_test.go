@@ -202,6 +202,19 @@ func TestTypeCheckArchieCache(t *testing.T) {
 			t.Errorf("base settled, load %d: %d from source, want %d", i+1, n, want)
 		}
 	}
+	// base's export data in the build cache: dep is keyed by that file
+	// now, so typed again once and kept, then read from archie's cache
+	// beside base's export data from the build cache, one base.Topic.
+	build := exec.Command("go", "build", "./base")
+	build.Dir, build.Env = dir, append(env, "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for i, want := range []int{1, 0} {
+		if n := load("./main"); n != want {
+			t.Errorf("base in the build cache, load %d: %d from source, want %d", i+1, n, want)
+		}
+	}
 	// Another GOARCH's word size is another key.
 	env = append(env, "GOARCH=386")
 	if n := load("./main"); n != 2 {

@@ -208,6 +208,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 			}
 		}
 		roots, err := packages.Load(ls.cfg, patterns...)
+		packages.Visit(roots, nil, setImports)
 		return roots, 0, err
 	}
 	<-ls.done
@@ -296,7 +297,30 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
+	for _, p := range all {
+		setImports(p)
+	}
 	return roots, fromSource, nil
+}
+
+// setImports makes p's types list the packages p imports, sorted by
+// path, however they were read: go/types lists the imports of the source
+// in their order, export data every package its declarations refer to
+// (not those only function bodies use). The facts read a dependency's
+// imports (the messaging libraries it wraps), and must not depend on
+// whether the build cache, archie's cache or the source gave its types.
+func setImports(p *packages.Package) {
+	if p.Types == nil || p.Types == types.Unsafe {
+		return
+	}
+	list := make([]*types.Package, 0, len(p.Imports))
+	for _, imp := range p.Imports {
+		if imp.Types != nil {
+			list = append(list, imp.Types)
+		}
+	}
+	slices.SortFunc(list, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	p.Types.SetImports(list)
 }
 
 // A listedNoneError is a build the go command listed nothing of: its

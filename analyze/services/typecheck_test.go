@@ -221,3 +221,46 @@ func TestTypeCheckArchieCache(t *testing.T) {
 		t.Errorf("GOARCH=386: %d from source, want 2", n)
 	}
 }
+
+// TestTypeCheckImports: a dependency's types list the packages it
+// imports, sorted, however they were read: from source, go/types lists
+// them in the order of the source; from export data (the build cache's
+// or archie's), every package its declarations refer to, and not one
+// used only in a function body. Which messaging library a dependency
+// wraps must not depend on it.
+func TestTypeCheckImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.22\n",
+		"wire/wire.go": "package wire\n\nfunc Send(string) {}\n",
+		"api/api.go":   "package api\n\ntype Event struct{ Name string }\n",
+		"lib/lib.go":   "package lib\n\nimport (\n\t\"example.com/m/wire\"\n\t\"example.com/m/api\"\n)\n\nfunc Publish(e api.Event) { wire.Send(e.Name) }\n",
+		"main/main.go": "package main\n\nimport (\n\t\"example.com/m/api\"\n\t\"example.com/m/lib\"\n)\n\nfunc main() { lib.Publish(api.Event{}) }\n",
+	})
+	then := time.Now().Add(-time.Hour)
+	for _, f := range []string{"wire/wire.go", "api/api.go", "lib/lib.go", "main/main.go"} {
+		os.Chtimes(filepath.Join(dir, f), then, then)
+	}
+	env := append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())
+	cache := analyze.OpenCache(t.TempDir(), 0, nil)
+	for i, want := range []int{3, 3, 0} { // source, source and kept, archie's cache
+		cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: env}
+		roots, fromSource, err := typeCheck(cfg, []string{"./main"}, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fromSource != want {
+			t.Errorf("load %d: %d from source, want %d", i+1, fromSource, want)
+		}
+		var paths []string
+		for _, imp := range roots[0].Imports["example.com/m/lib"].Types.Imports() {
+			paths = append(paths, imp.Path())
+		}
+		if got := strings.Join(paths, " "); got != "example.com/m/api example.com/m/wire" {
+			t.Errorf("load %d: lib imports %q, want api and wire, sorted", i+1, got)
+		}
+	}
+}

@@ -1,14 +1,17 @@
 package analyze
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -27,10 +30,13 @@ const entryMagic = "archie cache entry v1\n"
 func (c *Cache) Get(kind, key string) []byte {
 	file := c.entryFile(kind, key)
 	data, err := os.ReadFile(file)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	payload, err := checked(data, entryMagic)
+	var payload []byte
+	if err == nil {
+		payload, err = checked(data, entryMagic)
+	}
 	var stored []byte
 	if err == nil {
 		n, w := binary.Uvarint(payload)
@@ -42,7 +48,7 @@ func (c *Cache) Get(kind, key string) []byte {
 	}
 	if err != nil {
 		c.warn(fmt.Sprintf("cache entry %s is unreadable (%v): reading the code again", file, err))
-		os.Remove(file)
+		os.RemoveAll(file) // a file, or whatever took its place
 		return nil
 	}
 	if string(stored) != key {
@@ -77,19 +83,97 @@ func (c *Cache) entryFile(kind, key string) string {
 	return filepath.Join(c.dir, kind+"-"+hex.EncodeToString(sum[:20]))
 }
 
-// FileStamp returns what identifies a file's content in a cache key: its
-// size and its modification and change times. settled is false when the
-// file was modified too recently for those to tell a later edit of the
-// same size apart (within the coarsest file system's tick): it cannot be
-// keyed by them yet.
-func FileStamp(file string) (stamp string, settled bool, err error) {
-	info, err := os.Stat(file)
-	if err != nil {
-		return "", false, err
-	}
-	return stampOf(info, time.Now())
+// A HashMemo gives files' content hashes, and remembers each by the
+// file's size, modification and change times, so that a later run reads
+// again only the files that changed: keys made of content stay the same
+// through a fresh checkout or a module cache restored from an archive,
+// and cost a stat per file while nothing changes. A file modified within
+// the racy window is read every time. Safe for concurrent use.
+type HashMemo struct {
+	c         *Cache
+	kind, key string
+	now       int64 // Unix nanoseconds, for the racy window
+
+	mu    sync.Mutex
+	files map[string]memoFile // as read from the cache
+	used  map[string]memoFile // this run's, written by Save
+	dirty bool
+	read  int // files hashed this run, for tests
 }
 
-func stampOf(info fs.FileInfo, now time.Time) (string, bool, error) {
-	return fmt.Sprintf("%d %d %d", info.Size(), info.ModTime().UnixNano(), changeTime(info)), !racy(info.ModTime(), now.UnixNano()), nil
+// A memoFile is one file's entry in a HashMemo.
+type memoFile struct {
+	Size, ModTime, Change int64
+	Hash                  []byte
+}
+
+// Memo returns the memo kept under kind and key, and whether an earlier
+// run saved one there. A damaged one is reported and starts empty.
+func (c *Cache) Memo(kind, key string) (*HashMemo, bool) {
+	m := &HashMemo{c: c, kind: kind, key: key, now: time.Now().UnixNano(), used: make(map[string]memoFile)}
+	data := c.Get(kind, key)
+	if data == nil {
+		return m, false
+	}
+	if len(data) > 0 {
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&m.files); err != nil {
+			c.warn(fmt.Sprintf("cache entry %s is unreadable (%v): reading the files again", c.entryFile(kind, key), err))
+			m.files = nil
+		}
+	}
+	return m, true
+}
+
+// Hash returns the SHA-256 of a file's content.
+func (m *HashMemo) Hash(file string) ([]byte, error) {
+	info, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	now := memoFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Change: changeTime(info)}
+	m.mu.Lock()
+	old, ok := m.files[file]
+	m.mu.Unlock()
+	if ok && old.Size == now.Size && old.ModTime == now.ModTime && old.Change == now.Change && !racy(info.ModTime(), m.now) {
+		m.keep(file, old)
+		return old.Hash, nil
+	}
+	h, err := hashFile(file)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	m.read++
+	m.mu.Unlock()
+	if !racy(info.ModTime(), m.now) {
+		now.Hash = h
+		m.keep(file, now)
+	}
+	return h, nil
+}
+
+func (m *HashMemo) keep(file string, f memoFile) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.files[file]; !ok || old.Size != f.Size || old.ModTime != f.ModTime || old.Change != f.Change || !bytes.Equal(old.Hash, f.Hash) {
+		m.dirty = true
+	}
+	m.used[file] = f
+}
+
+// Save writes the memo of the files hashed this run, when it differs
+// from what the cache has; a memo never saved is written empty, so that
+// the next run knows this one ran.
+func (m *HashMemo) Save() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.dirty && len(m.used) == len(m.files) && m.files != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(m.used); err != nil {
+		return
+	}
+	m.c.Put(m.kind, m.key, buf.Bytes())
+	m.files, m.dirty = m.used, false
 }

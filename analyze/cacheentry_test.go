@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -94,39 +95,77 @@ func TestCacheEntriesTrim(t *testing.T) {
 	}
 }
 
-// TestFileStamp: a file's stamp changes with an edit of it, even one
-// that puts its size and modification time back; a file modified within
-// the racy window is not settled.
-func TestFileStamp(t *testing.T) {
+// TestHashMemo: a memo gives each file's content hash, reads a file
+// again only when its size or times changed (or it was modified within
+// the racy window), and a saved memo carries that to the next run.
+func TestHashMemo(t *testing.T) {
+	c := OpenCache(t.TempDir(), 0, func(msg string) { t.Error(msg) })
 	file := filepath.Join(t.TempDir(), "a.go")
-	if err := os.WriteFile(file, []byte("package a\n"), 0o644); err != nil {
-		t.Fatal(err)
+	write := func(content string, mtime time.Time) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(file, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
 	}
-	old := time.Now().Add(-time.Hour)
-	os.Chtimes(file, old, old)
-	before, settled, err := FileStamp(file)
-	if err != nil || !settled {
-		t.Fatalf("a file an hour old: settled %v, %v", settled, err)
+	hour := time.Now().Add(-time.Hour)
+	write("package a\n", hour)
+	m, ran := c.Memo("files", "build")
+	if ran {
+		t.Fatal("an empty cache has a memo")
 	}
-	if again, _, _ := FileStamp(file); again != before {
-		t.Errorf("stamp moved without an edit: %q, %q", before, again)
-	}
-	time.Sleep(10 * time.Millisecond) // a change time the edit can move
-	if err := os.WriteFile(file, []byte("package b\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, settled, _ := FileStamp(file); settled {
-		t.Error("a file modified now is settled")
-	}
-	os.Chtimes(file, old, old)
-	after, _, err := FileStamp(file)
+	h1, err := m.Hash(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after == before && runtime.GOOS == "linux" {
-		t.Errorf("an edit that keeps size and modification time keeps the stamp %q", after)
+	if want := sha256.Sum256([]byte("package a\n")); !bytes.Equal(h1, want[:]) {
+		t.Fatalf("hash %x, want %x", h1, want)
 	}
-	if _, _, err := FileStamp(filepath.Join(t.TempDir(), "missing.go")); err == nil {
-		t.Error("a missing file has a stamp")
+	m.Save()
+
+	m, ran = c.Memo("files", "build")
+	if !ran {
+		t.Fatal("a saved memo is not found")
+	}
+	if h, _ := m.Hash(file); !bytes.Equal(h, h1) || m.read != 0 {
+		t.Errorf("unchanged file: hash %x, %d read, want %x and none read", h, m.read, h1)
+	}
+	// Same size, same modification time, other content: the change time
+	// tells (where the system keeps one).
+	time.Sleep(10 * time.Millisecond)
+	write("package b\n", hour)
+	if h, _ := m.Hash(file); bytes.Equal(h, h1) && runtime.GOOS == "linux" {
+		t.Error("an edit that puts size and modification time back keeps its hash")
+	}
+	// Modified just now: read on every call, and not remembered.
+	write("package c\n", time.Now())
+	m, _ = c.Memo("files", "build")
+	for range 2 {
+		m.Hash(file)
+	}
+	if m.read != 2 {
+		t.Errorf("a file in the racy window read %d times, want 2", m.read)
+	}
+	if _, err := m.Hash(filepath.Join(t.TempDir(), "missing.go")); err == nil {
+		t.Error("a missing file has a hash")
+	}
+}
+
+// TestCacheEntryNotAFile: a folder where an entry's file should be is
+// reported, removed and answered as missing.
+func TestCacheEntryNotAFile(t *testing.T) {
+	var warnings []string
+	c := OpenCache(t.TempDir(), 0, func(msg string) { warnings = append(warnings, msg) })
+	if err := os.MkdirAll(filepath.Join(c.entryFile("types", "k"), "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Get("types", "k"); got != nil || len(warnings) != 1 {
+		t.Fatalf("Get = %q, warnings %q", got, warnings)
+	}
+	c.Put("types", "k", []byte("data"))
+	if got := c.Get("types", "k"); string(got) != "data" {
+		t.Errorf("after the folder: Get = %q", got)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/archie-dev/archie/analyze"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -23,25 +22,25 @@ import (
 // large tree, since the go command's cache holds export data built with
 // cgo, and archie lists without it. So what typeCheck type-checks of a
 // dependency is kept in archie's cache as export data, under a key of
-// everything the types depend on: the package's files (by size,
-// modification and change times; a package with a file edited in the
-// last two seconds is not kept until it settles), its imports' keys, the
-// Go release and export format archie was built with, and the target's
-// word size. A re-run reads it there instead, unless a package below it
-// changed.
+// everything the types depend on: the package's files (their content's
+// hashes, remembered by size and times in a memo of the build, so that a
+// fresh checkout or a restored module cache keeps the keys), its imports'
+// keys, the Go release and export format archie was built with, and the
+// target's word size. A re-run reads it there instead, unless a package
+// below it changed.
 //
 // Writing it costs the run that does 16-40 % more on loki (each
 // package's export data holds the declarations it refers to in other
 // packages too, 200 MB in all), which a run that is never repeated, as
 // on a CI runner that keeps no cache, would pay for nothing. So the first
-// run of a build only notes that it ran; a later one keeps what it
-// type-checks.
+// run of a build only saves an empty memo, which says that it ran; a
+// later one hashes the files and keeps what it type-checks.
 
-// typesKind names the cache's entries of export data, ranKind those that
-// say a build ran before.
+// typesKind names the cache's entries of export data, memoKind the memo
+// of each build's files.
 const (
 	typesKind = "types"
-	ranKind   = "types-ran"
+	memoKind  = "types-files"
 )
 
 // typesKeyBase is what every key of export data starts with: what makes
@@ -67,11 +66,12 @@ func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 	if l.cache == nil {
 		return 0
 	}
-	if l.cache.Get(ranKind, build) != nil {
-		l.keepTypes = true
-	} else {
-		l.cache.Put(ranKind, build, nil)
+	memo, ran := l.cache.Memo(memoKind, build)
+	l.memo = memo
+	if !ran {
+		return 0
 	}
+	l.keepTypes = true
 	var todo []*packages.Package
 	for _, p := range all {
 		if l.source[p] != nil && !l.roots[p] && len(p.Errors) == 0 {
@@ -118,9 +118,9 @@ func (l *typeLoader) readsReady(p *packages.Package) bool {
 	return true
 }
 
-// stampFiles returns the stamps of each package's files, one line each,
-// taken on every core; "" for a package with a file that cannot be
-// stamped.
+// stampFiles returns the content hashes of each package's files, one
+// line each, taken on every core; "" for a package with a file that
+// cannot be read.
 func (l *typeLoader) stampFiles(pkgs []*packages.Package) map[*packages.Package]string {
 	out := make([]string, len(pkgs))
 	var wg sync.WaitGroup
@@ -132,14 +132,12 @@ func (l *typeLoader) stampFiles(pkgs []*packages.Package) map[*packages.Package]
 			for i := range next {
 				var b strings.Builder
 				for _, f := range pkgs[i].GoFiles {
-					s, settled, err := analyze.FileStamp(f)
-					if err != nil || !settled {
-						// Unreadable (type-checking says why), or edited
-						// just now: read from source, and kept once settled.
-						b.Reset()
+					h, err := l.memo.Hash(f)
+					if err != nil {
+						b.Reset() // unreadable: type-checking says why
 						break
 					}
-					fmt.Fprintf(&b, "%s\t%s\n", f, s)
+					fmt.Fprintf(&b, "%s\t%x\n", f, h)
 				}
 				out[i] = b.String()
 			}
@@ -158,8 +156,8 @@ func (l *typeLoader) stampFiles(pkgs []*packages.Package) map[*packages.Package]
 }
 
 // typesKey returns the key of p's export data, or "" when p cannot be
-// kept: a file could not be stamped (unreadable, or edited just now), or
-// an import is a package read with its function bodies (a service's own).
+// kept: a file could not be read, or an import is a package read with
+// its function bodies (a service's own).
 func (l *typeLoader) typesKey(p *packages.Package, files string) string {
 	if files == "" && len(p.GoFiles) > 0 {
 		return ""
@@ -211,7 +209,7 @@ func (l *typeLoader) keep(p *packages.Package) {
 	l.cache.Put(typesKind, key, buf.Bytes())
 }
 
-// buildName names a build for ranKind: the folder it is listed in and
+// buildName names a build for memoKind: the folder it is listed in and
 // its patterns.
 func buildName(cfg *packages.Config, patterns []string) string {
 	return typesKeyBase() + cfg.Dir + "\n" + strings.Join(patterns, "\n")

@@ -291,7 +291,8 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		}
 	}
 	wg.Wait()
-	if l.cache != nil {
+	if l.memo != nil {
+		l.memo.Save()
 		l.cache.Trim()
 	}
 	if err := ctx.Err(); err != nil {
@@ -344,7 +345,8 @@ type typeLoader struct {
 	// keys (see typecache.go); nil without a cache.
 	cache     *analyze.Cache
 	keys      map[*packages.Package]string
-	keepTypes bool // write what is type-checked here to cache
+	keepTypes bool              // write what is type-checked here to cache
+	memo      *analyze.HashMemo // the build's files' hashes
 }
 
 // check parses and type-checks p from source once its imports are ready.

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -25,13 +24,18 @@ import (
 const entryMagic = "archie cache entry v1\n"
 
 // Get returns the data an earlier Put kept under kind and key, or nil.
-// A damaged entry is reported through the cache's warning, removed, and
-// answered as missing.
+// A damaged entry, or something other than a file in its place, is
+// reported through the cache's warning, removed, and answered as
+// missing; a read that fails for another reason is a miss.
 func (c *Cache) Get(kind, key string) []byte {
 	file := c.entryFile(kind, key)
 	data, err := os.ReadFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+	if err != nil {
+		if info, serr := os.Lstat(file); serr != nil || info.Mode().IsRegular() {
+			return nil // missing, or a read that failed for now (too many open files)
+		}
+		// Something else took the file's place (a folder): it would
+		// stop the entry from ever being written.
 	}
 	var payload []byte
 	if err == nil {

@@ -78,11 +78,11 @@ func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 			todo = append(todo, p)
 		}
 	}
-	files := l.stampFiles(todo)
+	l.files = l.stampFiles(todo)
 	l.keys = make(map[*packages.Package]string, len(todo))
 	hits := 0
 	for _, p := range todo { // dependencies first
-		key := l.typesKey(p, files[p])
+		key := l.typesKey(p, l.files[p])
 		if key == "" {
 			continue
 		}
@@ -195,12 +195,15 @@ func (l *typeLoader) typesKey(p *packages.Package, files string) string {
 }
 
 // keep writes the export data of a dependency type-checked from source
-// to the cache, when it type-checked without an error and the build ran
-// before.
+// to the cache, when it type-checked without an error, its files were not
+// edited since they were hashed for its key, and the build ran before.
 func (l *typeLoader) keep(p *packages.Package) {
 	key := l.keys[p]
 	if !l.keepTypes || key == "" || p.IllTyped || len(p.Errors) > 0 {
 		return
+	}
+	if _, edited := l.edited.Load(p); edited {
+		return // its key says other contents than were type-checked
 	}
 	var buf bytes.Buffer
 	if err := gcexportdata.Write(&buf, l.fset, p.Types); err != nil {
@@ -213,4 +216,21 @@ func (l *typeLoader) keep(p *packages.Package) {
 // its patterns.
 func buildName(cfg *packages.Config, patterns []string) string {
 	return typesKeyBase() + cfg.Dir + "\n" + strings.Join(patterns, "\n")
+}
+
+// sameFiles reports whether the contents parse read of p's files are
+// those its key was made of; when they are not (a file edited during
+// the run), p is not kept.
+func (l *typeLoader) sameFiles(p *packages.Package, srcs [][]byte) {
+	want, ok := l.files[p]
+	if !ok || l.keys[p] == "" {
+		return
+	}
+	var b strings.Builder
+	for i, src := range srcs {
+		fmt.Fprintf(&b, "%s\t%x\n", p.GoFiles[i], sha256.Sum256(src))
+	}
+	if b.String() != want {
+		l.edited.Store(p, true)
+	}
 }

@@ -347,6 +347,8 @@ type typeLoader struct {
 	keys      map[*packages.Package]string
 	keepTypes bool              // write what is type-checked here to cache
 	memo      *analyze.HashMemo // the build's files' hashes
+	files     map[*packages.Package]string
+	edited    sync.Map // packages whose files changed after files hashed them
 }
 
 // check parses and type-checks p from source once its imports are ready.
@@ -480,12 +482,15 @@ func consequence(msg string, failed map[string]bool) bool {
 // parse reads p's files; what does not parse is p's error.
 func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
 	var files []*ast.File
+	srcs := make([][]byte, 0, len(p.GoFiles))
+	defer func() { l.sameFiles(p, srcs) }()
 	for _, name := range p.GoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue
 		}
+		srcs = append(srcs, src)
 		f, err := parser.ParseFile(l.fset, name, src, mode)
 		var list scanner.ErrorList
 		if errors.As(err, &list) {

@@ -2,6 +2,9 @@ package services
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"go/token"
 	"go/types"
 	"os"
 	"os/exec"
@@ -247,6 +250,32 @@ func TestTypeCheckImports(t *testing.T) {
 		}
 		if got := strings.Join(paths, " "); got != "example.com/m/api example.com/m/wire" {
 			t.Errorf("load %d: lib imports %q, want api and wire, sorted", i+1, got)
+		}
+	}
+}
+
+// TestTypeCacheEditedDuringRun: a dependency whose file is edited after
+// it was hashed for its key and before it was parsed is not kept under
+// that key: the key would say other contents than its types have, and a
+// later run with those contents back would read them.
+func TestTypeCacheEditedDuringRun(t *testing.T) {
+	cache := analyze.OpenCache(t.TempDir(), 0, nil)
+	p := &packages.Package{PkgPath: "example.com/a", Name: "a", GoFiles: []string{"/src/a.go"}, Types: types.NewPackage("example.com/a", "a")}
+	p.Types.MarkComplete()
+	hashed := fmt.Sprintf("/src/a.go\t%x\n", sha256.Sum256([]byte("package a\n\nconst V = 1\n")))
+	for _, tc := range []struct {
+		parsed string
+		kept   bool
+	}{
+		{"package a\n\nconst V = 1\n", true},
+		{"package a\n\nconst V = 2\n", false},
+	} {
+		l := &typeLoader{fset: token.NewFileSet(), cache: cache, keepTypes: true,
+			files: map[*packages.Package]string{p: hashed}, keys: map[*packages.Package]string{p: "key of " + tc.parsed}}
+		l.sameFiles(p, [][]byte{[]byte(tc.parsed)})
+		l.keep(p)
+		if kept := cache.Get(typesKind, l.keys[p]) != nil; kept != tc.kept {
+			t.Errorf("parsed %q: kept %v, want %v", tc.parsed, kept, tc.kept)
 		}
 	}
 }

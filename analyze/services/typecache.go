@@ -61,7 +61,7 @@ var typesKeyBase = sync.OnceValue(func() string {
 // reuse reads from the cache the export data of the dependencies all
 // packages list to type-check from source, where an earlier run kept it,
 // and takes them off the list. It returns how many it read. build names
-// the build among others (see ranKind).
+// the build's memo (see memoKind).
 func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 	if l.cache == nil {
 		return 0
@@ -218,9 +218,9 @@ func buildName(cfg *packages.Config, patterns []string) string {
 	return typesKeyBase() + cfg.Dir + "\n" + strings.Join(patterns, "\n")
 }
 
-// sameFiles reports whether the contents parse read of p's files are
-// those its key was made of; when they are not (a file edited during
-// the run), p is not kept.
+// sameFiles marks p edited when the contents parse read of its files are
+// not those its key was made of (a file edited during the run): p is then
+// not kept.
 func (l *typeLoader) sameFiles(p *packages.Package, srcs [][]byte) {
 	want, ok := l.files[p]
 	if !ok || l.keys[p] == "" {

@@ -27,11 +27,12 @@ import (
 // import. go/packages reads those from export data, which the go command
 // compiles first when its build cache does not have it: on a CI runner
 // with no cache, that is the whole dependency tree, minutes for a small
-// service. typeCheck asks the go command for export data but runs it with
-// this program as its -toolexec wrapper, which refuses every compile: the
-// packages whose export data is in the cache come back with it, the others
-// without, at once. Those are type-checked here from source, declarations
-// only (no function bodies), which takes seconds.
+// service. typeCheck asks the go command for export data but gives it a
+// -toolexec wrapper that refuses every compile (a shell script, or this
+// program where there is no POSIX shell): the packages whose export data
+// is in the cache come back with it, the others without, at once. Those
+// are type-checked here from source, declarations only (no function
+// bodies), which takes seconds.
 
 // toolexecEnv, set in the environment of the go command, tells this
 // program that the go command runs it as its -toolexec wrapper.
@@ -82,20 +83,26 @@ func ServeToolexec() {
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 	packages.NeedDeps | packages.NeedModule | packages.NeedExportFile | packages.NeedTypesSizes
 
-// wrapper returns the -toolexec flag that makes this program the go
-// command's wrapper, or "" when it cannot be: the program does not serve
-// (ServeToolexec was not called), its path cannot be quoted for the go
-// command, or the build already has a wrapper.
+// wrapper returns the -toolexec flag that makes the go command refuse
+// every compile, or "" when none can: the build already has a wrapper,
+// or the wrapper would be this program and it cannot be (ServeToolexec
+// was not called, its path cannot be quoted for the go command, or it is
+// gone).
 func wrapper(cfg *packages.Config) string {
-	if !wrapperReady {
-		return ""
-	}
 	for _, f := range cfg.BuildFlags {
 		if strings.Contains(f, "toolexec") {
 			return ""
 		}
 	}
 	if goflagsMention(cfg.Env, "toolexec") {
+		return ""
+	}
+	if posixShell != "" {
+		if fi, err := os.Stat(posixShell); err == nil && !fi.IsDir() {
+			return "-toolexec=" + posixShell + " -c '" + refuseScript + "' archie-toolexec"
+		}
+	}
+	if !wrapperReady {
 		return ""
 	}
 	exe, err := os.Executable()
@@ -107,6 +114,25 @@ func wrapper(cfg *packages.Config) string {
 	}
 	return "-toolexec='" + exe + "'"
 }
+
+// posixShell runs refuseScript where there is one. The go command runs
+// the wrapper once for each package the build cache lacks (loki's
+// operator module: 1 119 of them); a shell starts in a few milliseconds,
+// this program, with its packages' initialisation, in about thirty: on
+// that module the go list took 2.8-3.2 s instead of 7.0-7.6 s, listing
+// the same export data.
+var posixShell = func() string {
+	if runtime.GOOS == "windows" {
+		return ""
+	}
+	return "/bin/sh"
+}()
+
+// refuseScript is ServeToolexec as a shell script: the go command passes
+// it the tool's path and arguments; it refuses the compiler and cgo but
+// for their version (which the go command's cache keys are made of) and
+// runs every other tool. It holds no single quote: wrapper quotes it so.
+const refuseScript = `case ${1##*/} in compile|compile.exe|cgo|cgo.exe) for a; do [ "$a" = -V=full ] && exec "$@"; done; echo "` + notCached + `" >&2; exit 1;; esac; exec "$@"`
 
 // goflagsMention reports whether the go command's GOFLAGS, in env (nil
 // for this process's), mention a flag.
@@ -176,7 +202,10 @@ func newListing(cfg *packages.Config, patterns []string, opts Options) *listing 
 	if env == nil {
 		env = os.Environ()
 	}
-	c.Env = append(slices.Clip(env), toolexecEnv+"=1", "CGO_ENABLED=0")
+	c.Env = append(slices.Clip(env), "CGO_ENABLED=0")
+	if !strings.Contains(flag, refuseScript) {
+		c.Env = append(c.Env, toolexecEnv+"=1") // this program is the wrapper
+	}
 	l.cfg = &c
 	return l
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -20,11 +21,33 @@ import (
 // TestTypeCheckBuildCache loads a main whose dependency is not in an empty
 // build cache, then is: typeCheck reads it from source, then from its
 // export data, compiling nothing itself; the main type-checks either way,
-// with the dependency's types.
+// with the dependency's types. The go command's wrapper is the shell
+// script, or the test binary where there is no shell.
 func TestTypeCheckBuildCache(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
+	shell := posixShell
+	defer func() { posixShell = shell }()
+	for _, w := range []struct{ name, shell, flag string }{
+		{"shell", shell, refuseScript},
+		{"program", "", "-toolexec='"},
+		{"no shell there", filepath.Join(t.TempDir(), "sh"), "-toolexec='"},
+	} {
+		t.Run(w.name, func(t *testing.T) {
+			if w.shell != "" && w.flag == refuseScript && runtime.GOOS == "windows" {
+				t.Skip("no POSIX shell")
+			}
+			posixShell = w.shell
+			if f := wrapper(&packages.Config{}); !strings.Contains(f, w.flag) {
+				t.Fatalf("wrapper = %q, want it to hold %q", f, w.flag)
+			}
+			testTypeCheckBuildCache(t)
+		})
+	}
+}
+
+func testTypeCheckBuildCache(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"go.mod":       "module example.com/m\n\ngo 1.22\n",

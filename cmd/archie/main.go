@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/archie-dev/archie/analyze/services"
@@ -17,13 +16,8 @@ import (
 
 func main() {
 	services.ServeToolexec() // when the go command runs archie as its -toolexec wrapper, that is all it does
-	// archie is a batch job whose heap grows with the code it loads and
-	// is freed at exit: collecting less often than Go's default buys
-	// time for little memory (on istio, bench/services.sh: 0.55 s of
-	// 4.8 s, for 3% more peak memory). GOGC, when set, still decides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(150)
-	}
+	// How much memory to take beyond the live data: gc.go.
+	tuneGC()
 	// An interrupt cancels the context, so that what a command set up
 	// (the worktree of --new-since, a temporary file) is removed on the
 	// way out; a second interrupt kills as usual.

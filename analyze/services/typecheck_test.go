@@ -302,3 +302,54 @@ func TestTypeCacheEditedDuringRun(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeCacheReadsWhatIsImported: of the dependencies found in
+// archie's cache, a load decodes those the packages it type-checks import,
+// as it reads the build cache's export data, and not the ones below them;
+// an entry that left the cache during the run is the importer's error,
+// which says to run again.
+func TestTypeCacheReadsWhatIsImported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.22\n",
+		"deep/deep.go": "package deep\n\ntype Key string\n\nfunc Unused() {}\n",
+		"dep/dep.go":   "package dep\n\nimport \"example.com/m/deep\"\n\nfunc Orders() deep.Key { return \"orders\" }\n",
+		"main/main.go": "package main\n\nimport \"example.com/m/dep\"\n\nfunc main() { _ = dep.Orders() }\n",
+	})
+	env := append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())
+	cache := analyze.OpenCache(t.TempDir(), 0, func(msg string) { t.Errorf("warning: %s", msg) })
+	var main *packages.Package
+	for i, want := range []int{2, 2, 0} {
+		cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: env}
+		roots, n, err := typeCheck(cfg, []string{"./main"}, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("load %d: %d dependencies from source, want %d", i+1, n, want)
+		}
+		main = roots[0]
+	}
+	if main.IllTyped {
+		t.Fatalf("main ill-typed: %v", main.Errors)
+	}
+	dep := main.Imports["example.com/m/dep"]
+	deep := dep.Imports["example.com/m/deep"]
+	if !dep.Types.Complete() || dep.Types.Scope().Lookup("Orders") == nil {
+		t.Errorf("dep, which main imports, not read from archie's cache")
+	}
+	if deep.Types.Complete() || deep.Types.Scope().Lookup("Unused") != nil {
+		t.Errorf("deep, which only dep imports, decoded whole")
+	}
+	if got := deep.Types.Scope().Lookup("Key"); got == nil {
+		t.Errorf("deep.Key, which dep's declarations refer to, missing")
+	}
+
+	l := &typeLoader{cache: analyze.OpenCache(t.TempDir(), 0, nil), keys: map[*packages.Package]string{dep: "gone"}}
+	if _, err := l.readCached(dep); err == nil || !strings.Contains(err.Error(), "run archie again") {
+		t.Errorf("an entry gone during the run: %v", err)
+	}
+}

@@ -43,7 +43,8 @@ const toolexecEnv = "ARCHIE_TOOLEXEC"
 const notCached = "archie: export data not in the build cache; read from source"
 
 // wrapperReady is set when the program serves as the wrapper (see
-// ServeToolexec): without it, typeCheck leaves the go command to compile.
+// ServeToolexec): without it, and without a shell to run refuseScript,
+// typeCheck leaves the go command to compile.
 var wrapperReady bool
 
 // ServeToolexec is called first in main by a program that loads services
@@ -97,10 +98,9 @@ func wrapper(cfg *packages.Config) string {
 	if goflagsMention(cfg.Env, "toolexec") {
 		return ""
 	}
-	if posixShell != "" {
-		if fi, err := os.Stat(posixShell); err == nil && !fi.IsDir() {
-			return "-toolexec=" + posixShell + " -c '" + refuseScript + "' archie-toolexec"
-		}
+	if posixShell != "" && exec.Command(posixShell, "-c", "exit 0").Run() == nil {
+		// It runs (not only exists: a noexec mount, a sandbox).
+		return "-toolexec=" + posixShell + " -c '" + refuseScript + "' archie-toolexec"
 	}
 	if !wrapperReady {
 		return ""

@@ -33,6 +33,7 @@ func TestTypeCheckBuildCache(t *testing.T) {
 		{"shell", shell, refuseScript},
 		{"program", "", "-toolexec='"},
 		{"no shell there", filepath.Join(t.TempDir(), "sh"), "-toolexec='"},
+		{"a shell that does not run", notRunnable(t), "-toolexec='"},
 	} {
 		t.Run(w.name, func(t *testing.T) {
 			if w.shell != "" && w.flag == refuseScript && runtime.GOOS == "windows" {
@@ -352,4 +353,13 @@ func TestTypeCacheReadsWhatIsImported(t *testing.T) {
 	if _, err := l.readCached(dep); err == nil || !strings.Contains(err.Error(), "run archie again") {
 		t.Errorf("an entry gone during the run: %v", err)
 	}
+}
+
+// notRunnable returns a file that is there but cannot be run.
+func notRunnable(t *testing.T) string {
+	f := filepath.Join(t.TempDir(), "sh")
+	if err := os.WriteFile(f, []byte("#!/bin/sh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

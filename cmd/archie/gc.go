@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // archie is a batch job whose heap grows with the code it loads and is
@@ -31,29 +31,39 @@ const (
 	heapLiveRatio = 1.5
 )
 
-func tuneGC() {
+// tuneGC applies both unless the environment says otherwise; stop ends
+// the following of the live heap (tests).
+func tuneGC() (stop func()) {
 	if os.Getenv("GOGC") != "" {
-		return
+		return func() {}
 	}
 	debug.SetGCPercent(gcPercent)
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return func() {}
 	}
 	debug.SetMemoryLimit(heapFloor)
-	followLiveHeap(heapFloor, heapLiveRatio)
+	return followLiveHeap(heapFloor, heapLiveRatio)
 }
 
-// followLiveHeap sets the memory limit after each collection to ratio
-// times the live data it found, never below floor, until stop is called.
-// A cleanup on an object nothing refers to runs after the collection that
-// frees it, and makes the next one.
+// followLiveHeap sets the memory limit after collections to ratio times
+// the live data the last one found, never below floor, until stop is
+// called. A cleanup on an object nothing refers to runs after the
+// collection that frees it, and makes the next object. When collections
+// run back to back, that object, made while the next one marks, outlives
+// it, and that collection keeps the limit before it: about one in five
+// while a program grows fast against the limit. The limit counts all the
+// runtime's memory, which is a few percent more than the heap: the room
+// left is a little under ratio-1 of the live data.
 func followLiveHeap(floor int64, ratio float64) (stop func()) {
-	var stopped atomic.Bool
+	var mu sync.Mutex // a limit set after stop returns would outlive it
+	stopped := false
 	var follow func()
 	follow = func() {
 		sentinel := new([64]byte) // not a tiny allocation: those are freed together
 		runtime.AddCleanup(sentinel, func(struct{}) {
-			if stopped.Load() {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
 				return
 			}
 			s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -66,5 +76,9 @@ func followLiveHeap(floor int64, ratio float64) (stop func()) {
 		}, struct{}{})
 	}
 	follow()
-	return func() { stopped.Store(true) }
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+	}
 }

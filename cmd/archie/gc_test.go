@@ -8,9 +8,8 @@ import (
 	"time"
 )
 
-// The memory limit follows the live heap: never below the floor, raised
-// to ratio times the live data once that is more, and left alone once
-// stopped.
+// The memory limit is the floor while that leaves the live data room to
+// grow by minRoom, none past that, and left alone once stopped.
 func TestFollowLiveHeap(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
@@ -18,46 +17,36 @@ func TestFollowLiveHeap(t *testing.T) {
 	for i := range live {
 		live[i] = make([]byte, 1<<20)
 	}
-	// limitAfterGC collects until the limit is one want accepts.
-	limitAfterGC := func(want func(int64) bool) int64 {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for {
+	// collect runs a few collections, for the cleanups to run.
+	collect := func() {
+		for range 3 {
 			runtime.GC()
-			limit := debug.SetMemoryLimit(-1)
-			if want(limit) || time.Now().After(deadline) {
-				return limit
-			}
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
 
-	debug.SetMemoryLimit(1 << 20)
-	stop := followLiveHeap(1<<20, 1.5)
-	if got := limitAfterGC(func(l int64) bool { return l >= 96<<20 && l < 128<<20 }); got < 96<<20 || got >= 128<<20 {
-		t.Errorf("floor 1 MiB, 64 MiB live: limit %d MiB, want 96-128", got>>20)
+	// A floor of 96 MiB leaves 64 MiB of live data too little room.
+	debug.SetMemoryLimit(96 << 20)
+	stop := followLiveHeap(96<<20, 1.6)
+	collect()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("floor 96 MiB, 64 MiB live: limit %d MiB, want none", got>>20)
 	}
 	stop()
-	debug.SetMemoryLimit(math.MaxInt64)
-	for range 3 {
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond)
-	}
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+	debug.SetMemoryLimit(96 << 20)
+	collect()
+	if got := debug.SetMemoryLimit(-1); got != 96<<20 {
 		t.Errorf("stopped, the limit still moves: %d MiB", got>>20)
 	}
 
-	// A floor above 1.5 times the live data stays the limit.
+	// 512 MiB does: it stays the limit.
 	const floor = 512 << 20
-	debug.SetMemoryLimit(floor)
-	stop = followLiveHeap(floor, 1.5)
+	debug.SetMemoryLimit(math.MaxInt64)
+	stop = followLiveHeap(floor, 1.6)
 	defer stop()
-	for range 3 {
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond)
-	}
+	collect()
 	if got := debug.SetMemoryLimit(-1); got != floor {
-		t.Errorf("floor 512 MiB, 64 MiB live: limit %d MiB", got>>20)
+		t.Errorf("floor 512 MiB, 64 MiB live: limit %d MiB, want 512", got>>20)
 	}
 	runtime.KeepAlive(live)
 }

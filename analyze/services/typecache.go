@@ -58,13 +58,10 @@ var typesKeyBase = sync.OnceValue(func() string {
 	return "archie types v1\n" + runtime.Version() + "\nx/tools " + tools + "\nGODEBUG " + os.Getenv("GODEBUG") + "\n"
 })
 
-// reuse finds in the cache the export data of the dependencies all
+// reuse reads from the cache the export data of the dependencies all
 // packages list to type-check from source, where an earlier run kept it,
-// and takes them off the list: imported reads each when a package
-// type-checked here imports it, as it reads the build cache's, and no
-// other (export data holds what a package's declarations refer to in
-// other packages, so most of a tree is never read). It returns how many it
-// found. build names the build's memo (see memoKind).
+// and takes them off the list. It returns how many it read. build names
+// the build's memo (see memoKind).
 func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 	if l.cache == nil {
 		return 0
@@ -83,37 +80,31 @@ func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 	}
 	l.files = l.stampFiles(todo)
 	l.keys = make(map[*packages.Package]string, len(todo))
-	l.cached = make(map[*packages.Package]bool)
+	hits := 0
 	for _, p := range todo { // dependencies first
 		key := l.typesKey(p, l.files[p])
 		if key == "" {
 			continue
 		}
 		l.keys[p] = key
-		// Read now, and checked, but decoded only when imported: a
-		// damaged entry is a package typed from source, not a package
-		// that finds its imports' types missing halfway through.
-		if l.readsReady(p) && l.cache.Get(typesKind, key) != nil {
-			delete(l.source, p)
-			l.cached[p] = true
+		if !l.readsReady(p) {
+			continue
 		}
+		data := l.cache.Get(typesKind, key)
+		if data == nil {
+			continue
+		}
+		if _, err := gcexportdata.Read(bytes.NewReader(data), l.fset, l.view, p.PkgPath); err != nil {
+			// Unreadable: type-checked again below into a new package,
+			// and written over.
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+			l.view[p.PkgPath] = p.Types
+			continue
+		}
+		delete(l.source, p)
+		hits++
 	}
-	return len(l.cached)
-}
-
-// readCached reads the export data reuse found for imp. An entry gone
-// since (another run evicted it) is an error of the package importing
-// it, which the run reports; the next run types imp again.
-func (l *typeLoader) readCached(imp *packages.Package) (*types.Package, error) {
-	data := l.cache.Get(typesKind, l.keys[imp])
-	if data == nil {
-		return nil, fmt.Errorf("its types left archie's cache during the run; run archie again")
-	}
-	tp, err := gcexportdata.Read(bytes.NewReader(data), l.fset, l.view, imp.PkgPath)
-	if err != nil {
-		return nil, fmt.Errorf("reading its types from archie's cache: %v; run archie again", err)
-	}
-	return tp, nil
+	return hits
 }
 
 // readsReady reports whether every package p imports has its types

@@ -299,7 +299,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if fromSource > 0 && opts.Progress != nil {
 		msg := fmt.Sprintf("type-checking %d dependencies from source: their export data is not in the Go build cache", fromSource)
 		if reused > 0 {
-			msg += fmt.Sprintf(" (%d more from archie's cache)", reused)
+			msg += fmt.Sprintf(" (%d more read from archie's cache)", reused)
 		}
 		opts.Progress(msg)
 	}
@@ -374,9 +374,8 @@ type typeLoader struct {
 	// keys (see typecache.go); nil without a cache.
 	cache     *analyze.Cache
 	keys      map[*packages.Package]string
-	cached    map[*packages.Package]bool // dependencies whose export data is in cache, read when imported
-	keepTypes bool                       // write what is type-checked here to cache
-	memo      *analyze.HashMemo          // the build's files' hashes
+	keepTypes bool              // write what is type-checked here to cache
+	memo      *analyze.HashMemo // the build's files' hashes
 	files     map[*packages.Package]string
 	edited    sync.Map // packages whose files changed after files hashed them
 }
@@ -539,7 +538,7 @@ func (l *typeLoader) parse(p *packages.Package, mode parser.Mode) []*ast.File {
 }
 
 // imported returns the package p imports by path: type-checked here, or
-// read from its export data, the build cache's or archie's.
+// read from its export data.
 func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package, error) {
 	if path == "unsafe" {
 		return types.Unsafe, nil
@@ -555,9 +554,6 @@ func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package,
 	defer l.exportMu.Unlock()
 	if imp.Types.Complete() {
 		return imp.Types, nil
-	}
-	if l.cached[imp] {
-		return l.readCached(imp)
 	}
 	f, err := os.Open(imp.ExportFile)
 	if err != nil {

@@ -28,7 +28,9 @@ func TestFollowLiveHeap(t *testing.T) {
 	// A floor of 96 MiB leaves 64 MiB of live data too little room.
 	debug.SetMemoryLimit(96 << 20)
 	stop := followLiveHeap(96<<20, 1.6)
-	collect()
+	for deadline := time.Now().Add(5 * time.Second); debug.SetMemoryLimit(-1) != math.MaxInt64 && time.Now().Before(deadline); {
+		collect() // a busy machine runs the cleanups late
+	}
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("floor 96 MiB, 64 MiB live: limit %d MiB, want none", got>>20)
 	}

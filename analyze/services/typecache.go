@@ -137,7 +137,7 @@ func (l *typeLoader) stampFiles(pkgs []*packages.Package) map[*packages.Package]
 						b.Reset() // unreadable: type-checking says why
 						break
 					}
-					fmt.Fprintf(&b, "%s\t%x\n", f, h)
+					fileLine(&b, f, h)
 				}
 				out[i] = b.String()
 			}
@@ -228,9 +228,17 @@ func (l *typeLoader) sameFiles(p *packages.Package, srcs [][]byte) {
 	}
 	var b strings.Builder
 	for i, src := range srcs {
-		fmt.Fprintf(&b, "%s\t%x\n", p.GoFiles[i], sha256.Sum256(src))
+		sum := sha256.Sum256(src)
+		fileLine(&b, p.GoFiles[i], sum[:])
 	}
 	if b.String() != want {
 		l.edited.Store(p, true)
 	}
+}
+
+// fileLine writes one file's line of a package's part of its key:
+// stampFiles makes the key with it, sameFiles checks what parse read
+// against it, so both must write alike.
+func fileLine(b *strings.Builder, name string, hash []byte) {
+	fmt.Fprintf(b, "%s\t%x\n", name, hash)
 }

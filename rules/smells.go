@@ -370,12 +370,16 @@ func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to,
 	// the same facts: each is listed once.
 	seen := make(map[services.Evidence]bool, len(ev))
 	for _, e := range ev {
-		k := services.Evidence{Pos: e.Pos, Detail: e.Detail}
+		k := services.Evidence{Pos: e.Pos, Detail: e.Detail, Via: e.Via}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		v.Evidence = append(v.Evidence, Evidence{Position: c.position(e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: e.Detail})
+		detail := e.Detail
+		if e.Via != "" {
+			detail += " (in " + e.Via + ")"
+		}
+		v.Evidence = append(v.Evidence, Evidence{Position: c.position(e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: detail})
 	}
 	if len(v.Evidence) > 0 {
 		v.Position = v.Evidence[0].Position
@@ -544,6 +548,13 @@ func sharings(sys *services.System) []sharing {
 					// known to open makes their keys shared, and only
 					// keys of one full pattern: user:*:cart and
 					// user:*:sessions, both named user:*, never meet.
+					continue
+				}
+				if (libraryTable(bySvc[a], table) || libraryTable(bySvc[b], table)) && (len(ka) == 0 || len(kb) == 0) {
+					// A library's own table (an event store's events, a
+					// migration tool's versions): every service using
+					// the library has one. Only one database both are
+					// known to open makes it shared.
 					continue
 				}
 				shared[[2]string{a, b}] = true
@@ -1048,4 +1059,15 @@ func (c *checker) declaredService(name string) *Service {
 		}
 	}
 	return nil
+}
+
+// libraryTable reports whether a table of stores is one only a library's
+// code names, by a name of its own.
+func libraryTable(stores []*services.Store, table string) bool {
+	for _, st := range stores {
+		if slices.Contains(st.Library, table) {
+			return true
+		}
+	}
+	return false
 }

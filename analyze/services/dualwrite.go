@@ -81,6 +81,9 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 	})
 	var out []DualWrite
 	for _, fn := range fns {
+		if x.prog.lib(fn) != nil {
+			continue // a library's: it is where the service's code calls it
+		}
 		var writes, pubs []ssa.CallInstruction
 		what := make(map[ssa.CallInstruction][]*access)
 		for _, b := range fn.Blocks {
@@ -365,7 +368,7 @@ var laterRunners = map[string]bool{
 // accessEvidence is the call in fn, then the site it reaches when that is
 // elsewhere.
 func (x *extractor) accessEvidence(fn *ssa.Function, c ssa.CallInstruction, as []*access) []Evidence {
-	ev := Evidence{Pos: x.position(fn, c.Pos())}
+	ev := x.evidence(fn, c.Pos())
 	var site *access
 	for _, a := range as {
 		if site == nil || comparePos(a.ev.Pos, site.ev.Pos) < 0 {

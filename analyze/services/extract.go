@@ -45,6 +45,8 @@ type facts struct {
 	// libs are the dependencies the service's code calls, each at its
 	// first call (unseen.go); unseen, what shed found through them.
 	libs map[*types.Package]token.Position
+	// read are the libraries the program read with their bodies.
+	read map[*types.Package]*library
 	// migrates says the service's code calls a schema migration tool.
 	migrates bool
 	// redisKeys says the service's code runs a Redis command on keys
@@ -75,7 +77,7 @@ func (f *facts) shed() {
 			f.migrates = true
 		}
 	}
-	f.libs = nil
+	f.libs, f.read = nil, nil
 	// Copies: a call or message may be another service's too.
 	shedCalls := func(calls []*call) []*call {
 		out := make([]*call, len(calls))
@@ -152,6 +154,10 @@ type extractor struct {
 	cobra map[string][]*ssa.Function
 	// users counts the mains whose code holds each package (packageUsers).
 	users map[string]int
+	// entries holds, while a service is walked, the first line of its
+	// own code that calls into each library read with its bodies, by
+	// module, and into any of them under "".
+	entries map[string]token.Position
 	// siteCallers gives, while a service is walked, the call sites of its
 	// reachable functions (ownSites).
 	siteCallers func(*ssa.Function) []callSite
@@ -356,7 +362,7 @@ func (x *extractor) fork() *extractor {
 
 // service finds the facts of one service.
 func (x *extractor) service(svc *Service) *facts {
-	f := &facts{svc: svc}
+	f := &facts{svc: svc, read: x.prog.libs}
 	if svc.Entry != "" {
 		f.entryDir = x.dirs[svc.Entry]
 	}
@@ -395,7 +401,7 @@ func (x *extractor) service(svc *Service) *facts {
 
 	var fns []*ssa.Function
 	for fn := range reach {
-		if fn.Pkg != nil && inService[fn.Pkg.Pkg.Path()] {
+		if fn.Pkg != nil && (inService[fn.Pkg.Pkg.Path()] || x.prog.libs[fn.Pkg.Pkg] != nil) {
 			fns = append(fns, fn)
 		}
 	}
@@ -413,7 +419,8 @@ func (x *extractor) service(svc *Service) *facts {
 	})
 
 	x.uses = funcUses(fns)
-	defer func() { x.uses = nil }()
+	x.entries = x.libEntries(fns)
+	defer func() { x.uses, x.entries = nil, nil }()
 	stores := make(map[string]*Store)
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {
@@ -456,6 +463,7 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
+	x.libraryTables(fns, stores)
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
 		sort.Strings(s.Tables)
@@ -546,7 +554,7 @@ var registerServer = regexp.MustCompile(`^Register(\w+)Server$`)
 func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, stores map[string]*Store, handlers map[string][]*ssa.Function) {
 	common := ci.Common()
 	args := argsOf(common)
-	ev := Evidence{Pos: x.position(fn, ci.Pos())}
+	ev := x.evidence(fn, ci.Pos())
 
 	if x.kitex(f, fn, common, args, ev, handlers) {
 		return
@@ -2258,7 +2266,7 @@ func (x *extractor) liftMessages(ms []*message, reach map[*ssa.Function]bool) []
 // shared reports whether fn is in a library the code of several mains
 // holds, not the service's own.
 func (x *extractor) shared(fn *ssa.Function) bool {
-	return fn != nil && fn.Pkg != nil && x.users[fn.Pkg.Pkg.Path()] > 1
+	return fn != nil && fn.Pkg != nil && (x.users[fn.Pkg.Pkg.Path()] > 1 || x.prog.libs[fn.Pkg.Pkg] != nil)
 }
 
 // ownSites returns, for a function of a shared library, the first lines

@@ -158,6 +158,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			continue
 		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
+		wrapped := b.listing.wrapped
 		b.listing = nil
 		var none *listedNoneError
 		if errors.As(err, &none) {
@@ -188,6 +189,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			}
 		}
 		p := newProgram(prog, source)
+		p.libs = libraries(wrapped)
 		if b.own != nil {
 			for _, svc := range b.own {
 				svc.Packages = mainClosure(loaded, svc)

@@ -82,6 +82,7 @@ type (
 		Tables   []string                      `json:"tables"`
 		Evidence []jsonEvidenceItem            `json:"evidence"`
 		Touches  map[string][]jsonEvidenceItem `json:"touches,omitempty"`
+		Library  []string                      `json:"libraryTables,omitempty"`
 	}
 	jsonMessage struct {
 		Protocol string             `json:"protocol"`
@@ -125,6 +126,7 @@ type (
 		Handlers []string `json:"handlers,omitempty"`
 		Method   string   `json:"method,omitempty"`
 		Literal  string   `json:"literal,omitempty"`
+		Via      string   `json:"via,omitempty"`
 	}
 )
 
@@ -163,7 +165,7 @@ func document(sys *System) jsonServices {
 			js.Endpoints = append(js.Endpoints, je)
 		}
 		for _, st := range s.Stores {
-			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence)}
+			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence), Library: st.Library}
 			if len(st.Touches) > 0 {
 				jst.Touches = make(map[string][]jsonEvidenceItem, len(st.Touches))
 				for t, es := range st.Touches {
@@ -207,7 +209,7 @@ func nonNil(s []string) []string {
 
 // evidenceItem places evidence relative to dir, slash-separated.
 func evidenceItem(dir string, e Evidence) jsonEvidenceItem {
-	it := jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal}
+	it := jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal, Via: e.Via}
 	if e.Also != "" {
 		it.Handlers = e.Handlers()
 	}
@@ -261,7 +263,7 @@ func Read(r io.Reader, name string) (*System, error) {
 			if file != "" {
 				file = repo + ":" + file
 			}
-			out = append(out, Evidence{Pos: token.Position{Filename: file, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Also: also(it), Method: it.Method, Literal: it.Literal})
+			out = append(out, Evidence{Pos: token.Position{Filename: file, Line: it.Line, Column: it.Column}, Detail: it.Detail, Handler: it.Handler, Also: also(it), Method: it.Method, Literal: it.Literal, Via: it.Via})
 		}
 		return out
 	}
@@ -298,7 +300,7 @@ func Read(r io.Reader, name string) (*System, error) {
 			svc.Endpoints = append(svc.Endpoints, ep)
 		}
 		for _, st := range s.Stores {
-			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence)}
+			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence), Library: st.Library}
 			for t, items := range st.Touches {
 				store.Touches[t] = ev(items)
 			}

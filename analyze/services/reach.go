@@ -28,7 +28,11 @@ type program struct {
 	withMethod map[string][]types.Type
 	// sourceTypes are the packages whose types the program declares.
 	sourceTypes map[*types.Package]bool
-	info        *memo[*ssa.Function, *fnInfo] // memo of scan
+	// libs are the source packages of dependencies: libraries over a
+	// messaging or database client, read with their function bodies
+	// (wrappers.go).
+	libs map[*types.Package]*library
+	info *memo[*ssa.Function, *fnInfo] // memo of scan
 	// dispatch memoizes, for each function, the methods its interface
 	// method calls may run: those of every source type that implements
 	// the interface.

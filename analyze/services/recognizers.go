@@ -696,6 +696,12 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	if x.trace != nil {
 		x.trace(r, s)
 	}
+	if r.fact == opens && x.prog.lib(s.fn) != nil {
+		// A library that serves several databases opens each (a
+		// migration tool's dialects): which one the service runs on is
+		// its own code's to say.
+		return
+	}
 	if r.ctx && !takesContext(s.common) {
 		shifted := *s
 		shifted.args = append([]ssa.Value{nil}, s.args...)
@@ -853,8 +859,8 @@ func (x *extractor) asyncInput(s *site, r *recognizer) {
 	}
 	for _, ref := range *call.Referrers() {
 		if send, ok := ref.(*ssa.Send); ok && send.Chan == call {
-			ev := s.ev
-			ev.Pos = x.position(s.fn, send.Pos())
+			ev, at := s.ev, x.evidence(s.fn, send.Pos())
+			ev.Pos, ev.Via = at.Pos, at.Via
 			topics := x.res.storedField(send.X, "Topic")
 			x.message(s.f, s.fn, r.kind, true, topics, ev)
 			x.published(s, r.kind, topics)
@@ -1405,7 +1411,8 @@ func (x *extractor) entSpecTable(f *facts, fn *ssa.Function, st *ssa.Store, stor
 	if !ok || table == "" {
 		return
 	}
-	ev := Evidence{Pos: x.position(fn, st.Pos()), Detail: "table " + table}
+	ev := x.evidence(fn, st.Pos())
+	ev.Detail = "table " + table
 	x.touch(f, stores, "sql", table, ev)
 }
 

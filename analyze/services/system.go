@@ -56,6 +56,11 @@ type Store struct {
 	// Touches holds the evidence for each table: the SQL literal, the
 	// model or the collection call that names it.
 	Touches map[string][]Evidence
+	// Library are the tables of Tables that only a library's code names,
+	// by a name of its own (an event store's "events", a migration
+	// tool's version table), sorted: every service using the library
+	// has one, so the name alone says nothing of sharing.
+	Library []string
 }
 
 // An Edge is one service talking to another, through one target.
@@ -111,6 +116,10 @@ type Evidence struct {
 	// Literal is the host:port or URL written in the code that reached
 	// the call, when there is one.
 	Literal string `json:",omitempty"`
+	// Via is where in a library's code the fact is, when it is there
+	// (module@version/file.go:line): Pos is then the first line of the
+	// service's own code that calls into that library.
+	Via string `json:",omitempty"`
 }
 
 // Handlers returns every endpoint whose handler reaches the call: Handler

@@ -181,8 +181,11 @@ type listing struct {
 	// and the path the graph gives it (analyze.LoadPrograms).
 	rename [2]string
 	roots  []*packages.Package
-	err    error
-	done   chan struct{}
+	// wrapped are the dependencies typeCheck read with their bodies,
+	// as libraries over a client (wrapperRoots).
+	wrapped []*packages.Package
+	err     error
+	done    chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -223,20 +226,33 @@ func (ls *listing) list() {
 // the packages in skip, which it reads at most as other packages' imports.
 func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, error) {
 	if ls.whole {
-		patterns := ls.patterns // skip is not applied: these may be folders
+		// Listed first: which packages to read with bodies (the main
+		// modules' with withMains, the libraries over clients) takes the
+		// import graph. skip is not applied: the patterns may be folders.
+		c := *ls.cfg
+		c.Mode = listMode &^ packages.NeedExportFile
+		listed, err := packages.Load(&c, ls.patterns...)
+		if err != nil {
+			return nil, 0, err
+		}
 		if ls.withMains {
-			c := *ls.cfg
-			c.Mode = listMode &^ packages.NeedExportFile
-			listed, err := packages.Load(&c, patterns...)
-			if err != nil {
-				return nil, 0, err
-			}
-			patterns = nil
-			for _, p := range withMainsRoots(listed) {
-				patterns = append(patterns, p.PkgPath)
-			}
+			listed = withMainsRoots(listed)
+		}
+		var patterns []string
+		libs := make(map[string]bool)
+		for _, p := range listed {
+			patterns = append(patterns, p.PkgPath)
+		}
+		for _, p := range wrapperRoots(listed) {
+			patterns = append(patterns, p.PkgPath)
+			libs[p.PkgPath] = true
 		}
 		roots, err := packages.Load(ls.cfg, patterns...)
+		for _, r := range roots {
+			if libs[r.PkgPath] {
+				ls.wrapped = append(ls.wrapped, r)
+			}
+		}
 		packages.Visit(roots, nil, setImports)
 		return roots, 0, err
 	}
@@ -265,6 +281,8 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if len(skip) > 0 {
 		roots = slices.DeleteFunc(roots, func(p *packages.Package) bool { return skip[p.PkgPath] })
 	}
+	ls.wrapped = wrapperRoots(roots)
+	roots = append(roots, ls.wrapped...)
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
 		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0)), cache: opts.Cache}

@@ -95,8 +95,8 @@ func libOf[V any](path string, libs map[string]V) (string, bool) {
 // calledLib records the dependency a call goes into: a function of it, or
 // a method of one of its interfaces.
 func (x *extractor) calledLib(f *facts, fn *ssa.Function, c ssa.CallInstruction) {
-	if fn.Synthetic != "" {
-		return // a package initializer calling its imports' (no choice of the code)
+	if fn.Synthetic != "" || x.prog.lib(fn) != nil {
+		return // a package initializer calling its imports' (no choice of the code), or a library read with its bodies
 	}
 	var pkg *types.Package
 	if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg != nil {
@@ -107,7 +107,7 @@ func (x *extractor) calledLib(f *facts, fn *ssa.Function, c ssa.CallInstruction)
 	} else if named, ok := types.Unalias(c.Common().Value.Type()).(*types.Named); ok && c.Common().IsInvoke() {
 		pkg = named.Obj().Pkg()
 	}
-	if pkg == nil || x.prog.sourceTypes[pkg] || !strings.Contains(strings.SplitN(pkg.Path(), "/", 2)[0], ".") {
+	if pkg == nil || x.prog.sourceTypes[pkg] && x.prog.libs[pkg] == nil || !strings.Contains(strings.SplitN(pkg.Path(), "/", 2)[0], ".") {
 		return
 	}
 	if f.libs == nil {
@@ -131,6 +131,9 @@ func unseenLibs(f *facts) []unseenLib {
 	var queue []step
 	seen := make(map[string]bool)
 	for pkg, at := range f.libs {
+		if f.read[pkg] != nil {
+			continue // its code is read: what it sends is seen
+		}
 		seen[pkg.Path()] = true
 		queue = append(queue, step{pkg, at, pkg.Path()})
 	}
@@ -155,7 +158,13 @@ func unseenLibs(f *facts) []unseenLib {
 			}
 		}
 		if len(wraps) > 0 {
-			out = append(out, unseenLib{pkg: s.pkg.Path(), wraps: strings.Join(wraps, ", "), kind: messagingLibs[wraps[0]], ev: Evidence{Pos: s.at, Detail: "calls into " + s.called}})
+			u := unseenLib{pkg: s.pkg.Path(), wraps: strings.Join(wraps, ", "), kind: messagingLibs[wraps[0]], ev: Evidence{Pos: s.at, Detail: "calls into " + s.called}}
+			if f.read[s.pkg] != nil {
+				// Its code is read, but the called library's, on the
+				// way to it, is not.
+				u.pkg, u.wraps = s.called, s.pkg.Path()+" (over "+u.wraps+")"
+			}
+			out = append(out, u)
 		}
 		for _, t := range s.pkg.Imports() {
 			if p := t.Path(); !seen[p] && strings.Contains(strings.SplitN(p, "/", 2)[0], ".") {

@@ -1,0 +1,253 @@
+package services
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A service's code often reaches its broker or database through a library
+// of its organisation's or a framework's (an event store over pgx, a
+// publisher over Kafka), whose calls archie's recognizers do not know:
+// the topic or table is an argument the library hands on to the client.
+// Reading those dependencies with their function bodies, as the services'
+// own code is read, lets the facts follow the argument into the client
+// call, options and fields included. Only the packages that themselves
+// call a recognized messaging or database API are read so: the rest of
+// the dependency tree stays types only.
+
+// dataAPIs are the packages whose calls archie reads as messages or as
+// database access: those of the recognizers' keys, by normPath.
+var dataAPIs = func() map[string]bool {
+	pkgs := make(map[string]bool)
+	for _, r := range recognizers {
+		switch r.fact {
+		case publishes, consumes, opens, names, takesSQL, connects:
+			for _, k := range expand(r.key) {
+				pkgs[keyPackage(k, r.lib)] = true
+			}
+		}
+	}
+	return pkgs
+}()
+
+// wrapperRoots returns the dependencies of roots to read with their
+// function bodies: the packages of modules other than the main ones that
+// import a messaging or database API archie recognizes, but are not
+// themselves a library whose calls it recognizes, nor a database/sql
+// driver (which runs beneath the API, not above it). Packages that only
+// lead to those are not read: a framework over several brokers (a task
+// queue with AMQP, SQS and Redis backends) would give the facts of every
+// backend, where the service runs one.
+func wrapperRoots(roots []*packages.Package) []*packages.Package {
+	var out []*packages.Package
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if isRoot[p] || p.Module == nil || p.Module.Main || p.Imports["database/sql/driver"] != nil {
+			return
+		}
+		if _, ok := libOf(p.PkgPath, knownLibs); ok {
+			return
+		}
+		for path := range p.Imports {
+			if dataAPIs[normPath(path)] {
+				out = append(out, p)
+				return
+			}
+		}
+	})
+	return out
+}
+
+// A library is a dependency read with its function bodies (wrapperRoots).
+type library struct {
+	module  string // its module path
+	version string // its version, or "" for a module replaced by a folder
+	dir     string // the folder its module is in
+}
+
+// libraries returns the packages wrapperRoots chose, by their types.
+func libraries(wrapped []*packages.Package) map[*types.Package]*library {
+	libs := make(map[*types.Package]*library)
+	for _, p := range wrapped {
+		m := p.Module
+		if m == nil || p.Types == nil || p.IllTyped {
+			continue
+		}
+		lib := &library{module: m.Path, version: m.Version, dir: m.Dir}
+		if r := m.Replace; r != nil {
+			lib.version, lib.dir = r.Version, r.Dir
+		}
+		libs[p.Types] = lib
+	}
+	return libs
+}
+
+// lib returns the library fn is code of, or nil for the services' own.
+func (p *program) lib(fn *ssa.Function) *library {
+	if fn == nil || fn.Pkg == nil {
+		return nil
+	}
+	return p.libs[fn.Pkg.Pkg]
+}
+
+// where names a place in a library's code as module@version/file:line,
+// the same on every machine.
+func (l *library) where(pos token.Position) string {
+	name := l.module
+	if l.version != "" {
+		name += "@" + l.version
+	}
+	if rel, err := filepath.Rel(l.dir, pos.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+		return fmt.Sprintf("%s/%s:%d", name, filepath.ToSlash(rel), pos.Line)
+	}
+	return fmt.Sprintf("%s:%d", pos.Filename, pos.Line)
+}
+
+// libEntries returns, for the functions of a service, the first line of
+// its own code that calls into each library, by module, and into any
+// library under "": a fact of a library's code is shown there.
+func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
+	if len(x.prog.libs) == 0 {
+		return nil
+	}
+	entries := make(map[string]token.Position)
+	for _, fn := range fns {
+		if x.prog.lib(fn) != nil || fn.Synthetic != "" {
+			continue // a library's, or an initializer calling its imports'
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				var lib *library
+				if callee := c.Common().StaticCallee(); callee != nil {
+					lib = x.prog.lib(callee.Origin())
+					if lib == nil {
+						lib = x.prog.lib(callee)
+					}
+				} else if named := namedOf(c.Common().Value.Type()); named != nil && c.Common().IsInvoke() {
+					lib = x.prog.libs[named.Pkg()]
+				}
+				if lib == nil || !c.Pos().IsValid() {
+					continue
+				}
+				at := x.position(fn, c.Pos())
+				for _, k := range []string{lib.module, ""} {
+					if old, ok := entries[k]; !ok || comparePos(at, old) < 0 {
+						entries[k] = at
+					}
+				}
+			}
+		}
+	}
+	return entries
+}
+
+// evidence is the evidence of a fact at pos in fn: there, or, for a
+// library's code, at the service's first call into the library, with
+// where in the library the fact is.
+func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
+	at := x.position(fn, pos)
+	lib := x.prog.lib(fn)
+	if lib == nil {
+		return Evidence{Pos: at}
+	}
+	ev := Evidence{Pos: at, Via: lib.where(at)}
+	if e, ok := x.entries[lib.module]; ok {
+		ev.Pos = e
+	} else if e, ok := x.entries[""]; ok {
+		ev.Pos = e
+	}
+	return ev
+}
+
+// libraryTables marks the tables of stores that only libraries' code
+// names, by names of their own: those no string constant of the
+// service's own code holds (a name the service hands the library, as an
+// option or an argument, is the service's choice).
+func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store) {
+	var own []string
+	read := false
+	for _, s := range stores {
+		for _, t := range s.Tables {
+			if !onlyVia(s.Touches[t]) {
+				continue
+			}
+			if !read {
+				read = true
+				own = x.ownStrings(fns)
+			}
+			if !slices.ContainsFunc(own, func(c string) bool { return containsName(c, t) }) {
+				s.Library = append(s.Library, t)
+			}
+		}
+		slices.Sort(s.Library)
+	}
+}
+
+// onlyVia reports whether every evidence of a table is in a library's
+// code.
+func onlyVia(evs []Evidence) bool {
+	for _, e := range evs {
+		if e.Via == "" {
+			return false
+		}
+	}
+	return len(evs) > 0
+}
+
+// ownStrings returns the string constants of the service's own code.
+func (x *extractor) ownStrings(fns []*ssa.Function) []string {
+	var out []string
+	var ops [16]*ssa.Value
+	for _, fn := range fns {
+		if x.prog.lib(fn) != nil {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				for _, op := range instr.Operands(ops[:0]) {
+					if c, ok := (*op).(*ssa.Const); ok {
+						if s, ok := stringConst(c); ok && s != "" {
+							out = append(out, s)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// containsName reports whether text holds name as a whole word: not as a
+// part of a longer identifier (events in order_events).
+func containsName(text, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(name)
+		if (j == 0 || !identByte(text[j-1])) && (end == len(text) || !identByte(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}

@@ -158,7 +158,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			continue
 		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
-		wrapped := b.listing.wrapped
+		wrapped, chosen := b.listing.wrapped, b.listing.chosen
 		b.listing = nil
 		var none *listedNoneError
 		if errors.As(err, &none) {
@@ -171,7 +171,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", b.root, err)
 		}
 		if !opts.CGO {
-			errs = append(errs, cgoLeftOut(loaded, b.tags)...)
+			// A library's cgo files left out leave its bodies unread,
+			// which is as if it were not chosen: nothing to say.
+			errs = append(errs, cgoLeftOut(slices.DeleteFunc(slices.Clone(loaded), func(p *packages.Package) bool { return slices.Contains(chosen, p) }), b.tags)...)
 		}
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)

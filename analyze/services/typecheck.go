@@ -182,10 +182,11 @@ type listing struct {
 	rename [2]string
 	roots  []*packages.Package
 	// wrapped are the dependencies typeCheck read with their bodies,
-	// as libraries over a client (wrapperRoots).
-	wrapped []*packages.Package
-	err     error
-	done    chan struct{}
+	// as libraries over a client (wrapperRoots), and chosen those it
+	// chose to, some of which it could not (see typeLoader.demoted).
+	wrapped, chosen []*packages.Package
+	err             error
+	done            chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -250,9 +251,10 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		roots, err := packages.Load(ls.cfg, patterns...)
 		for _, r := range roots {
 			if libs[r.PkgPath] {
-				ls.wrapped = append(ls.wrapped, r)
+				ls.chosen = append(ls.chosen, r)
 			}
 		}
+		ls.wrapped = slices.DeleteFunc(slices.Clone(ls.chosen), func(p *packages.Package) bool { return p.IllTyped })
 		packages.Visit(roots, nil, setImports)
 		return roots, 0, err
 	}
@@ -281,13 +283,20 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if len(skip) > 0 {
 		roots = slices.DeleteFunc(roots, func(p *packages.Package) bool { return skip[p.PkgPath] })
 	}
-	ls.wrapped = wrapperRoots(roots)
-	roots = append(roots, ls.wrapped...)
+	ls.chosen = wrapperRoots(roots)
+	ls.wrapped = slices.Clone(ls.chosen)
+	roots = append(roots, ls.chosen...)
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
 		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0)), cache: opts.Cache}
 	for _, r := range roots {
 		l.roots[r] = true
+	}
+	for _, w := range ls.wrapped {
+		if l.wrapped == nil {
+			l.wrapped = make(map[*packages.Package]bool)
+		}
+		l.wrapped[w] = true
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
@@ -338,6 +347,10 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		}
 	}
 	wg.Wait()
+	ls.wrapped = slices.DeleteFunc(ls.wrapped, func(p *packages.Package) bool {
+		_, ok := l.demoted.Load(p)
+		return ok
+	})
 	if l.memo != nil {
 		l.memo.Save()
 		l.cache.Trim()
@@ -379,9 +392,15 @@ func (e *listedNoneError) Error() string { return e.msg }
 
 // A typeLoader type-checks one build's packages.
 type typeLoader struct {
-	fset   *token.FileSet
-	roots  map[*packages.Package]bool
-	source map[*packages.Package]chan struct{} // packages type-checked here, closed when checked
+	fset  *token.FileSet
+	roots map[*packages.Package]bool
+	// wrapped are the roots that are libraries over a client
+	// (wrapperRoots): one whose code does not type-check with its
+	// bodies is read as any dependency, declarations only, and put in
+	// demoted.
+	wrapped map[*packages.Package]bool
+	demoted sync.Map
+	source  map[*packages.Package]chan struct{} // packages type-checked here, closed when checked
 
 	exportMu sync.Mutex                // reading export data, which fills view
 	view     map[string]*types.Package // by package path, every package of the build
@@ -478,8 +497,21 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 			FileVersions: make(map[*ast.File]string),
 		}
 	}
+	listErrs := len(p.Errors)
 	l.cpu <- struct{}{}
 	err := types.NewChecker(tc, l.fset, p.Types, info).Files(files)
+	if root && l.wrapped[p] && (err != nil || len(p.Errors) > listErrs || illTyped || !listed) {
+		// A library read for its bodies whose code does not check here
+		// (a cgo file left out, an error in a body no build compiles):
+		// it is read as any dependency, its declarations' errors its
+		// own, and its importers use the types declared (the checker
+		// declares every name whatever the bodies hold).
+		l.demoted.Store(p, true)
+		root, info = false, nil
+		p.Errors = p.Errors[:listErrs]
+		tc.IgnoreFuncBodies = true
+		err = types.NewChecker(tc, l.fset, types.NewPackage(p.PkgPath, p.Name), nil).Files(files)
+	}
 	<-l.cpu
 	if err != nil && len(p.Errors) == 0 && len(files) > 0 && listed {
 		p.Errors = append(p.Errors, packages.Error{Pos: l.fset.Position(files[0].Package).String(), Msg: err.Error(), Kind: packages.TypeError})

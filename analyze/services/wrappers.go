@@ -114,8 +114,10 @@ func (l *library) where(pos token.Position) string {
 }
 
 // libEntries returns, for the functions of a service, the first line of
-// its own code that calls into each library, by module, and into any
-// library under "": a fact of a library's code is shown there.
+// its own code that calls into each library, by module: a fact of a
+// library's code is shown there. Under "" is where code of a library the
+// service never calls (an init a blank import runs) is shown: its main
+// function, else its first function.
 func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
 	if len(x.prog.libs) == 0 {
 		return nil
@@ -144,20 +146,27 @@ func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
 					continue
 				}
 				at := x.position(fn, c.Pos())
-				for _, k := range []string{lib.module, ""} {
-					if old, ok := entries[k]; !ok || comparePos(at, old) < 0 {
-						entries[k] = at
-					}
+				if old, ok := entries[lib.module]; !ok || comparePos(at, old) < 0 {
+					entries[lib.module] = at
 				}
 			}
+		}
+	}
+	for _, fn := range fns {
+		if x.prog.lib(fn) != nil || !fn.Pos().IsValid() {
+			continue
+		}
+		if _, ok := entries[""]; !ok || fn.Name() == "main" && fn.Pkg.Pkg.Name() == "main" && fn.Parent() == nil {
+			entries[""] = x.position(fn, fn.Pos())
 		}
 	}
 	return entries
 }
 
 // evidence is the evidence of a fact at pos in fn: there, or, for a
-// library's code, at the service's first call into the library, with
-// where in the library the fact is.
+// library's code, at the service's first call into the library (its
+// main function when it calls none), with where in the library the fact
+// is.
 func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 	at := x.position(fn, pos)
 	lib := x.prog.lib(fn)
@@ -174,11 +183,12 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 }
 
 // libraryTables marks the tables of stores that only libraries' code
-// names, by names of their own: those no string constant of the
-// service's own code holds (a name the service hands the library, as an
-// option or an argument, is the service's choice).
+// names, by names of their own: those no string the service's own code
+// hands a library holds (a name given as an option, an argument or a
+// field of the library's types is the service's choice; one in a log
+// message is not).
 func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store) {
-	var own []string
+	var handed []string
 	read := false
 	for _, s := range stores {
 		for _, t := range s.Tables {
@@ -187,9 +197,9 @@ func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store)
 			}
 			if !read {
 				read = true
-				own = x.ownStrings(fns)
+				handed = x.handedStrings(fns)
 			}
-			if !slices.ContainsFunc(own, func(c string) bool { return containsName(c, t) }) {
+			if !slices.ContainsFunc(handed, func(c string) bool { return containsName(c, t) }) {
 				s.Library = append(s.Library, t)
 			}
 		}
@@ -208,20 +218,57 @@ func onlyVia(evs []Evidence) bool {
 	return len(evs) > 0
 }
 
-// ownStrings returns the string constants of the service's own code.
-func (x *extractor) ownStrings(fns []*ssa.Function) []string {
+// handedStrings returns the string constants the service's own code
+// hands to libraries read with their bodies: the arguments of its calls
+// into them, and what it stores in fields of their types.
+func (x *extractor) handedStrings(fns []*ssa.Function) []string {
 	var out []string
-	var ops [16]*ssa.Value
+	add := func(v ssa.Value) {
+		if s, ok := stringConst(v); ok && s != "" {
+			out = append(out, s)
+		}
+	}
 	for _, fn := range fns {
 		if x.prog.lib(fn) != nil {
 			continue
 		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				for _, op := range instr.Operands(ops[:0]) {
-					if c, ok := (*op).(*ssa.Const); ok {
-						if s, ok := stringConst(c); ok && s != "" {
-							out = append(out, s)
+				switch instr := instr.(type) {
+				case ssa.CallInstruction:
+					c := instr.Common()
+					var lib *library
+					if callee := c.StaticCallee(); callee != nil {
+						lib = x.prog.lib(callee.Origin())
+						if lib == nil {
+							lib = x.prog.lib(callee)
+						}
+					} else if named := namedOf(c.Value.Type()); named != nil && c.IsInvoke() {
+						lib = x.prog.libs[named.Pkg()]
+					}
+					if lib == nil {
+						continue
+					}
+					for _, a := range c.Args {
+						add(a)
+						if sl, ok := a.(*ssa.Slice); ok { // a variadic list of names
+							if alloc, ok := sl.X.(*ssa.Alloc); ok && alloc.Referrers() != nil {
+								for _, ref := range *alloc.Referrers() {
+									if ia, ok := ref.(*ssa.IndexAddr); ok && ia.Referrers() != nil {
+										for _, r := range *ia.Referrers() {
+											if st, ok := r.(*ssa.Store); ok {
+												add(st.Val)
+											}
+										}
+									}
+								}
+							}
+						}
+					}
+				case *ssa.Store:
+					if fa, ok := instr.Addr.(*ssa.FieldAddr); ok {
+						if named := namedOf(fa.X.Type()); named != nil && x.prog.libs[named.Pkg()] != nil {
+							add(instr.Val)
 						}
 					}
 				}

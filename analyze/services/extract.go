@@ -158,6 +158,10 @@ type extractor struct {
 	// own code that calls into each library read with its bodies, by
 	// module, and into any of them under "".
 	entries map[string]token.Position
+	// made holds, while a service is walked, the first line of its own
+	// code that makes a value of each library type (NewEventStore(…)):
+	// where the facts of that type's methods are shown.
+	made map[*types.TypeName]token.Position
 	// siteCallers gives, while a service is walked, the call sites of its
 	// reachable functions (ownSites).
 	siteCallers func(*ssa.Function) []callSite
@@ -419,8 +423,8 @@ func (x *extractor) service(svc *Service) *facts {
 	})
 
 	x.uses = funcUses(fns)
-	x.entries = x.libEntries(fns)
-	defer func() { x.uses, x.entries = nil, nil }()
+	x.entries, x.made = x.libEntries(fns)
+	defer func() { x.uses, x.entries, x.made = nil, nil, nil }()
 	stores := make(map[string]*Store)
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {

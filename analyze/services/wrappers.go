@@ -114,15 +114,17 @@ func (l *library) where(pos token.Position) string {
 }
 
 // libEntries returns, for the functions of a service, the first line of
-// its own code that calls into each library, by module: a fact of a
+// its own code that calls into each library, by module, and the first
+// that makes a value of each library type, by type: a fact of a
 // library's code is shown there. Under "" is where code of a library the
 // service never calls (an init a blank import runs) is shown: its main
 // function, else its first function.
-func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
+func (x *extractor) libEntries(fns []*ssa.Function) (map[string]token.Position, map[*types.TypeName]token.Position) {
 	if len(x.prog.libs) == 0 {
-		return nil
+		return nil, nil
 	}
 	entries := make(map[string]token.Position)
+	made := make(map[*types.TypeName]token.Position)
 	for _, fn := range fns {
 		if x.prog.lib(fn) != nil || fn.Synthetic != "" {
 			continue // a library's, or an initializer calling its imports'
@@ -149,6 +151,14 @@ func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
 				if old, ok := entries[lib.module]; !ok || comparePos(at, old) < 0 {
 					entries[lib.module] = at
 				}
+				res := c.Common().Signature().Results()
+				for i := range res.Len() {
+					if t := namedOf(res.At(i).Type()); t != nil && x.prog.libs[t.Pkg()] != nil {
+						if old, ok := made[t]; !ok || comparePos(at, old) < 0 {
+							made[t] = at
+						}
+					}
+				}
 			}
 		}
 	}
@@ -160,13 +170,17 @@ func (x *extractor) libEntries(fns []*ssa.Function) map[string]token.Position {
 			entries[""] = x.position(fn, fn.Pos())
 		}
 	}
-	return entries
+	return entries, made
 }
 
-// evidence is the evidence of a fact at pos in fn: there, or, for a
-// library's code, at the service's first call into the library (its
-// main function when it calls none), with where in the library the fact
-// is.
+// evidence is the evidence of a fact at pos in fn, with, for a
+// library's code, where in the library the fact is. A library's fact is
+// shown at the first line of the service's own code that makes the value
+// whose method it is in (NewEventStore(…) for the event store's SQL),
+// else at the service's first call into the library, else at its main
+// function. (Not at a caller of the function: a table a helper's SQL
+// names is read from every caller's argument at once; a message's own
+// callers are found later, see liftMessages.)
 func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 	at := x.position(fn, pos)
 	lib := x.prog.lib(fn)
@@ -174,6 +188,14 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 		return Evidence{Pos: at}
 	}
 	ev := Evidence{Pos: at, Via: lib.where(at)}
+	if recv := rootFunc(fn).Signature.Recv(); recv != nil {
+		if t := namedOf(recv.Type()); t != nil {
+			if e, ok := x.made[t]; ok {
+				ev.Pos = e
+				return ev
+			}
+		}
+	}
 	if e, ok := x.entries[lib.module]; ok {
 		ev.Pos = e
 	} else if e, ok := x.entries[""]; ok {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,10 +108,16 @@ func (l *library) where(pos token.Position) string {
 	if l.version != "" {
 		name += "@" + l.version
 	}
-	if rel, err := filepath.Rel(l.dir, pos.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(l.dir, pos.Filename); err == nil && l.dir != "" && !strings.HasPrefix(rel, "..") {
 		return fmt.Sprintf("%s/%s:%d", name, filepath.ToSlash(rel), pos.Line)
 	}
-	return fmt.Sprintf("%s:%d", pos.Filename, pos.Line)
+	// A vendor folder's copy (vendor/example.com/lib/x.go), or a folder
+	// go list did not name: from the module's path on.
+	file := filepath.ToSlash(pos.Filename)
+	if i := strings.LastIndex(file, "/"+l.module+"/"); i >= 0 {
+		return fmt.Sprintf("%s/%s:%d", name, file[i+len(l.module)+2:], pos.Line)
+	}
+	return fmt.Sprintf("%s/%s:%d", name, path.Base(file), pos.Line)
 }
 
 // libEntries returns, for the functions of a service, the first line of
@@ -189,11 +196,9 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 	}
 	ev := Evidence{Pos: at, Via: lib.where(at)}
 	if recv := rootFunc(fn).Signature.Recv(); recv != nil {
-		if t := namedOf(recv.Type()); t != nil {
-			if e, ok := x.made[t]; ok {
-				ev.Pos = e
-				return ev
-			}
+		if e, ok := x.madeAt(recv.Type()); ok {
+			ev.Pos = e
+			return ev
 		}
 	}
 	if e, ok := x.entries[lib.module]; ok {
@@ -206,11 +211,11 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 
 // libraryTables marks the tables of stores that only libraries' code
 // names, by names of their own: those no string the service's own code
-// hands a library holds (a name given as an option, an argument or a
-// field of the library's types is the service's choice; one in a log
-// message is not).
+// hands the library naming them holds (a name given as an option, an
+// argument or a field of the library's types is the service's choice;
+// one in a log message, or handed to another library, is not).
 func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store) {
-	var handed []string
+	var handed map[string][]string
 	read := false
 	for _, s := range stores {
 		for _, t := range s.Tables {
@@ -221,12 +226,30 @@ func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store)
 				read = true
 				handed = x.handedStrings(fns)
 			}
-			if !slices.ContainsFunc(handed, func(c string) bool { return containsName(c, t) }) {
+			chosen := false
+			for _, e := range s.Touches[t] {
+				if slices.ContainsFunc(handed[x.viaModule(e.Via)], func(c string) bool { return containsName(c, t) }) {
+					chosen = true
+				}
+			}
+			if !chosen {
 				s.Library = append(s.Library, t)
 			}
 		}
 		slices.Sort(s.Library)
 	}
+}
+
+// viaModule returns the module of the libraries read whose code a via
+// names: the longest that prefixes it.
+func (x *extractor) viaModule(via string) string {
+	best := ""
+	for _, l := range x.prog.libs {
+		if len(l.module) > len(best) && (strings.HasPrefix(via, l.module+"@") || strings.HasPrefix(via, l.module+"/")) {
+			best = l.module
+		}
+	}
+	return best
 }
 
 // onlyVia reports whether every evidence of a table is in a library's
@@ -241,13 +264,14 @@ func onlyVia(evs []Evidence) bool {
 }
 
 // handedStrings returns the string constants the service's own code
-// hands to libraries read with their bodies: the arguments of its calls
-// into them, and what it stores in fields of their types.
-func (x *extractor) handedStrings(fns []*ssa.Function) []string {
-	var out []string
+// hands to libraries read with their bodies, by module: the arguments of
+// its calls into them, and what it stores in fields of their types.
+func (x *extractor) handedStrings(fns []*ssa.Function) map[string][]string {
+	out := make(map[string][]string)
+	var lib *library
 	add := func(v ssa.Value) {
 		if s, ok := stringConst(v); ok && s != "" {
-			out = append(out, s)
+			out[lib.module] = append(out[lib.module], s)
 		}
 	}
 	for _, fn := range fns {
@@ -259,7 +283,7 @@ func (x *extractor) handedStrings(fns []*ssa.Function) []string {
 				switch instr := instr.(type) {
 				case ssa.CallInstruction:
 					c := instr.Common()
-					var lib *library
+					lib = nil
 					if callee := c.StaticCallee(); callee != nil {
 						lib = x.prog.lib(callee.Origin())
 						if lib == nil {
@@ -290,6 +314,7 @@ func (x *extractor) handedStrings(fns []*ssa.Function) []string {
 				case *ssa.Store:
 					if fa, ok := instr.Addr.(*ssa.FieldAddr); ok {
 						if named := namedOf(fa.X.Type()); named != nil && x.prog.libs[named.Pkg()] != nil {
+							lib = x.prog.libs[named.Pkg()]
 							add(instr.Val)
 						}
 					}
@@ -301,7 +326,8 @@ func (x *extractor) handedStrings(fns []*ssa.Function) []string {
 }
 
 // containsName reports whether text holds name as a whole word: not as a
-// part of a longer identifier (events in order_events).
+// part of a longer identifier or qualified name (events in order_events,
+// in billing.events).
 func containsName(text, name string) bool {
 	for i := 0; ; {
 		j := strings.Index(text[i:], name)
@@ -318,5 +344,32 @@ func containsName(text, name string) bool {
 }
 
 func identByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	return c == '_' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// madeAt returns the first line of the service's own code that makes a
+// value of a library type, t or one of the library's interfaces t
+// implements (kv.New returning a kv.Store that is a *pg).
+func (x *extractor) madeAt(t types.Type) (token.Position, bool) {
+	named := namedOf(t)
+	if named == nil {
+		return token.Position{}, false
+	}
+	if e, ok := x.made[named]; ok {
+		return e, true
+	}
+	var at token.Position
+	found := false
+	for m, e := range x.made {
+		iface, ok := m.Type().Underlying().(*types.Interface)
+		if !ok || iface.Empty() {
+			continue
+		}
+		if types.Implements(named.Type(), iface) || types.Implements(types.NewPointer(named.Type()), iface) {
+			if !found || comparePos(e, at) < 0 {
+				at, found = e, true
+			}
+		}
+	}
+	return at, found
 }

@@ -1,0 +1,56 @@
+package services
+
+import (
+	"go/token"
+	"path/filepath"
+	"testing"
+)
+
+func TestLibraryWhere(t *testing.T) {
+	cache := filepath.FromSlash("/home/u/go/pkg/mod/github.com/acme/store@v1.2.0")
+	tests := []struct {
+		name string
+		lib  library
+		file string
+		want string
+	}{
+		{"module cache", library{module: "github.com/acme/store", version: "v1.2.0", dir: cache},
+			filepath.Join(cache, "pg", "events.go"), "github.com/acme/store@v1.2.0/pg/events.go:7"},
+		{"replaced by a folder", library{module: "example.com/store", dir: filepath.FromSlash("/src/third_party/store")},
+			filepath.FromSlash("/src/third_party/store/store.go"), "example.com/store/store.go:7"},
+		{"vendored", library{module: "example.com/store", version: "v0.1.0"},
+			filepath.FromSlash("/src/app/vendor/example.com/store/sub/store.go"), "example.com/store@v0.1.0/sub/store.go:7"},
+		{"vendored, a folder named", library{module: "example.com/store", version: "v0.1.0", dir: filepath.FromSlash("/elsewhere")},
+			filepath.FromSlash("/src/app/vendor/example.com/store/store.go"), "example.com/store@v0.1.0/store.go:7"},
+		{"nowhere known", library{module: "example.com/store"},
+			filepath.FromSlash("/tmp/x/store.go"), "example.com/store/store.go:7"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.lib.where(token.Position{Filename: tt.file, Line: 7}); got != tt.want {
+				t.Errorf("where = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestContainsName(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"events", "events", true},
+		{"kitchen.events", "kitchen.events", true},
+		{"could not append to events", "events", true},
+		{"order_events", "events", false},
+		{"billing.events", "events", false},
+		{"events2", "events", false},
+		{"events events_x", "events_x", true},
+		{"", "events", false},
+	}
+	for _, tt := range tests {
+		if got := containsName(tt.text, tt.name); got != tt.want {
+			t.Errorf("containsName(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}

@@ -184,8 +184,8 @@ func (x *extractor) libEntries(fns []*ssa.Function) (map[string]token.Position, 
 // library's code, where in the library the fact is. A library's fact is
 // shown at the first line of the service's own code that makes the value
 // whose method it is in (NewEventStore(…) for the event store's SQL),
-// else at the service's first call into the library, else at its main
-// function. (Not at a caller of the function: a table a helper's SQL
+// else at the service's first call into the library, or into a library
+// that imports it, else at its main function. (Not at a caller of the function: a table a helper's SQL
 // names is read from every caller's argument at once; a message's own
 // callers are found later, see liftMessages.)
 func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
@@ -203,10 +203,30 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 	}
 	if e, ok := x.entries[lib.module]; ok {
 		ev.Pos = e
+	} else if e, ok := x.throughLib(fn.Pkg.Pkg); ok {
+		ev.Pos = e
 	} else if e, ok := x.entries[""]; ok {
 		ev.Pos = e
 	}
 	return ev
+}
+
+// throughLib returns the first line of the service's own code that calls
+// into a library importing pkg, itself a library's package the service
+// reaches only through another (an outbox over an event store).
+func (x *extractor) throughLib(pkg *types.Package) (token.Position, bool) {
+	var at token.Position
+	found := false
+	for p, l := range x.prog.libs {
+		e, ok := x.entries[l.module]
+		if !ok || !slices.Contains(p.Imports(), pkg) {
+			continue
+		}
+		if !found || comparePos(e, at) < 0 {
+			at, found = e, true
+		}
+	}
+	return at, found
 }
 
 // libraryTables marks the tables of stores that only libraries' code

@@ -142,15 +142,7 @@ func (x *extractor) libEntries(fns []*ssa.Function) (map[string]token.Position, 
 				if !ok {
 					continue
 				}
-				var lib *library
-				if callee := c.Common().StaticCallee(); callee != nil {
-					lib = x.prog.lib(callee.Origin())
-					if lib == nil {
-						lib = x.prog.lib(callee)
-					}
-				} else if named := namedOf(c.Common().Value.Type()); named != nil && c.Common().IsInvoke() {
-					lib = x.prog.libs[named.Pkg()]
-				}
+				lib := x.calledLibrary(c.Common())
 				if lib == nil || !c.Pos().IsValid() {
 					continue
 				}
@@ -178,6 +170,22 @@ func (x *extractor) libEntries(fns []*ssa.Function) (map[string]token.Position, 
 		}
 	}
 	return entries, made
+}
+
+// calledLibrary returns the library read with its bodies that a call
+// goes into: a function of it (an instance of its generic one too), or a
+// method of one of its interfaces; nil for any other call.
+func (x *extractor) calledLibrary(c *ssa.CallCommon) *library {
+	if callee := c.StaticCallee(); callee != nil {
+		if lib := x.prog.lib(callee.Origin()); lib != nil {
+			return lib
+		}
+		return x.prog.lib(callee)
+	}
+	if named := namedOf(c.Value.Type()); named != nil && c.IsInvoke() {
+		return x.prog.libs[named.Pkg()]
+	}
+	return nil
 }
 
 // evidence is the evidence of a fact at pos in fn, with, for a
@@ -303,16 +311,7 @@ func (x *extractor) handedStrings(fns []*ssa.Function) map[string][]string {
 				switch instr := instr.(type) {
 				case ssa.CallInstruction:
 					c := instr.Common()
-					lib = nil
-					if callee := c.StaticCallee(); callee != nil {
-						lib = x.prog.lib(callee.Origin())
-						if lib == nil {
-							lib = x.prog.lib(callee)
-						}
-					} else if named := namedOf(c.Value.Type()); named != nil && c.IsInvoke() {
-						lib = x.prog.libs[named.Pkg()]
-					}
-					if lib == nil {
+					if lib = x.calledLibrary(c); lib == nil {
 						continue
 					}
 					for _, a := range c.Args {

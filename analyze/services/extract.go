@@ -162,6 +162,9 @@ type extractor struct {
 	// code that makes a value of each library type (NewEventStore(…)):
 	// where the facts of that type's methods are shown.
 	made map[*types.TypeName]token.Position
+	// vias holds, while a service is walked, the module of each place in
+	// a library's code its evidence names (Evidence.Via).
+	vias map[string]string
 	// siteCallers gives, while a service is walked, the call sites of its
 	// reachable functions (ownSites).
 	siteCallers func(*ssa.Function) []callSite
@@ -424,7 +427,8 @@ func (x *extractor) service(svc *Service) *facts {
 
 	x.uses = funcUses(fns)
 	x.entries, x.made = x.libEntries(fns)
-	defer func() { x.uses, x.entries, x.made = nil, nil, nil }()
+	x.vias = make(map[string]string)
+	defer func() { x.uses, x.entries, x.made, x.vias = nil, nil, nil, nil }()
 	stores := make(map[string]*Store)
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {

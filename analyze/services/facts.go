@@ -158,7 +158,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			continue
 		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
-		wrapped, chosen := b.listing.wrapped, b.listing.chosen
+		wrapped := b.listing.wrapped
 		b.listing = nil
 		var none *listedNoneError
 		if errors.As(err, &none) {
@@ -171,9 +171,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			return nil, nil, fmt.Errorf("load the services' code in %s: %w", b.root, err)
 		}
 		if !opts.CGO {
-			// A library's cgo files left out leave its bodies unread,
-			// which is as if it were not chosen: nothing to say.
-			errs = append(errs, cgoLeftOut(slices.DeleteFunc(slices.Clone(loaded), func(p *packages.Package) bool { return slices.Contains(chosen, p) }), b.tags)...)
+			// A library's cgo files are its own (one that needs them
+			// is read from its types, see typeLoader.demoted).
+			errs = append(errs, cgoLeftOut(slices.DeleteFunc(slices.Clone(loaded), func(p *packages.Package) bool { return slices.Contains(wrapped, p) }), b.tags)...)
 		}
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)

@@ -181,12 +181,11 @@ type listing struct {
 	// and the path the graph gives it (analyze.LoadPrograms).
 	rename [2]string
 	roots  []*packages.Package
-	// wrapped are the dependencies typeCheck read with their bodies,
-	// as libraries over a client (wrapperRoots), and chosen those it
-	// chose to, some of which it could not (see typeLoader.demoted).
-	wrapped, chosen []*packages.Package
-	err             error
-	done            chan struct{}
+	// wrapped are the dependencies typeCheck read with their bodies, as
+	// libraries over a client (wrapperRoots): roots among the others.
+	wrapped []*packages.Package
+	err     error
+	done    chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -249,12 +248,14 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 			libs[p.PkgPath] = true
 		}
 		roots, err := packages.Load(ls.cfg, patterns...)
+		// A library that does not type-check stays a dependency: its
+		// importers report it as theirs.
+		roots = slices.DeleteFunc(roots, func(r *packages.Package) bool { return libs[r.PkgPath] && r.IllTyped })
 		for _, r := range roots {
 			if libs[r.PkgPath] {
-				ls.chosen = append(ls.chosen, r)
+				ls.wrapped = append(ls.wrapped, r)
 			}
 		}
-		ls.wrapped = slices.DeleteFunc(slices.Clone(ls.chosen), func(p *packages.Package) bool { return p.IllTyped })
 		packages.Visit(roots, nil, setImports)
 		return roots, 0, err
 	}
@@ -283,9 +284,8 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if len(skip) > 0 {
 		roots = slices.DeleteFunc(roots, func(p *packages.Package) bool { return skip[p.PkgPath] })
 	}
-	ls.chosen = wrapperRoots(roots)
-	ls.wrapped = slices.Clone(ls.chosen)
-	roots = append(roots, ls.chosen...)
+	ls.wrapped = wrapperRoots(roots)
+	roots = append(roots, ls.wrapped...)
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),
 		view: map[string]*types.Package{"unsafe": types.Unsafe}, cpu: make(chan struct{}, runtime.GOMAXPROCS(0)), cache: opts.Cache}
@@ -347,10 +347,13 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		}
 	}
 	wg.Wait()
-	ls.wrapped = slices.DeleteFunc(ls.wrapped, func(p *packages.Package) bool {
+	// A demoted library is a dependency again, read from its types.
+	demoted := func(p *packages.Package) bool {
 		_, ok := l.demoted.Load(p)
 		return ok
-	})
+	}
+	ls.wrapped = slices.DeleteFunc(ls.wrapped, demoted)
+	roots = slices.DeleteFunc(roots, demoted)
 	if l.memo != nil {
 		l.memo.Save()
 		l.cache.Trim()

@@ -81,7 +81,7 @@ func libraries(wrapped []*packages.Package) map[*types.Package]*library {
 	libs := make(map[*types.Package]*library)
 	for _, p := range wrapped {
 		m := p.Module
-		if m == nil || p.Types == nil || p.IllTyped {
+		if m == nil || p.Types == nil {
 			continue
 		}
 		lib := &library{module: m.Path, version: m.Version, dir: m.Dir}
@@ -193,9 +193,10 @@ func (x *extractor) calledLibrary(c *ssa.CallCommon) *library {
 // shown at the first line of the service's own code that makes the value
 // whose method it is in (NewEventStore(…) for the event store's SQL),
 // else at the service's first call into the library, or into a library
-// that imports it, else at its main function. (Not at a caller of the function: a table a helper's SQL
-// names is read from every caller's argument at once; a message's own
-// callers are found later, see liftMessages.)
+// that imports it, else at its main function. Not at a caller of the
+// function: a table a helper's SQL names is read from every caller's
+// argument at once (a message's own callers are found later, see
+// liftMessages).
 func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 	at := x.position(fn, pos)
 	lib := x.prog.lib(fn)
@@ -203,6 +204,7 @@ func (x *extractor) evidence(fn *ssa.Function, pos token.Pos) Evidence {
 		return Evidence{Pos: at}
 	}
 	ev := Evidence{Pos: at, Via: lib.where(at)}
+	x.vias[ev.Via] = lib.module
 	if recv := rootFunc(fn).Signature.Recv(); recv != nil {
 		if e, ok := x.madeAt(recv.Type()); ok {
 			ev.Pos = e
@@ -256,7 +258,7 @@ func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store)
 			}
 			chosen := false
 			for _, e := range s.Touches[t] {
-				if slices.ContainsFunc(handed[x.viaModule(e.Via)], func(c string) bool { return containsName(c, t) }) {
+				if slices.ContainsFunc(handed[x.vias[e.Via]], func(c string) bool { return containsName(c, t) }) {
 					chosen = true
 				}
 			}
@@ -266,18 +268,6 @@ func (x *extractor) libraryTables(fns []*ssa.Function, stores map[string]*Store)
 		}
 		slices.Sort(s.Library)
 	}
-}
-
-// viaModule returns the module of the libraries read whose code a via
-// names: the longest that prefixes it.
-func (x *extractor) viaModule(via string) string {
-	best := ""
-	for _, l := range x.prog.libs {
-		if len(l.module) > len(best) && (strings.HasPrefix(via, l.module+"@") || strings.HasPrefix(via, l.module+"/")) {
-			best = l.module
-		}
-	}
-	return best
 }
 
 // onlyVia reports whether every evidence of a table is in a library's
@@ -316,18 +306,8 @@ func (x *extractor) handedStrings(fns []*ssa.Function) map[string][]string {
 					}
 					for _, a := range c.Args {
 						add(a)
-						if sl, ok := a.(*ssa.Slice); ok { // a variadic list of names
-							if alloc, ok := sl.X.(*ssa.Alloc); ok && alloc.Referrers() != nil {
-								for _, ref := range *alloc.Referrers() {
-									if ia, ok := ref.(*ssa.IndexAddr); ok && ia.Referrers() != nil {
-										for _, r := range *ia.Referrers() {
-											if st, ok := r.(*ssa.Store); ok {
-												add(st.Val)
-											}
-										}
-									}
-								}
-							}
+						for _, e := range varargs(a) { // a variadic list of names
+							add(e)
 						}
 					}
 				case *ssa.Store:

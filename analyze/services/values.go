@@ -173,6 +173,9 @@ type tables struct {
 	// global and local variable, with the function that stores them.
 	fields  map[string][]stored
 	globals map[*ssa.Global][]stored
+	// maps are the entries put into each map a struct field or global
+	// holds (maps.go).
+	maps map[string][]mapEntry
 	// callers are the static call sites of each function; valued, the
 	// functions the code uses as values (f := load), which may run
 	// anywhere.
@@ -221,7 +224,7 @@ type stored struct {
 }
 
 func newResolver(p *program) *resolver {
-	r := &resolver{tables: &tables{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction), valued: make(map[*ssa.Function]bool)}}
+	r := &resolver{tables: &tables{prog: p, fields: make(map[string][]stored), globals: make(map[*ssa.Global][]stored), callers: make(map[*ssa.Function][]ssa.CallInstruction), maps: make(map[string][]mapEntry), valued: make(map[*ssa.Function]bool)}}
 	// Stores through a pointer parameter (func set(dst *string, key string)
 	// { *dst = os.Getenv(key) }) are recorded per parameter, then charged
 	// to whatever each caller passes.
@@ -253,6 +256,10 @@ func newResolver(p *program) *resolver {
 						if !slices.ContainsFunc(r.convertedTo[obj], func(t types.Type) bool { return types.Identical(t, in.Type()) }) {
 							r.convertedTo[obj] = append(r.convertedTo[obj], in.Type())
 						}
+					}
+				case *ssa.MapUpdate:
+					if name := mapName(in.Map); name != "" {
+						r.maps[name] = append(r.maps[name], mapEntry{fn: fn, key: in.Key, val: in.Value})
 					}
 				case *ssa.Store:
 					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
@@ -410,10 +417,21 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	case *ssa.MakeInterface:
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.Extract:
-		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
-			return r.call(call.Common(), bind, depth, busy)
+		switch t := v.Tuple.(type) {
+		case *ssa.Call:
+			if v.Index == 0 {
+				return r.call(t.Common(), bind, depth, busy)
+			}
+		case *ssa.Next:
+			return r.ranged(t, v.Index, bind, depth, busy)
+		case *ssa.Lookup:
+			if v.Index == 0 {
+				return r.looked(t, bind, depth, busy)
+			}
 		}
 		return nil
+	case *ssa.Lookup:
+		return r.looked(v, bind, depth, busy)
 	case *ssa.Call:
 		return r.call(v.Common(), bind, depth, busy)
 	case *ssa.UnOp:

@@ -338,6 +338,14 @@ func buildRoot(modDir string) string {
 	}
 	for dir := modDir; ; {
 		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			if dir != modDir && analyze.OutsideWorkspace(dir) {
+				// The go.work's folder holds a module it does not use
+				// (services/go.mod beside the services/go.work that uses
+				// services/orders): that folder's build is the module's,
+				// with GOWORK=off. The member builds in its own folder,
+				// where the go command finds the go.work above.
+				return modDir
+			}
 			return dir
 		}
 		parent := filepath.Dir(dir)

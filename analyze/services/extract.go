@@ -848,7 +848,10 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf})
 		added = true
 	}
-	if !added {
+	// A consumer of a queue the broker names (QueueDeclare("", …), its
+	// messages those of its QueueBind calls) has no topic of its own.
+	serverNamed := !publish && protocol == "amqp" && len(topics) > 0 && !slices.ContainsFunc(topics, func(t value) bool { return t.text != "" || !t.lit })
+	if !added && !serverNamed {
 		e := ev
 		e.Detail = verb + " (topic not static)"
 		f.messages = append(f.messages, &message{protocol: protocol, publish: publish, ev: e, fn: fn})

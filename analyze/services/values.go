@@ -443,6 +443,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if c, arg := echoed(v.X, v.Field); c != nil {
 			return r.resolve(c.Args[arg], bind, depth-1, busy)
 		}
+		if out := r.echoedThrough(v.X, v.Field, depth, busy); len(out) > 0 {
+			return out
+		}
 		if out := r.echoedKept(v.X, v.Field, depth, busy); len(out) > 0 {
 			return out
 		}
@@ -489,6 +492,30 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	return nil
 }
 
+// applyTrim applies one of strings' trimming or case functions, named by
+// its key, to a literal.
+func applyTrim(key, s, cut string) string {
+	switch key {
+	case "strings.TrimSpace":
+		return strings.TrimSpace(s)
+	case "strings.TrimSuffix":
+		return strings.TrimSuffix(s, cut)
+	case "strings.TrimPrefix":
+		return strings.TrimPrefix(s, cut)
+	case "strings.TrimRight":
+		return strings.TrimRight(s, cut)
+	case "strings.TrimLeft":
+		return strings.TrimLeft(s, cut)
+	case "strings.Trim":
+		return strings.Trim(s, cut)
+	case "strings.ToLower":
+		return strings.ToLower(s)
+	case "strings.ToUpper":
+		return strings.ToUpper(s)
+	}
+	return s
+}
+
 // resolveOr is resolve, with "…" standing for what stays unknown.
 func (r *resolver) resolveOr(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	if out := r.resolve(v, bind, depth-1, busy); len(out) > 0 {
@@ -511,6 +538,8 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 				if st, ok := ref.(*ssa.Store); ok && st.Addr == local {
 					if c, arg := echoed(st.Val, a.Field); c != nil {
 						out = appendValues(out, r.resolve(c.Args[arg], bind, depth-1, busy))
+					} else {
+						out = appendValues(out, r.echoedThrough(st.Val, a.Field, depth, busy))
 					}
 				}
 			}
@@ -548,7 +577,18 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			arr = x
 		}
 		if arr == nil {
-			return nil
+			// An element of a slice handed in or built elsewhere (for
+			// _, key := range topics, topics a parameter): each member.
+			x := a.X
+			if p, ok := x.(*ssa.Parameter); ok && bind[p] != nil {
+				x = bind[p]
+			}
+			elems, _ := r.sliceMembers(x, make(map[ssa.Value]bool))
+			var out []value
+			for _, e := range elems {
+				out = appendValues(out, r.resolve(e, nil, depth-1, busy))
+			}
+			return out
 		}
 		idx, constant := a.Index.(*ssa.Const)
 		var out []value
@@ -711,6 +751,42 @@ func (r *resolver) echoedKept(x ssa.Value, field int, depth int, busy map[ssa.Va
 		}
 		if c, arg := echoed(st.val, field); c != nil {
 			out = appendValues(out, r.resolve(c.Args[arg], nil, depth-1, busy))
+		}
+	}
+	return out
+}
+
+// echoedThrough resolves a field of what a helper of the program returns
+// when the helper returns an echoing call's result (func declare(ch)
+// (amqp.Queue, error) { return ch.QueueDeclare("", …) }): the argument
+// the field echoes, read with the helper's parameters bound to the call's
+// arguments.
+func (r *resolver) echoedThrough(x ssa.Value, field int, depth int, busy map[ssa.Value]bool) []value {
+	if e, ok := x.(*ssa.Extract); ok && e.Index == 0 {
+		x = e.Tuple
+	}
+	call, ok := x.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {
+		return nil
+	}
+	bind := make(map[*ssa.Parameter]ssa.Value, len(callee.Params))
+	for i, p := range callee.Params {
+		if i < len(call.Common().Args) {
+			bind[p] = call.Common().Args[i]
+		}
+	}
+	var out []value
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 || failed(ret) {
+			continue
+		}
+		if c, arg := echoed(ret.Results[0], field); c != nil {
+			out = appendValues(out, r.resolve(c.Args[arg], bind, depth-1, busy))
 		}
 	}
 	return out
@@ -968,7 +1044,7 @@ func joinFlags(a, b string) string {
 // joins, and functions of the program whose returns resolve.
 func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	args := c.Args
-	switch calleeKey(c) {
+	switch key := calleeKey(c); key {
 	case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
 		var out []value
 		for _, k := range r.resolve(args[0], bind, depth-1, busy) {
@@ -1066,8 +1142,26 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 			return scheme + "://" + host + path.Clean("/"+p)
 		})
-	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.ToLower", "strings.Join":
+	case "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
+	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimRight", "strings.TrimLeft", "strings.Trim", "strings.ToLower", "strings.ToUpper":
+		// strings.TrimRight(os.Getenv("USERS_URL"), "/"): the variable,
+		// as a deployment sets it; a literal, trimmed. Like a
+		// conversion, it takes no step of the depth: it leads to one
+		// value, the one it trims.
+		out := r.resolve(args[0], bind, depth, busy)
+		cut, known := "", len(args) < 2
+		if !known {
+			if a := r.resolve(args[1], bind, depth-1, busy); len(a) == 1 && a[0].lit {
+				cut, known = a[0].text, true
+			}
+		}
+		for i := range out {
+			if out[i].lit && known && out[i].fallbackOf == "" {
+				out[i].text = applyTrim(key, out[i].text, cut)
+			}
+		}
+		return out
 	case "strings.Split", "strings.SplitN":
 		// A list kept in one string, "kafka-1:9092,kafka-2:9092" or a
 		// variable a deployment sets so, stays one, marked: who reads it
@@ -1096,11 +1190,26 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	}
 	var out []value
 	for _, b := range callee.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 && !failed(ret) {
 			out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
 		}
 	}
 	return envFallbacks(out)
+}
+
+// failed reports whether a return gives up: a zero value with an error
+// (return "", fmt.Errorf("missing %s", key)). Its value is no value the
+// caller goes on with.
+func failed(ret *ssa.Return) bool {
+	n := len(ret.Results)
+	if n < 2 || !types.Identical(ret.Results[n-1].Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	if c, ok := ret.Results[n-1].(*ssa.Const); ok && c.IsNil() {
+		return false
+	}
+	c, ok := ret.Results[0].(*ssa.Const)
+	return ok && (c.Value == nil || c.Value.ExactString() == `""` || c.Value.ExactString() == "0")
 }
 
 // envFallbacks marks the literals among a value's alternatives that stand

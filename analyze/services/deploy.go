@@ -521,7 +521,15 @@ func (d *deployment) builtFrom() {
 				return "${" + k + "}"
 			}
 			pkg := os.Expand(pkgs[0], arg)
-			if dir := filepath.Join(ctx, filepath.FromSlash(pkg)); !strings.Contains(pkg, "$") && !strings.Contains(pkg, "//") && within(filepath.ToSlash(dir), filepath.ToSlash(ctx)) && isDir(dir) {
+			dir := filepath.Join(ctx, filepath.FromSlash(pkg))
+			if !isDir(dir) {
+				// Relative to the folder the build runs in (WORKDIR
+				// /app; RUN cd services && go build ./${SERVICE_PATH},
+				// the context copied to /app): the nearest end of it
+				// that is a folder of the context.
+				dir = underWorkdir(ctx, d.buildWorkdirs[df], pkg)
+			}
+			if !strings.Contains(pkg, "$") && !strings.Contains(pkg, "//") && dir != "" && within(filepath.ToSlash(dir), filepath.ToSlash(ctx)) && isDir(dir) {
 				w.dir = dir
 				// The package is that folder, not one below it, unless
 				// the WORKDIR may sit at a folder of the context that
@@ -788,6 +796,23 @@ func elsewhere(ctx, workdir, pkg, dir string) bool {
 		}
 	}
 	return false
+}
+
+// underWorkdir returns the folder of the context a go build of pkg run
+// in workdir builds, when an end of workdir is a folder of the context
+// holding pkg (the longest such end), else "".
+func underWorkdir(ctx, workdir, pkg string) string {
+	if workdir == "" || strings.Contains(workdir, "$") {
+		return ""
+	}
+	parts := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
+	for i := range parts {
+		cand := filepath.Join(ctx, filepath.FromSlash(strings.Join(parts[i:], "/")), filepath.FromSlash(pkg))
+		if within(filepath.ToSlash(cand), filepath.ToSlash(ctx)) && isDir(cand) {
+			return cand
+		}
+	}
+	return ""
 }
 
 // argDir returns the folder of the context that a WORKDIR whose parts
@@ -1120,9 +1145,12 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		case string:
 			w.dir = filepath.Join(base, expand(b))
 		case map[string]any:
-			if c, ok := b["context"].(string); ok {
-				w.dir = filepath.Join(base, expand(c))
+			// The context defaults to the compose file's folder.
+			c, ok := b["context"].(string)
+			if !ok {
+				c = "."
 			}
+			w.dir = filepath.Join(base, expand(c))
 			switch args := b["args"].(type) {
 			case map[string]any:
 				w.buildArgs = make(map[string]string, len(args))

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"maps"
 	"net"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -436,10 +437,40 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 					return svc.Name, true, true
 				}
 			}
+			// One that runs an image built where archie cannot follow
+			// (docker stack deploy of tsawler/broker-service, pushed by
+			// hand) is the one service below a folder named as it
+			// (broker-service/cmd/api).
+			if w.dir == "" && w.src == "" && w.image != "" && !infrastructureImage(w.image) {
+				if svc := l.belowFolder(candidates); svc != "" {
+					return svc, true, true
+				}
+			}
 			return n, false, true
 		}
 	}
 	return "", false, false
+}
+
+// belowFolder returns the one service whose entry lies below a folder
+// named as one of names (normalized), or "" when none or several do.
+func (l *linker) belowFolder(names []string) string {
+	found := ""
+	for _, svc := range l.sys.Services {
+		dir := l.entryDirs[svc.Name]
+		if dir == "" {
+			continue
+		}
+		parts := strings.Split(filepath.ToSlash(relTo(l.sys.Dir, dir)), "/")
+		if !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return slices.Contains(names, norm(p)) }) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = svc.Name
+	}
+	return found
 }
 
 var envSuffix = regexp.MustCompile(`(?i)(_(SVC|SERVICE))?_(ADDR|ADDRESS|URL|URI|HOST|HOSTNAME|ENDPOINT|TARGET|SERVER)$`)

@@ -3,6 +3,7 @@ package services
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"os"
 	"path"
@@ -283,9 +284,21 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 			}
 		case "RUN":
+			// A cd holds for the rest of its RUN line (RUN cd services
+			// && go build ./${SERVICE_PATH}), not for the next one.
+			kept := workdir
+			for strings.HasPrefix(rest, "--") { // RUN --mount=type=cache,target=/go/pkg/mod …
+				_, rest, _ = strings.Cut(rest, " ")
+				rest = strings.TrimSpace(rest)
+			}
 			for _, cmd := range shellCommands(rest) {
+				if len(cmd) == 2 && cmd[0] == "cd" {
+					workdir = path.Join(cmp.Or(workdir, "/"), cmd[1])
+					continue
+				}
 				runCmd(cmd)
 			}
+			workdir = kept
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])

@@ -3,6 +3,7 @@ package services
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -15,10 +16,47 @@ import (
 // whichever function of the service stores them, and of a map literal
 // or local map in sight.
 
-// A mapEntry is one m[k] = v.
+// A mapEntry is one m[k] = v. recv is the struct whose field m is, as
+// the storing function sees it (a method's receiver), if it is one.
 type mapEntry struct {
 	fn       *ssa.Function
 	key, val ssa.Value
+	recv     ssa.Value
+}
+
+// mapOwner returns the struct a map read from a field belongs to.
+func mapOwner(m ssa.Value) ssa.Value {
+	switch m := m.(type) {
+	case *ssa.UnOp:
+		if a, ok := m.X.(*ssa.FieldAddr); ok && m.Op == token.MUL {
+			return a.X
+		}
+	case *ssa.Field:
+		return m.X
+	}
+	return nil
+}
+
+// literalEntries returns the entries of the map literals stored into a
+// field or global (var routes = map[string]string{"a": "b"}).
+func literalEntries(stores []stored) []mapEntry {
+	var out []mapEntry
+	for _, st := range stores {
+		if mm, ok := st.val.(*ssa.MakeMap); ok {
+			out = append(out, madeEntries(mm)...)
+		}
+	}
+	return out
+}
+
+func madeEntries(mm *ssa.MakeMap) []mapEntry {
+	var out []mapEntry
+	for _, ref := range *mm.Referrers() {
+		if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == mm {
+			out = append(out, mapEntry{fn: u.Parent(), key: u.Key, val: u.Value})
+		}
+	}
+	return out
 }
 
 // mapName names the map a value reads when it is a struct field or a
@@ -48,16 +86,21 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 	}
 	seen[m] = true
 	if name := mapName(m); name != "" {
-		return r.maps[name]
+		out := r.maps[name]
+		if u, ok := m.(*ssa.UnOp); ok {
+			switch a := u.X.(type) {
+			case *ssa.Global:
+				out = append(slices.Clip(out), literalEntries(r.globals[a])...)
+			case *ssa.FieldAddr:
+				out = append(slices.Clip(out), literalEntries(r.fields[name])...)
+			}
+		}
+		return r.copied(out, depth, seen)
 	}
 	var out []mapEntry
 	switch m := m.(type) {
 	case *ssa.MakeMap:
-		for _, ref := range *m.Referrers() {
-			if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == m {
-				out = append(out, mapEntry{fn: u.Parent(), key: u.Key, val: u.Value})
-			}
-		}
+		out = r.copied(madeEntries(m), depth, seen)
 	case *ssa.Phi:
 		for _, e := range m.Edges {
 			out = append(out, r.mapEntries(e, bind, depth-1, seen)...)
@@ -80,6 +123,30 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 	return out
 }
 
+// copied replaces an entry that copies another map's (for k, v := range
+// defaults { c.m[k] = v }) by that map's entries, so that each key keeps
+// its value.
+func (r *resolver) copied(entries []mapEntry, depth int, seen map[ssa.Value]bool) []mapEntry {
+	var out []mapEntry
+	for _, e := range entries {
+		k, kok := e.key.(*ssa.Extract)
+		v, vok := e.val.(*ssa.Extract)
+		if !kok || !vok || k.Tuple != v.Tuple || k.Index != 1 || v.Index != 2 {
+			out = append(out, e)
+			continue
+		}
+		if next, ok := k.Tuple.(*ssa.Next); ok && !next.IsString {
+			if rng, ok := next.Iter.(*ssa.Range); ok {
+				for _, src := range r.mapEntries(rng.X, nil, depth-1, seen) {
+					src.recv = e.recv
+					out = append(out, src)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // ranged resolves a key (index 1) or a value (index 2) of a range over a
 // map.
 func (r *resolver) ranged(next *ssa.Next, index int, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
@@ -96,7 +163,7 @@ func (r *resolver) ranged(next *ssa.Next, index int, bind map[*ssa.Parameter]ssa
 		if index == 2 {
 			v = e.val
 		}
-		for _, b := range r.entryBinds(e) {
+		for _, b := range r.entryBinds(e, mapOwner(rng.X)) {
 			out = appendValues(out, r.resolve(v, b, depth-1, busy))
 		}
 	}
@@ -108,12 +175,18 @@ func (r *resolver) ranged(next *ssa.Next, index int, bind map[*ssa.Parameter]ssa
 // function's parameters (func Route(kind, subject string) {
 // subjects[kind] = subject }), so that each call's key stays with that
 // call's value.
-func (r *resolver) entryBinds(e mapEntry) []map[*ssa.Parameter]ssa.Value {
-	_, kp := e.key.(*ssa.Parameter)
-	_, vp := e.val.(*ssa.Parameter)
+//
+// owner is the struct the map read belongs to, when it is a field: a
+// call that stores into another value of the type (two sets made by one
+// constructor, one of topics, one of origins) is not read.
+func (r *resolver) entryBinds(e mapEntry, owner ssa.Value) []map[*ssa.Parameter]ssa.Value {
 	calls := r.callers[e.fn]
-	if !kp && !vp || len(calls) == 0 {
+	if len(e.fn.Params) == 0 || len(calls) == 0 {
 		return []map[*ssa.Parameter]ssa.Value{nil}
+	}
+	var want map[ssa.Value]bool
+	if owner != nil {
+		want = r.origins(owner, true, 4)
 	}
 	var out []map[*ssa.Parameter]ssa.Value
 	for _, call := range calls {
@@ -127,9 +200,108 @@ func (r *resolver) entryBinds(e mapEntry) []map[*ssa.Parameter]ssa.Value {
 				bind[p] = args[i]
 			}
 		}
+		if p, ok := e.recv.(*ssa.Parameter); ok && want != nil && bind[p] != nil {
+			if got := r.origins(bind[p], false, 4); got != nil && !intersects(want, got) {
+				continue // another value of the type
+			}
+		}
 		out = append(out, bind)
 	}
 	return out
+}
+
+// origins returns the values v may be made by: the calls and
+// allocations it comes from, through parameters (each caller's argument)
+// and phis; nil when one is not known (a field, a global). With made,
+// a call of the program's also stands for what its function returns: a
+// constructor's allocation fills every value it makes.
+func (r *resolver) origins(v ssa.Value, made bool, depth int) map[ssa.Value]bool {
+	out := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value, depth int) bool
+	walk = func(v ssa.Value, depth int) bool {
+		if depth <= 0 || len(out) > 64 {
+			return false
+		}
+		switch v := v.(type) {
+		case *ssa.Alloc, *ssa.MakeMap:
+			out[v] = true
+		case *ssa.Call:
+			out[v] = true
+			if callee := v.Common().StaticCallee(); made && callee != nil && callee.Blocks != nil {
+				for _, b := range callee.Blocks {
+					if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+						if a, ok := ret.Results[0].(*ssa.Alloc); ok {
+							out[a] = true
+						}
+					}
+				}
+			}
+		case *ssa.UnOp:
+			// A local variable a closure shares: what is stored in it.
+			var cells []ssa.Value
+			switch x := v.X.(type) {
+			case *ssa.Alloc:
+				cells = []ssa.Value{x}
+			case *ssa.FreeVar:
+				cells = freeVarBindings(x)
+			}
+			if v.Op != token.MUL || len(cells) == 0 {
+				return false
+			}
+			for _, c := range cells {
+				a, ok := c.(*ssa.Alloc)
+				if !ok || a.Referrers() == nil {
+					return false
+				}
+				for _, ref := range *a.Referrers() {
+					if st, ok := ref.(*ssa.Store); ok && st.Addr == a && !walk(st.Val, depth-1) {
+						return false
+					}
+				}
+			}
+		case *ssa.Extract:
+			return walk(v.Tuple, depth)
+		case *ssa.ChangeType:
+			return walk(v.X, depth)
+		case *ssa.MakeInterface:
+			return walk(v.X, depth)
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				if !walk(e, depth-1) {
+					return false
+				}
+			}
+		case *ssa.Parameter:
+			idx := paramIndex(v)
+			calls := r.callers[v.Parent()]
+			if len(calls) == 0 {
+				return false
+			}
+			for _, call := range calls {
+				if args := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(args) {
+					if !walk(args[idx], depth-1) {
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+		return true
+	}
+	if !walk(v, depth) {
+		return nil
+	}
+	return out
+}
+
+func intersects(a, b map[ssa.Value]bool) bool {
+	for v := range b {
+		if a[v] {
+			return true
+		}
+	}
+	return false
 }
 
 // looked resolves m[k]: the values put under the keys k may hold, or
@@ -154,7 +326,7 @@ func (r *resolver) looked(l *ssa.Lookup, bind map[*ssa.Parameter]ssa.Value, dept
 		if !r.ok(e.fn) {
 			continue
 		}
-		for _, b := range r.entryBinds(e) {
+		for _, b := range r.entryBinds(e, mapOwner(l.X)) {
 			if want != nil {
 				match := false
 				for _, k := range r.resolve(e.key, b, depth-1, busy) {

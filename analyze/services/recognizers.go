@@ -615,7 +615,7 @@ func (x *extractor) values(o operand, s *site) []value {
 	var out []value
 	switch o.how {
 	case fromArg:
-		out = x.res.resolve(s.arg(o.i), s.bind, resolveDepth, make(map[ssa.Value]bool))
+		out = x.res.argStrings(s.arg(o.i), s.bind)
 	case fromField:
 		out = x.res.storedField(s.arg(o.i), o.field)
 	case fromConfField:
@@ -629,7 +629,7 @@ func (x *extractor) values(o operand, s *site) []value {
 			out = x.res.callArg(v, o.maker, o.j)
 		}
 	case fromExchange:
-		out = pairs(x.res.strings(s.arg(o.i)), x.res.strings(s.arg(o.j)))
+		out = pairs(x.res.argStrings(s.arg(o.i), nil), x.res.argStrings(s.arg(o.j), nil))
 	case fromModel, fromSnakeModel:
 		if v := s.arg(o.i); v != nil {
 			var naming gormNaming

@@ -259,7 +259,7 @@ func newResolver(p *program) *resolver {
 					}
 				case *ssa.MapUpdate:
 					if name := mapName(in.Map); name != "" {
-						r.maps[name] = append(r.maps[name], mapEntry{fn: fn, key: in.Key, val: in.Value})
+						r.maps[name] = append(r.maps[name], mapEntry{fn: fn, key: in.Key, val: in.Value, recv: mapOwner(in.Map)})
 					}
 				case *ssa.Store:
 					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
@@ -577,18 +577,7 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			arr = x
 		}
 		if arr == nil {
-			// An element of a slice handed in or built elsewhere (for
-			// _, key := range topics, topics a parameter): each member.
-			x := a.X
-			if p, ok := x.(*ssa.Parameter); ok && bind[p] != nil {
-				x = bind[p]
-			}
-			elems, _ := r.sliceMembers(x, make(map[ssa.Value]bool))
-			var out []value
-			for _, e := range elems {
-				out = appendValues(out, r.resolve(e, nil, depth-1, busy))
-			}
-			return out
+			return nil
 		}
 		idx, constant := a.Index.(*ssa.Const)
 		var out []value
@@ -754,6 +743,34 @@ func (r *resolver) echoedKept(x ssa.Value, field int, depth int, busy map[ssa.Va
 		}
 	}
 	return out
+}
+
+// argStrings resolves a recognized call's argument: when it is the
+// element a range over a slice handed in reads (for _, key := range
+// topics { ch.QueueBind(q.Name, key, "logs", …) }, topics a parameter),
+// each member the callers pass. Only the call's own argument is read so:
+// an element built into a longer string (a Join helper's loop over its
+// parts) is no value of its own.
+func (r *resolver) argStrings(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []value {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if ia, ok := u.X.(*ssa.IndexAddr); ok {
+			if _, constant := ia.Index.(*ssa.Const); !constant {
+				x := ia.X
+				if p, ok := x.(*ssa.Parameter); ok && bind[p] != nil {
+					x = bind[p]
+				}
+				if _, isParam := x.(*ssa.Parameter); isParam {
+					elems, _ := r.sliceMembers(x, make(map[ssa.Value]bool))
+					var out []value
+					for _, e := range elems {
+						out = appendValues(out, r.strings(e))
+					}
+					return out
+				}
+			}
+		}
+	}
+	return r.resolve(v, bind, resolveDepth, make(map[ssa.Value]bool))
 }
 
 // echoedThrough resolves a field of what a helper of the program returns

@@ -129,7 +129,9 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// An example program (sdks/go/examples/streaming/server)
 			// shows how to use the system; it is not one of its
 			// services unless a deployment file runs it.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir)) || job {
+			// So is a test harness (graphql-service/cmd/test-server, a
+			// main under e2e/) that no deployment file runs.
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir)) || job {
 				svc.Tool, svc.decide = true, false
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)
@@ -148,6 +150,25 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		}
 	}
 	return out
+}
+
+// harnessMain reports whether a main's folder, relative to the system's,
+// is a test harness's: below a folder of harnesses (test/, e2e/, hack/),
+// or named as one (test-server, server_test, testserver).
+func harnessMain(rel string) bool {
+	if rel == "" {
+		return false
+	}
+	if harnessFolder(filepath.Join(rel, "main.go")) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(filepath.Base(rel)), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		switch w {
+		case "test", "tests", "e2e", "testserver":
+			return true
+		}
+	}
+	return false
 }
 
 // UnderExamples reports whether a folder path, relative to the system's

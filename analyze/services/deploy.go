@@ -63,8 +63,10 @@ type deployment struct {
 	// dockerEnv are the variables each Dockerfile's ENV lines set, in
 	// any stage, with their values ("$" for one archie cannot read).
 	dockerEnv map[string]map[string]string
-	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in.
+	// buildWorkdirs is the WORKDIR each Dockerfile's go build runs in;
+	// buildCds marks those that a cd of the RUN line moved.
 	buildWorkdirs map[string]string
+	buildCds      map[string]bool
 	// dockerTags are the build tags of each Dockerfile whose go build
 	// commands all build with the same (tagSet's form).
 	dockerTags map[string]string
@@ -522,7 +524,10 @@ func (d *deployment) builtFrom() {
 			}
 			pkg := os.Expand(pkgs[0], arg)
 			dir := filepath.Join(ctx, filepath.FromSlash(pkg))
-			if !isDir(dir) {
+			if d.buildCds[df] {
+				// The RUN line cds first: pkg is relative to where.
+				dir = underWorkdir(ctx, d.buildWorkdirs[df], pkg)
+			} else if !isDir(dir) {
 				// Relative to the folder the build runs in (WORKDIR
 				// /app; RUN cd services && go build ./${SERVICE_PATH},
 				// the context copied to /app): the nearest end of it
@@ -1145,12 +1150,16 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		case string:
 			w.dir = filepath.Join(base, expand(b))
 		case map[string]any:
-			// The context defaults to the compose file's folder.
+			// The context defaults to the compose file's folder, for a
+			// build that names its Dockerfile; one that only adds args or
+			// a target is an override merged into another file's.
 			c, ok := b["context"].(string)
-			if !ok {
-				c = "."
+			if _, df := b["dockerfile"].(string); !ok && df {
+				c, ok = ".", true
 			}
-			w.dir = filepath.Join(base, expand(c))
+			if ok {
+				w.dir = filepath.Join(base, expand(c))
+			}
 			switch args := b["args"].(type) {
 			case map[string]any:
 				w.buildArgs = make(map[string]string, len(args))

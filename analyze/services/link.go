@@ -441,7 +441,7 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 			// (docker stack deploy of tsawler/broker-service, pushed by
 			// hand) is the one service below a folder named as it
 			// (broker-service/cmd/api).
-			if w.dir == "" && w.src == "" && w.image != "" && !infrastructureImage(w.image) {
+			if df, _ := l.deploy.imageBuild(w.image); w.dir == "" && w.src == "" && df == "" && w.image != "" && !infrastructureImage(w.image) {
 				if svc := l.belowFolder(candidates); svc != "" {
 					return svc, true, true
 				}
@@ -458,8 +458,8 @@ func (l *linker) belowFolder(names []string) string {
 	found := ""
 	for _, svc := range l.sys.Services {
 		dir := l.entryDirs[svc.Name]
-		if dir == "" {
-			continue
+		if dir == "" || len(l.deploy.forService(svc, dir)) > 0 {
+			continue // another workload runs it
 		}
 		parts := strings.Split(filepath.ToSlash(relTo(l.sys.Dir, dir)), "/")
 		if !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return slices.Contains(names, norm(p)) }) {

@@ -47,6 +47,9 @@ func (d *deployment) newRun(file string) *run {
 
 func (r *run) name(s string) {
 	s = strings.Trim(s, `"'`)
+	if strings.HasPrefix(s, "-") {
+		return // a flag to the image's entrypoint (command: ["--config", …]) names no program
+	}
 	if strings.ContainsAny(s, "$") {
 		// ${REGISTRY}/orders: the part after the variable still names it.
 		s = s[strings.LastIndexAny(s, "}/")+1:]
@@ -171,6 +174,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 	}
 	workdir := ""
+	cded := false // a cd of the RUN line being read moved workdir
 	// The build tags of its go build commands of this repository's
 	// code: when they agree, they are those of the workloads built with
 	// it, and of a main the Dockerfile sits beside when a build arg names
@@ -230,6 +234,12 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				d.buildWorkdirs = make(map[string]string)
 			}
 			d.buildWorkdirs[file] = workdir
+			if cded {
+				if d.buildCds == nil {
+					d.buildCds = make(map[string]bool)
+				}
+				d.buildCds[file] = true
+			}
 		}
 		if strings.Contains(workdir, "$") && slices.Contains(pkgs, ".") {
 			// WORKDIR /src/${service}/cmd: a build arg says
@@ -287,18 +297,24 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			// A cd holds for the rest of its RUN line (RUN cd services
 			// && go build ./${SERVICE_PATH}), not for the next one.
 			kept := workdir
+			cded = false
 			for strings.HasPrefix(rest, "--") { // RUN --mount=type=cache,target=/go/pkg/mod …
 				_, rest, _ = strings.Cut(rest, " ")
 				rest = strings.TrimSpace(rest)
 			}
 			for _, cmd := range shellCommands(rest) {
 				if len(cmd) == 2 && cmd[0] == "cd" {
-					workdir = path.Join(cmp.Or(workdir, "/"), cmd[1])
+					if path.IsAbs(cmd[1]) {
+						workdir = cmd[1]
+					} else {
+						workdir = path.Join(cmp.Or(workdir, "/"), cmd[1])
+					}
+					cded = true
 					continue
 				}
 				runCmd(cmd)
 			}
-			workdir = kept
+			workdir, cded = kept, false
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])

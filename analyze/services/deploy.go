@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -38,6 +39,11 @@ type deployment struct {
 	entries []string
 	// dotenv memoizes the .env file of each compose project folder.
 	dotenv map[string]map[string]string
+	// loaded are the env files each main's code loads (godotenv), by
+	// the main's folder; mu guards it, written while services are read
+	// in parallel.
+	loaded map[string][]string
+	mu     sync.Mutex
 	// goBuilds are the packages each Dockerfile's go build commands
 	// build, relative to its build context, by the Dockerfile's absolute
 	// path; images are the Dockerfile and context a Makefile's or
@@ -1369,33 +1375,91 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 		return vars
 	}
 	vars := make(map[string]string)
-	expand := expander(vars)
 	if data, ok := readSmall(d.root, filepath.Join(dir, ".env")); ok {
-		for _, line := range strings.Split(string(data), "\n") {
-			line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "export "))
-			k, v, ok := strings.Cut(line, "=")
-			if !ok || strings.HasPrefix(line, "#") {
-				continue
-			}
-			k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-			literal := false // single-quoted: used as written
-			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-				if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
-					literal = v[0] == '\''
-					v = v[1 : end+1]
-				}
-			} else if i := strings.Index(v, " #"); i >= 0 {
-				v = strings.TrimSpace(v[:i])
-			}
-			// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
-			if !literal {
-				v = expand(v)
-			}
-			vars[k] = v
-		}
+		vars = parseEnvFile(data)
 	}
 	d.dotenv[dir] = vars
 	return vars
+}
+
+// parseEnvFile reads the KEY=value lines of an env file.
+func parseEnvFile(data []byte) map[string]string {
+	vars := make(map[string]string)
+	expand := expander(vars)
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "export "))
+		k, v, ok := strings.Cut(line, "=")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		literal := false // single-quoted: used as written
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+				literal = v[0] == '\''
+				v = v[1 : end+1]
+			}
+		} else if i := strings.Index(v, " #"); i >= 0 {
+			v = strings.TrimSpace(v[:i])
+		}
+		// Values may name earlier ones: CART_ADDR=cart:${CART_PORT}.
+		if !literal {
+			v = expand(v)
+		}
+		vars[k] = v
+	}
+	return vars
+}
+
+// loadsEnv records the env files a service's code loads itself
+// (godotenv.Load(".env")), each as the first of the folders from its
+// main's up to its module's that holds it: the folder it is run in, with
+// go run, is one of them. They give what its environment does not.
+func (d *deployment) loadsEnv(entryDir string, names []string) {
+	var files []string
+	for _, name := range names {
+		if filepath.IsAbs(name) {
+			continue // the machine's, not the repository's
+		}
+		for dir := entryDir; within(filepath.ToSlash(dir), filepath.ToSlash(d.root)); dir = filepath.Dir(dir) {
+			if f := filepath.Join(dir, filepath.FromSlash(name)); isFile(f) {
+				files = append(files, f)
+				break
+			}
+			if isFile(filepath.Join(dir, "go.mod")) || dir == d.root {
+				break
+			}
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.loaded == nil {
+		d.loaded = make(map[string][]string)
+	}
+	d.loaded[entryDir] = files
+}
+
+// loadedEnv returns the value the env files a service loads itself give
+// key, and the file, when no workload runs the service: one that does
+// sets its environment, and its image seldom holds the repository's
+// env files.
+func (d *deployment) loadedEnv(svc *Service, entryDir, key string) (value, file string, ok bool) {
+	d.mu.Lock()
+	files := d.loaded[entryDir]
+	d.mu.Unlock()
+	if len(files) == 0 || len(d.forService(svc, entryDir)) > 0 {
+		return "", "", false
+	}
+	for _, f := range files {
+		data, ok := readSmall(d.root, f)
+		if !ok {
+			continue
+		}
+		if v, ok := parseEnvFile(data)[key]; ok {
+			return v, relTo(d.root, f), true
+		}
+	}
+	return "", "", false
 }
 
 var composeVar = regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
@@ -1829,7 +1893,7 @@ func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file stri
 			return v, w.file, true
 		}
 	}
-	return "", "", false
+	return d.loadedEnv(svc, entryDir, key)
 }
 
 // shown expands a ${KEY} reference to the value the service's deployment

@@ -35,6 +35,9 @@ type facts struct {
 	// where a message goes that no service of the tree consumes.
 	brokers  []*call
 	messages []*message
+	// listens are the addresses the service's servers listen on
+	// (http.ListenAndServe(":8080"), gin's Run(":" + port)).
+	listens []value
 	// writes are the calls that write a table, and publishes the calls
 	// that publish a message: dual writes are paths that do both.
 	writes    []*access
@@ -425,6 +428,8 @@ func (x *extractor) service(svc *Service) *facts {
 		return fns[i].String() < fns[j].String()
 	})
 
+	x.envLoads(f, fns)
+	x.listenAddrs(f, fns)
 	x.uses = funcUses(fns)
 	x.entries, x.made = x.libEntries(fns)
 	x.vias = make(map[string]string)
@@ -526,6 +531,88 @@ func (x *extractor) service(svc *Service) *facts {
 
 // sharedHandlers marks the handlers, by index, that serve with a function
 // another handler serves with too.
+// envLoads records the env files the service's code loads itself:
+// godotenv.Load() reads .env in the folder the program runs in, and
+// Load("a.env", "b.env") those.
+func (x *extractor) envLoads(f *facts, fns []*ssa.Function) {
+	if f.entryDir == "" || x.deploy == nil {
+		return
+	}
+	var names []string
+	found := false
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				switch calleeKey(c.Common()) {
+				case "github.com/joho/godotenv.Load", "github.com/joho/godotenv.Overload":
+				default:
+					continue
+				}
+				found = true
+				args := c.Common().Args
+				if k, ok := args[0].(*ssa.Const); len(args) == 0 || ok && k.IsNil() {
+					names = append(names, ".env")
+					continue
+				}
+				elems, _ := x.res.sliceMembers(args[0], make(map[ssa.Value]bool))
+				for _, e := range elems {
+					for _, v := range x.res.strings(e) {
+						if v.lit && v.text != "" {
+							names = append(names, v.text)
+						}
+					}
+				}
+			}
+		}
+	}
+	if found {
+		x.deploy.loadsEnv(f.entryDir, names)
+	}
+}
+
+// listenAddrs records the addresses the service's servers listen on.
+func (x *extractor) listenAddrs(f *facts, fns []*ssa.Function) {
+	for _, fn := range fns {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				common := c.Common()
+				var addrs []value
+				switch calleeKey(common) {
+				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+					addrs = x.res.strings(common.Args[0])
+				case "net.Listen":
+					addrs = x.res.strings(common.Args[1])
+				case "net/http.Server.ListenAndServe", "net/http.Server.ListenAndServeTLS":
+					addrs = x.res.storedField(common.Args[0], "Addr")
+				case "github.com/labstack/echo/v4.Echo.Start", "github.com/gofiber/fiber/v2.App.Listen":
+					addrs = x.res.strings(common.Args[1])
+				case "github.com/gin-gonic/gin.Engine.Run":
+					// Run() listens on $PORT, else :8080.
+					if k, ok := common.Args[1].(*ssa.Const); ok && k.IsNil() {
+						addrs = []value{{text: ":8080", lit: true, fallbackOf: "PORT", fallbackText: "8080"}}
+						break
+					}
+					elems, _ := x.res.sliceMembers(common.Args[1], make(map[ssa.Value]bool))
+					for _, e := range elems {
+						addrs = appendValues(addrs, x.res.strings(e))
+					}
+				default:
+					continue
+				}
+				f.listens = appendValues(f.listens, addrs)
+			}
+		}
+	}
+}
+
 func sharedHandlers(served [][]*ssa.Function) map[int]bool {
 	by := make(map[*ssa.Function][]int)
 	for i, fns := range served {

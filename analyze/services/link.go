@@ -38,6 +38,7 @@ type Hardcoded struct {
 func link(sys *System, found []*facts, deploy *deployment) {
 	l := &linker{sys: sys, deploy: deploy, serves: make(map[string][]string), edges: make(map[string]*Edge), entryDirs: make(map[string]string)}
 	for _, f := range found {
+		l.listening(f)
 		l.entryDirs[f.svc.Name] = f.entryDir
 		f.svc.Profiles = deploy.profiles(f.svc, f.entryDir)
 		f.svc.DeployedBy = deploy.deployedBy(f.svc, f.entryDir)
@@ -99,6 +100,9 @@ type linker struct {
 	edges     map[string]*Edge
 	hard      []*Hardcoded
 	entryDirs map[string]string
+	// onPort are the services that run on the machine itself (no
+	// workload runs them) by the ports they listen on.
+	onPort map[string][]string
 }
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
@@ -347,14 +351,77 @@ var envRef = regexp.MustCompile(`\$\{([^}]+)\}`)
 // host resolves the host of an address or URL to a service: through the
 // caller's deployment environment for ${KEY} parts, then by name.
 func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
-	h := hostOf(l.expand(f, addr))
+	expanded := l.expand(f, addr)
+	h := hostOf(expanded)
 	if m := envRef.FindStringSubmatch(h); m != nil {
 		return l.envName(m[1])
 	}
 	if h == "" || strings.Contains(h, "…") {
 		return "", false, false
 	}
+	if to := l.local(f, h, expanded); to != "" {
+		return to, true, true
+	}
 	return l.name(h)
+}
+
+// listening records the ports a service that no workload runs listens
+// on: run on the machine itself (go run, with its .env), it is what
+// localhost:PORT reaches there.
+func (l *linker) listening(f *facts) {
+	if len(f.listens) == 0 || len(l.deploy.forService(f.svc, f.entryDir)) > 0 {
+		return
+	}
+	for _, v := range f.listens {
+		addr := l.expand(f, v.text)
+		if v.fallbackOf != "" {
+			if val, ok := l.deploy.env(f.svc, f.entryDir, v.fallbackOf); ok {
+				addr = ":" + val
+			}
+		}
+		if port := portOf(addr); port != "" && !slices.Contains(l.onPort[port], f.svc.Name) {
+			if l.onPort == nil {
+				l.onPort = make(map[string][]string)
+			}
+			l.onPort[port] = append(l.onPort[port], f.svc.Name)
+		}
+	}
+}
+
+// local returns the service a call to localhost:PORT reaches: the one
+// other service on the machine that listens on PORT, when no workload
+// runs the caller either.
+func (l *linker) local(f *facts, host, addr string) string {
+	if host != "localhost" && host != "127.0.0.1" && host != "::1" {
+		return ""
+	}
+	port := portOf(addr)
+	if port == "" || len(l.deploy.forService(f.svc, f.entryDir)) > 0 {
+		return ""
+	}
+	if svcs := l.onPort[port]; len(svcs) == 1 && svcs[0] != f.svc.Name {
+		return svcs[0]
+	}
+	return ""
+}
+
+// portOf returns the port of a URL or host:port, when it is a number.
+func portOf(addr string) string {
+	s := addr
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.IndexAny(s, "/?"); i >= 0 {
+		s = s[:i]
+	}
+	if at := strings.LastIndexByte(s, '@'); at >= 0 {
+		s = s[at+1:]
+	}
+	_, port, err := net.SplitHostPort(s)
+	if err != nil || port == "" || strings.Trim(port, "0123456789") != "" {
+		return ""
+	}
+	return port
 }
 
 // expand fills an address's ${KEY} parts with the values the service's

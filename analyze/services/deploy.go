@@ -42,7 +42,7 @@ type deployment struct {
 	// loaded are the env files each main's code loads (godotenv), by
 	// the main's folder; mu guards it, written while services are read
 	// in parallel.
-	loaded map[string][]string
+	loaded map[string][]envName
 	mu     sync.Mutex
 	// goBuilds are the packages each Dockerfile's go build commands
 	// build, relative to its build context, by the Dockerfile's absolute
@@ -817,7 +817,7 @@ func underWorkdir(ctx, workdir, pkg string) string {
 		return ""
 	}
 	parts := strings.Split(strings.Trim(path.Clean(workdir), "/"), "/")
-	for i := range parts {
+	for i := range len(parts) + 1 { // the whole WORKDIR's end down to none: the context copied there
 		cand := filepath.Join(ctx, filepath.FromSlash(strings.Join(parts[i:], "/")), filepath.FromSlash(pkg))
 		if within(filepath.ToSlash(cand), filepath.ToSlash(ctx)) && isDir(cand) {
 			return cand
@@ -1415,15 +1415,16 @@ func parseEnvFile(data []byte) map[string]string {
 // (godotenv.Load(".env")), each as the first of the folders from its
 // main's up to its module's that holds it: the folder it is run in, with
 // go run, is one of them. They give what its environment does not.
-func (d *deployment) loadsEnv(entryDir string, names []string) {
-	var files []string
-	for _, name := range names {
+func (d *deployment) loadsEnv(entryDir string, names []envName) {
+	var files []envName
+	for _, n := range names {
+		name := n.name
 		if filepath.IsAbs(name) {
 			continue // the machine's, not the repository's
 		}
 		for dir := entryDir; within(filepath.ToSlash(dir), filepath.ToSlash(d.root)); dir = filepath.Dir(dir) {
 			if f := filepath.Join(dir, filepath.FromSlash(name)); isFile(f) {
-				files = append(files, f)
+				files = append(files, envName{name: f, override: n.override})
 				break
 			}
 			if isFile(filepath.Join(dir, "go.mod")) || dir == d.root {
@@ -1434,9 +1435,16 @@ func (d *deployment) loadsEnv(entryDir string, names []string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.loaded == nil {
-		d.loaded = make(map[string][]string)
+		d.loaded = make(map[string][]envName)
 	}
 	d.loaded[entryDir] = files
+}
+
+// An envName is an env file a program loads: with godotenv's Load, a
+// variable already set keeps its value; with Overload, the file's wins.
+type envName struct {
+	name     string
+	override bool
 }
 
 // loadedEnv returns the value the env files a service loads itself give
@@ -1447,19 +1455,44 @@ func (d *deployment) loadedEnv(svc *Service, entryDir, key string) (value, file 
 	d.mu.Lock()
 	files := d.loaded[entryDir]
 	d.mu.Unlock()
-	if len(files) == 0 || len(d.forService(svc, entryDir)) > 0 {
+	if len(files) == 0 || !d.runsFromSource(svc, entryDir) {
 		return "", "", false
 	}
 	for _, f := range files {
-		data, ok := readSmall(d.root, f)
-		if !ok {
+		data, found := readSmall(d.root, f.name)
+		if !found {
 			continue
 		}
-		if v, ok := parseEnvFile(data)[key]; ok {
-			return v, relTo(d.root, f), true
+		v, set := parseEnvFile(data)[key]
+		switch {
+		case !set:
+		case f.override: // the last Overload's value wins
+			value, file, ok = v, relTo(d.root, f.name), true
+		case !ok: // the first Load's, unless overridden
+			value, file, ok = v, relTo(d.root, f.name), true
 		}
 	}
-	return "", "", false
+	return value, file, ok
+}
+
+// runsFromSource reports whether a service runs from the repository's
+// source on the machine (go run, with the env files it loads): no
+// workload, Dockerfile, chart, template or container tool runs it, and
+// no workload of the system runs anything but the images of databases
+// and brokers.
+func (d *deployment) runsFromSource(svc *Service, entryDir string) bool {
+	if d.containerTools || len(d.charts) > 0 || len(d.templated) > 0 || len(d.forService(svc, entryDir)) > 0 {
+		return false
+	}
+	if d.runsServiceWhere(svc, entryDir, func(file string) bool { return isDockerfile(path.Base(file)) }) != "" {
+		return false
+	}
+	for _, w := range d.workloads {
+		if w.dir != "" || w.src != "" || w.dockerfile != "" || !infrastructureImage(w.image) {
+			return false
+		}
+	}
+	return true
 }
 
 var composeVar = regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)`)

@@ -538,7 +538,7 @@ func (x *extractor) envLoads(f *facts, fns []*ssa.Function) {
 	if f.entryDir == "" || x.deploy == nil {
 		return
 	}
-	var names []string
+	var names []envName
 	found := false
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
@@ -547,22 +547,29 @@ func (x *extractor) envLoads(f *facts, fns []*ssa.Function) {
 				if !ok {
 					continue
 				}
+				override := false
 				switch calleeKey(c.Common()) {
-				case "github.com/joho/godotenv.Load", "github.com/joho/godotenv.Overload":
+				case "github.com/joho/godotenv.Load":
+				case "github.com/joho/godotenv.Overload":
+					override = true
 				default:
 					continue
 				}
 				found = true
 				args := c.Common().Args
-				if k, ok := args[0].(*ssa.Const); len(args) == 0 || ok && k.IsNil() {
-					names = append(names, ".env")
+				if len(args) == 0 {
+					names = append(names, envName{name: ".env", override: override})
+					continue
+				}
+				if k, ok := args[0].(*ssa.Const); ok && k.IsNil() {
+					names = append(names, envName{name: ".env", override: override})
 					continue
 				}
 				elems, _ := x.res.sliceMembers(args[0], make(map[ssa.Value]bool))
 				for _, e := range elems {
 					for _, v := range x.res.strings(e) {
 						if v.lit && v.text != "" {
-							names = append(names, v.text)
+							names = append(names, envName{name: v.text, override: override})
 						}
 					}
 				}
@@ -584,23 +591,29 @@ func (x *extractor) listenAddrs(f *facts, fns []*ssa.Function) {
 					continue
 				}
 				common := c.Common()
+				arg := func(i int) ssa.Value { // nil past a stand-in's arguments
+					if i < len(common.Args) {
+						return common.Args[i]
+					}
+					return nil
+				}
 				var addrs []value
 				switch calleeKey(common) {
 				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
-					addrs = x.res.strings(common.Args[0])
+					addrs = x.res.strings(arg(0))
 				case "net.Listen":
-					addrs = x.res.strings(common.Args[1])
+					addrs = x.res.strings(arg(1))
 				case "net/http.Server.ListenAndServe", "net/http.Server.ListenAndServeTLS":
-					addrs = x.res.storedField(common.Args[0], "Addr")
+					addrs = x.res.storedField(arg(0), "Addr")
 				case "github.com/labstack/echo/v4.Echo.Start", "github.com/gofiber/fiber/v2.App.Listen":
-					addrs = x.res.strings(common.Args[1])
+					addrs = x.res.strings(arg(1))
 				case "github.com/gin-gonic/gin.Engine.Run":
 					// Run() listens on $PORT, else :8080.
-					if k, ok := common.Args[1].(*ssa.Const); ok && k.IsNil() {
+					if k, ok := arg(1).(*ssa.Const); ok && k.IsNil() {
 						addrs = []value{{text: ":8080", lit: true, fallbackOf: "PORT", fallbackText: "8080"}}
 						break
 					}
-					elems, _ := x.res.sliceMembers(common.Args[1], make(map[ssa.Value]bool))
+					elems, _ := x.res.sliceMembers(arg(1), make(map[ssa.Value]bool))
 					for _, e := range elems {
 						addrs = appendValues(addrs, x.res.strings(e))
 					}

@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"iter"
 	"net"
 	"os"
 	"reflect"
@@ -540,38 +541,26 @@ func (x *extractor) envLoads(f *facts, fns []*ssa.Function) {
 	}
 	var names []envName
 	found := false
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				c, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				override := false
-				switch calleeKey(c.Common()) {
-				case "github.com/joho/godotenv.Load":
-				case "github.com/joho/godotenv.Overload":
-					override = true
-				default:
-					continue
-				}
-				found = true
-				args := c.Common().Args
-				if len(args) == 0 {
-					names = append(names, envName{name: ".env", override: override})
-					continue
-				}
-				if k, ok := args[0].(*ssa.Const); ok && k.IsNil() {
-					names = append(names, envName{name: ".env", override: override})
-					continue
-				}
-				elems, _ := x.res.sliceMembers(args[0], make(map[ssa.Value]bool))
-				for _, e := range elems {
-					for _, v := range x.res.strings(e) {
-						if v.lit && v.text != "" {
-							names = append(names, envName{name: v.text, override: override})
-						}
-					}
+	for c := range callsIn(fns) {
+		override := false
+		switch calleeKey(c.Common()) {
+		case "github.com/joho/godotenv.Load":
+		case "github.com/joho/godotenv.Overload":
+			override = true
+		default:
+			continue
+		}
+		found = true
+		args := c.Common().Args
+		if k, ok := firstArg(args).(*ssa.Const); len(args) == 0 || ok && k.IsNil() {
+			names = append(names, envName{name: ".env", override: override})
+			continue
+		}
+		elems, _ := x.res.sliceMembers(args[0], make(map[ssa.Value]bool))
+		for _, e := range elems {
+			for _, v := range x.res.strings(e) {
+				if v.lit && v.text != "" {
+					names = append(names, envName{name: v.text, override: override})
 				}
 			}
 		}
@@ -581,48 +570,63 @@ func (x *extractor) envLoads(f *facts, fns []*ssa.Function) {
 	}
 }
 
-// listenAddrs records the addresses the service's servers listen on.
-func (x *extractor) listenAddrs(f *facts, fns []*ssa.Function) {
-	for _, fn := range fns {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				c, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				common := c.Common()
-				arg := func(i int) ssa.Value { // nil past a stand-in's arguments
-					if i < len(common.Args) {
-						return common.Args[i]
+// callsIn yields the calls of fns, in order.
+func callsIn(fns []*ssa.Function) iter.Seq[ssa.CallInstruction] {
+	return func(yield func(ssa.CallInstruction) bool) {
+		for _, fn := range fns {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(ssa.CallInstruction); ok && !yield(c) {
+						return
 					}
-					return nil
 				}
-				var addrs []value
-				switch calleeKey(common) {
-				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
-					addrs = x.res.strings(arg(0))
-				case "net.Listen":
-					addrs = x.res.strings(arg(1))
-				case "net/http.Server.ListenAndServe", "net/http.Server.ListenAndServeTLS":
-					addrs = x.res.storedField(arg(0), "Addr")
-				case "github.com/labstack/echo/v4.Echo.Start", "github.com/gofiber/fiber/v2.App.Listen":
-					addrs = x.res.strings(arg(1))
-				case "github.com/gin-gonic/gin.Engine.Run":
-					// Run() listens on $PORT, else :8080.
-					if k, ok := arg(1).(*ssa.Const); ok && k.IsNil() {
-						addrs = []value{{text: ":8080", lit: true, fallbackOf: "PORT", fallbackText: "8080"}}
-						break
-					}
-					elems, _ := x.res.sliceMembers(arg(1), make(map[ssa.Value]bool))
-					for _, e := range elems {
-						addrs = appendValues(addrs, x.res.strings(e))
-					}
-				default:
-					continue
-				}
-				f.listens = appendValues(f.listens, addrs)
 			}
 		}
+	}
+}
+
+// firstArg returns a call's first argument, or nil without one.
+func firstArg(args []ssa.Value) ssa.Value {
+	if len(args) == 0 {
+		return nil
+	}
+	return args[0]
+}
+
+// listenAddrs records the addresses the service's servers listen on.
+func (x *extractor) listenAddrs(f *facts, fns []*ssa.Function) {
+	for c := range callsIn(fns) {
+		common := c.Common()
+		arg := func(i int) ssa.Value { // nil past a stand-in's arguments
+			if i < len(common.Args) {
+				return common.Args[i]
+			}
+			return nil
+		}
+		var addrs []value
+		switch calleeKey(common) {
+		case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+			addrs = x.res.strings(arg(0))
+		case "net.Listen":
+			addrs = x.res.strings(arg(1))
+		case "net/http.Server.ListenAndServe", "net/http.Server.ListenAndServeTLS":
+			addrs = x.res.storedField(arg(0), "Addr")
+		case "github.com/labstack/echo/v4.Echo.Start", "github.com/gofiber/fiber/v2.App.Listen":
+			addrs = x.res.strings(arg(1))
+		case "github.com/gin-gonic/gin.Engine.Run":
+			// Run() listens on $PORT, else :8080.
+			if k, ok := arg(1).(*ssa.Const); ok && k.IsNil() {
+				addrs = []value{{text: ":8080", lit: true, fallbackOf: "PORT", fallbackText: "8080"}}
+				break
+			}
+			elems, _ := x.res.sliceMembers(arg(1), make(map[ssa.Value]bool))
+			for _, e := range elems {
+				addrs = appendValues(addrs, x.res.strings(e))
+			}
+		default:
+			continue
+		}
+		f.listens = appendValues(f.listens, addrs)
 	}
 }
 
@@ -1802,12 +1806,7 @@ func (r *resolver) returnedField(v ssa.Value, i int) []value {
 	if callee == nil || len(callee.Blocks) == 0 || !r.ok(callee) {
 		return nil
 	}
-	bind := make(map[*ssa.Parameter]ssa.Value)
-	for j, p := range callee.Params {
-		if j < len(call.Common().Args) {
-			bind[p] = call.Common().Args[j]
-		}
-	}
+	bind := bindArgs(callee, call.Common().Args)
 	var out []value
 	for _, b := range callee.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)

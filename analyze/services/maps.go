@@ -171,10 +171,10 @@ func (r *resolver) ranged(next *ssa.Next, index int, bind map[*ssa.Parameter]ssa
 }
 
 // entryBinds returns the bindings an entry is read under: one for each
-// call of its function when it takes its key or value from the
-// function's parameters (func Route(kind, subject string) {
-// subjects[kind] = subject }), so that each call's key stays with that
-// call's value.
+// call of its function (func Route(kind, name string) {
+// subjects[strings.ToLower(kind)] = "orders." + name }), so that each
+// call's key stays with that call's value; none for a function no call
+// of the service reaches.
 //
 // owner is the struct the map read belongs to, when it is a field: a
 // call that stores into another value of the type (two sets made by one
@@ -193,13 +193,7 @@ func (r *resolver) entryBinds(e mapEntry, owner ssa.Value) []map[*ssa.Parameter]
 		if !r.ok(call.Parent()) {
 			continue
 		}
-		args := call.Common().Args
-		bind := make(map[*ssa.Parameter]ssa.Value, len(args))
-		for i, p := range e.fn.Params {
-			if i < len(args) {
-				bind[p] = args[i]
-			}
-		}
+		bind := bindArgs(e.fn, call.Common().Args)
 		if p, ok := e.recv.(*ssa.Parameter); ok && want != nil && bind[p] != nil {
 			if got := r.origins(bind[p], false, 4); got != nil && !intersects(want, got) {
 				continue // another value of the type

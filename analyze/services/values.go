@@ -331,6 +331,17 @@ func (r *resolver) addStore(fn *ssa.Function, addr ssa.Value, s stored) {
 	}
 }
 
+// bindArgs binds a function's parameters to a call's arguments.
+func bindArgs(fn *ssa.Function, args []ssa.Value) map[*ssa.Parameter]ssa.Value {
+	bind := make(map[*ssa.Parameter]ssa.Value, len(fn.Params))
+	for i, p := range fn.Params {
+		if i < len(args) {
+			bind[p] = args[i]
+		}
+	}
+	return bind
+}
+
 func paramIndex(p *ssa.Parameter) int {
 	for i, q := range p.Parent().Params {
 		if q == p {
@@ -664,12 +675,7 @@ func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool)
 		var bind map[*ssa.Parameter]ssa.Value
 		if s.call != nil {
 			if callee := s.call.Common().StaticCallee(); callee != nil {
-				bind = make(map[*ssa.Parameter]ssa.Value)
-				for i, p := range callee.Params {
-					if i < len(s.call.Common().Args) {
-						bind[p] = s.call.Common().Args[i]
-					}
-				}
+				bind = bindArgs(callee, s.call.Common().Args)
 			}
 		}
 		if s.flagName != nil {
@@ -790,12 +796,7 @@ func (r *resolver) echoedThrough(x ssa.Value, field int, depth int, busy map[ssa
 	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {
 		return nil
 	}
-	bind := make(map[*ssa.Parameter]ssa.Value, len(callee.Params))
-	for i, p := range callee.Params {
-		if i < len(call.Common().Args) {
-			bind[p] = call.Common().Args[i]
-		}
-	}
+	bind := bindArgs(callee, call.Common().Args)
 	var out []value
 	for _, b := range callee.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)

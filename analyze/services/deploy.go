@@ -1424,7 +1424,9 @@ func (d *deployment) loadsEnv(entryDir string, names []envName) {
 		}
 		for dir := entryDir; within(filepath.ToSlash(dir), filepath.ToSlash(d.root)); dir = filepath.Dir(dir) {
 			if f := filepath.Join(dir, filepath.FromSlash(name)); isFile(f) {
-				files = append(files, envName{name: f, override: n.override})
+				if data, ok := readSmall(d.root, f); ok {
+					files = append(files, envName{name: f, override: n.override, vars: parseEnvFile(data)})
+				}
 				break
 			}
 			if isFile(filepath.Join(dir, "go.mod")) || dir == d.root {
@@ -1445,6 +1447,7 @@ func (d *deployment) loadsEnv(entryDir string, names []envName) {
 type envName struct {
 	name     string
 	override bool
+	vars     map[string]string // the file's, read once when it is found
 }
 
 // loadedEnv returns the value the env files a service loads itself give
@@ -1459,11 +1462,7 @@ func (d *deployment) loadedEnv(svc *Service, entryDir, key string) (value, file 
 		return "", "", false
 	}
 	for _, f := range files {
-		data, found := readSmall(d.root, f.name)
-		if !found {
-			continue
-		}
-		v, set := parseEnvFile(data)[key]
+		v, set := f.vars[key]
 		switch {
 		case !set:
 		case f.override: // the last Overload's value wins

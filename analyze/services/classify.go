@@ -153,15 +153,23 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 }
 
 // harnessMain reports whether a main's folder, relative to the system's,
-// is a test harness's: below a folder of harnesses (test/, e2e/, hack/),
-// or named as one (test-server, testserver, e2e). A test-service may be
-// an exam platform's: a word is not enough.
+// is a test harness's or a tool's: below a folder of harnesses (test/,
+// e2e/, hack/) or of tools (tools/, scripts/), or named as a harness
+// (test-server, testserver, e2e). A test-service may be an exam
+// platform's: a word is not enough.
 func harnessMain(rel string) bool {
 	if rel == "" {
 		return false
 	}
 	if harnessFolder(filepath.Join(rel, "main.go")) {
 		return true
+	}
+	// The repository's own tooling (tools/httptest, a stub server its
+	// scripts start) is not one of its services.
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if part == "tools" || part == "scripts" {
+			return true
+		}
 	}
 	switch strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(filepath.Base(rel))) {
 	case "testserver", "e2e", "e2etest", "e2etests":

@@ -47,6 +47,9 @@ type program struct {
 	// reached whenever it is stored.
 	methodGlobalsOnce sync.Once
 	methodGlobals     map[*ssa.Global]bool
+	// values are the functions the program's code mentions as values.
+	valuesOnce sync.Once
+	values     map[*ssa.Function]bool
 }
 
 // globalsOfMethods returns the package variables methods mention.
@@ -100,6 +103,18 @@ type fnInfo struct {
 	// may: k8s' cli.Run(cmd)).
 	commands []*ssa.Function
 	executes bool
+	// gated are the functions it makes values of that stay in the
+	// program's code (returned, kept in a field of its own types, handed
+	// to its own functions): they run once reached code calls a function
+	// value of their signature, or hands one to a library. called are
+	// the signatures of the function values it calls or hands on so.
+	gated  []gatedFunc
+	called []*types.Signature
+}
+
+type gatedFunc struct {
+	fn  *ssa.Function
+	sig *types.Signature
 }
 
 type globalFunc struct {
@@ -325,6 +340,11 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 	// runs none of them.
 	executed := false
 	var commands []*ssa.Function
+	// A function value kept within the program's code runs once reached
+	// code calls a function value of its type (a framework's App keeping
+	// the run function its cobra command calls: a documentation
+	// generator that builds the command reaches neither).
+	var calledSigs, waiting typeutil.Map // *types.Signature -> bool, []*ssa.Function
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -334,6 +354,26 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 		}
 		for _, next := range in.next {
 			push(next)
+		}
+		for _, sig := range in.called {
+			if calledSigs.At(sig) != nil {
+				continue
+			}
+			calledSigs.Set(sig, true)
+			if w, ok := waiting.At(sig).([]*ssa.Function); ok {
+				for _, f := range w {
+					push(f)
+				}
+				waiting.Delete(sig)
+			}
+		}
+		for _, g := range in.gated {
+			if calledSigs.At(g.sig) != nil {
+				push(g.fn)
+			} else if !seen[g.fn] {
+				w, _ := waiting.At(g.sig).([]*ssa.Function)
+				waiting.Set(g.sig, append(w, g.fn))
+			}
 		}
 		if in.executes && !executed {
 			executed = true
@@ -409,7 +449,15 @@ func (p *program) method(t types.Type, name string) *ssa.Function {
 // mentions as values, and the methods a library may call on what it is
 // given.
 func (p *program) successors(fn *ssa.Function) []*ssa.Function {
-	return p.scan(fn).next
+	in := p.scan(fn)
+	if len(in.gated) == 0 {
+		return in.next
+	}
+	out := slices.Clip(in.next)
+	for _, g := range in.gated {
+		out = append(out, g.fn)
+	}
+	return out
 }
 
 // scan reads a function once for what reaching it brings.
@@ -487,6 +535,20 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 			if unused[instr] {
 				continue
 			}
+			// A function value that leaves the program's code (handed to
+			// a library, made an interface) may be called there.
+			for _, op := range instr.Operands(ops[:0]) {
+				if op == nil || *op == nil {
+					continue
+				}
+				switch (*op).(type) {
+				case *ssa.Function, *ssa.MakeClosure, *ssa.Const:
+					continue
+				}
+				if sig, ok := (*op).Type().Underlying().(*types.Signature); ok && !p.staysInSource(*op, instr, 4) {
+					in.called = append(in.called, sig)
+				}
+			}
 			switch instr := instr.(type) {
 			case ssa.CallInstruction:
 				c := instr.Common()
@@ -496,6 +558,8 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 					if iface, ok := c.Value.Type().Underlying().(*types.Interface); ok {
 						in.invokes = append(in.invokes, invoke{iface, c.Method.Name(), c.Value.Type()})
 					}
+				} else {
+					in.called = append(in.called, c.Signature())
 				}
 			case *ssa.MakeInterface:
 				in.converts = append(in.converts, instr.X.Type())
@@ -540,7 +604,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				in.executes = in.executes || instr.Op == token.MUL && (commandRunField(instr.X) || p.libraryCommand(instr.X))
 			case *ssa.MakeInterface:
 				// A command behind an interface may be executed through it.
-				in.executes = in.executes || isCobraCommand(instr.X.Type())
+				in.executes = in.executes || isCobraCommand(instr.X.Type()) && !onlyReadBy(instr)
 			}
 			if st, ok := instr.(*ssa.Store); ok && fn.Synthetic == "package initializer" {
 				g, isGlobal := st.Addr.(*ssa.Global)
@@ -555,7 +619,11 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				}
 				switch v := (*op).(type) {
 				case *ssa.Function:
-					in.next = append(in.next, v)
+					if sig, ok := p.heldInSource(v, instr); ok {
+						in.gated = append(in.gated, gatedFunc{v, sig})
+					} else {
+						in.next = append(in.next, v)
+					}
 				case *ssa.Global:
 					in.globals = append(in.globals, v)
 				}
@@ -683,9 +751,7 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 	if path == "github.com/spf13/cobra" {
 		return strings.HasPrefix(callee.Name(), "Execute")
 	}
-	if strings.HasPrefix(path, "github.com/spf13/cobra/") || strings.HasPrefix(path, "k8s.io/kubectl/") {
-		// cobra's doc generator walks the commands; kubectl's helpers
-		// (RunCreate(f, cmd)) read a command's flags: neither runs one.
+	if runsNoCommand(path) {
 		return false
 	}
 	// A library handed a command, or a value holding one
@@ -696,6 +762,41 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 		}
 	}
 	return false
+}
+
+// onlyReadBy reports whether a command made an interface is only handed
+// to code that runs no command (a help template executed over it).
+func onlyReadBy(mi *ssa.MakeInterface) bool {
+	refs := mi.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok {
+			return false
+		}
+		callee := c.Common().StaticCallee()
+		if callee == nil && c.Common().IsInvoke() && c.Common().Value != mi {
+			// A method of a library's value (tt.Execute(out, c)).
+			if named, ok := types.Unalias(deref(c.Common().Value.Type())).(*types.Named); ok && named.Obj().Pkg() != nil && runsNoCommand(named.Obj().Pkg().Path()) {
+				continue
+			}
+			return false
+		}
+		if callee == nil || callee.Pkg == nil || !runsNoCommand(callee.Pkg.Pkg.Path()) {
+			return false
+		}
+	}
+	return true
+}
+
+// runsNoCommand reports whether a library's code never runs a cobra
+// command handed to it: cobra's doc generator walks the commands;
+// kubectl's helpers (RunCreate(f, cmd)) read a command's flags; the
+// standard library knows no cobra.
+func runsNoCommand(path string) bool {
+	return strings.HasPrefix(path, "github.com/spf13/cobra/") || strings.HasPrefix(path, "k8s.io/kubectl/") || !strings.Contains(strings.SplitN(path, "/", 2)[0], ".")
 }
 
 // libraryCommand reports whether addr is a library's package variable
@@ -1037,4 +1138,158 @@ func (t *tarjan) visit(v *ssa.Function) {
 		}
 	}
 	t.done(scc)
+}
+
+// heldInSource reports whether a function value instr makes stays within
+// the program's code, and returns its signature: reaching instr then
+// makes fn reachable only once some reached code calls a function value
+// of that signature, or hands one to a library. A call of fn itself, a
+// generic body's, and a value that leaves the code are reached at once.
+func (p *program) heldInSource(fn *ssa.Function, instr ssa.Instruction) (*types.Signature, bool) {
+	if c, ok := instr.(ssa.CallInstruction); ok && c.Common().Value == fn {
+		return nil, false
+	}
+	sig := fn.Signature
+	if fn.TypeParams().Len() > 0 || hasTypeParam(sig) {
+		return nil, false
+	}
+	if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+		refs := mc.Referrers()
+		if refs == nil || len(*refs) == 0 {
+			return nil, false
+		}
+		for _, r := range *refs {
+			if !p.staysInSource(mc, r, 4) {
+				return nil, false
+			}
+		}
+		return sig, true
+	}
+	return sig, p.staysInSource(fn, instr, 4)
+}
+
+// staysInSource reports whether user keeps the function value v within
+// the program's code: calls it, returns it, keeps it in a local variable
+// or in a field of one of the program's types, captures it, or hands it
+// to a function of the program (whose own uses are then judged where
+// they are). Anything else (a library's call, an interface, a package
+// variable, a map or slice) may call it from where archie cannot see.
+func (p *program) staysInSource(v ssa.Value, user ssa.Instruction, depth int) bool {
+	switch u := user.(type) {
+	case ssa.CallInstruction:
+		c := u.Common()
+		if c.Value == v {
+			return true
+		}
+		callee := c.StaticCallee()
+		return callee != nil && callee.Blocks != nil && callee.Pkg != nil && p.source[callee.Pkg]
+	case *ssa.Store:
+		if u.Val != v {
+			return true
+		}
+		switch addr := u.Addr.(type) {
+		case *ssa.Alloc:
+			return true
+		case *ssa.FieldAddr:
+			ptr, ok := addr.X.Type().Underlying().(*types.Pointer)
+			if !ok {
+				return false
+			}
+			named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+			return ok && p.sourceTypes[named.Obj().Pkg()]
+		}
+		return false
+	case *ssa.Return:
+		// Back to the callers of a function only the program calls by
+		// name; a function value's or a method's caller may be a
+		// library's code.
+		return !p.calledAsValue(u.Parent())
+	case *ssa.DebugRef, *ssa.BinOp: // compared with nil, not called
+		return true
+	case *ssa.MakeClosure:
+		return u.Fn != v
+	case *ssa.ChangeType, *ssa.Phi:
+		if depth == 0 {
+			return false
+		}
+		refs := u.(ssa.Value).Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, r := range *refs {
+			if !p.staysInSource(u.(ssa.Value), r, depth-1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// calledAsValue reports whether a function may be called other than by
+// name from the program's code: a closure, a method (through an
+// interface), or a function the code mentions as a value.
+func (p *program) calledAsValue(fn *ssa.Function) bool {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return true
+	}
+	p.valuesOnce.Do(func() {
+		p.values = make(map[*ssa.Function]bool)
+		var ops [16]*ssa.Value
+		for _, f := range p.funcs {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					var callee ssa.Value
+					if c, ok := instr.(ssa.CallInstruction); ok {
+						callee = c.Common().Value
+					}
+					for _, op := range instr.Operands(ops[:0]) {
+						if v, ok := (*op).(*ssa.Function); ok && (*op) != callee {
+							p.values[v] = true
+						}
+					}
+				}
+			}
+		}
+	})
+	return p.values[fn]
+}
+
+// hasTypeParam reports whether a signature mentions a type parameter.
+func hasTypeParam(sig *types.Signature) bool {
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for v := range tup.Variables() {
+			if containsTypeParam(v.Type(), 3) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsTypeParam(t types.Type, depth int) bool {
+	if depth < 0 {
+		return false
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return containsTypeParam(u.Elem(), depth-1)
+	case *types.Slice:
+		return containsTypeParam(u.Elem(), depth-1)
+	case *types.Map:
+		return containsTypeParam(u.Key(), depth-1) || containsTypeParam(u.Elem(), depth-1)
+	case *types.Chan:
+		return containsTypeParam(u.Elem(), depth-1)
+	case *types.Signature:
+		return hasTypeParam(u)
+	case *types.Named:
+		for a := range u.TypeArgs().Types() {
+			if containsTypeParam(a, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }

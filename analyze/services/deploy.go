@@ -1629,7 +1629,7 @@ func (d *deployment) onHost(svc *Service, entryDir string) bool {
 var infrastructureImages = map[string]bool{"mysql": true, "mariadb": true, "postgres": true, "postgis": true, "redis": true, "mongo": true,
 	"etcd": true, "elasticsearch": true, "opensearch": true, "kibana": true, "grafana": true, "prometheus": true, "all-in-one": true,
 	"jaeger": true, "zipkin": true, "loki": true, "tempo": true, "promtail": true, "kafka": true, "cp-kafka": true, "zookeeper": true,
-	"cp-zookeeper": true, "rabbitmq": true, "nats": true, "nats-streaming": true, "consul": true, "vault": true, "minio": true,
+	"cp-zookeeper": true, "rabbitmq": true, "nats": true, "nats-streaming": true, "nsq": true, "consul": true, "vault": true, "minio": true,
 	"localstack": true, "memcached": true, "cassandra": true, "scylla": true, "clickhouse-server": true, "nginx": true, "traefik": true,
 	"envoy": true, "haproxy": true, "mailhog": true, "mailpit": true, "adminer": true, "pgadmin4": true, "phpmyadmin": true,
 	"redis-commander": true, "kafka-ui": true, "keycloak": true, "nacos-server": true, "pulsar": true, "redpanda": true,

@@ -53,7 +53,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 			switch c.protocol {
 			case "grpc":
 				l.grpc(f, c)
-			case "http":
+			case "http", "rpc":
 				l.http(f, c)
 			}
 		}
@@ -305,9 +305,11 @@ func (l *linker) alternatives(caller *Service, to []string) (string, string, boo
 	return "", "", false
 }
 
+// http links a call to the service its URL's host names: an HTTP call,
+// or a net/rpc call to the address its client dialled.
 func (l *linker) http(f *facts, c *call) {
 	if len(c.targets) == 0 {
-		l.unresolved(f.svc.Name, "http", "a URL archie could not follow", c.ev)
+		l.unresolved(f.svc.Name, c.protocol, "a URL archie could not follow", c.ev)
 		return
 	}
 	for _, v := range c.targets {
@@ -330,7 +332,7 @@ func (l *linker) http(f *facts, c *call) {
 			if p := urlPath(v.text); strings.HasPrefix(p, "/") {
 				ev.Method = strings.TrimSpace(c.method + " " + p)
 			}
-			l.unresolved(f.svc.Name, "http", target, ev)
+			l.unresolved(f.svc.Name, c.protocol, target, ev)
 			continue
 		}
 		if to == f.svc.Name {
@@ -342,7 +344,7 @@ func (l *linker) http(f *facts, c *call) {
 		if l.fixed(f, v) {
 			l.hardcoded(f, to, v, c.ev)
 		}
-		l.edge(f.svc.Name, to, "sync", "http", target, "", known, ev)
+		l.edge(f.svc.Name, to, "sync", c.protocol, target, "", known, ev)
 	}
 }
 

@@ -91,6 +91,7 @@ const (
 	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
 	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
 	fromModel             // the table of a gorm model argument
+	fromModels            // the tables of the models a ...any argument holds (AutoMigrate)
 	fromSnakeModel        // the table of a beego model argument: TableName(), else its type's name in snake case
 	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
 	fromElemField         // a string field of the elements of a slice argument: each message's Topic
@@ -108,6 +109,7 @@ func madeByArg(i int, key string, j int) operand {
 func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
 func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
 func model(i int) operand               { return operand{how: fromModel, i: i} }
+func models(i int) operand              { return operand{how: fromModels, i: i} }
 func snakeModel(i int) operand          { return operand{how: fromSnakeModel, i: i} }
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
@@ -139,6 +141,9 @@ var recognizers = []*recognizer{
 	{lib: "resty.dev", key: "resty.dev.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0), do: (*extractor).restyCall},
 	{lib: "resty.dev", key: "resty.dev.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1), do: (*extractor).restyCall},
 
+	// net/rpc: a client calls "Service.Method" at the address it was
+	// dialled with (gob over TCP or HTTP, or JSON-RPC).
+	{lib: "net/rpc", key: "net/rpc.Client.{Call,Go}", fact: calls, kind: "rpc", method: arg(0), name: madeByArg(recv, "net/rpc.Dial", 1).orElse(madeByArg(recv, "net/rpc.DialHTTP", 1).orElse(madeByArg(recv, "net/rpc.DialHTTPPath", 1).orElse(madeByArg(recv, "net/rpc/jsonrpc.Dial", 1))))},
 	// Dials: the address matters when it is a literal.
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.{Dial,NewClient}", fact: dials, name: arg(0)},
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.DialContext", fact: dials, name: arg(1)},
@@ -251,7 +256,13 @@ var recognizers = []*recognizer{
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{SelectBuilder,DeleteBuilder}.From", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
-	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates,AutoMigrate}", fact: names, kind: "sql", name: model(0)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates}", fact: names, kind: "sql", name: model(0)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.AutoMigrate", fact: names, kind: "sql", name: models(0)},
+	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Migrator.{AutoMigrate,CreateTable,DropTable}", fact: names, kind: "sql", name: models(0)},
+	// jinzhu/gorm (v1) names a model's table as v2 does by default.
+	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,FirstOrInit,Updates}", fact: names, kind: "sql", name: model(0)},
+	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.{AutoMigrate,CreateTable,DropTable,DropTableIfExists}", fact: names, kind: "sql", name: models(0)},
+	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.{Raw,Exec}", fact: takesSQL},
 	// gorm's generic API (gorm.G[Order](db).Create(ctx, &o)): the model
 	// is the interface's type argument.
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.{Interface,CreateInterface}.{Create,CreateInBatches}", fact: names, kind: "sql", do: (*extractor).gormGeneric},
@@ -325,6 +336,13 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-queue", key: "github.com/zeromicro/go-queue/kq.{MustNewQueue,NewQueue}", fact: consumes, kind: "kafka", name: confField(0, "Topic")},
 
 	// NATS.
+	// NSQ: a producer publishes to nsqd; a consumer reads a topic through
+	// a channel of its own (each channel gets every message).
+	{lib: "github.com/nsqio/go-nsq", key: "github.com/nsqio/go-nsq.NewProducer", fact: connects, kind: "nsq", name: arg(0)},
+	{lib: "github.com/nsqio/go-nsq", key: "github.com/nsqio/go-nsq.Producer.{Publish,PublishAsync,MultiPublish,MultiPublishAsync,DeferredPublish,DeferredPublishAsync}", fact: publishes, kind: "nsq", name: arg(0)},
+	{lib: "github.com/nsqio/go-nsq", key: "github.com/nsqio/go-nsq.NewConsumer", fact: consumes, kind: "nsq", name: arg(0)},
+	{lib: "github.com/nsqio/go-nsq", key: "github.com/nsqio/go-nsq.Consumer.{ConnectToNSQD,ConnectToNSQLookupd}", fact: connects, kind: "nsq", name: arg(0)},
+	{lib: "github.com/nsqio/go-nsq", key: "github.com/nsqio/go-nsq.Consumer.{ConnectToNSQDs,ConnectToNSQLookupds}", fact: connects, kind: "nsq", name: elems(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Connect", fact: connects, kind: "nats", name: arg(0)},
 	// A subject is an argument, or the Subject of a *nats.Msg handed over.
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishRequest,Request}", fact: publishes, kind: "nats", name: arg(0)},
@@ -630,14 +648,24 @@ func (x *extractor) values(o operand, s *site) []value {
 		}
 	case fromExchange:
 		out = pairs(x.res.argStrings(s.arg(o.i), nil), x.res.argStrings(s.arg(o.j), nil))
-	case fromModel, fromSnakeModel:
-		if v := s.arg(o.i); v != nil {
-			var naming gormNaming
-			if strings.HasPrefix(s.key, "gorm.io/gorm.") {
-				naming = x.gormNaming(s.f.svc.Name)
-			}
-			if t := x.modelTable(v, o.how == fromModel, naming); t != "" {
-				out = []value{{text: t, lit: true}}
+	case fromModel, fromSnakeModel, fromModels:
+		v := s.arg(o.i)
+		if v == nil {
+			break
+		}
+		var naming gormNaming
+		if strings.HasPrefix(s.key, "gorm.io/gorm.") {
+			naming = x.gormNaming(s.f.svc.Name)
+		}
+		models := []ssa.Value{v}
+		if o.how == fromModels {
+			// The models handed in where the code lists them:
+			// AutoMigrate(&Order{}, &Line{}).
+			models, _ = x.res.sliceMembers(v, make(map[ssa.Value]bool))
+		}
+		for _, m := range models {
+			if t := x.modelTable(m, o.how != fromSnakeModel, naming); t != "" {
+				out = append(out, value{text: t, lit: true})
 			}
 		}
 	case fromElemField:
@@ -713,6 +741,12 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	}
 	switch r.fact {
 	case calls:
+		if r.kind == "rpc" {
+			ev := s.ev
+			ev.Detail = x.first(r.method, s)
+			s.f.calls = append(s.f.calls, &call{protocol: "rpc", method: ev.Detail, targets: x.values(r.name, s), ev: ev, fn: s.fn})
+			return
+		}
 		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
 	case connects:
 		if targets := x.values(r.name, s); len(targets) > 0 {
@@ -764,7 +798,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			return
 		}
 		var names []string
-		if r.name.how == fromFieldElems || r.name.how == fromElems {
+		if r.name.how == fromFieldElems || r.name.how == fromElems || r.name.how == fromModels {
 			// A list names each of its tables: a search over two indices.
 			for _, v := range x.values(r.name, s) {
 				if !strings.Contains(v.text, "…") && v.text != "" && !slices.Contains(names, v.text) {
@@ -777,7 +811,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		for _, name := range names {
 			ev := s.ev
 			switch {
-			case r.name.how == fromModel || r.name.how == fromSnakeModel:
+			case r.name.how == fromModel || r.name.how == fromSnakeModel || r.name.how == fromModels:
 				ev.Detail = "model for table " + name
 			case r.kind == "sql" || r.kind == "dynamodb":
 				ev.Detail = "table " + name

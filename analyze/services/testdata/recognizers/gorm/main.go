@@ -89,8 +89,14 @@ func main() {
 	// A query given its table by Table: the model names no table.
 	db.Table("archived_orders").Find(&[]Order{})                 // want "store postgres table archived_orders"
 	db.Table("archived_orders").Model(&Order{}).Find(&[]Order{}) // want "store postgres table archived_orders"
-	// AutoMigrate's models come as ...any: no model is read from them.
-	db.AutoMigrate(&Order{})
+	// AutoMigrate's models come as ...any: each one listed is read, and
+	// a slice made elsewhere names none.
+	db.AutoMigrate(&Order{}, &Customer{}) // want "store postgres table orders" "store postgres table clients"
+	db.Migrator().CreateTable(&Refund{})  // want "store postgres table refunds"
+	db.Migrator().DropTable("temp_orders")
+	db.AutoMigrate(migrated()...)             // want "store postgres table orders"
+	db.Migrator().AutoMigrate(&LineItem{})    // want "store postgres table line_items"
+	db.Migrator().AutoMigrate(&LineItem{})    // want "store postgres table line_items"
 	db.Raw("SELECT * FROM audit_log")         // want "store postgres table audit_log"
 	db.Exec("DELETE FROM carts WHERE id = 1") // want "store postgres table carts"
 
@@ -101,4 +107,25 @@ func main() {
 	gorm.Open(sqlite.Open(""))                                                    // want "store sqlite"
 	old, _ := jinzhu.Open("mysql", "root@tcp(mysql:3306)/legacy")                 // want "store mysql dsn root@tcp(mysql:3306)/legacy"
 	old.Table("legacy_orders")                                                    // want "store mysql table legacy_orders"
+	// jinzhu/gorm names a model's table as gorm does; a struct scanned
+	// into is no model.
+	old.AutoMigrate(&Order{}, &LineItem{}) // want "store mysql table orders" "store mysql table line_items"
+	old.Create(&Customer{})                // want "store mysql table clients"
+	old.Where("id = ?", 1).First(&Order{}) // want "store mysql table orders"
+	old.Limit(10).Find(&[]LineItem{})      // want "store mysql table line_items"
+	old.Model(&Order{})                    // want "store mysql table orders"
+	old.Exec("UPDATE stock SET n = n - 1") // want "store mysql table stock"
+	old.Raw("SELECT 1").Scan(&struct{ N int }{})
+	old.DropTableIfExists(&Refund{})                    // want "store mysql table refunds"
+	old.DropTable(&Refund{})                            // want "store mysql table refunds"
+	old.CreateTable(&Refund{})                          // want "store mysql table refunds"
+	old.Save(&Order{})                                  // want "store mysql table orders"
+	old.Last(&Order{})                                  // want "store mysql table orders"
+	old.Take(&Order{})                                  // want "store mysql table orders"
+	old.Delete(&Order{})                                // want "store mysql table orders"
+	old.FirstOrCreate(&Order{})                         // want "store mysql table orders"
+	old.FirstOrInit(&Order{})                           // want "store mysql table orders"
+	old.Model(&Order{}).Updates(map[string]any{"n": 1}) // want "store mysql table orders"
 }
+
+func migrated() []any { return []any{&Order{}} }

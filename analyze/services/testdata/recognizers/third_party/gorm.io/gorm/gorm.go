@@ -23,3 +23,11 @@ func (db *DB) Updates(values any) *DB                   { return db }
 func (db *DB) AutoMigrate(dst ...any) error             { return nil }
 func (db *DB) Raw(sql string, values ...any) *DB        { return db }
 func (db *DB) Exec(sql string, values ...any) *DB       { return db }
+
+type Migrator interface {
+	AutoMigrate(dst ...any) error
+	CreateTable(dst ...any) error
+	DropTable(dst ...any) error
+}
+
+func (db *DB) Migrator() Migrator { return nil }

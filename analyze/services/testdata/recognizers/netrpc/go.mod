@@ -1,0 +1,3 @@
+module example.com/netrpc
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/nsqio/go-nsq
+
+go 1.22

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -320,6 +321,12 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
+			// A development image builds its program as it starts.
+			for _, cmd := range shellCommands(rest) {
+				for _, b := range startBuilds(cmd, func(name string) []byte { return readIn(contexts, name) }, 3) {
+					runCmd(b)
+				}
+			}
 			if strings.EqualFold(kw, "ENTRYPOINT") {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 			} else {
@@ -377,7 +384,11 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 			continue // everything, or a tool installed from elsewhere
 		}
 		if strings.HasSuffix(p, ".go") {
-			p = path.Dir(p)
+			// A file is a path, whether or not it starts with ./
+			// (go build -v commands/runserver.go).
+			if p = path.Dir(p); !path.IsAbs(p) && !strings.HasPrefix(p, ".") {
+				p = "./" + p
+			}
 		}
 		if !strings.HasPrefix(p, ".") {
 			continue // an import path: go install of another module's tool
@@ -783,4 +794,125 @@ func (d *deployment) resolveHelm() {
 			}
 		}
 	}
+}
+
+// startBuilds returns the commands that build a container's program when
+// it starts, as its command runs them: go run (as the go build of the
+// package it runs) or go build, a make target, and those a file watcher
+// rebuilds with (CompileDaemon -build="…", reflex … -- cmd, air's
+// .air.toml build cmd, sh -c "…"). read returns a file of the build
+// context, or nil.
+func startBuilds(words []string, read func(name string) []byte, depth int) [][]string {
+	for len(words) > 0 && strings.Contains(words[0], "=") && !strings.HasPrefix(words[0], "-") {
+		words = words[1:] // CGO_ENABLED=0 go run .
+	}
+	if len(words) == 0 || depth == 0 {
+		return nil
+	}
+	var out [][]string
+	nested := func(line string) {
+		for _, cmd := range shellCommands(line) {
+			out = append(out, startBuilds(cmd, read, depth-1)...)
+		}
+	}
+	switch strings.ToLower(path.Base(words[0])) {
+	case "go":
+		if len(words) > 1 && words[1] == "build" {
+			return [][]string{words}
+		}
+		if len(words) > 1 && words[1] == "run" {
+			return [][]string{goRunBuild(words)}
+		}
+	case "make":
+		return [][]string{words}
+	case "sh", "bash", "ash":
+		if len(words) > 2 && words[1] == "-c" {
+			nested(words[2])
+		}
+	case "compiledaemon":
+		for i := 1; i < len(words); i++ {
+			flag, value, hasValue := strings.Cut(strings.TrimLeft(words[i], "-"), "=")
+			if flag != "build" {
+				continue
+			}
+			if !hasValue && i+1 < len(words) {
+				value = words[i+1]
+			}
+			nested(value)
+		}
+	case "reflex":
+		if i := slices.Index(words, "--"); i >= 0 {
+			out = append(out, startBuilds(words[i+1:], read, depth-1)...)
+		}
+	case "air":
+		name := ".air.toml"
+		for i := 1; i+1 < len(words); i++ {
+			if words[i] == "-c" {
+				name = words[i+1]
+			}
+		}
+		if cmd := airBuildCmd(read(name)); cmd != "" {
+			nested(cmd)
+		}
+	}
+	return out
+}
+
+// goRunBuild returns go run's command as the go build of what it runs:
+// its flags and the package (or the .go files) it names, not the
+// program's arguments after them.
+func goRunBuild(words []string) []string {
+	out := []string{words[0], "build"}
+	for i := 2; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") {
+			out = append(out, w)
+			if flag, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "="); !hasValue && valueFlags[flag] && i+1 < len(words) {
+				i++
+				out = append(out, words[i])
+			}
+			continue
+		}
+		out = append(out, w)
+		for i+1 < len(words) && strings.HasSuffix(words[i+1], ".go") && strings.HasSuffix(w, ".go") {
+			i++
+			out = append(out, words[i])
+		}
+		break
+	}
+	return out
+}
+
+// airBuildCmd returns the build command of an air config: its [build]
+// table's cmd.
+func airBuildCmd(data []byte) string {
+	section := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = strings.Trim(line, "[] ")
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok || section != "build" || strings.TrimSpace(k) != "cmd" {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if uq, err := strconv.Unquote(v); err == nil {
+			return uq
+		}
+		return strings.Trim(v, `'"`)
+	}
+	return ""
+}
+
+// readIn returns a file of the first folder among dirs that holds it, or
+// nil.
+func readIn(dirs []string, name string) []byte {
+	for _, dir := range dirs {
+		if data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil && len(data) <= 1<<20 {
+			return data
+		}
+	}
+	return nil
 }

@@ -973,7 +973,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		for a := d; len(named) == 0; a = filepath.Dir(a) {
 			for _, r := range roots {
 				cmd := filepath.Dir(r.dir)
-				if r.svc != "" && filepath.Base(cmd) == "cmd" && filepath.Dir(cmd) == filepath.Dir(a) && filepath.Base(r.dir) == filepath.Base(a) && !sharedFolderName[strings.ToLower(filepath.Base(a))] &&
+				if r.svc != "" && filepath.Base(cmd) == "cmd" && codeFolderOf(filepath.Dir(cmd), a, filepath.Base(r.dir)) && !sharedFolderName[strings.ToLower(filepath.Base(a))] &&
 					(runs[r.svc] == nil || runs[r.svc][p.Path]) && !slices.Contains(named, r.svc) {
 					named = append(named, r.svc)
 				}
@@ -1044,6 +1044,42 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		}
 	}
 	return out
+}
+
+// codeFolderOf reports whether folder a holds the code of the main
+// whose folder is named main and whose cmd/ folder is in top: a folder
+// named as the main beside cmd/ (users/ for cmd/users), or below top's
+// internal/ or pkg/ (internal/apiserver for cmd/iam-apiserver).
+func codeFolderOf(top, a, main string) bool {
+	if !namesMain(filepath.Base(a), main) {
+		return false
+	}
+	parent := filepath.Dir(a)
+	return parent == top || filepath.Dir(parent) == top && (filepath.Base(parent) == "internal" || filepath.Base(parent) == "pkg")
+}
+
+// namesMain reports whether a folder's name is a main's: the same, but
+// for case, - and _, or the same but for the system's prefix the main's
+// name starts with (apiserver for iam-apiserver, authzserver for
+// iam-authz-server).
+func namesMain(folder, main string) bool {
+	f := normFolder(folder)
+	if f == normFolder(main) {
+		return true
+	}
+	// Not a word any service's name may end with (order-service,
+	// billing-worker): service/ is everyone's.
+	if i := strings.IndexAny(main, "-_"); i > 0 && !genericSuffix[f] {
+		return f == normFolder(main[i+1:])
+	}
+	return false
+}
+
+var genericSuffix = map[string]bool{"service": true, "services": true, "svc": true, "server": true, "worker": true, "workers": true,
+	"api": true, "app": true, "grpc": true, "http": true, "rpc": true, "gateway": true, "consumer": true, "producer": true}
+
+func normFolder(name string) string {
+	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(name))
 }
 
 // sharedFolderName are folder names that, beside cmd/, hold code meant

@@ -604,7 +604,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				in.executes = in.executes || instr.Op == token.MUL && (commandRunField(instr.X) || p.libraryCommand(instr.X))
 			case *ssa.MakeInterface:
 				// A command behind an interface may be executed through it.
-				in.executes = in.executes || isCobraCommand(instr.X.Type()) && !onlyReadBy(instr)
+				in.executes = in.executes || isCobraCommand(instr.X.Type()) && !p.onlyReadBy(instr)
 			}
 			if st, ok := instr.(*ssa.Store); ok && fn.Synthetic == "package initializer" {
 				g, isGlobal := st.Addr.(*ssa.Global)
@@ -765,8 +765,9 @@ func (p *program) executesCommand(c *ssa.CallCommon) bool {
 }
 
 // onlyReadBy reports whether a command made an interface is only handed
-// to code that runs no command (a help template executed over it).
-func onlyReadBy(mi *ssa.MakeInterface) bool {
+// to a library's code that runs no command (a help template executed
+// over it). The program's own code may call its Execute.
+func (p *program) onlyReadBy(mi *ssa.MakeInterface) bool {
 	refs := mi.Referrers()
 	if refs == nil || len(*refs) == 0 {
 		return false
@@ -779,22 +780,23 @@ func onlyReadBy(mi *ssa.MakeInterface) bool {
 		callee := c.Common().StaticCallee()
 		if callee == nil && c.Common().IsInvoke() && c.Common().Value != mi {
 			// A method of a library's value (tt.Execute(out, c)).
-			if named, ok := types.Unalias(deref(c.Common().Value.Type())).(*types.Named); ok && named.Obj().Pkg() != nil && runsNoCommand(named.Obj().Pkg().Path()) {
+			if named, ok := types.Unalias(deref(c.Common().Value.Type())).(*types.Named); ok && named.Obj().Pkg() != nil && !p.sourceTypes[named.Obj().Pkg()] && runsNoCommand(named.Obj().Pkg().Path()) {
 				continue
 			}
 			return false
 		}
-		if callee == nil || callee.Pkg == nil || !runsNoCommand(callee.Pkg.Pkg.Path()) {
+		if callee == nil || callee.Pkg == nil || p.source[callee.Pkg] || !runsNoCommand(callee.Pkg.Pkg.Path()) {
 			return false
 		}
 	}
 	return true
 }
 
-// runsNoCommand reports whether a library's code never runs a cobra
-// command handed to it: cobra's doc generator walks the commands;
-// kubectl's helpers (RunCreate(f, cmd)) read a command's flags; the
-// standard library knows no cobra.
+// runsNoCommand reports whether a library's code (never the program's
+// own: its module's path may have no dot) never runs a cobra command
+// handed to it: cobra's doc generator walks the commands; kubectl's
+// helpers (RunCreate(f, cmd)) read a command's flags; the standard
+// library knows no cobra.
 func runsNoCommand(path string) bool {
 	return strings.HasPrefix(path, "github.com/spf13/cobra/") || strings.HasPrefix(path, "k8s.io/kubectl/") || !strings.Contains(strings.SplitN(path, "/", 2)[0], ".")
 }
@@ -1181,8 +1183,10 @@ func (p *program) staysInSource(v ssa.Value, user ssa.Instruction, depth int) bo
 		if c.Value == v {
 			return true
 		}
+		// Not an instance of generic code: its body calls the value
+		// at its type parameters' signature, never identical to ours.
 		callee := c.StaticCallee()
-		return callee != nil && callee.Blocks != nil && callee.Pkg != nil && p.source[callee.Pkg]
+		return callee != nil && callee.Blocks != nil && callee.Pkg != nil && p.source[callee.Pkg] && callee.Origin() == nil
 	case *ssa.Store:
 		if u.Val != v {
 			return true
@@ -1196,7 +1200,7 @@ func (p *program) staysInSource(v ssa.Value, user ssa.Instruction, depth int) bo
 				return false
 			}
 			named, ok := types.Unalias(ptr.Elem()).(*types.Named)
-			return ok && p.sourceTypes[named.Obj().Pkg()]
+			return ok && p.sourceTypes[named.Obj().Pkg()] && named.TypeArgs().Len() == 0
 		}
 		return false
 	case *ssa.Return:

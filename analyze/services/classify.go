@@ -154,9 +154,9 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 
 // harnessMain reports whether a main's folder, relative to the system's,
 // is a test harness's or a tool's: below a folder of harnesses (test/,
-// e2e/, hack/) or of tools (tools/, scripts/), or named as a harness
-// (test-server, testserver, e2e). A test-service may be an exam
-// platform's: a word is not enough.
+// e2e/, hack/) or of the repository's tools (tools/, scripts/ at its
+// top), or named as a harness (test-server, testserver, e2e). A
+// test-service may be an exam platform's: a word is not enough.
 func harnessMain(rel string) bool {
 	if rel == "" {
 		return false
@@ -166,10 +166,8 @@ func harnessMain(rel string) bool {
 	}
 	// The repository's own tooling (tools/httptest, a stub server its
 	// scripts start) is not one of its services.
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-		if part == "tools" || part == "scripts" {
-			return true
-		}
+	if top, _, _ := strings.Cut(filepath.ToSlash(rel), "/"); top == "tools" || top == "scripts" {
+		return true
 	}
 	switch strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(filepath.Base(rel))) {
 	case "testserver", "e2e", "e2etest", "e2etests":

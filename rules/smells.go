@@ -906,11 +906,14 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		}
 	}
 	withMain := 0 // services with a main of their own
+	var mains []string
 	for _, r := range roots {
 		if r.svc != "" {
 			withMain++
+			mains = append(mains, filepath.Base(r.dir))
 		}
 	}
+	prefix := systemPrefix(mains)
 	// A package in a service's folder that its program does not build
 	// (the client package a service ships for others to call it with)
 	// is not its code: a change there does not deploy it.
@@ -973,7 +976,7 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 		for a := d; len(named) == 0; a = filepath.Dir(a) {
 			for _, r := range roots {
 				cmd := filepath.Dir(r.dir)
-				if r.svc != "" && filepath.Base(cmd) == "cmd" && codeFolderOf(filepath.Dir(cmd), a, filepath.Base(r.dir)) && !sharedFolderName[strings.ToLower(filepath.Base(a))] &&
+				if r.svc != "" && filepath.Base(cmd) == "cmd" && codeFolderOf(filepath.Dir(cmd), a, filepath.Base(r.dir), prefix) && !sharedFolderName[strings.ToLower(filepath.Base(a))] &&
 					(runs[r.svc] == nil || runs[r.svc][p.Path]) && !slices.Contains(named, r.svc) {
 					named = append(named, r.svc)
 				}
@@ -1048,39 +1051,45 @@ func (c *checker) owners(sys *services.System) map[string][]string {
 
 // codeFolderOf reports whether folder a holds the code of the main
 // whose folder is named main and whose cmd/ folder is in top: a folder
-// named as the main beside cmd/ (users/ for cmd/users), or below top's
-// internal/ or pkg/ (internal/apiserver for cmd/iam-apiserver).
-func codeFolderOf(top, a, main string) bool {
-	if !namesMain(filepath.Base(a), main) {
-		return false
-	}
+// named as the main beside cmd/ (users/ for cmd/users), or, for a main
+// named with the system's prefix, the folder below top's internal/ named
+// without it (internal/apiserver for cmd/iam-apiserver).
+func codeFolderOf(top, a, main, prefix string) bool {
 	parent := filepath.Dir(a)
-	return parent == top || filepath.Dir(parent) == top && (filepath.Base(parent) == "internal" || filepath.Base(parent) == "pkg")
+	if parent == top {
+		return filepath.Base(a) == main
+	}
+	rest, ok := strings.CutPrefix(main, prefix)
+	return ok && prefix != "" && filepath.Dir(parent) == top && filepath.Base(parent) == "internal" &&
+		normFolder(filepath.Base(a)) == normFolder(rest) && !genericSuffix[normFolder(rest)]
 }
 
-// namesMain reports whether a folder's name is a main's: the same, but
-// for case, - and _, or the same but for the system's prefix the main's
-// name starts with (apiserver for iam-apiserver, authzserver for
-// iam-authz-server).
-func namesMain(folder, main string) bool {
-	f := normFolder(folder)
-	if f == normFolder(main) {
-		return true
+// systemPrefix returns the first word, with its - or _, that the names
+// of all the services' mains but at most one start with (iam- of
+// iam-apiserver, iam-pump and iam-watcher beside iamctl), or "".
+func systemPrefix(mains []string) string {
+	count := make(map[string]int)
+	for _, m := range mains {
+		if i := strings.IndexAny(m, "-_"); i > 0 {
+			count[m[:i+1]]++
+		}
 	}
-	// Not a word any service's name may end with (order-service,
-	// billing-worker): service/ is everyone's.
-	if i := strings.IndexAny(main, "-_"); i > 0 && !genericSuffix[f] {
-		return f == normFolder(main[i+1:])
+	for p, n := range count {
+		if n >= 2 && n >= len(mains)-1 {
+			return p
+		}
 	}
-	return false
+	return ""
 }
-
-var genericSuffix = map[string]bool{"service": true, "services": true, "svc": true, "server": true, "worker": true, "workers": true,
-	"api": true, "app": true, "grpc": true, "http": true, "rpc": true, "gateway": true, "consumer": true, "producer": true}
 
 func normFolder(name string) string {
 	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(name))
 }
+
+// genericSuffix are words any service's name may end with
+// (order-service, billing-worker): internal/service is everyone's.
+var genericSuffix = map[string]bool{"service": true, "services": true, "svc": true, "server": true, "worker": true, "workers": true,
+	"api": true, "app": true, "grpc": true, "http": true, "rpc": true, "gateway": true, "consumer": true, "producer": true}
 
 // sharedFolderName are folder names that, beside cmd/, hold code meant
 // for every program (contracts, clients, helpers) even where a main in

@@ -1565,6 +1565,9 @@ func bunTable(tag string) string {
 type gormNaming struct {
 	singular bool
 	prefix   string
+	// unknown says the code names tables its own way (jinzhu/gorm's
+	// DefaultTableNameHandler): no model's table is known.
+	unknown bool
 }
 
 // gormNaming reads the schema.NamingStrategy the service's code gives
@@ -1623,6 +1626,45 @@ func (x *extractor) gormNaming(svc string) gormNaming {
 			return gormNaming{}
 		}
 		return found[0]
+	})
+}
+
+// jinzhuNaming reads how jinzhu/gorm (v1) names a service's models'
+// tables: plural unless its code calls db.SingularTable(true); unknown
+// when it sets gorm.DefaultTableNameHandler, or calls SingularTable with
+// what archie cannot read, or with both true and false.
+func (x *extractor) jinzhuNaming(svc string) gormNaming {
+	return x.naming.get("\x00jinzhu "+svc, func() gormNaming {
+		var n gormNaming
+		seen := make(map[bool]bool)
+		for _, fn := range x.prog.funcs {
+			if !x.res.ok(fn) {
+				continue
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					switch instr := instr.(type) {
+					case *ssa.Store:
+						if g, ok := instr.Addr.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "github.com/jinzhu/gorm" && g.Name() == "DefaultTableNameHandler" {
+							n.unknown = true
+						}
+					case ssa.CallInstruction:
+						c := instr.Common()
+						if calleeKey(c) != "github.com/jinzhu/gorm.DB.SingularTable" || len(c.Args) == 0 {
+							continue
+						}
+						if k, ok := c.Args[len(c.Args)-1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Bool {
+							seen[constant.BoolVal(k.Value)] = true
+						} else {
+							n.unknown = true
+						}
+					}
+				}
+			}
+		}
+		n.singular = seen[true]
+		n.unknown = n.unknown || seen[true] && seen[false]
+		return n
 	})
 }
 

@@ -561,7 +561,8 @@ func (s *site) arg(i int) ssa.Value {
 
 // tableChained reports whether a gorm query was given its table by a
 // Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
-// gorm.G[T](db).Table("x").Find(ctx)).
+// gorm.G[T](db).Table("x").Find(ctx)), or its SQL by a Raw call: the
+// struct a raw query's rows are read into is no model.
 func tableChained(v ssa.Value) bool {
 	for range 8 {
 		c, ok := v.(*ssa.Call)
@@ -569,7 +570,7 @@ func tableChained(v ssa.Value) bool {
 			return false
 		}
 		k := calleeKey(c.Common())
-		if strings.HasSuffix(k, ".Table") && gormQuery(k) {
+		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw")) && gormQuery(k) {
 			return true
 		}
 		if !gormQuery(k) {
@@ -654,8 +655,14 @@ func (x *extractor) values(o operand, s *site) []value {
 			break
 		}
 		var naming gormNaming
-		if strings.HasPrefix(s.key, "gorm.io/gorm.") {
+		switch {
+		case strings.HasPrefix(s.key, "gorm.io/gorm."):
 			naming = x.gormNaming(s.f.svc.Name)
+		case strings.HasPrefix(s.key, "github.com/jinzhu/gorm."):
+			naming = x.jinzhuNaming(s.f.svc.Name)
+		}
+		if naming.unknown {
+			break // the code names its tables its own way
 		}
 		models := []ssa.Value{v}
 		if o.how == fromModels {

@@ -27,3 +27,8 @@ func (db *DB) FirstOrInit(out any, where ...any) *DB                { return db 
 func (db *DB) Updates(values any, ignoreProtectedAttrs ...bool) *DB { return db }
 func (db *DB) CreateTable(models ...any) *DB                        { return db }
 func (db *DB) DropTable(values ...any) *DB                          { return db }
+
+func (db *DB) SingularTable(enable bool) {}
+
+// DefaultTableNameHandler names every model's table.
+var DefaultTableNameHandler = func(db *DB, defaultTableName string) string { return defaultTableName }

@@ -2065,14 +2065,20 @@ func madeByCall(v ssa.Value, key string) *ssa.CallCommon {
 // callArg resolves argument i of the call to key that produced v:
 // the topic name in client.Topic("orders").Publish(…).
 func (r *resolver) callArg(v ssa.Value, key string, i int) []value {
-	return r.callArgBound(v, key, i, nil, 0)
+	return r.callArgBound(v, key, i, "", nil, 0)
+}
+
+// callArgField resolves field f of argument i of the call to key that
+// produced v: the topic of kafka.NewWriter(kafka.WriterConfig{Topic: …}).
+func (r *resolver) callArgField(v ssa.Value, key string, i int, f string) []value {
+	return r.callArgBound(v, key, i, f, nil, 0)
 }
 
 // callArgBound is callArg with the parameters of the helper being read
 // bound to its caller's arguments: a helper that makes the value and
 // returns it (func dial(t string) (*kafka.Conn, error) { return
 // kafka.DialLeader(ctx, "tcp", addr, t, 0) }) is read through.
-func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
+func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
 	index := 0
 	for range 4 {
 		switch w := v.(type) {
@@ -2081,7 +2087,7 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Pa
 				// opts = append(opts, elastic.SetURL(u))
 				var out []value
 				for _, a := range w.Common().Args {
-					out = appendValues(out, r.callArgBound(a, key, i, bind, depth))
+					out = appendValues(out, r.callArgBound(a, key, i, field, bind, depth))
 				}
 				return out
 			}
@@ -2094,10 +2100,13 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Pa
 				if !w.Common().IsInvoke() && callee.Signature.Recv() != nil {
 					args = args[1:]
 				}
-				if i < len(args) {
-					return r.resolve(args[i], bind, resolveDepth, make(map[ssa.Value]bool))
+				if i >= len(args) {
+					return nil
 				}
-				return nil
+				if field != "" {
+					return r.storedField(args[i], field)
+				}
+				return r.resolve(args[i], bind, resolveDepth, make(map[ssa.Value]bool))
 			}
 			if callee == nil || len(callee.Blocks) == 0 || depth >= 2 || !r.ok(callee) {
 				return nil
@@ -2111,7 +2120,7 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Pa
 			var out []value
 			for _, b := range callee.Blocks {
 				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(ret.Results) {
-					out = appendValues(out, r.callArgBound(ret.Results[index], key, i, inner, depth+1))
+					out = appendValues(out, r.callArgBound(ret.Results[index], key, i, field, inner, depth+1))
 				}
 			}
 			return out
@@ -2123,8 +2132,17 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Pa
 				var out []value
 				for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
 					if r.ok(s.fn) {
-						out = appendValues(out, r.callArgBound(s.val, key, i, nil, depth))
+						out = appendValues(out, r.callArgBound(s.val, key, i, field, nil, depth))
 					}
+				}
+				return out
+			}
+			if vals := cellValues(w); len(vals) > 0 {
+				// A client a closure shares with the function that
+				// made it.
+				var out []value
+				for _, val := range vals {
+					out = appendValues(out, r.callArgBound(val, key, i, field, bind, depth+1))
 				}
 				return out
 			}
@@ -2133,7 +2151,47 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, bind map[*ssa.Pa
 			// Options handed as a list: NewClient(elastic.SetURL(u), …).
 			var out []value
 			for _, e := range sliceElems(w.X) {
-				out = appendValues(out, r.callArgBound(e, key, i, bind, depth))
+				out = appendValues(out, r.callArgBound(e, key, i, field, bind, depth))
+			}
+			return out
+		case *ssa.Lookup:
+			// A client kept in a map, one per topic
+			// (writers[topic].WriteMessages): each one the code puts
+			// there, under the key looked up when it is known.
+			if _, ok := w.X.Type().Underlying().(*types.Map); !ok || depth >= 2 {
+				return nil
+			}
+			want := make(map[string]bool)
+			for _, k := range r.resolve(w.Index, bind, resolveDepth, make(map[ssa.Value]bool)) {
+				if !k.lit {
+					want = nil
+					break
+				}
+				want[k.text] = true
+			}
+			var out []value
+			for _, e := range r.mapEntries(w.X, bind, resolveDepth, make(map[ssa.Value]bool)) {
+				if !r.ok(e.fn) {
+					continue
+				}
+				if len(want) > 0 {
+					match := false
+					for _, k := range r.resolve(e.key, nil, resolveDepth, make(map[ssa.Value]bool)) {
+						match = match || k.lit && want[k.text]
+					}
+					if !match {
+						continue
+					}
+				}
+				out = appendValues(out, r.callArgBound(e.val, key, i, field, nil, depth+1))
+			}
+			return out
+		case *ssa.FreeVar:
+			// A client a closure captures (a circuit breaker's
+			// Execute(func() { w.WriteMessages(…) })).
+			var out []value
+			for _, b := range freeVarBindings(w) {
+				out = appendValues(out, r.callArgBound(b, key, i, field, bind, depth+1))
 			}
 			return out
 		default:

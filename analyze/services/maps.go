@@ -93,6 +93,13 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 				out = append(slices.Clip(out), literalEntries(r.globals[a])...)
 			case *ssa.FieldAddr:
 				out = append(slices.Clip(out), literalEntries(r.fields[name])...)
+				// A map handed to a constructor that keeps it
+				// (&usecase{writers: writers}): its caller's.
+				for _, st := range r.fields[name] {
+					if _, lit := st.val.(*ssa.MakeMap); !lit && r.ok(st.fn) {
+						out = append(out, r.mapEntries(st.val, nil, depth-1, seen)...)
+					}
+				}
 			}
 		}
 		return r.copied(out, depth, seen)
@@ -108,6 +115,10 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 	case *ssa.FreeVar:
 		for _, b := range freeVarBindings(m) {
 			out = append(out, r.mapEntries(b, bind, depth-1, seen)...)
+		}
+	case *ssa.UnOp:
+		for _, v := range cellValues(m) {
+			out = append(out, r.mapEntries(v, bind, depth-1, seen)...)
 		}
 	case *ssa.Parameter:
 		if b, ok := bind[m]; ok {
@@ -331,6 +342,35 @@ func (r *resolver) looked(l *ssa.Lookup, bind map[*ssa.Parameter]ssa.Value, dept
 				}
 			}
 			out = appendValues(out, r.resolve(e.val, b, depth-1, busy))
+		}
+	}
+	return out
+}
+
+// cellValues returns what is stored in the local variable a load reads,
+// when it is one: a variable of the function's own, or one a closure
+// shares (its free variable's cell in each function that makes it).
+func cellValues(load *ssa.UnOp) []ssa.Value {
+	if load.Op != token.MUL {
+		return nil
+	}
+	var cells []ssa.Value
+	switch x := load.X.(type) {
+	case *ssa.Alloc:
+		cells = []ssa.Value{x}
+	case *ssa.FreeVar:
+		cells = freeVarBindings(x)
+	}
+	var out []ssa.Value
+	for _, c := range cells {
+		a, ok := c.(*ssa.Alloc)
+		if !ok || a.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *a.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+				out = append(out, st.Val)
+			}
 		}
 	}
 	return out

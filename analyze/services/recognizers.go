@@ -89,6 +89,7 @@ const (
 	fromConfField         // the same, or the field of a go-zero config struct loaded from a file
 	fromElems             // the elements of a []string argument
 	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
+	fromMakerField        // a field of an argument of the call that made it: NewWriter(WriterConfig{Topic: …})
 	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
 	fromModel             // the table of a gorm model argument
 	fromModels            // the tables of the models a ...any argument holds (AutoMigrate)
@@ -105,6 +106,9 @@ func elems(i int) operand               { return operand{how: fromElems, i: i} }
 func madeBy(i int, key string) operand  { return operand{how: fromMaker, i: i, maker: key} }
 func madeByArg(i int, key string, j int) operand {
 	return operand{how: fromMaker, i: i, maker: key, j: j}
+}
+func madeByField(i int, key string, j int, f string) operand {
+	return operand{how: fromMakerField, i: i, maker: key, j: j, field: f}
 }
 func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
 func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
@@ -309,7 +313,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.DialLeader", fact: connects, kind: "kafka", name: arg(2)},
 	{lib: "github.com/IBM/sarama", key: "github.com/{IBM,Shopify}/sarama.{NewSyncProducer,NewAsyncProducer,NewConsumer,NewConsumerGroup,NewClient}", fact: connects, kind: "kafka", name: elems(0)},
 	{lib: "github.com/twmb/franz-go", key: "github.com/twmb/franz-go/pkg/kgo.SeedBrokers", fact: connects, kind: "kafka", name: elems(0)},
-	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(elemField(1, "Topic"))},
+	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.Writer.WriteMessages", fact: publishes, kind: "kafka", name: field(recv, "Topic").orElse(madeByField(recv, "github.com/segmentio/kafka-go.NewWriter", 0, "Topic").orElse(elemField(1, "Topic")))},
 	{lib: "github.com/segmentio/kafka-go", key: "github.com/segmentio/kafka-go.NewReader", fact: consumes, kind: "kafka", name: field(0, "Topic").orElse(fieldElems(0, "GroupTopics"))},
 	// A connection to a partition leader writes and reads the topic it
 	// was dialled for.
@@ -561,8 +565,9 @@ func (s *site) arg(i int) ssa.Value {
 
 // tableChained reports whether a gorm query was given its table by a
 // Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
-// gorm.G[T](db).Table("x").Find(ctx)), or its SQL by a Raw call: the
-// struct a raw query's rows are read into is no model.
+// gorm.G[T](db).Table("x").Find(ctx)), its model by a Model call
+// (db.Model(&Product{}).Select(…).Find(&dtos)), or its SQL by a Raw
+// call: the struct the rows are read into is then no model.
 func tableChained(v ssa.Value) bool {
 	for range 8 {
 		c, ok := v.(*ssa.Call)
@@ -570,7 +575,7 @@ func tableChained(v ssa.Value) bool {
 			return false
 		}
 		k := calleeKey(c.Common())
-		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw")) && gormQuery(k) {
+		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw") || strings.HasSuffix(k, ".Model")) && gormQuery(k) {
 			return true
 		}
 		if !gormQuery(k) {
@@ -646,6 +651,10 @@ func (x *extractor) values(o operand, s *site) []value {
 	case fromMaker:
 		if v := s.arg(o.i); v != nil {
 			out = x.res.callArg(v, o.maker, o.j)
+		}
+	case fromMakerField:
+		if v := s.arg(o.i); v != nil {
+			out = x.res.callArgField(v, o.maker, o.j, o.field)
 		}
 	case fromExchange:
 		out = pairs(x.res.argStrings(s.arg(o.i), nil), x.res.argStrings(s.arg(o.j), nil))
@@ -805,6 +814,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			return
 		}
 		var names []string
+		if r.name.how == fromModels && strings.Contains(s.key, "AutoMigrate") {
+			s.f.migrates = true // a schema migration, as a migration tool's
+		}
 		if r.name.how == fromFieldElems || r.name.how == fromElems || r.name.how == fromModels {
 			// A list names each of its tables: a search over two indices.
 			for _, v := range x.values(r.name, s) {

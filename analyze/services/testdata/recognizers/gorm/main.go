@@ -98,6 +98,8 @@ func main() {
 	db.Migrator().AutoMigrate(&LineItem{}) // want "store postgres table line_items"
 	db.Migrator().AutoMigrate(&LineItem{}) // want "store postgres table line_items"
 	db.Raw("SELECT * FROM audit_log")      // want "store postgres table audit_log"
+	// A query given its model, its rows read into another struct.
+	db.Model(&Order{}).Find(&[]LineItem{}) // want "store postgres table orders"
 	// A raw query's rows read into a struct: the struct is no model.
 	db.Raw("SELECT * FROM shipments").Find(&[]LineItem{}) // want "store postgres table shipments"
 	db.Exec("DELETE FROM carts WHERE id = 1")             // want "store postgres table carts"

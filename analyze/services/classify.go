@@ -76,6 +76,12 @@ func (x *extractor) listens(svc *Service) bool {
 	return false
 }
 
+// onlyMigrates reports whether a main's code runs a schema migration
+// tool, or gorm's AutoMigrate and nothing else that names a table.
+func (f *facts) onlyMigrates() bool {
+	return f.migrates || f.autoMigrates && !f.usesTables
+}
+
 // serves reports whether a main's reachable code serves something.
 func (f *facts) serves() bool {
 	if len(f.svc.Endpoints) > 0 || f.svc.listens {
@@ -125,7 +131,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// A migration tool run at the start of a worker that compose
 			// restarts, or a Deployment runs, is no job's.
 			entry := svc.entryAbs(sys.Dir)
-			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || f.migrates && !deploy.longRunning(svc, entry))
+			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || f.onlyMigrates() && !deploy.longRunning(svc, entry))
 			// An example program (sdks/go/examples/streaming/server)
 			// shows how to use the system; it is not one of its
 			// services unless a deployment file runs it.

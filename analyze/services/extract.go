@@ -53,6 +53,11 @@ type facts struct {
 	read map[*types.Package]*library
 	// migrates says the service's code calls a schema migration tool.
 	migrates bool
+	// autoMigrates says it calls gorm's AutoMigrate, and usesTables that
+	// it names tables otherwise: a main that only migrates its models
+	// (CMD ./migrate && ./main) migrates, one that then writes them does
+	// not only.
+	autoMigrates, usesTables bool
 	// redisKeys says the service's code runs a Redis command on keys
 	// (GET, HSET…), not only messaging, and typeParamCalls are the
 	// methods it calls on values of a type parameter: see redisBus.
@@ -1747,8 +1752,8 @@ func prefixed(p string, vs []value) []value {
 // storedField resolves a string field of the struct a pointer or value
 // argument holds: Topic in &kafka.Writer{Topic: "orders"}.
 func (r *resolver) storedField(v ssa.Value, field string) []value {
-	if v == nil {
-		return nil
+	if _, zero := v.(*ssa.Const); v == nil || zero {
+		return nil // a struct's zero value (kafka.Message{}): no field set
 	}
 	t := v.Type()
 	if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -1781,6 +1786,36 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 			}
 			return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
 		}
+	}
+	return nil
+}
+
+// ownField resolves a field of the struct v is, as this value holds it:
+// set where it is built (a literal, or cfg.Topic = … on it), or by the
+// function of the program that returns it; not every value the program
+// ever stores in a field of the type (a config with no topic of its own
+// has none).
+func (r *resolver) ownField(v ssa.Value, field string, bind map[*ssa.Parameter]ssa.Value) []value {
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() != field {
+			continue
+		}
+		var out []value
+		for _, val := range storedAt(v, i) {
+			out = appendValues(out, r.resolve(val, bind, resolveDepth, make(map[ssa.Value]bool)))
+		}
+		if len(out) == 0 {
+			out = r.returnedField(v, i)
+		}
+		return out
 	}
 	return nil
 }
@@ -2079,6 +2114,9 @@ func (r *resolver) callArgField(v ssa.Value, key string, i int, f string) []valu
 // returns it (func dial(t string) (*kafka.Conn, error) { return
 // kafka.DialLeader(ctx, "tcp", addr, t, 0) }) is read through.
 func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
+	if depth > 4 {
+		return nil // variables that hand each other their values
+	}
 	index := 0
 	for range 4 {
 		switch w := v.(type) {
@@ -2104,7 +2142,7 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 					return nil
 				}
 				if field != "" {
-					return r.storedField(args[i], field)
+					return r.ownField(args[i], field, bind)
 				}
 				return r.resolve(args[i], bind, resolveDepth, make(map[ssa.Value]bool))
 			}
@@ -2175,11 +2213,11 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 					continue
 				}
 				if len(want) > 0 {
-					match := false
-					for _, k := range r.resolve(e.key, nil, resolveDepth, make(map[ssa.Value]bool)) {
-						match = match || k.lit && want[k.text]
-					}
-					if !match {
+					// Only an entry whose key is that one value: one
+					// made in a loop over several keys cannot say
+					// which value went with which.
+					keys := r.resolve(e.key, nil, resolveDepth, make(map[ssa.Value]bool))
+					if len(keys) != 1 || !keys[0].lit || !want[keys[0].text] {
 						continue
 					}
 				}

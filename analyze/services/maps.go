@@ -94,11 +94,18 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 			case *ssa.FieldAddr:
 				out = append(slices.Clip(out), literalEntries(r.fields[name])...)
 				// A map handed to a constructor that keeps it
-				// (&usecase{writers: writers}): its caller's.
+				// (&usecase{writers: writers}): its caller's, the
+				// caller of the constructor that made this value when
+				// that is known.
 				for _, st := range r.fields[name] {
-					if _, lit := st.val.(*ssa.MakeMap); !lit && r.ok(st.fn) {
-						out = append(out, r.mapEntries(st.val, nil, depth-1, seen)...)
+					if _, lit := st.val.(*ssa.MakeMap); lit || !r.ok(st.fn) {
+						continue
 					}
+					if p, ok := st.val.(*ssa.Parameter); ok {
+						out = append(out, r.handedMaps(p, a.X, depth-1, seen)...)
+						continue
+					}
+					out = append(out, r.mapEntries(st.val, nil, depth-1, seen)...)
 				}
 			}
 		}
@@ -130,6 +137,27 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 				out = append(out, r.mapEntries(args[idx], nil, depth-1, seen)...)
 			}
 		}
+	}
+	return out
+}
+
+// handedMaps returns the entries of the maps the callers of a
+// constructor hand it as parameter p, which it keeps in a field of the
+// struct it makes; of those calls, only the ones that made owner, when
+// some did (a := newPub(ordersMap); b := newPub(auditMap): a's map is
+// ordersMap).
+func (r *resolver) handedMaps(p *ssa.Parameter, owner ssa.Value, depth int, seen map[ssa.Value]bool) []mapEntry {
+	idx := paramIndex(p)
+	calls := r.callers[p.Parent()]
+	want := r.origins(owner, false, 4)
+	mine := slices.ContainsFunc(calls, func(c ssa.CallInstruction) bool { return c.Value() != nil && want[c.Value()] })
+	var out []mapEntry
+	for _, call := range calls {
+		args := call.Common().Args
+		if !r.ok(call.Parent()) || idx < 0 || idx >= len(args) || mine && (call.Value() == nil || !want[call.Value()]) {
+			continue
+		}
+		out = append(out, r.mapEntries(args[idx], nil, depth-1, seen)...)
 	}
 	return out
 }

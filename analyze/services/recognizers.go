@@ -623,6 +623,12 @@ func (x *extractor) gormGeneric(s *site, r *recognizer) {
 	}
 }
 
+// ownCode reports whether a function is the program's, not a library's
+// read with its bodies.
+func (x *extractor) ownCode(fn *ssa.Function) bool {
+	return fn != nil && fn.Pkg != nil && x.prog.libs[fn.Pkg.Pkg] == nil
+}
+
 // takesContext reports whether a call's first parameter, the receiver
 // aside, is a context.Context.
 func takesContext(c *ssa.CallCommon) bool {
@@ -815,7 +821,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		var names []string
 		if r.name.how == fromModels && strings.Contains(s.key, "AutoMigrate") {
-			s.f.migrates = true // a schema migration, as a migration tool's
+			s.f.autoMigrates = true
+		} else if x.ownCode(s.fn) {
+			s.f.usesTables = true // not gorm's own code, read as a library's
 		}
 		if r.name.how == fromFieldElems || r.name.how == fromElems || r.name.how == fromModels {
 			// A list names each of its tables: a search over two indices.
@@ -856,6 +864,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			}
 		}
 	case takesSQL:
+		s.f.usesTables = s.f.usesTables || x.ownCode(s.fn)
 		written := ""
 		for _, a := range s.args {
 			if queryArgs(a) {

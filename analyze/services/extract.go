@@ -1796,6 +1796,9 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 // ever stores in a field of the type (a config with no topic of its own
 // has none).
 func (r *resolver) ownField(v ssa.Value, field string, bind map[*ssa.Parameter]ssa.Value) []value {
+	if p, ok := v.(*ssa.Parameter); ok && bind[p] != nil {
+		v = bind[p] // a helper's config: its caller's (newW(WriterConfig{…}))
+	}
 	t := v.Type()
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
@@ -2170,7 +2173,9 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 				var out []value
 				for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
 					if r.ok(s.fn) {
-						out = appendValues(out, r.callArgBound(s.val, key, i, field, nil, depth))
+						// One step more: fields stored into each other
+						// (p.a = p.b; p.b = p.a) end.
+						out = appendValues(out, r.callArgBound(s.val, key, i, field, nil, depth+1))
 					}
 				}
 				return out

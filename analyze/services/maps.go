@@ -151,6 +151,11 @@ func (r *resolver) handedMaps(p *ssa.Parameter, owner ssa.Value, depth int, seen
 	calls := r.callers[p.Parent()]
 	want := r.origins(owner, false, 4)
 	mine := slices.ContainsFunc(calls, func(c ssa.CallInstruction) bool { return c.Value() != nil && want[c.Value()] })
+	if want != nil && !mine {
+		// The value was made by a call archie does not see (through a
+		// function value): the calls it sees made other values.
+		return nil
+	}
 	var out []mapEntry
 	for _, call := range calls {
 		args := call.Common().Args

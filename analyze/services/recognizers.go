@@ -565,17 +565,17 @@ func (s *site) arg(i int) ssa.Value {
 
 // tableChained reports whether a gorm query was given its table by a
 // Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
-// gorm.G[T](db).Table("x").Find(ctx)), its model by a Model call
-// (db.Model(&Product{}).Select(…).Find(&dtos)), or its SQL by a Raw
-// call: the struct the rows are read into is then no model.
-func tableChained(v ssa.Value) bool {
+// gorm.G[T](db).Table("x").Find(ctx)), its SQL by a Raw call, or, with
+// model, its model by a Model call (db.Model(&Product{}).Select(…)
+// .Find(&dtos)): the struct the rows are read into is then no model.
+func tableChained(v ssa.Value, model bool) bool {
 	for range 8 {
 		c, ok := v.(*ssa.Call)
 		if !ok {
 			return false
 		}
 		k := calleeKey(c.Common())
-		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw") || strings.HasSuffix(k, ".Model")) && gormQuery(k) {
+		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw") || model && strings.HasSuffix(k, ".Model")) && gormQuery(k) {
 			return true
 		}
 		if !gormQuery(k) {
@@ -603,7 +603,7 @@ func gormQuery(k string) bool {
 // model, the type argument of the interface it is called on, unless a
 // Table call in the chain named the table.
 func (x *extractor) gormGeneric(s *site, r *recognizer) {
-	if tableChained(recvOf(s.common)) {
+	if tableChained(recvOf(s.common), false) {
 		return
 	}
 	named, ok := types.Unalias(s.common.Value.Type()).(*types.Named)
@@ -814,9 +814,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		x.store(s.f, s.stores, kind, vals, s.ev)
 	case names:
-		if r.name.how == fromModel && tableChained(recvOf(s.common)) {
+		if r.name.how == fromModel && tableChained(recvOf(s.common), !writesModel(s.key)) {
 			// db.Table("archive").Find(&orders): the Table row named
-			// the table; the model's would be false.
+			// the table; the model's would be false. A write's model
+			// is the Model call's (db.Model(&User{}).Create(&u)), and
+			// still its table.
 			return
 		}
 		var names []string

@@ -100,6 +100,8 @@ func main() {
 	db.Raw("SELECT * FROM audit_log")      // want "store postgres table audit_log"
 	// A query given its model, its rows read into another struct.
 	db.Model(&Order{}).Find(&[]LineItem{}) // want "store postgres table orders"
+	// A write after Model writes its model's table.
+	db.Model(&Customer{}).Create(&Customer{}) // want "store postgres table clients" "store postgres table clients"
 	// A raw query's rows read into a struct: the struct is no model.
 	db.Raw("SELECT * FROM shipments").Find(&[]LineItem{}) // want "store postgres table shipments"
 	db.Exec("DELETE FROM carts WHERE id = 1")             // want "store postgres table carts"

@@ -1755,39 +1755,49 @@ func (r *resolver) storedField(v ssa.Value, field string) []value {
 	if _, zero := v.(*ssa.Const); v == nil || zero {
 		return nil // a struct's zero value (kafka.Message{}): no field set
 	}
+	t, i, ok := structField(v, field)
+	if !ok {
+		return nil
+	}
+	if own := r.literalField(v, i); len(own) > 0 {
+		return own
+	}
+	if made := r.returnedField(v, i); len(made) > 0 {
+		return made
+	}
+	if libraryMade(v) {
+		// A struct a library call returns (opts from redis.ParseURL)
+		// holds what the library put there and what the code writes
+		// into it, not every value the program stores in a field of
+		// the type.
+		return r.writtenInto(v, i)
+	}
+	if handedOnly(v) {
+		// A literal that leaves the field out, handed straight to the
+		// call: the field is empty, whatever other values of the type
+		// hold.
+		return nil
+	}
+	return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
+}
+
+// structField returns the struct type a value is or points to, and the
+// index of its field of that name.
+func structField(v ssa.Value, field string) (types.Type, int, bool) {
 	t := v.Type()
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
-		return nil
+		return nil, 0, false
 	}
 	for i := range st.NumFields() {
 		if st.Field(i).Name() == field {
-			if own := r.literalField(v, i); len(own) > 0 {
-				return own
-			}
-			if made := r.returnedField(v, i); len(made) > 0 {
-				return made
-			}
-			if libraryMade(v) {
-				// A struct a library call returns (opts from
-				// redis.ParseURL) holds what the library put there and
-				// what the code writes into it, not every value the
-				// program stores in a field of the type.
-				return r.writtenInto(v, i)
-			}
-			if handedOnly(v) {
-				// A literal that leaves the field out, handed straight
-				// to the call: the field is empty, whatever other
-				// values of the type hold.
-				return nil
-			}
-			return r.storedIn(r.fields[fieldKey(t, i)], 6, make(map[ssa.Value]bool))
+			return t, i, true
 		}
 	}
-	return nil
+	return nil, 0, false
 }
 
 // ownField resolves a field of the struct v is, as this value holds it:
@@ -1799,28 +1809,18 @@ func (r *resolver) ownField(v ssa.Value, field string, bind map[*ssa.Parameter]s
 	if p, ok := v.(*ssa.Parameter); ok && bind[p] != nil {
 		v = bind[p] // a helper's config: its caller's (newW(WriterConfig{…}))
 	}
-	t := v.Type()
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
+	_, i, ok := structField(v, field)
 	if !ok {
 		return nil
 	}
-	for i := range st.NumFields() {
-		if st.Field(i).Name() != field {
-			continue
-		}
-		var out []value
-		for _, val := range storedAt(v, i) {
-			out = appendValues(out, r.resolve(val, bind, resolveDepth, make(map[ssa.Value]bool)))
-		}
-		if len(out) == 0 {
-			out = r.returnedField(v, i)
-		}
-		return out
+	var out []value
+	for _, val := range storedAt(v, i) {
+		out = appendValues(out, r.resolve(val, bind, resolveDepth, make(map[ssa.Value]bool)))
 	}
-	return nil
+	if len(out) == 0 {
+		out = r.returnedField(v, i)
+	}
+	return out
 }
 
 // literalField resolves field i of a struct built in place and handed on

@@ -276,13 +276,7 @@ func (r *resolver) origins(v ssa.Value, made bool, depth int) map[ssa.Value]bool
 			}
 		case *ssa.UnOp:
 			// A local variable a closure shares: what is stored in it.
-			var cells []ssa.Value
-			switch x := v.X.(type) {
-			case *ssa.Alloc:
-				cells = []ssa.Value{x}
-			case *ssa.FreeVar:
-				cells = freeVarBindings(x)
-			}
+			cells := cellsOf(v.X)
 			if v.Op != token.MUL || len(cells) == 0 {
 				return false
 			}
@@ -387,15 +381,8 @@ func cellValues(load *ssa.UnOp) []ssa.Value {
 	if load.Op != token.MUL {
 		return nil
 	}
-	var cells []ssa.Value
-	switch x := load.X.(type) {
-	case *ssa.Alloc:
-		cells = []ssa.Value{x}
-	case *ssa.FreeVar:
-		cells = freeVarBindings(x)
-	}
 	var out []ssa.Value
-	for _, c := range cells {
+	for _, c := range cellsOf(load.X) {
 		a, ok := c.(*ssa.Alloc)
 		if !ok || a.Referrers() == nil {
 			continue
@@ -407,4 +394,16 @@ func cellValues(load *ssa.UnOp) []ssa.Value {
 		}
 	}
 	return out
+}
+
+// cellsOf returns the cells a variable's address stands for: a local
+// variable's own, or each cell a closure's free variable is bound to.
+func cellsOf(addr ssa.Value) []ssa.Value {
+	switch x := addr.(type) {
+	case *ssa.Alloc:
+		return []ssa.Value{x}
+	case *ssa.FreeVar:
+		return freeVarBindings(x)
+	}
+	return nil
 }

@@ -622,15 +622,8 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		// a local variable holding a pointer, captured by a closure:
 		// peer := flag.String(…); go func() { use(*peer) }()
-		var locals []ssa.Value
-		switch x := a.X.(type) {
-		case *ssa.Alloc:
-			locals = []ssa.Value{x}
-		case *ssa.FreeVar:
-			locals = freeVarBindings(x)
-		}
 		var out []value
-		for _, l := range locals {
+		for _, l := range cellsOf(a.X) {
 			if al, ok := l.(*ssa.Alloc); ok {
 				for _, s := range r.fields[allocKey(al)] {
 					if r.ok(s.fn) {

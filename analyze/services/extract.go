@@ -183,6 +183,9 @@ type extractor struct {
 	// uses holds, while a service is walked, the calls that take each
 	// function as a value: chi's r.Route("/api", func(r chi.Router) {…}).
 	uses map[*ssa.Function][]use
+	// bound holds where the service's code first makes each method
+	// value: a call its wrapper makes is placed there.
+	bound map[*ssa.Function]token.Pos
 	// bind holds, while a route registered by a helper is recorded for
 	// one of its callers, the helper's parameters bound to that caller's
 	// arguments (helperSites).
@@ -417,7 +420,15 @@ func (x *extractor) service(svc *Service) *facts {
 
 	var fns []*ssa.Function
 	for fn := range reach {
-		if fn.Pkg != nil && (inService[fn.Pkg.Pkg.Path()] || x.prog.libs[fn.Pkg.Pkg] != nil) {
+		pkg := fn.Pkg
+		if pkg == nil && strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+			// A method value (fetch: client.Fetch) calls its method
+			// wherever it is called: as the method's package would.
+			if m, ok := fn.Object().(*types.Func); ok && m.Pkg() != nil {
+				pkg = x.prog.prog.Package(m.Pkg())
+			}
+		}
+		if pkg != nil && (inService[pkg.Pkg.Path()] || x.prog.libs[pkg.Pkg] != nil) {
 			fns = append(fns, fn)
 		}
 	}
@@ -436,10 +447,10 @@ func (x *extractor) service(svc *Service) *facts {
 
 	x.envLoads(f, fns)
 	x.listenAddrs(f, fns)
-	x.uses = funcUses(fns)
+	x.uses, x.bound = funcUses(fns)
 	x.entries, x.made = x.libEntries(fns)
 	x.vias = make(map[string]string)
-	defer func() { x.uses, x.entries, x.made, x.vias = nil, nil, nil, nil }()
+	defer func() { x.uses, x.bound, x.entries, x.made, x.vias = nil, nil, nil, nil, nil }()
 	stores := make(map[string]*Store)
 	handlers := make(map[string][]*ssa.Function) // endpoint -> handler functions
 	for _, fn := range fns {
@@ -474,6 +485,7 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	mergeStores(stores)
+	foldCase(stores)
 	x.placeKeys(f, stores)
 	if redisBus(f) {
 		for k, s := range stores {
@@ -660,6 +672,11 @@ func sharedHandlers(served [][]*ssa.Function) map[int]bool {
 func (x *extractor) position(fn *ssa.Function, pos token.Pos) token.Position {
 	if !pos.IsValid() {
 		pos = fn.Pos()
+		// A method value's wrapper (fetch: client.Fetch) calls where
+		// the value is made, not where the method is declared.
+		if at := x.bound[fn]; at.IsValid() {
+			pos = at
+		}
 	}
 	return x.fset.Position(pos)
 }
@@ -1047,7 +1064,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 // touch records a table or collection the service names. SQL tables go to
 // the service's SQL stores; a service that names tables without opening a
 // store archie recognizes gets a store of kind "sql" with no resource.
-func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string, ev Evidence) {
+func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string, ev Evidence) *Store {
 	var target *Store
 	keys := make([]string, 0, len(stores))
 	for k := range stores {
@@ -1068,6 +1085,7 @@ func (x *extractor) touch(f *facts, stores map[string]*Store, kind, table string
 		target = unopened(stores, kind)
 	}
 	target.touch(table, ev)
+	return target
 }
 
 // unopened is the service's store of a kind that holds what its code
@@ -1133,8 +1151,55 @@ func mergeStores(stores map[string]*Store) {
 				only.Tables = append(only.Tables, t)
 			}
 			only.Touches[t] = append(only.Touches[t], loose.Touches[t]...)
+			if loose.unquoted[t] {
+				only.nameUnquoted(t)
+			}
 		}
 		delete(stores, k)
+	}
+}
+
+// nameUnquoted records that SQL text names a table without quotes.
+func (s *Store) nameUnquoted(table string) {
+	if s.unquoted == nil {
+		s.unquoted = make(map[string]bool)
+	}
+	s.unquoted[table] = true
+}
+
+// foldCase gives the tables SQL text names without quotes the name a
+// database that folds unquoted identifiers holds them under: FROM
+// Exposure and FROM exposure read one PostgreSQL table, exposure. A
+// quoted name ("Exposure") and a name a model gives (which an ORM
+// quotes) keep their case; so do MySQL's, which its file system keeps
+// on Linux.
+func foldCase(stores map[string]*Store) {
+	for _, s := range stores {
+		switch s.Kind {
+		case "postgres", "sqlite", "sqlserver", "cassandra":
+		default:
+			continue
+		}
+		var tables []string
+		for _, t := range s.Tables {
+			l := strings.ToLower(t)
+			if !s.unquoted[t] || l == t {
+				if !slices.Contains(tables, t) {
+					tables = append(tables, t)
+				}
+				continue
+			}
+			for _, ev := range s.Touches[t] {
+				if !slices.Contains(s.Touches[l], ev) {
+					s.Touches[l] = append(s.Touches[l], ev)
+				}
+			}
+			delete(s.Touches, t)
+			if !slices.Contains(tables, l) {
+				tables = append(tables, l)
+			}
+		}
+		s.Tables = tables
 	}
 }
 
@@ -1196,12 +1261,28 @@ var sqlStart = regexp.MustCompile(`(?i)^\s*(select|insert|update|delete|with|cre
 
 // sqlTables returns the tables a SQL statement names.
 func sqlTables(q string) []string {
+	var out []string
+	for _, n := range sqlNames(q) {
+		out = append(out, n.table)
+	}
+	return out
+}
+
+// A sqlName is a table a statement names, and whether the statement
+// quotes it.
+type sqlName struct {
+	table  string
+	quoted bool
+}
+
+// sqlNames returns the tables a SQL statement names.
+func sqlNames(q string) []sqlName {
 	q = sqlCode(skipSQLComments(q))
-	if !sqlStart.MatchString(q) {
+	if !statement(q) {
 		return nil
 	}
 	ctes := commonTables(q)
-	var out []string
+	var out []sqlName
 	for _, m := range sqlTable.FindAllStringSubmatchIndex(q, -1) {
 		kw := strings.ToLower(q[m[0] : m[0]+4])
 		if (kw == "from" || kw == "join") && strings.HasPrefix(strings.TrimLeft(q[m[3]:], " \t\r\n"), "(") || inFromFunction(q[:m[0]]) {
@@ -1231,12 +1312,35 @@ func sqlTables(q string) []string {
 		if systemTable(t) {
 			continue // the database's own catalog: every service may read it
 		}
-		if !contains(out, t) {
-			out = append(out, t)
+		if !slices.ContainsFunc(out, func(n sqlName) bool { return n.table == t }) {
+			out = append(out, sqlName{t, t != name})
 		}
 	}
 	return out
 }
+
+// statement reports whether code (comments and literals blanked) reads
+// as a SQL statement: it starts with a statement's verb, an UPDATE has
+// its SET and a DELETE its FROM. "update exposures", the name pgx is
+// given for a prepared statement and later executes it by, is none.
+func statement(code string) bool {
+	m := sqlStart.FindStringSubmatch(code)
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "update":
+		return sqlSet.MatchString(code)
+	case "delete":
+		return sqlFrom.MatchString(code)
+	}
+	return true
+}
+
+var (
+	sqlSet  = regexp.MustCompile(`(?i)\bset\b`)
+	sqlFrom = regexp.MustCompile(`(?i)\bfrom\b`)
+)
 
 // A cte is a common table expression a WITH clause defines: its body is
 // q[open:end], and recursive says the WITH is WITH RECURSIVE.
@@ -1352,6 +1456,9 @@ func loopback(server string) bool {
 // INSERT INTO t, UPDATE t, DELETE FROM t, REPLACE INTO t, MERGE INTO t.
 func sqlWritten(q string) string {
 	code := sqlCode(skipSQLComments(q))
+	if !statement(code) {
+		return ""
+	}
 	m := sqlWrite.FindStringSubmatchIndex(code)
 	if m == nil || strings.HasPrefix(code[m[3]:], "…") && strings.HasSuffix(code[m[2]:m[3]], "_") {
 		return "" // none, or a name known at run time (events_…)

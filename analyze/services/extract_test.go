@@ -74,6 +74,7 @@ func TestSQLWritten(t *testing.T) {
 		{"SELECT * FROM orders", ""},
 		{"select id from orders where status = 'update pending'", ""},
 		{"CREATE TABLE orders (id int)", ""},
+		{"update payouts", ""},
 	} {
 		if got := sqlWritten(c.q); got != c.want {
 			t.Errorf("sqlWritten(%q) = %q, want %q", c.q, got, c.want)
@@ -132,6 +133,12 @@ func TestSystemTables(t *testing.T) {
 		"SELECT 'it\\'s' AS n, id FROM orders":                                                      {"orders"},
 		"SELECT * FROM t1, \"weird--name\" JOIN orders ON true":                                     {"t1", "orders"},
 		"SELECT 'unterminated FROM orders":                                                          {"orders"},
+		// A prepared statement's name ("update payouts") is no statement:
+		// an UPDATE has its SET, a DELETE its FROM.
+		"update payouts": nil,
+		"delete payouts": nil,
+		"UPDATE a JOIN b ON a.id = b.id SET n = 1": {"a", "b"},
+		"DELETE t FROM t JOIN u ON t.id = u.id":    {"t", "u"},
 	} {
 		if got := sqlTables(q); !slices.Equal(got, want) {
 			t.Errorf("sqlTables(%q) = %q, want %q", q, got, want)

@@ -873,10 +873,13 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				continue
 			}
 			for _, v := range x.res.strings(a) {
-				for _, t := range sqlTables(v.text) {
+				for _, n := range sqlNames(v.text) {
 					ev := s.ev
-					ev.Detail = "SQL names table " + t
-					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), t, ev)
+					ev.Detail = "SQL names table " + n.table
+					st := x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev)
+					if !n.quoted {
+						st.nameUnquoted(n.table)
+					}
 				}
 				if t := sqlWritten(v.text); t != "" && written == "" {
 					written = t

@@ -81,11 +81,21 @@ type use struct {
 
 // funcUses finds the calls in fns that take a function or closure as a
 // value.
-func funcUses(fns []*ssa.Function) map[*ssa.Function][]use {
+//
+// It also returns where each method value (a bound method's wrapper) is
+// made first, in the order of fns.
+func funcUses(fns []*ssa.Function) (map[*ssa.Function][]use, map[*ssa.Function]token.Pos) {
 	out := make(map[*ssa.Function][]use)
+	bound := make(map[*ssa.Function]token.Pos)
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					if f := mc.Fn.(*ssa.Function); strings.HasPrefix(f.Synthetic, "bound method wrapper") && bound[f] == token.NoPos {
+						bound[f] = mc.Pos()
+					}
+					continue
+				}
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue
@@ -105,7 +115,7 @@ func funcUses(fns []*ssa.Function) map[*ssa.Function][]use {
 			}
 		}
 	}
-	return out
+	return out, bound
 }
 
 // boundMethod returns the method a method value's wrapper calls.

@@ -61,6 +61,9 @@ type Store struct {
 	// tool's version table), sorted: every service using the library
 	// has one, so the name alone says nothing of sharing.
 	Library []string
+	// unquoted are the tables SQL text names without quotes, whose
+	// case a database may fold (foldCase).
+	unquoted map[string]bool
 }
 
 // An Edge is one service talking to another, through one target.

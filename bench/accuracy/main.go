@@ -204,7 +204,7 @@ func score(t *truth, f *found, c *checked) scores {
 	for _, svc := range f.Services {
 		for _, st := range svc.Stores {
 			for _, tb := range st.Tables {
-				tables[name[svc.Name]+" "+tb] = true
+				tables[name[svc.Name]+" "+caseless(st.Kind, tb)] = true
 				if st.Kind == "redis" {
 					tables[name[svc.Name]+" key "+keyStart(tb)] = true
 				}
@@ -214,7 +214,7 @@ func score(t *truth, f *found, c *checked) scores {
 	for _, st := range t.Stores {
 		for _, tb := range st.Tables {
 			s.tables++
-			if tables[st.Service+" "+tb] || tables[st.Service+" "+tb[strings.LastIndex(tb, ".")+1:]] ||
+			if tables[st.Service+" "+caseless(st.Kind, tb)] || tables[st.Service+" "+caseless(st.Kind, tb[strings.LastIndex(tb, ".")+1:])] ||
 				st.Kind == "redis" && keyStart(tb) != "" && tables[st.Service+" key "+keyStart(tb)] {
 				s.tablesFound++
 			} else {
@@ -379,4 +379,15 @@ func keyStart(key string) string {
 		key, _, _ = strings.Cut(key, sep)
 	}
 	return key
+}
+
+// caseless gives a table's name as a database that folds unquoted names
+// holds it: the truth spells a table as the code does (FROM Exposure),
+// archie as PostgreSQL does (exposure).
+func caseless(kind, table string) string {
+	switch kind {
+	case "postgres", "sqlite", "sqlserver", "cassandra":
+		return strings.ToLower(table)
+	}
+	return table
 }

@@ -35,6 +35,11 @@ func main() {
 	// the wrapper, not inside it.
 	charge(ctx, payments.NewPayments(conn))
 
+	// A method value of the client, kept in a field and called later:
+	// the call is placed where the value is made.
+	d := deps{charge: client.Charge} // want "call grpc shop.Payments/Charge"
+	d.pull(ctx)
+
 	s := grpc.NewServer()
 	paymentsv1.RegisterPaymentsServer(s, server{})    // want "serve grpc shop.Payments"
 	paymentsv1.RegisterPaymentsServer(s, newServer()) // want "serve grpc shop.Payments"
@@ -42,4 +47,12 @@ func main() {
 
 func charge(ctx context.Context, p payments.Payments) {
 	p.Charge(ctx, &paymentsv1.ChargeRequest{}) // want "call grpc shop.Payments/Charge"
+}
+
+type deps struct {
+	charge func(context.Context, *paymentsv1.ChargeRequest, ...grpc.CallOption) (*paymentsv1.ChargeReply, error)
+}
+
+func (d deps) pull(ctx context.Context) {
+	d.charge(ctx, &paymentsv1.ChargeRequest{})
 }

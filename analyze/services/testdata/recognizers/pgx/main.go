@@ -15,6 +15,16 @@ func main() {
 	conn, _ := pgx.Connect(ctx, "postgres://db:5432/shop") // want "store postgres dsn postgres://db:5432/shop"
 	conn.Exec(ctx, "INSERT INTO payments (id) VALUES (1)") // want "store postgres table payments"
 
+	// PostgreSQL folds an unquoted name to lower case; a quoted one keeps
+	// its case.
+	conn.Exec(ctx, "UPDATE Payments SET paid = true")             // want "store postgres table payments"
+	conn.Exec(ctx, `SELECT * FROM "Ledger" JOIN Refunds ON true`) // want "store postgres table Ledger" "store postgres table refunds"
+
+	// A prepared statement's name is no SQL, though it reads like it.
+	conn.Prepare(ctx, "update payouts", "UPDATE payments SET paid = true") // want "store postgres table payments"
+	conn.Exec(ctx, "update payouts")
+	conn.Exec(ctx, "delete payouts")
+
 	pool, _ := pgxpool.New(ctx, "postgres://pool:5432/shop") // want "store postgres dsn postgres://pool:5432/shop"
 	pgxpool.Connect(ctx, "postgres://pool2:5432/shop")       // want "store postgres dsn postgres://pool2:5432/shop"
 	pool.Query(ctx, "SELECT * FROM refunds")                 // want "store postgres table refunds"

@@ -12,3 +12,5 @@ func ParseConfig(connString string) (*ConnConfig, error)              { return &
 func ConnectConfig(ctx context.Context, c *ConnConfig) (*Conn, error) { return &Conn{}, nil }
 
 func (c *Conn) Exec(ctx context.Context, sql string, args ...any) error { return nil }
+
+func (c *Conn) Prepare(ctx context.Context, name, sql string) error { return nil }

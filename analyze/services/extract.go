@@ -485,7 +485,6 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	mergeStores(stores)
-	foldCase(stores)
 	x.placeKeys(f, stores)
 	if redisBus(f) {
 		for k, s := range stores {
@@ -495,6 +494,7 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	x.libraryTables(fns, stores)
+	foldCase(stores)
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
 		sort.Strings(s.Tables)
@@ -1151,55 +1151,73 @@ func mergeStores(stores map[string]*Store) {
 				only.Tables = append(only.Tables, t)
 			}
 			only.Touches[t] = append(only.Touches[t], loose.Touches[t]...)
-			if loose.unquoted[t] {
-				only.nameUnquoted(t)
+			for ev, folded := range loose.folds[t] {
+				only.foldsTo(t, ev, folded)
 			}
 		}
 		delete(stores, k)
 	}
 }
 
-// nameUnquoted records that SQL text names a table without quotes.
-func (s *Store) nameUnquoted(table string) {
-	if s.unquoted == nil {
-		s.unquoted = make(map[string]bool)
+// foldsTo records that the SQL text at ev names table as folded would
+// name it in a database that folds unquoted names to lower case.
+func (s *Store) foldsTo(table string, ev Evidence, folded string) {
+	if folded == table {
+		return
 	}
-	s.unquoted[table] = true
+	if s.folds == nil {
+		s.folds = make(map[string]map[Evidence]string)
+	}
+	if s.folds[table] == nil {
+		s.folds[table] = make(map[Evidence]string)
+	}
+	s.folds[table][ev] = folded
 }
 
-// foldCase gives the tables SQL text names without quotes the name a
-// database that folds unquoted identifiers holds them under: FROM
-// Exposure and FROM exposure read one PostgreSQL table, exposure. A
-// quoted name ("Exposure") and a name a model gives (which an ORM
-// quotes) keep their case; so do MySQL's, which its file system keeps
-// on Linux.
+// foldCase names each table of a PostgreSQL or Cassandra store as the
+// database holds it, which folds unquoted names to lower case: FROM
+// Exposure and FROM exposure read one table, exposure, while "Exposure"
+// (quoted, or a model's name, which an ORM quotes) is another. Only the
+// touches whose SQL left the name unquoted move. A table the service
+// hands a library by name is the library's under either name. SQL
+// Server and SQLite keep a name's case and compare it without; MySQL
+// keeps it, as its file system does on Linux.
 func foldCase(stores map[string]*Store) {
 	for _, s := range stores {
-		switch s.Kind {
-		case "postgres", "sqlite", "sqlserver", "cassandra":
-		default:
+		if s.Kind != "postgres" && s.Kind != "cassandra" {
 			continue
 		}
 		var tables []string
 		for _, t := range s.Tables {
-			l := strings.ToLower(t)
-			if !s.unquoted[t] || l == t {
-				if !slices.Contains(tables, t) {
-					tables = append(tables, t)
+			var kept []Evidence
+			for _, ev := range s.Touches[t] {
+				folded, ok := s.folds[t][ev]
+				if !ok {
+					kept = append(kept, ev)
+					continue
 				}
+				if !slices.Contains(s.Touches[folded], ev) {
+					s.Touches[folded] = append(s.Touches[folded], ev)
+				}
+				if !slices.Contains(tables, folded) {
+					tables = append(tables, folded)
+				}
+				if slices.Contains(s.Library, t) && !slices.Contains(s.Library, folded) {
+					s.Library = append(s.Library, folded)
+				}
+			}
+			if len(kept) == 0 {
+				delete(s.Touches, t)
+				s.Library = slices.DeleteFunc(s.Library, func(l string) bool { return l == t })
 				continue
 			}
-			for _, ev := range s.Touches[t] {
-				if !slices.Contains(s.Touches[l], ev) {
-					s.Touches[l] = append(s.Touches[l], ev)
-				}
-			}
-			delete(s.Touches, t)
-			if !slices.Contains(tables, l) {
-				tables = append(tables, l)
+			s.Touches[t] = kept
+			if !slices.Contains(tables, t) {
+				tables = append(tables, t)
 			}
 		}
 		s.Tables = tables
+		slices.Sort(s.Library)
 	}
 }
 
@@ -1268,11 +1286,11 @@ func sqlTables(q string) []string {
 	return out
 }
 
-// A sqlName is a table a statement names, and whether the statement
-// quotes it.
+// A sqlName is a table a statement names, and the name a database that
+// folds unquoted names to lower case holds it under: "Ledger" stays,
+// Ledger and "public".Ledger are ledger and public.ledger.
 type sqlName struct {
-	table  string
-	quoted bool
+	table, folded string
 }
 
 // sqlNames returns the tables a SQL statement names.
@@ -1313,34 +1331,36 @@ func sqlNames(q string) []sqlName {
 			continue // the database's own catalog: every service may read it
 		}
 		if !slices.ContainsFunc(out, func(n sqlName) bool { return n.table == t }) {
-			out = append(out, sqlName{t, t != name})
+			out = append(out, sqlName{t, foldUnquoted(name)})
 		}
 	}
 	return out
 }
 
-// statement reports whether code (comments and literals blanked) reads
-// as a SQL statement: it starts with a statement's verb, an UPDATE has
-// its SET and a DELETE its FROM. "update exposures", the name pgx is
-// given for a prepared statement and later executes it by, is none.
-func statement(code string) bool {
-	m := sqlStart.FindStringSubmatch(code)
-	if m == nil {
-		return false
+// foldUnquoted lower-cases the parts of a (possibly qualified) name
+// that are not quoted, and drops the quotes.
+func foldUnquoted(name string) string {
+	parts := strings.Split(name, ".")
+	for i, p := range parts {
+		if q := strings.Trim(p, "`\""); q != p {
+			parts[i] = q
+		} else {
+			parts[i] = strings.ToLower(p)
+		}
 	}
-	switch strings.ToLower(m[1]) {
-	case "update":
-		return sqlSet.MatchString(code)
-	case "delete":
-		return sqlFrom.MatchString(code)
-	}
-	return true
+	return strings.Join(parts, ".")
 }
 
-var (
-	sqlSet  = regexp.MustCompile(`(?i)\bset\b`)
-	sqlFrom = regexp.MustCompile(`(?i)\bfrom\b`)
-)
+// statement reports whether code (comments and literals blanked) reads
+// as a SQL statement: it starts with a statement's verb, and is more
+// than a verb and a name. "update exposures", the name pgx is given for
+// a prepared statement and later executes it by, is none; "UPDATE
+// orders …", whose SET is built at run time, is one.
+func statement(code string) bool {
+	return sqlStart.MatchString(code) && !verbAndName.MatchString(code)
+}
+
+var verbAndName = regexp.MustCompile(`(?i)^\s*(?:update|delete|insert|select)\s+[A-Za-z_][A-Za-z0-9_.]*\s*$`)
 
 // A cte is a common table expression a WITH clause defines: its body is
 // q[open:end], and recursive says the WITH is WITH RECURSIVE.

@@ -133,10 +133,12 @@ func TestSystemTables(t *testing.T) {
 		"SELECT 'it\\'s' AS n, id FROM orders":                                                      {"orders"},
 		"SELECT * FROM t1, \"weird--name\" JOIN orders ON true":                                     {"t1", "orders"},
 		"SELECT 'unterminated FROM orders":                                                          {"orders"},
-		// A prepared statement's name ("update payouts") is no statement:
-		// an UPDATE has its SET, a DELETE its FROM.
-		"update payouts": nil,
-		"delete payouts": nil,
+		// A prepared statement's name ("update payouts"), a verb and a
+		// name, is no statement; an UPDATE whose SET is built at run
+		// time is one.
+		"update payouts":                           nil,
+		"UPDATE orders … WHERE id = $1":            {"orders"},
+		"delete payouts":                           nil,
 		"UPDATE a JOIN b ON a.id = b.id SET n = 1": {"a", "b"},
 		"DELETE t FROM t JOIN u ON t.id = u.id":    {"t", "u"},
 	} {
@@ -221,5 +223,38 @@ func TestTablesGoToConfiguredStore(t *testing.T) {
 	}
 	if _, ok := stores["sql\x00"]; ok {
 		t.Error("the loose queries' store is still there")
+	}
+}
+
+// A database that folds unquoted names (PostgreSQL) holds FROM Ledger as
+// ledger, and "Ledger" as Ledger: one touch of each moves or stays, and a
+// library's table stays the library's under the name it is held by.
+func TestFoldCase(t *testing.T) {
+	for name, want := range map[string]string{
+		"Ledger": "ledger", `"Ledger"`: "Ledger", `"public".Accounts`: "public.accounts", "`Orders`": "Orders",
+	} {
+		if got := foldUnquoted(name); got != want {
+			t.Errorf("foldUnquoted(%s) = %q, want %q", name, got, want)
+		}
+	}
+	quoted, bare := Evidence{Detail: "quoted"}, Evidence{Detail: "bare"}
+	s := &Store{Kind: "postgres", Tables: []string{"Ledger", "Events"}, Library: []string{"Events"},
+		Touches: map[string][]Evidence{"Ledger": {quoted, bare}, "Events": {bare}}}
+	s.foldsTo("Ledger", bare, "ledger")
+	s.foldsTo("Events", bare, "events")
+	my := &Store{Kind: "mysql", Tables: []string{"Ledger"}, Touches: map[string][]Evidence{"Ledger": {bare}}}
+	my.foldsTo("Ledger", bare, "ledger")
+	foldCase(map[string]*Store{"pg": s, "my": my})
+	if want := []string{"ledger", "Ledger", "events"}; !slices.Equal(s.Tables, want) {
+		t.Errorf("postgres tables = %q, want %q", s.Tables, want)
+	}
+	if !slices.Equal(s.Touches["Ledger"], []Evidence{quoted}) || !slices.Equal(s.Touches["ledger"], []Evidence{bare}) {
+		t.Errorf("touches = %v", s.Touches)
+	}
+	if want := []string{"events"}; !slices.Equal(s.Library, want) {
+		t.Errorf("library = %q, want %q", s.Library, want)
+	}
+	if want := []string{"Ledger"}; !slices.Equal(my.Tables, want) {
+		t.Errorf("mysql tables = %q, want %q", my.Tables, want)
 	}
 }

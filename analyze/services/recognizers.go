@@ -876,10 +876,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				for _, n := range sqlNames(v.text) {
 					ev := s.ev
 					ev.Detail = "SQL names table " + n.table
-					st := x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev)
-					if !n.quoted {
-						st.nameUnquoted(n.table)
-					}
+					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev).foldsTo(n.table, ev, n.folded)
 				}
 				if t := sqlWritten(v.text); t != "" && written == "" {
 					written = t

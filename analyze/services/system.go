@@ -61,9 +61,10 @@ type Store struct {
 	// tool's version table), sorted: every service using the library
 	// has one, so the name alone says nothing of sharing.
 	Library []string
-	// unquoted are the tables SQL text names without quotes, whose
-	// case a database may fold (foldCase).
-	unquoted map[string]bool
+	// folds holds, for each table SQL text names, the touches whose SQL
+	// leaves the name unquoted and the name a database that folds such
+	// names to lower case holds it under (foldCase).
+	folds map[string]map[Evidence]string
 }
 
 // An Edge is one service talking to another, through one target.

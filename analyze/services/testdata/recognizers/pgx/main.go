@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"os"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -19,6 +20,9 @@ func main() {
 	// its case.
 	conn.Exec(ctx, "UPDATE Payments SET paid = true")             // want "store postgres table payments"
 	conn.Exec(ctx, `SELECT * FROM "Ledger" JOIN Refunds ON true`) // want "store postgres table Ledger" "store postgres table refunds"
+
+	conn.Exec(ctx, "SELECT * FROM Ledger")                              // want "store postgres table ledger"
+	conn.Exec(ctx, "UPDATE invoices "+os.Getenv("SET")+" WHERE id = 1") // want "store postgres table invoices"
 
 	// A prepared statement's name is no SQL, though it reads like it.
 	conn.Prepare(ctx, "update payouts", "UPDATE payments SET paid = true") // want "store postgres table payments"

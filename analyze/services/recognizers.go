@@ -395,6 +395,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{Client,ClusterClient,Ring,UniversalClient,PubSub}.{Subscribe,PSubscribe}", fact: consumes, kind: "redis", name: elems(1), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
+	// A Redis list as a queue: pushed to, then popped, or read whole and
+	// deleted (LRANGE with DEL or LTRIM).
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPush,RPush,LPushX,RPushX}", fact: publishes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{BLPop,BRPop}", fact: consumes, kind: "redis-list", name: elems(2), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount,RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.LRange", fact: consumes, kind: "redis-list", do: (*extractor).listDrained, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPush,RPush,LPushX,RPushX}", fact: publishes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{BLPop,BRPop}", fact: consumes, kind: "redis-list", name: elems(2), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount,RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.LRange", fact: consumes, kind: "redis-list", do: (*extractor).listDrained, ctx: true},
 
 	// AMQP.
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.{Dial,DialConfig}", fact: connects, kind: "amqp", name: arg(0)},
@@ -1308,6 +1318,41 @@ func (x *extractor) streamsRead(s *site, r *recognizer) {
 		}
 	}
 	x.message(s.f, s.fn, r.kind, false, out, s.ev)
+}
+
+// listDrained records a Redis list read whole as consumed when the same
+// function also deletes or trims a key: a queue drained in one
+// transaction (LRANGE 0 -1, then DEL). A list only read (a capped
+// timeline, a cache) is a key, not a queue.
+func (x *extractor) listDrained(s *site, r *recognizer) {
+	for _, b := range s.fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			k := calleeKey(c.Common())
+			if m := k[strings.LastIndexByte(k, '.')+1:]; (m == "Del" || m == "Unlink" || m == "LTrim") && redisKeyCommand(k) {
+				x.message(s.f, s.fn, r.kind, false, x.keyValues(s.arg(1)), s.ev)
+				return
+			}
+		}
+	}
+}
+
+// listKeys records a push to, or a pop from, the Redis lists a command
+// names, read as its keys are (keyValues): through the helpers and
+// closures a queue's key is built in.
+func (x *extractor) listKeys(s *site, r *recognizer) {
+	var keys []value
+	if sl, ok := s.arg(r.name.i).(*ssa.Slice); ok && r.name.how == fromElems {
+		for _, e := range sliceElems(sl.X) {
+			keys = append(keys, x.keyValues(e)...)
+		}
+	} else {
+		keys = x.keyValues(s.arg(r.name.i))
+	}
+	x.message(s.f, s.fn, r.kind, r.fact == publishes, keys, s.ev)
 }
 
 // createSubscription records the topic of a Pub/Sub subscription the code

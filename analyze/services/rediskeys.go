@@ -407,7 +407,7 @@ func redisBus(f *facts) bool {
 		}
 	}
 	for _, m := range f.messages {
-		if m.protocol == "redis" || m.protocol == "redis-stream" || m.protocol == "redis-sharded" {
+		if m.protocol == "redis" || m.protocol == "redis-stream" || m.protocol == "redis-sharded" || m.protocol == "redis-list" {
 			return true
 		}
 	}
@@ -437,6 +437,9 @@ func redisKeyCommand(key string) bool {
 	case "Publish", "SPublish", "Subscribe", "PSubscribe", "SSubscribe", "Unsubscribe", "PUnsubscribe", "SUnsubscribe",
 		"Receive", "ReceiveMessage", "ReceiveTimeout", "Channel", "ChannelSize", "ChannelWithSubscriptions",
 		"PubSubChannels", "PubSubNumSub", "PubSubNumPat", "PubSubShardChannels", "PubSubShardNumSub",
+		// A list as a queue: its key is a channel, as a stream's is.
+		"LPush", "RPush", "LPushX", "RPushX", "BLPop", "BRPop", "LPop", "RPop", "LPopCount", "RPopCount",
+		"RPopLPush", "BRPopLPush", "LMove", "BLMove",
 		"Ping", "Close", "Context", "WithContext", "Options", "AddHook", "PoolStats", "Err", "Result", "Val", "String", "Name", "Args":
 		return false
 	}

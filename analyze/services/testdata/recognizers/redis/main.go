@@ -116,6 +116,25 @@ func main() {
 	op.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"oplog", "0"}})                  // want "consume redis-stream oplog"
 	op.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"oplog"}}) // want "consume redis-stream oplog"
 
+	// A list as a queue: pushed, popped, or read whole and deleted; a
+	// list only read is a key, not a queue.
+	rdb.LPush(ctx, "jobs", "1")                        // want "publish redis-list jobs"
+	rdb.BRPop(ctx, 0, "jobs", "retries")               // want "consume redis-list jobs" "consume redis-list retries"
+	rdb.LPop(ctx, "retries")                           // want "consume redis-list retries"
+	rdb.LMove(ctx, "retries", "dead", "LEFT", "RIGHT") // want "consume redis-list retries"
+	drain(ctx, c)
+	listsv9Client(ctx, rdb)
+	listsv9Cmdable(ctx, c)
+	listsv9UniversalClient(ctx, u)
+	listsv9Pipeliner(ctx, pipe)
+	listsv8Client(ctx, old)
+	listsv8Cmdable(ctx, old)
+	listsv8UniversalClient(ctx, ou)
+	listsv8Pipeliner(ctx, op)
+	rdb.LRange(ctx, "recent", 0, 9) // want "store redis key recent"
+	r7.RPush("v7jobs", "1")         // want "publish redis-list v7jobs"
+	r7.BLPop(0, "v7jobs")           // want "consume redis-list v7jobs"
+
 	var oldc oldredis.Cmdable = old
 	oldc.Publish(ctx, "legacy.c", "1")                                                         // want "publish redis legacy.c"
 	oldc.XAdd(ctx, &oldredis.XAddArgs{Stream: "clog"})                                         // want "publish redis-stream clog"
@@ -123,7 +142,169 @@ func main() {
 	oldc.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"clog", ">"}}) // want "consume redis-stream clog"
 }
 
+// drain reads a queue whole and deletes it, in one transaction.
+func drain(ctx context.Context, c redis.Cmdable) {
+	c.RPush(ctx, "audit", "1")    // want "publish redis-list audit"
+	c.LRange(ctx, "audit", 0, -1) // want "consume redis-list audit" "store redis key audit"
+	c.Del(ctx, "audit")           // want "store redis key audit"
+}
+
 // publisher is the program's port; only go-redis's client implements it.
 type publisher interface {
 	Publish(ctx context.Context, channel string, message any) error
+}
+
+// Every list command, on each kind of receiver: each drains (DEL), so
+// LRANGE reads a queue.
+
+func listsv9Client(ctx context.Context, c *redis.Client) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv9Cmdable(ctx context.Context, c redis.Cmdable) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv9UniversalClient(ctx context.Context, c redis.UniversalClient) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv9Pipeliner(ctx context.Context, c redis.Pipeliner) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv8Client(ctx context.Context, c *oldredis.Client) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv8Cmdable(ctx context.Context, c oldredis.Cmdable) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv8UniversalClient(ctx context.Context, c oldredis.UniversalClient) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+func listsv8Pipeliner(ctx context.Context, c oldredis.Pipeliner) {
+	c.LPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.RPush(ctx, "q1", "1")                       // want "publish redis-list q1"
+	c.LPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.RPushX(ctx, "q1", "1")                      // want "publish redis-list q1"
+	c.BLPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.BRPop(ctx, 0, "q1")                         // want "consume redis-list q1"
+	c.LPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.RPop(ctx, "q1")                             // want "consume redis-list q1"
+	c.LPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopCount(ctx, "q1", 2)                     // want "consume redis-list q1"
+	c.RPopLPush(ctx, "q1", "q2")                  // want "consume redis-list q1"
+	c.BRPopLPush(ctx, "q1", "q2", 0)              // want "consume redis-list q1"
+	c.LMove(ctx, "q1", "q2", "LEFT", "RIGHT")     // want "consume redis-list q1"
+	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1"
+	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
+	c.Del(ctx, "q1")                              // want "store redis key q1"
 }

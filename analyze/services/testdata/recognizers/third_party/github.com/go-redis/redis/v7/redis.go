@@ -18,6 +18,8 @@ func (c cmdable) Publish(channel string, message any) error { return nil }
 func (c cmdable) XAdd(a *XAddArgs) error                    { return nil }
 func (c cmdable) XRead(a *XReadArgs) error                  { return nil }
 func (c cmdable) Get(key string) error                      { return nil }
+func (c cmdable) RPush(key string, values ...any) error     { return nil }
+func (c cmdable) BLPop(timeout int, keys ...string) error   { return nil }
 
 type PubSub struct{}
 

@@ -47,6 +47,23 @@ func (c *ClusterClient) Subscribe(ctx context.Context, channels ...string) *PubS
 func (c *ClusterClient) PSubscribe(ctx context.Context, patterns ...string) *PubSub { return &PubSub{} }
 
 type Cmdable interface {
+	LPush(ctx context.Context, key string, values ...any) error
+	RPush(ctx context.Context, key string, values ...any) error
+	LPushX(ctx context.Context, key string, values ...any) error
+	RPushX(ctx context.Context, key string, values ...any) error
+	BLPop(ctx context.Context, timeout int, keys ...string) error
+	BRPop(ctx context.Context, timeout int, keys ...string) error
+	LPop(ctx context.Context, key string) error
+	RPop(ctx context.Context, key string) error
+	LPopCount(ctx context.Context, key string, count int) error
+	RPopCount(ctx context.Context, key string, count int) error
+	RPopLPush(ctx context.Context, source, destination string) error
+	BRPopLPush(ctx context.Context, source, destination string, timeout int) error
+	LMove(ctx context.Context, source, destination, srcpos, destpos string) error
+	BLMove(ctx context.Context, source, destination, srcpos, destpos string, timeout int) error
+	LRange(ctx context.Context, key string, start, stop int64) error
+	LTrim(ctx context.Context, key string, start, stop int64) error
+	Del(ctx context.Context, keys ...string) error
 	Publish(ctx context.Context, channel string, message any) error
 	XAdd(ctx context.Context, a *XAddArgs) error
 	XRead(ctx context.Context, a *XReadArgs) error
@@ -76,3 +93,28 @@ func (c *Ring) PSubscribe(ctx context.Context, patterns ...string) *PubSub { ret
 
 // ParseURL reads options from a redis:// URL.
 func ParseURL(url string) (*Options, error) { return &Options{}, nil }
+
+// Lists.
+func (c cmdable) LPush(ctx context.Context, key string, values ...any) error      { return nil }
+func (c cmdable) RPush(ctx context.Context, key string, values ...any) error      { return nil }
+func (c cmdable) LPushX(ctx context.Context, key string, values ...any) error     { return nil }
+func (c cmdable) RPushX(ctx context.Context, key string, values ...any) error     { return nil }
+func (c cmdable) BLPop(ctx context.Context, timeout int, keys ...string) error    { return nil }
+func (c cmdable) BRPop(ctx context.Context, timeout int, keys ...string) error    { return nil }
+func (c cmdable) LPop(ctx context.Context, key string) error                      { return nil }
+func (c cmdable) RPop(ctx context.Context, key string) error                      { return nil }
+func (c cmdable) LPopCount(ctx context.Context, key string, count int) error      { return nil }
+func (c cmdable) RPopCount(ctx context.Context, key string, count int) error      { return nil }
+func (c cmdable) RPopLPush(ctx context.Context, source, destination string) error { return nil }
+func (c cmdable) BRPopLPush(ctx context.Context, source, destination string, timeout int) error {
+	return nil
+}
+func (c cmdable) LMove(ctx context.Context, source, destination, srcpos, destpos string) error {
+	return nil
+}
+func (c cmdable) BLMove(ctx context.Context, source, destination, srcpos, destpos string, timeout int) error {
+	return nil
+}
+func (c cmdable) LRange(ctx context.Context, key string, start, stop int64) error { return nil }
+func (c cmdable) LTrim(ctx context.Context, key string, start, stop int64) error  { return nil }
+func (c cmdable) Del(ctx context.Context, keys ...string) error                   { return nil }

@@ -95,6 +95,23 @@ func (c *Ring) SSubscribe(ctx context.Context, channels ...string) *PubSub      
 
 // Cmdable is the commands, as an interface.
 type Cmdable interface {
+	LPush(ctx context.Context, key string, values ...any) error
+	RPush(ctx context.Context, key string, values ...any) error
+	LPushX(ctx context.Context, key string, values ...any) error
+	RPushX(ctx context.Context, key string, values ...any) error
+	BLPop(ctx context.Context, timeout int, keys ...string) error
+	BRPop(ctx context.Context, timeout int, keys ...string) error
+	LPop(ctx context.Context, key string) error
+	RPop(ctx context.Context, key string) error
+	LPopCount(ctx context.Context, key string, count int) error
+	RPopCount(ctx context.Context, key string, count int) error
+	RPopLPush(ctx context.Context, source, destination string) error
+	BRPopLPush(ctx context.Context, source, destination string, timeout int) error
+	LMove(ctx context.Context, source, destination, srcpos, destpos string) error
+	BLMove(ctx context.Context, source, destination, srcpos, destpos string, timeout int) error
+	LRange(ctx context.Context, key string, start, stop int64) error
+	LTrim(ctx context.Context, key string, start, stop int64) error
+	Del(ctx context.Context, keys ...string) error
 	Publish(ctx context.Context, channel string, message any) error
 	SPublish(ctx context.Context, channel string, message any) error
 	XAdd(ctx context.Context, a *XAddArgs) error
@@ -121,3 +138,27 @@ func (c *Client) Pipeline() Pipeliner { return nil }
 
 // ParseURL reads options from a redis:// URL.
 func ParseURL(url string) (*Options, error) { return &Options{}, nil }
+
+// Lists.
+func (c cmdable) LPush(ctx context.Context, key string, values ...any) error      { return nil }
+func (c cmdable) RPush(ctx context.Context, key string, values ...any) error      { return nil }
+func (c cmdable) LPushX(ctx context.Context, key string, values ...any) error     { return nil }
+func (c cmdable) RPushX(ctx context.Context, key string, values ...any) error     { return nil }
+func (c cmdable) BLPop(ctx context.Context, timeout int, keys ...string) error    { return nil }
+func (c cmdable) BRPop(ctx context.Context, timeout int, keys ...string) error    { return nil }
+func (c cmdable) LPop(ctx context.Context, key string) error                      { return nil }
+func (c cmdable) RPop(ctx context.Context, key string) error                      { return nil }
+func (c cmdable) LPopCount(ctx context.Context, key string, count int) error      { return nil }
+func (c cmdable) RPopCount(ctx context.Context, key string, count int) error      { return nil }
+func (c cmdable) RPopLPush(ctx context.Context, source, destination string) error { return nil }
+func (c cmdable) BRPopLPush(ctx context.Context, source, destination string, timeout int) error {
+	return nil
+}
+func (c cmdable) LMove(ctx context.Context, source, destination, srcpos, destpos string) error {
+	return nil
+}
+func (c cmdable) BLMove(ctx context.Context, source, destination, srcpos, destpos string, timeout int) error {
+	return nil
+}
+func (c cmdable) LRange(ctx context.Context, key string, start, stop int64) error { return nil }
+func (c cmdable) LTrim(ctx context.Context, key string, start, stop int64) error  { return nil }

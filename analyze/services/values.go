@@ -542,6 +542,19 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
+		// A field of a protobuf message no code of the service fills
+		// (a request it is sent): what its clients put there, in any
+		// service (an event store publishing on the type each event's
+		// sender names).
+		if r.within != nil && requestMessage(a.X.Type()) {
+			within := r.within
+			r.within = nil
+			out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy)
+			r.within = within
+			if len(out) > 0 {
+				return out
+			}
+		}
 		// q, _ := ch.QueueDeclare("orders", …); ch.Consume(q.Name, …)
 		if local, ok := a.X.(*ssa.Alloc); ok && local.Referrers() != nil {
 			var out []value
@@ -1767,4 +1780,47 @@ func localStruct(a ssa.Value, field, depth int) (copies []ssa.Value, ok bool) {
 		}
 	}
 	return copies, true
+}
+
+// requestMessage reports whether t (a pointer to a struct, as a field's
+// address is taken on) is a message protoc generates that an RPC takes:
+// its pointer has ProtoMessage, as every generation of the Go plugin
+// gives it, and a gRPC client of its package sends it. A message used
+// as configuration, or only as a reply, is none.
+func requestMessage(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	proto := false
+	for i := range named.NumMethods() {
+		if m := named.Method(i); m.Name() == "ProtoMessage" && m.Signature().Params().Len() == 0 && m.Signature().Results().Len() == 0 {
+			proto = true
+		}
+	}
+	if !proto {
+		return false
+	}
+	scope := named.Obj().Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !strings.HasSuffix(name, "Client") {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			params := iface.Method(i).Signature().Params()
+			if params.Len() >= 2 && types.Identical(params.At(1).Type(), p) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -578,6 +578,7 @@ func (l *linker) messages(found []*facts) {
 	for _, f := range found {
 		maps.Copy(topicOf, f.subscriptions)
 	}
+	queues(found)
 	for _, f := range found {
 		topics := make(map[string]*Message)
 		var ms []*message
@@ -703,6 +704,29 @@ func (l *linker) messages(found []*facts) {
 				l.edge(p.svc, to, "async", protocol, topic, topic, known, p.ev, ev)
 			}
 		}
+	}
+}
+
+// queues drops the pushes to a Redis list that no service pops, and the
+// pops of one no service pushes to: such a list is data (a timeline, a
+// cart), which its keys already show, not a queue between services.
+func queues(found []*facts) {
+	pushed, popped := make(map[string]bool), make(map[string]bool)
+	for _, f := range found {
+		for _, m := range f.messages {
+			if m.protocol == "redis-list" {
+				if m.publish {
+					pushed[m.topic] = true
+				} else {
+					popped[m.topic] = true
+				}
+			}
+		}
+	}
+	for _, f := range found {
+		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
+			return m.protocol == "redis-list" && (m.publish && !popped[m.topic] || !m.publish && !pushed[m.topic])
+		})
 	}
 }
 

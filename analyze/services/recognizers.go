@@ -396,14 +396,17 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 	// A Redis list as a queue: pushed to, then popped, or read whole and
-	// deleted (LRANGE with DEL or LTRIM).
+	// deleted (LRANGE with DEL). Only a list some service pushes and some
+	// service pops is one (linker.messages).
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPush,RPush,LPushX,RPushX}", fact: publishes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{BLPop,BRPop}", fact: consumes, kind: "redis-list", name: elems(2), do: (*extractor).listKeys, ctx: true},
-	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount,RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listMove, ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.LRange", fact: consumes, kind: "redis-list", do: (*extractor).listDrained, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPush,RPush,LPushX,RPushX}", fact: publishes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{BLPop,BRPop}", fact: consumes, kind: "redis-list", name: elems(2), do: (*extractor).listKeys, ctx: true},
-	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount,RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
+	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{RPopLPush,BRPopLPush,LMove,BLMove}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listMove, ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.LRange", fact: consumes, kind: "redis-list", do: (*extractor).listDrained, ctx: true},
 
 	// AMQP.
@@ -805,7 +808,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				return
 			}
 		}
+		x.res.topics = true
 		topics := x.values(r.name, s)
+		x.res.topics = false
 		x.message(s.f, s.fn, r.kind, r.fact == publishes, topics, s.ev)
 		if r.fact == publishes {
 			x.published(s, r.kind, topics)
@@ -1321,10 +1326,12 @@ func (x *extractor) streamsRead(s *site, r *recognizer) {
 }
 
 // listDrained records a Redis list read whole as consumed when the same
-// function also deletes or trims a key: a queue drained in one
-// transaction (LRANGE 0 -1, then DEL). A list only read (a capped
-// timeline, a cache) is a key, not a queue.
+// function also deletes that list: a queue drained in one transaction
+// (LRANGE 0 -1, then DEL). A list only read (a capped timeline, a
+// cache), or read beside the deletion of another key, is a key, not a
+// queue.
 func (x *extractor) listDrained(s *site, r *recognizer) {
+	keys := staticKeys(x.keyValues(s.arg(1)))
 	for _, b := range s.fn.Blocks {
 		for _, instr := range b.Instrs {
 			c, ok := instr.(ssa.CallInstruction)
@@ -1332,8 +1339,29 @@ func (x *extractor) listDrained(s *site, r *recognizer) {
 				continue
 			}
 			k := calleeKey(c.Common())
-			if m := k[strings.LastIndexByte(k, '.')+1:]; (m == "Del" || m == "Unlink" || m == "LTrim") && redisKeyCommand(k) {
-				x.message(s.f, s.fn, r.kind, false, x.keyValues(s.arg(1)), s.ev)
+			if m := k[strings.LastIndexByte(k, '.')+1:]; (m != "Del" && m != "Unlink") || !redisKeyCommand(k) {
+				continue
+			}
+			del := &site{common: c.Common(), args: argsOf(c.Common())}
+			if !takesContext(c.Common()) {
+				del.args = append([]ssa.Value{nil}, del.args...)
+			}
+			var deleted []string
+			if sl, ok := del.arg(1).(*ssa.Slice); ok {
+				for _, e := range sliceElems(sl.X) {
+					for _, v := range staticKeys(x.keyValues(e)) {
+						deleted = append(deleted, v.text)
+					}
+				}
+			}
+			var drained []value
+			for _, v := range keys {
+				if slices.Contains(deleted, v.text) {
+					drained = append(drained, v)
+				}
+			}
+			if len(drained) > 0 {
+				x.message(s.f, s.fn, r.kind, false, drained, s.ev)
 				return
 			}
 		}
@@ -1342,7 +1370,8 @@ func (x *extractor) listDrained(s *site, r *recognizer) {
 
 // listKeys records a push to, or a pop from, the Redis lists a command
 // names, read as its keys are (keyValues): through the helpers and
-// closures a queue's key is built in.
+// closures a queue's key is built in. Only a key known whole is a queue:
+// "cart:" + user is one list per user, data more likely than a channel.
 func (x *extractor) listKeys(s *site, r *recognizer) {
 	var keys []value
 	if sl, ok := s.arg(r.name.i).(*ssa.Slice); ok && r.name.how == fromElems {
@@ -1352,7 +1381,28 @@ func (x *extractor) listKeys(s *site, r *recognizer) {
 	} else {
 		keys = x.keyValues(s.arg(r.name.i))
 	}
-	x.message(s.f, s.fn, r.kind, r.fact == publishes, keys, s.ev)
+	if keys = staticKeys(keys); len(keys) > 0 {
+		x.message(s.f, s.fn, r.kind, r.fact == publishes, keys, s.ev)
+	}
+}
+
+// listMove records a command that pops one list and pushes what it
+// popped onto another (RPOPLPUSH, LMOVE and their blocking forms): it
+// consumes its source and publishes to its destination.
+func (x *extractor) listMove(s *site, r *recognizer) {
+	if keys := staticKeys(x.keyValues(s.arg(1))); len(keys) > 0 {
+		x.message(s.f, s.fn, r.kind, false, keys, s.ev)
+	}
+	if keys := staticKeys(x.keyValues(s.arg(2))); len(keys) > 0 {
+		x.message(s.f, s.fn, r.kind, true, keys, s.ev)
+	}
+}
+
+// staticKeys keeps the keys known whole.
+func staticKeys(vs []value) []value {
+	return slices.DeleteFunc(slices.Clone(vs), func(v value) bool {
+		return v.text == "" || strings.ContainsAny(v.text, "…$")
+	})
 }
 
 // createSubscription records the topic of a Pub/Sub subscription the code

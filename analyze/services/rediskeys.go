@@ -437,9 +437,6 @@ func redisKeyCommand(key string) bool {
 	case "Publish", "SPublish", "Subscribe", "PSubscribe", "SSubscribe", "Unsubscribe", "PUnsubscribe", "SUnsubscribe",
 		"Receive", "ReceiveMessage", "ReceiveTimeout", "Channel", "ChannelSize", "ChannelWithSubscriptions",
 		"PubSubChannels", "PubSubNumSub", "PubSubNumPat", "PubSubShardChannels", "PubSubShardNumSub",
-		// A list as a queue: its key is a channel, as a stream's is.
-		"LPush", "RPush", "LPushX", "RPushX", "BLPop", "BRPop", "LPop", "RPop", "LPopCount", "RPopCount",
-		"RPopLPush", "BRPopLPush", "LMove", "BLMove",
 		"Ping", "Close", "Context", "WithContext", "Options", "AddHook", "PoolStats", "Err", "Result", "Val", "String", "Name", "Args":
 		return false
 	}

@@ -157,6 +157,9 @@ type resolver struct {
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
 	within map[*ssa.Function]bool
+	// topics says a message's topic is being resolved: only a topic
+	// takes the values a gRPC request's clients send (load).
+	topics bool
 	// steps counts what a resolution has visited against limit, when
 	// limit is set: a key followed deep (see keyValues) through helpers
 	// each called from many places would otherwise take time exponential
@@ -542,17 +545,25 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
-		// A field of a protobuf message no code of the service fills
-		// (a request it is sent): what its clients put there, in any
-		// service (an event store publishing on the type each event's
-		// sender names).
-		if r.within != nil && requestMessage(a.X.Type()) {
-			within := r.within
-			r.within = nil
-			out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy)
-			r.within = within
-			if len(out) > 0 {
-				return out
+		// A topic in a field of a gRPC request the service serves and
+		// no code of its own fills: what its clients put there when
+		// they call that RPC, in any service (an event store
+		// publishing on the type each event's sender names).
+		if r.topics && r.within != nil {
+			if rpcs := r.servedTaking(a.X.Type()); len(rpcs) > 0 {
+				var sent []stored
+				for _, st := range r.fields[fieldKey(a.X.Type(), a.Field)] {
+					if st.fn != nil && callsClient(st.fn, rpcs, a.X.Type()) {
+						sent = append(sent, st)
+					}
+				}
+				within := r.within
+				r.within = nil
+				out := r.storedIn(sent, depth, busy)
+				r.within = within
+				if len(out) > 0 {
+					return out
+				}
 			}
 		}
 		// q, _ := ch.QueueDeclare("orders", …); ch.Consume(q.Name, …)
@@ -1782,33 +1793,27 @@ func localStruct(a ssa.Value, field, depth int) (copies []ssa.Value, ok bool) {
 	return copies, true
 }
 
-// requestMessage reports whether t (a pointer to a struct, as a field's
-// address is taken on) is a message protoc generates that an RPC takes:
-// its pointer has ProtoMessage, as every generation of the Go plugin
-// gives it, and a gRPC client of its package sends it. A message used
-// as configuration, or only as a reply, is none.
-func requestMessage(t types.Type) bool {
+// servedTaking returns the RPCs the service serves that take t (a
+// pointer to a message protoc generates) as their request: methods of a
+// generated server interface of t's package, by name, that the
+// service's code implements with t as a parameter.
+func (r *resolver) servedTaking(t types.Type) []string {
 	p, ok := t.Underlying().(*types.Pointer)
 	if !ok {
-		return false
+		return nil
 	}
 	named, ok := types.Unalias(p.Elem()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
-		return false
+		return nil
 	}
-	proto := false
-	for i := range named.NumMethods() {
-		if m := named.Method(i); m.Name() == "ProtoMessage" && m.Signature().Params().Len() == 0 && m.Signature().Results().Len() == 0 {
-			proto = true
-		}
+	if m, _, _ := types.LookupFieldOrMethod(p, false, named.Obj().Pkg(), "ProtoMessage"); m == nil {
+		return nil
 	}
-	if !proto {
-		return false
-	}
+	var rpcs []string
 	scope := named.Obj().Pkg().Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !strings.HasSuffix(name, "Client") {
+		if !ok || !strings.HasSuffix(name, "Server") {
 			continue
 		}
 		iface, ok := tn.Type().Underlying().(*types.Interface)
@@ -1816,8 +1821,41 @@ func requestMessage(t types.Type) bool {
 			continue
 		}
 		for i := range iface.NumMethods() {
-			params := iface.Method(i).Signature().Params()
-			if params.Len() >= 2 && types.Identical(params.At(1).Type(), p) {
+			m := iface.Method(i)
+			if params := m.Signature().Params(); params.Len() >= 2 && types.Identical(params.At(1).Type(), p) && !slices.Contains(rpcs, m.Name()) {
+				rpcs = append(rpcs, m.Name())
+			}
+		}
+	}
+	if len(rpcs) == 0 {
+		return nil
+	}
+	var served []string
+	for fn := range r.within {
+		if fn.Signature.Recv() == nil || !slices.Contains(rpcs, fn.Name()) || slices.Contains(served, fn.Name()) {
+			continue
+		}
+		if params := fn.Signature.Params(); params.Len() >= 2 && types.Identical(params.At(1).Type(), p) {
+			served = append(served, fn.Name())
+		}
+	}
+	return served
+}
+
+// callsClient reports whether fn calls one of the RPCs on a generated
+// client, with a request of type t.
+func callsClient(fn *ssa.Function, rpcs []string, t types.Type) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			named, method := calledOn(c.Common())
+			if named == nil || !strings.HasSuffix(named.Obj().Name(), "Client") || !slices.Contains(rpcs, method) {
+				continue
+			}
+			if slices.ContainsFunc(c.Common().Args, func(a ssa.Value) bool { return types.Identical(a.Type(), t) }) {
 				return true
 			}
 		}

@@ -423,9 +423,13 @@ func (x *extractor) service(svc *Service) *facts {
 		pkg := fn.Pkg
 		if pkg == nil && strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
 			// A method value (fetch: client.Fetch) calls its method
-			// wherever it is called: as the method's package would.
+			// wherever it is called: as the method's package would. A
+			// method of the service's own code (t.initDistributor) is
+			// read where it is declared.
 			if m, ok := fn.Object().(*types.Func); ok && m.Pkg() != nil {
-				pkg = x.prog.prog.Package(m.Pkg())
+				if own := boundMethod(fn); own == nil || own.Pkg == nil || !inService[own.Pkg.Pkg.Path()] {
+					pkg = x.prog.prog.Package(m.Pkg())
+				}
 			}
 		}
 		if pkg != nil && (inService[pkg.Pkg.Path()] || x.prog.libs[pkg.Pkg] != nil) {
@@ -528,6 +532,7 @@ func (x *extractor) service(svc *Service) *facts {
 	// by plain calls and serve with functions of their own.
 	direct := x.prog.directReachers(served, targets)
 	shared := sharedHandlers(served)
+	rpcOf := transcoded(names, handlers)
 	for _, c := range f.calls {
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])
@@ -542,9 +547,68 @@ func (x *extractor) service(svc *Service) *facts {
 				also = append(also, names[i])
 			}
 		}
+		// A route that is an RPC served over HTTP too reaches the
+		// call for that RPC.
+		for _, h := range c.handlers {
+			if rpc := rpcOf[h]; rpc != "" && rpc != c.ev.Handler && !slices.Contains(also, rpc) {
+				also = append(also, rpc)
+			}
+		}
 		c.ev.Also = strings.Join(also, "\n")
 	}
 	return f
+}
+
+// transcoded maps each HTTP route that a generated gateway serves for
+// one of the service's RPCs to that RPC's endpoint: Kratos' *_http.pb.go
+// and grpc-gateway's *.pb.gw.go handlers name the RPC they call
+// ("/shop.Cart/GetCart", as SetOperation or a pattern's annotation).
+// A route whose handlers name no RPC, or several, maps to none.
+func transcoded(names []string, handlers map[string][]*ssa.Function) map[string]string {
+	rpcs := make(map[string]bool)
+	for _, n := range names {
+		if !strings.Contains(n, " ") && strings.Contains(n, "/") {
+			rpcs[n] = true
+		}
+	}
+	out := make(map[string]string)
+	if len(rpcs) == 0 {
+		return out
+	}
+	for _, n := range names {
+		if !strings.Contains(n, " ") {
+			continue // an RPC, not a route
+		}
+		var named []string
+		var walk func(fn *ssa.Function, depth int)
+		walk = func(fn *ssa.Function, depth int) {
+			if depth > 3 {
+				return
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					var ops [8]*ssa.Value
+					for _, op := range instr.Operands(ops[:0]) {
+						if c, ok := (*op).(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+							if rpc := strings.TrimPrefix(constant.StringVal(c.Value), "/"); rpcs[rpc] && !slices.Contains(named, rpc) {
+								named = append(named, rpc)
+							}
+						}
+					}
+				}
+			}
+			for _, anon := range fn.AnonFuncs {
+				walk(anon, depth+1)
+			}
+		}
+		for _, fn := range handlers[n] {
+			walk(fn, 0)
+		}
+		if len(named) == 1 {
+			out[n] = named[0]
+		}
+	}
+	return out
 }
 
 // sharedHandlers marks the handlers, by index, that serve with a function

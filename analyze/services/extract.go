@@ -532,7 +532,7 @@ func (x *extractor) service(svc *Service) *facts {
 	// by plain calls and serve with functions of their own.
 	direct := x.prog.directReachers(served, targets)
 	shared := sharedHandlers(served)
-	rpcOf := transcoded(names, handlers)
+	rpcOf := transcoded(x.fset, names, handlers)
 	for _, c := range f.calls {
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])
@@ -547,10 +547,11 @@ func (x *extractor) service(svc *Service) *facts {
 				also = append(also, names[i])
 			}
 		}
-		// A route that is an RPC served over HTTP too reaches the
-		// call for that RPC.
-		for _, h := range c.handlers {
-			if rpc := rpcOf[h]; rpc != "" && rpc != c.ev.Handler && !slices.Contains(also, rpc) {
+		// A route the call is made for that is an RPC served over HTTP
+		// too makes it for that RPC, when the RPC's handler reaches it
+		// as well.
+		for _, h := range append([]string{c.ev.Handler}, also...) {
+			if rpc := rpcOf[h]; rpc != "" && rpc != c.ev.Handler && slices.Contains(c.handlers, rpc) && !slices.Contains(also, rpc) {
 				also = append(also, rpc)
 			}
 		}
@@ -563,8 +564,10 @@ func (x *extractor) service(svc *Service) *facts {
 // one of the service's RPCs to that RPC's endpoint: Kratos' *_http.pb.go
 // and grpc-gateway's *.pb.gw.go handlers name the RPC they call
 // ("/shop.Cart/GetCart", as SetOperation or a pattern's annotation).
-// A route whose handlers name no RPC, or several, maps to none.
-func transcoded(names []string, handlers map[string][]*ssa.Function) map[string]string {
+// Only code protoc generated counts: a middleware of the program's that
+// names an RPC (an allow-list) transcodes nothing. A route whose
+// handlers name no RPC, or several, maps to none.
+func transcoded(fset *token.FileSet, names []string, handlers map[string][]*ssa.Function) map[string]string {
 	rpcs := make(map[string]bool)
 	for _, n := range names {
 		if !strings.Contains(n, " ") && strings.Contains(n, "/") {
@@ -583,6 +586,10 @@ func transcoded(names []string, handlers map[string][]*ssa.Function) map[string]
 		var walk func(fn *ssa.Function, depth int)
 		walk = func(fn *ssa.Function, depth int) {
 			if depth > 3 {
+				return
+			}
+			file := fset.Position(fn.Pos()).Filename
+			if !strings.HasSuffix(file, ".pb.go") && !strings.HasSuffix(file, ".pb.gw.go") {
 				return
 			}
 			for _, b := range fn.Blocks {

@@ -709,7 +709,11 @@ func (l *linker) messages(found []*facts) {
 
 // queues drops the pushes to a Redis list that no service pops, and the
 // pops of one no service pushes to: such a list is data (a timeline, a
-// cart), which its keys already show, not a queue between services.
+// cart), which its keys already show, not a queue between services. A
+// list that is a queue is a channel, not a key its services share: a
+// service's key that only its pushes and pops name is no table of its
+// Redis, and a Redis whose every key is such a queue is a broker, not a
+// store, as one only published and subscribed on is (redisBus).
 func queues(found []*facts) {
 	pushed, popped := make(map[string]bool), make(map[string]bool)
 	for _, f := range found {
@@ -726,6 +730,28 @@ func queues(found []*facts) {
 	for _, f := range found {
 		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
 			return m.protocol == "redis-list" && (m.publish && !popped[m.topic] || !m.publish && !pushed[m.topic])
+		})
+		at := make(map[string][]token.Position) // queue -> where the service pushes or pops it
+		for _, m := range f.messages {
+			if m.protocol == "redis-list" {
+				at[m.topic] = append(at[m.topic], m.ev.Pos)
+			}
+		}
+		if len(at) == 0 {
+			continue
+		}
+		f.svc.Stores = slices.DeleteFunc(f.svc.Stores, func(s *Store) bool {
+			if s.Kind != "redis" || len(s.Tables) == 0 {
+				return false
+			}
+			s.Tables = slices.DeleteFunc(s.Tables, func(k string) bool {
+				queue := len(at[k]) > 0 && !slices.ContainsFunc(s.Touches[k], func(ev Evidence) bool { return !slices.Contains(at[k], ev.Pos) })
+				if queue {
+					delete(s.Touches, k)
+				}
+				return queue
+			})
+			return len(s.Tables) == 0
 		})
 	}
 }

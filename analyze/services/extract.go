@@ -145,6 +145,9 @@ type message struct {
 	list bool
 	// fallbackOf is the variable a topic stands in for (value.fallbackOf).
 	fallbackOf string
+	// part are the other commands of the same take from a queue: the
+	// DEL that drains a Redis list its LRANGE read (linker.queues).
+	part []token.Position
 }
 
 // An extractor finds facts in one SSA program.

@@ -707,52 +707,80 @@ func (l *linker) messages(found []*facts) {
 	}
 }
 
-// queues drops the pushes to a Redis list that no service pops, and the
-// pops of one no service pushes to: such a list is data (a timeline, a
-// cart), which its keys already show, not a queue between services. A
-// list that is a queue is a channel, not a key its services share: a
-// service's key that only its pushes and pops name is no table of its
-// Redis, and a Redis whose every key is such a queue is a broker, not a
-// store, as one only published and subscribed on is (redisBus).
+// queues keeps the pushes to and pops from a Redis list only where it is
+// a queue between services: one service pushes it and another pops it.
+// A list no other service pops (a timeline a service caps itself, a
+// cart per user) is data, which its keys already show. A queue is a
+// channel, not data its services share: its key is no table of their
+// Redis, unless some service names it otherwise too (a dashboard reading
+// it, an EXPIRE), when it stays a key wherever it is named.
 func queues(found []*facts) {
-	pushed, popped := make(map[string]bool), make(map[string]bool)
+	pushers, poppers := make(map[string][]string), make(map[string][]string)
 	for _, f := range found {
 		for _, m := range f.messages {
+			if m.protocol != "redis-list" {
+				continue
+			}
+			if m.publish {
+				pushers[m.topic] = append(pushers[m.topic], f.svc.Name)
+			} else {
+				poppers[m.topic] = append(poppers[m.topic], f.svc.Name)
+			}
+		}
+	}
+	queue := func(topic string) bool {
+		for _, p := range pushers[topic] {
+			if slices.ContainsFunc(poppers[topic], func(c string) bool { return c != p }) {
+				return true
+			}
+		}
+		return false
+	}
+	at := make(map[*facts]map[string][]token.Position) // where each service pushes or pops each queue
+	for _, f := range found {
+		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
+			return m.protocol == "redis-list" && !queue(m.topic)
+		})
+		for _, m := range f.messages {
 			if m.protocol == "redis-list" {
-				if m.publish {
-					pushed[m.topic] = true
-				} else {
-					popped[m.topic] = true
+				if at[f] == nil {
+					at[f] = make(map[string][]token.Position)
+				}
+				at[f][m.topic] = append(append(at[f][m.topic], m.ev.Pos), m.part...)
+			}
+		}
+	}
+	// A queue's key named only by its pushes and pops, in every service
+	// that names it, is no key.
+	channel := make(map[string]bool)
+	for _, f := range found {
+		for k := range at[f] {
+			channel[k] = true
+		}
+	}
+	for _, f := range found {
+		for _, s := range f.svc.Stores {
+			if s.Kind != "redis" {
+				continue
+			}
+			for _, k := range s.Tables {
+				if channel[k] && slices.ContainsFunc(s.Touches[k], func(ev Evidence) bool { return !slices.Contains(at[f][k], ev.Pos) }) {
+					channel[k] = false
 				}
 			}
 		}
 	}
 	for _, f := range found {
-		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
-			return m.protocol == "redis-list" && (m.publish && !popped[m.topic] || !m.publish && !pushed[m.topic])
-		})
-		at := make(map[string][]token.Position) // queue -> where the service pushes or pops it
-		for _, m := range f.messages {
-			if m.protocol == "redis-list" {
-				at[m.topic] = append(at[m.topic], m.ev.Pos)
-			}
-		}
-		if len(at) == 0 {
-			continue
-		}
-		f.svc.Stores = slices.DeleteFunc(f.svc.Stores, func(s *Store) bool {
-			if s.Kind != "redis" || len(s.Tables) == 0 {
-				return false
-			}
-			s.Tables = slices.DeleteFunc(s.Tables, func(k string) bool {
-				queue := len(at[k]) > 0 && !slices.ContainsFunc(s.Touches[k], func(ev Evidence) bool { return !slices.Contains(at[k], ev.Pos) })
-				if queue {
-					delete(s.Touches, k)
+		for _, s := range f.svc.Stores {
+			if s.Kind == "redis" {
+				s.Tables = slices.DeleteFunc(s.Tables, func(k string) bool { return channel[k] })
+				for k := range s.Touches {
+					if channel[k] {
+						delete(s.Touches, k)
+					}
 				}
-				return queue
-			})
-			return len(s.Tables) == 0
-		})
+			}
+		}
 	}
 }
 

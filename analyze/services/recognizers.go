@@ -1361,7 +1361,11 @@ func (x *extractor) listDrained(s *site, r *recognizer) {
 				}
 			}
 			if len(drained) > 0 {
+				n := len(s.f.messages)
 				x.message(s.f, s.fn, r.kind, false, drained, s.ev)
+				for _, m := range s.f.messages[n:] {
+					m.part = append(m.part, x.evidence(s.fn, instr.Pos()).Pos)
+				}
 				return
 			}
 		}

@@ -396,8 +396,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.XAdd", fact: publishes, kind: "redis-stream", name: field(1, "Stream"), ctx: true},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{XReadGroup,XRead}", fact: consumes, kind: "redis-stream", do: (*extractor).streamsRead, ctx: true},
 	// A Redis list as a queue: pushed to, then popped, or read whole and
-	// deleted (LRANGE with DEL). Only a list some service pushes and some
-	// service pops is one (linker.messages).
+	// deleted (LRANGE with DEL). Only a list one service pushes and
+	// another pops is one (queues, in link.go).
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPush,RPush,LPushX,RPushX}", fact: publishes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{BLPop,BRPop}", fact: consumes, kind: "redis-list", name: elems(2), do: (*extractor).listKeys, ctx: true},
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.{cmdable,Cmdable,UniversalClient,Pipeliner}.{LPop,RPop,LPopCount,RPopCount}", fact: consumes, kind: "redis-list", name: arg(1), do: (*extractor).listKeys, ctx: true},
@@ -1342,17 +1342,16 @@ func (x *extractor) listDrained(s *site, r *recognizer) {
 			if m := k[strings.LastIndexByte(k, '.')+1:]; (m != "Del" && m != "Unlink") || !redisKeyCommand(k) {
 				continue
 			}
-			del := &site{common: c.Common(), args: argsOf(c.Common())}
-			if !takesContext(c.Common()) {
-				del.args = append([]ssa.Value{nil}, del.args...)
+			args := argsOf(c.Common())
+			if takesContext(c.Common()) {
+				args = args[1:] // DEL(ctx, keys...); v6 and v7 take no context
+			}
+			if len(args) == 0 {
+				continue
 			}
 			var deleted []string
-			if sl, ok := del.arg(1).(*ssa.Slice); ok {
-				for _, e := range sliceElems(sl.X) {
-					for _, v := range staticKeys(x.keyValues(e)) {
-						deleted = append(deleted, v.text)
-					}
-				}
+			for _, v := range staticKeys(x.keysIn(args[0])) {
+				deleted = append(deleted, v.text)
 			}
 			var drained []value
 			for _, v := range keys {
@@ -1377,15 +1376,7 @@ func (x *extractor) listDrained(s *site, r *recognizer) {
 // closures a queue's key is built in. Only a key known whole is a queue:
 // "cart:" + user is one list per user, data more likely than a channel.
 func (x *extractor) listKeys(s *site, r *recognizer) {
-	var keys []value
-	if sl, ok := s.arg(r.name.i).(*ssa.Slice); ok && r.name.how == fromElems {
-		for _, e := range sliceElems(sl.X) {
-			keys = append(keys, x.keyValues(e)...)
-		}
-	} else {
-		keys = x.keyValues(s.arg(r.name.i))
-	}
-	if keys = staticKeys(keys); len(keys) > 0 {
+	if keys := staticKeys(x.keysIn(s.arg(r.name.i))); len(keys) > 0 {
 		x.message(s.f, s.fn, r.kind, r.fact == publishes, keys, s.ev)
 	}
 }

@@ -40,13 +40,7 @@ func (x *extractor) redisKeyNames(s *site) {
 		field, item := itemKey(p.Type())
 		switch {
 		case keyParam(p.Name()), (method == "Scan" || method == "Keys") && (p.Name() == "match" || p.Name() == "pattern"):
-			if sl, ok := s.arg(i).(*ssa.Slice); ok {
-				for _, e := range sliceElems(sl.X) {
-					keys = append(keys, x.keyValues(e)...)
-				}
-			} else {
-				keys = append(keys, x.keyValues(s.arg(i))...)
-			}
+			keys = append(keys, x.keysIn(s.arg(i))...)
 		case item:
 			for _, v := range storedAt(s.arg(i), field) {
 				keys = append(keys, x.keyValues(v)...)
@@ -166,6 +160,20 @@ func (x *extractor) keyValues(v ssa.Value) []value {
 		}
 	}
 	return x.res.resolve(v, nil, keyDepth, busy)
+}
+
+// keysIn resolves a command's key argument: one key, or each key of a
+// variadic list (DEL a b, BLPOP 0 a b).
+func (x *extractor) keysIn(v ssa.Value) []value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return x.keyValues(v)
+	}
+	var keys []value
+	for _, e := range sliceElems(sl.X) {
+		keys = append(keys, x.keyValues(e)...)
+	}
+	return keys
 }
 
 // keyCommandType reports whether a call, by calleeKey, is a method of a

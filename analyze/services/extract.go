@@ -148,6 +148,11 @@ type message struct {
 	// part are the other commands of the same take from a queue: the
 	// DEL that drains a Redis list its LRANGE read (linker.queues).
 	part []token.Position
+	// bound marks an AMQP binding, exchange/key, and queue is the queue
+	// it binds, when known: its messages go to whoever consumes that
+	// queue (bindings).
+	bound bool
+	queue string
 }
 
 // An extractor finds facts in one SSA program.

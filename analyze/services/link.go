@@ -580,7 +580,6 @@ func (l *linker) messages(found []*facts) {
 	}
 	queues(found)
 	for _, f := range found {
-		topics := make(map[string]*Message)
 		var ms []*message
 		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
 			return l.overridden(f, value{fallbackOf: m.fallbackOf}) // the deployment's value is the topic
@@ -588,9 +587,9 @@ func (l *linker) messages(found []*facts) {
 		for _, m := range f.messages {
 			// A topic the deployment names: ${ORDERS_TOPIC} is its value.
 			if l.deploy != nil {
-				m.topic = envRef.ReplaceAllStringFunc(m.topic, func(ref string) string {
-					return l.deploy.shown(f.svc, f.entryDir, ref)
-				})
+				shown := func(ref string) string { return l.deploy.shown(f.svc, f.entryDir, ref) }
+				m.topic = envRef.ReplaceAllStringFunc(m.topic, shown)
+				m.queue = envRef.ReplaceAllStringFunc(m.queue, shown)
 			}
 			switch m.protocol {
 			case "sqs", "sns", "kinesis":
@@ -609,6 +608,10 @@ func (l *linker) messages(found []*facts) {
 			}
 		}
 		f.messages = ms
+	}
+	bindings(found)
+	for _, f := range found {
+		topics := make(map[string]*Message)
 		for _, m := range f.messages {
 			k := m.protocol + "\x00" + m.topic
 			if m.topic != "" {
@@ -704,6 +707,52 @@ func (l *linker) messages(found []*facts) {
 				l.edge(p.svc, to, "async", protocol, topic, topic, known, p.ev, ev)
 			}
 		}
+	}
+}
+
+// bindings gives each AMQP binding to the services that consume its
+// queue. A service that binds a queue to an exchange's routing key
+// declares where messages go; the one that consumes the queue receives
+// them. Services often run one shared setup that declares every queue
+// and binding the system has, so the binder is no consumer unless it
+// consumes the queue too. A binding of a queue no service here consumes
+// by name (the broker names it, or the name does not resolve) stays with
+// the services that bind it. A consumer's binding is shown where it
+// consumes the queue.
+func bindings(found []*facts) {
+	type consumer struct {
+		f *facts
+		m *message
+	}
+	consumers := make(map[string][]consumer) // by queue
+	for _, f := range found {
+		for _, m := range f.messages {
+			if m.protocol == "amqp" && !m.publish && !m.bound && m.topic != "" {
+				if !slices.ContainsFunc(consumers[m.topic], func(c consumer) bool { return c.f == f }) {
+					consumers[m.topic] = append(consumers[m.topic], consumer{f, m})
+				}
+			}
+		}
+	}
+	given := make(map[*facts][]*message)
+	for _, f := range found {
+		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
+			cs := consumers[m.queue]
+			if !m.bound || m.queue == "" || len(cs) == 0 {
+				return false
+			}
+			for _, c := range cs {
+				if !slices.ContainsFunc(given[c.f], func(g *message) bool { return g.topic == m.topic && g.queue == m.queue }) {
+					ev := c.m.ev
+					ev.Detail = "consumes " + m.topic + " through queue " + m.queue
+					given[c.f] = append(given[c.f], &message{protocol: m.protocol, topic: m.topic, ev: ev, fn: c.m.fn, queue: m.queue, bound: true})
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range found {
+		f.messages = append(f.messages, given[f]...)
 	}
 }
 

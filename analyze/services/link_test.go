@@ -130,6 +130,74 @@ func TestMessagesToBroker(t *testing.T) {
 	}
 }
 
+// An AMQP binding's messages go to whoever consumes its queue, not to
+// every service that declares it; a binding of a queue no service
+// consumes by name stays with its binder.
+func TestBindings(t *testing.T) {
+	at := func(line int) Evidence { return Evidence{Pos: token.Position{Filename: "main.go", Line: line}} }
+	bind := func(topic, queue string, line int) *message {
+		return &message{protocol: "amqp", topic: topic, bound: true, queue: queue, ev: at(line)}
+	}
+	pub := func(topic string) *message { return &message{protocol: "amqp", topic: topic, publish: true, ev: at(1)} }
+	consume := func(queue string) *message { return &message{protocol: "amqp", topic: queue, ev: at(2)} }
+	for _, tc := range []struct {
+		name string
+		// each service's messages: orders publishes, billing and mail
+		// run the shared setup and consume what they consume.
+		billing, mail []*message
+		want          []string
+	}{
+		{
+			name:    "setup declared everywhere, billing consumes the queue",
+			billing: []*message{bind("shop/order.placed", "invoices", 10), consume("invoices")},
+			mail:    []*message{bind("shop/order.placed", "invoices", 10)},
+			want:    []string{"orders → billing shop/order.placed"},
+		},
+		{
+			name:    "the consumer declares nothing: the binder's setup routes to it",
+			mail:    []*message{bind("shop/order.placed", "invoices", 10)},
+			billing: []*message{consume("invoices")},
+			want:    []string{"orders → billing shop/order.placed"},
+		},
+		{
+			name:    "no one consumes the queue by name: its binder receives",
+			billing: []*message{bind("shop/order.placed", "audit", 10)},
+			mail:    []*message{consume("invoices")},
+			want:    []string{"orders → billing shop/order.placed"},
+		},
+		{
+			name:    "a queue the broker names stays with its binder",
+			billing: []*message{bind("shop/order.placed", "", 10), consume("invoices")},
+			mail:    []*message{bind("shop/order.#", "", 10)},
+			want:    []string{"orders → billing shop/order.placed", "orders → mail shop/order.placed"},
+		},
+		{
+			name:    "two consumers of one queue share its messages",
+			billing: []*message{bind("shop/order.placed", "invoices", 10), consume("invoices")},
+			mail:    []*message{consume("invoices")},
+			want:    []string{"orders → billing shop/order.placed", "orders → mail shop/order.placed"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			orders, billing, mail := &Service{Name: "orders"}, &Service{Name: "billing"}, &Service{Name: "mail"}
+			l := &linker{sys: &System{Services: []*Service{orders, billing, mail}}, edges: make(map[string]*Edge)}
+			l.messages([]*facts{
+				{svc: orders, messages: []*message{pub("shop/order.placed")}},
+				{svc: billing, messages: tc.billing},
+				{svc: mail, messages: tc.mail},
+			})
+			var got []string
+			for _, e := range l.edges {
+				got = append(got, e.From+" → "+e.To+" "+e.Topic)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("edges = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // A call served by two services that never run together goes to
 // whichever is deployed, unless the caller runs beside only one.
 func TestAlternatives(t *testing.T) {

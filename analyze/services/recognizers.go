@@ -30,6 +30,9 @@ type recognizer struct {
 	// driver names the store kind when the library serves several, as
 	// database/sql's driver name does.
 	driver operand
+	// queue is the queue an AMQP binding binds: what the binding routes
+	// goes to the services that consume that queue (bindings).
+	queue operand
 	// handler is the argument holding a route's handler. A route is
 	// served under the prefixes of the router it is registered on
 	// (scopes).
@@ -418,10 +421,10 @@ var recognizers = []*recognizer{
 	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.ConsumeWithContext", fact: consumes, kind: "amqp", name: arg(1)},
 	// A queue bound to an exchange receives what is published to it with
 	// a matching routing key: the binding is what its consumer consumes.
-	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2)},
+	{lib: "github.com/rabbitmq/amqp091-go", key: "github.com/rabbitmq/amqp091-go.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2), queue: arg(0)},
 	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Publish", fact: publishes, kind: "amqp", name: exchange(0)},
 	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.Consume", fact: consumes, kind: "amqp", name: arg(0)},
-	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2)},
+	{lib: "github.com/streadway/amqp", key: "github.com/streadway/amqp.Channel.QueueBind", fact: consumes, kind: "amqp", name: binding(1, 2), queue: arg(0)},
 
 	// Google Pub/Sub.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Topic.Publish", fact: publishes, kind: "pubsub", name: madeBy(recv, "cloud.google.com/go/pubsub.Client.Topic")},
@@ -754,6 +757,53 @@ func (x *extractor) routeOf(o operand, s *site) string {
 	return vs[0].text
 }
 
+// binding records an AMQP binding's routing keys, each with the queue it
+// binds where that is known. A helper of the service's own that binds
+// what its callers give it (bindQueue("orders", keys)) is read once per
+// call: each queue is bound to the keys its own call gives.
+func (x *extractor) binding(s *site, r *recognizer, topics []value) {
+	var queues []string
+	byQueue := make(map[string][]value)
+	add := func(qs, ts []value) {
+		known := false
+		for _, q := range qs {
+			if q.text == "" || strings.Contains(q.text, "…") {
+				continue
+			}
+			known = true
+			if _, ok := byQueue[q.text]; !ok {
+				queues = append(queues, q.text)
+			}
+			byQueue[q.text] = appendValues(byQueue[q.text], ts)
+		}
+		if !known {
+			if _, ok := byQueue[""]; !ok {
+				queues = append(queues, "")
+			}
+			byQueue[""] = appendValues(byQueue[""], ts)
+		}
+	}
+	calls := x.res.callersIn(s.fn)
+	if s.bind != nil || !x.ownCode(s.fn) || len(calls) < 2 || len(s.fn.Params) == 0 {
+		add(x.values(r.queue, s), topics)
+	} else {
+		for _, c := range calls {
+			bind := bindArgs(s.fn, c.Common().Args)
+			x.res.topics = true
+			ts := pairs(x.res.argStrings(s.arg(r.name.i), bind), x.res.argStrings(s.arg(r.name.j), bind))
+			x.res.topics = false
+			add(x.res.argStrings(s.arg(r.queue.i), bind), ts)
+		}
+	}
+	for _, q := range queues {
+		from := len(s.f.messages)
+		x.message(s.f, s.fn, r.kind, false, byQueue[q], s.ev)
+		for _, m := range s.f.messages[from:] {
+			m.bound, m.queue = true, q
+		}
+	}
+}
+
 // apply records what a recognized call means.
 func (x *extractor) apply(r *recognizer, s *site) {
 	if x.trace != nil {
@@ -811,6 +861,10 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		x.res.topics = true
 		topics := x.values(r.name, s)
 		x.res.topics = false
+		if r.queue.how != none {
+			x.binding(s, r, topics)
+			return
+		}
 		x.message(s.f, s.fn, r.kind, r.fact == publishes, topics, s.ev)
 		if r.fact == publishes {
 			x.published(s, r.kind, topics)

@@ -189,6 +189,11 @@ type tables struct {
 	invokes   []ssa.CallInstruction
 	invokesOf map[string][]ssa.CallInstruction // by method name
 	invokers  *memo[*ssa.Function, []ssa.CallInstruction]
+	// boundCalls are the calls of a function a parameter holds that may
+	// run a method, by the method: its callers hand the method's value
+	// (publish(ctx, key, msg), handed r.send). Their arguments are the
+	// method's, the receiver aside, as through an interface.
+	boundCalls map[*ssa.Function][]ssa.CallInstruction
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
@@ -238,6 +243,7 @@ func newResolver(p *program) *resolver {
 	funcs := p.funcs[:len(p.funcs):len(p.funcs)]
 	seen := make(map[*ssa.Function]bool, len(funcs))
 	var rands []*ssa.Value
+	var paramCalls []ssa.CallInstruction // calls of a function a parameter holds
 	for i := 0; i < len(funcs); i++ {
 		fn := funcs[i]
 		for _, b := range fn.Blocks {
@@ -278,6 +284,8 @@ func newResolver(p *program) *resolver {
 						}
 						if in.Common().IsInvoke() {
 							r.invokes = append(r.invokes, in)
+						} else if _, ok := in.Common().Value.(*ssa.Parameter); ok {
+							paramCalls = append(paramCalls, in)
 						}
 						continue
 					}
@@ -314,6 +322,7 @@ func newResolver(p *program) *resolver {
 			}
 		}
 	}
+	r.handedCalls(paramCalls)
 	r.invokers = new(memo[*ssa.Function, []ssa.CallInstruction])
 	r.invokesOf = make(map[string][]ssa.CallInstruction)
 	for _, call := range r.invokes {
@@ -321,6 +330,56 @@ func newResolver(p *program) *resolver {
 		r.invokesOf[name] = append(r.invokesOf[name], call)
 	}
 	return r
+}
+
+// callersIn returns the static calls of fn from the functions being
+// read (the service's, while one is walked).
+func (r *resolver) callersIn(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, c := range r.callers[fn] {
+		if r.ok(c.Parent()) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// handedCalls makes each call of a function a parameter holds
+// (func traced(…, publish func(…) error) { return publish(ctx, key, msg) })
+// a call of each function the parameter's callers hand it: a function,
+// a closure, a method's value (r.send). Only what a caller hands
+// directly; a function value kept in a field and called later is not
+// followed.
+func (r *resolver) handedCalls(calls []ssa.CallInstruction) {
+	for _, call := range calls {
+		p := call.Common().Value.(*ssa.Parameter)
+		idx := paramIndex(p)
+		for _, c := range r.callers[p.Parent()] {
+			args := c.Common().Args
+			if idx < 0 || idx >= len(args) {
+				continue
+			}
+			add := func(m map[*ssa.Function][]ssa.CallInstruction, fn *ssa.Function) {
+				if !slices.Contains(m[fn], call) {
+					m[fn] = append(m[fn], call)
+				}
+			}
+			switch f := args[idx].(type) {
+			case *ssa.Function:
+				add(r.callers, f)
+			case *ssa.MakeClosure:
+				fn := f.Fn.(*ssa.Function)
+				if m := boundMethod(fn); m != nil {
+					if r.boundCalls == nil {
+						r.boundCalls = make(map[*ssa.Function][]ssa.CallInstruction)
+					}
+					add(r.boundCalls, m)
+				} else if fn.Synthetic == "" {
+					add(r.callers, fn)
+				}
+			}
+		}
+	}
 }
 
 func (r *resolver) addStore(fn *ssa.Function, addr ssa.Value, s stored) {
@@ -782,7 +841,7 @@ func (r *resolver) argStrings(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []
 				if p, ok := x.(*ssa.Parameter); ok && bind[p] != nil {
 					x = bind[p]
 				}
-				if _, isParam := x.(*ssa.Parameter); isParam {
+				if _, isParam := x.(*ssa.Parameter); isParam || x != ia.X {
 					elems, _ := r.sliceMembers(x, make(map[ssa.Value]bool))
 					var out []value
 					for _, e := range elems {
@@ -1333,10 +1392,17 @@ func (r *resolver) uncalled(fn *ssa.Function) bool {
 // parameters are read.
 func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	recv := fn.Signature.Recv()
-	if recv == nil || len(r.invokes) == 0 {
+	if recv == nil {
 		return nil
 	}
-	return r.invokers.get(fn, func() []ssa.CallInstruction { return r.invokersOfType(fn, recv.Type()) })
+	var out []ssa.CallInstruction
+	if len(r.invokes) > 0 {
+		out = r.invokers.get(fn, func() []ssa.CallInstruction { return r.invokersOfType(fn, recv.Type()) })
+	}
+	if b := r.boundCalls[fn]; len(b) > 0 {
+		out = append(slices.Clip(out), b...)
+	}
+	return out
 }
 
 func (r *resolver) invokersOfType(fn *ssa.Function, t types.Type) []ssa.CallInstruction {

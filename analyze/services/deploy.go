@@ -194,6 +194,9 @@ type workload struct {
 	// containers are several (a sidecar runs another program).
 	ownArgs []string
 	file    string // where it is declared, relative
+	// folders are those of every file that declares a workload of its
+	// name, with the file's kind (kindFolder).
+	folders []string
 	// image is the image it runs, without tag; dockerfile and context
 	// are the Dockerfile it is built with and its build context,
 	// absolute, when compose names them.
@@ -1564,7 +1567,37 @@ func (d *deployment) workload(name, file string) *workload {
 		w = &workload{name: name, env: make(map[string]string), secret: make(map[string]string), file: file}
 		d.workloads[name] = w
 	}
+	if f := kindFolder(file); !slices.Contains(w.folders, f) {
+		w.folders = append(w.folders, f)
+	}
 	return w
+}
+
+// kindFolder names the folder of a deployment file with its kind: compose
+// files, Terraform, other YAML (manifests, Dapr's).
+func kindFolder(file string) string {
+	file = filepath.ToSlash(file)
+	kind := path.Ext(file)
+	if strings.Contains(path.Base(file), "compose") {
+		kind = "compose"
+	}
+	return kind + ":" + path.Dir(file)
+}
+
+// declaredApart reports whether files of one kind in two folders declare
+// a workload of w's name: a compose file per service, each calling its
+// own app; a manifest per service, each a Deployment app in its own
+// namespace. A compose file and a manifest naming one workload are one.
+func (w *workload) declaredApart() bool {
+	kinds := make(map[string]bool)
+	for _, f := range w.folders {
+		kind, _, _ := strings.Cut(f, ":")
+		if kinds[kind] {
+			return true
+		}
+		kinds[kind] = true
+	}
+	return false
 }
 
 func scalar(v any) string {
@@ -1864,6 +1897,62 @@ func (d *deployment) nameAfterWorkloads(services []*Service, root string) {
 			svc.Name = filepath.Base(entry)
 		}
 	}
+	d.nameAsDeployed(services, root)
+}
+
+// nameAsDeployed names a discovered main as the deployment names what
+// runs it: the compose service or Kubernetes workload built from its
+// folder (services/category/cmd/api, built by compose's category, is
+// category). Only where every workload built from it bears one name,
+// that builds no other main, and no other service has or takes that
+// name: a main two workloads run under two names (one image, two
+// settings), or one a workload of its own name runs too, keeps its
+// folder's name.
+func (d *deployment) nameAsDeployed(services []*Service, root string) {
+	proposed := make(map[*Service]string)
+	count := make(map[string]int)
+	for _, svc := range services {
+		count[norm(svc.Name)]++
+		entry := svc.entryAbs(root)
+		if !svc.decide || entry == "" || svc.Run != nil {
+			continue
+		}
+		if slices.ContainsFunc(d.forService(svc, entry), func(w *workload) bool { return norm(w.name) == norm(svc.Name) }) {
+			continue // a workload of its name runs it already
+		}
+		name := ""
+		for _, w := range d.workloads {
+			if !d.builds(w, entry) || w.oneShot {
+				continue
+			}
+			if w.declaredApart() || name != "" && name != w.name {
+				name = ""
+				break
+			}
+			name = w.name
+		}
+		if name == "" || norm(name) == norm(svc.Name) || !validName(name) {
+			continue
+		}
+		proposed[svc] = name
+		count[norm(name)]++
+	}
+	for svc, name := range proposed {
+		if count[norm(name)] == 1 {
+			svc.Name = name
+		}
+	}
+}
+
+// validName reports whether a workload's name can name a service: what
+// a compose file or a manifest names, not a template's expression.
+func validName(name string) bool {
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return name != ""
 }
 
 // builds reports whether a workload is built from the folder of the main

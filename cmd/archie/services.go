@@ -73,6 +73,22 @@ func noServicesNote(stderr io.Writer, p *project) {
 	switch {
 	case len(p.system.Services) > 0:
 	case len(p.system.Tools) > 0:
+		// A main whose own package did not load may serve what archie
+		// could not see: that is no finding.
+		broken := make(map[string]bool)
+		for _, e := range p.loadErrors() {
+			broken[e.Package] = true
+		}
+		unread := 0
+		for _, t := range p.system.Tools {
+			if broken[t.Entry] {
+				unread++
+			}
+		}
+		if unread > 0 {
+			fmt.Fprintf(stderr, "archie: no service below %s, only %s that no deployment file runs and that serve nothing archie found, but %d of them did not load (see above), so what they serve is unknown; fix their load errors, or declare services under services: in archie.yaml\n", relToCwd(p.system.Dir), plural(len(p.system.Tools), "main package"), unread)
+			break
+		}
 		fmt.Fprintf(stderr, "archie: no service below %s, only %s that no deployment file runs and that serve nothing archie found; declare services under services: in archie.yaml\n", relToCwd(p.system.Dir), plural(len(p.system.Tools), "main package"))
 	default:
 		fmt.Fprintf(stderr, "archie: no main package below %s, so no service; declare them under services: in archie.yaml\n", relToCwd(p.system.Dir))

@@ -931,17 +931,19 @@ var gatewayRequest = regexp.MustCompile(`^request_\w+_\d+$`)
 
 // grpcCall recognizes a call of a generated gRPC client's method, through
 // its XClient interface or its xClient implementation, and returns the
-// proto service and the method. Calls made inside the generated package
-// itself are the stub's plumbing, not the service's, but for those of
-// grpc-gateway's request_ functions: a route of the gateway calls the
-// service behind it.
+// proto service and the method. Calls made in protoc's generated files
+// of the client's own package are the stub's plumbing, not the
+// service's, but for those of grpc-gateway's request_ functions: a route
+// of the gateway calls the service behind it. Other code of that package
+// calls the service: goctl writes its client wrapper (defaultOrder's
+// Orders calls NewOrderClient(conn).Orders) beside the stubs.
 func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
 	named, method := calledOn(c)
 	if named == nil || !strings.HasSuffix(named.Obj().Name(), "Client") {
 		return "", ""
 	}
 	pkg := named.Obj().Pkg()
-	if fn.Pkg != nil && fn.Pkg.Pkg == pkg && !gatewayRequest.MatchString(rootFunc(fn).Name()) {
+	if fn.Pkg != nil && fn.Pkg.Pkg == pkg && !gatewayRequest.MatchString(rootFunc(fn).Name()) && x.stubFile(rootFunc(fn)) {
 		return "", ""
 	}
 	goName := strings.TrimSuffix(named.Obj().Name(), "Client")
@@ -950,6 +952,17 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 		goName = string(r)
 	}
 	return x.protoName(pkg, goName), method
+}
+
+// stubFile reports whether fn is written in a file protoc generated
+// (x.pb.go, x_grpc.pb.go, x.pb.gw.go), or where no file is known.
+func (x *extractor) stubFile(fn *ssa.Function) bool {
+	if !fn.Pos().IsValid() {
+		return true
+	}
+	name := x.fset.Position(fn.Pos()).Filename
+	name = name[strings.LastIndexAny(name, `/\\`)+1:]
+	return strings.HasSuffix(name, ".pb.go") || strings.HasSuffix(name, ".pb.gw.go")
 }
 
 // calledOn returns the named type a method call is made on (through an

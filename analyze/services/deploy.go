@@ -1578,6 +1578,9 @@ func (d *deployment) workload(name, file string) *workload {
 func kindFolder(file string) string {
 	file = filepath.ToSlash(file)
 	kind := path.Ext(file)
+	if kind == ".yml" {
+		kind = ".yaml"
+	}
 	if strings.Contains(path.Base(file), "compose") {
 		kind = "compose"
 	}
@@ -1925,6 +1928,10 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 			if !d.builds(w, entry) || w.oneShot {
 				continue
 			}
+			if choosesMode(w.args) || kindSuffix.MatchString(w.name) {
+				name = "" // a mode of the main (migrate, go test), or a name of the object's kind
+				break
+			}
 			if w.declaredApart() || name != "" && name != w.name {
 				name = ""
 				break
@@ -1942,6 +1949,22 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 			svc.Name = name
 		}
 	}
+}
+
+// kindSuffix matches a workload named after its kind of object
+// (orders-deployment): the name of no service.
+var kindSuffix = regexp.MustCompile(`(?i)[-_.](deployment|deploy|depl|dep|statefulset|sts|daemonset|ds|pod|workload)$`)
+
+// choosesMode reports whether a workload's command starts with a bare
+// word: an argument to its image's entrypoint that picks a mode of the
+// program (migrate, worker), or a program of the image's own (go test),
+// not the service's binary (/app/orders, ./server) or its flags.
+func choosesMode(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	a := args[0]
+	return !strings.HasPrefix(a, "-") && !strings.Contains(a, "/") && !strings.HasPrefix(a, "$")
 }
 
 // validName reports whether a workload's name can name a service: what

@@ -627,3 +627,29 @@ func TestComposeAddonEnv(t *testing.T) {
 		})
 	}
 }
+
+// A workload names the main it builds unless its command picks a mode
+// of the program or runs another, or its name is its object's kind's.
+func TestWorkloadNames(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		mode bool
+	}{
+		{nil, false},
+		{[]string{"/app/orders"}, false},
+		{[]string{"./server", "-port", "8080"}, false},
+		{[]string{"--config", "/etc/orders.yaml"}, false},
+		{[]string{"migrate"}, true},
+		{[]string{"go", "test", "./..."}, true},
+		{[]string{"$BINARY"}, false},
+	} {
+		if got := choosesMode(tc.args); got != tc.mode {
+			t.Errorf("choosesMode(%q) = %v, want %v", tc.args, got, tc.mode)
+		}
+	}
+	for name, kind := range map[string]bool{"orders-deployment": true, "orders_deploy": true, "orders-sts": true, "orders": false, "deployment": false, "orders-service": false} {
+		if got := kindSuffix.MatchString(name); got != kind {
+			t.Errorf("kindSuffix.MatchString(%q) = %v, want %v", name, got, kind)
+		}
+	}
+}

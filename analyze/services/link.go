@@ -717,17 +717,21 @@ func (l *linker) messages(found []*facts) {
 // and binding the system has, so the binder is no consumer unless it
 // consumes the queue too. A binding of a queue no service here consumes
 // by name (the broker names it, or the name does not resolve) stays with
-// the services that bind it. A consumer's binding is shown where it
+// the services that bind it, and so does one whose queue's name the
+// deployment does not give. A consumer's binding is shown where it
 // consumes the queue.
 func bindings(found []*facts) {
 	type consumer struct {
 		f *facts
 		m *message
 	}
+	// A name the deployment does not give (${QUEUE}) may be any queue:
+	// each service may be given its own.
+	known := func(queue string) bool { return queue != "" && !strings.Contains(queue, "${") }
 	consumers := make(map[string][]consumer) // by queue
 	for _, f := range found {
 		for _, m := range f.messages {
-			if m.protocol == "amqp" && !m.publish && !m.bound && m.topic != "" {
+			if m.protocol == "amqp" && !m.publish && !m.bound && known(m.topic) {
 				if !slices.ContainsFunc(consumers[m.topic], func(c consumer) bool { return c.f == f }) {
 					consumers[m.topic] = append(consumers[m.topic], consumer{f, m})
 				}
@@ -738,7 +742,7 @@ func bindings(found []*facts) {
 	for _, f := range found {
 		f.messages = slices.DeleteFunc(f.messages, func(m *message) bool {
 			cs := consumers[m.queue]
-			if !m.bound || m.queue == "" || len(cs) == 0 {
+			if !m.bound || !known(m.queue) || len(cs) == 0 {
 				return false
 			}
 			for _, c := range cs {

@@ -172,6 +172,12 @@ func TestBindings(t *testing.T) {
 			want:    []string{"orders → billing shop/order.placed", "orders → mail shop/order.placed"},
 		},
 		{
+			name:    "a queue the deployment does not name may be each service's own",
+			billing: []*message{bind("shop/order.placed", "${QUEUE}", 10), consume("${QUEUE}")},
+			mail:    []*message{bind("shop/user.created", "${QUEUE}", 10), consume("${QUEUE}")},
+			want:    []string{"orders → billing shop/order.placed"},
+		},
+		{
 			name:    "two consumers of one queue share its messages",
 			billing: []*message{bind("shop/order.placed", "invoices", 10), consume("invoices")},
 			mail:    []*message{consume("invoices")},

@@ -765,11 +765,20 @@ func (x *extractor) binding(s *site, r *recognizer, topics []value) {
 	var queues []string
 	byQueue := make(map[string][]value)
 	add := func(qs, ts []value) {
-		known := false
+		var named []value
 		for _, q := range qs {
-			if q.text == "" || strings.Contains(q.text, "…") {
-				continue
+			if q.text != "" && !strings.Contains(q.text, "…") {
+				named = append(named, q)
 			}
+		}
+		// Several queues and several keys that no call pairs (a loop
+		// over a table of them): which key goes to which queue is
+		// unknown.
+		if len(named) > 1 && len(ts) > 1 {
+			named = nil
+		}
+		known := false
+		for _, q := range named {
 			known = true
 			if _, ok := byQueue[q.text]; !ok {
 				queues = append(queues, q.text)

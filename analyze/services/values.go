@@ -189,11 +189,9 @@ type tables struct {
 	invokes   []ssa.CallInstruction
 	invokesOf map[string][]ssa.CallInstruction // by method name
 	invokers  *memo[*ssa.Function, []ssa.CallInstruction]
-	// boundCalls are the calls of a function a parameter holds that may
-	// run a method, by the method: its callers hand the method's value
-	// (publish(ctx, key, msg), handed r.send). Their arguments are the
-	// method's, the receiver aside, as through an interface.
-	boundCalls map[*ssa.Function][]ssa.CallInstruction
+	// handedTo are the calls of a function a parameter holds, by each
+	// function a caller hands that parameter (handedCalls).
+	handedTo map[*ssa.Function][]handedCall
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
@@ -344,12 +342,24 @@ func (r *resolver) callersIn(fn *ssa.Function) []ssa.CallInstruction {
 	return out
 }
 
-// handedCalls makes each call of a function a parameter holds
-// (func traced(…, publish func(…) error) { return publish(ctx, key, msg) })
+// A handedCall is a call of a function a parameter holds (publish(ctx,
+// key, msg) in traced) made with what one call of the function that
+// holds it (traced(ctx, "orders", key, msg, r.send)) hands it.
+type handedCall struct {
+	call ssa.CallInstruction // the call through the parameter
+	via  ssa.CallInstruction // the call that hands the function
+	// recv marks a method's value (r.send): the call's arguments are
+	// the method's, the receiver aside.
+	recv bool
+}
+
+// handedCalls records each call of a function a parameter holds (func
+// traced(…, publish func(…) error) { return publish(ctx, key, msg) }) as
 // a call of each function the parameter's callers hand it: a function,
-// a closure, a method's value (r.send). Only what a caller hands
-// directly; a function value kept in a field and called later is not
-// followed.
+// a closure, a method's value (r.send). Its arguments are read as that
+// caller gives them: withSpan(ctx, "a", toA) and withSpan(ctx, "b", toB)
+// hand toA "a" only. Only what a caller hands directly; a function value
+// kept in a field and called later is not followed.
 func (r *resolver) handedCalls(calls []ssa.CallInstruction) {
 	for _, call := range calls {
 		p := call.Common().Value.(*ssa.Parameter)
@@ -359,25 +369,26 @@ func (r *resolver) handedCalls(calls []ssa.CallInstruction) {
 			if idx < 0 || idx >= len(args) {
 				continue
 			}
-			add := func(m map[*ssa.Function][]ssa.CallInstruction, fn *ssa.Function) {
-				if !slices.Contains(m[fn], call) {
-					m[fn] = append(m[fn], call)
-				}
-			}
+			var fn *ssa.Function
+			recv := false
 			switch f := args[idx].(type) {
 			case *ssa.Function:
-				add(r.callers, f)
+				fn = f
 			case *ssa.MakeClosure:
-				fn := f.Fn.(*ssa.Function)
+				fn = f.Fn.(*ssa.Function)
 				if m := boundMethod(fn); m != nil {
-					if r.boundCalls == nil {
-						r.boundCalls = make(map[*ssa.Function][]ssa.CallInstruction)
-					}
-					add(r.boundCalls, m)
-				} else if fn.Synthetic == "" {
-					add(r.callers, fn)
+					fn, recv = m, true
+				} else if fn.Synthetic != "" {
+					fn = nil
 				}
 			}
+			if fn == nil {
+				continue
+			}
+			if r.handedTo == nil {
+				r.handedTo = make(map[*ssa.Function][]handedCall)
+			}
+			r.handedTo[fn] = append(r.handedTo[fn], handedCall{call: call, via: c, recv: recv})
 		}
 	}
 }
@@ -552,6 +563,19 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			}
 			if args := call.Common().Args; idx >= 1 && idx-1 < len(args) {
 				out = appendValues(out, grouped(r.resolve(args[idx-1], nil, depth-1, busy), call))
+			}
+		}
+		for _, h := range r.handedTo[v.Parent()] {
+			if !r.ok(h.call.Parent()) || !r.ok(h.via.Parent()) {
+				continue
+			}
+			i := idx
+			if h.recv {
+				i--
+			}
+			if args := h.call.Common().Args; i >= 0 && i < len(args) {
+				bind := bindArgs(h.call.Parent(), h.via.Common().Args)
+				out = appendValues(out, grouped(r.resolve(args[i], bind, depth-1, busy), h.via))
 			}
 		}
 		return out
@@ -1392,17 +1416,10 @@ func (r *resolver) uncalled(fn *ssa.Function) bool {
 // parameters are read.
 func (r *resolver) invokersOf(fn *ssa.Function) []ssa.CallInstruction {
 	recv := fn.Signature.Recv()
-	if recv == nil {
+	if recv == nil || len(r.invokes) == 0 {
 		return nil
 	}
-	var out []ssa.CallInstruction
-	if len(r.invokes) > 0 {
-		out = r.invokers.get(fn, func() []ssa.CallInstruction { return r.invokersOfType(fn, recv.Type()) })
-	}
-	if b := r.boundCalls[fn]; len(b) > 0 {
-		out = append(slices.Clip(out), b...)
-	}
-	return out
+	return r.invokers.get(fn, func() []ssa.CallInstruction { return r.invokersOfType(fn, recv.Type()) })
 }
 
 func (r *resolver) invokersOfType(fn *ssa.Function, t types.Type) []ssa.CallInstruction {

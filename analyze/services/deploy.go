@@ -1955,17 +1955,23 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 // (orders-deployment): the name of no service.
 var kindSuffix = regexp.MustCompile(`(?i)[-_.](deployment|deploy|depl|dep|statefulset|sts|daemonset|ds|pod|workload)$`)
 
-// choosesMode reports whether a workload's command starts with a bare
-// word: an argument to its image's entrypoint that picks a mode of the
-// program (migrate, worker), or a program of the image's own (go test),
-// not the service's binary (/app/orders, ./server) or its flags.
+// choosesMode reports whether a workload's command runs the main in a
+// mode that is no service (its image's entrypoint given migrate, seed,
+// init) or runs another program of the image (go test): not the
+// service's binary (/app/orders, ./server), its flags, a subcommand
+// that serves, a shell, or a tool that builds and runs it (go run, air).
 func choosesMode(args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
-	a := args[0]
-	return !strings.HasPrefix(a, "-") && !strings.Contains(a, "/") && !strings.HasPrefix(a, "$")
+	if path.Base(args[0]) == "go" {
+		return len(args) < 2 || args[1] != "run"
+	}
+	return jobModes[strings.ToLower(args[0])]
 }
+
+// jobModes are the words that run a program once, to completion.
+var jobModes = map[string]bool{"migrate": true, "migration": true, "migrations": true, "seed": true, "seeder": true, "init": true, "setup": true, "bootstrap": true, "install": true, "upgrade": true, "test": true, "tests": true}
 
 // validName reports whether a workload's name can name a service: what
 // a compose file or a manifest names, not a template's expression.

@@ -641,6 +641,10 @@ func TestWorkloadNames(t *testing.T) {
 		{[]string{"--config", "/etc/orders.yaml"}, false},
 		{[]string{"migrate"}, true},
 		{[]string{"go", "test", "./..."}, true},
+		{[]string{"go", "run", "./cmd/orders"}, false},
+		{[]string{"serve"}, false},
+		{[]string{"air", "-v"}, false},
+		{[]string{"sh", "-c", "/app/orders --port 80"}, false},
 		{[]string{"$BINARY"}, false},
 	} {
 		if got := choosesMode(tc.args); got != tc.mode {

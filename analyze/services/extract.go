@@ -939,7 +939,9 @@ var gatewayRequest = regexp.MustCompile(`^request_\w+_\d+$`)
 // Orders calls NewOrderClient(conn).Orders) beside the stubs.
 func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
 	named, method := calledOn(c)
-	if named == nil || !strings.HasSuffix(named.Obj().Name(), "Client") {
+	// A stream's client (Order_WatchClient) is no client of a service:
+	// its Recv and Send are the call its client's Watch made.
+	if named == nil || !strings.HasSuffix(named.Obj().Name(), "Client") || strings.Contains(named.Obj().Name(), "_") {
 		return "", ""
 	}
 	pkg := named.Obj().Pkg()

@@ -100,9 +100,11 @@ const (
 	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
 	fromElemField         // a string field of the elements of a slice argument: each message's Topic
 	fromFieldElems        // a []string field of the struct the argument is: a reader's GroupTopics
+	fromText              // a text of the row's own: a reverse proxy's any method, *
 )
 
 func arg(i int) operand                 { return operand{how: fromArg, i: i} }
+func text(s string) operand             { return operand{how: fromText, field: s} }
 func field(i int, f string) operand     { return operand{how: fromField, i: i, field: f} }
 func confField(i int, f string) operand { return operand{how: fromConfField, i: i, field: f} }
 func elems(i int) operand               { return operand{how: fromElems, i: i} }
@@ -138,6 +140,10 @@ var recognizers = []*recognizer{
 	{lib: "net/http", key: "net/http.Client.{Get,Head,Post,PostForm}", fact: calls, kind: "http", method: calledName(), name: arg(0)},
 	{lib: "net/http", key: "net/http.NewRequest", fact: calls, kind: "http", method: arg(0), name: arg(1)},
 	{lib: "net/http", key: "net/http.NewRequestWithContext", fact: calls, kind: "http", method: arg(1), name: arg(2)},
+	// A reverse proxy forwards what it serves to its target: an API
+	// gateway's call of the service behind it, whatever the method.
+	{lib: "net/http", key: "net/http/httputil.NewSingleHostReverseProxy", fact: calls, kind: "http", method: text("*"), name: arg(0)},
+	{lib: "net/http", key: "net/http/httputil.ProxyRequest.SetURL", fact: calls, kind: "http", method: text("*"), name: arg(0)},
 	// go-kit's gRPC transport names the proto service and method as
 	// strings; the call happens when the client's endpoint is invoked.
 	{lib: "github.com/go-kit/kit", key: "github.com/go-kit/kit/transport/grpc.NewClient", fact: calls, kind: "grpc", name: arg(1), method: arg(2), do: (*extractor).namedGRPCCall},
@@ -719,6 +725,8 @@ func (x *extractor) values(o operand, s *site) []value {
 		}
 	case fromFieldElems:
 		out = x.res.fieldSlice(s.arg(o.i), o.field)
+	case fromText:
+		out = []value{{text: o.field, lit: true}}
 	case fromCalledName:
 		m := strings.ToUpper(s.key[strings.LastIndexByte(s.key, '.')+1:])
 		if m == "POSTFORM" {

@@ -1238,6 +1238,10 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			return r.resolve(args[0], bind, depth-1, busy)
 		}
 		return r.joined(r.resolveOr(elems[0], bind, depth, busy), elems[1:], bind, depth, busy, path.Clean)
+	case "net/url.Parse", "net/url.ParseRequestURI":
+		// The URL parsed, as a reverse proxy's target is: the text
+		// itself, no step of its own.
+		return r.resolve(args[0], bind, depth, busy)
 	case "net/url.JoinPath":
 		// JoinPath(base, elems...): the base URL's path joined with
 		// the elements, its scheme and host kept.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/http/httputil"
 	"net/url"
 	"path"
 	"time"
@@ -47,6 +48,14 @@ func main() {
 	// A client's method is sent as written.
 	http.NewRequest("PUT", "http://orders/orders/1", nil)                    // want "call http PUT http://orders/orders/1"
 	http.NewRequestWithContext(ctx, "delete", "http://orders/orders/2", nil) // want "call http delete http://orders/orders/2"
+
+	// A reverse proxy forwards whatever it serves to its target.
+	target, _ := url.Parse("http://inventory:8080")
+	_ = httputil.NewSingleHostReverseProxy(target) // want "call http * http://inventory:8080"
+	pricing, _ := url.Parse("http://pricing:8080")
+	http.Handle("/pricing/", &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { // want "serve http /pricing/"
+		r.SetURL(pricing) // want "call http * http://pricing:8080"
+	}})
 
 	r := resty.New().R()
 	r.Get("http://reviews/a")            // want "call http GET http://reviews/a"

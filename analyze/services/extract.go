@@ -31,7 +31,10 @@ type facts struct {
 	svc      *Service
 	entryDir string
 	calls    []*call
-	dials    []*call // grpc.Dial and friends: only their literal targets matter
+	// servesProxy says, once a reverse proxy is met, whether the
+	// service serves one (proxyCall): 0 not yet known, 1 yes, -1 no.
+	servesProxy int8
+	dials       []*call // grpc.Dial and friends: only their literal targets matter
 	// brokers are the message brokers the code connects to, by protocol:
 	// where a message goes that no service of the tree consumes.
 	brokers  []*call

@@ -142,8 +142,8 @@ var recognizers = []*recognizer{
 	{lib: "net/http", key: "net/http.NewRequestWithContext", fact: calls, kind: "http", method: arg(1), name: arg(2)},
 	// A reverse proxy forwards what it serves to its target: an API
 	// gateway's call of the service behind it, whatever the method.
-	{lib: "net/http", key: "net/http/httputil.NewSingleHostReverseProxy", fact: calls, kind: "http", method: text("*"), name: arg(0)},
-	{lib: "net/http", key: "net/http/httputil.ProxyRequest.SetURL", fact: calls, kind: "http", method: text("*"), name: arg(0)},
+	{lib: "net/http", key: "net/http/httputil.NewSingleHostReverseProxy", fact: calls, kind: "http", method: text("*"), name: arg(0), do: (*extractor).proxyCall},
+	{lib: "net/http", key: "net/http/httputil.ProxyRequest.SetURL", fact: calls, kind: "http", method: text("*"), name: arg(0), do: (*extractor).proxyCall},
 	// go-kit's gRPC transport names the proto service and method as
 	// strings; the call happens when the client's endpoint is invoked.
 	{lib: "github.com/go-kit/kit", key: "github.com/go-kit/kit/transport/grpc.NewClient", fact: calls, kind: "grpc", name: arg(1), method: arg(2), do: (*extractor).namedGRPCCall},
@@ -763,6 +763,38 @@ func (x *extractor) routeOf(o operand, s *site) string {
 		return r
 	}
 	return vs[0].text
+}
+
+// proxyCall records a reverse proxy's target as a call, where the
+// service serves a reverse proxy at all: hands one to what takes a
+// handler, or calls its ServeHTTP. A proxy built and never served (an
+// optional route switched off) forwards nothing.
+func (x *extractor) proxyCall(s *site, r *recognizer) {
+	if s.f.servesProxy == 0 {
+		s.f.servesProxy = -1
+	scan:
+		for fn := range x.res.within {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					switch in := instr.(type) {
+					case *ssa.MakeInterface:
+						if in.X.Type().String() == "*net/http/httputil.ReverseProxy" {
+							s.f.servesProxy = 1
+							break scan
+						}
+					case ssa.CallInstruction:
+						if calleeKey(in.Common()) == "net/http/httputil.ReverseProxy.ServeHTTP" {
+							s.f.servesProxy = 1
+							break scan
+						}
+					}
+				}
+			}
+		}
+	}
+	if s.f.servesProxy > 0 {
+		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
+	}
 }
 
 // binding records an AMQP binding's routing keys, each with the queue it

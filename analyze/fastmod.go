@@ -245,7 +245,10 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		return module.Version{Path: path, Version: ver}, false, ""
 	}
 	// goModOf returns the go.mod of a module version in the graph.
+	// absent says its last answer was a module cache without that go.mod.
+	absent := false
 	goModOf := func(path, ver string) (*modfile.File, string) {
+		absent = false
 		target, replaced, why := replace(path, ver)
 		if why != "" {
 			return nil, why
@@ -266,6 +269,7 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		data, err := os.ReadFile(file)
 		if err != nil {
+			absent = !replaced && errors.Is(err, fs.ErrNotExist)
 			return nil, fmt.Sprintf("go.mod of %s@%s: %v", path, ver, err)
 		}
 		f, err := modfile.ParseLax(file, data, nil)
@@ -309,11 +313,13 @@ func fastModuleGraph(env *fastEnv, mains []*Module, work string) (*buildList, st
 		}
 		seen[key] = true
 		f, why := goModOf(n.path, n.ver)
-		if why != "" && pruned && !n.root {
+		if why != "" && pruned && (!n.root || absent) {
 			// The go command reads the go.mod files below the main
 			// modules' requirements only when an import is not found
 			// among those (a lazy module graph); until then, neither
-			// does this.
+			// does this. Nor does it download the go.mod of a
+			// requirement no package of the build is in (cobra's
+			// mousetrap, imported on Windows only).
 			if graphWhy == "" {
 				graphWhy = why
 			}

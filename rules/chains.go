@@ -20,6 +20,19 @@ type hop struct {
 	ev       services.Evidence
 }
 
+// String says what the call is: "a calls b GET /x", or, for a reverse
+// proxy's (method "*"), that a forwards requests to b. Which of a's
+// routes a proxy serves is not known, so a proxy's handler is not named.
+func (h hop) String() string {
+	switch h.method {
+	case "":
+		return fmt.Sprintf("%s calls %s", h.from, h.to)
+	case "*":
+		return fmt.Sprintf("%s forwards requests to %s through a reverse proxy", h.from, h.to)
+	}
+	return fmt.Sprintf("%s calls %s %s", h.from, h.to, h.method)
+}
+
 // syncChain reports chains of synchronous calls, started in a request
 // handler and continued in the handler each call reaches, longer than
 // max-depth; and every cycle of synchronous calls between services.
@@ -58,7 +71,14 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		if next.handler == "" {
 			return false
 		}
-		if h.method == "" {
+		// A reverse proxy's call (method "*") forwards what its route
+		// receives, to any of the target's handlers; which of the
+		// service's routes serves which proxy is not known, so a proxy
+		// starts a chain but does not continue one.
+		if next.method == "*" {
+			return false
+		}
+		if h.method == "" || h.method == "*" {
 			return true // the handler reached is not known: any handler may be it
 		}
 		return services.RouteServes(next.handler, h.method)
@@ -111,11 +131,8 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		var ev []services.Evidence
 		for _, h := range ch {
 			e := h.ev
-			e.Detail = fmt.Sprintf("%s calls %s", h.from, h.to)
-			if h.method != "" {
-				e.Detail += " " + h.method
-			}
-			if h.handler != "" {
+			e.Detail = h.String()
+			if h.handler != "" && h.method != "*" {
 				e.Detail += " in handler " + h.handler
 			}
 			ev = append(ev, e)
@@ -133,10 +150,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			for _, h := range out[cyc[i]] {
 				if h.to == cyc[i+1] {
 					e := h.ev
-					e.Detail = fmt.Sprintf("%s calls %s", h.from, h.to)
-					if h.method != "" {
-						e.Detail += " " + h.method
-					}
+					e.Detail = h.String()
 					ev = append(ev, e)
 					break
 				}

@@ -34,6 +34,9 @@ type facts struct {
 	// servesProxy says, once a reverse proxy is met, whether the
 	// service serves one (proxyCall): 0 not yet known, 1 yes, -1 no.
 	servesProxy int8
+	// proxyServes is the reverse proxy's ServeHTTP, where its calls are
+	// made.
+	proxyServes *ssa.Function
 	dials       []*call // grpc.Dial and friends: only their literal targets matter
 	// brokers are the message brokers the code connects to, by protocol:
 	// where a message goes that no service of the tree consumes.
@@ -89,7 +92,7 @@ func (f *facts) shed() {
 			f.migrates = true
 		}
 	}
-	f.libs, f.read = nil, nil
+	f.libs, f.read, f.proxyServes = nil, nil, nil
 	// Copies: a call or message may be another service's too.
 	shedCalls := func(calls []*call) []*call {
 		out := make([]*call, len(calls))

@@ -65,6 +65,14 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 				out = append(out, m)
 			}
 		}
+		// A library's handler (a *httputil.ReverseProxy) serves with its
+		// ServeHTTP, whose body archie does not read: the calls made
+		// there (a proxy's, see proxyCall) are this route's.
+		if len(out) == 0 && iface != nil && hasMethod(iface, "ServeHTTP") {
+			if m := x.libraryMethod(w.X.Type(), "ServeHTTP"); m != nil {
+				out = append(out, m)
+			}
+		}
 		return append(out, x.handlerValues(w.X, depth, busy)...)
 	case *ssa.Phi:
 		var out []*ssa.Function

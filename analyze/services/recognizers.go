@@ -765,10 +765,64 @@ func (x *extractor) routeOf(o operand, s *site) string {
 	return vs[0].text
 }
 
+// routesOf reads the routes one registration makes: each fully known
+// value, as a loop over a table of prefixes registers each, else the
+// first partly known. A route the environment may replace (a prefix
+// from LEDGER_PREFIX) is one of its values at run time, not each: its
+// first stands for it. A pattern two table columns make together
+// (rt.method+" "+rt.path) is read as its first value only: which method
+// goes with which path is not known.
+func (x *extractor) routesOf(o operand, s *site) []string {
+	vs := x.values(o, s)
+	var out []string
+	for _, v := range vs {
+		if len(v.env) > 0 || v.flag != "" || v.config != "" {
+			return []string{x.routeOf(o, s)}
+		}
+		if !strings.Contains(v.text, "…") && !slices.Contains(out, v.text) {
+			out = append(out, v.text)
+		}
+	}
+	switch {
+	case len(out) > 1 && o.how == fromArg && x.crossed(s.arg(o.i), s.bind):
+		return out[:1]
+	case len(out) > 0:
+		return out
+	case len(vs) > 0:
+		return []string{vs[0].text}
+	}
+	return []string{""}
+}
+
+// crossed reports whether v is a concatenation of which two parts each
+// have several values.
+func (x *extractor) crossed(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) bool {
+	var parts []ssa.Value
+	var split func(v ssa.Value)
+	split = func(v ssa.Value) {
+		if b, ok := v.(*ssa.BinOp); ok && b.Op.String() == "+" {
+			split(b.X)
+			split(b.Y)
+			return
+		}
+		parts = append(parts, v)
+	}
+	split(v)
+	varied := 0
+	for _, p := range parts {
+		if len(x.res.resolve(p, bind, 6, make(map[ssa.Value]bool))) > 1 {
+			varied++
+		}
+	}
+	return varied > 1
+}
+
 // proxyCall records a reverse proxy's target as a call, where the
 // service serves a reverse proxy at all: hands one to what takes a
 // handler, or calls its ServeHTTP. A proxy built and never served (an
-// optional route switched off) forwards nothing.
+// optional route switched off) forwards nothing. The call is made where
+// the proxy serves, in its ServeHTTP: the handlers that reach that are
+// the routes it forwards (see handlerValues).
 func (x *extractor) proxyCall(s *site, r *recognizer) {
 	if s.f.servesProxy == 0 {
 		s.f.servesProxy = -1
@@ -779,12 +833,12 @@ func (x *extractor) proxyCall(s *site, r *recognizer) {
 					switch in := instr.(type) {
 					case *ssa.MakeInterface:
 						if in.X.Type().String() == "*net/http/httputil.ReverseProxy" {
-							s.f.servesProxy = 1
+							s.f.servesProxy, s.f.proxyServes = 1, x.libraryMethod(in.X.Type(), "ServeHTTP")
 							break scan
 						}
 					case ssa.CallInstruction:
 						if calleeKey(in.Common()) == "net/http/httputil.ReverseProxy.ServeHTTP" {
-							s.f.servesProxy = 1
+							s.f.servesProxy, s.f.proxyServes = 1, in.Common().StaticCallee()
 							break scan
 						}
 					}
@@ -793,8 +847,23 @@ func (x *extractor) proxyCall(s *site, r *recognizer) {
 		}
 	}
 	if s.f.servesProxy > 0 {
-		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
+		fn := s.f.proxyServes
+		if fn == nil {
+			fn = s.fn
+		}
+		x.httpCall(s.f, fn, x.first(r.method, s), x.values(r.name, s), s.ev)
 	}
+}
+
+// libraryMethod returns the function of t's method name, as the program
+// knows it: a library's method, whose body archie does not read, is a
+// function without blocks. nil when t has no such method.
+func (x *extractor) libraryMethod(t types.Type, name string) *ssa.Function {
+	sel := x.prog.prog.MethodSets.MethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return nil
+	}
+	return x.prog.prog.MethodValue(sel)
 }
 
 // binding records an AMQP binding's routing keys, each with the queue it
@@ -891,13 +960,14 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		ev.Detail = s.key[strings.LastIndexByte(s.key, '/')+1:]
 		s.f.dials = append(s.f.dials, &call{protocol: "dial", targets: x.values(r.name, s), ev: ev, fn: s.fn})
 	case serves:
-		route := x.routeOf(r.name, s)
-		for _, p := range x.prefixes(recvOf(s.common)) {
-			path := joinRoute(p, route)
-			if route == "/" && p != "" && r.lib == "github.com/go-chi/chi" {
-				path = p // chi serves a sub-router's "/" at /api and /api/
+		for _, route := range x.routesOf(r.name, s) {
+			for _, p := range x.prefixes(recvOf(s.common)) {
+				path := joinRoute(p, route)
+				if route == "/" && p != "" && r.lib == "github.com/go-chi/chi" {
+					path = p // chi serves a sub-router's "/" at /api and /api/
+				}
+				x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
 			}
-			x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
 		}
 	case publishes, consumes:
 		if r.name.how == fromElems {
@@ -1565,20 +1635,25 @@ func isOutbox(table string) bool {
 // muxPattern records a net/http route, whose pattern may start with its
 // method: "GET /orders/{id}" (Go 1.22).
 func (x *extractor) muxPattern(s *site, r *recognizer) {
-	method, path, _ := strings.Cut(x.routeOf(r.name, s), " ")
-	if path == "" {
-		method, path = "", method
-	}
-	for _, p := range x.prefixes(recvOf(s.common)) {
-		x.route(s.f, s.handlers, method, joinRoute(p, path), s.arg(r.handler), s.ev)
+	for _, pattern := range x.routesOf(r.name, s) {
+		method, path, _ := strings.Cut(pattern, " ")
+		if path == "" {
+			method, path = "", method
+		}
+		for _, p := range x.prefixes(recvOf(s.common)) {
+			x.route(s.f, s.handlers, method, joinRoute(p, path), s.arg(r.handler), s.ev)
+		}
 	}
 }
 
 // gorillaRoute records a gorilla/mux route, whose methods come from a
 // .Methods("GET", …) call on the route it returns.
 func (x *extractor) gorillaRoute(s *site, r *recognizer) {
+	routes := x.routesOf(r.name, s)
 	for _, p := range x.prefixes(recvOf(s.common)) {
-		x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, x.routeOf(r.name, s)), s.arg(r.handler), s.ev)
+		for _, route := range routes {
+			x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, route), s.arg(r.handler), s.ev)
+		}
 	}
 }
 

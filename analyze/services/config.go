@@ -186,6 +186,59 @@ func deployedNames(names []value, envValues func(key string) []string) []value {
 	return out
 }
 
+// A deployedFile is a config file's name, and the one workload that
+// names it, if only one does.
+type deployedFile struct {
+	name string
+	w    *workload
+}
+
+// deployedFiles returns the config files names stand for. A name read
+// from the environment (SetConfigFile(os.Getenv("CONFIG_PATH"))) is, in
+// each workload that sets the variable, the file its value names: a path
+// in its container is the repository's file a bind mount puts there
+// (./config/orders.yaml:/config/config.yaml), so services that share a
+// loader each read their own. A name with no variable, or one no
+// workload sets, is read as it is, by every service.
+func deployedFiles(names []value, deploy *deployment, root string) []deployedFile {
+	var out []deployedFile
+	for _, v := range names {
+		if len(v.env) == 0 || deploy == nil {
+			out = append(out, deployedFile{name: v.text})
+			continue
+		}
+		set := false
+	workloads:
+		for _, w := range deploy.workloads {
+			text := v.text
+			for _, k := range v.env {
+				val, ok := w.env[k]
+				if !ok {
+					continue workloads
+				}
+				text = strings.ReplaceAll(text, "${"+k+"}", val)
+			}
+			set = true
+			if strings.Contains(text, "${") || text == "" {
+				continue
+			}
+			if filepath.IsAbs(text) {
+				host := w.hostPath(text)
+				rel, err := filepath.Rel(root, host)
+				if host == "" || err != nil || strings.HasPrefix(rel, "..") {
+					continue // a file the image holds, or a volume: not the repository's
+				}
+				text = "…/" + filepath.ToSlash(rel)
+			}
+			out = append(out, deployedFile{name: text, w: w})
+		}
+		if !set {
+			out = append(out, deployedFile{name: v.text})
+		}
+	}
+	return out
+}
+
 // holdsMain reports whether a folder holds a main package.
 func holdsMain(dir string) bool {
 	entries, err := os.ReadDir(dir)
@@ -259,24 +312,63 @@ func isViper(fn *ssa.Function, name string) bool {
 	return fn.Name() == name && fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/spf13/viper"
 }
 
-// viperValue resolves a key viper is asked for: the value the files it
-// reads give, else the default the code sets.
+// viperValue resolves a key viper is asked for (GetString): the value
+// the files it reads give, else the default the code sets, the
+// environment over both.
 func (r *resolver) viperValue(key string, depth int, busy map[ssa.Value]bool) []value {
 	var out []value
 	keys := strings.Split(key, ".")
 	for _, d := range r.viperDocs {
+		if !r.deployedHere(d) {
+			continue
+		}
 		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
 	}
-	if len(out) > 0 {
-		return out
+	if len(out) == 0 {
+		out = r.viperDefault(key, depth, busy)
 	}
-	for _, c := range r.viperDefs {
-		args := c.Common().Args
-		if len(args) >= 2 && c.Common().Signature().Recv() != nil && !c.Common().IsInvoke() {
-			args = args[1:]
+	return r.viperEnvOver(key, out)
+}
+
+// viperField resolves a field of a struct viper's Unmarshal fills, at
+// path below the keys prefix: what the files give the field's key, else
+// the default the code sets, the environment over both.
+func (r *resolver) viperField(docs []*configDoc, prefix string, path []fieldRef, more []string) []value {
+	var keys []string
+	for _, f := range path {
+		k, ok := configKey(f.t, f.i, "mapstructure")
+		if !ok {
+			return nil
 		}
+		keys = append(keys, k)
+	}
+	keys = append(keys, more...)
+	if len(keys) == 0 {
+		return nil
+	}
+	var out []value
+	for _, d := range docs {
+		if d.root == nil {
+			continue
+		}
+		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
+			out = appendValues(out, []value{{text: n.Value, config: d.file}})
+		}
+	}
+	key := prefix + strings.Join(keys, ".")
+	if len(out) == 0 {
+		out = r.viperDefault(key, 6, make(map[ssa.Value]bool))
+	}
+	return r.viperEnvOver(key, out)
+}
+
+// viperDefault returns the default the code sets a key to (SetDefault).
+func (r *resolver) viperDefault(key string, depth int, busy map[ssa.Value]bool) []value {
+	var out []value
+	for _, c := range r.viperDefs {
+		args := viperArgs(c)
 		if !r.ok(c.Parent()) || len(args) < 2 {
 			continue
 		}
@@ -289,6 +381,70 @@ func (r *resolver) viperValue(key string, depth int, busy map[ssa.Value]bool) []
 	return out
 }
 
+// viperEnvOver puts the environment variable viper reads a key from
+// over what files and defaults give it (vals), when the service's viper
+// reads the environment (AutomaticEnv): SetEnvPrefix's prefix and the
+// key, upper-cased, its dots made what SetEnvKeyReplacer makes them
+// ("_", as every user of it asks). viper reads a variable only for a
+// key it knows, so a key with no value has none.
+func (r *resolver) viperEnvOver(key string, vals []value) []value {
+	if len(vals) == 0 {
+		return vals
+	}
+	auto, replaced := false, false
+	prefix := ""
+	for _, c := range r.viperEnv {
+		if !r.ok(c.Parent()) {
+			continue
+		}
+		switch c.Common().StaticCallee().Name() {
+		case "AutomaticEnv":
+			auto = true
+		case "SetEnvKeyReplacer":
+			replaced = true
+		case "SetEnvPrefix":
+			if args := viperArgs(c); len(args) == 1 {
+				if p := firstOf(r.strings(args[0])); p != "" {
+					prefix = strings.ToUpper(p) + "_"
+				}
+			}
+		}
+	}
+	if !auto {
+		return vals
+	}
+	k := strings.ToUpper(key)
+	if replaced {
+		k = strings.ReplaceAll(k, ".", "_")
+	}
+	k = prefix + k
+	out := []value{{text: "${" + k + "}", env: []string{k}}}
+	for _, v := range vals {
+		if v.fallbackOf == "" {
+			v.fallbackOf, v.fallbackText = k, v.text
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// viperArgs returns a viper call's arguments, without the receiver of a
+// method of *viper.Viper.
+func viperArgs(c ssa.CallInstruction) []ssa.Value {
+	args := c.Common().Args
+	if len(args) > 0 && c.Common().Signature().Recv() != nil && !c.Common().IsInvoke() {
+		return args[1:]
+	}
+	return args
+}
+
+// deployedHere reports whether a config file is read by the service
+// walked: one that a workload's environment names is read only by the
+// services that workload runs.
+func (r *resolver) deployedHere(d *configDoc) bool {
+	return d.workload == nil || r.workloads == nil || r.workloads[d.workload]
+}
+
 // A configDoc is one source of configuration loaded into a struct type:
 // a file, or the environment.
 type configDoc struct {
@@ -299,7 +455,13 @@ type configDoc struct {
 	root *yaml.Node // the file's top mapping; nil for the environment
 	tag  string     // the struct tag naming a field's key in the file
 	// env and prefix say how a field's environment variable is named.
+	// viper's environment doc (env "viper") names no variable of its
+	// own: prefix is then the keys above the struct ("services.").
 	env, prefix string
+	// workload is the one workload whose file this is, when its name
+	// comes from the environment the workload sets; nil when every
+	// service that loads it reads it.
+	workload *workload
 }
 
 // readConfigs reads the files of the config loads the resolver met. dirOf
@@ -308,14 +470,16 @@ type configDoc struct {
 // envValues gives the values the deployment files set a variable to, in
 // any workload: a file name built from a variable they set is read with
 // their value, not the code's default.
-func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, envValues func(key string) []string) {
+func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, deploy *deployment) {
+	envValues := deploy.envValues
 	for _, c := range r.viperSets {
 		args := c.Common().Args
 		if len(args) == 0 || c.Parent().Pkg == nil {
 			continue
 		}
-		for _, v := range r.strings(args[len(args)-1]) {
-			if d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), v.text, "mapstructure"); d != nil {
+		for _, f := range deployedFiles(r.strings(args[len(args)-1]), deploy, root) {
+			if d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), f.name, "mapstructure"); d != nil {
+				d.workload = f.w
 				r.viperDocs = append(r.viperDocs, d)
 			}
 		}
@@ -380,6 +544,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			}
 		}
 		var names []value
+		var files []deployedFile
 		switch {
 		case l.file != nil:
 			names = r.strings(l.file)
@@ -391,16 +556,24 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, e
 			}
 			names = deployedNames(names, envValues)
 		case l.tag == "mapstructure":
-			names = r.viperFiles(l.call)
+			// viper: the files each workload's environment names, then
+			// the defaults the code sets, the environment over both
+			// (viperKey).
+			files = deployedFiles(r.viperFiles(l.call), deploy, root)
+			add(&configDoc{env: "viper", tag: l.tag})
 		case l.kratos:
 			names = r.sourceFiles(l.call, "github.com/go-kratos/kratos/config/file.NewSource")
 		case l.koanf:
 			names = r.sourceFiles(l.call, "github.com/knadh/koanf/providers/file.Provider")
 		}
-		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, v := range names {
-			for _, name := range configFiles(root, dir, v.text) {
+			files = append(files, deployedFile{name: v.text})
+		}
+		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
+		for _, f := range files {
+			for _, name := range configFiles(root, dir, f.name) {
 				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
+					d.workload = f.w
 					add(d)
 				}
 			}
@@ -504,7 +677,7 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 		return // a struct declared in place that two loads fill (conflicting)
 	}
 	for _, old := range docs {
-		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix {
+		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix && old.workload == d.workload {
 			return
 		}
 	}
@@ -548,6 +721,14 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 			tag := reflect.StructTag(st.Tag(i))
 			sub.prefix = d.prefix + tag.Get("envPrefix") + tag.Get("env-prefix")
 		}
+		if d.root == nil && d.env == "viper" {
+			// viper's keys are the whole path from the struct loaded.
+			k, ok := configKey(t, i, d.tag)
+			if !ok {
+				continue
+			}
+			sub.prefix = d.prefix + k + "."
+		}
 		r.addConfig(ft, &sub, depth-1)
 	}
 }
@@ -589,7 +770,10 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	}
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
-	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) })
+	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) || !r.deployedHere(d) })
+	if i := slices.IndexFunc(docs, func(d *configDoc) bool { return d.env == "viper" }); i >= 0 {
+		return r.viperField(docs, docs[i].prefix, path, more)
+	}
 	// The environment first: it overrides the file. One struct read
 	// under two names (envPrefix:"PRIMARY_" and "REPLICA_") is read from
 	// which one is not known.

@@ -232,6 +232,10 @@ type workload struct {
 	profiles []string
 	// buildArgs are the compose build args its image is built with.
 	buildArgs map[string]string
+	// volumes are a compose service's, declared in a file in folder
+	// mountBase: its bind mounts put files of the repository in it.
+	mountBase string
+	volumes   any
 	// compose marks a compose service, the only workloads that may run
 	// a third-party image beside services run on the machine itself.
 	compose bool
@@ -1088,6 +1092,9 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		if m["env_file"] != nil {
 			w.envFile = true
 		}
+		if m["volumes"] != nil {
+			w.mountBase, w.volumes = base, m["volumes"]
+		}
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
 			w.image = imageRepo(expand(img))
@@ -1244,6 +1251,15 @@ func words(v any, expand func(string) string) []string {
 		return out
 	}
 	return nil
+}
+
+// hostPath returns the file or folder of the repository a path in the
+// workload's container is, by its bind mounts; "" when none holds it.
+func (w *workload) hostPath(path string) string {
+	if w.volumes == nil {
+		return ""
+	}
+	return mounted(w.mountBase, path, w.volumes)
 }
 
 // mounted returns the folder of the repository a container path is, by

@@ -221,7 +221,7 @@ type extractor struct {
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
 		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sourceDescs: new(memo[string, map[string]string]), naming: new(memo[string, gormNaming]), sites: new(siteIndex)}
-	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy.envValues)
+	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy)
 	return x
 }
 
@@ -429,8 +429,12 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
+	x.res.workloads = make(map[*workload]bool)
+	for _, w := range x.deploy.forService(svc, f.entryDir) {
+		x.res.workloads[w] = true
+	}
 	x.siteCallers = nil
-	defer func() { x.res.within, x.siteCallers = nil, nil }()
+	defer func() { x.res.within, x.res.workloads, x.siteCallers = nil, nil, nil }()
 
 	var fns []*ssa.Function
 	for fn := range reach {

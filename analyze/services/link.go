@@ -180,6 +180,27 @@ func (l *linker) overridden(f *facts, v value) bool {
 	return len(ws) > 0
 }
 
+// unsetBeside reports whether a value is an environment variable that
+// every workload of the service leaves unset, while another of the
+// call's values is that variable's fallback: the fallback is the address
+// used (viper's AutomaticEnv puts a variable over each key the files or
+// defaults give). A service no workload runs may be given the variable
+// by hand, and keeps it.
+func (l *linker) unsetBeside(f *facts, v value, all []value) bool {
+	if len(v.env) != 1 || l.deploy == nil {
+		return false
+	}
+	k := v.env[0]
+	if !slices.ContainsFunc(all, func(o value) bool { return slices.Contains(strings.Split(o.fallbackOf, ","), k) }) {
+		return false
+	}
+	if len(l.deploy.forService(f.svc, f.entryDir)) == 0 {
+		return false
+	}
+	_, set := l.deploy.env(f.svc, f.entryDir, k)
+	return !set && !l.deploy.templateSets(f.svc, f.entryDir, k) && !l.deploy.binds(f.svc, f.entryDir, k)
+}
+
 // setsFlag reports whether a command's words set a flag: -name, --name,
 // -name=…, --name=….
 func setsFlag(args []string, name string) bool {
@@ -315,6 +336,9 @@ func (l *linker) http(f *facts, c *call) {
 	for _, v := range c.targets {
 		if l.overridden(f, v) {
 			continue // the deployment sets the variable this stands in for
+		}
+		if l.unsetBeside(f, v, c.targets) {
+			continue // the deployment leaves it unset: the fallback beside it is used
 		}
 		to, known, ok := l.host(f, v.text)
 		if !ok {

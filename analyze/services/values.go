@@ -157,6 +157,10 @@ type resolver struct {
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
 	within map[*ssa.Function]bool
+	// workloads are, while a service is walked, those that run it: a
+	// config file one of them names (CONFIG_PATH=/config/config.yaml,
+	// mounted from the repository) is this service's alone.
+	workloads map[*workload]bool
 	// topics says a message's topic is being resolved: only a topic
 	// takes the values a gRPC request's clients send (load).
 	topics bool
@@ -202,7 +206,10 @@ type tables struct {
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
-	configs     typeutil.Map          // types.Type -> []*configDoc
+	// viperEnv are viper's AutomaticEnv, SetEnvPrefix and
+	// SetEnvKeyReplacer calls: the environment over files and defaults.
+	viperEnv []ssa.CallInstruction
+	configs  typeutil.Map // types.Type -> []*configDoc
 	// envDefaults are the defaults the tags of config structs read from
 	// the environment give each variable (envDefault:"localhost").
 	envDefaults map[string]tagDefault
@@ -294,6 +301,8 @@ func newResolver(p *program) *resolver {
 						r.viperSets = append(r.viperSets, in)
 					} else if isViper(callee, "SetDefault") {
 						r.viperDefs = append(r.viperDefs, in)
+					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") {
+						r.viperEnv = append(r.viperEnv, in)
 					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
 						seen[callee] = true

@@ -20,6 +20,12 @@ type hop struct {
 	ev       services.Evidence
 }
 
+// forwarded reports whether a called endpoint is a forwarded request's,
+// whose method (and path) are those the caller was asked with.
+func forwarded(method string) bool {
+	return method == "*" || strings.HasPrefix(method, "* ")
+}
+
 // String says what the call is: "a calls b GET /x", or, for a reverse
 // proxy's (method "*"), that a forwards requests to b. Which of a's
 // routes a proxy serves is not known, so a proxy's handler is not named.
@@ -28,7 +34,7 @@ func (h hop) String() string {
 	case "":
 		return fmt.Sprintf("%s calls %s", h.from, h.to)
 	case "*":
-		return fmt.Sprintf("%s forwards requests to %s through a reverse proxy", h.from, h.to)
+		return fmt.Sprintf("%s forwards the requests it is sent to %s", h.from, h.to)
 	}
 	return fmt.Sprintf("%s calls %s %s", h.from, h.to, h.method)
 }
@@ -71,14 +77,14 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		if next.handler == "" {
 			return false
 		}
-		// A reverse proxy's call (method "*") forwards what its route
-		// receives, to any of the target's handlers; which of the
-		// service's routes serves which proxy is not known, so a proxy
-		// starts a chain but does not continue one.
-		if next.method == "*" {
+		// A forwarded request (a reverse proxy's, method "*") goes on
+		// to any of the target's handlers; which of the service's
+		// routes forwards to which target is not known, so a
+		// forwarding starts a chain but does not continue one.
+		if forwarded(next.method) {
 			return false
 		}
-		if h.method == "" || h.method == "*" {
+		if h.method == "" || forwarded(h.method) {
 			return true // the handler reached is not known: any handler may be it
 		}
 		return services.RouteServes(next.handler, h.method)
@@ -132,7 +138,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		for _, h := range ch {
 			e := h.ev
 			e.Detail = h.String()
-			if h.handler != "" && h.method != "*" {
+			if h.handler != "" && !forwarded(h.method) {
 				e.Detail += " in handler " + h.handler
 			}
 			ev = append(ev, e)

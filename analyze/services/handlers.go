@@ -109,8 +109,29 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 			out = append(out, x.handlerValues(b, depth-1, busy)...)
 		}
 		return out
+	case *ssa.UnOp:
+		// A handler kept in a struct's field (NewCartHandler stores
+		// forwardWithProxy(…) in forward; routes take h.forward): what
+		// the service's code stores there.
+		if fa, ok := w.X.(*ssa.FieldAddr); ok && w.Op.String() == "*" {
+			return x.storedHandlers(fa.X.Type(), fa.Field, depth, busy)
+		}
+	case *ssa.Field:
+		return x.storedHandlers(w.X.Type(), w.Field, depth, busy)
 	}
 	return nil
+}
+
+// storedHandlers returns the handlers the service's code stores in a
+// field of a struct type.
+func (x *extractor) storedHandlers(t types.Type, field int, depth int, busy map[ssa.Value]bool) []*ssa.Function {
+	var out []*ssa.Function
+	for _, st := range x.res.fields[fieldKey(t, field)] {
+		if st.call == nil && x.res.ok(st.fn) {
+			out = append(out, x.handlerValues(st.val, depth-1, busy)...)
+		}
+	}
+	return out
 }
 
 // calleeParamInterface returns the interface type of the parameter that operand

@@ -855,6 +855,28 @@ func (x *extractor) proxyCall(s *site, r *recognizer) {
 	}
 }
 
+// forwardsMethod reports whether v is an HTTP request's Method
+// (req.Method): a request sent with it forwards another, as a gateway's
+// own proxy does, whatever its method.
+func forwardsMethod(v ssa.Value) bool {
+	var t types.Type
+	var i int
+	switch w := v.(type) {
+	case *ssa.UnOp:
+		fa, ok := w.X.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		t, i = fa.X.Type(), fa.Field
+	case *ssa.Field:
+		t, i = w.X.Type(), w.Field
+	default:
+		return false
+	}
+	tn, st := namedOf(t), structOf(t)
+	return tn != nil && tn.Pkg() != nil && tn.Pkg().Path() == "net/http" && tn.Name() == "Request" && st != nil && i < st.NumFields() && st.Field(i).Name() == "Method"
+}
+
 // libraryMethod returns the function of t's method name, as the program
 // knows it: a library's method, whose body archie does not read, is a
 // function without blocks. nil when t has no such method.
@@ -950,7 +972,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			s.f.calls = append(s.f.calls, &call{protocol: "rpc", method: ev.Detail, targets: x.values(r.name, s), ev: ev, fn: s.fn})
 			return
 		}
-		x.httpCall(s.f, s.fn, x.first(r.method, s), x.values(r.name, s), s.ev)
+		method := x.first(r.method, s)
+		if r.method.how == fromArg && forwardsMethod(s.arg(r.method.i)) {
+			method = "*" // a gateway sends on the method it is asked with
+		}
+		x.httpCall(s.f, s.fn, method, x.values(r.name, s), s.ev)
 	case connects:
 		if targets := x.values(r.name, s); len(targets) > 0 {
 			s.f.brokers = append(s.f.brokers, &call{protocol: r.kind, targets: targets, ev: s.ev, fn: s.fn})

@@ -26,6 +26,42 @@ func forwarded(method string) bool {
 	return method == "*" || strings.HasPrefix(method, "* ")
 }
 
+// routeUnder reports whether a handler's route ("GET /admin/x/{id}") may
+// serve a path a forwarded request is sent to, of which only the start
+// may be known ("/admin/x…"): any, when nothing of it is known.
+func routeUnder(handler, path string) bool {
+	path = strings.TrimSpace(path)
+	if i := strings.IndexAny(path, "…?#"); i >= 0 {
+		path = path[:i]
+	}
+	if !strings.HasPrefix(path, "/") {
+		return true
+	}
+	route := handler
+	if _, r, ok := strings.Cut(handler, " "); ok {
+		route = r
+	}
+	ps := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	hs := strings.Split(strings.Trim(route, "/"), "/")
+	for i, p := range ps {
+		if i >= len(hs) {
+			return p == ""
+		}
+		h := hs[i]
+		switch {
+		case strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{") || strings.HasPrefix(h, "*"):
+			if strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") {
+				return true // the rest of the path, whatever it is
+			}
+		case i == len(ps)-1:
+			return strings.HasPrefix(h, p) // the path may go on within it
+		case h != p:
+			return false
+		}
+	}
+	return true
+}
+
 // String says what the call is: "a calls b GET /x", or, for a reverse
 // proxy's (method "*"), that a forwards requests to b. Which of a's
 // routes a proxy serves is not known, so a proxy's handler is not named.
@@ -56,8 +92,8 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 	}
 	out := make(map[string][]hop) // service -> its calls
 	for _, e := range sys.Edges {
-		if e.Kind != "sync" || e.Ambiguous != "" {
-			continue
+		if e.Kind != "sync" || e.Ambiguous != "" || e.Infrastructure {
+			continue // a call to a datastore's image is data access: no hop
 		}
 		for _, ev := range e.Evidence {
 			// A call that several handlers reach is a hop from each.
@@ -84,7 +120,10 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 		if forwarded(next.method) {
 			return false
 		}
-		if h.method == "" || forwarded(h.method) {
+		if forwarded(h.method) {
+			return routeUnder(next.handler, h.method[1:])
+		}
+		if h.method == "" {
 			return true // the handler reached is not known: any handler may be it
 		}
 		return services.RouteServes(next.handler, h.method)

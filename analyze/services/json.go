@@ -99,8 +99,12 @@ type (
 		Known    bool   `json:"known"`
 		// Ambiguous says why the callee is not certain; such an edge
 		// takes no part in chains.
-		Ambiguous string             `json:"ambiguous,omitempty"`
-		Evidence  []jsonEvidenceItem `json:"evidence"`
+		Ambiguous string `json:"ambiguous,omitempty"`
+		// Infrastructure marks a call to a datastore, broker or other
+		// third-party image of the deployment; it takes no part in
+		// chains.
+		Infrastructure bool               `json:"infrastructure,omitempty"`
+		Evidence       []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonUnresolved struct {
 		From     string             `json:"from"`
@@ -180,7 +184,7 @@ func document(sys *System) jsonServices {
 		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir})
 	}
 	for _, e := range sys.Edges {
-		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Evidence: ev(e.Evidence)})
+		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range sys.Unresolved {
 		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
@@ -312,7 +316,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true})
 	}
 	for _, e := range doc.Edges {
-		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Evidence: ev(e.Evidence)})
+		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range doc.Unresolved {
 		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})

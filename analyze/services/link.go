@@ -368,8 +368,20 @@ func (l *linker) http(f *facts, c *call) {
 		if l.fixed(f, v) {
 			l.hardcoded(f, to, v, c.ev)
 		}
-		l.edge(f.svc.Name, to, "sync", c.protocol, target, "", known, ev)
+		e := l.edge(f.svc.Name, to, "sync", c.protocol, target, "", known, ev)
+		e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to)
 	}
+}
+
+// infrastructure reports whether a callee with no Go code here is a
+// workload that runs a third-party infrastructure image
+// (elasticsearch, vault, minio), not one built from the repository.
+func (l *linker) infrastructure(name string) bool {
+	if l.deploy == nil {
+		return false
+	}
+	w := l.deploy.workloads[name]
+	return w != nil && w.dir == "" && w.src == "" && w.dockerfile == "" && w.context == "" && infrastructureImage(w.image)
 }
 
 var envRef = regexp.MustCompile(`\$\{([^}]+)\}`)

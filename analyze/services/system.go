@@ -83,7 +83,12 @@ type Edge struct {
 	// instance of its own kind. Such an edge is listed but takes no part
 	// in chains: a false smell costs more than a missed one.
 	Ambiguous string
-	Evidence  []Evidence
+	// Infrastructure marks a call to a third-party image the deployment
+	// runs for the services to keep data in or read it from (a search
+	// engine, a secrets store, an object store, a broker): data access,
+	// as a database's is, not a hop of a chain of services.
+	Infrastructure bool
+	Evidence       []Evidence
 }
 
 // Site returns where the From service makes the edge: the call, or for an

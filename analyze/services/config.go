@@ -189,8 +189,9 @@ func deployedNames(names []value, envValues func(key string) []string) []value {
 // A deployedFile is a config file's name, and the one workload that
 // names it, if only one does.
 type deployedFile struct {
-	name string
-	w    *workload
+	name   string
+	w      *workload
+	unseen bool // the workload names a file that is not the repository's
 }
 
 // deployedFiles returns the config files names stand for. A name read
@@ -226,7 +227,11 @@ func deployedFiles(names []value, deploy *deployment, root string) []deployedFil
 				host := w.hostPath(text)
 				rel, err := filepath.Rel(root, host)
 				if host == "" || err != nil || strings.HasPrefix(rel, "..") {
-					continue // a file the image holds, or a volume: not the repository's
+					// A file the image holds, a ConfigMap's or a
+					// volume's: not the repository's, and it may set
+					// any key.
+					out = append(out, deployedFile{w: w, unseen: true})
+					continue
 				}
 				text = "…/" + filepath.ToSlash(rel)
 			}
@@ -312,44 +317,53 @@ func isViper(fn *ssa.Function, name string) bool {
 	return fn.Name() == name && fn.Pkg != nil && normPath(fn.Pkg.Pkg.Path()) == "github.com/spf13/viper"
 }
 
-// viperValue resolves a key viper is asked for (GetString): the value
-// the files it reads give, else the default the code sets, the
-// environment over both.
-func (r *resolver) viperValue(key string, depth int, busy map[ssa.Value]bool) []value {
+// viperValue resolves a key viper is asked for (GetString) on the
+// instance recv (nil for viper's own): the value the files it reads
+// give, else the default the code sets, the environment over both.
+func (r *resolver) viperValue(key string, recv ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	var out []value
 	keys := strings.Split(key, ".")
+	unseen := false
 	for _, d := range r.viperDocs {
 		if !r.deployedHere(d) {
+			continue
+		}
+		if d.unseen {
+			unseen = true
 			continue
 		}
 		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
 	}
-	if len(out) == 0 {
-		out = r.viperDefault(key, depth, busy)
+	if len(out) == 0 && !unseen {
+		out = r.viperDefault(key, recv, depth, busy)
 	}
-	return r.viperEnvOver(key, out)
+	return r.viperEnvOver(key, recv, out)
 }
 
 // viperField resolves a field of a struct viper's Unmarshal fills, at
-// path below the keys prefix: what the files give the field's key, else
-// the default the code sets, the environment over both.
-func (r *resolver) viperField(docs []*configDoc, prefix string, path []fieldRef, more []string) []value {
+// path below the keys env.prefix: what the files give the field's key,
+// else the default the code sets, the environment over both.
+func (r *resolver) viperField(docs []*configDoc, env *configDoc, path []fieldRef, more []string) []value {
 	var keys []string
 	for _, f := range path {
-		k, ok := configKey(f.t, f.i, "mapstructure")
-		if !ok {
+		if k, ok := configKey(f.t, f.i, "mapstructure"); ok {
+			keys = append(keys, k)
+		} else if st := structOf(f.t); st == nil || f.i >= st.NumFields() || !st.Field(f.i).Embedded() {
 			return nil
-		}
-		keys = append(keys, k)
+		} // an embedded struct's keys are its parent's (",squash")
 	}
 	keys = append(keys, more...)
 	if len(keys) == 0 {
 		return nil
 	}
 	var out []value
+	unseen := false
 	for _, d := range docs {
+		if d.unseen {
+			unseen = true
+		}
 		if d.root == nil {
 			continue
 		}
@@ -357,19 +371,45 @@ func (r *resolver) viperField(docs []*configDoc, prefix string, path []fieldRef,
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
 	}
-	key := prefix + strings.Join(keys, ".")
-	if len(out) == 0 {
-		out = r.viperDefault(key, 6, make(map[ssa.Value]bool))
+	key := env.prefix + strings.Join(keys, ".")
+	recv := viperRecv(env.call)
+	if len(out) == 0 && !unseen {
+		// A file archie cannot read may set the key: the default is then
+		// not known to be used.
+		out = r.viperDefault(key, recv, 6, make(map[ssa.Value]bool))
 	}
-	return r.viperEnvOver(key, out)
+	return r.viperEnvOver(key, recv, out)
 }
 
-// viperDefault returns the default the code sets a key to (SetDefault).
-func (r *resolver) viperDefault(key string, depth int, busy map[ssa.Value]bool) []value {
+// uncertain marks values that something archie cannot read may replace
+// (a config file a ConfigMap mounts): they are what the code says, not
+// an address the code is bound to.
+func uncertain(vals []value) []value {
+	for i := range vals {
+		vals[i].lit, vals[i].fixed = false, false
+	}
+	return vals
+}
+
+// viperRecv returns the *viper.Viper a call is made on, or nil for a
+// call of viper's package-level functions (its own instance).
+func viperRecv(c ssa.CallInstruction) ssa.Value {
+	if c == nil {
+		return nil
+	}
+	if cc := c.Common(); cc.Signature().Recv() != nil && !cc.IsInvoke() && len(cc.Args) > 0 {
+		return cc.Args[0]
+	}
+	return nil
+}
+
+// viperDefault returns the default the code sets a key to (SetDefault)
+// on the viper instance recv.
+func (r *resolver) viperDefault(key string, recv ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	var out []value
 	for _, c := range r.viperDefs {
 		args := viperArgs(c)
-		if !r.ok(c.Parent()) || len(args) < 2 {
+		if !r.ok(c.Parent()) || len(args) < 2 || viperRecv(c) != recv {
 			continue
 		}
 		for _, k := range r.strings(args[0]) {
@@ -381,51 +421,115 @@ func (r *resolver) viperDefault(key string, depth int, busy map[ssa.Value]bool) 
 	return out
 }
 
-// viperEnvOver puts the environment variable viper reads a key from
-// over what files and defaults give it (vals), when the service's viper
-// reads the environment (AutomaticEnv): SetEnvPrefix's prefix and the
-// key, upper-cased, its dots made what SetEnvKeyReplacer makes them
-// ("_", as every user of it asks). viper reads a variable only for a
-// key it knows, so a key with no value has none.
-func (r *resolver) viperEnvOver(key string, vals []value) []value {
+// viperEnvOver puts the environment variables viper reads a key from
+// over what files and defaults give it (vals), on the instance recv:
+// those BindEnv names for the key, or, under AutomaticEnv, the key with
+// SetEnvPrefix's prefix, upper-cased, and what SetEnvKeyReplacer's
+// replacer makes of it. viper reads a variable only for a key it knows,
+// so a key with no value has none. Where archie cannot tell the
+// variable's name (a replacer it cannot read, the instance's calls made
+// elsewhere), the values may be replaced by some variable: they are no
+// address the code is bound to.
+func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []value {
 	if len(vals) == 0 {
 		return vals
 	}
-	auto, replaced := false, false
+	auto, unknown := false, false
 	prefix := ""
+	var replacer *strings.Replacer
+	var bound []string
+	boundAuto := false
 	for _, c := range r.viperEnv {
 		if !r.ok(c.Parent()) {
 			continue
 		}
+		if viperRecv(c) != recv {
+			if recv != nil && viperRecv(c) != nil {
+				unknown = true // another value of a *viper.Viper: maybe this one
+			}
+			continue
+		}
+		args := viperArgs(c)
 		switch c.Common().StaticCallee().Name() {
 		case "AutomaticEnv":
 			auto = true
 		case "SetEnvKeyReplacer":
-			replaced = true
-		case "SetEnvPrefix":
-			if args := viperArgs(c); len(args) == 1 {
-				if p := firstOf(r.strings(args[0])); p != "" {
-					prefix = strings.ToUpper(p) + "_"
-				}
+			pairs, ok := r.replacerPairs(args)
+			if !ok {
+				unknown = true
+				break
 			}
+			replacer = strings.NewReplacer(pairs...)
+		case "SetEnvPrefix":
+			p := ""
+			if len(args) == 1 {
+				p = firstOf(r.strings(args[0]))
+			}
+			if p == "" {
+				unknown = true
+			}
+			prefix = strings.ToUpper(p) + "_"
+		case "BindEnv":
+			// BindEnv(key, names...): one variadic slice.
+			var in []string
+			if len(args) == 1 {
+				in = constElems(args[0])
+			}
+			if len(in) == 0 {
+				unknown = true // a key archie cannot read: maybe this one
+				break
+			}
+			if !strings.EqualFold(in[0], key) {
+				break
+			}
+			if len(in) == 1 {
+				boundAuto = true
+			}
+			bound = append(bound, in[1:]...)
 		}
 	}
-	if !auto {
+	var envKeys []string
+	if len(bound) > 0 {
+		envKeys = bound
+	} else if auto || boundAuto {
+		k := strings.ToUpper(prefix + key)
+		if replacer != nil {
+			k = replacer.Replace(k)
+		}
+		envKeys = []string{k}
+	}
+	if unknown {
+		vals = uncertain(vals)
+	}
+	if len(envKeys) == 0 {
 		return vals
 	}
-	k := strings.ToUpper(key)
-	if replaced {
-		k = strings.ReplaceAll(k, ".", "_")
+	keys := strings.Join(envKeys, ",")
+	var out []value
+	for _, k := range envKeys {
+		out = append(out, value{text: "${" + k + "}", env: []string{k}})
 	}
-	k = prefix + k
-	out := []value{{text: "${" + k + "}", env: []string{k}}}
 	for _, v := range vals {
 		if v.fallbackOf == "" {
-			v.fallbackOf, v.fallbackText = k, v.text
+			v.fallbackOf, v.fallbackText = keys, v.text
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+// replacerPairs reads SetEnvKeyReplacer's strings.NewReplacer(old,
+// new, …) arguments, when they are constants.
+func (r *resolver) replacerPairs(args []ssa.Value) ([]string, bool) {
+	if len(args) != 1 {
+		return nil, false
+	}
+	c, ok := args[0].(*ssa.Call)
+	if !ok || calleeKey(c.Common()) != "strings.NewReplacer" || len(c.Common().Args) != 1 {
+		return nil, false
+	}
+	pairs := constElems(c.Common().Args[0])
+	return pairs, len(pairs) > 0 && len(pairs)%2 == 0
 }
 
 // viperArgs returns a viper call's arguments, without the receiver of a
@@ -462,6 +566,12 @@ type configDoc struct {
 	// comes from the environment the workload sets; nil when every
 	// service that loads it reads it.
 	workload *workload
+	// unseen marks a file the workload names that archie cannot read
+	// (a ConfigMap's, a volume's): it may set any key.
+	unseen bool
+	// call is viper's Unmarshal, for its environment doc: which viper
+	// instance its defaults and variables are set on.
+	call ssa.CallInstruction
 }
 
 // readConfigs reads the files of the config loads the resolver met. dirOf
@@ -478,7 +588,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			continue
 		}
 		for _, f := range deployedFiles(r.strings(args[len(args)-1]), deploy, root) {
-			if d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), f.name, "mapstructure"); d != nil {
+			d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), f.name, "mapstructure")
+			if d == nil && f.w != nil {
+				d = &configDoc{unseen: true} // named for this workload, and not read
+			}
+			if d != nil {
 				d.workload = f.w
 				r.viperDocs = append(r.viperDocs, d)
 			}
@@ -560,7 +674,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			// the defaults the code sets, the environment over both
 			// (viperKey).
 			files = deployedFiles(r.viperFiles(l.call), deploy, root)
-			add(&configDoc{env: "viper", tag: l.tag})
+			add(&configDoc{env: "viper", tag: l.tag, call: l.call})
 		case l.kratos:
 			names = r.sourceFiles(l.call, "github.com/go-kratos/kratos/config/file.NewSource")
 		case l.koanf:
@@ -571,11 +685,17 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		}
 		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, f := range files {
+			read := false
 			for _, name := range configFiles(root, dir, f.name) {
 				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
-					d.workload = f.w
+					d.workload, read = f.w, true
 					add(d)
 				}
+			}
+			if !read && f.w != nil && l.tag == "mapstructure" {
+				// A file this workload's viper reads and archie cannot:
+				// it may set any key, so no default is certain.
+				add(&configDoc{env: "viper", tag: l.tag, call: l.call, workload: f.w, unseen: true})
 			}
 		}
 	}
@@ -677,7 +797,7 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 		return // a struct declared in place that two loads fill (conflicting)
 	}
 	for _, old := range docs {
-		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix && old.workload == d.workload {
+		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix && old.workload == d.workload && old.unseen == d.unseen && old.call == d.call {
 			return
 		}
 	}
@@ -722,12 +842,13 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 			sub.prefix = d.prefix + tag.Get("envPrefix") + tag.Get("env-prefix")
 		}
 		if d.root == nil && d.env == "viper" {
-			// viper's keys are the whole path from the struct loaded.
-			k, ok := configKey(t, i, d.tag)
-			if !ok {
+			// viper's keys are the whole path from the struct loaded;
+			// an embedded struct's (",squash") are its parent's.
+			if k, ok := configKey(t, i, d.tag); ok {
+				sub.prefix = d.prefix + k + "."
+			} else if !st.Field(i).Embedded() {
 				continue
 			}
-			sub.prefix = d.prefix + k + "."
 		}
 		r.addConfig(ft, &sub, depth-1)
 	}
@@ -772,7 +893,12 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	docs, _ := r.configs.At(root).([]*configDoc)
 	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) || !r.deployedHere(d) })
 	if i := slices.IndexFunc(docs, func(d *configDoc) bool { return d.env == "viper" }); i >= 0 {
-		return r.viperField(docs, docs[i].prefix, path, more)
+		for _, d := range docs {
+			if d.env == "viper" && (d.prefix != docs[i].prefix || d.call != docs[i].call) {
+				return nil // a part of the config under two keys: which is read is not known
+			}
+		}
+		return r.viperField(docs, docs[i], path, more)
 	}
 	// The environment first: it overrides the file. One struct read
 	// under two names (envPrefix:"PRIMARY_" and "REPLICA_") is read from

@@ -479,6 +479,11 @@ func (d *deployment) resolveEnvFrom() {
 			}
 			continue
 		}
+		if data == nil {
+			// Every key of a ConfigMap or Secret the repository does not
+			// hold: variables archie cannot see, as an env_file's.
+			src.w.envFile = true
+		}
 		for k, v := range data {
 			set(src.prefix+k, v)
 		}
@@ -2020,6 +2025,17 @@ func (d *deployment) builds(w *workload, entryDir string) bool {
 		}
 	}
 	return true
+}
+
+// buildsOther reports whether a workload builds a main other than the
+// one in entryDir.
+func (d *deployment) buildsOther(w *workload, entryDir string) bool {
+	for _, e := range d.entries {
+		if e != entryDir && d.builds(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // setsFlags reports whether a deployment sets any of the flags (a

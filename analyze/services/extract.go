@@ -430,8 +430,15 @@ func (x *extractor) service(svc *Service) *facts {
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
 	x.res.workloads = make(map[*workload]bool)
-	for _, w := range x.deploy.forService(svc, f.entryDir) {
-		x.res.workloads[w] = true
+	if x.deploy != nil {
+		for _, w := range x.deploy.forService(svc, f.entryDir) {
+			// A workload of the service's name that builds another main
+			// (compose's orders running cmd/orders-worker) names that
+			// one's config files, not this one's.
+			if !x.deploy.buildsOther(w, f.entryDir) {
+				x.res.workloads[w] = true
+			}
+		}
 	}
 	x.siteCallers = nil
 	defer func() { x.res.within, x.res.workloads, x.siteCallers = nil, nil, nil }()

@@ -141,8 +141,16 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// render sets, is not fixed when it names the host: the
 		// deployment decides. A fallback scheme leaves the host fixed.
 		if v.fallbackOf != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
+			// Variables an env_file or a ConfigMap archie does not have
+			// may set: the deployment may decide.
+			if l.deploy.envFiles(f.svc, f.entryDir) {
+				return false
+			}
 			for _, k := range strings.Split(v.fallbackOf, ",") {
 				if _, set := l.deploy.env(f.svc, f.entryDir, k); set || l.deploy.templateSets(f.svc, f.entryDir, k) || l.deploy.binds(f.svc, f.entryDir, k) {
+					return false
+				}
+				if _, _, set := l.deploy.imageEnv(f.svc, f.entryDir, k); set {
 					return false
 				}
 			}
@@ -195,6 +203,14 @@ func (l *linker) unsetBeside(f *facts, v value, all []value) bool {
 		return false
 	}
 	if len(l.deploy.forService(f.svc, f.entryDir)) == 0 {
+		return false
+	}
+	// Set where archie does not look (an env_file, a ConfigMap it does
+	// not have) or in the image (a Dockerfile's ENV), it may be used.
+	if l.deploy.envFiles(f.svc, f.entryDir) {
+		return false
+	}
+	if _, _, ok := l.deploy.imageEnv(f.svc, f.entryDir, k); ok {
 		return false
 	}
 	_, set := l.deploy.env(f.svc, f.entryDir, k)

@@ -206,8 +206,8 @@ type tables struct {
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
-	// viperEnv are viper's AutomaticEnv, SetEnvPrefix and
-	// SetEnvKeyReplacer calls: the environment over files and defaults.
+	// viperEnv are viper's AutomaticEnv, SetEnvPrefix, SetEnvKeyReplacer
+	// and BindEnv calls: the environment over files and defaults.
 	viperEnv []ssa.CallInstruction
 	configs  typeutil.Map // types.Type -> []*configDoc
 	// envDefaults are the defaults the tags of config structs read from
@@ -301,7 +301,7 @@ func newResolver(p *program) *resolver {
 						r.viperSets = append(r.viperSets, in)
 					} else if isViper(callee, "SetDefault") {
 						r.viperDefs = append(r.viperDefs, in)
-					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") {
+					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") || isViper(callee, "BindEnv") {
 						r.viperEnv = append(r.viperEnv, in)
 					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
@@ -1200,10 +1200,14 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		if i >= len(args) {
 			return nil
 		}
+		var recv ssa.Value
+		if i == 1 {
+			recv = args[0]
+		}
 		var out []value
 		for _, k := range r.resolve(args[i], bind, depth-1, busy) {
 			if k.lit {
-				out = appendValues(out, r.viperValue(k.text, depth, busy))
+				out = appendValues(out, r.viperValue(k.text, recv, depth, busy))
 			}
 		}
 		return out

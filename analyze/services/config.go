@@ -385,10 +385,11 @@ func (r *resolver) viperField(docs []*configDoc, env *configDoc, path []fieldRef
 // (a config file a ConfigMap mounts): they are what the code says, not
 // an address the code is bound to.
 func uncertain(vals []value) []value {
-	for i := range vals {
-		vals[i].lit, vals[i].fixed = false, false
+	out := slices.Clone(vals)
+	for i := range out {
+		out[i].lit, out[i].fixed = false, false
 	}
-	return vals
+	return out
 }
 
 // viperRecv returns the *viper.Viper a call is made on, or nil for a
@@ -488,6 +489,9 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 			bound = append(bound, in[1:]...)
 		}
 	}
+	if unknown {
+		return uncertain(vals) // some variable may replace them: which is not known
+	}
 	var envKeys []string
 	if len(bound) > 0 {
 		envKeys = bound
@@ -497,9 +501,6 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 			k = replacer.Replace(k)
 		}
 		envKeys = []string{k}
-	}
-	if unknown {
-		vals = uncertain(vals)
 	}
 	if len(envKeys) == 0 {
 		return vals

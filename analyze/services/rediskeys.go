@@ -187,7 +187,9 @@ func keyCommandType(key string) bool {
 	}
 	switch parts[len(parts)-2] {
 	case "cmdable", "Cmdable", "Client", "ClusterClient", "Ring", "UniversalClient", "Pipeliner", "Pipeline", "Tx",
-		"Conn", "ConnWithContext", "StatefulCmdable", "statefulCmdable", "Cache":
+		"Conn", "ConnWithContext", "StatefulCmdable", "statefulCmdable", "Cache",
+		"Script": // redis.NewScript(lua).Run(ctx, rdb, keys, …), as rate limiters run theirs
+
 		return true
 	}
 	return false

@@ -84,6 +84,7 @@ func TestKeyCommandType(t *testing.T) {
 		"github.com/go-redis/cache.Cache.Set":           true,
 		"github.com/gomodule/redigo/redis.Conn.Do":      true,
 		"github.com/gomodule/redigo/redis.DoContext":    true,
+		"github.com/redis/go-redis.Script.Run":          true,
 		"github.com/redis/go-redis.InfoCmd.Item":        false,
 		"github.com/redis/go-redis.ScanIterator.Val":    false,
 		"github.com/redis/go-redis.ClusterSlotsCmd.Val": false,

@@ -86,16 +86,17 @@ func main() {
 	rdb := redis.NewClient(&redis.Options{Addr: "cache:6379"}) // want "store redis dsn cache:6379"
 	id := os.Args[1]
 
-	rdb.Get(ctx, "config")                                    // want "store redis key config"
-	rdb.Set(ctx, sessionKey(id), "x", 0)                      // want "store redis key session:*"
-	rdb.HSet(ctx, cartKey(id, os.Args[2]), "sku", 1)          // want "store redis key shop:carts:*"
-	rdb.Del(ctx, "orders:"+id, "payments:"+id)                // want "store redis key orders:*" "store redis key payments:*"
-	rdb.Rename(ctx, "jobs:pending", "jobs:"+id)               // want "store redis key jobs:pending" "store redis key jobs:*"
-	rdb.SMove(ctx, "queue:new", "queue:done", id)             // want "store redis key queue:new" "store redis key queue:done"
-	rdb.Scan(ctx, 0, "revoked-token|*", 100)                  // want "store redis key revoked-token|*"
-	rdb.HScan(ctx, "users:index", 0, "name:*", 10)            // want "store redis key users:index"
-	rdb.Eval(ctx, "return 1", []string{"locks:" + id}, "arg") // want "store redis key locks:*"
-	rdb.Do(ctx, "INCR", "visits:"+id)                         // want "store redis key visits:*"
+	rdb.Get(ctx, "config")                                                 // want "store redis key config"
+	rdb.Set(ctx, sessionKey(id), "x", 0)                                   // want "store redis key session:*"
+	rdb.HSet(ctx, cartKey(id, os.Args[2]), "sku", 1)                       // want "store redis key shop:carts:*"
+	rdb.Del(ctx, "orders:"+id, "payments:"+id)                             // want "store redis key orders:*" "store redis key payments:*"
+	rdb.Rename(ctx, "jobs:pending", "jobs:"+id)                            // want "store redis key jobs:pending" "store redis key jobs:*"
+	rdb.SMove(ctx, "queue:new", "queue:done", id)                          // want "store redis key queue:new" "store redis key queue:done"
+	rdb.Scan(ctx, 0, "revoked-token|*", 100)                               // want "store redis key revoked-token|*"
+	rdb.HScan(ctx, "users:index", 0, "name:*", 10)                         // want "store redis key users:index"
+	rdb.Eval(ctx, "return 1", []string{"locks:" + id}, "arg")              // want "store redis key locks:*"
+	redis.NewScript("return 1").Run(ctx, rdb, []string{"limits:" + id}, 1) // want "store redis key limits:*"
+	rdb.Do(ctx, "INCR", "visits:"+id)                                      // want "store redis key visits:*"
 	rdb.Do(ctx, "PING")
 	rdb.MSet(ctx, "a:1", "x", "b:2", "y")
 

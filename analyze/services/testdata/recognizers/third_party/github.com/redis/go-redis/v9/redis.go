@@ -162,3 +162,17 @@ func (c cmdable) BLMove(ctx context.Context, source, destination, srcpos, destpo
 }
 func (c cmdable) LRange(ctx context.Context, key string, start, stop int64) error { return nil }
 func (c cmdable) LTrim(ctx context.Context, key string, start, stop int64) error  { return nil }
+
+// Scripter runs scripts: a client.
+type Scripter interface {
+	Eval(ctx context.Context, script string, keys []string, args ...any) error
+}
+
+// Script is a Lua script, run by its hash.
+type Script struct{ src string }
+
+func NewScript(src string) *Script { return &Script{src: src} }
+
+func (s *Script) Run(ctx context.Context, c Scripter, keys []string, args ...any) error {
+	return c.Eval(ctx, s.src, keys, args...)
+}

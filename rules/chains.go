@@ -26,33 +26,56 @@ func forwarded(method string) bool {
 	return method == "*" || strings.HasPrefix(method, "* ")
 }
 
-// routeUnder reports whether a handler's route ("GET /admin/x/{id}") may
-// serve a path a forwarded request is sent to, of which only the start
-// may be known ("/admin/x…"): any, when nothing of it is known.
-func routeUnder(handler, path string) bool {
-	path = strings.TrimSpace(path)
-	if i := strings.IndexAny(path, "…?#"); i >= 0 {
-		path = path[:i]
+// forwardsTo reports whether a forwarded request (h) may reach a
+// handler of its target: one its path may be, when its path is known
+// ("* /admin/platform…", "* /orders"); else, since a reverse proxy
+// forwards the path it is asked for, one under a route of the
+// forwarding service (routes: its handlers).
+func forwardsTo(h hop, handler string, routes []string) bool {
+	path := strings.TrimSpace(strings.TrimPrefix(h.method, "*"))
+	if known, _, _ := strings.Cut(path, "…"); strings.HasPrefix(known, "/") {
+		if !strings.Contains(path, "…") {
+			_, route, ok := strings.Cut(handler, " ")
+			if !ok {
+				route = handler
+			}
+			return services.RouteServes(route, "* "+path)
+		}
+		return routeUnder(handler, known)
 	}
-	if !strings.HasPrefix(path, "/") {
-		return true
+	for _, r := range routes {
+		if _, route, ok := strings.Cut(r, " "); ok {
+			r = route
+		}
+		if strings.HasPrefix(r, "/") && routeUnder(handler, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// routeUnder reports whether a handler's route ("GET /admin/x/{id}") may
+// serve a path that starts with prefix ("/admin/x"). A route that ends in
+// "/" (net/http's subtree) or a catch-all serves all below it.
+func routeUnder(handler, prefix string) bool {
+	if i := strings.IndexAny(prefix, "?#"); i >= 0 {
+		prefix = prefix[:i]
 	}
 	route := handler
 	if _, r, ok := strings.Cut(handler, " "); ok {
 		route = r
 	}
-	ps := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	ps := strings.Split(strings.TrimPrefix(prefix, "/"), "/")
 	hs := strings.Split(strings.Trim(route, "/"), "/")
 	for i, p := range ps {
 		if i >= len(hs) {
-			return p == ""
+			return p == "" || strings.HasSuffix(route, "/")
 		}
 		h := hs[i]
 		switch {
-		case strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{") || strings.HasPrefix(h, "*"):
-			if strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") {
-				return true // the rest of the path, whatever it is
-			}
+		case strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") || strings.HasSuffix(h, ":.*}"):
+			return true // the rest of the path, whatever it is
+		case strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{"):
 		case i == len(ps)-1:
 			return strings.HasPrefix(h, p) // the path may go on within it
 		case h != p:
@@ -66,10 +89,10 @@ func routeUnder(handler, path string) bool {
 // proxy's (method "*"), that a forwards requests to b. Which of a's
 // routes a proxy serves is not known, so a proxy's handler is not named.
 func (h hop) String() string {
-	switch h.method {
-	case "":
+	switch {
+	case h.method == "":
 		return fmt.Sprintf("%s calls %s", h.from, h.to)
-	case "*":
+	case forwarded(h.method):
 		return fmt.Sprintf("%s forwards the requests it is sent to %s", h.from, h.to)
 	}
 	return fmt.Sprintf("%s calls %s %s", h.from, h.to, h.method)
@@ -121,7 +144,7 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			return false
 		}
 		if forwarded(h.method) {
-			return routeUnder(next.handler, h.method[1:])
+			return forwardsTo(h, next.handler, endpoints[h.from])
 		}
 		if h.method == "" {
 			return true // the handler reached is not known: any handler may be it
@@ -152,7 +175,9 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 	}
 	for _, s := range slices.Sorted(maps.Keys(out)) {
 		for _, h := range out[s] {
-			if h.handler == "" || h.to == h.from {
+			// A request forwarded (a proxy's, method "*") is made for
+			// a request the service serves, whichever route it is.
+			if h.handler == "" && !forwarded(h.method) || h.to == h.from {
 				continue
 			}
 			walk([]hop{h}, map[string]bool{h.from: true, h.to: true})

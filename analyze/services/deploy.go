@@ -1696,6 +1696,17 @@ var infrastructureImages = map[string]bool{"mysql": true, "mariadb": true, "post
 
 var infrastructureFamilies = []string{"opentelemetry-collector", "otel-collector", "victoria-metrics", "victoriametrics"}
 
+// hopImage reports whether an infrastructure image serves requests on
+// their way somewhere (a proxy, an API gateway, an identity provider, a
+// mail server): a call to it waits on it as on a service.
+func hopImage(image string) bool {
+	switch image[strings.LastIndexByte(image, '/')+1:] {
+	case "nginx", "traefik", "envoy", "haproxy", "kong", "apisix", "keycloak", "mailhog", "mailpit":
+		return true
+	}
+	return false
+}
+
 // infrastructureImage reports whether an image, without tag, is one of
 // the infrastructure's.
 func infrastructureImage(image string) bool {

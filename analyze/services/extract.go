@@ -559,6 +559,12 @@ func (x *extractor) service(svc *Service) *facts {
 	shared := sharedHandlers(served)
 	rpcOf := transcoded(x.fset, names, handlers)
 	for _, c := range f.calls {
+		if c.fn != nil && c.fn == f.proxyServes {
+			// A reverse proxy's call is made in its ServeHTTP, which every
+			// route that serves any proxy reaches: which route forwards to
+			// which target is not known, so it names none.
+			continue
+		}
 		for _, i := range by[c.fn].members() {
 			c.handlers = append(c.handlers, names[i])
 		}

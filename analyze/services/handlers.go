@@ -122,16 +122,25 @@ func (x *extractor) handlerValues(v ssa.Value, depth int, busy map[ssa.Value]boo
 	return nil
 }
 
-// storedHandlers returns the handlers the service's code stores in a
-// field of a struct type.
+// storedHandlers returns the handler the service's code stores in a
+// field of a struct type, when it stores one value there. The stores are
+// the type's, not one value's: a table of routes, each row's handler in
+// the field, would give every route every row's.
 func (x *extractor) storedHandlers(t types.Type, field int, depth int, busy map[ssa.Value]bool) []*ssa.Function {
-	var out []*ssa.Function
+	var val ssa.Value
 	for _, st := range x.res.fields[fieldKey(t, field)] {
-		if st.call == nil && x.res.ok(st.fn) {
-			out = append(out, x.handlerValues(st.val, depth-1, busy)...)
+		if !x.res.ok(st.fn) {
+			continue
 		}
+		if st.call != nil || val != nil && val != st.val {
+			return nil
+		}
+		val = st.val
 	}
-	return out
+	if val == nil {
+		return nil
+	}
+	return x.handlerValues(val, depth-1, busy)
 }
 
 // calleeParamInterface returns the interface type of the parameter that operand

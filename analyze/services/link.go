@@ -390,14 +390,23 @@ func (l *linker) http(f *facts, c *call) {
 }
 
 // infrastructure reports whether a callee with no Go code here is a
-// workload that runs a third-party infrastructure image
-// (elasticsearch, vault, minio), not one built from the repository.
+// workload that runs a third-party image that keeps or takes data
+// (elasticsearch, vault, minio, a broker, a telemetry collector), not
+// one built from the repository, nor a proxy or an identity provider
+// a request passes through.
 func (l *linker) infrastructure(name string) bool {
 	if l.deploy == nil {
 		return false
 	}
 	w := l.deploy.workloads[name]
-	return w != nil && w.dir == "" && w.src == "" && w.dockerfile == "" && w.context == "" && infrastructureImage(w.image)
+	if w == nil || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" || !infrastructureImage(w.image) || hopImage(w.image) {
+		return false
+	}
+	// An image of that name the repository builds, or a folder of its
+	// name holding a service (acme's vault/cmd/server, pushed as
+	// ghcr.io/acme/vault), is the repository's own.
+	df, _ := l.deploy.imageBuild(w.image)
+	return df == "" && l.belowFolder([]string{name}) == ""
 }
 
 var envRef = regexp.MustCompile(`\$\{([^}]+)\}`)

@@ -855,26 +855,109 @@ func (x *extractor) proxyCall(s *site, r *recognizer) {
 	}
 }
 
-// forwardsMethod reports whether v is an HTTP request's Method
-// (req.Method): a request sent with it forwards another, as a gateway's
-// own proxy does, whatever its method.
-func forwardsMethod(v ssa.Value) bool {
+// forwardsMethod reports whether v is the Method of an HTTP request the
+// service received (req.Method of a handler's request, echo's
+// c.Request(), gin's c.Request, handed down to a helper): a request sent
+// with it forwards that one, as a gateway's own proxy does, whatever its
+// method. A request the service built itself and re-sends through a
+// helper has its own method.
+func (x *extractor) forwardsMethod(v ssa.Value) bool {
 	var t types.Type
 	var i int
+	var req ssa.Value
 	switch w := v.(type) {
 	case *ssa.UnOp:
 		fa, ok := w.X.(*ssa.FieldAddr)
 		if !ok {
 			return false
 		}
-		t, i = fa.X.Type(), fa.Field
+		t, i, req = fa.X.Type(), fa.Field, fa.X
 	case *ssa.Field:
-		t, i = w.X.Type(), w.Field
+		t, i, req = w.X.Type(), w.Field, w.X
 	default:
 		return false
 	}
 	tn, st := namedOf(t), structOf(t)
-	return tn != nil && tn.Pkg() != nil && tn.Pkg().Path() == "net/http" && tn.Name() == "Request" && st != nil && i < st.NumFields() && st.Field(i).Name() == "Method"
+	if tn == nil || tn.Pkg() == nil || tn.Pkg().Path() != "net/http" || tn.Name() != "Request" || st == nil || i >= st.NumFields() || st.Field(i).Name() != "Method" {
+		return false
+	}
+	return x.received(req, 4)
+}
+
+// received reports whether v is a request the service received: a
+// handler's *http.Request parameter, a web framework's context's
+// Request, or what every caller of a helper hands it of those.
+func (x *extractor) received(v ssa.Value, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch w := v.(type) {
+	case *ssa.Parameter:
+		fn := w.Parent()
+		if handlerSignature(fn.Signature) {
+			return true
+		}
+		i := slices.Index(fn.Params, w)
+		if i < 0 {
+			return false
+		}
+		var args []ssa.Value
+		for _, c := range x.res.callers[fn] {
+			if a := c.Common().Args; i < len(a) { // a method's receiver first, as in Params
+				args = append(args, a[i])
+			}
+		}
+		// A method called through an interface (p.Do(ctx, c.Request())
+		// on a requestForwarder): the calls of that method, by name, on
+		// an interface its receiver type implements.
+		if recv := fn.Signature.Recv(); recv != nil && i > 0 {
+			for f := range x.res.within {
+				for _, b := range f.Blocks {
+					for _, instr := range b.Instrs {
+						c, ok := instr.(ssa.CallInstruction)
+						if !ok || !c.Common().IsInvoke() || c.Common().Method.Name() != fn.Name() {
+							continue
+						}
+						iface, ok := c.Common().Value.Type().Underlying().(*types.Interface)
+						if ok && types.Implements(recv.Type(), iface) && i-1 < len(c.Common().Args) {
+							args = append(args, c.Common().Args[i-1])
+						}
+					}
+				}
+			}
+		}
+		return len(args) > 0 && !slices.ContainsFunc(args, func(a ssa.Value) bool { return !x.received(a, depth-1) })
+	case *ssa.FreeVar:
+		bs := freeVarBindings(w)
+		return len(bs) > 0 && !slices.ContainsFunc(bs, func(b ssa.Value) bool { return !x.received(b, depth-1) })
+	case *ssa.Call:
+		// echo's c.Request(), a framework context's own.
+		c := w.Common()
+		var name string
+		var recv types.Type
+		if c.IsInvoke() {
+			name, recv = c.Method.Name(), c.Value.Type()
+		} else if f := c.StaticCallee(); f != nil && f.Signature.Recv() != nil {
+			name, recv = f.Name(), f.Signature.Recv().Type()
+		}
+		return name == "Request" && isHTTPRequest(w.Type()) && !isHTTPRequest(recv)
+	case *ssa.UnOp:
+		// gin's c.Request, a framework context's field.
+		if fa, ok := w.X.(*ssa.FieldAddr); ok {
+			if st := structOf(fa.X.Type()); st != nil && fa.Field < st.NumFields() && st.Field(fa.Field).Name() == "Request" {
+				tn := namedOf(fa.X.Type())
+				return tn != nil && tn.Pkg() != nil && tn.Pkg().Path() != "net/http"
+			}
+		}
+	}
+	return false
+}
+
+// isHTTPRequest reports whether t is net/http's Request, or a pointer
+// to it.
+func isHTTPRequest(t types.Type) bool {
+	tn := namedOf(t)
+	return tn != nil && tn.Pkg() != nil && tn.Pkg().Path() == "net/http" && tn.Name() == "Request"
 }
 
 // libraryMethod returns the function of t's method name, as the program
@@ -973,7 +1056,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			return
 		}
 		method := x.first(r.method, s)
-		if r.method.how == fromArg && forwardsMethod(s.arg(r.method.i)) {
+		if r.method.how == fromArg && x.forwardsMethod(s.arg(r.method.i)) {
 			method = "*" // a gateway sends on the method it is asked with
 		}
 		x.httpCall(s.f, s.fn, method, x.values(r.name, s), s.ev)

@@ -51,10 +51,10 @@ func main() {
 
 	// A reverse proxy forwards whatever it serves to its target.
 	target, _ := url.Parse("http://inventory:8080")
-	_ = httputil.NewSingleHostReverseProxy(target) // want "call http * http://inventory:8080 in /pricing/"
+	_ = httputil.NewSingleHostReverseProxy(target) // want "call http * http://inventory:8080"
 	pricing, _ := url.Parse("http://pricing:8080")
 	http.Handle("/pricing/", &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { // want "serve http /pricing/"
-		r.SetURL(pricing) // want "call http * http://pricing:8080 in /pricing/"
+		r.SetURL(pricing) // want "call http * http://pricing:8080"
 	}})
 
 	r := resty.New().R()

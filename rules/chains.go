@@ -137,9 +137,10 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 			return false
 		}
 		// A forwarded request (a reverse proxy's, method "*") goes on
-		// to any of the target's handlers; which of the service's
-		// routes forwards to which target is not known, so a
-		// forwarding starts a chain but does not continue one.
+		// to the target's handlers its path may reach (forwardsTo);
+		// which of the service's routes forwards to which target is
+		// not known, so a forwarding starts a chain but does not
+		// continue one.
 		if forwarded(next.method) {
 			return false
 		}

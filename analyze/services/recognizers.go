@@ -821,8 +821,9 @@ func (x *extractor) crossed(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) bool
 // service serves a reverse proxy at all: hands one to what takes a
 // handler, or calls its ServeHTTP. A proxy built and never served (an
 // optional route switched off) forwards nothing. The call is made where
-// the proxy serves, in its ServeHTTP: the handlers that reach that are
-// the routes it forwards (see handlerValues).
+// the proxy serves, in its ServeHTTP; every route that serves any proxy
+// reaches that, so the call names no handler (see service), and chains
+// take it as made for whatever request the service serves.
 func (x *extractor) proxyCall(s *site, r *recognizer) {
 	if s.f.servesProxy == 0 {
 		s.f.servesProxy = -1

@@ -878,8 +878,8 @@ func (x *extractor) forwardsMethod(v ssa.Value) bool {
 	default:
 		return false
 	}
-	tn, st := namedOf(t), structOf(t)
-	if tn == nil || tn.Pkg() == nil || tn.Pkg().Path() != "net/http" || tn.Name() != "Request" || st == nil || i >= st.NumFields() || st.Field(i).Name() != "Method" {
+	st := structOf(t)
+	if !isHTTPRequest(t) || st == nil || i >= st.NumFields() || st.Field(i).Name() != "Method" {
 		return false
 	}
 	return x.received(req, 4)

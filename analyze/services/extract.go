@@ -1786,6 +1786,9 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 		}
 	}
 	if !plural {
+		if naming.whole {
+			return snake(named.Obj().Name())
+		}
 		return beegoSnake(named.Obj().Name())
 	}
 	if naming.singular {
@@ -1817,6 +1820,9 @@ type gormNaming struct {
 	// unknown says the code names tables its own way (jinzhu/gorm's
 	// DefaultTableNameHandler): no model's table is known.
 	unknown bool
+	// whole says a singular snake-case name keeps initialisms whole
+	// (xorm's GonicMapper: UserID is user_id, not user_i_d).
+	whole bool
 }
 
 // gormNaming reads the schema.NamingStrategy the service's code gives
@@ -1914,6 +1920,49 @@ func (x *extractor) jinzhuNaming(svc string) gormNaming {
 		n.singular = seen[true]
 		n.unknown = n.unknown || seen[true] && seen[false]
 		return n
+	})
+}
+
+// xormNaming reads how xorm names a service's beans' tables: the mapper
+// its code hands SetMapper or SetTableMapper. xorm's default SnakeMapper
+// puts an underscore before every capital letter, as beego does;
+// GonicMapper keeps initialisms whole. Any other mapper (a prefix, a
+// cache around one, the name as it is), several that disagree, or one
+// archie cannot read leaves the tables unknown.
+func (x *extractor) xormNaming(svc string) gormNaming {
+	return x.naming.get("\x00xorm "+svc, func() gormNaming {
+		seen := make(map[string]bool)
+		for _, fn := range x.prog.funcs {
+			if !x.res.ok(fn) {
+				continue
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					c, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					switch k := calleeKey(c.Common()); k {
+					case "xorm.io/xorm.Engine.SetMapper", "xorm.io/xorm.Engine.SetTableMapper", "xorm.io/xorm.EngineInterface.SetMapper", "xorm.io/xorm.EngineInterface.SetTableMapper":
+						args := c.Common().Args
+						name := ""
+						if mi, ok := args[len(args)-1].(*ssa.MakeInterface); ok {
+							if obj := namedOf(mi.X.Type()); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "xorm.io/xorm/names" {
+								name = obj.Name()
+							}
+						}
+						seen[name] = true
+					}
+				}
+			}
+		}
+		switch {
+		case len(seen) == 0 || len(seen) == 1 && seen["SnakeMapper"]:
+			return gormNaming{}
+		case len(seen) == 1 && seen["GonicMapper"]:
+			return gormNaming{whole: true}
+		}
+		return gormNaming{unknown: true}
 	})
 }
 

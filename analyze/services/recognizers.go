@@ -86,21 +86,22 @@ const recv = -1
 type source int
 
 const (
-	none           source = iota
-	fromArg               // the strings the argument may hold
-	fromField             // a string field of the struct the argument is or points to
-	fromConfField         // the same, or the field of a go-zero config struct loaded from a file
-	fromElems             // the elements of a []string argument
-	fromMaker             // the first argument of the call that made the argument: client.Topic("orders")
-	fromMakerField        // a field of an argument of the call that made it: NewWriter(WriterConfig{Topic: …})
-	fromExchange          // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
-	fromModel             // the table of a gorm model argument
-	fromModels            // the tables of the models a ...any argument holds (AutoMigrate)
-	fromSnakeModel        // the table of a beego model argument: TableName(), else its type's name in snake case
-	fromCalledName        // the name of the method called, as an HTTP method: Get, POST, PostForm
-	fromElemField         // a string field of the elements of a slice argument: each message's Topic
-	fromFieldElems        // a []string field of the struct the argument is: a reader's GroupTopics
-	fromText              // a text of the row's own: a reverse proxy's any method, *
+	none            source = iota
+	fromArg                // the strings the argument may hold
+	fromField              // a string field of the struct the argument is or points to
+	fromConfField          // the same, or the field of a go-zero config struct loaded from a file
+	fromElems              // the elements of a []string argument
+	fromMaker              // the first argument of the call that made the argument: client.Topic("orders")
+	fromMakerField         // a field of an argument of the call that made it: NewWriter(WriterConfig{Topic: …})
+	fromExchange           // an AMQP exchange (argument i) and routing key (argument j), as "exchange/key"
+	fromModel              // the table of a gorm model argument
+	fromModels             // the tables of the models a ...any argument holds (AutoMigrate)
+	fromSnakeModel         // the table of a beego or xorm model argument: TableName(), else its type's name in snake case
+	fromSnakeModels        // the tables of the xorm beans a ...any argument holds (Insert(&a, &b))
+	fromCalledName         // the name of the method called, as an HTTP method: Get, POST, PostForm
+	fromElemField          // a string field of the elements of a slice argument: each message's Topic
+	fromFieldElems         // a []string field of the struct the argument is: a reader's GroupTopics
+	fromText               // a text of the row's own: a reverse proxy's any method, *
 )
 
 func arg(i int) operand                 { return operand{how: fromArg, i: i} }
@@ -120,6 +121,7 @@ func binding(key, exchange int) operand { return operand{how: fromExchange, i: e
 func model(i int) operand               { return operand{how: fromModel, i: i} }
 func models(i int) operand              { return operand{how: fromModels, i: i} }
 func snakeModel(i int) operand          { return operand{how: fromSnakeModel, i: i} }
+func snakeModels(i int) operand         { return operand{how: fromSnakeModels, i: i} }
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
 func elemField(i int, f string) operand { return operand{how: fromElemField, i: i, field: f} }
@@ -296,6 +298,17 @@ var recognizers = []*recognizer{
 	// bun's queries name their model's table: its bun:"table:…" tag, or
 	// bun's default.
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.{InsertQuery,SelectQuery,UpdateQuery,DeleteQuery}.Model", fact: names, kind: "sql", name: model(0)},
+	// xorm names a bean's table by its TableName(), else by the engine's
+	// mapper (xormNaming). Most calls take beans as a ...any; Table takes
+	// a bean or a name, and a query it names reads its rows into
+	// structs that are no beans (tableChained).
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.NewEngine", fact: opens, driver: arg(0), name: arg(1)},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.{Engine,Session,Interface,EngineInterface}.{Insert,Get,Delete,Exist,Count,Truncate}", fact: names, kind: "sql", name: snakeModels(0)},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.{Engine,Session,Interface,EngineInterface}.{InsertOne,Update,Find,FindAndCount,Iterate,Rows,Sum,SumInt,Sums,SumsInt}", fact: names, kind: "sql", name: snakeModel(0)},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.{Engine,Session,Interface,EngineInterface}.Table", fact: names, kind: "sql", name: snakeModel(0).orElse(arg(0))},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.{Engine,Session,EngineInterface}.{Sync,Sync2}", fact: names, kind: "sql", name: snakeModels(0)},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.{Engine,EngineInterface}.CreateTables", fact: names, kind: "sql", name: snakeModels(0)},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.Session.CreateTable", fact: names, kind: "sql", name: snakeModel(0)},
 
 	// SQL handed to a database library: any call whose key starts so.
 	{lib: "database/sql", key: "database/sql.", fact: takesSQL},
@@ -311,6 +324,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.", fact: takesSQL},
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
+	{lib: "xorm.io/xorm", key: "xorm.io/xorm.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 	// watermill-sql's executors: a handler's transaction (TxFromContext).
 	{lib: "github.com/ThreeDotsLabs/watermill-sql", key: "github.com/ThreeDotsLabs/watermill-sql/pkg/sql.{ContextExecutor,Tx,Beginner}.{ExecContext,QueryContext}", fact: takesSQL},
@@ -585,11 +599,12 @@ func (s *site) arg(i int) ssa.Value {
 	return nil
 }
 
-// tableChained reports whether a gorm query was given its table by a
-// Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
-// gorm.G[T](db).Table("x").Find(ctx)), its SQL by a Raw call, or, with
-// model, its model by a Model call (db.Model(&Product{}).Select(…)
-// .Find(&dtos)): the struct the rows are read into is then no model.
+// tableChained reports whether a gorm or xorm query was given its table
+// by a Table call earlier in its chain (db.Table("x").Where(…).Find(&m),
+// gorm.G[T](db).Table("x").Find(ctx), engine.Table("x").Get(&row)), its
+// SQL by a Raw or SQL call, or, with model, its model by a Model call
+// (db.Model(&Product{}).Select(…).Find(&dtos)): the struct the rows are
+// read into is then no model.
 func tableChained(v ssa.Value, model bool) bool {
 	for range 8 {
 		c, ok := v.(*ssa.Call)
@@ -597,11 +612,16 @@ func tableChained(v ssa.Value, model bool) bool {
 			return false
 		}
 		k := calleeKey(c.Common())
-		if (strings.HasSuffix(k, ".Table") || strings.HasSuffix(k, ".Raw") || model && strings.HasSuffix(k, ".Model")) && gormQuery(k) {
-			return true
-		}
-		if !gormQuery(k) {
+		if !ormQuery(k) {
 			return false
+		}
+		switch k[strings.LastIndexByte(k, '.')+1:] {
+		case "Table", "Raw", "SQL":
+			return true
+		case "Model":
+			if model {
+				return true
+			}
 		}
 		if v = recvOf(c.Common()); v == nil {
 			return false
@@ -610,10 +630,12 @@ func tableChained(v ssa.Value, model bool) bool {
 	return false
 }
 
-// gormQuery reports whether a callee key is a method of a gorm query: a
-// *gorm.DB, or the generic API's interfaces.
-func gormQuery(k string) bool {
-	for _, p := range []string{"gorm.io/gorm.DB.", "github.com/jinzhu/gorm.DB.", "gorm.io/gorm.Interface.", "gorm.io/gorm.CreateInterface.", "gorm.io/gorm.ChainInterface."} {
+// ormQuery reports whether a callee key is a method of a gorm query (a
+// *gorm.DB, or the generic API's interfaces) or of an xorm engine or
+// session.
+func ormQuery(k string) bool {
+	for _, p := range []string{"gorm.io/gorm.DB.", "github.com/jinzhu/gorm.DB.", "gorm.io/gorm.Interface.", "gorm.io/gorm.CreateInterface.", "gorm.io/gorm.ChainInterface.",
+		"xorm.io/xorm.Engine.", "xorm.io/xorm.Session.", "xorm.io/xorm.Interface.", "xorm.io/xorm.EngineInterface."} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
@@ -686,7 +708,7 @@ func (x *extractor) values(o operand, s *site) []value {
 		}
 	case fromExchange:
 		out = pairs(x.res.argStrings(s.arg(o.i), nil), x.res.argStrings(s.arg(o.j), nil))
-	case fromModel, fromSnakeModel, fromModels:
+	case fromModel, fromSnakeModel, fromModels, fromSnakeModels:
 		v := s.arg(o.i)
 		if v == nil {
 			break
@@ -697,18 +719,21 @@ func (x *extractor) values(o operand, s *site) []value {
 			naming = x.gormNaming(s.f.svc.Name)
 		case strings.HasPrefix(s.key, "github.com/jinzhu/gorm."):
 			naming = x.jinzhuNaming(s.f.svc.Name)
+		case strings.HasPrefix(s.key, "xorm.io/xorm."):
+			naming = x.xormNaming(s.f.svc.Name)
 		}
 		if naming.unknown {
 			break // the code names its tables its own way
 		}
 		models := []ssa.Value{v}
-		if o.how == fromModels {
+		if o.how == fromModels || o.how == fromSnakeModels {
 			// The models handed in where the code lists them:
 			// AutoMigrate(&Order{}, &Line{}).
 			models, _ = x.res.sliceMembers(v, make(map[ssa.Value]bool))
 		}
+		plural := o.how == fromModel || o.how == fromModels
 		for _, m := range models {
-			if t := x.modelTable(m, o.how != fromSnakeModel, naming); t != "" {
+			if t := x.modelTable(m, plural, naming); t != "" {
 				out = append(out, value{text: t, lit: true})
 			}
 		}
@@ -1119,13 +1144,17 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			// still its table.
 			return
 		}
+		xorm := strings.HasPrefix(s.key, "xorm.io/xorm.")
+		if xorm && r.name.how != fromArg && !strings.HasSuffix(s.key, ".Table") && tableChained(recvOf(s.common), false) {
+			return // xorm writes to a Table call's table too
+		}
 		var names []string
-		if r.name.how == fromModels && strings.Contains(s.key, "AutoMigrate") {
+		if r.name.how == fromModels && strings.Contains(s.key, "AutoMigrate") || xorm && xormMigrates(s.key) {
 			s.f.autoMigrates = true
 		} else if x.ownCode(s.fn) {
 			s.f.usesTables = true // not gorm's own code, read as a library's
 		}
-		if r.name.how == fromFieldElems || r.name.how == fromElems || r.name.how == fromModels {
+		if r.name.how == fromFieldElems || r.name.how == fromElems || r.name.how == fromModels || r.name.how == fromSnakeModels {
 			// A list names each of its tables: a search over two indices.
 			for _, v := range x.values(r.name, s) {
 				if !strings.Contains(v.text, "…") && v.text != "" && !slices.Contains(names, v.text) {
@@ -1138,7 +1167,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		for _, name := range names {
 			ev := s.ev
 			switch {
-			case r.name.how == fromModel || r.name.how == fromSnakeModel || r.name.how == fromModels:
+			case r.name.how == fromModel || r.name.how == fromSnakeModel || r.name.how == fromModels || r.name.how == fromSnakeModels:
 				ev.Detail = "model for table " + name
 			case r.kind == "sql" || r.kind == "dynamodb":
 				ev.Detail = "table " + name
@@ -1166,10 +1195,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	case takesSQL:
 		s.f.usesTables = s.f.usesTables || x.ownCode(s.fn)
 		written := ""
-		for _, a := range s.args {
-			if queryArgs(a) {
-				continue
-			}
+		for _, a := range x.sqlArgs(s) {
 			for _, v := range x.res.strings(a) {
 				for _, n := range sqlNames(v.text) {
 					ev := s.ev
@@ -1190,6 +1216,37 @@ func (x *extractor) apply(r *recognizer, s *site) {
 // queryArgs reports whether an argument of a call that takes SQL is the
 // statement's parameters (args ...any, arg interface{}), not its text: a
 // parameter "update orders" is a value, and names no table.
+// sqlArgs returns the arguments of a call that may hold SQL: those that
+// are not its query's arguments, or for xorm, whose calls take the SQL as
+// an interface (SQL(query any, args ...any), Exec(sqlOrArgs ...any)),
+// the first.
+func (x *extractor) sqlArgs(s *site) []ssa.Value {
+	if !strings.HasPrefix(s.key, "xorm.io/xorm.") {
+		var out []ssa.Value
+		for _, a := range s.args {
+			if !queryArgs(a) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	if len(s.args) == 0 {
+		return nil
+	}
+	a := s.args[0]
+	if _, ok := a.Type().Underlying().(*types.Slice); ok && s.common.Signature().Variadic() && s.common.Signature().Params().Len() == 1 {
+		elems, ok := x.res.sliceMembers(a, make(map[ssa.Value]bool))
+		if !ok || len(elems) == 0 {
+			return nil
+		}
+		a = elems[0]
+	}
+	if mi, ok := a.(*ssa.MakeInterface); ok {
+		a = mi.X
+	}
+	return []ssa.Value{a}
+}
+
 func queryArgs(a ssa.Value) bool {
 	t := a.Type().Underlying()
 	if sl, ok := t.(*types.Slice); ok {
@@ -1720,6 +1777,10 @@ func writesModel(key string) bool {
 	if strings.HasPrefix(key, "github.com/uptrace/bun.") {
 		return !strings.Contains(key, ".SelectQuery.")
 	}
+	if strings.HasPrefix(key, "xorm.io/xorm.") {
+		m := key[strings.LastIndexByte(key, '.')+1:]
+		return strings.HasPrefix(m, "Insert") || m == "Update" || m == "Delete" || m == "Truncate"
+	}
 	if strings.HasPrefix(key, "github.com/beego/beego/client/orm.") || strings.HasPrefix(key, "github.com/astaxie/beego/orm.") {
 		m := key[strings.LastIndexByte(key, '.')+1:]
 		return strings.HasPrefix(m, "Insert") || strings.HasPrefix(m, "Update") || strings.HasPrefix(m, "Delete") || strings.HasPrefix(m, "ReadOrCreate")
@@ -1869,4 +1930,11 @@ func (x *extractor) recordTopics(s *site, r *recognizer) {
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)
+}
+
+// xormMigrates reports whether an xorm call creates or syncs its beans'
+// tables, as a migration does.
+func xormMigrates(key string) bool {
+	m := key[strings.LastIndexByte(key, '.')+1:]
+	return m == "Sync" || m == "Sync2" || m == "CreateTables" || m == "CreateTable"
 }

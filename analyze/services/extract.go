@@ -2427,7 +2427,7 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 			}
 			args := w.Common().Args
 			callee := w.Common().StaticCallee()
-			if calleeKey(w.Common()) == key && callee != nil {
+			if calleeKey(w.Common()) == key && (callee != nil || w.Common().IsInvoke()) {
 				if index != 0 {
 					return nil // the maker's error, not what it made
 				}

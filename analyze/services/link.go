@@ -938,7 +938,9 @@ func (l *linker) seed(f *facts, list string) (to string, known, ok bool) {
 
 // topicMatches reports whether a message published to topic reaches a
 // consumer of pattern: the same name, or for NATS a subject matched by
-// * (one token) and > (the rest), for Redis a PSUBSCRIBE glob, and for AMQP a routing key matched by a
+// * (one token) and > (the rest), for MQTT a topic matched by + (one
+// level) and # (any number of levels, none too: sport/# matches sport),
+// for Redis a PSUBSCRIBE glob, and for AMQP a routing key matched by a
 // topic exchange binding's * (one word) and # (any number of words).
 func topicMatches(protocol, topic, pattern string) bool {
 	if topic == pattern {
@@ -947,6 +949,8 @@ func topicMatches(protocol, topic, pattern string) bool {
 	switch protocol {
 	case "nats":
 		return wordsMatch(strings.Split(topic, "."), strings.Split(pattern, "."), "*", ">", false)
+	case "mqtt":
+		return wordsMatch(strings.Split(topic, "/"), strings.Split(pattern, "/"), "+", "#", true)
 	case "redis":
 		return redisGlob(pattern, topic)
 	case "amqp":

@@ -99,9 +99,10 @@ const (
 	fromSnakeModel         // the table of a beego or xorm model argument: TableName(), else its type's name in snake case
 	fromSnakeModels        // the tables of the xorm beans a ...any argument holds (Insert(&a, &b))
 	fromCalledName         // the name of the method called, as an HTTP method: Get, POST, PostForm
-	fromElemField          // a string field of the elements of a slice argument: each message's Topic
+	fromElemField          // a string field of the elements of a slice argument (each message's Topic), or an argument of the call that made one
 	fromFieldElems         // a []string field of the struct the argument is: a reader's GroupTopics
 	fromText               // a text of the row's own: a reverse proxy's any method, *
+	fromMapKeys            // the keys of a map argument: an MQTT client's filters
 )
 
 func arg(i int) operand                 { return operand{how: fromArg, i: i} }
@@ -125,6 +126,14 @@ func snakeModels(i int) operand         { return operand{how: fromSnakeModels, i
 func project(i int) operand             { return operand{how: fromArg, i: i, prefix: "project "} }
 func calledName() operand               { return operand{how: fromCalledName} }
 func elemField(i int, f string) operand { return operand{how: fromElemField, i: i, field: f} }
+func mapKeys(i int) operand             { return operand{how: fromMapKeys, i: i} }
+
+// elemFieldOrMade reads each element's field f, or argument j of the
+// call to maker that made it: a message written out, or made by
+// primitive.NewMessage(topic, body).
+func elemFieldOrMade(i int, f, maker string, j int) operand {
+	return operand{how: fromElemField, i: i, field: f, maker: maker, j: j}
+}
 func fieldElems(i int, f string) operand {
 	return operand{how: fromFieldElems, i: i, field: f}
 }
@@ -505,6 +514,32 @@ var recognizers = []*recognizer{
 	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.ConsumerClient.NewPartitionClient", fact: consumes, kind: "eventhubs", name: madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClient", 1).orElse(madeByArg(recv, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClientFromConnectionString", 1))},
 	{lib: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", key: "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewProcessor", fact: consumes, kind: "eventhubs", name: madeByArg(0, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClient", 1).orElse(madeByArg(0, "github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs.NewConsumerClientFromConnectionString", 1))},
 
+	// Pulsar: a producer publishes to the topic it was created for, a
+	// consumer subscribes to its Topic or Topics, a reader reads its
+	// Topic. A topic's short name is its persistent://public/default/
+	// one (namedTopic).
+	{lib: "github.com/apache/pulsar-client-go", key: "github.com/apache/pulsar-client-go/pulsar.NewClient", fact: connects, kind: "pulsar", name: field(0, "URL")},
+	{lib: "github.com/apache/pulsar-client-go", key: "github.com/apache/pulsar-client-go/pulsar.Producer.{Send,SendAsync}", fact: publishes, kind: "pulsar", name: madeByField(recv, "github.com/apache/pulsar-client-go/pulsar.Client.CreateProducer", 0, "Topic"), do: (*extractor).namedTopic},
+	{lib: "github.com/apache/pulsar-client-go", key: "github.com/apache/pulsar-client-go/pulsar.Client.Subscribe", fact: consumes, kind: "pulsar", name: field(0, "Topic").orElse(fieldElems(0, "Topics")), do: (*extractor).namedTopic},
+	{lib: "github.com/apache/pulsar-client-go", key: "github.com/apache/pulsar-client-go/pulsar.Client.CreateReader", fact: consumes, kind: "pulsar", name: field(0, "Topic"), do: (*extractor).namedTopic},
+
+	// MQTT (Eclipse Paho): topics, and filters whose + matches one level
+	// and # the rest; a shared subscription ($share/GROUP/filter)
+	// receives its filter's messages.
+	{lib: "github.com/eclipse/paho.mqtt.golang", key: "github.com/eclipse/paho.mqtt.golang.ClientOptions.AddBroker", fact: connects, kind: "mqtt", name: arg(0)},
+	{lib: "github.com/eclipse/paho.mqtt.golang", key: "github.com/eclipse/paho.mqtt.golang.Client.Publish", fact: publishes, kind: "mqtt", name: arg(0), do: (*extractor).namedTopic},
+	{lib: "github.com/eclipse/paho.mqtt.golang", key: "github.com/eclipse/paho.mqtt.golang.Client.Subscribe", fact: consumes, kind: "mqtt", name: arg(0), do: (*extractor).namedTopic},
+	{lib: "github.com/eclipse/paho.mqtt.golang", key: "github.com/eclipse/paho.mqtt.golang.Client.SubscribeMultiple", fact: consumes, kind: "mqtt", name: mapKeys(0), do: (*extractor).namedTopic},
+
+	// RocketMQ: each message names its topic, written out or made by
+	// NewMessage; a consumer subscribes to a topic (its tag selector
+	// aside).
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go/{producer,consumer}.WithNameServer", fact: connects, kind: "rocketmq", name: elems(0)},
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.Producer.{SendSync,SendOneWay}", fact: publishes, kind: "rocketmq", name: elemFieldOrMade(1, "Topic", "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0)},
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.Producer.SendAsync", fact: publishes, kind: "rocketmq", name: elemFieldOrMade(2, "Topic", "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0)},
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.TransactionProducer.SendMessageInTransaction", fact: publishes, kind: "rocketmq", name: field(1, "Topic").orElse(madeByArg(1, "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0))},
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.{PushConsumer,PullConsumer}.Subscribe", fact: consumes, kind: "rocketmq", name: arg(0)},
+
 	// asynq: the task type is the topic.
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.{Client.EnqueueContext,Scheduler.Register}", fact: publishes, kind: "asynq", name: madeBy(1, "github.com/hibiken/asynq.NewTask")},
@@ -745,7 +780,20 @@ func (x *extractor) values(o operand, s *site) []value {
 		// a message built for a log line is not one sent.
 		if elems, ok := x.res.sliceMembers(s.arg(o.i), make(map[ssa.Value]bool)); ok {
 			for _, e := range elems {
-				out = appendValues(out, x.res.storedField(e, o.field))
+				var vals []value
+				if o.maker != "" {
+					vals = x.res.callArg(x.built(e), o.maker, o.j)
+				}
+				if len(vals) == 0 {
+					vals = x.res.storedField(e, o.field)
+				}
+				out = appendValues(out, vals)
+			}
+		}
+	case fromMapKeys:
+		for _, e := range x.res.mapEntries(s.arg(o.i), s.bind, resolveDepth, make(map[ssa.Value]bool)) {
+			if x.res.ok(e.fn) {
+				out = appendValues(out, x.res.resolve(e.key, nil, resolveDepth, make(map[ssa.Value]bool)))
 			}
 		}
 	case fromFieldElems:
@@ -1937,4 +1985,66 @@ func (x *extractor) recordTopics(s *site, r *recognizer) {
 func xormMigrates(key string) bool {
 	m := key[strings.LastIndexByte(key, '.')+1:]
 	return m == "Sync" || m == "Sync2" || m == "CreateTables" || m == "CreateTable"
+}
+
+// built returns the value a library's builder method was called on, for
+// a value the builder returned: primitive.NewMessage(t, b).WithTag("x")
+// is the message NewMessage made. A library's method of the value's own
+// type that returns that type returns its receiver, as builders do (the
+// program's own methods are read through their bodies).
+func (x *extractor) built(v ssa.Value) ssa.Value {
+	for range 4 {
+		c, ok := v.(*ssa.Call)
+		if !ok {
+			return v
+		}
+		fn := c.Common().StaticCallee()
+		if fn == nil || len(fn.Blocks) > 0 && x.ownCode(fn) || fn.Signature.Recv() == nil || len(c.Common().Args) == 0 ||
+			fn.Signature.Results().Len() != 1 || !types.Identical(fn.Signature.Results().At(0).Type(), fn.Signature.Recv().Type()) {
+			return v
+		}
+		v = c.Common().Args[0]
+	}
+	return v
+}
+
+// namedTopic records a message to or from a topic that its broker knows
+// by more than one name, by the name it is matched under (canonicalTopic).
+func (x *extractor) namedTopic(s *site, r *recognizer) {
+	x.res.topics = true
+	names := x.values(r.name, s)
+	x.res.topics = false
+	for i := range names {
+		names[i].text = canonicalTopic(r.kind, names[i].text)
+	}
+	x.message(s.f, s.fn, r.kind, r.fact == publishes, names, s.ev)
+	if r.fact == publishes {
+		x.published(s, r.kind, names)
+	}
+}
+
+// canonicalTopic is the name a topic is matched under: a Pulsar topic of
+// the default tenant and namespace by its short name (orders for
+// persistent://public/default/orders or public/default/orders), an MQTT
+// shared subscription ($share/GROUP/filter, EMQX's $queue/filter) by its
+// filter.
+func canonicalTopic(kind, name string) string {
+	switch kind {
+	case "pulsar":
+		for _, p := range []string{"persistent://public/default/", "public/default/"} {
+			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+				return rest
+			}
+		}
+	case "mqtt":
+		if rest, ok := strings.CutPrefix(name, "$share/"); ok {
+			if _, filter, ok := strings.Cut(rest, "/"); ok && filter != "" {
+				return filter
+			}
+		}
+		if rest, ok := strings.CutPrefix(name, "$queue/"); ok && rest != "" {
+			return rest
+		}
+	}
+	return name
 }

@@ -1,0 +1,5 @@
+module example.com/pulsar
+
+go 1.22
+
+require github.com/apache/pulsar-client-go v0.14.0

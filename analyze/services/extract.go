@@ -1342,7 +1342,7 @@ func foldCase(stores map[string]*Store) {
 // SQL archie could tie to no one driver.
 func SQLKind(kind string) bool {
 	switch kind {
-	case "postgres", "mysql", "sqlite", "sqlserver", "sql":
+	case "postgres", "mysql", "sqlite", "sqlserver", "clickhouse", "sql":
 		return true
 	}
 	return false
@@ -1358,6 +1358,8 @@ func driverKind(driver string) string {
 		return "sqlite"
 	case d == "sqlserver" || d == "mssql":
 		return "sqlserver"
+	case d == "clickhouse":
+		return "clickhouse"
 	}
 	return "sql"
 }
@@ -2632,7 +2634,7 @@ func otherSystem(kind, addr string) string {
 // records, by store kind (SQL kinds as "sql").
 var schemeSystems = map[string][]string{
 	"redis": {"redis", "rediss", "redis+sentinel", "valkey", "valkeys"},
-	"sql":   {"postgres", "postgresql", "mysql", "sqlserver"},
+	"sql":   {"postgres", "postgresql", "mysql", "sqlserver", "clickhouse"},
 	"mongo": {"mongodb", "mongodb+srv"},
 	"nats":  {"nats"},
 	"amqp":  {"amqp", "amqps"},

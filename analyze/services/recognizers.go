@@ -250,6 +250,10 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{DeleteByQuery,UpdateByQuery}", fact: names, kind: "elasticsearch", name: elems(0)},
+	// ClickHouse's native client: the DSN its options were parsed from,
+	// or its first address and database (clickhouseOpen); OpenDB hands
+	// the same to database/sql.
+	{lib: "github.com/ClickHouse/clickhouse-go", key: "github.com/ClickHouse/clickhouse-go.{Open,OpenDB}", fact: opens, kind: "clickhouse", name: madeByArg(0, "github.com/ClickHouse/clickhouse-go.ParseDSN", 0), do: (*extractor).clickhouseOpen},
 	// Options written out, or parsed from a URL: redis.ParseURL(os.Getenv("REDIS_URL")).
 	{lib: "github.com/redis/go-redis", key: "github.com/redis/go-redis.NewClient", fact: opens, kind: "redis", name: madeByArg(0, "github.com/redis/go-redis.ParseURL", 0).orElse(field(0, "Addr"))},
 	{lib: "github.com/go-redis/redis", key: "github.com/go-redis/redis.NewClient", fact: opens, kind: "redis", name: madeByArg(0, "github.com/go-redis/redis.ParseURL", 0).orElse(field(0, "Addr"))},
@@ -334,6 +338,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
 	{lib: "xorm.io/xorm", key: "xorm.io/xorm.", fact: takesSQL},
+	{lib: "github.com/ClickHouse/clickhouse-go", key: "github.com/ClickHouse/clickhouse-go/lib/driver.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 	// watermill-sql's executors: a handler's transaction (TxFromContext).
 	{lib: "github.com/ThreeDotsLabs/watermill-sql", key: "github.com/ThreeDotsLabs/watermill-sql/pkg/sql.{ContextExecutor,Tx,Beginner}.{ExecContext,QueryContext}", fact: takesSQL},
@@ -2047,4 +2052,63 @@ func canonicalTopic(kind, name string) string {
 		}
 	}
 	return name
+}
+
+// clickhouseOpen records the ClickHouse store clickhouse-go's options
+// open: the DSN they were parsed from, else each address with the
+// database Auth names, ClickHouse's "default" when a literal written out
+// in the call names none. A database archie cannot read leaves the store
+// without one (clickhouse://ADDR/…), never judged shared with another on
+// that server.
+func (x *extractor) clickhouseOpen(s *site, r *recognizer) {
+	if dsn := x.values(r.name, s); len(dsn) > 0 {
+		x.store(s.f, s.stores, r.kind, dsn, s.ev)
+		return
+	}
+	var out []value
+	for _, addr := range x.values(fieldElems(0, "Addr"), s) {
+		db := x.clickhouseDatabase(s.arg(0))
+		addr.text = "clickhouse://" + addr.text + "/" + db
+		addr.lit = addr.lit && db != "…"
+		out = append(out, addr)
+	}
+	x.store(s.f, s.stores, r.kind, out, s.ev)
+}
+
+// clickhouseDatabase reads Auth.Database of the clickhouse.Options
+// literal opts points to: its one literal value, "default" when the
+// literal sets none, else "…".
+func (x *extractor) clickhouseDatabase(opts ssa.Value) string {
+	alloc, ok := opts.(*ssa.Alloc)
+	if !ok {
+		return "…"
+	}
+	_, auth, ok := structField(alloc, "Auth")
+	if !ok {
+		return "…"
+	}
+	var vals []value
+	for _, v := range storedAt(alloc, auth) {
+		if _, zero := v.(*ssa.Const); zero {
+			continue
+		}
+		// An Auth literal, built beside and stored whole.
+		u, ok := v.(*ssa.UnOp)
+		if !ok {
+			return "…"
+		}
+		lit, ok := u.X.(*ssa.Alloc)
+		if !ok {
+			return "…"
+		}
+		_, db, _ := structField(lit, "Database")
+		vals = appendValues(vals, x.res.literalField(lit, db))
+	}
+	switch {
+	case len(vals) == 0:
+		return "default"
+	case len(vals) == 1 && vals[0].lit:
+		return vals[0].text
+	}
+	return "…"
 }

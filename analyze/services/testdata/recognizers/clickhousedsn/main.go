@@ -1,0 +1,15 @@
+// Command clickhousedsn opens ClickHouse through database/sql with
+// options parsed from a DSN.
+package main
+
+import (
+	"os"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+)
+
+func main() {
+	opts, _ := clickhouse.ParseDSN(os.Getenv("CLICKHOUSE_DSN"))
+	db := clickhouse.OpenDB(opts)           // want "store clickhouse env CLICKHOUSE_DSN"
+	db.Exec("INSERT INTO audit VALUES (1)") // want "store clickhouse table audit"
+}

@@ -1778,6 +1778,19 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 	if !ok {
 		return ""
 	}
+	// go-pg names it in a tableName field's tag: tableName struct{}
+	// `pg:"orders,alias:o"` (sql:"…" before v9).
+	for i := range st.NumFields() {
+		if st.Field(i).Name() != "tableName" {
+			continue
+		}
+		for _, key := range []string{"pg", "sql"} {
+			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get(key), ",")
+			if name = strings.Trim(name, `"`); name != "" {
+				return name
+			}
+		}
+	}
 	// bun names it in its embedded BaseModel's tag: bun:"table:orders,alias:o",
 	// or as the tag's bare first part, bun:"sales.orders" (bun reads both).
 	for i := range st.NumFields() {
@@ -1965,6 +1978,27 @@ func (x *extractor) xormNaming(svc string) gormNaming {
 			return gormNaming{whole: true}
 		}
 		return gormNaming{unknown: true}
+	})
+}
+
+// pgNaming reads how go-pg names a service's models' tables: plural
+// snake case, unless its code hands orm.SetTableNameInflector its own
+// function, which names them as archie cannot know.
+func (x *extractor) pgNaming(svc string) gormNaming {
+	return x.naming.get("\x00go-pg "+svc, func() gormNaming {
+		for _, fn := range x.prog.funcs {
+			if !x.res.ok(fn) {
+				continue
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(ssa.CallInstruction); ok && calleeKey(c.Common()) == "github.com/go-pg/pg/orm.SetTableNameInflector" {
+						return gormNaming{unknown: true}
+					}
+				}
+			}
+		}
+		return gormNaming{}
 	})
 }
 

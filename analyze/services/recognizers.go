@@ -250,6 +250,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{DeleteByQuery,UpdateByQuery}", fact: names, kind: "elasticsearch", name: elems(0)},
+	// go-pg: its options' address and database, or a URL (pgConnect); a
+	// model names its table by its tableName field's pg tag (sql before
+	// v9), else by its type's name in snake case, plural, unless the
+	// code sets its own inflector (pgNaming).
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg.Connect", fact: opens, kind: "postgres", name: madeByArg(0, "github.com/go-pg/pg.ParseURL", 0), do: (*extractor).pgConnect},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg.{baseDB,Tx,DBI}.Model", fact: names, kind: "sql", name: models(0)},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg.{baseDB,Tx,DBI}.ModelContext", fact: names, kind: "sql", name: models(1)},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg/orm.DB.Model", fact: names, kind: "sql", name: models(0)},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg/orm.DB.ModelContext", fact: names, kind: "sql", name: models(1)},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg/orm.Query.Table", fact: names, kind: "sql", name: elems(0)},
 	// ClickHouse's native client: the DSN its options were parsed from,
 	// or its first address and database (clickhouseOpen); OpenDB hands
 	// the same to database/sql.
@@ -338,6 +348,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
 	{lib: "xorm.io/xorm", key: "xorm.io/xorm.", fact: takesSQL},
+	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg.", fact: takesSQL},
 	{lib: "github.com/ClickHouse/clickhouse-go", key: "github.com/ClickHouse/clickhouse-go/lib/driver.", fact: takesSQL},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 	// watermill-sql's executors: a handler's transaction (TxFromContext).
@@ -761,6 +772,8 @@ func (x *extractor) values(o operand, s *site) []value {
 			naming = x.jinzhuNaming(s.f.svc.Name)
 		case strings.HasPrefix(s.key, "xorm.io/xorm."):
 			naming = x.xormNaming(s.f.svc.Name)
+		case strings.HasPrefix(s.key, "github.com/go-pg/pg."), strings.HasPrefix(s.key, "github.com/go-pg/pg/"):
+			naming = x.pgNaming(s.f.svc.Name)
 		}
 		if naming.unknown {
 			break // the code names its tables its own way
@@ -1270,15 +1283,20 @@ func (x *extractor) apply(r *recognizer, s *site) {
 // statement's parameters (args ...any, arg interface{}), not its text: a
 // parameter "update orders" is a value, and names no table.
 // sqlArgs returns the arguments of a call that may hold SQL: those that
-// are not its query's arguments, or for xorm, whose calls take the SQL as
-// an interface (SQL(query any, args ...any), Exec(sqlOrArgs ...any)),
-// the first.
+// are not its query's arguments, a string handed as an interface, or
+// for xorm, whose calls may take the SQL as the first of their
+// arguments (Exec(sqlOrArgs ...any)), that one.
 func (x *extractor) sqlArgs(s *site) []ssa.Value {
 	if !strings.HasPrefix(s.key, "xorm.io/xorm.") {
 		var out []ssa.Value
 		for _, a := range s.args {
 			if !queryArgs(a) {
 				out = append(out, a)
+			} else if mi, ok := a.(*ssa.MakeInterface); ok && isString(mi.X.Type()) {
+				// SQL handed as an interface (go-pg's Exec(query any,
+				// params ...any)); a variadic tail is the query's
+				// arguments.
+				out = append(out, mi.X)
 			}
 		}
 		return out
@@ -2079,36 +2097,96 @@ func (x *extractor) clickhouseOpen(s *site, r *recognizer) {
 // literal opts points to: its one literal value, "default" when the
 // literal sets none, else "…".
 func (x *extractor) clickhouseDatabase(opts ssa.Value) string {
-	alloc, ok := opts.(*ssa.Alloc)
-	if !ok {
-		return "…"
-	}
-	_, auth, ok := structField(alloc, "Auth")
-	if !ok {
-		return "…"
-	}
-	var vals []value
-	for _, v := range storedAt(alloc, auth) {
-		if _, zero := v.(*ssa.Const); zero {
-			continue
-		}
-		// An Auth literal, built beside and stored whole.
-		u, ok := v.(*ssa.UnOp)
-		if !ok {
-			return "…"
-		}
-		lit, ok := u.X.(*ssa.Alloc)
-		if !ok {
-			return "…"
-		}
-		_, db, _ := structField(lit, "Database")
-		vals = appendValues(vals, x.res.literalField(lit, db))
-	}
+	db, set, known := x.literalOption(opts, "Auth", "Database")
 	switch {
-	case len(vals) == 0:
+	case !known:
+		return "…"
+	case !set:
 		return "default"
-	case len(vals) == 1 && vals[0].lit:
-		return vals[0].text
 	}
-	return "…"
+	return db
+}
+
+// literalOption reads a string field, through nested struct fields, of
+// the options literal opts points to (&clickhouse.Options{Auth:
+// clickhouse.Auth{Database: "x"}}): its one literal value. set is false
+// when the literal leaves the field out; known is false when archie
+// cannot tell what it holds (a literal built elsewhere, a value read at
+// run time, several).
+func (x *extractor) literalOption(opts ssa.Value, path ...string) (text string, set, known bool) {
+	lit, ok := opts.(*ssa.Alloc)
+	if !ok {
+		return "", false, false
+	}
+	for n, name := range path {
+		_, f, ok := structField(lit, name)
+		if !ok {
+			return "", false, false
+		}
+		var stored []ssa.Value
+		for _, v := range storedAt(lit, f) {
+			if _, zero := v.(*ssa.Const); !zero || n == len(path)-1 {
+				stored = append(stored, v)
+			}
+		}
+		if len(stored) == 0 {
+			return "", false, true
+		}
+		if n == len(path)-1 {
+			var vals []value
+			for _, v := range stored {
+				vals = appendValues(vals, x.res.strings(v))
+			}
+			if len(vals) == 1 && vals[0].lit {
+				return vals[0].text, true, true
+			}
+			return "", true, false
+		}
+		// A nested literal, built beside and stored whole.
+		u, ok := stored[0].(*ssa.UnOp)
+		if len(stored) > 1 || !ok {
+			return "", true, false
+		}
+		if lit, ok = u.X.(*ssa.Alloc); !ok {
+			return "", true, false
+		}
+	}
+	return "", false, false
+}
+
+// pgConnect records the PostgreSQL database go-pg's options open: the
+// URL ParseURL read, else their address (localhost:5432 when left out)
+// and database, which PostgreSQL takes to be the user's name when the
+// options name none. A database archie cannot read leaves the store
+// without one.
+func (x *extractor) pgConnect(s *site, r *recognizer) {
+	if url := x.values(r.name, s); len(url) > 0 {
+		x.store(s.f, s.stores, r.kind, url, s.ev)
+		return
+	}
+	opts := s.arg(0)
+	db, set, known := x.literalOption(opts, "Database")
+	if known && !set {
+		db, set, known = x.literalOption(opts, "User")
+	}
+	if !known || !set {
+		db = "…"
+	}
+	addrs := x.values(field(0, "Addr"), s)
+	if _, set, known := x.literalOption(opts, "Addr"); known && !set {
+		addrs = []value{{text: "localhost:5432", lit: true}}
+	}
+	var out []value
+	for _, addr := range addrs {
+		addr.text = "postgres://" + addr.text + "/" + db
+		addr.lit = addr.lit && db != "…"
+		out = append(out, addr)
+	}
+	x.store(s.f, s.stores, r.kind, out, s.ev)
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

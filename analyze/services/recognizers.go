@@ -551,6 +551,7 @@ var recognizers = []*recognizer{
 	// NewMessage; a consumer subscribes to a topic (its tag selector
 	// aside).
 	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go/{producer,consumer}.WithNameServer", fact: connects, kind: "rocketmq", name: elems(0)},
+	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go/primitive.NewPassthroughResolver", fact: connects, kind: "rocketmq", name: elems(0)},
 	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.Producer.{SendSync,SendOneWay}", fact: publishes, kind: "rocketmq", name: elemFieldOrMade(1, "Topic", "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0)},
 	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.Producer.SendAsync", fact: publishes, kind: "rocketmq", name: elemFieldOrMade(2, "Topic", "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0)},
 	{lib: "github.com/apache/rocketmq-client-go", key: "github.com/apache/rocketmq-client-go.TransactionProducer.SendMessageInTransaction", fact: publishes, kind: "rocketmq", name: field(1, "Topic").orElse(madeByArg(1, "github.com/apache/rocketmq-client-go/primitive.NewMessage", 0))},

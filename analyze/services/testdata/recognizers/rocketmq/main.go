@@ -26,6 +26,6 @@ func main() {
 	c.Subscribe("order_created", consumer.MessageSelector{Type: consumer.TAG, Expression: "*"}, func(context.Context, ...*primitive.MessageExt) (consumer.ConsumeResult, error) { // want "consume rocketmq order_created"
 		return consumer.ConsumeSuccess, nil
 	})
-	pc, _ := rocketmq.NewPullConsumer()
-	pc.Subscribe("stock", consumer.MessageSelector{}) // want "consume rocketmq stock"
+	pc, _ := rocketmq.NewPullConsumer(consumer.WithNsResolver(primitive.NewPassthroughResolver([]string{"rmq-2:9876"}))) // want "broker rocketmq rmq-2:9876"
+	pc.Subscribe("stock", consumer.MessageSelector{})                                                                    // want "consume rocketmq stock"
 }

@@ -20,3 +20,5 @@ type MessageSelector struct {
 type ConsumeResult int
 
 const ConsumeSuccess ConsumeResult = 0
+
+func WithNsResolver(resolver primitive.NsResolver) Option { return nil }

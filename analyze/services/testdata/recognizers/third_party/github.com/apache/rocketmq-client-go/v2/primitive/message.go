@@ -17,3 +17,11 @@ type SendResult struct{}
 type TransactionSendResult struct{ *SendResult }
 
 type NamesrvAddr []string
+
+type NsResolver interface{ Resolve() []string }
+
+type passthroughResolver struct{ addr []string }
+
+func (r *passthroughResolver) Resolve() []string { return r.addr }
+
+func NewPassthroughResolver(addr []string) NsResolver { return &passthroughResolver{addr} }

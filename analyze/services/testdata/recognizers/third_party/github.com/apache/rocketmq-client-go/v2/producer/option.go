@@ -7,3 +7,5 @@ type Option func(*struct{})
 
 func WithNameServer(nameServers primitive.NamesrvAddr) Option { return nil }
 func WithGroupName(group string) Option                       { return nil }
+
+func WithNsResolver(resolver primitive.NsResolver) Option { return nil }

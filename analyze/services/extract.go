@@ -1786,7 +1786,8 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 		}
 		for _, key := range []string{"pg", "sql"} {
 			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get(key), ",")
-			if name = strings.Trim(name, `"`); name != "" {
+			// A bare name: not gorm v1's sql:"-" or sql:"type:…" options.
+			if name = strings.Trim(name, `"`); name != "" && name != "-" && !strings.Contains(name, ":") {
 				return name
 			}
 		}

@@ -1280,9 +1280,6 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	}
 }
 
-// queryArgs reports whether an argument of a call that takes SQL is the
-// statement's parameters (args ...any, arg interface{}), not its text: a
-// parameter "update orders" is a value, and names no table.
 // sqlArgs returns the arguments of a call that may hold SQL: those that
 // are not its query's arguments, a string handed as an interface, or
 // for xorm, whose calls may take the SQL as the first of their
@@ -1319,6 +1316,9 @@ func (x *extractor) sqlArgs(s *site) []ssa.Value {
 	return []ssa.Value{a}
 }
 
+// queryArgs reports whether an argument of a call that takes SQL is the
+// statement's parameters (args ...any, arg interface{}), not its text: a
+// parameter "update orders" is a value, and names no table.
 func queryArgs(a ssa.Value) bool {
 	t := a.Type().Underlying()
 	if sl, ok := t.(*types.Slice); ok {

@@ -1342,7 +1342,7 @@ func foldCase(stores map[string]*Store) {
 // SQL archie could tie to no one driver.
 func SQLKind(kind string) bool {
 	switch kind {
-	case "postgres", "mysql", "sqlite", "sqlserver", "clickhouse", "sql":
+	case "postgres", "mysql", "sqlite", "sqlserver", "sql":
 		return true
 	}
 	return false
@@ -2669,7 +2669,7 @@ func otherSystem(kind, addr string) string {
 // records, by store kind (SQL kinds as "sql").
 var schemeSystems = map[string][]string{
 	"redis": {"redis", "rediss", "redis+sentinel", "valkey", "valkeys"},
-	"sql":   {"postgres", "postgresql", "mysql", "sqlserver", "clickhouse"},
+	"sql":   {"postgres", "postgresql", "mysql", "sqlserver"},
 	"mongo": {"mongodb", "mongodb+srv"},
 	"nats":  {"nats"},
 	"amqp":  {"amqp", "amqps"},

@@ -349,7 +349,10 @@ var recognizers = []*recognizer{
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
 	{lib: "xorm.io/xorm", key: "xorm.io/xorm.", fact: takesSQL},
 	{lib: "github.com/go-pg/pg", key: "github.com/go-pg/pg.", fact: takesSQL},
-	{lib: "github.com/ClickHouse/clickhouse-go", key: "github.com/ClickHouse/clickhouse-go/lib/driver.", fact: takesSQL},
+	// ClickHouse's tables are its own: not a SQL database's that the
+	// service's database/sql queries name, nor one with a Postgres
+	// table of the same name.
+	{lib: "github.com/ClickHouse/clickhouse-go", key: "github.com/ClickHouse/clickhouse-go/lib/driver.", fact: takesSQL, kind: "clickhouse"},
 	{lib: "github.com/gocql/gocql", key: "github.com/gocql/gocql.", fact: takesSQL, kind: "cassandra"},
 	// watermill-sql's executors: a handler's transaction (TxFromContext).
 	{lib: "github.com/ThreeDotsLabs/watermill-sql", key: "github.com/ThreeDotsLabs/watermill-sql/pkg/sql.{ContextExecutor,Tx,Beginner}.{ExecContext,QueryContext}", fact: takesSQL},

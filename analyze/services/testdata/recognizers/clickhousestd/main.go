@@ -1,4 +1,5 @@
-// Command clickhousestd opens ClickHouse by database/sql's driver name.
+// Command clickhousestd opens ClickHouse by database/sql's driver name;
+// its queries are tied to no store (see clickhousedsn).
 package main
 
 import (
@@ -9,5 +10,5 @@ import (
 
 func main() {
 	db, _ := sql.Open("clickhouse", "clickhouse://clickhouse:9000/analytics") // want "store clickhouse dsn clickhouse://clickhouse:9000/analytics"
-	db.Query("SELECT * FROM exports")                                         // want "store clickhouse table exports"
+	db.Query("SELECT * FROM exports")                                         // want "store sql table exports"
 }

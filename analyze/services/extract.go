@@ -1758,7 +1758,30 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 	if !ok {
 		return ""
 	}
+	st, _ := named.Underlying().(*types.Struct)
+	if naming.pg && st != nil {
+		// go-pg names it in a tableName field's tag: tableName struct{}
+		// `pg:"orders,alias:o"` (sql:"…" before v9), "_" for none; it
+		// reads no TableName().
+		for i := range st.NumFields() {
+			if st.Field(i).Name() != "tableName" {
+				continue
+			}
+			for _, key := range []string{"pg", "sql"} {
+				name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get(key), ",")
+				switch name = strings.Trim(name, `"`); {
+				case name == "_":
+					return ""
+				case name != "" && !strings.Contains(name, ":"):
+					return name
+				}
+			}
+		}
+	}
 	for _, rt := range []types.Type{named, types.NewPointer(named)} {
+		if naming.pg {
+			break // go-pg reads no TableName()
+		}
 		for _, m := range x.prog.methods(rt) {
 			if m.Name() != "TableName" {
 				continue
@@ -1774,23 +1797,8 @@ func (x *extractor) modelTableOf(t types.Type, plural bool, naming gormNaming) s
 			}
 		}
 	}
-	st, ok := named.Underlying().(*types.Struct)
-	if !ok {
+	if st == nil {
 		return ""
-	}
-	// go-pg names it in a tableName field's tag: tableName struct{}
-	// `pg:"orders,alias:o"` (sql:"…" before v9).
-	for i := range st.NumFields() {
-		if st.Field(i).Name() != "tableName" {
-			continue
-		}
-		for _, key := range []string{"pg", "sql"} {
-			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get(key), ",")
-			// A bare name: not gorm v1's sql:"-" or sql:"type:…" options.
-			if name = strings.Trim(name, `"`); name != "" && name != "-" && !strings.Contains(name, ":") {
-				return name
-			}
-		}
 	}
 	// bun names it in its embedded BaseModel's tag: bun:"table:orders,alias:o",
 	// or as the tag's bare first part, bun:"sales.orders" (bun reads both).
@@ -1839,6 +1847,9 @@ type gormNaming struct {
 	// whole says a singular snake-case name keeps initialisms whole
 	// (xorm's GonicMapper: UserID is user_id, not user_i_d).
 	whole bool
+	// pg says go-pg names the table: by a tableName field's tag, never
+	// by a TableName() method.
+	pg bool
 }
 
 // gormNaming reads the schema.NamingStrategy the service's code gives
@@ -1958,8 +1969,8 @@ func (x *extractor) xormNaming(svc string) gormNaming {
 					if !ok {
 						continue
 					}
-					switch k := calleeKey(c.Common()); k {
-					case "xorm.io/xorm.Engine.SetMapper", "xorm.io/xorm.Engine.SetTableMapper", "xorm.io/xorm.EngineInterface.SetMapper", "xorm.io/xorm.EngineInterface.SetTableMapper":
+					// On an engine, an engine group, their interface.
+					if k := calleeKey(c.Common()); strings.HasPrefix(k, "xorm.io/xorm.") && (strings.HasSuffix(k, ".SetMapper") || strings.HasSuffix(k, ".SetTableMapper")) {
 						args := c.Common().Args
 						name := ""
 						if mi, ok := args[len(args)-1].(*ssa.MakeInterface); ok {
@@ -1994,12 +2005,12 @@ func (x *extractor) pgNaming(svc string) gormNaming {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
 					if c, ok := instr.(ssa.CallInstruction); ok && calleeKey(c.Common()) == "github.com/go-pg/pg/orm.SetTableNameInflector" {
-						return gormNaming{unknown: true}
+						return gormNaming{unknown: true, pg: true}
 					}
 				}
 			}
 		}
-		return gormNaming{}
+		return gormNaming{pg: true}
 	})
 }
 

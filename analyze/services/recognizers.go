@@ -1214,6 +1214,9 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			// still its table.
 			return
 		}
+		if c, ok := s.instr.(*ssa.Call); ok && r.name.how == fromModels && strings.HasPrefix(s.key, "github.com/go-pg/pg") && retabled(c, 8) {
+			return // db.Model(&totals).TableExpr("invoices AS i"): the rows' struct, no table
+		}
 		xorm := strings.HasPrefix(s.key, "xorm.io/xorm.")
 		if xorm && r.name.how != fromArg && !strings.HasSuffix(s.key, ".Table") && tableChained(recvOf(s.common), false) {
 			return // xorm writes to a Table call's table too
@@ -2193,4 +2196,27 @@ func (x *extractor) pgConnect(s *site, r *recognizer) {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// retabled reports whether the go-pg query a Model call starts is given
+// its table later in its chain (db.Model(&totals).TableExpr("invoices AS
+// i").Select()): its model is then only where the rows go.
+func retabled(v ssa.Value, depth int) bool {
+	if depth == 0 || v.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		c, ok := ref.(*ssa.Call)
+		if !ok || len(c.Call.Args) == 0 || c.Call.Args[0] != v {
+			continue
+		}
+		k := calleeKey(c.Common())
+		if !strings.HasPrefix(k, "github.com/go-pg/pg/orm.Query.") {
+			continue
+		}
+		if m := k[strings.LastIndexByte(k, '.')+1:]; m == "Table" || m == "TableExpr" || retabled(c, depth-1) {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,24 @@ type Order struct {
 
 type LineItem struct{ ID int64 }
 
+// Refund's TableName() is gorm's: go-pg reads its type's name.
+type Refund struct{ ID int64 }
+
+func (Refund) TableName() string { return "legacy_refunds" }
+
+// Invoice's tag names an alias, no table; Total's says it has none.
+type Invoice struct {
+	tableName struct{} `pg:"alias:i"`
+	ID        int64
+}
+
+type Total struct {
+	tableName struct{} `pg:"_"`
+	Sum       int64
+}
+
+type Summary struct{ Sum int64 }
+
 type Legacy struct {
 	tableName struct{} `sql:"legacy_rows"`
 	ID        int64
@@ -32,10 +50,14 @@ func main() {
 	db.Model((*Legacy)(nil)).CreateTable(&orm.CreateTableOptions{})                  // want "store postgres table legacy_rows"
 	db.ModelContext(ctx, &Order{}, &LineItem{}).Insert()                             // want "store postgres table shop_orders" "store postgres table line_items"
 	db.Model().Table("audit_log").Select()                                           // want "store postgres table audit_log"
-	db.Exec("DELETE FROM carts WHERE id = ?", 1)                                     // want "store postgres table carts"
-	db.ExecContext(ctx, "DELETE FROM carts")                                         // want "store postgres table carts"
-	db.Query(&[]Order{}, "SELECT * FROM refunds")                                    // want "store postgres table refunds"
-	db.QueryOne(&Order{}, "SELECT 1 FROM refunds")                                   // want "store postgres table refunds"
+	db.Model(&Refund{}).Select()                                                     // want "store postgres table refunds"
+	db.Model(&Invoice{}).Insert()                                                    // want "store postgres table invoices"
+	db.Model(&[]Total{}).Select()
+	db.Model(&[]Summary{}).ColumnExpr("sum(amount) AS sum").TableExpr("invoices AS i").Select()
+	db.Exec("DELETE FROM carts WHERE id = ?", 1)   // want "store postgres table carts"
+	db.ExecContext(ctx, "DELETE FROM carts")       // want "store postgres table carts"
+	db.Query(&[]Order{}, "SELECT * FROM refunds")  // want "store postgres table refunds"
+	db.QueryOne(&Order{}, "SELECT 1 FROM refunds") // want "store postgres table refunds"
 	tx, _ := db.Begin()
 	tx.Model(&Order{}).Update()       // want "store postgres table shop_orders"
 	tx.ModelContext(ctx, &LineItem{}) // want "store postgres table line_items"

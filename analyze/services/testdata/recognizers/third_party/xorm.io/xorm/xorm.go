@@ -120,3 +120,14 @@ type EngineInterface interface {
 	SetMapper(mapper names.Mapper)
 	SetTableMapper(mapper names.Mapper)
 }
+
+type EngineGroup struct {
+	*Engine
+}
+
+func NewEngineGroup(args1 interface{}, args2 interface{}, policies ...interface{}) (*EngineGroup, error) {
+	return &EngineGroup{&Engine{}}, nil
+}
+
+func (eg *EngineGroup) SetMapper(mapper names.Mapper)      {}
+func (eg *EngineGroup) SetTableMapper(mapper names.Mapper) {}

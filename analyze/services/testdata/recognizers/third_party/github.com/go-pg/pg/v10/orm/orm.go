@@ -28,3 +28,6 @@ type DB interface {
 }
 
 func SetTableNameInflector(fn func(string) string) {}
+
+func (q *Query) TableExpr(expr string, params ...interface{}) *Query  { return q }
+func (q *Query) ColumnExpr(expr string, params ...interface{}) *Query { return q }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/types"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -1270,7 +1271,13 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		written := ""
 		for _, a := range x.sqlArgs(s) {
 			for _, v := range x.res.strings(a) {
+				if r.kind == "clickhouse" {
+					v.text = clickhouseSQL(v.text)
+				}
 				for _, n := range sqlNames(v.text) {
+					if r.kind == "clickhouse" && strings.HasPrefix(strings.ToLower(n.table), "system.") {
+						continue // ClickHouse's own catalog, which every service may read
+					}
 					ev := s.ev
 					ev.Detail = "SQL names table " + n.table
 					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev).foldsTo(n.table, ev, n.folded)
@@ -1287,8 +1294,8 @@ func (x *extractor) apply(r *recognizer, s *site) {
 }
 
 // sqlArgs returns the arguments of a call that may hold SQL: those that
-// are not its query's arguments, a string handed as an interface, or
-// for xorm, whose calls may take the SQL as the first of their
+// are not its query's arguments, go-pg's string handed as an interface,
+// or for xorm, whose calls may take the SQL as the first of their
 // arguments (Exec(sqlOrArgs ...any)), that one.
 func (x *extractor) sqlArgs(s *site) []ssa.Value {
 	if !strings.HasPrefix(s.key, "xorm.io/xorm.") {
@@ -1296,10 +1303,11 @@ func (x *extractor) sqlArgs(s *site) []ssa.Value {
 		for _, a := range s.args {
 			if !queryArgs(a) {
 				out = append(out, a)
-			} else if mi, ok := a.(*ssa.MakeInterface); ok && isString(mi.X.Type()) {
-				// SQL handed as an interface (go-pg's Exec(query any,
-				// params ...any)); a variadic tail is the query's
-				// arguments.
+			} else if mi, ok := a.(*ssa.MakeInterface); ok && isString(mi.X.Type()) && strings.HasPrefix(s.key, "github.com/go-pg/pg") {
+				// go-pg takes its SQL as an interface (Exec(query any,
+				// params ...any)). Other libraries' interface arguments
+				// are values (squirrel's Set("hint", "Select from …"),
+				// sql.Named): never read as SQL.
 				out = append(out, mi.X)
 			}
 		}
@@ -2122,7 +2130,7 @@ func (x *extractor) clickhouseDatabase(opts ssa.Value) string {
 // run time, several).
 func (x *extractor) literalOption(opts ssa.Value, path ...string) (text string, set, known bool) {
 	lit, ok := opts.(*ssa.Alloc)
-	if !ok {
+	if !ok || lit.Comment != "complit" {
 		return "", false, false
 	}
 	for n, name := range path {
@@ -2135,6 +2143,9 @@ func (x *extractor) literalOption(opts ssa.Value, path ...string) (text string, 
 			if _, zero := v.(*ssa.Const); !zero || n == len(path)-1 {
 				stored = append(stored, v)
 			}
+		}
+		if n < len(path)-1 && deeperWrites(lit, f) {
+			return "", true, false // opts.Auth.Database = …, after the literal
 		}
 		if len(stored) == 0 {
 			return "", false, true
@@ -2154,7 +2165,8 @@ func (x *extractor) literalOption(opts ssa.Value, path ...string) (text string, 
 		if len(stored) > 1 || !ok {
 			return "", true, false
 		}
-		if lit, ok = u.X.(*ssa.Alloc); !ok {
+		// (Not a variable the code loads: a parameter it spilled.)
+		if lit, ok = u.X.(*ssa.Alloc); !ok || lit.Comment != "complit" {
 			return "", true, false
 		}
 	}
@@ -2162,10 +2174,10 @@ func (x *extractor) literalOption(opts ssa.Value, path ...string) (text string, 
 }
 
 // pgConnect records the PostgreSQL database go-pg's options open: the
-// URL ParseURL read, else their address (localhost:5432 when left out)
-// and database, which PostgreSQL takes to be the user's name when the
-// options name none. A database archie cannot read leaves the store
-// without one.
+// URL ParseURL read, else their address and database. One they leave
+// out is go-pg's default, read from the environment (PGHOST, PGDATABASE)
+// before its own: archie does not know it, and a store whose database
+// it does not know is never judged shared.
 func (x *extractor) pgConnect(s *site, r *recognizer) {
 	if url := x.values(r.name, s); len(url) > 0 {
 		x.store(s.f, s.stores, r.kind, url, s.ev)
@@ -2173,15 +2185,12 @@ func (x *extractor) pgConnect(s *site, r *recognizer) {
 	}
 	opts := s.arg(0)
 	db, set, known := x.literalOption(opts, "Database")
-	if known && !set {
-		db, set, known = x.literalOption(opts, "User")
-	}
 	if !known || !set {
-		db = "…"
+		db = "…" // go-pg's default is $PGDATABASE, else postgres
 	}
 	addrs := x.values(field(0, "Addr"), s)
 	if _, set, known := x.literalOption(opts, "Addr"); known && !set {
-		addrs = []value{{text: "localhost:5432", lit: true}}
+		addrs = []value{{text: "…"}} // $PGHOST and $PGPORT, else localhost:5432
 	}
 	var out []value
 	for _, addr := range addrs {
@@ -2219,4 +2228,32 @@ func retabled(v ssa.Value, depth int) bool {
 		}
 	}
 	return false
+}
+
+// deeperWrites reports whether the code writes into the struct field f of
+// the struct alloc holds, field by field: opts.Auth.Database = db.
+func deeperWrites(alloc *ssa.Alloc, f int) bool {
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Field != f || fa.Referrers() == nil {
+			continue
+		}
+		for _, u := range *fa.Referrers() {
+			if _, ok := u.(*ssa.FieldAddr); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clickhouseDialect matches what ClickHouse's SQL says that reads as a
+// table to a SQL database's grammar: a mutation's UPDATE (ALTER TABLE t
+// UPDATE col = …), ARRAY JOIN of a column, INSERT INTO FUNCTION.
+var clickhouseDialect = regexp.MustCompile(`(?i)\b(?:(alter\s+table\s+\S+)\s+update\s+\w+|array\s+join\s+\w+|into\s+function\b)`)
+
+// clickhouseSQL takes out of ClickHouse SQL what a SQL database's grammar
+// would read as a table, keeping the table a mutation alters.
+func clickhouseSQL(q string) string {
+	return clickhouseDialect.ReplaceAllString(q, "$1")
 }

@@ -67,7 +67,7 @@ func main() {
 
 	opts, _ := pg.ParseURL(os.Getenv("REPORTS_URL"))
 	pg.Connect(opts)                         // want "store postgres env REPORTS_URL"
-	pg.Connect(&pg.Options{User: "reports"}) // want "store postgres dsn postgres://localhost:5432/reports"
+	pg.Connect(&pg.Options{User: "reports"}) // want "store postgres"
 }
 
 func withDBI(ctx context.Context, db pg.DBI) {

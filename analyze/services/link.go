@@ -950,6 +950,12 @@ func topicMatches(protocol, topic, pattern string) bool {
 	case "nats":
 		return wordsMatch(strings.Split(topic, "."), strings.Split(pattern, "."), "*", ">", false)
 	case "mqtt":
+		// A filter that starts with a wildcard matches no topic that
+		// starts with $ ($SYS/…); # is only ever a filter's last level.
+		if strings.HasPrefix(topic, "$") && (strings.HasPrefix(pattern, "+") || strings.HasPrefix(pattern, "#")) ||
+			strings.Contains(strings.TrimSuffix(pattern, "#"), "#") {
+			return false
+		}
 		return wordsMatch(strings.Split(topic, "/"), strings.Split(pattern, "/"), "+", "#", true)
 	case "redis":
 		return redisGlob(pattern, topic)

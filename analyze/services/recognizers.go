@@ -663,6 +663,16 @@ func (s *site) arg(i int) ssa.Value {
 // read into is then no model.
 func tableChained(v ssa.Value, model bool) bool {
 	for range 8 {
+		if phi, ok := v.(*ssa.Phi); ok {
+			// q = q.Where(…) under a condition: any way the query
+			// comes may have named its table.
+			for _, e := range phi.Edges {
+				if e != phi && tableChained(e, model) {
+					return true
+				}
+			}
+			return false
+		}
 		c, ok := v.(*ssa.Call)
 		if !ok {
 			return false
@@ -1219,7 +1229,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			return // db.Model(&totals).TableExpr("invoices AS i"): the rows' struct, no table
 		}
 		xorm := strings.HasPrefix(s.key, "xorm.io/xorm.")
-		if xorm && r.name.how != fromArg && !strings.HasSuffix(s.key, ".Table") && tableChained(recvOf(s.common), false) {
+		if xorm && r.name.how != fromArg && !strings.HasSuffix(s.key, ".Table") && (tableChained(recvOf(s.common), false) || sessionRetabled(recvOf(s.common))) {
 			return // xorm writes to a Table call's table too
 		}
 		var names []string
@@ -2061,18 +2071,19 @@ func (x *extractor) namedTopic(s *site, r *recognizer) {
 	}
 }
 
-// canonicalTopic is the name a topic is matched under: a Pulsar topic of
-// the default tenant and namespace by its short name (orders for
-// persistent://public/default/orders or public/default/orders), an MQTT
+// canonicalTopic is the name a topic is matched under: a persistent
+// Pulsar topic by its short name (orders for
+// persistent://public/default/orders or public/default/orders,
+// acme/prod/orders for persistent://acme/prod/orders), an MQTT
 // shared subscription ($share/GROUP/filter, EMQX's $queue/filter) by its
 // filter.
 func canonicalTopic(kind, name string) string {
 	switch kind {
 	case "pulsar":
-		for _, p := range []string{"persistent://public/default/", "public/default/"} {
-			if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
-				return rest
-			}
+		// A topic is persistent unless named non-persistent://.
+		name, _ = strings.CutPrefix(name, "persistent://")
+		if rest, ok := strings.CutPrefix(name, "public/default/"); ok && rest != "" {
+			return rest
 		}
 	case "mqtt":
 		if rest, ok := strings.CutPrefix(name, "$share/"); ok {
@@ -2256,4 +2267,30 @@ var clickhouseDialect = regexp.MustCompile(`(?i)\b(?:(alter\s+table\s+\S+)\s+upd
 // would read as a table, keeping the table a mutation alters.
 func clickhouseSQL(q string) string {
 	return clickhouseDialect.ReplaceAllString(q, "$1")
+}
+
+// sessionRetabled reports whether the code calls Table or SQL on the very
+// xorm session v is, as a statement of its own (s.Table("archive");
+// s.Insert(&o)): the session keeps that table for its next query,
+// whichever call makes it.
+func sessionRetabled(v ssa.Value) bool {
+	if v == nil || v.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		c, ok := ref.(ssa.CallInstruction)
+		if !ok || len(c.Common().Args) == 0 || c.Common().Args[0] != v {
+			continue
+		}
+		// A call whose session no query chain goes on from: the
+		// session keeps its table for the next query.
+		if call, ok := c.(*ssa.Call); !ok || call.Referrers() != nil && len(*call.Referrers()) > 0 {
+			continue
+		}
+		switch calleeKey(c.Common()) {
+		case "xorm.io/xorm.Session.Table", "xorm.io/xorm.Session.SQL":
+			return true
+		}
+	}
+	return false
 }

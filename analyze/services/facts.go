@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
@@ -507,8 +508,18 @@ func normPath(p string) string {
 	if !hasMajorVersion(p) {
 		return p // most paths: no regular expression run per call
 	}
-	return strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
+	// A module of a major version has every call of its own code keyed
+	// through here, on every core: the expression runs once a path.
+	if n, ok := versionless.Load(p); ok {
+		return n.(string)
+	}
+	n := strings.TrimSuffix(majorVersion.ReplaceAllString(p, "/"), "/")
+	versionless.Store(p, n)
+	return n
 }
+
+// versionless holds normPath's answers for paths with a major version.
+var versionless sync.Map
 
 // gopkgIn names a package gopkg.in serves from GitHub by its GitHub path,
 // without the version: gopkg.in/olivere/elastic.v5/x is

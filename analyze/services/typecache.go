@@ -94,17 +94,57 @@ func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 		if data == nil {
 			continue
 		}
-		if _, err := gcexportdata.Read(bytes.NewReader(data), l.fset, l.view, p.PkgPath); err != nil {
-			// Unreadable: type-checked again below into a new package,
-			// and written over.
-			p.Types = types.NewPackage(p.PkgPath, p.Name)
-			l.view[p.PkgPath] = p.Types
-			continue
+		// Decoded where it is imported (see imported and lookedUp):
+		// most dependencies are only below another, whose export data
+		// holds what of them it refers to.
+		if l.cached == nil {
+			l.cached = make(map[*packages.Package][]byte)
 		}
+		l.cached[p] = data
 		delete(l.source, p)
 		hits++
 	}
 	return hits
+}
+
+// lookedUp reports whether the facts look names up in a dependency's
+// scope, where no type of the code leads them: the libraries a program's
+// interface stands in for (standInFor) and Redis clients (redisBus), by
+// name; the code generated for RPC, whose constants and constructors name
+// services (protoName, servedTaking, kitexService). A package read from
+// export data, archie's or the build cache's, holds only what the
+// packages read from it refer to until its own is read: typeCheck reads
+// these whole, as from source, so that a run finds the same names
+// whichever cache gave their types.
+func lookedUp(p *packages.Package) bool {
+	path := normPath(p.PkgPath)
+	if redisClient(path) {
+		return true
+	}
+	for _, r := range libraryStandIns {
+		if r.pkg == path {
+			return true
+		}
+	}
+	for imp := range p.Imports {
+		for _, rpc := range rpcRuntimes {
+			if imp == rpc || strings.HasPrefix(imp, rpc+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rpcRuntimes are the packages that code generated for RPC imports.
+var rpcRuntimes = []string{
+	"google.golang.org/grpc",
+	"google.golang.org/protobuf",
+	"github.com/golang/protobuf",
+	"github.com/gogo/protobuf",
+	"github.com/cloudwego/kitex",
+	"connectrpc.com/connect",
+	"github.com/bufbuild/connect-go",
 }
 
 // readsReady reports whether every package p imports has its types

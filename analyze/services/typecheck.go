@@ -1,6 +1,7 @@
 package services
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -347,6 +348,16 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		}
 	}
 	wg.Wait()
+	// What the facts look up by name is read whole, whether a package
+	// type-checked here imports it or not.
+	for _, p := range all {
+		if l.source[p] == nil && p.Types != types.Unsafe && len(p.Errors) == 0 && (l.cached[p] != nil || p.ExportFile != "") && lookedUp(p) {
+			if err := l.readExport(p); err != nil {
+				p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+			}
+		}
+	}
+	l.cached = nil
 	// A demoted library is a dependency again, read from its types.
 	demoted := func(p *packages.Package) bool {
 		_, ok := l.demoted.Load(p)
@@ -418,6 +429,9 @@ type typeLoader struct {
 	memo      *analyze.HashMemo // the build's files' hashes
 	files     map[*packages.Package]string
 	edited    sync.Map // packages whose files changed after files hashed them
+	// cached holds the export data reuse found in the cache, until it
+	// is read.
+	cached map[*packages.Package][]byte
 }
 
 // check parses and type-checks p from source once its imports are ready.
@@ -605,23 +619,39 @@ func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package,
 	}
 	l.exportMu.Lock()
 	defer l.exportMu.Unlock()
-	if imp.Types.Complete() {
-		return imp.Types, nil
-	}
-	f, err := os.Open(imp.ExportFile)
-	if err != nil {
+	if err := l.readExport(imp); err != nil {
 		return nil, err
+	}
+	return imp.Types, nil
+}
+
+// readExport reads p's types from its export data, archie's cache's or
+// the build cache's, once; the caller holds exportMu. Until then p's
+// package holds only what other packages' export data refer to.
+func (l *typeLoader) readExport(p *packages.Package) error {
+	if p.Types.Complete() {
+		return nil
+	}
+	if data := l.cached[p]; data != nil {
+		delete(l.cached, p)
+		if _, err := gcexportdata.Read(bytes.NewReader(data), l.fset, l.view, p.PkgPath); err != nil {
+			return fmt.Errorf("reading the types of %s kept in archie's cache: %v (run archie with --no-cache)", p.PkgPath, err)
+		}
+		return nil
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", imp.ExportFile, err)
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 	}
-	tp, err := gcexportdata.Read(r, l.fset, l.view, imp.PkgPath)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", imp.ExportFile, err)
+	if _, err := gcexportdata.Read(r, l.fset, l.view, p.PkgPath); err != nil {
+		return fmt.Errorf("reading %s: %v", p.ExportFile, err)
 	}
-	return tp, nil
+	return nil
 }
 
 type importerFunc func(path string) (*types.Package, error)

@@ -304,25 +304,29 @@ func TestTypeCacheEditedDuringRun(t *testing.T) {
 	}
 }
 
-// TestTypeCacheReadsWhole: a dependency read from archie's cache is whole,
-// as one type-checked from source is, even one no package type-checked
-// here imports: the facts look names up in dependencies' scopes (a
-// router's ServeMux, a client's constructor), and must find the same on
-// every run.
+// TestTypeCacheReadsWhole: a dependency read from archie's cache whose
+// scope the facts look names up in (a router's ServeMux, a client a
+// program's interface stands in for, generated RPC code) is whole, as one
+// type-checked from source is, even when no package type-checked here
+// imports it: the facts must find the same names on every run. Any other
+// dependency is read only where a package type-checked here imports it,
+// and below that holds what the others' types refer to.
 func TestTypeCacheReadsWhole(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"go.mod":       "module example.com/m\n\ngo 1.22\n",
+		"go.mod":       "module example.com/m\n\ngo 1.22\n\nrequire github.com/labstack/echo v1.0.0\n\nreplace github.com/labstack/echo => ./echo\n",
+		"echo/go.mod":  "module github.com/labstack/echo\n\ngo 1.22\n",
+		"echo/echo.go": "package echo\n\ntype Echo struct{}\n\nfunc New() *Echo { return &Echo{} }\n\nfunc Unused() {}\n",
 		"deep/deep.go": "package deep\n\ntype Key string\n\nfunc Unused() {}\n",
-		"dep/dep.go":   "package dep\n\nimport \"example.com/m/deep\"\n\nfunc Orders() deep.Key { return \"orders\" }\n",
-		"main/main.go": "package main\n\nimport \"example.com/m/dep\"\n\nfunc main() { _ = dep.Orders() }\n",
+		"dep/dep.go":   "package dep\n\nimport (\n\t\"example.com/m/deep\"\n\t\"github.com/labstack/echo\"\n)\n\nfunc Orders() deep.Key { return \"orders\" }\n\nfunc Router() *echo.Echo { return echo.New() }\n",
+		"main/main.go": "package main\n\nimport \"example.com/m/dep\"\n\nfunc main() { _ = dep.Orders(); _ = dep.Router() }\n",
 	})
-	env := append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())
+	env := append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir(), "GOFLAGS=-mod=mod")
 	cache := analyze.OpenCache(t.TempDir(), 0, func(msg string) { t.Errorf("warning: %s", msg) })
-	for i, want := range []int{2, 2, 0} {
+	for i, want := range []int{3, 3, 0} {
 		cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: env}
 		roots, n, err := typeCheck(cfg, []string{"./main"}, Options{Cache: cache})
 		if err != nil {
@@ -335,9 +339,17 @@ func TestTypeCacheReadsWhole(t *testing.T) {
 		if main.IllTyped {
 			t.Fatalf("load %d: main ill-typed: %v", i+1, main.Errors)
 		}
-		deep := main.Imports["example.com/m/dep"].Imports["example.com/m/deep"]
-		if !deep.Types.Complete() || deep.Types.Scope().Lookup("Unused") == nil {
-			t.Errorf("load %d: deep, which only dep imports, is not whole", i+1)
+		dep := main.Imports["example.com/m/dep"]
+		echo := dep.Imports["github.com/labstack/echo"]
+		if !echo.Types.Complete() || echo.Types.Scope().Lookup("Unused") == nil {
+			t.Errorf("load %d: echo, which only dep imports, is not whole", i+1)
+		}
+		deep := dep.Imports["example.com/m/deep"]
+		if fromCache := want == 0; deep.Types.Complete() == fromCache || (deep.Types.Scope().Lookup("Unused") == nil) != fromCache {
+			t.Errorf("load %d: deep whole %v, want %v (read from archie's cache only as far as dep's types refer to it)", i+1, deep.Types.Complete(), !fromCache)
+		}
+		if deep.Types.Scope().Lookup("Key") == nil {
+			t.Errorf("load %d: deep.Key, which dep's types refer to, is missing", i+1)
 		}
 	}
 }

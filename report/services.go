@@ -130,7 +130,11 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			width = max(width, len(t.Name))
 		}
 		for _, t := range sys.Tools {
-			fmt.Fprintf(&b, "  %-*s  %s\n", width, t.Name, st.dim.Render(t.EntryDir))
+			note := ""
+			if t.Unread {
+				note = "  " + st.warn.Render("not read: its code did not load, so what it serves is unknown")
+			}
+			fmt.Fprintf(&b, "  %-*s  %s%s\n", width, t.Name, st.dim.Render(t.EntryDir), note)
 		}
 	}
 	sync, async := 0, 0

@@ -139,6 +139,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// main under e2e/) that no deployment file runs.
 			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir)) || job {
 				svc.Tool, svc.decide = true, false
+				svc.Unread = !deployed && (f == nil || f.unread)
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)
 				delete(byName, svc.Name)

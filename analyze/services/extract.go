@@ -57,6 +57,9 @@ type facts struct {
 	libs map[*types.Package]token.Position
 	// read are the libraries the program read with their bodies.
 	read map[*types.Package]*library
+	// unread says none of the service's code was read: none of its roots
+	// type-checked.
+	unread bool
 	// migrates says the service's code calls a schema migration tool.
 	migrates bool
 	// autoMigrates says it calls gorm's AutoMigrate, and usesTables that
@@ -418,6 +421,9 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
+	// No root built: the service's own packages did not type-check, or
+	// one they import did not.
+	f.unread = len(roots) == 0
 	var dead map[*ssa.BasicBlock]bool
 	if svc.Run != nil && svc.Entry != "" {
 		if main := x.mainOf(svc.Entry); main != nil {

@@ -67,6 +67,9 @@ type (
 	jsonTool struct {
 		Name  string `json:"name"`
 		Entry string `json:"entry"`
+		// Unread says the main's code could not be read: it is listed
+		// with the tools, but what it serves is unknown.
+		Unread bool `json:"unread,omitempty"`
 	}
 	jsonEndpoint struct {
 		Protocol string            `json:"protocol"`
@@ -181,7 +184,7 @@ func document(sys *System) jsonServices {
 		doc.Services = append(doc.Services, js)
 	}
 	for _, t := range sys.Tools {
-		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir})
+		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir, Unread: t.Unread})
 	}
 	for _, e := range sys.Edges {
 		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})
@@ -313,7 +316,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Services = append(sys.Services, svc)
 	}
 	for _, t := range doc.Tools {
-		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true})
+		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true, Unread: t.Unread})
 	}
 	for _, e := range doc.Edges {
 		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})

@@ -38,6 +38,10 @@ type Service struct {
 	// migration runner), or archie.yaml says so. Tools take no part in
 	// smells.
 	Tool bool
+	// Unread marks a tool that is one only because its code could not be
+	// read (it or a package it imports did not load): no deployment file
+	// runs it, and what it serves is unknown.
+	Unread bool
 	// decide marks a main package that discovery found: Load makes it a
 	// service when a deployment file runs it or its code serves something,
 	// and a tool otherwise.

@@ -81,7 +81,7 @@ func noServicesNote(stderr io.Writer, p *project) {
 		}
 		unread := 0
 		for _, t := range p.system.Tools {
-			if broken[t.Entry] {
+			if t.Unread || broken[t.Entry] {
 				unread++
 			}
 		}

@@ -34,6 +34,13 @@ type deployment struct {
 	workloads map[string]*workload
 	// runs are what each deployment file runs (runs.go).
 	runs []*run
+	// stageBuilds are the mains a Dockerfile builds that only one of its
+	// images runs, an image not its last (stageOnly); targets are the
+	// build targets compose files, docker build commands and workflows
+	// name, and anyTarget says some target archie cannot read is built.
+	stageBuilds []stageBuild
+	targets     map[string]bool
+	anyTarget   bool
 	// entries are the folders of the services' mains, absolute: a build
 	// context holding several of them is not one service's.
 	entries []string
@@ -285,6 +292,9 @@ func readDeployment(dir string) *deployment {
 		if containerToolFiles[name] || strings.HasSuffix(name, ".nomad") || strings.HasSuffix(name, ".nomad.hcl") {
 			d.containerTools = true
 		}
+		if strings.HasPrefix(name, "docker-bake.") {
+			d.anyTarget = true // its targets are HCL's or JSON's, not read
+		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
 		template := templateExts[ext]
@@ -318,6 +328,7 @@ func readDeployment(dir string) *deployment {
 		}
 		return nil
 	})
+	d.unusedStages()
 	d.builtFrom()
 	d.resolveSNS()
 	d.resolveEnvFrom()
@@ -654,6 +665,10 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 				case strings.HasPrefix(w, "-"):
 					if !hasVal && j+1 < len(cmd) && dockerValueFlags[strings.TrimLeft(flag, "-")] {
 						j++
+						val = strings.Trim(cmd[j], `"'`)
+					}
+					if flag == "--target" {
+						d.target(val)
 					}
 				default:
 					context = w
@@ -773,6 +788,10 @@ func (d *deployment) workflow(data []byte) {
 				continue
 			}
 			with := func(k string) string { v, _ := st.With[k].(string); return strings.TrimSpace(v) }
+			if t, ok := st.With["target"]; ok {
+				s, _ := t.(string)
+				d.target(strings.TrimSpace(s))
+			}
 			context, file := with("context"), with("file")
 			if context == "" {
 				context = "."
@@ -1174,6 +1193,9 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			// The context defaults to the compose file's folder, for a
 			// build that names its Dockerfile; one that only adds args or
 			// a target is an override merged into another file's.
+			if t, ok := b["target"].(string); ok {
+				d.target(expand(t))
+			}
 			c, ok := b["context"].(string)
 			if _, df := b["dockerfile"].(string); !ok && df {
 				c, ok = ".", true

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -200,6 +201,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		d.dockerCmds[file] = append(entrypoint, command...)
 	}()
+	// Its stages, each with the program its command runs, and the
+	// folders each go build -o NAME builds.
+	var stages []dockerStage
+	outputs := make(map[string][]string) // output name, normed -> folders
+	defer func() { d.stageOnly(r, stages, outputs) }()
 	// runCmd reads one command a RUN line runs; make's are followed
 	// into the Makefile of the build context (RUN make argocd-all).
 	var runCmd func(cmd []string)
@@ -217,7 +223,16 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			return
 		}
+		before := len(r.dirs)
+		added := maps.Clone(r.dirs)
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
+		if out := buildOutput(cmd); out != "" && len(r.dirs) > before {
+			for dir := range r.dirs {
+				if !added[dir] {
+					outputs[out] = append(outputs[out], dir)
+				}
+			}
+		}
 		for _, p := range pkgs {
 			if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
 				// The repository's code, not a tool installed
@@ -259,6 +274,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		switch strings.ToUpper(kw) {
 		case "FROM":
 			entrypoint, command = nil, nil
+			stage := dockerStage{}
+			if words := strings.Fields(rest); len(words) >= 3 && strings.EqualFold(words[len(words)-2], "AS") {
+				stage.name = strings.ToLower(words[len(words)-1])
+			}
+			stages = append(stages, stage)
 		case "ENV":
 			// ENV KEY=value OTHER=value, or ENV KEY value. A value
 			// holding a variable is "$": set, to what is not known.
@@ -331,6 +351,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 			} else {
 				command = execWords(rest)
+			}
+			if len(stages) > 0 {
+				if words := append(slices.Clip(entrypoint), command...); len(words) > 0 {
+					stages[len(stages)-1].runs = norm(path.Base(strings.Trim(words[0], `"'`)))
+				}
 			}
 		}
 	}
@@ -915,4 +940,103 @@ func readIn(dirs []string, name string) []byte {
 		}
 	}
 	return nil
+}
+
+// A dockerStage is one FROM of a Dockerfile: its name (FROM x AS name)
+// and the program its command runs, by name as norm folds it.
+type dockerStage struct {
+	name, runs string
+}
+
+// A stageBuild is a main a multi-image Dockerfile builds that only a
+// stage other than its last runs: the Dockerfile's build deploys it
+// only when some build targets that stage.
+type stageBuild struct {
+	run   *run
+	stage string
+	name  string   // the program's name, as norm folds it
+	dirs  []string // the folders its go build named
+}
+
+// stageOnly notes the mains a Dockerfile of several images builds that
+// run only in an image other than its last (FROM alpine AS client …
+// CMD ["./client"]), the one a build without --target makes. A builder
+// stage that builds every program for every image does not deploy each:
+// unusedStages decides, once every file is read, whether a deployment
+// builds that image.
+func (d *deployment) stageOnly(r *run, stages []dockerStage, outputs map[string][]string) {
+	images := 0
+	for _, s := range stages {
+		if s.runs != "" {
+			images++
+		}
+	}
+	if images < 2 || stages[len(stages)-1].runs == "" {
+		return
+	}
+	for out, dirs := range outputs {
+		if stages[len(stages)-1].runs == out {
+			continue
+		}
+		var in []string
+		for _, s := range stages {
+			if s.runs == out {
+				in = append(in, s.name)
+			}
+		}
+		if len(in) != 1 || in[0] == "" {
+			continue // no image runs it, or several: not known which
+		}
+		d.stageBuilds = append(d.stageBuilds, stageBuild{run: r, stage: in[0], name: out, dirs: dirs})
+	}
+}
+
+// target records a build target a deployment or build command names.
+func (d *deployment) target(t string) {
+	if t == "" || strings.Contains(t, "$") {
+		d.anyTarget = true // a variable's: any stage may be it
+		return
+	}
+	if d.targets == nil {
+		d.targets = make(map[string]bool)
+	}
+	d.targets[strings.ToLower(t)] = true
+}
+
+// unusedStages takes out of their Dockerfiles' runs the mains only an
+// image no build targets runs: the Dockerfile builds them, nothing
+// deploys them (a client no compose service runs beside the services
+// built from the same builder stage).
+func (d *deployment) unusedStages() {
+	if d.anyTarget || d.containerTools {
+		return // skaffold's, Tilt's artifacts may build any image
+	}
+	for _, sb := range d.stageBuilds {
+		if d.targets[sb.stage] {
+			continue
+		}
+		for _, dir := range sb.dirs {
+			delete(sb.run.dirs, dir)
+			delete(sb.run.tags, dir)
+		}
+		delete(sb.run.names, sb.name)
+	}
+}
+
+// buildOutput returns the name of the program a go build command writes
+// (go build -o bin/api ./cmd/api is api), as norm folds it, or "".
+func buildOutput(cmd []string) string {
+	for i, w := range cmd {
+		w = strings.Trim(w, `"'`)
+		if w == "-o" || w == "--o" {
+			if i+1 < len(cmd) {
+				return norm(path.Base(strings.Trim(cmd[i+1], `"'`)))
+			}
+			return ""
+		}
+		if v, ok := strings.CutPrefix(w, "-o="); ok {
+			return norm(path.Base(v))
+		}
+	}
+	return ""
 }

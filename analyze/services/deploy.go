@@ -41,6 +41,9 @@ type deployment struct {
 	stageBuilds []stageBuild
 	targets     map[string]bool
 	anyTarget   bool
+	// images are the stages of each Dockerfile of several images (by
+	// its absolute path), and what its go builds build.
+	stagesOf map[string]dockerImages
 	// entries are the folders of the services' mains, absolute: a build
 	// context holding several of them is not one service's.
 	entries []string
@@ -237,8 +240,10 @@ type workload struct {
 	// profiles are the compose profiles that start it; none when it
 	// always starts.
 	profiles []string
-	// buildArgs are the compose build args its image is built with.
+	// buildArgs are the compose build args its image is built with;
+	// target the stage of its Dockerfile it builds, if it names one.
 	buildArgs map[string]string
+	target    string
 	// volumes are a compose service's, declared in a file in folder
 	// mountBase: its bind mounts put files of the repository in it.
 	mountBase string
@@ -328,6 +333,7 @@ func readDeployment(dir string) *deployment {
 		}
 		return nil
 	})
+	d.targetedBuilds()
 	d.unusedStages()
 	d.builtFrom()
 	d.resolveSNS()
@@ -1194,7 +1200,8 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			// build that names its Dockerfile; one that only adds args or
 			// a target is an override merged into another file's.
 			if t, ok := b["target"].(string); ok {
-				d.target(expand(t))
+				w.target = strings.ToLower(expand(t))
+				d.target(w.target)
 			}
 			c, ok := b["context"].(string)
 			if _, df := b["dockerfile"].(string); !ok && df {

@@ -205,7 +205,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// folders each go build -o NAME builds.
 	var stages []dockerStage
 	outputs := make(map[string][]string) // output name, normed -> folders
-	defer func() { d.stageOnly(r, stages, outputs) }()
+	defer func() { d.stageOnly(r, file, stages, outputs) }()
 	// runCmd reads one command a RUN line runs; make's are followed
 	// into the Makefile of the build context (RUN make argocd-all).
 	var runCmd func(cmd []string)
@@ -964,14 +964,21 @@ type stageBuild struct {
 // stage that builds every program for every image does not deploy each:
 // unusedStages decides, once every file is read, whether a deployment
 // builds that image.
-func (d *deployment) stageOnly(r *run, stages []dockerStage, outputs map[string][]string) {
+func (d *deployment) stageOnly(r *run, file string, stages []dockerStage, outputs map[string][]string) {
 	images := 0
 	for _, s := range stages {
 		if s.runs != "" {
 			images++
 		}
 	}
-	if images < 2 || stages[len(stages)-1].runs == "" {
+	if images < 2 {
+		return
+	}
+	if d.stagesOf == nil {
+		d.stagesOf = make(map[string]dockerImages)
+	}
+	d.stagesOf[file] = dockerImages{stages, outputs}
+	if stages[len(stages)-1].runs == "" {
 		return
 	}
 	for out, dirs := range outputs {
@@ -1039,4 +1046,51 @@ func buildOutput(cmd []string) string {
 		}
 	}
 	return ""
+}
+
+// dockerImages are a Dockerfile's stages and the folders each program
+// its go builds write (-o NAME, as norm folds it) is built from.
+type dockerImages struct {
+	stages  []dockerStage
+	outputs map[string][]string
+}
+
+// targetedBuilds ties a compose service that builds one stage of a
+// Dockerfile of several images (build: {target: user_service}) to the
+// main that stage's command runs, built by the Dockerfile's go build -o:
+// the service deploys that main, with its environment, though its build
+// context holds every main.
+func (d *deployment) targetedBuilds() {
+	for _, w := range d.workloads {
+		if w.target == "" || w.alias {
+			continue
+		}
+		df := w.dockerfile
+		if df == "" && w.dir != "" {
+			df = filepath.Join(w.dir, "Dockerfile")
+		}
+		imgs, ok := d.stagesOf[df]
+		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(imgs.stages, func(s dockerStage) bool { return s.name == w.target })
+		if i < 0 || imgs.stages[i].runs == "" {
+			continue
+		}
+		var mains []string
+		for _, dir := range imgs.outputs[imgs.stages[i].runs] {
+			if hasGoFiles(dir) && !slices.Contains(mains, dir) {
+				mains = append(mains, dir)
+			}
+		}
+		if len(mains) != 1 {
+			continue // none, or several folders it may be: not known which
+		}
+		w.dir, w.built = mains[0], true
+		for _, r := range d.runs {
+			if r.file == w.file {
+				r.dirs[mains[0]] = true
+			}
+		}
+	}
 }

@@ -662,12 +662,22 @@ func (s *site) arg(i int) ssa.Value {
 // (db.Model(&Product{}).Select(…).Find(&dtos)): the struct the rows are
 // read into is then no model.
 func tableChained(v ssa.Value, model bool) bool {
+	return tableChainedFrom(v, model, make(map[*ssa.Phi]bool))
+}
+
+// tableChainedFrom is tableChained through the Phis not in seen: a query
+// built in a loop (for … { q = q.Where(…) }) comes back to its own Phi.
+func tableChainedFrom(v ssa.Value, model bool, seen map[*ssa.Phi]bool) bool {
 	for range 8 {
 		if phi, ok := v.(*ssa.Phi); ok {
+			if seen[phi] {
+				return false
+			}
+			seen[phi] = true
 			// q = q.Where(…) under a condition: any way the query
 			// comes may have named its table.
 			for _, e := range phi.Edges {
-				if e != phi && tableChained(e, model) {
+				if tableChainedFrom(e, model, seen) {
 					return true
 				}
 			}

@@ -27,6 +27,17 @@ func main() {
 	withSession(s)
 	withInterface(e)
 	withEngineInterface(e)
+	withLoop(e, []int64{1, 2})
+}
+
+// withLoop builds its query in a loop: the query comes back to its own
+// Phi, and the reader does not follow it round for ever.
+func withLoop(e *xorm.Engine, ids []int64) {
+	s := e.Where("deleted = ?", false)
+	for _, id := range ids {
+		s = s.Where("id <> ?", id)
+	}
+	s.Find(&[]Order{}) // want "store postgres table shop_orders"
 }
 
 func withEngine(e *xorm.Engine) {

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -858,47 +857,23 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 
 // viperFiles returns the files viper is told to read before a call
 // unmarshals them: its SetConfigFile calls in the same package, or the
-// program's one; without any, the files its SetConfigName and
-// AddConfigPath calls name (viper looks for NAME.json, NAME.yaml and
-// NAME.yml in each path, relative to the working directory; archie reads
-// those that are there).
+// program's one.
 func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
-	args := func(calls []ssa.CallInstruction) []value {
-		var same, all []ssa.CallInstruction
-		for _, c := range calls {
-			all = append(all, c)
-			if c.Parent().Pkg == call.Parent().Pkg {
-				same = append(same, c)
-			}
+	var same, all []ssa.CallInstruction
+	for _, c := range r.viperSets {
+		all = append(all, c)
+		if c.Parent().Pkg == call.Parent().Pkg {
+			same = append(same, c)
 		}
-		if len(same) == 0 && len(all) == 1 {
-			same = all
-		}
-		var out []value
-		for _, c := range same {
-			args := c.Common().Args
-			if len(args) > 0 {
-				out = appendValues(out, r.strings(args[len(args)-1]))
-			}
-		}
-		return out
 	}
-	if files := args(r.viperSets); len(files) > 0 {
-		return files
-	}
-	names, paths := args(r.viperNames), args(r.viperPaths)
-	if len(paths) == 0 && len(names) > 0 {
-		paths = []value{{text: ".", lit: true}} // viper's default: the working directory
+	if len(same) == 0 && len(all) == 1 {
+		same = all
 	}
 	var out []value
-	for _, p := range paths {
-		for _, n := range names {
-			if strings.ContainsAny(n.text, "/.") || n.text == "" {
-				continue // a name is a file's, without its extension
-			}
-			for _, ext := range []string{".json", ".yaml", ".yml"} {
-				out = appendValues(out, []value{{text: path.Join(p.text, n.text+ext), env: slices.Concat(p.env, n.env), lit: p.lit && n.lit}})
-			}
+	for _, c := range same {
+		args := c.Common().Args
+		if len(args) > 0 {
+			out = appendValues(out, r.strings(args[len(args)-1]))
 		}
 	}
 	return out

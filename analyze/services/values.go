@@ -204,11 +204,8 @@ type tables struct {
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
-	// viperNames and viperPaths are its SetConfigName and AddConfigPath
-	// calls: viper searches each path for a file of that name.
-	viperNames, viperPaths []ssa.CallInstruction
-	viperDefs              []ssa.CallInstruction // viper's SetDefault calls
-	viperDocs              []*configDoc          // the files viper's SetConfigFile calls name
+	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
+	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	// viperEnv are viper's AutomaticEnv, SetEnvPrefix, SetEnvKeyReplacer
 	// and BindEnv calls: the environment over files and defaults.
 	viperEnv []ssa.CallInstruction
@@ -302,10 +299,6 @@ func newResolver(p *program) *resolver {
 						r.configLoads = append(r.configLoads, l)
 					} else if isViperFile(callee) {
 						r.viperSets = append(r.viperSets, in)
-					} else if isViper(callee, "SetConfigName") {
-						r.viperNames = append(r.viperNames, in)
-					} else if isViper(callee, "AddConfigPath") {
-						r.viperPaths = append(r.viperPaths, in)
 					} else if isViper(callee, "SetDefault") {
 						r.viperDefs = append(r.viperDefs, in)
 					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") || isViper(callee, "BindEnv") {

@@ -300,6 +300,12 @@ func readDeployment(dir string) *deployment {
 		if strings.HasPrefix(name, "docker-bake.") {
 			d.anyTarget = true // its targets are HCL's or JSON's, not read
 		}
+		if ciFiles[name] || strings.HasPrefix(name, "Taskfile") || strings.HasPrefix(name, "cloudbuild") {
+			// CI files archie does not read may build any image.
+			if data, ok := readSmall(d.root, path); ok && bytes.Contains(data, []byte("target")) {
+				d.anyTarget = true
+			}
+		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
 		template := templateExts[ext]
@@ -341,6 +347,10 @@ func readDeployment(dir string) *deployment {
 	d.resolveHelm()
 	return d
 }
+
+// ciFiles are CI pipelines archie does not read (GitHub's workflows
+// are), which may build a Dockerfile's images by target.
+var ciFiles = map[string]bool{".gitlab-ci.yml": true, "Jenkinsfile": true, ".drone.yml": true, "bitbucket-pipelines.yml": true, "azure-pipelines.yml": true, ".travis.yml": true, "buildspec.yml": true}
 
 // containerToolFiles are the files of tools that build or run the code in
 // containers, which archie does not read (and Nomad's job files, *.nomad).

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -223,16 +222,18 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			return
 		}
-		before := len(r.dirs)
-		added := maps.Clone(r.dirs)
-		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
-		if out := buildOutput(cmd); out != "" && len(r.dirs) > before {
-			for dir := range r.dirs {
-				if !added[dir] {
+		if out := buildOutput(cmd); out != "" {
+			// Every folder this build may build, whether or not an
+			// earlier build or the Dockerfile's own folder named it.
+			one := &run{dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
+			one.goBuild(cmd, contexts, workdir)
+			for dir := range one.dirs {
+				if !slices.Contains(outputs[out], dir) {
 					outputs[out] = append(outputs[out], dir)
 				}
 			}
 		}
+		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		for _, p := range pkgs {
 			if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
 				// The repository's code, not a tool installed
@@ -275,8 +276,21 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "FROM":
 			entrypoint, command = nil, nil
 			stage := dockerStage{}
-			if words := strings.Fields(rest); len(words) >= 3 && strings.EqualFold(words[len(words)-2], "AS") {
+			words := strings.Fields(rest)
+			if len(words) >= 3 && strings.EqualFold(words[len(words)-2], "AS") {
 				stage.name = strings.ToLower(words[len(words)-1])
+			}
+			for len(words) > 0 && strings.HasPrefix(words[0], "--") {
+				words = words[1:] // --platform=…
+			}
+			if len(words) > 0 {
+				// FROM base AS worker: the image inherits base's
+				// ENTRYPOINT and CMD.
+				if i := slices.IndexFunc(stages, func(s dockerStage) bool { return s.name != "" && s.name == strings.ToLower(words[0]) }); i >= 0 {
+					base := stages[i]
+					entrypoint, command = slices.Clone(base.entrypoint), slices.Clone(base.command)
+					stage.runs = base.runs
+				}
 			}
 			stages = append(stages, stage)
 		case "ENV":
@@ -353,8 +367,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				command = execWords(rest)
 			}
 			if len(stages) > 0 {
+				st := &stages[len(stages)-1]
+				st.entrypoint, st.command = slices.Clone(entrypoint), slices.Clone(command)
 				if words := append(slices.Clip(entrypoint), command...); len(words) > 0 {
-					stages[len(stages)-1].runs = norm(path.Base(strings.Trim(words[0], `"'`)))
+					st.runs = norm(path.Base(strings.Trim(words[0], `"'`)))
 				}
 			}
 		}
@@ -945,7 +961,8 @@ func readIn(dirs []string, name string) []byte {
 // A dockerStage is one FROM of a Dockerfile: its name (FROM x AS name)
 // and the program its command runs, by name as norm folds it.
 type dockerStage struct {
-	name, runs string
+	name, runs          string
+	entrypoint, command []string
 }
 
 // A stageBuild is a main a multi-image Dockerfile builds that only a
@@ -953,6 +970,7 @@ type dockerStage struct {
 // only when some build targets that stage.
 type stageBuild struct {
 	run   *run
+	file  string // the Dockerfile
 	stage string
 	name  string   // the program's name, as norm folds it
 	dirs  []string // the folders its go build named
@@ -978,23 +996,39 @@ func (d *deployment) stageOnly(r *run, file string, stages []dockerStage, output
 		d.stagesOf = make(map[string]dockerImages)
 	}
 	d.stagesOf[file] = dockerImages{stages, outputs}
-	if stages[len(stages)-1].runs == "" {
+	// The last image must run a program built here: one that runs a
+	// script, a debugger (dlv exec /app) or a supervisor may run any.
+	last := stages[len(stages)-1].runs
+	if _, built := outputs[last]; !built {
 		return
 	}
+	// A folder some image a build without --target makes, or several
+	// images, or none, may run, stays deployed.
+	only := make(map[string]string) // output -> the one stage other than the last that runs it
+	keep := make(map[string]bool)
 	for out, dirs := range outputs {
-		if stages[len(stages)-1].runs == out {
-			continue
-		}
 		var in []string
 		for _, s := range stages {
 			if s.runs == out {
 				in = append(in, s.name)
 			}
 		}
-		if len(in) != 1 || in[0] == "" {
-			continue // no image runs it, or several: not known which
+		if out == last || len(in) != 1 || in[0] == "" {
+			for _, dir := range dirs {
+				keep[dir] = true
+			}
+			continue
 		}
-		d.stageBuilds = append(d.stageBuilds, stageBuild{run: r, stage: in[0], name: out, dirs: dirs})
+		only[out] = in[0]
+	}
+	for out, stage := range only {
+		var dirs []string
+		for _, dir := range outputs[out] {
+			if !keep[dir] {
+				dirs = append(dirs, dir)
+			}
+		}
+		d.stageBuilds = append(d.stageBuilds, stageBuild{run: r, file: file, stage: stage, name: out, dirs: dirs})
 	}
 }
 
@@ -1019,7 +1053,10 @@ func (d *deployment) unusedStages() {
 		return // skaffold's, Tilt's artifacts may build any image
 	}
 	for _, sb := range d.stageBuilds {
-		if d.targets[sb.stage] {
+		// Only a Dockerfile whose images compose builds by target:
+		// one built only by CI files archie does not read may have
+		// any of its images built.
+		if d.targets[sb.stage] || !d.composeTargets(sb.file) {
 			continue
 		}
 		for _, dir := range sb.dirs {
@@ -1062,14 +1099,10 @@ type dockerImages struct {
 // context holds every main.
 func (d *deployment) targetedBuilds() {
 	for _, w := range d.workloads {
-		if w.target == "" || w.alias {
-			continue
+		if w.target == "" || w.alias || len(w.args) > 0 {
+			continue // none, or its own command: not the image's
 		}
-		df := w.dockerfile
-		if df == "" && w.dir != "" {
-			df = filepath.Join(w.dir, "Dockerfile")
-		}
-		imgs, ok := d.stagesOf[df]
+		imgs, ok := d.stagesOf[w.targetFile()]
 		if !ok {
 			continue
 		}
@@ -1093,4 +1126,26 @@ func (d *deployment) targetedBuilds() {
 			}
 		}
 	}
+}
+
+// targetFile returns the Dockerfile a compose workload builds, or "".
+func (w *workload) targetFile() string {
+	if w.dockerfile != "" {
+		return w.dockerfile
+	}
+	if w.dir != "" {
+		return filepath.Join(w.dir, "Dockerfile")
+	}
+	return ""
+}
+
+// composeTargets reports whether a compose service builds an image of
+// the Dockerfile by target.
+func (d *deployment) composeTargets(file string) bool {
+	for _, w := range d.workloads {
+		if w.target != "" && w.targetFile() == file {
+			return true
+		}
+	}
+	return false
 }

@@ -44,6 +44,8 @@ type deployment struct {
 	// images are the stages of each Dockerfile of several images (by
 	// its absolute path), and what its go builds build.
 	stagesOf map[string]dockerImages
+	// targeted are the Dockerfiles some compose service builds by target.
+	targeted map[string]bool
 	// entries are the folders of the services' mains, absolute: a build
 	// context holding several of them is not one service's.
 	entries []string

@@ -1056,7 +1056,7 @@ func (d *deployment) unusedStages() {
 		// Only a Dockerfile whose images compose builds by target:
 		// one built only by CI files archie does not read may have
 		// any of its images built.
-		if d.targets[sb.stage] || !d.composeTargets(sb.file) {
+		if d.targets[sb.stage] || !d.targeted[sb.file] {
 			continue
 		}
 		for _, dir := range sb.dirs {
@@ -1098,6 +1098,16 @@ type dockerImages struct {
 // the service deploys that main, with its environment, though its build
 // context holds every main.
 func (d *deployment) targetedBuilds() {
+	// Which Dockerfiles compose builds by target, before a workload's
+	// folder becomes its main's.
+	for _, w := range d.workloads {
+		if w.target != "" {
+			if d.targeted == nil {
+				d.targeted = make(map[string]bool)
+			}
+			d.targeted[w.targetFile()] = true
+		}
+	}
 	for _, w := range d.workloads {
 		if w.target == "" || w.alias || len(w.args) > 0 {
 			continue // none, or its own command: not the image's
@@ -1137,15 +1147,4 @@ func (w *workload) targetFile() string {
 		return filepath.Join(w.dir, "Dockerfile")
 	}
 	return ""
-}
-
-// composeTargets reports whether a compose service builds an image of
-// the Dockerfile by target.
-func (d *deployment) composeTargets(file string) bool {
-	for _, w := range d.workloads {
-		if w.target != "" && w.targetFile() == file {
-			return true
-		}
-	}
-	return false
 }

@@ -41,7 +41,7 @@ type deployment struct {
 	stageBuilds []stageBuild
 	targets     map[string]bool
 	anyTarget   bool
-	// images are the stages of each Dockerfile of several images (by
+	// stagesOf are the stages of each Dockerfile of several images (by
 	// its absolute path), and what its go builds build.
 	stagesOf map[string]dockerImages
 	// targeted are the Dockerfiles some compose service builds by target.

@@ -41,9 +41,15 @@ type run struct {
 }
 
 func (d *deployment) newRun(file string) *run {
-	r := &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
+	r := emptyRun(file)
 	d.runs = append(d.runs, r)
 	return r
+}
+
+// emptyRun returns a run of file that no deployment keeps: what one
+// command of it runs, on its own.
+func emptyRun(file string) *run {
+	return &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
 }
 
 func (r *run) name(s string) {
@@ -225,7 +231,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		if out := buildOutput(cmd); out != "" {
 			// Every folder this build may build, whether or not an
 			// earlier build or the Dockerfile's own folder named it.
-			one := &run{dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
+			one := emptyRun(r.file)
 			one.goBuild(cmd, contexts, workdir)
 			for dir := range one.dirs {
 				if !slices.Contains(outputs[out], dir) {

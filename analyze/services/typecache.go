@@ -128,7 +128,7 @@ func lookedUp(p *packages.Package) bool {
 	}
 	for imp := range p.Imports {
 		for _, rpc := range rpcRuntimes {
-			if imp == rpc || strings.HasPrefix(imp, rpc+"/") {
+			if within(imp, rpc) {
 				return true
 			}
 		}

@@ -183,22 +183,28 @@ func (g *Graph) StdPackages() []string {
 // import, directly or not, themselves included, sorted. Test imports do
 // not count: tests are not deployed.
 func (g *Graph) Closure(paths []string) []string {
+	return g.ClosureWhere(paths, func(*Module) bool { return true })
+}
+
+// ClosureWhere is Closure entering only the modules keep accepts (paths
+// themselves are always taken).
+func (g *Graph) ClosureWhere(paths []string, keep func(*Module) bool) []string {
 	seen := make(map[string]bool)
-	var visit func(string)
-	visit = func(path string) {
+	var visit func(string, bool)
+	visit = func(path string, start bool) {
 		p := g.Package(path)
-		if p == nil || p.Module == nil || seen[path] {
+		if p == nil || p.Module == nil || seen[path] || !start && !keep(p.Module) {
 			return
 		}
 		seen[path] = true
 		for _, imp := range p.Imports {
 			if !imp.Test {
-				visit(imp.Path)
+				visit(imp.Path, false)
 			}
 		}
 	}
 	for _, p := range paths {
-		visit(p)
+		visit(p, true)
 	}
 	out := make([]string, 0, len(seen))
 	for p := range seen {

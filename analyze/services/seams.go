@@ -122,7 +122,7 @@ func LoadSeams(ctx context.Context, g *analyze.Graph, dir string, opts Options) 
 	for _, build := range builds {
 		paths := byBuild[build]
 		if len(s.Mains) > 0 {
-			paths = g.Closure(paths)
+			paths = newBuilds().closure(g, paths)
 		}
 		loaded, _, err := typeCheck(buildConfig(ctx, build, opts), paths, opts)
 		if err != nil {

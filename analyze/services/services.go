@@ -94,9 +94,10 @@ func Find(g *analyze.Graph, specs []ServiceSpec, mains Mains) []*Service {
 		}
 	}
 	names := serviceNames(g, all)
+	bs := newBuilds()
 	var out []*Service
 	if len(specs) > 0 {
-		out = declaredServices(g, specs)
+		out = declaredServices(g, specs, bs)
 		declared := make(map[string]bool)
 		for _, s := range specs {
 			for _, p := range s.Packages {
@@ -110,7 +111,7 @@ func Find(g *analyze.Graph, specs []ServiceSpec, mains Mains) []*Service {
 		}
 	} else {
 		for i, p := range all {
-			svc := &Service{Name: names[i], Entry: p.Path, Packages: g.Closure([]string{p.Path}), Roots: []string{p.Path}, decide: true}
+			svc := &Service{Name: names[i], Entry: p.Path, Packages: bs.closure(g, []string{p.Path}), Roots: []string{p.Path}, decide: true}
 			switch {
 			case slices.Contains(mains.Tools, p.Path):
 				svc.Tool, svc.decide, svc.Packages = true, false, nil
@@ -128,7 +129,7 @@ func Find(g *analyze.Graph, specs []ServiceSpec, mains Mains) []*Service {
 // is its declared packages and what they import from the main modules. A
 // main package declared by one service is its entry; a main that several
 // services share starts each of them from that service's other packages.
-func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
+func declaredServices(g *analyze.Graph, specs []ServiceSpec, bs *builds) []*Service {
 	owners := make(map[string]int) // main package -> services declaring it
 	for _, s := range specs {
 		for _, p := range s.Packages {
@@ -139,7 +140,7 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 	}
 	var out []*Service
 	for _, s := range specs {
-		svc := &Service{Name: s.Name, Declared: true, Packages: g.Closure(s.Packages)}
+		svc := &Service{Name: s.Name, Declared: true}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
 		}
@@ -162,6 +163,8 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec) []*Service {
 		if svc.Run != nil && svc.Entry != "" {
 			svc.Roots = []string{svc.Entry} // main, for the run: choice
 		}
+		// In the build of its entry, or of its first package.
+		svc.Packages = bs.closure(g, append(append([]string{svc.Entry}, svc.Roots...), s.Packages...))
 		out = append(out, svc)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

@@ -538,7 +538,7 @@ func sharings(sys *services.System) []sharing {
 		for i, a := range names {
 			for _, b := range names[i+1:] {
 				ka, kb := known(a, bySvc[a]), known(b, bySvc[b])
-				if twins(a, b) || !sameDatabase(ka, kb) {
+				if twins(a, b) || !sameDatabase(ka, kb) || otherDatabases(bySvc[a], bySvc[b], table) {
 					continue // one main, or tables of the same name in two databases
 				}
 				if fam == "redis" && (len(ka) == 0 || len(kb) == 0 || !sameKey(bySvc[a], bySvc[b], table)) {
@@ -686,6 +686,23 @@ func sameDatabase(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// otherDatabases reports whether the code of each side names the table in
+// databases, and never in one the other names it in:
+// client.Database("attractions").Collection("hotels") and
+// client.Database("profile").Collection("hotels") are two collections,
+// wherever the servers are.
+func otherDatabases(a, b []*services.Store, table string) bool {
+	in := func(sts []*services.Store) []string {
+		var dbs []string
+		for _, st := range sts {
+			dbs = append(dbs, st.Databases[table]...)
+		}
+		return dbs
+	}
+	da, db := in(a), in(b)
+	return len(da) > 0 && len(db) > 0 && !slices.ContainsFunc(da, func(d string) bool { return slices.Contains(db, d) })
 }
 
 // sameServer reports whether two servers, host[:port]/database, may be

@@ -1242,6 +1242,19 @@ func configured(s *Store) bool {
 	return s.Resource != "" && !strings.Contains(s.Resource, ":memory:")
 }
 
+// inDatabases records that the code names table in the databases dbs.
+func (s *Store) inDatabases(table string, dbs []string) {
+	for _, db := range dbs {
+		if !slices.Contains(s.Databases[table], db) {
+			if s.Databases == nil {
+				s.Databases = make(map[string][]string)
+			}
+			s.Databases[table] = append(s.Databases[table], db)
+			slices.Sort(s.Databases[table])
+		}
+	}
+}
+
 // mergeStores gives the tables found before any store was opened (a
 // store of the kind with no resource) to the one store of that kind the
 // service opens, when there is exactly one, or to the one configuration
@@ -1274,6 +1287,7 @@ func mergeStores(stores map[string]*Store) {
 				only.Tables = append(only.Tables, t)
 			}
 			only.Touches[t] = append(only.Touches[t], loose.Touches[t]...)
+			only.inDatabases(t, loose.Databases[t])
 			for ev, folded := range loose.folds[t] {
 				only.foldsTo(t, ev, folded)
 			}

@@ -86,6 +86,8 @@ type (
 		Evidence []jsonEvidenceItem            `json:"evidence"`
 		Touches  map[string][]jsonEvidenceItem `json:"touches,omitempty"`
 		Library  []string                      `json:"libraryTables,omitempty"`
+		// Databases are, per table, the databases the code names it in.
+		Databases map[string][]string `json:"databases,omitempty"`
 	}
 	jsonMessage struct {
 		Protocol string             `json:"protocol"`
@@ -172,7 +174,7 @@ func document(sys *System) jsonServices {
 			js.Endpoints = append(js.Endpoints, je)
 		}
 		for _, st := range s.Stores {
-			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence), Library: st.Library}
+			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence), Library: st.Library, Databases: st.Databases}
 			if len(st.Touches) > 0 {
 				jst.Touches = make(map[string][]jsonEvidenceItem, len(st.Touches))
 				for t, es := range st.Touches {
@@ -308,6 +310,9 @@ func Read(r io.Reader, name string) (*System, error) {
 		}
 		for _, st := range s.Stores {
 			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence), Library: st.Library}
+			for t, dbs := range st.Databases {
+				store.inDatabases(t, dbs)
+			}
 			for t, items := range st.Touches {
 				store.Touches[t] = ev(items)
 			}

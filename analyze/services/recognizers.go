@@ -34,6 +34,9 @@ type recognizer struct {
 	// queue is the queue an AMQP binding binds: what the binding routes
 	// goes to the services that consume that queue (bindings).
 	queue operand
+	// database is the database a table is named in, where the code says
+	// (MongoDB's client.Database("shop").Collection("carts")).
+	database operand
 	// handler is the argument holding a route's handler. A route is
 	// served under the prefixes of the router it is registered on
 	// (scopes).
@@ -287,7 +290,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.DynamoDB.{GetItemWithContext,PutItemWithContext,UpdateItemWithContext,DeleteItemWithContext,QueryWithContext,ScanWithContext}", fact: names, kind: "dynamodb", name: field(1, "TableName")},
 
 	// Tables and collections named.
-	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Database.Collection", fact: names, kind: "mongo", name: arg(0)},
+	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Database.Collection", fact: names, kind: "mongo", name: arg(0), database: madeByArg(recv, "go.mongodb.org/mongo-driver/mongo.Client.Database", 0)},
 	{lib: "cloud.google.com/go/firestore", key: "cloud.google.com/go/firestore.Client.Collection", fact: names, kind: "firestore", name: arg(0)},
 	{lib: "go.mongodb.org/mongo-driver", key: "go.mongodb.org/mongo-driver/mongo.Collection.{InsertOne,InsertMany,UpdateOne,UpdateMany,UpdateByID,ReplaceOne,DeleteOne,DeleteMany,FindOneAndUpdate,FindOneAndReplace,FindOneAndDelete,BulkWrite}", fact: names, kind: "mongo", name: madeBy(recv, "go.mongodb.org/mongo-driver/mongo.Database.Collection")},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
@@ -1258,6 +1261,11 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		} else {
 			names = x.storeNames(s, x.values(r.name, s))
 		}
+		var dbs []string
+		if r.database.how != none {
+			dbs = x.storeNames(s, x.values(r.database, s))
+			slices.Sort(dbs)
+		}
 		for _, name := range names {
 			ev := s.ev
 			switch {
@@ -1270,7 +1278,10 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			default:
 				ev.Detail = "collection " + name
 			}
-			x.touch(s.f, s.stores, r.kind, name, ev)
+			if len(dbs) > 0 {
+				ev.Detail += " in database " + strings.Join(dbs, ", ")
+			}
+			x.touch(s.f, s.stores, r.kind, name, ev).inDatabases(name, dbs)
 			if writesModel(s.key) {
 				x.write(s, name)
 			}

@@ -299,7 +299,11 @@ func factStrings(root string, f *facts) []gotFact {
 				case strings.HasPrefix(ev.Detail, "key "):
 					noun = "key"
 				}
-				add(ev.Pos.Filename, ev.Pos.Line, "store %s %s %s", s.Kind, noun, tb)
+				in := ""
+				if dbs := s.Databases[tb]; len(dbs) > 0 && strings.Contains(ev.Detail, " in database ") {
+					in = " in " + strings.Join(dbs, ", ")
+				}
+				add(ev.Pos.Filename, ev.Pos.Line, "store %s %s %s%s", s.Kind, noun, tb, in)
 			}
 		}
 	}

@@ -61,6 +61,12 @@ type Store struct {
 	// tool's version table), sorted: every service using the library
 	// has one, so the name alone says nothing of sharing.
 	Library []string
+	// Databases holds, for a table, the databases the code names it in
+	// (MongoDB's client.Database("shop").Collection("carts")), sorted; a
+	// table in no database the code names has none. Two services whose
+	// code names a table of one name only in different databases do not
+	// share it, wherever their servers are.
+	Databases map[string][]string
 	// folds holds, for each table SQL text names, the touches whose SQL
 	// leaves the name unquoted and the name a database that folds such
 	// names to lower case holds it under (foldCase).

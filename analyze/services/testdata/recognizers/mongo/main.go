@@ -13,7 +13,7 @@ func main() {
 	ctx := context.Background()
 	client, _ := mongo.Connect(ctx, options.Client().ApplyURI("mongodb://mongo:27017/shop")) // want "store mongo dsn mongodb://mongo:27017/shop"
 	mongo.NewClient(options.Client().ApplyURI("mongodb://mongo2:27017/shop"))                // want "store mongo dsn mongodb://mongo2:27017/shop"
-	carts := client.Database("shop").Collection("carts")                                     // want "store mongo collection carts"
+	carts := client.Database("shop").Collection("carts")                                     // want "store mongo collection carts in shop"
 	carts.InsertOne(ctx, map[string]any{"id": 1})                                            // want "store mongo collection carts"
 	carts.UpdateOne(ctx, nil, nil)                                                           // want "store mongo collection carts"
 	carts.DeleteMany(ctx, nil)                                                               // want "store mongo collection carts"
@@ -27,4 +27,14 @@ func main() {
 	carts.FindOneAndReplace(ctx) // want "store mongo collection carts"
 	carts.FindOneAndDelete(ctx)  // want "store mongo collection carts"
 	carts.BulkWrite(ctx)         // want "store mongo collection carts"
+
+	// The database a repository keeps, named once: each collection of it
+	// is in that database. One named by a variable nothing sets is not
+	// known.
+	r := &repo{db: client.Database("orders")}
+	r.db.Collection("items") // want "store mongo collection items in orders"
+	var name string
+	client.Database(name).Collection("notes") // want "store mongo collection notes"
 }
+
+type repo struct{ db *mongo.Database }

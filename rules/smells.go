@@ -331,8 +331,10 @@ libraries only it reaches) that crosses into another service, at that import;
 imports inside the other service's packages, or in libraries several services
 share, are not the importer's. Packages made only of generated code (gRPC
 stubs and clients), protobuf packages (protoc's generated messages, with the
-helpers written beside them), and packages that declare no function (message
-payloads, task names, sentinel errors), are API contracts and may be imported. Tools (mains that
+helpers written beside them), packages that declare no function (message
+payloads, task names, sentinel errors), and client packages (code that builds
+clients of a generated gRPC API, NewOrdersClient, and registers no server of
+one) are API contracts and may be imported. Tools (mains that
 are not services) take no part. Move shared code to a library package owned by
 neither, or call the service through its API.`,
 		run: func(c *checker) { c.smell("cross-service-import", c.crossServiceImport) },
@@ -866,7 +868,7 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 				who += " (" + c.name(path) + ")"
 			}
 			for _, imp := range p.Imports {
-				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] {
+				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] || sys.Clients[imp.Path] {
 					continue
 				}
 				// One import, one violation, naming every service whose

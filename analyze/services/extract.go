@@ -237,7 +237,10 @@ type syntaxFacts struct {
 	// contracts are the packages that are an API: generated code only,
 	// declarations only, or a protobuf package.
 	contracts map[string]bool
-	dirs      map[string]string // package path -> directory
+	// clients are the packages that build clients of a contract's gRPC
+	// API and register no server (System.Clients).
+	clients map[string]bool
+	dirs    map[string]string // package path -> directory
 	// depFiles are the Go files of the packages read from export data
 	// (dependencies), by package path: where protoName looks for the
 	// ServiceDesc of gRPC code generated before its constants existed.
@@ -245,7 +248,7 @@ type syntaxFacts struct {
 }
 
 func scanSyntax(loaded []*packages.Package) *syntaxFacts {
-	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), dirs: make(map[string]string), depFiles: make(map[string][]string)}
+	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), clients: make(map[string]bool), dirs: make(map[string]string), depFiles: make(map[string][]string)}
 	packages.Visit(loaded, nil, func(p *packages.Package) {
 		if p.Syntax == nil && len(p.GoFiles) > 0 {
 			x.depFiles[p.PkgPath] = p.GoFiles
@@ -265,7 +268,47 @@ func scanSyntax(loaded []*packages.Package) *syntaxFacts {
 			})
 		}
 	}
+	for _, lp := range loaded {
+		if !x.contracts[lp.PkgPath] && x.buildsClients(lp) {
+			x.clients[lp.PkgPath] = true
+		}
+	}
 	return x
+}
+
+// buildsClients reports whether a package calls a contract's gRPC client
+// constructor (NewOrdersClient(conn)) and no contract's server
+// registration (RegisterOrdersServer, RegisterOrdersHTTPServer).
+func (x *syntaxFacts) buildsClients(lp *packages.Package) bool {
+	if lp.TypesInfo == nil {
+		return false
+	}
+	builds, serves := false, false
+	for _, f := range lp.Syntax {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := lp.TypesInfo.Uses[sel.Sel].(*types.Func)
+			if !ok || fn.Pkg() == nil || !x.contracts[fn.Pkg().Path()] || fn.Signature().Recv() != nil {
+				return true
+			}
+			name := fn.Name()
+			switch {
+			case strings.HasPrefix(name, "New") && strings.HasSuffix(name, "Client"):
+				builds = true
+			case strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server"):
+				serves = true
+			}
+			return true
+		})
+	}
+	return builds && !serves
 }
 
 // serviceDesc records the proto name of a grpc.ServiceDesc literal:

@@ -27,6 +27,11 @@ type System struct {
 	// as message payloads and task names: importing one is using an API,
 	// not another service's code.
 	Contracts map[string]bool
+	// Clients are the packages that build clients of a generated gRPC
+	// API (its NewOrdersClient) and register no server of one: the client
+	// a service publishes beside its stubs, which others may import as
+	// they import the stubs.
+	Clients map[string]bool
 	// apart memoizes Apart by pair.
 	apart map[[2]*Service]bool
 	// Problems counts what could not be loaded of the code the facts come

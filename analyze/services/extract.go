@@ -140,6 +140,11 @@ type call struct {
 	ev       Evidence
 	handlers []string // endpoints of the caller whose handlers reach the call
 	fn       *ssa.Function
+	// forwarded marks a call generated code makes for its caller (a
+	// server interface's method handing the request to a client): it is
+	// a call only where the service's own code calls through it
+	// (liftCalls).
+	forwarded bool
 }
 
 // A message is one publish or subscribe site.
@@ -848,7 +853,9 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	if proto, method := x.grpcCall(fn, common); proto != "" {
 		ev.Detail = method
 		ev.Method = proto + "/" + method
-		f.calls = append(f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn})
+		root := rootFunc(fn)
+		forwarded := x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name())
+		f.calls = append(f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn, forwarded: forwarded})
 		return
 	}
 	if callee := common.StaticCallee(); callee != nil && callee.Pkg != nil {
@@ -1017,7 +1024,7 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 		return "", ""
 	}
 	pkg := named.Obj().Pkg()
-	if fn.Pkg != nil && fn.Pkg.Pkg == pkg && !gatewayRequest.MatchString(rootFunc(fn).Name()) && x.stubFile(rootFunc(fn)) {
+	if fn.Pkg != nil && fn.Pkg.Pkg == pkg && !gatewayRequest.MatchString(rootFunc(fn).Name()) && x.stubFile(rootFunc(fn)) && !forwards(rootFunc(fn), named) {
 		return "", ""
 	}
 	goName := strings.TrimSuffix(named.Obj().Name(), "Client")
@@ -1026,6 +1033,36 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 		goName = string(r)
 	}
 	return x.protoName(pkg, goName), method
+}
+
+// forwards reports whether fn is a method of a type that holds a client
+// of the named type: generated code that hands the server's interface a
+// client (an OrderServiceServer whose GetOrder calls its
+// OrderServiceClient's), for services that call one another through the
+// server's interface. Its calls are the caller's, made through it.
+func forwards(fn *ssa.Function, client *types.Named) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		ft := st.Field(i).Type()
+		if p, ok := ft.(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj() == client.Obj() {
+			return true
+		}
+	}
+	return false
 }
 
 // stubFile reports whether fn is written in a file protoc generated
@@ -2840,7 +2877,9 @@ var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;]+`)
 // into it: the evidence a maintainer reads is where their code calls, and
 // only the client methods the service calls become calls. A call no own
 // code reaches through the service's reachable functions stays where it
-// is.
+// is, but for a forwarded one: generated code reached only from generated
+// code (a server's HTTP handler calling its interface, which a client's
+// adapter also implements) is no call of the service's.
 func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*call {
 	var out []*call
 	var callers func(*ssa.Function) []callSite
@@ -2869,7 +2908,9 @@ func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*ca
 			}
 		}
 		if len(sites) == 0 {
-			out = append(out, c)
+			if !c.forwarded {
+				out = append(out, c)
+			}
 			continue
 		}
 		for _, s := range sites {

@@ -21,6 +21,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/jinzhu/inflection"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 )
@@ -2146,15 +2147,10 @@ func beegoSnake(s string) string {
 	return strings.ToLower(b.String())
 }
 
-func pluralOf(s string) string {
-	switch {
-	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ay") && !strings.HasSuffix(s, "ey") && !strings.HasSuffix(s, "oy"):
-		return s[:len(s)-1] + "ies"
-	case strings.HasSuffix(s, "s") || strings.HasSuffix(s, "x") || strings.HasSuffix(s, "ch") || strings.HasSuffix(s, "sh"):
-		return s + "es"
-	}
-	return s + "s"
-}
+// pluralOf is the plural gorm, go-pg and bun give a model's snake-case
+// name for its table: jinzhu/inflection's, which all three call
+// (BrandTrans is brand_trans, ProductMedia product_media, Person people).
+func pluralOf(s string) string { return inflection.Plural(s) }
 
 func (x *extractor) applyURI(v ssa.Value) []value {
 	if sl, ok := v.(*ssa.Slice); ok { // opts ...*options.ClientOptions

@@ -31,6 +31,16 @@ type Category struct {
 	Products []Product `gorm:"many2many:product_category"`
 }
 
+// Models whose plural is irregular: gorm names their tables with
+// jinzhu/inflection.
+type (
+	BrandTrans   struct{ ID int }
+	ProductMedia struct{ ID int }
+	Person       struct{ ID int }
+	Wolf         struct{ ID int }
+	Index        struct{ ID int }
+)
+
 // TableName names the table gorm uses for customers.
 func (Customer) TableName() string { return "clients" }
 
@@ -49,6 +59,11 @@ func main() {
 	db.Updates(&Order{})                                         // want "store postgres table orders"
 	db.Create(&Product{})                                        // want "store postgres table products" "store postgres table product_category"
 	db.Find(&[]Category{})                                       // want "store postgres table categories"
+	db.Create(&BrandTrans{})                                     // want "store postgres table brand_trans"
+	db.Create(&ProductMedia{})                                   // want "store postgres table product_media"
+	db.Create(&Person{})                                         // want "store postgres table people"
+	db.Create(&Wolf{})                                           // want "store postgres table wolves"
+	db.Create(&Index{})                                          // want "store postgres table indices"
 	// The generic API: the model is the type argument.
 	ctx := context.Background()
 	g := gorm.G[Refund](db)

@@ -146,6 +146,11 @@ type call struct {
 	// a call only where the service's own code calls through it
 	// (liftCalls).
 	forwarded bool
+	// server is, for a forwarded call, the interface its adapter serves
+	// (OrderServiceServer for an OrderServiceClient's call): own code
+	// calls through the adapter by calling that interface, or the
+	// adapter's method itself.
+	server types.Object
 }
 
 // A message is one publish or subscribe site.
@@ -855,8 +860,14 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		ev.Detail = method
 		ev.Method = proto + "/" + method
 		root := rootFunc(fn)
-		forwarded := x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name())
-		f.calls = append(f.calls, &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn, forwarded: forwarded})
+		c := &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn}
+		if x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name()) {
+			c.forwarded = true
+			if named, _ := calledOn(common); named != nil {
+				c.server = named.Obj().Pkg().Scope().Lookup(strings.TrimSuffix(named.Obj().Name(), "Client") + "Server")
+			}
+		}
+		f.calls = append(f.calls, c)
 		return
 	}
 	if callee := common.StaticCallee(); callee != nil && callee.Pkg != nil {
@@ -2895,6 +2906,10 @@ func (x *extractor) liftCalls(calls []*call, reach map[*ssa.Function]bool) []*ca
 			work = work[:len(work)-1]
 			for _, s := range callers(fn) {
 				switch {
+				case c.forwarded && fn == c.fn && s.invoke && (s.via == nil || s.via.Obj() != c.server):
+					// An interface of the same methods that the adapter
+					// happens to implement: another service's (a twin
+					// API's) or the caller's own (a local cache's).
 				case !x.inContract(s.fn):
 					sites = append(sites, s)
 				case !seen[s.fn]:
@@ -2996,6 +3011,10 @@ func (x *extractor) ownSites(fn *ssa.Function, reach map[*ssa.Function]bool) []c
 type callSite struct {
 	fn  *ssa.Function
 	pos token.Pos
+	// via is the interface an invoke calls through (nil for a static
+	// call), and invoke says the call is one.
+	via    *types.Named
+	invoke bool
 }
 
 func (x *extractor) inContract(fn *ssa.Function) bool {
@@ -3050,7 +3069,7 @@ func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
 				if !ok {
 					continue
 				}
-				site := callSite{fn, instr.Pos()}
+				site := callSite{fn: fn, pos: instr.Pos()}
 				if callee := c.Common().StaticCallee(); callee != nil {
 					add(callee, site)
 					continue
@@ -3062,6 +3081,8 @@ func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
 				if !ok {
 					continue
 				}
+				site.invoke = true
+				site.via, _ = types.Unalias(c.Common().Value.Type()).(*types.Named)
 				for _, m := range x.prog.implementers(iface, c.Common().Method.Name()) {
 					add(m, site)
 				}

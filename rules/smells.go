@@ -333,8 +333,8 @@ share, are not the importer's. Packages made only of generated code (gRPC
 stubs and clients), protobuf packages (protoc's generated messages, with the
 helpers written beside them), packages that declare no function (message
 payloads, task names, sentinel errors), and client packages (code that builds
-clients of a generated gRPC API, NewOrdersClient, and registers no server of
-one) are API contracts and may be imported. Tools (mains that
+clients of its own service's generated gRPC API, NewOrdersClient, and
+registers no server) are API contracts and may be imported. Tools (mains that
 are not services) take no part. Move shared code to a library package owned by
 neither, or call the service through its API.`,
 		run: func(c *checker) { c.smell("cross-service-import", c.crossServiceImport) },
@@ -868,7 +868,7 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 				who += " (" + c.name(path) + ")"
 			}
 			for _, imp := range p.Imports {
-				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] || sys.Clients[imp.Path] {
+				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] || ownClient(sys, owners, imp.Path) {
 					continue
 				}
 				// One import, one violation, naming every service whose
@@ -892,6 +892,22 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 			}
 		}
 	}
+}
+
+// ownClient reports whether a package is a service's published client: it
+// builds clients of generated APIs (System.Clients) that are all its own
+// services', not another service's client built inside its business code.
+func ownClient(sys *services.System, owners map[string][]string, path string) bool {
+	apis := sys.Clients[path]
+	if len(apis) == 0 {
+		return false
+	}
+	for _, api := range apis {
+		if !slices.Equal(owners[api], owners[path]) {
+			return false
+		}
+	}
+	return true
 }
 
 // owners returns the services each package belongs to: the services that

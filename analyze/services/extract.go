@@ -249,8 +249,8 @@ type syntaxFacts struct {
 	// declarations only, or a protobuf package.
 	contracts map[string]bool
 	// clients are the packages that build clients of a contract's gRPC
-	// API and register no server (System.Clients).
-	clients map[string]bool
+	// API and register no server, with those contracts (System.Clients).
+	clients map[string][]string
 	dirs    map[string]string // package path -> directory
 	// depFiles are the Go files of the packages read from export data
 	// (dependencies), by package path: where protoName looks for the
@@ -259,7 +259,7 @@ type syntaxFacts struct {
 }
 
 func scanSyntax(loaded []*packages.Package) *syntaxFacts {
-	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), clients: make(map[string]bool), dirs: make(map[string]string), depFiles: make(map[string][]string)}
+	x := &syntaxFacts{grpc: make(map[string]map[string]string), contracts: make(map[string]bool), clients: make(map[string][]string), dirs: make(map[string]string), depFiles: make(map[string][]string)}
 	packages.Visit(loaded, nil, func(p *packages.Package) {
 		if p.Syntax == nil && len(p.GoFiles) > 0 {
 			x.depFiles[p.PkgPath] = p.GoFiles
@@ -280,21 +280,26 @@ func scanSyntax(loaded []*packages.Package) *syntaxFacts {
 		}
 	}
 	for _, lp := range loaded {
-		if !x.contracts[lp.PkgPath] && x.buildsClients(lp) {
-			x.clients[lp.PkgPath] = true
+		if x.contracts[lp.PkgPath] {
+			continue
+		}
+		if apis := x.buildsClients(lp); len(apis) > 0 {
+			x.clients[lp.PkgPath] = apis
 		}
 	}
 	return x
 }
 
-// buildsClients reports whether a package calls a contract's gRPC client
-// constructor (NewOrdersClient(conn)) and no contract's server
-// registration (RegisterOrdersServer, RegisterOrdersHTTPServer).
-func (x *syntaxFacts) buildsClients(lp *packages.Package) bool {
+// buildsClients returns the contracts whose gRPC client constructor
+// (NewOrdersClient(conn)) a package calls, sorted, or nil when it
+// registers a server (a contract's RegisterOrdersServer or
+// RegisterOrdersHTTPServer, or a gRPC server's RegisterService).
+func (x *syntaxFacts) buildsClients(lp *packages.Package) []string {
 	if lp.TypesInfo == nil {
-		return false
+		return nil
 	}
-	builds, serves := false, false
+	var builds []string
+	serves := false
 	for _, f := range lp.Syntax {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -306,20 +311,29 @@ func (x *syntaxFacts) buildsClients(lp *packages.Package) bool {
 				return true
 			}
 			fn, ok := lp.TypesInfo.Uses[sel.Sel].(*types.Func)
-			if !ok || fn.Pkg() == nil || !x.contracts[fn.Pkg().Path()] || fn.Signature().Recv() != nil {
+			if !ok || fn.Pkg() == nil {
 				return true
 			}
 			name := fn.Name()
 			switch {
+			case fn.Signature().Recv() != nil:
+				serves = serves || name == "RegisterService"
+			case !x.contracts[fn.Pkg().Path()]:
 			case strings.HasPrefix(name, "New") && strings.HasSuffix(name, "Client"):
-				builds = true
+				if !slices.Contains(builds, fn.Pkg().Path()) {
+					builds = append(builds, fn.Pkg().Path())
+				}
 			case strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server"):
 				serves = true
 			}
 			return true
 		})
 	}
-	return builds && !serves
+	if serves {
+		return nil
+	}
+	slices.Sort(builds)
+	return builds
 }
 
 // serviceDesc records the proto name of a grpc.ServiceDesc literal:

@@ -53,7 +53,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	if err != nil {
 		return nil, nil, err
 	}
-	sys := &System{Dir: abs, Contracts: make(map[string]bool), Clients: make(map[string]bool)}
+	sys := &System{Dir: abs, Contracts: make(map[string]bool), Clients: make(map[string][]string)}
 	for _, svc := range services {
 		if d, ok := g.Dir(svc.Entry); ok && svc.Entry != "" {
 			svc.EntryDir = relTo(abs, d)
@@ -204,8 +204,8 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		for path := range x.contracts {
 			sys.Contracts[path] = true
 		}
-		for path := range syn.clients {
-			sys.Clients[path] = true
+		for path, apis := range syn.clients {
+			sys.Clients[path] = apis
 		}
 		built := len(found)
 		var todo []*Service

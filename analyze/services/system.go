@@ -28,10 +28,11 @@ type System struct {
 	// not another service's code.
 	Contracts map[string]bool
 	// Clients are the packages that build clients of a generated gRPC
-	// API (its NewOrdersClient) and register no server of one: the client
-	// a service publishes beside its stubs, which others may import as
-	// they import the stubs.
-	Clients map[string]bool
+	// API (its NewOrdersClient) and register no server of one, each with
+	// the contract packages whose clients it builds: the client a service
+	// publishes beside its stubs, which others may import as they import
+	// the stubs, when those stubs are the same service's.
+	Clients map[string][]string
 	// apart memoizes Apart by pair.
 	apart map[[2]*Service]bool
 	// Problems counts what could not be loaded of the code the facts come

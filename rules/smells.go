@@ -704,6 +704,9 @@ func otherDatabases(a, b []*services.Store, table string) bool {
 		return dbs
 	}
 	da, db := in(a), in(b)
+	if slices.Contains(da, "") || slices.Contains(db, "") {
+		return false // a database archie could not tell may be the other's
+	}
 	return len(da) > 0 && len(db) > 0 && !slices.ContainsFunc(da, func(d string) bool { return slices.Contains(db, d) })
 }
 

@@ -1263,8 +1263,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		var dbs []string
 		if r.database.how != none {
-			dbs = x.storeNames(s, x.values(r.database, s))
-			slices.Sort(dbs)
+			dbs = x.databaseNames(s, x.values(r.database, s))
 		}
 		for _, name := range names {
 			ev := s.ev
@@ -1278,8 +1277,8 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			default:
 				ev.Detail = "collection " + name
 			}
-			if len(dbs) > 0 {
-				ev.Detail += " in database " + strings.Join(dbs, ", ")
+			if known := slices.DeleteFunc(slices.Clone(dbs), func(d string) bool { return d == "" }); len(known) > 0 && len(known) == len(dbs) {
+				ev.Detail += " in database " + strings.Join(known, ", ")
 			}
 			x.touch(s.f, s.stores, r.kind, name, ev).inDatabases(name, dbs)
 			if writesModel(s.key) {
@@ -1659,6 +1658,45 @@ func awsName(text string) string {
 // is the fallback of a variable the deployment sets (table := "events";
 // if t := os.Getenv("TABLE"); t != "" { table = t }) or a flag's default
 // the deployment sets.
+// databaseNames returns every database a table may be named in, sorted,
+// with "" for one archie cannot tell: a variable no deployment sets and
+// with no default, or a value it could not follow. Unlike storeNames it
+// keeps every alternative: a helper handed "billing" by one caller and
+// "shop" by another names both.
+func (x *extractor) databaseNames(s *site, vals []value) []string {
+	if len(vals) == 0 {
+		return []string{""}
+	}
+	var out []string
+	add := func(name string) {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	static := false
+	for _, v := range vals {
+		if !strings.Contains(v.text, "${") && !strings.Contains(v.text, "…") && strings.Trim(v.text, "`\"") != "" {
+			static = true
+		}
+	}
+	for _, v := range vals {
+		switch {
+		case strings.Contains(v.text, "${"):
+			if name, ok := x.deployedText(s.f, v.text); ok && !strings.ContainsAny(name, "$…") {
+				add(strings.Trim(name, "`\""))
+			} else if !static {
+				add("") // no deployment sets it, and no default stands in
+			}
+		case strings.Contains(v.text, "…") || strings.Trim(v.text, "`\"") == "":
+			add("")
+		default:
+			add(strings.Trim(v.text, "`\""))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 func (x *extractor) storeNames(s *site, vals []value) []string {
 	var names []string
 	deployed := false

@@ -898,15 +898,16 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 }
 
 // ownClient reports whether a package is a service's published client: it
-// builds clients of generated APIs (System.Clients) that are all its own
-// services', not another service's client built inside its business code.
+// builds clients of generated APIs (System.Clients) that are its own
+// services', or no service's (stubs in a shared proto/ folder), not
+// another service's client built inside its business code.
 func ownClient(sys *services.System, owners map[string][]string, path string) bool {
 	apis := sys.Clients[path]
 	if len(apis) == 0 {
 		return false
 	}
 	for _, api := range apis {
-		if !slices.Equal(owners[api], owners[path]) {
+		if len(owners[api]) > 0 && !slices.Equal(owners[api], owners[path]) {
 			return false
 		}
 	}

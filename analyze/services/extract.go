@@ -3096,7 +3096,11 @@ func (ix *siteIndex) scan(x *extractor, reach map[*ssa.Function]bool) {
 					continue
 				}
 				site.invoke = true
-				site.via, _ = types.Unalias(c.Common().Value.Type()).(*types.Named)
+				t := types.Unalias(c.Common().Value.Type())
+				if tp, ok := t.(*types.TypeParam); ok {
+					t = types.Unalias(tp.Constraint()) // fetch[S OrderServiceServer](s S)
+				}
+				site.via, _ = t.(*types.Named)
 				for _, m := range x.prog.implementers(iface, c.Common().Method.Name()) {
 					add(m, site)
 				}

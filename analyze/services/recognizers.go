@@ -1659,10 +1659,11 @@ func awsName(text string) string {
 // if t := os.Getenv("TABLE"); t != "" { table = t }) or a flag's default
 // the deployment sets.
 // databaseNames returns every database a table may be named in, sorted,
-// with "" for one archie cannot tell: a variable no deployment sets and
-// with no default, or a value it could not follow. Unlike storeNames it
-// keeps every alternative: a helper handed "billing" by one caller and
-// "shop" by another names both.
+// with "" for one archie cannot tell. Unlike storeNames it keeps every
+// alternative (a helper handed "billing" by one caller and "shop" by
+// another names both), but as storeNames does, a deployment's value of a
+// variable replaces the code's default for it, and a flag the deployment
+// sets replaces the flag's default with a value archie may not know.
 func (x *extractor) databaseNames(s *site, vals []value) []string {
 	if len(vals) == 0 {
 		return []string{""}
@@ -1673,24 +1674,42 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 			out = append(out, name)
 		}
 	}
-	static := false
+	deployed := make(map[string]bool) // variables a deployment of the service sets
+	var unset []value                 // variables none does
 	for _, v := range vals {
-		if !strings.Contains(v.text, "${") && !strings.Contains(v.text, "…") && strings.Trim(v.text, "`\"") != "" {
-			static = true
+		if !strings.Contains(v.text, "${") {
+			continue
+		}
+		if name, ok := x.deployedText(s.f, v.text); ok && !strings.ContainsAny(name, "$…") {
+			add(strings.Trim(name, "`\""))
+			for _, k := range v.env {
+				deployed[k] = true
+			}
+		} else {
+			unset = append(unset, v)
 		}
 	}
+	defaults := make(map[string]bool) // variables a literal stands in for
 	for _, v := range vals {
+		text := strings.Trim(v.text, "`\"")
 		switch {
 		case strings.Contains(v.text, "${"):
-			if name, ok := x.deployedText(s.f, v.text); ok && !strings.ContainsAny(name, "$…") {
-				add(strings.Trim(name, "`\""))
-			} else if !static {
-				add("") // no deployment sets it, and no default stands in
-			}
-		case strings.Contains(v.text, "…") || strings.Trim(v.text, "`\"") == "":
+		case strings.Contains(v.text, "…") || text == "":
 			add("")
+		case v.fallbackOf != "" && slices.ContainsFunc(strings.Split(v.fallbackOf, ","), func(k string) bool { return deployed[k] }):
+			// The deployment sets the variable: its default is dead.
+		case v.flag != "" && x.deploy != nil && x.deploy.setsFlags(s.f.svc, s.f.entryDir, v.flag):
+			add("") // the deployment passes the flag a value of its own
 		default:
-			add(strings.Trim(v.text, "`\""))
+			add(text)
+			for _, k := range strings.Split(v.fallbackOf, ",") {
+				defaults[k] = true
+			}
+		}
+	}
+	for _, v := range unset {
+		if !slices.ContainsFunc(v.env, func(k string) bool { return defaults[k] }) {
+			add("") // no deployment sets it, and no default stands in
 		}
 	}
 	slices.Sort(out)

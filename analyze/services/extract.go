@@ -873,11 +873,10 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	if proto, method := x.grpcCall(fn, common); proto != "" {
 		ev.Detail = method
 		ev.Method = proto + "/" + method
-		root := rootFunc(fn)
 		c := &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn}
-		if x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name()) {
-			c.forwarded = true
-			if named, _ := calledOn(common); named != nil {
+		if root := rootFunc(fn); x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name()) {
+			if named, _ := calledOn(common); named != nil && forwards(root, named) {
+				c.forwarded = true
 				c.server = named.Obj().Pkg().Scope().Lookup(strings.TrimSuffix(named.Obj().Name(), "Client") + "Server")
 			}
 		}

@@ -179,15 +179,10 @@ func (g *Graph) StdPackages() []string {
 	return out
 }
 
-// Closure returns the packages of the main modules that the given ones
-// import, directly or not, themselves included, sorted. Test imports do
-// not count: tests are not deployed.
-func (g *Graph) Closure(paths []string) []string {
-	return g.ClosureWhere(paths, func(*Module) bool { return true })
-}
-
-// ClosureWhere is Closure entering only the modules keep accepts (paths
-// themselves are always taken).
+// ClosureWhere returns the packages of the main modules that the given
+// ones import, directly or not, themselves included, sorted, entering
+// only the modules keep accepts (the given packages are always taken).
+// Test imports do not count: tests are not deployed.
 func (g *Graph) ClosureWhere(paths []string, keep func(*Module) bool) []string {
 	seen := make(map[string]bool)
 	var visit func(string, bool)

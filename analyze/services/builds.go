@@ -30,7 +30,7 @@ func newBuilds() *builds { return &builds{local: make(map[string]map[string]stri
 
 // closure returns the packages of the main modules that paths import,
 // directly or not, in the build of the first of them that a main module
-// holds (its entry, for a service), sorted as analyze.Graph.Closure's.
+// holds (its entry, for a service), sorted.
 func (b *builds) closure(g *analyze.Graph, paths []string) []string {
 	own := make(map[*analyze.Module]bool)
 	root := ""

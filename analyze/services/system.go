@@ -35,6 +35,10 @@ type System struct {
 	Clients map[string][]string
 	// apart memoizes Apart by pair.
 	apart map[[2]*Service]bool
+	// placed holds each service's facts by where its code has them, and
+	// holders how many services have each (sameCode).
+	placed  map[*Service]map[string]bool
+	holders map[string]int
 	// Problems counts what could not be loaded of the code the facts come
 	// from; while it is above 0 the facts may be missing some.
 	Problems int

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -102,10 +103,10 @@ func (s *System) Apart(a, b *Service) bool {
 			mains = append(mains, svc.Entry)
 		}
 	}
-	v := bundles(a, b, mains) || bundles(b, a, mains)
+	v := s.runs(a, b, mains) || s.runs(b, a, mains)
 	if v && together {
 		bundler := a
-		if !bundles(a, b, mains) {
+		if !s.runs(a, b, mains) {
 			bundler = b
 		}
 		// It runs them when it serves what each serves, not only
@@ -113,7 +114,7 @@ func (s *System) Apart(a, b *Service) bool {
 		// models is no all-in-one).
 		n := 0
 		for _, o := range s.Services {
-			if o != bundler && !SameBinary(o, bundler) && bundles(bundler, o, mains) && servesAll(bundler, o) {
+			if o != bundler && !SameBinary(o, bundler) && s.runs(bundler, o, mains) && servesAll(bundler, o) {
 				n++
 			}
 		}
@@ -182,6 +183,80 @@ func disjoint(x, y []string) bool {
 		}
 	}
 	return true
+}
+
+// runs reports whether a runs b's code: b's own packages (bundles), or,
+// where the services hold the same packages (one package of commands
+// that imports every service's), b's code as its facts place it
+// (sameCode).
+func (s *System) runs(a, b *Service, mains []string) bool {
+	return bundles(a, b, mains) || s.sameCode(a, b)
+}
+
+// sameCode reports whether a's facts hold b's at the lines b's code has
+// them: every endpoint b registers, registered at the same line, and
+// four in five of b's facts (endpoints, messages, tables touched), one at
+// least b's own (no other service has it there). An all-in-one binary
+// calls each service's own code; a gateway serving the same routes
+// registers them in code of its own, and a shared health route or a
+// shared repository's table is no one's own.
+func (s *System) sameCode(a, b *Service) bool {
+	if s.placed == nil {
+		s.placed = make(map[*Service]map[string]bool, len(s.Services))
+		s.holders = make(map[string]int)
+		for _, svc := range s.Services {
+			facts := placedFacts(svc)
+			s.placed[svc] = facts
+			for k := range facts {
+				s.holders[k]++
+			}
+		}
+	}
+	mine, theirs := s.placed[a], s.placed[b]
+	for _, e := range b.Endpoints {
+		if !mine[placed("serves", e.Protocol+" "+e.Name+" "+e.Method+" "+e.Route, e.Pos)] {
+			return false
+		}
+	}
+	in, own := 0, false
+	for k := range theirs {
+		if mine[k] {
+			in++
+			own = own || s.holders[k] == 2
+		}
+	}
+	return own && in*5 >= len(theirs)*4
+}
+
+// placedFacts keys a service's facts by what they are and where its code
+// has them.
+func placedFacts(svc *Service) map[string]bool {
+	facts := make(map[string]bool)
+	for _, e := range svc.Endpoints {
+		facts[placed("serves", e.Protocol+" "+e.Name+" "+e.Method+" "+e.Route, e.Pos)] = true
+	}
+	for _, m := range svc.Publishes {
+		for _, ev := range m.Evidence {
+			facts[placed("publishes", m.Protocol+" "+m.Topic, ev.Pos)] = true
+		}
+	}
+	for _, m := range svc.Consumes {
+		for _, ev := range m.Evidence {
+			facts[placed("consumes", m.Protocol+" "+m.Topic, ev.Pos)] = true
+		}
+	}
+	for _, st := range svc.Stores {
+		for t, evs := range st.Touches {
+			for _, ev := range evs {
+				facts[placed("touches", st.Kind+" "+t, ev.Pos)] = true
+			}
+		}
+	}
+	return facts
+}
+
+func placed(what, fact string, pos token.Position) string {
+	return fmt.Sprintf("%s %s %s:%d:%d", what, fact, pos.Filename, pos.Line, pos.Column)
 }
 
 // bundles reports whether a runs b's own code, but for b's main and what

@@ -257,7 +257,22 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 				ls.wrapped = append(ls.wrapped, r)
 			}
 		}
-		packages.Visit(roots, nil, setImports)
+		// go/packages marks a package with an embed error ill-typed, and
+		// its importers: as typeCheck drops the error, so is the mark.
+		embeds := false
+		packages.Visit(roots, nil, func(p *packages.Package) {
+			setImports(p)
+			if slices.ContainsFunc(p.Errors, embedError) {
+				p.Errors = slices.DeleteFunc(p.Errors, embedError)
+				embeds = true
+			}
+			if embeds {
+				p.IllTyped = len(p.Errors) > 0
+				for _, imp := range p.Imports {
+					p.IllTyped = p.IllTyped || imp.IllTyped
+				}
+			}
+		})
 		return roots, 0, err
 	}
 	<-ls.done
@@ -304,7 +319,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	fromSource := 0
 	for _, p := range all { // dependencies first
 		p.Fset = l.fset
-		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, notCached) })
+		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, notCached) || embedError(e) })
 		if p.PkgPath == "unsafe" {
 			p.Types = types.Unsafe
 			continue
@@ -376,6 +391,15 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		setImports(p)
 	}
 	return roots, fromSource, nil
+}
+
+// embedError reports whether a package's error is the go command's about
+// a //go:embed pattern (pattern all:dist/*: no matching files found: a
+// web UI that a build step writes): the package's Go code is all there,
+// and archie embeds nothing, so its types and facts are read as if the
+// files were.
+func embedError(e packages.Error) bool {
+	return strings.HasPrefix(e.Msg, "pattern ") && strings.Contains(e.Pos, ".go:")
 }
 
 // setImports makes p's types list the packages p imports, sorted by

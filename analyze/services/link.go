@@ -48,6 +48,9 @@ func link(sys *System, found []*facts, deploy *deployment) {
 			}
 		}
 	}
+	// The messages first: whether two services run together (Apart)
+	// reads every service's facts, messages included.
+	pubs, subs := l.gather(found)
 	for _, f := range found {
 		for _, c := range f.calls {
 			switch c.protocol {
@@ -67,7 +70,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 			}
 		}
 	}
-	l.messages(found)
+	l.messages(found, pubs, subs)
 	// A service with no message of its own that imports a library over a
 	// messaging client may send and receive through it: say so.
 	for _, f := range found {
@@ -623,13 +626,20 @@ func (l *linker) envName(key string) (string, bool, bool) {
 }
 
 // messages pairs publishers and consumers of the same topic.
-func (l *linker) messages(found []*facts) {
-	type side struct {
-		svc string
-		ev  Evidence
-	}
-	pubs := make(map[string][]side)
-	subs := make(map[string][]side)
+// A side is a service's end of a message: where it publishes or
+// consumes.
+type side struct {
+	svc string
+	ev  Evidence
+}
+
+// gather settles each service's messages (topics the deployment names,
+// Redis lists that are queues, AMQP bindings), sets its Publishes and
+// Consumes, and returns the publishing and consuming sides by protocol
+// and topic.
+func (l *linker) gather(found []*facts) (pubs, subs map[string][]side) {
+	pubs = make(map[string][]side)
+	subs = make(map[string][]side)
 	// The topic of each Pub/Sub subscription: infrastructure's, and what
 	// the code creates.
 	topicOf := make(map[string]string)
@@ -715,6 +725,11 @@ func (l *linker) messages(found []*facts) {
 			}
 		}
 	}
+	return pubs, subs
+}
+
+// messages links the publishers of each topic to its consumers.
+func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 	// A call site that publishes to several topics (values archie could
 	// not pair) of which one is consumed here publishes to that one: the
 	// others are no edge to a broker.

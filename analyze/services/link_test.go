@@ -124,14 +124,16 @@ func TestMessagesToBroker(t *testing.T) {
 	orders, billing := &Service{Name: "orders"}, &Service{Name: "billing"}
 	d := &deployment{workloads: map[string]*workload{"kafka": {name: "kafka"}}}
 	l := &linker{sys: &System{Services: []*Service{orders, billing}}, deploy: d, edges: make(map[string]*Edge)}
-	l.messages([]*facts{
+	found := []*facts{
 		{svc: orders, brokers: []*call{{protocol: "kafka", targets: []value{{text: "kafka:9092"}}, ev: at(3)}}, messages: []*message{
 			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.default", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.audit", publish: true, ev: at(20)},
 		}},
 		{svc: billing, messages: []*message{{protocol: "kafka", topic: "orders.placed", ev: at(30)}}},
-	})
+	}
+	pubs, subs := l.gather(found)
+	l.messages(found, pubs, subs)
 	var got []string
 	for _, e := range l.edges {
 		got = append(got, e.From+" → "+e.To+" "+e.Topic)
@@ -200,11 +202,13 @@ func TestBindings(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			orders, billing, mail := &Service{Name: "orders"}, &Service{Name: "billing"}, &Service{Name: "mail"}
 			l := &linker{sys: &System{Services: []*Service{orders, billing, mail}}, edges: make(map[string]*Edge)}
-			l.messages([]*facts{
+			found := []*facts{
 				{svc: orders, messages: []*message{pub("shop/order.placed")}},
 				{svc: billing, messages: tc.billing},
 				{svc: mail, messages: tc.mail},
-			})
+			}
+			pubs, subs := l.gather(found)
+			l.messages(found, pubs, subs)
 			var got []string
 			for _, e := range l.edges {
 				got = append(got, e.From+" → "+e.To+" "+e.Topic)
@@ -313,10 +317,12 @@ func TestListTopics(t *testing.T) {
 		"billing": {name: "billing", env: map[string]string{"TOPICS": "orders.placed, orders.paid"}},
 	}}
 	l := &linker{sys: &System{Services: []*Service{orders, billing}}, deploy: d, edges: make(map[string]*Edge)}
-	l.messages([]*facts{
+	found := []*facts{
 		{svc: orders, messages: []*message{{protocol: "kafka", topic: "orders.paid", publish: true, ev: at(10)}}},
 		{svc: billing, messages: []*message{{protocol: "kafka", topic: "${TOPICS}", list: true, ev: at(30)}}},
-	})
+	}
+	pubs, subs := l.gather(found)
+	l.messages(found, pubs, subs)
 	var got []string
 	for _, e := range l.edges {
 		got = append(got, e.From+" → "+e.To+" "+e.Topic)

@@ -399,7 +399,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 // and archie embeds nothing, so its types and facts are read as if the
 // files were.
 func embedError(e packages.Error) bool {
-	return strings.HasPrefix(e.Msg, "pattern ") && strings.Contains(e.Pos, ".go:")
+	return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "pattern ") && strings.Contains(e.Pos, ".go:")
 }
 
 // setImports makes p's types list the packages p imports, sorted by

@@ -362,3 +362,22 @@ func notRunnable(t *testing.T) string {
 	}
 	return f
 }
+
+// Only the go command's errors about //go:embed patterns are embed
+// errors: a type error that starts with the same word is not.
+func TestEmbedError(t *testing.T) {
+	for _, c := range []struct {
+		e    packages.Error
+		want bool
+	}{
+		{packages.Error{Pos: "web/web.go:26:12", Msg: "pattern all:dist/*: no matching files found", Kind: packages.ListError}, true},
+		{packages.Error{Pos: "web/web.go:9:12", Msg: "pattern ui: cannot embed directory ui: contains no embeddable files", Kind: packages.ListError}, true},
+		{packages.Error{Pos: "cmd/server/dup.go:4:5", Msg: "pattern redeclared in this block", Kind: packages.TypeError}, false},
+		{packages.Error{Pos: "", Msg: "pattern ./...: directory prefix . does not contain main module", Kind: packages.ListError}, false},
+		{packages.Error{Pos: "web/web.go:3:8", Msg: "no required module provides package example.com/x", Kind: packages.ListError}, false},
+	} {
+		if got := embedError(c.e); got != c.want {
+			t.Errorf("embedError(%q) = %v, want %v", c.e.Msg, got, c.want)
+		}
+	}
+}

@@ -194,12 +194,15 @@ func (s *System) runs(a, b *Service, mains []string) bool {
 }
 
 // sameCode reports whether a's facts hold b's at the lines b's code has
-// them: every endpoint b registers, registered at the same line, and
-// four in five of b's facts (endpoints, messages, tables touched), one at
+// them: every endpoint b registers, registered at the same line, and four
+// in five of b's other facts (messages, tables touched), one of them at
 // least b's own (no other service has it there). An all-in-one binary
-// calls each service's own code; a gateway serving the same routes
-// registers them in code of its own, and a shared health route or a
-// shared repository's table is no one's own.
+// calls each service's own code. A gateway that registers the same routes
+// through a shared router package has not the backend's other facts; a
+// fact of code every service shares (a health route, a repository) is no
+// one's own. A service that serves nothing is run by a only when a runs
+// two serving services so (it is an all-in-one): one fact in common is
+// not enough to tell a worker's code from a shared repository's.
 func (s *System) sameCode(a, b *Service) bool {
 	if s.placed == nil {
 		s.placed = make(map[*Service]map[string]bool, len(s.Services))
@@ -212,20 +215,45 @@ func (s *System) sameCode(a, b *Service) bool {
 			}
 		}
 	}
+	if !s.holdsFacts(a, b) {
+		return false
+	}
+	if len(b.Endpoints) > 0 {
+		return true
+	}
+	n := 0
+	for _, o := range s.Services {
+		if o != a && o != b && len(o.Endpoints) > 0 && s.holdsFacts(a, o) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsFacts reports whether a has every endpoint of b where b registers
+// it, and four in five of b's other facts where b has them, one of them
+// b's own.
+func (s *System) holdsFacts(a, b *Service) bool {
 	mine, theirs := s.placed[a], s.placed[b]
 	for _, e := range b.Endpoints {
-		if !mine[placed("serves", e.Protocol+" "+e.Name+" "+e.Method+" "+e.Route, e.Pos)] {
+		if !mine[endpointFact(e)] {
 			return false
 		}
 	}
-	in, own := 0, false
+	in, others, own := 0, 0, false
 	for k := range theirs {
+		if strings.HasPrefix(k, "serves ") {
+			continue
+		}
+		others++
 		if mine[k] {
 			in++
 			own = own || s.holders[k] == 2
 		}
 	}
-	return own && in*5 >= len(theirs)*4
+	return own && in*5 >= others*4
 }
 
 // placedFacts keys a service's facts by what they are and where its code
@@ -233,7 +261,7 @@ func (s *System) sameCode(a, b *Service) bool {
 func placedFacts(svc *Service) map[string]bool {
 	facts := make(map[string]bool)
 	for _, e := range svc.Endpoints {
-		facts[placed("serves", e.Protocol+" "+e.Name+" "+e.Method+" "+e.Route, e.Pos)] = true
+		facts[endpointFact(e)] = true
 	}
 	for _, m := range svc.Publishes {
 		for _, ev := range m.Evidence {
@@ -253,6 +281,10 @@ func placedFacts(svc *Service) map[string]bool {
 		}
 	}
 	return facts
+}
+
+func endpointFact(e Endpoint) string {
+	return placed("serves", e.Protocol+" "+e.Name+" "+e.Method+" "+e.Route, e.Pos)
 }
 
 func placed(what, fact string, pos token.Position) string {

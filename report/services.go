@@ -94,11 +94,10 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 				}
 				what += noun + strings.Join(d.Tables, ", ")
 			}
-			p := ""
-			if len(d.Evidence) > 0 {
-				p = pos(d.Evidence[0])
+			if ev, ok := storeAt(d); ok {
+				what += "  " + pos(ev)
 			}
-			fmt.Fprintf(&b, "  stores    %s  %s\n", what, p)
+			fmt.Fprintf(&b, "  stores    %s\n", what)
 		}
 		for _, d := range s.DualWrites {
 			outbox := "no outbox"
@@ -330,4 +329,24 @@ func edgeTooltip(e *rules.DiagramEdge) string {
 		lines = append(lines, note)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// storeAt is where a store is shown: where it is opened, else, for one
+// opened where archie does not read (a library's connection helper), the
+// first line that names one of its tables.
+func storeAt(d *services.Store) (services.Evidence, bool) {
+	if len(d.Evidence) > 0 {
+		return d.Evidence[0], true
+	}
+	var first services.Evidence
+	found := false
+	for _, t := range d.Tables {
+		for _, ev := range d.Touches[t] {
+			p, q := ev.Pos, first.Pos
+			if !found || p.Filename < q.Filename || p.Filename == q.Filename && (p.Line < q.Line || p.Line == q.Line && p.Column < q.Column) {
+				first, found = ev, true
+			}
+		}
+	}
+	return first, found
 }

@@ -193,16 +193,15 @@ func (s *System) runs(a, b *Service, mains []string) bool {
 	return bundles(a, b, mains) || s.sameCode(a, b)
 }
 
-// sameCode reports whether a's facts hold b's at the lines b's code has
-// them: every endpoint b registers, registered at the same line, and four
-// in five of b's other facts (messages, tables touched), one of them at
-// least b's own (no other service has it there). An all-in-one binary
-// calls each service's own code. A gateway that registers the same routes
-// through a shared router package has not the backend's other facts; a
-// fact of code every service shares (a health route, a repository) is no
-// one's own. A service that serves nothing is run by a only when a runs
-// two serving services so (it is an all-in-one): one fact in common is
-// not enough to tell a worker's code from a shared repository's.
+// sameCode reports whether a is an all-in-one that runs b's code as b
+// runs it: a holds b's facts at the lines b's code has them (holdsFacts),
+// and two services' that serve something of their own, at least (a worker
+// may serve only a metrics route every service mounts). An all-in-one binary calls each
+// service's own code. One service holding another's facts is not enough:
+// two services that mount one health route and read one table through
+// one repository function hold each other's facts, and a gateway that
+// registers its backends' routes through their router package holds
+// their endpoints.
 func (s *System) sameCode(a, b *Service) bool {
 	if s.placed == nil {
 		s.placed = make(map[*Service]map[string]bool, len(s.Services))
@@ -215,15 +214,12 @@ func (s *System) sameCode(a, b *Service) bool {
 			}
 		}
 	}
-	if !s.holdsFacts(a, b) {
+	if !s.holdsFacts(a, b, false) {
 		return false
-	}
-	if len(b.Endpoints) > 0 {
-		return true
 	}
 	n := 0
 	for _, o := range s.Services {
-		if o != a && o != b && len(o.Endpoints) > 0 && s.holdsFacts(a, o) {
+		if o != a && s.holdsFacts(a, o, true) {
 			if n++; n == 2 {
 				return true
 			}
@@ -233,14 +229,21 @@ func (s *System) sameCode(a, b *Service) bool {
 }
 
 // holdsFacts reports whether a has every endpoint of b where b registers
-// it, and four in five of b's other facts where b has them, one of them
-// b's own.
-func (s *System) holdsFacts(a, b *Service) bool {
+// it, and four in five of b's other facts (messages, tables touched)
+// where b has them, one of them b's own (no other service has it there).
+// serving asks that one of b's endpoints be its own too: b serves
+// something of its own, which a serves as b does. One with no other fact
+// is never held: an endpoint alone may be a router package's that a
+// gateway registers too.
+func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 	mine, theirs := s.placed[a], s.placed[b]
+	ownEndpoint := !serving
 	for _, e := range b.Endpoints {
-		if !mine[endpointFact(e)] {
+		k := endpointFact(e)
+		if !mine[k] {
 			return false
 		}
+		ownEndpoint = ownEndpoint || s.holders[k] == 2
 	}
 	in, others, own := 0, 0, false
 	for k := range theirs {
@@ -253,7 +256,7 @@ func (s *System) holdsFacts(a, b *Service) bool {
 			own = own || s.holders[k] == 2
 		}
 	}
-	return own && in*5 >= others*4
+	return ownEndpoint && own && in*5 >= others*4
 }
 
 // placedFacts keys a service's facts by what they are and where its code

@@ -195,13 +195,13 @@ func (s *System) runs(a, b *Service, mains []string) bool {
 
 // sameCode reports whether a is an all-in-one that runs b's code as b
 // runs it: a holds b's facts at the lines b's code has them (holdsFacts),
-// and two services' that serve something of their own, at least (a worker
-// may serve only a metrics route every service mounts). An all-in-one binary calls each
-// service's own code. One service holding another's facts is not enough:
-// two services that mount one health route and read one table through
-// one repository function hold each other's facts, and a gateway that
-// registers its backends' routes through their router package holds
-// their endpoints.
+// and the facts of two services at least that serve something of their
+// own (b may be a worker that serves only a metrics route every service
+// mounts). An all-in-one binary calls each service's own code. One
+// service holding another's facts is not enough: two services that mount
+// one health route and read one table through one repository function
+// hold each other's facts, and a gateway that registers its backends'
+// routes through their router package holds their endpoints.
 func (s *System) sameCode(a, b *Service) bool {
 	if s.placed == nil {
 		s.placed = make(map[*Service]map[string]bool, len(s.Services))

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/mod/modfile"
 	"gopkg.in/yaml.v3"
 )
 
@@ -126,6 +127,14 @@ type deployment struct {
 	// runs or builds its services from, by file: what it starts side by
 	// side (see Programs).
 	together map[string][]codeFolder
+	// owner and project name the repository as its top module's path
+	// does (github.com/OWNER/PROJECT), from the go.mod nearest the root
+	// (modDepth deep): an image in the owner's namespace is the
+	// project's own (ownImage).
+	owner, project string
+	modDepth       int
+	// services are the mains know was told of.
+	services []*Service
 	// containerTools says a file of a tool that builds or runs
 	// containers from the code is present (ko, Skaffold, Tilt, fly.io,
 	// Earthly, buildpacks, nixpacks, the Serverless framework): archie
@@ -216,6 +225,10 @@ type workload struct {
 	// imageNamed marks an image taken from a container named as the
 	// workload, which another container's does not replace.
 	imageNamed bool
+	// images are the image each file that declares it runs it from, by
+	// file: a compose service of one name runs jaegertracing/all-in-one
+	// in one file and jaegertracing/jaeger in another.
+	images map[string]string
 	// oneShot marks a job that runs to completion: a Kubernetes Job, or
 	// a compose service others wait to complete
 	// (condition: service_completed_successfully).
@@ -307,6 +320,9 @@ func readDeployment(dir string) *deployment {
 			if data, ok := readSmall(d.root, path); ok && bytes.Contains(data, []byte("target")) {
 				d.anyTarget = true
 			}
+		}
+		if name == "go.mod" {
+			d.module(relTo(dir, path))
 		}
 		ext := filepath.Ext(name)
 		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
@@ -1024,6 +1040,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			w.longRunning = w.longRunning || kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet"
 			r := d.newRun(rel)
 			r.name(name)
+			fileImage, fileNamed := "", false
 			for _, c := range containers(doc) {
 				cname, _ := c["name"].(string)
 				r.name(cname)
@@ -1033,6 +1050,9 @@ func (d *deployment) read(root, path string, data []byte) {
 					// name, else its first (a patch may list a sidecar first).
 					if w.image == "" || cname == name && !w.imageNamed {
 						w.image, w.imageNamed = imageRepo(img), cname == name
+					}
+					if fileImage == "" || cname == name && !fileNamed {
+						fileImage, fileNamed = imageRepo(img), cname == name
 					}
 				}
 				if cmd, ok := c["command"].([]any); ok && len(cmd) > 0 {
@@ -1090,6 +1110,7 @@ func (d *deployment) read(root, path string, data []byte) {
 					}
 				}
 			}
+			w.imageIn(rel, fileImage)
 		}
 	}
 }
@@ -1128,9 +1149,13 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 	vars := d.projectEnv(project)
 	expand := expander(vars)
 	for name, s := range services {
-		w := d.workload(name, rel)
-		w.compose = true
 		m, _ := s.(map[string]any)
+		image := ""
+		if img, ok := m["image"].(string); ok {
+			image = imageRepo(expand(img))
+		}
+		w := d.composeWorkload(name, rel, image)
+		w.compose = true
 		if m["env_file"] != nil {
 			w.envFile = true
 		}
@@ -1139,7 +1164,8 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		}
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
-			w.image = imageRepo(expand(img))
+			w.image = image
+			w.imageIn(rel, image)
 		}
 		if m["build"] != nil {
 			r.name(name) // a service built from the repository's code
@@ -1635,6 +1661,24 @@ func (d *deployment) workload(name, file string) *workload {
 	return w
 }
 
+// composeWorkload returns the workload a compose file declares: the one
+// of its name, unless other compose files run another image under that
+// name (jaeger's all-in-one image in one file, its v2 binary's in
+// another). Then it is a program of its own, with its own settings,
+// found by the image, not by the name: the files' hostnames stay the
+// first's.
+func (d *deployment) composeWorkload(name, file, image string) *workload {
+	w := d.workloads[name]
+	if w == nil || w.alias || !w.compose || image == "" || w.image == "" || w.image == image || w.images[file] != "" {
+		return d.workload(name, file)
+	}
+	key := name + "\x00" + image
+	if d.workloads[key] == nil {
+		d.workloads[key] = &workload{name: name, env: make(map[string]string), secret: make(map[string]string), file: file}
+	}
+	return d.workload(key, file)
+}
+
 // kindFolder names the folder of a deployment file with its kind: compose
 // files, Terraform, other YAML (manifests, Dapr's).
 func kindFolder(file string) string {
@@ -1677,20 +1721,122 @@ func scalar(v any) string {
 	}
 }
 
-// forService returns the workloads that deploy the service: same name
-// once punctuation is ignored, or a compose build context holding its entry.
+// forService returns the workloads that deploy the service: built from
+// its entry's folder (a compose build context, a Dockerfile's go build),
+// or running the project's own image of its name, or of its name once
+// punctuation is ignored, unless each image it runs is the project's own
+// image of another service (compose's jaeger running
+// jaegertracing/all-in-one runs all-in-one).
 func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	var out []*workload
 	for _, w := range d.workloads {
 		if !w.runs(svc.Run, d.commands) {
 			continue // another of the services its binary runs
 		}
-		if norm(w.name) == norm(svc.Name) || entryDir != "" && d.builds(w, entryDir) {
-			out = append(out, w)
+		switch {
+		case entryDir != "" && d.builds(w, entryDir):
+		case d.runsImageOf(w, svc, func(o *Service) bool { return o == svc }):
+		case norm(w.name) == norm(svc.Name) && !d.runsImageOf(w, svc, nil):
+		default:
+			continue
+		}
+		out = append(out, w)
+	}
+	// Two programs of one name (composeWorkload) in a stable order.
+	slices.SortFunc(out, func(a, b *workload) int {
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.image, b.image), cmp.Compare(a.file, b.file))
+	})
+	return out
+}
+
+// runsImageOf reports whether a workload that nothing says is built from
+// the repository's code runs the project's own image of a service: of
+// one that is (when is is not nil) in some file, or (nil) of another
+// than svc in every file that names its image.
+func (d *deployment) runsImageOf(w *workload, svc *Service, is func(*Service) bool) bool {
+	if len(w.images) == 0 || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" {
+		return false
+	}
+	for _, img := range w.images {
+		o := d.imageService(img)
+		switch {
+		case is != nil && o != nil && is(o):
+			return true
+		case is == nil && (o == nil || o == svc):
+			return false
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out
+	return is == nil
+}
+
+// imageService returns the service a project's own image runs: an image
+// in the namespace of the repository's owner, named after one service's
+// main (its name or its folder's) as it is or once the project's name
+// is set aside (jaegertracing/jaeger-collector in
+// github.com/jaegertracing/jaeger runs collector). nil for another
+// namespace's image, one a Dockerfile archie reads builds with go build
+// (which says what it runs), or one that names no service or several.
+func (d *deployment) imageService(image string) *Service {
+	parts := strings.Split(image, "/")
+	base := parts[len(parts)-1]
+	if d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return strings.EqualFold(p, d.owner) }) {
+		return nil
+	}
+	if df, _ := d.imageBuild(image); len(d.goBuilds[df]) > 0 {
+		return nil
+	}
+	names := []string{base}
+	for _, sep := range []string{"-", "_", "."} {
+		if rest, ok := strings.CutPrefix(strings.ToLower(base), strings.ToLower(d.project)+sep); ok && rest != "" {
+			names = append(names, rest)
+		}
+	}
+	for _, name := range names {
+		var found *Service
+		n := 0
+		for _, svc := range d.services {
+			if norm(svc.Name) == norm(name) || norm(filepath.Base(svc.entryAbs(d.root))) == norm(name) {
+				found = svc
+				n++
+			}
+		}
+		if n == 1 {
+			return found
+		}
+		if n > 1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// imageIn records the image a file runs a workload from.
+func (w *workload) imageIn(file, image string) {
+	if image == "" {
+		return
+	}
+	if w.images == nil {
+		w.images = make(map[string]string)
+	}
+	w.images[file] = image
+}
+
+// module records the owner and name of the project from a go.mod, at
+// rel below the root, that is nearer the root than any read before.
+func (d *deployment) module(rel string) {
+	depth := strings.Count(filepath.ToSlash(rel), "/")
+	if d.owner != "" && depth >= d.modDepth {
+		return
+	}
+	data, ok := readSmall(d.root, filepath.Join(d.root, rel))
+	if !ok {
+		return
+	}
+	parts := strings.Split(modfile.ModulePath(data), "/")
+	if len(parts) < 3 || !strings.Contains(parts[0], ".") {
+		return // no host/owner/project path
+	}
+	d.owner, d.project, d.modDepth = parts[1], parts[2], depth
 }
 
 // onHost reports whether a service runs on the machine itself, beside the
@@ -1878,7 +2024,20 @@ func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 			return []string{f}
 		}
 	}
-	return everyWorkload(ws, func(w *workload) []string { return w.deployedBy })
+	// A file that runs another service's image under the workload's
+	// name does not deploy this one.
+	return everyWorkload(ws, func(w *workload) []string {
+		if !d.runsImageOf(w, svc, func(o *Service) bool { return o != svc }) {
+			return w.deployedBy
+		}
+		var files []string
+		for _, f := range w.deployedBy {
+			if o := d.imageService(w.images[f]); o == nil || o == svc {
+				files = append(files, f)
+			}
+		}
+		return files
+	})
 }
 
 // everyWorkload returns the sorted union of what each workload says, or
@@ -1928,6 +2087,7 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 
 // know tells the deployment where the services' mains are.
 func (d *deployment) know(services []*Service, root string) {
+	d.services = services
 	d.entries = d.entries[:0]
 	for _, svc := range services {
 		if dir := svc.entryAbs(root); dir != "" {

@@ -875,10 +875,12 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 					continue
 				}
 				// One import, one violation, naming every service whose
-				// code it is. Code of a service this one is an
-				// alternative to (a monolith of its module) is its own too.
+				// code it is. Code of a service this one runs, never
+				// beside it (an all-in-one, a monolith of its module), is
+				// its own too; the all-in-one's own code is not the
+				// service's.
 				others := owners[imp.Path]
-				if len(others) == 0 || slices.ContainsFunc(others, func(o string) bool { return sys.Apart(s, sys.Service(o)) }) {
+				if len(others) == 0 || slices.ContainsFunc(others, func(o string) bool { return sys.RunsCodeOf(s, sys.Service(o)) }) {
 					continue
 				}
 				msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), others[0])

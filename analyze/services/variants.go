@@ -124,6 +124,22 @@ func (s *System) Apart(a, b *Service) bool {
 	return v
 }
 
+// RunsCodeOf reports whether a runs b's code and the two never run
+// together (Apart): a is the all-in-one, or the monolith of b's modules.
+// b's code is a's as much as b's; a's own code is not b's.
+func (s *System) RunsCodeOf(a, b *Service) bool {
+	if !s.Apart(a, b) {
+		return false
+	}
+	mains := make([]string, 0, len(s.Services))
+	for _, svc := range s.Services {
+		if svc.Entry != "" {
+			mains = append(mains, svc.Entry)
+		}
+	}
+	return s.runs(a, b, mains)
+}
+
 // Implementations reports whether two services are implementations of
 // one API rather than two services: they serve the same gRPC services (at
 // least one, not counting grpc.health or grpc.reflection), neither calls
@@ -298,7 +314,10 @@ func placed(what, fact string, pos token.Position) string {
 // only a main wires in (b's migrations): at least four in five of the
 // packages b owns, as cross-service-import says a service owns a package.
 // Shared libraries both run do not count; a service that imports a part of
-// another's code (a worker reading orders' store) does not bundle it.
+// another's code (a worker reading orders' store) does not bundle it. Nor
+// does one that imports the single package of a service that serves
+// something it does not (jaeger's agent, a helper of the all-in-one that
+// runs the agent): one package is a helper as likely as a service's code.
 func bundles(a, b *Service, mains []string) bool {
 	own, in := 0, 0
 	for _, p := range b.Packages {
@@ -309,6 +328,9 @@ func bundles(a, b *Service, mains []string) bool {
 		if _, found := slices.BinarySearch(a.Packages, p); found {
 			in++
 		}
+	}
+	if own == 1 && len(b.Endpoints) > 0 && !servesAll(a, b) {
+		return false
 	}
 	return in > 0 && in*5 >= own*4
 }

@@ -133,8 +133,18 @@ type deployment struct {
 	// project's own (ownImage).
 	owner, project string
 	modDepth       int
-	// services are the mains know was told of.
-	services []*Service
+	// services are the mains know was told of; byImageName indexes
+	// them by the names an image may give them, and imageServices
+	// memoizes imageService, until a service is renamed (noteNames).
+	services      []*Service
+	byImageName   map[string][]*Service
+	imageServices map[string]*Service
+	// overrides read compose override files once the files they
+	// override are read.
+	overrides []func()
+	// splits are the keys of the workloads a name's compose files run
+	// other images under (composeWorkload), beside the name's own.
+	splits map[string][]string
 	// containerTools says a file of a tool that builds or runs
 	// containers from the code is present (ko, Skaffold, Tilt, fly.io,
 	// Earthly, buildpacks, nixpacks, the Serverless framework): archie
@@ -225,10 +235,11 @@ type workload struct {
 	// imageNamed marks an image taken from a container named as the
 	// workload, which another container's does not replace.
 	imageNamed bool
-	// images are the image each file that declares it runs it from, by
-	// file: a compose service of one name runs jaegertracing/all-in-one
-	// in one file and jaegertracing/jaeger in another.
-	images map[string]string
+	// images are the images each file that declares it runs, by file
+	// (a pod's every container's): a compose service of one name runs
+	// jaegertracing/all-in-one in one file and jaegertracing/jaeger in
+	// another.
+	images map[string][]string
 	// oneShot marks a job that runs to completion: a Kubernetes Job, or
 	// a compose service others wait to complete
 	// (condition: service_completed_successfully).
@@ -357,6 +368,9 @@ func readDeployment(dir string) *deployment {
 		}
 		return nil
 	})
+	for _, o := range d.overrides {
+		o()
+	}
 	d.targetedBuilds()
 	d.unusedStages()
 	d.builtFrom()
@@ -996,7 +1010,14 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
-			d.compose(filepath.Dir(path), rel, services, joinsNetwork(doc) || d.mergesInto(filepath.Dir(path), doc))
+			addon := joinsNetwork(doc) || d.mergesInto(filepath.Dir(path), doc)
+			if strings.Contains(filepath.Base(path), ".override.") {
+				// docker compose applies an override over the file
+				// beside it, which the walk may not have read yet.
+				d.overrides = append(d.overrides, func() { d.compose(filepath.Dir(path), rel, services, addon) })
+				continue
+			}
+			d.compose(filepath.Dir(path), rel, services, addon)
 			continue
 		}
 		if apps, ok := doc["apps"].([]any); ok && doc["kind"] == nil {
@@ -1040,7 +1061,6 @@ func (d *deployment) read(root, path string, data []byte) {
 			w.longRunning = w.longRunning || kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet"
 			r := d.newRun(rel)
 			r.name(name)
-			fileImage, fileNamed := "", false
 			for _, c := range containers(doc) {
 				cname, _ := c["name"].(string)
 				r.name(cname)
@@ -1051,9 +1071,7 @@ func (d *deployment) read(root, path string, data []byte) {
 					if w.image == "" || cname == name && !w.imageNamed {
 						w.image, w.imageNamed = imageRepo(img), cname == name
 					}
-					if fileImage == "" || cname == name && !fileNamed {
-						fileImage, fileNamed = imageRepo(img), cname == name
-					}
+					w.imageIn(rel, imageRepo(img))
 				}
 				if cmd, ok := c["command"].([]any); ok && len(cmd) > 0 {
 					r.name(scalar(cmd[0]))
@@ -1110,7 +1128,6 @@ func (d *deployment) read(root, path string, data []byte) {
 					}
 				}
 			}
-			w.imageIn(rel, fileImage)
 		}
 	}
 }
@@ -1293,7 +1310,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
 			if hw := d.workloads[h]; hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
-				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, compose: true, image: w.image,
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, compose: true, image: w.image, images: w.images,
 					profiles: w.profiles, deployedBy: w.deployedBy, buildArgs: w.buildArgs, dockerfile: w.dockerfile, context: w.context}
 			}
 		}
@@ -1666,17 +1683,55 @@ func (d *deployment) workload(name, file string) *workload {
 // name (jaeger's all-in-one image in one file, its v2 binary's in
 // another). Then it is a program of its own, with its own settings,
 // found by the image, not by the name: the files' hostnames stay the
-// first's.
+// first's. An entry that names no image (an override's few keys) adds to
+// the one its folder's files declare.
 func (d *deployment) composeWorkload(name, file, image string) *workload {
 	w := d.workloads[name]
-	if w == nil || w.alias || !w.compose || image == "" || w.image == "" || w.image == image || w.images[file] != "" {
+	switch {
+	case w == nil || w.alias || !w.compose || w.image == "":
+		return d.workload(name, file)
+	case image == "":
+		return d.workload(d.declaredBeside(name, file), file)
+	case w.image == image || len(w.images[file]) > 0:
 		return d.workload(name, file)
 	}
 	key := name + "\x00" + image
 	if d.workloads[key] == nil {
-		d.workloads[key] = &workload{name: name, env: make(map[string]string), secret: make(map[string]string), file: file}
+		d.workloads[key] = &workload{name: name, env: make(map[string]string), secret: make(map[string]string), file: file, compose: true}
+		if d.splits == nil {
+			d.splits = make(map[string][]string)
+		}
+		d.splits[name] = append(d.splits[name], key)
 	}
 	return d.workload(key, file)
+}
+
+// declaredBeside returns the key of the workload of a name that a compose
+// file in the folder of file declares, where compose files run several
+// programs under that name: the one the file overrides
+// (docker-compose.override.yml is docker-compose.yml's), else the one
+// declared there; the first file's when none is, or several are.
+func (d *deployment) declaredBeside(name, file string) string {
+	if len(d.splits[name]) == 0 {
+		return name
+	}
+	dir := path.Dir(filepath.ToSlash(file))
+	overrides := strings.Replace(path.Base(filepath.ToSlash(file)), ".override", "", 1)
+	var beside []string
+	for _, k := range append([]string{name}, d.splits[name]...) {
+		f := filepath.ToSlash(d.workloads[k].file)
+		if path.Dir(f) != dir {
+			continue
+		}
+		if path.Base(f) == overrides {
+			return k
+		}
+		beside = append(beside, k)
+	}
+	if len(beside) == 1 {
+		return beside[0]
+	}
+	return name
 }
 
 // kindFolder names the folder of a deployment file with its kind: compose
@@ -1750,23 +1805,47 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 }
 
 // runsImageOf reports whether a workload that nothing says is built from
-// the repository's code runs the project's own image of a service: of
-// one that is (when is is not nil) in some file, or (nil) of another
-// than svc in every file that names its image.
+// the repository's code, and whose command names no main, runs the
+// project's own image of a service: of one that is (when is is not nil)
+// in some file, or (nil) of another than svc in every file, each image
+// of the file another's.
 func (d *deployment) runsImageOf(w *workload, svc *Service, is func(*Service) bool) bool {
-	if len(w.images) == 0 || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" {
+	if len(w.images) == 0 || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" || d.commandNamesMain(w) {
 		return false
 	}
-	for _, img := range w.images {
-		o := d.imageService(img)
-		switch {
-		case is != nil && o != nil && is(o):
-			return true
-		case is == nil && (o == nil || o == svc):
+	for _, imgs := range w.images {
+		if is == nil && !d.othersImages(imgs, svc) {
 			return false
+		}
+		for _, img := range imgs {
+			if o := d.imageService(img); is != nil && o != nil && is(o) {
+				return true
+			}
 		}
 	}
 	return is == nil
+}
+
+// othersImages reports whether each of the images one file runs a
+// workload from is the project's own image of a service other than svc.
+func (d *deployment) othersImages(imgs []string, svc *Service) bool {
+	for _, img := range imgs {
+		if o := d.imageService(img); o == nil || o == svc {
+			return false
+		}
+	}
+	return true
+}
+
+// commandNamesMain reports whether a workload's command names a main of
+// the repository (/usr/local/bin/worker in an image of several
+// programs): the command, not the image, says what it runs.
+func (d *deployment) commandNamesMain(w *workload) bool {
+	args := programArgs(w.args)
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return false
+	}
+	return len(d.imageIndex()[norm(path.Base(args[0]))]) > 0
 }
 
 // imageService returns the service a project's own image runs: an image
@@ -1777,48 +1856,85 @@ func (d *deployment) runsImageOf(w *workload, svc *Service, is func(*Service) bo
 // namespace's image, one a Dockerfile archie reads builds with go build
 // (which says what it runs), or one that names no service or several.
 func (d *deployment) imageService(image string) *Service {
+	if o, ok := d.imageServices[image]; ok {
+		return o
+	}
 	parts := strings.Split(image, "/")
 	base := parts[len(parts)-1]
-	if d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return strings.EqualFold(p, d.owner) }) {
-		return nil
-	}
-	if df, _ := d.imageBuild(image); len(d.goBuilds[df]) > 0 {
-		return nil
-	}
-	names := []string{base}
-	for _, sep := range []string{"-", "_", "."} {
-		if rest, ok := strings.CutPrefix(strings.ToLower(base), strings.ToLower(d.project)+sep); ok && rest != "" {
-			names = append(names, rest)
-		}
-	}
-	for _, name := range names {
-		var found *Service
-		n := 0
-		for _, svc := range d.services {
-			if norm(svc.Name) == norm(name) || norm(filepath.Base(svc.entryAbs(d.root))) == norm(name) {
-				found = svc
-				n++
+	var found *Service
+	switch {
+	case d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return strings.EqualFold(p, d.owner) }):
+	case len(d.goBuilds[d.imageDockerfile(image)]) > 0:
+	default:
+		names := []string{base}
+		for _, sep := range []string{"-", "_", "."} {
+			if rest, ok := strings.CutPrefix(strings.ToLower(base), strings.ToLower(d.project)+sep); ok && rest != "" {
+				names = append(names, rest)
 			}
 		}
-		if n == 1 {
-			return found
-		}
-		if n > 1 {
-			return nil
+		for _, name := range names {
+			if svcs := d.imageIndex()[norm(name)]; len(svcs) > 0 {
+				if len(svcs) == 1 {
+					found = svcs[0]
+				}
+				break
+			}
 		}
 	}
-	return nil
+	if d.imageServices == nil {
+		d.imageServices = make(map[string]*Service)
+	}
+	d.imageServices[image] = found
+	return found
+}
+
+// imageDockerfile returns the Dockerfile an image is built with, if
+// archie reads one.
+func (d *deployment) imageDockerfile(image string) string {
+	df, _ := d.imageBuild(image)
+	return df
+}
+
+// imageIndex returns the services by the names an image may call them:
+// their names and their mains' folders, the project's name for a main at
+// the root (whose folder is the checkout's, named as anyone cloned it).
+func (d *deployment) imageIndex() map[string][]*Service {
+	if d.byImageName != nil {
+		return d.byImageName
+	}
+	d.byImageName = make(map[string][]*Service)
+	add := func(name string, svc *Service) {
+		if k := norm(name); k != "" && !slices.Contains(d.byImageName[k], svc) {
+			d.byImageName[k] = append(d.byImageName[k], svc)
+		}
+	}
+	for _, svc := range d.services {
+		entry := svc.entryAbs(d.root)
+		if entry == "" || filepath.Clean(entry) == filepath.Clean(d.root) || entry == realPath(d.root) {
+			add(d.project, svc)
+			continue
+		}
+		add(svc.Name, svc)
+		add(filepath.Base(entry), svc)
+	}
+	return d.byImageName
+}
+
+// noteNames forgets what the services' names said of images: one was
+// renamed.
+func (d *deployment) noteNames() {
+	d.byImageName, d.imageServices = nil, nil
 }
 
 // imageIn records the image a file runs a workload from.
 func (w *workload) imageIn(file, image string) {
-	if image == "" {
+	if image == "" || slices.Contains(w.images[file], image) {
 		return
 	}
 	if w.images == nil {
-		w.images = make(map[string]string)
+		w.images = make(map[string][]string)
 	}
-	w.images[file] = image
+	w.images[file] = append(w.images[file], image)
 }
 
 // module records the owner and name of the project from a go.mod, at
@@ -2032,7 +2148,7 @@ func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 		}
 		var files []string
 		for _, f := range w.deployedBy {
-			if o := d.imageService(w.images[f]); o == nil || o == svc {
+			if !d.othersImages(w.images[f], svc) || len(w.images[f]) == 0 {
 				files = append(files, f)
 			}
 		}
@@ -2088,6 +2204,7 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 // know tells the deployment where the services' mains are.
 func (d *deployment) know(services []*Service, root string) {
 	d.services = services
+	d.noteNames()
 	d.entries = d.entries[:0]
 	for _, svc := range services {
 		if dir := svc.entryAbs(root); dir != "" {
@@ -2131,6 +2248,7 @@ func (d *deployment) nameAfterWorkloads(services []*Service, root string) {
 		}
 		if runs {
 			svc.Name = filepath.Base(entry)
+			d.noteNames()
 		}
 	}
 	d.nameAsDeployed(services, root)
@@ -2180,6 +2298,7 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 	for svc, name := range proposed {
 		if count[norm(name)] == 1 {
 			svc.Name = name
+			d.noteNames()
 		}
 	}
 }

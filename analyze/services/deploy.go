@@ -130,15 +130,17 @@ type deployment struct {
 	// owner and project name the repository as its top module's path
 	// does (github.com/OWNER/PROJECT), from the go.mod nearest the root
 	// (modDepth deep): an image in the owner's namespace is the
-	// project's own (ownImage).
+	// project's own (imageService).
 	owner, project string
 	modDepth       int
 	// services are the mains know was told of; byImageName indexes
 	// them by the names an image may give them, and imageServices
 	// memoizes imageService, until a service is renamed (noteNames).
+	// imageMu guards both: services are read in parallel.
 	services      []*Service
 	byImageName   map[string][]*Service
 	imageServices map[string]*Service
+	imageMu       sync.Mutex
 	// overrides read compose override files once the files they
 	// override are read.
 	overrides []func()
@@ -1845,6 +1847,8 @@ func (d *deployment) commandNamesMain(w *workload) bool {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return false
 	}
+	d.imageMu.Lock()
+	defer d.imageMu.Unlock()
 	return len(d.imageIndex()[norm(path.Base(args[0]))]) > 0
 }
 
@@ -1856,6 +1860,8 @@ func (d *deployment) commandNamesMain(w *workload) bool {
 // namespace's image, one a Dockerfile archie reads builds with go build
 // (which says what it runs), or one that names no service or several.
 func (d *deployment) imageService(image string) *Service {
+	d.imageMu.Lock()
+	defer d.imageMu.Unlock()
 	if o, ok := d.imageServices[image]; ok {
 		return o
 	}
@@ -1898,6 +1904,7 @@ func (d *deployment) imageDockerfile(image string) string {
 // imageIndex returns the services by the names an image may call them:
 // their names and their mains' folders, the project's name for a main at
 // the root (whose folder is the checkout's, named as anyone cloned it).
+// The caller holds imageMu.
 func (d *deployment) imageIndex() map[string][]*Service {
 	if d.byImageName != nil {
 		return d.byImageName
@@ -1910,7 +1917,7 @@ func (d *deployment) imageIndex() map[string][]*Service {
 	}
 	for _, svc := range d.services {
 		entry := svc.entryAbs(d.root)
-		if entry == "" || filepath.Clean(entry) == filepath.Clean(d.root) || entry == realPath(d.root) {
+		if entry == "" || filepath.Clean(entry) == filepath.Clean(d.root) || realPath(entry) == d.root {
 			add(d.project, svc)
 			continue
 		}
@@ -1923,7 +1930,9 @@ func (d *deployment) imageIndex() map[string][]*Service {
 // noteNames forgets what the services' names said of images: one was
 // renamed.
 func (d *deployment) noteNames() {
+	d.imageMu.Lock()
 	d.byImageName, d.imageServices = nil, nil
+	d.imageMu.Unlock()
 }
 
 // imageIn records the image a file runs a workload from.

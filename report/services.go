@@ -342,8 +342,7 @@ func storeAt(d *services.Store) (services.Evidence, bool) {
 	found := false
 	for _, t := range d.Tables {
 		for _, ev := range d.Touches[t] {
-			p, q := ev.Pos, first.Pos
-			if !found || p.Filename < q.Filename || p.Filename == q.Filename && (p.Line < q.Line || p.Line == q.Line && p.Column < q.Column) {
+			if !found || services.ComparePos(ev.Pos, first.Pos) < 0 {
 				first, found = ev, true
 			}
 		}

@@ -1792,8 +1792,8 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 		}
 		switch {
 		case entryDir != "" && d.builds(w, entryDir):
-		case d.runsImageOf(w, svc, func(o *Service) bool { return o == svc }):
-		case norm(w.name) == norm(svc.Name) && !d.runsImageOf(w, svc, nil):
+		case d.runsImageOf(w, func(o *Service) bool { return o == svc }):
+		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc):
 		default:
 			continue
 		}
@@ -1806,26 +1806,42 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	return out
 }
 
-// runsImageOf reports whether a workload that nothing says is built from
-// the repository's code, and whose command names no main, runs the
-// project's own image of a service: of one that is (when is is not nil)
-// in some file, or (nil) of another than svc in every file, each image
-// of the file another's.
-func (d *deployment) runsImageOf(w *workload, svc *Service, is func(*Service) bool) bool {
-	if len(w.images) == 0 || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" || d.commandNamesMain(w) {
+// imageSays reports whether what a workload runs may be read from its
+// images: nothing says it is built from the repository's code, and its
+// command names no main.
+func (d *deployment) imageSays(w *workload) bool {
+	return len(w.images) > 0 && w.dir == "" && w.src == "" && w.dockerfile == "" && w.context == "" && !d.commandNamesMain(w)
+}
+
+// runsImageOf reports whether, in some file, a workload runs the
+// project's own image of a service that is.
+func (d *deployment) runsImageOf(w *workload, is func(*Service) bool) bool {
+	if !d.imageSays(w) {
 		return false
 	}
 	for _, imgs := range w.images {
-		if is == nil && !d.othersImages(imgs, svc) {
-			return false
-		}
 		for _, img := range imgs {
-			if o := d.imageService(img); is != nil && o != nil && is(o) {
+			if o := d.imageService(img); o != nil && is(o) {
 				return true
 			}
 		}
 	}
-	return is == nil
+	return false
+}
+
+// runsOthersImages reports whether, in every file, each image a workload
+// runs is the project's own image of a service other than svc: its name
+// is not svc's to claim.
+func (d *deployment) runsOthersImages(w *workload, svc *Service) bool {
+	if !d.imageSays(w) {
+		return false
+	}
+	for _, imgs := range w.images {
+		if !d.othersImages(imgs, svc) {
+			return false
+		}
+	}
+	return true
 }
 
 // othersImages reports whether each of the images one file runs a
@@ -2152,7 +2168,7 @@ func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 	// A file that runs another service's image under the workload's
 	// name does not deploy this one.
 	return everyWorkload(ws, func(w *workload) []string {
-		if !d.runsImageOf(w, svc, func(o *Service) bool { return o != svc }) {
+		if !d.runsImageOf(w, func(o *Service) bool { return o != svc }) {
 			return w.deployedBy
 		}
 		var files []string

@@ -153,7 +153,7 @@ func (x *extractor) dualWrites(f *facts, fns []*ssa.Function, reach map[*ssa.Fun
 		}
 		out = append(out, dw)
 	}
-	sort.Slice(out, func(i, j int) bool { return comparePos(out[i].Pos, out[j].Pos) < 0 })
+	sort.Slice(out, func(i, j int) bool { return ComparePos(out[i].Pos, out[j].Pos) < 0 })
 	return out
 }
 
@@ -371,7 +371,7 @@ func (x *extractor) accessEvidence(fn *ssa.Function, c ssa.CallInstruction, as [
 	ev := x.evidence(fn, c.Pos())
 	var site *access
 	for _, a := range as {
-		if site == nil || comparePos(a.ev.Pos, site.ev.Pos) < 0 {
+		if site == nil || ComparePos(a.ev.Pos, site.ev.Pos) < 0 {
 			site = a
 		}
 	}

@@ -542,7 +542,7 @@ func (x *extractor) service(svc *Service) *facts {
 		at[fn] = x.fset.Position(fn.Pos())
 	}
 	sort.Slice(fns, func(i, j int) bool {
-		if c := comparePos(at[fns[i]], at[fns[j]]); c != 0 {
+		if c := ComparePos(at[fns[i]], at[fns[j]]); c != 0 {
 			return c < 0
 		}
 		return fns[i].String() < fns[j].String()
@@ -3116,7 +3116,7 @@ func (ix *siteIndex) of(fset *token.FileSet, fn *ssa.Function, reach map[*ssa.Fu
 	sites := ix.sites[fn]
 	if !ix.sorted[fn] {
 		slices.SortFunc(sites, func(a, b callSite) int {
-			if c := comparePos(fset.Position(a.pos), fset.Position(b.pos)); c != 0 {
+			if c := ComparePos(fset.Position(a.pos), fset.Position(b.pos)); c != 0 {
 				return c
 			}
 			return strings.Compare(a.fn.String(), b.fn.String())

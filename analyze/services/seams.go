@@ -401,7 +401,7 @@ func (s *Seams) sort() {
 	s.Contracts = uniq(s.Contracts)
 	sort.Slice(s.Calls, func(i, j int) bool {
 		a, b := s.Calls[i], s.Calls[j]
-		if c := comparePos(a.Pos, b.Pos); c != 0 {
+		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		if a.To != b.To {
@@ -417,7 +417,7 @@ func (s *Seams) sort() {
 		if a.Table != b.Table {
 			return a.Table < b.Table
 		}
-		if c := comparePos(a.Pos, b.Pos); c != 0 {
+		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		if a.Access != b.Access {

@@ -452,7 +452,7 @@ func (s *System) sort() {
 			if a.Method != b.Method {
 				return a.Method < b.Method
 			}
-			return comparePos(a.Pos, b.Pos) < 0
+			return ComparePos(a.Pos, b.Pos) < 0
 		})
 		sort.Slice(svc.Stores, func(i, j int) bool {
 			a, b := svc.Stores[i], svc.Stores[j]
@@ -467,7 +467,7 @@ func (s *System) sort() {
 // sortEvidence orders evidence by position and drops repeats.
 func sortEvidence(ev []Evidence) []Evidence {
 	sort.SliceStable(ev, func(i, j int) bool {
-		if c := comparePos(ev[i].Pos, ev[j].Pos); c != 0 {
+		if c := ComparePos(ev[i].Pos, ev[j].Pos); c != 0 {
 			return c < 0
 		}
 		return ev[i].Detail+ev[i].Handler < ev[j].Detail+ev[j].Handler
@@ -482,8 +482,8 @@ func sortEvidence(ev []Evidence) []Evidence {
 	return out
 }
 
-// comparePos orders positions by file, line and column.
-func comparePos(a, b token.Position) int {
+// ComparePos orders positions by file, line and column.
+func ComparePos(a, b token.Position) int {
 	return cmp.Or(strings.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }
 

@@ -139,7 +139,7 @@ func unseenLibs(f *facts) []unseenLib {
 	}
 	// In the order of the source, then of the path.
 	slices.SortFunc(queue, func(a, b step) int {
-		if c := comparePos(a.at, b.at); c != 0 {
+		if c := ComparePos(a.at, b.at); c != 0 {
 			return c
 		}
 		return strings.Compare(a.pkg.Path(), b.pkg.Path())

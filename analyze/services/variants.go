@@ -97,12 +97,7 @@ func (s *System) Apart(a, b *Service) bool {
 	if s.apart == nil {
 		s.apart = make(map[[2]*Service]bool)
 	}
-	mains := make([]string, 0, len(s.Services))
-	for _, svc := range s.Services {
-		if svc.Entry != "" {
-			mains = append(mains, svc.Entry)
-		}
-	}
+	mains := s.mains()
 	v := s.runs(a, b, mains) || s.runs(b, a, mains)
 	if v && together {
 		bundler := a
@@ -128,16 +123,18 @@ func (s *System) Apart(a, b *Service) bool {
 // together (Apart): a is the all-in-one, or the monolith of b's modules.
 // b's code is a's as much as b's; a's own code is not b's.
 func (s *System) RunsCodeOf(a, b *Service) bool {
-	if !s.Apart(a, b) {
-		return false
-	}
-	mains := make([]string, 0, len(s.Services))
+	return s.Apart(a, b) && s.runs(a, b, s.mains())
+}
+
+// mains returns the entries of the services' mains.
+func (s *System) mains() []string {
+	out := make([]string, 0, len(s.Services))
 	for _, svc := range s.Services {
 		if svc.Entry != "" {
-			mains = append(mains, svc.Entry)
+			out = append(out, svc.Entry)
 		}
 	}
-	return s.runs(a, b, mains)
+	return out
 }
 
 // Implementations reports whether two services are implementations of

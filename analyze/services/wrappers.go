@@ -147,13 +147,13 @@ func (x *extractor) libEntries(fns []*ssa.Function) (map[string]token.Position, 
 					continue
 				}
 				at := x.position(fn, c.Pos())
-				if old, ok := entries[lib.module]; !ok || comparePos(at, old) < 0 {
+				if old, ok := entries[lib.module]; !ok || ComparePos(at, old) < 0 {
 					entries[lib.module] = at
 				}
 				res := c.Common().Signature().Results()
 				for i := range res.Len() {
 					if t := namedOf(res.At(i).Type()); t != nil && x.prog.libs[t.Pkg()] != nil {
-						if old, ok := made[t]; !ok || comparePos(at, old) < 0 {
+						if old, ok := made[t]; !ok || ComparePos(at, old) < 0 {
 							made[t] = at
 						}
 					}
@@ -232,7 +232,7 @@ func (x *extractor) throughLib(pkg *types.Package) (token.Position, bool) {
 		if !ok || !slices.Contains(p.Imports(), pkg) {
 			continue
 		}
-		if !found || comparePos(e, at) < 0 {
+		if !found || ComparePos(e, at) < 0 {
 			at, found = e, true
 		}
 	}
@@ -365,7 +365,7 @@ func (x *extractor) madeAt(t types.Type) (token.Position, bool) {
 			continue
 		}
 		if types.Implements(named.Type(), iface) || types.Implements(types.NewPointer(named.Type()), iface) {
-			if !found || comparePos(e, at) < 0 {
+			if !found || ComparePos(e, at) < 0 {
 				at, found = e, true
 			}
 		}

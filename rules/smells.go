@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"go/token"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -537,6 +538,7 @@ func sharings(sys *services.System) []sharing {
 		}
 		slices.Sort(names)
 		_, fam, _ := strings.Cut(key, "\x00")
+		var pairs []sharing
 		for i, a := range names {
 			for _, b := range names[i+1:] {
 				ka, kb := known(a, bySvc[a]), known(b, bySvc[b])
@@ -559,7 +561,6 @@ func sharings(sys *services.System) []sharing {
 					// known to open makes it shared.
 					continue
 				}
-				shared[[2]string{a, b}] = true
 				var ev []services.Evidence
 				for _, st := range append(slices.Clip(bySvc[a]), bySvc[b]...) {
 					more := st.Touches[table]
@@ -573,7 +574,15 @@ func sharings(sys *services.System) []sharing {
 						}
 					}
 				}
-				out = append(out, sharing{a: a, b: b, level: levelTable, resource: res, kind: bySvc[a][0].Kind, ev: ev})
+				pairs = append(pairs, sharing{a: a, b: b, level: levelTable, resource: res, kind: bySvc[a][0].Kind, ev: ev})
+			}
+		}
+		for _, sh := range pairs {
+			// Either way the pair is judged at this level: with disjoint
+			// tables it would be told it shares only the database.
+			shared[[2]string{sh.a, sh.b}] = true
+			if !bundledSharing(sys, twins, pairs, bySvc, table, sh.a, sh.b) && !bundledSharing(sys, twins, pairs, bySvc, table, sh.b, sh.a) {
+				out = append(out, sh)
 			}
 		}
 	}
@@ -651,6 +660,47 @@ func sharings(sys *services.System) []sharing {
 		out = append(out, *hosts[k])
 	}
 	return out
+}
+
+// bundledSharing reports whether a's use of a table is another service's:
+// a runs the code of services it bundles (an all-in-one), every line at
+// which a touches the table is one at which one of them does, and one of
+// them shares the table with b as a does, or is b's alternative too. The
+// all-in-one and the ingester meet on the spans table only because the
+// collector's code inside it does: that is the collector's sharing,
+// reported once, between the services whose code it is.
+func bundledSharing(sys *services.System, twins func(a, b string) bool, pairs []sharing, bySvc map[string][]*services.Store, table, a, b string) bool {
+	at := func(svc string) []token.Position {
+		var out []token.Position
+		for _, st := range bySvc[svc] {
+			for _, e := range st.Touches[table] {
+				out = append(out, e.Pos)
+			}
+		}
+		return out
+	}
+	var theirs []token.Position
+	reported := false
+	for c := range bySvc {
+		if c == a || c == b || !sys.RunsCodeOf(sys.Service(a), sys.Service(c)) || sys.RunsCodeOf(sys.Service(c), sys.Service(a)) {
+			continue
+		}
+		theirs = append(theirs, at(c)...)
+		if twins(c, b) || slices.ContainsFunc(pairs, func(sh sharing) bool {
+			return sh.a == min(b, c) && sh.b == max(b, c)
+		}) {
+			reported = true
+		}
+	}
+	if !reported {
+		return false
+	}
+	for _, p := range at(a) {
+		if !slices.Contains(theirs, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameKey reports whether two services' stores name a Redis key by one

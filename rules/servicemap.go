@@ -69,7 +69,7 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 		out := make([]Evidence, 0, len(ev))
 		for _, e := range ev {
 			// Two services that run the same code have the same facts.
-			x := Evidence{Position: positionIn(dir, e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: e.Detail}
+			x := Evidence{Position: factPosition(sys, dir, e.Pos), Detail: e.Detail}
 			if !slices.Contains(out, x) {
 				out = append(out, x)
 			}

@@ -382,12 +382,22 @@ func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to,
 		if e.Via != "" {
 			detail += " (in " + e.Via + ")"
 		}
-		v.Evidence = append(v.Evidence, Evidence{Position: c.position(e.Pos.Filename, e.Pos.Line, e.Pos.Column), Detail: detail})
+		v.Evidence = append(v.Evidence, Evidence{Position: factPosition(c.opts.System, c.cfg.Dir, e.Pos), Detail: detail})
 	}
 	if len(v.Evidence) > 0 {
 		v.Position = v.Evidence[0].Position
 	}
 	return v
+}
+
+// factPosition is where a fact of the services' code is: relative to dir,
+// or in a dependency read from the module cache, its module and version
+// and the file's path in it.
+func factPosition(sys *services.System, dir string, p token.Position) Position {
+	if f := sys.DependencyFile(p.Filename); f != "" {
+		return Position{File: f, Line: p.Line, Column: p.Column}
+	}
+	return positionIn(dir, p.Filename, p.Line, p.Column)
 }
 
 // Evidence is one fact a smell rests on.

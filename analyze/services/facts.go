@@ -176,6 +176,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// is read from its types, see typeLoader.demoted).
 			errs = append(errs, cgoLeftOut(slices.DeleteFunc(slices.Clone(loaded), func(p *packages.Package) bool { return slices.Contains(wrapped, p) }), b.tags)...)
 		}
+		sys.depend(loaded)
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
 		if len(byModule) > 1 || b.own != nil {
@@ -253,6 +254,28 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)
 	}
 	return sys, errs, nil
+}
+
+// depend records the modules of dependencies the loaded packages come
+// from, by folder, for DependencyFile: those with a version, read from the
+// module cache (a replacement by a local folder is a path like any other).
+func (s *System) depend(loaded []*packages.Package) {
+	for _, p := range loaded {
+		m := p.Module
+		if m == nil || m.Main {
+			continue
+		}
+		if m.Replace != nil {
+			m = m.Replace
+		}
+		if m.Version == "" || m.Dir == "" {
+			continue
+		}
+		if s.modules == nil {
+			s.modules = make(map[string]string)
+		}
+		s.modules[filepath.Clean(m.Dir)] = m.Path + "@" + m.Version
+	}
 }
 
 // buildConfig is how the code of one build (a module, or the go.work

@@ -144,7 +144,7 @@ func document(sys *System) jsonServices {
 	ev := func(es []Evidence) []jsonEvidenceItem {
 		out := make([]jsonEvidenceItem, 0, len(es))
 		for _, e := range es {
-			out = append(out, evidenceItem(sys.Dir, e))
+			out = append(out, evidenceItem(sys, e))
 		}
 		return out
 	}
@@ -162,13 +162,13 @@ func document(sys *System) jsonServices {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes), DualWrites: []jsonDualWrite{}}
 		for _, d := range s.DualWrites {
-			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys.Dir, Evidence{Pos: d.Pos}),
+			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys, Evidence{Pos: d.Pos}),
 				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
 		}
 		for _, e := range s.Endpoints {
 			je := jsonEndpoint{Protocol: e.Protocol, Name: e.Name, Method: e.Method, Route: e.Route}
 			if e.Pos.IsValid() {
-				p := evidenceItem(sys.Dir, Evidence{Pos: e.Pos})
+				p := evidenceItem(sys, Evidence{Pos: e.Pos})
 				je.Position = &p
 			}
 			js.Endpoints = append(js.Endpoints, je)
@@ -217,17 +217,44 @@ func nonNil(s []string) []string {
 }
 
 // evidenceItem places evidence relative to dir, slash-separated.
-func evidenceItem(dir string, e Evidence) jsonEvidenceItem {
-	it := jsonEvidenceItem{File: relFile(dir, e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal, Via: e.Via}
+func evidenceItem(sys *System, e Evidence) jsonEvidenceItem {
+	it := jsonEvidenceItem{File: sys.Rel(e.Pos.Filename), Line: e.Pos.Line, Column: e.Pos.Column, Detail: e.Detail, Handler: e.Handler, Method: e.Method, Literal: e.Literal, Via: e.Via}
 	if e.Also != "" {
 		it.Handlers = e.Handlers()
 	}
 	return it
 }
 
-// Rel is a file of the system relative to its directory, slash-separated,
-// as output shows it.
-func (s *System) Rel(file string) string { return relFile(s.Dir, file) }
+// Rel is a file of the system as output shows it: relative to its
+// directory, slash-separated, or, for a file of a dependency in the module
+// cache, named by its module and version
+// (github.com/segmentio/kafka-go@v0.4.47/writer.go), which reads the same
+// on every machine.
+func (s *System) Rel(file string) string {
+	if f := s.DependencyFile(file); f != "" {
+		return f
+	}
+	return relFile(s.Dir, file)
+}
+
+// DependencyFile names a file of a dependency read from the module cache
+// by its module path and version and its path in the module, or returns
+// "" for any other file.
+func (s *System) DependencyFile(file string) string {
+	if s == nil || len(s.modules) == 0 || !filepath.IsAbs(file) {
+		return ""
+	}
+	best := ""
+	for dir := range s.modules {
+		if len(dir) > len(best) && strings.HasPrefix(file, dir) && len(file) > len(dir) && file[len(dir)] == filepath.Separator {
+			best = dir
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return s.modules[best] + "/" + filepath.ToSlash(file[len(best)+1:])
+}
 
 func relFile(dir, file string) string {
 	if filepath.IsAbs(file) {

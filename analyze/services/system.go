@@ -33,6 +33,9 @@ type System struct {
 	// publishes beside its stubs, which others may import as they import
 	// the stubs, when those stubs are the same service's.
 	Clients map[string][]string
+	// modules are the dependencies' modules the facts were read from,
+	// path@version by folder (DependencyFile).
+	modules map[string]string
 	// apart memoizes Apart by pair.
 	apart map[[2]*Service]bool
 	// placed holds each service's facts by where its code has them, and

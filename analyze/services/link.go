@@ -106,6 +106,8 @@ type linker struct {
 	// onPort are the services that run on the machine itself (no
 	// workload runs them) by the ports they listen on.
 	onPort map[string][]string
+	// stacks counts the services each deployment file runs (stacked).
+	stacks map[string]int
 }
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
@@ -258,7 +260,7 @@ func (l *linker) grpc(f *facts, c *call) {
 		l.unresolved(f.svc.Name, "grpc", "a gRPC client whose proto service archie could not read", c.ev)
 		return
 	}
-	if to := l.deployedFirst(f.svc, l.serves[c.proto]); len(to) > 0 {
+	if to := l.besideFirst(f.svc, l.deployedFirst(f.svc, l.serves[c.proto])); len(to) > 0 {
 		if infrastructureProto(c.proto) && (len(to) > 1 || contains(to, f.svc.Name)) {
 			// Every gRPC server may serve it: the call goes wherever
 			// its connection goes, which is not read here; the caller's
@@ -324,6 +326,66 @@ func (l *linker) deployedFirst(caller *Service, to []string) []string {
 		return to // none is deployed: any may be the callee
 	}
 	return out
+}
+
+// besideFirst narrows the services that serve a call further where the
+// deployment files run stacks of services (compose files of several): a
+// server that only stacks without the caller run is not where its call
+// goes, while another server runs beside the caller, or the caller serves
+// the API itself. jaeger's agent, deployed beside the collector, asks the
+// collector for sampling strategies, not the v2 binary that serves the
+// same API in other compose files; the all-in-one, which serves it too,
+// asks itself. Services each deployed alone (one manifest per service)
+// say nothing of where a call goes, and a server deployed nowhere is
+// left to deployedFirst.
+func (l *linker) besideFirst(caller *Service, to []string) []string {
+	if !l.stacked(caller) {
+		return to
+	}
+	var out []string
+	near := false
+	for _, t := range to {
+		s := l.sys.Service(t)
+		switch {
+		case t == caller.Name || s != nil && together(caller, s):
+			near = true
+		case s != nil && l.stacked(s):
+			continue // run only in stacks the caller is not in
+		}
+		out = append(out, t)
+	}
+	if !near {
+		return to
+	}
+	return out
+}
+
+// stacked reports whether a service is deployed, each time, by a file
+// that runs another service too.
+func (l *linker) stacked(svc *Service) bool {
+	if len(svc.DeployedBy) == 0 {
+		return false
+	}
+	if l.stacks == nil {
+		l.stacks = make(map[string]int)
+		for _, s := range l.sys.Services {
+			for _, file := range s.DeployedBy {
+				l.stacks[file]++
+			}
+		}
+	}
+	for _, file := range svc.DeployedBy {
+		if l.stacks[file] < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// together reports whether a deployment file runs both services, in
+// profiles that meet.
+func together(a, b *Service) bool {
+	return len(a.DeployedBy) > 0 && len(b.DeployedBy) > 0 && !disjoint(a.DeployedBy, b.DeployedBy) && !disjoint(a.Profiles, b.Profiles)
 }
 
 // alternatives returns two of the services that serve a call and are

@@ -166,8 +166,7 @@ func (s *System) Implementations(a, b *Service) bool {
 			return false
 		}
 	}
-	together := len(a.DeployedBy) > 0 && len(b.DeployedBy) > 0 && !disjoint(a.DeployedBy, b.DeployedBy) && !disjoint(a.Profiles, b.Profiles)
-	return !together
+	return !together(a, b)
 }
 
 // servesAll reports whether a serves every endpoint of b, and b serves.

@@ -328,16 +328,15 @@ func (l *linker) deployedFirst(caller *Service, to []string) []string {
 	return out
 }
 
-// besideFirst narrows the services that serve a call further where the
-// deployment files run stacks of services (compose files of several): a
-// server that only stacks without the caller run is not where its call
-// goes, while another server runs beside the caller, or the caller serves
-// the API itself. jaeger's agent, deployed beside the collector, asks the
-// collector for sampling strategies, not the v2 binary that serves the
-// same API in other compose files; the all-in-one, which serves it too,
-// asks itself. Services each deployed alone (one manifest per service)
-// say nothing of where a call goes, and a server deployed nowhere is
-// left to deployedFirst.
+// besideFirst narrows the services that serve a call further where every
+// file that deploys the caller runs a stack of services (a compose file of
+// several): a server deployed only where the caller is not is not where
+// its call goes, while another server runs beside the caller, or the
+// caller serves the API itself. jaeger's agent, deployed beside the
+// collector, asks the collector for sampling strategies, not the v2 binary
+// that serves the same API in other compose files. A caller deployed alone
+// (one manifest per service) says nothing of where its call goes, and a
+// server deployed nowhere is left to deployedFirst.
 func (l *linker) besideFirst(caller *Service, to []string) []string {
 	if !l.stacked(caller) {
 		return to
@@ -349,8 +348,8 @@ func (l *linker) besideFirst(caller *Service, to []string) []string {
 		switch {
 		case t == caller.Name || s != nil && together(caller, s):
 			near = true
-		case s != nil && l.stacked(s):
-			continue // run only in stacks the caller is not in
+		case s != nil && len(s.DeployedBy) > 0:
+			continue // deployed only where the caller is not
 		}
 		out = append(out, t)
 	}

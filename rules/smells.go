@@ -587,13 +587,22 @@ func sharings(sys *services.System) []sharing {
 				pairs = append(pairs, sharing{a: a, b: b, level: levelTable, resource: res, kind: bySvc[a][0].Kind, ev: ev})
 			}
 		}
+		// A pair is left out for one that is reported, never for one
+		// left out itself: of bundlers that run each other's code in a
+		// ring, one keeps the sharing.
+		kept := make(map[[2]string]bool, len(pairs))
+		for _, sh := range pairs {
+			kept[[2]string{sh.a, sh.b}] = true
+		}
 		for _, sh := range pairs {
 			// Either way the pair is judged at this level: with disjoint
 			// tables it would be told it shares only the database.
 			shared[[2]string{sh.a, sh.b}] = true
-			if !bundledSharing(sys, twins, pairs, bySvc, table, sh.a, sh.b) && !bundledSharing(sys, twins, pairs, bySvc, table, sh.b, sh.a) {
-				out = append(out, sh)
+			if bundledSharing(sys, kept, bySvc, table, sh.a, sh.b) || bundledSharing(sys, kept, bySvc, table, sh.b, sh.a) {
+				delete(kept, [2]string{sh.a, sh.b})
+				continue
 			}
+			out = append(out, sh)
 		}
 	}
 	byServer := make(map[string][]touch)
@@ -675,11 +684,14 @@ func sharings(sys *services.System) []sharing {
 // bundledSharing reports whether a's use of a table is another service's:
 // a runs the code of services it bundles (an all-in-one), every line at
 // which a touches the table is one at which one of them does, and one of
-// them shares the table with b as a does, or is b's alternative too. The
-// all-in-one and the ingester meet on the spans table only because the
-// collector's code inside it does: that is the collector's sharing,
-// reported once, between the services whose code it is.
-func bundledSharing(sys *services.System, twins func(a, b string) bool, pairs []sharing, bySvc map[string][]*services.Store, table, a, b string) bool {
+// them shares the table with b in a pair still reported (kept), or b runs
+// its code too (another bundle of it). The all-in-one and the ingester
+// meet on the spans table only because the collector's code inside it
+// does: that is the collector's sharing, reported once, between the
+// services whose code it is. Lines are what archie compares: code of the
+// all-in-one's own that writes the table through the function the
+// collector's code calls is not told apart.
+func bundledSharing(sys *services.System, kept map[[2]string]bool, bySvc map[string][]*services.Store, table, a, b string) bool {
 	at := func(svc string) []token.Position {
 		var out []token.Position
 		for _, st := range bySvc[svc] {
@@ -696,9 +708,7 @@ func bundledSharing(sys *services.System, twins func(a, b string) bool, pairs []
 			continue
 		}
 		theirs = append(theirs, at(c)...)
-		if twins(c, b) || slices.ContainsFunc(pairs, func(sh sharing) bool {
-			return sh.a == min(b, c) && sh.b == max(b, c)
-		}) {
+		if kept[[2]string{min(b, c), max(b, c)}] || sys.RunsCodeOf(sys.Service(b), sys.Service(c)) {
 			reported = true
 		}
 	}

@@ -127,6 +127,9 @@ type deployment struct {
 	// runs or builds its services from, by file: what it starts side by
 	// side (see Programs).
 	together map[string][]codeFolder
+	// stacks are the compose files and Dapr run files, by name: each
+	// starts its services side by side, on a network of its own.
+	stacks map[string]bool
 	// owner and project name the repository as its top module's path
 	// does (github.com/OWNER/PROJECT), from the go.mod nearest the root
 	// (modDepth deep): an image in the owner's namespace is the
@@ -404,6 +407,7 @@ var templateKey = regexp.MustCompile(`(?m)^\s*(?:-\s*name:\s*["']?([A-Z][A-Z0-9_
 // command (go run .) in its appDirPath, under its appID.
 func (d *deployment) daprRun(base, rel string, apps []any) {
 	r := d.newRun(rel)
+	d.stack(rel)
 	for _, a := range apps {
 		app, _ := a.(map[string]any)
 		dir, _ := app["appDirPath"].(string)
@@ -1161,6 +1165,7 @@ func containers(doc map[string]any) []map[string]any {
 
 func (d *deployment) compose(base, rel string, services map[string]any, addon bool) {
 	r := d.newRun(rel)
+	d.stack(rel)
 	project := base
 	if addon {
 		project = d.composeProject(base)
@@ -1734,6 +1739,14 @@ func (d *deployment) declaredBeside(name, file string) string {
 		return beside[0]
 	}
 	return name
+}
+
+// stack records a file that starts services side by side.
+func (d *deployment) stack(rel string) {
+	if d.stacks == nil {
+		d.stacks = make(map[string]bool)
+	}
+	d.stacks[rel] = true
 }
 
 // kindFolder names the folder of a deployment file with its kind: compose

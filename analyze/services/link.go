@@ -106,8 +106,8 @@ type linker struct {
 	// onPort are the services that run on the machine itself (no
 	// workload runs them) by the ports they listen on.
 	onPort map[string][]string
-	// stacks counts the services each deployment file runs (stacked).
-	stacks map[string]int
+	// deploys counts the services each deployment file runs (stacked).
+	deploys map[string]int
 }
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
@@ -260,7 +260,11 @@ func (l *linker) grpc(f *facts, c *call) {
 		l.unresolved(f.svc.Name, "grpc", "a gRPC client whose proto service archie could not read", c.ev)
 		return
 	}
-	if to := l.besideFirst(f.svc, l.deployedFirst(f.svc, l.serves[c.proto])); len(to) > 0 {
+	to := l.deployedFirst(f.svc, l.serves[c.proto])
+	if !infrastructureProto(c.proto) {
+		to = l.besideFirst(f.svc, to)
+	}
+	if len(to) > 0 {
 		if infrastructureProto(c.proto) && (len(to) > 1 || contains(to, f.svc.Name)) {
 			// Every gRPC server may serve it: the call goes wherever
 			// its connection goes, which is not read here; the caller's
@@ -329,13 +333,15 @@ func (l *linker) deployedFirst(caller *Service, to []string) []string {
 }
 
 // besideFirst narrows the services that serve a call further where every
-// file that deploys the caller runs a stack of services (a compose file of
-// several): a server deployed only where the caller is not is not where
-// its call goes, while another server runs beside the caller, or the
-// caller serves the API itself. jaeger's agent, deployed beside the
-// collector, asks the collector for sampling strategies, not the v2 binary
-// that serves the same API in other compose files. A caller deployed alone
-// (one manifest per service) says nothing of where its call goes, and a
+// file that deploys the caller is a compose file (or a Dapr run file) that
+// starts other services beside it, on a network of its own: a server
+// deployed only where the caller is not is not where its call goes, while
+// another server runs beside the caller. jaeger's agent, deployed beside
+// the collector, asks the collector for sampling strategies, not the v2
+// binary that serves the same API in other compose files. A caller
+// deployed alone, or by Kubernetes manifests (one cluster, whatever the
+// file), says nothing of where its call goes; nor does the caller's own
+// serving of the API (a proxy forwards to another stack's server); a
 // server deployed nowhere is left to deployedFirst.
 func (l *linker) besideFirst(caller *Service, to []string) []string {
 	if !l.stacked(caller) {
@@ -346,7 +352,8 @@ func (l *linker) besideFirst(caller *Service, to []string) []string {
 	for _, t := range to {
 		s := l.sys.Service(t)
 		switch {
-		case t == caller.Name || s != nil && together(caller, s):
+		case t == caller.Name:
+		case s != nil && together(caller, s):
 			near = true
 		case s != nil && len(s.DeployedBy) > 0:
 			continue // deployed only where the caller is not
@@ -359,22 +366,22 @@ func (l *linker) besideFirst(caller *Service, to []string) []string {
 	return out
 }
 
-// stacked reports whether a service is deployed, each time, by a file
-// that runs another service too.
+// stacked reports whether a service is deployed, each time, by a compose
+// file (or a Dapr run file) that starts another service too.
 func (l *linker) stacked(svc *Service) bool {
-	if len(svc.DeployedBy) == 0 {
+	if len(svc.DeployedBy) == 0 || l.deploy == nil {
 		return false
 	}
-	if l.stacks == nil {
-		l.stacks = make(map[string]int)
+	if l.deploys == nil {
+		l.deploys = make(map[string]int)
 		for _, s := range l.sys.Services {
 			for _, file := range s.DeployedBy {
-				l.stacks[file]++
+				l.deploys[file]++
 			}
 		}
 	}
 	for _, file := range svc.DeployedBy {
-		if l.stacks[file] < 2 {
+		if !l.deploy.stacks[file] || l.deploys[file] < 2 {
 			return false
 		}
 	}

@@ -421,43 +421,115 @@ func (l *linker) http(f *facts, c *call) {
 		return
 	}
 	for _, v := range c.targets {
-		if l.overridden(f, v) {
-			continue // the deployment sets the variable this stands in for
+		if v.flag != "" && !v.lit && !strings.Contains(v.flag, ",") {
+			// The values the deployment passes the flag are where the
+			// call goes; the default only where some workload leaves
+			// the flag unset.
+			passed, every := l.passedFlag(f, v.flag)
+			for _, p := range passed {
+				if p == "" || v.flagText == "" || !strings.Contains(v.text, v.flagText) {
+					l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
+					break
+				}
+				l.httpTarget(f, c, value{text: strings.Replace(v.text, v.flagText, p, 1)}, c.targets)
+			}
+			if every {
+				continue
+			}
 		}
-		if l.unsetBeside(f, v, c.targets) {
-			continue // the deployment leaves it unset: the fallback beside it is used
+		l.httpTarget(f, c, v, c.targets)
+	}
+}
+
+// httpTarget links a call to the service one of its addresses names.
+func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
+	if l.overridden(f, v) {
+		return // the deployment sets the variable this stands in for
+	}
+	if l.unsetBeside(f, v, all) {
+		return // the deployment leaves it unset: the fallback beside it is used
+	}
+	to, known, ok := l.host(f, v.text)
+	if !ok {
+		target := v.text
+		switch {
+		case len(v.env) > 0:
+			target = "env " + strings.Join(v.env, ", ")
+		case target == "":
+			// An empty default (a flag's "") names no URL at all.
+			target = "a URL archie could not follow"
 		}
-		to, known, ok := l.host(f, v.text)
+		// The path stays with the call: another repository's facts
+		// may say which service serves it.
+		ev := c.ev
+		if p := urlPath(v.text); strings.HasPrefix(p, "/") {
+			ev.Method = strings.TrimSpace(c.method + " " + p)
+		}
+		l.unresolved(f.svc.Name, c.protocol, target, ev)
+		return
+	}
+	if to == f.svc.Name {
+		return // a service calling itself is not an edge between services
+	}
+	ev := c.ev
+	ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
+	if l.fixed(f, v) {
+		l.hardcoded(f, to, v, c.ev)
+	}
+	e := l.edge(f.svc.Name, to, "sync", c.protocol, v.text, "", known, ev)
+	e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to)
+}
+
+// passedFlag returns the values the workloads that run a service pass
+// one of its flags (-name=v, --name=v, -name v; "" for a value archie
+// cannot tell), and whether every one of them passes it.
+func (l *linker) passedFlag(f *facts, name string) (vals []string, every bool) {
+	if l.deploy == nil {
+		return nil, false
+	}
+	ws := l.deploy.forService(f.svc, f.entryDir)
+	every = len(ws) > 0
+	for _, w := range ws {
+		v, ok := flagValue(w.args, name)
+		if !ok || len(w.deployedBy) > 1 {
+			// A workload several files define (compose's and a
+			// manifest's of one name) may run without it in one.
+			every = false
+		}
 		if !ok {
-			target := v.text
-			switch {
-			case len(v.env) > 0:
-				target = "env " + strings.Join(v.env, ", ")
-			case target == "":
-				// An empty default (a flag's "") names no URL at all.
-				target = "a URL archie could not follow"
-			}
-			// The path stays with the call: another repository's facts
-			// may say which service serves it.
-			ev := c.ev
-			if p := urlPath(v.text); strings.HasPrefix(p, "/") {
-				ev.Method = strings.TrimSpace(c.method + " " + p)
-			}
-			l.unresolved(f.svc.Name, c.protocol, target, ev)
 			continue
 		}
-		if to == f.svc.Name {
-			continue // a service calling itself is not an edge between services
+		if !slices.Contains(vals, v) {
+			vals = append(vals, v)
 		}
-		ev := c.ev
-		ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
-		target := v.text
-		if l.fixed(f, v) {
-			l.hardcoded(f, to, v, c.ev)
-		}
-		e := l.edge(f.svc.Name, to, "sync", c.protocol, target, "", known, ev)
-		e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to)
 	}
+	return vals, every
+}
+
+// flagValue returns the value a command's words give a flag, and whether
+// they set it; "" when they set it with a value archie cannot tell.
+func flagValue(args []string, name string) (string, bool) {
+	var words []string
+	for _, arg := range args {
+		words = append(words, strings.Fields(arg)...) // sh -c "app -addr=x"
+	}
+	for i, w := range words {
+		w = strings.Trim(w, `"'`)
+		if !strings.HasPrefix(w, "-") {
+			continue
+		}
+		w = strings.TrimLeft(w, "-")
+		if v, ok := strings.CutPrefix(w, name+"="); ok {
+			return strings.Trim(v, `"'`), true
+		}
+		if w == name {
+			if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+				return strings.Trim(words[i+1], `"'`), true
+			}
+			return "", true
+		}
+	}
+	return "", false
 }
 
 // infrastructure reports whether a callee with no Go code here is a

@@ -38,6 +38,12 @@ type value struct {
 	// overrides it. fallbackText is that literal, which
 	// may be only part of text ("http" of "http://core:8080").
 	fallbackOf, fallbackText string
+	// flagText is the default of flag in text, which may be only part of
+	// it ("orders:8080" of "http://orders:8080/buy"): where a deployment
+	// passes the flag, its value stands there instead. It is "" when the
+	// flag's name is not one text (a helper that defines flags of several
+	// names).
+	flagText string
 	// fixed marks a text the code passes as a constant where it is used
 	// (a literal, a const, their concatenation; see constantArg): no
 	// flag, variable or configuration replaces it at run time.
@@ -1073,6 +1079,9 @@ func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.
 			if len(names) > 0 {
 				d.flag = names[0].text
 			}
+			if len(names) == 1 {
+				d.flagText = d.text
+			}
 		}
 		out = appendValues(out, []value{d})
 	}
@@ -1732,7 +1741,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText), flagText: cmp.Or(x.flagText, y.flagText)}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)
 		}

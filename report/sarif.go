@@ -8,9 +8,11 @@ import (
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/archie-dev/archie/rules"
+	"golang.org/x/mod/module"
 )
 
 // The SARIF 2.1.0 objects archie writes: the subset GitHub code scanning
@@ -26,6 +28,12 @@ type (
 		Tool        sarifTool         `json:"tool"`
 		Invocations []sarifInvocation `json:"invocations"`
 		Results     []sarifResult     `json:"results"`
+		// Bases describe the locations not below %SRCROOT%: a
+		// dependency's files, below the module cache.
+		Bases map[string]sarifBase `json:"originalUriBaseIds,omitempty"`
+	}
+	sarifBase struct {
+		Description sarifText `json:"description"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -156,6 +164,9 @@ func SARIF(w io.Writer, c *Check) error {
 		}
 		run.Results = append(run.Results, res)
 	}
+	if run.inModCache() {
+		run.Bases = map[string]sarifBase{modCacheBase: {Description: sarifText{Text: "The Go module cache (go env GOMODCACHE): a dependency's files, as module@version/path with the module path escaped as the cache escapes it."}}}
+	}
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
@@ -192,6 +203,21 @@ func (c *Check) sarifRule(r rules.DeclaredRule) sarifRule {
 	}
 }
 
+// inModCache reports whether a location of the run is a dependency's.
+func (r *sarifRun) inModCache() bool {
+	for _, res := range r.Results {
+		for _, loc := range append(slices.Clip(res.Locations), res.Related...) {
+			if loc.Physical.Artifact.URIBaseID == modCacheBase {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modCacheBase is the base of the locations in dependencies.
+const modCacheBase = "GOMODCACHE"
+
 // sarifLocation places a position; a violation with no file (an import the
 // loader could not locate) is placed at the config file.
 func (c *Check) sarifLocation(p rules.Position) sarifLocation {
@@ -199,7 +225,13 @@ func (c *Check) sarifLocation(p rules.Position) sarifLocation {
 		p = rules.Position{File: c.configFile()}
 	}
 	art := sarifArtifact{URI: uriPath(c.fromRoot(p.File)), URIBaseID: "%SRCROOT%"}
-	if file := filepath.ToSlash(p.File); path.IsAbs(file) || filepath.IsAbs(p.File) {
+	if mod, ver, ok := strings.Cut(p.Module, "@"); ok {
+		// A dependency's file is below the module cache, where its
+		// path is escaped (github.com/!shopify/sarama@v1.38.1).
+		if esc, err := module.EscapePath(mod); err == nil {
+			art = sarifArtifact{URI: uriPath(esc + "@" + ver + strings.TrimPrefix(p.File, p.Module)), URIBaseID: modCacheBase}
+		}
+	} else if file := filepath.ToSlash(p.File); path.IsAbs(file) || filepath.IsAbs(p.File) {
 		// A file outside the repository (a dependency's) has no place
 		// below %SRCROOT%: it is named by its absolute file URI.
 		if !strings.HasPrefix(file, "/") {

@@ -345,3 +345,53 @@ func TestSARIFOutsideRoot(t *testing.T) {
 		t.Errorf("url.Parse(%q) = %v, %v", art.URI, u, err)
 	}
 }
+
+// TestSARIFInModuleCache: a fact in a dependency read from the module cache
+// is placed below a base of its own, GOMODCACHE, which the run describes,
+// at the path the cache gives it (upper case escaped), not below
+// %SRCROOT%, where no such file is.
+func TestSARIFInModuleCache(t *testing.T) {
+	dep := rules.Position{File: "github.com/Shopify/sarama@v1.38.1/async_producer.go", Line: 7, Column: 2, Module: "github.com/Shopify/sarama@v1.38.1"}
+	c := &Check{Dir: "/m", Result: &rules.Result{Violations: []rules.Violation{{
+		Kind: "dual-write", Rule: "dual-write", Severity: rules.SeverityWarning, From: "orders",
+		Position: dep,
+		Evidence: []rules.Evidence{{Position: dep, Detail: "publishes kafka"}, {Position: rules.Position{File: "orders/db.go", Line: 3}, Detail: "writes table orders"}},
+	}}}}
+	var b bytes.Buffer
+	if err := SARIF(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	validateSARIF(t, officialSchema(t), b.Bytes())
+	var log struct {
+		Runs []struct {
+			Bases   map[string]json.RawMessage `json:"originalUriBaseIds"`
+			Results []struct {
+				Locations        []readLoc `json:"locations"`
+				RelatedLocations []readLoc `json:"relatedLocations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if _, ok := run.Bases["GOMODCACHE"]; !ok {
+		t.Errorf("originalUriBaseIds = %v, want GOMODCACHE described", run.Bases)
+	}
+	res := run.Results[0]
+	for _, loc := range []readLoc{res.Locations[0], res.RelatedLocations[0]} {
+		if art := loc.Physical.Artifact; art.URI != "github.com/%21shopify/sarama%40v1.38.1/async_producer.go" || art.URIBaseID != "GOMODCACHE" {
+			t.Errorf("artifact = %+v, want github.com/%%21shopify/sarama%%40v1.38.1/async_producer.go below GOMODCACHE", art)
+		}
+	}
+	if art := res.RelatedLocations[1].Physical.Artifact; art.URI != "orders/db.go" || art.URIBaseID != "%SRCROOT%" {
+		t.Errorf("the repository's file: artifact = %+v, want orders/db.go below %%SRCROOT%%", art)
+	}
+
+	// Without a dependency's location the run names no base.
+	c.Result.Violations[0].Position = rules.Position{File: "orders/db.go", Line: 3}
+	c.Result.Violations[0].Evidence = nil
+	if b.Reset(); SARIF(&b, c) != nil || bytes.Contains(b.Bytes(), []byte("originalUriBaseIds")) {
+		t.Errorf("a run with no dependency's location describes bases:\n%s", b.Bytes())
+	}
+}

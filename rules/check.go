@@ -45,6 +45,10 @@ type Violation struct {
 type Position struct {
 	File         string
 	Line, Column int
+	// Module is the dependency whose file File is, as module@version,
+	// when it was read from the module cache; File then begins with it
+	// (github.com/segmentio/kafka-go@v0.4.47/writer.go).
+	Module string
 }
 
 func (p Position) String() string {

@@ -395,7 +395,12 @@ func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to,
 // and the file's path in it.
 func factPosition(sys *services.System, dir string, p token.Position) Position {
 	if f := sys.DependencyFile(p.Filename); f != "" {
-		return Position{File: f, Line: p.Line, Column: p.Column}
+		at := strings.IndexByte(f, '@') // a module path holds none
+		mod := f
+		if i := strings.IndexByte(f[at:], '/'); at >= 0 && i >= 0 {
+			mod = f[:at+i]
+		}
+		return Position{File: f, Line: p.Line, Column: p.Column, Module: mod}
 	}
 	return positionIn(dir, p.Filename, p.Line, p.Column)
 }

@@ -628,7 +628,9 @@ func sharings(sys *services.System) []sharing {
 					continue
 				}
 				res := "database " + a.store.Server
-				if a.store.Resource == b.store.Resource && a.store.Resource != "" {
+				// One variable of one value: that is what they share. Two
+				// flags of one name are two services' own settings.
+				if a.store.Resource == b.store.Resource && a.store.Resource != "" && !strings.HasPrefix(a.store.Resource, "flag ") {
 					res = a.store.Resource
 				}
 				ev := append(storeEvidence(a.store), storeEvidence(b.store)...)

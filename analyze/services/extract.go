@@ -1244,8 +1244,14 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			from = " in " + v.config
 		case v.flag != "" && x.deploy.setsFlags(f.svc, f.entryDir, v.flag):
 			// The default of a flag the deployment sets is not where
-			// the service connects.
+			// the service connects; the one value every workload passes
+			// is.
 			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
+			if vals, every := x.deploy.passedFlag(f.svc, f.entryDir, v.flag); every && len(vals) == 1 && vals[0] != "" && v.flagText != "" && strings.Contains(v.text, v.flagText) && !strings.Contains(v.flag, ",") {
+				val := strings.Replace(v.text, v.flagText, vals[0], 1)
+				server, addr = dsnServer(val), val
+				from = " = " + redact(val) + " passed by the deployment"
+			}
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
 			server, addr = dsnServer(v.text), v.text

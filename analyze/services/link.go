@@ -425,7 +425,7 @@ func (l *linker) http(f *facts, c *call) {
 			// The values the deployment passes the flag are where the
 			// call goes; the default only where some workload leaves
 			// the flag unset.
-			passed, every := l.passedFlag(f, v.flag)
+			passed, every := l.deploy.passedFlag(f.svc, f.entryDir, v.flag)
 			for _, p := range passed {
 				if p == "" || v.flagText == "" || !strings.Contains(v.text, v.flagText) {
 					l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
@@ -483,11 +483,11 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 // passedFlag returns the values the workloads that run a service pass
 // one of its flags (-name=v, --name=v, -name v; "" for a value archie
 // cannot tell), and whether every one of them passes it.
-func (l *linker) passedFlag(f *facts, name string) (vals []string, every bool) {
-	if l.deploy == nil {
+func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []string, every bool) {
+	if d == nil {
 		return nil, false
 	}
-	ws := l.deploy.forService(f.svc, f.entryDir)
+	ws := d.forService(svc, entryDir)
 	every = len(ws) > 0
 	for _, w := range ws {
 		v, ok := flagValue(w.args, name)

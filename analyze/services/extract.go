@@ -1192,7 +1192,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 	}
 	added := false
 	seen := make(map[string]bool, len(topics))
-	for _, t := range topics {
+	for _, t := range x.passedTopics(f, topics) {
 		if t.text == "" || strings.Contains(t.text, "…") || seen[t.text] {
 			continue // a topic given by two calls' options is one topic
 		}
@@ -1210,6 +1210,29 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		e.Detail = verb + " (topic not static)"
 		f.messages = append(f.messages, &message{protocol: protocol, publish: publish, ev: e, fn: fn})
 	}
+}
+
+// passedTopics returns the topics of a message with a flag's default
+// replaced by the values the deployment passes the flag, and kept where a
+// workload leaves it unset; a value archie cannot read names no topic.
+func (x *extractor) passedTopics(f *facts, topics []value) []value {
+	var out []value
+	for _, t := range topics {
+		if t.flag == "" || t.lit || t.flagText == "" || strings.Contains(t.flag, ",") || !strings.Contains(t.text, t.flagText) {
+			out = append(out, t)
+			continue
+		}
+		vals, every := x.deploy.passedFlag(f.svc, f.entryDir, t.flag)
+		for _, v := range vals {
+			if v != "" {
+				out = append(out, value{text: strings.Replace(t.text, t.flagText, v, 1), list: t.list})
+			}
+		}
+		if !every {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // store records a database or cache the service opens.

@@ -1741,6 +1741,16 @@ func (d *deployment) declaredBeside(name, file string) string {
 	return name
 }
 
+// containers returns how many containers the workload runs side by side
+// where a file declares it: a pod's every one (a sidecar beside its own).
+func (w *workload) containers() int {
+	n := 0
+	for _, imgs := range w.images {
+		n = max(n, len(imgs))
+	}
+	return n
+}
+
 // stack records a file that starts services side by side.
 func (d *deployment) stack(rel string) {
 	if d.stacks == nil {

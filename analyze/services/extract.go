@@ -1218,14 +1218,14 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 func (x *extractor) passedTopics(f *facts, topics []value) []value {
 	var out []value
 	for _, t := range topics {
-		if t.flag == "" || t.lit || t.flagText == "" || strings.Contains(t.flag, ",") || !strings.Contains(t.text, t.flagText) {
+		if _, ok := t.withFlag(""); !ok {
 			out = append(out, t)
 			continue
 		}
 		vals, every := x.deploy.passedFlag(f.svc, f.entryDir, t.flag)
 		for _, v := range vals {
-			if v != "" {
-				out = append(out, value{text: strings.Replace(t.text, t.flagText, v, 1), list: t.list})
+			if text, _ := t.withFlag(v); v != "" {
+				out = append(out, value{text: text, list: t.list})
 			}
 		}
 		if !every {
@@ -1270,10 +1270,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			// the service connects; the one value every workload passes
 			// is.
 			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
-			if vals, every := x.deploy.passedFlag(f.svc, f.entryDir, v.flag); every && len(vals) == 1 && vals[0] != "" && v.flagText != "" && strings.Contains(v.text, v.flagText) && !strings.Contains(v.flag, ",") {
-				val := strings.Replace(v.text, v.flagText, vals[0], 1)
-				server, addr = dsnServer(val), val
-				from = " = " + redact(val) + " passed by the deployment"
+			if vals, every := x.deploy.passedFlag(f.svc, f.entryDir, v.flag); every && len(vals) == 1 && vals[0] != "" {
+				if val, ok := v.withFlag(vals[0]); ok {
+					server, addr = dsnServer(val), val
+					from = " = " + redact(val) + " passed by the deployment"
+				}
 			}
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)

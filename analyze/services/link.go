@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"maps"
 	"net"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -421,17 +422,18 @@ func (l *linker) http(f *facts, c *call) {
 		return
 	}
 	for _, v := range c.targets {
-		if v.flag != "" && !v.lit && !strings.Contains(v.flag, ",") {
+		if _, ok := v.withFlag(""); ok {
 			// The values the deployment passes the flag are where the
 			// call goes; the default only where some workload leaves
 			// the flag unset.
 			passed, every := l.deploy.passedFlag(f.svc, f.entryDir, v.flag)
 			for _, p := range passed {
-				if p == "" || v.flagText == "" || !strings.Contains(v.text, v.flagText) {
+				if p == "" {
 					l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
-					break
+					continue
 				}
-				l.httpTarget(f, c, value{text: strings.Replace(v.text, v.flagText, p, 1)}, c.targets)
+				text, _ := v.withFlag(p)
+				l.httpTarget(f, c, value{text: text}, c.targets)
 			}
 			if every {
 				continue
@@ -490,29 +492,35 @@ func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []str
 	ws := d.forService(svc, entryDir)
 	every = len(ws) > 0
 	for _, w := range ws {
-		v, ok := flagValue(w.args, name)
+		args := w.args
+		if len(w.ownArgs) > 0 {
+			args = w.ownArgs // the pod's own container's, not a sidecar's
+		} else if w.containers() > 1 {
+			every = false // which container is the service's is not known
+			continue
+		}
+		v, ok := flagValue(args, name)
 		if !ok || len(w.deployedBy) > 1 {
 			// A workload several files define (compose's and a
 			// manifest's of one name) may run without it in one.
 			every = false
 		}
-		if !ok {
-			continue
-		}
-		if !slices.Contains(vals, v) {
+		if ok && !slices.Contains(vals, v) {
 			vals = append(vals, v)
 		}
 	}
 	return vals, every
 }
 
-// flagValue returns the value a command's words give a flag, and whether
-// they set it; "" when they set it with a value archie cannot tell.
+// flagValue returns the value a command gives a flag, and whether it sets
+// it; "" when it sets it with a value archie cannot tell. The last setting
+// counts, as the flag packages keep it. A shell's -c line runs the
+// program as its last command (after a wait or a migration, whose flags
+// are their own). A word of an exec-form list is one argument, spaces
+// and all.
 func flagValue(args []string, name string) (string, bool) {
-	var words []string
-	for _, arg := range args {
-		words = append(words, strings.Fields(arg)...) // sh -c "app -addr=x"
-	}
+	words := lastCommand(programArgs(args))
+	val, set := "", false
 	for i, w := range words {
 		w = strings.Trim(w, `"'`)
 		if !strings.HasPrefix(w, "-") {
@@ -520,16 +528,45 @@ func flagValue(args []string, name string) (string, bool) {
 		}
 		w = strings.TrimLeft(w, "-")
 		if v, ok := strings.CutPrefix(w, name+"="); ok {
-			return strings.Trim(v, `"'`), true
+			val, set = strings.Trim(v, `"'`), true
+			continue
 		}
 		if w == name {
+			val, set = "", true
 			if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
-				return strings.Trim(words[i+1], `"'`), true
+				val = strings.Trim(words[i+1], `"'`)
 			}
-			return "", true
 		}
 	}
-	return "", false
+	if strings.ContainsAny(val, " \t{}") {
+		val = "" // a template's or a script's, not a value
+	}
+	return val, set
+}
+
+// lastCommand returns the words of the command a shell's -c line runs
+// last (exec'd), or the words as they are when they are no shell's.
+func lastCommand(words []string) []string {
+	for i := 1; i+1 < len(words); i++ {
+		switch path.Base(words[i-1]) {
+		case "sh", "bash", "ash", "dash", "zsh":
+		default:
+			continue
+		}
+		if words[i] != "-c" {
+			continue
+		}
+		cmds := shellCommands(words[i+1])
+		if len(cmds) == 0 {
+			return nil
+		}
+		last := cmds[len(cmds)-1]
+		if len(last) > 0 && last[0] == "exec" {
+			last = last[1:]
+		}
+		return last
+	}
+	return words
 }
 
 // infrastructure reports whether a callee with no Go code here is a

@@ -44,6 +44,8 @@ type value struct {
 	// flag's name is not one text (a helper that defines flags of several
 	// names).
 	flagText string
+	// flagAt is where flagText begins in text.
+	flagAt int
 	// fixed marks a text the code passes as a constant where it is used
 	// (a literal, a const, their concatenation; see constantArg): no
 	// flag, variable or configuration replaces it at run time.
@@ -1080,7 +1082,7 @@ func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.
 				d.flag = names[0].text
 			}
 			if len(names) == 1 {
-				d.flagText = d.text
+				d.flagText, d.flagAt = d.text, 0
 			}
 		}
 		out = appendValues(out, []value{d})
@@ -1741,7 +1743,13 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText), flagText: cmp.Or(x.flagText, y.flagText)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
+			switch {
+			case x.flagText != "":
+				v.flagText, v.flagAt = x.flagText, x.flagAt
+			case y.flagText != "":
+				v.flagText, v.flagAt = y.flagText, len(x.text)+y.flagAt
+			}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)
 		}
@@ -1755,14 +1763,37 @@ next:
 		if len(out) == maxValues {
 			break
 		}
-		for _, o := range out {
+		for i, o := range out {
 			if o.text == v.text && o.lit == v.lit && o.group == v.group {
+				// Two flags of one default are one text, read from
+				// either: a deployment that passes one leaves the other.
+				out[i].flag = joinFlags(o.flag, v.flag)
 				continue next
 			}
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+// withFlag returns the text with the value a deployment passes the flag
+// in place of the flag's default, where that default is known to sit; a
+// text whose flag is not one, or whose default archie cannot place, has
+// none.
+func (v value) withFlag(passed string) (string, bool) {
+	if v.flag == "" || v.lit || v.flagText == "" || strings.Contains(v.flag, ",") {
+		return "", false
+	}
+	at := v.flagAt
+	if at < 0 || at+len(v.flagText) > len(v.text) || v.text[at:at+len(v.flagText)] != v.flagText {
+		// Made into another text since (trimmed, joined as a path):
+		// only a default found once is placed.
+		if strings.Count(v.text, v.flagText) != 1 {
+			return "", false
+		}
+		at = strings.Index(v.text, v.flagText)
+	}
+	return v.text[:at] + passed + v.text[at+len(v.flagText):], true
 }
 
 // unset resolves a string field that no code of the service stores to,

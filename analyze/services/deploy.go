@@ -286,12 +286,22 @@ type workload struct {
 	// it whole (an image or a build, not an overlay's few keys),
 	// Kubernetes manifests, Helm values.
 	deployedBy []string
+	// runBy are those of deployedBy that say how it runs (a compose
+	// service, a pod's containers), not only its name (a Service).
+	runBy []string
 }
 
 // deployedIn records a file that deploys the workload.
 func (w *workload) deployedIn(file string) {
 	if !slices.Contains(w.deployedBy, file) {
 		w.deployedBy = append(w.deployedBy, file)
+	}
+}
+
+// runIn records a file that says how the workload runs.
+func (w *workload) runIn(file string) {
+	if !slices.Contains(w.runBy, file) {
+		w.runBy = append(w.runBy, file)
 	}
 }
 
@@ -1063,6 +1073,7 @@ func (d *deployment) read(root, path string, data []byte) {
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
 			w := d.workload(name, rel)
 			w.deployedIn(rel)
+			w.runIn(rel)
 			w.oneShot = w.oneShot || kind == "Job"
 			w.longRunning = w.longRunning || kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet"
 			r := d.newRun(rel)
@@ -1199,6 +1210,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		}
 		if m["image"] != nil || m["build"] != nil || m["extends"] != nil {
 			w.deployedIn(rel)
+			w.runIn(rel)
 		}
 		if r, _ := m["restart"].(string); r == "always" || r == "unless-stopped" {
 			w.longRunning = true

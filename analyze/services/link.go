@@ -500,9 +500,10 @@ func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []str
 			continue
 		}
 		v, ok := flagValue(args, name)
-		if !ok || len(w.deployedBy) > 1 {
-			// A workload several files define (compose's and a
-			// manifest's of one name) may run without it in one.
+		if !ok || len(w.runBy) > 1 {
+			// A workload several files run (compose's and a
+			// manifest's of one name) may run without it in one; a
+			// Service beside a Deployment runs nothing.
 			every = false
 		}
 		if ok && !slices.Contains(vals, v) {

@@ -174,8 +174,9 @@ func (l *linker) fixed(f *facts, v value) bool {
 // code's if v := os.Getenv(K); v != "" {…} return "…"): their values are
 // the ones used, and the fallback no address the service calls. One
 // deployment that leaves it unset (Kubernetes beside compose) runs with
-// the fallback; so may a workload several files define (compose's and a
-// manifest's of one name), whichever of them set it.
+// the fallback; so may a workload several files run (compose's and a
+// manifest's of one name), whichever of them set it. A Service in a file
+// beside its Deployment's runs nothing.
 func (l *linker) overridden(f *facts, v value) bool {
 	if v.fallbackOf == "" || l.deploy == nil {
 		return false
@@ -187,7 +188,7 @@ func (l *linker) overridden(f *facts, v value) bool {
 			_, ok := w.env[k]
 			set = set || ok
 		}
-		if !set || len(w.deployedBy) > 1 {
+		if !set || len(w.runBy) > 1 {
 			return false
 		}
 	}

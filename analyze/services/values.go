@@ -696,7 +696,10 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		out := r.storedIn(r.globals[a], depth, busy)
 		return out
 	case *ssa.Alloc:
-		return r.storedIn(r.fields[allocKey(a)], depth, busy)
+		// A variable a closure captures lives in a cell: v :=
+		// os.Getenv(K); if v == "" { v = "…" } stores the fallback
+		// there, as a phi would join it.
+		return envFallbacks(r.storedIn(r.fields[allocKey(a)], depth, busy))
 	case *ssa.IndexAddr:
 		// An element of a slice or array the code builds in sight: the
 		// one at a constant index, else each (for _, t := range

@@ -794,6 +794,14 @@ func sameServer(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// A Secret's value is shown by its identity: the same server given
+	// plainly (a flag's value, a compose variable) has the same one.
+	if sa, sb := strings.HasPrefix(a, "secret #"), strings.HasPrefix(b, "secret #"); sa != sb {
+		if sa {
+			a, b = b, a
+		}
+		return services.SecretID(a) == b
+	}
 	ha, da, _ := strings.Cut(a, "/")
 	hb, db, _ := strings.Cut(b, "/")
 	ha, pa, _ := strings.Cut(ha, ":")

@@ -2479,13 +2479,14 @@ func (d *deployment) shown(svc *Service, entryDir, ref string) string {
 	case !ok:
 		return ref
 	case strings.HasPrefix(file, "secret "):
-		return secretID(v)
+		return SecretID(v)
 	}
 	return v
 }
 
-// secretID names a Secret's value without showing it.
-func secretID(v string) string {
+// SecretID is the identity a value a Secret holds is shown by: the same
+// for the same value, telling nothing of it.
+func SecretID(v string) string {
 	return fmt.Sprintf("secret #%08x", crc32.ChecksumIEEE([]byte(v)))
 }
 

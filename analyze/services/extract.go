@@ -1255,7 +1255,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 					// with one database still share one identity.
 					from = " from " + file
 					if server != "" {
-						server = secretID(server)
+						server = SecretID(server)
 					}
 				}
 			}
@@ -2796,7 +2796,7 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 	}
 	for _, s := range secrets {
 		if strings.Contains(server, s) {
-			server = secretID(server)
+			server = SecretID(server)
 			break
 		}
 	}
@@ -2910,7 +2910,7 @@ func redact(dsn string) string {
 				return dsn[:i+3] + u + ":***" + dsn[i+3+at:]
 			}
 		}
-		return dsn
+		return passwordField.ReplaceAllString(dsn, "${1}***") // ?password=…
 	}
 	if at := strings.LastIndexByte(dsn, '@'); at > 0 && !strings.ContainsAny(dsn[:at], " /") {
 		if u, _, ok := strings.Cut(dsn[:at], ":"); ok {
@@ -2920,7 +2920,7 @@ func redact(dsn string) string {
 	return passwordField.ReplaceAllString(dsn, "${1}***")
 }
 
-var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;]+`)
+var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;&]+`)
 
 // liftCalls moves a call made inside a generated client (goctl's wrapper
 // around a gRPC stub) to the lines of the service's own code that call

@@ -434,7 +434,7 @@ func (l *linker) http(f *facts, c *call) {
 					continue
 				}
 				text, _ := v.withFlag(p)
-				l.httpTarget(f, c, value{text: text}, c.targets)
+				l.httpTarget(f, c, value{text: redact(text)}, c.targets) // a URL's password is used, never shown
 			}
 			if every {
 				continue
@@ -491,7 +491,8 @@ func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []str
 		return nil, false
 	}
 	ws := d.forService(svc, entryDir)
-	every = len(ws) > 0
+	// A chart archie does not render may deploy it without the flag.
+	every = len(ws) > 0 && d.helmDeployed(svc) == ""
 	for _, w := range ws {
 		args := w.args
 		if len(w.ownArgs) > 0 {
@@ -540,8 +541,10 @@ func flagValue(args []string, name string) (string, bool) {
 			}
 		}
 	}
-	if strings.ContainsAny(val, " \t{}") {
-		val = "" // a template's or a script's, not a value
+	if strings.ContainsAny(val, " \t{}$") {
+		// A template's, a script's, or a variable the container's
+		// environment or shell fills ($(DB_URL), $DB_URL): not a value.
+		val = ""
 	}
 	return val, set
 }

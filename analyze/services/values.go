@@ -1030,6 +1030,7 @@ func pairs(as, bs []value) []value {
 				v.text = a.text + "/" + b.text
 				v.lit = a.lit && b.lit
 				v.env = append(slices.Clip(a.env), b.env...)
+				v.flagAt += len(a.text) + 1 // b's default follows a's text
 			}
 			out = appendValues(out, []value{v})
 		}
@@ -1395,7 +1396,11 @@ func (r *resolver) joined(base []value, elems []ssa.Value, bind map[*ssa.Paramet
 		out = concat(concat(out, []value{{text: "/", lit: true}}), r.resolveOr(e, bind, depth, busy))
 	}
 	for i := range out {
-		out[i].text = clean(out[i].text)
+		if c := clean(out[i].text); c != out[i].text {
+			// Cleaned (http://legacy//orders → http://legacy/orders), a
+			// flag's default no longer sits whole where it did.
+			out[i].text, out[i].flagText = c, ""
+		}
 	}
 	return out
 }

@@ -394,12 +394,7 @@ func (c *checker) smellViolation(name string, sm *Smell, sev Severity, from, to,
 // or in a dependency read from the module cache, its module and version
 // and the file's path in it.
 func factPosition(sys *services.System, dir string, p token.Position) Position {
-	if f := sys.DependencyFile(p.Filename); f != "" {
-		at := strings.IndexByte(f, '@') // a module path holds none
-		mod := f
-		if i := strings.IndexByte(f[at:], '/'); at >= 0 && i >= 0 {
-			mod = f[:at+i]
-		}
+	if mod, f := sys.DependencyFile(p.Filename); f != "" {
 		return Position{File: f, Line: p.Line, Column: p.Column, Module: mod}
 	}
 	return positionIn(dir, p.Filename, p.Line, p.Column)
@@ -794,13 +789,8 @@ func sameServer(a, b string) bool {
 	if a == b {
 		return true
 	}
-	// A Secret's value is shown by its identity: the same server given
-	// plainly (a flag's value, a compose variable) has the same one.
-	if sa, sb := strings.HasPrefix(a, "secret #"), strings.HasPrefix(b, "secret #"); sa != sb {
-		if sa {
-			a, b = b, a
-		}
-		return services.SecretID(a) == b
+	if services.SecretOf(a, b) || services.SecretOf(b, a) {
+		return true
 	}
 	ha, da, _ := strings.Cut(a, "/")
 	hb, db, _ := strings.Cut(b, "/")

@@ -2479,15 +2479,22 @@ func (d *deployment) shown(svc *Service, entryDir, ref string) string {
 	case !ok:
 		return ref
 	case strings.HasPrefix(file, "secret "):
-		return SecretID(v)
+		return secretID(v)
 	}
 	return v
 }
 
-// SecretID is the identity a value a Secret holds is shown by: the same
+// secretID is the identity a value a Secret holds is shown by: the same
 // for the same value, telling nothing of it.
-func SecretID(v string) string {
+func secretID(v string) string {
 	return fmt.Sprintf("secret #%08x", crc32.ChecksumIEEE([]byte(v)))
+}
+
+// SecretOf reports whether id is the identity a Secret holding plain is
+// shown by: a server given plainly (a flag's value, a compose variable)
+// and the same server held by a Secret are one.
+func SecretOf(id, plain string) bool {
+	return strings.HasPrefix(id, "secret #") && !strings.HasPrefix(plain, "secret #") && secretID(plain) == id
 }
 
 // norm folds a name for comparison: lower case, letters and digits only.

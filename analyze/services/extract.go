@@ -1218,17 +1218,11 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 func (x *extractor) passedTopics(f *facts, topics []value) []value {
 	var out []value
 	for _, t := range topics {
-		if _, ok := t.withFlag(""); !ok {
-			out = append(out, t)
-			continue
+		texts, _, keep := x.deploy.passed(f.svc, f.entryDir, t)
+		for _, text := range texts {
+			out = append(out, value{text: text, list: t.list})
 		}
-		vals, every := x.deploy.passedFlag(f.svc, f.entryDir, t.flag)
-		for _, v := range vals {
-			if text, _ := t.withFlag(v); v != "" {
-				out = append(out, value{text: text, list: t.list})
-			}
-		}
-		if !every {
+		if keep {
 			out = append(out, t)
 		}
 	}
@@ -1255,7 +1249,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 					// with one database still share one identity.
 					from = " from " + file
 					if server != "" {
-						server = SecretID(server)
+						server = secretID(server)
 					}
 				}
 			}
@@ -1270,11 +1264,9 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			// the service connects; the one value every workload passes
 			// is.
 			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
-			if vals, every := x.deploy.passedFlag(f.svc, f.entryDir, v.flag); every && len(vals) == 1 && vals[0] != "" {
-				if val, ok := v.withFlag(vals[0]); ok {
-					server, addr = dsnServer(val), val
-					from = " = " + redact(val) + " passed by the deployment"
-				}
+			if texts, unread, keep := x.deploy.passed(f.svc, f.entryDir, v); len(texts) == 1 && !unread && !keep {
+				server, addr = dsnServer(texts[0]), texts[0]
+				from = " = " + redact(texts[0]) + " passed by the deployment"
 			}
 		case v.lit || v.flag != "":
 			resource = "dsn " + redact(v.text)
@@ -2796,7 +2788,7 @@ func (x *extractor) envServer(f *facts, v value) (server, from string) {
 	}
 	for _, s := range secrets {
 		if strings.Contains(server, s) {
-			server = SecretID(server)
+			server = secretID(server)
 			break
 		}
 	}

@@ -231,18 +231,18 @@ func evidenceItem(sys *System, e Evidence) jsonEvidenceItem {
 // (github.com/segmentio/kafka-go@v0.4.47/writer.go), which reads the same
 // on every machine.
 func (s *System) Rel(file string) string {
-	if f := s.DependencyFile(file); f != "" {
+	if _, f := s.DependencyFile(file); f != "" {
 		return f
 	}
 	return relFile(s.Dir, file)
 }
 
-// DependencyFile names a file of a dependency read from the module cache
-// by its module path and version and its path in the module, or returns
-// "" for any other file.
-func (s *System) DependencyFile(file string) string {
+// DependencyFile names a file of a dependency read from the module cache:
+// its module, module@version, and the file as that and its path in the
+// module; "" for any other file.
+func (s *System) DependencyFile(file string) (module, name string) {
 	if s == nil || len(s.modules) == 0 || !filepath.IsAbs(file) {
-		return ""
+		return "", ""
 	}
 	best := ""
 	for dir := range s.modules {
@@ -251,9 +251,9 @@ func (s *System) DependencyFile(file string) string {
 		}
 	}
 	if best == "" {
-		return ""
+		return "", ""
 	}
-	return s.modules[best] + "/" + filepath.ToSlash(file[len(best)+1:])
+	return s.modules[best], s.modules[best] + "/" + filepath.ToSlash(file[len(best)+1:])
 }
 
 func relFile(dir, file string) string {

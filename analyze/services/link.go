@@ -423,22 +423,15 @@ func (l *linker) http(f *facts, c *call) {
 		return
 	}
 	for _, v := range c.targets {
-		if _, ok := v.withFlag(""); ok {
-			// The values the deployment passes the flag are where the
-			// call goes; the default only where some workload leaves
-			// the flag unset.
-			passed, every := l.deploy.passedFlag(f.svc, f.entryDir, v.flag)
-			for _, p := range passed {
-				if p == "" {
-					l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
-					continue
-				}
-				text, _ := v.withFlag(p)
-				l.httpTarget(f, c, value{text: redact(text)}, c.targets) // a URL's password is used, never shown
-			}
-			if every {
-				continue
-			}
+		texts, unread, keep := l.deploy.passed(f.svc, f.entryDir, v)
+		for _, text := range texts {
+			l.httpTarget(f, c, value{text: redact(text)}, c.targets) // a URL's password is used, never shown
+		}
+		if unread {
+			l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
+		}
+		if !keep {
+			continue
 		}
 		l.httpTarget(f, c, v, c.targets)
 	}
@@ -481,6 +474,28 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 	}
 	e := l.edge(f.svc.Name, to, "sync", c.protocol, v.text, "", known, ev)
 	e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to)
+}
+
+// passed returns the texts a value takes where it holds a flag's default
+// and the workloads that run the service pass the flag: the value passed
+// in the default's place, whether some value passed is one archie cannot
+// read, and whether the value as it is (the default) still runs
+// somewhere, a workload leaving the flag unset. A value that holds no
+// default archie can place is kept as it is.
+func (d *deployment) passed(svc *Service, entryDir string, v value) (texts []string, unread, keep bool) {
+	if _, ok := v.withFlag(""); !ok {
+		return nil, false, true
+	}
+	vals, every := d.passedFlag(svc, entryDir, v.flag)
+	for _, p := range vals {
+		if p == "" {
+			unread = true
+			continue
+		}
+		text, _ := v.withFlag(p)
+		texts = append(texts, text)
+	}
+	return texts, unread, !every
 }
 
 // passedFlag returns the values the workloads that run a service pass

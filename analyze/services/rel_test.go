@@ -41,8 +41,11 @@ func TestRel(t *testing.T) {
 			t.Errorf("Rel(%s) = %s, want %s", tc.file, got, tc.want)
 		}
 	}
+	if mod, _ := sys.DependencyFile(in("github.com", "!shopify", "sarama@v1.38.1", "async_producer.go")); mod != "github.com/Shopify/sarama@v1.38.1" {
+		t.Errorf("the module of sarama's file = %q, want github.com/Shopify/sarama@v1.38.1", mod)
+	}
 	var none *System
-	if got := none.DependencyFile(in("github.com", "segmentio", "kafka-go@v0.4.47", "writer.go")); got != "" {
+	if mod, got := none.DependencyFile(in("github.com", "segmentio", "kafka-go@v0.4.47", "writer.go")); mod != "" || got != "" {
 		t.Errorf("a nil system names a dependency's file: %s", got)
 	}
 }

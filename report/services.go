@@ -34,7 +34,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 	st := newStyles(w, color)
 	var b strings.Builder
 	pos := func(e services.Evidence) string {
-		return st.dim.Render(fmt.Sprintf("%s:%d", sys.Rel(e.Pos.Filename), e.Pos.Line))
+		return st.dim.Render(fmt.Sprintf("%s:%d", clean(sys.Rel(e.Pos.Filename)), e.Pos.Line))
 	}
 	out := make(map[string][]*services.Edge)
 	for _, e := range sys.Edges {
@@ -44,15 +44,15 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s", st.header.Render(s.Name))
+		fmt.Fprintf(&b, "%s", st.header.Render(clean(s.Name)))
 		if s.EntryDir != "" {
-			fmt.Fprintf(&b, "  %s", st.dim.Render(s.EntryDir))
+			fmt.Fprintf(&b, "  %s", st.dim.Render(clean(s.EntryDir)))
 		}
 		if s.Run != nil {
-			fmt.Fprintf(&b, "  %s", st.dim.Render("run "+s.Run.String()))
+			fmt.Fprintf(&b, "  %s", st.dim.Render(clean("run "+s.Run.String())))
 		}
 		if len(s.Profiles) > 0 {
-			fmt.Fprintf(&b, "  %s", st.dim.Render("profile "+strings.Join(s.Profiles, ", ")))
+			fmt.Fprintf(&b, "  %s", st.dim.Render(clean("profile "+strings.Join(s.Profiles, ", "))))
 		}
 		b.WriteString("\n")
 		for _, e := range s.Endpoints {
@@ -60,7 +60,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			if e.Protocol == "http" {
 				what = strings.TrimSpace(e.Method + " " + e.Route)
 			}
-			fmt.Fprintf(&b, "  serves    %-5s %s  %s\n", e.Protocol, what, pos(services.Evidence{Pos: e.Pos}))
+			fmt.Fprintf(&b, "  serves    %-5s %s  %s\n", e.Protocol, clean(what), pos(services.Evidence{Pos: e.Pos}))
 		}
 		for _, e := range out[s.Name] {
 			to := e.To
@@ -74,13 +74,13 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			if e.Kind == "async" {
 				via = "topic " + e.Topic
 			}
-			fmt.Fprintf(&b, "  calls     %-5s %s via %s  %s\n", e.Protocol, to, via, pos(e.Site()))
+			fmt.Fprintf(&b, "  calls     %-5s %s via %s  %s\n", e.Protocol, clean(to), clean(via), pos(e.Site()))
 		}
 		for _, m := range s.Publishes {
-			fmt.Fprintf(&b, "  publishes %-5s %s  %s\n", m.Protocol, topicName(m.Topic), pos(m.Evidence[0]))
+			fmt.Fprintf(&b, "  publishes %-5s %s  %s\n", m.Protocol, clean(topicName(m.Topic)), pos(m.Evidence[0]))
 		}
 		for _, m := range s.Consumes {
-			fmt.Fprintf(&b, "  consumes  %-5s %s  %s\n", m.Protocol, topicName(m.Topic), pos(m.Evidence[0]))
+			fmt.Fprintf(&b, "  consumes  %-5s %s  %s\n", m.Protocol, clean(topicName(m.Topic)), pos(m.Evidence[0]))
 		}
 		for _, d := range s.Stores {
 			what := d.Kind
@@ -94,6 +94,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 				}
 				what += noun + strings.Join(d.Tables, ", ")
 			}
+			what = clean(what)
 			if ev, ok := storeAt(d); ok {
 				what += "  " + pos(ev)
 			}
@@ -108,12 +109,12 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 				outbox = "with an outbox (archie sees no transaction they share)"
 			}
 			if len(d.Write) > 0 && len(d.Publish) > 0 {
-				fmt.Fprintf(&b, "  writes    %s, then %s, %s  %s\n", strings.TrimPrefix(d.Write[0].Detail, "writes "), d.Publish[0].Detail, outbox, pos(d.Write[0]))
+				fmt.Fprintf(&b, "  writes    %s, then %s, %s  %s\n", clean(strings.TrimPrefix(d.Write[0].Detail, "writes ")), clean(d.Publish[0].Detail), outbox, pos(d.Write[0]))
 			}
 		}
 		for _, u := range sys.Unresolved {
 			if u.From == s.Name {
-				fmt.Fprintf(&b, "  %s %-5s %s  %s\n", st.warn.Render("unresolved"), u.Protocol, u.Target, pos(u.Evidence[0]))
+				fmt.Fprintf(&b, "  %s %-5s %s  %s\n", st.warn.Render("unresolved"), u.Protocol, clean(u.Target), pos(u.Evidence[0]))
 			}
 		}
 	}
@@ -133,7 +134,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			if t.Unread {
 				note = "  " + st.warn.Render("not read: its code did not load, so what it serves is unknown")
 			}
-			fmt.Fprintf(&b, "  %-*s  %s%s\n", width, t.Name, st.dim.Render(t.EntryDir), note)
+			fmt.Fprintf(&b, "  %-*s  %s%s\n", width, clean(t.Name), st.dim.Render(clean(t.EntryDir)), note)
 		}
 	}
 	sync, async := 0, 0

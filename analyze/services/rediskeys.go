@@ -41,6 +41,10 @@ func (x *extractor) redisKeyNames(s *site) {
 		switch {
 		case keyParam(p.Name()), (method == "Scan" || method == "Keys") && (p.Name() == "match" || p.Name() == "pattern"):
 			keys = append(keys, x.keysIn(s.arg(i))...)
+		case p.Name() == "keyer":
+			// go-zero's QueryRowIndex: the function gives the primary
+			// key the index key's row is cached under too.
+			keys = append(keys, x.keyerKeys(s.arg(i))...)
 		case item:
 			for _, v := range storedAt(s.arg(i), field) {
 				keys = append(keys, x.keyValues(v)...)
@@ -81,7 +85,7 @@ func (x *extractor) redisKeyNames(s *site) {
 func (x *extractor) placeKeys(f *facts, stores map[string]*Store) {
 	// A client made by a constructor whose address archie does not
 	// read (a failover client's sentinels) is a Redis too.
-	opened := max(f.redisClients, countOpened(stores))
+	opened := max(f.redisClients, countOpened(stores)) + f.cacheConns
 	for _, k := range f.keys {
 		if opened > 1 || f.redisDBUnknown {
 			unopened(stores, "redis").touch(k.name, k.ev)
@@ -162,6 +166,27 @@ func (x *extractor) keyValues(v ssa.Value) []value {
 	return x.res.resolve(v, nil, keyDepth, busy)
 }
 
+// keyerKeys resolves the keys a function that makes one returns.
+func (x *extractor) keyerKeys(v ssa.Value) []value {
+	var fn *ssa.Function
+	switch v := v.(type) {
+	case *ssa.Function:
+		fn = v
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+	}
+	if fn == nil {
+		return nil
+	}
+	var keys []value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			keys = append(keys, x.keyValues(ret.Results[0])...)
+		}
+	}
+	return keys
+}
+
 // keysIn resolves a command's key argument: one key, or each key of a
 // variadic list (DEL a b, BLPOP 0 a b).
 func (x *extractor) keysIn(v ssa.Value) []value {
@@ -188,6 +213,7 @@ func keyCommandType(key string) bool {
 	switch parts[len(parts)-2] {
 	case "cmdable", "Cmdable", "Client", "ClusterClient", "Ring", "UniversalClient", "Pipeliner", "Pipeline", "Tx",
 		"Conn", "ConnWithContext", "StatefulCmdable", "statefulCmdable", "Cache",
+		"Redis", "CachedConn", // go-zero's client and row cache
 		"Script": // redis.NewScript(lua).Run(ctx, rdb, keys, …), as rate limiters run theirs
 
 		return true
@@ -432,13 +458,16 @@ func redisBus(f *facts) bool {
 func redisKeyCommand(key string) bool {
 	slash := strings.LastIndexByte(key, '/')
 	dot := strings.IndexByte(key[slash+1:], '.')
-	if slash < 0 || dot < 0 || !redisClient(key[:slash+1+dot]) {
+	if slash < 0 || dot < 0 {
 		return false
 	}
-	rest := key[slash+2+dot:]
+	pkg, rest := key[:slash+1+dot], key[slash+2+dot:]
 	typ, method, ok := strings.Cut(rest, ".")
 	if !ok || typ == "" || method == "" {
 		return false // a function of the package (NewClient, ParseURL), or none of its
+	}
+	if !redisClient(pkg) && !goZeroCache(pkg, typ, method) {
+		return false
 	}
 	if strings.HasPrefix(method, "X") && len(method) > 1 && method[1] >= 'A' && method[1] <= 'Z' {
 		return false // XADD, XREADGROUP, XACK, XGROUP…: a stream's
@@ -451,6 +480,36 @@ func redisKeyCommand(key string) bool {
 		return false
 	}
 	return true
+}
+
+// goZeroCache reports whether a method is one of go-zero's that runs
+// Redis commands on keys: its own Redis client's, and the row cache of
+// the table models goctl generates (sqlc.CachedConn, and cache.Cache
+// beneath it), whose key and keys parameters are the cached rows' keys.
+// The cached connection's NoCache methods, transactions and sessions run
+// SQL only.
+func goZeroCache(pkg, typ, method string) bool {
+	switch pkg {
+	case "github.com/zeromicro/go-zero/core/stores/redis":
+		return typ == "Redis" && !strings.HasPrefix(method, "Pipelined") && !strings.HasPrefix(method, "Ping") && !strings.HasPrefix(method, "Publish")
+	case "github.com/zeromicro/go-zero/core/stores/sqlc":
+		return typ == "CachedConn" && !strings.Contains(method, "NoCache") && !strings.HasPrefix(method, "Transact") && method != "WithSession"
+	case "github.com/zeromicro/go-zero/core/stores/cache":
+		return typ == "Cache"
+	}
+	return false
+}
+
+// goZeroCacheConn reports whether a call, by calleeKey, makes one of
+// go-zero's row caches: its Redis nodes come from a CacheConf of the
+// service's config file, which archie does not place.
+func goZeroCacheConn(key string) bool {
+	switch key {
+	case "github.com/zeromicro/go-zero/core/stores/sqlc.NewConn", "github.com/zeromicro/go-zero/core/stores/sqlc.NewNodeConn",
+		"github.com/zeromicro/go-zero/core/stores/cache.New", "github.com/zeromicro/go-zero/core/stores/cache.NewNode":
+		return true
+	}
+	return false
 }
 
 // redisClient reports whether a package path, major version or not, is

@@ -97,6 +97,9 @@ func graphText(w io.Writer, d *rules.Diagram, color bool) error {
 func nodeAbout(n *rules.Node) string {
 	switch n.Kind {
 	case "external-service":
+		if n.Outside {
+			return "(outside the system)"
+		}
 		return "(no Go code here)"
 	case "package", "std", "external":
 		if len(n.Packages) <= 1 {
@@ -267,6 +270,8 @@ type jsonGraphNode struct {
 	Kind     string   `json:"kind"`
 	Rank     int      `json:"rank"`
 	Packages []string `json:"packages"`
+	// Outside marks an external-service that is a host on the internet.
+	Outside bool `json:"outside,omitempty"`
 }
 
 type jsonGraphEdge struct {
@@ -295,7 +300,7 @@ func graphJSON(w io.Writer, d *rules.Diagram) error {
 		out.Unresolved = &d.Unresolved
 	}
 	for _, n := range d.Nodes {
-		out.Nodes = append(out.Nodes, jsonGraphNode{ID: n.ID, Kind: n.Kind, Rank: n.Rank, Packages: orEmpty(n.Packages)})
+		out.Nodes = append(out.Nodes, jsonGraphNode{ID: n.ID, Kind: n.Kind, Rank: n.Rank, Packages: orEmpty(n.Packages), Outside: n.Outside})
 	}
 	for _, e := range d.Edges {
 		je := jsonGraphEdge{From: e.From, To: e.To, Imports: e.Imports, Declared: e.Declared, Violations: e.Violations, Rules: orEmpty(e.Rules), Kind: e.Kind}

@@ -64,7 +64,10 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		}
 		for _, e := range out[s.Name] {
 			to := e.To
-			if !e.Known {
+			switch {
+			case e.External:
+				to += " (outside the system)"
+			case !e.Known:
 				to += " (no Go code here)"
 			}
 			if e.Ambiguous != "" {
@@ -137,19 +140,26 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 			fmt.Fprintf(&b, "  %-*s  %s%s\n", width, clean(t.Name), st.dim.Render(clean(t.EntryDir)), note)
 		}
 	}
-	sync, async := 0, 0
+	sync, async, outside := 0, 0, 0
 	for _, e := range sys.Edges {
-		if e.Kind == "sync" {
-			sync++
-		} else {
+		switch {
+		case e.Kind != "sync":
 			async++
+		case e.External:
+			outside++
+		default:
+			sync++
 		}
 	}
 	fmt.Fprintf(&b, "\n%s, ", plural(len(sys.Services), "service"))
 	if len(sys.Tools) > 0 {
 		fmt.Fprintf(&b, "%s, ", plural(len(sys.Tools), "tool"))
 	}
-	fmt.Fprintf(&b, "%s, %s, %s", plural(sync, "synchronous edge"), plural(async, "asynchronous edge"), plural(len(sys.Unresolved), "unresolved target"))
+	fmt.Fprintf(&b, "%s, %s, ", plural(sync, "synchronous edge"), plural(async, "asynchronous edge"))
+	if outside > 0 {
+		fmt.Fprintf(&b, "%s to systems outside, ", plural(outside, "call"))
+	}
+	fmt.Fprintf(&b, "%s", plural(len(sys.Unresolved), "unresolved target"))
 	if sys.Problems > 0 {
 		fmt.Fprintf(&b, "; %s, read from incomplete code: %s while loading it (see above)", st.warn.Render("facts may be missing"), plural(sys.Problems, "problem"))
 	}

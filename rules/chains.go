@@ -115,8 +115,10 @@ func (c *checker) syncChain(sm *Smell, sev Severity) {
 	}
 	out := make(map[string][]hop) // service -> its calls
 	for _, e := range sys.Edges {
-		if e.Kind != "sync" || e.Ambiguous != "" || e.Infrastructure {
-			continue // a call to a datastore's image is data access: no hop
+		if e.Kind != "sync" || e.Ambiguous != "" || e.Infrastructure || e.External {
+			// A call to a datastore's image is data access, one to a
+			// system on the internet leaves the system: no hop.
+			continue
 		}
 		for _, ev := range e.Evidence {
 			// A call that several handlers reach is a hop from each.

@@ -62,6 +62,9 @@ type Node struct {
 	// call (0 is the top).
 	Rank     int
 	Packages []string // the loaded packages it holds, sorted
+	// Outside marks an external-service that is a host on the internet
+	// (api.stripe.com), not a workload the deployment runs.
+	Outside bool
 }
 
 // A DiagramEdge is the dependency of one node on another.

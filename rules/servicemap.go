@@ -89,6 +89,9 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 		}
 		de := edge(e.From, e.To, e.Kind)
 		de.Links = append(de.Links, Link{Protocol: e.Protocol, Target: target, Ambiguous: e.Ambiguous, Evidence: evidence(ev)})
+		if e.External && nodes[e.To].Kind == "external-service" {
+			nodes[e.To].Outside = true
+		}
 	}
 	for _, sh := range sharings(sys) {
 		de := edge(sh.a, sh.b, "data")

@@ -108,8 +108,11 @@ type (
 		// Infrastructure marks a call to a datastore, broker or other
 		// third-party image of the deployment; it takes no part in
 		// chains.
-		Infrastructure bool               `json:"infrastructure,omitempty"`
-		Evidence       []jsonEvidenceItem `json:"evidence"`
+		Infrastructure bool `json:"infrastructure,omitempty"`
+		// External marks a call to a host on the internet that nothing
+		// here deploys (api.stripe.com, the edge's "to").
+		External bool               `json:"external,omitempty"`
+		Evidence []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonUnresolved struct {
 		From     string             `json:"from"`
@@ -189,7 +192,7 @@ func document(sys *System) jsonServices {
 		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir, Unread: t.Unread})
 	}
 	for _, e := range sys.Edges {
-		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})
+		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, External: e.External, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range sys.Unresolved {
 		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
@@ -351,7 +354,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true, Unread: t.Unread})
 	}
 	for _, e := range doc.Edges {
-		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, Evidence: ev(e.Evidence)})
+		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, External: e.External, Evidence: ev(e.Evidence)})
 	}
 	for _, u := range doc.Unresolved {
 		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})

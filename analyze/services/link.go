@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // A Message is a topic, subject, queue or task type a service publishes
@@ -446,6 +448,16 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 		return // the deployment leaves it unset: the fallback beside it is used
 	}
 	to, known, ok := l.host(f, v.text)
+	if h := hostOf(l.expand(f, v.text)); !ok && len(v.env) == 0 && publicHost(h) {
+		// A system on the internet: named by its host, and kept out of
+		// the unresolved targets, which are the calls archie could not
+		// place.
+		ev := c.ev
+		ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
+		e := l.edge(f.svc.Name, strings.ToLower(h), "sync", c.protocol, v.text, "", false, ev)
+		e.External = true
+		return
+	}
 	if !ok {
 		target := v.text
 		switch {
@@ -622,6 +634,10 @@ func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
 	if h == "" || strings.Contains(h, "…") {
 		return "", false, false
 	}
+	if publicHost(h) {
+		// api.stripe.com is no service named api.
+		return l.exactly(h)
+	}
 	if to := l.local(f, h, expanded); to != "" {
 		return to, true, true
 	}
@@ -666,6 +682,46 @@ func (l *linker) local(f *facts, host, addr string) string {
 		return svcs[0]
 	}
 	return ""
+}
+
+// publicHost reports whether a host is a name on the internet: one below
+// a public suffix (api.stripe.com, fcm.googleapis.com), not a cluster's
+// (orders.default.svc.cluster.local), a private network's (db.internal,
+// vault.service.consul), an address, or a documentation example's.
+func publicHost(h string) bool {
+	h = strings.ToLower(strings.TrimSuffix(h, "."))
+	if !strings.Contains(h, ".") || net.ParseIP(h) != nil || strings.ContainsAny(h, "…*$%{}()<>[] \t") {
+		return false
+	}
+	suffix, icann := publicsuffix.PublicSuffix(h)
+	if suffix == h || !icann && !strings.Contains(suffix, ".") {
+		return false // a suffix of no registry (local, svc, internal)
+	}
+	site, err := publicsuffix.EffectiveTLDPlusOne(h)
+	if err != nil {
+		return false
+	}
+	switch site {
+	case "example.com", "example.net", "example.org":
+		return false // RFC 2606's, written where the real host is set
+	}
+	return true
+}
+
+// exactly returns the service or workload a public host names whole: a
+// compose service may be named by a domain.
+func (l *linker) exactly(h string) (to string, known, ok bool) {
+	for _, svc := range l.sys.Services {
+		if strings.EqualFold(svc.Name, h) {
+			return svc.Name, true, true
+		}
+	}
+	for n := range l.deploy.workloads {
+		if strings.EqualFold(n, h) {
+			return n, false, true
+		}
+	}
+	return "", false, false
 }
 
 // portOf returns the port of a URL or host:port, when it is a number.

@@ -107,7 +107,11 @@ type Edge struct {
 	// engine, a secrets store, an object store, a broker): data access,
 	// as a database's is, not a hop of a chain of services.
 	Infrastructure bool
-	Evidence       []Evidence
+	// External marks a call to a host on the internet that nothing here
+	// deploys (api.stripe.com): a system outside the one analysed, named
+	// by its host. It is no hop of a chain of the system's services.
+	External bool
+	Evidence []Evidence
 }
 
 // Site returns where the From service makes the edge: the call, or for an
@@ -281,6 +285,23 @@ func (s *System) relink() {
 			if to, ok := server(e.From, e.Target); ok {
 				e.To, e.Known = to, true
 			}
+		}
+		if e.External && e.Protocol == "http" {
+			// A host on the internet may be another repository's
+			// service (orders.example.io): each call goes to the
+			// merged service with its route, as an unresolved one does.
+			var left []Evidence
+			for _, ev := range e.Evidence {
+				if to, ok := routes.server(e.From, ev.Method); ok {
+					add(&Edge{From: e.From, To: to, Kind: "sync", Protocol: "http", Target: e.Target, Known: true, Evidence: []Evidence{ev}})
+				} else {
+					left = append(left, ev)
+				}
+			}
+			if len(left) == 0 {
+				continue
+			}
+			e.Evidence = left
 		}
 		add(e)
 	}

@@ -63,9 +63,10 @@ type found struct {
 		} `json:"stores"`
 	} `json:"services"`
 	Edges []struct {
-		From string `json:"from"`
-		To   string `json:"to"`
-		Kind string `json:"kind"`
+		From     string `json:"from"`
+		To       string `json:"to"`
+		Kind     string `json:"kind"`
+		External bool   `json:"external"`
 	} `json:"edges"`
 }
 
@@ -161,6 +162,24 @@ func score(t *truth, f *found, c *checked) scores {
 		}
 		return "?" + n
 	}
+	// outside maps a host on the internet that archie names as a system
+	// outside (api.stripe.com) to the truth's name for that system
+	// ("stripe"): one of the host's labels, or the host without its
+	// public suffix (open.er-api.com is "open-er-api").
+	outside := func(host string) string {
+		labels := strings.Split(host, ".")
+		for n := len(labels); n > 1; n-- {
+			if m, ok := external[norm(strings.Join(labels[:n], "."))]; ok {
+				return m // the host, or the host without a suffix
+			}
+		}
+		for _, l := range labels[:len(labels)-1] {
+			if m, ok := external[norm(l)]; ok {
+				return m
+			}
+		}
+		return "?" + host
+	}
 	for _, kind := range []string{"sync", "async"} {
 		want := make(map[string]bool)
 		for _, e := range t.Edges {
@@ -177,7 +196,11 @@ func score(t *truth, f *found, c *checked) scores {
 				if !ok {
 					from = "?" + e.From
 				}
-				got[from+" → "+to(e.To)] = true
+				callee := to(e.To)
+				if e.External {
+					callee = outside(e.To)
+				}
+				got[from+" → "+callee] = true
 			}
 		}
 		es := edgeScore{truth: len(want), found: len(got)}

@@ -59,7 +59,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 			switch c.protocol {
 			case "grpc":
 				l.grpc(f, c)
-			case "http", "rpc":
+			case "http", "rpc", "smtp", "s3":
 				l.http(f, c)
 			}
 		}
@@ -481,11 +481,13 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 	}
 	ev := c.ev
 	ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
-	if l.fixed(f, v) {
+	// A mail relay or an object store at a literal host is
+	// configuration, not a service reached by its address.
+	if l.fixed(f, v) && !sink(c.protocol) {
 		l.hardcoded(f, to, v, c.ev)
 	}
 	e := l.edge(f.svc.Name, to, "sync", c.protocol, v.text, "", known, ev)
-	e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to)
+	e.Infrastructure = e.Infrastructure || !known && l.infrastructure(to) || sink(c.protocol)
 }
 
 // passed returns the texts a value takes where it holds a flag's default
@@ -683,6 +685,11 @@ func (l *linker) local(f *facts, host, addr string) string {
 	}
 	return ""
 }
+
+// sink reports whether a protocol hands data to a store or relay rather
+// than asking a service: mail sent to an SMTP relay, objects put in an
+// S3 store. Such a call is data access, no hop of a chain.
+func sink(protocol string) bool { return protocol == "smtp" || protocol == "s3" }
 
 // publicHost reports whether a host is a name on the internet: one below
 // a public suffix (api.stripe.com, fcm.googleapis.com), not a cluster's

@@ -172,6 +172,16 @@ var recognizers = []*recognizer{
 	// net/rpc: a client calls "Service.Method" at the address it was
 	// dialled with (gob over TCP or HTTP, or JSON-RPC).
 	{lib: "net/rpc", key: "net/rpc.Client.{Call,Go}", fact: calls, kind: "rpc", method: arg(0), name: madeByArg(recv, "net/rpc.Dial", 1).orElse(madeByArg(recv, "net/rpc.DialHTTP", 1).orElse(madeByArg(recv, "net/rpc.DialHTTPPath", 1).orElse(madeByArg(recv, "net/rpc/jsonrpc.Dial", 1))))},
+	// Mail goes through the SMTP relay a sender is given: gomail's and
+	// go-mail's host, net/smtp's and jordan-wright/email's host:port.
+	{lib: "net/smtp", key: "net/smtp.{SendMail,Dial}", fact: calls, kind: "smtp", name: arg(0)},
+	{lib: "gopkg.in/gomail.v2", key: "gopkg.in/gomail.v2.{NewDialer,NewPlainDialer}", fact: calls, kind: "smtp", name: arg(0)},
+	{lib: "github.com/wneessen/go-mail", key: "github.com/wneessen/go-mail.NewClient", fact: calls, kind: "smtp", name: arg(0)},
+	{lib: "github.com/jordan-wright/email", key: "github.com/jordan-wright/email.Email.{Send,SendWithTLS,SendWithStartTLS}", fact: calls, kind: "smtp", name: arg(0)},
+	// An S3-compatible object store, at the endpoint MinIO's client is
+	// made with (host:port).
+	{lib: "github.com/minio/minio-go", key: "github.com/minio/minio-go.New", fact: calls, kind: "s3", name: arg(0)},
+
 	// Dials: the address matters when it is a literal.
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.{Dial,NewClient}", fact: dials, name: arg(0)},
 	{lib: "google.golang.org/grpc", key: "google.golang.org/grpc.DialContext", fact: dials, name: arg(1)},
@@ -1169,6 +1179,10 @@ func (x *extractor) apply(r *recognizer, s *site) {
 	}
 	switch r.fact {
 	case calls:
+		if r.kind == "smtp" || r.kind == "s3" {
+			s.f.calls = append(s.f.calls, &call{protocol: r.kind, targets: x.values(r.name, s), ev: s.ev, fn: s.fn})
+			return
+		}
 		if r.kind == "rpc" {
 			ev := s.ev
 			ev.Detail = x.first(r.method, s)

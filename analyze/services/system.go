@@ -91,7 +91,7 @@ type Edge struct {
 	From     string
 	To       string // the service called or the one consuming; for a topic nobody here consumes, the broker
 	Kind     string // "sync" or "async"
-	Protocol string // grpc, http, kafka, nats, amqp, pubsub, sqs, sns, kinesis, servicebus, eventhubs, watermill, dapr, asynq
+	Protocol string // grpc, http, rpc, smtp, s3, kafka, nats, amqp, pubsub, sqs, sns, kinesis, servicebus, eventhubs, watermill, dapr, asynq
 	Target   string // proto service, URL, host or env key it was resolved through
 	Topic    string // async: topic, subject, queue or task type
 	// Known is false when the target has no Go code in the analysed tree

@@ -1,0 +1,3 @@
+module github.com/jordan-wright/email
+
+go 1.22

@@ -12,8 +12,14 @@ set -euo pipefail
 clones=$(cd "${1:?usage: bench/accuracy.sh CLONES [SYSTEM...]}" && pwd)
 shift
 here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# ACCURACY_KEEP=DIR keeps archie's outputs there, to score them again.
+if [ -n "${ACCURACY_KEEP:-}" ]; then
+  work=$ACCURACY_KEEP
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 export GOTOOLCHAIN=local
 
 go build -o "$work/archie" "$here/cmd/archie"

@@ -34,6 +34,7 @@ type truth struct {
 	} `yaml:"services"`
 	External []struct {
 		Name string `yaml:"name"`
+		Why  string `yaml:"why"`
 	} `yaml:"external"`
 	Edges []struct {
 		From  string `yaml:"from"`
@@ -164,9 +165,15 @@ func score(t *truth, f *found, c *checked) scores {
 	}
 	// outside maps a host on the internet that archie names as a system
 	// outside (api.stripe.com) to the truth's name for that system
-	// ("stripe"): one of the host's labels, or the host without its
-	// public suffix (open.er-api.com is "open-er-api").
+	// ("stripe"): the one whose description names the host, else one
+	// named as the host, the host without its public suffix
+	// (open.er-api.com is "open-er-api"), or one of its labels.
 	outside := func(host string) string {
+		for _, e := range t.External {
+			if mentions(strings.ToLower(e.Why), host) {
+				return e.Name
+			}
+		}
 		labels := strings.Split(host, ".")
 		for n := len(labels); n > 1; n-- {
 			if m, ok := external[norm(strings.Join(labels[:n], "."))]; ok {
@@ -394,6 +401,27 @@ func overlaps(xs, ys []string) bool {
 // keyStart is the known start of a Redis key: archie writes what stays
 // unknown as * ("mfst|*|*"), a truth as <placeholder> ("mfst|<app>|…"),
 // and may add a note in parentheses or after an arrow.
+// mentions reports whether text names a host whole: api.x.ai is not
+// named by "max.ai".
+func mentions(text, host string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], host)
+		if j < 0 {
+			return false
+		}
+		j += i
+		const word = "abcdefghijklmnopqrstuvwxyz0123456789-"
+		before := j == 0 || !strings.ContainsRune(word+".", rune(text[j-1]))
+		end := j + len(host)
+		after := end == len(text) || !strings.ContainsRune(word, rune(text[end])) &&
+			!(text[end] == '.' && end+1 < len(text) && strings.ContainsRune(word, rune(text[end+1])))
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
 func keyStart(key string) string {
 	if i := strings.IndexAny(key, "*<"); i >= 0 {
 		key = key[:i]

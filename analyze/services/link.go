@@ -637,8 +637,12 @@ func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
 		return "", false, false
 	}
 	if publicHost(h) {
-		// api.stripe.com is no service named api.
-		return l.exactly(h)
+		// api.stripe.com is no service named api; orders.prod is
+		// Kubernetes' name of orders in namespace prod, whatever the
+		// registry of top-level domains says of prod.
+		if to, known, ok := l.exactly(h); ok || strings.Count(h, ".") > 1 {
+			return to, known, ok
+		}
 	}
 	if to := l.local(f, h, expanded); to != "" {
 		return to, true, true

@@ -523,14 +523,20 @@ func (x *extractor) service(svc *Service) *facts {
 	var fns []*ssa.Function
 	for fn := range reach {
 		pkg := fn.Pkg
-		if pkg == nil && strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
-			// A method value (fetch: client.Fetch) calls its method
-			// wherever it is called: as the method's package would. A
-			// method of the service's own code (t.initDistributor) is
-			// read where it is declared.
+		if pkg == nil && (strings.HasPrefix(fn.Synthetic, "bound method wrapper") || methodThunk(fn)) {
+			// A method value (fetch: client.Fetch) or expression
+			// (Client.Fetch) calls its method wherever it is called:
+			// as the method's package would. A method of the service's
+			// own code (t.initDistributor) is read where it is
+			// declared.
 			if m, ok := fn.Object().(*types.Func); ok && m.Pkg() != nil {
 				if own := boundMethod(fn); own == nil || own.Pkg == nil || !inService[own.Pkg.Pkg.Path()] {
-					pkg = x.prog.prog.Package(m.Pkg())
+					// Its one call, to a method of a library or of an
+					// interface (a generated gRPC client's, in a module
+					// of its own), is the service's, made where the
+					// value is.
+					fns = append(fns, fn)
+					continue
 				}
 			}
 		}

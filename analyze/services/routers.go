@@ -89,12 +89,20 @@ func funcUses(fns []*ssa.Function) (map[*ssa.Function][]use, map[*ssa.Function]t
 	bound := make(map[*ssa.Function]token.Pos)
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
+			var ops [8]*ssa.Value
 			for _, instr := range b.Instrs {
 				if mc, ok := instr.(*ssa.MakeClosure); ok {
 					if f := mc.Fn.(*ssa.Function); strings.HasPrefix(f.Synthetic, "bound method wrapper") && bound[f] == token.NoPos {
 						bound[f] = mc.Pos()
 					}
 					continue
+				}
+				// A method expression (Client.Get) runs its method
+				// where it is called, as a method value does.
+				for _, op := range instr.Operands(ops[:0]) {
+					if f, ok := (*op).(*ssa.Function); ok && methodThunk(f) && bound[f] == token.NoPos {
+						bound[f] = instr.Pos()
+					}
 				}
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {
@@ -118,9 +126,14 @@ func funcUses(fns []*ssa.Function) (map[*ssa.Function][]use, map[*ssa.Function]t
 	return out, bound
 }
 
+// methodThunk reports whether a function is the one a method expression
+// (sampling.SamplingClient.Get) stands for: it calls the method on its
+// first argument.
+func methodThunk(f *ssa.Function) bool { return strings.HasPrefix(f.Synthetic, "thunk for") }
+
 // boundMethod returns the method a method value's wrapper calls.
 func boundMethod(f *ssa.Function) *ssa.Function {
-	if !strings.HasPrefix(f.Synthetic, "bound method wrapper") {
+	if !strings.HasPrefix(f.Synthetic, "bound method wrapper") && !methodThunk(f) {
 		return nil
 	}
 	for _, b := range f.Blocks {

@@ -308,7 +308,7 @@ func endpointName(e services.Endpoint) string {
 func syncCycles(sys *services.System) [][]string {
 	adj := make(map[string][]string)
 	for _, e := range sys.Edges {
-		if e.Kind == "sync" && e.Ambiguous == "" && e.From != e.To && !contains(adj[e.From], e.To) {
+		if e.Kind == "sync" && e.Ambiguous == "" && !e.Infrastructure && !e.External && e.From != e.To && !contains(adj[e.From], e.To) {
 			adj[e.From] = append(adj[e.From], e.To)
 		}
 	}

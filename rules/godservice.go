@@ -50,6 +50,11 @@ func (c *checker) godService(sm *Smell, sev Severity) {
 	}
 	callers := make(map[string]map[string]services.Evidence) // callee -> caller -> first call
 	for _, e := range sys.Edges {
+		if e.Infrastructure || e.External {
+			// A datastore's image, a mail relay or a system on the
+			// internet is data access or another's: no service here.
+			continue
+		}
 		if e.Kind == "sync" {
 			all[e.To] = true // a broker a message goes to is no service
 		}

@@ -123,7 +123,7 @@ func ServiceDiagram(sys *services.System, res *Result, dir string) *Diagram {
 					break
 				}
 				for _, e := range sys.Edges {
-					if e.To == v.From && e.Kind == "sync" && e.From != e.To && e.Ambiguous == "" && len(e.Evidence) > 0 &&
+					if e.To == v.From && e.Kind == "sync" && e.From != e.To && e.Ambiguous == "" && len(e.Evidence) > 0 && !e.Infrastructure && !e.External &&
 						!services.SameBinary(sys.Service(e.From), sys.Service(e.To)) {
 						on = append(on, edge(e.From, e.To, "sync"))
 					}

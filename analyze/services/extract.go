@@ -79,9 +79,6 @@ type facts struct {
 	// redisClients counts the calls that make a go-redis client, whether
 	// archie reads their address or not (a failover client's sentinels).
 	redisClients int
-	// cacheConns counts the calls that make a go-zero row cache, over
-	// Redis nodes archie does not place.
-	cacheConns int
 	// redisDBUnknown says a client's database number is read at run time.
 	redisDBUnknown bool
 	unseen         []unseenLib
@@ -930,9 +927,6 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	}
 	if redisConstructor(key) {
 		f.redisClients++
-	}
-	if goZeroCacheConn(key) {
-		f.cacheConns++
 	}
 	if redisKeyCall(key) {
 		f.redisKeys = true

@@ -20,6 +20,9 @@ import (
 type namedKey struct {
 	name string
 	ev   Evidence
+	// cache marks a key of go-zero's row cache, whose Redis nodes come
+	// from a CacheConf archie does not place.
+	cache bool
 }
 
 // redisKeyNames records the keys a Redis command at s names, to be placed
@@ -73,7 +76,7 @@ func (x *extractor) redisKeyNames(s *site) {
 		}
 		ev := s.ev
 		ev.Detail = "key " + fulls[i]
-		s.f.keys = append(s.f.keys, namedKey{name, ev})
+		s.f.keys = append(s.f.keys, namedKey{name, ev, goZeroRowCache(s.key)})
 	}
 }
 
@@ -81,13 +84,14 @@ func (x *extractor) redisKeyNames(s *site) {
 // client a command ran on is not followed: a service that opens several
 // Redis, or one whose database number is read at run time, has its keys
 // kept in a store of their own, with no server, so that they are listed
-// but never judged shared with another service's.
+// but never judged shared with another service's; so are the keys of a
+// go-zero row cache, whose Redis archie does not place.
 func (x *extractor) placeKeys(f *facts, stores map[string]*Store) {
 	// A client made by a constructor whose address archie does not
 	// read (a failover client's sentinels) is a Redis too.
-	opened := max(f.redisClients, countOpened(stores)) + f.cacheConns
+	opened := max(f.redisClients, countOpened(stores))
 	for _, k := range f.keys {
-		if opened > 1 || f.redisDBUnknown {
+		if opened > 1 || f.redisDBUnknown || k.cache {
 			unopened(stores, "redis").touch(k.name, k.ev)
 		} else {
 			x.touch(f, stores, "redis", k.name, k.ev)
@@ -500,16 +504,12 @@ func goZeroCache(pkg, typ, method string) bool {
 	return false
 }
 
-// goZeroCacheConn reports whether a call, by calleeKey, makes one of
-// go-zero's row caches: its Redis nodes come from a CacheConf of the
-// service's config file, which archie does not place.
-func goZeroCacheConn(key string) bool {
-	switch key {
-	case "github.com/zeromicro/go-zero/core/stores/sqlc.NewConn", "github.com/zeromicro/go-zero/core/stores/sqlc.NewNodeConn",
-		"github.com/zeromicro/go-zero/core/stores/cache.New", "github.com/zeromicro/go-zero/core/stores/cache.NewNode":
-		return true
-	}
-	return false
+// goZeroRowCache reports whether a call, by calleeKey, is one of go-zero's
+// row cache (sqlc.CachedConn, cache.Cache): its Redis nodes come from a
+// CacheConf of the service's config file, which archie does not place.
+func goZeroRowCache(key string) bool {
+	return strings.HasPrefix(key, "github.com/zeromicro/go-zero/core/stores/sqlc.CachedConn.") ||
+		strings.HasPrefix(key, "github.com/zeromicro/go-zero/core/stores/cache.Cache.")
 }
 
 // redisClient reports whether a package path, major version or not, is

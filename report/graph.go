@@ -68,18 +68,20 @@ func graphText(w io.Writer, d *rules.Diagram, color bool) error {
 		width = max(width, len(e.To))
 	}
 	for _, n := range d.Nodes {
-		fmt.Fprintf(&b, "%s %s\n", st.header.Render(n.ID), st.dim.Render(nodeAbout(n)))
+		// Names may come from code (a host the code calls, a service's
+		// folder): never a terminal's escape.
+		fmt.Fprintf(&b, "%s %s\n", st.header.Render(clean(n.ID)), st.dim.Render(nodeAbout(n)))
 		for _, e := range out[n.ID] {
 			arrow, weight := "→", plural(e.Imports, "import")
 			switch {
 			case e.Kind == "data":
-				arrow, weight = "↔", fmt.Sprintf("%-6s %s", e.Kind, serviceLabel(e))
+				arrow, weight = "↔", fmt.Sprintf("%-6s %s", e.Kind, clean(serviceLabel(e)))
 			case e.Kind != "":
-				weight = fmt.Sprintf("%-6s %s", e.Kind, serviceLabel(e))
+				weight = fmt.Sprintf("%-6s %s", e.Kind, clean(serviceLabel(e)))
 			case e.Imports == 0:
 				weight = "declared, unused"
 			}
-			line := fmt.Sprintf("  %s %-*s  %s", arrow, width, e.To, weight)
+			line := fmt.Sprintf("  %s %-*s  %s", arrow, width, clean(e.To), weight)
 			if note := edgeNote(e); note != "" {
 				line += "  " + st.err.Render(note)
 			}

@@ -108,6 +108,14 @@ type deployment struct {
 	// each SQS queue is subscribed to, by Terraform.
 	subscriptions map[string]string
 	snsQueues     map[string][]string
+	// namespaces are the Kubernetes namespaces the manifests name: a
+	// host ending in one (orders.prod, search-0.search.data) is the
+	// cluster's, whatever the registry of top-level domains says.
+	namespaces map[string]bool
+	// ingress maps each host an Ingress, a Traefik IngressRoute or a
+	// compose service's Traefik rule routes into the system to the
+	// Services or workloads it routes to: the system's own public names.
+	ingress map[string][]string
 	// tfAWSNames are the names of Terraform's SNS topics and SQS queues
 	// by "sns_topic.LABEL" and "sqs_queue.LABEL", and tfSNSSubs its
 	// subscriptions of queues to topics (topic ARN, topic label, queue
@@ -312,7 +320,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
+		subscriptions: make(map[string]string), namespaces: make(map[string]bool), ingress: make(map[string][]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -1051,10 +1059,34 @@ func (d *deployment) read(root, path string, data []byte) {
 		kind, _ := doc["kind"].(string)
 		meta, _ := doc["metadata"].(map[string]any)
 		name, _ := meta["name"].(string)
+		if ns, _ := meta["namespace"].(string); ns != "" {
+			d.namespaces[strings.ToLower(ns)] = true
+		}
 		if name == "" {
 			continue
 		}
 		switch kind {
+		case "Namespace":
+			d.namespaces[strings.ToLower(name)] = true
+		case "Ingress":
+			d.ingressRules(doc)
+		case "IngressRoute": // Traefik's
+			spec, _ := doc["spec"].(map[string]any)
+			routes, _ := spec["routes"].([]any)
+			for _, r := range routes {
+				r, _ := r.(map[string]any)
+				match, _ := r["match"].(string)
+				var to []string
+				svcs, _ := r["services"].([]any)
+				for _, sv := range svcs {
+					if sv, _ := sv.(map[string]any); sv != nil {
+						if n, _ := sv["name"].(string); n != "" {
+							to = append(to, n)
+						}
+					}
+				}
+				d.routeHosts(match, to)
+			}
 		case "PubSubSubscription": // Config Connector
 			spec, _ := doc["spec"].(map[string]any)
 			ref, _ := spec["topicRef"].(map[string]any)
@@ -1192,7 +1224,9 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		w := d.composeWorkload(name, rel, image)
 		w.compose = true
 		if m["env_file"] != nil {
-			w.envFile = true
+			// Read where archie can: a file it cannot (not in the
+			// repository, as a .env often is not) may set anything.
+			w.envFile = !d.composeEnvFiles(w, base, m["env_file"], expand)
 		}
 		if m["volumes"] != nil {
 			w.mountBase, w.volumes = base, m["volumes"]
@@ -1326,13 +1360,111 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		if code.dir != "" {
 			d.together[rel] = append(d.together[rel], code)
 		}
-		if h, ok := m["hostname"].(string); ok && h != name && !has(services, h) {
+		for _, h := range composeAliases(m) {
+			if h == name || has(services, h) {
+				continue
+			}
 			if hw := d.workloads[h]; hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
 				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, compose: true, image: w.image, images: w.images,
 					profiles: w.profiles, deployedBy: w.deployedBy, buildArgs: w.buildArgs, dockerfile: w.dockerfile, context: w.context}
 			}
 		}
+		for _, l := range composeLabels(m) {
+			if strings.Contains(l, ".rule") {
+				d.routeHosts(l, []string{name}) // traefik.http.routers.api.rule=Host(`api.shop.io`)
+			}
+		}
+	}
+}
+
+// composeAliases returns the other names a compose service answers to on
+// its networks: its hostname and its networks' aliases.
+func composeAliases(m map[string]any) []string {
+	var out []string
+	if h, ok := m["hostname"].(string); ok && h != "" {
+		out = append(out, h)
+	}
+	if nets, ok := m["networks"].(map[string]any); ok {
+		for _, n := range nets {
+			n, _ := n.(map[string]any)
+			aliases, _ := n["aliases"].([]any)
+			for _, a := range aliases {
+				if a, ok := a.(string); ok && a != "" {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// composeLabels returns a compose service's labels as key=value, from a
+// list or a map.
+func composeLabels(m map[string]any) []string {
+	var out []string
+	switch ls := m["labels"].(type) {
+	case []any:
+		for _, l := range ls {
+			if l, ok := l.(string); ok {
+				out = append(out, l)
+			}
+		}
+	case map[string]any:
+		for k, v := range ls {
+			if v, ok := v.(string); ok {
+				out = append(out, k+"="+v)
+			}
+		}
+	}
+	return out
+}
+
+// hostRule finds the hosts of Traefik's Host(`a`, `b`) and HostRegexp-free
+// rules.
+var hostRule = regexp.MustCompile("Host\\(([^)]*)\\)")
+
+// routeHosts records the hosts a Traefik rule matches as routing to the
+// named Services or workloads.
+func (d *deployment) routeHosts(rule string, to []string) {
+	for _, m := range hostRule.FindAllStringSubmatch(rule, -1) {
+		for _, h := range strings.Split(m[1], ",") {
+			if h = strings.ToLower(strings.Trim(strings.TrimSpace(h), "`\"'")); h != "" {
+				d.ingress[h] = append(d.ingress[h], to...)
+			}
+		}
+	}
+}
+
+// ingressRules records the hosts of a Kubernetes Ingress and the Services
+// each routes to (networking.k8s.io/v1's backend.service.name, or
+// v1beta1's backend.serviceName).
+func (d *deployment) ingressRules(doc map[string]any) {
+	spec, _ := doc["spec"].(map[string]any)
+	rules, _ := spec["rules"].([]any)
+	for _, r := range rules {
+		r, _ := r.(map[string]any)
+		host, _ := r["host"].(string)
+		if host == "" {
+			continue
+		}
+		var to []string
+		httpRule, _ := r["http"].(map[string]any)
+		paths, _ := httpRule["paths"].([]any)
+		for _, p := range paths {
+			p, _ := p.(map[string]any)
+			b, _ := p["backend"].(map[string]any)
+			if svc, _ := b["service"].(map[string]any); svc != nil {
+				if n, _ := svc["name"].(string); n != "" {
+					to = append(to, n)
+				}
+			} else if n, _ := b["serviceName"].(string); n != "" {
+				to = append(to, n)
+			}
+		}
+		host = strings.ToLower(host)
+		d.ingress[host] = append(d.ingress[host], to...)
 	}
 }
 
@@ -1507,6 +1639,55 @@ func (d *deployment) projectEnv(dir string) map[string]string {
 	}
 	d.dotenv[dir] = vars
 	return vars
+}
+
+// composeEnvFiles sets a compose service's variables from its env_file
+// (a path, a list of paths, or of {path, required}), before its
+// environment, which overrides them, and reports whether it read every
+// file it must. A file marked required: false that is not there sets
+// nothing.
+func (d *deployment) composeEnvFiles(w *workload, base string, spec any, expand func(string) string) bool {
+	type envFile struct {
+		path     string
+		required bool
+	}
+	var files []envFile
+	switch v := spec.(type) {
+	case string:
+		files = append(files, envFile{v, true})
+	case []any:
+		for _, e := range v {
+			switch e := e.(type) {
+			case string:
+				files = append(files, envFile{e, true})
+			case map[string]any:
+				p, _ := e["path"].(string)
+				req, set := e["required"].(bool)
+				files = append(files, envFile{p, req || !set})
+			default:
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	all := true
+	for _, f := range files {
+		path := expand(f.path)
+		if path == "" || strings.Contains(path, "$") {
+			all = false
+			continue
+		}
+		data, ok := readSmall(d.root, filepath.Join(base, filepath.FromSlash(path)))
+		if !ok {
+			all = all && !f.required && !isFile(filepath.Join(base, filepath.FromSlash(path)))
+			continue
+		}
+		for k, v := range parseEnvFile(data) {
+			w.env[k] = v
+		}
+	}
+	return all
 }
 
 // parseEnvFile reads the KEY=value lines of an env file.

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -448,14 +449,14 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 		return // the deployment leaves it unset: the fallback beside it is used
 	}
 	to, known, ok := l.host(f, v.text)
-	if h := hostOf(l.expand(f, v.text)); !ok && len(v.env) == 0 && publicHost(h) {
+	if h := hostOf(l.expand(f, v.text)); !ok && l.outside(h) {
 		// A system on the internet: named by its host, and kept out of
 		// the unresolved targets, which are the calls archie could not
 		// place.
 		ev := c.ev
 		ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
-		e := l.edge(f.svc.Name, strings.ToLower(h), "sync", c.protocol, v.text, "", false, ev)
-		e.External = true
+		e := l.edge(f.svc.Name, strings.ToLower(strings.TrimSuffix(h, ".")), "sync", c.protocol, redact(v.text), "", false, ev)
+		e.External, e.Infrastructure = true, sink(c.protocol)
 		return
 	}
 	if !ok {
@@ -637,11 +638,21 @@ func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
 		return "", false, false
 	}
 	if publicHost(h) {
-		// api.stripe.com is no service named api; orders.prod is
-		// Kubernetes' name of orders in namespace prod, whatever the
-		// registry of top-level domains says of prod.
-		if to, known, ok := l.exactly(h); ok || strings.Count(h, ".") > 1 {
+		h = strings.ToLower(strings.TrimSuffix(h, "."))
+		if to, known, ok := l.exactly(h); ok {
 			return to, known, ok
+		}
+		if to, known, ok := l.ingressed(h); ok {
+			return to, known, true
+		}
+		// api.stripe.com is no service named api. orders.prod is
+		// Kubernetes' name of orders in namespace prod, whatever the
+		// registry of top-level domains says of prod; a name of the
+		// system's own domain (orders.myshop.com, where an Ingress
+		// routes api.myshop.com) goes by its first label, as a
+		// cluster's does.
+		if !l.cluster(h) && !l.ownDomain(h) && strings.Count(h, ".") > 1 {
+			return "", false, false
 		}
 	}
 	if to := l.local(f, h, expanded); to != "" {
@@ -701,8 +712,15 @@ func sink(protocol string) bool { return protocol == "smtp" || protocol == "s3" 
 // vault.service.consul), an address, or a documentation example's.
 func publicHost(h string) bool {
 	h = strings.ToLower(strings.TrimSuffix(h, "."))
-	if !strings.Contains(h, ".") || net.ParseIP(h) != nil || strings.ContainsAny(h, "…*$%{}()<>[] \t") {
+	if !strings.Contains(h, ".") || net.ParseIP(h) != nil {
 		return false
+	}
+	for _, r := range h {
+		// A DNS name's letters, digits and hyphens, IDN's letters too:
+		// no placeholder, template, control or formatting character.
+		if !(r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
+			return false
+		}
 	}
 	suffix, icann := publicsuffix.PublicSuffix(h)
 	if suffix == h || !icann && !strings.Contains(suffix, ".") {
@@ -720,19 +738,75 @@ func publicHost(h string) bool {
 }
 
 // exactly returns the service or workload a public host names whole: a
-// compose service may be named by a domain.
+// compose service's hostname or network alias may be a domain.
 func (l *linker) exactly(h string) (to string, known, ok bool) {
 	for _, svc := range l.sys.Services {
 		if strings.EqualFold(svc.Name, h) {
 			return svc.Name, true, true
 		}
 	}
-	for n := range l.deploy.workloads {
+	for _, n := range slices.Sorted(maps.Keys(l.deploy.workloads)) {
 		if strings.EqualFold(n, h) {
-			return n, false, true
+			return l.workloadService(n, []string{norm(n)})
 		}
 	}
 	return "", false, false
+}
+
+// outside reports whether a host is a system on the internet, outside the
+// one analysed: a public name that is not the cluster's, nor of the
+// system's own domain, nor one its Ingresses route.
+func (l *linker) outside(h string) bool {
+	if !publicHost(h) {
+		return false
+	}
+	h = strings.ToLower(strings.TrimSuffix(h, "."))
+	if _, ok := l.deploy.ingress[h]; ok {
+		return false
+	}
+	return !l.cluster(h) && !l.ownDomain(h)
+}
+
+// cluster reports whether a host ends in a namespace the manifests name:
+// a Service's (orders.prod) or a pod's (search-0.search.data) name there.
+func (l *linker) cluster(h string) bool {
+	return l.deploy != nil && l.deploy.namespaces[h[strings.LastIndexByte(h, '.')+1:]]
+}
+
+// ownDomain reports whether a host is in a domain the system's Ingresses
+// serve (orders.myshop.com beside api.myshop.com).
+func (l *linker) ownDomain(h string) bool {
+	if l.deploy == nil || len(l.deploy.ingress) == 0 {
+		return false
+	}
+	site, err := publicsuffix.EffectiveTLDPlusOne(h)
+	if err != nil {
+		return false
+	}
+	for in := range l.deploy.ingress {
+		if s, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimPrefix(in, "*.")); err == nil && s == site {
+			return true
+		}
+	}
+	return false
+}
+
+// ingressed returns the service an Ingress routes a host to, when it
+// routes it to one only.
+func (l *linker) ingressed(h string) (to string, known, ok bool) {
+	if l.deploy == nil {
+		return "", false, false
+	}
+	var found string
+	var isService bool
+	for _, n := range l.deploy.ingress[h] {
+		to, known, ok := l.name(n)
+		if !ok || found != "" && to != found {
+			return "", false, false
+		}
+		found, isService = to, known
+	}
+	return found, isService, found != ""
 }
 
 // portOf returns the port of a URL or host:port, when it is a number.
@@ -823,30 +897,34 @@ func (l *linker) name(host string) (to string, known, ok bool) {
 	sort.Strings(names)
 	for _, c := range candidates {
 		for _, n := range names {
-			if norm(n) != c {
-				continue
+			if norm(n) == c {
+				return l.workloadService(n, candidates)
 			}
-			// A workload built from a Go service's folder is that service
-			// (that one of the services its binary runs).
-			w := l.deploy.workloads[n]
-			for _, svc := range l.sys.Services {
-				if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run, l.deploy.commands) {
-					return svc.Name, true, true
-				}
-			}
-			// One that runs an image built where archie cannot follow
-			// (docker stack deploy of tsawler/broker-service, pushed by
-			// hand) is the one service below a folder named as it
-			// (broker-service/cmd/api).
-			if df, _ := l.deploy.imageBuild(w.image); w.dir == "" && w.src == "" && df == "" && w.image != "" && !infrastructureImage(w.image) {
-				if svc := l.belowFolder(candidates); svc != "" {
-					return svc, true, true
-				}
-			}
-			return n, false, true
 		}
 	}
 	return "", false, false
+}
+
+// workloadService returns the service a workload runs, or the workload
+// when it runs no Go code here.
+func (l *linker) workloadService(n string, candidates []string) (to string, known, ok bool) {
+	// A workload built from a Go service's folder is that service (that
+	// one of the services its binary runs).
+	w := l.deploy.workloads[n]
+	for _, svc := range l.sys.Services {
+		if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run, l.deploy.commands) {
+			return svc.Name, true, true
+		}
+	}
+	// One that runs an image built where archie cannot follow (docker
+	// stack deploy of tsawler/broker-service, pushed by hand) is the one
+	// service below a folder named as it (broker-service/cmd/api).
+	if df, _ := l.deploy.imageBuild(w.image); w.dir == "" && w.src == "" && df == "" && w.image != "" && !infrastructureImage(w.image) {
+		if svc := l.belowFolder(candidates); svc != "" {
+			return svc, true, true
+		}
+	}
+	return n, false, true
 }
 
 // belowFolder returns the one service whose entry lies below a folder

@@ -288,11 +288,13 @@ func (s *System) relink() {
 		}
 		if e.External && e.Protocol == "http" {
 			// A host on the internet may be another repository's
-			// service (orders.example.io): each call goes to the
-			// merged service with its route, as an unresolved one does.
+			// service (orders.example.io): a call goes to the merged
+			// service with its route that the host's first label names.
+			// api.github.com's /users/{id} is no merged users service.
+			label, _, _ := strings.Cut(e.To, ".")
 			var left []Evidence
 			for _, ev := range e.Evidence {
-				if to, ok := routes.server(e.From, ev.Method); ok {
+				if to, ok := routes.server(e.From, ev.Method); ok && strings.TrimSuffix(norm(label), "service") == strings.TrimSuffix(norm(to), "service") {
 					add(&Edge{From: e.From, To: to, Kind: "sync", Protocol: "http", Target: e.Target, Known: true, Evidence: []Evidence{ev}})
 				} else {
 					left = append(left, ev)

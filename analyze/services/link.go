@@ -531,7 +531,7 @@ func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []str
 			every = false // which container is the service's is not known
 			continue
 		}
-		v, ok := flagValue(args, name)
+		v, ok := flagValue(args, name, w.kubeVars)
 		if !ok || len(w.runBy) > 1 {
 			// A workload several files run (compose's and a
 			// manifest's of one name) may run without it in one; a
@@ -551,7 +551,7 @@ func (d *deployment) passedFlag(svc *Service, entryDir, name string) (vals []str
 // program as its last command (after a wait or a migration, whose flags
 // are their own). A word of an exec-form list is one argument, spaces
 // and all.
-func flagValue(args []string, name string) (string, bool) {
+func flagValue(args []string, name string, expand func(string) string) (string, bool) {
 	words := lastCommand(programArgs(args))
 	val, set := "", false
 	for i, w := range words {
@@ -571,12 +571,41 @@ func flagValue(args []string, name string) (string, bool) {
 			}
 		}
 	}
+	if expand != nil {
+		val = expand(val)
+	}
 	if strings.ContainsAny(val, " \t{}$") {
 		// A template's, a script's, or a variable the container's
-		// environment or shell fills ($(DB_URL), $DB_URL): not a value.
+		// environment or shell fills ($(DB_URL), $DB_URL) that archie
+		// cannot: not a value.
 		val = ""
 	}
 	return val, set
+}
+
+// kubeVar is a Kubernetes container's reference to one of its variables
+// in its command and args.
+var kubeVar = regexp.MustCompile(`\$\([A-Za-z_][A-Za-z0-9_]*\)`)
+
+// kubeVars expands what a Kubernetes container's args name of its own
+// variables (--db=$(DATABASE_URL)) with the values its manifest gives
+// them, as the kubelet does; a Secret's value, one archie does not have
+// and an escaped $$(NAME) stay as written. Compose expands no container
+// variable in a command.
+func (w *workload) kubeVars(s string) string {
+	if w.compose || !strings.Contains(s, "$(") || strings.Contains(s, "$$(") {
+		return s
+	}
+	return kubeVar.ReplaceAllStringFunc(s, func(ref string) string {
+		name := ref[2 : len(ref)-1]
+		if _, secret := w.secret[name]; secret {
+			return ref
+		}
+		if v, ok := w.env[name]; ok && !strings.Contains(v, "$") {
+			return v
+		}
+		return ref
+	})
 }
 
 // lastCommand returns the words of the command a shell's -c line runs

@@ -422,7 +422,7 @@ func (l *linker) alternatives(caller *Service, to []string) (string, string, boo
 // or a net/rpc call to the address its client dialled.
 func (l *linker) http(f *facts, c *call) {
 	if len(c.targets) == 0 {
-		l.unresolved(f.svc.Name, c.protocol, "a URL archie could not follow", c.ev)
+		l.unresolved(f.svc.Name, c.protocol, unfollowed(c.protocol), c.ev)
 		return
 	}
 	for _, v := range c.targets {
@@ -466,7 +466,7 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 			target = "env " + strings.Join(v.env, ", ")
 		case target == "":
 			// An empty default (a flag's "") names no URL at all.
-			target = "a URL archie could not follow"
+			target = unfollowed(c.protocol)
 		}
 		// The path stays with the call: another repository's facts
 		// may say which service serves it.
@@ -728,6 +728,15 @@ func (l *linker) local(f *facts, host, addr string) string {
 		return svcs[0]
 	}
 	return ""
+}
+
+// unfollowed names a call's target that archie could not follow: a URL
+// for HTTP, an address for a mail relay or an object store.
+func unfollowed(protocol string) string {
+	if sink(protocol) {
+		return "an address archie could not follow"
+	}
+	return "a URL archie could not follow"
 }
 
 // sink reports whether a protocol hands data to a store or relay rather

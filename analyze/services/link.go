@@ -761,8 +761,14 @@ func publicHost(h string) bool {
 		}
 	}
 	suffix, icann := publicsuffix.PublicSuffix(h)
-	if suffix == h || !icann && !strings.Contains(suffix, ".") {
+	if !icann && !strings.Contains(suffix, ".") {
 		return false // a suffix of no registry (local, svc, internal)
+	}
+	if suffix == h {
+		// A cloud's endpoint the list holds as a suffix its customers'
+		// names go below (s3.amazonaws.com) is a host; com and co.uk
+		// are not.
+		return !icann && strings.Count(h, ".") > 1
 	}
 	site, err := publicsuffix.EffectiveTLDPlusOne(h)
 	if err != nil {

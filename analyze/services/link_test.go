@@ -411,3 +411,38 @@ func TestInfrastructureProto(t *testing.T) {
 		})
 	}
 }
+
+func TestPublicHost(t *testing.T) {
+	for _, tc := range []struct {
+		host string
+		want bool
+	}{
+		{"api.stripe.com", true},
+		{"API.Stripe.COM.", true},
+		{"fcm.googleapis.com", true},
+		{"stripe.com", true},
+		{"s3.amazonaws.com", true},           // an endpoint the list holds as a private suffix
+		{"s3.us-east-1.amazonaws.com", true}, // likewise
+		{"github.io", false},                 // a suffix only
+		{"co.uk", false},
+		{"com", false},
+		{"orders", false},
+		{"orders.default.svc.cluster.local", false},
+		{"db.internal", false},
+		{"vault.service.consul", false},
+		{"kafka-0.kafka-headless", false},
+		{"localhost.localdomain", false},
+		{"10.0.0.1", false},
+		{"example.com", false},
+		{"api.example.org", false},
+		{"ris\x1bc.com", false},
+		{"evil\u202ecom.com", false},
+		{"${HOST}.com", false},
+		{"{{ .Host }}.com", false},
+		{"bücher.de", true},
+	} {
+		if got := publicHost(tc.host); got != tc.want {
+			t.Errorf("publicHost(%q) = %v, want %v", tc.host, got, tc.want)
+		}
+	}
+}

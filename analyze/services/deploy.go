@@ -112,10 +112,14 @@ type deployment struct {
 	// host ending in one (orders.prod, search-0.search.data) is the
 	// cluster's, whatever the registry of top-level domains says.
 	namespaces map[string]bool
+	// claimed are the compose aliases several services of one file
+	// answer to.
+	claimed map[string]bool
 	// ingress maps each host an Ingress, a Traefik IngressRoute or a
 	// compose service's Traefik rule routes into the system to the
-	// Services or workloads it routes to: the system's own public names.
-	ingress map[string][]string
+	// Services or workloads it routes to, by path: the system's own
+	// public names.
+	ingress map[string][]ingressRoute
 	// tfAWSNames are the names of Terraform's SNS topics and SQS queues
 	// by "sns_topic.LABEL" and "sqs_queue.LABEL", and tfSNSSubs its
 	// subscriptions of queues to topics (topic ARN, topic label, queue
@@ -273,9 +277,14 @@ type workload struct {
 	// env_file, which archie does not read: a variable it does not see
 	// set may be set there.
 	envFile bool
+	// fromEnvFile marks the variables an env_file set, which a compose
+	// environment overrides.
+	fromEnvFile map[string]bool
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
+	// aliasOf is the compose service an alias names.
+	aliasOf string
 	// profiles are the compose profiles that start it; none when it
 	// always starts.
 	profiles []string
@@ -320,7 +329,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
-		subscriptions: make(map[string]string), namespaces: make(map[string]bool), ingress: make(map[string][]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
+		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -1215,8 +1224,8 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 	}
 	vars := d.projectEnv(project)
 	expand := expander(vars)
-	for name, s := range services {
-		m, _ := s.(map[string]any)
+	for _, name := range slices.Sorted(maps.Keys(services)) {
+		m, _ := services[name].(map[string]any)
 		image := ""
 		if img, ok := m["image"].(string); ok {
 			image = imageRepo(expand(img))
@@ -1226,7 +1235,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		if m["env_file"] != nil {
 			// Read where archie can: a file it cannot (not in the
 			// repository, as a .env often is not) may set anything.
-			w.envFile = !d.composeEnvFiles(w, base, m["env_file"], expand)
+			w.envFile = !d.composeEnvFiles(w, base, m["env_file"], expand) || w.envFile
 		}
 		if m["volumes"] != nil {
 			w.mountBase, w.volumes = base, m["volumes"]
@@ -1279,24 +1288,28 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		}
 		// A key given without a value takes the project's: the shell's,
 		// or the .env file's beside the compose file.
+		set := func(k, v string) {
+			w.env[k] = v
+			delete(w.fromEnvFile, k) // no env_file of another file overrides it
+		}
 		switch env := m["environment"].(type) {
 		case map[string]any:
 			for k, v := range env {
 				if v == nil {
 					if pv, ok := vars[k]; ok {
-						w.env[k] = pv
+						set(k, pv)
 					}
 					continue
 				}
-				w.env[k] = expand(scalar(v))
+				set(k, expand(scalar(v)))
 			}
 		case []any:
 			for _, kv := range env {
 				s, _ := kv.(string)
 				if k, v, ok := strings.Cut(s, "="); ok {
-					w.env[k] = expand(v)
+					set(k, expand(v))
 				} else if pv, ok := vars[s]; ok {
-					w.env[s] = pv
+					set(s, pv)
 				}
 			}
 		}
@@ -1361,18 +1374,26 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			d.together[rel] = append(d.together[rel], code)
 		}
 		for _, h := range composeAliases(m) {
-			if h == name || has(services, h) {
+			if h == name || has(services, h) || d.claimed[h] {
 				continue
 			}
-			if hw := d.workloads[h]; hw == nil || hw.alias {
+			hw := d.workloads[h]
+			if hw != nil && hw.alias && hw.aliasOf != name && hw.file == rel {
+				// Two services answer to it (on networks of their
+				// own): which one a caller reaches is not known.
+				delete(d.workloads, h)
+				d.claimed[h] = true
+				continue
+			}
+			if hw == nil || hw.alias {
 				// The alias shares the variables, and which of them are secret.
-				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, compose: true, image: w.image, images: w.images,
+				d.workloads[h] = &workload{name: h, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: rel, alias: true, aliasOf: name, compose: true, image: w.image, images: w.images,
 					profiles: w.profiles, deployedBy: w.deployedBy, buildArgs: w.buildArgs, dockerfile: w.dockerfile, context: w.context}
 			}
 		}
 		for _, l := range composeLabels(m) {
 			if strings.Contains(l, ".rule") {
-				d.routeHosts(l, []string{name}) // traefik.http.routers.api.rule=Host(`api.shop.io`)
+				d.routeHosts(expand(l), []string{name}) // traefik.http.routers.api.rule=Host(`api.shop.io`)
 			}
 		}
 	}
@@ -1425,13 +1446,29 @@ func composeLabels(m map[string]any) []string {
 // rules.
 var hostRule = regexp.MustCompile("Host\\(([^)]*)\\)")
 
+// An ingressRoute is where an Ingress sends a host's requests under a
+// path ("" for all).
+type ingressRoute struct{ path, to string }
+
+// pathRule finds the path prefix of a Traefik rule.
+var pathRule = regexp.MustCompile("PathPrefix\\(\\s*[`\"']([^`\"']*)")
+
 // routeHosts records the hosts a Traefik rule matches as routing to the
-// named Services or workloads.
+// named Services or workloads, under its PathPrefix when it has one.
 func (d *deployment) routeHosts(rule string, to []string) {
+	path := ""
+	if m := pathRule.FindStringSubmatch(rule); m != nil {
+		path = m[1]
+	}
 	for _, m := range hostRule.FindAllStringSubmatch(rule, -1) {
 		for _, h := range strings.Split(m[1], ",") {
 			if h = strings.ToLower(strings.Trim(strings.TrimSpace(h), "`\"'")); h != "" {
-				d.ingress[h] = append(d.ingress[h], to...)
+				for _, t := range to {
+					d.ingress[h] = append(d.ingress[h], ingressRoute{path, t})
+				}
+				if len(to) == 0 {
+					d.ingress[h] = append(d.ingress[h], ingressRoute{path, ""})
+				}
 			}
 		}
 	}
@@ -1449,22 +1486,24 @@ func (d *deployment) ingressRules(doc map[string]any) {
 		if host == "" {
 			continue
 		}
-		var to []string
+		host = strings.ToLower(host)
 		httpRule, _ := r["http"].(map[string]any)
 		paths, _ := httpRule["paths"].([]any)
+		if len(paths) == 0 {
+			d.ingress[host] = append(d.ingress[host], ingressRoute{})
+		}
 		for _, p := range paths {
 			p, _ := p.(map[string]any)
+			path, _ := p["path"].(string)
 			b, _ := p["backend"].(map[string]any)
+			to := ""
 			if svc, _ := b["service"].(map[string]any); svc != nil {
-				if n, _ := svc["name"].(string); n != "" {
-					to = append(to, n)
-				}
-			} else if n, _ := b["serviceName"].(string); n != "" {
-				to = append(to, n)
+				to, _ = svc["name"].(string)
+			} else {
+				to, _ = b["serviceName"].(string)
 			}
+			d.ingress[host] = append(d.ingress[host], ingressRoute{path, to})
 		}
-		host = strings.ToLower(host)
-		d.ingress[host] = append(d.ingress[host], to...)
 	}
 }
 
@@ -1684,7 +1723,16 @@ func (d *deployment) composeEnvFiles(w *workload, base string, spec any, expand 
 			continue
 		}
 		for k, v := range parseEnvFile(data) {
-			w.env[k] = v
+			if _, set := w.env[k]; set && !w.fromEnvFile[k] || v == "" {
+				// environment, in whichever file of the project,
+				// overrides an env_file; a blank KEY= is left to be
+				// filled in, and getenv's fallback then holds.
+				continue
+			}
+			if w.fromEnvFile == nil {
+				w.fromEnvFile = make(map[string]bool)
+			}
+			w.env[k], w.fromEnvFile[k] = v, true
 		}
 	}
 	return all

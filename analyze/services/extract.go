@@ -2902,15 +2902,27 @@ func database(after string) string {
 // password= field (host=db password=***).
 func redact(dsn string) string {
 	if i := strings.Index(dsn, "://"); i >= 0 {
-		if at := strings.IndexByte(dsn[i+3:], '@'); at >= 0 {
-			userinfo := dsn[i+3 : i+3+at]
-			if u, _, ok := strings.Cut(userinfo, ":"); ok {
-				return dsn[:i+3] + u + ":***" + dsn[i+3+at:]
+		// The userinfo ends at the last @ before the query: a password
+		// may hold an @ of its own.
+		rest := dsn[i+3:]
+		q := strings.IndexAny(rest, "?#")
+		if q < 0 {
+			q = len(rest)
+		}
+		if at := strings.LastIndexByte(rest[:q], '@'); at >= 0 {
+			if u, _, ok := strings.Cut(rest[:at], ":"); ok {
+				dsn = dsn[:i+3] + u + ":***" + rest[at:]
 			}
 		}
 		return passwordField.ReplaceAllString(dsn, "${1}***") // ?password=…
 	}
-	if at := strings.LastIndexByte(dsn, '@'); at > 0 && !strings.ContainsAny(dsn[:at], " /") {
+	// go-sql-driver's user:password@tcp(host)/db: the password ends at
+	// the last @ before the address, and may hold / and @.
+	p := strings.IndexByte(dsn, '(')
+	if p < 0 {
+		p = len(dsn)
+	}
+	if at := strings.LastIndexByte(dsn[:p], '@'); at > 0 && !strings.ContainsAny(dsn[:at], " =") {
 		if u, _, ok := strings.Cut(dsn[:at], ":"); ok {
 			return u + ":***" + dsn[at:]
 		}
@@ -2918,7 +2930,8 @@ func redact(dsn string) string {
 	return passwordField.ReplaceAllString(dsn, "${1}***")
 }
 
-var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)[^\s;&]+`)
+// passwordField is a keyword's password, quoted ('a b') or not.
+var passwordField = regexp.MustCompile(`(?i)\b((?:password|pwd)\s*=\s*)(?:'[^']*'?|"[^"]*"?|[^\s;&'"]+)`)
 
 // liftCalls moves a call made inside a generated client (goctl's wrapper
 // around a gRPC stub) to the lines of the service's own code that call

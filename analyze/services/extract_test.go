@@ -17,6 +17,12 @@ func TestRedact(t *testing.T) {
 		{"host=db port=5432 user=shop password=secret dbname=shop", "host=db port=5432 user=shop password=*** dbname=shop"},
 		{"Server=db;Database=shop;User Id=sa;Password=secret;", "Server=db;Database=shop;User Id=sa;Password=***;"},
 		{"cache:6379", "cache:6379"},
+		{"orders:Xk9/qPw@tcp(mysql:3306)/orders?parseTime=true", "orders:***@tcp(mysql:3306)/orders?parseTime=true"},
+		{"postgres://billing:zz@top@pg:5432/billing", "postgres://billing:***@pg:5432/billing"},
+		{"postgres://pg:5432/billing?user=b&password=s3cr&sslmode=off", "postgres://pg:5432/billing?user=b&password=***&sslmode=off"},
+		{"host=pg user=users password='Pa55w0rd x' dbname=users", "host=pg user=users password=*** dbname=users"},
+		{`host=pg password="a b c" dbname=users`, `host=pg password=*** dbname=users`},
+		{"mongodb://u:p@a:27017,b:27017/shop?authSource=admin&email=x@y", "mongodb://u:***@a:27017,b:27017/shop?authSource=admin&email=x@y"},
 	} {
 		if got := redact(tc.dsn); got != tc.want {
 			t.Errorf("redact(%q) = %q, want %q", tc.dsn, got, tc.want)

@@ -483,8 +483,9 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 	ev := c.ev
 	ev.Method = strings.TrimSpace(c.method + " " + urlPath(v.text))
 	// A mail relay or an object store at a literal host is
-	// configuration, not a service reached by its address.
-	if l.fixed(f, v) && !sink(c.protocol) {
+	// configuration, not a service reached by its address; so is the
+	// system's own public name, which its Ingress routes.
+	if l.fixed(f, v) && !sink(c.protocol) && !l.ingressHost(v.text) {
 		l.hardcoded(f, to, v, c.ev)
 	}
 	e := l.edge(f.svc.Name, to, "sync", c.protocol, v.text, "", known, ev)
@@ -589,11 +590,14 @@ var kubeVar = regexp.MustCompile(`\$\([A-Za-z_][A-Za-z0-9_]*\)`)
 
 // kubeVars expands what a Kubernetes container's args name of its own
 // variables (--db=$(DATABASE_URL)) with the values its manifest gives
-// them, as the kubelet does; a Secret's value, one archie does not have
-// and an escaped $$(NAME) stay as written. Compose expands no container
-// variable in a command.
+// them, as the kubelet does; a Secret's value, one archie does not have,
+// an escaped $$(NAME) and any in a pod of several containers stay as
+// written. Compose expands no container variable in a command.
 func (w *workload) kubeVars(s string) string {
-	if w.compose || !strings.Contains(s, "$(") || strings.Contains(s, "$$(") {
+	if w.compose || !strings.Contains(s, "$(") || strings.Contains(s, "$$(") || w.containers() > 1 {
+		// The pod's variables are kept together: which are the
+		// service's container's own, that the kubelet expands from, is
+		// not known where it runs beside a sidecar.
 		return s
 	}
 	return kubeVar.ReplaceAllStringFunc(s, func(ref string) string {
@@ -671,16 +675,15 @@ func (l *linker) host(f *facts, addr string) (to string, known, ok bool) {
 		if to, known, ok := l.exactly(h); ok {
 			return to, known, ok
 		}
-		if to, known, ok := l.ingressed(h); ok {
-			return to, known, true
+		if _, ok := l.deploy.ingress[h]; ok {
+			// The system's own public name: where its Ingress sends
+			// the call's path, or nothing archie can tell.
+			return l.ingressed(h, urlPath(expanded))
 		}
-		// api.stripe.com is no service named api. orders.prod is
+		// api.stripe.com is no service named api; orders.prod is
 		// Kubernetes' name of orders in namespace prod, whatever the
-		// registry of top-level domains says of prod; a name of the
-		// system's own domain (orders.myshop.com, where an Ingress
-		// routes api.myshop.com) goes by its first label, as a
-		// cluster's does.
-		if !l.cluster(h) && !l.ownDomain(h) && strings.Count(h, ".") > 1 {
+		// registry of top-level domains says of prod.
+		if !l.cluster(h) && strings.Count(h, ".") > 1 {
 			return "", false, false
 		}
 	}
@@ -811,14 +814,34 @@ func (l *linker) outside(h string) bool {
 	return !l.cluster(h) && !l.ownDomain(h)
 }
 
-// cluster reports whether a host ends in a namespace the manifests name:
-// a Service's (orders.prod) or a pod's (search-0.search.data) name there.
+// ingressHost reports whether an address is at a host the system's
+// Ingresses route.
+func (l *linker) ingressHost(addr string) bool {
+	_, ok := l.deploy.ingress[strings.ToLower(strings.TrimSuffix(hostOf(addr), "."))]
+	return ok
+}
+
+// cluster reports whether a host has the shape of a name in a namespace
+// the manifests name: a Service's (orders.prod) or one of its pods'
+// (search-0.search.data, search being a workload here). api.clerk.dev is
+// not, though the manifests deploy into dev.
 func (l *linker) cluster(h string) bool {
-	return l.deploy != nil && l.deploy.namespaces[h[strings.LastIndexByte(h, '.')+1:]]
+	labels := strings.Split(h, ".")
+	if l.deploy == nil || !l.deploy.namespaces[labels[len(labels)-1]] {
+		return false
+	}
+	switch len(labels) {
+	case 2:
+		return true
+	case 3:
+		return l.sys.Service(labels[1]) != nil || l.deploy.workloads[labels[1]] != nil
+	}
+	return false
 }
 
 // ownDomain reports whether a host is in a domain the system's Ingresses
-// serve (orders.myshop.com beside api.myshop.com).
+// serve (orders.myshop.com beside api.myshop.com): not outside, but not
+// known to go to any service either.
 func (l *linker) ownDomain(h string) bool {
 	if l.deploy == nil || len(l.deploy.ingress) == 0 {
 		return false
@@ -835,22 +858,27 @@ func (l *linker) ownDomain(h string) bool {
 	return false
 }
 
-// ingressed returns the service an Ingress routes a host to, when it
-// routes it to one only.
-func (l *linker) ingressed(h string) (to string, known, ok bool) {
-	if l.deploy == nil {
+// ingressed returns the service an Ingress routes a call to a host and
+// path to: the route of the longest path that starts the call's, when
+// that route names one Service or workload archie knows.
+func (l *linker) ingressed(h, path string) (to string, known, ok bool) {
+	best, names := -1, []string(nil)
+	for _, r := range l.deploy.ingress[h] {
+		p := strings.TrimSuffix(r.path, "/")
+		if !strings.HasPrefix(path, p) || len(path) > len(p) && p != "" && path[len(p)] != '/' {
+			continue
+		}
+		switch {
+		case len(p) > best:
+			best, names = len(p), []string{r.to}
+		case len(p) == best && !slices.Contains(names, r.to):
+			names = append(names, r.to)
+		}
+	}
+	if len(names) != 1 || names[0] == "" {
 		return "", false, false
 	}
-	var found string
-	var isService bool
-	for _, n := range l.deploy.ingress[h] {
-		to, known, ok := l.name(n)
-		if !ok || found != "" && to != found {
-			return "", false, false
-		}
-		found, isService = to, known
-	}
-	return found, isService, found != ""
+	return l.name(names[0])
 }
 
 // portOf returns the port of a URL or host:port, when it is a number.

@@ -87,6 +87,10 @@ type use struct {
 func funcUses(fns []*ssa.Function) (map[*ssa.Function][]use, map[*ssa.Function]token.Pos) {
 	out := make(map[*ssa.Function][]use)
 	bound := make(map[*ssa.Function]token.Pos)
+	thunks := false // whether any is read: most programs have none
+	for _, fn := range fns {
+		thunks = thunks || methodThunk(fn)
+	}
 	for _, fn := range fns {
 		for _, b := range fn.Blocks {
 			var ops [8]*ssa.Value
@@ -99,9 +103,11 @@ func funcUses(fns []*ssa.Function) (map[*ssa.Function][]use, map[*ssa.Function]t
 				}
 				// A method expression (Client.Get) runs its method
 				// where it is called, as a method value does.
-				for _, op := range instr.Operands(ops[:0]) {
-					if f, ok := (*op).(*ssa.Function); ok && methodThunk(f) && bound[f] == token.NoPos {
-						bound[f] = instr.Pos()
+				if thunks {
+					for _, op := range instr.Operands(ops[:0]) {
+						if f, ok := (*op).(*ssa.Function); ok && methodThunk(f) && bound[f] == token.NoPos {
+							bound[f] = instr.Pos()
+						}
 					}
 				}
 				c, ok := instr.(ssa.CallInstruction)

@@ -105,8 +105,16 @@ func atRevision(ctx context.Context, cfg *rules.Config, dir string, patterns []s
 		}
 		os.RemoveAll(tmp)
 	}()
-	if err := checkout(ctx, root, tree, commit, !opts.services && !cfg.Smells.Services()); err != nil {
+	// git is never killed while it writes the worktree's files in the
+	// repository's .git: one killed half way (diff cancels the load of
+	// the revision when today's code fails to load) leaves an entry that
+	// every later git worktree command fails to read. The checkout is
+	// short; the load after it is what a cancel stops.
+	if err := checkout(context.WithoutCancel(ctx), root, tree, commit, !opts.services && !cfg.Smells.Services()); err != nil {
 		return fmt.Errorf("%s %s: check it out: %w", flag, rev, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 
 	relDir, err := filepath.Rel(root, absDir)

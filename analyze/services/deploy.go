@@ -109,8 +109,9 @@ type deployment struct {
 	subscriptions map[string]string
 	snsQueues     map[string][]string
 	// namespaces are the Kubernetes namespaces the manifests name: a
-	// host ending in one (orders.prod, search-0.search.data) is the
-	// cluster's, whatever the registry of top-level domains says.
+	// host of the shape of a name in one (orders.prod,
+	// search-0.search.data) is the cluster's, whatever the registry of
+	// top-level domains says (see linker.cluster).
 	namespaces map[string]bool
 	// claimed are the compose aliases several services of one file
 	// answer to.
@@ -1442,8 +1443,8 @@ func composeLabels(m map[string]any) []string {
 	return out
 }
 
-// hostRule finds the hosts of Traefik's Host(`a`, `b`) and HostRegexp-free
-// rules.
+// hostRule finds the hosts of a Traefik rule's Host(`a`, `b`); a
+// HostRegexp's patterns name no host.
 var hostRule = regexp.MustCompile("Host\\(([^)]*)\\)")
 
 // An ingressRoute is where an Ingress sends a host's requests under a

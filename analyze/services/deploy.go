@@ -278,9 +278,9 @@ type workload struct {
 	// env_file, which archie does not read: a variable it does not see
 	// set may be set there.
 	envFile bool
-	// fromEnvFile marks the variables an env_file set, which a compose
-	// environment overrides.
-	fromEnvFile map[string]bool
+	// fromEnvFile names, for each variable an env_file set, that file
+	// (from the repository's root): a compose environment overrides it.
+	fromEnvFile map[string]string
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -1718,22 +1718,27 @@ func (d *deployment) composeEnvFiles(w *workload, base string, spec any, expand 
 			all = false
 			continue
 		}
-		data, ok := readSmall(d.root, filepath.Join(base, filepath.FromSlash(path)))
+		abs := filepath.Join(base, filepath.FromSlash(path))
+		data, ok := readSmall(d.root, abs)
 		if !ok {
-			all = all && !f.required && !isFile(filepath.Join(base, filepath.FromSlash(path)))
+			all = all && !f.required && !isFile(abs)
 			continue
 		}
+		rel, err := filepath.Rel(d.root, abs)
+		if err != nil {
+			rel = abs
+		}
 		for k, v := range parseEnvFile(data) {
-			if _, set := w.env[k]; set && !w.fromEnvFile[k] || v == "" {
+			if _, set := w.env[k]; set && w.fromEnvFile[k] == "" || v == "" {
 				// environment, in whichever file of the project,
 				// overrides an env_file; a blank KEY= is left to be
 				// filled in, and getenv's fallback then holds.
 				continue
 			}
 			if w.fromEnvFile == nil {
-				w.fromEnvFile = make(map[string]bool)
+				w.fromEnvFile = make(map[string]string)
 			}
-			w.env[k], w.fromEnvFile[k] = v, true
+			w.env[k], w.fromEnvFile[k] = v, filepath.ToSlash(rel)
 		}
 	}
 	return all
@@ -2691,6 +2696,9 @@ func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file stri
 	for _, w := range d.forService(svc, entryDir) {
 		if v, ok := w.env[key]; ok {
 			if from := w.secret[key]; from != "" {
+				return v, from, true
+			}
+			if from := w.fromEnvFile[key]; from != "" {
 				return v, from, true
 			}
 			return v, w.file, true

@@ -277,6 +277,20 @@ func (s *System) relink() {
 		byKey[e.key()] = e
 		edges = append(edges, e)
 	}
+	// byRoute places each HTTP call from a service on the merged service
+	// that serves its path, where fits allows that service, and returns
+	// the calls left.
+	byRoute := func(from, target string, evs []Evidence, fits func(to string) bool) []Evidence {
+		var left []Evidence
+		for _, ev := range evs {
+			if to, ok := routes.server(from, ev.Method); ok && fits(to) {
+				add(&Edge{From: from, To: to, Kind: "sync", Protocol: "http", Target: target, Known: true, Evidence: []Evidence{ev}})
+			} else {
+				left = append(left, ev)
+			}
+		}
+		return left
+	}
 	for _, e := range s.Edges {
 		if !e.Known && names[e.To] {
 			e.Known = true
@@ -292,18 +306,12 @@ func (s *System) relink() {
 			// service with its route that the host's first label names.
 			// api.github.com's /users/{id} is no merged users service.
 			label, _, _ := strings.Cut(e.To, ".")
-			var left []Evidence
-			for _, ev := range e.Evidence {
-				if to, ok := routes.server(e.From, ev.Method); ok && strings.TrimSuffix(norm(label), "service") == strings.TrimSuffix(norm(to), "service") {
-					add(&Edge{From: e.From, To: to, Kind: "sync", Protocol: "http", Target: e.Target, Known: true, Evidence: []Evidence{ev}})
-				} else {
-					left = append(left, ev)
-				}
-			}
-			if len(left) == 0 {
+			e.Evidence = byRoute(e.From, e.Target, e.Evidence, func(to string) bool {
+				return strings.TrimSuffix(norm(label), "service") == strings.TrimSuffix(norm(to), "service")
+			})
+			if len(e.Evidence) == 0 {
 				continue
 			}
-			e.Evidence = left
 		}
 		add(e)
 	}
@@ -315,18 +323,9 @@ func (s *System) relink() {
 		}
 		if u.Protocol == "http" {
 			// Each call under the target is placed by its own path.
-			var left []Evidence
-			for _, ev := range u.Evidence {
-				if to, ok := routes.server(u.From, ev.Method); ok {
-					add(&Edge{From: u.From, To: to, Kind: "sync", Protocol: "http", Target: u.Target, Known: true, Evidence: []Evidence{ev}})
-				} else {
-					left = append(left, ev)
-				}
-			}
-			if len(left) == 0 {
+			if u.Evidence = byRoute(u.From, u.Target, u.Evidence, func(string) bool { return true }); len(u.Evidence) == 0 {
 				continue
 			}
-			u.Evidence = left
 		}
 		kept = append(kept, u)
 	}

@@ -398,9 +398,6 @@ func overlaps(xs, ys []string) bool {
 	return false
 }
 
-// keyStart is the known start of a Redis key: archie writes what stays
-// unknown as * ("mfst|*|*"), a truth as <placeholder> ("mfst|<app>|…"),
-// and may add a note in parentheses or after an arrow.
 // mentions reports whether text names a host whole: api.x.ai is not
 // named by "max.ai".
 func mentions(text, host string) bool {
@@ -422,6 +419,9 @@ func mentions(text, host string) bool {
 	}
 }
 
+// keyStart is the known start of a Redis key: archie writes what stays
+// unknown as * ("mfst|*|*"), a truth as <placeholder> ("mfst|<app>|…"),
+// and may add a note in parentheses or after an arrow.
 func keyStart(key string) string {
 	if i := strings.IndexAny(key, "*<"); i >= 0 {
 		key = key[:i]

@@ -405,18 +405,76 @@ func viperRecv(c ssa.CallInstruction) ssa.Value {
 }
 
 // viperDefault returns the default the code sets a key to (SetDefault)
-// on the viper instance recv.
+// on the viper instance recv, else that of the flag bound to the key.
 func (r *resolver) viperDefault(key string, recv ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	var out []value
 	for _, c := range r.viperDefs {
 		args := viperArgs(c)
-		if !r.ok(c.Parent()) || len(args) < 2 || viperRecv(c) != recv {
+		if !r.ok(c.Parent()) || len(args) < 2 {
+			continue
+		}
+		if same, _ := r.sameViper(viperRecv(c), recv); !same {
 			continue
 		}
 		for _, k := range r.strings(args[0]) {
 			if k.lit && strings.EqualFold(k.text, key) {
 				out = appendValues(out, r.resolve(args[1], nil, depth-1, busy))
 			}
+		}
+	}
+	if len(out) == 0 {
+		out = r.viperFlag(key, recv, depth, busy)
+	}
+	return out
+}
+
+// viperFlag returns the default of the flag viper binds a key to, marked
+// as that flag's (a deployment that passes the flag overrides it): the
+// flag BindPFlag(key, flags.Lookup(name)) names, or, once BindPFlags
+// binds a set of flags, the flag the key names, as viper keys them. A
+// binding made on another *viper.Viper value than recv may be recv's
+// (an instance handed from a constructor to the code that reads it), one
+// made on viper's own is not, nor the reverse.
+func (r *resolver) viperFlag(key string, recv ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	name, all := "", false
+	for _, c := range r.viperBinds {
+		if !r.ok(c.Parent()) {
+			continue
+		}
+		if same, known := r.sameViper(viperRecv(c), recv); known && !same {
+			continue
+		}
+		args := viperArgs(c)
+		switch c.Common().StaticCallee().Name() {
+		case "BindPFlags":
+			all = true
+		case "BindPFlag":
+			if len(args) != 2 || !slices.ContainsFunc(r.strings(args[0]), func(k value) bool { return k.lit && strings.EqualFold(k.text, key) }) {
+				continue
+			}
+			look, ok := args[1].(*ssa.Call)
+			if !ok || calleeKey(look.Common()) != "github.com/spf13/pflag.FlagSet.Lookup" || len(look.Common().Args) != 2 {
+				return nil // a flag archie cannot name: its default is not known
+			}
+			if n := firstOf(r.strings(look.Common().Args[1])); n != "" {
+				name = n
+			}
+		}
+	}
+	if name == "" && !all {
+		return nil
+	}
+	var out []value
+	for _, c := range r.flagDefs {
+		if !r.ok(c.Parent()) {
+			continue
+		}
+		args, n, def, _, _ := flagArgs(c.Common())
+		matches := func(f value) bool {
+			return f.lit && (name != "" && f.text == name || name == "" && strings.EqualFold(f.text, key))
+		}
+		if slices.ContainsFunc(r.strings(args[n]), matches) {
+			out = appendValues(out, r.flagDefault(args[n], args[def], nil, depth-1, busy))
 		}
 	}
 	return out
@@ -444,10 +502,10 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 		if !r.ok(c.Parent()) {
 			continue
 		}
-		if viperRecv(c) != recv {
-			if recv != nil && viperRecv(c) != nil {
-				unknown = true // another value of a *viper.Viper: maybe this one
-			}
+		if same, known := r.sameViper(viperRecv(c), recv); !known {
+			unknown = true // another value of a *viper.Viper: maybe this one
+			continue
+		} else if !same {
 			continue
 		}
 		args := viperArgs(c)
@@ -531,6 +589,73 @@ func (r *resolver) replacerPairs(args []ssa.Value) ([]string, bool) {
 	}
 	pairs := constElems(c.Common().Args[0])
 	return pairs, len(pairs) > 0 && len(pairs)%2 == 0
+}
+
+// sameViper reports whether two receivers of viper's calls may be one
+// instance: both viper's own (nil), or *viper.Viper values made by the
+// same call (viper.New in a constructor whose result is handed on). known
+// is false where archie cannot follow one of them back to its making.
+func (r *resolver) sameViper(a, b ssa.Value) (same, known bool) {
+	if a == b {
+		return true, true
+	}
+	if a == nil || b == nil {
+		return false, true
+	}
+	oa, ob := r.viperMade(a), r.viperMade(b)
+	if oa == nil || ob == nil {
+		return false, false
+	}
+	return intersects(oa, ob), true
+}
+
+// viperMade returns the calls a *viper.Viper value may be made by, with
+// those of the constructors it comes from followed to what they return;
+// nil where one is not known.
+func (r *resolver) viperMade(v ssa.Value) map[ssa.Value]bool {
+	out := make(map[ssa.Value]bool)
+	todo := []ssa.Value{v}
+	for steps := 0; len(todo) > 0; steps++ {
+		if steps > 16 {
+			return nil
+		}
+		v := todo[0]
+		todo = todo[1:]
+		if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if g, ok := load.X.(*ssa.Global); ok {
+				// var Flags = viper.New(): what is stored in it.
+				if len(r.globals[g]) == 0 {
+					return nil
+				}
+				for _, st := range r.globals[g] {
+					todo = append(todo, st.val)
+				}
+				continue
+			}
+		}
+		o := r.origins(v, false, 6)
+		if o == nil {
+			return nil
+		}
+		for m := range o {
+			call, ok := m.(*ssa.Call)
+			callee := (*ssa.Function)(nil)
+			if ok {
+				callee = call.Common().StaticCallee()
+			}
+			if callee == nil || callee.Blocks == nil || out[m] {
+				out[m] = true // viper.New(), an allocation
+				continue
+			}
+			out[m] = true
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+					todo = append(todo, ret.Results[0])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // viperArgs returns a viper call's arguments, without the receiver of a

@@ -887,11 +887,31 @@ func firstOf(vs []value) string {
 // routeOf reads a route: its first fully known value, but a route partly
 // known ("…/trainer/calendar") is better than none.
 func (x *extractor) routeOf(o operand, s *site) string {
-	vs := x.values(o, s)
-	if r := firstOf(vs); r != "" || len(vs) == 0 {
+	return routeText(x.values(o, s), func(text string) (string, bool) { return x.deployedText(s.f, text) })
+}
+
+// routeText picks a route among its values. A variable that may replace
+// a default (viper's AutomaticEnv over a flag's default) gives the route
+// deployed says it is set to, else the default stands; deployed may be
+// nil.
+func routeText(vs []value, deployed func(string) (string, bool)) string {
+	var known []value
+	for _, v := range vs {
+		if !strings.Contains(v.text, "${") {
+			known = append(known, v)
+		} else if deployed != nil {
+			if t, ok := deployed(v.text); ok && !strings.Contains(t, "…") {
+				return t
+			}
+		}
+	}
+	if len(known) == 0 {
+		known = vs
+	}
+	if r := firstOf(known); r != "" || len(known) == 0 {
 		return r
 	}
-	return vs[0].text
+	return known[0].text
 }
 
 // routesOf reads the routes one registration makes: each fully known

@@ -556,13 +556,10 @@ func (x *extractor) text(args []ssa.Value, i int) string {
 		return ""
 	}
 	vs := x.res.resolve(args[i], x.bind, 6, make(map[ssa.Value]bool))
-	if r := firstOf(vs); r != "" {
-		return r
+	if len(vs) == 0 {
+		return "…"
 	}
-	if len(vs) > 0 {
-		return vs[0].text
-	}
-	return "…"
+	return routeText(vs, nil)
 }
 
 // joinRoute puts a route under a prefix.

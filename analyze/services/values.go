@@ -214,6 +214,11 @@ type tables struct {
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
+	// viperBinds are viper's BindPFlags and BindPFlag calls, which make
+	// a flag's default (or the value a deployment passes) a key's, and
+	// flagDefs every flag definition (flag.String, pflag's StringVarP).
+	viperBinds []ssa.CallInstruction
+	flagDefs   []ssa.CallInstruction
 	// viperEnv are viper's AutomaticEnv, SetEnvPrefix, SetEnvKeyReplacer
 	// and BindEnv calls: the environment over files and defaults.
 	viperEnv []ssa.CallInstruction
@@ -309,6 +314,8 @@ func newResolver(p *program) *resolver {
 						r.viperSets = append(r.viperSets, in)
 					} else if isViper(callee, "SetDefault") {
 						r.viperDefs = append(r.viperDefs, in)
+					} else if isViper(callee, "BindPFlags") || isViper(callee, "BindPFlag") {
+						r.viperBinds = append(r.viperBinds, in)
 					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") || isViper(callee, "BindEnv") {
 						r.viperEnv = append(r.viperEnv, in)
 					}
@@ -318,8 +325,11 @@ func newResolver(p *program) *resolver {
 					}
 					// flag.StringVar(&dst, name, default, usage) stores
 					// its default.
-					if args, name, def, ptr, ok := flagArgs(in.Common()); ok && !ptr {
-						r.addStore(fn, args[0], stored{fn: fn, val: args[def], flagName: args[name]})
+					if args, name, def, ptr, ok := flagArgs(in.Common()); ok {
+						r.flagDefs = append(r.flagDefs, in)
+						if !ptr {
+							r.addStore(fn, args[0], stored{fn: fn, val: args[def], flagName: args[name]})
+						}
 					}
 				}
 			}

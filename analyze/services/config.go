@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -430,13 +431,13 @@ func (r *resolver) viperDefault(key string, recv ssa.Value, depth int, busy map[
 
 // viperFlag returns the default of the flag viper binds a key to, marked
 // as that flag's (a deployment that passes the flag overrides it): the
-// flag BindPFlag(key, flags.Lookup(name)) names, or, once BindPFlags
-// binds a set of flags, the flag the key names, as viper keys them. A
-// binding made on another *viper.Viper value than recv may be recv's
-// (an instance handed from a constructor to the code that reads it), one
-// made on viper's own is not, nor the reverse.
+// flag BindPFlag(key, flags.Lookup(name)) names, or the flag of the key's
+// name in a set BindPFlags binds. A binding made on another
+// *viper.Viper value than recv may be recv's (an instance handed from a
+// constructor to the code that reads it), one made on viper's own is
+// not, nor the reverse.
 func (r *resolver) viperFlag(key string, recv ssa.Value, depth int, busy map[ssa.Value]bool) []value {
-	name, all := "", false
+	var out []value
 	for _, c := range r.viperBinds {
 		if !r.ok(c.Parent()) {
 			continue
@@ -447,34 +448,119 @@ func (r *resolver) viperFlag(key string, recv ssa.Value, depth int, busy map[ssa
 		args := viperArgs(c)
 		switch c.Common().StaticCallee().Name() {
 		case "BindPFlags":
-			all = true
+			if len(args) == 1 {
+				out = appendValues(out, r.flagDefaultsIn(args[0], func(name string) bool { return strings.EqualFold(name, key) }, depth, busy))
+			}
 		case "BindPFlag":
-			if len(args) != 2 || !slices.ContainsFunc(r.strings(args[0]), func(k value) bool { return k.lit && strings.EqualFold(k.text, key) }) {
+			if len(args) != 2 {
 				continue
 			}
 			look, ok := args[1].(*ssa.Call)
 			if !ok || calleeKey(look.Common()) != "github.com/spf13/pflag.FlagSet.Lookup" || len(look.Common().Args) != 2 {
-				return nil // a flag archie cannot name: its default is not known
+				continue // a flag archie cannot name
 			}
-			if n := firstOf(r.strings(look.Common().Args[1])); n != "" {
-				name = n
+			set, flag := look.Common().Args[0], look.Common().Args[1]
+			// Key and flag name are read together, one caller of a
+			// helper at a time; a loop's variable is both at once.
+			for _, bind := range r.callBindings(c.Parent(), args[0], flag) {
+				if !slices.ContainsFunc(r.resolve(args[0], bind, depth-1, busy), func(k value) bool { return k.lit && strings.EqualFold(k.text, key) }) {
+					continue
+				}
+				name := key
+				if flag != args[0] {
+					names := r.resolve(flag, bind, depth-1, busy)
+					if len(names) != 1 || !names[0].lit {
+						continue // which flag is not known
+					}
+					name = names[0].text
+				}
+				out = appendValues(out, r.flagDefaultsIn(set, func(n string) bool { return n == name }, depth, busy))
 			}
 		}
 	}
-	if name == "" && !all {
-		return nil
-	}
+	return out
+}
+
+// flagDefaultsIn returns the defaults of the flags named so that set
+// (a *pflag.FlagSet) may hold: those defined on it, on the command whose
+// flags it is, or on a std flag set AddGoFlagSet puts into it. A flag
+// defined through a helper is read one call of the helper at a time.
+func (r *resolver) flagDefaultsIn(set ssa.Value, named func(string) bool, depth int, busy map[ssa.Value]bool) []value {
+	bound := r.flagSetSites(set)
 	var out []value
 	for _, c := range r.flagDefs {
 		if !r.ok(c.Parent()) {
 			continue
 		}
 		args, n, def, _, _ := flagArgs(c.Common())
-		matches := func(f value) bool {
-			return f.lit && (name != "" && f.text == name || name == "" && strings.EqualFold(f.text, key))
+		if bound != nil && !r.mayHoldFlags(bound, c) {
+			continue
 		}
-		if slices.ContainsFunc(r.strings(args[n]), matches) {
-			out = appendValues(out, r.flagDefault(args[n], args[def], nil, depth-1, busy))
+		for _, bind := range r.callBindings(c.Parent(), args[n], args[def]) {
+			if slices.ContainsFunc(r.resolve(args[n], bind, depth-1, busy), func(f value) bool { return f.lit && named(f.text) }) {
+				out = appendValues(out, r.flagDefault(args[n], flagShort(c.Common()), args[def], bind, depth-1, busy))
+			}
+		}
+	}
+	return out
+}
+
+// mayHoldFlags reports whether a flag set made at bound may hold the
+// flag def defines: def's set is made there, or is a std flag set
+// AddGoFlagSet adds to one made there, or archie cannot tell where it is
+// made.
+func (r *resolver) mayHoldFlags(bound map[ssa.Value]bool, def ssa.CallInstruction) bool {
+	var set ssa.Value // the package's own set (flag.String, pflag.String)
+	if def.Common().Signature().Recv() != nil && len(def.Common().Args) > 0 {
+		set = def.Common().Args[0]
+	}
+	sites := r.flagSetSites(set)
+	if sites == nil || intersects(bound, sites) {
+		return true
+	}
+	for _, add := range r.flagAdds {
+		if !r.ok(add.Parent()) || len(add.Common().Args) != 2 {
+			continue
+		}
+		into, from := r.flagSetSites(add.Common().Args[0]), r.flagSetSites(add.Common().Args[1])
+		if into == nil || from == nil || intersects(from, sites) && intersects(bound, into) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagSetSites returns where a flag set is made: the calls and
+// allocations that make it, or for a cobra command's Flags() and
+// PersistentFlags() those that make the command; the package's own set
+// (nil) is the nil key. nil where archie cannot tell.
+func (r *resolver) flagSetSites(set ssa.Value) map[ssa.Value]bool {
+	if set == nil {
+		return map[ssa.Value]bool{nil: true}
+	}
+	if c, ok := set.(*ssa.Call); ok {
+		switch calleeKey(c.Common()) {
+		case "github.com/spf13/cobra.Command.Flags", "github.com/spf13/cobra.Command.PersistentFlags", "github.com/spf13/cobra.Command.LocalFlags":
+			if len(c.Common().Args) == 1 {
+				return r.origins(c.Common().Args[0], false, 6)
+			}
+		}
+	}
+	return r.origins(set, false, 6)
+}
+
+// callBindings returns the bindings under which a call's arguments vs
+// are read: one per call of fn when one of them is a parameter of fn, a
+// helper's (str(fs, name, def) defining a flag; bind(v, fs, key)), else
+// only the nil binding.
+func (r *resolver) callBindings(fn *ssa.Function, vs ...ssa.Value) []map[*ssa.Parameter]ssa.Value {
+	if !slices.ContainsFunc(vs, func(v ssa.Value) bool { p, ok := v.(*ssa.Parameter); return ok && p.Parent() == fn }) {
+		return []map[*ssa.Parameter]ssa.Value{nil}
+	}
+	var out []map[*ssa.Parameter]ssa.Value
+	for _, call := range r.callers[fn] {
+		if r.ok(call.Parent()) {
+			out = append(out, bindArgs(fn, call.Common().Args))
 		}
 	}
 	return out
@@ -564,9 +650,25 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 		return vals
 	}
 	keys := strings.Join(envKeys, ",")
+	// A flag bound to the key, when the deployment passes it, is read
+	// over the environment: the variable's value is then that flag's to
+	// replace, as its default is.
+	flag := ""
+	for _, v := range vals {
+		if _, ok := v.withFlag(""); ok && (flag == "" || flag == v.flag) {
+			flag = v.flag
+		} else if v.flag != "" {
+			flag = "-"
+			break
+		}
+	}
 	var out []value
 	for _, k := range envKeys {
-		out = append(out, value{text: "${" + k + "}", env: []string{k}})
+		ev := value{text: "${" + k + "}", env: []string{k}}
+		if flag != "" && flag != "-" {
+			ev.flag, ev.flagText = flag, ev.text
+		}
+		out = append(out, ev)
 	}
 	for _, v := range vals {
 		if v.fallbackOf == "" {
@@ -592,9 +694,12 @@ func (r *resolver) replacerPairs(args []ssa.Value) ([]string, bool) {
 }
 
 // sameViper reports whether two receivers of viper's calls may be one
-// instance: both viper's own (nil), or *viper.Viper values made by the
-// same call (viper.New in a constructor whose result is handed on). known
-// is false where archie cannot follow one of them back to its making.
+// instance: both viper's own (nil), or *viper.Viper values made at the
+// same place, or one made inside a constructor the other comes from
+// (v := viper.New(); v.AutomaticEnv(); return v, in the function whose
+// result main hands on). Two calls of one constructor make two
+// instances. known is false where archie cannot follow one of them back
+// to its making.
 func (r *resolver) sameViper(a, b ssa.Value) (same, known bool) {
 	if a == b {
 		return true, true
@@ -602,60 +707,91 @@ func (r *resolver) sameViper(a, b ssa.Value) (same, known bool) {
 	if a == nil || b == nil {
 		return false, true
 	}
-	oa, ob := r.viperMade(a), r.viperMade(b)
-	if oa == nil || ob == nil {
+	ma, mb := r.viperMade(a), r.viperMade(b)
+	if ma == nil || mb == nil {
 		return false, false
 	}
-	return intersects(oa, ob), true
+	return intersects(ma.sites, mb.sites) || ma.inside(mb) || mb.inside(ma), true
 }
 
-// viperMade returns the calls a *viper.Viper value may be made by, with
-// those of the constructors it comes from followed to what they return;
-// nil where one is not known.
-func (r *resolver) viperMade(v ssa.Value) map[ssa.Value]bool {
-	out := make(map[ssa.Value]bool)
-	todo := []ssa.Value{v}
+// A making is where a *viper.Viper value comes from: the calls and
+// allocations it is made by, and the program's functions whose results
+// it is (followed to what they return).
+type making struct {
+	sites map[ssa.Value]bool
+	ctors map[*ssa.Function]bool
+}
+
+// inside reports whether m's value is made within a constructor o's
+// value comes from.
+func (m *making) inside(o *making) bool {
+	for site := range m.sites {
+		if in, ok := site.(ssa.Instruction); ok && o.ctors[in.Parent()] {
+			return true
+		}
+	}
+	return false
+}
+
+// viperMade returns where a *viper.Viper value is made; nil where that is
+// not known.
+func (r *resolver) viperMade(v ssa.Value) *making {
+	m := &making{sites: r.viperSites(v), ctors: make(map[*ssa.Function]bool)}
+	if m.sites == nil {
+		return nil
+	}
+	todo := slices.Collect(maps.Keys(m.sites))
 	for steps := 0; len(todo) > 0; steps++ {
 		if steps > 16 {
 			return nil
 		}
-		v := todo[0]
+		call, ok := todo[0].(*ssa.Call)
 		todo = todo[1:]
-		if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-			if g, ok := load.X.(*ssa.Global); ok {
-				// var Flags = viper.New(): what is stored in it.
-				if len(r.globals[g]) == 0 {
+		callee := (*ssa.Function)(nil)
+		if ok {
+			callee = call.Common().StaticCallee()
+		}
+		if callee == nil || callee.Blocks == nil || m.ctors[callee] {
+			continue // viper.New(), an allocation
+		}
+		m.ctors[callee] = true
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+				inner := r.viperSites(ret.Results[0])
+				if inner == nil {
 					return nil
 				}
-				for _, st := range r.globals[g] {
-					todo = append(todo, st.val)
-				}
-				continue
-			}
-		}
-		o := r.origins(v, false, 6)
-		if o == nil {
-			return nil
-		}
-		for m := range o {
-			call, ok := m.(*ssa.Call)
-			callee := (*ssa.Function)(nil)
-			if ok {
-				callee = call.Common().StaticCallee()
-			}
-			if callee == nil || callee.Blocks == nil || out[m] {
-				out[m] = true // viper.New(), an allocation
-				continue
-			}
-			out[m] = true
-			for _, b := range callee.Blocks {
-				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
-					todo = append(todo, ret.Results[0])
+				for site := range inner {
+					todo = append(todo, site)
 				}
 			}
 		}
 	}
-	return out
+	return m
+}
+
+// viperSites returns the calls and allocations a value is made by,
+// through parameters, phis and package variables; nil where one is not
+// known.
+func (r *resolver) viperSites(v ssa.Value) map[ssa.Value]bool {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if g, ok := load.X.(*ssa.Global); ok {
+			// var Flags = viper.New(): what is stored in it.
+			if len(r.globals[g]) == 0 {
+				return nil
+			}
+			out := make(map[ssa.Value]bool)
+			for _, st := range r.globals[g] {
+				o := r.origins(st.val, false, 6)
+				if o == nil {
+					return nil
+				}
+				maps.Copy(out, o)
+			}
+			return out
+		}
+	}
+	return r.origins(v, false, 6)
 }
 
 // viperArgs returns a viper call's arguments, without the receiver of a

@@ -182,6 +182,9 @@ type extractor struct {
 	res    *resolver
 	deploy *deployment
 	fset   *token.FileSet
+	// walked is the service a worker walks: a route's prefix the
+	// environment may set is its deployment's value.
+	walked *facts
 	// trace, when set, hears of every recognizer that matches a call:
 	// the fixtures' test checks that each row is shown at work, calling
 	// service itself, one service at a time (services' workers would
@@ -470,6 +473,8 @@ func (x *extractor) service(svc *Service) *facts {
 	if svc.Entry != "" {
 		f.entryDir = x.dirs[svc.Entry]
 	}
+	x.walked = f
+	defer func() { x.walked = nil }()
 	inService := make(map[string]bool, len(svc.Packages))
 	for _, p := range svc.Packages {
 		inService[p] = true
@@ -1269,7 +1274,7 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			// The default of a flag the deployment sets is not where
 			// the service connects; the one value every workload passes
 			// is.
-			resource = "flag -" + strings.ReplaceAll(v.flag, ",", ", -")
+			resource = "flag -" + strings.ReplaceAll(shownFlags(v.flag), ",", ", -")
 			if texts, unread, keep := x.deploy.passed(f.svc, f.entryDir, v); len(texts) == 1 && !unread && !keep {
 				server, addr = dsnServer(texts[0]), texts[0]
 				from = " = " + redact(texts[0]) + " passed by the deployment"

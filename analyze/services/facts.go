@@ -315,6 +315,7 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 		}
 	}
 	var source []*ssa.Package
+	var infos []*types.Info
 	depErrs := make(map[*packages.Package]bool)
 	for _, lp := range loaded {
 		depErrs[lp] = true // a package loaded for itself reports its own errors
@@ -345,6 +346,7 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 		}
 		created[lp.Types] = true
 		source = append(source, prog.CreatePackage(lp.Types, lp.Syntax, lp.TypesInfo, true))
+		infos = append(infos, lp.TypesInfo)
 		lp.Syntax, lp.TypesInfo = nil, nil
 	}
 	for _, lp := range loaded {
@@ -353,6 +355,15 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 		}
 	}
 	prog.Build() // in parallel, one package per core
+	// A generic function keeps its package's type information for
+	// instances built from its syntax, which a program that does not
+	// instantiate generics (mode 0) never builds: the information of
+	// every package with one generic function stays otherwise.
+	for _, info := range infos {
+		if info != nil {
+			*info = types.Info{}
+		}
+	}
 	return prog, source
 }
 

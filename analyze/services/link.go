@@ -228,14 +228,16 @@ func (l *linker) unsetBeside(f *facts, v value, all []value) bool {
 }
 
 // setsFlag reports whether a command's words set a flag: -name, --name,
-// -name=…, --name=….
-func setsFlag(args []string, name string) bool {
+// -name=…, --name=…, or the same of its shorthand (flagNames).
+func setsFlag(args []string, flag string) bool {
 	for _, arg := range args {
 		// sh -c "app -addr=x" is one word of many.
 		for _, a := range strings.Fields(arg) {
 			a = strings.TrimLeft(strings.Trim(a, `"'`), "-")
-			if a == name || strings.HasPrefix(a, name+"=") {
-				return true
+			for _, name := range flagNames(flag) {
+				if a == name || strings.HasPrefix(a, name+"=") {
+					return true
+				}
 			}
 		}
 	}
@@ -248,7 +250,7 @@ func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
 	}
 	addr, flag := v.text, ""
 	if !v.lit {
-		flag = v.flag
+		flag = shownFlags(v.flag)
 	}
 	for _, h := range l.hard {
 		if h.From == f.svc.Name && h.To == to && h.Address == addr && h.Flag == flag {
@@ -431,7 +433,7 @@ func (l *linker) http(f *facts, c *call) {
 			l.httpTarget(f, c, value{text: redact(text)}, c.targets) // a URL's password is used, never shown
 		}
 		if unread {
-			l.unresolved(f.svc.Name, c.protocol, "flag -"+v.flag+" the deployment passes", c.ev)
+			l.unresolved(f.svc.Name, c.protocol, "flag -"+shownFlags(v.flag)+" the deployment passes", c.ev)
 		}
 		if !keep {
 			continue
@@ -561,14 +563,14 @@ func flagValue(args []string, name string, expand func(string) string) (string, 
 			continue
 		}
 		w = strings.TrimLeft(w, "-")
-		if v, ok := strings.CutPrefix(w, name+"="); ok {
-			val, set = strings.Trim(v, `"'`), true
-			continue
-		}
-		if w == name {
-			val, set = "", true
-			if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
-				val = strings.Trim(words[i+1], `"'`)
+		for _, name := range flagNames(name) {
+			if v, ok := strings.CutPrefix(w, name+"="); ok {
+				val, set = strings.Trim(v, `"'`), true
+			} else if w == name {
+				val, set = "", true
+				if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+					val = strings.Trim(words[i+1], `"'`)
+				}
 			}
 		}
 	}

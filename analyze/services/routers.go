@@ -550,7 +550,7 @@ func (x *extractor) isRouter(v ssa.Value, depth int) bool {
 }
 
 // text reads argument i as a route or prefix: its first fully known
-// value, else a partly known one, else "…".
+// value, else a partly known one, else "…" (routeText).
 func (x *extractor) text(args []ssa.Value, i int) string {
 	if i < 0 || i >= len(args) {
 		return ""
@@ -559,7 +559,12 @@ func (x *extractor) text(args []ssa.Value, i int) string {
 	if len(vs) == 0 {
 		return "…"
 	}
-	return routeText(vs, nil)
+	return routeText(vs, func(text string) (string, bool) {
+		if x.walked == nil {
+			return "", false
+		}
+		return x.deployedText(x.walked, text)
+	})
 }
 
 // joinRoute puts a route under a prefix.

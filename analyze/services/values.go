@@ -124,6 +124,28 @@ var flagDefaults = map[string]struct {
 	"github.com/spf13/pflag.IntVarP": {1, 3, false}, "github.com/spf13/pflag.FlagSet.IntVarP": {1, 3, false},
 }
 
+// flagShorts are the arguments pflag's definitions take a flag's
+// shorthand in (-t for --topic).
+var flagShorts = map[string]int{
+	"github.com/spf13/pflag.StringP": 1, "github.com/spf13/pflag.FlagSet.StringP": 1,
+	"github.com/spf13/pflag.IntP": 1, "github.com/spf13/pflag.FlagSet.IntP": 1,
+	"github.com/spf13/pflag.StringVarP": 2, "github.com/spf13/pflag.FlagSet.StringVarP": 2,
+	"github.com/spf13/pflag.IntVarP": 2, "github.com/spf13/pflag.FlagSet.IntVarP": 2,
+}
+
+// flagShort returns the shorthand argument of a flag definition, or nil.
+func flagShort(c *ssa.CallCommon) ssa.Value {
+	i, ok := flagShorts[calleeKey(c)]
+	if !ok {
+		return nil
+	}
+	args, _, _, _, _ := flagArgs(c)
+	if i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
 // flagArgs returns the arguments of a call to a flag definition, without
 // its receiver, and the definition; ok is false for any other call.
 func flagArgs(c *ssa.CallCommon) (args []ssa.Value, name, def int, ptr, ok bool) {
@@ -219,6 +241,7 @@ type tables struct {
 	// flagDefs every flag definition (flag.String, pflag's StringVarP).
 	viperBinds []ssa.CallInstruction
 	flagDefs   []ssa.CallInstruction
+	flagAdds   []ssa.CallInstruction // pflag's AddGoFlagSet calls
 	// viperEnv are viper's AutomaticEnv, SetEnvPrefix, SetEnvKeyReplacer
 	// and BindEnv calls: the environment over files and defaults.
 	viperEnv []ssa.CallInstruction
@@ -246,7 +269,8 @@ type stored struct {
 	call ssa.CallInstruction
 	// flagName is set when val is a flag's default (flag.StringVar):
 	// the flag's name.
-	flagName ssa.Value
+	flagName  ssa.Value
+	flagShort ssa.Value // its shorthand, if it has one (StringVarP)
 }
 
 func newResolver(p *program) *resolver {
@@ -316,6 +340,8 @@ func newResolver(p *program) *resolver {
 						r.viperDefs = append(r.viperDefs, in)
 					} else if isViper(callee, "BindPFlags") || isViper(callee, "BindPFlag") {
 						r.viperBinds = append(r.viperBinds, in)
+					} else if calleeKey(in.Common()) == "github.com/spf13/pflag.FlagSet.AddGoFlagSet" {
+						r.flagAdds = append(r.flagAdds, in)
 					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") || isViper(callee, "BindEnv") {
 						r.viperEnv = append(r.viperEnv, in)
 					}
@@ -328,7 +354,7 @@ func newResolver(p *program) *resolver {
 					if args, name, def, ptr, ok := flagArgs(in.Common()); ok {
 						r.flagDefs = append(r.flagDefs, in)
 						if !ptr {
-							r.addStore(fn, args[0], stored{fn: fn, val: args[def], flagName: args[name]})
+							r.addStore(fn, args[0], stored{fn: fn, val: args[def], flagName: args[name], flagShort: flagShort(in.Common())})
 						}
 					}
 				}
@@ -744,7 +770,7 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	case *ssa.Call:
 		// *flag.String(name, default, usage)
 		if args, name, def, ptr, ok := flagArgs(a.Common()); ok && ptr {
-			return r.flagDefault(args[name], args[def], bind, depth, busy)
+			return r.flagDefault(args[name], flagShort(a.Common()), args[def], bind, depth, busy)
 		}
 	case *ssa.UnOp:
 		// a global holding a pointer: var addr = flag.String(...)
@@ -809,7 +835,7 @@ func (r *resolver) storedIn(stores []stored, depth int, busy map[ssa.Value]bool)
 			}
 		}
 		if s.flagName != nil {
-			out = appendValues(out, r.flagDefault(s.flagName, s.val, nil, depth, busy))
+			out = appendValues(out, r.flagDefault(s.flagName, s.flagShort, s.val, nil, depth, busy))
 		} else {
 			out = appendValues(out, r.resolve(s.val, bind, depth-1, busy))
 		}
@@ -1081,20 +1107,28 @@ func constructed(addr ssa.Value) bool {
 }
 
 // flagDefault is a flag's default, marked as the default of the flag the
-// name gives: a deployment that sets the flag overrides it.
-func (r *resolver) flagDefault(name, def ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+// name gives (and the shorthand short, when not nil, as "topic|t"): a
+// deployment that sets the flag overrides it.
+func (r *resolver) flagDefault(name, short, def ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	var out []value
 	// The name and default sit in the call: reading them is no step.
 	names := r.resolve(name, bind, depth, busy)
+	flag := ""
+	if len(names) > 0 {
+		flag = names[0].text
+	}
+	if short != nil && len(names) == 1 {
+		if s := r.resolve(short, bind, depth, busy); len(s) == 1 && s[0].lit && s[0].text != "" {
+			flag += "|" + s[0].text
+		}
+	}
 	for _, d := range r.resolve(def, bind, depth, busy) {
 		// A default read from the environment (or a literal that is an
 		// environment variable's fallback) is the environment's to
 		// decide, not the flag's.
 		if d.lit && d.fallbackOf == "" {
 			d.lit = false
-			if len(names) > 0 {
-				d.flag = names[0].text
-			}
+			d.flag = flag
 			if len(names) == 1 {
 				d.flagText, d.flagAt = d.text, 0
 			}
@@ -1182,6 +1216,20 @@ func (r *resolver) bufferText(buf ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 
 // joinFlags names the flags whose defaults a text is made of, once each,
 // comma-separated: a deployment that sets any of them moves the address.
+// flagNames returns the names one flag of a marker goes by: "topic|t"
+// is --topic or its shorthand -t.
+func flagNames(flag string) []string { return strings.Split(flag, "|") }
+
+// shownFlags returns a marker's flags by their names, without
+// shorthands: "addr|a,port" is "addr,port".
+func shownFlags(flags string) string {
+	parts := strings.Split(flags, ",")
+	for i, f := range parts {
+		parts[i], _, _ = strings.Cut(f, "|")
+	}
+	return strings.Join(parts, ",")
+}
+
 func joinFlags(a, b string) string {
 	var out []string
 	for _, f := range strings.Split(a+","+b, ",") {

@@ -304,13 +304,15 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 	}
 	prog := ssa.NewProgram(fset, 0)
 	created := make(map[*types.Package]bool)
-	var createDeps func(*types.Package)
-	createDeps = func(tp *types.Package) {
+	// ssa needs the direct imports of a package it builds from syntax;
+	// what they import is reached through their types, its methods made
+	// as calls need them. Creating every dependency (2 271 packages on
+	// loki) took 57 MB the program kept to the end.
+	createImports := func(tp *types.Package) {
 		for _, imp := range tp.Imports() {
 			if !created[imp] {
 				created[imp] = true
 				prog.CreatePackage(imp, nil, nil, true)
-				createDeps(imp)
 			}
 		}
 	}
@@ -351,7 +353,7 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 	}
 	for _, lp := range loaded {
 		if lp.Types != nil && !lp.IllTyped {
-			createDeps(lp.Types)
+			createImports(lp.Types)
 		}
 	}
 	prog.Build() // in parallel, one package per core

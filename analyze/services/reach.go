@@ -744,10 +744,10 @@ func onlyCellCaptured(cell *ssa.Alloc, st *ssa.Store, depth int) bool {
 // among them) handed a command.
 func (p *program) executesCommand(c *ssa.CallCommon) bool {
 	callee := c.StaticCallee()
-	if callee == nil || callee.Pkg == nil || p.source[callee.Pkg] {
+	if callee == nil || funcPkg(callee) == nil || p.sourceTypes[funcPkg(callee)] {
 		return false
 	}
-	path := callee.Pkg.Pkg.Path()
+	path := funcPkg(callee).Path()
 	if path == "github.com/spf13/cobra" {
 		return strings.HasPrefix(callee.Name(), "Execute")
 	}
@@ -785,7 +785,7 @@ func (p *program) onlyReadBy(mi *ssa.MakeInterface) bool {
 			}
 			return false
 		}
-		if callee == nil || callee.Pkg == nil || p.source[callee.Pkg] || !runsNoCommand(callee.Pkg.Pkg.Path()) {
+		if callee == nil || funcPkg(callee) == nil || p.sourceTypes[funcPkg(callee)] || !runsNoCommand(funcPkg(callee).Path()) {
 			return false
 		}
 	}

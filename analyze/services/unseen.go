@@ -99,11 +99,11 @@ func (x *extractor) calledLib(f *facts, fn *ssa.Function, c ssa.CallInstruction)
 		return // a package initializer calling its imports' (no choice of the code), or a library read with its bodies
 	}
 	var pkg *types.Package
-	if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg != nil {
+	if callee := c.Common().StaticCallee(); callee != nil && funcPkg(callee) != nil {
 		if callee.Name() == "init" && callee.Signature.Recv() == nil {
 			return
 		}
-		pkg = callee.Pkg.Pkg
+		pkg = funcPkg(callee)
 	} else if named, ok := types.Unalias(c.Common().Value.Type()).(*types.Named); ok && c.Common().IsInvoke() {
 		pkg = named.Obj().Pkg()
 	}

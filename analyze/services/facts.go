@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -356,16 +357,26 @@ func buildSSA(loaded []*packages.Package, errs *[]analyze.Error) (*ssa.Program, 
 			createImports(lp.Types)
 		}
 	}
-	prog.Build() // in parallel, one package per core
-	// A generic function keeps its package's type information for
-	// instances built from its syntax, which a program that does not
-	// instantiate generics (mode 0) never builds: the information of
-	// every package with one generic function stays otherwise.
-	for _, info := range infos {
-		if info != nil {
-			*info = types.Info{}
-		}
+	// Built in parallel, one package per core, as prog.Build does; each
+	// package's type information is emptied once it is built. A generic
+	// function keeps its package's for instances built from its syntax,
+	// which a program that does not instantiate generics (mode 0) never
+	// builds: the information of every package with one generic function
+	// stays otherwise, and all of it until the last package is built.
+	var wg sync.WaitGroup
+	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, pkg := range source {
+		cpu <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-cpu }()
+			pkg.Build()
+			if infos[i] != nil {
+				*infos[i] = types.Info{}
+			}
+		})
 	}
+	wg.Wait()
+	prog.Build() // what is left: packages made from types only
 	return prog, source
 }
 

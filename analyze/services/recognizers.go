@@ -893,12 +893,15 @@ func (x *extractor) routeOf(o operand, s *site) string {
 // routeText picks a route among its values. A variable that may replace
 // a default (viper's AutomaticEnv over a flag's default) gives the route
 // deployed says it is set to, else the default stands; deployed may be
-// nil.
+// nil. An empty default that leaves an empty segment ("/"+root+"/", the
+// code serving it only when root is set) stands for nothing.
 func routeText(vs []value, deployed func(string) (string, bool)) string {
 	var known []value
 	for _, v := range vs {
 		if !strings.Contains(v.text, "${") {
-			known = append(known, v)
+			if !strings.Contains(v.text, "//") {
+				known = append(known, v)
+			}
 		} else if deployed != nil {
 			if t, ok := deployed(v.text); ok && !strings.Contains(t, "…") {
 				return t

@@ -448,21 +448,25 @@ func (r *resolver) viperFlag(key string, recv ssa.Value, depth int, busy map[ssa
 		args := viperArgs(c)
 		switch c.Common().StaticCallee().Name() {
 		case "BindPFlags":
-			if len(args) == 1 {
-				out = appendValues(out, r.flagDefaultsIn(args[0], func(name string) bool { return strings.EqualFold(name, key) }, depth, busy))
+			if len(args) != 1 {
+				continue
+			}
+			// A helper binding the set it is handed (newConfig(fs)):
+			// the set of the call that made recv, else of each call.
+			for _, bind := range r.makerBindings(c.Parent(), recv, args[0]) {
+				out = appendValues(out, r.flagDefaultsIn(bound(args[0], bind), func(name string) bool { return strings.EqualFold(name, key) }, depth, busy))
 			}
 		case "BindPFlag":
 			if len(args) != 2 {
 				continue
 			}
-			look, ok := args[1].(*ssa.Call)
-			if !ok || calleeKey(look.Common()) != "github.com/spf13/pflag.FlagSet.Lookup" || len(look.Common().Args) != 2 {
+			set, flag, ok := flagLookup(args[1])
+			if !ok {
 				continue // a flag archie cannot name
 			}
-			set, flag := look.Common().Args[0], look.Common().Args[1]
 			// Key and flag name are read together, one caller of a
 			// helper at a time; a loop's variable is both at once.
-			for _, bind := range r.callBindings(c.Parent(), args[0], flag) {
+			for _, bind := range r.makerBindings(c.Parent(), recv, args[0], flag) {
 				if !slices.ContainsFunc(r.resolve(args[0], bind, depth-1, busy), func(k value) bool { return k.lit && strings.EqualFold(k.text, key) }) {
 					continue
 				}
@@ -474,11 +478,70 @@ func (r *resolver) viperFlag(key string, recv ssa.Value, depth int, busy map[ssa
 					}
 					name = names[0].text
 				}
-				out = appendValues(out, r.flagDefaultsIn(set, func(n string) bool { return n == name }, depth, busy))
+				out = appendValues(out, r.flagDefaultsIn(bound(set, bind), func(n string) bool { return n == name }, depth, busy))
 			}
 		}
 	}
 	return out
+}
+
+// flagLookup reads the flag BindPFlag is handed: a set's Lookup(name),
+// pflag's own Lookup(name) (set nil), or a cobra command's Flag(name)
+// (set the command's Flags()).
+func flagLookup(v ssa.Value) (set, name ssa.Value, ok bool) {
+	look, isCall := v.(*ssa.Call)
+	if !isCall {
+		return nil, nil, false
+	}
+	args := look.Common().Args
+	switch calleeKey(look.Common()) {
+	case "github.com/spf13/pflag.FlagSet.Lookup":
+		if len(args) == 2 {
+			return args[0], args[1], true
+		}
+	case "github.com/spf13/cobra.Command.Flag":
+		if len(args) == 2 {
+			return look, args[1], true // flagSetSites reads the command
+		}
+	case "github.com/spf13/pflag.Lookup":
+		if len(args) == 1 {
+			return nil, args[0], true
+		}
+	}
+	return nil, nil, false
+}
+
+// bound returns the value a binding gives v, a parameter of the function
+// bind is made for, or v.
+func bound(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) ssa.Value {
+	if p, ok := v.(*ssa.Parameter); ok && bind[p] != nil {
+		return bind[p]
+	}
+	return v
+}
+
+// makerBindings is callBindings for a viper call in fn on the instance
+// recv reads: where recv is made by calls of fn (a helper making and
+// binding a viper, newConfig(fs)), only those calls' bindings.
+func (r *resolver) makerBindings(fn *ssa.Function, recv ssa.Value, vs ...ssa.Value) []map[*ssa.Parameter]ssa.Value {
+	binds := r.callBindings(fn, vs...)
+	if len(binds) < 2 || recv == nil {
+		return binds
+	}
+	made := r.viperMade(recv)
+	if made == nil {
+		return binds
+	}
+	var mine []map[*ssa.Parameter]ssa.Value
+	for _, call := range r.callers[fn] {
+		if c, ok := call.(*ssa.Call); ok && made.sites[c] && r.ok(call.Parent()) {
+			mine = append(mine, bindArgs(fn, call.Common().Args))
+		}
+	}
+	if len(mine) == 0 {
+		return binds
+	}
+	return mine
 }
 
 // flagDefaultsIn returns the defaults of the flags named so that set
@@ -540,13 +603,13 @@ func (r *resolver) flagSetSites(set ssa.Value) map[ssa.Value]bool {
 	}
 	if c, ok := set.(*ssa.Call); ok {
 		switch calleeKey(c.Common()) {
-		case "github.com/spf13/cobra.Command.Flags", "github.com/spf13/cobra.Command.PersistentFlags", "github.com/spf13/cobra.Command.LocalFlags":
-			if len(c.Common().Args) == 1 {
-				return r.origins(c.Common().Args[0], false, 6)
+		case "github.com/spf13/cobra.Command.Flags", "github.com/spf13/cobra.Command.PersistentFlags", "github.com/spf13/cobra.Command.LocalFlags", "github.com/spf13/cobra.Command.Flag":
+			if len(c.Common().Args) >= 1 {
+				return r.viperSites(c.Common().Args[0]) // var serveCmd = &cobra.Command{…}
 			}
 		}
 	}
-	return r.origins(set, false, 6)
+	return r.viperSites(set)
 }
 
 // callBindings returns the bindings under which a call's arguments vs
@@ -770,9 +833,9 @@ func (r *resolver) viperMade(v ssa.Value) *making {
 	return m
 }
 
-// viperSites returns the calls and allocations a value is made by,
-// through parameters, phis and package variables; nil where one is not
-// known.
+// viperSites returns the calls and allocations a value (a viper, a
+// flag set, a command) is made by, through parameters, phis and package
+// variables; nil where one is not known.
 func (r *resolver) viperSites(v ssa.Value) map[ssa.Value]bool {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok {

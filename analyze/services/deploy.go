@@ -2673,11 +2673,11 @@ func (d *deployment) setsFlags(svc *Service, entryDir, flags string) bool {
 	}
 	ws := d.forService(svc, entryDir)
 	for _, flag := range strings.Split(flags, ",") {
-		if setsFlag(d.otherArgs, flag) {
+		if setsFlag(d.otherArgs, flag, false) {
 			return true
 		}
 		for _, w := range ws {
-			if setsFlag(w.args, flag) {
+			if setsFlag(w.args, flag, true) {
 				return true
 			}
 		}

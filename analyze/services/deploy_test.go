@@ -446,11 +446,11 @@ func TestScriptsSetFlags(t *testing.T) {
 	d := &deployment{images: make(map[string][2]string)}
 	d.scriptArgs([]byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"))
 	for _, flag := range []string{"geoaddr", "searchaddr", "port"} {
-		if !setsFlag(d.otherArgs, flag) {
+		if !setsFlag(d.otherArgs, flag, false) {
 			t.Errorf("the script sets -%s; otherArgs = %q", flag, d.otherArgs)
 		}
 	}
-	if setsFlag(d.otherArgs, "rateaddr") {
+	if setsFlag(d.otherArgs, "rateaddr", false) {
 		t.Errorf("no script sets -rateaddr; otherArgs = %q", d.otherArgs)
 	}
 }
@@ -468,7 +468,7 @@ func TestHelmValuesArgs(t *testing.T) {
 	writeFiles(t, root, files)
 	d := readDeployment(root)
 	for _, flag := range []string{"peer", "sink"} {
-		if !setsFlag(d.otherArgs, flag) {
+		if !setsFlag(d.otherArgs, flag, false) {
 			t.Errorf("flag -%s is not set by the Helm values: other args %q", flag, d.otherArgs)
 		}
 	}

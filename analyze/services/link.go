@@ -228,20 +228,47 @@ func (l *linker) unsetBeside(f *facts, v value, all []value) bool {
 }
 
 // setsFlag reports whether a command's words set a flag: -name, --name,
-// -name=…, --name=…, or the same of its shorthand (flagNames).
-func setsFlag(args []string, flag string) bool {
+// -name=…, --name=…, or with short its shorthand (flagNames): -t, -t=…,
+// -tvalue. A shorthand is a letter any other program's words have (go
+// build -o, docker build -t): it is read only in the service's own
+// command.
+func setsFlag(args []string, flag string, short bool) bool {
 	for _, arg := range args {
 		// sh -c "app -addr=x" is one word of many.
 		for _, a := range strings.Fields(arg) {
-			a = strings.TrimLeft(strings.Trim(a, `"'`), "-")
-			for _, name := range flagNames(flag) {
-				if a == name || strings.HasPrefix(a, name+"=") {
-					return true
-				}
+			if _, ok := flagWord(strings.Trim(a, `"'`), flag, short); ok {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// flagWord reads one word of a command as a setting of flag (a marker,
+// "topic|t"): the value it gives after "=", or after a shorthand's
+// letter (-tvalue), else "" for the next word to give; ok is false for a
+// word that does not set it.
+func flagWord(w, flag string, short bool) (val string, ok bool) {
+	if !strings.HasPrefix(w, "-") {
+		return "", false
+	}
+	dashes := len(w) - len(strings.TrimLeft(w, "-"))
+	w = w[dashes:]
+	for i, name := range flagNames(flag) {
+		if i > 0 && (!short || dashes != 1) {
+			continue // a shorthand takes one dash, and only in the service's command
+		}
+		if v, found := strings.CutPrefix(w, name+"="); found {
+			return v, true
+		}
+		if w == name {
+			return "", true
+		}
+		if i > 0 && len(name) == 1 && strings.HasPrefix(w, name) && !slices.ContainsFunc(flagNames(flag)[:1], func(long string) bool { return strings.HasPrefix(w, long) }) {
+			return w[1:], true // -tvalue
+		}
+	}
+	return "", false
 }
 
 func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
@@ -562,16 +589,13 @@ func flagValue(args []string, name string, expand func(string) string) (string, 
 		if !strings.HasPrefix(w, "-") {
 			continue
 		}
-		w = strings.TrimLeft(w, "-")
-		for _, name := range flagNames(name) {
-			if v, ok := strings.CutPrefix(w, name+"="); ok {
-				val, set = strings.Trim(v, `"'`), true
-			} else if w == name {
-				val, set = "", true
-				if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
-					val = strings.Trim(words[i+1], `"'`)
-				}
-			}
+		v, ok := flagWord(w, name, true)
+		if !ok {
+			continue
+		}
+		val, set = strings.Trim(v, `"'`), true
+		if v == "" && !strings.Contains(w, "=") && i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+			val = strings.Trim(words[i+1], `"'`)
 		}
 	}
 	if expand != nil {

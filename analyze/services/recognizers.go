@@ -887,25 +887,48 @@ func firstOf(vs []value) string {
 // routeOf reads a route: its first fully known value, but a route partly
 // known ("…/trainer/calendar") is better than none.
 func (x *extractor) routeOf(o operand, s *site) string {
-	return routeText(x.values(o, s), func(text string) (string, bool) { return x.deployedText(s.f, text) })
+	return routeText(x.values(o, s), x.settled(s.f))
 }
 
-// routeText picks a route among its values. A variable that may replace
-// a default (viper's AutomaticEnv over a flag's default) gives the route
-// deployed says it is set to, else the default stands; deployed may be
-// nil. An empty default that leaves an empty segment ("/"+root+"/", the
-// code serving it only when root is set) stands for nothing.
-func routeText(vs []value, deployed func(string) (string, bool)) string {
+// settled returns, for the service f, what its deployment makes of a
+// value: the text of the variables it sets (${BASE_PATH}), or the value
+// every workload passes a flag whose default v holds.
+func (x *extractor) settled(f *facts) func(value) (string, bool) {
+	return func(v value) (string, bool) {
+		if f == nil || x.deploy == nil {
+			return "", false
+		}
+		if strings.Contains(v.text, "${") {
+			if t, ok := x.deployedText(f, v.text); ok && !strings.Contains(t, "…") {
+				return t, true
+			}
+			if _, ok := v.withFlag(""); !ok {
+				return "", false
+			}
+		}
+		if texts, unread, keep := x.deploy.passed(f.svc, f.entryDir, v); len(texts) > 0 && !unread && !keep {
+			return texts[0], true
+		}
+		return "", false
+	}
+}
+
+// routeText picks a route among its values: the deployment's (settle,
+// which may be nil), else its first fully known value, else a partly
+// known one. A variable that may replace a default (viper's AutomaticEnv
+// over a flag's default) and that no deployment sets leaves the default
+// standing. An empty default that leaves an empty segment ("/"+root+"/",
+// the code serving it only when root is set) stands for nothing.
+func routeText(vs []value, settle func(value) (string, bool)) string {
 	var known []value
 	for _, v := range vs {
-		if !strings.Contains(v.text, "${") {
-			if !strings.Contains(v.text, "//") {
-				known = append(known, v)
-			}
-		} else if deployed != nil {
-			if t, ok := deployed(v.text); ok && !strings.Contains(t, "…") {
+		if settle != nil {
+			if t, ok := settle(v); ok {
 				return t
 			}
+		}
+		if !strings.Contains(v.text, "${") && !strings.Contains(v.text, "//") {
+			known = append(known, v)
 		}
 	}
 	if len(known) == 0 {

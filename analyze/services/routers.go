@@ -559,12 +559,7 @@ func (x *extractor) text(args []ssa.Value, i int) string {
 	if len(vs) == 0 {
 		return "…"
 	}
-	return routeText(vs, func(text string) (string, bool) {
-		if x.walked == nil {
-			return "", false
-		}
-		return x.deployedText(x.walked, text)
-	})
+	return routeText(vs, x.settled(x.walked))
 }
 
 // joinRoute puts a route under a prefix.

@@ -605,11 +605,11 @@ func (r *resolver) flagSetSites(set ssa.Value) map[ssa.Value]bool {
 		switch calleeKey(c.Common()) {
 		case "github.com/spf13/cobra.Command.Flags", "github.com/spf13/cobra.Command.PersistentFlags", "github.com/spf13/cobra.Command.LocalFlags", "github.com/spf13/cobra.Command.Flag":
 			if len(c.Common().Args) >= 1 {
-				return r.viperSites(c.Common().Args[0]) // var serveCmd = &cobra.Command{…}
+				return r.madeSites(c.Common().Args[0]) // var serveCmd = &cobra.Command{…}
 			}
 		}
 	}
-	return r.viperSites(set)
+	return r.madeSites(set)
 }
 
 // callBindings returns the bindings under which a call's arguments vs
@@ -799,7 +799,7 @@ func (m *making) inside(o *making) bool {
 // viperMade returns where a *viper.Viper value is made; nil where that is
 // not known.
 func (r *resolver) viperMade(v ssa.Value) *making {
-	m := &making{sites: r.viperSites(v), ctors: make(map[*ssa.Function]bool)}
+	m := &making{sites: r.madeSites(v), ctors: make(map[*ssa.Function]bool)}
 	if m.sites == nil {
 		return nil
 	}
@@ -820,7 +820,7 @@ func (r *resolver) viperMade(v ssa.Value) *making {
 		m.ctors[callee] = true
 		for _, b := range callee.Blocks {
 			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
-				inner := r.viperSites(ret.Results[0])
+				inner := r.madeSites(ret.Results[0])
 				if inner == nil {
 					return nil
 				}
@@ -833,10 +833,10 @@ func (r *resolver) viperMade(v ssa.Value) *making {
 	return m
 }
 
-// viperSites returns the calls and allocations a value (a viper, a
-// flag set, a command) is made by, through parameters, phis and package
+// madeSites returns the calls and allocations a value (a viper, a flag
+// set, a cobra command) is made by, through parameters, phis and package
 // variables; nil where one is not known.
-func (r *resolver) viperSites(v ssa.Value) map[ssa.Value]bool {
+func (r *resolver) madeSites(v ssa.Value) map[ssa.Value]bool {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		if g, ok := load.X.(*ssa.Global); ok {
 			// var Flags = viper.New(): what is stored in it.

@@ -254,7 +254,8 @@ func flagWord(w, flag string, short bool) (val string, ok bool) {
 	}
 	dashes := len(w) - len(strings.TrimLeft(w, "-"))
 	w = w[dashes:]
-	for i, name := range flagNames(flag) {
+	names := flagNames(flag)
+	for i, name := range names {
 		if i > 0 && (!short || dashes != 1) {
 			continue // a shorthand takes one dash, and only in the service's command
 		}
@@ -264,8 +265,8 @@ func flagWord(w, flag string, short bool) (val string, ok bool) {
 		if w == name {
 			return "", true
 		}
-		if i > 0 && len(name) == 1 && strings.HasPrefix(w, name) && !slices.ContainsFunc(flagNames(flag)[:1], func(long string) bool { return strings.HasPrefix(w, long) }) {
-			return w[1:], true // -tvalue
+		if i > 0 && len(name) == 1 && strings.HasPrefix(w, name) && !strings.HasPrefix(w, names[0]) {
+			return w[1:], true // -tvalue, not -topic
 		}
 	}
 	return "", false

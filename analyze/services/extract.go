@@ -885,6 +885,11 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		ev.Detail = method
 		ev.Method = proto + "/" + method
 		c := &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn}
+		if infrastructureProto(proto) {
+			// Every server serves it: where the call goes is where the
+			// client's connection dials.
+			c.targets = x.res.grpcTargets(common)
+		}
 		if root := rootFunc(fn); x.inContract(fn) && x.stubFile(root) && !gatewayRequest.MatchString(root.Name()) {
 			if named, _ := calledOn(common); named != nil && forwards(root, named) {
 				c.forwarded = true
@@ -2606,6 +2611,46 @@ func (r *resolver) callArgField(v ssa.Value, key string, i int, f string) []valu
 	return r.callArgBound(v, key, i, f, nil, 0)
 }
 
+// connTarget, as callArgBound's field, reads the maker's argument as a
+// gRPC connection: the target grpc.NewClient, Dial or DialContext made it
+// for.
+const connTarget = "\x00conn"
+
+// grpcTargets returns the targets a generated client's call goes to: the
+// client made by its package's NewXClient(conn), conn by grpc.NewClient
+// (target) or Dial; nil where either is not followed.
+func (r *resolver) grpcTargets(c *ssa.CallCommon) []value {
+	named, _ := calledOn(c)
+	if named == nil {
+		return nil
+	}
+	client := c.Value
+	if !c.IsInvoke() {
+		if len(c.Args) == 0 {
+			return nil
+		}
+		client = c.Args[0]
+	}
+	name := []rune(named.Obj().Name()) // HealthClient, or its healthClient
+	name[0] = unicode.ToUpper(name[0])
+	return r.callArgBound(client, normPath(named.Obj().Pkg().Path())+".New"+string(name), 0, connTarget, nil, 0)
+}
+
+// dialTargets resolves the target a gRPC connection was dialed for.
+func (r *resolver) dialTargets(conn ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
+	if mi, ok := conn.(*ssa.MakeInterface); ok {
+		conn = mi.X // a *grpc.ClientConn as the ClientConnInterface the maker takes
+	}
+	var out []value
+	for _, d := range []struct {
+		key string
+		i   int
+	}{{"google.golang.org/grpc.NewClient", 0}, {"google.golang.org/grpc.Dial", 0}, {"google.golang.org/grpc.DialContext", 1}} {
+		out = appendValues(out, r.callArgBound(conn, d.key, d.i, "", bind, depth))
+	}
+	return out
+}
+
 // callArgBound is callArg with the parameters of the helper being read
 // bound to its caller's arguments: a helper that makes the value and
 // returns it (func dial(t string) (*kafka.Conn, error) { return
@@ -2637,6 +2682,9 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 				}
 				if i >= len(args) {
 					return nil
+				}
+				if field == connTarget {
+					return r.dialTargets(args[i], bind, depth+1)
 				}
 				if field != "" {
 					return r.ownField(args[i], field, bind)

@@ -301,9 +301,13 @@ func (l *linker) grpc(f *facts, c *call) {
 	}
 	if len(to) > 0 {
 		if infrastructureProto(c.proto) && (len(to) > 1 || contains(to, f.svc.Name)) {
-			// Every gRPC server may serve it: the call goes wherever
-			// its connection goes, which is not read here; the caller's
-			// own health check of a peer among them.
+			// Every gRPC server may serve it: the call goes where its
+			// connection dials, when that names one of them (the
+			// caller's own health check of a peer among them).
+			if t, ok := l.dialed(f, c, to); ok {
+				l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+				return
+			}
 			l.unresolved(f.svc.Name, "grpc", c.proto+", which several services serve", c.ev)
 			return
 		}
@@ -333,6 +337,21 @@ func (l *linker) grpc(f *facts, c *call) {
 		return
 	}
 	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
+}
+
+// dialed returns the one service among to that the targets of a call's
+// connection name (grpc.NewClient("users:50051")), other than the
+// caller; ok is false where they name none, or several.
+func (l *linker) dialed(f *facts, c *call, to []string) (string, bool) {
+	found := ""
+	for _, v := range c.targets {
+		t, known, ok := l.host(f, v.text)
+		if !ok || !known || t == f.svc.Name || !contains(to, t) || found != "" && found != t {
+			return "", false
+		}
+		found = t
+	}
+	return found, found != ""
 }
 
 // infrastructureProto reports whether a gRPC service is one that servers

@@ -2616,9 +2616,64 @@ func (r *resolver) callArgField(v ssa.Value, key string, i int, f string) []valu
 // for.
 const connTarget = "\x00conn"
 
+// storedByClosure reports whether the local variable a load reads is
+// also set by a closure that captures it (client = NewClient(…) in a
+// handler), which cellValues does not read.
+func storedByClosure(load *ssa.UnOp) bool {
+	for _, c := range cellsOf(load.X) {
+		a, ok := c.(*ssa.Alloc)
+		if !ok || a.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *a.Referrers() {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			fn, _ := mc.Fn.(*ssa.Function)
+			for j, b := range mc.Bindings {
+				if b != a || fn == nil || j >= len(fn.FreeVars) || fn.FreeVars[j].Referrers() == nil {
+					continue
+				}
+				for _, use := range *fn.FreeVars[j].Referrers() {
+					if st, ok := use.(*ssa.Store); ok && st.Addr == fn.FreeVars[j] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// customDialer reports whether a dial's options give it a dialer or a
+// resolver of its own (grpc.WithContextDialer), which decide where the
+// connection goes whatever its target says.
+func customDialer(args []ssa.Value) bool {
+	for _, a := range args {
+		sl, ok := a.(*ssa.Slice)
+		if !ok {
+			continue
+		}
+		for _, e := range sliceElems(sl.X) {
+			if mi, ok := e.(*ssa.MakeInterface); ok {
+				e = mi.X
+			}
+			if c, ok := e.(*ssa.Call); ok {
+				switch calleeKey(c.Common()) {
+				case "google.golang.org/grpc.WithContextDialer", "google.golang.org/grpc.WithDialer", "google.golang.org/grpc.WithResolvers":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // grpcTargets returns the targets a generated client's call goes to: the
 // client made by its package's NewXClient(conn), conn by grpc.NewClient
-// (target) or Dial; nil where either is not followed.
+// (target) or Dial; nil where any way the client or its connection may
+// come is not followed.
 func (r *resolver) grpcTargets(c *ssa.CallCommon) []value {
 	named, _ := calledOn(c)
 	if named == nil {
@@ -2633,7 +2688,14 @@ func (r *resolver) grpcTargets(c *ssa.CallCommon) []value {
 	}
 	name := []rune(named.Obj().Name()) // HealthClient, or its healthClient
 	name[0] = unicode.ToUpper(name[0])
-	return r.callArgBound(client, normPath(named.Obj().Pkg().Path())+".New"+string(name), 0, connTarget, nil, 0)
+	missed := false
+	r.unfollowed = &missed
+	defer func() { r.unfollowed = nil }()
+	out := r.callArgBound(client, normPath(named.Obj().Pkg().Path())+".New"+string(name), 0, connTarget, nil, 0)
+	if missed {
+		return nil
+	}
+	return out
 }
 
 // dialTargets resolves the target a gRPC connection was dialed for.
@@ -2641,13 +2703,25 @@ func (r *resolver) dialTargets(conn ssa.Value, bind map[*ssa.Parameter]ssa.Value
 	if mi, ok := conn.(*ssa.MakeInterface); ok {
 		conn = mi.X // a *grpc.ClientConn as the ClientConnInterface the maker takes
 	}
+	// One of the three makes it: the others' find no maker, which is no
+	// branch left unfollowed.
+	missed := r.unfollowed
 	var out []value
 	for _, d := range []struct {
 		key string
 		i   int
 	}{{"google.golang.org/grpc.NewClient", 0}, {"google.golang.org/grpc.Dial", 0}, {"google.golang.org/grpc.DialContext", 1}} {
-		out = appendValues(out, r.callArgBound(conn, d.key, d.i, "", bind, depth))
+		var m bool
+		if missed != nil {
+			r.unfollowed = &m
+		}
+		vals := r.callArgBound(conn, d.key, d.i, "", bind, depth)
+		if len(vals) > 0 && m {
+			*missed = true // made by this dial on one branch, by what is not followed on another
+		}
+		out = appendValues(out, vals)
 	}
+	r.unfollowed = missed
 	return out
 }
 
@@ -2656,6 +2730,14 @@ func (r *resolver) dialTargets(conn ssa.Value, bind map[*ssa.Parameter]ssa.Value
 // returns it (func dial(t string) (*kafka.Conn, error) { return
 // kafka.DialLeader(ctx, "tcp", addr, t, 0) }) is read through.
 func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
+	out := r.callArgFrom(v, key, i, field, bind, depth)
+	if len(out) == 0 && r.unfollowed != nil {
+		*r.unfollowed = true // a branch that ends at no maker
+	}
+	return out
+}
+
+func (r *resolver) callArgFrom(v ssa.Value, key string, i int, field string, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
 	if depth > 4 {
 		return nil // variables that hand each other their values
 	}
@@ -2685,6 +2767,9 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 				}
 				if field == connTarget {
 					return r.dialTargets(args[i], bind, depth+1)
+				}
+				if r.unfollowed != nil && customDialer(args) {
+					return nil // the target is the dialer's to read
 				}
 				if field != "" {
 					return r.ownField(args[i], field, bind)
@@ -2722,6 +2807,9 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 				}
 				return out
 			}
+			if r.unfollowed != nil && storedByClosure(w) {
+				*r.unfollowed = true // another closure may put another client there
+			}
 			if vals := cellValues(w); len(vals) > 0 {
 				// A client a closure shares with the function that
 				// made it.
@@ -2743,7 +2831,7 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 			// A client kept in a map, one per topic
 			// (writers[topic].WriteMessages): each one the code puts
 			// there, under the key looked up when it is known.
-			if _, ok := w.X.Type().Underlying().(*types.Map); !ok || depth >= 2 {
+			if _, ok := w.X.Type().Underlying().(*types.Map); !ok || depth >= 2 || r.unfollowed != nil {
 				return nil
 			}
 			want := make(map[string]bool)

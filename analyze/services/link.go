@@ -331,6 +331,14 @@ func (l *linker) grpc(f *facts, c *call) {
 		}
 		return
 	}
+	if infrastructureProto(c.proto) {
+		// A library registers it (grpc/health's server), unseen: the
+		// service the connection dials serves it.
+		if t, ok := l.dialed(f, c, nil); ok {
+			l.edge(f.svc.Name, t, "sync", "grpc", c.proto, "", true, c.ev)
+			return
+		}
+	}
 	short := c.proto[strings.LastIndexByte(c.proto, '.')+1:]
 	if to, known, ok := l.name(short); ok {
 		l.edge(f.svc.Name, to, "sync", "grpc", c.proto, "", known, c.ev)
@@ -339,14 +347,14 @@ func (l *linker) grpc(f *facts, c *call) {
 	l.unresolved(f.svc.Name, "grpc", c.proto, c.ev)
 }
 
-// dialed returns the one service among to that the targets of a call's
-// connection name (grpc.NewClient("users:50051")), other than the
-// caller; ok is false where they name none, or several.
+// dialed returns the one service among to (any, when to is nil) that
+// the targets of a call's connection name (grpc.NewClient("users:50051")),
+// other than the caller; ok is false where they name none, or several.
 func (l *linker) dialed(f *facts, c *call, to []string) (string, bool) {
 	found := ""
 	for _, v := range c.targets {
 		t, known, ok := l.host(f, v.text)
-		if !ok || !known || t == f.svc.Name || !contains(to, t) || found != "" && found != t {
+		if !ok || !known || t == f.svc.Name || to != nil && !contains(to, t) || found != "" && found != t || l.sys.Apart(f.svc, l.sys.Service(t)) {
 			return "", false
 		}
 		found = t

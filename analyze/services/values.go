@@ -199,6 +199,10 @@ type resolver struct {
 	// each called from many places would otherwise take time exponential
 	// in the depth.
 	steps, limit int
+	// unfollowed, when set, is told that a maker's argument was read
+	// through a value archie could not follow to its maker (callArgBound):
+	// where all of them must be known, one missing is no answer.
+	unfollowed *bool
 }
 
 // tables are what a resolver reads of the program, made with it

@@ -2737,6 +2737,8 @@ func (r *resolver) callArgBound(v ssa.Value, key string, i int, field string, bi
 	return out
 }
 
+// callArgFrom is callArgBound's reading of one value, each branch it
+// follows read again through callArgBound.
 func (r *resolver) callArgFrom(v ssa.Value, key string, i int, field string, bind map[*ssa.Parameter]ssa.Value, depth int) []value {
 	if depth > 4 {
 		return nil // variables that hand each other their values

@@ -107,43 +107,31 @@ func (r *resolver) fixedIf(vals []value, v ssa.Value) []value {
 // with the argument indexes (receiver not counted) of the flag's name and
 // of its default. The pointer forms (flag.String) return the variable;
 // the Var forms (flag.StringVar(&addr, …)) store into their first
-// argument.
+// argument. pflag's P forms take the flag's shorthand (-t for --topic)
+// as argument short, 0 for none.
 var flagDefaults = map[string]struct {
-	name, def int
-	ptr       bool // returns the variable
+	name, def, short int
+	ptr              bool // returns the variable
 }{
-	"flag.String": {0, 1, true}, "flag.FlagSet.String": {0, 1, true}, "flag.Int": {0, 1, true}, "flag.FlagSet.Int": {0, 1, true},
-	"flag.StringVar": {1, 2, false}, "flag.FlagSet.StringVar": {1, 2, false}, "flag.IntVar": {1, 2, false}, "flag.FlagSet.IntVar": {1, 2, false},
-	"github.com/spf13/pflag.String": {0, 1, true}, "github.com/spf13/pflag.FlagSet.String": {0, 1, true},
-	"github.com/spf13/pflag.Int": {0, 1, true}, "github.com/spf13/pflag.FlagSet.Int": {0, 1, true},
-	"github.com/spf13/pflag.StringP": {0, 2, true}, "github.com/spf13/pflag.FlagSet.StringP": {0, 2, true},
-	"github.com/spf13/pflag.IntP": {0, 2, true}, "github.com/spf13/pflag.FlagSet.IntP": {0, 2, true},
-	"github.com/spf13/pflag.StringVar": {1, 2, false}, "github.com/spf13/pflag.FlagSet.StringVar": {1, 2, false},
-	"github.com/spf13/pflag.IntVar": {1, 2, false}, "github.com/spf13/pflag.FlagSet.IntVar": {1, 2, false},
-	"github.com/spf13/pflag.StringVarP": {1, 3, false}, "github.com/spf13/pflag.FlagSet.StringVarP": {1, 3, false},
-	"github.com/spf13/pflag.IntVarP": {1, 3, false}, "github.com/spf13/pflag.FlagSet.IntVarP": {1, 3, false},
-}
-
-// flagShorts are the arguments pflag's definitions take a flag's
-// shorthand in (-t for --topic).
-var flagShorts = map[string]int{
-	"github.com/spf13/pflag.StringP": 1, "github.com/spf13/pflag.FlagSet.StringP": 1,
-	"github.com/spf13/pflag.IntP": 1, "github.com/spf13/pflag.FlagSet.IntP": 1,
-	"github.com/spf13/pflag.StringVarP": 2, "github.com/spf13/pflag.FlagSet.StringVarP": 2,
-	"github.com/spf13/pflag.IntVarP": 2, "github.com/spf13/pflag.FlagSet.IntVarP": 2,
+	"flag.String": {0, 1, 0, true}, "flag.FlagSet.String": {0, 1, 0, true}, "flag.Int": {0, 1, 0, true}, "flag.FlagSet.Int": {0, 1, 0, true},
+	"flag.StringVar": {1, 2, 0, false}, "flag.FlagSet.StringVar": {1, 2, 0, false}, "flag.IntVar": {1, 2, 0, false}, "flag.FlagSet.IntVar": {1, 2, 0, false},
+	"github.com/spf13/pflag.String": {0, 1, 0, true}, "github.com/spf13/pflag.FlagSet.String": {0, 1, 0, true},
+	"github.com/spf13/pflag.Int": {0, 1, 0, true}, "github.com/spf13/pflag.FlagSet.Int": {0, 1, 0, true},
+	"github.com/spf13/pflag.StringP": {0, 2, 1, true}, "github.com/spf13/pflag.FlagSet.StringP": {0, 2, 1, true},
+	"github.com/spf13/pflag.IntP": {0, 2, 1, true}, "github.com/spf13/pflag.FlagSet.IntP": {0, 2, 1, true},
+	"github.com/spf13/pflag.StringVar": {1, 2, 0, false}, "github.com/spf13/pflag.FlagSet.StringVar": {1, 2, 0, false},
+	"github.com/spf13/pflag.IntVar": {1, 2, 0, false}, "github.com/spf13/pflag.FlagSet.IntVar": {1, 2, 0, false},
+	"github.com/spf13/pflag.StringVarP": {1, 3, 2, false}, "github.com/spf13/pflag.FlagSet.StringVarP": {1, 3, 2, false},
+	"github.com/spf13/pflag.IntVarP": {1, 3, 2, false}, "github.com/spf13/pflag.FlagSet.IntVarP": {1, 3, 2, false},
 }
 
 // flagShort returns the shorthand argument of a flag definition, or nil.
 func flagShort(c *ssa.CallCommon) ssa.Value {
-	i, ok := flagShorts[calleeKey(c)]
-	if !ok {
-		return nil
+	args, _, _, _, ok := flagArgs(c)
+	if i := flagDefaults[calleeKey(c)].short; ok && i > 0 && i < len(args) {
+		return args[i]
 	}
-	args, _, _, _, _ := flagArgs(c)
-	if i >= len(args) {
-		return nil
-	}
-	return args[i]
+	return nil
 }
 
 // flagArgs returns the arguments of a call to a flag definition, without

@@ -45,6 +45,13 @@ type configLoad struct {
 	// kratos and koanf loads read the files their sources name in the
 	// same package (sourceFiles).
 	kratos, koanf bool
+	// A load a loader of the program's own makes with what its callers
+	// hand it (config.Load(path, &cfg)) stands at each call of the
+	// loader, a few levels up (throughWrappers): origin is then the
+	// library's call, and bind the arguments the loaders on the way are
+	// given.
+	origin ssa.CallInstruction
+	bind   map[*ssa.Parameter]ssa.Value
 }
 
 // configLoadOf returns the config load a call of fn is, if it is one.
@@ -263,10 +270,14 @@ func holdsMain(dir string) bool {
 
 // nameInside reports whether the value v is made inside its function:
 // from constants, globals and calls, not from a parameter or a captured
-// variable a caller sets.
-func nameInside(v ssa.Value, depth int) bool {
-	switch v.(type) {
-	case *ssa.Parameter, *ssa.FreeVar:
+// variable a caller sets; a parameter bind gives a value is as inside as
+// that value.
+func nameInside(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		b, ok := bind[v]
+		return ok && depth > 0 && nameInside(b, bind, depth-1)
+	case *ssa.FreeVar:
 		return false
 	case *ssa.Const, *ssa.Global, *ssa.Function:
 		return true
@@ -280,7 +291,7 @@ func nameInside(v ssa.Value, depth int) bool {
 	}
 	var ops []*ssa.Value
 	for _, op := range instr.Operands(ops) {
-		if *op != nil && !nameInside(*op, depth-1) {
+		if *op != nil && !nameInside(*op, bind, depth-1) {
 			return false
 		}
 	}
@@ -986,24 +997,34 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		var files []deployedFile
 		switch {
 		case l.file != nil:
-			names = r.strings(l.file)
-			if !nameInside(l.file, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) {
-				// A shared loader handed each caller's file (maybe
-				// through a wrapper): which file is whose is not
-				// tracked, so none is read.
+			names = r.resolve(l.file, l.bind, resolveDepth, make(map[ssa.Value]bool))
+			if !nameInside(l.file, l.bind, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) {
+				// A shared loader handed each caller's file more levels
+				// up than throughWrappers follows: which file is whose
+				// is not known, so none is read.
 				names = nil
 			}
 			names = deployedNames(names, envValues)
 		case l.tag == "mapstructure":
 			// viper: the files each workload's environment names, then
 			// the defaults the code sets, the environment over both
-			// (viperKey).
-			files = deployedFiles(r.viperFiles(l.call), deploy, root)
-			add(&configDoc{env: "viper", tag: l.tag, call: l.call})
+			// (viperKey). A load lifted to a loader's caller reads the
+			// file that caller names.
+			var named []value
+			if l.bind != nil {
+				for _, f := range r.loadFiles(l) {
+					named = appendValues(named, r.resolve(f, l.bind, resolveDepth, make(map[ssa.Value]bool)))
+				}
+			}
+			if named == nil {
+				named = r.viperFiles(l.lib())
+			}
+			files = deployedFiles(named, deploy, root)
+			add(&configDoc{env: "viper", tag: l.tag, call: l.lib()})
 		case l.kratos:
-			names = r.sourceFiles(l.call, "github.com/go-kratos/kratos/config/file.NewSource")
+			names = r.sourceFiles(l.lib(), "github.com/go-kratos/kratos/config/file.NewSource")
 		case l.koanf:
-			names = r.sourceFiles(l.call, "github.com/knadh/koanf/providers/file.Provider")
+			names = r.sourceFiles(l.lib(), "github.com/knadh/koanf/providers/file.Provider")
 		}
 		for _, v := range names {
 			files = append(files, deployedFile{name: v.text})
@@ -1020,7 +1041,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			if !read && f.w != nil && l.tag == "mapstructure" {
 				// A file this workload's viper reads and archie cannot:
 				// it may set any key, so no default is certain.
-				add(&configDoc{env: "viper", tag: l.tag, call: l.call, workload: f.w, unseen: true})
+				add(&configDoc{env: "viper", tag: l.tag, call: l.lib(), workload: f.w, unseen: true})
 			}
 		}
 	}
@@ -1452,26 +1473,31 @@ func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 	return "", false
 }
 
-// throughWrappers returns the loads, with each load from the environment
-// that a wrapper of the program's own makes into a struct it is handed
-// as an interface (func Parse(v any, opts ...Options) error) replaced by
-// one load at each of the wrapper's static callers, into the struct
-// that caller hands, a few levels up: the wrapper's own load has no type
-// to read. Options the wrapper forwards, or rebuilds field by field from
-// its own options of the same field names (mainflux's env.Parse copies
-// Prefix, TagName, Environment… from its Options into caarlos0/env's),
-// are each caller's. Options it builds otherwise are kept only when
-// they name constants; else the load is dropped: the names are unknown.
+// throughWrappers returns the loads, with each load that a loader of the
+// program's own makes with what its callers hand it replaced by one load
+// at each of the loader's static callers, a few levels up: a struct it
+// is handed as an interface (func Parse(v any, opts ...Options) error),
+// whose type only the caller knows, or a file name it is handed
+// (func Load(path string, cfg any) error), which is each caller's own.
+// The lifted load is into the struct that caller hands, and reads the
+// file its arguments name (bind). Options the loader forwards, or
+// rebuilds field by field from its own options of the same field names
+// (mainflux's env.Parse copies Prefix, TagName, Environment… from its
+// Options into caarlos0/env's), are each caller's. Options it builds
+// otherwise are kept only when they name constants; else the load is
+// dropped: the names are unknown.
 func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 	var out []configLoad
 	var up func(l configLoad, depth int)
 	up = func(l configLoad, depth int) {
-		param, ok := concrete(l.into).(*ssa.Parameter)
-		if !ok || l.env == "" || l.file != nil || !types.IsInterface(param.Type()) || param.Parent() != l.call.Parent() {
+		fn := l.call.Parent()
+		param, intoHanded := concrete(l.into).(*ssa.Parameter)
+		intoHanded = intoHanded && param.Parent() == fn && types.IsInterface(param.Type())
+		fileHanded := slices.ContainsFunc(r.loadFiles(l), func(f ssa.Value) bool { return !nameInside(f, l.bind, 8) })
+		if !intoHanded && (!fileHanded || len(r.callers[fn]) == 0) {
 			out = append(out, l)
 			return
 		}
-		fn := param.Parent()
 		// Which of fn's parameters, if any, the options and prefix are
 		// each caller's: -1 when they are fn's own constants.
 		handedAt := func(v ssa.Value) (int, bool) {
@@ -1489,15 +1515,28 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 		opts, okOpts := handedAt(l.options)
 		prefix, okPrefix := handedAt(l.prefix)
 		if depth == 3 || !okOpts || !okPrefix {
+			if !intoHanded {
+				out = append(out, l) // the struct's type is known: its files may be too
+			}
 			return
 		}
 		for _, c := range r.callers[fn] {
 			args := c.Common().Args
-			if i := paramIndex(param); i < 0 || i >= len(args) || opts >= len(args) || prefix >= len(args) {
+			if opts >= len(args) || prefix >= len(args) || intoHanded && paramIndex(param) >= len(args) {
 				continue
 			}
 			w := l
-			w.call, w.into = c, args[paramIndex(param)]
+			w.call = c
+			if w.origin == nil {
+				w.origin = l.call
+			}
+			if intoHanded {
+				w.into = args[paramIndex(param)]
+			}
+			// The loaders' parameters further down keep their values,
+			// which may be this caller's parameters, bound a level up.
+			w.bind = bindArgs(fn, args)
+			maps.Copy(w.bind, l.bind)
 			if opts >= 0 {
 				w.options = args[opts]
 			}
@@ -1509,6 +1548,34 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 	}
 	for _, l := range loads {
 		up(l, 0)
+	}
+	return out
+}
+
+// lib returns the library's call a load is: where a loader of the
+// program's own makes it, the loader's call, not its callers'.
+func (l *configLoad) lib() ssa.CallInstruction {
+	if l.origin != nil {
+		return l.origin
+	}
+	return l.call
+}
+
+// loadFiles returns the values that name the files a load reads: its
+// file argument, or for viper's Unmarshal the names SetConfigFile is
+// given in the same function.
+func (r *resolver) loadFiles(l configLoad) []ssa.Value {
+	if l.file != nil {
+		return []ssa.Value{l.file}
+	}
+	if l.tag != "mapstructure" {
+		return nil
+	}
+	var out []ssa.Value
+	for _, c := range r.viperSets {
+		if args := c.Common().Args; c.Parent() == l.lib().Parent() && len(args) > 0 {
+			out = append(out, args[len(args)-1])
+		}
 	}
 	return out
 }

@@ -587,7 +587,10 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		return r.unsetIn(v.X, v.Field, depth)
 	case *ssa.Parameter:
 		if b, ok := bind[v]; ok {
-			return r.resolve(b, nil, depth-1, busy)
+			// The value a call gives v is read under the same binding:
+			// it may be the caller's parameter, bound a level up
+			// (throughWrappers).
+			return r.resolve(b, bind, depth-1, busy)
 		}
 		idx := paramIndex(v)
 		var out []value

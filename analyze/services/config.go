@@ -130,6 +130,18 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 				l.into = args[1]
 			}
 		}
+	case "gopkg.in/yaml.v3.Decode", "gopkg.in/yaml.v2.Decode", "github.com/goccy/go-yaml.Decode", "encoding/json.Decode": // (*Decoder) methods
+		// The same, through a decoder of the opened file:
+		// yaml.NewDecoder(f).Decode(&cfg).
+		l.tag = "yaml"
+		if origin.Pkg.Pkg.Path() == "encoding/json" {
+			l.tag = "json"
+		}
+		if recv := call.Common().Args; fn.Signature.Recv() != nil && len(args) >= 1 {
+			if l.file = decodedFileName(recv[0]); l.file != nil {
+				l.into = args[0]
+			}
+		}
 	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
 		l.env = "envconfig"
 		if len(args) >= 2 {
@@ -319,6 +331,30 @@ func readFileName(v ssa.Value) ssa.Value {
 			}
 		}
 		return nil
+	}
+	return nil
+}
+
+// decodedFileName returns the name of the file a decoder reads
+// (yaml.NewDecoder(f) of f, err := os.Open(name)), or nil: a decoder of
+// anything else (a request's body) reads no configuration.
+func decodedFileName(dec ssa.Value) ssa.Value {
+	c, ok := dec.(*ssa.Call)
+	if !ok || len(c.Common().Args) != 1 {
+		return nil
+	}
+	if callee := c.Common().StaticCallee(); callee == nil || callee.Name() != "NewDecoder" {
+		return nil
+	}
+	src := concrete(c.Common().Args[0])
+	if e, ok := src.(*ssa.Extract); ok && e.Index == 0 {
+		src = e.Tuple
+	}
+	if open, ok := src.(*ssa.Call); ok {
+		if callee := open.Common().StaticCallee(); callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "os" &&
+			(callee.Name() == "Open" || callee.Name() == "OpenFile") && len(open.Common().Args) >= 1 {
+			return open.Common().Args[0]
+		}
 	}
 	return nil
 }

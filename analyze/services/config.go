@@ -293,6 +293,24 @@ func nameInside(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) bool 
 		return false
 	case *ssa.Const, *ssa.Global, *ssa.Function:
 		return true
+	case *ssa.Alloc:
+		// A slice's backing array (filepath.Join's parts) is as inside
+		// as what is stored in it.
+		if depth == 0 || v.Referrers() == nil {
+			return false
+		}
+		for _, ref := range *v.Referrers() {
+			ia, ok := ref.(*ssa.IndexAddr)
+			if !ok {
+				continue
+			}
+			for _, use := range *ia.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == ia && !nameInside(st.Val, bind, depth-1) {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	if depth == 0 {
 		return false
@@ -1034,10 +1052,12 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		switch {
 		case l.file != nil:
 			names = r.resolve(l.file, l.bind, resolveDepth, make(map[ssa.Value]bool))
-			if !nameInside(l.file, l.bind, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) {
+			if !nameInside(l.file, l.bind, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) || l.bind != nil && len(names) > 1 {
 				// A shared loader handed each caller's file more levels
-				// up than throughWrappers follows: which file is whose
-				// is not known, so none is read.
+				// up than throughWrappers follows, or a name the caller
+				// gives that reads several (a field, a package variable
+				// each main sets, a helper's switch on its argument):
+				// which file is whose is not known, so none is read.
 				names = nil
 			}
 			names = deployedNames(names, envValues)
@@ -1047,13 +1067,17 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			// (viperKey). A load lifted to a loader's caller reads the
 			// file that caller names.
 			var named []value
-			if l.bind != nil {
-				for _, f := range r.loadFiles(l) {
-					named = appendValues(named, r.resolve(f, l.bind, resolveDepth, make(map[ssa.Value]bool)))
-				}
-			}
-			if named == nil {
+			if l.bind == nil {
 				named = r.viperFiles(l.lib())
+			} else if fs := r.loadFiles(l); len(fs) == 1 {
+				// The name the caller gives, as a file's (above): one,
+				// or none is read. SetConfigFile elsewhere than beside
+				// the lifted Unmarshal is not known to be this
+				// caller's.
+				named = r.resolve(fs[0], l.bind, resolveDepth, make(map[ssa.Value]bool))
+				if len(named) > 1 {
+					named = nil
+				}
 			}
 			files = deployedFiles(named, deploy, root)
 			add(&configDoc{env: "viper", tag: l.tag, call: l.lib()})

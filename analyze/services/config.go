@@ -1092,7 +1092,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, f := range files {
 			read := false
-			for _, name := range configFiles(root, dir, f.name) {
+			for _, name := range configFiles(root, dir, f.name, l.kratos) {
 				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
 					d.workload, read = f.w, true
 					add(d)
@@ -1127,14 +1127,20 @@ func (r *resolver) sourceFiles(call ssa.CallInstruction, key string) []value {
 }
 
 // configFiles returns the name of a config file, or the YAML and JSON
-// files of a folder kratos reads whole.
-func configFiles(root, dir, name string) []string {
+// files of a folder kratos reads whole (folder). Every other loader's
+// folder is no file: an empty name (a flag's default, which the
+// deployment passes) names the loading package's own folder, whose
+// sample and test configs the service does not read.
+func configFiles(root, dir, name string, folder bool) []string {
 	if strings.HasPrefix(name, "…/") || strings.ContainsAny(name, "$") {
 		return []string{name}
 	}
 	path, ok := configPath(root, dir, name)
 	if !ok || !isDir(path) {
 		return []string{name}
+	}
+	if !folder {
+		return nil
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {

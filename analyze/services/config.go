@@ -224,6 +224,10 @@ type deployedFile struct {
 func deployedFiles(names []value, deploy *deployment, root string) []deployedFile {
 	var out []deployedFile
 	for _, v := range names {
+		if files, passed := deploy.flagFiles(v, root); passed {
+			out = append(out, files...)
+			continue
+		}
 		if len(v.env) == 0 || deploy == nil {
 			out = append(out, deployedFile{name: v.text})
 			continue
@@ -243,25 +247,83 @@ func deployedFiles(names []value, deploy *deployment, root string) []deployedFil
 			if strings.Contains(text, "${") || text == "" {
 				continue
 			}
-			if filepath.IsAbs(text) {
-				host := w.hostPath(text)
-				rel, err := filepath.Rel(root, host)
-				if host == "" || err != nil || strings.HasPrefix(rel, "..") {
-					// A file the image holds, a ConfigMap's or a
-					// volume's: not the repository's, and it may set
-					// any key.
-					out = append(out, deployedFile{w: w, unseen: true})
-					continue
-				}
-				text = "…/" + filepath.ToSlash(rel)
-			}
-			out = append(out, deployedFile{name: text, w: w})
+			out = append(out, w.fileIn(text, root))
 		}
 		if !set {
 			out = append(out, deployedFile{name: v.text})
 		}
 	}
 	return out
+}
+
+// flagFiles returns the config files a name v, made of a flag's default,
+// stands for in the workloads, when one passes the flag
+// (-config config/orders.json): the name with the value each passes in
+// the default's place, and the default in each that passes none. passed
+// is false when no command passes it: the default is then everyone's
+// name. A name whose default archie cannot place, a value it cannot read,
+// a workload several files run (one may pass it, one not) and a
+// Makefile's or a script's command passing a flag of more than one
+// letter (whose workload is not known) leave the file unknown.
+func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed bool) {
+	if d == nil || v.flag == "" {
+		return nil, false
+	}
+	flags := strings.Split(v.flag, ",")
+	// A one-letter flag (go-zero's -f) in other programs' words
+	// (kubectl apply -f, docker build -f) would match anything.
+	other := slices.ContainsFunc(flags, func(f string) bool { return len(f) > 1 && setsFlag(d.otherArgs, f, false) })
+	var unpassed []*workload
+	for _, w := range d.workloads {
+		args := w.args
+		if len(w.ownArgs) > 0 {
+			args = w.ownArgs
+		}
+		set := false
+		for _, flag := range flags {
+			val, ok := flagValue(args, flag, w.kubeVars)
+			if !ok {
+				continue
+			}
+			set = true
+			text, placed := v.withFlag(val)
+			if !placed && v.text == "" && len(flags) == 1 {
+				text, placed = val, true // the name is the flag, empty by default
+			}
+			if placed && val != "" && len(w.runBy) <= 1 {
+				out = append(out, w.fileIn(text, root))
+			}
+		}
+		if !set && len(w.runBy) <= 1 {
+			unpassed = append(unpassed, w)
+		}
+		passed = passed || set
+	}
+	if !passed && !other {
+		return nil, false
+	}
+	if !other {
+		for _, w := range unpassed {
+			out = append(out, w.fileIn(v.text, root))
+		}
+	}
+	return out, true
+}
+
+// fileIn is a config file a workload names: a path in its container is
+// the repository's file a bind mount puts there, or one archie cannot
+// see (unseen: the image's, a ConfigMap's, a volume's), which may set any
+// key.
+func (w *workload) fileIn(name, root string) deployedFile {
+	if !filepath.IsAbs(name) {
+		return deployedFile{name: name, w: w}
+	}
+	host := w.hostPath(name)
+	rel, err := filepath.Rel(root, host)
+	if host == "" || err != nil || strings.HasPrefix(rel, "..") {
+		return deployedFile{w: w, unseen: true}
+	}
+	return deployedFile{name: "…/" + filepath.ToSlash(rel), w: w}
 }
 
 // holdsMain reports whether a folder holds a main package.
@@ -1052,6 +1114,13 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		switch {
 		case l.file != nil:
 			names = r.resolve(l.file, l.bind, resolveDepth, make(map[ssa.Value]bool))
+			// A name a deployment passes as a flag is each passing
+			// workload's; the rest is read as the environment gives it.
+			names = slices.DeleteFunc(names, func(v value) bool {
+				fs, passed := deploy.flagFiles(v, root)
+				files = append(files, fs...)
+				return passed
+			})
 			if !nameInside(l.file, l.bind, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) || l.bind != nil && len(names) > 1 {
 				// A shared loader handed each caller's file more levels
 				// up than throughWrappers follows, or a name the caller

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -276,6 +277,9 @@ func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed
 	var unpassed []*workload
 	for _, w := range d.workloads {
 		args := w.args
+		// In a pod of several containers, only those named as it are
+		// the service's: a sidecar's flag is its own.
+		known := len(w.runBy) <= 1 && (len(w.ownArgs) > 0 || w.containers() <= 1)
 		if len(w.ownArgs) > 0 {
 			args = w.ownArgs
 		}
@@ -290,11 +294,11 @@ func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed
 			if !placed && v.text == "" && len(flags) == 1 {
 				text, placed = val, true // the name is the flag, empty by default
 			}
-			if placed && val != "" && len(w.runBy) <= 1 {
+			if placed && val != "" && known {
 				out = append(out, w.fileIn(text, root))
 			}
 		}
-		if !set && len(w.runBy) <= 1 {
+		if !set && known {
 			unpassed = append(unpassed, w)
 		}
 		passed = passed || set
@@ -310,13 +314,30 @@ func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed
 	return out, true
 }
 
-// fileIn is a config file a workload names: a path in its container is
-// the repository's file a bind mount puts there, or one archie cannot
-// see (unseen: the image's, a ConfigMap's, a volume's), which may set any
-// key.
+// fileIn is a config file a workload names: a path in its container
+// (absolute, or relative to its compose working_dir) is the
+// repository's file a bind mount puts there, or one archie cannot see
+// (unseen: the image's, a ConfigMap's, a volume's), which may set any
+// key; a relative name no bind mount covers is the repository's, as the
+// image copies it.
 func (w *workload) fileIn(name, root string) deployedFile {
 	if !filepath.IsAbs(name) {
-		return deployedFile{name: name, w: w}
+		if w.volumes == nil || name == "" {
+			return deployedFile{name: name, w: w}
+		}
+		if w.workDir == "" || strings.Contains(w.workDir, "$") {
+			// The folder it starts in is the image's: where a bind
+			// mount may cover the name there, the file is not known.
+			if mayCover(w.volumes, filepath.ToSlash(name)) {
+				return deployedFile{w: w, unseen: true}
+			}
+			return deployedFile{name: name, w: w}
+		}
+		abs := path.Join(w.workDir, filepath.ToSlash(name))
+		if !path.IsAbs(abs) || w.hostPath(abs) == "" {
+			return deployedFile{name: name, w: w} // the image's copy of the repository's
+		}
+		name = abs
 	}
 	host := w.hostPath(name)
 	rel, err := filepath.Rel(root, host)
@@ -391,8 +412,9 @@ func nameInside(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) bool 
 }
 
 // readFileName returns the name of the file v was read from whole
-// (os.ReadFile(name)), or nil: a decoder given anything else (a request's
-// body) reads no configuration.
+// (os.ReadFile(name), or io.ReadAll of a file opened, see openedName), or
+// nil: a decoder given anything else (a request's body) reads no
+// configuration.
 func readFileName(v ssa.Value) ssa.Value {
 	for range 3 {
 		switch w := v.(type) {
@@ -407,6 +429,8 @@ func readFileName(v ssa.Value) ssa.Value {
 				switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
 				case "os.ReadFile", "io/ioutil.ReadFile":
 					return w.Common().Args[0]
+				case "io.ReadAll", "io/ioutil.ReadAll":
+					return openedName(w.Common().Args[0])
 				}
 			}
 		}
@@ -426,7 +450,19 @@ func decodedFileName(dec ssa.Value) ssa.Value {
 	if callee := c.Common().StaticCallee(); callee == nil || callee.Name() != "NewDecoder" {
 		return nil
 	}
-	src := concrete(c.Common().Args[0])
+	return openedName(c.Common().Args[0])
+}
+
+// openedName returns the name a reader was opened by (f, err :=
+// os.Open(name)), or the reader itself where it is a parameter: a loader
+// of the program's own handed the file its caller opened
+// (LoadConfig(r io.Reader)), whose name fileName reads at each caller.
+// nil for any other reader.
+func openedName(src ssa.Value) ssa.Value {
+	src = concrete(src)
+	if p, ok := src.(*ssa.Parameter); ok {
+		return p
+	}
 	if e, ok := src.(*ssa.Extract); ok && e.Index == 0 {
 		src = e.Tuple
 	}
@@ -434,6 +470,30 @@ func decodedFileName(dec ssa.Value) ssa.Value {
 		if callee := open.Common().StaticCallee(); callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "os" &&
 			(callee.Name() == "Open" || callee.Name() == "OpenFile") && len(open.Common().Args) >= 1 {
 			return open.Common().Args[0]
+		}
+	}
+	return nil
+}
+
+// fileName returns the value that names a load's file under bind: the
+// load's file, or where that is a reader handed in, the name the caller
+// that bind stands for opened it by; nil when that is not known.
+func fileName(file ssa.Value, bind map[*ssa.Parameter]ssa.Value) ssa.Value {
+	if basic, ok := file.Type().Underlying().(*types.Basic); ok && basic.Info()&types.IsString != 0 {
+		return file
+	}
+	for range 4 {
+		p, ok := file.(*ssa.Parameter)
+		if !ok {
+			break
+		}
+		if file, ok = bind[p]; !ok {
+			return nil
+		}
+	}
+	if name := openedName(file); name != nil {
+		if _, handed := name.(*ssa.Parameter); !handed {
+			return name
 		}
 	}
 	return nil
@@ -1113,14 +1173,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		var files []deployedFile
 		switch {
 		case l.file != nil:
-			names = r.resolve(l.file, l.bind, resolveDepth, make(map[ssa.Value]bool))
-			// A name a deployment passes as a flag is each passing
-			// workload's; the rest is read as the environment gives it.
-			names = slices.DeleteFunc(names, func(v value) bool {
-				fs, passed := deploy.flagFiles(v, root)
-				files = append(files, fs...)
-				return passed
-			})
+			names = r.resolve(fileName(l.file, l.bind), l.bind, resolveDepth, make(map[ssa.Value]bool))
 			if !nameInside(l.file, l.bind, 8) && (len(r.callers[l.call.Parent()]) > 1 || len(names) > 1) || l.bind != nil && len(names) > 1 {
 				// A shared loader handed each caller's file more levels
 				// up than throughWrappers follows, or a name the caller
@@ -1129,6 +1182,13 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 				// which file is whose is not known, so none is read.
 				names = nil
 			}
+			// A name a deployment passes as a flag is each passing
+			// workload's; the rest is read as the environment gives it.
+			names = slices.DeleteFunc(names, func(v value) bool {
+				fs, passed := deploy.flagFiles(v, root)
+				files = append(files, fs...)
+				return passed
+			})
 			names = deployedNames(names, envValues)
 		case l.tag == "mapstructure":
 			// viper: the files each workload's environment names, then

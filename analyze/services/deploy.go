@@ -297,6 +297,9 @@ type workload struct {
 	// mountBase: its bind mounts put files of the repository in it.
 	mountBase string
 	volumes   any
+	// workDir is the folder a compose service starts in (working_dir),
+	// where a relative path it is given is.
+	workDir string
 	// compose marks a compose service, the only workloads that may run
 	// a third-party image beside services run on the machine itself.
 	compose bool
@@ -1137,8 +1140,12 @@ func (d *deployment) read(root, path string, data []byte) {
 				}
 				cw := w
 				if cname != "" && cname != name {
+					// The container is also the workload of its name,
+					// which another file (a compose service) may run
+					// differently: this one says how too.
 					cw = d.workload(cname, rel)
 					cw.deployedIn(rel)
+					cw.runIn(rel)
 				}
 				args := append(words(c["command"], nil), words(c["args"], nil)...)
 				w.args = append(w.args, args...)
@@ -1240,6 +1247,9 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		}
 		if m["volumes"] != nil {
 			w.mountBase, w.volumes = base, m["volumes"]
+		}
+		if wd, ok := m["working_dir"].(string); ok {
+			w.workDir = expand(wd)
 		}
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
@@ -1540,6 +1550,29 @@ func (w *workload) hostPath(path string) string {
 		return ""
 	}
 	return mounted(w.mountBase, path, w.volumes)
+}
+
+// mayCover reports whether a bind mount of a compose service whose
+// working folder is not known may put a file at the relative path name:
+// one mounted at a folder that ends as name's does (/app/config for
+// config/app.json), or at name itself.
+func mayCover(volumes any, name string) bool {
+	vs, _ := volumes.([]any)
+	for _, v := range vs {
+		s, _ := v.(string)
+		host, ctr, ok := strings.Cut(s, ":")
+		if !ok || !strings.HasPrefix(host, ".") {
+			continue
+		}
+		ctr, _, _ = strings.Cut(ctr, ":")
+		ctr = strings.TrimSuffix(ctr, "/")
+		for dir := path.Clean(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if strings.HasSuffix(ctr, "/"+dir) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mounted returns the folder of the repository a container path is, by

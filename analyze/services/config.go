@@ -1084,6 +1084,10 @@ type configDoc struct {
 	// call is viper's Unmarshal, for its environment doc: which viper
 	// instance its defaults and variables are set on.
 	call ssa.CallInstruction
+	// into is the struct the load fills (its variable's cell, a new
+	// value's allocation): a read of that variable reads this doc, not
+	// another load's of the same type into another.
+	into ssa.Value
 }
 
 // readConfigs reads the files of the config loads the resolver met. dirOf
@@ -1133,7 +1137,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			}
 		}
 		add := func(d *configDoc) {
-			d.load = l.call.Parent()
+			d.load, d.into = l.call.Parent(), concrete(l.into)
 			r.addConfig(t, d, 4)
 		}
 		if l.env != "" {
@@ -1338,7 +1342,7 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 		return // a struct declared in place that two loads fill (conflicting)
 	}
 	for _, old := range docs {
-		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix && old.workload == d.workload && old.unseen == d.unseen && old.call == d.call {
+		if old.file == d.file && old.root == d.root && old.env == d.env && old.load == d.load && old.prefix == d.prefix && old.workload == d.workload && old.unseen == d.unseen && old.call == d.call && old.into == d.into {
 			return
 		}
 	}
@@ -1426,13 +1430,14 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	if r.configs.Len() == 0 {
 		return nil
 	}
-	root, path := r.configPath(v)
+	root, path, base := r.configPath(v)
 	if root == nil {
 		return nil
 	}
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
 	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) || !r.deployedHere(d) })
+	docs = filledInto(docs, base)
 	if i := slices.IndexFunc(docs, func(d *configDoc) bool { return d.env == "viper" }); i >= 0 {
 		for _, d := range docs {
 			if d.env == "viper" && (d.prefix != docs[i].prefix || d.call != docs[i].call) {
@@ -1475,6 +1480,10 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 		}
 		return out
 	}
+	// The structs the files fill, and the values they give: two structs
+	// of the type filled from files that disagree are two, and which one
+	// this read reads is not known.
+	into, texts := make(map[ssa.Value]bool), make(map[string]bool)
 	for _, d := range docs {
 		if d.root == nil {
 			continue
@@ -1487,10 +1496,37 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 		}
 		keys = append(keys, more...)
 		if n := lookupKeys(d.root, keys); n != nil && n.Kind == yaml.ScalarNode {
+			into[d.into], texts[n.Value] = true, true
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
 	}
+	if len(into) > 1 && len(texts) > 1 {
+		return nil
+	}
 	return out
+}
+
+// filledInto returns the docs of those that fill the struct a read
+// reads (base: the variable, or a closure's capture of it), when it is
+// one of theirs; else docs.
+func filledInto(docs []*configDoc, base ssa.Value) []*configDoc {
+	if base == nil {
+		return docs
+	}
+	cells := map[ssa.Value]bool{base: true}
+	if u, ok := base.(*ssa.UnOp); ok && u.Op == token.MUL {
+		for _, c := range cellsOf(u.X) {
+			cells[c] = true
+		}
+	}
+	for _, c := range cellsOf(base) {
+		cells[c] = true
+	}
+	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return d.root != nil && !cells[d.into] })
+	if len(mine) == len(docs) || !slices.ContainsFunc(mine, func(d *configDoc) bool { return d.root != nil }) {
+		return docs
+	}
+	return mine
 }
 
 // A fieldRef is one field on the way from a config struct to a value.
@@ -2100,16 +2136,17 @@ func structOf(t types.Type) *types.Struct {
 
 // configPath walks a field read back to the config struct it is read
 // from: the struct's type and the fields from it down to the value.
-func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef) {
+func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
 	// The outermost config struct on the way: a part of the config has
 	// the docs of every place its type appears (TopicConfig under each
 	// topic's key), the root the one place this read comes from.
 	var path []fieldRef
 	var best types.Type
 	var bestPath []fieldRef
+	var base ssa.Value
 	for range 12 {
 		if t := r.configType(v.Type()); t != nil {
-			best, bestPath = t, slices.Clone(path)
+			best, bestPath, base = t, slices.Clone(path), v
 		}
 		switch w := v.(type) {
 		case *ssa.Field:
@@ -2127,10 +2164,10 @@ func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef) {
 		break
 	}
 	if best == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	slices.Reverse(bestPath)
-	return best, bestPath
+	return best, bestPath, base
 }
 
 // configType returns t, or what t points to, when config files are

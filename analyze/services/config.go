@@ -53,6 +53,11 @@ type configLoad struct {
 	// given.
 	origin ssa.CallInstruction
 	bind   map[*ssa.Parameter]ssa.Value
+	// targs are the type arguments of the generic loader's instance a
+	// caller calls (Load[app.Config]) for its type parameters tparams,
+	// one of which the struct filled may be.
+	tparams *types.TypeParamList
+	targs   []types.Type
 }
 
 // configLoadOf returns the config load a call of fn is, if it is one.
@@ -460,6 +465,12 @@ func decodedFileName(dec ssa.Value) ssa.Value {
 // nil for any other reader.
 func openedName(src ssa.Value) ssa.Value {
 	src = concrete(src)
+	if c, ok := src.(*ssa.Call); ok && len(c.Common().Args) == 1 {
+		// bufio.NewReader(f): f's.
+		if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "bufio" && callee.Name() == "NewReader" {
+			src = concrete(c.Common().Args[0])
+		}
+	}
 	if p, ok := src.(*ssa.Parameter); ok {
 		return p
 	}
@@ -1128,6 +1139,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 				t = p.Elem()
 			}
 		}
+		if tp, ok := t.(*types.TypeParam); ok && tp.Index() < len(l.targs) && l.tparams.At(tp.Index()) == tp && l.targs[tp.Index()] != nil {
+			// A generic loader's instance (Load[app.Config]) fills its
+			// type argument.
+			t = l.targs[tp.Index()]
+		}
 		if _, ok := t.(*types.Named); !ok {
 			// A struct declared in place (cfg := struct{ Web struct{…} }{…},
 			// as ardanlabs/conf's users write it) is read from the
@@ -1761,6 +1777,21 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 			if w.origin == nil {
 				w.origin = l.call
 			}
+			if fn.TypeParams().Len() > 0 {
+				// The struct's type may be fn's type parameter, or one a
+				// generic loader further down was called with.
+				here := typeArgs(fn, c)
+				if w.targs == nil {
+					w.tparams, w.targs = fn.TypeParams(), here
+				} else {
+					w.targs = slices.Clone(w.targs)
+					for i, t := range w.targs {
+						if tp, ok := t.(*types.TypeParam); ok && tp.Index() < len(here) && fn.TypeParams().At(tp.Index()) == tp {
+							w.targs[i] = here[tp.Index()]
+						}
+					}
+				}
+			}
 			if intoHanded {
 				w.into = args[paramIndex(param)]
 			}
@@ -1781,6 +1812,50 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 		up(l, 0)
 	}
 	return out
+}
+
+// typeArgs returns the type arguments a call of the generic function fn
+// gives its type parameters: an instance's own, else those the call's
+// arguments and results take where fn's signature has a parameter
+// (func Load[T any](path string) (*T, error) called for *app.Config).
+func typeArgs(fn *ssa.Function, c ssa.CallInstruction) []types.Type {
+	if targs := fn.TypeArgs(); len(targs) > 0 {
+		return targs
+	}
+	tparams := fn.TypeParams()
+	targs := make([]types.Type, tparams.Len())
+	var match func(generic, actual types.Type)
+	match = func(generic, actual types.Type) {
+		switch g := generic.(type) {
+		case *types.TypeParam:
+			if i := g.Index(); i < len(targs) && tparams.At(i) == g && targs[i] == nil {
+				targs[i] = actual
+			}
+		case *types.Pointer:
+			if a, ok := actual.(*types.Pointer); ok {
+				match(g.Elem(), a.Elem())
+			}
+		case *types.Slice:
+			if a, ok := actual.(*types.Slice); ok {
+				match(g.Elem(), a.Elem())
+			}
+		}
+	}
+	sig := fn.Signature
+	args := c.Common().Args
+	for i := 0; i < sig.Params().Len() && i < len(args); i++ {
+		match(sig.Params().At(i).Type(), args[i].Type())
+	}
+	if v := c.Value(); v != nil {
+		if tuple, ok := v.Type().(*types.Tuple); ok && tuple.Len() == sig.Results().Len() {
+			for i := range tuple.Len() {
+				match(sig.Results().At(i).Type(), tuple.At(i).Type())
+			}
+		} else if sig.Results().Len() == 1 {
+			match(sig.Results().At(0).Type(), v.Type())
+		}
+	}
+	return targs
 }
 
 // lib returns the library's call a load is: where a loader of the

@@ -331,18 +331,32 @@ func (w *workload) fileIn(name, root string) deployedFile {
 			return deployedFile{name: name, w: w}
 		}
 		if w.workDir == "" || strings.Contains(w.workDir, "$") {
-			// The folder it starts in is the image's: where a bind
-			// mount may cover the name there, the file is not known.
-			if mayCover(w.volumes, filepath.ToSlash(name)) {
-				return deployedFile{w: w, unseen: true}
+			// The folder it starts in is the image's: a mount that may
+			// put the name there leaves the file unknown, unless it puts
+			// the repository's own file there (./config at /app/config
+			// for config/app.json).
+			own := filepath.Join(root, filepath.FromSlash(name))
+			covers := w.coverings(filepath.ToSlash(name))
+			for _, f := range covers {
+				if f != own {
+					return deployedFile{w: w, unseen: true}
+				}
+			}
+			if len(covers) > 0 {
+				name = "…/" + filepath.ToSlash(name) // the root's, wherever it starts
 			}
 			return deployedFile{name: name, w: w}
 		}
 		abs := path.Join(w.workDir, filepath.ToSlash(name))
-		if !path.IsAbs(abs) || w.hostPath(abs) == "" {
+		host, covered := volumeAt(w.mountBase, abs, w.volumes)
+		switch {
+		case host != "":
+			name = abs
+		case covered || !path.IsAbs(abs):
+			return deployedFile{w: w, unseen: true}
+		default:
 			return deployedFile{name: name, w: w} // the image's copy of the repository's
 		}
-		name = abs
 	}
 	host := w.hostPath(name)
 	rel, err := filepath.Rel(root, host)
@@ -1453,7 +1467,7 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 	var out []value
 	docs, _ := r.configs.At(root).([]*configDoc)
 	docs = slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return !r.ok(d.load) || !r.deployedHere(d) })
-	docs = filledInto(docs, base)
+	docs, matched := r.filledInto(docs, base)
 	if i := slices.IndexFunc(docs, func(d *configDoc) bool { return d.env == "viper" }); i >= 0 {
 		for _, d := range docs {
 			if d.env == "viper" && (d.prefix != docs[i].prefix || d.call != docs[i].call) {
@@ -1516,33 +1530,123 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 			out = appendValues(out, []value{{text: n.Value, config: d.file}})
 		}
 	}
-	if len(into) > 1 && len(texts) > 1 {
+	if !matched && len(into) > 1 && len(texts) > 1 {
 		return nil
 	}
 	return out
 }
 
 // filledInto returns the docs of those that fill the struct a read
-// reads (base: the variable, or a closure's capture of it), when it is
-// one of theirs; else docs.
-func filledInto(docs []*configDoc, base ssa.Value) []*configDoc {
+// reads (base: the variable, a closure's capture of it, or what was
+// copied into it), and whether it found any: two files loaded into the
+// struct then both give it their values, as files layered into one
+// config do. A read of a local variable no load fills (a request's body
+// decoded into a struct of the config's type, or one filled by a loader
+// archie does not follow) gets only the environment's docs; any other
+// read whose struct is not known gets every doc.
+func (r *resolver) filledInto(docs []*configDoc, base ssa.Value) ([]*configDoc, bool) {
 	if base == nil {
-		return docs
+		return docs, false
 	}
-	cells := map[ssa.Value]bool{base: true}
-	if u, ok := base.(*ssa.UnOp); ok && u.Op == token.MUL {
-		for _, c := range cellsOf(u.X) {
-			cells[c] = true
+	cells, tracked := readCells(base)
+	for c := range maps.Keys(cells) {
+		if p, ok := c.(*ssa.Parameter); ok {
+			// A struct handed in (run(&cfg)): what its callers hand.
+			for _, c := range r.intoCells(p, 3) {
+				cells[c] = true
+			}
 		}
 	}
-	for _, c := range cellsOf(base) {
-		cells[c] = true
+	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool {
+		return d.root != nil && !slices.ContainsFunc(r.intoCells(d.into, 3), func(c ssa.Value) bool { return cells[c] })
+	})
+	switch {
+	case slices.ContainsFunc(mine, func(d *configDoc) bool { return d.root != nil }):
+		return mine, true
+	case tracked:
+		return mine, false // the environment's only
+	case isResult(base) && slices.ContainsFunc(docs, func(d *configDoc) bool { return d.root != nil && isResult(d.into) }):
+		// Loads of the type known by the call that returns each
+		// struct (Typed[Stream](path)): a result of another call is
+		// another struct.
+		return mine, false
 	}
-	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool { return d.root != nil && !cells[d.into] })
-	if len(mine) == len(docs) || !slices.ContainsFunc(mine, func(d *configDoc) bool { return d.root != nil }) {
-		return docs
+	return docs, false
+}
+
+// isResult reports whether v is what a call returns.
+func isResult(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.Extract, *ssa.Call:
+		return true
 	}
-	return mine
+	return false
+}
+
+// readCells returns the values a config read's base stands for: itself,
+// the local variables it is a cell of (a closure's captures included),
+// and what was stored into those whole (cfg = local, cfg =
+// *config.Load()). tracked says that base is local variables whose
+// every whole store is another local variable's.
+func readCells(base ssa.Value) (map[ssa.Value]bool, bool) {
+	cells := map[ssa.Value]bool{base: true}
+	var vars []ssa.Value
+	switch b := base.(type) {
+	case *ssa.UnOp:
+		if b.Op == token.MUL {
+			vars = cellsOf(b.X)
+		}
+	default:
+		vars = cellsOf(base)
+	}
+	tracked := len(vars) > 0
+	for _, v := range vars {
+		cells[v] = true
+		a, ok := v.(*ssa.Alloc)
+		if !ok || a.Referrers() == nil {
+			tracked = false
+			continue
+		}
+		for _, ref := range *a.Referrers() {
+			st, ok := ref.(*ssa.Store)
+			if !ok || st.Addr != a {
+				continue
+			}
+			src := st.Val
+			if u, ok := src.(*ssa.UnOp); ok && u.Op == token.MUL {
+				src = u.X // the struct a pointer points to
+			}
+			switch src.(type) {
+			case *ssa.Alloc:
+				cells[src] = true
+			case *ssa.Extract, *ssa.Call, *ssa.Parameter:
+				// A struct a call returns, or one handed in (what its
+				// callers hand, filledInto adds): not known to be only
+				// those.
+				cells[src], tracked = true, false
+			default:
+				tracked = false
+			}
+		}
+	}
+	return cells, tracked
+}
+
+// intoCells returns the values a load's struct may be: into, or where it
+// is a parameter of the loader (Override(c *Config) loading a second
+// file over the caller's), what its callers hand, a few calls up.
+func (r *resolver) intoCells(into ssa.Value, depth int) []ssa.Value {
+	p, ok := into.(*ssa.Parameter)
+	if !ok || depth == 0 {
+		return []ssa.Value{into}
+	}
+	out := []ssa.Value{into}
+	for _, c := range r.callers[p.Parent()] {
+		if args := c.Common().Args; paramIndex(p) < len(args) {
+			out = append(out, r.intoCells(concrete(args[paramIndex(p)]), depth-1)...)
+		}
+	}
+	return out
 }
 
 // A fieldRef is one field on the way from a config struct to a value.
@@ -1792,8 +1896,13 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 					}
 				}
 			}
-			if intoHanded {
-				w.into = args[paramIndex(param)]
+			// The struct each caller fills: the one it hands (also a
+			// receiver or a pointer parameter), or the one it is
+			// returned, where the loader makes it.
+			if p, ok := concrete(l.into).(*ssa.Parameter); ok && p.Parent() == fn && paramIndex(p) < len(args) {
+				w.into = args[paramIndex(p)]
+			} else if res := returnedTo(fn, concrete(l.into), c); res != nil {
+				w.into = res
 			}
 			// The loaders' parameters further down keep their values,
 			// which may be this caller's parameters, bound a level up.
@@ -1812,6 +1921,43 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 		up(l, 0)
 	}
 	return out
+}
+
+// returnedTo returns the value a call c of fn is given where fn returns
+// v, a struct it makes or a loader it calls makes (return &cfg, nil):
+// the call's result, or its extraction from the results; nil where fn
+// does not return v.
+func returnedTo(fn *ssa.Function, v ssa.Value, c ssa.CallInstruction) ssa.Value {
+	switch v.(type) {
+	case *ssa.Alloc, *ssa.Extract, *ssa.Call: // made here, or by a loader it calls
+	default:
+		return nil
+	}
+	if c.Value() == nil || c.Value().Referrers() == nil {
+		return nil
+	}
+	at := -1
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for i, res := range ret.Results {
+				if concrete(res) == v {
+					at = i
+				}
+			}
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	if fn.Signature.Results().Len() == 1 {
+		return c.Value()
+	}
+	for _, ref := range *c.Value().Referrers() {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == at {
+			return e
+		}
+	}
+	return nil
 }
 
 // typeArgs returns the type arguments a call of the generic function fn

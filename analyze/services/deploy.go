@@ -1248,9 +1248,6 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		if m["volumes"] != nil {
 			w.mountBase, w.volumes = base, m["volumes"]
 		}
-		if wd, ok := m["working_dir"].(string); ok {
-			w.workDir = expand(wd)
-		}
 		if img, ok := m["image"].(string); ok {
 			r.image(expand(img))
 			w.image = image
@@ -1289,7 +1286,8 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		// A development container that mounts the repository and runs in
 		// a folder of it (go run, a file watcher) runs that folder's main.
 		if wd, ok := m["working_dir"].(string); ok {
-			w.src = mounted(base, expand(wd), m["volumes"])
+			w.workDir = expand(wd)
+			w.src = mounted(base, w.workDir, m["volumes"])
 			// go run there deploys the main it names (go run .,
 			// go run main.go, go run ./cmd/worker), whatever it does.
 			if dir := goRun(w.src, words(m["command"], expand)); w.src != "" && dir != "" {
@@ -1545,6 +1543,11 @@ func words(v any, expand func(string) string) []string {
 
 // hostPath returns the file or folder of the repository a path in the
 // workload's container is, by its bind mounts; "" when none holds it.
+// coverings is coverings for the workload's own mounts.
+func (w *workload) coverings(name string) []string {
+	return coverings(w.mountBase, name, w.volumes)
+}
+
 func (w *workload) hostPath(path string) string {
 	if w.volumes == nil {
 		return ""
@@ -1552,46 +1555,93 @@ func (w *workload) hostPath(path string) string {
 	return mounted(w.mountBase, path, w.volumes)
 }
 
-// mayCover reports whether a bind mount of a compose service whose
-// working folder is not known may put a file at the relative path name:
-// one mounted at a folder that ends as name's does (/app/config for
-// config/app.json), or at name itself.
-func mayCover(volumes any, name string) bool {
+// A mount is one of a compose service's volumes: a folder of the
+// repository (a bind mount of a relative path, host), or one archie
+// cannot see (a named volume, a host path outside the repository, host
+// ""), at the container's path ctr.
+type mount struct{ host, ctr string }
+
+// mounts reads a compose service's volumes, in the short form
+// ("./config:/app/config:ro", "data:/var/lib/x") and the long one
+// ({type: bind, source: ./config, target: /app/config}).
+func mounts(volumes any) []mount {
 	vs, _ := volumes.([]any)
+	var out []mount
 	for _, v := range vs {
-		s, _ := v.(string)
-		host, ctr, ok := strings.Cut(s, ":")
-		if !ok || !strings.HasPrefix(host, ".") {
-			continue
-		}
-		ctr, _, _ = strings.Cut(ctr, ":")
-		ctr = strings.TrimSuffix(ctr, "/")
-		for dir := path.Clean(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
-			if strings.HasSuffix(ctr, "/"+dir) {
-				return true
+		var host, ctr string
+		switch v := v.(type) {
+		case string:
+			h, c, ok := strings.Cut(v, ":")
+			if !ok {
+				continue // an anonymous volume: nothing of the repository's
+			}
+			host, ctr = h, c
+			ctr, _, _ = strings.Cut(ctr, ":") // :ro
+		case map[string]any:
+			src, _ := v["source"].(string)
+			ctr, _ = v["target"].(string)
+			if t, _ := v["type"].(string); t == "bind" {
+				host = src
 			}
 		}
+		if ctr == "" {
+			continue
+		}
+		if !strings.HasPrefix(host, ".") {
+			host = "" // a named volume or a path outside the repository
+		}
+		out = append(out, mount{host, path.Clean(ctr)})
 	}
-	return false
+	return out
+}
+
+// volumeAt returns the file or folder of the repository a container path
+// is, by the bind mounts of a compose service ("./internal:/internal"),
+// or "" with covered true where a mount archie cannot see puts it there,
+// or "" and false where no mount covers it. The longest mount wins.
+func volumeAt(base, p string, volumes any) (host string, covered bool) {
+	bestLen := -1
+	for _, m := range mounts(volumes) {
+		rest, ok := strings.CutPrefix(p, strings.TrimSuffix(m.ctr, "/"))
+		if !ok || rest != "" && rest[0] != '/' || len(m.ctr) <= bestLen {
+			continue
+		}
+		bestLen, covered, host = len(m.ctr), true, ""
+		if m.host != "" {
+			host = filepath.Join(base, m.host, rest)
+		}
+	}
+	return host, covered
 }
 
 // mounted returns the folder of the repository a container path is, by
-// the bind mounts of a compose service ("./internal:/internal"), or "".
+// the bind mounts of a compose service, or "".
 func mounted(base, path string, volumes any) string {
-	vs, _ := volumes.([]any)
-	best, bestLen := "", -1
-	for _, v := range vs {
-		s, _ := v.(string)
-		host, ctr, ok := strings.Cut(s, ":")
-		if !ok || !strings.HasPrefix(host, ".") {
-			continue // a named volume or an absolute path outside the repository
-		}
-		ctr, _, _ = strings.Cut(ctr, ":") // :ro
-		if rest, ok := strings.CutPrefix(path, strings.TrimSuffix(ctr, "/")); ok && (rest == "" || rest[0] == '/') && len(ctr) > bestLen {
-			best, bestLen = filepath.Join(base, host, rest), len(ctr)
+	host, _ := volumeAt(base, path, volumes)
+	return host
+}
+
+// coverings returns what the mounts of a compose service whose working
+// folder is not known may put at the relative path name: for each mount
+// at a folder that ends as name's does (/app/config for
+// config/app.json), the repository's file it holds there, or "" for one
+// archie cannot see.
+func coverings(base, name string, volumes any) []string {
+	var out []string
+	for _, m := range mounts(volumes) {
+		for dir := path.Clean(name); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if strings.HasSuffix(m.ctr, "/"+dir) {
+				file := ""
+				if m.host != "" {
+					rest := strings.TrimPrefix(strings.TrimPrefix(path.Clean(name), dir), "/")
+					file = filepath.Join(base, m.host, filepath.FromSlash(rest))
+				}
+				out = append(out, file)
+				break
+			}
 		}
 	}
-	return best
+	return out
 }
 
 // joinsNetwork reports whether a compose file joins a network another

@@ -1537,38 +1537,41 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 }
 
 // filledInto returns the docs of those that fill the struct a read
-// reads (base: the variable, a closure's capture of it, or what was
-// copied into it), and whether it found any: two files loaded into the
+// reads (base), and whether it found any: two files loaded into the
 // struct then both give it their values, as files layered into one
-// config do. A read of a local variable no load fills (a request's body
-// decoded into a struct of the config's type, or one filled by a loader
-// archie does not follow) gets only the environment's docs; any other
-// read whose struct is not known gets every doc.
+// config do. A struct is known by the values it may be (structCells): a
+// read and a load meet where theirs do. A read of a local variable no
+// load fills (a request's body decoded into a struct of the config's
+// type, or one filled by a loader archie does not follow) gets only the
+// environment's docs, as does a call's result where the type's loads are
+// known by the calls that return their structs; any other read whose
+// struct is not known gets every doc.
 func (r *resolver) filledInto(docs []*configDoc, base ssa.Value) ([]*configDoc, bool) {
 	if base == nil {
 		return docs, false
 	}
-	cells, tracked := readCells(base)
-	for c := range maps.Keys(cells) {
-		if p, ok := c.(*ssa.Parameter); ok {
-			// A struct handed in (run(&cfg)): what its callers hand.
-			for _, c := range r.intoCells(p, 3) {
-				cells[c] = true
+	cells, tracked := r.structCells(base)
+	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool {
+		if d.root == nil {
+			return false
+		}
+		theirs, _ := r.structCells(d.into)
+		for c := range theirs {
+			if cells[c] {
+				return false
 			}
 		}
-	}
-	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool {
-		return d.root != nil && !slices.ContainsFunc(r.intoCells(d.into, 3), func(c ssa.Value) bool { return cells[c] })
+		return true
 	})
 	switch {
 	case slices.ContainsFunc(mine, func(d *configDoc) bool { return d.root != nil }):
 		return mine, true
 	case tracked:
 		return mine, false // the environment's only
-	case isResult(base) && slices.ContainsFunc(docs, func(d *configDoc) bool { return d.root != nil && isResult(d.into) }):
+	case fresh(base, 3) && slices.ContainsFunc(docs, func(d *configDoc) bool { return d.root != nil && isResult(d.into) }):
 		// Loads of the type known by the call that returns each
-		// struct (Typed[Stream](path)): a result of another call is
-		// another struct.
+		// struct (Typed[Stream](path)): a struct another call makes
+		// is another struct.
 		return mine, false
 	}
 	return docs, false
@@ -1583,70 +1586,144 @@ func isResult(v ssa.Value) bool {
 	return false
 }
 
-// readCells returns the values a config read's base stands for: itself,
-// the local variables it is a cell of (a closure's captures included),
-// and what was stored into those whole (cfg = local, cfg =
-// *config.Load()). tracked says that base is local variables whose
-// every whole store is another local variable's.
-func readCells(base ssa.Value) (map[ssa.Value]bool, bool) {
-	cells := map[ssa.Value]bool{base: true}
-	var vars []ssa.Value
-	switch b := base.(type) {
-	case *ssa.UnOp:
-		if b.Op == token.MUL {
-			vars = cellsOf(b.X)
-		}
-	default:
-		vars = cellsOf(base)
-	}
-	tracked := len(vars) > 0
-	for _, v := range vars {
-		cells[v] = true
-		a, ok := v.(*ssa.Alloc)
-		if !ok || a.Referrers() == nil {
-			tracked = false
-			continue
-		}
-		for _, ref := range *a.Referrers() {
-			st, ok := ref.(*ssa.Store)
-			if !ok || st.Addr != a {
-				continue
-			}
-			src := st.Val
-			if u, ok := src.(*ssa.UnOp); ok && u.Op == token.MUL {
-				src = u.X // the struct a pointer points to
-			}
-			switch src.(type) {
-			case *ssa.Alloc:
-				cells[src] = true
-			case *ssa.Extract, *ssa.Call, *ssa.Parameter:
-				// A struct a call returns, or one handed in (what its
-				// callers hand, filledInto adds): not known to be only
-				// those.
-				cells[src], tracked = true, false
-			default:
-				tracked = false
-			}
-		}
-	}
-	return cells, tracked
+// A result is a value a function returns, at the call that returns it.
+type result struct {
+	call ssa.CallInstruction
+	v    ssa.Value
 }
 
-// intoCells returns the values a load's struct may be: into, or where it
-// is a parameter of the loader (Override(c *Config) loading a second
-// file over the caller's), what its callers hand, a few calls up.
-func (r *resolver) intoCells(into ssa.Value, depth int) []ssa.Value {
-	p, ok := into.(*ssa.Parameter)
-	if !ok || depth == 0 {
-		return []ssa.Value{into}
+// results returns what the function a call's result v comes from
+// returns there: each return's value at v's index. None where the
+// callee is not known.
+func results(v ssa.Value) []result {
+	index := 0
+	if e, ok := v.(*ssa.Extract); ok {
+		v, index = e.Tuple, e.Index
 	}
-	out := []ssa.Value{into}
-	for _, c := range r.callers[p.Parent()] {
-		if args := c.Common().Args; paramIndex(p) < len(args) {
-			out = append(out, r.intoCells(concrete(args[paramIndex(p)]), depth-1)...)
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := c.Common().StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	var out []result
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && index < len(ret.Results) {
+			out = append(out, result{c, ret.Results[index]})
 		}
 	}
 	return out
+}
+
+// fresh reports whether v is a struct a call makes anew each time: every
+// return of the function is one it allocates (or nil), or another call's
+// fresh result (a generic loader's instance calling its body), not a
+// field or a variable it hands out (a getter).
+func fresh(v ssa.Value, depth int) bool {
+	rs := results(v)
+	if len(rs) == 0 || depth == 0 {
+		return false
+	}
+	for _, res := range rs {
+		switch w := concrete(res.v).(type) {
+		case *ssa.Alloc, *ssa.Const: // a new struct, or nil on an error
+		case *ssa.Extract, *ssa.Call:
+			if !fresh(w, depth-1) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// structCells returns the values a config struct (a read's base, or the
+// struct a load fills) may be, a few steps each way: itself; the local
+// variables it is read from or captured as (a closure's free variable,
+// a pointer kept in a cell) and what was stored into those whole (cfg =
+// local, cfg := &Config{}, cfg = *config.Load()); for a parameter, what
+// its callers hand; and for a struct a function returns, what its
+// callers are given. tracked says the value is local variables whose
+// every whole store is another local variable.
+func (r *resolver) structCells(v ssa.Value) (cells map[ssa.Value]bool, tracked bool) {
+	cells = make(map[ssa.Value]bool)
+	tracked = true
+	var add func(v ssa.Value, depth int)
+	add = func(v ssa.Value, depth int) {
+		v = concrete(v)
+		if v == nil || cells[v] || depth < 0 {
+			return
+		}
+		cells[v] = true
+		switch w := v.(type) {
+		case *ssa.UnOp:
+			if w.Op != token.MUL {
+				tracked = false
+				return
+			}
+			add(w.X, depth) // the variable it is read from
+		case *ssa.FreeVar:
+			for _, b := range freeVarBindings(w) {
+				add(b, depth)
+			}
+		case *ssa.Alloc:
+			if w.Referrers() == nil {
+				return
+			}
+			for _, ref := range *w.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == w {
+					src := concrete(st.Val)
+					if u, ok := src.(*ssa.UnOp); ok && u.Op == token.MUL {
+						src = u.X // the struct a pointer points to
+					}
+					if _, local := src.(*ssa.Alloc); !local {
+						tracked = false
+					}
+					add(src, depth)
+				}
+			}
+			r.returned(w, depth, add)
+		case *ssa.Parameter:
+			tracked = false
+			for _, c := range r.callers[w.Parent()] {
+				if args := c.Common().Args; paramIndex(w) < len(args) {
+					add(args[paramIndex(w)], depth-1)
+				}
+			}
+		case *ssa.Extract, *ssa.Call:
+			tracked = false
+			r.returned(w, depth, add)
+			// A function that returns what it is handed (Must(v, err)):
+			// what the call hands it.
+			for _, res := range results(w) {
+				if p, ok := concrete(res.v).(*ssa.Parameter); ok && paramIndex(p) < len(res.call.Common().Args) {
+					add(res.call.Common().Args[paramIndex(p)], depth-1)
+				}
+			}
+		default:
+			tracked = false
+		}
+	}
+	add(v, 3)
+	return cells, tracked
+}
+
+// returned hands add what the callers of v's function are given where
+// it returns v.
+func (r *resolver) returned(v ssa.Value, depth int, add func(ssa.Value, int)) {
+	instr, ok := v.(ssa.Instruction)
+	if !ok || depth == 0 {
+		return
+	}
+	fn := instr.Parent()
+	for _, c := range r.callers[fn] {
+		if res := returnedTo(fn, v, c); res != nil {
+			add(res, depth-1)
+		}
+	}
 }
 
 // A fieldRef is one field on the way from a config struct to a value.

@@ -1587,6 +1587,11 @@ func mounts(volumes any) []mount {
 		if ctr == "" {
 			continue
 		}
+		for _, pwd := range []string{"${PWD}", "$PWD"} {
+			if rest, ok := strings.CutPrefix(host, pwd); ok && (rest == "" || rest[0] == '/') {
+				host = "." + rest // the folder compose runs in, the project's
+			}
+		}
 		if !strings.HasPrefix(host, ".") {
 			host = "" // a named volume or a path outside the repository
 		}

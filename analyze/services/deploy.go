@@ -1543,16 +1543,16 @@ func words(v any, expand func(string) string) []string {
 
 // hostPath returns the file or folder of the repository a path in the
 // workload's container is, by its bind mounts; "" when none holds it.
-// coverings is coverings for the workload's own mounts.
-func (w *workload) coverings(name string) []string {
-	return coverings(w.mountBase, name, w.volumes)
-}
-
 func (w *workload) hostPath(path string) string {
 	if w.volumes == nil {
 		return ""
 	}
 	return mounted(w.mountBase, path, w.volumes)
+}
+
+// coverings is coverings for the workload's own mounts.
+func (w *workload) coverings(name string) []string {
+	return coverings(w.mountBase, name, w.volumes)
 }
 
 // A mount is one of a compose service's volumes: a folder of the

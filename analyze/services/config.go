@@ -1550,12 +1550,12 @@ func (r *resolver) filledInto(docs []*configDoc, base ssa.Value) ([]*configDoc, 
 	if base == nil {
 		return docs, false
 	}
-	cells, tracked := r.structCells(base)
+	cells, tracked := r.structCells(base, true)
 	mine := slices.DeleteFunc(slices.Clone(docs), func(d *configDoc) bool {
 		if d.root == nil {
 			return false
 		}
-		theirs, _ := r.structCells(d.into)
+		theirs, _ := r.structCells(d.into, false)
 		for c := range theirs {
 			if cells[c] {
 				return false
@@ -1643,12 +1643,14 @@ func fresh(v ssa.Value, depth int) bool {
 // structCells returns the values a config struct (a read's base, or the
 // struct a load fills) may be, a few steps each way: itself; the local
 // variables it is read from or captured as (a closure's free variable,
-// a pointer kept in a cell) and what was stored into those whole (cfg =
-// local, cfg := &Config{}, cfg = *config.Load()); for a parameter, what
-// its callers hand; and for a struct a function returns, what its
-// callers are given. tracked says the value is local variables whose
-// every whole store is another local variable.
-func (r *resolver) structCells(v ssa.Value) (cells map[ssa.Value]bool, tracked bool) {
+// a pointer kept in a cell) and, for a read, what was stored into those
+// whole (cfg = local, cfg = *config.Load(): a copy reads what its source
+// was loaded with; a load into the copy leaves the source as it was, so
+// for a load only a cell's pointer, cfg := &Config{}, is followed); for a
+// parameter, what its callers hand; and for a struct a function returns,
+// what its callers are given. tracked says the value is local variables
+// whose every whole store is another local variable.
+func (r *resolver) structCells(v ssa.Value, read bool) (cells map[ssa.Value]bool, tracked bool) {
 	cells = make(map[ssa.Value]bool)
 	tracked = true
 	var add func(v ssa.Value, depth int)
@@ -1673,8 +1675,9 @@ func (r *resolver) structCells(v ssa.Value) (cells map[ssa.Value]bool, tracked b
 			if w.Referrers() == nil {
 				return
 			}
+			_, holdsPointer := w.Type().(*types.Pointer).Elem().Underlying().(*types.Pointer)
 			for _, ref := range *w.Referrers() {
-				if st, ok := ref.(*ssa.Store); ok && st.Addr == w {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == w && (read || holdsPointer) {
 					src := concrete(st.Val)
 					if u, ok := src.(*ssa.UnOp); ok && u.Op == token.MUL {
 						src = u.X // the struct a pointer points to

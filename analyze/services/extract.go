@@ -2373,26 +2373,14 @@ func (r *resolver) writtenInto(v ssa.Value, i int) []value {
 // program builds and returns, with its parameters bound to the call's
 // arguments: build("orders") in func build(t string) *Msg { return &Msg{Topic: t} }.
 func (r *resolver) returnedField(v ssa.Value, i int) []value {
-	index := 0
-	if e, ok := v.(*ssa.Extract); ok {
-		v, index = e.Tuple, e.Index
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return nil
-	}
-	callee := call.Common().StaticCallee()
-	if callee == nil || len(callee.Blocks) == 0 || !r.ok(callee) {
-		return nil
-	}
-	bind := bindArgs(callee, call.Common().Args)
 	var out []value
-	for _, b := range callee.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || index >= len(ret.Results) {
-			continue
+	for _, res := range results(v) {
+		callee := res.call.Common().StaticCallee()
+		if !r.ok(callee) {
+			return nil
 		}
-		for _, val := range storedAt(ret.Results[index], i) {
+		bind := bindArgs(callee, res.call.Common().Args)
+		for _, val := range storedAt(res.v, i) {
 			out = appendValues(out, r.resolve(val, bind, resolveDepth, make(map[ssa.Value]bool)))
 		}
 	}

@@ -807,6 +807,9 @@ func sink(protocol string) bool { return protocol == "smtp" || protocol == "s3" 
 // vault.service.consul), an address, or a documentation example's.
 func publicHost(h string) bool {
 	h = strings.ToLower(strings.TrimSuffix(h, "."))
+	if cloudMetadata[h] {
+		return true // the platform's, outside the system whatever its name
+	}
 	if !strings.Contains(h, ".") || net.ParseIP(h) != nil {
 		return false
 	}
@@ -837,6 +840,12 @@ func publicHost(h string) bool {
 	}
 	return true
 }
+
+// cloudMetadata are the clouds' instance metadata services (GCP's name,
+// the link-local address AWS, Azure and others answer on), which a
+// service asks for its region or credentials: an outside endpoint, not
+// a private host of the system's.
+var cloudMetadata = map[string]bool{"metadata.google.internal": true, "169.254.169.254": true}
 
 // exactly returns the service or workload a public host names whole: a
 // compose service's hostname or network alias may be a domain.

@@ -39,6 +39,10 @@ type program struct {
 	dispatch *memo[*ssa.Function, []*ssa.Function]
 	// impls memoizes implementers by interface and method.
 	impls *memo[implKey, []*ssa.Function]
+	// satisfies memoizes types.Implements: every service's reach asks
+	// it again of the types and interfaces the libraries they share
+	// convert and call.
+	satisfies *memo[satisfyKey, bool]
 	// instances dedupes the generic types' instances instantiate makes.
 	instances *types.Context
 	// methodGlobals are the package variables some method mentions: a
@@ -142,7 +146,7 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: new(memo[*ssa.Function, *fnInfo]), impls: new(memo[implKey, []*ssa.Function]),
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: new(memo[*ssa.Function, *fnInfo]), impls: new(memo[implKey, []*ssa.Function]), satisfies: new(memo[satisfyKey, bool]),
 		withMethod: make(map[string][]types.Type), sourceTypes: make(map[*types.Package]bool),
 		dispatch: new(memo[*ssa.Function, []*ssa.Function]), instances: types.NewContext()}
 	seen := make(map[*ssa.Function]bool)
@@ -412,7 +416,7 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 			converted.Set(t, true)
 			for _, m := range p.methods(t) {
 				for _, iface := range called[m.Name()] {
-					if types.Implements(t, iface) {
+					if p.implements(t, iface) {
 						push(m)
 						break
 					}
@@ -425,7 +429,7 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 			}
 			called[inv.name] = append(called[inv.name], inv.iface)
 			for _, t := range p.withMethod[inv.name] {
-				if converted.At(t) != nil && types.Implements(t, inv.iface) {
+				if converted.At(t) != nil && p.implements(t, inv.iface) {
 					push(p.method(t, inv.name))
 				}
 			}
@@ -1048,7 +1052,7 @@ func (p *program) implementers(iface *types.Interface, name string) []*ssa.Funct
 	return p.impls.get(implKey{iface, name}, func() []*ssa.Function {
 		var out []*ssa.Function
 		for _, t := range p.withMethod[name] {
-			if types.Implements(t, iface) {
+			if p.implements(t, iface) {
 				if m := p.method(t, name); m != nil {
 					out = append(out, m)
 				}
@@ -1061,6 +1065,18 @@ func (p *program) implementers(iface *types.Interface, name string) []*ssa.Funct
 type implKey struct {
 	iface *types.Interface
 	name  string
+}
+
+// implements is types.Implements, memoized. Types and interfaces are
+// keyed by identity, not by types.Identical: two identical ones asked
+// apart are computed twice, with the same answer.
+func (p *program) implements(t types.Type, iface *types.Interface) bool {
+	return p.satisfies.get(satisfyKey{t, iface}, func() bool { return types.Implements(t, iface) })
+}
+
+type satisfyKey struct {
+	t     types.Type
+	iface *types.Interface
 }
 
 // A bitset is a set of small non-negative integers.

@@ -9,7 +9,8 @@ import (
 )
 
 // The memory limit is the floor while that leaves the live data room to
-// grow by minRoom, none past that, and left alone once stopped.
+// grow by minRoom, rises with the live data up to the ceiling, is none
+// past that, and is left alone once stopped.
 func TestFollowLiveHeap(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(before)
@@ -25,9 +26,10 @@ func TestFollowLiveHeap(t *testing.T) {
 		}
 	}
 
-	// A floor of 96 MiB leaves 64 MiB of live data too little room.
+	// A floor of 96 MiB leaves 64 MiB of live data too little room, and
+	// a ceiling of 100 MiB does too.
 	debug.SetMemoryLimit(96 << 20)
-	stop := followLiveHeap(96<<20, 1.6)
+	stop := followLiveHeap(96<<20, 100<<20, 1.6)
 	for deadline := time.Now().Add(5 * time.Second); debug.SetMemoryLimit(-1) != math.MaxInt64 && time.Now().Before(deadline); {
 		collect() // a busy machine runs the cleanups late
 	}
@@ -44,13 +46,35 @@ func TestFollowLiveHeap(t *testing.T) {
 	// 512 MiB does: it stays the limit.
 	const floor = 512 << 20
 	debug.SetMemoryLimit(math.MaxInt64)
-	stop = followLiveHeap(floor, 1.6)
+	stop = followLiveHeap(floor, floor, 1.6)
 	defer stop()
 	collect()
 	if got := debug.SetMemoryLimit(-1); got != floor {
 		t.Errorf("floor 512 MiB, 64 MiB live: limit %d MiB, want 512", got>>20)
 	}
 	runtime.KeepAlive(live)
+}
+
+// Between the floor and the ceiling, the limit is minRoom times the live
+// data.
+func TestLimitFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, tc := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, 960 * mib},
+		{500 * mib, 960 * mib},
+		{600 * mib, 960 * mib},
+		{700 * mib, 1120 * mib},
+		{750 * mib, 1200 * mib},
+		{751 * mib, math.MaxInt64},
+		{1200 * mib, math.MaxInt64},
+	} {
+		if got := limitFor(tc.live, 960*mib, 1200*mib, 1.6); got != tc.want {
+			t.Errorf("%d MiB live: limit %d MiB, want %d MiB", tc.live/mib, got/mib, tc.want/mib)
+		}
+	}
 }
 
 // GOGC, when set, decides alone; GOMEMLIMIT takes the limit's place;

@@ -217,6 +217,8 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 				vs := x.variants(svc, x.dirs[svc.Entry], services)
 				if len(vs) > 1 {
 					split[svc] = vs
+				} else if e, ok := x.unsplit(svc, abs, services); ok {
+					errs = append(errs, e)
 				}
 				todo = append(todo, vs...)
 			}

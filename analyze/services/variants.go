@@ -5,11 +5,14 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -1217,4 +1220,110 @@ func (x *extractor) mainOf(path string) *ssa.Function {
 		}
 	}
 	return nil
+}
+
+// unsplit reports a main that deployments run side by side under names
+// of their own and with arguments or an environment of their own (loki's
+// read, write and backend, each -target=…), when variants found nothing
+// in main that chooses by them: it is read as one service, and what its
+// deployments do to each other is not seen. The run must say so. Only
+// workloads declared in one file count: a compose file for development
+// beside one for production runs one service twice, not two.
+func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.Error, bool) {
+	if x.deploy == nil || svc.Declared || svc.Run != nil || svc.Entry == "" {
+		return analyze.Error{}, false
+	}
+	taken := make(map[string]bool)
+	for _, s := range all {
+		if s != svc {
+			taken[norm(s.Name)] = true
+		}
+	}
+	byFile := make(map[string][]*workload)
+	var files []string
+	for _, w := range x.deploy.forService(svc, x.dirs[svc.Entry]) {
+		if w.alias || w.oneShot || taken[norm(w.name)] {
+			continue
+		}
+		if byFile[w.file] == nil {
+			files = append(files, w.file)
+		}
+		byFile[w.file] = append(byFile[w.file], w)
+	}
+	slices.Sort(files)
+	for _, file := range files {
+		names := make(map[string]string) // workload -> how it is run
+		for _, w := range byFile[file] {
+			names[w.name] = runsAs(w)
+		}
+		if len(names) < 2 || !differ(names) {
+			continue
+		}
+		roles := slices.Sorted(maps.Keys(names))
+		at := filepath.Join(root, filepath.FromSlash(file))
+		return analyze.Error{
+			Pos: token.Position{Filename: at, Line: declLine(root, at, roles[0]), Column: 1},
+			Msg: fmt.Sprintf("%s runs %s as %s, with arguments or environments of their own, but archie found nothing in its main that chooses by them "+
+				"(it reads a choice main compares its first argument or an environment variable with, or a cobra subcommand): they are read as one service, %s, "+
+				"so the calls and tables between them are not seen; declaring the service in archie.yaml's services: says they are one",
+				file, svc.EntryDir, joinNames(roles), svc.Name),
+		}, true
+	}
+	return analyze.Error{}, false
+}
+
+// runsAs is how a workload runs its program: its arguments and its
+// environment, as one string.
+func runsAs(w *workload) string {
+	args := w.args
+	if len(w.ownArgs) > 0 {
+		args = w.ownArgs
+	}
+	var b strings.Builder
+	for _, a := range programArgs(args) {
+		b.WriteString(a + "\x00")
+	}
+	for _, k := range slices.Sorted(maps.Keys(w.env)) {
+		b.WriteString("\x01" + k + "=" + w.env[k])
+	}
+	return b.String()
+}
+
+// differ reports whether the values are not all the same.
+func differ(m map[string]string) bool {
+	first, set := "", false
+	for _, v := range m {
+		if set && v != first {
+			return true
+		}
+		first, set = v, true
+	}
+	return false
+}
+
+// joinNames writes names as a list: "a, b and c".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// declLine returns the line of a file that declares a workload of the
+// name (a compose service's key, a manifest's name:), else 1.
+func declLine(root, file, name string) int {
+	data, ok := readSmall(root, file)
+	if !ok {
+		return 1
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimPrefix(strings.TrimSpace(line), "- ")
+		if v, ok := strings.CutPrefix(t, "name:"); ok {
+			t = strings.Trim(strings.TrimSpace(v), `"'`) + ":"
+		}
+		if strings.Trim(strings.TrimSuffix(t, ":"), `"'`) == name && strings.HasSuffix(t, ":") {
+			return i + 1
+		}
+	}
+	return 1
 }

@@ -33,10 +33,10 @@ import (
 // cache), loki holds 1.0-1.2 GB, and a limit at 1.5 times that took
 // 42-47 s against 25-30 s. There GOGC alone decides.
 const (
-	gcPercent = 150
-	heapFloor = 960 << 20
-	minRoom   = 1.6 // the limit is at least this times the live data
-	ceiling   = 1200 << 20
+	gcPercent   = 150
+	heapFloor   = 960 << 20
+	minRoom     = 1.6 // the limit is at least this times the live data
+	heapCeiling = 1200 << 20
 )
 
 // tuneGC applies both unless the environment says otherwise; stop ends
@@ -50,7 +50,7 @@ func tuneGC() (stop func()) {
 		return func() {}
 	}
 	debug.SetMemoryLimit(heapFloor)
-	return followLiveHeap(heapFloor, ceiling, minRoom)
+	return followLiveHeap(heapFloor, heapCeiling, minRoom)
 }
 
 // followLiveHeap sets the memory limit after collections: floor while

@@ -635,12 +635,7 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 		}
 		return !keys[i].name && keys[j].name // the first argument first
 	})
-	taken := make(map[string]bool)
-	for _, s := range all {
-		if s != svc {
-			taken[norm(s.Name)] = true
-		}
-	}
+	taken := otherNames(svc, all)
 	workloads := x.deploy.forService(svc, entryDir) // by name
 	for _, ch := range keys {
 		var out []*Service
@@ -661,6 +656,18 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 		}
 	}
 	return []*Service{svc}
+}
+
+// otherNames are the names of the services but svc, normalized: a
+// deployment named as one of them is not a deployment of svc's.
+func otherNames(svc *Service, all []*Service) map[string]bool {
+	taken := make(map[string]bool)
+	for _, s := range all {
+		if s != svc {
+			taken[norm(s.Name)] = true
+		}
+	}
+	return taken
 }
 
 // choose returns the value a workload gives a choice of main's, among
@@ -1233,12 +1240,7 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 	if x.deploy == nil || svc.Declared || svc.Run != nil || svc.Entry == "" {
 		return analyze.Error{}, false
 	}
-	taken := make(map[string]bool)
-	for _, s := range all {
-		if s != svc {
-			taken[norm(s.Name)] = true
-		}
-	}
+	taken := otherNames(svc, all)
 	byFile := make(map[string][]*workload)
 	var files []string
 	for _, w := range x.deploy.forService(svc, x.dirs[svc.Entry]) {

@@ -75,6 +75,9 @@ type deployment struct {
 	makefiles map[string]*makefile
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
+	// dockerFrom is the image each Dockerfile's last stage starts from,
+	// without tag, unless that is an earlier stage of its own.
+	dockerFrom map[string]string
 	// dockerArgs are each Dockerfile's ARG defaults, and dockerWorkdirs
 	// the WORKDIR its go build runs in, when a build arg fills it.
 	dockerArgs     map[string]map[string]string
@@ -609,6 +612,18 @@ func kubeData(doc map[string]any, secret bool) map[string]string {
 		}
 	}
 	return out
+}
+
+// runsInfrastructure reports whether a workload runs an infrastructure
+// image its repository builds on (FROM postgres, its schema copied in,
+// next to the code of the service that uses it): a database, not a
+// program of the repository, whatever folder it is built in.
+func (d *deployment) runsInfrastructure(w *workload) bool {
+	df := w.dockerfile
+	if df == "" && w.image != "" {
+		df, _ = d.imageBuild(w.image)
+	}
+	return df != "" && len(d.goBuilds[df]) == 0 && infrastructureImage(d.dockerFrom[df])
 }
 
 // builtFrom places the workloads whose Dockerfile sits apart from the main
@@ -2149,6 +2164,8 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 			continue // another of the services its binary runs
 		}
 		switch {
+		case d.runsInfrastructure(w):
+			continue
 		case entryDir != "" && d.builds(w, entryDir):
 		case d.runsImageOf(w, func(o *Service) bool { return o == svc }):
 		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc):

@@ -1244,7 +1244,7 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 	byFile := make(map[string][]*workload)
 	var files []string
 	for _, w := range x.deploy.forService(svc, x.dirs[svc.Entry]) {
-		if w.alias || w.oneShot || taken[norm(w.name)] {
+		if w.alias || w.oneShot || taken[norm(w.name)] || !w.runsProgram() {
 			continue
 		}
 		if byFile[w.file] == nil {
@@ -1272,6 +1272,13 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 		}, true
 	}
 	return analyze.Error{}, false
+}
+
+// runsProgram reports whether a workload says what it runs: an image, a
+// build or a command. A Kubernetes Service of the name says none: it
+// routes to pods, and runs nothing of its own.
+func (w *workload) runsProgram() bool {
+	return w.image != "" || len(w.args) > 0 || w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != ""
 }
 
 // runsAs is how a workload runs its program: its arguments and its

@@ -787,7 +787,10 @@ func foldChoice(v string, cases []string) string {
 // command's Run alone, and the PersistentPreRun (and the like) of the
 // commands above it. They are read from the commands the program's code
 // builds, &cobra.Command{Use: "chat", Run: …}, and the tree its
-// AddCommand calls make of them. A command is named by its Use word (or
+// AddCommand calls make of them; or urfave/cli's, &cli.Command{Name:
+// "chat", Action: …}, under the App or Command whose Commands (v1 and
+// v2: Subcommands) hold it, with Before and After run for the commands
+// under it. A command is named by its Use word (or
 // an alias) after those of the commands above it, up to the root: `api
 // serve`, and `serve`, since the root of the binary a deployment runs may
 // itself be under another command (an all-in-one). A parent archie cannot
@@ -808,28 +811,33 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 		}
 		return c
 	}
-	var adds [][2]ssa.Value // parent, child
+	var adds [][2]ssa.Value  // parent, child
+	var nests [][2]ssa.Value // parent, a slice of children
 	for _, fn := range x.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.Store:
-					if g, ok := instr.Addr.(*ssa.Global); ok && isCobraCommand(instr.Val.Type()) {
+					if g, ok := instr.Addr.(*ssa.Global); ok && (commandLib(instr.Val.Type()) != nil || commandLib(g.Type()) != nil) {
 						t.globals[g] = append(t.globals[g], instr.Val)
 						continue
 					}
 					fa, ok := instr.Addr.(*ssa.FieldAddr)
-					if !ok || !isCobraCommand(fa.X.Type()) {
+					if !ok {
+						continue
+					}
+					lib := commandLib(fa.X.Type())
+					if lib == nil {
 						continue
 					}
 					c := get(fa.X)
-					switch fieldName(fa) {
-					case "Use":
+					switch f := fieldName(fa); {
+					case f == lib.name:
 						if u, ok := stringConst(instr.Val); ok {
 							use, _, _ := strings.Cut(strings.TrimSpace(u), " ")
 							c.names = append([]string{use}, c.names...)
 						}
-					case "Aliases": // []string{"s"}: another name of the command
+					case f == "Aliases": // []string{"s"}: another name of the command
 						if sl, ok := instr.Val.(*ssa.Slice); ok {
 							for _, e := range sliceElems(sl.X) {
 								if a, ok := stringConst(e); ok {
@@ -837,17 +845,23 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 								}
 							}
 						}
-					case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE":
+					case f == "ShortName": // urfave/cli v1's one alias
+						if a, ok := stringConst(instr.Val); ok && a != "" {
+							c.names = append(c.names, a)
+						}
+					case slices.Contains(lib.run, f):
 						c.run = append(c.run, funcsOf(instr.Val, 0)...)
-					case "PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE":
+					case slices.Contains(lib.persistent, f):
 						c.persistent = append(c.persistent, funcsOf(instr.Val, 0)...)
+					case f == lib.children:
+						nests = append(nests, [2]ssa.Value{fa.X, instr.Val})
 					}
 				case *ssa.Call:
 					callee := instr.Call.StaticCallee()
 					if callee == nil {
 						continue
 					}
-					if slices.ContainsFunc(callee.Params, func(p *ssa.Parameter) bool { return isCobraCommand(p.Type()) }) {
+					if slices.ContainsFunc(callee.Params, func(p *ssa.Parameter) bool { return commandLib(p.Type()) != nil }) {
 						t.calls[callee] = append(t.calls[callee], &instr.Call)
 					}
 					if callee.Name() != "AddCommand" || len(instr.Call.Args) != 2 || !isCobraCommand(instr.Call.Args[0].Type()) {
@@ -860,6 +874,14 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 					}
 				}
 			}
+		}
+	}
+	// Commands: []*cli.Command{…}, urfave/cli's commands under a command:
+	// each element, stored in the slice or built in place ([]cli.Command{{
+	// Name: …}}, v1's).
+	for _, n := range nests {
+		for _, e := range commandElems(n[1], 0) {
+			adds = append(adds, [2]ssa.Value{n[0], e})
 		}
 	}
 	// A command whose fields are set on what a function returned (c :=
@@ -1019,6 +1041,12 @@ func (t *cobraTree) originsOf(v ssa.Value, depth int) []ssa.Value {
 		case *ssa.Global:
 			if len(t.globals[x]) == 1 {
 				out = t.commandsOf(t.globals[x][0], depth)
+			} else if t.cmds[x] != nil && len(t.globals[x]) == 0 {
+				out = []ssa.Value{x} // var serve = cli.Command{…}, built in place
+			}
+		case *ssa.Alloc: // a cli.Command value, copied where it is used
+			if t.cmds[x] != nil {
+				out = []ssa.Value{x}
 			}
 		case *ssa.IndexAddr: // for _, c := range []*cobra.Command{a, b}
 			arr := x.X
@@ -1061,6 +1089,10 @@ func funcsOf(v ssa.Value, depth int) []*ssa.Function {
 		return []*ssa.Function{v}
 	case *ssa.MakeClosure:
 		return []*ssa.Function{v.Fn.(*ssa.Function)}
+	case *ssa.MakeInterface: // urfave/cli v1's Action is an interface{}
+		return funcsOf(v.X, depth)
+	case *ssa.ChangeType: // a func as cli.ActionFunc
+		return funcsOf(v.X, depth)
 	case *ssa.Call:
 		return returnsOf(v, depth, funcsOf)
 	}
@@ -1081,6 +1113,70 @@ func returnsOf[T any](call *ssa.Call, depth int, of func(ssa.Value, int) []T) []
 		}
 	}
 	return out
+}
+
+// A cliLib is a library whose programs build their commands as values:
+// the fields of its command type that name a command, run it, run for
+// the commands under it too, and hold the commands under it (cobra's
+// are added by AddCommand instead).
+type cliLib struct {
+	name       string
+	run        []string
+	persistent []string
+	children   string
+}
+
+// cliLibs are the command types of the CLI libraries, by package and
+// name: cobra's, and urfave/cli's (v1 and v2 build an App whose Commands
+// are the commands under it; v3's root is a Command).
+var cliLibs = func() map[string]*cliLib {
+	cobra := &cliLib{name: "Use", run: []string{"Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE"},
+		persistent: []string{"PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE"}}
+	urfaveApp := &cliLib{name: "Name", run: []string{"Action"}, persistent: []string{"Before", "After"}, children: "Commands"}
+	urfave := &cliLib{name: "Name", run: []string{"Action"}, persistent: []string{"Before", "After"}, children: "Subcommands"}
+	return map[string]*cliLib{
+		"github.com/spf13/cobra.Command":   cobra,
+		"github.com/urfave/cli.App":        urfaveApp,
+		"github.com/urfave/cli.Command":    urfave,
+		"github.com/urfave/cli/v2.App":     urfaveApp,
+		"github.com/urfave/cli/v2.Command": urfave,
+		"github.com/urfave/cli/v3.Command": urfaveApp, // v3's commands under a command are its Commands
+	}
+}()
+
+// commandLib returns the library of a pointer to a command, else nil.
+func commandLib(t types.Type) *cliLib {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	n, ok := p.Elem().(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	return cliLibs[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// commandElems returns the commands of a slice of them a command's field
+// is set to: each element stored in a slice literal, or built in place
+// in one ([]cli.Command{{Name: …}}), or those of a function that returns
+// such a slice.
+func commandElems(v ssa.Value, depth int) []ssa.Value {
+	switch w := v.(type) {
+	case *ssa.ChangeType: // []cli.Command{…} as cli.Commands
+		return commandElems(w.X, depth)
+	case *ssa.Call:
+		return returnsOf(w, depth, commandElems)
+	case *ssa.Slice:
+		out := sliceElems(w.X)
+		for _, r := range *w.X.Referrers() {
+			if ia, ok := r.(*ssa.IndexAddr); ok && ia.X == w.X && commandLib(ia.Type()) != nil {
+				out = append(out, ia)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 func isCobraCommand(t types.Type) bool {

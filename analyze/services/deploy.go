@@ -2585,6 +2585,17 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
+	if sel.Flag != "" {
+		args := w.args
+		if len(w.ownArgs) > 0 {
+			args = w.ownArgs
+		}
+		v, set, known := flagIn(programArgs(args), sel.Flag)
+		if !set {
+			return known && sel.Unset
+		}
+		return v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value)
+	}
 	// The command the words choose is the first they name, the longest
 	// path they spell from there: `api serve` runs serve under api, not
 	// api, nor every serve; in `api status serve`, serve is an argument.

@@ -24,31 +24,41 @@ import (
 // and the values the deployment files give them.
 
 // A Selector is what chooses one service of a binary that runs several:
-// the first argument, or an environment variable, and its value.
+// the first argument, an environment variable or a flag, and its value.
 type Selector struct {
 	Env   string // the variable; "" for the first argument
+	Flag  string // the flag, without dashes; "" for the first argument
 	Value string
 	// Name marks the name the binary is run by (a link to it, argv[0]),
 	// which a command's word that is a path gives by its base name.
 	Name bool
+	// Unset marks a flag's value that is its default: the deployment
+	// does not pass the flag.
+	Unset bool
 }
 
-// String is the selector as archie.yaml's run: writes it: "frontend" or
-// "SERVER_TO_RUN=grpc".
+// String is the selector as archie.yaml's run: writes it: "frontend",
+// "SERVER_TO_RUN=grpc" or "-role=worker".
 func (s *Selector) String() string {
-	if s == nil {
+	switch {
+	case s == nil:
 		return ""
+	case s.Flag != "":
+		return "-" + s.Flag + "=" + s.Value
+	case s.Env != "":
+		return s.Env + "=" + s.Value
 	}
-	if s.Env == "" {
-		return s.Value
-	}
-	return s.Env + "=" + s.Value
+	return s.Value
 }
 
-// ParseSelector reads a run: value: KEY=VALUE for an environment
-// variable, else the first argument.
+// ParseSelector reads a run: value: -FLAG=VALUE (or --FLAG=VALUE) for a
+// flag, KEY=VALUE for an environment variable, else the first argument.
 func ParseSelector(s string) *Selector {
-	if k, v, ok := strings.Cut(s, "="); ok {
+	k, v, ok := strings.Cut(s, "=")
+	switch {
+	case ok && strings.HasPrefix(k, "-"):
+		return &Selector{Flag: strings.TrimLeft(k, "-"), Value: v}
+	case ok:
 		return &Selector{Env: k, Value: v}
 	}
 	return &Selector{Value: s}
@@ -394,6 +404,16 @@ func ownerMains(pkg string, mains []string) []string {
 type choice struct {
 	env  string
 	name bool // the name it is run by, not its first argument
+	// flag is a string flag's name (-role=worker), def its default.
+	flag, def string
+}
+
+// chosenBy reports whether a selector makes this choice.
+func (c choice) chosenBy(sel *Selector) bool {
+	if c.flag != "" || sel.Flag != "" {
+		return c.flag == sel.Flag
+	}
+	return c.env == sel.Env && c.name == sel.Name
 }
 
 // choiceOf returns what a value of main holds, when it is the first
@@ -449,6 +469,9 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 		if argIndex(w) == 1 {
 			return []choice{{}}
 		}
+		if ch, ok := flagChoice(w); ok {
+			return []choice{ch}
+		}
 		ia, ok := w.X.(*ssa.IndexAddr)
 		if !ok || w.Op != token.MUL {
 			return nil
@@ -466,6 +489,69 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 		}
 	}
 	return nil
+}
+
+// flagChoice returns the choice a load of a string flag's variable is:
+// what flag.String("role", "api", …) returns, or the variable
+// flag.StringVar(&role, "role", "api", …) sets (pflag's too), when its
+// name and default are constants.
+func flagChoice(load *ssa.UnOp) (choice, bool) {
+	if load.Op != token.MUL {
+		return choice{}, false
+	}
+	if b, ok := load.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return choice{}, false
+	}
+	named := func(c *ssa.CallCommon, ptr bool) (choice, bool) {
+		args, name, def, isPtr, ok := flagArgs(c)
+		if !ok || isPtr != ptr || !ptr && args[0] != load.X {
+			return choice{}, false
+		}
+		n, ok1 := stringConst(args[name])
+		d, ok2 := stringConst(args[def])
+		return choice{flag: n, def: d}, ok1 && ok2 && n != ""
+	}
+	switch x := load.X.(type) {
+	case *ssa.Call:
+		return named(x.Common(), true)
+	case *ssa.Alloc, *ssa.Global:
+		// The calls that may define it: those that take the local's
+		// address, or any of the functions of the package variable's
+		// package (SSA keeps no referrers of a global).
+		var calls []ssa.CallInstruction
+		if a, ok := x.(*ssa.Alloc); ok {
+			for _, r := range *a.Referrers() {
+				if c, ok := r.(ssa.CallInstruction); ok {
+					calls = append(calls, c)
+				}
+			}
+		} else if pkg := load.Parent().Pkg; pkg != nil {
+			var fns []*ssa.Function
+			var add func(fn *ssa.Function)
+			add = func(fn *ssa.Function) {
+				fns = append(fns, fn)
+				for _, anon := range fn.AnonFuncs {
+					add(anon)
+				}
+			}
+			for _, m := range pkg.Members {
+				if fn, ok := m.(*ssa.Function); ok {
+					add(fn)
+				}
+			}
+			calls = slices.Collect(callsIn(fns))
+		}
+		var found []choice
+		for _, c := range calls {
+			if ch, ok := named(c.Common(), false); ok {
+				found = append(found, ch)
+			}
+		}
+		if len(found) == 1 {
+			return found[0], true
+		}
+	}
+	return choice{}, false
 }
 
 // argIndex returns i when v is os.Args[i], loaded, else -1.
@@ -535,9 +621,9 @@ func testOf(instr ssa.Instruction) (test, bool) {
 	return test{choices: chs, value: val, eq: cmp.Op == token.EQL}, true
 }
 
-// choices returns the values main compares each choice with: the
-// services it can be. The empty value chooses none: it is the check that
-// the choice was made.
+// choices returns the values main compares each choice with, and a
+// flag's default: the services it can be. The empty value chooses none:
+// it is the check that the choice was made.
 func choices(main *ssa.Function) map[choice][]string {
 	out := make(map[choice][]string)
 	for _, b := range main.Blocks {
@@ -550,6 +636,13 @@ func choices(main *ssa.Function) map[choice][]string {
 					out[ch] = append(out[ch], t.value)
 				}
 			}
+		}
+	}
+	// A flag's default is a choice too, compared or not: main runs what
+	// its comparisons leave (if role == "worker" {…}; api()).
+	for ch := range out {
+		if ch.flag != "" && ch.def != "" && !contains(out[ch], ch.def) {
+			out[ch] = append(out[ch], ch.def)
 		}
 	}
 	return out
@@ -569,7 +662,7 @@ func deadBlocks(main *ssa.Function, sel *Selector) map[*ssa.BasicBlock]bool {
 		work = work[:len(work)-1]
 		next := b.Succs
 		if len(b.Instrs) > 0 {
-			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && slices.Contains(t.choices, choice{env: sel.Env, name: sel.Name}) {
+			if t, ok := testOf(b.Instrs[len(b.Instrs)-1]); ok && slices.ContainsFunc(t.choices, func(c choice) bool { return c.chosenBy(sel) }) {
 				if (t.value == sel.Value) == t.eq {
 					next = b.Succs[:1]
 				} else {
@@ -633,6 +726,9 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 		if keys[i].env != keys[j].env {
 			return keys[i].env < keys[j].env
 		}
+		if keys[i].flag != keys[j].flag {
+			return keys[i].flag < keys[j].flag
+		}
 		return !keys[i].name && keys[j].name // the first argument first
 	})
 	taken := otherNames(svc, all)
@@ -673,6 +769,23 @@ func otherNames(svc *Service, all []*Service) map[string]bool {
 // choose returns the value a workload gives a choice of main's, among
 // those main compares it with, or nil.
 func choose(w *workload, ch choice, vals []string) *Selector {
+	if ch.flag != "" {
+		args := w.args
+		if len(w.ownArgs) > 0 {
+			args = w.ownArgs
+		}
+		v, set, known := flagIn(programArgs(args), ch.flag)
+		switch {
+		case !known:
+			return nil
+		case !set:
+			v = ch.def
+		}
+		if v = foldChoice(v, vals); contains(vals, v) {
+			return &Selector{Flag: ch.flag, Value: v, Unset: !set}
+		}
+		return nil
+	}
 	if ch.env != "" {
 		if v, ok := w.env[ch.env]; ok && contains(vals, foldChoice(v, vals)) {
 			return &Selector{Env: ch.env, Value: foldChoice(v, vals)}
@@ -693,6 +806,33 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 		}
 	}
 	return nil
+}
+
+// flagIn returns the value a command's words give a flag (-role=api,
+// --role api), and whether they set it. known is false when the words
+// may set it in a way archie cannot read: none are known (the image's
+// command is not), or a word is a variable or runs a script.
+func flagIn(words []string, flag string) (value string, set, known bool) {
+	if len(words) == 0 {
+		return "", false, false
+	}
+	for i, w := range words {
+		if strings.Contains(w, "$") || strings.HasSuffix(strings.Trim(w, `"'`), ".sh") || strings.ContainsAny(w, " ;&|") {
+			return "", false, false // ${ARGS}, a script, sh -c "…"
+		}
+		name, v, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+		if !strings.HasPrefix(w, "-") || name != flag {
+			continue
+		}
+		if hasValue {
+			return v, true, true
+		}
+		if i+1 < len(words) {
+			return words[i+1], true, true
+		}
+		return "", false, false
+	}
+	return "", false, true
 }
 
 // commandAt returns the longest of vals that the words from i spell, and
@@ -1200,7 +1340,7 @@ func fieldName(fa *ssa.FieldAddr) string {
 // they do not run.
 func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
 	cmds := x.subcommands()
-	if sel == nil || sel.Env != "" || cmds[sel.Value] == nil {
+	if sel == nil || sel.Env != "" || sel.Flag != "" || cmds[sel.Value] == nil {
 		return dead
 	}
 	if dead == nil {
@@ -1362,7 +1502,7 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 		return analyze.Error{
 			Pos: token.Position{Filename: at, Line: declLine(root, at, roles[0]), Column: 1},
 			Msg: fmt.Sprintf("%s runs %s as %s, with arguments or environments of their own, but archie found nothing in its main that chooses by them "+
-				"(it reads a choice main compares its first argument or an environment variable with, or a cobra subcommand): they are read as one service, %s, "+
+				"(it reads a choice main compares its first argument, an environment variable or a string flag with, or a cobra or urfave/cli subcommand): they are read as one service, %s, "+
 				"so the calls and tables between them are not seen; declaring the service in archie.yaml's services: says they are one",
 				file, svc.EntryDir, joinNames(roles), svc.Name),
 		}, true

@@ -448,6 +448,12 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 			return nil
 		}
 		args := w.Common().Args
+		switch calleeKey(w.Common()) {
+		case kingpin + "MustParse": // kingpin.MustParse(app.Parse(os.Args[1:]))
+			return choicesOf(args[0], depth-1, seen)
+		case kingpin + "Application.Parse", kingpin + "Parse": // the command's full name
+			return []choice{{}}
+		}
 		switch callee.Pkg.Pkg.Path() + "." + callee.Name() {
 		case "strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
 			return choicesOf(args[0], depth-1, seen)
@@ -465,6 +471,10 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 			}
 		}
 		return nil
+	case *ssa.Extract: // cmd, err := app.Parse(os.Args[1:])
+		if w.Index == 0 {
+			return choicesOf(w.Tuple, depth-1, seen)
+		}
 	case *ssa.UnOp: // os.Args[1], loaded
 		if argIndex(w) == 1 {
 			return []choice{{}}
@@ -526,20 +536,7 @@ func flagChoice(load *ssa.UnOp) (choice, bool) {
 				}
 			}
 		} else if pkg := load.Parent().Pkg; pkg != nil {
-			var fns []*ssa.Function
-			var add func(fn *ssa.Function)
-			add = func(fn *ssa.Function) {
-				fns = append(fns, fn)
-				for _, anon := range fn.AnonFuncs {
-					add(anon)
-				}
-			}
-			for _, m := range pkg.Members {
-				if fn, ok := m.(*ssa.Function); ok {
-					add(fn)
-				}
-			}
-			calls = slices.Collect(callsIn(fns))
+			calls = slices.Collect(callsIn(pkgFuncs(pkg)))
 		}
 		var found []choice
 		for _, c := range calls {
@@ -552,6 +549,83 @@ func flagChoice(load *ssa.UnOp) (choice, bool) {
 		}
 	}
 	return choice{}, false
+}
+
+// pkgFuncs returns the functions of a package and their closures.
+func pkgFuncs(pkg *ssa.Package) []*ssa.Function {
+	var fns []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		fns = append(fns, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, m := range pkg.Members {
+		if fn, ok := m.(*ssa.Function); ok {
+			add(fn)
+		}
+	}
+	return fns
+}
+
+// kingpin is the prefix of kingpin's callee keys (normPath's, whatever
+// its import path: gopkg.in/alecthomas/kingpin.v2, …/kingpin/v2).
+const kingpin = "github.com/alecthomas/kingpin."
+
+// kingpinCommand returns the full name of the kingpin command a value
+// is: what app.Command("api", …) returns, under the commands it is
+// called on (queue.Command("worker", …) is "queue worker"), directly, as
+// a method of its returns (….Action(run)), or through a package variable
+// set once.
+func kingpinCommand(v ssa.Value, depth int) (string, bool) {
+	if depth > 6 {
+		return "", false
+	}
+	switch w := v.(type) {
+	case *ssa.Call:
+		args := w.Common().Args
+		switch calleeKey(w.Common()) {
+		case kingpin + "Application.Command", kingpin + "Command":
+			return stringConst(args[len(args)-2]) // (app,) name, help
+		case kingpin + "CmdClause.Command":
+			parent, ok := kingpinCommand(args[0], depth+1)
+			name, ok2 := stringConst(args[1])
+			return parent + " " + name, ok && ok2
+		case kingpin + "CmdClause.Action", kingpin + "CmdClause.PreAction", kingpin + "CmdClause.Alias",
+			kingpin + "CmdClause.Default", kingpin + "CmdClause.Hidden":
+			return kingpinCommand(args[0], depth+1)
+		}
+	case *ssa.UnOp:
+		g, ok := w.X.(*ssa.Global)
+		if !ok || w.Op != token.MUL || g.Pkg == nil {
+			break
+		}
+		var set []ssa.Value
+		for _, fn := range pkgFuncs(g.Pkg) {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+						set = append(set, st.Val)
+					}
+				}
+			}
+		}
+		if len(set) == 1 {
+			return kingpinCommand(set[0], depth+1)
+		}
+	}
+	return "", false
+}
+
+// kingpinFull returns the name a call of a kingpin command's
+// FullCommand() gives, which main compares what Parse returned with.
+func kingpinFull(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Call)
+	if !ok || calleeKey(c.Common()) != kingpin+"CmdClause.FullCommand" {
+		return "", false
+	}
+	return kingpinCommand(c.Common().Args[0], 0)
 }
 
 // argIndex returns i when v is os.Args[i], loaded, else -1.
@@ -607,10 +681,16 @@ func testOf(instr ssa.Instruction) (test, bool) {
 		return test{}, false
 	}
 	x, y := cmp.X, cmp.Y
-	if _, ok := stringConst(x); ok {
+	fixed := func(v ssa.Value) (string, bool) {
+		if s, ok := stringConst(v); ok {
+			return s, true
+		}
+		return kingpinFull(v) // case serve.FullCommand():
+	}
+	if _, ok := fixed(x); ok {
 		x, y = y, x
 	}
-	val, ok := stringConst(y)
+	val, ok := fixed(y)
 	if !ok {
 		return test{}, false
 	}
@@ -953,6 +1033,11 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 	}
 	var adds [][2]ssa.Value  // parent, child
 	var nests [][2]ssa.Value // parent, a slice of children
+	type kingpinAction struct {
+		name string
+		fn   *ssa.Function
+	}
+	var actions []kingpinAction
 	for _, fn := range x.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -1003,6 +1088,14 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 					}
 					if slices.ContainsFunc(callee.Params, func(p *ssa.Parameter) bool { return commandLib(p.Type()) != nil }) {
 						t.calls[callee] = append(t.calls[callee], &instr.Call)
+					}
+					// kingpin: app.Command("api", …).Action(runAPI).
+					if k := calleeKey(&instr.Call); k == kingpin+"CmdClause.Action" || k == kingpin+"CmdClause.PreAction" {
+						if name, ok := kingpinCommand(instr.Call.Args[0], 0); ok {
+							for _, fn := range funcsOf(instr.Call.Args[1], 0) {
+								actions = append(actions, kingpinAction{name, fn})
+							}
+						}
 					}
 					if callee.Name() != "AddCommand" || len(instr.Call.Args) != 2 || !isCobraCommand(instr.Call.Args[0].Type()) {
 						continue
@@ -1071,6 +1164,14 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 					x.deploy.commands = append(x.deploy.commands, name)
 				}
 			}
+		}
+	}
+	for _, a := range actions {
+		if !slices.Contains(x.cobra[a.name], a.fn) {
+			x.cobra[a.name] = append(x.cobra[a.name], a.fn)
+		}
+		if strings.Contains(a.name, " ") && x.deploy != nil && !slices.Contains(x.deploy.commands, a.name) {
+			x.deploy.commands = append(x.deploy.commands, a.name)
 		}
 	}
 	return x.cobra
@@ -1502,7 +1603,7 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 		return analyze.Error{
 			Pos: token.Position{Filename: at, Line: declLine(root, at, roles[0]), Column: 1},
 			Msg: fmt.Sprintf("%s runs %s as %s, with arguments or environments of their own, but archie found nothing in its main that chooses by them "+
-				"(it reads a choice main compares its first argument, an environment variable or a string flag with, or a cobra or urfave/cli subcommand): they are read as one service, %s, "+
+				"(it reads a choice main compares its first argument, an environment variable or a string flag with, or a cobra, urfave/cli or kingpin command): they are read as one service, %s, "+
 				"so the calls and tables between them are not seen; declaring the service in archie.yaml's services: says they are one",
 				file, svc.EntryDir, joinNames(roles), svc.Name),
 		}, true

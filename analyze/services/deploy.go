@@ -75,8 +75,9 @@ type deployment struct {
 	makefiles map[string]*makefile
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
-	// dockerFrom is the image each Dockerfile's last stage starts from,
-	// without tag, unless that is an earlier stage of its own.
+	// dockerFrom is the image a Dockerfile of one stage starts from,
+	// without tag; "" for one of several stages (it copies what the
+	// others build: apisix with a Go plugin runner).
 	dockerFrom map[string]string
 	// dockerArgs are each Dockerfile's ARG defaults, and dockerWorkdirs
 	// the WORKDIR its go build runs in, when a build arg fills it.
@@ -615,9 +616,9 @@ func kubeData(doc map[string]any, secret bool) map[string]string {
 }
 
 // runsInfrastructure reports whether a workload runs an infrastructure
-// image its repository builds on (FROM postgres, its schema copied in,
-// next to the code of the service that uses it): a database, not a
-// program of the repository, whatever folder it is built in.
+// image its repository builds on in one stage (FROM postgres, its schema
+// copied in, next to the code of the service that uses it): a database,
+// not a program of the repository, whatever folder it is built in.
 func (d *deployment) runsInfrastructure(w *workload) bool {
 	df := w.dockerfile
 	if df == "" && w.image != "" {

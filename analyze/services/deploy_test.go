@@ -657,3 +657,44 @@ func TestWorkloadNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRunsInfrastructure: a database image built beside a service's code
+// (one stage, FROM postgres) runs the database; an infrastructure image
+// that copies what an earlier stage built (apisix with a Go plugin
+// runner), or a Go build, runs the repository's code.
+func TestRunsInfrastructure(t *testing.T) {
+	tests := []struct {
+		dockerfile string
+		want       bool
+	}{
+		{"FROM postgres:16\nCOPY up.sql /docker-entrypoint-initdb.d/1.sql\n", true},
+		{"FROM docker.io/library/redis:7-alpine\n", true},
+		{"FROM golang:1.22 AS build\nRUN make build\nFROM apache/apisix:3.6.0\nCOPY --from=build /src/bin /app\n", false},
+		{"FROM golang:1.22\nRUN go build -o /app ./cmd/app\n", false},
+		{"FROM alpine:3.20\nCOPY app /app\n", false},
+	}
+	for _, tc := range tests {
+		root := t.TempDir()
+		for name, content := range map[string]string{
+			"compose.yaml":        "services:\n  app-db:\n    build: {context: app, dockerfile: db.Dockerfile}\n",
+			"app/db.Dockerfile":   tc.dockerfile,
+			"app/cmd/app/main.go": "package main\n\nfunc main() {}\n",
+		} {
+			path := filepath.Join(root, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d := readDeployment(root)
+		w := d.workloads["app-db"]
+		if w == nil {
+			t.Fatalf("compose.yaml's app-db is not read")
+		}
+		if got := d.runsInfrastructure(w); got != tc.want {
+			t.Errorf("runsInfrastructure(%q) = %v, want %v", tc.dockerfile, got, tc.want)
+		}
+	}
+}

@@ -296,11 +296,13 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					base := stages[i]
 					entrypoint, command = slices.Clone(base.entrypoint), slices.Clone(base.command)
 					stage.runs = base.runs
-					delete(d.dockerFrom, file)
-				} else {
-					if d.dockerFrom == nil {
-						d.dockerFrom = make(map[string]string)
-					}
+				}
+				// A second stage: the image is built from the first.
+				if d.dockerFrom == nil {
+					d.dockerFrom = make(map[string]string)
+				}
+				d.dockerFrom[file] = ""
+				if len(stages) == 0 {
 					d.dockerFrom[file] = imageRepo(strings.ToLower(words[0]))
 				}
 			}

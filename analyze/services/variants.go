@@ -889,30 +889,40 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 }
 
 // flagIn returns the value a command's words give a flag (-role=api,
-// --role api), and whether they set it. known is false when the words
-// may set it in a way archie cannot read: none are known (the image's
-// command is not), or a word is a variable or runs a script.
+// --role api; the last one, as the flag package reads them), and
+// whether they set it. known is false when the words may set it in a way
+// archie cannot read: none are known (the image's command is not), or a
+// word after the last that sets it is a variable or runs a script
+// (${ARGS}, sh -c "…").
 func flagIn(words []string, flag string) (value string, set, known bool) {
 	if len(words) == 0 {
 		return "", false, false
 	}
-	for i, w := range words {
+	known = true
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		if strings.Contains(w, "$") || strings.HasSuffix(strings.Trim(w, `"'`), ".sh") || strings.ContainsAny(w, " ;&|") {
-			return "", false, false // ${ARGS}, a script, sh -c "…"
+			known = false
+			continue
 		}
 		name, v, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
 		if !strings.HasPrefix(w, "-") || name != flag {
 			continue
 		}
-		if hasValue {
-			return v, true, true
+		switch {
+		case hasValue:
+		case i+1 < len(words) && !strings.Contains(words[i+1], "$"):
+			i++
+			v = words[i]
+		default:
+			return "", false, false
 		}
-		if i+1 < len(words) {
-			return words[i+1], true, true
-		}
+		value, set, known = v, true, true
+	}
+	if !known {
 		return "", false, false
 	}
-	return "", false, true
+	return value, set, true
 }
 
 // commandAt returns the longest of vals that the words from i spell, and

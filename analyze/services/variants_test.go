@@ -105,3 +105,51 @@ func TestCommandAt(t *testing.T) {
 		}
 	}
 }
+
+// TestChooseFlag reads the value a deployment's command gives a string
+// flag main compares: its default where the command leaves it unset, and
+// nothing where a word archie cannot read may set it.
+func TestChooseFlag(t *testing.T) {
+	ch := choice{flag: "role", def: "api"}
+	vals := []string{"api", "worker"}
+	tests := []struct {
+		args  []string
+		want  string
+		unset bool
+	}{
+		{[]string{"/app", "-role=worker"}, "worker", false},
+		{[]string{"/app", "--role", "worker", "-v"}, "worker", false},
+		{[]string{"/app", "-role=worker", "-role=api"}, "api", false}, // the last wins
+		{[]string{"/app", "-v"}, "api", true},
+		{[]string{"/app", "-role=WORKER"}, "worker", false},
+		{[]string{"go", "run", "./cmd/app", "-role=worker"}, "worker", false},
+		{[]string{"/app", "${ARGS}"}, "", false},                       // may set it
+		{[]string{"/app", "${ARGS}", "-role=worker"}, "worker", false}, // set after
+		{[]string{"/app", "-role", "${ROLE}"}, "", false},
+		{[]string{"/app", "-role=audit"}, "", false}, // main knows no audit
+		{[]string{"/app", "-roles=worker"}, "api", true},
+		{[]string{"sh", "-c", "/app -role=worker"}, "", false},
+		{nil, "", false}, // the image's command is not known
+	}
+	for _, tc := range tests {
+		w := &workload{args: tc.args}
+		sel := choose(w, ch, vals)
+		got, unset := "", false
+		if sel != nil {
+			got, unset = sel.Value, sel.Unset
+		}
+		if got != tc.want || unset != tc.unset {
+			t.Errorf("choose(%q) = %q (unset %v), want %q (unset %v)", tc.args, got, unset, tc.want, tc.unset)
+		}
+		if sel != nil && !w.runs(sel, nil) {
+			t.Errorf("workload running %q does not run %s", tc.args, sel)
+		}
+		other := &Selector{Flag: "role", Value: "worker"}
+		if got == "api" && w.runs(other, nil) {
+			t.Errorf("workload running %q runs %s", tc.args, other)
+		}
+	}
+	if got := ParseSelector("--role=worker").String(); got != "-role=worker" {
+		t.Errorf("ParseSelector(--role=worker) = %s", got)
+	}
+}

@@ -190,8 +190,9 @@ type extractor struct {
 	// service itself, one service at a time (services' workers would
 	// call trace at once).
 	trace func(*recognizer, *site)
-	// cobra holds the functions of each cobra subcommand (variants.go).
-	cobra map[string][]*ssa.Function
+	// subcmds holds the functions each command the program builds with
+	// a CLI library runs, by the words that choose it (variants.go).
+	subcmds map[string][]*ssa.Function
 	// users counts the mains whose code holds each package (packageUsers).
 	users map[string]int
 	// entries holds, while a service is walked, the first line of its

@@ -1027,16 +1027,16 @@ func foldChoice(v string, cases []string) string {
 // name (its Use is not a constant) or cannot tell (a variable that holds
 // several commands) ends the path there.
 func (x *extractor) subcommands() map[string][]*ssa.Function {
-	if x.cobra != nil {
-		return x.cobra
+	if x.subcmds != nil {
+		return x.subcmds
 	}
-	x.cobra = make(map[string][]*ssa.Function)
-	cmds := make(map[ssa.Value]*cobraCommand)
-	t := &cobraTree{cmds: cmds, globals: make(map[*ssa.Global][]ssa.Value), calls: make(map[*ssa.Function][]*ssa.CallCommon)}
-	get := func(v ssa.Value) *cobraCommand {
+	x.subcmds = make(map[string][]*ssa.Function)
+	cmds := make(map[ssa.Value]*cliCommand)
+	t := &cliTree{cmds: cmds, globals: make(map[*ssa.Global][]ssa.Value), calls: make(map[*ssa.Function][]*ssa.CallCommon)}
+	get := func(v ssa.Value) *cliCommand {
 		c := cmds[v]
 		if c == nil {
-			c = &cobraCommand{}
+			c = &cliCommand{}
 			cmds[v] = c
 		}
 		return c
@@ -1166,8 +1166,8 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 			}
 			for _, name := range commandNames(chain, cmds) {
 				for _, fn := range runs {
-					if !slices.Contains(x.cobra[name], fn) {
-						x.cobra[name] = append(x.cobra[name], fn)
+					if !slices.Contains(x.subcmds[name], fn) {
+						x.subcmds[name] = append(x.subcmds[name], fn)
 					}
 				}
 				if len(chain) > 1 && x.deploy != nil && !slices.Contains(x.deploy.commands, name) {
@@ -1177,19 +1177,20 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 		}
 	}
 	for _, a := range actions {
-		if !slices.Contains(x.cobra[a.name], a.fn) {
-			x.cobra[a.name] = append(x.cobra[a.name], a.fn)
+		if !slices.Contains(x.subcmds[a.name], a.fn) {
+			x.subcmds[a.name] = append(x.subcmds[a.name], a.fn)
 		}
 		if strings.Contains(a.name, " ") && x.deploy != nil && !slices.Contains(x.deploy.commands, a.name) {
 			x.deploy.commands = append(x.deploy.commands, a.name)
 		}
 	}
-	return x.cobra
+	return x.subcmds
 }
 
-// A cobraCommand is a &cobra.Command{…} the code builds.
-type cobraCommand struct {
-	names      []string // Use's first word, then Aliases
+// A cliCommand is a command the code builds: &cobra.Command{…},
+// &cli.Command{…}.
+type cliCommand struct {
+	names      []string // Use's first word (urfave/cli: Name), then Aliases
 	run        []*ssa.Function
 	persistent []*ssa.Function // its PersistentPreRun and the like, run for the commands under it too
 	parents    []ssa.Value     // the commands it is added to
@@ -1198,7 +1199,7 @@ type cobraCommand struct {
 // chainsTo returns the paths of commands from a root down to v, each
 // ending at v: one per parent it is added to, a few at most. A path stops
 // going up at a command with no name, and at a cycle (a tree misread).
-func chainsTo(v ssa.Value, cmds map[ssa.Value]*cobraCommand, memo map[ssa.Value][][]ssa.Value, visiting []ssa.Value) [][]ssa.Value {
+func chainsTo(v ssa.Value, cmds map[ssa.Value]*cliCommand, memo map[ssa.Value][][]ssa.Value, visiting []ssa.Value) [][]ssa.Value {
 	if out, ok := memo[v]; ok {
 		return out
 	}
@@ -1227,7 +1228,7 @@ func chainsTo(v ssa.Value, cmds map[ssa.Value]*cobraCommand, memo map[ssa.Value]
 // a root's (the chain's only command) by its own names; a command under
 // a root by the names of each tail of the chain below the root, `api
 // serve` and `serve`.
-func commandNames(chain []ssa.Value, cmds map[ssa.Value]*cobraCommand) []string {
+func commandNames(chain []ssa.Value, cmds map[ssa.Value]*cliCommand) []string {
 	if len(chain) == 1 {
 		return cmds[chain[0]].names
 	}
@@ -1254,9 +1255,9 @@ func commandNames(chain []ssa.Value, cmds map[ssa.Value]*cobraCommand) []string 
 	return out
 }
 
-// A cobraTree is what subcommands reads the tree of commands from.
-type cobraTree struct {
-	cmds    map[ssa.Value]*cobraCommand
+// A cliTree is what subcommands reads the tree of commands from.
+type cliTree struct {
+	cmds    map[ssa.Value]*cliCommand
 	globals map[*ssa.Global][]ssa.Value         // what each package variable is set to
 	calls   map[*ssa.Function][]*ssa.CallCommon // the static calls of each function that takes a command
 }
@@ -1267,7 +1268,7 @@ type cobraTree struct {
 // nothing), what a function that builds one returns, an element of a
 // slice of them (a loop over []*cobra.Command{a, b}), or a parameter
 // each caller hands one (register(root)).
-func (t *cobraTree) commandsOf(v ssa.Value, depth int) []ssa.Value {
+func (t *cliTree) commandsOf(v ssa.Value, depth int) []ssa.Value {
 	if _, ok := v.(*ssa.Alloc); ok && t.cmds[v] != nil {
 		return []ssa.Value{v}
 	}
@@ -1278,7 +1279,7 @@ func (t *cobraTree) commandsOf(v ssa.Value, depth int) []ssa.Value {
 }
 
 // originsOf returns the commands built in sight that v comes from.
-func (t *cobraTree) originsOf(v ssa.Value, depth int) []ssa.Value {
+func (t *cliTree) originsOf(v ssa.Value, depth int) []ssa.Value {
 	if depth > 4 {
 		return nil
 	}
@@ -1420,7 +1421,11 @@ func commandElems(v ssa.Value, depth int) []ssa.Value {
 		return returnsOf(w, depth, commandElems)
 	case *ssa.Slice:
 		out := sliceElems(w.X)
-		for _, r := range *w.X.Referrers() {
+		refs := w.X.Referrers() // nil for a package variable's array
+		if refs == nil {
+			return out
+		}
+		for _, r := range *refs {
 			if ia, ok := r.(*ssa.IndexAddr); ok && ia.X == w.X && commandLib(ia.Type()) != nil {
 				out = append(out, ia)
 			}

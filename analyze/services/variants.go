@@ -450,7 +450,10 @@ func choicesOf(v ssa.Value, depth int, seen map[ssa.Value]bool) []choice {
 		args := w.Common().Args
 		switch calleeKey(w.Common()) {
 		case kingpin + "MustParse": // kingpin.MustParse(app.Parse(os.Args[1:]))
-			return choicesOf(args[0], depth-1, seen)
+			if len(args) > 0 {
+				return choicesOf(args[0], depth-1, seen)
+			}
+			return nil
 		case kingpin + "Application.Parse", kingpin + "Parse": // the command's full name
 			return []choice{{}}
 		}
@@ -585,6 +588,9 @@ func kingpinCommand(v ssa.Value, depth int) (string, bool) {
 	switch w := v.(type) {
 	case *ssa.Call:
 		args := w.Common().Args
+		if w.Common().IsInvoke() || len(args) < 2 {
+			break
+		}
 		switch calleeKey(w.Common()) {
 		case kingpin + "Application.Command", kingpin + "Command":
 			return stringConst(args[len(args)-2]) // (app,) name, help
@@ -622,7 +628,7 @@ func kingpinCommand(v ssa.Value, depth int) (string, bool) {
 // FullCommand() gives, which main compares what Parse returned with.
 func kingpinFull(v ssa.Value) (string, bool) {
 	c, ok := v.(*ssa.Call)
-	if !ok || calleeKey(c.Common()) != kingpin+"CmdClause.FullCommand" {
+	if !ok || c.Common().IsInvoke() || len(c.Common().Args) != 1 || calleeKey(c.Common()) != kingpin+"CmdClause.FullCommand" {
 		return "", false
 	}
 	return kingpinCommand(c.Common().Args[0], 0)
@@ -1100,7 +1106,7 @@ func (x *extractor) subcommands() map[string][]*ssa.Function {
 						t.calls[callee] = append(t.calls[callee], &instr.Call)
 					}
 					// kingpin: app.Command("api", …).Action(runAPI).
-					if k := calleeKey(&instr.Call); k == kingpin+"CmdClause.Action" || k == kingpin+"CmdClause.PreAction" {
+					if k := calleeKey(&instr.Call); (k == kingpin+"CmdClause.Action" || k == kingpin+"CmdClause.PreAction") && len(instr.Call.Args) == 2 {
 						if name, ok := kingpinCommand(instr.Call.Args[0], 0); ok {
 							for _, fn := range funcsOf(instr.Call.Args[1], 0) {
 								actions = append(actions, kingpinAction{name, fn})

@@ -2587,11 +2587,7 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
 	if sel.Flag != "" {
-		args := w.args
-		if len(w.ownArgs) > 0 {
-			args = w.ownArgs
-		}
-		v, set, known := flagIn(programArgs(args), sel.Flag)
+		v, set, known := flagIn(programArgs(w.command()), sel.Flag)
 		if !set {
 			return known && sel.Unset
 		}
@@ -2611,6 +2607,15 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 		}
 	}
 	return false
+}
+
+// command is what a workload runs: its own container's entrypoint and
+// command where its pod runs several (a sidecar runs another program).
+func (w *workload) command() []string {
+	if len(w.ownArgs) > 0 {
+		return w.ownArgs
+	}
+	return w.args
 }
 
 // know tells the deployment where the services' mains are.

@@ -675,19 +675,11 @@ func TestRunsInfrastructure(t *testing.T) {
 	}
 	for _, tc := range tests {
 		root := t.TempDir()
-		for name, content := range map[string]string{
+		writeFiles(t, root, map[string]string{
 			"compose.yaml":        "services:\n  app-db:\n    build: {context: app, dockerfile: db.Dockerfile}\n",
 			"app/db.Dockerfile":   tc.dockerfile,
 			"app/cmd/app/main.go": "package main\n\nfunc main() {}\n",
-		} {
-			path := filepath.Join(root, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		})
 		d := readDeployment(root)
 		w := d.workloads["app-db"]
 		if w == nil {

@@ -856,11 +856,7 @@ func otherNames(svc *Service, all []*Service) map[string]bool {
 // those main compares it with, or nil.
 func choose(w *workload, ch choice, vals []string) *Selector {
 	if ch.flag != "" {
-		args := w.args
-		if len(w.ownArgs) > 0 {
-			args = w.ownArgs
-		}
-		v, set, known := flagIn(programArgs(args), ch.flag)
+		v, set, known := flagIn(programArgs(w.command()), ch.flag)
 		switch {
 		case !known:
 			return nil
@@ -878,11 +874,7 @@ func choose(w *workload, ch choice, vals []string) *Selector {
 		}
 		return nil
 	}
-	args := w.args
-	if len(w.ownArgs) > 0 {
-		args = w.ownArgs // the pod's own container's, not a sidecar's
-	}
-	words := programArgs(args)
+	words := programArgs(w.command())
 	for i, a := range words {
 		if v, n := commandAt(words, i, vals); n > 0 {
 			return &Selector{Value: v, Name: ch.name}
@@ -1516,10 +1508,7 @@ func (x *extractor) rootCommandOnly(svc *Service, entryDir string, dead map[*ssa
 		return dead
 	}
 	for _, w := range ws {
-		args := w.args
-		if len(w.ownArgs) > 0 {
-			args = w.ownArgs
-		}
+		args := w.command()
 		if len(args) == 0 {
 			return dead
 		}
@@ -1642,12 +1631,8 @@ func (w *workload) runsProgram() bool {
 // runsAs is how a workload runs its program: its arguments and its
 // environment, as one string.
 func runsAs(w *workload) string {
-	args := w.args
-	if len(w.ownArgs) > 0 {
-		args = w.ownArgs
-	}
 	var b strings.Builder
-	for _, a := range programArgs(args) {
+	for _, a := range programArgs(w.command()) {
 		b.WriteString(a + "\x00")
 	}
 	for _, k := range slices.Sorted(maps.Keys(w.env)) {

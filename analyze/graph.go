@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"go/token"
 	"io/fs"
 	"os"
@@ -77,6 +78,46 @@ type Error struct {
 	Pos     token.Position
 	Package string
 	Msg     string
+	// NotChecked marks a problem met after the code loaded: code the
+	// analysis could not read as it is built or deployed (one main run
+	// in roles archie cannot tell apart, build tags it cannot read, a
+	// cgo file it left out). It leaves a run as incomplete as a load
+	// error does; reports name it apart, so that it is not taken for
+	// code that failed to load.
+	NotChecked bool
+}
+
+// Label names the kind of problem e is, as reports print it before its
+// message.
+func (e Error) Label() string {
+	if e.NotChecked {
+		return "not checked"
+	}
+	return "load error"
+}
+
+// Problems counts errs for a sentence, with when they were met: "2
+// problems while loading the code", "1 problem while analysing the code".
+func Problems(errs []Error) string {
+	loading, analysing := false, false
+	for _, e := range errs {
+		if e.NotChecked {
+			analysing = true
+		} else {
+			loading = true
+		}
+	}
+	n := fmt.Sprintf("%d problems", len(errs))
+	if len(errs) == 1 {
+		n = "1 problem"
+	}
+	switch {
+	case loading && analysing:
+		return n + " while loading and analysing the code"
+	case analysing:
+		return n + " while analysing the code"
+	}
+	return n + " while loading the code"
 }
 
 func (e Error) String() string {

@@ -122,10 +122,11 @@ func (c *Check) Complete() bool { return len(c.LoadErrors) == 0 }
 
 // incompleteReason says why the check is incomplete, in one phrase.
 func (c *Check) incompleteReason() string {
-	return "the check is incomplete: " + plural(len(c.LoadErrors), "problem") + " while loading the code"
+	return "the check is incomplete: " + analyze.Problems(c.LoadErrors)
 }
 
-// loadErrorLine is a load error as one line: where, then what.
+// loadErrorLine is a load error as one line: where, then what (and
+// what kind of problem, for one not met while loading).
 func (c *Check) loadErrorLine(e analyze.Error) string {
 	where := e.Package
 	if e.Pos.IsValid() {
@@ -133,8 +134,12 @@ func (c *Check) loadErrorLine(e analyze.Error) string {
 		p.File = c.fromRoot(p.File)
 		where = p.String()
 	}
-	if where == "" {
-		return e.Msg
+	msg := e.Msg
+	if e.NotChecked {
+		msg = e.Label() + ": " + msg
 	}
-	return where + ": " + e.Msg
+	if where == "" {
+		return msg
+	}
+	return where + ": " + msg
 }

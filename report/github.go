@@ -25,7 +25,7 @@ func GitHub(w io.Writer, c *Check) error {
 		if !e.Pos.IsValid() && e.Package != "" {
 			msg = e.Package + ": " + msg
 		}
-		writeCommand(&b, "warning", append(props, property{"title", "archie: load error"}), msg)
+		writeCommand(&b, "warning", append(props, property{"title", "archie: " + e.Label()}), msg)
 	}
 	for _, v := range c.Result.Violations {
 		cmd := "error"

@@ -96,6 +96,9 @@ type jsonLoadError struct {
 	Package  string        `json:"package,omitempty"`
 	Position *jsonPosition `json:"position,omitempty"`
 	Message  string        `json:"message"`
+	// NotChecked marks a problem met after the code loaded (see
+	// analyze.Error).
+	NotChecked bool `json:"not_checked,omitempty"`
 }
 
 // JSON writes the check as one JSON object, in the archie.check/v1 schema
@@ -121,7 +124,7 @@ func JSON(w io.Writer, c *Check) error {
 		out.Violations = append(out.Violations, jsonViolationOf(v))
 	}
 	for _, e := range loadErrors {
-		je := jsonLoadError{Package: e.Package, Message: e.Msg}
+		je := jsonLoadError{Package: e.Package, Message: e.Msg, NotChecked: e.NotChecked}
 		if e.Pos.IsValid() {
 			p := jsonPos(relPosition(e.Pos, c.Dir))
 			je.Position = &p

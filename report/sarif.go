@@ -134,7 +134,7 @@ func SARIF(w io.Writer, c *Check) error {
 		if !e.Pos.IsValid() && e.Package != "" {
 			msg = e.Package + ": " + msg
 		}
-		n := sarifNotification{Level: "error", Message: sarifText{Text: "load error: " + msg}}
+		n := sarifNotification{Level: "error", Message: sarifText{Text: e.Label() + ": " + msg}}
 		if e.Pos.IsValid() {
 			n.Locations = []sarifLocation{c.sarifLocation(relPosition(e.Pos, c.Dir))}
 		}

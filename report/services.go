@@ -161,7 +161,7 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 	}
 	fmt.Fprintf(&b, "%s", plural(len(sys.Unresolved), "unresolved target"))
 	if sys.Problems > 0 {
-		fmt.Fprintf(&b, "; %s, read from incomplete code: %s while loading it (see above)", st.warn.Render("facts may be missing"), plural(sys.Problems, "problem"))
+		fmt.Fprintf(&b, "; %s: %s while loading or analysing the code (see above)", st.warn.Render("facts may be missing"), plural(sys.Problems, "problem"))
 	}
 	b.WriteString(".\n")
 	_, err := io.WriteString(w, b.String())

@@ -226,7 +226,7 @@ func LoadErrors(w io.Writer, errs []analyze.Error, dir string, opts TextOptions)
 		case n > 2:
 			more = fmt.Sprintf(" (and %d more places)", n-1)
 		}
-		fmt.Fprintf(&b, "%s: %s %s%s\n", st.file.Render(clean(where)), st.err.Render("load error:"), cleanLines(e.Msg), more)
+		fmt.Fprintf(&b, "%s: %s %s%s\n", st.file.Render(clean(where)), st.err.Render(e.Label()+":"), cleanLines(e.Msg), more)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -124,3 +124,38 @@ func TestClean(t *testing.T) {
 		t.Errorf("cleanLines = %q, want %q", got, want)
 	}
 }
+
+// TestNotCheckedLabel: a problem met after the code loaded is labelled as
+// such in every format that prints each problem, never as a load error,
+// and the summary says when the problems were met.
+func TestNotCheckedLabel(t *testing.T) {
+	c := &Check{Result: &rules.Result{Packages: 1}, Dir: "/m", LoadErrors: []analyze.Error{
+		{Pos: token.Position{Filename: "/m/compose.yaml", Line: 4, Column: 1}, Msg: "runs cmd/app as api and worker", NotChecked: true},
+	}}
+	var text bytes.Buffer
+	if err := LoadErrors(&text, c.LoadErrors, c.Dir, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := text.String(), "compose.yaml:4:1: not checked: runs cmd/app as api and worker\n"; got != want {
+		t.Errorf("LoadErrors() = %q, want %q", got, want)
+	}
+	for _, tt := range []struct {
+		format string
+		write  func(*bytes.Buffer) error
+		want   string
+	}{
+		{"text", func(b *bytes.Buffer) error { return Text(b, c, TextOptions{}) }, "the check is incomplete: 1 problem while analysing the code"},
+		{"sarif", func(b *bytes.Buffer) error { return SARIF(b, c) }, `"text": "not checked: runs cmd/app as api and worker"`},
+		{"github", func(b *bytes.Buffer) error { return GitHub(b, c) }, "title=archie%3A not checked::runs cmd/app as api and worker"},
+		{"junit", func(b *bytes.Buffer) error { return JUnit(b, c) }, "compose.yaml:4:1: not checked: runs cmd/app as api and worker"},
+		{"json", func(b *bytes.Buffer) error { return JSON(b, c) }, `"not_checked": true`},
+	} {
+		var b bytes.Buffer
+		if err := tt.write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tt.want) || strings.Contains(b.String(), "load error") {
+			t.Errorf("%s output does not say %q, or says load error:\n%s", tt.format, tt.want, b.String())
+		}
+	}
+}

@@ -154,7 +154,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		if b.listing.whole && b.listing.rename[0] != "" {
 			// go/packages names its packages by go.mod's path, which
 			// another module of the graph has.
-			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1},
+			errs = append(errs, analyze.Error{Pos: token.Position{Filename: filepath.Join(b.root, "go.mod"), Line: 1, Column: 1}, NotChecked: true,
 				Msg: "the services of this module were not read: its go.mod repeats the module path " + b.listing.rename[0] + ", which archie reads apart only when it type-checks the code itself; here go/packages loads it (a -toolexec in GOFLAGS, or no wrapper archie can run)"})
 			b.listing = nil
 			continue
@@ -691,7 +691,7 @@ func cgoLeftOut(loaded []*packages.Package, tags []string) []analyze.Error {
 			if ok, err := bc.MatchFile(filepath.Dir(file), filepath.Base(file)); err != nil || !ok {
 				continue
 			}
-			out = append(out, analyze.Error{Pos: token.Position{Filename: file, Line: 1, Column: 1}, Package: lp.PkgPath,
+			out = append(out, analyze.Error{Pos: token.Position{Filename: file, Line: 1, Column: 1}, Package: lp.PkgPath, NotChecked: true,
 				Msg: "cgo file left out of the services analysis (cgo runs the C compiler with the repository's flags); pass --cgo to include it"})
 		}
 	}

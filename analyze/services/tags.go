@@ -85,7 +85,7 @@ func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root str
 			continue // no deployment builds it with tags
 		}
 		if file, ok := sets[unreadTags]; ok {
-			errs = append(errs, analyze.Error{Package: svc.Entry, Msg: fmt.Sprintf(
+			errs = append(errs, analyze.Error{Package: svc.Entry, NotChecked: true, Msg: fmt.Sprintf(
 				"service %s is built with build tags archie cannot read (%s): its code was read without them; pass --tags to read it with them", svc.Name, file)})
 			continue
 		}
@@ -124,7 +124,7 @@ func taggedBuilds(g *analyze.Graph, services []*Service, d *deployment, root str
 				says = append(says, t+" ("+file+")")
 			}
 			sort.Strings(says)
-			errs = append(errs, analyze.Error{Package: svc.Entry, Msg: fmt.Sprintf(
+			errs = append(errs, analyze.Error{Package: svc.Entry, NotChecked: true, Msg: fmt.Sprintf(
 				"service %s is built %s: its code was read without build tags; pass --tags to read it as one of them", svc.Name, strings.Join(says, " and "))})
 		case len(effect) == 1:
 			for t := range effect {

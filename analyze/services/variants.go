@@ -1611,7 +1611,8 @@ func (x *extractor) unsplit(svc *Service, root string, all []*Service) (analyze.
 		roles := slices.Sorted(maps.Keys(names))
 		at := filepath.Join(root, filepath.FromSlash(file))
 		return analyze.Error{
-			Pos: token.Position{Filename: at, Line: declLine(root, at, roles[0]), Column: 1},
+			NotChecked: true,
+			Pos:        token.Position{Filename: at, Line: declLine(root, at, roles[0]), Column: 1},
 			Msg: fmt.Sprintf("%s runs %s as %s, with arguments or environments of their own, but archie found nothing in its main that chooses by them "+
 				"(it reads a choice main compares its first argument, an environment variable or a string flag with, or a cobra, urfave/cli or kingpin command): they are read as one service, %s, "+
 				"so the calls and tables between them are not seen; declaring the service in archie.yaml's services: says they are one",

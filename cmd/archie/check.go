@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
@@ -151,8 +152,8 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	// A check that could not see all the code must not pass as if it had:
 	// under --strict that is a failure of its own, and it wins over
 	// violations (exit 2, not 1), since what was not seen may hide more.
-	if n := len(p.loadErrors()); n > 0 {
-		msg := fmt.Sprintf("the check is incomplete: %s while loading the code (listed above); what they hide was not checked", plural(n, "problem"))
+	if errs := p.loadErrors(); len(errs) > 0 {
+		msg := fmt.Sprintf("the check is incomplete: %s (listed above); what they hide was not checked", analyze.Problems(errs))
 		if opts.strict {
 			return errors.New(msg)
 		}
@@ -180,8 +181,8 @@ func (p *project) updateBaseline(stderr io.Writer, opts checkOptions) error {
 	if !p.complete {
 		return fmt.Errorf("not writing %s from part of the project: it would drop what the baseline accepts elsewhere; run archie check --update-baseline in %s without package patterns", relToCwd(file), relToCwd(p.cfg.Dir))
 	}
-	if n := len(p.loadErrors()); n > 0 && opts.strict {
-		return fmt.Errorf("not writing %s: the check is incomplete (%s while loading the code, listed above)", relToCwd(file), plural(n, "problem"))
+	if errs := p.loadErrors(); len(errs) > 0 && opts.strict {
+		return fmt.Errorf("not writing %s: the check is incomplete (%s, listed above)", relToCwd(file), analyze.Problems(errs))
 	}
 	if err := mayReplaceBaseline(file, opts.force); err != nil {
 		return err

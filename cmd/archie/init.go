@@ -117,8 +117,8 @@ func runInit(ctx context.Context, stdout, stderr io.Writer, opts initOptions, di
 	fmt.Fprintf(stderr, "archie: wrote %s from %s:\n", relToCwd(file), plural(inferred.Packages, "package"))
 	describeInferred(stderr, inferred)
 	fmt.Fprintf(stderr, "archie: wrote %s: %s accepted%s\n", relToCwd(baseFile), plural(len(result.Violations), "violation"), byRule(result.Violations))
-	if n := len(p.loadErrors()); n > 0 {
-		fmt.Fprintf(stderr, "archie: warning: %s while loading the code (listed above): what they hide is neither in the config nor in the baseline\n", plural(n, "problem"))
+	if errs := p.loadErrors(); len(errs) > 0 {
+		fmt.Fprintf(stderr, "archie: warning: %s (listed above): what they hide is neither in the config nor in the baseline\n", analyze.Problems(errs))
 	}
 	fmt.Fprintf(stderr, `next:
   archie check %s           passes now; a new violation fails it

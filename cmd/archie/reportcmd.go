@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
@@ -112,9 +113,10 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 	}
 	errs, warns, _ := p.result.Count()
 	incomplete := ""
-	n := len(p.loadErrors())
+	loadErrs := p.loadErrors()
+	n := len(loadErrs)
 	if n > 0 {
-		incomplete = fmt.Sprintf("; the check is incomplete: %s while loading the code (listed above)", plural(n, "problem"))
+		incomplete = fmt.Sprintf("; the check is incomplete: %s (listed above)", analyze.Problems(loadErrs))
 	}
 	infos := ""
 	if n := p.result.Infos(); n > 0 {
@@ -122,7 +124,7 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 	}
 	fmt.Fprintf(stdout, "wrote %s: %s, %s%s in %s%s\n", opts.html, plural(errs, "error"), plural(warns, "warning"), infos, plural(p.result.Packages, "package"), incomplete)
 	if n > 0 && opts.strict {
-		return fmt.Errorf("the check is incomplete: %s while loading the code", plural(n, "problem"))
+		return fmt.Errorf("the check is incomplete: %s", analyze.Problems(loadErrs))
 	}
 	if errs > 0 {
 		return errViolations

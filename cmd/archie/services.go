@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/spf13/cobra"
 )
@@ -62,8 +63,8 @@ func runServices(ctx context.Context, stdout, stderr io.Writer, opts servicesOpt
 	if err := report.Services(stdout, opts.format, p.system, useColor(stdout)); err != nil {
 		return err
 	}
-	if n := p.system.Problems; n > 0 && opts.strict {
-		return fmt.Errorf("the services were read from incomplete code: %s while loading it (listed above)", plural(n, "problem"))
+	if errs := p.loadErrors(); len(errs) > 0 && opts.strict {
+		return fmt.Errorf("the services' facts may be incomplete: %s (listed above)", analyze.Problems(errs))
 	}
 	return nil
 }

@@ -218,6 +218,10 @@ type deployedFile struct {
 	name   string
 	w      *workload
 	unseen bool // the workload names a file that is not the repository's
+	// configMap and key name the ConfigMap's key that a Kubernetes
+	// workload mounts as the file: unseen, unless a manifest of the
+	// repository declares it (configMapDoc).
+	configMap, key string
 }
 
 // deployedFiles returns the config files names stand for. A name read
@@ -357,6 +361,9 @@ func (w *workload) fileIn(name, root string) deployedFile {
 		default:
 			return deployedFile{name: name, w: w} // the image's copy of the repository's
 		}
+	}
+	if cm, key, ok := w.configMapFile(filepath.ToSlash(name)); ok {
+		return deployedFile{w: w, unseen: true, configMap: cm, key: key}
 	}
 	host := w.hostPath(name)
 	rel, err := filepath.Rel(root, host)
@@ -1130,6 +1137,9 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		}
 		for _, f := range deployedFiles(r.strings(args[len(args)-1]), deploy, root) {
 			d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), f.name, "mapstructure")
+			if f.configMap != "" {
+				d = deploy.configMapDoc(root, f.configMap, f.key, "mapstructure")
+			}
 			if d == nil && f.w != nil {
 				d = &configDoc{unseen: true} // named for this workload, and not read
 			}
@@ -1255,6 +1265,12 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		dir := dirOf(l.call.Parent().Pkg.Pkg.Path())
 		for _, f := range files {
 			read := false
+			if f.configMap != "" {
+				if d := deploy.configMapDoc(root, f.configMap, f.key, l.tag); d != nil {
+					d.workload, read = f.w, true
+					add(d)
+				}
+			}
 			for _, name := range configFiles(root, dir, f.name, l.kratos) {
 				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
 					d.workload, read = f.w, true

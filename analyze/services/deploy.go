@@ -106,7 +106,9 @@ type deployment struct {
 	// and Secrets by name, and envFrom the containers' references to
 	// them, resolved once every file is read.
 	configMaps, secrets map[string]map[string]string
-	envFrom             []envSource
+	// configMapFiles are the manifests that declare each ConfigMap.
+	configMapFiles map[string]string
+	envFrom        []envSource
 	// subscriptions are the Pub/Sub topic of each subscription, by
 	// Terraform or Config Connector (pubsub.go); snsQueues the SNS topics
 	// each SQS queue is subscribed to, by Terraform.
@@ -301,6 +303,9 @@ type workload struct {
 	// mountBase: its bind mounts put files of the repository in it.
 	mountBase string
 	volumes   any
+	// configMounts are the ConfigMaps a pod's containers mount as
+	// folders or files.
+	configMounts []configMount
 	// workDir is the folder a compose service starts in (working_dir),
 	// where a relative path it is given is.
 	workDir string
@@ -336,7 +341,7 @@ func (w *workload) runIn(file string) {
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
-		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string),
+		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string), configMapFiles: make(map[string]string),
 		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
@@ -1126,6 +1131,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			}
 		case "ConfigMap":
 			d.configMaps[name] = kubeData(doc, false)
+			d.configMapFiles[name] = rel
 		case "Secret":
 			d.secrets[name] = kubeData(doc, true)
 		case "Service":
@@ -1196,6 +1202,9 @@ func (d *deployment) read(root, path string, data []byte) {
 						}
 					}
 				}
+				for _, target := range uniqWorkloads(w, cw) {
+					target.configMounts = append(target.configMounts, configMounts(doc, c)...)
+				}
 				froms, _ := c["envFrom"].([]any)
 				for _, e := range froms {
 					em, _ := e.(map[string]any)
@@ -1216,16 +1225,23 @@ func (d *deployment) read(root, path string, data []byte) {
 
 // containers digs the containers out of a workload's pod template.
 func containers(doc map[string]any) []map[string]any {
+	cs, _ := podSpec(doc)["containers"].([]any)
+	var out []map[string]any
+	for _, c := range cs {
+		if m, ok := c.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// podSpec digs the pod's spec out of a workload: a Pod's own, a
+// Deployment's template's, a CronJob's jobTemplate's template's.
+func podSpec(doc map[string]any) map[string]any {
 	spec, _ := doc["spec"].(map[string]any)
-	for range 3 { // Pod, Deployment (template), CronJob (jobTemplate.spec.template)
-		if cs, ok := spec["containers"].([]any); ok {
-			var out []map[string]any
-			for _, c := range cs {
-				if m, ok := c.(map[string]any); ok {
-					out = append(out, m)
-				}
-			}
-			return out
+	for range 3 {
+		if _, ok := spec["containers"]; ok {
+			return spec
 		}
 		next, _ := spec["template"].(map[string]any)
 		if next == nil {
@@ -1237,6 +1253,154 @@ func containers(doc map[string]any) []map[string]any {
 		}
 	}
 	return nil
+}
+
+// A configMount is a ConfigMap a container mounts: at path, a folder of
+// its keys (those items name, at their paths, when it names any), or
+// with subPath the one key's file.
+type configMount struct {
+	path, subPath, configMap string
+	items                    map[string]string // path in the folder -> key
+}
+
+// configMounts returns the ConfigMaps container c of a workload mounts.
+func configMounts(doc, c map[string]any) []configMount {
+	vols := make(map[string]configMount)
+	list, _ := podSpec(doc)["volumes"].([]any)
+	for _, v := range list {
+		vm, _ := v.(map[string]any)
+		name, _ := vm["name"].(string)
+		cm, _ := vm["configMap"].(map[string]any)
+		cmName, _ := cm["name"].(string)
+		if name == "" || cmName == "" {
+			continue
+		}
+		m := configMount{configMap: cmName}
+		items, _ := cm["items"].([]any)
+		for _, it := range items {
+			im, _ := it.(map[string]any)
+			key, _ := im["key"].(string)
+			p, _ := im["path"].(string)
+			if key != "" && p != "" {
+				if m.items == nil {
+					m.items = make(map[string]string)
+				}
+				m.items[path.Clean(p)] = key
+			}
+		}
+		vols[name] = m
+	}
+	var out []configMount
+	mounts, _ := c["volumeMounts"].([]any)
+	for _, v := range mounts {
+		vm, _ := v.(map[string]any)
+		name, _ := vm["name"].(string)
+		at, _ := vm["mountPath"].(string)
+		m, ok := vols[name]
+		if !ok || !path.IsAbs(at) {
+			continue
+		}
+		m.path = path.Clean(at)
+		m.subPath, _ = vm["subPath"].(string)
+		out = append(out, m)
+	}
+	return out
+}
+
+// configMapFile returns the ConfigMap and key whose file a workload's
+// container finds at an absolute path, if a mount puts one there.
+func (w *workload) configMapFile(name string) (configMap, key string, ok bool) {
+	name = path.Clean(name)
+	for _, m := range w.configMounts {
+		if m.subPath != "" {
+			if name == m.path {
+				return m.configMap, m.subPath, true
+			}
+			continue
+		}
+		rest, under := strings.CutPrefix(name, m.path+"/")
+		if !under {
+			continue
+		}
+		if m.items != nil {
+			key, ok := m.items[rest]
+			return m.configMap, key, ok
+		}
+		if !strings.Contains(rest, "/") {
+			return m.configMap, rest, true
+		}
+	}
+	return "", "", false
+}
+
+// configMapDoc reads the file a ConfigMap's key holds as a config file,
+// at its lines in the manifest that declares it; nil where no manifest
+// of the repository holds it.
+func (d *deployment) configMapDoc(root, configMap, key, tag string) *configDoc {
+	if d == nil {
+		return nil
+	}
+	rel, ok := d.configMapFiles[configMap]
+	if !ok {
+		return nil
+	}
+	data, ok := readSmall(d.root, filepath.Join(root, filepath.FromSlash(rel)))
+	if !ok {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		if dec.Decode(&doc) != nil {
+			return nil
+		}
+		if len(doc.Content) == 0 || scalarAt(doc.Content[0], "kind") != "ConfigMap" || scalarAt(nodeAt(doc.Content[0], "metadata"), "name") != configMap {
+			continue
+		}
+		v := nodeAt(nodeAt(doc.Content[0], "data"), key)
+		if v == nil || v.Kind != yaml.ScalarNode {
+			return nil
+		}
+		var file yaml.Node
+		if yaml.Unmarshal([]byte(v.Value), &file) != nil || len(file.Content) == 0 || file.Content[0].Kind != yaml.MappingNode {
+			return nil
+		}
+		shift := v.Line - 1 // a value on the key's line
+		if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			shift = v.Line // a block: its text starts on the line below
+		}
+		shiftLines(file.Content[0], shift)
+		return &configDoc{file: rel, root: file.Content[0], tag: tag}
+	}
+}
+
+// nodeAt returns the value of a key of a YAML mapping, or nil.
+func nodeAt(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// scalarAt returns the scalar value of a key of a YAML mapping, or "".
+func scalarAt(m *yaml.Node, key string) string {
+	if n := nodeAt(m, key); n != nil && n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	return ""
+}
+
+// shiftLines moves every node of a tree down by n lines.
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
 }
 
 func (d *deployment) compose(base, rel string, services map[string]any, addon bool) {

@@ -1937,6 +1937,12 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 	var out []configLoad
 	var up func(l configLoad, depth int)
 	up = func(l configLoad, depth int) {
+		if ranged, ok := r.rangedLoads(l); ok {
+			for _, w := range ranged {
+				up(w, depth)
+			}
+			return
+		}
 		fn := l.call.Parent()
 		param, intoHanded := concrete(l.into).(*ssa.Parameter)
 		intoHanded = intoHanded && param.Parent() == fn && types.IsInterface(param.Type())
@@ -2017,6 +2023,50 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 		up(l, 0)
 	}
 	return out
+}
+
+// rangedLoads returns the loads that a load made in a loop over a map
+// stands for (for file, cfg := range map[string]any{"kafka.yml":
+// &c.Kafka, …} { Load(dir, file, cfg) }): one per entry of the map, into
+// the entry's value, with the loop's key, wherever the load's loaders
+// are handed it, the entry's. ok is false when the struct filled is not
+// a map's value; then none is known where the map's entries are not.
+func (r *resolver) rangedLoads(l configLoad) (out []configLoad, ok bool) {
+	ex, isExtract := concrete(l.into).(*ssa.Extract)
+	if !isExtract || ex.Index != 2 {
+		return nil, false
+	}
+	next, isNext := ex.Tuple.(*ssa.Next)
+	if !isNext || next.IsString {
+		return nil, false
+	}
+	rng, isRange := next.Iter.(*ssa.Range)
+	if !isRange {
+		return nil, false
+	}
+	var key ssa.Value // the loop's key, where the code reads it
+	for _, ref := range *next.Referrers() {
+		if e, isKey := ref.(*ssa.Extract); isKey && e.Tuple == next && e.Index == 1 {
+			key = e
+		}
+	}
+	for _, e := range r.mapEntries(rng.X, l.bind, 6, make(map[ssa.Value]bool)) {
+		w := l
+		w.into = e.val
+		if key != nil {
+			if w.file == key {
+				w.file = e.key
+			}
+			w.bind = maps.Clone(l.bind)
+			for p, v := range w.bind {
+				if v == key {
+					w.bind[p] = e.key
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	return out, true
 }
 
 // returnedTo returns the value a call c of fn is given where fn returns

@@ -2425,7 +2425,7 @@ func (d *deployment) imageService(image string) *Service {
 	base := parts[len(parts)-1]
 	var found *Service
 	switch {
-	case d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], func(p string) bool { return strings.EqualFold(p, d.owner) }):
+	case d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], d.ownNamespace):
 	case len(d.goBuilds[d.imageDockerfile(image)]) > 0:
 	default:
 		names := []string{base}
@@ -2448,6 +2448,14 @@ func (d *deployment) imageService(image string) *Service {
 	}
 	d.imageServices[image] = found
 	return found
+}
+
+// ownNamespace reports whether an image's namespace is the project's
+// owner's: its name, or the start of it of five letters or more (the
+// owner openimsdk's images are openim's).
+func (d *deployment) ownNamespace(ns string) bool {
+	o, n := strings.ToLower(d.owner), strings.ToLower(ns)
+	return o == n || len(n) >= 5 && strings.HasPrefix(o, n)
 }
 
 // imageDockerfile returns the Dockerfile an image is built with, if

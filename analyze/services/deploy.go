@@ -1323,8 +1323,10 @@ func (w *workload) configMapFile(name string) (configMap, key string, ok bool) {
 			continue
 		}
 		if m.items != nil {
-			key, ok := m.items[rest]
-			return m.configMap, key, ok
+			if key, ok := m.items[rest]; ok {
+				return m.configMap, key, true
+			}
+			continue
 		}
 		if !strings.Contains(rest, "/") {
 			return m.configMap, rest, true

@@ -690,3 +690,42 @@ func TestRunsInfrastructure(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigMapFile: which ConfigMap key a container finds at a path, by
+// the pod's volumes and the container's mounts.
+func TestConfigMapFile(t *testing.T) {
+	doc := map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{
+		"volumes": []any{
+			map[string]any{"name": "some", "configMap": map[string]any{"name": "picked", "items": []any{map[string]any{"key": "app.yaml", "path": "conf/app.yml"}}}},
+			map[string]any{"name": "whole", "configMap": map[string]any{"name": "app-config"}},
+			map[string]any{"name": "one", "configMap": map[string]any{"name": "single"}},
+			map[string]any{"name": "secret", "secret": map[string]any{"secretName": "creds"}},
+		},
+		"containers": []any{map[string]any{"name": "app"}},
+	}}}}
+	c := map[string]any{"volumeMounts": []any{
+		map[string]any{"name": "some", "mountPath": "/etc/app"},
+		map[string]any{"name": "whole", "mountPath": "/etc/app/"},
+		map[string]any{"name": "one", "mountPath": "/srv/config.yaml", "subPath": "config.yaml"},
+		map[string]any{"name": "secret", "mountPath": "/secrets"},
+		map[string]any{"name": "missing", "mountPath": "/nowhere"},
+	}}
+	w := &workload{configMounts: configMounts(doc, c)}
+	for _, tt := range []struct {
+		path, configMap, key string
+	}{
+		{"/etc/app/conf/app.yml", "picked", "app.yaml"},
+		{"/etc/app/./conf//app.yml", "picked", "app.yaml"},
+		{"/etc/app/kafka.yml", "app-config", "kafka.yml"}, // not among picked's items: the next mount's
+		{"/etc/app/sub/kafka.yml", "", ""},                // a ConfigMap's keys are files of its folder, not below
+		{"/srv/config.yaml", "single", "config.yaml"},
+		{"/srv/other.yaml", "", ""},
+		{"/secrets/db.yaml", "", ""}, // a Secret's: never read
+		{"/nowhere/x.yaml", "", ""},
+	} {
+		cm, key, ok := w.configMapFile(tt.path)
+		if cm != tt.configMap || key != tt.key || ok != (tt.configMap != "") {
+			t.Errorf("configMapFile(%q) = %q, %q, %v, want %q, %q", tt.path, cm, key, ok, tt.configMap, tt.key)
+		}
+	}
+}

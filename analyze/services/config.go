@@ -2030,7 +2030,9 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 // &c.Kafka, …} { Load(dir, file, cfg) }): one per entry of the map, into
 // the entry's value, with the loop's key, wherever the load's loaders
 // are handed it, the entry's. ok is false when the struct filled is not
-// a map's value; then none is known where the map's entries are not.
+// a map's value. None is returned where the key is not handed on as it
+// is (a name built of it in the loop itself): the file would resolve to
+// every key's, each struct to every file.
 func (r *resolver) rangedLoads(l configLoad) (out []configLoad, ok bool) {
 	ex, isExtract := concrete(l.into).(*ssa.Extract)
 	if !isExtract || ex.Index != 2 {
@@ -2050,18 +2052,19 @@ func (r *resolver) rangedLoads(l configLoad) (out []configLoad, ok bool) {
 			key = e
 		}
 	}
+	if key == nil || l.file != key && !slices.Contains(slices.Collect(maps.Values(l.bind)), key) {
+		return nil, true
+	}
 	for _, e := range r.mapEntries(rng.X, l.bind, 6, make(map[ssa.Value]bool)) {
 		w := l
 		w.into = e.val
-		if key != nil {
-			if w.file == key {
-				w.file = e.key
-			}
-			w.bind = maps.Clone(l.bind)
-			for p, v := range w.bind {
-				if v == key {
-					w.bind[p] = e.key
-				}
+		if w.file == key {
+			w.file = e.key
+		}
+		w.bind = maps.Clone(l.bind)
+		for p, v := range w.bind {
+			if v == key {
+				w.bind[p] = e.key
 			}
 		}
 		out = append(out, w)

@@ -1938,8 +1938,13 @@ func (r *resolver) throughWrappers(loads []configLoad) []configLoad {
 	var up func(l configLoad, depth int)
 	up = func(l configLoad, depth int) {
 		if ranged, ok := r.rangedLoads(l); ok {
+			// An entry's value may be another loop's (m[k] = v in a
+			// range over a map): each expansion is a level, so that a
+			// map that holds its own loop's values ends.
 			for _, w := range ranged {
-				up(w, depth)
+				if depth < 3 {
+					up(w, depth+1)
+				}
 			}
 			return
 		}

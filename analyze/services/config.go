@@ -219,9 +219,9 @@ type deployedFile struct {
 	w      *workload
 	unseen bool // the workload names a file that is not the repository's
 	// configMap and key name the ConfigMap's key that a Kubernetes
-	// workload mounts as the file: unseen, unless a manifest of the
-	// repository declares it (configMapDoc).
-	configMap, key string
+	// workload mounts as the file, in the manifest mount: unseen, unless
+	// a manifest of the repository declares it (configMapDoc).
+	configMap, key, mount string
 }
 
 // deployedFiles returns the config files names stand for. A name read
@@ -362,8 +362,8 @@ func (w *workload) fileIn(name, root string) deployedFile {
 			return deployedFile{name: name, w: w} // the image's copy of the repository's
 		}
 	}
-	if cm, key, ok := w.configMapFile(filepath.ToSlash(name)); ok {
-		return deployedFile{w: w, unseen: true, configMap: cm, key: key}
+	if m, key, ok := w.configMapFile(filepath.ToSlash(name)); ok {
+		return deployedFile{w: w, unseen: true, configMap: m.configMap, key: key, mount: m.file}
 	}
 	host := w.hostPath(name)
 	rel, err := filepath.Rel(root, host)
@@ -1138,7 +1138,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		for _, f := range deployedFiles(r.strings(args[len(args)-1]), deploy, root) {
 			d := readConfigDoc(root, dirOf(c.Parent().Pkg.Pkg.Path()), f.name, "mapstructure")
 			if f.configMap != "" {
-				d = deploy.configMapDoc(root, f.configMap, f.key, "mapstructure")
+				d = deploy.configMapDoc(root, f.configMap, f.key, f.mount, "mapstructure")
 			}
 			if d == nil && f.w != nil {
 				d = &configDoc{unseen: true} // named for this workload, and not read
@@ -1266,7 +1266,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		for _, f := range files {
 			read := false
 			if f.configMap != "" {
-				if d := deploy.configMapDoc(root, f.configMap, f.key, l.tag); d != nil {
+				if d := deploy.configMapDoc(root, f.configMap, f.key, f.mount, l.tag); d != nil {
 					d.workload, read = f.w, true
 					add(d)
 				}

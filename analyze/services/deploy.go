@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -102,13 +103,12 @@ type deployment struct {
 	// Procfiles, Makefiles, scripts and Helm values run, for any service:
 	// a flag one sets is not a default nothing overrides.
 	otherArgs []string
-	// configMaps and secrets hold the data of the Kubernetes ConfigMaps
-	// and Secrets by name, and envFrom the containers' references to
-	// them, resolved once every file is read.
-	configMaps, secrets map[string]map[string]string
-	// configMapFiles are the manifests that declare each ConfigMap.
-	configMapFiles map[string]string
-	envFrom        []envSource
+	// configMaps and secrets are the Kubernetes ConfigMaps and Secrets
+	// by name, each declaration of a name (an overlay's, another
+	// folder's), and envFrom the containers' references to them,
+	// resolved once every file is read.
+	configMaps, secrets map[string][]kubeObject
+	envFrom             []envSource
 	// subscriptions are the Pub/Sub topic of each subscription, by
 	// Terraform or Config Connector (pubsub.go); snsQueues the SNS topics
 	// each SQS queue is subscribed to, by Terraform.
@@ -341,7 +341,7 @@ func (w *workload) runIn(file string) {
 func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
-		configMaps: make(map[string]map[string]string), secrets: make(map[string]map[string]string), configMapFiles: make(map[string]string),
+		configMaps: make(map[string][]kubeObject), secrets: make(map[string][]kubeObject),
 		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
@@ -565,10 +565,12 @@ func (d *deployment) templateSets(svc *Service, entryDir, key string) bool {
 // Secrets hold. One a file of the repository does not hold stays unset.
 func (d *deployment) resolveEnvFrom() {
 	for _, src := range d.envFrom {
-		data := d.configMaps[src.name]
+		decls := d.configMaps[src.name]
 		if src.secret {
-			data = d.secrets[src.name]
+			decls = d.secrets[src.name]
 		}
+		obj, _ := nearest(decls, src.file)
+		data := obj.data
 		set := func(k, v string) {
 			if _, ok := src.w.env[k]; ok {
 				return // a variable set in env wins over envFrom
@@ -593,6 +595,58 @@ func (d *deployment) resolveEnvFrom() {
 			set(src.prefix+k, v)
 		}
 	}
+}
+
+// A kubeObject is one declaration of a ConfigMap or Secret: the manifest
+// that declares it, relative, and its data.
+type kubeObject struct {
+	file string
+	data map[string]string
+}
+
+// nearest returns the declaration of a ConfigMap or Secret that a
+// manifest refers to where several folders declare one of its name
+// (kustomize's overlays, one per environment): the one that shares the
+// longest folder path with the manifest. ok is false where there is
+// none, or where the nearest disagree (base/ and other/ beside
+// overlays/dev/): a value may be the wrong one's, and is not taken.
+func nearest(decls []kubeObject, from string) (obj kubeObject, ok bool) {
+	best, bestLen := []kubeObject(nil), -1
+	for _, o := range decls {
+		n := commonDirs(path.Dir(o.file), path.Dir(from))
+		switch {
+		case n > bestLen:
+			best, bestLen = []kubeObject{o}, n
+		case n == bestLen:
+			best = append(best, o)
+		}
+	}
+	if len(best) == 0 {
+		return kubeObject{}, false
+	}
+	for _, o := range best[1:] {
+		if !maps.Equal(o.data, best[0].data) {
+			return kubeObject{}, false
+		}
+	}
+	return best[0], true
+}
+
+// commonDirs returns how many leading folders two slash-separated folder
+// paths share; the same folder, the root too, shares more than any two.
+func commonDirs(a, b string) int {
+	switch {
+	case a == b:
+		return math.MaxInt
+	case a == "." || b == ".":
+		return 0
+	}
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] {
+		n++
+	}
+	return n
 }
 
 // kubeData reads a ConfigMap's data, or a Secret's stringData and its
@@ -1130,10 +1184,9 @@ func (d *deployment) read(root, path string, data []byte) {
 				d.subscriptions[name] = t[strings.LastIndexByte(t, '/')+1:]
 			}
 		case "ConfigMap":
-			d.configMaps[name] = kubeData(doc, false)
-			d.configMapFiles[name] = rel
+			d.configMaps[name] = append(d.configMaps[name], kubeObject{file: rel, data: kubeData(doc, false)})
 		case "Secret":
-			d.secrets[name] = kubeData(doc, true)
+			d.secrets[name] = append(d.secrets[name], kubeObject{file: rel, data: kubeData(doc, true)})
 		case "Service":
 			d.workload(name, rel).deployedIn(rel)
 			d.newRun(rel).name(name)
@@ -1203,7 +1256,7 @@ func (d *deployment) read(root, path string, data []byte) {
 					}
 				}
 				for _, target := range uniqWorkloads(w, cw) {
-					target.configMounts = append(target.configMounts, configMounts(doc, c)...)
+					target.configMounts = append(target.configMounts, configMounts(doc, c, rel)...)
 				}
 				froms, _ := c["envFrom"].([]any)
 				for _, e := range froms {
@@ -1261,10 +1314,13 @@ func podSpec(doc map[string]any) map[string]any {
 type configMount struct {
 	path, subPath, configMap string
 	items                    map[string]string // path in the folder -> key
+	// container mounts it, in the manifest file (relative).
+	container, file string
 }
 
-// configMounts returns the ConfigMaps container c of a workload mounts.
-func configMounts(doc, c map[string]any) []configMount {
+// configMounts returns the ConfigMaps container c of a workload mounts,
+// in the manifest file.
+func configMounts(doc, c map[string]any, file string) []configMount {
 	vols := make(map[string]configMount)
 	list, _ := podSpec(doc)["volumes"].([]any)
 	for _, v := range list {
@@ -1275,7 +1331,8 @@ func configMounts(doc, c map[string]any) []configMount {
 		if name == "" || cmName == "" {
 			continue
 		}
-		m := configMount{configMap: cmName}
+		m := configMount{configMap: cmName, file: file}
+		m.container, _ = c["name"].(string)
 		items, _ := cm["items"].([]any)
 		for _, it := range items {
 			im, _ := it.(map[string]any)
@@ -1307,45 +1364,74 @@ func configMounts(doc, c map[string]any) []configMount {
 	return out
 }
 
-// configMapFile returns the ConfigMap and key whose file a workload's
-// container finds at an absolute path, if a mount puts one there.
-func (w *workload) configMapFile(name string) (configMap, key string, ok bool) {
+// configMapFile returns the mount of a ConfigMap whose file a workload's
+// container finds at an absolute path, and the key it reads, if a mount
+// puts one there. Where the pod's containers mount different files
+// there (a sidecar's own ConfigMap at the same path), the container of
+// the workload's name is the one that runs the code; with no such
+// container, the file is not known.
+func (w *workload) configMapFile(name string) (m configMount, key string, ok bool) {
 	name = path.Clean(name)
+	type found struct {
+		m   configMount
+		key string
+	}
+	var all []found
 	for _, m := range w.configMounts {
-		if m.subPath != "" {
-			if name == m.path {
-				return m.configMap, m.subPath, true
-			}
-			continue
-		}
-		rest, under := strings.CutPrefix(name, m.path+"/")
-		if !under {
-			continue
-		}
-		if m.items != nil {
-			if key, ok := m.items[rest]; ok {
-				return m.configMap, key, true
-			}
-			continue
-		}
-		if !strings.Contains(rest, "/") {
-			return m.configMap, rest, true
+		if key, ok := m.holds(name); ok {
+			all = append(all, found{m, key})
 		}
 	}
-	return "", "", false
+	if own := slices.DeleteFunc(slices.Clone(all), func(f found) bool { return f.m.container != w.name }); len(own) > 0 {
+		all = own
+	}
+	for _, f := range all[min(1, len(all)):] {
+		if f.m.configMap != all[0].m.configMap || f.key != all[0].key {
+			return configMount{}, "", false
+		}
+	}
+	if len(all) == 0 {
+		return configMount{}, "", false
+	}
+	return all[0].m, all[0].key, true
+}
+
+// holds returns the ConfigMap's key a mount puts at an absolute path, if
+// it puts one there: a file of its folder, or the one its subPath picks
+// (an item's path where it lists items: the key the item names).
+func (m configMount) holds(name string) (key string, ok bool) {
+	rest := m.subPath
+	if rest != "" {
+		if name != m.path {
+			return "", false
+		}
+		rest = path.Clean(rest)
+	} else {
+		var under bool
+		if rest, under = strings.CutPrefix(name, m.path+"/"); !under {
+			return "", false
+		}
+	}
+	if m.items != nil {
+		key, ok = m.items[rest]
+		return key, ok
+	}
+	return rest, !strings.Contains(rest, "/")
 }
 
 // configMapDoc reads the file a ConfigMap's key holds as a config file,
-// at its lines in the manifest that declares it; nil where no manifest
-// of the repository holds it.
-func (d *deployment) configMapDoc(root, configMap, key, tag string) *configDoc {
+// at its lines in the manifest that declares it (the one nearest the
+// manifest that mounts it, from); nil where no manifest of the
+// repository holds it, or the nearest disagree.
+func (d *deployment) configMapDoc(root, configMap, key, from, tag string) *configDoc {
 	if d == nil {
 		return nil
 	}
-	rel, ok := d.configMapFiles[configMap]
+	obj, ok := nearest(d.configMaps[configMap], from)
 	if !ok {
 		return nil
 	}
+	rel := obj.file
 	data, ok := readSmall(d.root, filepath.Join(root, filepath.FromSlash(rel)))
 	if !ok {
 		return nil

@@ -692,25 +692,34 @@ func TestRunsInfrastructure(t *testing.T) {
 }
 
 // TestConfigMapFile: which ConfigMap key a container finds at a path, by
-// the pod's volumes and the container's mounts.
+// the pod's volumes and the container's mounts, and the sidecar's own.
 func TestConfigMapFile(t *testing.T) {
 	doc := map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{
 		"volumes": []any{
 			map[string]any{"name": "some", "configMap": map[string]any{"name": "picked", "items": []any{map[string]any{"key": "app.yaml", "path": "conf/app.yml"}}}},
 			map[string]any{"name": "whole", "configMap": map[string]any{"name": "app-config"}},
 			map[string]any{"name": "one", "configMap": map[string]any{"name": "single"}},
+			map[string]any{"name": "listed", "configMap": map[string]any{"name": "renamed", "items": []any{map[string]any{"key": "settings", "path": "app.yaml"}}}},
+			map[string]any{"name": "proxy", "configMap": map[string]any{"name": "envoy"}},
 			map[string]any{"name": "secret", "secret": map[string]any{"secretName": "creds"}},
 		},
 		"containers": []any{map[string]any{"name": "app"}},
 	}}}}
-	c := map[string]any{"volumeMounts": []any{
+	c := map[string]any{"name": "app", "volumeMounts": []any{
 		map[string]any{"name": "some", "mountPath": "/etc/app"},
 		map[string]any{"name": "whole", "mountPath": "/etc/app/"},
 		map[string]any{"name": "one", "mountPath": "/srv/config.yaml", "subPath": "config.yaml"},
 		map[string]any{"name": "secret", "mountPath": "/secrets"},
 		map[string]any{"name": "missing", "mountPath": "/nowhere"},
+		map[string]any{"name": "listed", "mountPath": "/opt/app.yaml", "subPath": "app.yaml"},
+		map[string]any{"name": "listed", "mountPath": "/opt/none.yaml", "subPath": "settings"},
+		map[string]any{"name": "whole", "mountPath": "/shared"},
 	}}
-	w := &workload{configMounts: configMounts(doc, c)}
+	sidecar := map[string]any{"name": "envoy", "volumeMounts": []any{
+		map[string]any{"name": "proxy", "mountPath": "/shared"},
+		map[string]any{"name": "proxy", "mountPath": "/proxy"},
+	}}
+	w := &workload{name: "app", configMounts: append(configMounts(doc, sidecar, "k8s/app.yaml"), configMounts(doc, c, "k8s/app.yaml")...)}
 	for _, tt := range []struct {
 		path, configMap, key string
 	}{
@@ -722,10 +731,47 @@ func TestConfigMapFile(t *testing.T) {
 		{"/srv/other.yaml", "", ""},
 		{"/secrets/db.yaml", "", ""}, // a Secret's: never read
 		{"/nowhere/x.yaml", "", ""},
+		{"/opt/app.yaml", "renamed", "settings"},         // subPath is the item's path, not the key
+		{"/opt/none.yaml", "", ""},                       // no item has that path
+		{"/shared/kafka.yml", "app-config", "kafka.yml"}, // the app's mount, not the sidecar's
+		{"/proxy/envoy.yaml", "envoy", "envoy.yaml"},     // the sidecar's alone
 	} {
-		cm, key, ok := w.configMapFile(tt.path)
-		if cm != tt.configMap || key != tt.key || ok != (tt.configMap != "") {
-			t.Errorf("configMapFile(%q) = %q, %q, %v, want %q, %q", tt.path, cm, key, ok, tt.configMap, tt.key)
+		m, key, ok := w.configMapFile(tt.path)
+		if m.configMap != tt.configMap || key != tt.key || ok != (tt.configMap != "") {
+			t.Errorf("configMapFile(%q) = %q, %q, %v, want %q, %q", tt.path, m.configMap, key, ok, tt.configMap, tt.key)
+		}
+	}
+	// A pod with no container of its name: two containers' files at one
+	// path are not known.
+	w.name = "other"
+	if m, key, ok := w.configMapFile("/shared/kafka.yml"); ok {
+		t.Errorf("configMapFile(/shared/kafka.yml) in a pod of no such container = %q, %q, want none", m.configMap, key)
+	}
+}
+
+// TestNearest: which of several same-named ConfigMaps a manifest refers
+// to.
+func TestNearest(t *testing.T) {
+	obj := func(file, v string) kubeObject { return kubeObject{file: file, data: map[string]string{"k": v}} }
+	for _, tt := range []struct {
+		name  string
+		decls []kubeObject
+		from  string
+		want  string // the file, "" for none
+	}{
+		{"one", []kubeObject{obj("deploy/cm.yaml", "a")}, "deploy/app.yaml", "deploy/cm.yaml"},
+		{"one far away", []kubeObject{obj("base/cm.yaml", "a")}, "overlays/dev/app.yaml", "base/cm.yaml"},
+		{"the overlay's", []kubeObject{obj("overlays/dev/cm.yaml", "a"), obj("overlays/prod/cm.yaml", "b")}, "overlays/prod/app.yaml", "overlays/prod/cm.yaml"},
+		{"the base's, beside it", []kubeObject{obj("k8s/base/cm.yaml", "a"), obj("k8s/overlays/prod/cm.yaml", "b")}, "k8s/base/app.yaml", "k8s/base/cm.yaml"},
+		{"equally near, different", []kubeObject{obj("dev/cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "base/app.yaml", ""},
+		{"equally near, the same", []kubeObject{obj("dev/cm.yaml", "a"), obj("prod/cm.yaml", "a")}, "base/app.yaml", "dev/cm.yaml"},
+		{"at the root", []kubeObject{obj("cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "app.yaml", "cm.yaml"},
+		{"above, different", []kubeObject{obj("cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "dev/app.yaml", ""},
+		{"none", nil, "app.yaml", ""},
+	} {
+		got, ok := nearest(tt.decls, tt.from)
+		if got.file != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: nearest(…, %q) = %q, %v, want %q", tt.name, tt.from, got.file, ok, tt.want)
 		}
 	}
 }

@@ -775,3 +775,28 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnNamespace: which image namespaces are the project's owner's.
+// An owner's image namespace is often a shorter name of it, after a
+// separator or not: openimsdk pushes openim/…, bitnami-labs pushes
+// bitnami/sealed-secrets-controller.
+func TestOwnNamespace(t *testing.T) {
+	for _, tt := range []struct {
+		owner, ns string
+		want      bool
+	}{
+		{"jaegertracing", "jaegertracing", true},
+		{"JaegerTracing", "jaegertracing", true},
+		{"openimsdk", "openim", true},
+		{"bitnami-labs", "bitnami", true},
+		{"openimsdk", "open", false}, // four letters: too short to say
+		{"acme", "acmecorp", false},  // a longer name is another's
+		{"acme", "other", false},
+		{"", "other", false},
+	} {
+		d := &deployment{owner: tt.owner}
+		if got := d.ownNamespace(tt.ns); got != tt.want {
+			t.Errorf("owner %q: ownNamespace(%q) = %v, want %v", tt.owner, tt.ns, got, tt.want)
+		}
+	}
+}

@@ -123,7 +123,7 @@ func graphSummary(d *rules.Diagram) string {
 		s += fmt.Sprintf("; %s archie could not attribute not shown (archie services lists them)", plural(d.Unresolved, "call"))
 	}
 	if d.Problems > 0 {
-		s += fmt.Sprintf("; drawn from incomplete code: %s while loading it, edges may be missing", plural(d.Problems, "problem"))
+		s += fmt.Sprintf("; drawn from incomplete code: %s, edges may be missing", problemsMet(d))
 	}
 	return s
 }

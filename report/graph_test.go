@@ -169,7 +169,7 @@ func TestServicesDOTRenders(t *testing.T) {
 	d.Problems = 2
 	dot := render(t, "dot", d)
 	for _, want := range []string{
-		"  label=\"incomplete: 2 problems while loading the code, edges may be missing\";\n",
+		"  label=\"incomplete: 2 problems while loading or analysing the code, edges may be missing\";\n", // its maker did not say when
 		`  "front\"end" [label="front\"end"];`,
 		`  "search" [label="search", style="rounded,dashed", tooltip="search (no Go code here)"];`,
 		// calls solid, red with the smell, the facts with file:line in the tooltip

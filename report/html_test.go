@@ -75,7 +75,7 @@ func TestHTMLServices(t *testing.T) {
 	res := &rules.Result{Packages: 3, Violations: []rules.Violation{{Kind: "shared-database", Rule: "shared-database", Severity: rules.SeverityError,
 		From: "orders", To: "pay<script>", Position: rules.Position{File: "cmd/orders/main.go", Line: 20}, Message: "orders and pay<script> both touch table orders"}}}
 	d := sampleServices()
-	d.Problems = 1
+	d.Problems, d.Met = 1, "1 problem while analysing the code"
 	page := &Page{Title: "example.com/m", Check: &Check{Result: res, Dir: "/m"}, Diagrams: []*rules.Diagram{sampleDiagram()}, Services: d}
 	var b bytes.Buffer
 	if err := HTML(&b, page); err != nil {
@@ -99,7 +99,7 @@ grpc shop.Orders
 		`<li><span class="pos">cmd/pay/main.go:21:2</span> SQL names table orders</li>`,
 		`(perhaps: pay serves shop.Orders too; not counted in chains)`,
 		`<td class="smells">✗ shared-database (1)</td>`,
-		`This map is incomplete: 1 problem while loading the code, edges may be missing`,
+		`This map is incomplete: 1 problem while analysing the code, edges may be missing`,
 		// a click on orders lists the smell, at the service level
 		`data-nodes="[&#34;service:orders&#34;,&#34;service:pay\u003cscript\u003e&#34;]"`,
 	} {

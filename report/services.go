@@ -271,9 +271,19 @@ func servicesMermaid(w io.Writer, d *rules.Diagram) error {
 	return err
 }
 
-// incompleteNote says a drawing was made from code that did not all load.
+// incompleteNote says a drawing was made from code that was not all
+// loaded or analysed.
 func incompleteNote(d *rules.Diagram) string {
-	return fmt.Sprintf("incomplete: %s while loading the code, edges may be missing", plural(d.Problems, "problem"))
+	return fmt.Sprintf("incomplete: %s, edges may be missing", problemsMet(d))
+}
+
+// problemsMet counts a diagram's problems with when they were met, or
+// "while loading or analysing the code" where its maker did not say.
+func problemsMet(d *rules.Diagram) string {
+	if d.Met != "" {
+		return d.Met
+	}
+	return plural(d.Problems, "problem") + " while loading or analysing the code"
 }
 
 // serviceLabel names what a service-level edge goes through: "grpc, http",

@@ -48,9 +48,12 @@ type Diagram struct {
 	// Unresolved counts, at the service level, the calls archie found but
 	// could not attribute to a service: they have no edge.
 	Unresolved int
-	// Problems counts what could not be loaded of the code drawn: while
-	// it is above 0, edges may be missing. The caller sets it.
+	// Problems counts what could not be loaded or analysed of the code
+	// drawn: while it is above 0, edges may be missing. The caller sets
+	// it, and Met, when the problems were met as analyze.Problems says
+	// it ("2 problems while loading the code"), where it knows.
 	Problems int
+	Met      string
 }
 
 // A Node is one box of a Diagram.

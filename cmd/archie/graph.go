@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/report"
 	"github.com/archie-dev/archie/rules"
 	"github.com/spf13/cobra"
@@ -99,13 +100,13 @@ func runGraph(ctx context.Context, stdout, stderr io.Writer, opts graphOptions, 
 	if err != nil {
 		return err
 	}
-	diagram.Problems = len(p.loadErrors())
+	diagram.Problems, diagram.Met = len(p.loadErrors()), analyze.Problems(p.loadErrors())
 	if err := report.Graph(stdout, opts.format, diagram, useColor(stdout)); err != nil {
 		return err
 	}
 	// A drawing of part of the code must not pass for the whole of it.
 	if n := diagram.Problems; n > 0 {
-		msg := fmt.Sprintf("the graph is incomplete: %s while loading the code (listed above); what they hide is not drawn", plural(n, "problem"))
+		msg := fmt.Sprintf("the graph is incomplete: %s (listed above); what they hide is not drawn", diagram.Met)
 		if opts.strict {
 			return errors.New(msg)
 		}

@@ -93,7 +93,7 @@ func runReport(ctx context.Context, stdout, stderr io.Writer, opts reportOptions
 		if err != nil {
 			return err
 		}
-		d.Problems = len(p.loadErrors())
+		d.Problems, d.Met = len(p.loadErrors()), analyze.Problems(p.loadErrors())
 		page.Services = d
 	}
 	overview, err := packageOverview(p)

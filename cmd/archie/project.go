@@ -102,8 +102,8 @@ type project struct {
 	since    string
 }
 
-// loadErrors are all the problems met loading or analysing the project's code: while
-// any exists, the check did not see all of it.
+// loadErrors are all the problems met loading or analysing the
+// project's code: while any exists, the check did not see all of it.
 func (p *project) loadErrors() []analyze.Error {
 	return append(p.graph.Errors[:len(p.graph.Errors):len(p.graph.Errors)], p.systemErrors...)
 }

@@ -20,13 +20,15 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services/helm"
 	"golang.org/x/mod/modfile"
 	"gopkg.in/yaml.v3"
 )
 
 // A deployment is what the deployment files of a repository say about its
-// workloads: docker-compose services and Kubernetes objects (Helm values
-// and templates count where they parse as plain YAML).
+// workloads: docker-compose services and Kubernetes objects, those of
+// Helm charts as their templates render (charts.go).
 type deployment struct {
 	// commands are the names of the cobra subcommands (not roots) of the
 	// programs read: a deployment runs the first its arguments spell.
@@ -139,6 +141,11 @@ type deployment struct {
 	helmEnv []helmValues
 	// helmImages are the images values files name, with the file.
 	helmImages [][2]string
+	// rendered are the manifests the charts' templates render to, by
+	// the template's path (relative, with slashes), and problems the
+	// templates that did not render (charts.go).
+	rendered map[string]helm.Manifest
+	problems []analyze.Error
 	// root is the folder read, its links resolved: no file outside it
 	// is read.
 	root string
@@ -248,7 +255,9 @@ type workload struct {
 	// ownArgs are those of its containers named as it, when a pod's
 	// containers are several (a sidecar runs another program).
 	ownArgs []string
-	file    string // where it is declared, relative
+	// containerNames are the names of a pod's containers.
+	containerNames []string
+	file           string // where it is declared, relative
 	// folders are those of every file that declares a workload of its
 	// name, with the file's kind (kindFolder).
 	folders []string
@@ -342,7 +351,7 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string][]kubeObject), secrets: make(map[string][]kubeObject),
-		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder)}
+		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder), rendered: make(map[string]helm.Manifest)}
 	d.root = realPath(dir)
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -413,6 +422,7 @@ func readDeployment(dir string) *deployment {
 		}
 		return nil
 	})
+	d.renderCharts(dir)
 	for _, o := range d.overrides {
 		o()
 	}
@@ -1201,6 +1211,9 @@ func (d *deployment) read(root, path string, data []byte) {
 			for _, c := range containers(doc) {
 				cname, _ := c["name"].(string)
 				r.name(cname)
+				if cname != "" && !slices.Contains(w.containerNames, cname) {
+					w.containerNames = append(w.containerNames, cname)
+				}
 				if img, ok := c["image"].(string); ok {
 					r.image(img)
 					// The workload's image is its container's of its own
@@ -1432,8 +1445,11 @@ func (d *deployment) configMapDoc(root, configMap, key, from, tag string) *confi
 		return nil
 	}
 	rel := obj.file
-	data, ok := readSmall(d.root, filepath.Join(root, filepath.FromSlash(rel)))
-	if !ok {
+	var data []byte
+	var lines []int // a rendered template's: each line's in the template
+	if m, ok := d.rendered[filepath.ToSlash(rel)]; ok {
+		data, lines = m.Text, m.Lines
+	} else if data, ok = readSmall(d.root, filepath.Join(root, filepath.FromSlash(rel))); !ok {
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -1457,7 +1473,7 @@ func (d *deployment) configMapDoc(root, configMap, key, from, tag string) *confi
 		if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			shift = v.Line // a block: its text starts on the line below
 		}
-		shiftLines(file.Content[0], shift)
+		shiftLines(file.Content[0], shift, lines)
 		return &configDoc{file: rel, root: file.Content[0], tag: tag}
 	}
 }
@@ -1483,11 +1499,15 @@ func scalarAt(m *yaml.Node, key string) string {
 	return ""
 }
 
-// shiftLines moves every node of a tree down by n lines.
-func shiftLines(n *yaml.Node, by int) {
+// shiftLines moves every node of a tree down by n lines, then, where a
+// template rendered the text, to the template's line that wrote it.
+func shiftLines(n *yaml.Node, by int, lines []int) {
 	n.Line += by
+	if n.Line >= 1 && n.Line <= len(lines) {
+		n.Line = lines[n.Line-1]
+	}
 	for _, c := range n.Content {
-		shiftLines(c, by)
+		shiftLines(c, by, lines)
 	}
 }
 

@@ -136,6 +136,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// The deployment files, read while the go command lists,
 			// say which services build with tags of their own.
 			<-deployed
+			errs = append(errs, deploy.problems...)
 			deploy.know(services, abs)
 			// Before any service is read: its deployment settings
 			// follow its name.

@@ -1051,6 +1051,17 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 			return svc.Name, true, true
 		}
 	}
+	// One that runs the project's own image of a service (a chart's
+	// shop-payments running acme/payments), or whose pod's containers
+	// are named after one service (a chart's release-prefixed names).
+	for _, svc := range l.sys.Services {
+		if w.runs(svc.Run, l.deploy.commands) && l.deploy.runsImageOf(w, func(o *Service) bool { return o == svc }) {
+			return svc.Name, true, true
+		}
+	}
+	if svc := l.containerService(w); svc != "" {
+		return svc, true, true
+	}
 	// One that runs an image built where archie cannot follow (docker
 	// stack deploy of tsawler/broker-service, pushed by hand) is the one
 	// service below a folder named as it (broker-service/cmd/api).
@@ -1060,6 +1071,26 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 		}
 	}
 	return n, false, true
+}
+
+// containerService returns the one service a pod's containers are named
+// after, if one is and the pod runs an image that is not a database's
+// or a broker's; "" otherwise.
+func (l *linker) containerService(w *workload) string {
+	if w == nil || infrastructureImage(w.image) {
+		return ""
+	}
+	found := ""
+	for _, svc := range l.sys.Services {
+		if !slices.ContainsFunc(w.containerNames, func(c string) bool { return norm(c) == norm(svc.Name) }) || !w.runs(svc.Run, l.deploy.commands) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = svc.Name
+	}
+	return found
 }
 
 // belowFolder returns the one service whose entry lies below a folder

@@ -1,0 +1,99 @@
+package services
+
+import (
+	"fmt"
+	"go/token"
+	"maps"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/archie-dev/archie/analyze"
+	"github.com/archie-dev/archie/analyze/services/helm"
+)
+
+// renderTimeout is how long one chart may take to render.
+const renderTimeout = 20 * time.Second
+
+// renderCharts renders the repository's Helm charts with their own
+// values, as helm template does, and reads what they deploy as any
+// manifest of the repository: the workloads, their images, environments
+// and mounts, the ConfigMaps and Services. A chart that another chart
+// here renders as its subchart is rendered only as that. The release is
+// named after the chart (helm install orders ./charts/orders), in the
+// default namespace.
+//
+// What a rendered chart says replaces what its values files are guessed
+// to say (helmEnv) and the variables its templates were only seen to
+// set (templated). A template that does not render is a problem of the
+// run: the workloads it declares are not read. A chart that does not
+// load, or a dependency that is not in the repository (a chart
+// repository's, not fetched), is read as before: by its values files.
+func (d *deployment) renderCharts(root string) {
+	dirs := slices.Sorted(maps.Keys(d.charts))
+	read := func(p string) ([]byte, bool) { return readSmall(d.root, p) }
+	loaded := make(map[string]*helm.Chart)
+	sub := make(map[string]bool)
+	for _, dir := range dirs {
+		c, err := helm.Load(dir, read)
+		if err != nil {
+			continue
+		}
+		loaded[dir] = c
+		for _, s := range c.SubchartDirs() {
+			sub[s] = true
+		}
+	}
+	rendered := make(map[string]bool) // the charts' folders
+	failed := make(map[string]bool)   // the templates that did not render
+	for _, dir := range dirs {
+		c := loaded[dir]
+		if c == nil || sub[dir] {
+			continue
+		}
+		manifests, errs := helm.Render(c, helm.Release{Name: c.Meta.Name, Namespace: "default"}, renderTimeout)
+		lacking := ""
+		if len(c.Missing) > 0 {
+			lacking = fmt.Sprintf("; the chart depends on %s, which the repository does not hold (helm dependency build fetches it)", joinNames(c.Missing))
+		}
+		for _, err := range errs {
+			what := "this template of the Helm chart " + c.Meta.Name
+			if filepath.Base(err.Template) == "Chart.yaml" {
+				what = "the Helm chart " + c.Meta.Name
+			}
+			failed[filepath.ToSlash(relTo(d.root, err.Template))] = true
+			d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: err.Template, Line: 1, Column: 1},
+				Msg: fmt.Sprintf("%s was not rendered with the chart's values.yaml, so what it deploys was not read: %v%s", what, err.Err, lacking)})
+		}
+		if len(manifests) == 0 && len(errs) > 0 {
+			continue // read by its values, as a chart that does not load
+		}
+		for _, m := range manifests {
+			rel := relTo(root, m.Template)
+			d.rendered[filepath.ToSlash(rel)] = m
+			d.read(root, m.Template, m.Text)
+		}
+		for _, s := range c.Dirs() {
+			rendered[s] = true
+		}
+	}
+	d.helmEnv = slices.DeleteFunc(d.helmEnv, func(h helmValues) bool { return rendered[h.dir] })
+	var templates []string // the rendered charts' templates folders, as templated has their files
+	for dir := range rendered {
+		templates = append(templates, path.Join(filepath.ToSlash(relTo(d.root, dir)), "templates")+"/")
+	}
+	inRendered := func(f string) bool {
+		f = filepath.ToSlash(f)
+		return !failed[f] && slices.ContainsFunc(templates, func(dir string) bool { return strings.HasPrefix(f, dir) })
+	}
+	for k, files := range d.templated {
+		files = slices.DeleteFunc(files, inRendered)
+		if len(files) == 0 {
+			delete(d.templated, k)
+		} else {
+			d.templated[k] = files
+		}
+	}
+}

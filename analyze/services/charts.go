@@ -26,8 +26,8 @@ const renderTimeout = 20 * time.Second
 // default namespace.
 //
 // What a rendered chart says replaces what its values files are guessed
-// to say (helmEnv) and the variables its templates were only seen to
-// set (templated). A template that does not render is a problem of the
+// to say (helmEnv, and helmImages where every template rendered) and the
+// variables its templates were only seen to set (templated). A template that does not render is a problem of the
 // run: the workloads it declares are not read. A chart that does not
 // load, or a dependency that is not in the repository (a chart
 // repository's, not fetched), is read as before: by its values files.
@@ -48,6 +48,7 @@ func (d *deployment) renderCharts(root string) {
 	}
 	rendered := make(map[string]bool) // the charts' folders
 	failed := make(map[string]bool)   // the templates that did not render
+	whole := make(map[string]bool)    // the folders of charts all of whose templates rendered, relative
 	for _, dir := range dirs {
 		c := loaded[dir]
 		if c == nil || sub[dir] {
@@ -67,8 +68,8 @@ func (d *deployment) renderCharts(root string) {
 			d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: err.Template, Line: 1, Column: 1},
 				Msg: fmt.Sprintf("%s was not rendered with the chart's values.yaml, so what it deploys was not read: %v%s", what, err.Err, lacking)})
 		}
-		if len(manifests) == 0 && len(errs) > 0 {
-			continue // read by its values, as a chart that does not load
+		if !slices.ContainsFunc(manifests, func(m helm.Manifest) bool { return strings.TrimSpace(string(m.Text)) != "" }) {
+			continue // nothing rendered: read by its values, as a chart that does not load
 		}
 		for _, m := range manifests {
 			rel := relTo(root, m.Template)
@@ -77,9 +78,15 @@ func (d *deployment) renderCharts(root string) {
 		}
 		for _, s := range c.Dirs() {
 			rendered[s] = true
+			if len(errs) == 0 {
+				whole[filepath.ToSlash(relTo(root, s))] = true
+			}
 		}
 	}
 	d.helmEnv = slices.DeleteFunc(d.helmEnv, func(h helmValues) bool { return rendered[h.dir] })
+	// The images of a chart's values that no template of it deploys
+	// are not deployed; where a template did not render, they may be.
+	d.helmImages = slices.DeleteFunc(d.helmImages, func(img [2]string) bool { return whole[path.Dir(filepath.ToSlash(img[1]))] })
 	var templates []string // the rendered charts' templates folders, as templated has their files
 	for dir := range rendered {
 		templates = append(templates, path.Join(filepath.ToSlash(relTo(d.root, dir)), "templates")+"/")

@@ -39,10 +39,12 @@ func (d *deployment) renderCharts(root string) {
 	for _, dir := range dirs {
 		c, err := helm.Load(dir, read)
 		if err != nil {
+			d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: filepath.Join(dir, "Chart.yaml"), Line: 1, Column: 1},
+				Msg: fmt.Sprintf("this Helm chart was not rendered, so what it deploys is read from its values files alone: %v", err)})
 			continue
 		}
 		loaded[dir] = c
-		for _, s := range c.SubchartDirs() {
+		for _, s := range c.Dirs()[1:] {
 			sub[s] = true
 		}
 	}

@@ -1051,16 +1051,23 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 			return svc.Name, true, true
 		}
 	}
-	// One that runs the project's own image of a service (a chart's
-	// shop-payments running acme/payments), or whose pod's containers
-	// are named after one service (a chart's release-prefixed names).
-	for _, svc := range l.sys.Services {
-		if w.runs(svc.Run, l.deploy.commands) && l.deploy.runsImageOf(w, func(o *Service) bool { return o == svc }) {
-			return svc.Name, true, true
+	// A pod of one container that runs the project's own image of a
+	// service (a chart's shop-payments running acme/payments), or that
+	// is named after one service (a chart's release-prefixed names). A
+	// pod of several may be named for a sidecar's program.
+	if len(w.containerNames) <= 1 && w.containers() <= 1 {
+		var found []string
+		for _, svc := range l.sys.Services {
+			if w.runs(svc.Run, l.deploy.commands) && l.deploy.runsImageOf(w, func(o *Service) bool { return o == svc }) {
+				found = append(found, svc.Name)
+			}
 		}
-	}
-	if svc := l.containerService(w); svc != "" {
-		return svc, true, true
+		if len(found) == 1 {
+			return found[0], true, true
+		}
+		if svc := l.containerService(w); svc != "" && len(found) == 0 {
+			return svc, true, true
+		}
 	}
 	// One that runs an image built where archie cannot follow (docker
 	// stack deploy of tsawler/broker-service, pushed by hand) is the one
@@ -1075,7 +1082,7 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 
 // containerService returns the one service a pod's containers are named
 // after, if one is and the pod runs an image that is not a database's
-// or a broker's; "" otherwise.
+// or a broker's; "" otherwise. Its caller asks of pods of one container.
 func (l *linker) containerService(w *workload) string {
 	if w == nil || infrastructureImage(w.image) {
 		return ""

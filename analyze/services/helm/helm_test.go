@@ -3,6 +3,7 @@ package helm
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,9 +21,14 @@ func readFile(path string) ([]byte, bool) {
 
 // TestRenderShop renders a chart as helm template does: helpers
 // included, values ranged over and passed through tpl, a file of the
-// chart in a ConfigMap, a disabled template left empty, a subchart
-// with its own values under its parent's and the globals, NOTES.txt and
-// partials not written, and a dependency that is not here said so.
+// chart in a ConfigMap, a template its values turn off (payments: no, as
+// YAML 1.1 reads it) left empty, a subchart with its own values under
+// its parent's and the globals, the parent seeing the subchart's
+// defaults, the parent's define winning over a subchart's, a subchart
+// off by its own default (audit) or by a tag (search, found by the name
+// in its Chart.yaml, not its folder), a library chart's templates only
+// included, NOTES.txt and partials not written, and a dependency that
+// is not here said so.
 func TestRenderShop(t *testing.T) {
 	c, err := Load("testdata/shop", readFile)
 	if err != nil {
@@ -64,22 +70,33 @@ func TestRenderShop(t *testing.T) {
 func TestRenderHostile(t *testing.T) {
 	for _, tt := range []struct {
 		name, tmpl, wantErr string
+		stopsAll            bool // a value holding itself stops the templates after it
 	}{
-		{"include itself", `{{ define "x" }}{{ include "x" . }}{{ end }}kind: {{ include "x" . }}`, "nests more than"},
-		{"tpl itself", `{{ define "x" }}{{ tpl "{{ include \"x\" . }}" . }}{{ end }}kind: {{ include "x" . }}`, "nests more than"},
-		{"a huge list", `{{ range until 100000000 }}x{{ end }}`, "larger than archie reads"},
-		{"a huge string", `{{ repeat 100000000 "abc" }}`, "larger than archie reads"},
-		{"a huge output", `{{ range until 10000 }}{{ range until 10000 }}xxxxxxxxxx{{ end }}{{ end }}`, "larger than archie reads"},
-		{"a value required", `name: {{ required "set .Values.name" .Values.name }}`, "set .Values.name"},
-		{"the environment", `home: {{ env "HOME" }}`, `function "env" not defined`},
-		{"a DNS lookup", `ip: {{ getHostByName "example.com" }}`, `function "getHostByName" not defined`},
-		{"fail", `{{ fail "no" }}`, "no"},
+		{"include itself", `{{ define "x" }}{{ include "x" . }}{{ end }}kind: {{ include "x" . }}`, "nests more than", false},
+		{"tpl itself", `{{ define "x" }}{{ tpl "{{ include \"x\" . }}" . }}{{ end }}kind: {{ include "x" . }}`, "nests more than", false},
+		{"a huge list", `{{ range until 100000000 }}x{{ end }}`, "larger than archie reads", false},
+		{"a huge string", `{{ repeat 100000000 "abc" }}`, "larger than archie reads", false},
+		{"a huge output", `{{ range until 10000 }}{{ range until 10000 }}xxxxxxxxxx{{ end }}{{ end }}`, "larger than archie reads", false},
+		{"a value required", `name: {{ required "set .Values.name" .Values.name }}`, "set .Values.name", false},
+		{"the environment", `home: {{ env "HOME" }}`, `function "env" not defined`, false},
+		{"a DNS lookup", `ip: {{ getHostByName "example.com" }}`, `function "getHostByName" not defined`, false},
+		{"fail", `{{ fail "no" }}`, "no", false},
+		{"a string doubled", `{{ $s := "xxxxxxxx" }}{{ range until 30 }}{{ $s = cat $s $s }}{{ end }}`, "larger than archie reads", false},
+		{"a map holding itself", `{{ $m := dict }}{{ $_ := set $m "self" $m }}{{ toYaml $m }}`, "holds itself", true},
+		{"a map holding itself in a list", `{{ $m := dict }}{{ $_ := set $m "l" (list $m) }}{{ $m }}`, "holds itself", true},
+		{"a map merged into itself", `{{ $m := dict "a" 1 }}{{ $_ := mergeOverwrite $m (dict "b" $m) }}{{ $m }}`, "holds itself", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &Chart{Dir: "/c", Meta: Meta{Name: "c"}, Values: map[string]any{},
 				templates: []file{{name: "templates/bad.yaml", path: "/c/templates/bad.yaml", text: tt.tmpl},
 					{name: "templates/good.yaml", path: "/c/templates/good.yaml", text: "kind: ConfigMap\n"}}}
 			ms, errs := Render(c, Release{Name: "r"}, time.Minute)
+			if tt.stopsAll {
+				if len(ms) != 0 || len(errs) != 2 || !strings.Contains(errs[0].Error(), tt.wantErr) {
+					t.Errorf("Render = %d manifests, %v; want none, and the first error with %q", len(ms), errs, tt.wantErr)
+				}
+				return
+			}
 			if len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.wantErr) || !strings.Contains(errs[0].Error(), "/c/templates/bad.yaml") {
 				t.Errorf("errors = %v, want one naming bad.yaml with %q", errs, tt.wantErr)
 			}
@@ -90,14 +107,14 @@ func TestRenderHostile(t *testing.T) {
 	}
 }
 
-// TestLoadLoop: charts that depend on each other by path end, the
-// dependency that closes the loop left out, and one outside the
-// repository is left out too.
+// TestLoadLoop: charts that depend on each other in a loop are an
+// error, not a loop; a dependency outside the repository is missing.
 func TestLoadLoop(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"a/Chart.yaml": "name: a\ndependencies:\n  - name: b\n    repository: file://../b\n",
-		"b/Chart.yaml": "name: b\ndependencies:\n  - name: a\n    repository: file://../a\n  - name: out\n    repository: file://../../../outside\n",
+		"b/Chart.yaml": "name: b\ndependencies:\n  - name: a\n    repository: file://../a\n",
+		"c/Chart.yaml": "name: c\ndependencies:\n  - name: out\n    repository: file://../../../outside\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -109,15 +126,36 @@ func TestLoadLoop(t *testing.T) {
 		}
 		return readFile(p)
 	}
-	c, err := Load(filepath.Join(dir, "a"), inside)
+	if _, err := Load(filepath.Join(dir, "a"), inside); err == nil || !strings.Contains(err.Error(), "loop") {
+		t.Errorf("Load(a) = %v, want an error about a loop", err)
+	}
+	c, err := Load(filepath.Join(dir, "c"), inside)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Subcharts) != 1 {
-		t.Fatalf("a has %d subcharts, want b", len(c.Subcharts))
+	if !slices.Equal(c.Missing, []string{"out"}) {
+		t.Errorf("c's missing = %v, want [out]", c.Missing)
 	}
-	if !slices.Equal(c.Subcharts[0].Missing, []string{"a", "out"}) {
-		t.Errorf("b's missing = %v, want a and out", c.Subcharts[0].Missing)
+}
+
+// TestLoadFanout: a chart that uses one chart many times, at many levels,
+// is refused once it brings more than maxCharts, and quickly.
+func TestLoadFanout(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 6 {
+		var deps strings.Builder
+		for j := range 8 {
+			fmt.Fprintf(&deps, "  - name: c%d\n    alias: a%d\n    repository: file://../c%d\n", i+1, j, i+1)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("c%d", i), "Chart.yaml")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(fmt.Sprintf("name: c%d\ndependencies:\n%s", i, deps.String())), 0o644)
+	}
+	p := filepath.Join(dir, "c6", "Chart.yaml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte("name: c6\n"), 0o644)
+	if _, err := Load(filepath.Join(dir, "c0"), readFile); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("Load = %v, want an error about too many charts", err)
 	}
 }
 
@@ -145,5 +183,37 @@ func TestRenderTimeout(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("Render returned after %v", d)
+	}
+}
+
+// TestRenderPoisonedValues: a template that makes the chart's values hold
+// themselves stops every template after it, which printing them would
+// not survive.
+func TestRenderPoisonedValues(t *testing.T) {
+	c := &Chart{Dir: "/c", Meta: Meta{Name: "c"}, Values: map[string]any{},
+		templates: []file{{name: "templates/a.yaml", path: "/c/templates/a.yaml", text: `{{ $_ := set .Values "self" .Values }}`},
+			{name: "templates/b.yaml", path: "/c/templates/b.yaml", text: "values: {{ .Values }}\n"}}}
+	ms, errs := Render(c, Release{Name: "r"}, time.Minute)
+	if len(ms) != 0 || len(errs) != 2 {
+		t.Errorf("Render = %d manifests, %v; want none and two errors", len(ms), errs)
+	}
+}
+
+// TestGlob: .Files.Glob as Helm's: * within a folder, ** across them.
+func TestGlob(t *testing.T) {
+	f := files{"conf/a.yaml": nil, "conf/sub/b.yaml": nil, "conf/c.json": nil, "other/d.yaml": nil}
+	for _, tt := range []struct {
+		pattern string
+		want    []string
+	}{
+		{"conf/*.yaml", []string{"conf/a.yaml"}},
+		{"conf/**", []string{"conf/a.yaml", "conf/c.json", "conf/sub/b.yaml"}},
+		{"**.yaml", []string{"conf/a.yaml", "conf/sub/b.yaml", "other/d.yaml"}},
+		{"conf/?.json", []string{"conf/c.json"}},
+		{"conf/[a].yaml", nil}, // brackets are not classes here: no match, no panic
+	} {
+		if got := slices.Sorted(maps.Keys(f.Glob(tt.pattern))); !slices.Equal(got, tt.want) {
+			t.Errorf("Glob(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
 	}
 }

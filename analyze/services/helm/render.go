@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -42,6 +43,7 @@ const (
 	maxNesting = 100
 	maxList    = 10_000
 	maxOutput  = 4 << 20
+	maxTotal   = 32 << 20
 )
 
 // A TemplateError says why a template was not rendered: Template is
@@ -92,46 +94,72 @@ func (r *renderer) render(c *Chart, rel Release) ([]Manifest, []*TemplateError) 
 		name string
 		data map[string]any
 	}
+	type parsed struct {
+		f    file
+		name string
+		sc   *scope
+	}
+	var all []parsed
+	var walk func(sc *scope)
+	walk = func(sc *scope) {
+		for _, f := range sc.c.templates {
+			all = append(all, parsed{f, path.Join(sc.prefix, f.name), sc})
+		}
+		for _, s := range sc.subs {
+			walk(s)
+		}
+	}
+	walk(coalesce(c, c.Meta.Name, deepCopy(c.Values)))
+	// Helm parses the deepest templates first, and at one depth in
+	// reverse order of their names: where two define the same name, the
+	// parent's wins over a subchart's, _a.tpl's over _b.tpl's.
+	slices.SortFunc(all, func(a, b parsed) int {
+		if da, db := strings.Count(a.name, "/"), strings.Count(b.name, "/"); da != db {
+			return db - da
+		}
+		return strings.Compare(b.name, a.name)
+	})
 	var jobs []job
 	var errs []*TemplateError
-	var add func(c *Chart, prefix string, values map[string]any)
-	add = func(c *Chart, prefix string, values map[string]any) {
-		for _, f := range c.sortedTemplates() {
-			name := templateName(prefix, f)
-			if _, err := r.root.New(name).Parse(f.text); err != nil {
-				errs = append(errs, &TemplateError{f.path, err})
-				continue
-			}
-			base := path.Base(f.name)
-			if strings.HasPrefix(base, "_") || !strings.HasSuffix(base, ".yaml") && !strings.HasSuffix(base, ".yml") {
-				continue // a partial, NOTES.txt: not a manifest
-			}
-			jobs = append(jobs, job{f: f, name: name, data: map[string]any{
-				"Values":       values,
-				"Release":      map[string]any{"Name": rel.Name, "Namespace": rel.Namespace, "Service": "Helm", "IsInstall": true, "IsUpgrade": false, "Revision": 1},
-				"Chart":        c.Meta.object(),
-				"Capabilities": defaultCapabilities,
-				"Files":        files(c.files),
-				"Template":     map[string]any{"Name": name, "BasePath": path.Join(prefix, "templates")},
-			}})
+	for _, p := range all {
+		if _, err := r.root.New(p.name).Parse(p.f.text); err != nil {
+			errs = append(errs, &TemplateError{p.f.path, err})
+			continue
 		}
-		for _, s := range c.Subcharts {
-			add(s, path.Join(prefix, "charts", s.Meta.Name), scopedValues(s, values))
+		base := path.Base(p.f.name)
+		if strings.HasPrefix(base, "_") || base == "NOTES.txt" || p.sc.c.Meta.Type == "library" {
+			continue // a partial, the notes, a library's: not a manifest
 		}
+		jobs = append(jobs, job{f: p.f, name: p.name, data: map[string]any{
+			"Values":       p.sc.values,
+			"Release":      map[string]any{"Name": rel.Name, "Namespace": rel.Namespace, "Service": "Helm", "IsInstall": true, "IsUpgrade": false, "Revision": 1},
+			"Chart":        p.sc.c.meta,
+			"Capabilities": defaultCapabilities,
+			"Files":        files(p.sc.c.files),
+			"Template":     map[string]any{"Name": p.name, "BasePath": path.Join(p.sc.prefix, "templates")},
+		}})
 	}
-	top := deepCopy(c.Values)
-	if _, ok := top["global"].(map[string]any); !ok {
-		top["global"] = map[string]any{} // Helm's values always have one
-	}
-	add(c, c.Meta.Name, top)
+	slices.SortFunc(jobs, func(a, b job) int { return strings.Compare(a.name, b.name) })
 	var out []Manifest
+	total := 0
 	for _, j := range jobs {
+		if total > maxTotal {
+			errs = append(errs, &TemplateError{j.f.path, errTooMuch})
+			continue
+		}
+		if r.poisoned {
+			// A value that holds itself may be in the chart's values,
+			// which printing would follow without end.
+			errs = append(errs, &TemplateError{j.f.path, errCycle})
+			continue
+		}
 		var b limitedBuffer
 		if err := r.root.ExecuteTemplate(&b, j.name, j.data); err != nil {
 			errs = append(errs, &TemplateError{j.f.path, err})
 			continue
 		}
 		text := strings.ReplaceAll(b.String(), "<no value>", "")
+		total += len(text)
 		out = append(out, Manifest{Template: j.f.path, Text: []byte(text), Lines: lineMap(j.f.text, text)})
 	}
 	return out, errs
@@ -141,11 +169,15 @@ type renderer struct {
 	root     *template.Template
 	nesting  int
 	deadline time.Time
+	poisoned bool
 }
 
-// check fails once the renderer's time is up: the functions a template
-// calls stop a long render.
+// check fails once the renderer's time is up, or a value holds itself:
+// the functions a template calls stop the render.
 func (r *renderer) check() error {
+	if r.poisoned {
+		return errCycle
+	}
 	if time.Now().After(r.deadline) {
 		return errTooLong
 	}
@@ -191,7 +223,106 @@ func (r *renderer) funcs() template.FuncMap {
 	f["index"] = index
 	f["include"] = r.include
 	f["tpl"] = r.tpl
+	for name, fn := range f {
+		f[name] = r.guard(name, fn)
+	}
 	return f
+}
+
+// guard wraps a template function so that it stops a render whose time
+// is up, or that has made a value containing itself (set $m "k" $m),
+// which printing it would follow without end, and refuses a result
+// larger than archie reads. Each stop panics: text/template turns a
+// panic of a function into the template's error.
+func (r *renderer) guard(name string, fn any) any {
+	v := reflect.ValueOf(fn)
+	t := v.Type()
+	mutates := mutating[name]
+	return reflect.MakeFunc(t, func(args []reflect.Value) []reflect.Value {
+		if err := r.check(); err != nil {
+			panic(err)
+		}
+		var out []reflect.Value
+		if t.IsVariadic() {
+			out = v.CallSlice(args)
+		} else {
+			out = v.Call(args)
+		}
+		if mutates && len(args) > 0 && cyclic(args[0].Interface()) {
+			r.poisoned = true // the value may be the chart's values, which every template sees
+			panic(errCycle)
+		}
+		if len(out) > 0 && tooBig(out[0]) {
+			panic(errTooMuch)
+		}
+		return out
+	}).Interface()
+}
+
+// mutating are the functions that change the map or list they are given.
+var mutating = map[string]bool{"set": true, "merge": true, "mergeOverwrite": true, "mustMerge": true, "mustMergeOverwrite": true, "setDefault": true}
+
+var errCycle = errors.New("a value holds itself")
+
+// tooBig reports whether a function's result is larger than archie
+// reads: a string longer than a template may write, a list or map of
+// more than maxList*10 entries.
+func tooBig(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return false
+		}
+		return tooBig(v.Elem())
+	case reflect.String:
+		return v.Len() > maxOutput
+	case reflect.Slice, reflect.Map:
+		return v.Len() > maxList*10
+	}
+	return false
+}
+
+// cyclic reports whether a map or list holds itself, at any depth.
+func cyclic(v any) bool {
+	onPath := make(map[uintptr]bool)
+	var walk func(v any, depth int) bool
+	walk = func(v any, depth int) bool {
+		if depth > 1000 {
+			return true // as deep as that: as bad as a cycle
+		}
+		var children []any
+		var id uintptr
+		switch x := v.(type) {
+		case map[string]any:
+			if x == nil {
+				return false
+			}
+			id = reflect.ValueOf(x).Pointer()
+			for _, e := range x {
+				children = append(children, e)
+			}
+		case []any:
+			if len(x) == 0 {
+				return false
+			}
+			id = reflect.ValueOf(x).Pointer()
+			children = x
+		default:
+			return false
+		}
+		if onPath[id] {
+			return true
+		}
+		onPath[id] = true
+		defer delete(onPath, id)
+		for _, c := range children {
+			if walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(v, 0)
 }
 
 func (r *renderer) include(name string, data any) (string, error) {
@@ -258,19 +389,29 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 	return b.Buffer.Write(p)
 }
 
+// toYAML writes a value as Helm's toYaml does, through JSON: keys
+// sorted, and "" for a value JSON cannot write.
 func toYAML(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	var plain any
+	if err := json.Unmarshal(data, &plain); err != nil {
+		return ""
+	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(plain); err != nil {
 		return ""
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func fromYAML(s string) map[string]any {
-	m := map[string]any{}
-	if err := yaml.Unmarshal([]byte(s), &m); err != nil {
+	m, err := readValues([]byte(s))
+	if err != nil {
 		return map[string]any{"Error": err.Error()}
 	}
 	return m
@@ -298,11 +439,6 @@ func fromJSONArray(s string) []any {
 		return []any{err.Error()}
 	}
 	return a
-}
-
-// object is Chart.yaml as .Chart gives it.
-func (m Meta) object() map[string]any {
-	return map[string]any{"Name": m.Name, "Version": m.Version, "AppVersion": m.AppVersion, "Description": m.Description, "Type": m.Type, "APIVersion": m.APIVersion}
 }
 
 // capabilities are a cluster's, as templates ask after them: a recent
@@ -339,15 +475,42 @@ type files map[string][]byte
 func (f files) Get(name string) string      { return string(f[name]) }
 func (f files) GetBytes(name string) []byte { return f[name] }
 
-// Glob returns the files whose paths match a pattern.
+// Glob returns the files whose paths match a pattern: * and ? within a
+// folder, ** across folders, as Helm's glob.
 func (f files) Glob(pattern string) files {
 	out := files{}
+	re, err := globRegexp(pattern)
+	if err != nil {
+		return out
+	}
 	for name, data := range f {
-		if ok, _ := path.Match(pattern, name); ok {
+		if re.MatchString(name) {
 			out[name] = data
 		}
 	}
 	return out
+}
+
+func globRegexp(pattern string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; c {
+		case '*':
+			if i+1 < len(pattern) && pattern[i+1] == '*' {
+				b.WriteString(".*")
+				i++
+			} else {
+				b.WriteString("[^/]*")
+			}
+		case '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
 }
 
 // AsConfig writes the files as a ConfigMap's data, by their base names.

@@ -1,0 +1,3 @@
+{{- define "common.team" -}}
+{{ .Chart.Annotations.team }}
+{{- end }}

@@ -1,0 +1,3 @@
+{{- define "shop.fullname" -}}
+ledger-wins-wrongly
+{{- end }}

@@ -20,8 +20,9 @@ const renderTimeout = 20 * time.Second
 // renderCharts renders the repository's Helm charts with their own
 // values, as helm template does, and reads what they deploy as any
 // manifest of the repository: the workloads, their images, environments
-// and mounts, the ConfigMaps and Services. A chart that another chart
-// here renders as its subchart is rendered only as that. The release is
+// and mounts, the ConfigMaps and Services. A chart in another's folder
+// (charts/, or named by a file:// path there) is rendered only as its
+// subchart; one a file:// path names elsewhere is rendered alone too. The release is
 // named after the chart (helm install orders ./charts/orders), in the
 // default namespace.
 //
@@ -45,7 +46,12 @@ func (d *deployment) renderCharts(root string) {
 		}
 		loaded[dir] = c
 		for _, s := range c.Dirs()[1:] {
-			sub[s] = true
+			// A chart in another's folder (charts/, subcharts/) is its
+			// part; one it names by path elsewhere is a chart of its
+			// own too (an umbrella chart's, installed alone as well).
+			if strings.HasPrefix(s, c.Dir+string(filepath.Separator)) {
+				sub[s] = true
+			}
 		}
 	}
 	rendered := make(map[string]bool) // the charts' folders

@@ -800,3 +800,31 @@ func TestOwnNamespace(t *testing.T) {
 		}
 	}
 }
+
+// TestChartsStandalone: a chart an umbrella chart names by a path outside
+// its folder is rendered on its own too, though the umbrella turns it
+// off; one below the umbrella's folder is its part, rendered only as its
+// subchart, here turned off.
+func TestChartsStandalone(t *testing.T) {
+	root := t.TempDir()
+	deploy := "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Chart.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          image: acme/{{ .Chart.Name }}\n"
+	writeFiles(t, root, map[string]string{
+		"helm/regions/Chart.yaml": "name: regions\ndependencies:\n  - name: agent\n    repository: file://../../agent/helm\n    condition: agent.enabled\n" +
+			"  - name: inner\n    repository: file://./subcharts/inner\n    condition: inner.enabled\n",
+		"helm/regions/values.yaml":                           "agent: {enabled: false}\ninner: {enabled: false}\n",
+		"helm/regions/subcharts/inner/Chart.yaml":            "name: inner\n",
+		"helm/regions/subcharts/inner/templates/deploy.yaml": deploy,
+		"agent/helm/Chart.yaml":                              "name: agent\n",
+		"agent/helm/templates/deploy.yaml":                   deploy,
+	})
+	d := readDeployment(root)
+	if w := d.workloads["agent"]; w == nil || !slices.Contains(w.deployedBy, "agent/helm/templates/deploy.yaml") {
+		t.Errorf("agent's chart, rendered alone, deploys no workload agent: %+v", w)
+	}
+	if w := d.workloads["inner"]; w != nil {
+		t.Errorf("inner is the umbrella's part, turned off, yet deploys %+v", w)
+	}
+	if len(d.problems) != 0 {
+		t.Errorf("problems: %v", d.problems)
+	}
+}

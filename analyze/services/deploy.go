@@ -608,10 +608,71 @@ func (d *deployment) resolveEnvFrom() {
 }
 
 // A kubeObject is one declaration of a ConfigMap or Secret: the manifest
-// that declares it, relative, and its data.
+// that declares it, relative, and its data. sources are, for the keys a
+// kustomization's generator reads from files, those files.
 type kubeObject struct {
-	file string
-	data map[string]string
+	file    string
+	data    map[string]string
+	sources map[string]string
+	// overlay says a kustomization's generator merges into or replaces
+	// the object of its name another kustomization makes (an overlay's
+	// behavior: merge): one environment's value of it.
+	overlay bool
+}
+
+// kustomization reads the ConfigMaps and Secrets a kustomization.yaml's
+// generators make: from literals (KEY=value), env files (envs:) and
+// files (files: config.yaml, or app.yaml=configs/prod.yaml), each file
+// relative to the kustomization's folder. The name is the generator's:
+// kustomize rewrites the references its resources make to the name it
+// gives the object (with its hash).
+func (d *deployment) kustomization(root, path string, doc map[string]any) {
+	dir := filepath.Dir(path)
+	rel := relTo(root, path)
+	for kind, secret := range map[string]bool{"configMapGenerator": false, "secretGenerator": true} {
+		gens, _ := doc[kind].([]any)
+		for _, g := range gens {
+			gm, _ := g.(map[string]any)
+			name, _ := gm["name"].(string)
+			if name == "" {
+				continue
+			}
+			obj := kubeObject{file: rel, data: make(map[string]string), sources: make(map[string]string)}
+			if b, _ := gm["behavior"].(string); b == "merge" || b == "replace" {
+				obj.overlay = true
+			}
+			for _, l := range words(gm["literals"], nil) {
+				if k, v, ok := strings.Cut(l, "="); ok && k != "" {
+					obj.data[k] = strings.Trim(v, `"'`)
+				}
+			}
+			envs := words(gm["envs"], nil)
+			if env, ok := gm["env"].(string); ok { // kustomize's older single env file
+				envs = append(envs, env)
+			}
+			for _, e := range envs {
+				if data, ok := readSmall(d.root, filepath.Join(dir, filepath.FromSlash(e))); ok {
+					maps.Copy(obj.data, parseEnvFile(data))
+				}
+			}
+			for _, f := range words(gm["files"], nil) {
+				key, file, named := strings.Cut(f, "=")
+				if !named {
+					file, key = f, filepath.Base(filepath.FromSlash(f))
+				}
+				abs := filepath.Join(dir, filepath.FromSlash(file))
+				if data, ok := readSmall(d.root, abs); ok {
+					obj.data[key] = string(data)
+					obj.sources[key] = abs
+				}
+			}
+			if secret {
+				d.secrets[name] = append(d.secrets[name], obj)
+			} else {
+				d.configMaps[name] = append(d.configMaps[name], obj)
+			}
+		}
+	}
 }
 
 // nearest returns the declaration of a ConfigMap or Secret that a
@@ -636,6 +697,13 @@ func nearest(decls []kubeObject, from string) (obj kubeObject, ok bool) {
 	}
 	for _, o := range best[1:] {
 		if !maps.Equal(o.data, best[0].data) {
+			return kubeObject{}, false
+		}
+	}
+	// An overlay that changes it elsewhere: the value depends on which
+	// environment is deployed.
+	for _, o := range decls {
+		if o.overlay && !maps.Equal(o.data, best[0].data) {
 			return kubeObject{}, false
 		}
 	}
@@ -1147,6 +1215,9 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		switch base := filepath.Base(path); {
+		case base == "kustomization.yaml" || base == "kustomization.yml" || base == "Kustomization":
+			d.kustomization(root, path, doc)
+			continue
 		case strings.Contains(base, "goreleaser"):
 			d.goreleaser(root, path, doc)
 			continue
@@ -1443,6 +1514,11 @@ func (d *deployment) configMapDoc(root, configMap, key, from, tag string) *confi
 	obj, ok := nearest(d.configMaps[configMap], from)
 	if !ok {
 		return nil
+	}
+	if src := obj.sources[key]; src != "" {
+		// A kustomization's generator read the key from a file: the
+		// file is the config file, at its own lines.
+		return readConfigDoc(root, filepath.Dir(src), filepath.Base(src), tag)
 	}
 	rel := obj.file
 	var data []byte

@@ -768,6 +768,8 @@ func TestNearest(t *testing.T) {
 		{"at the root", []kubeObject{obj("cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "app.yaml", "cm.yaml"},
 		{"above, different", []kubeObject{obj("cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "dev/app.yaml", ""},
 		{"none", nil, "app.yaml", ""},
+		{"an overlay changes it", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"k": "b"}, overlay: true}}, "base/app.yaml", ""},
+		{"an overlay keeps it", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"k": "a"}, overlay: true}}, "base/app.yaml", "base/kustomization.yaml"},
 	} {
 		got, ok := nearest(tt.decls, tt.from)
 		if got.file != tt.want || ok != (tt.want != "") {

@@ -28,10 +28,11 @@ const renderTimeout = 20 * time.Second
 //
 // What a rendered chart says replaces what its values files are guessed
 // to say (helmEnv, and helmImages where every template rendered) and the
-// variables its templates were only seen to set (templated). A template that does not render is a problem of the
-// run: the workloads it declares are not read. A chart that does not
-// load, or a dependency that is not in the repository (a chart
-// repository's, not fetched), is read as before: by its values files.
+// variables its templates were only seen to set (templated). A template
+// that does not render is a problem of the run: the workloads it
+// declares are not read. A chart that does not load, or renders
+// nothing, is read as before: by its values files, and a chart that does
+// not load is a problem too.
 func (d *deployment) renderCharts(root string) {
 	dirs := slices.Sorted(maps.Keys(d.charts))
 	read := func(p string) ([]byte, bool) { return readSmall(d.root, p) }

@@ -1082,9 +1082,11 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 
 // containerService returns the one service a pod's containers are named
 // after, if one is and the pod runs an image that is not a database's
-// or a broker's; "" otherwise. Its caller asks of pods of one container.
+// or a broker's, nor an official image of Docker Hub (nginx, with no
+// namespace: a proxy named gateway is not the Go gateway); "" otherwise.
+// Its caller asks of pods of one container.
 func (l *linker) containerService(w *workload) string {
-	if w == nil || infrastructureImage(w.image) {
+	if w == nil || w.image == "" || infrastructureImage(w.image) || !strings.Contains(w.image, "/") {
 		return ""
 	}
 	found := ""

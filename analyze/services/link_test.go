@@ -446,3 +446,31 @@ func TestPublicHost(t *testing.T) {
 		}
 	}
 }
+
+// TestContainerService: a pod of one container named after a Go service
+// is that service, unless the container runs a database's or proxy's
+// image, or an official image of Docker Hub; and only one service may
+// match.
+func TestContainerService(t *testing.T) {
+	gateway, payments := &Service{Name: "gateway"}, &Service{Name: "payments"}
+	l := &linker{sys: &System{Services: []*Service{gateway, payments}}, deploy: &deployment{}}
+	for _, c := range []struct {
+		name       string
+		containers []string
+		image      string
+		want       string
+	}{
+		{"its own image", []string{"payments"}, "acme/payments", "payments"},
+		{"a registry's", []string{"payments"}, "ghcr.io/acme/pay", "payments"},
+		{"a proxy named gateway", []string{"gateway"}, "nginx", ""},
+		{"an official image", []string{"gateway"}, "node", ""},
+		{"a database", []string{"payments"}, "bitnami/redis", ""},
+		{"no image", []string{"payments"}, "", ""},
+		{"no such service", []string{"web"}, "acme/web", ""},
+	} {
+		w := &workload{name: "shop-x", containerNames: c.containers, image: c.image}
+		if got := l.containerService(w); got != c.want {
+			t.Errorf("%s: containerService = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

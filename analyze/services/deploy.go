@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/archie-dev/archie/analyze"
 	"github.com/archie-dev/archie/analyze/services/helm"
@@ -620,6 +621,33 @@ type kubeObject struct {
 	overlay bool
 }
 
+// unquotePair removes one pair of matching quotes around a generator's
+// literal value, as kustomize does.
+func unquotePair(v string) string {
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+// kustomizeEnv reads a generator's env file as kustomize does: KEY=value
+// lines taken as written (quotes, ${…} and # kept in the value), blank
+// lines and lines starting with # skipped. A line with no = takes the
+// environment's value of its name when kustomize runs: unknown, left out.
+func kustomizeEnv(data []byte) map[string]string {
+	out := make(map[string]string)
+	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if t := strings.TrimLeftFunc(line, unicode.IsSpace); t == "" || t[0] == '#' {
+			continue
+		}
+		if k, v, ok := strings.Cut(line, "="); ok && k != "" && !strings.ContainsFunc(k, unicode.IsSpace) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 // kustomization reads the ConfigMaps and Secrets a kustomization.yaml's
 // generators make: from literals (KEY=value), env files (envs:) and
 // files (files: config.yaml, or app.yaml=configs/prod.yaml), each file
@@ -643,7 +671,7 @@ func (d *deployment) kustomization(root, path string, doc map[string]any) {
 			}
 			for _, l := range words(gm["literals"], nil) {
 				if k, v, ok := strings.Cut(l, "="); ok && k != "" {
-					obj.data[k] = strings.Trim(v, `"'`)
+					obj.data[k] = unquotePair(v)
 				}
 			}
 			envs := words(gm["envs"], nil)
@@ -652,7 +680,7 @@ func (d *deployment) kustomization(root, path string, doc map[string]any) {
 			}
 			for _, e := range envs {
 				if data, ok := readSmall(d.root, filepath.Join(dir, filepath.FromSlash(e))); ok {
-					maps.Copy(obj.data, parseEnvFile(data))
+					maps.Copy(obj.data, kustomizeEnv(data))
 				}
 			}
 			for _, f := range words(gm["files"], nil) {
@@ -684,6 +712,9 @@ func (d *deployment) kustomization(root, path string, doc map[string]any) {
 func nearest(decls []kubeObject, from string) (obj kubeObject, ok bool) {
 	best, bestLen := []kubeObject(nil), -1
 	for _, o := range decls {
+		if o.overlay {
+			continue // a part, or one environment's: never the whole
+		}
 		n := commonDirs(path.Dir(o.file), path.Dir(from))
 		switch {
 		case n > bestLen:

@@ -769,6 +769,8 @@ func TestNearest(t *testing.T) {
 		{"above, different", []kubeObject{obj("cm.yaml", "a"), obj("prod/cm.yaml", "b")}, "dev/app.yaml", ""},
 		{"none", nil, "app.yaml", ""},
 		{"an overlay changes it", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"k": "b"}, overlay: true}}, "base/app.yaml", ""},
+		{"an overlay beside the manifest merges into it", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"other": "b"}, overlay: true}}, "overlays/prod/app.yaml", ""},
+		{"another environment's overlay", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"k": "b"}, overlay: true}}, "overlays/dev/app.yaml", ""},
 		{"an overlay keeps it", []kubeObject{obj("base/kustomization.yaml", "a"), {file: "overlays/prod/kustomization.yaml", data: map[string]string{"k": "a"}, overlay: true}}, "base/app.yaml", "base/kustomization.yaml"},
 	} {
 		got, ok := nearest(tt.decls, tt.from)
@@ -828,5 +830,20 @@ func TestChartsStandalone(t *testing.T) {
 	}
 	if len(d.problems) != 0 {
 		t.Errorf("problems: %v", d.problems)
+	}
+}
+
+// TestKustomizeEnv: a generator's env file and literals as kustomize
+// reads them: values as written, one pair of quotes off a literal.
+func TestKustomizeEnv(t *testing.T) {
+	got := kustomizeEnv([]byte("\ufeffA=http://payments:8080\r\n# a comment\n  \nB=\"quoted\"\nC=http://${HOST}:8080 # prod\nFROM_ENV\nbad key=x\nD=x=y\n"))
+	want := map[string]string{"A": "http://payments:8080", "B": `"quoted"`, "C": "http://${HOST}:8080 # prod", "D": "x=y"}
+	if !maps.Equal(got, want) {
+		t.Errorf("kustomizeEnv = %q, want %q", got, want)
+	}
+	for in, want := range map[string]string{`"x"`: "x", `'x'`: "x", `"x`: `"x`, `'"x"'`: `"x"`, `"`: `"`, `x`: "x"} {
+		if got := unquotePair(in); got != want {
+			t.Errorf("unquotePair(%s) = %s, want %s", in, got, want)
+		}
 	}
 }

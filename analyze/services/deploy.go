@@ -1332,10 +1332,15 @@ func (d *deployment) read(root, path string, data []byte) {
 				if cname != "" && cname != name {
 					// The container is also the workload of its name,
 					// which another file (a compose service) may run
-					// differently: this one says how too.
+					// differently: this one says how too, and with
+					// which image (a container named gateway that runs
+					// nginx is not the Go gateway).
 					cw = d.workload(cname, rel)
 					cw.deployedIn(rel)
 					cw.runIn(rel)
+					if img, ok := c["image"].(string); ok {
+						cw.imageIn(rel, imageRepo(img))
+					}
 				}
 				args := append(words(c["command"], nil), words(c["args"], nil)...)
 				w.args = append(w.args, args...)
@@ -2548,7 +2553,7 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 			continue
 		case entryDir != "" && d.builds(w, entryDir):
 		case d.runsImageOf(w, func(o *Service) bool { return o == svc }):
-		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc):
+		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc) && !d.runsPulledInfrastructure(w):
 		default:
 			continue
 		}
@@ -2597,6 +2602,36 @@ func (d *deployment) runsOthersImages(w *workload, svc *Service) bool {
 		}
 	}
 	return true
+}
+
+// runsPulledInfrastructure reports whether, in every file, each image a
+// workload runs is infrastructure pulled as it is (nginx, envoy, redis):
+// a compose service or a container named gateway that runs nginx is not
+// the Go gateway, whatever its name.
+func (d *deployment) runsPulledInfrastructure(w *workload) bool {
+	if !d.imageSays(w) {
+		return false
+	}
+	for _, imgs := range w.images {
+		if !d.pulledInfrastructure(imgs) {
+			return false
+		}
+	}
+	return true
+}
+
+// pulledInfrastructure reports whether each of the images one file runs
+// a workload from is an infrastructure image that no Dockerfile of the
+// repository builds and that is not in the project's own namespace.
+func (d *deployment) pulledInfrastructure(imgs []string) bool {
+	for _, img := range imgs {
+		parts := strings.Split(img, "/")
+		if !infrastructureImage(img) || d.imageDockerfile(img) != "" ||
+			d.owner != "" && slices.ContainsFunc(parts[:len(parts)-1], d.ownNamespace) {
+			return false
+		}
+	}
+	return len(imgs) > 0
 }
 
 // othersImages reports whether each of the images one file runs a
@@ -2774,7 +2809,7 @@ func (d *deployment) onHost(svc *Service, entryDir string) bool {
 // their name's last element; infrastructureFamilies by its start (one
 // ends -contrib-dev, another -alpine). Any other image may be a service's
 // (acme/kafka-consumer is no Kafka).
-var infrastructureImages = map[string]bool{"mysql": true, "mariadb": true, "postgres": true, "postgis": true, "redis": true, "mongo": true,
+var infrastructureImages = map[string]bool{"mysql": true, "mariadb": true, "postgres": true, "postgresql": true, "mongodb": true, "postgis": true, "redis": true, "mongo": true,
 	"etcd": true, "elasticsearch": true, "opensearch": true, "kibana": true, "grafana": true, "prometheus": true, "all-in-one": true,
 	"jaeger": true, "zipkin": true, "loki": true, "tempo": true, "promtail": true, "kafka": true, "cp-kafka": true, "zookeeper": true,
 	"cp-zookeeper": true, "rabbitmq": true, "nats": true, "nats-streaming": true, "nsq": true, "consul": true, "vault": true, "minio": true,
@@ -2928,17 +2963,25 @@ func (d *deployment) deployedBy(svc *Service, entryDir string) []string {
 			return []string{f}
 		}
 	}
-	// A file that runs another service's image under the workload's
-	// name does not deploy this one.
+	// Where images say what a workload runs, a file deploys this service
+	// when it runs the service's own image, or, under the service's name,
+	// an image that is neither another service's nor nginx.
 	return everyWorkload(ws, func(w *workload) []string {
-		if !d.runsImageOf(w, func(o *Service) bool { return o != svc }) {
+		if !d.imageSays(w) {
 			return w.deployedBy
 		}
+		named := norm(w.name) == norm(svc.Name)
 		var files []string
 		for _, f := range w.deployedBy {
-			if !d.othersImages(w.images[f], svc) || len(w.images[f]) == 0 {
-				files = append(files, f)
+			imgs := w.images[f]
+			switch {
+			case len(imgs) == 0: // a Service of the workload's name
+			case slices.ContainsFunc(imgs, func(img string) bool { return d.imageService(img) == svc }):
+			case named && !d.othersImages(imgs, svc) && !d.pulledInfrastructure(imgs):
+			default:
+				continue
 			}
+			files = append(files, f)
 		}
 		return files
 	})

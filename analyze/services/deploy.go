@@ -2625,9 +2625,7 @@ func (d *deployment) runsPulledInfrastructure(w *workload) bool {
 // repository builds and that is not in the project's own namespace.
 func (d *deployment) pulledInfrastructure(imgs []string) bool {
 	for _, img := range imgs {
-		parts := strings.Split(img, "/")
-		if !infrastructureImage(img) || d.imageDockerfile(img) != "" ||
-			d.owner != "" && slices.ContainsFunc(parts[:len(parts)-1], d.ownNamespace) {
+		if !infrastructureImage(img) || d.imageDockerfile(img) != "" || d.ownImage(img) {
 			return false
 		}
 	}
@@ -2675,7 +2673,7 @@ func (d *deployment) imageService(image string) *Service {
 	base := parts[len(parts)-1]
 	var found *Service
 	switch {
-	case d.owner == "" || len(parts) < 2 || !slices.ContainsFunc(parts[:len(parts)-1], d.ownNamespace):
+	case !d.ownImage(image):
 	case len(d.goBuilds[d.imageDockerfile(image)]) > 0:
 	default:
 		names := []string{base}
@@ -2698,6 +2696,13 @@ func (d *deployment) imageService(image string) *Service {
 	}
 	d.imageServices[image] = found
 	return found
+}
+
+// ownImage reports whether an image is in a namespace of the
+// repository's owner (see ownNamespace).
+func (d *deployment) ownImage(image string) bool {
+	parts := strings.Split(image, "/")
+	return d.owner != "" && slices.ContainsFunc(parts[:len(parts)-1], d.ownNamespace)
 }
 
 // ownNamespace reports whether an image's namespace is the project's

@@ -779,7 +779,39 @@ func otherDatabases(a, b []*services.Store, table string) bool {
 	if slices.Contains(da, "") || slices.Contains(db, "") {
 		return false // a database archie could not tell may be the other's
 	}
-	return len(da) > 0 && len(db) > 0 && !slices.ContainsFunc(da, func(d string) bool { return slices.Contains(db, d) })
+	return len(da) > 0 && len(db) > 0 && !slices.ContainsFunc(da, func(d string) bool {
+		return slices.ContainsFunc(db, func(e string) bool { return mayBeOne(d, e) })
+	})
+}
+
+// mayBeOne reports whether two database names may name one database. "…"
+// stands for a part known only at run time: "orders-…" (a tenant's
+// database) may be "orders-acme", never "orders" nor "billing-…".
+func mayBeOne(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ap, as, aPattern := knownEnds(a)
+	bp, bs, bPattern := knownEnds(b)
+	switch {
+	case aPattern && bPattern:
+		return (strings.HasPrefix(ap, bp) || strings.HasPrefix(bp, ap)) && (strings.HasSuffix(as, bs) || strings.HasSuffix(bs, as))
+	case aPattern:
+		return len(b) >= len(ap)+len(as) && strings.HasPrefix(b, ap) && strings.HasSuffix(b, as)
+	case bPattern:
+		return len(a) >= len(bp)+len(bs) && strings.HasPrefix(a, bp) && strings.HasSuffix(a, bs)
+	}
+	return false
+}
+
+// knownEnds returns what a name holds before its first "…" and after its
+// last, and whether it has one.
+func knownEnds(name string) (prefix, suffix string, pattern bool) {
+	i := strings.Index(name, "…")
+	if i < 0 {
+		return name, name, false
+	}
+	return name[:i], name[strings.LastIndex(name, "…")+len("…"):], true
 }
 
 // sameServer reports whether two servers, host[:port]/database, may be

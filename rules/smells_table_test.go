@@ -757,3 +757,29 @@ func TestShortFunc(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBeOne(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"orders", "orders", true},
+		{"orders", "billing", false},
+		{"orders-…", "orders-acme", true},
+		{"orders-acme", "orders-…", true},
+		{"orders-…", "orders", false}, // a tenant's database is not the base
+		{"orders", "orders-…", false},
+		{"orders-…", "billing-…", false},
+		{"orders-…", "orders-eu-…", true},
+		{"…_archive", "orders_archive", true},
+		{"…_archive", "orders", false},
+		{"…_archive", "orders-…", true}, // orders-x_archive may be either
+		{"o…s", "os", true},
+		{"o…s", "o", false}, // the known ends may not overlap
+	}
+	for _, tt := range tests {
+		if got := mayBeOne(tt.a, tt.b); got != tt.want {
+			t.Errorf("mayBeOne(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -630,15 +630,14 @@ func (r *resolver) viperDefault(key string, recv ssa.Value, depth int, busy map[
 	var out []value
 	for _, c := range r.viperDefs {
 		args := viperArgs(c)
-		if !r.ok(c.Parent()) || len(args) < 2 {
+		if !r.ok(c.Parent()) || len(args) < 2 || !r.setsViper(c, recv) {
 			continue
 		}
-		if same, _ := r.sameViper(viperRecv(c), recv); !same {
-			continue
-		}
-		for _, k := range r.strings(args[0]) {
-			if k.lit && strings.EqualFold(k.text, key) {
-				out = appendValues(out, r.resolve(args[1], nil, depth-1, busy))
+		for _, row := range r.defaultRows(args[0], args[1]) {
+			for _, k := range r.strings(row[0]) {
+				if k.lit && strings.EqualFold(k.text, key) {
+					out = appendValues(out, r.resolve(row[1], nil, depth-1, busy))
+				}
 			}
 		}
 	}
@@ -646,6 +645,239 @@ func (r *resolver) viperDefault(key string, recv ssa.Value, depth int, busy map[
 		out = r.viperFlag(key, recv, depth, busy)
 	}
 	return out
+}
+
+// settingDefault reports whether a call through an interface may be
+// viper's SetDefault: a method of that name taking a key and any value,
+// as a program's own Writer interface in front of *viper.Viper has.
+func settingDefault(c *ssa.CallCommon) bool {
+	if c.Method == nil || c.Method.Name() != "SetDefault" {
+		return false
+	}
+	sig := c.Signature()
+	if sig.Params().Len() != 2 || !types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) {
+		return false
+	}
+	it, ok := sig.Params().At(1).Type().Underlying().(*types.Interface)
+	return ok && it.Empty()
+}
+
+// gettingString reports whether a call through an interface may be
+// viper's GetString: a method of that name from a key to a string.
+func gettingString(c *ssa.CallCommon) bool {
+	if c.Method == nil || c.Method.Name() != "GetString" {
+		return false
+	}
+	sig := c.Signature()
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) &&
+		types.Identical(sig.Results().At(0).Type(), types.Typ[types.String])
+}
+
+// setsViper reports whether a SetDefault call c sets a default of the
+// viper instance recv. Through an interface, the instances are those its
+// callers hand the interface (SetDefaults(config.Config, defaults)); one
+// archie cannot follow to where it is made may be recv.
+func (r *resolver) setsViper(c ssa.CallInstruction, recv ssa.Value) bool {
+	if !c.Common().IsInvoke() {
+		same, _ := r.sameViper(viperRecv(c), recv)
+		return same
+	}
+	for _, v := range r.holders(c.Common().Value, 3) {
+		if !isViperPtr(v.Type()) {
+			continue
+		}
+		if same, known := r.sameViper(v, recv); same || !known {
+			return true
+		}
+	}
+	return false
+}
+
+// holders returns the concrete values an interface value holds, followed
+// through conversions, and up to depth steps from a parameter to its
+// callers or from a field to what the code stores in it.
+func (r *resolver) holders(v ssa.Value, depth int) []ssa.Value {
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return []ssa.Value{x.X}
+	case *ssa.ChangeInterface:
+		return r.holders(x.X, depth)
+	case *ssa.UnOp:
+		// s.config.GetString(…): what the code stores in the field.
+		fa, ok := x.X.(*ssa.FieldAddr)
+		if !ok || x.Op != token.MUL || depth == 0 {
+			return nil
+		}
+		var out []ssa.Value
+		for _, st := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+			if r.ok(st.fn) {
+				out = append(out, r.holders(st.val, depth-1)...)
+			}
+		}
+		return out
+	case *ssa.Parameter:
+		if depth == 0 {
+			return nil
+		}
+		var out []ssa.Value
+		idx := paramIndex(x)
+		for _, call := range r.callers[x.Parent()] {
+			if args := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(args) {
+				out = append(out, r.holders(args[idx], depth-1)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// isViperPtr reports whether t is *viper.Viper.
+func isViperPtr(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	obj := namedOf(p.Elem())
+	return obj != nil && obj.Name() == "Viper" && obj.Pkg() != nil && normPath(obj.Pkg().Path()) == "github.com/spf13/viper"
+}
+
+// defaultRows pairs the key and the value of a SetDefault call. Where both
+// are fields of one row of a table the code ranges over
+// (for _, d := range defaults { c.SetDefault(d.Key, d.Value) }), each row
+// of the tables the slice may be is a pair; otherwise the call's own.
+func (r *resolver) defaultRows(key, val ssa.Value) [][2]ssa.Value {
+	kRow, kField, ok1 := rowField(key)
+	vRow, vField, ok2 := rowField(val)
+	if !ok1 || !ok2 || kRow != vRow {
+		return [][2]ssa.Value{{key, val}}
+	}
+	var out [][2]ssa.Value
+	for _, arr := range r.tableArrays(kRow.X, make(map[ssa.Value]bool)) {
+		for _, ref := range *arr.Referrers() {
+			elem, ok := ref.(*ssa.IndexAddr)
+			if !ok || elem.X != arr {
+				continue
+			}
+			k, v := storedField(elem, kField), storedField(elem, vField)
+			if k != nil && v != nil {
+				out = append(out, [2]ssa.Value{k, v})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return [][2]ssa.Value{{key, val}}
+	}
+	return out
+}
+
+// rowField returns the element of a slice a value is a field of, and the
+// field's index: d.Key, with d a row the code ranges over, read from the
+// row (a Field) or from the loop's variable holding it.
+func rowField(v ssa.Value) (row *ssa.IndexAddr, field int, ok bool) {
+	var base ssa.Value
+	switch x := v.(type) {
+	case *ssa.Field:
+		base, field = x.X, x.Field
+	case *ssa.UnOp:
+		fa, isField := x.X.(*ssa.FieldAddr)
+		if !isField || x.Op != token.MUL {
+			return nil, 0, false
+		}
+		base, field = fa.X, fa.Field
+		if a, isAlloc := base.(*ssa.Alloc); isAlloc && a.Referrers() != nil {
+			base = nil
+			for _, ref := range *a.Referrers() {
+				if st, isStore := ref.(*ssa.Store); isStore && st.Addr == a {
+					if base != nil {
+						return nil, 0, false // a variable given two rows
+					}
+					base = st.Val
+				}
+			}
+		}
+	default:
+		return nil, 0, false
+	}
+	load, isLoad := base.(*ssa.UnOp)
+	if !isLoad || load.Op != token.MUL {
+		return nil, 0, false
+	}
+	row, ok = load.X.(*ssa.IndexAddr)
+	return row, field, ok
+}
+
+// tableArrays returns the arrays a slice of rows is made of, written in
+// the code as a literal ([]config.Default{{…}, {…}}): through a global it
+// is kept in, a parameter its callers hand on, or a phi.
+func (r *resolver) tableArrays(sl ssa.Value, seen map[ssa.Value]bool) []*ssa.Alloc {
+	if seen[sl] || len(seen) > 32 {
+		return nil
+	}
+	seen[sl] = true
+	switch x := sl.(type) {
+	case *ssa.Slice:
+		if a, ok := x.X.(*ssa.Alloc); ok {
+			return []*ssa.Alloc{a}
+		}
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok {
+			var out []*ssa.Alloc
+			for _, s := range r.globals[g] {
+				out = append(out, r.tableArrays(s.val, seen)...)
+			}
+			return out
+		}
+	case *ssa.Phi:
+		var out []*ssa.Alloc
+		for _, e := range x.Edges {
+			out = append(out, r.tableArrays(e, seen)...)
+		}
+		return out
+	case *ssa.Parameter:
+		var out []*ssa.Alloc
+		idx := paramIndex(x)
+		for _, call := range r.callers[x.Parent()] {
+			if args := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(args) {
+				out = append(out, r.tableArrays(args[idx], seen)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// storedField returns what the code stores in field i of the struct at
+// addr, where it stores one value there: through the field's address, or
+// in a struct built first and stored whole (*elem = Default{…}).
+func storedField(addr ssa.Value, i int) ssa.Value {
+	var val ssa.Value
+	for _, ref := range *addr.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
+			if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+				if built, ok := load.X.(*ssa.Alloc); ok && built.Referrers() != nil {
+					if v := storedField(built, i); v != nil && val == nil {
+						val = v
+						continue
+					}
+				}
+			}
+			return nil // a row stored whole from elsewhere
+		}
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Field != i || fa.Referrers() == nil {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				if val != nil {
+					return nil
+				}
+				val = st.Val
+			}
+		}
+	}
+	return val
 }
 
 // viperFlag returns the default of the flag viper binds a key to, marked

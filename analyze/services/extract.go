@@ -2765,7 +2765,7 @@ func (r *resolver) callArgFrom(v ssa.Value, key string, i int, field string, bin
 				if field != "" {
 					return r.ownField(args[i], field, bind)
 				}
-				return r.resolve(args[i], bind, resolveDepth, make(map[ssa.Value]bool))
+				return r.resolve(args[i], bind, r.depth(), make(map[ssa.Value]bool))
 			}
 			if callee == nil || len(callee.Blocks) == 0 || depth >= 2 || !r.ok(callee) {
 				return nil

@@ -1323,7 +1323,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		}
 		var dbs []string
 		if r.database.how != none {
-			dbs = x.databaseNames(s, x.values(r.database, s))
+			dbs = x.databaseNames(s, x.databaseValues(r.database, s))
 		}
 		for _, name := range names {
 			ev := s.ev
@@ -1710,16 +1710,30 @@ func awsName(text string) string {
 	return text
 }
 
-// storeNames returns the table, collection or index a call names, from
-// the values of its name: a name the environment gives (TableName:
-// os.Getenv("TABLE")) is the deployment's value for this service, and
-// one it does not give names nothing (another service's ${TABLE} is
-// another table); the code's literal otherwise, the first, but not when it
-// is the fallback of a variable the deployment sets (table := "events";
-// if t := os.Getenv("TABLE"); t != "" { table = t }) or a flag's default
-// the deployment sets.
+// databaseDepth is how many steps further than other values a database
+// name is followed, and databaseBudget bounds the work, in values
+// visited, as keyBudget does for keys. A database name is set once at
+// start-up and handed down: a constant in a config struct copied into a
+// store, read by a wrapper, passed through a tenant helper and a
+// migration's range of its own and its tenants' databases (mender's
+// services). Where it is not found, the database is unknown, and a table
+// of one name in another service's code may be shared.
+const (
+	databaseDepth  = 4
+	databaseBudget = 20000
+)
+
+// databaseValues resolves the database a table is named in, followed
+// databaseDepth further than other values.
+func (x *extractor) databaseValues(o operand, s *site) []value {
+	x.res.deeper, x.res.steps, x.res.limit = databaseDepth, 0, databaseBudget
+	defer func() { x.res.deeper, x.res.limit = 0, 0 }()
+	return x.values(o, s)
+}
+
 // databaseNames returns every database a table may be named in, sorted,
-// with "" for one archie cannot tell. Unlike storeNames it keeps every
+// with "" for one archie cannot tell and "…" for the part of a name known
+// only at run time (a tenant's "orders-…"). Unlike storeNames it keeps every
 // alternative (a helper handed "billing" by one caller and "shop" by
 // another names both), but as storeNames does, a deployment's value of a
 // variable replaces the code's default for it, and a flag the deployment
@@ -1754,7 +1768,19 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 		text := strings.Trim(v.text, "`\"")
 		switch {
 		case strings.Contains(v.text, "${"):
-		case strings.Contains(v.text, "…") || text == "":
+		case v.listed:
+			// A database the server lists: one the code (a migration
+			// over its tenants' databases) or another service made.
+			// Where it names none, the database is unknown (below).
+		case strings.Contains(v.text, "…"):
+			// "orders-…", a tenant's database: a name of its own where
+			// its known part is one; else one archie cannot tell.
+			if known, _, _ := strings.Cut(text, "…"); known != "" || !strings.HasSuffix(text, "…") {
+				add(text)
+			} else {
+				add("")
+			}
+		case text == "":
 			add("")
 		case v.fallbackOf != "" && slices.ContainsFunc(strings.Split(v.fallbackOf, ","), func(k string) bool { return deployed[k] }):
 			// The deployment sets the variable: its default is dead.
@@ -1772,10 +1798,21 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 			add("") // no deployment sets it, and no default stands in
 		}
 	}
+	if len(out) == 0 {
+		return []string{""}
+	}
 	slices.Sort(out)
 	return out
 }
 
+// storeNames returns the table, collection or index a call names, from
+// the values of its name: a name the environment gives (TableName:
+// os.Getenv("TABLE")) is the deployment's value for this service, and
+// one it does not give names nothing (another service's ${TABLE} is
+// another table); the code's literal otherwise, the first, but not when it
+// is the fallback of a variable the deployment sets (table := "events";
+// if t := os.Getenv("TABLE"); t != "" { table = t }) or a flag's default
+// the deployment sets.
 func (x *extractor) storeNames(s *site, vals []value) []string {
 	var names []string
 	deployed := false

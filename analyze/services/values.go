@@ -50,6 +50,10 @@ type value struct {
 	// (a literal, a const, their concatenation; see constantArg): no
 	// flag, variable or configuration replaces it at run time.
 	fixed bool
+	// listed marks a name the server lists at run time (a database of
+	// mongo's ListDatabaseNames): the code visits one that exists, made
+	// by whoever named it, and names none of its own. Its text is "…".
+	listed bool
 }
 
 // constantArg reports whether v is the same text on every run: a
@@ -187,6 +191,9 @@ type resolver struct {
 	// each called from many places would otherwise take time exponential
 	// in the depth.
 	steps, limit int
+	// deeper is how many steps further than resolveDepth the value at
+	// hand is followed (a database name, see databaseDepth).
+	deeper int
 	// unfollowed, when set, is told that a maker's argument was read
 	// through a value archie could not follow to its maker (callArgBound):
 	// where all of them must be known, one missing is no answer.
@@ -226,7 +233,7 @@ type tables struct {
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
-	viperDefs   []ssa.CallInstruction // viper's SetDefault calls
+	viperDefs   []ssa.CallInstruction // viper's SetDefault calls, and an interface's that may be viper's
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	// viperBinds are viper's BindPFlags and BindPFlag calls, which make
 	// a flag's default (or the value a deployment passes) a key's, and
@@ -318,6 +325,9 @@ func newResolver(p *program) *resolver {
 						}
 						if in.Common().IsInvoke() {
 							r.invokes = append(r.invokes, in)
+							if settingDefault(in.Common()) {
+								r.viperDefs = append(r.viperDefs, in)
+							}
 						} else if _, ok := in.Common().Value.(*ssa.Parameter); ok {
 							paramCalls = append(paramCalls, in)
 						}
@@ -488,8 +498,11 @@ func allocKey(a *ssa.Alloc) string {
 
 // strings resolves v to the strings it may hold.
 func (r *resolver) strings(v ssa.Value) []value {
-	return r.resolve(v, nil, resolveDepth, make(map[ssa.Value]bool))
+	return r.resolve(v, nil, r.depth(), make(map[ssa.Value]bool))
 }
+
+// depth is how many steps the value at hand is followed back.
+func (r *resolver) depth() int { return resolveDepth + r.deeper }
 
 func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == nil || r.within[fn] }
 
@@ -746,7 +759,10 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			arr = x
 		}
 		if arr == nil {
-			return nil
+			if _, constant := a.Index.(*ssa.Const); constant {
+				return nil // route[1]: one element, which members do not tell
+			}
+			return r.members(a.X, bind, depth, busy)
 		}
 		idx, constant := a.Index.(*ssa.Const)
 		var out []value
@@ -768,6 +784,18 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			return r.flagDefault(args[name], flagShort(a.Common()), args[def], bind, depth, busy)
 		}
 	case *ssa.UnOp:
+		// a field holding a pointer: c.DbName = &name, read *c.DbName.
+		if fa, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL && depth > 0 {
+			var out []value
+			for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+				if r.ok(s.fn) {
+					out = appendValues(out, r.load(s.val, bind, depth-1, busy))
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
 		// a global holding a pointer: var addr = flag.String(...)
 		if g, ok := a.X.(*ssa.Global); ok {
 			var out []value
@@ -927,7 +955,7 @@ func (r *resolver) argStrings(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []
 			}
 		}
 	}
-	return r.resolve(v, bind, resolveDepth, make(map[ssa.Value]bool))
+	return r.resolve(v, bind, r.depth(), make(map[ssa.Value]bool))
 }
 
 // echoedThrough resolves a field of what a helper of the program returns
@@ -1365,6 +1393,9 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		return out
+	case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
+		// The databases on the server, each read as it comes: listed.
+		return []value{{text: "…", listed: true}}
 	case "strings.Split", "strings.SplitN":
 		// A list kept in one string, "kafka-1:9092,kafka-2:9092" or a
 		// variable a deployment sets so, stays one, marked: who reads it
@@ -1377,6 +1408,24 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			out[i].list = true
 		}
 		return out
+	}
+	if c.IsInvoke() && gettingString(c) {
+		// c.GetString("mongo-dbname"), c a Reader interface of the
+		// program's own that its callers hand viper's instance.
+		var out []value
+		for _, h := range r.holders(c.Value, 3) {
+			if !isViperPtr(h.Type()) {
+				continue
+			}
+			for _, k := range r.resolve(args[0], bind, depth-1, busy) {
+				if k.lit {
+					out = appendValues(out, r.viperValue(k.text, h, depth, busy))
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
 	}
 	if c.IsInvoke() {
 		return r.invoked(c, bind, depth, busy)
@@ -1683,6 +1732,17 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		if _, isAlloc := w.X.(*ssa.Alloc); isAlloc {
 			return append(sliceElems(w.X), indexStores(w)...), true
 		}
+		// dbs[:n]: what the code put in dbs, and in the reslice.
+		elems, ok := r.sliceMembers(w.X, seen)
+		return append(elems, indexStores(w)...), ok
+	case *ssa.Extract:
+		// tenants, err := tenantDbs(…): the slice its function returns.
+		if c, isCall := w.Tuple.(*ssa.Call); isCall && w.Index == 0 {
+			if listsDatabases[calleeKey(c.Common())] {
+				return []ssa.Value{w}, true // one value, each name the server lists (see call)
+			}
+			return r.sliceMembers(c, seen)
+		}
 	case *ssa.MakeSlice:
 		// make([]*T, 0, len(ids)), then appends; or make([]*T, n) and
 		// msgs[i] = m.
@@ -1724,6 +1784,29 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		return all(args)
 	}
 	return nil, false
+}
+
+// members returns the values of the elements of a slice the code builds
+// out of sight of one literal: appended to, returned by a function of its
+// own (append(tenants, name)), or a reslice of one (dbs[:n]). Reading
+// them takes no step of the depth: they are the slice's own values, as a
+// conversion's is its operand.
+func (r *resolver) members(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	elems, ok := r.sliceMembers(sl, make(map[ssa.Value]bool))
+	if !ok {
+		return nil
+	}
+	var out []value
+	for _, e := range elems {
+		out = appendValues(out, r.resolve(e, bind, depth, busy))
+	}
+	return out
+}
+
+// listsDatabases holds the calls that return the names of the databases
+// on a server.
+var listsDatabases = map[string]bool{
+	"go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames": true,
 }
 
 // indexStores returns what the code stores at an index of a slice value
@@ -1804,7 +1887,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, listed: x.listed || y.listed, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
 			switch {
 			case x.flagText != "":
 				v.flagText, v.flagAt = x.flagText, x.flagAt
@@ -1829,6 +1912,7 @@ next:
 				// Two flags of one default are one text, read from
 				// either: a deployment that passes one leaves the other.
 				out[i].flag = joinFlags(o.flag, v.flag)
+				out[i].listed = o.listed && v.listed // an unknown text may be any
 				continue next
 			}
 		}

@@ -676,8 +676,9 @@ func gettingString(c *ssa.CallCommon) bool {
 
 // setsViper reports whether a SetDefault call c sets a default of the
 // viper instance recv. Through an interface, the instances are those its
-// callers hand the interface (SetDefaults(config.Config, defaults)); one
-// archie cannot follow to where it is made may be recv.
+// callers hand the interface (SetDefaults(config.Config, defaults)), and
+// one of them whose making archie cannot tell may be recv; an interface
+// archie cannot follow to any instance sets none.
 func (r *resolver) setsViper(c ssa.CallInstruction, recv ssa.Value) bool {
 	if !c.Common().IsInvoke() {
 		same, _ := r.sameViper(viperRecv(c), recv)

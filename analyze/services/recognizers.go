@@ -1728,7 +1728,12 @@ const (
 func (x *extractor) databaseValues(o operand, s *site) []value {
 	x.res.deeper, x.res.steps, x.res.limit = databaseDepth, 0, databaseBudget
 	defer func() { x.res.deeper, x.res.limit = 0, 0 }()
-	return x.values(o, s)
+	vals := x.values(o, s)
+	if x.res.steps >= x.res.limit {
+		// Cut off: a branch not followed may hold another database.
+		vals = append(vals, value{text: "…"})
+	}
+	return vals
 }
 
 // databaseNames returns every database a table may be named in, sorted,
@@ -1772,6 +1777,10 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 			// A database the server lists: one the code (a migration
 			// over its tenants' databases) or another service made.
 			// Where it names none, the database is unknown (below).
+		case v.fallbackOf != "" && slices.ContainsFunc(strings.Split(v.fallbackOf, ","), func(k string) bool { return deployed[k] }):
+			// The deployment sets the variable: its default is dead.
+		case v.flag != "" && x.deploy != nil && x.deploy.setsFlags(s.f.svc, s.f.entryDir, v.flag):
+			add("") // the deployment passes the flag a value of its own
 		case strings.Contains(v.text, "…"):
 			// "orders-…", a tenant's database: a name of its own where
 			// its known part is one; else one archie cannot tell.
@@ -1782,10 +1791,6 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 			}
 		case text == "":
 			add("")
-		case v.fallbackOf != "" && slices.ContainsFunc(strings.Split(v.fallbackOf, ","), func(k string) bool { return deployed[k] }):
-			// The deployment sets the variable: its default is dead.
-		case v.flag != "" && x.deploy != nil && x.deploy.setsFlags(s.f.svc, s.f.entryDir, v.flag):
-			add("") // the deployment passes the flag a value of its own
 		default:
 			add(text)
 			for _, k := range strings.Split(v.fallbackOf, ",") {

@@ -51,8 +51,9 @@ type value struct {
 	// flag, variable or configuration replaces it at run time.
 	fixed bool
 	// listed marks a name the server lists at run time (a database of
-	// mongo's ListDatabaseNames): the code visits one that exists, made
-	// by whoever named it, and names none of its own. Its text is "…".
+	// mongo's ListDatabaseNames), read as it comes: the code visits one
+	// that exists, made by whoever named it, and names none of its own.
+	// Its text is "…"; a name the code builds from one is not listed.
 	listed bool
 }
 
@@ -785,9 +786,25 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 	case *ssa.UnOp:
 		// a field holding a pointer: c.DbName = &name, read *c.DbName.
-		if fa, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL && depth > 0 {
+		// A copy from the same field of another value (a.DbName =
+		// b.DbName, options merged) adds nothing the other stores do not.
+		if fa, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL && depth > 0 && !busy[a] {
+			if r.limit > 0 {
+				if r.steps >= r.limit {
+					return nil
+				}
+				r.steps++
+			}
+			busy[a] = true
+			defer delete(busy, a)
+			key := fieldKey(fa.X.Type(), fa.Field)
 			var out []value
-			for _, s := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+			for _, s := range r.fields[key] {
+				if load, ok := s.val.(*ssa.UnOp); ok {
+					if from, ok := load.X.(*ssa.FieldAddr); ok && fieldKey(from.X.Type(), from.Field) == key {
+						continue
+					}
+				}
 				if r.ok(s.fn) {
 					out = appendValues(out, r.load(s.val, bind, depth-1, busy))
 				}
@@ -1373,6 +1390,45 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 			return scheme + "://" + host + path.Clean("/"+p)
 		})
+	case "net/url.URL.JoinPath":
+		// u.JoinPath(elems...): as the function, on the URL u holds.
+		return r.joined(r.resolveOr(args[0], bind, depth, busy), varargs(args[1]), bind, depth, busy, cleanURL)
+	case "net/url.URL.ResolveReference":
+		// base.ResolveReference(ref): ref where it is absolute, else its
+		// path on base's scheme and host.
+		var out []value
+		base := r.resolveOr(args[0], bind, depth, busy)
+		for _, ref := range r.resolveOr(args[1], bind, depth, busy) {
+			switch {
+			case strings.Contains(ref.text, "://"):
+				out = appendValues(out, []value{ref})
+			case strings.HasPrefix(ref.text, "/"):
+				out = appendValues(out, concat(urlOrigins(base), []value{ref}))
+			default:
+				// "invoices" against http://billing/v2/: beside the
+				// base's last segment.
+				for _, b := range base {
+					dir := b.text[:strings.LastIndex(b.text, "/")+1]
+					if !strings.Contains(dir, "://") && !strings.HasPrefix(dir, "${") {
+						dir = "…/"
+					}
+					out = appendValues(out, concat([]value{b.cut(dir)}, []value{ref}))
+				}
+			}
+		}
+		return out
+	case "net/url.URL.String":
+		// u.String(), u parsed from a text (url.Parse) and given a path
+		// after: u.Path = path.Join(u.Path, p) joins p to the text's,
+		// u.Path = p puts p in its place.
+		base := r.resolve(args[0], bind, depth, busy)
+		if p, joins := pathSet(args[0]); p != nil {
+			if joins {
+				return r.joined(base, varargs(p.(*ssa.Call).Call.Args[0])[1:], bind, depth, busy, cleanURL)
+			}
+			return concat(urlOrigins(base), r.resolveOr(p, bind, depth, busy))
+		}
+		return base
 	case "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
 	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimRight", "strings.TrimLeft", "strings.Trim", "strings.ToLower", "strings.ToUpper":
@@ -1424,7 +1480,9 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		if len(out) > 0 {
-			return out
+			// Other implementations the interface may hold (a Reader
+			// over the environment) give theirs too.
+			return appendValues(out, r.invoked(c, bind, depth, busy))
 		}
 	}
 	if c.IsInvoke() {
@@ -1505,6 +1563,90 @@ func (r *resolver) joined(base []value, elems []ssa.Value, bind map[*ssa.Paramet
 		}
 	}
 	return out
+}
+
+// cleanURL cleans a URL's path as url.JoinPath does, its scheme and host
+// kept.
+func cleanURL(u string) string {
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return path.Clean(u)
+	}
+	host, p, ok := strings.Cut(rest, "/")
+	if !ok {
+		return u
+	}
+	return scheme + "://" + host + path.Clean("/"+p)
+}
+
+// urlOrigins returns the scheme and host of each URL, without its path:
+// "http://orders:8080/v1" gives "http://orders:8080", "${ORDERS_URL}/v1"
+// gives "${ORDERS_URL}". Another text gives "…", for what archie cannot
+// place.
+func urlOrigins(vals []value) []value {
+	out := make([]value, 0, len(vals))
+	for _, v := range vals {
+		origin := "…"
+		if scheme, rest, ok := strings.Cut(v.text, "://"); ok {
+			host, _, _ := strings.Cut(rest, "/")
+			origin = scheme + "://" + host
+		} else if strings.HasPrefix(v.text, "${") {
+			origin, _, _ = strings.Cut(v.text, "/") // ${ORDERS_URL}/v1: the variable's URL
+		}
+		out = appendValues(out, []value{v.cut(origin)})
+	}
+	return out
+}
+
+// cut returns v with text, a start of v's own text or "…" in its place,
+// what v says of its origin kept where it still holds: a literal stays
+// one, a flag's default that no longer sits whole in it is dropped.
+func (v value) cut(text string) value {
+	o := v
+	o.text = text
+	if !strings.HasPrefix(v.text, text) {
+		o.lit, o.fallbackText, o.flagText = false, "", ""
+		return o
+	}
+	if o.flagText != "" && o.flagAt+len(o.flagText) > len(text) {
+		o.flagText = ""
+	}
+	return o
+}
+
+// pathSet returns the value the code stores in u.Path, where u is a
+// *url.URL and the function that has it stores one, and whether that value
+// is path.Join(u.Path, …), which keeps u's path.
+func pathSet(u ssa.Value) (val ssa.Value, joins bool) {
+	if u.Referrers() == nil {
+		return nil, false
+	}
+	for _, ref := range *u.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != u || fieldName(fa) != "Path" || fa.Referrers() == nil {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if val != nil {
+				return nil, false // set twice: which reaches String is not known
+			}
+			val = st.Val
+		}
+	}
+	if c, ok := val.(*ssa.Call); ok && calleeKey(&c.Call) == "path.Join" && len(c.Call.Args) == 1 {
+		if elems := varargs(c.Call.Args[0]); len(elems) > 0 {
+			if load, ok := elems[0].(*ssa.UnOp); ok {
+				if fa, ok := load.X.(*ssa.FieldAddr); ok && fa.X == u && fieldName(fa) == "Path" {
+					return val, true
+				}
+			}
+		}
+	}
+	return val, false
 }
 
 // invoked resolves the string a call through an interface returns: what
@@ -1705,7 +1847,7 @@ func sliceElems(arr ssa.Value) []ssa.Value {
 // service: a literal (the variadic arguments of a call), appends to one, a
 // loop's appends (a phi), nil, or a parameter each of whose callers in the
 // service hands one of those. ok is false when any part comes from
-// elsewhere (a field, a call's result, a caller outside the service).
+// elsewhere (a field, a library call's result, a caller outside the service).
 func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
 	if v == nil || len(seen) > 64 {
 		return nil, false
@@ -1887,7 +2029,7 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
-			v := value{text: x.text + y.text, lit: x.lit && y.lit, listed: x.listed || y.listed, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
+			v := value{text: x.text + y.text, lit: x.lit && y.lit, listed: x.listed && y.listed, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
 			switch {
 			case x.flagText != "":
 				v.flagText, v.flagAt = x.flagText, x.flagAt

@@ -1409,8 +1409,8 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 				// base's last segment.
 				for _, b := range base {
 					dir := b.text[:strings.LastIndex(b.text, "/")+1]
-					if !strings.Contains(dir, "://") && !strings.HasPrefix(dir, "${") {
-						dir = "…/"
+					if origin := urlOrigins([]value{b})[0].text; len(dir) <= len(origin) {
+						dir = origin + "/" // http://billing:8080 or ${BILLING_URL}: no path
 					}
 					out = appendValues(out, concat([]value{b.cut(dir)}, []value{ref}))
 				}

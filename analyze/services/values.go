@@ -1379,17 +1379,7 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 			elems = append(elems, e)
 		}
-		return r.joined(r.resolveOr(args[0], bind, depth, busy), elems, bind, depth, busy, func(u string) string {
-			scheme, rest, ok := strings.Cut(u, "://")
-			if !ok {
-				return path.Clean(u)
-			}
-			host, p, ok := strings.Cut(rest, "/")
-			if !ok {
-				return u
-			}
-			return scheme + "://" + host + path.Clean("/"+p)
-		})
+		return r.joined(r.resolveOr(args[0], bind, depth, busy), elems, bind, depth, busy, cleanURL)
 	case "net/url.URL.JoinPath":
 		// u.JoinPath(elems...): as the function, on the URL u holds.
 		return r.joined(r.resolveOr(args[0], bind, depth, busy), varargs(args[1]), bind, depth, busy, cleanURL)

@@ -345,9 +345,11 @@ neither, or call the service through its API.`,
 		Summary: "a literal address of another service reaches a client call or a dial",
 		Doc: `An address written in the code ties the caller to one deployment of the callee:
 it cannot move, scale behind a new name or be tested against a fake. archie
-reports a literal host:port or URL that names another service and reaches an
-HTTP call or a dial with no environment variable or flag to override it. Read
-the address from configuration.`,
+reports a host:port or URL that names another service and reaches an HTTP
+call or a dial where nothing a deployment sets replaces it: a literal, or the
+default of a flag or environment variable that no deployment of the caller
+sets. Read the address from configuration, or set it where the caller is
+deployed.`,
 		run: func(c *checker) { c.smell("hardcoded-endpoint", c.hardcodedEndpoint) },
 	}
 )
@@ -901,6 +903,13 @@ func tableResource(kind, table string) string {
 func (c *checker) hardcodedEndpoint(sm *Smell, sev Severity) {
 	for _, h := range c.opts.System.Hardcoded {
 		msg := fmt.Sprintf("%s reaches %s at the literal address %q: read it from configuration so %s can move", h.From, h.To, h.Address, h.To)
+		if h.Env != "" {
+			keys := strings.Split(h.Env, ",")
+			msg = fmt.Sprintf("%s reaches %s at %q, the default used when $%s is unset, which no deployment sets: set it where %s is deployed so %s can move", h.From, h.To, h.Address, keys[0], h.From, h.To)
+			if len(keys) > 1 {
+				msg = fmt.Sprintf("%s reaches %s at %q, the default used when $%s are unset, which no deployment sets: set one where %s is deployed so %s can move", h.From, h.To, h.Address, strings.Join(keys, " and $"), h.From, h.To)
+			}
+		}
 		if h.Flag != "" {
 			msg = fmt.Sprintf("%s reaches %s at %q, the default of flag -%s, which no deployment sets: set it where %s is deployed so %s can move", h.From, h.To, h.Address, h.Flag, h.From, h.To)
 			if flags := strings.Split(h.Flag, ","); len(flags) > 1 {

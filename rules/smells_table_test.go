@@ -642,6 +642,36 @@ func TestHardcodedEndpoint(t *testing.T) {
 	}
 }
 
+// TestHardcodedEndpointMessage holds each kind of address to the message
+// that says what to change: a literal in the code, a flag's default, an
+// environment variable's default.
+func TestHardcodedEndpointMessage(t *testing.T) {
+	tests := []struct {
+		name      string
+		flag, env string
+		want      string
+	}{
+		{"a literal", "", "", `frontend reaches reviews at the literal address "http://reviews:8081/api": read it from configuration so reviews can move`},
+		{"a flag's default", "reviews-url", "", `frontend reaches reviews at "http://reviews:8081/api", the default of flag -reviews-url, which no deployment sets: set it where frontend is deployed so reviews can move`},
+		{"two flags' defaults", "reviews-host,reviews-port", "", `frontend reaches reviews at "http://reviews:8081/api", the defaults of flags -reviews-host and -reviews-port, which no deployment sets: set them where frontend is deployed so reviews can move`},
+		{"a variable's default", "", "REVIEWS_URL", `frontend reaches reviews at "http://reviews:8081/api", the default used when $REVIEWS_URL is unset, which no deployment sets: set it where frontend is deployed so reviews can move`},
+		{"the default of either of two variables", "", "SHOP_REVIEWS_URL,REVIEWS_URL", `frontend reaches reviews at "http://reviews:8081/api", the default used when $SHOP_REVIEWS_URL and $REVIEWS_URL are unset, which no deployment sets: set one where frontend is deployed so reviews can move`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hard := []*services.Hardcoded{{From: "frontend", To: "reviews", Address: "http://reviews:8081/api", Flag: tc.flag, Env: tc.env, Evidence: []services.Evidence{at("frontend", 40, "GET")}}}
+			vs := checkSmells(t, "  hardcoded-endpoint: warning", &services.System{Dir: "/m", Hardcoded: hard})
+			if len(vs) != 1 || vs[0].Message != tc.want {
+				var got []string
+				for _, v := range vs {
+					got = append(got, v.Message)
+				}
+				t.Errorf("messages = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestGodService(t *testing.T) {
 	svc := func(name string) *services.Service { return &services.Service{Name: name} }
 	twin := func(name, run string) *services.Service {

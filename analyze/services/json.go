@@ -125,7 +125,9 @@ type (
 		To      string `json:"to"`
 		Address string `json:"address"`
 		// Flag is the flag whose default the address is.
-		Flag     string             `json:"flag,omitempty"`
+		Flag string `json:"flag,omitempty"`
+		// Env is the environment variable whose fallback the address is.
+		Env      string             `json:"env,omitempty"`
 		Evidence []jsonEvidenceItem `json:"evidence"`
 	}
 	jsonEvidenceItem struct {
@@ -198,7 +200,7 @@ func document(sys *System) jsonServices {
 		doc.Unresolved = append(doc.Unresolved, jsonUnresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
 	}
 	for _, h := range sys.Hardcoded {
-		doc.Hardcoded = append(doc.Hardcoded, jsonHardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Evidence: ev(h.Evidence)})
+		doc.Hardcoded = append(doc.Hardcoded, jsonHardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Env: h.Env, Evidence: ev(h.Evidence)})
 	}
 	return doc
 }
@@ -360,7 +362,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Unresolved = append(sys.Unresolved, &Unresolved{From: u.From, Protocol: u.Protocol, Target: u.Target, Evidence: ev(u.Evidence)})
 	}
 	for _, h := range doc.Hardcoded {
-		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Evidence: ev(h.Evidence)})
+		sys.Hardcoded = append(sys.Hardcoded, &Hardcoded{From: h.From, To: h.To, Address: h.Address, Flag: h.Flag, Env: h.Env, Evidence: ev(h.Evidence)})
 	}
 	return sys, nil
 }

@@ -31,7 +31,12 @@ type Hardcoded struct {
 	Address  string
 	// Flag is the flag whose default the address is, when no deployment
 	// sets it; "" for a literal.
-	Flag     string
+	Flag string
+	// Env is the environment variable, or variables comma-separated, the
+	// address stands in for when the environment does not set it (the
+	// code's fallback, a viper default), when no deployment sets it; ""
+	// for a literal.
+	Env      string
 	Evidence []Evidence
 }
 
@@ -276,18 +281,23 @@ func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
 	if l.sys.Apart(f.svc, l.sys.Service(to)) {
 		return // the address names a service never deployed beside it
 	}
-	addr, flag := v.text, ""
-	if !v.lit {
+	addr, flag, env := v.text, "", ""
+	switch {
+	case !v.lit:
 		flag = shownFlags(v.flag)
+	case v.fallbackOf != "" && hostOf(v.fallbackText) == hostOf(v.text):
+		// The variable would give the host; a fallback of the scheme
+		// alone leaves the host written in the code.
+		env = v.fallbackOf
 	}
 	for _, h := range l.hard {
-		if h.From == f.svc.Name && h.To == to && h.Address == addr && h.Flag == flag {
+		if h.From == f.svc.Name && h.To == to && h.Address == addr && h.Flag == flag && h.Env == env {
 			h.Evidence = append(h.Evidence, ev)
 			return
 		}
 	}
 	ev.Literal = addr
-	l.hard = append(l.hard, &Hardcoded{From: f.svc.Name, To: to, Address: addr, Flag: flag, Evidence: []Evidence{ev}})
+	l.hard = append(l.hard, &Hardcoded{From: f.svc.Name, To: to, Address: addr, Flag: flag, Env: env, Evidence: []Evidence{ev}})
 }
 
 func (l *linker) grpc(f *facts, c *call) {

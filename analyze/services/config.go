@@ -2768,6 +2768,13 @@ func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
 				v = w.X
 				continue
 			}
+		case *ssa.Alloc:
+			// lc := cfg.Cache.User, then lc.Topic: a local copy of a
+			// part of the config, stored whole once, reads that part.
+			if src := copiedFrom(w); src != nil {
+				v = src
+				continue
+			}
 		}
 		break
 	}
@@ -2776,6 +2783,78 @@ func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
 	}
 	slices.Reverse(bestPath)
 	return best, bestPath, base
+}
+
+// copiedFrom returns the value a local variable is a copy of: what the
+// code stores in it whole, once, and nowhere in part (lc :=
+// cfg.Cache.User); nil for any other variable.
+func copiedFrom(a *ssa.Alloc) ssa.Value {
+	if a.Referrers() == nil {
+		return nil
+	}
+	var src ssa.Value
+	for _, ref := range *a.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.Store:
+			if u.Addr != a || src != nil {
+				return nil
+			}
+			src = u.Val
+		case *ssa.FieldAddr:
+			// A field set after the copy is the variable's own.
+			if u.Referrers() != nil && slices.ContainsFunc(*u.Referrers(), func(i ssa.Instruction) bool {
+				st, ok := i.(*ssa.Store)
+				return ok && st.Addr == u
+			}) {
+				return nil
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		case *ssa.Call:
+			// lc.Enable(), a method on a pointer that only reads it.
+			if !onlyReads(u.Common(), a) {
+				return nil
+			}
+		default:
+			return nil // handed on by address: another may set it
+		}
+	}
+	return src
+}
+
+// onlyReads reports whether a call hands v to a function of the program
+// that only reads through it: loads of it and of its fields, nothing
+// stored, nothing handed on.
+func onlyReads(c *ssa.CallCommon, v ssa.Value) bool {
+	fn := c.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != len(c.Args) {
+		return false
+	}
+	for i, arg := range c.Args {
+		if arg != v {
+			continue
+		}
+		refs := fn.Params[i].Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			switch u := ref.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			case *ssa.FieldAddr:
+				if u.Referrers() == nil {
+					continue
+				}
+				for _, use := range *u.Referrers() {
+					if _, load := use.(*ssa.UnOp); !load {
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // configType returns t, or what t points to, when config files are

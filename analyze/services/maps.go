@@ -127,6 +127,14 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 		for _, v := range cellValues(m) {
 			out = append(out, r.mapEntries(v, bind, depth-1, seen)...)
 		}
+	case *ssa.Call, *ssa.Extract:
+		// byTopic(topics, keys): the map a function of the service's
+		// code makes and returns.
+		for _, res := range results(m) {
+			if r.ok(res.v.Parent()) {
+				out = append(out, r.mapEntries(res.v, nil, depth-1, seen)...)
+			}
+		}
 	case *ssa.Parameter:
 		if b, ok := bind[m]; ok {
 			return r.mapEntries(b, nil, depth-1, seen)

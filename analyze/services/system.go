@@ -42,6 +42,9 @@ type System struct {
 	// holders how many services have each (sameCode).
 	placed  map[*Service]map[string]bool
 	holders map[string]int
+	// unread holds, for each service's message facts, the fact the same
+	// message is where its topic is not known (placedFacts).
+	unread map[*Service]map[string]string
 	// Problems counts what could not be loaded of the code the facts come
 	// from; while it is above 0 the facts may be missing some.
 	Problems int

@@ -1897,6 +1897,12 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		}
 	case *ssa.Phi:
 		return all(w.Edges)
+	case *ssa.UnOp:
+		// d.topics: the slices the service's code stores in the field
+		// (&Deleter{topics: topics}, then the constructor's callers).
+		if fa, isField := w.X.(*ssa.FieldAddr); isField && w.Op == token.MUL {
+			return r.fieldMembers(r.fields[fieldKey(fa.X.Type(), fa.Field)], seen)
+		}
 	case *ssa.Parameter:
 		idx := paramIndex(w)
 		var args []ssa.Value
@@ -1916,6 +1922,39 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		return all(args)
 	}
 	return nil, false
+}
+
+// fieldMembers returns the elements of the slices stored in a field
+// where the service stores them: a constructor's default only when no
+// other store of the service replaces it (see storedIn). ok is false when
+// a store is made through a pointer a callee is handed, or none is seen.
+func (r *resolver) fieldMembers(stores []stored, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
+	var set, defaults []ssa.Value
+	for _, s := range stores {
+		switch {
+		case !r.ok(s.fn):
+		case s.call != nil || s.flagName != nil:
+			return nil, false
+		case s.fresh && !r.keepsDefaults(s.fn):
+			defaults = append(defaults, s.val)
+		default:
+			set = append(set, s.val)
+		}
+	}
+	if len(set) == 0 {
+		set = defaults
+	}
+	if len(set) == 0 {
+		return nil, false
+	}
+	for _, v := range set {
+		more, ok := r.sliceMembers(v, seen)
+		if !ok {
+			return nil, false
+		}
+		elems = append(elems, more...)
+	}
+	return elems, true
 }
 
 // members returns the values of the elements of a slice the code builds

@@ -230,10 +230,11 @@ func (s *System) runs(a, b *Service, mains []string) bool {
 func (s *System) sameCode(a, b *Service) bool {
 	if s.placed == nil {
 		s.placed = make(map[*Service]map[string]bool, len(s.Services))
+		s.unread = make(map[*Service]map[string]string, len(s.Services))
 		s.holders = make(map[string]int)
 		for _, svc := range s.Services {
-			facts := placedFacts(svc)
-			s.placed[svc] = facts
+			facts, unread := placedFacts(svc)
+			s.placed[svc], s.unread[svc] = facts, unread
 			for k := range facts {
 				s.holders[k]++
 			}
@@ -276,30 +277,43 @@ func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 			continue
 		}
 		others++
-		if mine[k] {
+		switch u := s.unread[b][k]; {
+		case mine[k]:
 			in++
 			own = own || s.holders[k] == 2
+		case u != "" && mine[u]:
+			// The same message at the same line, whose topic a's
+			// code gives it where archie cannot tell (a config read
+			// another way in the all-in-one).
+			in++
+			own = own || s.holders[k]+s.holders[u] == 2
 		}
 	}
 	return ownEndpoint && own && in*5 >= others*4
 }
 
 // placedFacts keys a service's facts by what they are and where its code
-// has them.
-func placedFacts(svc *Service) map[string]bool {
-	facts := make(map[string]bool)
+// has them. unread gives, for each message fact, the key of the same
+// message where its topic is not known.
+func placedFacts(svc *Service) (facts map[string]bool, unread map[string]string) {
+	facts, unread = make(map[string]bool), make(map[string]string)
 	for _, e := range svc.Endpoints {
 		facts[endpointFact(e)] = true
 	}
-	for _, m := range svc.Publishes {
+	message := func(what string, m *Message) {
 		for _, ev := range m.Evidence {
-			facts[placed("publishes", m.Protocol+" "+m.Topic, ev.Pos)] = true
+			k := placed(what, m.Protocol+" "+m.Topic, ev.Pos)
+			facts[k] = true
+			if m.Topic != "" {
+				unread[k] = placed(what, m.Protocol+" ", ev.Pos)
+			}
 		}
 	}
+	for _, m := range svc.Publishes {
+		message("publishes", m)
+	}
 	for _, m := range svc.Consumes {
-		for _, ev := range m.Evidence {
-			facts[placed("consumes", m.Protocol+" "+m.Topic, ev.Pos)] = true
-		}
+		message("consumes", m)
 	}
 	for _, st := range svc.Stores {
 		for t, evs := range st.Touches {
@@ -308,7 +322,7 @@ func placedFacts(svc *Service) map[string]bool {
 			}
 		}
 	}
-	return facts
+	return facts, unread
 }
 
 func endpointFact(e Endpoint) string {

@@ -2786,72 +2786,69 @@ func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
 }
 
 // copiedFrom returns the value a local variable is a copy of: what the
-// code stores in it whole, once, and nowhere in part (lc :=
-// cfg.Cache.User); nil for any other variable.
+// code stores in it whole, once, where nothing else writes to it or
+// hands it on (lc := cfg.Cache.User, read as lc.Topic and through methods
+// that only read, lc.Enable()); nil for any other variable.
 func copiedFrom(a *ssa.Alloc) ssa.Value {
 	if a.Referrers() == nil {
 		return nil
 	}
 	var src ssa.Value
 	for _, ref := range *a.Referrers() {
-		switch u := ref.(type) {
-		case *ssa.Store:
-			if u.Addr != a || src != nil {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+			if src != nil {
 				return nil
 			}
-			src = u.Val
-		case *ssa.FieldAddr:
-			// A field set after the copy is the variable's own.
-			if u.Referrers() != nil && slices.ContainsFunc(*u.Referrers(), func(i ssa.Instruction) bool {
-				st, ok := i.(*ssa.Store)
-				return ok && st.Addr == u
-			}) {
-				return nil
-			}
-		case *ssa.UnOp, *ssa.DebugRef:
-		case *ssa.Call:
-			// lc.Enable(), a method on a pointer that only reads it.
-			if !onlyReads(u.Common(), a) {
-				return nil
-			}
-		default:
-			return nil // handed on by address: another may set it
+			src = st.Val
+			continue
+		}
+		if !readUse(ref, a, 4) {
+			return nil
 		}
 	}
 	return src
 }
 
+// readUse reports whether an instruction using the address v only reads
+// through it: loads of it and of its fields, at any depth (lc.Redis.Topic),
+// and calls of functions that only read through it. A store into it, or
+// its address handed anywhere else, is not.
+func readUse(use ssa.Instruction, v ssa.Value, depth int) bool {
+	switch u := use.(type) {
+	case *ssa.UnOp:
+		return u.Op == token.MUL
+	case *ssa.DebugRef:
+		return true
+	case *ssa.FieldAddr:
+		return depth > 0 && onlyRead(u, depth-1)
+	case *ssa.Call:
+		return onlyReads(u.Common(), v, depth)
+	}
+	return false
+}
+
+// onlyRead reports whether every use of the address v only reads.
+func onlyRead(v ssa.Value, depth int) bool {
+	if refs := v.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if !readUse(ref, v, depth) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // onlyReads reports whether a call hands v to a function of the program
-// that only reads through it: loads of it and of its fields, nothing
-// stored, nothing handed on.
-func onlyReads(c *ssa.CallCommon, v ssa.Value) bool {
+// that only reads through it.
+func onlyReads(c *ssa.CallCommon, v ssa.Value, depth int) bool {
 	fn := c.StaticCallee()
-	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != len(c.Args) {
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != len(c.Args) || depth <= 0 {
 		return false
 	}
 	for i, arg := range c.Args {
-		if arg != v {
-			continue
-		}
-		refs := fn.Params[i].Referrers()
-		if refs == nil {
-			continue
-		}
-		for _, ref := range *refs {
-			switch u := ref.(type) {
-			case *ssa.UnOp, *ssa.DebugRef:
-			case *ssa.FieldAddr:
-				if u.Referrers() == nil {
-					continue
-				}
-				for _, use := range *u.Referrers() {
-					if _, load := use.(*ssa.UnOp); !load {
-						return false
-					}
-				}
-			default:
-				return false
-			}
+		if arg == v && !onlyRead(fn.Params[i], depth-1) {
+			return false
 		}
 	}
 	return true

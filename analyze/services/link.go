@@ -154,7 +154,7 @@ func (l *linker) fixed(f *facts, v value) bool {
 		// the service, or that a template of the service's archie cannot
 		// render sets, is not fixed when it names the host: the
 		// deployment decides. A fallback scheme leaves the host fixed.
-		if v.fallbackOf != "" && l.deploy != nil && hostOf(v.fallbackText) == hostOf(v.text) {
+		if v.fallbackOf != "" && l.deploy != nil && fallbackHost(v) {
 			// Variables an env_file or a ConfigMap archie does not have
 			// may set: the deployment may decide.
 			if l.deploy.envFiles(f.svc, f.entryDir) {
@@ -285,7 +285,7 @@ func (l *linker) hardcoded(f *facts, to string, v value, ev Evidence) {
 	switch {
 	case !v.lit:
 		flag = shownFlags(v.flag)
-	case v.fallbackOf != "" && hostOf(v.fallbackText) == hostOf(v.text):
+	case v.fallbackOf != "" && fallbackHost(v):
 		// The variable would give the host; a fallback of the scheme
 		// alone leaves the host written in the code.
 		env = v.fallbackOf
@@ -985,6 +985,27 @@ func (l *linker) expand(f *facts, addr string) string {
 }
 
 // hostOf returns the host of a URL or host:port, without the port.
+// fallbackHost reports whether the fallback of a value stands where its
+// host is: it names the same host, and, where archie knows where in the
+// address it stands, it covers the host's start ("http://core:8080" of
+// "http://core:8080/v1", or "core:8080" after "http://"); not a part of
+// the path that reads as the host ("core" of "http://core:8080/core").
+func fallbackHost(v value) bool {
+	part := v.fallbackText
+	if part == "" || hostOf(part) != hostOf(v.text) {
+		return false
+	}
+	at := v.fallbackAt
+	if at < 0 || at > len(v.text) || !strings.HasPrefix(v.text[at:], part) {
+		return true // where it stands is not known
+	}
+	start := 0
+	if i := strings.Index(v.text, "://"); i >= 0 {
+		start = i + 3
+	}
+	return at <= start && at+len(part) > start
+}
+
 func hostOf(addr string) string {
 	s := addr
 	if i := strings.Index(s, "://"); i >= 0 {

@@ -22,6 +22,10 @@ type mapEntry struct {
 	fn       *ssa.Function
 	key, val ssa.Value
 	recv     ssa.Value
+	// bind, when set, is the one binding the entry is read under: that
+	// of the call whose result holds it (byTopic(topics) stores each of
+	// that call's topics, not every caller's).
+	bind map[*ssa.Parameter]ssa.Value
 }
 
 // mapOwner returns the struct a map read from a field belongs to.
@@ -43,17 +47,20 @@ func literalEntries(stores []stored) []mapEntry {
 	var out []mapEntry
 	for _, st := range stores {
 		if mm, ok := st.val.(*ssa.MakeMap); ok {
-			out = append(out, madeEntries(mm)...)
+			out = append(out, updatesOf(mm)...)
 		}
 	}
 	return out
 }
 
-func madeEntries(mm *ssa.MakeMap) []mapEntry {
+// updatesOf returns the entries the code stores into the map m itself.
+func updatesOf(m ssa.Value) []mapEntry {
 	var out []mapEntry
-	for _, ref := range *mm.Referrers() {
-		if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == mm {
-			out = append(out, mapEntry{fn: u.Parent(), key: u.Key, val: u.Value})
+	if refs := m.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == m {
+				out = append(out, mapEntry{fn: u.Parent(), key: u.Key, val: u.Value})
+			}
 		}
 	}
 	return out
@@ -109,12 +116,12 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 				}
 			}
 		}
-		return r.copied(out, depth, seen)
+		return r.copied(out, nil, depth, seen)
 	}
 	var out []mapEntry
 	switch m := m.(type) {
 	case *ssa.MakeMap:
-		out = r.copied(madeEntries(m), depth, seen)
+		out = r.copied(updatesOf(m), bind, depth, seen)
 	case *ssa.Phi:
 		for _, e := range m.Edges {
 			out = append(out, r.mapEntries(e, bind, depth-1, seen)...)
@@ -129,12 +136,22 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 		}
 	case *ssa.Call, *ssa.Extract:
 		// byTopic(topics, keys): the map a function of the service's
-		// code makes and returns.
+		// code makes and returns, read under that call's arguments;
+		// and what the caller puts in it after (m := build(); m[k] = v).
 		for _, res := range results(m) {
-			if r.ok(res.v.Parent()) {
-				out = append(out, r.mapEntries(res.v, nil, depth-1, seen)...)
+			callee := res.v.Parent()
+			if !r.ok(callee) {
+				continue
+			}
+			cb := bindArgs(callee, res.call.Common().Args)
+			for _, e := range r.mapEntries(res.v, cb, depth-1, seen) {
+				if e.bind == nil && e.fn == callee {
+					e.bind = cb
+				}
+				out = append(out, e)
 			}
 		}
+		out = append(out, updatesOf(m)...)
 	case *ssa.Parameter:
 		if b, ok := bind[m]; ok {
 			return r.mapEntries(b, nil, depth-1, seen)
@@ -178,7 +195,7 @@ func (r *resolver) handedMaps(p *ssa.Parameter, owner ssa.Value, depth int, seen
 // copied replaces an entry that copies another map's (for k, v := range
 // defaults { c.m[k] = v }) by that map's entries, so that each key keeps
 // its value.
-func (r *resolver) copied(entries []mapEntry, depth int, seen map[ssa.Value]bool) []mapEntry {
+func (r *resolver) copied(entries []mapEntry, bind map[*ssa.Parameter]ssa.Value, depth int, seen map[ssa.Value]bool) []mapEntry {
 	var out []mapEntry
 	for _, e := range entries {
 		k, kok := e.key.(*ssa.Extract)
@@ -189,7 +206,7 @@ func (r *resolver) copied(entries []mapEntry, depth int, seen map[ssa.Value]bool
 		}
 		if next, ok := k.Tuple.(*ssa.Next); ok && !next.IsString {
 			if rng, ok := next.Iter.(*ssa.Range); ok {
-				for _, src := range r.mapEntries(rng.X, nil, depth-1, seen) {
+				for _, src := range r.mapEntries(rng.X, bind, depth-1, seen) {
 					src.recv = e.recv
 					out = append(out, src)
 				}
@@ -232,6 +249,9 @@ func (r *resolver) ranged(next *ssa.Next, index int, bind map[*ssa.Parameter]ssa
 // call that stores into another value of the type (two sets made by one
 // constructor, one of topics, one of origins) is not read.
 func (r *resolver) entryBinds(e mapEntry, owner ssa.Value) []map[*ssa.Parameter]ssa.Value {
+	if e.bind != nil {
+		return []map[*ssa.Parameter]ssa.Value{e.bind}
+	}
 	calls := r.callers[e.fn]
 	if len(e.fn.Params) == 0 || len(calls) == 0 {
 		return []map[*ssa.Parameter]ssa.Value{nil}

@@ -38,6 +38,9 @@ type value struct {
 	// overrides it. fallbackText is that literal, which
 	// may be only part of text ("http" of "http://core:8080").
 	fallbackOf, fallbackText string
+	// fallbackAt is where fallbackText begins in text, as far as a
+	// concatenation tells; a text made another way keeps 0.
+	fallbackAt int
 	// flagText is the default of flag in text, which may be only part of
 	// it ("orders:8080" of "http://orders:8080/buy"): where a deployment
 	// passes the flag, its value stands there instead. It is "" when the
@@ -1901,7 +1904,7 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		// d.topics: the slices the service's code stores in the field
 		// (&Deleter{topics: topics}, then the constructor's callers).
 		if fa, isField := w.X.(*ssa.FieldAddr); isField && w.Op == token.MUL {
-			return r.fieldMembers(r.fields[fieldKey(fa.X.Type(), fa.Field)], seen)
+			return r.fieldMembers(fieldKey(fa.X.Type(), fa.Field), fa.X, seen)
 		}
 	case *ssa.Parameter:
 		idx := paramIndex(w)
@@ -1924,30 +1927,55 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 	return nil, false
 }
 
-// fieldMembers returns the elements of the slices stored in a field
-// where the service stores them: a constructor's default only when no
-// other store of the service replaces it (see storedIn). ok is false when
-// a store is made through a pointer a callee is handed, or none is seen.
-func (r *resolver) fieldMembers(stores []stored, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
-	var set, defaults []ssa.Value
-	for _, s := range stores {
-		switch {
-		case !r.ok(s.fn):
-		case s.call != nil || s.flagName != nil:
+// fieldMembers returns the elements of the slices the service's code
+// stores in a field of owner's: what a constructor is handed and keeps
+// (&Deleter{topics: topics}), from the calls that made owner when that is
+// known; what a later store puts there instead; and what the code appends
+// to the field's own slice. ok is false where the field may hold what
+// archie does not see: a default the code writes itself (a decoder may
+// fill the struct over it), a store through a pointer a callee is handed,
+// or no store at all.
+func (r *resolver) fieldMembers(key string, owner ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
+	var set, handed, added []ssa.Value
+	ownDefault := false
+	for _, s := range r.fields[key] {
+		if !r.ok(s.fn) {
+			continue
+		}
+		if s.call != nil || s.flagName != nil {
 			return nil, false
+		}
+		if more, to, isAppend := selfAppend(s.val, key); isAppend {
+			// pub.Add("orders.audit") appends to pub's, not sub's.
+			if want, got := r.origins(owner, false, 4), r.origins(to, false, 4); want == nil || got == nil || intersects(want, got) {
+				added = append(added, more...)
+			}
+			continue
+		}
+		p, isParam := s.val.(*ssa.Parameter)
+		switch {
+		case s.fresh && isParam && !r.keepsDefaults(s.fn):
+			args, known := r.handedArgs(p, owner)
+			if !known {
+				return nil, false
+			}
+			handed = append(handed, args...)
 		case s.fresh && !r.keepsDefaults(s.fn):
-			defaults = append(defaults, s.val)
+			ownDefault = true // which a decoder may replace
 		default:
 			set = append(set, s.val)
 		}
 	}
 	if len(set) == 0 {
-		set = defaults
+		if ownDefault {
+			return nil, false
+		}
+		set = handed
 	}
 	if len(set) == 0 {
 		return nil, false
 	}
-	for _, v := range set {
+	for _, v := range append(set, added...) {
 		more, ok := r.sliceMembers(v, seen)
 		if !ok {
 			return nil, false
@@ -1957,12 +1985,74 @@ func (r *resolver) fieldMembers(stores []stored, seen map[ssa.Value]bool) (elems
 	return elems, true
 }
 
+// selfAppend reports whether v appends to the slice already in the field
+// key (d.topics = append(d.topics, t)), with the slices it appends and
+// the struct whose field it is.
+func selfAppend(v ssa.Value, key string) (more []ssa.Value, to ssa.Value, ok bool) {
+	c, isCall := v.(*ssa.Call)
+	if !isCall {
+		return nil, nil, false
+	}
+	if b, isBuiltin := c.Common().Value.(*ssa.Builtin); !isBuiltin || b.Name() != "append" || len(c.Common().Args) < 1 {
+		return nil, nil, false
+	}
+	ld, isLoad := c.Common().Args[0].(*ssa.UnOp)
+	if !isLoad || ld.Op != token.MUL {
+		return nil, nil, false
+	}
+	fa, isField := ld.X.(*ssa.FieldAddr)
+	if !isField || fieldKey(fa.X.Type(), fa.Field) != key {
+		return nil, nil, false
+	}
+	return c.Common().Args[1:], fa.X, true
+}
+
+// handedArgs returns what the callers of p's function hand it as p: of
+// the calls that made owner, when they are known (a := newBus("a"); b :=
+// newBus("b"): a's is "a"), also through constructors that return what
+// another makes. known is false when owner was made by a call archie
+// does not see, or no caller in the service hands p.
+func (r *resolver) handedArgs(p *ssa.Parameter, owner ssa.Value) (args []ssa.Value, known bool) {
+	idx := paramIndex(p)
+	calls := r.callers[p.Parent()]
+	want := r.origins(owner, true, 4)
+	// NewUserCache(…) returns newDeleter(…): the inner call made it too.
+	for range 3 {
+		grew := false
+		for v := range want {
+			for _, res := range results(v) {
+				if c, isCall := res.v.(*ssa.Call); isCall && !want[c] {
+					want[c], grew = true, true
+				}
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	mine := slices.ContainsFunc(calls, func(c ssa.CallInstruction) bool { return c.Value() != nil && want[c.Value()] })
+	if len(want) > 0 && !mine {
+		return nil, false
+	}
+	for _, call := range calls {
+		a := call.Common().Args
+		if !r.ok(call.Parent()) || idx < 0 || idx >= len(a) || mine && (call.Value() == nil || !want[call.Value()]) {
+			continue
+		}
+		args = append(args, a[idx])
+	}
+	return args, len(args) > 0
+}
+
 // members returns the values of the elements of a slice the code builds
 // out of sight of one literal: appended to, returned by a function of its
 // own (append(tenants, name)), or a reslice of one (dbs[:n]). Reading
 // them takes no step of the depth: they are the slice's own values, as a
 // conversion's is its operand.
 func (r *resolver) members(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	if p, isParam := sl.(*ssa.Parameter); isParam && bind[p] != nil {
+		sl = bind[p] // the slice this call hands, not every caller's
+	}
 	elems, ok := r.sliceMembers(sl, make(map[ssa.Value]bool))
 	if !ok {
 		return nil
@@ -2064,6 +2154,11 @@ func concat(a, b []value) []value {
 				v.flagText, v.flagAt = x.flagText, x.flagAt
 			case y.flagText != "":
 				v.flagText, v.flagAt = y.flagText, len(x.text)+y.flagAt
+			}
+			if x.fallbackText == "" && y.fallbackText != "" {
+				v.fallbackAt = len(x.text) + y.fallbackAt
+			} else {
+				v.fallbackAt = x.fallbackAt
 			}
 			v.env = append(append(v.env, x.env...), y.env...)
 			out = append(out, v)

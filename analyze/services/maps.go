@@ -139,8 +139,8 @@ func (r *resolver) mapEntries(m ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 		// code makes and returns, read under that call's arguments;
 		// and what the caller puts in it after (m := build(); m[k] = v).
 		for _, res := range results(m) {
-			callee := res.v.Parent()
-			if !r.ok(callee) {
+			callee := res.call.Common().StaticCallee()
+			if callee == nil || !r.ok(callee) {
 				continue
 			}
 			cb := bindArgs(callee, res.call.Common().Args)

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"net"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -21,6 +22,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/archie-dev/archie/analyze"
 	"github.com/jinzhu/inflection"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -438,15 +440,18 @@ func descsInFiles(files []string) map[string]string {
 // services reads the facts of each service, on every core: each worker
 // walks one service at a time, sharing the program and what the others
 // found about it. The facts are in the order of svcs.
-func (x *extractor) services(svcs []*Service) []*facts {
+func (x *extractor) services(svcs []*Service) ([]*facts, []analyze.Error) {
 	out := make([]*facts, len(svcs))
+	failed := make([]*analyze.Error, len(svcs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(svcs)) {
 		w := x.fork()
 		wg.Go(func() {
 			for i := range next {
-				out[i] = w.service(svcs[i])
+				if out[i], failed[i] = w.safeService(svcs[i]); failed[i] != nil {
+					w = x.fork() // what the failed walk left behind is not reused
+				}
 			}
 		})
 	}
@@ -455,7 +460,50 @@ func (x *extractor) services(svcs []*Service) []*facts {
 	}
 	close(next)
 	wg.Wait()
-	return out
+	var errs []analyze.Error
+	for _, e := range failed {
+		if e != nil {
+			errs = append(errs, *e)
+		}
+	}
+	return out, errs
+}
+
+// safeService is service, where a failure of archie's own on code it
+// did not foresee costs the facts of that service, not the run: the
+// service keeps no facts, and the error says that it was not checked.
+func (x *extractor) safeService(svc *Service) (f *facts, failed *analyze.Error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f = &facts{svc: svc, read: x.prog.libs}
+			if svc.Entry != "" {
+				f.entryDir = x.dirs[svc.Entry]
+			}
+			failed = &analyze.Error{Package: svc.Entry, NotChecked: true, Msg: fmt.Sprintf(
+				"service %s was not read: archie failed on its code (%v, at %s); its facts are missing: please report it", svc.Name, p, panicSite())}
+		}
+	}()
+	return x.service(svc), nil
+}
+
+// panicSite names the function and line a recovered panic was raised at,
+// from the deferred function that recovers it.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	inPanic := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case strings.HasPrefix(f.Function, "runtime."):
+			inPanic = true
+		case inPanic:
+			return fmt.Sprintf("%s %s:%d", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "an unknown place"
+		}
+	}
 }
 
 // fork returns an extractor for one worker: it shares the program, the

@@ -3,6 +3,7 @@ package services
 import (
 	"go/token"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -264,3 +265,22 @@ func TestFoldCase(t *testing.T) {
 		t.Errorf("mysql tables = %q, want %q", my.Tables, want)
 	}
 }
+
+// TestPanicSite names the function a recovered panic was raised in, not
+// the runtime's or the recovering function's.
+func TestPanicSite(t *testing.T) {
+	var site string
+	func() {
+		defer func() {
+			if recover() != nil {
+				site = panicSite()
+			}
+		}()
+		raisePanic(nil)
+	}()
+	if !strings.Contains(site, "services.raisePanic extract_test.go:") {
+		t.Errorf("panicSite() = %q, want raisePanic's line", site)
+	}
+}
+
+func raisePanic(m map[string]int) { m["x"] = 1 }

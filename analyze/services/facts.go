@@ -224,7 +224,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 				todo = append(todo, vs...)
 			}
 		}
-		for i, f := range x.services(todo) {
+		facts, failed := x.services(todo)
+		errs = append(errs, failed...)
+		for i, f := range facts {
 			v := todo[i]
 			if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
 				v.listens = x.listens(v)

@@ -984,7 +984,6 @@ func (l *linker) expand(f *facts, addr string) string {
 	})
 }
 
-// hostOf returns the host of a URL or host:port, without the port.
 // fallbackHost reports whether the fallback of a value stands where its
 // host is: it names the same host, and, where archie knows where in the
 // address it stands, it covers the host's start ("http://core:8080" of
@@ -1006,6 +1005,7 @@ func fallbackHost(v value) bool {
 	return at <= start && at+len(part) > start
 }
 
+// hostOf returns the host of a URL or host:port, without the port.
 func hostOf(addr string) string {
 	s := addr
 	if i := strings.Index(s, "://"); i >= 0 {

@@ -1938,9 +1938,13 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 func (r *resolver) fieldMembers(key string, owner ssa.Value, seen map[ssa.Value]bool) (elems []ssa.Value, ok bool) {
 	var set, handed, added []ssa.Value
 	ownDefault := false
+	makers := r.makers(owner)
 	for _, s := range r.fields[key] {
 		if !r.ok(s.fn) {
 			continue
+		}
+		if s.fresh && len(makers) > 0 && !madeIn(makers, s.fn) {
+			continue // a constructor (or a clone) of another value of the type
 		}
 		if s.call != nil || s.flagName != nil {
 			return nil, false
@@ -1955,13 +1959,15 @@ func (r *resolver) fieldMembers(key string, owner ssa.Value, seen map[ssa.Value]
 		p, isParam := s.val.(*ssa.Parameter)
 		switch {
 		case s.fresh && isParam && !r.keepsDefaults(s.fn):
-			args, known := r.handedArgs(p, owner)
+			args, known := r.handedArgs(p, makers)
 			if !known {
 				return nil, false
 			}
 			handed = append(handed, args...)
-		case s.fresh && !r.keepsDefaults(s.fn):
+		case s.fresh && !r.keepsDefaults(s.fn) && madeSlice(s.val):
 			ownDefault = true // which a decoder may replace
+		case s.fresh && !r.keepsDefaults(s.fn):
+			handed = append(handed, s.val) // another value's, as a clone copies it
 		default:
 			set = append(set, s.val)
 		}
@@ -1983,6 +1989,22 @@ func (r *resolver) fieldMembers(key string, owner ssa.Value, seen map[ssa.Value]
 		elems = append(elems, more...)
 	}
 	return elems, true
+}
+
+// madeSlice reports whether a slice is one the code writes itself: a
+// literal, a make, nil, or an append to one of those.
+func madeSlice(v ssa.Value) bool {
+	switch w := v.(type) {
+	case *ssa.Slice:
+		_, isAlloc := w.X.(*ssa.Alloc)
+		return isAlloc
+	case *ssa.MakeSlice, *ssa.Const:
+		return true
+	case *ssa.Call:
+		b, isBuiltin := w.Common().Value.(*ssa.Builtin)
+		return isBuiltin && b.Name() == "append" && len(w.Common().Args) > 0 && madeSlice(w.Common().Args[0])
+	}
+	return false
 }
 
 // selfAppend reports whether v appends to the slice already in the field
@@ -2007,21 +2029,17 @@ func selfAppend(v ssa.Value, key string) (more []ssa.Value, to ssa.Value, ok boo
 	return c.Common().Args[1:], fa.X, true
 }
 
-// handedArgs returns what the callers of p's function hand it as p: of
-// the calls that made owner, when they are known (a := newBus("a"); b :=
-// newBus("b"): a's is "a"), also through constructors that return what
-// another makes. known is false when owner was made by a call archie
-// does not see, or no caller in the service hands p.
-func (r *resolver) handedArgs(p *ssa.Parameter, owner ssa.Value) (args []ssa.Value, known bool) {
-	idx := paramIndex(p)
-	calls := r.callers[p.Parent()]
+// makers returns the calls and allocations a struct value may be made
+// by (origins), with the calls the constructors among them return
+// (NewUserCache(…) returns newDeleter(…): that call made it too); empty
+// when that is not known.
+func (r *resolver) makers(owner ssa.Value) map[ssa.Value]bool {
 	want := r.origins(owner, true, 4)
-	// NewUserCache(…) returns newDeleter(…): the inner call made it too.
 	for range 3 {
 		grew := false
 		for v := range want {
 			for _, res := range results(v) {
-				if c, isCall := res.v.(*ssa.Call); isCall && !want[c] {
+				if c, isCall := unwrap(res.v).(*ssa.Call); isCall && !want[c] {
 					want[c], grew = true, true
 				}
 			}
@@ -2030,6 +2048,45 @@ func (r *resolver) handedArgs(p *ssa.Parameter, owner ssa.Value) (args []ssa.Val
 			break
 		}
 	}
+	return want
+}
+
+// madeIn reports whether one of makers is made in fn or is a call of it.
+func madeIn(makers map[ssa.Value]bool, fn *ssa.Function) bool {
+	for v := range makers {
+		if instr, ok := v.(ssa.Instruction); ok && instr.Parent() == fn {
+			return true
+		}
+		if c, isCall := v.(*ssa.Call); isCall && c.Common().StaticCallee() == fn {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrap returns the value a conversion to an interface or another type
+// converts.
+func unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+		case *ssa.ChangeType:
+			v = w.X
+		default:
+			return v
+		}
+	}
+}
+
+// handedArgs returns what the callers of p's function hand it as p: of
+// the calls among want (makers) that made the value, when they are known
+// (a := newBus("a"); b := newBus("b"): a's is "a"). known is false when
+// the value was made by a call archie does not see, or no caller in the
+// service hands p.
+func (r *resolver) handedArgs(p *ssa.Parameter, want map[ssa.Value]bool) (args []ssa.Value, known bool) {
+	idx := paramIndex(p)
+	calls := r.callers[p.Parent()]
 	mine := slices.ContainsFunc(calls, func(c ssa.CallInstruction) bool { return c.Value() != nil && want[c.Value()] })
 	if len(want) > 0 && !mine {
 		return nil, false

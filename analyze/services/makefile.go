@@ -22,6 +22,10 @@ type makefile struct {
 	vars  map[string]string // assigned once, outside any conditional
 	rules map[string]*makeRule
 	first string // the default target: the first rule's
+	// tagsBuild marks a Makefile with a go build or go install that
+	// passes build tags somewhere, also in a define … endef body: a
+	// target archie cannot follow to its go build may be built with them.
+	tagsBuild bool
 }
 
 type makeRule struct {
@@ -30,8 +34,9 @@ type makeRule struct {
 }
 
 var (
-	makeAssign = regexp.MustCompile(`^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(\?=|:=|::=|\+=|!=|=)\s*(.*)$`)
-	makeRef    = regexp.MustCompile(`\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]`)
+	makeTagsBuild = regexp.MustCompile(`\bgo\s+(build|install)\b.*\s-tags[=\s]`)
+	makeAssign    = regexp.MustCompile(`^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(\?=|:=|::=|\+=|!=|=)\s*(.*)$`)
+	makeRef       = regexp.MustCompile(`\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]`)
 )
 
 // parseMakefile reads a Makefile's rules and variables. A variable
@@ -55,6 +60,7 @@ func parseMakefile(data []byte) *makefile {
 		pending.WriteString(raw)
 		line := pending.String()
 		pending.Reset()
+		m.tagsBuild = m.tagsBuild || makeTagsBuild.MatchString(line)
 		if f := strings.Fields(line); inDefine {
 			inDefine = len(f) == 0 || f[0] != "endef"
 			continue

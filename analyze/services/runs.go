@@ -185,13 +185,16 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// The build tags of its go build commands of this repository's
 	// code: when they agree, they are those of the workloads built with
 	// it, and of a main the Dockerfile sits beside when a build arg names
-	// what it builds (go build ./cmd/"$BIN").
+	// what it builds (go build ./cmd/"$BIN") or a make target builds it
+	// where archie cannot follow (unreadTags).
 	tagSets := make(map[string]bool)
 	argBuild := false
+	goBuilds := 0       // go builds of the repository's code read so far
+	unreadMake := false // a make target whose go build was not found
 	defer func() {
 		if len(tagSets) == 1 {
 			for t := range tagSets {
-				if _, ok := r.tags[dir]; !ok && argBuild {
+				if _, ok := r.tags[dir]; !ok && (argBuild || unreadMake) {
 					r.tags[dir] = t
 				}
 				d.dockerTags[file] = t
@@ -218,10 +221,18 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		if targets, ok := makeTargets(cmd); ok {
 			for _, c := range contexts {
 				if mk := d.makefileIn(c); mk != nil {
+					before := goBuilds
 					for _, t := range targets {
 						for _, rc := range mk.commands(t) {
 							runCmd(rc) // no make among them: commands followed those
 						}
+					}
+					if goBuilds == before && mk.tagsBuild {
+						// RUN make $SVC into a $(call compile,…) whose go
+						// build passes -tags "$(BUILD_TAGS)": archie did
+						// not reach the build, which may have tags.
+						tagSets[unreadTags] = true
+						unreadMake = true
 					}
 					break
 				}
@@ -244,6 +255,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
 				// The repository's code, not a tool installed
 				// from elsewhere.
+				goBuilds++
 				if known {
 					tagSets[tags] = true
 				} else {

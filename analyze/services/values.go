@@ -510,15 +510,24 @@ func (r *resolver) depth() int { return resolveDepth + r.deeper }
 
 func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == nil || r.within[fn] }
 
+// spend takes one step of the resolver's budget, when it has one; false
+// once the budget is spent.
+func (r *resolver) spend() bool {
+	if r.limit > 0 {
+		if r.steps >= r.limit {
+			return false
+		}
+		r.steps++
+	}
+	return true
+}
+
 func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	if v == nil || depth <= 0 || busy[v] {
 		return nil
 	}
-	if r.limit > 0 {
-		if r.steps >= r.limit {
-			return nil
-		}
-		r.steps++
+	if !r.spend() {
+		return nil
 	}
 	busy[v] = true
 	defer delete(busy, v)
@@ -792,11 +801,8 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		// A copy from the same field of another value (a.DbName =
 		// b.DbName, options merged) adds nothing the other stores do not.
 		if fa, ok := a.X.(*ssa.FieldAddr); ok && a.Op == token.MUL && depth > 0 && !busy[a] {
-			if r.limit > 0 {
-				if r.steps >= r.limit {
-					return nil
-				}
-				r.steps++
+			if !r.spend() {
+				return nil
 			}
 			busy[a] = true
 			defer delete(busy, a)
@@ -2039,7 +2045,7 @@ func (r *resolver) makers(owner ssa.Value) map[ssa.Value]bool {
 		grew := false
 		for v := range want {
 			for _, res := range results(v) {
-				if c, isCall := unwrap(res.v).(*ssa.Call); isCall && !want[c] {
+				if c, isCall := concrete(res.v).(*ssa.Call); isCall && !want[c] {
 					want[c], grew = true, true
 				}
 			}
@@ -2062,21 +2068,6 @@ func madeIn(makers map[ssa.Value]bool, fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// unwrap returns the value a conversion to an interface or another type
-// converts.
-func unwrap(v ssa.Value) ssa.Value {
-	for {
-		switch w := v.(type) {
-		case *ssa.MakeInterface:
-			v = w.X
-		case *ssa.ChangeType:
-			v = w.X
-		default:
-			return v
-		}
-	}
 }
 
 // handedArgs returns what the callers of p's function hand it as p: of

@@ -72,8 +72,13 @@ type deployment struct {
 	imageNames map[string][][2]string
 	// imageArgs are the build args a docker build gives each image.
 	imageArgs map[string]map[string]string
-	// ambiguous are the images built in ways that disagree.
-	ambiguous map[string]bool
+	// ambiguous are the images built in ways that disagree, and
+	// imageBuilds every build of each image.
+	ambiguous   map[string]bool
+	imageBuilds map[string][]imageBuild
+	// compiles marks the Dockerfiles that build code: go build, go
+	// install or make in a RUN line.
+	compiles map[string]bool
 	// makefiles are the Makefiles read for Dockerfiles' make commands,
 	// by folder (nil where there is none).
 	makefiles map[string]*makefile
@@ -97,6 +102,10 @@ type deployment struct {
 	// dockerTags are the build tags of each Dockerfile whose go build
 	// commands all build with the same (tagSet's form).
 	dockerTags map[string]string
+	// dockerMakes are the make commands of each Dockerfile whose build
+	// archie could not read as the Dockerfile stands (RUN make $SVC): with
+	// the build args a workload's image is built with, it may.
+	dockerMakes map[string]*dockerMakes
 	// templated are the environment variables that templates archie
 	// cannot render (Helm's, Jinja's, envsubst's) set, each with the
 	// templates that set it, relative: to what value is unknown, and for
@@ -427,6 +436,7 @@ func readDeployment(dir string) *deployment {
 	for _, o := range d.overrides {
 		o()
 	}
+	d.oneCompiler()
 	d.targetedBuilds()
 	d.unusedStages()
 	d.builtFrom()
@@ -885,9 +895,14 @@ func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 func (d *deployment) dockerBuilds(file string, data []byte) {
 	var mk *makefile
 	if filepath.Ext(file) != ".sh" {
-		mk = parseMakefile(data) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
+		mk = readMakefile(filepath.Dir(file), data, nil) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
 	}
 	d.dockerBuildLines(filepath.Dir(file), data, mk, false)
+	if mk != nil {
+		// Each rule's recipe as make runs it for its target: a define
+		// called for each image ($(DOCKERS): $(call make_docker,$(@))).
+		d.dockerBuildLines(filepath.Dir(file), []byte(strings.Join(mk.recipes(), "\n")), nil, false)
+	}
 }
 
 // dockerBuildLines reads the docker build commands of shell lines run in
@@ -975,6 +990,36 @@ func buildArg(args map[string]string, kv string) {
 	}
 }
 
+// An imageBuild is one docker build of an image.
+type imageBuild struct {
+	df, ctx string
+	args    map[string]string
+}
+
+// oneCompiler settles an image built in ways that disagree when only one
+// of them compiles code: a release Dockerfile that runs go build or make,
+// beside a development one that copies a binary built outside under the
+// same tag (supermq's docker/Dockerfile and docker/Dockerfile.dev).
+func (d *deployment) oneCompiler() {
+	for img := range d.ambiguous {
+		var compiling []imageBuild
+		for _, b := range d.imageBuilds[img] {
+			if d.compiles[b.df] {
+				compiling = append(compiling, b)
+			}
+		}
+		if len(compiling) != 1 {
+			continue
+		}
+		delete(d.ambiguous, img)
+		d.images[img] = [2]string{compiling[0].df, compiling[0].ctx}
+		if d.imageArgs == nil {
+			d.imageArgs = make(map[string]map[string]string)
+		}
+		d.imageArgs[img] = compiling[0].args
+	}
+}
+
 // imageBuilt records that an image (a tag: org/app:v1) is built with a
 // Dockerfile and context, and build args. Builds of one image that
 // disagree (two tags of a repository built for two mains, a workflow and
@@ -983,6 +1028,12 @@ func buildArg(args map[string]string, kv string) {
 func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	if img != "" && !strings.Contains(img, "$") {
+		if !slices.ContainsFunc(d.imageBuilds[img], func(b imageBuild) bool { return b.df == df && b.ctx == ctx && maps.Equal(b.args, args) }) {
+			if d.imageBuilds == nil {
+				d.imageBuilds = make(map[string][]imageBuild)
+			}
+			d.imageBuilds[img] = append(d.imageBuilds[img], imageBuild{df, ctx, args})
+		}
 		if d.ambiguous[img] {
 			return
 		}
@@ -1180,11 +1231,19 @@ var dockerValueFlags = map[string]bool{"build-arg": true, "target": true, "platf
 	"cache-from": true, "cache-to": true, "secret": true, "ssh": true, "output": true, "o": true, "network": true,
 	"progress": true, "add-host": true, "iidfile": true, "builder": true}
 
-// imageRepo returns an image reference without its tag or digest.
+// imageRepo returns an image reference without its tag or digest, and
+// without the registry Docker Hub's images have unwritten: compose's
+// docker.io/magistrala/auth is the magistrala/auth a Makefile builds.
 func imageRepo(ref string) string {
 	ref, _, _ = strings.Cut(ref, "@")
 	if i := strings.LastIndexByte(ref, ':'); i > strings.LastIndexByte(ref, '/') {
 		ref = ref[:i]
+	}
+	for _, hub := range []string{"docker.io/", "index.docker.io/", "registry-1.docker.io/"} {
+		if rest, ok := strings.CutPrefix(ref, hub); ok && rest != "" {
+			ref = strings.TrimPrefix(rest, "library/")
+			break
+		}
 	}
 	return ref
 }
@@ -2878,6 +2937,9 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 			df, _ = d.imageBuild(w.image)
 		}
 		if t, ok := d.dockerTags[df]; ok {
+			if made, ok := d.madeTags(w, df); ok && t == unreadTags {
+				t = made // RUN make $SVC, SVC the build arg of the workload's image
+			}
 			say(t, relTo(root, df))
 		}
 	}

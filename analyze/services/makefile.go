@@ -1,59 +1,183 @@
 package services
 
 import (
-	"bufio"
-	"bytes"
+	"cmp"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 )
 
-// A Dockerfile often builds through make (RUN make argocd-all), and a
-// Makefile often names its images through variables (docker build -t
-// $(IMAGE_PREFIX)$(IMAGE_REPOSITORY):$(IMAGE_TAG) .). archie reads a
-// Makefile's rules and its plain variable assignments, enough to follow a
-// target to its go build commands and to read an image's name; it runs
-// nothing, and what a variable holds only under a condition stays unknown.
+// A Dockerfile often builds through make (RUN make argocd-all, RUN make
+// $SVC), and a Makefile often names its images through variables (docker
+// build -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY):$(IMAGE_TAG) .) or builds
+// them through a define it calls for each target ($(DOCKERS): $(call
+// make_docker,$(@))). archie reads a Makefile as make does, enough to
+// follow a target to its go build and docker build commands: variables
+// of every flavour, conditionals, define, $(call), $(eval), $(foreach),
+// the text functions, pattern rules and targets a variable names. It runs
+// nothing: what a $(shell …) prints, or a variable the environment may
+// set where archie does not know the environment, stays unknown.
 
-// A makefile is what archie reads of one Makefile.
+// A makefile is what archie reads of one Makefile, in one environment.
 type makefile struct {
-	vars  map[string]string // assigned once, outside any conditional
-	rules map[string]*makeRule
-	first string // the default target: the first rule's
+	vars     map[string]makeVar
+	rules    map[string]*makeRule
+	patterns []*makeRule // rules of a target with a %, in the order read
+	first    string      // the default target: the first rule's
 	// tagsBuild marks a Makefile with a go build or go install that
 	// passes build tags somewhere, also in a define … endef body: a
 	// target archie cannot follow to its go build may be built with them.
 	tagsBuild bool
+	// env is the environment make runs in, nil when archie does not
+	// know it (a developer's shell, a CI job): then a variable the
+	// Makefile does not set is not known, but for the defaults the
+	// Makefile gives it (?=, ifndef NAME, ifeq ($(NAME),)).
+	env *makeEnv
+	// dir is the Makefile's folder, for include and $(wildcard); partial
+	// says an include archie could not read may set any variable.
+	dir     string
+	partial bool
+	locals  []map[string]string // a call's $(1), a foreach's word, a rule's $@
+	depth   int                 // references being expanded, nested
+	budget  int                 // references left to expand
+	evals   int                 // $(eval …) nested
+	// expanding are the recursive variables being expanded.
+	expanding map[string]bool
+}
+
+// A makeEnv is the environment archie knows make runs in: a Dockerfile's
+// RUN make sees its ARG and ENV variables and no others.
+type makeEnv struct {
+	vars  map[string]string // "$" in a value: set, to what is not known
+	goals []string          // the targets make is asked for
+	// args are the variables its command line sets (make VAR=value),
+	// over the Makefile's own.
+	args map[string]string
+}
+
+// key identifies an environment, for the Makefiles read in it.
+func (e *makeEnv) key() string {
+	if e == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, k := range sortedKeys(e.vars) {
+		b.WriteString(k + "=" + e.vars[k] + "\x00")
+	}
+	b.WriteString("\x03")
+	for _, k := range sortedKeys(e.args) {
+		b.WriteString(k + "=" + e.args[k] + "\x00")
+	}
+	return b.String() + "\x01" + strings.Join(e.goals, "\x00")
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// A makeVar is a variable's value: its text as written, expanded where
+// it is used (recursive, =), or expanded when assigned (simple, :=).
+type makeVar struct {
+	text      string
+	recursive bool
 }
 
 type makeRule struct {
+	target  string // the pattern, for a rule of a target with a %
 	prereqs []string
 	recipe  []string // its command lines, joined where continued
 }
 
 var (
 	makeTagsBuild = regexp.MustCompile(`\bgo\s+(build|install)\b.*\s-tags[=\s]`)
-	makeAssign    = regexp.MustCompile(`^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(\?=|:=|::=|\+=|!=|=)\s*(.*)$`)
-	makeRef       = regexp.MustCompile(`\$[({]([A-Za-z_][A-Za-z0-9_.-]*)[)}]`)
+	makeAssign    = regexp.MustCompile(`^(?:(?:export|override|private)\s+)*([^\s:#=?!+]+)\s*(\?=|:=|::=|:::=|\+=|!=|=)\s*(.*)$`)
 )
 
-// parseMakefile reads a Makefile's rules and variables. A variable
-// assigned more than once, inside a conditional (but for the default
-// ifndef NAME gives NAME), or appended to is left unknown.
+// parseMakefile reads a Makefile whose folder and environment archie does
+// not know.
 func parseMakefile(data []byte) *makefile {
-	m := &makefile{vars: make(map[string]string), rules: make(map[string]*makeRule)}
-	assigned := make(map[string]int)
-	var conds []string // the conditionals open: "ifndef NAME" as "NAME", others as ""
+	return readMakefile("", data, nil)
+}
+
+// readMakefile reads a Makefile of the folder dir ("" when not known),
+// made in env (nil when not known): its variables as they stand at its
+// end, and its rules, their targets and prerequisites expanded as read.
+func readMakefile(dir string, data []byte, env *makeEnv) *makefile {
+	m := &makefile{vars: make(map[string]makeVar), rules: make(map[string]*makeRule), env: env, dir: dir, budget: makeBudget}
+	if env != nil {
+		for k, v := range env.args {
+			if strings.Contains(v, "$") {
+				v = "$(" + k + ")"
+			}
+			m.vars[k] = makeVar{text: v}
+		}
+	}
+	m.read(string(data), 0)
+	return m
+}
+
+// A makeCond is one conditional being read: whether the branch being read
+// holds (condTrue, condFalse) or archie cannot tell (condUnknown).
+type makeCond struct {
+	state int
+	// taken says an earlier branch held; unsure that one might have.
+	taken, unsure bool
+	// defaultFor is the variable an unknown condition tests for being
+	// empty (ifndef NAME, ifeq ($(NAME),)); emptyBranch says the branch
+	// being read is the one where it is: its assignment to NAME is the
+	// Makefile's default, as NAME ?= would be.
+	defaultFor  string
+	emptyBranch bool
+}
+
+const (
+	condTrue = iota
+	condFalse
+	condUnknown
+)
+
+// isCond reports whether a directive opens a conditional.
+func isCond(kw string) bool {
+	return kw == "ifdef" || kw == "ifndef" || kw == "ifeq" || kw == "ifneq"
+}
+
+// read reads Makefile text: the file's own, an include's, an eval's.
+func (m *makefile) read(text string, depth int) {
+	var conds []makeCond
 	var cur []*makeRule
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
+	var define *strings.Builder // the body of a define being read
+	var defineName, defineOp string
+	defineDepth := 0
 	var pending strings.Builder
-	inDefine := false // a define … endef body is a variable's text
-	for sc.Scan() {
-		raw := sc.Text()
-		if strings.HasSuffix(raw, "\\") {
+	lines := strings.Split(text, "\n")
+	for n, raw := range lines {
+		raw = strings.TrimSuffix(raw, "\r")
+		if define != nil {
+			if f := strings.Fields(raw); len(f) > 0 && f[0] == "endef" {
+				if defineDepth--; defineDepth == 0 {
+					if active(conds) != condFalse {
+						m.assign(defineName, defineOp, strings.TrimSuffix(define.String(), "\n"), conds)
+					}
+					define = nil
+					continue
+				}
+			} else if len(f) > 0 && f[0] == "define" {
+				defineDepth++
+			}
+			m.tagsBuild = m.tagsBuild || makeTagsBuild.MatchString(raw)
+			define.WriteString(raw + "\n")
+			continue
+		}
+		if strings.HasSuffix(raw, "\\") && n < len(lines)-1 {
 			pending.WriteString(strings.TrimSuffix(raw, "\\") + " ")
 			continue
 		}
@@ -61,119 +185,415 @@ func parseMakefile(data []byte) *makefile {
 		line := pending.String()
 		pending.Reset()
 		m.tagsBuild = m.tagsBuild || makeTagsBuild.MatchString(line)
-		if f := strings.Fields(line); inDefine {
-			inDefine = len(f) == 0 || f[0] != "endef"
-			continue
-		} else if len(f) > 0 && (f[0] == "define" || len(f) > 1 && f[1] == "define" && (f[0] == "export" || f[0] == "override")) {
-			inDefine = true
-			continue
-		}
-		if strings.HasPrefix(line, "\t") {
-			if cmd := strings.TrimSpace(line); cmd != "" && !strings.HasPrefix(cmd, "#") {
+		if strings.HasPrefix(line, "\t") && len(cur) > 0 {
+			if cmd := strings.TrimSpace(line); cmd != "" && !strings.HasPrefix(cmd, "#") && active(conds) != condFalse {
 				for _, r := range cur {
 					r.recipe = append(r.recipe, cmd)
 				}
 			}
 			continue
 		}
-		t := strings.TrimSpace(line)
-		if t == "" || strings.HasPrefix(t, "#") {
+		t := strings.TrimSpace(stripComment(line))
+		if t == "" {
 			continue
 		}
-		kw, arg := t, ""
-		if i := strings.IndexAny(t, " \t("); i >= 0 {
-			kw, arg = t[:i], t[i:]
-		}
+		kw, arg := directive(t)
 		switch kw {
-		case "ifdef", "ifeq", "ifneq":
-			conds = append(conds, "")
+		case "ifdef", "ifndef", "ifeq", "ifneq":
+			c := makeCond{state: condFalse, taken: true} // inside a branch not read, none holds
+			if active(conds) != condFalse {
+				c = makeCond{}
+				c.state, c.defaultFor, c.emptyBranch = m.condition(kw, arg)
+			}
+			conds = append(conds, c)
 			continue
-		case "ifndef":
-			conds = append(conds, strings.TrimSpace(arg))
+		case "else":
+			if len(conds) > 0 {
+				m.orElse(&conds[len(conds)-1], arg)
+			}
 			continue
 		case "endif":
 			if len(conds) > 0 {
 				conds = conds[:len(conds)-1]
 			}
 			continue
-		case "else", "endef", "include", "-include", "sinclude", "export", "unexport", "vpath":
-			if kw != "export" || !strings.Contains(t, "=") {
-				continue
+		case "define", "export", "override":
+			if kw != "define" {
+				if k, a := directive(arg); k == "define" {
+					arg = a
+				} else if strings.Contains(t, "=") {
+					break // export NAME = value: an assignment
+				} else {
+					continue // export NAME: no value
+				}
 			}
-		}
-		if a := makeAssign.FindStringSubmatch(t); a != nil {
-			cur = nil
-			name, op, val := a[1], a[2], strings.TrimSpace(a[3])
-			assigned[name]++
-			// ifndef NAME / NAME = default / endif is NAME ?= default.
-			conditional := len(conds) > 1 || len(conds) == 1 && conds[0] != name
-			if conditional || op == "+=" || op == "!=" || assigned[name] > 1 {
-				delete(m.vars, name)
-				assigned[name] = 2
-				continue
-			}
-			m.vars[name] = val
-			continue
-		}
-		targets, rest, ok := strings.Cut(t, ":")
-		if !ok || strings.ContainsAny(targets, "=%") {
+			define, defineDepth = &strings.Builder{}, 1
+			name, op, _ := strings.Cut(arg, " ")
+			defineName, defineOp = strings.TrimSpace(name), cmp.Or(strings.TrimSpace(op), "=")
 			cur = nil
 			continue
-		}
-		rest = strings.TrimPrefix(rest, ":")
-		prereqs, inline, _ := strings.Cut(rest, ";")
-		cur = nil
-		if strings.Contains(prereqs, "=") {
-			continue // foo: VAR = x sets a variable for foo alone
-		}
-		for _, name := range strings.Fields(targets) {
-			if strings.HasPrefix(name, ".") {
-				continue // .PHONY and the like
+		case "include", "-include", "sinclude":
+			if active(conds) != condFalse {
+				m.include(arg, kw == "include", depth)
 			}
+			continue
+		case "unexport", "vpath", "endef":
+			continue
+		}
+		if active(conds) == condFalse {
+			cur = nil
+			continue
+		}
+		colon := ruleColon(t)
+		if a := makeAssign.FindStringSubmatch(t); a != nil && colon < 0 {
+			cur = nil
+			m.assign(m.expand(a[1]), a[2], a[3], conds)
+			continue
+		}
+		if colon < 0 {
+			cur = nil
+			if strings.HasPrefix(t, "$") && active(conds) == condTrue {
+				m.expand(t) // $(eval …), $(foreach …,$(eval …)) at the top
+			}
+			continue
+		}
+		cur = m.rule(t, colon)
+	}
+}
+
+// directive splits a line's first word from the rest.
+func directive(t string) (kw, arg string) {
+	if i := strings.IndexAny(t, " \t("); i >= 0 {
+		return t[:i], strings.TrimSpace(t[i:])
+	}
+	return t, ""
+}
+
+// orElse moves a conditional to its next branch: else, or else ifeq ….
+func (m *makefile) orElse(c *makeCond, arg string) {
+	c.taken = c.taken || c.state == condTrue
+	c.unsure = c.unsure || c.state == condUnknown
+	kw, rest := directive(arg)
+	switch {
+	case c.taken:
+		c.state, c.defaultFor = condFalse, ""
+	case isCond(kw):
+		c.state, c.defaultFor, c.emptyBranch = m.condition(kw, rest)
+		if c.unsure && c.state == condTrue {
+			c.state, c.defaultFor = condUnknown, ""
+		}
+	case c.unsure:
+		c.state, c.emptyBranch = condUnknown, !c.emptyBranch
+	default:
+		c.state = condTrue
+	}
+}
+
+// rule reads a rule's line: its targets and prerequisites, expanded now,
+// and an inline recipe. It returns the rules its recipe lines go to.
+func (m *makefile) rule(t string, colon int) []*makeRule {
+	targets := m.expand(t[:colon])
+	rest := strings.TrimLeft(t[colon+1:], ":")
+	prereqs, inline, _ := strings.Cut(rest, ";")
+	if strings.Contains(prereqs, "=") {
+		return nil // foo: VAR = x sets a variable for foo alone
+	}
+	if _, static, ok := strings.Cut(prereqs, ":"); ok {
+		prereqs = static // targets: %: prereqs, a static pattern rule
+	}
+	pre := strings.Fields(m.expand(prereqs))
+	var cur []*makeRule
+	for _, name := range strings.Fields(targets) {
+		if strings.HasPrefix(name, ".") || strings.Contains(name, "$") {
+			continue // .PHONY and the like, or a name not known
+		}
+		var r *makeRule
+		if strings.Contains(name, "%") {
+			r = &makeRule{target: name}
+			m.patterns = append(m.patterns, r)
+		} else {
 			if m.first == "" {
 				m.first = name
 			}
-			r := m.rules[name]
-			if r == nil {
-				r = &makeRule{}
+			if r = m.rules[name]; r == nil {
+				r = &makeRule{target: name}
 				m.rules[name] = r
 			}
-			r.prereqs = append(r.prereqs, strings.Fields(prereqs)...)
-			if c := strings.TrimSpace(inline); c != "" {
-				r.recipe = append(r.recipe, c)
-			}
-			cur = append(cur, r)
 		}
+		r.prereqs = append(r.prereqs, pre...)
+		if c := strings.TrimSpace(inline); c != "" {
+			r.recipe = append(r.recipe, c)
+		}
+		cur = append(cur, r)
 	}
-	return m
+	return cur
 }
 
-// expand replaces the variables of s that the Makefile assigns plainly,
-// as often as they nest; the others stay as written.
-// A value that refers to itself (X = $(X)$(X)) stays as written past a
-// bound: make itself refuses it.
-func (m *makefile) expand(s string) string {
-	for range 8 {
-		next := makeRef.ReplaceAllStringFunc(s, func(ref string) string {
-			if v, ok := m.vars[ref[2:len(ref)-1]]; ok {
-				return v
-			}
-			return ref
-		})
-		if next == s || len(next) > maxExpanded {
-			break
+// stripComment cuts a line's comment: from a # no backslash escapes.
+func stripComment(line string) string {
+	for i := 0; i < len(line); i++ {
+		if line[i] == '#' && (i == 0 || line[i-1] != '\\') {
+			return line[:i]
 		}
-		s = next
 	}
-	return s
+	return line
 }
 
-// maxExpanded bounds a line's expansion.
-const maxExpanded = 16 << 10
+// ruleColon returns the index of a rule line's colon, outside variable
+// references, or -1 for a line with none before an assignment's =.
+func ruleColon(t string) int {
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(', '{':
+			depth++
+		case ')', '}':
+			depth--
+		case '=':
+			if depth == 0 {
+				return -1
+			}
+		case ':':
+			if depth == 0 {
+				if strings.HasPrefix(t[i:], ":=") || strings.HasPrefix(t[i:], "::=") || strings.HasPrefix(t[i:], ":::=") {
+					return -1
+				}
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// active returns whether the lines being read are made: condFalse when
+// a conditional around them does not hold, condUnknown when archie
+// cannot tell.
+func active(conds []makeCond) int {
+	state := condTrue
+	for _, c := range conds {
+		if c.state == condFalse {
+			return condFalse
+		}
+		if c.state == condUnknown {
+			state = condUnknown
+		}
+	}
+	return state
+}
+
+// condition evaluates a conditional's test. One archie cannot evaluate
+// because it reads a variable the Makefile does not set may still give
+// that variable a default: defaultFor names it, and empty says whether
+// the branch that follows is the one where it is empty.
+func (m *makefile) condition(kw, arg string) (state int, defaultFor string, empty bool) {
+	if kw == "ifdef" || kw == "ifndef" {
+		name := strings.TrimSpace(m.expand(arg))
+		var value string
+		if v, ok := m.vars[name]; ok {
+			value = v.text // ifdef tests the value as written
+		} else if v, ok := m.envValue(name); ok {
+			value = v
+		} else {
+			return condUnknown, name, kw == "ifndef"
+		}
+		if value == "$("+name+")" {
+			return condUnknown, "", false // set, to what archie does not know
+		}
+		return truth((value != "") == (kw == "ifdef")), "", false
+	}
+	a, b, ok := condArgs(arg)
+	if !ok {
+		return condUnknown, "", false
+	}
+	x, y := strings.TrimSpace(m.expand(a)), strings.TrimSpace(m.expand(b))
+	if !known(x, y) {
+		// ifeq ($(NAME),): NAME empty is the true branch; for ifneq,
+		// the else.
+		for _, p := range [][2]string{{a, y}, {b, x}} {
+			if name, ok := plainRef(p[0]); ok && p[1] == "" {
+				if _, set := m.vars[name]; !set {
+					return condUnknown, name, kw == "ifeq"
+				}
+			}
+		}
+		return condUnknown, "", false
+	}
+	return truth((x == y) == (kw == "ifeq")), "", false
+}
+
+func truth(b bool) int {
+	if b {
+		return condTrue
+	}
+	return condFalse
+}
+
+// plainRef returns NAME of a text that is just $(NAME) or ${NAME}.
+func plainRef(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 || s[0] != '$' || closing(s, 1) != len(s)-1 {
+		return "", false
+	}
+	name := s[2 : len(s)-1]
+	return name, !strings.ContainsAny(name, "$ \t:,(){}")
+}
+
+// condArgs splits ifeq's two arguments: (a,b), "a" "b" or 'a' 'b'.
+func condArgs(arg string) (string, string, bool) {
+	arg = strings.TrimSpace(arg)
+	if strings.HasPrefix(arg, "(") && closing(arg, 0) == len(arg)-1 {
+		if a := splitArgs(arg[1:len(arg)-1], 2); len(a) == 2 {
+			return a[0], a[1], true
+		}
+		return "", "", false
+	}
+	if words := quotedWords(arg); len(words) == 2 {
+		return strings.Trim(words[0], `"'`), strings.Trim(words[1], `"'`), true
+	}
+	return "", "", false
+}
+
+// assign sets a variable as an assignment under conds does. Under a
+// condition archie cannot evaluate, the variable is not known, but for
+// the default of the variable the condition tests.
+func (m *makefile) assign(name, op, value string, conds []makeCond) {
+	if name == "" || strings.ContainsAny(name, "$ \t") {
+		return
+	}
+	if m.env != nil {
+		if _, ok := m.env.args[name]; ok {
+			return // make VAR=value: the command line's stands
+		}
+	}
+	if active(conds) == condUnknown {
+		isDefault, isOverride := true, true
+		for _, c := range conds {
+			if c.state == condUnknown {
+				isDefault = isDefault && c.defaultFor == name && c.emptyBranch
+				isOverride = isOverride && c.defaultFor == name && !c.emptyBranch
+			}
+		}
+		switch {
+		case isOverride:
+			return // ifneq ($(NAME),) NAME := $(NAME): the environment's, kept
+		case !isDefault:
+			m.vars[name] = makeVar{text: "$(" + name + ")"}
+			return
+		}
+	}
+	switch op {
+	case "?=":
+		if _, ok := m.vars[name]; ok {
+			return
+		}
+		if m.env != nil {
+			if _, set := m.env.vars[name]; set {
+				return // the environment's value stands
+			}
+		}
+		m.vars[name] = makeVar{text: value, recursive: true}
+	case ":=", "::=":
+		m.vars[name] = makeVar{text: m.expand(value)}
+	case ":::=":
+		m.vars[name] = makeVar{text: strings.ReplaceAll(m.expand(value), "$", "$$"), recursive: true}
+	case "+=":
+		v, ok := m.vars[name]
+		if !ok {
+			v = makeVar{recursive: true}
+			if ev, set := m.envValue(name); set && ev != "" {
+				v.text = strings.ReplaceAll(ev, "$", "$$")
+			}
+		} else if !v.recursive {
+			value = m.expand(value)
+		}
+		if v.text != "" && value != "" {
+			v.text += " "
+		}
+		v.text += value
+		m.vars[name] = v
+	case "!=":
+		m.vars[name] = makeVar{text: "$(" + name + ")"} // a shell's output
+	default:
+		m.vars[name] = makeVar{text: value, recursive: true}
+	}
+}
+
+// include reads the Makefiles an include names, in the Makefile's
+// folder. One archie cannot find or read may set any variable.
+func (m *makefile) include(arg string, required bool, depth int) {
+	names := m.expand(arg)
+	if m.dir == "" || !known(names) || depth > 3 {
+		m.partial = m.partial || required || !known(names)
+		return
+	}
+	for _, name := range strings.Fields(names) {
+		if filepath.IsAbs(name) || strings.HasPrefix(path.Clean(name), "..") {
+			m.partial = true
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(m.dir, filepath.FromSlash(name)))
+		if err != nil || len(data) > 4<<20 {
+			m.partial = m.partial || required
+			continue
+		}
+		m.read(string(data), depth+1)
+	}
+}
+
+// eval reads the text an $(eval …) makes as Makefile lines.
+func (m *makefile) eval(text string) {
+	if m.evals > 8 {
+		return
+	}
+	m.evals++
+	defer func() { m.evals-- }()
+	m.read(text, 4)
+}
+
+// ruleFor returns the rule that makes a target, a pattern rule's when no
+// rule of its own has a recipe, with the stem $* is.
+func (m *makefile) ruleFor(target string) (*makeRule, string) {
+	if r := m.rules[target]; r != nil && len(r.recipe) > 0 {
+		return r, ""
+	}
+	for _, p := range m.patterns {
+		if stem, ok := matchPattern(p.target, target); ok && len(p.recipe) > 0 {
+			return p, stem
+		}
+	}
+	return m.rules[target], ""
+}
+
+// recipe expands a rule's command lines for a target, each shell line of
+// what they expand to apart (a $(call) of a define makes several).
+func (m *makefile) recipe(r *makeRule, target, stem string) []string {
+	prereqs := slices.Clone(r.prereqs)
+	if stem != "" {
+		for i, p := range prereqs {
+			prereqs[i] = strings.Replace(p, "%", stem, 1)
+		}
+	}
+	auto := map[string]string{"@": target, "*": stem, "^": strings.Join(prereqs, " "), "+": strings.Join(prereqs, " "),
+		"@D": path.Dir(target), "@F": path.Base(target), "<": ""}
+	if len(prereqs) > 0 {
+		auto["<"] = prereqs[0]
+	}
+	m.locals = append(m.locals, auto)
+	defer func() { m.locals = m.locals[:len(m.locals)-1] }()
+	var out []string
+	for _, line := range r.recipe {
+		text := strings.ReplaceAll(m.expand(line), "\\\n", " ")
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimLeft(strings.TrimSpace(l), "@-+"); l != "" && !strings.HasPrefix(l, "#") {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
 
 // commands returns the shell commands a target runs: its prerequisites'
-// first, then its recipe's, following make's own calls ($(MAKE) other),
-// each line's variables expanded where known.
+// first, then its recipe's, following make's own calls ($(MAKE) other).
 func (m *makefile) commands(target string) [][]string {
 	var out [][]string
 	seen := make(map[string]bool)
@@ -182,16 +602,19 @@ func (m *makefile) commands(target string) [][]string {
 		if t == "" {
 			t = m.first
 		}
-		r := m.rules[t]
+		r, stem := m.ruleFor(t)
 		if r == nil || seen[t] || depth > 4 {
 			return
 		}
 		seen[t] = true
 		for _, p := range r.prereqs {
+			if stem != "" {
+				p = strings.Replace(p, "%", stem, 1)
+			}
 			visit(p, depth+1)
 		}
-		for _, line := range r.recipe {
-			for _, cmd := range shellCommands(strings.TrimLeft(m.expand(line), "@-+")) {
+		for _, line := range m.recipe(r, t, stem) {
+			for _, cmd := range shellCommands(line) {
 				if targets, ok := makeTargets(cmd); ok {
 					for _, t := range targets {
 						visit(t, depth+1)
@@ -203,6 +626,24 @@ func (m *makefile) commands(target string) [][]string {
 		}
 	}
 	visit(target, 0)
+	return out
+}
+
+// recipes returns the command lines of every rule the Makefile has for a
+// target of its own, each expanded for its target.
+func (m *makefile) recipes() []string {
+	var out []string
+	for _, t := range slices.Sorted(func(yield func(string) bool) {
+		for t := range m.rules {
+			if !yield(t) {
+				return
+			}
+		}
+	}) {
+		if r, stem := m.ruleFor(t); r != nil {
+			out = append(out, m.recipe(r, t, stem)...)
+		}
+	}
 	return out
 }
 
@@ -238,22 +679,24 @@ func makeTargets(cmd []string) ([]string, bool) {
 	return targets, true
 }
 
-// makefileIn reads the Makefile of a folder, if it has one, once.
-func (d *deployment) makefileIn(dir string) *makefile {
-	if mk, ok := d.makefiles[dir]; ok {
+// makefileIn reads the Makefile of a folder, if it has one, once for
+// each environment.
+func (d *deployment) makefileIn(dir string, env *makeEnv) *makefile {
+	key := dir + "\x02" + env.key()
+	if mk, ok := d.makefiles[key]; ok {
 		return mk
 	}
 	var mk *makefile
 	for _, name := range []string{"GNUmakefile", "makefile", "Makefile"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err == nil && len(data) <= 4<<20 {
-			mk = parseMakefile(data)
+			mk = readMakefile(dir, data, env)
 			break
 		}
 	}
 	if d.makefiles == nil {
 		d.makefiles = make(map[string]*makefile)
 	}
-	d.makefiles[dir] = mk
+	d.makefiles[key] = mk
 	return mk
 }

@@ -1,14 +1,17 @@
 package services
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
 
 // A Makefile's targets lead to the commands they run, through
-// prerequisites and make's own calls; variables assigned once expand,
-// those assigned under a condition or more than once stay as written.
+// prerequisites and make's own calls; variables expand as make expands
+// them, those assigned under a condition archie cannot evaluate stay as
+// written.
 func TestMakefile(t *testing.T) {
 	mk := parseMakefile([]byte(`REPO ?= app
 ifndef NS
@@ -42,7 +45,7 @@ image:
 recurse:
 	$(MAKE) recurse
 `))
-	if got := mk.expand("$(PREFIX)$(REPO) $(NS) $(LDFLAGS)"); got != "$(PREFIX)app example $(LDFLAGS)" {
+	if got := mk.expand("$(PREFIX)$(REPO) $(NS) $(LDFLAGS)"); got != "$(PREFIX)app example -s -w" {
 		t.Errorf("expand = %q", got)
 	}
 	if got := mk.expand("$(SELF)"); len(got) > maxExpanded {
@@ -79,5 +82,136 @@ recurse:
 	}
 	if _, ok := makeTargets([]string{"go", "build"}); ok {
 		t.Error("go build read as make")
+	}
+}
+
+// commandLines writes a target's commands one per line.
+func commandLines(mk *makefile, target string) []string {
+	var out []string
+	for _, cmd := range mk.commands(target) {
+		out = append(out, strings.Join(cmd, " "))
+	}
+	return out
+}
+
+// The ways Makefiles build services: a define called for each target a
+// variable lists, its tags a default an ifneq gives, an $(eval) in a
+// recipe, pattern rules, templates an $(eval $(call …)) makes rules of,
+// and an include.
+func TestMakefileEvaluation(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "common.mk"), []byte("IMAGE_PREFIX ?= acme/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(`include common.mk
+SERVICES = auth users fluxmq
+ADDONS = fluxmq
+DOCKERS = $(addprefix docker_,$(SERVICES))
+BUILT = $(filter-out $(ADDONS), $(SERVICES))
+VERSION ?= $(shell git describe)
+
+ifneq ($(BROKER),)
+	BROKER := $(BROKER)
+else
+	BROKER=msg_fluxmq
+endif
+ifeq ($(ES),)
+ES = es_fluxmq
+endif
+ifdef REGISTRY
+PUSH = $(REGISTRY)/
+endif
+BUILD_TAGS := $(strip $(BROKER)   $(ES))
+
+define compile_service
+	CGO_ENABLED=0 \
+	go build -tags "$(BUILD_TAGS)" -ldflags "-X main.v=$(VERSION)" \
+	-o build/$(1) cmd/$(1)/main.go
+endef
+
+define make_docker
+	$(eval svc=$(subst docker_,,$(1)))
+	docker build --build-arg SVC=$(svc) --tag=$(IMAGE_PREFIX)$(svc) -f docker/Dockerfile .
+endef
+
+$(BUILT):
+	$(call compile_service,$(@))
+
+$(DOCKERS):
+	$(call make_docker,$(@))
+
+bin-%: gen-%
+	go build -o bin/$* ./tools/$*
+gen-%:
+	go generate ./tools/$*/...
+
+define TOOL_template
+tool_$(1): ; go build ./tools/$(1)
+endef
+$(foreach t,lint fmt,$(eval $(call TOOL_template,$(t))))
+
+ifeq ($(OS),Windows_NT)
+win: ; go build ./cmd/win
+endif
+`)
+	unknown := readMakefile(dir, data, nil) // a developer's shell
+	known := readMakefile(dir, data, &makeEnv{vars: map[string]string{"SVC": "users", "ES": "es_nats"}, goals: []string{"users"}})
+	for _, c := range []struct {
+		name   string
+		mk     *makefile
+		target string
+		want   []string
+	}{
+		{"a define called for a target a variable lists, its tags defaults", unknown, "auth",
+			[]string{`CGO_ENABLED=0 go build -tags msg_fluxmq es_fluxmq -ldflags -X main.v=$(shell) -o build/auth cmd/auth/main.go`}},
+		{"the environment a Dockerfile gives make", known, "users",
+			[]string{`CGO_ENABLED=0 go build -tags msg_fluxmq es_nats -ldflags -X main.v=$(shell) -o build/users cmd/users/main.go`}},
+		{"a target the filter leaves out", unknown, "fluxmq", nil},
+		{"an $(eval) in a recipe sets what follows", unknown, "docker_users",
+			[]string{`docker build --build-arg SVC=users --tag=acme/users -f docker/Dockerfile .`}},
+		{"a pattern rule and its pattern prerequisite", unknown, "bin-lint",
+			[]string{`go generate ./tools/lint/...`, `go build -o bin/lint ./tools/lint`}},
+		{"rules a template makes", unknown, "tool_fmt", []string{`go build ./tools/fmt`}},
+		{"a rule under a condition that does not hold", known, "win", nil},
+	} {
+		got := commandLines(c.mk, c.target)
+		for i := range got {
+			got[i] = strings.ReplaceAll(got[i], `"`, "")
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: commands(%s) = %q, want %q", c.name, c.target, got, c.want)
+		}
+	}
+	if got := unknown.expand("$(PUSH)x"); got != "$(PUSH)x" {
+		t.Errorf("a variable set only where the environment sets another = %q, want it unknown", got)
+	}
+	if got := known.expand("$(PUSH)x"); got != "x" {
+		t.Errorf("in a known environment, PUSH = %q, want it empty", got)
+	}
+	if !unknown.tagsBuild {
+		t.Error("the define's go build -tags is not seen")
+	}
+	// An include archie cannot read may set anything.
+	if got := readMakefile(dir, []byte("include missing.mk\nX := $(Y)\n"), &makeEnv{}).expand("$(X)"); got != "$(Y)" {
+		t.Errorf("after an unread include, an unset variable = %q, want it unknown", got)
+	}
+}
+
+// Hostile Makefiles end, and what they make stays bounded.
+func TestMakefileHostile(t *testing.T) {
+	for name, data := range map[string]string{
+		"eval of itself":   "X = $(eval $(X))\n$(X)\nall: ; echo $(X)\n",
+		"call of itself":   "f = $(call f,$(1)$(1))\nall: ; echo $(call f,a)\n",
+		"doubling":         "A = x x\nB = $(A) $(A)\nC = $(B) $(B)\nD = $(C) $(C)\nE = $(D) $(D)\nF = $(E) $(E)\nG = $(foreach w,$(F),$(F) $(F))\nall: ; echo $(G)$(G)$(G)\n",
+		"unclosed":         "X = $(foo\nall: ; echo $(X) ${\n",
+		"stray directives": "endif\nelse\nendef\nifeq\nifeq (a\nall: ; echo ok\n",
+		"nested defines":   "define A\ndefine B\nx\nendef\nendef\nall: ; echo $(A)\n",
+	} {
+		mk := parseMakefile([]byte(data))
+		for _, cmd := range mk.commands("all") {
+			if n := len(strings.Join(cmd, " ")); n > 2*maxExpanded {
+				t.Errorf("%s: a command of %d bytes", name, n)
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -214,28 +215,47 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	var stages []dockerStage
 	outputs := make(map[string][]string) // output name, normed -> folders
 	defer func() { d.stageOnly(r, file, stages, outputs) }()
+	// The variables its RUN lines see: ENV's, and the build args ARG
+	// names, which archie cannot know here.
+	runEnv := make(map[string]string)
+	runArgs := make(map[string]bool)
+	makes := &dockerMakes{contexts: contexts}
+	defer func() {
+		if len(makes.runs) > 0 {
+			for t := range tagSets {
+				if t != unreadTags {
+					makes.others = append(makes.others, t)
+				}
+			}
+			if d.dockerMakes == nil {
+				d.dockerMakes = make(map[string]*dockerMakes)
+			}
+			d.dockerMakes[file] = makes
+		}
+	}()
 	// runCmd reads one command a RUN line runs; make's are followed
 	// into the Makefile of the build context (RUN make argocd-all).
 	var runCmd func(cmd []string)
 	runCmd = func(cmd []string) {
-		if targets, ok := makeTargets(cmd); ok {
-			for _, c := range contexts {
-				if mk := d.makefileIn(c); mk != nil {
-					before := goBuilds
-					for _, t := range targets {
-						for _, rc := range mk.commands(t) {
-							runCmd(rc) // no make among them: commands followed those
-						}
-					}
-					if goBuilds == before && mk.tagsBuild {
-						// RUN make $SVC into a $(call compile,…) whose go
-						// build passes -tags "$(BUILD_TAGS)": archie did
-						// not reach the build, which may have tags.
-						tagSets[unreadTags] = true
-						unreadMake = true
-					}
-					break
-				}
+		if _, ok := makeTargets(cmd); ok {
+			d.compiled(file)
+			mr := dockerMake{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs)}
+			cmds, tagsBuild, found := d.makeRun(mr, contexts, func(string) (string, bool) { return "$", true })
+			if !found {
+				return
+			}
+			before := goBuilds
+			for _, rc := range cmds {
+				runCmd(rc) // no make among them: commands followed those
+			}
+			if goBuilds == before && tagsBuild {
+				// RUN make $SVC into a $(call compile,…) whose go
+				// build passes -tags "$(BUILD_TAGS)": archie did not
+				// reach the build here, which may have tags; the build
+				// args of a workload's image may say which (madeTags).
+				tagSets[unreadTags] = true
+				unreadMake = true
+				makes.runs = append(makes.runs, mr)
 			}
 			return
 		}
@@ -252,10 +272,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		for _, p := range pkgs {
-			if strings.HasPrefix(p, ".") && !strings.Contains(p, "...") {
+			if repoBuild(p) {
 				// The repository's code, not a tool installed
 				// from elsewhere.
 				goBuilds++
+				d.compiled(file)
 				if known {
 					tagSets[tags] = true
 				} else {
@@ -331,6 +352,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				if strings.Contains(v, "$") {
 					v = "$"
 				}
+				runEnv[k] = v
 				if d.dockerEnv == nil {
 					d.dockerEnv = make(map[string]map[string]string)
 				}
@@ -344,6 +366,9 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		case "ARG":
 			// ARG service=orders other=x: defaults a build arg may override.
 			for _, word := range quotedWords(rest) {
+				if k, _, _ := strings.Cut(word, "="); k != "" {
+					runArgs[k] = true // a build arg may set it
+				}
 				if k, v, ok := strings.Cut(word, "="); ok && k != "" {
 					if d.dockerArgs == nil {
 						d.dockerArgs = make(map[string]map[string]string)
@@ -401,6 +426,133 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		}
 	}
+}
+
+// compiled marks a Dockerfile that builds code.
+func (d *deployment) compiled(file string) {
+	if d.compiles == nil {
+		d.compiles = make(map[string]bool)
+	}
+	d.compiles[file] = true
+}
+
+// dockerMakes are the make commands of a Dockerfile whose build archie
+// could not read as the Dockerfile stands, with the tags of its other go
+// builds.
+type dockerMakes struct {
+	contexts []string
+	runs     []dockerMake
+	others   []string
+}
+
+// A dockerMake is a make command a Dockerfile runs (RUN make $SVC), with
+// the environment it runs in: ENV's variables, and ARG's build args.
+type dockerMake struct {
+	cmd  []string
+	env  map[string]string
+	args map[string]bool
+}
+
+// makeRun returns the commands a Dockerfile's make command runs, read in
+// the Makefile of the nearest build context that has one (found), its
+// build args' values given by arg (ok false: not set; "$": not known);
+// tagsBuild says that Makefile passes build tags to a go build somewhere.
+func (d *deployment) makeRun(mr dockerMake, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, found bool) {
+	env := &makeEnv{vars: maps.Clone(mr.env), args: make(map[string]string)}
+	for k := range mr.args {
+		if v, ok := arg(k); ok {
+			env.vars[k] = v
+		}
+	}
+	targets, _ := makeTargets(mr.cmd)
+	for i, t := range targets {
+		// make $SVC: the shell fills the target from the environment.
+		targets[i] = os.Expand(t, func(k string) string {
+			if v, ok := env.vars[k]; ok && !strings.Contains(v, "$") {
+				return v
+			}
+			return "${" + k + "}"
+		})
+	}
+	env.goals = slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })
+	for _, w := range mr.cmd[1:] {
+		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
+			env.args[k] = v // make VAR=value: over the Makefile's own
+		}
+	}
+	for _, c := range contexts {
+		mk := d.makefileIn(c, env)
+		if mk == nil {
+			continue
+		}
+		for _, t := range targets {
+			if !strings.Contains(t, "$") {
+				cmds = append(cmds, mk.commands(t)...)
+			}
+		}
+		return cmds, mk.tagsBuild, true
+	}
+	return nil, false, false
+}
+
+// madeTags returns the build tags a Dockerfile's make commands build with
+// for one workload, when its image's build args let archie read them and
+// they agree with the Dockerfile's other builds.
+func (d *deployment) madeTags(w *workload, df string) (string, bool) {
+	makes := d.dockerMakes[df]
+	if makes == nil {
+		return "", false
+	}
+	arg := func(k string) (string, bool) {
+		v, ok := w.buildArgs[k]
+		if !ok && w.dockerfile == "" {
+			v, ok = d.imageArgs[w.image][k] // the build that tags the image the workload runs
+		}
+		if !ok {
+			v, ok = d.dockerArgs[df][k]
+		}
+		if strings.Contains(v, "$") {
+			v = "$"
+		}
+		return v, ok
+	}
+	sets := make(map[string]bool)
+	for _, t := range makes.others {
+		sets[t] = true
+	}
+	for _, mr := range makes.runs {
+		cmds, _, _ := d.makeRun(mr, makes.contexts, arg)
+		builds := 0
+		for _, cmd := range cmds {
+			pkgs, tags, known := emptyRun("").goBuild(cmd, makes.contexts, "")
+			for _, p := range pkgs {
+				if repoBuild(p) {
+					builds++
+					sets[cmp.Or(tags, "")] = true
+					if !known {
+						sets[unreadTags] = true
+					}
+				}
+			}
+		}
+		if builds == 0 {
+			return "", false
+		}
+	}
+	if len(sets) != 1 {
+		return "", false
+	}
+	for t := range sets {
+		return t, t != unreadTags
+	}
+	return "", false
+}
+
+// repoBuild reports whether a package a go build names is the
+// repository's code (./cmd/api, cmd/api/main.go), not everything (./...)
+// nor a tool installed from elsewhere.
+func repoBuild(p string) bool {
+	return !strings.Contains(p, "...") && (strings.HasPrefix(p, ".") || strings.HasSuffix(p, ".go") && !path.IsAbs(p))
 }
 
 // goBuild records what a go build or go install command builds, and the

@@ -1114,7 +1114,11 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 		case "AutomaticEnv":
 			auto = true
 		case "SetEnvKeyReplacer":
-			pairs, ok := r.replacerPairs(args)
+			if len(args) != 1 {
+				unknown = true
+				break
+			}
+			pairs, ok := r.replacerPairs(args[0])
 			if !ok {
 				unknown = true
 				break
@@ -1194,18 +1198,35 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 	return out
 }
 
-// replacerPairs reads SetEnvKeyReplacer's strings.NewReplacer(old,
-// new, …) arguments, when they are constants.
-func (r *resolver) replacerPairs(args []ssa.Value) ([]string, bool) {
-	if len(args) != 1 {
-		return nil, false
+// replacerPairs returns the old, new pairs a strings.Replacer was made
+// with, when they are constants: the Replacer a call of NewReplacer
+// makes where it is used (SetEnvKeyReplacer(strings.NewReplacer(".",
+// "_"))), or the one a package's variable keeps.
+func (r *resolver) replacerPairs(v ssa.Value) ([]string, bool) {
+	made := []ssa.Value{v}
+	if load, ok := v.(*ssa.UnOp); ok {
+		g, ok := load.X.(*ssa.Global)
+		if !ok {
+			return nil, false
+		}
+		made = made[:0]
+		for _, st := range r.globals[g] {
+			made = append(made, st.val)
+		}
 	}
-	c, ok := args[0].(*ssa.Call)
-	if !ok || calleeKey(c.Common()) != "strings.NewReplacer" || len(c.Common().Args) != 1 {
-		return nil, false
+	var pairs []string
+	for i, m := range made {
+		c, ok := m.(*ssa.Call)
+		if !ok || calleeKey(c.Common()) != "strings.NewReplacer" || len(c.Common().Args) != 1 {
+			return nil, false
+		}
+		these := constElems(c.Common().Args[0])
+		if len(these) == 0 || len(these)%2 != 0 || i > 0 && !slices.Equal(these, pairs) {
+			return nil, false // not constants, or two Replacers in one variable
+		}
+		pairs = these
 	}
-	pairs := constElems(c.Common().Args[0])
-	return pairs, len(pairs) > 0 && len(pairs)%2 == 0
+	return pairs, len(pairs) > 0
 }
 
 // sameViper reports whether two receivers of viper's calls may be one

@@ -1448,6 +1448,50 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			}
 		}
 		return out
+	case "strings.ReplaceAll", "strings.Replace", "strings.Replacer.Replace":
+		// A topic made of another by replacing its separators
+		// ("supermq.user.create" → "supermq/user/create"): the literal,
+		// replaced; a variable stays the variable, as for a trim.
+		var rep *strings.Replacer
+		text := args[0]
+		if key == "strings.Replacer.Replace" {
+			pairs, ok := r.replacerPairs(args[0])
+			if !ok {
+				return nil
+			}
+			rep, text = strings.NewReplacer(pairs...), args[1]
+		} else {
+			old, new := r.resolve(args[1], bind, depth-1, busy), r.resolve(args[2], bind, depth-1, busy)
+			n := -1
+			if key == "strings.Replace" {
+				c, ok := args[3].(*ssa.Const)
+				if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+					return nil
+				}
+				n = int(c.Int64())
+			}
+			if len(old) != 1 || len(new) != 1 || !old[0].lit || !new[0].lit || n != -1 && n != 1 {
+				return nil
+			}
+			if n == 1 {
+				from, to := old[0].text, new[0].text
+				out := r.resolve(text, bind, depth, busy)
+				for i := range out {
+					if out[i].lit && out[i].fallbackOf == "" {
+						out[i].text = strings.Replace(out[i].text, from, to, 1)
+					}
+				}
+				return out
+			}
+			rep = strings.NewReplacer(old[0].text, new[0].text)
+		}
+		out := r.resolve(text, bind, depth, busy)
+		for i := range out {
+			if out[i].lit && out[i].fallbackOf == "" {
+				out[i].text = rep.Replace(out[i].text)
+			}
+		}
+		return out
 	case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
 		// The databases on the server, each read as it comes: listed.
 		return []value{{text: "…", listed: true}}

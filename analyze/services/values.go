@@ -663,6 +663,25 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	return nil
 }
 
+// replaced applies a replacement to the literals among vals. A value
+// that is not one (a variable a deployment sets, a default standing in
+// for it, a text with parts not known) is kept only where the
+// replacement leaves its text as it is: the variable's value would be
+// replaced too, which archie cannot show.
+func replaced(vals []value, replace func(string) string) []value {
+	out := vals[:0]
+	for _, v := range vals {
+		switch r := replace(v.text); {
+		case v.lit && v.fallbackOf == "":
+			v.text = r
+		case r != v.text || strings.Contains(v.text, "${"):
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 // applyTrim applies one of strings' trimming or case functions, named by
 // its key, to a literal.
 func applyTrim(key, s, cut string) string {
@@ -1450,16 +1469,15 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return out
 	case "strings.ReplaceAll", "strings.Replace", "strings.Replacer.Replace":
 		// A topic made of another by replacing its separators
-		// ("supermq.user.create" → "supermq/user/create"): the literal,
-		// replaced; a variable stays the variable, as for a trim.
-		var rep *strings.Replacer
+		// ("supermq.user.create" → "supermq/user/create").
+		var replace func(string) string
 		text := args[0]
 		if key == "strings.Replacer.Replace" {
 			pairs, ok := r.replacerPairs(args[0])
 			if !ok {
 				return nil
 			}
-			rep, text = strings.NewReplacer(pairs...), args[1]
+			replace, text = strings.NewReplacer(pairs...).Replace, args[1]
 		} else {
 			old, new := r.resolve(args[1], bind, depth-1, busy), r.resolve(args[2], bind, depth-1, busy)
 			n := -1
@@ -1470,29 +1488,13 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 				}
 				n = int(c.Int64())
 			}
-			if len(old) != 1 || len(new) != 1 || !old[0].lit || !new[0].lit || n != -1 && n != 1 {
+			if len(old) != 1 || len(new) != 1 || !old[0].lit || !new[0].lit || old[0].text == "" {
 				return nil
 			}
-			if n == 1 {
-				from, to := old[0].text, new[0].text
-				out := r.resolve(text, bind, depth, busy)
-				for i := range out {
-					if out[i].lit && out[i].fallbackOf == "" {
-						out[i].text = strings.Replace(out[i].text, from, to, 1)
-					}
-				}
-				return out
-			}
-			rep = strings.NewReplacer(old[0].text, new[0].text)
+			replace = func(s string) string { return strings.Replace(s, old[0].text, new[0].text, n) }
 		}
-		out := r.resolve(text, bind, depth, busy)
-		for i := range out {
-			if out[i].lit && out[i].fallbackOf == "" {
-				out[i].text = rep.Replace(out[i].text)
-			}
-		}
-		return out
-	case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
+		return replaced(r.resolve(text, bind, depth, busy), replace)
+		case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
 		// The databases on the server, each read as it comes: listed.
 		return []value{{text: "…", listed: true}}
 	case "strings.Split", "strings.SplitN":

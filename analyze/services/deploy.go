@@ -2937,8 +2937,10 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 			df, _ = d.imageBuild(w.image)
 		}
 		if t, ok := d.dockerTags[df]; ok {
-			if made, ok := d.madeTags(w, df); ok && t == unreadTags {
-				t = made // RUN make $SVC, SVC the build arg of the workload's image
+			if t == unreadTags {
+				if made, ok := d.madeTags(w, df); ok {
+					t = made // RUN make $SVC, SVC the build arg of the workload's image
+				}
 			}
 			say(t, relTo(root, df))
 		}

@@ -162,7 +162,7 @@ func (m *makefile) value(name, whole string) string {
 // for one it does not, when archie knows the environment), and whether
 // archie knows it.
 func (m *makefile) envValue(name string) (string, bool) {
-	if m.env == nil || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") {
+	if m.env == nil || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") || imageEnvNames[name] {
 		return "", false
 	}
 	v, ok := m.env.vars[name]
@@ -171,6 +171,11 @@ func (m *makefile) envValue(name string) (string, bool) {
 	}
 	return v, true
 }
+
+// imageEnvNames are variables the base images a build runs in set, and
+// make's own archie does not fill: not empty, but not known.
+var imageEnvNames = map[string]bool{"PATH": true, "HOME": true, "PWD": true, "GOPATH": true, "GOROOT": true, "GOBIN": true,
+	"GOLANG_VERSION": true, "GOTOOLCHAIN": true, "CURDIR": true, "SHELL": true, "MAKEFLAGS": true, "MAKEFILE_LIST": true}
 
 func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""

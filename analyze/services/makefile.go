@@ -531,7 +531,15 @@ func (m *makefile) include(arg string, required bool, depth int) {
 			m.partial = true
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(m.dir, filepath.FromSlash(name)))
+		// Through a link, a file outside the Makefile's folder is not
+		// the repository's: not read.
+		file, err := filepath.EvalSymlinks(filepath.Join(m.dir, filepath.FromSlash(name)))
+		var data []byte
+		if dir, derr := filepath.EvalSymlinks(m.dir); err == nil && derr == nil && within(filepath.ToSlash(file), filepath.ToSlash(dir)) {
+			data, err = os.ReadFile(file)
+		} else if err == nil {
+			err = os.ErrNotExist
+		}
 		if err != nil || len(data) > 4<<20 {
 			m.partial = m.partial || required
 			continue

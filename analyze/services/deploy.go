@@ -102,10 +102,11 @@ type deployment struct {
 	// dockerTags are the build tags of each Dockerfile whose go build
 	// commands all build with the same (tagSet's form).
 	dockerTags map[string]string
-	// dockerMakes are the make commands of each Dockerfile whose build
-	// archie could not read as the Dockerfile stands (RUN make $SVC): with
-	// the build args a workload's image is built with, it may.
-	dockerMakes map[string]*dockerMakes
+	// argBuilds are the build commands of each Dockerfile whose tags
+	// archie could not read as the Dockerfile stands (RUN make $SVC, go
+	// build -tags "${TAGS}"): with the build args a workload's image is
+	// built with, it may.
+	argBuilds map[string]*argBuilds
 	// templated are the environment variables that templates archie
 	// cannot render (Helm's, Jinja's, envsubst's) set, each with the
 	// templates that set it, relative: to what value is unknown, and for
@@ -2926,11 +2927,11 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 			out[tags] = file
 		}
 	}
-	for _, r := range d.runs {
-		if t, ok := r.tags[entryDir]; ok && entryDir != "" {
-			say(t, r.file)
-		}
-	}
+	// The workloads' first: a Dockerfile whose tags a build arg decides
+	// says, for a workload, what its image's build arg makes them.
+	type said struct{ tags, file string }
+	var workloads []said
+	resolved := make(map[string]bool) // Dockerfiles, relative, whose unread tags a workload's args read
 	for _, w := range d.forService(svc, entryDir) {
 		df := w.dockerfile
 		if df == "" && w.image != "" {
@@ -2938,12 +2939,21 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 		}
 		if t, ok := d.dockerTags[df]; ok {
 			if t == unreadTags {
-				if made, ok := d.madeTags(w, df); ok {
+				if made, ok := d.argTags(w, df); ok {
 					t = made // RUN make $SVC, SVC the build arg of the workload's image
+					resolved[relTo(root, df)] = true
 				}
 			}
-			say(t, relTo(root, df))
+			workloads = append(workloads, said{t, relTo(root, df)})
 		}
+	}
+	for _, r := range d.runs {
+		if t, ok := r.tags[entryDir]; ok && entryDir != "" && !(t == unreadTags && resolved[r.file]) {
+			say(t, r.file)
+		}
+	}
+	for _, w := range workloads {
+		say(w.tags, w.file)
 	}
 	return out
 }

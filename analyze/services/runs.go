@@ -219,43 +219,49 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// names, which archie cannot know here.
 	runEnv := make(map[string]string)
 	runArgs := make(map[string]bool)
-	makes := &dockerMakes{contexts: contexts}
+	builds := &argBuilds{contexts: contexts}
 	defer func() {
-		if len(makes.runs) > 0 {
+		if len(builds.runs) > 0 {
 			for t := range tagSets {
 				if t != unreadTags {
-					makes.others = append(makes.others, t)
+					builds.others = append(builds.others, t)
 				}
 			}
-			if d.dockerMakes == nil {
-				d.dockerMakes = make(map[string]*dockerMakes)
+			if d.argBuilds == nil {
+				d.argBuilds = make(map[string]*argBuilds)
 			}
-			d.dockerMakes[file] = makes
+			d.argBuilds[file] = builds
 		}
 	}()
 	// runCmd reads one command a RUN line runs; make's are followed
 	// into the Makefile of the build context (RUN make argocd-all).
 	var runCmd func(cmd []string)
+	inMake, unreadHere := false, false
 	runCmd = func(cmd []string) {
 		if _, ok := makeTargets(cmd); ok {
 			d.compiled(file)
-			mr := dockerMake{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs)}
-			cmds, tagsBuild, found := d.makeRun(mr, contexts, func(string) (string, bool) { return "$", true })
+			ab := argCmd{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs), workdir: workdir}
+			cmds, tagsBuild, found := d.makeRun(ab, contexts, func(string) (string, bool) { return "$", true })
 			if !found {
 				return
 			}
 			before := goBuilds
+			inMake, unreadHere = true, false
 			for _, rc := range cmds {
 				runCmd(rc) // no make among them: commands followed those
 			}
+			inMake = false
 			if goBuilds == before && tagsBuild {
 				// RUN make $SVC into a $(call compile,…) whose go
 				// build passes -tags "$(BUILD_TAGS)": archie did not
-				// reach the build here, which may have tags; the build
-				// args of a workload's image may say which (madeTags).
+				// reach the build here, which may have tags.
 				tagSets[unreadTags] = true
-				unreadMake = true
-				makes.runs = append(makes.runs, mr)
+				unreadMake, unreadHere = true, true
+			}
+			if unreadHere {
+				// The build args of a workload's image may say
+				// which (argTags).
+				builds.runs = append(builds.runs, ab)
 			}
 			return
 		}
@@ -270,6 +276,9 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 			}
 		}
+		if !inMake {
+			unreadHere = false
+		}
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		for _, p := range pkgs {
 			if repoBuild(p) {
@@ -281,9 +290,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					tagSets[tags] = true
 				} else {
 					tagSets[unreadTags] = true
+					unreadHere = true
 				}
 				argBuild = argBuild || strings.Contains(p, "$")
 			}
+		}
+		if unreadHere && !inMake {
+			builds.runs = append(builds.runs, argCmd{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs), workdir: workdir})
+			unreadHere = false
 		}
 		if len(pkgs) > 0 {
 			if d.buildWorkdirs == nil {
@@ -436,35 +450,38 @@ func (d *deployment) compiled(file string) {
 	d.compiles[file] = true
 }
 
-// dockerMakes are the make commands of a Dockerfile whose build archie
-// could not read as the Dockerfile stands, with the tags of its other go
-// builds.
-type dockerMakes struct {
+// argBuilds are the build commands of a Dockerfile whose tags archie
+// could not read as the Dockerfile stands, its build args deciding them
+// (RUN make $SVC, RUN go build -tags "${TAGS}"), with the tags of its
+// other go builds.
+type argBuilds struct {
 	contexts []string
-	runs     []dockerMake
+	runs     []argCmd
 	others   []string
 }
 
-// A dockerMake is a make command a Dockerfile runs (RUN make $SVC), with
-// the environment it runs in: ENV's variables, and ARG's build args.
-type dockerMake struct {
-	cmd  []string
-	env  map[string]string
-	args map[string]bool
+// An argCmd is a build command a Dockerfile runs, with the environment
+// it runs in: ENV's variables, and ARG's build args.
+type argCmd struct {
+	cmd     []string
+	env     map[string]string
+	args    map[string]bool
+	workdir string
 }
 
 // makeRun returns the commands a Dockerfile's make command runs, read in
 // the Makefile of the nearest build context that has one (found), its
 // build args' values given by arg (ok false: not set; "$": not known);
 // tagsBuild says that Makefile passes build tags to a go build somewhere.
-func (d *deployment) makeRun(mr dockerMake, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, found bool) {
-	env := &makeEnv{vars: maps.Clone(mr.env), args: make(map[string]string)}
-	for k := range mr.args {
-		if v, ok := arg(k); ok {
-			env.vars[k] = v
-		}
+func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, found bool) {
+	env := &makeEnv{vars: ab.environ(arg), args: make(map[string]string)}
+	cmd := ab.cmd
+	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
+		k, v, _ := strings.Cut(cmd[0], "=") // GOOS=linux make: make's environment
+		env.vars[k] = v
+		cmd = cmd[1:]
 	}
-	targets, _ := makeTargets(mr.cmd)
+	targets, _ := makeTargets(cmd)
 	for i, t := range targets {
 		// make $SVC: the shell fills the target from the environment.
 		targets[i] = os.Expand(t, func(k string) string {
@@ -475,7 +492,7 @@ func (d *deployment) makeRun(mr dockerMake, contexts []string, arg func(k string
 		})
 	}
 	env.goals = slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })
-	for _, w := range mr.cmd[1:] {
+	for _, w := range cmd[1:] {
 		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
 			env.args[k] = v // make VAR=value: over the Makefile's own
 		}
@@ -495,12 +512,24 @@ func (d *deployment) makeRun(mr dockerMake, contexts []string, arg func(k string
 	return nil, false, false
 }
 
-// madeTags returns the build tags a Dockerfile's make commands build with
-// for one workload, when its image's build args let archie read them and
-// they agree with the Dockerfile's other builds.
-func (d *deployment) madeTags(w *workload, df string) (string, bool) {
-	makes := d.dockerMakes[df]
-	if makes == nil {
+// environ returns the variables a build command sees, its build args'
+// values given by arg (ok false: not set; "$": not known).
+func (ab argCmd) environ(arg func(k string) (string, bool)) map[string]string {
+	env := maps.Clone(ab.env)
+	for k := range ab.args {
+		if v, ok := arg(k); ok {
+			env[k] = v
+		}
+	}
+	return env
+}
+
+// argTags returns the build tags a Dockerfile's builds build with for one
+// workload, when its image's build args let archie read the tags of
+// those it could not read alone, and they agree with its other builds.
+func (d *deployment) argTags(w *workload, df string) (string, bool) {
+	builds := d.argBuilds[df]
+	if builds == nil {
 		return "", false
 	}
 	arg := func(k string) (string, bool) {
@@ -517,25 +546,41 @@ func (d *deployment) madeTags(w *workload, df string) (string, bool) {
 		return v, ok
 	}
 	sets := make(map[string]bool)
-	for _, t := range makes.others {
+	for _, t := range builds.others {
 		sets[t] = true
 	}
-	for _, mr := range makes.runs {
-		cmds, _, _ := d.makeRun(mr, makes.contexts, arg)
-		builds := 0
+	for _, ab := range builds.runs {
+		var cmds [][]string
+		if _, ok := makeTargets(ab.cmd); ok {
+			cmds, _, _ = d.makeRun(ab, builds.contexts, arg)
+		} else {
+			// go build -tags "${TAGS}": the shell fills the words.
+			env := ab.environ(arg)
+			cmd := make([]string, len(ab.cmd))
+			for i, w := range ab.cmd {
+				cmd[i] = os.Expand(w, func(k string) string {
+					if v, ok := env[k]; ok && !strings.Contains(v, "$") {
+						return v
+					}
+					return "${" + k + "}"
+				})
+			}
+			cmds = [][]string{cmd}
+		}
+		n := 0
 		for _, cmd := range cmds {
-			pkgs, tags, known := emptyRun("").goBuild(cmd, makes.contexts, "")
+			pkgs, tags, known := emptyRun("").goBuild(cmd, builds.contexts, ab.workdir)
+			if !known {
+				tags = unreadTags
+			}
 			for _, p := range pkgs {
 				if repoBuild(p) {
-					builds++
-					sets[cmp.Or(tags, "")] = true
-					if !known {
-						sets[unreadTags] = true
-					}
+					n++
+					sets[tags] = true
 				}
 			}
 		}
-		if builds == 0 {
+		if n == 0 {
 			return "", false
 		}
 	}

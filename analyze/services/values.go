@@ -1494,7 +1494,7 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 			replace = func(s string) string { return strings.Replace(s, old[0].text, new[0].text, n) }
 		}
 		return replaced(r.resolve(text, bind, depth, busy), replace)
-		case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
+	case "go.mongodb.org/mongo-driver/mongo.Client.ListDatabaseNames":
 		// The databases on the server, each read as it comes: listed.
 		return []value{{text: "…", listed: true}}
 	case "strings.Split", "strings.SplitN":

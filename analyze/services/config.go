@@ -1125,9 +1125,13 @@ func (r *resolver) viperEnvOver(key string, recv ssa.Value, vals []value) []valu
 			}
 			replacer = strings.NewReplacer(pairs...)
 		case "SetEnvPrefix":
+			// One prefix, a literal: one of several (a prefix per
+			// config file, the loader's parameter) is not known.
 			p := ""
 			if len(args) == 1 {
-				p = firstOf(r.strings(args[0]))
+				if vs := r.strings(args[0]); len(vs) == 1 && vs[0].lit {
+					p = vs[0].text
+				}
 			}
 			if p == "" {
 				unknown = true

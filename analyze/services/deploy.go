@@ -896,7 +896,7 @@ func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 func (d *deployment) dockerBuilds(file string, data []byte) {
 	var mk *makefile
 	if filepath.Ext(file) != ".sh" {
-		mk = readMakefile(filepath.Dir(file), data, nil) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
+		mk = readMakefile(d.root, filepath.Dir(file), data, nil) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
 	}
 	d.dockerBuildLines(filepath.Dir(file), data, mk, false)
 	if mk != nil {
@@ -1242,9 +1242,12 @@ func imageRepo(ref string) string {
 	}
 	for _, hub := range []string{"docker.io/", "index.docker.io/", "registry-1.docker.io/"} {
 		if rest, ok := strings.CutPrefix(ref, hub); ok && rest != "" {
-			ref = strings.TrimPrefix(rest, "library/")
+			ref = rest
 			break
 		}
+	}
+	if rest, ok := strings.CutPrefix(ref, "library/"); ok && rest != "" && !strings.Contains(rest, "/") {
+		ref = rest // Docker Hub's official images: library/postgres is postgres
 	}
 	return ref
 }

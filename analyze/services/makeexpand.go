@@ -18,9 +18,13 @@ import (
 // maxExpanded bounds the text one expansion makes.
 const maxExpanded = 64 << 10
 
-// makeBudget bounds the references one Makefile expands, over all its
-// expansions: a Makefile is data, and a hostile one must not hang archie.
-const makeBudget = 200_000
+// makeBudget and makeBytes bound the references one Makefile expands and
+// the text they make, includes and evals read, over all its expansions:
+// a Makefile is data, and a hostile one must not hang archie.
+const (
+	makeBudget = 200_000
+	makeBytes  = 32 << 20
+)
 
 // expand expands s in the Makefile's variables as they stand.
 func (m *makefile) expand(s string) string {
@@ -96,12 +100,17 @@ func unknownRef(whole string) string {
 }
 
 // reference expands one $(…): a function call or a variable.
-func (m *makefile) reference(inner, whole string) string {
-	if m.budget--; m.budget < 0 || m.depth > 64 {
+func (m *makefile) reference(inner, whole string) (out string) {
+	if m.budget--; m.budget < 0 || m.bytes < 0 || m.depth > 64 {
 		return unknownRef(whole)
 	}
 	m.depth++
-	defer func() { m.depth-- }()
+	defer func() {
+		m.depth--
+		if m.bytes -= len(out); m.bytes < 0 || len(out) > maxExpanded {
+			out = unknownRef(whole) // too much text: not what a build names
+		}
+	}()
 	if i := strings.IndexAny(inner, " \t"); i > 0 {
 		if f, ok := makeFuncs[inner[:i]]; ok {
 			return f(m, strings.TrimLeft(inner[i:], " \t"), whole)
@@ -162,7 +171,7 @@ func (m *makefile) value(name, whole string) string {
 // for one it does not, when archie knows the environment), and whether
 // archie knows it.
 func (m *makefile) envValue(name string) (string, bool) {
-	if m.env == nil || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") || imageEnvNames[name] {
+	if m.env == nil || m.env.open || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") || imageEnvNames[name] {
 		return "", false
 	}
 	v, ok := m.env.vars[name]
@@ -288,7 +297,7 @@ func init() {
 	makeFuncs = map[string]func(m *makefile, text, whole string) string{
 		"subst": func(m *makefile, text, whole string) string {
 			a := m.args(text, 3)
-			if !known(a[0], a[1]) || a[0] == "" {
+			if !known(a[0], a[1]) || a[0] == "" || len(a[2])+strings.Count(a[2], a[0])*len(a[1]) > maxExpanded {
 				return unknownRef(whole)
 			}
 			return strings.ReplaceAll(a[2], a[0], a[1])
@@ -457,10 +466,15 @@ func init() {
 				return unknownRef(whole)
 			}
 			var out []string
+			size := 0
 			for _, w := range strings.Fields(list) {
 				m.locals = append(m.locals, map[string]string{name: w})
-				out = append(out, m.expand(a[2]))
+				text := m.expand(a[2])
 				m.locals = m.locals[:len(m.locals)-1]
+				if size += len(text) + 1; size > maxExpanded || m.bytes < 0 {
+					return unknownRef(whole)
+				}
+				out = append(out, text)
 			}
 			return strings.Join(out, " ")
 		},
@@ -497,7 +511,7 @@ func init() {
 		},
 		"wildcard": func(m *makefile, text, whole string) string {
 			t := m.expand(text)
-			if !known(t) || m.dir == "" {
+			if !known(t) || m.dir == "" || m.root == "" {
 				return unknownRef(whole)
 			}
 			var out []string
@@ -507,6 +521,12 @@ func init() {
 				}
 				matches, _ := filepath.Glob(filepath.Join(m.dir, filepath.FromSlash(p)))
 				for _, f := range matches {
+					// Through a link, a folder outside the repository
+					// is not the build's: not listed.
+					real, err := filepath.EvalSymlinks(f)
+					if err != nil || m.root == "" || !within(filepath.ToSlash(real), filepath.ToSlash(m.root)) {
+						return unknownRef(whole)
+					}
 					if rel, err := filepath.Rel(m.dir, f); err == nil {
 						out = append(out, filepath.ToSlash(rel))
 					}

@@ -2,12 +2,13 @@ package services
 
 import (
 	"cmp"
-	"os"
+	"maps"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -41,10 +42,20 @@ type makefile struct {
 	// says an include archie could not read may set any variable.
 	dir     string
 	partial bool
-	locals  []map[string]string // a call's $(1), a foreach's word, a rule's $@
-	depth   int                 // references being expanded, nested
-	budget  int                 // references left to expand
-	evals   int                 // $(eval …) nested
+	// root bounds the files it reads (includes, $(wildcard)): the
+	// repository's folder; src is its text, for a sub-make read again
+	// with the variables its command line sets.
+	root     string
+	src      string
+	included map[string]bool
+	// outer are the conditionals around the line being read, for the
+	// text an include or an $(eval …) there reads.
+	outer  []makeCond
+	locals []map[string]string // a call's $(1), a foreach's word, a rule's $@
+	depth  int                 // references being expanded, nested
+	budget int                 // references left to expand
+	bytes  int                 // bytes left to expand, include and eval
+	evals  int                 // $(eval …) nested
 	// expanding are the recursive variables being expanded.
 	expanding map[string]bool
 }
@@ -57,6 +68,19 @@ type makeEnv struct {
 	// args are the variables its command line sets (make VAR=value),
 	// over the Makefile's own.
 	args map[string]string
+	// open says the environment is not known, but for args and goals
+	// (a sub-make of a Makefile read in a developer's shell).
+	open bool
+}
+
+// set reports whether the environment sets a variable, to a value
+// archie may not know.
+func (e *makeEnv) set(name string) bool {
+	if e == nil || e.open {
+		return false
+	}
+	_, ok := e.vars[name]
+	return ok
 }
 
 // key identifies an environment, for the Makefiles read in it.
@@ -72,7 +96,7 @@ func (e *makeEnv) key() string {
 	for _, k := range sortedKeys(e.args) {
 		b.WriteString(k + "=" + e.args[k] + "\x00")
 	}
-	return b.String() + "\x01" + strings.Join(e.goals, "\x00")
+	return b.String() + "\x01" + strings.Join(e.goals, "\x00") + strconv.FormatBool(e.open)
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -93,26 +117,42 @@ type makeVar struct {
 
 type makeRule struct {
 	target  string // the pattern, for a rule of a target with a %
+	stem    string // a static pattern rule's, for its target
 	prereqs []string
-	recipe  []string // its command lines, joined where continued
+	recipe  []recipeLine
+	vars    []string // target-specific assignments: foo: VAR = x
+	// again says a later rule line of the target is read: a recipe it
+	// brings overrides the one before, as in make.
+	again bool
+}
+
+// A recipeLine is a command line of a rule; unsure says a conditional
+// archie could not evaluate holds it (its branches are all kept).
+type recipeLine struct {
+	text   string
+	unsure bool
 }
 
 var (
-	makeTagsBuild = regexp.MustCompile(`\bgo\s+(build|install)\b.*\s-tags[=\s]`)
-	makeAssign    = regexp.MustCompile(`^(?:(?:export|override|private)\s+)*([^\s:#=?!+]+)\s*(\?=|:=|::=|:::=|\+=|!=|=)\s*(.*)$`)
+	// A go build (or $(GO) build) that passes -tags, or flags a variable
+	// holds ($(BUILD_FLAGS), $(GOTAGS)).
+	makeTagsBuild = regexp.MustCompile(`(?:\bgo|\$[({]GO[A-Z_]*[)}])\s+(?:build|install)\b.*(?:\s-tags[=\s]|\$[({][A-Z_]*(?:FLAGS|TAGS|ARGS|OPTS)[A-Z_]*[)}])`)
+	makeAssign    = regexp.MustCompile(`^((?:(?:export|override|private)\s+)*)([^\s:#=?!+]+)\s*(\?=|:=|::=|:::=|\+=|!=|=)\s*(.*)$`)
 )
 
 // parseMakefile reads a Makefile whose folder and environment archie does
 // not know.
 func parseMakefile(data []byte) *makefile {
-	return readMakefile("", data, nil)
+	return readMakefile("", "", data, nil)
 }
 
 // readMakefile reads a Makefile of the folder dir ("" when not known),
-// made in env (nil when not known): its variables as they stand at its
-// end, and its rules, their targets and prerequisites expanded as read.
-func readMakefile(dir string, data []byte, env *makeEnv) *makefile {
-	m := &makefile{vars: make(map[string]makeVar), rules: make(map[string]*makeRule), env: env, dir: dir, budget: makeBudget}
+// below root, made in env (nil when not known): its variables as they
+// stand at its end, and its rules, their targets and prerequisites
+// expanded as read.
+func readMakefile(root, dir string, data []byte, env *makeEnv) *makefile {
+	m := &makefile{vars: make(map[string]makeVar), rules: make(map[string]*makeRule), env: env, dir: dir, root: root,
+		src: string(data), budget: makeBudget, bytes: makeBytes}
 	if env != nil {
 		for k, v := range env.args {
 			if strings.Contains(v, "$") {
@@ -150,9 +190,10 @@ func isCond(kw string) bool {
 	return kw == "ifdef" || kw == "ifndef" || kw == "ifeq" || kw == "ifneq"
 }
 
-// read reads Makefile text: the file's own, an include's, an eval's.
+// read reads Makefile text: the file's own, an include's, an eval's, the
+// last two inside the conditionals around them.
 func (m *makefile) read(text string, depth int) {
-	var conds []makeCond
+	conds := slices.Clone(m.outer)
 	var cur []*makeRule
 	var define *strings.Builder // the body of a define being read
 	var defineName, defineOp string
@@ -165,7 +206,7 @@ func (m *makefile) read(text string, depth int) {
 			if f := strings.Fields(raw); len(f) > 0 && f[0] == "endef" {
 				if defineDepth--; defineDepth == 0 {
 					if active(conds) != condFalse {
-						m.assign(defineName, defineOp, strings.TrimSuffix(define.String(), "\n"), conds)
+						m.assign(defineName, defineOp, strings.TrimSuffix(define.String(), "\n"), conds, false)
 					}
 					define = nil
 					continue
@@ -188,7 +229,10 @@ func (m *makefile) read(text string, depth int) {
 		if strings.HasPrefix(line, "\t") && len(cur) > 0 {
 			if cmd := strings.TrimSpace(line); cmd != "" && !strings.HasPrefix(cmd, "#") && active(conds) != condFalse {
 				for _, r := range cur {
-					r.recipe = append(r.recipe, cmd)
+					if r.again {
+						r.recipe, r.again = nil, false
+					}
+					r.recipe = append(r.recipe, recipeLine{cmd, active(conds) == condUnknown})
 				}
 			}
 			continue
@@ -234,7 +278,18 @@ func (m *makefile) read(text string, depth int) {
 			continue
 		case "include", "-include", "sinclude":
 			if active(conds) != condFalse {
+				m.outer = conds
 				m.include(arg, kw == "include", depth)
+				m.outer = nil
+			}
+			continue
+		case "undefine":
+			if active(conds) != condFalse {
+				if name := strings.TrimSpace(m.expand(strings.TrimPrefix(strings.TrimPrefix(arg, "override "), "override\t"))); active(conds) == condTrue {
+					delete(m.vars, name)
+				} else {
+					m.vars[name] = makeVar{text: "$(" + name + ")"}
+				}
 			}
 			continue
 		case "unexport", "vpath", "endef":
@@ -247,17 +302,19 @@ func (m *makefile) read(text string, depth int) {
 		colon := ruleColon(t)
 		if a := makeAssign.FindStringSubmatch(t); a != nil && colon < 0 {
 			cur = nil
-			m.assign(m.expand(a[1]), a[2], a[3], conds)
+			m.assign(m.expand(a[2]), a[3], a[4], conds, strings.Contains(a[1], "override"))
 			continue
 		}
 		if colon < 0 {
 			cur = nil
-			if strings.HasPrefix(t, "$") && active(conds) == condTrue {
+			if strings.HasPrefix(t, "$") {
+				m.outer = conds
 				m.expand(t) // $(eval …), $(foreach …,$(eval …)) at the top
+				m.outer = nil
 			}
 			continue
 		}
-		cur = m.rule(t, colon)
+		cur = m.rule(t, colon, conds)
 	}
 }
 
@@ -290,43 +347,78 @@ func (m *makefile) orElse(c *makeCond, arg string) {
 }
 
 // rule reads a rule's line: its targets and prerequisites, expanded now,
-// and an inline recipe. It returns the rules its recipe lines go to.
-func (m *makefile) rule(t string, colon int) []*makeRule {
+// and an inline recipe. It returns the rules its recipe lines go to: a
+// rule archie does not keep (.PHONY, a name it cannot know) still takes
+// them, so that they are not read as the Makefile's own lines.
+func (m *makefile) rule(t string, colon int, conds []makeCond) []*makeRule {
+	skip := []*makeRule{{}}
 	targets := m.expand(t[:colon])
 	rest := strings.TrimLeft(t[colon+1:], ":")
 	prereqs, inline, _ := strings.Cut(rest, ";")
 	if strings.Contains(prereqs, "=") {
-		return nil // foo: VAR = x sets a variable for foo alone
+		// foo: VAR = x sets a variable for foo and what it makes.
+		if active(conds) == condUnknown {
+			return skip
+		}
+		for _, name := range strings.Fields(targets) {
+			if r := m.ruleNamed(name); r != nil {
+				r.vars = append(r.vars, strings.TrimSpace(prereqs))
+			}
+		}
+		return skip
 	}
-	if _, static, ok := strings.Cut(prereqs, ":"); ok {
-		prereqs = static // targets: %: prereqs, a static pattern rule
+	pattern := ""
+	if p, static, ok := strings.Cut(prereqs, ":"); ok {
+		pattern, prereqs = strings.TrimSpace(m.expand(p)), static // targets: %.o: %.c
 	}
 	pre := strings.Fields(m.expand(prereqs))
 	var cur []*makeRule
 	for _, name := range strings.Fields(targets) {
-		if strings.HasPrefix(name, ".") || strings.Contains(name, "$") {
-			continue // .PHONY and the like, or a name not known
+		r := m.ruleNamed(name)
+		if r == nil {
+			continue
 		}
-		var r *makeRule
-		if strings.Contains(name, "%") {
-			r = &makeRule{target: name}
-			m.patterns = append(m.patterns, r)
-		} else {
-			if m.first == "" {
-				m.first = name
-			}
-			if r = m.rules[name]; r == nil {
-				r = &makeRule{target: name}
-				m.rules[name] = r
+		if pattern != "" {
+			if stem, ok := matchPattern(pattern, name); ok {
+				r.stem = stem
 			}
 		}
 		r.prereqs = append(r.prereqs, pre...)
+		r.again = len(r.recipe) > 0
 		if c := strings.TrimSpace(inline); c != "" {
-			r.recipe = append(r.recipe, c)
+			if r.again {
+				r.recipe, r.again = nil, false
+			}
+			r.recipe = append(r.recipe, recipeLine{c, active(conds) == condUnknown})
 		}
 		cur = append(cur, r)
 	}
+	if len(cur) == 0 {
+		return skip
+	}
 	return cur
+}
+
+// ruleNamed returns the rule of a target, made when it is new: nil for
+// one archie does not keep (.PHONY and the like, a name it cannot know).
+func (m *makefile) ruleNamed(name string) *makeRule {
+	if strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "./") || strings.Contains(name, "$") {
+		return nil
+	}
+	if strings.Contains(name, "%") {
+		r := &makeRule{target: name}
+		m.patterns = append(m.patterns, r)
+		return r
+	}
+	if m.first == "" {
+		m.first = name
+	}
+	r := m.rules[name]
+	if r == nil {
+		r = &makeRule{target: name}
+		m.rules[name] = r
+	}
+	return r
 }
 
 // stripComment cuts a line's comment: from a # no backslash escapes.
@@ -393,6 +485,8 @@ func (m *makefile) condition(kw, arg string) (state int, defaultFor string, empt
 			value = v.text // ifdef tests the value as written
 		} else if v, ok := m.envValue(name); ok {
 			value = v
+		} else if m.env.set(name) || m.partial {
+			return condUnknown, "", false // set, to what archie does not know
 		} else {
 			return condUnknown, name, kw == "ifndef"
 		}
@@ -411,7 +505,7 @@ func (m *makefile) condition(kw, arg string) (state int, defaultFor string, empt
 		// the else.
 		for _, p := range [][2]string{{a, y}, {b, x}} {
 			if name, ok := plainRef(p[0]); ok && p[1] == "" {
-				if _, set := m.vars[name]; !set {
+				if _, set := m.vars[name]; !set && !m.env.set(name) && !m.partial {
 					return condUnknown, name, kw == "ifeq"
 				}
 			}
@@ -456,11 +550,11 @@ func condArgs(arg string) (string, string, bool) {
 // assign sets a variable as an assignment under conds does. Under a
 // condition archie cannot evaluate, the variable is not known, but for
 // the default of the variable the condition tests.
-func (m *makefile) assign(name, op, value string, conds []makeCond) {
+func (m *makefile) assign(name, op, value string, conds []makeCond, override bool) {
 	if name == "" || strings.ContainsAny(name, "$ \t") {
 		return
 	}
-	if m.env != nil {
+	if m.env != nil && !override {
 		if _, ok := m.env.args[name]; ok {
 			return // make VAR=value: the command line's stands
 		}
@@ -486,10 +580,12 @@ func (m *makefile) assign(name, op, value string, conds []makeCond) {
 		if _, ok := m.vars[name]; ok {
 			return
 		}
-		if m.env != nil {
-			if _, set := m.env.vars[name]; set {
-				return // the environment's value stands
-			}
+		if m.env.set(name) {
+			return // the environment's value stands
+		}
+		if m.partial {
+			m.vars[name] = makeVar{text: "$(" + name + ")"} // an include archie could not read may set it
+			return
 		}
 		m.vars[name] = makeVar{text: value, recursive: true}
 	case ":=", "::=":
@@ -500,8 +596,15 @@ func (m *makefile) assign(name, op, value string, conds []makeCond) {
 		v, ok := m.vars[name]
 		if !ok {
 			v = makeVar{recursive: true}
-			if ev, set := m.envValue(name); set && ev != "" {
+			if ev, known := m.envValue(name); known && ev != "" {
 				v.text = strings.ReplaceAll(ev, "$", "$$")
+			} else if !known && (m.env.set(name) || m.partial) {
+				v = makeVar{text: "$(" + name + ")"} // added to a value archie does not know
+				if value != "" {
+					v.text += " " + m.expand(value)
+				}
+				m.vars[name] = v
+				return
 			}
 		} else if !v.recursive {
 			value = m.expand(value)
@@ -518,31 +621,45 @@ func (m *makefile) assign(name, op, value string, conds []makeCond) {
 	}
 }
 
-// include reads the Makefiles an include names, in the Makefile's
-// folder. One archie cannot find or read may set any variable.
+// include reads the Makefiles an include names, below the repository's
+// folder, each once. One archie cannot find or read may set any variable:
+// those set so far, and the defaults given after it, are not known.
 func (m *makefile) include(arg string, required bool, depth int) {
 	names := m.expand(arg)
-	if m.dir == "" || !known(names) || depth > 3 {
-		m.partial = m.partial || required || !known(names)
+	unread := func() {
+		if !required || m.partial {
+			m.partial = m.partial || required
+			return
+		}
+		m.partial = true
+		for name := range m.vars {
+			m.vars[name] = makeVar{text: "$(" + name + ")"}
+		}
+	}
+	if m.dir == "" || m.root == "" || !known(names) || depth > 3 {
+		unread()
 		return
 	}
 	for _, name := range strings.Fields(names) {
-		if filepath.IsAbs(name) || strings.HasPrefix(path.Clean(name), "..") {
-			m.partial = true
+		file := filepath.Join(m.dir, filepath.FromSlash(name))
+		if filepath.IsAbs(name) {
+			file = filepath.FromSlash(name)
+		}
+		if m.included == nil {
+			m.included = make(map[string]bool)
+		}
+		if m.included[file] {
+			continue // read once: a Makefile including itself ends
+		}
+		m.included[file] = true
+		data, ok := readLimited(m.root, file, 4<<20)
+		if !ok {
+			unread()
 			continue
 		}
-		// Through a link, a file outside the Makefile's folder is not
-		// the repository's: not read.
-		file, err := filepath.EvalSymlinks(filepath.Join(m.dir, filepath.FromSlash(name)))
-		var data []byte
-		if dir, derr := filepath.EvalSymlinks(m.dir); err == nil && derr == nil && within(filepath.ToSlash(file), filepath.ToSlash(dir)) {
-			data, err = os.ReadFile(file)
-		} else if err == nil {
-			err = os.ErrNotExist
-		}
-		if err != nil || len(data) > 4<<20 {
-			m.partial = m.partial || required
-			continue
+		if m.bytes -= len(data); m.bytes < 0 {
+			unread()
+			return
 		}
 		m.read(string(data), depth+1)
 	}
@@ -555,26 +672,38 @@ func (m *makefile) eval(text string) {
 	}
 	m.evals++
 	defer func() { m.evals-- }()
+	if m.bytes -= len(text); m.bytes < 0 {
+		return
+	}
 	m.read(text, 4)
 }
 
-// ruleFor returns the rule that makes a target, a pattern rule's when no
-// rule of its own has a recipe, with the stem $* is.
+// ruleFor returns the rule that makes a target, with the stem $* is: its
+// own when it has a recipe (a static pattern rule's stem), else the
+// pattern rule of the shortest stem, as make chooses.
 func (m *makefile) ruleFor(target string) (*makeRule, string) {
 	if r := m.rules[target]; r != nil && len(r.recipe) > 0 {
-		return r, ""
+		return r, r.stem
 	}
+	var best *makeRule
+	bestStem := ""
 	for _, p := range m.patterns {
-		if stem, ok := matchPattern(p.target, target); ok && len(p.recipe) > 0 {
-			return p, stem
+		if stem, ok := matchPattern(p.target, target); ok && len(p.recipe) > 0 && (best == nil || len(stem) < len(bestStem)) {
+			best, bestStem = p, stem
 		}
+	}
+	if best != nil {
+		return best, bestStem
 	}
 	return m.rules[target], ""
 }
 
 // recipe expands a rule's command lines for a target, each shell line of
-// what they expand to apart (a $(call) of a define makes several).
-func (m *makefile) recipe(r *makeRule, target, stem string) []string {
+// what they expand to apart (a $(call) of a define makes several), with
+// the target-specific variables of it and of the targets that made it
+// (inherited). unsure says a line is one of branches archie could not
+// choose between.
+func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) (lines []string, unsure bool) {
 	prereqs := slices.Clone(r.prereqs)
 	if stem != "" {
 		for i, p := range prereqs {
@@ -588,68 +717,166 @@ func (m *makefile) recipe(r *makeRule, target, stem string) []string {
 	}
 	m.locals = append(m.locals, auto)
 	defer func() { m.locals = m.locals[:len(m.locals)-1] }()
-	var out []string
-	for _, line := range r.recipe {
-		text := strings.ReplaceAll(m.expand(line), "\\\n", " ")
-		for _, l := range strings.Split(text, "\n") {
-			if l = strings.TrimLeft(strings.TrimSpace(l), "@-+"); l != "" && !strings.HasPrefix(l, "#") {
-				out = append(out, l)
+	// foo: VAR = x, in order, over the Makefile's: a call's local, as
+	// the rule's own variables are.
+	own := make(map[string]string)
+	for _, a := range append(slices.Clip(inherited), r.vars...) {
+		if v := makeAssign.FindStringSubmatch(a); v != nil {
+			name, op, value := m.expand(v[2]), v[3], v[4]
+			switch op {
+			case "+=":
+				prev, ok := own[name]
+				if !ok {
+					prev = m.value(name, "$("+name+")")
+				}
+				own[name] = strings.TrimSpace(prev + " " + m.expand(value))
+			case "?=":
+				if _, ok := own[name]; !ok {
+					if _, set := m.vars[name]; !set && !m.env.set(name) {
+						own[name] = m.expand(value)
+					}
+				}
+			case "!=":
+				own[name] = "$(" + name + ")"
+			default:
+				own[name] = m.expand(value)
 			}
 		}
 	}
-	return out
+	if len(own) > 0 {
+		m.locals = append(m.locals, own)
+		defer func() { m.locals = m.locals[:len(m.locals)-1] }()
+	}
+	for _, line := range r.recipe {
+		text := strings.ReplaceAll(m.expand(line.text), "\\\n", " ")
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimLeft(strings.TrimSpace(shellComment(l)), "@-+"); l != "" {
+				lines = append(lines, l)
+				unsure = unsure || line.unsure
+			}
+		}
+	}
+	return lines, unsure
+}
+
+// shellComment cuts a shell line's comment: from a # that starts a word,
+// outside quotes.
+func shellComment(l string) string {
+	var quote byte
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
+			return l[:i]
+		}
+	}
+	return l
+}
+
+// goal returns the target make builds when asked for t: the default goal
+// for none.
+func (m *makefile) goal(t string) string {
+	if t != "" {
+		return t
+	}
+	if v, ok := m.vars[".DEFAULT_GOAL"]; ok {
+		if g := strings.TrimSpace(m.expand(v.text)); g != "" && !strings.Contains(g, "$") {
+			return g
+		}
+	}
+	return m.first
 }
 
 // commands returns the shell commands a target runs: its prerequisites'
-// first, then its recipe's, following make's own calls ($(MAKE) other).
-func (m *makefile) commands(target string) [][]string {
-	var out [][]string
+// first, then its recipe's, following make's own calls ($(MAKE) other,
+// read again with the variables that call sets). unsure says some come
+// from branches archie could not choose between.
+func (m *makefile) commands(target string) (out [][]string, unsure bool) {
 	seen := make(map[string]bool)
-	var visit func(t string, depth int)
-	visit = func(t string, depth int) {
-		if t == "" {
-			t = m.first
-		}
+	var visit func(t string, inherited []string, depth int)
+	visit = func(t string, inherited []string, depth int) {
+		t = m.goal(t)
 		r, stem := m.ruleFor(t)
 		if r == nil || seen[t] || depth > 4 {
 			return
 		}
 		seen[t] = true
+		vars := append(slices.Clip(inherited), r.vars...)
 		for _, p := range r.prereqs {
 			if stem != "" {
 				p = strings.Replace(p, "%", stem, 1)
 			}
-			visit(p, depth+1)
+			visit(p, vars, depth+1)
 		}
-		for _, line := range m.recipe(r, t, stem) {
+		lines, u := m.recipe(r, t, stem, inherited)
+		unsure = unsure || u
+		for _, line := range lines {
 			for _, cmd := range shellCommands(line) {
-				if targets, ok := makeTargets(cmd); ok {
+				targets, ok := makeTargets(cmd)
+				if !ok {
+					out = append(out, cmd)
+					continue
+				}
+				if sub := m.subMake(cmd, targets); sub != nil {
+					// $(MAKE) build TAGS=pg: the Makefile as that
+					// call sets it.
 					for _, t := range targets {
-						visit(t, depth+1)
+						c, u := sub.commands(t)
+						out, unsure = append(out, c...), unsure || u
 					}
 					continue
 				}
-				out = append(out, cmd)
+				for _, t := range targets {
+					visit(t, nil, depth+1)
+				}
 			}
 		}
 	}
-	visit(target, 0)
-	return out
+	visit(target, nil, 0)
+	return out, unsure
+}
+
+// subMake returns the Makefile a make call of its recipe reads, when that
+// call sets variables (make build TAGS=pg) or the Makefile reads the
+// goals it is asked for; nil when it reads as this one.
+func (m *makefile) subMake(cmd, targets []string) *makefile {
+	args := make(map[string]string)
+	for _, w := range cmd[1:] {
+		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
+			args[k] = v
+		}
+	}
+	if len(args) == 0 && !strings.Contains(m.src, "MAKECMDGOALS") || m.src == "" || m.evals > 0 {
+		return nil
+	}
+	env := &makeEnv{args: args, goals: slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })}
+	if m.env != nil {
+		env.vars = m.env.vars
+		for k, v := range m.env.args {
+			if _, ok := env.args[k]; !ok {
+				env.args[k] = v // passed down, as MAKEFLAGS does
+			}
+		}
+	}
+	env.open = m.env == nil || m.env.open
+	sub := readMakefile(m.root, m.dir, []byte(m.src), env)
+	sub.evals = 1 // its own calls read as it does: the depth stays bounded
+	return sub
 }
 
 // recipes returns the command lines of every rule the Makefile has for a
 // target of its own, each expanded for its target.
 func (m *makefile) recipes() []string {
 	var out []string
-	for _, t := range slices.Sorted(func(yield func(string) bool) {
-		for t := range m.rules {
-			if !yield(t) {
-				return
-			}
-		}
-	}) {
+	for _, t := range slices.Sorted(maps.Keys(m.rules)) {
 		if r, stem := m.ruleFor(t); r != nil {
-			out = append(out, m.recipe(r, t, stem)...)
+			lines, _ := m.recipe(r, t, stem, nil)
+			out = append(out, lines...)
 		}
 	}
 	return out
@@ -674,7 +901,8 @@ func makeTargets(cmd []string) ([]string, bool) {
 	var targets []string
 	for _, w := range cmd[1:] {
 		switch {
-		case w == "-C" || w == "-f" || w == "--file" || w == "--directory" || strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "--directory=") || strings.HasPrefix(w, "--file="):
+		case strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "-f") || w == "--file" || w == "--directory" || w == "--makefile" ||
+			strings.HasPrefix(w, "--directory=") || strings.HasPrefix(w, "--file=") || strings.HasPrefix(w, "--makefile="):
 			return nil, true
 		case strings.HasPrefix(w, "-") || strings.Contains(w, "="):
 		default:
@@ -696,9 +924,8 @@ func (d *deployment) makefileIn(dir string, env *makeEnv) *makefile {
 	}
 	var mk *makefile
 	for _, name := range []string{"GNUmakefile", "makefile", "Makefile"} {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil && len(data) <= 4<<20 {
-			mk = readMakefile(dir, data, env)
+		if data, ok := readLimited(d.root, filepath.Join(dir, name), 4<<20); ok {
+			mk = readMakefile(d.root, dir, data, env)
 			break
 		}
 	}

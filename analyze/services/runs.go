@@ -219,6 +219,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// names, which archie cannot know here.
 	runEnv := make(map[string]string)
 	runArgs := make(map[string]bool)
+	stageEnv := make(map[string]map[string]string)
 	builds := &argBuilds{contexts: contexts}
 	defer func() {
 		if len(builds.runs) > 0 {
@@ -241,13 +242,18 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		if _, ok := makeTargets(cmd); ok {
 			d.compiled(file)
 			ab := argCmd{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs), workdir: workdir}
-			cmds, tagsBuild, found := d.makeRun(ab, contexts, func(string) (string, bool) { return "$", true })
+			cmds, tagsBuild, unsure, found := d.makeRun(ab, contexts, func(string) (string, bool) { return "$", true })
 			if !found {
 				return
 			}
 			before := goBuilds
 			inMake, unreadHere = true, false
 			for _, rc := range cmds {
+				if unsure {
+					// Branches of a conditional archie could not
+					// choose between: their tags are not known.
+					rc = append([]string{"GOFLAGS=-tags=$unsure"}, rc...)
+				}
 				runCmd(rc) // no make among them: commands followed those
 			}
 			inMake = false
@@ -327,6 +333,22 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		switch strings.ToUpper(kw) {
 		case "FROM":
+			// A stage sees its own ARGs, and the ENV of the stage it
+			// starts from.
+			if n := len(stages); n > 0 && stages[n-1].name != "" {
+				stageEnv[stages[n-1].name] = runEnv
+			}
+			runArgs = make(map[string]bool)
+			runEnv = make(map[string]string)
+			for _, w := range strings.Fields(rest) {
+				if strings.HasPrefix(w, "--") {
+					continue // --platform=…
+				}
+				if env, ok := stageEnv[strings.ToLower(w)]; ok {
+					runEnv = maps.Clone(env)
+				}
+				break
+			}
 			entrypoint, command = nil, nil
 			stage := dockerStage{}
 			words := strings.Fields(rest)
@@ -402,7 +424,20 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				_, rest, _ = strings.Cut(rest, " ")
 				rest = strings.TrimSpace(rest)
 			}
+			keptEnv := maps.Clone(runEnv)
 			for _, cmd := range shellCommands(rest) {
+				if len(cmd) > 1 && cmd[0] == "export" {
+					// export STORE=pg && make svc: for the rest of the line.
+					for _, w := range cmd[1:] {
+						if k, v, ok := strings.Cut(w, "="); ok {
+							if strings.Contains(v, "$") {
+								v = "$"
+							}
+							runEnv[k] = strings.Trim(v, `"'`)
+						}
+					}
+					continue
+				}
 				if len(cmd) == 2 && cmd[0] == "cd" {
 					if path.IsAbs(cmd[1]) {
 						workdir = cmd[1]
@@ -414,7 +449,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 				runCmd(cmd)
 			}
-			workdir, cded = kept, false
+			workdir, cded, runEnv = kept, false, keptEnv
 		case "ENTRYPOINT", "CMD":
 			if words := execWords(rest); len(words) > 0 {
 				r.name(words[0])
@@ -473,7 +508,7 @@ type argCmd struct {
 // the Makefile of the nearest build context that has one (found), its
 // build args' values given by arg (ok false: not set; "$": not known);
 // tagsBuild says that Makefile passes build tags to a go build somewhere.
-func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, found bool) {
+func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, unsure, found bool) {
 	env := &makeEnv{vars: ab.environ(arg), args: make(map[string]string)}
 	cmd := ab.cmd
 	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
@@ -496,6 +531,13 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
 			env.args[k] = v // make VAR=value: over the Makefile's own
 		}
+		if w == "-e" || w == "--environment-overrides" {
+			for k, v := range env.vars {
+				if _, ok := env.args[k]; !ok {
+					env.args[k] = v // the environment over the Makefile's own
+				}
+			}
+		}
 	}
 	for _, c := range contexts {
 		mk := d.makefileIn(c, env)
@@ -504,12 +546,13 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		}
 		for _, t := range targets {
 			if !strings.Contains(t, "$") {
-				cmds = append(cmds, mk.commands(t)...)
+				c, u := mk.commands(t)
+				cmds, unsure = append(cmds, c...), unsure || u
 			}
 		}
-		return cmds, mk.tagsBuild, true
+		return cmds, mk.tagsBuild, unsure, true
 	}
-	return nil, false, false
+	return nil, false, false, false
 }
 
 // environ returns the variables a build command sees, its build args'
@@ -517,6 +560,9 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 func (ab argCmd) environ(arg func(k string) (string, bool)) map[string]string {
 	env := maps.Clone(ab.env)
 	for k := range ab.args {
+		if _, set := env[k]; set {
+			continue // ENV over an ARG of the same name
+		}
 		if v, ok := arg(k); ok {
 			env[k] = v
 		}
@@ -552,7 +598,11 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 	for _, ab := range builds.runs {
 		var cmds [][]string
 		if _, ok := makeTargets(ab.cmd); ok {
-			cmds, _, _ = d.makeRun(ab, builds.contexts, arg)
+			var unsure bool
+			cmds, _, unsure, _ = d.makeRun(ab, builds.contexts, arg)
+			if unsure {
+				return "", false // a branch archie could not choose
+			}
 		} else {
 			// go build -tags "${TAGS}": the shell fills the words.
 			env := ab.environ(arg)

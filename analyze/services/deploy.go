@@ -68,8 +68,10 @@ type deployment struct {
 	goBuilds map[string][]string
 	images   map[string][2]string
 	// imageNames are the builds of images tagged with a prefix archie
-	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it.
-	imageNames map[string][][2]string
+	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it, and
+	// imageNameArgs the build args they agree on (nil where they do not).
+	imageNames    map[string][][2]string
+	imageNameArgs map[string]map[string]string
 	// imageArgs are the build args a docker build gives each image.
 	imageArgs map[string]map[string]string
 	// ambiguous are the images built in ways that disagree, and
@@ -173,6 +175,9 @@ type deployment struct {
 	// project's own (imageService).
 	owner, project string
 	modDepth       int
+	// rootModule is the path of the module at the root, whose import
+	// paths a go build may name its packages by.
+	rootModule string
 	// services are the mains know was told of; byImageName indexes
 	// them by the names an image may give them, and imageServices
 	// memoizes imageService, until a service is renamed (noteNames).
@@ -364,6 +369,9 @@ func readDeployment(dir string) *deployment {
 		configMaps: make(map[string][]kubeObject), secrets: make(map[string][]kubeObject),
 		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder), rendered: make(map[string]helm.Manifest)}
 	d.root = realPath(dir)
+	if data, ok := readSmall(d.root, filepath.Join(d.root, "go.mod")); ok {
+		d.rootModule = modfile.ModulePath(data)
+	}
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -1065,6 +1073,15 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 		}
 		if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
 			d.imageNames[n] = append(d.imageNames[n], b)
+		}
+		// Its build args, while every build of the name agrees.
+		if d.imageNameArgs == nil {
+			d.imageNameArgs = make(map[string]map[string]string)
+		}
+		if prev, ok := d.imageNameArgs[n]; !ok {
+			d.imageNameArgs[n] = args
+		} else if prev != nil && !maps.Equal(prev, args) {
+			d.imageNameArgs[n] = nil
 		}
 	}
 }

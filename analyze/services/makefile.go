@@ -870,10 +870,21 @@ func (m *makefile) subMake(cmd, targets []string) *makefile {
 }
 
 // recipes returns the command lines of every rule the Makefile has for a
-// target of its own, each expanded for its target.
+// target of its own or one a rule names as a prerequisite (a pattern
+// rule's: build-%-image for each of $(IMAGES)), each expanded for its
+// target.
 func (m *makefile) recipes() []string {
+	targets := make(map[string]bool)
+	for t, r := range m.rules {
+		targets[t] = true
+		for _, p := range r.prereqs {
+			if !strings.ContainsAny(p, "%$") {
+				targets[p] = true
+			}
+		}
+	}
 	var out []string
-	for _, t := range slices.Sorted(maps.Keys(m.rules)) {
+	for _, t := range slices.Sorted(maps.Keys(targets)) {
 		if r, stem := m.ruleFor(t); r != nil {
 			lines, _ := m.recipe(r, t, stem, nil)
 			out = append(out, lines...)

@@ -287,7 +287,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		for _, p := range pkgs {
-			if repoBuild(p) {
+			if d.repoBuild(p) {
 				// The repository's code, not a tool installed
 				// from elsewhere.
 				goBuilds++
@@ -581,7 +581,13 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 	arg := func(k string) (string, bool) {
 		v, ok := w.buildArgs[k]
 		if !ok && w.dockerfile == "" {
-			v, ok = d.imageArgs[w.image][k] // the build that tags the image the workload runs
+			// The build that tags the image the workload runs, or that
+			// tags its name after a prefix archie cannot read.
+			if args, built := d.imageArgs[w.image]; built {
+				v, ok = args[k]
+			} else if args := d.imageNameArgs[path.Base(w.image)]; len(d.imageNames[path.Base(w.image)]) == 1 {
+				v, ok = args[k]
+			}
 		}
 		if !ok {
 			v, ok = d.dockerArgs[df][k]
@@ -624,7 +630,7 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 				tags = unreadTags
 			}
 			for _, p := range pkgs {
-				if repoBuild(p) {
+				if d.repoBuild(p) {
 					n++
 					sets[tags] = true
 				}
@@ -644,10 +650,15 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 }
 
 // repoBuild reports whether a package a go build names is the
-// repository's code (./cmd/api, cmd/api/main.go), not everything (./...)
-// nor a tool installed from elsewhere.
-func repoBuild(p string) bool {
-	return !strings.Contains(p, "...") && (strings.HasPrefix(p, ".") || strings.HasSuffix(p, ".go") && !path.IsAbs(p))
+// repository's code (./cmd/api, cmd/api/main.go, or an import path of
+// the module at its root), not everything (./...) nor a tool installed
+// from elsewhere.
+func (d *deployment) repoBuild(p string) bool {
+	if strings.Contains(p, "...") || strings.Contains(p, "@") {
+		return false
+	}
+	own := d.rootModule != "" && (p == d.rootModule || strings.HasPrefix(p, d.rootModule+"/"))
+	return own || strings.HasPrefix(p, ".") || strings.HasSuffix(p, ".go") && !path.IsAbs(p)
 }
 
 // goBuild records what a go build or go install command builds, and the

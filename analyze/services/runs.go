@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -516,20 +517,28 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		env.vars[k] = v
 		cmd = cmd[1:]
 	}
-	targets, _ := makeTargets(cmd)
-	for i, t := range targets {
-		// make $SVC: the shell fills the target from the environment.
-		targets[i] = os.Expand(t, func(k string) string {
+	// The shell fills the words from the environment: make $SVC.
+	shell := func(w string) string {
+		return os.Expand(strings.Trim(w, `"'`), func(k string) string {
 			if v, ok := env.vars[k]; ok && !strings.Contains(v, "$") {
 				return v
 			}
 			return "${" + k + "}"
 		})
 	}
+	targets, dir := makeDirTargets(cmd)
+	for i, t := range targets {
+		targets[i] = shell(t)
+	}
+	if dir != "" {
+		// make -C src/backend/services/x build: the Makefile of that
+		// folder in the image, as the build context holds it.
+		contexts = makeFolders(contexts, path.Join(cmp.Or(ab.workdir, "/"), shell(dir)))
+	}
 	env.goals = slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })
 	for _, w := range cmd[1:] {
 		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
-			env.args[k] = v // make VAR=value: over the Makefile's own
+			env.args[k] = shell(v) // make VAR=value: over the Makefile's own
 		}
 		if w == "-e" || w == "--environment-overrides" {
 			for k, v := range env.vars {
@@ -553,6 +562,54 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		return cmds, mk.tagsBuild, unsure, true
 	}
 	return nil, false, false, false
+}
+
+// makeDirTargets returns the targets of a make command of its build (the
+// default, "", when it names none), and the folder -C makes it run in.
+// A command of another Makefile (-f) builds nothing archie reads.
+func makeDirTargets(cmd []string) (targets []string, dir string) {
+	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
+		cmd = cmd[1:]
+	}
+	for i := 1; i < len(cmd); i++ {
+		switch w := cmd[i]; {
+		case (w == "-C" || w == "--directory") && i+1 < len(cmd):
+			i++
+			dir = cmd[i]
+		case strings.HasPrefix(w, "--directory="):
+			dir = strings.TrimPrefix(w, "--directory=")
+		case strings.HasPrefix(w, "-C"):
+			dir = strings.TrimPrefix(w, "-C")
+		case strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "--file") || strings.HasPrefix(w, "--makefile"):
+			return nil, ""
+		case strings.HasPrefix(w, "-") || strings.Contains(w, "="):
+		default:
+			targets = append(targets, w)
+		}
+	}
+	if len(targets) == 0 {
+		targets = []string{""}
+	}
+	return targets, dir
+}
+
+// makeFolders returns the folders of the build contexts where a folder
+// of the image may be: each context's folder at the longest end of the
+// image's path it holds (/build/src/backend/x in an image the repository
+// is copied or mounted into at /build/src is the context's backend/x).
+func makeFolders(contexts []string, image string) []string {
+	var out []string
+	parts := strings.Split(strings.Trim(path.Clean(image), "/"), "/")
+	for _, ctx := range contexts {
+		for i := range parts {
+			cand := filepath.Join(ctx, filepath.FromSlash(strings.Join(parts[i:], "/")))
+			if within(filepath.ToSlash(cand), filepath.ToSlash(ctx)) && isDir(cand) {
+				out = append(out, cand)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // environ returns the variables a build command sees, its build args'
@@ -592,7 +649,7 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 		if !ok {
 			v, ok = d.dockerArgs[df][k]
 		}
-		if strings.Contains(v, "$") {
+		if v = strings.Trim(v, `"'`); strings.Contains(v, "$") {
 			v = "$"
 		}
 		return v, ok
@@ -661,11 +718,17 @@ func (d *deployment) repoBuild(p string) bool {
 	return own || strings.HasPrefix(p, ".") || strings.HasSuffix(p, ".go") && !path.IsAbs(p)
 }
 
+// wholeRef matches a word that is one variable's value: $X, ${X}, $(X).
+var wholeRef = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}|\([^)]*\))$`)
+
 // goBuild records what a go build or go install command builds, and the
 // build tags it builds with (tagSet's form); known is false when a
 // variable names them.
 func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string, tags string, known bool) {
 	known = true
+	if len(words) > 0 && words[0] == "env" {
+		words = words[1:] // env CGO_ENABLED=0 go build
+	}
 	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
 		if k, v, _ := strings.Cut(words[0], "="); k == "GOFLAGS" && strings.Contains(v, "-tags") {
 			known = false // GOFLAGS="-tags=a -mod=mod" is split into words here
@@ -692,6 +755,10 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 				tags = tagSet(value)
 				known = known && !strings.Contains(value, "$")
 			}
+			continue
+		}
+		if wholeRef.MatchString(w) {
+			known = false // go build $(BUILDFLAGS): flags, -tags among them maybe
 			continue
 		}
 		pkgs = append(pkgs, w)

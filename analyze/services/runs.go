@@ -243,7 +243,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		if _, ok := makeTargets(cmd); ok {
 			d.compiled(file)
 			ab := argCmd{cmd: cmd, env: maps.Clone(runEnv), args: maps.Clone(runArgs), workdir: workdir}
-			cmds, tagsBuild, unsure, found := d.makeRun(ab, contexts, func(string) (string, bool) { return "$", true })
+			cmds, tagsBuild, unsure, found, moved := d.makeRun(ab, contexts, func(string) (string, bool) { return "$", true })
 			if !found {
 				return
 			}
@@ -254,6 +254,22 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					// Branches of a conditional archie could not
 					// choose between: their tags are not known.
 					rc = append([]string{"GOFLAGS=-tags=$unsure"}, rc...)
+				}
+				if moved != nil {
+					// make -C elsewhere: its go builds' paths are that
+					// folder's, not the build context's; only their
+					// tags are the image's.
+					pkgs, tags, known := emptyRun(r.file).goBuild(rc, moved, "")
+					for _, p := range pkgs {
+						if d.repoBuild(p) {
+							goBuilds++
+							if !known {
+								tags, unreadHere = unreadTags, true
+							}
+							tagSets[tags] = true
+						}
+					}
+					continue
 				}
 				runCmd(rc) // no make among them: commands followed those
 			}
@@ -285,6 +301,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		if !inMake {
 			unreadHere = false
+			cmd = unsetDropped(cmd, runEnv, runArgs)
 		}
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		for _, p := range pkgs {
@@ -509,7 +526,7 @@ type argCmd struct {
 // the Makefile of the nearest build context that has one (found), its
 // build args' values given by arg (ok false: not set; "$": not known);
 // tagsBuild says that Makefile passes build tags to a go build somewhere.
-func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, unsure, found bool) {
+func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, unsure, found bool, moved []string) {
 	env := &makeEnv{vars: ab.environ(arg), args: make(map[string]string)}
 	cmd := ab.cmd
 	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
@@ -519,12 +536,7 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 	}
 	// The shell fills the words from the environment: make $SVC.
 	shell := func(w string) string {
-		return os.Expand(strings.Trim(w, `"'`), func(k string) string {
-			if v, ok := env.vars[k]; ok && !strings.Contains(v, "$") {
-				return v
-			}
-			return "${" + k + "}"
-		})
+		return os.Expand(strings.Trim(w, `"'`), func(k string) string { return shellValue(env.vars, k) })
 	}
 	targets, dir := makeDirTargets(cmd)
 	for i, t := range targets {
@@ -534,6 +546,7 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		// make -C src/backend/services/x build: the Makefile of that
 		// folder in the image, as the build context holds it.
 		contexts = makeFolders(contexts, path.Join(cmp.Or(ab.workdir, "/"), shell(dir)))
+		moved = contexts
 	}
 	env.goals = slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })
 	for _, w := range cmd[1:] {
@@ -559,9 +572,48 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 				cmds, unsure = append(cmds, c...), unsure || u
 			}
 		}
-		return cmds, mk.tagsBuild, unsure, true
+		return cmds, mk.tagsBuild, unsure, true, moved
 	}
-	return nil, false, false, false
+	return nil, false, false, false, moved
+}
+
+// unsetDropped expands the words of a RUN command that are one variable
+// ENV sets to a value archie reads ($BUILDFLAGS of ENV BUILDFLAGS=""),
+// and drops those of one neither ENV nor a build arg sets (exported by an
+// earlier RUN, which does not outlive it): the shell expands it to
+// nothing.
+func unsetDropped(cmd []string, env map[string]string, args map[string]bool) []string {
+	var out []string
+	for _, w := range cmd {
+		if t := strings.Trim(w, `"'`); wholeRef.MatchString(t) {
+			k := strings.Trim(t[1:], "{}()")
+			v, set := env[k]
+			switch {
+			case set && !strings.Contains(v, "$") && !args[k]:
+				out = append(out, quotedWords(strings.Trim(v, `"'`))...)
+				continue
+			case !set && !args[k] && !imageEnvNames[k] && !isDigits(k):
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// shellValue is what a RUN line's shell expands $k to: the value its
+// environment gives, empty for a variable neither ENV nor a build arg
+// sets (a RUN's export does not outlive it), and itself, not known, for
+// one set to what archie cannot know or that the base image sets.
+func shellValue(env map[string]string, k string) string {
+	v, ok := env[k]
+	switch {
+	case ok && !strings.Contains(v, "$"):
+		return v
+	case ok || imageEnvNames[k]:
+		return "${" + k + "}"
+	}
+	return ""
 }
 
 // makeDirTargets returns the targets of a make command of its build (the
@@ -660,9 +712,14 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 	}
 	for _, ab := range builds.runs {
 		var cmds [][]string
+		contexts, workdir := builds.contexts, ab.workdir
 		if _, ok := makeTargets(ab.cmd); ok {
 			var unsure bool
-			cmds, _, unsure, _ = d.makeRun(ab, builds.contexts, arg)
+			var moved []string
+			cmds, _, unsure, _, moved = d.makeRun(ab, builds.contexts, arg)
+			if moved != nil {
+				contexts, workdir = moved, "" // make -C: its folder's paths
+			}
 			if unsure {
 				return "", false // a branch archie could not choose
 			}
@@ -671,18 +728,13 @@ func (d *deployment) argTags(w *workload, df string) (string, bool) {
 			env := ab.environ(arg)
 			cmd := make([]string, len(ab.cmd))
 			for i, w := range ab.cmd {
-				cmd[i] = os.Expand(w, func(k string) string {
-					if v, ok := env[k]; ok && !strings.Contains(v, "$") {
-						return v
-					}
-					return "${" + k + "}"
-				})
+				cmd[i] = os.Expand(w, func(k string) string { return shellValue(env, k) })
 			}
 			cmds = [][]string{cmd}
 		}
 		n := 0
 		for _, cmd := range cmds {
-			pkgs, tags, known := emptyRun("").goBuild(cmd, builds.contexts, ab.workdir)
+			pkgs, tags, known := emptyRun("").goBuild(cmd, contexts, workdir)
 			if !known {
 				tags = unreadTags
 			}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -89,23 +88,14 @@ func (e *makeEnv) key() string {
 		return ""
 	}
 	var b strings.Builder
-	for _, k := range sortedKeys(e.vars) {
+	for _, k := range slices.Sorted(maps.Keys(e.vars)) {
 		b.WriteString(k + "=" + e.vars[k] + "\x00")
 	}
 	b.WriteString("\x03")
-	for _, k := range sortedKeys(e.args) {
+	for _, k := range slices.Sorted(maps.Keys(e.args)) {
 		b.WriteString(k + "=" + e.args[k] + "\x00")
 	}
 	return b.String() + "\x01" + strings.Join(e.goals, "\x00") + strconv.FormatBool(e.open)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // A makeVar is a variable's value: its text as written, expanded where
@@ -896,25 +886,44 @@ func (m *makefile) recipes() []string {
 // makeTargets returns the targets a make command builds (the default,
 // "", when it names none), when the command is make's: make, gmake,
 // $(MAKE), after any VAR=value words. A command that changes folder or
-// file (-C, -f) is another Makefile's, which archie does not follow.
+// file (-C, -f) is another Makefile's, which it does not follow: no
+// targets.
 func makeTargets(cmd []string) ([]string, bool) {
+	targets, dir, other, ok := makeCall(cmd)
+	if dir != "" || other {
+		return nil, ok
+	}
+	return targets, ok
+}
+
+// makeCall reads a make command: its targets (the default, "", when it
+// names none), the folder -C makes it run in, whether -f names another
+// Makefile, and whether it is make's at all.
+func makeCall(cmd []string) (targets []string, dir string, other, ok bool) {
 	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
 		cmd = cmd[1:]
 	}
 	if len(cmd) == 0 {
-		return nil, false
+		return nil, "", false, false
 	}
 	switch name := path.Base(cmd[0]); name {
 	case "make", "gmake", "$(MAKE)", "${MAKE}":
 	default:
-		return nil, false
+		return nil, "", false, false
 	}
-	var targets []string
-	for _, w := range cmd[1:] {
-		switch {
-		case strings.HasPrefix(w, "-C") || strings.HasPrefix(w, "-f") || w == "--file" || w == "--directory" || w == "--makefile" ||
-			strings.HasPrefix(w, "--directory=") || strings.HasPrefix(w, "--file=") || strings.HasPrefix(w, "--makefile="):
-			return nil, true
+	for i := 1; i < len(cmd); i++ {
+		switch w := cmd[i]; {
+		case w == "-C" || w == "--directory":
+			if i+1 < len(cmd) {
+				i++
+				dir = cmd[i]
+			}
+		case strings.HasPrefix(w, "--directory="):
+			dir = strings.TrimPrefix(w, "--directory=")
+		case strings.HasPrefix(w, "-C"):
+			dir = strings.TrimPrefix(w, "-C")
+		case strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "--file") || strings.HasPrefix(w, "--makefile"):
+			other = true
 		case strings.HasPrefix(w, "-") || strings.Contains(w, "="):
 		default:
 			targets = append(targets, w)
@@ -923,7 +932,7 @@ func makeTargets(cmd []string) ([]string, bool) {
 	if len(targets) == 0 {
 		targets = []string{""}
 	}
-	return targets, true
+	return targets, dir, other, true
 }
 
 // makefileIn reads the Makefile of a folder, if it has one, once for

@@ -538,7 +538,10 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 	shell := func(w string) string {
 		return os.Expand(strings.Trim(w, `"'`), func(k string) string { return shellValue(env.vars, k) })
 	}
-	targets, dir := makeDirTargets(cmd)
+	targets, dir, other, _ := makeCall(cmd)
+	if other {
+		targets = nil // make -f other.mk: another Makefile's
+	}
 	for i, t := range targets {
 		targets[i] = shell(t)
 	}
@@ -614,35 +617,6 @@ func shellValue(env map[string]string, k string) string {
 		return "${" + k + "}"
 	}
 	return ""
-}
-
-// makeDirTargets returns the targets of a make command of its build (the
-// default, "", when it names none), and the folder -C makes it run in.
-// A command of another Makefile (-f) builds nothing archie reads.
-func makeDirTargets(cmd []string) (targets []string, dir string) {
-	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
-		cmd = cmd[1:]
-	}
-	for i := 1; i < len(cmd); i++ {
-		switch w := cmd[i]; {
-		case (w == "-C" || w == "--directory") && i+1 < len(cmd):
-			i++
-			dir = cmd[i]
-		case strings.HasPrefix(w, "--directory="):
-			dir = strings.TrimPrefix(w, "--directory=")
-		case strings.HasPrefix(w, "-C"):
-			dir = strings.TrimPrefix(w, "-C")
-		case strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "--file") || strings.HasPrefix(w, "--makefile"):
-			return nil, ""
-		case strings.HasPrefix(w, "-") || strings.Contains(w, "="):
-		default:
-			targets = append(targets, w)
-		}
-	}
-	if len(targets) == 0 {
-		targets = []string{""}
-	}
-	return targets, dir
 }
 
 // makeFolders returns the folders of the build contexts where a folder

@@ -28,6 +28,11 @@ type makefile struct {
 	rules    map[string]*makeRule
 	patterns []*makeRule // rules of a target with a %, in the order read
 	first    string      // the default target: the first rule's
+	// exported are the variables an export directive passes to its
+	// recipes' environment (all, after a bare export); unexported those
+	// an unexport keeps from it.
+	exported, unexported map[string]bool
+	exportAll            bool
 	// tagsBuild marks a Makefile with a go build or go install that
 	// passes build tags somewhere, also in a define … endef body: a
 	// target archie cannot follow to its go build may be built with them.
@@ -258,7 +263,10 @@ func (m *makefile) read(text string, depth int) {
 				} else if strings.Contains(t, "=") {
 					break // export NAME = value: an assignment
 				} else {
-					continue // export NAME: no value
+					if kw == "export" && active(conds) != condFalse {
+						m.export(arg, true) // export NAME: no value
+					}
+					continue
 				}
 			}
 			define, defineDepth = &strings.Builder{}, 1
@@ -282,7 +290,12 @@ func (m *makefile) read(text string, depth int) {
 				}
 			}
 			continue
-		case "unexport", "vpath", "endef":
+		case "unexport":
+			if active(conds) != condFalse {
+				m.export(arg, false)
+			}
+			continue
+		case "vpath", "endef":
 			continue
 		}
 		if active(conds) == condFalse {
@@ -292,7 +305,11 @@ func (m *makefile) read(text string, depth int) {
 		colon := ruleColon(t)
 		if a := makeAssign.FindStringSubmatch(t); a != nil && colon < 0 {
 			cur = nil
-			m.assign(m.expand(a[2]), a[3], a[4], conds, strings.Contains(a[1], "override"))
+			name := m.expand(a[2])
+			m.assign(name, a[3], a[4], conds, strings.Contains(a[1], "override"))
+			if strings.Contains(a[1], "export") {
+				m.export(name, true)
+			}
 			continue
 		}
 		if colon < 0 {
@@ -306,6 +323,45 @@ func (m *makefile) read(text string, depth int) {
 		}
 		cur = m.rule(t, colon, conds)
 	}
+}
+
+// export reads an export (on) or unexport directive's variables; one
+// without any exports them all.
+func (m *makefile) export(names string, on bool) {
+	if strings.TrimSpace(names) == "" {
+		m.exportAll = on
+		return
+	}
+	if m.exported == nil {
+		m.exported, m.unexported = make(map[string]bool), make(map[string]bool)
+	}
+	for _, n := range strings.Fields(m.expand(names)) {
+		m.exported[n], m.unexported[n] = on, !on
+	}
+}
+
+// exports reports whether make passes a variable to its recipes: one the
+// Makefile exports, or that came from its environment or command line.
+func (m *makefile) exports(name string) bool {
+	switch {
+	case m.unexported[name]:
+		return false
+	case m.exported[name] || m.exportAll:
+		return true
+	case m.env == nil:
+		return false
+	}
+	_, arg := m.env.args[name]
+	return arg || m.env.set(name)
+}
+
+// goflags prefixes a recipe's go build with the GOFLAGS make passes it
+// (export GOFLAGS := -tags=pg), which go reads its tags from.
+func (m *makefile) goflags(cmd []string) []string {
+	if !isGoBuild(cmd) || !m.exports("GOFLAGS") {
+		return cmd
+	}
+	return append([]string{"GOFLAGS=" + m.expand("$(GOFLAGS)")}, cmd...)
 }
 
 // directive splits a line's first word from the rest.
@@ -809,7 +865,7 @@ func (m *makefile) commands(target string) (out [][]string, unsure bool) {
 			for _, cmd := range shellCommands(line) {
 				targets, ok := makeTargets(cmd)
 				if !ok {
-					out = append(out, cmd)
+					out = append(out, m.goflags(cmd))
 					continue
 				}
 				if sub := m.subMake(cmd, targets); sub != nil {
@@ -889,27 +945,27 @@ func (m *makefile) recipes() []string {
 // file (-C, -f) is another Makefile's, which it does not follow: no
 // targets.
 func makeTargets(cmd []string) ([]string, bool) {
-	targets, dir, other, ok := makeCall(cmd)
-	if dir != "" || other {
+	targets, dir, files, ok := makeCall(cmd)
+	if dir != "" || len(files) > 0 {
 		return nil, ok
 	}
 	return targets, ok
 }
 
 // makeCall reads a make command: its targets (the default, "", when it
-// names none), the folder -C makes it run in, whether -f names another
-// Makefile, and whether it is make's at all.
-func makeCall(cmd []string) (targets []string, dir string, other, ok bool) {
+// names none), the folder -C makes it run in, the Makefiles -f names in
+// place of the folder's, and whether it is make's at all.
+func makeCall(cmd []string) (targets []string, dir string, files []string, ok bool) {
 	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
 		cmd = cmd[1:]
 	}
 	if len(cmd) == 0 {
-		return nil, "", false, false
+		return nil, "", nil, false
 	}
 	switch name := path.Base(cmd[0]); name {
 	case "make", "gmake", "$(MAKE)", "${MAKE}":
 	default:
-		return nil, "", false, false
+		return nil, "", nil, false
 	}
 	for i := 1; i < len(cmd); i++ {
 		switch w := cmd[i]; {
@@ -922,8 +978,16 @@ func makeCall(cmd []string) (targets []string, dir string, other, ok bool) {
 			dir = strings.TrimPrefix(w, "--directory=")
 		case strings.HasPrefix(w, "-C"):
 			dir = strings.TrimPrefix(w, "-C")
-		case strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "--file") || strings.HasPrefix(w, "--makefile"):
-			other = true
+		case w == "-f" || w == "--file" || w == "--makefile":
+			if i+1 < len(cmd) {
+				i++
+				files = append(files, cmd[i])
+			}
+		case strings.HasPrefix(w, "--file=") || strings.HasPrefix(w, "--makefile="):
+			_, f, _ := strings.Cut(w, "=")
+			files = append(files, f)
+		case strings.HasPrefix(w, "-f"):
+			files = append(files, strings.TrimPrefix(w, "-f"))
 		case strings.HasPrefix(w, "-") || strings.Contains(w, "="):
 		default:
 			targets = append(targets, w)
@@ -932,18 +996,39 @@ func makeCall(cmd []string) (targets []string, dir string, other, ok bool) {
 	if len(targets) == 0 {
 		targets = []string{""}
 	}
-	return targets, dir, other, true
+	return targets, dir, files, true
 }
 
 // makefileIn reads the Makefile of a folder, if it has one, once for
-// each environment.
-func (d *deployment) makefileIn(dir string, env *makeEnv) *makefile {
-	key := dir + "\x02" + env.key()
+// each environment: the one make reads by default, or those files names
+// (make -f build.mk), read one after the other as make does.
+func (d *deployment) makefileIn(dir string, files []string, env *makeEnv) *makefile {
+	key := dir + "\x02" + strings.Join(files, "\x00") + "\x02" + env.key()
 	if mk, ok := d.makefiles[key]; ok {
 		return mk
 	}
 	var mk *makefile
+	if len(files) > 0 {
+		var all []byte
+		for _, f := range files {
+			data, ok := []byte(nil), false
+			if !filepath.IsAbs(f) && !strings.Contains(f, "$") {
+				data, ok = readLimited(d.root, filepath.Join(dir, filepath.FromSlash(f)), 4<<20)
+			}
+			if !ok {
+				all = nil
+				break
+			}
+			all = append(append(all, data...), '\n')
+		}
+		if all != nil {
+			mk = readMakefile(d.root, dir, all, env)
+		}
+	}
 	for _, name := range []string{"GNUmakefile", "makefile", "Makefile"} {
+		if len(files) > 0 {
+			break
+		}
 		if data, ok := readLimited(d.root, filepath.Join(dir, name), 4<<20); ok {
 			mk = readMakefile(d.root, dir, data, env)
 			break

@@ -227,7 +227,7 @@ func TestMakefileHostileFiles(t *testing.T) {
 		t.Skip(err)
 	}
 	d := &deployment{root: zero}
-	if mk := d.makefileIn(zero, nil); mk != nil {
+	if mk := d.makefileIn(zero, nil, nil); mk != nil {
 		t.Error("a Makefile linked to /dev/zero is read")
 	}
 }
@@ -290,6 +290,14 @@ func TestMakefileSemantics(t *testing.T) {
 		{"an eval under a condition archie cannot evaluate", "TAGS = mem\nifeq ($(STORE),pg)\n$(eval TAGS = pg)\nendif\nsvc:\n\tgo build -tags $(TAGS) .\n", argSet, "svc", []string{"go build -tags $(TAGS) ."}, false},
 		{"recipe lines in branches archie cannot choose", "svc:\nifeq ($(STORE),pg)\n\tgo build -tags pg .\nelse\n\tgo build .\nendif\n", argSet, "svc", []string{"go build -tags pg .", "go build ."}, true},
 		{"a shell comment", "svc:\n\tgo build . # add -tags pg\n", empty, "svc", []string{"go build ."}, false},
+		{"an exported GOFLAGS", "export GOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
+		{"GOFLAGS exported later, by name", "GOFLAGS = -tags=$(STORE)\nSTORE = pg\nexport GOFLAGS\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
+		{"a GOFLAGS the Makefile only sets", "GOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"go build ."}, false},
+		{"an unexported GOFLAGS", "export GOFLAGS := -tags=pg\nunexport GOFLAGS\nsvc:\n\tgo build .\n", empty, "svc", []string{"go build ."}, false},
+		{"everything exported", "export\nGOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
+		{"GOFLAGS from the command line", "svc:\n\tgo build .\n", &makeEnv{vars: map[string]string{}, args: map[string]string{"GOFLAGS": "-tags=pg"}}, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
+		{"GOFLAGS from a build arg", "svc:\n\tgo build .\n", &makeEnv{vars: map[string]string{"GOFLAGS": "$"}}, "svc", []string{"GOFLAGS=$(GOFLAGS) go build ."}, false},
+		{"a recipe's own GOFLAGS", "export GOFLAGS := -tags=pg\nsvc:\n\tGOFLAGS=-mod=mod go build .\n", empty, "svc", []string{"GOFLAGS=-mod=mod go build ."}, false},
 	} {
 		mk := readMakefile(dir, dir, []byte(c.mk), c.env)
 		cmds, unsure := mk.commands(c.target)

@@ -238,7 +238,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// runCmd reads one command a RUN line runs; make's are followed
 	// into the Makefile of the build context (RUN make argocd-all).
 	var runCmd func(cmd []string)
-	inMake, unreadHere := false, false
+	inMake, unreadHere, unsureMake := false, false, false
 	runCmd = func(cmd []string) {
 		if _, ok := makeTargets(cmd); ok {
 			d.compiled(file)
@@ -248,13 +248,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				return
 			}
 			before := goBuilds
-			inMake, unreadHere = true, false
+			// Branches of a conditional archie could not choose
+			// between (unsure): their tags are not known.
+			inMake, unreadHere, unsureMake = true, false, unsure
 			for _, rc := range cmds {
-				if unsure {
-					// Branches of a conditional archie could not
-					// choose between: their tags are not known.
-					rc = append([]string{"GOFLAGS=-tags=$unsure"}, rc...)
-				}
 				if moved != nil {
 					// make -C elsewhere: its go builds' paths are that
 					// folder's, not the build context's; only their
@@ -263,7 +260,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					for _, p := range pkgs {
 						if d.repoBuild(p) {
 							goBuilds++
-							if !known {
+							if !known || unsure {
 								tags, unreadHere = unreadTags, true
 							}
 							tagSets[tags] = true
@@ -273,7 +270,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 				runCmd(rc) // no make among them: commands followed those
 			}
-			inMake = false
+			inMake, unsureMake = false, false
 			if goBuilds == before && tagsBuild {
 				// RUN make $SVC into a $(call compile,…) whose go
 				// build passes -tags "$(BUILD_TAGS)": archie did not
@@ -301,9 +298,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		}
 		if !inMake {
 			unreadHere = false
-			cmd = unsetDropped(cmd, runEnv, runArgs)
+			cmd = withGoflags(unsetDropped(cmd, runEnv, runArgs), runEnv, runArgs)
 		}
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
+		known = known && !unsureMake
 		for _, p := range pkgs {
 			if d.repoBuild(p) {
 				// The repository's code, not a tool installed
@@ -538,12 +536,12 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 	shell := func(w string) string {
 		return os.Expand(strings.Trim(w, `"'`), func(k string) string { return shellValue(env.vars, k) })
 	}
-	targets, dir, other, _ := makeCall(cmd)
-	if other {
-		targets = nil // make -f other.mk: another Makefile's
-	}
+	targets, dir, files, _ := makeCall(cmd)
 	for i, t := range targets {
 		targets[i] = shell(t)
+	}
+	for i, f := range files {
+		files[i] = shell(f) // make -f build/$SVC.mk
 	}
 	if dir != "" {
 		// make -C src/backend/services/x build: the Makefile of that
@@ -565,7 +563,7 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		}
 	}
 	for _, c := range contexts {
-		mk := d.makefileIn(c, env)
+		mk := d.makefileIn(c, files, env)
 		if mk == nil {
 			continue
 		}
@@ -752,18 +750,20 @@ var wholeRef = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}|\([^)]
 // variable names them.
 func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string, tags string, known bool) {
 	known = true
+	envTags, envKnown := "", true // GOFLAGS', which a -tags of the command line overrides
 	if len(words) > 0 && words[0] == "env" {
 		words = words[1:] // env CGO_ENABLED=0 go build
 	}
 	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
-		if k, v, _ := strings.Cut(words[0], "="); k == "GOFLAGS" && strings.Contains(v, "-tags") {
-			known = false // GOFLAGS="-tags=a -mod=mod" is split into words here
+		if k, v, _ := strings.Cut(words[0], "="); k == "GOFLAGS" {
+			envTags, envKnown = goflagsTags(v)
 		}
 		words = words[1:]
 	}
 	if len(words) < 2 || path.Base(words[0]) != "go" || words[1] != "build" && words[1] != "install" {
 		return nil, "", false
 	}
+	cmdTags := false
 	for i := 2; i < len(words); i++ {
 		w := strings.Trim(words[i], `"'`)
 		if strings.HasPrefix(w, "-") {
@@ -778,7 +778,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 				r.name(w[strings.IndexByte(w, '=')+1:])
 			}
 			if flag == "tags" {
-				tags = tagSet(value)
+				tags, cmdTags = tagSet(value), true
 				known = known && !strings.Contains(value, "$")
 			}
 			continue
@@ -788,6 +788,9 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 			continue
 		}
 		pkgs = append(pkgs, w)
+	}
+	if !cmdTags {
+		tags, known = envTags, known && envKnown
 	}
 	if len(pkgs) == 0 {
 		pkgs = []string{"."}
@@ -844,6 +847,56 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		}
 	}
 	return pkgs, tags, known
+}
+
+// goflagsTags returns the build tags a GOFLAGS value gives go (its flags
+// are -flag=value words, -tags=a,b among them); known is false when a
+// variable may hold them.
+func goflagsTags(v string) (tags string, known bool) {
+	known = true
+	for _, f := range strings.Fields(strings.Trim(v, `"'`)) {
+		flag, value, _ := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		switch {
+		case !strings.HasPrefix(f, "-") && f != "":
+			known = false // $EXTRA, or what a variable left
+		case flag == "tags":
+			tags, known = tagSet(value), !strings.Contains(value, "$")
+		}
+	}
+	return tags, known
+}
+
+// withGoflags prefixes a go build with the GOFLAGS its environment sets,
+// when the command sets none itself: an ENV's value ("$" not known), or a
+// build arg's, which argTags reads per image.
+func withGoflags(cmd []string, env map[string]string, args map[string]bool) []string {
+	if !isGoBuild(cmd) {
+		return cmd
+	}
+	v, set := env["GOFLAGS"]
+	switch {
+	case set:
+	case args["GOFLAGS"]:
+		v = "${GOFLAGS}"
+	default:
+		return cmd
+	}
+	return append([]string{"GOFLAGS=" + v}, cmd...)
+}
+
+// isGoBuild reports whether a command is a go build or go install that
+// sets no GOFLAGS before it (GOFLAGS=… go build, env … go build).
+func isGoBuild(cmd []string) bool {
+	if len(cmd) > 0 && cmd[0] == "env" {
+		cmd = cmd[1:]
+	}
+	for len(cmd) > 0 && strings.Contains(cmd[0], "=") {
+		if strings.HasPrefix(cmd[0], "GOFLAGS=") {
+			return false
+		}
+		cmd = cmd[1:]
+	}
+	return len(cmd) > 1 && path.Base(cmd[0]) == "go" && (cmd[1] == "build" || cmd[1] == "install")
 }
 
 // unreadTags stands for the build tags of a go build that archie cannot

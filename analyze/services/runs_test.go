@@ -38,7 +38,14 @@ func TestGoBuildTags(t *testing.T) {
 		{[]string{"go", "build", "--tags", `"pg netgo pg"`, "./cmd/api"}, "netgo,pg", true},
 		{[]string{"CGO_ENABLED=0", "go", "install", "-tags=pg", "./cmd/api"}, "pg", true},
 		{[]string{"go", "build", "-tags=${TAGS}", "./cmd/api"}, "${TAGS}", false},
-		{[]string{"GOFLAGS=-tags=pg", "go", "build", "./cmd/api"}, "", false},
+		// go reads tags from GOFLAGS too; the command line's win.
+		{[]string{"GOFLAGS=-tags=pg", "go", "build", "./cmd/api"}, "pg", true},
+		{[]string{"GOFLAGS=-mod=mod -tags=pg,netgo -trimpath", "go", "build", "./cmd/api"}, "netgo,pg", true},
+		{[]string{"GOFLAGS=-tags=pg", "go", "build", "-tags=netgo", "./cmd/api"}, "netgo", true},
+		{[]string{"env", "GOFLAGS=-mod=mod", "go", "build", "./cmd/api"}, "", true},
+		{[]string{"GOFLAGS=-tags=${TAGS}", "go", "build", "./cmd/api"}, "${TAGS}", false},
+		{[]string{"GOFLAGS=$EXTRA", "go", "build", "./cmd/api"}, "", false},
+		{[]string{"GOFLAGS=$", "go", "build", "-tags=pg", "./cmd/api"}, "pg", true},
 	} {
 		r := (&deployment{}).newRun("Dockerfile")
 		pkgs, tags, known := r.goBuild(tc.cmd, []string{root}, "")

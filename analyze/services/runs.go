@@ -1097,7 +1097,57 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 		if s, ok := m["binary"].(string); ok {
 			r.name(s)
 		}
+		// Its build tags: tags, a -tags among its flags, or GOFLAGS in
+		// its env, read as the go build goreleaser runs.
+		r.goBuild(goreleaserBuild(m, main), []string{dir}, "")
 	}
+}
+
+// goreleaserBuild returns the go build command a goreleaser build runs,
+// for its build tags: its env's GOFLAGS, its flags, then its tags. A
+// template ({{ .Env.TAGS }}) is a value archie does not know.
+func goreleaserBuild(m map[string]any, main string) []string {
+	strs := func(key string) []string {
+		var out []string
+		switch v := m[key].(type) {
+		case string:
+			out = append(out, v)
+		case []any:
+			for _, e := range v {
+				if s, ok := e.(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+		for i, s := range out {
+			if strings.Contains(s, "{{") {
+				out[i] = "$" + key
+			}
+		}
+		return out
+	}
+	var cmd []string
+	env, _ := m["env"].([]any)
+	for _, e := range env {
+		if e, ok := e.(string); ok && strings.HasPrefix(e, "GOFLAGS=") {
+			cmd = append(cmd, strings.ReplaceAll(e, "{{", "$")) // GOFLAGS={{ .Env.F }}: not known
+		} else if ok && strings.HasPrefix(e, "{{") {
+			cmd = append(cmd, "GOFLAGS=$env") // a template that may set it
+		}
+	}
+	cmd = append(cmd, "go", "build")
+	for _, f := range strs("flags") {
+		if strings.HasPrefix(f, "-") || strings.HasPrefix(f, "$") {
+			cmd = append(cmd, quotedWords(f)...)
+		}
+	}
+	if tags := strs("tags"); len(tags) > 0 {
+		cmd = append(cmd, "-tags="+strings.Join(tags, ","))
+	}
+	if !strings.HasPrefix(main, ".") {
+		main = "./" + main
+	}
+	return append(cmd, main)
 }
 
 // helm reads a chart's name and the images its values name.

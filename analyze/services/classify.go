@@ -120,11 +120,26 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, f := range found {
 		byName[f.svc.Name] = f
 	}
+	// Whether the system's compose files, Kubernetes manifests or Helm
+	// charts run any of its mains, and archie read them all: then an
+	// image of a main they do not run is built, not deployed
+	// (builtOnly). Where a chart's template did not render, it may run
+	// that image.
+	workloads := false
+	for _, svc := range sys.Services {
+		if deploy != nil && len(deploy.problems) == 0 && len(deploy.deployedBy(svc, svc.entryAbs(sys.Dir))) > 0 {
+			workloads = true
+			break
+		}
+	}
 	var svcs []*Service
 	for _, svc := range sys.Services {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.deploysService(svc, svc.entryAbs(sys.Dir))
+			if deployed && workloads && deploy.builtOnly(svc, svc.entryAbs(sys.Dir)) {
+				deployed = false
+			}
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.
@@ -190,7 +205,7 @@ func harnessMain(rel string) bool {
 func UnderExamples(rel string) bool {
 	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
 		switch strings.ToLower(part) {
-		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos":
+		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos", "tutorial", "tutorials":
 			return true
 		}
 	}

@@ -252,7 +252,7 @@ type syntaxFacts struct {
 	// ("CartService") to the proto service's full name.
 	grpc map[string]map[string]string
 	// contracts are the packages that are an API: generated code only,
-	// declarations only, or a protobuf package.
+	// declarations only, a protobuf package, or a Kubernetes API's types.
 	contracts map[string]bool
 	// clients are the packages that build clients of a contract's gRPC
 	// API and register no server, with those contracts (System.Clients).
@@ -273,7 +273,7 @@ func scanSyntax(loaded []*packages.Package) *syntaxFacts {
 	})
 	for _, lp := range loaded {
 		x.dirs[lp.PkgPath] = lp.Dir
-		if generated(lp.Syntax) || declaresOnly(lp.Syntax) || protoPackage(lp) {
+		if generated(lp.Syntax) || declaresOnly(lp.Syntax) || protoPackage(lp) || kubeAPIPackage(lp) {
 			x.contracts[lp.PkgPath] = true
 		}
 		for _, f := range lp.Syntax {

@@ -659,6 +659,25 @@ func protoPackage(lp *packages.Package) bool {
 	return false
 }
 
+// kubeAPIPackage reports whether a package holds the types of a
+// Kubernetes API (an operator's custom resources: the DeepCopy methods
+// controller-gen or deepcopy-gen write, in a generated
+// zz_generated.deepcopy.go beside the types): the API its owner publishes,
+// which the clients that write those resources import as they import
+// protobuf messages.
+func kubeAPIPackage(lp *packages.Package) bool {
+	if lp.Fset == nil {
+		return false
+	}
+	for _, f := range lp.Syntax {
+		name := filepath.Base(lp.Fset.Position(f.Package).Filename)
+		if strings.HasPrefix(name, "zz_generated") && strings.Contains(name, "deepcopy") && ast.IsGenerated(f) {
+			return true
+		}
+	}
+	return false
+}
+
 var generatedComment = regexp.MustCompile(`^// Code generated .* DO NOT EDIT[.!]$`)
 
 // generatedBang accepts the "DO NOT EDIT!" that older goctl versions

@@ -91,6 +91,26 @@ func (d *deployment) deploysService(svc *Service, entry string) bool {
 	return d.runsServiceWhere(svc, entry, func(file string) bool { return !harnessFolder(file) }) != ""
 }
 
+// builtOnly reports whether the only deployment files that run a main
+// build its image (a Dockerfile, a goreleaser build, or a Makefile's
+// docker build naming it), and no compose file, Kubernetes manifest, Helm
+// chart, Procfile or Dapr run file runs it.
+func (d *deployment) builtOnly(svc *Service, entry string) bool {
+	if len(d.deployedBy(svc, entry)) > 0 {
+		return false
+	}
+	return d.runsServiceWhere(svc, entry, func(file string) bool {
+		return !harnessFolder(file) && !buildsImages(file)
+	}) == ""
+}
+
+// buildsImages reports whether a deployment file builds images and runs none:
+// a Dockerfile or a goreleaser file.
+func buildsImages(file string) bool {
+	base := path.Base(filepath.ToSlash(file))
+	return isDockerfile(base) || strings.Contains(base, "goreleaser")
+}
+
 // harnessFolder reports whether a file's path, relative to the system's
 // folder, passes through a folder of development or test harnesses.
 func harnessFolder(rel string) bool {

@@ -1036,7 +1036,10 @@ func (d *deployment) oneCompiler() {
 // whose registry archie cannot read to name its image by what follows.
 func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
-	if img != "" && !strings.Contains(img, "$") {
+	// A registry left for the user to set (REGISTRY ?= gcr.io/$(PROJECT)
+	// with PROJECT ?= empty) leaves an empty part: gcr.io//api.
+	unset := strings.HasPrefix(img, "/") || strings.Contains(img, "//")
+	if img != "" && !strings.Contains(img, "$") && !unset {
 		if !slices.ContainsFunc(d.imageBuilds[img], func(b imageBuild) bool { return b.df == df && b.ctx == ctx && maps.Equal(b.args, args) }) {
 			if d.imageBuilds == nil {
 				d.imageBuilds = make(map[string][]imageBuild)
@@ -1066,7 +1069,7 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 		return
 	}
 	// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but the name
-	// after it still says which image.
+	// after it still says which image (also gcr.io//api).
 	if n := img[strings.LastIndexAny(img, ")}/")+1:]; n != "" && !strings.Contains(n, "$") {
 		if d.imageNames == nil {
 			d.imageNames = make(map[string][][2]string)

@@ -857,6 +857,13 @@ func (d *deployment) builtFrom() {
 				// the WORKDIR may sit at a folder of the context that
 				// also holds it (WORKDIR /src/cmd/api; go build .).
 				w.built = !elsewhere(ctx, d.buildWorkdirs[df], pkg, dir)
+				// A WORKDIR whose end of two folders or more is a main's
+				// folder of the context says it is that one (WORKDIR
+				// /go/src/example.com/shop/cmd/api, the repository
+				// copied to /go/src/example.com/shop by a base image).
+				if deep := deepWorkdir(ctx, d.buildWorkdirs[df], pkg); !w.built && !d.buildCds[df] && deep != "" && holdsMain(deep) {
+					w.dir, w.built = deep, true
+				}
 			}
 			// go install . in WORKDIR $GOPATH/src/${service}/cmd/${cmd},
 			// the context copied to $GOPATH/src: the longest end of the
@@ -1179,6 +1186,17 @@ func elsewhere(ctx, workdir, pkg, dir string) bool {
 		}
 	}
 	return false
+}
+
+// deepWorkdir is underWorkdir when the end of workdir that is a folder
+// of the context has two folders or more (cmd/api, not app), else "".
+func deepWorkdir(ctx, workdir, pkg string) string {
+	dir := underWorkdir(ctx, workdir, pkg)
+	rel, err := filepath.Rel(ctx, dir)
+	if dir == "" || err != nil || !strings.Contains(filepath.ToSlash(rel), "/") {
+		return ""
+	}
+	return dir
 }
 
 // underWorkdir returns the folder of the context a go build of pkg run

@@ -120,18 +120,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, f := range found {
 		byName[f.svc.Name] = f
 	}
-	// Whether the system's compose files, Kubernetes manifests or Helm
-	// charts run any of its mains, and archie read them all: then an
-	// image of a main they do not run is built, not deployed
-	// (builtOnly). Where a chart's template did not render, it may run
-	// that image.
-	workloads := false
-	for _, svc := range sys.Services {
-		if deploy != nil && len(deploy.problems) == 0 && len(deploy.deployedBy(svc, svc.entryAbs(sys.Dir))) > 0 {
-			workloads = true
-			break
-		}
-	}
+	// Where the system's compose files, Kubernetes manifests and Helm
+	// charts run its own code, and archie ties every image of it they
+	// run to a main, an image of a main they do not run is built, not
+	// deployed (builtOnly).
+	workloads := deploy != nil && deploy.accountsImages(sys.Services, sys.Dir)
 	var svcs []*Service
 	for _, svc := range sys.Services {
 		if svc.decide {
@@ -203,10 +196,16 @@ func harnessMain(rel string) bool {
 // (sdks/go/examples/streaming/server) owns its own folder, not the
 // library it shows (sdks/go), and is no service of the system.
 func UnderExamples(rel string) bool {
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+	for i, part := range strings.Split(filepath.ToSlash(rel), "/") {
 		switch strings.ToLower(part) {
-		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos", "tutorial", "tutorials":
+		case "examples", "example", "_examples", "_example", "samples", "sample", "demo", "demos":
 			return true
+		case "tutorial", "tutorials":
+			// A top folder of tutorials (tutorial/ch01/hello); a
+			// services/tutorial may be an e-learning service's.
+			if i == 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -857,11 +857,12 @@ func (d *deployment) builtFrom() {
 				// the WORKDIR may sit at a folder of the context that
 				// also holds it (WORKDIR /src/cmd/api; go build .).
 				w.built = !elsewhere(ctx, d.buildWorkdirs[df], pkg, dir)
-				// A WORKDIR whose end of two folders or more is a main's
-				// folder of the context says it is that one (WORKDIR
-				// /go/src/example.com/shop/cmd/api, the repository
-				// copied to /go/src/example.com/shop by a base image).
-				if deep := deepWorkdir(ctx, d.buildWorkdirs[df], pkg); !w.built && !d.buildCds[df] && deep != "" && holdsMain(deep) {
+				// A WORKDIR in GOPATH's layout of the context's module,
+				// whose end of two folders or more is a main's folder of
+				// the context, says it is that one (WORKDIR
+				// /go/src/example.com/shop/cmd/api, the repository copied
+				// to /go/src/example.com/shop by a base image).
+				if deep := d.deepWorkdir(ctx, d.buildWorkdirs[df], pkg); !w.built && !d.buildCds[df] && deep != "" && holdsMain(deep) {
 					w.dir, w.built = deep, true
 				}
 			}
@@ -1189,11 +1190,25 @@ func elsewhere(ctx, workdir, pkg, dir string) bool {
 }
 
 // deepWorkdir is underWorkdir when the end of workdir that is a folder
-// of the context has two folders or more (cmd/api, not app), else "".
-func deepWorkdir(ctx, workdir, pkg string) string {
+// of the context has two folders or more (cmd/api, not app) and what
+// comes before it is the import path of the context's module (or the
+// repository's): GOPATH's layout of this code, not of a repository
+// cloned there. Else "".
+func (d *deployment) deepWorkdir(ctx, workdir, pkg string) string {
 	dir := underWorkdir(ctx, workdir, pkg)
 	rel, err := filepath.Rel(ctx, dir)
 	if dir == "" || err != nil || !strings.Contains(filepath.ToSlash(rel), "/") {
+		return ""
+	}
+	prefix, ok := strings.CutSuffix(path.Clean(workdir), "/"+path.Join(filepath.ToSlash(rel), pkg))
+	if !ok {
+		prefix, ok = strings.CutSuffix(path.Clean(workdir), "/"+filepath.ToSlash(rel))
+	}
+	mod := d.rootModule
+	if data, found := readSmall(d.root, filepath.Join(ctx, "go.mod")); found {
+		mod = modfile.ModulePath(data)
+	}
+	if !ok || mod == "" || !strings.HasSuffix(prefix, "/"+mod) {
 		return ""
 	}
 	return dir

@@ -660,19 +660,43 @@ func protoPackage(lp *packages.Package) bool {
 }
 
 // kubeAPIPackage reports whether a package holds the types of a
-// Kubernetes API (an operator's custom resources: the DeepCopy methods
+// Kubernetes API (an operator's custom resources): the DeepCopy methods
 // controller-gen or deepcopy-gen write, in a generated
-// zz_generated.deepcopy.go beside the types): the API its owner publishes,
-// which the clients that write those resources import as they import
-// protobuf messages.
+// zz_generated.deepcopy.go beside the types, and the AddToScheme that
+// registers them with a client's scheme (groupversion_info.go,
+// register.go). That is the API its owner publishes, which the clients
+// that write those resources import as they import protobuf messages; a
+// service's package that only deep-copies a Config of its own is none.
 func kubeAPIPackage(lp *packages.Package) bool {
 	if lp.Fset == nil {
 		return false
 	}
+	deepCopy, scheme := false, false
 	for _, f := range lp.Syntax {
 		name := filepath.Base(lp.Fset.Position(f.Package).Filename)
 		if strings.HasPrefix(name, "zz_generated") && strings.Contains(name, "deepcopy") && ast.IsGenerated(f) {
-			return true
+			deepCopy = true
+		}
+		scheme = scheme || declares(f, "AddToScheme")
+	}
+	return deepCopy && scheme
+}
+
+// declares reports whether a file declares a package-level function,
+// variable or constant of the name.
+func declares(f *ast.File, name string) bool {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == name {
+				return true
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok && slices.ContainsFunc(vs.Names, func(n *ast.Ident) bool { return n.Name == name }) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -1010,7 +1010,11 @@ func (d *deployment) makefileIn(dir string, files []string, env *makeEnv) *makef
 	var mk *makefile
 	if len(files) > 0 {
 		var all []byte
-		for _, f := range files {
+		for _, f := range slices.Compact(slices.Clone(files)) { // make -f a.mk -f a.mk …: read once
+			if len(all) > 4<<20 {
+				all = nil // more than one Makefile's worth: not read
+				break
+			}
 			data, ok := []byte(nil), false
 			if !filepath.IsAbs(f) && !strings.Contains(f, "$") {
 				data, ok = readLimited(d.root, filepath.Join(dir, filepath.FromSlash(f)), 4<<20)

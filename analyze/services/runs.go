@@ -104,6 +104,51 @@ func (d *deployment) builtOnly(svc *Service, entry string) bool {
 	}) == ""
 }
 
+// accountsImages reports whether the workloads of the deployment files
+// outside the folders of harnesses run the project's own code (a build of
+// the repository, or an image in its owner's namespace or that a build of
+// it tags), each tied to one of the mains, and every file was read (a
+// chart's template that did not render may run anything).
+func (d *deployment) accountsImages(services []*Service, root string) bool {
+	if len(d.problems) > 0 {
+		return false
+	}
+	tied := make(map[*workload]bool)
+	for _, svc := range services {
+		for _, w := range d.forService(svc, svc.entryAbs(root)) {
+			tied[w] = true
+		}
+	}
+	some := false
+	for _, w := range d.workloads {
+		if d.runsInfrastructure(w) || !slices.ContainsFunc(w.deployedBy, func(f string) bool { return !harnessFolder(f) }) || !d.ownCode(w) {
+			continue
+		}
+		if !tied[w] {
+			return false // it may run the main only a Dockerfile builds
+		}
+		some = true
+	}
+	return some
+}
+
+// ownCode reports whether a workload runs the project's own code: built
+// from the repository, or an image in its owner's namespace or that a
+// build of the repository tags.
+func (d *deployment) ownCode(w *workload) bool {
+	if w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" {
+		return true
+	}
+	for _, imgs := range w.images {
+		for _, img := range imgs {
+			if d.ownImage(img) || d.imageDockerfile(img) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // buildsImages reports whether a deployment file builds images and runs none:
 // a Dockerfile or a goreleaser file.
 func buildsImages(file string) bool {
@@ -1156,11 +1201,7 @@ func goreleaserBuild(m map[string]any, main string) []string {
 		}
 	}
 	cmd = append(cmd, "go", "build")
-	for _, f := range strs("flags") {
-		if strings.HasPrefix(f, "-") || strings.HasPrefix(f, "$") {
-			cmd = append(cmd, quotedWords(f)...)
-		}
-	}
+	cmd = append(cmd, strs("flags")...) // each its own argument: [-tags, pg]
 	if tags := strs("tags"); len(tags) > 0 {
 		cmd = append(cmd, "-tags="+strings.Join(tags, ","))
 	}

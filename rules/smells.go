@@ -333,7 +333,8 @@ imports inside the other service's packages, or in libraries several services
 share, are not the importer's. Packages made only of generated code (gRPC
 stubs and clients), protobuf packages (protoc's generated messages, with the
 helpers written beside them), Kubernetes API packages (custom resources'
-types, with the DeepCopy methods controller-gen generates beside them),
+types registered with AddToScheme, with the DeepCopy methods controller-gen
+generates beside them),
 packages that declare no function (message
 payloads, task names, sentinel errors), and client packages (code that builds
 clients of its own service's generated gRPC API, NewOrdersClient, and

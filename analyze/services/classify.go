@@ -120,19 +120,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, f := range found {
 		byName[f.svc.Name] = f
 	}
-	// Where the system's compose files, Kubernetes manifests and Helm
-	// charts run its own code, and archie ties every image of it they
-	// run to a main, an image of a main they do not run is built, not
-	// deployed (builtOnly).
-	workloads := deploy != nil && deploy.accountsImages(sys.Services, sys.Dir)
 	var svcs []*Service
 	for _, svc := range sys.Services {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.deploysService(svc, svc.entryAbs(sys.Dir))
-			if deployed && workloads && deploy.builtOnly(svc, svc.entryAbs(sys.Dir)) {
-				deployed = false
-			}
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.

@@ -91,71 +91,6 @@ func (d *deployment) deploysService(svc *Service, entry string) bool {
 	return d.runsServiceWhere(svc, entry, func(file string) bool { return !harnessFolder(file) }) != ""
 }
 
-// builtOnly reports whether the only deployment files that run a main
-// build its image (a Dockerfile, a goreleaser build, or a Makefile's
-// docker build naming it), and no compose file, Kubernetes manifest, Helm
-// chart, Procfile or Dapr run file runs it.
-func (d *deployment) builtOnly(svc *Service, entry string) bool {
-	if len(d.deployedBy(svc, entry)) > 0 {
-		return false
-	}
-	return d.runsServiceWhere(svc, entry, func(file string) bool {
-		return !harnessFolder(file) && !buildsImages(file)
-	}) == ""
-}
-
-// accountsImages reports whether the workloads of the deployment files
-// outside the folders of harnesses run the project's own code (a build of
-// the repository, or an image in its owner's namespace or that a build of
-// it tags), each tied to one of the mains, and every file was read (a
-// chart's template that did not render may run anything).
-func (d *deployment) accountsImages(services []*Service, root string) bool {
-	if len(d.problems) > 0 {
-		return false
-	}
-	tied := make(map[*workload]bool)
-	for _, svc := range services {
-		for _, w := range d.forService(svc, svc.entryAbs(root)) {
-			tied[w] = true
-		}
-	}
-	some := false
-	for _, w := range d.workloads {
-		if d.runsInfrastructure(w) || !slices.ContainsFunc(w.deployedBy, func(f string) bool { return !harnessFolder(f) }) || !d.ownCode(w) {
-			continue
-		}
-		if !tied[w] {
-			return false // it may run the main only a Dockerfile builds
-		}
-		some = true
-	}
-	return some
-}
-
-// ownCode reports whether a workload runs the project's own code: built
-// from the repository, or an image in its owner's namespace or that a
-// build of the repository tags.
-func (d *deployment) ownCode(w *workload) bool {
-	if w.dir != "" || w.src != "" || w.dockerfile != "" || w.context != "" {
-		return true
-	}
-	for _, imgs := range w.images {
-		for _, img := range imgs {
-			if d.ownImage(img) || d.imageDockerfile(img) != "" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// buildsImages reports whether a deployment file builds images and runs none:
-// a Dockerfile or a goreleaser file.
-func buildsImages(file string) bool {
-	base := path.Base(filepath.ToSlash(file))
-	return isDockerfile(base) || strings.Contains(base, "goreleaser")
-}
-
 // harnessFolder reports whether a file's path, relative to the system's
 // folder, passes through a folder of development or test harnesses.
 func harnessFolder(rel string) bool {
@@ -1168,6 +1103,9 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 	}
 }
 
+// goTemplate matches a Go template's action, as goreleaser's fields hold.
+var goTemplate = regexp.MustCompile(`\{\{.*?\}\}`)
+
 // goreleaserBuild returns the go build command a goreleaser build runs,
 // for its build tags: its env's GOFLAGS, its flags, then its tags. A
 // template ({{ .Env.TAGS }}) is a value archie does not know.
@@ -1185,9 +1123,7 @@ func goreleaserBuild(m map[string]any, main string) []string {
 			}
 		}
 		for i, s := range out {
-			if strings.Contains(s, "{{") {
-				out[i] = "$" + key
-			}
+			out[i] = goTemplate.ReplaceAllString(s, "$$"+key) // -tags={{ .Env.TAGS }}: not known
 		}
 		return out
 	}

@@ -399,6 +399,9 @@ func (m *makefile) orElse(c *makeCond, arg string) {
 func (m *makefile) rule(t string, colon int, conds []makeCond) []*makeRule {
 	skip := []*makeRule{{}}
 	targets := m.expand(t[:colon])
+	if strings.TrimSpace(targets) == ".EXPORT_ALL_VARIABLES" && active(conds) != condFalse {
+		m.exportAll = true // as a bare export does
+	}
 	rest := strings.TrimLeft(t[colon+1:], ":")
 	prereqs, inline, _ := strings.Cut(rest, ";")
 	if strings.Contains(prereqs, "=") {

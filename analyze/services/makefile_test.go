@@ -294,6 +294,7 @@ func TestMakefileSemantics(t *testing.T) {
 		{"GOFLAGS exported later, by name", "GOFLAGS = -tags=$(STORE)\nSTORE = pg\nexport GOFLAGS\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
 		{"a GOFLAGS the Makefile only sets", "GOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"go build ."}, false},
 		{"an unexported GOFLAGS", "export GOFLAGS := -tags=pg\nunexport GOFLAGS\nsvc:\n\tgo build .\n", empty, "svc", []string{"go build ."}, false},
+		{".EXPORT_ALL_VARIABLES", ".EXPORT_ALL_VARIABLES:\nGOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
 		{"everything exported", "export\nGOFLAGS := -tags=pg\nsvc:\n\tgo build .\n", empty, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
 		{"GOFLAGS from the command line", "svc:\n\tgo build .\n", &makeEnv{vars: map[string]string{}, args: map[string]string{"GOFLAGS": "-tags=pg"}}, "svc", []string{"GOFLAGS=-tags=pg go build ."}, false},
 		{"GOFLAGS from a build arg", "svc:\n\tgo build .\n", &makeEnv{vars: map[string]string{"GOFLAGS": "$"}}, "svc", []string{"GOFLAGS=$(GOFLAGS) go build ."}, false},

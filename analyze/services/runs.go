@@ -1080,8 +1080,15 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 	}
 	r := d.newRun(relTo(root, file))
 	builds, _ := doc["builds"].([]any)
+	// The top-level env is every build's, under its own.
+	top, _ := doc["env"].([]any)
 	for _, b := range builds {
 		m, _ := b.(map[string]any)
+		if len(top) > 0 && m != nil {
+			own, _ := m["env"].([]any)
+			m = maps.Clone(m)
+			m["env"] = append(slices.Clone(top), own...)
+		}
 		dir := filepath.Dir(file)
 		if s, ok := m["dir"].(string); ok {
 			dir = filepath.Join(dir, s)

@@ -751,17 +751,14 @@ var wholeRef = regexp.MustCompile(`^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}|\([^)]
 func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs []string, tags string, known bool) {
 	known = true
 	envTags, envKnown := "", true // GOFLAGS', which a -tags of the command line overrides
-	if len(words) > 0 && words[0] == "env" {
-		words = words[1:] // env CGO_ENABLED=0 go build
+	assigns, words, ok := goBuildWords(words)
+	if !ok {
+		return nil, "", false
 	}
-	for len(words) > 0 && strings.Contains(words[0], "=") { // CGO_ENABLED=0 go build
-		if k, v, _ := strings.Cut(words[0], "="); k == "GOFLAGS" {
+	for _, a := range assigns {
+		if k, v, _ := strings.Cut(a, "="); k == "GOFLAGS" {
 			envTags, envKnown = goflagsTags(v)
 		}
-		words = words[1:]
-	}
-	if len(words) < 2 || path.Base(words[0]) != "go" || words[1] != "build" && words[1] != "install" {
-		return nil, "", false
 	}
 	cmdTags := false
 	for i := 2; i < len(words); i++ {
@@ -887,16 +884,24 @@ func withGoflags(cmd []string, env map[string]string, args map[string]bool) []st
 // isGoBuild reports whether a command is a go build or go install that
 // sets no GOFLAGS before it (GOFLAGS=… go build, env … go build).
 func isGoBuild(cmd []string) bool {
+	assigns, _, ok := goBuildWords(cmd)
+	return ok && !slices.ContainsFunc(assigns, func(a string) bool { return strings.HasPrefix(a, "GOFLAGS=") })
+}
+
+// goBuildWords splits a go build or go install command into the
+// assignments before it (env CGO_ENABLED=0 go build) and its own words,
+// go first; ok is false for another command.
+func goBuildWords(cmd []string) (assigns, words []string, ok bool) {
 	if len(cmd) > 0 && cmd[0] == "env" {
 		cmd = cmd[1:]
 	}
-	for len(cmd) > 0 && strings.Contains(cmd[0], "=") {
-		if strings.HasPrefix(cmd[0], "GOFLAGS=") {
-			return false
-		}
-		cmd = cmd[1:]
+	n := 0
+	for n < len(cmd) && strings.Contains(cmd[n], "=") {
+		n++
 	}
-	return len(cmd) > 1 && path.Base(cmd[0]) == "go" && (cmd[1] == "build" || cmd[1] == "install")
+	assigns, words = cmd[:n], cmd[n:]
+	ok = len(words) > 1 && path.Base(words[0]) == "go" && (words[1] == "build" || words[1] == "install")
+	return assigns, words, ok
 }
 
 // unreadTags stands for the build tags of a go build that archie cannot
@@ -1138,7 +1143,7 @@ func goreleaserBuild(m map[string]any, main string) []string {
 	env, _ := m["env"].([]any)
 	for _, e := range env {
 		if e, ok := e.(string); ok && strings.HasPrefix(e, "GOFLAGS=") {
-			cmd = append(cmd, strings.ReplaceAll(e, "{{", "$")) // GOFLAGS={{ .Env.F }}: not known
+			cmd = append(cmd, goTemplate.ReplaceAllString(e, "$$env")) // GOFLAGS={{ .Env.F }}: not known
 		} else if ok && strings.HasPrefix(e, "{{") {
 			cmd = append(cmd, "GOFLAGS=$env") // a template that may set it
 		}

@@ -1792,6 +1792,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			}
 		}
 		code := codeFolder{profiles: w.profiles}
+		goRunDir := "" // the folder a development container's go run runs
 		if cmd := words(m["command"], expand); len(cmd) > 0 {
 			r.name(cmd[0])
 		}
@@ -1809,6 +1810,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			if dir := goRun(w.src, words(m["command"], expand)); w.src != "" && dir != "" {
 				r.dirs[dir] = true
 				code.dir = dir
+				goRunDir = dir
 			}
 		}
 		// A key given without a value takes the project's: the shell's,
@@ -1836,6 +1838,19 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 				} else if pv, ok := vars[s]; ok {
 					set(s, pv)
 				}
+			}
+		}
+		if goRunDir != "" {
+			// go run -tags pg ./cmd/orders, or GOFLAGS=-tags=pg in its
+			// environment: the tags it builds with, when it has some.
+			cmd := words(m["command"], expand)
+			if v, ok := w.env["GOFLAGS"]; ok {
+				cmd = append([]string{"GOFLAGS=" + v}, cmd...)
+			}
+			if tags, known := goRunTags(cmd); !known {
+				r.tags[goRunDir] = unreadTags
+			} else if tags != "" {
+				r.tags[goRunDir] = tags
 			}
 		}
 		switch b := m["build"].(type) {
@@ -2992,6 +3007,11 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 		df := w.dockerfile
 		if df == "" && w.image != "" {
 			df, _ = d.imageBuild(w.image)
+		}
+		if df == "" && w.compose && w.dir != "" {
+			// build: ./orders builds ./orders/Dockerfile, with its
+			// ARGs' defaults.
+			df = filepath.Join(w.dir, "Dockerfile")
 		}
 		if t, ok := d.dockerTags[df]; ok {
 			if t == unreadTags {

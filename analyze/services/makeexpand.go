@@ -171,11 +171,11 @@ func (m *makefile) value(name, whole string) string {
 // for one it does not, when archie knows the environment), and whether
 // archie knows it.
 func (m *makefile) envValue(name string) (string, bool) {
-	if m.env == nil || m.env.open || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") || imageEnvNames[name] {
+	if m.env == nil || m.partial || isDigits(name) || strings.ContainsAny(name, "@<^*+?%") || imageEnvNames[name] {
 		return "", false
 	}
 	v, ok := m.env.vars[name]
-	if ok && strings.Contains(v, "$") {
+	if ok && strings.Contains(v, "$") || !ok && m.env.open {
 		return "", false
 	}
 	return v, true

@@ -72,15 +72,16 @@ type makeEnv struct {
 	// args are the variables its command line sets (make VAR=value),
 	// over the Makefile's own.
 	args map[string]string
-	// open says the environment is not known, but for args and goals
-	// (a sub-make of a Makefile read in a developer's shell).
+	// open says the environment is not known, but for args, goals and
+	// vars (a sub-make of a Makefile read in a developer's shell, given
+	// GOFLAGS=… $(MAKE) build).
 	open bool
 }
 
 // set reports whether the environment sets a variable, to a value
 // archie may not know.
 func (e *makeEnv) set(name string) bool {
-	if e == nil || e.open {
+	if e == nil {
 		return false
 	}
 	_, ok := e.vars[name]
@@ -894,18 +895,39 @@ func (m *makefile) commands(target string) (out [][]string, unsure bool) {
 // call sets variables (make build TAGS=pg) or the Makefile reads the
 // goals it is asked for; nil when it reads as this one.
 func (m *makefile) subMake(cmd, targets []string) *makefile {
+	// GOFLAGS=-tags=pg $(MAKE) build: the sub-make's environment.
+	n := 0
+	for n < len(cmd) && strings.Contains(cmd[n], "=") && !strings.HasPrefix(cmd[n], "-") {
+		n++
+	}
+	prefix := cmd[:n]
 	args := make(map[string]string)
-	for _, w := range cmd[1:] {
+	for _, w := range cmd[min(n+1, len(cmd)):] {
 		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
 			args[k] = v
 		}
 	}
-	if len(args) == 0 && !strings.Contains(m.src, "MAKECMDGOALS") || m.src == "" || m.evals > 0 {
+	if len(args) == 0 && len(prefix) == 0 && !strings.Contains(m.src, "MAKECMDGOALS") || m.src == "" || m.evals > 0 {
 		return nil
 	}
 	env := &makeEnv{args: args, goals: slices.DeleteFunc(slices.Clone(targets), func(t string) bool { return t == "" })}
 	if m.env != nil {
 		env.vars = m.env.vars
+	}
+	if len(prefix) > 0 {
+		env.vars = maps.Clone(env.vars)
+		if env.vars == nil {
+			env.vars = make(map[string]string)
+		}
+		for _, a := range prefix {
+			k, v, _ := strings.Cut(a, "=")
+			if v = strings.Trim(v, `"'`); strings.Contains(v, "$") {
+				v = "$"
+			}
+			env.vars[k] = v
+		}
+	}
+	if m.env != nil {
 		for k, v := range m.env.args {
 			if _, ok := env.args[k]; !ok {
 				env.args[k] = v // passed down, as MAKEFLAGS does

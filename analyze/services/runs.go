@@ -401,10 +401,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			for _, w := range words {
 				k, v, _ := strings.Cut(w, "=")
+				setEnv(runEnv, k, v)
 				if strings.Contains(v, "$") {
 					v = "$"
 				}
-				runEnv[k] = v
 				if d.dockerEnv == nil {
 					d.dockerEnv = make(map[string]map[string]string)
 				}
@@ -446,10 +446,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					// export STORE=pg && make svc: for the rest of the line.
 					for _, w := range cmd[1:] {
 						if k, v, ok := strings.Cut(w, "="); ok {
-							if strings.Contains(v, "$") {
-								v = "$"
-							}
-							runEnv[k] = strings.Trim(v, `"'`)
+							setEnv(runEnv, k, strings.Trim(v, `"'`))
 						}
 					}
 					continue
@@ -563,7 +560,11 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		}
 	}
 	for _, c := range contexts {
-		mk := d.makefileIn(c, files, env)
+		fs, ok := contextFiles(c, files, cmp.Or(ab.workdir, "/"), dir == "")
+		if !ok {
+			continue
+		}
+		mk := d.makefileIn(c, fs, env)
 		if mk == nil {
 			continue
 		}
@@ -576,6 +577,35 @@ func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (s
 		return cmds, mk.tagsBuild, unsure, true, moved
 	}
 	return nil, false, false, false, moved
+}
+
+// contextFiles maps the Makefiles make -f names to paths in a build
+// context: one by an absolute path of the image (make -f
+// /src/build/docker.mk) is where the context holds that folder, below the
+// WORKDIR the context is copied to (inWorkdir: make ran there) or at the
+// longest end of its folder the context has. ok is false for one the
+// context does not hold.
+func contextFiles(ctx string, files []string, workdir string, inWorkdir bool) (out []string, ok bool) {
+	for _, f := range files {
+		if !path.IsAbs(f) {
+			out = append(out, f)
+			continue
+		}
+		if rel, found := strings.CutPrefix(path.Clean(f), strings.TrimSuffix(path.Clean(workdir), "/")+"/"); found && inWorkdir {
+			out = append(out, rel)
+			continue
+		}
+		dirs := makeFolders([]string{ctx}, path.Dir(f))
+		if len(dirs) == 0 {
+			return nil, false
+		}
+		rel, err := filepath.Rel(ctx, dirs[0])
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, path.Join(filepath.ToSlash(rel), path.Base(f)))
+	}
+	return out, true
 }
 
 // unsetDropped expands the words of a RUN command that are one variable
@@ -615,6 +645,28 @@ func shellValue(env map[string]string, k string) string {
 		return "${" + k + "}"
 	}
 	return ""
+}
+
+// setEnv records a variable an ENV or an export sets for the builds after
+// it. A value holding a variable is "$": set, to what is not known; but
+// GOFLAGS keeps its words, for goflagsTags to tell -ldflags=-X=main.v=$V
+// (no tags) from -tags=$TAGS, and K=$K leaves K as it was: the idiom
+// that keeps a build arg (ARG GOFLAGS, ENV GOFLAGS=$GOFLAGS) is still
+// that arg, which argTags reads per image.
+func setEnv(env map[string]string, k, v string) {
+	switch {
+	case !strings.Contains(v, "$"):
+		env[k] = v
+	case v == "$"+k || v == "${"+k+"}":
+		if _, set := env[k]; !set {
+			// An ARG, or nothing: unset, or the build arg, as before.
+			return
+		}
+	case k == "GOFLAGS":
+		env[k] = v
+	default:
+		env[k] = "$"
+	}
 }
 
 // makeFolders returns the folders of the build contexts where a folder
@@ -844,6 +896,30 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		}
 	}
 	return pkgs, tags, known
+}
+
+// goRunTags returns the build tags a go run command builds with, read as
+// goBuild reads a go build's (-tags, GOFLAGS before it); the program's
+// own arguments, after the package, are not go's.
+func goRunTags(cmd []string) (tags string, known bool) {
+	i := slices.Index(cmd, "run")
+	if i < 1 || path.Base(cmd[i-1]) != "go" {
+		return "", true
+	}
+	build := append(slices.Clone(cmd[:i]), "build")
+	for j := i + 1; j < len(cmd); j++ {
+		build = append(build, cmd[j])
+		if flag, _, hasValue := strings.Cut(strings.TrimLeft(cmd[j], "-"), "="); strings.HasPrefix(cmd[j], "-") {
+			if !hasValue && valueFlags[flag] && j+1 < len(cmd) {
+				j++
+				build = append(build, cmd[j])
+			}
+			continue
+		}
+		break // the package: what follows is the program's
+	}
+	_, tags, known = emptyRun("").goBuild(build, nil, "")
+	return tags, known
 }
 
 // goflagsTags returns the build tags a GOFLAGS value gives go (its flags

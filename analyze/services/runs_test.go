@@ -1,8 +1,11 @@
 package services
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -59,6 +62,84 @@ func TestGoBuildTags(t *testing.T) {
 		}
 		if got := r.tags[filepath.Join(root, "cmd", "api")]; got != want {
 			t.Errorf("goBuild(%q) records tags %q for ./cmd/api; want %q", tc.cmd, got, want)
+		}
+	}
+}
+
+func TestGoRunTags(t *testing.T) {
+	for _, tc := range []struct {
+		cmd   string
+		tags  string
+		known bool
+	}{
+		{"go run ./cmd/api", "", true},
+		{"go run -tags pg ./cmd/api", "pg", true},
+		{"go run -tags=pg,netgo .", "netgo,pg", true},
+		{"GOFLAGS=-tags=pg go run ./cmd/api", "pg", true},
+		{"GOFLAGS=-tags=pg go run -tags netgo ./cmd/api", "netgo", true},
+		// The program's own flags, after the package, are not go's.
+		{"go run ./cmd/api -tags pg", "", true},
+		{"go run -tags $TAGS ./cmd/api", "$TAGS", false},
+		{"make run", "", true},
+	} {
+		tags, known := goRunTags(strings.Fields(tc.cmd))
+		if tags != tc.tags || known != tc.known {
+			t.Errorf("goRunTags(%q) = %q, %v; want %q, %v", tc.cmd, tags, known, tc.tags, tc.known)
+		}
+	}
+}
+
+func TestSetEnv(t *testing.T) {
+	for _, tc := range []struct {
+		before map[string]string
+		k, v   string
+		want   string
+		set    bool
+	}{
+		{nil, "GOFLAGS", "-tags=pg", "-tags=pg", true},
+		{nil, "SVC", "$NAME", "$", true},
+		// GOFLAGS keeps its words: goflagsTags reads which hold variables.
+		{nil, "GOFLAGS", "-ldflags=-X=main.v=$V", "-ldflags=-X=main.v=$V", true},
+		// K=$K is K as it was: a build arg's, unset, or an earlier ENV's.
+		{nil, "GOFLAGS", "$GOFLAGS", "", false},
+		{nil, "GOFLAGS", "${GOFLAGS}", "", false},
+		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "${GOFLAGS}", "-tags=pg", true},
+	} {
+		env := maps.Clone(tc.before)
+		if env == nil {
+			env = make(map[string]string)
+		}
+		setEnv(env, tc.k, tc.v)
+		if got, set := env[tc.k]; got != tc.want || set != tc.set {
+			t.Errorf("setEnv(%v, %s=%s) leaves %q, %v; want %q, %v", tc.before, tc.k, tc.v, got, set, tc.want, tc.set)
+		}
+	}
+}
+
+func TestContextFiles(t *testing.T) {
+	ctx := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(ctx, "build"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		files     []string
+		workdir   string
+		inWorkdir bool
+		want      []string
+		ok        bool
+	}{
+		{[]string{"build/x.mk"}, "/src", true, []string{"build/x.mk"}, true},
+		{[]string{"/src/build/x.mk"}, "/src", true, []string{"build/x.mk"}, true},
+		{[]string{"/src/x.mk"}, "/", true, []string{"src/x.mk"}, true},
+		// After make -C, or outside the WORKDIR: where the context holds
+		// the folder.
+		{[]string{"/go/src/app/build/x.mk"}, "/src", false, []string{"build/x.mk"}, true},
+		{[]string{"/go/src/app/build/x.mk"}, "/src", true, []string{"build/x.mk"}, true},
+		{[]string{"/etc/x.mk"}, "/src", true, nil, false},
+	} {
+		got, ok := contextFiles(ctx, tc.files, tc.workdir, tc.inWorkdir)
+		if !slices.Equal(got, tc.want) || ok != tc.ok {
+			t.Errorf("contextFiles(%q, %q, %v) = %q, %v; want %q, %v", tc.files, tc.workdir, tc.inWorkdir, got, ok, tc.want, tc.ok)
 		}
 	}
 }

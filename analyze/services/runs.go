@@ -1170,6 +1170,18 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 			m = maps.Clone(m)
 			m["env"] = append(slices.Clone(top), own...)
 		}
+		switch builder, _ := m["builder"].(string); builder {
+		case "", "go":
+		case "prebuilt":
+			// A binary built elsewhere (a Makefile, CI): its name, not
+			// its folder or tags, which that build says.
+			if s, ok := m["binary"].(string); ok {
+				r.name(s)
+			}
+			continue
+		default:
+			continue // rust, zig, bun, …: no Go main
+		}
 		dir := filepath.Dir(file)
 		if s, ok := m["dir"].(string); ok {
 			dir = filepath.Join(dir, s)
@@ -1181,13 +1193,37 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 		if strings.HasSuffix(main, ".go") {
 			main = path.Dir(main)
 		}
-		r.dirs[filepath.Join(dir, filepath.FromSlash(main))] = true
+		mainDir := filepath.Join(dir, filepath.FromSlash(main))
+		r.dirs[mainDir] = true
 		if s, ok := m["binary"].(string); ok {
 			r.name(s)
 		}
 		// Its build tags: tags, a -tags among its flags, or GOFLAGS in
 		// its env, read as the go build goreleaser runs.
-		r.goBuild(goreleaserBuild(m, main), []string{dir}, "")
+		_, tags, known := r.goBuild(goreleaserBuild(m, main), []string{dir}, "")
+		// An override for Linux, the images' system, may build
+		// another way: which of its targets an image holds is not
+		// read, so tags that differ are not known.
+		overrides, _ := m["overrides"].([]any)
+		for _, o := range overrides {
+			o, _ := o.(map[string]any)
+			if goos, _ := o["goos"].(string); o == nil || goos != "" && goos != "linux" {
+				continue
+			}
+			over := maps.Clone(m)
+			for _, k := range []string{"tags", "flags", "env"} {
+				if v, ok := o[k]; ok {
+					over[k] = v
+				}
+			}
+			if k, _ := o["env"].([]any); len(top) > 0 && k != nil {
+				over["env"] = append(slices.Clone(top), k...)
+			}
+			if _, t, ok := emptyRun("").goBuild(goreleaserBuild(over, main), nil, ""); t != tags || ok != known {
+				r.tags[mainDir] = unreadTags
+				break
+			}
+		}
 	}
 }
 

@@ -356,15 +356,6 @@ func (m *makefile) exports(name string) bool {
 	return arg || m.env.set(name)
 }
 
-// goflags prefixes a recipe's go build with the GOFLAGS make passes it
-// (export GOFLAGS := -tags=pg), which go reads its tags from.
-func (m *makefile) goflags(cmd []string) []string {
-	if !isGoBuild(cmd) || !m.exports("GOFLAGS") {
-		return cmd
-	}
-	return append([]string{"GOFLAGS=" + m.expand("$(GOFLAGS)")}, cmd...)
-}
-
 // directive splits a line's first word from the rest.
 func directive(t string) (kw, arg string) {
 	if i := strings.IndexAny(t, " \t("); i >= 0 {
@@ -752,8 +743,9 @@ func (m *makefile) ruleFor(target string) (*makeRule, string) {
 // what they expand to apart (a $(call) of a define makes several), with
 // the target-specific variables of it and of the targets that made it
 // (inherited). unsure says a line is one of branches archie could not
-// choose between.
-func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) (lines []string, unsure bool) {
+// choose between; goflags is the GOFLAGS make passes the lines, when
+// passed says it passes one (export GOFLAGS, or foo: export GOFLAGS = …).
+func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) (lines []string, unsure bool, goflags string, passed bool) {
 	prereqs := slices.Clone(r.prereqs)
 	if stem != "" {
 		for i, p := range prereqs {
@@ -770,9 +762,13 @@ func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) 
 	// foo: VAR = x, in order, over the Makefile's: a call's local, as
 	// the rule's own variables are.
 	own := make(map[string]string)
+	passed = m.exports("GOFLAGS")
 	for _, a := range append(slices.Clip(inherited), r.vars...) {
 		if v := makeAssign.FindStringSubmatch(a); v != nil {
 			name, op, value := m.expand(v[2]), v[3], v[4]
+			if name == "GOFLAGS" && strings.Contains(v[1], "export") {
+				passed = true
+			}
 			switch op {
 			case "+=":
 				prev, ok := own[name]
@@ -797,6 +793,9 @@ func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) 
 		m.locals = append(m.locals, own)
 		defer func() { m.locals = m.locals[:len(m.locals)-1] }()
 	}
+	if passed {
+		goflags = m.expand("$(GOFLAGS)")
+	}
 	for _, line := range r.recipe {
 		text := strings.ReplaceAll(m.expand(line.text), "\\\n", " ")
 		for _, l := range strings.Split(text, "\n") {
@@ -806,7 +805,7 @@ func (m *makefile) recipe(r *makeRule, target, stem string, inherited []string) 
 			}
 		}
 	}
-	return lines, unsure
+	return lines, unsure, goflags, passed
 }
 
 // shellComment cuts a shell line's comment: from a # that starts a word,
@@ -863,13 +862,17 @@ func (m *makefile) commands(target string) (out [][]string, unsure bool) {
 			}
 			visit(p, vars, depth+1)
 		}
-		lines, u := m.recipe(r, t, stem, inherited)
+		lines, u, goflags, passed := m.recipe(r, t, stem, inherited)
 		unsure = unsure || u
 		for _, line := range lines {
 			for _, cmd := range shellCommands(line) {
 				targets, ok := makeTargets(cmd)
 				if !ok {
-					out = append(out, m.goflags(cmd))
+					if passed && isGoBuild(cmd) {
+						// go reads the GOFLAGS make passes it.
+						cmd = append([]string{"GOFLAGS=" + goflags}, cmd...)
+					}
+					out = append(out, cmd)
 					continue
 				}
 				if sub := m.subMake(cmd, targets); sub != nil {
@@ -957,7 +960,7 @@ func (m *makefile) recipes() []string {
 	var out []string
 	for _, t := range slices.Sorted(maps.Keys(targets)) {
 		if r, stem := m.ruleFor(t); r != nil {
-			lines, _ := m.recipe(r, t, stem, nil)
+			lines, _, _, _ := m.recipe(r, t, stem, nil)
 			out = append(out, lines...)
 		}
 	}

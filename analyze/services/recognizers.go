@@ -196,6 +196,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.Mount", fact: serves, kind: "http", name: arg(0), handler: 1, do: (*extractor).chiMount},
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Method,MethodFunc}", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/go-chi/chi", key: "github.com/go-chi/chi.{Router,Mux}.{Get,Post,Put,Delete,Patch,Head,Options,Connect,Trace}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/julienschmidt/httprouter", key: "github.com/julienschmidt/httprouter.Router.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
+	{lib: "github.com/julienschmidt/httprouter", key: "github.com/julienschmidt/httprouter.Router.{Handle,Handler,HandlerFunc}", fact: serves, kind: "http", method: arg(0), name: arg(1), handler: 2},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.{GET,POST,PUT,DELETE,PATCH,HEAD,OPTIONS}", fact: serves, kind: "http", method: calledName(), name: arg(0), handler: 1},
 	{lib: "github.com/gin-gonic/gin", key: "github.com/gin-gonic/gin.{RouterGroup,IRoutes,IRouter}.Any", fact: serves, kind: "http", name: arg(0), handler: 1},
 	// Match serves one path for several methods: served as Any is.

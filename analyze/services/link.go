@@ -90,6 +90,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 			l.unresolved(f.svc.Name, u.kind, "messages through "+u.pkg+", a library over "+u.wraps+" whose code archie does not read", u.ev)
 		}
 	}
+	l.byRoute()
 	for _, e := range l.edges {
 		e.Evidence = sortEvidence(e.Evidence)
 		sys.Edges = append(sys.Edges, e)
@@ -1619,4 +1620,49 @@ func wordsMatch(words, pattern []string, one, rest string, zero bool) bool {
 		return j == len(words)
 	}
 	return match(0, 0)
+}
+
+// byRoute places the HTTP calls whose host archie could not read (one
+// that arrives at run time: a discovery answer, a flag or variable no
+// deployment sets) on the one service whose specific route serves their
+// method and path, as facts merged from several repositories are. A
+// host named but not found here (http://legacy:8080/orders) is some
+// other system's: its path says nothing of which.
+func (l *linker) byRoute() {
+	routes := l.sys.routeIndex()
+	kept := l.sys.Unresolved[:0]
+	for _, u := range l.sys.Unresolved {
+		if u.Protocol == "http" && unknownHost(u.Target) {
+			var left []Evidence
+			for _, ev := range u.Evidence {
+				if to, ok := routes.server(u.From, ev.Method); ok {
+					// The path placed it: say which, where the target
+					// does not (env ORDERS_URL: POST /orders/42).
+					target := u.Target
+					if _, p, _ := strings.Cut(ev.Method, " "); !strings.Contains(target, p) {
+						target += ": " + ev.Method
+					}
+					l.edge(u.From, to, "sync", "http", target, "", true, ev)
+				} else {
+					left = append(left, ev)
+				}
+			}
+			if u.Evidence = left; len(left) == 0 {
+				continue
+			}
+		}
+		kept = append(kept, u)
+	}
+	l.sys.Unresolved = kept
+}
+
+// unknownHost reports whether an unresolved call's target leaves its host
+// unread: a part archie could not follow (http://…:…/stats), a variable
+// no deployment sets (env ORDERS_URL), or no URL at all.
+func unknownHost(target string) bool {
+	if strings.HasPrefix(target, "env ") || target == unfollowed("http") {
+		return true
+	}
+	h := hostOf(target)
+	return h == "" || strings.ContainsAny(h, "…$")
 }

@@ -69,6 +69,11 @@ func TestRouteServer(t *testing.T) {
 			{Protocol: "http", Route: "/health"},
 			{Protocol: "http", Route: "/static/*"},
 		}},
+		{Name: "users", Endpoints: []Endpoint{
+			{Protocol: "http", Method: "GET", Route: "/users/"},
+			{Protocol: "http", Route: "/api/"},
+			{Protocol: "http", Route: "/internal/quotas/"},
+		}},
 		{Name: "billing", Endpoints: []Endpoint{{Protocol: "http", Route: "/invoices"}}},
 		{Name: "billing-v2", Endpoints: []Endpoint{{Protocol: "http", Method: "GET", Route: "/invoices"}}},
 	}}
@@ -82,6 +87,12 @@ func TestRouteServer(t *testing.T) {
 		{"GET /static/app.js", ""}, // a catch-all
 		{"GET /invoices", ""},      // two services serve it
 		{"", ""},                   // no path known
+		// A subtree of one literal segment serves one segment below it;
+		// deeper, it is a catch-all. Of two, it places deeper calls.
+		{"GET /users/42", "users"},
+		{"GET /users/42/avatar", ""},
+		{"POST /api/v1/getparams.execute", ""},
+		{"GET /internal/quotas/7/usage", "users"},
 	}
 	for _, tc := range tests {
 		got, _ := sys.routeIndex().server("front", tc.call)

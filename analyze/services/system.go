@@ -418,7 +418,7 @@ func (ix *routeIndex) server(from, call string) (string, bool) {
 	var servers []string
 	for _, rs := range [][]route{ix.bySegment[first], ix.anyFirst} {
 		for _, r := range rs {
-			if RouteServes(r.name, call) && !slices.Contains(servers, r.service) {
+			if RouteServes(r.name, call) && !broad(r.name, path) && !slices.Contains(servers, r.service) {
 				servers = append(servers, r.service)
 			}
 		}
@@ -429,6 +429,31 @@ func (ix *routeIndex) server(from, call string) (string, bool) {
 	return servers[0], true
 }
 
+// broad reports whether a route serves a path only as a subtree of one
+// literal segment: net/http's /api/ serves /api/v1/getparams.execute as
+// it serves anything below /api/, so it places no call deeper than one
+// segment below it (/users/ places /users/42).
+func broad(route, path string) bool {
+	r := route
+	if _, after, ok := strings.Cut(route, " "); ok {
+		r = after // "GET /users/"
+	}
+	if !strings.HasSuffix(r, "/") {
+		return false
+	}
+	literal := 0
+	rs := strings.Split(strings.Trim(r, "/"), "/")
+	for _, seg := range rs {
+		if seg != "" && !strings.HasPrefix(seg, ":") && !strings.HasPrefix(seg, "{") {
+			literal++
+		}
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	return literal < 2 && len(strings.Split(strings.Trim(path, "/"), "/")) > len(rs)+1
+}
+
 // specificRoute reports whether an HTTP route names one API of one
 // service: a literal segment, no catch-all, and not a probe every service
 // answers. Only such a route places a call by its path alone.
@@ -437,6 +462,7 @@ func specificRoute(route string) bool {
 	case "", "/health", "/healthz", "/livez", "/readyz", "/ready", "/live", "/metrics", "/status", "/version", "/ping":
 		return false
 	}
+
 	literal := false
 	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
 		switch {

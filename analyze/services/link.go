@@ -1658,11 +1658,17 @@ func (l *linker) byRoute() {
 
 // unknownHost reports whether an unresolved call's target leaves its host
 // unread: a part archie could not follow (http://…:…/stats), a variable
-// no deployment sets (env ORDERS_URL), or no URL at all.
+// no deployment sets (env ORDERS_URL), or no URL at all; or names only
+// the machine (localhost:8082, a port no service is seen to listen on):
+// one of the system's services, which one unknown.
 func unknownHost(target string) bool {
 	if strings.HasPrefix(target, "env ") || target == unfollowed("http") {
 		return true
 	}
-	h := hostOf(target)
-	return h == "" || strings.ContainsAny(h, "…$")
+	switch h := hostOf(target); h {
+	case "", "localhost", "127.0.0.1", "::1", "0.0.0.0":
+		return true
+	default:
+		return strings.ContainsAny(h, "…$")
+	}
 }

@@ -74,7 +74,8 @@ func (l *typeLoader) reuse(all []*packages.Package, build string) int {
 	l.keepTypes = true
 	var todo []*packages.Package
 	for _, p := range all {
-		if l.source[p] != nil && !l.roots[p] && len(p.Errors) == 0 {
+		// One read with a fake "C" is not kept: checked again each run.
+		if l.source[p] != nil && !l.roots[p] && len(p.Errors) == 0 && !l.fakeC[p] {
 			todo = append(todo, p)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -317,6 +318,11 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
 	fromSource := 0
+	cgoCtx := cgoContext(cfg)
+	byPath := make(map[string]*packages.Package, len(all))
+	for _, p := range all {
+		byPath[p.PkgPath] = p
+	}
 	for _, p := range all { // dependencies first
 		p.Fset = l.fset
 		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, notCached) || embedError(e) })
@@ -327,6 +333,9 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		p.Types = types.NewPackage(p.PkgPath, p.Name)
 		l.view[p.PkgPath] = p.Types
 		src := l.roots[p] || p.ExportFile == ""
+		if l.cgoDependency(cgoCtx, p, byPath) {
+			src = true
+		}
 		for _, imp := range p.Imports {
 			src = src || l.source[imp] != nil
 		}
@@ -393,6 +402,51 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	return roots, fromSource, nil
 }
 
+// cgoDependency reads a dependency whose API is declared in files that
+// import "C" as a build with cgo selects its files (cgodeps.go), from
+// source: the build cache's export data is of the build without.
+func (l *typeLoader) cgoDependency(ctx *build.Context, p *packages.Package, byPath map[string]*packages.Package) bool {
+	if l.roots[p] || !strings.Contains(strings.Split(p.PkgPath, "/")[0], ".") {
+		// A root's bodies are read: a cgo file is said left out. The
+		// standard library's builds without cgo declare what it does.
+		return false
+	}
+	files, imports, blank, ok := cgoFiles(ctx, p)
+	if !ok {
+		return false
+	}
+	// What its cgo files import must be in the build, but for a
+	// package imported only for its side effects, which declares
+	// nothing they use; else it is read as listed.
+	for _, path := range imports {
+		if p.Imports[path] == nil && byPath[path] == nil && !blank[path] {
+			return false
+		}
+	}
+	for _, path := range imports {
+		if p.Imports[path] != nil {
+			continue
+		}
+		if byPath[path] != nil {
+			p.Imports[path] = byPath[path]
+			continue
+		}
+		if l.sideEffects == nil {
+			l.sideEffects = make(map[string]*types.Package)
+		}
+		fake := types.NewPackage(path, "sideeffect") // any name: nothing refers to it
+		fake.MarkComplete()
+		l.sideEffects[path] = fake
+	}
+	p.GoFiles = files
+	p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, "build constraints exclude all Go files") })
+	if l.fakeC == nil {
+		l.fakeC = make(map[*packages.Package]bool)
+	}
+	l.fakeC[p] = true
+	return true
+}
+
 // embedError reports whether a package's error is the go command's about
 // a //go:embed pattern (pattern all:dist/*: no matching files found: a
 // web UI that a build step writes): the package's Go code is all there,
@@ -456,6 +510,11 @@ type typeLoader struct {
 	// cached holds the export data reuse found in the cache, until it
 	// is read.
 	cached map[*packages.Package][]byte
+	// fakeC are the dependencies read with their files that import "C"
+	// (cgodeps.go), "C" a fake package; sideEffects stand in for the
+	// packages not in the build that their cgo files import blank.
+	fakeC       map[*packages.Package]bool
+	sideEffects map[string]*types.Package
 }
 
 // check parses and type-checks p from source once its imports are ready.
@@ -467,6 +526,9 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	}
 	l.cpu <- struct{}{}
 	files := l.parse(p, mode)
+	if l.fakeC[p] {
+		cValues(files)
+	}
 	<-l.cpu
 	illTyped := false
 	for _, imp := range p.Imports {
@@ -509,11 +571,15 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	tc := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return l.imported(p, path) }),
 		IgnoreFuncBodies: !root,
+		FakeImportC:      l.fakeC[p],
 		Sizes:            p.TypesSizes,
 		Error: func(err error) {
 			var te types.Error
 			if !listed && (!errors.As(err, &te) || consequence(te.Msg, failed)) {
 				return
+			}
+			if l.fakeC[p] {
+				return // what a fake "C" leaves undeclared: its Go API stands
 			}
 			if errors.As(err, &te) {
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
@@ -636,6 +702,9 @@ func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package,
 	}
 	imp := p.Imports[path]
 	if imp == nil {
+		if fake := l.sideEffects[path]; fake != nil && l.fakeC[p] {
+			return fake, nil // _ "…/librdkafka_vendor" of a cgo file
+		}
 		return nil, errors.New("not in the build")
 	}
 	if l.source[imp] != nil {

@@ -462,7 +462,6 @@ func specificRoute(route string) bool {
 	case "", "/health", "/healthz", "/livez", "/readyz", "/ready", "/live", "/metrics", "/status", "/version", "/ping":
 		return false
 	}
-
 	literal := false
 	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
 		switch {

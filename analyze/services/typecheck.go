@@ -419,13 +419,13 @@ func (l *typeLoader) cgoDependency(ctx *build.Context, p *packages.Package, byPa
 	// package imported only for its side effects, which declares
 	// nothing they use; else it is read as listed.
 	for _, path := range imports {
-		if p.Imports[path] == nil && byPath[path] == nil && !blank[path] {
+		if path != "unsafe" && p.Imports[path] == nil && byPath[path] == nil && !blank[path] {
 			return false
 		}
 	}
 	for _, path := range imports {
-		if p.Imports[path] != nil {
-			continue
+		if path == "unsafe" || p.Imports[path] != nil {
+			continue // imported knows unsafe
 		}
 		if byPath[path] != nil {
 			p.Imports[path] = byPath[path]

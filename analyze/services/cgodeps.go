@@ -58,14 +58,26 @@ func cgoContext(cfg *packages.Config) *build.Context {
 // effects: _ "…/librdkafka_vendor", which links a C library). ok is
 // false when cgo changes nothing, or a file cannot be read.
 func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string, blank map[string]bool, ok bool) {
+	// A file counts when cgo alone decides it: selected with cgo on and
+	// not off, or the other way. Whatever else this context may judge
+	// otherwise than the go command (its Go release's tags) is judged
+	// alike both ways, and changes nothing.
+	off := *ctx
+	off.CgoEnabled = false
+	match := func(c *build.Context, f string) bool {
+		ok, err := c.MatchFile(filepath.Dir(f), filepath.Base(f))
+		return err == nil && ok
+	}
 	var added []string
 	for _, f := range p.IgnoredFiles {
 		if !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
 			continue
 		}
 		// MatchFile tells GOOS and GOARCH from the name before it
-		// reads a file: a file for another system costs nothing.
-		if match, err := ctx.MatchFile(filepath.Dir(f), filepath.Base(f)); err == nil && match {
+		// reads a file: a file for another system costs nothing. It
+		// judges constraints only: a file that imports "C" is one a
+		// build without cgo leaves out whatever they say.
+		if match(ctx, f) && (!match(&off, f) || importsC(f)) {
 			added = append(added, f)
 		}
 	}
@@ -73,8 +85,8 @@ func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string,
 		return nil, nil, nil, false
 	}
 	for _, f := range p.GoFiles {
-		if match, err := ctx.MatchFile(filepath.Dir(f), filepath.Base(f)); err == nil && match {
-			files = append(files, f)
+		if match(ctx, f) || !match(&off, f) {
+			files = append(files, f) // not a file for builds without cgo only
 		}
 	}
 	fset := token.NewFileSet()

@@ -118,6 +118,9 @@ type linker struct {
 	onPort map[string][]string
 	// deploys counts the services each deployment file runs (stacked).
 	deploys map[string]int
+	// hostUnread are the unresolved HTTP calls no part of whose host
+	// archie read: byRoute may place them by their paths.
+	hostUnread map[Evidence]bool
 }
 
 func (l *linker) edge(from, to, kind, protocol, target, topic string, known bool, ev ...Evidence) *Edge {
@@ -537,10 +540,17 @@ func (l *linker) httpTarget(f *facts, c *call, v value, all []value) {
 			target = unfollowed(c.protocol)
 		}
 		// The path stays with the call: another repository's facts
-		// may say which service serves it.
+		// may say which service serves it, and, where no part of the
+		// host was read, this repository's routes (byRoute).
 		ev := c.ev
 		if p := urlPath(v.text); strings.HasPrefix(p, "/") {
 			ev.Method = strings.TrimSpace(c.method + " " + p)
+		}
+		if unknownHost(v.text) {
+			if l.hostUnread == nil {
+				l.hostUnread = make(map[Evidence]bool)
+			}
+			l.hostUnread[ev] = true
 		}
 		l.unresolved(f.svc.Name, c.protocol, target, ev)
 		return
@@ -1632,10 +1642,10 @@ func (l *linker) byRoute() {
 	routes := l.sys.routeIndex()
 	kept := l.sys.Unresolved[:0]
 	for _, u := range l.sys.Unresolved {
-		if u.Protocol == "http" && unknownHost(u.Target) {
+		if u.Protocol == "http" {
 			var left []Evidence
 			for _, ev := range u.Evidence {
-				if to, ok := routes.server(u.From, ev.Method); ok {
+				if to, ok := routes.server(u.From, ev.Method); ok && l.hostUnread[ev] {
 					// The path placed it: say which, where the target
 					// does not (env ORDERS_URL: POST /orders/42).
 					target := u.Target
@@ -1656,19 +1666,19 @@ func (l *linker) byRoute() {
 	l.sys.Unresolved = kept
 }
 
-// unknownHost reports whether an unresolved call's target leaves its host
-// unread: a part archie could not follow (http://…:…/stats), a variable
-// no deployment sets (env ORDERS_URL), or no URL at all; or names only
-// the machine (localhost:8082, a port no service is seen to listen on):
-// one of the system's services, which one unknown.
-func unknownHost(target string) bool {
-	if strings.HasPrefix(target, "env ") || target == unfollowed("http") {
-		return true
+// unknownHost reports whether a call's URL leaves its host wholly
+// unread: a part archie could not follow (http://…:…/stats) or a variable
+// no deployment sets (${ORDERS_URL}/orders). A host with any part read
+// (https://${REGION}.s3.amazonaws.com, localhost, a relative URL whose
+// host is set elsewhere) is not: it may be a system outside, or a
+// container the port names.
+func unknownHost(url string) bool {
+	h := hostOf(url)
+	if h == "" {
+		return false
 	}
-	switch h := hostOf(target); h {
-	case "", "localhost", "127.0.0.1", "::1", "0.0.0.0":
-		return true
-	default:
-		return strings.ContainsAny(h, "…$")
-	}
+	return hostRef.ReplaceAllString(strings.ReplaceAll(h, "…", ""), "") == ""
 }
+
+// hostRef matches a variable in a host: ${HOST}, $HOST.
+var hostRef = regexp.MustCompile(`\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)`)

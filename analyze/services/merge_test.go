@@ -73,6 +73,8 @@ func TestRouteServer(t *testing.T) {
 			{Protocol: "http", Method: "GET", Route: "/users/"},
 			{Protocol: "http", Route: "/api/"},
 			{Protocol: "http", Route: "/internal/quotas/"},
+			{Protocol: "http", Route: "/v2/"},
+			{Protocol: "http", Method: "GET", Route: "/v2/{id}"},
 		}},
 		{Name: "billing", Endpoints: []Endpoint{{Protocol: "http", Route: "/invoices"}}},
 		{Name: "billing-v2", Endpoints: []Endpoint{{Protocol: "http", Method: "GET", Route: "/invoices"}}},
@@ -87,12 +89,14 @@ func TestRouteServer(t *testing.T) {
 		{"GET /static/app.js", ""}, // a catch-all
 		{"GET /invoices", ""},      // two services serve it
 		{"", ""},                   // no path known
-		// A subtree of one literal segment serves one segment below it;
-		// deeper, it is a catch-all. Of two, it places deeper calls.
+		// A subtree places a call one segment below it, and only when
+		// a segment of it is more than api or a version.
 		{"GET /users/42", "users"},
 		{"GET /users/42/avatar", ""},
 		{"POST /api/v1/getparams.execute", ""},
-		{"GET /internal/quotas/7/usage", "users"},
+		{"GET /internal/quotas/7", "users"},
+		{"GET /internal/quotas/7/usage", ""},
+		{"GET /v2/query", ""},
 	}
 	for _, tc := range tests {
 		got, _ := sys.routeIndex().server("front", tc.call)

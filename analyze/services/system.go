@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -429,10 +430,11 @@ func (ix *routeIndex) server(from, call string) (string, bool) {
 	return servers[0], true
 }
 
-// broad reports whether a route serves a path only as a subtree of one
-// literal segment: net/http's /api/ serves /api/v1/getparams.execute as
-// it serves anything below /api/, so it places no call deeper than one
-// segment below it (/users/ places /users/42).
+// broad reports whether a route serves a path only as a subtree that
+// says little of whose it is: net/http's /api/v1/ serves Prometheus'
+// /api/v1/query as it serves anything below it. A subtree places a call
+// only one segment below it (/users/ places /users/42), and only when it
+// has a distinctive segment (not api or a version).
 func broad(route, path string) bool {
 	r := route
 	if _, after, ok := strings.Cut(route, " "); ok {
@@ -441,18 +443,27 @@ func broad(route, path string) bool {
 	if !strings.HasSuffix(r, "/") {
 		return false
 	}
-	literal := 0
 	rs := strings.Split(strings.Trim(r, "/"), "/")
-	for _, seg := range rs {
-		if seg != "" && !strings.HasPrefix(seg, ":") && !strings.HasPrefix(seg, "{") {
-			literal++
-		}
-	}
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
-	return literal < 2 && len(strings.Split(strings.Trim(path, "/"), "/")) > len(rs)+1
+	return distinctive(rs) == 0 || len(strings.Split(strings.Trim(path, "/"), "/")) > len(rs)+1
 }
+
+// distinctive counts a route's segments that say whose API it is: literal
+// ones, but for api and versions (v1, v2beta1), which every API has.
+func distinctive(segs []string) int {
+	n := 0
+	for _, seg := range segs {
+		if seg == "" || strings.HasPrefix(seg, ":") || strings.HasPrefix(seg, "{") || seg == "api" || versionSegment.MatchString(seg) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+var versionSegment = regexp.MustCompile(`^v[0-9]+([a-z]+[0-9]*)?$`)
 
 // specificRoute reports whether an HTTP route names one API of one
 // service: a literal segment, no catch-all, and not a probe every service
@@ -462,16 +473,13 @@ func specificRoute(route string) bool {
 	case "", "/health", "/healthz", "/livez", "/readyz", "/ready", "/live", "/metrics", "/status", "/version", "/ping":
 		return false
 	}
-	literal := false
-	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
-		switch {
-		case seg == "*" || strings.HasPrefix(seg, "*") || strings.HasSuffix(seg, "...}") || strings.Contains(seg, "…"):
+	segs := strings.Split(strings.Trim(route, "/"), "/")
+	for _, seg := range segs {
+		if seg == "*" || strings.HasPrefix(seg, "*") || strings.HasSuffix(seg, "...}") || strings.Contains(seg, "…") {
 			return false
-		case seg != "" && !strings.HasPrefix(seg, ":") && !strings.HasPrefix(seg, "{"):
-			literal = true
 		}
 	}
-	return literal
+	return distinctive(segs) > 0
 }
 
 func (e *Edge) key() string {

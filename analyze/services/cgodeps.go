@@ -54,10 +54,10 @@ func cgoContext(cfg *packages.Config) *build.Context {
 // selects, when they are not those listed: files left out only for
 // importing "C" (or for a cgo constraint) go in, files for builds
 // without cgo (//go:build !cgo) go out; and the packages the files it
-// adds import, but "C" (blank says which of them only for their side
-// effects: _ "…/librdkafka_vendor", which links a C library). ok is
-// false when cgo changes nothing, or a file cannot be read.
-func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string, blank map[string]bool, ok bool) {
+// adds import, but "C". ok is false when cgo changes nothing (or the
+// package has a variant for builds without cgo), or a file cannot be
+// read.
+func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string, ok bool) {
 	// A file counts when cgo alone decides it: selected with cgo on and
 	// not off, or the other way. Whatever else this context may judge
 	// otherwise than the go command (its Go release's tags) is judged
@@ -82,20 +82,22 @@ func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string,
 		}
 	}
 	if len(added) == 0 {
-		return nil, nil, nil, false
+		return nil, nil, false
 	}
 	for _, f := range p.GoFiles {
-		if match(ctx, f) || !match(&off, f) {
-			files = append(files, f) // not a file for builds without cgo only
+		if !match(ctx, f) && match(&off, f) {
+			// A variant for builds without cgo (mattn/go-sqlite3's
+			// stubs): the build the go command lists is whole by
+			// design, and is read as listed.
+			return nil, nil, false
 		}
+		files = append(files, f)
 	}
 	fset := token.NewFileSet()
-	named := make(map[string]bool)
-	blank = make(map[string]bool)
 	for _, f := range added {
 		af, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
 		if err != nil {
-			return nil, nil, nil, false
+			return nil, nil, false
 		}
 		for _, spec := range af.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)
@@ -105,25 +107,22 @@ func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string,
 			if !slices.Contains(imports, path) {
 				imports = append(imports, path)
 			}
-			if spec.Name != nil && spec.Name.Name == "_" {
-				blank[path] = !named[path]
-			} else {
-				named[path], blank[path] = true, false
-			}
 		}
 	}
-	return append(files, added...), imports, blank, true
+	return append(files, added...), imports, true
 }
 
-// cValues gives the constants and variables a cgo file declares from C
-// (PartitionAny = int32(C.RD_KAFKA_PARTITION_UA)) a value of their own,
-// 1, 2, …: with a fake "C" they would have no type, and their importers'
-// uses of them (kafka.PartitionAny as an int32) would not type-check;
-// with one value for all, a switch over two of them would have duplicate
-// cases. Their types, which importers use, are what the Go code says;
-// their values no fact reads.
+// cValues gives the constants a cgo file declares from C
+// (PartitionAny = int32(C.RD_KAFKA_PARTITION_UA)) a value of their own:
+// with a fake "C" they would have no type, and their importers' uses of
+// them (kafka.PartitionAny as an int32) would not type-check; with one
+// value for all, a switch over two of them would have duplicate cases.
+// The numbers start above the small ones an iota gives and skip those the
+// package's own constants are written with.
+// Their types, which importers use, are what the Go code says; their
+// values no fact reads. Variables are left as they are: one of a type
+// archie cannot know has none, and go/types says nothing of its uses.
 func cValues(files []*ast.File) {
-	n := 0
 	isC := func(e ast.Expr) bool {
 		sel, ok := e.(*ast.SelectorExpr)
 		if !ok {
@@ -132,8 +131,32 @@ func cValues(files []*ast.File) {
 		id, ok := sel.X.(*ast.Ident)
 		return ok && id.Name == "C"
 	}
-	zero := func() ast.Expr {
-		n++
+	consts := func(visit func(vs *ast.ValueSpec)) {
+		for _, f := range files {
+			for _, d := range f.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+					for _, spec := range gd.Specs {
+						visit(spec.(*ast.ValueSpec))
+					}
+				}
+			}
+		}
+	}
+	taken := make(map[string]bool)
+	consts(func(vs *ast.ValueSpec) {
+		for _, v := range vs.Values {
+			ast.Inspect(v, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.INT {
+					taken[lit.Value] = true
+				}
+				return true
+			})
+		}
+	})
+	n := 100 // above the small values iota gives the package's own enums
+	value := func() ast.Expr {
+		for n++; taken[strconv.Itoa(n)]; n++ {
+		}
 		return &ast.BasicLit{Kind: token.INT, Value: strconv.Itoa(n)}
 	}
 	var fill func(e ast.Expr) ast.Expr
@@ -141,11 +164,11 @@ func cValues(files []*ast.File) {
 		switch x := e.(type) {
 		case *ast.SelectorExpr:
 			if isC(x) {
-				return zero()
+				return value()
 			}
 		case *ast.CallExpr:
 			if isC(x.Fun) {
-				return zero() // C.int(-1), C.rd_kafka_version()
+				return value() // C.int(-1)
 			}
 			for i, a := range x.Args {
 				x.Args[i] = fill(a)
@@ -159,18 +182,9 @@ func cValues(files []*ast.File) {
 		}
 		return e
 	}
-	for _, f := range files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST && gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, v := range vs.Values {
-					vs.Values[i] = fill(v)
-				}
-			}
+	consts(func(vs *ast.ValueSpec) {
+		for i, v := range vs.Values {
+			vs.Values[i] = fill(v)
 		}
-	}
+	})
 }

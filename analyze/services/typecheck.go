@@ -411,18 +411,14 @@ func (l *typeLoader) cgoDependency(ctx *build.Context, p *packages.Package, byPa
 		// standard library's builds without cgo declare what it does.
 		return false
 	}
-	files, imports, blank, ok := cgoFiles(ctx, p)
+	files, imports, ok := cgoFiles(ctx, p)
 	if !ok {
 		return false
 	}
-	// What its cgo files import must be in the build, but for a
-	// package imported only for its side effects, which declares
-	// nothing they use; else it is read as listed.
-	for _, path := range imports {
-		if path != "unsafe" && p.Imports[path] == nil && byPath[path] == nil && !blank[path] {
-			return false
-		}
-	}
+	// What its cgo files import and the build does not hold (go/types,
+	// runtime/cgo, a package they import to link a C library) stands in
+	// empty: what they declare with it has no type, as what they
+	// declare with C.
 	for _, path := range imports {
 		if path == "unsafe" || p.Imports[path] != nil {
 			continue // imported knows unsafe
@@ -434,7 +430,7 @@ func (l *typeLoader) cgoDependency(ctx *build.Context, p *packages.Package, byPa
 		if l.sideEffects == nil {
 			l.sideEffects = make(map[string]*types.Package)
 		}
-		fake := types.NewPackage(path, "sideeffect") // any name: nothing refers to it
+		fake := types.NewPackage(path, importNames(path)[0])
 		fake.MarkComplete()
 		l.sideEffects[path] = fake
 	}
@@ -512,7 +508,7 @@ type typeLoader struct {
 	cached map[*packages.Package][]byte
 	// fakeC are the dependencies read with their files that import "C"
 	// (cgodeps.go), "C" a fake package; sideEffects stand in for the
-	// packages not in the build that their cgo files import blank.
+	// packages not in the build that their cgo files import.
 	fakeC       map[*packages.Package]bool
 	sideEffects map[string]*types.Package
 }
@@ -620,13 +616,36 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 		err = types.NewChecker(tc, l.fset, types.NewPackage(p.PkgPath, p.Name), nil).Files(files)
 	}
 	<-l.cpu
-	if err != nil && len(p.Errors) == 0 && len(files) > 0 && listed {
+	if root && len(l.fakeC) > 0 {
+		// A value of a dependency read with a fake "C" may have no
+		// type (var Version = C.GoString(…)): go/types says nothing of
+		// its uses, and SSA cannot build them.
+		if pos, ok := invalidExpr(info); ok {
+			p.Errors = append(p.Errors, packages.Error{Pos: l.fset.Position(pos).String(), Msg: "this uses a value whose type a dependency declares from C, which archie reads without cgo; pass --cgo to read it", Kind: packages.TypeError})
+		}
+	}
+	if err != nil && len(p.Errors) == 0 && len(files) > 0 && listed && !l.fakeC[p] {
 		p.Errors = append(p.Errors, packages.Error{Pos: l.fset.Position(files[0].Package).String(), Msg: err.Error(), Kind: packages.TypeError})
 	}
 	p.IllTyped = illTyped || !listed || len(p.Errors) > 0
 	if root {
 		p.Syntax, p.TypesInfo = files, info
 	}
+}
+
+// invalidExpr returns the first expression, by position, whose type
+// go/types could not know.
+func invalidExpr(info *types.Info) (token.Pos, bool) {
+	if info == nil {
+		return token.NoPos, false
+	}
+	first := token.NoPos
+	for e, tv := range info.Types {
+		if tv.Type == types.Typ[types.Invalid] && (first == token.NoPos || e.Pos() < first) {
+			first = e.Pos()
+		}
+	}
+	return first, first != token.NoPos
 }
 
 // importNames are the names a package of an import path most likely
@@ -703,7 +722,7 @@ func (l *typeLoader) imported(p *packages.Package, path string) (*types.Package,
 	imp := p.Imports[path]
 	if imp == nil {
 		if fake := l.sideEffects[path]; fake != nil && l.fakeC[p] {
-			return fake, nil // _ "…/librdkafka_vendor" of a cgo file
+			return fake, nil // an import of a cgo file the build does not hold
 		}
 		return nil, errors.New("not in the build")
 	}

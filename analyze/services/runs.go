@@ -663,7 +663,13 @@ func setEnv(env map[string]string, k, v string) {
 			return
 		}
 	case k == "GOFLAGS":
-		env[k] = v
+		// ENV GOFLAGS="$GOFLAGS -mod=mod": what is known of it now.
+		env[k] = os.Expand(v, func(name string) string {
+			if old, ok := env[name]; ok && !strings.Contains(old, "$") {
+				return old
+			}
+			return "${" + name + "}"
+		})
 	default:
 		env[k] = "$"
 	}

@@ -99,11 +99,13 @@ func TestSetEnv(t *testing.T) {
 		{nil, "GOFLAGS", "-tags=pg", "-tags=pg", true},
 		{nil, "SVC", "$NAME", "$", true},
 		// GOFLAGS keeps its words: goflagsTags reads which hold variables.
-		{nil, "GOFLAGS", "-ldflags=-X=main.v=$V", "-ldflags=-X=main.v=$V", true},
+		{nil, "GOFLAGS", "-ldflags=-X=main.v=$V", "-ldflags=-X=main.v=${V}", true},
 		// K=$K is K as it was: a build arg's, unset, or an earlier ENV's.
 		{nil, "GOFLAGS", "$GOFLAGS", "", false},
 		{nil, "GOFLAGS", "${GOFLAGS}", "", false},
 		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "${GOFLAGS}", "-tags=pg", true},
+		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "$GOFLAGS -mod=mod", "-tags=pg -mod=mod", true},
+		{nil, "GOFLAGS", "$EXTRA -mod=mod", "${EXTRA} -mod=mod", true},
 	} {
 		env := maps.Clone(tc.before)
 		if env == nil {

@@ -641,7 +641,8 @@ func invalidExpr(info *types.Info) (token.Pos, bool) {
 	}
 	first := token.NoPos
 	for e, tv := range info.Types {
-		if tv.Type == types.Typ[types.Invalid] && (first == token.NoPos || e.Pos() < first) {
+		// A built-in's name (len) is recorded with no type too.
+		if tv.Type == types.Typ[types.Invalid] && !tv.IsBuiltin() && (first == token.NoPos || e.Pos() < first) {
 			first = e.Pos()
 		}
 	}

@@ -51,12 +51,11 @@ func cgoContext(cfg *packages.Config) *build.Context {
 }
 
 // cgoFiles returns the Go files of a dependency that a build with cgo
-// selects, when they are not those listed: files left out only for
-// importing "C" (or for a cgo constraint) go in, files for builds
-// without cgo (//go:build !cgo) go out; and the packages the files it
-// adds import, but "C". ok is false when cgo changes nothing (or the
-// package has a variant for builds without cgo), or a file cannot be
-// read.
+// selects, when they are not those listed: its listed files and those
+// left out only for importing "C" (or for a cgo constraint); and the
+// packages the files it adds import, but "C". ok is false when cgo
+// changes nothing, when the package has a variant for builds without
+// cgo (//go:build !cgo: read as listed), or when a file cannot be read.
 func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string, ok bool) {
 	// A file counts when cgo alone decides it: selected with cgo on and
 	// not off, or the other way. Whatever else this context may judge

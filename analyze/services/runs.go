@@ -524,6 +524,9 @@ type argCmd struct {
 func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, unsure, found bool, moved []string) {
 	env := &makeEnv{vars: ab.environ(arg), args: make(map[string]string)}
 	cmd := ab.cmd
+	if len(cmd) > 0 && cmd[0] == "env" {
+		cmd = cmd[1:] // env GOOS=linux make
+	}
 	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
 		k, v, _ := strings.Cut(cmd[0], "=") // GOOS=linux make: make's environment
 		env.vars[k] = v
@@ -1019,7 +1022,8 @@ func tagSet(value string) string {
 
 // valueFlags are the go build flags that take their value as the next word.
 var valueFlags = map[string]bool{"o": true, "tags": true, "ldflags": true, "gcflags": true, "asmflags": true, "mod": true, "modfile": true,
-	"p": true, "pkgdir": true, "overlay": true, "installsuffix": true, "buildmode": true, "compiler": true, "pgo": true, "toolexec": true, "C": true}
+	"p": true, "pkgdir": true, "overlay": true, "installsuffix": true, "buildmode": true, "compiler": true, "pgo": true, "toolexec": true, "C": true,
+	"exec": true, "coverpkg": true}
 
 // logicalLines joins a Dockerfile's continued lines and drops comments.
 func logicalLines(data []byte) []string {

@@ -97,6 +97,10 @@ func TestRouteServer(t *testing.T) {
 		{"GET /internal/quotas/7", "users"},
 		{"GET /internal/quotas/7/usage", ""},
 		{"GET /v2/query", ""},
+		// A path whose written segments are api or a version names no
+		// one's API, whatever the rest matches.
+		{"POST /…", ""},
+		{"GET /v2/…", ""},
 	}
 	for _, tc := range tests {
 		got, _ := sys.routeIndex().server("front", tc.call)

@@ -419,7 +419,7 @@ func (ix *routeIndex) server(from, call string) (string, bool) {
 	var servers []string
 	for _, rs := range [][]route{ix.bySegment[first], ix.anyFirst} {
 		for _, r := range rs {
-			if RouteServes(r.name, call) && !broad(r.name, path) && !slices.Contains(servers, r.service) {
+			if RouteServes(r.name, call) && !broad(r.name, path) && namedBy(r.name, path) && !slices.Contains(servers, r.service) {
 				servers = append(servers, r.service)
 			}
 		}
@@ -448,6 +448,26 @@ func broad(route, path string) bool {
 		path = path[:i]
 	}
 	return distinctive(rs) == 0 || len(strings.Split(strings.Trim(path, "/"), "/")) > len(rs)+1
+}
+
+// namedBy reports whether a call's path names a route by one of its
+// distinctive segments written out: /api/… matches /api/orders, but
+// says nothing of whose API it calls.
+func namedBy(route, path string) bool {
+	r := route
+	if _, after, ok := strings.Cut(route, " "); ok {
+		r = after
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	rs, cs := strings.Split(strings.Trim(r, "/"), "/"), strings.Split(strings.Trim(path, "/"), "/")
+	for i, seg := range rs {
+		if i < len(cs) && cs[i] == seg && distinctive([]string{seg}) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctive counts a route's segments that say whose API it is: literal

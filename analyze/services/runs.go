@@ -667,9 +667,15 @@ func setEnv(env map[string]string, k, v string) {
 		}
 	case k == "GOFLAGS":
 		// ENV GOFLAGS="$GOFLAGS -mod=mod": what is known of it now.
-		env[k] = os.Expand(v, func(name string) string {
-			if old, ok := env[name]; ok && !strings.Contains(old, "$") {
+		env[k] = os.Expand(v, func(ref string) string {
+			// ${GOFLAGS:-} and ${GOFLAGS-x}: the variable, else the default.
+			name, def, hasDef := strings.Cut(ref, "-")
+			name = strings.TrimSuffix(name, ":")
+			if old, ok := env[name]; ok && !strings.Contains(old, "$") && (old != "" || !hasDef) {
 				return old
+			}
+			if _, ok := env[name]; !ok && hasDef {
+				return def
 			}
 			return "${" + name + "}"
 		})

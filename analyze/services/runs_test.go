@@ -106,6 +106,8 @@ func TestSetEnv(t *testing.T) {
 		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "${GOFLAGS}", "-tags=pg", true},
 		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "$GOFLAGS -mod=mod", "-tags=pg -mod=mod", true},
 		{nil, "GOFLAGS", "$EXTRA -mod=mod", "${EXTRA} -mod=mod", true},
+		{map[string]string{"GOFLAGS": "-tags=pg"}, "GOFLAGS", "${GOFLAGS:-} -mod=mod", "-tags=pg -mod=mod", true},
+		{nil, "GOFLAGS", "${GOFLAGS:-} -mod=mod", " -mod=mod", true},
 	} {
 		env := maps.Clone(tc.before)
 		if env == nil {

@@ -436,38 +436,34 @@ func (ix *routeIndex) server(from, call string) (string, bool) {
 // only one segment below it (/users/ places /users/42), and only when it
 // has a distinctive segment (not api or a version).
 func broad(route, path string) bool {
-	r := route
-	if _, after, ok := strings.Cut(route, " "); ok {
-		r = after // "GET /users/"
-	}
-	if !strings.HasSuffix(r, "/") {
-		return false
-	}
-	rs := strings.Split(strings.Trim(r, "/"), "/")
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	return distinctive(rs) == 0 || len(strings.Split(strings.Trim(path, "/"), "/")) > len(rs)+1
+	rs, cs, subtree := routeSegments(route, path)
+	return subtree && (distinctive(rs) == 0 || len(cs) > len(rs)+1)
 }
 
 // namedBy reports whether a call's path names a route by one of its
 // distinctive segments written out: /api/… matches /api/orders, but
 // says nothing of whose API it calls.
 func namedBy(route, path string) bool {
-	r := route
-	if _, after, ok := strings.Cut(route, " "); ok {
-		r = after
-	}
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	rs, cs := strings.Split(strings.Trim(r, "/"), "/"), strings.Split(strings.Trim(path, "/"), "/")
+	rs, cs, _ := routeSegments(route, path)
 	for i, seg := range rs {
 		if i < len(cs) && cs[i] == seg && distinctive([]string{seg}) == 1 {
 			return true
 		}
 	}
 	return false
+}
+
+// routeSegments splits a route ("GET /users/") and a called path
+// ("/users/42?x=1") into their segments; subtree says the route ends in
+// a slash.
+func routeSegments(route, path string) (rs, cs []string, subtree bool) {
+	if _, after, ok := strings.Cut(route, " "); ok {
+		route = after
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	return strings.Split(strings.Trim(route, "/"), "/"), strings.Split(strings.Trim(path, "/"), "/"), strings.HasSuffix(route, "/")
 }
 
 // distinctive counts a route's segments that say whose API it is: literal

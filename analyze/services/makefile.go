@@ -899,16 +899,9 @@ func (m *makefile) commands(target string) (out [][]string, unsure bool) {
 // goals it is asked for; nil when it reads as this one.
 func (m *makefile) subMake(cmd, targets []string) *makefile {
 	// GOFLAGS=-tags=pg $(MAKE) build: the sub-make's environment.
-	if len(cmd) > 0 && cmd[0] == "env" {
-		cmd = cmd[1:]
-	}
-	n := 0
-	for n < len(cmd) && strings.Contains(cmd[n], "=") && !strings.HasPrefix(cmd[n], "-") {
-		n++
-	}
-	prefix := cmd[:n]
+	prefix, call := leadingAssigns(cmd)
 	args := make(map[string]string)
-	for _, w := range cmd[min(n+1, len(cmd)):] {
+	for _, w := range call[min(1, len(call)):] {
 		if k, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(w, "-") {
 			args[k] = v
 		}
@@ -987,12 +980,7 @@ func makeTargets(cmd []string) ([]string, bool) {
 // names none), the folder -C makes it run in, the Makefiles -f names in
 // place of the folder's, and whether it is make's at all.
 func makeCall(cmd []string) (targets []string, dir string, files []string, ok bool) {
-	if len(cmd) > 0 && cmd[0] == "env" {
-		cmd = cmd[1:] // env GOFLAGS=… $(MAKE) build
-	}
-	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
-		cmd = cmd[1:]
-	}
+	_, cmd = leadingAssigns(cmd) // env GOFLAGS=… $(MAKE) build
 	if len(cmd) == 0 {
 		return nil, "", nil, false
 	}

@@ -523,14 +523,10 @@ type argCmd struct {
 // tagsBuild says that Makefile passes build tags to a go build somewhere.
 func (d *deployment) makeRun(ab argCmd, contexts []string, arg func(k string) (string, bool)) (cmds [][]string, tagsBuild, unsure, found bool, moved []string) {
 	env := &makeEnv{vars: ab.environ(arg), args: make(map[string]string)}
-	cmd := ab.cmd
-	if len(cmd) > 0 && cmd[0] == "env" {
-		cmd = cmd[1:] // env GOOS=linux make
-	}
-	for len(cmd) > 0 && strings.Contains(cmd[0], "=") && !strings.HasPrefix(cmd[0], "-") {
-		k, v, _ := strings.Cut(cmd[0], "=") // GOOS=linux make: make's environment
+	assigns, cmd := leadingAssigns(ab.cmd)
+	for _, a := range assigns {
+		k, v, _ := strings.Cut(a, "=") // GOOS=linux make: make's environment
 		env.vars[k] = v
-		cmd = cmd[1:]
 	}
 	// The shell fills the words from the environment: make $SVC.
 	shell := func(w string) string {
@@ -979,18 +975,25 @@ func isGoBuild(cmd []string) bool {
 	return ok && !slices.ContainsFunc(assigns, func(a string) bool { return strings.HasPrefix(a, "GOFLAGS=") })
 }
 
-// goBuildWords splits a go build or go install command into the
-// assignments before it (env CGO_ENABLED=0 go build) and its own words,
-// go first; ok is false for another command.
-func goBuildWords(cmd []string) (assigns, words []string, ok bool) {
+// leadingAssigns splits the variable assignments a command starts with,
+// after an env that runs it (env CGO_ENABLED=0 GOFLAGS=… go build), from
+// the command's own words.
+func leadingAssigns(cmd []string) (assigns, rest []string) {
 	if len(cmd) > 0 && cmd[0] == "env" {
 		cmd = cmd[1:]
 	}
 	n := 0
-	for n < len(cmd) && strings.Contains(cmd[n], "=") {
+	for n < len(cmd) && strings.Contains(cmd[n], "=") && !strings.HasPrefix(cmd[n], "-") {
 		n++
 	}
-	assigns, words = cmd[:n], cmd[n:]
+	return cmd[:n], cmd[n:]
+}
+
+// goBuildWords splits a go build or go install command into the
+// assignments before it (env CGO_ENABLED=0 go build) and its own words,
+// go first; ok is false for another command.
+func goBuildWords(cmd []string) (assigns, words []string, ok bool) {
+	assigns, words = leadingAssigns(cmd)
 	ok = len(words) > 1 && path.Base(words[0]) == "go" && (words[1] == "build" || words[1] == "install")
 	return assigns, words, ok
 }

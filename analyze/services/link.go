@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -657,6 +658,51 @@ func flagValue(args []string, name string, expand func(string) string) (string, 
 		val = ""
 	}
 	return val, set
+}
+
+// positionalArgs returns the arguments the flag package leaves a program
+// after its flags (flag.Args()) in the words a workload runs it with
+// (grafana/tns: `command: [-log.level=debug, http://db]`), and whether
+// they are all of them, in order, so that flag.Arg(i) is the i-th. A
+// first word that is neither a flag nor an address is the program (an
+// image's /app, a compose command's orders) and is dropped; only a path
+// says so for sure: `serve http://db` run by an image's entrypoint has
+// serve for its first argument. ok is false where the words do not tell
+// the arguments from a flag's value: in `-v x`, x is -v's value, or the
+// first argument when -v is a boolean flag. program is the word dropped.
+func positionalArgs(args []string) (pos []string, program string, inOrder, ok bool) {
+	words := lastCommand(args)
+	rest := programArgs(words) // go run's words: its program's arguments only
+	inOrder = true
+	if len(rest) == len(words) && len(rest) > 0 && !strings.HasPrefix(rest[0], "-") && !isAddress(rest[0]) {
+		program, inOrder = rest[0], strings.Contains(rest[0], "/")
+		rest = rest[1:]
+	}
+	for i, w := range rest {
+		switch {
+		case w == "--":
+			return rest[i+1:], program, inOrder, true
+		case w == "-" || !strings.HasPrefix(w, "-"):
+			return rest[i:], program, inOrder, true
+		case !strings.Contains(w, "=") && i+1 < len(rest) && !strings.HasPrefix(rest[i+1], "-"):
+			return nil, program, false, false
+		}
+	}
+	return nil, program, inOrder, true
+}
+
+// isAddress reports whether a command's word is an address, never a
+// program: a URL (http://db) or a host and port (db:5432).
+func isAddress(word string) bool {
+	if strings.Contains(word, "://") {
+		return true
+	}
+	host, port, ok := strings.Cut(word, ":")
+	if !ok || host == "" || port == "" || strings.ContainsAny(host, "/= ") {
+		return false
+	}
+	_, err := strconv.Atoi(port)
+	return err == nil
 }
 
 // kubeVar is a Kubernetes container's reference to one of its variables

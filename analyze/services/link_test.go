@@ -474,3 +474,53 @@ func TestContainerService(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionalArgs: the arguments the flag package leaves a program
+// after its flags, from the words a deployment runs it with.
+func TestPositionalArgs(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		pos     []string
+		inOrder bool
+		ok      bool
+	}{
+		{[]string{"-log.level=debug", "http://db"}, []string{"http://db"}, true, true},
+		{[]string{"/app", "http://db", "http://db2"}, []string{"http://db", "http://db2"}, true, true},
+		{[]string{"http://db"}, []string{"http://db"}, true, true},           // no program: an address is none
+		{[]string{"db:5432"}, []string{"db:5432"}, true, true},               // nor is a host and port
+		{[]string{"serve", "http://db"}, []string{"http://db"}, false, true}, // serve may be the program or the first argument
+		{[]string{"-verbose", "http://app"}, nil, false, false},              // -verbose may take it as its value
+		{[]string{"-v", "--", "http://app"}, []string{"http://app"}, true, true},
+		{[]string{"-v=true", "--", "-x", "http://app"}, []string{"-x", "http://app"}, true, true},
+		{[]string{"-a=1", "-b=2"}, nil, true, true},
+		{[]string{"go", "run", "./cmd/app", "http://db"}, []string{"http://db"}, true, true},
+		{[]string{"sh", "-c", "migrate up && /app -x=1 http://db"}, []string{"http://db"}, true, true},
+		{nil, nil, true, true},
+	} {
+		pos, _, inOrder, ok := positionalArgs(tc.args)
+		if !slices.Equal(pos, tc.pos) || inOrder != tc.inOrder || ok != tc.ok {
+			t.Errorf("positionalArgs(%q) = %q, %v, %v; want %q, %v, %v", tc.args, pos, inOrder, ok, tc.pos, tc.inOrder, tc.ok)
+		}
+	}
+}
+
+func TestIsAddress(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"http://db", true},
+		{"nats://nats:4222", true},
+		{"db:5432", true},
+		{"db:", false},
+		{":8080", false},
+		{"/app", false},
+		{"serve", false},
+		{"a=b:1", false},
+		{"./bin/app", false},
+	} {
+		if got := isAddress(tc.word); got != tc.want {
+			t.Errorf("isAddress(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}

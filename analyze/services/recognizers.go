@@ -2,6 +2,7 @@ package services
 
 import (
 	"cmp"
+	"go/token"
 	"go/types"
 	"path"
 	"regexp"
@@ -1448,19 +1449,32 @@ func (x *extractor) published(s *site, kind string, topics []value) {
 }
 
 // asyncInput records what a sarama async producer publishes: the topics
-// of the messages sent on its Input() channel.
+// of the messages sent on its Input() channel, by a send statement or a
+// select's case (select { case p.Input() <- msg: case <-ctx.Done(): }).
 func (x *extractor) asyncInput(s *site, r *recognizer) {
 	call, ok := s.instr.(*ssa.Call)
 	if !ok || call.Referrers() == nil {
 		return
 	}
+	sent := func(msg ssa.Value, pos token.Pos) {
+		ev, at := s.ev, x.evidence(s.fn, pos)
+		ev.Pos, ev.Via = at.Pos, at.Via
+		topics := x.res.storedField(msg, "Topic")
+		x.message(s.f, s.fn, r.kind, true, topics, ev)
+		x.published(s, r.kind, topics)
+	}
 	for _, ref := range *call.Referrers() {
-		if send, ok := ref.(*ssa.Send); ok && send.Chan == call {
-			ev, at := s.ev, x.evidence(s.fn, send.Pos())
-			ev.Pos, ev.Via = at.Pos, at.Via
-			topics := x.res.storedField(send.X, "Topic")
-			x.message(s.f, s.fn, r.kind, true, topics, ev)
-			x.published(s, r.kind, topics)
+		switch ref := ref.(type) {
+		case *ssa.Send:
+			if ref.Chan == call {
+				sent(ref.X, ref.Pos())
+			}
+		case *ssa.Select:
+			for _, st := range ref.States {
+				if st.Dir == types.SendOnly && st.Chan == call {
+					sent(st.Send, st.Pos)
+				}
+			}
 		}
 	}
 }

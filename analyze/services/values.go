@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -791,8 +792,14 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			arr = x
 		}
 		if arr == nil {
-			if _, constant := a.Index.(*ssa.Const); constant {
-				return nil // route[1]: one element, which members do not tell
+			if i, constant := a.Index.(*ssa.Const); constant {
+				if c, ok := a.X.(*ssa.Call); ok && calleeKey(c.Common()) == "flag.Args" && i.Value != nil {
+					return r.passedArgs(int(i.Int64())) // flag.Args()[0]
+				}
+				// route[1]: one element, which members do not tell,
+				// unless they are all one (peers[0], each peer a
+				// deployment's one argument).
+				return r.sameMembers(a.X, bind, depth, busy)
 			}
 			return r.members(a.X, bind, depth, busy)
 		}
@@ -1174,6 +1181,47 @@ func constructed(addr ssa.Value) bool {
 	return false
 }
 
+// passedArgs resolves the arguments that the workloads running the
+// service walked pass its program after its flags (flag.Args()), or the
+// i-th of them (flag.Arg(i)) when i >= 0: a deployment's values, as an
+// environment variable's are. A word archie cannot read (a shell's
+// variable) is none; a pod whose containers run several programs, of
+// which archie does not know the service's, passes none.
+func (r *resolver) passedArgs(i int) []value {
+	ws := slices.Collect(maps.Keys(r.workloads))
+	slices.SortFunc(ws, func(a, b *workload) int {
+		return cmp.Or(strings.Compare(a.file, b.file), strings.Compare(a.name, b.name))
+	})
+	var out []value
+	for _, w := range ws {
+		if len(w.ownArgs) == 0 && w.containers() > 1 {
+			continue
+		}
+		pos, program, inOrder, ok := positionalArgs(w.command())
+		several := len(w.runBy) > 1
+		if several {
+			// Several files run it (compose's and a manifest's of one
+			// name): their words follow each other, another file's
+			// flags, their values and its program among this one's
+			// arguments. Only addresses are taken, in no order.
+			inOrder = false
+		}
+		if !ok || i >= 0 && (!inOrder || i >= len(pos)) {
+			continue
+		}
+		if i >= 0 {
+			pos = pos[i : i+1]
+		}
+		for _, a := range pos {
+			a = strings.Trim(w.kubeVars(a), `"'`)
+			if a != "" && a != program && !strings.HasPrefix(a, "-") && !strings.ContainsAny(a, " \t{}$") && (!several || isAddress(a)) {
+				out = appendValues(out, []value{{text: a}})
+			}
+		}
+	}
+	return out
+}
+
 // flagDefault is a flag's default, marked as the default of the flag the
 // name gives (and the shorthand short, when not nil, as "topic|t"): a
 // deployment that sets the flag overrides it.
@@ -1313,6 +1361,13 @@ func joinFlags(a, b string) string {
 func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	args := c.Args
 	switch key := calleeKey(c); key {
+	case "flag.Args":
+		return r.passedArgs(-1)
+	case "flag.Arg":
+		if i, ok := args[0].(*ssa.Const); ok && i.Value != nil {
+			return r.passedArgs(int(i.Int64()))
+		}
+		return nil
 	case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
 		var out []value
 		for _, k := range r.resolve(args[0], bind, depth-1, busy) {
@@ -1938,6 +1993,9 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		if b, isBuiltin := w.Common().Value.(*ssa.Builtin); isBuiltin && b.Name() == "append" {
 			return all(w.Common().Args)
 		}
+		if calleeKey(w.Common()) == "flag.Args" {
+			return []ssa.Value{w}, true // each argument the deployment passes (see call)
+		}
 		// A batch a function of the program builds and returns.
 		if callee := w.Common().StaticCallee(); callee != nil && len(callee.Blocks) > 0 && r.ok(callee) {
 			var rets []ssa.Value
@@ -1952,11 +2010,47 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		}
 	case *ssa.Phi:
 		return all(w.Edges)
+	case *ssa.FreeVar:
+		// A slice a closure captures: the one each closure is made with.
+		if bs := freeVarBindings(w); len(bs) > 0 {
+			return all(bs)
+		}
 	case *ssa.UnOp:
+		if w.Op != token.MUL {
+			break
+		}
 		// d.topics: the slices the service's code stores in the field
 		// (&Deleter{topics: topics}, then the constructor's callers).
-		if fa, isField := w.X.(*ssa.FieldAddr); isField && w.Op == token.MUL {
+		if fa, isField := w.X.(*ssa.FieldAddr); isField {
 			return r.fieldMembers(fieldKey(fa.X.Type(), fa.Field), fa.X, seen)
+		}
+		// A variable a closure captures lives in a cell: the slices
+		// stored there.
+		cells := []ssa.Value{w.X}
+		if fv, ok := w.X.(*ssa.FreeVar); ok {
+			cells = freeVarBindings(fv)
+		}
+		var stored []ssa.Value
+		for _, c := range cells {
+			alloc, ok := c.(*ssa.Alloc)
+			if !ok || alloc.Referrers() == nil {
+				return nil, false
+			}
+			for _, ref := range *alloc.Referrers() {
+				switch ref := ref.(type) {
+				case *ssa.Store:
+					if ref.Addr == alloc {
+						stored = append(stored, ref.Val)
+					}
+				case *ssa.MakeClosure:
+					if setByClosure(ref, alloc) {
+						return nil, false // what it stores is another's
+					}
+				}
+			}
+		}
+		if len(stored) > 0 {
+			return all(stored)
 		}
 	case *ssa.Parameter:
 		idx := paramIndex(w)
@@ -2156,6 +2250,50 @@ func (r *resolver) members(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, dept
 		out = appendValues(out, r.resolve(e, bind, depth, busy))
 	}
 	return out
+}
+
+// setByClosure reports whether the closure mc stores to the variable
+// cell it captures.
+func setByClosure(mc *ssa.MakeClosure, cell *ssa.Alloc) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != cell || i >= len(fn.FreeVars) || fn.FreeVars[i].Referrers() == nil {
+			continue
+		}
+		for _, ref := range *fn.FreeVars[i].Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
+				return true
+			}
+			if _, ok := ref.(*ssa.MakeClosure); ok {
+				return true // handed on to a closure within: not followed
+			}
+		}
+	}
+	return false
+}
+
+// sameMembers resolves the one value every element of a slice holds, or
+// nil when they differ or one of them is not known.
+func (r *resolver) sameMembers(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	if p, isParam := sl.(*ssa.Parameter); isParam && bind[p] != nil {
+		sl = bind[p]
+	}
+	elems, ok := r.sliceMembers(sl, make(map[ssa.Value]bool))
+	if !ok {
+		return nil
+	}
+	var one []value
+	for _, e := range elems {
+		vals := r.resolve(e, bind, depth, busy)
+		if len(vals) != 1 || one != nil && vals[0].text != one[0].text {
+			return nil
+		}
+		one = vals
+	}
+	return one
 }
 
 // listsDatabases holds the calls that return the names of the databases

@@ -43,6 +43,11 @@ func main() {
 	ap.Input() <- &sarama.ProducerMessage{Topic: "receipts"}      // want "publish kafka receipts"
 	sap, _ := shopify.NewAsyncProducer(brokers("KAFKA_BROKERS"))  // want "broker kafka ${KAFKA_BROKERS}"
 	sap.Input() <- &shopify.ProducerMessage{Topic: "receipts-v1"} // want "publish kafka receipts-v1"
+	// A send in a select's case, beside the context's end.
+	select {
+	case ap.Input() <- &sarama.ProducerMessage{Topic: "refunds-out"}: // want "publish kafka refunds-out"
+	case <-ctx.Done():
+	}
 
 	sp, _ := shopify.NewSyncProducer(nil)
 	sarama.NewClient([]string{"kafka:9092"}) // want "broker kafka kafka:9092"

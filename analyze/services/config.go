@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -545,7 +546,7 @@ func (r *resolver) viperValue(key string, recv ssa.Value, depth int, busy map[ss
 	keys := strings.Split(key, ".")
 	unseen := false
 	for _, d := range r.viperDocs {
-		if !r.deployedHere(d) {
+		if !r.deployedHere(d) || d.load != nil && !r.ok(d.load) {
 			continue
 		}
 		if d.unseen {
@@ -1407,6 +1408,24 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			}
 		}
 	}
+	if len(r.viperSets) == 0 {
+		searched := make(map[*ssa.Package]bool)
+		for _, c := range r.viperSearch {
+			pkg := c.Parent().Pkg
+			if pkg == nil || searched[pkg] {
+				continue
+			}
+			searched[pkg] = true
+			for _, f := range deployedFiles(r.viperSearched(pkg), deploy, root) {
+				if d := readConfigDoc(root, dirOf(pkg.Pkg.Path()), f.name, "mapstructure"); d != nil {
+					// Found from the package's folder: read by the
+					// services whose code looks for it there.
+					d.workload, d.load = f.w, c.Parent()
+					r.viperDocs = append(r.viperDocs, d)
+				}
+			}
+		}
+	}
 	for _, l := range r.throughWrappers(r.configLoads) {
 		if l.call.Parent().Pkg == nil {
 			continue
@@ -1418,6 +1437,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 				into = mi.X
 			}
 			if p, ok := into.Type().Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if p, ok := t.(*types.Pointer); ok {
+				// viper.Unmarshal(&cfg) where cfg := &Config{}: the
+				// decoder fills the struct through both pointers.
 				t = p.Elem()
 			}
 		}
@@ -1612,17 +1636,18 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 	var file string
 	var data []byte
 	ok := false
-	for d := dir; !ok; d = filepath.Dir(d) {
+	read := func(d string) {
 		if file, ok = configPath(root, d, name); ok {
-			data, ok = readSmall(realPath(root), file)
+			file, data, ok = readOrTemplate(root, file)
 		}
+	}
+	for d := dir; !ok; d = filepath.Dir(d) {
+		read(d)
 		if ok || filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
 			break
 		}
 		if holdsMain(d) {
-			if file, ok = configPath(root, root, name); ok {
-				data, ok = readSmall(realPath(root), file)
-			}
+			read(root)
 			break
 		}
 	}
@@ -1631,9 +1656,65 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 	}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil
+		if !isDotenv(data) {
+			return nil
+		}
+		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{dotenvNode(data)}}
 	}
 	return &configDoc{file: relTo(root, file), root: doc.Content[0], tag: tag}
+}
+
+// templateSuffixes end the names of the templates a repository keeps of
+// a config file it does not hold (.env.example beside a .env in
+// .gitignore): each developer and each image build copies one to the
+// file, as a fresh clone must.
+var templateSuffixes = []string{".example", ".sample", ".dist", ".template"}
+
+// readOrTemplate reads a config file of the repository, or where it is
+// missing the template kept in its place (.env.example for .env), and
+// returns the file read.
+func readOrTemplate(root, file string) (string, []byte, bool) {
+	if data, ok := readSmall(realPath(root), file); ok || isFile(file) {
+		return file, data, ok
+	}
+	for _, suffix := range templateSuffixes {
+		if data, ok := readSmall(realPath(root), file+suffix); ok {
+			return file + suffix, data, true
+		}
+	}
+	return file, nil, false
+}
+
+// dotenvLine is a line of an env file: KEY=value, maybe exported.
+var dotenvLine = regexp.MustCompile(`^(export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=`)
+
+// isDotenv reports whether a config file is an env file (viper's "env"
+// type): every line that is not blank or a comment sets a variable.
+func isDotenv(data []byte) bool {
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !dotenvLine.MatchString(line) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// dotenvNode makes an env file's variables a mapping, as viper keys
+// them.
+func dotenvNode(data []byte) *yaml.Node {
+	vars := parseEnvFile(data)
+	keys := slices.Sorted(maps.Keys(vars))
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range keys {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &yaml.Node{Kind: yaml.ScalarNode, Value: vars[k]})
+	}
+	return m
 }
 
 // addConfig records a config source of a struct type, and of the struct
@@ -1705,7 +1786,8 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 
 // viperFiles returns the files viper is told to read before a call
 // unmarshals them: its SetConfigFile calls in the same package, or the
-// program's one.
+// program's one; without any, the files it is told to look for
+// (viperSearched).
 func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
 	var same, all []ssa.CallInstruction
 	for _, c := range r.viperSets {
@@ -1724,6 +1806,90 @@ func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
 			out = appendValues(out, r.strings(args[len(args)-1]))
 		}
 	}
+	if len(all) == 0 {
+		out = r.viperSearched(call.Parent().Pkg)
+	}
+	return out
+}
+
+// viperSearched returns the files viper looks for where the code names
+// no file but a name and the folders to look in (SetConfigName(".env"),
+// AddConfigPath(dir), SetConfigType("env")): each folder's file of that
+// name, with the type's extension or without it when a type is set (as
+// viper looks), or with YAML's and JSON's. The calls are those of pkg,
+// or of the one package of the program that makes them. A folder archie
+// cannot read (the working directory) leaves the name relative, looked
+// for from the loading package's folder up (readConfigDoc).
+func (r *resolver) viperSearched(pkg *ssa.Package) []value {
+	var same []ssa.CallInstruction
+	pkgs := make(map[*ssa.Package]bool)
+	for _, c := range r.viperSearch {
+		pkgs[c.Parent().Pkg] = true
+		if c.Parent().Pkg == pkg {
+			same = append(same, c)
+		}
+	}
+	if len(same) == 0 && len(pkgs) == 1 {
+		same = r.viperSearch
+	}
+	var names, dirs, types []string
+	for _, c := range same {
+		args := viperArgs(c)
+		if len(args) == 0 {
+			continue
+		}
+		vals := r.strings(args[0])
+		switch c.Common().StaticCallee().Name() {
+		case "SetConfigName":
+			for _, v := range vals {
+				names = append(names, v.text)
+			}
+			if len(vals) == 0 {
+				return nil // a name archie cannot read
+			}
+		case "AddConfigPath":
+			for _, v := range vals {
+				dir := v.text
+				switch {
+				case strings.Contains(dir, "$"):
+					continue // a folder the environment names ($HOME/.app)
+				case !v.lit || strings.Contains(dir, "…"):
+					dir = "" // the working directory (os.Getwd())
+				}
+				dirs = append(dirs, dir)
+			}
+			if len(vals) == 0 {
+				dirs = append(dirs, "")
+			}
+		case "SetConfigType":
+			for _, v := range vals {
+				types = append(types, v.text)
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		dirs = []string{""}
+	}
+	var out []value
+	for _, n := range names {
+		var files []string
+		switch {
+		case len(types) > 0:
+			files = append(files, n)
+			for _, t := range types {
+				files = append(files, n+"."+t)
+			}
+		case filepath.Ext(n) != "" && !strings.HasPrefix(filepath.Base(n), "."):
+			files = append(files, n)
+		default:
+			files = append(files, n+".yaml", n+".yml", n+".json")
+		}
+		for _, d := range dirs {
+			for _, f := range files {
+				out = appendValues(out, []value{{text: filepath.ToSlash(filepath.Join(d, f))}})
+			}
+		}
+	}
 	return out
 }
 
@@ -1735,6 +1901,9 @@ func (r *resolver) fromConfig(v ssa.Value, more ...string) []value {
 		return nil
 	}
 	root, path, base := r.configPath(v)
+	if root == nil {
+		root, path, base = r.convertedConfigPath(v)
+	}
 	if root == nil {
 		return nil
 	}
@@ -2808,6 +2977,69 @@ func (r *resolver) configPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
 	}
 	slices.Reverse(bestPath)
 	return best, bestPath, base
+}
+
+// convertedConfigPath is configPath for a field of a parameter that its
+// callers hand a part of the config converted to a struct type of the
+// same fields (database.NewPostgres((*database.PostgresOptions)(cfg.Postgres))):
+// the field is the part's, read under the part's keys. Every caller must
+// hand one part of one config (every caller of the service walked).
+func (r *resolver) convertedConfigPath(v ssa.Value) (types.Type, []fieldRef, ssa.Value) {
+	var x ssa.Value
+	field := -1
+	switch w := v.(type) {
+	case *ssa.FieldAddr:
+		x, field = w.X, w.Field
+	case *ssa.Field:
+		x, field = w.X, w.Field
+	default:
+		return nil, nil, nil
+	}
+	if u, ok := x.(*ssa.UnOp); ok && u.Op == token.MUL {
+		x = u.X // a struct passed by value, stored in a local
+	}
+	p, ok := x.(*ssa.Parameter)
+	if !ok || structOf(p.Type()) == nil {
+		return nil, nil, nil
+	}
+	idx := paramIndex(p)
+	var root, part types.Type
+	var path []fieldRef
+	var base ssa.Value
+	for _, call := range r.callers[p.Parent()] {
+		if !r.ok(call.Parent()) {
+			continue // another service's
+		}
+		args := call.Common().Args
+		if idx < 0 || idx >= len(args) {
+			return nil, nil, nil
+		}
+		arg := args[idx]
+		switch c := arg.(type) {
+		case *ssa.ChangeType:
+			arg = c.X
+		case *ssa.Convert:
+			arg = c.X
+		default:
+			return nil, nil, nil // the parameter's own type: configPath's
+		}
+		st, pt := structOf(arg.Type()), structOf(p.Type())
+		if st == nil || !types.IdenticalIgnoreTags(st, pt) || field >= st.NumFields() {
+			return nil, nil, nil
+		}
+		t, pp, b := r.configPath(arg)
+		if t == nil || root != nil && (t != root || !slices.Equal(pp, path)) {
+			return nil, nil, nil
+		}
+		if part != nil && !types.Identical(part, arg.Type()) {
+			return nil, nil, nil
+		}
+		root, path, base, part = t, pp, b, arg.Type()
+	}
+	if root == nil {
+		return nil, nil, nil
+	}
+	return root, append(slices.Clone(path), fieldRef{part, field}), base
 }
 
 // copiedFrom returns the value a local variable is a copy of: what the

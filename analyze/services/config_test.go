@@ -1,6 +1,8 @@
 package services
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -71,6 +73,56 @@ func TestImportNames(t *testing.T) {
 	} {
 		if got := consequence(msg, failed); got != want {
 			t.Errorf("consequence(%q) = %v, want %v", msg, got, want)
+		}
+	}
+}
+
+func TestIsDotenv(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want bool
+	}{
+		{"DB_HOST=\"pg\"\nDB_PORT=5432\n", true},
+		{"# copy to .env\n\nexport KEY=v\nlog.level=debug\n", true},
+		{"KEY = v\n", true},
+		{"", false},
+		{"# only a comment\n", false},
+		{"db:\n  host: pg\n", false},
+		{"KEY=v\nnot a setting\n", false},
+		{"[section]\nkey=v\n", false},
+	} {
+		if got := isDotenv([]byte(tc.data)); got != tc.want {
+			t.Errorf("isDotenv(%q) = %v, want %v", tc.data, got, tc.want)
+		}
+	}
+}
+
+// TestReadOrTemplate: a config file the repository does not hold is read
+// from the template kept in its place; one it holds, even empty, is
+// read as it is.
+func TestReadOrTemplate(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".env.example", "A=1\n")
+	write("app.yaml.sample", "a: 1\n")
+	write("kept.env", "")
+	write("kept.env.example", "A=2\n")
+	for _, tc := range []struct {
+		name, file string
+		ok         bool
+	}{
+		{".env", ".env.example", true},
+		{"app.yaml", "app.yaml.sample", true},
+		{"kept.env", "kept.env", true},
+		{"none.yaml", "none.yaml", false},
+	} {
+		file, _, ok := readOrTemplate(root, filepath.Join(root, tc.name))
+		if filepath.Base(file) != tc.file || ok != tc.ok {
+			t.Errorf("readOrTemplate(%q) = %q, %v; want %q, %v", tc.name, filepath.Base(file), ok, tc.file, tc.ok)
 		}
 	}
 }

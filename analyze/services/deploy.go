@@ -86,6 +86,10 @@ type deployment struct {
 	makefiles map[string]*makefile
 	// dockerCmds are each Dockerfile's image command, ENTRYPOINT then CMD.
 	dockerCmds map[string][]string
+	// dockerEntries are each Dockerfile's ENTRYPOINT, which runs before
+	// the command a compose service gives; nil for a shell form one,
+	// which runs none.
+	dockerEntries map[string][]string
 	// dockerFrom is the image a Dockerfile of one stage starts from,
 	// without tag; "" for one of several stages (it copies what the
 	// others build: apisix with a Go plugin runner).
@@ -271,6 +275,9 @@ type workload struct {
 	// ownArgs are those of its containers named as it, when a pod's
 	// containers are several (a sidecar runs another program).
 	ownArgs []string
+	// runWords are the commands of args one by one, as each file (and each
+	// container of a manifest) gives them: args runs them together.
+	runWords []argRun
 	// containerNames are the names of a pod's containers.
 	containerNames []string
 	file           string // where it is declared, relative
@@ -877,9 +884,28 @@ func (d *deployment) builtFrom() {
 				}
 			}
 		}
+		// A compose command runs after the image's ENTRYPOINT; none
+		// after a shell form one.
+		for i, run := range w.runWords {
+			if !run.afterEntry || df == "" {
+				continue
+			}
+			entry, known := d.dockerEntries[df]
+			switch {
+			case !known:
+			case entry == nil:
+				w.runWords[i].words = nil
+			default:
+				w.runWords[i].words = append(slices.Clip(entry), run.words...)
+			}
+			w.runWords[i].afterEntry = false
+		}
 		// A workload that says no command runs its image's.
 		if len(w.args) == 0 && df != "" {
 			w.args = d.dockerCmds[df]
+			if len(w.args) > 0 {
+				w.runWords = append(w.runWords, argRun{words: w.args})
+			}
 		}
 	}
 }
@@ -1463,8 +1489,14 @@ func (d *deployment) read(root, path string, data []byte) {
 				if cname == name {
 					w.ownArgs = append(w.ownArgs, args...)
 				}
+				if len(args) > 0 {
+					w.runWords = append(w.runWords, argRun{words: args, container: cname})
+				}
 				if cw != w {
 					cw.args = append(cw.args, args...)
+					if len(args) > 0 {
+						cw.runWords = append(cw.runWords, argRun{words: args, container: cname})
+					}
 				}
 				envs, _ := c["env"].([]any)
 				for _, e := range envs {
@@ -1799,6 +1831,7 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		// An override file that says neither keeps the first file's.
 		if args := append(words(m["entrypoint"], expand), words(m["command"], expand)...); len(args) > 0 {
 			w.args = args
+			w.runWords = append(w.runWords, argRun{words: args, afterEntry: m["entrypoint"] == nil})
 		}
 		// A development container that mounts the repository and runs in
 		// a folder of it (go run, a file watcher) runs that folder's main.
@@ -3201,6 +3234,18 @@ func (w *workload) command() []string {
 		return w.ownArgs
 	}
 	return w.args
+}
+
+// An argRun is one command a deployment file runs a workload with: its
+// entrypoint and command as words, and the container of a manifest's pod
+// that runs it ("" for a compose service or an image).
+type argRun struct {
+	words     []string
+	container string
+	// afterEntry marks a compose command with no entrypoint: it runs
+	// after the image's ENTRYPOINT (builtFrom puts that in front where
+	// the Dockerfile is known).
+	afterEntry bool
 }
 
 // know tells the deployment where the services' mains are.

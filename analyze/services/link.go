@@ -670,25 +670,61 @@ func flagValue(args []string, name string, expand func(string) string) (string, 
 // serve for its first argument. ok is false where the words do not tell
 // the arguments from a flag's value: in `-v x`, x is -v's value, or the
 // first argument when -v is a boolean flag. program is the word dropped.
+//
+// A program in front of the service's (tini --, wait-for-it.sh host --,
+// an entrypoint script handed the binary) makes the words another
+// program's: a word that is a path of a program (/app) among the
+// arguments, or a script for the program, gives up. So do flags after
+// an argument, which the flag package leaves as arguments: a program
+// whose words read so parses a subcommand's flags itself.
 func positionalArgs(args []string) (pos []string, program string, inOrder, ok bool) {
-	words := lastCommand(args)
-	rest := programArgs(words) // go run's words: its program's arguments only
+	_, words := leadingAssigns(lastCommand(args)) // env GODEBUG=… /app
+	rest := programArgs(words)                    // go run's words: its program's arguments only
+	if len(rest) < len(words) {
+		for len(rest) > 0 && strings.HasSuffix(rest[0], ".go") {
+			rest = rest[1:] // go run main.go helper.go ARGS
+		}
+	}
 	inOrder = true
 	if len(rest) == len(words) && len(rest) > 0 && !strings.HasPrefix(rest[0], "-") && !isAddress(rest[0]) {
 		program, inOrder = rest[0], strings.Contains(rest[0], "/")
 		rest = rest[1:]
 	}
+	if strings.HasSuffix(program, ".sh") || shellUtilities[path.Base(program)] {
+		return nil, program, false, false // a script's, or a shell line's last command not the service's
+	}
 	for i, w := range rest {
 		switch {
 		case w == "--":
-			return rest[i+1:], program, inOrder, true
+			pos = rest[i+1:]
 		case w == "-" || !strings.HasPrefix(w, "-"):
-			return rest[i:], program, inOrder, true
+			pos = rest[i:]
 		case !strings.Contains(w, "=") && i+1 < len(rest) && !strings.HasPrefix(rest[i+1], "-"):
+			return nil, program, false, false
+		default:
+			continue
+		}
+		break
+	}
+	for _, w := range pos {
+		if strings.HasPrefix(w, "-") || isProgramPath(w) {
 			return nil, program, false, false
 		}
 	}
-	return nil, program, inOrder, true
+	return pos, program, inOrder, true
+}
+
+// shellUtilities are programs a shell line runs after the service's, or
+// instead of it (sh -c "/app http://db && echo done").
+var shellUtilities = map[string]bool{
+	"echo": true, "printf": true, "tee": true, "cat": true, "sleep": true, "true": true, "false": true,
+	"exit": true, "wait": true, "test": true, "[": true, "ls": true, "sh": true, "bash": true,
+}
+
+// isProgramPath reports whether a command's word may be a program's path
+// (/app, ./bin/orders): a path that is no address.
+func isProgramPath(word string) bool {
+	return (strings.HasPrefix(word, "/") || strings.HasPrefix(word, "./")) && !isAddress(word)
 }
 
 // isAddress reports whether a command's word is an address, never a

@@ -491,10 +491,17 @@ func TestPositionalArgs(t *testing.T) {
 		{[]string{"serve", "http://db"}, []string{"http://db"}, false, true}, // serve may be the program or the first argument
 		{[]string{"-verbose", "http://app"}, nil, false, false},              // -verbose may take it as its value
 		{[]string{"-v", "--", "http://app"}, []string{"http://app"}, true, true},
-		{[]string{"-v=true", "--", "-x", "http://app"}, []string{"-x", "http://app"}, true, true},
+		{[]string{"-v=true", "--", "-x", "http://app"}, nil, false, false}, // flags after arguments: a subcommand's
 		{[]string{"-a=1", "-b=2"}, nil, true, true},
 		{[]string{"go", "run", "./cmd/app", "http://db"}, []string{"http://db"}, true, true},
 		{[]string{"sh", "-c", "migrate up && /app -x=1 http://db"}, []string{"http://db"}, true, true},
+		{[]string{"sh", "-c", "/app http://db && echo http://other"}, nil, false, false},       // the line's last command is echo
+		{[]string{"/sbin/tini", "--", "/app", "http://db"}, nil, false, false},                 // behind an init
+		{[]string{"/wait-for-it.sh", "db:5432", "--", "/app", "http://db"}, nil, false, false}, // behind a script
+		{[]string{"/entrypoint.sh", "http://db"}, nil, false, false},
+		{[]string{"/app", "worker", "-v=true", "http://db"}, nil, false, false}, // a subcommand's flags
+		{[]string{"env", "GODEBUG=x=1", "/app", "http://db"}, []string{"http://db"}, true, true},
+		{[]string{"go", "run", "main.go", "helper.go", "http://db"}, []string{"http://db"}, true, true},
 		{nil, nil, true, true},
 	} {
 		pos, _, inOrder, ok := positionalArgs(tc.args)

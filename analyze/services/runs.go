@@ -205,11 +205,26 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	}()
 	// The image's command: its last stage's ENTRYPOINT and CMD.
 	var entrypoint, command []string
+	shellEntry := false // a shell form ENTRYPOINT, which runs without CMD
+	imageCmd := func() []string {
+		if shellEntry {
+			return slices.Clone(entrypoint)
+		}
+		return append(slices.Clip(entrypoint), command...)
+	}
 	defer func() {
 		if d.dockerCmds == nil {
 			d.dockerCmds = make(map[string][]string)
 		}
-		d.dockerCmds[file] = append(entrypoint, command...)
+		d.dockerCmds[file] = imageCmd()
+		if d.dockerEntries == nil {
+			d.dockerEntries = make(map[string][]string)
+		}
+		if shellEntry {
+			d.dockerEntries[file] = nil
+		} else {
+			d.dockerEntries[file] = append([]string{}, entrypoint...)
+		}
 	}()
 	// Its stages, each with the program its command runs, and the
 	// folders each go build -o NAME builds.
@@ -365,7 +380,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				}
 				break
 			}
-			entrypoint, command = nil, nil
+			entrypoint, command, shellEntry = nil, nil, false
 			stage := dockerStage{}
 			words := strings.Fields(rest)
 			if len(words) >= 3 && strings.EqualFold(words[len(words)-2], "AS") {
@@ -476,13 +491,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			if strings.EqualFold(kw, "ENTRYPOINT") {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
+				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
 			} else {
 				command = execWords(rest)
 			}
 			if len(stages) > 0 {
 				st := &stages[len(stages)-1]
 				st.entrypoint, st.command = slices.Clone(entrypoint), slices.Clone(command)
-				if words := append(slices.Clip(entrypoint), command...); len(words) > 0 {
+				if words := imageCmd(); len(words) > 0 {
 					st.runs = norm(path.Base(strings.Trim(words[0], `"'`)))
 				}
 			}

@@ -238,6 +238,9 @@ type tables struct {
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
 	viperSets   []ssa.CallInstruction // viper's SetConfigFile calls
+	// viperSearch are viper's SetConfigName, AddConfigPath and
+	// SetConfigType calls: the files it looks for (viperSearched).
+	viperSearch []ssa.CallInstruction
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls, and an interface's that may be viper's
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	// viperBinds are viper's BindPFlags and BindPFlag calls, which make
@@ -343,6 +346,8 @@ func newResolver(p *program) *resolver {
 						r.configLoads = append(r.configLoads, l)
 					} else if isViperFile(callee) {
 						r.viperSets = append(r.viperSets, in)
+					} else if isViper(callee, "SetConfigName") || isViper(callee, "AddConfigPath") || isViper(callee, "SetConfigType") {
+						r.viperSearch = append(r.viperSearch, in)
 					} else if isViper(callee, "SetDefault") {
 						r.viperDefs = append(r.viperDefs, in)
 					} else if isViper(callee, "BindPFlags") || isViper(callee, "BindPFlag") {
@@ -793,7 +798,10 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		if arr == nil {
 			if i, constant := a.Index.(*ssa.Const); constant {
-				if c, ok := a.X.(*ssa.Call); ok && calleeKey(c.Common()) == "flag.Args" && i.Value != nil {
+				if c, ok := a.X.(*ssa.Call); ok && calleeKey(c.Common()) == "flag.Args" {
+					if i.Value == nil || i.Int64() < 0 {
+						return nil
+					}
 					return r.passedArgs(int(i.Int64())) // flag.Args()[0]
 				}
 				// route[1]: one element, which members do not tell,
@@ -1184,9 +1192,10 @@ func constructed(addr ssa.Value) bool {
 // passedArgs resolves the arguments that the workloads running the
 // service walked pass its program after its flags (flag.Args()), or the
 // i-th of them (flag.Arg(i)) when i >= 0: a deployment's values, as an
-// environment variable's are. A word archie cannot read (a shell's
-// variable) is none; a pod whose containers run several programs, of
-// which archie does not know the service's, passes none.
+// environment variable's are, each file's and each container's command
+// read on its own. A word archie cannot read (a shell's variable) is
+// none; a pod whose containers run several programs, of which archie
+// does not know the service's, passes none.
 func (r *resolver) passedArgs(i int) []value {
 	ws := slices.Collect(maps.Keys(r.workloads))
 	slices.SortFunc(ws, func(a, b *workload) int {
@@ -1194,28 +1203,29 @@ func (r *resolver) passedArgs(i int) []value {
 	})
 	var out []value
 	for _, w := range ws {
-		if len(w.ownArgs) == 0 && w.containers() > 1 {
-			continue
-		}
-		pos, program, inOrder, ok := positionalArgs(w.command())
-		several := len(w.runBy) > 1
-		if several {
-			// Several files run it (compose's and a manifest's of one
-			// name): their words follow each other, another file's
-			// flags, their values and its program among this one's
-			// arguments. Only addresses are taken, in no order.
-			inOrder = false
-		}
-		if !ok || i >= 0 && (!inOrder || i >= len(pos)) {
-			continue
-		}
-		if i >= 0 {
-			pos = pos[i : i+1]
-		}
-		for _, a := range pos {
-			a = strings.Trim(w.kubeVars(a), `"'`)
-			if a != "" && a != program && !strings.HasPrefix(a, "-") && !strings.ContainsAny(a, " \t{}$") && (!several || isAddress(a)) {
-				out = appendValues(out, []value{{text: a}})
+		for _, run := range w.runWords {
+			if run.container != "" && run.container != w.name && w.containers() > 1 {
+				continue // a sidecar's, or a pod's whose service's container is not known
+			}
+			words := slices.Clone(run.words)
+			for j := range words {
+				words[j] = w.kubeVars(words[j]) // args: [$(UPSTREAM)]
+			}
+			pos, program, inOrder, ok := positionalArgs(words)
+			if run.afterEntry {
+				inOrder = false // an image's ENTRYPOINT archie has not read may hold arguments
+			}
+			if !ok || i >= 0 && (!inOrder || i >= len(pos)) {
+				continue
+			}
+			if i >= 0 {
+				pos = pos[i : i+1]
+			}
+			for _, a := range pos {
+				a = strings.Trim(a, `"'`)
+				if a != "" && a != program && !strings.ContainsAny(a, " \t{}$") {
+					out = appendValues(out, []value{{text: a}})
+				}
 			}
 		}
 	}
@@ -1364,10 +1374,10 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	case "flag.Args":
 		return r.passedArgs(-1)
 	case "flag.Arg":
-		if i, ok := args[0].(*ssa.Const); ok && i.Value != nil {
+		if i, ok := args[0].(*ssa.Const); ok && i.Value != nil && i.Int64() >= 0 {
 			return r.passedArgs(int(i.Int64()))
 		}
-		return nil
+		return nil // flag.Arg(-1) is ""
 	case "os.Getenv", "os.LookupEnv", "syscall.Getenv":
 		var out []value
 		for _, k := range r.resolve(args[0], bind, depth-1, busy) {
@@ -1975,6 +1985,9 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 			return append(sliceElems(w.X), indexStores(w)...), true
 		}
 		// dbs[:n]: what the code put in dbs, and in the reslice.
+		if c, ok := w.X.(*ssa.Call); ok && calleeKey(c.Common()) == "flag.Args" && w.Low != nil {
+			return nil, false // flag.Args()[1:]: which arguments, not followed
+		}
 		elems, ok := r.sliceMembers(w.X, seen)
 		return append(elems, indexStores(w)...), ok
 	case *ssa.Extract:
@@ -2039,13 +2052,17 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 			for _, ref := range *alloc.Referrers() {
 				switch ref := ref.(type) {
 				case *ssa.Store:
-					if ref.Addr == alloc {
-						stored = append(stored, ref.Val)
+					if ref.Addr != alloc {
+						return nil, false // its address stored somewhere
 					}
+					stored = append(stored, ref.Val)
 				case *ssa.MakeClosure:
 					if setByClosure(ref, alloc) {
 						return nil, false // what it stores is another's
 					}
+				case *ssa.UnOp, *ssa.DebugRef:
+				default:
+					return nil, false // its address handed on (override(&peers))
 				}
 			}
 		}
@@ -2264,11 +2281,10 @@ func setByClosure(mc *ssa.MakeClosure, cell *ssa.Alloc) bool {
 			continue
 		}
 		for _, ref := range *fn.FreeVars[i].Referrers() {
-			if st, ok := ref.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
-				return true
-			}
-			if _, ok := ref.(*ssa.MakeClosure); ok {
-				return true // handed on to a closure within: not followed
+			switch ref.(type) {
+			case *ssa.UnOp, *ssa.DebugRef: // read
+			default:
+				return true // stored to, or handed on (to a call, a closure within)
 			}
 		}
 	}
@@ -2282,7 +2298,7 @@ func (r *resolver) sameMembers(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		sl = bind[p]
 	}
 	elems, ok := r.sliceMembers(sl, make(map[ssa.Value]bool))
-	if !ok {
+	if !ok || written(sl, 3) {
 		return nil
 	}
 	var one []value
@@ -2294,6 +2310,80 @@ func (r *resolver) sameMembers(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		one = vals
 	}
 	return one
+}
+
+// written reports whether the code may change the elements of slice sl
+// after it is made: it stores at an index of it (backends[0] = …) or hands
+// it to a function (which may), directly or through a reslice; for a
+// variable's slice (a load of its cell), through any load of that cell.
+func written(sl ssa.Value, depth int) bool {
+	if depth == 0 {
+		return true
+	}
+	vals := []ssa.Value{sl}
+	if u, ok := sl.(*ssa.UnOp); ok && u.Op == token.MUL {
+		cells := []ssa.Value{u.X}
+		if fv, ok := u.X.(*ssa.FreeVar); ok {
+			cells = freeVarBindings(fv)
+		}
+		vals = nil
+		for _, c := range cells {
+			if c.Referrers() == nil {
+				continue
+			}
+			for _, ref := range *c.Referrers() {
+				if load, ok := ref.(*ssa.UnOp); ok && load.Op == token.MUL {
+					vals = append(vals, load)
+				}
+				if mc, ok := ref.(*ssa.MakeClosure); ok {
+					fn, _ := mc.Fn.(*ssa.Function)
+					for i, b := range mc.Bindings {
+						if b != c || fn == nil || i >= len(fn.FreeVars) || fn.FreeVars[i].Referrers() == nil {
+							continue
+						}
+						for _, fref := range *fn.FreeVars[i].Referrers() {
+							if load, ok := fref.(*ssa.UnOp); ok && load.Op == token.MUL {
+								vals = append(vals, load)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, v := range vals {
+		if v.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *v.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.IndexAddr:
+				if ref.Referrers() != nil {
+					for _, u := range *ref.Referrers() {
+						if _, load := u.(*ssa.UnOp); !load {
+							if _, dbg := u.(*ssa.DebugRef); !dbg {
+								return true
+							}
+						}
+					}
+				}
+			case *ssa.Slice:
+				if written(ref, depth-1) {
+					return true
+				}
+			case ssa.CallInstruction:
+				// len, cap and append read it (append writes past its
+				// length); copy writes into its first argument.
+				if b, ok := ref.Common().Value.(*ssa.Builtin); ok {
+					if args := ref.Common().Args; b.Name() != "copy" || len(args) > 0 && args[0] != v {
+						continue
+					}
+				}
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listsDatabases holds the calls that return the names of the databases

@@ -1416,13 +1416,11 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 				continue
 			}
 			searched[pkg] = true
-			for _, f := range deployedFiles(r.viperSearched(pkg), deploy, root) {
-				if d := readConfigDoc(root, dirOf(pkg.Pkg.Path()), f.name, "mapstructure"); d != nil {
-					// Found from the package's folder: read by the
-					// services whose code looks for it there.
-					d.workload, d.load = f.w, c.Parent()
-					r.viperDocs = append(r.viperDocs, d)
-				}
+			if d, f := firstSearched(root, dirOf(pkg.Pkg.Path()), deployedFiles(r.viperSearched(pkg), deploy, root)); d != nil {
+				// Found from the package's folder: read by the services
+				// whose code looks for it there.
+				d.workload, d.load = f.w, c.Parent()
+				r.viperDocs = append(r.viperDocs, d)
 			}
 		}
 	}
@@ -1497,6 +1495,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 		}
 		var names []value
 		var files []deployedFile
+		firstOnly := false // viper's search: the first file found is read
 		switch {
 		case l.file != nil:
 			names = r.resolve(fileName(l.file, l.bind), l.bind, resolveDepth, make(map[ssa.Value]bool))
@@ -1523,7 +1522,7 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 			// file that caller names.
 			var named []value
 			if l.bind == nil {
-				named = r.viperFiles(l.lib())
+				named, firstOnly = r.viperFiles(l.lib())
 			} else if fs := r.loadFiles(l); len(fs) == 1 {
 				// The name the caller gives, as a file's (above): one,
 				// or none is read. SetConfigFile elsewhere than beside
@@ -1552,6 +1551,13 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 					d.workload, read = f.w, true
 					add(d)
 				}
+			}
+			if firstOnly {
+				if d, found := firstSearched(root, dir, files); d != nil {
+					d.workload = found.w
+					add(d)
+				}
+				break
 			}
 			for _, name := range configFiles(root, dir, f.name, l.kratos) {
 				if d := readConfigDoc(root, dir, name, l.tag); d != nil {
@@ -1622,6 +1628,13 @@ func configFiles(root, dir, name string, folder bool) []string {
 // directory the service is started in ("…/config.yaml") is read from the
 // repository's root, as its README runs it.
 func readConfigDoc(root, dir, name, tag string) *configDoc {
+	return readConfigDocFrom(root, dir, name, tag, true, true)
+}
+
+// readConfigDocFrom is readConfigDoc looking for the file itself (real),
+// for the template kept in its place (templates), or for the one and
+// then the other.
+func readConfigDocFrom(root, dir, name, tag string, real, templates bool) *configDoc {
 	if rest, ok := strings.CutPrefix(name, "…/"); ok {
 		name, dir = rest, root
 	}
@@ -1633,21 +1646,50 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 	// main (a service is started in its main's folder: cd app/cart && go
 	// run .), or the repository's root. Never the folder of a main above
 	// that one: another service's.
+	//
+	// The file itself is looked for in each of those folders first; only
+	// where none holds it, the template kept in its place (readOrTemplate)
+	// in a folder below the root: a template at the root is the compose
+	// project's, not a service's settings.
 	var file string
 	var data []byte
-	ok := false
+	ok, template := false, false
 	read := func(d string) {
-		if file, ok = configPath(root, d, name); ok {
-			file, data, ok = readOrTemplate(root, file)
+		if file, ok = configPath(root, d, name); !ok {
+			return
+		}
+		if !template {
+			data, ok = readSmall(realPath(root), file)
+			return
+		}
+		if filepath.Clean(d) == filepath.Clean(root) {
+			ok = false
+			return
+		}
+		var found string
+		if found, data, ok = readOrTemplate(root, file); ok {
+			file = found
 		}
 	}
-	for d := dir; !ok; d = filepath.Dir(d) {
-		read(d)
-		if ok || filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
-			break
+	passes := []bool{false, true}
+	switch {
+	case real && !templates:
+		passes = passes[:1]
+	case templates && !real:
+		passes = passes[1:]
+	}
+	for _, template = range passes {
+		for d := dir; !ok; d = filepath.Dir(d) {
+			read(d)
+			if ok || filepath.IsAbs(name) || d == root || filepath.Dir(d) == d || !within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))) {
+				break
+			}
+			if holdsMain(d) {
+				read(root)
+				break
+			}
 		}
-		if holdsMain(d) {
-			read(root)
+		if ok {
 			break
 		}
 	}
@@ -1660,6 +1702,9 @@ func readConfigDoc(root, dir, name, tag string) *configDoc {
 			return nil
 		}
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{dotenvNode(data)}}
+	}
+	if template {
+		dropPlaceholders(doc.Content[0])
 	}
 	return &configDoc{file: relTo(root, file), root: doc.Content[0], tag: tag}
 }
@@ -1683,6 +1728,33 @@ func readOrTemplate(root, file string) (string, []byte, bool) {
 		}
 	}
 	return file, nil, false
+}
+
+// placeholder matches a template's value that stands for one each
+// machine fills in: <your-db-host>, changeme, your_password, xxx.
+var placeholder = regexp.MustCompile(`(?i)<[^>]*>|change[-_ ]?me|\byour[-_]|^x{3,}$|^\.\.\.$|^todo$`)
+
+// dropPlaceholders removes the settings of a template whose values
+// stand for ones each machine fills in: their keys are then not known
+// from the file, as if it did not set them.
+func dropPlaceholders(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v := n.Content[i+1]
+			if v.Kind == yaml.ScalarNode && placeholder.MatchString(v.Value) {
+				continue
+			}
+			dropPlaceholders(v)
+			kept = append(kept, n.Content[i], v)
+		}
+		n.Content = kept
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			dropPlaceholders(c)
+		}
+	}
 }
 
 // dotenvLine is a line of an env file: KEY=value, maybe exported.
@@ -1788,7 +1860,7 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 // unmarshals them: its SetConfigFile calls in the same package, or the
 // program's one; without any, the files it is told to look for
 // (viperSearched).
-func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
+func (r *resolver) viperFiles(call ssa.CallInstruction) (files []value, searched bool) {
 	var same, all []ssa.CallInstruction
 	for _, c := range r.viperSets {
 		all = append(all, c)
@@ -1807,30 +1879,37 @@ func (r *resolver) viperFiles(call ssa.CallInstruction) []value {
 		}
 	}
 	if len(all) == 0 {
-		out = r.viperSearched(call.Parent().Pkg)
+		return r.viperSearched(call.Parent().Pkg), true
 	}
-	return out
+	return out, false
 }
 
 // viperSearched returns the files viper looks for where the code names
 // no file but a name and the folders to look in (SetConfigName(".env"),
-// AddConfigPath(dir), SetConfigType("env")): each folder's file of that
-// name, with the type's extension or without it when a type is set (as
-// viper looks), or with YAML's and JSON's. The calls are those of pkg,
-// or of the one package of the program that makes them. A folder archie
-// cannot read (the working directory) leaves the name relative, looked
-// for from the loading package's folder up (readConfigDoc).
+// AddConfigPath(dir), SetConfigType("env")), in the order viper tries
+// them: each folder's file of that name, with the type's extension or
+// without it when a type is set, or with YAML's and JSON's. viper reads
+// the first it finds. The calls are those of pkg, and only where one
+// function of it names a file: two that name different files leave
+// which one a load reads unknown. A folder read from the working
+// directory (os.Getwd(), filepath.Join(wd, "configs")) is relative to
+// where the service runs, looked for from the loading package's folder
+// up (readConfigDoc); one the environment or the home folder names is
+// not the repository's, and a name that is not one constant (a
+// variable's) is no file archie can tell.
 func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 	var same []ssa.CallInstruction
-	pkgs := make(map[*ssa.Package]bool)
+	namers := make(map[*ssa.Function]bool)
 	for _, c := range r.viperSearch {
-		pkgs[c.Parent().Pkg] = true
 		if c.Parent().Pkg == pkg {
 			same = append(same, c)
+			if c.Common().StaticCallee().Name() == "SetConfigName" {
+				namers[c.Parent()] = true
+			}
 		}
 	}
-	if len(same) == 0 && len(pkgs) == 1 {
-		same = r.viperSearch
+	if len(namers) != 1 {
+		return nil
 	}
 	var names, dirs, types []string
 	for _, c := range same {
@@ -1842,24 +1921,28 @@ func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 		switch c.Common().StaticCallee().Name() {
 		case "SetConfigName":
 			for _, v := range vals {
+				if !v.lit || v.fallbackOf != "" || strings.ContainsAny(v.text, "…$") {
+					return nil // a name a variable gives
+				}
 				names = append(names, v.text)
 			}
 			if len(vals) == 0 {
 				return nil // a name archie cannot read
 			}
 		case "AddConfigPath":
-			for _, v := range vals {
-				dir := v.text
-				switch {
-				case strings.Contains(dir, "$"):
-					continue // a folder the environment names ($HOME/.app)
-				case !v.lit || strings.Contains(dir, "…"):
-					dir = "" // the working directory (os.Getwd())
+			if fromWorkdir(args[0], 4) {
+				for _, v := range vals {
+					dirs = append(dirs, strings.TrimPrefix(strings.TrimPrefix(v.text, "…"), "/"))
 				}
-				dirs = append(dirs, dir)
+				if len(vals) == 0 {
+					dirs = append(dirs, "")
+				}
+				continue
 			}
-			if len(vals) == 0 {
-				dirs = append(dirs, "")
+			for _, v := range vals {
+				if v.lit && !strings.ContainsAny(v.text, "…$") {
+					dirs = append(dirs, v.text)
+				}
 			}
 		case "SetConfigType":
 			for _, v := range vals {
@@ -1867,30 +1950,91 @@ func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 			}
 		}
 	}
-	if len(dirs) == 0 {
-		dirs = []string{""}
-	}
 	var out []value
-	for _, n := range names {
-		var files []string
-		switch {
-		case len(types) > 0:
-			files = append(files, n)
-			for _, t := range types {
-				files = append(files, n+"."+t)
+	for _, d := range dirs {
+		for _, n := range names {
+			var files []string
+			switch {
+			case len(types) > 0:
+				files = append(files, n)
+				for _, t := range types {
+					files = append(files, n+"."+t)
+				}
+			case filepath.Ext(n) != "" && !strings.HasPrefix(filepath.Base(n), "."):
+				files = append(files, n)
+			default:
+				files = append(files, n+".yaml", n+".yml", n+".json")
 			}
-		case filepath.Ext(n) != "" && !strings.HasPrefix(filepath.Base(n), "."):
-			files = append(files, n)
-		default:
-			files = append(files, n+".yaml", n+".yml", n+".json")
-		}
-		for _, d := range dirs {
 			for _, f := range files {
 				out = appendValues(out, []value{{text: filepath.ToSlash(filepath.Join(d, f))}})
 			}
 		}
 	}
 	return out
+}
+
+// firstSearched reads the first of the files viper looks for that it
+// finds, in its order: the files themselves first, then, where none is
+// in the repository, the first template kept in the place of one.
+func firstSearched(root, dir string, files []deployedFile) (*configDoc, deployedFile) {
+	for _, templates := range []bool{false, true} {
+		for _, f := range files {
+			if d := readConfigDocFrom(root, dir, f.name, "mapstructure", !templates, templates); d != nil {
+				return d, f
+			}
+		}
+	}
+	return nil, deployedFile{}
+}
+
+// fromWorkdir reports whether a folder the code names is the working
+// directory or one below it: os.Getwd()'s, joined with more
+// (filepath.Join(wd, "configs")), through a function of the program
+// that returns it.
+func fromWorkdir(v ssa.Value, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	switch w := v.(type) {
+	case *ssa.Extract:
+		return fromWorkdir(w.Tuple, depth)
+	case *ssa.Phi:
+		for _, e := range w.Edges {
+			if _, isConst := e.(*ssa.Const); !isConst && !fromWorkdir(e, depth-1) {
+				return false
+			}
+		}
+		return len(w.Edges) > 0
+	case *ssa.Call:
+		switch calleeKey(w.Common()) {
+		case "os.Getwd":
+			return true
+		case "path/filepath.Join", "path/filepath.Abs", "path/filepath.Clean":
+			args := w.Common().Args
+			if len(args) == 0 {
+				return false
+			}
+			if first := sliceElem(args[0], 0); first != nil {
+				return fromWorkdir(first, depth-1)
+			}
+			return fromWorkdir(args[0], depth-1)
+		}
+		callee := w.Common().StaticCallee()
+		if callee == nil || len(callee.Blocks) == 0 {
+			return false
+		}
+		found := false
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+				if !fromWorkdir(ret.Results[0], depth-1) {
+					return false
+				}
+				found = true
+			}
+		}
+		return found
+	}
+	return false
 }
 
 // fromConfig resolves a value read from a loaded config struct, or a

@@ -2372,6 +2372,16 @@ func (d *deployment) composeEnvFiles(w *workload, base string, spec any, expand 
 		}
 		abs := filepath.Join(base, filepath.FromSlash(path))
 		data, ok := readSmall(d.root, abs)
+		fromTemplate := false
+		if !ok && !isFile(abs) {
+			// The project's .env, which .gitignore hides, in the
+			// template kept in its place: its values, though the
+			// file each machine makes may set more.
+			if file, tdata, found := readOrTemplate(d.root, abs); found && file != abs {
+				abs, data, ok, fromTemplate = file, tdata, true, true
+				all = false
+			}
+		}
 		if !ok {
 			all = all && !f.required && !isFile(abs)
 			continue
@@ -2381,6 +2391,9 @@ func (d *deployment) composeEnvFiles(w *workload, base string, spec any, expand 
 			rel = abs
 		}
 		for k, v := range parseEnvFile(data) {
+			if fromTemplate && placeholder.MatchString(v) {
+				continue // a template's <your-db-host>
+			}
 			if _, set := w.env[k]; set && w.fromEnvFile[k] == "" || v == "" {
 				// environment, in whichever file of the project,
 				// overrides an env_file; a blank KEY= is left to be
@@ -2437,8 +2450,8 @@ func (d *deployment) loadsEnv(entryDir string, names []envName) {
 			continue // the machine's, not the repository's
 		}
 		for dir := entryDir; within(filepath.ToSlash(dir), filepath.ToSlash(d.root)); dir = filepath.Dir(dir) {
-			if f := filepath.Join(dir, filepath.FromSlash(name)); isFile(f) {
-				if data, ok := readSmall(d.root, f); ok {
+			if f, data, ok := readOrTemplate(d.root, filepath.Join(dir, filepath.FromSlash(name))); ok || isFile(f) {
+				if ok {
 					files = append(files, envName{name: f, override: n.override, vars: parseEnvFile(data)})
 				}
 				break

@@ -809,6 +809,11 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 				// deployment's one argument).
 				return r.sameMembers(a.X, bind, depth, busy)
 			}
+			if skipsFirst(a.Index) {
+				// for i := 1; i < len(args); i++: not every element,
+				// and which is not followed.
+				return r.sameMembers(a.X, bind, depth, busy)
+			}
 			return r.members(a.X, bind, depth, busy)
 		}
 		idx, constant := a.Index.(*ssa.Const)
@@ -2310,6 +2315,21 @@ func (r *resolver) sameMembers(sl ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		one = vals
 	}
 	return one
+}
+
+// skipsFirst reports whether a loop's index starts past the first
+// element (for i := 1; …): a range loop's starts before it.
+func skipsFirst(idx ssa.Value) bool {
+	phi, ok := idx.(*ssa.Phi)
+	if !ok {
+		return false
+	}
+	for _, e := range phi.Edges {
+		if c, ok := e.(*ssa.Const); ok && c.Value != nil && c.Int64() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // written reports whether the code may change the elements of slice sl

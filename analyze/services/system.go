@@ -180,6 +180,27 @@ type Unresolved struct {
 	Evidence []Evidence
 }
 
+// hidePasswords hides the passwords the URLs a service calls carry in
+// their user info (http://admin:secret@orders:8080), as a DSN's are
+// hidden: the address stays, the secret is not printed.
+func (s *System) hidePasswords() {
+	hide := func(text string) string {
+		if strings.Contains(text, "://") && strings.Contains(text, "@") {
+			return redact(text)
+		}
+		return text
+	}
+	for _, e := range s.Edges {
+		e.Target = hide(e.Target)
+	}
+	for _, u := range s.Unresolved {
+		u.Target = hide(u.Target)
+	}
+	for _, h := range s.Hardcoded {
+		h.Address = hide(h.Address)
+	}
+}
+
 // Service returns the named service, or nil.
 func (s *System) Service(name string) *Service {
 	for _, svc := range s.Services {

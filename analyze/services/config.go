@@ -1628,13 +1628,18 @@ func configFiles(root, dir, name string, folder bool) []string {
 // directory the service is started in ("…/config.yaml") is read from the
 // repository's root, as its README runs it.
 func readConfigDoc(root, dir, name, tag string) *configDoc {
-	return readConfigDocFrom(root, dir, name, tag, true, true)
+	return readConfigDocFrom(root, dir, name, tag, realFiles, templateFiles, rootFile)
 }
 
-// readConfigDocFrom is readConfigDoc looking for the file itself (real),
-// for the template kept in its place (templates), or for the one and
-// then the other.
-func readConfigDocFrom(root, dir, name, tag string, real, templates bool) *configDoc {
+// The looks of readConfigDocFrom, in the order readConfigDoc takes them.
+const (
+	realFiles     = iota // the file itself, in the folders of the walk
+	templateFiles        // the template kept in its place, in the same folders
+	rootFile             // the file at the root, where the walk met a main first
+)
+
+// readConfigDocFrom is readConfigDoc taking only some of its looks.
+func readConfigDocFrom(root, dir, name, tag string, looks ...int) *configDoc {
 	if rest, ok := strings.CutPrefix(name, "…/"); ok {
 		name, dir = rest, root
 	}
@@ -1671,13 +1676,15 @@ func readConfigDocFrom(root, dir, name, tag string, real, templates bool) *confi
 			file = found
 		}
 	}
-	passes := []bool{false, true}
-	switch {
-	case real && !templates:
-		passes = passes[:1]
-	case templates && !real:
-		passes = passes[1:]
+	var passes []bool
+	if slices.Contains(looks, realFiles) {
+		passes = append(passes, false)
 	}
+	if slices.Contains(looks, templateFiles) {
+		passes = append(passes, true)
+	}
+	// The root, where a walk meets a main first (go run from the root),
+	// is looked at last: a service's own template comes before it.
 	for _, template = range passes {
 		for d := dir; !ok; d = filepath.Dir(d) {
 			read(d)
@@ -1685,13 +1692,16 @@ func readConfigDocFrom(root, dir, name, tag string, real, templates bool) *confi
 				break
 			}
 			if holdsMain(d) {
-				read(root)
 				break
 			}
 		}
 		if ok {
 			break
 		}
+	}
+	if !ok && slices.Contains(looks, rootFile) && walksToMain(root, dir, name) {
+		template = false
+		read(root)
 	}
 	if !ok {
 		return nil // a file archie cannot read tells it nothing
@@ -1731,8 +1741,11 @@ func readOrTemplate(root, file string) (string, []byte, bool) {
 }
 
 // placeholder matches a template's value that stands for one each
-// machine fills in: <your-db-host>, changeme, your_password, xxx.
-var placeholder = regexp.MustCompile(`(?i)<[^>]*>|change[-_ ]?me|\byour[-_]|^x{3,}$|^\.\.\.$|^todo$`)
+// machine fills in: one holding <your-db-host> or {{DB_HOST}}, or one
+// that is wholly changeme, your_password, xxx, *****, [DB_HOST]. A
+// value that only holds such a word (a DSN whose password is changeme)
+// is a real one.
+var placeholder = regexp.MustCompile(`(?i)<[^>]+>|\{\{[^}]*\}\}|^\[[^\]]+\]$|^(change[-_ ]?me|replace[-_ ]?me|fix[-_ ]?me|todo|tbd|your[-_].*|x{3,}|\*{3,}|\.\.\.)$`)
 
 // dropPlaceholders removes the settings of a template whose values
 // stand for ones each machine fills in: their keys are then not known
@@ -1920,15 +1933,13 @@ func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 		vals := r.strings(args[0])
 		switch c.Common().StaticCallee().Name() {
 		case "SetConfigName":
-			for _, v := range vals {
-				if !v.lit || v.fallbackOf != "" || strings.ContainsAny(v.text, "…$") {
-					return nil // a name a variable gives
-				}
-				names = append(names, v.text)
+			if len(names) > 0 || len(vals) != 1 {
+				return nil // one name of several (if prod … else dev, two instances), or none archie can read
 			}
-			if len(vals) == 0 {
-				return nil // a name archie cannot read
+			if v := vals[0]; !v.lit || v.fallbackOf != "" || strings.ContainsAny(v.text, "…$") {
+				return nil // a name a variable gives
 			}
+			names = append(names, vals[0].text)
 		case "AddConfigPath":
 			if fromWorkdir(args[0], 4) {
 				for _, v := range vals {
@@ -1953,17 +1964,14 @@ func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 	var out []value
 	for _, d := range dirs {
 		for _, n := range names {
+			// viper tries each extension it supports, in its order,
+			// then, with a type set, the bare name.
 			var files []string
-			switch {
-			case len(types) > 0:
+			for _, ext := range viperExts {
+				files = append(files, n+"."+ext)
+			}
+			if len(types) > 0 {
 				files = append(files, n)
-				for _, t := range types {
-					files = append(files, n+"."+t)
-				}
-			case filepath.Ext(n) != "" && !strings.HasPrefix(filepath.Base(n), "."):
-				files = append(files, n)
-			default:
-				files = append(files, n+".yaml", n+".yml", n+".json")
 			}
 			for _, f := range files {
 				out = appendValues(out, []value{{text: filepath.ToSlash(filepath.Join(d, f))}})
@@ -1977,14 +1985,32 @@ func (r *resolver) viperSearched(pkg *ssa.Package) []value {
 // finds, in its order: the files themselves first, then, where none is
 // in the repository, the first template kept in the place of one.
 func firstSearched(root, dir string, files []deployedFile) (*configDoc, deployedFile) {
-	for _, templates := range []bool{false, true} {
+	for _, look := range []int{realFiles, templateFiles, rootFile} {
 		for _, f := range files {
-			if d := readConfigDocFrom(root, dir, f.name, "mapstructure", !templates, templates); d != nil {
+			if d := readConfigDocFrom(root, dir, f.name, "mapstructure", look); d != nil {
 				return d, f
 			}
 		}
 	}
 	return nil, deployedFile{}
+}
+
+// viperExts are the extensions viper looks for a config name with, in
+// its order (SupportedExts).
+var viperExts = []string{"json", "toml", "yaml", "yml", "properties", "props", "prop", "hcl", "tfvars", "dotenv", "env", "ini"}
+
+// walksToMain reports whether readConfigDoc's walk for a relative name
+// from dir stops at a folder that holds a main before the root.
+func walksToMain(root, dir, name string) bool {
+	if filepath.IsAbs(name) {
+		return false
+	}
+	for d := dir; d != root && filepath.Dir(d) != d && within(filepath.ToSlash(d), filepath.ToSlash(filepath.Clean(root))); d = filepath.Dir(d) {
+		if holdsMain(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromWorkdir reports whether a folder the code names is the working

@@ -126,3 +126,29 @@ func TestReadOrTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceholder(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  bool
+	}{
+		{"<your-db-host>", true},
+		{"postgres://app:<password>@db/app", true},
+		{"{{DB_HOST}}", true},
+		{"[DB_HOST]", true},
+		{"changeme", true},
+		{"CHANGE_ME", true},
+		{"your_password", true},
+		{"xxxx", true},
+		{"*****", true},
+		{"postgres://app:changeme@orders-db:5432/orders", false}, // a real DSN whose password is a placeholder
+		{"yourservice.internal", false},
+		{"orders-db", false},
+		{"http://products:8080", false},
+		{"[::1]:5432", false},
+	} {
+		if got := placeholder.MatchString(tc.value); got != tc.want {
+			t.Errorf("placeholder(%q) = %v, want %v", tc.value, got, tc.want)
+		}
+	}
+}

@@ -1489,13 +1489,16 @@ func (d *deployment) read(root, path string, data []byte) {
 				if cname == name {
 					w.ownArgs = append(w.ownArgs, args...)
 				}
+				// args without a command run after the image's
+				// ENTRYPOINT, as a compose command does.
+				run := argRun{words: args, container: cname, afterEntry: c["command"] == nil}
 				if len(args) > 0 {
-					w.runWords = append(w.runWords, argRun{words: args, container: cname})
+					w.runWords = append(w.runWords, run)
 				}
 				if cw != w {
 					cw.args = append(cw.args, args...)
 					if len(args) > 0 {
-						cw.runWords = append(cw.runWords, argRun{words: args, container: cname})
+						cw.runWords = append(cw.runWords, run)
 					}
 				}
 				envs, _ := c["env"].([]any)
@@ -1831,7 +1834,20 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 		// An override file that says neither keeps the first file's.
 		if args := append(words(m["entrypoint"], expand), words(m["command"], expand)...); len(args) > 0 {
 			w.args = args
-			w.runWords = append(w.runWords, argRun{words: args, afterEntry: m["entrypoint"] == nil})
+			run := argRun{words: args, afterEntry: m["entrypoint"] == nil, compose: true, entry: words(m["entrypoint"], expand)}
+			// An override file's command replaces the first file's,
+			// after the first file's entrypoint where it gives none.
+			for i, old := range w.runWords {
+				if !old.compose {
+					continue
+				}
+				if m["entrypoint"] == nil && len(old.entry) > 0 {
+					run.words, run.afterEntry, run.entry = append(slices.Clip(old.entry), args...), false, old.entry
+				}
+				w.runWords = slices.Delete(w.runWords, i, i+1)
+				break
+			}
+			w.runWords = append(w.runWords, run)
 		}
 		// A development container that mounts the repository and runs in
 		// a folder of it (go run, a file watcher) runs that folder's main.
@@ -2450,11 +2466,23 @@ func (d *deployment) loadsEnv(entryDir string, names []envName) {
 			continue // the machine's, not the repository's
 		}
 		for dir := entryDir; within(filepath.ToSlash(dir), filepath.ToSlash(d.root)); dir = filepath.Dir(dir) {
-			if f, data, ok := readOrTemplate(d.root, filepath.Join(dir, filepath.FromSlash(name))); ok || isFile(f) {
-				if ok {
+			f := filepath.Join(dir, filepath.FromSlash(name))
+			if isFile(f) {
+				if data, ok := readSmall(d.root, f); ok {
 					files = append(files, envName{name: f, override: n.override, vars: parseEnvFile(data)})
 				}
 				break
+			}
+			if filepath.Clean(dir) != filepath.Clean(d.root) {
+				// The template kept in its place, below the root (the
+				// root's is the compose project's): its values but
+				// placeholders.
+				if t, data, ok := readOrTemplate(d.root, f); ok {
+					vars := parseEnvFile(data)
+					maps.DeleteFunc(vars, func(_, v string) bool { return placeholder.MatchString(v) })
+					files = append(files, envName{name: t, override: n.override, vars: vars})
+					break
+				}
 			}
 			if isFile(filepath.Join(dir, "go.mod")) || dir == d.root {
 				break
@@ -3255,10 +3283,14 @@ func (w *workload) command() []string {
 type argRun struct {
 	words     []string
 	container string
-	// afterEntry marks a compose command with no entrypoint: it runs
-	// after the image's ENTRYPOINT (builtFrom puts that in front where
-	// the Dockerfile is known).
+	// afterEntry marks a compose command (or a manifest's args) with no
+	// entrypoint: it runs after the image's ENTRYPOINT (builtFrom puts
+	// that in front where the Dockerfile is known).
 	afterEntry bool
+	// compose marks a compose file's, whose entrypoint is entry: an
+	// override file's replaces it.
+	compose bool
+	entry   []string
 }
 
 // know tells the deployment where the services' mains are.

@@ -678,6 +678,11 @@ func flagValue(args []string, name string, expand func(string) string) (string, 
 // an argument, which the flag package leaves as arguments: a program
 // whose words read so parses a subcommand's flags itself.
 func positionalArgs(args []string) (pos []string, program string, inOrder, ok bool) {
+	for i := 1; i+1 < len(args); i++ {
+		if shells[path.Base(args[i])] && args[i+1] == "-c" && !shells[path.Base(args[0])] && args[0] != "env" {
+			return nil, "", false, false // /app sh -c "…": the shell is the program's argument
+		}
+	}
 	_, words := leadingAssigns(lastCommand(args)) // env GODEBUG=… /app
 	rest := programArgs(words)                    // go run's words: its program's arguments only
 	if len(rest) < len(words) {
@@ -713,6 +718,9 @@ func positionalArgs(args []string) (pos []string, program string, inOrder, ok bo
 	}
 	return pos, program, inOrder, true
 }
+
+// shells are the programs lastCommand reads a -c line of.
+var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true}
 
 // shellUtilities are programs a shell line runs after the service's, or
 // instead of it (sh -c "/app http://db && echo done").

@@ -502,6 +502,7 @@ func TestPositionalArgs(t *testing.T) {
 		{[]string{"/app", "worker", "-v=true", "http://db"}, nil, false, false}, // a subcommand's flags
 		{[]string{"env", "GODEBUG=x=1", "/app", "http://db"}, []string{"http://db"}, true, true},
 		{[]string{"go", "run", "main.go", "helper.go", "http://db"}, []string{"http://db"}, true, true},
+		{[]string{"/app", "sh", "-c", "/app http://db"}, nil, false, false}, // the shell is /app's argument
 		{nil, nil, true, true},
 	} {
 		pos, _, inOrder, ok := positionalArgs(tc.args)

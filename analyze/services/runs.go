@@ -394,7 +394,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				// ENTRYPOINT and CMD.
 				if i := slices.IndexFunc(stages, func(s dockerStage) bool { return s.name != "" && s.name == strings.ToLower(words[0]) }); i >= 0 {
 					base := stages[i]
-					entrypoint, command = slices.Clone(base.entrypoint), slices.Clone(base.command)
+					entrypoint, command, shellEntry = slices.Clone(base.entrypoint), slices.Clone(base.command), base.shellEntry
 					stage.runs = base.runs
 				}
 				// A second stage: the image is built from the first.
@@ -497,7 +497,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			if len(stages) > 0 {
 				st := &stages[len(stages)-1]
-				st.entrypoint, st.command = slices.Clone(entrypoint), slices.Clone(command)
+				st.entrypoint, st.command, st.shellEntry = slices.Clone(entrypoint), slices.Clone(command), shellEntry
 				if words := imageCmd(); len(words) > 0 {
 					st.runs = norm(path.Base(strings.Trim(words[0], `"'`)))
 				}
@@ -1599,6 +1599,7 @@ func readIn(dirs []string, name string) []byte {
 type dockerStage struct {
 	name, runs          string
 	entrypoint, command []string
+	shellEntry          bool // its ENTRYPOINT is a shell form one
 }
 
 // A stageBuild is a main a multi-image Dockerfile builds that only a

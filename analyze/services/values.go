@@ -812,7 +812,7 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 			if skipsFirst(a.Index) {
 				// for i := 1; i < len(args); i++: not every element,
 				// and which is not followed.
-				return r.sameMembers(a.X, bind, depth, busy)
+				return nil
 			}
 			return r.members(a.X, bind, depth, busy)
 		}

@@ -1742,10 +1742,11 @@ func readOrTemplate(root, file string) (string, []byte, bool) {
 
 // placeholder matches a template's value that stands for one each
 // machine fills in: one holding <your-db-host> or {{DB_HOST}}, or one
-// that is wholly changeme, your_password, xxx, *****, [DB_HOST]. A
+// that is wholly changeme, your_password, xxx, *****, [DB_HOST],
+// hostname, database_name, enter-value-here. A
 // value that only holds such a word (a DSN whose password is changeme)
 // is a real one.
-var placeholder = regexp.MustCompile(`(?i)<[^>]+>|\{\{[^}]*\}\}|^\[[^\]]+\]$|^(change[-_ ]?me|replace[-_ ]?me|fix[-_ ]?me|todo|tbd|your[-_].*|x{3,}|\*{3,}|\.\.\.)$`)
+var placeholder = regexp.MustCompile(`(?i)<[^>]+>|\{\{[^}]*\}\}|^\[[^\]]+\]$|^(change[-_ ]?me|replace[-_ ]?me|fix[-_ ]?me|todo|tbd|your[-_].*|x{3,}|\*{3,}|\.\.\.|hostname|database[-_]?name|db[-_]?(host|name)|enter[-_ ].*|.*[-_ ]here)$`)
 
 // dropPlaceholders removes the settings of a template whose values
 // stand for ones each machine fills in: their keys are then not known

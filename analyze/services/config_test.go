@@ -141,6 +141,10 @@ func TestPlaceholder(t *testing.T) {
 		{"your_password", true},
 		{"xxxx", true},
 		{"*****", true},
+		{"hostname", true},
+		{"database_name", true},
+		{"enter_your_host_here", true},
+		{"db-host-1", false},
 		{"postgres://app:changeme@orders-db:5432/orders", false}, // a real DSN whose password is a placeholder
 		{"yourservice.internal", false},
 		{"orders-db", false},

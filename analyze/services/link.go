@@ -719,7 +719,7 @@ func positionalArgs(args []string) (pos []string, program string, inOrder, ok bo
 	return pos, program, inOrder, true
 }
 
-// shells are the programs lastCommand reads a -c line of.
+// shells are the programs whose -c line lastCommand reads.
 var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true}
 
 // shellUtilities are programs a shell line runs after the service's, or
@@ -781,12 +781,7 @@ func (w *workload) kubeVars(s string) string {
 // last (exec'd), or the words as they are when they are no shell's.
 func lastCommand(words []string) []string {
 	for i := 1; i+1 < len(words); i++ {
-		switch path.Base(words[i-1]) {
-		case "sh", "bash", "ash", "dash", "zsh":
-		default:
-			continue
-		}
-		if words[i] != "-c" {
+		if !shells[path.Base(words[i-1])] || words[i] != "-c" {
 			continue
 		}
 		cmds := shellCommands(words[i+1])

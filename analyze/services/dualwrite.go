@@ -288,7 +288,7 @@ func (x *extractor) callees(c ssa.CallInstruction, reach map[*ssa.Function]bool)
 	if !ok {
 		return out
 	}
-	for _, m := range x.prog.implementers(iface, common.Method.Name()) {
+	for _, m := range x.res.mayRun(common, x.prog.implementers(iface, common.Method.Name()), nil) {
 		if reach[m] {
 			out = append(out, m)
 		}

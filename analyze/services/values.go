@@ -230,6 +230,14 @@ type tables struct {
 	// handedTo are the calls of a function a parameter holds, by each
 	// function a caller hands that parameter (handedCalls).
 	handedTo map[*ssa.Function][]handedCall
+	// fieldsEscaped are the fields whose stores are not all seen,
+	// methodValues the methods the code takes as values, and thunks the
+	// interfaces' methods it does, by name (noteEscapes): what they
+	// hold, or are called with, is not known.
+	fieldsEscaped map[string]bool
+	methodValues  map[*ssa.Function]bool
+	thunks        map[string][]thunk
+	embedded      map[*types.TypeName]bool // types embedded in a struct made an interface value
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
@@ -297,6 +305,7 @@ func newResolver(p *program) *resolver {
 		fn := funcs[i]
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				r.noteEscapes(instr)
 				rands = instr.Operands(rands[:0])
 				for j, v := range rands {
 					if f, ok := (*v).(*ssa.Function); ok {
@@ -1777,6 +1786,7 @@ func (r *resolver) invoked(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value,
 	if origin := paramInterface(c.Value.Type()); len(impls) == 0 && origin != nil {
 		impls, generic = r.originImplementers(origin, c.Method.Name()), true
 	}
+	impls = r.mayRun(c, impls, bind)
 	var out []value
 	for _, m := range impls {
 		// A pointer type's wrapper of a value method has no package.

@@ -67,6 +67,12 @@ type deployment struct {
 	// script's docker build tags each image with.
 	goBuilds map[string][]string
 	images   map[string][2]string
+	// builtAs are the packages each Dockerfile's go build -o NAME
+	// commands build, by NAME as norm folds it, and imageRuns the
+	// program its image runs, folded so (runProgram): of several mains
+	// an image holds, the one it runs.
+	builtAs   map[string]map[string][]string
+	imageRuns map[string]string
 	// imageNames are the builds of images tagged with a prefix archie
 	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it, and
 	// imageNameArgs the build args they agree on (nil where they do not).
@@ -821,6 +827,71 @@ func (d *deployment) runsInfrastructure(w *workload) bool {
 	return df != "" && len(d.goBuilds[df]) == 0 && infrastructureImage(d.dockerFrom[df])
 }
 
+// runsBuilt returns the package, of several a Dockerfile builds, that a
+// workload built with it runs: the one whose go build -o names the
+// program the image's command runs (RUN go build -o app ./cmd/app && go
+// build -o migrator ./cmd/migrator; CMD sh -c "./migrator && ./app"), or
+// the workload's own command, where it gives one. nil where no one
+// package is that. A Dockerfile of several images, or a build of one
+// of its stages, is stagesOf's to read.
+func (d *deployment) runsBuilt(w *workload, df string) []string {
+	if _, several := d.stagesOf[df]; several || w.target != "" || w.containers() > 1 {
+		return nil
+	}
+	runs := w.runWords
+	if len(w.containerNames) > 1 {
+		// A pod's sidecar runs its own command: the service's is
+		// the container of the workload's name.
+		if !slices.Contains(w.containerNames, w.name) {
+			return nil
+		}
+		runs = slices.DeleteFunc(slices.Clone(runs), func(r argRun) bool { return r.container != w.name })
+	}
+	run := d.imageRuns[df]
+	for i, r := range runs {
+		words := r.words
+		if r.afterEntry {
+			// A compose command, or a manifest's args, follows the
+			// image's ENTRYPOINT; a shell form one runs no command.
+			entry, known := d.dockerEntries[df]
+			switch {
+			case known && entry == nil:
+				words = nil
+			case len(entry) > 0:
+				words = append(slices.Clip(entry), words...)
+			}
+		}
+		prog := d.imageRuns[df]
+		if len(words) > 0 {
+			prog = ""
+			if p := runProgram(strings.Join(quoteWords(words), " ")); len(p) > 0 {
+				prog = norm(path.Base(p[0]))
+			}
+		}
+		if i > 0 && prog != run {
+			return nil // its files run it two ways
+		}
+		run = prog
+	}
+	if pkgs := d.builtAs[df][run]; run != "" && len(pkgs) == 1 {
+		return pkgs
+	}
+	return nil
+}
+
+// quoteWords quotes the words of an exec-form list that hold spaces, so
+// that a shell line reads each as one word.
+func quoteWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if strings.ContainsAny(w, " \t") && !strings.ContainsAny(w, `"`) {
+			w = `"` + w + `"`
+		}
+		out[i] = w
+	}
+	return out
+}
+
 // builtFrom places the workloads whose Dockerfile sits apart from the main
 // it builds (build/Dockerfile.api running go build ./cmd/api), or whose
 // image a Makefile builds, at the folder the Dockerfile's go build builds,
@@ -831,7 +902,11 @@ func (d *deployment) builtFrom() {
 		if df == "" && w.image != "" {
 			df, ctx = d.imageBuild(w.image)
 		}
-		if pkgs := d.goBuilds[df]; df != "" && len(pkgs) == 1 {
+		pkgs := d.goBuilds[df]
+		if len(pkgs) > 1 {
+			pkgs = d.runsBuilt(w, df)
+		}
+		if df != "" && len(pkgs) == 1 {
 			// go build ./${service}/cmd/service: the build arg the
 			// workload's image is built with, else the ARG's default.
 			arg := func(k string) string {

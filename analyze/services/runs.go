@@ -206,6 +206,9 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// The image's command: its last stage's ENTRYPOINT and CMD.
 	var entrypoint, command []string
 	shellEntry := false // a shell form ENTRYPOINT, which runs without CMD
+	// The words of the program each runs as the container's process
+	// (runProgram).
+	var entryRun, cmdRun []string
 	imageCmd := func() []string {
 		if shellEntry {
 			return slices.Clone(entrypoint)
@@ -230,7 +233,15 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// folders each go build -o NAME builds.
 	var stages []dockerStage
 	outputs := make(map[string][]string) // output name, normed -> folders
-	defer func() { d.stageOnly(r, file, stages, outputs) }()
+	defer func() {
+		if n := len(stages); n > 0 && stages[n-1].runs != "" {
+			if d.imageRuns == nil {
+				d.imageRuns = make(map[string]string)
+			}
+			d.imageRuns[file] = stages[n-1].runs
+		}
+		d.stageOnly(r, file, stages, outputs)
+	}()
 	// The variables its RUN lines see: ENV's, and the build args ARG
 	// names, which archie cannot know here.
 	runEnv := make(map[string]string)
@@ -310,6 +321,17 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					outputs[out] = append(outputs[out], dir)
 				}
 			}
+			if d.builtAs == nil {
+				d.builtAs = make(map[string]map[string][]string)
+			}
+			if d.builtAs[file] == nil {
+				d.builtAs[file] = make(map[string][]string)
+			}
+			for p := range one.built {
+				if !slices.Contains(d.builtAs[file][out], p) {
+					d.builtAs[file][out] = append(d.builtAs[file][out], p)
+				}
+			}
 		}
 		if !inMake {
 			unreadHere = false
@@ -381,6 +403,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				break
 			}
 			entrypoint, command, shellEntry = nil, nil, false
+			entryRun, cmdRun = nil, nil
 			stage := dockerStage{}
 			words := strings.Fields(rest)
 			if len(words) >= 3 && strings.EqualFold(words[len(words)-2], "AS") {
@@ -395,6 +418,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				if i := slices.IndexFunc(stages, func(s dockerStage) bool { return s.name != "" && s.name == strings.ToLower(words[0]) }); i >= 0 {
 					base := stages[i]
 					entrypoint, command, shellEntry = slices.Clone(base.entrypoint), slices.Clone(base.command), base.shellEntry
+					entryRun, cmdRun = base.entryRun, base.cmdRun
 					stage.runs = base.runs
 				}
 				// A second stage: the image is built from the first.
@@ -479,7 +503,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			workdir, cded, runEnv = kept, false, keptEnv
 		case "ENTRYPOINT", "CMD":
-			if words := execWords(rest); len(words) > 0 {
+			if words := runProgram(rest); len(words) > 0 {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
@@ -492,14 +516,27 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			if strings.EqualFold(kw, "ENTRYPOINT") {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
+				entryRun, cmdRun = runProgram(rest), nil
 			} else {
 				command = execWords(rest)
+				cmdRun = runProgram(rest)
 			}
 			if len(stages) > 0 {
 				st := &stages[len(stages)-1]
 				st.entrypoint, st.command, st.shellEntry = slices.Clone(entrypoint), slices.Clone(command), shellEntry
-				if words := imageCmd(); len(words) > 0 {
-					st.runs = norm(path.Base(strings.Trim(words[0], `"'`)))
+				st.entryRun, st.cmdRun = entryRun, cmdRun
+				run := cmdRun
+				switch {
+				case shellEntry:
+					run = entryRun
+				case len(entrypoint) > 0:
+					// An exec form ENTRYPOINT takes CMD's words after
+					// its own (["sh", "-c"] then the line).
+					run = runProgram(strings.Join(quoteWords(imageCmd()), " "))
+				}
+				st.runs = ""
+				if len(run) > 0 {
+					st.runs = norm(path.Base(strings.Trim(run[0], `"'`)))
 				}
 			}
 		}
@@ -1151,6 +1188,72 @@ func quotedWords(s string) []string {
 	return out
 }
 
+// runProgram returns the words of the program an image's ENTRYPOINT or
+// CMD runs as the container's process. A shell line, the instruction's
+// shell form or a shell's -c line (sh -c "./migrator && ./app"), runs
+// its commands in turn: the service is the last that is not the shell's
+// own (echo, sleep), which runs once those before it (a migration, a
+// wait for the database) are done.
+func runProgram(rest string) []string {
+	if backgrounds(rest) {
+		return nil // ./app & ./worker: two programs at once
+	}
+	var cmds [][]string
+	for _, cmd := range shellCommands(rest) {
+		if _, words := leadingAssigns(cmd); len(words) > 1 && shells[path.Base(words[0])] && words[1] == "-c" {
+			if len(words) > 2 {
+				if backgrounds(words[2]) {
+					return nil
+				}
+				cmds = append(cmds, shellCommands(words[2])...)
+			}
+			continue
+		}
+		cmds = append(cmds, cmd)
+	}
+	for i := len(cmds) - 1; i >= 0; i-- {
+		words := cmds[i]
+		if len(words) > 0 && words[0] == "exec" {
+			words = words[1:]
+		}
+		if len(words) > 0 && !shellUtilities[path.Base(words[0])] {
+			return words
+		}
+	}
+	if len(cmds) > 0 {
+		return cmds[0]
+	}
+	return nil
+}
+
+// backgrounds reports whether a shell line runs a command in the
+// background (a & not of && nor of a redirection such as 2>&1), outside
+// quotes.
+func backgrounds(s string) bool {
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '&':
+			if i+1 < len(s) && s[i+1] == '&' {
+				i++ // &&
+				continue
+			}
+			if i > 0 && (s[i-1] == '>' || s[i-1] == '<') || i+1 < len(s) && s[i+1] == '>' {
+				continue // 2>&1, &>log
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // execWords returns the words of an instruction in exec form (a JSON
 // array) or shell form.
 func execWords(s string) []string {
@@ -1600,6 +1703,7 @@ type dockerStage struct {
 	name, runs          string
 	entrypoint, command []string
 	shellEntry          bool // its ENTRYPOINT is a shell form one
+	entryRun, cmdRun    []string
 }
 
 // A stageBuild is a main a multi-image Dockerfile builds that only a

@@ -76,6 +76,16 @@ func routeUnder(handler, prefix string) bool {
 		case strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") || strings.HasSuffix(h, ":.*}"):
 			return true // the rest of the path, whatever it is
 		case strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{"):
+		case strings.Contains(p, "…"):
+			// The prefix's text is not known from here (a gateway's
+			// route mounted for each name of a list, /api/…/*): any
+			// path that goes on as it starts.
+			known, _, _ := strings.Cut(p, "…")
+			return strings.HasPrefix(h, known)
+		case p == "*" || strings.HasSuffix(p, "...}") || strings.HasSuffix(p, ":.*}"):
+			return true // a catch-all of the forwarding route
+		case strings.HasPrefix(p, ":") || strings.HasPrefix(p, "{"):
+			// A parameter of the forwarding route: any one segment.
 		case i == len(ps)-1:
 			return strings.HasPrefix(h, p) // the path may go on within it
 		case h != p:

@@ -22,6 +22,13 @@ func TestRouteUnder(t *testing.T) {
 		{"/api/", "/api/v1", true},
 		{"GET /api", "/api/v1", false},
 		{"/{rest:.*}", "/x/y", true},
+		{"POST /api/v1/orders", "/api/…/*", true}, // a segment not known: any
+		{"POST /v1/orders", "/api/…/*", false},    // but the known start
+		{"GET /api/v1/orders", "/api/v…", true},   // a segment's known start
+		{"GET /api/x/orders", "/api/v…", false},
+		{"GET /orders/7/items", "/orders/*", true}, // the prefix's catch-all
+		{"GET /orders/7/items", "/orders/{id}/items", true},
+		{"GET /orders/7/lines", "/orders/{id}/items", false},
 	} {
 		if got := routeUnder(tc.handler, tc.prefix); got != tc.want {
 			t.Errorf("routeUnder(%q, %q) = %v, want %v", tc.handler, tc.prefix, got, tc.want)

@@ -12,17 +12,17 @@ import (
 // A publisher that takes any event and sends it under the event's own key
 // (ch.Publish(exchange, e.Key())) reaches, through the interface, the Key
 // method of every event type of the program; what it publishes are the
-// keys of the events its callers hand it. heldTypes follows an interface
+// keys of the events its callers hand it. A heldWalk follows an interface
 // value back to the concrete types converted to it, and mayRun keeps the
 // methods of those types only. Everything here answers "not known" rather
 // than guess: a way in that is not followed keeps every implementation.
 
-// heldSteps bounds the values one heldTypes walk visits: past it, what
+// heldSteps bounds the values one heldWalk visits: past it, what
 // the value holds is not known.
 const heldSteps = 400
 
 // mayRun narrows the methods a call through an interface may run to
-// those of the types its value may hold (heldTypes). Where what it holds
+// those of the types its value may hold (heldWalk). Where what it holds
 // is not known, or a held type's method is not among impls (an instance
 // of a generic type's, a library's), all of them stay.
 func (r *resolver) mayRun(c *ssa.CallCommon, impls []*ssa.Function, bind map[*ssa.Parameter]ssa.Value) []*ssa.Function {

@@ -67,29 +67,38 @@ func routeUnder(handler, prefix string) bool {
 	}
 	ps := strings.Split(strings.TrimPrefix(prefix, "/"), "/")
 	hs := strings.Split(strings.Trim(route, "/"), "/")
+	// A part of the prefix that is not text (a gateway's route mounted for
+	// each name of a list, /api/…/*; a parameter; a catch-all) stands
+	// for what it may be only after a segment written out: /{page} or
+	// /{path...} is a gateway's own page, not the path of every target.
+	written := false
 	for i, p := range ps {
 		if i >= len(hs) {
 			return p == "" || strings.HasSuffix(route, "/")
 		}
 		h := hs[i]
+		last := i == len(ps)-1
 		switch {
 		case strings.HasPrefix(h, "*") || strings.HasSuffix(h, "...}") || strings.HasSuffix(h, ":.*}"):
 			return true // the rest of the path, whatever it is
 		case strings.HasPrefix(h, ":") || strings.HasPrefix(h, "{"):
-		case strings.Contains(p, "…"):
-			// The prefix's text is not known from here (a gateway's
-			// route mounted for each name of a list, /api/…/*): any
-			// path that goes on as it starts.
-			known, _, _ := strings.Cut(p, "…")
-			return strings.HasPrefix(h, known)
-		case p == "*" || strings.HasSuffix(p, "...}") || strings.HasSuffix(p, ":.*}"):
-			return true // a catch-all of the forwarding route
-		case strings.HasPrefix(p, ":") || strings.HasPrefix(p, "{"):
+		case written && strings.Contains(p, "…"):
+			// One segment not known: any that starts and ends as it
+			// does.
+			start, end, _ := strings.Cut(p, "…")
+			if !strings.HasPrefix(h, start) || !strings.HasSuffix(h, end) {
+				return false
+			}
+		case written && (p == "*" || strings.HasSuffix(p, "...}") || strings.HasSuffix(p, ":.*}")):
+			return true // the forwarding route's catch-all
+		case written && (strings.HasPrefix(p, ":") || strings.HasPrefix(p, "{")):
 			// A parameter of the forwarding route: any one segment.
-		case i == len(ps)-1:
+		case last:
 			return strings.HasPrefix(h, p) // the path may go on within it
 		case h != p:
 			return false
+		default:
+			written = true
 		}
 	}
 	return true

@@ -23,12 +23,18 @@ func TestRouteUnder(t *testing.T) {
 		{"GET /api", "/api/v1", false},
 		{"/{rest:.*}", "/x/y", true},
 		{"POST /api/v1/orders", "/api/…/*", true}, // a segment not known: any
-		{"POST /v1/orders", "/api/…/*", false},    // but the known start
+		{"POST /v1/orders", "/api/…/*", false},    // but the written start
 		{"GET /api/v1/orders", "/api/v…", true},   // a segment's known start
 		{"GET /api/x/orders", "/api/v…", false},
+		{"POST /admin/reindex", "/api/…/public/", false}, // the segments after it
+		{"GET /api/v1/public/x", "/api/…/public/", true},
 		{"GET /orders/7/items", "/orders/*", true}, // the prefix's catch-all
 		{"GET /orders/7/items", "/orders/{id}/items", true},
 		{"GET /orders/7/lines", "/orders/{id}/items", false},
+		{"POST /admin/reindex", "/{page}", false},    // a gateway's own page
+		{"POST /admin/reindex", "/{path...}", false}, // or its fallback
+		{"POST /admin/reindex", "/…/public/", false}, // nothing written first
+		{"GET /v1/public/x", "/…/public/", false},
 	} {
 		if got := routeUnder(tc.handler, tc.prefix); got != tc.want {
 			t.Errorf("routeUnder(%q, %q) = %v, want %v", tc.handler, tc.prefix, got, tc.want)

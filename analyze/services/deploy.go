@@ -864,7 +864,7 @@ func (d *deployment) runsBuilt(w *workload, df string) []string {
 		prog := d.imageRuns[df]
 		if len(words) > 0 {
 			prog = ""
-			if p := runProgram(strings.Join(quoteWords(words), " ")); len(p) > 0 {
+			if p := runProgram(strings.Join(quoteWords(words), " "), func(name string) bool { return len(d.builtAs[df][name]) > 0 }); len(p) > 0 {
 				prog = norm(path.Base(p[0]))
 			}
 		}

@@ -123,7 +123,7 @@ func (w *heldWalk) types(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth i
 			return union(vals, bind)
 		}
 		key := fieldKey(fa.X.Type(), fa.Field)
-		if r.fieldsEscaped[key] || genericStruct(fa.X.Type()) {
+		if r.fieldsEscaped[key] || genericStruct(fa.X.Type()) || r.libraryStruct(fa.X.Type()) {
 			return nil, false
 		}
 		var vals []ssa.Value
@@ -207,14 +207,26 @@ func genericStruct(ptr types.Type) bool {
 	return ok && (n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0)
 }
 
+// libraryStruct reports whether a field's struct is a type of code
+// archie does not read, whose own stores into it it does not see.
+func (r *resolver) libraryStruct(ptr types.Type) bool {
+	n := namedOf(ptr)
+	return n != nil && !r.prog.sourceTypes[n.Pkg()]
+}
+
 // libraryMayCall reports whether code archie does not read may call
 // method fn: its receiver's type is converted to an interface a library
 // declares with a method of fn's name, or to one without methods, which
-// a library may assert to its own or call through reflection.
+// a library may assert to its own or call through reflection; or it is a
+// type argument of a library's generic function or type, whose code may
+// call its methods.
 func (r *resolver) libraryMayCall(fn *ssa.Function) bool {
 	recv := fn.Signature.Recv()
 	if recv == nil {
 		return false
+	}
+	if r.libraryTypeArgs[namedOf(recv.Type())] {
+		return true
 	}
 	return slices.ContainsFunc(r.convertedTo[namedOf(recv.Type())], func(t types.Type) bool {
 		it, ok := t.Underlying().(*types.Interface)
@@ -333,6 +345,28 @@ func (r *resolver) noteEscapes(instr ssa.Instruction) {
 		if st, ok := in.Val.Type().Underlying().(*types.Struct); ok {
 			for i := range st.NumFields() {
 				r.escapeField(fieldKey(in.Addr.Type(), i))
+			}
+		}
+	}
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		// bus.Retry[*prod](ctx, p, e), pool.Do on a *lib.Pool[*prod]:
+		// the library's generic code may call *prod's methods.
+		if callee := c.Common().StaticCallee(); callee != nil && !r.prog.sourceTypes[funcPkg(callee)] {
+			args := slices.Clone(callee.TypeArgs())
+			if recv := callee.Signature.Recv(); recv != nil {
+				if n, ok := types.Unalias(deref(recv.Type())).(*types.Named); ok {
+					for t := range n.TypeArgs().Types() {
+						args = append(args, t)
+					}
+				}
+			}
+			for _, t := range args {
+				if n := namedOf(t); n != nil {
+					if r.libraryTypeArgs == nil {
+						r.libraryTypeArgs = make(map[*types.TypeName]bool)
+					}
+					r.libraryTypeArgs[n] = true
+				}
 			}
 		}
 	}

@@ -233,6 +233,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	// folders each go build -o NAME builds.
 	var stages []dockerStage
 	outputs := make(map[string][]string) // output name, normed -> folders
+	builtHere := func(name string) bool { _, ok := outputs[name]; return ok }
 	defer func() {
 		if n := len(stages); n > 0 && stages[n-1].runs != "" {
 			if d.imageRuns == nil {
@@ -503,7 +504,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			workdir, cded, runEnv = kept, false, keptEnv
 		case "ENTRYPOINT", "CMD":
-			if words := runProgram(rest); len(words) > 0 {
+			if words := runProgram(rest, builtHere); len(words) > 0 {
 				r.name(words[0])
 				d.otherArgs = append(d.otherArgs, words[1:]...)
 			}
@@ -516,10 +517,10 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			if strings.EqualFold(kw, "ENTRYPOINT") {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
-				entryRun, cmdRun = runProgram(rest), nil
+				entryRun, cmdRun = runProgram(rest, builtHere), nil
 			} else {
 				command = execWords(rest)
-				cmdRun = runProgram(rest)
+				cmdRun = runProgram(rest, builtHere)
 			}
 			if len(stages) > 0 {
 				st := &stages[len(stages)-1]
@@ -532,7 +533,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				case len(entrypoint) > 0:
 					// An exec form ENTRYPOINT takes CMD's words after
 					// its own (["sh", "-c"] then the line).
-					run = runProgram(strings.Join(quoteWords(imageCmd()), " "))
+					run = runProgram(strings.Join(quoteWords(imageCmd()), " "), builtHere)
 				}
 				st.runs = ""
 				if len(run) > 0 {
@@ -1191,18 +1192,20 @@ func quotedWords(s string) []string {
 // runProgram returns the words of the program an image's ENTRYPOINT or
 // CMD runs as the container's process. A shell line, the instruction's
 // shell form or a shell's -c line (sh -c "./migrator && ./app"), runs
-// its commands in turn: the service is the last that is not the shell's
-// own (echo, sleep), which runs once those before it (a migration, a
-// wait for the database) are done.
-func runProgram(rest string) []string {
-	if backgrounds(rest) {
-		return nil // ./app & ./worker: two programs at once
+// its commands one after another: the service is the last that is not
+// the shell's own (echo, sleep; unless built, a program the image builds
+// under that name), which runs once those before it (a migration, a wait
+// for the database) are done. A line that runs commands otherwise (a
+// pipe, ||, one in the background) names none.
+func runProgram(rest string, built func(name string) bool) []string {
+	if !sequential(rest) {
+		return nil
 	}
 	var cmds [][]string
 	for _, cmd := range shellCommands(rest) {
 		if _, words := leadingAssigns(cmd); len(words) > 1 && shells[path.Base(words[0])] && words[1] == "-c" {
 			if len(words) > 2 {
-				if backgrounds(words[2]) {
+				if !sequential(words[2]) {
 					return nil
 				}
 				cmds = append(cmds, shellCommands(words[2])...)
@@ -1216,7 +1219,10 @@ func runProgram(rest string) []string {
 		if len(words) > 0 && words[0] == "exec" {
 			words = words[1:]
 		}
-		if len(words) > 0 && !shellUtilities[path.Base(words[0])] {
+		if len(words) == 0 {
+			continue
+		}
+		if name := path.Base(strings.Trim(words[0], `"'`)); !shellUtilities[name] || built != nil && built(norm(name)) {
 			return words
 		}
 	}
@@ -1226,10 +1232,10 @@ func runProgram(rest string) []string {
 	return nil
 }
 
-// backgrounds reports whether a shell line runs a command in the
-// background (a & not of && nor of a redirection such as 2>&1), outside
-// quotes.
-func backgrounds(s string) bool {
+// sequential reports whether a shell line runs its commands one after
+// another: no pipe (| or ||) and none in the background (a & not of &&
+// nor of a redirection such as 2>&1), outside quotes.
+func sequential(s string) bool {
 	quote := byte(0)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1240,6 +1246,8 @@ func backgrounds(s string) bool {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case c == '|':
+			return false
 		case c == '&':
 			if i+1 < len(s) && s[i+1] == '&' {
 				i++ // &&
@@ -1248,10 +1256,10 @@ func backgrounds(s string) bool {
 			if i > 0 && (s[i-1] == '>' || s[i-1] == '<') || i+1 < len(s) && s[i+1] == '>' {
 				continue // 2>&1, &>log
 			}
-			return true
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // execWords returns the words of an instruction in exec form (a JSON

@@ -238,6 +238,9 @@ type tables struct {
 	methodValues  map[*ssa.Function]bool
 	thunks        map[string][]thunk
 	embedded      map[*types.TypeName]bool // types embedded in a struct made an interface value
+	// libraryTypeArgs are the types a library's generic code is
+	// instantiated with.
+	libraryTypeArgs map[*types.TypeName]bool
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.

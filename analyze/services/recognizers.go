@@ -963,6 +963,9 @@ func (x *extractor) routesOf(o operand, s *site) []string {
 	}
 	switch {
 	case len(out) > 1 && o.how == fromArg && x.crossed(s.arg(o.i), s.bind):
+		if rows := x.rowRoutes(s.arg(o.i)); len(rows) > 0 {
+			return rows
+		}
 		return out[:1]
 	case len(out) > 0:
 		return out
@@ -1258,7 +1261,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				if route == "/" && p != "" && r.lib == "github.com/go-chi/chi" {
 					path = p // chi serves a sub-router's "/" at /api and /api/
 				}
-				x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, s.arg(r.handler), s.ev)
+				x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), route), s.ev)
 			}
 		}
 	case publishes, consumes:
@@ -2104,7 +2107,7 @@ func (x *extractor) muxPattern(s *site, r *recognizer) {
 			method, path = "", method
 		}
 		for _, p := range x.prefixes(recvOf(s.common)) {
-			x.route(s.f, s.handlers, method, joinRoute(p, path), s.arg(r.handler), s.ev)
+			x.route(s.f, s.handlers, method, joinRoute(p, path), x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), pattern), s.ev)
 		}
 	}
 }
@@ -2115,7 +2118,7 @@ func (x *extractor) gorillaRoute(s *site, r *recognizer) {
 	routes := x.routesOf(r.name, s)
 	for _, p := range x.prefixes(recvOf(s.common)) {
 		for _, route := range routes {
-			x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, route), s.arg(r.handler), s.ev)
+			x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, route), x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), route), s.ev)
 		}
 	}
 }

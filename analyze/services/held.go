@@ -372,6 +372,29 @@ func (r *resolver) noteEscapes(instr ssa.Instruction) {
 	}
 	var rands [8]*ssa.Value
 	for _, op := range instr.Operands(rands[:0]) {
+		if g, ok := (*op).(*ssa.Global); ok {
+			// A global's loads, and whether its address goes to
+			// anything but a load or a store into it (tableArray).
+			switch in := instr.(type) {
+			case *ssa.UnOp:
+				if in.Op == token.MUL {
+					if r.globalLoads == nil {
+						r.globalLoads = make(map[*ssa.Global][]*ssa.UnOp)
+					}
+					r.globalLoads[g] = append(r.globalLoads[g], in)
+					continue
+				}
+			case *ssa.Store:
+				if in.Addr == g {
+					continue
+				}
+			}
+			if r.globalEscaped == nil {
+				r.globalEscaped = make(map[*ssa.Global]bool)
+			}
+			r.globalEscaped[g] = true
+			continue
+		}
 		f, ok := (*op).(*ssa.Function)
 		if !ok || f.Synthetic == "" {
 			continue

@@ -951,11 +951,20 @@ func routeText(vs []value, settle func(value) (string, bool)) string {
 // (rt.method+" "+rt.path) is read as its first value only: which method
 // goes with which path is not known.
 func (x *extractor) routesOf(o operand, s *site) []string {
+	routes, _ := x.keyedRoutes(o, s)
+	return routes
+}
+
+// keyedRoutes is routesOf, and whether each route is the whole text the
+// registration is made with, which a handler map keyed by it may give
+// its handler (keyedHandler): not where only one of the crossed values
+// of several parts is kept.
+func (x *extractor) keyedRoutes(o operand, s *site) (routes []string, whole bool) {
 	vs := x.values(o, s)
 	var out []string
 	for _, v := range vs {
 		if len(v.env) > 0 || v.flag != "" || v.config != "" {
-			return []string{x.routeOf(o, s)}
+			return []string{x.routeOf(o, s)}, false
 		}
 		if !strings.Contains(v.text, "…") && !slices.Contains(out, v.text) {
 			out = append(out, v.text)
@@ -963,16 +972,16 @@ func (x *extractor) routesOf(o operand, s *site) []string {
 	}
 	switch {
 	case len(out) > 1 && o.how == fromArg && x.crossed(s.arg(o.i), s.bind):
-		if rows := x.rowRoutes(s.arg(o.i)); len(rows) > 0 {
-			return rows
+		if rows := x.rowRoutes(s.arg(o.i), s.bind); len(rows) > 0 {
+			return rows, true
 		}
-		return out[:1]
+		return out[:1], false
 	case len(out) > 0:
-		return out
+		return out, true
 	case len(vs) > 0:
-		return []string{vs[0].text}
+		return []string{vs[0].text}, false
 	}
-	return []string{""}
+	return []string{""}, false
 }
 
 // crossed reports whether v is a concatenation of which two parts each
@@ -1255,13 +1264,18 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		ev.Detail = s.key[strings.LastIndexByte(s.key, '/')+1:]
 		s.f.dials = append(s.f.dials, &call{protocol: "dial", targets: x.values(r.name, s), ev: ev, fn: s.fn})
 	case serves:
-		for _, route := range x.routesOf(r.name, s) {
+		routes, whole := x.keyedRoutes(r.name, s)
+		for _, route := range routes {
+			h := s.arg(r.handler)
+			if whole && r.name.how == fromArg && r.method.how != fromArg {
+				h = x.keyedHandler(h, s.arg(r.name.i), route, s.bind)
+			}
 			for _, p := range x.prefixes(recvOf(s.common)) {
 				path := joinRoute(p, route)
 				if route == "/" && p != "" && r.lib == "github.com/go-chi/chi" {
 					path = p // chi serves a sub-router's "/" at /api and /api/
 				}
-				x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), route), s.ev)
+				x.route(s.f, s.handlers, strings.ToUpper(x.first(r.method, s)), path, h, s.ev)
 			}
 		}
 	case publishes, consumes:
@@ -2101,13 +2115,18 @@ func isOutbox(table string) bool {
 // muxPattern records a net/http route, whose pattern may start with its
 // method: "GET /orders/{id}" (Go 1.22).
 func (x *extractor) muxPattern(s *site, r *recognizer) {
-	for _, pattern := range x.routesOf(r.name, s) {
+	patterns, whole := x.keyedRoutes(r.name, s)
+	for _, pattern := range patterns {
 		method, path, _ := strings.Cut(pattern, " ")
 		if path == "" {
 			method, path = "", method
 		}
+		h := s.arg(r.handler)
+		if whole {
+			h = x.keyedHandler(h, s.arg(r.name.i), pattern, s.bind)
+		}
 		for _, p := range x.prefixes(recvOf(s.common)) {
-			x.route(s.f, s.handlers, method, joinRoute(p, path), x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), pattern), s.ev)
+			x.route(s.f, s.handlers, method, joinRoute(p, path), h, s.ev)
 		}
 	}
 }
@@ -2118,7 +2137,7 @@ func (x *extractor) gorillaRoute(s *site, r *recognizer) {
 	routes := x.routesOf(r.name, s)
 	for _, p := range x.prefixes(recvOf(s.common)) {
 		for _, route := range routes {
-			x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, route), x.keyedHandler(s.arg(r.handler), s.arg(r.name.i), route), s.ev)
+			x.route(s.f, s.handlers, x.gorillaMethods(s.instr), joinRoute(p, route), s.arg(r.handler), s.ev)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package services
 import (
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -13,13 +12,16 @@ import (
 // ep.Path]), the table a slice literal of rows, the handlers a map
 // literal keyed by the same text. Each row is one route, its parts read
 // from that row, not from every row's; and the handler of each is the
-// map's entry of its key.
+// map's entry of its key. Both hold only where nothing else may change
+// the rows or the map: a table or a map written anywhere but where it
+// is made gives no route and no handler more than before.
 
 // rowRoutes returns the routes a registration in a loop over a table
 // makes, one per row, where the route is a concatenation whose varying
 // parts are fields of one row (ep.Method + " " + ep.Path) and its other
-// parts one text each; nil otherwise.
-func (x *extractor) rowRoutes(v ssa.Value) []string {
+// parts one text each; nil otherwise. bind gives the table a helper is
+// handed by the call being read.
+func (x *extractor) rowRoutes(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []string {
 	var parts []ssa.Value
 	var split func(v ssa.Value)
 	split = func(v ssa.Value) {
@@ -39,12 +41,12 @@ func (x *extractor) rowRoutes(v ssa.Value) []string {
 		if !ok {
 			continue
 		}
-		if row != nil && r != row {
-			return nil // two rows' fields
+		if row != nil && r != row || copyWritten(p) {
+			return nil // two rows' fields, or a row's copy changed
 		}
 		row, fields[i] = r, f
 	}
-	if row == nil || rowsWritten(row.X) {
+	if row == nil {
 		return nil
 	}
 	fixed := make([]string, len(parts))
@@ -58,40 +60,180 @@ func (x *extractor) rowRoutes(v ssa.Value) []string {
 		}
 		fixed[i] = vals[0].text
 	}
+	arr := x.tableArray(row.X, bind, 3)
+	if arr == nil || arr.Referrers() == nil {
+		return nil
+	}
 	var out []string
-	for _, arr := range x.res.tableArrays(row.X, make(map[ssa.Value]bool)) {
-		for _, ref := range *arr.Referrers() {
-			elem, ok := ref.(*ssa.IndexAddr)
-			if !ok || elem.X != arr {
+	for _, ref := range *arr.Referrers() {
+		elem, ok := ref.(*ssa.IndexAddr)
+		if !ok || elem.X != arr {
+			continue
+		}
+		route := ""
+		for i := range parts {
+			if fields[i] < 0 {
+				route += fixed[i]
 				continue
 			}
-			route := ""
-			for i := range parts {
-				if fields[i] < 0 {
-					route += fixed[i]
-					continue
-				}
-				f := storedField(elem, fields[i])
-				if f == nil {
-					return nil // a row whose field is set elsewhere
-				}
-				vals := x.res.strings(f)
-				if len(vals) != 1 {
-					return nil
-				}
-				route += vals[0].text
+			f := storedField(elem, fields[i])
+			if f == nil {
+				return nil // a row whose field is set elsewhere
 			}
-			out = append(out, route)
+			vals := x.res.strings(f)
+			if len(vals) != 1 {
+				return nil
+			}
+			route += vals[0].text
 		}
+		out = append(out, route)
 	}
 	return out
 }
 
+// tableArray returns the array literal a table of rows is, whole: the
+// slice made of it where the table is made, a global's one value, or the
+// table the call being read (bind) or a function's one caller hands it.
+// nil where it may be another, a part of one (table[1:]), or written
+// after it is made (rowsWritten), up to depth calls up.
+func (x *extractor) tableArray(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) *ssa.Alloc {
+	if rowsWritten(v) {
+		return nil
+	}
+	switch w := v.(type) {
+	case *ssa.Slice:
+		a, ok := w.X.(*ssa.Alloc)
+		if !ok || w.Low != nil || w.High != nil || w.Max != nil {
+			return nil
+		}
+		return a
+	case *ssa.UnOp:
+		g, ok := w.X.(*ssa.Global)
+		if !ok || w.Op != token.MUL || len(x.res.globals[g]) != 1 || x.res.globalEscaped[g] {
+			return nil
+		}
+		// Every load of the global: none may write a row.
+		for _, load := range x.res.globalLoads[g] {
+			if rowsWritten(load) {
+				return nil
+			}
+		}
+		return x.tableArray(x.res.globals[g][0].val, nil, depth)
+	case *ssa.Parameter:
+		if depth == 0 {
+			return nil
+		}
+		if b, ok := bind[w]; ok {
+			return x.tableArray(b, nil, depth-1)
+		}
+		callers := x.res.callersIn(w.Parent())
+		idx := paramIndex(w)
+		if len(callers) != 1 || idx < 0 || idx >= len(callers[0].Common().Args) {
+			return nil
+		}
+		return x.tableArray(callers[0].Common().Args[idx], nil, depth-1)
+	}
+	return nil
+}
+
+// rowsWritten reports whether code may write a table's rows through this
+// value of it: an element's address put to any use but a load or a
+// field's load (eps[i].Path = "/v2" + eps[i].Path, normalize(&eps[i])).
+func rowsWritten(table ssa.Value) bool {
+	refs := table.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, ref := range *refs {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok || ia.X != table || ia.Referrers() == nil {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			switch u := use.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return true
+				}
+			case *ssa.FieldAddr:
+				if onlyLoaded(u) {
+					continue
+				}
+				return true
+			case *ssa.DebugRef:
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// copyWritten reports whether a row's field is read from a variable
+// holding a copy of the row that the code changes (for _, ep := range
+// eps { ep.Path = "/v1" + ep.Path }, ep.normalize()).
+func copyWritten(field ssa.Value) bool {
+	load, ok := field.(*ssa.UnOp)
+	if !ok {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	cell, ok := fa.X.(*ssa.Alloc)
+	if !ok || cell.Referrers() == nil {
+		return false
+	}
+	stores := 0
+	for _, ref := range *cell.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.Store:
+			if u.Addr != cell {
+				return true
+			}
+			stores++
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return true
+			}
+		case *ssa.FieldAddr:
+			if !onlyLoaded(u) {
+				return true
+			}
+		case *ssa.DebugRef:
+		default:
+			return true // its address handed on: a method may write it
+		}
+	}
+	return stores != 1
+}
+
+// onlyLoaded reports whether an address is only read from.
+func onlyLoaded(addr ssa.Value) bool {
+	if addr.Referrers() == nil {
+		return true
+	}
+	for _, use := range *addr.Referrers() {
+		switch u := use.(type) {
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // keyedHandler returns the handler a map gives a route where the handler
 // registered is the map's entry of the route's own text (h, ok :=
-// handlers[key]; mux.HandleFunc(key, h)) and the map is a literal whose
-// entry of that text is known; else the handler as registered.
-func (x *extractor) keyedHandler(h, route ssa.Value, text string) ssa.Value {
+// handlers[key]; mux.HandleFunc(key, h)), the map a literal whose entries
+// all have constant keys and that nothing else changes or is handed to;
+// else the handler as registered.
+func (x *extractor) keyedHandler(h, route ssa.Value, text string, bind map[*ssa.Parameter]ssa.Value) ssa.Value {
 	v := h
 	for {
 		switch w := v.(type) {
@@ -110,19 +252,19 @@ func (x *extractor) keyedHandler(h, route ssa.Value, text string) ssa.Value {
 	if !ok || look.Index != route {
 		return h
 	}
+	m, ok := x.mapLiteral(look.X, bind, 3)
+	if !ok {
+		return h
+	}
 	var found ssa.Value
-	for _, m := range x.mapLiterals(look.X, 3) {
-		for _, ref := range *m.Referrers() {
-			up, ok := ref.(*ssa.MapUpdate)
-			if !ok || up.Map != m {
-				continue
-			}
-			k, ok := up.Key.(*ssa.Const)
-			if !ok || k.Value == nil || k.Value.Kind() != constant.String || constant.StringVal(k.Value) != text {
-				continue
-			}
-			if found != nil && found != up.Value {
-				return h // two maps give the route two handlers
+	for _, ref := range *m.Referrers() {
+		up, ok := ref.(*ssa.MapUpdate)
+		if !ok {
+			continue
+		}
+		if k := up.Key.(*ssa.Const); k.Value.Kind() == constant.String && constant.StringVal(k.Value) == text {
+			if found != nil {
+				return h // two entries of the text
 			}
 			found = up.Value
 		}
@@ -133,64 +275,65 @@ func (x *extractor) keyedHandler(h, route ssa.Value, text string) ssa.Value {
 	return found
 }
 
-// mapLiterals returns the map literals a map value may be: made where it
-// is, or handed in by the callers of the function whose parameter it is,
-// up to depth calls up. A map from elsewhere gives none.
-func (x *extractor) mapLiterals(v ssa.Value, depth int) []*ssa.MakeMap {
-	switch w := v.(type) {
-	case *ssa.MakeMap:
-		if _, ok := w.Type().Underlying().(*types.Map); ok {
-			return []*ssa.MakeMap{w}
-		}
-	case *ssa.Parameter:
-		if depth == 0 {
-			return nil
-		}
-		var out []*ssa.MakeMap
-		idx := paramIndex(w)
-		for _, c := range x.res.callersIn(w.Parent()) {
-			if args := c.Common().Args; idx >= 0 && idx < len(args) {
-				out = append(out, x.mapLiterals(args[idx], depth-1)...)
+// mapLiteral returns the map literal a map value is, made where it is or
+// handed in by the call being read (bind) or by the one caller of the
+// function whose parameter it is, up to depth calls up; ok is false where
+// it may be another or may change: an entry of a key not constant, the
+// map stored or handed to anything but the calls followed, a parameter
+// put to any use but lookups.
+func (x *extractor) mapLiteral(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) (m *ssa.MakeMap, ok bool) {
+	var into *ssa.Function // the function whose parameter v was
+	for {
+		switch w := v.(type) {
+		case *ssa.MakeMap:
+			if w.Referrers() == nil {
+				return nil, false
 			}
-		}
-		return out
-	}
-	return nil
-}
-
-// rowsWritten reports whether the function that reads a table's rows may
-// also write them (ep.Path = "/v2" + ep.Path, eps[i] = …): the table's
-// literal is then not what it registers.
-func rowsWritten(table ssa.Value) bool {
-	refs := table.Referrers()
-	if refs == nil {
-		return true
-	}
-	for _, ref := range *refs {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok || ia.Referrers() == nil {
+			for _, ref := range *w.Referrers() {
+				switch u := ref.(type) {
+				case *ssa.MapUpdate:
+					if k, ok := u.Key.(*ssa.Const); !ok || u.Map != w || k.Value == nil || k.Value.Kind() != constant.String {
+						return nil, false
+					}
+				case *ssa.Lookup, *ssa.DebugRef:
+				case ssa.CallInstruction:
+					if into == nil || u.Common().StaticCallee() != into {
+						return nil, false // handed to another function, which may change it
+					}
+				default:
+					return nil, false
+				}
+			}
+			return w, true
+		case *ssa.Parameter:
+			if depth == 0 || w.Referrers() == nil {
+				return nil, false
+			}
+			for _, ref := range *w.Referrers() {
+				switch u := ref.(type) {
+				case *ssa.Lookup:
+					if u.X != w {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+			into = w.Parent()
+			if b, ok := bind[w]; ok {
+				v, bind = b, nil
+			} else {
+				callers := x.res.callersIn(w.Parent())
+				idx := paramIndex(w)
+				if len(callers) != 1 || idx < 0 || idx >= len(callers[0].Common().Args) {
+					return nil, false
+				}
+				v = callers[0].Common().Args[idx]
+			}
+			depth--
 			continue
 		}
-		for _, use := range *ia.Referrers() {
-			switch u := use.(type) {
-			case *ssa.UnOp:
-				if u.Op != token.MUL {
-					return true
-				}
-			case *ssa.FieldAddr:
-				if u.Referrers() == nil {
-					continue
-				}
-				for _, fu := range *u.Referrers() {
-					if l, ok := fu.(*ssa.UnOp); !ok || l.Op != token.MUL {
-						return true
-					}
-				}
-			case *ssa.DebugRef:
-			default:
-				return true
-			}
-		}
+		return nil, false
 	}
-	return false
 }

@@ -241,6 +241,10 @@ type tables struct {
 	// libraryTypeArgs are the types a library's generic code is
 	// instantiated with.
 	libraryTypeArgs map[*types.TypeName]bool
+	// globalLoads are each global's loads, and globalEscaped the
+	// globals whose address the code puts to another use.
+	globalLoads   map[*ssa.Global][]*ssa.UnOp
+	globalEscaped map[*ssa.Global]bool
 	// convertedTo are the interfaces each named type (or a pointer to it)
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.

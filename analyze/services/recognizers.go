@@ -977,7 +977,9 @@ func (x *extractor) keyedRoutes(o operand, s *site) (routes []string, whole bool
 		}
 		return out[:1], false
 	case len(out) > 0:
-		return out, true
+		// Several texts of a format or a join may be crossed parts:
+		// none is the whole key of a handler map for sure.
+		return out, len(out) == 1
 	case len(vs) > 0:
 		return []string{vs[0].text}, false
 	}

@@ -46,7 +46,7 @@ func (x *extractor) rowRoutes(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []
 		}
 		row, fields[i] = r, f
 	}
-	if row == nil {
+	if row == nil || !rangeRow(row) || !everyRowRegistered(row, v) {
 		return nil
 	}
 	fixed := make([]string, len(parts))
@@ -97,13 +97,17 @@ func (x *extractor) rowRoutes(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []
 // nil where it may be another, a part of one (table[1:]), or written
 // after it is made (rowsWritten), up to depth calls up.
 func (x *extractor) tableArray(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int) *ssa.Alloc {
-	if rowsWritten(v) {
+	return x.tableArrayVia(v, bind, depth, nil)
+}
+
+func (x *extractor) tableArrayVia(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, via *ssa.Function) *ssa.Alloc {
+	if rowsWritten(v) || !tableOnlyRead(v, via) {
 		return nil
 	}
 	switch w := v.(type) {
 	case *ssa.Slice:
 		a, ok := w.X.(*ssa.Alloc)
-		if !ok || w.Low != nil || w.High != nil || w.Max != nil {
+		if !ok || w.Low != nil || w.High != nil || w.Max != nil || !oneStorePerRow(a, w) {
 			return nil
 		}
 		return a
@@ -112,26 +116,27 @@ func (x *extractor) tableArray(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, d
 		if !ok || w.Op != token.MUL || len(x.res.globals[g]) != 1 || x.res.globalEscaped[g] {
 			return nil
 		}
-		// Every load of the global: none may write a row.
+		// Every load of the global: none may write a row, nor hand
+		// the table to anything but the call followed.
 		for _, load := range x.res.globalLoads[g] {
-			if rowsWritten(load) {
+			if rowsWritten(load) || load != w && !tableOnlyRead(load, via) {
 				return nil
 			}
 		}
-		return x.tableArray(x.res.globals[g][0].val, nil, depth)
+		return x.tableArrayVia(x.res.globals[g][0].val, nil, depth, nil)
 	case *ssa.Parameter:
 		if depth == 0 {
 			return nil
 		}
 		if b, ok := bind[w]; ok {
-			return x.tableArray(b, nil, depth-1)
+			return x.tableArrayVia(b, nil, depth-1, w.Parent())
 		}
 		callers := x.res.callersIn(w.Parent())
 		idx := paramIndex(w)
 		if len(callers) != 1 || idx < 0 || idx >= len(callers[0].Common().Args) {
 			return nil
 		}
-		return x.tableArray(callers[0].Common().Args[idx], nil, depth-1)
+		return x.tableArrayVia(callers[0].Common().Args[idx], nil, depth-1, w.Parent())
 	}
 	return nil
 }
@@ -336,4 +341,146 @@ func (x *extractor) mapLiteral(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, d
 		}
 		return nil, false
 	}
+}
+
+// rangeRow reports whether a row is read by a range loop over the whole
+// table (for _, ep := range eps), not by an index the code computes.
+func rangeRow(row *ssa.IndexAddr) bool {
+	b := row.Block()
+	return b != nil && (b.Comment == "rangeindex.body" || b.Comment == "rangeiter.body")
+}
+
+// everyRowRegistered reports whether the loop registers every row it
+// reads: the registration (the route's value used by a call) is reached
+// from the row's read on every path that goes on without panicking: no
+// continue, break or branch around it.
+func everyRowRegistered(row *ssa.IndexAddr, route ssa.Value) bool {
+	instr, ok := route.(ssa.Instruction)
+	if !ok || route.Referrers() == nil {
+		return false
+	}
+	var target *ssa.BasicBlock
+	for _, ref := range *route.Referrers() {
+		if _, call := ref.(ssa.CallInstruction); call {
+			target = ref.Block()
+			break
+		}
+	}
+	if target == nil {
+		return false
+	}
+	b := row.Block()
+	if instr.Block() != b && instr.Block() != target {
+		return false
+	}
+	return goesOn(b, func(b *ssa.BasicBlock) bool { return b == target }) &&
+		goesOn(target, func(b *ssa.BasicBlock) bool { return b.Comment == "rangeindex.loop" || b.Comment == "rangeiter.loop" })
+}
+
+// goesOn reports whether every path from block b that does not panic
+// reaches a block that is at, through jumps and branches one of whose
+// ways only panics.
+func goesOn(b *ssa.BasicBlock, at func(*ssa.BasicBlock) bool) bool {
+	for range 16 {
+		if at(b) {
+			return true
+		}
+		switch b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Jump:
+			b = b.Succs[0]
+		case *ssa.If:
+			// One way must only panic (if !ok { panic(…) }).
+			switch {
+			case panics(b.Succs[1]):
+				b = b.Succs[0]
+			case panics(b.Succs[0]):
+				b = b.Succs[1]
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// panics reports whether a block only goes on to a panic.
+func panics(b *ssa.BasicBlock) bool {
+	for range 8 {
+		switch b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Panic:
+			return true
+		case *ssa.Jump:
+			b = b.Succs[0]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// tableOnlyRead reports whether a table's value goes nowhere but to reads of
+// its rows, its length, a range over it, and the call of via that hands
+// it on (nil: none): not resliced, copied, appended to, stored, or handed
+// to another function, any of which may change its rows.
+func tableOnlyRead(table ssa.Value, via *ssa.Function) bool {
+	refs := table.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, ref := range *refs {
+		switch u := ref.(type) {
+		case *ssa.IndexAddr, *ssa.DebugRef:
+		case *ssa.Store:
+			// The literal kept in its global, where it is made; not
+			// a load of it kept in another (var alias = endpoints).
+			_, global := u.Addr.(*ssa.Global)
+			_, literal := table.(*ssa.Slice)
+			if !global || !literal || u.Val != table {
+				return false
+			}
+		case ssa.CallInstruction:
+			c := u.Common()
+			if b, ok := c.Value.(*ssa.Builtin); ok && b.Name() == "len" {
+				continue
+			}
+			if via == nil || c.StaticCallee() != via {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// oneStorePerRow reports whether each row of a table's array is written
+// once, where the literal makes it (not filled by index and overwritten:
+// endpoints[1] = …), and the array goes nowhere but into the table's
+// slice.
+func oneStorePerRow(arr *ssa.Alloc, table *ssa.Slice) bool {
+	seen := make(map[int64]bool)
+	for _, ref := range *arr.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.IndexAddr:
+			c, ok := u.Index.(*ssa.Const)
+			if !ok {
+				return false
+			}
+			i := c.Int64()
+			if seen[i] {
+				return false
+			}
+			seen[i] = true
+		case *ssa.Slice:
+			if u != table {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -557,6 +557,7 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
+	x.res.held = nil
 	x.res.workloads = make(map[*workload]bool)
 	if x.deploy != nil {
 		for _, w := range x.deploy.forService(svc, f.entryDir) {

@@ -26,8 +26,7 @@ const heldSteps = 400
 // is not known, or a held type's method is not among impls (an instance
 // of a generic type's, a library's), all of them stay.
 func (r *resolver) mayRun(c *ssa.CallCommon, impls []*ssa.Function, bind map[*ssa.Parameter]ssa.Value) []*ssa.Function {
-	w := &heldWalk{r: r, onPath: make(map[ssa.Value]bool)}
-	held, known := w.types(c.Value, bind, 6)
+	held, known := r.heldTypes(c.Value, bind)
 	if !known {
 		return impls
 	}
@@ -40,6 +39,33 @@ func (r *resolver) mayRun(c *ssa.CallCommon, impls []*ssa.Function, bind map[*ss
 		run[m.Object()] = true
 	}
 	return slices.DeleteFunc(slices.Clone(impls), func(m *ssa.Function) bool { return !run[m.Object()] })
+}
+
+// A heldResult is what an interface value holds, as heldWalk found it.
+type heldResult struct {
+	types []types.Type
+	known bool
+}
+
+// heldTypes returns what an interface value may hold (heldWalk.types),
+// kept for the service being walked where no binding of the call being
+// read bears on it.
+func (r *resolver) heldTypes(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) ([]types.Type, bool) {
+	memo := bind == nil && r.within != nil
+	if memo {
+		if h, ok := r.held[v]; ok {
+			return h.types, h.known
+		}
+	}
+	w := &heldWalk{r: r, onPath: make(map[ssa.Value]bool)}
+	ts, known := w.types(v, bind, 6)
+	if memo {
+		if r.held == nil {
+			r.held = make(map[ssa.Value]heldResult)
+		}
+		r.held[v] = heldResult{ts, known}
+	}
+	return ts, known
 }
 
 // A heldWalk is one question of what an interface value holds: the
@@ -293,7 +319,7 @@ func cellStores(a *ssa.Alloc) (vals []ssa.Value, ok bool) {
 // And the methods the code takes as values: a method's value (p.Send)
 // runs it from wherever the value goes, a method expression
 // (Producer.Send) any method of its name.
-func (r *resolver) noteEscapes(instr ssa.Instruction) {
+func (r *resolver) noteEscapes(instr ssa.Instruction, rands []*ssa.Value) {
 	switch in := instr.(type) {
 	case *ssa.FieldAddr:
 		if refs := in.Referrers(); refs != nil {
@@ -370,8 +396,7 @@ func (r *resolver) noteEscapes(instr ssa.Instruction) {
 			}
 		}
 	}
-	var rands [8]*ssa.Value
-	for _, op := range instr.Operands(rands[:0]) {
+	for _, op := range rands {
 		if g, ok := (*op).(*ssa.Global); ok {
 			// A global's loads, and whether its address goes to
 			// anything but a load or a store into it (tableArray).

@@ -184,6 +184,9 @@ type resolver struct {
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
 	within map[*ssa.Function]bool
+	// held keeps what heldWalk found each interface value holds within
+	// the service being walked (reset with within).
+	held map[ssa.Value]heldResult
 	// workloads are, while a service is walked, those that run it: a
 	// config file one of them names (CONFIG_PATH=/config/config.yaml,
 	// mounted from the repository) is this service's alone.
@@ -312,8 +315,8 @@ func newResolver(p *program) *resolver {
 		fn := funcs[i]
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				r.noteEscapes(instr)
 				rands = instr.Operands(rands[:0])
+				r.noteEscapes(instr, rands)
 				for j, v := range rands {
 					if f, ok := (*v).(*ssa.Function); ok {
 						if _, isCall := instr.(ssa.CallInstruction); !isCall || j > 0 {

@@ -1131,7 +1131,13 @@ func shellCommands(s string) [][]string {
 // command substitutions: -ldflags "-X main.v=$(git describe | tr -d v)"
 // stays one word of one command.
 func splitCommands(s string) []string {
-	var out []string
+	parts, _ := shellSplit(s)
+	return parts
+}
+
+// shellSplit is splitCommands, with the positions of the separators it
+// split at.
+func shellSplit(s string) (parts []string, seps []int) {
 	quote, subst, start := byte(0), 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1153,11 +1159,12 @@ func splitCommands(s string) []string {
 		case c == ')' && subst > 0:
 			subst--
 		case subst == 0 && (c == '&' || c == ';' || c == '|'):
-			out = append(out, s[start:i])
+			parts = append(parts, s[start:i])
+			seps = append(seps, i)
 			start = i + 1
 		}
 	}
-	return append(out, s[start:])
+	return append(parts, s[start:]), seps
 }
 
 // quotedWords splits s at spaces outside quotes and drops the quotes:
@@ -1234,28 +1241,20 @@ func runProgram(rest string, built func(name string) bool) []string {
 
 // sequential reports whether a shell line runs its commands one after
 // another: no pipe (| or ||) and none in the background (a & not of &&
-// nor of a redirection such as 2>&1), outside quotes.
+// nor of a redirection such as 2>&1), outside quotes and command
+// substitutions.
 func sequential(s string) bool {
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	_, seps := shellSplit(s)
+	for _, i := range seps {
 		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '|':
+		case s[i] == '|':
 			return false
-		case c == '&':
-			if i+1 < len(s) && s[i+1] == '&' {
-				i++ // &&
-				continue
-			}
-			if i > 0 && (s[i-1] == '>' || s[i-1] == '<') || i+1 < len(s) && s[i+1] == '>' {
-				continue // 2>&1, &>log
-			}
+		case s[i] != '&':
+		case i+1 < len(s) && s[i+1] == '&', i > 0 && s[i-1] == '&':
+			// &&
+		case i > 0 && (s[i-1] == '>' || s[i-1] == '<'), i+1 < len(s) && s[i+1] == '>':
+			// 2>&1, &>log
+		default:
 			return false
 		}
 	}

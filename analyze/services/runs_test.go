@@ -173,3 +173,24 @@ func TestGoRunDir(t *testing.T) {
 		}
 	}
 }
+
+func TestSequential(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"./migrator && ./app", true},
+		{"./migrator; exec ./app", true},
+		{"./app & ./worker", false},
+		{"./app | ./logfmt", false},
+		{"./app || ./fallback", false},
+		{"./app >> log 2>&1", true},
+		{"./app &> log", true},
+		{`./app --v=$(cat VERSION | tr -d v)`, true},
+		{`./app "--sep=|" && ./next`, true},
+	} {
+		if got := sequential(tc.line); got != tc.want {
+			t.Errorf("sequential(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}

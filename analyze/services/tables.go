@@ -46,7 +46,7 @@ func (x *extractor) rowRoutes(v ssa.Value, bind map[*ssa.Parameter]ssa.Value) []
 		}
 		row, fields[i] = r, f
 	}
-	if row == nil || !rangeRow(row) || !everyRowRegistered(row, v) {
+	if row == nil || !everyRowRegistered(row, v) {
 		return nil
 	}
 	fixed := make([]string, len(parts))
@@ -343,20 +343,51 @@ func (x *extractor) mapLiteral(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, d
 	}
 }
 
-// rangeRow reports whether a row is read by a range loop over the whole
-// table (for _, ep := range eps), not by an index the code computes.
-func rangeRow(row *ssa.IndexAddr) bool {
-	b := row.Block()
-	return b != nil && (b.Comment == "rangeindex.body" || b.Comment == "rangeiter.body")
+// rangeHeader returns the header of the range loop over the whole table
+// that reads a row (for _, ep := range eps): the row is indexed by the
+// loop's own index, which counts up to the table's length. nil for a row
+// read by an index the code computes (eps[i], eps[enabled[j]]).
+func rangeHeader(row *ssa.IndexAddr) *ssa.BasicBlock {
+	next, ok := row.Index.(*ssa.BinOp)
+	if !ok || next.Op != token.ADD {
+		return nil
+	}
+	phi, ok := next.X.(*ssa.Phi)
+	if !ok || phi.Block() != next.Block() {
+		return nil
+	}
+	header := phi.Block()
+	if header.Comment != "rangeindex.loop" || len(header.Instrs) == 0 {
+		return nil
+	}
+	cond, ok := header.Instrs[len(header.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	less, ok := cond.Cond.(*ssa.BinOp)
+	if !ok || less.Op != token.LSS || less.X != next {
+		return nil
+	}
+	n, ok := less.Y.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if b, ok := n.Common().Value.(*ssa.Builtin); !ok || b.Name() != "len" || len(n.Common().Args) != 1 || n.Common().Args[0] != row.X {
+		return nil
+	}
+	return header
 }
 
 // everyRowRegistered reports whether the loop registers every row it
 // reads: the registration (the route's value used by a call) is reached
-// from the row's read on every path that goes on without panicking: no
-// continue, break or branch around it.
+// from the row's read on every path that goes on without panicking, and
+// goes on to the loop's own header, for the next row: no continue, break
+// or branch around it. A function with a deferred call may recover from
+// a panic and go on: there no branch is taken to end in one.
 func everyRowRegistered(row *ssa.IndexAddr, route ssa.Value) bool {
+	header := rangeHeader(row)
 	instr, ok := route.(ssa.Instruction)
-	if !ok || route.Referrers() == nil {
+	if header == nil || !ok || route.Referrers() == nil {
 		return false
 	}
 	var target *ssa.BasicBlock
@@ -373,14 +404,15 @@ func everyRowRegistered(row *ssa.IndexAddr, route ssa.Value) bool {
 	if instr.Block() != b && instr.Block() != target {
 		return false
 	}
-	return goesOn(b, func(b *ssa.BasicBlock) bool { return b == target }) &&
-		goesOn(target, func(b *ssa.BasicBlock) bool { return b.Comment == "rangeindex.loop" || b.Comment == "rangeiter.loop" })
+	recovers := row.Parent().Recover != nil
+	return goesOn(b, recovers, func(b *ssa.BasicBlock) bool { return b == target }) &&
+		goesOn(target, recovers, func(b *ssa.BasicBlock) bool { return b == header })
 }
 
 // goesOn reports whether every path from block b that does not panic
 // reaches a block that is at, through jumps and branches one of whose
-// ways only panics.
-func goesOn(b *ssa.BasicBlock, at func(*ssa.BasicBlock) bool) bool {
+// ways only panics (none, where the function may recover).
+func goesOn(b *ssa.BasicBlock, recovers bool, at func(*ssa.BasicBlock) bool) bool {
 	for range 16 {
 		if at(b) {
 			return true
@@ -391,6 +423,8 @@ func goesOn(b *ssa.BasicBlock, at func(*ssa.BasicBlock) bool) bool {
 		case *ssa.If:
 			// One way must only panic (if !ok { panic(…) }).
 			switch {
+			case recovers:
+				return false
 			case panics(b.Succs[1]):
 				b = b.Succs[0]
 			case panics(b.Succs[0]):

@@ -879,19 +879,6 @@ func (d *deployment) runsBuilt(w *workload, df string) []string {
 	return nil
 }
 
-// quoteWords quotes the words of an exec-form list that hold spaces, so
-// that a shell line reads each as one word.
-func quoteWords(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		if strings.ContainsAny(w, " \t") && !strings.ContainsAny(w, `"`) {
-			w = `"` + w + `"`
-		}
-		out[i] = w
-	}
-	return out
-}
-
 // builtFrom places the workloads whose Dockerfile sits apart from the main
 // it builds (build/Dockerfile.api running go build ./cmd/api), or whose
 // image a Makefile builds, at the folder the Dockerfile's go build builds,

@@ -1167,6 +1167,19 @@ func shellSplit(s string) (parts []string, seps []int) {
 	return append(parts, s[start:]), seps
 }
 
+// quoteWords quotes the words of an exec-form list that hold spaces, so
+// that a shell line reads each as one word.
+func quoteWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if strings.ContainsAny(w, " \t") && !strings.ContainsAny(w, `"`) {
+			w = `"` + w + `"`
+		}
+		out[i] = w
+	}
+	return out
+}
+
 // quotedWords splits s at spaces outside quotes and drops the quotes:
 // service="orders" other=x is two words, service=orders and other=x.
 func quotedWords(s string) []string {

@@ -1120,7 +1120,7 @@ func shellCommands(s string) [][]string {
 	}
 	var out [][]string
 	for _, part := range splitCommands(s) {
-		if f := quotedWords(part); len(f) > 0 { // -tags "jsoniter pg" is one word
+		if f := dropRedirections(quotedWords(part)); len(f) > 0 { // -tags "jsoniter pg" is one word
 			out = append(out, f)
 		}
 	}
@@ -1158,6 +1158,8 @@ func shellSplit(s string) (parts []string, seps []int) {
 			i++
 		case c == ')' && subst > 0:
 			subst--
+		case subst == 0 && c == '&' && redirection(s, i):
+			// 2>&1, >&2, &>log: part of the command's words
 		case subst == 0 && (c == '&' || c == ';' || c == '|'):
 			parts = append(parts, s[start:i])
 			seps = append(seps, i)
@@ -1165,6 +1167,38 @@ func shellSplit(s string) (parts []string, seps []int) {
 		}
 	}
 	return append(parts, s[start:]), seps
+}
+
+// shellRedirect is a word that redirects a command's input or output
+// (>, 2>>, &>, <, 2>&1, >/dev/null): group 2 is set where the word holds
+// its target, and a word without one takes the next.
+var shellRedirect = regexp.MustCompile(`^[0-9]*(?:>>?|<|&>>?|>&|<&)(.*)$`)
+
+// dropRedirections returns a command's words without its redirections,
+// which are the shell's, not the program's arguments: ./app http://db >
+// /var/log/app.log 2>&1 runs ./app with one argument.
+func dropRedirections(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		m := shellRedirect.FindStringSubmatch(words[i])
+		switch {
+		case m == nil:
+			out = append(out, words[i])
+		case m[1] == "":
+			i++ // the target is the next word
+		}
+	}
+	return out
+}
+
+// redirection reports whether the & at s[i] belongs to a redirection
+// (2>&1, <&3, &>log, &>>log) rather than ending a command run in the
+// background or being half of &&.
+func redirection(s string, i int) bool {
+	if i > 0 && (s[i-1] == '>' || s[i-1] == '<') {
+		return true
+	}
+	return i+1 < len(s) && s[i+1] == '>' && (i == 0 || s[i-1] != '&')
 }
 
 // quoteWords quotes the words of an exec-form list that hold spaces, so
@@ -1253,9 +1287,9 @@ func runProgram(rest string, built func(name string) bool) []string {
 }
 
 // sequential reports whether a shell line runs its commands one after
-// another: no pipe (| or ||) and none in the background (a & not of &&
-// nor of a redirection such as 2>&1), outside quotes and command
-// substitutions.
+// another: no pipe (| or ||) and none in the background (a & not of &&;
+// shellSplit does not split at a redirection's, 2>&1), outside quotes
+// and command substitutions.
 func sequential(s string) bool {
 	_, seps := shellSplit(s)
 	for _, i := range seps {
@@ -1265,8 +1299,6 @@ func sequential(s string) bool {
 		case s[i] != '&':
 		case i+1 < len(s) && s[i+1] == '&', i > 0 && s[i-1] == '&':
 			// &&
-		case i > 0 && (s[i-1] == '>' || s[i-1] == '<'), i+1 < len(s) && s[i+1] == '>':
-			// 2>&1, &>log
 		default:
 			return false
 		}

@@ -174,6 +174,26 @@ func TestGoRunDir(t *testing.T) {
 	}
 }
 
+func TestShellCommands(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want [][]string
+	}{
+		{"./migrate && ./app > /var/log/app.log 2>&1", [][]string{{"./migrate"}, {"./app"}}},
+		{"./app http://db 2>/dev/null >>log", [][]string{{"./app", "http://db"}}},
+		{"./app &> log; ./next >&2", [][]string{{"./app"}, {"./next"}}},
+		{"./app 2> err.log < in.txt -v", [][]string{{"./app", "-v"}}},
+		{"./app & ./worker", [][]string{{"./app"}, {"./worker"}}},
+		{`./app "--sep=>" -x`, [][]string{{"./app", "--sep=>", "-x"}}},
+		{`["./app", ">", "x"]`, [][]string{{"./app", ">", "x"}}},
+	} {
+		got := slices.DeleteFunc(shellCommands(tc.line), func(c []string) bool { return len(c) == 0 })
+		if !slices.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("shellCommands(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
 func TestSequential(t *testing.T) {
 	for _, tc := range []struct {
 		line string
@@ -186,6 +206,8 @@ func TestSequential(t *testing.T) {
 		{"./app || ./fallback", false},
 		{"./app >> log 2>&1", true},
 		{"./app &> log", true},
+		{"./app &>> log && ./next >&2", true},
+		{"./app 2>&1 & ./worker", false},
 		{`./app --v=$(cat VERSION | tr -d v)`, true},
 		{`./app "--sep=|" && ./next`, true},
 	} {

@@ -623,6 +623,9 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				}
 				switch v := (*op).(type) {
 				case *ssa.Function:
+					if wireProvider(v, instr) {
+						continue
+					}
 					if sig, ok := p.heldInSource(v, instr); ok {
 						in.gated = append(in.gated, gatedFunc{v, sig})
 					} else {
@@ -635,6 +638,90 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 		}
 	}
 	return in
+}
+
+// wireProvider reports whether instr only hands fn to google/wire's
+// NewSet or Build: a provider, which wire's generator reads and which
+// nothing runs through that mention. The code wire generates calls each
+// provider by name where an injector uses it, so a package's provider
+// set (var ProviderSet = wire.NewSet(NewBalanceWorker, NewBillingWorker))
+// does not make every service that imports the package run them all.
+func wireProvider(fn *ssa.Function, instr ssa.Instruction) bool {
+	mi, ok := instr.(*ssa.MakeInterface)
+	return ok && mi.X == fn && onlyWireDeclared(mi)
+}
+
+// onlyWireDeclared reports whether every use of v is as an argument of
+// wire's NewSet or Build, directly or as an element of the array its
+// variadic arguments are passed in.
+func onlyWireDeclared(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case ssa.CallInstruction:
+			if !wireDeclaration(r.Common()) || r.Common().Value == v {
+				return false
+			}
+		case *ssa.Store:
+			ia, ok := r.Addr.(*ssa.IndexAddr)
+			if !ok || r.Val != v {
+				return false
+			}
+			if arr, ok := ia.X.(*ssa.Alloc); !ok || !onlyWireArgs(arr) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyWireArgs reports whether the array arr is only written element by
+// element and passed, as a slice, to wire's NewSet or Build: the
+// variadic arguments of such a call.
+func onlyWireArgs(arr *ssa.Alloc) bool {
+	refs := arr.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+			for _, u := range *r.Referrers() {
+				if st, ok := u.(*ssa.Store); !ok || st.Addr != r {
+					return false
+				}
+			}
+		case *ssa.Slice:
+			uses := r.Referrers()
+			if uses == nil || len(*uses) == 0 {
+				return false
+			}
+			for _, u := range *uses {
+				c, ok := u.(ssa.CallInstruction)
+				if !ok || !wireDeclaration(c.Common()) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// wireDeclaration reports whether c calls google/wire's NewSet or Build,
+// which declare providers for wire's generator to read.
+func wireDeclaration(c *ssa.CallCommon) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil {
+		return false
+	}
+	return normPath(callee.Pkg.Pkg.Path()) == "github.com/google/wire" && (callee.Name() == "NewSet" || callee.Name() == "Build")
 }
 
 // commandRunField reports whether addr is a cobra command's field of a

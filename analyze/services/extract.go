@@ -2649,6 +2649,76 @@ func (r *resolver) callArgField(v ssa.Value, key string, i int, f string) []valu
 	return r.callArgBound(v, key, i, f, nil, 0)
 }
 
+// funcReturns, as the start of callArgBound's field, reads the maker's
+// argument as a function (or, with a field's name after it, the function
+// a field of the argument holds) and resolves what it returns: the topic
+// a watermill CQRS bus is given a function to choose
+// (GeneratePublishTopic: func(…) (string, error) { return topic, nil }).
+const funcReturns = "\x00returns "
+
+// returnsOf resolves the first results of the function v is, or that
+// its field f holds: a function or a closure, whose captured variables
+// are read where it is made. A result read from the function's own
+// parameters (the event's name the library hands it) is not known: the
+// library's code, which archie does not read, gives them.
+func (r *resolver) returnsOf(v ssa.Value, f string, bind map[*ssa.Parameter]ssa.Value) []value {
+	if p, ok := v.(*ssa.Parameter); ok && bind[p] != nil {
+		v = bind[p]
+	}
+	fns := []ssa.Value{v}
+	if f != "" {
+		fns = r.fieldValues(v, f)
+	}
+	var out []value
+	for _, fv := range fns {
+		for {
+			if c, ok := fv.(*ssa.ChangeType); ok {
+				fv = c.X // a func literal as the library's named func type
+				continue
+			}
+			break
+		}
+		var fn *ssa.Function
+		switch fv := fv.(type) {
+		case *ssa.Function:
+			fn = fv
+		case *ssa.MakeClosure:
+			fn, _ = fv.Fn.(*ssa.Function)
+		}
+		if fn == nil || !r.ok(fn) {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) == 0 || fromParams(ret.Results[0], fn) {
+				continue
+			}
+			out = appendValues(out, r.resolve(ret.Results[0], nil, r.depth(), make(map[ssa.Value]bool)))
+		}
+	}
+	return out
+}
+
+// fromParams reports whether v is read from a parameter of fn: a field of
+// it, or the parameter itself.
+func fromParams(v ssa.Value, fn *ssa.Function) bool {
+	for range 8 {
+		switch w := v.(type) {
+		case *ssa.Parameter:
+			return w.Parent() == fn
+		case *ssa.Field:
+			v = w.X
+		case *ssa.FieldAddr:
+			v = w.X
+		case *ssa.UnOp:
+			v = w.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // connTarget, as callArgBound's field, reads the maker's argument as a
 // gRPC connection: the target grpc.NewClient, Dial or DialContext made it
 // for.
@@ -2808,6 +2878,9 @@ func (r *resolver) callArgFrom(v ssa.Value, key string, i int, field string, bin
 				if field == connTarget {
 					return r.dialTargets(args[i], bind, depth+1)
 				}
+				if f, ok := strings.CutPrefix(field, funcReturns); ok {
+					return r.returnsOf(args[i], f, bind)
+				}
 				if r.unfollowed != nil && customDialer(args) {
 					return nil // the target is the dialer's to read
 				}
@@ -2835,6 +2908,16 @@ func (r *resolver) callArgFrom(v ssa.Value, key string, i int, field string, bin
 		case *ssa.Extract:
 			// A maker that also returns an error: conn, err := DialLeader(…).
 			v, index = w.Tuple, w.Index
+		case *ssa.Field:
+			// A client in a field of a value receiver (p.bus.Publish in
+			// func (p publisher) Publish): what the code stores there.
+			var out []value
+			for _, s := range r.fields[fieldKey(w.X.Type(), w.Field)] {
+				if r.ok(s.fn) {
+					out = appendValues(out, r.callArgBound(s.val, key, i, field, nil, depth+1))
+				}
+			}
+			return out
 		case *ssa.UnOp:
 			if fa, ok := w.X.(*ssa.FieldAddr); ok {
 				var out []value

@@ -122,6 +122,12 @@ func madeByArg(i int, key string, j int) operand {
 func madeByField(i int, key string, j int, f string) operand {
 	return operand{how: fromMakerField, i: i, maker: key, j: j, field: f}
 }
+
+// madeByReturns reads what the function argument j of the call to key
+// that made argument i returns, or the function its field f holds.
+func madeByReturns(i int, key string, j int, f string) operand {
+	return operand{how: fromMakerField, i: i, maker: key, j: j, field: funcReturns + f}
+}
 func exchange(i int) operand            { return operand{how: fromExchange, i: i, j: i + 1} }
 func binding(key, exchange int) operand { return operand{how: fromExchange, i: exchange, j: key} }
 func model(i int) operand               { return operand{how: fromModel, i: i} }
@@ -506,8 +512,6 @@ var recognizers = []*recognizer{
 	// A subscription created in code receives its config's topic.
 	{lib: "cloud.google.com/go/pubsub", key: "cloud.google.com/go/pubsub.Client.CreateSubscription", fact: consumes, kind: "pubsub", do: (*extractor).createSubscription},
 
-	// watermill. A router handler consumes one topic and publishes to
-	// another: two rows.
 	// Dapr's pub/sub, through its Go SDK: the topic a publish names, and
 	// a subscription's Topic.
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.PublishEvent", fact: publishes, kind: "dapr", name: arg(2)},
@@ -515,6 +519,9 @@ var recognizers = []*recognizer{
 	// Service invocation names the app by its Dapr app ID: an HTTP call to
 	// http://APP-ID/METHOD, as the sidecar makes it.
 	{lib: "github.com/dapr/go-sdk", key: "github.com/dapr/go-sdk/client.Client.{InvokeMethod,InvokeMethodWithContent,InvokeMethodWithCustomContent}", fact: calls, kind: "http", method: arg(3), name: arg(1), do: (*extractor).daprInvoke},
+
+	// watermill. A router handler consumes one topic and publishes to
+	// another: two rows.
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Publisher.Publish", fact: publishes, kind: "watermill", name: arg(0), do: (*extractor).watermillPublish},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Subscriber.Subscribe", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 	// A backend's publisher or subscriber called as itself, not through
@@ -524,6 +531,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.AddHandler", fact: publishes, kind: "watermill", name: arg(3), do: (*extractor).watermillPublish},
 	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/message.Router.{AddNoPublisherHandler,AddConsumerHandler}", fact: consumes, kind: "watermill", name: arg(1), do: (*extractor).watermillConsume},
+	// watermill's CQRS buses and processors send and receive on the
+	// topic the function they are made with returns (GeneratePublishTopic,
+	// GenerateSubscribeTopic; the older constructors' generateTopic),
+	// where it does not return what the library hands it (the event's
+	// name).
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/components/cqrs.EventBus.Publish", fact: publishes, kind: "watermill", name: madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventBusWithConfig", 1, "GeneratePublishTopic").orElse(madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventBus", 1, ""))},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/components/cqrs.CommandBus.{Send,SendWithModifiedMessage}", fact: publishes, kind: "watermill", name: madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewCommandBusWithConfig", 1, "GeneratePublishTopic").orElse(madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewCommandBus", 1, ""))},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/components/cqrs.EventProcessor.{AddHandlers,AddHandler,AddHandlersToRouter}", fact: consumes, kind: "watermill", name: madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventProcessorWithConfig", 1, "GenerateSubscribeTopic").orElse(madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventProcessor", 1, ""))},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/components/cqrs.EventGroupProcessor.AddHandlersGroup", fact: consumes, kind: "watermill", name: madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewEventGroupProcessorWithConfig", 1, "GenerateSubscribeTopic")},
+	{lib: "github.com/ThreeDotsLabs/watermill", key: "github.com/ThreeDotsLabs/watermill/components/cqrs.CommandProcessor.{AddHandlers,AddHandler,AddHandlersToRouter}", fact: consumes, kind: "watermill", name: madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewCommandProcessorWithConfig", 1, "GenerateSubscribeTopic").orElse(madeByReturns(recv, "github.com/ThreeDotsLabs/watermill/components/cqrs.NewCommandProcessor", 1, ""))},
 
 	// AWS: an SQS queue is named by its URL, whose last element is its
 	// name; an SNS topic and a Kinesis stream by name or ARN, whose last

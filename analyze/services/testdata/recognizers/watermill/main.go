@@ -11,6 +11,7 @@ import (
 	wnats "github.com/ThreeDotsLabs/watermill-nats/pkg/nats"
 	wredis "github.com/ThreeDotsLabs/watermill-redisstream/pkg/redisstream"
 	wsql "github.com/ThreeDotsLabs/watermill-sql/pkg/sql"
+	"github.com/ThreeDotsLabs/watermill/components/cqrs"
 	"github.com/ThreeDotsLabs/watermill/message"
 )
 
@@ -86,4 +87,38 @@ func main() {
 	asPub.Publish("events") // want "publish watermill events" "store sql table watermill_events"
 	named, _ := wsql.NewPublisher(b, wsql.PublisherConfig{SchemaAdapter: wsql.DefaultMySQLSchema{GenerateMessagesTableName: func(t string) string { return "q_" + t }}})
 	named.Publish("renamed") // want "publish watermill renamed"
+
+	// watermill's CQRS buses and processors: the topic their function
+	// returns.
+	eb, _ := cqrs.NewEventBusWithConfig(pub, cqrs.EventBusConfig{
+		GeneratePublishTopic: func(cqrs.GenerateEventPublishTopicParams) (string, error) { return "events.all", nil },
+	})
+	eb.Publish(ctx, struct{}{}) // want "publish watermill events.all"
+	old, _ := cqrs.NewEventBus(pub, func(string) string { return "events.old" }, nil)
+	old.Publish(ctx, struct{}{}) // want "publish watermill events.old"
+	cb, _ := cqrs.NewCommandBusWithConfig(pub, cqrs.CommandBusConfig{
+		GeneratePublishTopic: func(cqrs.CommandBusGeneratePublishTopicParams) (string, error) { return "commands", nil },
+	})
+	cb.Send(ctx, struct{}{})                                                                 // want "publish watermill commands"
+	cb.SendWithModifiedMessage(ctx, struct{}{}, func(*message.Message) error { return nil }) // want "publish watermill commands"
+	ep, _ := cqrs.NewEventProcessorWithConfig(r, cqrs.EventProcessorConfig{
+		GenerateSubscribeTopic: func(cqrs.EventProcessorGenerateSubscribeTopicParams) (string, error) { return "events.all", nil },
+	})
+	ep.AddHandlers()   // want "consume watermill events.all"
+	ep.AddHandler(nil) // want "consume watermill events.all"
+	oldEP, _ := cqrs.NewEventProcessor(nil, func(string) string { return "events.old" }, nil, nil, nil)
+	oldEP.AddHandlersToRouter(r) // want "consume watermill events.old"
+	gp2, _ := cqrs.NewEventGroupProcessorWithConfig(r, cqrs.EventGroupProcessorConfig{
+		GenerateSubscribeTopic: func(cqrs.EventGroupProcessorGenerateSubscribeTopicParams) (string, error) {
+			return "events.grouped", nil
+		},
+	})
+	gp2.AddHandlersGroup("billing") // want "consume watermill events.grouped"
+	cp, _ := cqrs.NewCommandProcessorWithConfig(r, cqrs.CommandProcessorConfig{
+		GenerateSubscribeTopic: func(cqrs.CommandProcessorGenerateSubscribeTopicParams) (string, error) { return "commands", nil },
+	})
+	cp.AddHandlers()   // want "consume watermill commands"
+	cp.AddHandler(nil) // want "consume watermill commands"
+	oldCP, _ := cqrs.NewCommandProcessor(nil, func(string) string { return "commands.old" }, nil, nil, nil)
+	oldCP.AddHandlersToRouter(r) // want "consume watermill commands.old"
 }

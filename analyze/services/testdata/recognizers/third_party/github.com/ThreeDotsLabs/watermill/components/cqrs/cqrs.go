@@ -109,6 +109,8 @@ func NewCommandProcessor(handlers []CommandHandler, generateTopic func(commandNa
 
 func (p *CommandProcessor) AddHandlers(handlers ...CommandHandler) error { return nil }
 
-func (p *CommandProcessor) AddHandler(handler CommandHandler) (*message.Router, error) { return nil, nil }
+func (p *CommandProcessor) AddHandler(handler CommandHandler) (*message.Router, error) {
+	return nil, nil
+}
 
 func (p CommandProcessor) AddHandlersToRouter(r *message.Router) error { return nil }

@@ -2699,21 +2699,44 @@ func (r *resolver) returnsOf(v ssa.Value, f string, bind map[*ssa.Parameter]ssa.
 	return out
 }
 
-// fromParams reports whether v is read from a parameter of fn: a field of
-// it, or the parameter itself.
+// fromParams reports whether v may be made with a parameter of fn: the
+// parameter, a field of it, or anything fn computes from one (a phi whose
+// edge is one: topic := "events"; if p.EventName != "" { topic =
+// p.EventName }). What fn computes too far from its result to follow
+// counts as made with one.
 func fromParams(v ssa.Value, fn *ssa.Function) bool {
-	for range 8 {
-		switch w := v.(type) {
-		case *ssa.Parameter:
-			return w.Parent() == fn
-		case *ssa.Field:
-			v = w.X
-		case *ssa.FieldAddr:
-			v = w.X
-		case *ssa.UnOp:
-			v = w.X
-		default:
-			return false
+	return madeWithParams(v, fn, 12, make(map[ssa.Value]bool))
+}
+
+func madeWithParams(v ssa.Value, fn *ssa.Function, depth int, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	switch w := v.(type) {
+	case *ssa.Parameter:
+		return w.Parent() == fn
+	case *ssa.Const, *ssa.Global, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
+		return false
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok || instr.Parent() != fn {
+		return false
+	}
+	if depth == 0 {
+		return true
+	}
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && madeWithParams(*op, fn, depth-1, seen) {
+			return true
+		}
+	}
+	// A local variable's value is what is stored in it.
+	if a, ok := v.(*ssa.Alloc); ok && a.Referrers() != nil {
+		for _, r := range *a.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == a && madeWithParams(st.Val, fn, depth-1, seen) {
+				return true
+			}
 		}
 	}
 	return false

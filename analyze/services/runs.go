@@ -518,6 +518,12 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
 				entryRun, cmdRun = runProgram(rest, builtHere), nil
+				if !shellEntry && len(entrypoint) == 1 && passesThrough(readIn(contexts, path.Base(entrypoint[0]))) {
+					// A wrapper script that ends by running its
+					// arguments (exec "$@"): the program is CMD's, or
+					// the workload's command.
+					entrypoint, entryRun = []string{}, nil
+				}
 			} else {
 				command = execWords(rest)
 				cmdRun = runProgram(rest, builtHere)
@@ -542,6 +548,33 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		}
 	}
+}
+
+// passesThrough reports whether an entrypoint script, read from the
+// build context, ends by running the command it is given: a line exec
+// "$@" (an official image's docker-entrypoint.sh, after its setup), and
+// no set -- that may put another program before it.
+func passesThrough(script []byte) bool {
+	if len(script) == 0 {
+		return false
+	}
+	execs := false
+	for _, line := range strings.Split(string(script), "\n") {
+		line = strings.TrimSpace(line)
+		if line == `exec "$@"` || line == `exec "${@}"` {
+			execs = true
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, cmd := range shellCommands(line) {
+			if len(cmd) > 0 && (cmd[0] == "exec" || cmd[0] == "set" && len(cmd) > 1 && cmd[1] == "--") {
+				return false // another program may run, or run first
+			}
+		}
+	}
+	return execs
 }
 
 // compiled marks a Dockerfile that builds code.
@@ -968,7 +1001,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 // own arguments, after the package, are not go's.
 func goRunTags(cmd []string) (tags string, known bool) {
 	i := slices.Index(cmd, "run")
-	if i < 1 || path.Base(cmd[i-1]) != "go" {
+	if i < 1 || !goCommand(cmd[i-1]) {
 		return "", true
 	}
 	build := append(slices.Clone(cmd[:i]), "build")
@@ -1048,8 +1081,16 @@ func leadingAssigns(cmd []string) (assigns, rest []string) {
 // go first; ok is false for another command.
 func goBuildWords(cmd []string) (assigns, words []string, ok bool) {
 	assigns, words = leadingAssigns(cmd)
-	ok = len(words) > 1 && path.Base(words[0]) == "go" && (words[1] == "build" || words[1] == "install")
+	ok = len(words) > 1 && goCommand(words[0]) && (words[1] == "build" || words[1] == "install")
 	return assigns, words, ok
+}
+
+// goCommand reports whether a program is the go command: go, or xx-go,
+// the cross-compiling wrapper of tonistiigi/xx that multi-platform
+// Dockerfiles build with (xx-go build -o /out/app ./cmd/app).
+func goCommand(prog string) bool {
+	base := path.Base(prog)
+	return base == "go" || base == "xx-go"
 }
 
 // unreadTags stands for the build tags of a go build that archie cannot
@@ -1120,7 +1161,7 @@ func shellCommands(s string) [][]string {
 	}
 	var out [][]string
 	for _, part := range splitCommands(s) {
-		if f := dropRedirections(quotedWords(part)); len(f) > 0 { // -tags "jsoniter pg" is one word
+		if f := dropRedirections(quotedWordsOf(part)); len(f) > 0 { // -tags "jsoniter pg" is one word
 			out = append(out, f)
 		}
 	}
@@ -1177,13 +1218,16 @@ var shellRedirect = regexp.MustCompile(`^[0-9]*(?:>>?|<|&>>?|>&|<&)(.*)$`)
 // dropRedirections returns a command's words without its redirections,
 // which are the shell's, not the program's arguments: ./app http://db >
 // /var/log/app.log 2>&1 runs ./app with one argument.
-func dropRedirections(words []string) []string {
-	out := words[:0:0]
+func dropRedirections(words []shellWord) []string {
+	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
-		m := shellRedirect.FindStringSubmatch(words[i])
+		var m []string
+		if !words[i].quoted {
+			m = shellRedirect.FindStringSubmatch(words[i].text)
+		}
 		switch {
 		case m == nil:
-			out = append(out, words[i])
+			out = append(out, words[i].text)
 		case m[1] == "":
 			i++ // the target is the next word
 		}
@@ -1217,20 +1261,37 @@ func quoteWords(words []string) []string {
 // quotedWords splits s at spaces outside quotes and drops the quotes:
 // service="orders" other=x is two words, service=orders and other=x.
 func quotedWords(s string) []string {
-	var out []string
+	words := quotedWordsOf(s)
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.text
+	}
+	return out
+}
+
+// A shellWord is a word of a shell line without its quotes, and whether
+// it had any: a quoted ">" is an argument, not a redirection.
+type shellWord struct {
+	text   string
+	quoted bool
+}
+
+// quotedWordsOf is quotedWords, saying which words were quoted.
+func quotedWordsOf(s string) []shellWord {
+	var out []shellWord
 	var b strings.Builder
-	quote, in := rune(0), false
+	quote, in, quoted := rune(0), false, false
 	for _, r := range s {
 		switch {
 		case quote != 0 && r == quote:
 			quote = 0
 		case quote == 0 && (r == '"' || r == '\''):
-			quote, in = r, true
+			quote, in, quoted = r, true, true
 		case quote == 0 && (r == ' ' || r == '\t'):
 			if in {
-				out = append(out, b.String())
+				out = append(out, shellWord{b.String(), quoted})
 				b.Reset()
-				in = false
+				in, quoted = false, false
 			}
 		default:
 			b.WriteRune(r)
@@ -1238,7 +1299,7 @@ func quotedWords(s string) []string {
 		}
 	}
 	if in {
-		out = append(out, b.String())
+		out = append(out, shellWord{b.String(), quoted})
 	}
 	return out
 }

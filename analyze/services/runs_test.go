@@ -186,6 +186,9 @@ func TestShellCommands(t *testing.T) {
 		{"./app & ./worker", [][]string{{"./app"}, {"./worker"}}},
 		{`./app "--sep=>" -x`, [][]string{{"./app", "--sep=>", "-x"}}},
 		{`["./app", ">", "x"]`, [][]string{{"./app", ">", "x"}}},
+		{`sh -c ">/tmp/ready; exec ./app"`, [][]string{{"sh", "-c", ">/tmp/ready; exec ./app"}}},
+		{`./app ">" x`, [][]string{{"./app", ">", "x"}}},
+		{`./semver ">=1.2" '<2'`, [][]string{{"./semver", ">=1.2", "<2"}}},
 	} {
 		got := slices.DeleteFunc(shellCommands(tc.line), func(c []string) bool { return len(c) == 0 })
 		if !slices.EqualFunc(got, tc.want, slices.Equal) {

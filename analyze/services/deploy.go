@@ -1189,7 +1189,14 @@ var ghExpr = regexp.MustCompile(`\$\{\{[^}]*\}\}`)
 
 // workflow reads the images a GitHub Actions workflow builds: docker
 // build commands its steps run (in the repository's root, where the
-// checkout is), and docker/build-push-action steps.
+// checkout is), and build-push-action steps (docker's, or depot's drop-in
+// of it). A build's tags may be written with expressions archie can
+// read: the workflow's or the job's env (${{ env.IMAGE_NAME }}), the
+// repository's name (${{ github.repository }}, from the root module's
+// path on github.com, as ghcr.io names an image), a step's output that a
+// run step echoes into $GITHUB_OUTPUT, and the tags docker's
+// metadata-action makes of its images (${{ steps.meta.outputs.tags }}).
+// A tag with any other expression names no image.
 func (d *deployment) workflow(data []byte) {
 	type defaults struct {
 		Run struct {
@@ -1197,10 +1204,13 @@ func (d *deployment) workflow(data []byte) {
 		} `yaml:"run"`
 	}
 	var doc struct {
-		Defaults defaults `yaml:"defaults"`
+		Defaults defaults       `yaml:"defaults"`
+		Env      map[string]any `yaml:"env"`
 		Jobs     map[string]struct {
-			Defaults defaults `yaml:"defaults"`
+			Defaults defaults       `yaml:"defaults"`
+			Env      map[string]any `yaml:"env"`
 			Steps    []struct {
+				ID               string         `yaml:"id"`
 				Run              string         `yaml:"run"`
 				WorkingDirectory string         `yaml:"working-directory"`
 				Uses             string         `yaml:"uses"`
@@ -1212,6 +1222,7 @@ func (d *deployment) workflow(data []byte) {
 		return
 	}
 	for _, job := range doc.Jobs {
+		gh := ghContext{repo: d.githubRepository(), env: []map[string]any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
 		for _, st := range job.Steps {
 			if st.Run != "" {
 				wd := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory, doc.Defaults.Run.WorkingDirectory, ".")
@@ -1220,11 +1231,22 @@ func (d *deployment) workflow(data []byte) {
 				if !strings.Contains(wd, "$") {
 					d.dockerBuildLines(filepath.Join(d.root, wd), []byte(run), nil, true)
 				}
-			}
-			if !strings.HasPrefix(st.Uses, "docker/build-push-action@") {
-				continue
+				if st.ID != "" {
+					gh.outputs[st.ID] = stepOutputs(st.Run)
+				}
 			}
 			with := func(k string) string { v, _ := st.With[k].(string); return strings.TrimSpace(v) }
+			if strings.HasPrefix(st.Uses, "docker/metadata-action@") && st.ID != "" {
+				for _, line := range strings.FieldsFunc(with("images"), func(r rune) bool { return r == '\n' }) {
+					if img, ok := gh.expand(metadataImage(line)); ok && img != "" {
+						gh.images[st.ID] = append(gh.images[st.ID], img)
+					}
+				}
+				continue
+			}
+			if !strings.HasPrefix(st.Uses, "docker/build-push-action@") && !strings.HasPrefix(st.Uses, "depot/build-push-action@") {
+				continue
+			}
 			if t, ok := st.With["target"]; ok {
 				s, _ := t.(string)
 				d.target(strings.TrimSpace(s))
@@ -1242,11 +1264,156 @@ func (d *deployment) workflow(data []byte) {
 				buildArg(args, strings.TrimSpace(line)) // a matrix's, an output's value is not known
 			}
 			for _, t := range strings.FieldsFunc(with("tags"), func(r rune) bool { return r == '\n' || r == ',' }) {
-				d.imageBuilt(strings.TrimSpace(t), df, ctx, args, false)
+				t = strings.TrimSpace(t)
+				if m := metaTags.FindStringSubmatch(t); m != nil {
+					for _, img := range gh.images[m[1]] {
+						d.imageBuilt(img, df, ctx, args, false)
+					}
+					continue
+				}
+				if v, ok := gh.expand(t); ok {
+					t = v
+				}
+				d.imageBuilt(t, df, ctx, args, false)
 			}
 		}
 	}
 }
+
+// metaTags is the tags output of a metadata-action step: its group the
+// step's id.
+var metaTags = regexp.MustCompile(`^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.tags\s*\}\}$`)
+
+// metadataImage returns the image of a line of metadata-action's images
+// input: the line, or its name= field in the CSV form
+// (name=ghcr.io/acme/app,enable=true).
+func metadataImage(line string) string {
+	line = strings.TrimSpace(line)
+	if !strings.Contains(line, "=") {
+		return line
+	}
+	for _, f := range strings.Split(line, ",") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(f), "name="); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// stepOutputs returns the outputs a run step writes to $GITHUB_OUTPUT
+// with echo: echo "value=ghcr.io/${{ github.repository }}" >>
+// "$GITHUB_OUTPUT".
+func stepOutputs(run string) map[string]string {
+	out := make(map[string]string)
+	for _, line := range strings.Split(run, "\n") {
+		// An expression is one word, whatever spaces it holds.
+		var exprs []string
+		line = ghExpr.ReplaceAllStringFunc(strings.TrimSpace(line), func(e string) string {
+			exprs = append(exprs, strings.Join(strings.Fields(e), ""))
+			return "\x00"
+		})
+		words := quotedWords(line)
+		if len(words) != 4 || words[0] != "echo" || words[2] != ">>" || strings.Trim(words[3], "${}") != "GITHUB_OUTPUT" {
+			continue
+		}
+		k, v, ok := strings.Cut(words[1], "=")
+		if !ok || k == "" || strings.Count(v, "\x00") != len(exprs) {
+			continue
+		}
+		for _, e := range exprs {
+			v = strings.Replace(v, "\x00", e, 1)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// A ghContext is what a workflow job's expressions may read.
+type ghContext struct {
+	repo    string                       // owner/name, or ""
+	env     []map[string]any             // the job's env, then the workflow's
+	outputs map[string]map[string]string // step id → output → value
+	images  map[string][]string          // metadata-action step id → its images
+}
+
+// expand replaces the expressions of s that the context knows, and
+// reports whether it knew all of them.
+func (g *ghContext) expand(s string) (string, bool) {
+	return g.expandDepth(s, 0)
+}
+
+func (g *ghContext) expandDepth(s string, depth int) (string, bool) {
+	if depth > 4 {
+		return s, false
+	}
+	known := true
+	out := ghExpr.ReplaceAllStringFunc(s, func(e string) string {
+		expr := strings.TrimSpace(e[3 : len(e)-2])
+		var v string
+		ok := false
+		switch {
+		case expr == "github.repository" && g.repo != "":
+			v, ok = g.repo, true
+		case expr == "github.repository_owner" && g.repo != "":
+			v, ok = g.repo[:strings.IndexByte(g.repo, '/')], true
+		case strings.HasPrefix(expr, "env."):
+			for _, env := range g.env {
+				if val, found := env[strings.TrimPrefix(expr, "env.")].(string); found {
+					v, ok = g.expandDepth(val, depth+1)
+					break
+				}
+			}
+		case strings.HasPrefix(expr, "steps."):
+			parts := strings.Split(expr, ".")
+			if len(parts) == 4 && parts[2] == "outputs" {
+				if val, found := g.outputs[parts[1]][parts[3]]; found {
+					v, ok = g.expandDepth(val, depth+1)
+				}
+			}
+		}
+		if !ok {
+			known = false
+			return e
+		}
+		return v
+	})
+	return out, known
+}
+
+// githubRepository returns the repository's owner/name on GitHub, in
+// lower case as a container registry names it: from the root module's
+// path (github.com/openmeterio/openmeter), else from the origin the
+// clone was made from. "" when neither says.
+func (d *deployment) githubRepository() string {
+	if rest, ok := strings.CutPrefix(d.rootModule, "github.com/"); ok {
+		if parts := strings.Split(rest, "/"); len(parts) >= 2 && parts[0] != "" && parts[1] != "" {
+			return strings.ToLower(parts[0] + "/" + parts[1])
+		}
+	}
+	data, ok := readSmall(d.root, filepath.Join(d.root, ".git", "config"))
+	if !ok {
+		return ""
+	}
+	var repos []string
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if !ok || strings.TrimSpace(k) != "url" {
+			continue
+		}
+		v = strings.TrimSuffix(strings.TrimSpace(v), ".git")
+		if m := githubRemote.FindStringSubmatch(v); m != nil && !slices.Contains(repos, strings.ToLower(m[1])) {
+			repos = append(repos, strings.ToLower(m[1]))
+		}
+	}
+	if len(repos) == 1 {
+		return repos[0]
+	}
+	return ""
+}
+
+// githubRemote is a git remote on github.com, over HTTPS or SSH: its
+// group owner/name.
+var githubRemote = regexp.MustCompile(`github\.com[:/]([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/?$`)
 
 // realPath is path made absolute with its links resolved, as far as
 // that can be done.

@@ -255,6 +255,51 @@ jobs:
 	}
 }
 
+// A build's tags may come from docker's metadata-action, whose images
+// are written with the workflow's env and the repository's name, or from
+// a step's output: each names the image the build makes. A tag with an
+// expression archie cannot read names none.
+func TestWorkflowImageExpressions(t *testing.T) {
+	d := &deployment{root: "/r", rootModule: "github.com/Acme/Shop/v2", images: make(map[string][2]string)}
+	d.workflow([]byte(`
+env:
+  REGISTRY: ghcr.io
+  IMAGE_NAME: ${{ github.repository }}
+jobs:
+  server:
+    steps:
+      - uses: docker/metadata-action@v5
+        id: meta
+        with:
+          images: |
+            ${{ env.REGISTRY }}/${{ env.IMAGE_NAME }}
+            name=docker.io/${{ github.repository_owner }}/shop,enable=true
+      - uses: docker/build-push-action@v6
+        with:
+          context: .
+          tags: ${{ steps.meta.outputs.tags }}
+  worker:
+    env: {REGISTRY: registry.acme.dev}
+    steps:
+      - id: image-name
+        run: echo "value=${{ env.REGISTRY }}/${{ github.repository }}-worker" >> "$GITHUB_OUTPUT"
+      - uses: depot/build-push-action@v1
+        with: {file: worker.Dockerfile, tags: "${{ steps.image-name.outputs.value }}:latest"}
+  secret:
+    steps:
+      - uses: docker/build-push-action@v6
+        with: {file: other.Dockerfile, tags: "${{ secrets.REGISTRY }}/other:1"}
+`))
+	want := map[string][2]string{
+		"ghcr.io/acme/shop":                  {"/r/Dockerfile", "/r"},
+		"acme/shop":                          {"/r/Dockerfile", "/r"},
+		"registry.acme.dev/acme/shop-worker": {"/r/worker.Dockerfile", "/r"},
+	}
+	if !maps.Equal(d.images, want) {
+		t.Errorf("images = %v, want %v", d.images, want)
+	}
+}
+
 func TestTerraformSNSQueues(t *testing.T) {
 	d := &deployment{subscriptions: make(map[string]string), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string)}
 	// A module keeps its topics, queues and subscriptions in files of

@@ -569,6 +569,9 @@ func passesThrough(script []byte) bool {
 			continue
 		}
 		for _, cmd := range shellCommands(line) {
+			for len(cmd) > 0 && shellKeywords[cmd[0]] {
+				cmd = cmd[1:] // then set -- app "$@"
+			}
 			if len(cmd) > 0 && (cmd[0] == "exec" || cmd[0] == "set" && len(cmd) > 1 && cmd[1] == "--") {
 				return false // another program may run, or run first
 			}
@@ -576,6 +579,10 @@ func passesThrough(script []byte) bool {
 	}
 	return execs
 }
+
+// shellKeywords are the words that may start a shell command before the
+// command itself.
+var shellKeywords = map[string]bool{"if": true, "then": true, "else": true, "elif": true, "do": true, "while": true, "until": true, "!": true, "{": true, "(": true}
 
 // compiled marks a Dockerfile that builds code.
 func (d *deployment) compiled(file string) {

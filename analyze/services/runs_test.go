@@ -219,3 +219,25 @@ func TestSequential(t *testing.T) {
 		}
 	}
 }
+
+// An entrypoint script runs the command it is given only where it ends
+// in exec "$@" and no other program may run in its place or first.
+func TestPassesThrough(t *testing.T) {
+	for _, tc := range []struct {
+		script string
+		want   bool
+	}{
+		{"#!/bin/sh\nset -e\nexec \"$@\"\n", true},
+		{"#!/bin/sh\nfind /certs -exec update-ca-certificates \\;\nexec \"${@}\"\n", true},
+		{"#!/bin/sh\n# exec ./old\nexec \"$@\"\n", true},
+		{"#!/bin/sh\nif [ \"${1#-}\" != \"$1\" ]; then set -- app \"$@\"; fi\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nexec /app/server \"$@\"\n", false},
+		{"#!/bin/sh\n./migrate && exec ./app\n", false},
+		{"#!/bin/sh\n\"$@\"\n", false},
+		{"", false},
+	} {
+		if got := passesThrough([]byte(tc.script)); got != tc.want {
+			t.Errorf("passesThrough(%q) = %v, want %v", tc.script, got, tc.want)
+		}
+	}
+}

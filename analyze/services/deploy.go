@@ -1125,11 +1125,34 @@ func (d *deployment) oneCompiler() {
 	}
 }
 
+// agreedArgs returns the build args two builds of one image agree on,
+// every other arg either sets unknown (${NAME}), as a build arg whose
+// value archie cannot read is.
+func agreedArgs(a, b map[string]string) map[string]string {
+	out := make(map[string]string, len(a)+len(b))
+	for k, v := range a {
+		if w, ok := b[k]; ok && w == v {
+			out[k] = v
+		} else {
+			out[k] = "${" + k + "}"
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out[k] = "${" + k + "}"
+		}
+	}
+	return out
+}
+
 // imageBuilt records that an image (a tag: org/app:v1) is built with a
-// Dockerfile and context, and build args. Builds of one image that
-// disagree (two tags of a repository built for two mains, a workflow and
-// a Makefile) leave it unknown, whatever their order. byName allows a tag
-// whose registry archie cannot read to name its image by what follows.
+// Dockerfile and context, and build args. Builds of one image with two
+// Dockerfiles or contexts (two tags of a repository built for two mains,
+// a workflow and a Makefile) leave it unknown, whatever their order;
+// builds that disagree only on build args leave those args unknown
+// (agreedArgs), so a build arg that chooses the main chooses none. byName
+// allows a tag whose registry archie cannot read to name its image by
+// what follows.
 func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	// A registry left for the user to set (REGISTRY ?= gcr.io/$(PROJECT)
@@ -1145,7 +1168,15 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 		if d.ambiguous[img] {
 			return
 		}
-		if b, ok := d.images[img]; ok && (b != [2]string{df, ctx} || !maps.Equal(d.imageArgs[img], args)) {
+		if b, ok := d.images[img]; ok && b == [2]string{df, ctx} {
+			// One Dockerfile and context, built with build args that
+			// disagree (a Makefile's VERSION=v0.0.0, a workflow's from
+			// the tag pushed): the image is that build, each arg the
+			// builds disagree on unknown.
+			d.imageArgs[img] = agreedArgs(d.imageArgs[img], args)
+			return
+		}
+		if _, ok := d.images[img]; ok {
 			if d.ambiguous == nil {
 				d.ambiguous = make(map[string]bool)
 			}

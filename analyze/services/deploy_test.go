@@ -892,3 +892,23 @@ func TestKustomizeEnv(t *testing.T) {
 		}
 	}
 }
+
+// Two builds of one image with one Dockerfile and context that disagree
+// only on a build arg (a Makefile's VERSION, a workflow's) are that
+// Dockerfile, the arg unknown; with two Dockerfiles, no image.
+func TestImageBuiltArgs(t *testing.T) {
+	d := &deployment{root: "/r", images: make(map[string][2]string)}
+	d.imageBuilt("acme/api:dev", "/r/build/Dockerfile.api", "/r", map[string]string{"VERSION": "v0.0.0", "MODE": "release"}, false)
+	d.imageBuilt("acme/api:v1", "/r/build/Dockerfile.api", "/r", map[string]string{"VERSION": "${VERSION}", "MODE": "release", "EXTRA": "1"}, false)
+	if df, _ := d.imageBuild("acme/api"); df != "/r/build/Dockerfile.api" {
+		t.Errorf("acme/api's Dockerfile = %q, want build/Dockerfile.api", df)
+	}
+	want := map[string]string{"VERSION": "${VERSION}", "MODE": "release", "EXTRA": "${EXTRA}"}
+	if got := d.imageArgs["acme/api"]; !maps.Equal(got, want) {
+		t.Errorf("acme/api's args = %v, want %v", got, want)
+	}
+	d.imageBuilt("acme/api:other", "/r/build/Dockerfile.other", "/r", nil, false)
+	if df, _ := d.imageBuild("acme/api"); df != "" || !d.ambiguous["acme/api"] {
+		t.Errorf("an image of two Dockerfiles gives %q, ambiguous %v", df, d.ambiguous["acme/api"])
+	}
+}

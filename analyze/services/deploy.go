@@ -196,6 +196,9 @@ type deployment struct {
 	byImageName   map[string][]*Service
 	imageServices map[string]*Service
 	imageMu       sync.Mutex
+	// ctxFiles are the files of each build context an entrypoint was
+	// looked for in, by base name (contextFiles).
+	ctxFiles map[string]map[string][]string
 	// overrides read compose override files once the files they
 	// override are read.
 	overrides []func()
@@ -1226,8 +1229,9 @@ var ghExpr = regexp.MustCompile(`\$\{\{[^}]*\}\}`)
 // repository's name (${{ github.repository }}, from the root module's
 // path on github.com, as ghcr.io names an image), a step's output that a
 // run step echoes into $GITHUB_OUTPUT, and the tags docker's
-// metadata-action makes of its images (${{ steps.meta.outputs.tags }}).
-// A tag with any other expression names no image.
+// metadata-action makes of its images (${{ steps.meta.outputs.tags }};
+// an image it does not enable is none). A tag with any other expression
+// names no image, nor does an env name once a step writes $GITHUB_ENV.
 func (d *deployment) workflow(data []byte) {
 	type defaults struct {
 		Run struct {
@@ -1235,17 +1239,18 @@ func (d *deployment) workflow(data []byte) {
 		} `yaml:"run"`
 	}
 	var doc struct {
-		Defaults defaults       `yaml:"defaults"`
-		Env      map[string]any `yaml:"env"`
+		Defaults defaults `yaml:"defaults"`
+		Env      any      `yaml:"env"` // a map, or an expression
 		Jobs     map[string]struct {
-			Defaults defaults       `yaml:"defaults"`
-			Env      map[string]any `yaml:"env"`
+			Defaults defaults `yaml:"defaults"`
+			Env      any      `yaml:"env"`
 			Steps    []struct {
 				ID               string         `yaml:"id"`
 				Run              string         `yaml:"run"`
 				WorkingDirectory string         `yaml:"working-directory"`
 				Uses             string         `yaml:"uses"`
 				With             map[string]any `yaml:"with"`
+				Env              any            `yaml:"env"`
 			} `yaml:"steps"`
 		} `yaml:"jobs"`
 	}
@@ -1253,8 +1258,11 @@ func (d *deployment) workflow(data []byte) {
 		return
 	}
 	for _, job := range doc.Jobs {
-		gh := ghContext{repo: d.githubRepository(), env: []map[string]any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
+		gh := ghContext{repo: d.githubRepository(), env: []any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
 		for _, st := range job.Steps {
+			if strings.Contains(st.Run, "GITHUB_ENV") {
+				gh.envSet = true // a later step's env is not the file's
+			}
 			if st.Run != "" {
 				wd := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory, doc.Defaults.Run.WorkingDirectory, ".")
 				// An expression is one word, whatever it holds: ${{ github.sha }}.
@@ -1267,6 +1275,7 @@ func (d *deployment) workflow(data []byte) {
 				}
 			}
 			with := func(k string) string { v, _ := st.With[k].(string); return strings.TrimSpace(v) }
+			gh.step = st.Env
 			if strings.HasPrefix(st.Uses, "docker/metadata-action@") && st.ID != "" {
 				for _, line := range strings.FieldsFunc(with("images"), func(r rune) bool { return r == '\n' }) {
 					if img, ok := gh.expand(metadataImage(line)); ok && img != "" {
@@ -1317,18 +1326,25 @@ var metaTags = regexp.MustCompile(`^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.t
 
 // metadataImage returns the image of a line of metadata-action's images
 // input: the line, or its name= field in the CSV form
-// (name=ghcr.io/acme/app,enable=true).
+// (name=ghcr.io/acme/app,enable=true); none where enable is not true.
 func metadataImage(line string) string {
 	line = strings.TrimSpace(line)
 	if !strings.Contains(line, "=") {
 		return line
 	}
+	name := ""
 	for _, f := range strings.Split(line, ",") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(f), "name="); ok {
-			return strings.TrimSpace(v)
+		k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
+		switch k {
+		case "name":
+			name = strings.TrimSpace(v)
+		case "enable":
+			if strings.TrimSpace(v) != "true" {
+				return ""
+			}
 		}
 	}
-	return ""
+	return name
 }
 
 // stepOutputs returns the outputs a run step writes to $GITHUB_OUTPUT
@@ -1362,7 +1378,9 @@ func stepOutputs(run string) map[string]string {
 // A ghContext is what a workflow job's expressions may read.
 type ghContext struct {
 	repo    string                       // owner/name, or ""
-	env     []map[string]any             // the job's env, then the workflow's
+	step    any                          // the step's env
+	env     []any                        // the job's env, then the workflow's
+	envSet  bool                         // a step so far writes $GITHUB_ENV
 	outputs map[string]map[string]string // step id → output → value
 	images  map[string][]string          // metadata-action step id → its images
 }
@@ -1387,10 +1405,23 @@ func (g *ghContext) expandDepth(s string, depth int) (string, bool) {
 			v, ok = g.repo, true
 		case expr == "github.repository_owner" && g.repo != "":
 			v, ok = g.repo[:strings.IndexByte(g.repo, '/')], true
-		case strings.HasPrefix(expr, "env."):
-			for _, env := range g.env {
-				if val, found := env[strings.TrimPrefix(expr, "env.")].(string); found {
-					v, ok = g.expandDepth(val, depth+1)
+		case strings.HasPrefix(expr, "env.") && !g.envSet:
+			// The step's env, the job's, the workflow's: the first
+			// that is a map and holds the name; an env written as an
+			// expression may hold anything.
+			name := strings.TrimPrefix(expr, "env.")
+			for _, env := range append([]any{g.step}, g.env...) {
+				if env == nil {
+					continue
+				}
+				m, isMap := env.(map[string]any)
+				if !isMap {
+					break
+				}
+				if val, found := m[name]; found {
+					if text, isText := val.(string); isText {
+						v, ok = g.expandDepth(text, depth+1)
+					}
 					break
 				}
 			}
@@ -1425,19 +1456,22 @@ func (d *deployment) githubRepository() string {
 	if !ok {
 		return ""
 	}
-	var repos []string
+	// The url of [remote "origin"], where it is on github.com.
+	origin := false
 	for _, line := range strings.Split(string(data), "\n") {
-		k, v, ok := strings.Cut(strings.TrimSpace(line), "=")
-		if !ok || strings.TrimSpace(k) != "url" {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			origin = line == `[remote "origin"]`
 			continue
 		}
-		v = strings.TrimSuffix(strings.TrimSpace(v), ".git")
-		if m := githubRemote.FindStringSubmatch(v); m != nil && !slices.Contains(repos, strings.ToLower(m[1])) {
-			repos = append(repos, strings.ToLower(m[1]))
+		k, v, ok := strings.Cut(line, "=")
+		if !origin || !ok || strings.TrimSpace(k) != "url" {
+			continue
 		}
-	}
-	if len(repos) == 1 {
-		return repos[0]
+		if m := githubRemote.FindStringSubmatch(strings.TrimSuffix(strings.TrimSpace(v), ".git")); m != nil {
+			return strings.ToLower(m[1])
+		}
+		return ""
 	}
 	return ""
 }

@@ -289,11 +289,40 @@ jobs:
     steps:
       - uses: docker/build-push-action@v6
         with: {file: other.Dockerfile, tags: "${{ secrets.REGISTRY }}/other:1"}
+  disabled:
+    steps:
+      - uses: docker/metadata-action@v5
+        id: meta
+        with:
+          images: name=acme/disabled,enable=false
+      - uses: docker/build-push-action@v6
+        with: {file: disabled.Dockerfile, tags: "${{ steps.meta.outputs.tags }}"}
+  envfile:
+    steps:
+      - run: echo "REGISTRY=registry.other.dev" >> "$GITHUB_ENV"
+      - uses: docker/build-push-action@v6
+        with: {file: envfile.Dockerfile, tags: "${{ env.REGISTRY }}/envfile:1"}
+  stepenv:
+    steps:
+      - uses: docker/build-push-action@v6
+        env: {REGISTRY: registry.step.dev}
+        with: {file: stepenv.Dockerfile, tags: "${{ env.REGISTRY }}/stepenv:1"}
+`))
+	// A job's env written as an expression leaves the workflow read.
+	d.workflow([]byte(`
+jobs:
+  literal:
+    env: ${{ fromJSON(needs.setup.outputs.env) }}
+    steps:
+      - uses: docker/build-push-action@v6
+        with: {file: literal.Dockerfile, tags: "ghcr.io/acme/literal:latest"}
 `))
 	want := map[string][2]string{
 		"ghcr.io/acme/shop":                  {"/r/Dockerfile", "/r"},
 		"acme/shop":                          {"/r/Dockerfile", "/r"},
 		"registry.acme.dev/acme/shop-worker": {"/r/worker.Dockerfile", "/r"},
+		"registry.step.dev/stepenv":          {"/r/stepenv.Dockerfile", "/r"},
+		"ghcr.io/acme/literal":               {"/r/literal.Dockerfile", "/r"},
 	}
 	if !maps.Equal(d.images, want) {
 		t.Errorf("images = %v, want %v", d.images, want)

@@ -2718,6 +2718,13 @@ func madeWithParams(v ssa.Value, fn *ssa.Function, depth int, seen map[ssa.Value
 		return w.Parent() == fn
 	case *ssa.Const, *ssa.Global, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
 		return false
+	case *ssa.Call:
+		// What a call of the program's returns is the resolver's to
+		// read, through the callee (a helper that maps the event's name
+		// to constants); a library's is made with its arguments.
+		if callee := w.Common().StaticCallee(); callee != nil && callee.Blocks != nil {
+			return false
+		}
 	}
 	instr, ok := v.(ssa.Instruction)
 	if !ok || instr.Parent() != fn {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -518,7 +519,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
 				entryRun, cmdRun = runProgram(rest, builtHere), nil
-				if !shellEntry && len(entrypoint) == 1 && passesThrough(readIn(contexts, path.Base(entrypoint[0]))) {
+				if !shellEntry && len(entrypoint) == 1 && passesThrough(d.contextScript(contexts, path.Base(entrypoint[0]))) {
 					// A wrapper script that ends by running its
 					// arguments (exec "$@"): the program is CMD's, or
 					// the workload's command.
@@ -550,39 +551,114 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 	}
 }
 
-// passesThrough reports whether an entrypoint script, read from the
-// build context, ends by running the command it is given: a line exec
-// "$@" (an official image's docker-entrypoint.sh, after its setup), and
-// no set -- that may put another program before it.
-func passesThrough(script []byte) bool {
-	if len(script) == 0 {
-		return false
-	}
-	execs := false
-	for _, line := range strings.Split(string(script), "\n") {
-		line = strings.TrimSpace(line)
-		if line == `exec "$@"` || line == `exec "${@}"` {
-			execs = true
-			continue
-		}
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, cmd := range shellCommands(line) {
-			for len(cmd) > 0 && shellKeywords[cmd[0]] {
-				cmd = cmd[1:] // then set -- app "$@"
-			}
-			if len(cmd) > 0 && (cmd[0] == "exec" || cmd[0] == "set" && len(cmd) > 1 && cmd[1] == "--") {
-				return false // another program may run, or run first
+// contextScript returns the script of that name the build contexts
+// hold, when they hold one file of that name in all their folders:
+// where the Dockerfile's COPY takes it from is not read, so a second
+// file of the name (scripts/entrypoint.sh beside entrypoint.sh) may be
+// the image's, and none is.
+func (d *deployment) contextScript(contexts []string, name string) []byte {
+	var found []string
+	for _, ctx := range contexts {
+		for _, p := range d.contextFiles(ctx)[name] {
+			if !slices.Contains(found, p) {
+				found = append(found, p)
 			}
 		}
 	}
-	return execs
+	if len(found) != 1 {
+		return nil
+	}
+	data, _ := readSmall(d.root, found[0])
+	return data
 }
 
-// shellKeywords are the words that may start a shell command before the
-// command itself.
-var shellKeywords = map[string]bool{"if": true, "then": true, "else": true, "elif": true, "do": true, "while": true, "until": true, "!": true, "{": true, "(": true}
+// contextFiles returns the files of a build context by base name, read
+// once per context (not its vendor, node_modules or hidden folders).
+func (d *deployment) contextFiles(ctx string) map[string][]string {
+	if files, ok := d.ctxFiles[ctx]; ok {
+		return files
+	}
+	files := make(map[string][]string)
+	filepath.WalkDir(ctx, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if e.IsDir() {
+			if n := e.Name(); p != ctx && (strings.HasPrefix(n, ".") || n == "vendor" || n == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(e.Name(), ".sh") || !strings.Contains(e.Name(), ".") {
+			files[e.Name()] = append(files[e.Name()], p)
+		}
+		return nil
+	})
+	if d.ctxFiles == nil {
+		d.ctxFiles = make(map[string]map[string][]string)
+	}
+	d.ctxFiles[ctx] = files
+	return files
+}
+
+// passesThrough reports whether an entrypoint script ends by running the
+// command it is given: its last line is exec "$@" (an official image's
+// docker-entrypoint.sh, after its setup), or calls a function of the
+// script with "$@" whose last line is (main() { …; exec "$@"; }; main
+// "$@"). A script that may put another program before the command or
+// in its place (set --, eval, case, another exec) is none.
+func passesThrough(script []byte) bool {
+	var lines []string
+	for _, line := range strings.Split(string(script), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) == 0 {
+		return false
+	}
+	isExec := func(l string) bool { return l == `exec "$@"` || l == `exec "${@}"` }
+	execs := 0
+	for _, line := range lines {
+		if isExec(line) {
+			execs++
+			continue
+		}
+		parts, _ := shellSplit(line)
+		for _, part := range parts {
+			for _, w := range quotedWords(part) {
+				if w == "exec" || w == "eval" || w == "case" || w == "--" || w == "shift" {
+					return false // another program may run, or run first
+				}
+			}
+		}
+	}
+	last := lines[len(lines)-1]
+	if execs != 1 {
+		return false
+	}
+	if isExec(last) {
+		return true
+	}
+	// main "$@": a function whose body ends in the exec.
+	fn, ok := strings.CutSuffix(last, ` "$@"`)
+	if !ok || !shellName.MatchString(fn) {
+		return false
+	}
+	for i, line := range lines {
+		if line == fn+"() {" || line == fn+" () {" || line == "function "+fn+" {" {
+			for j := i + 1; j < len(lines)-1; j++ {
+				if lines[j] == "}" {
+					return j > i+1 && isExec(lines[j-1])
+				}
+			}
+		}
+	}
+	return false
+}
+
+// shellName is a shell function's name.
+var shellName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // compiled marks a Dockerfile that builds code.
 func (d *deployment) compiled(file string) {

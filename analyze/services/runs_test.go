@@ -230,7 +230,14 @@ func TestPassesThrough(t *testing.T) {
 		{"#!/bin/sh\nset -e\nexec \"$@\"\n", true},
 		{"#!/bin/sh\nfind /certs -exec update-ca-certificates \\;\nexec \"${@}\"\n", true},
 		{"#!/bin/sh\n# exec ./old\nexec \"$@\"\n", true},
+		{"#!/usr/bin/env sh\nmain() {\n  update-ca-certificates\n  exec \"$@\"\n}\nmain \"$@\"\n", true},
 		{"#!/bin/sh\nif [ \"${1#-}\" != \"$1\" ]; then set -- app \"$@\"; fi\nexec \"$@\"\n", false},
+		{"#!/bin/sh\n[ \"$1\" = worker ] && set -- meter --queue-worker\nexec \"$@\"\n", false},
+		{"#!/bin/sh\ncase \"$1\" in\nworker) set -- meter ;;\nesac\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nif [ $# -gt 0 ]; then\nexec \"$@\"\nfi\nmeter\n", false},
+		{"#!/bin/sh\nunused() {\n  exec \"$@\"\n}\nmeter\n", false},
+		{"#!/bin/sh\neval set -- meter\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nshift\nexec \"$@\"\n", false},
 		{"#!/bin/sh\nexec /app/server \"$@\"\n", false},
 		{"#!/bin/sh\n./migrate && exec ./app\n", false},
 		{"#!/bin/sh\n\"$@\"\n", false},
@@ -239,5 +246,30 @@ func TestPassesThrough(t *testing.T) {
 		if got := passesThrough([]byte(tc.script)); got != tc.want {
 			t.Errorf("passesThrough(%q) = %v, want %v", tc.script, got, tc.want)
 		}
+	}
+}
+
+// An entrypoint script is read only where the build context holds one
+// file of its name: the COPY that puts it in the image is not read.
+func TestContextScript(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("docker-entrypoint.sh", "exec \"$@\"\n")
+	write("entrypoint.sh", "exec \"$@\"\n")
+	write("scripts/entrypoint.sh", "exec meter \"$@\"\n")
+	d := &deployment{root: dir}
+	if got := string(d.contextScript([]string{dir}, "docker-entrypoint.sh")); got != "exec \"$@\"\n" {
+		t.Errorf("the one docker-entrypoint.sh = %q", got)
+	}
+	if got := d.contextScript([]string{dir}, "entrypoint.sh"); got != nil {
+		t.Errorf("one of two entrypoint.sh files = %q, want none", got)
 	}
 }

@@ -1260,8 +1260,12 @@ func (d *deployment) workflow(data []byte) {
 	for _, job := range doc.Jobs {
 		gh := ghContext{repo: d.githubRepository(), env: []any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
 		for _, st := range job.Steps {
-			if strings.Contains(st.Run, "GITHUB_ENV") {
-				gh.envSet = true // a later step's env is not the file's
+			// A later step's env is not the file's once a step may
+			// write $GITHUB_ENV: by its run line, a script it runs, or
+			// an action other than the ones read here.
+			if strings.Contains(st.Run, "GITHUB_ENV") || strings.Contains(st.Run, ".sh") ||
+				st.Uses != "" && !strings.HasPrefix(st.Uses, "actions/") && !strings.HasPrefix(st.Uses, "docker/") && !strings.HasPrefix(st.Uses, "depot/") {
+				gh.envSet = true
 			}
 			if st.Run != "" {
 				wd := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory, doc.Defaults.Run.WorkingDirectory, ".")
@@ -1468,7 +1472,7 @@ func (d *deployment) githubRepository() string {
 		if !origin || !ok || strings.TrimSpace(k) != "url" {
 			continue
 		}
-		if m := githubRemote.FindStringSubmatch(strings.TrimSuffix(strings.TrimSpace(v), ".git")); m != nil {
+		if m := githubRemote.FindStringSubmatch(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(v), "/"), ".git")); m != nil {
 			return strings.ToLower(m[1])
 		}
 		return ""

@@ -2719,10 +2719,30 @@ func madeWithParams(v ssa.Value, fn *ssa.Function, depth int, seen map[ssa.Value
 	case *ssa.Const, *ssa.Global, *ssa.Function, *ssa.FreeVar, *ssa.Builtin:
 		return false
 	case *ssa.Call:
-		// What a call of the program's returns is the resolver's to
-		// read, through the callee (a helper that maps the event's name
-		// to constants); a library's is made with its arguments.
+		// A call of the program's is made with fn's parameters where it
+		// is handed one and returns what is made with its own (topicOf
+		// returning the name, or a default); a helper that maps the name
+		// to constants is the resolver's to read. A library's call is
+		// made with its arguments.
 		if callee := w.Common().StaticCallee(); callee != nil && callee.Blocks != nil {
+			if w.Parent() != fn || depth == 0 {
+				return depth == 0
+			}
+			handed := false
+			for _, a := range w.Common().Args {
+				if madeWithParams(a, fn, depth-1, seen) {
+					handed = true
+					break
+				}
+			}
+			if !handed {
+				return false
+			}
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 && madeWithParams(ret.Results[0], callee, depth-1, seen) {
+					return true
+				}
+			}
 			return false
 		}
 	}

@@ -519,7 +519,7 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 				entrypoint, command = execWords(rest), nil // an ENTRYPOINT resets CMD
 				shellEntry = !strings.HasPrefix(strings.TrimSpace(rest), "[")
 				entryRun, cmdRun = runProgram(rest, builtHere), nil
-				if !shellEntry && len(entrypoint) == 1 && passesThrough(d.contextScript(contexts, path.Base(entrypoint[0]))) {
+				if name := path.Base(entrypoint[0]); !shellEntry && len(entrypoint) == 1 && copiesFile(data, name) && passesThrough(d.contextScript(contexts, name)) {
 					// A wrapper script that ends by running its
 					// arguments (exec "$@"): the program is CMD's, or
 					// the workload's command.
@@ -549,6 +549,24 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		}
 	}
+}
+
+// copiesFile reports whether a Dockerfile's COPY or ADD takes a file of
+// that name (COPY --from=builder /src/entrypoint.sh /entrypoint.sh): an
+// entrypoint it copies is the repository's, not its base image's.
+func copiesFile(dockerfile []byte, name string) bool {
+	for _, line := range logicalLines(dockerfile) {
+		words := strings.Fields(line)
+		if len(words) < 3 || !strings.EqualFold(words[0], "COPY") && !strings.EqualFold(words[0], "ADD") {
+			continue
+		}
+		for _, w := range words[1 : len(words)-1] {
+			if !strings.HasPrefix(w, "--") && path.Base(strings.Trim(w, `"',[]`)) == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contextScript returns the script of that name the build contexts
@@ -584,7 +602,7 @@ func (d *deployment) contextFiles(ctx string) map[string][]string {
 			return nil
 		}
 		if e.IsDir() {
-			if n := e.Name(); p != ctx && (strings.HasPrefix(n, ".") || n == "vendor" || n == "node_modules") {
+			if n := e.Name(); p != ctx && (strings.HasPrefix(n, ".") || n == "vendor" || n == "node_modules" || n == "testdata" || n == "third_party") {
 				return filepath.SkipDir
 			}
 			return nil
@@ -626,9 +644,16 @@ func passesThrough(script []byte) bool {
 		}
 		parts, _ := shellSplit(line)
 		for _, part := range parts {
-			for _, w := range quotedWords(part) {
-				if w == "exec" || w == "eval" || w == "case" || w == "--" || w == "shift" {
+			words := quotedWords(part)
+			for i, w := range words {
+				switch w {
+				case "exec", "eval", "case", "--", "shift", "exit", "return":
 					return false // another program may run, or run first
+				case "set":
+					// set app "$@" sets the arguments, as set -- does.
+					if i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") && !strings.HasPrefix(words[i+1], "+") {
+						return false
+					}
 				}
 			}
 		}
@@ -648,6 +673,9 @@ func passesThrough(script []byte) bool {
 	for i, line := range lines {
 		if line == fn+"() {" || line == fn+" () {" || line == "function "+fn+" {" {
 			for j := i + 1; j < len(lines)-1; j++ {
+				if strings.HasSuffix(lines[j], "{") {
+					return false // a group within: which } ends the body is not read
+				}
 				if lines[j] == "}" {
 					return j > i+1 && isExec(lines[j-1])
 				}

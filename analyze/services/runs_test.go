@@ -238,6 +238,9 @@ func TestPassesThrough(t *testing.T) {
 		{"#!/bin/sh\nunused() {\n  exec \"$@\"\n}\nmeter\n", false},
 		{"#!/bin/sh\neval set -- meter\nexec \"$@\"\n", false},
 		{"#!/bin/sh\nshift\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nset -e\nset meter-worker\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nif [ \"$1\" = jobs ]; then\n  worker --cron\n  exit $?\nfi\nexec \"$@\"\n", false},
+		{"#!/bin/sh\nmain() {\nif [ \"$1\" = a ]; then {\nexec \"$@\"\n}\nfi\nworker\n}\nmain \"$@\"\n", false},
 		{"#!/bin/sh\nexec /app/server \"$@\"\n", false},
 		{"#!/bin/sh\n./migrate && exec ./app\n", false},
 		{"#!/bin/sh\n\"$@\"\n", false},
@@ -271,5 +274,16 @@ func TestContextScript(t *testing.T) {
 	}
 	if got := d.contextScript([]string{dir}, "entrypoint.sh"); got != nil {
 		t.Errorf("one of two entrypoint.sh files = %q, want none", got)
+	}
+}
+
+// An entrypoint is the repository's only where the Dockerfile copies a
+// file of its name; one it does not copy is its base image's.
+func TestCopiesFile(t *testing.T) {
+	df := []byte("FROM alpine\nCOPY --link --from=builder /src/entrypoint.sh /entrypoint.sh\nADD [\"run.sh\", \"/run.sh\"]\n")
+	for name, want := range map[string]bool{"entrypoint.sh": true, "run.sh": true, "start.sh": false} {
+		if got := copiesFile(df, name); got != want {
+			t.Errorf("copiesFile(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -1257,8 +1257,9 @@ func (d *deployment) workflow(data []byte) {
 	if yaml.Unmarshal(data, &doc) != nil {
 		return
 	}
+	repo := d.githubRepository()
 	for _, job := range doc.Jobs {
-		gh := ghContext{repo: d.githubRepository(), env: []any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
+		gh := ghContext{repo: repo, env: []any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
 		for _, st := range job.Steps {
 			// A later step's env is not the file's once a step may
 			// write $GITHUB_ENV: by its run line, a script it runs, or

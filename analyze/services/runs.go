@@ -573,16 +573,13 @@ func copiesFile(dockerfile []byte, name string) bool {
 // hold, when they hold one file of that name in all their folders:
 // where the Dockerfile's COPY takes it from is not read, so a second
 // file of the name (scripts/entrypoint.sh beside entrypoint.sh) may be
-// the image's, and none is.
+// the image's, and none is. The contexts are the Dockerfile's folder and
+// those above it: the last holds the others.
 func (d *deployment) contextScript(contexts []string, name string) []byte {
-	var found []string
-	for _, ctx := range contexts {
-		for _, p := range d.contextFiles(ctx)[name] {
-			if !slices.Contains(found, p) {
-				found = append(found, p)
-			}
-		}
+	if len(contexts) == 0 {
+		return nil
 	}
+	found := d.contextFiles(contexts[len(contexts)-1])[name]
 	if len(found) != 1 {
 		return nil
 	}
@@ -626,12 +623,7 @@ func (d *deployment) contextFiles(ctx string) map[string][]string {
 // "$@"). A script that may put another program before the command or
 // in its place (set --, eval, case, another exec) is none.
 func passesThrough(script []byte) bool {
-	var lines []string
-	for _, line := range strings.Split(string(script), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			lines = append(lines, line)
-		}
-	}
+	lines := slices.DeleteFunc(logicalLines(script), func(l string) bool { return l == "" })
 	if len(lines) == 0 {
 		return false
 	}
@@ -1322,8 +1314,8 @@ func shellSplit(s string) (parts []string, seps []int) {
 }
 
 // shellRedirect is a word that redirects a command's input or output
-// (>, 2>>, &>, <, 2>&1, >/dev/null): group 2 is set where the word holds
-// its target, and a word without one takes the next.
+// (>, 2>>, &>, <, 2>&1, >/dev/null): its group is the target the word
+// holds, and a word without one takes the next.
 var shellRedirect = regexp.MustCompile(`^[0-9]*(?:>>?|<|&>>?|>&|<&)(.*)$`)
 
 // dropRedirections returns a command's words without its redirections,

@@ -589,16 +589,7 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	}
 	var info *types.Info
 	if root {
-		info = &types.Info{
-			Types:        make(map[ast.Expr]types.TypeAndValue),
-			Defs:         make(map[*ast.Ident]types.Object),
-			Uses:         make(map[*ast.Ident]types.Object),
-			Implicits:    make(map[ast.Node]types.Object),
-			Instances:    make(map[*ast.Ident]types.Instance),
-			Scopes:       make(map[ast.Node]*types.Scope),
-			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-			FileVersions: make(map[*ast.File]string),
-		}
+		info = newInfo(files)
 	}
 	listErrs := len(p.Errors)
 	l.cpu <- struct{}{}
@@ -630,6 +621,47 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 	p.IllTyped = illTyped || !listed || len(p.Errors) > 0
 	if root {
 		p.Syntax, p.TypesInfo = files, info
+	}
+}
+
+// newInfo returns the type information to record for files, its maps
+// made for about as many entries as the checker will put in them. A map
+// grown from empty rehashes its entries at every doubling: for the
+// packages of loki's services, a million expressions, that was a second
+// of CPU and the garbage of every smaller table. The shares below are
+// loki's (977 265 types recorded of 1 452 989 expressions, 693 769 uses
+// and 147 918 definitions of 840 892 identifiers, 112 453 selections of
+// 183 131 selector expressions, 128 746 scopes of 153 174 nodes that may
+// open one); a package above them grows its maps once or twice, one below
+// leaves room unused.
+func newInfo(files []*ast.File) *types.Info {
+	var exprs, idents, selectors, scopes int
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.Ident:
+				idents++
+			case *ast.SelectorExpr:
+				selectors++
+			case *ast.File, *ast.FuncType, *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt,
+				*ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.CaseClause, *ast.CommClause:
+				scopes++
+			}
+			if _, ok := n.(ast.Expr); ok {
+				exprs++
+			}
+			return true
+		})
+	}
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue, exprs*2/3),
+		Defs:         make(map[*ast.Ident]types.Object, idents/5),
+		Uses:         make(map[*ast.Ident]types.Object, idents*5/6),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope, scopes*5/6),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection, selectors*5/8),
+		FileVersions: make(map[*ast.File]string, len(files)),
 	}
 }
 

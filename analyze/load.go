@@ -133,11 +133,14 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		defer stop()
 		ahead = listAhead(cfg, opts.Dir, mods)
 	}
-	loaded, err := packages.Load(cfg, patterns...)
+	loaded, note, err := LoadTidied(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %s", strings.Join(patterns, " "), goCommandError(err))
 	}
 	var nestedErrs []Error
+	if note != nil {
+		nestedErrs = append(nestedErrs, *note)
+	}
 	var copies []string
 	if opts.Nested && len(opts.Patterns) == 0 {
 		have := make(map[string]bool)
@@ -169,6 +172,9 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 			}
 			<-l.done
 			more, err := l.pkgs, l.err
+			if l.note != nil {
+				nestedErrs = append(nestedErrs, *l.note)
+			}
 			if err != nil {
 				// One module that cannot be listed (a missing go.sum
 				// entry, say) leaves the others to check.
@@ -257,6 +263,9 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 		var notLoaded []Error
 		for i, l := range lists {
 			<-l.done
+			if l.note != nil {
+				notLoaded = append(notLoaded, *l.note)
+			}
 			if l.err != nil {
 				notLoaded = append(notLoaded, Error{Pos: token.Position{Filename: filepath.Join(slow[i], "go.mod"), Line: 1, Column: 1}, Msg: "module not loaded: " + goCommandError(l.err)})
 				continue
@@ -363,6 +372,7 @@ func toRead(mods []string, have, modPaths map[string]bool) (read, copies []strin
 type nestedList struct {
 	cfg  packages.Config
 	pkgs []*packages.Package
+	note *Error // the module was listed with a tidied copy of its go.mod
 	err  error
 	done chan struct{}
 }
@@ -378,7 +388,7 @@ func listNested(cfg *packages.Config, dir string) *nestedList {
 
 func (l *nestedList) list() {
 	defer close(l.done)
-	l.pkgs, l.err = packages.Load(&l.cfg, "./...")
+	l.pkgs, l.note, l.err = LoadTidied(&l.cfg, "./...")
 }
 
 // listAhead starts listing the nested modules that the load of dir will

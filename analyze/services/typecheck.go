@@ -186,8 +186,11 @@ type listing struct {
 	// wrapped are the dependencies typeCheck read with their bodies, as
 	// libraries over a client (wrapperRoots): roots among the others.
 	wrapped []*packages.Package
-	err     error
-	done    chan struct{}
+	// untidy is the problem of a module listed with a tidied copy of
+	// its go.mod (analyze.LoadTidied).
+	untidy *analyze.Error
+	err    error
+	done   chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -221,7 +224,7 @@ func (ls *listing) list() {
 		return
 	}
 	defer close(ls.done)
-	ls.roots, ls.err = packages.Load(ls.cfg, ls.patterns...)
+	ls.roots, ls.untidy, ls.err = analyze.LoadTidied(ls.cfg, ls.patterns...)
 }
 
 // typeCheck waits for the listing and type-checks what it lists, but for
@@ -233,7 +236,8 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		// import graph. skip is not applied: the patterns may be folders.
 		c := *ls.cfg
 		c.Mode = listMode &^ packages.NeedExportFile
-		listed, err := packages.Load(&c, ls.patterns...)
+		listed, untidy, err := analyze.LoadTidied(&c, ls.patterns...)
+		ls.untidy = untidy
 		if err != nil {
 			return nil, 0, err
 		}
@@ -249,7 +253,10 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 			patterns = append(patterns, p.PkgPath)
 			libs[p.PkgPath] = true
 		}
-		roots, err := packages.Load(ls.cfg, patterns...)
+		roots, untidy, err := analyze.LoadTidied(ls.cfg, patterns...)
+		if ls.untidy == nil {
+			ls.untidy = untidy
+		}
 		// A library that does not type-check stays a dependency: its
 		// importers report it as theirs.
 		roots = slices.DeleteFunc(roots, func(r *packages.Package) bool { return libs[r.PkgPath] && r.IllTyped })

@@ -27,6 +27,8 @@ func TestModuleHint(t *testing.T) {
 			msg:  "missing go.sum entry for module providing package github.com/acme/lib",
 			want: "archie: modules the code needs are not downloaded or not in go.sum: run `go mod download` (or `go mod tidy`) in ., then archie again\n",
 		},
+		// A module read from a tidied copy loaded: its note says what to run.
+		{msg: "go.mod or go.sum is not tidy (the go command says: missing go.sum entry for module providing package github.com/acme/lib); archie read this module with a copy of both"},
 		{msg: "undefined: x"},
 	}
 	for _, tc := range tests {

@@ -375,6 +375,9 @@ var missingModule = regexp.MustCompile(`missing go.sum entry|module lookup disab
 // or go.sum, so it is for the user to fetch them.
 func moduleHint(w io.Writer, errs []analyze.Error, dir string) {
 	for _, e := range errs {
+		if analyze.UntidyNote(e) {
+			continue // read from a tidied copy: its note says what to run
+		}
 		if mod, status, ok := analyze.RefusedModule(e.Msg); ok {
 			fmt.Fprintf(w, "archie: %s\n", analyze.RefusedHint(mod, status))
 			return

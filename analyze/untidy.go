@@ -1,0 +1,205 @@
+package analyze
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A module whose go.mod or go.sum lacks what its code needs (a require
+// the code imports, a checksum) is not tidy: the go command, which archie
+// runs in its default read-only mode, refuses to list it and asks for
+// `go mod tidy`. Repositories are committed so more often than one would
+// think, one service of several untidy while the others build. archie
+// never writes a repository's files, so LoadTidied lists such a module
+// with a copy of its go.mod and go.sum in a temporary folder (-modfile,
+// -mod=mod), which the go command brings up to date as go mod tidy would,
+// and says that it did.
+
+// untidyMarks are what the go command says of a module that is not tidy.
+var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry"}
+
+func untidyMessage(msg string) bool {
+	return slices.ContainsFunc(untidyMarks, func(m string) bool { return strings.Contains(msg, m) })
+}
+
+// untidyNote starts the message of the problem LoadTidied reports.
+const untidyNote = "go.mod or go.sum is not tidy"
+
+// UntidyNote reports whether e is the problem LoadTidied reports for a
+// module: a later load of the same module need not say it again.
+func UntidyNote(e Error) bool { return strings.HasPrefix(e.Msg, untidyNote) }
+
+// LoadTidied is packages.Load(cfg, patterns...), but when the go command
+// says that the module in cfg.Dir is not tidy (in its error, or in an
+// error of a package listed) it lists again with a temporary copy of the
+// module's go.mod and go.sum that the go command may update. It returns
+// the second listing when that one no longer meets the problem, with a
+// problem at the module's go.mod that says what was done; else the first,
+// and no problem. A workspace build (go.work) is listed as it is: the go
+// command updates no copy of a workspace. The copy is removed before
+// LoadTidied returns: what the listing gives (files, export data in the
+// build cache) does not refer to it.
+func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, *Error, error) {
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err == nil && len(pkgs) == 0 && len(patterns) > 0 && cfg.Mode&packages.NeedExportFile != 0 {
+		// go/packages takes a failed go list -export for a failed
+		// build and says nothing: a listing without export data says
+		// what failed.
+		c := *cfg
+		c.Mode = packages.NeedName
+		_, err = packages.Load(&c, patterns...)
+		if err == nil || !untidyMessage(err.Error()) {
+			return pkgs, nil, nil
+		}
+	}
+	why := ""
+	if err != nil {
+		if untidyMessage(err.Error()) {
+			why = goCommandError(err)
+		}
+	} else {
+		why = untidyPackage(pkgs)
+	}
+	if why == "" || !retidyable(cfg) {
+		return pkgs, nil, err
+	}
+	tmp, cerr := copyModFiles(cfg.Dir)
+	if cerr != nil {
+		return pkgs, nil, err
+	}
+	defer os.RemoveAll(tmp)
+	c := *cfg
+	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), "-mod=mod", "-modfile="+filepath.Join(tmp, "go.mod"))
+	again, err2 := packages.Load(&c, patterns...)
+	if err2 != nil || untidyPackage(again) != "" || newListErrors(pkgs, again) {
+		// Brought up to date, the module still does not list (a
+		// module the go command could not fetch): it is reported as
+		// the go command saw it, untouched.
+		return pkgs, nil, err
+	}
+	// Its first sentence, without what to run ("; to update it:").
+	if i := strings.IndexByte(why, '\n'); i >= 0 {
+		why = why[:i]
+	}
+	if i := strings.Index(why, "; to "); i >= 0 {
+		why = why[:i]
+	}
+	note := &Error{
+		Pos: token.Position{Filename: filepath.Join(cfg.Dir, "go.mod"), Line: 1, Column: 1},
+		Msg: untidyNote + " (the go command says: " + why + "); archie read this module with a copy of both in a temporary folder, which the go command brought up to date, and left yours as they are: run go mod tidy here, so that a build reads what archie read",
+	}
+	return again, note, nil
+}
+
+// untidyPackage returns the first error of a listed package, or of one
+// it imports, that says the module is not tidy.
+func untidyPackage(pkgs []*packages.Package) string {
+	why := ""
+	packages.Visit(pkgs, func(p *packages.Package) bool { return why == "" }, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if why == "" && untidyMessage(e.Msg) {
+				why = e.Msg
+			}
+		}
+	})
+	return why
+}
+
+// moduleTrouble matches the go command's ways of saying that it could
+// not get a module the code needs.
+var moduleTrouble = regexp.MustCompile(`missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|cannot find module providing|module lookup disabled|GOPROXY=off|not in the module cache|reading https?://|dial tcp|no such host|checksum mismatch`)
+
+// newListErrors reports whether a package of after, or of its imports,
+// has an error of getting a module that no package of before has.
+func newListErrors(before, after []*packages.Package) bool {
+	had := make(map[string]bool)
+	packages.Visit(before, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			had[e.Msg] = true
+		}
+	})
+	found := false
+	packages.Visit(after, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			found = found || !had[e.Msg] && moduleTrouble.MatchString(e.Msg)
+		}
+	})
+	return found
+}
+
+// retidyable reports whether the build of cfg may be listed with a copy
+// of its module's files: a module's own folder, not in a workspace, and
+// no -modfile of the user's.
+func retidyable(cfg *packages.Config) bool {
+	if _, err := os.Stat(filepath.Join(cfg.Dir, "go.mod")); err != nil {
+		return false
+	}
+	env := cfg.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		switch {
+		case k == "GOFLAGS" && strings.Contains(v, "-modfile"):
+			return false
+		case k == "GOWORK" && v == "off":
+			return true
+		}
+	}
+	for _, f := range cfg.BuildFlags {
+		if strings.Contains(f, "-modfile") {
+			return false
+		}
+	}
+	return OutsideWorkspace(cfg.Dir) || !inWorkspace(cfg.Dir)
+}
+
+// inWorkspace reports whether a go.work in dir or above it applies.
+func inWorkspace(dir string) bool {
+	if os.Getenv("GOWORK") == "off" {
+		return false
+	}
+	if os.Getenv("GOWORK") != "" {
+		return true
+	}
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
+	}
+}
+
+// copyModFiles copies dir's go.mod and go.sum (when it has one) into a
+// new temporary folder and returns that folder.
+func copyModFiles(dir string) (string, error) {
+	tmp, err := os.MkdirTemp("", "archie-gomod-")
+	if err != nil {
+		return "", err
+	}
+	for _, name := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if os.IsNotExist(err) && name == "go.sum" {
+			continue
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(tmp, name), data, 0o644)
+		}
+		if err != nil {
+			os.RemoveAll(tmp)
+			return "", err
+		}
+	}
+	return tmp, nil
+}

@@ -1,13 +1,16 @@
 package analyze
 
 import (
+	"fmt"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -21,8 +24,9 @@ import (
 // -mod=mod), which the go command brings up to date as go mod tidy would,
 // and says that it did.
 
-// untidyMarks are what the go command says of a module that is not tidy.
-var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry"}
+// untidyMarks are what the go command says of a module that go mod tidy
+// would mend.
+var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry", "no required module provides package", "is replaced but not required"}
 
 func untidyMessage(msg string) bool {
 	return slices.ContainsFunc(untidyMarks, func(m string) bool { return strings.Contains(msg, m) })
@@ -39,31 +43,31 @@ func UntidyNote(e Error) bool { return strings.HasPrefix(e.Msg, untidyNote) }
 // says that the module in cfg.Dir is not tidy (in its error, or in an
 // error of a package listed) it lists again with a temporary copy of the
 // module's go.mod and go.sum that the go command may update. It returns
-// the second listing when that one no longer meets the problem, with a
-// problem at the module's go.mod that says what was done; else the first,
-// and no problem. A workspace build (go.work) is listed as it is: the go
-// command updates no copy of a workspace. The copy is removed before
-// LoadTidied returns: what the listing gives (files, export data in the
-// build cache) does not refer to it.
+// the second listing when that one meets no module problem the first did
+// not, with a problem at the module's go.mod that says what was done and
+// which requirements the go command changed; else the first listing as
+// it was, and no problem. A workspace build (go.work) is listed as it is:
+// the go command updates no copy of a workspace. The copy is removed
+// before LoadTidied returns: what the listing gives (files, export data
+// in the build cache) does not refer to it.
 func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, *Error, error) {
 	pkgs, err := packages.Load(cfg, patterns...)
-	if err == nil && len(pkgs) == 0 && len(patterns) > 0 && cfg.Mode&packages.NeedExportFile != 0 {
-		// go/packages takes a failed go list -export for a failed
-		// build and says nothing: a listing without export data says
-		// what failed.
-		c := *cfg
-		c.Mode = packages.NeedName
-		_, err = packages.Load(&c, patterns...)
-		if err == nil || !untidyMessage(err.Error()) {
-			return pkgs, nil, nil
-		}
-	}
 	why := ""
-	if err != nil {
+	switch {
+	case err != nil:
 		if untidyMessage(err.Error()) {
 			why = goCommandError(err)
 		}
-	} else {
+	case len(pkgs) == 0 && len(patterns) > 0:
+		// go/packages takes a failed go list -export (which it runs
+		// for types without their dependencies' syntax) for a failed
+		// build and says nothing: a listing of names says what failed.
+		c := *cfg
+		c.Mode = packages.NeedName
+		if _, nerr := packages.Load(&c, patterns...); nerr != nil && untidyMessage(nerr.Error()) {
+			why = goCommandError(nerr)
+		}
+	default:
 		why = untidyPackage(pkgs)
 	}
 	if why == "" || !retidyable(cfg) {
@@ -77,10 +81,13 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	c := *cfg
 	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), "-mod=mod", "-modfile="+filepath.Join(tmp, "go.mod"))
 	again, err2 := packages.Load(&c, patterns...)
-	if err2 != nil || untidyPackage(again) != "" || newListErrors(pkgs, again) {
+	if err2 != nil && cfg.Context != nil && cfg.Context.Err() != nil {
+		return nil, nil, err2 // interrupted: no verdict on the module
+	}
+	if err2 != nil || untidyPackage(again) != "" || newModuleErrors(pkgs, again) {
 		// Brought up to date, the module still does not list (a
 		// module the go command could not fetch): it is reported as
-		// the go command saw it, untouched.
+		// the go command saw it.
 		return pkgs, nil, err
 	}
 	// Its first sentence, without what to run ("; to update it:").
@@ -90,11 +97,55 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	if i := strings.Index(why, "; to "); i >= 0 {
 		why = why[:i]
 	}
+	files := "go.mod"
+	if _, err := os.Stat(filepath.Join(cfg.Dir, "go.sum")); err == nil {
+		files = "go.mod and go.sum"
+	}
+	changed := ""
+	if ch := requireChanges(filepath.Join(cfg.Dir, "go.mod"), filepath.Join(tmp, "go.mod")); len(ch) > 0 {
+		changed = " (" + strings.Join(ch, ", ") + ")"
+	}
 	note := &Error{
 		Pos: token.Position{Filename: filepath.Join(cfg.Dir, "go.mod"), Line: 1, Column: 1},
-		Msg: untidyNote + " (the go command says: " + why + "); archie read this module with a copy of both in a temporary folder, which the go command brought up to date, and left yours as they are: run go mod tidy here, so that a build reads what archie read",
+		Msg: untidyNote + " (the go command says: " + why + "); archie read this module with a copy of its " + files + " in a temporary folder, which the go command brought up to date" + changed + ", and left yours as they are: run go mod tidy here, so that a build reads what archie read",
 	}
 	return again, note, nil
+}
+
+// requireChanges lists the requirements of the go.mod at after that the
+// one at before lacks or requires at another version: what the go
+// command added to bring a module up to date (at most five, and how many
+// more).
+func requireChanges(before, after string) []string {
+	read := func(path string) map[string]string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		f, err := modfile.ParseLax(path, data, nil)
+		if err != nil {
+			return nil
+		}
+		req := make(map[string]string)
+		for _, r := range f.Require {
+			req[r.Mod.Path] = r.Mod.Version
+		}
+		return req
+	}
+	was, now := read(before), read(after)
+	var out []string
+	for _, path := range slices.Sorted(maps.Keys(now)) {
+		switch v, ok := was[path]; {
+		case !ok:
+			out = append(out, "requires "+path+" "+now[path])
+		case v != now[path]:
+			out = append(out, "requires "+path+" "+now[path]+" where yours has "+v)
+		}
+	}
+	if len(out) > 5 {
+		out = append(out[:5], fmt.Sprintf("%d more", len(out)-5))
+	}
+	return out
 }
 
 // untidyPackage returns the first error of a listed package, or of one
@@ -112,12 +163,14 @@ func untidyPackage(pkgs []*packages.Package) string {
 }
 
 // moduleTrouble matches the go command's ways of saying that it could
-// not get a module the code needs.
-var moduleTrouble = regexp.MustCompile(`missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|cannot find module providing|module lookup disabled|GOPROXY=off|not in the module cache|reading https?://|dial tcp|no such host|checksum mismatch`)
+// not get a module the code needs: an error that names a module version
+// ("example.com/dep@v0.1.0: reading …", "… invalid version: unknown
+// revision"), or that finds no module for a package.
+var moduleTrouble = regexp.MustCompile(`\S+@v\S*: |missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|is replaced but not required|cannot find module providing|no matching versions|module lookup disabled|GOPROXY=off|not in the module cache|dial tcp|no such host|checksum mismatch`)
 
-// newListErrors reports whether a package of after, or of its imports,
+// newModuleErrors reports whether a package of after, or of its imports,
 // has an error of getting a module that no package of before has.
-func newListErrors(before, after []*packages.Package) bool {
+func newModuleErrors(before, after []*packages.Package) bool {
 	had := make(map[string]bool)
 	packages.Visit(before, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -144,31 +197,33 @@ func retidyable(cfg *packages.Config) bool {
 	if env == nil {
 		env = os.Environ()
 	}
+	gowork := ""
 	for _, kv := range env {
-		k, v, _ := strings.Cut(kv, "=")
-		switch {
-		case k == "GOFLAGS" && strings.Contains(v, "-modfile"):
-			return false
-		case k == "GOWORK" && v == "off":
-			return true
+		switch k, v, _ := strings.Cut(kv, "="); k {
+		case "GOFLAGS":
+			if strings.Contains(v, "-modfile") {
+				return false
+			}
+		case "GOWORK":
+			gowork = v
 		}
 	}
-	for _, f := range cfg.BuildFlags {
-		if strings.Contains(f, "-modfile") {
-			return false
-		}
-	}
-	return OutsideWorkspace(cfg.Dir) || !inWorkspace(cfg.Dir)
-}
-
-// inWorkspace reports whether a go.work in dir or above it applies.
-func inWorkspace(dir string) bool {
-	if os.Getenv("GOWORK") == "off" {
+	if slices.ContainsFunc(cfg.BuildFlags, func(f string) bool { return strings.Contains(f, "-modfile") }) {
 		return false
 	}
-	if os.Getenv("GOWORK") != "" {
+	switch gowork {
+	case "off":
 		return true
+	case "":
+		return !inWorkspace(cfg.Dir)
 	}
+	return false // a go.work the user names
+}
+
+// inWorkspace reports whether a go.work in dir or above it applies to
+// the module in dir: one that uses it (a go.work that does not is left
+// out with GOWORK=off by the callers, see OutsideWorkspace).
+func inWorkspace(dir string) bool {
 	for d := dir; ; {
 		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
 			return true

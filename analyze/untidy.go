@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 	"go/token"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,11 +24,35 @@ import (
 // and says that it did.
 
 // untidyMarks are what the go command says of a module that go mod tidy
-// would mend.
-var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry", "no required module provides package", "is replaced but not required"}
+// would mend; so is an import that no required module provides, but for
+// a package of the module's own path (generated code not committed, a
+// typo), which no module would provide: looking it up would only send
+// the module's path to the module proxy.
+var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry", "is replaced but not required"}
 
-func untidyMessage(msg string) bool {
-	return slices.ContainsFunc(untidyMarks, func(m string) bool { return strings.Contains(msg, m) })
+// missingPackage finds the package the go command looked for a module of.
+var missingPackage = regexp.MustCompile(`(?:provides|providing) package ([^\s;:()]+)`)
+
+// untidyMessage reports whether msg says that the module of path own is
+// not tidy.
+func untidyMessage(msg, own string) bool {
+	if slices.ContainsFunc(untidyMarks, func(m string) bool { return strings.Contains(msg, m) }) {
+		return true
+	}
+	if !strings.Contains(msg, "no required module provides package") {
+		return false
+	}
+	for _, m := range missingPackage.FindAllStringSubmatch(msg, -1) {
+		if !inModule(m[1], own) {
+			return true
+		}
+	}
+	return false
+}
+
+// inModule reports whether the package path is own's or below it.
+func inModule(path, own string) bool {
+	return own != "" && (path == own || strings.HasPrefix(path, own+"/"))
 }
 
 // untidyNote starts the message of the problem LoadTidied reports.
@@ -40,7 +63,7 @@ const untidyNote = "go.mod or go.sum is not tidy"
 func UntidyNote(e Error) bool { return strings.HasPrefix(e.Msg, untidyNote) }
 
 // LoadTidied is packages.Load(cfg, patterns...), but when the go command
-// says that the module in cfg.Dir is not tidy (in its error, or in an
+// says that the module cfg.Dir is in is not tidy (in its error, or in an
 // error of a package listed) it lists again with a temporary copy of the
 // module's go.mod and go.sum that the go command may update. It returns
 // the second listing when that one meets no module problem the first did
@@ -52,10 +75,14 @@ func UntidyNote(e Error) bool { return strings.HasPrefix(e.Msg, untidyNote) }
 // in the build cache) does not refer to it.
 func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, *Error, error) {
 	pkgs, err := packages.Load(cfg, patterns...)
+	root, own := moduleRoot(cfg.Dir)
+	if root == "" {
+		return pkgs, nil, err
+	}
 	why := ""
 	switch {
 	case err != nil:
-		if untidyMessage(err.Error()) {
+		if untidyMessage(err.Error(), own) {
 			why = goCommandError(err)
 		}
 	case len(pkgs) == 0 && len(patterns) > 0:
@@ -64,16 +91,16 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 		// build and says nothing: a listing of names says what failed.
 		c := *cfg
 		c.Mode = packages.NeedName
-		if _, nerr := packages.Load(&c, patterns...); nerr != nil && untidyMessage(nerr.Error()) {
+		if _, nerr := packages.Load(&c, patterns...); nerr != nil && untidyMessage(nerr.Error(), own) {
 			why = goCommandError(nerr)
 		}
 	default:
-		why = untidyPackage(pkgs)
+		why = untidyPackage(pkgs, own)
 	}
 	if why == "" || !retidyable(cfg) {
 		return pkgs, nil, err
 	}
-	tmp, cerr := copyModFiles(cfg.Dir)
+	tmp, cerr := copyModFiles(root)
 	if cerr != nil {
 		return pkgs, nil, err
 	}
@@ -84,7 +111,7 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	if err2 != nil && cfg.Context != nil && cfg.Context.Err() != nil {
 		return nil, nil, err2 // interrupted: no verdict on the module
 	}
-	if err2 != nil || untidyPackage(again) != "" || newModuleErrors(pkgs, again) {
+	if err2 != nil || untidyPackage(again, own) != "" || newModuleErrors(pkgs, again, own) {
 		// Brought up to date, the module still does not list (a
 		// module the go command could not fetch): it is reported as
 		// the go command saw it.
@@ -98,26 +125,27 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 		why = why[:i]
 	}
 	files := "go.mod"
-	if _, err := os.Stat(filepath.Join(cfg.Dir, "go.sum")); err == nil {
+	if _, err := os.Stat(filepath.Join(root, "go.sum")); err == nil {
 		files = "go.mod and go.sum"
 	}
 	changed := ""
-	if ch := requireChanges(filepath.Join(cfg.Dir, "go.mod"), filepath.Join(tmp, "go.mod")); len(ch) > 0 {
+	if ch := modChanges(filepath.Join(root, "go.mod"), filepath.Join(tmp, "go.mod")); len(ch) > 0 {
 		changed = " (" + strings.Join(ch, ", ") + ")"
 	}
+	// The module is named: the same note for two modules is two lines.
 	note := &Error{
-		Pos: token.Position{Filename: filepath.Join(cfg.Dir, "go.mod"), Line: 1, Column: 1},
-		Msg: untidyNote + " (the go command says: " + why + "); archie read this module with a copy of its " + files + " in a temporary folder, which the go command brought up to date" + changed + ", and left yours as they are: run go mod tidy here, so that a build reads what archie read",
+		Pos: token.Position{Filename: filepath.Join(root, "go.mod"), Line: 1, Column: 1},
+		Msg: untidyNote + " (the go command says: " + why + "); archie read module " + own + " with a copy of its " + files + " in a temporary folder, which the go command brought up to date" + changed + ", and left yours as they are: run go mod tidy here, so that a build reads what archie read",
 	}
 	return again, note, nil
 }
 
-// requireChanges lists the requirements of the go.mod at after that the
-// one at before lacks or requires at another version: what the go
-// command added to bring a module up to date (at most five, and how many
+// modChanges says what the go.mod at after changes of the one at
+// before: its go version, then the requirements it adds or requires at
+// another version, direct ones first (at most five in all, and how many
 // more).
-func requireChanges(before, after string) []string {
-	read := func(path string) map[string]string {
+func modChanges(before, after string) []string {
+	read := func(path string) *modfile.File {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil
@@ -126,35 +154,70 @@ func requireChanges(before, after string) []string {
 		if err != nil {
 			return nil
 		}
-		req := make(map[string]string)
-		for _, r := range f.Require {
-			req[r.Mod.Path] = r.Mod.Version
-		}
-		return req
+		return f
 	}
 	was, now := read(before), read(after)
+	if was == nil || now == nil {
+		return nil
+	}
+	had := make(map[string]string)
+	for _, r := range was.Require {
+		had[r.Mod.Path] = r.Mod.Version
+	}
 	var out []string
-	for _, path := range slices.Sorted(maps.Keys(now)) {
-		switch v, ok := was[path]; {
-		case !ok:
-			out = append(out, "requires "+path+" "+now[path])
-		case v != now[path]:
-			out = append(out, "requires "+path+" "+now[path]+" where yours has "+v)
+	if was.Go != nil && now.Go != nil && was.Go.Version != now.Go.Version {
+		out = append(out, "go "+now.Go.Version+" where yours has "+was.Go.Version)
+	}
+	var direct, indirect []string
+	for _, r := range now.Require {
+		v, ok := had[r.Mod.Path]
+		if ok && v == r.Mod.Version {
+			continue
+		}
+		change := "requires " + r.Mod.Path + " " + r.Mod.Version
+		if r.Indirect {
+			change += " indirectly"
+		}
+		if ok {
+			change += " where yours has " + v
+		}
+		if r.Indirect {
+			indirect = append(indirect, change)
+		} else {
+			direct = append(direct, change)
 		}
 	}
-	if len(out) > 5 {
-		out = append(out[:5], fmt.Sprintf("%d more", len(out)-5))
+	slices.Sort(direct)
+	slices.Sort(indirect)
+	changes := append(direct, indirect...)
+	if len(changes) > 5 {
+		changes = append(changes[:5], fmt.Sprintf("%d more", len(changes)-5))
 	}
-	return out
+	return append(out, changes...)
+}
+
+// moduleRoot returns the folder of the go.mod that dir is in, and the
+// module path it declares; "" when there is none.
+func moduleRoot(dir string) (string, string) {
+	for d := dir; ; {
+		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
+			return d, modfile.ModulePath(data)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", ""
+		}
+		d = parent
+	}
 }
 
 // untidyPackage returns the first error of a listed package, or of one
 // it imports, that says the module is not tidy.
-func untidyPackage(pkgs []*packages.Package) string {
+func untidyPackage(pkgs []*packages.Package, own string) string {
 	why := ""
 	packages.Visit(pkgs, func(p *packages.Package) bool { return why == "" }, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			if why == "" && untidyMessage(e.Msg) {
+			if why == "" && untidyMessage(e.Msg, own) {
 				why = e.Msg
 			}
 		}
@@ -169,8 +232,11 @@ func untidyPackage(pkgs []*packages.Package) string {
 var moduleTrouble = regexp.MustCompile(`\S+@v\S*: |missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|is replaced but not required|cannot find module providing|no matching versions|module lookup disabled|GOPROXY=off|not in the module cache|dial tcp|no such host|checksum mismatch`)
 
 // newModuleErrors reports whether a package of after, or of its imports,
-// has an error of getting a module that no package of before has.
-func newModuleErrors(before, after []*packages.Package) bool {
+// has an error of getting a module that no package of before has. A
+// package of the module's own path that is not there is the code's
+// error, whatever the go command then looked up: the rest of the module
+// reads.
+func newModuleErrors(before, after []*packages.Package, own string) bool {
 	had := make(map[string]bool)
 	packages.Visit(before, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -180,19 +246,22 @@ func newModuleErrors(before, after []*packages.Package) bool {
 	found := false
 	packages.Visit(after, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			found = found || !had[e.Msg] && moduleTrouble.MatchString(e.Msg)
+			if had[e.Msg] || !moduleTrouble.MatchString(e.Msg) {
+				continue
+			}
+			if m := missingPackage.FindStringSubmatch(e.Msg); m != nil && inModule(m[1], own) {
+				continue
+			}
+			found = true
 		}
 	})
 	return found
 }
 
 // retidyable reports whether the build of cfg may be listed with a copy
-// of its module's files: a module's own folder, not in a workspace, and
-// no -modfile of the user's.
+// of its module's files: a module's folder (or one below it) not in a
+// workspace, and no -modfile of the user's.
 func retidyable(cfg *packages.Config) bool {
-	if _, err := os.Stat(filepath.Join(cfg.Dir, "go.mod")); err != nil {
-		return false
-	}
 	env := cfg.Env
 	if env == nil {
 		env = os.Environ()

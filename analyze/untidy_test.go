@@ -55,7 +55,7 @@ func TestLoadTidied(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Without the copy the go command refuses the module.
-			if pkgs, err := packages.Load(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./..."); err == nil && len(pkgs) > 0 && untidyPackage(pkgs) == "" {
+			if pkgs, err := packages.Load(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./..."); err == nil && len(pkgs) > 0 && untidyPackage(pkgs, "example.com/app") == "" {
 				t.Fatalf("the fixture is tidy: %d packages listed", len(pkgs))
 			}
 			pkgs, note, err := LoadTidied(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./...")
@@ -78,7 +78,7 @@ func TestLoadTidied(t *testing.T) {
 				t.Fatal("no problem says the module was read from a tidied copy")
 			}
 			if note.Pos.Filename != filepath.Join(app, "go.mod") || !UntidyNote(*note) || !strings.Contains(note.Msg, "updates to go.mod needed") || strings.Contains(note.Msg, "\n") ||
-				!strings.Contains(note.Msg, "a copy of its go.mod in a temporary folder, which the go command brought up to date (requires example.com/dep v0.1.0)") {
+				!strings.Contains(note.Msg, "archie read module example.com/app with a copy of its go.mod in a temporary folder, which the go command brought up to date (requires example.com/dep v0.1.0 indirectly)") {
 				t.Errorf("problem %s: %s", note.Pos, note.Msg)
 			}
 		})
@@ -132,5 +132,99 @@ func TestLoadUntidyGraph(t *testing.T) {
 	}
 	if notes != 1 {
 		t.Errorf("%d problems say a module was tidied, want 1", notes)
+	}
+}
+
+func TestUntidyMessage(t *testing.T) {
+	for _, tc := range []struct {
+		msg  string
+		want bool
+	}{
+		{"go: updates to go.mod needed; to update it:\n\tgo mod tidy", true},
+		{"missing go.sum entry for module providing package github.com/acme/lib (imported by example.com/app/api); to add:", true},
+		{"no required module provides package github.com/google/uuid; to add it:\n\tgo get github.com/google/uuid", true},
+		{"go: example.com/dep@v0.1.0: is replaced but not required", true},
+		// A package of the module's own path that is not there (code
+		// generated but not committed): no module would provide it.
+		{"no required module provides package example.com/app/gen/pb; to add it:\n\tgo get example.com/app/gen/pb", false},
+		{"no required module provides package example.com/app; to add it:", false},
+		{"no required module provides package example.com/apps/x; to add it:", true},
+		{"undefined: x", false},
+	} {
+		if got := untidyMessage(tc.msg, "example.com/app"); got != tc.want {
+			t.Errorf("untidyMessage(%q) = %v, want %v", tc.msg, got, tc.want)
+		}
+	}
+}
+
+func TestLoadTidiedOwnMissingPackage(t *testing.T) {
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY=off")
+	t.Run("untidy", func(t *testing.T) {
+		// An import of a package of app's own path that is not there
+		// is that package's error: the rest of app reads from the copy.
+		dir := t.TempDir()
+		writeTree(t, dir, untidyTree)
+		writeTree(t, dir, map[string]string{"app/typo/typo.go": "package typo\n\nimport _ \"example.com/app/nothere\"\n"})
+		pkgs, note, err := LoadTidied(&packages.Config{Dir: filepath.Join(dir, "app"), Env: env, Mode: Mode}, "./...")
+		if err != nil || note == nil {
+			t.Fatalf("problem %v, error %v: want app read from a copy", note, err)
+		}
+		read := false
+		packages.Visit(pkgs, nil, func(p *packages.Package) { read = read || p.PkgPath == "example.com/dep" })
+		if !read {
+			t.Error("example.com/dep, which the copy requires, was not listed")
+		}
+	})
+	t.Run("tidy", func(t *testing.T) {
+		// In a tidy module the same import is no reason to list again.
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{
+			"go.mod":      "module example.com/app\n\ngo 1.22\n",
+			"api/api.go":  "package api\n\nimport _ \"example.com/app/gen/pb\"\n",
+			"main.go":     "package main\n\nfunc main() {}\n",
+			"sub/sub.go":  "package sub\n",
+			"sub/sub2.go": "package sub\n",
+		})
+		_, note, _ := LoadTidied(&packages.Config{Dir: dir, Env: env, Mode: Mode}, "./...")
+		if note != nil {
+			t.Errorf("a tidy module was read from a copy: %s", note.Msg)
+		}
+	})
+	t.Run("folder below the module's", func(t *testing.T) {
+		dir := t.TempDir()
+		writeTree(t, dir, untidyTree)
+		writeTree(t, dir, map[string]string{"app/sub/sub.go": "package sub\n\nimport \"example.com/lib\"\n\nvar Name = lib.Name()\n"})
+		_, note, err := LoadTidied(&packages.Config{Dir: filepath.Join(dir, "app", "sub"), Env: env, Mode: Mode}, "./...")
+		if err != nil || note == nil || note.Pos.Filename != filepath.Join(dir, "app", "go.mod") {
+			t.Errorf("problem %v, error %v: want the module of app/sub read from a copy, said at app/go.mod", note, err)
+		}
+	})
+}
+
+func TestModChanges(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"before.mod": "module example.com/app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n",
+		"after.mod": `module example.com/app
+
+go 1.24
+
+require (
+	example.com/a v1.1.0
+	example.com/z v0.3.0
+)
+
+require (
+	example.com/i1 v1.0.0 // indirect
+	example.com/i2 v1.0.0 // indirect
+	example.com/i3 v1.0.0 // indirect
+	example.com/i4 v1.0.0 // indirect
+)
+`,
+	})
+	got := strings.Join(modChanges(filepath.Join(dir, "before.mod"), filepath.Join(dir, "after.mod")), ", ")
+	want := "go 1.24 where yours has 1.21, requires example.com/a v1.1.0 where yours has v1.0.0, requires example.com/z v0.3.0, requires example.com/i1 v1.0.0 indirectly, requires example.com/i2 v1.0.0 indirectly, requires example.com/i3 v1.0.0 indirectly, 1 more"
+	if got != want {
+		t.Errorf("modChanges =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"context"
 	"fmt"
 	"go/token"
 	"os"
@@ -8,8 +9,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -35,7 +38,7 @@ var missingPackage = regexp.MustCompile(`(?:provides|providing) package ([^\s;:(
 
 // untidyMessage reports whether msg says that the module of path own is
 // not tidy.
-func untidyMessage(msg, own string) bool {
+func untidyMessage(msg string, own ownPaths) bool {
 	if slices.ContainsFunc(untidyMarks, func(m string) bool { return strings.Contains(msg, m) }) {
 		return true
 	}
@@ -43,17 +46,77 @@ func untidyMessage(msg, own string) bool {
 		return false
 	}
 	for _, m := range missingPackage.FindAllStringSubmatch(msg, -1) {
-		if !inModule(m[1], own) {
+		if !own.has(m[1]) {
 			return true
 		}
 	}
 	return false
 }
 
-// inModule reports whether the package path is own's or below it.
-func inModule(path, own string) bool {
-	return own != "" && (path == own || strings.HasPrefix(path, own+"/"))
+// ownPaths are the import paths of a module's own packages: its module
+// path, that path without its major version suffix (a v2 module whose
+// generated code still says example.com/app/gen/pb), and the modules a
+// replace directive maps into its folder. The first is the module path.
+type ownPaths []string
+
+// has reports whether the package path is one of own's or below one.
+func (own ownPaths) has(path string) bool {
+	return slices.ContainsFunc(own, func(o string) bool { return path == o || strings.HasPrefix(path, o+"/") })
 }
+
+// module is the module path.
+func (own ownPaths) module() string {
+	if len(own) == 0 {
+		return ""
+	}
+	return own[0]
+}
+
+// missesOwnPackage reports whether the go command found no module for a
+// package of own's, in a package listed or one it imports.
+func missesOwnPackage(pkgs []*packages.Package, own ownPaths) bool {
+	found := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			for _, m := range missingPackage.FindAllStringSubmatch(e.Msg, -1) {
+				found = found || own.has(m[1])
+			}
+		}
+	})
+	return found
+}
+
+// lookupRefused reports whether msg is the go command's refusal to look
+// a module up with GOPROXY=off.
+func lookupRefused(msg string) bool {
+	return strings.Contains(msg, "GOPROXY=off") || strings.Contains(msg, "module lookup disabled")
+}
+
+// needsProxy reports whether a listing made with GOPROXY=off met, where
+// the one before it did not, the go command's refusal to look a module
+// up for a package of another module.
+func needsProxy(before, after []*packages.Package, own ownPaths) bool {
+	had := make(map[string]bool)
+	packages.Visit(before, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			had[e.Msg] = true
+		}
+	})
+	found := false
+	packages.Visit(after, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if had[e.Msg] || !lookupRefused(e.Msg) {
+				continue
+			}
+			m := missingPackage.FindStringSubmatch(e.Msg)
+			found = found || m == nil || !own.has(m[1])
+		}
+	})
+	return found
+}
+
+// proxyWait bounds the listing that fetches what an untidy module lacks.
+const proxyWait = 2 * time.Minute
 
 // untidyNote starts the message of the problem LoadTidied reports.
 const untidyNote = "go.mod or go.sum is not tidy"
@@ -105,16 +168,55 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 		return pkgs, nil, err
 	}
 	defer os.RemoveAll(tmp)
+	// With -mod=mod the go command looks up a module for every package
+	// it cannot find, the module's own included, which would send the
+	// module's path to the proxy. So the copy is first brought up to
+	// date from the module cache alone (GOPROXY=off), and through the
+	// proxy only when what was missing there is other modules' and none
+	// of the module's own packages is missing.
 	c := *cfg
 	c.BuildFlags = append(slices.Clip(cfg.BuildFlags), "-mod=mod", "-modfile="+filepath.Join(tmp, "go.mod"))
+	env := c.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	c.Env = append(slices.Clip(env), "GOPROXY=off")
 	again, err2 := packages.Load(&c, patterns...)
+	offline := err2 == nil && needsProxy(pkgs, again, own) && !missesOwnPackage(again, own)
+	if err2 != nil && lookupRefused(err2.Error()) {
+		// The go command stopped at the first lookup it could not make,
+		// listing nothing: the proxy, unless that lookup was for a
+		// package of the module's own.
+		offline = true
+		for _, m := range missingPackage.FindAllStringSubmatch(err2.Error(), -1) {
+			offline = offline && !own.has(m[1])
+		}
+	}
+	if offline {
+		if !copyModFilesTo(root, tmp) {
+			return pkgs, nil, err
+		}
+		c.Env = env
+		// A proxy that does not answer must not hang the run: the
+		// modules go.mod requires are already fetched by the first
+		// listing, and these are the few it lacked.
+		parent := cfg.Context
+		if parent == nil {
+			parent = context.Background()
+		}
+		ctx, cancel := context.WithTimeout(parent, proxyWait)
+		defer cancel()
+		c.Context = ctx
+		again, err2 = packages.Load(&c, patterns...)
+	}
 	if err2 != nil && cfg.Context != nil && cfg.Context.Err() != nil {
 		return nil, nil, err2 // interrupted: no verdict on the module
 	}
-	if err2 != nil || untidyPackage(again, own) != "" || newModuleErrors(pkgs, again, own) {
+	if err2 != nil || untidyPackage(again, own) != "" || newModuleErrors(pkgs, again, own) || sameFiles(root, tmp) {
 		// Brought up to date, the module still does not list (a
-		// module the go command could not fetch): it is reported as
-		// the go command saw it.
+		// module the go command could not fetch), or the go command
+		// changed nothing (what it missed, no module has): it is
+		// reported as the go command saw it.
 		return pkgs, nil, err
 	}
 	// Its first sentence, without what to run ("; to update it:").
@@ -135,7 +237,7 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	// The module is named: the same note for two modules is two lines.
 	note := &Error{
 		Pos: token.Position{Filename: filepath.Join(root, "go.mod"), Line: 1, Column: 1},
-		Msg: untidyNote + " (the go command says: " + why + "); archie read module " + own + " with a copy of its " + files + " in a temporary folder, which the go command brought up to date" + changed + ", and left yours as they are: run go mod tidy here, so that a build reads what archie read",
+		Msg: untidyNote + " (the go command says: " + why + "); archie read module " + own.module() + " with a copy of its " + files + " in a temporary folder, which the go command brought up to date" + changed + ", and left yours as they are: run go mod tidy here, so that a build reads what archie read",
 	}
 	return again, note, nil
 }
@@ -197,23 +299,58 @@ func modChanges(before, after string) []string {
 }
 
 // moduleRoot returns the folder of the go.mod that dir is in, and the
-// module path it declares; "" when there is none.
-func moduleRoot(dir string) (string, string) {
+// paths of the module's own packages; "" when there is none.
+func moduleRoot(dir string) (string, ownPaths) {
 	for d := dir; ; {
-		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil {
-			return d, modfile.ModulePath(data)
+		path := filepath.Join(d, "go.mod")
+		if data, err := os.ReadFile(path); err == nil {
+			// Parse, not ParseLax: the module's own go.mod, replaces kept.
+			f, err := modfile.Parse(path, data, nil)
+			if err != nil || f.Module == nil {
+				return d, ownPaths{modfile.ModulePath(data)}
+			}
+			own := ownPaths{f.Module.Mod.Path}
+			if prefix, _, ok := module.SplitPathVersion(f.Module.Mod.Path); ok && prefix != f.Module.Mod.Path {
+				own = append(own, prefix)
+			}
+			for _, r := range f.Replace {
+				if r.New.Version != "" || !modfile.IsDirectoryPath(r.New.Path) {
+					continue
+				}
+				to := r.New.Path
+				if !filepath.IsAbs(to) {
+					to = filepath.Join(d, to)
+				}
+				if rel, err := filepath.Rel(d, to); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					own = append(own, r.Old.Path)
+				}
+			}
+			return d, own
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", ""
+			return "", nil
 		}
 		d = parent
 	}
 }
 
+// sameFiles reports whether the go.mod and go.sum in tmp are the ones in
+// root, byte for byte (or both absent).
+func sameFiles(root, tmp string) bool {
+	for _, name := range []string{"go.mod", "go.sum"} {
+		a, errA := os.ReadFile(filepath.Join(root, name))
+		b, errB := os.ReadFile(filepath.Join(tmp, name))
+		if (errA == nil) != (errB == nil) || string(a) != string(b) {
+			return false
+		}
+	}
+	return true
+}
+
 // untidyPackage returns the first error of a listed package, or of one
 // it imports, that says the module is not tidy.
-func untidyPackage(pkgs []*packages.Package, own string) string {
+func untidyPackage(pkgs []*packages.Package, own ownPaths) string {
 	why := ""
 	packages.Visit(pkgs, func(p *packages.Package) bool { return why == "" }, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -229,14 +366,14 @@ func untidyPackage(pkgs []*packages.Package, own string) string {
 // not get a module the code needs: an error that names a module version
 // ("example.com/dep@v0.1.0: reading …", "… invalid version: unknown
 // revision"), or that finds no module for a package.
-var moduleTrouble = regexp.MustCompile(`\S+@v\S*: |missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|is replaced but not required|cannot find module providing|no matching versions|module lookup disabled|GOPROXY=off|not in the module cache|dial tcp|no such host|checksum mismatch`)
+var moduleTrouble = regexp.MustCompile(`\S+@v\S*: |missing go.sum entry|updates to go.(mod|sum) needed|no required module provides|is replaced but not required|cannot find module providing|no matching versions|does not contain package|module lookup disabled|GOPROXY=off|not in the module cache|dial tcp|no such host|checksum mismatch`)
 
 // newModuleErrors reports whether a package of after, or of its imports,
 // has an error of getting a module that no package of before has. A
 // package of the module's own path that is not there is the code's
 // error, whatever the go command then looked up: the rest of the module
 // reads.
-func newModuleErrors(before, after []*packages.Package, own string) bool {
+func newModuleErrors(before, after []*packages.Package, own ownPaths) bool {
 	had := make(map[string]bool)
 	packages.Visit(before, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -249,7 +386,7 @@ func newModuleErrors(before, after []*packages.Package, own string) bool {
 			if had[e.Msg] || !moduleTrouble.MatchString(e.Msg) {
 				continue
 			}
-			if m := missingPackage.FindStringSubmatch(e.Msg); m != nil && inModule(m[1], own) {
+			if m := missingPackage.FindStringSubmatch(e.Msg); m != nil && own.has(m[1]) {
 				continue
 			}
 			found = true
@@ -303,6 +440,27 @@ func inWorkspace(dir string) bool {
 		}
 		d = parent
 	}
+}
+
+// copyModFilesTo copies dir's go.mod and go.sum over those in tmp (and
+// removes tmp's go.sum where dir has none), for a fresh try.
+func copyModFilesTo(dir, tmp string) bool {
+	for _, name := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		switch {
+		case os.IsNotExist(err) && name == "go.sum":
+			if err := os.Remove(filepath.Join(tmp, name)); err != nil && !os.IsNotExist(err) {
+				return false
+			}
+		case err != nil:
+			return false
+		default:
+			if os.WriteFile(filepath.Join(tmp, name), data, 0o644) != nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // copyModFiles copies dir's go.mod and go.sum (when it has one) into a

@@ -2,9 +2,13 @@ package analyze
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -55,7 +59,7 @@ func TestLoadTidied(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Without the copy the go command refuses the module.
-			if pkgs, err := packages.Load(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./..."); err == nil && len(pkgs) > 0 && untidyPackage(pkgs, "example.com/app") == "" {
+			if pkgs, err := packages.Load(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./..."); err == nil && len(pkgs) > 0 && untidyPackage(pkgs, ownPaths{"example.com/app"}) == "" {
 				t.Fatalf("the fixture is tidy: %d packages listed", len(pkgs))
 			}
 			pkgs, note, err := LoadTidied(&packages.Config{Dir: app, Env: env, Mode: tc.mode}, "./...")
@@ -149,16 +153,59 @@ func TestUntidyMessage(t *testing.T) {
 		{"no required module provides package example.com/app/gen/pb; to add it:\n\tgo get example.com/app/gen/pb", false},
 		{"no required module provides package example.com/app; to add it:", false},
 		{"no required module provides package example.com/apps/x; to add it:", true},
+		// Nor one of a module a replace maps into the module's folder.
+		{"no required module provides package example.com/gen/pb; to add it:", false},
 		{"undefined: x", false},
 	} {
-		if got := untidyMessage(tc.msg, "example.com/app"); got != tc.want {
+		if got := untidyMessage(tc.msg, ownPaths{"example.com/app", "example.com/gen"}); got != tc.want {
 			t.Errorf("untidyMessage(%q) = %v, want %v", tc.msg, got, tc.want)
 		}
 	}
 }
 
+func TestModuleRootOwnPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"app/go.mod":   "module example.com/app/v2\n\ngo 1.22\n\nreplace (\n\texample.com/gen => ./gen\n\texample.com/far => ../far\n\texample.com/ver => example.com/fork v1.0.0\n)\n",
+		"app/sub/x.go": "package sub\n",
+	})
+	root, own := moduleRoot(filepath.Join(dir, "app", "sub"))
+	if root != filepath.Join(dir, "app") || strings.Join(own, " ") != "example.com/app/v2 example.com/app example.com/gen" {
+		t.Errorf("moduleRoot = %s, %q", root, own)
+	}
+}
+
+// proxyLog is a module proxy that serves nothing and records the paths
+// asked of it.
+func proxyLog(t *testing.T) (url string, asked func() []string) {
+	t.Helper()
+	var mu sync.Mutex
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		http.NotFound(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(paths)
+	}
+}
+
 func TestLoadTidiedOwnMissingPackage(t *testing.T) {
-	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY=off")
+	proxy, asked := proxyLog(t)
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY="+proxy, "GOSUMDB=off", "GOMODCACHE="+t.TempDir())
+	t.Cleanup(func() {
+		// Not one of the module's own paths went to the proxy.
+		for _, p := range asked() {
+			if strings.Contains(p, "example.com/app") || strings.Contains(p, "example.com/gen") {
+				t.Errorf("the proxy was asked %s", p)
+			}
+		}
+	})
 	t.Run("untidy", func(t *testing.T) {
 		// An import of a package of app's own path that is not there
 		// is that package's error: the rest of app reads from the copy.
@@ -184,6 +231,21 @@ func TestLoadTidiedOwnMissingPackage(t *testing.T) {
 			"main.go":     "package main\n\nfunc main() {}\n",
 			"sub/sub.go":  "package sub\n",
 			"sub/sub2.go": "package sub\n",
+		})
+		_, note, _ := LoadTidied(&packages.Config{Dir: dir, Env: env, Mode: Mode}, "./...")
+		if note != nil {
+			t.Errorf("a tidy module was read from a copy: %s", note.Msg)
+		}
+	})
+	t.Run("replaced into the module's folder", func(t *testing.T) {
+		// example.com/gen lives in app's folder: its package that is
+		// not there (generated code not committed) is no untidiness.
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{
+			"go.mod":     "module example.com/app\n\ngo 1.22\n\nrequire example.com/gen v0.0.0\n\nreplace example.com/gen => ./gen\n",
+			"gen/go.mod": "module example.com/gen\n\ngo 1.22\n",
+			"gen/doc.go": "package gen\n",
+			"api/api.go": "package api\n\nimport _ \"example.com/gen/pb\"\n",
 		})
 		_, note, _ := LoadTidied(&packages.Config{Dir: dir, Env: env, Mode: Mode}, "./...")
 		if note != nil {

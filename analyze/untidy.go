@@ -34,7 +34,7 @@ import (
 var untidyMarks = []string{"updates to go.mod needed", "updates to go.sum needed", "missing go.sum entry", "is replaced but not required"}
 
 // missingPackage finds the package the go command looked for a module of.
-var missingPackage = regexp.MustCompile(`(?:provides|providing) package ([^\s;:()]+)`)
+var missingPackage = regexp.MustCompile(`(?:provides|providing|does not contain) package ([^\s;:()]+)`)
 
 // untidyMessage reports whether msg says that the module of path own is
 // not tidy.
@@ -84,6 +84,13 @@ func missesOwnPackage(pkgs []*packages.Package, own ownPaths) bool {
 		}
 	})
 	return found
+}
+
+// offlineEnv is env for a go command that reaches no network: no proxy,
+// and no repository fetched directly either (GOPRIVATE and GONOPROXY
+// modules are, whatever GOPROXY says).
+func offlineEnv(env []string) []string {
+	return append(slices.Clip(env), "GOPROXY=off", "GONOPROXY=archie.invalid", "GOVCS=*:off")
 }
 
 // lookupRefused reports whether msg is the go command's refusal to look
@@ -180,19 +187,11 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	if env == nil {
 		env = os.Environ()
 	}
-	c.Env = append(slices.Clip(env), "GOPROXY=off")
+	c.Env = offlineEnv(env)
 	again, err2 := packages.Load(&c, patterns...)
-	offline := err2 == nil && needsProxy(pkgs, again, own) && !missesOwnPackage(again, own)
-	if err2 != nil && lookupRefused(err2.Error()) {
-		// The go command stopped at the first lookup it could not make,
-		// listing nothing: the proxy, unless that lookup was for a
-		// package of the module's own.
-		offline = true
-		for _, m := range missingPackage.FindAllStringSubmatch(err2.Error(), -1) {
-			offline = offline && !own.has(m[1])
-		}
-	}
-	if offline {
+	// A try that stopped before listing anything says nothing of the
+	// module's own packages: it goes no further.
+	if err2 == nil && needsProxy(pkgs, again, own) && !missesOwnPackage(again, own) {
 		if !copyModFilesTo(root, tmp) {
 			return pkgs, nil, err
 		}

@@ -252,6 +252,21 @@ func TestLoadTidiedOwnMissingPackage(t *testing.T) {
 			t.Errorf("a tidy module was read from a copy: %s", note.Msg)
 		}
 	})
+	t.Run("untidy, replaced into the module's folder", func(t *testing.T) {
+		// The go command says example.com/gen "does not contain" the
+		// package: still one of app's own, never looked up.
+		dir := t.TempDir()
+		writeTree(t, dir, untidyTree)
+		writeTree(t, dir, map[string]string{
+			"app/go.mod":     strings.Replace(untidyTree["app/go.mod"], "require example.com/lib v0.0.0", "require (\n\texample.com/lib v0.0.0\n\texample.com/gen v0.0.0\n)", 1) + "\nreplace example.com/gen => ./gen\n",
+			"app/gen/go.mod": "module example.com/gen\n\ngo 1.22\n",
+			"app/gen/doc.go": "package gen\n",
+			// example.com/other, which no module provides, sends the go
+			// command to the proxy for other modules.
+			"app/api/api.go": "package api\n\nimport (\n\t_ \"example.com/gen/pb\"\n\t_ \"example.com/other\"\n)\n",
+		})
+		LoadTidied(&packages.Config{Dir: filepath.Join(dir, "app"), Env: env, Mode: Mode}, "./...")
+	})
 	t.Run("folder below the module's", func(t *testing.T) {
 		dir := t.TempDir()
 		writeTree(t, dir, untidyTree)
@@ -261,6 +276,15 @@ func TestLoadTidiedOwnMissingPackage(t *testing.T) {
 			t.Errorf("problem %v, error %v: want the module of app/sub read from a copy, said at app/go.mod", note, err)
 		}
 	})
+}
+
+func TestOfflineEnv(t *testing.T) {
+	// GOPRIVATE modules are fetched from their repositories whatever
+	// GOPROXY says: the offline try turns that off too.
+	got := strings.Join(offlineEnv([]string{"GOPRIVATE=corp.example", "GOPROXY=https://proxy.example"}), " ")
+	if !strings.HasSuffix(got, "GOPROXY=off GONOPROXY=archie.invalid GOVCS=*:off") {
+		t.Errorf("offlineEnv = %s", got)
+	}
 }
 
 func TestModChanges(t *testing.T) {

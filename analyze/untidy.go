@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/mod/modfile"
@@ -123,7 +124,13 @@ func needsProxy(before, after []*packages.Package, own ownPaths) bool {
 }
 
 // proxyWait bounds the listing that fetches what an untidy module lacks.
-const proxyWait = 2 * time.Minute
+var proxyWait = 2 * time.Minute
+
+// proxyTimedOut holds the roots of the modules whose fetch through the
+// proxy ran out of time in this process: the graph's listing and the
+// services' list a module one after the other, and a proxy that did not
+// answer the first would only make the second wait as long.
+var proxyTimedOut sync.Map
 
 // untidyNote starts the message of the problem LoadTidied reports.
 const untidyNote = "go.mod or go.sum is not tidy"
@@ -192,7 +199,7 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 	// A try that stopped before listing anything says nothing of the
 	// module's own packages: it goes no further.
 	if err2 == nil && needsProxy(pkgs, again, own) && !missesOwnPackage(again, own) {
-		if !copyModFilesTo(root, tmp) {
+		if _, late := proxyTimedOut.Load(root); late || !copyModFilesTo(root, tmp) {
 			return pkgs, nil, err
 		}
 		c.Env = env
@@ -207,6 +214,9 @@ func LoadTidied(cfg *packages.Config, patterns ...string) ([]*packages.Package, 
 		defer cancel()
 		c.Context = ctx
 		again, err2 = packages.Load(&c, patterns...)
+		if ctx.Err() == context.DeadlineExceeded {
+			proxyTimedOut.Store(root, true)
+		}
 	}
 	if err2 != nil && cfg.Context != nil && cfg.Context.Err() != nil {
 		return nil, nil, err2 // interrupted: no verdict on the module

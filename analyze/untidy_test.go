@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -276,6 +277,34 @@ func TestLoadTidiedOwnMissingPackage(t *testing.T) {
 			t.Errorf("problem %v, error %v: want the module of app/sub read from a copy, said at app/go.mod", note, err)
 		}
 	})
+}
+
+func TestLoadTidiedProxyTimeout(t *testing.T) {
+	// A proxy that does not answer: the fetch gives up at proxyWait,
+	// the module is reported as the go command saw it, and the next
+	// listing of the module does not wait again.
+	hold := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-hold }))
+	t.Cleanup(func() { close(hold); srv.Close() })
+	defer func(w time.Duration) { proxyWait = w }(proxyWait)
+	proxyWait = 2 * time.Second
+	dir := t.TempDir()
+	writeTree(t, dir, untidyTree)
+	// example.com/other, in no module, sends the go command to the proxy.
+	writeTree(t, dir, map[string]string{"app/other/other.go": "package other\n\nimport _ \"example.com/other\"\n"})
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY="+srv.URL, "GOSUMDB=off", "GOMODCACHE="+t.TempDir())
+	app := filepath.Join(dir, "app")
+	for i := range 2 {
+		start := time.Now()
+		_, note, _ := LoadTidied(&packages.Config{Dir: app, Env: env, Mode: Mode}, "./...")
+		took := time.Since(start)
+		if note != nil {
+			t.Errorf("listing %d: read from a copy the proxy never completed: %s", i, note.Msg)
+		}
+		if i == 1 && took > proxyWait {
+			t.Errorf("the second listing waited for the proxy again (%s)", took)
+		}
+	}
 }
 
 func TestOfflineEnv(t *testing.T) {

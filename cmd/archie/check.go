@@ -154,6 +154,10 @@ func runCheck(ctx context.Context, stdout, stderr io.Writer, opts checkOptions, 
 	// violations (exit 2, not 1), since what was not seen may hide more.
 	if errs := p.loadErrors(); len(errs) > 0 {
 		msg := fmt.Sprintf("the check is incomplete: %s (listed above); what they hide was not checked", analyze.Problems(errs))
+		if !slices.ContainsFunc(errs, func(e analyze.Error) bool { return !analyze.UntidyNote(e) }) {
+			// All of the code was read, but not as its files stand.
+			msg = fmt.Sprintf("the check is incomplete: %s not tidy (listed above), read from a copy brought up to date, which is not what a build of the committed files reads", plural(len(errs), "module"))
+		}
 		if opts.strict {
 			return errors.New(msg)
 		}

@@ -104,6 +104,18 @@ func lookupRefused(msg string) bool {
 // the one before it did not, the go command's refusal to look a module
 // up for a package of another module.
 func needsProxy(before, after []*packages.Package, own ownPaths) bool {
+	return newError(before, after, func(msg string) bool {
+		if !lookupRefused(msg) {
+			return false
+		}
+		m := missingPackage.FindStringSubmatch(msg)
+		return m == nil || !own.has(m[1])
+	})
+}
+
+// newError reports whether a package of after, or of one it imports, has
+// an error that is, where no package of before has its message.
+func newError(before, after []*packages.Package, is func(msg string) bool) bool {
 	had := make(map[string]bool)
 	packages.Visit(before, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -113,11 +125,7 @@ func needsProxy(before, after []*packages.Package, own ownPaths) bool {
 	found := false
 	packages.Visit(after, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			if had[e.Msg] || !lookupRefused(e.Msg) {
-				continue
-			}
-			m := missingPackage.FindStringSubmatch(e.Msg)
-			found = found || m == nil || !own.has(m[1])
+			found = found || !had[e.Msg] && is(e.Msg)
 		}
 	})
 	return found
@@ -310,38 +318,37 @@ func modChanges(before, after string) []string {
 // moduleRoot returns the folder of the go.mod that dir is in, and the
 // paths of the module's own packages; "" when there is none.
 func moduleRoot(dir string) (string, ownPaths) {
-	for d := dir; ; {
-		path := filepath.Join(d, "go.mod")
-		if data, err := os.ReadFile(path); err == nil {
-			// Parse, not ParseLax: the module's own go.mod, replaces kept.
-			f, err := modfile.Parse(path, data, nil)
-			if err != nil || f.Module == nil {
-				return d, ownPaths{modfile.ModulePath(data)}
-			}
-			own := ownPaths{f.Module.Mod.Path}
-			if prefix, _, ok := module.SplitPathVersion(f.Module.Mod.Path); ok && prefix != f.Module.Mod.Path {
-				own = append(own, prefix)
-			}
-			for _, r := range f.Replace {
-				if r.New.Version != "" || !modfile.IsDirectoryPath(r.New.Path) {
-					continue
-				}
-				to := r.New.Path
-				if !filepath.IsAbs(to) {
-					to = filepath.Join(d, to)
-				}
-				if rel, err := filepath.Rel(d, to); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-					own = append(own, r.Old.Path)
-				}
-			}
-			return d, own
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", nil
-		}
-		d = parent
+	m, err := findModuleRoot(dir)
+	if err != nil {
+		return "", nil
 	}
+	own := ownPaths{m.Path}
+	if prefix, _, ok := module.SplitPathVersion(m.Path); ok && prefix != m.Path {
+		own = append(own, prefix)
+	}
+	// Parse, not ParseLax: the module's own go.mod, replaces kept.
+	path := filepath.Join(m.Dir, "go.mod")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return m.Dir, own
+	}
+	f, err := modfile.Parse(path, data, nil)
+	if err != nil {
+		return m.Dir, own
+	}
+	for _, r := range f.Replace {
+		if r.New.Version != "" || !modfile.IsDirectoryPath(r.New.Path) {
+			continue
+		}
+		to := r.New.Path
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(m.Dir, to)
+		}
+		if rel, err := filepath.Rel(m.Dir, to); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			own = append(own, r.Old.Path)
+		}
+	}
+	return m.Dir, own
 }
 
 // sameFiles reports whether the go.mod and go.sum in tmp are the ones in
@@ -383,25 +390,13 @@ var moduleTrouble = regexp.MustCompile(`\S+@v\S*: |missing go.sum entry|updates 
 // error, whatever the go command then looked up: the rest of the module
 // reads.
 func newModuleErrors(before, after []*packages.Package, own ownPaths) bool {
-	had := make(map[string]bool)
-	packages.Visit(before, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			had[e.Msg] = true
+	return newError(before, after, func(msg string) bool {
+		if !moduleTrouble.MatchString(msg) {
+			return false
 		}
+		m := missingPackage.FindStringSubmatch(msg)
+		return m == nil || !own.has(m[1])
 	})
-	found := false
-	packages.Visit(after, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if had[e.Msg] || !moduleTrouble.MatchString(e.Msg) {
-				continue
-			}
-			if m := missingPackage.FindStringSubmatch(e.Msg); m != nil && own.has(m[1]) {
-				continue
-			}
-			found = true
-		}
-	})
-	return found
 }
 
 // retidyable reports whether the build of cfg may be listed with a copy
@@ -426,29 +421,11 @@ func retidyable(cfg *packages.Config) bool {
 	if slices.ContainsFunc(cfg.BuildFlags, func(f string) bool { return strings.Contains(f, "-modfile") }) {
 		return false
 	}
-	switch gowork {
-	case "off":
-		return true
-	case "":
-		return !inWorkspace(cfg.Dir)
-	}
-	return false // a go.work the user names
-}
-
-// inWorkspace reports whether a go.work in dir or above it applies to
-// the module in dir: one that uses it (a go.work that does not is left
-// out with GOWORK=off by the callers, see OutsideWorkspace).
-func inWorkspace(dir string) bool {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-			return true
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return false
-		}
-		d = parent
-	}
+	// No go.work applies: GOWORK=off, or none in the folder or above (a
+	// go.work that does not use the module is left out with GOWORK=off
+	// by the callers, see OutsideWorkspace).
+	work, err := findWork(cfg.Dir, gowork)
+	return err == nil && work == ""
 }
 
 // copyModFilesTo copies dir's go.mod and go.sum over those in tmp (and

@@ -197,6 +197,7 @@ func TestMessagingLibs(t *testing.T) {
 		"github.com/nats-io/nats.go":                 true,
 		"github.com/IBM/sarama":                      true,
 		"github.com/confluentinc/confluent-kafka-go": true,
+		"github.com/Shopify/sarama":                  true, // IBM/sarama's old path
 	} {
 		if _, got := messagingLibs[lib]; got != want {
 			t.Errorf("messagingLibs[%q] = %v, want %v", lib, got, want)
@@ -204,6 +205,37 @@ func TestMessagingLibs(t *testing.T) {
 	}
 	if lib, ok := libOf("github.com/aws/aws-sdk-go/service/s3/s3manager", messagingLibs); ok {
 		t.Errorf("libOf(s3manager) = %q, want none", lib)
+	}
+	// Only the packages of the calls archie reads send messages:
+	// watermill's root package holds its logger, not its publishers.
+	for pkg, want := range map[string]bool{
+		"github.com/ThreeDotsLabs/watermill":                 false,
+		"github.com/ThreeDotsLabs/watermill/message":         true,
+		"github.com/ThreeDotsLabs/watermill-kafka/pkg/kafka": true,
+		"github.com/Shopify/sarama":                          true,
+		"github.com/IBM/sarama":                              true,
+		"github.com/nats-io/nats.go":                         true,
+		"github.com/aws/aws-sdk-go/service/sqs":              true,
+		"github.com/aws/aws-sdk-go/service/s3":               false,
+	} {
+		if got := messagingAPIs[pkg]; got != want {
+			t.Errorf("messagingAPIs[%q] = %v, want %v", pkg, got, want)
+		}
+	}
+}
+
+func TestKeyPackage(t *testing.T) {
+	tests := []struct{ key, lib, want string }{
+		{"github.com/nats-io/nats.go.Conn.Publish", "github.com/nats-io/nats.go", "github.com/nats-io/nats.go"},
+		{"github.com/nats-io/nats.go/jetstream.JetStream.Publish", "github.com/nats-io/nats.go", "github.com/nats-io/nats.go/jetstream"},
+		{"github.com/aws/aws-sdk-go/service/sqs.SQS.SendMessage", "github.com/aws/aws-sdk-go", "github.com/aws/aws-sdk-go/service/sqs"},
+		{"github.com/Shopify/sarama.SyncProducer.SendMessage", "github.com/IBM/sarama", "github.com/Shopify/sarama"},
+		{"github.com/ThreeDotsLabs/watermill-kafka/pkg/kafka.Publisher.Publish", "github.com/ThreeDotsLabs/watermill", "github.com/ThreeDotsLabs/watermill-kafka/pkg/kafka"},
+	}
+	for _, tt := range tests {
+		if got := keyPackage(tt.key, tt.lib); got != tt.want {
+			t.Errorf("keyPackage(%q, %q) = %q, want %q", tt.key, tt.lib, got, tt.want)
+		}
 	}
 }
 

@@ -22,26 +22,45 @@ type unseenLib struct {
 }
 
 // messagingLibs maps each library whose calls archie reads as messages to
-// their kind, and knownLibs holds every library a recognizer names.
-// Redis is left out: a cache wraps it far more often than a queue does.
-// In a module of many services (the AWS SDK v1: service/sqs among its S3
-// and hundreds of others), the messaging library is the package of the
-// messaging API, not the whole module.
-var messagingLibs, knownLibs = func() (map[string]string, map[string]bool) {
-	msg, known := make(map[string]string), make(map[string]bool)
+// their kind, and knownLibs holds every library a recognizer names, with
+// the modules outside it that its keys name (github.com/Shopify/sarama,
+// IBM/sarama's old path). Redis is left out: a cache wraps it far more
+// often than a queue does. In a module of many services (the AWS SDK v1:
+// service/sqs among its S3 and hundreds of others), the messaging library
+// is the package of the messaging API, not the whole module.
+// messagingAPIs are the packages of the messaging libraries' recognized
+// calls: a package that imports one can send or receive a message; one
+// that imports only another part of the library (watermill's logger
+// adapter interface, in its root package) cannot.
+var messagingLibs, knownLibs, messagingAPIs = func() (map[string]string, map[string]bool, map[string]bool) {
+	msg, known, apis := make(map[string]string), make(map[string]bool), make(map[string]bool)
+	libs := make(map[string]bool)
+	for _, r := range recognizers {
+		libs[r.lib] = true
+	}
 	for _, r := range recognizers {
 		known[r.lib] = true
-		if (r.fact == publishes || r.fact == consumes) && !strings.HasPrefix(r.kind, "redis") {
-			if !manyServices[r.lib] {
-				msg[r.lib] = r.kind
-				continue
+		messaging := (r.fact == publishes || r.fact == consumes) && !strings.HasPrefix(r.kind, "redis")
+		if messaging && !manyServices[r.lib] {
+			msg[r.lib] = r.kind
+		}
+		for _, k := range expand(r.key) {
+			pkg := keyPackage(k, r.lib)
+			if _, ok := libOf(pkg, libs); !ok {
+				known[pkg] = true
+				if messaging {
+					msg[pkg] = r.kind
+				}
 			}
-			for _, k := range expand(r.key) {
-				msg[keyPackage(k, r.lib)] = r.kind
+			if messaging {
+				apis[pkg] = true
+				if manyServices[r.lib] {
+					msg[pkg] = r.kind
+				}
 			}
 		}
 	}
-	return msg, known
+	return msg, known, apis
 }()
 
 // migrationLibs are the schema migration tools: a program that runs one
@@ -54,12 +73,23 @@ var migrationLibs = map[string]bool{"github.com/pressly/goose": true, "github.co
 // only some send messages.
 var manyServices = map[string]bool{"github.com/aws/aws-sdk-go": true}
 
-// keyPackage returns the package of a recognizer's key below its library
-// (github.com/aws/aws-sdk-go/service/sqs of …/service/sqs.SQS.SendMessage),
-// or the library when the key is in its root package or elsewhere.
+// keyPackage returns the package of a recognizer's key: the one below its
+// library (github.com/aws/aws-sdk-go/service/sqs of
+// …/service/sqs.SQS.SendMessage), the library for a key in its root
+// package, or the package a key outside the library names
+// (github.com/Shopify/sarama of Shopify/sarama.NewSyncProducer, under
+// IBM/sarama; watermill-kafka's beside watermill). A key outside its
+// library must not name a package whose last element holds a dot.
 func keyPackage(key, lib string) string {
+	if strings.HasPrefix(key, lib+".") {
+		return lib
+	}
 	rest, ok := strings.CutPrefix(key, lib+"/")
 	if !ok {
+		slash := strings.LastIndexByte(key, '/')
+		if dot := strings.IndexByte(key[slash+1:], '.'); dot >= 0 {
+			return key[:slash+1+dot]
+		}
 		return lib
 	}
 	slash := strings.LastIndexByte(rest, '/')
@@ -153,6 +183,9 @@ func unseenLibs(f *facts) []unseenLib {
 		}
 		var wraps []string
 		for _, t := range s.pkg.Imports() {
+			if !messagingAPIs[normPath(t.Path())] {
+				continue
+			}
 			if lib, ok := libOf(t.Path(), messagingLibs); ok && !slices.Contains(wraps, lib) {
 				wraps = append(wraps, lib)
 			}

@@ -174,17 +174,29 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec, bs *builds) []*Serv
 // serviceNames names each main package after its folder, or after the
 // module's folder for a main at a module root. Names that collide take
 // parent folders, joined with "-" and skipping "cmd", until they are unique:
-// app/order/cmd/api becomes order-api.
+// app/order/cmd/api becomes order-api. The folders are those below the
+// folder that holds the main modules, never the ones above it (where the
+// repository was cloned), and a name still shared when they run out
+// keeps its "cmd": a module's root main is auth, its auth/cmd auth-cmd.
 func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
+	base := modulesParent(g)
 	elems := make([][]string, len(mains))
+	whole := make([][]string, len(mains)) // with "cmd"
 	for i, p := range mains {
 		dir := p.Dir
 		if dir == "" {
 			dir, _ = g.Dir(p.Path)
 		}
+		if rel, err := filepath.Rel(base, dir); err == nil && base != "" && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			dir = rel
+		}
 		var es []string
 		for _, e := range strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/") {
-			if e != "" && e != "cmd" {
+			if e == "" || e == "." {
+				continue
+			}
+			whole[i] = append(whole[i], e)
+			if e != "cmd" {
 				es = append(es, e)
 			}
 		}
@@ -213,8 +225,12 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 				continue
 			}
 			for _, i := range idx {
-				if depth[i] < len(elems[i]) {
+				switch {
+				case depth[i] < len(elems[i]):
 					depth[i]++
+					grew = true
+				case len(whole[i]) > len(elems[i]):
+					elems[i], depth[i] = whole[i], len(whole[i])
 					grew = true
 				}
 			}
@@ -228,4 +244,33 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 		out[i] = name(i)
 	}
 	return out
+}
+
+// modulesParent returns the folder that holds every main module, or the
+// one above it when it is a module's own: the names of mains start below
+// it, with a module's folder.
+func modulesParent(g *analyze.Graph) string {
+	var common string
+	for i, m := range g.Modules {
+		if m.Dir == "" {
+			return ""
+		}
+		if i == 0 {
+			common = filepath.Clean(m.Dir)
+			continue
+		}
+		for !within(filepath.ToSlash(filepath.Clean(m.Dir)), filepath.ToSlash(common)) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				return ""
+			}
+			common = parent
+		}
+	}
+	for _, m := range g.Modules {
+		if filepath.Clean(m.Dir) == common {
+			return filepath.Dir(common)
+		}
+	}
+	return common
 }

@@ -162,6 +162,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 		loaded, _, err := b.listing.typeCheck(onlyOthers(b, services, ownTags))
 		wrapped := b.listing.wrapped
+		errs = append(errs, b.listing.older...)
 		if u := b.listing.untidy; u != nil && !slices.ContainsFunc(g.Errors, func(e analyze.Error) bool { return e.Pos.Filename == u.Pos.Filename && analyze.UntidyNote(e) }) {
 			errs = append(errs, *u)
 		}

@@ -246,6 +246,9 @@ func (l *typeLoader) keep(p *packages.Package) {
 	if _, edited := l.edited.Load(p); edited {
 		return // its key says other contents than were type-checked
 	}
+	if _, older := l.older.Load(p); older {
+		return // read as another release selects its files: said each run
+	}
 	var buf bytes.Buffer
 	if err := gcexportdata.Write(&buf, l.fset, p.Types); err != nil {
 		return

@@ -189,8 +189,11 @@ type listing struct {
 	// untidy is the problem of a module listed with a tidied copy of
 	// its go.mod (analyze.LoadTidied).
 	untidy *analyze.Error
-	err    error
-	done   chan struct{}
+	// older are the problems of dependencies read as an earlier Go
+	// release selects their files (release.go).
+	older []analyze.Error
+	err   error
+	done  chan struct{}
 }
 
 // newListing prepares the listing of what typeCheck loads; list runs it.
@@ -326,10 +329,12 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
 	fromSource := 0
 	cgoCtx := cgoContext(cfg)
+	l.releaseBase = cgoContext(cfg)
 	byPath := make(map[string]*packages.Package, len(all))
 	for _, p := range all {
 		byPath[p.PkgPath] = p
 	}
+	l.byPath = byPath
 	for _, p := range all { // dependencies first
 		p.Fset = l.fset
 		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return strings.Contains(e.Msg, notCached) || embedError(e) })
@@ -406,6 +411,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	for _, p := range all {
 		setImports(p)
 	}
+	ls.older = l.olderNotes()
 	return roots, fromSource, nil
 }
 
@@ -518,6 +524,12 @@ type typeLoader struct {
 	// packages not in the build that their cgo files import.
 	fakeC       map[*packages.Package]bool
 	sideEffects map[string]*types.Package
+	// releaseBase selects files as the build does; older holds the
+	// dependencies read as an earlier Go release selects their files
+	// (release.go), each an olderRead.
+	releaseBase *build.Context
+	older       sync.Map
+	byPath      map[string]*packages.Package // every package of the build
 }
 
 // check parses and type-checks p from source once its imports are ready.
@@ -612,6 +624,16 @@ func (l *typeLoader) check(ctx context.Context, p *packages.Package) {
 		p.Errors = p.Errors[:listErrs]
 		tc.IgnoreFuncBodies = true
 		err = types.NewChecker(tc, l.fset, types.NewPackage(p.PkgPath, p.Name), nil).Files(files)
+	}
+	if !root && len(p.Errors) > listErrs && listed && !illTyped && !l.fakeC[p] {
+		if pkg, release := l.olderRelease(p, tc, mode); pkg != nil {
+			l.older.Store(p, olderRead{release: release, err: p.Errors[listErrs]})
+			p.Errors = p.Errors[:listErrs]
+			p.Types, err = pkg, nil
+			l.exportMu.Lock()
+			l.view[p.PkgPath] = pkg
+			l.exportMu.Unlock()
+		}
 	}
 	<-l.cpu
 	if root && len(l.fakeC) > 0 {

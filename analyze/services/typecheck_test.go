@@ -381,3 +381,62 @@ func TestEmbedError(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeCheckOlderRelease: a dependency whose build constraints leave
+// out, for this Go release, the file that declares what its other files
+// use (as bytedance/sonic v1.14.2 does with go1.26) is read as the
+// release before selects its files, with the imports only that file
+// makes (a package of the standard library no other package imports
+// here, a package of its module nothing imports); its importers are
+// read, and the run says which release it was read as. A dependency no
+// earlier release fixes keeps its error.
+func TestTypeCheckOlderRelease(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	this := currentMinor()
+	if this < 2 {
+		t.Skip("no Go release tags")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":                "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/fast v0.0.0\n\texample.com/broken v0.0.0\n)\n\nreplace (\n\texample.com/fast => ./fast\n\texample.com/broken => ./broken\n)\n",
+		"fast/go.mod":           "module example.com/fast\n\ngo 1.22\n",
+		"fast/codec.go":         "package fast\n\ntype Codec struct{ it *Iter }\n\nfunc New() *Codec { return &Codec{} }\n",
+		"fast/iter_old.go":      fmt.Sprintf("//go:build !go1.%d\n\npackage fast\n\nimport (\n\t\"hash/adler32\"\n\n\t\"example.com/fast/legacy\"\n)\n\ntype Iter struct{ l legacy.Table }\n\nvar sum = adler32.Checksum\n", this),
+		"fast/legacy/legacy.go": "package legacy\n\ntype Table struct{}\n",
+		"broken/go.mod":         "module example.com/broken\n\ngo 1.22\n",
+		"broken/broken.go":      "package broken\n\nfunc Run() Missing { return nil }\n",
+		"main/main.go":          "package main\n\nimport \"example.com/fast\"\n\nfunc main() { _ = fast.New() }\n",
+		"other/main.go":         "package main\n\nimport \"example.com/broken\"\n\nfunc main() { broken.Run() }\n",
+	})
+	cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
+	ls := newListing(cfg, []string{"./main", "./other"}, Options{})
+	ls.list()
+	roots, _, err := ls.typeCheck(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := make(map[string]*packages.Package)
+	for _, r := range roots {
+		byPath[r.PkgPath] = r
+	}
+	main := byPath["example.com/m/main"]
+	if main == nil || main.IllTyped {
+		t.Fatalf("main: %v; want read", main)
+	}
+	if fast := main.Imports["example.com/fast"]; len(fast.Errors) != 0 || fast.Types.Scope().Lookup("Iter") == nil {
+		t.Errorf("fast: errors %v, Iter %v; want no error and Iter declared", fast.Errors, fast.Types.Scope().Lookup("Iter"))
+	}
+	if other := byPath["example.com/m/other"]; other == nil || !other.IllTyped {
+		t.Errorf("other: %v; want ill-typed (its dependency's error no release mends)", other)
+	}
+	if len(ls.older) != 1 {
+		t.Fatalf("notes = %v; want one, for example.com/fast", ls.older)
+	}
+	n := ls.older[0]
+	want := fmt.Sprintf("example.com/fast does not type-check with go1.%d (undefined: Iter): its build constraints select files for earlier Go releases only; archie read it as go1.%d selects its files", this, this-1)
+	if n.Package != "example.com/fast" || !n.NotChecked || !strings.HasPrefix(n.Msg, want) || filepath.Base(n.Pos.Filename) != "codec.go" || n.Pos.Line != 3 {
+		t.Errorf("note = %+v\nwant at codec.go:3, starting %q", n, want)
+	}
+}

@@ -273,6 +273,12 @@ var recognizers = []*recognizer{
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{Search,Count}.WithIndex", fact: names, kind: "elasticsearch", name: elems(0)},
 	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/esapi.{DeleteByQuery,UpdateByQuery}", fact: names, kind: "elasticsearch", name: elems(0)},
+	// The typed client (v8 on) builds each request with its index:
+	// tc.Index("posts").Request(doc).Do(ctx), tc.Search().Index("posts").
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch.NewTypedClient", fact: opens, kind: "elasticsearch", name: fieldElems(0, "Addresses")},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/typedapi.MethodAPI.{Index,Create,Update,Delete,Get,Exists}", fact: names, kind: "elasticsearch", name: arg(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/typedapi/core/search.Search.Index", fact: names, kind: "elasticsearch", name: arg(0)},
+	{lib: "github.com/elastic/go-elasticsearch", key: "github.com/elastic/go-elasticsearch/typedapi/core/count.Count.Index", fact: names, kind: "elasticsearch", name: arg(0)},
 	// go-pg: its options' address and database, or a URL (pgConnect); a
 	// model names its table by its tableName field's pg tag (sql before
 	// v9), else by its type's name in snake case, plural, unless the

@@ -1,5 +1,6 @@
 // Command elastic writes and searches Elasticsearch indices with
-// olivere/elastic and with go-elasticsearch's request structs.
+// olivere/elastic, with go-elasticsearch's request structs and with its
+// typed client's builders.
 package main
 
 import (
@@ -43,4 +44,15 @@ func main() {
 	es.DeleteByQuery([]string{"stale", "old"}, nil)                     // want "store elasticsearch table stale" "store elasticsearch table old"
 	es.UpdateByQuery([]string{"stale"})                                 // want "store elasticsearch table stale"
 	esapi.SearchRequest{Index: []string{"posts", "drafts"}}.Do(ctx, es) // want "store elasticsearch table posts" "store elasticsearch table drafts"
+
+	// The typed client: each request names its index where it is built.
+	tc, _ := es8.NewTypedClient(es8.Config{Addresses: []string{"http://typed:9200"}}) // want "store elasticsearch dsn http://typed:9200"
+	tc.Index("products").Request(nil).Do(ctx)                                         // want "store elasticsearch table products"
+	tc.Get("products", "1").Do(ctx)                                                   // want "store elasticsearch table products"
+	tc.Create("products", "2").Request(nil).Do(ctx)                                   // want "store elasticsearch table products"
+	tc.Update("products", "2").Do(ctx)                                                // want "store elasticsearch table products"
+	tc.Exists("products", "2").Do(ctx)                                                // want "store elasticsearch table products"
+	tc.Delete("products", "1").Do(ctx)                                                // want "store elasticsearch table products"
+	tc.Search().Index("catalog").Do(ctx)                                              // want "store elasticsearch table catalog"
+	tc.Count().Index("catalog").Do(ctx)                                               // want "store elasticsearch table catalog"
 }

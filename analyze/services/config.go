@@ -154,6 +154,44 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		if len(args) >= 2 {
 			l.prefix, l.into = args[0], args[1]
 		}
+	case "github.com/sethvargo/go-envconfig.Process", "github.com/sethvargo/go-envconfig.MustProcess":
+		// sethvargo/go-envconfig: Process(ctx, &cfg, mutators...), each
+		// field's variable the name its env:"NAME,default=…" tag gives.
+		l.env = "sethvargo"
+		if len(args) >= 2 {
+			l.into = args[1]
+		}
+	case "github.com/sethvargo/go-envconfig.ProcessWith":
+		l.env = "sethvargo"
+		if len(args) < 2 {
+			break
+		}
+		lookuper := ssa.Value(nil)
+		if st := structOf(args[1].Type()); st != nil && isNamed(args[1].Type(), "github.com/sethvargo/go-envconfig", "Config") {
+			// v1: ProcessWith(ctx, &envconfig.Config{Target: &cfg,
+			// Lookuper: …}).
+			targets, lookupers := storedAt(args[1], fieldIndex(st, "Target")), storedAt(args[1], fieldIndex(st, "Lookuper"))
+			if len(targets) != 1 || len(lookupers) > 1 {
+				return configLoad{}, false // set elsewhere: which struct, or which names, is not known
+			}
+			l.into = targets[0]
+			if len(lookupers) == 1 {
+				lookuper = lookupers[0]
+			}
+		} else {
+			// Before v1: ProcessWith(ctx, &cfg, lookuper, mutators...).
+			l.into = args[1]
+			if len(args) >= 3 {
+				lookuper = args[2]
+			}
+		}
+		if lookuper != nil {
+			prefix, ok := lookupPrefix(lookuper)
+			if !ok {
+				return configLoad{}, false // a lookuper of the program's own may name anything
+			}
+			l.prefix = prefix
+		}
 	case "github.com/ardanlabs/conf.Parse", "github.com/ardanlabs/conf.ParseWithOptions":
 		// ardanlabs/conf: PREFIX_ and each field's name split at its
 		// words (Auth.APIHost is AUTH_API_HOST), or conf:"env:NAME".
@@ -172,6 +210,84 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 		return configLoad{}, false
 	}
 	return l, l.into != nil
+}
+
+// lookupPrefix reads the Lookuper go-envconfig is handed: the process's
+// environment (OsLookuper), or it under a prefix
+// (PrefixLookuper("MYSQL_", OsLookuper())), whose value it returns. ok is
+// false for any other: a map, or a lookuper of the program's own.
+func lookupPrefix(v ssa.Value) (prefix ssa.Value, ok bool) {
+	if mi, isIface := v.(*ssa.MakeInterface); isIface {
+		v = mi.X
+	}
+	c, isCall := v.(*ssa.Call)
+	if !isCall {
+		return nil, false
+	}
+	switch calleeKey(c.Common()) {
+	case "github.com/sethvargo/go-envconfig.OsLookuper":
+		return nil, true
+	case "github.com/sethvargo/go-envconfig.PrefixLookuper":
+		if args := c.Common().Args; len(args) == 2 {
+			if inner, ok := lookupPrefix(args[1]); ok && inner == nil {
+				return args[0], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// isNamed reports whether t, or what it points to, is the named type
+// pkg.name (pkg by normPath).
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && normPath(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
+}
+
+// fieldIndex returns the index of a struct's field by name, or -1.
+func fieldIndex(st *types.Struct, name string) int {
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// sethvargoDefault returns the default go-envconfig's env tag gives, but
+// one that names other variables ($HOST), which archie does not expand.
+func sethvargoDefault(tag string) (string, bool) {
+	_, opts := sethvargoTag(tag)
+	def, ok := opts["default"]
+	if !ok || strings.Contains(def, "$") {
+		return "", false
+	}
+	return def, true
+}
+
+// sethvargoTag reads go-envconfig's env tag: the variable's name, then
+// options; default= takes the rest of the tag, commas and all.
+func sethvargoTag(tag string) (name string, opts map[string]string) {
+	name, rest, _ := strings.Cut(tag, ",")
+	opts = make(map[string]string)
+	for rest != "" {
+		var item string
+		item, rest, _ = strings.Cut(rest, ",")
+		item = strings.TrimSpace(item)
+		if def, ok := strings.CutPrefix(item, "default="); ok {
+			if rest != "" {
+				def += "," + rest
+			}
+			opts["default"], rest = def, ""
+			break
+		}
+		k, v, _ := strings.Cut(item, "=")
+		opts[k] = v
+	}
+	return strings.TrimSpace(name), opts
 }
 
 // deployedNames returns the names a config file is read by when the
@@ -1857,6 +1973,10 @@ func (r *resolver) addConfig(t types.Type, d *configDoc, depth int) {
 			tag := reflect.StructTag(st.Tag(i))
 			sub.prefix = d.prefix + tag.Get("envPrefix") + tag.Get("env-prefix")
 		}
+		if d.root == nil && d.env == "sethvargo" {
+			_, opts := sethvargoTag(reflect.StructTag(st.Tag(i)).Get("env"))
+			sub.prefix = d.prefix + opts["prefix"]
+		}
 		if d.root == nil && d.env == "viper" {
 			// viper's keys are the whole path from the struct loaded;
 			// an embedded struct's (",squash") are its parent's.
@@ -2358,6 +2478,27 @@ func envKey(path []fieldRef, d *configDoc) string {
 	if d.env == "ardanlabs" {
 		return ardanlabsKey(path, d.prefix)
 	}
+	if d.env == "sethvargo" {
+		// The lookuper's prefix, then the prefix= each struct field on
+		// the way declares, then the field's name.
+		prefix := d.prefix
+		for i, f := range path {
+			st := structOf(f.t)
+			if st == nil || f.i >= st.NumFields() {
+				return ""
+			}
+			name, opts := sethvargoTag(reflect.StructTag(st.Tag(f.i)).Get("env"))
+			if i < len(path)-1 {
+				prefix += opts["prefix"]
+				continue
+			}
+			if name == "" || name == "-" {
+				return ""
+			}
+			return prefix + name
+		}
+		return ""
+	}
 	if d.env != "envconfig" {
 		// caarlos0/env's and cleanenv's: the options' prefix, then the
 		// prefix each struct field on the way declares
@@ -2514,6 +2655,9 @@ func envDefault(path []fieldRef, d *configDoc) (def string, ok bool) {
 			return def, true
 		}
 		return tag.Lookup("env-default")
+	case "sethvargo":
+		def, ok := sethvargoDefault(tag.Get("env"))
+		return def, ok
 	}
 	return "", false
 }

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -153,6 +154,31 @@ func TestPlaceholder(t *testing.T) {
 	} {
 		if got := placeholder.MatchString(tc.value); got != tc.want {
 			t.Errorf("placeholder(%q) = %v, want %v", tc.value, got, tc.want)
+		}
+	}
+}
+
+func TestSethvargoTag(t *testing.T) {
+	tests := []struct {
+		tag, name string
+		opts      map[string]string
+		def       string
+		hasDef    bool
+	}{
+		{"HOST, required", "HOST", map[string]string{"required": ""}, "", false},
+		{"PORT,default=5432", "PORT", map[string]string{"default": "5432"}, "5432", true},
+		{"ADDRS,default=a:1,b:2", "ADDRS", map[string]string{"default": "a:1,b:2"}, "a:1,b:2", true},
+		{",prefix=DB_", "", map[string]string{"prefix": "DB_"}, "", false},
+		{"URL,default=$OTHER", "URL", map[string]string{"default": "$OTHER"}, "", false},
+		{"", "", map[string]string{}, "", false},
+	}
+	for _, tt := range tests {
+		name, opts := sethvargoTag(tt.tag)
+		if name != tt.name || !maps.Equal(opts, tt.opts) {
+			t.Errorf("sethvargoTag(%q) = %q, %v; want %q, %v", tt.tag, name, opts, tt.name, tt.opts)
+		}
+		if def, ok := sethvargoDefault(tt.tag); def != tt.def || ok != tt.hasDef {
+			t.Errorf("sethvargoDefault(%q) = %q, %v; want %q, %v", tt.tag, def, ok, tt.def, tt.hasDef)
 		}
 	}
 }

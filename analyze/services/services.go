@@ -1,6 +1,7 @@
 package services
 
 import (
+	"cmp"
 	"github.com/archie-dev/archie/analyze"
 	"path"
 	"path/filepath"
@@ -177,7 +178,8 @@ func declaredServices(g *analyze.Graph, specs []ServiceSpec, bs *builds) []*Serv
 // app/order/cmd/api becomes order-api. The folders are those below the
 // folder that holds the main modules, never the ones above it (where the
 // repository was cloned), and a name still shared when they run out
-// keeps its "cmd": a module's root main is auth, its auth/cmd auth-cmd.
+// keeps its "cmd": users/api and users/cmd/api are users-api and
+// users-cmd-api, a module's root main auth and its auth/cmd auth-cmd.
 func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 	base := modulesParent(g)
 	elems := make([][]string, len(mains))
@@ -187,8 +189,9 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 		if dir == "" {
 			dir, _ = g.Dir(p.Path)
 		}
+		root := "" // the folder a main in it, or in its cmd, is named after
 		if rel, err := filepath.Rel(base, dir); err == nil && base != "" && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			dir = rel
+			dir, root = rel, filepath.Base(base)
 		}
 		var es []string
 		for _, e := range strings.Split(filepath.ToSlash(filepath.Clean(dir)), "/") {
@@ -200,8 +203,17 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 				es = append(es, e)
 			}
 		}
-		if len(es) == 0 {
-			es = []string{path.Base(p.Path)}
+		switch {
+		case len(es) == 0:
+			// The root's main, or its cmd's: the root's name (cmd's
+			// keeps its "cmd" after it where the two collide).
+			es = []string{cmp.Or(root, path.Base(p.Path))}
+			whole[i] = append(slices.Clone(es), whole[i]...)
+		case root != "" && whole[i][0] == "cmd":
+			// A main in the root's cmd folder is the root's: its
+			// name's parent (shop-server for cmd/server).
+			es = append([]string{root}, es...)
+			whole[i] = append([]string{root}, whole[i]...)
 		}
 		elems[i] = es
 	}
@@ -246,9 +258,8 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 	return out
 }
 
-// modulesParent returns the folder that holds every main module, or the
-// one above it when it is a module's own: the names of mains start below
-// it, with a module's folder.
+// modulesParent returns the folder that holds every main module: the
+// names of mains start below it (a main in it is named after it).
 func modulesParent(g *analyze.Graph) string {
 	var common string
 	for i, m := range g.Modules {
@@ -265,11 +276,6 @@ func modulesParent(g *analyze.Graph) string {
 				return ""
 			}
 			common = parent
-		}
-	}
-	for _, m := range g.Modules {
-		if filepath.Clean(m.Dir) == common {
-			return filepath.Dir(common)
 		}
 	}
 	return common

@@ -1344,11 +1344,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			resource = "env " + strings.Join(v.env, ", ")
 			server, from = x.envServer(f, v)
 			if server == "" {
-				if dsn, fb, ok := x.unsetFallback(f, v, config); ok {
-					// No deployment sets the variables: the defaults the
-					// code or its config file give them are what runs.
+				if dsn, fb, unset, ok := x.unsetFallback(f, v, config); ok {
+					// No deployment sets these variables: the defaults
+					// the code or its config file give them are what runs.
 					server, addr = dsnServer(dsn), dsn
-					from = fmt.Sprintf(" = %s in %s, which no deployment overrides", redact(dsn), cmp.Or(fb.config, "the code"))
+					from = fmt.Sprintf(" = %s, where no deployment sets %s: the defaults in %s", redact(dsn), strings.Join(unset, ", "), cmp.Or(fb.config, "the code"))
 				}
 			}
 		}
@@ -1399,11 +1399,13 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 // (${POSTGRES_HOST}, ${POSTGRES_DB}) which have defaults: among config,
 // the value where the defaults stand in for exactly the variables no
 // deployment sets, with the deployment's values for the others. ok is
-// false when a variable no deployment sets has no default, when an env
-// file archie does not read may set any, or when the defaults are several.
-func (x *extractor) unsetFallback(f *facts, v value, config []value) (dsn string, fb value, ok bool) {
-	if x.deploy == nil || x.deploy.envFiles(f.svc, f.entryDir) {
-		return "", value{}, false
+// false when a variable no deployment sets has no default, when one may
+// be set where archie cannot read it (an env_file, a ConfigMap's key, the
+// shell compose runs in), when the defaults are several, or when they
+// come from a file of the repository no container is known to hold.
+func (x *extractor) unsetFallback(f *facts, v value, config []value) (dsn string, fb value, unset []string, ok bool) {
+	if x.deploy == nil {
+		return "", value{}, nil, false
 	}
 	var set []string
 	given := make(map[string]string) // the values the deployment gives
@@ -1413,16 +1415,20 @@ func (x *extractor) unsetFallback(f *facts, v value, config []value) (dsn string
 			val, file, ok = x.deploy.imageEnv(f.svc, f.entryDir, k)
 		}
 		if !ok {
+			if x.deploy.setUnknown(f.svc, f.entryDir, k) {
+				return "", value{}, nil, false // set where archie cannot read it
+			}
+			unset = append(unset, k)
 			continue
 		}
 		if val == "$" || strings.HasPrefix(file, "secret ") {
-			return "", value{}, false // a value archie cannot read, or must not show
+			return "", value{}, nil, false // a value archie cannot read, or must not show
 		}
 		set = append(set, k)
 		given[k] = val
 	}
 	if len(set) == len(v.env) {
-		return "", value{}, false
+		return "", value{}, nil, false
 	}
 	found := false
 	for _, w := range config {
@@ -1431,11 +1437,16 @@ func (x *extractor) unsetFallback(f *facts, v value, config []value) (dsn string
 		}
 		text := envRef.ReplaceAllStringFunc(w.text, func(ref string) string { return given[ref[2:len(ref)-1]] })
 		if found && text != dsn {
-			return "", value{}, false // defaults of several files or branches
+			return "", value{}, nil, false // defaults of several files or branches
 		}
 		dsn, fb, found = text, w, true
 	}
-	return dsn, fb, found && strings.TrimSpace(dsn) != ""
+	if found && fb.config != "" && !x.deploy.delivers(f.svc, f.entryDir, fb.config) {
+		// A config file of the repository that a container is not known
+		// to hold: the code's own defaults are read there.
+		return "", value{}, nil, false
+	}
+	return dsn, fb, unset, found && strings.TrimSpace(dsn) != ""
 }
 
 // serverDatabase returns the database a store's server names: orders of

@@ -1594,7 +1594,14 @@ func (r *resolver) readConfigs(dirOf func(pkgPath string) string, root string, d
 					if len(texts) > 1 {
 						return nil, false // one of several: which is whose is not tracked
 					}
-					if p := firstOf(texts); !strings.Contains(p, "${") {
+					p := firstOf(texts)
+					if l.env == "sethvargo" && (len(texts) == 0 || strings.ContainsAny(p, "$…")) {
+						// go-envconfig reads under the prefix whatever
+						// it is: one archie cannot read names unknown
+						// variables.
+						return nil, false
+					}
+					if !strings.Contains(p, "${") {
 						return []prefixAt{{p, fn}}, true
 					}
 					return []prefixAt{{load: fn}}, true

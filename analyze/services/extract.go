@@ -968,6 +968,9 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 	if x.connect(f, fn, common, args, ev, handlers) {
 		return
 	}
+	if x.sdkCall(f, fn, common, ev) {
+		return
+	}
 
 	key := calleeKey(common)
 	rows := recognized.lookup(key)

@@ -1,0 +1,3 @@
+module github.com/sendgrid/sendgrid-go
+
+go 1.22

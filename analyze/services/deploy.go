@@ -328,10 +328,6 @@ type workload struct {
 	// fromEnvFile names, for each variable an env_file set, that file
 	// (from the repository's root): a compose environment overrides it.
 	fromEnvFile map[string]string
-	// fromHost are the variables a compose environment passes from the
-	// shell that runs compose (environment: [DB_HOST]): set to a value
-	// archie cannot know.
-	fromHost map[string]bool
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
@@ -2171,20 +2167,12 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 			w.env[k] = v
 			delete(w.fromEnvFile, k) // no env_file of another file overrides it
 		}
-		fromHost := func(k string) {
-			if w.fromHost == nil {
-				w.fromHost = make(map[string]bool)
-			}
-			w.fromHost[k] = true
-		}
 		switch env := m["environment"].(type) {
 		case map[string]any:
 			for k, v := range env {
 				if v == nil {
 					if pv, ok := vars[k]; ok {
 						set(k, pv)
-					} else {
-						fromHost(k)
 					}
 					continue
 				}
@@ -2197,8 +2185,6 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 					set(k, expand(v))
 				} else if pv, ok := vars[s]; ok {
 					set(s, pv)
-				} else if s != "" {
-					fromHost(s)
 				}
 			}
 		}
@@ -3475,47 +3461,6 @@ func (d *deployment) imageEnv(svc *Service, entryDir, key string) (value, file s
 // from an env_file, whose values archie does not read.
 func (d *deployment) envFiles(svc *Service, entryDir string) bool {
 	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.envFile })
-}
-
-// setUnknown reports whether a deployment of the service sets an
-// environment variable to a value archie cannot read: one bound to a
-// ConfigMap's or Secret's key, one a template it cannot render sets, one
-// compose passes from its shell, or any an env_file it does not read may
-// set.
-func (d *deployment) setUnknown(svc *Service, entryDir, key string) bool {
-	if d.envFiles(svc, entryDir) || d.binds(svc, entryDir, key) || d.templateSets(svc, entryDir, key) {
-		return true
-	}
-	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.fromHost[key] })
-}
-
-// delivers reports whether every workload that runs the service puts the
-// repository's file (from the root) in its container, by a bind mount of
-// it or of a folder above it; a template (.env.example) stands for the
-// file it is kept for. With no workload, the service runs from source,
-// beside its files.
-func (d *deployment) delivers(svc *Service, entryDir, file string) bool {
-	for _, t := range templateSuffixes {
-		file = strings.TrimSuffix(file, t)
-	}
-	abs := filepath.Join(d.root, filepath.FromSlash(file))
-	for _, w := range d.forService(svc, entryDir) {
-		found := false
-		for _, m := range mounts(w.volumes) {
-			if m.host == "" || filepath.IsAbs(m.host) {
-				continue
-			}
-			host := filepath.Join(w.mountBase, filepath.FromSlash(m.host))
-			if within(filepath.ToSlash(abs), filepath.ToSlash(host)) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }
 
 // binds reports whether a deployment of the service binds an environment

@@ -2,7 +2,6 @@ package services
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -660,7 +659,6 @@ func (x *extractor) service(svc *Service) *facts {
 	}
 	x.libraryTables(fns, stores)
 	foldCase(stores)
-	nameDatabases(stores)
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
 		sort.Strings(s.Tables)
@@ -1346,22 +1344,10 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		case len(v.env) > 0:
 			resource = "env " + strings.Join(v.env, ", ")
 			server, from = x.envServer(f, v)
-			if server == "" {
-				if dsn, fb, unset, ok := x.unsetFallback(f, v, config); ok {
-					// No deployment sets these variables: the defaults
-					// the code or its config file give them are what runs.
-					server, addr = dsnServer(dsn), dsn
-					from = fmt.Sprintf(" = %s, where no deployment sets %s: the defaults in %s", redact(dsn), strings.Join(unset, ", "), cmp.Or(fb.config, "the code"))
-				}
-			}
 		}
 		if resource != "" {
 			break
 		}
-	}
-	db := serverDatabase(server)
-	if server == "" && addr != "" {
-		db = serverDatabase(dsnServer(addr))
 	}
 	if server != "" && !SQLKind(kind) && kind != "mongo" {
 		if other := otherSystem(kind, addr); other != "" {
@@ -1392,93 +1378,6 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		stores[k] = s
 	}
 	s.Evidence = append(s.Evidence, ev)
-	if !slices.Contains(s.names, db) {
-		s.names = append(s.names, db)
-	}
-}
-
-// unsetFallback returns the DSN a service connects with when its
-// deployment sets none of the variables of v, a DSN built of them
-// (${POSTGRES_HOST}, ${POSTGRES_DB}) which have defaults: among config,
-// the value where the defaults stand in for exactly the variables no
-// deployment sets, with the deployment's values for the others. ok is
-// false when a variable no deployment sets has no default, when one may
-// be set where archie cannot read it (an env_file, a ConfigMap's key, the
-// shell compose runs in), when the defaults are several, or when they
-// come from a file of the repository no container is known to hold.
-func (x *extractor) unsetFallback(f *facts, v value, config []value) (dsn string, fb value, unset []string, ok bool) {
-	if x.deploy == nil {
-		return "", value{}, nil, false
-	}
-	var set []string
-	given := make(map[string]string) // the values the deployment gives
-	for _, k := range v.env {
-		val, file, ok := x.deploy.envIn(f.svc, f.entryDir, k)
-		if !ok {
-			val, file, ok = x.deploy.imageEnv(f.svc, f.entryDir, k)
-		}
-		if !ok {
-			if x.deploy.setUnknown(f.svc, f.entryDir, k) {
-				return "", value{}, nil, false // set where archie cannot read it
-			}
-			unset = append(unset, k)
-			continue
-		}
-		if val == "$" || strings.HasPrefix(file, "secret ") {
-			return "", value{}, nil, false // a value archie cannot read, or must not show
-		}
-		set = append(set, k)
-		given[k] = val
-	}
-	if len(set) == len(v.env) {
-		return "", value{}, nil, false
-	}
-	found := false
-	for _, w := range config {
-		if w.fallbackOf == "" || strings.Contains(w.text, "…") || len(w.env) != len(set) || slices.ContainsFunc(w.env, func(k string) bool { return !slices.Contains(set, k) }) {
-			continue
-		}
-		text := envRef.ReplaceAllStringFunc(w.text, func(ref string) string { return given[ref[2:len(ref)-1]] })
-		if found && text != dsn {
-			return "", value{}, nil, false // defaults of several files or branches
-		}
-		dsn, fb, found = text, w, true
-	}
-	if found && fb.config != "" && !x.deploy.delivers(f.svc, f.entryDir, fb.config) {
-		// A config file of the repository that a container is not known
-		// to hold: the code's own defaults are read there.
-		return "", value{}, nil, false
-	}
-	return dsn, fb, unset, found && strings.TrimSpace(dsn) != ""
-}
-
-// serverDatabase returns the database a store's server names: orders of
-// db:5432/orders, "" for none.
-func serverDatabase(server string) string {
-	_, db, ok := strings.Cut(server, "/")
-	if !ok {
-		return ""
-	}
-	return db
-}
-
-// nameDatabases records, for each table of a SQL store that names one
-// database wherever it opens (its server may be unknown: a loopback
-// default, a host no deployment file gives), that the table is in that
-// database: two services whose stores name tables of one name in two
-// databases do not share them. A table the code names in databases of
-// its own (MongoDB's) keeps them.
-func nameDatabases(stores map[string]*Store) {
-	for _, s := range stores {
-		if !SQLKind(s.Kind) || len(s.names) != 1 || s.names[0] == "" {
-			continue
-		}
-		for _, t := range s.Tables {
-			if len(s.Databases[t]) == 0 {
-				s.inDatabases(t, s.names)
-			}
-		}
-	}
 }
 
 // touch records a table or collection the service names. SQL tables go to

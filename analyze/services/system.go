@@ -84,9 +84,6 @@ type Store struct {
 	// code names a table of one name only in different databases do not
 	// share it, wherever their servers are.
 	Databases map[string][]string
-	// names are the databases the store's opens name, "" for one that
-	// names none archie can read (nameDatabases).
-	names []string
 	// folds holds, for each table SQL text names, the touches whose SQL
 	// leaves the name unquoted and the name a database that folds such
 	// names to lower case holds it under (foldCase).

@@ -184,6 +184,7 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 	base := modulesParent(g)
 	elems := make([][]string, len(mains))
 	whole := make([][]string, len(mains)) // with "cmd"
+	rooted := make([]string, len(mains))  // the root's name, for a main below it whose names start there
 	for i, p := range mains {
 		dir := p.Dir
 		if dir == "" {
@@ -214,6 +215,8 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 			// name's parent (shop-server for cmd/server).
 			es = append([]string{root}, es...)
 			whole[i] = append([]string{root}, whole[i]...)
+		default:
+			rooted[i] = root
 		}
 		elems[i] = es
 	}
@@ -243,6 +246,24 @@ func serviceNames(g *analyze.Graph, mains []*analyze.Package) []string {
 					grew = true
 				case len(whole[i]) > len(elems[i]):
 					elems[i], depth[i] = whole[i], len(whole[i])
+					grew = true
+				}
+			}
+		}
+		if grew {
+			continue
+		}
+		// Names still shared when every folder is used (a folder named
+		// as the root, beside the root's own main): the root's name goes
+		// first, once.
+		for _, idx := range byName {
+			if len(idx) < 2 {
+				continue
+			}
+			for _, i := range idx {
+				if rooted[i] != "" {
+					elems[i] = append([]string{rooted[i]}, whole[i]...)
+					depth[i], rooted[i] = len(elems[i]), ""
 					grew = true
 				}
 			}

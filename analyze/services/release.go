@@ -84,9 +84,10 @@ func releaseFiles(ctx *build.Context, p *packages.Package) []string {
 }
 
 // olderRelease type-checks p, a dependency that did not type-check as
-// listed, as each earlier release selects its files, latest first, with
-// tc's settings. It returns the package of the first that type-checks,
-// and the release. A file the listed release leaves out may import a
+// listed only for names of its own left undefined, as each earlier
+// release down to its module's go line selects its files, latest first,
+// with tc's settings. It returns the package of the first that
+// type-checks and declares those names, and the release. A file the listed release leaves out may import a
 // package the build does not list for p: one the build holds is read
 // from its export data, any other stands in empty, and what it leaves
 // undefined is no error of p's (the names p declares with it have no
@@ -95,8 +96,30 @@ func (l *typeLoader) olderRelease(p *packages.Package, tc *types.Config, mode pa
 	if l.releaseBase == nil || !strings.Contains(strings.Split(p.PkgPath, "/")[0], ".") {
 		return nil, "" // the standard library builds with its own release
 	}
+	// The release leaves out what a file it does not select declares:
+	// every error is a name of the package's own left undefined
+	// (undefined: GoMapIterator), not a name of an import (a dependency
+	// at another version) nor any other mistake.
+	var missing []string
+	for _, e := range p.Errors {
+		name, ok := strings.CutPrefix(e.Msg, "undefined: ")
+		if e.Kind != packages.TypeError || !ok || strings.ContainsAny(name, ". ") {
+			return nil, ""
+		}
+		missing = append(missing, name)
+	}
+	// No release before the module's go line builds it.
+	lowest := max(currentMinor()-olderReleases, 1)
+	if p.Module != nil && p.Module.GoVersion != "" {
+		if _, v, ok := strings.Cut(strings.TrimPrefix(p.Module.GoVersion, "go"), "."); ok {
+			v, _, _ = strings.Cut(v, ".")
+			if n, err := strconv.Atoi(v); err == nil {
+				lowest = max(lowest, n)
+			}
+		}
+	}
 	tried := make(map[string]bool)
-	for minor := currentMinor() - 1; minor >= max(currentMinor()-olderReleases, 1); minor-- {
+	for minor := currentMinor() - 1; minor >= lowest; minor-- {
 		names := releaseFiles(releaseContext(l.releaseBase, minor), p)
 		key := strings.Join(names, "\n")
 		if names == nil || tried[key] {
@@ -139,15 +162,21 @@ func (l *typeLoader) olderRelease(p *packages.Package, tc *types.Config, mode pa
 			return empty, nil
 		})
 		c.Error = func(err error) {
+			// Only the names of an import that stands in empty, left
+			// undefined, are no error of p's.
 			var te types.Error
-			if errors.As(err, &te) && consequence(te.Msg, failed) {
-				return
+			if errors.As(err, &te) {
+				if name, ok := strings.CutPrefix(te.Msg, "undefined: "); ok {
+					if pkgName, _, qualified := strings.Cut(name, "."); qualified && failed[pkgName] {
+						return
+					}
+				}
 			}
 			wrong = true
 		}
 		pkg := types.NewPackage(p.PkgPath, p.Name)
 		types.NewChecker(&c, l.fset, pkg, nil).Files(files)
-		if !wrong {
+		if !wrong && !slices.ContainsFunc(missing, func(name string) bool { return pkg.Scope().Lookup(name) == nil }) {
 			return pkg, "go1." + strconv.Itoa(minor)
 		}
 	}

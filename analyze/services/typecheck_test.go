@@ -400,18 +400,25 @@ func TestTypeCheckOlderRelease(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"go.mod":                "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/fast v0.0.0\n\texample.com/broken v0.0.0\n)\n\nreplace (\n\texample.com/fast => ./fast\n\texample.com/broken => ./broken\n)\n",
+		"go.mod":                "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/fast v0.0.0\n\texample.com/broken v0.0.0\n\texample.com/redecl v0.0.0\n)\n\nreplace (\n\texample.com/fast => ./fast\n\texample.com/broken => ./broken\n\texample.com/redecl => ./redecl\n)\n",
 		"fast/go.mod":           "module example.com/fast\n\ngo 1.22\n",
 		"fast/codec.go":         "package fast\n\ntype Codec struct{ it *Iter }\n\nfunc New() *Codec { return &Codec{} }\n",
 		"fast/iter_old.go":      fmt.Sprintf("//go:build !go1.%d\n\npackage fast\n\nimport (\n\t\"hash/adler32\"\n\n\t\"example.com/fast/legacy\"\n)\n\ntype Iter struct{ l legacy.Table }\n\nvar sum = adler32.Checksum\n", this),
 		"fast/legacy/legacy.go": "package legacy\n\ntype Table struct{}\n",
 		"broken/go.mod":         "module example.com/broken\n\ngo 1.22\n",
 		"broken/broken.go":      "package broken\n\nfunc Run() Missing { return nil }\n",
-		"main/main.go":          "package main\n\nimport \"example.com/fast\"\n\nfunc main() { _ = fast.New() }\n",
-		"other/main.go":         "package main\n\nimport \"example.com/broken\"\n\nfunc main() { broken.Run() }\n",
+		// Its listed files use a name of their own that only the older
+		// files declare, and they redeclare another: no release builds it.
+		"redecl/go.mod": "module example.com/redecl\n\ngo 1.22\n",
+		"redecl/a.go":   "package redecl\n\nconst Target = \"http://orders:8080\"\n",
+		"redecl/new.go": fmt.Sprintf("//go:build go1.%d\n\npackage redecl\n\nfunc Run() Missing { return 0 }\n", this),
+		"redecl/old.go": fmt.Sprintf("//go:build !go1.%d\n\npackage redecl\n\ntype Missing int\n\nconst Target = \"http://billing:8080\"\n\nfunc Run() Missing { return 0 }\n", this),
+		"third/main.go": "package main\n\nimport \"example.com/redecl\"\n\nfunc main() { redecl.Run() }\n",
+		"main/main.go":  "package main\n\nimport \"example.com/fast\"\n\nfunc main() { _ = fast.New() }\n",
+		"other/main.go": "package main\n\nimport \"example.com/broken\"\n\nfunc main() { broken.Run() }\n",
 	})
 	cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
-	ls := newListing(cfg, []string{"./main", "./other"}, Options{})
+	ls := newListing(cfg, []string{"./main", "./other", "./third"}, Options{})
 	ls.list()
 	roots, _, err := ls.typeCheck(nil)
 	if err != nil {
@@ -428,8 +435,10 @@ func TestTypeCheckOlderRelease(t *testing.T) {
 	if fast := main.Imports["example.com/fast"]; len(fast.Errors) != 0 || fast.Types.Scope().Lookup("Iter") == nil {
 		t.Errorf("fast: errors %v, Iter %v; want no error and Iter declared", fast.Errors, fast.Types.Scope().Lookup("Iter"))
 	}
-	if other := byPath["example.com/m/other"]; other == nil || !other.IllTyped {
-		t.Errorf("other: %v; want ill-typed (its dependency's error no release mends)", other)
+	for _, path := range []string{"example.com/m/other", "example.com/m/third"} {
+		if r := byPath[path]; r == nil || !r.IllTyped {
+			t.Errorf("%s: %v; want ill-typed (its dependency's error no release mends)", path, r)
+		}
 	}
 	if len(ls.older) != 1 {
 		t.Fatalf("notes = %v; want one, for example.com/fast", ls.older)

@@ -75,6 +75,9 @@ type facts struct {
 	// methods it calls on values of a type parameter: see redisBus.
 	redisKeys      bool
 	typeParamCalls []string
+	// sdkElsewhere are the client libraries (sdks.go) the service may
+	// point at another host than theirs.
+	sdkElsewhere map[string]bool
 	// keys are the Redis keys the service's commands name, placed in its
 	// stores once all are known (see placeKeys).
 	keys []namedKey
@@ -153,6 +156,9 @@ type call struct {
 	// calls through the adapter by calling that interface, or the
 	// adapter's method itself.
 	server types.Object
+	// sdk is the module of the client library a call goes through to
+	// its host (sdks.go), or "".
+	sdk string
 }
 
 // A message is one publish or subscribe site.
@@ -648,6 +654,7 @@ func (x *extractor) service(svc *Service) *facts {
 			}
 		}
 	}
+	dropElsewhere(f)
 	mergeStores(stores)
 	x.placeKeys(f, stores)
 	if redisBus(f) {

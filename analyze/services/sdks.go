@@ -2,6 +2,7 @@ package services
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -22,40 +23,74 @@ type sdk struct {
 	// sends reports whether a function of the library sends a request:
 	// rel is its package below the module ("" for the root), recv its
 	// receiver's type name ("" for a function). Parameter helpers,
-	// constructors and local checks (a webhook's signature) send none.
+	// constructors, accessors and local checks (a webhook's signature)
+	// send none.
 	sends func(rel, recv, name string) bool
+	// elsewhere reports whether a call may point the library's clients
+	// at another host (slack.OptionAPIURL, a Stripe backend, svix's
+	// ServerUrl option, sendgrid's Twilio client): where the service
+	// makes one, which host its requests go to is not known.
+	elsewhere func(rel, recv, name string, args []ssa.Value) bool
+}
+
+// setsField reports whether the code stores a field of the struct v
+// points to (ServerUrl: &u in its literal, or opts.ServerUrl = u), or
+// whether v is a struct archie cannot follow to where it is built.
+func setsField(v ssa.Value, field string) bool {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return false
+	}
+	st := structOf(v.Type())
+	if st == nil {
+		return true
+	}
+	i := fieldIndex(st, field)
+	if i < 0 {
+		return false
+	}
+	if _, built := v.(*ssa.Alloc); !built {
+		return true // handed in: its fields are set elsewhere, maybe
+	}
+	return len(storedAt(v, i)) > 0
 }
 
 var sdks = []sdk{
 	{module: "github.com/stripe/stripe-go", url: "https://api.stripe.com", name: "Stripe", sends: func(rel, recv, name string) bool {
+		if strings.HasSuffix(recv, "Iter") || strings.HasSuffix(recv, "Error") || strings.Contains(recv, "OAuth") {
+			return false // a list's iterator, an error's accessors; OAuth is connect.stripe.com's
+		}
 		switch rel {
 		case "":
 			// The root holds parameter helpers (stripe.String) and
 			// types; since v82 its client's V1…Service methods send.
 			return strings.HasSuffix(recv, "Service")
-		case "webhook", "form", "client", "stripetest":
-			return false // local signature checks, encoding, a constructor
+		case "webhook", "form", "client", "stripetest", "oauth":
+			return false // local signature checks, encoding, a constructor, another host
 		}
-		// A resource's package: paymentintent.New, its Client's methods,
-		// its list iterator.
+		// A resource's package: paymentintent.New, its Client's methods.
 		return true
+	}, elsewhere: func(rel, recv, name string, args []ssa.Value) bool {
+		// A backend configured with a URL of its own (a mock, a proxy).
+		return rel == "" && recv == "" && (strings.HasPrefix(name, "GetBackendWithConfig") || name == "NewBackendsWithConfig") && len(args) > 0 && setsField(args[len(args)-1], "URL")
 	}},
 	{module: "github.com/sendgrid/sendgrid-go", url: "https://api.sendgrid.com", name: "SendGrid", sends: func(rel, recv, name string) bool {
-		if rel != "" {
-			return false // helpers/mail builds the message
-		}
-		if recv == "Client" {
-			return name == "Send" || name == "SendWithContext"
-		}
-		return recv == "" && (strings.HasPrefix(name, "API") || strings.HasPrefix(name, "MakeRequest"))
+		// API and MakeRequest send to the host the request names.
+		return rel == "" && recv == "Client" && (name == "Send" || name == "SendWithContext")
+	}, elsewhere: func(rel, recv, name string, args []ssa.Value) bool {
+		return rel == "" && recv == "" && strings.Contains(name, "Twilio") // email.twilio.com
 	}},
 	{module: "github.com/slack-go/slack", url: "https://slack.com/api", name: "Slack", sends: func(rel, recv, name string) bool {
 		return rel == "" && recv == "Client" && !strings.HasPrefix(name, "Debug")
+	}, elsewhere: func(rel, recv, name string, args []ssa.Value) bool {
+		return rel == "" && recv == "" && name == "OptionAPIURL"
 	}},
 	{module: "github.com/svix/svix-webhooks/go", url: "https://api.svix.com", name: "Svix", sends: func(rel, recv, name string) bool {
 		// svix.New(token, nil).Message.Create(…): each resource's
 		// methods; a Webhook only verifies a signature.
-		return rel == "" && recv != "" && recv != "Webhook" && recv != "Svix"
+		return rel == "" && recv != "" && recv != "Webhook" && recv != "Svix" && !strings.HasSuffix(recv, "Error") && !strings.HasSuffix(recv, "Options")
+	}, elsewhere: func(rel, recv, name string, args []ssa.Value) bool {
+		// Options with a server URL: a Svix server of its own, maybe.
+		return rel == "" && recv == "" && name == "New" && len(args) > 1 && setsField(args[1], "ServerUrl")
 	}},
 }
 
@@ -90,6 +125,13 @@ func (x *extractor) sdkCall(f *facts, fn *ssa.Function, c *ssa.CallCommon, ev Ev
 		if o := callee.Origin(); o != nil {
 			name = o.Name()
 		}
+		if s.elsewhere(rel, recv, name, c.Args) {
+			if f.sdkElsewhere == nil {
+				f.sdkElsewhere = make(map[string]bool)
+			}
+			f.sdkElsewhere[s.module] = true
+			return false
+		}
 		if !s.sends(rel, recv, name) {
 			return false
 		}
@@ -100,7 +142,7 @@ func (x *extractor) sdkCall(f *facts, fn *ssa.Function, c *ssa.CallCommon, ev Ev
 			called = path[i+1:] + "." + name
 		}
 		ev.Detail = s.name + "'s API (" + called + ")"
-		f.calls = append(f.calls, &call{protocol: "http", targets: []value{{text: s.url, lit: true, fixed: true}}, ev: ev, fn: fn})
+		f.calls = append(f.calls, &call{protocol: "http", targets: []value{{text: s.url, lit: true, fixed: true}}, ev: ev, fn: fn, sdk: s.module})
 		return true
 	}
 	return false
@@ -114,4 +156,14 @@ func sdkOf(path string) *sdk {
 		}
 	}
 	return nil
+}
+
+// dropElsewhere removes the calls through client libraries that the
+// service may point at another host (sdk.elsewhere): where they go is
+// not known.
+func dropElsewhere(f *facts) {
+	if len(f.sdkElsewhere) == 0 {
+		return
+	}
+	f.calls = slices.DeleteFunc(f.calls, func(c *call) bool { return c.sdk != "" && f.sdkElsewhere[c.sdk] })
 }

@@ -17,7 +17,8 @@ import (
 
 func main() {
 	stripe.Key = "sk_test"
-	http.HandleFunc("/pay", func(w http.ResponseWriter, r *http.Request) { // want "serve http /pay"
+	stripe.GetBackendWithConfig("api", &stripe.BackendConfig{LeveledLogger: nil}) // its own logger, Stripe's host
+	http.HandleFunc("/pay", func(w http.ResponseWriter, r *http.Request) {        // want "serve http /pay"
 		paymentintent.New(&stripe.PaymentIntentParams{Amount: stripe.Int64(100)}) // want "call http  https://api.stripe.com in /pay"
 		paymentintent.Get("pi_1")                                                 // want "call http  https://api.stripe.com in /pay"
 		paymentintent.Client{}.Cancel("pi_1")                                     // want "call http  https://api.stripe.com in /pay"
@@ -28,7 +29,7 @@ func main() {
 	http.HandleFunc("/mail", func(w http.ResponseWriter, r *http.Request) { // want "serve http /mail"
 		m := mail.NewSingleEmail(mail.NewEmail("a", "a@x"), "hi", mail.NewEmail("b", "b@x"), "", "")
 		sendgrid.NewSendClient("key").Send(m)                                                 // want "call http  https://api.sendgrid.com in /mail"
-		sendgrid.API(sendgrid.GetRequest("key", "/v3/mail/send", "https://api.sendgrid.com")) // want "call http  https://api.sendgrid.com in /mail"
+		sendgrid.API(sendgrid.GetRequest("key", "/v3/mail/send", "https://api.sendgrid.com")) // the host the request names
 	})
 	http.HandleFunc("/notify", func(w http.ResponseWriter, r *http.Request) { // want "serve http /notify"
 		c := slack.New("xoxb")

@@ -11,3 +11,10 @@ func (c *Client) PostMessage(channel string, opts ...MsgOption) (string, string,
 	return "", "", nil
 }
 func (c *Client) Debug() bool { return false }
+
+type Option func(*Client)
+
+// OptionAPIURL points the client at another host.
+func OptionAPIURL(u string) Option { return nil }
+
+func NewWith(token string, opts ...Option) *Client { return &Client{} }

@@ -19,3 +19,11 @@ func (s *V1PaymentIntentsService) Create(params *PaymentIntentParams) (*PaymentI
 type Client struct{ V1PaymentIntents *V1PaymentIntentsService }
 
 func NewClient(key string) *Client { return &Client{V1PaymentIntents: &V1PaymentIntentsService{}} }
+
+// BackendConfig configures a backend: URL points it elsewhere.
+type BackendConfig struct {
+	URL           *string
+	LeveledLogger any
+}
+
+func GetBackendWithConfig(backendType string, config *BackendConfig) any { return nil }

@@ -15,3 +15,10 @@ type Webhook struct{}
 
 func NewWebhook(secret string) (*Webhook, error)            { return &Webhook{}, nil }
 func (w *Webhook) Verify(payload []byte, headers any) error { return nil }
+
+type SvixOptions struct{ ServerUrl *string }
+
+// Error is an API error's accessors.
+type Error struct{ status int }
+
+func (e *Error) Status() int { return e.status }

@@ -9,3 +9,9 @@ func Get(id string) (*stripe.PaymentIntent, error)                          { re
 type Client struct{ Key string }
 
 func (c Client) Cancel(id string) (*stripe.PaymentIntent, error) { return nil, nil }
+
+// Iter is a list's iterator.
+type Iter struct{ cur *stripe.PaymentIntent }
+
+func List(params *stripe.PaymentIntentParams) *Iter  { return &Iter{} }
+func (i *Iter) PaymentIntent() *stripe.PaymentIntent { return i.cur }

@@ -167,7 +167,7 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 			break
 		}
 		lookuper := ssa.Value(nil)
-		if st := structOf(args[1].Type()); st != nil && isNamed(args[1].Type(), "github.com/sethvargo/go-envconfig", "Config") {
+		if st := structOf(args[1].Type()); st != nil && isNamedType(typeDeref(args[1].Type()), "github.com/sethvargo/go-envconfig", "Config") {
 			// v1: ProcessWith(ctx, &envconfig.Config{Target: &cfg,
 			// Lookuper: …}).
 			targets, lookupers := storedAt(args[1], fieldIndex(st, "Target")), storedAt(args[1], fieldIndex(st, "Lookuper"))
@@ -235,16 +235,6 @@ func lookupPrefix(v ssa.Value) (prefix ssa.Value, ok bool) {
 		}
 	}
 	return nil, false
-}
-
-// isNamed reports whether t, or what it points to, is the named type
-// pkg.name (pkg by normPath).
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && normPath(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
 }
 
 // fieldIndex returns the index of a struct's field by name, or -1.

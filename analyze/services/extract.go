@@ -2531,10 +2531,8 @@ func (r *resolver) fieldValues(v ssa.Value, field string) []ssa.Value {
 	if st == nil {
 		return nil
 	}
-	for i := range st.NumFields() {
-		if st.Field(i).Name() == field {
-			return storedAt(v, i)
-		}
+	if i := fieldIndex(st, field); i >= 0 {
+		return storedAt(v, i)
 	}
 	return nil
 }

@@ -101,15 +101,15 @@ func (x *extractor) sdkCall(f *facts, fn *ssa.Function, c *ssa.CallCommon, ev Ev
 	if callee == nil || fn.Synthetic != "" {
 		return false // a wrapper the compiler makes runs what it wraps
 	}
-	if p := funcPkg(fn); p != nil && sdkOf(normPath(p.Path())) != nil {
-		return false // the library's own calls: the service's call into it is the one
-	}
 	pkg := funcPkg(callee)
 	if pkg == nil {
 		return false
 	}
 	path := normPath(pkg.Path())
 	if s := sdkOf(path); s != nil {
+		if p := funcPkg(fn); p != nil && sdkOf(normPath(p.Path())) != nil {
+			return false // the library's own calls: the service's call into it is the one
+		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(path, s.module), "/")
 		recv := ""
 		if r := callee.Signature.Recv(); r != nil {

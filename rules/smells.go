@@ -576,6 +576,13 @@ func sharings(sys *services.System) []sharing {
 					// known to open makes it shared.
 					continue
 				}
+				if migratedTable(bySvc[a], table) && migratedTable(bySvc[b], table) && (len(ka) == 0 || len(kb) == 0) {
+					// Each creates the table in its own migrations
+					// (outbox_events in every service's schema): each
+					// keeps one of its own. Only one database both are
+					// known to open makes it shared.
+					continue
+				}
 				var ev []services.Evidence
 				for _, st := range append(slices.Clip(bySvc[a]), bySvc[b]...) {
 					more := st.Touches[table]
@@ -1264,6 +1271,17 @@ func (c *checker) declaredService(name string) *Service {
 		}
 	}
 	return nil
+}
+
+// migratedTable reports whether a table of stores is one a schema file
+// in the service's own folder creates.
+func migratedTable(stores []*services.Store, table string) bool {
+	for _, st := range stores {
+		if slices.Contains(st.Migrated, table) {
+			return true
+		}
+	}
+	return false
 }
 
 // libraryTable reports whether a table of stores is one only a library's

@@ -260,6 +260,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 	}
 	found = classify(sys, found, deploy)
 	link(sys, found, deploy)
+	sys.markMigrated(g)
 	sys.hidePasswords()
 	for i := range errs {
 		errs[i].Pos.Filename = relTo(abs, errs[i].Pos.Filename)

@@ -3206,7 +3206,43 @@ func dsnServer(dsn string) string {
 	if host == "" {
 		return ""
 	}
-	return host + database(rest[end:])
+	db := database(rest[end:])
+	if sqlServerScheme(dsn) {
+		// sqlserver://db:1433/SQLEXPRESS?database=orders: the path names
+		// the instance, the query the database.
+		if db != "" && db != "/" {
+			host += `\` + db[1:]
+		}
+		db = ""
+	}
+	if name := queryDatabase(rest[end:]); name != "" && (db == "" || db == "/") {
+		db = "/" + name // as clickhouse's tcp://ch:9000?database=logs names it
+	}
+	return host + db
+}
+
+// sqlServerScheme reports whether a URL is SQL Server's, whose path is
+// an instance's name and never a database.
+func sqlServerScheme(dsn string) bool {
+	scheme, _, _ := strings.Cut(strings.ToLower(dsn), "://")
+	return scheme == "sqlserver" || scheme == "mssql"
+}
+
+// queryDatabase is the database a URL's query names (database=orders,
+// dbname=orders), or "".
+func queryDatabase(after string) string {
+	_, q, ok := strings.Cut(after, "?")
+	if !ok {
+		return ""
+	}
+	q, _, _ = strings.Cut(q, "#")
+	for _, kv := range strings.Split(q, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k = strings.ToLower(k); (k == "database" || k == "dbname") && v != "" && !strings.ContainsAny(v, "/@") {
+			return v
+		}
+	}
+	return ""
 }
 
 // database is the "/name" that follows a DSN's address, without options.

@@ -58,6 +58,13 @@ func TestDSNServer(t *testing.T) {
 		{"user@unix(/tmp/mysql.sock)/shop", "/tmp/mysql.sock/shop"},
 		{"postgres://u:pw@db/shop#frag", "db/shop"},
 		{"postgres://0:0000@?/0", ""},
+		// SQL Server names the database in the query, the instance in
+		// the path; ClickHouse's native URL the database in the query.
+		{"sqlserver://sa:pw@mssql:1433?database=orders&encrypt=disable", "mssql:1433/orders"},
+		{"sqlserver://sa:pw@mssql:1433/SQLEXPRESS?Database=orders", `mssql:1433\SQLEXPRESS/orders`},
+		{"sqlserver://sa:pw@mssql:1433/SQLEXPRESS", `mssql:1433\SQLEXPRESS`},
+		{"tcp://ch:9000?database=logs&debug=true", "ch:9000/logs"},
+		{"postgres://db:5432/shop?dbname=other", "db:5432/shop"},
 		{"redis://:secret@cache:6379", "cache:6379"},
 		{"cache:6379", "cache:6379"},
 		{"${DATABASE_URL}", ""},

@@ -3469,6 +3469,52 @@ func (d *deployment) binds(svc *Service, entryDir, key string) bool {
 	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.bound[key] })
 }
 
+// unreadSources names where the service's deployments take a variable's
+// value from when archie cannot read it: a compose value left to the
+// shell (${DATABASE_URL}), a ConfigMap's or Secret's key the repository
+// does not hold, or every key of one it does not hold (envFrom). Two
+// services handed one such source get one value, whatever it is.
+func (d *deployment) unreadSources(svc *Service, entryDir, key string) []string {
+	if d == nil {
+		return nil
+	}
+	var out []string
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	ws := d.forService(svc, entryDir)
+	for _, w := range ws {
+		if v, ok := w.env[key]; ok && strings.Contains(v, "${") {
+			add("value " + v)
+		}
+	}
+	for _, src := range d.envFrom {
+		if !slices.Contains(ws, src.w) {
+			continue
+		}
+		kind := "configmap "
+		if src.secret {
+			kind = "secret "
+		}
+		decls := d.configMaps[src.name]
+		if src.secret {
+			decls = d.secrets[src.name]
+		}
+		obj, _ := nearest(decls, src.file)
+		switch {
+		case src.key == key:
+			if _, read := obj.data[src.ref]; !read {
+				add(kind + src.name + " " + src.ref)
+			}
+		case src.key == "" && obj.data == nil && strings.HasPrefix(key, src.prefix):
+			add(kind + src.name + " " + strings.TrimPrefix(key, src.prefix))
+		}
+	}
+	return out
+}
+
 // longRunning reports whether a deployment keeps the service running.
 func (d *deployment) longRunning(svc *Service, entryDir string) bool {
 	return slices.ContainsFunc(d.forService(svc, entryDir), func(w *workload) bool { return w.longRunning })

@@ -1308,8 +1308,9 @@ func (x *extractor) passedTopics(f *facts, topics []value) []value {
 // store records a database or cache the service opens.
 func (x *extractor) store(f *facts, stores map[string]*Store, kind string, config []value, ev Evidence) {
 	resource, server, from := "", "", ""
-	addr := ""       // the address server is read from, when it is one
-	written := false // the DSN is a constant where it is used: nothing overrides it
+	var unread []string // sources of its variables archie cannot read
+	addr := ""          // the address server is read from, when it is one
+	written := false    // the DSN is a constant where it is used: nothing overrides it
 	for _, v := range config {
 		if strings.TrimSpace(v.text) == "" {
 			continue // an empty setting names no database
@@ -1353,6 +1354,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 			server, from = x.envServer(f, v)
 		}
 		if resource != "" {
+			if strings.HasPrefix(resource, "env ") {
+				for _, k := range v.env {
+					unread = append(unread, x.deploy.unreadSources(f.svc, f.entryDir, k)...)
+				}
+			}
 			break
 		}
 	}
@@ -1385,6 +1391,11 @@ func (x *extractor) store(f *facts, stores map[string]*Store, kind string, confi
 		stores[k] = s
 	}
 	s.Evidence = append(s.Evidence, ev)
+	for _, u := range unread {
+		if !slices.Contains(s.unread, u) {
+			s.unread = append(s.unread, u)
+		}
+	}
 }
 
 // touch records a table or collection the service names. SQL tables go to

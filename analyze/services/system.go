@@ -93,6 +93,10 @@ type Store struct {
 	// leaves the name unquoted and the name a database that folds such
 	// names to lower case holds it under (foldCase).
 	folds map[string]map[Evidence]string
+	// unread names the sources archie cannot read that the service's
+	// deployments take its configuration from (unreadSources): another
+	// service handed one of them opens the same database, whatever it is.
+	unread []string
 }
 
 // An Edge is one service talking to another, through one target.

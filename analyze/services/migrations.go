@@ -20,8 +20,11 @@ import (
 // are five tables unless the five are known to open one database. A
 // table a service names but does not create (the orders table its
 // neighbour's migrations create) is not marked, nor one a later
-// migration drops, nor one in a schema archie reads apart from others
-// (sqlc's schema.sql, which copies the tables a service reads, is no
+// migration drops, nor one named in a schema other than the one a
+// database puts unqualified names in (services that share one database
+// of a schema per service copy the schemas they read into their
+// migrations), nor one only another .sql file creates (sqlc's
+// schema.sql, which copies the tables a service reads, is no
 // migration). Nor are the tables of a store whose configuration another
 // service's deployment hands it from the same unread source (both given
 // ${DATABASE_URL}, or one Secret's key the repository does not hold):
@@ -67,7 +70,11 @@ func (s *System) markMigrated(g *analyze.Graph) {
 				continue
 			}
 			for _, t := range st.Tables {
-				if len(named[t]) < 2 {
+				if len(named[t]) < 2 || strings.Contains(tableKey(t), ".") {
+					// A table in a schema of its own (orders.sub_orders)
+					// is one of a database that holds several schemas,
+					// each service's: services that share it copy the
+					// schemas they read into their migrations.
 					continue
 				}
 				if own == "" {

@@ -131,7 +131,12 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// A migration tool run at the start of a worker that compose
 			// restarts, or a Deployment runs, is no job's.
 			entry := svc.entryAbs(sys.Dir)
-			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || f.onlyMigrates() && !deploy.longRunning(svc, entry))
+			// So is a main its folder names a migration or a seed
+			// (api/cmd/migration/v2, cmd/seeder), which an image ships
+			// beside the server its command runs: a data migration
+			// through the service's own store layer is no tool's call
+			// archie knows.
+			job := f != nil && !f.serves() && !f.sends() && (deploy.oneShot(svc, entry) || (f.onlyMigrates() || migrationMain(svc.EntryDir)) && !deploy.longRunning(svc, entry))
 			// An example program (sdks/go/examples/streaming/server)
 			// shows how to use the system; it is not one of its
 			// services unless a deployment file runs it.
@@ -157,6 +162,22 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		}
 	}
 	return out
+}
+
+// migrationMain reports whether a main's folder, relative to the
+// system's, names a schema or data migration or a seed: a folder of its
+// path is migrate, migration(s), migrator or seed(er), with what follows
+// a - or _ left out (migrate-v2).
+func migrationMain(rel string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		word, _, _ := strings.Cut(strings.ToLower(part), "-")
+		word, _, _ = strings.Cut(word, "_")
+		switch word {
+		case "migrate", "migration", "migrations", "migrator", "seed", "seeder", "seeds":
+			return true
+		}
+	}
+	return false
 }
 
 // harnessMain reports whether a main's folder, relative to the system's,

@@ -247,6 +247,7 @@ type extractor struct {
 func newExtractor(p *program, syn *syntaxFacts, deploy *deployment, root string) *extractor {
 	x := &extractor{syntaxFacts: syn, prog: p, res: newResolver(p), deploy: deploy, fset: p.prog.Fset,
 		connectPkgs: new(memo[*types.Package, bool]), kitexPkgs: new(memo[*types.Package, string]), standIns: new(memo[*types.Named, *types.TypeName]), protoNames: new(memo[[2]string, string]), sourceDescs: new(memo[string, map[string]string]), naming: new(memo[string, gormNaming]), sites: new(siteIndex)}
+	x.res.depFiles, x.res.echoes = syn.depFiles, new(memo[string, map[string]bool])
 	x.res.readConfigs(func(pkg string) string { return x.dirs[pkg] }, root, deploy)
 	return x
 }

@@ -260,6 +260,12 @@ type tables struct {
 	// SetConfigType calls: the files it looks for (viperSearched).
 	viperSearch []ssa.CallInstruction
 	viperDefs   []ssa.CallInstruction // viper's SetDefault calls, and an interface's that may be viper's
+	// depFiles are the Go files of the dependencies read from export
+	// data, by package path, and echoes, read from them when first
+	// asked, their methods that give their receiver back as a string
+	// (echoesReceiver).
+	depFiles map[string][]string
+	echoes   *memo[string, map[string]bool]
 	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
 	// viperBinds are viper's BindPFlags and BindPFlag calls, which make
 	// a flag's default (or the value a deployment passes) a key's, and
@@ -1623,6 +1629,11 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return r.invoked(c, bind, depth, busy)
 	}
 	callee := c.StaticCallee()
+	if callee != nil && callee.Blocks == nil && len(args) == 1 && r.echoesReceiver(callee) {
+		// queues.HorusecEmail.ToString(), of a dependency read from
+		// export data: its source says it gives the constant back.
+		return r.resolve(args[0], bind, depth-1, busy)
+	}
 	if callee == nil || callee.Blocks == nil || !r.prog.source[callee.Pkg] {
 		return nil
 	}

@@ -264,9 +264,9 @@ type tables struct {
 	// data, by package path, and echoes, read from them when first
 	// asked, their methods that give their receiver back as a string
 	// (echoesReceiver).
-	depFiles map[string][]string
-	echoes   *memo[string, map[string]bool]
-	viperDocs   []*configDoc          // the files viper's SetConfigFile calls name
+	depFiles  map[string][]string
+	echoes    *memo[string, map[string]bool]
+	viperDocs []*configDoc // the files viper's SetConfigFile calls name
 	// viperBinds are viper's BindPFlags and BindPFlag calls, which make
 	// a flag's default (or the value a deployment passes) a key's, and
 	// flagDefs every flag definition (flag.String, pflag's StringVarP).

@@ -1,12 +1,16 @@
 package services
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"go/types"
+	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -46,27 +50,109 @@ var dataAPIs = func() map[string]bool {
 // lead to those are not read: a framework over several brokers (a task
 // queue with AMQP, SQS and Redis backends) would give the facts of every
 // backend, where the service runs one.
+//
+// So are those of an organisation's library that call a gRPC API of the
+// system through the stubs the library ships beside them (an authz
+// middleware calling the auth service a service of this repository
+// serves): the packages of a module that import a package of generated
+// gRPC stubs of that module whose server a main module's code registers.
 func wrapperRoots(roots []*packages.Package) []*packages.Package {
 	var out []*packages.Package
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, r := range roots {
 		isRoot[r] = true
 	}
-	packages.Visit(roots, nil, func(p *packages.Package) {
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	served := servedStubs(all)
+	var mains []string // the main modules' paths
+	for _, p := range all {
+		if p.Module != nil && p.Module.Main && !slices.Contains(mains, p.Module.Path) {
+			mains = append(mains, p.Module.Path)
+		}
+	}
+	for _, p := range all {
 		if isRoot[p] || p.Module == nil || p.Module.Main || p.Imports["database/sql/driver"] != nil {
-			return
+			continue
 		}
 		if _, ok := libOf(p.PkgPath, knownLibs); ok {
-			return
+			continue
 		}
-		for path := range p.Imports {
-			if dataAPIs[normPath(path)] {
+		for path, imp := range p.Imports {
+			if dataAPIs[normPath(path)] || served[path] && imp.Module != nil && imp.Module.Path == p.Module.Path && ownedAlike(p.Module.Path, mains) {
 				out = append(out, p)
-				return
+				break
 			}
 		}
-	})
+	}
 	return out
+}
+
+// ownedAlike reports whether a module is published by the owner of one
+// of the main modules: on a code host (github.com/ZupIT/horusec-devkit
+// beside github.com/ZupIT/horusec-platform) the same account, else the
+// same domain. Stubs another organisation ships with its library (a
+// control plane's discovery service and the server framework over it)
+// are that library's business, not the system's.
+func ownedAlike(mod string, mains []string) bool {
+	owner := func(p string) string {
+		parts := strings.SplitN(p, "/", 3)
+		switch parts[0] {
+		case "github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org":
+			if len(parts) > 1 {
+				return strings.ToLower(parts[0] + "/" + parts[1])
+			}
+		}
+		return strings.ToLower(parts[0])
+	}
+	for _, m := range mains {
+		if owner(m) == owner(mod) {
+			return true
+		}
+	}
+	return false
+}
+
+// registerCall matches a call of a generated RegisterXServer function.
+var registerCall = regexp.MustCompile(`\.\s*Register\w+Server\s*\(`)
+
+// servedStubs returns the packages of generated gRPC stubs in
+// dependencies (files named *_grpc.pb.go, or *.pb.go beside an import of
+// grpc) that a main module's package imports and registers a server of
+// (a file of it that imports the stubs calls a RegisterXServer), by
+// path. The gRPC library's own (health, reflection) are not: its code is
+// the client's machinery, no organisation's library.
+func servedStubs(all []*packages.Package) map[string]bool {
+	served := make(map[string]bool)
+	for _, p := range all {
+		if p.Module == nil || !p.Module.Main {
+			continue
+		}
+		for path, imp := range p.Imports {
+			if served[path] || imp.Module == nil || imp.Module.Main || imp.Module.Path == "google.golang.org/grpc" || !grpcStubs(imp) {
+				continue
+			}
+			for _, name := range p.GoFiles {
+				data, err := os.ReadFile(name)
+				if err == nil && bytes.Contains(data, []byte(strconv.Quote(path))) && registerCall.Match(data) {
+					served[path] = true
+					break
+				}
+			}
+		}
+	}
+	return served
+}
+
+// grpcStubs reports whether a package holds generated gRPC stubs, by its
+// files' names.
+func grpcStubs(p *packages.Package) bool {
+	for _, name := range p.GoFiles {
+		if strings.HasSuffix(name, "_grpc.pb.go") || strings.HasSuffix(name, ".pb.go") && p.Imports["google.golang.org/grpc"] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // A library is a dependency read with its function bodies (wrapperRoots).

@@ -54,3 +54,19 @@ func TestContainsName(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnedAlike(t *testing.T) {
+	mains := []string{"github.com/ZupIT/horusec-platform/api", "example.com/shop"}
+	for mod, want := range map[string]bool{
+		"github.com/ZupIT/horusec-devkit":           true,
+		"github.com/zupit/other":                    true,
+		"github.com/envoyproxy/go-control-plane":    false,
+		"example.com/api":                           true,
+		"google.golang.org/genproto/googleapis/rpc": false,
+		"gitlab.com/ZupIT/lib":                      false,
+	} {
+		if got := ownedAlike(mod, mains); got != want {
+			t.Errorf("ownedAlike(%q) = %v, want %v", mod, got, want)
+		}
+	}
+}

@@ -166,13 +166,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 
 // migrationMain reports whether a main's folder, relative to the
 // system's, names a schema or data migration or a seed: a folder of its
-// path is migrate, migration(s), migrator or seed(er), with what follows
-// a - or _ left out (migrate-v2).
+// path is migrate, migration(s), migrator or seed(er)s, as a whole word
+// (migrate-indexer, a daemon, is not).
 func migrationMain(rel string) bool {
 	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-		word, _, _ := strings.Cut(strings.ToLower(part), "-")
-		word, _, _ = strings.Cut(word, "_")
-		switch word {
+		switch strings.ToLower(part) {
 		case "migrate", "migration", "migrations", "migrator", "seed", "seeder", "seeds":
 			return true
 		}

@@ -40,8 +40,8 @@ func (r *resolver) echoesReceiver(fn *ssa.Function) bool {
 // return of the receiver, as it is or converted to string, by
 // Type.Method.
 func echoMethods(files []string) map[string]bool {
-	out := make(map[string]bool)
 	fset := token.NewFileSet()
+	var parsed []*ast.File
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -51,6 +51,13 @@ func echoMethods(files []string) map[string]bool {
 		if err != nil {
 			continue
 		}
+		if declaresString(f) {
+			return nil // string(q) here is the package's own function, not the conversion
+		}
+		parsed = append(parsed, f)
+	}
+	out := make(map[string]bool)
+	for _, f := range parsed {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || fd.Body == nil || len(fd.Body.List) != 1 {
@@ -83,4 +90,33 @@ func echoMethods(files []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// declaresString reports whether a file declares a package-level name
+// string, which its other files' string(q) would then call.
+func declaresString(f *ast.File) bool {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "string" {
+				return true
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					if sp.Name.Name == "string" {
+						return true
+					}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.Name == "string" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package services
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -113,8 +112,23 @@ func ownedAlike(mod string, mains []string) bool {
 	return false
 }
 
-// registerCall matches a call of a generated RegisterXServer function.
-var registerCall = regexp.MustCompile(`\.\s*Register\w+Server\s*\(`)
+// registersFrom reports whether a Go file imports the package at path
+// (named name, or as the import names it) and calls a RegisterXServer of
+// it: pb.RegisterOrdersServer(s, …).
+func registersFrom(src []byte, path, name string) bool {
+	imp := regexp.MustCompile(`(?m)^\s*(?:import\s+)?([\w.]+)?\s*` + regexp.QuoteMeta(strconv.Quote(path)))
+	m := imp.FindSubmatch(src)
+	if m == nil {
+		return false
+	}
+	if len(m[1]) > 0 {
+		name = string(m[1])
+	}
+	if name == "_" || name == "." || name == "" {
+		return false
+	}
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\.\s*Register\w+Server\s*\(`).Match(src)
+}
 
 // servedStubs returns the packages of generated gRPC stubs in
 // dependencies (files named *_grpc.pb.go, or *.pb.go beside an import of
@@ -134,7 +148,7 @@ func servedStubs(all []*packages.Package) map[string]bool {
 			}
 			for _, name := range p.GoFiles {
 				data, err := os.ReadFile(name)
-				if err == nil && bytes.Contains(data, []byte(strconv.Quote(path))) && registerCall.Match(data) {
+				if err == nil && registersFrom(data, path, imp.Name) {
 					served[path] = true
 					break
 				}

@@ -70,3 +70,18 @@ func TestOwnedAlike(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistersFrom(t *testing.T) {
+	const path = "example.com/api/pb"
+	for src, want := range map[string]bool{
+		"import \"example.com/api/pb\"\nfunc main() { pb.RegisterOrdersServer(s, o) }":                                        true,
+		"import (\n\tapi \"example.com/api/pb\"\n)\nfunc main() { api.RegisterOrdersServer(s, o) }":                           true,
+		"import (\n\t\"example.com/api/pb\"\n\t\"example.com/sched\"\n)\nfunc f(*pb.Req) { sched.RegisterSchedServer(s, o) }": false,
+		"import \"example.com/api/pb\"\nfunc main() { pb.NewOrdersClient(conn) }":                                             false,
+		"import _ \"example.com/api/pb\"\nfunc main() { x.RegisterOrdersServer(s, o) }":                                       false,
+	} {
+		if got := registersFrom([]byte(src), path, "pb"); got != want {
+			t.Errorf("registersFrom(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -42,6 +42,9 @@ type Options struct {
 	// Cache, when set, keeps the types of the dependencies type-checked
 	// from source for the next run.
 	Cache *analyze.Cache
+	// served are the stubs the main modules register a gRPC server of
+	// (servedStubs), which Load finds over every build.
+	served map[string]bool
 }
 
 // Load reads the facts of each service: it type-checks the services'
@@ -68,6 +71,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		}
 	}
 	services = sys.Services
+	opts.served = servedStubs(g)
 	// The deployment files are read while the go command loads code.
 	var deploy *deployment
 	deployed := make(chan struct{})

@@ -252,7 +252,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 		for _, p := range listed {
 			patterns = append(patterns, p.PkgPath)
 		}
-		for _, p := range wrapperRoots(listed) {
+		for _, p := range wrapperRoots(listed, ls.opts.served) {
 			patterns = append(patterns, p.PkgPath)
 			libs[p.PkgPath] = true
 		}
@@ -311,7 +311,7 @@ func (ls *listing) typeCheck(skip map[string]bool) ([]*packages.Package, int, er
 	if len(skip) > 0 {
 		roots = slices.DeleteFunc(roots, func(p *packages.Package) bool { return skip[p.PkgPath] })
 	}
-	ls.wrapped = wrapperRoots(roots)
+	ls.wrapped = wrapperRoots(roots, ls.opts.served)
 	roots = append(roots, ls.wrapped...)
 	cfg, opts := ls.cfg, ls.opts
 	l := &typeLoader{fset: token.NewFileSet(), roots: make(map[*packages.Package]bool), source: make(map[*packages.Package]chan struct{}),

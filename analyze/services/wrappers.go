@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/archie-dev/archie/analyze"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 )
@@ -55,7 +56,10 @@ var dataAPIs = func() map[string]bool {
 // middleware calling the auth service a service of this repository
 // serves): the packages of a module that import a package of generated
 // gRPC stubs of that module whose server a main module's code registers.
-func wrapperRoots(roots []*packages.Package) []*packages.Package {
+// served are the import paths of stubs the main modules register a
+// server of (servedStubs), over every build: the auth service's module
+// registers what the api module's library calls.
+func wrapperRoots(roots []*packages.Package, served map[string]bool) []*packages.Package {
 	var out []*packages.Package
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, r := range roots {
@@ -63,7 +67,6 @@ func wrapperRoots(roots []*packages.Package) []*packages.Package {
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
-	served := servedStubs(all)
 	var mains []string // the main modules' paths
 	for _, p := range all {
 		if p.Module != nil && p.Module.Main && !slices.Contains(mains, p.Module.Path) {
@@ -78,7 +81,7 @@ func wrapperRoots(roots []*packages.Package) []*packages.Package {
 			continue
 		}
 		for path, imp := range p.Imports {
-			if dataAPIs[normPath(path)] || served[path] && imp.Module != nil && imp.Module.Path == p.Module.Path && ownedAlike(p.Module.Path, mains) {
+			if dataAPIs[normPath(path)] || served[path] && grpcStubs(imp) && imp.Module != nil && imp.Module.Path == p.Module.Path && ownedAlike(p.Module.Path, mains) {
 				out = append(out, p)
 				break
 			}
@@ -130,26 +133,38 @@ func registersFrom(src []byte, path, name string) bool {
 	return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\.\s*Register\w+Server\s*\(`).Match(src)
 }
 
-// servedStubs returns the packages of generated gRPC stubs in
-// dependencies (files named *_grpc.pb.go, or *.pb.go beside an import of
-// grpc) that a main module's package imports and registers a server of
-// (a file of it that imports the stubs calls a RegisterXServer), by
-// path. The gRPC library's own (health, reflection) are not: its code is
-// the client's machinery, no organisation's library.
-func servedStubs(all []*packages.Package) map[string]bool {
+// servedStubs returns the import paths of packages outside the main
+// modules that a main module's package registers a gRPC server of (a
+// file of it importing the package calls its RegisterXServer): the
+// stubs an organisation's library may call the system through. Only
+// packages that import a gRPC server library are read (one whose path
+// names grpc), and the gRPC library's own stubs (health, reflection)
+// never count: its code is the client's machinery.
+func servedStubs(g *analyze.Graph) map[string]bool {
 	served := make(map[string]bool)
-	for _, p := range all {
-		if p.Module == nil || !p.Module.Main {
+	for _, p := range g.Packages {
+		if !slices.ContainsFunc(p.Imports, func(i analyze.Import) bool { return !i.Test && strings.Contains(i.Path, "grpc") }) {
 			continue
 		}
-		for path, imp := range p.Imports {
-			if served[path] || imp.Module == nil || imp.Module.Main || imp.Module.Path == "google.golang.org/grpc" || !grpcStubs(imp) {
+		var srcs [][]byte
+		for _, imp := range p.Imports {
+			if imp.Test || served[imp.Path] || g.Package(imp.Path) != nil || strings.HasPrefix(imp.Path, "google.golang.org/grpc/") || !strings.Contains(imp.Path, ".") {
 				continue
 			}
-			for _, name := range p.GoFiles {
-				data, err := os.ReadFile(name)
-				if err == nil && registersFrom(data, path, imp.Name) {
-					served[path] = true
+			if srcs == nil {
+				for _, name := range p.GoFiles {
+					if data, err := os.ReadFile(name); err == nil {
+						srcs = append(srcs, data)
+					}
+				}
+			}
+			name := path.Base(imp.Path)
+			if major := strings.TrimPrefix(name, "v"); major != name && strings.Trim(major, "0123456789") == "" {
+				name = path.Base(path.Dir(imp.Path)) + name // buf's ordersv1 of orders/v1
+			}
+			for _, src := range srcs {
+				if registersFrom(src, imp.Path, name) {
+					served[imp.Path] = true
 					break
 				}
 			}

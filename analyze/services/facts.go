@@ -44,7 +44,7 @@ type Options struct {
 	Cache *analyze.Cache
 	// served are the stubs the main modules register a gRPC server of
 	// (servedStubs), which Load finds over every build.
-	served map[string]bool
+	served map[string][]string
 }
 
 // Load reads the facts of each service: it type-checks the services'

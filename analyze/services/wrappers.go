@@ -1,6 +1,7 @@
 package services
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -59,7 +60,7 @@ var dataAPIs = func() map[string]bool {
 // served are the import paths of stubs the main modules register a
 // server of (servedStubs), over every build: the auth service's module
 // registers what the api module's library calls.
-func wrapperRoots(roots []*packages.Package, served map[string]bool) []*packages.Package {
+func wrapperRoots(roots []*packages.Package, served map[string][]string) []*packages.Package {
 	var out []*packages.Package
 	isRoot := make(map[*packages.Package]bool, len(roots))
 	for _, r := range roots {
@@ -81,7 +82,7 @@ func wrapperRoots(roots []*packages.Package, served map[string]bool) []*packages
 			continue
 		}
 		for path, imp := range p.Imports {
-			if dataAPIs[normPath(path)] || served[path] && grpcStubs(imp) && imp.Module != nil && imp.Module.Path == p.Module.Path && ownedAlike(p.Module.Path, mains) {
+			if dataAPIs[normPath(path)] || len(served[path]) > 0 && imp.Module != nil && imp.Module.Path == p.Module.Path && ownedAlike(p.Module.Path, mains) && grpcStubs(imp) && makesClient(p, served[path]) {
 				out = append(out, p)
 				break
 			}
@@ -115,62 +116,93 @@ func ownedAlike(mod string, mains []string) bool {
 	return false
 }
 
-// registersFrom reports whether a Go file imports the package at path
-// (named name, or as the import names it) and calls a RegisterXServer of
-// it: pb.RegisterOrdersServer(s, …).
-func registersFrom(src []byte, path, name string) bool {
-	imp := regexp.MustCompile(`(?m)^\s*(?:import\s+)?([\w.]+)?\s*` + regexp.QuoteMeta(strconv.Quote(path)))
-	m := imp.FindSubmatch(src)
-	if m == nil {
-		return false
+// registersFrom returns the services a Go file registers a server of
+// from the package at path (named name, or as the file imports it), of
+// the file's RegisterXServer calls (registerIn's matches): Orders of
+// pb.RegisterOrdersServer(s, …).
+func registersFrom(src []byte, calls [][][]byte, path, name string) []string {
+	at := bytes.Index(src, []byte(strconv.Quote(path)))
+	if at < 0 {
+		return nil
 	}
-	if len(m[1]) > 0 {
-		name = string(m[1])
+	// The import's name, if the file gives one: api "example.com/api/pb".
+	line := src[bytes.LastIndexByte(src[:at], '\n')+1 : at]
+	if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(string(line)), "import")); len(f) == 1 {
+		name = f[0]
 	}
 	if name == "_" || name == "." || name == "" {
-		return false
+		return nil
 	}
-	return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\.\s*Register\w+Server\s*\(`).Match(src)
+	var out []string
+	for _, m := range calls {
+		if string(m[1]) == name {
+			out = append(out, string(m[2]))
+		}
+	}
+	return out
 }
 
-// servedStubs returns the import paths of packages outside the main
-// modules that a main module's package registers a gRPC server of (a
-// file of it importing the package calls its RegisterXServer): the
-// stubs an organisation's library may call the system through. Only
-// packages that import a gRPC server library are read (one whose path
-// names grpc), and the gRPC library's own stubs (health, reflection)
-// never count: its code is the client's machinery.
-func servedStubs(g *analyze.Graph) map[string]bool {
-	served := make(map[string]bool)
+// registerIn matches a call of a package's RegisterXServer, with the
+// package's name and X.
+var registerIn = regexp.MustCompile(`\b(\w+)\.\s*Register(\w+)Server\s*\(`)
+
+// servedStubs returns, by import path, the gRPC services (by Go name) of
+// packages outside the main modules that a main module's package
+// registers a server of (a file of it importing the package calls its
+// RegisterXServer): the stubs an organisation's library may call the
+// system through. Only packages that import a gRPC server library are
+// read (one whose path names grpc), and the gRPC library's own stubs
+// (health, reflection) never count: its code is the client's machinery.
+func servedStubs(g *analyze.Graph) map[string][]string {
+	served := make(map[string][]string)
 	for _, p := range g.Packages {
 		if !slices.ContainsFunc(p.Imports, func(i analyze.Import) bool { return !i.Test && strings.Contains(i.Path, "grpc") }) {
 			continue
 		}
-		var srcs [][]byte
-		for _, imp := range p.Imports {
-			if imp.Test || served[imp.Path] || g.Package(imp.Path) != nil || strings.HasPrefix(imp.Path, "google.golang.org/grpc/") || !strings.Contains(imp.Path, ".") {
+		for _, file := range p.GoFiles {
+			src, err := os.ReadFile(file)
+			if err != nil || !bytes.Contains(src, []byte("Server(")) {
 				continue
 			}
-			if srcs == nil {
-				for _, name := range p.GoFiles {
-					if data, err := os.ReadFile(name); err == nil {
-						srcs = append(srcs, data)
-					}
+			calls := registerIn.FindAllSubmatch(src, -1)
+			if len(calls) == 0 {
+				continue
+			}
+			for _, imp := range p.Imports {
+				if imp.Test || g.Package(imp.Path) != nil || strings.HasPrefix(imp.Path, "google.golang.org/grpc/") || !strings.Contains(imp.Path, ".") {
+					continue
 				}
-			}
-			name := path.Base(imp.Path)
-			if major := strings.TrimPrefix(name, "v"); major != name && strings.Trim(major, "0123456789") == "" {
-				name = path.Base(path.Dir(imp.Path)) + name // buf's ordersv1 of orders/v1
-			}
-			for _, src := range srcs {
-				if registersFrom(src, imp.Path, name) {
-					served[imp.Path] = true
-					break
+				name := path.Base(imp.Path)
+				if major := strings.TrimPrefix(name, "v"); major != name && strings.Trim(major, "0123456789") == "" {
+					name = path.Base(path.Dir(imp.Path)) + name // buf's ordersv1 of orders/v1
+				}
+				for _, svc := range registersFrom(src, calls, imp.Path, name) {
+					if !slices.Contains(served[imp.Path], svc) {
+						served[imp.Path] = append(served[imp.Path], svc)
+					}
 				}
 			}
 		}
 	}
 	return served
+}
+
+// makesClient reports whether a package's files make or take a client of
+// one of the services: call NewXClient (orders.NewOrdersClient(conn)),
+// or name the client's type (a config handed a pb.OrdersClient).
+func makesClient(p *packages.Package, services []string) bool {
+	for _, name := range p.GoFiles {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		for _, svc := range services {
+			if bytes.Contains(data, []byte("New"+svc+"Client(")) || bytes.Contains(data, []byte("."+svc+"Client")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // grpcStubs reports whether a package holds generated gRPC stubs, by its

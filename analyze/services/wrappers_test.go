@@ -3,6 +3,7 @@ package services
 import (
 	"go/token"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -73,15 +74,15 @@ func TestOwnedAlike(t *testing.T) {
 
 func TestRegistersFrom(t *testing.T) {
 	const path = "example.com/api/pb"
-	for src, want := range map[string]bool{
-		"import \"example.com/api/pb\"\nfunc main() { pb.RegisterOrdersServer(s, o) }":                                        true,
-		"import (\n\tapi \"example.com/api/pb\"\n)\nfunc main() { api.RegisterOrdersServer(s, o) }":                           true,
-		"import (\n\t\"example.com/api/pb\"\n\t\"example.com/sched\"\n)\nfunc f(*pb.Req) { sched.RegisterSchedServer(s, o) }": false,
-		"import \"example.com/api/pb\"\nfunc main() { pb.NewOrdersClient(conn) }":                                             false,
-		"import _ \"example.com/api/pb\"\nfunc main() { x.RegisterOrdersServer(s, o) }":                                       false,
+	for src, want := range map[string]string{
+		"import \"example.com/api/pb\"\nfunc main() { pb.RegisterOrdersServer(s, o); pb.RegisterBillingServer(s, b) }":        "Orders Billing",
+		"import (\n\tapi \"example.com/api/pb\"\n)\nfunc main() { api.RegisterOrdersServer(s, o) }":                           "Orders",
+		"import (\n\t\"example.com/api/pb\"\n\t\"example.com/sched\"\n)\nfunc f(*pb.Req) { sched.RegisterSchedServer(s, o) }": "",
+		"import \"example.com/api/pb\"\nfunc main() { pb.NewOrdersClient(conn) }":                                             "",
+		"import _ \"example.com/api/pb\"\nfunc main() { x.RegisterOrdersServer(s, o) }":                                       "",
 	} {
-		if got := registersFrom([]byte(src), path, "pb"); got != want {
-			t.Errorf("registersFrom(%q) = %v, want %v", src, got, want)
+		if got := strings.Join(registersFrom([]byte(src), registerIn.FindAllSubmatch([]byte(src), -1), path, "pb"), " "); got != want {
+			t.Errorf("registersFrom(%q) = %q, want %q", src, got, want)
 		}
 	}
 }

@@ -55,11 +55,13 @@ var dataAPIs = func() map[string]bool {
 // So are those of an organisation's library that call a gRPC API of the
 // system through the stubs the library ships beside them (an authz
 // middleware calling the auth service a service of this repository
-// serves): the packages of a module that import a package of generated
-// gRPC stubs of that module whose server a main module's code registers.
-// served are the import paths of stubs the main modules register a
-// server of (servedStubs), over every build: the auth service's module
-// registers what the api module's library calls.
+// serves): the packages of a module published by a main module's owner
+// that import a package of generated gRPC stubs of their own module,
+// whose server a main module's code registers, and make or take that
+// service's client. served are, by import path, the services of the
+// stubs the main modules register (servedStubs), found over every build:
+// the auth service's module registers what the api module's library
+// calls.
 func wrapperRoots(roots []*packages.Package, served map[string][]string) []*packages.Package {
 	var out []*packages.Package
 	isRoot := make(map[*packages.Package]bool, len(roots))

@@ -1273,24 +1273,14 @@ func (c *checker) declaredService(name string) *Service {
 	return nil
 }
 
-// migratedTable reports whether a table of stores is one a schema file
-// in the service's own folder creates.
+// migratedTable reports whether a table of stores is one a migration in
+// the service's own folder creates.
 func migratedTable(stores []*services.Store, table string) bool {
-	for _, st := range stores {
-		if slices.Contains(st.Migrated, table) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(stores, func(st *services.Store) bool { return slices.Contains(st.Migrated, table) })
 }
 
 // libraryTable reports whether a table of stores is one only a library's
 // code names, by a name of its own.
 func libraryTable(stores []*services.Store, table string) bool {
-	for _, st := range stores {
-		if slices.Contains(st.Library, table) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(stores, func(st *services.Store) bool { return slices.Contains(st.Library, table) })
 }

@@ -607,16 +607,23 @@ func (d *deployment) templateSets(svc *Service, entryDir, key string) bool {
 	return false
 }
 
+// object returns the ConfigMap or Secret an envFrom or a key reference
+// names, as the declaration nearest the manifest that refers to it has
+// it; its data is nil when the repository holds none.
+func (d *deployment) object(src envSource) kubeObject {
+	decls := d.configMaps[src.name]
+	if src.secret {
+		decls = d.secrets[src.name]
+	}
+	obj, _ := nearest(decls, src.file)
+	return obj
+}
+
 // resolveEnvFrom gives the containers the variables their ConfigMaps and
 // Secrets hold. One a file of the repository does not hold stays unset.
 func (d *deployment) resolveEnvFrom() {
 	for _, src := range d.envFrom {
-		decls := d.configMaps[src.name]
-		if src.secret {
-			decls = d.secrets[src.name]
-		}
-		obj, _ := nearest(decls, src.file)
-		data := obj.data
+		data := d.object(src).data
 		set := func(k, v string) {
 			if _, ok := src.w.env[k]; ok {
 				return // a variable set in env wins over envFrom
@@ -3498,11 +3505,7 @@ func (d *deployment) unreadSources(svc *Service, entryDir, key string) []string 
 		if src.secret {
 			kind = "secret "
 		}
-		decls := d.configMaps[src.name]
-		if src.secret {
-			decls = d.secrets[src.name]
-		}
-		obj, _ := nearest(decls, src.file)
+		obj := d.object(src)
 		switch {
 		case src.key == key:
 			if _, read := obj.data[src.ref]; !read {

@@ -64,7 +64,7 @@ func (s *System) markMigrated(g *analyze.Graph) {
 	}
 	created := make(map[string]map[string]bool) // own folder -> tables its migrations create
 	for _, svc := range s.Services {
-		var own string
+		own, looked := "", false
 		for _, st := range svc.Stores {
 			if !SQLKind(st.Kind) || slices.ContainsFunc(st.unread, func(u string) bool { return len(unread[u]) > 1 }) {
 				continue
@@ -77,10 +77,11 @@ func (s *System) markMigrated(g *analyze.Graph) {
 					// schemas they read into their migrations.
 					continue
 				}
+				if !looked {
+					own, looked = ownFolder(g, svc.Entry, entries), true
+				}
 				if own == "" {
-					if own = ownFolder(g, svc.Entry, entries); own == "" {
-						break
-					}
+					break
 				}
 				tables, ok := created[own]
 				if !ok {
@@ -258,12 +259,6 @@ func sqlSchemaChanges(text string) (created, dropped []string) {
 		}
 	}
 	return created, dropped
-}
-
-// sqlCreates returns the tables a migration's statements create.
-func sqlCreates(text string) []string {
-	created, _ := sqlSchemaChanges(text)
-	return created
 }
 
 // tableKey is the name a table is compared by: its parts unquoted and

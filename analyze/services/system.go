@@ -78,10 +78,11 @@ type Store struct {
 	// tool's version table), sorted: every service using the library
 	// has one, so the name alone says nothing of sharing.
 	Library []string
-	// Migrated are the tables of Tables that a schema file in the
-	// service's own folder creates (a migration, sqlc's schema), sorted:
-	// a service that creates a table in its own migrations keeps one of
-	// its own, so the name alone says nothing of sharing (markMigrated).
+	// Migrated are the tables of Tables, named by another service too,
+	// that a migration in the service's own folder creates and none
+	// drops, sorted: a service that creates a table in its own migrations
+	// keeps one of its own, so the name alone says nothing of sharing
+	// (markMigrated).
 	Migrated []string
 	// Databases holds, for a table, the databases the code names it in
 	// (MongoDB's client.Database("shop").Collection("carts")), sorted; a

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -1942,9 +1943,28 @@ func (r *resolver) sprintf(format value, args []ssa.Value, bind map[*ssa.Paramet
 			return concat(out, []value{{text: text, lit: true}})
 		}
 		out = concat(out, []value{{text: text[:i], lit: true}})
+		// Flags, width and precision; a * takes an argument, and [n]
+		// names the argument the next verb (or *) takes: %[2]s.
 		j := i + 1
-		for j < len(text) && strings.IndexByte("+-# 0123456789.", text[j]) >= 0 {
-			j++
+	spec:
+		for j < len(text) {
+			switch c := text[j]; {
+			case strings.IndexByte("+-# 0123456789.", c) >= 0:
+				j++
+			case c == '*':
+				argi++
+				j++
+			case c == '[':
+				k := strings.IndexByte(text[j:], ']')
+				n, err := strconv.Atoi(text[j+1 : j+max(k, 1)])
+				if k < 0 || err != nil || n < 1 {
+					return concat(out, []value{{text: "…"}}) // a bad index: what follows is not known
+				}
+				argi = n - 1
+				j += k + 1
+			default:
+				break spec
+			}
 		}
 		if j >= len(text) {
 			return out

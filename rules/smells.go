@@ -576,6 +576,12 @@ func sharings(sys *services.System) []sharing {
 					// known to open makes it shared.
 					continue
 				}
+				if appendedTable(bySvc[a], table) && appendedTable(bySvc[b], table) {
+					// Both only add documents to the index (every
+					// service's logger shipping its lines to one "logs"):
+					// neither reads what the other writes.
+					continue
+				}
 				if migratedTable(bySvc[a], table) && migratedTable(bySvc[b], table) && (len(ka) == 0 || len(kb) == 0) {
 					// Each creates the table in its own migrations
 					// (outbox_events in every service's schema): each
@@ -1277,6 +1283,14 @@ func (c *checker) declaredService(name string) *Service {
 // the service's own folder creates.
 func migratedTable(stores []*services.Store, table string) bool {
 	return slices.ContainsFunc(stores, func(st *services.Store) bool { return slices.Contains(st.Migrated, table) })
+}
+
+// appendedTable reports whether a table of stores is an index the
+// service only adds documents to.
+func appendedTable(stores []*services.Store, table string) bool {
+	return !slices.ContainsFunc(stores, func(st *services.Store) bool {
+		return slices.Contains(st.Tables, table) && !slices.Contains(st.Appended, table)
+	})
 }
 
 // libraryTable reports whether a table of stores is one only a library's

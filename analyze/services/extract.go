@@ -666,6 +666,7 @@ func (x *extractor) service(svc *Service) *facts {
 		}
 	}
 	x.libraryTables(fns, stores)
+	appendOnly(stores)
 	foldCase(stores)
 	for _, s := range stores {
 		s.Evidence = sortEvidence(s.Evidence)
@@ -1573,6 +1574,21 @@ func foldCase(stores map[string]*Store) {
 	}
 }
 
+// appendOnly lists, for each document store, the indexes the service
+// only adds documents to: every call of its code that names the index
+// adds one (addsDocuments).
+func appendOnly(stores map[string]*Store) {
+	for _, s := range stores {
+		for _, t := range s.Tables {
+			evs := s.Touches[t]
+			if len(evs) > 0 && !slices.ContainsFunc(evs, func(ev Evidence) bool { return !strings.HasPrefix(ev.Detail, addsTo) }) {
+				s.Appended = append(s.Appended, t)
+			}
+		}
+		slices.Sort(s.Appended)
+	}
+}
+
 // SQLKind reports whether a store's kind is a SQL database's; "sql" is
 // SQL archie could tie to no one driver.
 func SQLKind(kind string) bool {
@@ -1603,11 +1619,16 @@ func driverKind(driver string) string {
 // assignments follow, not a table.
 var duplicateKey = regexp.MustCompile(`(?i)\bduplicate\s+key\s*$`)
 
-var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+([`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?(?:\\.[`\"]?[A-Za-z_][A-Za-z0-9_]*[`\"]?)?)")
+var sqlTable = regexp.MustCompile("(?i)\\b(?:from|join|into|update|table(?:\\s+if\\s+(?:not\\s+)?exists)?)\\s+(" + sqlPart + "(?:\\." + sqlPart + "){0,2})")
+
+// sqlPart matches one part of a qualified name: a bare or double-quoted
+// identifier, or a backquoted one (BigQuery's `region-us`).
+const sqlPart = "(?:`[^`\\s]+`|\"?[A-Za-z_][A-Za-z0-9_]*\"?)"
 
 // sqlCTE matches the names a WITH clause defines: WITH [RECURSIVE] a AS
-// (…), b (x, y) AS [NOT] MATERIALIZED (…).
-var sqlCTE = regexp.MustCompile(`(?i)(?:\bwith(?:\s+recursive)?|,)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\([^()]*\))?\s*\bas\s+(?:not\s+)?(?:materialized\s*)?\(`)
+// (…), b (x, y) AS [NOT] MATERIALIZED (…), and those after a piece the
+// code builds apart (WITH %s sessions AS (…), the first piece unknown).
+var sqlCTE = regexp.MustCompile(`(?i)(?:\bwith(?:\s+recursive)?|,|…)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\([^()]*\))?\s*\bas\s+(?:not\s+)?(?:materialized\s*)?\(`)
 
 // rowLock matches the end of a row-locking clause before its UPDATE:
 // SELECT … FOR UPDATE, FOR NO KEY UPDATE; what follows (OF t, SKIP
@@ -1615,15 +1636,18 @@ var sqlCTE = regexp.MustCompile(`(?i)(?:\bwith(?:\s+recursive)?|,)\s*([A-Za-z_][
 var rowLock = regexp.MustCompile(`(?i)\bfor\s+(?:no\s+key\s+)?$`)
 
 // sqlReserved are words that PostgreSQL and MySQL both reserve and a
-// table name could be mistaken for: unquoted, none names a table. (user
-// is reserved in PostgreSQL only: MySQL schemas name tables user.)
+// table name could be mistaken for, and the words of a join (ClickHouse's
+// too), which follow FROM where the code leaves the table's piece of the
+// query empty: unquoted, none names a table. (user is reserved in
+// PostgreSQL only: MySQL schemas name tables user.)
 var sqlReserved = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`all and as asc both case check collate column constraint create
 		current_date current_time current_timestamp current_user default desc distinct else except
 		false fetch for foreign from grant group having in intersect into leading limit localtime
 		localtimestamp not null on or order primary references select table then to trailing true
-		union unique using when where window with`) {
+		union unique using when where window with
+		inner left right full cross outer join natural straight_join prewhere any asof semi anti`) {
 		m[w] = true
 	}
 	return m
@@ -1797,20 +1821,65 @@ func inFromFunction(prefix string) bool {
 	return false
 }
 
-// systemTable reports whether a table is a database's own catalog
-// (pg_catalog.pg_database, information_schema.tables, sqlite_master):
-// services that ask it whether their database exists share nothing.
+// systemTable reports whether a table is a database's own catalog or
+// system view (pg_catalog.pg_database, information_schema.tables,
+// sqlite_master, ClickHouse's and Cassandra's system.*, Redshift's
+// stl_load_errors, Oracle's and MySQL's dual): services that ask it
+// whether their database exists, or why a load failed, share nothing.
+// A catalog schema counts at any place of a qualified name
+// (shop.information_schema.columns, BigQuery's
+// region-us.INFORMATION_SCHEMA.JOBS).
 func systemTable(t string) bool {
-	l := strings.ToLower(t)
-	schema, name, qualified := strings.Cut(l, ".")
-	if qualified {
-		switch schema {
-		case "pg_catalog", "information_schema", "mysql", "performance_schema", "sys":
+	parts := strings.Split(strings.ToLower(t), ".")
+	for _, schema := range parts[:len(parts)-1] {
+		if catalogSchemas[schema] {
 			return true
 		}
-		l = name
 	}
-	return strings.HasPrefix(l, "pg_") || l == "sqlite_master" || l == "sqlite_schema" || l == "sqlite_sequence"
+	l := parts[len(parts)-1]
+	if strings.HasPrefix(l, "pg_") || strings.HasPrefix(l, "sqlite_") || strings.HasPrefix(l, "v$") || catalogTables[l] {
+		return true
+	}
+	// Redshift's system tables and views: STL_, STV_, SVL_, SVV_, and
+	// the SYS_ monitoring views (not an application's sys_user).
+	if pre, rest, ok := strings.Cut(l, "_"); ok {
+		switch pre {
+		case "stl", "stv", "svl", "svv", "svcs", "stcs":
+			return true
+		case "sys":
+			word, _, _ := strings.Cut(rest, "_")
+			return redshiftSysViews[word]
+		}
+	}
+	return false
+}
+
+// catalogSchemas are the schemas (or databases, keyspaces) that hold a
+// database engine's own catalog: PostgreSQL's, the SQL standard's,
+// MySQL's, SQL Server's, ClickHouse's and Cassandra's.
+var catalogSchemas = map[string]bool{
+	"pg_catalog": true, "information_schema": true, "mysql": true, "performance_schema": true, "sys": true,
+	"system": true, "system_schema": true, "system_auth": true, "system_distributed": true, "system_traces": true, "system_views": true, "system_virtual_schema": true,
+}
+
+// catalogTables are catalog tables and views an engine names without a
+// schema: the dummy table of SELECT 1 FROM dual, Oracle's dictionary
+// views, SQL Server's compatibility views.
+var catalogTables = map[string]bool{
+	"dual": true, "user_tables": true, "all_tables": true, "dba_tables": true, "user_tab_columns": true,
+	"all_tab_columns": true, "dba_tab_columns": true, "user_objects": true, "all_objects": true, "dba_objects": true,
+	"user_indexes": true, "all_indexes": true, "user_constraints": true, "all_constraints": true,
+	"user_sequences": true, "all_sequences": true, "user_views": true, "all_views": true,
+	"sysobjects": true, "syscolumns": true, "sysdatabases": true, "sysindexes": true,
+}
+
+// redshiftSysViews are the second words of Redshift's SYS_ monitoring
+// views (SYS_LOAD_ERROR_DETAIL, SYS_QUERY_HISTORY).
+var redshiftSysViews = map[string]bool{
+	"load": true, "query": true, "unload": true, "copy": true, "mv": true, "vacuum": true, "serverless": true,
+	"datashare": true, "spectrum": true, "stream": true, "external": true, "connection": true, "session": true,
+	"transaction": true, "userlog": true, "udf": true, "restore": true, "analyze": true, "auto": true,
+	"schema": true, "integration": true, "procedure": true, "redshift": true, "spatial": true, "applied": true,
 }
 
 // loopback reports whether a server a DSN names is this machine's.

@@ -117,6 +117,20 @@ func TestSystemTables(t *testing.T) {
 		"SELECT * FROM pg_tables":                                     nil,
 		"SELECT o.id FROM orders o JOIN information_schema.columns c": {"orders"},
 		"INSERT INTO pg_orders (id) VALUES ($1)":                      nil,
+		// ClickHouse's and Cassandra's system databases, Redshift's
+		// system views, the dummy table and a catalog further in.
+		"SELECT name FROM system.tables WHERE database = ?":       nil,
+		"SELECT cluster FROM system.clusters":                     nil,
+		"SELECT peer FROM system.peers":                           nil,
+		"SELECT keyspace_name FROM system_schema.keyspaces":       nil,
+		"SELECT * FROM stl_load_errors ORDER BY starttime":        nil,
+		"SELECT * FROM sys_load_error_detail":                     nil,
+		"SELECT * FROM sys_user JOIN sys_role ON true":            {"sys_user", "sys_role"},
+		"SELECT 1 FROM DUAL":                                      nil,
+		"SELECT column_name FROM shop.information_schema.columns": nil,
+		"SELECT job_id FROM `region-us`.INFORMATION_SCHEMA.JOBS":  nil,
+		"SELECT * FROM systems JOIN system_settings ON true":      {"systems", "system_settings"},
+		"SELECT * FROM audit.system JOIN settings.tables ON true": {"audit.system", "settings.tables"},
 		// Functions that take FROM, and functions after FROM, are no tables.
 		"UPDATE execution SET status = 'x' WHERE EXTRACT(epoch FROM NOW() - start_time) > ? AND NOT EXISTS (SELECT 1 FROM task)": {"execution", "task"},
 		"INSERT INTO counter (id, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = ?":                                        {"counter"},
@@ -132,7 +146,12 @@ func TestSystemTables(t *testing.T) {
 		"SELECT * FROM tasks t JOIN runtime r ON r.id = t.id FOR UPDATE OF r SKIP LOCKED":                                                              {"tasks", "runtime"},
 		"SELECT * FROM tasks FOR NO KEY UPDATE NOWAIT":                                                                                                 {"tasks"},
 		"CREATE TRIGGER mirror AFTER INSERT OR UPDATE OR DELETE ON runs FOR EACH ROW EXECUTE FUNCTION f()":                                             nil,
-		"SELECT * FROM  LIMIT 10":                   nil,
+		"SELECT * FROM  LIMIT 10": nil,
+		// A table's piece left empty before a join.
+		"SELECT count(1) FROM  INNER JOIN sessions USING (session_id)": {"sessions"},
+		"SELECT * FROM  ANY LEFT JOIN events AS e ON true":             {"events"},
+		// Common table expressions after a piece the code builds apart.
+		"WITH … sub_sessions AS (SELECT session_id FROM sessions), initial_event AS (SELECT 1 FROM events INNER JOIN sub_sessions USING (session_id)) SELECT * FROM events INNER JOIN initial_event ON true": {"sessions", "events"},
 		"SELECT * FROM \"order\" JOIN user ON true": {"order", "user"},
 		"WITH x AS (SELECT 1) SELECT * FROM s.x":    {"s.x"},
 		// Comments and string literals are no SQL.

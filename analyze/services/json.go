@@ -87,6 +87,7 @@ type (
 		Touches  map[string][]jsonEvidenceItem `json:"touches,omitempty"`
 		Library  []string                      `json:"libraryTables,omitempty"`
 		Migrated []string                      `json:"migratedTables,omitempty"`
+		Appended []string                      `json:"appendedTables,omitempty"`
 		// Databases are, per table, the databases the code names it in.
 		Databases map[string][]string `json:"databases,omitempty"`
 	}
@@ -180,7 +181,7 @@ func document(sys *System) jsonServices {
 			js.Endpoints = append(js.Endpoints, je)
 		}
 		for _, st := range s.Stores {
-			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence), Library: st.Library, Migrated: st.Migrated, Databases: st.Databases}
+			jst := jsonStore{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: nonNil(st.Tables), Evidence: ev(st.Evidence), Library: st.Library, Migrated: st.Migrated, Appended: st.Appended, Databases: st.Databases}
 			if len(st.Touches) > 0 {
 				jst.Touches = make(map[string][]jsonEvidenceItem, len(st.Touches))
 				for t, es := range st.Touches {
@@ -342,7 +343,7 @@ func Read(r io.Reader, name string) (*System, error) {
 			svc.Endpoints = append(svc.Endpoints, ep)
 		}
 		for _, st := range s.Stores {
-			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence), Library: st.Library, Migrated: st.Migrated}
+			store := &Store{Kind: st.Kind, Resource: st.Resource, Server: st.Server, Tables: st.Tables, Evidence: ev(st.Evidence), Touches: make(map[string][]Evidence), Library: st.Library, Migrated: st.Migrated, Appended: st.Appended}
 			for t, dbs := range st.Databases {
 				store.inDatabases(t, dbs)
 			}

@@ -1377,6 +1377,8 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				ev.Detail = "model for table " + name
 			case r.kind == "sql" || r.kind == "dynamodb":
 				ev.Detail = "table " + name
+			case r.kind == "elasticsearch" && addsDocuments(s.key):
+				ev.Detail = addsTo + name
 			case r.kind == "elasticsearch":
 				ev.Detail = "index " + name
 			default:
@@ -1410,9 +1412,6 @@ func (x *extractor) apply(r *recognizer, s *site) {
 					v.text = clickhouseSQL(v.text)
 				}
 				for _, n := range sqlNames(v.text) {
-					if r.kind == "clickhouse" && strings.HasPrefix(strings.ToLower(n.table), "system.") {
-						continue // ClickHouse's own catalog, which every service may read
-					}
 					ev := s.ev
 					ev.Detail = "SQL names table " + n.table
 					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev).foldsTo(n.table, ev, n.folded)
@@ -2103,6 +2102,22 @@ func (x *extractor) write(s *site, table string) {
 // writesModel reports whether a call naming a table by its model or a
 // spec writes it: gorm's Create, Save, Updates, Delete, FirstOrCreate and
 // ent's create, update and delete specs.
+// addsTo begins the evidence of a call that adds a document to an
+// index (appendOnly).
+const addsTo = "adds documents to index "
+
+// addsDocuments reports whether a recognized Elasticsearch call adds a
+// document to its index, and does nothing else with it: the index API,
+// not a search, a read, an update or a delete.
+func addsDocuments(key string) bool {
+	for _, k := range []string{"/esapi.IndexRequest.Do", "/esapi.Index", "/esapi.Create", "/olivere/elastic.IndexService.Index", "/typedapi.MethodAPI.Index", "/typedapi.MethodAPI.Create"} {
+		if strings.HasSuffix(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
 func writesModel(key string) bool {
 	if strings.HasPrefix(key, "github.com/Masterminds/squirrel.") {
 		return strings.HasPrefix(key, "github.com/Masterminds/squirrel.Insert") || strings.HasPrefix(key, "github.com/Masterminds/squirrel.Update") ||

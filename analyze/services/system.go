@@ -84,6 +84,12 @@ type Store struct {
 	// keeps one of its own, so the name alone says nothing of sharing
 	// (markMigrated).
 	Migrated []string
+	// Appended are the indexes of Tables the service only adds documents
+	// to (Elasticsearch's index API), never searching, reading, updating
+	// or deleting them, sorted: a sink, such as the index a logger ships
+	// every service's lines to. Services that only add to an index take
+	// nothing from each other through it.
+	Appended []string
 	// Databases holds, for a table, the databases the code names it in
 	// (MongoDB's client.Database("shop").Collection("carts")), sorted; a
 	// table in no database the code names has none. Two services whose

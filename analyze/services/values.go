@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"math/big"
 	"path"
 	"slices"
 	"strconv"
@@ -573,8 +574,12 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		return nil
 	case *ssa.BinOp:
-		if v.Op.String() != "+" {
+		if v.Op != token.ADD {
 			return nil
+		}
+		if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			// retries + 1: a sum, not the digits joined ("01").
+			return sums(r.resolve(v.X, bind, depth-1, busy), r.resolve(v.Y, bind, depth-1, busy))
 		}
 		return concat(r.resolveOr(v.X, bind, depth, busy), r.resolveOr(v.Y, bind, depth, busy))
 	case *ssa.Alloc, *ssa.FieldAddr:
@@ -627,6 +632,9 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		}
 		return nil
 	case *ssa.Field:
+		if headerValue(v.X.Type(), v.Field) {
+			return nil
+		}
 		if c, arg := echoed(v.X, v.Field); c != nil {
 			return r.resolve(c.Args[arg], bind, depth-1, busy)
 		}
@@ -750,6 +758,9 @@ func (r *resolver) resolveOr(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, dep
 func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
+		if headerValue(a.X.Type(), a.Field) {
+			return nil
+		}
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
 		}
@@ -2528,6 +2539,60 @@ func referrersOf(fn *ssa.Function) []ssa.Instruction {
 		for _, instr := range b.Instrs {
 			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
 				out = append(out, instr)
+			}
+		}
+	}
+	return out
+}
+
+// headerValue reports whether a field of a struct (or of the struct a
+// pointer points to) is the value of a message header a messaging
+// library declares: a Key and a Value, as confluent's and kafka-go's
+// kafka.Header, sarama's and franz-go's RecordHeader. What a header
+// holds arrives with the message; the values the code puts in headers
+// of every key (a retry count, an error) are none of them: a retry
+// consumer republishing to the topic its "original_topic" header names
+// publishes to no topic the code writes.
+func headerValue(t types.Type, field int) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok || field >= st.NumFields() || st.Field(field).Name() != "Value" {
+		return false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == "Key" {
+			_, lib := libOf(n.Obj().Pkg().Path(), headerLibs)
+			return lib
+		}
+	}
+	return false
+}
+
+// headerLibs are messagingLibs, set apart for headerValue: the
+// recognizers, of which messagingLibs is made, read values themselves.
+var headerLibs map[string]string
+
+func init() { headerLibs = messagingLibs }
+
+// sums adds the integers of a to those of b, where both are written in
+// the code; a number read at run time makes the sum unknown.
+func sums(a, b []value) []value {
+	var out []value
+	for _, x := range a {
+		for _, y := range b {
+			i, ok1 := new(big.Int).SetString(x.text, 10)
+			j, ok2 := new(big.Int).SetString(y.text, 10)
+			if !ok1 || !ok2 || !x.lit || !y.lit {
+				return nil
+			}
+			if len(out) < maxValues {
+				out = appendValues(out, []value{{text: i.Add(i, j).String(), lit: true}})
 			}
 		}
 	}

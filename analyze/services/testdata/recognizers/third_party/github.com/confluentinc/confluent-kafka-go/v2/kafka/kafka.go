@@ -3,9 +3,15 @@ package kafka
 
 type TopicPartition struct{ Topic *string }
 
+type Header struct {
+	Key   string
+	Value []byte
+}
+
 type Message struct {
 	TopicPartition TopicPartition
 	Value          []byte
+	Headers        []Header
 }
 
 type Consumer struct{}

@@ -1,6 +1,7 @@
 package services
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"maps"
@@ -24,7 +25,10 @@ const renderTimeout = 20 * time.Second
 // (charts/, or named by a file:// path there) is rendered only as its
 // subchart; one a file:// path names elsewhere is rendered alone too. The release is
 // named after the chart (helm install orders ./charts/orders), in the
-// default namespace.
+// default namespace. A chart a script of the repository installs
+// (helm upgrade --install op ./openreplay -f vars.yaml) is rendered as
+// that command does: its values files and --set values over the chart's
+// own, under its release name.
 //
 // What a rendered chart says replaces what its values files are guessed
 // to say (helmEnv, and helmImages where every template rendered) and the
@@ -63,7 +67,24 @@ func (d *deployment) renderCharts(root string) {
 		if c == nil || sub[dir] {
 			continue
 		}
-		manifests, errs := helm.Render(c, helm.Release{Name: c.Meta.Name, Namespace: "default"}, renderTimeout)
+		rel := helm.Release{Name: c.Meta.Name, Namespace: "default"}
+		with := "the chart's values.yaml"
+		if in, ok := d.installOf(root, dir); ok {
+			rel.Name = cmp.Or(in.release, rel.Name)
+			for _, v := range in.values {
+				data, _ := readSmall(d.root, v)
+				vals, err := helm.ReadValues(data)
+				if err != nil {
+					d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: v, Line: 1, Column: 1},
+						Msg: fmt.Sprintf("the values file %s passes to helm does not parse, so the chart %s was rendered without it: %v", relTo(d.root, in.script), c.Meta.Name, err)})
+					continue
+				}
+				rel.Values = append(rel.Values, vals)
+			}
+			rel.Values = append(rel.Values, helm.SetValues(in.set))
+			with = fmt.Sprintf("the values %s installs it with", relTo(d.root, in.script))
+		}
+		manifests, errs := helm.Render(c, rel, renderTimeout)
 		lacking := ""
 		if len(c.Missing) > 0 {
 			lacking = fmt.Sprintf("; the chart depends on %s, which the repository does not hold (helm dependency build fetches it)", joinNames(c.Missing))
@@ -75,7 +96,7 @@ func (d *deployment) renderCharts(root string) {
 			}
 			failed[filepath.ToSlash(relTo(d.root, err.Template))] = true
 			d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: err.Template, Line: 1, Column: 1},
-				Msg: fmt.Sprintf("%s was not rendered with the chart's values.yaml, so what it deploys was not read: %v%s", what, err.Err, lacking)})
+				Msg: fmt.Sprintf("%s was not rendered with %s, so what it deploys was not read: %v%s", what, with, err.Err, lacking)})
 		}
 		if !slices.ContainsFunc(manifests, func(m helm.Manifest) bool { return strings.TrimSpace(string(m.Text)) != "" }) {
 			continue // nothing rendered: read by its values, as a chart that does not load

@@ -78,6 +78,16 @@ type deployment struct {
 	// imageNameArgs the build args they agree on (nil where they do not).
 	imageNames    map[string][][2]string
 	imageNameArgs map[string]map[string]string
+	// loopBuilds are the docker builds that tag an image named by a
+	// variable and pass that variable as a build arg (a build script's
+	// loop over cmd/: -t $REPO/$image --build-arg SERVICE_NAME=$image):
+	// each builds the image of any name its Dockerfile's go build makes
+	// a main of (loopImages).
+	loopBuilds []loopBuild
+	// goBuildArgs are the packages each Dockerfile's go build commands
+	// name with a build arg in them, as written (./cmd/${SERVICE},
+	// example.com/shop/cmd/$SERVICE_NAME).
+	goBuildArgs map[string][]string
 	// imageArgs are the build args a docker build gives each image.
 	imageArgs map[string]map[string]string
 	// ambiguous are the images built in ways that disagree, and
@@ -162,6 +172,9 @@ type deployment struct {
 	// variables its values files give (runs.go).
 	charts  map[string]string
 	helmEnv []helmValues
+	// installs are the helm install, upgrade and template commands of
+	// the repository's scripts (helminstall.go).
+	installs []helmInstall
 	// helmImages are the images values files name, with the file.
 	helmImages [][2]string
 	// rendered are the manifests the charts' templates render to, by
@@ -450,6 +463,7 @@ func readDeployment(dir string) *deployment {
 		case script:
 			d.dockerBuilds(path, data)
 			d.scriptArgs(data)
+			d.helmInstalls(path, data)
 		case ext == ".tf":
 			d.terraform(data)
 		default:
@@ -461,6 +475,7 @@ func readDeployment(dir string) *deployment {
 	for _, o := range d.overrides {
 		o()
 	}
+	d.loopImages()
 	d.oneCompiler()
 	d.targetedBuilds()
 	d.unusedStages()
@@ -1079,9 +1094,158 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 			df, ctx := buildFiles(dir, context, dockerfile)
 			for _, t := range tags {
 				d.imageBuilt(t, df, ctx, args, mk != nil || !workflow)
+				if v := nameVariable(t); v != "" {
+					for k, raw := range rawArgs(cmd[i+1:]) {
+						if raw == v {
+							d.loopBuilds = append(d.loopBuilds, loopBuild{df: df, ctx: ctx, args: args, arg: k})
+						}
+					}
+				}
 			}
 		}
 	}
+}
+
+// A loopBuild is a docker build whose image is named by the variable it
+// passes as the build arg arg.
+type loopBuild struct {
+	df, ctx string
+	args    map[string]string
+	arg     string
+}
+
+// nameVariable returns the variable an image tag names its image by
+// ($image of ${REPO:-local}/$image:${TAG}), or "".
+func nameVariable(tag string) string {
+	repo := imageRepo(tag)
+	name := repo[strings.LastIndexByte(repo, '/')+1:]
+	if v, ok := strings.CutPrefix(name, "$"); ok {
+		v = strings.TrimSuffix(strings.TrimPrefix(v, "{"), "}")
+		if v != "" && strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == "" {
+			return "$" + v
+		}
+	}
+	return ""
+}
+
+// rawArgs returns a docker build's --build-arg values as written, each
+// variable as $NAME.
+func rawArgs(words []string) map[string]string {
+	out := make(map[string]string)
+	for j := 0; j < len(words); j++ {
+		w := strings.Trim(words[j], `"'`)
+		flag, val, hasVal := strings.Cut(w, "=")
+		if flag != "--build-arg" {
+			continue
+		}
+		if !hasVal && j+1 < len(words) {
+			j++
+			val = strings.Trim(words[j], `"'`)
+		}
+		if k, v, ok := strings.Cut(val, "="); ok {
+			if b, ok := strings.CutPrefix(v, "${"); ok && strings.HasSuffix(b, "}") {
+				v = "$" + strings.TrimSuffix(b, "}")
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// loopImages ties the images deployments run that no build names to the
+// one loop build (loopBuild) whose Dockerfile, its arg set to the image's
+// name, builds a main of the repository: public.ecr.aws/acme/ender is
+// built with SERVICE_NAME=ender by the Dockerfile whose go build makes
+// ./cmd/$SERVICE_NAME. Two loops that would both build it leave it
+// untied.
+func (d *deployment) loopImages() {
+	if len(d.loopBuilds) == 0 {
+		return
+	}
+	for _, w := range d.workloads {
+		if w.dockerfile != "" {
+			continue
+		}
+		for _, img := range w.runImages() {
+			d.loopImage(imageRepo(img))
+		}
+	}
+}
+
+// runImages are the images a workload runs: its image, else the one
+// image every file that declares it names.
+func (w *workload) runImages() []string {
+	if w.image != "" {
+		return []string{w.image}
+	}
+	var out []string
+	for _, imgs := range w.images {
+		for _, img := range imgs {
+			if !slices.Contains(out, img) {
+				out = append(out, img)
+			}
+		}
+	}
+	if len(out) != 1 {
+		return nil
+	}
+	return out
+}
+
+// loopImage ties an image no build names to the one loop build that
+// builds it (loopImages).
+func (d *deployment) loopImage(img string) {
+	if img == "" || d.ambiguous[img] {
+		return
+	}
+	if _, ok := d.images[img]; ok {
+		return
+	}
+	name := img[strings.LastIndexByte(img, '/')+1:]
+	var found []loopBuild
+	for _, b := range d.loopBuilds {
+		if !slices.ContainsFunc(found, func(f loopBuild) bool { return f.df == b.df && f.ctx == b.ctx && f.arg == b.arg }) && builtMain(b, name, d.goBuildArgs[b.df]) {
+			found = append(found, b)
+		}
+	}
+	if len(found) != 1 {
+		return
+	}
+	b := found[0]
+	d.images[img] = [2]string{b.df, b.ctx}
+	args := maps.Clone(b.args)
+	args[b.arg] = name
+	if d.imageArgs == nil {
+		d.imageArgs = make(map[string]map[string]string)
+	}
+	d.imageArgs[img] = args
+}
+
+// builtMain reports whether a loop build's go builds, its arg set to
+// name, build a main of its context: the package's path, or an end of it
+// (a module path's ./cmd/ender), is a folder of the context that holds
+// a main.
+func builtMain(b loopBuild, name string, pkgs []string) bool {
+	for _, pkg := range pkgs {
+		if !strings.Contains(pkg, "$"+b.arg) && !strings.Contains(pkg, "${"+b.arg+"}") {
+			continue
+		}
+		p := strings.NewReplacer("${"+b.arg+"}", name, "$"+b.arg, name).Replace(pkg)
+		if strings.Contains(p, "$") {
+			continue
+		}
+		parts := strings.Split(strings.Trim(path.Clean(p), "/"), "/")
+		for i := range parts {
+			rest := path.Join(parts[i:]...)
+			if !strings.Contains(rest, name) {
+				break
+			}
+			if dir := filepath.Join(b.ctx, filepath.FromSlash(rest)); within(filepath.ToSlash(dir), filepath.ToSlash(b.ctx)) && holdsMain(dir) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // buildFiles returns the Dockerfile and context of a docker build run in
@@ -1281,6 +1445,7 @@ func (d *deployment) workflow(data []byte) {
 				run := ghExpr.ReplaceAllString(st.Run, "$${GH}")
 				if !strings.Contains(wd, "$") {
 					d.dockerBuildLines(filepath.Join(d.root, wd), []byte(run), nil, true)
+					d.helmInstalls(filepath.Join(d.root, wd, ".github"), []byte(run))
 				}
 				if st.ID != "" {
 					gh.outputs[st.ID] = stepOutputs(st.Run)
@@ -3385,8 +3550,8 @@ func (d *deployment) buildTags(svc *Service, entryDir, root string) map[string]s
 	resolved := make(map[string]bool) // Dockerfiles, relative, whose unread tags a workload's args read
 	for _, w := range d.forService(svc, entryDir) {
 		df := w.dockerfile
-		if df == "" && w.image != "" {
-			df, _ = d.imageBuild(w.image)
+		if imgs := w.runImages(); df == "" && len(imgs) == 1 {
+			df, _ = d.imageBuild(imageRepo(imgs[0]))
 		}
 		if df == "" && w.compose && w.dir != "" {
 			// build: ./orders builds ./orders/Dockerfile, with its
@@ -3451,8 +3616,8 @@ func (d *deployment) imageExpand(w *workload, word string) string {
 func (d *deployment) imageEnv(svc *Service, entryDir, key string) (value, file string, ok bool) {
 	for _, w := range d.forService(svc, entryDir) {
 		df := w.dockerfile
-		if df == "" && w.image != "" {
-			df, _ = d.imageBuild(w.image)
+		if imgs := w.runImages(); df == "" && len(imgs) == 1 {
+			df, _ = d.imageBuild(imageRepo(imgs[0]))
 		}
 		if df == "" && w.dir != "" {
 			df = filepath.Join(w.dir, "Dockerfile") // compose's build: DIR
@@ -3856,10 +4021,16 @@ func (d *deployment) envIn(svc *Service, entryDir, key string) (value, file stri
 // gives the key, for a fact archie shows: a Secret's value is used, never
 // shown, so it becomes an identity that is the same for every service
 // reading the same value. A key no deployment sets stays as written.
+//
+// A key no deployment sets that the service's image sets with ENV (a
+// topic's name among a Dockerfile's defaults) is the image's value.
 func (d *deployment) shown(svc *Service, entryDir, ref string) string {
 	v, file, ok := d.envIn(svc, entryDir, ref[2:len(ref)-1])
 	switch {
 	case !ok:
+		if v, _, ok := d.imageEnv(svc, entryDir, ref[2:len(ref)-1]); ok && v != "$" && v != "" {
+			return v
+		}
 		return ref
 	case strings.HasPrefix(file, "secret "):
 		return secretID(v)

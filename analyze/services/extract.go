@@ -562,6 +562,7 @@ func (x *extractor) service(svc *Service) *facts {
 	} else if svc.Entry != "" {
 		dead = x.rootCommandOnly(svc, f.entryDir, dead)
 	}
+	dead = x.gatedOff(svc, f.entryDir, dead)
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
 	x.res.held = nil
@@ -1773,6 +1774,31 @@ func commonTables(q string) ctes {
 		name := strings.ToLower(q[m[2]:m[3]])
 		if _, ok := out[name]; !ok {
 			out[name] = cte{open, end, recursive}
+		}
+	}
+	return out
+}
+
+// defines reports whether the statement defines a common table
+// expression of the name.
+func (c ctes) defines(name string) bool {
+	_, ok := c[strings.ToLower(name)]
+	return ok
+}
+
+// ownNames returns the common table expressions any of a statement's
+// alternative texts defines: a query whose WITH clause and joins the
+// code builds under one condition (WITH %s … %s, the CTE and the join of
+// it set together) has texts that join it without defining it, as
+// archie's texts do not pair the pieces of one path.
+func ownNames(texts []value) map[string]bool {
+	out := make(map[string]bool)
+	for _, v := range texts {
+		if !strings.Contains(strings.ToLower(v.text), " as") {
+			continue
+		}
+		for name := range commonTables(sqlCode(skipSQLComments(v.text))) {
+			out[name] = true
 		}
 	}
 	return out

@@ -54,6 +54,9 @@ type program struct {
 	// values are the functions the program's code mentions as values.
 	valuesOnce sync.Once
 	values     map[*ssa.Function]bool
+	// gates are the ifs of its code that branch on an environment
+	// variable (gates.go).
+	gates gates
 }
 
 // globalsOfMethods returns the package variables methods mention.

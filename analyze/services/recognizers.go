@@ -1407,11 +1407,25 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		s.f.usesTables = s.f.usesTables || x.ownCode(s.fn)
 		written := ""
 		for _, a := range x.sqlArgs(s) {
-			for _, v := range x.res.strings(a) {
-				if r.kind == "clickhouse" {
-					v.text = clickhouseSQL(v.text)
+			vals := slices.Clone(x.res.strings(a))
+			if r.kind == "clickhouse" {
+				for i := range vals {
+					vals[i].text = clickhouseSQL(vals[i].text)
 				}
+			}
+			withs := ownNames(vals)
+			for _, v := range vals {
+				var own ctes
 				for _, n := range sqlNames(v.text) {
+					if own == nil && len(withs) > 0 {
+						own = commonTables(sqlCode(skipSQLComments(v.text)))
+					}
+					if !strings.Contains(n.table, ".") && withs[strings.ToLower(n.table)] && !own.defines(n.table) {
+						// WITH %s … JOIN initial_event: the code defines
+						// it on the path that joins it, which archie's
+						// texts do not pair.
+						continue
+					}
 					ev := s.ev
 					ev.Detail = "SQL names table " + n.table
 					x.touch(s.f, s.stores, cmp.Or(r.kind, "sql"), n.table, ev).foldsTo(n.table, ev, n.folded)
@@ -1986,16 +2000,35 @@ func (x *extractor) confluentProduce(s *site, r *recognizer) {
 }
 
 // streamsRead records the streams an XRead or XReadGroup reads: the first
-// half of its Streams, whose second half are the IDs to read from.
+// half of its Streams, whose second half are the IDs to read from. Where
+// the code appends the IDs in a loop (append(streams, ">") once per
+// stream), its texts hold one ">" for them all: the streams are then
+// every text that is no ID.
 func (x *extractor) streamsRead(s *site, r *recognizer) {
 	vs := x.res.fieldSlice(s.arg(1), "Streams")
+	half, rest := vs[:(len(vs)+1)/2], vs[(len(vs)+1)/2:]
+	if !slices.ContainsFunc(rest, func(v value) bool { return !streamID(v) && !strings.Contains(v.text, "…") }) {
+		vs = half
+	}
 	var out []value
-	for _, v := range vs[:(len(vs)+1)/2] {
-		if v.text != ">" && v.text != "$" && v.text != "0" {
+	for _, v := range vs {
+		if !streamID(v) {
 			out = append(out, v)
 		}
 	}
 	x.message(s.f, s.fn, r.kind, false, out, s.ev)
+}
+
+// streamID reports whether a text is an ID a Redis stream is read from:
+// ">" (new entries), "$" (the last), or one written as digits
+// ("0", "1526919030474-55").
+func streamID(v value) bool {
+	t := v.text
+	if t == ">" || t == "$" {
+		return true
+	}
+	ms, seq, _ := strings.Cut(t, "-")
+	return ms != "" && strings.Trim(ms, "0123456789") == "" && strings.Trim(seq, "0123456789") == ""
 }
 
 // listDrained records a Redis list read whole as consumed when the same

@@ -342,6 +342,12 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		pkgs, tags, known := r.goBuild(cmd, contexts, workdir)
 		known = known && !unsureMake
 		for _, p := range pkgs {
+			if strings.Contains(p, "$") && !slices.Contains(d.goBuildArgs[file], p) {
+				if d.goBuildArgs == nil {
+					d.goBuildArgs = make(map[string][]string)
+				}
+				d.goBuildArgs[file] = append(d.goBuildArgs[file], p)
+			}
 			if d.repoBuild(p) {
 				// The repository's code, not a tool installed
 				// from elsewhere.

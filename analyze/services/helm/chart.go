@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -259,6 +260,54 @@ func readValues(data []byte) (map[string]any, error) {
 		m = map[string]any{}
 	}
 	return m, nil
+}
+
+// ReadValues reads a values file as helm install -f does.
+func ReadValues(data []byte) (map[string]any, error) { return readValues(data) }
+
+// SetValues returns the values of helm's --set key=value arguments, in
+// order: a.b=c sets c under a's b; a list of them, comma-separated, each.
+// Values are strings but for true, false and null (which removes the key)
+// and integers; an index (a[0]=x) or an escaped comma is not read, and
+// sets nothing.
+func SetValues(sets []string) map[string]any {
+	out := map[string]any{}
+	for _, set := range sets {
+		if strings.ContainsAny(set, "[\\{") {
+			continue
+		}
+		for _, kv := range strings.Split(set, ",") {
+			key, val, ok := strings.Cut(kv, "=")
+			if !ok || key == "" {
+				continue
+			}
+			var v any = val
+			switch val {
+			case "true":
+				v = true
+			case "false":
+				v = false
+			case "null":
+				v = nil
+			default:
+				if n, err := strconv.ParseInt(val, 10, 64); err == nil {
+					v = n
+				}
+			}
+			m := out
+			parts := strings.Split(key, ".")
+			for _, p := range parts[:len(parts)-1] {
+				next, ok := m[p].(map[string]any)
+				if !ok {
+					next = map[string]any{}
+					m[p] = next
+				}
+				m = next
+			}
+			m[parts[len(parts)-1]] = v
+		}
+	}
+	return out
 }
 
 // yaml11Bools makes the plain scalars YAML 1.1 reads as booleans (yes,

@@ -34,6 +34,9 @@ type Manifest struct {
 // Release names the release a chart is rendered as.
 type Release struct {
 	Name, Namespace string
+	// Values are what the install gives over the chart's values.yaml,
+	// each over the last: its values files (-f), then its --set values.
+	Values []map[string]any
 }
 
 // Limits on what a chart may make archie do: how deep include and tpl
@@ -109,7 +112,11 @@ func (r *renderer) render(c *Chart, rel Release) ([]Manifest, []*TemplateError) 
 			walk(s)
 		}
 	}
-	walk(coalesce(c, c.Meta.Name, deepCopy(c.Values)))
+	values := deepCopy(c.Values)
+	for _, v := range rel.Values {
+		merge(values, v)
+	}
+	walk(coalesce(c, c.Meta.Name, values))
 	// Helm parses the deepest templates first, and at one depth in
 	// reverse order of their names: where two define the same name, the
 	// parent's wins over a subchart's, _a.tpl's over _b.tpl's.

@@ -142,6 +142,8 @@ func main() {
 	oldc.XAdd(ctx, &oldredis.XAddArgs{Stream: "clog"})                                         // want "publish redis-stream clog"
 	oldc.XRead(ctx, &oldredis.XReadArgs{Streams: []string{"clog", "0"}})                       // want "consume redis-stream clog"
 	oldc.XReadGroup(ctx, &oldredis.XReadGroupArgs{Group: "g", Streams: []string{"clog", ">"}}) // want "consume redis-stream clog"
+	newStreamConsumer(rdb, []string{"raw", "raw-ios", "analytics"}).next(ctx)
+
 }
 
 // drain reads a queue whole and deletes it, in one transaction.
@@ -318,4 +320,24 @@ func listsv8Pipeliner(ctx context.Context, c oldredis.Pipeliner) {
 	c.BLMove(ctx, "q1", "q2", "LEFT", "RIGHT", 0) // want "consume redis-list q1" "publish redis-list q2" "store redis key q1" "store redis key q2"
 	c.LRange(ctx, "q1", 0, -1)                    // want "consume redis-list q1" "store redis key q1"
 	c.Del(ctx, "q1")                              // want "store redis key q1"
+}
+
+// streamConsumer reads its streams from new entries on: the IDs are
+// appended in a loop, one ">" a stream, so the Streams' second half is
+// not where a stream's name ends.
+type streamConsumer struct {
+	rdb     *redis.Client
+	streams []string
+}
+
+func newStreamConsumer(rdb *redis.Client, streams []string) *streamConsumer {
+	n := len(streams)
+	for i := 0; i < n; i++ {
+		streams = append(streams, ">")
+	}
+	return &streamConsumer{rdb: rdb, streams: streams}
+}
+
+func (c *streamConsumer) next(ctx context.Context) {
+	c.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Streams: c.streams}) // want "consume redis-stream raw" "consume redis-stream raw-ios" "consume redis-stream analytics"
 }

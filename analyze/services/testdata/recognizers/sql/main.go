@@ -40,6 +40,22 @@ func main() {
 	squirrel.Insert("wishlists")        // want "store postgres table wishlists"
 	squirrel.Update("wishlists")        // want "store postgres table wishlists"
 	squirrel.Delete("").From("baskets") // want "store postgres table baskets"
+
+	db.Query(journey(len(s) > 0)) // want "store postgres table sessions" "store postgres table events"
+}
+
+var s []string
+
+// journey defines a WITH clause's table and joins it on one path: the
+// pieces' texts are not paired, so one of them joins first_events with
+// no WITH; first_events is still no table.
+func journey(from bool) string {
+	cte, join := "", ""
+	if from {
+		cte = "first_events AS (SELECT session_id FROM sessions),"
+		join = " JOIN first_events USING (session_id)"
+	}
+	return fmt.Sprintf("WITH %s ranked AS (SELECT 1) SELECT * FROM events%s", cte, join)
 }
 
 type model struct{ table string }

@@ -84,6 +84,10 @@ type deployment struct {
 	// each builds the image of any name its Dockerfile's go build makes
 	// a main of (loopImages).
 	loopBuilds []loopBuild
+	// mentions are the variables of the program's switches that a file
+	// of the repository other than Go code names (gates.go).
+	mentionsOnce sync.Once
+	mentions     map[string]bool
 	// goBuildArgs are the packages each Dockerfile's go build commands
 	// name with a build arg in them, as written (./cmd/${SERVICE},
 	// example.com/shop/cmd/$SERVICE_NAME).
@@ -1156,18 +1160,49 @@ func rawArgs(words []string) map[string]string {
 // one loop build (loopBuild) whose Dockerfile, its arg set to the image's
 // name, builds a main of the repository: public.ecr.aws/acme/ender is
 // built with SERVICE_NAME=ender by the Dockerfile whose go build makes
-// ./cmd/$SERVICE_NAME. Two loops that would both build it leave it
-// untied.
+// ./cmd/$SERVICE_NAME. A loop builds several images under one registry
+// and namespace: an image is tied only where another of its namespace is
+// too, or the namespace is the project's own, never an infrastructure
+// image (migrate/migrate beside a cmd/migrate). Two loops that would
+// both build one leave it untied.
 func (d *deployment) loopImages() {
 	if len(d.loopBuilds) == 0 {
 		return
 	}
+	byNS := make(map[string][]string) // the images each namespace ties, by name
+	tie := make(map[string]loopBuild)
 	for _, w := range d.workloads {
 		if w.dockerfile != "" {
 			continue
 		}
 		for _, img := range w.runImages() {
-			d.loopImage(imageRepo(img))
+			img = imageRepo(img)
+			if _, done := tie[img]; done || img == "" || d.ambiguous[img] || infrastructureImage(img) {
+				continue
+			}
+			if _, ok := d.images[img]; ok {
+				continue
+			}
+			if b, ok := d.loopBuild(img); ok {
+				tie[img] = b
+				ns := img[:max(strings.LastIndexByte(img, '/'), 0)]
+				byNS[ns] = append(byNS[ns], img)
+			}
+		}
+	}
+	for ns, imgs := range byNS {
+		if len(imgs) < 2 && !d.ownImage(ns+"/x") {
+			continue
+		}
+		for _, img := range imgs {
+			b := tie[img]
+			d.images[img] = [2]string{b.df, b.ctx}
+			args := maps.Clone(b.args)
+			args[b.arg] = img[strings.LastIndexByte(img, '/')+1:]
+			if d.imageArgs == nil {
+				d.imageArgs = make(map[string]map[string]string)
+			}
+			d.imageArgs[img] = args
 		}
 	}
 }
@@ -1192,15 +1227,8 @@ func (w *workload) runImages() []string {
 	return out
 }
 
-// loopImage ties an image no build names to the one loop build that
-// builds it (loopImages).
-func (d *deployment) loopImage(img string) {
-	if img == "" || d.ambiguous[img] {
-		return
-	}
-	if _, ok := d.images[img]; ok {
-		return
-	}
+// loopBuild returns the one loop build that builds an image by its name.
+func (d *deployment) loopBuild(img string) (loopBuild, bool) {
 	name := img[strings.LastIndexByte(img, '/')+1:]
 	var found []loopBuild
 	for _, b := range d.loopBuilds {
@@ -1209,16 +1237,9 @@ func (d *deployment) loopImage(img string) {
 		}
 	}
 	if len(found) != 1 {
-		return
+		return loopBuild{}, false
 	}
-	b := found[0]
-	d.images[img] = [2]string{b.df, b.ctx}
-	args := maps.Clone(b.args)
-	args[b.arg] = name
-	if d.imageArgs == nil {
-		d.imageArgs = make(map[string]map[string]string)
-	}
-	d.imageArgs[img] = args
+	return found[0], true
 }
 
 // builtMain reports whether a loop build's go builds, its arg set to

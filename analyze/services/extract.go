@@ -565,6 +565,7 @@ func (x *extractor) service(svc *Service) *facts {
 	dead = x.gatedOff(svc, f.entryDir, dead)
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
+	x.res.dead = dead
 	x.res.held = nil
 	x.res.workloads = make(map[*workload]bool)
 	if x.deploy != nil {
@@ -1790,7 +1791,8 @@ func (c ctes) defines(name string) bool {
 // alternative texts defines: a query whose WITH clause and joins the
 // code builds under one condition (WITH %s … %s, the CTE and the join of
 // it set together) has texts that join it without defining it, as
-// archie's texts do not pair the pieces of one path.
+// archie's texts do not pair the pieces of one path. Only texts with a
+// WITH clause of their own are judged by it.
 func ownNames(texts []value) map[string]bool {
 	out := make(map[string]bool)
 	for _, v := range texts {
@@ -1847,66 +1849,74 @@ func inFromFunction(prefix string) bool {
 	return false
 }
 
-// systemTable reports whether a table is a database's own catalog or
-// system view (pg_catalog.pg_database, information_schema.tables,
-// sqlite_master, ClickHouse's and Cassandra's system.*, Redshift's
-// stl_load_errors, Oracle's and MySQL's dual): services that ask it
-// whether their database exists, or why a load failed, share nothing.
-// A catalog schema counts at any place of a qualified name
-// (shop.information_schema.columns, BigQuery's
-// region-us.INFORMATION_SCHEMA.JOBS).
+// systemTable reports whether a table is a database's own catalog
+// (pg_catalog.pg_database, information_schema.tables, sqlite_master,
+// SELECT 1 FROM dual): services that ask it whether their database
+// exists share nothing. A catalog schema counts at any place of a
+// qualified name (shop.information_schema.columns, BigQuery's
+// region-us.INFORMATION_SCHEMA.JOBS). What only some engines reserve is
+// engineCatalog's.
 func systemTable(t string) bool {
 	parts := strings.Split(strings.ToLower(t), ".")
 	for _, schema := range parts[:len(parts)-1] {
-		if catalogSchemas[schema] {
+		switch schema {
+		case "pg_catalog", "information_schema", "mysql", "performance_schema", "sys":
 			return true
 		}
 	}
 	l := parts[len(parts)-1]
-	if strings.HasPrefix(l, "pg_") || strings.HasPrefix(l, "sqlite_") || strings.HasPrefix(l, "v$") || catalogTables[l] {
-		return true
-	}
-	// Redshift's system tables and views: STL_, STV_, SVL_, SVV_, and
-	// the SYS_ monitoring views (not an application's sys_user).
-	if pre, rest, ok := strings.Cut(l, "_"); ok {
-		switch pre {
-		case "stl", "stv", "svl", "svv", "svcs", "stcs":
-			return true
-		case "sys":
-			word, _, _ := strings.Cut(rest, "_")
-			return redshiftSysViews[word]
+	return strings.HasPrefix(l, "pg_") || strings.HasPrefix(l, "sqlite_") || strings.HasPrefix(l, "v$") || l == "dual"
+}
+
+// engineCatalog reports whether a table is the catalog of the engine a
+// store of the kind may be: ClickHouse's and Cassandra's system
+// databases (system.clusters, system_schema.tables), Redshift's system
+// tables and views, which it reaches over PostgreSQL's protocol
+// (stl_load_errors), SQL Server's compatibility views. "sql" is any
+// engine. A PostgreSQL schema named system is an application's.
+func engineCatalog(t, kind string) bool {
+	parts := strings.Split(strings.ToLower(t), ".")
+	l := parts[len(parts)-1]
+	switch kind {
+	case "clickhouse", "cassandra", "sql":
+		for _, schema := range parts[:len(parts)-1] {
+			if schema == "system" || strings.HasPrefix(schema, "system_") {
+				return true
+			}
 		}
+	}
+	switch kind {
+	case "postgres", "sql":
+		if redshiftCatalog[l] {
+			return true
+		}
+	}
+	switch kind {
+	case "sqlserver", "sql":
+		return sqlServerCatalog[l]
 	}
 	return false
 }
 
-// catalogSchemas are the schemas (or databases, keyspaces) that hold a
-// database engine's own catalog: PostgreSQL's, the SQL standard's,
-// MySQL's, SQL Server's, ClickHouse's and Cassandra's.
-var catalogSchemas = map[string]bool{
-	"pg_catalog": true, "information_schema": true, "mysql": true, "performance_schema": true, "sys": true,
-	"system": true, "system_schema": true, "system_auth": true, "system_distributed": true, "system_traces": true, "system_views": true, "system_virtual_schema": true,
+// redshiftCatalog are Redshift's system tables and views that
+// applications read (a load's errors, a query's history).
+var redshiftCatalog = map[string]bool{
+	"stl_load_errors": true, "stl_loaderror_detail": true, "stl_load_commits": true, "stl_query": true, "stl_querytext": true,
+	"stl_error": true, "stl_ddltext": true, "stl_utilitytext": true, "stl_s3client": true, "stl_s3client_error": true,
+	"stl_file_scan": true, "stl_scan": true, "stl_insert": true, "stl_delete": true, "stl_commit_stats": true,
+	"stl_wlm_query": true, "stl_alert_event_log": true, "stl_unload_log": true, "stv_recents": true, "stv_inflight": true,
+	"stv_locks": true, "stv_sessions": true, "stv_tbl_perm": true, "stv_blocklist": true, "svl_qlog": true,
+	"svl_query_summary": true, "svl_statementtext": true, "svl_s3query_summary": true, "svv_table_info": true,
+	"svv_tables": true, "svv_columns": true, "svv_external_tables": true, "svv_external_schemas": true,
+	"svv_external_columns": true, "svv_diskusage": true, "svv_transactions": true, "svv_all_tables": true,
+	"sys_load_error_detail": true, "sys_load_history": true, "sys_load_detail": true, "sys_query_history": true,
+	"sys_query_detail": true, "sys_query_text": true, "sys_copy_job": true, "sys_unload_history": true,
+	"sys_unload_detail": true, "sys_serverless_usage": true,
 }
 
-// catalogTables are catalog tables and views an engine names without a
-// schema: the dummy table of SELECT 1 FROM dual, Oracle's dictionary
-// views, SQL Server's compatibility views.
-var catalogTables = map[string]bool{
-	"dual": true, "user_tables": true, "all_tables": true, "dba_tables": true, "user_tab_columns": true,
-	"all_tab_columns": true, "dba_tab_columns": true, "user_objects": true, "all_objects": true, "dba_objects": true,
-	"user_indexes": true, "all_indexes": true, "user_constraints": true, "all_constraints": true,
-	"user_sequences": true, "all_sequences": true, "user_views": true, "all_views": true,
-	"sysobjects": true, "syscolumns": true, "sysdatabases": true, "sysindexes": true,
-}
-
-// redshiftSysViews are the second words of Redshift's SYS_ monitoring
-// views (SYS_LOAD_ERROR_DETAIL, SYS_QUERY_HISTORY).
-var redshiftSysViews = map[string]bool{
-	"load": true, "query": true, "unload": true, "copy": true, "mv": true, "vacuum": true, "serverless": true,
-	"datashare": true, "spectrum": true, "stream": true, "external": true, "connection": true, "session": true,
-	"transaction": true, "userlog": true, "udf": true, "restore": true, "analyze": true, "auto": true,
-	"schema": true, "integration": true, "procedure": true, "redshift": true, "spatial": true, "applied": true,
-}
+// sqlServerCatalog are SQL Server's compatibility views, named without a
+// schema.
+var sqlServerCatalog = map[string]bool{"sysobjects": true, "syscolumns": true, "sysdatabases": true, "sysindexes": true}
 
 // loopback reports whether a server a DSN names is this machine's.
 func loopback(server string) bool {

@@ -1,20 +1,29 @@
 package services
 
 import (
+	"bytes"
 	"go/constant"
 	"go/token"
+	"io/fs"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
 )
 
-// A feature a variable turns on (if os.Getenv("ENABLE_EXTRA_LOGS") ==
-// "true" { l.extra = newShipper() }) runs only where a deployment sets
-// it. A service every deployment of which leaves the variable unset, in
-// files archie reads whole, does not run what the switch guards: a
-// logger shipping lines to Elasticsearch and Datadog that no deployment
-// turns on calls neither.
+// A feature a variable switches on (if os.Getenv("ENABLE_EXTRA_LOGS") ==
+// "true" { l.extra = newShipper() }) runs only where something sets it.
+// A service every deployment of which leaves the variable unset, in
+// files archie reads whole, whose repository names the variable nowhere
+// but in its Go code (no script, values file, env file or document), and
+// whose code never sets it, does not run what the switch guards: a
+// logger shipping lines to Elasticsearch and Datadog that nothing turns
+// on calls neither. Only switches count (compared with "true", "1",
+// "yes", "on", or read by strconv.ParseBool): a test of whether a
+// variable is set at all is how code asks where it runs
+// (KUBERNETES_SERVICE_HOST), which the platform answers.
 
 // An envGate is an if that branches on an environment variable: taken
 // says which successor runs when the variable is unset.
@@ -24,16 +33,31 @@ type envGate struct {
 	taken int // the index of the successor that runs when key is unset
 }
 
-// gates lists the program's envGates once.
+// gates are the program's envGates, and the variables its code sets
+// (os.Setenv); anySet says it sets one archie cannot name.
 type gates struct {
-	once sync.Once
-	all  []envGate
+	once   sync.Once
+	all    []envGate
+	set    map[string]bool
+	anySet bool
 }
 
+// envGates returns the program's envGates on variables its code does
+// not set, none where it sets one archie cannot name.
 func (p *program) envGates() []envGate {
 	p.gates.once.Do(func() {
+		p.gates.set = make(map[string]bool)
 		for _, fn := range p.funcs {
 			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(*ssa.Call); ok && calleeKey(c.Common()) == "os.Setenv" {
+						if k, ok := stringConst(c.Common().Args[0]); ok {
+							p.gates.set[k] = true
+						} else {
+							p.gates.anySet = true
+						}
+					}
+				}
 				if len(b.Instrs) == 0 || len(b.Succs) != 2 {
 					continue
 				}
@@ -43,13 +67,20 @@ func (p *program) envGates() []envGate {
 			}
 		}
 	})
-	return p.gates.all
+	if p.gates.anySet {
+		return nil
+	}
+	return slices.DeleteFunc(slices.Clone(p.gates.all), func(g envGate) bool { return p.gates.set[g.key] })
 }
 
+// switchWords are the values a switch is compared with: none is what an
+// unset variable reads as.
+var switchWords = map[string]bool{"true": true, "1": true, "yes": true, "on": true, "enabled": true, "enable": true,
+	"false": true, "0": true, "no": true, "off": true, "disabled": true, "disable": true}
+
 // gateOf reads an if as an envGate: os.Getenv(K) compared with a
-// constant (== "true", != ""), os.LookupEnv(K)'s ok, or
-// strconv.ParseBool(os.Getenv(K))'s value. An unset variable reads as
-// "", not found, and false.
+// switch's word (== "true", != "1"), or strconv.ParseBool(os.Getenv(K))'s
+// value. An unset variable reads as "" and false.
 func gateOf(instr ssa.Instruction) (key string, taken int, ok bool) {
 	ifi, isIf := instr.(*ssa.If)
 	if !isIf {
@@ -72,22 +103,17 @@ func gateOf(instr ssa.Instruction) (key string, taken int, ok bool) {
 		}
 		k, ok := getenvKey(x)
 		lit, isConst := y.(*ssa.Const)
-		if !ok || !isConst || lit.Value == nil || lit.Value.Kind() != constant.String {
+		if !ok || !isConst || lit.Value == nil || lit.Value.Kind() != constant.String || !switchWords[strings.ToLower(constant.StringVal(lit.Value))] {
 			return "", 0, false
 		}
-		return k, branch((constant.StringVal(lit.Value) == "") == (c.Op == token.EQL)), true
+		return k, branch(c.Op == token.NEQ), true
 	case *ssa.Extract:
 		call, isCall := c.Tuple.(*ssa.Call)
 		if !isCall {
 			return "", 0, false
 		}
-		switch calleeKey(call.Common()) {
-		case "os.LookupEnv":
-			if k, ok := stringConst(call.Common().Args[0]); ok && c.Index == 1 {
-				return k, 1, true
-			}
-		case "strconv.ParseBool":
-			if k, ok := getenvKey(call.Common().Args[0]); ok && c.Index == 0 {
+		if calleeKey(call.Common()) == "strconv.ParseBool" && c.Index == 0 {
+			if k, ok := getenvKey(call.Common().Args[0]); ok {
 				return k, 1, true
 			}
 		}
@@ -128,26 +154,19 @@ func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicB
 	}
 	unset := make(map[string]bool)
 	decided := make(map[*ssa.BasicBlock]int)
+	fns := make(map[*ssa.Function]bool)
 	for _, g := range gs {
-		set, seen := unset[g.key]
+		off, seen := unset[g.key]
 		if !seen {
-			set = x.deploy.unsetEnv(svc, entryDir, g.key)
-			unset[g.key] = set
+			off = x.deploy.unsetEnv(svc, entryDir, g.key) && !x.deploy.mentioned(g.key, x.prog.gateKeys())
+			unset[g.key] = off
 		}
-		if set {
+		if off {
 			decided[g.block] = g.taken
+			fns[g.block.Parent()] = true
 		}
 	}
-	if len(decided) == 0 {
-		return dead
-	}
-	var fns []*ssa.Function
-	for b := range decided {
-		if !slices.Contains(fns, b.Parent()) {
-			fns = append(fns, b.Parent())
-		}
-	}
-	for _, fn := range fns {
+	for fn := range fns {
 		live := make(map[*ssa.BasicBlock]bool, len(fn.Blocks))
 		work := []*ssa.BasicBlock{fn.Blocks[0]}
 		live[fn.Blocks[0]] = true
@@ -189,4 +208,51 @@ func (d *deployment) unsetEnv(svc *Service, entryDir, key string) bool {
 		return false
 	}
 	return !d.templateSets(svc, entryDir, key) && !d.binds(svc, entryDir, key) && len(d.unreadSources(svc, entryDir, key)) == 0
+}
+
+// gateKeys are the variables the program's envGates branch on.
+func (p *program) gateKeys() []string {
+	var out []string
+	for _, g := range p.envGates() {
+		if !slices.Contains(out, g.key) {
+			out = append(out, g.key)
+		}
+	}
+	return out
+}
+
+// mentioned reports whether a file of the repository other than Go code
+// names a variable: a script or Makefile that sets it, a values or env
+// file, a kustomize patch, a document telling operators to set it. The
+// files are read once, for every key of keys.
+func (d *deployment) mentioned(key string, keys []string) bool {
+	d.mentionsOnce.Do(func() {
+		d.mentions = make(map[string]bool)
+		filepath.WalkDir(d.root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			name := e.Name()
+			if e.IsDir() {
+				if path != d.root && (name == ".git" || name == "vendor" || name == "node_modules") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(name, ".go") || len(d.mentions) == len(keys) {
+				return nil
+			}
+			data, ok := readSmall(d.root, path)
+			if !ok {
+				return nil
+			}
+			for _, k := range keys {
+				if !d.mentions[k] && bytes.Contains(data, []byte(k)) {
+					d.mentions[k] = true
+				}
+			}
+			return nil
+		})
+	})
+	return d.mentions[key]
 }

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/archie-dev/archie/analyze/services/helm"
 )
 
 // A helmInstall is a helm install, upgrade or template command a script
@@ -16,7 +18,10 @@ type helmInstall struct {
 	chart   string   // the chart, as the command names it (installOf: its folder)
 	release string   // "" when the command names none or names it by a variable
 	values  []string // the values files, in order, each over the last
-	set     []string // --set and --set-string's key=value, in order
+	// template marks helm template, which deploys nothing (a CI lint's):
+	// an install or upgrade is preferred.
+	template bool
+	set      []helm.Set // --set and --set-string's key=value, in order
 }
 
 // helmValueFlags are the helm install, upgrade and template flags that
@@ -27,7 +32,8 @@ var helmValueFlags = map[string]bool{"f": true, "values": true, "n": true, "name
 	"history-max": true, "name-template": true, "output-dir": true, "api-versions": true, "a": true, "kube-version": true,
 	"show-only": true, "s": true, "ca-file": true, "cert-file": true, "key-file": true, "keyring": true, "release-name": true,
 	"labels": true, "l": true, "registry-config": true, "repository-cache": true, "repository-config": true, "burst-limit": true,
-	"qps": true, "kube-apiserver": true, "kube-as-user": true, "kube-as-group": true, "kube-ca-file": true, "kube-token": true}
+	"qps": true, "kube-apiserver": true, "kube-as-user": true, "kube-as-group": true, "kube-ca-file": true, "kube-token": true,
+	"o": true, "output": true, "kube-tls-server-name": true, "timeout-seconds": true}
 
 // helmInstalls records the helm commands of a script (a shell script, a
 // Makefile) that install or render a chart of the repository.
@@ -55,7 +61,8 @@ func (d *deployment) helmCommand(script string, cmd []string) (helmInstall, bool
 	if verb != "install" && verb != "upgrade" && verb != "template" {
 		return helmInstall{}, false
 	}
-	var pos, values, set []string
+	var pos, values []string
+	var set []helm.Set
 	generated := false
 	args := cmd[i+2:]
 	for j := 0; j < len(args); j++ {
@@ -82,7 +89,7 @@ func (d *deployment) helmCommand(script string, cmd []string) (helmInstall, bool
 		case "f", "values":
 			values = append(values, strings.Split(val, ",")...)
 		case "set", "set-string":
-			set = append(set, val)
+			set = append(set, helm.Set{Text: val, Strings: name == "set-string"})
 		}
 	}
 	var release, chart string
@@ -97,7 +104,7 @@ func (d *deployment) helmCommand(script string, cmd []string) (helmInstall, bool
 	if strings.Contains(release, "$") {
 		release = ""
 	}
-	return helmInstall{script: script, chart: chart, release: release, values: values, set: set}, true
+	return helmInstall{script: script, chart: chart, release: release, template: verb == "template", values: values, set: set}, true
 }
 
 // chartAt returns the folder of the repository's chart a helm command
@@ -122,19 +129,38 @@ func (d *deployment) chartAt(base, chart string) string {
 }
 
 // installOf returns the install the chart in dir is rendered with: of
-// the commands that install it, the first (by script, then line) that
-// names values files, all in the repository, or --set values; its chart
-// and values files resolved, from the script's folder or else from root,
-// the repository's.
+// the commands that install it, the first that names values files, all
+// in the repository, or --set values, installs and upgrades before
+// renders, scripts (by path, then line) before workflows; its chart and
+// values files resolved, from the script's folder or else from root, the
+// repository's.
 func (d *deployment) installOf(root, dir string) (helmInstall, bool) {
-	for _, in := range d.installs {
+	// Installs and upgrades first, scripts' before workflows': a CI
+	// lint's helm template renders a test's values.
+	ranked := slices.Clone(d.installs)
+	slices.SortStableFunc(ranked, func(a, b helmInstall) int {
+		rank := func(in helmInstall) int {
+			r := 0
+			if in.template {
+				r += 2
+			}
+			if filepath.Base(in.script) == ".github" {
+				r++
+			}
+			return r
+		}
+		return rank(a) - rank(b)
+	})
+	for _, in := range ranked {
 		for _, base := range []string{filepath.Dir(in.script), root} {
 			if d.chartAt(base, in.chart) != dir {
 				continue
 			}
 			out := in
 			out.chart, out.values = dir, nil
-			complete := true
+			// A value the shell fills (--set db.host=$DB_HOST) is not
+			// known: neither is what the install renders.
+			complete := !slices.ContainsFunc(in.set, func(s helm.Set) bool { return strings.Contains(s.Text, "$") })
 			for _, v := range in.values {
 				p := v
 				if !filepath.IsAbs(p) {

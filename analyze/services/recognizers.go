@@ -1377,7 +1377,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				ev.Detail = "model for table " + name
 			case r.kind == "sql" || r.kind == "dynamodb":
 				ev.Detail = "table " + name
-			case r.kind == "elasticsearch" && addsDocuments(s.key):
+			case r.kind == "elasticsearch" && addsDocuments(s):
 				ev.Detail = addsTo + name
 			case r.kind == "elasticsearch":
 				ev.Detail = "index " + name
@@ -1417,13 +1417,18 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			for _, v := range vals {
 				var own ctes
 				for _, n := range sqlNames(v.text) {
+					if engineCatalog(n.table, cmp.Or(r.kind, "sql")) {
+						continue // ClickHouse's system.tables, Redshift's stl_load_errors
+					}
 					if own == nil && len(withs) > 0 {
 						own = commonTables(sqlCode(skipSQLComments(v.text)))
 					}
-					if !strings.Contains(n.table, ".") && withs[strings.ToLower(n.table)] && !own.defines(n.table) {
+					if !strings.Contains(n.table, ".") && withs[strings.ToLower(n.table)] && len(own) > 0 && !own.defines(n.table) {
 						// WITH %s … JOIN initial_event: the code defines
 						// it on the path that joins it, which archie's
-						// texts do not pair.
+						// texts do not pair. A text with no WITH clause
+						// of its own (another caller's INSERT INTO t of
+						// a shared helper) names the table.
 						continue
 					}
 					ev := s.ev
@@ -2140,12 +2145,57 @@ func (x *extractor) write(s *site, table string) {
 const addsTo = "adds documents to index "
 
 // addsDocuments reports whether a recognized Elasticsearch call adds a
-// document to its index, and does nothing else with it: the index API,
-// not a search, a read, an update or a delete.
-func addsDocuments(key string) bool {
-	for _, k := range []string{"/esapi.IndexRequest.Do", "/esapi.Index", "/esapi.Create", "/olivere/elastic.IndexService.Index", "/typedapi.MethodAPI.Index", "/typedapi.MethodAPI.Create"} {
-		if strings.HasSuffix(key, k) {
+// document to its index, and does nothing else with it: the index API
+// with no document ID (with one it replaces the document that has it),
+// or the create API, which never replaces one. The ID is seen where the
+// request is built: an IndexRequest literal's DocumentID, or an
+// IndexService's, an index builder's or an option's Id or
+// WithDocumentID called in the same function.
+func addsDocuments(s *site) bool {
+	switch {
+	case strings.HasSuffix(s.key, "/esapi.Create"), strings.HasSuffix(s.key, "/typedapi.MethodAPI.Create"):
+		return true
+	case strings.HasSuffix(s.key, "/esapi.IndexRequest.Do"):
+		return !setsDocumentID(s.arg(recv)) && !callsID(s.fn)
+	case strings.HasSuffix(s.key, "/esapi.Index"), strings.HasSuffix(s.key, "/olivere/elastic.IndexService.Index"),
+		strings.HasSuffix(s.key, "/typedapi.MethodAPI.Index"):
+		return !callsID(s.fn)
+	}
+	return false
+}
+
+// setsDocumentID reports whether a request value may carry a document ID:
+// one not built in sight (a literal in a local) may.
+func setsDocumentID(req ssa.Value) bool {
+	load, ok := req.(*ssa.UnOp)
+	if !ok {
+		return true
+	}
+	local, ok := load.X.(*ssa.Alloc)
+	if !ok || local.Referrers() == nil {
+		return true
+	}
+	for _, ref := range *local.Referrers() {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && fieldName(fa) == "DocumentID" {
 			return true
+		}
+	}
+	return false
+}
+
+// callsID reports whether a function sets a document's ID through an
+// Elasticsearch client's builder or option: Id, WithDocumentID.
+func callsID(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			c, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			k := calleeKey(c.Common())
+			if (strings.HasSuffix(k, ".Id") || strings.HasSuffix(k, ".WithDocumentID")) && strings.Contains(k, "elastic") {
+				return true
+			}
 		}
 	}
 	return false

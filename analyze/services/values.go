@@ -186,6 +186,9 @@ type resolver struct {
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
 	within map[*ssa.Function]bool
+	// dead, set with within, are the blocks the service does not run
+	// (gates.go, variants.go): a call there hands its arguments to no one.
+	dead map[*ssa.BasicBlock]bool
 	// held keeps what heldWalk found each interface value holds within
 	// the service being walked (reset with within).
 	held map[ssa.Value]heldResult
@@ -543,6 +546,12 @@ func (r *resolver) depth() int { return resolveDepth + r.deeper }
 
 func (r *resolver) ok(fn *ssa.Function) bool { return r.within == nil || fn == nil || r.within[fn] }
 
+// live reports whether a call runs in the service walked: its function is
+// reached and its block not dead.
+func (r *resolver) live(call ssa.CallInstruction) bool {
+	return r.ok(call.Parent()) && !r.dead[call.Block()]
+}
+
 // spend takes one step of the resolver's budget, when it has one; false
 // once the budget is spent.
 func (r *resolver) spend() bool {
@@ -661,7 +670,7 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		idx := paramIndex(v)
 		var out []value
 		for _, call := range r.callers[v.Parent()] {
-			if !r.ok(call.Parent()) {
+			if !r.live(call) {
 				continue
 			}
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
@@ -672,7 +681,7 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		// Subscribe behind its MessageSubscriber) takes what the calls
 		// give, the receiver aside.
 		for _, call := range r.invokersOf(v.Parent()) {
-			if !r.ok(call.Parent()) {
+			if !r.live(call) {
 				continue
 			}
 			if args := call.Common().Args; idx >= 1 && idx-1 < len(args) {
@@ -981,7 +990,7 @@ func (r *resolver) keepsDefaults(ctor *ssa.Function) bool {
 		return false // a setter's store overrides, as before
 	}
 	for _, call := range r.callers[ctor] {
-		if !r.ok(call.Parent()) {
+		if !r.live(call) {
 			continue
 		}
 		args := call.Common().Args
@@ -2140,12 +2149,12 @@ func (r *resolver) sliceMembers(v ssa.Value, seen map[ssa.Value]bool) (elems []s
 		idx := paramIndex(w)
 		var args []ssa.Value
 		for _, call := range r.callers[w.Parent()] {
-			if a := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(a) {
+			if a := call.Common().Args; r.live(call) && idx >= 0 && idx < len(a) {
 				args = append(args, a[idx])
 			}
 		}
 		for _, call := range r.invokersOf(w.Parent()) {
-			if a := call.Common().Args; r.ok(call.Parent()) && idx >= 1 && idx-1 < len(a) {
+			if a := call.Common().Args; r.live(call) && idx >= 1 && idx-1 < len(a) {
 				args = append(args, a[idx-1])
 			}
 		}
@@ -2308,7 +2317,7 @@ func (r *resolver) handedArgs(p *ssa.Parameter, want map[ssa.Value]bool) (args [
 	}
 	for _, call := range calls {
 		a := call.Common().Args
-		if !r.ok(call.Parent()) || idx < 0 || idx >= len(a) || mine && (call.Value() == nil || !want[call.Value()]) {
+		if !r.live(call) || idx < 0 || idx >= len(a) || mine && (call.Value() == nil || !want[call.Value()]) {
 			continue
 		}
 		args = append(args, a[idx])
@@ -2558,8 +2567,8 @@ func headerValue(t types.Type, field int) bool {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
+	if !ok || n.Obj().Pkg() == nil || !strings.HasSuffix(n.Obj().Name(), "Header") {
+		return false // a message (kafka-go's Message, a Key and a Value too) is the code's to fill
 	}
 	st, ok := n.Underlying().(*types.Struct)
 	if !ok || field >= st.NumFields() || st.Field(field).Name() != "Value" {
@@ -2574,8 +2583,10 @@ func headerValue(t types.Type, field int) bool {
 	return false
 }
 
-// headerLibs are messagingLibs, set apart for headerValue: the
-// recognizers, of which messagingLibs is made, read values themselves.
+// headerLibs are messagingLibs, set apart for headerValue: messagingLibs
+// is made from the recognizers, whose rows hold functions that resolve
+// values, so the resolver naming it would make Go's package
+// initialization a cycle. init sets it once the recognizers are made.
 var headerLibs map[string]string
 
 func init() { headerLibs = messagingLibs }
@@ -2727,7 +2738,7 @@ func (r *resolver) unsetIn(v ssa.Value, field, depth int) []value {
 		var out []value
 		calls := 0
 		for _, call := range r.callers[w.Parent()] {
-			if !r.ok(call.Parent()) {
+			if !r.live(call) {
 				continue
 			}
 			args := call.Common().Args

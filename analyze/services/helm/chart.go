@@ -265,30 +265,39 @@ func readValues(data []byte) (map[string]any, error) {
 // ReadValues reads a values file as helm install -f does.
 func ReadValues(data []byte) (map[string]any, error) { return readValues(data) }
 
+// A Set is one --set (or, Strings, --set-string) argument of helm.
+type Set struct {
+	Text    string
+	Strings bool
+}
+
 // SetValues returns the values of helm's --set key=value arguments, in
 // order: a.b=c sets c under a's b; a list of them, comma-separated, each.
-// Values are strings but for true, false and null (which removes the key)
-// and integers; an index (a[0]=x) or an escaped comma is not read, and
-// sets nothing.
-func SetValues(sets []string) map[string]any {
+// As helm types them, --set's true and false (in any case) are booleans,
+// null removes the key, and an integer with no leading zero is one; the
+// rest, and all of --set-string's, are strings. An index (a[0]=x), an
+// escaped comma or braces are not read, and set nothing.
+func SetValues(sets []Set) map[string]any {
 	out := map[string]any{}
 	for _, set := range sets {
-		if strings.ContainsAny(set, "[\\{") {
+		if strings.ContainsAny(set.Text, "[\\{") {
 			continue
 		}
-		for _, kv := range strings.Split(set, ",") {
+		for _, kv := range strings.Split(set.Text, ",") {
 			key, val, ok := strings.Cut(kv, "=")
 			if !ok || key == "" {
 				continue
 			}
 			var v any = val
-			switch val {
-			case "true":
+			switch {
+			case set.Strings:
+			case strings.EqualFold(val, "true"):
 				v = true
-			case "false":
+			case strings.EqualFold(val, "false"):
 				v = false
-			case "null":
+			case strings.EqualFold(val, "null"):
 				v = nil
+			case val != "0" && strings.HasPrefix(val, "0"):
 			default:
 				if n, err := strconv.ParseInt(val, 10, 64); err == nil {
 					v = n

@@ -42,6 +42,14 @@ func main() {
 	squirrel.Delete("").From("baskets") // want "store postgres table baskets"
 
 	db.Query(journey(len(s) > 0)) // want "store postgres table sessions" "store postgres table events"
+
+	// One helper, two statements: the WITH of one is not the other's.
+	exec(db, "INSERT INTO visits (id) VALUES (1)")
+	exec(db, "WITH visits AS (SELECT id FROM carts) DELETE FROM stale WHERE id IN (SELECT id FROM visits)")
+}
+
+func exec(db *sql.DB, q string) {
+	db.Exec(q) // want "store postgres table visits" "store postgres table carts" "store postgres table stale"
 }
 
 var s []string

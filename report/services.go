@@ -115,6 +115,9 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 				fmt.Fprintf(&b, "  writes    %s, then %s, %s  %s\n", clean(strings.TrimPrefix(d.Write[0].Detail, "writes ")), clean(d.Publish[0].Detail), outbox, pos(d.Write[0]))
 			}
 		}
+		for _, ev := range s.SwitchedOff {
+			fmt.Fprintf(&b, "  %s       %s is set nowhere here: what it switches on is not counted  %s\n", st.warn.Render("off"), clean(ev.Detail), pos(ev))
+		}
 		for _, u := range sys.Unresolved {
 			if u.From == s.Name {
 				fmt.Fprintf(&b, "  %s %-5s %s  %s\n", st.warn.Render("unresolved"), u.Protocol, clean(u.Target), pos(u.Evidence[0]))

@@ -562,10 +562,21 @@ func (x *extractor) service(svc *Service) *facts {
 	} else if svc.Entry != "" {
 		dead = x.rootCommandOnly(svc, f.entryDir, dead)
 	}
-	dead = x.gatedOff(svc, f.entryDir, dead)
+	dead, off := x.gatedOff(svc, f.entryDir, dead)
 	reach := x.prog.reachLive(roots, dead)
 	x.res.within = reach
 	x.res.dead = dead
+	svc.SwitchedOff = nil
+	for _, g := range off {
+		if fn := g.block.Parent(); reach[fn] {
+			ev := x.evidence(fn, g.pos)
+			ev.Detail = "env " + g.key
+			if !slices.Contains(svc.SwitchedOff, ev) {
+				svc.SwitchedOff = append(svc.SwitchedOff, ev)
+			}
+		}
+	}
+	svc.SwitchedOff = sortEvidence(svc.SwitchedOff)
 	x.res.held = nil
 	x.res.workloads = make(map[*workload]bool)
 	if x.deploy != nil {

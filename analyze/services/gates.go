@@ -30,7 +30,8 @@ import (
 type envGate struct {
 	block *ssa.BasicBlock
 	key   string
-	taken int // the index of the successor that runs when key is unset
+	taken int       // the index of the successor that runs when key is unset
+	pos   token.Pos // where the code reads the variable
 }
 
 // gates are the program's envGates, and the variables its code sets
@@ -61,8 +62,9 @@ func (p *program) envGates() []envGate {
 				if len(b.Instrs) == 0 || len(b.Succs) != 2 {
 					continue
 				}
-				if key, taken, ok := gateOf(b.Instrs[len(b.Instrs)-1]); ok {
-					p.gates.all = append(p.gates.all, envGate{b, key, taken})
+				if g, ok := gateOf(b.Instrs[len(b.Instrs)-1]); ok {
+					g.block = b
+					p.gates.all = append(p.gates.all, g)
 				}
 			}
 		}
@@ -81,64 +83,61 @@ var switchWords = map[string]bool{"true": true, "1": true, "yes": true, "on": tr
 // gateOf reads an if as an envGate: os.Getenv(K) compared with a
 // switch's word (== "true", != "1"), or strconv.ParseBool(os.Getenv(K))'s
 // value. An unset variable reads as "" and false.
-func gateOf(instr ssa.Instruction) (key string, taken int, ok bool) {
+func gateOf(instr ssa.Instruction) (envGate, bool) {
 	ifi, isIf := instr.(*ssa.If)
 	if !isIf {
-		return "", 0, false
-	}
-	branch := func(holds bool) int {
-		if holds {
-			return 0
-		}
-		return 1
+		return envGate{}, false
 	}
 	switch c := ifi.Cond.(type) {
 	case *ssa.BinOp:
 		if c.Op != token.EQL && c.Op != token.NEQ {
-			return "", 0, false
+			return envGate{}, false
 		}
 		x, y := c.X, c.Y
 		if _, isConst := y.(*ssa.Const); !isConst {
 			x, y = y, x
 		}
-		k, ok := getenvKey(x)
+		k, at, ok := getenvKey(x)
 		lit, isConst := y.(*ssa.Const)
 		if !ok || !isConst || lit.Value == nil || lit.Value.Kind() != constant.String || !switchWords[strings.ToLower(constant.StringVal(lit.Value))] {
-			return "", 0, false
+			return envGate{}, false
 		}
-		return k, branch(c.Op == token.NEQ), true
+		// Unset, the variable equals no switch's word: == is false.
+		taken := 1
+		if c.Op == token.NEQ {
+			taken = 0
+		}
+		return envGate{key: k, taken: taken, pos: at}, true
 	case *ssa.Extract:
 		call, isCall := c.Tuple.(*ssa.Call)
-		if !isCall {
-			return "", 0, false
-		}
-		if calleeKey(call.Common()) == "strconv.ParseBool" && c.Index == 0 {
-			if k, ok := getenvKey(call.Common().Args[0]); ok {
-				return k, 1, true
+		if isCall && calleeKey(call.Common()) == "strconv.ParseBool" && c.Index == 0 {
+			if k, at, ok := getenvKey(call.Common().Args[0]); ok {
+				return envGate{key: k, taken: 1, pos: at}, true
 			}
 		}
 	}
-	return "", 0, false
+	return envGate{}, false
 }
 
 // getenvKey returns the variable a value is os.Getenv of, perhaps
-// case-folded or trimmed.
-func getenvKey(v ssa.Value) (string, bool) {
+// case-folded or trimmed, and where it is read.
+func getenvKey(v ssa.Value) (string, token.Pos, bool) {
 	for range 3 {
 		call, ok := v.(*ssa.Call)
 		if !ok {
-			return "", false
+			return "", token.NoPos, false
 		}
 		switch calleeKey(call.Common()) {
 		case "os.Getenv":
-			return stringConst(call.Common().Args[0])
+			k, ok := stringConst(call.Common().Args[0])
+			return k, call.Pos(), ok
 		case "strings.ToLower", "strings.ToUpper", "strings.TrimSpace":
 			v = call.Common().Args[0]
 		default:
-			return "", false
+			return "", token.NoPos, false
 		}
 	}
-	return "", false
+	return "", token.NoPos, false
 }
 
 // gatedOff adds to dead the blocks of the service's code that the
@@ -147,23 +146,25 @@ func getenvKey(v ssa.Value) (string, bool) {
 // A service no deployment runs, or one whose deployments may set
 // variables archie does not read (an env_file, a ConfigMap it does not
 // hold, a template it could not render), keeps all.
-func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
+func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicBlock]bool) (map[*ssa.BasicBlock]bool, []envGate) {
 	gs := x.prog.envGates()
 	if len(gs) == 0 || x.deploy == nil || len(x.deploy.forService(svc, entryDir)) == 0 || x.deploy.envFiles(svc, entryDir) {
-		return dead
+		return dead, nil
 	}
+	var off []envGate
 	unset := make(map[string]bool)
 	decided := make(map[*ssa.BasicBlock]int)
 	fns := make(map[*ssa.Function]bool)
 	for _, g := range gs {
-		off, seen := unset[g.key]
+		isOff, seen := unset[g.key]
 		if !seen {
-			off = x.deploy.unsetEnv(svc, entryDir, g.key) && !x.deploy.mentioned(g.key, x.prog.gateKeys())
-			unset[g.key] = off
+			isOff = x.deploy.unsetEnv(svc, entryDir, g.key) && !x.deploy.mentioned(g.key, x.prog.gateKeys())
+			unset[g.key] = isOff
 		}
-		if off {
+		if isOff {
 			decided[g.block] = g.taken
 			fns[g.block.Parent()] = true
+			off = append(off, g)
 		}
 	}
 	for fn := range fns {
@@ -193,7 +194,7 @@ func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicB
 			}
 		}
 	}
-	return dead
+	return dead, off
 }
 
 // unsetEnv reports whether every deployment of the service leaves a
@@ -222,9 +223,9 @@ func (p *program) gateKeys() []string {
 }
 
 // mentioned reports whether a file of the repository other than Go code
-// names a variable: a script or Makefile that sets it, a values or env
-// file, a kustomize patch, a document telling operators to set it. The
-// files are read once, for every key of keys.
+// and tests' data names a variable: a script or Makefile that sets it, a
+// values or env file, a kustomize patch, a document telling operators to
+// set it. The files are read once, for every key of keys.
 func (d *deployment) mentioned(key string, keys []string) bool {
 	d.mentionsOnce.Do(func() {
 		d.mentions = make(map[string]bool)
@@ -234,7 +235,7 @@ func (d *deployment) mentioned(key string, keys []string) bool {
 			}
 			name := e.Name()
 			if e.IsDir() {
-				if path != d.root && (name == ".git" || name == "vendor" || name == "node_modules") {
+				if path != d.root && (name == ".git" || name == "vendor" || name == "node_modules" || name == "testdata") {
 					return filepath.SkipDir
 				}
 				return nil

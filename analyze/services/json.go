@@ -53,6 +53,9 @@ type (
 		// DualWrites are functions that write a table and publish a
 		// message on one path; absent from facts written before them.
 		DualWrites []jsonDualWrite `json:"dualWrites"`
+		// SwitchedOff are the switches (detail "env KEY") whose code was
+		// not counted: nothing turns them on for the service.
+		SwitchedOff []jsonEvidenceItem `json:"switchedOff,omitempty"`
 	}
 	jsonDualWrite struct {
 		Function string             `json:"function"`
@@ -168,6 +171,9 @@ func document(sys *System) jsonServices {
 	for _, s := range sys.Services {
 		js := jsonService{Name: s.Name, Entry: s.EntryDir, Run: s.Run.String(), Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: nonNil(s.Packages), Endpoints: []jsonEndpoint{}, Stores: []jsonStore{},
 			Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes), DualWrites: []jsonDualWrite{}}
+		if len(s.SwitchedOff) > 0 {
+			js.SwitchedOff = ev(s.SwitchedOff)
+		}
 		for _, d := range s.DualWrites {
 			js.DualWrites = append(js.DualWrites, jsonDualWrite{Function: d.Function, Position: evidenceItem(sys, Evidence{Pos: d.Pos}),
 				Write: ev(d.Write), Publish: ev(d.Publish), Outbox: d.Outbox, SameTx: d.SameTx})
@@ -329,6 +335,9 @@ func Read(r io.Reader, name string) (*System, error) {
 		svc := &Service{Name: s.Name, EntryDir: s.Entry, Entry: entryOf(pkgs, s.Entry), Profiles: s.Profiles, DeployedBy: s.DeployedBy, Packages: pkgs, Publishes: msgs(s.Publishes), Consumes: msgs(s.Consumes)}
 		if s.Run != "" {
 			svc.Run = ParseSelector(s.Run)
+		}
+		if len(s.SwitchedOff) > 0 {
+			svc.SwitchedOff = ev(s.SwitchedOff)
 		}
 		for _, d := range s.DualWrites {
 			svc.DualWrites = append(svc.DualWrites, DualWrite{Function: d.Function,

@@ -63,6 +63,10 @@ type Service struct {
 	// DualWrites are the functions of its code that write a table and
 	// publish a message on one path (dualwrite.go).
 	DualWrites []DualWrite
+	// SwitchedOff are the switches of its code (an if on an environment
+	// variable, "env KEY") that nothing turns on for it: what they guard
+	// was not counted (gates.go).
+	SwitchedOff []Evidence
 }
 
 // A ServiceSpec is a service as archie.yaml declares it: a name and the

@@ -85,8 +85,8 @@ type Store struct {
 	// (markMigrated).
 	Migrated []string
 	// Appended are the indexes of Tables the service only adds documents
-	// to (Elasticsearch's index API), never searching, reading, updating
-	// or deleting them, sorted: a sink, such as the index a logger ships
+	// to (Elasticsearch's index API with no document ID, or its create
+	// API), never searching, reading, updating or deleting them, sorted: a sink, such as the index a logger ships
 	// every service's lines to. Services that only add to an index take
 	// nothing from each other through it.
 	Appended []string

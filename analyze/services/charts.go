@@ -76,7 +76,7 @@ func (d *deployment) renderCharts(root string) {
 				vals, err := helm.ReadValues(data)
 				if err != nil {
 					d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: v, Line: 1, Column: 1},
-						Msg: fmt.Sprintf("the values file %s passes to helm does not parse, so the chart %s was rendered without it: %v", relTo(d.root, in.script), c.Meta.Name, err)})
+						Msg: fmt.Sprintf("this values file, which %s passes to helm, does not parse, so the chart %s was rendered without it: %v", relTo(d.root, in.script), c.Meta.Name, err)})
 					continue
 				}
 				rel.Values = append(rel.Values, vals)

@@ -251,6 +251,7 @@ func readValues(data []byte) (map[string]any, error) {
 		return nil, err
 	}
 	yaml11Bools(&doc)
+	lastKeys(&doc)
 	var v any
 	if err := doc.Decode(&v); err != nil {
 		return nil, err
@@ -317,6 +318,30 @@ func SetValues(sets []Set) map[string]any {
 		}
 	}
 	return out
+}
+
+// lastKeys keeps, of a mapping's keys written twice, the last, as helm's
+// YAML reader does (commonLabels: {labelA: a, labelA: b} is b), where
+// yaml.v3 refuses the document.
+func lastKeys(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		last := make(map[string]int)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+				last[k.Value] = i
+			}
+		}
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind != yaml.ScalarNode || last[k.Value] == i {
+				kept = append(kept, n.Content[i], n.Content[i+1])
+			}
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		lastKeys(c)
+	}
 }
 
 // yaml11Bools makes the plain scalars YAML 1.1 reads as booleans (yes,

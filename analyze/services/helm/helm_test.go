@@ -217,3 +217,17 @@ func TestGlob(t *testing.T) {
 		}
 	}
 }
+
+// A key written twice is its last value, as helm reads a values file.
+func TestReadValuesDuplicateKeys(t *testing.T) {
+	v, err := ReadValues([]byte("labels:\n  a: first\n  a: second\nports: [1]\nports: [2]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v["labels"].(map[string]any)["a"]; got != "second" {
+		t.Errorf("labels.a = %v, want second", got)
+	}
+	if got := v["ports"].([]any); len(got) != 1 || got[0] != 2 {
+		t.Errorf("ports = %v, want [2]", got)
+	}
+}

@@ -307,6 +307,9 @@ type stored struct {
 	// the flag's name.
 	flagName  ssa.Value
 	flagShort ssa.Value // its shorthand, if it has one (StringVarP)
+	// base is the struct a field store is made into (the header literal
+	// whose Key headerValues pairs with its Value).
+	base ssa.Value
 }
 
 func newResolver(p *program) *resolver {
@@ -491,6 +494,7 @@ func (r *resolver) handedCalls(calls []ssa.CallInstruction) {
 func (r *resolver) addStore(fn *ssa.Function, addr ssa.Value, s stored) {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
+		s.base = a.X
 		r.fields[fieldKey(a.X.Type(), a.Field)] = append(r.fields[fieldKey(a.X.Type(), a.Field)], s)
 	case *ssa.Global:
 		r.globals[a] = append(r.globals[a], s)
@@ -642,7 +646,7 @@ func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 		return nil
 	case *ssa.Field:
 		if headerValue(v.X.Type(), v.Field) {
-			return nil
+			return r.headerValues(v.X, v.Field, v.Block(), bind, depth, busy)
 		}
 		if c, arg := echoed(v.X, v.Field); c != nil {
 			return r.resolve(c.Args[arg], bind, depth-1, busy)
@@ -768,7 +772,7 @@ func (r *resolver) load(addr ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
 		if headerValue(a.X.Type(), a.Field) {
-			return nil
+			return r.headerValues(a.X, a.Field, a.Block(), bind, depth, busy)
 		}
 		if out := r.storedIn(r.fields[fieldKey(a.X.Type(), a.Field)], depth, busy); len(out) > 0 {
 			return out
@@ -2579,6 +2583,99 @@ func headerValue(t types.Type, field int) bool {
 			_, lib := libOf(n.Obj().Pkg().Path(), headerLibs)
 			return lib
 		}
+	}
+	return false
+}
+
+// headerValues resolves the Value of a header read in block at, under
+// the key the code compares its Key with before (for _, h := range
+// m.Headers { if h.Key == key { return string(h.Value) } }): the values
+// the code puts in headers under that key (Header{Key: key, Value: v}),
+// each paired with its key through the same call. A read no comparison
+// of its Key guards, or whose key is not known, gives nothing: a header
+// of another key holds anything.
+func (r *resolver) headerValues(base ssa.Value, field int, at *ssa.BasicBlock, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	st := structOf(base.Type())
+	if st == nil || at == nil {
+		return nil
+	}
+	keyField := -1
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == "Key" {
+			keyField = i
+		}
+	}
+	var keys []string
+	for _, b := range at.Parent().Blocks {
+		ifi, ok := lastInstr(b).(*ssa.If)
+		if !ok || len(b.Succs) != 2 || !b.Succs[0].Dominates(at) {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL {
+			continue
+		}
+		for _, pair := range [][2]ssa.Value{{cmp.X, cmp.Y}, {cmp.Y, cmp.X}} {
+			if readsField(pair[0], base, keyField) {
+				for _, k := range r.resolve(pair[1], bind, depth-1, busy) {
+					if k.lit || k.text != "" && !strings.Contains(k.text, "…") {
+						keys = append(keys, k.text)
+					}
+				}
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	var out []value
+	for _, s := range r.fields[fieldKey(base.Type(), field)] {
+		if s.base == nil || s.base.Referrers() == nil || !r.ok(s.fn) {
+			continue
+		}
+		key := storedField(s.base, keyField)
+		if key == nil {
+			continue
+		}
+		// The key and the value of one literal, under each call of the
+		// function that builds it (put(&hs, "original_topic", topic)).
+		binds := []map[*ssa.Parameter]ssa.Value{nil}
+		if _, isParam := key.(*ssa.Parameter); isParam {
+			binds = nil
+			for _, call := range r.callers[s.fn] {
+				if r.live(call) {
+					binds = append(binds, bindArgs(s.fn, call.Common().Args))
+				}
+			}
+		}
+		for _, b := range binds {
+			if !r.spend() {
+				return out
+			}
+			if slices.ContainsFunc(r.resolve(key, b, depth-1, busy), func(k value) bool { return slices.Contains(keys, k.text) }) {
+				out = appendValues(out, r.resolve(s.val, b, depth-1, busy))
+			}
+		}
+	}
+	return out
+}
+
+// lastInstr returns a block's last instruction, or nil.
+func lastInstr(b *ssa.BasicBlock) ssa.Instruction {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
+	return b.Instrs[len(b.Instrs)-1]
+}
+
+// readsField reports whether v reads field of base: base.f, or *(&base.f).
+func readsField(v, base ssa.Value, field int) bool {
+	switch v := v.(type) {
+	case *ssa.Field:
+		return v.X == base && v.Field == field
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		return ok && v.Op == token.MUL && fa.X == base && fa.Field == field
 	}
 	return false
 }

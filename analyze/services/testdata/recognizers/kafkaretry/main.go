@@ -1,9 +1,9 @@
 // Command kafkaretry retries failed order messages: it parks them on a
 // retry topic with the topic they came from and a retry count in their
 // headers, and republishes each, when it is due, to the topic its header
-// names. The count's digits are no topic, nor is its sum ("01" of 0+1).
-// (Which topic the header names is not followed: archie does not tell
-// what the code puts under one key from what it puts under another.)
+// names. The header's value is what the code puts under its key,
+// original_topic (orders), not under any key: the count's digits are no
+// topic, nor is its sum ("01" of 0+1).
 package main
 
 import (
@@ -63,7 +63,7 @@ func retry(p *kafka.Producer, m *kafka.Message, due bool) {
 	}
 	hs := m.Headers
 	put(&hs, "retries", strconv.Itoa(n))
-	p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic}, Headers: hs, Value: m.Value}, nil) // want "publish kafka orders-retry"
+	p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic}, Headers: hs, Value: m.Value}, nil) // want "publish kafka orders-retry" "publish kafka orders"
 }
 
 func main() {

@@ -59,10 +59,10 @@ func (p *program) envGates() []envGate {
 						}
 					}
 				}
-				if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+				if len(b.Succs) != 2 {
 					continue
 				}
-				if g, ok := gateOf(b.Instrs[len(b.Instrs)-1]); ok {
+				if g, ok := gateOf(lastInstr(b)); ok {
 					g.block = b
 					p.gates.all = append(p.gates.all, g)
 				}
@@ -152,13 +152,14 @@ func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicB
 		return dead, nil
 	}
 	var off []envGate
+	keys := x.prog.gateKeys()
 	unset := make(map[string]bool)
 	decided := make(map[*ssa.BasicBlock]int)
 	fns := make(map[*ssa.Function]bool)
 	for _, g := range gs {
 		isOff, seen := unset[g.key]
 		if !seen {
-			isOff = x.deploy.unsetEnv(svc, entryDir, g.key) && !x.deploy.mentioned(g.key, x.prog.gateKeys())
+			isOff = x.deploy.unsetEnv(svc, entryDir, g.key) && !x.deploy.mentioned(g.key, keys)
 			unset[g.key] = isOff
 		}
 		if isOff {

@@ -205,6 +205,8 @@ type deployment struct {
 	// rootModule is the path of the module at the root, whose import
 	// paths a go build may name its packages by.
 	rootModule string
+	// modules are the folders of the repository's modules, by path.
+	modules map[string]string
 	// services are the mains know was told of; byImageName indexes
 	// them by the names an image may give them, and imageServices
 	// memoizes imageService, until a service is renamed (noteNames).
@@ -219,6 +221,11 @@ type deployment struct {
 	// overrides read compose override files once the files they
 	// override are read.
 	overrides []func()
+	// templates are the compose files whose every service another file
+	// extends; composeFiles the services of the compose files read to
+	// extend them, by path (composeextends.go).
+	templates    map[string]bool
+	composeFiles map[string]map[string]any
 	// splits are the keys of the workloads a name's compose files run
 	// other images under (composeWorkload), beside the name's own.
 	splits map[string][]string
@@ -400,11 +407,14 @@ func readDeployment(dir string) *deployment {
 	d := &deployment{workloads: make(map[string]*workload), dotenv: make(map[string]map[string]string),
 		goBuilds: make(map[string][]string), images: make(map[string][2]string), dockerCmds: make(map[string][]string), dockerTags: make(map[string]string), templated: make(map[string][]string),
 		configMaps: make(map[string][]kubeObject), secrets: make(map[string][]kubeObject),
-		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder), rendered: make(map[string]helm.Manifest)}
+		subscriptions: make(map[string]string), namespaces: make(map[string]bool), claimed: make(map[string]bool), ingress: make(map[string][]ingressRoute), snsQueues: make(map[string][]string), tfAWSNames: make(map[string][]string), charts: make(map[string]string), together: make(map[string][]codeFolder), rendered: make(map[string]helm.Manifest), modules: make(map[string]string)}
 	d.root = realPath(dir)
 	if data, ok := readSmall(d.root, filepath.Join(d.root, "go.mod")); ok {
 		d.rootModule = modfile.ModulePath(data)
 	}
+	// The files are listed first: a compose file's services may be
+	// templates that files read after it extend (composeextends.go).
+	var files []string
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -416,65 +426,14 @@ func readDeployment(dir string) *deployment {
 			}
 			return nil
 		}
-		// In .github, the workflows' docker builds say which Dockerfile
-		// builds each image a deployment runs.
-		if rel := filepath.ToSlash(relTo(dir, path)); strings.HasPrefix(rel, ".github/") {
-			if ext := filepath.Ext(name); filepath.Dir(rel) == ".github/workflows" && (ext == ".yml" || ext == ".yaml") {
-				if data, ok := readSmall(d.root, path); ok {
-					d.workflow(data)
-				}
-			}
-			return nil
-		}
-		if containerToolFiles[name] || strings.HasSuffix(name, ".nomad") || strings.HasSuffix(name, ".nomad.hcl") {
-			d.containerTools = true
-		}
-		if strings.HasPrefix(name, "docker-bake.") {
-			d.anyTarget = true // its targets are HCL's or JSON's, not read
-		}
-		if ciFiles[name] || strings.HasPrefix(name, "Taskfile") || strings.HasPrefix(name, "cloudbuild") {
-			// CI files archie does not read may build any image.
-			if data, ok := readSmall(d.root, path); ok && bytes.Contains(data, []byte("target")) {
-				d.anyTarget = true
-			}
-		}
-		if name == "go.mod" {
-			d.module(relTo(dir, path))
-		}
-		ext := filepath.Ext(name)
-		script := name == "Makefile" || ext == ".mk" || ext == ".sh"
-		template := templateExts[ext]
-		if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" && !template {
-			return nil
-		}
-		data, ok := readSmall(d.root, path)
-		if !ok {
-			return nil
-		}
-		if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(relTo(d.root, path), data) {
-			d.templateEnv(relTo(d.root, path), data)
-			// Dockerfile.tmpl is read as a Dockerfile too, but for a
-			// generator's templates (a templates folder holds them).
-			if template && (!isDockerfile(name) || inTemplates(relTo(d.root, path))) {
-				return nil
-			}
-		}
-		switch {
-		case isDockerfile(name):
-			d.dockerfile(dir, path, data)
-		case name == "Procfile":
-			d.procfile(dir, path, data)
-		case script:
-			d.dockerBuilds(path, data)
-			d.scriptArgs(data)
-			d.helmInstalls(path, data)
-		case ext == ".tf":
-			d.terraform(data)
-		default:
-			d.read(dir, path, data)
-		}
+		files = append(files, path)
 		return nil
 	})
+	d.templates = d.extendedFiles(files)
+	for _, path := range files {
+		d.readFile(dir, path)
+	}
+	d.resolveImports()
 	d.renderCharts(dir)
 	for _, o := range d.overrides {
 		o()
@@ -488,6 +447,73 @@ func readDeployment(dir string) *deployment {
 	d.resolveEnvFrom()
 	d.resolveHelm()
 	return d
+}
+
+// readFile reads one file of the walk below dir, by its kind.
+func (d *deployment) readFile(dir, path string) {
+	name := filepath.Base(path)
+	// In .github, the workflows' docker builds say which Dockerfile
+	// builds each image a deployment runs.
+	if rel := filepath.ToSlash(relTo(dir, path)); strings.HasPrefix(rel, ".github/") {
+		if ext := filepath.Ext(name); filepath.Dir(rel) == ".github/workflows" && (ext == ".yml" || ext == ".yaml") {
+			if data, ok := readSmall(d.root, path); ok {
+				d.workflow(data)
+			}
+		}
+		return
+	}
+	if containerToolFiles[name] || strings.HasSuffix(name, ".nomad") || strings.HasSuffix(name, ".nomad.hcl") {
+		d.containerTools = true
+	}
+	if strings.HasPrefix(name, "docker-bake.") {
+		d.anyTarget = true // its targets are HCL's or JSON's, not read
+	}
+	if ciFiles[name] || strings.HasPrefix(name, "Taskfile") || strings.HasPrefix(name, "cloudbuild") {
+		// CI files archie does not read may build any image.
+		if data, ok := readSmall(d.root, path); ok && bytes.Contains(data, []byte("target")) {
+			d.anyTarget = true
+		}
+	}
+	if name == "go.mod" {
+		d.module(relTo(dir, path))
+		if data, ok := readSmall(d.root, path); ok {
+			if mod := modfile.ModulePath(data); mod != "" {
+				d.modules[mod] = filepath.Dir(path)
+			}
+		}
+	}
+	ext := filepath.Ext(name)
+	script := name == "Makefile" || ext == ".mk" || ext == ".sh"
+	template := templateExts[ext]
+	if ext != ".yaml" && ext != ".yml" && !isDockerfile(name) && name != "Procfile" && !script && ext != ".tf" && !template {
+		return
+	}
+	data, ok := readSmall(d.root, path)
+	if !ok {
+		return
+	}
+	if template || (ext == ".yaml" || ext == ".yml") && bytes.Contains(data, []byte("{{")) && helmTemplate(relTo(d.root, path), data) {
+		d.templateEnv(relTo(d.root, path), data)
+		// Dockerfile.tmpl is read as a Dockerfile too, but for a
+		// generator's templates (a templates folder holds them).
+		if template && (!isDockerfile(name) || inTemplates(relTo(d.root, path))) {
+			return
+		}
+	}
+	switch {
+	case isDockerfile(name):
+		d.dockerfile(dir, path, data)
+	case name == "Procfile":
+		d.procfile(dir, path, data)
+	case script:
+		d.dockerBuilds(path, data)
+		d.scriptArgs(data)
+		d.helmInstalls(path, data)
+	case ext == ".tf":
+		d.terraform(data)
+	default:
+		d.read(dir, path, data)
+	}
 }
 
 // ciFiles are CI pipelines archie does not read (GitHub's workflows
@@ -939,7 +965,9 @@ func (d *deployment) builtFrom() {
 			}
 			pkg := os.Expand(pkgs[0], arg)
 			dir := filepath.Join(ctx, filepath.FromSlash(pkg))
-			if d.buildCds[df] {
+			if own := d.importDir(pkg); own != "" && !strings.HasPrefix(pkg, ".") {
+				dir = own // go build example.com/shop/cmd/api
+			} else if d.buildCds[df] {
 				// The RUN line cds first: pkg is relative to where.
 				dir = underWorkdir(ctx, d.buildWorkdirs[df], pkg)
 			} else if !isDir(dir) {
@@ -1865,6 +1893,10 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		if services, ok := doc["services"].(map[string]any); ok && doc["kind"] == nil {
+			if d.templates[path] {
+				continue // only others extend its services (composeextends.go)
+			}
+			services = d.extendServices(path, services)
 			addon := joinsNetwork(doc) || d.mergesInto(filepath.Dir(path), doc)
 			if strings.Contains(filepath.Base(path), ".override.") {
 				// docker compose applies an override over the file

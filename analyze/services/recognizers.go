@@ -2,6 +2,7 @@ package services
 
 import (
 	"cmp"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path"
@@ -323,6 +324,16 @@ var recognizers = []*recognizer{
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{SelectBuilder,DeleteBuilder}.From", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
 	{lib: "github.com/jinzhu/gorm", key: "github.com/jinzhu/gorm.DB.Table", fact: names, kind: "sql", name: arg(0)},
+	// goqu's datasets name their tables.
+	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.From", fact: names, kind: "sql", name: elems(0)},
+	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
+	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.{Database,TxDatabase,DialectWrapper,SelectDataset}.From", fact: names, kind: "sql", name: elems(0)},
+	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.{Database,TxDatabase,DialectWrapper}.{Insert,Update,Delete}", fact: names, kind: "sql", name: arg(0)},
+	// upper/db's sessions and query builder.
+	{lib: "github.com/upper/db", key: "github.com/upper/db.Session.Collection", fact: names, kind: "sql", name: arg(0)},
+	{lib: "github.com/upper/db", key: "github.com/upper/db.SQL.{InsertInto,Update,DeleteFrom}", fact: names, kind: "sql", name: arg(0)},
+	{lib: "github.com/upper/db", key: "github.com/upper/db.SQL.SelectFrom", fact: names, kind: "sql", name: elems(0)},
+	{lib: "github.com/upper/db", key: "github.com/upper/db.Selector.From", fact: names, kind: "sql", name: elems(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.{Model,Create,Save,Find,First,Last,Take,Delete,FirstOrCreate,Updates}", fact: names, kind: "sql", name: model(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.DB.AutoMigrate", fact: names, kind: "sql", name: models(0)},
 	{lib: "gorm.io/gorm", key: "gorm.io/gorm.Migrator.{AutoMigrate,CreateTable,DropTable}", fact: names, kind: "sql", name: models(0)},
@@ -373,6 +384,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/zeromicro/go-zero", key: "github.com/zeromicro/go-zero/core/stores/sqlc.", fact: takesSQL},
 	{lib: "github.com/Masterminds/squirrel", key: "github.com/Masterminds/squirrel.", fact: takesSQL},
 	{lib: "github.com/doug-martin/goqu", key: "github.com/doug-martin/goqu.", fact: takesSQL},
+	{lib: "github.com/upper/db", key: "github.com/upper/db.", fact: takesSQL},
 	{lib: "github.com/uptrace/bun", key: "github.com/uptrace/bun.", fact: takesSQL},
 	{lib: "github.com/beego/beego", key: "github.com/beego/beego/client/orm.", fact: takesSQL},
 	{lib: "github.com/astaxie/beego", key: "github.com/astaxie/beego/orm.", fact: takesSQL},
@@ -1370,6 +1382,20 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if r.database.how != none {
 			dbs = x.databaseNames(s, x.databaseValues(r.database, s))
 		}
+		if r.kind == "sql" {
+			names = slices.Compact(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "" }))
+			for i, n := range names {
+				names[i] = aliasedTable(n)
+			}
+			names = slices.DeleteFunc(names, func(n string) bool { return n == "" })
+		}
+		if r.kind == "sql" && r.name.how == fromElems {
+			// A builder's FROM of a name the function's own SQL
+			// defines in a WITH clause (upper/db's Iterator("WITH
+			// workflows AS ? ?", cte, sel.From("workflows"))) reads no
+			// table.
+			names = slices.DeleteFunc(names, func(n string) bool { return definesCTE(s.fn, n) })
+		}
 		for _, name := range names {
 			ev := s.ev
 			switch {
@@ -1453,14 +1479,15 @@ func (x *extractor) apply(r *recognizer, s *site) {
 func (x *extractor) sqlArgs(s *site) []ssa.Value {
 	if !strings.HasPrefix(s.key, "xorm.io/xorm.") {
 		var out []ssa.Value
-		for _, a := range s.args {
+		for i, a := range s.args {
 			if !queryArgs(a) {
 				out = append(out, a)
-			} else if mi, ok := a.(*ssa.MakeInterface); ok && isString(mi.X.Type()) && strings.HasPrefix(s.key, "github.com/go-pg/pg") {
+			} else if mi, ok := a.(*ssa.MakeInterface); ok && isString(mi.X.Type()) && (strings.HasPrefix(s.key, "github.com/go-pg/pg") || i == 0 && strings.HasPrefix(s.key, "github.com/upper/db.SQL.")) {
 				// go-pg takes its SQL as an interface (Exec(query any,
-				// params ...any)). Other libraries' interface arguments
-				// are values (squirrel's Set("hint", "Select from …"),
-				// sql.Named): never read as SQL.
+				// params ...any)), upper/db as its first (Query(query
+				// any, args ...any)). Other libraries' interface
+				// arguments are values (squirrel's Set("hint", "Select
+				// from …"), sql.Named): never read as SQL.
 				out = append(out, mi.X)
 			}
 		}
@@ -2634,4 +2661,51 @@ func sessionRetabled(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// placeholderCTE matches a WITH clause's AS before a placeholder.
+var placeholderCTE = regexp.MustCompile(`(?i)(\bas\s+)\?`)
+
+// definesCTE reports whether a string constant of fn is SQL whose WITH
+// clause defines name.
+func definesCTE(fn *ssa.Function, name string) bool {
+	if fn == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, op := range instr.Operands(nil) {
+				c, ok := (*op).(*ssa.Const)
+				if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+					continue
+				}
+				text := constant.StringVal(c.Value)
+				if len(text) < 8 || !strings.Contains(strings.ToLower(text), "with") {
+					continue
+				}
+				// A builder's placeholder stands for the subquery:
+				// WITH workflows AS ? is WITH workflows AS (…).
+				text = placeholderCTE.ReplaceAllString(text, "${1}(")
+				if commonTables(sqlCode(skipSQLComments(text))).defines(name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// aliasedTable returns the table a builder's table argument names: the
+// name before an alias (gorm's Table("orders AS o"), squirrel's
+// From("orders o")), "" for a derived table (Table("(?) AS recent", sub)),
+// whose subquery names its own.
+func aliasedTable(n string) string {
+	n = strings.TrimSpace(n)
+	if strings.HasPrefix(n, "(") {
+		return ""
+	}
+	if i := strings.IndexAny(n, " \t\n"); i > 0 {
+		n = n[:i]
+	}
+	return strings.Trim(n, "`\"")
 }

@@ -41,6 +41,11 @@ type run struct {
 	// by name (as names folds it): a main of this repository only if
 	// the path is its own.
 	foreign map[string]string
+	// imports are the packages its go build commands name by import
+	// path (go build example.com/shop/cmd/api), with the tags they are
+	// built with, as tags writes them: a package of a module of the
+	// repository is one of its folders (resolveImports).
+	imports map[string]string
 }
 
 func (d *deployment) newRun(file string) *run {
@@ -52,7 +57,7 @@ func (d *deployment) newRun(file string) *run {
 // emptyRun returns a run of file that no deployment keeps: what one
 // command of it runs, on its own.
 func emptyRun(file string) *run {
-	return &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string)}
+	return &run{file: file, dirs: make(map[string]bool), names: make(map[string]bool), built: make(map[string]bool), tags: make(map[string]string), foreign: make(map[string]string), imports: make(map[string]string)}
 }
 
 func (r *run) name(s string) {
@@ -171,6 +176,11 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		// What its go build commands build, for the workloads built with it.
 		for p := range r.built {
 			d.goBuilds[file] = append(d.goBuilds[file], p)
+		}
+		for p := range r.imports {
+			if d.rootModule != "" && (p == d.rootModule || strings.HasPrefix(p, d.rootModule+"/")) {
+				d.goBuilds[file] = append(d.goBuilds[file], p) // the root module's package
+			}
 		}
 		sort.Strings(d.goBuilds[file])
 	}()
@@ -1067,8 +1077,15 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 				p = "./" + p
 			}
 		}
+		set := tags
+		if !known {
+			set = unreadTags
+		}
 		if !strings.HasPrefix(p, ".") {
-			continue // an import path: go install of another module's tool
+			// An import path: the repository's own module's package, or
+			// go install of another module's tool.
+			r.imports[p] = set
+			continue
 		}
 		if p != ".." && !strings.HasPrefix(p, "../") {
 			r.built[path.Clean(p)] = true
@@ -1079,10 +1096,7 @@ func (r *run) goBuild(words []string, contexts []string, workdir string) (pkgs [
 		// build context that makes the path a package (go build . in a
 		// Dockerfile beside its main is that main, not the repository's
 		// root main).
-		tagged, set := false, tags
-		if !known {
-			set = unreadTags
-		}
+		tagged := false
 		deploys := func(dir string) {
 			r.dirs[dir] = true
 			if !tagged && hasGoFiles(dir) {
@@ -1617,7 +1631,13 @@ func goreleaserBuild(m map[string]any, main string) []string {
 		if e, ok := e.(string); ok && strings.HasPrefix(e, "GOFLAGS=") {
 			cmd = append(cmd, goTemplate.ReplaceAllString(e, "$$env")) // GOFLAGS={{ .Env.F }}: not known
 		} else if ok && strings.HasPrefix(e, "{{") {
-			cmd = append(cmd, "GOFLAGS=$env") // a template that may set it
+			// A template that may set it: one whose text outside its
+			// actions sets no other variable ({{ .Env.EXTRA }}), or
+			// names GOFLAGS. {{ if eq .Arch "arm" }}CC=…{{ end }}
+			// sets CC.
+			if text := goTemplate.ReplaceAllString(e, ""); strings.Contains(text, "GOFLAGS") || !strings.Contains(text, "=") {
+				cmd = append(cmd, "GOFLAGS=$env")
+			}
 		}
 	}
 	cmd = append(cmd, "go", "build")
@@ -2110,4 +2130,36 @@ func (w *workload) targetFile() string {
 		return filepath.Join(w.dir, "Dockerfile")
 	}
 	return ""
+}
+
+// resolveImports ties the packages go builds name by import path to the
+// folders of the repository's modules that hold them, once every go.mod
+// is known: a Dockerfile's go build example.com/shop/cmd/api builds the
+// main in cmd/api of the module example.com/shop.
+func (d *deployment) resolveImports() {
+	for _, r := range d.runs {
+		for p, tags := range r.imports {
+			dir := d.importDir(p)
+			if dir == "" || !hasGoFiles(dir) {
+				continue
+			}
+			r.dirs[dir] = true
+			if _, ok := r.tags[dir]; !ok {
+				r.tags[dir] = tags
+			}
+		}
+	}
+}
+
+// importDir returns the folder of the repository that holds the package
+// of an import path, in the module whose path is its longest prefix;
+// "" when no module of the repository has it.
+func (d *deployment) importDir(p string) string {
+	best, dir := "", ""
+	for mod, modDir := range d.modules {
+		if (p == mod || strings.HasPrefix(p, mod+"/")) && len(mod) > len(best) {
+			best, dir = mod, filepath.Join(modDir, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(p, mod), "/")))
+		}
+	}
+	return dir
 }

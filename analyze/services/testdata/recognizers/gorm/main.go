@@ -104,6 +104,11 @@ func main() {
 	// A query given its table by Table: the model names no table.
 	db.Table("archived_orders").Find(&[]Order{})                 // want "store postgres table archived_orders"
 	db.Table("archived_orders").Model(&Order{}).Find(&[]Order{}) // want "store postgres table archived_orders"
+	// A derived table is the subquery's, which names its own; an alias
+	// is not part of the table's name.
+	db.Table("(?) AS recent", db.Table("visits")) // want "store postgres table visits"
+	db.Table("returns AS r")                      // want "store postgres table returns"
+	db.Table("credits c")                         // want "store postgres table credits"
 	// AutoMigrate's models come as ...any: each one listed is read, and
 	// a slice made elsewhere names none.
 	db.AutoMigrate(&Order{}, &Customer{}) // want "store postgres table orders" "store postgres table clients"

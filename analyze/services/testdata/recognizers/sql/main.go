@@ -41,11 +41,41 @@ func main() {
 	squirrel.Update("wishlists")        // want "store postgres table wishlists"
 	squirrel.Delete("").From("baskets") // want "store postgres table baskets"
 
+	// goqu's datasets name theirs.
+	goqu.From("coupons")   // want "store postgres table coupons"
+	goqu.Insert("refunds") // want "store postgres table refunds"
+	goqu.Update("refunds") // want "store postgres table refunds"
+	goqu.Delete("coupons") // want "store postgres table coupons"
+	dialect := goqu.Dialect("postgres")
+	dialect.From("ledgers")   // want "store postgres table ledgers"
+	dialect.Insert("ledgers") // want "store postgres table ledgers"
+	dialect.Update("ledgers") // want "store postgres table ledgers"
+	dialect.Delete("ledgers") // want "store postgres table ledgers"
+	gdb := goqu.New("postgres", db)
+	gdb.From("payouts").Where(goqu.L("id = 1")) // want "store postgres table payouts"
+	gdb.Insert("payouts")                       // want "store postgres table payouts"
+	gdb.Update("balances")                      // want "store postgres table balances"
+	gdb.Delete("balances")                      // want "store postgres table balances"
+	tx, _ := gdb.Begin()
+	tx.From("holds")                         // want "store postgres table holds"
+	tx.Insert("holds")                       // want "store postgres table holds"
+	tx.Update("holds")                       // want "store postgres table holds"
+	tx.Delete("holds")                       // want "store postgres table holds"
+	goqu.From("payouts").From("settlements") // want "store postgres table payouts" "store postgres table settlements"
+
 	db.Query(journey(len(s) > 0)) // want "store postgres table sessions" "store postgres table events"
 
 	// One helper, two statements: the WITH of one is not the other's.
+	rebuild(db, strings.TrimSpace(s[0]))
 	exec(db, "INSERT INTO visits (id) VALUES (1)")
 	exec(db, "WITH visits AS (SELECT id FROM carts) DELETE FROM stale WHERE id IN (SELECT id FROM visits)")
+}
+
+// rebuild names a table the caller chooses at run time: no table archie
+// can name, whatever it ends with.
+func rebuild(db *sql.DB, name string) {
+	db.Exec(fmt.Sprintf("CREATE TABLE `%s__temp` (id int)", name))
+	db.Exec(fmt.Sprintf("DROP TABLE `%s`", name))
 }
 
 func exec(db *sql.DB, q string) {

@@ -3,6 +3,7 @@ package analyze
 import (
 	"errors"
 	"go/token"
+	"path/filepath"
 	"testing"
 )
 
@@ -48,6 +49,20 @@ func TestParsePos(t *testing.T) {
 	for _, tt := range tests {
 		if got := ParsePos(tt.in); got != tt.want {
 			t.Errorf("ParsePos(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnderDir(t *testing.T) {
+	for _, tt := range []struct{ pos, dir, want string }{
+		{"tools.go:4:2", "internal/tools", "internal/tools/tools.go:4:2"},
+		{"sub/a.go:1:1", "m", "m/sub/a.go:1:1"},
+		{"/abs/a.go:1:1", "m", "/abs/a.go:1:1"},
+		{"-", "m", "-"},
+		{"", "m", ""},
+	} {
+		if got := underDir(tt.pos, tt.dir); got != filepath.FromSlash(tt.want) {
+			t.Errorf("underDir(%q, %q) = %q, want %q", tt.pos, tt.dir, got, tt.want)
 		}
 	}
 }

@@ -167,7 +167,7 @@ func loadPackages(ctx context.Context, opts Options) (*Graph, error) {
 		for _, m := range read {
 			l := ahead[m]
 			if l == nil {
-				l = listNested(cfg, m)
+				l = listNested(cfg, opts.Dir, m)
 				l.list()
 			}
 			<-l.done
@@ -252,7 +252,7 @@ func loadNested(ctx context.Context, opts Options, root *Graph) (*Graph, string)
 		lists := make([]*nestedList, len(slow))
 		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 		for i, m := range slow {
-			lists[i] = listNested(cfg, m)
+			lists[i] = listNested(cfg, opts.Dir, m)
 			go func() {
 				sem <- struct{}{}
 				defer func() { <-sem }()
@@ -371,14 +371,15 @@ func toRead(mods []string, have, modPaths map[string]bool) (read, copies []strin
 // ./... does not enter.
 type nestedList struct {
 	cfg  packages.Config
+	root string // the folder archie names files from
 	pkgs []*packages.Package
 	note *Error // the module was listed with a tidied copy of its go.mod
 	err  error
 	done chan struct{}
 }
 
-func listNested(cfg *packages.Config, dir string) *nestedList {
-	l := &nestedList{cfg: *cfg, done: make(chan struct{})}
+func listNested(cfg *packages.Config, root, dir string) *nestedList {
+	l := &nestedList{cfg: *cfg, root: root, done: make(chan struct{})}
 	l.cfg.Dir = dir
 	if OutsideWorkspace(dir) {
 		l.cfg.Env = append(slices.Clone(cfg.Env), "GOWORK=off")
@@ -389,6 +390,15 @@ func listNested(cfg *packages.Config, dir string) *nestedList {
 func (l *nestedList) list() {
 	defer close(l.done)
 	l.pkgs, l.note, l.err = LoadTidied(&l.cfg, "./...")
+	// go list says an error's file relative to the folder it ran in:
+	// the nested module's, not the one archie names files from.
+	if rel, err := filepath.Rel(l.root, l.cfg.Dir); err == nil && rel != "." {
+		packages.Visit(l.pkgs, nil, func(p *packages.Package) {
+			for j := range p.Errors {
+				p.Errors[j].Pos = underDir(p.Errors[j].Pos, rel)
+			}
+		})
+	}
 }
 
 // listAhead starts listing the nested modules that the load of dir will
@@ -416,7 +426,7 @@ func listAhead(cfg *packages.Config, dir string, mods []string) map[string]*nest
 			continue
 		}
 		held[mp] = mp != ""
-		l := listNested(cfg, m)
+		l := listNested(cfg, dir, m)
 		ahead[m] = l
 		todo = append(todo, l)
 	}
@@ -656,6 +666,16 @@ func dedup(s []string) []string {
 		}
 	}
 	return out
+}
+
+// underDir returns a position go list wrote relative to a folder
+// (file.go:4:2) relative to the folder above it of which dir is the
+// relative path; an absolute position, or none ("-"), is kept.
+func underDir(pos, dir string) string {
+	if pos == "" || pos == "-" || filepath.IsAbs(pos) {
+		return pos
+	}
+	return filepath.Join(dir, pos)
 }
 
 // ParsePos parses the "file:line:col" form go/packages uses for positions.

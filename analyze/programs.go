@@ -95,7 +95,7 @@ func programGraph(ctx context.Context, opts Options, dir string) (*Graph, string
 	if len(opts.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opts.Tags, ",")}
 	}
-	l := listNested(cfg, dir)
+	l := listNested(cfg, dir, dir)
 	l.list()
 	if l.err != nil {
 		return nil, goCommandError(l.err)

@@ -27,6 +27,8 @@ func main() {
 	sess.SQL().Update("run_limits").Set("size", 2).Exec()            // want "store postgres table run_limits"
 	sess.SQL().DeleteFrom("run_state").Exec()                        // want "store postgres table run_state"
 	sess.SQL().Exec("DELETE FROM stale_runs")                        // want "store postgres table stale_runs"
+	// A builder's FROM of a name the WITH clause around it defines.
+	sess.SQL().Iterator("WITH recent AS ? ?", sess.SQL().SelectFrom("archived_runs"), sess.SQL().Select("id").From("recent")).All(nil) // want "store postgres table archived_runs"
 	o := &offloads{sess: sess, table: "node_status"}
 	o.save()
 }

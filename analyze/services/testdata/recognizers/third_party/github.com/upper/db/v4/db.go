@@ -26,6 +26,11 @@ type SQL interface {
 	Update(table string) Updater
 	DeleteFrom(table string) Deleter
 	Exec(query interface{}, args ...interface{}) (interface{}, error)
+	Iterator(query interface{}, args ...interface{}) Iterator
+}
+
+type Iterator interface {
+	All(dst interface{}) error
 }
 
 type Selector interface {

@@ -24,6 +24,7 @@ import (
 // (compose.common.yml), which deploys nothing of its own.
 func (d *deployment) extendedFiles(files []string) map[string]bool {
 	extended := make(map[string]map[string]bool) // file -> its services another file extends
+	overridden := make(map[string]bool)
 	for _, path := range files {
 		if ext := filepath.Ext(path); ext != ".yml" && ext != ".yaml" {
 			continue
@@ -38,11 +39,19 @@ func (d *deployment) extendedFiles(files []string) map[string]bool {
 					extended[target] = make(map[string]bool)
 				}
 				extended[target][name] = true
+				if strings.Contains(filepath.Base(path), ".override.") {
+					// compose up reads the override with the file it
+					// extends: that file runs.
+					overridden[target] = true
+				}
 			}
 		}
 	}
 	templates := make(map[string]bool)
 	for path, names := range extended {
+		if defaultCompose[filepath.Base(path)] || overridden[path] {
+			continue // what docker compose up runs
+		}
 		services := d.composeServices(path)
 		all := len(services) > 0
 		for name := range services {
@@ -52,6 +61,10 @@ func (d *deployment) extendedFiles(files []string) map[string]bool {
 	}
 	return templates
 }
+
+// defaultCompose are the names of the files docker compose reads when it
+// is given none.
+var defaultCompose = map[string]bool{"compose.yaml": true, "compose.yml": true, "docker-compose.yaml": true, "docker-compose.yml": true}
 
 // extendServices returns a compose file's services, each merged over
 // what it extends.
@@ -121,9 +134,15 @@ func (d *deployment) composeServices(path string) map[string]any {
 	}
 	var services map[string]any
 	if data, ok := readSmall(d.root, path); ok {
-		var doc map[string]any
-		if yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc) == nil && doc["kind"] == nil {
-			services, _ = doc["services"].(map[string]any)
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		for services == nil {
+			var doc map[string]any
+			if dec.Decode(&doc) != nil {
+				break
+			}
+			if doc != nil && doc["kind"] == nil {
+				services, _ = doc["services"].(map[string]any)
+			}
 		}
 	}
 	if d.composeFiles == nil {
@@ -150,6 +169,24 @@ func mergeComposeService(base, own map[string]any) map[string]any {
 func mergeComposeValue(key string, base, own any) any {
 	if base == nil {
 		return own
+	}
+	switch key {
+	case "build":
+		// build: ./api is build: {context: ./api}.
+		if s, ok := base.(string); ok {
+			base = map[string]any{"context": s}
+		}
+		if s, ok := own.(string); ok {
+			own = map[string]any{"context": s}
+		}
+	case "env_file":
+		// One file is a list of one.
+		if s, ok := base.(string); ok {
+			base = []any{s}
+		}
+		if s, ok := own.(string); ok {
+			own = []any{s}
+		}
 	}
 	switch key {
 	case "command", "entrypoint", "test", "image", "extends":
@@ -266,9 +303,10 @@ func rebaseService(s map[string]any, from, to string) map[string]any {
 		nv := make([]any, len(vols))
 		for i, v := range vols {
 			nv[i] = v
-			if str, ok := v.(string); ok && (strings.HasPrefix(str, "./") || strings.HasPrefix(str, "../") || str == ".") {
-				src, dst, bound := strings.Cut(str, ":")
-				if src = rel(src); !strings.HasPrefix(src, "../") && src != "." {
+			str, _ := v.(string)
+			src, dst, bound := strings.Cut(str, ":")
+			if src == "." || src == ".." || strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+				if src = rel(src); !strings.HasPrefix(src, "../") && src != "." && src != ".." {
 					src = "./" + src // a path, not a volume's name
 				}
 				if nv[i] = src; bound {

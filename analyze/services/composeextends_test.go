@@ -1,6 +1,8 @@
 package services
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -31,6 +33,18 @@ func TestMergeComposeService(t *testing.T) {
 			"depends_on: [db]\n",
 			"depends_on: {cache: {condition: service_started}}\n",
 			"depends_on: {db: null, cache: {condition: service_started}}\n"},
+		{"a build given as a folder is its context",
+			"build: ./backend\n",
+			"build: {args: {STORE: pg}}\n",
+			"build: {context: ./backend, args: {STORE: pg}}\n"},
+		{"and the other way round",
+			"build: {context: ./backend, dockerfile: orders.Dockerfile}\n",
+			"build: ./backend\n",
+			"build: {context: ./backend, dockerfile: orders.Dockerfile}\n"},
+		{"one env file is a list of one",
+			"env_file: [db.env]\n",
+			"env_file: api.env\n",
+			"env_file: [db.env, api.env]\n"},
 		{"its own extends is not the base's",
 			"extends: {service: root}\nimage: a\n",
 			"extends: {file: common.yml, service: base}\n",
@@ -46,9 +60,9 @@ func TestMergeComposeService(t *testing.T) {
 }
 
 func TestRebaseService(t *testing.T) {
-	base := yamlMap(t, "build: {dockerfile: api.Dockerfile}\nenv_file: [app.env, {path: ./local.env}]\nvolumes: ['./data:/data', 'cache:/cache', '../shared']\n")
+	base := yamlMap(t, "build: {dockerfile: api.Dockerfile}\nenv_file: [app.env, {path: ./local.env}]\nvolumes: ['./data:/data', 'cache:/cache', '../shared', '.:/src', '..:/up']\n")
 	got := rebaseService(base, "/r/deploy/common", "/r/deploy")
-	want := yamlMap(t, "build: {dockerfile: api.Dockerfile, context: common}\nenv_file: [common/app.env, {path: common/local.env}]\nvolumes: ['./common/data:/data', 'cache:/cache', './shared']\n")
+	want := yamlMap(t, "build: {dockerfile: api.Dockerfile, context: common}\nenv_file: [common/app.env, {path: common/local.env}]\nvolumes: ['./common/data:/data', 'cache:/cache', './shared', './common:/src', '.:/up']\n")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rebased\n%v\nwant\n%v", got, want)
 	}
@@ -83,4 +97,41 @@ func yamlMap(t *testing.T, s string) map[string]any {
 		t.Fatal(err)
 	}
 	return m
+}
+
+func TestExtendedFiles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"compose.common.yml":   "services:\n  api-common: {build: .}\n",
+		"compose.kafka.yml":    "services:\n  api-kafka: {extends: {file: compose.common.yml, service: api-common}}\n",
+		"compose.yml":          "services:\n  api: {build: .}\n",
+		"compose.override.yml": "services:\n  api-debug: {extends: {file: compose.yml, service: api}}\n",
+		"base.yml":             "services:\n  web: {build: .}\n",
+		"e2e.override.yml":     "services:\n  e2e-web: {extends: {file: base.yml, service: web}}\n",
+		"mixed.yml":            "---\n---\nservices:\n  worker: {build: .}\n  redis: {image: redis}\n",
+		"uses-mixed.yml":       "services:\n  w: {extends: {file: mixed.yml, service: worker}}\n",
+	}
+	var paths []string
+	for name, text := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	d := &deployment{root: dir}
+	got := d.extendedFiles(paths)
+	for name, want := range map[string]bool{
+		"compose.common.yml": true,  // only extended: templates
+		"compose.yml":        false, // what compose up runs, whatever extends it
+		"base.yml":           false, // its override extends it: run with it
+		"mixed.yml":          false, // redis is its own
+	} {
+		if got[filepath.Join(dir, name)] != want {
+			t.Errorf("%s a file of templates: %v, want %v", name, got[filepath.Join(dir, name)], want)
+		}
+	}
+	if len(d.composeServices(filepath.Join(dir, "mixed.yml"))) != 2 {
+		t.Error("a compose file after empty documents was not read")
+	}
 }

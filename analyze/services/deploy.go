@@ -205,8 +205,11 @@ type deployment struct {
 	// rootModule is the path of the module at the root, whose import
 	// paths a go build may name its packages by.
 	rootModule string
-	// modules are the folders of the repository's modules, by path.
-	modules map[string]string
+	// modules are the folders of the repository's modules, by path ("" for
+	// a path two modules have); importBuilds the import paths of other
+	// modules than the root's that each Dockerfile's go builds name.
+	modules      map[string]string
+	importBuilds map[string][]string
 	// services are the mains know was told of; byImageName indexes
 	// them by the names an image may give them, and imageServices
 	// memoizes imageService, until a service is renamed (noteNames).
@@ -478,7 +481,11 @@ func (d *deployment) readFile(dir, path string) {
 		d.module(relTo(dir, path))
 		if data, ok := readSmall(d.root, path); ok {
 			if mod := modfile.ModulePath(data); mod != "" {
-				d.modules[mod] = filepath.Dir(path)
+				if seen, ok := d.modules[mod]; ok && seen != filepath.Dir(path) {
+					d.modules[mod] = "" // two modules of one path: which one a build names is not known
+				} else {
+					d.modules[mod] = filepath.Dir(path)
+				}
 			}
 		}
 	}

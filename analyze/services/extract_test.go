@@ -362,3 +362,27 @@ func TestPanicSite(t *testing.T) {
 }
 
 func raisePanic(m map[string]int) { m["x"] = 1 }
+
+func TestAliasedTables(t *testing.T) {
+	for _, tc := range []struct {
+		arg  string
+		want []string
+	}{
+		{"orders", []string{"orders"}},
+		{"public.invoices", []string{"public.invoices"}},
+		{"orders AS o", []string{"orders"}},
+		{"credits c", []string{"credits"}},
+		{"events FINAL", []string{"events"}},
+		{"(?) AS recent", nil},
+		{"(SELECT id FROM visits) AS v", []string{"visits"}},
+		{"shipments s JOIN carriers c ON s.carrier_id = c.id", []string{"shipments", "carriers"}},
+		{`"order items"`, []string{"order items"}},
+		{"`ledger lines`", []string{"ledger lines"}},
+		{`"public"."payments" p`, []string{"public.payments"}},
+		{"ONLY parcels", []string{"parcels"}},
+	} {
+		if got := aliasedTables(tc.arg); !slices.Equal(got, tc.want) {
+			t.Errorf("aliasedTables(%q) = %q, want %q", tc.arg, got, tc.want)
+		}
+	}
+}

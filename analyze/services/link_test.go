@@ -308,6 +308,41 @@ func TestApart(t *testing.T) {
 	}
 }
 
+// Images no compose file or manifest runs (a Dockerfile's, goreleaser's)
+// are together, unless one is an all-in-one: it runs the own code of two
+// services or more, their mains' cmd folders aside, and serves what each
+// serves.
+func TestApartNoneDeployed(t *testing.T) {
+	svc := func(name, entry string, pkgs ...string) *Service {
+		p := append([]string{entry}, pkgs...)
+		slices.Sort(p)
+		return &Service{Name: name, Entry: entry, Packages: p}
+	}
+	mgmt := svc("management", "m/management", "m/management/cmd", "m/management/server", "m/management/store", "m/management/http", "m/pkg/log")
+	signal := svc("signal", "m/signal", "m/signal/cmd", "m/signal/server", "m/signal/peer", "m/signal/metrics")
+	combined := svc("combined", "m/combined", "m/combined/cmd", "m/management/server", "m/management/store", "m/management/http", "m/signal/server", "m/signal/peer", "m/signal/metrics", "m/pkg/log")
+	client := svc("client", "m/client", "m/client/engine", "m/signal/peer")
+	mgmt.Endpoints = []Endpoint{{Protocol: "grpc", Name: "management.Management"}}
+	signal.Endpoints = []Endpoint{{Protocol: "grpc", Name: "signal.Exchange"}}
+	combined.Endpoints = append(slices.Clone(mgmt.Endpoints), signal.Endpoints...)
+	client.Endpoints = []Endpoint{{Protocol: "grpc", Name: "daemon.Daemon"}}
+	sys := &System{Services: []*Service{mgmt, signal, combined, client}}
+	for _, c := range []struct {
+		a, b *Service
+		want bool
+	}{{combined, mgmt, true}, {signal, combined, true}, {mgmt, signal, false}, {client, signal, false}, {client, combined, false}} {
+		if got := sys.Apart(c.a, c.b); got != c.want {
+			t.Errorf("Apart(%s, %s) = %v, want %v", c.a.Name, c.b.Name, got, c.want)
+		}
+	}
+	// One that bundles a single service is no all-in-one.
+	sys = &System{Services: []*Service{mgmt, combined}}
+	combined.Endpoints = mgmt.Endpoints
+	if sys.Apart(combined, mgmt) {
+		t.Error("Apart(combined, management) with only management bundled")
+	}
+}
+
 // Topics a deployment gives as one comma-separated variable are split
 // once its value is known: each is a topic of its own.
 func TestListTopics(t *testing.T) {

@@ -1383,11 +1383,15 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			dbs = x.databaseNames(s, x.databaseValues(r.database, s))
 		}
 		if r.kind == "sql" {
-			names = slices.Compact(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "" }))
-			for i, n := range names {
-				names[i] = aliasedTable(n)
+			var tables []string
+			for _, n := range names {
+				for _, t := range aliasedTables(n) {
+					if t != "" && !slices.Contains(tables, t) {
+						tables = append(tables, t)
+					}
+				}
 			}
-			names = slices.DeleteFunc(names, func(n string) bool { return n == "" })
+			names = tables
 		}
 		if r.kind == "sql" && r.name.how == fromElems {
 			// A builder's FROM of a name the function's own SQL
@@ -2666,25 +2670,37 @@ func sessionRetabled(v ssa.Value) bool {
 // placeholderCTE matches a WITH clause's AS before a placeholder.
 var placeholderCTE = regexp.MustCompile(`(?i)(\bas\s+)\?`)
 
-// definesCTE reports whether a string constant of fn is SQL whose WITH
-// clause defines name.
+// definesCTE reports whether fn defines name as a common table
+// expression around a builder's query: a SQL template of fn whose WITH
+// clause gives it a placeholder for a body (upper/db's Iterator("WITH
+// workflows AS ? ?", cte, sel.From("workflows"))), or goqu's
+// With("recent", …). A whole statement's WITH (another query of fn) is
+// its own.
 func definesCTE(fn *ssa.Function, name string) bool {
 	if fn == nil {
 		return false
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if callee := call.Common().StaticCallee(); callee != nil && (callee.Name() == "With" || callee.Name() == "WithRecursive") &&
+					callee.Pkg != nil && strings.HasPrefix(normPath(callee.Pkg.Pkg.Path()), "github.com/doug-martin/goqu") && len(call.Common().Args) > 1 {
+					if c, ok := call.Common().Args[1].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(c.Value), name) {
+						return true // ds.With("recent", sub): the receiver is Args[0]
+					}
+				}
+			}
 			for _, op := range instr.Operands(nil) {
 				c, ok := (*op).(*ssa.Const)
 				if !ok || c.Value == nil || c.Value.Kind() != constant.String {
 					continue
 				}
 				text := constant.StringVal(c.Value)
-				if len(text) < 8 || !strings.Contains(strings.ToLower(text), "with") {
+				if len(text) < 8 || !placeholderCTE.MatchString(text) {
 					continue
 				}
-				// A builder's placeholder stands for the subquery:
-				// WITH workflows AS ? is WITH workflows AS (…).
+				// The placeholder stands for the subquery: WITH
+				// workflows AS ? is WITH workflows AS (…).
 				text = placeholderCTE.ReplaceAllString(text, "${1}(")
 				if commonTables(sqlCode(skipSQLComments(text))).defines(name) {
 					return true
@@ -2695,17 +2711,29 @@ func definesCTE(fn *ssa.Function, name string) bool {
 	return false
 }
 
-// aliasedTable returns the table a builder's table argument names: the
+// aliasedName matches one table's name, its parts quoted or not
+// ("order items", "public"."payments"), and an alias after it.
+var aliasedName = regexp.MustCompile("^((?:\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_$]*)(?:\\.(?:\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_$]*))*)(?:\\s+(?:(?i:as)\\s+)?[A-Za-z_][A-Za-z0-9_]*)?\\s*$")
+
+// aliasedTables returns the tables a builder's table argument names: the
 // name before an alias (gorm's Table("orders AS o"), squirrel's
-// From("orders o")), "" for a derived table (Table("(?) AS recent", sub)),
-// whose subquery names its own.
-func aliasedTable(n string) string {
+// From("orders o")), each table of a join, none for a derived table
+// whose subquery is a placeholder (Table("(?) AS recent", sub)), as a
+// FROM clause names them.
+func aliasedTables(n string) []string {
 	n = strings.TrimSpace(n)
-	if strings.HasPrefix(n, "(") {
-		return ""
+	if !strings.ContainsAny(n, " \t\n(\"`") {
+		return []string{n}
 	}
-	if i := strings.IndexAny(n, " \t\n"); i > 0 {
-		n = n[:i]
+	if len(n) > 5 && strings.EqualFold(n[:5], "only ") {
+		n = strings.TrimSpace(n[5:]) // PostgreSQL's ONLY orders: not its children
 	}
-	return strings.Trim(n, "`\"")
+	if m := aliasedName.FindStringSubmatch(n); m != nil {
+		return []string{strings.NewReplacer("`", "", `"`, "").Replace(m[1])}
+	}
+	var out []string
+	for _, name := range sqlNames("SELECT 1 FROM " + n) {
+		out = append(out, name.table)
+	}
+	return out
 }

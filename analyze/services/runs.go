@@ -180,6 +180,13 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 		for p := range r.imports {
 			if d.rootModule != "" && (p == d.rootModule || strings.HasPrefix(p, d.rootModule+"/")) {
 				d.goBuilds[file] = append(d.goBuilds[file], p) // the root module's package
+			} else {
+				// Another module's of the repository, once every
+				// go.mod is known (resolveImports).
+				if d.importBuilds == nil {
+					d.importBuilds = make(map[string][]string)
+				}
+				d.importBuilds[file] = append(d.importBuilds[file], p)
 			}
 		}
 		sort.Strings(d.goBuilds[file])
@@ -1527,6 +1534,38 @@ func (d *deployment) procfile(root, file string, data []byte) {
 	}
 }
 
+// goreleaserImageBuilds returns the ids of the builds a goreleaser
+// config's images hold, as each dockers entry's ids and each ko's build
+// name them; nil when one of them holds every build (no ids).
+func goreleaserImageBuilds(doc map[string]any) map[string]bool {
+	out := make(map[string]bool)
+	for _, key := range []string{"dockers", "dockers_v2"} {
+		entries, _ := doc[key].([]any)
+		for _, e := range entries {
+			m, _ := e.(map[string]any)
+			ids, _ := m["ids"].([]any)
+			if len(ids) == 0 {
+				return nil
+			}
+			for _, id := range ids {
+				if s, ok := id.(string); ok {
+					out[s] = true
+				}
+			}
+		}
+	}
+	kos, _ := doc["kos"].([]any)
+	for _, e := range kos {
+		m, _ := e.(map[string]any)
+		b, _ := m["build"].(string)
+		if b == "" {
+			return nil
+		}
+		out[b] = true
+	}
+	return out
+}
+
 // goreleaser reads the builds of a goreleaser config that ships images
 // (dockers, kos): the binaries it releases only as archives are CLIs.
 func (d *deployment) goreleaser(root, file string, doc map[string]any) {
@@ -1535,6 +1574,7 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 	}
 	r := d.newRun(relTo(root, file))
 	builds, _ := doc["builds"].([]any)
+	shipped := goreleaserImageBuilds(doc)
 	// The top-level env is every build's, under its own.
 	top, _ := doc["env"].([]any)
 	for _, b := range builds {
@@ -1543,6 +1583,9 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 			own, _ := m["env"].([]any)
 			m = maps.Clone(m)
 			m["env"] = append(slices.Clone(top), own...)
+		}
+		if id, _ := m["id"].(string); shipped != nil && !shipped[id] {
+			continue // released only as an archive: a CLI
 		}
 		switch builder, _ := m["builder"].(string); builder {
 		case "", "go":
@@ -2137,6 +2180,14 @@ func (w *workload) targetFile() string {
 // is known: a Dockerfile's go build example.com/shop/cmd/api builds the
 // main in cmd/api of the module example.com/shop.
 func (d *deployment) resolveImports() {
+	for file, pkgs := range d.importBuilds {
+		for _, p := range pkgs {
+			if dir := d.importDir(p); dir != "" && hasGoFiles(dir) && !slices.Contains(d.goBuilds[file], p) {
+				d.goBuilds[file] = append(d.goBuilds[file], p)
+			}
+		}
+		sort.Strings(d.goBuilds[file])
+	}
 	for _, r := range d.runs {
 		for p, tags := range r.imports {
 			dir := d.importDir(p)
@@ -2158,7 +2209,10 @@ func (d *deployment) importDir(p string) string {
 	best, dir := "", ""
 	for mod, modDir := range d.modules {
 		if (p == mod || strings.HasPrefix(p, mod+"/")) && len(mod) > len(best) {
-			best, dir = mod, filepath.Join(modDir, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(p, mod), "/")))
+			best, dir = mod, ""
+			if modDir != "" { // "": two modules have the path
+				dir = filepath.Join(modDir, filepath.FromSlash(strings.TrimPrefix(strings.TrimPrefix(p, mod), "/")))
+			}
 		}
 	}
 	return dir

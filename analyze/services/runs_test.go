@@ -287,3 +287,87 @@ func TestCopiesFile(t *testing.T) {
 		}
 	}
 }
+
+// A goreleaser config that ships images deploys the builds they hold:
+// dockers' ids, a ko's build; one with no ids holds every build.
+func TestGoreleaserImageBuilds(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod":              "module example.com/shop\n\ngo 1.22\n",
+		"cmd/orders/main.go":  "package main\n\nfunc main() {}\n",
+		"cmd/migrate/main.go": "package main\n\nfunc main() {}\n",
+		".goreleaser.yaml": `version: 2
+builds:
+  - {id: orders, main: ./cmd/orders, binary: orders}
+  - {id: migrate, main: ./cmd/migrate, binary: orders-migrate}
+archives:
+  - {id: migrate, builds: [migrate]}
+dockers_v2:
+  - {ids: [orders], images: [acme/orders], dockerfile: Dockerfile}
+`,
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	built := func() (orders, migrate bool) {
+		d := readDeployment(dir)
+		for _, r := range d.runs {
+			if r.file != ".goreleaser.yaml" {
+				continue
+			}
+			orders = orders || r.dirs[filepath.Join(d.root, "cmd", "orders")]
+			migrate = migrate || r.dirs[filepath.Join(d.root, "cmd", "migrate")]
+		}
+		return orders, migrate
+	}
+	if orders, migrate := built(); !orders || migrate {
+		t.Errorf("images hold orders %v, migrate %v; want true, false", orders, migrate)
+	}
+	noIDs := "version: 2\nbuilds:\n  - {id: orders, main: ./cmd/orders}\n  - {id: migrate, main: ./cmd/migrate}\ndockers:\n  - image_templates: [acme/orders]\n"
+	if err := os.WriteFile(filepath.Join(dir, ".goreleaser.yaml"), []byte(noIDs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if orders, migrate := built(); !orders || !migrate {
+		t.Errorf("with no ids, images hold orders %v, migrate %v; want true, true", orders, migrate)
+	}
+}
+
+// A Dockerfile's go build of an import path builds the package of the
+// repository's module of that path, whichever module it is; a path two
+// modules have names no folder.
+func TestImportPathBuilds(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"services/orders/go.mod":               "module github.com/acme/orders\n\ngo 1.22\n",
+		"services/orders/cmd/server/main.go":   "package main\n\nfunc main() {}\n",
+		"services/orders/build/Dockerfile":     "FROM golang\nWORKDIR /src\nCOPY . .\nRUN go build -o /server github.com/acme/orders/cmd/server\n",
+		"services/billing/go.mod":              "module app\n\ngo 1.22\n",
+		"services/billing/cmd/server/main.go":  "package main\n\nfunc main() {}\n",
+		"services/shipping/go.mod":             "module app\n\ngo 1.22\n",
+		"services/shipping/cmd/server/main.go": "package main\n\nfunc main() {}\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := readDeployment(dir)
+	df := filepath.Join(dir, "services", "orders", "build", "Dockerfile")
+	if got := d.goBuilds[df]; !slices.Equal(got, []string{"github.com/acme/orders/cmd/server"}) {
+		t.Errorf("goBuilds = %q, want the orders module's server", got)
+	}
+	if got, want := d.importDir("github.com/acme/orders/cmd/server"), filepath.Join(dir, "services", "orders", "cmd", "server"); got != want {
+		t.Errorf("importDir = %q, want %q", got, want)
+	}
+	if got := d.importDir("app/cmd/server"); got != "" {
+		t.Errorf("importDir of a path two modules have = %q, want none", got)
+	}
+}

@@ -95,9 +95,13 @@ func (s *System) Apart(a, b *Service) bool {
 	// One that no compose file or manifest runs may still run beside the
 	// other, unless it is an all-in-one: it runs the own code of two
 	// services or more (hatchet-lite: the api's and the engine's).
+	// Two that no such file runs (images a Dockerfile or goreleaser
+	// builds, run by hand or by a script archie does not read) are
+	// together unless one is an all-in-one, as below.
 	together := !disjoint(a.Profiles, b.Profiles) && !disjoint(a.DeployedBy, b.DeployedBy)
 	oneRunBy := (len(a.DeployedBy) == 0) != (len(b.DeployedBy) == 0)
-	if together && !oneRunBy {
+	noneRunBy := len(a.DeployedBy) == 0 && len(b.DeployedBy) == 0
+	if together && !oneRunBy && !noneRunBy {
 		return false
 	}
 	k := [2]*Service{a, b}
@@ -334,7 +338,8 @@ func placed(what, fact string, pos token.Position) string {
 }
 
 // bundles reports whether a runs b's own code, but for b's main and what
-// only a main wires in (b's migrations): at least four in five of the
+// only a main wires in (b's migrations, the commands of a main's cmd
+// folder): at least four in five of the
 // packages b owns, as cross-service-import says a service owns a package.
 // Shared libraries both run do not count; a service that imports a part of
 // another's code (a worker reading orders' store) does not bundle it. Nor
@@ -346,6 +351,9 @@ func bundles(a, b *Service, mains []string) bool {
 	for _, p := range b.Packages {
 		if p == b.Entry || !slices.Contains(ownerMains(p, mains), b.Entry) {
 			continue
+		}
+		if p == b.Entry+"/cmd" || strings.HasPrefix(p, b.Entry+"/cmd/") {
+			continue // its main's commands (signal/cmd of signal's main): what only the main wires in
 		}
 		own++
 		if _, found := slices.BinarySearch(a.Packages, p); found {

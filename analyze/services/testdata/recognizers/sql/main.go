@@ -57,11 +57,12 @@ func main() {
 	gdb.Update("balances")                      // want "store postgres table balances"
 	gdb.Delete("balances")                      // want "store postgres table balances"
 	tx, _ := gdb.Begin()
-	tx.From("holds")                         // want "store postgres table holds"
-	tx.Insert("holds")                       // want "store postgres table holds"
-	tx.Update("holds")                       // want "store postgres table holds"
-	tx.Delete("holds")                       // want "store postgres table holds"
-	goqu.From("payouts").From("settlements") // want "store postgres table payouts" "store postgres table settlements"
+	tx.From("holds")                                                         // want "store postgres table holds"
+	tx.Insert("holds")                                                       // want "store postgres table holds"
+	tx.Update("holds")                                                       // want "store postgres table holds"
+	tx.Delete("holds")                                                       // want "store postgres table holds"
+	goqu.From("recent_payouts").With("recent_payouts", goqu.From("payouts")) // want "store postgres table payouts"
+	goqu.From("payouts").From("settlements")                                 // want "store postgres table payouts" "store postgres table settlements"
 
 	db.Query(journey(len(s) > 0)) // want "store postgres table sessions" "store postgres table events"
 

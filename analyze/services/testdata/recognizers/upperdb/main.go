@@ -29,6 +29,9 @@ func main() {
 	sess.SQL().Exec("DELETE FROM stale_runs")                        // want "store postgres table stale_runs"
 	// A builder's FROM of a name the WITH clause around it defines.
 	sess.SQL().Iterator("WITH recent AS ? ?", sess.SQL().SelectFrom("archived_runs"), sess.SQL().Select("id").From("recent")).All(nil) // want "store postgres table archived_runs"
+	// Another statement's WITH is its own: run_invoices is a table here.
+	sess.SQL().Exec("WITH run_invoices AS (SELECT id FROM run_drafts) DELETE FROM run_stale WHERE id IN (SELECT id FROM run_invoices)") // want "store postgres table run_drafts" "store postgres table run_stale"
+	sess.SQL().SelectFrom("run_invoices").All(nil)                                                                                      // want "store postgres table run_invoices"
 	o := &offloads{sess: sess, table: "node_status"}
 	o.save()
 }

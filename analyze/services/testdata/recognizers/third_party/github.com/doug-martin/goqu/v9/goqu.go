@@ -36,5 +36,6 @@ func (t *TxDatabase) Insert(table interface{}) *InsertDataset { return nil }
 func (t *TxDatabase) Update(table interface{}) *UpdateDataset { return nil }
 func (t *TxDatabase) Delete(table interface{}) *DeleteDataset { return nil }
 
-func (sd *SelectDataset) From(from ...interface{}) *SelectDataset        { return sd }
-func (sd *SelectDataset) Where(expressions ...Expression) *SelectDataset { return sd }
+func (sd *SelectDataset) From(from ...interface{}) *SelectDataset              { return sd }
+func (sd *SelectDataset) With(name string, subquery Expression) *SelectDataset { return sd }
+func (sd *SelectDataset) Where(expressions ...Expression) *SelectDataset       { return sd }

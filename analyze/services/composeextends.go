@@ -21,7 +21,9 @@ import (
 
 // extendedFiles returns the compose files among files whose every
 // service a service of another file extends: a file of templates
-// (compose.common.yml), which deploys nothing of its own.
+// (compose.common.yml), which deploys nothing of its own. A file docker
+// compose reads by default (compose.yml), or with the override file that
+// extends it, runs all the same.
 func (d *deployment) extendedFiles(files []string) map[string]bool {
 	extended := make(map[string]map[string]bool) // file -> its services another file extends
 	overridden := make(map[string]bool)

@@ -415,6 +415,9 @@ func readDeployment(dir string) *deployment {
 	if data, ok := readSmall(d.root, filepath.Join(d.root, "go.mod")); ok {
 		d.rootModule = modfile.ModulePath(data)
 	}
+	if d.rootModule != "" {
+		d.modules[d.rootModule] = filepath.Clean(dir) // as the walk names its folder
+	}
 	// The files are listed first: a compose file's services may be
 	// templates that files read after it extend (composeextends.go).
 	var files []string

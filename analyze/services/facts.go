@@ -189,6 +189,13 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		sys.depend(loaded)
 		syn := scanSyntax(loaded)
 		prog, source := buildSSA(loaded, &errs)
+		for i := first; i < len(errs); i++ {
+			// go list says a file relative to the folder it ran in: the
+			// build's, not the system's.
+			if f := errs[i].Pos.Filename; f != "" && !filepath.IsAbs(f) {
+				errs[i].Pos.Filename = filepath.Join(b.root, f)
+			}
+		}
 		if len(byModule) > 1 || b.own != nil {
 			// With several builds, say which one met the problem.
 			name := "module " + relTo(abs, b.root)

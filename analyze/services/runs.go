@@ -351,6 +351,18 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					d.builtAs[file][out] = append(d.builtAs[file][out], p)
 				}
 			}
+			// go build -o /out/api example.com/shop/cmd/api: the root
+			// module's package (another module's is not known yet).
+			for p := range one.imports {
+				if dir := d.importDir(p); dir != "" && hasGoFiles(dir) {
+					if !slices.Contains(outputs[out], dir) {
+						outputs[out] = append(outputs[out], dir)
+					}
+					if !slices.Contains(d.builtAs[file][out], p) {
+						d.builtAs[file][out] = append(d.builtAs[file][out], p)
+					}
+				}
+			}
 		}
 		if !inMake {
 			unreadHere = false

@@ -193,6 +193,18 @@ func mergeComposeValue(key string, base, own any) any {
 	switch key {
 	case "command", "entrypoint", "test", "image", "extends":
 		return own
+	case "volumes":
+		// One volume per path in the container: the extending
+		// service's replaces the base's.
+		b, ok1 := base.([]any)
+		o, ok2 := own.([]any)
+		if !ok1 || !ok2 {
+			return own
+		}
+		merged := slices.DeleteFunc(slices.Clone(b), func(v any) bool {
+			return slices.ContainsFunc(o, func(w any) bool { return volumeTarget(w) == volumeTarget(v) })
+		})
+		return append(merged, o...)
 	case "environment", "labels", "args", "depends_on", "annotations", "sysctls", "extra_hosts":
 		if b, o := keyedMap(base), keyedMap(own); b != nil && o != nil {
 			merged := maps.Clone(b)
@@ -319,4 +331,22 @@ func rebaseService(s map[string]any, from, to string) map[string]any {
 		out["volumes"] = nv
 	}
 	return out
+}
+
+// volumeTarget returns the path in the container a compose volume is
+// mounted at: the second part of ./data:/data:ro, a long form's target,
+// an anonymous volume's own path.
+func volumeTarget(v any) string {
+	switch x := v.(type) {
+	case string:
+		parts := strings.Split(x, ":")
+		if len(parts) == 1 {
+			return parts[0]
+		}
+		return parts[1]
+	case map[string]any:
+		t, _ := x["target"].(string)
+		return t
+	}
+	return fmt.Sprint(v)
 }

@@ -1596,7 +1596,7 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 			m = maps.Clone(m)
 			m["env"] = append(slices.Clone(top), own...)
 		}
-		if id, _ := m["id"].(string); shipped != nil && !shipped[id] {
+		if id, _ := m["id"].(string); id != "" && shipped != nil && !shipped[id] {
 			continue // released only as an archive: a CLI
 		}
 		switch builder, _ := m["builder"].(string); builder {

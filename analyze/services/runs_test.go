@@ -328,6 +328,15 @@ dockers_v2:
 	if orders, migrate := built(); !orders || migrate {
 		t.Errorf("images hold orders %v, migrate %v; want true, false", orders, migrate)
 	}
+	// A build with no id of its own has the project's name, which an
+	// image may list: it is kept.
+	unnamed := "version: 2\nbuilds:\n  - {main: ./cmd/orders}\n  - {id: migrate, main: ./cmd/migrate}\ndockers:\n  - {ids: [shop], image_templates: [acme/orders]}\n"
+	if err := os.WriteFile(filepath.Join(dir, ".goreleaser.yaml"), []byte(unnamed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if orders, migrate := built(); !orders || migrate {
+		t.Errorf("with an unnamed build, images hold orders %v, migrate %v; want true, false", orders, migrate)
+	}
 	noIDs := "version: 2\nbuilds:\n  - {id: orders, main: ./cmd/orders}\n  - {id: migrate, main: ./cmd/migrate}\ndockers:\n  - image_templates: [acme/orders]\n"
 	if err := os.WriteFile(filepath.Join(dir, ".goreleaser.yaml"), []byte(noIDs), 0o644); err != nil {
 		t.Fatal(err)

@@ -1382,6 +1382,15 @@ func (x *extractor) apply(r *recognizer, s *site) {
 		if r.database.how != none {
 			dbs = x.databaseNames(s, x.databaseValues(r.database, s))
 		}
+		if strings.HasPrefix(s.key, "github.com/doug-martin/goqu.") {
+			// goqu.T("coupons"), goqu.I("billing.refunds"): an
+			// identifier, not a string.
+			for _, n := range x.goquIdents(s, r.name) {
+				if !slices.Contains(names, n) {
+					names = append(names, n)
+				}
+			}
+		}
 		if r.kind == "sql" {
 			var tables []string
 			for _, n := range names {
@@ -2734,6 +2743,55 @@ func aliasedTables(n string) []string {
 	var out []string
 	for _, name := range sqlNames("SELECT 1 FROM " + n) {
 		out = append(out, name.table)
+	}
+	return out
+}
+
+// goquIdents returns the tables a goqu dataset's argument names as
+// identifiers: goqu.T("coupons"), goqu.I("billing.refunds"), whose
+// argument is a constant.
+func (x *extractor) goquIdents(s *site, op operand) []string {
+	a := s.arg(op.i)
+	if a == nil {
+		return nil
+	}
+	vals := []ssa.Value{a}
+	if op.how == fromElems {
+		elems, ok := x.res.sliceMembers(a, make(map[ssa.Value]bool))
+		if !ok {
+			return nil
+		}
+		vals = elems
+	}
+	var out []string
+	for _, v := range vals {
+	unwrap:
+		for {
+			switch c := v.(type) {
+			case *ssa.MakeInterface:
+				v = c.X
+			case *ssa.ChangeInterface: // goqu's expression interface as any
+				v = c.X
+			case *ssa.ChangeType:
+				v = c.X
+			default:
+				break unwrap
+			}
+		}
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		callee := call.Call.StaticCallee()
+		if callee == nil || callee.Pkg == nil || callee.Signature.Recv() != nil || (callee.Name() != "T" && callee.Name() != "I") ||
+			!strings.HasPrefix(normPath(callee.Pkg.Pkg.Path()), "github.com/doug-martin/goqu") || len(call.Call.Args) != 1 {
+			continue
+		}
+		if c, ok := call.Call.Args[0].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+			if n := constant.StringVal(c.Value); n != "" {
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }

@@ -62,6 +62,8 @@ func main() {
 	tx.Update("holds")                                                       // want "store postgres table holds"
 	tx.Delete("holds")                                                       // want "store postgres table holds"
 	goqu.From("recent_payouts").With("recent_payouts", goqu.From("payouts")) // want "store postgres table payouts"
+	goqu.From(goqu.T("vouchers"))                                            // want "store postgres table vouchers"
+	gdb.Insert(goqu.I("billing.refund_lines"))                               // want "store postgres table billing.refund_lines"
 	goqu.From("payouts").From("settlements")                                 // want "store postgres table payouts" "store postgres table settlements"
 
 	db.Query(journey(len(s) > 0)) // want "store postgres table sessions" "store postgres table events"

@@ -39,3 +39,8 @@ func (t *TxDatabase) Delete(table interface{}) *DeleteDataset { return nil }
 func (sd *SelectDataset) From(from ...interface{}) *SelectDataset              { return sd }
 func (sd *SelectDataset) With(name string, subquery Expression) *SelectDataset { return sd }
 func (sd *SelectDataset) Where(expressions ...Expression) *SelectDataset       { return sd }
+
+type IdentifierExpression interface{ Expression }
+
+func T(table string) IdentifierExpression { return nil }
+func I(ident string) IdentifierExpression { return nil }

@@ -1,7 +1,6 @@
 package services
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -115,13 +114,10 @@ func TestExtendedFiles(t *testing.T) {
 		"mixed.yml":            "---\n---\nservices:\n  worker: {build: .}\n  redis: {image: redis}\n",
 		"uses-mixed.yml":       "services:\n  w: {extends: {file: mixed.yml, service: worker}}\n",
 	}
+	writeFiles(t, dir, files)
 	var paths []string
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, path)
+	for name := range files {
+		paths = append(paths, filepath.Join(dir, name))
 	}
 	d := &deployment{root: dir}
 	got := d.extendedFiles(paths)

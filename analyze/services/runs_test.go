@@ -292,7 +292,7 @@ func TestCopiesFile(t *testing.T) {
 // dockers' ids, a ko's build; one with no ids holds every build.
 func TestGoreleaserImageBuilds(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		"go.mod":              "module example.com/shop\n\ngo 1.22\n",
 		"cmd/orders/main.go":  "package main\n\nfunc main() {}\n",
 		"cmd/migrate/main.go": "package main\n\nfunc main() {}\n",
@@ -305,15 +305,7 @@ archives:
 dockers_v2:
   - {ids: [orders], images: [acme/orders], dockerfile: Dockerfile}
 `,
-	} {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	built := func() (orders, migrate bool) {
 		d := readDeployment(dir)
 		for _, r := range d.runs {
@@ -351,7 +343,7 @@ dockers_v2:
 // modules have names no folder.
 func TestImportPathBuilds(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		"services/orders/go.mod":               "module github.com/acme/orders\n\ngo 1.22\n",
 		"services/orders/cmd/server/main.go":   "package main\n\nfunc main() {}\n",
 		"services/orders/build/Dockerfile":     "FROM golang\nWORKDIR /src\nCOPY . .\nRUN go build -o /server github.com/acme/orders/cmd/server\n",
@@ -359,15 +351,7 @@ func TestImportPathBuilds(t *testing.T) {
 		"services/billing/cmd/server/main.go":  "package main\n\nfunc main() {}\n",
 		"services/shipping/go.mod":             "module app\n\ngo 1.22\n",
 		"services/shipping/cmd/server/main.go": "package main\n\nfunc main() {}\n",
-	} {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	d := readDeployment(dir)
 	df := filepath.Join(dir, "services", "orders", "build", "Dockerfile")
 	if got := d.goBuilds[df]; !slices.Equal(got, []string{"github.com/acme/orders/cmd/server"}) {

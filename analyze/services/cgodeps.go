@@ -55,7 +55,14 @@ func cgoContext(cfg *packages.Config) *build.Context {
 // left out only for importing "C" (or for a cgo constraint); and the
 // packages the files it adds import, but "C". ok is false when cgo
 // changes nothing, when the package has a variant for builds without
-// cgo (//go:build !cgo: read as listed), or when a file cannot be read.
+// cgo that declares all the build with cgo does (//go:build !cgo: read
+// as listed), or when a file cannot be read.
+//
+// A variant that declares less is a stub (mattn/go-sqlite3's: a driver
+// whose Open fails, and no Error, ErrNo or its constants): the program
+// cannot be built without cgo, so it is built with, and its importers'
+// uses of what the stub lacks type-check only against the files a build
+// with cgo selects.
 func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string, ok bool) {
 	// A file counts when cgo alone decides it: selected with cgo on and
 	// not off, or the other way. Whatever else this context may judge
@@ -83,14 +90,22 @@ func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string,
 	if len(added) == 0 {
 		return nil, nil, false
 	}
+	var variant []string
 	for _, f := range p.GoFiles {
 		if !match(ctx, f) && match(&off, f) {
-			// A variant for builds without cgo (mattn/go-sqlite3's
-			// stubs): the build the go command lists is whole by
-			// design, and is read as listed.
-			return nil, nil, false
+			variant = append(variant, f)
+			continue
 		}
 		files = append(files, f)
+	}
+	if len(variant) > 0 {
+		// A variant for builds without cgo: the build the go command
+		// lists is whole by design, unless it is a stub.
+		without, ok1 := exported(append(slices.Clone(files), variant...))
+		with, ok2 := exported(append(slices.Clone(files), added...))
+		if !ok1 || !ok2 || without.ContainsAll(with) {
+			return nil, nil, false
+		}
 	}
 	fset := token.NewFileSet()
 	for _, f := range added {
@@ -186,4 +201,81 @@ func cValues(files []*ast.File) {
 			vs.Values[i] = fill(v)
 		}
 	})
+}
+
+// An exportedNames is a set of a package's exported names: its types, functions,
+// variables and constants, and its methods as Type.Method.
+type exportedNames map[string]bool
+
+// ContainsAll reports whether n holds every name of m.
+func (n exportedNames) ContainsAll(m exportedNames) bool {
+	for k := range m {
+		if !n[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// exported reads the exported names the files declare; ok is false when
+// one cannot be parsed.
+func exported(files []string) (exportedNames, bool) {
+	fset := token.NewFileSet()
+	n := make(exportedNames)
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, false
+		}
+		for _, d := range af.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() {
+					continue
+				}
+				if d.Recv == nil || len(d.Recv.List) == 0 {
+					n[d.Name.Name] = true
+				} else if recv := receiverName(d.Recv.List[0].Type); recv != "" {
+					n[recv+"."+d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch spec := spec.(type) {
+					case *ast.TypeSpec:
+						if spec.Name.IsExported() {
+							n[spec.Name.Name] = true
+						}
+					case *ast.ValueSpec:
+						for _, id := range spec.Names {
+							if id.IsExported() {
+								n[id.Name] = true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return n, true
+}
+
+// receiverName is the name of a method's receiver type: T of T, *T, T[K]
+// or *T[K].
+func receiverName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }

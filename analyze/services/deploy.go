@@ -306,8 +306,12 @@ type workload struct {
 	// built says dir is the one package its Dockerfile's go build
 	// builds (go build . in the context): the main there, not one below.
 	built bool
-	src   string   // folder of the repository it runs in, mounted as its working directory, absolute
-	args  []string // its entrypoint and command, as words
+	// staged says dir and built are those of the program the stage its
+	// build targets runs (targetedBuilds), which the Dockerfile's go
+	// build, read alone, may say less precisely.
+	staged bool
+	src    string   // folder of the repository it runs in, mounted as its working directory, absolute
+	args   []string // its entrypoint and command, as words
 	// ownArgs are those of its containers named as it, when a pod's
 	// containers are several (a sidecar runs another program).
 	ownArgs []string
@@ -892,6 +896,26 @@ func (d *deployment) runsInfrastructure(w *workload) bool {
 	return df != "" && len(d.goBuilds[df]) == 0 && infrastructureImage(d.dockerFrom[df])
 }
 
+// imageCommand returns the command of the image a workload builds from
+// the Dockerfile df, and its ENTRYPOINT, which a command the workload
+// gives runs after (nil for a shell form one, which runs none; known is
+// false when the Dockerfile was not read): the stage the workload's build
+// targets, else the last, the one a build without --target makes.
+func (d *deployment) imageCommand(w *workload, df string) (cmd, entry []string, known bool) {
+	if w.target != "" {
+		imgs := d.stagesOf[df]
+		if i := slices.IndexFunc(imgs.stages, func(s dockerStage) bool { return s.name == w.target }); i >= 0 {
+			st := imgs.stages[i]
+			if st.shellEntry {
+				return slices.Clone(st.entrypoint), nil, true
+			}
+			return append(slices.Clone(st.entrypoint), st.command...), slices.Clone(st.entrypoint), true
+		}
+	}
+	entry, known = d.dockerEntries[df]
+	return d.dockerCmds[df], entry, known
+}
+
 // runsBuilt returns the package, of several a Dockerfile builds, that a
 // workload built with it runs: the one whose go build -o names the
 // program the image's command runs (RUN go build -o app ./cmd/app && go
@@ -958,7 +982,7 @@ func (d *deployment) builtFrom() {
 		if len(pkgs) > 1 {
 			pkgs = d.runsBuilt(w, df)
 		}
-		if df != "" && len(pkgs) == 1 {
+		if df != "" && len(pkgs) == 1 && !w.staged {
 			// go build ./${service}/cmd/service: the build arg the
 			// workload's image is built with, else the ARG's default.
 			arg := func(k string) string {
@@ -1019,7 +1043,7 @@ func (d *deployment) builtFrom() {
 			if !run.afterEntry || df == "" {
 				continue
 			}
-			entry, known := d.dockerEntries[df]
+			_, entry, known := d.imageCommand(w, df)
 			switch {
 			case !known:
 			case entry == nil:
@@ -1031,7 +1055,7 @@ func (d *deployment) builtFrom() {
 		}
 		// A workload that says no command runs its image's.
 		if len(w.args) == 0 && df != "" {
-			w.args = d.dockerCmds[df]
+			w.args, _, _ = d.imageCommand(w, df)
 			if len(w.args) > 0 {
 				w.runWords = append(w.runWords, argRun{words: w.args})
 			}

@@ -2147,8 +2147,8 @@ func (d *deployment) targetedBuilds() {
 		}
 	}
 	for _, w := range d.workloads {
-		if w.target == "" || w.alias || len(w.args) > 0 {
-			continue // none, or its own command: not the image's
+		if w.target == "" || w.alias {
+			continue
 		}
 		imgs, ok := d.stagesOf[w.targetFile()]
 		if !ok {
@@ -2156,6 +2156,12 @@ func (d *deployment) targetedBuilds() {
 		}
 		i := slices.IndexFunc(imgs.stages, func(s dockerStage) bool { return s.name == w.target })
 		if i < 0 || imgs.stages[i].runs == "" {
+			continue
+		}
+		if st := imgs.stages[i]; len(w.args) > 0 && (len(st.entrypoint) == 0 || st.shellEntry || slices.ContainsFunc(w.runWords, func(r argRun) bool { return !r.afterEntry })) {
+			// Its own command, not the image's; a command that runs
+			// after the stage's ENTRYPOINT is the ENTRYPOINT's
+			// program's arguments.
 			continue
 		}
 		var mains []string
@@ -2167,7 +2173,7 @@ func (d *deployment) targetedBuilds() {
 		if len(mains) != 1 {
 			continue // none, or several folders it may be: not known which
 		}
-		w.dir, w.built = mains[0], true
+		w.dir, w.built, w.staged = mains[0], true, true
 		for _, r := range d.runs {
 			if r.file == w.file {
 				r.dirs[mains[0]] = true

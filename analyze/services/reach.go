@@ -626,7 +626,7 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 				}
 				switch v := (*op).(type) {
 				case *ssa.Function:
-					if wireProvider(v, instr) {
+					if wireProvider(v, instr) || runElsewhere(v, instr) {
 						continue
 					}
 					if sig, ok := p.heldInSource(v, instr); ok {
@@ -652,6 +652,53 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 func wireProvider(fn *ssa.Function, instr ssa.Instruction) bool {
 	mi, ok := instr.(*ssa.MakeInterface)
 	return ok && mi.X == fn && onlyWireDeclared(mi)
+}
+
+// runElsewhere reports whether instr only hands fn to calls that have
+// another process run it: Temporal's client starting a workflow, or a
+// workflow scheduling an activity or a child workflow, which run on the
+// workers that poll the task queue; those register what they run
+// (RegisterWorkflow, RegisterActivity), which reaches it there. An API
+// server that starts a workflow does not run the workflow's code. A
+// local activity runs in the process and is not one of these.
+func runElsewhere(fn *ssa.Function, instr ssa.Instruction) bool {
+	mi, ok := instr.(*ssa.MakeInterface)
+	return ok && mi.X == fn && onlyRunElsewhere(mi, 0)
+}
+
+// onlyRunElsewhere reports whether every use of v, or of the phis it
+// flows into (var wf any; if … {wf = A} else {wf = B}), is as the
+// function argument of a call in remoteRuns.
+func onlyRunElsewhere(v ssa.Value, depth int) bool {
+	refs := v.Referrers()
+	if refs == nil || len(*refs) == 0 || depth > 4 {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Phi:
+			if !onlyRunElsewhere(r, depth+1) {
+				return false
+			}
+		case ssa.CallInstruction:
+			i, ok := remoteRuns[calleeKey(r.Common())]
+			if args := r.Common().Args; !ok || i >= len(args) || args[i] != v || slices.Index(args, v) != i {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// remoteRuns are the calls that have a worker elsewhere run a function
+// value, by callee key, with the index of the argument that holds it.
+var remoteRuns = map[string]int{
+	"go.temporal.io/sdk/client.Client.ExecuteWorkflow":         2,
+	"go.temporal.io/sdk/client.Client.SignalWithStartWorkflow": 5,
+	"go.temporal.io/sdk/workflow.ExecuteActivity":              1,
+	"go.temporal.io/sdk/workflow.ExecuteChildWorkflow":         1,
 }
 
 // onlyWireDeclared reports whether every use of v is as an argument of

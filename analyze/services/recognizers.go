@@ -616,6 +616,18 @@ var recognizers = []*recognizer{
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.Client.Enqueue", fact: publishes, kind: "asynq", name: madeBy(0, "github.com/hibiken/asynq.NewTask")},
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.{Client.EnqueueContext,Scheduler.Register}", fact: publishes, kind: "asynq", name: madeBy(1, "github.com/hibiken/asynq.NewTask")},
 	{lib: "github.com/hibiken/asynq", key: "github.com/hibiken/asynq.ServeMux.{HandleFunc,Handle}", fact: consumes, kind: "asynq", name: arg(0)},
+
+	// Temporal: a workflow or activity runs on the workers that poll its
+	// task queue, which is the topic; the frontend is the broker. A
+	// workflow's options that name another queue send its activities or
+	// child workflows there (none: its own queue, the service's own).
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.{Dial,NewClient,NewLazyClient}", fact: connects, kind: "temporal", name: field(0, "HostPort")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.DialContext", fact: connects, kind: "temporal", name: field(1, "HostPort")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.Client.ExecuteWorkflow", fact: publishes, kind: "temporal", name: field(1, "TaskQueue")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.Client.SignalWithStartWorkflow", fact: publishes, kind: "temporal", name: field(4, "TaskQueue")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/workflow.{WithActivityOptions,WithChildOptions}", fact: publishes, kind: "temporal", name: field(1, "TaskQueue")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/workflow.WithTaskQueue", fact: publishes, kind: "temporal", name: arg(1)},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/worker.New", fact: consumes, kind: "temporal", name: arg(1)},
 }
 
 // An index finds the recognizers of a call by its callee key.

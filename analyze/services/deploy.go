@@ -1498,7 +1498,10 @@ func (d *deployment) workflow(data []byte) {
 		Jobs     map[string]struct {
 			Defaults defaults `yaml:"defaults"`
 			Env      any      `yaml:"env"`
-			Steps    []struct {
+			Strategy struct {
+				Matrix map[string]any `yaml:"matrix"`
+			} `yaml:"strategy"`
+			Steps []struct {
 				ID               string         `yaml:"id"`
 				Run              string         `yaml:"run"`
 				WorkingDirectory string         `yaml:"working-directory"`
@@ -1513,6 +1516,7 @@ func (d *deployment) workflow(data []byte) {
 	}
 	repo := d.githubRepository()
 	for _, job := range doc.Jobs {
+		d.matrixImages(job.Strategy.Matrix, data)
 		gh := ghContext{repo: repo, env: []any{job.Env, doc.Env}, outputs: make(map[string]map[string]string), images: make(map[string][]string)}
 		for _, st := range job.Steps {
 			// A later step's env is not the file's once a step may
@@ -1578,6 +1582,72 @@ func (d *deployment) workflow(data []byte) {
 			}
 		}
 	}
+}
+
+// matrixImages reads the images a job's matrix pairs with their
+// Dockerfiles: an entry {name: kfp-api-server, dockerfile:
+// backend/Dockerfile, context: .} of a matrix whose Dockerfile the
+// workflow uses (${{ matrix.image.dockerfile }}, in a step or in the
+// inputs of a reusable workflow that builds it). The image's registry
+// and owner are the workflow's to write, so the build is the image's by
+// its name (ghcr.io/kubeflow/kfp-api-server).
+func (d *deployment) matrixImages(matrix map[string]any, data []byte) {
+	for key, v := range matrix {
+		entries, _ := v.([]any)
+		for _, e := range entries {
+			m, _ := e.(map[string]any)
+			name, df, ctx := matrixBuild(m)
+			if name == "" || df == "" {
+				continue
+			}
+			// Used as the matrix's own: matrix.image.dockerfile, or
+			// matrix.dockerfile for an include entry.
+			ref := "matrix." + key + "." + df
+			if key == "include" {
+				ref = "matrix." + df
+			}
+			if !regexp.MustCompile(`\b` + regexp.QuoteMeta(ref) + `\b`).Match(data) {
+				continue
+			}
+			file, _ := m[df].(string)
+			context, _ := m[ctx].(string)
+			if context == "" {
+				context = "."
+			}
+			if strings.Contains(file+context, "$") || !filepath.IsLocal(filepath.FromSlash(strings.TrimPrefix(file, "./"))) {
+				continue
+			}
+			dockerfile, dir := buildFiles(d.root, context, file)
+			if !isFile(dockerfile) {
+				continue
+			}
+			d.imageBuilt("${GH}/"+name, dockerfile, dir, nil, true)
+		}
+	}
+}
+
+// matrixBuild returns, of a matrix entry, its image's name (the value of
+// its name-like key) and the keys of its Dockerfile and context.
+func matrixBuild(m map[string]any) (name, dockerfile, context string) {
+	for _, k := range []string{"dockerfile", "docker_file", "dockerfile_path", "file"} {
+		if v, ok := m[k].(string); ok && v != "" {
+			dockerfile = k
+			break
+		}
+	}
+	for _, k := range []string{"name", "image", "image_name", "image-name", "app", "component", "service"} {
+		if v, ok := m[k].(string); ok && v != "" && !strings.ContainsAny(v, "$/: ") {
+			name = v
+			break
+		}
+	}
+	for _, k := range []string{"context", "image_context", "build_context"} {
+		if _, ok := m[k].(string); ok {
+			context = k
+			break
+		}
+	}
+	return name, dockerfile, context
 }
 
 // metaTags is the tags output of a metadata-action step: its group the

@@ -538,6 +538,11 @@ func calleeKey(c *ssa.CallCommon) string {
 		return ""
 	}
 	fn := c.StaticCallee()
+	if u, ok := c.Value.(*ssa.UnOp); ok && fn == nil && u.Op == token.MUL {
+		if g, ok := u.X.(*ssa.Global); ok {
+			fn = heldFunc(g) // var sqlxOpen = sqlx.Open; sqlxOpen("sqlite3", …)
+		}
+	}
 	if fn == nil {
 		// A value of a library's named function type, called: keyed by
 		// the type (go-elasticsearch's client.Index is an esapi.Index).
@@ -567,6 +572,39 @@ func calleeKey(c *ssa.CallCommon) string {
 		return ""
 	}
 	return pkg + "." + fn.Name()
+}
+
+// heldFunc returns the function a package variable holds when its
+// package's code stores that one function in it and nothing else: a
+// variable kept so that tests can swap it (var sqlxOpen = sqlx.Open),
+// which a call through it calls. The package's tests, which swap it, are
+// not loaded.
+func heldFunc(g *ssa.Global) *ssa.Function {
+	if g.Pkg == nil {
+		return nil
+	}
+	if p, ok := g.Type().(*types.Pointer); !ok {
+		return nil
+	} else if _, ok := p.Elem().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	var held *ssa.Function
+	for _, fn := range pkgFuncs(g.Pkg) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok || st.Addr != g {
+					continue
+				}
+				f, ok := st.Val.(*ssa.Function)
+				if !ok || held != nil && held != f {
+					return nil
+				}
+				held = f
+			}
+		}
+	}
+	return held
 }
 
 var majorVersion = regexp.MustCompile(`/v[0-9]+(/|$)`)

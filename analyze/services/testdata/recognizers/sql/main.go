@@ -15,7 +15,17 @@ import (
 	"github.com/doug-martin/goqu/v9"
 )
 
+// sqlOpen is sql.Open kept in a variable that tests may swap: a call
+// through it opens what sql.Open opens.
+var sqlOpen = sql.Open
+
+func local() {
+	cache, _ := sqlOpen("sqlite3", "/var/cache/shop.db") // want "store sqlite dsn /var/cache/shop.db"
+	cache.Exec("DELETE FROM sessions")                   // want "store sqlite table sessions"
+}
+
 func main() {
+	local()
 	db, _ := sql.Open("postgres", "postgres://db:5432/shop")                      // want "store postgres dsn postgres://db:5432/shop"
 	db.Query("SELECT o.id FROM orders o JOIN order_items i ON i.order_id = o.id") // want "store postgres table orders" "store postgres table order_items"
 	db.Exec("UPDATE stock SET n = n - 1")                                         // want "store postgres table stock"

@@ -465,6 +465,20 @@ const (
 	levelHost                // one server, distinct databases
 )
 
+// embedded reports whether a store kind is a database the process keeps
+// in its own files (SQLite): each service's is its own, whatever its
+// tables are named, and two services meet in one only on one machine.
+func embedded(kind string) bool {
+	return kind == "sqlite"
+}
+
+// allEmbedded reports whether every store of a service that names a
+// table is an embedded one: the table is in the service's own file, not
+// in a database another service may open.
+func allEmbedded(stores []*services.Store) bool {
+	return len(stores) > 0 && !slices.ContainsFunc(stores, func(st *services.Store) bool { return !embedded(st.Kind) })
+}
+
 // A sharing is two services that touch one store: a table or collection
 // both name, or, with disjoint tables, one database both open, or one
 // server that holds a database of each.
@@ -557,7 +571,7 @@ func sharings(sys *services.System) []sharing {
 		for i, a := range names {
 			for _, b := range names[i+1:] {
 				ka, kb := known(a, bySvc[a]), known(b, bySvc[b])
-				if twins(a, b) || !sameDatabase(ka, kb) || otherDatabases(bySvc[a], bySvc[b], table) {
+				if twins(a, b) || allEmbedded(bySvc[a]) || allEmbedded(bySvc[b]) || !sameDatabase(ka, kb) || otherDatabases(bySvc[a], bySvc[b], table) {
 					continue // one main, or tables of the same name in two databases
 				}
 				if fam == "redis" && (len(ka) == 0 || len(kb) == 0 || !sameKey(bySvc[a], bySvc[b], table)) {
@@ -626,7 +640,7 @@ func sharings(sys *services.System) []sharing {
 	byServer := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
-			if st.Server != "" {
+			if st.Server != "" && !embedded(st.Kind) {
 				byServer[st.Kind+" "+st.Server] = append(byServer[st.Kind+" "+st.Server], touch{s.Name, st})
 			}
 		}
@@ -662,7 +676,7 @@ func sharings(sys *services.System) []sharing {
 	byHost := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
-			if host, db := splitServer(st.Server); host != "" && db != "" {
+			if host, db := splitServer(st.Server); host != "" && db != "" && !embedded(st.Kind) {
 				byHost[st.Kind+" "+host] = append(byHost[st.Kind+" "+host], touch{s.Name, st})
 			}
 		}
@@ -1003,7 +1017,7 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 				who += " (" + c.name(path) + ")"
 			}
 			for _, imp := range p.Imports {
-				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] || ownClient(sys, owners, imp.Path) {
+				if imp.Test || owns(imp.Path, s.Name) || sys.Contracts[imp.Path] || ownClient(sys, owners, imp.Path) || c.publishedClient(sys, owners, imp.Path) {
 					continue
 				}
 				// One import, one violation, naming every service whose
@@ -1042,6 +1056,39 @@ func ownClient(sys *services.System, owners map[string][]string, path string) bo
 	}
 	for _, api := range apis {
 		if len(owners[api]) > 0 && !slices.Equal(owners[api], owners[path]) {
+			return false
+		}
+	}
+	return true
+}
+
+// publishedClient reports whether a package is a client library a
+// service publishes for others, written by hand (uber/kraken's
+// build-index/tagclient, origin/blobclient): named as a client (its last
+// element ends in "client"), and importing of its service's code only
+// contracts and packages that import none of it (the API's models, a
+// tagmodels beside the tagclient). Such a package is the service's API as
+// its callers see it, as generated stubs are, not its internals.
+func (c *checker) publishedClient(sys *services.System, owners map[string][]string, path string) bool {
+	if !strings.HasSuffix(strings.ToLower(path[strings.LastIndexByte(path, '/')+1:]), "client") || len(owners[path]) == 0 {
+		return false
+	}
+	ownedImports := func(p string) []string {
+		var out []string
+		if pkg := c.g.Package(p); pkg != nil {
+			for _, imp := range pkg.Imports {
+				if !imp.Test && imp.Path != p && slices.ContainsFunc(owners[imp.Path], func(o string) bool { return slices.Contains(owners[path], o) }) {
+					out = append(out, imp.Path)
+				}
+			}
+		}
+		return out
+	}
+	if c.g.Package(path) == nil {
+		return false
+	}
+	for _, q := range ownedImports(path) {
+		if !sys.Contracts[q] && len(ownedImports(q)) > 0 {
 			return false
 		}
 	}

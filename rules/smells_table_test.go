@@ -134,6 +134,21 @@ func TestSharedDatabase(t *testing.T) {
 			want: []string{"shared-database error a->b table users"},
 		},
 		{
+			name:   "a SQLite table is in each service's own file",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("origin", "sqlite", "", "flag source", "writeback_task"), stores("index", "sqlite", "", "flag source", "writeback_task")},
+		},
+		{
+			name:   "a table in a service's SQLite file is not one a server database holds",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("origin", "sqlite", "", "", "writeback_task"), stores("index", "sql", "", "", "writeback_task")},
+		},
+		{
+			name:   "two SQLite files at one path are two machines' files",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("origin", "sqlite", "/var/lib/kraken/db", "", "blobs"), stores("index", "sqlite", "/var/lib/kraken/db", "", "tags")},
+		},
+		{
 			name:   "one database written with and without its port",
 			smells: "  shared-database: error",
 			svcs:   []*services.Service{stores("a", "postgres", "Things-DB:5432/things", "", "orders"), stores("b", "postgres", "things-db/things", "", "orders")},

@@ -182,6 +182,12 @@ const maxValues = 48
 // stores to struct fields, globals, locals and through pointer parameters.
 type resolver struct {
 	*tables
+	// nonEmpty counts, for the values a return being resolved is guarded
+	// to hold text (if uid == "" { return q }; return uid + "-" + q),
+	// the returns under way that say so; infeasible says such a value
+	// had no other text, so the return does not happen.
+	nonEmpty   map[ssa.Value]int
+	infeasible bool
 	// within, when set, limits stores and callers to one service's code:
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
@@ -569,6 +575,18 @@ func (r *resolver) spend() bool {
 }
 
 func (r *resolver) resolve(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	vals := r.resolveValue(v, bind, depth, busy)
+	if r.nonEmpty[v] > 0 && len(vals) > 0 {
+		// A value the return is guarded to hold text: its empty
+		// alternatives (an unset variable's "") take the other branch.
+		if vals = slices.DeleteFunc(vals, func(x value) bool { return x.text == "" }); len(vals) == 0 {
+			r.infeasible = true
+		}
+	}
+	return vals
+}
+
+func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	if v == nil || depth <= 0 || busy[v] {
 		return nil
 	}
@@ -1671,10 +1689,69 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	var out []value
 	for _, b := range callee.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 && !failed(ret) {
-			out = appendValues(out, r.resolve(ret.Results[0], cb, depth-1, busy))
+			guards := nonEmptyOn(b)
+			if len(guards) > 0 && r.nonEmpty == nil {
+				r.nonEmpty = make(map[ssa.Value]int)
+			}
+			for _, g := range guards {
+				r.nonEmpty[g]++
+			}
+			outer := r.infeasible
+			r.infeasible = false
+			vals := r.resolve(ret.Results[0], cb, depth-1, busy)
+			if !r.infeasible {
+				out = appendValues(out, vals)
+			}
+			r.infeasible = outer
+			for _, g := range guards {
+				r.nonEmpty[g]--
+			}
 		}
 	}
 	return envFallbacks(out)
+}
+
+// nonEmptyOn returns the strings a block runs only when they hold text:
+// those a block dominating it compares with "" and branches away from
+// when empty (if uid == "" { return q }, if v != "" { … }).
+func nonEmptyOn(b *ssa.BasicBlock) []ssa.Value {
+	var out []ssa.Value
+	for p := b.Idom(); p != nil; p = p.Idom() {
+		ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || len(p.Succs) != 2 {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+			continue
+		}
+		x := cmp.X
+		if isEmptyString(x) {
+			x = cmp.Y
+		} else if !isEmptyString(cmp.Y) {
+			continue
+		}
+		var whenTrue bool
+		switch t, f := p.Succs[0].Dominates(b), p.Succs[1].Dominates(b); {
+		case t && !f:
+			whenTrue = true
+		case f && !t:
+			whenTrue = false
+		default:
+			continue
+		}
+		// x != "" where b runs: the false branch of ==, the true of !=.
+		if (cmp.Op == token.NEQ) == whenTrue {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// isEmptyString reports whether v is the constant "".
+func isEmptyString(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == ""
 }
 
 // failed reports whether a return gives up: a zero value with an error

@@ -5,6 +5,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
 
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
@@ -22,6 +24,23 @@ func Checkout(ctx workflow.Context) error {
 	return nil
 }
 
+func getenv(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// queueName prefixes a queue with the deployment's id, where one is set:
+// never with an empty one.
+func queueName(q string) string {
+	uid := getenv("DEPLOYMENT_UID", "")
+	if uid == "" {
+		return q
+	}
+	return fmt.Sprintf("%s-%s", uid, q)
+}
+
 func main() {
 	c, _ := client.Dial(client.Options{HostPort: "temporal:7233"})                                         // want "broker temporal temporal:7233"
 	client.NewClient(client.Options{HostPort: "temporal-frontend:7233"})                                   // want "broker temporal temporal-frontend:7233"
@@ -34,4 +53,6 @@ func main() {
 	w := worker.New(c, ordersQueue, worker.Options{}) // want "consume temporal orders-task-queue"
 	w.RegisterWorkflow(Checkout)
 	w.Run(worker.InterruptCh())
+
+	worker.New(c, queueName("billing"), worker.Options{}) // want "consume temporal billing" "consume temporal ${DEPLOYMENT_UID}-billing"
 }

@@ -1409,12 +1409,17 @@ func agreedArgs(a, b map[string]string) map[string]string {
 // builds that disagree only on build args leave those args unknown
 // (agreedArgs), so a build arg that chooses the main chooses none. byName
 // allows a tag whose registry archie cannot read to name its image by
-// what follows.
+// what follows. A tag of no registry nor owner (docker build -t
+// kraken-agent, later tagged and pushed as $(REGISTRY)/kraken-agent)
+// names its image by its name too.
 func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	// A registry left for the user to set (REGISTRY ?= gcr.io/$(PROJECT)
 	// with PROJECT ?= empty) leaves an empty part: gcr.io//api.
 	unset := strings.HasPrefix(img, "/") || strings.Contains(img, "//")
+	if img != "" && !strings.Contains(img, "$") && !unset && !strings.Contains(img, "/") {
+		d.imageByName(img, df, ctx, args)
+	}
 	if img != "" && !strings.Contains(img, "$") && !unset {
 		if !slices.ContainsFunc(d.imageBuilds[img], func(b imageBuild) bool { return b.df == df && b.ctx == ctx && maps.Equal(b.args, args) }) {
 			if d.imageBuilds == nil {
@@ -1455,21 +1460,27 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 	// $(IMAGE_PREFIX)argocd: a registry archie cannot read, but the name
 	// after it still says which image (also gcr.io//api).
 	if n := img[strings.LastIndexAny(img, ")}/")+1:]; n != "" && !strings.Contains(n, "$") {
-		if d.imageNames == nil {
-			d.imageNames = make(map[string][][2]string)
-		}
-		if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
-			d.imageNames[n] = append(d.imageNames[n], b)
-		}
-		// Its build args, while every build of the name agrees.
-		if d.imageNameArgs == nil {
-			d.imageNameArgs = make(map[string]map[string]string)
-		}
-		if prev, ok := d.imageNameArgs[n]; !ok {
-			d.imageNameArgs[n] = args
-		} else if prev != nil && !maps.Equal(prev, args) {
-			d.imageNameArgs[n] = nil
-		}
+		d.imageByName(n, df, ctx, args)
+	}
+}
+
+// imageByName records a build of the image of a name, whatever registry
+// and owner it is pushed under.
+func (d *deployment) imageByName(n, df, ctx string, args map[string]string) {
+	if d.imageNames == nil {
+		d.imageNames = make(map[string][][2]string)
+	}
+	if b := [2]string{df, ctx}; !slices.Contains(d.imageNames[n], b) {
+		d.imageNames[n] = append(d.imageNames[n], b)
+	}
+	// Its build args, while every build of the name agrees.
+	if d.imageNameArgs == nil {
+		d.imageNameArgs = make(map[string]map[string]string)
+	}
+	if prev, ok := d.imageNameArgs[n]; !ok {
+		d.imageNameArgs[n] = args
+	} else if prev != nil && !maps.Equal(prev, args) {
+		d.imageNameArgs[n] = nil
 	}
 }
 
@@ -2089,8 +2100,10 @@ func (d *deployment) read(root, path string, data []byte) {
 				if img, ok := c["image"].(string); ok {
 					r.image(img)
 					// The workload's image is its container's of its own
-					// name, else its first (a patch may list a sidecar first).
-					if w.image == "" || cname == name && !w.imageNamed {
+					// name, else its first (a patch may list a sidecar
+					// first) that is not a cache's or a proxy's beside it
+					// (a redis: listed before main).
+					if w.image == "" || cname == name && !w.imageNamed || !w.imageNamed && infrastructureImage(w.image) && !infrastructureImage(imageRepo(img)) {
 						w.image, w.imageNamed = imageRepo(img), cname == name
 					}
 					w.imageIn(rel, imageRepo(img))

@@ -491,6 +491,14 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		case "WORKDIR":
 			workdir = strings.TrimSpace(rest)
+		case "COPY", "ADD":
+			// COPY ./agent/agent /usr/bin/kraken-agent: a binary a build
+			// outside (a Makefile, CI) wrote where go build writes it,
+			// in its main's folder and named as it: the image holds
+			// that main.
+			for _, b := range copiedMains(rest, contexts) {
+				runCmd(b)
+			}
 		case "ARG":
 			// ARG service=orders other=x: defaults a build arg may override.
 			for _, word := range quotedWords(rest) {
@@ -584,6 +592,47 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 		}
 	}
+}
+
+// copiedMains returns, for a Dockerfile's COPY of files from the build
+// context, the go builds that would write what it copies where go build
+// writes a main's binary (in the main's folder, named as the folder):
+// go build -o DEST ./FOLDER, as the build outside the Dockerfile that
+// made it (go build in that folder) did. A COPY from a stage (--from),
+// of a folder, or of a file the repository holds copies no such binary.
+func copiedMains(rest string, contexts []string) [][]string {
+	words := quotedWords(rest)
+	for len(words) > 0 && strings.HasPrefix(words[0], "--") {
+		if strings.HasPrefix(words[0], "--from") {
+			return nil
+		}
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	dest := words[len(words)-1]
+	var out [][]string
+	for _, src := range words[:len(words)-1] {
+		src = path.Clean(strings.TrimPrefix(src, "./"))
+		dir := path.Dir(src)
+		if strings.ContainsAny(src, "$*?[") || dir == "." || path.IsAbs(src) || strings.HasPrefix(src, "..") || path.Base(src) != path.Base(dir) {
+			continue
+		}
+		for _, ctx := range contexts {
+			folder := filepath.Join(ctx, filepath.FromSlash(dir))
+			if isFile(filepath.Join(ctx, filepath.FromSlash(src))) || !holdsMain(folder) {
+				continue
+			}
+			to := dest
+			if strings.HasSuffix(dest, "/") || len(words) > 2 {
+				to = path.Join(dest, path.Base(src))
+			}
+			out = append(out, []string{"go", "build", "-o", to, "./" + dir})
+			break
+		}
+	}
+	return out
 }
 
 // copiesFile reports whether a Dockerfile's COPY or ADD takes a file of

@@ -472,11 +472,25 @@ func embedded(kind string) bool {
 	return kind == "sqlite"
 }
 
-// allEmbedded reports whether every store of a service that names a
-// table is an embedded one: the table is in the service's own file, not
-// in a database another service may open.
-func allEmbedded(stores []*services.Store) bool {
-	return len(stores) > 0 && !slices.ContainsFunc(stores, func(st *services.Store) bool { return !embedded(st.Kind) })
+// ownFiles reports whether a table two services name is in each one's
+// own SQLite file: one of them names it only through SQLite, and no file
+// both open is written with one path (which a volume both mount makes
+// one file).
+func ownFiles(a, b []*services.Store) bool {
+	all := func(stores []*services.Store) bool {
+		return len(stores) > 0 && !slices.ContainsFunc(stores, func(st *services.Store) bool { return !embedded(st.Kind) })
+	}
+	if !all(a) && !all(b) {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if embedded(x.Kind) && embedded(y.Kind) && strings.HasPrefix(x.Resource, "dsn ") && x.Resource == y.Resource {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // A sharing is two services that touch one store: a table or collection
@@ -571,7 +585,7 @@ func sharings(sys *services.System) []sharing {
 		for i, a := range names {
 			for _, b := range names[i+1:] {
 				ka, kb := known(a, bySvc[a]), known(b, bySvc[b])
-				if twins(a, b) || allEmbedded(bySvc[a]) || allEmbedded(bySvc[b]) || !sameDatabase(ka, kb) || otherDatabases(bySvc[a], bySvc[b], table) {
+				if twins(a, b) || ownFiles(bySvc[a], bySvc[b]) || !sameDatabase(ka, kb) || otherDatabases(bySvc[a], bySvc[b], table) {
 					continue // one main, or tables of the same name in two databases
 				}
 				if fam == "redis" && (len(ka) == 0 || len(kb) == 0 || !sameKey(bySvc[a], bySvc[b], table)) {
@@ -1070,7 +1084,8 @@ func ownClient(sys *services.System, owners map[string][]string, path string) bo
 // tagmodels beside the tagclient). Such a package is the service's API as
 // its callers see it, as generated stubs are, not its internals.
 func (c *checker) publishedClient(sys *services.System, owners map[string][]string, path string) bool {
-	if !strings.HasSuffix(strings.ToLower(path[strings.LastIndexByte(path, '/')+1:]), "client") || len(owners[path]) == 0 {
+	name := strings.ToLower(path[strings.LastIndexByte(path, '/')+1:])
+	if !strings.HasSuffix(name, "client") || genericClients[name] || len(owners[path]) == 0 {
 		return false
 	}
 	ownedImports := func(p string) []string {
@@ -1093,6 +1108,15 @@ func (c *checker) publishedClient(sys *services.System, owners map[string][]stri
 		}
 	}
 	return true
+}
+
+// genericClients are names of packages that wrap a protocol or a store
+// (an HTTP client with retries), whichever service's folder holds them:
+// no service's published client.
+var genericClients = map[string]bool{
+	"httpclient": true, "grpcclient": true, "rpcclient": true, "restclient": true,
+	"redisclient": true, "dbclient": true, "sqlclient": true, "kafkaclient": true, "natsclient": true, "mongoclient": true,
+	"esclient": true, "s3client": true, "awsclient": true, "k8sclient": true, "kubeclient": true, "wsclient": true,
 }
 
 // owners returns the services each package belongs to: the services that

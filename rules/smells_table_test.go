@@ -144,9 +144,15 @@ func TestSharedDatabase(t *testing.T) {
 			svcs:   []*services.Service{stores("origin", "sqlite", "", "", "writeback_task"), stores("index", "sql", "", "", "writeback_task")},
 		},
 		{
-			name:   "two SQLite files at one path are two machines' files",
+			name:   "two SQLite files of one path may be one a volume both mount",
 			smells: "  shared-database: error",
-			svcs:   []*services.Service{stores("origin", "sqlite", "/var/lib/kraken/db", "", "blobs"), stores("index", "sqlite", "/var/lib/kraken/db", "", "tags")},
+			svcs:   []*services.Service{stores("api", "sqlite", "", "dsn /data/shop.db", "jobs"), stores("worker", "sqlite", "", "dsn /data/shop.db", "jobs")},
+			want:   []string{"shared-database error api->worker table jobs"},
+		},
+		{
+			name:   "SQLite files of two paths are two",
+			smells: "  shared-database: error",
+			svcs:   []*services.Service{stores("api", "sqlite", "", "dsn /data/api.db", "jobs"), stores("worker", "sqlite", "", "dsn /data/worker.db", "jobs")},
 		},
 		{
 			name:   "one database written with and without its port",

@@ -98,24 +98,28 @@ func TestCrossServiceImportUnbuiltClient(t *testing.T) {
 // origin/blobclient), which the service may use too, is its API as its
 // callers see it: tracker's import of it deploys tracker alone, as an
 // import of generated stubs would. It may import the models beside it,
-// which import none of origin's code. A "client" origin does not build,
+// which import none of origin's code. A generic helper of a protocol
+// (httpclient) in origin's folder is origin's code. A "client" origin does
+// not build,
 // which reaches into origin's store (which imports origin's db), is its
 // importer's code, and that import crosses into origin.
 func TestCrossServiceImportPublishedClient(t *testing.T) {
 	g, sys := system(t, nil,
-		"cmd/origin -> cmd/origin/blobclient cmd/origin/store",
+		"cmd/origin -> cmd/origin/blobclient cmd/origin/store cmd/origin/httpclient",
 		"cmd/origin/blobclient -> cmd/origin/models internal/httputil",
 		"cmd/origin/models",
 		"cmd/origin/store -> cmd/origin/db",
 		"cmd/origin/db",
 		"cmd/origin/fatclient -> cmd/origin/store",
 		"internal/httputil",
-		"cmd/tracker -> cmd/origin/blobclient",
+		"cmd/tracker -> cmd/origin/blobclient cmd/origin/httpclient",
+		"cmd/origin/httpclient",
 		"cmd/agent -> cmd/origin/fatclient",
 	)
 	got := crossServiceImports(t, g, sys)
 	want := []string{
 		"agent->origin: agent (cmd/origin/fatclient) imports cmd/origin/store, code of service origin: a change there means deploying both",
+		"tracker->origin: tracker imports cmd/origin/httpclient, code of service origin: a change there means deploying both",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

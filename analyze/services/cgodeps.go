@@ -103,7 +103,10 @@ func cgoFiles(ctx *build.Context, p *packages.Package) (files, imports []string,
 		// lists is whole by design, unless it is a stub.
 		without, ok1 := exported(append(slices.Clone(files), variant...))
 		with, ok2 := exported(append(slices.Clone(files), added...))
-		if !ok1 || !ok2 || without.ContainsAll(with) {
+		// A stub declares some of what the cgo files do and nothing
+		// else; a variant that declares names of its own (a pure-Go
+		// implementation: Portable beside SIMD) is whole by design.
+		if !ok1 || !ok2 || without.ContainsAll(with) || !with.ContainsAll(without) {
 			return nil, nil, false
 		}
 	}

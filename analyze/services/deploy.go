@@ -76,7 +76,10 @@ type deployment struct {
 	// imageNames are the builds of images tagged with a prefix archie
 	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it, and
 	// imageNameArgs the build args they agree on (nil where they do not).
-	imageNames    map[string][][2]string
+	imageNames map[string][][2]string
+	// localNames are the builds of images tagged with a bare name
+	// (docker build -t api), by that name.
+	localNames    map[string][][2]string
 	imageNameArgs map[string]map[string]string
 	// loopBuilds are the docker builds that tag an image named by a
 	// variable and pass that variable as a build arg (a build script's
@@ -1063,6 +1066,14 @@ func (d *deployment) builtFrom() {
 	}
 }
 
+// registryImage reports whether an image names its registry
+// (gcr.io/acme/api, localhost:5000/api): one a project pushes its own
+// builds to, not Docker Hub's.
+func registryImage(image string) bool {
+	first, rest, ok := strings.Cut(image, "/")
+	return ok && rest != "" && (strings.ContainsAny(first, ".:") || first == "localhost")
+}
+
 // imageBuild returns the Dockerfile and context an image is built with:
 // those a docker build tags it with, else those of the one build whose
 // tag ends in its name after a prefix archie cannot read (and that
@@ -1072,6 +1083,11 @@ func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 		return b[0], b[1]
 	}
 	bs := d.imageNames[path.Base(image)]
+	if len(bs) == 0 && registryImage(image) {
+		// Built under a bare name and pushed to a registry: not an
+		// image of Docker Hub's owners (grafana/agent is not agent).
+		bs = d.localNames[path.Base(image)]
+	}
 	if len(bs) > 1 {
 		// A development Dockerfile that copies a binary built outside
 		// tags the same name: the one whose go build builds it is the
@@ -1411,14 +1427,19 @@ func agreedArgs(a, b map[string]string) map[string]string {
 // allows a tag whose registry archie cannot read to name its image by
 // what follows. A tag of no registry nor owner (docker build -t
 // kraken-agent, later tagged and pushed as $(REGISTRY)/kraken-agent)
-// names its image by its name too.
+// names by its name the images of a registry's (localNames).
 func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	// A registry left for the user to set (REGISTRY ?= gcr.io/$(PROJECT)
 	// with PROJECT ?= empty) leaves an empty part: gcr.io//api.
 	unset := strings.HasPrefix(img, "/") || strings.Contains(img, "//")
 	if img != "" && !strings.Contains(img, "$") && !unset && !strings.Contains(img, "/") {
-		d.imageByName(img, df, ctx, args)
+		if d.localNames == nil {
+			d.localNames = make(map[string][][2]string)
+		}
+		if b := [2]string{df, ctx}; !slices.Contains(d.localNames[img], b) {
+			d.localNames[img] = append(d.localNames[img], b)
+		}
 	}
 	if img != "" && !strings.Contains(img, "$") && !unset {
 		if !slices.ContainsFunc(d.imageBuilds[img], func(b imageBuild) bool { return b.df == df && b.ctx == ctx && maps.Equal(b.args, args) }) {
@@ -2101,9 +2122,10 @@ func (d *deployment) read(root, path string, data []byte) {
 					r.image(img)
 					// The workload's image is its container's of its own
 					// name, else its first (a patch may list a sidecar
-					// first) that is not a cache's or a proxy's beside it
-					// (a redis: listed before main).
-					if w.image == "" || cname == name && !w.imageNamed || !w.imageNamed && infrastructureImage(w.image) && !infrastructureImage(imageRepo(img)) {
+					// first) that is not a store's or a broker's beside
+					// it (a redis listed before main). A proxy listed first
+					// (nginx) serves the pod's traffic: its sidecars do not.
+					if w.image == "" || cname == name && !w.imageNamed || !w.imageNamed && infrastructureImage(w.image) && !hopImage(w.image) && !infrastructureImage(imageRepo(img)) {
 						w.image, w.imageNamed = imageRepo(img), cname == name
 					}
 					w.imageIn(rel, imageRepo(img))

@@ -578,10 +578,11 @@ func calleeKey(c *ssa.CallCommon) string {
 // package's code stores that one function in it and nothing else: a
 // variable kept so that tests can swap it (var sqlxOpen = sqlx.Open),
 // which a call through it calls. The package's tests, which swap it, are
-// not loaded.
+// not loaded; an exported variable, which other packages may set, holds
+// what they set too.
 func heldFunc(g *ssa.Global) *ssa.Function {
-	if g.Pkg == nil {
-		return nil
+	if g.Pkg == nil || g.Object() == nil || g.Object().Exported() {
+		return nil // an exported one another package may set
 	}
 	if p, ok := g.Type().(*types.Pointer); !ok {
 		return nil

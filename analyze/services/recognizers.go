@@ -625,7 +625,7 @@ var recognizers = []*recognizer{
 	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.DialContext", fact: connects, kind: "temporal", name: field(1, "HostPort")},
 	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.Client.ExecuteWorkflow", fact: publishes, kind: "temporal", name: field(1, "TaskQueue")},
 	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/client.Client.SignalWithStartWorkflow", fact: publishes, kind: "temporal", name: field(4, "TaskQueue")},
-	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/workflow.{WithActivityOptions,WithChildOptions}", fact: publishes, kind: "temporal", name: field(1, "TaskQueue")},
+	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/workflow.{WithActivityOptions,WithChildOptions}", fact: publishes, kind: "temporal", name: field(1, "TaskQueue"), do: (*extractor).setQueue},
 	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/workflow.WithTaskQueue", fact: publishes, kind: "temporal", name: arg(1)},
 	{lib: "go.temporal.io/sdk", key: "go.temporal.io/sdk/worker.New", fact: consumes, kind: "temporal", name: arg(1)},
 }
@@ -1616,6 +1616,30 @@ func (x *extractor) redigoPublish(s *site, r *recognizer) {
 	}
 	x.message(s.f, s.fn, r.kind, true, topics, s.ev)
 	x.published(s, r.kind, topics)
+}
+
+// setQueue records a workflow's options that name a task queue: options
+// written in place that set none (ActivityOptions{StartToCloseTimeout:
+// …}) keep the workflow's own queue, the service's own, and send nothing
+// elsewhere.
+func (x *extractor) setQueue(s *site, r *recognizer) {
+	if lit, ok := literalStruct(s.arg(r.name.i)); ok && !setsField(lit, r.name.field) {
+		return
+	}
+	plain := *r
+	plain.do = nil
+	x.apply(&plain, s)
+}
+
+// literalStruct returns the allocation of a struct value written in
+// place (T{…}, loaded from the local it is built in).
+func literalStruct(v ssa.Value) (*ssa.Alloc, bool) {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil, false
+	}
+	a, ok := u.X.(*ssa.Alloc)
+	return a, ok
 }
 
 // restyCall records a resty request: a path (/orders) is sent under the

@@ -457,6 +457,8 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 					entrypoint, command, shellEntry = slices.Clone(base.entrypoint), slices.Clone(base.command), base.shellEntry
 					entryRun, cmdRun = base.entryRun, base.cmdRun
 					stage.runs = base.runs
+					stage.entrypoint, stage.command, stage.shellEntry = slices.Clone(base.entrypoint), slices.Clone(base.command), base.shellEntry
+					stage.entryRun, stage.cmdRun = base.entryRun, base.cmdRun
 				}
 				// A second stage: the image is built from the first.
 				if d.dockerFrom == nil {
@@ -621,8 +623,8 @@ func copiedMains(rest string, contexts []string) [][]string {
 		}
 		for _, ctx := range contexts {
 			folder := filepath.Join(ctx, filepath.FromSlash(dir))
-			if isFile(filepath.Join(ctx, filepath.FromSlash(src))) || !holdsMain(folder) {
-				continue
+			if _, err := os.Stat(filepath.Join(ctx, filepath.FromSlash(src))); err == nil || !holdsMain(folder) {
+				continue // a file or folder the repository holds (web/web, static files)
 			}
 			to := dest
 			if strings.HasSuffix(dest, "/") || len(words) > 2 {

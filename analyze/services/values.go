@@ -1731,8 +1731,11 @@ func nonEmptyOn(b *ssa.BasicBlock) []ssa.Value {
 		} else if !isEmptyString(cmp.Y) {
 			continue
 		}
+		// The branch leads to b only when its block is entered from p
+		// alone and rules b: a block both branches join is no branch.
+		leads := func(s *ssa.BasicBlock) bool { return len(s.Preds) == 1 && s.Dominates(b) }
 		var whenTrue bool
-		switch t, f := p.Succs[0].Dominates(b), p.Succs[1].Dominates(b); {
+		switch t, f := leads(p.Succs[0]), leads(p.Succs[1]); {
 		case t && !f:
 			whenTrue = true
 		case f && !t:

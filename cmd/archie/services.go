@@ -27,7 +27,8 @@ func newServicesCmd() *cobra.Command {
 after its folder, or the services: of archie.yaml) and reads from their code
 what each one serves (gRPC services, HTTP routes), calls (gRPC and HTTP, with
 the service each call reaches), publishes and consumes (Kafka, NATS, AMQP,
-Pub/Sub, watermill, asynq) and stores (databases, tables, collections).
+Pub/Sub, watermill, asynq, Temporal) and stores (databases, tables,
+collections).
 
 Only code reachable from a service's main counts. Hosts and environment keys
 are resolved through the docker-compose files and Kubernetes manifests below

@@ -125,6 +125,12 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 		if svc.decide {
 			f := byName[svc.Name]
 			deployed := deploy.deploysService(svc, svc.entryAbs(sys.Dir))
+			// An image another service launches as a job, which nothing
+			// else runs, serving nothing (a workflow step's program):
+			// not deployed as a service.
+			if deployed && f != nil && !f.serves() && deploy.launchedOnly(svc, svc.entryAbs(sys.Dir)) {
+				deployed = false
+			}
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.

@@ -3783,6 +3783,60 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 	return len(ws) > 0
 }
 
+// launchedOnly reports whether a service's image is one another service
+// launches, and nothing else runs: no workload runs it, and a workload's
+// environment or arguments name an image its Dockerfile builds
+// (V2_DRIVER_IMAGE: ghcr.io/kubeflow/kfp-driver:2.17, which kubeflow's API
+// server has Argo run in each workflow's pods). Such a program runs as a
+// job the other one starts.
+func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
+	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
+		return false
+	}
+	// The names of the images whose Dockerfiles build it.
+	builds := func(df string) bool {
+		rel := relTo(d.root, df)
+		return slices.ContainsFunc(d.runs, func(r *run) bool { return r.file == rel && r.dirs[entryDir] })
+	}
+	names := make(map[string]bool)
+	for img, bs := range d.imageBuilds {
+		if slices.ContainsFunc(bs, func(b imageBuild) bool { return builds(b.df) }) {
+			names[path.Base(img)] = true
+		}
+	}
+	for _, m := range []map[string][][2]string{d.imageNames, d.localNames} {
+		for n, bs := range m {
+			if slices.ContainsFunc(bs, func(b [2]string) bool { return builds(b[0]) }) {
+				names[n] = true
+			}
+		}
+	}
+	if len(names) == 0 {
+		return false
+	}
+	// An image reference among a workload's values: registry/owner/name
+	// with a tag or digest, by its name.
+	named := func(v string) bool {
+		for _, word := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '=' || r == ',' || r == '"' || r == '\'' }) {
+			if strings.Contains(word, "/") && strings.ContainsAny(word, ":@") && !strings.Contains(word, "://") && names[path.Base(imageRepo(word))] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range d.workloads {
+		for _, v := range w.env {
+			if named(v) {
+				return true
+			}
+		}
+		if slices.ContainsFunc(w.args, named) {
+			return true
+		}
+	}
+	return false
+}
+
 // imageExpand fills the ${KEY} parts of a workload's command word with its
 // environment, else the build args of the image it runs ("/app-${TARGET}"
 // of an image built with --build-arg TARGET=admin).

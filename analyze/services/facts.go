@@ -243,7 +243,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		errs = append(errs, failed...)
 		for i, f := range facts {
 			v := todo[i]
-			if v.decide && !f.serves() && deploy.runsService(v, v.entryAbs(abs)) == "" {
+			// Whether a main listens decides it where no deployment file
+			// runs it, or only as a job another service launches.
+			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry)) {
 				v.listens = x.listens(v)
 			}
 			found = append(found, f)

@@ -465,27 +465,20 @@ const (
 	levelHost                // one server, distinct databases
 )
 
-// embedded reports whether a store kind is a database the process keeps
-// in its own files (SQLite): each service's is its own, whatever its
-// tables are named, and two services meet in one only on one machine.
-func embedded(kind string) bool {
-	return kind == "sqlite"
-}
-
 // ownFiles reports whether a table two services name is in each one's
 // own SQLite file: one of them names it only through SQLite, and no file
 // both open is written with one path (which a volume both mount makes
 // one file).
 func ownFiles(a, b []*services.Store) bool {
 	all := func(stores []*services.Store) bool {
-		return len(stores) > 0 && !slices.ContainsFunc(stores, func(st *services.Store) bool { return !embedded(st.Kind) })
+		return len(stores) > 0 && !slices.ContainsFunc(stores, func(st *services.Store) bool { return !st.Embedded() })
 	}
 	if !all(a) && !all(b) {
 		return false
 	}
 	for _, x := range a {
 		for _, y := range b {
-			if embedded(x.Kind) && embedded(y.Kind) && strings.HasPrefix(x.Resource, "dsn ") && x.Resource == y.Resource {
+			if x.Embedded() && y.Embedded() && strings.HasPrefix(x.Resource, "dsn ") && x.Resource == y.Resource {
 				return false
 			}
 		}
@@ -654,7 +647,7 @@ func sharings(sys *services.System) []sharing {
 	byServer := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
-			if st.Server != "" && !embedded(st.Kind) {
+			if st.Server != "" && !st.Embedded() {
 				byServer[st.Kind+" "+st.Server] = append(byServer[st.Kind+" "+st.Server], touch{s.Name, st})
 			}
 		}
@@ -690,7 +683,7 @@ func sharings(sys *services.System) []sharing {
 	byHost := make(map[string][]touch)
 	for _, s := range sys.Services {
 		for _, st := range s.Stores {
-			if host, db := splitServer(st.Server); host != "" && db != "" && !embedded(st.Kind) {
+			if host, db := splitServer(st.Server); host != "" && db != "" && !st.Embedded() {
 				byHost[st.Kind+" "+host] = append(byHost[st.Kind+" "+host], touch{s.Name, st})
 			}
 		}

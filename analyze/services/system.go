@@ -106,6 +106,11 @@ type Store struct {
 	unread []string
 }
 
+// Embedded reports whether the store is a database the process keeps in
+// its own files (SQLite): each service's is its own, whatever its tables
+// are named, and two services meet in one only on one machine.
+func (s *Store) Embedded() bool { return s.Kind == "sqlite" }
+
 // An Edge is one service talking to another, through one target.
 type Edge struct {
 	From     string

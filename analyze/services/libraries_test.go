@@ -29,9 +29,12 @@ import (
 //
 // It downloads tens of modules, so it runs only when asked:
 // ARCHIE_REAL_LIBRARIES=1 go test -run TestRecognizersMatchLibraries
-// ./analyze/services/ (bench/libraries.sh).
+// ./analyze/services/ (bench/libraries.sh). Any other value than 1 checks
+// only the keys it is part of: ARCHIE_REAL_LIBRARIES=go.temporal.io checks
+// the Temporal rows.
 func TestRecognizersMatchLibraries(t *testing.T) {
-	if os.Getenv("ARCHIE_REAL_LIBRARIES") == "" {
+	only := os.Getenv("ARCHIE_REAL_LIBRARIES")
+	if only == "" {
 		t.Skip("set ARCHIE_REAL_LIBRARIES=1 to read the real libraries from the module proxy")
 	}
 	work := t.TempDir()
@@ -106,6 +109,12 @@ func TestRecognizersMatchLibraries(t *testing.T) {
 		}
 	}
 
+	if only != "1" {
+		checks = slices.DeleteFunc(checks, func(c libCheck) bool { return !strings.Contains(c.key, only) })
+		if len(checks) == 0 {
+			t.Fatalf("ARCHIE_REAL_LIBRARIES=%s: no row's key has it", only)
+		}
+	}
 	var missing, misfit, unchecked []string
 	for _, c := range checks {
 		dirs, pkg, rest := locateKey(c.key, c.lib, goroot, fetch)

@@ -149,6 +149,35 @@ func configLoadOf(fn *ssa.Function, call ssa.CallInstruction) (configLoad, bool)
 				l.into = args[0]
 			}
 		}
+	case "github.com/BurntSushi/toml.DecodeFile":
+		l.tag = "toml"
+		if len(args) >= 2 {
+			l.file, l.into = args[0], args[1]
+		}
+	case "github.com/BurntSushi/toml.Decode", "github.com/BurntSushi/toml.Unmarshal", "github.com/pelletier/go-toml.Unmarshal", "github.com/pelletier/go-toml.Decode":
+		l.tag = "toml"
+		if fn.Signature.Recv() != nil {
+			// (*Decoder).Decode: toml.NewDecoder(f).Decode(&cfg).
+			if recv := call.Common().Args; len(args) >= 1 {
+				if l.file = decodedFileName(recv[0]); l.file != nil {
+					l.into = args[0]
+				}
+			}
+			break
+		}
+		// A TOML file read whole (toml.Decode(string(data), &cfg)).
+		if len(args) >= 2 {
+			if l.file = readFileName(args[0]); l.file != nil {
+				l.into = args[1]
+			}
+		}
+	case "github.com/BurntSushi/toml.DecodeReader":
+		l.tag = "toml"
+		if len(args) >= 2 {
+			if l.file = openedName(args[0]); l.file != nil {
+				l.into = args[1]
+			}
+		}
 	case "github.com/kelseyhightower/envconfig.Process", "github.com/kelseyhightower/envconfig.MustProcess":
 		l.env = "envconfig"
 		if len(args) >= 2 {
@@ -1820,7 +1849,14 @@ func readConfigDocFrom(root, dir, name, tag string, looks ...int) *configDoc {
 		return nil // a file archie cannot read tells it nothing
 	}
 	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if tag == "toml" || strings.EqualFold(filepath.Ext(file), ".toml") {
+		// A TOML loader's file, or viper's by its extension.
+		top, ok := tomlNode(data)
+		if !ok {
+			return nil
+		}
+		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
+	} else if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		if !isDotenv(data) {
 			return nil
 		}

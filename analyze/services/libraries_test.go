@@ -236,7 +236,7 @@ func (d *libDecl) arity() (int, bool, string) {
 	for _, f := range d.ft.Params.List {
 		k := max(len(f.Names), 1)
 		if first == "" {
-			first = typeName(f.Type)
+			first = selectorName(f.Type)
 		}
 		n += k
 		if _, ok := f.Type.(*ast.Ellipsis); ok {
@@ -246,7 +246,7 @@ func (d *libDecl) arity() (int, bool, string) {
 	return n, variadic, first
 }
 
-func typeName(e ast.Expr) string {
+func selectorName(e ast.Expr) string {
 	if s, ok := e.(*ast.SelectorExpr); ok {
 		if x, ok := s.X.(*ast.Ident); ok {
 			return x.Name + "." + s.Sel.Name

@@ -846,7 +846,7 @@ func (x *extractor) values(o operand, s *site) []value {
 			out = x.res.callArgField(v, o.maker, o.j, o.field)
 		}
 	case fromExchange:
-		out = pairs(x.res.argStrings(s.arg(o.i), nil), x.res.argStrings(s.arg(o.j), nil))
+		out = x.exchangeKeys(s.arg(o.i), s.arg(o.j), s.bind)
 	case fromModel, fromSnakeModel, fromModels, fromSnakeModels:
 		v := s.arg(o.i)
 		if v == nil {
@@ -1253,7 +1253,7 @@ func (x *extractor) binding(s *site, r *recognizer, topics []value) {
 		for _, c := range calls {
 			bind := bindArgs(s.fn, c.Common().Args)
 			x.res.topics = true
-			ts := pairs(x.res.argStrings(s.arg(r.name.i), bind), x.res.argStrings(s.arg(r.name.j), bind))
+			ts := x.exchangeKeys(s.arg(r.name.i), s.arg(r.name.j), bind)
 			x.res.topics = false
 			add(x.res.argStrings(s.arg(r.queue.i), bind), ts)
 		}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iancoleman/strcase"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -188,6 +189,11 @@ type resolver struct {
 	// had no other text, so the return does not happen.
 	nonEmpty   map[ssa.Value]int
 	infeasible bool
+	// naming, while a type's name is resolved (typeNames), is how many
+	// Elem steps lead from the types handed in to the one named: an
+	// interface value made of a concrete one resolves to that type's
+	// name, not to the value.
+	naming *int
 	// within, when set, limits stores and callers to one service's code:
 	// the one service a resolver walks at a time, while the tables are
 	// every walker's.
@@ -638,6 +644,9 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 	case *ssa.Convert:
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.MakeInterface:
+		if r.naming != nil {
+			return typeName(v.X.Type(), *r.naming)
+		}
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.Extract:
 		switch t := v.Tuple.(type) {
@@ -1211,10 +1220,22 @@ func receiverOf(v ssa.Value, depth int) ssa.CallInstruction {
 // routing key, as "a/b", or b alone when a is empty; values of different
 // groups are not paired.
 func pairs(as, bs []value) []value {
+	return pairsOf(as, bs, false)
+}
+
+// exchangeKeys pairs the texts of an exchange and a routing key. Where
+// both are one value of the code (an exchange named after its message,
+// its routing key the same name), only equal texts pair.
+func (x *extractor) exchangeKeys(exchange, key ssa.Value, bind map[*ssa.Parameter]ssa.Value) []value {
+	return pairsOf(x.res.argStrings(exchange, bind), x.res.argStrings(key, bind), exchange != nil && exchange == key)
+}
+
+// pairsOf is pairs, of equal texts only when same.
+func pairsOf(as, bs []value, same bool) []value {
 	var out []value
 	for _, a := range as {
 		for _, b := range bs {
-			if a.group != nil && b.group != nil && a.group != b.group {
+			if a.group != nil && b.group != nil && a.group != b.group || same && a.text != b.text {
 				continue
 			}
 			v := b
@@ -1587,6 +1608,19 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		return base
 	case "strings.Join":
 		return r.resolve(args[0], bind, depth-1, busy)
+	case "reflect.Type.Name":
+		return r.typeNames(c.Value, bind, depth, busy)
+	case "github.com/iancoleman/strcase.ToSnake", "github.com/iancoleman/strcase.ToScreamingSnake", "github.com/iancoleman/strcase.ToKebab",
+		"github.com/iancoleman/strcase.ToScreamingKebab", "github.com/iancoleman/strcase.ToCamel", "github.com/iancoleman/strcase.ToLowerCamel":
+		// A topic named after its message's type (ProductCreated →
+		// product_created): the library's own conversion.
+		// What a variable may hold is not converted here: it is
+		// dropped, not shown as it is.
+		out := slices.DeleteFunc(r.resolve(args[0], bind, depth, busy), func(v value) bool { return !v.lit || v.fallbackOf != "" })
+		for i := range out {
+			out[i].text = strcaseOf(key)(out[i].text)
+		}
+		return out
 	case "strings.TrimSpace", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimRight", "strings.TrimLeft", "strings.Trim", "strings.ToLower", "strings.ToUpper":
 		// strings.TrimRight(os.Getenv("USERS_URL"), "/"): the variable,
 		// as a deployment sets it; a literal, trimmed. Like a
@@ -1979,7 +2013,27 @@ func (r *resolver) invokersOfType(fn *ssa.Function, t types.Type) []ssa.CallInst
 // anything).
 func (r *resolver) mayHold(it, t types.Type) bool {
 	iface, _ := it.Underlying().(*types.Interface)
-	if iface == nil || !types.Implements(t, iface) && (isPointer(t) || !types.Implements(types.NewPointer(t), iface)) {
+	if iface == nil {
+		return false
+	}
+	if genericType(t) {
+		// A generic type's method body (Consumer[T].Consume) runs for
+		// every instance: it may run where an instance is converted to
+		// the interface (NewConsumer[T] returning an IConsumer[T],
+		// instantiated with *deps), which implements it by that.
+		// The conversion is made in a generic body too (to IConsumer[T]):
+		// one to an instance of the same generic interface is one to it.
+		in, _ := types.Unalias(it).(*types.Named)
+		return slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
+			ci, _ := c.Underlying().(*types.Interface)
+			if ci == nil || ci.NumMethods() == 0 {
+				return false
+			}
+			cn, _ := types.Unalias(c).(*types.Named)
+			return types.AssignableTo(c, it) || in != nil && cn != nil && in.Origin() == cn.Origin()
+		})
+	}
+	if !types.Implements(t, iface) && (isPointer(t) || !types.Implements(types.NewPointer(t), iface)) {
 		return false
 	}
 	return slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
@@ -2018,6 +2072,16 @@ func (r *resolver) originImplementers(origin *types.Named, name string) []*ssa.F
 		}
 	}
 	return out
+}
+
+// genericType reports whether t, or what it points to, is a generic
+// type not instantiated: the receiver of a generic method's body.
+func genericType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.TypeParams().Len() > 0 && !concreteInstance(n)
 }
 
 // namedOf returns the type name of a named type or a pointer to one.
@@ -3058,4 +3122,78 @@ func callsClient(fn *ssa.Function, rpcs []string, t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// typeNames resolves the name of the type a reflect.Type value stands
+// for, reflect.TypeOf(msg).Name() or .Elem().Name(): the names of the
+// types the code hands msg in, through its callers as any value is
+// followed. An Elem of a type that has none (a struct handed where a
+// pointer is taken) panics, and names nothing.
+func (r *resolver) typeNames(t ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
+	elems := 0
+	for range 4 {
+		c, ok := t.(*ssa.Call)
+		if !ok {
+			return nil
+		}
+		switch calleeKey(c.Common()) {
+		case "reflect.Type.Elem":
+			elems++
+			t = c.Call.Value
+			continue
+		case "reflect.TypeOf":
+			if len(c.Call.Args) != 1 || r.naming != nil {
+				return nil
+			}
+			r.naming = &elems
+			defer func() { r.naming = nil }()
+			return r.resolve(c.Call.Args[0], bind, depth-1, busy)
+		}
+		return nil
+	}
+	return nil
+}
+
+// typeName returns the name of the type elems Elem steps from t, as
+// reflect's Name gives it, or nothing for a type without one.
+func typeName(t types.Type, elems int) []value {
+	for range elems {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		case *types.Chan:
+			t = u.Elem()
+		default:
+			return nil
+		}
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.TypeArgs().Len() > 0 {
+		return nil // a generic instance's name holds its arguments' paths
+	}
+	return []value{{text: named.Obj().Name(), lit: true}}
+}
+
+// strcaseOf returns iancoleman/strcase's conversion a key names.
+func strcaseOf(key string) func(string) string {
+	switch key[strings.LastIndexByte(key, '.')+1:] {
+	case "ToSnake":
+		return strcase.ToSnake
+	case "ToScreamingSnake":
+		return strcase.ToScreamingSnake
+	case "ToKebab":
+		return strcase.ToKebab
+	case "ToScreamingKebab":
+		return strcase.ToScreamingKebab
+	case "ToCamel":
+		return strcase.ToCamel
+	default:
+		return strcase.ToLowerCamel
+	}
 }

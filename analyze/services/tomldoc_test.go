@@ -37,7 +37,7 @@ func TestTOMLNode(t *testing.T) {
 		{[]string{"kafka", "topic"}, "orders", 8},
 		{[]string{"Kafka", "quoted.key"}, "x", 10},
 		{[]string{"kafka", "db", "dsn"}, "postgres://db/shop", 11}, // a dotted key in [Kafka]
-		{[]string{"limits", "size"}, "", 0}, // not at the top
+		{[]string{"limits", "size"}, "", 0},                        // not at the top
 	} {
 		n := lookupKeys(top, tc.keys)
 		if tc.line == 0 {

@@ -1074,6 +1074,39 @@ func registryImage(image string) bool {
 	return ok && rest != "" && (strings.ContainsAny(first, ".:") || first == "localhost")
 }
 
+// koPath returns the Go import path an image reference ends in, the way
+// ko names the images it builds (gcr.io/knative-releases/knative.dev/serving/cmd/controller
+// for knative.dev/serving/cmd/controller): from the first element after
+// the registry that has a dot. "" for any other reference.
+func koPath(image string) string {
+	image, _, _ = strings.Cut(image, "@")
+	if i := strings.LastIndexByte(image, ':'); i > strings.LastIndexByte(image, '/') {
+		image = image[:i]
+	}
+	if !registryImage(image) {
+		return ""
+	}
+	_, rest, _ := strings.Cut(image, "/")
+	elems := strings.Split(rest, "/")
+	for i, e := range elems[:len(elems)-1] {
+		if strings.Contains(e, ".") {
+			return strings.Join(elems[i:], "/")
+		}
+	}
+	return ""
+}
+
+// ownPath reports whether an import path is in one of the repository's
+// modules.
+func (d *deployment) ownPath(p string) bool {
+	for mod := range d.modules {
+		if p == mod || strings.HasPrefix(p, mod+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // imageBuild returns the Dockerfile and context an image is built with:
 // those a docker build tags it with, else those of the one build whose
 // tag ends in its name after a prefix archie cannot read (and that
@@ -1081,6 +1114,12 @@ func registryImage(image string) bool {
 func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 	if b, ok := d.images[image]; ok {
 		return b[0], b[1]
+	}
+	if p := koPath(image); p != "" && !d.ownPath(p) {
+		// ko names an image after the package it builds: another
+		// module's (knative.dev/serving/cmd/controller) is that
+		// project's image, whatever it is called here.
+		return "", ""
 	}
 	bs := d.imageNames[path.Base(image)]
 	if len(bs) == 0 && registryImage(image) {
@@ -3347,6 +3386,12 @@ func (d *deployment) declaredBeside(name, file string) string {
 // containers returns how many containers the workload runs side by side
 // where a file declares it: a pod's every one (a sidecar beside its own).
 func (w *workload) containers() int {
+	if len(w.containerNames) > 0 {
+		// A pod's containers are named: a chart's template read under
+		// several values files gives its one container several images
+		// (cr.flyte.org/flyteorg/flyte-binary-v2, flyte-binary-v2).
+		return len(w.containerNames)
+	}
 	n := 0
 	for _, imgs := range w.images {
 		n = max(n, len(imgs))
@@ -3421,7 +3466,7 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 			continue
 		case entryDir != "" && d.builds(w, entryDir):
 		case d.runsImageOf(w, func(o *Service) bool { return o == svc }):
-		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc) && !d.runsPulledInfrastructure(w):
+		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc) && !d.runsPulledInfrastructure(w) && !d.imagesBuildOthers(w, svc):
 		default:
 			continue
 		}
@@ -3504,8 +3549,49 @@ func (d *deployment) pulledInfrastructure(imgs []string) bool {
 // workload from is the project's own image of a service other than svc.
 func (d *deployment) othersImages(imgs []string, svc *Service) bool {
 	for _, img := range imgs {
-		if o := d.imageService(img); o == nil || o == svc {
+		if o := d.imageService(img); o == svc || o == nil && !d.buildsOthers(img, svc) {
 			return false
+		}
+	}
+	return true
+}
+
+// imagesBuildOthers reports whether every image a workload runs, in every
+// file, is built from the repository by Dockerfiles that build other
+// mains than svc's: whatever its name or its command says (a container
+// named manager running /manager), it runs one of those.
+func (d *deployment) imagesBuildOthers(w *workload, svc *Service) bool {
+	if len(w.images) == 0 {
+		return false
+	}
+	for _, imgs := range w.images {
+		for _, img := range imgs {
+			if !d.buildsOthers(img, svc) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// buildsOthers reports whether an image is built by a Dockerfile whose go
+// builds build mains, each known and none svc's (kubebuilder's
+// controller image, built from executor/cmd, run by a container named
+// manager, is not the manager/cmd main's).
+func (d *deployment) buildsOthers(img string, svc *Service) bool {
+	df, ctx := d.imageBuild(img)
+	pkgs := d.goBuilds[df]
+	if df == "" || len(pkgs) == 0 || svc.EntryDir == "" {
+		return false
+	}
+	own := filepath.Join(d.root, filepath.FromSlash(svc.EntryDir))
+	for _, pkg := range pkgs {
+		dir := d.importDir(pkg)
+		if dir == "" || strings.HasPrefix(pkg, ".") {
+			dir = filepath.Join(ctx, filepath.FromSlash(pkg))
+		}
+		if strings.Contains(pkg, "$") || !holdsMain(dir) || filepath.Clean(dir) == filepath.Clean(own) {
+			return false // a build archie cannot place, or svc's own
 		}
 	}
 	return true

@@ -1527,6 +1527,7 @@ func runProgram(rest string, built func(name string) bool) []string {
 		if len(words) > 0 && words[0] == "exec" {
 			words = words[1:]
 		}
+		words = unwrapInit(words)
 		if len(words) == 0 {
 			continue
 		}
@@ -1535,9 +1536,37 @@ func runProgram(rest string, built func(name string) bool) []string {
 		}
 	}
 	if len(cmds) > 0 {
-		return cmds[0]
+		if words := unwrapInit(cmds[0]); len(words) > 0 {
+			return words
+		}
 	}
 	return nil
+}
+
+// initWrappers are the init programs an image runs its program under
+// (ENTRYPOINT ["/usr/bin/tini", "-g", "--", "/usr/local/bin/app"]).
+var initWrappers = map[string]bool{"tini": true, "tini-static": true, "dumb-init": true, "catatonit": true}
+
+// unwrapInit returns the words of the program an init wrapper runs (none
+// when the program is CMD's, after ENTRYPOINT ["tini", "--"]), or words
+// when they run no such wrapper.
+func unwrapInit(words []string) []string {
+	if len(words) == 0 || !initWrappers[path.Base(strings.Trim(words[0], `"'`))] {
+		return words
+	}
+	rest := words[1:]
+	if i := slices.Index(rest, "--"); i >= 0 {
+		return rest[i+1:]
+	}
+	for len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
+		switch rest[0] {
+		case "-p", "-e", "-r", "--rewrite": // tini's signal and exit code, dumb-init's rewrite: a value follows
+			rest = rest[min(2, len(rest)):]
+		default:
+			rest = rest[1:]
+		}
+	}
+	return rest
 }
 
 // sequential reports whether a shell line runs its commands one after

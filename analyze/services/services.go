@@ -55,6 +55,10 @@ type Service struct {
 	// never run together (Apart).
 	Profiles   []string
 	DeployedBy []string
+	// unrun says no file of the repository runs or builds the main (no
+	// deployment, Dockerfile, Makefile or script): only a developer's
+	// go run starts it. Not kept in facts files: unknown there.
+	unrun bool
 
 	Endpoints []Endpoint
 	Stores    []*Store

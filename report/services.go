@@ -130,15 +130,18 @@ func servicesText(w io.Writer, sys *services.System, color bool) error {
 		if len(sys.Services) > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s  %s\n", st.header.Render("tools"), st.dim.Render("mains no deployment file runs that serve nothing or are examples, jobs that run to completion, or what archie.yaml's mains.tools names"))
+		fmt.Fprintf(&b, "%s  %s\n", st.header.Render("tools"), st.dim.Render("mains no deployment file runs that serve nothing or are examples, jobs that run to completion, parts of a service that runs all their code, or what archie.yaml's mains.tools names"))
 		width := 0
 		for _, t := range sys.Tools {
 			width = max(width, len(t.Name))
 		}
 		for _, t := range sys.Tools {
 			note := ""
-			if t.Unread {
+			switch {
+			case t.Unread:
 				note = "  " + st.warn.Render("not read: its code did not load, so what it serves is unknown")
+			case t.PartOf != "":
+				note = "  " + st.dim.Render("a part of "+clean(t.PartOf)+", which runs all its code and serves all it serves")
 			}
 			fmt.Fprintf(&b, "  %-*s  %s%s\n", width, clean(t.Name), st.dim.Render(clean(t.EntryDir)), note)
 		}

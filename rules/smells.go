@@ -518,8 +518,7 @@ func sharings(sys *services.System) []sharing {
 	// Nor do services never deployed together, or implementations of one
 	// API.
 	twins := func(a, b string) bool {
-		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b]) ||
-			sys.PartOf(byName[a]) != nil || sys.PartOf(byName[b]) != nil // an undeployed entry into a bundle runs beside nothing
+		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b])
 	}
 	// Tables by name and family: a Cassandra table and a Postgres one of
 	// the same name are two.
@@ -1010,9 +1009,6 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 		}
 	}
 	for _, s := range sys.Services {
-		if sys.PartOf(s) != nil {
-			continue // its imports are the bundle's, which runs the code they name too
-		}
 		own := walked[s.Name]
 		sort.Strings(own)
 		for _, path := range own {

@@ -120,6 +120,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, f := range found {
 		byName[f.svc.Name] = f
 	}
+	parts := partsOf(sys, byName, deploy)
 	var svcs []*Service
 	for _, svc := range sys.Services {
 		if svc.decide {
@@ -148,8 +149,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir)) || job {
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
 				svc.Tool, svc.decide = true, false
+				if !deployed && parts[svc] != nil {
+					svc.PartOf = parts[svc].Name
+				}
 				svc.Unread = !deployed && (f == nil || f.unread)
 				svc.Endpoints, svc.Stores, svc.Publishes, svc.Consumes, svc.DualWrites = nil, nil, nil, nil, nil
 				sys.Tools = append(sys.Tools, svc)
@@ -165,6 +169,52 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	for _, f := range found {
 		if byName[f.svc.Name] == f {
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// partsOf returns, for each main to decide that nothing in the
+// repository runs or builds (builtByRepository: no deployment file,
+// Dockerfile, release, Makefile or script) and that serves, the one service a deployment file deploys
+// that runs its code and serves all it serves: the main is then an entry
+// into a part of that service (a component's main beside the unified
+// binary that bundles every component, which the charts deploy), not a
+// deployable. A main any file builds or runs (split services released
+// beside an all-in-one) is no part; nor is one that two services bundle.
+func partsOf(sys *System, byName map[string]*facts, deploy *deployment) map[*Service]*Service {
+	if deploy == nil {
+		return nil
+	}
+	var bundlers []*Service
+	for _, o := range sys.Services {
+		if f := byName[o.Name]; f != nil && f.serves() && deploy.deploysService(o, o.entryAbs(sys.Dir)) {
+			bundlers = append(bundlers, o)
+		}
+	}
+	if len(bundlers) == 0 {
+		return nil
+	}
+	mains := sys.mains()
+	out := make(map[*Service]*Service)
+	for _, svc := range sys.Services {
+		f := byName[svc.Name]
+		if !svc.decide || f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir) || deploy.builtByRepository(svc, svc.entryAbs(sys.Dir)) {
+			continue
+		}
+		var found *Service
+		for _, o := range bundlers {
+			if o == svc || SameBinary(o, svc) || !bundles(o, svc, mains) || !servesAll(o, svc) {
+				continue
+			}
+			if found != nil {
+				found = nil
+				break
+			}
+			found = o
+		}
+		if found != nil {
+			out[svc] = found
 		}
 	}
 	return out

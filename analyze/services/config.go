@@ -1850,10 +1850,15 @@ func readConfigDocFrom(root, dir, name, tag string, looks ...int) *configDoc {
 	}
 	var doc yaml.Node
 	if tag == "toml" || strings.EqualFold(filepath.Ext(file), ".toml") {
-		// A TOML loader's file, or viper's by its extension.
+		// A TOML loader's file, or viper's or cleanenv's by its
+		// extension. cleanenv decodes it with BurntSushi/toml, which
+		// reads toml tags, not the yaml ones its YAML files take.
 		top, ok := tomlNode(data)
 		if !ok {
 			return nil
+		}
+		if tag == "yaml" {
+			tag = "toml"
 		}
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}
 	} else if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {

@@ -240,6 +240,9 @@ type deployment struct {
 	// Earthly, buildpacks, nixpacks, the Serverless framework): archie
 	// does not read them, so where the code runs is not known.
 	containerTools bool
+	// released are the folders of the mains a goreleaser config builds,
+	// with images or as archives only.
+	released map[string]bool
 }
 
 // A codeFolder is where one service of a compose file or Dapr run file
@@ -1074,10 +1077,33 @@ func registryImage(image string) bool {
 	return ok && rest != "" && (strings.ContainsAny(first, ".:") || first == "localhost")
 }
 
+// builtByRepository reports whether a file of the repository builds or
+// runs the main in entry (absolute): a Dockerfile or a deployment
+// (runsService), a workload of it (forService), a goreleaser release, a
+// Makefile's or script's command naming its folder (go build
+// ./runs/cmd), or a tool archie does not read (skaffold, ko, Tilt),
+// which may build anything.
+func (d *deployment) builtByRepository(svc *Service, entry string) bool {
+	if d.containerTools || d.released[filepath.Clean(entry)] || d.runsService(svc, entry) != "" || len(d.forService(svc, entry)) > 0 {
+		return true
+	}
+	rel := filepath.ToSlash(relTo(d.root, entry))
+	for _, w := range d.otherArgs {
+		w = strings.TrimSuffix(strings.TrimPrefix(strings.Trim(w, `"'`), "./"), "/")
+		if strings.HasSuffix(w, ".go") {
+			w = path.Dir(w)
+		}
+		if w == rel || svc.Entry != "" && w == svc.Entry {
+			return true
+		}
+	}
+	return false
+}
+
 // koPath returns the Go import path an image reference ends in, the way
 // ko names the images it builds (gcr.io/knative-releases/knative.dev/serving/cmd/controller
-// for knative.dev/serving/cmd/controller): from the first element after
-// the registry that has a dot. "" for any other reference.
+// for knative.dev/serving/cmd/controller): from the first element with a
+// dot after the registry and a namespace. "" for any other reference.
 func koPath(image string) string {
 	image, _, _ = strings.Cut(image, "@")
 	if i := strings.LastIndexByte(image, ':'); i > strings.LastIndexByte(image, '/') {
@@ -1088,8 +1114,12 @@ func koPath(image string) string {
 	}
 	_, rest, _ := strings.Cut(image, "/")
 	elems := strings.Split(rest, "/")
-	for i, e := range elems[:len(elems)-1] {
-		if strings.Contains(e, ".") {
+	// ko's repository is a registry and a namespace at least
+	// (KO_DOCKER_REPO=gcr.io/knative-releases), and a main's import path
+	// a domain and two elements at least: a dot in a namespace of its
+	// own (quay.io/acme.corp/orders) is no import path.
+	for i := 1; i+2 < len(elems); i++ {
+		if strings.Contains(elems[i], ".") {
 			return strings.Join(elems[i:], "/")
 		}
 	}

@@ -73,6 +73,10 @@ type (
 		// Unread says the main's code could not be read: it is listed
 		// with the tools, but what it serves is unknown.
 		Unread bool `json:"unread,omitempty"`
+		// PartOf names the service that runs all the main's code and
+		// serves all it serves, where nothing runs or builds the main
+		// itself.
+		PartOf string `json:"partOf,omitempty"`
 	}
 	jsonEndpoint struct {
 		Protocol string            `json:"protocol"`
@@ -199,7 +203,7 @@ func document(sys *System) jsonServices {
 		doc.Services = append(doc.Services, js)
 	}
 	for _, t := range sys.Tools {
-		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir, Unread: t.Unread})
+		doc.Tools = append(doc.Tools, jsonTool{Name: t.Name, Entry: t.EntryDir, Unread: t.Unread, PartOf: t.PartOf})
 	}
 	for _, e := range sys.Edges {
 		doc.Edges = append(doc.Edges, jsonEdge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, External: e.External, Evidence: ev(e.Evidence)})
@@ -364,7 +368,7 @@ func Read(r io.Reader, name string) (*System, error) {
 		sys.Services = append(sys.Services, svc)
 	}
 	for _, t := range doc.Tools {
-		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true, Unread: t.Unread})
+		sys.Tools = append(sys.Tools, &Service{Name: t.Name, EntryDir: t.Entry, Tool: true, Unread: t.Unread, PartOf: t.PartOf})
 	}
 	for _, e := range doc.Edges {
 		sys.Edges = append(sys.Edges, &Edge{From: e.From, To: e.To, Kind: e.Kind, Protocol: e.Protocol, Target: e.Target, Topic: e.Topic, Known: e.Known, Ambiguous: e.Ambiguous, Infrastructure: e.Infrastructure, External: e.External, Evidence: ev(e.Evidence)})

@@ -1661,11 +1661,34 @@ func goreleaserImageBuilds(doc map[string]any) map[string]bool {
 // goreleaser reads the builds of a goreleaser config that ships images
 // (dockers, kos): the binaries it releases only as archives are CLIs.
 func (d *deployment) goreleaser(root, file string, doc map[string]any) {
+	// Every build is released, as an archive at least: its main is
+	// built by the repository, to be run (partsOf).
+	builds, _ := doc["builds"].([]any)
+	for _, b := range builds {
+		m, _ := b.(map[string]any)
+		if builder, _ := m["builder"].(string); m == nil || builder != "" && builder != "go" {
+			continue
+		}
+		dir := filepath.Dir(file)
+		if s, ok := m["dir"].(string); ok {
+			dir = filepath.Join(dir, s)
+		}
+		main := "."
+		if s, ok := m["main"].(string); ok {
+			main = s
+		}
+		if strings.HasSuffix(main, ".go") {
+			main = path.Dir(main)
+		}
+		if d.released == nil {
+			d.released = make(map[string]bool)
+		}
+		d.released[filepath.Join(dir, filepath.FromSlash(main))] = true
+	}
 	if doc["dockers"] == nil && doc["kos"] == nil && doc["docker_manifests"] == nil && doc["dockers_v2"] == nil {
 		return
 	}
 	r := d.newRun(relTo(root, file))
-	builds, _ := doc["builds"].([]any)
 	shipped := goreleaserImageBuilds(doc)
 	// The top-level env is every build's, under its own.
 	top, _ := doc["env"].([]any)

@@ -43,6 +43,10 @@ type Service struct {
 	// read (it or a package it imports did not load): no deployment file
 	// runs it, and what it serves is unknown.
 	Unread bool
+	// PartOf names, for a tool, the service that runs all its code and
+	// serves all it serves, where nothing in the repository runs or
+	// builds the tool's main itself: an entry into that service's part.
+	PartOf string
 	// decide marks a main package that discovery found: Load makes it a
 	// service when a deployment file runs it or its code serves something,
 	// and a tool otherwise.
@@ -55,10 +59,6 @@ type Service struct {
 	// never run together (Apart).
 	Profiles   []string
 	DeployedBy []string
-	// unrun says no file of the repository runs or builds the main (no
-	// deployment, Dockerfile, Makefile or script): only a developer's
-	// go run starts it. Not kept in facts files: unknown there.
-	unrun bool
 
 	Endpoints []Endpoint
 	Stores    []*Store

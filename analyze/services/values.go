@@ -31,7 +31,7 @@ type value struct {
 	// argument: the Configure(Exchange("a"), Key("b")) options give their
 	// texts one group, and two texts of different groups are never paired
 	// (see pair).
-	group ssa.CallInstruction
+	group ssa.Instruction
 	// list marks a text that holds a comma-separated list
 	// (strings.Split(os.Getenv("TOPICS"), ",")): who reads it splits it.
 	list bool
@@ -269,6 +269,13 @@ type tables struct {
 	// is converted to: only calls through those, or through an interface
 	// one of them satisfies, may run its methods.
 	convertedTo map[*types.TypeName][]types.Type
+	// genericConverts are the conversions made in generic bodies
+	// (NewConsumer[T] returning a *Consumer[T] as an IConsumer[T]), by
+	// the type converted, and instances the instantiations the code
+	// calls of each generic function: which instances of the interface a
+	// generic type's instances are converted to.
+	genericConverts map[*types.TypeName][]genericConvert
+	instances       map[*ssa.Function][]*ssa.Function
 	// configLoads are the calls that load a config file into a struct,
 	// and configs the files loaded into each struct type (config.go).
 	configLoads []configLoad
@@ -359,6 +366,12 @@ func newResolver(p *program) *resolver {
 						if !slices.ContainsFunc(r.convertedTo[obj], func(t types.Type) bool { return types.Identical(t, in.Type()) }) {
 							r.convertedTo[obj] = append(r.convertedTo[obj], in.Type())
 						}
+						if fn.TypeParams().Len() > 0 {
+							if r.genericConverts == nil {
+								r.genericConverts = make(map[*types.TypeName][]genericConvert)
+							}
+							r.genericConverts[obj] = append(r.genericConverts[obj], genericConvert{fn, in.Type()})
+						}
 					}
 				case *ssa.MapUpdate:
 					if name := mapName(in.Map); name != "" {
@@ -401,6 +414,12 @@ func newResolver(p *program) *resolver {
 						r.flagAdds = append(r.flagAdds, in)
 					} else if isViper(callee, "AutomaticEnv") || isViper(callee, "SetEnvPrefix") || isViper(callee, "SetEnvKeyReplacer") || isViper(callee, "BindEnv") {
 						r.viperEnv = append(r.viperEnv, in)
+					}
+					if o := callee.Origin(); o != nil && !slices.Contains(r.instances[o], callee) {
+						if r.instances == nil {
+							r.instances = make(map[*ssa.Function][]*ssa.Function)
+						}
+						r.instances[o] = append(r.instances[o], callee)
 					}
 					if callee.Origin() != nil && callee.Blocks != nil && !seen[callee] {
 						seen[callee] = true
@@ -645,7 +664,14 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.MakeInterface:
 		if r.naming != nil {
-			return typeName(v.X.Type(), *r.naming)
+			// One type per conversion: a name is never paired with
+			// another type's (an exchange and a routing key named
+			// after one message).
+			out := typeName(v.X.Type(), *r.naming)
+			for i := range out {
+				out[i].group = v
+			}
+			return out
 		}
 		return r.resolve(v.X, bind, depth, busy)
 	case *ssa.Extract:
@@ -2021,17 +2047,23 @@ func (r *resolver) mayHold(it, t types.Type) bool {
 		// every instance: it may run where an instance is converted to
 		// the interface (NewConsumer[T] returning an IConsumer[T],
 		// instantiated with *deps), which implements it by that.
-		// The conversion is made in a generic body too (to IConsumer[T]):
-		// one to an instance of the same generic interface is one to it.
-		in, _ := types.Unalias(it).(*types.Named)
-		return slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
+		// The conversion is made in a generic body (to IConsumer[T]):
+		// it is one to it where an instantiation the code calls makes
+		// that IConsumer[*deps].
+		if slices.ContainsFunc(r.convertedTo[namedOf(t)], func(c types.Type) bool {
 			ci, _ := c.Underlying().(*types.Interface)
-			if ci == nil || ci.NumMethods() == 0 {
-				return false
+			return ci != nil && ci.NumMethods() > 0 && types.AssignableTo(c, it)
+		}) {
+			return true
+		}
+		for _, gc := range r.genericConverts[namedOf(t)] {
+			for _, inst := range r.instances[gc.fn] {
+				if c := substituted(gc.iface, gc.fn.TypeParams(), inst.TypeArgs()); c != nil && types.Identical(c, it) {
+					return true
+				}
 			}
-			cn, _ := types.Unalias(c).(*types.Named)
-			return types.AssignableTo(c, it) || in != nil && cn != nil && in.Origin() == cn.Origin()
-		})
+		}
+		return false
 	}
 	if !types.Implements(t, iface) && (isPointer(t) || !types.Implements(types.NewPointer(t), iface)) {
 		return false
@@ -2072,6 +2104,64 @@ func (r *resolver) originImplementers(origin *types.Named, name string) []*ssa.F
 		}
 	}
 	return out
+}
+
+// A genericConvert is a conversion in a generic function's body to an
+// interface instance of its type parameters.
+type genericConvert struct {
+	fn    *ssa.Function
+	iface types.Type
+}
+
+// substituted returns the instance of a generic interface instance
+// (IConsumer[T]) with the type parameters of tparams that are its type
+// arguments replaced by targs (IConsumer[*deps]), or nil where an
+// argument is another type holding type parameters.
+func substituted(iface types.Type, tparams *types.TypeParamList, targs []types.Type) types.Type {
+	n, ok := types.Unalias(iface).(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || tparams.Len() != len(targs) {
+		return nil
+	}
+	args := make([]types.Type, n.TypeArgs().Len())
+	for i := range args {
+		a := n.TypeArgs().At(i)
+		tp, ok := a.(*types.TypeParam)
+		switch {
+		case ok:
+			j := -1
+			for k := range tparams.Len() {
+				if tparams.At(k) == tp {
+					j = k
+				}
+			}
+			if j < 0 {
+				return nil
+			}
+			args[i] = targs[j]
+		case concreteType(a):
+			args[i] = a
+		default:
+			return nil
+		}
+	}
+	inst, err := types.Instantiate(nil, n.Origin(), args, false)
+	if err != nil {
+		return nil
+	}
+	return inst
+}
+
+// concreteType reports whether t holds no type parameter at its top or
+// as a pointer's element.
+func concreteType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, param := t.(*types.TypeParam)
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+		return concreteInstance(n)
+	}
+	return !param
 }
 
 // genericType reports whether t, or what it points to, is a generic
@@ -2858,7 +2948,15 @@ func concat(a, b []value) []value {
 			if len(out) == maxValues {
 				return out
 			}
+			if typeGroup(x.group) && typeGroup(y.group) && x.group != y.group {
+				continue // two types' names: one message has one type
+			}
 			v := value{text: x.text + y.text, lit: x.lit && y.lit, listed: x.listed && y.listed, flag: joinFlags(x.flag, y.flag), config: cmp.Or(x.config, y.config), fallbackOf: cmp.Or(x.fallbackOf, y.fallbackOf), fallbackText: cmp.Or(x.fallbackText, y.fallbackText)}
+			if typeGroup(x.group) {
+				v.group = x.group
+			} else if typeGroup(y.group) {
+				v.group = y.group
+			}
 			switch {
 			case x.flagText != "":
 				v.flagText, v.flagAt = x.flagText, x.flagAt
@@ -2875,6 +2973,13 @@ func concat(a, b []value) []value {
 		}
 	}
 	return out
+}
+
+// typeGroup reports whether a value's group is the conversion of one
+// type that names it (typeNames).
+func typeGroup(g ssa.Instruction) bool {
+	_, ok := g.(*ssa.MakeInterface)
+	return ok
 }
 
 func appendValues(out, more []value) []value {

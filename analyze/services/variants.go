@@ -143,33 +143,6 @@ func (s *System) RunsCodeOf(a, b *Service) bool {
 	return s.Apart(a, b) && s.runs(a, b, s.mains())
 }
 
-// PartOf returns the service a deployment runs that runs svc's code and
-// serves all it serves, when nothing in the repository runs or builds
-// svc itself (no deployment, Dockerfile or script): svc is then an entry
-// of its own into a part of that one (a component's main beside the
-// unified binary that bundles every component, which the charts deploy),
-// not a deployable. Its code, tables and calls are the bundler's; it runs
-// beside nothing. nil when svc is run or built anywhere (split services
-// released as images of their own, beside an all-in-one), or when no
-// one service, or several, bundle it.
-func (s *System) PartOf(svc *Service) *Service {
-	if svc == nil || !svc.unrun || len(svc.DeployedBy) > 0 || len(svc.Profiles) > 0 || len(svc.Endpoints) == 0 {
-		return nil
-	}
-	mains := s.mains()
-	var found *Service
-	for _, o := range s.Services {
-		if o == svc || len(o.DeployedBy) == 0 || SameBinary(o, svc) || !bundles(o, svc, mains) || !servesAll(o, svc) {
-			continue
-		}
-		if found != nil {
-			return nil
-		}
-		found = o
-	}
-	return found
-}
-
 // mains returns the entries of the services' mains.
 func (s *System) mains() []string {
 	out := make([]string, 0, len(s.Services))

@@ -181,6 +181,11 @@ type message struct {
 	// queue (bindings).
 	bound bool
 	queue string
+	// from are the calls of the service's own code that hand in the
+	// value the topic is named after (h.pub.Publish(&ItemAdded{}) for
+	// item_added): a publish lifted out of a shared library goes to
+	// those lines only (liftMessages).
+	from []token.Pos
 }
 
 // An extractor finds facts in one SSA program.
@@ -1282,15 +1287,35 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		verb = "publish"
 	}
 	added := false
-	seen := make(map[string]bool, len(topics))
+	seen := make(map[string]*message, len(topics))
 	for _, t := range x.passedTopics(f, topics) {
-		if t.text == "" || strings.Contains(t.text, "…") || seen[t.text] {
-			continue // a topic given by two calls' options is one topic
+		if t.text == "" || strings.Contains(t.text, "…") {
+			continue
 		}
-		seen[t.text] = true
+		from := token.NoPos
+		if mi, ok := t.group.(*ssa.MakeInterface); ok {
+			if c := receiverOf(mi, 3); c != nil {
+				from = c.Pos()
+			}
+		}
+		if m := seen[t.text]; m != nil {
+			// A topic given by two calls' options is one topic; one
+			// named after a type handed in at two lines is handed there.
+			if m.from != nil && from.IsValid() && !slices.Contains(m.from, from) {
+				m.from = append(m.from, from)
+			} else if !from.IsValid() {
+				m.from = nil
+			}
+			continue
+		}
 		e := ev
 		e.Detail = verb + " " + t.text
-		f.messages = append(f.messages, &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf})
+		m := &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf}
+		if from.IsValid() {
+			m.from = []token.Pos{from}
+		}
+		seen[t.text] = m
+		f.messages = append(f.messages, m)
 		added = true
 	}
 	// A consumer of a queue the broker names (QueueDeclare("", …), its
@@ -3503,6 +3528,12 @@ func (x *extractor) liftMessages(ms []*message, reach map[*ssa.Function]bool) []
 	var out []*message
 	for _, m := range ms {
 		sites := x.ownSites(m.fn, reach)
+		if len(m.from) > 0 {
+			// A topic named after what some lines hand in is theirs.
+			if own := slices.DeleteFunc(slices.Clone(sites), func(s callSite) bool { return !slices.Contains(m.from, s.pos) }); len(own) > 0 {
+				sites = own
+			}
+		}
 		if len(sites) == 0 {
 			out = append(out, m)
 			continue

@@ -174,14 +174,15 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 	return out
 }
 
-// partsOf returns, for each main to decide that nothing in the
-// repository runs or builds (builtByRepository: no deployment file,
-// Dockerfile, release, Makefile or script) and that serves, the one service a deployment file deploys
-// that runs its code and serves all it serves: the main is then an entry
-// into a part of that service (a component's main beside the unified
-// binary that bundles every component, which the charts deploy), not a
-// deployable. A main any file builds or runs (split services released
-// beside an all-in-one) is no part; nor is one that two services bundle.
+// partsOf returns, for each main to decide that serves and that nothing
+// in the repository runs or builds (builtByRepository: no deployment
+// file, Dockerfile, release, Makefile or script), the one service a
+// deployment file deploys that runs its code and serves all it serves:
+// the main is then an entry into a part of that service (a component's
+// main beside the unified binary that bundles every component, which the
+// charts deploy), not a deployable. A main any file builds or runs
+// (split services released beside an all-in-one) is no part; nor is one
+// that two services bundle.
 func partsOf(sys *System, byName map[string]*facts, deploy *deployment) map[*Service]*Service {
 	if deploy == nil {
 		return nil

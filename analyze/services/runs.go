@@ -1669,21 +1669,11 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 		if builder, _ := m["builder"].(string); m == nil || builder != "" && builder != "go" {
 			continue
 		}
-		dir := filepath.Dir(file)
-		if s, ok := m["dir"].(string); ok {
-			dir = filepath.Join(dir, s)
-		}
-		main := "."
-		if s, ok := m["main"].(string); ok {
-			main = s
-		}
-		if strings.HasSuffix(main, ".go") {
-			main = path.Dir(main)
-		}
 		if d.released == nil {
 			d.released = make(map[string]bool)
 		}
-		d.released[filepath.Join(dir, filepath.FromSlash(main))] = true
+		_, _, mainDir := goreleaserMain(file, m)
+		d.released[mainDir] = true
 	}
 	if doc["dockers"] == nil && doc["kos"] == nil && doc["docker_manifests"] == nil && doc["dockers_v2"] == nil {
 		return
@@ -1714,18 +1704,7 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 		default:
 			continue // rust, zig, bun, …: no Go main
 		}
-		dir := filepath.Dir(file)
-		if s, ok := m["dir"].(string); ok {
-			dir = filepath.Join(dir, s)
-		}
-		main := "."
-		if s, ok := m["main"].(string); ok {
-			main = s
-		}
-		if strings.HasSuffix(main, ".go") {
-			main = path.Dir(main)
-		}
-		mainDir := filepath.Join(dir, filepath.FromSlash(main))
+		dir, main, mainDir := goreleaserMain(file, m)
 		r.dirs[mainDir] = true
 		if s, ok := m["binary"].(string); ok {
 			r.name(s)
@@ -1757,6 +1736,24 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 			}
 		}
 	}
+}
+
+// goreleaserMain returns the folder a goreleaser build of the config in
+// file runs in, its main package as the build names it, and the main's
+// folder.
+func goreleaserMain(file string, build map[string]any) (dir, main, mainDir string) {
+	dir = filepath.Dir(file)
+	if s, ok := build["dir"].(string); ok {
+		dir = filepath.Join(dir, s)
+	}
+	main = "."
+	if s, ok := build["main"].(string); ok {
+		main = s
+	}
+	if strings.HasSuffix(main, ".go") {
+		main = path.Dir(main)
+	}
+	return dir, main, filepath.Join(dir, filepath.FromSlash(main))
 }
 
 // goTemplate matches a Go template's action, as goreleaser's fields hold.

@@ -420,7 +420,9 @@ func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed
 	// (kubectl apply -f, docker build -f) would match anything.
 	other := slices.ContainsFunc(flags, func(f string) bool { return len(f) > 1 && setsFlag(d.otherArgs, f, false) })
 	var unpassed []*workload
-	for _, w := range d.workloads {
+	all := slices.Collect(maps.Values(d.workloads))
+	slices.SortFunc(all, func(a, b *workload) int { return strings.Compare(a.name+"\x00"+a.file, b.name+"\x00"+b.file) })
+	for _, w := range append(all, d.scriptRuns...) {
 		args := w.args
 		// In a pod of several containers, only those named as it are
 		// the service's: a sidecar's flag is its own.
@@ -466,6 +468,23 @@ func (d *deployment) flagFiles(v value, root string) (out []deployedFile, passed
 // key; a relative name no bind mount covers is the repository's, as the
 // image copies it.
 func (w *workload) fileIn(name, root string) deployedFile {
+	if w.scriptDir != "" && name != "" {
+		// A Makefile's or script's run: a path in the folder it runs
+		// in, or the file its cp made there (cp
+		// cmd/logic/logic-example.toml target/logic.toml) the one it
+		// copied.
+		abs := name
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(w.scriptDir, filepath.FromSlash(name))
+		}
+		if src, ok := w.copies[abs]; ok {
+			abs = src
+		}
+		if !within(filepath.ToSlash(abs), filepath.ToSlash(root)) {
+			return deployedFile{w: w, unseen: true}
+		}
+		return deployedFile{name: "…/" + filepath.ToSlash(relTo(root, abs)), w: w}
+	}
 	if !filepath.IsAbs(name) {
 		if w.volumes == nil || name == "" {
 			return deployedFile{name: name, w: w}

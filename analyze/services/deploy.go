@@ -243,6 +243,9 @@ type deployment struct {
 	// released are the folders of the mains a goreleaser config builds,
 	// with images or as archives only.
 	released map[string]bool
+	// scriptRuns are the runs of mains Makefiles and scripts start
+	// (scriptRuns): they name only the config files their flags pass.
+	scriptRuns []*workload
 }
 
 // A codeFolder is where one service of a compose file or Dapr run file
@@ -397,6 +400,11 @@ type workload struct {
 	// runBy are those of deployedBy that say how it runs (a compose
 	// service, a pod's containers), not only its name (a Service).
 	runBy []string
+	// scriptDir is, for a run of a Makefile or script (scriptRuns), the
+	// folder it runs in, and copies the files its cp commands make, by
+	// the file each copies.
+	scriptDir string
+	copies    map[string]string
 }
 
 // deployedIn records a file that deploys the workload.
@@ -527,7 +535,7 @@ func (d *deployment) readFile(dir, path string) {
 		d.procfile(dir, path, data)
 	case script:
 		d.dockerBuilds(path, data)
-		d.scriptArgs(data)
+		d.scriptArgs(path, data, d.readScriptRuns(path, data))
 		d.helmInstalls(path, data)
 	case ext == ".tf":
 		d.terraform(data)
@@ -2022,13 +2030,114 @@ func isFile(name string) bool {
 }
 
 // scriptArgs keeps the words of a Makefile's or script's commands: one
-// that runs a service with a flag sets that flag.
-func (d *deployment) scriptArgs(data []byte) {
+// that runs a service with a flag sets that flag, for a service archie
+// cannot tell, but for the runs of a main readScriptRuns tells (known).
+func (d *deployment) scriptArgs(file string, data []byte, known map[string]bool) {
 	for _, line := range logicalLines(data) {
 		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			if words := runWords(cmd); len(words) > 0 && known[filepath.Join(filepath.Dir(file), filepath.FromSlash(words[0]))] {
+				continue
+			}
 			d.otherArgs = append(d.otherArgs, cmd...)
 		}
 	}
+}
+
+// runWords returns the words of the program a shell command runs, its
+// environment assignments and a nohup or exec in front of it aside.
+func runWords(cmd []string) []string {
+	_, words := leadingAssigns(cmd)
+	for len(words) > 0 && (words[0] == "nohup" || words[0] == "exec") {
+		words = words[1:]
+	}
+	return words
+}
+
+// readScriptRuns reads the commands of a Makefile or script that run a
+// binary the same file builds with go build -o (build: go build -o
+// target/logic cmd/logic/main.go; run: target/logic
+// -conf=target/logic.toml): each is a run of that main, with its flags,
+// kept apart from the deployment's workloads (it deploys nothing; it
+// names the config files its flags pass, flagFiles). A file its cp
+// commands make (cp cmd/logic/logic-example.toml target/logic.toml)
+// stands for the file it copies. It returns the programs so read.
+func (d *deployment) readScriptRuns(file string, data []byte) map[string]bool {
+	dir := filepath.Dir(file)
+	lines := logicalLines(data)
+	if filepath.Ext(file) != ".sh" {
+		if mk := readMakefile(d.root, dir, data, nil); mk != nil {
+			lines = mk.recipes() // as make runs them: $(GOBUILD) -o …
+		}
+	}
+	outputs := make(map[string]string) // the binary -> its main's folder
+	copies := make(map[string]string)
+	var runs [][]string
+	for _, line := range lines {
+		for _, cmd := range shellCommands(strings.TrimLeft(strings.TrimSpace(line), "@-")) {
+			words := runWords(cmd)
+			if len(words) == 0 || strings.ContainsAny(strings.Join(words, " "), "$`") {
+				continue
+			}
+			switch {
+			case len(words) > 2 && words[0] == "go" && words[1] == "build":
+				out, pkg := goBuildOutput(words[2:])
+				if out == "" || pkg == "" || filepath.IsAbs(out) {
+					continue
+				}
+				main := filepath.Join(dir, filepath.FromSlash(pkg))
+				if strings.HasSuffix(pkg, ".go") {
+					main = filepath.Dir(main)
+				}
+				if holdsMain(main) && within(filepath.ToSlash(main), filepath.ToSlash(d.root)) {
+					outputs[filepath.Join(dir, filepath.FromSlash(out))] = main
+				}
+			case len(words) == 3 && words[0] == "cp" && !strings.HasPrefix(words[1], "-"):
+				src, dst := filepath.Join(dir, filepath.FromSlash(words[1])), filepath.Join(dir, filepath.FromSlash(words[2]))
+				if strings.HasSuffix(words[2], "/") || isDir(dst) {
+					dst = filepath.Join(dst, filepath.Base(src))
+				}
+				copies[dst] = src
+			case !filepath.IsAbs(words[0]):
+				runs = append(runs, words)
+			}
+		}
+	}
+	known := make(map[string]bool)
+	for _, words := range runs {
+		prog := filepath.Join(dir, filepath.FromSlash(words[0]))
+		main, ok := outputs[prog]
+		if !ok {
+			continue
+		}
+		known[prog] = true
+		d.scriptRuns = append(d.scriptRuns, &workload{name: filepath.Base(prog), dir: main, built: true, args: words, file: relTo(d.root, file), scriptDir: dir, copies: copies})
+	}
+	return known
+}
+
+// goBuildOutput returns the -o file and the package of go build's
+// arguments, "" where either is not there.
+func goBuildOutput(args []string) (out, pkg string) {
+	valued := map[string]bool{"-o": true, "-tags": true, "-ldflags": true, "-gcflags": true, "-asmflags": true, "-mod": true, "-p": true,
+		"-pkgdir": true, "-modfile": true, "-overlay": true, "-pgo": true, "-buildmode": true, "-compiler": true, "-installsuffix": true, "-toolexec": true}
+	for i := 0; i < len(args); i++ {
+		w := strings.Trim(args[i], `"'`)
+		switch {
+		case w == "-o" && i+1 < len(args):
+			out = strings.Trim(args[i+1], `"'`)
+			i++
+		case strings.HasPrefix(w, "-o="):
+			out = w[3:]
+		case valued[w]:
+			i++
+		case strings.HasPrefix(w, "-"):
+		case pkg != "":
+			return out, "" // several packages
+		default:
+			pkg = w
+		}
+	}
+	return out, pkg
 }
 
 // dockerValueFlags are the docker build flags that take a value.

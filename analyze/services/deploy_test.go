@@ -518,7 +518,7 @@ func TestTerraformUnclosed(t *testing.T) {
 
 func TestScriptsSetFlags(t *testing.T) {
 	d := &deployment{images: make(map[string][2]string)}
-	d.scriptArgs([]byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"))
+	d.scriptArgs("run.sh", []byte("#!/bin/sh\nstart search -port=8084 -geoaddr=localhost:8081 search\nstart frontend --searchaddr localhost:8084\n"), nil)
 	for _, flag := range []string{"geoaddr", "searchaddr", "port"} {
 		if !setsFlag(d.otherArgs, flag, false) {
 			t.Errorf("the script sets -%s; otherArgs = %q", flag, d.otherArgs)
@@ -939,5 +939,23 @@ func TestImageBuiltArgs(t *testing.T) {
 	d.imageBuilt("acme/api:other", "/r/build/Dockerfile.other", "/r", nil, false)
 	if df, _ := d.imageBuild("acme/api"); df != "" || !d.ambiguous["acme/api"] {
 		t.Errorf("an image of two Dockerfiles gives %q, ambiguous %v", df, d.ambiguous["acme/api"])
+	}
+}
+
+func TestGoBuildOutput(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		out, pkg string
+	}{
+		{[]string{"-o", "target/logic", "cmd/logic/main.go"}, "target/logic", "cmd/logic/main.go"},
+		{[]string{"-v", "-ldflags", "-s -w", "-o=bin/api", "./cmd/api"}, "bin/api", "./cmd/api"},
+		{[]string{"-tags", "prod", "./cmd/api"}, "", "./cmd/api"},
+		{[]string{"-o", "bin/x", "main.go", "helper.go"}, "bin/x", ""}, // several files: not one package read here
+		{[]string{"-o", "bin/x"}, "bin/x", ""},
+	} {
+		out, pkg := goBuildOutput(tc.args)
+		if out != tc.out || pkg != tc.pkg {
+			t.Errorf("goBuildOutput(%q) = %q, %q; want %q, %q", tc.args, out, pkg, tc.out, tc.pkg)
+		}
 	}
 }

@@ -593,6 +593,11 @@ func (x *extractor) service(svc *Service) *facts {
 				x.res.workloads[w] = true
 			}
 		}
+		for _, w := range x.deploy.scriptRuns {
+			if filepath.Clean(w.dir) == filepath.Clean(f.entryDir) {
+				x.res.workloads[w] = true // a Makefile's run of this main
+			}
+		}
 	}
 	x.siteCallers = nil
 	defer func() { x.res.within, x.res.workloads, x.siteCallers = nil, nil, nil }()

@@ -534,8 +534,12 @@ func (d *deployment) readFile(dir, path string) {
 	case name == "Procfile":
 		d.procfile(dir, path, data)
 	case script:
-		d.dockerBuilds(path, data)
-		d.scriptArgs(path, data, d.readScriptRuns(path, data))
+		var mk *makefile
+		if ext != ".sh" {
+			mk = readMakefile(d.root, filepath.Dir(path), data, nil) // read once: its docker builds and its runs
+		}
+		d.dockerBuilds(path, data, mk)
+		d.scriptArgs(path, data, d.readScriptRuns(path, data, mk))
 		d.helmInstalls(path, data)
 	case ext == ".tf":
 		d.terraform(data)
@@ -1177,15 +1181,12 @@ func (d *deployment) imageBuild(image string) (dockerfile, context string) {
 	return "", ""
 }
 
-// dockerBuilds reads the docker build commands of a Makefile or a shell
-// script: the Dockerfile (-f, else the context's) each image (-t) is
-// built with. A command archie cannot read whole, with a variable in its
-// file or context, tells nothing.
-func (d *deployment) dockerBuilds(file string, data []byte) {
-	var mk *makefile
-	if filepath.Ext(file) != ".sh" {
-		mk = readMakefile(d.root, filepath.Dir(file), data, nil) // its variables name images: -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY)
-	}
+// dockerBuilds reads the docker build commands of a Makefile (mk, read
+// from data: its variables name images, -t $(IMAGE_PREFIX)$(IMAGE_REPOSITORY))
+// or a shell script (mk nil): the Dockerfile (-f, else the context's)
+// each image (-t) is built with. A command archie cannot read whole, with
+// a variable in its file or context, tells nothing.
+func (d *deployment) dockerBuilds(file string, data []byte, mk *makefile) {
 	d.dockerBuildLines(filepath.Dir(file), data, mk, false)
 	if mk != nil {
 		// Each rule's recipe as make runs it for its target: a define
@@ -2061,13 +2062,11 @@ func runWords(cmd []string) []string {
 // names the config files its flags pass, flagFiles). A file its cp
 // commands make (cp cmd/logic/logic-example.toml target/logic.toml)
 // stands for the file it copies. It returns the programs so read.
-func (d *deployment) readScriptRuns(file string, data []byte) map[string]bool {
+func (d *deployment) readScriptRuns(file string, data []byte, mk *makefile) map[string]bool {
 	dir := filepath.Dir(file)
 	lines := logicalLines(data)
-	if filepath.Ext(file) != ".sh" {
-		if mk := readMakefile(d.root, dir, data, nil); mk != nil {
-			lines = mk.recipes() // as make runs them: $(GOBUILD) -o …
-		}
+	if mk != nil {
+		lines = mk.recipes() // as make runs them: $(GOBUILD) -o …
 	}
 	outputs := make(map[string]string) // the binary -> its main's folder
 	copies := make(map[string]string)

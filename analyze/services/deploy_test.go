@@ -193,10 +193,11 @@ func TestComposeOverride(t *testing.T) {
 
 func TestDockerBuilds(t *testing.T) {
 	d := &deployment{images: make(map[string][2]string)}
-	d.dockerBuilds("/r/Makefile", []byte("docker:\n\t@docker build -f ./build/Dockerfile.api --build-arg V=$(V) -t org/api:kafka .\n"+
-		"web:\n\tdocker buildx build --platform linux/amd64 --tag=org/web ./web\n"+
-		"skip:\n\tdocker build -t org/x $(CTX)\n"+
-		"quoted:\n\tdocker build -f \"build/Dockerfile.q\" -t \"org/q:1\" \".\"\n"))
+	data := []byte("docker:\n\t@docker build -f ./build/Dockerfile.api --build-arg V=$(V) -t org/api:kafka .\n" +
+		"web:\n\tdocker buildx build --platform linux/amd64 --tag=org/web ./web\n" +
+		"skip:\n\tdocker build -t org/x $(CTX)\n" +
+		"quoted:\n\tdocker build -f \"build/Dockerfile.q\" -t \"org/q:1\" \".\"\n")
+	d.dockerBuilds("/r/Makefile", data, readMakefile(d.root, "/r", data, nil))
 	want := map[string][2]string{
 		"org/api": {"/r/build/Dockerfile.api", "/r"},
 		"org/web": {"/r/web/Dockerfile", "/r/web"},

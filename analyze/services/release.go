@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/build/constraint"
 	"go/parser"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -99,17 +101,29 @@ func (l *typeLoader) olderRelease(p *packages.Package, tc *types.Config, mode pa
 	// The release leaves out what a file it does not select declares:
 	// every error is a name of the package's own left undefined
 	// (undefined: GoMapIterator), not a name of an import (a dependency
-	// at another version) nor any other mistake.
+	// at another version) nor any other mistake; or it is in a file
+	// selected for this release and those after it, which refuses them
+	// (quic-go's `var _ int = "can't be built on Go 1.20 yet"`).
 	var missing []string
+	refused := false
 	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError && releaseGuarded(e.Pos) {
+			refused = true
+			continue
+		}
 		name, ok := strings.CutPrefix(e.Msg, "undefined: ")
 		if e.Kind != packages.TypeError || !ok || strings.ContainsAny(name, ". ") {
 			return nil, ""
 		}
 		missing = append(missing, name)
 	}
-	// No release before the module's go line builds it.
+	// No release before the module's go line builds it. A file that
+	// refuses this release names the releases it was written for, which
+	// may be older than the last few.
 	lowest := max(currentMinor()-olderReleases, 1)
+	if refused {
+		lowest = 1
+	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		if _, v, ok := strings.Cut(strings.TrimPrefix(p.Module.GoVersion, "go"), "."); ok {
 			v, _, _ = strings.Cut(v, ".")
@@ -183,6 +197,54 @@ func (l *typeLoader) olderRelease(p *packages.Package, tc *types.Config, mode pa
 	return nil, ""
 }
 
+// releaseGuarded reports whether the file of an error's position (as
+// packages.Error writes it, file:line:col) has a build constraint that
+// names a Go release (//go:build go1.20): a file selected for the
+// releases from one on.
+func releaseGuarded(pos string) bool {
+	p := analyze.ParsePos(pos)
+	if p.Filename == "" {
+		return false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), p.Filename, nil, parser.PackageClauseOnly|parser.ParseComments)
+	if err != nil {
+		return false
+	}
+	for _, g := range f.Comments {
+		if g.Pos() > f.Package {
+			break
+		}
+		for _, c := range g.List {
+			if !constraint.IsGoBuild(c.Text) {
+				continue
+			}
+			x, err := constraint.Parse(c.Text)
+			if err != nil {
+				return false
+			}
+			return namesRelease(x)
+		}
+	}
+	return false
+}
+
+// namesRelease reports whether a build constraint names a Go release tag.
+func namesRelease(x constraint.Expr) bool {
+	switch x := x.(type) {
+	case *constraint.TagExpr:
+		minor, ok := strings.CutPrefix(x.Tag, "go1.")
+		_, err := strconv.Atoi(minor)
+		return ok && err == nil
+	case *constraint.NotExpr:
+		return namesRelease(x.X)
+	case *constraint.AndExpr:
+		return namesRelease(x.X) || namesRelease(x.Y)
+	case *constraint.OrExpr:
+		return namesRelease(x.X) || namesRelease(x.Y)
+	}
+	return false
+}
+
 // olderNote is the problem of a dependency read as an earlier release
 // selects its files.
 func olderNote(p *packages.Package, o olderRead) analyze.Error {
@@ -194,9 +256,13 @@ func olderNote(p *packages.Package, o olderRead) analyze.Error {
 		}
 	}
 	current := "go1." + strconv.Itoa(currentMinor())
+	why := "its build constraints select files for earlier Go releases only"
+	if releaseGuarded(o.err.Pos) {
+		why = "its build constraints select, for " + current + ", a file that refuses it"
+	}
 	return analyze.Error{Pos: analyze.ParsePos(o.err.Pos), Package: p.PkgPath, NotChecked: true,
-		Msg: fmt.Sprintf("%s does not type-check with %s (%s): its build constraints select files for earlier Go releases only; archie read it as %s selects its files, so the services importing it were read, but a build with %s fails here: build with %s, or update %s to a version that supports %s",
-			p.PkgPath, current, o.err.Msg, o.release, current, o.release, mod, current)}
+		Msg: fmt.Sprintf("%s does not type-check with %s (%s): %s; archie read it as %s selects its files, so the services importing it were read, but a build with %s fails here: build with %s, or update %s to a version that supports %s",
+			p.PkgPath, current, o.err.Msg, why, o.release, current, o.release, mod, current)}
 }
 
 // olderNotes returns the problems of the dependencies read as an earlier

@@ -400,7 +400,7 @@ func TestTypeCheckOlderRelease(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"go.mod":                "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/fast v0.0.0\n\texample.com/broken v0.0.0\n\texample.com/redecl v0.0.0\n)\n\nreplace (\n\texample.com/fast => ./fast\n\texample.com/broken => ./broken\n\texample.com/redecl => ./redecl\n)\n",
+		"go.mod":                "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/fast v0.0.0\n\texample.com/broken v0.0.0\n\texample.com/redecl v0.0.0\n\texample.com/refuse v0.0.0\n)\n\nreplace (\n\texample.com/fast => ./fast\n\texample.com/broken => ./broken\n\texample.com/redecl => ./redecl\n\texample.com/refuse => ./refuse\n)\n",
 		"fast/go.mod":           "module example.com/fast\n\ngo 1.22\n",
 		"fast/codec.go":         "package fast\n\ntype Codec struct{ it *Iter }\n\nfunc New() *Codec { return &Codec{} }\n",
 		"fast/iter_old.go":      fmt.Sprintf("//go:build !go1.%d\n\npackage fast\n\nimport (\n\t\"hash/adler32\"\n\n\t\"example.com/fast/legacy\"\n)\n\ntype Iter struct{ l legacy.Table }\n\nvar sum = adler32.Checksum\n", this),
@@ -414,11 +414,19 @@ func TestTypeCheckOlderRelease(t *testing.T) {
 		"redecl/new.go": fmt.Sprintf("//go:build go1.%d\n\npackage redecl\n\nfunc Run() Missing { return 0 }\n", this),
 		"redecl/old.go": fmt.Sprintf("//go:build !go1.%d\n\npackage redecl\n\ntype Missing int\n\nconst Target = \"http://billing:8080\"\n\nfunc Run() Missing { return 0 }\n", this),
 		"third/main.go": "package main\n\nimport \"example.com/redecl\"\n\nfunc main() { redecl.Run() }\n",
-		"main/main.go":  "package main\n\nimport \"example.com/fast\"\n\nfunc main() { _ = fast.New() }\n",
-		"other/main.go": "package main\n\nimport \"example.com/broken\"\n\nfunc main() { broken.Run() }\n",
+		// A file selected for this release and those after the one the
+		// module was written for refuses them (quic-go v0.30.0's
+		// go120.go); the release it was written for is more than
+		// olderReleases back.
+		"refuse/go.mod":  fmt.Sprintf("module example.com/refuse\n\ngo 1.%d\n", this-7),
+		"refuse/old.go":  fmt.Sprintf("//go:build go1.%d\n\npackage refuse\n\nfunc Run() {}\n", this-7),
+		"refuse/new.go":  fmt.Sprintf("//go:build go1.%d\n\npackage refuse\n\nvar _ int = \"cannot be built with this release yet\"\n", this-6),
+		"fourth/main.go": "package main\n\nimport \"example.com/refuse\"\n\nfunc main() { refuse.Run() }\n",
+		"main/main.go":   "package main\n\nimport \"example.com/fast\"\n\nfunc main() { _ = fast.New() }\n",
+		"other/main.go":  "package main\n\nimport \"example.com/broken\"\n\nfunc main() { broken.Run() }\n",
 	})
 	cfg := &packages.Config{Context: context.Background(), Dir: dir, Env: append(analyze.GoEnv(nil, true), "GOCACHE="+t.TempDir())}
-	ls := newListing(cfg, []string{"./main", "./other", "./third"}, Options{})
+	ls := newListing(cfg, []string{"./main", "./other", "./third", "./fourth"}, Options{})
 	ls.list()
 	roots, _, err := ls.typeCheck(nil)
 	if err != nil {
@@ -440,8 +448,16 @@ func TestTypeCheckOlderRelease(t *testing.T) {
 			t.Errorf("%s: %v; want ill-typed (its dependency's error no release mends)", path, r)
 		}
 	}
-	if len(ls.older) != 1 {
-		t.Fatalf("notes = %v; want one, for example.com/fast", ls.older)
+	if r := byPath["example.com/m/fourth"]; r == nil || r.IllTyped {
+		t.Errorf("fourth: %v; want read (its dependency read as go1.%d selects its files)", r, this-7)
+	}
+	if len(ls.older) != 2 {
+		t.Fatalf("notes = %v; want two, for example.com/fast and example.com/refuse", ls.older)
+	}
+	r := ls.older[1]
+	wantR := fmt.Sprintf(`example.com/refuse does not type-check with go1.%d (cannot use "cannot be built with this release yet" (untyped string constant) as int value in variable declaration): its build constraints select, for go1.%d, a file that refuses it; archie read it as go1.%d selects its files`, this, this, this-7)
+	if r.Package != "example.com/refuse" || !strings.HasPrefix(r.Msg, wantR) || filepath.Base(r.Pos.Filename) != "new.go" {
+		t.Errorf("note = %+v\nwant at new.go, starting %q", r, wantR)
 	}
 	n := ls.older[0]
 	want := fmt.Sprintf("example.com/fast does not type-check with go1.%d (undefined: Iter): its build constraints select files for earlier Go releases only; archie read it as go1.%d selects its files", this, this-1)

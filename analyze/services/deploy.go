@@ -95,8 +95,11 @@ type deployment struct {
 	// name with a build arg in them, as written (./cmd/${SERVICE},
 	// example.com/shop/cmd/$SERVICE_NAME).
 	goBuildArgs map[string][]string
-	// imageArgs are the build args a docker build gives each image.
-	imageArgs map[string]map[string]string
+	// imageArgs are the build args a docker build gives each image, and
+	// imageTargets the stage of its Dockerfile it builds (--target), if
+	// it names one.
+	imageArgs    map[string]map[string]string
+	imageTargets map[string]string
 	// ambiguous are the images built in ways that disagree, and
 	// imageBuilds every build of each image.
 	ambiguous   map[string]bool
@@ -464,6 +467,7 @@ func readDeployment(dir string) *deployment {
 	}
 	d.loopImages()
 	d.oneCompiler()
+	d.imageStages()
 	d.targetedBuilds()
 	d.unusedStages()
 	d.builtFrom()
@@ -1211,7 +1215,7 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 				continue
 			}
 			var tags []string
-			dockerfile, context := "", ""
+			dockerfile, context, target := "", "", ""
 			args := make(map[string]string)
 			for j := i + 1; j < len(cmd); j++ {
 				w := strings.Trim(cmd[j], `"'`)
@@ -1243,6 +1247,7 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 					}
 					if flag == "--target" {
 						d.target(val)
+						target = val
 					}
 				default:
 					context = w
@@ -1253,7 +1258,7 @@ func (d *deployment) dockerBuildLines(dir string, data []byte, mk *makefile, wor
 			}
 			df, ctx := buildFiles(dir, context, dockerfile)
 			for _, t := range tags {
-				d.imageBuilt(t, df, ctx, args, mk != nil || !workflow)
+				d.imageBuilt(t, df, ctx, target, args, mk != nil || !workflow)
 				if v := nameVariable(t); v != "" {
 					for k, raw := range rawArgs(cmd[i+1:]) {
 						if raw == v {
@@ -1452,6 +1457,34 @@ type imageBuild struct {
 	args    map[string]string
 }
 
+// imageStages gives a workload that runs an image built from one stage of
+// a Dockerfile of several images (docker build --target polylith -t
+// org/app-polylith, or a workflow's build-push-action with target: and
+// tags:) that Dockerfile and stage, as a compose build by target has
+// them: it runs the program that stage runs, not the last stage's.
+func (d *deployment) imageStages() {
+	for _, w := range d.workloads {
+		if w.image == "" || w.dockerfile != "" || w.target != "" || w.alias || w.containers() > 1 {
+			continue
+		}
+		t := strings.ToLower(d.imageTargets[w.image])
+		if t == "" || strings.Contains(t, "$") {
+			continue
+		}
+		for _, imgs := range w.images {
+			if slices.ContainsFunc(imgs, func(img string) bool { return imageRepo(img) != w.image }) {
+				t = "" // another file runs another image under its name
+			}
+		}
+		df, ctx := d.imageBuild(w.image)
+		imgs, several := d.stagesOf[df]
+		if t == "" || !several || !slices.ContainsFunc(imgs.stages, func(s dockerStage) bool { return s.name == t && s.runs != "" }) {
+			continue
+		}
+		w.dockerfile, w.context, w.target = df, ctx, t
+	}
+}
+
 // oneCompiler settles an image built in ways that disagree when only one
 // of them compiles code: a release Dockerfile that runs go build or make,
 // beside a development one that copies a binary built outside under the
@@ -1506,7 +1539,7 @@ func agreedArgs(a, b map[string]string) map[string]string {
 // what follows. A tag of no registry nor owner (docker build -t
 // kraken-agent, later tagged and pushed as $(REGISTRY)/kraken-agent)
 // names by its name the images of a registry's (localNames).
-func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byName bool) {
+func (d *deployment) imageBuilt(tag, df, ctx, target string, args map[string]string, byName bool) {
 	img := imageRepo(tag)
 	// A registry left for the user to set (REGISTRY ?= gcr.io/$(PROJECT)
 	// with PROJECT ?= empty) leaves an empty part: gcr.io//api.
@@ -1529,7 +1562,7 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 		if d.ambiguous[img] {
 			return
 		}
-		if b, ok := d.images[img]; ok && b == [2]string{df, ctx} {
+		if b, ok := d.images[img]; ok && b == [2]string{df, ctx} && d.imageTargets[img] == target {
 			// One Dockerfile and context, built with build args that
 			// disagree (a Makefile's VERSION=v0.0.0, a workflow's from
 			// the tag pushed): the image is that build, each arg the
@@ -1544,9 +1577,16 @@ func (d *deployment) imageBuilt(tag, df, ctx string, args map[string]string, byN
 			d.ambiguous[img] = true
 			delete(d.images, img)
 			delete(d.imageArgs, img)
+			delete(d.imageTargets, img)
 			return
 		}
 		d.images[img] = [2]string{df, ctx}
+		if target != "" {
+			if d.imageTargets == nil {
+				d.imageTargets = make(map[string]string)
+			}
+			d.imageTargets[img] = target
+		}
 		if d.imageArgs == nil {
 			d.imageArgs = make(map[string]map[string]string)
 		}
@@ -1632,9 +1672,22 @@ func (d *deployment) workflow(data []byte) {
 			// A later step's env is not the file's once a step may
 			// write $GITHUB_ENV: by its run line, a script it runs, or
 			// an action other than the ones read here.
-			if strings.Contains(st.Run, "GITHUB_ENV") || strings.Contains(st.Run, ".sh") ||
+			if strings.Contains(st.Run, ".sh") ||
 				st.Uses != "" && !strings.HasPrefix(st.Uses, "actions/") && !strings.HasPrefix(st.Uses, "docker/") && !strings.HasPrefix(st.Uses, "depot/") {
 				gh.envSet = true
+			} else if strings.Contains(st.Run, "GITHUB_ENV") {
+				// echo "BUILD=…" >> $GITHUB_ENV sets BUILD; any other
+				// write may set any name.
+				names, ok := envWrites(st.Run)
+				if !ok {
+					gh.envSet = true
+				}
+				for _, n := range names {
+					if gh.envNames == nil {
+						gh.envNames = make(map[string]bool)
+					}
+					gh.envNames[n] = true
+				}
 			}
 			if st.Run != "" {
 				wd := cmp.Or(st.WorkingDirectory, job.Defaults.Run.WorkingDirectory, doc.Defaults.Run.WorkingDirectory, ".")
@@ -1661,9 +1714,11 @@ func (d *deployment) workflow(data []byte) {
 			if !strings.HasPrefix(st.Uses, "docker/build-push-action@") && !strings.HasPrefix(st.Uses, "depot/build-push-action@") {
 				continue
 			}
+			target := ""
 			if t, ok := st.With["target"]; ok {
 				s, _ := t.(string)
-				d.target(strings.TrimSpace(s))
+				target = strings.TrimSpace(s)
+				d.target(target)
 			}
 			context, file := with("context"), with("file")
 			if context == "" {
@@ -1681,14 +1736,16 @@ func (d *deployment) workflow(data []byte) {
 				t = strings.TrimSpace(t)
 				if m := metaTags.FindStringSubmatch(t); m != nil {
 					for _, img := range gh.images[m[1]] {
-						d.imageBuilt(img, df, ctx, args, false)
+						d.imageBuilt(img, df, ctx, target, args, false)
 					}
 					continue
 				}
-				if v, ok := gh.expand(t); ok {
+				// An expression archie cannot read in the tag alone
+				// (:${{ github.sha }}) leaves the image known.
+				if v, ok := gh.expand(t); ok || !strings.Contains(imageRepo(v), "$") {
 					t = v
 				}
-				d.imageBuilt(t, df, ctx, args, false)
+				d.imageBuilt(t, df, ctx, target, args, false)
 			}
 		}
 	}
@@ -1731,7 +1788,7 @@ func (d *deployment) matrixImages(matrix map[string]any, data []byte) {
 			if !isFile(dockerfile) {
 				continue
 			}
-			d.imageBuilt("${GH}/"+name, dockerfile, dir, nil, true)
+			d.imageBuilt("${GH}/"+name, dockerfile, dir, "", nil, true)
 		}
 	}
 }
@@ -1815,14 +1872,36 @@ func stepOutputs(run string) map[string]string {
 	return out
 }
 
+var envWrite = regexp.MustCompile(`^\s*echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*["']?\$\{?GITHUB_ENV\}?["']?\s*$`)
+
+// envWrites returns the names a run step's lines write to $GITHUB_ENV
+// (echo "BUILD=…" >> $GITHUB_ENV), and false when a line that names
+// $GITHUB_ENV writes it another way, which may set any name.
+func envWrites(run string) ([]string, bool) {
+	var names []string
+	for _, line := range strings.Split(run, "\n") {
+		if !strings.Contains(line, "GITHUB_ENV") {
+			continue
+		}
+		m := envWrite.FindStringSubmatch(line)
+		if m == nil {
+			return nil, false
+		}
+		names = append(names, m[1])
+	}
+	return names, true
+}
+
 // A ghContext is what a workflow job's expressions may read.
 type ghContext struct {
-	repo    string                       // owner/name, or ""
-	step    any                          // the step's env
-	env     []any                        // the job's env, then the workflow's
-	envSet  bool                         // a step so far writes $GITHUB_ENV
-	outputs map[string]map[string]string // step id → output → value
-	images  map[string][]string          // metadata-action step id → its images
+	repo   string // owner/name, or ""
+	step   any    // the step's env
+	env    []any  // the job's env, then the workflow's
+	envSet bool   // a step so far may write any name to $GITHUB_ENV
+	// envNames are the names steps so far write to $GITHUB_ENV.
+	envNames map[string]bool
+	outputs  map[string]map[string]string // step id → output → value
+	images   map[string][]string          // metadata-action step id → its images
 }
 
 // expand replaces the expressions of s that the context knows, and
@@ -1845,7 +1924,7 @@ func (g *ghContext) expandDepth(s string, depth int) (string, bool) {
 			v, ok = g.repo, true
 		case expr == "github.repository_owner" && g.repo != "":
 			v, ok = g.repo[:strings.IndexByte(g.repo, '/')], true
-		case strings.HasPrefix(expr, "env.") && !g.envSet:
+		case strings.HasPrefix(expr, "env.") && !g.envSet && !g.envNames[strings.TrimPrefix(expr, "env.")]:
 			// The step's env, the job's, the workflow's: the first
 			// that is a map and holds the name; an env written as an
 			// expression may hold anything.

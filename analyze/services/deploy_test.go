@@ -606,9 +606,33 @@ func TestQuotedWords(t *testing.T) {
 		`service`:                  {"service"},
 		`x=""`:                     {"x="},
 		``:                         nil,
+		// A command substitution is one word with what it is part of.
+		"A=`go env GOARCH` go build":                    {"A=`go env GOARCH`", "go", "build"},
+		`C=$([ "$T" = "$U" ] && echo "1" || echo 0) go`: {"C=$([ $T = $U ] && echo 1 || echo 0)", "go"},
+		`v=$(f $(g x)) y`:                               {"v=$(f $(g x))", "y"},
+		`'$(a b)' c`:                                    {"$(a b)", "c"}, // single quotes hold no substitution
 	} {
 		if got := quotedWords(in); !slices.Equal(got, want) {
 			t.Errorf("quotedWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEnvWrites(t *testing.T) {
+	for _, c := range []struct {
+		run   string
+		names []string
+		ok    bool
+	}{
+		{"echo \"VERSION=${GITHUB_REF#refs/*/}\" >> $GITHUB_ENV\nBRANCH=$(git branch)\necho \"BRANCH=${BRANCH}\" >> \"$GITHUB_ENV\"", []string{"VERSION", "BRANCH"}, true},
+		{"echo IMAGE=x >> ${GITHUB_ENV}", []string{"IMAGE"}, true},
+		{"cat vars.env >> $GITHUB_ENV", nil, false},
+		{"echo \"$LINE\" >> $GITHUB_ENV", nil, false},
+		{"make build", nil, true},
+	} {
+		names, ok := envWrites(c.run)
+		if ok != c.ok || !slices.Equal(names, c.names) {
+			t.Errorf("envWrites(%q) = %q, %v; want %q, %v", c.run, names, ok, c.names, c.ok)
 		}
 	}
 }
@@ -928,8 +952,8 @@ func TestKustomizeEnv(t *testing.T) {
 // Dockerfile, the arg unknown; with two Dockerfiles, no image.
 func TestImageBuiltArgs(t *testing.T) {
 	d := &deployment{root: "/r", images: make(map[string][2]string)}
-	d.imageBuilt("acme/api:dev", "/r/build/Dockerfile.api", "/r", map[string]string{"VERSION": "v0.0.0", "MODE": "release"}, false)
-	d.imageBuilt("acme/api:v1", "/r/build/Dockerfile.api", "/r", map[string]string{"VERSION": "${VERSION}", "MODE": "release", "EXTRA": "1"}, false)
+	d.imageBuilt("acme/api:dev", "/r/build/Dockerfile.api", "/r", "", map[string]string{"VERSION": "v0.0.0", "MODE": "release"}, false)
+	d.imageBuilt("acme/api:v1", "/r/build/Dockerfile.api", "/r", "", map[string]string{"VERSION": "${VERSION}", "MODE": "release", "EXTRA": "1"}, false)
 	if df, _ := d.imageBuild("acme/api"); df != "/r/build/Dockerfile.api" {
 		t.Errorf("acme/api's Dockerfile = %q, want build/Dockerfile.api", df)
 	}
@@ -937,7 +961,7 @@ func TestImageBuiltArgs(t *testing.T) {
 	if got := d.imageArgs["acme/api"]; !maps.Equal(got, want) {
 		t.Errorf("acme/api's args = %v, want %v", got, want)
 	}
-	d.imageBuilt("acme/api:other", "/r/build/Dockerfile.other", "/r", nil, false)
+	d.imageBuilt("acme/api:other", "/r/build/Dockerfile.other", "/r", "", nil, false)
 	if df, _ := d.imageBuild("acme/api"); df != "" || !d.ambiguous["acme/api"] {
 		t.Errorf("an image of two Dockerfiles gives %q, ambiguous %v", df, d.ambiguous["acme/api"])
 	}

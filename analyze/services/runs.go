@@ -330,7 +330,31 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			return
 		}
-		if out := buildOutput(cmd); out != "" {
+		if outDir(cmd) {
+			// go build -o /out/ ./cmd/...: each main is written under
+			// its folder's name.
+			one := emptyRun(r.file)
+			one.goBuild(cmd, contexts, workdir)
+			dirs := slices.Collect(maps.Keys(one.dirs))
+			if _, words, ok := goBuildWords(cmd); ok {
+				for _, w := range words {
+					if prefix, ok := strings.CutSuffix(w, "/..."); ok && (prefix == "." || strings.HasPrefix(prefix, "./")) {
+						for _, c := range contexts {
+							dirs = append(dirs, mainsUnder(filepath.Join(c, filepath.FromSlash(prefix)))...)
+						}
+					}
+				}
+			}
+			for _, dir := range dirs {
+				if !holdsMain(dir) {
+					continue
+				}
+				out := norm(filepath.Base(dir))
+				if !slices.Contains(outputs[out], dir) {
+					outputs[out] = append(outputs[out], dir)
+				}
+			}
+		} else if out := buildOutput(cmd); out != "" {
 			// Every folder this build may build, whether or not an
 			// earlier build or the Dockerfile's own folder named it.
 			one := emptyRun(r.file)
@@ -1469,18 +1493,34 @@ type shellWord struct {
 	quoted bool
 }
 
-// quotedWordsOf is quotedWords, saying which words were quoted.
+// quotedWordsOf is quotedWords, saying which words were quoted. A
+// command substitution is part of its word, whatever spaces it holds
+// (USERARCH=`go env GOARCH`, CGO_ENABLED=$([ "$A" = "$B" ] && echo 1)).
 func quotedWordsOf(s string) []shellWord {
 	var out []shellWord
 	var b strings.Builder
 	quote, in, quoted := rune(0), false, false
+	subst, tick := 0, false
+	prev := rune(0)
 	for _, r := range s {
+		last := prev
+		prev = r
+		if quote != '\'' {
+			switch {
+			case r == '(' && last == '$':
+				subst++
+			case r == ')' && subst > 0:
+				subst--
+			case r == '`':
+				tick = !tick
+			}
+		}
 		switch {
 		case quote != 0 && r == quote:
 			quote = 0
 		case quote == 0 && (r == '"' || r == '\''):
 			quote, in, quoted = r, true, true
-		case quote == 0 && (r == ' ' || r == '\t'):
+		case quote == 0 && subst == 0 && !tick && (r == ' ' || r == '\t'):
 			if in {
 				out = append(out, shellWord{b.String(), quoted})
 				b.Reset()
@@ -2221,6 +2261,41 @@ func buildOutput(cmd []string) string {
 		}
 	}
 	return ""
+}
+
+// mainsUnder returns the folders below dir (itself among them) that
+// hold a main package, as go build dir/... builds them: not vendor,
+// testdata, nor a folder whose name starts with . or _.
+func mainsUnder(dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || !e.IsDir() {
+			return nil
+		}
+		if n := e.Name(); p != dir && (strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") || n == "vendor" || n == "testdata") {
+			return filepath.SkipDir
+		}
+		if holdsMain(p) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+// outDir reports whether a go build command writes into a folder (-o
+// /out/, its trailing slash says so), each main under its folder's name.
+func outDir(cmd []string) bool {
+	for i, w := range cmd {
+		w = strings.Trim(w, `"'`)
+		if (w == "-o" || w == "--o") && i+1 < len(cmd) {
+			return strings.HasSuffix(strings.Trim(cmd[i+1], `"'`), "/")
+		}
+		if v, ok := strings.CutPrefix(w, "-o="); ok {
+			return strings.HasSuffix(v, "/")
+		}
+	}
+	return false
 }
 
 // dockerImages are a Dockerfile's stages and the folders each program

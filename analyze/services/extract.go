@@ -559,16 +559,18 @@ func (x *extractor) service(svc *Service) *facts {
 	// one they import did not.
 	f.unread = len(roots) == 0
 	var dead map[*ssa.BasicBlock]bool
+	var skip map[ssa.Instruction]bool
 	if svc.Run != nil && svc.Entry != "" {
 		if main := x.mainOf(svc.Entry); main != nil {
 			dead = deadBlocks(main, svc.Run)
+			skip = unchosen(main, svc.Run)
 		}
 		dead = x.otherCommands(svc.Run, dead)
 	} else if svc.Entry != "" {
 		dead = x.rootCommandOnly(svc, f.entryDir, dead)
 	}
 	dead, off := x.gatedOff(svc, f.entryDir, dead)
-	reach := x.prog.reachLive(roots, dead)
+	reach := x.prog.reachLive(roots, dead, skip)
 	x.res.within = reach
 	x.res.dead = dead
 	svc.SwitchedOff = nil

@@ -316,12 +316,18 @@ func (p *program) addMethods(named *types.Named, add func(*ssa.Function)) {
 // goroutine, a callback) is reachable as soon as the code mentioning it
 // is.
 func (p *program) reach(roots []*ssa.Function) map[*ssa.Function]bool {
-	return p.reachLive(roots, nil)
+	return p.reachLive(roots, nil, nil)
 }
 
 // reachLive is reach with some blocks left out: those of main that do not
-// run for one of the services its binary runs.
-func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool) map[*ssa.Function]bool {
+// run for one of the services its binary runs; and some instructions: the
+// entries of a map main looks the service up in that are other services'
+// (skip).
+func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool, skip map[ssa.Instruction]bool) map[*ssa.Function]bool {
+	skipIn := make(map[*ssa.Function]bool)
+	for instr := range skip {
+		skipIn[instr.Parent()] = true
+	}
 	seen := make(map[*ssa.Function]bool)
 	var work []*ssa.Function
 	push := func(fn *ssa.Function) {
@@ -356,8 +362,8 @@ func (p *program) reachLive(roots []*ssa.Function, dead map[*ssa.BasicBlock]bool
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
 		in := p.scan(fn)
-		if len(dead) > 0 && len(fn.Blocks) > 0 && hasDead(fn, dead) {
-			in = p.scanBlocks(fn, dead)
+		if len(dead) > 0 && len(fn.Blocks) > 0 && hasDead(fn, dead) || skipIn[fn] {
+			in = p.scanBlocks(fn, dead, skip)
 		}
 		for _, next := range in.next {
 			push(next)
@@ -469,7 +475,7 @@ func (p *program) successors(fn *ssa.Function) []*ssa.Function {
 
 // scan reads a function once for what reaching it brings.
 func (p *program) scan(fn *ssa.Function) *fnInfo {
-	return p.info.get(fn, func() *fnInfo { return p.scanBlocks(fn, nil) })
+	return p.info.get(fn, func() *fnInfo { return p.scanBlocks(fn, nil, nil) })
 }
 
 func hasDead(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) bool {
@@ -481,8 +487,9 @@ func hasDead(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) bool {
 	return false
 }
 
-// scanBlocks is scan, without the blocks that do not run.
-func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *fnInfo {
+// scanBlocks is scan, without the blocks that do not run and the
+// instructions skipped.
+func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool, skip map[ssa.Instruction]bool) *fnInfo {
 	in := new(fnInfo)
 	// An instance of a generic function delegates to the generic body,
 	// built once: what the body converts to an interface, or calls a
@@ -530,8 +537,8 @@ func (p *program) scanBlocks(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) *f
 		}
 	}
 	var unused map[ssa.Instruction]bool
-	if len(dead) > 0 {
-		unused = deadUses(fn, dead)
+	if len(dead) > 0 || len(skip) > 0 {
+		unused = deadUses(fn, dead, skip)
 	}
 	var ops [16]*ssa.Value
 	for _, b := range fn.Blocks {
@@ -1001,11 +1008,17 @@ func paramConversion(x ssa.Value, to types.Type) (paramConvert, bool) {
 	return paramConvert{tp, ptr, to}, ok
 }
 
-// deadUses returns the closures and interface values that fn's live
-// blocks make for its dead blocks alone: a handler main builds before it
-// chooses, for the router of one choice only, is not the other choices'.
-func deadUses(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) map[ssa.Instruction]bool {
+// deadUses returns the instructions of fn skipped, and the closures,
+// interface values and conversions (a function as a named func type) that
+// fn's live blocks make for its dead blocks or those instructions alone: a handler main builds before it chooses, for
+// the router of one choice only, is not the other choices'.
+func deadUses(fn *ssa.Function, dead map[*ssa.BasicBlock]bool, skip map[ssa.Instruction]bool) map[ssa.Instruction]bool {
 	out := make(map[ssa.Instruction]bool)
+	for instr := range skip {
+		if instr.Parent() == fn {
+			out[instr] = true
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, b := range fn.Blocks {
@@ -1014,7 +1027,7 @@ func deadUses(fn *ssa.Function, dead map[*ssa.BasicBlock]bool) map[ssa.Instructi
 			}
 			for _, instr := range b.Instrs {
 				switch instr.(type) {
-				case *ssa.MakeClosure, *ssa.MakeInterface, *ssa.ChangeInterface:
+				case *ssa.MakeClosure, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.ChangeType:
 				default:
 					continue
 				}

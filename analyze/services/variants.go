@@ -746,11 +746,138 @@ func choices(main *ssa.Function) map[choice][]string {
 			}
 		}
 	}
+	// The keys of a map main looks the choice up in.
+	for _, d := range dispatches(main) {
+		for _, k := range slices.Sorted(maps.Keys(d.updates)) {
+			for _, ch := range d.choices {
+				if k != "" && !contains(out[ch], k) {
+					out[ch] = append(out[ch], k)
+				}
+			}
+		}
+	}
 	// A flag's default is a choice too, compared or not: main runs what
 	// its comparisons leave (if role == "worker" {…}; api()).
 	for ch := range out {
 		if ch.flag != "" && ch.def != "" && !contains(out[ch], ch.def) {
 			out[ch] = append(out[ch], ch.def)
+		}
+	}
+	return out
+}
+
+// A dispatch is a map main looks its choice up in (components :=
+// map[string]entrypoint{"clientapi": personalities.ClientAPI, …}; start :=
+// components[os.Args[1]]): each key is a service it can be, whose code is
+// what the entry of that key holds. updates are the map's entries, by
+// key: the instructions that put each one in.
+type dispatch struct {
+	choices []choice
+	updates map[string][]*ssa.MapUpdate
+}
+
+// dispatches returns the maps main looks a choice up in, each made with
+// constant string keys in main or, as a package variable, in its
+// package's initializer.
+func dispatches(main *ssa.Function) []dispatch {
+	var out []dispatch
+	for _, b := range main.Blocks {
+		for _, instr := range b.Instrs {
+			l, ok := instr.(*ssa.Lookup)
+			if !ok {
+				continue
+			}
+			if _, isMap := l.X.Type().Underlying().(*types.Map); !isMap {
+				continue
+			}
+			chs := choiceOf(l.Index)
+			if len(chs) == 0 {
+				continue
+			}
+			if ups := mapUpdates(l.X); len(ups) > 0 {
+				out = append(out, dispatch{choices: chs, updates: ups})
+			}
+		}
+	}
+	return out
+}
+
+// mapUpdates returns the entries put in a map value by constant string
+// key: a map main makes, or the one a package variable it loads holds,
+// stored once by its package's initializer. nil when any entry's key is
+// not a constant, or the map is put elsewhere too.
+func mapUpdates(v ssa.Value) map[string][]*ssa.MapUpdate {
+	var made *ssa.MakeMap
+	switch w := v.(type) {
+	case *ssa.MakeMap:
+		made = w
+	case *ssa.UnOp:
+		g, ok := w.X.(*ssa.Global)
+		if !ok || w.Op != token.MUL || g.Pkg == nil {
+			return nil
+		}
+		init := g.Pkg.Func("init")
+		if init == nil {
+			return nil
+		}
+		for _, b := range init.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+					m, isMake := st.Val.(*ssa.MakeMap)
+					if !isMake || made != nil {
+						return nil
+					}
+					made = m
+				}
+			}
+		}
+	}
+	if made == nil {
+		return nil
+	}
+	out := make(map[string][]*ssa.MapUpdate)
+	for _, r := range *made.Referrers() {
+		switch r := r.(type) {
+		case *ssa.MapUpdate:
+			k, ok := stringConst(r.Key)
+			if !ok {
+				return nil
+			}
+			out[k] = append(out[k], r)
+		case *ssa.Store:
+			if _, ok := r.Addr.(*ssa.Global); !ok {
+				return nil // kept somewhere main does not load it from
+			}
+		case *ssa.Lookup, *ssa.Range, *ssa.Call, *ssa.MakeInterface:
+			// Read: looked up, ranged over, its length taken or logged.
+		default:
+			return nil
+		}
+	}
+	return out
+}
+
+// unchosen returns the entries of main's dispatch maps that a selector
+// does not choose: those of every other key, when its value is one.
+func unchosen(main *ssa.Function, sel *Selector) map[ssa.Instruction]bool {
+	if sel == nil || main == nil {
+		return nil
+	}
+	var out map[ssa.Instruction]bool
+	for _, d := range dispatches(main) {
+		if _, ok := d.updates[sel.Value]; !ok || !slices.ContainsFunc(d.choices, func(c choice) bool { return c.chosenBy(sel) }) {
+			continue
+		}
+		for k, ups := range d.updates {
+			if k == sel.Value {
+				continue
+			}
+			for _, u := range ups {
+				if out == nil {
+					out = make(map[ssa.Instruction]bool)
+				}
+				out[u] = true
+			}
 		}
 	}
 	return out

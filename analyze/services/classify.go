@@ -132,6 +132,11 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			if deployed && f != nil && !f.serves() && deploy.launchedOnly(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
+			// A program an image ships beside the one it runs, which
+			// serves nothing: a tool to run in the container.
+			if deployed && f != nil && !f.serves() && deploy.shippedOnly(svc, svc.entryAbs(sys.Dir)) {
+				deployed = false
+			}
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.

@@ -95,6 +95,10 @@ type deployment struct {
 	// name with a build arg in them, as written (./cmd/${SERVICE},
 	// example.com/shop/cmd/$SERVICE_NAME).
 	goBuildArgs map[string][]string
+	// dockerOutputs are, by Dockerfile, the folders each program its go
+	// builds write is built from (by the program's name, as norm folds
+	// it).
+	dockerOutputs map[string]map[string][]string
 	// imageArgs are the build args a docker build gives each image, and
 	// imageTargets the stage of its Dockerfile it builds (--target), if
 	// it names one.
@@ -4084,6 +4088,37 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// shippedOnly reports whether every file that deploys a main is a
+// Dockerfile that builds it beside another program its image runs (go
+// build -o bin/ ./cmd/server ./cmd/create-account; ENTRYPOINT
+// ["/usr/bin/server"]), and no workload runs it: the image ships it, a
+// tool an operator may run in the container, and does not run it.
+func (d *deployment) shippedOnly(svc *Service, entryDir string) bool {
+	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
+		return false
+	}
+	found := false
+	for _, r := range d.runs {
+		if d.runsServiceWhere(svc, entryDir, func(file string) bool { return file == r.file }) == "" {
+			continue
+		}
+		found = true
+		df := filepath.Join(d.root, filepath.FromSlash(r.file))
+		run, outputs := d.imageRuns[df], d.dockerOutputs[df]
+		if outputs == nil || run == "" || len(outputs[run]) == 0 || slices.Contains(outputs[run], entryDir) {
+			return false
+		}
+		own := false
+		for name, dirs := range outputs {
+			own = own || name != run && slices.Contains(dirs, entryDir)
+		}
+		if !own {
+			return false
+		}
+	}
+	return found
 }
 
 // launchedOnly reports whether a service's image is one another service

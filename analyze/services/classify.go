@@ -137,6 +137,13 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			if deployed && f != nil && !f.serves() && deploy.shippedOnly(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
+			// A demo (cmd/app-demo-p2p, oauth-web-demo) that only its
+			// own image's Dockerfile or a release builds, which no
+			// deployment file runs, shows the system: it is not one of
+			// its services.
+			if deployed && demoMain(svc.EntryDir) && len(deploy.forService(svc, svc.entryAbs(sys.Dir))) == 0 {
+				deployed = false
+			}
 			// A job that runs to completion, deployed as one or running
 			// a schema migration tool, serving and sending nothing, is a
 			// tool: its tables are the services' it sets up.
@@ -154,7 +161,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || demoMain(svc.EntryDir) || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
 				svc.Tool, svc.decide = true, false
 				if !deployed && parts[svc] != nil {
 					svc.PartOf = parts[svc].Name
@@ -234,6 +241,23 @@ func migrationMain(rel string) bool {
 	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
 		switch strings.ToLower(part) {
 		case "migrate", "migration", "migrations", "migrator", "seed", "seeder", "seeds":
+			return true
+		}
+	}
+	return false
+}
+
+// demoMain reports whether a main's own folder names it a demo or an
+// example among its words (dendrite-demo-pinecone, oauth-web-demo,
+// grpc_example): a program that shows the system, not one of its
+// services, unless a deployment file runs it.
+func demoMain(rel string) bool {
+	if rel == "" {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(filepath.Base(rel)), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		switch w {
+		case "demo", "demos", "example", "examples", "sample", "samples":
 			return true
 		}
 	}

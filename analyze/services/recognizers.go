@@ -150,6 +150,10 @@ func fieldElems(i int, f string) operand {
 	return operand{how: fromFieldElems, i: i, field: f}
 }
 
+// natsNewMsg makes a message of the subject it is given:
+// nats.NewMsg(subject), whose Subject a publish of it sends to.
+const natsNewMsg = "github.com/nats-io/nats.go.NewMsg"
+
 // orElse is o, or else when o gives nothing.
 func (o operand) orElse(alt operand) operand { o.or = &alt; return o }
 
@@ -442,15 +446,15 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Connect", fact: connects, kind: "nats", name: arg(0)},
 	// A subject is an argument, or the Subject of a *nats.Msg handed over.
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishRequest,Request}", fact: publishes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{PublishMsg,RequestMsg}", fact: publishes, kind: "nats", name: field(0, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{PublishMsg,RequestMsg}", fact: publishes, kind: "nats", name: field(0, "Subject").orElse(madeByArg(0, natsNewMsg, 0))},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestMsgWithContext", fact: publishes, kind: "nats", name: field(1, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject").orElse(madeByArg(0, natsNewMsg, 0))},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.Publish", fact: publishes, kind: "nats", name: arg(1)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishAsync", fact: publishes, kind: "nats", name: arg(0)},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsg", fact: publishes, kind: "nats", name: field(1, "Subject")},
-	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsgAsync", fact: publishes, kind: "nats", name: field(0, "Subject")},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsg", fact: publishes, kind: "nats", name: field(1, "Subject").orElse(madeByArg(1, natsNewMsg, 0))},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go/jetstream.JetStream.PublishMsgAsync", fact: publishes, kind: "nats", name: field(0, "Subject").orElse(madeByArg(0, natsNewMsg, 0))},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{Subscribe,SubscribeSync,QueueSubscribe,QueueSubscribeSync,ChanSubscribe,ChanQueueSubscribe,PullSubscribe}", fact: consumes, kind: "nats", name: arg(0)},
 	// The jetstream package consumes through a consumer whose config

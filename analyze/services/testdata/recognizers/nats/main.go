@@ -17,6 +17,7 @@ func main() {
 	nc, _ := nats.Connect("nats://nats:4222")                      // want "broker nats nats://nats:4222"
 	nc.Publish("orders.created", nil)                              // want "publish nats orders.created"
 	nc.PublishMsg(&nats.Msg{Subject: "orders.updated"})            // want "publish nats orders.updated"
+	nc.PublishMsg(nats.NewMsg("orders.made"))                      // want "publish nats orders.made"
 	nc.PublishRequest("orders.quote", "inbox.1", nil)              // want "publish nats orders.quote"
 	nc.RequestMsg(&nats.Msg{Subject: "prices.msg"}, time.Second)   // want "publish nats prices.msg"
 	nc.RequestMsgWithContext(ctx, &nats.Msg{Subject: "stock.msg"}) // want "publish nats stock.msg"
@@ -30,10 +31,13 @@ func main() {
 	nc.ChanSubscribe("audits", make(chan *nats.Msg))               // want "consume nats audits"
 
 	js, _ := nc.JetStream()
-	js.Publish("events", nil)                                        // want "publish nats events"
-	js.PublishAsync("events.async", nil)                             // want "publish nats events.async"
-	js.PublishMsg(&nats.Msg{Subject: "events.msg"})                  // want "publish nats events.msg"
-	js.PublishMsgAsync(&nats.Msg{Subject: "events.msg2"})            // want "publish nats events.msg2"
+	js.Publish("events", nil)                             // want "publish nats events"
+	js.PublishAsync("events.async", nil)                  // want "publish nats events.async"
+	js.PublishMsg(&nats.Msg{Subject: "events.msg"})       // want "publish nats events.msg"
+	js.PublishMsgAsync(&nats.Msg{Subject: "events.msg2"}) // want "publish nats events.msg2"
+	made := nats.NewMsg("events.made")
+	made.Header.Set("room", "1")
+	js.PublishMsg(made)                                              // want "publish nats events.made"
 	js.Subscribe("events.a", cb)                                     // want "consume nats events.a"
 	js.QueueSubscribe("events.b", "q", cb)                           // want "consume nats events.b"
 	js.SubscribeSync("events.sync")                                  // want "consume nats events.sync"
@@ -62,6 +66,7 @@ func main() {
 	j2.PublishMsg(ctx, &nats.Msg{Subject: "events.d"})                                                                     // want "publish nats events.d"
 	j2.PublishAsync("events.e", nil)                                                                                       // want "publish nats events.e"
 	j2.PublishMsgAsync(&nats.Msg{Subject: "events.f"})                                                                     // want "publish nats events.f"
+	j2.PublishMsg(ctx, nats.NewMsg("events.made2"))                                                                        // want "publish nats events.made2"
 	cons, _ := j2.CreateOrUpdateConsumer(ctx, "EVENTS", jetstream.ConsumerConfig{Durable: "d", FilterSubject: "events.g"}) // want "consume nats events.g"
 	cons.Consume(func(msg any) {})
 	st, _ := j2.Stream(ctx, "EVENTS")

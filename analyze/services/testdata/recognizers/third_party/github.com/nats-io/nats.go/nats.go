@@ -6,7 +6,17 @@ import (
 	"time"
 )
 
-type Msg struct{ Subject string }
+type Msg struct {
+	Subject string
+	Header  Header
+}
+
+type Header map[string][]string
+
+func (h Header) Set(k, v string) { h[k] = []string{v} }
+
+// NewMsg makes a message of subject, as nats.go's does.
+func NewMsg(subject string) *Msg { return &Msg{Subject: subject, Header: make(Header)} }
 
 type MsgHandler func(*Msg)
 

@@ -659,6 +659,10 @@ func (x *extractor) service(svc *Service) *facts {
 					x.entSpecTable(f, fn, st, stores)
 					continue
 				}
+				if u, ok := instr.(*ssa.MapUpdate); ok {
+					x.swaggerRoute(f, fn, u, handlers)
+					continue
+				}
 				if mc, ok := instr.(*ssa.MakeClosure); ok {
 					// A method value (retry(rdb.Set, …)) runs its
 					// method wherever it is called.

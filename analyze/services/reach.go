@@ -57,6 +57,9 @@ type program struct {
 	// gates are the ifs of its code that branch on an environment
 	// variable (gates.go).
 	gates gates
+	// swaggerBases memoizes the basePath of the spec above each
+	// go-swagger operations package (swagger.go).
+	swaggerBases *memo[*ssa.Package, string]
 }
 
 // globalsOfMethods returns the package variables methods mention.
@@ -149,7 +152,7 @@ func (p *program) methods(t types.Type) []*ssa.Function {
 }
 
 func newProgram(prog *ssa.Program, source []*ssa.Package) *program {
-	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: new(memo[*ssa.Function, *fnInfo]), impls: new(memo[implKey, []*ssa.Function]), satisfies: new(memo[satisfyKey, bool]),
+	p := &program{prog: prog, source: make(map[*ssa.Package]bool), info: new(memo[*ssa.Function, *fnInfo]), impls: new(memo[implKey, []*ssa.Function]), satisfies: new(memo[satisfyKey, bool]), swaggerBases: new(memo[*ssa.Package, string]),
 		withMethod: make(map[string][]types.Type), sourceTypes: make(map[*types.Package]bool),
 		dispatch: new(memo[*ssa.Function, []*ssa.Function]), instances: types.NewContext()}
 	seen := make(map[*ssa.Function]bool)

@@ -296,7 +296,9 @@ type tables struct {
 	// flagDefs every flag definition (flag.String, pflag's StringVarP).
 	viperBinds []ssa.CallInstruction
 	flagDefs   []ssa.CallInstruction
-	flagAdds   []ssa.CallInstruction // pflag's AddGoFlagSet calls
+	// cliFlags are the fields of urfave/cli's flag structs (urfave.go).
+	cliFlags cliFlagFields
+	flagAdds []ssa.CallInstruction // pflag's AddGoFlagSet calls
 	// viperEnv are viper's AutomaticEnv, SetEnvPrefix, SetEnvKeyReplacer
 	// and BindEnv calls: the environment over files and defaults.
 	viperEnv []ssa.CallInstruction
@@ -379,6 +381,7 @@ func newResolver(p *program) *resolver {
 					}
 				case *ssa.Store:
 					r.addStore(fn, in.Addr, stored{fn: fn, val: in.Val, fresh: constructed(in.Addr)})
+					r.noteCLIFlag(in)
 					if param, ok := in.Addr.(*ssa.Parameter); ok {
 						paramStores[param] = append(paramStores[param], in.Val)
 					}
@@ -1490,6 +1493,9 @@ func joinFlags(a, b string) string {
 // joins, and functions of the program whose returns resolve.
 func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) []value {
 	args := c.Args
+	if i, ok := urfaveGetters[calleeKey(c)]; ok && i < len(args) && !c.IsInvoke() {
+		return r.cliFlag(args[i], bind, depth, busy)
+	}
 	switch key := calleeKey(c); key {
 	case "flag.Args":
 		return r.passedArgs(-1)

@@ -132,16 +132,17 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			if deployed && f != nil && !f.serves() && deploy.launchedOnly(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
-			// A program an image ships beside the one it runs, which
-			// serves nothing: a tool to run in the container.
-			if deployed && f != nil && !f.serves() && deploy.shippedOnly(svc, svc.entryAbs(sys.Dir)) {
+			// A demo (cmd/app-demo-p2p) that only Dockerfiles build,
+			// which no compose file, manifest or chart runs, shows the
+			// system: it is not one of its services.
+			if deployed && demoMain(svc.EntryDir) && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
-			// A demo (cmd/app-demo-p2p, oauth-web-demo) that only its
-			// own image's Dockerfile or a release builds, which no
-			// deployment file runs, shows the system: it is not one of
-			// its services.
-			if deployed && demoMain(svc.EntryDir) && len(deploy.forService(svc, svc.entryAbs(sys.Dir))) == 0 {
+			// Nor is a main only Dockerfiles build whose code serves,
+			// sends and stores nothing: a CLI shipped as an image (docker
+			// run org/cli scan …), a tool an image ships beside the
+			// program it runs, or a job another program launches.
+			if deployed && f != nil && !f.unread && !f.serves() && !f.sends() && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// A job that runs to completion, deployed as one or running
@@ -250,14 +251,16 @@ func migrationMain(rel string) bool {
 // demoMain reports whether a main's own folder names it a demo or an
 // example among its words (dendrite-demo-pinecone, oauth-web-demo,
 // grpc_example): a program that shows the system, not one of its
-// services, unless a deployment file runs it.
+// services, unless a deployment file other than a Dockerfile runs it.
 func demoMain(rel string) bool {
 	if rel == "" {
 		return false
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(filepath.Base(rel)), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 		switch w {
-		case "demo", "demos", "example", "examples", "sample", "samples":
+		case "demo", "demos", "example", "examples":
+			// Not "sample": a service may ingest samples
+			// (sample-ingest, a profiler's).
 			return true
 		}
 	}

@@ -95,10 +95,6 @@ type deployment struct {
 	// name with a build arg in them, as written (./cmd/${SERVICE},
 	// example.com/shop/cmd/$SERVICE_NAME).
 	goBuildArgs map[string][]string
-	// dockerOutputs are, by Dockerfile, the folders each program its go
-	// builds write is built from (by the program's name, as norm folds
-	// it).
-	dockerOutputs map[string]map[string][]string
 	// imageArgs are the build args a docker build gives each image, and
 	// imageTargets the stage of its Dockerfile it builds (--target), if
 	// it names one.
@@ -1884,14 +1880,18 @@ var envWrite = regexp.MustCompile(`^\s*echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=.*>>
 func envWrites(run string) ([]string, bool) {
 	var names []string
 	for _, line := range strings.Split(run, "\n") {
-		if !strings.Contains(line, "GITHUB_ENV") {
-			continue
+		// Each command of a line: echo "A=1" >> $GITHUB_ENV && echo
+		// "B=2" >> $GITHUB_ENV writes two names.
+		for _, cmd := range splitCommands(line) {
+			if !strings.Contains(cmd, "GITHUB_ENV") {
+				continue
+			}
+			m := envWrite.FindStringSubmatch(cmd)
+			if m == nil {
+				return nil, false
+			}
+			names = append(names, m[1])
 		}
-		m := envWrite.FindStringSubmatch(line)
-		if m == nil {
-			return nil, false
-		}
-		names = append(names, m[1])
 	}
 	return names, true
 }
@@ -4090,12 +4090,10 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 	return len(ws) > 0
 }
 
-// shippedOnly reports whether every file that deploys a main is a
-// Dockerfile that builds it beside another program its image runs (go
-// build -o bin/ ./cmd/server ./cmd/create-account; ENTRYPOINT
-// ["/usr/bin/server"]), and no workload runs it: the image ships it, a
-// tool an operator may run in the container, and does not run it.
-func (d *deployment) shippedOnly(svc *Service, entryDir string) bool {
+// onlyImageBuilds reports whether every file that deploys a main is a
+// Dockerfile, and no workload runs it: a compose file, manifest, chart,
+// Procfile, release or script that runs it deploys it.
+func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
 		return false
 	}
@@ -4104,19 +4102,10 @@ func (d *deployment) shippedOnly(svc *Service, entryDir string) bool {
 		if d.runsServiceWhere(svc, entryDir, func(file string) bool { return file == r.file }) == "" {
 			continue
 		}
+		if !isDockerfile(filepath.Base(r.file)) {
+			return false
+		}
 		found = true
-		df := filepath.Join(d.root, filepath.FromSlash(r.file))
-		run, outputs := d.imageRuns[df], d.dockerOutputs[df]
-		if outputs == nil || run == "" || len(outputs[run]) == 0 || slices.Contains(outputs[run], entryDir) {
-			return false
-		}
-		own := false
-		for name, dirs := range outputs {
-			own = own || name != run && slices.Contains(dirs, entryDir)
-		}
-		if !own {
-			return false
-		}
 	}
 	return found
 }

@@ -626,6 +626,8 @@ func TestEnvWrites(t *testing.T) {
 	}{
 		{"echo \"VERSION=${GITHUB_REF#refs/*/}\" >> $GITHUB_ENV\nBRANCH=$(git branch)\necho \"BRANCH=${BRANCH}\" >> \"$GITHUB_ENV\"", []string{"VERSION", "BRANCH"}, true},
 		{"echo IMAGE=x >> ${GITHUB_ENV}", []string{"IMAGE"}, true},
+		{`echo "VERSION=1" >> $GITHUB_ENV && echo "IMAGE=acme/worker" >> $GITHUB_ENV`, []string{"VERSION", "IMAGE"}, true},
+		{`echo "VERSION=1" | tee -a $GITHUB_ENV`, nil, false},
 		{"cat vars.env >> $GITHUB_ENV", nil, false},
 		{"echo \"$LINE\" >> $GITHUB_ENV", nil, false},
 		{"make build", nil, true},

@@ -260,10 +260,6 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			d.imageRuns[file] = stages[n-1].runs
 		}
 		d.stageOnly(r, file, stages, outputs)
-		if d.dockerOutputs == nil {
-			d.dockerOutputs = make(map[string]map[string][]string)
-		}
-		d.dockerOutputs[file] = outputs
 	}()
 	// The variables its RUN lines see: ENV's, and the build args ARG
 	// names, which archie cannot know here.

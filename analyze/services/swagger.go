@@ -17,8 +17,11 @@ import (
 // router API is called per route: the routes are those map updates.
 
 // swaggerRoute records the route a map update of a go-swagger handler
-// cache serves, if it is one.
+// cache serves, if it is one: in the generated initHandlerCache method.
 func (x *extractor) swaggerRoute(f *facts, fn *ssa.Function, u *ssa.MapUpdate, handlers map[string][]*ssa.Function) {
+	if fn.Name() != "initHandlerCache" || fn.Signature.Recv() == nil {
+		return // the generator's method; a map of handlers of the code's own may route anything
+	}
 	route, ok := stringConst(u.Key)
 	if !ok || !strings.HasPrefix(route, "/") {
 		return

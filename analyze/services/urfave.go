@@ -22,6 +22,10 @@ import (
 // the program's code, by the struct they are stored into.
 type cliFlagFields map[ssa.Value]map[string][]ssa.Value
 
+// cliFlagFunc keys, among a flag struct's fields, the functions that
+// store into it.
+const cliFlagFunc = "\x00func"
+
 // urfaveStringFlag reports whether t is a pointer to urfave/cli's
 // StringFlag, of any major version.
 func urfaveStringFlag(t types.Type) bool {
@@ -51,6 +55,7 @@ func (r *resolver) noteCLIFlag(st *ssa.Store) {
 	}
 	f := fieldName(fa)
 	r.cliFlags[fa.X][f] = append(r.cliFlags[fa.X][f], st.Val)
+	r.cliFlags[fa.X][cliFlagFunc] = append(r.cliFlags[fa.X][cliFlagFunc], st.Parent())
 }
 
 // urfaveGetters are urfave/cli's reads of a string flag by name, by
@@ -77,6 +82,11 @@ func (r *resolver) cliFlag(name ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 	slices.SortFunc(structs, func(a, b ssa.Value) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	for _, st := range structs {
 		fields := r.cliFlags[st]
+		// Only the flags of the binary being read: two mains may each
+		// declare a flag of one name.
+		if !slices.ContainsFunc(fields[cliFlagFunc], func(v ssa.Value) bool { return r.ok(v.(*ssa.Function)) }) {
+			continue
+		}
 		if !slices.ContainsFunc(fields["Name"], func(v ssa.Value) bool {
 			n, ok := stringConst(v)
 			return ok && n == flag

@@ -787,7 +787,13 @@ func dispatches(main *ssa.Function) []dispatch {
 			if !ok {
 				continue
 			}
-			if _, isMap := l.X.Type().Underlying().(*types.Map); !isMap {
+			// A map of functions: a map of texts looked up by the
+			// choice (aliases, a setting per environment) chooses no code.
+			m, isMap := l.X.Type().Underlying().(*types.Map)
+			if !isMap {
+				continue
+			}
+			if _, isFunc := m.Elem().Underlying().(*types.Signature); !isFunc {
 				continue
 			}
 			chs := choiceOf(l.Index)
@@ -819,6 +825,20 @@ func mapUpdates(v ssa.Value) map[string][]*ssa.MapUpdate {
 		init := g.Pkg.Func("init")
 		if init == nil {
 			return nil
+		}
+		// An entry put in after the literal (roles["all"] = all in an
+		// init) is one more choice whose key archie may not read: the
+		// map is then no dispatch it knows whole.
+		for _, fn := range pkgFuncs(g.Pkg) {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if u, ok := instr.(*ssa.MapUpdate); ok {
+						if l, ok := u.Map.(*ssa.UnOp); ok && l.X == g {
+							return nil
+						}
+					}
+				}
+			}
 		}
 		for _, b := range init.Blocks {
 			for _, instr := range b.Instrs {

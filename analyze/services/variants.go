@@ -868,8 +868,13 @@ func mapUpdates(v ssa.Value) map[string][]*ssa.MapUpdate {
 			if _, ok := r.Addr.(*ssa.Global); !ok {
 				return nil // kept somewhere main does not load it from
 			}
-		case *ssa.Lookup, *ssa.Range, *ssa.Call, *ssa.MakeInterface:
-			// Read: looked up, ranged over, its length taken or logged.
+		case *ssa.Call:
+			// Its length taken; a function it is handed may add to it.
+			if _, builtin := r.Common().Value.(*ssa.Builtin); !builtin {
+				return nil
+			}
+		case *ssa.Lookup, *ssa.Range, *ssa.MakeInterface:
+			// Read: looked up, ranged over, logged.
 		default:
 			return nil
 		}

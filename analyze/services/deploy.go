@@ -4102,12 +4102,28 @@ func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 		if d.runsServiceWhere(svc, entryDir, func(file string) bool { return file == r.file }) == "" {
 			continue
 		}
-		if !isDockerfile(filepath.Base(r.file)) {
+		if !isDockerfile(filepath.Base(r.file)) || d.workloadBuilds(filepath.Join(d.root, filepath.FromSlash(r.file))) {
 			return false
 		}
 		found = true
 	}
 	return found
+}
+
+// workloadBuilds reports whether a workload runs what a Dockerfile
+// builds: compose builds it, or runs an image built with it.
+func (d *deployment) workloadBuilds(df string) bool {
+	for _, w := range d.workloads {
+		if filepath.Clean(w.targetFile()) == filepath.Clean(df) {
+			return true
+		}
+		for _, img := range w.runImages() {
+			if b, _ := d.imageBuild(imageRepo(img)); b != "" && filepath.Clean(b) == filepath.Clean(df) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // launchedOnly reports whether a service's image is one another service

@@ -244,8 +244,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		for i, f := range facts {
 			v := todo[i]
 			// Whether a main listens decides it where no deployment file
-			// runs it, or only as a job another service launches.
-			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry)) {
+			// runs it, or only as a job another service launches, or
+			// only Dockerfiles build it.
+			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry) || deploy.onlyImageBuilds(v, entry)) {
 				v.listens = x.listens(v)
 			}
 			found = append(found, f)

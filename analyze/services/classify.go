@@ -135,7 +135,12 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// A demo (cmd/app-demo-p2p) that only Dockerfiles build,
 			// which no compose file, manifest or chart runs, shows the
 			// system: it is not one of its services.
-			if deployed && demoMain(svc.EntryDir) && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
+			// Only where every deployment file was read (a chart that
+			// did not render may run it), and no workload runs an image
+			// of its name (openmatch-demo-first-match, whose build
+			// archie did not place).
+			demo := demoMain(svc.EntryDir) && (deploy == nil || len(deploy.problems) == 0 && !deploy.runsImageNamed(filepath.Base(svc.EntryDir)))
+			if deployed && demo && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// Nor is a main only Dockerfiles build whose code serves,
@@ -162,7 +167,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || demoMain(svc.EntryDir) || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || demo || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
 				svc.Tool, svc.decide = true, false
 				if !deployed && parts[svc] != nil {
 					svc.PartOf = parts[svc].Name

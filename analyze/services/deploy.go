@@ -4110,6 +4110,24 @@ func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 	return found
 }
 
+// runsImageNamed reports whether a workload runs an image named as a main
+// is, or ending in its name after a dash (org/shop-demo-api for
+// demo-api).
+func (d *deployment) runsImageNamed(name string) bool {
+	if d == nil || name == "" {
+		return false
+	}
+	for _, w := range d.workloads {
+		for _, img := range w.runImages() {
+			base := path.Base(imageRepo(img))
+			if base == name || strings.HasSuffix(base, "-"+name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // workloadBuilds reports whether a workload runs what a Dockerfile
 // builds: compose builds it, or runs an image built with it.
 func (d *deployment) workloadBuilds(df string) bool {

@@ -64,8 +64,29 @@ func (x *extractor) listens(svc *Service) bool {
 	if len(roots) == 0 {
 		return false
 	}
-	for fn := range x.prog.reach(roots) {
+	// A main no deployment file runs sets no variable: a listener only
+	// a variable turns on (a pprof endpoint) does not listen.
+	reach := x.prog.reach(roots)
+	decided := make(map[*ssa.BasicBlock]int)
+	fns := make(map[*ssa.Function]bool)
+	for fn := range reach {
 		for _, b := range fn.Blocks {
+			if len(b.Succs) == 2 {
+				if i, ok := unsetBranch(lastInstr(b)); ok {
+					decided[b], fns[fn] = i, true
+				}
+			}
+		}
+	}
+	dead := deadUnder(decided, fns, nil)
+	if len(dead) > 0 {
+		reach = x.prog.reachLive(roots, dead, nil)
+	}
+	for fn := range reach {
+		for _, b := range fn.Blocks {
+			if dead[b] {
+				continue
+			}
 			for _, instr := range b.Instrs {
 				if c, ok := instr.(ssa.CallInstruction); ok && listenCalls[calleeKey(c.Common())] {
 					return true

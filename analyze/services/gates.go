@@ -168,6 +168,12 @@ func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicB
 			off = append(off, g)
 		}
 	}
+	return deadUnder(decided, fns, dead), off
+}
+
+// deadUnder adds to dead the blocks of fns that no path from their entry
+// reaches, the branch decided gives each block it holds taken.
+func deadUnder(decided map[*ssa.BasicBlock]int, fns map[*ssa.Function]bool, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
 	for fn := range fns {
 		live := make(map[*ssa.BasicBlock]bool, len(fn.Blocks))
 		work := []*ssa.BasicBlock{fn.Blocks[0]}
@@ -195,7 +201,70 @@ func (x *extractor) gatedOff(svc *Service, entryDir string, dead map[*ssa.BasicB
 			}
 		}
 	}
-	return dead, off
+	return dead
+}
+
+// storedOnce returns what a load of a local variable loads when one store
+// sets it (a variable a closure captures), else v.
+func storedOnce(v ssa.Value) ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return v
+	}
+	var val ssa.Value
+	for _, r := range *alloc.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return v
+			}
+			val = st.Val
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return val
+}
+
+// unsetBranch returns, for an if that tests whether an environment
+// variable is set (os.Getenv(K) != "", == "", or os.LookupEnv's ok), the
+// successor taken when it is not: a listener only a variable turns on
+// (if addr := os.Getenv("PPROFLISTEN"); addr != "" { go serve(addr) }).
+func unsetBranch(instr ssa.Instruction) (int, bool) {
+	ifi, ok := instr.(*ssa.If)
+	if !ok {
+		return 0, false
+	}
+	switch c := ifi.Cond.(type) {
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return 0, false
+		}
+		x, y := c.X, c.Y
+		if _, isConst := y.(*ssa.Const); !isConst {
+			x, y = y, x
+		}
+		if text, ok := stringConst(y); !ok || text != "" {
+			return 0, false
+		}
+		if _, _, ok := getenvKey(storedOnce(x)); !ok {
+			return 0, false
+		}
+		if c.Op == token.NEQ {
+			return 1, true // unset: "" != "" is false
+		}
+		return 0, true
+	case *ssa.Extract:
+		call, isCall := c.Tuple.(*ssa.Call)
+		if isCall && c.Index == 1 && calleeKey(call.Common()) == "os.LookupEnv" {
+			return 1, true
+		}
+	}
+	return 0, false
 }
 
 // unsetEnv reports whether every deployment of the service leaves a

@@ -20,11 +20,14 @@ import (
 
 // cliFlagFields are the fields of the urfave/cli flag structs stored in
 // the program's code, by the struct they are stored into.
-type cliFlagFields map[ssa.Value]map[string][]ssa.Value
+type cliFlagFields map[ssa.Value]*cliFlagStores
 
-// cliFlagFunc keys, among a flag struct's fields, the functions that
-// store into it.
-const cliFlagFunc = "\x00func"
+// cliFlagStores are the values stored into one flag struct's fields, by
+// field, and the functions that store them.
+type cliFlagStores struct {
+	fields map[string][]ssa.Value
+	fns    []*ssa.Function
+}
 
 // urfaveStringFlag reports whether t is a pointer to urfave/cli's
 // StringFlag, of any major version.
@@ -50,12 +53,14 @@ func (r *resolver) noteCLIFlag(st *ssa.Store) {
 	if r.cliFlags == nil {
 		r.cliFlags = make(cliFlagFields)
 	}
-	if r.cliFlags[fa.X] == nil {
-		r.cliFlags[fa.X] = make(map[string][]ssa.Value)
+	fl := r.cliFlags[fa.X]
+	if fl == nil {
+		fl = &cliFlagStores{fields: make(map[string][]ssa.Value)}
+		r.cliFlags[fa.X] = fl
 	}
 	f := fieldName(fa)
-	r.cliFlags[fa.X][f] = append(r.cliFlags[fa.X][f], st.Val)
-	r.cliFlags[fa.X][cliFlagFunc] = append(r.cliFlags[fa.X][cliFlagFunc], st.Parent())
+	fl.fields[f] = append(fl.fields[f], st.Val)
+	fl.fns = append(fl.fns, st.Parent())
 }
 
 // urfaveGetters are urfave/cli's reads of a string flag by name, by
@@ -81,10 +86,10 @@ func (r *resolver) cliFlag(name ssa.Value, bind map[*ssa.Parameter]ssa.Value, de
 	structs := slices.Collect(maps.Keys(r.cliFlags))
 	slices.SortFunc(structs, func(a, b ssa.Value) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	for _, st := range structs {
-		fields := r.cliFlags[st]
+		fields := r.cliFlags[st].fields
 		// Only the flags of the binary being read: two mains may each
 		// declare a flag of one name.
-		if !slices.ContainsFunc(fields[cliFlagFunc], func(v ssa.Value) bool { return r.ok(v.(*ssa.Function)) }) {
+		if !slices.ContainsFunc(r.cliFlags[st].fns, r.ok) {
 			continue
 		}
 		if !slices.ContainsFunc(fields["Name"], func(v ssa.Value) bool {

@@ -45,6 +45,12 @@ var listenCalls = map[string]bool{
 	"github.com/robfig/cron.Cron.Run":                    true,
 	"github.com/robfig/cron.Cron.Start":                  true,
 	"github.com/go-co-op/gocron.Scheduler.StartBlocking": true,
+	// A Kubernetes controller's manager runs its controllers and serves
+	// their metrics, health probes and webhooks until the process ends;
+	// so does a controller that runs only while it leads.
+	"sigs.k8s.io/controller-runtime/pkg/manager.Manager.Start": true,
+	"k8s.io/client-go/tools/leaderelection.RunOrDie":           true,
+	"k8s.io/client-go/tools/leaderelection.LeaderElector.Run":  true,
 }
 
 // listens reports whether the code a main package reaches starts a

@@ -46,6 +46,9 @@ type deployment struct {
 	stageBuilds []stageBuild
 	targets     map[string]bool
 	anyTarget   bool
+	// kustomImages are the images: entries of kustomizations, by the
+	// folder (relative, with slashes) whose manifests they rename.
+	kustomImages map[string][]kustomImage
 	// stagesOf are the stages of each Dockerfile of several images (by
 	// its absolute path), and what its go builds build.
 	stagesOf map[string]dockerImages
@@ -73,6 +76,9 @@ type deployment struct {
 	// an image holds, the one it runs.
 	builtAs   map[string]map[string][]string
 	imageRuns map[string]string
+	// outputs are the folders each Dockerfile's go build -o NAME
+	// commands may build, by NAME as norm folds it.
+	outputs map[string]map[string][]string
 	// imageNames are the builds of images tagged with a prefix archie
 	// cannot read ($(IMAGE_PREFIX)argocd), by the name after it, and
 	// imageNameArgs the build args they agree on (nil where they do not).
@@ -457,6 +463,7 @@ func readDeployment(dir string) *deployment {
 		return nil
 	})
 	d.templates = d.extendedFiles(files)
+	d.kustomizeImages(dir, files)
 	for _, path := range files {
 		d.readFile(dir, path)
 	}
@@ -949,12 +956,22 @@ func (d *deployment) runsBuilt(w *workload, df string) []string {
 	if _, several := d.stagesOf[df]; several || w.target != "" || w.containers() > 1 {
 		return nil
 	}
+	if run := d.programRun(w, df); run != "" && len(d.builtAs[df][run]) == 1 {
+		return d.builtAs[df][run]
+	}
+	return nil
+}
+
+// programRun returns the program, as norm folds it, that a workload
+// built with the Dockerfile df runs: its own command's, else the
+// image's. "" where its files run it two ways, or it is not known.
+func (d *deployment) programRun(w *workload, df string) string {
 	runs := w.runWords
 	if len(w.containerNames) > 1 {
 		// A pod's sidecar runs its own command: the service's is
 		// the container of the workload's name.
 		if !slices.Contains(w.containerNames, w.name) {
-			return nil
+			return ""
 		}
 		runs = slices.DeleteFunc(slices.Clone(runs), func(r argRun) bool { return r.container != w.name })
 	}
@@ -980,14 +997,25 @@ func (d *deployment) runsBuilt(w *workload, df string) []string {
 			}
 		}
 		if i > 0 && prog != run {
-			return nil // its files run it two ways
+			return "" // its files run it two ways
 		}
 		run = prog
 	}
-	if pkgs := d.builtAs[df][run]; run != "" && len(pkgs) == 1 {
-		return pkgs
+	return run
+}
+
+// runsOtherBuilt reports whether a workload that runs an image built
+// with the Dockerfile df runs another of the programs it holds than the
+// main in entryDir: the program its command, or the image's, runs is
+// one a go build -o there builds from other folders only (ENTRYPOINT
+// /manager, and the image ships cachectl beside it).
+func (d *deployment) runsOtherBuilt(w *workload, df, entryDir string) bool {
+	if _, several := d.stagesOf[df]; several || w.target != "" {
+		return false
 	}
-	return nil
+	prog := d.programRun(w, df)
+	dirs := d.outputs[df][prog]
+	return prog != "" && len(dirs) > 0 && !slices.Contains(dirs, entryDir)
 }
 
 // builtFrom places the workloads whose Dockerfile sits apart from the main
@@ -2308,7 +2336,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			continue
 		}
 		switch base := filepath.Base(path); {
-		case base == "kustomization.yaml" || base == "kustomization.yml" || base == "Kustomization":
+		case isKustomization(base):
 			d.kustomization(root, path, doc)
 			continue
 		case strings.Contains(base, "goreleaser"):
@@ -2379,6 +2407,7 @@ func (d *deployment) read(root, path string, data []byte) {
 					w.containerNames = append(w.containerNames, cname)
 				}
 				if img, ok := c["image"].(string); ok {
+					img = d.kustomized(rel, img)
 					r.image(img)
 					// The workload's image is its container's of its own
 					// name, else its first (a patch may list a sidecar
@@ -2404,7 +2433,7 @@ func (d *deployment) read(root, path string, data []byte) {
 					cw.deployedIn(rel)
 					cw.runIn(rel)
 					if img, ok := c["image"].(string); ok {
-						cw.imageIn(rel, imageRepo(img))
+						cw.imageIn(rel, imageRepo(d.kustomized(rel, img)))
 					}
 				}
 				args := append(words(c["command"], nil), words(c["args"], nil)...)
@@ -4102,7 +4131,7 @@ func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 		if d.runsServiceWhere(svc, entryDir, func(file string) bool { return file == r.file }) == "" {
 			continue
 		}
-		if !isDockerfile(filepath.Base(r.file)) || d.workloadBuilds(filepath.Join(d.root, filepath.FromSlash(r.file))) {
+		if !isDockerfile(filepath.Base(r.file)) || d.workloadBuilds(filepath.Join(d.root, filepath.FromSlash(r.file)), entryDir) {
 			return false
 		}
 		found = true
@@ -4128,10 +4157,14 @@ func (d *deployment) runsImageNamed(name string) bool {
 	return false
 }
 
-// workloadBuilds reports whether a workload runs what a Dockerfile
-// builds: compose builds it, or runs an image built with it.
-func (d *deployment) workloadBuilds(df string) bool {
+// workloadBuilds reports whether a workload runs the main in entryDir
+// that a Dockerfile builds: compose builds it, or runs an image built
+// with it, and runs no other program of it.
+func (d *deployment) workloadBuilds(df, entryDir string) bool {
 	for _, w := range d.workloads {
+		if d.runsOtherBuilt(w, df, entryDir) {
+			continue
+		}
 		if filepath.Clean(w.targetFile()) == filepath.Clean(df) {
 			return true
 		}

@@ -259,6 +259,12 @@ func (d *deployment) dockerfile(root, file string, data []byte) {
 			}
 			d.imageRuns[file] = stages[n-1].runs
 		}
+		if len(outputs) > 0 {
+			if d.outputs == nil {
+				d.outputs = make(map[string]map[string][]string)
+			}
+			d.outputs[file] = outputs
+		}
 		d.stageOnly(r, file, stages, outputs)
 	}()
 	// The variables its RUN lines see: ENV's, and the build args ARG

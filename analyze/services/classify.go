@@ -53,10 +53,24 @@ var listenCalls = map[string]bool{
 	"k8s.io/client-go/tools/leaderelection.LeaderElector.Run":  true,
 }
 
+// tickCalls are the calls that repeat a program's work on a clock until
+// the process ends: a poller's or an exporter's, which sends and serves
+// nothing and is still a daemon.
+var tickCalls = map[string]bool{
+	"time.NewTicker": true, "time.Tick": true,
+}
+
 // listens reports whether the code a main package reaches starts a
 // listener or a server. Load asks it only of mains that nothing else makes
 // a service, so the walk is paid for the tools alone.
 func (x *extractor) listens(svc *Service) bool {
+	return x.reachesCall(svc, listenCalls)
+}
+
+// reachesCall reports whether the code a main package reaches calls one
+// of keys, where no environment variable is set: a listener only a
+// variable turns on (a pprof endpoint) is not one the main starts.
+func (x *extractor) reachesCall(svc *Service, keys map[string]bool) bool {
 	var roots []*ssa.Function
 	for _, pkg := range x.prog.prog.AllPackages() {
 		if x.prog.source[pkg] && pkg.Pkg.Path() == svc.Entry {
@@ -94,7 +108,7 @@ func (x *extractor) listens(svc *Service) bool {
 				continue
 			}
 			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok && listenCalls[calleeKey(c.Common())] {
+				if c, ok := instr.(ssa.CallInstruction); ok && keys[calleeKey(c.Common())] {
 					return true
 				}
 			}
@@ -170,11 +184,13 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			if deployed && demo && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
-			// Nor is a main only Dockerfiles build whose code serves,
-			// sends and stores nothing: a CLI shipped as an image (docker
-			// run org/cli scan …), a tool an image ships beside the
-			// program it runs, or a job another program launches.
-			if deployed && f != nil && !f.unread && !f.serves() && !f.sends() && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
+			// Nor is a main only Dockerfiles build whose code serves and
+			// stores nothing, and sends nothing on a clock: a CLI shipped
+			// as an image (docker run org/cli scan …, which may call the
+			// system's API), a tool an image ships beside the program it
+			// runs, or a job another program launches (a scanner that
+			// reports its results).
+			if deployed && f != nil && !f.unread && !f.serves() && (!f.sends() || !svc.ticks) && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// A job that runs to completion, deployed as one or running

@@ -46,6 +46,9 @@ type deployment struct {
 	stageBuilds []stageBuild
 	targets     map[string]bool
 	anyTarget   bool
+	// heldImages are the images of the Jobs and Pods ConfigMaps hold as
+	// templates, which a program of the system launches.
+	heldImages []string
 	// kustomImages are the images: entries of kustomizations, by the
 	// folder (relative, with slashes) whose manifests they rename.
 	kustomImages map[string][]kustomImage
@@ -2275,6 +2278,33 @@ func imageRepo(ref string) string {
 	return ref
 }
 
+// heldImages returns the images of the Jobs and Pods a ConfigMap holds as
+// templates in its data, which a program of the system reads and creates
+// (a scanner Job per image it scans): programs that program launches.
+func heldImages(doc map[string]any) []string {
+	data, _ := doc["data"].(map[string]any)
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(data)) {
+		text, _ := data[k].(string)
+		if !strings.Contains(text, "kind:") {
+			continue
+		}
+		var held map[string]any
+		if yaml.Unmarshal([]byte(text), &held) != nil {
+			continue
+		}
+		switch kind, _ := held["kind"].(string); kind {
+		case "Job", "CronJob", "Pod":
+			for _, c := range containers(held) {
+				if img, ok := c["image"].(string); ok && img != "" {
+					out = append(out, img)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // readSmall reads a deployment, .env or config file: a regular file of at
 // most 1 MiB below root (realPath's). A link to a device or a pipe in a
 // checkout reads as nothing, not forever; a link out of the repository
@@ -2387,6 +2417,7 @@ func (d *deployment) read(root, path string, data []byte) {
 			}
 		case "ConfigMap":
 			d.configMaps[name] = append(d.configMaps[name], kubeObject{file: rel, data: kubeData(doc, false)})
+			d.heldImages = append(d.heldImages, heldImages(doc)...)
 		case "Secret":
 			d.secrets[name] = append(d.secrets[name], kubeObject{file: rel, data: kubeData(doc, true)})
 		case "Service":
@@ -4181,8 +4212,9 @@ func (d *deployment) workloadBuilds(df, entryDir string) bool {
 // launches, and nothing else runs: no workload runs it, and a workload's
 // environment or arguments name an image its Dockerfile builds
 // (V2_DRIVER_IMAGE: ghcr.io/kubeflow/kfp-driver:2.17, which kubeflow's API
-// server has Argo run in each workflow's pods). Such a program runs as a
-// job the other one starts.
+// server has Argo run in each workflow's pods), or a Job a ConfigMap holds
+// as a template names it (heldImages). Such a program runs as a job the
+// other one starts.
 func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
 	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
 		return false
@@ -4217,6 +4249,9 @@ func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
 			}
 		}
 		return false
+	}
+	if slices.ContainsFunc(d.heldImages, named) {
+		return true
 	}
 	for _, w := range d.workloads {
 		for _, v := range w.env {

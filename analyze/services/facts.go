@@ -248,6 +248,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// only Dockerfiles build it.
 			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry) || deploy.onlyImageBuilds(v, entry)) {
 				v.listens = x.listens(v)
+				if !v.listens && f.sends() && deploy.onlyImageBuilds(v, entry) {
+					v.ticks = x.reachesCall(v, tickCalls)
+				}
 			}
 			found = append(found, f)
 		}

@@ -180,6 +180,7 @@ var recognizers = []*recognizer{
 	{lib: "github.com/go-resty/resty", key: "github.com/go-resty/resty.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1), do: (*extractor).restyCall},
 	{lib: "resty.dev", key: "resty.dev.Request.{Get,Post,Put,Delete,Patch}", fact: calls, kind: "http", method: calledName(), name: arg(0), do: (*extractor).restyCall},
 	{lib: "resty.dev", key: "resty.dev.Request.Execute", fact: calls, kind: "http", method: arg(0), name: arg(1), do: (*extractor).restyCall},
+	{lib: "github.com/go-openapi/runtime", key: "github.com/go-openapi/runtime.ClientTransport.Submit", fact: calls, kind: "http", method: field(0, "Method"), name: field(0, "PathPattern"), do: (*extractor).swaggerSubmit},
 
 	// net/rpc: a client calls "Service.Method" at the address it was
 	// dialled with (gob over TCP or HTTP, or JSON-RPC).

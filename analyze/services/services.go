@@ -51,8 +51,10 @@ type Service struct {
 	// service when a deployment file runs it or its code serves something,
 	// and a tool otherwise.
 	decide bool
-	// listens says the main's code starts a listener or a server.
-	listens bool
+	// listens says the main's code starts a listener or a server; ticks
+	// that it repeats its work on a clock (asked only of mains only
+	// Dockerfiles build that send and serve nothing).
+	listens, ticks bool
 	// Profiles are the compose profiles that start the service, when
 	// every deployment of it names some; DeployedBy the files that deploy
 	// it (compose files, manifests, Helm values). They say which services

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -130,4 +131,139 @@ func specBasePath(init *ssa.Function) string {
 		}
 	}
 	return ""
+}
+
+// A go-swagger generated client submits each operation to a transport
+// (a.transport.Submit(&runtime.ClientOperation{Method: "PUT",
+// PathPattern: "/scans/{id}"})): the operation's path goes, under the
+// base path, to the host of the transport the client was made with,
+// which the code gives httptransport.New(host, basePath, schemes), often
+// through the generated TransportConfig.
+
+// swaggerSubmit records a go-swagger client's call: its method and path,
+// on the host and base path of the transports it is submitted to where
+// the code shows them, else the path alone, which a service that serves
+// it places.
+func (x *extractor) swaggerSubmit(s *site, r *recognizer) {
+	var paths []value
+	for _, p := range x.values(r.name, s) {
+		if !strings.HasPrefix(p.text, "/") {
+			continue
+		}
+		p.text = pathParams(p.text)
+		paths = append(paths, p)
+	}
+	if len(paths) == 0 {
+		return
+	}
+	// Several bases may be one host as the code gives it (a variable
+	// and the default that stands in for it, over http or https); hosts
+	// of their own (transports of one generated client made for two
+	// hosts) leave the host unknown: which one a call goes to depends on
+	// the client it is made on, which archie does not follow.
+	bases := x.res.swaggerBases(recvOf(s.common), 0)
+	if len(swaggerHosts(bases)) > 1 {
+		bases = nil
+	}
+	urls := paths
+	if len(bases) > 0 {
+		urls = concat(bases, paths)
+	}
+	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
+}
+
+// swaggerHosts returns the hosts and base paths of transports' URLs, the
+// scheme aside, but for defaults that stand in for a variable.
+func swaggerHosts(bases []value) []string {
+	var out []string
+	for _, b := range bases {
+		if b.fallbackOf != "" {
+			continue
+		}
+		h := b.text
+		for _, scheme := range []string{"https://", "http://"} {
+			h = strings.TrimPrefix(h, scheme)
+		}
+		if !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// pathParams writes an OpenAPI path's parameters ({id}) as the part of a
+// called path archie cannot know.
+func pathParams(p string) string {
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			segs[i] = "…"
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// swaggerBases returns the URLs, scheme, host and base path, of the
+// go-openapi transports a value may hold: made by httptransport.New in
+// the code, kept in a field, handed in as a parameter.
+func (r *resolver) swaggerBases(t ssa.Value, depth int) []value {
+	if t == nil || depth > 6 {
+		return nil
+	}
+	var out []value
+	switch v := t.(type) {
+	case *ssa.MakeInterface:
+		return r.swaggerBases(v.X, depth+1)
+	case *ssa.ChangeInterface:
+		return r.swaggerBases(v.X, depth+1)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			out = appendValues(out, r.swaggerBases(e, depth+1))
+		}
+	case *ssa.Call:
+		switch k := calleeKey(v.Common()); k {
+		case "github.com/go-openapi/runtime/client.New", "github.com/go-openapi/runtime/client.NewWithClient":
+			args := v.Common().Args
+			if len(args) < 3 {
+				return nil
+			}
+			// The transport's first scheme, as it picks it.
+			scheme := "http"
+			if ss := r.sliceStrings(args[2]); len(ss) > 0 && ss[0].text == "https" {
+				scheme = "https"
+			}
+			hosts := r.strings(args[0])
+			if len(hosts) == 0 {
+				return nil
+			}
+			origin := concat([]value{{text: scheme + "://", lit: true}}, hosts)
+			base := []value{{text: "", lit: true}}
+			if bs := r.strings(args[1]); len(bs) > 0 {
+				base = bs
+			}
+			for _, b := range base {
+				b.text = strings.TrimSuffix(b.text, "/")
+				if b.text != "" && !strings.HasPrefix(b.text, "/") {
+					b.text = "/" + b.text
+				}
+				out = appendValues(out, concat(origin, []value{b}))
+			}
+		}
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			for _, st := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
+				if r.ok(st.fn) {
+					out = appendValues(out, r.swaggerBases(st.val, depth+1))
+				}
+			}
+		}
+	case *ssa.Parameter:
+		idx := paramIndex(v)
+		for _, call := range r.callers[v.Parent()] {
+			if args := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(args) {
+				out = appendValues(out, r.swaggerBases(args[idx], depth+1))
+			}
+		}
+	}
+	return out
 }

@@ -1602,12 +1602,14 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	case "net/url.URL.JoinPath":
 		// u.JoinPath(elems...): as the function, on the URL u holds.
 		return r.joined(r.resolveOr(args[0], bind, depth, busy), varargs(args[1]), bind, depth, busy, cleanURL)
-	case "net/url.URL.ResolveReference":
-		// base.ResolveReference(ref): ref where it is absolute, else its
-		// path on base's scheme and host.
+	case "net/url.URL.ResolveReference", "net/url.URL.Parse":
+		// base.ResolveReference(ref), base.Parse(ref): ref where it is
+		// absolute, else its path on base's scheme and host (an
+		// OpenAPI client's serverURL.Parse("./pets/" + id)).
 		var out []value
 		base := r.resolveOr(args[0], bind, depth, busy)
 		for _, ref := range r.resolveOr(args[1], bind, depth, busy) {
+			ref = dotRelative(ref)
 			switch {
 			case strings.Contains(ref.text, "://"):
 				out = appendValues(out, []value{ref})
@@ -1926,6 +1928,27 @@ func (v value) cut(text string) value {
 	}
 	if o.flagText != "" && o.flagAt+len(o.flagText) > len(text) {
 		o.flagText = ""
+	}
+	return o
+}
+
+// dotRelative returns a reference relative to its base's folder without
+// its leading "./", which names that folder: "./pets/1" is "pets/1".
+func dotRelative(ref value) value {
+	if !strings.HasPrefix(ref.text, "./") {
+		return ref
+	}
+	o := ref
+	o.text = ref.text[2:]
+	if o.flagText != "" {
+		if o.flagAt -= 2; o.flagAt < 0 {
+			o.flagText, o.flagAt = "", 0
+		}
+	}
+	if o.fallbackText != "" {
+		if o.fallbackAt -= 2; o.fallbackAt < 0 {
+			o.fallbackOf, o.fallbackText, o.fallbackAt = "", "", 0
+		}
 	}
 	return o
 }

@@ -55,9 +55,67 @@ var listenCalls = map[string]bool{
 
 // tickCalls are the calls that repeat a program's work on a clock until
 // the process ends: a poller's or an exporter's, which sends and serves
-// nothing and is still a daemon.
-var tickCalls = map[string]bool{
-	"time.NewTicker": true, "time.Tick": true,
+// nothing and is still a daemon. pauseCalls do where a function can no
+// longer return after them: for { work(); time.Sleep(d) }, not a CLI's
+// retries, which end.
+var (
+	tickCalls = map[string]bool{
+		"time.NewTicker": true, "time.Tick": true,
+		"k8s.io/apimachinery/pkg/util/wait.Until": true, "k8s.io/apimachinery/pkg/util/wait.Forever": true,
+		"k8s.io/apimachinery/pkg/util/wait.UntilWithContext": true, "k8s.io/apimachinery/pkg/util/wait.JitterUntil": true,
+		"k8s.io/apimachinery/pkg/util/wait.NonSlidingUntil": true,
+	}
+	pauseCalls = map[string]bool{"time.Sleep": true, "time.After": true}
+)
+
+// repeats reports whether the code a main reaches repeats its work on a
+// clock until the process ends (tickCalls, pauseCalls).
+func (x *extractor) repeats(svc *Service) bool {
+	forever := make(map[*ssa.Function]map[*ssa.BasicBlock]bool)
+	return x.reachesCallWhere(svc, func(b *ssa.BasicBlock, key string) bool {
+		if tickCalls[key] {
+			return true
+		}
+		if !pauseCalls[key] {
+			return false
+		}
+		fn := b.Parent()
+		if forever[fn] == nil {
+			forever[fn] = neverReturns(fn)
+		}
+		return forever[fn][b]
+	})
+}
+
+// neverReturns returns the blocks of fn from which no path leads to a
+// return or a panic: an endless loop's.
+func neverReturns(fn *ssa.Function) map[*ssa.BasicBlock]bool {
+	returns := make(map[*ssa.BasicBlock]bool)
+	var todo []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		switch lastInstr(b).(type) {
+		case *ssa.Return, *ssa.Panic:
+			returns[b] = true
+			todo = append(todo, b)
+		}
+	}
+	for len(todo) > 0 {
+		b := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, p := range b.Preds {
+			if !returns[p] {
+				returns[p] = true
+				todo = append(todo, p)
+			}
+		}
+	}
+	out := make(map[*ssa.BasicBlock]bool)
+	for _, b := range fn.Blocks {
+		if !returns[b] {
+			out[b] = true
+		}
+	}
+	return out
 }
 
 // listens reports whether the code a main package reaches starts a
@@ -71,6 +129,12 @@ func (x *extractor) listens(svc *Service) bool {
 // of keys, where no environment variable is set: a listener only a
 // variable turns on (a pprof endpoint) is not one the main starts.
 func (x *extractor) reachesCall(svc *Service, keys map[string]bool) bool {
+	return x.reachesCallWhere(svc, func(_ *ssa.BasicBlock, key string) bool { return keys[key] })
+}
+
+// reachesCallWhere is reachesCall for the calls that is accepts, given
+// the block each is in and its key.
+func (x *extractor) reachesCallWhere(svc *Service, is func(b *ssa.BasicBlock, key string) bool) bool {
 	var roots []*ssa.Function
 	for _, pkg := range x.prog.prog.AllPackages() {
 		if x.prog.source[pkg] && pkg.Pkg.Path() == svc.Entry {
@@ -108,7 +172,7 @@ func (x *extractor) reachesCall(svc *Service, keys map[string]bool) bool {
 				continue
 			}
 			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok && keys[calleeKey(c.Common())] {
+				if c, ok := instr.(ssa.CallInstruction); ok && is(b, calleeKey(c.Common())) {
 					return true
 				}
 			}
@@ -181,6 +245,9 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// of its name (openmatch-demo-first-match, whose build
 			// archie did not place).
 			demo := demoMain(svc.EntryDir) && (deploy == nil || len(deploy.problems) == 0 && !deploy.runsImageNamed(filepath.Base(svc.EntryDir)))
+			// So is a plugin of a tool (kubectl-testkube), which the
+			// tool runs on a user's machine: an image of it ships a CLI.
+			demo = demo || pluginMain(svc.EntryDir)
 			if deployed && demo && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
@@ -309,6 +376,22 @@ func demoMain(rel string) bool {
 		case "demo", "demos", "example", "examples":
 			// Not "sample": a service may ingest samples
 			// (sample-ingest, a profiler's).
+			return true
+		}
+	}
+	return false
+}
+
+// pluginMain reports whether a main's own folder names it a plugin of a
+// tool that runs it on a user's machine, by that tool's convention:
+// kubectl's (kubectl-testkube), protoc's (protoc-gen-go-grpc),
+// Terraform's and Packer's providers, Docker's credential helpers. Such a
+// program serves its host tool, if anything, and is no service of the
+// system, unless a deployment file other than a Dockerfile runs it.
+func pluginMain(rel string) bool {
+	base := strings.ToLower(filepath.Base(rel))
+	for _, prefix := range []string{"kubectl-", "protoc-gen-", "terraform-provider-", "packer-plugin-", "docker-credential-"} {
+		if strings.HasPrefix(base, prefix) && len(base) > len(prefix) {
 			return true
 		}
 	}

@@ -2278,6 +2278,26 @@ func imageRepo(ref string) string {
 	return ref
 }
 
+// dockerfileName returns the name a Dockerfile's own path gives the image
+// it builds: X of X.Dockerfile or Dockerfile.X, else its folder's name
+// (build/api/Dockerfile), but for a folder that names no program (the
+// repository's root, build, docker).
+func dockerfileName(rel string) string {
+	base := strings.ToLower(path.Base(rel))
+	if n, ok := strings.CutSuffix(base, ".dockerfile"); ok && n != "" {
+		return n
+	}
+	if n, ok := strings.CutPrefix(base, "dockerfile."); ok && n != "" {
+		return n
+	}
+	switch dir := strings.ToLower(path.Base(path.Dir(rel))); dir {
+	case ".", "/", "build", "builds", "docker", "dockerfiles", "deploy", "deployments", "images", "ci":
+		return ""
+	default:
+		return dir
+	}
+}
+
 // heldImages returns the images of the Jobs and Pods a ConfigMap holds as
 // templates in its data, which a program of the system reads and creates
 // (a scanner Job per image it scans): programs that program launches.
@@ -4237,14 +4257,31 @@ func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
 			}
 		}
 	}
-	if len(names) == 0 {
+	// The Dockerfiles that build it, by their own names: an image no
+	// build file archie reads tags (a bake file's) is often named after
+	// its Dockerfile (build/new/tw-init.Dockerfile builds
+	// kubeshop/testkube-tw-init; build/testworkflow-init/Dockerfile,
+	// testworkflow-init).
+	var dockerfiles []string
+	for _, r := range d.runs {
+		if base := filepath.Base(r.file); isDockerfile(base) && r.dirs[entryDir] {
+			if n := dockerfileName(r.file); n != "" && !slices.Contains(dockerfiles, n) {
+				dockerfiles = append(dockerfiles, n)
+			}
+		}
+	}
+	if len(names) == 0 && len(dockerfiles) == 0 {
 		return false
 	}
 	// An image reference among a workload's values: registry/owner/name
 	// with a tag or digest, by its name.
 	named := func(v string) bool {
 		for _, word := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '=' || r == ',' || r == '"' || r == '\'' }) {
-			if strings.Contains(word, "/") && strings.ContainsAny(word, ":@") && !strings.Contains(word, "://") && names[path.Base(imageRepo(word))] {
+			if !strings.Contains(word, "/") || !strings.ContainsAny(word, ":@") || strings.Contains(word, "://") {
+				continue
+			}
+			base := path.Base(imageRepo(word))
+			if names[base] || slices.ContainsFunc(dockerfiles, func(n string) bool { return base == n || strings.HasSuffix(base, "-"+n) }) {
 				return true
 			}
 		}

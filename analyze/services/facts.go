@@ -249,7 +249,7 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry) || deploy.onlyImageBuilds(v, entry)) {
 				v.listens = x.listens(v)
 				if !v.listens && f.sends() && deploy.onlyImageBuilds(v, entry) {
-					v.ticks = x.reachesCall(v, tickCalls)
+					v.ticks = x.repeats(v)
 				}
 			}
 			found = append(found, f)

@@ -28,8 +28,9 @@ func isKustomization(base string) bool {
 // the image its Makefile builds.
 func (d *deployment) kustomizeImages(root string, files []string) {
 	type kustomization struct {
-		images    []kustomImage
-		resources []string // folders, relative to the root, with a slash
+		images     []kustomImage
+		resources  []string // folders, relative to the root, with a slash
+		components []string // likewise: their entries are the includer's
 	}
 	found := make(map[string]*kustomization) // by folder, relative
 	for _, f := range files {
@@ -46,8 +47,9 @@ func (d *deployment) kustomizeImages(root string, files []string) {
 				NewName string `yaml:"newName"`
 				NewTag  string `yaml:"newTag"`
 			} `yaml:"images"`
-			Resources []string `yaml:"resources"`
-			Bases     []string `yaml:"bases"`
+			Resources  []string `yaml:"resources"`
+			Bases      []string `yaml:"bases"`
+			Components []string `yaml:"components"`
 		}
 		if yaml.Unmarshal(data, &doc) != nil {
 			continue
@@ -59,17 +61,35 @@ func (d *deployment) kustomizeImages(root string, files []string) {
 				k.images = append(k.images, kustomImage{img.Name, img.NewName, img.NewTag})
 			}
 		}
-		for _, r := range append(doc.Resources, doc.Bases...) {
-			if p := path.Clean(path.Join(dir, filepath.ToSlash(r))); p != dir && isDir(filepath.Join(root, filepath.FromSlash(p))) {
-				k.resources = append(k.resources, p)
+		folders := func(rs []string) []string {
+			var out []string
+			for _, r := range rs {
+				if p := path.Clean(path.Join(dir, filepath.ToSlash(r))); p != dir && isDir(filepath.Join(root, filepath.FromSlash(p))) {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		k.resources = folders(slices.Concat(doc.Resources, doc.Bases))
+		k.components = folders(doc.Components)
+		found[dir] = k
+	}
+	// A component's entries are those of the kustomization that lists it.
+	var entries func(k *kustomization, depth int) []kustomImage
+	entries = func(k *kustomization, depth int) []kustomImage {
+		out := slices.Clone(k.images)
+		for _, c := range k.components {
+			if ck := found[c]; ck != nil && depth < 4 {
+				out = append(out, entries(ck, depth+1)...)
 			}
 		}
-		found[dir] = k
+		return out
 	}
 	// Each kustomization's entries apply to its folder and, through its
 	// resources, to every folder they include in turn.
 	for dir, k := range found {
-		if len(k.images) == 0 {
+		images := entries(k, 0)
+		if len(images) == 0 {
 			continue
 		}
 		seen := map[string]bool{}
@@ -84,7 +104,7 @@ func (d *deployment) kustomizeImages(root string, files []string) {
 			if d.kustomImages == nil {
 				d.kustomImages = make(map[string][]kustomImage)
 			}
-			for _, img := range k.images {
+			for _, img := range images {
 				if !slices.Contains(d.kustomImages[s], img) {
 					d.kustomImages[s] = append(d.kustomImages[s], img)
 				}
@@ -97,10 +117,24 @@ func (d *deployment) kustomizeImages(root string, files []string) {
 }
 
 // kustomized returns the image a manifest at rel (relative to the root)
-// runs where a kustomization that builds it renames ref: ref itself
-// where none does, or where two that may build it rename it apart (a
-// registry per environment).
+// runs where the kustomizations that build it rename ref, one rename
+// after another (a base's, then an overlay's of the base's new name):
+// ref itself where none does. Where two that may build it give it names
+// apart (a registry per environment), the name stays; where they give
+// it one name and tags apart (dev, v1.2), the tag does.
 func (d *deployment) kustomized(rel, ref string) string {
+	for range 4 {
+		next := d.kustomizedOnce(rel, ref)
+		if next == ref {
+			break
+		}
+		ref = next
+	}
+	return ref
+}
+
+// kustomizedOnce is one rename of kustomized's.
+func (d *deployment) kustomizedOnce(rel, ref string) string {
 	if len(d.kustomImages) == 0 {
 		return ref
 	}
@@ -111,29 +145,28 @@ func (d *deployment) kustomized(rel, ref string) string {
 	if i := lastColon(name); i >= 0 {
 		name, tag = name[:i], name[i:]+tag
 	}
-	var to *kustomImage
+	var names, tags []string
 	for dir, imgs := range d.kustomImages {
 		if dir != "." && !within(rel, dir) {
 			continue
 		}
-		for i := range imgs {
-			if imgs[i].name != name {
+		for _, img := range imgs {
+			if img.name != name {
 				continue
 			}
-			if to != nil && *to != imgs[i] {
-				return ref
+			if !slices.Contains(names, img.newName) {
+				names = append(names, img.newName)
 			}
-			to = &imgs[i]
+			if !slices.Contains(tags, img.newTag) {
+				tags = append(tags, img.newTag)
+			}
 		}
 	}
-	if to == nil {
-		return ref
+	if len(names) == 1 && names[0] != "" {
+		name = names[0]
 	}
-	if to.newName != "" {
-		name = to.newName
-	}
-	if to.newTag != "" {
-		tag = ":" + to.newTag
+	if len(tags) == 1 && tags[0] != "" {
+		tag = ":" + tags[0]
 	}
 	return name + tag
 }

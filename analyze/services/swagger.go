@@ -3,6 +3,7 @@ package services
 import (
 	"encoding/json"
 	"go/types"
+	"net"
 	"path"
 	"slices"
 	"strings"
@@ -162,6 +163,12 @@ func (x *extractor) swaggerSubmit(s *site, r *recognizer) {
 	// hosts) leave the host unknown: which one a call goes to depends on
 	// the client it is made on, which archie does not follow.
 	bases := x.res.swaggerBases(recvOf(s.common), 0)
+	// A generated client's default host (localhost, in var Default =
+	// NewHTTPClient(nil), which every program importing the package
+	// makes) beside a host the program gives is not where it calls.
+	if other := slices.DeleteFunc(slices.Clone(bases), localBase); len(other) > 0 {
+		bases = other
+	}
 	if len(swaggerHosts(bases)) > 1 {
 		bases = nil
 	}
@@ -170,6 +177,24 @@ func (x *extractor) swaggerSubmit(s *site, r *recognizer) {
 		urls = concat(bases, paths)
 	}
 	x.httpCall(s.f, s.fn, x.first(r.method, s), urls, s.ev)
+}
+
+// localBase reports whether a transport's URL is written in the code on
+// this machine, as a default for development is (not a flag's default,
+// which a deployment may pass).
+func localBase(b value) bool {
+	if !b.lit || b.flag != "" || len(b.env) > 0 || b.fallbackOf != "" || b.config != "" {
+		return false
+	}
+	host := b.text
+	for _, scheme := range []string{"https://", "http://"} {
+		host = strings.TrimPrefix(host, scheme)
+	}
+	host, _, _ = strings.Cut(host, "/")
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return host == "localhost" || host == "127.0.0.1" || host == "::1"
 }
 
 // swaggerHosts returns the hosts and base paths of transports' URLs, the
@@ -227,9 +252,10 @@ func (r *resolver) swaggerBases(t ssa.Value, depth int) []value {
 			if len(args) < 3 {
 				return nil
 			}
-			// The transport's first scheme, as it picks it.
+			// The scheme the transport picks: https where it is given
+			// among others.
 			scheme := "http"
-			if ss := r.sliceStrings(args[2]); len(ss) > 0 && ss[0].text == "https" {
+			if slices.ContainsFunc(r.sliceStrings(args[2]), func(v value) bool { return v.text == "https" }) {
 				scheme = "https"
 			}
 			hosts := r.strings(args[0])
@@ -251,19 +277,49 @@ func (r *resolver) swaggerBases(t ssa.Value, depth int) []value {
 		}
 	case *ssa.UnOp:
 		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			var fns []*ssa.Function
+			var vals []ssa.Value
 			for _, st := range r.fields[fieldKey(fa.X.Type(), fa.Field)] {
 				if r.ok(st.fn) {
-					out = appendValues(out, r.swaggerBases(st.val, depth+1))
+					fns, vals = append(fns, st.fn), append(vals, st.val)
 				}
+			}
+			for _, val := range byCode(fns, vals) {
+				out = appendValues(out, r.swaggerBases(val, depth+1))
 			}
 		}
 	case *ssa.Parameter:
 		idx := paramIndex(v)
+		var fns []*ssa.Function
+		var vals []ssa.Value
 		for _, call := range r.callers[v.Parent()] {
 			if args := call.Common().Args; r.ok(call.Parent()) && idx >= 0 && idx < len(args) {
-				out = appendValues(out, r.swaggerBases(args[idx], depth+1))
+				fns, vals = append(fns, call.Parent()), append(vals, args[idx])
 			}
+		}
+		for _, val := range byCode(fns, vals) {
+			out = appendValues(out, r.swaggerBases(val, depth+1))
 		}
 	}
 	return out
+}
+
+// byCode returns the values the functions fns give, but for those a
+// package's initializer gives where a function gives some: go-swagger's
+// generated client package declares var Default = NewHTTPClient(nil), a
+// client of DefaultHost that every program importing it makes, used or
+// not, beside the one the program makes itself.
+func byCode(fns []*ssa.Function, vals []ssa.Value) []ssa.Value {
+	var code, init []ssa.Value
+	for i, fn := range fns {
+		if fn.Synthetic == "package initializer" {
+			init = append(init, vals[i])
+		} else {
+			code = append(code, vals[i])
+		}
+	}
+	if len(code) > 0 {
+		return code
+	}
+	return init
 }

@@ -1607,8 +1607,8 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 		// absolute, else its path on base's scheme and host (an
 		// OpenAPI client's serverURL.Parse("./pets/" + id)).
 		var out []value
-		base := r.resolveOr(args[0], bind, depth, busy)
-		for _, ref := range r.resolveOr(args[1], bind, depth, busy) {
+		base, refs := slashedBases(r.resolveOr(args[0], bind, depth, busy)), dotRefs(r.resolveOr(args[1], bind, depth, busy))
+		for _, ref := range refs {
 			ref = dotRelative(ref)
 			switch {
 			case strings.Contains(ref.text, "://"):
@@ -1930,6 +1930,26 @@ func (v value) cut(text string) value {
 		o.flagText = ""
 	}
 	return o
+}
+
+// slashedBases drops, of the URLs a base may be, those the code then ends
+// with a slash (if !strings.HasSuffix(server, "/") { server += "/" }, as
+// an OpenAPI client's constructor does): the text without it, and the
+// one with a second.
+func slashedBases(bases []value) []value {
+	has := func(t string) bool { return slices.ContainsFunc(bases, func(b value) bool { return b.text == t }) }
+	return slices.DeleteFunc(slices.Clone(bases), func(b value) bool {
+		return !strings.HasSuffix(b.text, "/") && has(b.text+"/") || strings.HasSuffix(b.text, "//") && has(b.text[:len(b.text)-1])
+	})
+}
+
+// dotRefs drops, of the references a path may be, an absolute one the
+// code makes relative (if path[0] == '/' { path = "." + path }): "/pets"
+// beside "./pets".
+func dotRefs(refs []value) []value {
+	return slices.DeleteFunc(slices.Clone(refs), func(ref value) bool {
+		return strings.HasPrefix(ref.text, "/") && slices.ContainsFunc(refs, func(o value) bool { return o.text == "."+ref.text })
+	})
 }
 
 // dotRelative returns a reference relative to its base's folder without

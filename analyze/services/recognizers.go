@@ -449,6 +449,8 @@ var recognizers = []*recognizer{
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{Publish,PublishRequest,Request}", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.{PublishMsg,RequestMsg}", fact: publishes, kind: "nats", name: field(0, "Subject").orElse(madeByArg(0, natsNewMsg, 0))},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestWithContext", fact: publishes, kind: "nats", name: arg(1)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.EncodedConn.{Publish,Request,BindSendChan}", fact: publishes, kind: "nats", name: arg(0)},
+	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.EncodedConn.{Subscribe,QueueSubscribe,BindRecvChan,BindRecvQueueChan}", fact: consumes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.Conn.RequestMsgWithContext", fact: publishes, kind: "nats", name: field(1, "Subject")},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{Publish,PublishAsync}", fact: publishes, kind: "nats", name: arg(0)},
 	{lib: "github.com/nats-io/nats.go", key: "github.com/nats-io/nats.go.{JetStreamContext,JetStream}.{PublishMsg,PublishMsgAsync}", fact: publishes, kind: "nats", name: field(0, "Subject").orElse(madeByArg(0, natsNewMsg, 0))},

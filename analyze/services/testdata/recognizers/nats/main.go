@@ -30,6 +30,16 @@ func main() {
 	nc.QueueSubscribe("emails", "workers", cb)                     // want "consume nats emails"
 	nc.ChanSubscribe("audits", make(chan *nats.Msg))               // want "consume nats audits"
 
+	// The deprecated encoded connection: values in, values out.
+	ec, _ := nats.NewEncodedConn(nc, "json")
+	ec.Publish("carts.saved", struct{}{})                    // want "publish nats carts.saved"
+	ec.Request("carts.price", struct{}{}, nil, time.Second)  // want "publish nats carts.price"
+	ec.BindSendChan("carts.chan", make(chan int))            // want "publish nats carts.chan"
+	ec.Subscribe("carts.emptied", func(v *struct{}) {})      // want "consume nats carts.emptied"
+	ec.QueueSubscribe("carts.q", "g", func(v *struct{}) {})  // want "consume nats carts.q"
+	ec.BindRecvChan("carts.recv", make(chan int))            // want "consume nats carts.recv"
+	ec.BindRecvQueueChan("carts.recvq", "g", make(chan int)) // want "consume nats carts.recvq"
+
 	js, _ := nc.JetStream()
 	js.Publish("events", nil)                             // want "publish nats events"
 	js.PublishAsync("events.async", nil)                  // want "publish nats events.async"

@@ -75,3 +75,24 @@ type JetStream interface {
 }
 
 func (nc *Conn) JetStream() (JetStreamContext, error) { return nil, nil }
+
+// EncodedConn is nats.go's deprecated connection that encodes values.
+type EncodedConn struct{ Conn *Conn }
+
+func NewEncodedConn(c *Conn, encType string) (*EncodedConn, error) { return &EncodedConn{Conn: c}, nil }
+
+func (c *EncodedConn) Publish(subject string, v any) error { return nil }
+func (c *EncodedConn) Request(subject string, v, vPtr any, timeout time.Duration) error {
+	return nil
+}
+func (c *EncodedConn) Subscribe(subject string, cb any) (*Subscription, error) { return nil, nil }
+func (c *EncodedConn) QueueSubscribe(subject, queue string, cb any) (*Subscription, error) {
+	return nil, nil
+}
+func (c *EncodedConn) BindSendChan(subject string, channel any) error { return nil }
+func (c *EncodedConn) BindRecvChan(subject string, channel any) (*Subscription, error) {
+	return nil, nil
+}
+func (c *EncodedConn) BindRecvQueueChan(subject, queue string, channel any) (*Subscription, error) {
+	return nil, nil
+}

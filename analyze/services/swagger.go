@@ -246,7 +246,7 @@ func (r *resolver) swaggerBases(t ssa.Value, depth int) []value {
 			out = appendValues(out, r.swaggerBases(e, depth+1))
 		}
 	case *ssa.Call:
-		switch k := calleeKey(v.Common()); k {
+		switch calleeKey(v.Common()) {
 		case "github.com/go-openapi/runtime/client.New", "github.com/go-openapi/runtime/client.NewWithClient":
 			args := v.Common().Args
 			if len(args) < 3 {

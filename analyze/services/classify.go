@@ -55,9 +55,9 @@ var listenCalls = map[string]bool{
 
 // tickCalls are the calls that repeat a program's work on a clock until
 // the process ends: a poller's or an exporter's, which sends and serves
-// nothing and is still a daemon. pauseCalls do where a function can no
-// longer return after them: for { work(); time.Sleep(d) }, not a CLI's
-// retries, which end.
+// nothing and is still a daemon. pauseCalls repeat it where they are
+// made in a part of a function that can no longer return: for { work();
+// time.Sleep(d) }, not a CLI's retries, which end.
 var (
 	tickCalls = map[string]bool{
 		"time.NewTicker": true, "time.Tick": true,
@@ -132,8 +132,9 @@ func (x *extractor) reachesCall(svc *Service, keys map[string]bool) bool {
 	return x.reachesCallWhere(svc, func(_ *ssa.BasicBlock, key string) bool { return keys[key] })
 }
 
-// reachesCallWhere is reachesCall for the calls that is accepts, given
-// the block each is in and its key.
+// reachesCallWhere reports whether the code a main package reaches makes
+// a call that is accepts, given the call's block and key, where no
+// environment variable is set.
 func (x *extractor) reachesCallWhere(svc *Service, is func(b *ssa.BasicBlock, key string) bool) bool {
 	var roots []*ssa.Function
 	for _, pkg := range x.prog.prog.AllPackages() {

@@ -1,7 +1,10 @@
 package services
 
 import (
+	"go/token"
+	"go/types"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -83,8 +86,90 @@ func (x *extractor) repeats(svc *Service) bool {
 		if forever[fn] == nil {
 			forever[fn] = neverReturns(fn)
 		}
-		return forever[fn][b]
+		return forever[fn][b] || timerLoops(b)
 	})
+}
+
+// timerLoops reports whether b waits in a select on a time.After whose
+// case goes back to the select and returns nowhere on its way: for {
+// select { case <-ctx.Done(): return; case <-time.After(d): work() } },
+// a daemon that stops when it is told to, not a CLI's wait, whose timer
+// case returns once the work is done.
+func timerLoops(b *ssa.BasicBlock) bool {
+	for _, instr := range b.Instrs {
+		sel, ok := instr.(*ssa.Select)
+		if !ok {
+			continue
+		}
+		for i, st := range sel.States {
+			c, ok := st.Chan.(*ssa.Call)
+			if !ok || st.Dir != types.RecvOnly || calleeKey(c.Common()) != "time.After" {
+				continue
+			}
+			if t := selectCase(sel, i); t != nil && loopsBack(t, sel.Block()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selectCase returns the block a select's case i goes to: the true
+// branch of the test of its chosen index against i.
+func selectCase(sel *ssa.Select, i int) *ssa.BasicBlock {
+	for _, ref := range *sel.Referrers() {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 || ex.Referrers() == nil {
+			continue
+		}
+		for _, r := range *ex.Referrers() {
+			eq, ok := r.(*ssa.BinOp)
+			if !ok || eq.Op != token.EQL || eq.Referrers() == nil {
+				continue
+			}
+			if k, ok := eq.Y.(*ssa.Const); !ok || k.Value == nil || k.Value.ExactString() != strconv.Itoa(i) {
+				continue
+			}
+			for _, u := range *eq.Referrers() {
+				if ifs, ok := u.(*ssa.If); ok && len(ifs.Block().Succs) == 2 {
+					return ifs.Block().Succs[0]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// loopsBack reports whether every path from t comes back to the block
+// of the select it left, none reaching a return or a panic first.
+func loopsBack(t, sel *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{sel: true}
+	todo := []*ssa.BasicBlock{t}
+	back := false
+	for len(todo) > 0 {
+		b := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if b == sel {
+			back = true
+			continue
+		}
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		switch lastInstr(b).(type) {
+		case *ssa.Return, *ssa.Panic:
+			return false
+		}
+		for _, s := range b.Succs {
+			if s == sel {
+				back = true
+				continue
+			}
+			todo = append(todo, s)
+		}
+	}
+	return back
 }
 
 // neverReturns returns the blocks of fn from which no path leads to a

@@ -330,11 +330,12 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// did not render may run it), and no workload runs an image
 			// of its name (openmatch-demo-first-match, whose build
 			// archie did not place).
-			demo := demoMain(svc.EntryDir) && (deploy == nil || len(deploy.problems) == 0 && !deploy.runsImageNamed(filepath.Base(svc.EntryDir)))
 			// So is a plugin of a tool (kubectl-testkube), which the
 			// tool runs on a user's machine: an image of it ships a CLI.
-			demo = demo || pluginMain(svc.EntryDir)
-			if deployed && demo && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
+			// Both stand beside the system.
+			beside := demoMain(svc.EntryDir) && (deploy == nil || len(deploy.problems) == 0 && !deploy.runsImageNamed(filepath.Base(svc.EntryDir))) ||
+				pluginMain(svc.EntryDir)
+			if deployed && beside && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// Nor is a main only Dockerfiles build whose code serves and
@@ -363,7 +364,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || demo || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || beside || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
 				svc.Tool, svc.decide = true, false
 				if !deployed && parts[svc] != nil {
 					svc.PartOf = parts[svc].Name

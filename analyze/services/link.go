@@ -880,7 +880,7 @@ func (l *linker) listening(f *facts) {
 // other service on the machine that listens on PORT, when no workload
 // runs the caller either.
 func (l *linker) local(f *facts, host, addr string) string {
-	if host != "localhost" && host != "127.0.0.1" && host != "::1" {
+	if !loopbackHost(host) {
 		return ""
 	}
 	port := portOf(addr)
@@ -1099,6 +1099,11 @@ func fallbackHost(v value) bool {
 		start = i + 3
 	}
 	return at <= start && at+len(part) > start
+}
+
+// loopbackHost reports whether a host is this machine's.
+func loopbackHost(host string) bool {
+	return host == "localhost" || host == "127.0.0.1" || host == "::1"
 }
 
 // hostOf returns the host of a URL or host:port, without the port.

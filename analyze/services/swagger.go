@@ -3,7 +3,6 @@ package services
 import (
 	"encoding/json"
 	"go/types"
-	"net"
 	"path"
 	"slices"
 	"strings"
@@ -186,15 +185,7 @@ func localBase(b value) bool {
 	if !b.lit || b.flag != "" || len(b.env) > 0 || b.fallbackOf != "" || b.config != "" {
 		return false
 	}
-	host := b.text
-	for _, scheme := range []string{"https://", "http://"} {
-		host = strings.TrimPrefix(host, scheme)
-	}
-	host, _, _ = strings.Cut(host, "/")
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	return host == "localhost" || host == "127.0.0.1" || host == "::1"
+	return loopbackHost(hostOf(b.text))
 }
 
 // swaggerHosts returns the hosts and base paths of transports' URLs, the
@@ -206,8 +197,8 @@ func swaggerHosts(bases []value) []string {
 			continue
 		}
 		h := b.text
-		for _, scheme := range []string{"https://", "http://"} {
-			h = strings.TrimPrefix(h, scheme)
+		if _, rest, ok := strings.Cut(h, "://"); ok {
+			h = rest
 		}
 		if !slices.Contains(out, h) {
 			out = append(out, h)

@@ -39,7 +39,10 @@ const renderTimeout = 20 * time.Second
 // not load is a problem too.
 func (d *deployment) renderCharts(root string) {
 	dirs := slices.Sorted(maps.Keys(d.charts))
-	read := func(p string) ([]byte, bool) { return readSmall(d.root, p) }
+	// A chart's file may be as large as Helm reads one (5 MiB): a library
+	// chart of generated CRDs (testkube-crds' 1.7 MiB _generated_crds.tpl)
+	// defines what the chart's templates include.
+	read := func(p string) ([]byte, bool) { return readLimited(d.root, p, 5<<20) }
 	loaded := make(map[string]*helm.Chart)
 	sub := make(map[string]bool)
 	for _, dir := range dirs {

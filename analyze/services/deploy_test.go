@@ -986,3 +986,30 @@ func TestGoBuildOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestChartLargeLibraryTemplate: a library subchart's template larger
+// than the 1 MiB archie reads of other deployment files (generated CRDs)
+// is read, as Helm reads it, and the chart that includes it renders.
+func TestChartLargeLibraryTemplate(t *testing.T) {
+	root := t.TempDir()
+	big := "{{/* " + strings.Repeat("generated CRD text ", 1<<16) + "*/}}\n" +
+		`{{- define "crds.render" -}}` + "\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: crds\n{{- end }}\n"
+	writeFiles(t, root, map[string]string{
+		"chart/Chart.yaml":                           "apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: crds\n    version: 0.1.0\n    repository: file://../crds\n",
+		"chart/values.yaml":                          "image: acme/api\n",
+		"chart/templates/crds.yaml":                  "{{ include \"crds.render\" . }}\n",
+		"chart/templates/deployment.yaml":            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: {{ .Values.image }}\n",
+		"chart/charts/crds/Chart.yaml":               "apiVersion: v2\nname: crds\ntype: library\nversion: 0.1.0\n",
+		"chart/charts/crds/templates/_generated.tpl": big,
+	})
+	if len(big) <= 1<<20 {
+		t.Fatalf("the template is %d bytes, not more than 1 MiB", len(big))
+	}
+	d := readDeployment(root)
+	if len(d.problems) > 0 {
+		t.Errorf("problems: %v", d.problems)
+	}
+	if d.workloads["api"] == nil {
+		t.Errorf("the chart's Deployment api is not read")
+	}
+}

@@ -320,7 +320,13 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// An image another service launches as a job, which nothing
 			// else runs, serving nothing (a workflow step's program):
 			// not deployed as a service.
-			if deployed && f != nil && !f.serves() && deploy.launchedOnly(svc, svc.entryAbs(sys.Dir)) {
+			// So is one it starts in the Jobs and Pods it makes, whatever
+			// it serves while it runs (launch.go).
+			launched, launchedJob := false, false
+			if deployed && f != nil {
+				launched, launchedJob = launchedAsJob(sys, f, found, deploy)
+			}
+			if launched && (!f.serves() || launchedJob) {
 				deployed = false
 			}
 			// A demo (cmd/app-demo-p2p) that only Dockerfiles build,
@@ -364,7 +370,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || beside || harnessMain(svc.EntryDir) || parts[svc] != nil) || job {
+			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || beside || harnessMain(svc.EntryDir) || parts[svc] != nil || launchedJob) || job {
 				svc.Tool, svc.decide = true, false
 				if !deployed && parts[svc] != nil {
 					svc.PartOf = parts[svc].Name

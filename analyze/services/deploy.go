@@ -4229,15 +4229,34 @@ func (d *deployment) workloadBuilds(df, entryDir string) bool {
 }
 
 // launchedOnly reports whether a service's image is one another service
-// launches, and nothing else runs: no workload runs it, and a workload's
-// environment or arguments name an image its Dockerfile builds
-// (V2_DRIVER_IMAGE: ghcr.io/kubeflow/kfp-driver:2.17, which kubeflow's API
-// server has Argo run in each workflow's pods), or a Job a ConfigMap holds
-// as a template names it (heldImages). Such a program runs as a job the
-// other one starts.
+// launches, and nothing else runs (launched).
 func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
+	l := d.launched(svc, entryDir)
+	return l != nil && (l.held || len(l.by) > 0)
+}
+
+// launch is how another program launches a service's image.
+type launch struct {
+	// held says a Job or Pod template a ConfigMap holds names it.
+	held bool
+	// by are the workloads whose environment or arguments name it.
+	by []*workload
+	// named reports whether a value names one of its images.
+	named func(v string) bool
+}
+
+// launched returns how a service's image is launched, where nothing runs
+// it: no workload runs it, and a workload's environment or arguments name
+// an image its Dockerfile builds (V2_DRIVER_IMAGE:
+// ghcr.io/kubeflow/kfp-driver:2.17, which kubeflow's API server has Argo
+// run in each workflow's pods), or a Job a ConfigMap holds as a template
+// names it (heldImages). Such a program runs as a job the other one
+// starts. It returns nil where a workload runs the service or no image
+// of it is named; a launch held and by no workload leaves named to ask of
+// the other programs' code (launchedJob).
+func (d *deployment) launched(svc *Service, entryDir string) *launch {
 	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
-		return false
+		return nil
 	}
 	// The names of the images whose Dockerfiles build it.
 	builds := func(df string) bool {
@@ -4270,8 +4289,23 @@ func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
 			}
 		}
 	}
+	// The stages of a Dockerfile of several images that run it, by their
+	// own names: a build by target tags its image after the stage
+	// (--target argoexec -t quay.io/argoproj/argoexec).
+	prog := norm(filepath.Base(entryDir))
+	for _, r := range d.runs {
+		df := filepath.Join(d.root, filepath.FromSlash(r.file))
+		if !r.dirs[entryDir] || d.stagesOf[df].stages == nil {
+			continue
+		}
+		for _, st := range d.stagesOf[df].stages {
+			if st.name != "" && st.runs != "" && (st.runs == prog || slices.Contains(d.outputs[df][st.runs], entryDir)) {
+				names[st.name] = true
+			}
+		}
+	}
 	if len(names) == 0 && len(dockerfiles) == 0 {
-		return false
+		return nil
 	}
 	// An image reference among a workload's values: registry/owner/name
 	// with a tag or digest, by its name.
@@ -4287,20 +4321,13 @@ func (d *deployment) launchedOnly(svc *Service, entryDir string) bool {
 		}
 		return false
 	}
-	if slices.ContainsFunc(d.heldImages, named) {
-		return true
-	}
+	l := &launch{held: slices.ContainsFunc(d.heldImages, named), named: named}
 	for _, w := range d.workloads {
-		for _, v := range w.env {
-			if named(v) {
-				return true
-			}
-		}
-		if slices.ContainsFunc(w.args, named) {
-			return true
+		if slices.ContainsFunc(slices.Collect(maps.Values(w.env)), named) || slices.ContainsFunc(w.args, named) {
+			l.by = append(l.by, w)
 		}
 	}
-	return false
+	return l
 }
 
 // imageExpand fills the ${KEY} parts of a workload's command word with its

@@ -87,6 +87,11 @@ type facts struct {
 	// redisDBUnknown says a client's database number is read at run time.
 	redisDBUnknown bool
 	unseen         []unseenLib
+	// launches are the kinds of Kubernetes objects running containers
+	// the code makes, and images the string constants it holds that may
+	// name an image: what it launches (launch.go).
+	launches launchKinds
+	images   []string
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -655,6 +660,7 @@ func (x *extractor) service(svc *Service) *facts {
 				continue
 			}
 			for _, instr := range b.Instrs {
+				f.noteLaunch(instr)
 				if st, ok := instr.(*ssa.Store); ok {
 					x.entSpecTable(f, fn, st, stores)
 					continue

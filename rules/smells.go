@@ -515,10 +515,11 @@ func sharings(sys *services.System) []sharing {
 	for _, s := range sys.Services {
 		byName[s.Name] = s
 	}
-	// Nor do services never deployed together, or implementations of one
-	// API.
+	// Nor do services never deployed together (an all-in-one and the
+	// services it runs, or services of alternative compose stacks), or
+	// implementations of one API.
 	twins := func(a, b string) bool {
-		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b])
+		return services.SameBinary(byName[a], byName[b]) || sys.Apart(byName[a], byName[b]) || sys.InOtherStacks(byName[a], byName[b]) || sys.Implementations(byName[a], byName[b])
 	}
 	// Tables by name and family: a Cassandra table and a Postgres one of
 	// the same name are two.

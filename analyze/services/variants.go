@@ -136,6 +136,43 @@ func (s *System) Apart(a, b *Service) bool {
 	return v
 }
 
+// InOtherStacks reports whether two services run in alternative compose
+// stacks: compose files deploy each, none both, and a third service runs
+// in a file of each (compose.kafka.yml and compose.redis.yml each start
+// the REST server beside their own indexer). The files are ways to run
+// one system, one at a time: what the two both touch, they never touch
+// at once. A file compose merges with the others of its folder
+// (docker-compose.override.yml) runs beside each of them.
+func (s *System) InOtherStacks(a, b *Service) bool {
+	if a == nil || b == nil || a == b || !composeOnly(a.DeployedBy) || !composeOnly(b.DeployedBy) {
+		return false
+	}
+	for _, fa := range a.DeployedBy {
+		for _, fb := range b.DeployedBy {
+			if fa == fb || path.Dir(fa) == path.Dir(fb) && (merged(fa) || merged(fb)) {
+				return false
+			}
+		}
+	}
+	for _, c := range s.Services {
+		if c != a && c != b && !disjoint(c.DeployedBy, a.DeployedBy) && !disjoint(c.DeployedBy, b.DeployedBy) {
+			return true
+		}
+	}
+	return false
+}
+
+// composeOnly reports whether files are some, and compose files all.
+func composeOnly(files []string) bool {
+	return len(files) > 0 && !slices.ContainsFunc(files, func(f string) bool { return !strings.Contains(path.Base(f), "compose") })
+}
+
+// merged reports whether compose merges a file with the others of its
+// folder that it is run with: an override file.
+func merged(file string) bool {
+	return strings.Contains(path.Base(file), "override")
+}
+
 // RunsCodeOf reports whether a runs b's code and the two never run
 // together (Apart): a is the all-in-one, or the monolith of b's modules.
 // b's code is a's as much as b's; a's own code is not b's.

@@ -4265,7 +4265,7 @@ func (d *deployment) launched(svc *Service, entryDir string) *launch {
 	}
 	names := make(map[string]bool)
 	for img, bs := range d.imageBuilds {
-		if slices.ContainsFunc(bs, func(b imageBuild) bool { return builds(b.df) }) {
+		if slices.ContainsFunc(bs, func(b imageBuild) bool { return builds(b.df) && d.stageRuns(b.df, d.imageTargets[img], entryDir) }) {
 			names[path.Base(img)] = true
 		}
 	}
@@ -4283,7 +4283,7 @@ func (d *deployment) launched(svc *Service, entryDir string) *launch {
 	// testworkflow-init).
 	var dockerfiles []string
 	for _, r := range d.runs {
-		if base := filepath.Base(r.file); isDockerfile(base) && r.dirs[entryDir] {
+		if base := filepath.Base(r.file); isDockerfile(base) && r.dirs[entryDir] && d.stagesOf[filepath.Join(d.root, filepath.FromSlash(r.file))].stages == nil {
 			if n := dockerfileName(r.file); n != "" && !slices.Contains(dockerfiles, n) {
 				dockerfiles = append(dockerfiles, n)
 			}
@@ -4292,14 +4292,13 @@ func (d *deployment) launched(svc *Service, entryDir string) *launch {
 	// The stages of a Dockerfile of several images that run it, by their
 	// own names: a build by target tags its image after the stage
 	// (--target argoexec -t quay.io/argoproj/argoexec).
-	prog := norm(filepath.Base(entryDir))
 	for _, r := range d.runs {
 		df := filepath.Join(d.root, filepath.FromSlash(r.file))
-		if !r.dirs[entryDir] || d.stagesOf[df].stages == nil {
+		if !r.dirs[entryDir] {
 			continue
 		}
 		for _, st := range d.stagesOf[df].stages {
-			if st.name != "" && st.runs != "" && (st.runs == prog || slices.Contains(d.outputs[df][st.runs], entryDir)) {
+			if st.name != "" && d.stageRuns(df, st.name, entryDir) {
 				names[st.name] = true
 			}
 		}
@@ -4328,6 +4327,26 @@ func (d *deployment) launched(svc *Service, entryDir string) *launch {
 		}
 	}
 	return l
+}
+
+// stageRuns reports whether an image built from the Dockerfile df runs
+// the main in entryDir: any image of a Dockerfile of one, and of one of
+// several the stage its build targets (the last where it names none),
+// where that stage's command runs the program by the main's folder name
+// or by a name its go build -o builds there.
+func (d *deployment) stageRuns(df, stage, entryDir string) bool {
+	imgs, several := d.stagesOf[df]
+	if !several || len(imgs.stages) == 0 {
+		return true
+	}
+	i := len(imgs.stages) - 1
+	if stage != "" {
+		if i = slices.IndexFunc(imgs.stages, func(s dockerStage) bool { return s.name == stage }); i < 0 {
+			return false
+		}
+	}
+	st := imgs.stages[i]
+	return st.runs != "" && (st.runs == norm(filepath.Base(entryDir)) || slices.Contains(d.outputs[df][st.runs], entryDir))
 }
 
 // imageExpand fills the ${KEY} parts of a workload's command word with its

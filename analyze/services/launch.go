@@ -2,6 +2,8 @@ package services
 
 import (
 	"go/constant"
+	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -70,6 +72,7 @@ func (f *facts) noteLaunch(instr ssa.Instruction) {
 		// the API, not of a module (normPath).
 		if obj := namedOf(in.Type()); obj != nil && obj.Pkg() != nil {
 			f.launches |= podKinds[obj.Pkg().Path()+"."+obj.Name()]
+			f.tagImages(obj.Type(), 0)
 		}
 		return
 	case ssa.CallInstruction:
@@ -89,6 +92,31 @@ func (f *facts) noteLaunch(instr ssa.Instruction) {
 				f.images = append(f.images, s)
 			}
 		}
+	}
+}
+
+// tagImages records the image references the fields of a struct its
+// code makes give as their defaults in their tags (a configuration
+// struct's SidecarImage string `default:"jitsucom/sidecar:latest"`, as
+// envconfig, caarlos0/env, cleanenv and many loaders read them), down
+// through the structs it holds.
+func (f *facts) tagImages(t types.Type, depth int) {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || depth > 3 {
+		return
+	}
+	for i := range st.NumFields() {
+		tag := reflect.StructTag(st.Tag(i))
+		for _, key := range []string{"default", "envDefault", "env-default"} {
+			if v, ok := tag.Lookup(key); ok && imageWord(v) && !slices.Contains(f.images, v) {
+				f.images = append(f.images, v)
+			}
+		}
+		ft := st.Field(i).Type()
+		if p, ok := ft.Underlying().(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		f.tagImages(ft, depth+1)
 	}
 }
 

@@ -350,11 +350,7 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// system's API), a tool an image ships beside the program it
 			// runs, or a job another program launches (a scanner that
 			// reports its results).
-			// One whose code did not load may be either: what it serves
-			// is unknown, and judging it a service would make its imports
-			// smells (a desktop app built from a framework's template
-			// Dockerfile). It is a tool the run says it did not read.
-			if deployed && f != nil && (f.unread || !f.serves() && (!f.sends() || !svc.ticks) && len(svc.Stores) == 0) && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
+			if deployed && f != nil && !f.unread && !f.serves() && (!f.sends() || !svc.ticks) && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// A job that runs to completion, deployed as one or running

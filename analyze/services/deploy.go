@@ -4241,8 +4241,10 @@ type launch struct {
 	held bool
 	// by are the workloads whose environment or arguments name it.
 	by []*workload
-	// named reports whether a value names one of its images.
-	named func(v string) bool
+	// named reports whether a value names one of its images; ownNamed,
+	// whether a value of code does: an image of the project's own, by
+	// one of its exact names.
+	named, ownNamed func(v string) bool
 }
 
 // launched returns how a service's image is launched, where nothing runs
@@ -4320,7 +4322,11 @@ func (d *deployment) launched(svc *Service, entryDir string) *launch {
 		}
 		return false
 	}
-	l := &launch{held: slices.ContainsFunc(d.heldImages, named), named: named}
+	ownNamed := func(v string) bool {
+		repo := imageRepo(v)
+		return imageWord(v) && d.ownImage(repo) && names[path.Base(repo)]
+	}
+	l := &launch{held: slices.ContainsFunc(d.heldImages, named), named: named, ownNamed: ownNamed}
 	for _, w := range d.workloads {
 		if slices.ContainsFunc(slices.Collect(maps.Values(w.env)), named) || slices.ContainsFunc(w.args, named) {
 			l.by = append(l.by, w)
@@ -4450,6 +4456,23 @@ func (d *deployment) longRunning(svc *Service, entryDir string) bool {
 // some deployment of it starts it whatever the profile (or none is known).
 func (d *deployment) profiles(svc *Service, entryDir string) []string {
 	return everyWorkload(d.forService(svc, entryDir), func(w *workload) []string { return w.profiles })
+}
+
+// deployedAs returns the names of the workloads that deploy a service,
+// by the files that declare them.
+func (d *deployment) deployedAs(svc *Service, entryDir string) map[string][]string {
+	if d == nil {
+		return nil
+	}
+	out := make(map[string][]string)
+	for _, w := range d.forService(svc, entryDir) {
+		for _, f := range w.deployedBy {
+			if !slices.Contains(out[f], w.name) {
+				out[f] = append(out[f], w.name)
+			}
+		}
+	}
+	return out
 }
 
 // deployedBy returns the files that deploy a service, or nil when one of

@@ -92,6 +92,7 @@ type facts struct {
 	// name an image: what it launches (launch.go).
 	launches launchKinds
 	images   []string
+	tagged   map[*types.Named]bool // the structs whose tags images holds
 }
 
 // shed drops what the facts hold of the program they were read from,
@@ -106,7 +107,7 @@ func (f *facts) shed() {
 			f.migrates = true
 		}
 	}
-	f.libs, f.read, f.proxyServes = nil, nil, nil
+	f.libs, f.read, f.proxyServes, f.tagged = nil, nil, nil, nil
 	// Copies: a call or message may be another service's too.
 	shedCalls := func(calls []*call) []*call {
 		out := make([]*call, len(calls))

@@ -21,77 +21,144 @@ import (
 // service: its imports of the launcher's code are no smell. An operator
 // that keeps what it launches running (a Deployment per custom resource)
 // launches services, so the kinds of the objects the launcher's code
-// makes decide.
+// creates decide.
 
 // launchKinds are the kinds of Kubernetes objects that run containers a
-// program's code makes.
+// program's code creates or keeps.
 type launchKinds uint8
 
 const (
-	// launchesJobs: Jobs, CronJobs and bare Pods, whose containers run to
-	// completion.
+	// launchesJobs: Jobs, CronJobs and bare Pods it creates, whose
+	// containers run to completion.
 	launchesJobs launchKinds = 1 << iota
 	// launchesWorkloads: Deployments, StatefulSets, DaemonSets,
-	// ReplicaSets and ReplicationControllers, whose containers are kept
-	// running.
+	// ReplicaSets and ReplicationControllers it creates or changes,
+	// whose containers are kept running.
 	launchesWorkloads
+	// launchesOther: objects of a kind the code does not say (an
+	// unstructured object, one a decoder made from YAML), which may be
+	// any of them.
+	launchesOther
 )
 
 // podKinds are the types of those objects, by package and name, for each
-// API version that declares them.
-var podKinds = map[string]launchKinds{
-	"k8s.io/api/batch/v1.Job":                  launchesJobs,
-	"k8s.io/api/batch/v1.CronJob":              launchesJobs,
-	"k8s.io/api/batch/v1beta1.CronJob":         launchesJobs,
-	"k8s.io/api/core/v1.Pod":                   launchesJobs,
-	"k8s.io/api/apps/v1.Deployment":            launchesWorkloads,
-	"k8s.io/api/apps/v1.StatefulSet":           launchesWorkloads,
-	"k8s.io/api/apps/v1.DaemonSet":             launchesWorkloads,
-	"k8s.io/api/apps/v1.ReplicaSet":            launchesWorkloads,
-	"k8s.io/api/apps/v1beta1.Deployment":       launchesWorkloads,
-	"k8s.io/api/apps/v1beta1.StatefulSet":      launchesWorkloads,
-	"k8s.io/api/apps/v1beta2.Deployment":       launchesWorkloads,
-	"k8s.io/api/apps/v1beta2.StatefulSet":      launchesWorkloads,
-	"k8s.io/api/apps/v1beta2.DaemonSet":        launchesWorkloads,
-	"k8s.io/api/apps/v1beta2.ReplicaSet":       launchesWorkloads,
-	"k8s.io/api/extensions/v1beta1.Deployment": launchesWorkloads,
-	"k8s.io/api/extensions/v1beta1.DaemonSet":  launchesWorkloads,
-	"k8s.io/api/extensions/v1beta1.ReplicaSet": launchesWorkloads,
-	"k8s.io/api/core/v1.ReplicationController": launchesWorkloads,
-}
+// API version that declares them, and of their apply configurations.
+var podKinds = func() map[string]launchKinds {
+	kinds := map[string]launchKinds{
+		"batch/v1.Job":                  launchesJobs,
+		"batch/v1.CronJob":              launchesJobs,
+		"batch/v1beta1.CronJob":         launchesJobs,
+		"core/v1.Pod":                   launchesJobs,
+		"apps/v1.Deployment":            launchesWorkloads,
+		"apps/v1.StatefulSet":           launchesWorkloads,
+		"apps/v1.DaemonSet":             launchesWorkloads,
+		"apps/v1.ReplicaSet":            launchesWorkloads,
+		"apps/v1beta1.Deployment":       launchesWorkloads,
+		"apps/v1beta1.StatefulSet":      launchesWorkloads,
+		"apps/v1beta2.Deployment":       launchesWorkloads,
+		"apps/v1beta2.StatefulSet":      launchesWorkloads,
+		"apps/v1beta2.DaemonSet":        launchesWorkloads,
+		"apps/v1beta2.ReplicaSet":       launchesWorkloads,
+		"extensions/v1beta1.Deployment": launchesWorkloads,
+		"extensions/v1beta1.DaemonSet":  launchesWorkloads,
+		"extensions/v1beta1.ReplicaSet": launchesWorkloads,
+		"core/v1.ReplicationController": launchesWorkloads,
+	}
+	out := make(map[string]launchKinds, 2*len(kinds)+1)
+	for k, v := range kinds {
+		out["k8s.io/api/"+k] = v
+		out["k8s.io/client-go/applyconfigurations/"+k+"ApplyConfiguration"] = v
+	}
+	out["k8s.io/apimachinery/pkg/apis/meta/v1/unstructured.Unstructured"] = launchesOther
+	return out
+}()
+
+// kubeWrites are the methods of client-go's and controller-runtime's
+// clients that write an object, and whether one creates it (a Pod or a
+// Job is launched by its creation; a Deployment is kept by any write).
+var kubeWrites = map[string]bool{"Create": true, "Apply": true, "Update": false, "Patch": false}
 
 // noteLaunch records what an instruction of a service's code says of the
-// programs it launches: an object of podKinds it makes (a composite
-// literal, new, or a value to decode one into), and a string constant
-// that may name an image (imageWord).
+// programs it launches: an object of podKinds it writes through a
+// Kubernetes client, the defaults of the struct tags of what it makes,
+// and a string constant that may name an image (imageWord).
 func (f *facts) noteLaunch(instr ssa.Instruction) {
 	var vals []ssa.Value
 	switch in := instr.(type) {
 	case *ssa.Alloc:
-		// By the package's own path: k8s.io/api/core/v1 is a version of
-		// the API, not of a module (normPath).
 		if obj := namedOf(in.Type()); obj != nil && obj.Pkg() != nil {
-			f.launches |= podKinds[obj.Pkg().Path()+"."+obj.Name()]
 			f.tagImages(obj.Type(), 0)
 		}
 		return
 	case ssa.CallInstruction:
 		vals = in.Common().Args
+		f.launches |= kubeWrite(in.Common())
 	case *ssa.Store:
 		vals = []ssa.Value{in.Val}
 	case *ssa.Return:
 		vals = in.Results
 	case *ssa.BinOp:
-		vals = []ssa.Value{in.X}
+		vals = []ssa.Value{in.X, in.Y}
 	case *ssa.MapUpdate:
 		vals = []ssa.Value{in.Value}
 	}
 	for _, v := range vals {
 		if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
-			if s := constant.StringVal(c.Value); imageWord(s) && !slices.Contains(f.images, s) {
-				f.images = append(f.images, s)
-			}
+			f.noteImage(constant.StringVal(c.Value))
 		}
+	}
+}
+
+// kubeWrite returns the kind of object a call writes through a
+// Kubernetes client (clientset.CoreV1().Pods(ns).Create(ctx, pod, …),
+// controller-runtime's client.Create(ctx, job)), by the object's type:
+// 0 for another call, or an object that runs no container.
+func kubeWrite(c *ssa.CallCommon) launchKinds {
+	var name, pkg string
+	args := c.Args
+	if c.IsInvoke() {
+		name = c.Method.Name()
+		if named, ok := types.Unalias(c.Value.Type()).(*types.Named); ok && named.Obj().Pkg() != nil {
+			pkg = named.Obj().Pkg().Path()
+		}
+	} else if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && fn.Pkg != nil {
+		name, pkg, args = fn.Name(), fn.Pkg.Pkg.Path(), args[1:]
+	}
+	creates, ok := kubeWrites[name]
+	if !ok || !strings.HasPrefix(pkg, "k8s.io/client-go/") && !strings.HasPrefix(pkg, "sigs.k8s.io/controller-runtime/") {
+		return 0
+	}
+	for _, a := range args {
+		if mi, ok := a.(*ssa.MakeInterface); ok {
+			a = mi.X
+		}
+		t := a.Type()
+		if types.IsInterface(t) {
+			if obj := namedOf(t); obj != nil && obj.Name() == "Object" {
+				return launchesOther // a client.Object the code does not say the kind of
+			}
+			continue // the context
+		}
+		if !isPointer(t) {
+			continue // the options
+		}
+		obj := namedOf(t)
+		if obj == nil || obj.Pkg() == nil {
+			continue
+		}
+		kind := podKinds[obj.Pkg().Path()+"."+obj.Name()]
+		if kind == launchesJobs && !creates {
+			return 0 // a Pod's labels patched: nothing launched
+		}
+		return kind
+	}
+	return 0
+}
+
+// noteImage records a text that may name an image.
+func (f *facts) noteImage(s string) {
+	if imageWord(s) && !slices.Contains(f.images, s) {
+		f.images = append(f.images, s)
 	}
 }
 
@@ -99,17 +166,26 @@ func (f *facts) noteLaunch(instr ssa.Instruction) {
 // code makes give as their defaults in their tags (a configuration
 // struct's SidecarImage string `default:"jitsucom/sidecar:latest"`, as
 // envconfig, caarlos0/env, cleanenv and many loaders read them), down
-// through the structs it holds.
+// through the structs it holds; each type once.
 func (f *facts) tagImages(t types.Type, depth int) {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || depth > 3 {
 		return
 	}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		if f.tagged[named] {
+			return
+		}
+		if f.tagged == nil {
+			f.tagged = make(map[*types.Named]bool)
+		}
+		f.tagged[named] = true
+	}
 	for i := range st.NumFields() {
 		tag := reflect.StructTag(st.Tag(i))
 		for _, key := range []string{"default", "envDefault", "env-default"} {
-			if v, ok := tag.Lookup(key); ok && imageWord(v) && !slices.Contains(f.images, v) {
-				f.images = append(f.images, v)
+			if v, ok := tag.Lookup(key); ok {
+				f.noteImage(v)
 			}
 		}
 		ft := st.Field(i).Type()
@@ -121,51 +197,55 @@ func (f *facts) tagImages(t types.Type, depth int) {
 }
 
 // imageWord reports whether s may be an image reference:
-// registry/owner/name with a tag or a digest (or a format's verb for
-// one), one word, no URL.
+// [registry/]owner/name with a tag or a digest (or a format's verb for
+// one) after its last slash, one word: not a route (/jobs/:id), nor a
+// URL or an address with a path (localhost:8080/webhook).
 func imageWord(s string) bool {
-	return len(s) < 256 && strings.Contains(s, "/") && strings.ContainsAny(s, ":@") &&
-		!strings.Contains(s, "://") && !strings.ContainsAny(s, " \t\n")
+	last := strings.LastIndexByte(s, '/')
+	return len(s) < 256 && last > 0 && s[0] != '/' && (strings.ContainsRune(s[last:], ':') || strings.ContainsRune(s, '@')) &&
+		!strings.Contains(s, "://") && !strings.Contains(s, "/:") && !strings.ContainsAny(s, " \t\n")
 }
 
 // launchedAsJob reports whether a service nothing deploys is launched by
-// other programs of the system (deployment.launched, or a deployed
-// program whose code makes Pods or Jobs names its image), and whether it
-// runs as their job: a Job or Pod template a ConfigMap holds names it, or
-// every program that launches it makes Jobs and Pods and no workload
-// kept running.
+// other programs of the system, and whether it runs as their job. Where
+// workloads' environments or arguments name its image (deployment.launched),
+// it runs as a job when a ConfigMap's Job or Pod template names it, or
+// when every program those workloads run creates Jobs and Pods and keeps
+// no workload running. Else it is launched, as a job, when the code of a
+// deployed program that creates Jobs and Pods and nothing else that runs
+// containers names its image: one of the project's own, by one of its
+// exact names (a constant, a format, a tag's default).
 func launchedAsJob(sys *System, f *facts, found []*facts, deploy *deployment) (launched, job bool) {
 	svc := f.svc
 	l := deploy.launched(svc, svc.entryAbs(sys.Dir))
-	if l == nil {
+	switch {
+	case l == nil:
 		return false, false
-	}
-	if l.held {
+	case l.held:
 		return true, true
-	}
-	job = true
-	for _, w := range l.by {
-		launcher := false
-		for _, g := range found {
-			if g != f && slices.Contains(deploy.forService(g.svc, g.svc.entryAbs(sys.Dir)), w) {
-				launcher = true
-				job = job && g.launches == launchesJobs
+	case len(l.by) > 0:
+		job = true
+		for _, w := range l.by {
+			launcher := false
+			for _, g := range found {
+				if g != f && slices.Contains(deploy.forService(g.svc, g.svc.entryAbs(sys.Dir)), w) {
+					launcher = true
+					job = job && g.launches == launchesJobs
+				}
 			}
+			// A workload of a program archie did not read (another
+			// project's image) launches it in ways archie cannot tell.
+			job = job && launcher
 		}
-		// A workload of a program archie did not read (another
-		// project's image) launches it in ways archie cannot tell.
-		job = job && launcher
+		return true, job
 	}
-	launched = len(l.by) > 0
 	for _, g := range found {
-		if g == f || g.launches&launchesJobs == 0 || !slices.ContainsFunc(g.images, l.named) {
+		if g == f || g.launches != launchesJobs || g.svc.Entry == svc.Entry || deploy.runsService(g.svc, g.svc.entryAbs(sys.Dir)) == "" {
 			continue
 		}
-		if g.svc.Entry == svc.Entry || deploy.runsService(g.svc, g.svc.entryAbs(sys.Dir)) == "" {
-			continue
+		if slices.ContainsFunc(g.images, l.ownNamed) {
+			return true, true
 		}
-		launched = true
-		job = job && g.launches == launchesJobs
 	}
-	return launched, launched && job
+	return false, false
 }

@@ -52,6 +52,7 @@ func link(sys *System, found []*facts, deploy *deployment) {
 		l.entryDirs[f.svc.Name] = f.entryDir
 		f.svc.Profiles = deploy.profiles(f.svc, f.entryDir)
 		f.svc.DeployedBy = deploy.deployedBy(f.svc, f.entryDir)
+		f.svc.deployedAs = deploy.deployedAs(f.svc, f.entryDir)
 		for _, ep := range f.svc.Endpoints {
 			if ep.Protocol == "grpc" && !contains(l.serves[ep.Name], f.svc.Name) {
 				l.serves[ep.Name] = append(l.serves[ep.Name], f.svc.Name)

@@ -61,6 +61,9 @@ type Service struct {
 	// never run together (Apart).
 	Profiles   []string
 	DeployedBy []string
+	// deployedAs are the names the workloads that deploy it have in each
+	// file (InOtherStacks).
+	deployedAs map[string][]string
 
 	Endpoints []Endpoint
 	Stores    []*Store

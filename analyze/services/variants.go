@@ -138,11 +138,15 @@ func (s *System) Apart(a, b *Service) bool {
 
 // InOtherStacks reports whether two services run in alternative compose
 // stacks: compose files deploy each, none both, and a third service runs
-// in a file of each (compose.kafka.yml and compose.redis.yml each start
-// the REST server beside their own indexer). The files are ways to run
-// one system, one at a time: what the two both touch, they never touch
-// at once. A file compose merges with the others of its folder
-// (docker-compose.override.yml) runs beside each of them.
+// in a file of each under another name in each (compose.kafka.yml's
+// rest-server-kafka, compose.redis.yml's rest-server-redis, each beside
+// its own indexer). Run together (docker compose -f a -f b), such files
+// would start the third service twice: they are ways to run one system,
+// one at a time, and what the two both touch they never touch at once.
+// Files that start it under one name merge into one stack when run
+// together (a gateway each service's own compose file starts beside it),
+// and so does an override file with the files of its folder
+// (docker-compose.override.yml).
 func (s *System) InOtherStacks(a, b *Service) bool {
 	if a == nil || b == nil || a == b || !composeOnly(a.DeployedBy) || !composeOnly(b.DeployedBy) {
 		return false
@@ -155,8 +159,15 @@ func (s *System) InOtherStacks(a, b *Service) bool {
 		}
 	}
 	for _, c := range s.Services {
-		if c != a && c != b && !disjoint(c.DeployedBy, a.DeployedBy) && !disjoint(c.DeployedBy, b.DeployedBy) {
-			return true
+		if c == a || c == b {
+			continue
+		}
+		for _, fa := range a.DeployedBy {
+			for _, fb := range b.DeployedBy {
+				if slices.Contains(c.DeployedBy, fa) && slices.Contains(c.DeployedBy, fb) && disjoint(c.deployedAs[fa], c.deployedAs[fb]) {
+					return true
+				}
+			}
 		}
 	}
 	return false

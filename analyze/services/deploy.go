@@ -2444,6 +2444,13 @@ func (d *deployment) read(root, path string, data []byte) {
 			d.workload(name, rel).deployedIn(rel)
 			d.newRun(rel).name(name)
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
+			// A Helm hook (a pre-delete Job that removes the webhooks, a
+			// test Pod that checks an endpoint) runs at a moment of the
+			// release's life, not in the running system: it deploys no
+			// service.
+			if ann, _ := meta["annotations"].(map[string]any); ann["helm.sh/hook"] != nil {
+				continue
+			}
 			w := d.workload(name, rel)
 			w.deployedIn(rel)
 			w.runIn(rel)

@@ -56,6 +56,14 @@ var listenCalls = map[string]bool{
 	"k8s.io/client-go/tools/leaderelection.LeaderElector.Run":  true,
 }
 
+// pluginServeCalls serve a plugin over hashicorp/go-plugin: the program
+// is started by the host that loads it, as its child process, and serves
+// it alone on a socket (Terraform's, Vault's, Packer's plugins, a control
+// plane's integrations).
+var pluginServeCalls = map[string]bool{
+	"github.com/hashicorp/go-plugin.Serve": true,
+}
+
 // tickCalls are the calls that repeat a program's work on a clock until
 // the process ends: a poller's or an exporter's, which sends and serves
 // nothing and is still a daemon. pauseCalls repeat it where they are
@@ -339,8 +347,10 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// So is a plugin of a tool (kubectl-testkube), which the
 			// tool runs on a user's machine: an image of it ships a CLI.
 			// Both stand beside the system.
+			// And so is a plugin served over hashicorp/go-plugin, which
+			// its host starts as a child process.
 			beside := demoMain(svc.EntryDir) && (deploy == nil || len(deploy.problems) == 0 && !deploy.runsImageNamed(filepath.Base(svc.EntryDir))) ||
-				pluginMain(svc.EntryDir)
+				pluginMain(svc.EntryDir) || svc.plugin
 			if deployed && beside && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}

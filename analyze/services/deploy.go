@@ -4177,9 +4177,10 @@ func (d *deployment) oneShot(svc *Service, entryDir string) bool {
 	return len(ws) > 0
 }
 
-// onlyImageBuilds reports whether every file that deploys a main is a
-// Dockerfile, and no workload runs it: a compose file, manifest, chart,
-// Procfile, release or script that runs it deploys it.
+// onlyImageBuilds reports whether every file that deploys a main only
+// builds it, and no workload runs it: a Dockerfile, or a goreleaser
+// release (the binaries it publishes, and images of them). A compose
+// file, manifest, chart, Procfile or script that runs it deploys it.
 func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 	if d == nil || entryDir == "" || len(d.forService(svc, entryDir)) > 0 {
 		return false
@@ -4189,7 +4190,7 @@ func (d *deployment) onlyImageBuilds(svc *Service, entryDir string) bool {
 		if d.runsServiceWhere(svc, entryDir, func(file string) bool { return file == r.file }) == "" {
 			continue
 		}
-		if !isDockerfile(filepath.Base(r.file)) || d.workloadBuilds(filepath.Join(d.root, filepath.FromSlash(r.file)), entryDir) {
+		if base := filepath.Base(r.file); !isDockerfile(base) && !strings.Contains(base, "goreleaser") || d.workloadBuilds(filepath.Join(d.root, filepath.FromSlash(r.file)), entryDir) {
 			return false
 		}
 		found = true

@@ -55,6 +55,10 @@ type Service struct {
 	// that it repeats its work on a clock (asked only of mains only
 	// Dockerfiles build that send and serve nothing).
 	listens, ticks bool
+	// plugin says the main serves as a plugin another program starts as
+	// its child process (hashicorp/go-plugin's Serve): asked only of
+	// mains no deployment file other than a Dockerfile runs.
+	plugin bool
 	// Profiles are the compose profiles that start the service, when
 	// every deployment of it names some; DeployedBy the files that deploy
 	// it (compose files, manifests, Helm values). They say which services

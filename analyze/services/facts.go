@@ -246,7 +246,9 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 			// Whether a main listens decides it where no deployment file
 			// runs it, or only as a job another service launches, or
 			// only Dockerfiles build it.
-			if entry := v.entryAbs(abs); v.decide && (deploy.runsService(v, entry) == "" || deploy.onlyImageBuilds(v, entry)) {
+			// Whether it serves as a plugin decides a main that serves,
+			// where nothing but build files deploy it.
+			if entry := v.entryAbs(abs); v.decide && f.serves() && (deploy.runsService(v, entry) == "" || deploy.onlyImageBuilds(v, entry)) {
 				v.plugin = x.reachesCall(v, pluginServeCalls)
 			}
 			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry) || deploy.onlyImageBuilds(v, entry)) {

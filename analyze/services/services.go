@@ -57,7 +57,7 @@ type Service struct {
 	listens, ticks bool
 	// plugin says the main serves as a plugin another program starts as
 	// its child process (hashicorp/go-plugin's Serve): asked only of
-	// mains no deployment file other than a Dockerfile runs.
+	// mains that serve, which only build files deploy, if any.
 	plugin bool
 	// Profiles are the compose profiles that start the service, when
 	// every deployment of it names some; DeployedBy the files that deploy

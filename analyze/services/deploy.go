@@ -3723,10 +3723,16 @@ func kindFolder(file string) string {
 	if kind == ".yml" {
 		kind = ".yaml"
 	}
-	if strings.Contains(path.Base(file), "compose") {
+	if composeFile(file) {
 		kind = "compose"
 	}
 	return kind + ":" + path.Dir(file)
+}
+
+// composeFile reports whether a deployment file, by its slash path, is a
+// compose file: its name says compose.
+func composeFile(file string) bool {
+	return strings.Contains(path.Base(file), "compose")
 }
 
 // declaredApart reports whether files of one kind in two folders declare

@@ -243,18 +243,22 @@ func Load(ctx context.Context, g *analyze.Graph, services []*Service, dir string
 		errs = append(errs, failed...)
 		for i, f := range facts {
 			v := todo[i]
-			// Whether a main listens decides it where no deployment file
-			// runs it, or only as a job another service launches, or
-			// only Dockerfiles build it.
-			// Whether it serves as a plugin decides a main that serves,
-			// where nothing but build files deploy it.
-			if entry := v.entryAbs(abs); v.decide && f.serves() && (deploy.runsService(v, entry) == "" || deploy.onlyImageBuilds(v, entry)) {
-				v.plugin = x.reachesCall(v, pluginServeCalls)
-			}
-			if entry := v.entryAbs(abs); v.decide && !f.serves() && (deploy.runsService(v, entry) == "" || deploy.launchedOnly(v, entry) || deploy.onlyImageBuilds(v, entry)) {
-				v.listens = x.listens(v)
-				if !v.listens && f.sends() && deploy.onlyImageBuilds(v, entry) {
-					v.ticks = x.repeats(v)
+			// Where no deployment file runs a main, or only build files
+			// deploy it, whether it serves as a plugin decides one that
+			// serves, and whether it listens, or repeats on a clock, one
+			// that does not; so does whether it listens one only as a
+			// job another service launches.
+			if entry := v.entryAbs(abs); v.decide {
+				built := deploy.onlyImageBuilds(v, entry)
+				bare := built || deploy.runsService(v, entry) == ""
+				switch {
+				case f.serves() && bare:
+					v.plugin = x.reachesCall(v, pluginServeCalls)
+				case !f.serves() && (bare || deploy.launchedOnly(v, entry)):
+					v.listens = x.listens(v)
+					if !v.listens && f.sends() && built {
+						v.ticks = x.repeats(v)
+					}
 				}
 			}
 			found = append(found, f)

@@ -224,20 +224,23 @@ func launchedAsJob(sys *System, f *facts, found []*facts, deploy *deployment) (l
 	case l.held:
 		return true, true
 	case len(l.by) > 0:
+		// Each workload that names it must run a program archie read
+		// (not another project's image), and each such program create
+		// only Jobs and Pods.
 		job = true
-		for _, w := range l.by {
-			launcher := false
-			for _, g := range found {
-				if g != f && slices.Contains(deploy.forService(g.svc, g.svc.entryAbs(sys.Dir)), w) {
-					launcher = true
+		launchers := make(map[*workload]bool)
+		for _, g := range found {
+			if g == f {
+				continue
+			}
+			for _, w := range deploy.forService(g.svc, g.svc.entryAbs(sys.Dir)) {
+				if slices.Contains(l.by, w) {
+					launchers[w] = true
 					job = job && g.launches == launchesJobs
 				}
 			}
-			// A workload of a program archie did not read (another
-			// project's image) launches it in ways archie cannot tell.
-			job = job && launcher
 		}
-		return true, job
+		return true, job && len(launchers) == len(l.by)
 	}
 	for _, g := range found {
 		if g == f || g.launches != launchesJobs || g.svc.Entry == svc.Entry || deploy.runsService(g.svc, g.svc.entryAbs(sys.Dir)) == "" {

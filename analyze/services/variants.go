@@ -175,7 +175,7 @@ func (s *System) InOtherStacks(a, b *Service) bool {
 
 // composeOnly reports whether files are some, and compose files all.
 func composeOnly(files []string) bool {
-	return len(files) > 0 && !slices.ContainsFunc(files, func(f string) bool { return !strings.Contains(path.Base(f), "compose") })
+	return len(files) > 0 && !slices.ContainsFunc(files, func(f string) bool { return !composeFile(f) })
 }
 
 // merged reports whether compose merges a file with the others of its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/base64"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -1778,8 +1779,49 @@ func (d *deployment) workflow(data []byte) {
 				}
 				d.imageBuilt(t, df, ctx, target, args, false)
 			}
+			// A build pushed by digest names its image in its outputs
+			// (type=image,name=ghcr.io/acme/api,push-by-digest=true),
+			// often under a registry the matrix gives: the name after it
+			// still says which image.
+			for _, n := range outputImages(with("outputs")) {
+				v, _ := gh.expand(n)
+				d.imageBuilt(v, df, ctx, target, args, true)
+			}
 		}
 	}
+}
+
+// outputImages returns the images a build-push-action's outputs push:
+// the name= of each image, registry or docker output, one per line, a quoted
+// name holding several, comma-separated.
+func outputImages(outputs string) []string {
+	var out []string
+	for _, line := range strings.Split(outputs, "\n") {
+		r := csv.NewReader(strings.NewReader(strings.TrimSpace(line)))
+		fields, err := r.Read()
+		if err != nil {
+			continue
+		}
+		kind, names := "", ""
+		for _, f := range fields {
+			k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
+			switch k {
+			case "type":
+				kind = v
+			case "name":
+				names = v
+			}
+		}
+		if kind != "image" && kind != "registry" && kind != "docker" {
+			continue
+		}
+		for _, n := range strings.Split(names, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // matrixImages reads the images a job's matrix pairs with their
@@ -2999,11 +3041,14 @@ func (d *deployment) compose(base, rel string, services map[string]any, addon bo
 }
 
 // composeAliases returns the other names a compose service answers to on
-// its networks: its hostname and its networks' aliases.
+// its networks: its hostname, its container's name (Docker's resolver
+// answers to it on the networks compose makes) and its networks' aliases.
 func composeAliases(m map[string]any) []string {
 	var out []string
-	if h, ok := m["hostname"].(string); ok && h != "" {
-		out = append(out, h)
+	for _, k := range []string{"hostname", "container_name"} {
+		if h, ok := m[k].(string); ok && h != "" {
+			out = append(out, h)
+		}
 	}
 	if nets, ok := m["networks"].(map[string]any); ok {
 		for _, n := range nets {
@@ -4671,13 +4716,13 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 		if !svc.decide || entry == "" || svc.Run != nil {
 			continue
 		}
-		if slices.ContainsFunc(d.forService(svc, entry), func(w *workload) bool { return norm(w.name) == norm(svc.Name) }) {
+		if slices.ContainsFunc(d.forService(svc, entry), func(w *workload) bool { return !w.alias && norm(w.name) == norm(svc.Name) }) {
 			continue // a workload of its name runs it already
 		}
 		name := ""
 		for _, w := range d.workloads {
-			if !d.builds(w, entry) || w.oneShot {
-				continue
+			if !d.builds(w, entry) || w.oneShot || w.alias {
+				continue // an alias is another name of a workload, not the deployment's name for it
 			}
 			if choosesMode(w.args) || kindSuffix.MatchString(w.name) {
 				name = "" // a mode of the main (migrate, go test), or a name of the object's kind

@@ -1013,3 +1013,21 @@ func TestChartLargeLibraryTemplate(t *testing.T) {
 		t.Errorf("the chart's Deployment api is not read")
 	}
 }
+
+func TestOutputImages(t *testing.T) {
+	for _, tc := range []struct {
+		outputs string
+		want    []string
+	}{
+		{"type=image,name=ghcr.io/acme/api,push-by-digest=true,name-canonical=true,push=true", []string{"ghcr.io/acme/api"}},
+		{"type=image,name=${{ matrix.registry }}/pipedv1-exp,push=true", []string{"${{ matrix.registry }}/pipedv1-exp"}},
+		{`type=registry,"name=ghcr.io/acme/api,docker.io/acme/api"`, []string{"ghcr.io/acme/api", "docker.io/acme/api"}},
+		{"type=docker,name=acme/api\ntype=image,name=acme/worker", []string{"acme/api", "acme/worker"}},
+		{"type=local,dest=out", nil},
+		{"", nil},
+	} {
+		if got := outputImages(tc.outputs); !slices.Equal(got, tc.want) {
+			t.Errorf("outputImages(%q) = %q, want %q", tc.outputs, got, tc.want)
+		}
+	}
+}

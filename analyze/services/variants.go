@@ -1560,13 +1560,26 @@ func funcsOf(v ssa.Value, depth int) []*ssa.Function {
 	case *ssa.Function:
 		return []*ssa.Function{v}
 	case *ssa.MakeClosure:
-		return []*ssa.Function{v.Fn.(*ssa.Function)}
+		fn := v.Fn.(*ssa.Function)
+		if m := boundMethod(fn); m != nil && m.Pkg != nil {
+			return []*ssa.Function{m} // RunE: s.run, the method of s's type
+		}
+		return []*ssa.Function{fn}
 	case *ssa.MakeInterface: // urfave/cli v1's Action is an interface{}
 		return funcsOf(v.X, depth)
 	case *ssa.ChangeType: // a func as cli.ActionFunc
 		return funcsOf(v.X, depth)
 	case *ssa.Call:
-		return returnsOf(v, depth, funcsOf)
+		// What the call returns, and the functions it is handed: an
+		// adapter's closure (RunE: cli.WithContext(s.run)) runs them,
+		// and it is every command's, s.run only this one's.
+		out := returnsOf(v, depth, funcsOf)
+		for _, a := range v.Call.Args {
+			if _, ok := a.Type().Underlying().(*types.Signature); ok {
+				out = append(out, funcsOf(a, depth+1)...)
+			}
+		}
+		return out
 	}
 	return nil
 }

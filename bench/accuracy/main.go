@@ -58,6 +58,7 @@ type found struct {
 	Services []struct {
 		Name   string `json:"name"`
 		Entry  string `json:"entry"`
+		Run    string `json:"run"`
 		Stores []struct {
 			Kind   string   `json:"kind"`
 			Tables []string `json:"tables"`
@@ -342,9 +343,33 @@ func matchServices(t *truth, f *found) map[string]string {
 			out[s.Name] = s.Name
 		} else if ns := byEntry[s.Entry]; len(ns) == 1 {
 			out[s.Name] = ns[0]
+		} else if n := byRun(ns, s.Run); n != "" {
+			out[s.Name] = n
 		}
 	}
 	return out
+}
+
+// byRun returns the one of a main's services in the truth whose name
+// ends in the word of the command archie says a variant runs (pipecd-ops
+// for the variant that runs "ops"), or "".
+func byRun(names []string, run string) string {
+	words := strings.Fields(run)
+	if len(words) == 0 {
+		return ""
+	}
+	last := norm(words[len(words)-1])
+	found := ""
+	for _, n := range names {
+		parts := strings.FieldsFunc(n, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+		if len(parts) > 0 && norm(parts[len(parts)-1]) == last {
+			if found != "" {
+				return ""
+			}
+			found = n
+		}
+	}
+	return found
 }
 
 // norm makes deployment names comparable: "cartservice", "cart-service"

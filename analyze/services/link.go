@@ -1383,21 +1383,12 @@ func (l *linker) gather(found []*facts) (pubs, subs map[string][]side) {
 
 // messages links the publishers of each topic to its consumers.
 func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
-	// An AMQP call site that publishes to several exchange/key pairs
-	// (values archie could not pair) of which one is consumed here
-	// publishes to that one: the others are no edge to a broker. A topic
-	// of one name is judged alone: a helper handed "orders" at one line
-	// and "audit" at another publishes both.
+	// A call site that publishes to several topics (values archie could
+	// not pair) of which one is consumed here publishes to that one: the
+	// others are no edge to a broker.
 	type site struct {
-		svc   string
-		pos   token.Position
-		topic string
-	}
-	at := func(svc string, pos token.Position, protocol, topic string) site {
-		if protocol == "amqp" {
-			topic = ""
-		}
-		return site{svc, pos, topic}
+		svc string
+		pos token.Position
 	}
 	consumedAt := make(map[site]bool)
 	var outside []string
@@ -1413,7 +1404,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			}
 			consumed = true
 			for _, p := range ps {
-				consumedAt[at(p.svc, p.ev.Pos, protocol, topic)] = true
+				consumedAt[site{p.svc, p.ev.Pos}] = true
 				for _, s := range ss {
 					if p.svc != s.svc {
 						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
@@ -1438,7 +1429,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			continue // a topic no deployment names: whether it is consumed is unknown
 		}
 		for _, p := range pubs[k] {
-			if consumedAt[at(p.svc, p.ev.Pos, protocol, topic)] {
+			if consumedAt[site{p.svc, p.ev.Pos}] {
 				continue
 			}
 			if to, known, ev, ok := l.broker(byName[p.svc], protocol); ok {

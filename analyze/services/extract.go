@@ -182,6 +182,9 @@ type message struct {
 	// part are the other commands of the same take from a queue: the
 	// DEL that drains a Redis list its LRANGE read (linker.queues).
 	part []token.Position
+	// via is the call that handed the topic in (value.via): a call site
+	// publishes each caller's topic.
+	via token.Pos
 	// bound marks an AMQP binding, exchange/key, and queue is the queue
 	// it binds, when known: its messages go to whoever consumes that
 	// queue (bindings).
@@ -1328,7 +1331,7 @@ func (x *extractor) message(f *facts, fn *ssa.Function, protocol string, publish
 		}
 		e := ev
 		e.Detail = verb + " " + t.text
-		m := &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf}
+		m := &message{protocol: protocol, topic: t.text, publish: publish, ev: e, fn: fn, list: t.list, fallbackOf: t.fallbackOf, via: t.via}
 		if from.IsValid() {
 			m.from = []token.Pos{from}
 		}

@@ -1284,6 +1284,7 @@ func (l *linker) envName(key string) (string, bool, bool) {
 type side struct {
 	svc string
 	ev  Evidence
+	via token.Pos // the call that handed a publish its topic (message.via)
 }
 
 // gather settles each service's messages (topics the deployment names,
@@ -1340,16 +1341,16 @@ func (l *linker) gather(found []*facts) (pubs, subs map[string][]side) {
 			k := m.protocol + "\x00" + m.topic
 			if m.topic != "" {
 				if m.publish {
-					pubs[k] = append(pubs[k], side{f.svc.Name, m.ev})
+					pubs[k] = append(pubs[k], side{f.svc.Name, m.ev, m.via})
 				} else {
-					subs[k] = append(subs[k], side{f.svc.Name, m.ev})
+					subs[k] = append(subs[k], side{svc: f.svc.Name, ev: m.ev})
 					if t := topicOf[m.topic]; m.protocol == "pubsub" && t != "" && t != m.topic {
-						subs[m.protocol+"\x00"+t] = append(subs[m.protocol+"\x00"+t], side{f.svc.Name, m.ev})
+						subs[m.protocol+"\x00"+t] = append(subs[m.protocol+"\x00"+t], side{svc: f.svc.Name, ev: m.ev})
 					}
 					// A queue subscribed to SNS topics receives them.
 					if m.protocol == "sqs" && l.deploy != nil {
 						for _, t := range l.deploy.snsQueues[m.topic] {
-							subs["sns\x00"+t] = append(subs["sns\x00"+t], side{f.svc.Name, m.ev})
+							subs["sns\x00"+t] = append(subs["sns\x00"+t], side{svc: f.svc.Name, ev: m.ev})
 						}
 					}
 				}
@@ -1384,11 +1385,15 @@ func (l *linker) gather(found []*facts) (pubs, subs map[string][]side) {
 // messages links the publishers of each topic to its consumers.
 func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 	// A call site that publishes to several topics (values archie could
-	// not pair) of which one is consumed here publishes to that one: the
-	// others are no edge to a broker.
+	// not pair, a default beside the name a deployment gives) of which
+	// one is consumed here publishes to that one: the others are no edge
+	// to a broker. Unless calls hand the site its topics: each call's is
+	// judged apart (a helper given "orders" at one line, "audit" at
+	// another, publishes both).
 	type site struct {
 		svc string
 		pos token.Position
+		via token.Pos
 	}
 	consumedAt := make(map[site]bool)
 	var outside []string
@@ -1404,7 +1409,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			}
 			consumed = true
 			for _, p := range ps {
-				consumedAt[site{p.svc, p.ev.Pos}] = true
+				consumedAt[site{p.svc, p.ev.Pos, p.via}] = true
 				for _, s := range ss {
 					if p.svc != s.svc {
 						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
@@ -1429,7 +1434,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			continue // a topic no deployment names: whether it is consumed is unknown
 		}
 		for _, p := range pubs[k] {
-			if consumedAt[site{p.svc, p.ev.Pos}] {
+			if consumedAt[site{p.svc, p.ev.Pos, p.via}] {
 				continue
 			}
 			if to, known, ev, ok := l.broker(byName[p.svc], protocol); ok {

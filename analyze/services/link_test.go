@@ -129,6 +129,10 @@ func TestMessagesToBroker(t *testing.T) {
 			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.default", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.audit", publish: true, ev: at(20)},
+			// A helper at line 40 handed its topic at lines 41 and 42:
+			// each call's topic is its own.
+			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(40), via: 41},
+			{protocol: "kafka", topic: "orders.viewed", publish: true, ev: at(40), via: 42},
 		}},
 		{svc: billing, messages: []*message{{protocol: "kafka", topic: "orders.placed", ev: at(30)}}},
 	}
@@ -139,7 +143,7 @@ func TestMessagesToBroker(t *testing.T) {
 		got = append(got, e.From+" → "+e.To+" "+e.Topic)
 	}
 	slices.Sort(got)
-	want := []string{"orders → billing orders.placed", "orders → kafka orders.audit"}
+	want := []string{"orders → billing orders.placed", "orders → kafka orders.audit", "orders → kafka orders.viewed"}
 	if !slices.Equal(got, want) {
 		t.Errorf("edges = %q, want %q", got, want)
 	}

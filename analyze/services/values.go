@@ -62,6 +62,11 @@ type value struct {
 	// that exists, made by whoever named it, and names none of its own.
 	// Its text is "…"; a name the code builds from one is not listed.
 	listed bool
+	// via is the call that handed the text in as a function's argument,
+	// the outermost one: a helper's topic parameter, given "orders" at
+	// one line and "audit" at another, has a text of each call; two
+	// texts of one call are alternatives of one value.
+	via token.Pos
 }
 
 // constantArg reports whether v is the same text on every run: a
@@ -734,7 +739,7 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 				continue
 			}
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
-				out = appendValues(out, grouped(r.resolve(args[idx], nil, depth-1, busy), call))
+				out = appendValues(out, handedVia(grouped(r.resolve(args[idx], nil, depth-1, busy), call), call))
 			}
 		}
 		// A method called through an interface (a messaging library's
@@ -1188,6 +1193,17 @@ func echoed(x ssa.Value, field int) (*ssa.CallCommon, int) {
 		return nil, 0
 	}
 	return c.Common(), i
+}
+
+// handedVia marks the values a call hands in as an argument with that
+// call, where no call further out did.
+func handedVia(vs []value, call ssa.CallInstruction) []value {
+	for i := range vs {
+		if !vs[i].via.IsValid() {
+			vs[i].via = call.Pos()
+		}
+	}
+	return vs
 }
 
 // grouped gives the values that come from one call's argument the group of

@@ -360,7 +360,9 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// system's API), a tool an image ships beside the program it
 			// runs, or a job another program launches (a scanner that
 			// reports its results).
-			if deployed && f != nil && !f.unread && !f.serves() && (!f.sends() || !svc.ticks) && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
+			// A main named as a command-line tool (pipectl, tctl, cli),
+			// whose wait commands poll on a clock, is one too.
+			if deployed && f != nil && !f.unread && !f.serves() && (!f.sends() || !svc.ticks || cliMain(svc.EntryDir)) && len(svc.Stores) == 0 && deploy.onlyImageBuilds(svc, svc.entryAbs(sys.Dir)) {
 				deployed = false
 			}
 			// A job that runs to completion, deployed as one or running
@@ -483,6 +485,17 @@ func demoMain(rel string) bool {
 		}
 	}
 	return false
+}
+
+// cliMain reports whether a main's own folder names it a command-line
+// tool by the usual conventions: a name ending in "ctl" (kubectl,
+// pipectl), or "cli" alone or as its last word (orders-cli).
+func cliMain(rel string) bool {
+	base := strings.ToLower(filepath.Base(rel))
+	if rel == "" || base == "." {
+		return false
+	}
+	return len(base) > 3 && strings.HasSuffix(base, "ctl") || base == "cli" || strings.HasSuffix(base, "-cli") || strings.HasSuffix(base, "_cli")
 }
 
 // pluginMain reports whether a main's own folder names it a plugin of a

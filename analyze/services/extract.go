@@ -979,7 +979,11 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		return
 	}
 	// gRPC: a generated client's method, or a generated Register…Server.
-	if proto, method := x.grpcCall(fn, common); proto != "" {
+	proto, method := x.grpcCall(fn, common)
+	if proto == "" {
+		proto, method = x.grpcCallByShape(fn, common)
+	}
+	if proto != "" {
 		ev.Detail = method
 		ev.Method = proto + "/" + method
 		c := &call{protocol: "grpc", proto: proto, method: method, ev: ev, fn: fn}
@@ -1177,6 +1181,82 @@ func (x *extractor) grpcCall(fn *ssa.Function, c *ssa.CallCommon) (string, strin
 	return x.protoName(pkg, goName), method
 }
 
+// grpcCallByShape recognizes a call through an interface of the program's
+// own whose method has the shape of a generated gRPC client's (a
+// context, the request, ...grpc.CallOption) and that only a generated
+// client stands behind: a wrapper that embeds the XClient interface
+// (type client struct{ PipedServiceClient; conn }) and the narrower
+// interfaces the callers declare of it. The service is the one generated
+// client of the request's package with that method; where a type of the
+// program implements the method by hand (goctl's defaultOrder), its own
+// body makes the call, and this one is not counted twice.
+func (x *extractor) grpcCallByShape(fn *ssa.Function, c *ssa.CallCommon) (string, string) {
+	if !c.IsInvoke() || x.stubFile(rootFunc(fn)) {
+		return "", ""
+	}
+	sig, _ := c.Method.Type().(*types.Signature)
+	if sig == nil || !sig.Variadic() || sig.Params().Len() < 2 {
+		return "", ""
+	}
+	last, _ := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	if last == nil || !isNamedType(last.Elem(), "google.golang.org/grpc", "CallOption") {
+		return "", ""
+	}
+	var pkg *types.Package
+	if sig.Params().Len() >= 3 {
+		pkg = namedPkg(sig.Params().At(1).Type())
+	}
+	if pkg == nil && sig.Results().Len() > 0 {
+		pkg = namedPkg(sig.Results().At(0).Type()) // a stream's client
+	}
+	if pkg == nil {
+		return "", ""
+	}
+	method, client := c.Method.Name(), ""
+	for _, name := range pkg.Scope().Names() {
+		if !strings.HasSuffix(name, "Client") || strings.Contains(name, "_") || !token.IsExported(name) {
+			continue
+		}
+		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || !x.generatedAt(tn.Pos()) {
+			continue // pipedservice.Client, a hand-written wrapper of the generated one
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			if m := iface.Method(i); m.Name() == method && types.Identical(m.Type(), sig) {
+				if client != "" && client != name {
+					return "", "" // two services with the method: which one is not known
+				}
+				client = name
+			}
+		}
+	}
+	if client == "" {
+		return "", ""
+	}
+	for _, impl := range x.implementations(c.Value.Type()) {
+		if impl.Name() == method && impl.Synthetic == "" && !x.stubFile(impl) {
+			return "", ""
+		}
+	}
+	return x.protoName(pkg, strings.TrimSuffix(client, "Client")), method
+}
+
+// namedPkg returns the package of a named type, or of the one a pointer
+// points to; nil for any other type.
+func namedPkg(t types.Type) *types.Package {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Pkg()
+	}
+	return nil
+}
+
 // forwards reports whether fn is a method of a type that holds a client
 // of the named type: generated code that hands the server's interface a
 // client (an OrderServiceServer whose GetOrder calls its
@@ -1210,10 +1290,16 @@ func forwards(fn *ssa.Function, client *types.Named) bool {
 // stubFile reports whether fn is written in a file protoc generated
 // (x.pb.go, x_grpc.pb.go, x.pb.gw.go), or where no file is known.
 func (x *extractor) stubFile(fn *ssa.Function) bool {
-	if !fn.Pos().IsValid() {
+	return x.generatedAt(fn.Pos())
+}
+
+// generatedAt reports whether a position is in a file protoc generated,
+// or unknown.
+func (x *extractor) generatedAt(pos token.Pos) bool {
+	if !pos.IsValid() {
 		return true
 	}
-	name := x.fset.Position(fn.Pos()).Filename
+	name := x.fset.Position(pos).Filename
 	name = name[strings.LastIndexAny(name, `/\\`)+1:]
 	return strings.HasSuffix(name, ".pb.go") || strings.HasSuffix(name, ".pb.gw.go")
 }

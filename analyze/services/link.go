@@ -1389,11 +1389,18 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 	// one is consumed here publishes to that one: the others are no edge
 	// to a broker. Unless calls hand the site its topics: each call's is
 	// judged apart (a helper given "orders" at one line, "audit" at
-	// another, publishes both).
+	// another, publishes both); but not AMQP's, whose exchange and key
+	// may each come from calls of their own and be paired wrongly.
 	type site struct {
 		svc string
 		pos token.Position
 		via token.Pos
+	}
+	at := func(p side, protocol string) site {
+		if protocol == "amqp" {
+			return site{p.svc, p.ev.Pos, token.NoPos}
+		}
+		return site{p.svc, p.ev.Pos, p.via}
 	}
 	consumedAt := make(map[site]bool)
 	var outside []string
@@ -1409,7 +1416,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			}
 			consumed = true
 			for _, p := range ps {
-				consumedAt[site{p.svc, p.ev.Pos, p.via}] = true
+				consumedAt[at(p, protocol)] = true
 				for _, s := range ss {
 					if p.svc != s.svc {
 						l.edge(p.svc, s.svc, "async", protocol, topic, topic, true, p.ev, s.ev)
@@ -1434,7 +1441,7 @@ func (l *linker) messages(found []*facts, pubs, subs map[string][]side) {
 			continue // a topic no deployment names: whether it is consumed is unknown
 		}
 		for _, p := range pubs[k] {
-			if consumedAt[site{p.svc, p.ev.Pos, p.via}] {
+			if consumedAt[at(p, protocol)] {
 				continue
 			}
 			if to, known, ev, ok := l.broker(byName[p.svc], protocol); ok {

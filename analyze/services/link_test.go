@@ -122,10 +122,10 @@ func TestBroker(t *testing.T) {
 func TestMessagesToBroker(t *testing.T) {
 	at := func(line int) Evidence { return Evidence{Pos: token.Position{Filename: "main.go", Line: line}} }
 	orders, billing := &Service{Name: "orders"}, &Service{Name: "billing"}
-	d := &deployment{workloads: map[string]*workload{"kafka": {name: "kafka"}}}
+	d := &deployment{workloads: map[string]*workload{"kafka": {name: "kafka"}, "rabbitmq": {name: "rabbitmq"}}}
 	l := &linker{sys: &System{Services: []*Service{orders, billing}}, deploy: d, edges: make(map[string]*Edge)}
 	found := []*facts{
-		{svc: orders, brokers: []*call{{protocol: "kafka", targets: []value{{text: "kafka:9092"}}, ev: at(3)}}, messages: []*message{
+		{svc: orders, brokers: []*call{{protocol: "kafka", targets: []value{{text: "kafka:9092"}}, ev: at(3)}, {protocol: "amqp", targets: []value{{text: "amqp://rabbitmq:5672"}}, ev: at(4)}}, messages: []*message{
 			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.default", publish: true, ev: at(10)},
 			{protocol: "kafka", topic: "orders.audit", publish: true, ev: at(20)},
@@ -133,8 +133,12 @@ func TestMessagesToBroker(t *testing.T) {
 			// each call's topic is its own.
 			{protocol: "kafka", topic: "orders.placed", publish: true, ev: at(40), via: 41},
 			{protocol: "kafka", topic: "orders.viewed", publish: true, ev: at(40), via: 42},
+			// AMQP's exchange and key, each from a call of its own, are
+			// paired every way: the site publishes the consumed pair only.
+			{protocol: "amqp", topic: "shop/placed", publish: true, ev: at(50), via: 51},
+			{protocol: "amqp", topic: "shop/other", publish: true, ev: at(50), via: 52},
 		}},
-		{svc: billing, messages: []*message{{protocol: "kafka", topic: "orders.placed", ev: at(30)}}},
+		{svc: billing, messages: []*message{{protocol: "kafka", topic: "orders.placed", ev: at(30)}, {protocol: "amqp", topic: "shop/placed", ev: at(31)}}},
 	}
 	pubs, subs := l.gather(found)
 	l.messages(found, pubs, subs)
@@ -143,7 +147,7 @@ func TestMessagesToBroker(t *testing.T) {
 		got = append(got, e.From+" → "+e.To+" "+e.Topic)
 	}
 	slices.Sort(got)
-	want := []string{"orders → billing orders.placed", "orders → kafka orders.audit", "orders → kafka orders.viewed"}
+	want := []string{"orders → billing orders.placed", "orders → billing shop/placed", "orders → kafka orders.audit", "orders → kafka orders.viewed"}
 	if !slices.Equal(got, want) {
 		t.Errorf("edges = %q, want %q", got, want)
 	}

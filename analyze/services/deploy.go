@@ -3817,6 +3817,9 @@ func scalar(v any) string {
 func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 	var out []*workload
 	for _, w := range d.workloads {
+		if w.alias {
+			continue // another name of a workload: its settings are that one's
+		}
 		if !w.runs(svc.Run, d.commands) {
 			continue // another of the services its binary runs
 		}

@@ -4719,7 +4719,7 @@ func (d *deployment) nameAsDeployed(services []*Service, root string) {
 		if !svc.decide || entry == "" || svc.Run != nil {
 			continue
 		}
-		if slices.ContainsFunc(d.forService(svc, entry), func(w *workload) bool { return !w.alias && norm(w.name) == norm(svc.Name) }) {
+		if slices.ContainsFunc(d.forService(svc, entry), func(w *workload) bool { return norm(w.name) == norm(svc.Name) }) {
 			continue // a workload of its name runs it already
 		}
 		name := ""

@@ -1034,7 +1034,7 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 				// its own too; the all-in-one's own code is not the
 				// service's.
 				others := owners[imp.Path]
-				if len(others) == 0 || slices.ContainsFunc(others, func(o string) bool { return sys.RunsCodeOf(s, sys.Service(o)) }) {
+				if len(others) == 0 || slices.ContainsFunc(others, func(o string) bool { return sys.RunsCodeOf(s, sys.Service(o)) || c.nestedIn(s, sys.Service(o)) }) {
 					continue
 				}
 				msg := fmt.Sprintf("%s imports %s, code of service %s: a change there means deploying both", who, c.name(imp.Path), others[0])
@@ -1051,6 +1051,21 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 			}
 		}
 	}
+}
+
+// nestedIn reports whether s's main sits inside the folder of t's main,
+// neither declared in archie.yaml: s is a program written within t's tree
+// (a desktop app in client/ui beside the client's client/internal, a
+// worker in cmd/worker below a main at the module root), which Go lets
+// import t's internal packages. The code above it is the code it was
+// written beside, not another service's.
+func (c *checker) nestedIn(s, t *services.Service) bool {
+	if s == nil || t == nil || s.Entry == "" || t.Entry == "" || c.declaredService(s.Name) != nil || c.declaredService(t.Name) != nil {
+		return false
+	}
+	ds, ok1 := c.g.Dir(s.Entry)
+	dt, ok2 := c.g.Dir(t.Entry)
+	return ok1 && ok2 && strings.HasPrefix(ds, dt+string(filepath.Separator))
 }
 
 // ownClient reports whether a package is a service's published client: it

@@ -1087,14 +1087,17 @@ func ownClient(sys *services.System, owners map[string][]string, path string) bo
 
 // publishedClient reports whether a package is a client library a
 // service publishes for others, written by hand (uber/kraken's
-// build-index/tagclient, origin/blobclient): named as a client (its last
-// element ends in "client"), and importing of its service's code only
-// contracts and packages that import none of it (the API's models, a
-// tagmodels beside the tagclient). Such a package is the service's API as
-// its callers see it, as generated stubs are, not its internals.
+// build-index/tagclient, origin/blobclient; go-saas/kit's realtime/api,
+// which names the service and dials it): named as a client (its last
+// element ends in "client") or as the service's API ("api"), and
+// importing of its service's code only contracts and packages that
+// import none of it (the API's models, a tagmodels beside the
+// tagclient). Such a package is the service's API as its callers see
+// it, as generated stubs are, not its internals; an api package of
+// handlers that reach the service's store through its logic is not.
 func (c *checker) publishedClient(sys *services.System, owners map[string][]string, path string) bool {
 	name := strings.ToLower(path[strings.LastIndexByte(path, '/')+1:])
-	if !strings.HasSuffix(name, "client") || genericClients[name] || len(owners[path]) == 0 {
+	if !(strings.HasSuffix(name, "client") && !genericClients[name] || name == "api") || len(owners[path]) == 0 {
 		return false
 	}
 	ownedImports := func(p string) []string {

@@ -2213,8 +2213,14 @@ func (x *extractor) createSubscription(s *site, r *recognizer) {
 	}
 }
 
-// write records a call that writes a table.
+// write records a call that writes a table. A migration tool's record of
+// the versions it applied (schema_migrations, goose_db_version) is no
+// change of the service's data: writing it at start-up before the first
+// publish is no dual write.
 func (x *extractor) write(s *site, table string) {
+	if migrationsTable(table) {
+		return
+	}
 	ev := s.ev
 	ev.Detail = "writes table " + table
 	s.f.writes = append(s.f.writes, &access{instr: s.instr, ev: ev, outbox: isOutbox(table)})
@@ -2316,6 +2322,20 @@ func writesModel(key string) bool {
 func isOutbox(table string) bool {
 	t := strings.ToLower(table[strings.LastIndexByte(table, '.')+1:])
 	return strings.Contains(t, "outbox")
+}
+
+// migrationsTable reports whether a table is where a migration tool keeps
+// the versions it applied: golang-migrate's and Rails' schema_migrations,
+// sql-migrate's gorp_migrations, gormigrate's migrations, goose's
+// goose_db_version, Flyway's and Atlas's history, a program's own
+// db_migrations.
+func migrationsTable(table string) bool {
+	t := strings.ToLower(table[strings.LastIndexByte(table, '.')+1:])
+	switch t {
+	case "migrations", "schema_migration", "schema_version", "goose_db_version", "flyway_schema_history", "atlas_schema_revisions":
+		return true
+	}
+	return strings.HasSuffix(t, "_migrations")
 }
 
 // muxPattern records a net/http route, whose pattern may start with its

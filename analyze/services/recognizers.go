@@ -1498,10 +1498,21 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				}
 			}
 		}
-		if written != "" {
+		if written != "" && !preparesOnly(s.key) {
 			x.write(s, written)
 		}
 	}
+}
+
+// preparesOnly reports whether a call that takes SQL prepares a statement
+// and runs nothing (database/sql's, sqlx's and pgx's Prepare): preparing
+// an INSERT at start-up writes no row.
+func preparesOnly(key string) bool {
+	switch key[strings.LastIndexByte(key, '.')+1:] {
+	case "Prepare", "PrepareContext", "Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext":
+		return true
+	}
+	return false
 }
 
 // sqlArgs returns the arguments of a call that may hold SQL: those that

@@ -46,6 +46,9 @@ type System struct {
 	// unread holds, for each service's message facts, the fact the same
 	// message is where its topic is not known (placedFacts).
 	unread map[*Service]map[string]string
+	// lines holds, for each service's facts but its endpoints, the line
+	// the fact is at, as a fact of its kind (placedFacts).
+	lines map[*Service]map[string]string
 	// Problems counts what could not be loaded of the code the facts come
 	// from; while it is above 0 the facts may be missing some.
 	Problems int

@@ -283,10 +283,11 @@ func (s *System) sameCode(a, b *Service) bool {
 	if s.placed == nil {
 		s.placed = make(map[*Service]map[string]bool, len(s.Services))
 		s.unread = make(map[*Service]map[string]string, len(s.Services))
+		s.lines = make(map[*Service]map[string]string, len(s.Services))
 		s.holders = make(map[string]int)
 		for _, svc := range s.Services {
-			facts, unread := placedFacts(svc)
-			s.placed[svc], s.unread[svc] = facts, unread
+			facts, unread, lines := placedFacts(svc)
+			s.placed[svc], s.unread[svc], s.lines[svc] = facts, unread, lines
 			for k := range facts {
 				s.holders[k]++
 			}
@@ -309,6 +310,10 @@ func (s *System) sameCode(a, b *Service) bool {
 // holdsFacts reports whether a has every endpoint of b where b registers
 // it, and four in five of b's other facts (messages, tables touched)
 // where b has them, one of them b's own (no other service has it there).
+// A fact of b at a line where a has other facts of its kind is a's
+// too: a runs that line, with values of its own (a helper that prepares
+// every statement it is handed, whose tables an all-in-one hands more of
+// than archie keeps).
 // serving asks that one of b's endpoints be its own too: b serves
 // something of its own, which a serves as b does. One with no other fact
 // is never held: an endpoint alone may be a router package's that a
@@ -325,7 +330,7 @@ func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 	}
 	in, others, own := 0, 0, false
 	for k := range theirs {
-		if strings.HasPrefix(k, "serves ") {
+		if strings.HasPrefix(k, "serves ") || strings.HasPrefix(k, "line ") {
 			continue
 		}
 		others++
@@ -339,6 +344,8 @@ func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 			// another way in the all-in-one).
 			in++
 			own = own || s.holders[k]+s.holders[u] == 2
+		case mine[s.lines[b][k]]:
+			in++
 		}
 	}
 	return ownEndpoint && own && in*5 >= others*4
@@ -346,16 +353,23 @@ func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 
 // placedFacts keys a service's facts by what they are and where its code
 // has them. unread gives, for each message fact, the key of the same
-// message where its topic is not known.
-func placedFacts(svc *Service) (facts map[string]bool, unread map[string]string) {
-	facts, unread = make(map[string]bool), make(map[string]string)
+// message where its topic is not known; lines, for each fact but an
+// endpoint, the key of its line ("line touches file:12:3"), which facts
+// holds too.
+func placedFacts(svc *Service) (facts map[string]bool, unread, lines map[string]string) {
+	facts, unread, lines = make(map[string]bool), make(map[string]string), make(map[string]string)
 	for _, e := range svc.Endpoints {
 		facts[endpointFact(e)] = true
 	}
+	// at adds a fact and the line it is at.
+	at := func(what, fact string, pos token.Position) string {
+		k, line := placed(what, fact, pos), placed("line", what, pos)
+		facts[k], facts[line], lines[k] = true, true, line
+		return k
+	}
 	message := func(what string, m *Message) {
 		for _, ev := range m.Evidence {
-			k := placed(what, m.Protocol+" "+m.Topic, ev.Pos)
-			facts[k] = true
+			k := at(what, m.Protocol+" "+m.Topic, ev.Pos)
 			if m.Topic != "" {
 				unread[k] = placed(what, m.Protocol+" ", ev.Pos)
 			}
@@ -370,11 +384,11 @@ func placedFacts(svc *Service) (facts map[string]bool, unread map[string]string)
 	for _, st := range svc.Stores {
 		for t, evs := range st.Touches {
 			for _, ev := range evs {
-				facts[placed("touches", st.Kind+" "+t, ev.Pos)] = true
+				at("touches", st.Kind+" "+t, ev.Pos)
 			}
 		}
 	}
-	return facts, unread
+	return facts, unread, lines
 }
 
 func endpointFact(e Endpoint) string {

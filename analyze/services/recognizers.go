@@ -1498,10 +1498,43 @@ func (x *extractor) apply(r *recognizer, s *site) {
 				}
 			}
 		}
+		if written == "" && (s.key == "database/sql.Stmt.Exec" || s.key == "database/sql.Stmt.ExecContext") {
+			written = x.preparedWrite(s)
+		}
 		if written != "" && !preparesOnly(s.key) {
 			x.write(s, written)
 		}
 	}
+}
+
+// preparers are the calls that prepare a database/sql statement, each
+// with the index of its SQL.
+var preparers = []struct {
+	key string
+	sql int
+}{
+	{"database/sql.DB.Prepare", 0}, {"database/sql.DB.PrepareContext", 1},
+	{"database/sql.Tx.Prepare", 0}, {"database/sql.Tx.PrepareContext", 1},
+	{"database/sql.Conn.PrepareContext", 1},
+}
+
+// preparedWrite returns the table a prepared statement's Exec writes,
+// read from the SQL it was prepared with: s.insert.ExecContext(ctx, id)
+// after s.insert, _ = db.Prepare("INSERT INTO orders …") in the
+// constructor. The row is written where the statement runs.
+func (x *extractor) preparedWrite(s *site) string {
+	stmt := s.arg(recv)
+	if stmt == nil {
+		return ""
+	}
+	for _, p := range preparers {
+		for _, v := range x.res.callArg(stmt, p.key, p.sql) {
+			if t := sqlWritten(v.text); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // preparesOnly reports whether a call that takes SQL prepares a statement

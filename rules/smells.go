@@ -1054,13 +1054,18 @@ func (c *checker) crossServiceImport(sm *Smell, sev Severity) {
 }
 
 // nestedIn reports whether s's main sits inside the folder of t's main,
-// neither declared in archie.yaml: s is a program written within t's tree
-// (a desktop app in client/ui beside the client's client/internal, a
-// worker in cmd/worker below a main at the module root), which Go lets
-// import t's internal packages. The code above it is the code it was
-// written beside, not another service's.
+// in t's module, neither declared in archie.yaml: s is a program written
+// within t's tree (a desktop app in client/ui beside the client's
+// client/internal, a worker in cmd/worker below a main at the module
+// root), which Go lets import t's internal packages. The code above it is
+// the code it was written beside, not another service's. A module of its
+// own in t's folder is another codebase.
 func (c *checker) nestedIn(s, t *services.Service) bool {
 	if s == nil || t == nil || s.Entry == "" || t.Entry == "" || c.declaredService(s.Name) != nil || c.declaredService(t.Name) != nil {
+		return false
+	}
+	ps, pt := c.g.Package(s.Entry), c.g.Package(t.Entry)
+	if ps == nil || pt == nil || ps.Module == nil || ps.Module != pt.Module {
 		return false
 	}
 	ds, ok1 := c.g.Dir(s.Entry)

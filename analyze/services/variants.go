@@ -310,14 +310,13 @@ func (s *System) sameCode(a, b *Service) bool {
 // holdsFacts reports whether a has every endpoint of b where b registers
 // it, and four in five of b's other facts (messages, tables touched)
 // where b has them, one of them b's own (no other service has it there).
-// A fact of b at a line where a has other facts of its kind is a's
-// too: a runs that line, with values of its own (a helper that prepares
-// every statement it is handed, whose tables an all-in-one hands more of
-// than archie keeps).
 // serving asks that one of b's endpoints be its own too: b serves
 // something of its own, which a serves as b does. One with no other fact
 // is never held: an endpoint alone may be a router package's that a
-// gateway registers too.
+// gateway registers too. A fact of b at a line where a has other facts of
+// its kind is held, though not as b's own: a runs that line, with values
+// of its own (a helper that prepares every statement it is handed, whose
+// tables an all-in-one hands more of than archie keeps).
 func (s *System) holdsFacts(a, b *Service, serving bool) bool {
 	mine, theirs := s.placed[a], s.placed[b]
 	ownEndpoint := !serving

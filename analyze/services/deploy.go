@@ -3828,6 +3828,7 @@ func (d *deployment) forService(svc *Service, entryDir string) []*workload {
 			continue
 		case entryDir != "" && d.builds(w, entryDir):
 		case d.runsImageOf(w, func(o *Service) bool { return o == svc }):
+		case d.commandRuns(w, svc):
 		case norm(w.name) == norm(svc.Name) && !d.runsOthersImages(w, svc) && !d.runsPulledInfrastructure(w) && !d.imagesBuildOthers(w, svc):
 		default:
 			continue
@@ -3957,6 +3958,25 @@ func (d *deployment) buildsOthers(img string, svc *Service) bool {
 		}
 	}
 	return true
+}
+
+// commandRuns reports whether a workload's command names svc's main, and
+// no build archie read says what its image holds: fission's router runs
+// ghcr.io/fission/fission-bundle with command /fission-bundle, the binary
+// goreleaser builds from cmd/fission-bundle, whatever the workload is
+// called.
+func (d *deployment) commandRuns(w *workload, svc *Service) bool {
+	if w.dir != "" || w.src != "" {
+		return false
+	}
+	args := programArgs(w.command())
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return false
+	}
+	d.imageMu.Lock()
+	defer d.imageMu.Unlock()
+	svcs := d.imageIndex()[norm(path.Base(args[0]))]
+	return slices.Contains(svcs, svc) && !slices.ContainsFunc(svcs, func(o *Service) bool { return o.Entry != svc.Entry })
 }
 
 // commandNamesMain reports whether a workload's command names a main of

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -382,7 +383,12 @@ func classify(sys *System, found []*facts, deploy *deployment) []*facts {
 			// services unless a deployment file runs it.
 			// So is a test harness (graphql-service/cmd/test-server, a
 			// main under e2e/) that no deployment file runs.
-			if !deployed && (f == nil || !f.serves() || UnderExamples(svc.EntryDir) || beside || harnessMain(svc.EntryDir) || parts[svc] != nil || launchedJob) || job {
+			// A command-line tool by its name that no deployment runs,
+			// whose only server is a listener (fission's CLI draws a
+			// workflow's graph for the browser on 127.0.0.1:0), serves
+			// its user, not the system.
+			localOnly := f != nil && cliMain(svc.EntryDir) && len(svc.Endpoints) == 0 && !slices.ContainsFunc(f.messages, func(m *message) bool { return !m.publish })
+			if !deployed && (f == nil || !f.serves() || localOnly || UnderExamples(svc.EntryDir) || beside || harnessMain(svc.EntryDir) || parts[svc] != nil || launchedJob) || job {
 				svc.Tool, svc.decide = true, false
 				if !deployed && parts[svc] != nil {
 					svc.PartOf = parts[svc].Name

@@ -4621,6 +4621,10 @@ func (w *workload) runs(sel *Selector, commands []string) bool {
 		v, ok := w.env[sel.Env]
 		return ok && (v == sel.Value || strings.EqualFold(strings.TrimSpace(v), sel.Value))
 	}
+	if sel.Given {
+		given, _, known := flagGiven(programArgs(w.command()), sel.Flag, sel.Bool)
+		return known && given
+	}
 	if sel.Flag != "" {
 		v, set, known := flagIn(programArgs(w.command()), sel.Flag)
 		if !set {

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -204,6 +205,8 @@ type extractor struct {
 	res    *resolver
 	deploy *deployment
 	fset   *token.FileSet
+	// flagTables memoizes each main's table of roles (flagTableOf).
+	flagTables map[*ssa.Function]*flagTable
 	// walked is the service a worker walks: a route's prefix the
 	// environment may set is its deployment's value.
 	walked *facts
@@ -534,6 +537,7 @@ func (x *extractor) fork() *extractor {
 	w := *x
 	w.res = &resolver{tables: x.res.tables}
 	w.siteCallers, w.uses, w.bind = nil, nil, nil
+	w.flagTables = maps.Clone(x.flagTables) // each worker adds its own
 	return &w
 }
 
@@ -575,6 +579,7 @@ func (x *extractor) service(svc *Service) *facts {
 			skip = unchosen(main, svc.Run)
 		}
 		dead = x.otherCommands(svc.Run, dead)
+		dead = x.otherEntries(svc, dead)
 	} else if svc.Entry != "" {
 		dead = x.rootCommandOnly(svc, f.entryDir, dead)
 	}

@@ -1674,16 +1674,37 @@ func (d *deployment) procfile(root, file string, data []byte) {
 
 // goreleaserImageBuilds returns the ids of the builds a goreleaser
 // config's images hold, as each dockers entry's ids and each ko's build
-// name them; nil when one of them holds every build (no ids).
-func goreleaserImageBuilds(doc map[string]any) map[string]bool {
+// name them; nil when one of them holds every build (no ids). An entry
+// without ids hands every binary to its Dockerfile, which holds those it
+// copies: fission's cmd/fission-bundle/Dockerfile copies fission-bundle,
+// not the fission CLI. copied returns the names a Dockerfile copies, or
+// false when they are not known.
+func goreleaserImageBuilds(doc map[string]any, copied func(dockerfile string) ([]string, bool)) map[string]bool {
 	out := make(map[string]bool)
+	builds, _ := doc["builds"].([]any)
 	for _, key := range []string{"dockers", "dockers_v2"} {
 		entries, _ := doc[key].([]any)
 		for _, e := range entries {
 			m, _ := e.(map[string]any)
 			ids, _ := m["ids"].([]any)
 			if len(ids) == 0 {
-				return nil
+				df, _ := m["dockerfile"].(string)
+				names, ok := copied(cmp.Or(df, "Dockerfile"))
+				if !ok || len(builds) == 0 {
+					return nil
+				}
+				for _, b := range builds {
+					b, _ := b.(map[string]any)
+					id, _ := b["id"].(string)
+					binary, _ := b["binary"].(string)
+					if id == "" || binary == "" {
+						return nil // named after the project: not read
+					}
+					if slices.Contains(names, path.Base(binary)) {
+						out[id] = true
+					}
+				}
+				continue
 			}
 			for _, id := range ids {
 				if s, ok := id.(string); ok {
@@ -1702,6 +1723,39 @@ func goreleaserImageBuilds(doc map[string]any) map[string]bool {
 		out[b] = true
 	}
 	return out
+}
+
+// dockerCopies returns the names of the files a Dockerfile copies from
+// its build context (COPY and ADD, not from another stage), by base name;
+// false when a source is a folder or a pattern, which may hold any.
+func dockerCopies(data []byte) ([]string, bool) {
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || !strings.EqualFold(f[0], "COPY") && !strings.EqualFold(f[0], "ADD") {
+			continue
+		}
+		args := f[1:]
+		from := false
+		for len(args) > 0 && strings.HasPrefix(args[0], "--") {
+			from = from || strings.HasPrefix(args[0], "--from")
+			args = args[1:]
+		}
+		if len(args) > 0 && strings.HasPrefix(args[0], "[") {
+			return nil, false // the exec form: not read
+		}
+		if from || len(args) < 2 {
+			continue
+		}
+		for _, src := range args[:len(args)-1] {
+			base := path.Base(strings.TrimSuffix(src, "/"))
+			if strings.HasSuffix(src, "/") || base == "." || strings.ContainsAny(base, "*?[$") {
+				return nil, false
+			}
+			out = append(out, base)
+		}
+	}
+	return out, true
 }
 
 // goreleaser reads the builds of a goreleaser config that ships images
@@ -1725,7 +1779,13 @@ func (d *deployment) goreleaser(root, file string, doc map[string]any) {
 		return
 	}
 	r := d.newRun(relTo(root, file))
-	shipped := goreleaserImageBuilds(doc)
+	shipped := goreleaserImageBuilds(doc, func(df string) ([]string, bool) {
+		data, ok := readSmall(d.root, filepath.Join(filepath.Dir(file), filepath.FromSlash(df)))
+		if !ok {
+			return nil, false
+		}
+		return dockerCopies(data)
+	})
 	// The top-level env is every build's, under its own.
 	top, _ := doc["env"].([]any)
 	for _, b := range builds {

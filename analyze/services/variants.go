@@ -35,6 +35,10 @@ type Selector struct {
 	// Unset marks a flag's value that is its default: the deployment
 	// does not pass the flag.
 	Unset bool
+	// Given marks a flag given a value other than its zero (-kubewatcher,
+	// -routerPort 8888), which chooses an entry of a table of roles
+	// (flagtable.go); Bool says the flag is boolean.
+	Given, Bool bool
 }
 
 // String is the selector as archie.yaml's run: writes it: "frontend",
@@ -43,6 +47,8 @@ func (s *Selector) String() string {
 	switch {
 	case s == nil:
 		return ""
+	case s.Given:
+		return "-" + s.Flag
 	case s.Flag != "":
 		return "-" + s.Flag + "=" + s.Value
 	case s.Env != "":
@@ -52,10 +58,13 @@ func (s *Selector) String() string {
 }
 
 // ParseSelector reads a run: value: -FLAG=VALUE (or --FLAG=VALUE) for a
-// flag, KEY=VALUE for an environment variable, else the first argument.
+// flag, -FLAG for a flag given (an entry of a table of roles), KEY=VALUE
+// for an environment variable, else the first argument.
 func ParseSelector(s string) *Selector {
 	k, v, ok := strings.Cut(s, "=")
 	switch {
+	case !ok && strings.HasPrefix(s, "-") && strings.TrimLeft(s, "-") != "":
+		return &Selector{Flag: strings.TrimLeft(s, "-"), Given: true}
 	case ok && strings.HasPrefix(k, "-"):
 		return &Selector{Flag: strings.TrimLeft(k, "-"), Value: v}
 	case ok:
@@ -1020,6 +1029,11 @@ func (x *extractor) variants(svc *Service, entryDir string, all []*Service) []*S
 	main := x.mainOf(svc.Entry)
 	if main == nil {
 		return []*Service{svc}
+	}
+	if t := x.flagTableOf(main); t != nil && x.deploy != nil {
+		if out := x.tableVariants(svc, entryDir, t, otherNames(svc, all)); len(out) >= 2 {
+			return out
+		}
 	}
 	cases := choices(main)
 	if len(cases[choice{}]) == 0 {

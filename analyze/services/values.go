@@ -53,6 +53,10 @@ type value struct {
 	flagText string
 	// flagAt is where flagText begins in text.
 	flagAt int
+	// flagEmpty marks a flag's default that is "" (a flag every
+	// deployment must pass: -executorUrl), at the start of text: the
+	// value passed stands before it.
+	flagEmpty bool
 	// fixed marks a text the code passes as a constant where it is used
 	// (a literal, a const, their concatenation; see constantArg): no
 	// flag, variable or configuration replaces it at run time.
@@ -1289,6 +1293,7 @@ func pairsOf(as, bs []value, same bool) []value {
 				v.lit = a.lit && b.lit
 				v.env = append(slices.Clip(a.env), b.env...)
 				v.flagAt += len(a.text) + 1 // b's default follows a's text
+				v.flagEmpty = false
 			}
 			out = appendValues(out, []value{v})
 		}
@@ -1395,7 +1400,7 @@ func (r *resolver) flagDefault(name, short, def ssa.Value, bind map[*ssa.Paramet
 			d.lit = false
 			d.flag = flag
 			if len(names) == 1 {
-				d.flagText, d.flagAt = d.text, 0
+				d.flagText, d.flagAt, d.flagEmpty = d.text, 0, d.text == ""
 			}
 		}
 		out = appendValues(out, []value{d})
@@ -1893,7 +1898,7 @@ func (r *resolver) joined(base []value, elems []ssa.Value, bind map[*ssa.Paramet
 		if c := clean(out[i].text); c != out[i].text {
 			// Cleaned (http://legacy//orders → http://legacy/orders), a
 			// flag's default no longer sits whole where it did.
-			out[i].text, out[i].flagText = c, ""
+			out[i].text, out[i].flagText, out[i].flagEmpty = c, "", false
 		}
 	}
 	return out
@@ -1939,7 +1944,7 @@ func (v value) cut(text string) value {
 	o := v
 	o.text = text
 	if !strings.HasPrefix(v.text, text) {
-		o.lit, o.fallbackText, o.flagText = false, "", ""
+		o.lit, o.fallbackText, o.flagText, o.flagEmpty = false, "", "", false
 		return o
 	}
 	if o.flagText != "" && o.flagAt+len(o.flagText) > len(text) {
@@ -1976,6 +1981,7 @@ func dotRelative(ref value) value {
 	}
 	o := ref
 	o.text = ref.text[2:]
+	o.flagEmpty = false
 	if o.flagText != "" {
 		if o.flagAt -= 2; o.flagAt < 0 {
 			o.flagText, o.flagAt = "", 0
@@ -3028,6 +3034,7 @@ func concat(a, b []value) []value {
 			case y.flagText != "":
 				v.flagText, v.flagAt = y.flagText, len(x.text)+y.flagAt
 			}
+			v.flagEmpty = x.flagEmpty || x.text == "" && y.flagEmpty
 			if x.fallbackText == "" && y.fallbackText != "" {
 				v.fallbackAt = len(x.text) + y.fallbackAt
 			} else {
@@ -3072,7 +3079,13 @@ next:
 // text whose flag is not one, or whose default archie cannot place, has
 // none.
 func (v value) withFlag(passed string) (string, bool) {
-	if v.flag == "" || v.lit || v.flagText == "" || strings.Contains(v.flag, ",") {
+	if v.flag == "" || v.lit || strings.Contains(v.flag, ",") {
+		return "", false
+	}
+	if v.flagText == "" {
+		if v.flagEmpty {
+			return passed + v.text, true
+		}
 		return "", false
 	}
 	at := v.flagAt

@@ -1116,7 +1116,7 @@ func (c *checker) publishedClient(sys *services.System, owners map[string][]stri
 		}
 		return out
 	}
-	if c.g.Package(path) == nil {
+	if c.g.Package(path) == nil || c.doesWork(sys, path) {
 		return false
 	}
 	for _, q := range ownedImports(path) {
@@ -1125,6 +1125,54 @@ func (c *checker) publishedClient(sys *services.System, owners map[string][]stri
 		}
 	}
 	return true
+}
+
+// doesWork reports whether a package's folder holds a fact of a
+// service's work: a route or gRPC service it registers, a table it
+// touches, a message it publishes or consumes. An api package that
+// registers the orders route and inserts the order is orders' code, not
+// its client.
+func (c *checker) doesWork(sys *services.System, path string) bool {
+	dir, ok := c.g.Dir(path)
+	if !ok {
+		return false
+	}
+	in := func(pos token.Position) bool {
+		f := pos.Filename
+		if f == "" {
+			return false
+		}
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(sys.Dir, f)
+		}
+		return filepath.Dir(f) == filepath.Clean(dir)
+	}
+	for _, s := range sys.Services {
+		for _, e := range s.Endpoints {
+			if in(e.Pos) {
+				return true
+			}
+		}
+		for _, st := range s.Stores {
+			for _, evs := range st.Touches {
+				for _, e := range evs {
+					if in(e.Pos) {
+						return true
+					}
+				}
+			}
+		}
+		for _, ms := range [][]*services.Message{s.Publishes, s.Consumes} {
+			for _, m := range ms {
+				for _, e := range m.Evidence {
+					if in(e.Pos) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // genericClients are names of packages that wrap a protocol or a store

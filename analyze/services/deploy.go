@@ -3964,9 +3964,14 @@ func (d *deployment) buildsOthers(img string, svc *Service) bool {
 // no build archie read says what its image holds: fission's router runs
 // ghcr.io/fission/fission-bundle with command /fission-bundle, the binary
 // goreleaser builds from cmd/fission-bundle, whatever the workload is
-// called.
+// called. A pod's container, a workload of its own name, is judged with
+// its pod; an image a Dockerfile archie reads builds (a kubebuilder
+// image whose go build writes /manager) holds what that build says.
 func (d *deployment) commandRuns(w *workload, svc *Service) bool {
-	if w.dir != "" || w.src != "" {
+	if w.dir != "" || w.src != "" || w.image == "" {
+		return false
+	}
+	if df, _ := d.imageBuild(w.image); df != "" {
 		return false
 	}
 	args := programArgs(w.command())

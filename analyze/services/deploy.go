@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"go/token"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -18,6 +19,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -559,7 +561,9 @@ func (d *deployment) readFile(dir, path string) {
 	case ext == ".tf":
 		d.terraform(data)
 	default:
-		d.read(dir, path, data)
+		if err := d.read(dir, path, data); err != nil {
+			d.unreadable(relTo(dir, path), path, data, err)
+		}
 	}
 }
 
@@ -2367,6 +2371,38 @@ func heldImages(doc map[string]any) []string {
 	return out
 }
 
+// unreadable notes a deployment file that is not YAML archie can read (a
+// syntax error, an alias that expands without end): what it deploys was
+// not read, and the run must say so. Only a compose file, or a manifest
+// (apiVersion: and kind: at the start of a line) outside the folders of
+// examples and test harnesses, is one, and not a template; other YAML (a
+// config, an OpenAPI document, a test's deliberately broken input) is not
+// archie's to read.
+func (d *deployment) unreadable(rel, path string, data []byte, err error) {
+	if bytes.Contains(data, []byte("{{")) {
+		return // a template (Helm's, a generator's): YAML once rendered
+	}
+	if !composeFile(filepath.ToSlash(rel)) && (!manifestLike(data) || UnderExamples(rel) || harnessFolder(rel)) {
+		return
+	}
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	d.problems = append(d.problems, analyze.Error{NotChecked: true, Pos: token.Position{Filename: path, Line: line, Column: 1},
+		Msg: fmt.Sprintf("%s is not YAML archie can read, so what it deploys was not read: %v", filepath.ToSlash(rel), err)})
+}
+
+// yamlLine finds the line a YAML error names.
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// manifestLike reports whether a file's text has apiVersion: and kind: at
+// the start of lines, as a Kubernetes manifest does.
+func manifestLike(data []byte) bool {
+	return (bytes.HasPrefix(data, []byte("apiVersion:")) || bytes.Contains(data, []byte("\napiVersion:"))) &&
+		(bytes.HasPrefix(data, []byte("kind:")) || bytes.Contains(data, []byte("\nkind:")))
+}
+
 // readSmall reads a deployment, .env or config file: a regular file of at
 // most 1 MiB below root (realPath's). A link to a device or a pipe in a
 // checkout reads as nothing, not forever; a link out of the repository
@@ -2397,13 +2433,16 @@ func readLimited(root, path string, max int64) ([]byte, bool) {
 	return data, err == nil && int64(len(data)) <= max
 }
 
-func (d *deployment) read(root, path string, data []byte) {
+func (d *deployment) read(root, path string, data []byte) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	rel := relTo(root, path)
 	for {
 		var doc map[string]any
 		if err := dec.Decode(&doc); err != nil {
-			return
+			if err != io.EOF {
+				return err
+			}
+			return nil
 		}
 		if doc == nil {
 			continue

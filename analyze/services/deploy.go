@@ -204,6 +204,9 @@ type deployment struct {
 	// templates that did not render (charts.go).
 	rendered map[string]helm.Manifest
 	problems []analyze.Error
+	// kubeSelectors are the Kubernetes Services' selectors
+	// (selectedWorkloads).
+	kubeSelectors []kubeSelector
 	// root is the folder read, its links resolved: no file outside it
 	// is read.
 	root string
@@ -386,8 +389,11 @@ type workload struct {
 	// alias marks a compose service's hostname: another name of the
 	// same container.
 	alias bool
-	// aliasOf is the compose service an alias names.
+	// aliasOf is the compose service an alias names (or the workload a
+	// Kubernetes Service named apart from it selects).
 	aliasOf string
+	// podLabels are the labels of its pods, as each file declares them.
+	podLabels []map[string]string
 	// profiles are the compose profiles that start it; none when it
 	// always starts.
 	profiles []string
@@ -475,6 +481,7 @@ func readDeployment(dir string) *deployment {
 	}
 	d.resolveImports()
 	d.renderCharts(dir)
+	d.selectedWorkloads()
 	for _, o := range d.overrides {
 		o()
 	}
@@ -2524,6 +2531,10 @@ func (d *deployment) read(root, path string, data []byte) error {
 		case "Service":
 			d.workload(name, rel).deployedIn(rel)
 			d.newRun(rel).name(name)
+			spec, _ := doc["spec"].(map[string]any)
+			if sel := stringMap(spec["selector"]); len(sel) > 0 {
+				d.kubeSelectors = append(d.kubeSelectors, kubeSelector{name: name, file: rel, labels: sel})
+			}
 		case "Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet":
 			// A Helm hook (a pre-delete Job that removes the webhooks, a
 			// test Pod that checks an endpoint) runs at a moment of the
@@ -2535,6 +2546,9 @@ func (d *deployment) read(root, path string, data []byte) error {
 			w := d.workload(name, rel)
 			w.deployedIn(rel)
 			w.runIn(rel)
+			if labels := podLabels(doc); len(labels) > 0 && kind != "Job" && kind != "CronJob" {
+				w.podLabels = append(w.podLabels, labels)
+			}
 			w.oneShot = w.oneShot || kind == "Job"
 			w.longRunning = w.longRunning || kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet"
 			r := d.newRun(rel)
@@ -2648,6 +2662,94 @@ func containers(doc map[string]any) []map[string]any {
 		}
 	}
 	return out
+}
+
+// A kubeSelector is a Kubernetes Service's selector: the labels of the
+// pods it sends its traffic to.
+type kubeSelector struct {
+	name, file string
+	labels     map[string]string
+}
+
+// stringMap returns the string values of a YAML map.
+func stringMap(v any) map[string]string {
+	m, _ := v.(map[string]any)
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		if s := scalar(v); s != "" {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// podLabels returns the labels of a workload's pods: a Pod's own, a
+// Deployment's template's.
+func podLabels(doc map[string]any) map[string]string {
+	if kind, _ := doc["kind"].(string); kind == "Pod" {
+		meta, _ := doc["metadata"].(map[string]any)
+		return stringMap(meta["labels"])
+	}
+	spec, _ := doc["spec"].(map[string]any)
+	tmpl, _ := spec["template"].(map[string]any)
+	meta, _ := tmpl["metadata"].(map[string]any)
+	return stringMap(meta["labels"])
+}
+
+// selectedWorkloads makes a Kubernetes Service named apart from the
+// workload whose pods it selects (router-internal, selecting the router
+// Deployment's pods) another name of that workload, as a compose alias
+// is: a call to http://router-internal:8889 reaches the router. Only a
+// Service whose selector, in every file that declares it, matches the
+// pods of one long-running workload, and whose name no workload of its
+// own bears (no image, no command), is one.
+func (d *deployment) selectedWorkloads() {
+	byName := make(map[string][]kubeSelector)
+	for _, s := range d.kubeSelectors {
+		byName[s.name] = append(byName[s.name], s)
+	}
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		sw := d.workloads[name]
+		if sw == nil || sw.alias || sw.image != "" || len(sw.images) > 0 || len(sw.args) > 0 || len(sw.podLabels) > 0 {
+			continue
+		}
+		target := ""
+		for _, s := range byName[name] {
+			found := ""
+			for _, wn := range slices.Sorted(maps.Keys(d.workloads)) {
+				w := d.workloads[wn]
+				if wn == name || w.alias || !w.longRunning || !slices.ContainsFunc(w.podLabels, func(l map[string]string) bool { return selects(s.labels, l) }) {
+					continue
+				}
+				if found != "" && found != wn {
+					found = "\x00" // two workloads: which one answers is not known
+					break
+				}
+				found = wn
+			}
+			if found == "" || found == "\x00" || target != "" && target != found {
+				target = "\x00"
+				break
+			}
+			target = found
+		}
+		if target == "" || target == "\x00" {
+			continue
+		}
+		w := d.workloads[target]
+		d.workloads[name] = &workload{name: name, env: w.env, secret: w.secret, dir: w.dir, src: w.src, args: w.args, file: sw.file, alias: true, aliasOf: target,
+			image: w.image, images: w.images, deployedBy: sw.deployedBy, dockerfile: w.dockerfile, context: w.context}
+	}
+}
+
+// selects reports whether a selector's labels are all among a pod's.
+func selects(selector, labels map[string]string) bool {
+	for k, v := range selector {
+		if labels[k] != v {
+			return false
+		}
+	}
+	return len(selector) > 0
 }
 
 // podSpec digs the pod's spec out of a workload: a Pod's own, a

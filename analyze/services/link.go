@@ -1179,6 +1179,11 @@ func (l *linker) workloadService(n string, candidates []string) (to string, know
 	// A workload built from a Go service's folder is that service (that
 	// one of the services its binary runs).
 	w := l.deploy.workloads[n]
+	if t := l.deploy.workloads[w.aliasOf]; w.alias && !w.compose && t != nil && !t.alias {
+		// A Kubernetes Service named apart from the workload it
+		// selects: that workload's service.
+		return l.workloadService(w.aliasOf, candidates)
+	}
 	for _, svc := range l.sys.Services {
 		if l.entryDirs[svc.Name] != "" && l.deploy.builds(w, l.entryDirs[svc.Name]) && w.runs(svc.Run, l.deploy.commands) {
 			return svc.Name, true, true

@@ -377,22 +377,13 @@ func (x *extractor) otherEntries(svc *Service, dead map[*ssa.BasicBlock]bool) ma
 	if dead == nil {
 		dead = make(map[*ssa.BasicBlock]bool)
 	}
-	var kill func(fn *ssa.Function)
-	kill = func(fn *ssa.Function) {
-		for _, b := range fn.Blocks {
-			dead[b] = true
-		}
-		for _, anon := range fn.AnonFuncs {
-			kill(anon)
-		}
-	}
 	for i, e := range t.entries {
 		if t.selects(sel, i) {
 			continue
 		}
 		for _, fn := range e.runs {
 			if !slices.Contains(mine, fn) {
-				kill(fn)
+				killFunc(dead, fn)
 			}
 		}
 	}

@@ -1712,6 +1712,16 @@ func fieldName(fa *ssa.FieldAddr) string {
 	return st.Field(fa.Field).Name()
 }
 
+// killFunc marks every block of fn and of its closures dead.
+func killFunc(dead map[*ssa.BasicBlock]bool, fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		dead[b] = true
+	}
+	for _, anon := range fn.AnonFuncs {
+		killFunc(dead, anon)
+	}
+}
+
 // otherCommands returns the blocks of the subcommands sel does not choose:
 // they do not run.
 func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) map[*ssa.BasicBlock]bool {
@@ -1722,20 +1732,11 @@ func (x *extractor) otherCommands(sel *Selector, dead map[*ssa.BasicBlock]bool) 
 	if dead == nil {
 		dead = make(map[*ssa.BasicBlock]bool)
 	}
-	var kill func(fn *ssa.Function)
-	kill = func(fn *ssa.Function) {
-		for _, b := range fn.Blocks {
-			dead[b] = true
-		}
-		for _, anon := range fn.AnonFuncs {
-			kill(anon)
-		}
-	}
 	for name, runs := range cmds {
 		if name != sel.Value {
 			for _, fn := range runs {
 				if !slices.Contains(cmds[sel.Value], fn) {
-					kill(fn)
+					killFunc(dead, fn)
 				}
 			}
 		}

@@ -733,52 +733,77 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		if b, ok := bind[v]; ok {
 			// The value a call gives v is read under the same binding:
 			// it may be the caller's parameter, bound a level up
-			// (throughWrappers).
-			return r.resolve(b, bind, depth-1, busy)
+			// (throughWrappers). One way back: no step taken.
+			return r.resolve(b, bind, depth, busy)
 		}
 		idx := paramIndex(v)
-		var out []value
-		for _, call := range r.callers[v.Parent()] {
-			if !r.live(call) {
-				continue
+		callers, invokers := liveCalls(r, r.callers[v.Parent()]), liveCalls(r, r.invokersOf(v.Parent()))
+		var handed []handedCall
+		for _, h := range r.handedTo[v.Parent()] {
+			if r.ok(h.call.Parent()) && r.ok(h.via.Parent()) {
+				handed = append(handed, h)
 			}
+		}
+		next := oneWay(depth, len(callers)+len(invokers)+len(handed))
+		var out []value
+		for _, call := range callers {
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
-				out = appendValues(out, handedVia(grouped(r.resolve(args[idx], nil, depth-1, busy), call), call))
+				out = appendValues(out, handedVia(grouped(r.resolve(args[idx], nil, next, busy), call), call))
 			}
 		}
 		// A method called through an interface (a messaging library's
 		// Subscribe behind its MessageSubscriber) takes what the calls
 		// give, the receiver aside.
-		for _, call := range r.invokersOf(v.Parent()) {
-			if !r.live(call) {
-				continue
-			}
+		for _, call := range invokers {
 			if args := call.Common().Args; idx >= 1 && idx-1 < len(args) {
-				out = appendValues(out, grouped(r.resolve(args[idx-1], nil, depth-1, busy), call))
+				out = appendValues(out, grouped(r.resolve(args[idx-1], nil, next, busy), call))
 			}
 		}
-		for _, h := range r.handedTo[v.Parent()] {
-			if !r.ok(h.call.Parent()) || !r.ok(h.via.Parent()) {
-				continue
-			}
+		for _, h := range handed {
 			i := idx
 			if h.recv {
 				i--
 			}
 			if args := h.call.Common().Args; i >= 0 && i < len(args) {
 				bind := bindArgs(h.call.Parent(), h.via.Common().Args)
-				out = appendValues(out, grouped(r.resolve(args[i], bind, depth-1, busy), h.via))
+				out = appendValues(out, grouped(r.resolve(args[i], bind, next, busy), h.via))
 			}
 		}
 		return out
 	case *ssa.FreeVar:
+		bindings := freeVarBindings(v)
 		var out []value
-		for _, b := range freeVarBindings(v) {
-			out = appendValues(out, r.resolve(b, bind, depth-1, busy))
+		for _, b := range bindings {
+			out = appendValues(out, r.resolve(b, bind, oneWay(depth, len(bindings)), busy))
 		}
 		return out
 	}
 	return nil
+}
+
+// oneWay is the depth left after a step back through a parameter or a
+// captured variable with ways ways back: a step with one (a helper's
+// parameter that one call gives, an option a closure captures) takes
+// none of the depth, which bounds the fan-out of callers, not the length
+// of a chain. A topic handed down through a library's layers (PublishContext
+// to options to a closure to the client's publish) is as deep as the code
+// is, and each layer leads to one value. busy keeps a cycle from looping.
+func oneWay(depth, ways int) int {
+	if ways == 1 {
+		return depth
+	}
+	return depth - 1
+}
+
+// liveCalls keeps the calls that run in the service walked.
+func liveCalls(r *resolver, calls []ssa.CallInstruction) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, c := range calls {
+		if r.live(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // replaced applies a replacement to the literals among vals. A value
@@ -1778,7 +1803,12 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	var out []value
 	for _, b := range callee.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 && !failed(ret) {
-			guards := nonEmptyOn(b)
+			guards, empty := stringGuards(b)
+			if r.holdsText(empty, cb, depth, busy) {
+				// if path == "" { return prefix }, path known to hold
+				// text under this call's arguments: not returned.
+				continue
+			}
 			if len(guards) > 0 && r.nonEmpty == nil {
 				r.nonEmpty = make(map[ssa.Value]int)
 			}
@@ -1800,11 +1830,23 @@ func (r *resolver) call(c *ssa.CallCommon, bind map[*ssa.Parameter]ssa.Value, de
 	return envFallbacks(out)
 }
 
-// nonEmptyOn returns the strings a block runs only when they hold text:
+// holdsText reports whether one of vs holds text for certain: each of
+// the values it may take, under bind, is a literal other than "".
+func (r *resolver) holdsText(vs []ssa.Value, bind map[*ssa.Parameter]ssa.Value, depth int, busy map[ssa.Value]bool) bool {
+	for _, v := range vs {
+		vals := r.resolve(v, bind, depth-1, busy)
+		if len(vals) > 0 && !slices.ContainsFunc(vals, func(x value) bool { return !x.lit || x.text == "" || x.fallbackOf != "" }) {
+			return true
+		}
+	}
+	return false
+}
+
+// stringGuards returns the strings a block runs only when they hold text,
 // those a block dominating it compares with "" and branches away from
-// when empty (if uid == "" { return q }, if v != "" { … }).
-func nonEmptyOn(b *ssa.BasicBlock) []ssa.Value {
-	var out []ssa.Value
+// when empty (if uid == "" { return q }, if v != "" { … }), and those it
+// runs only when they are empty (the q returned there).
+func stringGuards(b *ssa.BasicBlock) (nonEmpty, empty []ssa.Value) {
 	for p := b.Idom(); p != nil; p = p.Idom() {
 		ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
 		if !ok || len(p.Succs) != 2 {
@@ -1834,10 +1876,12 @@ func nonEmptyOn(b *ssa.BasicBlock) []ssa.Value {
 		}
 		// x != "" where b runs: the false branch of ==, the true of !=.
 		if (cmp.Op == token.NEQ) == whenTrue {
-			out = append(out, x)
+			nonEmpty = append(nonEmpty, x)
+		} else {
+			empty = append(empty, x)
 		}
 	}
-	return out
+	return nonEmpty, empty
 }
 
 // isEmptyString reports whether v is the constant "".
@@ -3121,8 +3165,66 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 			out = appendValues(out, vs)
 		}
 		return out
+	case *ssa.UnOp:
+		// A pointer variable a closure captures (runWithContext(ctx,
+		// func() error { return c.publish(opts) })): what is stored in
+		// its cell.
+		if _, ok := p.Type().Underlying().(*types.Pointer); !ok || p.Op != token.MUL {
+			return nil
+		}
+		cells := cellsOf(p.X)
+		var out []value
+		for _, c := range cells {
+			cell, ok := c.(*ssa.Alloc)
+			if !ok || cell.Referrers() == nil {
+				return nil
+			}
+			stores := 0
+			for _, ref := range *cell.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+					vs := r.unset(st.Val, field, depth-1)
+					if vs == nil {
+						return nil
+					}
+					out = appendValues(out, vs)
+					stores++
+				}
+			}
+			if stores == 0 {
+				return nil
+			}
+		}
+		return out
+	case *ssa.Parameter:
+		// An options struct each caller makes and hands down
+		// (PublishContext → PublishWithOptions(&Options{Topic: t})):
+		// unset where every caller's is.
+		calls := liveCalls(r, r.callers[p.Parent()])
+		idx := paramIndex(p)
+		if len(calls) == 0 || idx < 0 {
+			return nil
+		}
+		var out []value
+		for _, c := range calls {
+			args := c.Common().Args
+			if idx >= len(args) {
+				return nil
+			}
+			vs := r.unset(args[idx], field, oneWay(depth, len(calls)))
+			if vs == nil {
+				return nil
+			}
+			out = appendValues(out, vs)
+		}
+		return out
 	case *ssa.Alloc:
 		copies, ok := localStruct(p, field, 3)
+		if !ok && !r.setIn(fieldKey(p.Type(), field)) && handedTyped(p, field, 6, make(map[ssa.Value]bool)) {
+			// A literal handed down by its type to functions that read
+			// the field, and the service's code sets that field of no
+			// such struct: the field is "".
+			return []value{{text: "", lit: true}}
+		}
 		if !ok {
 			return nil
 		}
@@ -3235,6 +3337,121 @@ func localStruct(a ssa.Value, field, depth int) (copies []ssa.Value, ok bool) {
 		}
 	}
 	return copies, true
+}
+
+// setIn reports whether the service's code stores to the field key.
+func (r *resolver) setIn(key string) bool {
+	return slices.ContainsFunc(r.fields[key], func(s stored) bool { return r.ok(s.fn) })
+}
+
+// handedTyped reports whether the struct a points to, a literal, only
+// ever has its field read: its address goes to functions that take it as
+// its own pointer type (never as an interface a decoder could fill by
+// reflection), compare it, read its fields, or capture it in closures
+// that do the same. Stores to the field itself are the caller's to rule
+// out (the resolver's table of field stores).
+func handedTyped(a ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
+	if depth <= 0 || a.Referrers() == nil {
+		return false
+	}
+	if seen[a] {
+		return true
+	}
+	seen[a] = true
+	for _, ref := range *a.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.FieldAddr:
+			if u.Field != field {
+				continue // the literal's other fields, set or read
+			}
+			for _, ref2 := range *u.Referrers() {
+				switch l := ref2.(type) {
+				case *ssa.UnOp:
+					if l.Op != token.MUL {
+						return false
+					}
+				case *ssa.DebugRef:
+				default:
+					return false
+				}
+			}
+		case *ssa.Store:
+			if u.Val != a {
+				continue
+			}
+			// Kept only in a local variable's cell (one a closure
+			// captures): read wherever the cell is loaded.
+			cell, ok := u.Addr.(*ssa.Alloc)
+			if !ok || !cellTyped(cell, field, depth-1, seen) {
+				return false
+			}
+		case *ssa.BinOp, *ssa.DebugRef:
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+		case *ssa.Call:
+			fn := u.Call.StaticCallee()
+			if fn == nil || u.Call.Value == a || len(fn.Params) != len(u.Call.Args) {
+				return false
+			}
+			for i, arg := range u.Call.Args {
+				if arg != a {
+					continue
+				}
+				if !types.Identical(fn.Params[i].Type(), a.Type()) || !handedTyped(fn.Params[i], field, depth-1, seen) {
+					return false
+				}
+			}
+		case *ssa.MakeClosure:
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b == a && (i >= len(fn.FreeVars) || !handedTyped(fn.FreeVars[i], field, depth-1, seen)) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cellTyped is handedTyped for a variable's cell, a local one or the
+// free variable a closure reads it through: each value loaded from it.
+func cellTyped(cell ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
+	if depth <= 0 || cell.Referrers() == nil {
+		return false
+	}
+	for _, ref := range *cell.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.Store:
+			if u.Addr != cell {
+				return false
+			}
+		case *ssa.UnOp:
+			if u.Op != token.MUL || !handedTyped(u, field, depth-1, seen) {
+				return false
+			}
+		case *ssa.MakeClosure:
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b == cell && (i >= len(fn.FreeVars) || !cellTyped(fn.FreeVars[i], field, depth-1, seen)) {
+					return false
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // servedTaking returns the RPCs the service serves that take t (a

@@ -2400,6 +2400,54 @@ func (d *deployment) unreadable(rel, path string, data []byte, err error) {
 		Msg: fmt.Sprintf("%s is not YAML archie can read, so what it deploys was not read: %v", filepath.ToSlash(rel), err)})
 }
 
+// docDecoder decodes the documents of a deployment file. A Kubernetes
+// manifest's (lastWins) may repeat a key in a mapping, two
+// securityContext: in one container: kubectl and Helm apply it, the last
+// value winning, where yaml.v3 refuses the whole mapping. docker compose
+// refuses a compose file that does so, and so does archie.
+type docDecoder struct {
+	dec      *yaml.Decoder
+	lastWins bool
+}
+
+func (d docDecoder) decode(doc *map[string]any) error {
+	if !d.lastWins {
+		return d.dec.Decode(doc)
+	}
+	var n yaml.Node
+	if err := d.dec.Decode(&n); err != nil {
+		return err
+	}
+	lastKeyWins(&n)
+	return n.Decode(doc)
+}
+
+// lastKeyWins drops from each mapping below n the pairs whose key a later
+// pair repeats. An alias is not followed: the node it names is reached
+// where it is anchored.
+func lastKeyWins(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		last := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value != "<<" {
+				last[k.Value] = i // merge keys stay as written
+			}
+		}
+		if len(last) < len(n.Content)/2 {
+			kept := n.Content[:0]
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Value == "<<" || last[k.Value] == i {
+					kept = append(kept, n.Content[i], n.Content[i+1])
+				}
+			}
+			n.Content = kept
+		}
+	}
+	for _, c := range n.Content {
+		lastKeyWins(c)
+	}
+}
+
 // yamlLine finds the line a YAML error names.
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
@@ -2441,11 +2489,11 @@ func readLimited(root, path string, max int64) ([]byte, bool) {
 }
 
 func (d *deployment) read(root, path string, data []byte) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
 	rel := relTo(root, path)
+	dec := docDecoder{yaml.NewDecoder(bytes.NewReader(data)), manifestLike(data) && !composeFile(filepath.ToSlash(rel))}
 	for {
 		var doc map[string]any
-		if err := dec.Decode(&doc); err != nil {
+		if err := dec.decode(&doc); err != nil {
 			if err != io.EOF {
 				return err
 			}

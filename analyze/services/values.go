@@ -3199,10 +3199,11 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 		// An options struct each caller makes and hands down
 		// (PublishContext → PublishWithOptions(&Options{Topic: t})):
 		// unset where every caller's is.
-		calls := liveCalls(r, r.callers[p.Parent()])
+		fn := p.Parent()
+		calls := liveCalls(r, r.callers[fn])
 		idx := paramIndex(p)
-		if len(calls) == 0 || idx < 0 {
-			return nil
+		if len(calls) == 0 || idx < 0 || r.valued[fn] || len(r.invokersOf(fn)) > 0 {
+			return nil // called in ways not all seen
 		}
 		var out []value
 		for _, c := range calls {
@@ -3376,6 +3377,9 @@ func handedTyped(a ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
 				}
 			}
 		case *ssa.Store:
+			if u.Addr == a {
+				return false // the whole struct overwritten: *opts = defaults
+			}
 			if u.Val != a {
 				continue
 			}

@@ -776,6 +776,42 @@ func tableChainedFrom(v ssa.Value, model bool, seen map[*ssa.Phi]bool) bool {
 	return false
 }
 
+// chainedTables returns the tables the Table calls in a query's chain
+// name (db.Table(name).Where(…).Updates(…)), those archie knows.
+func (x *extractor) chainedTables(s *site) []string {
+	var out []string
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth == 0 || seen[v] {
+			return
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				walk(e, depth-1)
+			}
+		case *ssa.Call:
+			k := calleeKey(v.Common())
+			if !ormQuery(k) {
+				return
+			}
+			if strings.HasSuffix(k, ".Table") && len(v.Common().Args) > 1 {
+				for _, n := range x.storeNames(s, x.res.argStrings(v.Common().Args[1], s.bind)) {
+					if !strings.Contains(n, "…") && !slices.Contains(out, n) {
+						out = append(out, n)
+					}
+				}
+				return
+			}
+			walk(recvOf(v.Common()), depth-1)
+		}
+	}
+	walk(recvOf(s.common), 8)
+	return out
+}
+
 // ormQuery reports whether a callee key is a method of a gorm query (a
 // *gorm.DB, or the generic API's interfaces) or of an xorm engine or
 // session.
@@ -1371,7 +1407,13 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			// db.Table("archive").Find(&orders): the Table row named
 			// the table; the model's would be false. A write's model
 			// is the Model call's (db.Model(&User{}).Create(&u)), and
-			// still its table.
+			// still its table. A write chained to a Table call
+			// (db.Table("accounts").Create(&a)) writes that table.
+			if writesModel(s.key) {
+				for _, t := range x.chainedTables(s) {
+					x.write(s, t)
+				}
+			}
 			return
 		}
 		if c, ok := s.instr.(*ssa.Call); ok && r.name.how == fromModels && strings.HasPrefix(s.key, "github.com/go-pg/pg") && retabled(c, 8) {

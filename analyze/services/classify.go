@@ -522,8 +522,8 @@ func pluginMain(rel string) bool {
 
 // harnessMain reports whether a main's folder, relative to the system's,
 // is a test harness's or a tool's: below a folder of harnesses (test/,
-// e2e/, hack/) or of the repository's tools (tools/, scripts/ at its
-// top), or named as a harness (test-server, testserver, e2e). A
+// e2e/, hack/), of the repository's tools (tools/, scripts/ at its top)
+// or of its libraries (pkg/), or named as a harness (test-server, testserver, e2e). A
 // test-service may be an exam platform's: a word is not enough.
 func harnessMain(rel string) bool {
 	if rel == "" {
@@ -535,6 +535,11 @@ func harnessMain(rel string) bool {
 	// The repository's own tooling (tools/httptest, a stub server its
 	// scripts start) is not one of its services.
 	if top, _, _ := strings.Cut(filepath.ToSlash(rel), "/"); top == "tools" || top == "scripts" {
+		return true
+	}
+	// A main below pkg/, Go's folder of libraries (pkg/kafka/consumer
+	// beside the pkg/kafka the services import), tries out its library.
+	if slices.Contains(strings.Split(filepath.ToSlash(filepath.Dir(rel)), "/"), "pkg") {
 		return true
 	}
 	switch strings.NewReplacer("-", "", "_", "", ".", "").Replace(strings.ToLower(filepath.Base(rel))) {

@@ -46,6 +46,9 @@ type run struct {
 	// built with, as tags writes them: a package of a module of the
 	// repository is one of its folders (resolveImports).
 	imports map[string]string
+	// pulled are the names, as names folds them, that only an image
+	// names (wurstmeister/kafka names kafka), each with that image.
+	pulled map[string]string
 }
 
 func (d *deployment) newRun(file string) *run {
@@ -71,6 +74,7 @@ func (r *run) name(s string) {
 	}
 	if n := norm(path.Base(s)); n != "" {
 		r.names[n] = true
+		delete(r.pulled, n)
 	}
 }
 
@@ -80,7 +84,15 @@ func (r *run) image(ref string) {
 	ref, _, _ = strings.Cut(ref, "@")
 	base := ref[strings.LastIndexByte(ref, '/')+1:]
 	base, _, _ = strings.Cut(base, ":")
+	n := norm(base)
+	named := r.names[n]
 	r.name(base)
+	if !named && n != "" && r.names[n] {
+		if r.pulled == nil {
+			r.pulled = make(map[string]string)
+		}
+		r.pulled[n] = imageRepo(ref)
+	}
 }
 
 // runsService returns the deployment file that runs the service, or "".
@@ -131,7 +143,9 @@ func (d *deployment) runsServiceWhere(svc *Service, entry string, keep func(file
 			continue
 		}
 		for _, n := range names {
-			if n != "" && r.names[n] && (r.foreign[n] == "" || r.foreign[n] == svc.Entry) {
+			// A main named as the infrastructure (cmd/kafka) is not
+			// what a pulled image of it (wurstmeister/kafka) runs.
+			if n != "" && r.names[n] && (r.foreign[n] == "" || r.foreign[n] == svc.Entry) && (r.pulled[n] == "" || !d.pulledInfrastructure([]string{r.pulled[n]})) {
 				return r.file
 			}
 		}

@@ -1053,6 +1053,7 @@ func (x *extractor) inspect(f *facts, fn *ssa.Function, ci ssa.CallInstruction, 
 		x.redisKeyNames(&site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores})
 	}
 	if len(rows) == 0 {
+		x.genDAO(&site{f: f, fn: fn, instr: ci, common: common, key: key, args: args, ev: ev, stores: stores})
 		return
 	}
 	if connectHandler.MatchString(rootFunc(fn).Name()) && x.importsConnect(fn.Pkg.Pkg) {

@@ -825,6 +825,102 @@ func ormQuery(k string) bool {
 	return false
 }
 
+// genDAO records the table a call of a DAO gorm.io/gen generates names:
+// the generated userDo (and its IUserDo interface) runs gorm's queries on
+// the model its First returns (*model.User), whose table gorm names as it
+// names any model's. Its Create, Save, Update…, Delete and FirstOrCreate
+// write the table. Calls within gen's own DO are gorm's, not read here.
+func (x *extractor) genDAO(s *site) bool {
+	var recv types.Type
+	var method string
+	if s.common.IsInvoke() {
+		recv, method = s.common.Value.Type(), s.common.Method.Name()
+	} else if fn := s.common.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		recv, method = fn.Signature.Recv().Type(), fn.Name()
+	} else {
+		return false
+	}
+	write, ok := genOps[method]
+	if !ok {
+		return false
+	}
+	model := genModel(recv)
+	if model == nil {
+		return false
+	}
+	table := x.modelTableOf(model, true, x.gormNaming(s.f.svc.Name))
+	if table == "" {
+		return false
+	}
+	if x.ownCode(s.fn) {
+		s.f.usesTables = true
+	}
+	ev := s.ev
+	ev.Detail = "model for table " + table
+	x.touch(s.f, s.stores, "sql", table, ev)
+	if write {
+		x.write(s, table)
+	}
+	return true
+}
+
+// genOps are the methods of a gen DAO that run a query, each true when it
+// writes the model's table.
+var genOps = map[string]bool{
+	"Create": true, "CreateInBatches": true, "Save": true, "Update": true, "Updates": true, "UpdateSimple": true,
+	"UpdateColumn": true, "UpdateColumns": true, "UpdateColumnSimple": true, "UpdateFrom": true, "Delete": true, "FirstOrCreate": true,
+	"First": false, "Take": false, "Last": false, "Find": false, "FindInBatch": false, "FindInBatches": false,
+	"FindByPage": false, "ScanByPage": false, "Scan": false, "Count": false, "Pluck": false, "FirstOrInit": false,
+}
+
+// genModel returns the model of a type gorm.io/gen generated for it, or
+// nil: the type has gen's UnderlyingDB() *gorm.DB, and its First returns
+// a pointer to a named struct of the program's, not gen's own any.
+func genModel(t types.Type) types.Type {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || strings.HasPrefix(named.Obj().Pkg().Path(), "gorm.io/") {
+		return nil
+	}
+	pkg := named.Obj().Pkg()
+	under, _, _ := types.LookupFieldOrMethod(t, true, pkg, "UnderlyingDB")
+	u, ok := under.(*types.Func)
+	if !ok {
+		return nil
+	}
+	if res := u.Type().(*types.Signature).Results(); res.Len() != 1 || !isGormDB(res.At(0).Type()) {
+		return nil
+	}
+	first, _, _ := types.LookupFieldOrMethod(t, true, pkg, "First")
+	f, ok := first.(*types.Func)
+	if !ok {
+		return nil
+	}
+	res := f.Type().(*types.Signature).Results()
+	if res.Len() != 2 {
+		return nil
+	}
+	p, ok := res.At(0).Type().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	if m, ok := types.Unalias(p.Elem()).(*types.Named); ok {
+		if _, isStruct := m.Underlying().(*types.Struct); isStruct {
+			return m
+		}
+	}
+	return nil
+}
+
+// isGormDB reports whether t is *gorm.DB.
+func isGormDB(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "gorm.io/gorm" && n.Obj().Name() == "DB"
+}
+
 // gormGeneric records the table a call of gorm's generic API names: its
 // model, the type argument of the interface it is called on, unless a
 // Table call in the chain named the table.

@@ -315,6 +315,10 @@ var recognizers = []*recognizer{
 	// DynamoDB, through the AWS SDK (v2, and v1 whose calls take no
 	// context unless named …WithContext): each request names its table.
 	{lib: "github.com/aws/aws-sdk-go-v2/service/dynamodb", key: "github.com/aws/aws-sdk-go-v2/service/dynamodb.{New,NewFromConfig}", fact: opens, kind: "dynamodb"},
+	// HBase through gohbase: a request names its table (hrpc.NewPutStr(ctx,
+	// "feed", row, values)); Put, Delete, Append and Increment write it.
+	{lib: "github.com/tsuna/gohbase", key: "github.com/tsuna/gohbase.NewClient", fact: opens, kind: "hbase", name: arg(0)},
+	{lib: "github.com/tsuna/gohbase", key: "github.com/tsuna/gohbase/hrpc.{NewGet,NewGetStr,NewPut,NewPutStr,NewDel,NewDelStr,NewApp,NewAppStr,NewInc,NewIncStr,NewIncSingle,NewIncStrSingle,NewScan,NewScanStr,NewScanRange,NewScanRangeStr}", fact: names, kind: "hbase", name: arg(1)},
 	{lib: "github.com/aws/aws-sdk-go-v2/service/dynamodb", key: "github.com/aws/aws-sdk-go-v2/service/dynamodb.Client.{GetItem,PutItem,UpdateItem,DeleteItem,Query,Scan}", fact: names, kind: "dynamodb", name: field(1, "TableName")},
 	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.New", fact: opens, kind: "dynamodb"},
 	{lib: "github.com/aws/aws-sdk-go", key: "github.com/aws/aws-sdk-go/service/dynamodb.DynamoDB.{GetItem,PutItem,UpdateItem,DeleteItem,Query,Scan}", fact: names, kind: "dynamodb", name: field(0, "TableName")},
@@ -1532,6 +1536,8 @@ func (x *extractor) apply(r *recognizer, s *site) {
 					names = append(names, v.text)
 				}
 			}
+		} else if each, ok := x.namesPerCaller(s, r.name); ok {
+			names = each
 		} else {
 			names = x.storeNames(s, x.values(r.name, s))
 		}
@@ -1571,7 +1577,7 @@ func (x *extractor) apply(r *recognizer, s *site) {
 			switch {
 			case r.name.how == fromModel || r.name.how == fromSnakeModel || r.name.how == fromModels || r.name.how == fromSnakeModels:
 				ev.Detail = "model for table " + name
-			case r.kind == "sql" || r.kind == "dynamodb":
+			case r.kind == "sql" || r.kind == "dynamodb" || r.kind == "hbase":
 				ev.Detail = "table " + name
 			case r.kind == "elasticsearch" && addsDocuments(s):
 				ev.Detail = addsTo + name
@@ -2151,6 +2157,35 @@ func (x *extractor) databaseNames(s *site, vals []value) []string {
 	return out
 }
 
+// namesPerCaller reads the table a helper of the service's own code
+// names from its parameter, once per call of the helper, each as the
+// table of one call: put(table, row) called with "publish" and with
+// "feed" writes both, where the helper's one value would be the first.
+// It is false where the helper is reached in ways not all seen (through
+// an interface, as a value) or from one place.
+func (x *extractor) namesPerCaller(s *site, o operand) ([]string, bool) {
+	if o.how != fromArg || s.bind != nil || !x.ownCode(s.fn) {
+		return nil, false
+	}
+	p, ok := s.arg(o.i).(*ssa.Parameter)
+	if !ok || p.Parent() != s.fn || x.res.valued[s.fn] || len(x.res.invokersOf(s.fn)) > 0 {
+		return nil, false
+	}
+	calls := x.res.callersIn(s.fn)
+	if len(calls) < 2 {
+		return nil, false
+	}
+	var names []string
+	for _, c := range calls {
+		for _, n := range x.storeNames(s, x.res.argStrings(p, bindArgs(s.fn, c.Common().Args))) {
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	return names, true
+}
+
 // storeNames returns the table, collection or index a call names, from
 // the values of its name: a name the environment gives (TableName:
 // os.Getenv("TABLE")) is the deployment's value for this service, and
@@ -2489,6 +2524,9 @@ func writesModel(key string) bool {
 		return strings.HasPrefix(m, "Insert") || strings.HasPrefix(m, "Update") || strings.HasPrefix(m, "Delete") || strings.HasPrefix(m, "ReadOrCreate")
 	}
 	m := key[strings.LastIndexByte(key, '.')+1:]
+	if strings.HasPrefix(key, "github.com/tsuna/gohbase/hrpc.") {
+		return strings.HasPrefix(m, "NewPut") || strings.HasPrefix(m, "NewDel") || strings.HasPrefix(m, "NewApp") || strings.HasPrefix(m, "NewInc")
+	}
 	switch m {
 	case "Create", "Save", "Updates", "Delete", "FirstOrCreate", "NewCreateSpec", "NewUpdateSpec", "NewDeleteSpec",
 		"InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID", "ReplaceOne", "DeleteOne", "DeleteMany",

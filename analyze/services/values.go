@@ -744,7 +744,7 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 				handed = append(handed, h)
 			}
 		}
-		next := oneWay(depth, len(callers)+len(invokers)+len(handed))
+		next := r.oneWay(depth, len(callers)+len(invokers)+len(handed))
 		var out []value
 		for _, call := range callers {
 			if args := call.Common().Args; idx >= 0 && idx < len(args) {
@@ -774,7 +774,7 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 		bindings := freeVarBindings(v)
 		var out []value
 		for _, b := range bindings {
-			out = appendValues(out, r.resolve(b, bind, oneWay(depth, len(bindings)), busy))
+			out = appendValues(out, r.resolve(b, bind, r.oneWay(depth, len(bindings)), busy))
 		}
 		return out
 	}
@@ -788,8 +788,11 @@ func (r *resolver) resolveValue(v ssa.Value, bind map[*ssa.Parameter]ssa.Value, 
 // of a chain. A topic handed down through a library's layers (PublishContext
 // to options to a closure to the client's publish) is as deep as the code
 // is, and each layer leads to one value. busy keeps a cycle from looping.
-func oneWay(depth, ways int) int {
-	if ways == 1 {
+// Under a budget (a key's, a database name's), which bounds the work
+// itself, every step takes one: a longer chain followed first would
+// spend the budget before the other ways were read.
+func (r *resolver) oneWay(depth, ways int) int {
+	if ways == 1 && r.limit == 0 {
 		return depth
 	}
 	return depth - 1
@@ -3211,7 +3214,7 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 			if idx >= len(args) {
 				return nil
 			}
-			vs := r.unset(args[idx], field, oneWay(depth, len(calls)))
+			vs := r.unset(args[idx], field, r.oneWay(depth, len(calls)))
 			if vs == nil {
 				return nil
 			}

@@ -1,0 +1,5 @@
+module example.com/hbase
+
+go 1.22
+
+require github.com/tsuna/gohbase v1.0.0

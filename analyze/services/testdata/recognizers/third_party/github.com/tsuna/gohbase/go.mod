@@ -1,0 +1,3 @@
+module github.com/tsuna/gohbase
+
+go 1.22

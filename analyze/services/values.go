@@ -3411,16 +3411,25 @@ func handedTyped(a ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
 				}
 			}
 		case *ssa.MakeClosure:
-			fn, ok := u.Fn.(*ssa.Function)
-			if !ok {
+			if !capturesOnly(u, a, func(fv ssa.Value) bool { return handedTyped(fv, field, depth-1, seen) }) {
 				return false
 			}
-			for i, b := range u.Bindings {
-				if b == a && (i >= len(fn.FreeVars) || !handedTyped(fn.FreeVars[i], field, depth-1, seen)) {
-					return false
-				}
-			}
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// capturesOnly reports whether each free variable of the closure mc that
+// binds v is one ok accepts.
+func capturesOnly(mc *ssa.MakeClosure, v ssa.Value, ok func(fv ssa.Value) bool) bool {
+	fn, isFn := mc.Fn.(*ssa.Function)
+	if !isFn {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b == v && (i >= len(fn.FreeVars) || !ok(fn.FreeVars[i])) {
 			return false
 		}
 	}
@@ -3444,14 +3453,8 @@ func cellTyped(cell ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
 				return false
 			}
 		case *ssa.MakeClosure:
-			fn, ok := u.Fn.(*ssa.Function)
-			if !ok {
+			if !capturesOnly(u, cell, func(fv ssa.Value) bool { return cellTyped(fv, field, depth-1, seen) }) {
 				return false
-			}
-			for i, b := range u.Bindings {
-				if b == cell && (i >= len(fn.FreeVars) || !cellTyped(fn.FreeVars[i], field, depth-1, seen)) {
-					return false
-				}
 			}
 		case *ssa.DebugRef:
 		default:

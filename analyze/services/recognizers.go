@@ -918,11 +918,7 @@ func genModel(t types.Type) types.Type {
 // isGormDB reports whether t is *gorm.DB.
 func isGormDB(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "gorm.io/gorm" && n.Obj().Name() == "DB"
+	return ok && isNamedType(p.Elem(), "gorm.io/gorm", "DB")
 }
 
 // gormGeneric records the table a call of gorm's generic API names: its

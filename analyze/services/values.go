@@ -3159,15 +3159,7 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 	}
 	switch p := ptr.(type) {
 	case *ssa.FreeVar:
-		var out []value
-		for _, b := range freeVarBindings(p) {
-			vs := r.unset(b, field, depth-1)
-			if vs == nil {
-				return nil
-			}
-			out = appendValues(out, vs)
-		}
-		return out
+		return everyUnset(freeVarBindings(p), func(b ssa.Value) []value { return r.unset(b, field, depth-1) })
 	case *ssa.UnOp:
 		// A pointer variable a closure captures (runWithContext(ctx,
 		// func() error { return c.publish(opts) })): what is stored in
@@ -3175,27 +3167,23 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 		if _, ok := p.Type().Underlying().(*types.Pointer); !ok || p.Op != token.MUL {
 			return nil
 		}
-		cells := cellsOf(p.X)
 		var out []value
-		for _, c := range cells {
+		for _, c := range cellsOf(p.X) {
 			cell, ok := c.(*ssa.Alloc)
 			if !ok || cell.Referrers() == nil {
 				return nil
 			}
-			stores := 0
+			var stored []ssa.Value
 			for _, ref := range *cell.Referrers() {
 				if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
-					vs := r.unset(st.Val, field, depth-1)
-					if vs == nil {
-						return nil
-					}
-					out = appendValues(out, vs)
-					stores++
+					stored = append(stored, st.Val)
 				}
 			}
-			if stores == 0 {
+			vs := everyUnset(stored, func(v ssa.Value) []value { return r.unset(v, field, depth-1) })
+			if vs == nil {
 				return nil
 			}
+			out = appendValues(out, vs)
 		}
 		return out
 	case *ssa.Parameter:
@@ -3208,19 +3196,11 @@ func (r *resolver) unset(ptr ssa.Value, field, depth int) []value {
 		if len(calls) == 0 || idx < 0 || r.valued[fn] || len(r.invokersOf(fn)) > 0 {
 			return nil // called in ways not all seen
 		}
-		var out []value
-		for _, c := range calls {
-			args := c.Common().Args
-			if idx >= len(args) {
-				return nil
-			}
-			vs := r.unset(args[idx], field, r.oneWay(depth, len(calls)))
-			if vs == nil {
-				return nil
-			}
-			out = appendValues(out, vs)
+		args, ok := argsAt(calls, idx)
+		if !ok {
+			return nil
 		}
-		return out
+		return everyUnset(args, func(v ssa.Value) []value { return r.unset(v, field, r.oneWay(depth, len(calls))) })
 	case *ssa.Alloc:
 		copies, ok := localStruct(p, field, 3)
 		if !ok && !r.setIn(fieldKey(p.Type(), field)) && handedTyped(p, field, 6, make(map[ssa.Value]bool)) {
@@ -3264,30 +3244,42 @@ func (r *resolver) unsetIn(v ssa.Value, field, depth int) []value {
 			return []value{{text: "", lit: true}}
 		}
 	case *ssa.Parameter:
-		idx := paramIndex(w)
-		var out []value
-		calls := 0
-		for _, call := range r.callers[w.Parent()] {
-			if !r.live(call) {
-				continue
-			}
-			args := call.Common().Args
-			if idx < 0 || idx >= len(args) {
-				return nil
-			}
-			vs := r.unsetIn(args[idx], field, depth-1)
-			if vs == nil {
-				return nil
-			}
-			out = appendValues(out, vs)
-			calls++
-		}
-		if calls == 0 {
+		args, ok := argsAt(liveCalls(r, r.callers[w.Parent()]), paramIndex(w))
+		if !ok {
 			return nil
 		}
-		return out
+		return everyUnset(args, func(v ssa.Value) []value { return r.unsetIn(v, field, depth-1) })
 	}
 	return nil
+}
+
+// argsAt returns the argument each call gives at index i; false when one
+// gives none there.
+func argsAt(calls []ssa.CallInstruction, i int) ([]ssa.Value, bool) {
+	out := make([]ssa.Value, 0, len(calls))
+	for _, c := range calls {
+		args := c.Common().Args
+		if i < 0 || i >= len(args) {
+			return nil, false
+		}
+		out = append(out, args[i])
+	}
+	return out, true
+}
+
+// everyUnset joins the values each of vs leaves its field with, as unset
+// reads them; nil when there is none, or one is not known to leave it
+// unset.
+func everyUnset(vs []ssa.Value, unset func(ssa.Value) []value) []value {
+	var out []value
+	for _, v := range vs {
+		got := unset(v)
+		if got == nil {
+			return nil
+		}
+		out = appendValues(out, got)
+	}
+	return out
 }
 
 // localStruct reports whether a struct allocation keeps its field to
@@ -3368,16 +3360,8 @@ func handedTyped(a ssa.Value, field, depth int, seen map[ssa.Value]bool) bool {
 			if u.Field != field {
 				continue // the literal's other fields, set or read
 			}
-			for _, ref2 := range *u.Referrers() {
-				switch l := ref2.(type) {
-				case *ssa.UnOp:
-					if l.Op != token.MUL {
-						return false
-					}
-				case *ssa.DebugRef:
-				default:
-					return false
-				}
+			if !onlyLoaded(u) {
+				return false
 			}
 		case *ssa.Store:
 			if u.Addr == a {
